@@ -1,0 +1,53 @@
+// The contract every rule in rules/ implements. A rule reads one statement (with the
+// operations the classifier made of it and the state of the migration before it) and says
+// what is risky; it never changes state. Its documentation is written once, here, and feeds
+// the terminal output, the PR comment and docs/rules.md.
+import type { Operation, Position, Risk, Statement } from '../core/types.js';
+import type { AnalysisState } from './state.js';
+
+export interface RuleDocs {
+  /** Why the operation is risky, in plain words, for a reviewer. */
+  why: string;
+  /** The lock it takes and what that lock blocks, e.g. "ACCESS EXCLUSIVE on the table: blocks reads and writes". */
+  lock?: string;
+  /** What to do instead. */
+  instead: string;
+  /** A migration that triggers the rule. */
+  bad: string;
+  /** The same change done safely (must not trigger the rule). */
+  good: string;
+  /** The matching rule of other tools, so users can switch. */
+  equivalents?: { squawk?: string; strongMigrations?: string; eugene?: string };
+}
+
+export interface RuleInput {
+  statement: Statement;
+  /** The operations of this statement, as classified. */
+  operations: readonly Operation[];
+  /** What was known before this statement ran (objects created, transaction, timeouts...). */
+  state: Readonly<AnalysisState>;
+}
+
+export interface RuleHit {
+  message: string;
+  /** The safe alternative, concrete for this statement where possible. */
+  suggestion?: string;
+  /** Overrides the rule's risk for this hit (e.g. a known-small table is CAUTION, not DANGEROUS). */
+  risk?: Risk;
+  /** Index into `operations` the hit is about; absent for the whole statement. */
+  operation?: number;
+  /** Defaults to the statement's position. */
+  position?: Position;
+}
+
+export interface Rule {
+  id: string;
+  /** The default risk of a hit. */
+  risk: Risk;
+  /** One line, e.g. "CREATE INDEX without CONCURRENTLY blocks writes". */
+  title: string;
+  docs: RuleDocs;
+  check?(input: RuleInput): RuleHit[];
+  /** Called once at the end of each migration file, with the final state (missing COMMIT, ...). */
+  finish?(state: Readonly<AnalysisState>): RuleHit[];
+}

@@ -1,0 +1,64 @@
+// What the analyzer knows at a point in a migration run: objects created so far, the
+// transaction the next statement runs in, timeouts set, the target version and table sizes.
+// Rules only read it; `track.ts` advances it after each statement.
+import type { Position, TransactionMode } from '../core/types.js';
+
+export interface TableStats {
+  rows?: number;
+  bytes?: number;
+}
+
+/** A constraint added in this run, keyed by `table|name`. */
+export interface KnownConstraint {
+  table: string;
+  name: string;
+  kind: 'check' | 'foreign-key' | 'unique' | 'primary-key' | 'exclusion' | 'not-null';
+  /** False while added NOT VALID and not yet validated. */
+  validated: boolean;
+  /** Transaction it was added in (see TransactionState.id). */
+  addedInTx: number;
+  /** For CHECK (col IS NOT NULL): the column it proves not null. */
+  notNullColumn?: string;
+}
+
+export interface TransactionState {
+  /** True when the next statement runs inside a transaction block (explicit or runner-wrapped). */
+  active: boolean;
+  /** True when the SQL itself said BEGIN (not the runner). */
+  explicit: boolean;
+  /** Increases with every new transaction; autocommit statements each get their own id. */
+  id: number;
+  /** Where the open explicit transaction began. */
+  beganAt?: Position;
+  /** Tables that got a blocking ALTER in the current transaction, with how many. */
+  blockingAlters: Map<string, number>;
+  /** The current transaction has run DDL / DML so far. */
+  hasDdl: boolean;
+  hasDml: boolean;
+}
+
+export interface AnalysisState {
+  pgVersion: number;
+  /** The file being analyzed. */
+  path: string;
+  /** How the migration's runner executes this file. */
+  runnerTransaction: TransactionMode;
+  tx: TransactionState;
+  /** Schema-qualified names created earlier in this run (this file or another new migration). */
+  newTables: Set<string>;
+  newIndexes: Set<string>;
+  newSchemas: Set<string>;
+  newTypes: Set<string>;
+  /** Columns added earlier in this run, `table.column`. */
+  newColumns: Set<string>;
+  constraints: Map<string, KnownConstraint>;
+  /** Indexed column lists per table seen in this run (first columns matter for FK lookups). */
+  indexedColumns: Map<string, string[][]>;
+  /** `SET lock_timeout` / `statement_timeout` seen earlier in this file (and not reset to 0). */
+  lockTimeout: boolean;
+  statementTimeout: boolean;
+  /** From --table-stats: schema-qualified table -> size. */
+  tableStats: ReadonlyMap<string, TableStats>;
+  /** Statements seen so far in this file (for file-level rules). */
+  statementCount: number;
+}

@@ -1,0 +1,57 @@
+// The inputs and outputs of one review run (discover -> parse -> analyze -> dry-run -> report).
+// Every surface (CLI, Action, App) calls `runCheck` (check/run.ts) with these and renders the
+// result; none re-implements a stage.
+import type { Config } from '../config/defaults.js';
+import type { FileChange, Migration, MigrationReport, ParsedSource, Report, RepoFiles } from '../core/types.js';
+
+export type CheckScope =
+  /** Every migration found in the tree is under review. */
+  | { kind: 'all' }
+  /** Exactly these files (or folders), outside any layout unless one is detected around them. */
+  | { kind: 'paths'; paths: string[] }
+  /** The migrations these changes touch; `base` is the tree at the merge base (for history and edits). */
+  | { kind: 'changes'; changes: FileChange[]; base: RepoFiles | null };
+
+export interface ProgressEvent {
+  stage: 'discover' | 'parse' | 'analyze' | 'dry-run';
+  done: number;
+  total: number;
+  label?: string;
+}
+
+export interface CheckOptions {
+  /** The tree under review (the head of the pull request). */
+  files: RepoFiles;
+  config: Config;
+  scope: CheckScope;
+  /** Run the migrations on a throwaway Postgres (config.dryRun says how). */
+  dryRun?: boolean;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** One migration under review with everything the renderers and the plan need. */
+export interface AnalyzedMigration {
+  migration: Migration;
+  up: ParsedSource;
+  down: ParsedSource | null;
+  report: MigrationReport;
+}
+
+export interface CheckResult {
+  report: Report;
+  /** Same order as report.migrations. */
+  migrations: AnalyzedMigration[];
+  /** Source text by path, for renderers that quote the SQL. */
+  sources: Map<string, string>;
+}
+
+/** An approval recorded in the sticky comment (Action and App). */
+export interface ApprovalRecord {
+  approver: string;
+  reason?: string;
+  /** sha256 over the reviewed migrations' paths and contents at `headSha`. */
+  contentHash: string;
+  headSha: string;
+  /** ISO 8601. */
+  at: string;
+}

@@ -1,0 +1,72 @@
+// The shape of `.migration-guard.yml`. Every key is optional; defaults live in `defaults.ts`.
+// Strict objects: an unknown key is an error that names the key, so a typo never silently
+// turns a rule back on.
+import { z } from 'zod';
+import { LAYOUTS, RISKS } from '../core/types.js';
+
+const risk = z.enum(RISKS);
+const layout = z.enum(LAYOUTS);
+const transaction = z.enum(['wrapped', 'none']);
+
+const ruleSetting = z.union([
+  z.enum(['off', 'on']),
+  risk,
+  z.boolean(),
+]);
+
+export const migrationDirSchema = z
+  .object({
+    /** Folder of migrations, relative to the repository root. */
+    path: z.string().min(1),
+    /** Force a layout instead of detecting it. */
+    layout: layout.optional(),
+    /** Override the runner's transaction behaviour for this folder. */
+    transaction: transaction.optional(),
+    /** Whether each migration must have a rollback here (overrides the layout's default). */
+    requireRollback: z.boolean().optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    /** Target Postgres major version. */
+    pgVersion: z.number().int().min(9).max(19).optional(),
+    /** Lowest risk that fails the run (exit code 1, failing status). */
+    failOn: risk.optional(),
+    /** Lowest risk that needs `/approve-migration` in the GitHub surfaces. */
+    approvalRisk: risk.optional(),
+    /** Per rule: `off`, `on`, or a risk level to report it at. */
+    rules: z.record(z.string(), ruleSetting).optional(),
+    /** Migration folders; auto-detected when absent. */
+    migrations: z.array(migrationDirSchema).optional(),
+    /** Per layout: the runner's transaction behaviour. */
+    transaction: z.record(layout, transaction).optional(),
+    /** Default transaction mode for files given alone, outside a recognised layout. */
+    defaultTransaction: transaction.optional(),
+    /** `${name}` placeholders substituted before parsing (Flyway, Liquibase). */
+    placeholders: z.record(z.string(), z.string()).optional(),
+    /** Risk of a missing rollback where the layout has rollbacks. */
+    rollbackMissingRisk: risk.optional(),
+    /** Table sizes, `schema.table: { rows, bytes }`; also from --table-stats. */
+    tableStats: z
+      .record(z.string(), z.object({ rows: z.number().nonnegative().optional(), bytes: z.number().nonnegative().optional() }).strict())
+      .optional(),
+    /** Glob patterns of paths to leave out. */
+    ignore: z.array(z.string()).optional(),
+    dryRun: z
+      .object({
+        enabled: z.boolean().optional(),
+        engine: z.enum(['pglite', 'url', 'local']).optional(),
+        databaseUrl: z.string().optional(),
+        statementTimeoutMs: z.number().int().positive().optional(),
+        totalTimeoutMs: z.number().int().positive().optional(),
+        seedRows: z.number().int().nonnegative().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configSchema>;
+export type RuleSetting = z.infer<typeof ruleSetting>;
+export type MigrationDirConfig = z.infer<typeof migrationDirSchema>;

@@ -1,0 +1,280 @@
+// The shared vocabulary of every stage. Everything here is plain data: no stage reaches into
+// another stage's internals, it reads these shapes. The JSON report contract (DESIGN.md) is
+// the `Report` type at the bottom; renaming a field there breaks other tools.
+import type { Node } from '@pgsql/types';
+
+export const RISKS = ['SAFE', 'CAUTION', 'DANGEROUS'] as const;
+export type Risk = (typeof RISKS)[number];
+
+/** Table-level lock modes, weakest first, named as in pg_locks.mode. */
+export const LOCK_MODES = [
+  'AccessShareLock',
+  'RowShareLock',
+  'RowExclusiveLock',
+  'ShareUpdateExclusiveLock',
+  'ShareLock',
+  'ShareRowExclusiveLock',
+  'ExclusiveLock',
+  'AccessExclusiveLock',
+] as const;
+export type LockMode = (typeof LOCK_MODES)[number];
+
+export const OPERATION_KINDS = [
+  'CREATE_TABLE', 'DROP_TABLE', 'RENAME_TABLE',
+  'ADD_COLUMN_NULLABLE', 'ADD_COLUMN_NOT_NULL', 'ADD_COLUMN_VOLATILE_DEFAULT',
+  'DROP_COLUMN', 'RENAME_COLUMN', 'ALTER_COLUMN_TYPE',
+  'SET_NOT_NULL', 'DROP_NOT_NULL', 'SET_DEFAULT', 'DROP_DEFAULT',
+  'CREATE_INDEX', 'CREATE_INDEX_CONCURRENTLY', 'DROP_INDEX', 'DROP_INDEX_CONCURRENTLY', 'REINDEX',
+  'ADD_FOREIGN_KEY', 'ADD_CHECK', 'ADD_UNIQUE', 'ADD_PRIMARY_KEY', 'ADD_EXCLUSION',
+  'VALIDATE_CONSTRAINT', 'DROP_CONSTRAINT',
+  'CREATE_TYPE', 'ALTER_TYPE_ADD_VALUE', 'DROP_TYPE',
+  'CREATE_VIEW', 'DROP_VIEW', 'REFRESH_MATERIALIZED_VIEW',
+  'CREATE_FUNCTION', 'CREATE_TRIGGER', 'CREATE_EXTENSION', 'CREATE_SCHEMA', 'DROP_SCHEMA',
+  'TRUNCATE', 'UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS',
+  'VACUUM_FULL', 'CLUSTER', 'SET_LOGGED', 'SET_UNLOGGED', 'SET_TABLESPACE',
+  'ATTACH_PARTITION', 'DETACH_PARTITION', 'GRANT', 'COMMENT', 'SET_SETTING',
+  'TRANSACTION_CONTROL', 'DO_BLOCK', 'OTHER',
+  // Additions beyond DESIGN.md's minimum (allowed: "add more where needed, never rename").
+  'RENAME_SCHEMA', 'RENAME_INDEX', 'RENAME_CONSTRAINT', 'DROP_DATABASE', 'DROP_TRIGGER',
+  'DROP_FUNCTION', 'CREATE_DOMAIN', 'ALTER_DOMAIN', 'ALTER_TYPE_RENAME_VALUE', 'CREATE_SEQUENCE',
+  'ALTER_SEQUENCE', 'DROP_SEQUENCE', 'CREATE_POLICY', 'ENABLE_RLS', 'ALTER_TABLE_OTHER',
+  'CREATE_MATERIALIZED_VIEW', 'VACUUM', 'ANALYZE', 'DROP_EXTENSION', 'ALTER_OWNER',
+] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+
+/** Where a piece of SQL is: 1-based line and column (in characters), plus string offsets. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One SQL text to parse: a whole file, or one section of a file (dbmate up, goose down...). */
+export interface SqlSource {
+  /** Path relative to the repository root (or as the user gave it), with forward slashes. */
+  path: string;
+  /**
+   * The SQL. For a section of a file this is the whole file with everything outside the
+   * section blanked to spaces (newlines kept), so positions need no translation.
+   */
+  text: string;
+}
+
+export interface Statement {
+  /** Index in the parsed source, in order; nested statements get their own index after the parent. */
+  index: number;
+  path: string;
+  /** Position of the statement's first token. */
+  line: number;
+  column: number;
+  /** JavaScript string offsets of the statement text in the source (end exclusive, no `;`). */
+  start: number;
+  end: number;
+  text: string;
+  /** The parsed statement, e.g. `{ AlterTableStmt: {...} }`. */
+  ast: Node;
+  /** Comments between the previous statement and this one, without their `--` or `/* *\/`. */
+  comments: string[];
+  /** Set when the statement was found inside the static SQL of a DO block or function body. */
+  nestedIn?: { statement: number; kind: 'do-block' | 'function-body' };
+}
+
+export interface ParseError {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Something the parser changed or skipped on purpose (a psql meta-command, a placeholder). */
+export interface ParseNote {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ParsedSource {
+  path: string;
+  statements: Statement[];
+  errors: ParseError[];
+  notes: ParseNote[];
+}
+
+export interface Operation {
+  kind: OperationKind;
+  risk: Risk;
+  line: number;
+  column: number;
+  /** Schema-qualified target table, `public.orders`, when the statement targets one table. */
+  table?: string;
+  /** The heaviest table lock Postgres takes for it. */
+  lock?: LockMode;
+  rules: string[];
+  notValid?: true;
+  usingIndex?: true;
+  /** Index of the statement (Statement.index) this operation comes from. */
+  statement: number;
+  /** Names the plan and messages need; absent when the statement has none. */
+  columnName?: string;
+  constraintName?: string;
+  indexName?: string;
+  /** SQL text of a new column type or definition, as written. */
+  typeName?: string;
+  /** True when the target object was created earlier in this run (new objects are safe to touch). */
+  targetIsNew?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  risk: Risk;
+  line: number;
+  column: number;
+  message: string;
+  suggestion?: string;
+  /** Index of the statement the finding is about, when there is one. */
+  statement?: number;
+  /** The path of the file the finding is in (a rollback finding can point at the down file). */
+  path?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovery
+
+export const LAYOUTS = [
+  'golang-migrate', 'directory-pairs', 'flyway', 'dbmate', 'goose', 'liquibase-sql', 'sqitch',
+  'prisma', 'drizzle', 'supabase', 'versioned-rollbacks', 'pop', 'plain',
+] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+/**
+ * How the runner executes a migration: `wrapped` = the runner opens one transaction per
+ * migration; `none` = statements autocommit unless the SQL says BEGIN.
+ */
+export type TransactionMode = 'wrapped' | 'none';
+
+export type ChangeKind = 'added' | 'modified' | 'renamed' | 'deleted' | 'unchanged';
+
+export type RollbackStatus = 'present' | 'missing' | 'not-required';
+
+export interface Migration {
+  /** Stable id: the layout's version plus name, e.g. `0042_add_orders_index`. */
+  id: string;
+  /** The version the layout orders by, as written (`0042`, `1.2.0`, `20240101120000`). */
+  version: string;
+  name: string;
+  layout: LayoutName;
+  /** Folder of migrations this one belongs to, relative to the repo root. */
+  dir: string;
+  up: SqlSource;
+  /** The rollback SQL, when the layout has one for this migration. */
+  down: SqlSource | null;
+  rollbackStatus: RollbackStatus;
+  transaction: TransactionMode;
+  /** Set by change detection; `unchanged` for base history. */
+  change: ChangeKind;
+  /** For renamed migrations, the old path. */
+  previousPath?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dry-run
+
+export interface LockObservation {
+  /** Schema-qualified relation name. */
+  relation: string;
+  mode: LockMode;
+  /** How long the lock was held, ms: until commit when inside a transaction. */
+  heldMs: number;
+  /** True when the relation existed before the migration (only those can block anyone). */
+  preExisting: boolean;
+}
+
+export interface StatementTrace {
+  statement: number;
+  path: string;
+  line: number;
+  column: number;
+  durationMs: number;
+  locks: LockObservation[];
+  /** Relations whose relfilenode changed: the table or index was rewritten. */
+  rewrites: string[];
+  error?: DryRunError;
+}
+
+export interface DryRunError {
+  sqlstate: string;
+  message: string;
+  path: string;
+  line: number;
+  column: number;
+}
+
+export type DryRunStatus = 'passed' | 'failed' | 'skipped' | 'base-failed';
+
+export interface DryRunResult {
+  engine: 'pglite' | 'url' | 'local';
+  serverVersion: string;
+  status: DryRunStatus;
+  /** Why the dry-run was skipped or failed, in a sentence. */
+  reason?: string;
+  statements: StatementTrace[];
+  rollback?: {
+    status: 'exact' | 'incomplete' | 'failed' | 'not-run';
+    differences: string[];
+    reapply: 'passed' | 'failed' | 'not-run';
+    error?: DryRunError;
+  };
+  durationMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report (the JSON contract; see DESIGN.md)
+
+export interface MigrationReport {
+  path: string;
+  risk: Risk;
+  rollback: { path: string | null; status: RollbackStatus };
+  operations: Operation[];
+  findings: Finding[];
+  dryRun?: DryRunResult;
+  /** Fields beyond the contract's minimum. */
+  id?: string;
+  layout?: LayoutName;
+  change?: ChangeKind;
+  irreversible?: boolean;
+  notes?: ParseNote[];
+}
+
+export interface ReportError {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Report {
+  version: 1;
+  risk: Risk;
+  migrations: MigrationReport[];
+  errors: ReportError[];
+  /** Target Postgres major version the analysis assumed. */
+  pgVersion?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repository access: discovery reads files through this, so the CLI (a checkout on disk), the
+// Action (a checkout) and the App (GitHub's API, no clone) share one code path.
+
+export interface RepoFiles {
+  /** Every file path in the tree, relative, with forward slashes. */
+  list(): Promise<string[]>;
+  /** The file's bytes; rejects when the file does not exist. */
+  read(path: string): Promise<Uint8Array>;
+}
+
+/** One file a change touched, as git or GitHub's pull-request files list reports it. */
+export interface FileChange {
+  path: string;
+  status: 'added' | 'modified' | 'renamed' | 'deleted';
+  previousPath?: string;
+}
