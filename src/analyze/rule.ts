@@ -47,6 +47,11 @@ export interface Rule {
   /** One line, e.g. "CREATE INDEX without CONCURRENTLY blocks writes". */
   title: string;
   docs: RuleDocs;
+  /**
+   * True for rules about blocking or rewriting (not data loss): with table stats showing a
+   * small table their DANGEROUS hits become CAUTION, and every hit names the table's size.
+   */
+  sizeSensitive?: boolean;
   check?(input: RuleInput): RuleHit[];
   /** Called once at the end of each migration file, with the final state (missing COMMIT, ...). */
   finish?(state: Readonly<AnalysisState>): RuleHit[];

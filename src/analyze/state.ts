@@ -61,4 +61,18 @@ export interface AnalysisState {
   tableStats: ReadonlyMap<string, TableStats>;
   /** Statements seen so far in this file (for file-level rules). */
   statementCount: number;
+  /** Column types, function volatility and enums known from the history. */
+  facts: SchemaFacts;
+  /** True while analyzing base history (state is learned, nothing is reported). */
+  learningOnly: boolean;
+}
+
+/** Facts learned from base history and earlier migrations that outlive one file. */
+export interface SchemaFacts {
+  /** `schema.table.column` -> canonical type, e.g. `varchar(255)`, `int4`, `numeric(10,2)`. */
+  columnTypes: Map<string, string>;
+  /** Function name (lower-case, unqualified) -> volatility created in the history: i, s or v. */
+  functionVolatility: Map<string, 'i' | 's' | 'v'>;
+  /** Enum type names (schema-qualified). */
+  enums: Set<string>;
 }

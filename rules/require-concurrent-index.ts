@@ -1,0 +1,33 @@
+import type { IndexStmt } from '@pgsql/types';
+import type { Rule } from '../src/analyze/rule.js';
+import { describeLock, onExistingTable, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+
+export const rule: Rule = {
+  id: 'require-concurrent-index',
+  risk: 'DANGEROUS',
+  title: 'CREATE INDEX without CONCURRENTLY blocks writes to the table',
+  sizeSensitive: true,
+  docs: {
+    why:
+      'A plain CREATE INDEX reads the whole table while holding a SHARE lock: every INSERT, UPDATE and DELETE waits until the index is built, which takes as long as reading the table. On a large, busy table that is an outage.',
+    lock: 'SHARE on the table: reads continue, all writes wait for the whole build.',
+    instead:
+      'Build it with CREATE INDEX CONCURRENTLY, in a migration of its own that the runner does not wrap in a transaction (CONCURRENTLY cannot run inside one). If the build fails it leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY and build it again.',
+    bad: 'CREATE INDEX orders_created_at_idx ON orders (created_at);',
+    good: 'CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
+    equivalents: { squawk: 'require-concurrent-index-creation', strongMigrations: 'add_index', eugene: 'E6' },
+  },
+  check({ statement, operations }) {
+    const idx = stmtNode<IndexStmt>(statement, 'IndexStmt');
+    const op = operations[0];
+    if (!idx || idx.concurrent || !op || !onExistingTable(op)) return [];
+    const name = idx.idxname ? `${idx.idxname} ` : '';
+    return [{
+      operation: 0,
+      message: `CREATE INDEX ${name}on ${op.table} without CONCURRENTLY takes a ${describeLock(op.lock)} for the whole build`,
+      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  -- in its own migration, outside a transaction (${tableRef(op.table)})`,
+    }];
+  },
+};
+
+export default rule;

@@ -1,0 +1,140 @@
+// The analyze stage for one SQL source: classify every statement, run every enabled rule on it
+// with the state before it, then advance the state. Suppression, per-rule configuration and
+// table sizes are applied here, once, so rules stay simple.
+import type { RuleSetting } from '../config/schema.js';
+import { maxRisk } from '../core/risk.js';
+import type { Finding, Operation, ParsedSource, Risk, Statement } from '../core/types.js';
+import { classify } from './classify.js';
+import type { Rule, RuleHit } from './rule.js';
+import type { AnalysisState, TableStats } from './state.js';
+import { readDirectives, suppressedBy } from './suppress.js';
+import { track } from './track.js';
+
+export interface AnalyzeOutput {
+  operations: Operation[];
+  findings: Finding[];
+}
+
+/** Tables at or under both limits count as small: a blocking lock on them is brief. */
+export const SMALL_TABLE = { rows: 100_000, bytes: 100 * 1024 * 1024 };
+
+export const UNUSED_IGNORE_RULE = 'unused-ignore';
+
+export function analyzeSource(
+  source: ParsedSource,
+  text: string,
+  state: AnalysisState,
+  rules: readonly Rule[],
+  settings: Readonly<Record<string, RuleSetting>> = {},
+): AnalyzeOutput {
+  const enabled = rules.filter((r) => isEnabled(settings[r.id]));
+  const directives = readDirectives(text, source.statements);
+  const operations: Operation[] = [];
+  const findings: Finding[] = [];
+  const byIndex = new Map(source.statements.map((s) => [s.index, s]));
+
+  const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[]) => {
+    if (suppressedBy(directives, rule.id, stmt)) return;
+    const target = hit.operation !== undefined ? ops[hit.operation] : undefined;
+    let risk: Risk = overrideRisk(settings[rule.id]) ?? hit.risk ?? rule.risk;
+    let message = hit.message;
+    if (rule.sizeSensitive) {
+      const table = target?.table ?? ops.find((o) => o.table)?.table;
+      const stats = table ? state.tableStats.get(table) : undefined;
+      if (table && stats) {
+        const small = isSmall(stats);
+        message += ` (${table}: ${describeSize(stats)} per table stats — ${small ? 'a small table, so the lock is brief' : 'a large table, so the lock lasts as long as the work'})`;
+        if (small && risk === 'DANGEROUS' && !overrideRisk(settings[rule.id])) risk = 'CAUTION';
+      }
+    }
+    const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
+    findings.push({
+      rule: rule.id,
+      risk,
+      line: pos.line,
+      column: pos.column,
+      message,
+      ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
+      ...(stmt ? { statement: stmt.index } : {}),
+      path: source.path,
+    });
+    const touched = target ? [target] : ops;
+    for (const o of touched) {
+      o.risk = maxRisk(o.risk, risk);
+      if (!o.rules.includes(rule.id)) o.rules.push(rule.id);
+    }
+  };
+
+  for (const stmt of source.statements) {
+    const ops = classify(stmt, state);
+    if (!state.learningOnly) {
+      for (const rule of enabled) {
+        if (!rule.check) continue;
+        for (const hit of safeCheck(rule, () => rule.check!({ statement: stmt, operations: ops, state }))) emit(rule, hit, stmt, ops);
+      }
+    }
+    track(state, stmt, ops);
+    operations.push(...ops);
+  }
+
+  if (!state.learningOnly) {
+    for (const rule of enabled) {
+      if (!rule.finish) continue;
+      for (const hit of safeCheck(rule, () => rule.finish!(state))) {
+        const stmt = [...source.statements].reverse().find((s) => s.line <= (hit.position?.line ?? Infinity));
+        emit(rule, hit, hit.position ? undefined : stmt, []);
+      }
+    }
+    for (const d of directives) {
+      if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
+      const what = d.rules.length ? d.rules.join(', ') : 'every rule';
+      findings.push({
+        rule: UNUSED_IGNORE_RULE,
+        risk: 'SAFE',
+        line: d.position.line,
+        column: d.position.column,
+        message: `this migration-guard-ignore${d.scope === 'file' ? '-file' : ''} (${what}) suppresses nothing${d.scope === 'statement' && d.statement === undefined ? ': no statement follows it' : ''}`,
+        suggestion: 'remove the comment, or fix the rule name it lists',
+        path: source.path,
+        ...(d.statement !== undefined && byIndex.has(d.statement) ? { statement: d.statement } : {}),
+      });
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { operations, findings };
+}
+
+/** A rule that throws is a bug in the rule, not in the migration: report it, never crash. */
+function safeCheck(rule: Rule, run: () => RuleHit[]): RuleHit[] {
+  try {
+    return run();
+  } catch (e) {
+    return [{ message: `internal error in rule ${rule.id}: ${(e as Error).message}`, risk: 'CAUTION' }];
+  }
+}
+
+function isEnabled(s: RuleSetting | undefined): boolean {
+  return s !== 'off' && s !== false;
+}
+
+function overrideRisk(s: RuleSetting | undefined): Risk | undefined {
+  return s === 'SAFE' || s === 'CAUTION' || s === 'DANGEROUS' ? s : undefined;
+}
+
+function isSmall(stats: TableStats): boolean {
+  return (stats.rows === undefined || stats.rows <= SMALL_TABLE.rows) && (stats.bytes === undefined || stats.bytes <= SMALL_TABLE.bytes) && (stats.rows !== undefined || stats.bytes !== undefined);
+}
+
+export function describeSize(stats: TableStats): string {
+  const parts: string[] = [];
+  if (stats.rows !== undefined) parts.push(`${stats.rows.toLocaleString('en-US')} rows`);
+  if (stats.bytes !== undefined) parts.push(formatBytes(stats.bytes));
+  return parts.join(', ');
+}
+
+function formatBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
+  return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
+}

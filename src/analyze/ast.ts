@@ -1,0 +1,112 @@
+// Small readers over libpg-query's JSON AST: names, qualified relations, type names and
+// expression shapes. Pure functions; nothing here knows about rules or risk.
+import type { Node, RangeVar, TypeName } from '@pgsql/types';
+
+/** The node's single key and value: `{ AlterTableStmt: {...} }` -> ['AlterTableStmt', {...}]. */
+export function nodeTag(node: Node | undefined | null): [string, Record<string, unknown>] | null {
+  if (!node || typeof node !== 'object') return null;
+  const key = Object.keys(node)[0];
+  if (!key) return null;
+  return [key, (node as unknown as Record<string, Record<string, unknown>>)[key] ?? {}];
+}
+
+/** The inner value when the node has the given tag. */
+export function as<T>(node: Node | undefined | null, tag: string): T | undefined {
+  const t = nodeTag(node);
+  return t && t[0] === tag ? (t[1] as T) : undefined;
+}
+
+/** `String` nodes -> their values (names lists, qualified names). */
+export function stringList(nodes: Node[] | undefined): string[] {
+  return (nodes ?? []).map((n) => as<{ sval?: string }>(n, 'String')?.sval ?? '').filter((s) => s !== '');
+}
+
+/** Postgres folds unquoted names to lower case; the parser already did, so just qualify. */
+export function qualifiedName(schema: string | undefined, name: string): string {
+  return `${schema ?? 'public'}.${name}`;
+}
+
+export function relationName(rel: RangeVar | undefined): string | undefined {
+  if (!rel?.relname) return undefined;
+  return qualifiedName(rel.schemaname, rel.relname);
+}
+
+/** A dotted name list (`{schema, name}` or `{name}`) -> `schema.name`. */
+export function qualifiedFromList(nodes: Node[] | undefined): string | undefined {
+  const parts = stringList(nodes);
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return qualifiedName(undefined, parts[0]!);
+  return qualifiedName(parts[parts.length - 2], parts[parts.length - 1]!);
+}
+
+const TYPE_ALIASES: Record<string, string> = {
+  int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision',
+  bool: 'boolean', bpchar: 'char', varchar: 'varchar', timestamptz: 'timestamptz', timestamp: 'timestamp',
+};
+
+/** Canonical, comparable spelling of a type: `varchar(255)`, `integer`, `numeric(10,2)`, `text[]`. */
+export function typeNameText(t: TypeName | undefined): string {
+  if (!t) return '';
+  const names = stringList(t.names).filter((n, i, all) => !(n === 'pg_catalog' && all.length > 1));
+  const base = names[names.length - 1] ?? '';
+  const schema = names.length > 1 ? `${names[names.length - 2]}.` : '';
+  const mods = (t.typmods ?? []).map((m) => {
+    const c = as<{ ival?: { ival?: number } }>(m, 'A_Const');
+    if (c) return String(c.ival?.ival ?? 0);
+    const ref = as<{ fields?: Node[] }>(m, 'ColumnRef');
+    return ref ? stringList(ref.fields).join('.') : '?';
+  });
+  const canonical = TYPE_ALIASES[base] ?? base;
+  const arr = (t.arrayBounds ?? []).map(() => '[]').join('');
+  return `${schema}${canonical}${mods.length ? `(${mods.join(',')})` : ''}${arr}`;
+}
+
+/** Base type name without modifiers or schema: `varchar`, `integer`. */
+export function typeBase(t: TypeName | undefined): string {
+  return typeNameText(t).replace(/\(.*$/, '').replace(/^.*\./, '');
+}
+
+/** Every function called anywhere inside an expression, lower-case, unqualified. */
+export function functionsCalled(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const n of node) functionsCalled(n, out);
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'FuncCall') {
+        const names = stringList((value as { funcname?: Node[] }).funcname);
+        const name = names[names.length - 1];
+        if (name) out.push(name.toLowerCase());
+      }
+      if (key === 'SubLink') out.push('(subquery)');
+      functionsCalled(value, out);
+    }
+  }
+  return out;
+}
+
+/** True when the expression is a constant (literal, cast of a literal, array of literals, NULL). */
+export function isConstantExpr(node: Node | undefined): boolean {
+  if (!node) return true;
+  const t = nodeTag(node);
+  if (!t) return true;
+  const [tag, v] = t;
+  if (tag === 'A_Const') return true;
+  if (tag === 'TypeCast') return isConstantExpr((v as { arg?: Node }).arg);
+  if (tag === 'A_ArrayExpr') return ((v as { elements?: Node[] }).elements ?? []).every(isConstantExpr);
+  if (tag === 'A_Expr') {
+    const e = v as { lexpr?: Node; rexpr?: Node };
+    return isConstantExpr(e.lexpr) && isConstantExpr(e.rexpr);
+  }
+  return false;
+}
+
+/** Column names of `ColumnRef`s in an index or constraint key list (`String` or `IndexElem`). */
+export function keyColumns(nodes: Node[] | undefined): string[] {
+  return (nodes ?? []).map((n) => {
+    const s = as<{ sval?: string }>(n, 'String');
+    if (s) return s.sval ?? '';
+    const ie = as<{ name?: string; expr?: Node }>(n, 'IndexElem');
+    if (ie?.name) return ie.name;
+    return '(expression)';
+  });
+}

@@ -1,0 +1,56 @@
+// Readers rules share: the statement's node, the ALTER TABLE sub-commands aligned with the
+// operations the classifier made of them, and the wording of tables and locks in messages.
+import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types';
+import type { LockMode, Operation, Statement } from '../core/types.js';
+import { lockModeSql } from '../core/risk.js';
+import { as, nodeTag } from './ast.js';
+import type { AnalysisState } from './state.js';
+
+/** The statement's node when it has this tag: `stmtNode<IndexStmt>(s, 'IndexStmt')`. */
+export function stmtNode<T>(statement: Statement, tag: string): T | undefined {
+  return as<T>(statement.ast, tag);
+}
+
+export function stmtTag(statement: Statement): string {
+  return nodeTag(statement.ast)?.[0] ?? '';
+}
+
+/** ALTER TABLE sub-commands; `cmds[i]` is the command behind `operations[i]`. */
+export function alterCmds(statement: Statement): AlterTableCmd[] {
+  const alter = stmtNode<AlterTableStmt>(statement, 'AlterTableStmt');
+  return (alter?.cmds ?? []).map((c: Node) => as<AlterTableCmd>(c, 'AlterTableCmd')).filter((c): c is AlterTableCmd => !!c);
+}
+
+/** True when the operation touches a table that already existed before this run. */
+export function onExistingTable(op: Operation): boolean {
+  return !!op.table && !op.targetIsNew;
+}
+
+/** True when the statement runs inside a transaction block (explicit BEGIN or runner-wrapped). */
+export function inTransaction(state: Readonly<AnalysisState>): boolean {
+  return state.tx.active;
+}
+
+/** `ACCESS EXCLUSIVE lock on public.orders (blocks reads and writes)`. */
+export function describeLock(mode: LockMode | undefined, table?: string): string {
+  if (!mode) return 'no table lock';
+  const what =
+    mode === 'AccessExclusiveLock' ? 'blocks reads and writes'
+    : mode === 'ExclusiveLock' || mode === 'ShareRowExclusiveLock' || mode === 'ShareLock' ? 'blocks writes'
+    : mode === 'ShareUpdateExclusiveLock' ? 'blocks other schema changes and VACUUM, not reads or writes'
+    : 'does not block reads or writes';
+  return `${lockModeSql(mode)} lock${table ? ` on ${table}` : ''} (${what})`;
+}
+
+/** Quotes an identifier only when Postgres needs it. */
+export function ident(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `public.orders` -> `orders`, other schemas kept: the way a user writes it in a migration. */
+export function tableRef(qualified: string | undefined): string {
+  if (!qualified) return '<table>';
+  const [schema, ...rest] = qualified.split('.');
+  const name = rest.join('.');
+  return schema === 'public' ? ident(name) : `${ident(schema ?? '')}.${ident(name)}`;
+}

@@ -1,0 +1,265 @@
+// Advances the analysis state past one statement: objects it created, constraints it added or
+// validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
+// was before the statement; this runs after the rules.
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, VariableSetStmt } from '@pgsql/types';
+import type { Operation, Statement, TransactionMode } from '../core/types.js';
+import type { AnalysisState, KnownConstraint, SchemaFacts, TableStats } from './state.js';
+import { as, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, typeNameText } from './ast.js';
+
+export function newFacts(): SchemaFacts {
+  return { columnTypes: new Map(), functionVolatility: new Map(), enums: new Set() };
+}
+
+/** State for a whole run; `beginFile` resets the per-file parts. */
+export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<string, TableStats>; facts?: SchemaFacts }): AnalysisState {
+  return {
+    pgVersion: opts.pgVersion,
+    path: '',
+    runnerTransaction: 'none',
+    tx: { active: false, explicit: false, id: 0, blockingAlters: new Map(), hasDdl: false, hasDml: false },
+    newTables: new Set(),
+    newIndexes: new Set(),
+    newSchemas: new Set(),
+    newTypes: new Set(),
+    newColumns: new Set(),
+    constraints: new Map(),
+    indexedColumns: new Map(),
+    lockTimeout: false,
+    statementTimeout: false,
+    tableStats: opts.tableStats ?? new Map(),
+    statementCount: 0,
+    facts: opts.facts ?? newFacts(),
+    learningOnly: false,
+  };
+}
+
+export function beginFile(state: AnalysisState, path: string, runner: TransactionMode, learningOnly: boolean): void {
+  state.path = path;
+  state.runnerTransaction = runner;
+  state.learningOnly = learningOnly;
+  state.lockTimeout = false;
+  state.statementTimeout = false;
+  state.statementCount = 0;
+  state.tx = { active: runner === 'wrapped', explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+}
+
+const DML = new Set(['UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS']);
+const NOT_DDL = new Set(['TRANSACTION_CONTROL', 'SET_SETTING', 'OTHER', 'COMMENT', 'GRANT', 'UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS', 'ANALYZE']);
+
+export function track(state: AnalysisState, stmt: Statement, ops: readonly Operation[]): void {
+  state.statementCount++;
+  const [tag, v] = nodeTag(stmt.ast) ?? ['', {}];
+
+  if (tag === 'TransactionStmt') {
+    trackTransaction(state, v as TransactionStmt, stmt);
+    return;
+  }
+  // A statement outside any transaction block is its own transaction.
+  if (!state.tx.active) {
+    state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+  }
+
+  for (const op of ops) {
+    if (DML.has(op.kind)) state.tx.hasDml = true;
+    else if (!NOT_DDL.has(op.kind)) state.tx.hasDdl = true;
+    if (op.table && op.lock === 'AccessExclusiveLock' && !op.targetIsNew) {
+      state.tx.blockingAlters.set(op.table, (state.tx.blockingAlters.get(op.table) ?? 0) + 1);
+    }
+  }
+
+  switch (tag) {
+    case 'VariableSetStmt': return trackSetting(state, v as VariableSetStmt);
+    case 'CreateStmt': return trackCreateTable(state, v as CreateStmt);
+    case 'CreateTableAsStmt': {
+      const name = relationName((v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
+      if (name && !state.learningOnly) state.newTables.add(name);
+      return;
+    }
+    case 'IndexStmt': return trackIndex(state, v as IndexStmt);
+    case 'AlterTableStmt': return trackAlter(state, v as AlterTableStmt);
+    case 'RenameStmt': return trackRename(state, v as RenameStmt);
+    case 'CreateSchemaStmt': {
+      const name = (v as { schemaname?: string }).schemaname;
+      if (name && !state.learningOnly) state.newSchemas.add(name);
+      return;
+    }
+    case 'CreateEnumStmt': {
+      const name = qualifiedFromList((v as { typeName?: Node[] }).typeName);
+      if (name) {
+        state.facts.enums.add(name);
+        if (!state.learningOnly) state.newTypes.add(name);
+      }
+      return;
+    }
+    case 'CompositeTypeStmt': case 'CreateDomainStmt': case 'CreateRangeStmt': {
+      const name = qualifiedFromList((v as { typeName?: Node[]; domainname?: Node[] }).typeName ?? (v as { domainname?: Node[] }).domainname)
+        ?? relationName((v as { typevar?: Parameters<typeof relationName>[0] }).typevar);
+      if (name && !state.learningOnly) state.newTypes.add(name);
+      return;
+    }
+    case 'CreateFunctionStmt': return trackFunction(state, v as CreateFunctionStmt);
+    default: return;
+  }
+}
+
+function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statement): void {
+  switch (t.kind) {
+    case 'TRANS_STMT_BEGIN': case 'TRANS_STMT_START':
+      state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+      return;
+    case 'TRANS_STMT_COMMIT': case 'TRANS_STMT_ROLLBACK': case 'TRANS_STMT_COMMIT_PREPARED': case 'TRANS_STMT_ROLLBACK_PREPARED': case 'TRANS_STMT_PREPARE':
+      state.tx = { active: false, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+      // SET LOCAL settings end with the transaction; plain SET persists for the session.
+      return;
+    default:
+      return;
+  }
+}
+
+function settingValue(v: VariableSetStmt): string {
+  const arg = v.args?.[0];
+  const c = as<{ sval?: { sval?: string }; ival?: { ival?: number } }>(arg, 'A_Const');
+  if (!c) return '';
+  if (c.sval) return String(c.sval.sval ?? '');
+  return String(c.ival?.ival ?? 0);
+}
+
+function trackSetting(state: AnalysisState, v: VariableSetStmt): void {
+  const name = v.name?.toLowerCase();
+  if (name !== 'lock_timeout' && name !== 'statement_timeout') {
+    if (v.kind === 'VAR_RESET_ALL') { state.lockTimeout = false; state.statementTimeout = false; }
+    return;
+  }
+  const on = v.kind === 'VAR_SET_VALUE' && !/^0(ms|s)?$/i.test(settingValue(v).trim());
+  if (name === 'lock_timeout') state.lockTimeout = on;
+  else state.statementTimeout = on;
+}
+
+function recordIndex(state: AnalysisState, table: string, columns: string[]): void {
+  const list = state.indexedColumns.get(table) ?? [];
+  list.push(columns);
+  state.indexedColumns.set(table, list);
+}
+
+function trackCreateTable(state: AnalysisState, v: CreateStmt): void {
+  const table = relationName(v.relation);
+  if (!table) return;
+  if (!state.learningOnly) state.newTables.add(table);
+  for (const elt of v.tableElts ?? []) {
+    const col = as<ColumnDef>(elt, 'ColumnDef');
+    if (col?.colname) {
+      state.facts.columnTypes.set(`${table}.${col.colname}`, typeNameText(col.typeName));
+      for (const c of (col.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
+        if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [col.colname]);
+      }
+    }
+    const con = as<Constraint>(elt, 'Constraint');
+    if (con) trackConstraint(state, table, con, true);
+  }
+}
+
+function trackIndex(state: AnalysisState, v: IndexStmt): void {
+  const table = relationName(v.relation);
+  if (!table) return;
+  recordIndex(state, table, keyColumns(v.indexParams));
+  if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
+}
+
+function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean): void {
+  const kinds: Record<string, KnownConstraint['kind']> = {
+    CONSTR_CHECK: 'check', CONSTR_FOREIGN: 'foreign-key', CONSTR_UNIQUE: 'unique', CONSTR_PRIMARY: 'primary-key', CONSTR_EXCLUSION: 'exclusion', CONSTR_NOTNULL: 'not-null',
+  };
+  const kind = kinds[c.contype ?? ''];
+  if (!kind) return;
+  if (kind === 'unique' || kind === 'primary-key') recordIndex(state, table, keyColumns(c.keys));
+  const name = c.conname ?? `${table}#${state.statementCount}`;
+  const known: KnownConstraint = {
+    table, name, kind,
+    validated: !c.skip_validation || tableIsNew,
+    addedInTx: state.tx.id,
+  };
+  const notNullColumn = kind === 'check' ? isNotNullCheck(c.raw_expr) : undefined;
+  if (notNullColumn) known.notNullColumn = notNullColumn;
+  state.constraints.set(`${table}|${name}`, known);
+}
+
+/** `CHECK (col IS NOT NULL)` -> col. */
+export function isNotNullCheck(expr: Node | undefined): string | undefined {
+  const t = as<{ arg?: Node; nulltesttype?: string }>(expr, 'NullTest');
+  if (!t || t.nulltesttype !== 'IS_NOT_NULL') return undefined;
+  const ref = as<{ fields?: Node[] }>(t.arg, 'ColumnRef');
+  const parts = stringList(ref?.fields);
+  return parts[parts.length - 1];
+}
+
+function trackAlter(state: AnalysisState, v: AlterTableStmt): void {
+  const table = relationName(v.relation);
+  if (!table || (v.objtype && v.objtype !== 'OBJECT_TABLE')) return;
+  const isNew = state.newTables.has(table);
+  for (const cmdNode of v.cmds ?? []) {
+    const c = as<AlterTableCmd>(cmdNode, 'AlterTableCmd');
+    if (!c) continue;
+    switch (c.subtype) {
+      case 'AT_AddColumn': {
+        const def = as<ColumnDef>(c.def, 'ColumnDef');
+        if (!def?.colname) break;
+        state.facts.columnTypes.set(`${table}.${def.colname}`, typeNameText(def.typeName));
+        if (!state.learningOnly) state.newColumns.add(`${table}.${def.colname}`);
+        for (const con of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
+          if (con?.contype === 'CONSTR_PRIMARY' || con?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [def.colname]);
+        }
+        break;
+      }
+      case 'AT_AlterColumnType': {
+        const def = as<ColumnDef>(c.def, 'ColumnDef');
+        if (c.name) state.facts.columnTypes.set(`${table}.${c.name}`, typeNameText(def?.typeName));
+        break;
+      }
+      case 'AT_AddConstraint': {
+        const con = as<Constraint>(c.def, 'Constraint');
+        if (con) trackConstraint(state, table, con, isNew);
+        break;
+      }
+      case 'AT_ValidateConstraint': {
+        const known = c.name ? state.constraints.get(`${table}|${c.name}`) : undefined;
+        if (known) known.validated = true;
+        else if (c.name) state.constraints.set(`${table}|${c.name}`, { table, name: c.name, kind: 'check', validated: true, addedInTx: -1 });
+        break;
+      }
+      case 'AT_DropConstraint':
+        if (c.name) state.constraints.delete(`${table}|${c.name}`);
+        break;
+      case 'AT_DropColumn':
+        if (c.name) state.facts.columnTypes.delete(`${table}.${c.name}`);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function trackRename(state: AnalysisState, v: RenameStmt): void {
+  const table = relationName(v.relation);
+  if (!table || !v.newname) return;
+  if (v.renameType === 'OBJECT_TABLE' && state.newTables.has(table)) {
+    state.newTables.add(qualifiedName(v.relation?.schemaname, v.newname));
+  }
+  if (v.renameType === 'OBJECT_COLUMN' && v.subname) {
+    const type = state.facts.columnTypes.get(`${table}.${v.subname}`);
+    if (type) state.facts.columnTypes.set(`${table}.${v.newname}`, type);
+  }
+}
+
+function trackFunction(state: AnalysisState, v: CreateFunctionStmt): void {
+  const name = stringList(v.funcname).at(-1)?.toLowerCase();
+  if (!name) return;
+  let vol: 'i' | 's' | 'v' = 'v';
+  for (const o of v.options ?? []) {
+    const d = as<{ defname?: string; arg?: Node }>(o, 'DefElem');
+    if (d?.defname === 'volatility') {
+      const val = as<{ sval?: string }>(d.arg, 'String')?.sval;
+      vol = val === 'immutable' ? 'i' : val === 'stable' ? 's' : 'v';
+    }
+  }
+  state.facts.functionVolatility.set(name, vol);
+}
