@@ -1,0 +1,177 @@
+// The parse stage: SQL text in, statements with file positions out. Bad SQL is data (errors
+// with line and column), never an exception; so is anything the WebAssembly parser throws.
+import type { Node } from '@pgsql/types';
+import type { ParsedSource, ParseError, ParseNote, SqlSource, Statement } from '../core/types.js';
+import { innerStatements } from './plpgsql.js';
+import { ByteOffsets, codePointToUnit, LineIndex } from './positions.js';
+import { preprocess } from './preprocess.js';
+import { splitStatements } from './split.js';
+import { readGap, trimEnd } from './trivia.js';
+import { parserReady, parseSql, scanSql, type Outcome } from './wasm.js';
+
+export interface ParseOptions {
+  /**
+   * Values for `${name}` placeholders (Flyway, Liquibase). A placeholder without a value is
+   * parsed as a neutral identifier of the same length, and a note says so.
+   */
+  placeholders?: Record<string, string>;
+}
+
+/** A statement's raw extent in the preprocessed text: from its first token to its `;` (exclusive). */
+interface Range {
+  start: number;
+  end: number;
+  ast: Node;
+  /** True when Postgres gave no length: the statement runs to the end of the text, with no `;`. */
+  open: boolean;
+}
+
+interface RawError {
+  offset: number;
+  message: string;
+}
+
+function toRanges(text: string, base: number, stmts: ReadonlyArray<{ stmt?: Node; stmt_location?: number; stmt_len?: number }>): Range[] {
+  const bytes = new ByteOffsets(text);
+  const ranges: Range[] = [];
+  for (const raw of stmts) {
+    if (raw.stmt === undefined) continue;
+    const location = raw.stmt_location ?? 0;
+    const start = bytes.toUnit(location);
+    const end = raw.stmt_len ? bytes.toUnit(location + raw.stmt_len) : text.length;
+    ranges.push({ start: base + start, end: base + end, ast: raw.stmt, open: !raw.stmt_len });
+  }
+  return ranges;
+}
+
+function errorIn(text: string, from: number, to: number, failure: Extract<Outcome<unknown>, { ok: false }>): RawError {
+  const offset =
+    failure.cursor === undefined ? readGap(text, from, to).next : from + codePointToUnit(text.slice(from, to), failure.cursor);
+  const message = failure.internal ? `the SQL parser failed on this statement: ${failure.message}` : failure.message;
+  return { offset: Math.min(offset, to), message };
+}
+
+/**
+ * Parses the whole text at once (the fast path). When it fails, splits the text at the
+ * semicolons that end statements and parses each piece, so the good statements survive and
+ * every bad one gets its own error at its own place.
+ */
+function parseRanges(text: string): { ranges: Range[]; errors: RawError[] } {
+  const whole = parseSql(text);
+  if (whole.ok) return { ranges: toRanges(text, 0, whole.value.stmts ?? []), errors: [] };
+
+  let pieces: Array<{ start: number; end: number }>;
+  try {
+    pieces = splitStatements(text);
+  } catch {
+    pieces = [];
+  }
+  if (pieces.length <= 1) return { ranges: [], errors: [errorIn(text, 0, text.length, whole)] };
+
+  const ranges: Range[] = [];
+  const errors: RawError[] = [];
+  for (const piece of pieces) {
+    const sub = text.slice(piece.start, piece.end);
+    const parsed = parseSql(sub);
+    if (parsed.ok) {
+      const found = toRanges(sub, piece.start, parsed.value.stmts ?? []);
+      // A piece ends at its `;`, so Postgres saw no terminator; only the text's last piece is really open.
+      for (const r of found) r.open = r.open && piece.end === text.length;
+      ranges.push(...found);
+    } else errors.push(errorIn(text, piece.start, piece.end, parsed));
+  }
+  return { ranges, errors };
+}
+
+/** Cuts comments that trail the file's last statement when it has no `;` (Postgres counts them in). */
+function endWithoutTrailingComments(text: string, start: number, end: number): number {
+  const slice = text.slice(start, end);
+  if (slice.length > 1_000_000 || !(slice.includes('--') || slice.includes('/*'))) return end;
+  const scanned = scanSql(slice);
+  if (!scanned.ok) return end;
+  const last = [...scanned.value].reverse().find((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+  if (last === undefined) return end;
+  return start + new ByteOffsets(slice).toUnit(last.end);
+}
+
+function describe(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0]!.slice(0, 300);
+}
+
+export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSource {
+  const path = src.path;
+  const result: ParsedSource = { path, statements: [], errors: [], notes: [] };
+  if (!parserReady()) {
+    result.errors.push({ path, line: 1, column: 1, message: 'internal error: the SQL parser was not loaded (initParser() must be awaited first)' });
+    return result;
+  }
+  const original = typeof src.text === 'string' ? src.text : '';
+  let lines: LineIndex | undefined;
+  try {
+    lines = new LineIndex(original);
+    const pre = preprocess(original, opts.placeholders ?? {});
+    const where = (offset: number) => lines!.position(pre.map.toOriginal(offset));
+    const note = (offset: number, message: string): ParseNote => ({ path, ...where(offset), message });
+    for (const n of pre.notes) result.notes.push({ path, ...lines.position(n.offset), message: n.message });
+
+    const text = pre.text;
+    const { ranges, errors } = parseRanges(text);
+    const located: Array<{ offset: number; error: ParseError }> = errors.map((e) => ({
+      offset: e.offset,
+      error: { path, ...where(e.offset), message: e.message },
+    }));
+
+    let previousEnd = 0;
+    for (const range of ranges) {
+      const gap = readGap(text, previousEnd, range.start);
+      const lead = readGap(text, range.start, range.end);
+      const first = lead.next;
+      let end = trimEnd(text, first, range.end);
+      if (range.open) end = trimEnd(text, first, endWithoutTrailingComments(text, first, end));
+      previousEnd = range.end;
+      const statementText = text.slice(first, end);
+      const parentIndex = result.statements.length;
+      result.statements.push({
+        index: parentIndex,
+        path,
+        ...where(first),
+        start: pre.map.toOriginal(first),
+        end: pre.map.toOriginal(end),
+        text: statementText,
+        ast: range.ast,
+        comments: [...gap.comments, ...lead.comments],
+      });
+      const inner = innerStatementsSafely(statementText, first, range.ast);
+      if (inner === undefined) continue;
+      for (const n of inner.notes) result.notes.push(note(n.offset, n.message));
+      for (const s of inner.statements) {
+        const nested: Statement = {
+          index: result.statements.length,
+          path,
+          ...where(s.start),
+          start: pre.map.toOriginal(s.start),
+          end: pre.map.toOriginal(s.end),
+          text: s.text,
+          ast: s.ast,
+          comments: [],
+          nestedIn: { statement: parentIndex, kind: inner.kind },
+        };
+        result.statements.push(nested);
+      }
+    }
+    result.errors.push(...located.sort((a, b) => a.offset - b.offset).map((l) => l.error));
+  } catch (e) {
+    // Last resort: nothing above is meant to throw, but a parse stage that throws takes the whole review down.
+    result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe(e)}` });
+  }
+  return result;
+}
+
+function innerStatementsSafely(text: string, start: number, ast: Node): ReturnType<typeof innerStatements> {
+  try {
+    return innerStatements(text, start, ast);
+  } catch (e) {
+    return { kind: 'DoStmt' in ast ? 'do-block' : 'function-body', statements: [], notes: [{ offset: start, message: `did not look inside the PL/pgSQL body: ${describe(e)}` }] };
+  }
+}

@@ -1,0 +1,209 @@
+// Finds the static SQL inside DO blocks and PL/pgSQL function bodies, so that an
+// `ALTER TABLE` hidden in a DO block is analysed like any other. Dynamic SQL (EXECUTE of a
+// concatenation or format()) cannot be known before it runs and is not followed; EXECUTE of a
+// single string literal is.
+import type { Node } from '@pgsql/types';
+import { ByteOffsets } from './positions.js';
+import { trimEnd } from './trivia.js';
+import { parsePlpgsql, parseSql } from './wasm.js';
+
+export type BodyKind = 'do-block' | 'function-body';
+
+export interface InnerStatement {
+  /** Offsets in the text the parent statement came from. */
+  start: number;
+  end: number;
+  text: string;
+  ast: Node;
+}
+
+export interface BodyResult {
+  kind: BodyKind;
+  statements: InnerStatement[];
+  /** Why (part of) the body was not looked into, with the offset the remark is about. */
+  notes: Array<{ offset: number; message: string }>;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function defElems(list: unknown): Json[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((n) => (isObject(n) && isObject(n.DefElem) ? n.DefElem : undefined)).filter((d): d is Json => d !== undefined);
+}
+
+function stringValue(node: unknown): string | undefined {
+  if (isObject(node) && isObject(node.String) && typeof node.String.sval === 'string') return node.String.sval;
+  return undefined;
+}
+
+/** The PL/pgSQL body of a DO block or plpgsql routine, or undefined for anything else. */
+export function plpgsqlBody(ast: Node): { kind: BodyKind; body: string } | undefined {
+  const node = ast as unknown as Json;
+  if (isObject(node.DoStmt)) {
+    const args = defElems(node.DoStmt.args);
+    const language = stringValue(args.find((d) => d.defname === 'language')?.arg) ?? 'plpgsql';
+    const body = stringValue(args.find((d) => d.defname === 'as')?.arg);
+    if (language.toLowerCase() !== 'plpgsql' || body === undefined) return undefined;
+    return { kind: 'do-block', body };
+  }
+  if (isObject(node.CreateFunctionStmt)) {
+    const options = defElems(node.CreateFunctionStmt.options);
+    const language = stringValue(options.find((d) => d.defname === 'language')?.arg);
+    const as = options.find((d) => d.defname === 'as')?.arg;
+    const items = isObject(as) && isObject(as.List) && Array.isArray(as.List.items) ? as.List.items : [];
+    const body = stringValue(items[0]);
+    if (language?.toLowerCase() !== 'plpgsql' || body === undefined) return undefined;
+    return { kind: 'function-body', body };
+  }
+  return undefined;
+}
+
+interface Found {
+  lineno: number;
+  /** The SQL as PL/pgSQL holds it (an INTO clause is blanked to spaces, keeping its length). */
+  query: string;
+  /** For EXECUTE '<literal>': the literal as written in the body. */
+  literal?: string;
+}
+
+/** Walks the PL/pgSQL tree in document order without recursion (bodies can nest deeply). */
+function collect(tree: unknown): Found[] {
+  const found: Found[] = [];
+  const stack: unknown[] = [tree];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+      continue;
+    }
+    if (!isObject(v)) continue;
+    const exec = v.PLpgSQL_stmt_execsql;
+    const dyn = v.PLpgSQL_stmt_dynexecute;
+    if (isObject(exec)) {
+      const query = exprQuery(exec.sqlstmt);
+      if (query !== undefined) found.push({ lineno: Number(exec.lineno) || 1, query });
+      continue;
+    }
+    if (isObject(dyn)) {
+      const raw = exprQuery(dyn.query);
+      const value = raw === undefined ? undefined : literalValue(raw);
+      if (raw !== undefined && value !== undefined) found.push({ lineno: Number(dyn.lineno) || 1, query: value, literal: raw });
+      continue;
+    }
+    const keys = Object.keys(v).filter((k) => k !== 'datums');
+    for (let i = keys.length - 1; i >= 0; i--) stack.push(v[keys[i]!]);
+  }
+  return found.map((f, i) => ({ f, i })).sort((a, b) => a.f.lineno - b.f.lineno || a.i - b.i).map(({ f }) => f);
+}
+
+function exprQuery(expr: unknown): string | undefined {
+  if (isObject(expr) && isObject(expr.PLpgSQL_expr) && typeof expr.PLpgSQL_expr.query === 'string') return expr.PLpgSQL_expr.query;
+  return undefined;
+}
+
+/** The value of `raw` when it is exactly one string literal ('...', E'...', $$...$$). */
+function literalValue(raw: string): string | undefined {
+  const parsed = parseSql(`SELECT ${raw}`);
+  if (!parsed.ok || parsed.value.stmts?.length !== 1) return undefined;
+  const select = (parsed.value.stmts[0]?.stmt as unknown as Json | undefined)?.SelectStmt;
+  if (!isObject(select) || !Array.isArray(select.targetList) || select.targetList.length !== 1) return undefined;
+  if (Object.keys(select).some((k) => !['targetList', 'limitOption', 'op'].includes(k))) return undefined;
+  const target = select.targetList[0];
+  const val = isObject(target) && isObject(target.ResTarget) ? target.ResTarget.val : undefined;
+  const constant = isObject(val) && isObject(val.A_Const) ? val.A_Const : undefined;
+  const sval = constant && isObject(constant.sval) ? constant.sval.sval : undefined;
+  return typeof sval === 'string' ? sval : undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Finds where `query` starts in `body`, at or after `from`; INTO blanking can break an exact match. */
+function locate(body: string, query: string, from: number): number {
+  const exact = body.indexOf(query, from);
+  if (exact !== -1) return exact;
+  const head = /^\S{1,40}/.exec(query.trimStart())?.[0];
+  if (head === undefined) return -1;
+  const re = new RegExp(escapeRegExp(head), 'gi');
+  re.lastIndex = from;
+  return re.exec(body)?.index ?? -1;
+}
+
+/**
+ * Statements inside the body of `statementText` (a DO or CREATE FUNCTION statement that
+ * starts at `statementStart`). Never throws: a body that does not parse yields a note.
+ */
+export function innerStatements(statementText: string, statementStart: number, ast: Node): BodyResult | undefined {
+  const target = plpgsqlBody(ast);
+  if (target === undefined) return undefined;
+  const result: BodyResult = { kind: target.kind, statements: [], notes: [] };
+  const what = target.kind === 'do-block' ? 'DO block' : 'function body';
+  const tree = parsePlpgsql(statementText);
+  if (!tree.ok) {
+    result.notes.push({ offset: statementStart, message: `did not look inside the PL/pgSQL ${what}: ${tree.message}` });
+    return result;
+  }
+  const found = collect(tree.value);
+  if (found.length === 0) return result;
+
+  // Body line 1 is the line of the opening quote; PL/pgSQL line numbers count from there.
+  const bodyAt = target.body === '' ? -1 : statementText.indexOf(target.body);
+  const haystack = bodyAt === -1 ? statementText : target.body;
+  const base = statementStart + (bodyAt === -1 ? 0 : bodyAt);
+  const lineStarts = [0];
+  if (bodyAt !== -1) for (let i = haystack.indexOf('\n'); i !== -1; i = haystack.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+
+  let cursor = 0;
+  for (const f of found) {
+    const lineStart = bodyAt === -1 ? 0 : (lineStarts[f.lineno - 1] ?? lineStarts[lineStarts.length - 1]!);
+    const from = Math.max(lineStart, cursor);
+    let at: number;
+    if (f.literal !== undefined) {
+      const literalAt = haystack.indexOf(f.literal, from);
+      at = literalAt === -1 ? -1 : literalAt + literalContentOffset(f.literal);
+      if (literalAt !== -1) cursor = literalAt + f.literal.length;
+    } else {
+      at = locate(haystack, f.query, from);
+      if (at !== -1) cursor = at + f.query.length;
+    }
+    const located = at !== -1;
+    const anchor = located ? at : bodyAt === -1 ? 0 : firstNonSpace(haystack, lineStart);
+
+    const parsed = parseSql(f.query);
+    if (!parsed.ok) {
+      result.notes.push({ offset: base + anchor, message: `skipped a statement in the PL/pgSQL ${what} that does not parse: ${parsed.message}` });
+      continue;
+    }
+    const bytes = new ByteOffsets(f.query);
+    for (const raw of parsed.value.stmts ?? []) {
+      if (raw.stmt === undefined) continue;
+      const s = bytes.toUnit(raw.stmt_location ?? 0);
+      const e = raw.stmt_len ? bytes.toUnit((raw.stmt_location ?? 0) + raw.stmt_len) : f.query.length;
+      const end = trimEnd(f.query, s, e);
+      // Offsets inside the query carry over to the file when the query was found there.
+      const start = base + anchor + (located ? s : 0);
+      result.statements.push({ start, end: start + (end - s), text: f.query.slice(s, end), ast: raw.stmt });
+    }
+  }
+  return result;
+}
+
+/** Where the string value starts inside a literal as written: after `'`, `E'` or `$tag$`. */
+function literalContentOffset(literal: string): number {
+  const q = literal.search(/['$]/);
+  if (q === -1) return 0;
+  if (literal[q] === "'") return q + 1;
+  const close = literal.indexOf('$', q + 1);
+  return close === -1 ? q + 1 : close + 1;
+}
+
+function firstNonSpace(text: string, from: number): number {
+  const m = /\S/g;
+  m.lastIndex = from;
+  return m.exec(text)?.index ?? from;
+}

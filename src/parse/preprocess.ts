@@ -1,0 +1,182 @@
+// Turns a migration file into text the Postgres parser can read, without losing track of
+// where things are in the file: psql meta-commands become spaces, and `${name}` placeholders
+// are substituted the way Flyway or Liquibase would before running the file.
+import { scanSql } from './wasm.js';
+import { ByteOffsets } from './positions.js';
+
+/** One replacement made while preprocessing: original [from, from+oldLength) became newLength units. */
+interface Edit {
+  /** Offset in the preprocessed text. */
+  at: number;
+  newLength: number;
+  from: number;
+  oldLength: number;
+}
+
+/** Maps offsets in the preprocessed text back to offsets in the original text. */
+export class OffsetMap {
+  constructor(private readonly edits: readonly Edit[] = []) {}
+
+  toOriginal(offset: number): number {
+    const edits = this.edits;
+    let lo = 0;
+    let hi = edits.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (edits[mid]!.at <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found === -1) return offset;
+    const e = edits[found]!;
+    if (offset < e.at + e.newLength) return e.from + Math.min(offset - e.at, Math.max(0, e.oldLength - 1));
+    return offset - (e.at + e.newLength) + (e.from + e.oldLength);
+  }
+}
+
+export interface PreprocessNote {
+  /** Offset in the original text. */
+  offset: number;
+  message: string;
+}
+
+export interface Preprocessed {
+  text: string;
+  map: OffsetMap;
+  notes: PreprocessNote[];
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Replaces what the WebAssembly parser cannot take in a C string: a NUL would end the text
+ * early, a lone surrogate has no UTF-8 form. Both are one code unit, so positions stay.
+ */
+function sanitize(text: string, notes: PreprocessNote[]): string {
+  let out = text;
+  const nul = out.indexOf('\0');
+  if (nul !== -1) {
+    notes.push({ offset: nul, message: 'replaced NUL characters with spaces' });
+    out = out.replace(/\0/g, ' ');
+  }
+  if (/[\uD800-\uDFFF]/.test(out)) out = out.replace(LONE_SURROGATE, '\uFFFD');
+  return out;
+}
+
+const META_LINE = /^[ \t]*\\[^\r\n]*/gm;
+/** Above this size the scanner's token list gets large; meta-command lines are then blanked without checking. */
+const SCAN_CHECK_LIMIT = 4_000_000;
+const LITERAL_TOKENS = new Set(['SCONST', 'USCONST', 'XCONST', 'BCONST', 'C_COMMENT', 'SQL_COMMENT', 'IDENT', 'UIDENT']);
+
+/** Rebuilds `text` with each range replaced by `pick(range)`. */
+function rebuild<T extends { from: number; to: number }>(text: string, ranges: readonly T[], pick: (r: T) => string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const r of ranges) {
+    parts.push(text.slice(last, r.from), pick(r));
+    last = r.to;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** Sorted, disjoint [start, end) spans; true when `offset` lies strictly inside one. */
+function strictlyInside(spans: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid]!;
+    if (offset <= s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * psql meta-commands (`\c db`, `\ir file`, `\set ...`) are lines that start with a backslash.
+ * A line inside a string, dollar quote or comment that happens to start with one is left
+ * alone: after blanking every candidate, the scanner tells which candidates sit inside a
+ * literal token.
+ */
+function blankMetaCommands(text: string, notes: PreprocessNote[]): string {
+  const lines: Array<{ from: number; to: number }> = [];
+  for (const m of text.matchAll(META_LINE)) {
+    const from = m.index + m[0].indexOf('\\');
+    lines.push({ from, to: m.index + m[0].length });
+  }
+  if (lines.length === 0) return text;
+  const blanked = rebuild(text, lines, (l) => ' '.repeat(l.to - l.from));
+
+  let spans: Array<readonly [number, number]> = [];
+  if (blanked.length <= SCAN_CHECK_LIMIT) {
+    const scanned = scanSql(blanked);
+    if (scanned.ok) {
+      const bytes = new ByteOffsets(blanked);
+      spans = scanned.value
+        .filter((t) => LITERAL_TOKENS.has(t.tokenName))
+        .map((t) => [bytes.toUnit(t.start), bytes.toUnit(t.end)] as const);
+    }
+  }
+
+  const meta = lines.filter((l) => !strictlyInside(spans, l.from));
+  for (const l of meta) {
+    const command = text.slice(l.from, l.to).trim();
+    const shown = command.length > 80 ? `${command.slice(0, 77)}...` : command;
+    notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}` });
+  }
+  return rebuild(text, meta, (l) => ' '.repeat(l.to - l.from));
+}
+
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}/g;
+
+/**
+ * A stand-in identifier exactly as long as the placeholder, so that nothing after it moves:
+ * `${tableName}` becomes `tablename___`. Lower case and trailing underscores keep it a valid
+ * unquoted identifier that is never a keyword.
+ */
+export function neutralIdentifier(name: string): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return base.padEnd(name.length + 3, '_');
+}
+
+function substitutePlaceholders(
+  text: string,
+  values: Record<string, string>,
+  notes: PreprocessNote[],
+): { text: string; edits: Edit[] } {
+  if (!text.includes('${')) return { text, edits: [] };
+  const edits: Edit[] = [];
+  const noted = new Set<string>();
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const name = m[1]!;
+    const configured = Object.prototype.hasOwnProperty.call(values, name);
+    const value = configured ? String(values[name]) : neutralIdentifier(name);
+    if (!configured && !noted.has(name)) {
+      noted.add(name);
+      notes.push({
+        offset: m.index,
+        message: `placeholder \${${name}} is not configured; parsed as the identifier ${value.replace(/_+$/, '')}`,
+      });
+    }
+    out += text.slice(last, m.index);
+    if (value.length !== m[0].length) edits.push({ at: out.length, newLength: value.length, from: m.index, oldLength: m[0].length });
+    out += value;
+    last = m.index + m[0].length;
+  }
+  out += text.slice(last);
+  return { text: out, edits };
+}
+
+export function preprocess(text: string, placeholders: Record<string, string> = {}): Preprocessed {
+  const notes: PreprocessNote[] = [];
+  const clean = blankMetaCommands(sanitize(text, notes), notes);
+  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes);
+  notes.sort((a, b) => a.offset - b.offset);
+  return { text: substituted, map: new OffsetMap(edits), notes };
+}
