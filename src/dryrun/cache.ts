@@ -1,0 +1,99 @@
+// Saved database images (PGlite data directories), keyed by what produced them: the fresh
+// image after initdb, and the image after a base history (keyed by the hash of its files).
+// Kept in memory for the process and on disk in the cache dir, so a second run pays only
+// for the new migrations.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** Bump when the image layout or the meta format changes. */
+const FORMAT = 'mg-dryrun-1';
+/** Images are ~40 MB; a handful in memory is plenty for one process. */
+const MEMORY_ENTRIES = 4;
+
+export interface CachedImage {
+  data: ArrayBuffer;
+  meta: unknown;
+}
+
+/** The cache dir: explicit, or node_modules/.cache/migration-guard, or $XDG_CACHE_HOME/migration-guard. */
+export function resolveCacheDir(option: string | null | undefined, cwd = process.cwd()): string | null {
+  if (option === null) return null;
+  if (option !== undefined) return option;
+  if (existsSync(join(cwd, 'node_modules'))) return join(cwd, 'node_modules', '.cache', 'migration-guard');
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg && xdg !== '' ? xdg : join(homedir(), '.cache'), 'migration-guard');
+}
+
+export function hashKey(parts: readonly string[]): string {
+  const h = createHash('sha256');
+  h.update(FORMAT);
+  for (const p of parts) {
+    h.update(String(p.length));
+    h.update(':');
+    h.update(p);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** One per process and cache dir (see imageCache()), so the memory level is shared by runs. */
+export class ImageCache {
+  private readonly memory = new Map<string, CachedImage>();
+  constructor(readonly dir: string | null) {}
+
+  async get(key: string): Promise<CachedImage | null> {
+    const hit = this.memory.get(key);
+    if (hit) return hit;
+    if (!this.dir) return null;
+    try {
+      const [buf, metaText] = await Promise.all([
+        readFile(join(this.dir, `${key}.tar`)),
+        readFile(join(this.dir, `${key}.json`), 'utf8'),
+      ]);
+      const image: CachedImage = {
+        data: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer,
+        meta: (JSON.parse(metaText) as { meta: unknown }).meta,
+      };
+      this.remember(key, image);
+      return image;
+    } catch {
+      return null;
+    }
+  }
+
+  async put(key: string, data: ArrayBuffer, meta: unknown): Promise<void> {
+    this.remember(key, { data, meta });
+    if (!this.dir) return;
+    try {
+      await mkdir(this.dir, { recursive: true });
+      // Write under a temporary name and rename, so a reader never sees half a file.
+      const tmp = `.${key}.${process.pid}.tmp`;
+      await writeFile(join(this.dir, tmp), new Uint8Array(data));
+      await writeFile(join(this.dir, `${tmp}.json`), JSON.stringify({ format: FORMAT, meta }));
+      await rename(join(this.dir, tmp), join(this.dir, `${key}.tar`));
+      await rename(join(this.dir, `${tmp}.json`), join(this.dir, `${key}.json`));
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  }
+
+  private remember(key: string, image: CachedImage): void {
+    this.memory.delete(key);
+    this.memory.set(key, image);
+    while (this.memory.size > MEMORY_ENTRIES) {
+      const oldest = this.memory.keys().next().value as string;
+      this.memory.delete(oldest);
+    }
+  }
+}
+
+const caches = new Map<string, ImageCache>();
+
+export function imageCache(dir: string | null): ImageCache {
+  const k = dir ?? '';
+  let c = caches.get(k);
+  if (!c) { c = new ImageCache(dir); caches.set(k, c); }
+  return c;
+}

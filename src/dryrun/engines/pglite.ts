@@ -1,0 +1,170 @@
+// The default backend: PGlite (Postgres compiled to WebAssembly) in a worker thread. It needs
+// nothing installed and is the sandbox for untrusted SQL: it cannot start programs or read
+// the host's files. Time limits are enforced from here, because PGlite ignores
+// statement_timeout: a request that outlives its limit terminates the worker.
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { DbError, SQLSTATE_CANCELED, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
+import type { ImageCache } from '../cache.js';
+import { PGLITE_WORKER_SOURCE } from './pglite-worker-source.js';
+
+/** Contrib extensions PGlite ships that real migrations create; [export name, module path]. */
+export const PGLITE_EXTENSIONS: ReadonlyArray<readonly [string, string]> = [
+  ['pgcrypto', 'pgcrypto'], ['uuid_ossp', 'uuid_ossp'], ['citext', 'citext'], ['hstore', 'hstore'],
+  ['pg_trgm', 'pg_trgm'], ['btree_gin', 'btree_gin'], ['btree_gist', 'btree_gist'],
+  ['fuzzystrmatch', 'fuzzystrmatch'], ['unaccent', 'unaccent'], ['ltree', 'ltree'],
+  ['intarray', 'intarray'], ['cube', 'cube'], ['earthdistance', 'earthdistance'],
+  ['tablefunc', 'tablefunc'], ['moddatetime', 'moddatetime'], ['isn', 'isn'], ['seg', 'seg'], ['lo', 'lo'],
+  ['pg_stat_statements', 'pg_stat_statements'],
+];
+
+/** Start-up of a fresh PGlite runs initdb (seconds); later requests are quick. */
+const INIT_TIMEOUT_MS = 120_000;
+const INTROSPECTION_TIMEOUT_MS = 60_000;
+
+export function pgliteVersion(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    const entry = require.resolve('@electric-sql/pglite');
+    const pkg = require(entry.replace(/dist[\\/].*$/, 'package.json')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+interface Reply { id: number; ok: boolean; error?: { code?: string; message: string; position?: number }; rows?: unknown[]; version?: string; data?: ArrayBuffer }
+
+/** One PGlite in one worker thread; every request carries its own time limit. */
+class PgliteWorker {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  dead = false;
+
+  constructor() {
+    this.worker = new Worker(PGLITE_WORKER_SOURCE, {
+      eval: true,
+      workerData: { resolveFrom: fileURLToPath(import.meta.url), extensions: PGLITE_EXTENSIONS },
+    });
+    this.worker.on('message', (r: Reply) => {
+      const p = this.pending.get(r.id);
+      if (p) { this.pending.delete(r.id); p.resolve(r); }
+    });
+    this.worker.on('error', (e) => this.fail(new DbError({ sqlstate: 'XX000', message: `PGlite worker crashed: ${e.message}` })));
+    this.worker.on('exit', () => this.fail(new DbError({ sqlstate: 'XX000', message: 'PGlite worker exited' })));
+  }
+
+  private fail(err: Error): void {
+    this.dead = true;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  request(msg: Record<string, unknown>, timeoutMs: number, transfer: ArrayBuffer[] = []): Promise<Reply> {
+    if (this.dead) return Promise.reject(new DbError({ sqlstate: 'XX000', message: 'the PGlite engine was stopped after an earlier time-out' }));
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // PGlite cannot cancel a running query; ending the thread is the only way to stop it.
+        this.pending.delete(id);
+        this.dead = true;
+        void this.worker.terminate();
+        reject(new DbError({ sqlstate: SQLSTATE_CANCELED, message: `canceling statement due to the dry-run time limit (${timeoutMs} ms); the PGlite engine was stopped` }));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (r) => {
+          clearTimeout(timer);
+          if (r.ok) resolve(r);
+          else reject(toDbError(r.error));
+        },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      });
+      this.worker.postMessage({ ...msg, id }, transfer);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    this.dead = true;
+    await this.worker.terminate();
+  }
+}
+
+class PgliteSandbox implements Sandbox {
+  readonly engine = 'pglite' as const;
+  constructor(private readonly w: PgliteWorker, readonly serverVersion: string) {}
+  get alive(): boolean { return !this.w.dead; }
+  async exec(sql: string, timeoutMs: number): Promise<void> {
+    await this.w.request({ type: 'exec', sql }, timeoutMs);
+  }
+  async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    const r = await this.w.request({ type: 'query', sql, params: params ?? [] }, INTROSPECTION_TIMEOUT_MS);
+    return (r.rows ?? []) as T[];
+  }
+  async dump(): Promise<ArrayBuffer> {
+    const r = await this.w.request({ type: 'dump' }, INIT_TIMEOUT_MS);
+    return r.data!;
+  }
+  async close(): Promise<void> {
+    // A PGlite opened from a saved data dir keeps Node alive until close(); terminating the
+    // thread ends it either way.
+    try { if (!this.w.dead) await this.w.request({ type: 'close' }, 10_000); } catch { /* terminated below */ }
+    await this.w.terminate().catch(() => undefined);
+  }
+}
+
+async function startPglite(image: ArrayBuffer | null): Promise<PgliteSandbox> {
+  const w = new PgliteWorker();
+  try {
+    // Copy: the buffer is transferred to the worker and must stay usable in our cache.
+    const data = image ? image.slice(0) : undefined;
+    const r = await w.request({ type: 'init', ...(data ? { dataDir: data } : {}) }, INIT_TIMEOUT_MS, data ? [data] : []);
+    return new PgliteSandbox(w, r.version ?? 'unknown');
+  } catch (e) {
+    await w.terminate().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Key of the image of a freshly initialised PGlite (no migrations applied). */
+function freshKey(): string {
+  return `pglite-${pgliteVersion()}-fresh`;
+}
+
+/**
+ * Opens PGlite sandboxes from saved data directories: the base snapshot when one is cached,
+ * else the fresh image (initdb runs at most once per process and cache dir).
+ */
+export class PgliteProvider implements SandboxProvider {
+  readonly engine = 'pglite' as const;
+  constructor(private readonly cache: ImageCache) {}
+
+  async open(baseKey: string): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
+    const base = await this.cache.get(baseKey);
+    if (base) return { sandbox: await startPglite(base.data), fromCache: true, cachedMeta: base.meta };
+    const fresh = await this.freshImage();
+    return { sandbox: await startPglite(fresh), fromCache: false };
+  }
+
+  private async freshImage(): Promise<ArrayBuffer> {
+    const key = freshKey();
+    const hit = await this.cache.get(key);
+    if (hit) return hit.data;
+    const sb = await startPglite(null);
+    try {
+      const data = await sb.dump();
+      await this.cache.put(key, data, null);
+      return data;
+    } finally {
+      await sb.close();
+    }
+  }
+
+  async save(sandbox: Sandbox, baseKey: string, meta: unknown): Promise<void> {
+    if (!(sandbox instanceof PgliteSandbox)) return;
+    await this.cache.put(baseKey, await sandbox.dump(), meta);
+  }
+
+  async dispose(): Promise<void> {}
+}
