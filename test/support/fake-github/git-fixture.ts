@@ -1,0 +1,83 @@
+// Real git repositories for tests: a base commit and a pull request's head commit in a temp
+// folder (the Action's workspace), and the readers that turn them into the fake's state (the
+// PR's file list and each commit's tree, for the App's contents/trees/blobs reads).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FakeCommit, FakeFileChange } from './state.js';
+
+function git(dir: string, args: string[], input?: string): string {
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    input,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test Author',
+      GIT_AUTHOR_EMAIL: 'author@example.test',
+      GIT_COMMITTER_NAME: 'Test Author',
+      GIT_COMMITTER_EMAIL: 'author@example.test',
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** A new, empty repository in a temp folder. */
+export function makeGitRepo(prefix = 'mg-repo-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  git(dir, ['init', '-q', '-b', 'main']);
+  git(dir, ['config', 'commit.gpgsign', 'false']);
+  return dir;
+}
+
+/** Writes (or, with `null`, deletes) files and commits them; returns the commit sha. */
+export function commitFiles(dir: string, files: Record<string, string | null>, message = 'change'): string {
+  for (const [rel, text] of Object.entries(files)) {
+    const full = path.join(dir, rel);
+    if (text === null) {
+      rmSync(full, { force: true });
+    } else {
+      mkdirSync(path.dirname(full), { recursive: true });
+      writeFileSync(full, text);
+    }
+  }
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '--allow-empty', '-m', message]);
+  return git(dir, ['rev-parse', 'HEAD']).trim();
+}
+
+export function checkout(dir: string, rev: string): void {
+  git(dir, ['checkout', '-q', '--detach', rev]);
+}
+
+/** A commit's whole tree as the fake keeps it. */
+export function readCommit(dir: string, rev: string): FakeCommit {
+  const sha = git(dir, ['rev-parse', rev]).trim();
+  const files: Record<string, string> = {};
+  for (const p of git(dir, ['ls-tree', '-r', '-z', '--name-only', sha]).split('\0').filter(Boolean)) {
+    files[p] = git(dir, ['show', `${sha}:${p}`]);
+  }
+  return { sha, files };
+}
+
+/** The pull request's files the way GitHub lists them (`git diff --name-status -M base head`). */
+export function pullFilesBetween(dir: string, base: string, head: string): FakeFileChange[] {
+  const out = git(dir, ['diff', '--name-status', '-M', '-z', base, head]).split('\0').filter((s) => s.length > 0);
+  const files: FakeFileChange[] = [];
+  for (let i = 0; i < out.length; ) {
+    const code = out[i++]!;
+    if (code.startsWith('R') || code.startsWith('C')) {
+      const from = out[i++]!;
+      const to = out[i++]!;
+      files.push({ filename: to, previous_filename: from, status: code.startsWith('R') ? 'renamed' : 'copied', additions: 0, deletions: 0 });
+    } else {
+      const name = out[i++]!;
+      const status = code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified';
+      files.push({ filename: name, status, additions: 0, deletions: 0 });
+    }
+  }
+  return files;
+}
