@@ -143,7 +143,12 @@ export function innerStatements(statementText: string, statementStart: number, a
   if (target === undefined) return undefined;
   const result: BodyResult = { kind: target.kind, statements: [], notes: [] };
   const what = target.kind === 'do-block' ? 'DO block' : 'function body';
-  const tree = parsePlpgsql(statementText);
+  let tree = parsePlpgsql(statementText);
+  if (!tree.ok && /%(row)?type\b/i.test(statementText)) {
+    // `x%TYPE` needs the catalog, which this parser does not have ("Not implemented"); the
+    // bare type name (same length, so lines keep their numbers) is as good for finding SQL.
+    tree = parsePlpgsql(statementText.replace(/%(row)?type\b/gi, (m) => ' '.repeat(m.length)));
+  }
   if (!tree.ok) {
     result.notes.push({ offset: statementStart, message: `did not look inside the PL/pgSQL ${what}: ${tree.message}` });
     return result;

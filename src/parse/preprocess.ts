@@ -128,7 +128,44 @@ function blankMetaCommands(text: string, notes: PreprocessNote[]): string {
     const shown = command.length > 80 ? `${command.slice(0, 77)}...` : command;
     notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}` });
   }
-  return rebuild(text, meta, (l) => ' '.repeat(l.to - l.from));
+  const out = rebuild(text, meta, (l) => ' '.repeat(l.to - l.from));
+  return meta.length > 0 ? fillPsqlVariables(out, notes) : out;
+}
+
+/**
+ * In a psql script (one that uses meta-commands), `:name`, `:'name'` and `:"name"` are psql
+ * variables set on its command line. Each becomes a stand-in of the same length, a string
+ * literal or quoted identifier, so the statement parses and nothing moves. Only a `:` token
+ * glued to a name counts: `::` casts and `:=` are other tokens, and array slices sit in `[]`.
+ */
+function fillPsqlVariables(text: string, notes: PreprocessNote[]): string {
+  if (!text.includes(':') || text.length > SCAN_CHECK_LIMIT) return text;
+  const scanned = scanSql(text);
+  if (!scanned.ok) return text;
+  const bytes = new ByteOffsets(text);
+  const tokens = scanned.value;
+  const fills: Array<{ from: number; to: number; value: string }> = [];
+  const noted = new Set<string>();
+  let brackets = 0;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (t.text === '[') brackets++;
+    else if (t.text === ']') brackets = Math.max(0, brackets - 1);
+    const next = tokens[i + 1]!;
+    if (t.text !== ':' || brackets > 0 || next.start !== t.end) continue;
+    const quoted = next.text.startsWith("'") || next.text.startsWith('"');
+    if (!(next.tokenName === 'IDENT' || (next.tokenName === 'SCONST' && next.text.startsWith("'")))) continue;
+    const from = bytes.toUnit(t.start);
+    const to = bytes.toUnit(next.end);
+    const name = quoted ? next.text.slice(1, -1) : next.text;
+    const value = quoted ? `${next.text} ` : `'${name.slice(0, Math.max(0, name.length - 1))}'`;
+    fills.push({ from, to, value });
+    if (!noted.has(name)) {
+      noted.add(name);
+      notes.push({ offset: from, message: `psql variable ${text.slice(from, to)} is not set here; parsed as ${value.trim()}` });
+    }
+  }
+  return fills.length === 0 ? text : rebuild(text, fills, (f) => f.value);
 }
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}/g;
