@@ -263,3 +263,15 @@ function trackFunction(state: AnalysisState, v: CreateFunctionStmt): void {
   }
   state.facts.functionVolatility.set(name, vol);
 }
+
+/**
+ * Makes everything created so far count as pre-existing: used between migrations that deploy
+ * separately (a whole-repository review judges each migration against the history before it).
+ */
+export function settleNewObjects(state: AnalysisState): void {
+  state.newTables.clear();
+  state.newIndexes.clear();
+  state.newSchemas.clear();
+  state.newTypes.clear();
+  state.newColumns.clear();
+}

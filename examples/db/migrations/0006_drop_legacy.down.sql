@@ -1,0 +1,1 @@
+ALTER TABLE customers ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();

@@ -1,0 +1,2 @@
+-- Data loss: the running code may still read this column.
+ALTER TABLE customers DROP COLUMN created_at;

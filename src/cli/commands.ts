@@ -1,0 +1,138 @@
+// The CLI commands as functions of their arguments: gather inputs, call runCheck, render, and
+// return the exit code. main.ts only parses the command line and maps errors to exit codes.
+import { existsSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { atLeast } from '../core/risk.js';
+import type { CheckScope, CheckResult } from '../check/types.js';
+import { runCheck } from '../check/run.js';
+import { fsRepoFiles } from '../discover/fs-files.js';
+import { gitChanges } from '../discover/git.js';
+import { buildPlan, renderPlanText } from '../plan/index.js';
+import { renderReport } from '../report/index.js';
+import type { Config } from '../config/defaults.js';
+import { configFromFlags, UsageError, type CommonFlags, type DryRunFlags } from './options.js';
+import { progressLine, useColor } from './terminal.js';
+import { allRules, ruleById } from '../../rules/index.js';
+import { renderRuleText } from './rule-text.js';
+
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface OutputFlags {
+  format?: string;
+  output?: string;
+  color?: boolean;
+  progress?: boolean;
+}
+
+export async function lintCommand(paths: string[], flags: CommonFlags & OutputFlags): Promise<number> {
+  if (paths.length === 0) throw new UsageError('lint needs at least one file or folder (e.g. `migration-guard lint db/migrations`)');
+  for (const p of paths) {
+    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  }
+  const root = commonRoot(paths.map((p) => path.resolve(p)));
+  const rel = paths.map((p) => toPosix(path.relative(root, path.resolve(p))) || '.');
+  const config = await configFromFlags(root, flags);
+  return review(root, { kind: 'paths', paths: rel }, config, flags, false);
+}
+
+export async function checkCommand(repoDir: string | undefined, flags: CommonFlags & OutputFlags & DryRunFlags & { base?: string }): Promise<number> {
+  const root = repoRoot(repoDir);
+  const config = await configFromFlags(root, flags);
+  const scope = await scopeFor(root, flags.base);
+  return review(root, scope, config, flags, config.dryRun.enabled);
+}
+
+export async function planCommand(repoDir: string | undefined, flags: CommonFlags & OutputFlags & { base?: string }): Promise<number> {
+  const root = repoRoot(repoDir);
+  const config = await configFromFlags(root, flags);
+  const result = await runCheck({ files: fsRepoFiles(root), config, scope: await scopeFor(root, flags.base), onProgress: progressFor(flags).update });
+  progressFor(flags).done();
+  const text = renderPlanText(buildPlan(result.migrations, { pgVersion: config.pgVersion }));
+  await emit(text, flags.output);
+  return exitCode(result, config);
+}
+
+export function rulesCommand(id: string | undefined, flags: { color?: boolean }): number {
+  const color = useColor(process.stdout, flags.color);
+  if (id) {
+    const rule = ruleById(id);
+    if (!rule) throw new UsageError(`no rule "${id}"; \`migration-guard rules\` lists them`);
+    process.stdout.write(renderRuleText(rule, color));
+    return 0;
+  }
+  const width = Math.max(...allRules.map((r) => r.id.length));
+  for (const r of allRules) process.stdout.write(`${r.risk.padEnd(9)} ${r.id.padEnd(width)}  ${r.title}\n`);
+  return 0;
+}
+
+async function review(root: string, scope: CheckScope, config: Config, flags: OutputFlags, dryRun: boolean): Promise<number> {
+  const format = parseFormat(flags.format);
+  const progress = progressFor(flags);
+  let result: CheckResult;
+  try {
+    result = await runCheck({ files: fsRepoFiles(root), config, scope, dryRun, onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+  const color = flags.output ? false : useColor(process.stdout, flags.color);
+  const text = renderReport(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion });
+  await emit(text, flags.output);
+  return exitCode(result, config);
+}
+
+function exitCode(result: CheckResult, config: Config): number {
+  if (result.report.errors.length > 0) return 1;
+  return atLeast(result.report.risk, config.failOn) && result.report.migrations.some((m) => atLeast(m.risk, config.failOn)) ? 1 : 0;
+}
+
+function progressFor(flags: OutputFlags) {
+  return progressLine(process.stderr, flags.progress !== false);
+}
+
+async function emit(text: string, output: string | undefined): Promise<void> {
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  if (output) await writeFile(output, body);
+  else process.stdout.write(body);
+}
+
+function parseFormat(format: string | undefined): Format {
+  const f = format ?? 'pretty';
+  if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${f}"`);
+  return f as Format;
+}
+
+async function scopeFor(root: string, base: string | undefined): Promise<CheckScope> {
+  if (!base) return { kind: 'all' };
+  const changes = await gitChanges(root, base);
+  return { kind: 'changes', changes: changes.changes, base: changes.base };
+}
+
+function repoRoot(dir: string | undefined): string {
+  const root = path.resolve(dir ?? '.');
+  if (!existsSync(root)) throw new UsageError(`no such folder: ${dir}`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`not a folder: ${dir} (to lint single files use \`migration-guard lint ${dir}\`)`);
+  return root;
+}
+
+/** The git work tree containing every path, else their deepest common folder. */
+function commonRoot(abs: string[]): string {
+  const dirs = abs.map((p) => (statSync(p).isDirectory() ? p : path.dirname(p)));
+  let common = dirs[0]!;
+  for (const d of dirs.slice(1)) {
+    while (!(d === common || d.startsWith(common + path.sep))) common = path.dirname(common);
+  }
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: common, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (top && abs.every((p) => p === top || p.startsWith(top + path.sep))) return top;
+  } catch {
+    // Not a git checkout: the common folder is the root.
+  }
+  return common;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

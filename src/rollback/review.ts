@@ -1,0 +1,150 @@
+// Static rollback review: does the down migration undo what the up migration did? Compares the
+// objects the up creates, adds or renames with what the down drops or renames back, and says
+// plainly when the up destroys data no rollback can bring back. The dry-run checks the same
+// thing for real (rollback-incomplete); this works without a database.
+import type { CreateEnumStmt, Node } from '@pgsql/types';
+import { classify } from '../analyze/classify.js';
+import { as, nodeTag, qualifiedFromList, relationName } from '../analyze/ast.js';
+import { newRunState } from '../analyze/track.js';
+import type { Finding, Migration, Operation, ParsedSource, Statement } from '../core/types.js';
+
+export interface RollbackReview {
+  findings: Finding[];
+  /** The up migration destroys data: its rollback can restore structure, not contents. */
+  irreversible: boolean;
+}
+
+/** What an up migration leaves behind that its rollback must take away. */
+interface Created {
+  what: string;
+  /** Any of these in the down undoes it. */
+  undoneBy: string[];
+  line: number;
+  column: number;
+}
+
+export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSource | null, upOps: readonly Operation[]): RollbackReview {
+  const findings: Finding[] = [];
+  const destroying = upOps.filter((o) => ['DROP_TABLE', 'DROP_COLUMN', 'TRUNCATE', 'DELETE_ROWS', 'DROP_SCHEMA'].includes(o.kind) && !o.targetIsNew);
+  const irreversible = destroying.length > 0;
+  for (const o of destroying) {
+    findings.push({
+      rule: 'rollback-data-loss',
+      risk: 'CAUTION',
+      line: o.line,
+      column: o.column,
+      path: m.up.path,
+      statement: o.statement,
+      message: `${describeDestroy(o)}: a rollback can recreate the structure, not the data; this migration is irreversible`,
+      suggestion: 'take a backup (or copy the data to an archive table) before running it, and say in the rollback that the data is gone',
+    });
+  }
+
+  if (m.rollbackStatus !== 'present' || !down) return { findings, irreversible };
+  const downStatements = down.statements.filter((s) => !s.nestedIn);
+  if (downStatements.length === 0 && down.errors.length === 0) {
+    findings.push({
+      rule: 'rollback-empty',
+      risk: 'CAUTION',
+      line: 1,
+      column: 1,
+      path: down.path,
+      message: `the rollback ${down.path} has no statements, so rolling back does nothing`,
+      suggestion: 'write the statements that undo the migration, or say in the layout configuration that this folder has no rollbacks',
+    });
+    return { findings, irreversible };
+  }
+
+  const state = newRunState({ pgVersion: 16 });
+  const downOps = downStatements.flatMap((s) => classify(s, state));
+  const undone = new Set(downOps.flatMap(undoKeys).concat(downStatements.flatMap(undoKeysFromAst)));
+  for (const c of createdBy(up.statements, upOps)) {
+    if (c.undoneBy.some((k) => undone.has(k))) continue;
+    findings.push({
+      rule: 'rollback-mismatch',
+      risk: 'CAUTION',
+      line: c.line,
+      column: c.column,
+      path: m.up.path,
+      message: `${c.what} is not undone by the rollback ${down.path}`,
+      suggestion: `add to ${down.path} the statement that removes ${c.what}`,
+    });
+  }
+  return { findings, irreversible };
+}
+
+function describeDestroy(o: Operation): string {
+  switch (o.kind) {
+    case 'DROP_TABLE': return `drops table ${o.table}`;
+    case 'DROP_COLUMN': return `drops column ${o.columnName} of ${o.table}`;
+    case 'TRUNCATE': return `empties table ${o.table}`;
+    case 'DELETE_ROWS': return `deletes rows of ${o.table}`;
+    default: return 'drops a schema and everything in it';
+  }
+}
+
+function createdBy(statements: readonly Statement[], ops: readonly Operation[]): Created[] {
+  const out: Created[] = [];
+  const at = (o: Operation) => ({ line: o.line, column: o.column });
+  const newTables = new Set(ops.filter((o) => o.kind === 'CREATE_TABLE' && o.table).map((o) => o.table!));
+  for (const o of ops) {
+    const dropTable = o.table ? [`table:${o.table}`] : [];
+    switch (o.kind) {
+      case 'CREATE_TABLE': case 'CREATE_MATERIALIZED_VIEW':
+        if (o.table) out.push({ what: `table ${o.table}`, undoneBy: [`table:${o.table}`, `schema:${o.table.split('.')[0]}`], ...at(o) });
+        break;
+      case 'ADD_COLUMN_NULLABLE': case 'ADD_COLUMN_NOT_NULL': case 'ADD_COLUMN_VOLATILE_DEFAULT':
+        if (o.table && o.columnName && !newTables.has(o.table)) out.push({ what: `column ${o.table}.${o.columnName}`, undoneBy: [`column:${o.table}.${o.columnName}`, ...dropTable], ...at(o) });
+        break;
+      case 'CREATE_INDEX': case 'CREATE_INDEX_CONCURRENTLY':
+        if (o.indexName && o.table && !newTables.has(o.table)) out.push({ what: `index ${o.indexName}`, undoneBy: [`index:${o.indexName}`, `index:public.${o.indexName.split('.').pop()}`, ...dropTable], ...at(o) });
+        break;
+      case 'ADD_FOREIGN_KEY': case 'ADD_CHECK': case 'ADD_UNIQUE': case 'ADD_PRIMARY_KEY': case 'ADD_EXCLUSION':
+        if (o.constraintName && o.table && !newTables.has(o.table)) out.push({ what: `constraint ${o.constraintName} on ${o.table}`, undoneBy: [`constraint:${o.table}.${o.constraintName}`, ...dropTable], ...at(o) });
+        break;
+      case 'CREATE_VIEW':
+        if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
+        break;
+      case 'RENAME_TABLE':
+        if (o.table && o.typeName) out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${o.table.split('.')[0]}.${o.typeName}->${o.table.split('.').pop()}`], ...at(o) });
+        break;
+      case 'RENAME_COLUMN':
+        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, ...dropTable], ...at(o) });
+        break;
+      default:
+        break;
+    }
+  }
+  for (const s of statements) {
+    if (s.nestedIn) continue;
+    const e = as<CreateEnumStmt>(s.ast, 'CreateEnumStmt');
+    const typeName = e ? qualifiedFromList(e.typeName) : qualifiedFromList(as<{ typeName?: Node[] }>(s.ast, 'CompositeTypeStmt')?.typeName);
+    if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split('.')[0]}`], line: s.line, column: s.column });
+  }
+  return out;
+}
+
+function undoKeys(o: Operation): string[] {
+  switch (o.kind) {
+    case 'DROP_TABLE': case 'DROP_VIEW': return o.table ? [`table:${o.table}`] : [];
+    case 'DROP_COLUMN': return o.table && o.columnName ? [`column:${o.table}.${o.columnName}`] : [];
+    case 'DROP_INDEX': case 'DROP_INDEX_CONCURRENTLY': return o.indexName ? [`index:${o.indexName}`] : [];
+    case 'DROP_CONSTRAINT': return o.table && o.constraintName ? [`constraint:${o.table}.${o.constraintName}`] : [];
+    case 'DROP_TYPE': return o.typeName ? [`type:${o.typeName}`] : [];
+    case 'DROP_SCHEMA': return o.typeName ? [`schema:${o.typeName.split('.').pop()}`] : [];
+    case 'RENAME_TABLE': return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`] : [];
+    case 'RENAME_COLUMN': return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`] : [];
+    default: return [];
+  }
+}
+
+/** DROP VIEW / MATERIALIZED VIEW name their relation differently from tables; read them here. */
+function undoKeysFromAst(s: Statement): string[] {
+  const t = nodeTag(s.ast);
+  if (t?.[0] !== 'DropStmt') return [];
+  const d = t[1] as { removeType?: string; objects?: Node[] };
+  if (d.removeType !== 'OBJECT_MATVIEW') return [];
+  return (d.objects ?? []).map((o) => `table:${qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items) ?? ''}`);
+}
+
+export { relationName };
