@@ -174,6 +174,10 @@ export interface Migration {
   change: ChangeKind;
   /** For renamed migrations, the old path. */
   previousPath?: string;
+  /** The rollback exists but holds no SQL (an empty down file or section); rollback review flags it. */
+  rollbackEmpty?: boolean;
+  /** The runner re-applies it whenever it changes (Flyway `R__`, Liquibase `runOnChange`), so editing it is expected. */
+  repeatable?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,6 +191,10 @@ export interface LockObservation {
   heldMs: number;
   /** True when the relation existed before the migration (only those can block anyone). */
   preExisting: boolean;
+  /** What the relation is: table, partitioned table, index, sequence, materialized view, toast. */
+  kind?: 'table' | 'index' | 'sequence' | 'materialized view' | 'toast' | 'other';
+  /** How many later statements of the same transaction ran while the lock was held. */
+  heldAcross?: number;
 }
 
 export interface StatementTrace {
@@ -198,6 +206,8 @@ export interface StatementTrace {
   locks: LockObservation[];
   /** Relations whose relfilenode changed: the table or index was rewritten. */
   rewrites: string[];
+  /** The tables (and materialized views) among `rewrites`. */
+  rewrittenTables?: string[];
   error?: DryRunError;
 }
 
@@ -225,6 +235,18 @@ export interface DryRunResult {
     error?: DryRunError;
   };
   durationMs: number;
+  /** The error that failed the migration (also set on its statement's trace). */
+  error?: DryRunError;
+  /** Why a statement was refused before anything ran (COPY … PROGRAM). */
+  refused?: string;
+  /** True when a statement or the total time limit stopped the dry-run. */
+  timedOut?: boolean;
+  /** Traces of the rollback's statements, same shape as `statements`. */
+  rollbackStatements?: StatementTrace[];
+  /** Synthetic rows put into the pre-existing tables before the migration ran (`seedRows`). */
+  seed?: { rows: number; tables: string[]; skipped: Array<{ table: string; reason: string }> };
+  /** True when the database after the base history came from the snapshot cache. */
+  baseFromCache?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

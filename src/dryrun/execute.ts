@@ -1,0 +1,342 @@
+// Runs one migration file statement by statement with its runner's transaction semantics,
+// recording per statement: duration, the locks it took (pg_locks of our own backend, read
+// inside the same transaction), how long each was held (until commit), the relations it
+// rewrote (relfilenode changed) and the error, mapped to file:line:col.
+import type { DryRunError, LockMode, LockObservation, ParsedSource, Statement, StatementTrace, TransactionMode } from '../core/types.js';
+import { LOCK_MODES } from '../core/types.js';
+import { lockRank } from '../core/risk.js';
+import { errorAt } from './positions.js';
+import { DbError, SQLSTATE_CANCELED, SQLSTATE_PRIVILEGE, toDbError, type Sandbox } from './sandbox.js';
+import { cannotRunInTransaction, refusal, topLevel, txControl } from './statements.js';
+
+/** A relation that existed before the migration, by oid. */
+export interface PreRelation {
+  name: string;
+  kind: string;
+  relfilenode: string;
+}
+
+export interface Limits {
+  statementTimeoutMs: number;
+  /** Date.now() value after which nothing more may run. */
+  deadline: number;
+}
+
+export interface ExecuteInput {
+  sandbox: Sandbox;
+  parsed: ParsedSource;
+  /** The text the statements' offsets point into (the SqlSource text). */
+  sourceText: string;
+  transaction: TransactionMode;
+  pre: ReadonlyMap<number, PreRelation>;
+  limits: Limits;
+}
+
+export interface ExecuteOutput {
+  traces: StatementTrace[];
+  error?: DryRunError;
+  /** Set when a statement was refused before it ran (its error is in `error`). */
+  refused?: string;
+  timedOut?: boolean;
+}
+
+export async function relationsNow(sandbox: Sandbox): Promise<Map<number, PreRelation>> {
+  const rows = await sandbox.query<{ oid: number | string; name: string; kind: string; fn: string }>(
+    `select c.oid::int8 as oid, n.nspname || '.' || c.relname as name, c.relkind::text as kind, c.relfilenode::text as fn
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.oid >= 16384 and c.relkind in ('r','p','i','I','m','S','t') and n.nspname not like 'pg_temp_%'`,
+  );
+  return new Map(rows.map((r) => [Number(r.oid), { name: r.name, kind: r.kind, relfilenode: r.fn }]));
+}
+
+/** Our lock and rewrite probe: one round trip after each statement, inside its transaction. */
+const PROBE = `
+select 'l' as k, l.relation::int8 as oid, l.mode as v, n.nspname || '.' || c.relname as name, c.relkind::text as rk
+  from pg_locks l left join pg_class c on c.oid = l.relation left join pg_namespace n on n.oid = c.relnamespace
+ where l.pid = pg_backend_pid() and l.locktype = 'relation' and l.granted and l.relation >= 16384
+   and l.database = (select oid from pg_database where datname = current_database())
+union all
+select 'f', c.oid::int8, c.relfilenode::text, null, null from pg_class c where c.oid = any($1::text::oid[])`;
+
+export function relationKind(relkind: string | undefined): NonNullable<LockObservation['kind']> {
+  switch (relkind) {
+    case 'r': case 'p': return 'table';
+    case 'i': case 'I': return 'index';
+    case 'S': return 'sequence';
+    case 'm': return 'materialized view';
+    case 't': return 'toast';
+    default: return 'other';
+  }
+}
+
+function noteRewrite(trace: StatementTrace, rel: PreRelation): void {
+  trace.rewrites.push(rel.name);
+  const kind = relationKind(rel.kind);
+  if (kind === 'table' || kind === 'materialized view') (trace.rewrittenTables ??= []).push(rel.name);
+}
+
+const isLockMode = (m: string): m is LockMode => (LOCK_MODES as readonly string[]).includes(m);
+
+class Tracer {
+  readonly traces: StatementTrace[] = [];
+  /** Strongest mode held per oid in the current transaction. */
+  private held = new Map<number, LockMode>();
+  /** Traces of the current transaction with their durations, for the held-until-commit times. */
+  private txTraces: StatementTrace[] = [];
+  private readonly filenodes: Map<number, string>;
+  private readonly preOids: string;
+
+  constructor(private readonly input: ExecuteInput) {
+    this.filenodes = new Map([...input.pre].map(([oid, r]) => [oid, r.relfilenode]));
+    this.preOids = `{${[...input.pre.keys()].join(',')}}`;
+  }
+
+  private timeLimit(): number {
+    const left = this.input.limits.deadline - Date.now();
+    if (left <= 0) throw new DbError({ sqlstate: SQLSTATE_CANCELED, message: 'the dry-run total time limit was reached' });
+    return Math.min(this.input.limits.statementTimeoutMs, left);
+  }
+
+  newTrace(stmt: Statement): StatementTrace {
+    const t: StatementTrace = { statement: stmt.index, path: stmt.path, line: stmt.line, column: stmt.column, durationMs: 0, locks: [], rewrites: [] };
+    this.traces.push(t);
+    return t;
+  }
+
+  /** Runs our own statement (BEGIN/COMMIT), returns its duration. */
+  async control(sql: string): Promise<number> {
+    const t0 = performance.now();
+    await this.input.sandbox.exec(sql, this.timeLimit());
+    return performance.now() - t0;
+  }
+
+  async run(stmt: Statement, trace: StatementTrace): Promise<void> {
+    const t0 = performance.now();
+    try {
+      await this.input.sandbox.exec(stmt.text, this.timeLimit());
+    } finally {
+      trace.durationMs = round(performance.now() - t0);
+    }
+  }
+
+  /** Reads locks and relfilenodes after `trace`'s statement ran inside the open transaction. */
+  async probe(trace: StatementTrace): Promise<void> {
+    const rows = await this.input.sandbox.query<{ k: string; oid: number | string; v: string; name: string | null; rk: string | null }>(PROBE, [this.preOids]);
+    const strongest = new Map<number, { mode: LockMode; name: string | null; rk: string | null }>();
+    for (const r of rows) {
+      const oid = Number(r.oid);
+      if (r.k === 'f') {
+        const before = this.filenodes.get(oid);
+        if (before !== undefined && before !== r.v) {
+          noteRewrite(trace, this.input.pre.get(oid)!);
+          this.filenodes.set(oid, r.v);
+        }
+        continue;
+      }
+      if (!isLockMode(r.v)) continue;
+      const cur = strongest.get(oid);
+      if (!cur || lockRank(r.v) > lockRank(cur.mode)) strongest.set(oid, { mode: r.v, name: r.name, rk: r.rk });
+    }
+    for (const [oid, { mode, name, rk }] of strongest) {
+      const had = this.held.get(oid);
+      if (had && lockRank(had) >= lockRank(mode)) continue;
+      this.held.set(oid, mode);
+      const pre = this.input.pre.get(oid);
+      const relation = pre?.name ?? name;
+      if (!relation) continue;
+      trace.locks.push({ relation, mode, heldMs: 0, preExisting: pre !== undefined, kind: relationKind(pre?.kind ?? rk ?? undefined), heldAcross: 0 });
+    }
+    this.txTraces.push(trace);
+  }
+
+  /** The transaction ended (commit or rollback after `endMs`): each lock was held from its statement until now. */
+  endTransaction(endMs: number): void {
+    let tail = endMs;
+    for (let i = this.txTraces.length - 1; i >= 0; i--) {
+      const t = this.txTraces[i]!;
+      tail += t.durationMs;
+      for (const l of t.locks) {
+        l.heldMs = round(tail);
+        l.heldAcross = this.txTraces.length - 1 - i;
+      }
+    }
+    this.txTraces = [];
+    this.held.clear();
+  }
+
+  /** Locks seen from the second connection while a no-transaction statement ran. */
+  addWatched(trace: StatementTrace, locks: ReadonlyArray<{ oid: number; mode: LockMode }>): void {
+    const strongest = new Map<number, LockMode>();
+    for (const l of locks) {
+      const cur = strongest.get(l.oid);
+      if (!cur || lockRank(l.mode) > lockRank(cur)) strongest.set(l.oid, l.mode);
+    }
+    for (const [oid, mode] of strongest) {
+      const pre = this.input.pre.get(oid);
+      if (pre) trace.locks.push({ relation: pre.name, mode, heldMs: trace.durationMs, preExisting: true, kind: relationKind(pre.kind), heldAcross: 0 });
+    }
+  }
+
+  /** Relfilenodes after a statement that ran outside any transaction of ours. */
+  async rewritesAfter(trace: StatementTrace): Promise<void> {
+    const rows = await this.input.sandbox.query<{ oid: number | string; fn: string }>(
+      `select oid::int8 as oid, relfilenode::text as fn from pg_class where oid = any($1::text::oid[])`, [this.preOids]);
+    for (const r of rows) {
+      const oid = Number(r.oid);
+      const before = this.filenodes.get(oid);
+      if (before !== undefined && before !== r.fn) {
+        noteRewrite(trace, this.input.pre.get(oid)!);
+        this.filenodes.set(oid, r.fn);
+      }
+    }
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/** The runner's mode, unless the file needs autocommit: it controls transactions itself or has CONCURRENTLY & co. */
+export function effectiveTransaction(parsed: ParsedSource, mode: TransactionMode): TransactionMode {
+  if (mode === 'none') return 'none';
+  const top = topLevel(parsed.statements);
+  return top.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt)) ? 'none' : 'wrapped';
+}
+
+export async function executeTraced(input: ExecuteInput): Promise<ExecuteOutput> {
+  const { sandbox, parsed, sourceText } = input;
+  const tracer = new Tracer(input);
+  const statements = topLevel(parsed.statements);
+  const mode = effectiveTransaction(parsed, input.transaction);
+  let inTx = false;
+  let current: Statement | undefined;
+
+  // Refuse before anything runs: a refused statement must not be half-applied either.
+  for (const { stmt, nested } of statements) {
+    const why = refusal(stmt, nested);
+    if (why) {
+      return {
+        traces: [],
+        refused: why,
+        error: { sqlstate: SQLSTATE_PRIVILEGE, message: `refused: ${why}`, path: stmt.path, line: stmt.line, column: stmt.column },
+      };
+    }
+  }
+
+  try {
+    if (mode === 'wrapped' && statements.length > 0) {
+      await tracer.control('BEGIN');
+      inTx = true;
+    }
+    for (const { stmt } of statements) {
+      current = stmt;
+      const trace = tracer.newTrace(stmt);
+      const ctl = txControl(stmt);
+      if (ctl === 'begin') {
+        await tracer.run(stmt, trace);
+        inTx = true;
+      } else if (ctl === 'commit' || ctl === 'rollback') {
+        await tracer.run(stmt, trace);
+        if (inTx) tracer.endTransaction(trace.durationMs);
+        inTx = false;
+      } else if (ctl !== null) {
+        await tracer.run(stmt, trace);
+      } else if (inTx) {
+        await tracer.run(stmt, trace);
+        await tracer.probe(trace);
+      } else if (cannotRunInTransaction(stmt)) {
+        if (sandbox.execWatched) {
+          const t0 = performance.now();
+          try {
+            const locks = await sandbox.execWatched(stmt.text, Math.min(input.limits.statementTimeoutMs, input.limits.deadline - Date.now()));
+            trace.durationMs = round(performance.now() - t0);
+            tracer.addWatched(trace, locks);
+          } finally {
+            trace.durationMs = round(performance.now() - t0);
+          }
+        } else {
+          await tracer.run(stmt, trace);
+        }
+        await tracer.rewritesAfter(trace);
+      } else {
+        // Autocommit: its own transaction, so its locks can be read before they are released.
+        await tracer.control('BEGIN');
+        inTx = true;
+        await tracer.run(stmt, trace);
+        await tracer.probe(trace);
+        const commitMs = await tracer.control('COMMIT');
+        inTx = false;
+        tracer.endTransaction(commitMs);
+      }
+    }
+    current = undefined;
+    if (inTx) {
+      // The runner's COMMIT, or the file's missing one (the analyzer reports that).
+      const commitMs = await tracer.control('COMMIT');
+      inTx = false;
+      tracer.endTransaction(commitMs);
+    }
+    return { traces: tracer.traces };
+  } catch (e) {
+    const err = toDbError(e);
+    if (inTx && sandbox.alive) await sandbox.exec('ROLLBACK', 10_000).catch(() => undefined);
+    const at = current ?? statements[statements.length - 1]?.stmt;
+    const error: DryRunError = at
+      ? errorAt(err, at, sourceText)
+      : { sqlstate: err.sqlstate, message: err.message, path: parsed.path, line: 1, column: 1 };
+    const last = tracer.traces[tracer.traces.length - 1];
+    if (last && current && last.statement === current.index) last.error = error;
+    return { traces: tracer.traces, error, ...(err.sqlstate === SQLSTATE_CANCELED ? { timedOut: true } : {}) };
+  }
+}
+
+/**
+ * Applies a file without tracing (the base history, a re-apply): the whole file in one
+ * round trip when it can run as one transaction, statement by statement otherwise or to
+ * find the statement that failed.
+ */
+export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sourceText: string, transaction: TransactionMode, limits: Limits): Promise<DryRunError | null> {
+  const statements = topLevel(parsed.statements);
+  for (const { stmt, nested } of statements) {
+    const why = refusal(stmt, nested);
+    if (why) return { sqlstate: SQLSTATE_PRIVILEGE, message: `refused: ${why}`, path: stmt.path, line: stmt.line, column: stmt.column };
+  }
+  if (statements.length === 0) return null;
+  const left = () => {
+    const ms = limits.deadline - Date.now();
+    if (ms <= 0) throw new DbError({ sqlstate: SQLSTATE_CANCELED, message: 'the dry-run total time limit was reached' });
+    return ms;
+  };
+  const batchable = !statements.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt));
+  if (batchable) {
+    try {
+      // A multi-statement simple query is one implicit transaction: all or nothing.
+      await sandbox.exec(statements.map(({ stmt }) => stmt.text).join(';\n'), left());
+      return null;
+    } catch (e) {
+      if (!sandbox.alive || toDbError(e).sqlstate === SQLSTATE_CANCELED) {
+        const err = toDbError(e);
+        return { sqlstate: err.sqlstate, message: err.message, path: parsed.path, line: statements[0]!.stmt.line, column: statements[0]!.stmt.column };
+      }
+      // Fall through: run statement by statement to find (or, for autocommit runners, not hit) the failure.
+    }
+  }
+  let inTx = false;
+  if (transaction === 'wrapped' && batchable) {
+    await sandbox.exec('BEGIN', 10_000);
+    inTx = true;
+  }
+  for (const { stmt } of statements) {
+    try {
+      await sandbox.exec(stmt.text, Math.min(limits.statementTimeoutMs, left()));
+      const ctl = txControl(stmt);
+      if (ctl === 'begin') inTx = true;
+      if (ctl === 'commit' || ctl === 'rollback') inTx = false;
+    } catch (e) {
+      if (inTx && sandbox.alive) await sandbox.exec('ROLLBACK', 10_000).catch(() => undefined);
+      return errorAt(toDbError(e), stmt, sourceText);
+    }
+  }
+  if (inTx) await sandbox.exec('COMMIT', 10_000);
+  return null;
+}

@@ -1,0 +1,227 @@
+// The dry-run: apply the base history (from the snapshot cache when it has it), optionally
+// seed rows, then each migration under review, traced; its rollback, compared with the
+// schema before it; and the migration again. Engine trouble and broken base histories
+// become statuses with reasons, never exceptions.
+import type { DryRunError, DryRunResult, Migration, ParsedSource } from '../core/types.js';
+import { hashKey, imageCache, resolveCacheDir } from './cache.js';
+import { applyUntraced, executeTraced, relationsNow, type Limits } from './execute.js';
+import { LocalProvider } from './engines/local.js';
+import { PgliteProvider, PGLITE_EXTENSIONS, pgliteVersion } from './engines/pglite.js';
+import { UrlProvider } from './engines/url.js';
+import { toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
+import { seedTables, type SeedOutcome } from './seed.js';
+import { diffSnapshots, takeSnapshot } from './snapshot.js';
+
+export interface DryRunMigration {
+  migration: Migration;
+  up: ParsedSource;
+  down: ParsedSource | null;
+}
+
+export interface DryRunProgress {
+  stage: 'dry-run';
+  done: number;
+  total: number;
+  label?: string;
+}
+
+export interface DryRunOptions {
+  engine: EngineName;
+  /** Admin URL of the server for the `url` engine (a role that may create roles and databases). */
+  databaseUrl?: string;
+  statementTimeoutMs: number;
+  totalTimeoutMs: number;
+  /** Synthetic rows per pre-existing table; 0 = none. */
+  seedRows: number;
+  /** Where snapshots are kept; null = no disk cache; default node_modules/.cache/migration-guard or $XDG_CACHE_HOME/migration-guard. */
+  cacheDir?: string | null;
+  /** Directory of initdb/postgres for the `local` engine. */
+  pgBinDir?: string;
+  onProgress?: (e: DryRunProgress) => void;
+}
+
+export interface BaseOutcome {
+  status: 'ok' | 'failed';
+  error?: DryRunError;
+  applied: number;
+  skipped?: string[];
+}
+
+export interface DryRunOutput {
+  base: BaseOutcome;
+  results: Map<string, DryRunResult>;
+}
+
+function makeProvider(opts: DryRunOptions): SandboxProvider {
+  switch (opts.engine) {
+    case 'pglite':
+      return new PgliteProvider(imageCache(resolveCacheDir(opts.cacheDir)));
+    case 'url':
+      if (!opts.databaseUrl) throw new Error('the url dry-run engine needs a database URL (dryRun.databaseUrl)');
+      return new UrlProvider(opts.databaseUrl);
+    case 'local':
+      return new LocalProvider(opts.pgBinDir ? { binDir: opts.pgBinDir } : {});
+  }
+}
+
+/** Key of the database after `base`: engine build plus every base file's path and text. */
+export function baseKey(base: readonly DryRunMigration[]): string {
+  return hashKey([
+    'pglite', pgliteVersion(), PGLITE_EXTENSIONS.map(([n]) => n).join(','),
+    ...base.flatMap((m) => [m.migration.id, m.migration.transaction, m.migration.up.path, m.migration.up.text]),
+  ]);
+}
+
+function parseFailure(m: DryRunMigration, p: ParsedSource): DryRunError | null {
+  const e = p.errors[0];
+  return e ? { sqlstate: '42601', message: `does not parse: ${e.message}`, path: e.path, line: e.line, column: e.column } : null;
+}
+
+function where(e: DryRunError): string {
+  return `${e.path}:${e.line}:${e.column}`;
+}
+
+async function applyBase(sandbox: Sandbox, base: readonly DryRunMigration[], limits: Limits, tick: (label: string) => void): Promise<BaseOutcome> {
+  let applied = 0;
+  for (const m of base) {
+    const parseError = parseFailure(m, m.up);
+    if (parseError) return { status: 'failed', error: parseError, applied };
+    let error: DryRunError | null;
+    try {
+      error = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
+    } catch (e) {
+      const err = toDbError(e);
+      error = { sqlstate: err.sqlstate, message: err.message, path: m.migration.up.path, line: 1, column: 1 };
+    }
+    if (error) return { status: 'failed', error, applied };
+    applied += 1;
+    tick(m.migration.id);
+  }
+  return { status: 'ok', applied };
+}
+
+function skipped(engine: EngineName, serverVersion: string, reason: string, status: DryRunResult['status'] = 'skipped'): DryRunResult {
+  return { engine, serverVersion, status, reason, statements: [], durationMs: 0 };
+}
+
+async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, seed: SeedOutcome | null, fromCache: boolean): Promise<{ result: DryRunResult; stop: boolean }> {
+  const t0 = Date.now();
+  const common = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, ...(seed ? { seed } : {}), ...(fromCache ? { baseFromCache: true } : {}) };
+  const parseError = parseFailure(m, m.up);
+  if (parseError) {
+    return { result: { ...common, status: 'skipped', reason: `the migration does not parse (${where(parseError)})`, statements: [], durationMs: 0 }, stop: true };
+  }
+  const pre = await relationsNow(sandbox);
+  const before = await takeSnapshot(sandbox);
+  const up = await executeTraced({ sandbox, parsed: m.up, sourceText: m.migration.up.text, transaction: m.migration.transaction, pre, limits });
+  if (up.error) {
+    const reason = up.refused
+      ? `refused before running: ${up.refused} (${where(up.error)})`
+      : up.timedOut
+        ? `stopped at the time limit at ${where(up.error)}: ${up.error.message}`
+        : `failed at ${where(up.error)}: ${up.error.message} (SQLSTATE ${up.error.sqlstate})`;
+    return {
+      result: {
+        ...common, status: 'failed', reason, statements: up.traces, error: up.error, durationMs: Date.now() - t0,
+        ...(up.refused ? { refused: up.refused } : {}), ...(up.timedOut ? { timedOut: true } : {}),
+        rollback: { status: 'not-run', differences: [], reapply: 'not-run' },
+      },
+      // A refused migration changed nothing, but the ones after it may build on it.
+      stop: true,
+    };
+  }
+  const result: DryRunResult = { ...common, status: 'passed', statements: up.traces, durationMs: 0, rollback: { status: 'not-run', differences: [], reapply: 'not-run' } };
+  let stop = false;
+  const down = m.down;
+  if (down && m.migration.down) {
+    const downParse = parseFailure(m, down);
+    if (downParse) {
+      result.rollback = { status: 'failed', differences: [], reapply: 'not-run', error: downParse };
+    } else {
+      const preDown = await relationsNow(sandbox);
+      const rb = await executeTraced({ sandbox, parsed: down, sourceText: m.migration.down.text, transaction: m.migration.transaction, pre: preDown, limits });
+      result.rollbackStatements = rb.traces;
+      if (rb.error) {
+        result.rollback = { status: 'failed', differences: [], reapply: 'not-run', error: rb.error };
+        if (rb.timedOut) result.timedOut = true;
+        // A rollback that failed half-way leaves a schema the next migrations were not written for.
+        stop = !sandbox.alive || rb.traces.length > 1;
+      } else {
+        const differences = diffSnapshots(before, await takeSnapshot(sandbox));
+        result.rollback = { status: differences.length ? 'incomplete' : 'exact', differences, reapply: 'passed' };
+        let again: DryRunError | null;
+        try {
+          again = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
+        } catch (e) {
+          const err = toDbError(e);
+          again = { sqlstate: err.sqlstate, message: err.message, path: m.up.path, line: 1, column: 1 };
+        }
+        if (again) {
+          result.rollback.reapply = 'failed';
+          result.rollback.error = again;
+          stop = true;
+        }
+      }
+    }
+  }
+  result.durationMs = Date.now() - t0;
+  return { result, stop };
+}
+
+export async function runDryRun(input: { base: DryRunMigration[]; review: DryRunMigration[] }, opts: DryRunOptions): Promise<DryRunOutput> {
+  const results = new Map<string, DryRunResult>();
+  const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs, deadline: Date.now() + opts.totalTimeoutMs };
+  const total = input.base.length + input.review.length;
+  let done = 0;
+  const tick = (label: string) => opts.onProgress?.({ stage: 'dry-run', done: ++done, total, label });
+  const engineName = opts.engine;
+  const failAll = (reason: string, status: DryRunResult['status'] = 'skipped', version = 'unknown') => {
+    for (const m of input.review) if (!results.has(m.migration.id)) results.set(m.migration.id, skipped(engineName, version, reason, status));
+  };
+
+  let provider: SandboxProvider | null = null;
+  let sandbox: Sandbox | null = null;
+  let base: BaseOutcome = { status: 'ok', applied: 0 };
+  try {
+    provider = makeProvider(opts);
+    const key = baseKey(input.base);
+    const opened = await provider.open(key);
+    sandbox = opened.sandbox;
+    const cachedBase = opened.fromCache ? (opened.cachedMeta as BaseOutcome | undefined) : undefined;
+    if (cachedBase) {
+      base = cachedBase;
+      for (const m of input.base) tick(m.migration.id);
+    } else {
+      base = await applyBase(sandbox, input.base, limits, tick);
+      if (base.status === 'ok' && input.base.length > 0) await provider.save(sandbox, key, base);
+    }
+    if (base.status === 'failed') {
+      const e = base.error!;
+      failAll(`the base history fails at ${where(e)}: ${e.message}; the migrations under review were not run`, 'base-failed', sandbox.serverVersion);
+      return { base, results };
+    }
+    const seed = opts.seedRows > 0 ? await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs) : null;
+    let stoppedBy: string | null = null;
+    for (const m of input.review) {
+      if (stoppedBy) {
+        results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+      } else if (!sandbox.alive) {
+        stoppedBy = 'the dry-run engine was stopped at a time limit';
+        results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+      } else {
+        const { result, stop } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
+        results.set(m.migration.id, result);
+        if (stop) stoppedBy = `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
+      }
+      tick(m.migration.id);
+    }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    failAll(`the dry-run engine failed: ${message}`, 'skipped', sandbox?.serverVersion);
+    if (!results.size && input.review.length === 0) base = { status: 'failed', applied: base.applied, error: { sqlstate: 'XX000', message, path: '', line: 0, column: 0 } };
+  } finally {
+    await sandbox?.close();
+    await provider?.dispose().catch(() => undefined);
+  }
+  return { base, results };
+}
