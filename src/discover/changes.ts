@@ -1,0 +1,146 @@
+// Marks each discovered migration with how the change under review touched it (added,
+// modified, renamed, deleted, unchanged) and raises the findings that only a comparison with
+// the base branch can: editing or deleting a migration that already ran (`migration-edited`)
+// and adding one that sorts before existing ones (`migration-out-of-order`). Pure: git (CLI)
+// and GitHub's pull-request file list (Action, App) both feed it.
+import type { ChangeKind, FileChange, Migration } from '../core/types.js';
+import type { MigrationSet } from './discover.js';
+import { migrationEdited, migrationOutOfOrder, type PathFinding } from './findings.js';
+
+export interface AppliedChanges {
+  /** The same sets, each migration with `change` set; deleted migrations are added back (from the
+   * base sets when given) at their old place with `change: 'deleted'`. */
+  sets: MigrationSet[];
+  findings: PathFinding[];
+}
+
+export function applyChanges(sets: readonly MigrationSet[], changes: readonly FileChange[], baseSets: readonly MigrationSet[] | null): AppliedChanges {
+  const byPath = new Map(changes.map((c) => [c.path, c]));
+  const baseByKey = new Map<string, Migration>();
+  for (const set of baseSets ?? []) for (const m of set.migrations) baseByKey.set(setKey(set, m.up.path), m);
+  const findings: PathFinding[] = [];
+  const claimedDeletions = new Set<string>();
+
+  const result = sets.map((set) => {
+    const migrations = set.migrations.map((m) => {
+      const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? '')));
+      if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change as 'modified' | 'renamed'));
+      return marked.migration;
+    });
+    return { ...set, migrations };
+  });
+
+  // Deleted migrations: from the base sets when known, else rebuilt from the path alone.
+  for (const change of changes) {
+    if (change.status !== 'deleted' || claimedDeletions.has(change.path)) continue;
+    const fromBase = baseSets ? findBase(baseSets, change.path) : null;
+    const target = fromBase
+      ? result.find((s) => s.dir === fromBase.set.dir && s.layout === fromBase.set.layout)
+      : result.find((s) => parentOf(change.path) === s.dir || parentOf(parentOf(change.path)) === s.dir);
+    if (fromBase === null && (!target || !/\.sql$/i.test(change.path))) continue;
+    if (fromBase && fromBase.migration.up.path !== change.path) continue; // only a rollback file went away
+    const deleted: Migration = fromBase
+      ? { ...fromBase.migration, change: 'deleted' }
+      : deletedStub(change.path, target!);
+    claimedDeletions.add(change.path);
+    findings.push(migrationEdited(deleted, 'deleted'));
+    if (target) target.migrations = insertByBaseOrder(target.migrations, deleted, fromBase?.set.migrations ?? null);
+    else result.push({ dir: fromBase!.set.dir, layout: fromBase!.set.layout, migrations: [deleted] });
+  }
+
+  for (const set of result) findings.push(...outOfOrder(set, baseSets ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout) : null));
+  return { sets: result, findings };
+}
+
+function setKey(set: MigrationSet, upPath: string): string {
+  return `${set.dir}\0${set.layout}\0${upPath}`;
+}
+
+function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | undefined): { migration: Migration; upEdited: boolean } {
+  const up = byPath.get(m.up.path);
+  const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : undefined;
+  const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : undefined;
+  let change: ChangeKind = 'unchanged';
+  let upEdited = false;
+  if (up?.status === 'added' && !base) change = 'added';
+  else if (up?.status === 'renamed') {
+    change = 'renamed';
+    upEdited = true;
+  } else if (up) {
+    change = 'modified';
+    // In a one-file layout (goose, dbmate, Liquibase) the edit may be only in the down section:
+    // compare the up text, ignoring the blank space the down section leaves. For separate files
+    // any byte counts: runners checksum the file.
+    const oneFile = m.down?.path === m.up.path;
+    upEdited = !base || (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text);
+  } else if (down || baseDown) change = 'modified';
+  const migration: Migration = { ...m, change, ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}) };
+  return { migration, upEdited };
+}
+
+function sameSql(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+function findBase(baseSets: readonly MigrationSet[], path: string): { set: MigrationSet; migration: Migration } | null {
+  for (const set of baseSets) {
+    for (const migration of set.migrations) {
+      if (migration.up.path === path || migration.down?.path === path) return { set, migration };
+    }
+  }
+  return null;
+}
+
+function deletedStub(path: string, set: MigrationSet): Migration {
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.sql$/i, '');
+  return {
+    id: name,
+    version: name,
+    name,
+    layout: set.layout,
+    dir: set.dir,
+    up: { path, text: '' },
+    down: null,
+    rollbackStatus: 'not-required',
+    transaction: 'none',
+    change: 'deleted',
+  };
+}
+
+/** Puts a deleted migration back after the migration that preceded it on the base branch. */
+function insertByBaseOrder(migrations: Migration[], deleted: Migration, baseOrder: Migration[] | null): Migration[] {
+  const out = [...migrations];
+  if (baseOrder) {
+    const i = baseOrder.findIndex((m) => m.up.path === deleted.up.path);
+    for (let j = i - 1; j >= 0; j--) {
+      const at = out.findIndex((m) => m.up.path === baseOrder[j]!.up.path || m.id === baseOrder[j]!.id);
+      if (at >= 0) {
+        out.splice(at + 1, 0, deleted);
+        return out;
+      }
+    }
+    out.unshift(deleted);
+    return out;
+  }
+  out.push(deleted);
+  return out;
+}
+
+/** An added migration that sorts before one the base branch already has. */
+function outOfOrder(set: MigrationSet, base: readonly MigrationSet[] | null): PathFinding[] {
+  const basePaths = base ? new Set(base.flatMap((s) => s.migrations.map((m) => m.up.path))) : null;
+  const existing = (m: Migration): boolean =>
+    !m.repeatable && m.change !== 'deleted' && m.change !== 'added' && (basePaths === null || basePaths.has(m.up.path) || m.change === 'renamed');
+  const findings: PathFinding[] = [];
+  set.migrations.forEach((m, i) => {
+    if (m.change !== 'added' || m.repeatable) return;
+    const later = set.migrations.slice(i + 1).find((o) => existing(o) && o.change !== 'renamed');
+    if (later) findings.push(migrationOutOfOrder(m, later));
+  });
+  return findings;
+}
+
+function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}

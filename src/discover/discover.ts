@@ -1,0 +1,234 @@
+// DISCOVER: from a repository's files (and configuration) to ordered migration sets, each
+// migration paired with its rollback and given its transaction mode. No git, no network, no
+// database: every file is read through RepoFiles, so the CLI, the Action and the App share it.
+//
+// Findings cover every migration found, not only changed ones; callers keep those whose path
+// is a migration they review (see check/run.ts).
+import type { LayoutName, Migration, ReportError, RepoFiles, TransactionMode } from '../core/types.js';
+import type { Config } from '../config/defaults.js';
+import { LAYOUT_TRANSACTION } from '../config/defaults.js';
+import type { MigrationDirConfig } from '../config/schema.js';
+import { findFolderGroups, looksLikeMigrationFolder, type FolderGroup } from './folders.js';
+import { duplicateVersion, rollbackMissing, rollbackOrphan, type PathFinding } from './findings.js';
+import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
+import type { DraftMigration, LayoutFiles } from './layouts/types.js';
+import { repoPath } from './layouts/types.js';
+import { decodeText, isBlankSql } from './text.js';
+
+export interface MigrationSet {
+  /** The migration folder, relative to the repository root ('' = root). */
+  dir: string;
+  layout: LayoutName;
+  /** In the order the runner applies them. */
+  migrations: Migration[];
+}
+
+export interface DiscoveryResult {
+  sets: MigrationSet[];
+  errors: ReportError[];
+  findings: PathFinding[];
+}
+
+export interface DiscoverOptions {
+  /** Explicit files or folders (the `lint path...` case): only migrations among them are kept;
+   * a file outside every recognised layout becomes a lone `plain` migration. */
+  only?: string[];
+}
+
+export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
+  const paths = (await files.list()).map(normalizePath);
+  const cache = new Map<string, Promise<string>>();
+  const readText = (path: string): Promise<string> => {
+    let text = cache.get(path);
+    if (!text) {
+      text = files.read(path).then(decodeText, () => '');
+      cache.set(path, text);
+    }
+    return text;
+  };
+
+  const result: DiscoveryResult = { sets: [], errors: [], findings: [] };
+  for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors)) {
+    await buildGroup(group, entry, config, readText, result);
+  }
+  result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
+  return opts.only ? await restrictTo(result, opts.only.map(normalizePath), paths, config, readText, (p) =>
+        files.read(p).then(
+          () => true,
+          () => false,
+        ),
+      ) : result;
+}
+
+async function migrationFolders(
+  paths: string[],
+  config: Config,
+  readText: (path: string) => Promise<string>,
+  errors: ReportError[],
+): Promise<Array<{ group: FolderGroup; entry?: MigrationDirConfig }>> {
+  if (config.migrations && config.migrations.length > 0) {
+    const units: Array<{ group: FolderGroup; entry: MigrationDirConfig }> = [];
+    for (const entry of config.migrations) {
+      const dir = normalizePath(entry.path);
+      const inside = paths.filter((p) => dir === '' || p.startsWith(`${dir}/`));
+      if (!inside.some((p) => /\.sql$/i.test(p))) {
+        errors.push({ path: dir, line: 1, column: 1, message: `configured migrations folder '${dir}' has no .sql files` });
+        continue;
+      }
+      for (const group of await findFolderGroups(inside, readText)) units.push({ group, entry });
+    }
+    return units;
+  }
+  const units: Array<{ group: FolderGroup }> = [];
+  for (const group of await findFolderGroups(paths, readText)) {
+    const layout = group.shape ?? (await detectLayout(folderOf(group, readText)));
+    if (layout !== 'plain' || looksLikeMigrationFolder(group)) units.push({ group: { ...group, shape: layout } });
+  }
+  return units;
+}
+
+function folderOf(group: FolderGroup, readText: (path: string) => Promise<string>): LayoutFiles {
+  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)) };
+}
+
+/** The layout that scores highest for a folder; ties go to the more specific layout. */
+export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
+  let best: LayoutName = 'plain';
+  let bestScore = 0;
+  for (const layout of LAYOUT_MODULES) {
+    const score = await layout.detect(folder);
+    if (score > bestScore) {
+      best = layout.name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+async function buildGroup(
+  group: FolderGroup,
+  entry: MigrationDirConfig | undefined,
+  config: Config,
+  readText: (path: string) => Promise<string>,
+  result: DiscoveryResult,
+): Promise<void> {
+  const folder = folderOf(group, readText);
+  const layout = entry?.layout ?? group.shape ?? (await detectLayout(folder));
+  const built = await layoutModule(layout).build(folder);
+  for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path) });
+  for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
+  addSet(group.dir, layout, built.migrations, entry, config, result);
+  if (built.leftovers.length > 0 && layout !== 'plain') {
+    // Files that do not follow the layout's naming: the runner will not pick them up, but
+    // their SQL is still worth a review, so they form a plain set of their own.
+    const rest = await layoutModule('plain').build({ ...folder, files: built.leftovers });
+    addSet(group.dir, 'plain', rest.migrations, entry, config, result);
+  }
+}
+
+function addSet(
+  dir: string,
+  layout: LayoutName,
+  drafts: DraftMigration[],
+  entry: MigrationDirConfig | undefined,
+  config: Config,
+  result: DiscoveryResult,
+): void {
+  if (drafts.length === 0) return;
+  const convention = layoutModule(layout).rollbacks;
+  const required = entry?.requireRollback ?? (convention === 'always' || (convention === 'when-used' && drafts.some((d) => d.down)));
+  const transaction: TransactionMode = entry?.transaction ?? config.transaction[layout] ?? LAYOUT_TRANSACTION[layout];
+  const migrations = drafts.map((d) => toMigration(d, layout, dir, required, transaction));
+  for (const [i, m] of migrations.entries()) {
+    if (m.rollbackStatus === 'missing') result.findings.push(rollbackMissing(m, config.rollbackMissingRisk));
+    if (required) {
+      for (const part of drafts[i]!.partsWithoutRollback ?? []) result.findings.push(rollbackMissing(m, config.rollbackMissingRisk, part));
+    }
+  }
+  const byKey = new Map<string, Migration[]>();
+  drafts.forEach((d, i) => {
+    if (d.dupKey !== undefined) byKey.set(d.dupKey, [...(byKey.get(d.dupKey) ?? []), migrations[i]!]);
+  });
+  for (const same of byKey.values()) {
+    if (same.length > 1) for (const m of same) result.findings.push(duplicateVersion(m, same.filter((o) => o !== m)));
+  }
+  result.sets.push({ dir, layout, migrations });
+}
+
+function toMigration(d: DraftMigration, layout: LayoutName, dir: string, required: boolean, transaction: TransactionMode): Migration {
+  return {
+    id: d.id,
+    version: d.version,
+    name: d.name,
+    layout,
+    dir,
+    up: d.up,
+    down: d.down,
+    rollbackStatus: d.down ? 'present' : required ? 'missing' : 'not-required',
+    transaction: d.noTransaction ? 'none' : transaction,
+    change: 'unchanged',
+    ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),
+    ...(d.repeatable ? { repeatable: true } : {}),
+  };
+}
+
+/** Keeps the migrations among `only`; other given SQL files become lone plain migrations. */
+async function restrictTo(
+  found: DiscoveryResult,
+  only: string[],
+  paths: string[],
+  config: Config,
+  readText: (path: string) => Promise<string>,
+  exists: (path: string) => Promise<boolean>,
+): Promise<DiscoveryResult> {
+  const wanted = (p: string): boolean => only.some((w) => w === '' || p === w || p.startsWith(`${w}/`));
+  const sets = found.sets
+    .map((s) => ({ ...s, migrations: s.migrations.filter((m) => wanted(m.up.path) || (m.down !== null && wanted(m.down.path))) }))
+    .filter((s) => s.migrations.length > 0);
+  const covered = new Set(sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path]))));
+  const known = new Set(paths);
+  const errors: ReportError[] = [];
+  const lone: string[] = [];
+  for (const w of only) {
+    const inside = paths.filter((p) => (w === '' || p === w || p.startsWith(`${w}/`)) && /\.sql$/i.test(p));
+    if (inside.length > 0) lone.push(...inside.filter((p) => !covered.has(p)));
+    else if (covered.has(w)) continue;
+    else if (known.has(w) || (await exists(w))) lone.push(w); // named explicitly: lint it even if git ignores it
+    else errors.push({ path: w, line: 1, column: 1, message: `no such file: ${w}` });
+  }
+  const byDir = new Map<string, string[]>();
+  for (const p of [...new Set(lone)].sort()) {
+    const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+    byDir.set(dir, [...(byDir.get(dir) ?? []), p]);
+  }
+  for (const [dir, files] of byDir) {
+    const migrations: Migration[] = [];
+    for (const path of files) {
+      const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.sql$/i, '');
+      migrations.push({
+        id: name,
+        version: name,
+        name,
+        layout: 'plain',
+        dir,
+        up: { path, text: await readText(path) },
+        down: null,
+        rollbackStatus: 'not-required',
+        transaction: config.defaultTransaction,
+        change: 'unchanged',
+      });
+    }
+    sets.push({ dir, layout: 'plain', migrations });
+  }
+  const kept = new Set([...covered, ...lone]);
+  return {
+    sets,
+    errors: [...found.errors.filter((e) => kept.has(e.path)), ...errors],
+    findings: found.findings.filter((f) => kept.has(f.path)),
+  };
+}
+
+/** Repository-relative, forward slashes, no `./` or trailing slash. */
+export function normalizePath(p: string): string {
+  return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+}

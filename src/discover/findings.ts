@@ -1,0 +1,109 @@
+// The findings discovery raises, built in one place so the wording stays consistent. Rule
+// documentation for each id lives in rules/<id>.ts.
+import type { Finding, Migration, Risk } from '../core/types.js';
+
+export type PathFinding = Finding & { path: string };
+
+export const DISCOVERY_RULES = [
+  'rollback-missing', 'rollback-orphan', 'migration-edited', 'migration-out-of-order', 'duplicate-version',
+] as const;
+
+/**
+ * The risk of a `rollback-missing` finding: the configured risk, raised to DANGEROUS when the
+ * migration itself is DANGEROUS (a risky change with no way back).
+ */
+export function rollbackMissingRisk(configured: Risk, migrationRisk: Risk): Risk {
+  return migrationRisk === 'DANGEROUS' ? 'DANGEROUS' : configured;
+}
+
+/** Applies `rollbackMissingRisk` to the rollback-missing findings among `findings`. */
+export function escalateRollbackMissing<F extends Finding>(findings: readonly F[], migrationRisk: Risk): F[] {
+  return findings.map((f) => (f.rule === 'rollback-missing' ? { ...f, risk: rollbackMissingRisk(f.risk, migrationRisk) } : f));
+}
+
+export function rollbackMissing(m: Migration, risk: Risk, detail?: { line: number; column: number; label: string }): PathFinding {
+  const where = detail ? `${detail.label} in ${m.up.path} has no rollback` : `${m.up.path} has no rollback`;
+  return {
+    rule: 'rollback-missing',
+    risk,
+    path: m.up.path,
+    line: detail?.line ?? 1,
+    column: detail?.column ?? 1,
+    message: `${where}; ${expectedRollback(m)}`,
+    suggestion: 'Write the rollback now, while the change is fresh, so a bad deploy can be undone without improvising SQL under pressure.',
+  };
+}
+
+function expectedRollback(m: Migration): string {
+  const p = m.up.path;
+  switch (m.layout) {
+    case 'golang-migrate':
+    case 'pop':
+      return `expected ${p.replace(/(\.autocommit)?\.up\.sql$/, '$1.down.sql')}`;
+    case 'directory-pairs':
+      return `expected ${p.replace(/up\.sql$/, 'down.sql')}`;
+    case 'flyway':
+      return `expected an undo migration ${p.replace(/(^|\/)V([^/]*)$/, '$1U$2')}`;
+    case 'dbmate':
+      return "expected a '-- migrate:down' section";
+    case 'goose':
+      return "expected a '-- +goose Down' section";
+    case 'liquibase-sql':
+      return "expected '--rollback' lines in each changeset";
+    case 'sqitch':
+      return `expected ${p.replace(/(^|\/)deploy\//, '$1revert/')}`;
+    case 'versioned-rollbacks':
+      return 'expected a rollback script beside it (rollbacks/ or *_rollback.sql)';
+    default:
+      return 'this folder is configured to require rollbacks';
+  }
+}
+
+export function rollbackOrphan(path: string, risk: Risk = 'CAUTION'): PathFinding {
+  return {
+    rule: 'rollback-orphan',
+    risk,
+    path,
+    line: 1,
+    column: 1,
+    message: `${path} is a rollback without its migration: no up migration with the same version and name exists`,
+    suggestion: 'Rename it to match its migration, or delete it if the migration was removed.',
+  };
+}
+
+export function duplicateVersion(m: Migration, others: readonly Migration[]): PathFinding {
+  return {
+    rule: 'duplicate-version',
+    risk: 'DANGEROUS',
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} has version ${m.version}, the same as ${others.map((o) => o.up.path).join(', ')}; ${m.layout} refuses to run (or silently skips) one of them`,
+    suggestion: 'Give the newer migration a fresh version (a new timestamp or the next number).',
+  };
+}
+
+export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'deleted'): PathFinding {
+  const verb = how === 'modified' ? 'was modified' : how === 'renamed' ? `was renamed from ${m.previousPath ?? 'another name'}` : 'was deleted';
+  return {
+    rule: 'migration-edited',
+    risk: 'DANGEROUS',
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change and the runner's checksum or history no longer matches`,
+    suggestion: 'Restore the original migration and make the change in a new migration.',
+  };
+}
+
+export function migrationOutOfOrder(m: Migration, laterExisting: Migration): PathFinding {
+  return {
+    rule: 'migration-out-of-order',
+    risk: 'CAUTION',
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; databases already past that point may skip it or refuse to migrate`,
+    suggestion: 'Rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing).',
+  };
+}

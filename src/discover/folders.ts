@@ -1,0 +1,129 @@
+// Finding migration folders in a list of repository paths. Structures recognised by shape come
+// first (Sqitch projects, Prisma and directory-pair folders, Liquibase changelogs, version
+// subfolders); every other SQL file belongs to its own folder, which the layout detectors score.
+import type { LayoutName } from '../core/types.js';
+import { isLiquibaseSql } from './layouts/liquibase-sql.js';
+import { looksLikeMigrationName } from './layouts/plain.js';
+
+export interface FolderGroup {
+  /** The migration folder, relative to the repository root ('' = root). */
+  dir: string;
+  /** Files under it that belong to it, relative to `dir`, sorted. */
+  files: string[];
+  /** The layout its shape proves, when it does. */
+  shape?: LayoutName;
+}
+
+const SQITCH_SCRIPT = /^(?:(.*)\/)?(deploy|revert|verify)\/.+\.sql$/;
+const PRISMA = /^(?:(.*)\/)?[^/]+\/migration\.sql$/;
+const DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
+const VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
+const LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
+const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|deploy|sql)(\/|$)/i;
+
+function parent(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function under(dir: string, path: string): string | null {
+  if (dir === '') return path;
+  return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : null;
+}
+
+/**
+ * Groups the SQL files among `paths` into migration folders. `readText` reads a repository file
+ * (used to recognise Liquibase changelogs by their first line).
+ */
+export async function findFolderGroups(paths: readonly string[], readText: (path: string) => Promise<string>): Promise<FolderGroup[]> {
+  const all = [...paths].sort();
+  const sql = all.filter((p) => /\.sql$/i.test(p));
+  const claimed = new Set<string>();
+  const groups: FolderGroup[] = [];
+
+  const claim = (dir: string, shape: LayoutName | undefined, accept: (rel: string) => boolean): void => {
+    const files = all.flatMap((p) => {
+      const rel = under(dir, p);
+      return rel !== null && !claimed.has(p) && accept(rel) ? [rel] : [];
+    });
+    for (const rel of files) if (/\.sql$/i.test(rel)) claimed.add(dir ? `${dir}/${rel}` : rel);
+    if (files.some((f) => /\.sql$/i.test(f))) groups.push({ dir, files, ...(shape ? { shape } : {}) });
+  };
+
+  // Sqitch: a project folder with deploy/ scripts and a plan or revert/ scripts.
+  const sqitchRoots = new Set<string>();
+  for (const p of sql) {
+    const m = SQITCH_SCRIPT.exec(p);
+    if (!m) continue;
+    const root = m[1] ?? '';
+    const prefix = root ? `${root}/` : '';
+    const hasDeploy = sql.some((q) => q.startsWith(`${prefix}deploy/`));
+    const marked = all.includes(`${prefix}sqitch.plan`) || sql.some((q) => q.startsWith(`${prefix}revert/`));
+    if (hasDeploy && marked) sqitchRoots.add(root);
+  }
+  for (const root of [...sqitchRoots].sort((a, b) => b.length - a.length)) {
+    claim(root, 'sqitch', (rel) => /^(deploy|revert|verify)\/.+\.sql$/i.test(rel) || rel === 'sqitch.plan');
+  }
+
+  // Prisma: <root>/<migration>/migration.sql (a down.sql beside it belongs to it).
+  const prismaRoots = new Set(sql.filter((p) => !claimed.has(p)).flatMap((p) => (PRISMA.test(p) ? [PRISMA.exec(p)![1] ?? ''] : [])));
+  for (const root of prismaRoots) {
+    claim(root, 'prisma', (rel) => /^[^/]+\/(migration|down)\.sql$/.test(rel) && (rel.endsWith('/migration.sql') || all.includes(`${root ? `${root}/` : ''}${parent(rel)}/migration.sql`)));
+  }
+
+  // Directory pairs: <root>/<migration>/up.sql and down.sql (+ metadata files).
+  const pairRoots = new Set(sql.filter((p) => !claimed.has(p)).flatMap((p) => (DIR_PAIR.test(p) ? [DIR_PAIR.exec(p)![1] ?? ''] : [])));
+  for (const root of pairRoots) {
+    claim(root, 'directory-pairs', (rel) => /^[^/]+\/((up|down)\.sql|metadata\.(toml|ya?ml))$/.test(rel));
+  }
+
+  // Liquibase formatted SQL: a changelog tree, rooted at its nearest `changelog`-like folder.
+  const liquibaseRoots = new Set<string>();
+  for (const p of sql) {
+    if (claimed.has(p) || !isLiquibaseSql(await readText(p))) continue;
+    let dir = parent(p);
+    let root = dir;
+    for (let d = dir; ; d = parent(d)) {
+      if (LIQUIBASE_ROOT.test(d.slice(d.lastIndexOf('/') + 1))) {
+        root = d;
+        break;
+      }
+      if (d === '') break;
+    }
+    liquibaseRoots.add(root);
+    dir = root;
+  }
+  for (const root of [...liquibaseRoots].sort((a, b) => b.length - a.length)) {
+    claim(root, 'liquibase-sql', (rel) => /\.sql$/i.test(rel));
+  }
+
+  // Version subfolders (temporal): <root>/v1.10/<name>.sql, names without their own version.
+  const versionRoots = new Set<string>();
+  for (const p of sql) {
+    const m = VERSION_SUBDIR.exec(p);
+    if (!claimed.has(p) && m && !/^[vV]?\d/.test(m[2]!)) versionRoots.add(m[1] ?? '');
+  }
+  for (const root of versionRoots) {
+    claim(root, 'plain', (rel) => VERSION_SUBDIR.test(rel) && !/^[vV]?\d/.test(rel.slice(rel.indexOf('/') + 1)));
+  }
+
+  // Everything else: one folder per directory; rollbacks/ and drizzle's meta/ belong to it.
+  const dirs = new Set(sql.filter((p) => !claimed.has(p)).map((p) => {
+    const d = parent(p);
+    return /(^|\/)rollbacks?$/i.test(d) && sql.some((q) => !claimed.has(q) && parent(q) === parent(d)) ? parent(d) : d;
+  }));
+  for (const dir of dirs) {
+    claim(dir, undefined, (rel) => !rel.includes('/') || /^rollbacks?\/[^/]+\.sql$/i.test(rel) || rel === 'meta/_journal.json');
+  }
+  return groups.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+/**
+ * Whether an automatically found plain folder holds migrations: its path says so
+ * (migrations, db, schema, changelog...) or most of its files are named like migrations.
+ */
+export function looksLikeMigrationFolder(group: FolderGroup): boolean {
+  if (MIGRATION_DIR.test(group.dir)) return true;
+  const files = group.files.filter((f) => /\.sql$/i.test(f));
+  return files.filter((f) => looksLikeMigrationName(f.slice(f.lastIndexOf('/') + 1))).length * 2 >= files.length;
+}

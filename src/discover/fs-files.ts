@@ -1,0 +1,73 @@
+// RepoFiles over a folder on disk, and over an in-memory map (the GitHub App fills one from the
+// API). In a git checkout the listing comes from git, so ignored files are left out the way the
+// repository's own tools leave them out.
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { RepoFiles } from '../core/types.js';
+
+const run = promisify(execFile);
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+export function fsRepoFiles(dir: string): RepoFiles {
+  const root = path.resolve(dir);
+  let listing: Promise<string[]> | undefined;
+  return {
+    list() {
+      listing ??= gitListing(root).then((files) => files ?? walk(root));
+      return listing;
+    },
+    async read(rel) {
+      const full = path.resolve(root, rel);
+      return new Uint8Array(await readFile(full));
+    },
+  };
+}
+
+/** Tracked and untracked-but-not-ignored files that exist; null when `root` is not in a git work tree. */
+async function gitListing(root: string): Promise<string[] | null> {
+  const git = (args: string[]) => run('git', args, { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
+  try {
+    const inside = await git(['rev-parse', '--is-inside-work-tree']);
+    if (inside.stdout.trim() !== 'true') return null;
+    const [all, deleted] = await Promise.all([
+      git(['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
+      git(['ls-files', '-z', '--deleted']),
+    ]);
+    const gone = new Set(deleted.stdout.split('\0'));
+    const files = all.stdout.split('\0').filter((f) => f !== '' && !gone.has(f) && !f.split('/').some((s) => SKIPPED_DIRS.has(s)));
+    return [...new Set(files)].sort();
+  } catch {
+    return null;
+  }
+}
+
+async function walk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (rel: string): Promise<void> => {
+    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIPPED_DIRS.has(e.name)) await visit(child);
+      } else if (e.isFile()) out.push(child);
+    }
+  };
+  await visit('');
+  return out.sort();
+}
+
+export function memoryRepoFiles(files: Map<string, Uint8Array | string>): RepoFiles {
+  const encoder = new TextEncoder();
+  return {
+    async list() {
+      return [...files.keys()].sort();
+    },
+    async read(rel) {
+      const content = files.get(rel);
+      if (content === undefined) throw new Error(`no such file: ${rel}`);
+      return typeof content === 'string' ? encoder.encode(content) : content;
+    },
+  };
+}

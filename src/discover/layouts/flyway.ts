@@ -1,0 +1,66 @@
+// Flyway: `V1_2__name.sql` (versioned), `U1_2__name.sql` (undo, a paid feature, so rollbacks
+// are expected only once a folder has any), `R__name.sql` (repeatable: re-run whenever its
+// checksum changes, after all versioned migrations, ordered by description). A sidecar
+// `V1__name.sql.conf` with `executeInTransaction=false` opts out of the transaction.
+import { compareVersions, naturalCompare } from '../version.js';
+import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type DraftMigration, type Layout, type LayoutBuild } from './types.js';
+
+const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const REPEATABLE = /^R__(.+)\.sql$/;
+
+/** Flyway's identity of a version: numeric parts, leading zeros and trailing `.0`s dropped. */
+export function flywayVersionKey(version: string): string {
+  const parts = version.split(/[._]/).map((p) => p.replace(/^0+(?=\d)/, ''));
+  while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
+  return parts.join('.');
+}
+
+export const flyway: Layout = {
+  name: 'flyway',
+  rollbacks: 'when-used',
+  async detect(folder) {
+    return 0.9 * coverage(sqlFiles(directFiles(folder)), (f) => VERSIONED.test(f) || REPEATABLE.test(f));
+  },
+  async build(folder) {
+    const out: LayoutBuild = emptyBuild();
+    const files = directFiles(folder);
+    const versioned: Array<{ file: string; version: string; name: string }> = [];
+    const undo = new Map<string, string[]>();
+    const repeatable: Array<{ file: string; name: string }> = [];
+    for (const file of sqlFiles(files)) {
+      const v = VERSIONED.exec(file);
+      const r = REPEATABLE.exec(file);
+      if (v && v[1] === 'V') versioned.push({ file, version: v[2]!, name: v[3]! });
+      else if (v) undo.set(flywayVersionKey(v[2]!), [...(undo.get(flywayVersionKey(v[2]!)) ?? []), file]);
+      else if (r) repeatable.push({ file, name: r[1]! });
+      else out.leftovers.push(file);
+    }
+    versioned.sort((a, b) => compareVersions(a.version, b.version) || naturalCompare(a.file, b.file));
+    repeatable.sort((a, b) => naturalCompare(a.name, b.name));
+
+    const draft = async (file: string, fields: Omit<DraftMigration, 'up' | 'down'>, downFile?: string): Promise<DraftMigration> => {
+      const conf = `${file}.conf`;
+      const noTransaction = files.includes(conf) && /^\s*executeInTransaction\s*=\s*false\b/m.test(await folder.read(conf));
+      return {
+        ...fields,
+        up: { path: repoPath(folder.dir, file), text: await folder.read(file) },
+        down: downFile ? { path: repoPath(folder.dir, downFile), text: await folder.read(downFile) } : null,
+        ...(noTransaction ? { noTransaction } : {}),
+      };
+    };
+    const usedUndo = new Set<string>();
+    for (const m of versioned) {
+      const key = flywayVersionKey(m.version);
+      const downFile = undo.get(key)?.[0];
+      if (downFile) usedUndo.add(key);
+      out.migrations.push(
+        await draft(m.file, { id: m.file.slice(0, -4), version: m.version, name: m.name, dupKey: key }, downFile),
+      );
+    }
+    for (const [key, downFiles] of undo) if (!usedUndo.has(key)) out.orphans.push(...downFiles);
+    for (const m of repeatable) {
+      out.migrations.push(await draft(m.file, { id: m.file.slice(0, -4), version: '', name: m.name, repeatable: true }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,105 @@
+// Liquibase formatted SQL: files starting with `--liquibase formatted sql`, made of
+// `--changeset author:id attrs` blocks with `--rollback <sql>` lines (or a
+// `/* liquibase rollback ... */` block). One Migration per file (the unit a pull request
+// changes): up is the file without its rollback lines, down is only the rollback SQL, both at
+// their file positions. `--rollback empty` / `--rollback not required` count as an empty rollback.
+// Folders are ordered by path, as `includeAll` does. Rollbacks are optional in Liquibase, so
+// they are expected once a folder uses them; a file that has some changesets without one
+// reports those changesets.
+import { byteCompare } from '../version.js';
+import { keepRanges, lines, type Range } from '../text.js';
+import { coverage, emptyBuild, repoPath, sqlFiles, baseName, type Layout, type LayoutBuild, type DraftMigration } from './types.js';
+
+const HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
+const CHANGESET = /^\s*--\s*changeset\s+(\S+)(.*)$/i;
+const ROLLBACK_LINE = /^(\s*--\s*rollback\b\s?)(.*)$/i;
+const ROLLBACK_BLOCK_START = /^\s*\/\*\s*liquibase\s+rollback\b/i;
+const EMPTY_ROLLBACK = /^\s*(empty|not\s+required)\s*;?\s*$/i;
+
+/** True when the text is Liquibase formatted SQL: its first non-blank line says so, or it has changesets. */
+export function isLiquibaseSql(text: string): boolean {
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== '');
+  return (first !== undefined && HEADER.test(first)) || /^\s*--\s*changeset\s+\S+:\S+/im.test(text);
+}
+
+export const liquibaseSql: Layout = {
+  name: 'liquibase-sql',
+  rollbacks: 'when-used',
+  async detect(folder) {
+    const files = sqlFiles(folder.files);
+    const texts = await Promise.all(files.map((f) => folder.read(f)));
+    return coverage(texts, isLiquibaseSql);
+  },
+  async build(folder) {
+    const out: LayoutBuild = emptyBuild();
+    const files = [...sqlFiles(folder.files)].sort(byteCompare);
+    for (const file of files) {
+      // includeAll runs a .sql file without the header as one raw changeset, so every file counts.
+      const text = await folder.read(file);
+      out.migrations.push(parseChangelog(text, repoPath(folder.dir, file), file));
+    }
+    return out;
+  },
+};
+
+function parseChangelog(text: string, path: string, rel: string): DraftMigration {
+  const changesets: Array<{ line: number; label: string; attrs: string; hasRollback: boolean }> = [];
+  const rollbackLines: Range[] = []; // whole lines/blocks, removed from up
+  const rollbackSql: Range[] = []; // the SQL inside them, kept in down
+  const all = lines(text);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
+    const cs = CHANGESET.exec(line.text);
+    if (cs) {
+      changesets.push({ line: line.number, label: cs[1]!, attrs: cs[2] ?? '', hasRollback: false });
+      continue;
+    }
+    const current = changesets[changesets.length - 1];
+    const rb = ROLLBACK_LINE.exec(line.text);
+    if (rb) {
+      rollbackLines.push([line.start, line.end]);
+      if (!EMPTY_ROLLBACK.test(rb[2]!)) rollbackSql.push([line.start + rb[1]!.length, line.end]);
+      if (current) current.hasRollback = true;
+      continue;
+    }
+    if (ROLLBACK_BLOCK_START.test(line.text)) {
+      const start = line.start + line.text.search(/\/\*/);
+      const header = /^\/\*\s*liquibase\s+rollback\b/i.exec(text.slice(start))!;
+      const innerStart = start + header[0].length;
+      const close = text.indexOf('*/', innerStart);
+      const innerEnd = close < 0 ? text.length : close;
+      const end = close < 0 ? text.length : close + 2;
+      rollbackLines.push([start, end]);
+      if (!EMPTY_ROLLBACK.test(text.slice(innerStart, innerEnd))) rollbackSql.push([innerStart, innerEnd]);
+      if (current) current.hasRollback = true;
+      while (i + 1 < all.length && all[i + 1]!.start < end) i++;
+    }
+  }
+  const upKeep: Range[] = [];
+  let pos = 0;
+  for (const [s, e] of [...rollbackLines].sort((a, b) => a[0] - b[0])) {
+    upKeep.push([pos, s]);
+    pos = e;
+  }
+  upKeep.push([pos, text.length]);
+  const anyRollback = changesets.some((c) => c.hasRollback) || rollbackLines.length > 0;
+  const noTransaction = changesets.some((c) => /\brunInTransaction:\s*false\b/i.test(c.attrs));
+  const repeatable = changesets.length > 0 && changesets.every((c) => /\b(runOnChange|runAlways):\s*true\b/i.test(c.attrs));
+  const id = rel.replace(/\.sql$/i, '');
+  return {
+    id,
+    version: id,
+    name: baseName(id),
+    up: { path, text: keepRanges(text, upKeep) },
+    down: anyRollback ? { path, text: keepRanges(text, rollbackSql) } : null,
+    ...(noTransaction ? { noTransaction } : {}),
+    ...(repeatable ? { repeatable } : {}),
+    ...(anyRollback
+      ? {
+          partsWithoutRollback: changesets
+            .filter((c) => !c.hasRollback)
+            .map((c) => ({ line: c.line, column: 1, label: `changeset ${c.label}` })),
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,48 @@
+// Plain folders: SQL files with no runner convention. Ordered by the version a name starts with
+// (`0001-`, `v1.2_`, `00010-` = 10) or the version folder a file sits in (`v1.10/schema.sql`),
+// then by name; files without a version follow in name order. No rollbacks, no duplicate check:
+// nothing is known about the runner.
+import { compareVersions, naturalCompare } from '../version.js';
+import { emptyBuild, sqlFiles, repoPath, type Layout, type LayoutBuild } from './types.js';
+
+const LEADING_VERSION = /^([vV]?\d+(?:[._]\d+)*)(?:[_\-.](.*))?\.sql$/;
+const VERSION_DIR = /^([vV]?\d+(?:\.\d+)*)\/([^/]+)\.sql$/;
+
+/** True when a folder of SQL files looks like it holds migrations rather than queries or seeds. */
+export function looksLikeMigrationName(file: string): boolean {
+  return /^[vV]?\d/.test(file) || /migrat|upgrade|rollback|schema/i.test(file);
+}
+
+export const plain: Layout = {
+  name: 'plain',
+  rollbacks: 'never',
+  async detect() {
+    return 0.05;
+  },
+  async build(folder) {
+    const out: LayoutBuild = emptyBuild();
+    const entries = sqlFiles(folder.files).map((file) => {
+      const inDir = VERSION_DIR.exec(file);
+      if (inDir) return { file, version: inDir[1]!, name: inDir[2]!, versioned: true };
+      if (file.includes('/')) return { file, version: '', name: file.slice(0, -4), versioned: false };
+      const lead = LEADING_VERSION.exec(file);
+      return lead
+        ? { file, version: lead[1]!, name: lead[2] ?? '', versioned: true }
+        : { file, version: '', name: file.slice(0, -4), versioned: false };
+    });
+    entries.sort((a, b) => {
+      if (a.versioned !== b.versioned) return a.versioned ? -1 : 1;
+      return (a.versioned ? compareVersions(a.version, b.version) : 0) || naturalCompare(a.file, b.file);
+    });
+    for (const e of entries) {
+      out.migrations.push({
+        id: e.file.slice(0, -4),
+        version: e.version || e.name,
+        name: e.name,
+        up: { path: repoPath(folder.dir, e.file), text: await folder.read(e.file) },
+        down: null,
+      });
+    }
+    return out;
+  },
+};
