@@ -1,0 +1,59 @@
+// A GitHub client that survives GitHub's bad moments: retries 5xx answers with backoff
+// (@octokit/plugin-retry) and waits out rate limits (@octokit/plugin-throttling).
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Octokit } from '@octokit/core';
+import type { PaginateInterface } from '@octokit/plugin-paginate-rest';
+
+/** What the GitHub glue needs from a client: @actions/github's and Probot's both fit. */
+export type GitHubClient = Octokit & { paginate: PaginateInterface };
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface ClientOptions {
+  /** API root, e.g. GITHUB_API_URL; api.github.com by default. */
+  baseUrl?: string;
+  /** Retries of a failed request (5xx, rate limit) before giving up. */
+  retries?: number;
+  /** Unit of the backoff: retry n waits n² × this (ms). */
+  retryBaseMs?: number;
+  /** Longest rate-limit wait worth taking (seconds); longer ones fail the run instead. */
+  maxRateLimitWaitSeconds?: number;
+  log?: (message: string) => void;
+}
+
+export function buildOctokit(token: string, opts: ClientOptions = {}): ReturnType<typeof getOctokit> {
+  const retries = opts.retries ?? 3;
+  const base = opts.retryBaseMs ?? 1000;
+  const maxWait = opts.maxRateLimitWaitSeconds ?? 120;
+  const log = opts.log ?? (() => {});
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+      const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
+      if (retryCount >= retries || retryAfter > maxWait) {
+        log(`GitHub ${kind} for ${what}; not retrying (retry-after ${retryAfter}s, attempt ${retryCount + 1})`);
+        return false;
+      }
+      log(`GitHub ${kind} for ${what}; retrying after ${retryAfter}s`);
+      return true;
+    };
+  return getOctokit(
+    token,
+    {
+      ...(opts.baseUrl ? { baseUrl: opts.baseUrl.replace(/\/+$/, '') } : {}),
+      retry: { retries, retryAfterBaseValue: base },
+      throttle: {
+        retryAfterBaseValue: base,
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+      },
+    },
+    retry,
+    throttling,
+  );
+}
