@@ -1,0 +1,221 @@
+// Constraints added to tables that hold data: CHECK and FOREIGN KEY become NOT VALID plus a
+// separate VALIDATE; UNIQUE and PRIMARY KEY become a unique index built CONCURRENTLY that the
+// constraint then takes over (USING INDEX); NOT NULL goes through a validated CHECK.
+import type { Constraint, Node, RangeVar } from '@pgsql/types';
+import { as, stringList } from '../analyze/ast.js';
+import type { OperationKind } from '../core/types.js';
+import { RETRY_ADVICE, draft, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
+import { deparse, ident, makeObjectName, relationSql } from './sql.js';
+
+/** The name Postgres gives an unnamed constraint (ChooseConstraintName's rules). */
+export function defaultConstraintName(rel: RangeVar, con: Constraint, columnOfDef?: string): string {
+  const table = rel.relname ?? '';
+  switch (con.contype) {
+    case 'CONSTR_FOREIGN': {
+      const cols = stringList(con.fk_attrs);
+      return makeObjectName(table, (cols.length ? cols : columnOfDef ? [columnOfDef] : []).join('_') || undefined, 'fkey');
+    }
+    case 'CONSTR_CHECK': {
+      // Postgres names a CHECK after its column when the expression references exactly one.
+      const cols = new Set(columnRefs(con.raw_expr));
+      const only = columnOfDef ?? (cols.size === 1 ? [...cols][0] : undefined);
+      return makeObjectName(table, only, 'check');
+    }
+    case 'CONSTR_PRIMARY':
+      return makeObjectName(table, undefined, 'pkey');
+    case 'CONSTR_UNIQUE': {
+      const cols = stringList(con.keys);
+      return makeObjectName(table, (cols.length ? cols : columnOfDef ? [columnOfDef] : []).join('_'), 'key');
+    }
+    case 'CONSTR_EXCLUSION':
+      return makeObjectName(table, undefined, 'excl');
+    default:
+      return makeObjectName(table, columnOfDef, 'constraint');
+  }
+}
+
+function columnRefs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const n of node) columnRefs(n, out);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'ColumnRef') {
+        const parts = stringList((v as { fields?: Node[] }).fields);
+        const last = parts[parts.length - 1];
+        if (last) out.push(last);
+      } else columnRefs(v, out);
+    }
+  }
+  return out;
+}
+
+function alterSql(rel: RangeVar, cmd: Record<string, unknown>): string {
+  return deparse({
+    AlterTableStmt: {
+      relation: rel,
+      cmds: [{ AlterTableCmd: { behavior: 'DROP_RESTRICT', ...cmd } }],
+      objtype: 'OBJECT_TABLE',
+    },
+  } as Node);
+}
+
+/** CHECK / FOREIGN KEY on a table with data: NOT VALID now, VALIDATE in its own transaction. */
+export function planValidatedConstraint(
+  ctx: StatementContext,
+  rel: RangeVar,
+  con: Constraint,
+  kind: OperationKind,
+  columnOfDef?: string,
+): Draft[] {
+  const name = con.conname ?? defaultConstraintName(rel, con, columnOfDef);
+  const table = relationSql(rel);
+  const def: Constraint = { ...con, conname: name, skip_validation: true, initially_valid: false };
+  if (con.contype === 'CONSTR_FOREIGN' && stringList(con.fk_attrs).length === 0 && columnOfDef) {
+    def.fk_attrs = [{ String: { sval: columnOfDef } }];
+  }
+  const isFk = con.contype === 'CONSTR_FOREIGN';
+  const referenced = isFk ? qualified(con.pktable) : undefined;
+  if (con.contype === 'CONSTR_CHECK') noteNotNullCheck(ctx, rel, con);
+  return [
+    draft(
+      ctx,
+      'expand',
+      kind,
+      `Add ${isFk ? 'the foreign key' : 'the CHECK'} ${ident(name)} NOT VALID: Postgres enforces it on new and updated rows at once and skips the scan of existing rows, so the ${isFk ? `SHARE ROW EXCLUSIVE lock on ${table}${referenced ? ` and ${referenced}` : ''}` : `ACCESS EXCLUSIVE lock on ${table}`} lasts milliseconds. ${RETRY_ADVICE}`,
+      [lockTimeoutSql(ctx), alterSql(rel, { subtype: 'AT_AddConstraint', def: { Constraint: def } })],
+      { replaces: true, rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`] },
+    ),
+    draft(
+      ctx,
+      'validate',
+      'VALIDATE_CONSTRAINT',
+      `Validate ${ident(name)} in its own transaction: it scans the existing rows under SHARE UPDATE EXCLUSIVE${isFk ? ' (and ROW SHARE on the referenced table)' : ''}, so reads and writes continue. If it fails, fix the rows it names and run it again.`,
+      [`ALTER TABLE ${table} VALIDATE CONSTRAINT ${ident(name)}`],
+    ),
+  ];
+}
+
+function noteNotNullCheck(ctx: StatementContext, rel: RangeVar, con: Constraint): void {
+  const t = as<{ arg?: Node; nulltesttype?: string }>(con.raw_expr, 'NullTest');
+  if (!t || t.nulltesttype !== 'IS_NOT_NULL') return;
+  const col = stringList(as<{ fields?: Node[] }>(t.arg, 'ColumnRef')?.fields).pop();
+  const table = qualified(rel);
+  if (col && table) ctx.memory.notNullChecks.add(`${table}|${col}`);
+}
+
+/** SET NOT NULL on a table with data, without the full-table scan under ACCESS EXCLUSIVE. */
+export function planSetNotNull(ctx: StatementContext, rel: RangeVar, column: string, kind: OperationKind, replaces = true): Draft[] {
+  const table = relationSql(rel);
+  const check = makeObjectName(rel.relname ?? '', column, 'not_null_check');
+  const col = ident(column);
+  const steps: Draft[] = [
+    draft(
+      ctx,
+      'validate',
+      kind,
+      `Add CHECK (${col} IS NOT NULL) NOT VALID: new rows must have a value from now on, existing rows are not scanned, and the lock is brief. ${RETRY_ADVICE}`,
+      [lockTimeoutSql(ctx), `ALTER TABLE ${table} ADD CONSTRAINT ${ident(check)} CHECK (${col} IS NOT NULL) NOT VALID`],
+      { replaces, rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(check)}`] },
+    ),
+    draft(
+      ctx,
+      'validate',
+      'VALIDATE_CONSTRAINT',
+      `Validate the CHECK in its own transaction: a scan under SHARE UPDATE EXCLUSIVE that lets reads and writes continue. It fails while any row still has ${col} NULL: finish the backfill first.`,
+      [`ALTER TABLE ${table} VALIDATE CONSTRAINT ${ident(check)}`],
+    ),
+  ];
+  if (ctx.pgVersion >= 12) {
+    steps.push(
+      draft(
+        ctx,
+        'validate',
+        'SET_NOT_NULL',
+        `SET NOT NULL now skips the scan because the validated CHECK already proves it (PostgreSQL 12+); then the CHECK is redundant and goes. ${RETRY_ADVICE}`,
+        [lockTimeoutSql(ctx), `ALTER TABLE ${table} ALTER COLUMN ${col} SET NOT NULL`, `ALTER TABLE ${table} DROP CONSTRAINT ${ident(check)}`],
+        { rollback: [`ALTER TABLE ${table} ALTER COLUMN ${col} DROP NOT NULL`] },
+      ),
+    );
+  } else {
+    steps.push(
+      draft(
+        ctx,
+        'validate',
+        'SET_NOT_NULL',
+        `Before PostgreSQL 12, SET NOT NULL scans the whole table under ACCESS EXCLUSIVE even with the validated CHECK. Either keep the CHECK as the guarantee and skip this step, or run it in a maintenance window.`,
+        [lockTimeoutSql(ctx), `ALTER TABLE ${table} ALTER COLUMN ${col} SET NOT NULL`, `ALTER TABLE ${table} DROP CONSTRAINT ${ident(check)}`],
+        { rollback: [`ALTER TABLE ${table} ALTER COLUMN ${col} DROP NOT NULL`] },
+      ),
+    );
+  }
+  return steps;
+}
+
+/** UNIQUE / PRIMARY KEY on a table with data: build the index CONCURRENTLY, then attach it. */
+export function planUniqueUsingIndex(
+  ctx: StatementContext,
+  rel: RangeVar,
+  con: Constraint,
+  kind: OperationKind,
+  columnOfDef?: string,
+): Draft[] {
+  const isPk = con.contype === 'CONSTR_PRIMARY';
+  const name = con.conname ?? defaultConstraintName(rel, con, columnOfDef);
+  const table = relationSql(rel);
+  const keys = stringList(con.keys);
+  const cols = keys.length ? keys : columnOfDef ? [columnOfDef] : [];
+  const including = stringList(con.including);
+  const indexName = rel.schemaname ? `${ident(rel.schemaname)}.${ident(name)}` : ident(name);
+  const create =
+    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${table} (${cols.map(ident).join(', ')})` +
+    (including.length ? ` INCLUDE (${including.map(ident).join(', ')})` : '') +
+    (con.nulls_not_distinct ? ' NULLS NOT DISTINCT' : '');
+  const steps: Draft[] = [
+    draft(
+      ctx,
+      'expand',
+      kind,
+      `Build the unique index CONCURRENTLY, on its own and outside a transaction: writes continue while it builds. If the build fails (a duplicate, a timeout) it leaves an INVALID index behind: drop it with DROP INDEX CONCURRENTLY ${indexName}, fix the duplicates, and build again.`,
+      [create],
+      { transactional: false, replaces: true, rollback: [`DROP INDEX CONCURRENTLY IF EXISTS ${indexName}`] },
+    ),
+  ];
+  const nnChecks: string[] = [];
+  if (isPk) {
+    // ADD PRIMARY KEY sets the key columns NOT NULL; a validated CHECK lets that skip the scan.
+    for (const c of cols) {
+      const key = `${qualified(rel)}|${c}`;
+      if (ctx.memory.notNullChecks.has(key)) continue;
+      const check = makeObjectName(rel.relname ?? '', c, 'not_null_check');
+      nnChecks.push(check);
+      steps.push(
+        draft(
+          ctx,
+          'validate',
+          'ADD_CHECK',
+          `A primary key needs ${ident(c)} NOT NULL: prove it first with a CHECK added NOT VALID and validated separately, so attaching the key does not scan the table under ACCESS EXCLUSIVE.`,
+          [lockTimeoutSql(ctx), `ALTER TABLE ${table} ADD CONSTRAINT ${ident(check)} CHECK (${ident(c)} IS NOT NULL) NOT VALID`],
+          { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(check)}`] },
+        ),
+        draft(ctx, 'validate', 'VALIDATE_CONSTRAINT', `Validate it in its own transaction (reads and writes continue).`, [
+          `ALTER TABLE ${table} VALIDATE CONSTRAINT ${ident(check)}`,
+        ]),
+      );
+    }
+  }
+  const deferrable = con.deferrable ? ` DEFERRABLE${con.initdeferred ? ' INITIALLY DEFERRED' : ''}` : '';
+  steps.push(
+    draft(
+      ctx,
+      'validate',
+      kind,
+      `Turn the index into the ${isPk ? 'primary key' : 'unique constraint'} ${ident(name)} (USING INDEX): a catalog change under a brief ACCESS EXCLUSIVE lock, no index build.${isPk && ctx.pgVersion < 12 ? ' Before PostgreSQL 12 setting the key columns NOT NULL still scans the table.' : ''} ${RETRY_ADVICE}`,
+      [
+        lockTimeoutSql(ctx),
+        `ALTER TABLE ${table} ADD CONSTRAINT ${ident(name)} ${isPk ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${ident(name)}${deferrable}`,
+        ...nnChecks.map((c) => `ALTER TABLE ${table} DROP CONSTRAINT ${ident(c)}`),
+      ],
+      { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`] },
+    ),
+  );
+  return steps;
+}

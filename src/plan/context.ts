@@ -1,0 +1,126 @@
+// What every planner shares: the statement being planned, its operations, the options, what
+// earlier statements in the plan created, and the small builders for steps, lock-timeout
+// preambles and batched backfills.
+import type { RangeVar } from '@pgsql/types';
+import type { AnalyzedMigration } from '../check/types.js';
+import { blocksWrites } from '../core/risk.js';
+import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
+import { dollarTag } from './sql.js';
+import type { PhaseName, PlanStep } from './types.js';
+
+/** A step and the phase it belongs to, plus what the app must do before that phase ends. */
+export interface Draft {
+  phase: PhaseName;
+  step: PlanStep;
+  appMustDo?: string;
+}
+
+/** Facts that grow as the plan walks the migrations in order. */
+export interface PlanMemory {
+  /** Schema-qualified tables created in the migrations under review. */
+  newTables: Set<string>;
+  /** Schema-qualified indexes created in the migrations under review. */
+  newIndexes: Set<string>;
+  /** `schema.table|column` with a CHECK (column IS NOT NULL) added in the migrations under review. */
+  notNullChecks: Set<string>;
+  notes: string[];
+}
+
+export interface StatementContext {
+  migration: AnalyzedMigration;
+  statement: Statement;
+  /** The operations of this statement, in the classifier's order. */
+  ops: Operation[];
+  pgVersion: number;
+  batchSize: number;
+  lockTimeout: string;
+  memory: PlanMemory;
+}
+
+export const RETRY_ADVICE =
+  'The lock_timeout stops it from queueing every query behind it while it waits for the lock; if it times out nothing changed: retry it a few times, with a pause.';
+
+export function qualified(rel: RangeVar | undefined): string | undefined {
+  if (!rel?.relname) return undefined;
+  return `${rel.schemaname ?? 'public'}.${rel.relname}`;
+}
+
+/** True when the table existed before the migrations under review (only such tables hold data). */
+export function isExisting(ctx: StatementContext, rel: RangeVar | undefined, op?: Operation): boolean {
+  if (op?.targetIsNew) return false;
+  const name = qualified(rel);
+  return !(name && ctx.memory.newTables.has(name));
+}
+
+export function draft(
+  ctx: StatementContext,
+  phase: PhaseName,
+  kind: OperationKind,
+  description: string,
+  sql: string[],
+  opts: { transactional?: boolean; replaces?: boolean; rollback?: string[]; appMustDo?: string } = {},
+): Draft {
+  const step: PlanStep = {
+    migrationPath: ctx.migration.report.path,
+    line: ctx.statement.line,
+    operationKind: kind,
+    description,
+    sql,
+    transactional: opts.transactional ?? true,
+  };
+  if (opts.replaces) step.replaces = ctx.statement.text;
+  if (opts.rollback && opts.rollback.length > 0) step.rollback = opts.rollback;
+  return opts.appMustDo ? { phase, step, appMustDo: opts.appMustDo } : { phase, step };
+}
+
+export function lockTimeoutSql(ctx: StatementContext): string {
+  return `SET lock_timeout = '${ctx.lockTimeout.replace(/'/g, "''")}'`;
+}
+
+/** True when `lock` on a table that already holds data blocks writes (or reads) while held. */
+export function blocking(lock: LockMode | undefined): boolean {
+  return lock !== undefined && blocksWrites(lock);
+}
+
+/**
+ * A DO block that repeats one batch statement until it touches no row, committing after each
+ * batch and pausing so replicas and autovacuum keep up. Needs PostgreSQL 11+ (COMMIT inside DO)
+ * and must run outside a transaction block.
+ */
+export function batchLoop(batchStatement: string, pauseSeconds = 0.1): string {
+  const body = [
+    'DECLARE',
+    '  batch_rows bigint;',
+    'BEGIN',
+    '  LOOP',
+    `    ${batchStatement.split('\n').join('\n    ')};`,
+    '    GET DIAGNOSTICS batch_rows = ROW_COUNT;',
+    '    EXIT WHEN batch_rows = 0;',
+    '    COMMIT;',
+    `    PERFORM pg_sleep(${pauseSeconds});`,
+    '  END LOOP;',
+    'END',
+  ].join('\n');
+  const tag = dollarTag(body, 'batch');
+  return `DO ${tag}\n${body}\n${tag}`;
+}
+
+/** The batch as SQL the user can run: a self-looping DO block, or one batch to repeat before PG 11. */
+export function batchedSql(ctx: StatementContext, batchStatement: string): { sql: string; how: string } {
+  if (ctx.pgVersion >= 11) {
+    return {
+      sql: batchLoop(batchStatement),
+      how: `in batches of ${ctx.batchSize} rows, committing and pausing between batches`,
+    };
+  }
+  return {
+    sql: batchStatement,
+    how: `in batches of ${ctx.batchSize} rows: run the statement again until it reports 0 rows (PostgreSQL ${ctx.pgVersion} cannot COMMIT inside a DO block)`,
+  };
+}
+
+/** `UPDATE rel SET ... WHERE ctid = ANY (one batch of the pending rows)`: uses a TID scan per batch. */
+export function batchedUpdate(ctx: StatementContext, relSql: string, setSql: string, pending: string, alias?: string): string {
+  const target = alias ? `${relSql} AS ${alias}` : relSql;
+  return `UPDATE ${target} SET ${setSql}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${pending} LIMIT ${ctx.batchSize}))`;
+}

@@ -1,0 +1,481 @@
+// One statement of a migration -> the steps of the plan. Statements that are already safe stay
+// as written, in the phase their kind belongs to; risky ones on tables that hold data are
+// rewritten into their online form (see columns.ts and constraints.ts).
+import type {
+  AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DeleteStmt, DropStmt, IndexStmt, Node,
+  RangeVar, ReindexStmt, RenameStmt, ResTarget, UpdateStmt, VariableSetStmt,
+} from '@pgsql/types';
+import { as, functionsCalled, nodeTag, stringList } from '../analyze/ast.js';
+import type { Operation, OperationKind } from '../core/types.js';
+import { planAddColumn, planRenameColumn, planTypeChange } from './columns.js';
+import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
+import { RETRY_ADVICE, batchedSql, blocking, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
+import { deparse, ident, relationSql, siblingSql } from './sql.js';
+import type { PhaseName } from './types.js';
+
+const CONTRACT_KINDS = new Set<OperationKind>([
+  'DROP_TABLE', 'DROP_COLUMN', 'DROP_INDEX', 'DROP_INDEX_CONCURRENTLY', 'DROP_CONSTRAINT', 'DROP_TYPE',
+  'DROP_SCHEMA', 'DROP_SEQUENCE', 'DROP_EXTENSION', 'DROP_DATABASE', 'TRUNCATE', 'DETACH_PARTITION',
+  'RENAME_TABLE', 'RENAME_COLUMN', 'RENAME_SCHEMA', 'ALTER_TYPE_RENAME_VALUE',
+]);
+const BACKFILL_KINDS = new Set<OperationKind>(['UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS']);
+const VALIDATE_KINDS = new Set<OperationKind>(['VALIDATE_CONSTRAINT', 'SET_NOT_NULL', 'ADD_EXCLUSION']);
+/** Operations with no online alternative in core Postgres. */
+const MAINTENANCE_KINDS = new Map<OperationKind, string>([
+  ['VACUUM_FULL', 'VACUUM FULL rewrites the table under ACCESS EXCLUSIVE; pg_repack does the same online'],
+  ['CLUSTER', 'CLUSTER rewrites the table under ACCESS EXCLUSIVE; pg_repack can reorder it online'],
+  ['SET_TABLESPACE', 'SET TABLESPACE copies the table under ACCESS EXCLUSIVE'],
+  ['SET_LOGGED', 'SET LOGGED rewrites the table under ACCESS EXCLUSIVE'],
+  ['SET_UNLOGGED', 'SET UNLOGGED rewrites the table under ACCESS EXCLUSIVE'],
+  ['ADD_EXCLUSION', 'an EXCLUDE constraint cannot be added NOT VALID nor attached USING INDEX, so it is built and checked under ACCESS EXCLUSIVE'],
+]);
+
+function phaseOfKind(kind: OperationKind): PhaseName {
+  if (CONTRACT_KINDS.has(kind)) return 'contract';
+  if (BACKFILL_KINDS.has(kind)) return 'backfill';
+  if (VALIDATE_KINDS.has(kind)) return 'validate';
+  return 'expand';
+}
+
+/** The phase of a statement kept as written: new objects stay in order with their creation. */
+function asIsPhase(ctx: StatementContext, ops: Operation[]): PhaseName {
+  if (ops.length === 0) return 'expand';
+  if (ops.every((o) => o.targetIsNew)) return 'expand';
+  const phases = ops.map((o) => phaseOfKind(o.kind));
+  for (const p of ['contract', 'validate', 'backfill'] as const) if (phases.includes(p)) return p;
+  void ctx;
+  return 'expand';
+}
+
+function runsOutsideTransaction(ast: Node): boolean {
+  const t = nodeTag(ast);
+  if (!t) return false;
+  const [tag, v] = t;
+  if (tag === 'IndexStmt' || tag === 'DropStmt') return (v as { concurrent?: boolean }).concurrent === true;
+  if (tag === 'ReindexStmt') return ((v as ReindexStmt).params ?? []).some((p) => as<{ defname?: string }>(p, 'DefElem')?.defname === 'concurrently');
+  if (tag === 'VacuumStmt') return true;
+  if (tag === 'AlterTableStmt') {
+    return ((v as AlterTableStmt).cmds ?? []).some((c) => {
+      const cmd = as<AlterTableCmd>(c, 'AlterTableCmd');
+      return cmd?.subtype === 'AT_DetachPartition' && as<{ concurrent?: boolean }>(cmd.def, 'PartitionCmd')?.concurrent === true;
+    });
+  }
+  if (tag === 'DoStmt') return /\bCOMMIT\b|\bROLLBACK\b/i.test(doBody(v));
+  return false;
+}
+
+function doBody(v: Record<string, unknown>): string {
+  const args = (v.args as Node[] | undefined) ?? [];
+  for (const a of args) {
+    const d = as<{ defname?: string; arg?: Node }>(a, 'DefElem');
+    if (d?.defname === 'as') return as<{ sval?: string }>(d.arg, 'String')?.sval ?? '';
+  }
+  return '';
+}
+
+/** Keeps SQL as written, with a lock_timeout first when it takes a blocking lock on a table with data. */
+function asIs(ctx: StatementContext, ops: Operation[], sqlText: string, ast: Node, extra = ''): Draft {
+  const phase = asIsPhase(ctx, ops);
+  const main = ops[0]?.kind ?? 'OTHER';
+  const transactional = !runsOutsideTransaction(ast);
+  const blocks = transactional && ops.some((o) => !o.targetIsNew && o.table !== undefined && blocking(o.lock) && !isNewName(ctx, o.table));
+  const maintenance = ops.map((o) => (o.targetIsNew ? undefined : MAINTENANCE_KINDS.get(o.kind))).find((m) => m !== undefined);
+  if (maintenance) {
+    ctx.memory.notes.push(
+      `${ctx.migration.report.path}:${ctx.statement.line}: no safe online alternative — ${maintenance}. Run it in a maintenance window (or on a new table that you fill and swap in).`,
+    );
+  }
+  const parts: string[] = [];
+  if (maintenance) parts.push(`No online alternative: ${maintenance}. Run it in a maintenance window.`);
+  else parts.push(describeAsIs(phase, ops));
+  if (extra) parts.push(extra);
+  if (blocks) parts.push(RETRY_ADVICE);
+  if (!transactional) parts.push('It cannot run inside a transaction block: give it its own migration with the runner\'s transaction turned off.');
+  return draft(ctx, phase, main, parts.join(' '), blocks ? [lockTimeoutSql(ctx), sqlText] : [sqlText], { transactional, rollback: undoOf(ctx, ast, ops) });
+}
+
+function isNewName(ctx: StatementContext, table: string): boolean {
+  return ctx.memory.newTables.has(table);
+}
+
+function describeAsIs(phase: PhaseName, ops: Operation[]): string {
+  const kind = ops[0]?.kind;
+  if (ops.length > 0 && ops.every((o) => o.targetIsNew)) return 'Unchanged: it only touches objects created in this change, which hold no data yet.';
+  switch (phase) {
+    case 'contract':
+      return 'Destructive: run it in a later release, after deploying code that no longer reads or writes what it removes.';
+    case 'backfill':
+      return kind === 'INSERT_ROWS' ? 'Data change, run after the schema changes and outside the DDL transaction.' : 'Data change, run outside the DDL transaction.';
+    case 'validate':
+      return 'Unchanged: it checks existing rows without blocking reads or writes.';
+    default:
+      return 'Unchanged: additive and brief.';
+  }
+}
+
+/** Reverse SQL for statements kept as written, where it is obvious. */
+function undoOf(ctx: StatementContext, ast: Node, ops: Operation[]): string[] {
+  const t = nodeTag(ast);
+  if (!t) return [];
+  const [tag, v] = t;
+  if (tag === 'CreateStmt') {
+    const rel = (v as { relation?: RangeVar }).relation;
+    return rel ? [`DROP TABLE IF EXISTS ${relationSql(rel)}`] : [];
+  }
+  if (tag === 'IndexStmt') {
+    const s = v as IndexStmt;
+    if (!s.idxname || !s.relation) return [];
+    const name = siblingSql(s.relation, s.idxname);
+    return [s.concurrent ? `DROP INDEX CONCURRENTLY IF EXISTS ${name}` : `DROP INDEX IF EXISTS ${name}`];
+  }
+  if (tag === 'AlterTableStmt') {
+    const s = v as AlterTableStmt;
+    if (!s.relation || s.objtype !== 'OBJECT_TABLE') return [];
+    const table = relationSql(s.relation);
+    const out: string[] = [];
+    for (const c of (s.cmds ?? []).map((n) => as<AlterTableCmd>(n, 'AlterTableCmd'))) {
+      if (!c) continue;
+      if (c.subtype === 'AT_AddColumn') {
+        const col = as<ColumnDef>(c.def, 'ColumnDef')?.colname;
+        if (col) out.unshift(`ALTER TABLE ${table} DROP COLUMN IF EXISTS ${ident(col)}`);
+      } else if (c.subtype === 'AT_AddConstraint') {
+        const name = as<Constraint>(c.def, 'Constraint')?.conname;
+        if (name) out.unshift(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`);
+      }
+    }
+    return out;
+  }
+  void ctx;
+  void ops;
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function planStatement(ctx: StatementContext): Draft[] {
+  const t = nodeTag(ctx.statement.ast);
+  if (!t) return [];
+  const [tag, v] = t;
+  switch (tag) {
+    case 'TransactionStmt':
+      // The plan decides where transactions go.
+      return [];
+    case 'VariableSetStmt': {
+      const name = (v as VariableSetStmt).name ?? '';
+      if (!['lock_timeout', 'statement_timeout'].includes(name)) {
+        ctx.memory.notes.push(`${ctx.migration.report.path}:${ctx.statement.line}: the migration sets ${name || 'a setting'}; run each step of the plan with the same setting.`);
+      }
+      return [];
+    }
+    case 'CreateStmt': {
+      const name = qualified((v as { relation?: RangeVar }).relation);
+      if (name) ctx.memory.newTables.add(name);
+      return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast)];
+    }
+    case 'AlterTableStmt':
+      return planAlterTable(ctx, v as AlterTableStmt);
+    case 'IndexStmt':
+      return [planCreateIndex(ctx, v as IndexStmt)];
+    case 'RenameStmt':
+      return planRename(ctx, v as RenameStmt);
+    case 'DropStmt':
+      return [planDrop(ctx, v as DropStmt)];
+    case 'ReindexStmt':
+      return [planReindex(ctx, v as ReindexStmt)];
+    case 'UpdateStmt':
+    case 'DeleteStmt':
+      return [planDml(ctx, tag, v)];
+    case 'DoStmt':
+      return [planDo(ctx, v)];
+    default:
+      return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast)];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ALTER TABLE: one decision per sub-command (the classifier makes one operation per sub-command)
+
+type CmdPlan = { kind: 'as-is'; cmd: AlterTableCmd; op?: Operation } | { kind: 'rewritten'; drafts: Draft[] };
+
+function planAlterTable(ctx: StatementContext, v: AlterTableStmt): Draft[] {
+  const rel = v.relation;
+  if (!rel || (v.objtype !== undefined && v.objtype !== 'OBJECT_TABLE')) return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast)];
+  const cmds = (v.cmds ?? []).map((c) => as<AlterTableCmd>(c, 'AlterTableCmd')).filter((c): c is AlterTableCmd => !!c);
+  const aligned = ctx.ops.length === cmds.length;
+  const plans: CmdPlan[] = cmds.map((cmd, i) => {
+    const op = aligned ? ctx.ops[i] : undefined;
+    const drafts = isExisting(ctx, rel, op) ? planAlterCmd(ctx, rel, cmd, op) : undefined;
+    if (!drafts) noteConstraint(ctx, rel, cmd);
+    return drafts ? { kind: 'rewritten', drafts } : { kind: 'as-is', cmd, ...(op ? { op } : {}) };
+  });
+  if (plans.every((p) => p.kind === 'as-is')) {
+    return [...stopUsingColumns(ctx, rel, cmds), asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, dropColumnAdvice(ctx, rel, cmds))];
+  }
+  const out: Draft[] = [];
+  for (const p of plans) {
+    if (p.kind === 'rewritten') {
+      out.push(...p.drafts);
+      continue;
+    }
+    const single: Node = { AlterTableStmt: { ...v, cmds: [{ AlterTableCmd: p.cmd }] } } as Node;
+    out.push(...stopUsingColumns(ctx, rel, [p.cmd]));
+    out.push(asIs(ctx, p.op ? [p.op] : [], deparse(single), single, dropColumnAdvice(ctx, rel, [p.cmd])));
+  }
+  return out;
+}
+
+function noteConstraint(ctx: StatementContext, rel: RangeVar, cmd: AlterTableCmd): void {
+  if (cmd.subtype !== 'AT_AddConstraint') return;
+  const con = as<Constraint>(cmd.def, 'Constraint');
+  const t = as<{ arg?: Node; nulltesttype?: string }>(con?.raw_expr, 'NullTest');
+  if (con?.contype !== 'CONSTR_CHECK' || t?.nulltesttype !== 'IS_NOT_NULL') return;
+  const col = stringList(as<{ fields?: Node[] }>(t.arg, 'ColumnRef')?.fields).pop();
+  const table = qualified(rel);
+  if (col && table) ctx.memory.notNullChecks.add(`${table}|${col}`);
+}
+
+/** DROP COLUMN on a live table: the code must stop using the column in the release before. */
+function stopUsingColumns(ctx: StatementContext, rel: RangeVar, cmds: AlterTableCmd[]): Draft[] {
+  const dropped = cmds.filter((c) => c.subtype === 'AT_DropColumn' && c.name).map((c) => ident(c.name!));
+  if (dropped.length === 0 || !isExisting(ctx, rel)) return [];
+  const table = relationSql(rel);
+  const what = dropped.map((c) => `${table}.${c}`).join(', ');
+  return [
+    draft(ctx, 'deploy', 'DROP_COLUMN', `Deploy code that no longer reads or writes ${what} (ORMs that cache the column list need it marked ignored first).`, [], {
+      appMustDo: `Stop reading and writing ${what}.`,
+    }),
+  ];
+}
+
+function dropColumnAdvice(ctx: StatementContext, rel: RangeVar, cmds: AlterTableCmd[]): string {
+  const dropped = cmds.filter((c) => c.subtype === 'AT_DropColumn' && c.name).map((c) => ident(c.name!));
+  if (dropped.length === 0 || !isExisting(ctx, rel)) return '';
+  return `The deploy phase stopped all use of ${dropped.join(', ')}; dropping it is a catalog change under a brief ACCESS EXCLUSIVE lock.`;
+}
+
+function planAlterCmd(ctx: StatementContext, rel: RangeVar, cmd: AlterTableCmd, op: Operation | undefined): Draft[] | undefined {
+  switch (cmd.subtype) {
+    case 'AT_AddColumn': {
+      const def = as<ColumnDef>(cmd.def, 'ColumnDef');
+      return def ? planAddColumn(ctx, rel, def, op) : undefined;
+    }
+    case 'AT_AlterColumnType':
+      return typeChangeRewrites(ctx, op) ? planTypeChange(ctx, rel, cmd) : undefined;
+    case 'AT_SetNotNull': {
+      const key = `${qualified(rel)}|${cmd.name}`;
+      return cmd.name && !ctx.memory.notNullChecks.has(key) ? planSetNotNull(ctx, rel, cmd.name, 'SET_NOT_NULL') : undefined;
+    }
+    case 'AT_AddConstraint': {
+      const con = as<Constraint>(cmd.def, 'Constraint');
+      if (!con) return undefined;
+      if ((con.contype === 'CONSTR_FOREIGN' || con.contype === 'CONSTR_CHECK') && !con.skip_validation) {
+        return planValidatedConstraint(ctx, rel, con, con.contype === 'CONSTR_FOREIGN' ? 'ADD_FOREIGN_KEY' : 'ADD_CHECK');
+      }
+      if ((con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') && !con.indexname && (con.keys ?? []).length > 0) {
+        return planUniqueUsingIndex(ctx, rel, con, con.contype === 'CONSTR_UNIQUE' ? 'ADD_UNIQUE' : 'ADD_PRIMARY_KEY');
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A type change rewrites unless the rules judged it safe; the dry-run's rewrite trace settles it. */
+function typeChangeRewrites(ctx: StatementContext, op: Operation | undefined): boolean {
+  const trace = ctx.migration.report.dryRun?.statements.find((s) => s.statement === ctx.statement.index);
+  if (trace && trace.rewrites.length > 0) return true;
+  if (trace && !trace.error) return op?.risk !== 'SAFE';
+  return op === undefined || op.risk !== 'SAFE' || op.rules.length === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function planCreateIndex(ctx: StatementContext, v: IndexStmt): Draft {
+  const op = ctx.ops[0];
+  if (v.concurrent || !isExisting(ctx, v.relation, op)) {
+    if (v.idxname && v.relation) ctx.memory.newIndexes.add(`${v.relation.schemaname ?? 'public'}.${v.idxname}`);
+    return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
+  }
+  const node = { IndexStmt: { ...v, concurrent: true } } as Node;
+  const table = v.relation ? relationSql(v.relation) : '';
+  const name = v.idxname && v.relation ? siblingSql(v.relation, v.idxname) : undefined;
+  const invalid = name
+    ? `drop it with DROP INDEX CONCURRENTLY ${name}`
+    : `find it with SELECT indexrelid::regclass FROM pg_index WHERE indrelid = '${table.replace(/'/g, "''")}'::regclass AND NOT indisvalid, drop it with DROP INDEX CONCURRENTLY`;
+  return draft(
+    ctx,
+    'expand',
+    'CREATE_INDEX',
+    `Build the index CONCURRENTLY: writes to ${table} continue while it builds (a plain CREATE INDEX holds a SHARE lock that blocks every write until it finishes). It cannot run inside a transaction block: give it its own migration with the runner's transaction turned off. If the build fails it leaves an INVALID index behind: ${invalid}, and run this again. On a partitioned table, build it CONCURRENTLY on each partition, then CREATE INDEX ON ONLY the parent and ATTACH each one.`,
+    [deparse(node)],
+    { transactional: false, replaces: true, rollback: name ? [`DROP INDEX CONCURRENTLY IF EXISTS ${name}`] : [] },
+  );
+}
+
+function planRename(ctx: StatementContext, v: RenameStmt): Draft[] {
+  const op = ctx.ops[0];
+  const existing = v.relation !== undefined && isExisting(ctx, v.relation, op);
+  if (existing && v.renameType === 'OBJECT_COLUMN' && v.relationType === 'OBJECT_TABLE' && v.subname && v.newname) {
+    return planRenameColumn(ctx, v);
+  }
+  if (existing && v.renameType === 'OBJECT_TABLE' && v.relation && v.newname) {
+    const old = relationSql(v.relation);
+    const renamed = siblingSql(v.relation, v.newname);
+    return [
+      draft(
+        ctx,
+        'expand',
+        'RENAME_TABLE',
+        `Rename the table and leave a view under the old name in the same transaction: a simple view is updatable, so old code keeps reading and writing through it while new code uses ${renamed}. ${RETRY_ADVICE}`,
+        [lockTimeoutSql(ctx), `ALTER TABLE ${old} RENAME TO ${ident(v.newname)}`, `CREATE VIEW ${old} AS SELECT * FROM ${renamed}`],
+        { replaces: true, rollback: [`DROP VIEW IF EXISTS ${old}`, `ALTER TABLE ${renamed} RENAME TO ${ident(v.relation.relname ?? '')}`] },
+      ),
+      draft(ctx, 'deploy', 'RENAME_TABLE', `Deploy code that uses ${renamed}; the view ${old} only lists the columns the table had when it was created.`, [], {
+        appMustDo: `Use ${renamed}, never ${old}.`,
+      }),
+      draft(ctx, 'contract', 'DROP_VIEW', `In a later release, drop the compatibility view ${old}.`, [`DROP VIEW ${old}`]),
+    ];
+  }
+  if (v.renameType === 'OBJECT_TABLE' && v.relation && v.newname) {
+    const name = qualified(v.relation);
+    if (name && ctx.memory.newTables.has(name)) ctx.memory.newTables.add(`${v.relation.schemaname ?? 'public'}.${v.newname}`);
+  }
+  return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast)];
+}
+
+function planDrop(ctx: StatementContext, v: DropStmt): Draft {
+  const names = (v.objects ?? []).map((o) => stringList(as<{ items?: Node[] }>(o, 'List')?.items));
+  if (v.removeType === 'OBJECT_INDEX' && !v.concurrent && names.length === 1 && v.behavior !== 'DROP_CASCADE') {
+    const parts = names[0]!;
+    const qualifiedName = parts.length > 1 ? parts.join('.') : `public.${parts[0]}`;
+    if (!ctx.memory.newIndexes.has(qualifiedName)) {
+      const node = { DropStmt: { ...v, concurrent: true } } as Node;
+      return draft(
+        ctx,
+        'contract',
+        'DROP_INDEX',
+        'Drop the index CONCURRENTLY, in its own migration outside a transaction: a plain DROP INDEX takes ACCESS EXCLUSIVE on the table and blocks reads and writes while it waits. Make sure no query still relies on it (check pg_stat_user_indexes.idx_scan).',
+        [deparse(node)],
+        { transactional: false, replaces: true },
+      );
+    }
+  }
+  if (v.removeType === 'OBJECT_TABLE') {
+    const tables = names.map((p) => (p.length > 1 ? p.join('.') : `public.${p[0]}`));
+    if (tables.some((t) => !ctx.memory.newTables.has(t))) {
+      return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, 'First deploy code that no longer uses the table; take a backup, the data goes with it.');
+    }
+  }
+  return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
+}
+
+function planReindex(ctx: StatementContext, v: ReindexStmt): Draft {
+  const concurrent = (v.params ?? []).some((p) => as<{ defname?: string }>(p, 'DefElem')?.defname === 'concurrently');
+  const system = v.kind === 'REINDEX_OBJECT_SYSTEM';
+  if (concurrent || system || ctx.pgVersion < 12) return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
+  const params = [...(v.params ?? []), { DefElem: { defname: 'concurrently', defaction: 'DEFELEM_UNSPEC' } }];
+  return draft(
+    ctx,
+    'expand',
+    'REINDEX',
+    'REINDEX CONCURRENTLY builds a new copy of the index and swaps it in, so writes continue (plain REINDEX blocks them, and blocks reads that use the index). It cannot run inside a transaction block; a failed run leaves an INVALID *_ccnew index to drop.',
+    [deparse({ ReindexStmt: { ...v, params } } as Node)],
+    { transactional: false, replaces: true },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// UPDATE / DELETE on tables with data: batched when the statement can be repeated safely
+
+function planDml(ctx: StatementContext, tag: 'UpdateStmt' | 'DeleteStmt', v: Record<string, unknown>): Draft {
+  const rel = v.relation as RangeVar | undefined;
+  const op = ctx.ops[0];
+  if (!rel || !isExisting(ctx, rel, op)) return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
+  const batch = tag === 'UpdateStmt' ? batchUpdate(ctx, v as UpdateStmt) : batchDelete(ctx, v as DeleteStmt);
+  if (!batch) {
+    return asIs(
+      ctx,
+      ctx.ops,
+      ctx.statement.text,
+      ctx.statement.ast,
+      `In one statement it locks every matching row until it commits and bloats the table at once: run it in batches of ${ctx.batchSize} by primary-key range, committing between batches (it cannot be batched blindly because it ${tag === 'UpdateStmt' ? 'is not safe to repeat on the same row' : 'joins other tables'}).`,
+    );
+  }
+  const how = batchedSql(ctx, batch);
+  return draft(
+    ctx,
+    'backfill',
+    tag === 'UpdateStmt' ? 'UPDATE_VALUES' : 'DELETE_ROWS',
+    `The same change ${how.how}, outside the DDL transaction: each batch holds its row locks briefly and autovacuum keeps up.`,
+    [how.sql],
+    { transactional: false, replaces: true },
+  );
+}
+
+function target(rel: RangeVar): { sql: string; alias?: string } {
+  const alias = rel.alias?.aliasname;
+  return alias ? { sql: relationSql({ ...rel, alias: undefined } as RangeVar), alias: ident(alias) } : { sql: relationSql(rel) };
+}
+
+function batchUpdate(ctx: StatementContext, v: UpdateStmt): string | undefined {
+  if ((v.fromClause ?? []).length > 0 || v.withClause || v.returningClause !== undefined || !v.relation) return undefined;
+  const targets = (v.targetList ?? []).map((n) => as<ResTarget>(n, 'ResTarget'));
+  if (targets.some((t) => !t?.name || (t.indirection ?? []).length > 0 || !t.val)) return undefined;
+  const cols = targets.map((t) => t!.name!);
+  // Repeating the batch must not change a row twice: values may not read the columns they set
+  // nor call functions (now(), random(), nextval() give a new value each time).
+  const reads = new Set(columnNames(targets.map((t) => t!.val)));
+  if (cols.some((c) => reads.has(c)) || functionsCalled(targets.map((t) => t!.val)).length > 0) return undefined;
+  if (targets.some((t) => nodeTag(t!.val)?.[0] === 'MultiAssignRef' || nodeTag(t!.val)?.[0] === 'SetToDefault')) return undefined;
+  const { sql, alias } = target(v.relation);
+  const values = targets.map((t) => deparse(t!.val!));
+  const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(', ');
+  const pending =
+    cols.length === 1 ? `${ident(cols[0]!)} IS DISTINCT FROM ${values[0]}` : `(${cols.map(ident).join(', ')}) IS DISTINCT FROM (${values.join(', ')})`;
+  const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
+  const tgt = alias ? `${sql} AS ${alias}` : sql;
+  return `UPDATE ${tgt} SET ${set}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt} WHERE ${where} LIMIT ${ctx.batchSize}))`;
+}
+
+function batchDelete(ctx: StatementContext, v: DeleteStmt): string | undefined {
+  if ((v.usingClause ?? []).length > 0 || v.withClause || v.returningClause !== undefined || !v.relation) return undefined;
+  const { sql, alias } = target(v.relation);
+  const tgt = alias ? `${sql} AS ${alias}` : sql;
+  const where = v.whereClause ? ` WHERE ${deparse(v.whereClause)}` : '';
+  return `DELETE FROM ${tgt}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt}${where} LIMIT ${ctx.batchSize}))`;
+}
+
+function columnNames(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const n of node) columnNames(n, out);
+  else if (node && typeof node === 'object') {
+    for (const [k, val] of Object.entries(node)) {
+      if (k === 'ColumnRef') {
+        const parts = stringList((val as { fields?: Node[] }).fields);
+        const last = parts[parts.length - 1];
+        if (last) out.push(last);
+      } else columnNames(val, out);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** A DO block runs as written; its phase follows what it does, and risky statements inside are named. */
+function planDo(ctx: StatementContext, v: Record<string, unknown>): Draft {
+  const nested = ctx.migration.up.statements.filter((s) => s.nestedIn?.statement === ctx.statement.index);
+  const nestedOps = ctx.migration.report.operations.filter((o) => nested.some((s) => s.index === o.statement));
+  const risky = nestedOps.filter((o) => o.risk !== 'SAFE');
+  const extra = risky.length
+    ? `It runs ${risky.map((o) => `${o.kind}${o.table ? ` on ${o.table}` : ''} (${o.risk})`).join(', ')} inside the block: take ${risky.length > 1 ? 'those' : 'that'} out and apply the plan's steps for ${risky.length > 1 ? 'them' : 'it'} instead.`
+    : '';
+  const kinds = nestedOps.map((o) => o.kind);
+  const ops: Operation[] = kinds.length > 0 ? nestedOps : ctx.ops;
+  // A DO block that commits is a batched data job already; one that only does DDL stays in order.
+  const phase: PhaseName = kinds.some((k) => BACKFILL_KINDS.has(k)) || (nested.length === 0 && /\bUPDATE\b|\bDELETE\b|\bINSERT\b/i.test(doBody(v))) ? 'backfill' : asIsPhase(ctx, ops.filter((o) => !BACKFILL_KINDS.has(o.kind)));
+  const d = asIs(ctx, ops.length ? ops : ctx.ops, ctx.statement.text, ctx.statement.ast, extra);
+  d.phase = phase;
+  d.step.operationKind = 'DO_BLOCK';
+  return d;
+}

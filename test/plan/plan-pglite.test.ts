@@ -1,0 +1,131 @@
+// The plan for each risky statement, run on PGlite: every proposed statement parses, the plan
+// executes phase by phase on a table with data, and it ends in the schema the original
+// statement produces (and, where data moves, with the same data).
+import type { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlan, renderPlanText } from '../../src/plan/index.js';
+import { allPlanSql, analyzeMigrations, assertParses, catalog, openDb, resetDb, runPlan, runStatements } from './helpers.js';
+
+const BASE = `
+CREATE TABLE customers (id bigint PRIMARY KEY, email text);
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, amount integer, note text, ref text, status text);
+CREATE TABLE events (id bigint, payload text, during tstzrange);
+CREATE TABLE "user" (id bigint PRIMARY KEY, "Name" text);
+`;
+const ROWS = `
+INSERT INTO customers SELECT g, 'c' || g || '@example.com' FROM generate_series(1, 50) g;
+INSERT INTO orders SELECT g, 1 + g % 50, g * 10, 'note ' || g, 'ref-' || g, 'new' FROM generate_series(1, 2500) g;
+INSERT INTO events SELECT g, 'p' || g, NULL FROM generate_series(1, 100) g;
+INSERT INTO "user" SELECT g, 'n' || g FROM generate_series(1, 10) g;
+`;
+
+interface Case {
+  name: string;
+  sql: string;
+  /** Insert rows before the migration (false when the original only succeeds on an empty table). */
+  rows?: boolean;
+  /** A query whose result must match between the original and the plan. */
+  data?: string;
+  /** Phases expected in the plan, in order. */
+  phases: string[];
+  /** Text the plan's SQL must contain. */
+  contains?: string[];
+  pgVersion?: number;
+  /** Text one of the plan's notes must contain. */
+  note?: string;
+}
+
+const CASES: Case[] = [
+  { name: 'CREATE INDEX', sql: 'CREATE INDEX orders_customer_id_idx ON orders (customer_id);', phases: ['expand'], contains: ['CREATE INDEX CONCURRENTLY orders_customer_id_idx'] },
+  { name: 'CREATE UNIQUE INDEX, unnamed, with expression and predicate', sql: "CREATE UNIQUE INDEX ON orders (lower(ref)) WHERE status = 'new';", phases: ['expand'], contains: ['CONCURRENTLY'] },
+  { name: 'ADD FOREIGN KEY', sql: 'ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE;', phases: ['expand', 'validate'], contains: ['NOT VALID', 'VALIDATE CONSTRAINT orders_customer_fk'] },
+  { name: 'ADD FOREIGN KEY, unnamed', sql: 'ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id);', phases: ['expand', 'validate'], contains: ['orders_customer_id_fkey'] },
+  { name: 'ADD CHECK', sql: 'ALTER TABLE orders ADD CONSTRAINT amount_positive CHECK (amount > 0);', phases: ['expand', 'validate'], contains: ['NOT VALID'] },
+  { name: 'ADD CHECK, unnamed', sql: 'ALTER TABLE orders ADD CHECK (amount >= 0 AND amount < 1000000);', phases: ['expand', 'validate'], contains: ['orders_amount_check'] },
+  { name: 'SET NOT NULL', sql: 'ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;', phases: ['validate'], contains: ['CHECK (customer_id IS NOT NULL) NOT VALID', 'SET NOT NULL'] },
+  { name: 'ADD COLUMN NOT NULL without default', sql: 'ALTER TABLE orders ADD COLUMN priority integer NOT NULL;', rows: false, phases: ['expand', 'backfill', 'validate'] },
+  { name: 'ADD COLUMN NOT NULL with a volatile default', sql: 'ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();', phases: ['expand', 'backfill', 'validate'], data: 'SELECT count(*) AS missing FROM orders WHERE token IS NULL' },
+  { name: 'ADD COLUMN with a volatile default', sql: 'ALTER TABLE orders ADD COLUMN seen_at timestamptz DEFAULT clock_timestamp();', phases: ['expand', 'backfill'], data: 'SELECT count(*) AS missing FROM orders WHERE seen_at IS NULL' },
+  { name: 'ADD COLUMN with inline FK and CHECK', sql: 'ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT 1 REFERENCES customers (id) CHECK (buyer_id > 0);', phases: ['expand', 'validate'], contains: ['orders_buyer_id_fkey', 'orders_buyer_id_check'] },
+  { name: 'ALTER COLUMN TYPE', sql: 'ALTER TABLE orders ALTER COLUMN amount TYPE bigint;', phases: ['expand', 'backfill', 'deploy', 'contract'], data: 'SELECT id, amount FROM orders ORDER BY id' },
+  { name: 'ALTER COLUMN TYPE ... USING', sql: "ALTER TABLE orders ALTER COLUMN ref TYPE integer USING (replace(ref, 'ref-', ''))::integer;", phases: ['expand', 'backfill', 'deploy', 'contract'], data: 'SELECT id, ref FROM orders ORDER BY id' },
+  { name: 'RENAME COLUMN', sql: 'ALTER TABLE orders RENAME COLUMN note TO comment;', phases: ['expand', 'backfill', 'deploy', 'contract'], data: 'SELECT id, comment FROM orders ORDER BY id' },
+  { name: 'RENAME COLUMN with quoted names', sql: 'ALTER TABLE "user" RENAME COLUMN "Name" TO "full name";', phases: ['expand', 'backfill', 'deploy', 'contract'], data: 'SELECT id, "full name" FROM "user" ORDER BY id' },
+  { name: 'RENAME TABLE', sql: 'ALTER TABLE events RENAME TO audit_events;', phases: ['expand', 'deploy', 'contract'], data: 'SELECT count(*) FROM audit_events' },
+  { name: 'ADD UNIQUE', sql: 'ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE (ref);', phases: ['expand', 'validate'], contains: ['CREATE UNIQUE INDEX CONCURRENTLY orders_ref_key', 'UNIQUE USING INDEX orders_ref_key'] },
+  { name: 'ADD UNIQUE, unnamed, two columns', sql: 'ALTER TABLE orders ADD UNIQUE (customer_id, ref);', phases: ['expand', 'validate'], contains: ['orders_customer_id_ref_key'] },
+  { name: 'ADD PRIMARY KEY', sql: 'ALTER TABLE events ADD PRIMARY KEY (id);', phases: ['expand', 'validate'], contains: ['PRIMARY KEY USING INDEX events_pkey'] },
+  { name: 'DROP COLUMN', sql: 'ALTER TABLE orders DROP COLUMN note;', phases: ['deploy', 'contract'], contains: ["SET lock_timeout = '5s'"] },
+  { name: 'DROP TABLE', sql: 'DROP TABLE events;', phases: ['deploy', 'contract'] },
+  { name: 'DROP INDEX', sql: 'DROP INDEX orders_pkey_copy;', phases: ['deploy', 'contract'], contains: ['DROP INDEX CONCURRENTLY'] },
+  { name: 'REINDEX', sql: 'REINDEX INDEX orders_pkey;', phases: ['expand'], contains: ['CONCURRENTLY'] },
+  { name: 'UPDATE', sql: "UPDATE orders SET status = 'archived' WHERE amount > 1000;", phases: ['backfill'], data: 'SELECT status, count(*) FROM orders GROUP BY status ORDER BY status' },
+  { name: 'UPDATE that is not repeatable stays as written', sql: 'UPDATE orders SET amount = amount + 1;', phases: ['backfill'], data: 'SELECT sum(amount) FROM orders' },
+  { name: 'DELETE', sql: 'DELETE FROM orders o WHERE o.amount < 500;', phases: ['backfill'], data: 'SELECT count(*) FROM orders' },
+  { name: 'EXCLUDE (no online alternative)', sql: 'ALTER TABLE events ADD CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&);', phases: ['validate'], note: 'maintenance window' },
+  { name: 'mixed: new table, its index, data and a constraint on an old table', sql: `
+CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint NOT NULL, total integer);
+CREATE INDEX invoices_order_id_idx ON invoices (order_id);
+INSERT INTO invoices SELECT id, id, amount FROM orders WHERE id <= 10;
+ALTER TABLE invoices ADD CONSTRAINT invoices_order_fk FOREIGN KEY (order_id) REFERENCES orders (id);
+ALTER TABLE orders ADD COLUMN invoiced boolean DEFAULT false, ALTER COLUMN customer_id SET NOT NULL;
+`, phases: ['expand', 'validate'], data: 'SELECT count(*) FROM invoices' },
+];
+
+let db: PGlite;
+beforeAll(async () => {
+  db = await openDb();
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+async function setup(rows: boolean): Promise<void> {
+  await resetDb(db);
+  await db.exec(BASE);
+  await db.exec('CREATE INDEX orders_pkey_copy ON orders (id)');
+  if (rows) await db.exec(ROWS);
+}
+
+describe('plan on PGlite ends in the schema of the original statement', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const [m] = await analyzeMigrations([{ path: 'db/0001_change.up.sql', sql: c.sql }], c.pgVersion ?? 16);
+      expect(m!.up.errors).toEqual([]);
+      const plan = buildPlan([m!], { pgVersion: c.pgVersion ?? 16 });
+      expect(plan.phases.map((p) => p.name)).toEqual(c.phases);
+      const sql = allPlanSql(plan);
+      for (const s of sql) assertParses(s);
+      for (const want of c.contains ?? []) expect(sql.join('\n')).toContain(want);
+      expect(renderPlanText(plan)).toContain('Phase 1.');
+      if (c.note) expect(plan.notes.join('\n')).toContain(c.note);
+
+      const rows = c.rows ?? true;
+      await setup(rows);
+      await db.exec(c.sql);
+      const expected = await catalog(db);
+      const expectedData = c.data ? (await db.query(c.data)).rows : undefined;
+
+      await setup(rows);
+      await runPlan(db, plan);
+      expect(await catalog(db)).toEqual(expected);
+      if (c.data) expect((await db.query(c.data)).rows).toEqual(expectedData);
+    });
+  }
+});
+
+describe('rolling back the expand phase restores the schema', () => {
+  for (const c of CASES.filter((k) => !k.name.startsWith('mixed') && !k.name.startsWith('EXCLUDE'))) {
+    it(c.name, async () => {
+      const [m] = await analyzeMigrations([{ path: 'db/0001_change.up.sql', sql: c.sql }]);
+      const plan = buildPlan([m!], { pgVersion: 16 });
+      const expand = plan.phases.find((p) => p.name === 'expand');
+      if (!expand?.rollbackSql) return;
+      await setup(c.rows ?? true);
+      const before = await catalog(db);
+      await runPlan(db, plan, ['expand']);
+      for (const s of expand.rollbackSql) await runStatements(db, [s], !/CONCURRENTLY/.test(s));
+      expect(await catalog(db)).toEqual(before);
+    });
+  }
+});
