@@ -1,0 +1,125 @@
+// The `--format json` contract as a zod schema, and the same as a JSON Schema document for tools
+// outside TypeScript. Objects are strict: a field that is not listed here is a leak of internal
+// state, and the tests fail on it. Adding a field means adding it here (DESIGN.md: fields may
+// be added; existing ones keep their names and meaning).
+import { z } from 'zod';
+import { LAYOUTS, LOCK_MODES, OPERATION_KINDS, RISKS } from '../core/types.js';
+
+const risk = z.enum(RISKS);
+const lockMode = z.enum(LOCK_MODES);
+const line = z.number().int().min(1);
+const column = z.number().int().min(1);
+const ms = z.number().min(0);
+
+export const jsonOperationSchema = z.strictObject({
+  kind: z.enum(OPERATION_KINDS),
+  risk,
+  line,
+  column,
+  table: z.string().optional(),
+  lock: lockMode.optional(),
+  rules: z.array(z.string()),
+  notValid: z.literal(true).optional(),
+  usingIndex: z.literal(true).optional(),
+  columnName: z.string().optional(),
+  constraintName: z.string().optional(),
+  indexName: z.string().optional(),
+  typeName: z.string().optional(),
+  targetIsNew: z.boolean().optional(),
+});
+
+export const jsonFindingSchema = z.strictObject({
+  rule: z.string(),
+  risk,
+  line,
+  column,
+  message: z.string(),
+  suggestion: z.string().optional(),
+  /** Present only when the finding is in another file than the migration (its rollback). */
+  path: z.string().optional(),
+});
+
+export const jsonDryRunErrorSchema = z.strictObject({
+  sqlstate: z.string(),
+  message: z.string(),
+  path: z.string(),
+  line,
+  column,
+});
+
+export const jsonStatementTraceSchema = z.strictObject({
+  path: z.string(),
+  line,
+  column,
+  durationMs: ms,
+  locks: z.array(
+    z.strictObject({ relation: z.string(), mode: lockMode, heldMs: ms, preExisting: z.boolean() }),
+  ),
+  rewrites: z.array(z.string()),
+  error: jsonDryRunErrorSchema.optional(),
+});
+
+export const jsonDryRunSchema = z.strictObject({
+  engine: z.enum(['pglite', 'url', 'local']),
+  serverVersion: z.string(),
+  status: z.enum(['passed', 'failed', 'skipped', 'base-failed']),
+  reason: z.string().optional(),
+  statements: z.array(jsonStatementTraceSchema),
+  rollback: z
+    .strictObject({
+      status: z.enum(['exact', 'incomplete', 'failed', 'not-run']),
+      differences: z.array(z.string()),
+      reapply: z.enum(['passed', 'failed', 'not-run']),
+      error: jsonDryRunErrorSchema.optional(),
+    })
+    .optional(),
+  durationMs: ms,
+});
+
+export const jsonNoteSchema = z.strictObject({ path: z.string(), line, column, message: z.string() });
+
+export const jsonMigrationSchema = z.strictObject({
+  path: z.string(),
+  risk,
+  rollback: z.strictObject({
+    path: z.string().nullable(),
+    status: z.enum(['present', 'missing', 'not-required']),
+  }),
+  operations: z.array(jsonOperationSchema),
+  findings: z.array(jsonFindingSchema),
+  dryRun: jsonDryRunSchema.optional(),
+  id: z.string().optional(),
+  layout: z.enum(LAYOUTS).optional(),
+  change: z.enum(['added', 'modified', 'renamed', 'deleted', 'unchanged']).optional(),
+  irreversible: z.boolean().optional(),
+  notes: z.array(jsonNoteSchema).optional(),
+});
+
+export const jsonReportErrorSchema = z.strictObject({ path: z.string(), line, column, message: z.string() });
+
+export const jsonReportSchema = z.strictObject({
+  version: z.literal(1),
+  risk,
+  pgVersion: z.number().int().optional(),
+  migrations: z.array(jsonMigrationSchema),
+  errors: z.array(jsonReportErrorSchema),
+});
+
+export type JsonOperation = z.infer<typeof jsonOperationSchema>;
+export type JsonFinding = z.infer<typeof jsonFindingSchema>;
+export type JsonDryRunError = z.infer<typeof jsonDryRunErrorSchema>;
+export type JsonStatementTrace = z.infer<typeof jsonStatementTraceSchema>;
+export type JsonDryRun = z.infer<typeof jsonDryRunSchema>;
+export type JsonNote = z.infer<typeof jsonNoteSchema>;
+export type JsonMigration = z.infer<typeof jsonMigrationSchema>;
+export type JsonReportError = z.infer<typeof jsonReportErrorSchema>;
+export type JsonReport = z.infer<typeof jsonReportSchema>;
+
+/** The contract as a JSON Schema (draft 2020-12) document, for non-TypeScript consumers. */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'migration-guard/report-v1.json',
+    title: 'migration-guard JSON report, version 1',
+    ...z.toJSONSchema(jsonReportSchema, { target: 'draft-2020-12' }),
+  };
+}

@@ -1,0 +1,133 @@
+// `--format json`: the report contract of DESIGN.md, built field by field so the key order is
+// stable and nothing internal (ASTs, statement objects or indexes) leaks into what other tools
+// read. Fields beyond the contract's minimum are added after the contract's own.
+import type { CheckResult } from '../check/types.js';
+import type {
+  DryRunError,
+  DryRunResult,
+  Finding,
+  MigrationReport,
+  Operation,
+  ParseNote,
+  Report,
+  ReportError,
+  StatementTrace,
+} from '../core/types.js';
+import type {
+  JsonDryRun,
+  JsonDryRunError,
+  JsonFinding,
+  JsonMigration,
+  JsonNote,
+  JsonOperation,
+  JsonReport,
+  JsonReportError,
+  JsonStatementTrace,
+} from './json-schema.js';
+
+export function renderJson(result: CheckResult): string {
+  return JSON.stringify(toJsonReport(result.report), null, 2) + '\n';
+}
+
+export function toJsonReport(report: Report): JsonReport {
+  return {
+    version: 1,
+    risk: report.risk,
+    ...(report.pgVersion !== undefined ? { pgVersion: report.pgVersion } : {}),
+    migrations: report.migrations.map(migration),
+    errors: report.errors.map(reportError),
+  };
+}
+
+function migration(m: MigrationReport): JsonMigration {
+  return {
+    path: m.path,
+    risk: m.risk,
+    rollback: { path: m.rollback.path, status: m.rollback.status },
+    operations: m.operations.map(operation),
+    findings: m.findings.map((f) => finding(f, m.path)),
+    ...(m.dryRun ? { dryRun: dryRun(m.dryRun) } : {}),
+    ...(m.id !== undefined ? { id: m.id } : {}),
+    ...(m.layout !== undefined ? { layout: m.layout } : {}),
+    ...(m.change !== undefined ? { change: m.change } : {}),
+    ...(m.irreversible !== undefined ? { irreversible: m.irreversible } : {}),
+    ...(m.notes && m.notes.length ? { notes: m.notes.map(note) } : {}),
+  };
+}
+
+function operation(o: Operation): JsonOperation {
+  return {
+    kind: o.kind,
+    risk: o.risk,
+    line: o.line,
+    column: o.column,
+    ...(o.table !== undefined ? { table: o.table } : {}),
+    ...(o.lock !== undefined ? { lock: o.lock } : {}),
+    rules: [...o.rules],
+    ...(o.notValid ? { notValid: true as const } : {}),
+    ...(o.usingIndex ? { usingIndex: true as const } : {}),
+    ...(o.columnName !== undefined ? { columnName: o.columnName } : {}),
+    ...(o.constraintName !== undefined ? { constraintName: o.constraintName } : {}),
+    ...(o.indexName !== undefined ? { indexName: o.indexName } : {}),
+    ...(o.typeName !== undefined ? { typeName: o.typeName } : {}),
+    ...(o.targetIsNew !== undefined ? { targetIsNew: o.targetIsNew } : {}),
+  };
+}
+
+function finding(f: Finding, migrationPath: string): JsonFinding {
+  return {
+    rule: f.rule,
+    risk: f.risk,
+    line: f.line,
+    column: f.column,
+    message: f.message,
+    ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+    // Only when it differs: a rollback finding points at the down file.
+    ...(f.path !== undefined && f.path !== migrationPath ? { path: f.path } : {}),
+  };
+}
+
+function dryRun(d: DryRunResult): JsonDryRun {
+  return {
+    engine: d.engine,
+    serverVersion: d.serverVersion,
+    status: d.status,
+    ...(d.reason !== undefined ? { reason: d.reason } : {}),
+    statements: d.statements.map(trace),
+    ...(d.rollback
+      ? {
+          rollback: {
+            status: d.rollback.status,
+            differences: [...d.rollback.differences],
+            reapply: d.rollback.reapply,
+            ...(d.rollback.error ? { error: dryRunError(d.rollback.error) } : {}),
+          },
+        }
+      : {}),
+    durationMs: d.durationMs,
+  };
+}
+
+function trace(t: StatementTrace): JsonStatementTrace {
+  return {
+    path: t.path,
+    line: t.line,
+    column: t.column,
+    durationMs: t.durationMs,
+    locks: t.locks.map((l) => ({ relation: l.relation, mode: l.mode, heldMs: l.heldMs, preExisting: l.preExisting })),
+    rewrites: [...t.rewrites],
+    ...(t.error ? { error: dryRunError(t.error) } : {}),
+  };
+}
+
+function dryRunError(e: DryRunError): JsonDryRunError {
+  return { sqlstate: e.sqlstate, message: e.message, path: e.path, line: e.line, column: e.column };
+}
+
+function reportError(e: ReportError): JsonReportError {
+  return { path: e.path, line: e.line, column: e.column, message: e.message };
+}
+
+function note(n: ParseNote): JsonNote {
+  return { path: n.path, line: n.line, column: n.column, message: n.message };
+}
