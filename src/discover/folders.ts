@@ -19,7 +19,8 @@ const PRISMA = /^(?:(.*)\/)?[^/]+\/migration\.sql$/;
 const DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
 const VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
 const LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
-const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|deploy|sql)(\/|$)/i;
+// A folder named like one that holds migrations; `db` or `schema` only as the last part (`db/queries` is not).
+const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
 
 function parent(path: string): string {
   const i = path.lastIndexOf('/');
