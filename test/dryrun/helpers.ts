@@ -1,0 +1,58 @@
+// Builds dry-run inputs from SQL strings with the real parser, and checks the local server.
+import pg from 'pg';
+import { initParser, parseSource } from '../../src/parse/index.js';
+import type { Migration, TransactionMode } from '../../src/core/types.js';
+import type { DryRunMigration, DryRunOptions } from '../../src/dryrun/index.js';
+
+export const SERVER_URL = process.env.MG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function ready(): Promise<void> {
+  await initParser();
+}
+
+export function mig(id: string, up: string, down: string | null = null, transaction: TransactionMode = 'wrapped'): DryRunMigration {
+  const upSrc = { path: `db/${id}.up.sql`, text: up };
+  const downSrc = down === null ? null : { path: `db/${id}.down.sql`, text: down };
+  const migration: Migration = {
+    id, version: id.split('_')[0] ?? id, name: id, layout: 'golang-migrate', dir: 'db',
+    up: upSrc, down: downSrc, rollbackStatus: down === null ? 'missing' : 'present', transaction, change: 'added',
+  };
+  return { migration, up: parseSource(upSrc), down: downSrc ? parseSource(downSrc) : null };
+}
+
+export function options(engine: DryRunOptions['engine'], extra: Partial<DryRunOptions> = {}): DryRunOptions {
+  return {
+    engine, statementTimeoutMs: 10_000, totalTimeoutMs: 120_000, seedRows: 0,
+    cacheDir: null, databaseUrl: SERVER_URL, ...extra,
+  };
+}
+
+/** Fails (does not skip) with a clear message when the test server is down. */
+export async function requireServer(): Promise<void> {
+  const c = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 3000 });
+  c.on('error', () => undefined);
+  try {
+    await c.connect();
+  } catch (e) {
+    throw new Error(`these tests need the PostgreSQL server at ${SERVER_URL} (trust auth, user postgres): ${(e as Error).message}`);
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+export async function serverRows<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  c.on('error', () => undefined);
+  await c.connect();
+  try {
+    return (await c.query<T>(sql)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+export async function scratchLeftovers(): Promise<string[]> {
+  const rows = await serverRows<{ name: string }>(
+    `select datname as name from pg_database where datname like 'mg\\_%' union all select rolname from pg_roles where rolname like 'mg\\_%'`);
+  return rows.map((r) => r.name);
+}
