@@ -1,0 +1,226 @@
+// Change detection against real throwaway git repositories: what git reports, how each
+// migration is marked, and the migration-edited / migration-out-of-order findings.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyChanges } from '../../src/discover/changes.js';
+import { discoverMigrations } from '../../src/discover/discover.js';
+import { DiscoverError } from '../../src/discover/errors.js';
+import { fsRepoFiles, memoryRepoFiles } from '../../src/discover/fs-files.js';
+import { gitChanges, parseNameStatus } from '../../src/discover/git.js';
+import { TempRepo } from './git-repo.js';
+import { config } from './helpers.js';
+
+const repos: TempRepo[] = [];
+const tempDirs: string[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function repo(): TempRepo {
+  const r = new TempRepo().init();
+  repos.push(r);
+  return r;
+}
+
+async function review(dir: string, base = 'main') {
+  const git = await gitChanges(dir, base);
+  const cfg = config();
+  const head = await discoverMigrations(fsRepoFiles(dir), cfg);
+  const baseSets = (await discoverMigrations(git.base, cfg)).sets;
+  return { git, ...applyChanges(head.sets, git.changes, baseSets) };
+}
+
+const M = 'db/migrations';
+
+describe('gitChanges + applyChanges', () => {
+  it('marks added, modified, renamed, deleted and unchanged migrations and raises the findings', async () => {
+    const r = repo()
+      .write({
+        [`${M}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        [`${M}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${M}/0002_orders.up.sql`]: 'CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n',
+        [`${M}/0002_orders.down.sql`]: 'DROP TABLE orders;\n',
+        [`${M}/0003_items.up.sql`]: 'CREATE TABLE items (id bigint PRIMARY KEY);\n',
+        [`${M}/0003_items.down.sql`]: '-- todo\n',
+        [`${M}/0004_legacy.up.sql`]: 'CREATE TABLE legacy (id int);\n',
+        [`${M}/0004_legacy.down.sql`]: 'DROP TABLE legacy;\n',
+        [`${M}/0005_notes.up.sql`]: 'CREATE TABLE notes (id int);\n',
+        [`${M}/0005_notes.down.sql`]: 'DROP TABLE notes;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ [`${M}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n' })
+      .move(`${M}/0002_orders.up.sql`, `${M}/0002_customer_orders.up.sql`)
+      .move(`${M}/0002_orders.down.sql`, `${M}/0002_customer_orders.down.sql`)
+      .write({ [`${M}/0003_items.down.sql`]: 'DROP TABLE items;\n' })
+      .remove(`${M}/0004_legacy.up.sql`)
+      .remove(`${M}/0004_legacy.down.sql`)
+      .write({
+        [`${M}/0000_extensions.up.sql`]: 'CREATE EXTENSION IF NOT EXISTS pgcrypto;\n',
+        [`${M}/0000_extensions.down.sql`]: 'DROP EXTENSION pgcrypto;\n',
+        [`${M}/0006_tags.up.sql`]: 'CREATE TABLE tags (id int);\n',
+        [`${M}/0006_tags.down.sql`]: 'DROP TABLE tags;\n',
+      })
+      .commit('feature');
+    // Not committed yet: the working tree counts, untracked files as added.
+    r.write({ [`${M}/0007_wip.up.sql`]: 'CREATE TABLE wip (id int);\n' });
+
+    const { git, sets, findings } = await review(r.dir);
+    expect(git.mergeBase).toBe(r.git('rev-parse', 'main').trim());
+    expect([...git.changes].sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: `${M}/0000_extensions.down.sql`, status: 'added' },
+      { path: `${M}/0000_extensions.up.sql`, status: 'added' },
+      { path: `${M}/0001_users.up.sql`, status: 'modified' },
+      { path: `${M}/0002_customer_orders.down.sql`, status: 'renamed', previousPath: `${M}/0002_orders.down.sql` },
+      { path: `${M}/0002_customer_orders.up.sql`, status: 'renamed', previousPath: `${M}/0002_orders.up.sql` },
+      { path: `${M}/0003_items.down.sql`, status: 'modified' },
+      { path: `${M}/0004_legacy.down.sql`, status: 'deleted' },
+      { path: `${M}/0004_legacy.up.sql`, status: 'deleted' },
+      { path: `${M}/0006_tags.down.sql`, status: 'added' },
+      { path: `${M}/0006_tags.up.sql`, status: 'added' },
+      { path: `${M}/0007_wip.up.sql`, status: 'added' },
+    ]);
+    expect(sets).toHaveLength(1);
+    expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}${m.previousPath ? ` from ${m.previousPath}` : ''}`)).toEqual([
+      '0000_extensions added',
+      '0001_users modified',
+      `0002_customer_orders renamed from ${M}/0002_orders.up.sql`,
+      '0003_items modified',
+      '0004_legacy deleted',
+      '0005_notes unchanged',
+      '0006_tags added',
+      '0007_wip added',
+    ]);
+    // The deleted migration keeps its base text, so later stages can show what went away.
+    expect(sets[0]!.migrations[4]!.up.text).toContain('CREATE TABLE legacy');
+    expect(findings.map((f) => [f.rule, f.risk, f.path]).sort()).toEqual([
+      ['migration-edited', 'DANGEROUS', `${M}/0001_users.up.sql`],
+      ['migration-edited', 'DANGEROUS', `${M}/0002_customer_orders.up.sql`],
+      ['migration-edited', 'DANGEROUS', `${M}/0004_legacy.up.sql`],
+      ['migration-out-of-order', 'CAUTION', `${M}/0000_extensions.up.sql`],
+    ]);
+    expect(findings.find((f) => f.rule === 'migration-out-of-order')!.message).toContain(`sorts before ${M}/0001_users.up.sql`);
+    expect(findings.find((f) => f.path.endsWith('0004_legacy.up.sql'))!.message).toContain('was deleted');
+  });
+
+  it('in a one-file layout, an edit of only the down section is not an edit of the applied migration', async () => {
+    const r = repo()
+      .write({
+        'migrations/00001_posts.sql': '-- +goose Up\nCREATE TABLE posts (id int);\n-- +goose Down\n',
+        'migrations/00002_tags.sql': '-- +goose Up\nCREATE TABLE tags (id int);\n-- +goose Down\nDROP TABLE tags;\n',
+        'migrations/20240101000000_flyway_like.txt': 'not sql\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      'migrations/00001_posts.sql': '-- +goose Up\nCREATE TABLE posts (id int);\n-- +goose Down\nDROP TABLE posts;\n',
+      'migrations/00002_tags.sql': '-- +goose Up\nCREATE TABLE tags (id bigint);\n-- +goose Down\nDROP TABLE tags;\n',
+    }).commit('feature');
+
+    const { sets, findings } = await review(r.dir);
+    expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual(['00001_posts modified', '00002_tags modified']);
+    expect(findings.map((f) => [f.rule, f.path])).toEqual([['migration-edited', 'migrations/00002_tags.sql']]);
+  });
+
+  it('works from a subfolder of the repository, with paths relative to it', async () => {
+    const r = repo()
+      .write({ 'service/db/migrations/0001_a.up.sql': 'SELECT 1;\n', 'service/db/migrations/0001_a.down.sql': 'SELECT 1;\n' })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ 'service/db/migrations/0002_b.up.sql': 'SELECT 2;\n', 'other/x.sql': 'SELECT 3;\n' }).commit('feature');
+    const { git, sets, findings } = await review(path.join(r.dir, 'service'));
+    expect(git.changes).toEqual([{ path: 'db/migrations/0002_b.up.sql', status: 'added' }]);
+    expect(await git.base.list()).toEqual(['db/migrations/0001_a.down.sql', 'db/migrations/0001_a.up.sql']);
+    expect(new TextDecoder().decode(await git.base.read('db/migrations/0001_a.up.sql'))).toBe('SELECT 1;\n');
+    expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual(['0001_a unchanged', '0002_b added']);
+    expect(findings).toEqual([]);
+  });
+
+  it('a Flyway repeatable migration is meant to be edited', async () => {
+    const r = repo()
+      .write({ 'db/migration/V1__init.sql': 'CREATE TABLE a (id int);\n', 'db/migration/R__view.sql': 'CREATE OR REPLACE VIEW v AS SELECT 1;\n' })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ 'db/migration/R__view.sql': 'CREATE OR REPLACE VIEW v AS SELECT 2;\n' }).commit('feature');
+    const { sets, findings } = await review(r.dir);
+    expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual(['V1__init unchanged', 'R__view modified']);
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('applyChanges without base sets (GitHub pull-request file list)', () => {
+  it('still marks and reports edits, deletions and out-of-order additions', async () => {
+    const files = memoryRepoFiles(
+      new Map([
+        ['supabase/migrations/20240101000000_init.sql', 'CREATE TABLE a (id int);'],
+        ['supabase/migrations/20240105000000_later.sql', 'CREATE TABLE c (id int);'],
+        ['supabase/migrations/20240103000000_middle.sql', 'CREATE TABLE b (id int);'],
+      ]),
+    );
+    const head = await discoverMigrations(files, config());
+    const { sets, findings } = applyChanges(
+      head.sets,
+      [
+        { path: 'supabase/migrations/20240103000000_middle.sql', status: 'added' },
+        { path: 'supabase/migrations/20240101000000_init.sql', status: 'modified' },
+        { path: 'supabase/migrations/20240102000000_gone.sql', status: 'deleted' },
+        { path: 'README.md', status: 'modified' },
+      ],
+      null,
+    );
+    expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual([
+      '20240101000000_init modified',
+      '20240103000000_middle added',
+      '20240105000000_later unchanged',
+      '20240102000000_gone deleted',
+    ]);
+    expect(findings.map((f) => [f.rule, f.path])).toEqual([
+      ['migration-edited', 'supabase/migrations/20240101000000_init.sql'],
+      ['migration-edited', 'supabase/migrations/20240102000000_gone.sql'],
+      ['migration-out-of-order', 'supabase/migrations/20240103000000_middle.sql'],
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('a folder that is not a git repository', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-nogit-'));
+    tempDirs.push(dir);
+    const err = await gitChanges(dir, 'main').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DiscoverError);
+    expect((err as DiscoverError).message).toBe(`not a git repository: ${dir} (--base needs a git checkout)`);
+  });
+
+  it('an unknown --base ref', async () => {
+    const r = repo().write({ 'a.sql': 'SELECT 1;' }).commit('base');
+    const err = await gitChanges(r.dir, 'foo').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DiscoverError);
+    expect((err as DiscoverError).format()).toMatch(/^unknown --base ref 'foo'/);
+    const dash = await gitChanges(r.dir, '--output=/tmp/x').catch((e: unknown) => e);
+    expect((dash as DiscoverError).message).toMatch(/^unknown --base ref '--output/);
+  });
+
+  it('unrelated histories have no merge base', async () => {
+    const r = repo().write({ 'a.sql': 'SELECT 1;' }).commit('base');
+    r.git('checkout', '-q', '--orphan', 'other');
+    r.write({ 'b.sql': 'SELECT 2;' }).commit('other root');
+    const err = await gitChanges(r.dir, 'main').catch((e: unknown) => e);
+    expect((err as DiscoverError).message).toMatch(/no merge base between 'main' and HEAD/);
+  });
+});
+
+describe('parseNameStatus', () => {
+  it('reads renames, copies and type changes', () => {
+    expect(parseNameStatus('M\0a.sql\0R087\0old.sql\0new.sql\0C100\0x.sql\0y.sql\0T\0t.sql\0D\0d.sql\0A\0n.sql\0')).toEqual([
+      { path: 'a.sql', status: 'modified' },
+      { path: 'new.sql', status: 'renamed', previousPath: 'old.sql' },
+      { path: 'y.sql', status: 'added' },
+      { path: 't.sql', status: 'modified' },
+      { path: 'd.sql', status: 'deleted' },
+      { path: 'n.sql', status: 'added' },
+    ]);
+  });
+});
