@@ -1,0 +1,171 @@
+// Discovery beyond the fixture layouts: configuration overrides, explicit paths, bad input
+// (duplicate versions, orphan rollbacks) and the shared helpers.
+import { describe, expect, it } from 'vitest';
+import { discoverMigrations } from '../../src/discover/discover.js';
+import { escalateRollbackMissing, rollbackMissingRisk } from '../../src/discover/findings.js';
+import { memoryRepoFiles } from '../../src/discover/fs-files.js';
+import { isBlankSql, keepRanges } from '../../src/discover/text.js';
+import { compareVersions } from '../../src/discover/version.js';
+import { config, summary } from './helpers.js';
+
+const repo = (files: Record<string, string>) => memoryRepoFiles(new Map(Object.entries(files)));
+
+describe('bad input', () => {
+  it('two migrations with the same version in one folder: duplicate-version on each', async () => {
+    const r = await discoverMigrations(
+      repo({
+        'db/migrations/0042_add_note.up.sql': 'SELECT 1;',
+        'db/migrations/0042_add_note.down.sql': 'SELECT 1;',
+        'db/migrations/42_add_index.up.sql': 'SELECT 2;',
+        'db/migrations/42_add_index.down.sql': 'SELECT 2;',
+        'db/migrations/0043_other.up.sql': 'SELECT 3;',
+        'db/migrations/0043_other.down.sql': 'SELECT 3;',
+      }),
+      config(),
+    );
+    // Same version: the name decides the order.
+    expect(r.findings.map((f) => [f.rule, f.risk, f.path])).toEqual([
+      ['duplicate-version', 'DANGEROUS', 'db/migrations/42_add_index.up.sql'],
+      ['duplicate-version', 'DANGEROUS', 'db/migrations/0042_add_note.up.sql'],
+    ]);
+    expect(r.findings[1]!.message).toBe(
+      'db/migrations/0042_add_note.up.sql has version 0042, the same as db/migrations/42_add_index.up.sql; golang-migrate refuses to run (or silently skips) one of them',
+    );
+  });
+
+  it('Flyway versions 1.1 and 1_1.0 are the same version', async () => {
+    const r = await discoverMigrations(repo({ 'db/migration/V1.1__a.sql': 'SELECT 1;', 'db/migration/V1_1_0__b.sql': 'SELECT 1;' }), config());
+    expect(r.findings.map((f) => f.rule)).toEqual(['duplicate-version', 'duplicate-version']);
+  });
+
+  it('a rollback file without its migration: rollback-orphan', async () => {
+    const r = await discoverMigrations(
+      repo({
+        'db/migrations/20240102120000_add_index.up.sql': 'SELECT 1;',
+        'db/migrations/20240101093000_add_index.down.sql': 'SELECT 1;',
+      }),
+      config(),
+    );
+    expect(r.findings.map((f) => [f.rule, f.risk, f.path])).toEqual([
+      ['rollback-orphan', 'CAUTION', 'db/migrations/20240101093000_add_index.down.sql'],
+      ['rollback-missing', 'CAUTION', 'db/migrations/20240102120000_add_index.up.sql'],
+    ]);
+  });
+
+  it('a configured folder without SQL files is an error naming it', async () => {
+    const r = await discoverMigrations(repo({ 'db/x.sql': 'SELECT 1;' }), config({ migrations: [{ path: 'db/migrate' }] }));
+    expect(r.errors).toEqual([{ path: 'db/migrate', line: 1, column: 1, message: "configured migrations folder 'db/migrate' has no .sql files" }]);
+  });
+
+  it('a goose file without an Up annotation and a sqitch plan naming a missing script are errors with positions', async () => {
+    const r = await discoverMigrations(
+      repo({
+        'migrations/00001_a.sql': '-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 1;\n',
+        'migrations/00002_b.sql': 'SELECT 2;\n-- +goose Down\nSELECT 1;\n',
+        'sq/sqitch.plan': '%project=x\n\none 2024-01-01T00:00:00Z A <a@b> # one\ntwo 2024-01-01T00:00:00Z A <a@b> # two\n',
+        'sq/deploy/one.sql': 'SELECT 1;',
+        'sq/revert/one.sql': 'SELECT 1;',
+      }),
+      config(),
+    );
+    expect(r.errors).toEqual([
+      { path: 'migrations/00002_b.sql', line: 1, column: 1, message: "goose migration has no '-- +goose Up' annotation" },
+      { path: 'sq/sqitch.plan', line: 4, column: 1, message: "sqitch.plan lists change 'two' but deploy/two.sql does not exist" },
+    ]);
+  });
+
+  it('a file given explicitly that does not exist', async () => {
+    const r = await discoverMigrations(repo({}), config(), { only: ['nope.sql'] });
+    expect(r.errors).toEqual([{ path: 'nope.sql', line: 1, column: 1, message: 'no such file: nope.sql' }]);
+  });
+});
+
+describe('configuration', () => {
+  const files = {
+    'db/migrations/001_a.sql': 'SELECT 1;',
+    'db/migrations/002_b.sql': 'SELECT 2;',
+    'other/migrations/0001_x.up.sql': 'SELECT 1;',
+    'other/migrations/0001_x.down.sql': 'SELECT 1;',
+  };
+
+  it('config.migrations replaces auto-detection: layout, transaction and requireRollback per folder', async () => {
+    const r = await discoverMigrations(
+      repo(files),
+      config({ migrations: [{ path: 'db/migrations/', layout: 'supabase', transaction: 'wrapped', requireRollback: true }] }),
+    );
+    expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['db/migrations', 'supabase']]);
+    expect(summary(r.sets[0]!)).toEqual(['001_a missing wrapped -', '002_b missing wrapped -']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['rollback-missing', 'rollback-missing']);
+  });
+
+  it('requireRollback: false silences a layout that has rollbacks', async () => {
+    const r = await discoverMigrations(repo(files), config({ migrations: [{ path: 'other/migrations' }, { path: 'db/migrations', requireRollback: false }] }));
+    expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['db/migrations', 'plain'], ['other/migrations', 'golang-migrate']]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('per-layout transaction and rollbackMissingRisk come from the config', async () => {
+    const r = await discoverMigrations(
+      repo({ 'db/migrations/0001_x.up.sql': 'SELECT 1;' }),
+      config({ transaction: { 'golang-migrate': 'wrapped' }, rollbackMissingRisk: 'DANGEROUS' }),
+    );
+    expect(summary(r.sets[0]!)).toEqual(['0001_x missing wrapped -']);
+    expect(r.findings.map((f) => f.risk)).toEqual(['DANGEROUS']);
+  });
+});
+
+describe('explicit paths (lint path...)', () => {
+  const files = {
+    'db/migrations/0001_a.up.sql': 'SELECT 1;',
+    'db/migrations/0001_a.down.sql': 'SELECT 1;',
+    'db/migrations/0002_b.up.sql': 'SELECT 2;',
+    'scripts/fix.sql': 'UPDATE t SET x = 1;',
+  };
+
+  it('a file inside a layout gets that layout; giving the down file selects its migration', async () => {
+    const r = await discoverMigrations(repo(files), config(), { only: ['./db/migrations/0001_a.down.sql'] });
+    expect(r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)])).toEqual([['db/migrations', 'golang-migrate', ['0001_a']]]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a lone file is a plain migration with the default transaction', async () => {
+    const r = await discoverMigrations(repo(files), config({ defaultTransaction: 'wrapped' }), { only: ['scripts/fix.sql', 'db/migrations/0002_b.up.sql'] });
+    expect(r.sets.map((s) => [s.dir, s.layout, ...summary(s)])).toEqual([
+      ['db/migrations', 'golang-migrate', '0002_b missing none -'],
+      ['scripts', 'plain', 'fix not-required wrapped -'],
+    ]);
+    expect(r.findings.map((f) => [f.rule, f.path])).toEqual([['rollback-missing', 'db/migrations/0002_b.up.sql']]);
+  });
+
+  it('a folder selects every migration under it', async () => {
+    const r = await discoverMigrations(repo(files), config(), { only: ['db'] });
+    expect(r.sets.map((s) => s.migrations.map((m) => m.id))).toEqual([['0001_a', '0002_b']]);
+  });
+});
+
+describe('helpers', () => {
+  it('rollbackMissingRisk raises a missing rollback to DANGEROUS for a DANGEROUS migration', () => {
+    expect(rollbackMissingRisk('CAUTION', 'SAFE')).toBe('CAUTION');
+    expect(rollbackMissingRisk('CAUTION', 'DANGEROUS')).toBe('DANGEROUS');
+    expect(rollbackMissingRisk('SAFE', 'CAUTION')).toBe('SAFE');
+    const f = { rule: 'rollback-missing', risk: 'CAUTION' as const, line: 1, column: 1, message: 'm' };
+    const g = { ...f, rule: 'other' };
+    expect(escalateRollbackMissing([f, g], 'DANGEROUS').map((x) => x.risk)).toEqual(['DANGEROUS', 'CAUTION']);
+  });
+
+  it('keepRanges keeps positions: other characters become spaces, line breaks stay', () => {
+    const text = 'ab\r\ncd\nef';
+    expect(keepRanges(text, [[4, 6]])).toBe('  \r\ncd\n  ');
+    expect(keepRanges(text, [])).toBe('  \r\n  \n  ');
+  });
+
+  it('isBlankSql sees through comments, nested block comments and semicolons', () => {
+    expect(isBlankSql('-- nothing\n/* a /* nested */ comment */ ;\n')).toBe(true);
+    expect(isBlankSql('-- x\nSELECT 1;')).toBe(false);
+  });
+
+  it('compareVersions: by value, part by part, pre-releases first', () => {
+    const sorted = ['1.10', '1.9', 'v1.2.0', '1.2.0.1', '1.2.0.1-B2', '1.2.0.1-B1', '00010', '9'].sort(compareVersions);
+    expect(sorted).toEqual(['v1.2.0', '1.2.0.1-B1', '1.2.0.1-B2', '1.2.0.1', '1.9', '1.10', '9', '00010']);
+  });
+});
