@@ -1,0 +1,86 @@
+// Untrusted SQL is contained: time limits cut off sleeps and endless loops, programs and
+// server files are refused, and nothing is left behind on the server.
+import { describe, expect, it } from 'vitest';
+import { runDryRun, mergeDryRun } from '../../src/dryrun/index.js';
+import type { MigrationReport } from '../../src/core/types.js';
+import { mig, options, ready, requireServer, scratchLeftovers } from './helpers.js';
+
+await ready();
+
+const BASE = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY);')];
+const report: MigrationReport = { path: 'db/x.up.sql', risk: 'SAFE', rollback: { path: null, status: 'missing' }, operations: [], findings: [] };
+
+async function one(engine: 'pglite' | 'url' | 'local', sql: string, limits = { statementTimeoutMs: 1500, totalTimeoutMs: 60_000 }) {
+  const out = await runDryRun({ base: BASE, review: [mig('0002_hostile', sql)] }, options(engine, limits));
+  return out.results.get('0002_hostile')!;
+}
+
+describe('hostile migrations on PGlite', () => {
+  it('stops pg_sleep at the statement limit (PGlite ignores statement_timeout)', async () => {
+    const r = await one('pglite', 'SELECT pg_sleep(30);');
+    expect(r.status).toBe('failed');
+    expect(r.timedOut).toBe(true);
+    expect(r.error?.sqlstate).toBe('57014');
+  });
+
+  it('stops an endless loop at the total limit', async () => {
+    const r = await one('pglite', 'DO $$ BEGIN LOOP END LOOP; END $$;', { statementTimeoutMs: 60_000, totalTimeoutMs: 6_000 });
+    expect(r.status).toBe('failed');
+    expect(r.timedOut).toBe(true);
+  });
+
+  it('refuses COPY … TO PROGRAM before it runs, also inside a DO block', async () => {
+    for (const sql of ["COPY t TO PROGRAM 'touch /tmp/mg-pwned';", "DO $$ BEGIN COPY t TO PROGRAM 'touch /tmp/mg-pwned'; END $$;"]) {
+      const r = await one('pglite', sql);
+      expect(r.status).toBe('failed');
+      expect(r.refused).toMatch(/PROGRAM/);
+      const merged = mergeDryRun(report, r);
+      expect(merged.findings.map((f) => f.rule)).toContain('dry-run-refused');
+      expect(merged.risk).toBe('DANGEROUS');
+    }
+  });
+
+  it('cannot read the host\'s files', async () => {
+    const r = await one('pglite', "SELECT pg_read_file('/etc/passwd');");
+    expect(r.status).toBe('failed');
+    expect(r.error?.message).toMatch(/could not open file/);
+  });
+});
+
+for (const engine of ['url', 'local'] as const) {
+  describe(`hostile migrations on ${engine}`, () => {
+    it('refuses programs, server files and server settings for the unprivileged role', async () => {
+      await requireServer();
+      const cases = [
+        "COPY t TO PROGRAM 'touch /tmp/mg-pwned';",
+        "SELECT pg_read_file('/etc/passwd');",
+        "SELECT lo_import('/etc/passwd');",
+        "ALTER SYSTEM SET work_mem = '1GB';",
+        "DO $$ BEGIN EXECUTE 'COPY t TO PROGRAM ''touch /tmp/mg-pwned'''; END $$;",
+      ];
+      const out = await runDryRun(
+        { base: BASE, review: cases.map((sql, i) => mig(`000${i + 2}_hostile`, sql, null, 'none')) },
+        options(engine),
+      );
+      // Each later migration is skipped after the first failure; run them one by one instead.
+      expect(out.results.get('0002_hostile')!.refused).toMatch(/PROGRAM/);
+      for (const [i, sql] of cases.entries()) {
+        if (i === 0) continue;
+        const r = await one(engine, sql);
+        expect(r.status, sql).toBe('failed');
+        expect(r.error?.sqlstate, sql).toBe('42501');
+        expect(mergeDryRun(report, r).findings.map((f) => f.rule)).toContain('dry-run-refused');
+      }
+      expect(await scratchLeftovers()).toEqual([]);
+    }, 120_000);
+
+    it('cancels pg_sleep and an endless loop at the limit, even when the migration turns statement_timeout off', async () => {
+      for (const sql of ['SELECT pg_sleep(30);', 'SET statement_timeout = 0;\nDO $$ BEGIN LOOP END LOOP; END $$;']) {
+        const r = await one(engine, sql);
+        expect(r.status, sql).toBe('failed');
+        expect(r.error?.sqlstate, sql).toBe('57014');
+      }
+      expect(await scratchLeftovers()).toEqual([]);
+    }, 120_000);
+  });
+}
