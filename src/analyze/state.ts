@@ -1,7 +1,7 @@
 // What the analyzer knows at a point in a migration run: objects created so far, the
 // transaction the next statement runs in, timeouts set, the target version and table sizes.
 // Rules only read it; `track.ts` advances it after each statement.
-import type { Position, TransactionMode } from '../core/types.js';
+import type { LayoutName, Operation, Position, Statement, TransactionMode } from '../core/types.js';
 
 export interface TableStats {
   rows?: number;
@@ -35,6 +35,22 @@ export interface TransactionState {
   /** The current transaction has run DDL / DML so far. */
   hasDdl: boolean;
   hasDml: boolean;
+  /**
+   * Texts of the ALTER TABLE / rename statements that took ACCESS EXCLUSIVE on each pre-existing
+   * table in the current transaction (a lock held until COMMIT spans all of them).
+   */
+  blockingStatements?: Map<string, string[]>;
+}
+
+/** A foreign key added in the file being analyzed, for checks at the end of the file. */
+export interface ForeignKeyRef {
+  /** Referencing table, schema-qualified. */
+  table: string;
+  columns: string[];
+  referencedTable?: string;
+  name?: string;
+  /** Where the statement that added it starts. */
+  position: Position;
 }
 
 export interface AnalysisState {
@@ -61,10 +77,20 @@ export interface AnalysisState {
   tableStats: ReadonlyMap<string, TableStats>;
   /** Statements seen so far in this file (for file-level rules). */
   statementCount: number;
+  /**
+   * The statements of this file analyzed so far, oldest first, with the transaction and the
+   * timeouts each ran under: for rules that look back (first occurrence in a file, DDL and DML
+   * in one transaction, use of an enum value added earlier in the transaction).
+   */
+  earlierInFile?: FileStep[];
   /** Column types, function volatility and enums known from the history. */
   facts: SchemaFacts;
   /** True while analyzing base history (state is learned, nothing is reported). */
   learningOnly: boolean;
+  /** The layout of the migration being analyzed, when known (wording of transaction advice). */
+  layout?: LayoutName;
+  /** Foreign keys added in the current file (reset by beginFile). */
+  fileForeignKeys?: ForeignKeyRef[];
 }
 
 /** Facts learned from base history and earlier migrations that outlive one file. */
@@ -75,4 +101,17 @@ export interface SchemaFacts {
   functionVolatility: Map<string, 'i' | 's' | 'v'>;
   /** Enum type names (schema-qualified). */
   enums: Set<string>;
+}
+
+/** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */
+export interface FileStep {
+  statement: Statement;
+  operations: readonly Operation[];
+  /** The transaction it ran in (TransactionState.id); compare only when both ran in a block. */
+  txId: number;
+  /** True when it ran inside a transaction block (explicit or runner-wrapped). */
+  inTransaction: boolean;
+  /** Whether lock_timeout / statement_timeout were set when it ran. */
+  lockTimeout: boolean;
+  statementTimeout: boolean;
 }

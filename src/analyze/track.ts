@@ -2,8 +2,8 @@
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, VariableSetStmt } from '@pgsql/types';
-import type { Operation, Statement, TransactionMode } from '../core/types.js';
-import type { AnalysisState, KnownConstraint, SchemaFacts, TableStats } from './state.js';
+import type { LayoutName, Operation, Statement, TransactionMode } from '../core/types.js';
+import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
 import { as, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, typeNameText } from './ast.js';
 
 export function newFacts(): SchemaFacts {
@@ -28,18 +28,23 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
     statementTimeout: false,
     tableStats: opts.tableStats ?? new Map(),
     statementCount: 0,
+    earlierInFile: [],
     facts: opts.facts ?? newFacts(),
     learningOnly: false,
   };
 }
 
-export function beginFile(state: AnalysisState, path: string, runner: TransactionMode, learningOnly: boolean): void {
+export function beginFile(state: AnalysisState, path: string, runner: TransactionMode, learningOnly: boolean, layout?: LayoutName): void {
   state.path = path;
+  if (layout) state.layout = layout;
+  else delete state.layout;
+  state.fileForeignKeys = [];
   state.runnerTransaction = runner;
   state.learningOnly = learningOnly;
   state.lockTimeout = false;
   state.statementTimeout = false;
   state.statementCount = 0;
+  state.earlierInFile = [];
   state.tx = { active: runner === 'wrapped', explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
 }
 
@@ -51,13 +56,16 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
   const [tag, v] = nodeTag(stmt.ast) ?? ['', {}];
 
   if (tag === 'TransactionStmt') {
+    recordStep(state, stmt, ops);
     trackTransaction(state, v as TransactionStmt, stmt);
     return;
   }
   // A statement outside any transaction block is its own transaction.
   if (!state.tx.active) {
-    state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+    state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: new Map(), blockingStatements: new Map(), hasDdl: false, hasDml: false };
   }
+  recordStep(state, stmt, ops);
+  trackBlockingStatement(state, tag, stmt, ops);
 
   for (const op of ops) {
     if (DML.has(op.kind)) state.tx.hasDml = true;
@@ -69,14 +77,14 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
 
   switch (tag) {
     case 'VariableSetStmt': return trackSetting(state, v as VariableSetStmt);
-    case 'CreateStmt': return trackCreateTable(state, v as CreateStmt);
+    case 'CreateStmt': return trackCreateTable(state, v as CreateStmt, stmt);
     case 'CreateTableAsStmt': {
       const name = relationName((v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
       return;
     }
     case 'IndexStmt': return trackIndex(state, v as IndexStmt);
-    case 'AlterTableStmt': return trackAlter(state, v as AlterTableStmt);
+    case 'AlterTableStmt': return trackAlter(state, v as AlterTableStmt, stmt);
     case 'RenameStmt': return trackRename(state, v as RenameStmt);
     case 'CreateSchemaStmt': {
       const name = (v as { schemaname?: string }).schemaname;
@@ -100,6 +108,34 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     case 'CreateFunctionStmt': return trackFunction(state, v as CreateFunctionStmt);
     default: return;
   }
+}
+
+/** ALTER TABLE / rename statements that lock a pre-existing table: the lock lasts until COMMIT. */
+function trackBlockingStatement(state: AnalysisState, tag: string, stmt: Statement, ops: readonly Operation[]): void {
+  if (tag !== 'AlterTableStmt' && tag !== 'RenameStmt') return;
+  const tables = new Set(ops.filter((o) => o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew).map((o) => o.table!));
+  if (tables.size === 0) return;
+  const byTable = (state.tx.blockingStatements ??= new Map());
+  for (const t of tables) byTable.set(t, [...(byTable.get(t) ?? []), stmt.text]);
+}
+
+/** Foreign keys of this file, checked against the indexes at the end of the file. */
+function recordForeignKey(state: AnalysisState, table: string, columns: string[], c: Constraint, stmt: Statement | undefined): void {
+  if (state.learningOnly || !stmt || columns.length === 0) return;
+  const ref: ForeignKeyRef = { table, columns, position: { line: stmt.line, column: stmt.column } };
+  const referenced = relationName(c.pktable);
+  if (referenced) ref.referencedTable = referenced;
+  if (c.conname) ref.name = c.conname;
+  (state.fileForeignKeys ??= []).push(ref);
+}
+
+/** Remembers the statement for rules that look back over the file (see AnalysisState.earlierInFile). */
+function recordStep(state: AnalysisState, stmt: Statement, ops: readonly Operation[]): void {
+  if (state.learningOnly) return;
+  (state.earlierInFile ??= []).push({
+    statement: stmt, operations: ops, txId: state.tx.id, inTransaction: state.tx.active,
+    lockTimeout: state.lockTimeout, statementTimeout: state.statementTimeout,
+  });
 }
 
 function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statement): void {
@@ -141,7 +177,7 @@ function recordIndex(state: AnalysisState, table: string, columns: string[]): vo
   state.indexedColumns.set(table, list);
 }
 
-function trackCreateTable(state: AnalysisState, v: CreateStmt): void {
+function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement): void {
   const table = relationName(v.relation);
   if (!table) return;
   if (!state.learningOnly) state.newTables.add(table);
@@ -151,17 +187,20 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt): void {
       state.facts.columnTypes.set(`${table}.${col.colname}`, typeNameText(col.typeName));
       for (const c of (col.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
         if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [col.colname]);
+        if (c?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [col.colname], c, stmt);
       }
     }
     const con = as<Constraint>(elt, 'Constraint');
     if (con) trackConstraint(state, table, con, true);
+    if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
   }
 }
 
 function trackIndex(state: AnalysisState, v: IndexStmt): void {
   const table = relationName(v.relation);
   if (!table) return;
-  recordIndex(state, table, keyColumns(v.indexParams));
+  // A partial index cannot serve every lookup on its columns (foreign-key checks, for one).
+  if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
 }
 
@@ -192,7 +231,7 @@ export function isNotNullCheck(expr: Node | undefined): string | undefined {
   return parts[parts.length - 1];
 }
 
-function trackAlter(state: AnalysisState, v: AlterTableStmt): void {
+function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): void {
   const table = relationName(v.relation);
   if (!table || (v.objtype && v.objtype !== 'OBJECT_TABLE')) return;
   const isNew = state.newTables.has(table);
@@ -207,6 +246,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt): void {
         if (!state.learningOnly) state.newColumns.add(`${table}.${def.colname}`);
         for (const con of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
           if (con?.contype === 'CONSTR_PRIMARY' || con?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [def.colname]);
+          if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [def.colname], con, stmt);
         }
         break;
       }
@@ -218,6 +258,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt): void {
       case 'AT_AddConstraint': {
         const con = as<Constraint>(c.def, 'Constraint');
         if (con) trackConstraint(state, table, con, isNew);
+        if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
         break;
       }
       case 'AT_ValidateConstraint': {

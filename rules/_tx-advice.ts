@@ -1,0 +1,31 @@
+// How to get a statement out of a transaction block, worded for the migration tool that runs
+// the file: each runner has its own switch (or none at all).
+import type { AnalysisState } from '../src/analyze/state.js';
+import type { LayoutName } from '../src/core/types.js';
+
+const RUNNER_OPT_OUT: Partial<Record<LayoutName, string>> = {
+  dbmate: 'dbmate wraps each section in a transaction: write the header as `-- migrate:up transaction:false`',
+  goose: 'goose wraps each file in a transaction: add `-- +goose NO TRANSACTION` at the top of the file',
+  flyway: 'Flyway runs each script in a transaction: add a script config file next to it (`<script>.sql.conf`) containing `executeInTransaction=false`',
+  'liquibase-sql': 'Liquibase runs each changeset in a transaction: add `runInTransaction:false` to its `--changeset` line',
+  prisma: 'Prisma Migrate cannot run a migration outside a transaction: run this statement by hand (psql) outside the tool, then mark the migration applied with `prisma migrate resolve --applied`',
+  drizzle: 'drizzle-kit runs migrations in a transaction and has no opt-out: run this statement by hand (psql) outside the tool',
+  supabase: 'the Supabase CLI runs each migration in a transaction: run this statement by hand (psql) outside the CLI',
+  'golang-migrate': 'golang-migrate does not wrap files in a transaction, so only the BEGIN/COMMIT in the file itself matter',
+  sqitch: 'Sqitch runs the script as written: remove the BEGIN/COMMIT around this statement',
+};
+
+const ALL_RUNNERS =
+  'golang-migrate: it does not wrap, remove BEGIN/COMMIT; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool';
+
+/** Why the statement is inside a transaction block, and how to take it out, for this file's runner. */
+export function outOfTransactionAdvice(state: Readonly<AnalysisState>, doBlock: boolean): string {
+  if (doBlock) return 'a DO block runs as one function call inside a transaction: move the statement out of the DO block and run it as a plain statement';
+  if (state.tx.explicit) {
+    return `the file's own BEGIN${state.tx.beganAt ? ` (line ${state.tx.beganAt.line})` : ''} opened a transaction: end it with COMMIT before this statement, or put the statement in a migration of its own without BEGIN/COMMIT`;
+  }
+  const layout = state.layout;
+  const specific = layout ? RUNNER_OPT_OUT[layout] : undefined;
+  if (specific) return `${specific}; keep the statement in a migration of its own`;
+  return `the runner wraps this migration in a transaction: put the statement in a migration of its own and turn the wrapping off (${ALL_RUNNERS})`;
+}

@@ -1,0 +1,88 @@
+import type { ColumnDef, Node } from '@pgsql/types';
+import { typeBase } from '../src/analyze/ast.js';
+import type { Rule, RuleHit } from '../src/analyze/rule.js';
+import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
+import { addColumnDef, alterTable, columnConstraints, ident, runsDuringMigration, sqlOf, tableRef } from './_sql-build.js';
+
+const SERIAL_BASE: Record<string, string> = {
+  serial: 'integer', serial4: 'integer', bigserial: 'bigint', serial8: 'bigint', smallserial: 'smallint', serial2: 'smallint',
+};
+
+type Kind = 'serial' | 'identity' | 'stored generated';
+
+function kindOf(def: ColumnDef): Kind | undefined {
+  if (SERIAL_BASE[typeBase(def.typeName)]) return 'serial';
+  const cons = columnConstraints(def);
+  if (cons.some((c) => c.contype === 'CONSTR_IDENTITY')) return 'identity';
+  if (cons.some((c) => c.contype === 'CONSTR_GENERATED' && (c as { generated_kind?: string }).generated_kind !== 'v')) return 'stored generated';
+  return undefined;
+}
+
+function sequenceSteps(table: string, column: string, type: string): string[] {
+  const seq = `${table.split('.').slice(1).join('.')}_${column}_seq`.slice(0, 63);
+  const schema = table.split('.')[0];
+  const seqRef = schema === 'public' ? ident(seq) : `${ident(schema ?? '')}.${ident(seq)}`;
+  const t = alterTable(table);
+  const col = ident(column);
+  return [
+    `${t} ADD COLUMN ${col} ${type};`,
+    `CREATE SEQUENCE ${seqRef} AS ${type} OWNED BY ${tableRef(table)}.${col};`,
+    `${t} ALTER COLUMN ${col} SET DEFAULT nextval('${seqRef.replace(/'/g, "''")}');  -- new rows, no rewrite`,
+    `-- backfill existing rows in batches, each in its own transaction, until it updates 0 rows:`,
+    `UPDATE ${tableRef(table)} SET ${col} = nextval('${seqRef.replace(/'/g, "''")}') WHERE ctid IN (SELECT ctid FROM ${tableRef(table)} WHERE ${col} IS NULL LIMIT 10000);`,
+    `-- then NOT NULL via CHECK (${col} IS NOT NULL) NOT VALID + VALIDATE, and a unique index CONCURRENTLY if it is a key`,
+  ];
+}
+
+export const rule: Rule = {
+  id: 'adding-serial-or-identity-column',
+  risk: 'DANGEROUS',
+  title: 'Adding a serial, identity or stored generated column rewrites the table',
+  sizeSensitive: true,
+  docs: {
+    why:
+      'A serial or identity column needs a distinct value in every existing row, and a GENERATED ... STORED column needs its expression computed for every row, so PostgreSQL rewrites the whole table (and rebuilds its indexes) while holding an ACCESS EXCLUSIVE lock. Nothing can read or write the table until the rewrite ends.',
+    lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) for the whole rewrite.',
+    instead:
+      'Add a plain nullable column, give it a sequence default (ALTER COLUMN ... SET DEFAULT nextval(...), new rows only) or fill it from a trigger, and backfill the existing rows in batches. For a computed value on PostgreSQL 18+, a VIRTUAL generated column is computed on read and needs no rewrite.',
+    bad: 'ALTER TABLE orders ADD COLUMN seq bigserial;',
+    good: "ALTER TABLE orders ADD COLUMN seq bigint;\nCREATE SEQUENCE orders_seq_seq AS bigint OWNED BY orders.seq;\nALTER TABLE orders ALTER COLUMN seq SET DEFAULT nextval('orders_seq_seq');",
+    equivalents: { squawk: 'adding-field-with-default', strongMigrations: 'add_column_generated_stored', eugene: 'E11' },
+  },
+  check({ statement, operations, state }) {
+    if (!runsDuringMigration(statement)) return [];
+    const hits: RuleHit[] = [];
+    alterCmds(statement).forEach((cmd, i) => {
+      const op = operations[i];
+      const def = addColumnDef(cmd);
+      if (!def?.colname || !op?.table || !onExistingTable(op)) return;
+      const kind = kindOf(def);
+      if (!kind) return;
+      const table = op.table;
+      const col = ident(def.colname);
+      let suggestion: string[];
+      if (kind === 'stored generated') {
+        const gen = columnConstraints(def).find((c) => c.contype === 'CONSTR_GENERATED');
+        const expr = sqlOf(gen?.raw_expr) ?? 'the expression';
+        const plain = sqlOf({ ColumnDef: { ...def, constraints: (def.constraints ?? []).filter((n) => (n as { Constraint?: { contype?: string } }).Constraint?.contype !== 'CONSTR_GENERATED') } } as Node);
+        suggestion = [
+          ...(state.pgVersion >= 18 ? [`-- PostgreSQL 18+: a virtual generated column is computed on read, no rewrite:`, `${alterTable(table)} ADD COLUMN ${col} ${op.typeName ?? ''} GENERATED ALWAYS AS (${expr}) VIRTUAL;`.replace(/  +/g, ' '), `-- or keep a stored copy without a rewrite:`] : []),
+          `${alterTable(table)} ADD COLUMN ${plain ?? col};`,
+          `-- fill it for new and changed rows with a BEFORE INSERT OR UPDATE trigger, then backfill in batches:`,
+          `UPDATE ${tableRef(table)} SET ${col} = ${expr} WHERE ctid IN (SELECT ctid FROM ${tableRef(table)} WHERE ${col} IS NULL LIMIT 10000);`,
+        ];
+      } else {
+        const type = kind === 'serial' ? SERIAL_BASE[typeBase(def.typeName)]! : (op.typeName || 'bigint');
+        suggestion = sequenceSteps(table, def.colname, type);
+      }
+      hits.push({
+        operation: i,
+        message: `ADD COLUMN ${def.colname} (${kind}) on the existing table ${table}: every row needs a value, so PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
+        suggestion: suggestion.join('\n'),
+      });
+    });
+    return hits;
+  },
+};
+
+export default rule;

@@ -1,0 +1,34 @@
+import type { Rule, RuleHit } from '../src/analyze/rule.js';
+import { onExistingTable } from '../src/analyze/rule-helpers.js';
+import { runsDuringMigration } from './_sql-build.js';
+
+export const rule: Rule = {
+  id: 'drop-not-null',
+  risk: 'CAUTION',
+  title: 'DROP NOT NULL lets NULLs into a column that running code expects to be filled',
+  docs: {
+    why:
+      'DROP NOT NULL is instant (a catalog change under a brief ACCESS EXCLUSIVE lock), but from then on NULLs can be written, and readers that assumed the column is always filled (application code, reports, other services, a NOT NULL column in a replica or warehouse) start failing or mis-counting. Undoing it later means SET NOT NULL again: a full scan under an ACCESS EXCLUSIVE lock that fails if a NULL was written in the meantime.',
+    lock: 'ACCESS EXCLUSIVE on the table, briefly (catalog only).',
+    instead:
+      'First ship code that handles NULL in every reader of the column, then drop the constraint. Make sure the rollback of this migration does not need to restore NOT NULL on data that now has NULLs.',
+    bad: 'ALTER TABLE orders ALTER COLUMN status DROP NOT NULL;',
+    good: 'ALTER TABLE orders ALTER COLUMN status SET DEFAULT \'pending\';',
+    equivalents: { squawk: 'ban-drop-not-null' },
+  },
+  check({ statement, operations }) {
+    if (!runsDuringMigration(statement)) return [];
+    const hits: RuleHit[] = [];
+    operations.forEach((op, i) => {
+      if (op.kind !== 'DROP_NOT_NULL' || !op.table || !op.columnName || !onExistingTable(op)) return;
+      hits.push({
+        operation: i,
+        message: `DROP NOT NULL on ${op.table}.${op.columnName}: instant, but code that reads the column may not expect NULLs, and restoring NOT NULL later needs a full scan that fails once a NULL exists`,
+        suggestion: `-- deploy readers that handle NULL in ${op.columnName} before this migration runs; keep the statement as is`,
+      });
+    });
+    return hits;
+  },
+};
+
+export default rule;

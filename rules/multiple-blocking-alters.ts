@@ -1,0 +1,51 @@
+import type { Rule } from '../src/analyze/rule.js';
+import { stmtTag } from '../src/analyze/rule-helpers.js';
+import { alterTable, runsDuringMigration } from './_sql-build.js';
+
+const ALTER_PREFIX = /^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:"(?:[^"]|"")*"|[\w$]+)(?:\.(?:"(?:[^"]|"")*"|[\w$]+))?\s+/i;
+
+/** The sub-commands of an `ALTER TABLE t ...` text, or undefined for other statements (RENAME, ...). */
+function subcommands(text: string): string | undefined {
+  const m = ALTER_PREFIX.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length).trim().replace(/;$/, '');
+  return /^RENAME\b/i.test(rest) ? undefined : rest;
+}
+
+export const rule: Rule = {
+  id: 'multiple-blocking-alters',
+  risk: 'CAUTION',
+  title: 'Several ALTER TABLE statements on one table in a transaction hold its ACCESS EXCLUSIVE lock across all of them',
+  docs: {
+    why:
+      'Each of these ALTER TABLE statements takes an ACCESS EXCLUSIVE lock on the table, and inside one transaction the lock is kept until COMMIT. Reads and writes of the table wait from the first statement until the end of the transaction, including everything run in between; each statement may also scan or rewrite the table on its own, where one combined ALTER TABLE does it once.',
+    lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) from the first ALTER until the transaction ends.',
+    instead:
+      'Combine the changes into one ALTER TABLE with comma-separated sub-commands, so the lock is taken once and any scan or rewrite happens once. If they must stay separate, run them in separate transactions, each after SET lock_timeout, so that no lock is held for longer than one statement.',
+    bad: 'BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ALTER COLUMN status SET DEFAULT \'new\';\nCOMMIT;',
+    good: 'BEGIN;\nALTER TABLE orders ADD COLUMN note text, ALTER COLUMN status SET DEFAULT \'new\';\nCOMMIT;',
+    equivalents: { eugene: 'W12' },
+  },
+  check({ statement, operations, state }) {
+    if (!state.tx.active || !runsDuringMigration(statement)) return [];
+    const tag = stmtTag(statement);
+    if (tag !== 'AlterTableStmt' && tag !== 'RenameStmt') return [];
+    const index = operations.findIndex((o) => o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew);
+    const table = operations[index]?.table;
+    if (!table) return [];
+    // Report the second statement only: one finding per table and transaction is enough.
+    const earlier = state.tx.blockingStatements?.get(table) ?? [];
+    if (earlier.length !== 1) return [];
+    const parts = [...earlier, statement.text].map(subcommands);
+    const combined = parts.every((p): p is string => !!p) ? `${alterTable(table)}\n  ${parts.join(',\n  ')};` : undefined;
+    return [{
+      operation: index,
+      message: `a second ALTER TABLE on ${table} in the same transaction: the ACCESS EXCLUSIVE lock taken by the first one is still held, so reads and writes of ${table} wait until COMMIT`,
+      suggestion: combined
+        ? `-- one statement, one lock:\n${combined}`
+        : `-- run each statement in its own transaction, after SET lock_timeout = '5s', so no lock outlives its statement`,
+    }];
+  },
+};
+
+export default rule;

@@ -1,0 +1,65 @@
+import type { Rule, RuleHit } from '../src/analyze/rule.js';
+import { onExistingTable } from '../src/analyze/rule-helpers.js';
+import type { AnalysisState, KnownConstraint } from '../src/analyze/state.js';
+import { alterTable, defaultConstraintName, ident, runsDuringMigration } from './_sql-build.js';
+
+function notNullChecks(state: Readonly<AnalysisState>, table: string, column: string): KnownConstraint[] {
+  return [...state.constraints.values()].filter((c) => c.table === table && c.notNullColumn === column);
+}
+
+function safeSteps(state: Readonly<AnalysisState>, table: string, column: string): string {
+  const name = defaultConstraintName(table, [column], 'not_null');
+  const t = alterTable(table);
+  const col = ident(column);
+  if (state.pgVersion >= 18) {
+    return `${t} ADD CONSTRAINT ${ident(name)} NOT NULL ${col} NOT VALID;\n-- then, in a separate transaction (the next migration): scans without blocking reads or writes\n${t} VALIDATE CONSTRAINT ${ident(name)};`;
+  }
+  if (state.pgVersion >= 12) {
+    return `${t} ADD CONSTRAINT ${ident(name)} CHECK (${col} IS NOT NULL) NOT VALID;\n-- then, in a separate transaction (the next migration):\n${t} VALIDATE CONSTRAINT ${ident(name)};\n${t} ALTER COLUMN ${col} SET NOT NULL;  -- no scan: the validated CHECK proves it\n${t} DROP CONSTRAINT ${ident(name)};`;
+  }
+  return `-- PostgreSQL ${state.pgVersion}: SET NOT NULL always scans the table; enforce it with a CHECK instead\n${t} ADD CONSTRAINT ${ident(name)} CHECK (${col} IS NOT NULL) NOT VALID;\n-- then, in a separate transaction (the next migration):\n${t} VALIDATE CONSTRAINT ${ident(name)};`;
+}
+
+export const rule: Rule = {
+  id: 'set-not-null-without-check',
+  risk: 'DANGEROUS',
+  title: 'SET NOT NULL on an existing column scans the whole table under an ACCESS EXCLUSIVE lock',
+  sizeSensitive: true,
+  docs: {
+    why:
+      'ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it.',
+    lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) for a full scan.',
+    instead:
+      'PostgreSQL 12+: add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a separate transaction (no blocking), then SET NOT NULL (instant, it uses the check) and drop the CHECK. PostgreSQL 18+: ADD CONSTRAINT ... NOT NULL column NOT VALID, then VALIDATE CONSTRAINT. Before 12 there is no online way: keep the validated CHECK as the constraint, or run SET NOT NULL in a maintenance window.',
+    bad: 'ALTER TABLE orders ALTER COLUMN status SET NOT NULL;',
+    good: 'ALTER TABLE orders ADD CONSTRAINT orders_status_not_null CHECK (status IS NOT NULL) NOT VALID;',
+    equivalents: { squawk: 'adding-not-nullable-field', strongMigrations: 'change_column_null', eugene: 'E2' },
+  },
+  check({ statement, operations, state }) {
+    if (!runsDuringMigration(statement)) return [];
+    const hits: RuleHit[] = [];
+    operations.forEach((op, i) => {
+      if (op.kind !== 'SET_NOT_NULL' || op.notValid || !op.columnName || !op.table || !onExistingTable(op)) return;
+      const table = op.table;
+      const column = op.columnName;
+      const checks = notNullChecks(state, table, column);
+      const validated = checks.find((c) => c.validated);
+      if (validated && state.pgVersion >= 12) return;
+      const note = validated
+        ? ` (the validated CHECK ${validated.name} does not help before PostgreSQL 12)`
+        : checks[0] && !checks[0].name.includes('#')
+          ? ` (CHECK ${checks[0].name} proves it only once validated: run VALIDATE CONSTRAINT ${checks[0].name} in an earlier transaction)`
+          : '';
+      hits.push({
+        operation: i,
+        message: `SET NOT NULL on ${table}.${column} scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait) and fails if a NULL is left${note}`,
+        suggestion: checks[0] && !checks[0].validated && !checks[0].name.includes('#') && state.pgVersion >= 12
+          ? `${alterTable(table)} VALIDATE CONSTRAINT ${ident(checks[0].name)};  -- in an earlier, separate transaction\n${alterTable(table)} ALTER COLUMN ${ident(column)} SET NOT NULL;`
+          : safeSteps(state, table, column),
+      });
+    });
+    return hits;
+  },
+};
+
+export default rule;
