@@ -73,7 +73,7 @@ export function planValidatedConstraint(
     def.fk_attrs = [{ String: { sval: columnOfDef } }];
   }
   const isFk = con.contype === 'CONSTR_FOREIGN';
-  const referenced = isFk ? qualified(con.pktable) : undefined;
+  const referenced = isFk && con.pktable ? relationSql(con.pktable) : undefined;
   if (con.contype === 'CONSTR_CHECK') noteNotNullCheck(ctx, rel, con);
   return [
     draft(

@@ -6,7 +6,7 @@ import { analyzeSource } from '../../src/analyze/analyze.js';
 import { beginFile, newRunState } from '../../src/analyze/track.js';
 import type { AnalyzedMigration } from '../../src/check/types.js';
 import { maxRisk } from '../../src/core/risk.js';
-import type { Migration, MigrationReport, RollbackStatus, TransactionMode } from '../../src/core/types.js';
+import type { Finding, Migration, MigrationReport, RollbackStatus, TransactionMode } from '../../src/core/types.js';
 import { initParser, parseSource } from '../../src/parse/index.js';
 import type { Plan } from '../../src/plan/index.js';
 import { allRules } from '../../rules/index.js';
@@ -17,6 +17,8 @@ export interface MigrationInput {
   down?: string | null;
   rollbackStatus?: RollbackStatus;
   transaction?: TransactionMode;
+  /** Findings to report instead of running the rules (keeps renderer snapshots independent of rule wording). */
+  findings?: Finding[];
 }
 
 /** Parses and analyzes migrations in order, sharing one analysis state (as a check run does). */
@@ -28,7 +30,13 @@ export async function analyzeMigrations(inputs: MigrationInput[], pgVersion = 16
     const down = input.down ? parseSource({ path: input.path.replace(/\.up\.sql$/, '.down.sql'), text: input.down }) : null;
     const transaction = input.transaction ?? 'none';
     beginFile(state, input.path, transaction, false);
-    const { operations, findings } = analyzeSource(up, input.sql, state, allRules);
+    const analyzed = analyzeSource(up, input.sql, state, input.findings ? [] : allRules);
+    const operations = analyzed.operations;
+    const findings = input.findings ?? analyzed.findings;
+    for (const f of input.findings ?? []) {
+      const stmt = up.statements.find((s) => s.line === f.line);
+      for (const o of operations) if (stmt && o.statement === stmt.index) o.risk = maxRisk(o.risk, f.risk);
+    }
     const rollbackStatus: RollbackStatus = input.rollbackStatus ?? (input.down ? 'present' : 'missing');
     const risk = up.errors.length > 0 ? 'DANGEROUS' : maxRisk(...operations.map((o) => o.risk), ...findings.map((f) => f.risk));
     const report: MigrationReport = {

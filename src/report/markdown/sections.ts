@@ -1,0 +1,224 @@
+// The pieces of the PR comment: headline, migrations table, approval state, plan overview, one
+// collapsible section per migration, footer. Each returns Markdown; index.ts fits them together.
+import type { AnalyzedMigration, ApprovalRecord, CheckResult } from '../../check/types.js';
+import { atLeast, blocksWrites, lockModeSql } from '../../core/risk.js';
+import type { DryRunResult, MigrationReport, Risk } from '../../core/types.js';
+import type { Plan, PlanStep } from '../../plan/types.js';
+import { cell, code, fenced, prose } from './escape.js';
+import { lockGantt } from './mermaid.js';
+
+export const RISK_ICON: Record<Risk, string> = { SAFE: '🟢', CAUTION: '🟡', DANGEROUS: '🔴' };
+
+export interface SectionOptions {
+  approval: ApprovalRecord | null;
+  approvalRisk: Risk;
+  approvalVoidedReason?: string;
+  docsUrl: (id: string) => string;
+  ruleTitle: (id: string) => string | undefined;
+  reportLinks?: { jobSummary?: string; artifact?: string };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function dryRunFailed(d: DryRunResult | undefined): boolean {
+  return d?.status === 'failed' || d?.status === 'base-failed';
+}
+
+export function headline(result: CheckResult): string {
+  const ms = result.report.migrations;
+  const count = (r: Risk) => ms.filter((m) => m.risk === r).length;
+  const findings = ms.reduce((n, m) => n + m.findings.length, 0);
+  const parts = [
+    plural(ms.length, 'migration'),
+    ...(['DANGEROUS', 'CAUTION', 'SAFE'] as const).filter((r) => count(r) > 0).map((r) => `${count(r)} ${r.toLowerCase()}`),
+    plural(findings, 'finding'),
+  ];
+  const errors = result.report.errors.length;
+  if (errors) parts.push(plural(errors, 'parse error'));
+  const failed = ms.filter((m) => dryRunFailed(m.dryRun)).length;
+  if (failed) parts.push(plural(failed, 'dry-run failure'));
+  const risk = result.report.risk;
+  if (ms.length === 0) return `## ${RISK_ICON.SAFE} migration-guard: no migrations in this change`;
+  return `## ${RISK_ICON[risk]} migration-guard: ${risk}\n\n${parts.join(' · ')}`;
+}
+
+export function rollbackCell(m: MigrationReport): string {
+  const status = m.rollback.status;
+  const base = status === 'present' ? '✅ present' : status === 'missing' ? '❌ missing' : '➖ not required';
+  const checked = m.dryRun?.rollback?.status;
+  if (status !== 'present' || !checked || checked === 'not-run') return base;
+  return `${base} · ${checked === 'exact' ? 'restores the schema' : checked === 'incomplete' ? '⚠️ incomplete' : '❌ fails'}`;
+}
+
+export function dryRunCell(d: DryRunResult | undefined): string {
+  if (!d) return 'not run';
+  switch (d.status) {
+    case 'passed':
+      return `✅ passed (${plural(d.statements.length, 'statement')}, ${Math.round(d.durationMs)} ms)`;
+    case 'skipped':
+      return `⏭️ skipped${d.reason ? `: ${d.reason}` : ''}`;
+    case 'base-failed':
+      return `⚠️ base history failed${d.reason ? `: ${d.reason}` : ''}`;
+    case 'failed': {
+      const err = d.statements.find((s) => s.error)?.error;
+      return err ? `❌ failed at line ${err.line}: ${err.message}` : `❌ failed${d.reason ? `: ${d.reason}` : ''}`;
+    }
+  }
+}
+
+export function migrationsTable(result: CheckResult, rows?: number): string {
+  const ms = result.report.migrations;
+  if (ms.length === 0) return '';
+  const shown = rows === undefined ? ms : ms.slice(0, rows);
+  const lines = ['| Migration | Risk | Rollback | Dry-run |', '|---|---|---|---|'];
+  for (const m of shown) {
+    lines.push(`| ${code(m.path)} | ${RISK_ICON[m.risk]} ${m.risk} | ${cell(rollbackCell(m))} | ${cell(dryRunCell(m.dryRun))} |`);
+  }
+  if (shown.length < ms.length) lines.push(`| … and ${ms.length - shown.length} more | | | |`);
+  return lines.join('\n');
+}
+
+export function approvalBlock(result: CheckResult, o: SectionOptions): string {
+  const risk = result.report.risk;
+  if (!atLeast(risk, o.approvalRisk) || result.report.migrations.length === 0) return '';
+  if (o.approval) {
+    const a = o.approval;
+    return `✅ **Approved** by @${a.approver} on ${a.at.slice(0, 10)} for ${code(a.headSha.slice(0, 7))}${a.reason ? `: ${prose(a.reason)}` : ''}`;
+  }
+  if (o.approvalVoidedReason) {
+    return `⚠️ **The earlier approval no longer applies:** ${prose(o.approvalVoidedReason)}. This change needs a new approval: comment ${code('/approve-migration <reason>')}.`;
+  }
+  return `⛔ **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): follow the plan below, or comment ${code('/approve-migration <reason>')}.`;
+}
+
+export function errorsBlock(result: CheckResult): string {
+  const errors = result.report.errors;
+  if (errors.length === 0) return '';
+  return ['**Parse errors** (the migration is DANGEROUS until it parses):', '', ...errors.map((e) => `- ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`)].join('\n');
+}
+
+export function planOverview(plan: Plan): string {
+  if (plan.phases.length === 0 && plan.notes.length === 0) return '';
+  const out = ['### Safe plan', ''];
+  plan.phases.forEach((p, i) => {
+    const n = p.steps.filter((s) => s.sql.length > 0).length;
+    out.push(`${i + 1}. **${prose(p.title)}**${n ? ` (${plural(n, 'step')})` : ''}`);
+    if (p.appMustDo) out.push(`   - Before the next phase: ${prose(p.appMustDo)}`);
+    out.push(`   - Roll back: ${prose(p.rollback)}`);
+  });
+  if (plan.notes.length) {
+    out.push('', '<details><summary>Notes on the plan</summary>', '', ...plan.notes.map((n) => `- ${prose(n)}`), '', '</details>');
+  }
+  return out.join('\n');
+}
+
+function findingsTable(m: MigrationReport, o: SectionOptions): string {
+  if (m.findings.length === 0) return '_No findings._';
+  const lines = ['| | Rule | Line | Why |', '|---|---|---|---|'];
+  for (const f of m.findings) {
+    const title = o.ruleTitle(f.rule);
+    const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title ? `<br>${cell(title)}` : ''}`;
+    const why = cell(f.message) + (f.suggestion ? `<br>**Instead:** ${cell(f.suggestion)}` : '');
+    const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
+    lines.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
+  }
+  return lines.join('\n');
+}
+
+function statementText(a: AnalyzedMigration, index: number): string {
+  const s = a.up.statements.find((x) => x.index === index);
+  if (!s) return '';
+  const flat = s.text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+function locksBlock(a: AnalyzedMigration): string {
+  const d = a.report.dryRun;
+  if (!d || d.statements.length === 0) return '';
+  const rows: string[] = [];
+  for (const s of d.statements) {
+    const locks = s.locks.filter((l) => l.preExisting);
+    for (const l of locks) {
+      rows.push(
+        `| ${s.line} | ${code(statementText(a, s.statement))} | ${code(l.relation)} | ${blocksWrites(l.mode) ? '🔴 ' : ''}${lockModeSql(l.mode)} | ${Math.round(l.heldMs)} ms | ${s.rewrites.includes(l.relation) ? 'rewritten' : ''} |`,
+      );
+    }
+  }
+  const head = `#### Dry-run (${d.engine}, PostgreSQL ${d.serverVersion}): ${dryRunCell(d)}`;
+  const out = [head];
+  const err = d.statements.find((s) => s.error)?.error;
+  if (err) out.push('', `${code(`${err.path}:${err.line}:${err.column}`)} ${code(err.sqlstate)} ${prose(err.message)}`);
+  if (d.rollback && d.rollback.status !== 'exact' && d.rollback.status !== 'not-run') {
+    out.push('', `Rollback: ${d.rollback.status}${d.rollback.differences.length ? ` — ${d.rollback.differences.slice(0, 5).map(prose).join('; ')}` : ''}`);
+  }
+  if (rows.length === 0) {
+    out.push('', '_No lock on a table that existed before the migration._');
+    return out.join('\n');
+  }
+  out.push('', '| Line | Statement | Table | Lock | Held | |', '|---|---|---|---|---|---|', ...rows);
+  const chart = lockGantt(d, `Locks held by ${a.report.path}`);
+  if (chart) out.push('', fenced('mermaid', chart));
+  return out.join('\n');
+}
+
+function stepBlock(step: PlanStep): string {
+  const how = step.sql.length === 0 ? '' : step.transactional ? (step.sql.length > 1 ? ' _(one transaction)_' : '') : ' _(outside a transaction)_';
+  const out = [`- line ${step.line} · ${code(step.operationKind)}${how}: ${prose(step.description)}`];
+  if (step.sql.length) out.push('', indentBlock(fenced('sql', step.sql.map((s) => `${s};`).join('\n')), '  '));
+  return out.join('\n');
+}
+
+function indentBlock(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
+}
+
+function planForMigration(plan: Plan, path: string): string {
+  const out: string[] = [];
+  plan.phases.forEach((p, i) => {
+    const steps = p.steps.filter((s) => s.migrationPath === path);
+    if (steps.length === 0) return;
+    out.push(`**${i + 1}. ${prose(p.title)}**`, '', ...steps.map(stepBlock), '');
+  });
+  if (out.length === 0) return '';
+  return ['#### Plan for this migration', '', ...out].join('\n').trimEnd();
+}
+
+export function migrationDetails(a: AnalyzedMigration, plan: Plan, o: SectionOptions): string {
+  const m = a.report;
+  const summary = [
+    `<b>${prose(m.path)}</b>`,
+    `${RISK_ICON[m.risk]} ${m.risk}`,
+    plural(m.findings.length, 'finding'),
+    ...(a.up.errors.length ? ['parse error'] : []),
+    ...(dryRunFailed(m.dryRun) ? ['dry-run failed'] : []),
+  ].join(' · ');
+  const parts = [`<details${m.risk === 'DANGEROUS' ? ' open' : ''}><summary>${summary}</summary>`, ''];
+  for (const e of a.up.errors) parts.push(`❌ Does not parse: ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`, '');
+  parts.push('#### Findings', '', findingsTable(m, o));
+  const locks = locksBlock(a);
+  if (locks) parts.push('', locks);
+  const planText = planForMigration(plan, m.path);
+  if (planText) parts.push('', planText);
+  parts.push('', '</details>');
+  return parts.join('\n');
+}
+
+export function migrationStub(m: MigrationReport): string {
+  return `- ${code(m.path)} ${RISK_ICON[m.risk]} ${m.risk}: details left out of this comment (see the job summary or the JSON report).`;
+}
+
+export function footer(result: CheckResult, o: SectionOptions): string {
+  const links = [
+    o.reportLinks?.jobSummary ? `[job summary](${o.reportLinks.jobSummary})` : '',
+    o.reportLinks?.artifact ? `[JSON report](${o.reportLinks.artifact})` : '',
+  ].filter(Boolean);
+  const approve = atLeast(result.report.risk, o.approvalRisk)
+    ? `To approve ${o.approvalRisk === 'DANGEROUS' ? 'a DANGEROUS' : `a ${o.approvalRisk} or riskier`} change, someone allowed to approve comments ${code('/approve-migration <reason>')}; a new push to the migrations voids it.`
+    : `Changes at ${o.approvalRisk} or above need ${code('/approve-migration <reason>')} from someone allowed to approve.`;
+  return ['---', `<sub>${approve}${links.length ? ` Full report: ${links.join(' · ')}.` : ''} Generated by migration-guard.</sub>`].join('\n');
+}

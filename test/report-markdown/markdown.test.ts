@@ -1,0 +1,189 @@
+// Snapshots of the rendered PR comment for the situations a reviewer meets, plus the rules the
+// renderer must keep: the marker, GitHub's size limit, mermaid that GitHub can render.
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedMigration, CheckResult } from '../../src/check/types.js';
+import { maxRisk } from '../../src/core/risk.js';
+import type { DryRunResult, Finding, LockObservation } from '../../src/core/types.js';
+import { buildPlan } from '../../src/plan/index.js';
+import { COMMENT_MARKER, renderComment, renderJobSummary, type CommentOptions } from '../../src/report/markdown/index.js';
+import { analyzeMigrations, type MigrationInput } from '../plan/helpers.js';
+
+const OPTS: CommentOptions = {
+  approvalRisk: 'DANGEROUS',
+  ruleTitle: (id) => (id === 'require-concurrent-index' ? 'CREATE INDEX without CONCURRENTLY blocks writes' : undefined),
+  reportLinks: { jobSummary: 'https://github.com/acme/shop/actions/runs/1', artifact: 'https://github.com/acme/shop/actions/runs/1/artifacts/2' },
+};
+
+function lock(relation: string, mode: LockObservation['mode'], heldMs: number, preExisting = true): LockObservation {
+  return { relation, mode, heldMs, preExisting };
+}
+
+/** A dry-run result as the dry-run stage reports it: one trace per statement of the migration. */
+function dryRun(a: AnalyzedMigration, perStatement: (index: number) => { locks?: LockObservation[]; rewrites?: string[]; ms?: number; error?: { sqlstate: string; message: string } }): DryRunResult {
+  let failed = false;
+  const statements = [];
+  for (const s of a.up.statements) {
+    if (failed) break;
+    const t = perStatement(s.index);
+    const trace = {
+      statement: s.index, path: s.path, line: s.line, column: s.column, durationMs: t.ms ?? 2,
+      locks: t.locks ?? [], rewrites: t.rewrites ?? [],
+      ...(t.error ? { error: { ...t.error, path: s.path, line: s.line, column: s.column } } : {}),
+    };
+    statements.push(trace);
+    if (t.error) failed = true;
+  }
+  return {
+    engine: 'pglite', serverVersion: '18.6', status: failed ? 'failed' : 'passed', statements,
+    ...(failed ? {} : { rollback: { status: 'exact' as const, differences: [], reapply: 'passed' as const } }),
+    durationMs: statements.reduce((n, s) => n + s.durationMs, 0),
+  };
+}
+
+async function check(inputs: MigrationInput[], dry?: (a: AnalyzedMigration, i: number) => DryRunResult | undefined): Promise<{ result: CheckResult; comment: string; summary: string }> {
+  const migrations = await analyzeMigrations(inputs);
+  migrations.forEach((a, i) => {
+    const d = dry?.(a, i);
+    if (d) {
+      a.report.dryRun = d;
+      if (d.status === 'failed') a.report.risk = 'DANGEROUS';
+    }
+  });
+  const errors = migrations.flatMap((a) => a.up.errors.map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message })));
+  const result: CheckResult = {
+    report: { version: 1, risk: maxRisk(...migrations.map((a) => a.report.risk)), migrations: migrations.map((a) => a.report), errors, pgVersion: 16 },
+    migrations,
+    sources: new Map(inputs.map((i) => [i.path, i.sql])),
+  };
+  const plan = buildPlan(migrations, { pgVersion: 16 });
+  return { result, comment: renderComment(result, plan, OPTS), summary: renderJobSummary(result, plan, OPTS) };
+}
+
+function finding(rule: string, risk: Finding['risk'], line: number, message: string, suggestion?: string): Finding {
+  return { rule, risk, line, column: 1, message, ...(suggestion ? { suggestion } : {}) };
+}
+
+const INDEX_FINDING = finding('require-concurrent-index', 'DANGEROUS', 1, 'CREATE INDEX orders_customer_id_idx on public.orders without CONCURRENTLY takes a SHARE lock (blocks writes) for the whole build', 'CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);');
+const FK_FINDING = finding('constraint-missing-not-valid', 'DANGEROUS', 2, 'FOREIGN KEY orders_customer_fk is added without NOT VALID: every existing row is checked under SHARE ROW EXCLUSIVE locks on public.orders and public.customers');
+const DROP_FINDING = finding('ban-drop-column', 'DANGEROUS', 1, 'dropping public.orders.note deletes its data for good and breaks running code that still uses it | even in a rollback');
+const NOT_NULL_FINDING = finding('adding-required-field', 'DANGEROUS', 1, 'ADD COLUMN priority NOT NULL without a DEFAULT fails on a table with rows');
+const LOCK_TIMEOUT_FINDING = (line: number) => finding('require-lock-timeout', 'CAUTION', line, 'no lock_timeout is set before this statement takes an ACCESS EXCLUSIVE lock on public.orders', "SET lock_timeout = '5s';");
+
+const SAFE_UP = `CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint NOT NULL, total integer);
+CREATE INDEX invoices_order_id_idx ON invoices (order_id);
+ALTER TABLE orders ADD COLUMN invoiced_at timestamptz;
+`;
+const SAFE_DOWN = `ALTER TABLE orders DROP COLUMN invoiced_at;
+DROP TABLE invoices;
+`;
+
+describe('markdown comment snapshots', () => {
+  it('all SAFE', async () => {
+    const { comment } = await check([{ path: 'db/migrations/0001_invoices.up.sql', sql: SAFE_UP, down: SAFE_DOWN, findings: [] }], (a) =>
+      dryRun(a, (i) => (i === 2 ? { locks: [lock('public.orders', 'AccessExclusiveLock', 1)] } : { locks: [lock('public.invoices', 'AccessExclusiveLock', 1, false)] })),
+    );
+    expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(comment).not.toContain('needs approval');
+    await expect(comment).toMatchFileSnapshot('__snapshots__/all-safe.md');
+  });
+
+  it('mixed change', async () => {
+    const { comment } = await check(
+      [
+        { path: 'db/migrations/0001_invoices.up.sql', sql: SAFE_UP, down: SAFE_DOWN, findings: [LOCK_TIMEOUT_FINDING(3)] },
+        {
+          path: 'db/migrations/0002_orders_customer.up.sql',
+          sql: `CREATE INDEX orders_customer_id_idx ON orders (customer_id);\nALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);\n`,
+          down: `ALTER TABLE orders DROP CONSTRAINT orders_customer_fk;\nDROP INDEX orders_customer_id_idx;\n`,
+          findings: [INDEX_FINDING, FK_FINDING],
+        },
+        { path: 'db/migrations/0003_drop_note.up.sql', sql: `ALTER TABLE orders DROP COLUMN note;\n`, down: `ALTER TABLE orders ADD COLUMN note text;\n`, findings: [DROP_FINDING, LOCK_TIMEOUT_FINDING(1)] },
+      ],
+      (a, n) =>
+        n === 1
+          ? dryRun(a, (i) => (i === 0 ? { locks: [lock('public.orders', 'ShareLock', 840)], ms: 840 } : { locks: [lock('public.orders', 'ShareRowExclusiveLock', 95), lock('public.customers', 'ShareRowExclusiveLock', 95)], ms: 95 }))
+          : dryRun(a, (i) => (n === 0 && i !== 2 ? { locks: [lock('public.invoices', 'AccessExclusiveLock', 1, false)] } : { locks: [lock('public.orders', 'AccessExclusiveLock', 3)] })),
+    );
+    expect(comment).toContain('```mermaid\ngantt');
+    expect(comment).toContain('/approve-migration <reason>');
+    await expect(comment).toMatchFileSnapshot('__snapshots__/mixed.md');
+  });
+
+  it('missing rollback', async () => {
+    const { comment } = await check([{ path: 'db/migrations/0004_status.up.sql', sql: `ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';\n`, rollbackStatus: 'missing', findings: [finding('rollback-missing', 'CAUTION', 1, 'db/migrations/0004_status.up.sql has no rollback (expected db/migrations/0004_status.down.sql)')] }]);
+    expect(comment).toContain('❌ missing');
+    await expect(comment).toMatchFileSnapshot('__snapshots__/missing-rollback.md');
+  });
+
+  it('dry-run failure', async () => {
+    const { comment } = await check(
+      [{ path: 'db/migrations/0005_priority.up.sql', sql: `ALTER TABLE orders ADD COLUMN priority integer NOT NULL;\n`, down: `ALTER TABLE orders DROP COLUMN priority;\n`, findings: [NOT_NULL_FINDING] }],
+      (a) => dryRun(a, () => ({ error: { sqlstate: '23502', message: 'column "priority" of relation "orders" contains null values' } })),
+    );
+    expect(comment).toContain('dry-run failed');
+    await expect(comment).toMatchFileSnapshot('__snapshots__/dry-run-failure.md');
+  });
+
+  it('parse error', async () => {
+    const { comment, result } = await check([{ path: 'db/migrations/0006_typo.up.sql', sql: `CREATE TABEL coupons (id bigint);\n`, down: `DROP TABLE coupons;\n`, findings: [] }]);
+    expect(result.report.errors.length).toBe(1);
+    expect(comment).toContain('Parse errors');
+    await expect(comment).toMatchFileSnapshot('__snapshots__/parse-error.md');
+  });
+
+  it('a change large enough to hit the size limit', async () => {
+    const inputs: MigrationInput[] = [];
+    for (let i = 1; i <= 60; i++) {
+      const n = String(i).padStart(4, '0');
+      const risky = i % 20 === 0;
+      const sql = risky
+        ? `CREATE INDEX t${i}_a_idx ON big_${i} (a);\nALTER TABLE big_${i} ALTER COLUMN b SET NOT NULL;\nALTER TABLE big_${i} ADD CONSTRAINT big_${i}_c_check CHECK (c > 0);\n`
+        : Array.from({ length: 12 }, (_, k) => `CREATE TABLE t${i}_${k} (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT now());\nCREATE INDEX t${i}_${k}_name_idx ON t${i}_${k} (name);`).join('\n') + '\n';
+      const findings = risky ? [finding('require-concurrent-index', 'DANGEROUS', 1, `CREATE INDEX t${i}_a_idx without CONCURRENTLY blocks writes to big_${i}`)] : [];
+      inputs.push({ path: `db/migrations/${n}_change_${i}.up.sql`, sql, down: `SELECT 1;\n`, findings });
+    }
+    const { comment, summary, result } = await check(inputs, (a) => dryRun(a, (i) => ({ locks: [lock(`public.t_${i}`, 'AccessExclusiveLock', 1, false)] })));
+    expect(summary.length).toBeGreaterThan(65_000);
+    expect(comment.length).toBeLessThanOrEqual(65_000);
+    expect(comment).toContain("shortened to fit GitHub's size limit");
+    // The risky migrations keep their details; the least risky lose theirs first.
+    for (const m of result.report.migrations.filter((x) => x.risk !== 'SAFE')) expect(comment).toContain(`<b>${m.path}</b>`);
+    expect(comment).toContain('details left out of this comment');
+    await expect(comment).toMatchFileSnapshot('__snapshots__/size-limit.md');
+  });
+});
+
+describe('markdown comment rules', () => {
+  it('respects a small maxLength and says what was cut', async () => {
+    const migrations = await analyzeMigrations([
+      { path: 'db/a.up.sql', sql: SAFE_UP, down: SAFE_DOWN },
+      { path: 'db/b.up.sql', sql: 'CREATE INDEX orders_x ON orders (x);\n', down: 'DROP INDEX orders_x;\n' },
+    ]);
+    const result: CheckResult = {
+      report: { version: 1, risk: maxRisk(...migrations.map((a) => a.report.risk)), migrations: migrations.map((a) => a.report), errors: [] },
+      migrations,
+      sources: new Map(),
+    };
+    const plan = buildPlan(migrations, { pgVersion: 16 });
+    const full = renderComment(result, plan, OPTS);
+    const small = renderComment(result, plan, { ...OPTS, maxLength: full.length - 10 });
+    expect(small.length).toBeLessThanOrEqual(full.length - 10);
+    expect(small).toContain('details left out');
+    expect(small).toContain('<b>db/b.up.sql</b>');
+    expect(small).not.toContain('<b>db/a.up.sql</b>');
+  });
+
+  it('shows an approval and a voided approval', async () => {
+    const migrations = await analyzeMigrations([{ path: 'db/b.up.sql', sql: 'CREATE INDEX orders_x ON orders (x);\n' }]);
+    const result: CheckResult = {
+      report: { version: 1, risk: 'DANGEROUS', migrations: migrations.map((a) => a.report), errors: [] },
+      migrations,
+      sources: new Map(),
+    };
+    const plan = buildPlan(migrations, { pgVersion: 16 });
+    const approved = renderComment(result, plan, { ...OPTS, approval: { approver: 'octocat', reason: 'table has 40 rows', contentHash: 'abc', headSha: '0123456789abcdef', at: '2024-05-01T10:00:00Z' } });
+    expect(approved).toContain('**Approved** by @octocat on 2024-05-01 for `0123456`: table has 40 rows');
+    const voided = renderComment(result, plan, { ...OPTS, approvalVoidedReason: 'the migrations changed after the approval' });
+    expect(voided).toContain('no longer applies');
+  });
+});
