@@ -13,7 +13,6 @@ export const rule: Rule = {
     instead: 'Give the migration a version after every existing one: regenerate its timestamp (or take the next number) after rebasing on the base branch.',
     bad: '# main has 20240105120000_add_status.up.sql; the PR adds\n20240103090000_add_index.up.sql',
     good: '# after rebasing, the PR adds\n20240106100000_add_index.up.sql',
-    equivalents: { strongMigrations: 'n/a (Rails rejects it with ActiveRecord::Migrator checks)' },
   },
 };
 

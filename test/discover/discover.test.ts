@@ -6,6 +6,7 @@ import { escalateRollbackMissing, rollbackMissingRisk } from '../../src/discover
 import { memoryRepoFiles } from '../../src/discover/fs-files.js';
 import { isBlankSql, keepRanges } from '../../src/discover/text.js';
 import { compareVersions } from '../../src/discover/version.js';
+import type { ConfigFile } from '../../src/config/schema.js';
 import { config, summary } from './helpers.js';
 
 const repo = (files: Record<string, string>) => memoryRepoFiles(new Map(Object.entries(files)));
@@ -107,7 +108,7 @@ describe('configuration', () => {
   it('per-layout transaction and rollbackMissingRisk come from the config', async () => {
     const r = await discoverMigrations(
       repo({ 'db/migrations/0001_x.up.sql': 'SELECT 1;' }),
-      config({ transaction: { 'golang-migrate': 'wrapped' }, rollbackMissingRisk: 'DANGEROUS' }),
+      config({ transaction: { 'golang-migrate': 'wrapped' } as ConfigFile['transaction'], rollbackMissingRisk: 'DANGEROUS' }),
     );
     expect(summary(r.sets[0]!)).toEqual(['0001_x missing wrapped -']);
     expect(r.findings.map((f) => f.risk)).toEqual(['DANGEROUS']);
