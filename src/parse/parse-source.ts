@@ -3,11 +3,11 @@
 import type { Node } from '@pgsql/types';
 import type { ParsedSource, ParseError, ParseNote, SqlSource, Statement } from '../core/types.js';
 import { innerStatements } from './plpgsql.js';
-import { ByteOffsets, codePointToUnit, LineIndex } from './positions.js';
+import { ByteOffsets, LineIndex } from './positions.js';
 import { preprocess } from './preprocess.js';
-import { splitStatements } from './split.js';
+import { parseRanges } from './recover.js';
 import { readGap, trimEnd } from './trivia.js';
-import { parserReady, parseSql, scanSql, type Outcome } from './wasm.js';
+import { parserReady, scanSql } from './wasm.js';
 
 export interface ParseOptions {
   /**
@@ -15,72 +15,6 @@ export interface ParseOptions {
    * parsed as a neutral identifier of the same length, and a note says so.
    */
   placeholders?: Record<string, string>;
-}
-
-/** A statement's raw extent in the preprocessed text: from its first token to its `;` (exclusive). */
-interface Range {
-  start: number;
-  end: number;
-  ast: Node;
-  /** True when Postgres gave no length: the statement runs to the end of the text, with no `;`. */
-  open: boolean;
-}
-
-interface RawError {
-  offset: number;
-  message: string;
-}
-
-function toRanges(text: string, base: number, stmts: ReadonlyArray<{ stmt?: Node; stmt_location?: number; stmt_len?: number }>): Range[] {
-  const bytes = new ByteOffsets(text);
-  const ranges: Range[] = [];
-  for (const raw of stmts) {
-    if (raw.stmt === undefined) continue;
-    const location = raw.stmt_location ?? 0;
-    const start = bytes.toUnit(location);
-    const end = raw.stmt_len ? bytes.toUnit(location + raw.stmt_len) : text.length;
-    ranges.push({ start: base + start, end: base + end, ast: raw.stmt, open: !raw.stmt_len });
-  }
-  return ranges;
-}
-
-function errorIn(text: string, from: number, to: number, failure: Extract<Outcome<unknown>, { ok: false }>): RawError {
-  const offset =
-    failure.cursor === undefined ? readGap(text, from, to).next : from + codePointToUnit(text.slice(from, to), failure.cursor);
-  const message = failure.internal ? `the SQL parser failed on this statement: ${failure.message}` : failure.message;
-  return { offset: Math.min(offset, to), message };
-}
-
-/**
- * Parses the whole text at once (the fast path). When it fails, splits the text at the
- * semicolons that end statements and parses each piece, so the good statements survive and
- * every bad one gets its own error at its own place.
- */
-function parseRanges(text: string): { ranges: Range[]; errors: RawError[] } {
-  const whole = parseSql(text);
-  if (whole.ok) return { ranges: toRanges(text, 0, whole.value.stmts ?? []), errors: [] };
-
-  let pieces: Array<{ start: number; end: number }>;
-  try {
-    pieces = splitStatements(text);
-  } catch {
-    pieces = [];
-  }
-  if (pieces.length <= 1) return { ranges: [], errors: [errorIn(text, 0, text.length, whole)] };
-
-  const ranges: Range[] = [];
-  const errors: RawError[] = [];
-  for (const piece of pieces) {
-    const sub = text.slice(piece.start, piece.end);
-    const parsed = parseSql(sub);
-    if (parsed.ok) {
-      const found = toRanges(sub, piece.start, parsed.value.stmts ?? []);
-      // A piece ends at its `;`, so Postgres saw no terminator; only the text's last piece is really open.
-      for (const r of found) r.open = r.open && piece.end === text.length;
-      ranges.push(...found);
-    } else errors.push(errorIn(text, piece.start, piece.end, parsed));
-  }
-  return { ranges, errors };
 }
 
 /** Cuts comments that trail the file's last statement when it has no `;` (Postgres counts them in). */
@@ -160,7 +94,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
         result.statements.push(nested);
       }
     }
-    result.errors.push(...located.sort((a, b) => a.offset - b.offset).map((l) => l.error));
+    for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
   } catch (e) {
     // Last resort: nothing above is meant to throw, but a parse stage that throws takes the whole review down.
     result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe(e)}` });

@@ -66,8 +66,8 @@ function sanitize(text: string, notes: PreprocessNote[]): string {
 }
 
 const META_LINE = /^[ \t]*\\[^\r\n]*/gm;
-/** Above this size the scanner's token list gets large; meta-command lines are then blanked without checking. */
-const SCAN_CHECK_LIMIT = 4_000_000;
+/** The scanner runs at ~1 MB/s; above this size meta-command lines are blanked without checking. */
+const SCAN_CHECK_LIMIT = 1_000_000;
 const LITERAL_TOKENS = new Set(['SCONST', 'USCONST', 'XCONST', 'BCONST', 'C_COMMENT', 'SQL_COMMENT', 'IDENT', 'UIDENT']);
 
 /** Rebuilds `text` with each range replaced by `pick(range)`. */
@@ -113,9 +113,16 @@ function blankMetaCommands(text: string, notes: PreprocessNote[]): string {
 
   let spans: Array<readonly [number, number]> = [];
   if (blanked.length <= SCAN_CHECK_LIMIT) {
-    const scanned = scanSql(blanked);
+    // Blanking a line inside a literal can remove its closing quote; then the original text
+    // (where only real meta-commands might confuse the scanner) tells literal from command.
+    let scannedText = blanked;
+    let scanned = scanSql(blanked);
+    if (!scanned.ok) {
+      scannedText = text;
+      scanned = scanSql(text);
+    }
     if (scanned.ok) {
-      const bytes = new ByteOffsets(blanked);
+      const bytes = new ByteOffsets(scannedText);
       spans = scanned.value
         .filter((t) => LITERAL_TOKENS.has(t.tokenName))
         .map((t) => [bytes.toUnit(t.start), bytes.toUnit(t.end)] as const);

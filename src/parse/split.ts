@@ -1,18 +1,9 @@
-// Splits SQL text at the semicolons that end statements, the way psql does, so that one bad
-// statement does not hide the good ones around it. Strings, dollar quotes and comments are
-// recognised by Postgres' own scanner; only `BEGIN ATOMIC ... END` bodies of SQL-standard
-// functions (whose inner semicolons do not end the statement) need tracking here.
-import { ByteOffsets } from './positions.js';
+// Finds the semicolon that ends a statement, the way psql does, so that one bad statement
+// does not hide the good ones after it. Strings, dollar quotes and comments are recognised by
+// Postgres' own scanner; only `BEGIN ATOMIC ... END` bodies of SQL-standard functions (whose
+// inner semicolons do not end the statement) need tracking here.
 import { scanSql, type Token } from './wasm.js';
-
-/** A piece of the text: [start, end) string offsets, `end` at the `;` (or the end of the text). */
-export interface Piece {
-  start: number;
-  end: number;
-}
-
-/** The scanner's token list is ~100 bytes of JSON per token; scan big texts in slices of about this many characters. */
-const SLICE = 256 * 1024;
+import { ByteOffsets } from './positions.js';
 
 /** Tracks CREATE FUNCTION/PROCEDURE ... BEGIN ATOMIC ... END nesting within one piece. */
 class AtomicBodies {
@@ -54,50 +45,25 @@ class AtomicBodies {
 }
 
 /**
- * Scans `text` in slices that each end at a `;` the scanner confirms as a real token, so a
- * slice never starts inside a string or comment. When the rest of the text cannot be scanned
- * (an unterminated quote or comment), the rest becomes one piece: Postgres would read it as
- * one unterminated token too.
+ * Offset of the `;` that ends the statement starting at `start` (which must be outside any
+ * string or comment), or the text's length when none does. The scanner is slow (about
+ * 1 MB/s), so it reads a window that ends at a `;` found by plain search and widens it only
+ * while that `;` turns out to be inside a literal or a BEGIN ATOMIC body.
  */
-export function splitStatements(text: string): Piece[] {
-  const pieces: Piece[] = [];
-  const bodies = new AtomicBodies();
-  let pieceStart = 0;
-  let sliceStart = 0;
-
-  while (sliceStart < text.length) {
-    let candidate = text.length <= sliceStart + SLICE ? -1 : text.indexOf(';', sliceStart + SLICE);
-    let tokens: Token[] | undefined;
-    let sliceEnd = text.length;
-    for (;;) {
-      sliceEnd = candidate === -1 ? text.length : candidate + 1;
-      const scanned = scanSql(text.slice(sliceStart, sliceEnd));
-      if (scanned.ok) {
-        const last = scanned.value[scanned.value.length - 1];
-        const slice = text.slice(sliceStart, sliceEnd);
-        const endsAtSemicolon = last !== undefined && last.text === ';' && last.end === Buffer.byteLength(slice, 'utf8');
-        if (candidate === -1 || endsAtSemicolon) {
-          tokens = scanned.value;
-          break;
-        }
-      }
-      if (candidate === -1) break;
-      // Doubling the slice keeps the total scanning work linear when a long literal holds many `;`.
-      candidate = text.indexOf(';', sliceStart + 2 * (sliceEnd - sliceStart));
+export function statementEnd(text: string, start: number, from: number = start): number {
+  let candidate = text.indexOf(';', Math.max(start, from));
+  for (;;) {
+    const end = candidate === -1 ? text.length : candidate + 1;
+    const window = text.slice(start, end);
+    const scanned = scanSql(window);
+    if (scanned.ok) {
+      const bodies = new AtomicBodies();
+      const bytes = new ByteOffsets(window);
+      for (const token of scanned.value) if (bodies.endsStatement(token)) return start + bytes.toUnit(token.start);
     }
-    if (tokens === undefined) {
-      pieces.push({ start: pieceStart, end: text.length });
-      return pieces;
-    }
-    const bytes = new ByteOffsets(text.slice(sliceStart, sliceEnd));
-    for (const token of tokens) {
-      if (!bodies.endsStatement(token)) continue;
-      const at = sliceStart + bytes.toUnit(token.start);
-      pieces.push({ start: pieceStart, end: at });
-      pieceStart = at + 1;
-    }
-    sliceStart = sliceEnd;
+    // Not scannable to the end: an unterminated quote or comment swallows the rest, as in Postgres.
+    if (candidate === -1) return text.length;
+    // Doubling keeps the total scanning work linear when a long literal holds many `;`.
+    candidate = text.indexOf(';', start + 2 * (end - start));
   }
-  if (pieceStart < text.length) pieces.push({ start: pieceStart, end: text.length });
-  return pieces;
 }

@@ -1,0 +1,107 @@
+// Parses SQL text into statement extents, one bad statement at a time: the good statements
+// around a syntax error are kept, and each bad one gets its own error at its own place.
+import type { Node } from '@pgsql/types';
+import { ByteOffsets, codePointToUnit } from './positions.js';
+import { statementEnd } from './split.js';
+import { readGap } from './trivia.js';
+import { parseSql, type Outcome } from './wasm.js';
+
+/** A statement's raw extent in the text: from its first token to its `;` (exclusive). */
+export interface Range {
+  start: number;
+  end: number;
+  ast: Node;
+  /** True when the statement runs to the end of the text with no `;` after it. */
+  open: boolean;
+}
+
+export interface RawError {
+  offset: number;
+  message: string;
+}
+
+type RawStmts = ReadonlyArray<{ stmt?: Node; stmt_location?: number; stmt_len?: number }>;
+type Failure = Extract<Outcome<unknown>, { ok: false }>;
+
+/** How many `;` before an error are tried as the end of the last good statement. */
+const BOUNDARY_TRIES = 8;
+
+function toRanges(text: string, from: number, to: number, stmts: RawStmts): Range[] {
+  const bytes = new ByteOffsets(text.slice(from, to));
+  const ranges: Range[] = [];
+  for (const raw of stmts) {
+    if (raw.stmt === undefined) continue;
+    const location = raw.stmt_location ?? 0;
+    const start = from + bytes.toUnit(location);
+    const end = raw.stmt_len ? from + bytes.toUnit(location + raw.stmt_len) : to;
+    // Postgres gives no length to a statement with no `;`; only at the end of the text is it really open.
+    ranges.push({ start, end, ast: raw.stmt, open: !raw.stmt_len && to === text.length });
+  }
+  return ranges;
+}
+
+function errorIn(text: string, from: number, to: number, failure: Failure): RawError {
+  const offset =
+    failure.cursor === undefined ? readGap(text, from, to).next : from + codePointToUnit(text.slice(from, to), failure.cursor);
+  const message = failure.internal ? `the SQL parser failed on this statement: ${failure.message}` : failure.message;
+  return { offset: Math.min(offset, to), message };
+}
+
+/**
+ * The good statements between `from` and an error at `at`: tries the nearest `;` before the
+ * error as the end of the last good statement. A candidate counts when the text up to it parses
+ * and Postgres' last statement ends exactly there (so it is not inside a string or comment).
+ */
+function goodPrefix(text: string, from: number, at: number): { boundary: number; ranges: Range[] } {
+  let candidate = at;
+  for (let tries = 0; tries < BOUNDARY_TRIES; tries++) {
+    candidate = candidate - 1 < from ? -1 : text.lastIndexOf(';', candidate - 1);
+    if (candidate < from) break;
+    const prefix = text.slice(from, candidate + 1);
+    const parsed = parseSql(prefix);
+    if (!parsed.ok) continue;
+    const last = parsed.value.stmts?.[parsed.value.stmts.length - 1];
+    if (last === undefined) break; // only comments and `;` before the error: nothing to keep
+    if ((last.stmt_location ?? 0) + (last.stmt_len ?? 0) + 1 !== Buffer.byteLength(prefix, 'utf8')) continue;
+    return { boundary: candidate + 1, ranges: toRanges(text, from, candidate, parsed.value.stmts ?? []) };
+  }
+  return { boundary: from, ranges: [] };
+}
+
+/** `push(...items)` overflows the stack for the 10^5 statements of a large file. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
+/**
+ * Parses the whole text at once (the fast path). When that fails, keeps the statements before
+ * the error, reports the statement that holds it, and goes on after that statement's `;`.
+ * Postgres stops at the first error, so each round costs about the distance to the next error.
+ */
+export function parseRanges(text: string): { ranges: Range[]; errors: RawError[] } {
+  const ranges: Range[] = [];
+  const errors: RawError[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const rest = text.slice(from);
+    const whole = parseSql(rest);
+    if (whole.ok) {
+      append(ranges, toRanges(text, from, text.length, whole.value.stmts ?? []));
+      break;
+    }
+    if (whole.cursor === undefined) {
+      errors.push(errorIn(text, from, text.length, whole));
+      break;
+    }
+    const at = from + codePointToUnit(rest, whole.cursor);
+    const good = goodPrefix(text, from, at);
+    append(ranges, good.ranges);
+    const start = readGap(text, good.boundary, text.length).next;
+    const end = statementEnd(text, start, start);
+    const alone = parseSql(text.slice(start, end));
+    if (alone.ok) append(ranges, toRanges(text, start, end, alone.value.stmts ?? []));
+    else errors.push(errorIn(text, start, end, alone));
+    from = end + 1;
+  }
+  return { ranges, errors };
+}
