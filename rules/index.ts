@@ -2,24 +2,50 @@
 import type { Rule } from '../src/analyze/rule.js';
 import { rule as addingNotNullColumnWithoutDefault } from './adding-not-null-column-without-default.js';
 import { rule as addingSerialOrIdentityColumn } from './adding-serial-or-identity-column.js';
+import { rule as banCharField } from './ban-char-field.js';
+import { rule as banCluster } from './ban-cluster.js';
+import { rule as banDomainConstraint } from './ban-domain-constraint.js';
+import { rule as banDropColumn } from './ban-drop-column.js';
+import { rule as banDropDatabase } from './ban-drop-database.js';
+import { rule as banDropSchema } from './ban-drop-schema.js';
+import { rule as banDropTable } from './ban-drop-table.js';
+import { rule as banTruncate } from './ban-truncate.js';
+import { rule as banVacuumFull } from './ban-vacuum-full.js';
 import { rule as changingColumnType } from './changing-column-type.js';
 import { rule as concurrentlyInTransaction } from './concurrently-in-transaction.js';
 import { rule as constraintMissingNotValid } from './constraint-missing-not-valid.js';
+import { rule as creatingTrigger } from './creating-trigger.js';
 import { rule as disallowedUniqueConstraint } from './disallowed-unique-constraint.js';
+import { rule as dmlInDdlTransaction } from './dml-in-ddl-transaction.js';
+import { rule as dmlWithoutWhere } from './dml-without-where.js';
 import { rule as dropNotNull } from './drop-not-null.js';
 import { rule as dryRunFailed } from './dry-run-failed.js';
 import { rule as dryRunRefused } from './dry-run-refused.js';
 import { rule as duplicateVersion } from './duplicate-version.js';
+import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
 import { rule as foreignKeyWithoutIndex } from './foreign-key-without-index.js';
+import { rule as identifierTooLong } from './identifier-too-long.js';
 import { rule as migrationEdited } from './migration-edited.js';
 import { rule as migrationOutOfOrder } from './migration-out-of-order.js';
 import { rule as multipleBlockingAlters } from './multiple-blocking-alters.js';
 import { rule as observedBlockingLock } from './observed-blocking-lock.js';
 import { rule as observedRewrite } from './observed-rewrite.js';
+import { rule as partitionAttachDetach } from './partition-attach-detach.js';
+import { rule as preferBigintKeys } from './prefer-bigint-keys.js';
+import { rule as preferIdentity } from './prefer-identity.js';
+import { rule as preferJsonb } from './prefer-jsonb.js';
+import { rule as preferTextField } from './prefer-text-field.js';
+import { rule as preferTimestamptz } from './prefer-timestamptz.js';
+import { rule as refreshMatviewConcurrently } from './refresh-matview-concurrently.js';
+import { rule as renamingColumn } from './renaming-column.js';
+import { rule as renamingSchema } from './renaming-schema.js';
+import { rule as renamingTable } from './renaming-table.js';
 import { rule as requireConcurrentIndexDrop } from './require-concurrent-index-drop.js';
 import { rule as requireConcurrentIndex } from './require-concurrent-index.js';
 import { rule as requireConcurrentReindex } from './require-concurrent-reindex.js';
+import { rule as requireLockTimeout } from './require-lock-timeout.js';
+import { rule as requireStatementTimeout } from './require-statement-timeout.js';
 import { rule as rollbackDataLoss } from './rollback-data-loss.js';
 import { rule as rollbackEmpty } from './rollback-empty.js';
 import { rule as rollbackIncomplete } from './rollback-incomplete.js';
@@ -28,6 +54,9 @@ import { rule as rollbackMissing } from './rollback-missing.js';
 import { rule as rollbackOrphan } from './rollback-orphan.js';
 import { rule as rollbackReapplyFailed } from './rollback-reapply-failed.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
+import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
+import { rule as transactionNesting } from './transaction-nesting.js';
+import { rule as transactionNotCommitted } from './transaction-not-committed.js';
 import { rule as unusedIgnore } from './unused-ignore.js';
 import { rule as validateInSameTransaction } from './validate-in-same-transaction.js';
 import { rule as volatileDefault } from './volatile-default.js';
@@ -35,24 +64,50 @@ import { rule as volatileDefault } from './volatile-default.js';
 export const allRules: readonly Rule[] = [
   addingNotNullColumnWithoutDefault,
   addingSerialOrIdentityColumn,
+  banCharField,
+  banCluster,
+  banDomainConstraint,
+  banDropColumn,
+  banDropDatabase,
+  banDropSchema,
+  banDropTable,
+  banTruncate,
+  banVacuumFull,
   changingColumnType,
   concurrentlyInTransaction,
   constraintMissingNotValid,
+  creatingTrigger,
   disallowedUniqueConstraint,
+  dmlInDdlTransaction,
+  dmlWithoutWhere,
   dropNotNull,
   dryRunFailed,
   dryRunRefused,
   duplicateVersion,
+  enumValueChanges,
   exclusionConstraint,
   foreignKeyWithoutIndex,
+  identifierTooLong,
   migrationEdited,
   migrationOutOfOrder,
   multipleBlockingAlters,
   observedBlockingLock,
   observedRewrite,
+  partitionAttachDetach,
+  preferBigintKeys,
+  preferIdentity,
+  preferJsonb,
+  preferTextField,
+  preferTimestamptz,
+  refreshMatviewConcurrently,
+  renamingColumn,
+  renamingSchema,
+  renamingTable,
   requireConcurrentIndexDrop,
   requireConcurrentIndex,
   requireConcurrentReindex,
+  requireLockTimeout,
+  requireStatementTimeout,
   rollbackDataLoss,
   rollbackEmpty,
   rollbackIncomplete,
@@ -61,6 +116,9 @@ export const allRules: readonly Rule[] = [
   rollbackOrphan,
   rollbackReapplyFailed,
   setNotNullWithoutCheck,
+  tableRewriteSettings,
+  transactionNesting,
+  transactionNotCommitted,
   unusedIgnore,
   validateInSameTransaction,
   volatileDefault,

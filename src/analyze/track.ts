@@ -100,7 +100,9 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       return;
     }
     case 'CompositeTypeStmt': case 'CreateDomainStmt': case 'CreateRangeStmt': {
-      const name = qualifiedFromList((v as { typeName?: Node[]; domainname?: Node[] }).typeName ?? (v as { domainname?: Node[] }).domainname)
+      // CREATE DOMAIN names itself in `domainname`; its `typeName` is the base type (a TypeName, not a list).
+      const list = tag === 'CreateDomainStmt' ? (v as { domainname?: Node[] }).domainname : (v as { typeName?: Node[] }).typeName;
+      const name = qualifiedFromList(Array.isArray(list) ? list : undefined)
         ?? relationName((v as { typevar?: Parameters<typeof relationName>[0] }).typevar);
       if (name && !state.learningOnly) state.newTypes.add(name);
       return;

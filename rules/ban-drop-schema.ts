@@ -1,0 +1,39 @@
+import type { DropStmt } from '@pgsql/types';
+import type { Rule, RuleHit } from '../src/analyze/rule.js';
+import { as } from '../src/analyze/ast.js';
+import { ident, stmtNode } from '../src/analyze/rule-helpers.js';
+import { executesNow } from './_statement.js';
+
+export const rule: Rule = {
+  id: 'ban-drop-schema',
+  risk: 'DANGEROUS',
+  title: 'Dropping a schema loses everything in it',
+  docs: {
+    why:
+      'DROP SCHEMA ... CASCADE drops every table, view, function and type in the schema, with their data, in one statement; a rollback cannot bring the data back. Without CASCADE it fails unless the schema is already empty, which is the safe form.',
+    lock: 'ACCESS EXCLUSIVE on every table in the schema while they are dropped.',
+    instead:
+      'Drop the objects one by one in earlier migrations (each reviewed on its own), keep a dump of anything you may need, and drop the empty schema without CASCADE, so Postgres refuses if something is still in it.',
+    bad: 'DROP SCHEMA reporting CASCADE;',
+    good: 'CREATE SCHEMA scratch;\nDROP SCHEMA scratch;',
+  },
+  check({ statement, state }) {
+    const d = stmtNode<DropStmt>(statement, 'DropStmt');
+    if (!executesNow(statement) || d?.removeType !== 'OBJECT_SCHEMA') return [];
+    const cascade = d.behavior === 'DROP_CASCADE';
+    const hits: RuleHit[] = [];
+    for (const o of d.objects ?? []) {
+      const name = as<{ sval?: string }>(o, 'String')?.sval;
+      if (!name || state.newSchemas.has(name)) continue;
+      hits.push({
+        message: cascade
+          ? `DROP SCHEMA ${name} CASCADE deletes every table, view and function in ${name}, with their data, for good (a rollback cannot bring them back)`
+          : `dropping schema ${name} deletes it for good; it fails unless ${name} is empty, but running code that names ${name} breaks`,
+        suggestion: `-- drop the objects in ${name} one by one in reviewed migrations (keep a dump: pg_dump --schema=${name} <database>), then:\nDROP SCHEMA ${ident(name)};  -- without CASCADE: Postgres refuses while anything is left`,
+      });
+    }
+    return hits;
+  },
+};
+
+export default rule;

@@ -1,0 +1,55 @@
+import type { CreateTrigStmt } from '@pgsql/types';
+import type { Rule, RuleHit } from '../src/analyze/rule.js';
+import { alterCmds, describeLock, onExistingTable, stmtNode } from '../src/analyze/rule-helpers.js';
+import { executesNow } from './_statement.js';
+
+const TOGGLES: Record<string, string> = {
+  AT_EnableTrig: 'ENABLE TRIGGER', AT_EnableAlwaysTrig: 'ENABLE ALWAYS TRIGGER', AT_EnableReplicaTrig: 'ENABLE REPLICA TRIGGER',
+  AT_EnableTrigAll: 'ENABLE TRIGGER ALL', AT_EnableTrigUser: 'ENABLE TRIGGER USER',
+  AT_DisableTrig: 'DISABLE TRIGGER', AT_DisableTrigAll: 'DISABLE TRIGGER ALL', AT_DisableTrigUser: 'DISABLE TRIGGER USER',
+};
+
+export const rule: Rule = {
+  id: 'creating-trigger',
+  risk: 'CAUTION',
+  title: 'Adding, enabling or disabling a trigger on an existing table',
+  docs: {
+    why:
+      'A trigger adds work to every write on the table (each row of a bulk UPDATE fires it), hides logic from whoever reads the application code, and an error in it fails the application\'s writes. Creating, enabling or disabling one takes a SHARE ROW EXCLUSIVE lock: brief, but it waits behind running writes and queues all other writes behind it. Disabling a trigger silently skips what it did (audit rows, denormalised columns); DISABLE TRIGGER ALL also turns off foreign-key enforcement.',
+    lock: 'SHARE ROW EXCLUSIVE on the table: blocks writes (not reads) while waiting for and holding it.',
+    instead:
+      "Set a lock_timeout before it (`SET lock_timeout = '5s';`) and retry on timeout; measure the trigger's cost on a busy table; prefer doing the work in application code or an asynchronous job when it need not be in the same transaction. Re-enable disabled triggers in the same migration.",
+    bad: 'CREATE TRIGGER orders_audit AFTER UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION audit_row();',
+    good: 'CREATE TABLE order_events (id bigint PRIMARY KEY, payload jsonb);\nCREATE TRIGGER order_events_audit AFTER INSERT ON order_events FOR EACH ROW EXECUTE FUNCTION audit_row();',
+  },
+  check({ statement, operations }) {
+    if (!executesNow(statement)) return [];
+    const trig = stmtNode<CreateTrigStmt>(statement, 'CreateTrigStmt');
+    const op = operations[0];
+    if (trig) {
+      if (!op || !onExistingTable(op)) return [];
+      return [{
+        operation: 0,
+        message: `trigger ${trig.trigname ?? ''} on ${op.table} adds work to every ${trig.row ? 'row written' : 'write'} and takes a ${describeLock(op.lock)} to be created`,
+        suggestion: `SET lock_timeout = '5s';  -- before it, and retry on timeout; measure the trigger's cost on a production-sized copy of ${op.table}`,
+      }];
+    }
+    const hits: RuleHit[] = [];
+    alterCmds(statement).forEach((c, i) => {
+      const what = TOGGLES[c.subtype ?? ''];
+      const o = operations[i];
+      if (!what || !o || !onExistingTable(o)) return;
+      const disabling = what.startsWith('DISABLE');
+      hits.push({
+        operation: i,
+        message: `${what}${c.name ? ` ${c.name}` : ''} on ${o.table} takes a ${describeLock(o.lock)}${disabling ? '; while disabled, whatever the trigger did is silently skipped' : ''}${what === 'DISABLE TRIGGER ALL' ? ', including foreign-key checks' : ''}`,
+        suggestion: disabling
+          ? 're-enable it in the same migration (ENABLE TRIGGER), and set lock_timeout before both statements'
+          : "SET lock_timeout = '5s';  -- before it, and retry on timeout",
+      });
+    });
+    return hits;
+  },
+};
+
+export default rule;

@@ -1,0 +1,81 @@
+import type { InsertStmt, SelectStmt } from '@pgsql/types';
+import type { Rule } from '../src/analyze/rule.js';
+import type { AnalysisState } from '../src/analyze/state.js';
+import { as } from '../src/analyze/ast.js';
+import { describeLock, stmtNode, stmtTag } from '../src/analyze/rule-helpers.js';
+import type { Operation, Statement } from '../src/core/types.js';
+import { batchedSql } from './_backfill-sql.js';
+import { blocksExisting } from './_blocking.js';
+import { executesNow } from './_statement.js';
+
+const DML_TAGS = new Set(['UpdateStmt', 'DeleteStmt', 'MergeStmt']);
+
+/** A data change that touches many rows: UPDATE/DELETE/MERGE on an existing table, or INSERT ... SELECT. */
+function isBackfill(statement: Statement, ops: readonly Operation[]): boolean {
+  const tag = stmtTag(statement);
+  if (DML_TAGS.has(tag)) return ops.some((o) => !!o.table && !o.targetIsNew);
+  if (tag === 'InsertStmt') {
+    const select = as<SelectStmt>(stmtNode<InsertStmt>(statement, 'InsertStmt')?.selectStmt, 'SelectStmt');
+    return !!select && !select.valuesLists;
+  }
+  return false;
+}
+
+/** DDL operations holding a lock that blocks writes on something that existed before the run. */
+function lockingDdl(ops: readonly Operation[], state: Readonly<AnalysisState>): Operation[] {
+  return ops.filter((o) => o.kind !== 'UPDATE_VALUES' && o.kind !== 'DELETE_ROWS' && o.kind !== 'INSERT_ROWS' && blocksExisting(o, state));
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
+
+export const rule: Rule = {
+  id: 'dml-in-ddl-transaction',
+  risk: 'DANGEROUS',
+  title: 'A backfill in the same transaction as DDL holds the DDL locks for the whole backfill',
+  docs: {
+    why:
+      'Locks are held until the transaction ends. When an ALTER TABLE and an UPDATE of many rows share a transaction, the ALTER\'s lock (ACCESS EXCLUSIVE for most ALTER TABLE forms) stays held for as long as the UPDATE runs, so the table is unreadable and unwritable for the whole backfill, and every row the backfill touched stays locked until the end too. In the other order (backfill, then DDL) the backfill\'s row locks are kept while the DDL waits for its lock, and if the DDL fails the whole backfill is rolled back. A runner that wraps each migration in a transaction (Flyway, Rails, Django...) does this to every DDL and DML in the same file.',
+    lock: 'The DDL\'s lock on the table (ACCESS EXCLUSIVE blocks reads and writes; SHARE and stronger block writes), held until COMMIT, plus the backfill\'s row locks.',
+    instead:
+      'Put the backfill in its own migration that runs outside a transaction, in batches that each commit, after the DDL migration has committed (and the NOT NULL or constraint that depends on it in a migration after that).',
+    bad: "BEGIN;\nALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new';\nCOMMIT;",
+    good: "ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE id BETWEEN 1 AND 10000;",
+    equivalents: { eugene: 'E4' },
+  },
+  check({ statement, operations, state }) {
+    if (!executesNow(statement) || !state.tx.active) return [];
+    const sameTx = (state.earlierInFile ?? []).filter((s) => s.inTransaction && s.txId === state.tx.id && executesNow(s.statement));
+    const wrapper = state.tx.explicit ? 'the same transaction' : 'the transaction the runner wraps this file in';
+
+    if (isBackfill(statement, operations)) {
+      const ddl = sameTx.flatMap((s) => lockingDdl(s.operations, state).map((op) => ({ op, s })));
+      if (ddl.length === 0) return [];
+      const strongest = ddl.find((d) => d.op.lock === 'AccessExclusiveLock') ?? ddl[0]!;
+      const target = operations.find((o) => o.table)?.table;
+      return [{
+        risk: strongest.op.lock === 'AccessExclusiveLock' ? 'DANGEROUS' : 'CAUTION',
+        message: `this backfill runs in ${wrapper} as \`${firstLine(strongest.s.statement.text)}\` (line ${strongest.s.statement.line}), whose ${describeLock(strongest.op.lock, strongest.op.table)} is held until COMMIT, so for the whole backfill`,
+        suggestion: stmtTag(statement) === 'InsertStmt'
+          ? `move this INSERT ... SELECT to its own migration that runs outside a transaction, copying the source rows in key ranges (WHERE id > :last AND id <= :last + 10000), one COMMIT per batch`
+          : `-- move it to a migration of its own, after this one has committed:\n${batchedSql(statement, target)}`,
+      }];
+    }
+
+    const locking = lockingDdl(operations, state);
+    if (locking.length === 0) return [];
+    const backfill = sameTx.find((s) => isBackfill(s.statement, s.operations));
+    if (!backfill) return [];
+    const op = locking[0]!;
+    return [{
+      risk: 'CAUTION',
+      operation: operations.indexOf(op),
+      message: `this DDL runs in ${wrapper} as the backfill at line ${backfill.statement.line}: the backfilled rows stay locked while it waits for its ${describeLock(op.lock, op.table)}, and if it fails the whole backfill is rolled back`,
+      suggestion: 'commit the backfill first: move this statement to the next migration, which runs after the backfill has committed',
+    }];
+  },
+};
+
+export default rule;

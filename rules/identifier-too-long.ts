@@ -1,0 +1,104 @@
+import type { Rule } from '../src/analyze/rule.js';
+import { stmtTag } from '../src/analyze/rule-helpers.js';
+import { executesNow } from './_statement.js';
+
+/** Postgres keeps NAMEDATALEN - 1 = 63 bytes of an identifier and drops the rest. */
+const MAX_BYTES = 63;
+
+/** Statements that give something a name (tables, columns, indexes, constraints, ...). */
+const NAMING = new Set([
+  'CreateStmt', 'CreateTableAsStmt', 'ViewStmt', 'IndexStmt', 'AlterTableStmt', 'RenameStmt', 'CreateSeqStmt',
+  'CreateTrigStmt', 'CreateFunctionStmt', 'CreateSchemaStmt', 'CreateEnumStmt', 'CompositeTypeStmt', 'CreateDomainStmt',
+  'CreateRangeStmt', 'CreatePolicyStmt', 'CreateStatsStmt', 'AlterDomainStmt', 'CreateEventTrigStmt',
+]);
+
+/**
+ * Identifiers as written in the SQL text, skipping strings, comments and dollar-quoted bodies.
+ * The parser has already truncated the ones in its tree, so the text is the only place the
+ * full name survives. Unquoted names are folded to lower case, as Postgres does.
+ */
+export function identifiersIn(sql: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i]!;
+    const rest = sql.slice(i);
+    if (rest.startsWith('--')) { const n = sql.indexOf('\n', i); i = n < 0 ? sql.length : n + 1; continue; }
+    if (rest.startsWith('/*')) { const n = sql.indexOf('*/', i + 2); i = n < 0 ? sql.length : n + 2; continue; }
+    if (ch === "'") {
+      let j = i + 1;
+      const escapes = i > 0 && /[eE]/.test(sql[i - 1]!);
+      while (j < sql.length) {
+        if (escapes && sql[j] === '\\') { j += 2; continue; }
+        if (sql[j] === "'") { if (sql[j + 1] === "'") { j += 2; continue; } break; }
+        j++;
+      }
+      i = j + 1;
+      continue;
+    }
+    const dollar = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(rest);
+    if (dollar) {
+      const close = sql.indexOf(dollar[0], i + dollar[0].length);
+      i = close < 0 ? sql.length : close + dollar[0].length;
+      continue;
+    }
+    if (ch === '"') {
+      let j = i + 1;
+      let name = '';
+      while (j < sql.length) {
+        if (sql[j] === '"') { if (sql[j + 1] === '"') { name += '"'; j += 2; continue; } break; }
+        name += sql[j];
+        j++;
+      }
+      out.push(name);
+      i = j + 1;
+      continue;
+    }
+    const word = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/.exec(rest);
+    if (word) {
+      out.push(word[0].replace(/[A-Z]/g, (c) => c.toLowerCase()));
+      i += word[0].length;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** The name Postgres keeps: the first 63 bytes, cut at a character boundary. */
+export function truncateIdentifier(name: string): string {
+  let bytes = 0;
+  let out = '';
+  for (const ch of name) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (bytes + n > MAX_BYTES) break;
+    bytes += n;
+    out += ch;
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  id: 'identifier-too-long',
+  risk: 'CAUTION',
+  title: 'Names longer than 63 bytes are silently truncated',
+  docs: {
+    why:
+      'Postgres keeps only the first 63 bytes of a name (bytes, not characters: an accented letter takes two) and drops the rest with at most a NOTICE. The table, column, index or constraint then exists under a name that differs from the one in the migration and the code: tools that look objects up by name (ORMs, schema diff, a later DROP INDEX written out in full in another system) miss it, and two long names that share their first 63 bytes collide, so the second CREATE fails or, with IF NOT EXISTS, silently does nothing.',
+    instead: 'Choose a name of at most 63 bytes; abbreviate the middle rather than the end, so names stay distinct.',
+    bad: 'CREATE INDEX CONCURRENTLY orders_customer_id_created_at_status_shipping_country_code_partial_idx ON orders (customer_id, created_at);',
+    good: 'CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);',
+    equivalents: { squawk: 'identifier-too-long' },
+  },
+  check({ statement }) {
+    if (!executesNow(statement) || !NAMING.has(stmtTag(statement))) return [];
+    const seen = new Set<string>();
+    const long = identifiersIn(statement.text).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES && !seen.has(n) && seen.add(n));
+    return long.map((name) => ({
+      message: `"${name}" is ${Buffer.byteLength(name, 'utf8')} bytes; Postgres silently truncates it to "${truncateIdentifier(name)}"`,
+      suggestion: `use a name of at most ${MAX_BYTES} bytes, e.g. by abbreviating its middle part`,
+    }));
+  },
+};
+
+export default rule;
