@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql } from '../support/lint-sql.js';
+import { expectValidSql, findingsOf, runOnPostgres } from './part-a-support.js';
+
+const ID = 'adding-serial-or-identity-column';
+
+describe(ID, () => {
+  it.each([
+    ['ALTER TABLE orders ADD COLUMN seq bigserial;', 'serial'],
+    ['ALTER TABLE orders ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;', 'identity'],
+    ['ALTER TABLE orders ADD COLUMN doubled numeric GENERATED ALWAYS AS (total * 2) STORED;', 'stored generated'],
+  ])('flags %s', async (sql, kind) => {
+    const [f] = findingsOf(await lintSql(sql), ID);
+    expect(f?.risk).toBe('DANGEROUS');
+    expect(f?.message).toContain(`(${kind})`);
+    await expectValidSql(f?.suggestion);
+  });
+
+  it('suggests a sequence default and a batched backfill that run on PostgreSQL 15', async () => {
+    const [f] = findingsOf(await lintSql('ALTER TABLE app.orders ADD COLUMN seq serial;'), ID);
+    expect(f?.suggestion).toContain('ALTER TABLE app.orders ADD COLUMN seq integer;');
+    expect(f?.suggestion).toContain('CREATE SEQUENCE app.orders_seq_seq AS integer OWNED BY app.orders.seq;');
+    await runOnPostgres('serial', 'CREATE SCHEMA app; CREATE TABLE app.orders (id int); INSERT INTO app.orders SELECT generate_series(1, 20);', [f!.suggestion!]);
+  });
+
+  it('offers a VIRTUAL generated column on PostgreSQL 18 only', async () => {
+    const sql = 'ALTER TABLE orders ADD COLUMN doubled numeric GENERATED ALWAYS AS (total * 2) STORED;';
+    const [pg18] = findingsOf(await lintSql(sql, { pgVersion: 18 }), ID);
+    expect(pg18?.suggestion).toContain('GENERATED ALWAYS AS (total * 2) VIRTUAL');
+    const [pg16] = findingsOf(await lintSql(sql, { pgVersion: 16 }), ID);
+    expect(pg16?.suggestion).not.toContain('VIRTUAL');
+  });
+
+  it('is silent for a VIRTUAL generated column and on new tables', async () => {
+    expect(findingsOf(await lintSql('ALTER TABLE orders ADD COLUMN d numeric GENERATED ALWAYS AS (total * 2) VIRTUAL;', { pgVersion: 18 }), ID)).toEqual([]);
+    expect(findingsOf(await lintSql('CREATE TABLE orders (id int);\nALTER TABLE orders ADD COLUMN seq bigserial;'), ID)).toEqual([]);
+    expect(findingsOf(await lintSql('ALTER TABLE orders ADD COLUMN seq bigserial;', { earlier: ['CREATE TABLE orders (id int);'] }), ID)).toEqual([]);
+  });
+
+  it('is size sensitive', async () => {
+    const [f] = findingsOf(await lintSql('ALTER TABLE orders ADD COLUMN seq bigserial;', { tableStats: { 'public.orders': { rows: 5_000_000 } } }), ID);
+    expect(f?.risk).toBe('DANGEROUS');
+    expect(f?.message).toContain('5,000,000 rows');
+  });
+});
