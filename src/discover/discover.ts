@@ -13,6 +13,7 @@ import { duplicateVersion, rollbackMissing, rollbackOrphan, type PathFinding } f
 import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
 import type { DraftMigration, LayoutFiles } from './layouts/types.js';
 import { repoPath } from './layouts/types.js';
+import picomatch from 'picomatch';
 import { decodeText, isBlankSql } from './text.js';
 
 export interface MigrationSet {
@@ -36,7 +37,9 @@ export interface DiscoverOptions {
 }
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
-  const paths = (await files.list()).map(normalizePath);
+  // `ignore` globs leave files out entirely: not discovered, not paired, not reported.
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+  const paths = (await files.list()).map(normalizePath).filter((p) => !ignored(p));
   const cache = new Map<string, Promise<string>>();
   const readText = (path: string): Promise<string> => {
     let text = cache.get(path);

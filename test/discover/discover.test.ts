@@ -105,6 +105,11 @@ describe('configuration', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('ignore globs leave files out', async () => {
+    const r = await discoverMigrations(repo(files), config({ ignore: ['other/**', '**/002_*.sql'] }));
+    expect(r.sets.map((s) => [s.dir, s.migrations.map((m) => m.id)])).toEqual([['db/migrations', ['001_a']]]);
+  });
+
   it('per-layout transaction and rollbackMissingRisk come from the config', async () => {
     const r = await discoverMigrations(
       repo({ 'db/migrations/0001_x.up.sql': 'SELECT 1;' }),
