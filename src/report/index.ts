@@ -1,7 +1,11 @@
 // The report stage's entry point: one CheckResult, one format, one string to print.
 import type { CheckResult } from '../check/types.js';
 import type { Risk } from '../core/types.js';
-import type { RuleLookup } from './diagnostics.js';
+import { DEFAULT_PG_VERSION } from '../config/defaults.js';
+import { buildPlan } from '../plan/index.js';
+import { defaultRuleLookup, type RuleLookup } from './diagnostics.js';
+import { renderJobSummary } from './markdown/index.js';
+import { ruleDocsUrl } from './tool-info.js';
 import { formatWorkflowCommands, renderAnnotations } from './github.js';
 import { renderJson } from './json.js';
 import { renderPretty } from './pretty.js';
@@ -19,6 +23,8 @@ export interface RenderOptions {
   failOn?: Risk;
   /** Target Postgres major version, for the plan in `markdown`. */
   pgVersion?: number;
+  /** Risk at which `markdown` says an approval is needed (default DANGEROUS). */
+  approvalRisk?: Risk;
   ruleById?: RuleLookup;
 }
 
@@ -39,8 +45,15 @@ export function renderReport(result: CheckResult, format: ReportFormat, opts: Re
       return JSON.stringify(renderSarif(result, lookup), null, 2) + '\n';
     case 'github':
       return formatWorkflowCommands(renderAnnotations(result, lookup));
-    case 'markdown':
-      return renderMarkdown(result, opts);
+    case 'markdown': {
+      const ruleById = opts.ruleById ?? defaultRuleLookup;
+      const plan = buildPlan(result.migrations, { pgVersion: opts.pgVersion ?? result.report.pgVersion ?? DEFAULT_PG_VERSION });
+      return renderJobSummary(result, plan, {
+        approvalRisk: opts.approvalRisk ?? 'DANGEROUS',
+        docsUrl: (id) => ruleDocsUrl(id),
+        ruleTitle: (id) => ruleById(id)?.title,
+      });
+    }
   }
 }
 
@@ -58,8 +71,3 @@ export {
 } from './github.js';
 export { collectDiagnostics, type Diagnostic, type RuleLookup } from './diagnostics.js';
 
-// The Markdown job summary and PR comment live in ./markdown (another module, with the plan from
-// ../plan). Until that module lands, asking for it is an error the CLI reports, not a crash.
-function renderMarkdown(_result: CheckResult, _opts: RenderOptions): string {
-  throw new Error('--format markdown is not available in this build: src/report/markdown is not wired into renderReport yet');
-}

@@ -36,6 +36,8 @@ interface Ctx {
   width: number;
   verbose: boolean;
   sourceLines: (path: string) => string[] | undefined;
+  /** Rules whose `why` and `lock` were already printed. */
+  explained: Set<string>;
 }
 
 const DEFAULT_WIDTH = 100;
@@ -50,6 +52,7 @@ export function renderPretty(result: CheckResult, opts: PrettyOptions): string {
     c,
     width,
     verbose: opts.verbose ?? false,
+    explained: new Set(),
     sourceLines: (path) => {
       let lines = split.get(path);
       if (!lines) {
@@ -108,7 +111,7 @@ function rollbackText(ctx: Ctx, mr: MigrationReport): string {
 function dryRunLines(ctx: Ctx, dr: DryRunResult, am: AnalyzedMigration | undefined): string[] {
   const { c } = ctx;
   const status = dr.status === 'passed' ? c.green('passed') : dr.status === 'skipped' ? c.dim('skipped') : c.red(dr.status);
-  const parts = [`${status} on ${dr.engine} ${dr.serverVersion} in ${formatMs(dr.durationMs)}`];
+  const parts = [dr.status === 'skipped' ? status : `${status} on ${dr.engine} ${dr.serverVersion} in ${formatMs(dr.durationMs)}`];
   if (dr.reason) parts.push(dr.reason);
   if (dr.rollback) {
     const rb = dr.rollback;
@@ -215,7 +218,9 @@ function diagnosticBlock(ctx: Ctx, d: Diagnostic): string[] {
   const snippetEnd = out.length;
   const eq = (label: string, text: string) => out.push(...equation(ctx, gw, label, text));
   if (noteInBody) eq('note', d.message);
-  if (d.rule) {
+  // A rule's explanation is printed at its first finding; later ones would only repeat it.
+  if (d.rule && (ctx.verbose || !ctx.explained.has(d.ruleId))) {
+    ctx.explained.add(d.ruleId);
     eq('why', d.rule.docs.why);
     if (d.rule.docs.lock) eq('lock', d.rule.docs.lock);
   }

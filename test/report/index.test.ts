@@ -16,5 +16,8 @@ describe('renderReport', () => {
     expect(pretty).toContain('fail threshold CAUTION');
     expect(pretty).not.toContain('\u001b[');
     expect(renderReport(result, 'pretty', { ...opts, color: true })).toContain('\u001b[');
+    const md = renderReport(result, 'markdown', opts);
+    expect(md).toContain('a.sql');
+    expect(md).toContain('fixture-concurrent-index');
   });
 });
