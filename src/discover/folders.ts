@@ -80,8 +80,10 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
 
   // Liquibase formatted SQL: a changelog tree, rooted at its nearest `changelog`-like folder.
   const liquibaseRoots = new Set<string>();
+  const liquibaseDirs = new Set<string>();
   for (const p of sql) {
     if (claimed.has(p) || !isLiquibaseSql(await readText(p))) continue;
+    liquibaseDirs.add(parent(p));
     let dir = parent(p);
     let root = dir;
     for (let d = dir; ; d = parent(d)) {
@@ -95,7 +97,8 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
     dir = root;
   }
   for (const root of [...liquibaseRoots].sort((a, b) => b.length - a.length)) {
-    claim(root, 'liquibase-sql', (rel) => /\.sql$/i.test(rel));
+    // Only folders that hold changelogs: a golang-migrate folder under the same `db/` stays apart.
+    claim(root, 'liquibase-sql', (rel) => /\.sql$/i.test(rel) && liquibaseDirs.has(parent(root ? `${root}/${rel}` : rel)));
   }
 
   // Version subfolders (temporal): <root>/v1.10/<name>.sql, names without their own version.

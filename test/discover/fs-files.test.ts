@@ -1,0 +1,58 @@
+// RepoFiles over a folder: git's view of the files in a checkout, a directory walk elsewhere.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { discoverMigrations } from '../../src/discover/discover.js';
+import { fsRepoFiles, memoryRepoFiles } from '../../src/discover/fs-files.js';
+import { TempRepo } from './git-repo.js';
+import { config } from './helpers.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+describe('fsRepoFiles', () => {
+  it('in a git checkout: tracked and untracked files, not ignored, deleted or node_modules ones', async () => {
+    const r = new TempRepo().init();
+    cleanups.push(() => r.cleanup());
+    r.write({ '.gitignore': 'build/\n', 'db/a.sql': 'SELECT 1;', 'db/gone.sql': 'SELECT 2;' }).commit('base');
+    r.write({ 'build/out.sql': 'SELECT 3;', 'db/new.sql': 'SELECT 4;', 'node_modules/pkg/x.sql': 'SELECT 5;' }).remove('db/gone.sql');
+    const files = fsRepoFiles(r.dir);
+    expect(await files.list()).toEqual(['.gitignore', 'db/a.sql', 'db/new.sql']);
+    expect(new TextDecoder().decode(await files.read('db/a.sql'))).toBe('SELECT 1;');
+    await expect(files.read('db/gone.sql')).rejects.toThrow();
+  });
+
+  it('outside git: a directory walk that skips .git and node_modules', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-walk-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    for (const rel of ['a/1.sql', 'node_modules/x/2.sql', 'b/c/3.sql']) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), 'SELECT 1;');
+    }
+    expect(await fsRepoFiles(dir).list()).toEqual(['a/1.sql', 'b/c/3.sql']);
+  });
+});
+
+describe('memoryRepoFiles', () => {
+  it('lists sorted paths, reads strings and bytes, rejects unknown paths; a BOM is dropped on discovery', async () => {
+    const files = memoryRepoFiles(new Map<string, string | Uint8Array>([['z.sql', 'x'], ['db/migrations/0001_a.up.sql', new Uint8Array([0xef, 0xbb, 0xbf, 0x53])]]));
+    expect(await files.list()).toEqual(['db/migrations/0001_a.up.sql', 'z.sql']);
+    expect(await files.read('z.sql')).toEqual(new TextEncoder().encode('x'));
+    await expect(files.read('nope')).rejects.toThrow('no such file: nope');
+    const r = await discoverMigrations(files, config());
+    expect(r.sets[0]!.migrations[0]!.up.text).toBe('S');
+  });
+
+  it('a Liquibase changelog tree does not swallow a golang-migrate folder beside it', async () => {
+    const files = memoryRepoFiles(
+      new Map([
+        ['db/changes/001.sql', '--liquibase formatted sql\n--changeset a:1\nSELECT 1;\n'],
+        ['db/migrations/0001_x.up.sql', 'SELECT 1;'],
+        ['db/migrations/0001_x.down.sql', 'SELECT 1;'],
+      ]),
+    );
+    const r = await discoverMigrations(files, config());
+    expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['db', 'liquibase-sql'], ['db/migrations', 'golang-migrate']]);
+  });
+});
