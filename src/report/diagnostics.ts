@@ -116,6 +116,8 @@ function dryRunErrors(dr: AnalyzedMigration['report']['dryRun']): Array<Omit<Raw
   if (!dr) return [];
   const errors: DryRunError[] = [];
   for (const t of dr.statements) if (t.error) errors.push(t.error);
+  if (dr.error) errors.push(dr.error);
+  for (const t of dr.rollbackStatements ?? []) if (t.error) errors.push(t.error);
   if (dr.rollback?.error) errors.push(dr.rollback.error);
   return errors.map((e) => ({
     path: e.path,

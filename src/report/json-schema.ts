@@ -53,9 +53,17 @@ export const jsonStatementTraceSchema = z.strictObject({
   column,
   durationMs: ms,
   locks: z.array(
-    z.strictObject({ relation: z.string(), mode: lockMode, heldMs: ms, preExisting: z.boolean() }),
+    z.strictObject({
+      relation: z.string(),
+      mode: lockMode,
+      heldMs: ms,
+      preExisting: z.boolean(),
+      kind: z.enum(['table', 'index', 'sequence', 'materialized view', 'toast', 'other']).optional(),
+      heldAcross: z.number().int().min(0).optional(),
+    }),
   ),
   rewrites: z.array(z.string()),
+  rewrittenTables: z.array(z.string()).optional(),
   error: jsonDryRunErrorSchema.optional(),
 });
 
@@ -74,6 +82,18 @@ export const jsonDryRunSchema = z.strictObject({
     })
     .optional(),
   durationMs: ms,
+  error: jsonDryRunErrorSchema.optional(),
+  refused: z.string().optional(),
+  timedOut: z.boolean().optional(),
+  rollbackStatements: z.array(jsonStatementTraceSchema).optional(),
+  seed: z
+    .strictObject({
+      rows: z.number().int().min(0),
+      tables: z.array(z.string()),
+      skipped: z.array(z.strictObject({ table: z.string(), reason: z.string() })),
+    })
+    .optional(),
+  baseFromCache: z.boolean().optional(),
 });
 
 export const jsonNoteSchema = z.strictObject({ path: z.string(), line, column, message: z.string() });

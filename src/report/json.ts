@@ -105,6 +105,20 @@ function dryRun(d: DryRunResult): JsonDryRun {
         }
       : {}),
     durationMs: d.durationMs,
+    ...(d.error ? { error: dryRunError(d.error) } : {}),
+    ...(d.refused !== undefined ? { refused: d.refused } : {}),
+    ...(d.timedOut !== undefined ? { timedOut: d.timedOut } : {}),
+    ...(d.rollbackStatements ? { rollbackStatements: d.rollbackStatements.map(trace) } : {}),
+    ...(d.seed
+      ? {
+          seed: {
+            rows: d.seed.rows,
+            tables: [...d.seed.tables],
+            skipped: d.seed.skipped.map((x) => ({ table: x.table, reason: x.reason })),
+          },
+        }
+      : {}),
+    ...(d.baseFromCache !== undefined ? { baseFromCache: d.baseFromCache } : {}),
   };
 }
 
@@ -114,8 +128,16 @@ function trace(t: StatementTrace): JsonStatementTrace {
     line: t.line,
     column: t.column,
     durationMs: t.durationMs,
-    locks: t.locks.map((l) => ({ relation: l.relation, mode: l.mode, heldMs: l.heldMs, preExisting: l.preExisting })),
+    locks: t.locks.map((l) => ({
+      relation: l.relation,
+      mode: l.mode,
+      heldMs: l.heldMs,
+      preExisting: l.preExisting,
+      ...(l.kind !== undefined ? { kind: l.kind } : {}),
+      ...(l.heldAcross !== undefined ? { heldAcross: l.heldAcross } : {}),
+    })),
     rewrites: [...t.rewrites],
+    ...(t.rewrittenTables ? { rewrittenTables: [...t.rewrittenTables] } : {}),
     ...(t.error ? { error: dryRunError(t.error) } : {}),
   };
 }

@@ -113,6 +113,9 @@ function dryRunLines(ctx: Ctx, dr: DryRunResult, am: AnalyzedMigration | undefin
   const status = dr.status === 'passed' ? c.green('passed') : dr.status === 'skipped' ? c.dim('skipped') : c.red(dr.status);
   const parts = [dr.status === 'skipped' ? status : `${status} on ${dr.engine} ${dr.serverVersion} in ${formatMs(dr.durationMs)}`];
   if (dr.reason) parts.push(dr.reason);
+  if (dr.timedOut) parts.push(c.red('stopped by the time limit'));
+  if (dr.refused) parts.push(c.red(`refused: ${dr.refused}`));
+  if (dr.seed && dr.seed.rows > 0) parts.push(`${dr.seed.rows} seed rows in ${dr.seed.tables.length} table${dr.seed.tables.length === 1 ? '' : 's'}`);
   if (dr.rollback) {
     const rb = dr.rollback;
     const rbStatus = rb.status === 'exact' ? c.green('exact') : rb.status === 'not-run' ? c.dim('not run') : c.red(rb.status);

@@ -68,6 +68,26 @@ describe('renderJson', () => {
     expect(renderJson(result)).toBe(text);
   });
 
+  it('keeps every dry-run field the dry-run stage reports, and nothing internal', async () => {
+    const result = await sample();
+    const dr = result.report.migrations[0]!.dryRun!;
+    dr.statements[0]!.locks[0]!.kind = 'table';
+    dr.statements[0]!.locks[0]!.heldAcross = 0;
+    dr.statements[0]!.rewrittenTables = [];
+    dr.rollbackStatements = [{ statement: 0, path: DOWN, line: 1, column: 1, durationMs: 3, locks: [], rewrites: [] }];
+    dr.seed = { rows: 100, tables: ['public.orders'], skipped: [{ table: 'public.audit', reason: 'no insertable columns' }] };
+    dr.baseFromCache = true;
+    dr.timedOut = false;
+    const json = JSON.parse(renderJson(result));
+    const parsed = jsonReportSchema.safeParse(json);
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    const out = json.migrations[0].dryRun;
+    expect(out.rollbackStatements).toEqual([{ path: DOWN, line: 1, column: 1, durationMs: 3, locks: [], rewrites: [] }]);
+    expect(out.seed.skipped[0].reason).toBe('no insertable columns');
+    expect(out.statements[0].locks[0]).toMatchObject({ kind: 'table', heldAcross: 0 });
+    expect(out.baseFromCache).toBe(true);
+  });
+
   it('validates against the exported JSON Schema document (ajv, draft 2020-12)', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(reportJsonSchema());
