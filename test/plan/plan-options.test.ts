@@ -1,0 +1,30 @@
+// Version-dependent advice and the text rendering, without a database.
+import { describe, expect, it } from 'vitest';
+import { buildPlan, renderPlanText } from '../../src/plan/index.js';
+import { allPlanSql, analyzeMigrations, assertParses } from './helpers.js';
+
+describe('plan options', () => {
+  it('before PostgreSQL 11: one batch to repeat, EXECUTE PROCEDURE, and the SET NOT NULL caveat', async () => {
+    const ms = await analyzeMigrations([{ path: 'db/1.up.sql', sql: 'ALTER TABLE orders ALTER COLUMN amount TYPE bigint;\nALTER TABLE orders ALTER COLUMN ref SET NOT NULL;\n' }], 10);
+    const plan = buildPlan(ms, { pgVersion: 10 });
+    const sql = allPlanSql(plan);
+    for (const s of sql) assertParses(s);
+    expect(sql.join('\n')).toContain('EXECUTE PROCEDURE');
+    expect(sql.some((s) => s.startsWith('DO $batch$'))).toBe(false);
+    const text = renderPlanText(plan);
+    expect(text).toContain('cannot COMMIT inside a DO block');
+    expect(text).toContain('Before PostgreSQL 12, SET NOT NULL scans the whole table');
+  });
+
+  it('takes the batch size and lock timeout', async () => {
+    const ms = await analyzeMigrations([{ path: 'db/1.up.sql', sql: "UPDATE orders SET status = 'x' WHERE status IS NULL;\nALTER TABLE orders DROP COLUMN note;\n" }]);
+    const plan = buildPlan(ms, { pgVersion: 16, batchSize: 250, lockTimeout: '2s' });
+    const sql = allPlanSql(plan).join('\n');
+    expect(sql).toContain('LIMIT 250');
+    expect(sql).toContain("SET lock_timeout = '2s'");
+  });
+
+  it('an empty plan says so', () => {
+    expect(renderPlanText({ phases: [], notes: [] })).toContain('Nothing to plan');
+  });
+});
