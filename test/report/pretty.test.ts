@@ -71,6 +71,14 @@ describe('renderPretty', () => {
     expect(marker.slice(0, 4)).toBe('  | ');
   });
 
+  it('prints CRLF sources without carriage returns', async () => {
+    const sql = 'SELECT 1;\r\nCREATE INDEX i\r\n  ON orders (note);\r\n';
+    const result = await buildCheckResult([{ path: 'crlf.sql', sql }], { history, rules: [fixtureRule] });
+    const text = renderPretty(result, { color: false, width: 100, ruleById: fixtureLookup });
+    expect(text).not.toContain('\r');
+    expect(text).toContain(' --> crlf.sql:2:1\n  |\n2 | CREATE INDEX i\n  | ^^^^^^^^^^^^^^ index i on public.orders is built while writes wait\n3 |   ON orders (note);\n');
+  });
+
   it('marks a parse error at its column, after non-ASCII text', async () => {
     const sql = "INSERT INTO orders (note) VALUES ('crème brûlée');\nCREATE TABEL café (id int);\n";
     const result = await buildCheckResult([{ path: 'e.sql', sql }], { history, rules: [fixtureRule] });
