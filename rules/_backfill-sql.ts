@@ -18,7 +18,7 @@ export function batchedSql(statement: Statement, table: string | undefined, batc
   let body: string;
   const wheres = text.match(/\bWHERE\b/gi)?.length ?? 0;
   if (!hasWhere && wheres === 0) body = `${text}\n    WHERE ${range}`;
-  else if (hasWhere && wheres === 1) body = text.replace(/\bWHERE\b/i, `WHERE ${range} AND (`) + ')';
+  else if (hasWhere && wheres === 1) body = text.replace(/\bWHERE\s+/i, `WHERE ${range} AND (`) + ')';
   else body = `-- your statement, limited to the rows with ${range}`;
   return [
     `-- in a migration of its own, run outside a transaction block; assumes ${ref} has an integer key "id"`,

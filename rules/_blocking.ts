@@ -32,3 +32,8 @@ export function longWhileBlocking(op: Operation, state: Readonly<AnalysisState>)
   if (op.kind === 'ADD_UNIQUE' || op.kind === 'ADD_PRIMARY_KEY') return !op.usingIndex;
   return false;
 }
+
+/** `an ACCESS EXCLUSIVE lock ...` / `a SHARE lock ...`, for messages. */
+export function article(phrase: string): string {
+  return `${/^[AEIOU]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}

@@ -1,6 +1,7 @@
 import type { ClusterStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, ident, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -31,7 +32,7 @@ export const rule: Rule = {
     }
     return [{
       operation: 0,
-      message: `CLUSTER rewrites ${op.table} and all its indexes under an ${describeLock(op.lock)} for the whole rewrite`,
+      message: `CLUSTER rewrites ${op.table} and all its indexes under ${article(describeLock(op.lock))} for the whole rewrite`,
       suggestion: [
         c.indexname ? `ALTER TABLE ${tableRef(op.table)} CLUSTER ON ${ident(c.indexname)};  -- catalog only` : '',
         `-- then, outside the migration: pg_repack --table=${op.table} <database>  (orders by the clustering index, locks only to swap)`,

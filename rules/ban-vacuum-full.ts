@@ -1,5 +1,6 @@
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { describeLock } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -25,7 +26,7 @@ export const rule: Rule = {
       hits.push({
         operation: i,
         message: op.table
-          ? `VACUUM FULL rewrites ${op.table} and its indexes under an ${describeLock(op.lock)} for the whole rewrite`
+          ? `VACUUM FULL rewrites ${op.table} and its indexes under ${article(describeLock(op.lock))} for the whole rewrite`
           : 'VACUUM FULL without a table rewrites every table in the database, each under ACCESS EXCLUSIVE (blocks reads and writes)',
         suggestion: op.table
           ? `VACUUM (ANALYZE) ${op.table};  -- non-blocking; to shrink the file online instead: pg_repack --no-order --table=${op.table} <database>`

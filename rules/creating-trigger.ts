@@ -1,6 +1,7 @@
 import type { CreateTrigStmt } from '@pgsql/types';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, describeLock, onExistingTable, stmtNode } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 const TOGGLES: Record<string, string> = {
@@ -30,7 +31,7 @@ export const rule: Rule = {
       if (!op || !onExistingTable(op)) return [];
       return [{
         operation: 0,
-        message: `trigger ${trig.trigname ?? ''} on ${op.table} adds work to every ${trig.row ? 'row written' : 'write'} and takes a ${describeLock(op.lock)} to be created`,
+        message: `trigger ${trig.trigname ?? ''} on ${op.table} adds work to every ${trig.row ? 'row written' : 'write'} and takes ${article(describeLock(op.lock))} to be created`,
         suggestion: `SET lock_timeout = '5s';  -- before it, and retry on timeout; measure the trigger's cost on a production-sized copy of ${op.table}`,
       }];
     }
@@ -42,7 +43,7 @@ export const rule: Rule = {
       const disabling = what.startsWith('DISABLE');
       hits.push({
         operation: i,
-        message: `${what}${c.name ? ` ${c.name}` : ''} on ${o.table} takes a ${describeLock(o.lock)}${disabling ? '; while disabled, whatever the trigger did is silently skipped' : ''}${what === 'DISABLE TRIGGER ALL' ? ', including foreign-key checks' : ''}`,
+        message: `${what}${c.name ? ` ${c.name}` : ''} on ${o.table} takes ${article(describeLock(o.lock))}${disabling ? '; while disabled, whatever the trigger did is silently skipped' : ''}${what === 'DISABLE TRIGGER ALL' ? ', including foreign-key checks' : ''}`,
         suggestion: disabling
           ? 're-enable it in the same migration (ENABLE TRIGGER), and set lock_timeout before both statements'
           : "SET lock_timeout = '5s';  -- before it, and retry on timeout",

@@ -60,7 +60,7 @@ export const rule: Rule = {
         message: `this backfill runs in ${wrapper} as \`${firstLine(strongest.s.statement.text)}\` (line ${strongest.s.statement.line}), whose ${describeLock(strongest.op.lock, strongest.op.table)} is held until COMMIT, so for the whole backfill`,
         suggestion: stmtTag(statement) === 'InsertStmt'
           ? `move this INSERT ... SELECT to its own migration that runs outside a transaction, copying the source rows in key ranges (WHERE id > :last AND id <= :last + 10000), one COMMIT per batch`
-          : `-- move it to a migration of its own, after this one has committed:\n${batchedSql(statement, target)}`,
+          : batchedSql(statement, target),
       }];
     }
 

@@ -1,6 +1,7 @@
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { as } from '../src/analyze/ast.js';
 import { alterCmds, describeLock, onExistingTable, tableRef } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -32,7 +33,7 @@ export const rule: Rule = {
           hits.push({
             operation: i,
             risk: 'DANGEROUS',
-            message: `before PostgreSQL 12 (target: ${state.pgVersion}) ATTACH PARTITION takes an ${describeLock('AccessExclusiveLock', op.table)}${proven || partitionIsNew ? '' : ` while it scans ${partName}`}`,
+            message: `before PostgreSQL 12 (target: ${state.pgVersion}) ATTACH PARTITION takes ${article(describeLock('AccessExclusiveLock', op.table))}${proven || partitionIsNew ? '' : ` while it scans ${partName}`}`,
             suggestion: `add a validated CHECK constraint on ${partName} matching the bound first (ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT), set a lock_timeout, and attach in a quiet period`,
           });
         } else if (!proven && !partitionIsNew) {
@@ -62,7 +63,7 @@ export const rule: Rule = {
         if (!onExistingTable(op)) return;
         hits.push({
           operation: i,
-          message: `DETACH PARTITION ${partName} takes an ${describeLock(op.lock, op.table)}: it waits behind every running query on the partitioned table, and everything queued behind it waits too`,
+          message: `DETACH PARTITION ${partName} takes ${article(describeLock(op.lock, op.table))}: it waits behind every running query on the partitioned table, and everything queued behind it waits too`,
           suggestion: state.pgVersion >= 14
             ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  -- PG 14+, outside a transaction block`
             : `SET lock_timeout = '5s';  -- before it, retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`,

@@ -1,6 +1,7 @@
 import type { RefreshMatViewStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, onExistingTable, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -23,7 +24,7 @@ export const rule: Rule = {
     if (!executesNow(statement) || !r || r.concurrent || !op || !onExistingTable(op)) return [];
     return [{
       operation: 0,
-      message: `REFRESH MATERIALIZED VIEW ${op.table} takes a ${describeLock(op.lock)} for as long as its query runs`,
+      message: `REFRESH MATERIALIZED VIEW ${op.table} takes ${article(describeLock(op.lock))} for as long as its query runs`,
       suggestion: `REFRESH MATERIALIZED VIEW CONCURRENTLY ${tableRef(op.table)};  -- needs a unique index on ${tableRef(op.table)}: CREATE UNIQUE INDEX CONCURRENTLY ON ${tableRef(op.table)} (<key columns>);`,
     }];
   },

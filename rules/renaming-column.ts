@@ -1,6 +1,7 @@
 import type { RenameStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, ident, onExistingTable, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -26,7 +27,7 @@ export const rule: Rule = {
     const type = state.facts.columnTypes.get(`${op.table}.${r.subname}`);
     return [{
       operation: 0,
-      message: `renaming ${op.table}.${r.subname} to ${r.newname} breaks every running query that uses ${r.subname} (takes a ${describeLock(op.lock)})`,
+      message: `renaming ${op.table}.${r.subname} to ${r.newname} breaks every running query that uses ${r.subname}; it takes ${article(describeLock(op.lock))}`,
       suggestion: [
         `ALTER TABLE ${t} ADD COLUMN ${ident(r.newname)} ${type ?? '<same type as ' + r.subname + '>'};`,
         `-- then: write both ${r.subname} and ${r.newname} from the application (or a trigger), backfill ${r.newname} from ${r.subname} in batches,`,

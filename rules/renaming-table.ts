@@ -1,6 +1,7 @@
 import type { RenameStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, ident, onExistingTable, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -36,7 +37,7 @@ export const rule: Rule = {
       : `create the new name first (CREATE VIEW ${newRef} AS SELECT * FROM ${oldRef}), move the code to it, then drop the old name in a later release`;
     return [{
       operation: 0,
-      message: `renaming the ${what} ${op.table} to ${r.newname} breaks every running query that uses the old name (takes a ${describeLock(op.lock)})`,
+      message: `renaming the ${what} ${op.table} to ${r.newname} breaks every running query that uses the old name; it takes ${article(describeLock(op.lock))}`,
       suggestion,
     }];
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock } from '../src/analyze/rule-helpers.js';
-import { blocksExisting } from './_blocking.js';
+import { article, blocksExisting } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -30,7 +30,7 @@ export const rule: Rule = {
     const target = op.table ?? `the table of ${op.indexName}`;
     return [{
       operation: i,
-      message: `no lock_timeout is set before this statement takes a ${describeLock(op.lock)}: if ${target} is busy it waits, and every query on ${target} queues behind it`,
+      message: `no lock_timeout is set before this statement takes ${article(describeLock(op.lock))}: if ${target} is busy it waits, and every query on ${target} queues behind it`,
       suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}lock_timeout = '5s';  -- before this statement; on "canceling statement due to lock timeout", retry the migration later`,
     }];
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock } from '../src/analyze/rule-helpers.js';
-import { longWhileBlocking } from './_blocking.js';
+import { article, longWhileBlocking } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -28,7 +28,7 @@ export const rule: Rule = {
     const op = operations[i]!;
     return [{
       operation: i,
-      message: `no statement_timeout is set before this statement, whose work grows with ${op.table ?? 'the table'} while it holds a ${describeLock(op.lock)}`,
+      message: `no statement_timeout is set before this statement, whose work grows with ${op.table ?? 'the table'} while it holds ${article(describeLock(op.lock))}`,
       suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}statement_timeout = '15min';  -- before it; pick a limit above its measured time on production-sized data`,
     }];
   },

@@ -1,5 +1,6 @@
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, describeLock, onExistingTable, tableRef } from '../src/analyze/rule-helpers.js';
+import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -27,14 +28,14 @@ export const rule: Rule = {
       if (c.subtype === 'AT_SetTableSpace') {
         hits.push({
           operation: i,
-          message: `SET TABLESPACE ${c.name ?? ''} copies all of ${op.table} under an ${describeLock(op.lock)} for the whole copy`,
+          message: `SET TABLESPACE ${c.name ?? ''} copies all of ${op.table} under ${article(describeLock(op.lock))} for the whole copy`,
           suggestion: `-- outside the migration, online: pg_repack --table=${op.table} --tablespace=${c.name ?? '<tablespace>'} --moveidx <database>`,
         });
       } else if (c.subtype === 'AT_SetLogged' || c.subtype === 'AT_SetUnLogged') {
         const logged = c.subtype === 'AT_SetLogged';
         hits.push({
           operation: i,
-          message: `SET ${logged ? 'LOGGED' : 'UNLOGGED'} rewrites ${op.table} under an ${describeLock(op.lock)}${logged ? ', writing the whole table to the WAL (replicas and backups take all of it)' : '; afterwards the table is emptied on a crash and not replicated to standbys'}`,
+          message: `SET ${logged ? 'LOGGED' : 'UNLOGGED'} rewrites ${op.table} under ${article(describeLock(op.lock))}${logged ? ', writing the whole table to the WAL (replicas and backups take all of it)' : '; afterwards the table is emptied on a crash and not replicated to standbys'}`,
           suggestion: [
             `CREATE ${logged ? '' : 'UNLOGGED '}TABLE ${op.table!.split('.').pop()}_new (LIKE ${t} INCLUDING ALL);`,
             `-- copy rows in key-range batches, keep the copy in sync (trigger or dual writes), then swap in one short transaction:`,

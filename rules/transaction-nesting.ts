@@ -47,7 +47,7 @@ export const rule: Rule = {
         }
         return [{
           risk: 'SAFE',
-          message: `${word} without a BEGIN: no transaction is open here, so it only makes Postgres warn; the statements before it already ran one by one`,
+          message: `${word} without a BEGIN: no transaction is open here, so it only makes Postgres warn${wrapped ? '' : '; the statements before it ran one by one, each committed on its own'}`,
           suggestion: `add BEGIN where the transaction should start, or remove this ${word}`,
         }];
       }

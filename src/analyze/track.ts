@@ -143,6 +143,12 @@ function recordStep(state: AnalysisState, stmt: Statement, ops: readonly Operati
 function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statement): void {
   switch (t.kind) {
     case 'TRANS_STMT_BEGIN': case 'TRANS_STMT_START':
+      // Postgres ignores a BEGIN inside an open transaction (with a warning): the same
+      // transaction goes on, and from here the file's own COMMIT is what ends it.
+      if (state.tx.active) {
+        state.tx.explicit = true;
+        return;
+      }
       state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, blockingAlters: new Map(), hasDdl: false, hasDml: false };
       return;
     case 'TRANS_STMT_COMMIT': case 'TRANS_STMT_ROLLBACK': case 'TRANS_STMT_COMMIT_PREPARED': case 'TRANS_STMT_ROLLBACK_PREPARED': case 'TRANS_STMT_PREPARE':
