@@ -1,0 +1,74 @@
+// dml-in-ddl-transaction and dml-without-where: both orders, runner wrapping, risk levels.
+import { describe, expect, it } from 'vitest';
+import { lintSql } from '../support/lint-sql.js';
+
+const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
+
+describe('dml-in-ddl-transaction', () => {
+  it('DDL then backfill under ACCESS EXCLUSIVE on a pre-existing table is DANGEROUS', async () => {
+    const out = await lintSql("BEGIN;\nALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;");
+    const [f] = of(out, 'dml-in-ddl-transaction');
+    expect(f?.risk).toBe('DANGEROUS');
+    expect(f?.line).toBe(3);
+    expect(f?.message).toContain('line 2');
+    expect(f?.suggestion).toContain('WHERE id > last_id AND id <= last_id + 10000 AND (status IS NULL)');
+  });
+
+  it('a lock that blocks only writes makes it CAUTION', async () => {
+    const out = await lintSql("BEGIN;\nCREATE INDEX orders_status_idx ON orders (status);\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;");
+    expect(of(out, 'dml-in-ddl-transaction')[0]?.risk).toBe('CAUTION');
+  });
+
+  it('backfill then DDL is CAUTION, on the DDL statement', async () => {
+    const out = await lintSql("BEGIN;\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';\nCOMMIT;");
+    const [f] = of(out, 'dml-in-ddl-transaction');
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.line).toBe(3);
+  });
+
+  it('a runner-wrapped file is one transaction', async () => {
+    const out = await lintSql("ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new';", { runner: 'wrapped' });
+    const [f] = of(out, 'dml-in-ddl-transaction');
+    expect(f?.message).toContain('the runner wraps this file in');
+  });
+
+  it('is silent without a transaction, across transactions, and for seed data', async () => {
+    expect(of(await lintSql("ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new';"), 'dml-in-ddl-transaction')).toEqual([]);
+    expect(of(await lintSql("BEGIN;\nALTER TABLE orders ADD COLUMN status text;\nCOMMIT;\nBEGIN;\nUPDATE orders SET status = 'new';\nCOMMIT;"), 'dml-in-ddl-transaction')).toEqual([]);
+    expect(of(await lintSql("BEGIN;\nCREATE TABLE kinds (id bigint PRIMARY KEY, name text);\nINSERT INTO kinds VALUES (1, 'a');\nCOMMIT;"), 'dml-in-ddl-transaction')).toEqual([]);
+  });
+
+  it('flags INSERT ... SELECT after a blocking DDL', async () => {
+    const out = await lintSql('BEGIN;\nALTER TABLE orders ADD COLUMN copy_of bigint;\nINSERT INTO order_archive SELECT * FROM orders;\nCOMMIT;');
+    expect(of(out, 'dml-in-ddl-transaction')).toHaveLength(1);
+  });
+});
+
+describe('dml-without-where', () => {
+  it('UPDATE without WHERE is CAUTION with a batched rewrite', async () => {
+    const [f] = of(await lintSql("UPDATE orders SET status = 'new';"), 'dml-without-where');
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.suggestion).toContain('DO $$');
+    expect(f?.suggestion).toContain("UPDATE orders SET status = 'new'");
+    expect(f?.suggestion).toContain('WHERE id > last_id AND id <= last_id + 10000');
+    expect(f?.suggestion).toContain('COMMIT;');
+  });
+
+  it('DELETE without WHERE is DANGEROUS', async () => {
+    const [f] = of(await lintSql('DELETE FROM orders;'), 'dml-without-where');
+    expect(f?.risk).toBe('DANGEROUS');
+    expect(f?.message).toContain('removes every row of public.orders');
+  });
+
+  it('is silent with a WHERE clause, on new tables, and inside function bodies', async () => {
+    expect(of(await lintSql('DELETE FROM orders WHERE id < 100;'), 'dml-without-where')).toEqual([]);
+    expect(of(await lintSql("CREATE TABLE t (id bigint, s text);\nUPDATE t SET s = 'x';"), 'dml-without-where')).toEqual([]);
+    const fn = "CREATE FUNCTION reset_orders() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM orders; END $$;";
+    expect(of(await lintSql(fn), 'dml-without-where')).toEqual([]);
+  });
+
+  it('flags statements in a DO block, which run now', async () => {
+    const out = await lintSql("DO $$ BEGIN DELETE FROM orders; END $$;");
+    expect(of(out, 'dml-without-where')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,41 @@
+// enum-value-changes: ADD VALUE by version and transaction, use in the same transaction, RENAME VALUE.
+import { describe, expect, it } from 'vitest';
+import { lintSql } from '../support/lint-sql.js';
+
+const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
+
+describe('enum-value-changes', () => {
+  it('ADD VALUE inside a transaction fails before PostgreSQL 12', async () => {
+    const [f] = of(await lintSql("BEGIN;\nALTER TYPE order_status ADD VALUE 'returned';\nCOMMIT;", { pgVersion: 11 }), 'enum-value-changes');
+    expect(f?.risk).toBe('DANGEROUS');
+    expect(f?.message).toContain('before PostgreSQL 12');
+    expect(f?.suggestion).toContain("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'returned';");
+  });
+
+  it('ADD VALUE in a runner-wrapped file is the same before 12, and fine from 12 when unused', async () => {
+    expect(of(await lintSql("ALTER TYPE order_status ADD VALUE 'returned';", { pgVersion: 10, runner: 'wrapped' }), 'enum-value-changes')).toHaveLength(1);
+    expect(of(await lintSql("ALTER TYPE order_status ADD VALUE 'returned';", { pgVersion: 12, runner: 'wrapped' }), 'enum-value-changes')).toEqual([]);
+    expect(of(await lintSql("ALTER TYPE order_status ADD VALUE 'returned';", { pgVersion: 11 }), 'enum-value-changes')).toEqual([]);
+  });
+
+  it('using the new label later in the same transaction is CAUTION (PG 12+)', async () => {
+    const sql = "BEGIN;\nALTER TYPE order_status ADD VALUE 'returned';\nUPDATE orders SET status = 'returned' WHERE id = 7;\nCOMMIT;";
+    const [f] = of(await lintSql(sql), 'enum-value-changes');
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.line).toBe(3);
+    expect(f?.message).toContain('line 2');
+  });
+
+  it('using the label after COMMIT is fine', async () => {
+    const sql = "BEGIN;\nALTER TYPE order_status ADD VALUE 'returned';\nCOMMIT;\nUPDATE orders SET status = 'returned' WHERE id = 7;";
+    expect(of(await lintSql(sql), 'enum-value-changes')).toEqual([]);
+  });
+
+  it('RENAME VALUE of a pre-existing type is DANGEROUS, of a new type silent', async () => {
+    const [f] = of(await lintSql("ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';"), 'enum-value-changes');
+    expect(f?.risk).toBe('DANGEROUS');
+    expect(f?.suggestion).toContain("ADD VALUE IF NOT EXISTS 'dispatched'");
+    const fresh = "CREATE TYPE mood AS ENUM ('ok', 'sad');\nALTER TYPE mood RENAME VALUE 'sad' TO 'blue';";
+    expect(of(await lintSql(fresh), 'enum-value-changes')).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+// require-lock-timeout and require-statement-timeout: once per file, reset per file, SET / RESET.
+import { describe, expect, it } from 'vitest';
+import { lintSql } from '../support/lint-sql.js';
+
+const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
+
+describe('require-lock-timeout', () => {
+  it('reports only the first blocking statement of a file', async () => {
+    const out = await lintSql('ALTER TABLE orders ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;\nCREATE INDEX i ON items (x);');
+    const found = of(out, 'require-lock-timeout');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe(1);
+    expect(found[0]?.suggestion).toContain("SET lock_timeout = '5s';");
+  });
+
+  it('is satisfied by SET lock_timeout earlier in the file, and not by a value of 0', async () => {
+    expect(of(await lintSql("SET lock_timeout = '3s';\nALTER TABLE orders ADD COLUMN a text;"), 'require-lock-timeout')).toEqual([]);
+    expect(of(await lintSql('SET lock_timeout = 0;\nALTER TABLE orders ADD COLUMN a text;'), 'require-lock-timeout')).toHaveLength(1);
+  });
+
+  it('reports after RESET ALL when nothing blocked before it', async () => {
+    const out = await lintSql("SET lock_timeout = '3s';\nRESET ALL;\nALTER TABLE orders ADD COLUMN a text;");
+    expect(of(out, 'require-lock-timeout').map((f) => f.line)).toEqual([3]);
+  });
+
+  it('ignores tables created in this run and locks that do not block writes', async () => {
+    expect(of(await lintSql('CREATE TABLE t (id bigint);\nALTER TABLE t ADD COLUMN a text;'), 'require-lock-timeout')).toEqual([]);
+    expect(of(await lintSql('CREATE INDEX CONCURRENTLY i ON orders (x);'), 'require-lock-timeout')).toEqual([]);
+  });
+
+  it('covers DROP INDEX of a pre-existing index, which locks its table', async () => {
+    expect(of(await lintSql('DROP INDEX orders_idx;'), 'require-lock-timeout')).toHaveLength(1);
+    expect(of(await lintSql('CREATE INDEX CONCURRENTLY orders_idx ON orders (x);\nDROP INDEX orders_idx;'), 'require-lock-timeout')).toEqual([]);
+  });
+
+  it('suggests SET LOCAL inside a transaction', async () => {
+    const [f] = of(await lintSql('ALTER TABLE orders ADD COLUMN a text;', { runner: 'wrapped' }), 'require-lock-timeout');
+    expect(f?.suggestion).toContain('SET LOCAL lock_timeout');
+  });
+
+  it('reports again in the next file', async () => {
+    const out = await lintSql('ALTER TABLE users ADD COLUMN b text;', { earlier: ['ALTER TABLE orders ADD COLUMN a text;'] });
+    expect(of(out, 'require-lock-timeout')).toHaveLength(1);
+  });
+});
+
+describe('require-statement-timeout', () => {
+  it('is SAFE advice for long work under a blocking lock, once per file', async () => {
+    const out = await lintSql('ALTER TABLE orders ADD CONSTRAINT c CHECK (total >= 0);\nCREATE INDEX i ON orders (x);');
+    const found = of(out, 'require-statement-timeout');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.risk).toBe('SAFE');
+  });
+
+  it('ignores brief catalog changes and non-blocking work', async () => {
+    expect(of(await lintSql('ALTER TABLE orders ADD COLUMN a text;'), 'require-statement-timeout')).toEqual([]);
+    expect(of(await lintSql('ALTER TABLE orders ADD CONSTRAINT c CHECK (total >= 0) NOT VALID;'), 'require-statement-timeout')).toEqual([]);
+    expect(of(await lintSql('CREATE INDEX CONCURRENTLY i ON orders (x);'), 'require-statement-timeout')).toEqual([]);
+  });
+
+  it('is satisfied by SET statement_timeout earlier in the file', async () => {
+    expect(of(await lintSql("SET statement_timeout = '10min';\nCREATE INDEX i ON orders (x);"), 'require-statement-timeout')).toEqual([]);
+  });
+});
