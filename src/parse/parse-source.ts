@@ -2,6 +2,7 @@
 // with line and column), never an exception; so is anything the WebAssembly parser throws.
 import type { Node } from '@pgsql/types';
 import type { ParsedSource, ParseError, ParseNote, SqlSource, Statement } from '../core/types.js';
+import { MAX_COMMENT_DEPTH, tooDeepComments } from './guard.js';
 import { innerStatements } from './plpgsql.js';
 import { ByteOffsets, LineIndex } from './positions.js';
 import { preprocess } from './preprocess.js';
@@ -50,6 +51,11 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
     for (const n of pre.notes) result.notes.push({ path, ...lines.position(n.offset), message: n.message });
 
     const text = pre.text;
+    const deep = tooDeepComments(text);
+    if (deep !== -1) {
+      result.errors.push({ path, ...where(deep), message: `comments nested more than ${MAX_COMMENT_DEPTH} levels deep; the file is not parsed` });
+      return result;
+    }
     const { ranges, errors } = parseRanges(text);
     const located: Array<{ offset: number; error: ParseError }> = errors.map((e) => ({
       offset: e.offset,

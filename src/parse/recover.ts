@@ -42,7 +42,9 @@ function toRanges(text: string, from: number, to: number, stmts: RawStmts): Rang
 
 function errorIn(text: string, from: number, to: number, failure: Failure): RawError {
   const offset =
-    failure.cursor === undefined ? readGap(text, from, to).next : from + codePointToUnit(text.slice(from, to), failure.cursor);
+    failure.cursor === undefined || failure.cursor === 0
+      ? readGap(text, from, to).next
+      : from + codePointToUnit(text.slice(from, to), failure.cursor);
   const message = failure.internal ? `the SQL parser failed on this statement: ${failure.message}` : failure.message;
   return { offset: Math.min(offset, to), message };
 }

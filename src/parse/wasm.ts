@@ -20,7 +20,7 @@ export function parserReady(): boolean {
 
 export type Outcome<T> =
   | { ok: true; value: T }
-  /** `cursor`: 0-based code point index into the text given, when Postgres named a place. */
+  /** `cursor`: 0-based code point index into the text given (0 also when Postgres named no place); none for internal failures. */
   | { ok: false; message: string; cursor: number | undefined; internal: boolean };
 
 function describe(e: unknown): string {
@@ -28,14 +28,24 @@ function describe(e: unknown): string {
   return text.split('\n')[0]!.slice(0, 500) || 'unknown parser failure';
 }
 
+/**
+ * Postgres quotes the token it stopped at ("at or near ..."), which can span lines or be a
+ * megabyte-long literal; messages here are one line of readable length.
+ */
+export function oneLine(message: string): string {
+  const flat = message.replace(/\r\n|\r|\n/g, '\\n').replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return flat.length > 200 ? `${flat.slice(0, 160)}...${flat.endsWith('"') ? '"' : ''}` : flat;
+}
+
 function failure(e: unknown): { ok: false; message: string; cursor: number | undefined; internal: boolean } {
   const details = (e as { sqlDetails?: { message?: string; cursorPosition?: number } } | null)?.sqlDetails;
   if (details && typeof details.message === 'string') {
-    // libpg-query turns Postgres' 1-based cursor into 0-based and reports 0 when there is none.
-    const cursor = typeof details.cursorPosition === 'number' && details.cursorPosition > 0 ? details.cursorPosition : undefined;
-    return { ok: false, message: details.message, cursor, internal: false };
+    // libpg-query turns Postgres' 1-based cursor into 0-based, and reports 0 when there is
+    // none too: callers read 0 as "the first token".
+    const cursor = typeof details.cursorPosition === 'number' && details.cursorPosition >= 0 ? details.cursorPosition : 0;
+    return { ok: false, message: oneLine(details.message), cursor, internal: false };
   }
-  return { ok: false, message: describe(e), cursor: undefined, internal: true };
+  return { ok: false, message: oneLine(describe(e)), cursor: undefined, internal: true };
 }
 
 export function parseSql(sql: string): Outcome<ParseResult> {

@@ -329,3 +329,55 @@ describe('PL/pgSQL bodies', () => {
 function pick(w: { line: number; column: number }): { line: number; column: number } {
   return { line: w.line, column: w.column };
 }
+
+describe('pathological input', () => {
+  it('refuses comments nested absurdly deep instead of spending minutes in the lexer', () => {
+    const text = `SELECT 1;\n/*${'/*'.repeat(20_000)} x ${'*/'.repeat(20_000)}*/ SELECT 2;`;
+    const p = parse(text);
+    expect(p.statements).toEqual([]);
+    expect(p.errors).toEqual([{ path: 'db/m.sql', line: 2, column: 20_001, message: 'comments nested more than 10000 levels deep; the file is not parsed' }]);
+    // Ordinary nesting is fine.
+    expect(parse('/* a /* b /* c */ */ */ SELECT 1;').statements).toHaveLength(1);
+  });
+
+  it('reports Postgres’ own limits (5000 and 20000 nested parentheses) as errors or statements, never exceptions', () => {
+    expect(parse(`SELECT ${'('.repeat(5000)}1${')'.repeat(5000)};`).statements).toHaveLength(1);
+    const deep = parse(`SELECT 1;\nSELECT ${'('.repeat(20_000)}1${')'.repeat(20_000)};\nSELECT 3;`);
+    expect(deep.statements.map((s) => s.text)).toEqual(['SELECT 1', 'SELECT 3']);
+    expect(deep.errors).toHaveLength(1);
+    expect(deep.errors[0]).toMatchObject({ line: 2, message: 'memory exhausted at or near "("' });
+  });
+
+  it('keeps error messages on one line and short, even for a huge unterminated literal', () => {
+    const p = parse(`SELECT 1;\nSELECT $q$${'line\n'.repeat(100_000)}`);
+    expect(p.statements).toHaveLength(1);
+    expect(p.errors).toHaveLength(1);
+    expect(p.errors[0]!.message).not.toMatch(/\n/);
+    expect(p.errors[0]!.message.length).toBeLessThan(220);
+    expect(p.errors[0]).toMatchObject({ line: 2, column: 8 });
+  });
+
+  it('replaces NUL characters and lone surrogates without moving anything', () => {
+    const p = parse("SELECT 1;\u0000\nSELECT '\uD800';");
+    expect(p.statements.map((s) => s.line)).toEqual([1, 2]);
+    expect(p.notes.map((n) => n.message)).toEqual(['replaced NUL characters with spaces']);
+  });
+
+  it('recovers around several errors and a semicolon inside a failing function body', () => {
+    const text = [
+      'SELEC 1;',
+      'SELECT 2;',
+      "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$ VOLATILE VOLATILE BROKEN;",
+      'SELECT 4;',
+      "INSERT INTO a VALUES ('x;y' oops);",
+      'SELECT 6;',
+    ].join('\n');
+    const p = parse(text);
+    expect(p.statements.filter((s) => !s.nestedIn).map((s) => s.text)).toEqual(['SELECT 2', 'SELECT 4', 'SELECT 6']);
+    expect(p.errors.map((e) => [e.line, e.column])).toEqual([
+      [1, 1],
+      [3, 97],
+      [5, 29],
+    ]);
+  });
+});
