@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATE, embedState, parseState, stripState, type CommentState } from '../../src/github/comment-state.js';
-import { composeComment, MAX_COMMENT_LENGTH, replaceApproval } from '../../src/github/comment-body.js';
-import { DEFAULT_POLICY } from '../../src/github/approval.js';
+import { approvedBlock, composeComment, MAX_COMMENT_LENGTH, replaceApproval } from '../../src/github/comment-body.js';
 
 const state: CommentState = {
   version: 1,
@@ -32,23 +31,33 @@ describe('comment state', () => {
 
 describe('comment body', () => {
   const marker = '<!-- migration-guard -->';
-  it('lays out marker, report, approval and state; replacing the approval keeps the report', () => {
-    const body = composeComment({ marker, report: '### Report\n\nDANGEROUS things', state: { ...state, approval: null }, policy: DEFAULT_POLICY });
+  const needs = '⛔ **This change needs approval** before it can merge';
+  const report = `${marker}\n\n### Report\n\n${needs}\n\nDANGEROUS things\n`;
+
+  it('wraps the approval block; replacing it keeps the rest of the report', () => {
+    const body = composeComment({ marker, report, approvalBlock: needs, state: { ...state, approval: null } });
     expect(body.startsWith(marker)).toBe(true);
-    expect(body).toContain('**Needs approval.**');
-    expect(body).toContain('someone with write access');
-    const approved = replaceApproval(body, state, DEFAULT_POLICY, marker);
-    expect(approved).toContain('### Report\n\nDANGEROUS things');
-    expect(approved).toContain('**Approved** by @alice');
-    expect(approved).toContain('&lt;!-- yes');
+    expect(body).toContain(`<!-- migration-guard-approval -->${needs}<!-- /migration-guard-approval -->`);
+    const approved = replaceApproval(body, approvedBlock(state.approval!), state, marker);
+    expect(approved).toContain('### Report');
+    expect(approved).toContain('DANGEROUS things');
+    expect(approved).not.toContain(needs);
+    expect(approved).toContain('✅ **Approved** by @alice on 2024-01-01 for `aaaaaaa`: empty table --> fine &lt;!-- yes');
     expect(approved.match(/<!-- migration-guard-approval -->/g)).toHaveLength(1);
+    expect(approved.match(/migration-guard-state/g)).toHaveLength(1);
     expect(parseState(approved)).toEqual(state);
   });
 
-  it('cuts a report that would not fit in one comment, keeping the state', () => {
-    const body = composeComment({ marker, report: 'x'.repeat(100_000), state, policy: DEFAULT_POLICY });
+  it('puts the block after the marker when a body has none', () => {
+    const approved = replaceApproval(`${marker}\nold text`, 'NEW', state, marker);
+    expect(approved.indexOf('NEW')).toBeGreaterThan(approved.indexOf(marker));
+    expect(approved.indexOf('NEW')).toBeLessThan(approved.indexOf('old text'));
+  });
+
+  it('says so when no migration is left, and never exceeds the size limit', () => {
+    expect(composeComment({ marker, report: null, approvalBlock: '', state })).toContain('no longer changes any migration');
+    const body = composeComment({ marker, report: 'x'.repeat(100_000), approvalBlock: '', state });
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
-    expect(body).toContain('too long for one comment');
     expect(parseState(body)).toEqual(state);
   });
 });

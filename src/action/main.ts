@@ -1,0 +1,233 @@
+// The GitHub Action's entry (bundled to dist/index.js). It gathers inputs and the event,
+// hands them to the shared GitHub flow (src/github/review.ts) and publishes the outcome:
+// outputs, job summary, annotations, the JSON and SARIF reports, the exit code.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import { runCheck } from '../check/run.js';
+import type { CheckResult } from '../check/types.js';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { Config } from '../config/defaults.js';
+import { atLeast } from '../core/risk.js';
+import { fsRepoFiles } from '../discover/fs-files.js';
+import { renderAnnotations } from '../report/github.js';
+import { renderJson } from '../report/json.js';
+import { renderSarif } from '../report/sarif.js';
+import type { ApprovalPolicy } from '../github/approval.js';
+import { buildOctokit, type GitHubClient, type RepoRef } from '../github/octokit.js';
+import { renderSummary } from '../github/render.js';
+import { voidedReason } from '../github/comment-body.js';
+import { handleApprovalComment, reviewPullRequest, type ReviewSettings } from '../github/review.js';
+import { setCommitStatus } from '../github/status.js';
+import { InputError, parseInputs, type ActionInputs } from './inputs.js';
+
+const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
+
+async function main(): Promise<void> {
+  let inputs: ActionInputs;
+  try {
+    inputs = parseInputs((name) => core.getInput(name));
+  } catch (e) {
+    if (e instanceof InputError) return core.setFailed(e.message);
+    throw e;
+  }
+  core.setSecret(inputs.token);
+  const repo: RepoRef = context.repo;
+  const retryBase = Number(process.env.MIGRATION_GUARD_RETRY_BASE_MS);
+  const octokit = buildOctokit(inputs.token, {
+    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    ...(Number.isFinite(retryBase) && retryBase >= 0 && process.env.MIGRATION_GUARD_RETRY_BASE_MS ? { retryBaseMs: retryBase } : {}),
+    log: (m) => core.info(m),
+  });
+  const payload = context.payload;
+
+  switch (context.eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      if (!PR_ACTIONS.has(String(payload.action))) {
+        core.info(`pull_request ${String(payload.action)}: nothing to review (runs on ${[...PR_ACTIONS].join(', ')})`);
+        return;
+      }
+      return onPullRequest(octokit, repo, inputs);
+    }
+    case 'issue_comment':
+      return onComment(octokit, repo, inputs);
+    default:
+      core.warning(`migration-guard reviews pull requests: run it on pull_request and issue_comment events, not ${context.eventName}.`);
+  }
+}
+
+async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs): Promise<void> {
+  const pr = context.payload.pull_request as { number: number; head: { sha: string }; base: { sha: string }; user: { login: string } };
+  const headSha = pr.head.sha;
+  try {
+    const workdir = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const config = await configFor(workdir, inputs);
+    const settings = reviewSettings(inputs, config);
+    const files = fsRepoFiles(workdir);
+    const dryRun = inputs.dryRun ?? config.dryRun.enabled;
+
+    const outcome = await reviewPullRequest(
+      octokit,
+      repo,
+      { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login },
+      settings,
+      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
+    );
+
+    const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
+    publishAnnotations(outcome.result);
+    if (outcome.kind === 'reviewed') {
+      const summary = renderSummary(outcome.result, {
+        pgVersion: config.pgVersion,
+        approvalRisk: config.approvalRisk,
+        approval: outcome.approval,
+        ...(outcome.voided ? { voidedReason: voidedReason(outcome.voided) } : {}),
+      });
+      await core.summary.addRaw(summary, true).write();
+    } else {
+      await core.summary.addRaw('### migration-guard\n\nThis pull request changes no migration.\n', true).write();
+    }
+
+    core.setOutput('risk', outcome.risk ?? 'NONE');
+    core.setOutput('approved', String(outcome.approved));
+    core.setOutput('needs-approval', String(outcome.needsApproval));
+    core.setOutput('report', reportPath);
+    core.setOutput('sarif', sarifPath);
+    core.setOutput('comment-url', outcome.comment?.url ?? '');
+    core.info(`status ${settings.statusContext}: ${outcome.status.state} — ${outcome.status.description}`);
+    if (outcome.voided) core.warning(`The approval by @${outcome.voided.approver} was voided: the migrations changed since.`);
+
+    const failOn = inputs.failOn ?? config.failOn;
+    const hasErrors = outcome.result.report.errors.length > 0;
+    if (outcome.risk && failOn !== 'never' && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
+      core.setFailed(`Migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
+    }
+  } catch (e) {
+    // Fail closed: say so on the commit (best effort; GitHub may be what failed).
+    const message = describeError(e);
+    try {
+      await setCommitStatus(octokit, repo, headSha, { state: 'failure', description: `migration-guard could not finish: ${message}` }, inputs.statusContext);
+    } catch (statusError) {
+      core.warning(`could not set the ${inputs.statusContext} status: ${describeError(statusError)}`);
+    }
+    core.setFailed(message);
+  }
+}
+
+async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs): Promise<void> {
+  const payload = context.payload as {
+    action?: string;
+    issue?: { number: number; pull_request?: unknown };
+    comment?: { id: number; body?: string; user: { login: string; type?: string } };
+  };
+  if (!payload.issue || !payload.comment) return core.info('issue_comment event without an issue or comment: nothing to do');
+  try {
+    const workdir = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const config = await configFor(workdir, inputs);
+    const outcome = await handleApprovalComment(
+      octokit,
+      repo,
+      {
+        action: String(payload.action),
+        issueNumber: payload.issue.number,
+        isPullRequest: Boolean(payload.issue.pull_request),
+        comment: { id: payload.comment.id, body: payload.comment.body ?? '', user: payload.comment.user },
+      },
+      reviewSettings(inputs, config),
+    );
+    core.setOutput('approved', String(outcome.kind === 'accepted'));
+    switch (outcome.kind) {
+      case 'ignored':
+        core.info(`Not an approval: ${outcome.reason}`);
+        break;
+      case 'accepted':
+        core.info(`Approval recorded: ${outcome.status.description}`);
+        break;
+      case 'refused':
+      case 'not-needed':
+        core.notice(`Approval not recorded: ${outcome.reason}`);
+        break;
+    }
+  } catch (e) {
+    core.setFailed(describeError(e));
+  }
+}
+
+/** The config file (or defaults) with the inputs laid over it. */
+async function configFor(workdir: string, inputs: ActionInputs): Promise<Config> {
+  let config: Config;
+  try {
+    const explicit = inputs.configFile ? path.resolve(workdir, inputs.configFile) : undefined;
+    ({ config } = await loadConfig(workdir, explicit));
+  } catch (e) {
+    if (e instanceof ConfigError) throw new Error(e.format());
+    throw e;
+  }
+  return {
+    ...config,
+    ...(inputs.pgVersion !== undefined ? { pgVersion: inputs.pgVersion } : {}),
+    ...(inputs.failOn && inputs.failOn !== 'never' ? { failOn: inputs.failOn } : {}),
+    ...(inputs.approvalRisk ? { approvalRisk: inputs.approvalRisk } : {}),
+    ...(inputs.migrations.length > 0 ? { migrations: inputs.migrations.map((p) => ({ path: p.replace(/^\.\//, '').replace(/\/+$/, '') })) } : {}),
+    dryRun: {
+      ...config.dryRun,
+      ...(inputs.dryRun !== undefined ? { enabled: inputs.dryRun } : {}),
+      ...(inputs.dryRunEngine ? { engine: inputs.dryRunEngine } : {}),
+      ...(inputs.databaseUrl ? { databaseUrl: inputs.databaseUrl, engine: inputs.dryRunEngine ?? 'url' } : {}),
+    },
+  };
+}
+
+function reviewSettings(inputs: ActionInputs, config: Config): ReviewSettings & { statusContext: string } {
+  const policy: ApprovalPolicy = {
+    approvalRisk: config.approvalRisk,
+    minPermission: inputs.approverPermission,
+    approvers: inputs.approvers,
+    allowAuthor: inputs.allowAuthorApproval,
+  };
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runId = process.env.GITHUB_RUN_ID;
+  return {
+    policy,
+    comment: inputs.comment,
+    statusContext: inputs.statusContext,
+    pgVersion: config.pgVersion,
+    ...(runId && process.env.GITHUB_REPOSITORY ? { targetUrl: `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}` } : {}),
+    log: (m) => core.info(m),
+  };
+}
+
+async function writeReports(result: CheckResult, inputs: ActionInputs): Promise<{ reportPath: string; sarifPath: string }> {
+  const dir = process.env.RUNNER_TEMP || process.cwd();
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const reportPath = path.resolve(workspace, inputs.reportFile ?? path.join(dir, 'migration-guard.json'));
+  const sarifPath = path.resolve(workspace, inputs.sarifFile ?? path.join(dir, 'migration-guard.sarif'));
+  await mkdir(path.dirname(reportPath), { recursive: true });
+  await mkdir(path.dirname(sarifPath), { recursive: true });
+  await writeFile(reportPath, renderJson(result));
+  await writeFile(sarifPath, JSON.stringify(renderSarif(result), null, 2) + '\n');
+  return { reportPath, sarifPath };
+}
+
+function publishAnnotations(result: CheckResult): void {
+  for (const a of renderAnnotations(result)) {
+    const props: core.AnnotationProperties = { title: a.title, file: a.path, startLine: a.line, startColumn: a.column };
+    if (a.endLine !== undefined) props.endLine = a.endLine;
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+}
+
+function describeError(e: unknown): string {
+  if (e && typeof e === 'object' && 'status' in e && 'message' in e) {
+    const err = e as { status: number; message: string; request?: { method?: string; url?: string } };
+    const where = err.request?.method && err.request.url ? ` (${err.request.method} ${err.request.url.replace(/\?.*$/, '')})` : '';
+    return `GitHub answered ${err.status}: ${err.message}${where}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+main().catch((e: unknown) => core.setFailed(describeError(e)));
