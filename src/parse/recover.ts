@@ -70,6 +70,24 @@ function goodPrefix(text: string, from: number, at: number): { boundary: number;
   return { boundary: from, ranges: [] };
 }
 
+/**
+ * The parser failed without naming a place (e.g. its stack overflowed on a 10,000-term
+ * expression). Goes statement by statement until the statement that fails that way, and
+ * returns where to resume parsing the rest as a whole.
+ */
+function walkToFailure(text: string, from: number, ranges: Range[], errors: RawError[]): number {
+  let start = readGap(text, from, text.length).next;
+  while (start < text.length) {
+    const end = statementEnd(text, start, start);
+    const alone = parseSql(text.slice(start, end));
+    if (alone.ok) append(ranges, toRanges(text, start, end, alone.value.stmts ?? []));
+    else errors.push(errorIn(text, start, end, alone));
+    if (!alone.ok && alone.cursor === undefined) return end + 1;
+    start = readGap(text, end + 1, text.length).next;
+  }
+  return text.length;
+}
+
 /** `push(...items)` overflows the stack for the 10^5 statements of a large file. */
 function append<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
@@ -92,8 +110,8 @@ export function parseRanges(text: string): { ranges: Range[]; errors: RawError[]
       break;
     }
     if (whole.cursor === undefined) {
-      errors.push(errorIn(text, from, text.length, whole));
-      break;
+      from = walkToFailure(text, from, ranges, errors);
+      continue;
     }
     const at = from + codePointToUnit(rest, whole.cursor);
     const good = goodPrefix(text, from, at);

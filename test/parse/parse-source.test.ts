@@ -381,3 +381,14 @@ describe('pathological input', () => {
     ]);
   });
 });
+
+describe('parser failures without a place', () => {
+  it('reports a statement the parser itself fails on (stack overflow) and keeps the others', () => {
+    const text = `SELECT 1;\nSELECT ${Array(20_000).fill('1').join('+')};\nSELECT 3;\nSELECT 4;`;
+    const p = parse(text);
+    expect(p.statements.map((s) => s.text)).toEqual(['SELECT 1', 'SELECT 3', 'SELECT 4']);
+    expect(p.errors).toHaveLength(1);
+    expect(p.errors[0]).toMatchObject({ line: 2, column: 1 });
+    expect(p.errors[0]!.message).toMatch(/^the SQL parser failed on this statement: /);
+  });
+});
