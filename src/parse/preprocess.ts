@@ -55,7 +55,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * early, a lone surrogate has no UTF-8 form. Both are one code unit, so positions stay.
  */
 function sanitize(text: string, notes: PreprocessNote[]): string {
-  let out = text;
+  // A byte order mark that reached here (text not read through decodeSql) is not whitespace to Postgres.
+  let out = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
   const nul = out.indexOf('\0');
   if (nul !== -1) {
     notes.push({ offset: nul, message: 'replaced NUL characters with spaces' });

@@ -357,6 +357,10 @@ describe('pathological input', () => {
     expect(p.errors[0]).toMatchObject({ line: 2, column: 8 });
   });
 
+  it('treats a leading byte order mark as a space', () => {
+    expect(parse('\uFEFFSELECT 1;')).toMatchObject({ errors: [], statements: [{ text: 'SELECT 1', column: 2 }] });
+  });
+
   it('replaces NUL characters and lone surrogates without moving anything', () => {
     const p = parse("SELECT 1;\u0000\nSELECT '\uD800';");
     expect(p.statements.map((s) => s.line)).toEqual([1, 2]);
