@@ -62,8 +62,8 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
   const pr = context.payload.pull_request as { number: number; head: { sha: string }; base: { sha: string }; user: { login: string } };
   const headSha = pr.head.sha;
   try {
-    const workdir = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const config = await configFor(workdir, inputs);
+    const workdir = path.resolve(workspace(), inputs.workingDirectory);
+    const config = await configFor(inputs);
     const settings = reviewSettings(inputs, config);
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
@@ -124,8 +124,7 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
   };
   if (!payload.issue || !payload.comment) return core.info('issue_comment event without an issue or comment: nothing to do');
   try {
-    const workdir = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const config = await configFor(workdir, inputs);
+    const config = await configFor(inputs);
     const outcome = await handleApprovalComment(
       octokit,
       repo,
@@ -155,12 +154,20 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
   }
 }
 
-/** The config file (or defaults) with the inputs laid over it. */
-async function configFor(workdir: string, inputs: ActionInputs): Promise<Config> {
+function workspace(): string {
+  return process.env.GITHUB_WORKSPACE ?? process.cwd();
+}
+
+/**
+ * The config file (or defaults) with the inputs laid over it. It is read from the workspace
+ * root, not the working directory: with pull_request_target the root is the base branch's
+ * trusted checkout, so a pull request cannot loosen its own review.
+ */
+async function configFor(inputs: ActionInputs): Promise<Config> {
   let config: Config;
   try {
-    const explicit = inputs.configFile ? path.resolve(workdir, inputs.configFile) : undefined;
-    ({ config } = await loadConfig(workdir, explicit));
+    const explicit = inputs.configFile ? path.resolve(workspace(), inputs.configFile) : undefined;
+    ({ config } = await loadConfig(workspace(), explicit));
   } catch (e) {
     if (e instanceof ConfigError) throw new Error(e.format());
     throw e;
@@ -201,9 +208,8 @@ function reviewSettings(inputs: ActionInputs, config: Config): ReviewSettings & 
 
 async function writeReports(result: CheckResult, inputs: ActionInputs): Promise<{ reportPath: string; sarifPath: string }> {
   const dir = process.env.RUNNER_TEMP || process.cwd();
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const reportPath = path.resolve(workspace, inputs.reportFile ?? path.join(dir, 'migration-guard.json'));
-  const sarifPath = path.resolve(workspace, inputs.sarifFile ?? path.join(dir, 'migration-guard.sarif'));
+  const reportPath = path.resolve(workspace(), inputs.reportFile ?? path.join(dir, 'migration-guard.json'));
+  const sarifPath = path.resolve(workspace(), inputs.sarifFile ?? path.join(dir, 'migration-guard.sarif'));
   await mkdir(path.dirname(reportPath), { recursive: true });
   await mkdir(path.dirname(sarifPath), { recursive: true });
   await writeFile(reportPath, renderJson(result));

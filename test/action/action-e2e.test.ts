@@ -1,7 +1,10 @@
 // End-to-end: the bundled Action (dist/index.js) as its own process against the fake GitHub,
 // with real git workspaces. Every request it makes is checked against GitHub's OpenAPI
 // description; each test ends by asserting there was no violation.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseState } from '../../src/github/comment-state.js';
 import { assertBundleBuilt } from './harness.js';
@@ -123,6 +126,37 @@ describe('pull_request', () => {
     const listed = s.gh.state.requests.slice(seen).filter((r) => r.operationId === 'issues/list-comments');
     expect(listed.map((r) => new URLSearchParams(r.query).get('page') ?? '1')).toEqual(['1', '2']);
     expectCleanTraffic(s);
+  });
+});
+
+describe('dry-run and forks', () => {
+  it('dry-runs the migrations on PGlite when asked', { timeout: 120_000 }, async () => {
+    const s = await scenario({ head: DANGEROUS_MIGRATION });
+    const run = await s.runPullRequest('opened', { 'dry-run': 'true' });
+    expect(run.code, describeRun(run)).toBe(1);
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.migrations[0].dryRun).toMatchObject({ engine: 'pglite', status: 'passed' });
+    expectCleanTraffic(s);
+  });
+
+  it('pull_request_target: reads the PR from a separate path and the config from the trusted base', async () => {
+    // The pull request tries to switch off the rule that flags it.
+    const s = await scenario({
+      head: { ...DANGEROUS_MIGRATION, '.migration-guard.yml': 'rules:\n  ban-drop-column: off\n  require-lock-timeout: off\n  rollback-data-loss: off\n' },
+    });
+    const workspace = mkdtempSync(path.join(tmpdir(), 'mg-target-'));
+    try {
+      writeFileSync(path.join(workspace, '.migration-guard.yml'), 'pgVersion: 15\n');
+      execFileSync('git', ['-C', s.dir, 'worktree', 'add', '-q', '--detach', path.join(workspace, 'pr'), s.headSha]);
+      const run = await s.runPullRequest('opened', { 'working-directory': 'pr' }, {}, { event: 'pull_request_target', workspace });
+      expect(run.code, describeRun(run)).toBe(1);
+      expect(run.outputs.risk).toBe('DANGEROUS');
+      expect(JSON.parse(readFileSync(run.outputs.report!, 'utf8')).pgVersion).toBe(15);
+      expect(s.status()).toMatchObject({ state: 'failure' });
+      expectCleanTraffic(s);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
 

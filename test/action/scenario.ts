@@ -98,8 +98,13 @@ export class Scenario {
   }
 
   /** The Action on a pull_request event for the current head. */
-  runPullRequest(action = 'opened', inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
-    checkout(this.dir, this.headSha);
+  runPullRequest(
+    action = 'opened',
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {},
+    o: { event?: 'pull_request' | 'pull_request_target'; workspace?: string } = {},
+  ): Promise<ActionRun> {
+    if (!o.workspace) checkout(this.dir, this.headSha);
     const payload = pullRequestEvent({
       owner: OWNER,
       repo: NAME,
@@ -110,7 +115,7 @@ export class Scenario {
       baseSha: this.baseSha,
       apiUrl: this.gh.url,
     });
-    return runAction({ gh: this.gh, event: 'pull_request', payload, workspace: this.dir, repository: `${OWNER}/${NAME}`, sha: this.headSha, inputs, env });
+    return runAction({ gh: this.gh, event: o.event ?? 'pull_request', payload, workspace: o.workspace ?? this.dir, repository: `${OWNER}/${NAME}`, sha: this.headSha, inputs, env });
   }
 
   /**
