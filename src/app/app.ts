@@ -1,0 +1,111 @@
+// The Probot application: which webhook does what. Each handler reads everything it decides on
+// from GitHub and writes its results back there (check runs, statuses, the sticky comment), so
+// the process holds no state and any number of replicas can serve the same installations.
+import type { Context, Probot } from 'probot';
+import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import { APPROVE_ACTION_ID } from '../github/check-run.js';
+import { onApprovalComment, onApproveButton } from './approve.js';
+import type { AppEnv } from './env.js';
+import { limiter } from './repo-files.js';
+import { describeError, reviewPull, type AppDeps } from './review-pull.js';
+
+export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'] as const;
+
+/** The log line each delivery ends with (tests and operators follow deliveries by it). */
+export const HANDLED = 'migration-guard: delivery handled';
+export const FAILED = 'migration-guard: delivery failed';
+
+export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
+  const dryRunSlot = limiter(env.dryRunConcurrency);
+
+  return (app: Probot) => {
+    const deps = (context: Context): AppDeps => ({
+      octokit: context.octokit as unknown as GitHubClient,
+      env,
+      log: (message) => context.log.info({ delivery: context.id }, message),
+      dryRunSlot,
+    });
+
+    /** Runs one delivery's work and logs how it ended, with the delivery id. */
+    const handle =
+      <C extends Context>(work: (context: C) => Promise<unknown>) =>
+      async (context: C): Promise<void> => {
+        const event = `${context.name}.${String((context.payload as { action?: string }).action ?? '')}`;
+        try {
+          const outcome = await work(context);
+          context.log.info({ delivery: context.id, event, outcome: summarize(outcome) }, HANDLED);
+        } catch (e) {
+          context.log.error({ delivery: context.id, event, error: describeError(e) }, FAILED);
+          throw e;
+        }
+      };
+
+    app.on(
+      PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
+      handle(async (context) => {
+        const { pull_request: pr } = context.payload;
+        return reviewPull(deps(context), repoOf(context.payload), { number: pr.number, headSha: pr.head.sha });
+      }),
+    );
+
+    app.on(
+      'issue_comment',
+      handle(async (context) => {
+        const p = context.payload;
+        return onApprovalComment(deps(context), repoOf(p), {
+          action: p.action,
+          issueNumber: p.issue.number,
+          isPullRequest: Boolean(p.issue.pull_request),
+          commentId: p.comment.id,
+          body: p.comment.body ?? '',
+        });
+      }),
+    );
+
+    app.on(
+      'check_run.rerequested',
+      handle(async (context) => {
+        const run = context.payload.check_run;
+        const d = deps(context);
+        if (run.app?.id !== env.appId) return { kind: 'ignored', reason: 'not a check run of this App' };
+        const numbers = run.pull_requests.map((p) => p.number);
+        if (numbers.length === 0) return { kind: 'ignored', reason: `no pull request lists ${run.head_sha.slice(0, 7)}` };
+        const results = [];
+        for (const number of numbers) results.push(await reviewPull(d, repoOf(context.payload), { number, headSha: run.head_sha }));
+        return results;
+      }),
+    );
+
+    app.on(
+      'check_run.requested_action',
+      handle(async (context) => {
+        const p = context.payload;
+        if (p.requested_action?.identifier !== APPROVE_ACTION_ID) return { kind: 'ignored', reason: `unknown action ${p.requested_action?.identifier}` };
+        return onApproveButton(deps(context), repoOf(p), {
+          checkRun: {
+            id: p.check_run.id,
+            name: p.check_run.name,
+            headSha: p.check_run.head_sha,
+            appId: p.check_run.app?.id ?? null,
+            pullNumbers: p.check_run.pull_requests.map((pr) => pr.number),
+          },
+          requester: { login: p.sender.login, type: p.sender.type },
+        });
+      }),
+    );
+  };
+}
+
+function repoOf(payload: { repository: { name: string; owner: { login: string } } }): RepoRef {
+  return { owner: payload.repository.owner.login, repo: payload.repository.name };
+}
+
+/** A small, loggable picture of an outcome (never the whole CheckResult). */
+function summarize(outcome: unknown): unknown {
+  if (Array.isArray(outcome)) return outcome.map(summarize);
+  if (!outcome || typeof outcome !== 'object') return outcome;
+  const o = outcome as Record<string, unknown>;
+  const out: Record<string, unknown> = { kind: o.kind };
+  for (const key of ['reason', 'conclusion', 'approver', 'headSha', 'by', 'message'] as const) if (key in o) out[key] = o[key];
+  return out;
+}

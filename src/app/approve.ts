@@ -1,0 +1,187 @@
+// Approvals in the App: `/approve-migration` comments (the Action's rules, via
+// handleApprovalComment) and the check run's "Approve migration" button. Both decide on what
+// the API says now — the comment as it stands, the requester's permission, the pull request's
+// current head — never on what a delivery claims, so a replayed or late delivery cannot
+// approve anything the live state would not.
+import { approvedBlock, approvalSummary, replaceApproval } from '../github/comment-body.js';
+import { parseState, type CommentState } from '../github/comment-state.js';
+import { APPROVE_COMMAND, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from '../github/approval.js';
+import { CHECK_RUN_NAME, findCheckRun, markCheckRunApproved } from '../github/check-run.js';
+import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import { STICKY_MARKER } from '../github/render.js';
+import { handleApprovalComment, lookUpAndDecide } from '../github/review.js';
+import { setCommitStatus } from '../github/status.js';
+import { findStickyComments, upsertStickyComment } from '../github/sticky-comment.js';
+import type { ApprovalRecord } from '../check/types.js';
+import { loadRepoConfig } from './config.js';
+import { getPull, reviewSettings, type AppDeps, type PullInfo } from './review-pull.js';
+
+/** The reaction that claims a comment for exactly one delivery. */
+const CLAIM_REACTION = 'eyes';
+
+export interface CommentDelivery {
+  action: string;
+  issueNumber: number;
+  isPullRequest: boolean;
+  commentId: number;
+  body: string;
+}
+
+export type CommentApproval =
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'accepted'; approver: string; headSha: string }
+  | { kind: 'refused' | 'not-needed'; reason: string };
+
+export async function onApprovalComment(deps: AppDeps, repo: RepoRef, d: CommentDelivery): Promise<CommentApproval> {
+  const { octokit, env } = deps;
+  // Decided from the payload alone, with no API call: most comments are not approvals.
+  if (d.action !== 'created') return { kind: 'ignored', reason: `comment ${d.action}, not created: only new comments approve` };
+  if (!d.isPullRequest) return { kind: 'ignored', reason: 'comment on an issue, not a pull request' };
+  if (!parseApprovalCommand(d.body)) return { kind: 'ignored', reason: `comment does not start with ${APPROVE_COMMAND}` };
+
+  // The comment as it is now: a deleted one, or one edited away from the command, approves nothing.
+  let comment: { body: string; user: { login: string; type?: string } };
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: d.commentId });
+    if (!data.user) return { kind: 'ignored', reason: 'the comment has no author (deleted account)' };
+    comment = { body: data.body ?? '', user: { login: data.user.login, type: data.user.type } };
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return { kind: 'ignored', reason: 'the comment no longer exists' };
+    throw e;
+  }
+  if (!parseApprovalCommand(comment.body)) return { kind: 'ignored', reason: `the comment no longer starts with ${APPROVE_COMMAND}` };
+
+  // Claim it: GitHub answers 201 for a new reaction and 200 for one that exists, so exactly one
+  // delivery of a comment goes on; a replay or a redelivery stops here.
+  const claim = await octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+    owner: repo.owner,
+    repo: repo.repo,
+    comment_id: d.commentId,
+    content: CLAIM_REACTION,
+  });
+  if (claim.status === 200) return { kind: 'ignored', reason: 'this comment was already handled (a replayed delivery)' };
+
+  try {
+    const pull = await getPull(octokit, repo, d.issueNumber);
+    const { config } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
+    const outcome = await handleApprovalComment(
+      octokit,
+      repo,
+      { action: 'created', issueNumber: d.issueNumber, isPullRequest: true, comment: { id: d.commentId, body: comment.body, user: comment.user } },
+      reviewSettings(env, config, deps.log),
+    );
+    if (outcome.kind !== 'accepted') return outcome;
+    const run = await findCheckRun(octokit, repo, outcome.headSha, { appId: env.appId });
+    await markCheckRunApproved(octokit, repo, run, outcome.headSha, {
+      title: outcome.status.description,
+      line: `✅ **Approved** by @${outcome.record.approver} for \`${outcome.headSha.slice(0, 7)}\`${outcome.record.reason ? `: ${outcome.record.reason}` : ''}`,
+      ...(outcome.status.targetUrl ? { detailsUrl: outcome.status.targetUrl } : {}),
+    });
+    return { kind: 'accepted', approver: outcome.record.approver, headSha: outcome.headSha };
+  } catch (e) {
+    // Let a redelivery try again: give the claim back (best effort).
+    await releaseClaim(octokit, repo, d.commentId, Number((claim.data as { id: number }).id)).catch(() => {});
+    throw e;
+  }
+}
+
+async function releaseClaim(octokit: GitHubClient, repo: RepoRef, commentId: number, reactionId: number): Promise<void> {
+  await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}', {
+    owner: repo.owner,
+    repo: repo.repo,
+    comment_id: commentId,
+    reaction_id: reactionId,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The "Approve migration" button (check_run.requested_action)
+
+export interface ButtonDelivery {
+  checkRun: { id: number; name: string; headSha: string; appId: number | null; pullNumbers: number[] };
+  requester: { login: string; type?: string | null };
+}
+
+export type ButtonApproval =
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'accepted'; approver: string; headSha: string }
+  | { kind: 'already-approved'; approver: string }
+  | { kind: 'refused' | 'not-needed'; reason: string; pullNumber: number };
+
+export async function onApproveButton(deps: AppDeps, repo: RepoRef, d: ButtonDelivery): Promise<ButtonApproval> {
+  const { octokit, env } = deps;
+  if (d.checkRun.name !== CHECK_RUN_NAME || d.checkRun.appId !== env.appId) {
+    return { kind: 'ignored', reason: `check run "${d.checkRun.name}" is not this App's ${CHECK_RUN_NAME} run` };
+  }
+  const number = d.checkRun.pullNumbers[0] ?? (await pullForCommit(octokit, repo, d.checkRun.headSha));
+  if (number === null) return { kind: 'ignored', reason: `no open pull request has ${d.checkRun.headSha.slice(0, 7)} as its head` };
+  const pull = await getPull(octokit, repo, number);
+  const { config } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
+  const settings = reviewSettings(env, config, deps.log);
+
+  const decision = await decide(octokit, repo, pull, d, settings.policy);
+  if (decision.kind === 'refused' || decision.kind === 'not-needed') {
+    const heading = decision.kind === 'refused' ? 'your approval was not recorded' : 'there is nothing to approve';
+    await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: pull.number,
+      body: `@${d.requester.login}, ${heading}: ${decision.reason}`,
+    });
+    return { ...decision, pullNumber: pull.number };
+  }
+  if (decision.kind === 'already-approved') return decision;
+
+  const { record, sticky, state, found } = decision;
+  await upsertStickyComment(octokit, repo, pull.number, replaceApproval(sticky.body, approvedBlock(record), { ...state, approval: record }, STICKY_MARKER), found);
+  const description = `${state.review?.risk ?? 'Risky'} migrations ${approvalSummary(record)}`;
+  await setCommitStatus(octokit, repo, pull.headSha, { state: 'success', description, targetUrl: sticky.url }, settings.statusContext);
+  const run = await findCheckRun(octokit, repo, pull.headSha, { appId: env.appId });
+  await markCheckRunApproved(octokit, repo, run ?? { id: d.checkRun.id, summary: null }, pull.headSha, {
+    title: description,
+    line: `✅ **Approved** by @${record.approver} for \`${pull.headSha.slice(0, 7)}\` (with the Approve button)`,
+    detailsUrl: sticky.url,
+  });
+  return { kind: 'accepted', approver: record.approver, headSha: pull.headSha };
+}
+
+type ButtonDecision =
+  | { kind: 'refused'; reason: string }
+  | { kind: 'not-needed'; reason: string }
+  | { kind: 'already-approved'; approver: string }
+  | { kind: 'accept'; record: ApprovalRecord; sticky: { id: number; body: string; url: string }; state: CommentState; found: Awaited<ReturnType<typeof findStickyComments>> };
+
+/** The comment path's rules (src/github/review.ts), with the button's own facts: who pressed it, on which head. */
+async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: ButtonDelivery, policy: ApprovalPolicy): Promise<ButtonDecision> {
+  if (pull.state !== 'open') return { kind: 'refused', reason: 'the pull request is closed.' };
+  if (d.checkRun.headSha !== pull.headSha) {
+    return {
+      kind: 'refused',
+      reason: `that button belongs to the review of ${d.checkRun.headSha.slice(0, 7)}, and the pull request's head is now ${pull.headSha.slice(0, 7)}; approve the review of the new commits.`,
+    };
+  }
+  const early = refuseBeforeLookup(d.requester, pull.author, policy);
+  if (early?.kind === 'refused') return early;
+  const decision = await lookUpAndDecide(octokit, repo, d.requester, pull.author, policy);
+  if (decision.kind === 'refused') return decision;
+
+  const found = await findStickyComments(octokit, repo, pull.number, STICKY_MARKER);
+  const sticky = found[0];
+  const state = parseState(sticky?.body);
+  if (!sticky || !state?.review) return { kind: 'refused', reason: 'migration-guard has not reviewed this pull request yet; wait for its review, then approve again.' };
+  if (state.review.headSha !== pull.headSha) {
+    return { kind: 'refused', reason: `the last review was of ${state.review.headSha.slice(0, 7)}, not the head ${pull.headSha.slice(0, 7)}; wait for the review of the new commits, then approve again.` };
+  }
+  if (!state.review.needsApproval) return { kind: 'not-needed', reason: `no migration here is ${policy.approvalRisk} or riskier, so the check is already green.` };
+  // Pressing twice (or a replayed delivery) changes nothing: the approval already covers these migrations.
+  if (state.approval && state.approval.contentHash === state.review.contentHash) return { kind: 'already-approved', approver: state.approval.approver };
+
+  const record: ApprovalRecord = { approver: d.requester.login, contentHash: state.review.contentHash, headSha: pull.headSha, at: new Date().toISOString() };
+  return { kind: 'accept', record, sticky, state, found };
+}
+
+/** The open pull request whose head is `sha` (check runs on forks' commits list no pull requests). */
+async function pullForCommit(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<number | null> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
+  return data.find((p) => p.state === 'open' && p.head.sha === sha)?.number ?? null;
+}

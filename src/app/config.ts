@@ -1,0 +1,57 @@
+// The repository's configuration as the App reads it: from the pull request's BASE branch,
+// never from the pull request itself. A pull request that could edit its own config could turn
+// off the rule that flags it, raise the approval threshold, or point the dry-run at a server of
+// its choosing; what is on the base branch has been reviewed and merged by the maintainers.
+//
+// The dry-run engine is further limited by the operator: a hosted App runs strangers' SQL, so it
+// only does so in PGlite (in-process, no host files, no programs) unless the operator allowed
+// real servers with MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1.
+import { CONFIG_FILE_NAMES, ConfigError, parseConfig } from '../config/load.js';
+import { resolveConfig, type Config } from '../config/defaults.js';
+import type { GitHubClient, RepoRef } from '../github/octokit.js';
+
+export interface RepoConfig {
+  config: Config;
+  /** The file it came from, or null for the defaults. */
+  file: string | null;
+  /** What the App changed in it and why, for the check run's summary. */
+  notes: string[];
+}
+
+export { ConfigError };
+
+/** Reads the first of CONFIG_FILE_NAMES that exists at `ref` (the base branch). */
+export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: string, allowServerDryRun: boolean): Promise<RepoConfig> {
+  for (const file of CONFIG_FILE_NAMES) {
+    const text = await readTextFile(octokit, repo, file, ref);
+    if (text === null) continue;
+    const config = resolveConfig(parseConfig(text, file));
+    return { ...applyDryRunPolicy(config, allowServerDryRun), file };
+  }
+  return { ...applyDryRunPolicy(resolveConfig({}), allowServerDryRun), file: null };
+}
+
+/** `url` and `local` engines run SQL on a real server: only with the operator's consent. */
+export function applyDryRunPolicy(config: Config, allowServerDryRun: boolean): { config: Config; notes: string[] } {
+  if (!config.dryRun.enabled || config.dryRun.engine === 'pglite' || allowServerDryRun) return { config, notes: [] };
+  const { databaseUrl: _dropped, ...rest } = config.dryRun;
+  return {
+    config: { ...config, dryRun: { ...rest, engine: 'pglite' } },
+    notes: [
+      `The configuration asks for the \`${config.dryRun.engine}\` dry-run engine; this App runs pull requests' SQL only in PGlite (in-process, sandboxed) unless its operator sets MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1, so the dry-run ran on PGlite.`,
+    ],
+  };
+}
+
+/** A file's text at `ref`, or null when there is no such file. */
+async function readTextFile(octokit: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<string | null> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: repo.owner, repo: repo.repo, path, ref });
+    if (Array.isArray(data) || data.type !== 'file') return null;
+    const content = 'content' in data && typeof data.content === 'string' ? data.content : '';
+    return Buffer.from(content, 'base64').toString('utf8');
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return null;
+    throw e;
+  }
+}

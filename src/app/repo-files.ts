@@ -1,0 +1,81 @@
+// A commit's files read through the API, no clone: one recursive tree listing, then each blob
+// fetched the first time discovery reads it. Discovery only reads migration files and the
+// layout metadata beside them (sqitch.plan, Drizzle's journal, Flyway's .conf...), so a review
+// downloads those and nothing else. Blobs are cached by sha, so the base and head trees of one
+// review share every unchanged migration.
+import type { RepoFiles } from '../core/types.js';
+import type { GitHubClient, RepoRef } from '../github/octokit.js';
+
+export class TreeTooLargeError extends Error {}
+
+/** Blob sha -> bytes, shared by the trees of one review. */
+export type BlobCache = Map<string, Promise<Uint8Array>>;
+
+/** At most this many blob requests in flight per review (GitHub's secondary rate limits). */
+const MAX_PARALLEL_BLOBS = 8;
+
+export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: string, blobs: BlobCache = new Map()): RepoFiles {
+  let tree: Promise<Map<string, string>> | undefined;
+  const limit = limiter(MAX_PARALLEL_BLOBS);
+  const listing = () => (tree ??= readTree(octokit, repo, commitSha));
+  return {
+    async list() {
+      return [...(await listing()).keys()].sort();
+    },
+    async read(path) {
+      const sha = (await listing()).get(path);
+      if (sha === undefined) throw new Error(`no such file at ${commitSha.slice(0, 7)}: ${path}`);
+      let blob = blobs.get(sha);
+      if (!blob) {
+        blob = limit(() => readBlob(octokit, repo, sha));
+        blobs.set(sha, blob);
+        // A failed read must not poison the cache for a retry of the review.
+        blob.catch(() => blobs.delete(sha));
+      }
+      return blob;
+    },
+  };
+}
+
+/** Path -> blob sha of every file in the commit (symlinks and submodules left out). */
+async function readTree(octokit: GitHubClient, repo: RepoRef, commitSha: string): Promise<Map<string, string>> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    owner: repo.owner,
+    repo: repo.repo,
+    tree_sha: commitSha,
+    recursive: '1',
+  });
+  if (data.truncated) {
+    throw new TreeTooLargeError(
+      `the repository's tree at ${commitSha.slice(0, 7)} is larger than GitHub's tree API lists in one answer (100,000 entries); review this repository with the Action or the CLI instead`,
+    );
+  }
+  const files = new Map<string, string>();
+  for (const entry of data.tree) {
+    if (entry.type === 'blob' && entry.path && entry.sha && entry.mode !== '120000') files.set(entry.path, entry.sha);
+  }
+  return files;
+}
+
+async function readBlob(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<Uint8Array> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: repo.owner, repo: repo.repo, file_sha: sha });
+  if (data.encoding === 'base64') return new Uint8Array(Buffer.from(data.content, 'base64'));
+  if (data.encoding === 'utf-8' || data.encoding === 'utf8') return new TextEncoder().encode(data.content);
+  throw new Error(`blob ${sha.slice(0, 7)} came in an unknown encoding "${data.encoding}"`);
+}
+
+/** Runs at most `n` of the given tasks at once. */
+export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await task();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -1,0 +1,166 @@
+// The App's review of one pull request head: read the files through the API, run the shared
+// GitHub flow (src/github/review.ts: status, sticky comment, approval bookkeeping), and publish
+// the check run. Events for one pull request can overlap and arrive out of order, and the App
+// keeps no state of its own, so GitHub's current head decides: an event for a head that is no
+// longer current does nothing, and a review whose head moved while it ran is dropped before
+// it touches the shared sticky comment.
+import { runCheck } from '../check/run.js';
+import type { Config } from '../config/defaults.js';
+import { voidedReason } from '../github/comment-body.js';
+import { completeCheckRun, startCheckRun, toCheckRunAnnotations, type CheckConclusion, type CheckRunResult } from '../github/check-run.js';
+import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import { renderSummary } from '../github/render.js';
+import { reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
+import { setCommitStatus } from '../github/status.js';
+import { renderAnnotations } from '../report/github.js';
+import { ConfigError, loadRepoConfig } from './config.js';
+import type { AppEnv } from './env.js';
+import { apiRepoFiles, type BlobCache } from './repo-files.js';
+
+export interface AppDeps {
+  octokit: GitHubClient;
+  env: AppEnv;
+  log: (message: string) => void;
+  /** Runs a dry-run when a slot is free (each PGlite takes hundreds of MB). */
+  dryRunSlot: <T>(task: () => Promise<T>) => Promise<T>;
+}
+
+export interface PullTarget {
+  number: number;
+  headSha: string;
+}
+
+export type PullReview =
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'superseded'; headSha: string; by: string }
+  | { kind: 'config-error'; message: string }
+  | { kind: 'published'; conclusion: CheckConclusion; outcome: PullRequestOutcome };
+
+export class SupersededError extends Error {
+  constructor(readonly by: string) {
+    super(`the pull request's head moved to ${by.slice(0, 7)} during the review`);
+  }
+}
+
+export interface PullInfo {
+  number: number;
+  state: string;
+  headSha: string;
+  baseSha: string;
+  baseRef: string;
+  author: string;
+}
+
+export async function getPull(octokit: GitHubClient, repo: RepoRef, number: number): Promise<PullInfo> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: repo.owner, repo: repo.repo, pull_number: number });
+  return { number, state: data.state, headSha: data.head.sha, baseSha: data.base.sha, baseRef: data.base.ref, author: data.user.login };
+}
+
+export function reviewSettings(env: AppEnv, config: Config, log: (m: string) => void): ReviewSettings & { statusContext: string } {
+  return {
+    policy: { approvalRisk: config.approvalRisk, minPermission: env.approverPermission, approvers: env.approvers, allowAuthor: env.allowAuthorApproval },
+    comment: true,
+    statusContext: env.statusContext,
+    pgVersion: config.pgVersion,
+    log,
+  };
+}
+
+export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarget): Promise<PullReview> {
+  const { octokit, env } = deps;
+  const pull = await getPull(octokit, repo, target.number);
+  if (pull.state !== 'open') return { kind: 'skipped', reason: `#${pull.number} is ${pull.state}` };
+  if (pull.headSha !== target.headSha) {
+    // A late or replayed event: the event for the newer head reviews that one.
+    return { kind: 'skipped', reason: `#${pull.number}'s head is ${pull.headSha.slice(0, 7)}, not ${target.headSha.slice(0, 7)}` };
+  }
+
+  const checkRunId = await startCheckRun(octokit, repo, target.headSha);
+  try {
+    const { config, file, notes } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
+    const settings = reviewSettings(env, config, deps.log);
+    const blobs: BlobCache = new Map();
+    const outcome = await reviewPullRequest(
+      octokit,
+      repo,
+      { number: pull.number, headSha: target.headSha, baseSha: pull.baseSha, author: pull.author },
+      settings,
+      async (changes) => {
+        const files = apiRepoFiles(octokit, repo, target.headSha, blobs);
+        const base = apiRepoFiles(octokit, repo, pull.baseSha, blobs);
+        const check = () => runCheck({ files, config, scope: { kind: 'changes', changes, base }, dryRun: config.dryRun.enabled });
+        const result = config.dryRun.enabled ? await deps.dryRunSlot(check) : await check();
+        // The sticky comment is shared by every head of the pull request: only the current head writes it.
+        const now = await getPull(octokit, repo, pull.number);
+        if (now.headSha !== target.headSha) throw new SupersededError(now.headSha);
+        return result;
+      },
+    );
+    const published = checkRunFor(outcome, config, { file, ref: pull.baseRef, notes });
+    await completeCheckRun(octokit, repo, checkRunId, published);
+    return { kind: 'published', conclusion: published.conclusion, outcome };
+  } catch (e) {
+    if (e instanceof SupersededError) {
+      await completeCheckRun(octokit, repo, checkRunId, {
+        conclusion: 'cancelled',
+        title: `Superseded by ${e.by.slice(0, 7)}`,
+        summary: `The pull request moved on to ${e.by} while this commit was being reviewed; the review of the newer commit is the one that counts.`,
+      });
+      await setCommitStatus(octokit, repo, target.headSha, { state: 'error', description: `Superseded by ${e.by.slice(0, 7)}; reviewed there` }, env.statusContext);
+      return { kind: 'superseded', headSha: target.headSha, by: e.by };
+    }
+    const message = e instanceof ConfigError ? e.format() : describeError(e);
+    const what = e instanceof ConfigError ? 'The configuration on the base branch is invalid' : 'migration-guard could not finish';
+    // Fail closed, best effort: GitHub may be what failed.
+    await bestEffort(deps, () =>
+      completeCheckRun(octokit, repo, checkRunId, { conclusion: 'failure', title: what, summary: `${what}:\n\n\`\`\`\n${message}\n\`\`\`` }),
+    );
+    await bestEffort(deps, () =>
+      setCommitStatus(octokit, repo, target.headSha, { state: 'failure', description: `${what}: ${message}` }, env.statusContext),
+    );
+    if (e instanceof ConfigError) return { kind: 'config-error', message };
+    throw e;
+  }
+}
+
+/** The check run that mirrors the outcome: the status decides success, an approval can fix the rest. */
+export function checkRunFor(outcome: PullRequestOutcome, config: Config, source: { file: string | null; ref: string; notes: string[] }): CheckRunResult & { conclusion: CheckConclusion } {
+  const conclusion: CheckConclusion =
+    outcome.status.state === 'success' ? 'success' : outcome.needsApproval && !outcome.approved ? 'action_required' : 'failure';
+  const report =
+    outcome.kind === 'reviewed'
+      ? renderSummary(outcome.result, {
+          pgVersion: config.pgVersion,
+          approvalRisk: config.approvalRisk,
+          approval: outcome.approval,
+          ...(outcome.voided ? { voidedReason: voidedReason(outcome.voided) } : {}),
+        })
+      : '### migration-guard\n\nThis pull request changes no migration.';
+  const origin = source.file ? `Configuration: \`${source.file}\` on \`${source.ref}\`.` : `Configuration: defaults (no config file on \`${source.ref}\`).`;
+  const notes = source.notes.map((n) => `> ${n}`).join('\n\n');
+  return {
+    conclusion,
+    title: outcome.status.description,
+    summary: [report, notes, `<sub>${origin}</sub>`].filter(Boolean).join('\n\n'),
+    annotations: toCheckRunAnnotations(renderAnnotations(outcome.result)),
+    approvable: conclusion === 'action_required',
+    ...(outcome.comment ? { detailsUrl: outcome.comment.url } : {}),
+  };
+}
+
+async function bestEffort(deps: AppDeps, fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    deps.log(`could not record the failure on GitHub: ${describeError(e)}`);
+  }
+}
+
+export function describeError(e: unknown): string {
+  if (e && typeof e === 'object' && 'status' in e && 'message' in e) {
+    const err = e as { status: number; message: string; request?: { method?: string; url?: string } };
+    const where = err.request?.method && err.request.url ? ` (${err.request.method} ${err.request.url.replace(/\?.*$/, '').replace(/^https?:\/\/[^/]+/, '')})` : '';
+    return `GitHub answered ${err.status}: ${err.message}${where}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
