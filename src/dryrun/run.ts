@@ -6,7 +6,8 @@ import type { DryRunError, DryRunResult, Migration, ParsedSource } from '../core
 import { hashKey, imageCache, resolveCacheDir } from './cache.js';
 import { applyUntraced, executeTraced, relationsNow, type Limits } from './execute.js';
 import { LocalProvider } from './engines/local.js';
-import { PgliteProvider, PGLITE_EXTENSIONS, pgliteVersion } from './engines/pglite.js';
+import { PgliteProvider, pgliteVersion } from './engines/pglite.js';
+import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
 import { toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
 import { seedTables, type SeedOutcome } from './seed.js';
@@ -65,11 +66,25 @@ function makeProvider(opts: DryRunOptions): SandboxProvider {
 }
 
 /** Key of the database after `base`: engine build plus every base file's path and text. */
-export function baseKey(base: readonly DryRunMigration[]): string {
+export function baseKey(base: readonly DryRunMigration[], extensions: readonly string[] = []): string {
   return hashKey([
-    'pglite', pgliteVersion(), PGLITE_EXTENSIONS.map(([n]) => n).join(','),
+    'pglite', pgliteVersion(), [...extensions].sort().join(','),
     ...base.flatMap((m) => [m.migration.id, m.migration.transaction, m.migration.up.path, m.migration.up.text]),
   ]);
+}
+
+/** Extension names the migrations create (base and review alike: the image must load them all). */
+export function extensionsCreated(migrations: readonly DryRunMigration[]): string[] {
+  const names = new Set<string>();
+  for (const m of migrations) {
+    for (const p of [m.up, m.down]) {
+      for (const s of p?.statements ?? []) {
+        const t = nodeTag(s.ast);
+        if (t && t[0] === 'CreateExtensionStmt' && typeof t[1].extname === 'string') names.add(t[1].extname);
+      }
+    }
+  }
+  return [...names].sort();
 }
 
 function parseFailure(m: DryRunMigration, p: ParsedSource): DryRunError | null {
@@ -184,8 +199,9 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
   let base: BaseOutcome = { status: 'ok', applied: 0 };
   try {
     provider = makeProvider(opts);
-    const key = baseKey(input.base);
-    const opened = await provider.open(key);
+    const extensions = extensionsCreated([...input.base, ...input.review]);
+    const key = baseKey(input.base, extensions);
+    const opened = await provider.open(key, extensions);
     sandbox = opened.sandbox;
     const cachedBase = opened.fromCache ? (opened.cachedMeta as BaseOutcome | undefined) : undefined;
     if (cachedBase) {

@@ -71,9 +71,10 @@ export interface SandboxProvider {
   readonly engine: EngineName;
   /**
    * A fresh sandbox. When `baseKey` names a saved snapshot, the sandbox starts from it and
-   * `fromCache` is true (the base history is already applied).
+   * `fromCache` is true (the base history is already applied). `extensions` are the names
+   * the migrations CREATE EXTENSION (PGlite loads only those).
    */
-  open(baseKey: string): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }>;
+  open(baseKey: string, extensions?: readonly string[]): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }>;
   /** Saves the sandbox's database as the snapshot for `baseKey` (no-op where unsupported). */
   save(sandbox: Sandbox, baseKey: string, meta: unknown): Promise<void>;
   /** Ends anything shared between sandboxes. */

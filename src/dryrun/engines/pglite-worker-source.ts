@@ -20,7 +20,7 @@ parentPort.on('message', async (msg) => {
     if (msg.type === 'init') {
       const { PGlite } = req('@electric-sql/pglite');
       const extensions = {};
-      for (const [name, mod] of workerData.extensions) {
+      for (const [name, mod] of msg.extensions || []) {
         try { extensions[name] = req('@electric-sql/pglite/contrib/' + mod)[name]; } catch {}
       }
       const opts = { extensions, relaxedDurability: true };

@@ -46,7 +46,7 @@ class PgliteWorker {
   constructor() {
     this.worker = new Worker(PGLITE_WORKER_SOURCE, {
       eval: true,
-      workerData: { resolveFrom: fileURLToPath(import.meta.url), extensions: PGLITE_EXTENSIONS },
+      workerData: { resolveFrom: fileURLToPath(import.meta.url) },
     });
     this.worker.on('message', (r: Reply) => {
       const p = this.pending.get(r.id);
@@ -114,12 +114,21 @@ class PgliteSandbox implements Sandbox {
   }
 }
 
-async function startPglite(image: ArrayBuffer | null): Promise<PgliteSandbox> {
+/**
+ * The contrib extensions the migrations create, as PGlite module names. Loading one costs
+ * start-up time (all of them: ~5 s instead of ~0.7 s), so only these are loaded.
+ */
+export function pgliteExtensionsFor(extnames: Iterable<string>): Array<readonly [string, string]> {
+  const wanted = new Set([...extnames].map((n) => n.toLowerCase().replace(/-/g, '_')));
+  return PGLITE_EXTENSIONS.filter(([name]) => wanted.has(name));
+}
+
+async function startPglite(image: ArrayBuffer | null, extensions: ReadonlyArray<readonly [string, string]> = []): Promise<PgliteSandbox> {
   const w = new PgliteWorker();
   try {
     // Copy: the buffer is transferred to the worker and must stay usable in our cache.
     const data = image ? image.slice(0) : undefined;
-    const r = await w.request({ type: 'init', ...(data ? { dataDir: data } : {}) }, INIT_TIMEOUT_MS, data ? [data] : []);
+    const r = await w.request({ type: 'init', extensions, ...(data ? { dataDir: data } : {}) }, INIT_TIMEOUT_MS, data ? [data] : []);
     return new PgliteSandbox(w, r.version ?? 'unknown');
   } catch (e) {
     await w.terminate().catch(() => undefined);
@@ -140,11 +149,12 @@ export class PgliteProvider implements SandboxProvider {
   readonly engine = 'pglite' as const;
   constructor(private readonly cache: ImageCache) {}
 
-  async open(baseKey: string): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
+  async open(baseKey: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
+    const ext = pgliteExtensionsFor(extensions);
     const base = await this.cache.get(baseKey);
-    if (base) return { sandbox: await startPglite(base.data), fromCache: true, cachedMeta: base.meta };
+    if (base) return { sandbox: await startPglite(base.data, ext), fromCache: true, cachedMeta: base.meta };
     const fresh = await this.freshImage();
-    return { sandbox: await startPglite(fresh), fromCache: false };
+    return { sandbox: await startPglite(fresh, ext), fromCache: false };
   }
 
   private async freshImage(): Promise<ArrayBuffer> {
