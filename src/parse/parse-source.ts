@@ -34,6 +34,15 @@ function describe(e: unknown): string {
   return text.split('\n')[0]!.slice(0, 300);
 }
 
+/**
+ * Parses one SQL text into statements (in file order; statements found inside a DO block or
+ * PL/pgSQL body follow their parent, with `nestedIn`), errors and notes. Synchronous; call
+ * `await initParser()` once first. Never throws.
+ *
+ * `line`, `column`, `start` and `end` refer to the text as given. `text` is the SQL as parsed:
+ * the same characters, except psql meta-commands blanked, psql variables and `${name}`
+ * placeholders filled in (so it is what a dry-run should execute).
+ */
 export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSource {
   const path = src.path;
   const result: ParsedSource = { path, statements: [], errors: [], notes: [] };
@@ -42,11 +51,10 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
     return result;
   }
   const original = typeof src.text === 'string' ? src.text : '';
-  let lines: LineIndex | undefined;
   try {
-    lines = new LineIndex(original);
+    const lines = new LineIndex(original);
     const pre = preprocess(original, opts.placeholders ?? {});
-    const where = (offset: number) => lines!.position(pre.map.toOriginal(offset));
+    const where = (offset: number) => lines.position(pre.map.toOriginal(offset));
     const note = (offset: number, message: string): ParseNote => ({ path, ...where(offset), message });
     for (const n of pre.notes) result.notes.push({ path, ...lines.position(n.offset), message: n.message });
 
@@ -101,6 +109,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
       }
     }
     for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
+    result.notes.sort((a, b) => a.line - b.line || a.column - b.column);
   } catch (e) {
     // Last resort: nothing above is meant to throw, but a parse stage that throws takes the whole review down.
     result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe(e)}` });
