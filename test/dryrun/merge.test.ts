@@ -1,0 +1,60 @@
+// mergeDryRun is pure: observed rewrites and locks raise the statement's operations, a feared
+// rewrite that did not happen is noted, and a base failure is not blamed on the migration.
+import { describe, expect, it } from 'vitest';
+import { mergeDryRun } from '../../src/dryrun/index.js';
+import type { DryRunResult, MigrationReport } from '../../src/core/types.js';
+
+const report: MigrationReport = {
+  path: 'db/0002.up.sql', risk: 'CAUTION', rollback: { path: 'db/0002.down.sql', status: 'present' },
+  operations: [
+    { kind: 'ADD_COLUMN_NULLABLE', risk: 'SAFE', line: 1, column: 1, table: 'public.orders', lock: 'AccessExclusiveLock', rules: [], statement: 0 },
+    { kind: 'ALTER_COLUMN_TYPE', risk: 'CAUTION', line: 2, column: 1, table: 'public.orders', lock: 'AccessExclusiveLock', rules: ['changing-column-type'], statement: 1 },
+    { kind: 'UPDATE_VALUES', risk: 'CAUTION', line: 3, column: 1, table: 'public.orders', lock: 'RowExclusiveLock', rules: [], statement: 2 },
+  ],
+  findings: [{ rule: 'changing-column-type', risk: 'CAUTION', line: 2, column: 1, message: 'May rewrite the table.', statement: 1 }],
+};
+
+const lock = (mode: 'AccessExclusiveLock' | 'RowExclusiveLock', heldAcross: number) =>
+  ({ relation: 'public.orders', mode, heldMs: 12, preExisting: true, kind: 'table' as const, heldAcross });
+
+const result = (over: Partial<DryRunResult>): DryRunResult => ({
+  engine: 'pglite', serverVersion: '18.6', status: 'passed', durationMs: 5,
+  statements: [
+    { statement: 0, path: 'db/0002.up.sql', line: 1, column: 1, durationMs: 1, locks: [lock('AccessExclusiveLock', 2)], rewrites: [] },
+    { statement: 1, path: 'db/0002.up.sql', line: 2, column: 1, durationMs: 1, locks: [], rewrites: [] },
+    { statement: 2, path: 'db/0002.up.sql', line: 3, column: 1, durationMs: 9, locks: [lock('RowExclusiveLock', 0)], rewrites: [] },
+  ],
+  rollback: { status: 'exact', differences: [], reapply: 'passed' },
+  ...over,
+});
+
+describe('mergeDryRun', () => {
+  it('a blocking lock held across a backfill makes the statement DANGEROUS; a feared rewrite that did not happen is noted', () => {
+    const merged = mergeDryRun(report, result({}));
+    const f = merged.findings.find((x) => x.rule === 'observed-blocking-lock')!;
+    expect(f).toMatchObject({ risk: 'DANGEROUS', line: 1, statement: 0 });
+    expect(f.message).toMatch(/ACCESS EXCLUSIVE on public\.orders.*across 2 more statements/);
+    expect(merged.operations[0]!.risk).toBe('DANGEROUS');
+    expect(merged.operations[0]!.rules).toContain('observed-blocking-lock');
+    expect(merged.findings.find((x) => x.rule === 'changing-column-type')!.message).toMatch(/no rewrite observed/);
+    expect(merged.risk).toBe('DANGEROUS');
+    expect(report.findings[0]!.message).toBe('May rewrite the table.'); // input untouched
+  });
+
+  it('rollback differences and a failed re-apply become findings on the down file', () => {
+    const merged = mergeDryRun(report, result({
+      statements: [],
+      rollback: { status: 'incomplete', differences: ['index public.orders_created_at_idx still exists after rollback'], reapply: 'failed',
+        error: { sqlstate: '42P07', message: 'relation "orders_created_at_idx" already exists', path: 'db/0002.up.sql', line: 4, column: 1 } },
+    }));
+    expect(merged.findings).toContainEqual(expect.objectContaining({ rule: 'rollback-incomplete', path: 'db/0002.down.sql', message: expect.stringMatching(/^Index public\.orders_created_at_idx still exists after rollback/) }));
+    expect(merged.findings).toContainEqual(expect.objectContaining({ rule: 'rollback-reapply-failed', line: 4 }));
+  });
+
+  it('a base failure adds the dry-run but blames nothing on the migration', () => {
+    const merged = mergeDryRun(report, { engine: 'pglite', serverVersion: '18.6', status: 'base-failed', reason: 'base broke', statements: [], durationMs: 0 });
+    expect(merged.findings).toEqual(report.findings);
+    expect(merged.risk).toBe('CAUTION');
+    expect(merged.dryRun?.status).toBe('base-failed');
+  });
+});
