@@ -60,6 +60,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     const last = lastReviewedIndex(units);
     for (const unit of units.slice(0, last + 1)) {
       const m = unit.migration;
+      // A deleted migration is no longer part of the history the pull request builds on.
+      if (m.change === 'deleted') continue;
       progress({ stage: unit.underReview ? 'analyze' : 'parse', done: done++, total, label: m.up.path });
       const up = parse(m.up, config.placeholders);
       const down = m.down ? parse(m.down, config.placeholders) : null;
@@ -128,7 +130,7 @@ function parse(src: SqlSource, placeholders: Record<string, string>): ParsedSour
 }
 
 function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean) {
-  beginFile(state, m.up.path, m.transaction, learningOnly);
+  beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
   return analyzeSource(up, m.up.text, state, allRules, {});
 }
 

@@ -78,13 +78,14 @@ async function review(root: string, scope: CheckScope, config: Config, flags: Ou
     progress.done();
   }
   const color = flags.output ? false : useColor(process.stdout, flags.color);
-  const text = renderReport(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion });
+  const text = renderReport(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion, failOn: config.failOn, approvalRisk: config.approvalRisk });
   await emit(text, flags.output);
   return exitCode(result, config);
 }
 
 function exitCode(result: CheckResult, config: Config): number {
   if (result.report.errors.length > 0) return 1;
+  if (result.report.migrations.some((m) => m.dryRun && (m.dryRun.status === 'failed' || m.dryRun.status === 'base-failed'))) return 1;
   return atLeast(result.report.risk, config.failOn) && result.report.migrations.some((m) => atLeast(m.risk, config.failOn)) ? 1 : 0;
 }
 

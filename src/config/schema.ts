@@ -40,7 +40,7 @@ export const configSchema = z
     /** Migration folders; auto-detected when absent. */
     migrations: z.array(migrationDirSchema).optional(),
     /** Per layout: the runner's transaction behaviour. */
-    transaction: z.record(layout, transaction).optional(),
+    transaction: z.partialRecord(layout, transaction).optional(),
     /** Default transaction mode for files given alone, outside a recognised layout. */
     defaultTransaction: transaction.optional(),
     /** `${name}` placeholders substituted before parsing (Flyway, Liquibase). */

@@ -21,6 +21,7 @@ interface Created {
   undoneBy: string[];
   line: number;
   column: number;
+  statement: number;
 }
 
 export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSource | null, upOps: readonly Operation[]): RollbackReview {
@@ -66,6 +67,7 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
       line: c.line,
       column: c.column,
       path: m.up.path,
+      statement: c.statement,
       message: `${c.what} is not undone by the rollback ${down.path}`,
       suggestion: `add to ${down.path} the statement that removes ${c.what}`,
     });
@@ -85,7 +87,7 @@ function describeDestroy(o: Operation): string {
 
 function createdBy(statements: readonly Statement[], ops: readonly Operation[]): Created[] {
   const out: Created[] = [];
-  const at = (o: Operation) => ({ line: o.line, column: o.column });
+  const at = (o: Operation) => ({ line: o.line, column: o.column, statement: o.statement });
   const newTables = new Set(ops.filter((o) => o.kind === 'CREATE_TABLE' && o.table).map((o) => o.table!));
   for (const o of ops) {
     const dropTable = o.table ? [`table:${o.table}`] : [];
@@ -119,7 +121,7 @@ function createdBy(statements: readonly Statement[], ops: readonly Operation[]):
     if (s.nestedIn) continue;
     const e = as<CreateEnumStmt>(s.ast, 'CreateEnumStmt');
     const typeName = e ? qualifiedFromList(e.typeName) : qualifiedFromList(as<{ typeName?: Node[] }>(s.ast, 'CompositeTypeStmt')?.typeName);
-    if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split('.')[0]}`], line: s.line, column: s.column });
+    if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split('.')[0]}`], line: s.line, column: s.column, statement: s.index });
   }
   return out;
 }
