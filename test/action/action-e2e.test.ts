@@ -251,7 +251,8 @@ describe('/approve-migration', () => {
 
   it('a push that changes a migration voids the approval; one that does not keeps it', { timeout: 120_000 }, async () => {
     const s = await dangerousReviewed();
-    await s.runComment('mo', '/approve-migration');
+    const approve = await s.runComment('mo', '/approve-migration');
+    expect(approve.run.outputs.approved, describeRun(approve.run) + JSON.stringify(s.replies())).toBe('true');
     expect(s.status()).toMatchObject({ state: 'success' });
 
     // Docs only: the migrations are the same bytes, the approval holds on the new head.
