@@ -30,12 +30,18 @@ async function main(): Promise<void> {
     throw e;
   }
   // Probot's Octokit with the API root and the retry backoff set last, so they win over the
-  // defaults Probot derives from GHE_HOST (which only knows `https://host/api/v3`).
-  const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-    ...options,
-    baseUrl: env.baseUrl,
-    retry: { ...(options.retry as object | undefined), retryAfterBaseValue: env.retryBaseMs },
-  }));
+  // defaults Probot derives from GHE_HOST (which only knows `https://host/api/v3`). Writes are
+  // spaced per installation rather than per process (the throttling plugin's limiter key), so
+  // one busy repository does not slow every other installation this process serves.
+  const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => {
+    const installationId = (options.auth as { installationId?: number } | undefined)?.installationId;
+    return {
+      ...options,
+      baseUrl: env.baseUrl,
+      retry: { ...(options.retry as object | undefined), retryAfterBaseValue: env.retryBaseMs },
+      throttle: { ...(options.throttle as object | undefined), id: installationId ? `migration-guard-installation-${installationId}` : 'migration-guard-app' },
+    };
+  });
   const server = await run(migrationGuardApp(env), { Octokit });
   const stop = async (signal: string) => {
     console.error(`migration-guard app: ${signal}, stopping`);

@@ -401,6 +401,25 @@ export const handlers: Record<string, Handler> = {
     };
   },
 
+  // ---- Added for the App: giving back a claim reaction, and the pull requests of a commit
+
+  'reactions/delete-for-issue-comment': (ctx) => {
+    const repo = repoOf(ctx);
+    const c = commentOf(ctx, repo);
+    const i = c.reactions.findIndex((r) => r.id === Number(ctx.params.reaction_id));
+    if (i < 0) throw new HttpError(404, 'Not Found');
+    c.reactions.splice(i, 1);
+    return { status: 204 };
+  },
+
+  'repos/list-pull-requests-associated-with-commit': (ctx) => {
+    const repo = repoOf(ctx);
+    const sha = ctx.params.commit_sha!;
+    const pulls = [...repo.pulls.values()].filter((p) => p.head.sha === sha || p.base.sha === sha);
+    const { page, headers } = paginate(ctx, pulls);
+    return { status: 200, headers, body: page.map((p) => pullJson(ctx, repo, p)) };
+  },
+
   'repos/create-commit-status': (ctx) => {
     const repo = repoOf(ctx);
     const description = ctx.body.description as string | null | undefined;

@@ -87,6 +87,8 @@ async function handle(api: OpenApiIndex, state: FakeState, req: IncomingMessage,
   }
   const actor: FakeUser = isJwt ? userFor(state, `${state.app.slug}[bot]`, 'Bot') : (state.tokens.get(token) ?? state.defaultActor);
 
+  for (const hook of state.requestHooks) hook({ method, path: url.pathname, operationId: operation.operationId, params });
+
   // Injected failures (5xx, rate limits) after the request was found valid.
   const failure = state.failures.find(
     (f) =>

@@ -132,6 +132,12 @@ export interface RecordedRequest {
   auth: string | null;
 }
 
+/**
+ * Called for every valid request before the fake answers it, so a test can change the world at
+ * an exact point of a run (a push landing while the App reads the tree). Added for the App's tests.
+ */
+export type RequestHook = (request: { method: string; path: string; operationId: string; params: Record<string, string> }) => void;
+
 export interface Violation {
   method: string;
   path: string;
@@ -155,6 +161,8 @@ export interface FakeState {
   /** Who a request with an unknown token acts as: GITHUB_TOKEN's identity by default. */
   defaultActor: FakeUser;
   failures: FailureRule[];
+  /** See RequestHook; empty unless a test adds one. */
+  requestHooks: RequestHook[];
   requests: RecordedRequest[];
   /** Requests that do not fit GitHub's description (tests assert none). */
   violations: Violation[];
@@ -220,6 +228,7 @@ export function createState(init: FakeGitHubInit = {}): FakeState {
     installationTokens: new Map(),
     defaultActor: { login: 'github-actions[bot]', type: 'Bot', id: 41898282 },
     failures: [...(init.failures ?? [])],
+    requestHooks: [],
     requests: [],
     violations: [],
     responseViolations: [],

@@ -130,6 +130,54 @@ export function issueCommentEvent(o: IssueCommentEventOptions): Json {
   return p;
 }
 
+export interface CheckRunEventOptions extends RepoRef {
+  action: 'rerequested' | 'requested_action' | 'created' | 'completed';
+  checkRunId: number;
+  name: string;
+  headSha: string;
+  /** The App that created the run (GitHub sends these events only to it). */
+  appId: number;
+  appSlug?: string;
+  /** Pull requests GitHub lists on the run (empty for heads on forks). */
+  pullNumbers: number[];
+  /** Who pressed the button or asked for the re-run. */
+  sender: string;
+  senderType?: 'User' | 'Bot';
+  /** `requested_action.identifier`. */
+  identifier?: string;
+  installationId?: number;
+  apiUrl?: string;
+}
+
+/** `check_run` payloads, from GitHub's example of the same action. */
+export function checkRunEvent(o: CheckRunEventOptions): Json {
+  const apiUrl = o.apiUrl ?? 'https://api.github.com';
+  const p = webhookExample('check_run', o.action);
+  withRepository(p, o, apiUrl);
+  const run = p.check_run as Json;
+  run.id = o.checkRunId;
+  run.name = o.name;
+  run.head_sha = o.headSha;
+  run.url = `${apiUrl}/repos/${o.owner}/${o.repo}/check-runs/${o.checkRunId}`;
+  run.app = { ...(run.app ?? {}), id: o.appId, slug: o.appSlug ?? 'migration-guard' };
+  const pulls = o.pullNumbers.map((number) => ({
+    url: `${apiUrl}/repos/${o.owner}/${o.repo}/pulls/${number}`,
+    id: number + 900000,
+    number,
+    head: { ref: 'feature', sha: o.headSha, repo: { id: 1, url: `${apiUrl}/repos/${o.owner}/${o.repo}`, name: o.repo } },
+    base: { ref: 'main', sha: o.headSha, repo: { id: 1, url: `${apiUrl}/repos/${o.owner}/${o.repo}`, name: o.repo } },
+  }));
+  run.pull_requests = pulls;
+  if (run.check_suite) {
+    run.check_suite = { ...run.check_suite, head_sha: o.headSha, pull_requests: pulls, app: run.app };
+  }
+  if (o.action === 'requested_action') p.requested_action = { identifier: o.identifier ?? '' };
+  else delete p.requested_action;
+  p.sender = user(p.sender, o.sender, o.senderType);
+  if (o.installationId !== undefined) p.installation = { id: o.installationId, node_id: `INST_${o.installationId}` };
+  return p;
+}
+
 /** A stable positive id from a string, so payload ids look like GitHub's. */
 export function hashId(s: string): number {
   let h = 2166136261;

@@ -1,0 +1,212 @@
+// Runs the bundled App (`node dist/app.js`) as a real server process, the way `npm start` does,
+// with Probot's environment: a fresh RSA key, a webhook secret, a free port and the API root
+// pointing at the fake GitHub. Webhooks are POSTed signed with the secret; the App ends every
+// delivery with one JSON log line naming the delivery id, which is how a test knows it is done.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const APP_BUNDLE = process.env.MIGRATION_GUARD_APP_BUNDLE ?? path.join(ROOT, 'dist/app.js');
+export const HANDLED = 'migration-guard: delivery handled';
+export const FAILED = 'migration-guard: delivery failed';
+
+let privateBundle: string | null = null;
+
+/**
+ * The bundle to run: a private copy of dist/ (the bundle and its external packages), so a
+ * rebuild of dist/ in the same checkout while the tests run does not pull it away.
+ */
+export function appBundle(): string {
+  if (!privateBundle) {
+    // Inside the checkout, so packages dist/node_modules leaves out (libpg-query's @pgsql/types)
+    // resolve from the project's node_modules, as they do for dist/ itself.
+    const cache = path.join(ROOT, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const dir = mkdtempSync(path.join(cache, 'mg-app-dist-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const from = path.dirname(APP_BUNDLE);
+    cpSync(path.join(from, 'node_modules'), path.join(dir, 'node_modules'), { recursive: true });
+    cpSync(path.join(from, 'package.json'), path.join(dir, 'package.json'));
+    cpSync(APP_BUNDLE, path.join(dir, 'app.js'));
+    privateBundle = path.join(dir, 'app.js');
+  }
+  return privateBundle;
+}
+
+export function assertAppBuilt(): void {
+  if (!existsSync(APP_BUNDLE)) throw new Error(`${APP_BUNDLE} does not exist: build it first with \`npm run build\` (the App tests run the bundle).`);
+  const bundle = statSync(APP_BUNDLE).mtimeMs;
+  for (const f of ['src/app/main.ts', 'src/app/app.ts', 'src/app/review-pull.ts', 'src/app/approve.ts', 'src/github/check-run.ts']) {
+    if (!process.env.MIGRATION_GUARD_APP_BUNDLE && statSync(path.join(ROOT, f)).mtimeMs > bundle) {
+      throw new Error(`${APP_BUNDLE} is older than ${f}: rebuild it with \`npm run build\`.`);
+    }
+  }
+}
+
+export interface LogLine {
+  msg?: string;
+  delivery?: string;
+  event?: string;
+  outcome?: unknown;
+  error?: string;
+  level?: number;
+  [key: string]: unknown;
+}
+
+export interface Delivery {
+  id: string;
+  status: number;
+  /** The App's closing log line for this delivery (absent when the webhook was refused). */
+  log?: LogLine;
+}
+
+export const WEBHOOK_SECRET = 'it-is-a-secret-to-everybody';
+let cachedKey: string | null = null;
+
+/** A new RSA key for the App (PKCS#1 PEM, as GitHub hands them out); one per test process. */
+export function appPrivateKey(): string {
+  cachedKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  return cachedKey;
+}
+
+export function sign(body: string, secret = WEBHOOK_SECRET): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export class AppProcess {
+  private readonly lines: LogLine[] = [];
+  private readonly waiters: Array<{ test: (l: LogLine) => boolean; resolve: (l: LogLine) => void }> = [];
+  stdout = '';
+  stderr = '';
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  /** Starts the App and waits until it listens. */
+  static async start(apiUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
+    const port = await freePort();
+    const cwd = mkdtempSync(path.join(tmpdir(), 'mg-app-'));
+    const childEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined && !/^(GITHUB_|GHE_|APP_ID|PRIVATE_KEY|WEBHOOK_|MIGRATION_GUARD_|LOG_|PORT$|HOST$)/.test(k)) childEnv[k] = v;
+    }
+    Object.assign(childEnv, {
+      APP_ID: '4242',
+      PRIVATE_KEY: appPrivateKey(),
+      WEBHOOK_SECRET,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GITHUB_API_URL: apiUrl,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      // GitHub's backoff unit is a second; tests keep it short.
+      MIGRATION_GUARD_RETRY_BASE_MS: '20',
+      ...env,
+    });
+    const child = spawn(process.execPath, [appBundle()], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const app = new AppProcess(child, `http://127.0.0.1:${port}`);
+    let pending = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      const text = d.toString('utf8');
+      app.stdout += text;
+      pending += text;
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      for (const line of parts) app.onLine(line);
+    });
+    child.stderr!.on('data', (d: Buffer) => (app.stderr += d.toString('utf8')));
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`the App exited with ${code} before listening\n${app.stdout}\n${app.stderr}`))),
+    );
+    await Promise.race([app.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('Listening on')), exited]);
+    exited.catch(() => {});
+    return app;
+  }
+
+  private onLine(line: string): void {
+    let parsed: LogLine;
+    try {
+      parsed = JSON.parse(line) as LogLine;
+    } catch {
+      return;
+    }
+    this.lines.push(parsed);
+    for (const w of [...this.waiters]) {
+      if (w.test(parsed)) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve(parsed);
+      }
+    }
+  }
+
+  /** The first log line from `from` on (an index into `log`) that passes `test`. */
+  waitFor(test: (l: LogLine) => boolean, from = 0): Promise<LogLine> {
+    const seen = this.lines.slice(from).find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  get log(): readonly LogLine[] {
+    return this.lines;
+  }
+
+  /**
+   * POSTs a webhook the way GitHub does and waits for the App to finish it. `waitForLog: false`
+   * for deliveries the App must refuse outright (a bad signature).
+   */
+  async deliver(
+    event: string,
+    payload: object,
+    o: { id?: string; secret?: string; signature?: string; waitForLog?: boolean } = {},
+  ): Promise<Delivery> {
+    const id = o.id ?? randomUUID();
+    const body = JSON.stringify(payload);
+    // From this point on: a replay reuses an id whose earlier delivery already logged its end.
+    const finished = o.waitForLog === false ? null : this.waitFor((l) => l.delivery === id && (l.msg === HANDLED || l.msg === FAILED), this.lines.length);
+    const res = await fetch(`${this.url}/api/github/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'GitHub-Hookshot/test',
+        'x-github-event': event,
+        'x-github-delivery': id,
+        'x-github-hook-id': '1',
+        'x-hub-signature-256': o.signature ?? sign(body, o.secret),
+      },
+      body,
+    });
+    await res.text();
+    return { id, status: res.status, ...(finished ? { log: await finished } : {}) };
+  }
+
+  async ping(): Promise<string> {
+    const res = await fetch(`${this.url}/ping`);
+    return res.text();
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    await done;
+  }
+}

@@ -1,0 +1,255 @@
+// One pull request in a real git repository, the fake GitHub that serves it (with the App
+// installed on the repository), and the App process: the moves the end-to-end tests make.
+import { rmSync } from 'node:fs';
+import {
+  addComment,
+  checkRunEvent,
+  checkout,
+  commitFiles,
+  issueCommentEvent,
+  latestStatuses,
+  makeGitRepo,
+  pullFilesBetween,
+  pullRequestEvent,
+  readCommit,
+  startFakeGitHub,
+  type CommentInit,
+  type FailureRule,
+  type FakeCheckRun,
+  type FakeComment,
+  type FakeGitHub,
+  type FakeRepo,
+  type FakeStatus,
+  type Permission,
+} from '../support/fake-github/index.js';
+import { AppProcess, type Delivery } from './harness.js';
+
+export const OWNER = 'acme';
+export const NAME = 'shop';
+export const PR = 12;
+export const AUTHOR = 'dev';
+export const INSTALLATION = 77;
+export const APP_ID = 4242;
+export const BOT = 'migration-guard[bot]';
+
+export const BASE_FILES: Record<string, string> = {
+  'README.md': '# shop\n',
+  'db/migrations/0001_create_users.up.sql': 'CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  email text NOT NULL\n);\n',
+  'db/migrations/0001_create_users.down.sql': 'DROP TABLE users;\n',
+};
+
+export const SAFE_MIGRATION: Record<string, string> = {
+  'db/migrations/0002_add_nickname.up.sql': "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\n",
+  'db/migrations/0002_add_nickname.down.sql': 'ALTER TABLE users DROP COLUMN nickname;\n',
+};
+
+export const DANGEROUS_MIGRATION: Record<string, string> = {
+  'db/migrations/0002_drop_email.up.sql': '-- the old address column goes\nALTER TABLE users DROP COLUMN email;\n',
+  'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n',
+};
+
+export interface AppScenarioOptions {
+  head: Record<string, string | null>;
+  /** Files on the base branch besides BASE_FILES (its config, say). */
+  base?: Record<string, string | null>;
+  collaborators?: Record<string, Permission>;
+  comments?: Array<Omit<CommentInit, 'issue_number'>>;
+  failures?: FailureRule[];
+  /** The App's environment on top of the harness's. */
+  env?: Record<string, string>;
+}
+
+export class AppScenario {
+  private constructor(
+    readonly gh: FakeGitHub,
+    readonly app: AppProcess,
+    readonly dir: string,
+    readonly baseSha: string,
+    public headSha: string,
+  ) {}
+
+  static async create(o: AppScenarioOptions): Promise<AppScenario> {
+    const dir = makeGitRepo();
+    const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
+    const headSha = commitFiles(dir, o.head, 'pull request');
+    const gh = await startFakeGitHub({
+      repos: [
+        {
+          owner: OWNER,
+          name: NAME,
+          collaborators: { [AUTHOR]: 'write', ...(o.collaborators ?? {}) },
+          pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha) }],
+          comments: (o.comments ?? []).map((c) => ({ ...c, issue_number: PR })),
+          commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
+        },
+      ],
+      installations: [{ id: INSTALLATION, account: OWNER, repositories: [`${OWNER}/${NAME}`] }],
+      app: { id: APP_ID, slug: 'migration-guard' },
+      failures: o.failures ?? [],
+    });
+    let app: AppProcess;
+    try {
+      app = await AppProcess.start(gh.url, o.env);
+    } catch (e) {
+      await gh.close();
+      throw e;
+    }
+    return new AppScenario(gh, app, dir, baseSha, headSha);
+  }
+
+  get repo(): FakeRepo {
+    return this.gh.state.repos.get(`${OWNER}/${NAME}`)!;
+  }
+
+  /** A new commit on the pull request's branch; the fake's PR moves to it. */
+  push(files: Record<string, string | null>, message = 'more work'): string {
+    checkout(this.dir, this.headSha);
+    const sha = commitFiles(this.dir, files, message);
+    this.moveHead(sha);
+    return sha;
+  }
+
+  /** Points the pull request at a commit made earlier (or just now). */
+  moveHead(sha: string): void {
+    const pull = this.repo.pulls.get(PR)!;
+    pull.head.sha = sha;
+    pull.files = pullFilesBetween(this.dir, this.baseSha, sha);
+    if (!this.repo.commits.has(sha)) this.repo.commits.set(sha, readCommit(this.dir, sha));
+    this.headSha = sha;
+  }
+
+  pullRequestPayload(action = 'opened', headSha = this.headSha): object {
+    return pullRequestEvent({
+      owner: OWNER,
+      repo: NAME,
+      action,
+      number: PR,
+      author: AUTHOR,
+      headSha,
+      baseSha: this.baseSha,
+      installationId: INSTALLATION,
+      apiUrl: this.gh.url,
+    });
+  }
+
+  /** The App receives a pull_request event for the current head (or the one given). */
+  pullRequest(action = 'opened', headSha = this.headSha): Promise<Delivery> {
+    return this.app.deliver('pull_request', this.pullRequestPayload(action, headSha));
+  }
+
+  /** Someone comments on the pull request; the App receives issue_comment. */
+  async comment(
+    commenter: string,
+    body: string,
+    o: { action?: 'created' | 'edited' | 'deleted'; commenterType?: 'User' | 'Bot'; existing?: FakeComment; id?: string } = {},
+  ): Promise<{ delivery: Delivery; comment: FakeComment; payload: object }> {
+    const comment = o.existing ?? addComment(this.gh.state, this.repo, { issue_number: PR, body, user: { login: commenter, ...(o.commenterType ? { type: o.commenterType } : {}) } });
+    if (o.existing) comment.body = body;
+    const payload = this.commentPayload(commenter, body, comment.id, o);
+    const delivery = await this.app.deliver('issue_comment', payload, o.id ? { id: o.id } : {});
+    return { delivery, comment, payload };
+  }
+
+  commentPayload(commenter: string, body: string, commentId: number, o: { action?: 'created' | 'edited' | 'deleted'; commenterType?: 'User' | 'Bot' } = {}): object {
+    return issueCommentEvent({
+      owner: OWNER,
+      repo: NAME,
+      action: o.action ?? 'created',
+      number: PR,
+      author: AUTHOR,
+      commenter,
+      ...(o.commenterType ? { commenterType: o.commenterType } : {}),
+      body,
+      commentId,
+      installationId: INSTALLATION,
+      apiUrl: this.gh.url,
+    });
+  }
+
+  /** Someone presses "Approve migration" on a check run. */
+  pressApprove(sender: string, run: FakeCheckRun, o: { senderType?: 'User' | 'Bot'; pullNumbers?: number[] } = {}): Promise<Delivery> {
+    return this.app.deliver(
+      'check_run',
+      checkRunEvent({
+        owner: OWNER,
+        repo: NAME,
+        action: 'requested_action',
+        checkRunId: run.id,
+        name: run.name,
+        headSha: run.head_sha,
+        appId: run.app_id,
+        pullNumbers: o.pullNumbers ?? [PR],
+        sender,
+        ...(o.senderType ? { senderType: o.senderType } : {}),
+        identifier: 'approve-migration',
+        installationId: INSTALLATION,
+        apiUrl: this.gh.url,
+      }),
+    );
+  }
+
+  /** "Re-run" on a check run. */
+  rerequest(run: FakeCheckRun, sender = AUTHOR): Promise<Delivery> {
+    return this.app.deliver(
+      'check_run',
+      checkRunEvent({
+        owner: OWNER,
+        repo: NAME,
+        action: 'rerequested',
+        checkRunId: run.id,
+        name: run.name,
+        headSha: run.head_sha,
+        appId: run.app_id,
+        pullNumbers: [PR],
+        sender,
+        installationId: INSTALLATION,
+        apiUrl: this.gh.url,
+      }),
+    );
+  }
+
+  /** The newest migration-guard check run on a commit. */
+  checkRun(sha = this.headSha): FakeCheckRun | undefined {
+    return this.checkRuns(sha).at(-1);
+  }
+
+  checkRuns(sha = this.headSha): FakeCheckRun[] {
+    return this.repo.checkRuns.filter((r) => r.head_sha === sha && r.name === 'migration-guard');
+  }
+
+  status(sha = this.headSha): FakeStatus | undefined {
+    return latestStatuses(this.repo, sha).find((s) => s.context === 'migration-guard');
+  }
+
+  statusHistory(sha?: string): FakeStatus[] {
+    return this.repo.statuses.filter((s) => s.context === 'migration-guard' && (!sha || s.sha === sha));
+  }
+
+  stickyComments(): FakeComment[] {
+    return this.repo.comments.filter((c) => c.issue_number === PR && c.user.type === 'Bot' && c.body.includes('migration-guard-state'));
+  }
+
+  /** The App's other comments (answers to approvals). */
+  replies(): FakeComment[] {
+    return this.repo.comments.filter((c) => c.issue_number === PR && c.user.login === BOT && !c.body.includes('migration-guard-state'));
+  }
+
+  reactionsOn(commentId: number): string[] {
+    return this.repo.comments.find((c) => c.id === commentId)!.reactions.map((r) => r.content);
+  }
+
+  requestsFor(operationId: string) {
+    return this.gh.state.requests.filter((r) => r.operationId === operationId);
+  }
+
+  async close(): Promise<void> {
+    await this.app.stop();
+    await this.gh.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The App's output, for a failed assertion's message. */
+export function describeApp(s: AppScenario): string {
+  return `--- stdout\n${s.app.stdout.slice(-6000)}\n--- stderr\n${s.app.stderr.slice(-3000)}`;
+}
