@@ -108,6 +108,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     }
   }
 
+  // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
+  for (const a of analyzed) {
+    if (errors.some((e) => e.path === a.migration.up.path)) a.report.risk = 'DANGEROUS';
+  }
   const migrations = analyzed.map((a) => a.report);
   const report: Report = {
     version: 1,

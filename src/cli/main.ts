@@ -46,10 +46,13 @@ function addCommon(cmd: Command): Command {
 
 export function buildProgram(): Command {
   const program = new Command('migration-guard')
-    .description('Reviews PostgreSQL migrations: the locks they take, the tables they rewrite, the rollbacks they lack,\nand the safe way to ship the same change.')
+    .description('Reviews PostgreSQL migrations: the locks they take, the tables they rewrite, the rollbacks they lack, and the safe way to ship the same change.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
-    .configureHelp({ sortSubcommands: false });
+    .configureHelp({ sortSubcommands: false })
+    // Set before the subcommands are added, so they inherit it: usage errors become exit code 2.
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
 
   addCommon(
     program
@@ -116,8 +119,6 @@ Start with:
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ outputError: (str, write) => write(str) });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -6,7 +6,7 @@ import type { ProgressEvent } from '../check/types.js';
 export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '' && process.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
 }
 

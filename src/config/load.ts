@@ -2,7 +2,7 @@
 // Errors name the file, the key and the line, never a stack trace.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { configSchema, type ConfigFile } from './schema.js';
 import { resolveConfig, type Config } from './defaults.js';
 
@@ -43,28 +43,34 @@ export function parseConfig(text: string, file: string): ConfigFile {
   const keyPath = issue.path.map(String);
   const unknownKey = issue.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : undefined;
   const fullPath = unknownKey !== undefined ? [...keyPath, unknownKey] : keyPath;
-  const node = findNode(doc.contents as YamlNode | null, fullPath);
+  const node = findNode(doc.contents as YamlNode | null, fullPath, unknownKey !== undefined);
   const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
   const name = fullPath.join('.') || '(top level)';
   const message =
     unknownKey !== undefined
       ? `unknown key "${name}"`
-      : `bad value for "${name}": ${issue.message.replace(/^Invalid input: /, '')}`;
+      : `bad value for "${name}": ${describeIssue(issue)}`;
   throw new ConfigError(message, file, pos.line, pos.col);
 }
 
-function findNode(node: YamlNode | null, keys: string[]): YamlNode | null {
+function describeIssue(issue: { code: string; message: string; path: PropertyKey[] }): string {
+  // A rule setting is a union; zod's own wording ("Invalid input") says nothing useful there.
+  if (issue.code === 'invalid_union' && issue.path[0] === 'rules') return 'expected off, on, true, false, SAFE, CAUTION or DANGEROUS';
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** The YAML node at `keys`; with `atKey`, the last key itself rather than its value. */
+function findNode(node: YamlNode | null, keys: string[], atKey: boolean): YamlNode | null {
   let current: YamlNode | null = node;
-  for (const key of keys) {
+  for (const [i, key] of keys.entries()) {
+    const last = i === keys.length - 1;
     if (!current) return null;
     if (isMap(current)) {
       const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      if (!pair) return null;
-      // For the last key point at the key (unknown key) — for others descend into the value.
-      current = (key === keys[keys.length - 1] ? (pair.key as YamlNode) : (pair.value as YamlNode)) ?? null;
-      if (key === keys[keys.length - 1] && pair.value && !isMap(pair.value)) current = pair.value as YamlNode;
-    } else if ('items' in current && Array.isArray((current as { items: unknown[] }).items)) {
-      current = ((current as { items: YamlNode[] }).items[Number(key)] as YamlNode) ?? null;
+      if (!pair) return current;
+      current = ((last && atKey ? pair.key : pair.value) as YamlNode | null) ?? (pair.key as YamlNode);
+    } else if (isSeq(current)) {
+      current = (current.items[Number(key)] as YamlNode | undefined) ?? current;
     } else {
       return current;
     }

@@ -15,6 +15,7 @@ import type { DraftMigration, LayoutFiles } from './layouts/types.js';
 import { repoPath } from './layouts/types.js';
 import picomatch from 'picomatch';
 import { decodeText, isBlankSql } from './text.js';
+import { decodeSql } from '../parse/read.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -41,16 +42,30 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
   const paths = (await files.list()).map(normalizePath).filter((p) => !ignored(p));
   const cache = new Map<string, Promise<string>>();
+  const result: DiscoveryResult = { sets: [], errors: [], findings: [] };
+  // SQL is decoded strictly: a binary file or invalid UTF-8 is an error at its place, and the
+  // migration is reviewed as empty rather than as garbage. Metadata files decode leniently.
   const readText = (path: string): Promise<string> => {
     let text = cache.get(path);
     if (!text) {
-      text = files.read(path).then(decodeText, () => '');
+      text = files.read(path).then(
+        (bytes) => {
+          if (!/\.sql$/i.test(path)) return decodeText(bytes);
+          const decoded = decodeSql(bytes, path);
+          if (decoded.ok) return decoded.text;
+          result.errors.push(decoded.error);
+          return '';
+        },
+        (e: unknown) => {
+          result.errors.push({ path, line: 1, column: 1, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+          return '';
+        },
+      );
       cache.set(path, text);
     }
     return text;
   };
 
-  const result: DiscoveryResult = { sets: [], errors: [], findings: [] };
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors)) {
     await buildGroup(group, entry, config, readText, result);
   }

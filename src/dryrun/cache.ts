@@ -4,7 +4,7 @@
 // for the new migrations.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -61,6 +61,13 @@ export class ImageCache {
     } catch {
       return null;
     }
+  }
+
+  /** Drops an image that turned out unusable, from memory and disk. */
+  async forget(key: string): Promise<void> {
+    this.memory.delete(key);
+    if (!this.dir) return;
+    await Promise.all([rm(join(this.dir, `${key}.tar`), { force: true }), rm(join(this.dir, `${key}.json`), { force: true })]).catch(() => undefined);
   }
 
   async put(key: string, data: ArrayBuffer, meta: unknown): Promise<void> {

@@ -4,6 +4,7 @@
 // statement_timeout: a request that outlives its limit terminates the worker.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DbError, SQLSTATE_CANCELED, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
 import type { ImageCache } from '../cache.js';
@@ -27,7 +28,8 @@ export function pgliteVersion(): string {
   const require = createRequire(import.meta.url);
   try {
     const entry = require.resolve('@electric-sql/pglite');
-    const pkg = require(entry.replace(/dist[\\/].*$/, 'package.json')) as { version: string };
+    // entry is <package>/dist/index.cjs; inside our bundle the path has another dist/ before it.
+    const pkg = require(join(dirname(dirname(entry)), 'package.json')) as { version: string };
     return pkg.version;
   } catch {
     return 'unknown';
@@ -152,9 +154,20 @@ export class PgliteProvider implements SandboxProvider {
   async open(baseKey: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
     const ext = pgliteExtensionsFor(extensions);
     const base = await this.cache.get(baseKey);
-    if (base) return { sandbox: await startPglite(base.data, ext), fromCache: true, cachedMeta: base.meta };
-    const fresh = await this.freshImage();
-    return { sandbox: await startPglite(fresh, ext), fromCache: false };
+    if (base) {
+      try {
+        return { sandbox: await startPglite(base.data, ext), fromCache: true, cachedMeta: base.meta };
+      } catch {
+        // A damaged image (a disk full mid-write, another PGlite build) only costs a replay.
+        await this.cache.forget(baseKey);
+      }
+    }
+    try {
+      return { sandbox: await startPglite(await this.freshImage(), ext), fromCache: false };
+    } catch {
+      await this.cache.forget(freshKey());
+      return { sandbox: await startPglite(await this.freshImage(), ext), fromCache: false };
+    }
   }
 
   private async freshImage(): Promise<ArrayBuffer> {

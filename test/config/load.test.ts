@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
+import { resolveConfig } from '../../src/config/defaults.js';
+
+function configError(text: string): ConfigError {
+  try {
+    parseConfig(text, '.migration-guard.yml');
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config file', () => {
+  it('reads every documented key', () => {
+    const file = parseConfig(
+      [
+        'pgVersion: 14',
+        'failOn: CAUTION',
+        'approvalRisk: CAUTION',
+        'rules:',
+        '  require-concurrent-index: off',
+        '  prefer-text-field: CAUTION',
+        'migrations:',
+        '  - path: db/migrations',
+        '    layout: golang-migrate',
+        '    transaction: wrapped',
+        '    requireRollback: true',
+        'transaction:',
+        '  golang-migrate: wrapped',
+        'placeholders:',
+        '  tableName: orders',
+        'rollbackMissingRisk: DANGEROUS',
+        'tableStats:',
+        '  orders: { rows: 40, bytes: 8192 }',
+        'ignore: ["**/seed/*.sql"]',
+        'dryRun: { enabled: true, engine: pglite, seedRows: 100 }',
+      ].join('\n'),
+      'x.yml',
+    );
+    const config = resolveConfig(file);
+    expect(config.pgVersion).toBe(14);
+    expect(config.failOn).toBe('CAUTION');
+    expect(config.rules['require-concurrent-index']).toBe('off');
+    expect(config.transaction['golang-migrate']).toBe('wrapped');
+    expect(config.transaction.flyway).toBe('wrapped');
+    expect(config.tableStats.get('public.orders')).toEqual({ rows: 40, bytes: 8192 });
+    expect(config.dryRun).toMatchObject({ enabled: true, engine: 'pglite', seedRows: 100 });
+  });
+
+  it('defaults: PG 16, fail on DANGEROUS, missing rollback is CAUTION', () => {
+    const config = resolveConfig({});
+    expect(config).toMatchObject({ pgVersion: 16, failOn: 'DANGEROUS', approvalRisk: 'DANGEROUS', rollbackMissingRisk: 'CAUTION' });
+  });
+
+  it('an unknown key is an error that names the key, at its line and column', () => {
+    const e = configError('pgVersion: 16\nfailon: CAUTION\n');
+    expect(e.message).toBe('unknown key "failon"');
+    expect([e.line, e.column]).toEqual([2, 1]);
+    expect(e.format()).toBe('.migration-guard.yml:2:1: unknown key "failon"');
+  });
+
+  it('an unknown nested key names its full path', () => {
+    const e = configError('dryRun:\n  engine: pglite\n  timeout: 5\n');
+    expect(e.message).toBe('unknown key "dryRun.timeout"');
+    expect(e.line).toBe(3);
+  });
+
+  it('a bad value names the key and what was expected', () => {
+    expect(configError('failOn: HIGH\n').message).toMatch(/^bad value for "failOn": /);
+    expect(configError('rules:\n  require-concurrent-index: maybe\n').message).toBe(
+      'bad value for "rules.require-concurrent-index": expected off, on, true, false, SAFE, CAUTION or DANGEROUS',
+    );
+    expect(configError('pgVersion: "sixteen"\n').message).toMatch(/pgVersion/);
+  });
+
+  it('broken YAML is an error with a position', () => {
+    const e = configError('rules:\n  a: [1, 2\n');
+    expect(e.line).toBeGreaterThan(0);
+  });
+
+  describe('loadConfig', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-config-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('finds .migration-guard.yml in the repository, else uses defaults', async () => {
+      expect((await loadConfig(dir)).file).toBeUndefined();
+      writeFileSync(path.join(dir, '.migration-guard.yml'), 'pgVersion: 12\n');
+      const { config, file } = await loadConfig(dir);
+      expect(file).toBe('.migration-guard.yml');
+      expect(config.pgVersion).toBe(12);
+    });
+
+    it('an explicit --config file that does not exist is an error', async () => {
+      await expect(loadConfig(dir, path.join(dir, 'missing.yml'))).rejects.toBeInstanceOf(ConfigError);
+    });
+  });
+});

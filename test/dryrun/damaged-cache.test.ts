@@ -1,0 +1,32 @@
+// A damaged image in the cache (disk full mid-write, an image from another PGlite build) must
+// cost a replay, not the dry-run.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ImageCache } from '../../src/dryrun/cache.js';
+import { PgliteProvider, pgliteVersion } from '../../src/dryrun/engines/pglite.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mg-damaged-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('PGlite image cache', () => {
+  it('a damaged fresh image is dropped and PGlite starts from a new initdb', async () => {
+    const key = `pglite-${pgliteVersion()}-fresh`;
+    writeFileSync(path.join(dir, `${key}.tar`), Buffer.alloc(4096, 7));
+    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify({ format: 'mg-dryrun-1', meta: null }));
+    const provider = new PgliteProvider(new ImageCache(dir));
+    const { sandbox, fromCache } = await provider.open('no-such-base');
+    try {
+      expect(fromCache).toBe(false);
+      const rows = await sandbox.query<{ one: number }>('SELECT 1 AS one');
+      expect(rows[0]!.one).toBe(1);
+    } finally {
+      await sandbox.close();
+    }
+    // The damaged file was replaced by a working image.
+    const reopened = await new PgliteProvider(new ImageCache(dir)).open('no-such-base');
+    await reopened.sandbox.close();
+    expect(readdirSync(dir)).toContain(`${key}.tar`);
+  });
+});
