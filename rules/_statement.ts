@@ -31,7 +31,19 @@ function constraintsOf(def: ColumnDef | undefined): Constraint[] {
   return (def?.constraints ?? []).map((n: Node) => as<Constraint>(n, 'Constraint')).filter((c): c is Constraint => !!c);
 }
 
+// Several rules ask for the same statement's columns; compute them once per statement.
+const specsCache = new WeakMap<Statement, ColumnSpec[]>();
+
 export function columnSpecs(statement: Statement): ColumnSpec[] {
+  let specs = specsCache.get(statement);
+  if (!specs) {
+    specs = computeColumnSpecs(statement);
+    specsCache.set(statement, specs);
+  }
+  return specs;
+}
+
+function computeColumnSpecs(statement: Statement): ColumnSpec[] {
   const create = stmtNode<CreateStmt>(statement, 'CreateStmt');
   if (create) {
     const table = relationName(create.relation);
@@ -78,7 +90,10 @@ export function typeLength(type: TypeName | undefined): number | undefined {
 
 /** Replaces the type written after a column name in the statement text, or undefined when it cannot be found. */
 export function retypeColumn(text: string, column: string, typePattern: RegExp, replacement: string): string | undefined {
+  // Cheap pre-check: most statements do not mention the column by that spelling at all.
+  if (!text.toLowerCase().includes(column.toLowerCase())) return undefined;
   const name = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`((?:^|[\\s,(])"?${name}"?\\s+(?:TYPE\\s+|SET\\s+DATA\\s+TYPE\\s+)?)${typePattern.source}`, 'i');
-  return re.test(text) ? text.replace(re, `$1${replacement}`) : undefined;
+  const replaced = text.replace(re, `$1${replacement}`);
+  return replaced === text ? undefined : replaced;
 }

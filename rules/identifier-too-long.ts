@@ -19,12 +19,15 @@ const NAMING = new Set([
  */
 export function identifiersIn(sql: string): string[] {
   const out: string[] = [];
+  // Sticky patterns matched at i: slicing the rest of the text at every step would make this
+  // quadratic in the statement's length (a long function body took seconds).
+  const dollarAt = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
+  const wordAt = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
   let i = 0;
   while (i < sql.length) {
     const ch = sql[i]!;
-    const rest = sql.slice(i);
-    if (rest.startsWith('--')) { const n = sql.indexOf('\n', i); i = n < 0 ? sql.length : n + 1; continue; }
-    if (rest.startsWith('/*')) { const n = sql.indexOf('*/', i + 2); i = n < 0 ? sql.length : n + 2; continue; }
+    if (sql.startsWith('--', i)) { const n = sql.indexOf('\n', i); i = n < 0 ? sql.length : n + 1; continue; }
+    if (sql.startsWith('/*', i)) { const n = sql.indexOf('*/', i + 2); i = n < 0 ? sql.length : n + 2; continue; }
     if (ch === "'") {
       let j = i + 1;
       const escapes = i > 0 && /[eE]/.test(sql[i - 1]!);
@@ -36,11 +39,14 @@ export function identifiersIn(sql: string): string[] {
       i = j + 1;
       continue;
     }
-    const dollar = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(rest);
-    if (dollar) {
-      const close = sql.indexOf(dollar[0], i + dollar[0].length);
-      i = close < 0 ? sql.length : close + dollar[0].length;
-      continue;
+    if (ch === '$') {
+      dollarAt.lastIndex = i;
+      const dollar = dollarAt.exec(sql);
+      if (dollar) {
+        const close = sql.indexOf(dollar[0], i + dollar[0].length);
+        i = close < 0 ? sql.length : close + dollar[0].length;
+        continue;
+      }
     }
     if (ch === '"') {
       let j = i + 1;
@@ -54,7 +60,8 @@ export function identifiersIn(sql: string): string[] {
       i = j + 1;
       continue;
     }
-    const word = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/.exec(rest);
+    wordAt.lastIndex = i;
+    const word = wordAt.exec(sql);
     if (word) {
       out.push(word[0].replace(/[A-Z]/g, (c) => c.toLowerCase()));
       i += word[0].length;

@@ -66,6 +66,8 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     return text;
   };
 
+  // Read the SQL files concurrently up front: the layout builders ask for them one at a time.
+  await Promise.all(paths.filter((p) => /\.sql$/i.test(p)).map(readText));
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors)) {
     await buildGroup(group, entry, config, readText, result);
   }
