@@ -186,12 +186,17 @@ export function toCheckRunAnnotations(annotations: readonly Annotation[]): Check
   });
 }
 
-/** Cuts a summary to GitHub's limit (counted in code points, as GitHub's schema counts them). */
+/**
+ * Cuts a summary to GitHub's limit. Counted in UTF-16 units, which is never less than the
+ * characters GitHub counts, and cut between characters, never inside a surrogate pair.
+ */
 export function fitSummary(text: string): string {
   const note = '\n\n…(cut to fit the check run’s size limit; the pull request comment has the whole report)';
-  const chars = [...text];
-  if (chars.length <= MAX_SUMMARY_LENGTH) return text;
-  return chars.slice(0, MAX_SUMMARY_LENGTH - [...note].length).join('') + note;
+  if (text.length <= MAX_SUMMARY_LENGTH) return text;
+  let cut = MAX_SUMMARY_LENGTH - note.length;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return text.slice(0, cut) + note;
 }
 
 function fitText(text: string, max: number): string {
