@@ -200,6 +200,17 @@ describe('migration-guard CLI', () => {
       expect(m.dryRun.rollback.status).toBe('exact');
     });
 
+    it('--engine url runs on a real server', () => {
+      const url = 'postgres://postgres@127.0.0.1:5432/postgres';
+      const r = run(['check', repo, '--base', 'main', '--dry-run', '--engine', 'url', '--database-url', url, '--format', 'json']);
+      expect(r.code).toBe(1);
+      const m = JSON.parse(r.stdout).migrations[0];
+      expect(m.dryRun).toMatchObject({ engine: 'url', status: 'passed' });
+      expect(m.dryRun.serverVersion).toMatch(/^\d+/);
+      // That nothing is left behind, also after errors and kills, is tested in test/dryrun (where
+      // no other run can be creating scratch databases at the same moment).
+    });
+
     it('plan prints the phased safe plan', () => {
       const r = run(['plan', repo, '--base', 'main', '--no-color']);
       expect(r.code).toBe(1);

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSource } from '../../src/analyze/analyze.js';
+import { beginFile, newRunState } from '../../src/analyze/track.js';
+import type { Migration, RollbackStatus } from '../../src/core/types.js';
+import { initParser, parseSource } from '../../src/parse/index.js';
+import { reviewRollback } from '../../src/rollback/review.js';
+import { allRules } from '../../rules/index.js';
+
+const HISTORY = 'CREATE TABLE orders (id bigint PRIMARY KEY, status text, legacy text);';
+
+async function review(up: string, down: string | null, status: RollbackStatus = down === null ? 'missing' : 'present') {
+  await initParser();
+  const migration: Migration = {
+    id: '0002_x', version: '0002', name: 'x', layout: 'golang-migrate', dir: 'db',
+    up: { path: 'db/0002_x.up.sql', text: up },
+    down: down === null ? null : { path: 'db/0002_x.down.sql', text: down },
+    rollbackStatus: status, transaction: 'none', change: 'added',
+  };
+  const state = newRunState({ pgVersion: 16 });
+  beginFile(state, 'history.sql', 'none', true);
+  analyzeSource(parseSource({ path: 'history.sql', text: HISTORY }), HISTORY, state, allRules);
+  beginFile(state, migration.up.path, 'none', false);
+  const upParsed = parseSource(migration.up);
+  const { operations } = analyzeSource(upParsed, up, state, allRules);
+  return reviewRollback(migration, upParsed, migration.down ? parseSource(migration.down) : null, operations);
+}
+
+const ids = (r: Awaited<ReturnType<typeof review>>) => r.findings.map((f) => f.rule);
+
+describe('static rollback review', () => {
+  it('an exact rollback has no findings', async () => {
+    const r = await review(
+      'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\nCREATE TABLE refunds (id bigint);\nALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status <> \'\') NOT VALID;',
+      'ALTER TABLE orders DROP CONSTRAINT orders_status_check;\nDROP TABLE refunds;\nDROP INDEX CONCURRENTLY orders_note_idx;\nALTER TABLE orders DROP COLUMN note;',
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.irreversible).toBe(false);
+  });
+
+  it('names every object the rollback forgets, at the statement that created it', async () => {
+    const r = await review(
+      'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\nCREATE TYPE mood AS ENUM (\'ok\');',
+      'ALTER TABLE orders DROP COLUMN note;',
+    );
+    const mismatches = r.findings.filter((f) => f.rule === 'rollback-mismatch');
+    expect(mismatches.map((f) => [f.line, f.message])).toEqual([
+      [2, 'index public.orders_note_idx is not undone by the rollback db/0002_x.down.sql'],
+      [3, 'type public.mood is not undone by the rollback db/0002_x.down.sql'],
+    ]);
+  });
+
+  it('dropping a table also undoes its columns and indexes', async () => {
+    const r = await review('CREATE TABLE refunds (id bigint);\nCREATE INDEX refunds_id ON refunds (id);', 'DROP TABLE refunds;');
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a rename must be renamed back', async () => {
+    const forgot = await review('ALTER TABLE orders RENAME COLUMN status TO state;', 'SELECT 1;');
+    expect(ids(forgot)).toContain('rollback-mismatch');
+    const undone = await review('ALTER TABLE orders RENAME COLUMN status TO state;', 'ALTER TABLE orders RENAME COLUMN state TO status;');
+    expect(ids(undone)).not.toContain('rollback-mismatch');
+  });
+
+  it('an empty rollback is reported', async () => {
+    const r = await review('ALTER TABLE orders ADD COLUMN note text;', '-- nothing to do\n');
+    expect(r.findings[0]).toMatchObject({ rule: 'rollback-empty', path: 'db/0002_x.down.sql' });
+  });
+
+  it('dropping data makes the migration irreversible, whatever the rollback says', async () => {
+    const r = await review('ALTER TABLE orders DROP COLUMN legacy;', 'ALTER TABLE orders ADD COLUMN legacy text;');
+    expect(r.irreversible).toBe(true);
+    expect(r.findings[0]!.rule).toBe('rollback-data-loss');
+    expect(r.findings[0]!.message).toContain('a rollback can recreate the structure, not the data');
+  });
+
+  it('no rollback to compare: only the data-loss verdict', async () => {
+    const r = await review('DROP TABLE orders;', null);
+    expect(ids(r)).toEqual(['rollback-data-loss']);
+    const none = await review('ALTER TABLE orders ADD COLUMN note text;', null);
+    expect(none.findings).toEqual([]);
+  });
+});
