@@ -1,4 +1,5 @@
-// The App's server (bundled to dist/app.js; `npm start`). Probot's own `run` does the serving:
+// The App's server, started by dist/app.js (`npm start`, src/app/main.ts) and by
+// `migration-guard app`. Probot's own `run` does the serving:
 // it reads Probot's environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT,
 // HOST, WEBHOOK_PATH, GHE_HOST, LOG_LEVEL, LOG_FORMAT, SENTRY_DSN, a `.env` file), verifies
 // webhook signatures, answers GET /ping for health checks, and without APP_ID outside
@@ -12,7 +13,8 @@ import { ProbotOctokit, run } from 'probot';
 import { migrationGuardApp } from './app.js';
 import { EnvError, readAppEnv, type AppEnv } from './env.js';
 
-async function main(): Promise<void> {
+/** Starts the App from the environment; resolves once it listens (exits the process on a bad environment). */
+export async function startApp(): Promise<void> {
   loadDotEnv();
   if (!process.env.APP_ID && process.env.NODE_ENV !== 'production') {
     console.error('migration-guard app: APP_ID is not set; starting Probot’s setup page to register the App from app.yml (see docs/app.md).');
@@ -57,8 +59,3 @@ function loadDotEnv(): void {
   if (!existsSync(file)) return;
   Object.assign(process.env, parseEnv(readFileSync(file, 'utf8')));
 }
-
-main().catch((e: unknown) => {
-  console.error(`migration-guard app: could not start: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});

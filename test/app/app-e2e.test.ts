@@ -1,9 +1,13 @@
 // End-to-end: the bundled App (dist/app.js) as a real server process, receiving signed webhooks
 // built from GitHub's published examples, against the fake GitHub that checks every request
 // against GitHub's OpenAPI description. Each test ends by asserting the traffic was clean.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseState } from '../../src/github/comment-state.js';
-import { appBundle, assertAppBuilt } from './harness.js';
+import { appBundle, appPrivateKey, assertAppBuilt } from './harness.js';
 import { AUTHOR, AppScenario, DANGEROUS_MIGRATION, SAFE_MIGRATION, describeApp, type AppScenarioOptions } from './scenario.js';
 
 beforeAll(() => {
@@ -83,5 +87,26 @@ describe('pull_request', () => {
     expect(await s.app.ping()).toBe('PONG');
     expect(s.gh.state.requests).toHaveLength(0);
     void AUTHOR;
+  });
+});
+
+describe('start', () => {
+  it('a missing or bad setting stops the start with one line naming it (exit 2)', () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [appBundle()], {
+        cwd: mkdtempSync(path.join(tmpdir(), 'mg-app-env-')),
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    const noSecret = run({ APP_ID: '1', PRIVATE_KEY: appPrivateKey() });
+    expect(noSecret.status).toBe(2);
+    expect(noSecret.stderr.trim()).toMatch(/^migration-guard app: WEBHOOK_SECRET: is not set/);
+    const noId = run({ PRIVATE_KEY: appPrivateKey(), WEBHOOK_SECRET: 's' });
+    expect(noId.status).toBe(2);
+    expect(noId.stderr.trim()).toMatch(/^migration-guard app: APP_ID: is not set/);
+    const badFlag = run({ APP_ID: '1', PRIVATE_KEY: appPrivateKey(), WEBHOOK_SECRET: 's', MIGRATION_GUARD_ALLOW_SERVER_DRYRUN: 'maybe' });
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 });

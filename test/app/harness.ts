@@ -41,7 +41,7 @@ export function appBundle(): string {
 export function assertAppBuilt(): void {
   if (!existsSync(APP_BUNDLE)) throw new Error(`${APP_BUNDLE} does not exist: build it first with \`npm run build\` (the App tests run the bundle).`);
   const bundle = statSync(APP_BUNDLE).mtimeMs;
-  for (const f of ['src/app/main.ts', 'src/app/app.ts', 'src/app/review-pull.ts', 'src/app/approve.ts', 'src/github/check-run.ts']) {
+  for (const f of ['src/app/main.ts', 'src/app/server.ts', 'src/app/app.ts', 'src/app/review-pull.ts', 'src/app/approve.ts', 'src/github/check-run.ts']) {
     if (!process.env.MIGRATION_GUARD_APP_BUNDLE && statSync(path.join(ROOT, f)).mtimeMs > bundle) {
       throw new Error(`${APP_BUNDLE} is older than ${f}: rebuild it with \`npm run build\`.`);
     }
