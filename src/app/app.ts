@@ -7,7 +7,7 @@ import { APPROVE_ACTION_ID } from '../github/check-run.js';
 import { onApprovalComment, onApproveButton } from './approve.js';
 import type { AppEnv } from './env.js';
 import { limiter } from './repo-files.js';
-import { describeError, reviewPull, type AppDeps } from './review-pull.js';
+import { describeError, pullForCommit, reviewPull, type AppDeps } from './review-pull.js';
 
 export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'] as const;
 
@@ -68,8 +68,10 @@ export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
         const run = context.payload.check_run;
         const d = deps(context);
         if (run.app?.id !== env.appId) return { kind: 'ignored', reason: 'not a check run of this App' };
-        const numbers = run.pull_requests.map((p) => p.number);
-        if (numbers.length === 0) return { kind: 'ignored', reason: `no pull request lists ${run.head_sha.slice(0, 7)}` };
+        const listed = run.pull_requests.map((p) => p.number);
+        const found = listed.length > 0 ? null : await pullForCommit(d.octokit, repoOf(context.payload), run.head_sha);
+        const numbers = found === null ? listed : [found];
+        if (numbers.length === 0) return { kind: 'ignored', reason: `no open pull request has ${run.head_sha.slice(0, 7)} as its head` };
         const results = [];
         for (const number of numbers) results.push(await reviewPull(d, repoOf(context.payload), { number, headSha: run.head_sha }));
         return results;

@@ -14,7 +14,7 @@ import { setCommitStatus } from '../github/status.js';
 import { findStickyComments, upsertStickyComment } from '../github/sticky-comment.js';
 import type { ApprovalRecord } from '../check/types.js';
 import { loadRepoConfig } from './config.js';
-import { getPull, reviewSettings, type AppDeps, type PullInfo } from './review-pull.js';
+import { getPull, pullForCommit, reviewSettings, type AppDeps, type PullInfo } from './review-pull.js';
 
 /** The reaction that claims a comment for exactly one delivery. */
 const CLAIM_REACTION = 'eyes';
@@ -178,10 +178,4 @@ async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: B
 
   const record: ApprovalRecord = { approver: d.requester.login, contentHash: state.review.contentHash, headSha: pull.headSha, at: new Date().toISOString() };
   return { kind: 'accept', record, sticky, state, found };
-}
-
-/** The open pull request whose head is `sha` (check runs on forks' commits list no pull requests). */
-async function pullForCommit(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<number | null> {
-  const { data } = await octokit.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
-  return data.find((p) => p.state === 'open' && p.head.sha === sha)?.number ?? null;
 }

@@ -101,13 +101,18 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
     return { kind: 'published', conclusion: published.conclusion, outcome };
   } catch (e) {
     if (e instanceof SupersededError) {
-      await completeCheckRun(octokit, repo, checkRunId, {
-        conclusion: 'cancelled',
-        title: `Superseded by ${e.by.slice(0, 7)}`,
-        summary: `The pull request moved on to ${e.by} while this commit was being reviewed; the review of the newer commit is the one that counts.`,
-      });
-      await setCommitStatus(octokit, repo, target.headSha, { state: 'error', description: `Superseded by ${e.by.slice(0, 7)}; reviewed there` }, env.statusContext);
-      return { kind: 'superseded', headSha: target.headSha, by: e.by };
+      const by = e.by;
+      await bestEffort(deps, () =>
+        completeCheckRun(octokit, repo, checkRunId, {
+          conclusion: 'cancelled',
+          title: `Superseded by ${by.slice(0, 7)}`,
+          summary: `The pull request moved on to ${by} while this commit was being reviewed; the review of the newer commit is the one that counts.`,
+        }),
+      );
+      await bestEffort(deps, () =>
+        setCommitStatus(octokit, repo, target.headSha, { state: 'error', description: `Superseded by ${by.slice(0, 7)}; reviewed there` }, env.statusContext),
+      );
+      return { kind: 'superseded', headSha: target.headSha, by };
     }
     const message = e instanceof ConfigError ? e.format() : describeError(e);
     const what = e instanceof ConfigError ? 'The configuration on the base branch is invalid' : 'migration-guard could not finish';
@@ -163,4 +168,10 @@ export function describeError(e: unknown): string {
     return `GitHub answered ${err.status}: ${err.message}${where}`;
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The open pull request whose head is `sha` (check runs on forks' commits list no pull requests). */
+export async function pullForCommit(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<number | null> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
+  return data.find((p) => p.state === 'open' && p.head.sha === sha)?.number ?? null;
 }

@@ -110,12 +110,14 @@ describe('concurrency', () => {
     await s.pullRequest('opened');
     for (let i = 0; i < 3; i++) await s.pullRequest('synchronize');
     for (let i = 0; i < 2; i++) {
-      const d = await s.rerequest(s.checkRun()!);
+      // The second as GitHub sends it for a fork's head: no pull requests listed on the run.
+      const d = await s.rerequest(s.checkRun()!, 'dev', i === 1 ? { pullNumbers: [] } : {});
       expect(d.log?.outcome, describeApp(s)).toMatchObject([{ kind: 'published', conclusion: 'action_required' }]);
     }
     expect(s.stickyComments()).toHaveLength(1);
     expect(s.repo.comments).toHaveLength(1);
     expect(s.checkRuns()).toHaveLength(6);
+    expect(s.requestsFor('repos/list-pull-requests-associated-with-commit')).toHaveLength(1);
     expectCleanTraffic(s);
   });
 

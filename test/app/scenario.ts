@@ -189,7 +189,7 @@ export class AppScenario {
   }
 
   /** "Re-run" on a check run. */
-  rerequest(run: FakeCheckRun, sender = AUTHOR): Promise<Delivery> {
+  rerequest(run: FakeCheckRun, sender = AUTHOR, o: { pullNumbers?: number[] } = {}): Promise<Delivery> {
     return this.app.deliver(
       'check_run',
       checkRunEvent({
@@ -200,7 +200,7 @@ export class AppScenario {
         name: run.name,
         headSha: run.head_sha,
         appId: run.app_id,
-        pullNumbers: [PR],
+        pullNumbers: o.pullNumbers ?? [PR],
         sender,
         installationId: INSTALLATION,
         apiUrl: this.gh.url,
