@@ -39665,7 +39665,7 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
     };
   }
   const result = { ...common, status: "passed", statements: up.traces, durationMs: 0, rollback: { status: "not-run", differences: [], reapply: "not-run" } };
-  let stop = false;
+  let rebuild2 = false;
   const down = m.down;
   if (down && m.migration.down) {
     const downParse = parseFailure(m, down);
@@ -39678,7 +39678,7 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
       if (rb.error) {
         result.rollback = { status: "failed", differences: [], reapply: "not-run", error: rb.error };
         if (rb.timedOut) result.timedOut = true;
-        stop = !sandbox.alive || rb.traces.length > 1;
+        rebuild2 = !sandbox.alive || rb.traces.length > 1;
       } else {
         const differences = diffSnapshots(before, await takeSnapshot(sandbox));
         result.rollback = { status: differences.length ? "incomplete" : "exact", differences, reapply: "passed" };
@@ -39692,13 +39692,28 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
         if (again) {
           result.rollback.reapply = "failed";
           result.rollback.error = again;
-          stop = true;
+          rebuild2 = true;
         }
       }
     }
   }
   result.durationMs = Date.now() - t0;
-  return { result, stop };
+  return { result, stop: false, rebuild: rebuild2 };
+}
+async function rebuildForward(provider, key, extensions, base, applied, limits, opts) {
+  const { sandbox, fromCache } = await provider.open(key, extensions);
+  try {
+    if (!fromCache && (await applyBase(sandbox, base, limits, () => {
+    })).status !== "ok") throw new Error("base history");
+    if (opts.seedRows > 0) await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs);
+    for (const m of applied) {
+      if (await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits)) throw new Error(m.migration.id);
+    }
+    return sandbox;
+  } catch {
+    await sandbox.close();
+    return null;
+  }
 }
 async function runDryRun(input2, opts) {
   const results = /* @__PURE__ */ new Map();
@@ -39734,16 +39749,24 @@ async function runDryRun(input2, opts) {
     }
     const seed = opts.seedRows > 0 ? await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs) : null;
     let stoppedBy = null;
+    const applied = [];
     for (const m of input2.review) {
-      if (stoppedBy) {
-        results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+      if (stoppedBy || !sandbox) {
+        results.set(m.migration.id, skipped(engineName, sandbox?.serverVersion ?? "unknown", stoppedBy ?? "not run"));
       } else if (!sandbox.alive) {
         stoppedBy = "the dry-run engine was stopped at a time limit";
         results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
       } else {
-        const { result, stop } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
+        const { result, stop, rebuild: rebuild2 } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
         results.set(m.migration.id, result);
+        applied.push(m);
         if (stop) stoppedBy = `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
+        else if (rebuild2 && m !== input2.review.at(-1)) {
+          await sandbox.close();
+          sandbox = null;
+          sandbox = await rebuildForward(provider, key, extensions, input2.base, applied, limits, opts);
+          if (!sandbox) stoppedBy = `not run: the database could not be rebuilt after the rollback of ${m.migration.id}`;
+        }
       }
       tick(m.migration.id);
     }
@@ -39954,7 +39977,7 @@ var init_dryrun = __esm({
   }
 });
 
-// src/app/main.ts
+// src/app/server.ts
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
 import path8 from "node:path";
 import { parseEnv as parseEnv2 } from "node:util";
@@ -49696,7 +49719,7 @@ function emitInvalidSegmentDeprecation(target2, request2, match, packageJsonUrl,
     "DEP0166"
   );
 }
-function emitLegacyIndexDeprecation(url2, packageJsonUrl, base, main2) {
+function emitLegacyIndexDeprecation(url2, packageJsonUrl, base, main) {
   if (process3.noDeprecation) {
     return;
   }
@@ -49705,7 +49728,7 @@ function emitLegacyIndexDeprecation(url2, packageJsonUrl, base, main2) {
   const urlPath = fileURLToPath4(url2.href);
   const packagePath = fileURLToPath4(new URL(".", packageJsonUrl));
   const basePath = fileURLToPath4(base);
-  if (!main2) {
+  if (!main) {
     process3.emitWarning(
       `No "main" or "exports" field defined in the package.json for ${packagePath} resolving the main entry point "${urlPath.slice(
         packagePath.length
@@ -49714,9 +49737,9 @@ Default "index" lookups for the main are deprecated for ES modules.`,
       "DeprecationWarning",
       "DEP0151"
     );
-  } else if (path7.resolve(packagePath, main2) !== urlPath) {
+  } else if (path7.resolve(packagePath, main) !== urlPath) {
     process3.emitWarning(
-      `Package ${packagePath} has a "main" field set to "${main2}", excluding the full filename and extension to the resolved file at "${urlPath.slice(
+      `Package ${packagePath} has a "main" field set to "${main}", excluding the full filename and extension to the resolved file at "${urlPath.slice(
         packagePath.length
       )}", imported from ${basePath}.
  Automatic extension resolution of the "main" field is deprecated for ES modules.`,
@@ -71309,7 +71332,7 @@ function doBody(v) {
 }
 function asIs(ctx, ops, sqlText, ast, extra = "") {
   const phase = asIsPhase(ctx, ops);
-  const main2 = ops[0]?.kind ?? "OTHER";
+  const main = ops[0]?.kind ?? "OTHER";
   const transactional = !runsOutsideTransaction(ast);
   const blocks = transactional && ops.some((o) => !o.targetIsNew && o.table !== void 0 && blocking(o.lock) && !isNewName(ctx, o.table));
   const maintenance = ops.map((o) => o.targetIsNew ? void 0 : MAINTENANCE_KINDS.get(o.kind)).find((m) => m !== void 0);
@@ -71324,7 +71347,7 @@ function asIs(ctx, ops, sqlText, ast, extra = "") {
   if (extra) parts.push(extra);
   if (blocks) parts.push(RETRY_ADVICE);
   if (!transactional) parts.push("It cannot run inside a transaction block: give it its own migration with the runner's transaction turned off.");
-  return draft(ctx, phase, main2, parts.join(" "), blocks ? [lockTimeoutSql(ctx), sqlText] : [sqlText], { transactional, rollback: undoOf(ctx, ast, ops) });
+  return draft(ctx, phase, main, parts.join(" "), blocks ? [lockTimeoutSql(ctx), sqlText] : [sqlText], { transactional, rollback: undoOf(ctx, ast, ops) });
 }
 function isNewName(ctx, table) {
   return ctx.memory.newTables.has(table);
@@ -78695,13 +78718,20 @@ async function reviewPull(deps, repo, target2) {
     return { kind: "published", conclusion: published.conclusion, outcome };
   } catch (e) {
     if (e instanceof SupersededError) {
-      await completeCheckRun(octokit, repo, checkRunId, {
-        conclusion: "cancelled",
-        title: `Superseded by ${e.by.slice(0, 7)}`,
-        summary: `The pull request moved on to ${e.by} while this commit was being reviewed; the review of the newer commit is the one that counts.`
-      });
-      await setCommitStatus(octokit, repo, target2.headSha, { state: "error", description: `Superseded by ${e.by.slice(0, 7)}; reviewed there` }, env.statusContext);
-      return { kind: "superseded", headSha: target2.headSha, by: e.by };
+      const by = e.by;
+      await bestEffort(
+        deps,
+        () => completeCheckRun(octokit, repo, checkRunId, {
+          conclusion: "cancelled",
+          title: `Superseded by ${by.slice(0, 7)}`,
+          summary: `The pull request moved on to ${by} while this commit was being reviewed; the review of the newer commit is the one that counts.`
+        })
+      );
+      await bestEffort(
+        deps,
+        () => setCommitStatus(octokit, repo, target2.headSha, { state: "error", description: `Superseded by ${by.slice(0, 7)}; reviewed there` }, env.statusContext)
+      );
+      return { kind: "superseded", headSha: target2.headSha, by };
     }
     const message = e instanceof ConfigError ? e.format() : describeError(e);
     const what = e instanceof ConfigError ? "The configuration on the base branch is invalid" : "migration-guard could not finish";
@@ -78754,6 +78784,10 @@ function describeError(e) {
     return `GitHub answered ${err.status}: ${err.message}${where2}`;
   }
   return e instanceof Error ? e.message : String(e);
+}
+async function pullForCommit(octokit, repo, sha) {
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
+  return data.find((p) => p.state === "open" && p.head.sha === sha)?.number ?? null;
 }
 
 // src/app/approve.ts
@@ -78869,10 +78903,6 @@ async function decide(octokit, repo, pull, d, policy) {
   const record2 = { approver: d.requester.login, contentHash: state.review.contentHash, headSha: pull.headSha, at: (/* @__PURE__ */ new Date()).toISOString() };
   return { kind: "accept", record: record2, sticky, state, found };
 }
-async function pullForCommit(octokit, repo, sha) {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
-  return data.find((p) => p.state === "open" && p.head.sha === sha)?.number ?? null;
-}
 
 // src/app/app.ts
 var PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"];
@@ -78923,8 +78953,10 @@ function migrationGuardApp(env) {
         const run2 = context.payload.check_run;
         const d = deps(context);
         if (run2.app?.id !== env.appId) return { kind: "ignored", reason: "not a check run of this App" };
-        const numbers = run2.pull_requests.map((p) => p.number);
-        if (numbers.length === 0) return { kind: "ignored", reason: `no pull request lists ${run2.head_sha.slice(0, 7)}` };
+        const listed = run2.pull_requests.map((p) => p.number);
+        const found = listed.length > 0 ? null : await pullForCommit(d.octokit, repoOf(context.payload), run2.head_sha);
+        const numbers = found === null ? listed : [found];
+        if (numbers.length === 0) return { kind: "ignored", reason: `no open pull request has ${run2.head_sha.slice(0, 7)} as its head` };
         const results = [];
         for (const number4 of numbers) results.push(await reviewPull(d, repoOf(context.payload), { number: number4, headSha: run2.head_sha }));
         return results;
@@ -79038,8 +79070,8 @@ function flag(env, name) {
   throw new EnvError(name, `"${env[name]}" is not 1/true or 0/false`);
 }
 
-// src/app/main.ts
-async function main() {
+// src/app/server.ts
+async function startApp() {
   loadDotEnv();
   if (!process.env.APP_ID && process.env.NODE_ENV !== "production") {
     console.error("migration-guard app: APP_ID is not set; starting Probot\u2019s setup page to register the App from app.yml (see docs/app.md).");
@@ -79079,7 +79111,9 @@ function loadDotEnv() {
   if (!existsSync4(file2)) return;
   Object.assign(process.env, parseEnv2(readFileSync5(file2, "utf8")));
 }
-main().catch((e) => {
+
+// src/app/main.ts
+startApp().catch((e) => {
   console.error(`migration-guard app: could not start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

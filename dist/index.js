@@ -39695,7 +39695,7 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
     };
   }
   const result = { ...common, status: "passed", statements: up.traces, durationMs: 0, rollback: { status: "not-run", differences: [], reapply: "not-run" } };
-  let stop = false;
+  let rebuild2 = false;
   const down = m.down;
   if (down && m.migration.down) {
     const downParse = parseFailure(m, down);
@@ -39708,7 +39708,7 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
       if (rb.error) {
         result.rollback = { status: "failed", differences: [], reapply: "not-run", error: rb.error };
         if (rb.timedOut) result.timedOut = true;
-        stop = !sandbox.alive || rb.traces.length > 1;
+        rebuild2 = !sandbox.alive || rb.traces.length > 1;
       } else {
         const differences = diffSnapshots(before, await takeSnapshot(sandbox));
         result.rollback = { status: differences.length ? "incomplete" : "exact", differences, reapply: "passed" };
@@ -39722,13 +39722,28 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
         if (again) {
           result.rollback.reapply = "failed";
           result.rollback.error = again;
-          stop = true;
+          rebuild2 = true;
         }
       }
     }
   }
   result.durationMs = Date.now() - t0;
-  return { result, stop };
+  return { result, stop: false, rebuild: rebuild2 };
+}
+async function rebuildForward(provider, key, extensions, base, applied, limits, opts) {
+  const { sandbox, fromCache } = await provider.open(key, extensions);
+  try {
+    if (!fromCache && (await applyBase(sandbox, base, limits, () => {
+    })).status !== "ok") throw new Error("base history");
+    if (opts.seedRows > 0) await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs);
+    for (const m of applied) {
+      if (await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits)) throw new Error(m.migration.id);
+    }
+    return sandbox;
+  } catch {
+    await sandbox.close();
+    return null;
+  }
 }
 async function runDryRun(input2, opts) {
   const results = /* @__PURE__ */ new Map();
@@ -39764,16 +39779,24 @@ async function runDryRun(input2, opts) {
     }
     const seed = opts.seedRows > 0 ? await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs) : null;
     let stoppedBy = null;
+    const applied = [];
     for (const m of input2.review) {
-      if (stoppedBy) {
-        results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+      if (stoppedBy || !sandbox) {
+        results.set(m.migration.id, skipped(engineName, sandbox?.serverVersion ?? "unknown", stoppedBy ?? "not run"));
       } else if (!sandbox.alive) {
         stoppedBy = "the dry-run engine was stopped at a time limit";
         results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
       } else {
-        const { result, stop } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
+        const { result, stop, rebuild: rebuild2 } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
         results.set(m.migration.id, result);
+        applied.push(m);
         if (stop) stoppedBy = `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
+        else if (rebuild2 && m !== input2.review.at(-1)) {
+          await sandbox.close();
+          sandbox = null;
+          sandbox = await rebuildForward(provider, key, extensions, input2.base, applied, limits, opts);
+          if (!sandbox) stoppedBy = `not run: the database could not be rebuilt after the rollback of ${m.migration.id}`;
+        }
       }
       tick(m.migration.id);
     }
@@ -79431,6 +79454,7 @@ var package_default = {
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     "@pgsql/types": "^18.0.0",
+    "@probot/get-private-key": "^2.1.1",
     commander: "^14.0.3",
     "libpg-query": "^18.1.5",
     pg: "^8.23.1",

@@ -13,6 +13,8 @@ const dist = path.join(root, 'dist');
 await import('./gen-rules-index.mjs');
 
 const EXTERNAL_PACKAGES = ['libpg-query', '@electric-sql/pglite'];
+// What the external packages require at run time (libpg-query re-exports @pgsql/types' enums).
+const RUNTIME_PACKAGES = [...EXTERNAL_PACKAGES, '@pgsql/types'];
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'src/action/main.ts', out: 'index' },
@@ -45,7 +47,7 @@ for (const entry of entries) {
 }
 
 // The external packages, without source maps or TypeScript declarations.
-for (const pkg of EXTERNAL_PACKAGES) {
+for (const pkg of RUNTIME_PACKAGES) {
   const from = path.join(root, 'node_modules', pkg);
   const to = path.join(dist, 'node_modules', pkg);
   cpSync(from, to, {
@@ -59,4 +61,4 @@ for (const pkg of EXTERNAL_PACKAGES) {
 }
 writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');
 const size = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, d) => n + (d.isDirectory() ? size(path.join(dir, d.name)) : statSync(path.join(dir, d.name)).size), 0);
-console.log(`dist/: ${entries.map((e) => `${e.out}.js`).join(', ')} + ${EXTERNAL_PACKAGES.join(', ')} (${(size(dist) / 1e6).toFixed(1)} MB)`);
+console.log(`dist/: ${entries.map((e) => `${e.out}.js`).join(', ')} + ${RUNTIME_PACKAGES.join(', ')} (${(size(dist) / 1e6).toFixed(1)} MB)`);

@@ -104,6 +104,15 @@ export function buildProgram(): Command {
       process.exitCode = rulesCommand(id, opts);
     });
 
+  program
+    .command('app')
+    .summary('run the GitHub App server (Probot), configured by the environment')
+    .description('Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.')
+    .action(async () => {
+      const { startApp } = await import('../app/server.js');
+      await startApp();
+    });
+
   program.addHelpText(
     'after',
     `

@@ -119,7 +119,12 @@ function skipped(engine: EngineName, serverVersion: string, reason: string, stat
   return { engine, serverVersion, status, reason, statements: [], durationMs: 0 };
 }
 
-async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, seed: SeedOutcome | null, fromCache: boolean): Promise<{ result: DryRunResult; stop: boolean }> {
+/**
+ * `stop`: the migration itself did not apply, so the ones after it cannot be judged.
+ * `rebuild`: it applied, but its rollback round trip left a schema no migration expects; the
+ * run goes on from a rebuilt database (base + the migrations applied so far).
+ */
+async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, seed: SeedOutcome | null, fromCache: boolean): Promise<{ result: DryRunResult; stop: boolean; rebuild?: boolean }> {
   const t0 = Date.now();
   const common = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, ...(seed ? { seed } : {}), ...(fromCache ? { baseFromCache: true } : {}) };
   const parseError = parseFailure(m, m.up);
@@ -146,7 +151,7 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
     };
   }
   const result: DryRunResult = { ...common, status: 'passed', statements: up.traces, durationMs: 0, rollback: { status: 'not-run', differences: [], reapply: 'not-run' } };
-  let stop = false;
+  let rebuild = false;
   const down = m.down;
   if (down && m.migration.down) {
     const downParse = parseFailure(m, down);
@@ -160,7 +165,7 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
         result.rollback = { status: 'failed', differences: [], reapply: 'not-run', error: rb.error };
         if (rb.timedOut) result.timedOut = true;
         // A rollback that failed half-way leaves a schema the next migrations were not written for.
-        stop = !sandbox.alive || rb.traces.length > 1;
+        rebuild = !sandbox.alive || rb.traces.length > 1;
       } else {
         const differences = diffSnapshots(before, await takeSnapshot(sandbox));
         result.rollback = { status: differences.length ? 'incomplete' : 'exact', differences, reapply: 'passed' };
@@ -174,13 +179,37 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
         if (again) {
           result.rollback.reapply = 'failed';
           result.rollback.error = again;
-          stop = true;
+          rebuild = true;
         }
       }
     }
   }
   result.durationMs = Date.now() - t0;
-  return { result, stop };
+  return { result, stop: false, rebuild };
+}
+
+/** A new sandbox holding the base history and the reviewed migrations applied so far (forward only). */
+async function rebuildForward(
+  provider: SandboxProvider,
+  key: string,
+  extensions: readonly string[],
+  base: readonly DryRunMigration[],
+  applied: readonly DryRunMigration[],
+  limits: Limits,
+  opts: DryRunOptions,
+): Promise<Sandbox | null> {
+  const { sandbox, fromCache } = await provider.open(key, extensions);
+  try {
+    if (!fromCache && (await applyBase(sandbox, base, limits, () => {})).status !== 'ok') throw new Error('base history');
+    if (opts.seedRows > 0) await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs);
+    for (const m of applied) {
+      if (await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits)) throw new Error(m.migration.id);
+    }
+    return sandbox;
+  } catch {
+    await sandbox.close();
+    return null;
+  }
 }
 
 export async function runDryRun(input: { base: DryRunMigration[]; review: DryRunMigration[] }, opts: DryRunOptions): Promise<DryRunOutput> {
@@ -218,16 +247,24 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
     }
     const seed = opts.seedRows > 0 ? await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs) : null;
     let stoppedBy: string | null = null;
+    const applied: DryRunMigration[] = [];
     for (const m of input.review) {
-      if (stoppedBy) {
-        results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+      if (stoppedBy || !sandbox) {
+        results.set(m.migration.id, skipped(engineName, sandbox?.serverVersion ?? 'unknown', stoppedBy ?? 'not run'));
       } else if (!sandbox.alive) {
         stoppedBy = 'the dry-run engine was stopped at a time limit';
         results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
       } else {
-        const { result, stop } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
+        const { result, stop, rebuild } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
         results.set(m.migration.id, result);
+        applied.push(m);
         if (stop) stoppedBy = `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
+        else if (rebuild && m !== input.review.at(-1)) {
+          await sandbox.close();
+          sandbox = null;
+          sandbox = await rebuildForward(provider, key, extensions, input.base, applied, limits, opts);
+          if (!sandbox) stoppedBy = `not run: the database could not be rebuilt after the rollback of ${m.migration.id}`;
+        }
       }
       tick(m.migration.id);
     }

@@ -156,6 +156,13 @@ describe('migration-guard CLI', () => {
     expect(run(['rules', 'no-such-rule']).code).toBe(2);
   });
 
+  it('app: a bad environment is one line naming the variable, exit 2', () => {
+    const r = run(['app'], { env: { APP_ID: '1', PRIVATE_KEY: '', PRIVATE_KEY_PATH: '', NODE_ENV: 'production' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PRIVATE_KEY/);
+    expect(r.stderr).not.toContain('    at ');
+  });
+
   describe('check --base: only what the branch adds or changes', () => {
     const repo = path.join(work, 'repo');
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
