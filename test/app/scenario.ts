@@ -24,29 +24,13 @@ import {
 } from '../support/fake-github/index.js';
 import { AppProcess, type Delivery } from './harness.js';
 
-export const OWNER = 'acme';
-export const NAME = 'shop';
-export const PR = 12;
-export const AUTHOR = 'dev';
+// The repository, pull request and migrations are the Action's scenarios': both surfaces
+// review the same change.
+export { OWNER, NAME, PR, AUTHOR, BASE_FILES, SAFE_MIGRATION, DANGEROUS_MIGRATION } from '../action/scenario.js';
+import { OWNER, NAME, PR, AUTHOR, BASE_FILES } from '../action/scenario.js';
 export const INSTALLATION = 77;
 export const APP_ID = 4242;
 export const BOT = 'migration-guard[bot]';
-
-export const BASE_FILES: Record<string, string> = {
-  'README.md': '# shop\n',
-  'db/migrations/0001_create_users.up.sql': 'CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  email text NOT NULL\n);\n',
-  'db/migrations/0001_create_users.down.sql': 'DROP TABLE users;\n',
-};
-
-export const SAFE_MIGRATION: Record<string, string> = {
-  'db/migrations/0002_add_nickname.up.sql': "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\n",
-  'db/migrations/0002_add_nickname.down.sql': 'ALTER TABLE users DROP COLUMN nickname;\n',
-};
-
-export const DANGEROUS_MIGRATION: Record<string, string> = {
-  'db/migrations/0002_drop_email.up.sql': '-- the old address column goes\nALTER TABLE users DROP COLUMN email;\n',
-  'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n',
-};
 
 export interface AppScenarioOptions {
   head: Record<string, string | null>;

@@ -1,7 +1,6 @@
 // dbmate: one file per migration, `-- migrate:up` and `-- migrate:down` sections; either
 // marker may say `transaction:false`. The version is the file name's leading digits.
-import { compareDigits, naturalCompare } from '../version.js';
-import { findMarkers, sectionTexts } from './sections.js';
+import { findMarkers, numberedFiles, sectionTexts } from './sections.js';
 import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type Layout, type LayoutBuild } from './types.js';
 
 const MARKER = /^--\s*migrate:(up|down)\b(.*)$/i;
@@ -17,13 +16,7 @@ export const dbmate: Layout = {
   },
   async build(folder) {
     const out: LayoutBuild = emptyBuild();
-    const named = sqlFiles(directFiles(folder)).flatMap((file) => {
-      const m = NAME.exec(file);
-      if (!m) out.leftovers.push(file);
-      return m ? [{ file, version: m[1]!, name: m[2] ?? '' }] : [];
-    });
-    named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
-    for (const { file, version, name } of named) {
+    for (const { file, version, name } of numberedFiles(folder, NAME, out)) {
       const text = await folder.read(file);
       const markers = findMarkers(text, MARKER);
       const up = markers.find((m) => m.kind === 'up');

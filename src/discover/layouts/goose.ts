@@ -1,8 +1,7 @@
 // goose: `-- +goose Up` and `-- +goose Down` sections in one file; `-- +goose NO TRANSACTION`
 // anywhere in the file runs it without a transaction. StatementBegin/End markers are comments
 // and stay inside the sections.
-import { compareDigits, naturalCompare } from '../version.js';
-import { findMarkers, sectionTexts } from './sections.js';
+import { findMarkers, numberedFiles, sectionTexts } from './sections.js';
 import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type Layout, type LayoutBuild } from './types.js';
 
 const MARKER = /^--\s*\+goose\s+(up|down|statementbegin|statementend|no\s+transaction|envsub\s+on|envsub\s+off)\b(.*)$/i;
@@ -18,13 +17,7 @@ export const goose: Layout = {
   },
   async build(folder) {
     const out: LayoutBuild = emptyBuild();
-    const named = sqlFiles(directFiles(folder)).flatMap((file) => {
-      const m = NAME.exec(file);
-      if (!m) out.leftovers.push(file);
-      return m ? [{ file, version: m[1]!, name: m[2] ?? '' }] : [];
-    });
-    named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
-    for (const { file, version, name } of named) {
+    for (const { file, version, name } of numberedFiles(folder, NAME, out)) {
       const text = await folder.read(file);
       const markers = findMarkers(text, MARKER);
       const up = markers.find((m) => m.kind === 'up');

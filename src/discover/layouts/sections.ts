@@ -2,6 +2,8 @@
 // lines and turn each section into an SqlSource that is the whole file with everything else
 // blanked, so statement positions are file positions.
 import { keepRanges, lines, type Line, type Range } from '../text.js';
+import { compareDigits, naturalCompare } from '../version.js';
+import { directFiles, sqlFiles, type LayoutBuild, type LayoutFiles } from './types.js';
 
 export interface Marker {
   kind: string;
@@ -36,4 +38,17 @@ export function sectionTexts(text: string, markers: Marker[], sectionKinds: read
   const result = new Map<string, string>();
   for (const [kind, rs] of ranges) result.set(kind, keepRanges(text, rs));
   return result;
+}
+
+/**
+ * The folder's single-file migrations (dbmate, goose): the files whose names match `pattern`
+ * (version in group 1, name in group 2) in version order; the others go to `out.leftovers`.
+ */
+export function numberedFiles(folder: LayoutFiles, pattern: RegExp, out: LayoutBuild): Array<{ file: string; version: string; name: string }> {
+  const named = sqlFiles(directFiles(folder)).flatMap((file) => {
+    const m = pattern.exec(file);
+    if (!m) out.leftovers.push(file);
+    return m ? [{ file, version: m[1]!, name: m[2] ?? '' }] : [];
+  });
+  return named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
 }
