@@ -74076,6 +74076,14 @@ function sectionTexts(text, markers, sectionKinds) {
   for (const [kind, rs] of ranges) result.set(kind, keepRanges(text, rs));
   return result;
 }
+function numberedFiles(folder, pattern, out) {
+  const named = sqlFiles(directFiles(folder)).flatMap((file2) => {
+    const m = pattern.exec(file2);
+    if (!m) out.leftovers.push(file2);
+    return m ? [{ file: file2, version: m[1], name: m[2] ?? "" }] : [];
+  });
+  return named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
+}
 
 // src/discover/layouts/dbmate.ts
 var MARKER = /^--\s*migrate:(up|down)\b(.*)$/i;
@@ -74090,13 +74098,7 @@ var dbmate = {
   },
   async build(folder) {
     const out = emptyBuild();
-    const named = sqlFiles(directFiles(folder)).flatMap((file2) => {
-      const m = NAME.exec(file2);
-      if (!m) out.leftovers.push(file2);
-      return m ? [{ file: file2, version: m[1], name: m[2] ?? "" }] : [];
-    });
-    named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
-    for (const { file: file2, version: version2, name } of named) {
+    for (const { file: file2, version: version2, name } of numberedFiles(folder, NAME, out)) {
       const text = await folder.read(file2);
       const markers = findMarkers(text, MARKER);
       const up = markers.find((m) => m.kind === "up");
@@ -74339,13 +74341,7 @@ var goose = {
   },
   async build(folder) {
     const out = emptyBuild();
-    const named = sqlFiles(directFiles(folder)).flatMap((file2) => {
-      const m = NAME3.exec(file2);
-      if (!m) out.leftovers.push(file2);
-      return m ? [{ file: file2, version: m[1], name: m[2] ?? "" }] : [];
-    });
-    named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
-    for (const { file: file2, version: version2, name } of named) {
+    for (const { file: file2, version: version2, name } of numberedFiles(folder, NAME3, out)) {
       const text = await folder.read(file2);
       const markers = findMarkers(text, MARKER2);
       const up = markers.find((m) => m.kind === "up");

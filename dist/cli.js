@@ -33232,10 +33232,20 @@ function sectionTexts(text, markers, sectionKinds) {
   for (const [kind, rs] of ranges) result.set(kind, keepRanges(text, rs));
   return result;
 }
+function numberedFiles(folder, pattern2, out) {
+  const named = sqlFiles(directFiles(folder)).flatMap((file2) => {
+    const m = pattern2.exec(file2);
+    if (!m) out.leftovers.push(file2);
+    return m ? [{ file: file2, version: m[1], name: m[2] ?? "" }] : [];
+  });
+  return named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
+}
 var init_sections = __esm({
   "src/discover/layouts/sections.ts"() {
     "use strict";
     init_text();
+    init_version();
+    init_types2();
   }
 });
 
@@ -33244,7 +33254,6 @@ var MARKER, NAME, dbmate;
 var init_dbmate = __esm({
   "src/discover/layouts/dbmate.ts"() {
     "use strict";
-    init_version();
     init_sections();
     init_types2();
     MARKER = /^--\s*migrate:(up|down)\b(.*)$/i;
@@ -33259,13 +33268,7 @@ var init_dbmate = __esm({
       },
       async build(folder) {
         const out = emptyBuild();
-        const named = sqlFiles(directFiles(folder)).flatMap((file2) => {
-          const m = NAME.exec(file2);
-          if (!m) out.leftovers.push(file2);
-          return m ? [{ file: file2, version: m[1], name: m[2] ?? "" }] : [];
-        });
-        named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
-        for (const { file: file2, version: version2, name } of named) {
+        for (const { file: file2, version: version2, name } of numberedFiles(folder, NAME, out)) {
           const text = await folder.read(file2);
           const markers = findMarkers(text, MARKER);
           const up = markers.find((m) => m.kind === "up");
@@ -33534,7 +33537,6 @@ var MARKER2, NAME3, goose;
 var init_goose = __esm({
   "src/discover/layouts/goose.ts"() {
     "use strict";
-    init_version();
     init_sections();
     init_types2();
     MARKER2 = /^--\s*\+goose\s+(up|down|statementbegin|statementend|no\s+transaction|envsub\s+on|envsub\s+off)\b(.*)$/i;
@@ -33549,13 +33551,7 @@ var init_goose = __esm({
       },
       async build(folder) {
         const out = emptyBuild();
-        const named = sqlFiles(directFiles(folder)).flatMap((file2) => {
-          const m = NAME3.exec(file2);
-          if (!m) out.leftovers.push(file2);
-          return m ? [{ file: file2, version: m[1], name: m[2] ?? "" }] : [];
-        });
-        named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
-        for (const { file: file2, version: version2, name } of named) {
+        for (const { file: file2, version: version2, name } of numberedFiles(folder, NAME3, out)) {
           const text = await folder.read(file2);
           const markers = findMarkers(text, MARKER2);
           const up = markers.find((m) => m.kind === "up");
