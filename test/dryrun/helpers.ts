@@ -60,7 +60,8 @@ export async function scratchLeftovers(): Promise<string[]> {
   const rows = await serverRows<{ name: string; comment: string | null }>(
     `select datname as name, shobj_description(oid, 'pg_database') as comment from pg_database where datname like 'mg\\_%'
      union all select rolname, shobj_description(oid, 'pg_authid') from pg_roles where rolname like 'mg\\_%'`);
-  return rows.filter((r) => !ownedByOtherLiveProcess(r.comment)).map((r) => r.name);
+  // The url engine names its objects mg_ + 12 hex digits; other tests' databases are not ours.
+  return rows.filter((r) => /^mg_[0-9a-f]{12}$/.test(r.name) && !ownedByOtherLiveProcess(r.comment)).map((r) => r.name);
 }
 
 function ownedByOtherLiveProcess(comment: string | null): boolean {

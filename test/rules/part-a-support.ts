@@ -23,7 +23,7 @@ const ADMIN = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'post
 
 /** Runs `setup` and then each SQL text in order, each in its own autocommit round trip, in a new database. */
 export async function runOnPostgres(name: string, setup: string, steps: string[]): Promise<void> {
-  const db = `mg_parta_${name.replace(/[^a-z0-9]/g, '_')}_${process.pid}`;
+  const db = `ruletest_${name.replace(/[^a-z0-9]/g, '_')}_${process.pid}`;
   const admin = new pg.Client(ADMIN);
   await admin.connect();
   try {
