@@ -32336,6 +32336,10 @@ function trackTransaction(state, t, stmt) {
     case "TRANS_STMT_COMMIT_PREPARED":
     case "TRANS_STMT_ROLLBACK_PREPARED":
     case "TRANS_STMT_PREPARE":
+      if (state.tx.timeoutsBefore) {
+        state.lockTimeout = state.tx.timeoutsBefore.lockTimeout;
+        state.statementTimeout = state.tx.timeoutsBefore.statementTimeout;
+      }
       state.tx = { active: false, explicit: false, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
       return;
     default:
@@ -32359,6 +32363,10 @@ function trackSetting(state, v) {
     return;
   }
   const on = v.kind === "VAR_SET_VALUE" && !/^0(ms|s)?$/i.test(settingValue(v).trim());
+  if (v.is_local) {
+    if (!state.tx.active) return;
+    state.tx.timeoutsBefore ??= { lockTimeout: state.lockTimeout, statementTimeout: state.statementTimeout };
+  }
   if (name === "lock_timeout") state.lockTimeout = on;
   else state.statementTimeout = on;
 }
@@ -32549,6 +32557,7 @@ function analyzeSource(source, text, state, rules, settings = {}) {
     }
   };
   for (const stmt of source.statements) {
+    if (stmt.nestedIn?.kind === "function-body") continue;
     const ops = classify(stmt, state);
     if (!state.learningOnly) {
       for (const rule62 of enabled) {
@@ -49445,13 +49454,14 @@ function truncateIdentifier(name) {
   }
   return out;
 }
-var MAX_BYTES, NAMING, rule26;
+var MAX_BYTES, MAYBE_LONG, NAMING, rule26;
 var init_identifier_too_long = __esm({
   "rules/identifier-too-long.ts"() {
     "use strict";
     init_rule_helpers();
     init_statement();
     MAX_BYTES = 63;
+    MAYBE_LONG = /[A-Za-z0-9_$\u0080-\uffff]{22,}|"[^"]{22,}/;
     NAMING = /* @__PURE__ */ new Set([
       "CreateStmt",
       "CreateTableAsStmt",
@@ -49485,6 +49495,7 @@ var init_identifier_too_long = __esm({
       },
       check({ statement }) {
         if (!executesNow(statement) || !NAMING.has(stmtTag(statement))) return [];
+        if (!MAYBE_LONG.test(statement.text)) return [];
         const seen = /* @__PURE__ */ new Set();
         const long = identifiersIn(statement.text).filter((n) => Buffer.byteLength(n, "utf8") > MAX_BYTES && !seen.has(n) && seen.add(n));
         return long.map((name) => ({

@@ -5,6 +5,8 @@ import { executesNow } from './_statement.js';
 /** Postgres keeps NAMEDATALEN - 1 = 63 bytes of an identifier and drops the rest. */
 const MAX_BYTES = 63;
 
+const MAYBE_LONG = /[A-Za-z0-9_$\u0080-\uffff]{22,}|"[^"]{22,}/;
+
 /** Statements that give something a name (tables, columns, indexes, constraints, ...). */
 const NAMING = new Set([
   'CreateStmt', 'CreateTableAsStmt', 'ViewStmt', 'IndexStmt', 'AlterTableStmt', 'RenameStmt', 'CreateSeqStmt',
@@ -99,6 +101,9 @@ export const rule: Rule = {
   },
   check({ statement }) {
     if (!executesNow(statement) || !NAMING.has(stmtTag(statement))) return [];
+    // Over 63 bytes takes at least 22 characters (3-byte UTF-8 at most per BMP character): a
+    // statement with no such run of name characters cannot have one, and most have none.
+    if (!MAYBE_LONG.test(statement.text)) return [];
     const seen = new Set<string>();
     const long = identifiersIn(statement.text).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES && !seen.has(n) && seen.add(n));
     return long.map((name) => ({

@@ -66,6 +66,9 @@ export function analyzeSource(
   };
 
   for (const stmt of source.statements) {
+    // A function body runs when the function is called, not when the migration runs: it takes
+    // no lock and changes no schema now, so it is neither an operation nor a change of state.
+    if (stmt.nestedIn?.kind === 'function-body') continue;
     const ops = classify(stmt, state);
     if (!state.learningOnly) {
       for (const rule of enabled) {

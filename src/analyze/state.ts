@@ -35,6 +35,8 @@ export interface TransactionState {
   /** The current transaction has run DDL / DML so far. */
   hasDdl: boolean;
   hasDml: boolean;
+  /** The timeouts as they were before the first SET LOCAL of this transaction (restored at its end). */
+  timeoutsBefore?: { lockTimeout: boolean; statementTimeout: boolean };
   /**
    * Texts of the ALTER TABLE / rename statements that took ACCESS EXCLUSIVE on each pre-existing
    * table in the current transaction (a lock held until COMMIT spans all of them).

@@ -152,8 +152,12 @@ function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statem
       state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, blockingAlters: new Map(), hasDdl: false, hasDml: false };
       return;
     case 'TRANS_STMT_COMMIT': case 'TRANS_STMT_ROLLBACK': case 'TRANS_STMT_COMMIT_PREPARED': case 'TRANS_STMT_ROLLBACK_PREPARED': case 'TRANS_STMT_PREPARE':
-      state.tx = { active: false, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
       // SET LOCAL settings end with the transaction; plain SET persists for the session.
+      if (state.tx.timeoutsBefore) {
+        state.lockTimeout = state.tx.timeoutsBefore.lockTimeout;
+        state.statementTimeout = state.tx.timeoutsBefore.statementTimeout;
+      }
+      state.tx = { active: false, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
       return;
     default:
       return;
@@ -175,6 +179,11 @@ function trackSetting(state: AnalysisState, v: VariableSetStmt): void {
     return;
   }
   const on = v.kind === 'VAR_SET_VALUE' && !/^0(ms|s)?$/i.test(settingValue(v).trim());
+  // SET LOCAL lasts until the transaction ends (outside one it does nothing at all).
+  if (v.is_local) {
+    if (!state.tx.active) return;
+    state.tx.timeoutsBefore ??= { lockTimeout: state.lockTimeout, statementTimeout: state.statementTimeout };
+  }
   if (name === 'lock_timeout') state.lockTimeout = on;
   else state.statementTimeout = on;
 }

@@ -74,3 +74,31 @@ describe('analyze: configuration and context', () => {
     expect(only(out, 'require-concurrent-index')[0]!.suggestion).toContain('CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at)');
   });
 });
+
+describe('analyze: what runs now and for how long settings last', () => {
+  it('SET LOCAL lock_timeout covers its transaction only', async () => {
+    const sql = [
+      'BEGIN;',
+      "SET LOCAL lock_timeout = '5s';",
+      'ALTER TABLE orders ADD COLUMN a int;',
+      'COMMIT;',
+      'ALTER TABLE orders ADD COLUMN b int;',
+    ].join('\n');
+    const out = await lintSql(sql, { history: HISTORY });
+    expect(only(out, 'require-lock-timeout').map((f) => f.line)).toEqual([5]);
+  });
+
+  it('SET LOCAL outside a transaction sets nothing', async () => {
+    const out = await lintSql("SET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN a int;", { history: HISTORY });
+    expect(only(out, 'require-lock-timeout')).toHaveLength(1);
+  });
+
+  it('statements in a function body run when it is called, not now: no operations, no findings', async () => {
+    const out = await lintSql(
+      "CREATE FUNCTION archive() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM orders; ALTER TABLE orders ADD COLUMN c int NOT NULL; END $$;",
+      { history: HISTORY },
+    );
+    expect(out.operations.map((o) => o.kind)).toEqual(['CREATE_FUNCTION']);
+    expect(out.findings.filter((f) => f.risk !== 'SAFE')).toEqual([]);
+  });
+});
