@@ -35943,14 +35943,17 @@ function toMigration(d, layout2, dir, required2, transaction2) {
   };
 }
 async function restrictTo(found, only, paths, config3, readText, exists) {
-  const wanted = (p) => only.some((w) => w === "" || p === w || p.startsWith(`${w}/`));
+  const known = new Set(paths);
+  const exactFiles = new Set(only.filter((w) => known.has(w)));
+  const folders = only.filter((w) => !known.has(w));
+  const inFolder = (p, w) => w === "" || p.startsWith(`${w}/`);
+  const wanted = (p) => exactFiles.has(p) || folders.some((w) => p === w || inFolder(p, w));
   const sets = found.sets.map((s) => ({ ...s, migrations: s.migrations.filter((m) => wanted(m.up.path) || m.down !== null && wanted(m.down.path)) })).filter((s) => s.migrations.length > 0);
   const covered2 = new Set(sets.flatMap((s) => s.migrations.flatMap((m) => m.down ? [m.up.path, m.down.path] : [m.up.path])));
-  const known = new Set(paths);
   const errors = [];
   const lone = [];
   for (const w of only) {
-    const inside = paths.filter((p) => (w === "" || p === w || p.startsWith(`${w}/`)) && /\.sql$/i.test(p));
+    const inside = known.has(w) ? /\.sql$/i.test(w) ? [w] : [] : paths.filter((p) => inFolder(p, w) && /\.sql$/i.test(p));
     if (inside.length > 0) lone.push(...inside.filter((p) => !covered2.has(p)));
     else if (covered2.has(w)) continue;
     else if (known.has(w) || await exists(w)) lone.push(w);
@@ -35959,7 +35962,9 @@ async function restrictTo(found, only, paths, config3, readText, exists) {
   const byDir = /* @__PURE__ */ new Map();
   for (const p of [...new Set(lone)].sort()) {
     const dir = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
-    byDir.set(dir, [...byDir.get(dir) ?? [], p]);
+    const list = byDir.get(dir);
+    if (list) list.push(p);
+    else byDir.set(dir, [p]);
   }
   for (const [dir, files] of byDir) {
     const migrations = [];

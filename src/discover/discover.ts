@@ -201,16 +201,23 @@ async function restrictTo(
   readText: (path: string) => Promise<string>,
   exists: (path: string) => Promise<boolean>,
 ): Promise<DiscoveryResult> {
-  const wanted = (p: string): boolean => only.some((w) => w === '' || p === w || p.startsWith(`${w}/`));
+  // Files are looked up in sets and only folders are scanned by prefix: `lint` may be given
+  // thousands of files, and comparing each with each was quadratic.
+  const known = new Set(paths);
+  const exactFiles = new Set(only.filter((w) => known.has(w)));
+  const folders = only.filter((w) => !known.has(w));
+  const inFolder = (p: string, w: string): boolean => w === '' || p.startsWith(`${w}/`);
+  const wanted = (p: string): boolean => exactFiles.has(p) || folders.some((w) => p === w || inFolder(p, w));
   const sets = found.sets
     .map((s) => ({ ...s, migrations: s.migrations.filter((m) => wanted(m.up.path) || (m.down !== null && wanted(m.down.path))) }))
     .filter((s) => s.migrations.length > 0);
   const covered = new Set(sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path]))));
-  const known = new Set(paths);
   const errors: ReportError[] = [];
   const lone: string[] = [];
   for (const w of only) {
-    const inside = paths.filter((p) => (w === '' || p === w || p.startsWith(`${w}/`)) && /\.sql$/i.test(p));
+    const inside = known.has(w)
+      ? (/\.sql$/i.test(w) ? [w] : [])
+      : paths.filter((p) => inFolder(p, w) && /\.sql$/i.test(p));
     if (inside.length > 0) lone.push(...inside.filter((p) => !covered.has(p)));
     else if (covered.has(w)) continue;
     else if (known.has(w) || (await exists(w))) lone.push(w); // named explicitly: lint it even if git ignores it
@@ -219,7 +226,9 @@ async function restrictTo(
   const byDir = new Map<string, string[]>();
   for (const p of [...new Set(lone)].sort()) {
     const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
-    byDir.set(dir, [...(byDir.get(dir) ?? []), p]);
+    const list = byDir.get(dir);
+    if (list) list.push(p);
+    else byDir.set(dir, [p]);
   }
   for (const [dir, files] of byDir) {
     const migrations: Migration[] = [];
