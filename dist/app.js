@@ -73063,16 +73063,91 @@ function addConstraint(c, table, state) {
   }
 }
 
+// src/parse/positions.ts
+var SURROGATE = /[\uD800-\uDFFF]/;
+function utf8Width(text, i) {
+  const c = text.charCodeAt(i);
+  if (c < 128) return { bytes: 1, units: 1 };
+  if (c < 2048) return { bytes: 2, units: 1 };
+  if (c >= 55296 && c <= 56319 && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 56320 && d <= 57343) return { bytes: 4, units: 2 };
+  }
+  return { bytes: 3, units: 1 };
+}
+var ByteOffsets = class {
+  constructor(text) {
+    this.text = text;
+    this.ascii = Buffer.byteLength(text, "utf8") === text.length;
+  }
+  text;
+  ascii;
+  byte = 0;
+  unit = 0;
+  toUnit(byteOffset) {
+    if (byteOffset <= 0) return 0;
+    if (this.ascii) return Math.min(byteOffset, this.text.length);
+    if (byteOffset < this.byte) {
+      this.byte = 0;
+      this.unit = 0;
+    }
+    while (this.byte < byteOffset && this.unit < this.text.length) {
+      const w = utf8Width(this.text, this.unit);
+      this.byte += w.bytes;
+      this.unit += w.units;
+    }
+    return this.unit;
+  }
+};
+function codePointToUnit(text, cp) {
+  if (cp <= 0) return 0;
+  if (!SURROGATE.test(text)) return Math.min(cp, text.length);
+  let unit = 0;
+  for (let n = 0; n < cp && unit < text.length; n++) unit += utf8Width(text, unit).units;
+  return unit;
+}
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    this.hasSurrogates = SURROGATE.test(text);
+  }
+  text;
+  starts = [0];
+  hasSurrogates;
+  position(offset) {
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = this.starts[lo];
+    let column = at - lineStart + 1;
+    if (this.hasSurrogates) {
+      column = 1;
+      for (let i = lineStart; i < at; ) {
+        i += utf8Width(this.text, i).units;
+        column++;
+      }
+    }
+    return { line: lo + 1, column };
+  }
+};
+
 // src/analyze/suppress.ts
 var DIRECTIVE = /(?:--|\/\*)[ \t]*migration-guard-ignore(-file)?\b([^\n]*)/g;
 function readDirectives(text, statements) {
   const topLevel2 = statements.filter((s) => !s.nestedIn);
   const out = [];
+  const lines2 = new LineIndex(text);
   for (const m of text.matchAll(DIRECTIVE)) {
     const offset = m.index ?? 0;
     if (topLevel2.some((s) => offset >= s.start && offset < s.end)) continue;
     const rules = (m[2] ?? "").replace(/\*\/.*$/, "").split(/[\s,]+/).map((r) => r.trim()).filter((r) => /^[a-z0-9-]+$/.test(r));
-    const position = positionAt(text, offset);
+    const position = lines2.position(offset);
     const next = topLevel2.find((s) => s.start > offset);
     out.push({
       scope: m[1] ? "file" : "statement",
@@ -73083,15 +73158,6 @@ function readDirectives(text, statements) {
     });
   }
   return out;
-}
-function positionAt(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 function suppressedBy(directives, rule61, statement) {
   const target2 = statement?.nestedIn ? statement.nestedIn.statement : statement?.index;
@@ -75016,80 +75082,6 @@ function tooDeepComments(text, limit = MAX_COMMENT_DEPTH) {
   }
   return -1;
 }
-
-// src/parse/positions.ts
-var SURROGATE = /[\uD800-\uDFFF]/;
-function utf8Width(text, i) {
-  const c = text.charCodeAt(i);
-  if (c < 128) return { bytes: 1, units: 1 };
-  if (c < 2048) return { bytes: 2, units: 1 };
-  if (c >= 55296 && c <= 56319 && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 56320 && d <= 57343) return { bytes: 4, units: 2 };
-  }
-  return { bytes: 3, units: 1 };
-}
-var ByteOffsets = class {
-  constructor(text) {
-    this.text = text;
-    this.ascii = Buffer.byteLength(text, "utf8") === text.length;
-  }
-  text;
-  ascii;
-  byte = 0;
-  unit = 0;
-  toUnit(byteOffset) {
-    if (byteOffset <= 0) return 0;
-    if (this.ascii) return Math.min(byteOffset, this.text.length);
-    if (byteOffset < this.byte) {
-      this.byte = 0;
-      this.unit = 0;
-    }
-    while (this.byte < byteOffset && this.unit < this.text.length) {
-      const w = utf8Width(this.text, this.unit);
-      this.byte += w.bytes;
-      this.unit += w.units;
-    }
-    return this.unit;
-  }
-};
-function codePointToUnit(text, cp) {
-  if (cp <= 0) return 0;
-  if (!SURROGATE.test(text)) return Math.min(cp, text.length);
-  let unit = 0;
-  for (let n = 0; n < cp && unit < text.length; n++) unit += utf8Width(text, unit).units;
-  return unit;
-}
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-    this.hasSurrogates = SURROGATE.test(text);
-  }
-  text;
-  starts = [0];
-  hasSurrogates;
-  position(offset) {
-    const at = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    const lineStart = this.starts[lo];
-    let column = at - lineStart + 1;
-    if (this.hasSurrogates) {
-      column = 1;
-      for (let i = lineStart; i < at; ) {
-        i += utf8Width(this.text, i).units;
-        column++;
-      }
-    }
-    return { line: lo + 1, column };
-  }
-};
 
 // src/parse/trivia.ts
 function isSpace(c) {
@@ -78366,7 +78358,6 @@ async function runCheck(opts) {
       underReview: opts.scope.kind === "changes" ? m.change === "added" || m.change === "modified" || m.change === "renamed" : true
     }))
   );
-  const reviewed = perSet.flat().filter((u) => u.underReview);
   const total = perSet.reduce((n, units) => n + lastReviewedIndex(units) + 1, 0);
   const sources = /* @__PURE__ */ new Map();
   const analyzed = [];
@@ -78429,7 +78420,6 @@ async function runCheck(opts) {
     errors: dedupeErrors(errors),
     pgVersion: config3.pgVersion
   };
-  void reviewed;
   return { report, migrations: analyzed, sources };
 }
 function lastReviewedIndex(units) {

@@ -2,6 +2,7 @@
 // `-- migration-guard-ignore-file [rules]` for the whole file (all rules when none listed).
 // Directives are read from the source text, so they work wherever a comment can stand.
 import type { Position, Statement } from '../core/types.js';
+import { LineIndex } from '../parse/positions.js';
 
 export interface IgnoreDirective {
   scope: 'statement' | 'file';
@@ -18,6 +19,7 @@ const DIRECTIVE = /(?:--|\/\*)[ \t]*migration-guard-ignore(-file)?\b([^\n]*)/g;
 export function readDirectives(text: string, statements: readonly Statement[]): IgnoreDirective[] {
   const topLevel = statements.filter((s) => !s.nestedIn);
   const out: IgnoreDirective[] = [];
+  const lines = new LineIndex(text);
   for (const m of text.matchAll(DIRECTIVE)) {
     const offset = m.index ?? 0;
     // A directive inside a statement's text (e.g. a string literal) is not a directive.
@@ -27,7 +29,7 @@ export function readDirectives(text: string, statements: readonly Statement[]): 
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter((r) => /^[a-z0-9-]+$/.test(r));
-    const position = positionAt(text, offset);
+    const position = lines.position(offset);
     const next = topLevel.find((s) => s.start > offset);
     out.push({
       scope: m[1] ? 'file' : 'statement',
@@ -38,16 +40,6 @@ export function readDirectives(text: string, statements: readonly Statement[]): 
     });
   }
   return out;
-}
-
-export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** Finds the directive that silences `rule` on `statement` (or its parent), marking it used. */

@@ -46,7 +46,6 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         opts.scope.kind === 'changes' ? m.change === 'added' || m.change === 'modified' || m.change === 'renamed' : true,
     })),
   );
-  const reviewed = perSet.flat().filter((u) => u.underReview);
   // History only matters before the first migration under review of each set.
   const total = perSet.reduce((n, units) => n + lastReviewedIndex(units) + 1, 0);
 
@@ -120,7 +119,6 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     errors: dedupeErrors(errors),
     pgVersion: config.pgVersion,
   };
-  void reviewed;
   return { report, migrations: analyzed, sources };
 }
 

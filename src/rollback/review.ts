@@ -4,7 +4,7 @@
 // thing for real (rollback-incomplete); this works without a database.
 import type { CreateEnumStmt, Node } from '@pgsql/types';
 import { classify } from '../analyze/classify.js';
-import { as, nodeTag, qualifiedFromList, relationName } from '../analyze/ast.js';
+import { as, nodeTag, qualifiedFromList } from '../analyze/ast.js';
 import { newRunState } from '../analyze/track.js';
 import type { Finding, Migration, Operation, ParsedSource, Statement } from '../core/types.js';
 
@@ -149,4 +149,3 @@ function undoKeysFromAst(s: Statement): string[] {
   return (d.objects ?? []).map((o) => `table:${qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items) ?? ''}`);
 }
 
-export { relationName };
