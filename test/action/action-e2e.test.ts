@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseState } from '../../src/github/comment-state.js';
 import { assertBundleBuilt } from './harness.js';
@@ -21,12 +22,6 @@ afterEach(async () => {
 async function scenario(o: ScenarioOptions): Promise<Scenario> {
   current = await Scenario.create(o);
   return current;
-}
-
-function expectCleanTraffic(s: Scenario): void {
-  expect(s.gh.violations).toEqual([]);
-  expect(s.gh.state.unimplemented).toEqual([]);
-  expect(s.gh.state.responseViolations).toEqual([]);
 }
 
 function reactionsOn(s: Scenario, commentId: number): string[] {

@@ -5,32 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { parseState } from '../../src/github/comment-state.js';
-import { appBundle, appPrivateKey, assertAppBuilt } from './harness.js';
-import { AUTHOR, AppScenario, DANGEROUS_MIGRATION, SAFE_MIGRATION, describeApp, type AppScenarioOptions } from './scenario.js';
+import { appBundle, appPrivateKey } from './harness.js';
+import { useAppScenarios, DANGEROUS_MIGRATION, SAFE_MIGRATION, describeApp } from './scenario.js';
 
-beforeAll(() => {
-  assertAppBuilt();
-  appBundle();
-});
-
-let current: AppScenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
-
-async function scenario(o: AppScenarioOptions): Promise<AppScenario> {
-  current = await AppScenario.create(o);
-  return current;
-}
-
-function expectCleanTraffic(s: AppScenario): void {
-  expect(s.gh.violations).toEqual([]);
-  expect(s.gh.state.unimplemented).toEqual([]);
-  expect(s.gh.state.responseViolations).toEqual([]);
-}
+const { scenario } = useAppScenarios();
 
 describe('pull_request', () => {
   it('a safe pull request: a green check run and status, one comment, files read through the API', async () => {
@@ -86,7 +67,6 @@ describe('pull_request', () => {
     const s = await scenario({ head: SAFE_MIGRATION });
     expect(await s.app.ping()).toBe('PONG');
     expect(s.gh.state.requests).toHaveLength(0);
-    void AUTHOR;
   });
 });
 

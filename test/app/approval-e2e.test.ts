@@ -1,33 +1,19 @@
 // End-to-end: approvals in the App, by `/approve-migration` comment and by the check run's
 // "Approve migration" button, with the Action's rules (permission looked up through the API,
 // approvals bound to the migrations' content hash).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { parseState } from '../../src/github/comment-state.js';
-import { appBundle, assertAppBuilt } from './harness.js';
-import { AUTHOR, AppScenario, DANGEROUS_MIGRATION, describeApp, type AppScenarioOptions } from './scenario.js';
 
-beforeAll(() => {
-  assertAppBuilt();
-  appBundle();
-});
+import { AUTHOR, AppScenario, useAppScenarios, DANGEROUS_MIGRATION, describeApp, type AppScenarioOptions } from './scenario.js';
 
-let current: AppScenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
-
-function expectCleanTraffic(s: AppScenario): void {
-  expect(s.gh.violations).toEqual([]);
-  expect(s.gh.state.unimplemented).toEqual([]);
-  expect(s.gh.state.responseViolations).toEqual([]);
-}
+const { scenario } = useAppScenarios();
 
 async function dangerousReviewed(o: Partial<AppScenarioOptions> = {}): Promise<AppScenario> {
-  current = await AppScenario.create({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write', rita: 'read', mo: 'maintain' }, ...o });
-  const d = await current.pullRequest('opened');
-  expect(d.log?.outcome, describeApp(current)).toMatchObject({ kind: 'published', conclusion: 'action_required' });
-  return current;
+  const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write', rita: 'read', mo: 'maintain' }, ...o });
+  const d = await s.pullRequest('opened');
+  expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'published', conclusion: 'action_required' });
+  return s;
 }
 
 describe('/approve-migration', () => {

@@ -1,32 +1,13 @@
 // End-to-end: what a hosted App meets besides the happy path — forged and replayed webhooks,
 // events out of order, pushes landing mid-review, GitHub failing, big reports, and repository
 // configuration it must not trust.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { parseState } from '../../src/github/comment-state.js';
-import { appBundle, assertAppBuilt, sign } from './harness.js';
-import { AppScenario, DANGEROUS_MIGRATION, SAFE_MIGRATION, describeApp, type AppScenarioOptions } from './scenario.js';
+import { sign } from './harness.js';
+import { useAppScenarios, DANGEROUS_MIGRATION, SAFE_MIGRATION, describeApp } from './scenario.js';
 
-beforeAll(() => {
-  assertAppBuilt();
-  appBundle();
-});
-
-let current: AppScenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
-
-async function scenario(o: AppScenarioOptions): Promise<AppScenario> {
-  current = await AppScenario.create(o);
-  return current;
-}
-
-function expectCleanTraffic(s: AppScenario): void {
-  expect(s.gh.violations).toEqual([]);
-  expect(s.gh.state.unimplemented).toEqual([]);
-  expect(s.gh.state.responseViolations).toEqual([]);
-}
+const { scenario } = useAppScenarios();
 
 describe('webhook authenticity', () => {
   it('a bad signature is rejected before any API call', async () => {

@@ -22,7 +22,8 @@ import {
   type FakeStatus,
   type Permission,
 } from '../support/fake-github/index.js';
-import { AppProcess, type Delivery } from './harness.js';
+import { afterEach, beforeAll } from 'vitest';
+import { AppProcess, appBundle, assertAppBuilt, type Delivery } from './harness.js';
 
 // The repository, pull request and migrations are the Action's scenarios': both surfaces
 // review the same change.
@@ -236,4 +237,26 @@ export class AppScenario {
 /** The App's output, for a failed assertion's message. */
 export function describeApp(s: AppScenario): string {
   return `--- stdout\n${s.app.stdout.slice(-6000)}\n--- stderr\n${s.app.stderr.slice(-3000)}`;
+}
+
+/**
+ * Registers what every App end-to-end file needs: the bundle built and copied, and each
+ * scenario closed after its test. Returns how to start a scenario.
+ */
+export function useAppScenarios(): { scenario(o: AppScenarioOptions): Promise<AppScenario> } {
+  let current: AppScenario | null = null;
+  beforeAll(() => {
+    assertAppBuilt();
+    appBundle();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return {
+    async scenario(o) {
+      current = await AppScenario.create(o);
+      return current;
+    },
+  };
 }
