@@ -39,6 +39,46 @@ export function toDbError(err: unknown): DbError {
   return new DbError({ sqlstate, message, ...(pos !== undefined && Number.isFinite(pos) ? { position: pos } : {}) });
 }
 
+/** The search_path our own SQL runs with: nothing a migration can create objects in. */
+export const TRUSTED_SEARCH_PATH = 'pg_catalog, pg_temp';
+
+/** A parameter of one of our introspection queries, written into the script as a literal. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    return String(value);
+  }
+  // E'' reads backslashes as escapes whatever standard_conforming_strings the migration set.
+  return `E'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * Our query as a three-statement script for the migration's own session. The session is the
+ * migration's: it may have created operators and functions in `public` and put that schema
+ * first in its search_path, and an operator with exact argument types outranks pg_catalog's
+ * wherever it is in the path. So the script pins the search_path for the query alone and then
+ * puts the migration's back: `SET LOCAL` semantics end with an implicit transaction (outside a
+ * transaction block the whole script is one) and are restored explicitly inside one. pg_temp
+ * is never searched for functions or operators, and comes after pg_catalog for relations and
+ * types. Parameters become literals: the simple protocol that runs a script has no binds.
+ */
+export function pinnedScript(sql: string, params: readonly unknown[] = []): string {
+  if (sql.includes(';')) throw new Error('an introspection query is one statement');
+  const body = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const i = Number(n) - 1;
+    if (i < 0 || i >= params.length) throw new Error(`introspection query refers to $${n} but has ${params.length} parameters`);
+    return literal(params[i]);
+  });
+  return [
+    `select pg_catalog.set_config('migration_guard.saved_search_path', pg_catalog.current_setting('search_path'), true), pg_catalog.set_config('search_path', '${TRUSTED_SEARCH_PATH}', true)`,
+    body,
+    `select pg_catalog.set_config('search_path', pg_catalog.current_setting('migration_guard.saved_search_path'), true)`,
+  ].join(';\n');
+}
+
 /** A lock seen while a statement ran outside a transaction (from a second connection). */
 export interface WatchedLock {
   oid: number;
@@ -53,7 +93,11 @@ export interface Sandbox {
    * do). Rejects with a DbError; a statement cut off at `timeoutMs` rejects with 57014.
    */
   exec(sql: string, timeoutMs: number): Promise<void>;
-  /** An introspection query of ours (trusted SQL, parameters allowed). */
+  /**
+   * An introspection query of ours (trusted SQL, parameters allowed), run in the migration's
+   * session with the search_path pinned (pinnedScript), so nothing the migration defined can
+   * answer in place of the catalogs.
+   */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /**
    * Runs a statement that cannot run inside a transaction while a second connection polls

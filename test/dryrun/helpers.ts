@@ -3,6 +3,7 @@ import pg from 'pg';
 import { initParser, parseSource } from '../../src/parse/index.js';
 import type { Migration, TransactionMode } from '../../src/core/types.js';
 import type { DryRunMigration, DryRunOptions } from '../../src/dryrun/index.js';
+import { parseScratchName } from '../../src/dryrun/engines/url.js';
 
 export const SERVER_URL = process.env.MG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -54,22 +55,21 @@ export async function serverRows<T extends pg.QueryResultRow>(sql: string): Prom
 /**
  * Scratch databases and roles left behind by this test process or by a process that is gone.
  * Ones owned by another live process (a test file running in parallel in another worker) are
- * not ours to judge: counting them would make these checks flaky.
+ * not ours to judge: counting them would make these checks flaky. The owner is read from the
+ * name, as the engine's own sweep does.
  */
 export async function scratchLeftovers(): Promise<string[]> {
-  const rows = await serverRows<{ name: string; comment: string | null }>(
-    `select datname as name, shobj_description(oid, 'pg_database') as comment from pg_database where datname like 'mg\\_%'
-     union all select rolname, shobj_description(oid, 'pg_authid') from pg_roles where rolname like 'mg\\_%'`);
-  // The url engine names its objects mg_ + 12 hex digits; other tests' databases are not ours.
-  return rows.filter((r) => /^mg_[0-9a-f]{12}$/.test(r.name) && !ownedByOtherLiveProcess(r.comment)).map((r) => r.name);
+  const rows = await serverRows<{ name: string }>(
+    `select datname as name from pg_database where starts_with(datname, 'mg_') union all select rolname from pg_roles where starts_with(rolname, 'mg_')`);
+  return rows.map((r) => r.name).filter((name) => {
+    const owner = parseScratchName(name);
+    return owner !== null && !ownedByOtherLiveProcess(owner.pid);
+  });
 }
 
-function ownedByOtherLiveProcess(comment: string | null): boolean {
-  const json = comment?.slice(comment.indexOf('{'));
-  if (!json) return false;
+function ownedByOtherLiveProcess(pid: number): boolean {
+  if (pid === process.pid) return false;
   try {
-    const { pid } = JSON.parse(json) as { pid?: number };
-    if (!pid || pid === process.pid) return false;
     process.kill(pid, 0);
     return true;
   } catch {

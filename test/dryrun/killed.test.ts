@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sweepStale, sweepStaleClusters } from '../../src/dryrun/index.js';
-import { requireServer, scratchLeftovers, SERVER_URL } from './helpers.js';
+import { requireServer, scratchLeftovers, serverRows, SERVER_URL } from './helpers.js';
 
 const OUT = join(process.cwd(), 'node_modules', '.cache', 'mg-dryrun-test', 'killed-child.mjs');
 
@@ -30,8 +30,8 @@ function postgresProcessesIn(dirs: string[]): Promise<string[]> {
 }
 
 /** Starts the child, waits until its migration runs, sends `signal`, waits for it to exit. */
-async function killMidRun(engine: 'url' | 'local', signal: NodeJS.Signals): Promise<void> {
-  const child = spawn(process.execPath, [OUT, engine, SERVER_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function killMidRun(engine: 'url' | 'local', signal: NodeJS.Signals, variant = ''): Promise<void> {
+  const child = spawn(process.execPath, [OUT, engine, SERVER_URL, variant], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -67,6 +67,17 @@ describe('a killed dry-run leaves nothing behind', () => {
     // The backend of the killed client goes away with its socket; the database stays until swept.
     await eventually(() => sweepStale(SERVER_URL), () => true);
     expect(await eventually(async () => { await sweepStale(SERVER_URL); return scratchLeftovers(); }, (l) => l.length === 0)).toEqual([]);
+  }, 90_000);
+
+  it('url, SIGKILL: a migration that rewrote its database\'s comment and is still running is swept all the same', async () => {
+    await killMidRun('url', 'SIGKILL', 'rebrand');
+    const orphans = await scratchLeftovers();
+    expect(orphans.length).toBeGreaterThan(0);
+    const backends = () => serverRows<{ n: number }>(`select count(*)::int as n from pg_stat_activity where starts_with(usename, 'mg_') and query like '%pg_sleep(120)%'`);
+    expect((await backends())[0]!.n).toBeGreaterThan(0);
+    await sweepStale(SERVER_URL);
+    expect(await scratchLeftovers()).toEqual([]);
+    expect((await eventually(backends, (r) => r[0]!.n === 0))[0]!.n).toBe(0);
   }, 90_000);
 
   it('local, SIGTERM: the server is stopped and its directory deleted', async () => {

@@ -32,9 +32,10 @@ parentPort.on('message', async (msg) => {
     } else if (msg.type === 'exec') {
       await db.exec(msg.sql);
       parentPort.postMessage({ id: msg.id, ok: true });
-    } else if (msg.type === 'query') {
-      const r = await db.query(msg.sql, msg.params || []);
-      parentPort.postMessage({ id: msg.id, ok: true, rows: r.rows });
+    } else if (msg.type === 'script') {
+      // A pinned introspection script (sandbox.ts, pinnedScript): the rows of its middle statement.
+      const results = await db.exec(msg.sql);
+      parentPort.postMessage({ id: msg.id, ok: true, rows: results[1] ? results[1].rows : [] });
     } else if (msg.type === 'dump') {
       const f = await db.dumpDataDir('none');
       const buf = await f.arrayBuffer();

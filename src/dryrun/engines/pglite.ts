@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DbError, SQLSTATE_CANCELED, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
+import { DbError, SQLSTATE_CANCELED, pinnedScript, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
 import type { ImageCache } from '../cache.js';
 import { PGLITE_WORKER_SOURCE } from './pglite-worker-source.js';
 
@@ -101,7 +101,7 @@ class PgliteSandbox implements Sandbox {
     await this.w.request({ type: 'exec', sql }, timeoutMs);
   }
   async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    const r = await this.w.request({ type: 'query', sql, params: params ?? [] }, INTROSPECTION_TIMEOUT_MS);
+    const r = await this.w.request({ type: 'script', sql: pinnedScript(sql, params) }, INTROSPECTION_TIMEOUT_MS);
     return (r.rows ?? []) as T[];
   }
   async dump(): Promise<ArrayBuffer> {

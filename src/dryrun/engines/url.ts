@@ -3,11 +3,16 @@
 // so COPY … PROGRAM, pg_read_file, lo_import and ALTER SYSTEM are refused by Postgres itself.
 // Both are dropped afterwards: on success, error, time-out and SIGINT/SIGTERM; a SIGKILLed
 // run's leftovers are swept by the next run (sweepStale).
-import { randomBytes } from 'node:crypto';
+//
+// The migration owns its database, so nothing privileged of ours runs there: the lock watcher
+// and the watchdog are admin connections to the admin database, with the search_path pinned
+// to pg_catalog at connection start (startup options outrank ALTER DATABASE/ROLE settings).
+// The migration's own session answers our introspection only through pinnedScript.
+import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { registerCleanup } from '../cleanup.js';
-import { DbError, SQLSTATE_CANCELED, toDbError, type Sandbox, type SandboxProvider, type WatchedLock, type EngineName } from '../sandbox.js';
+import { DbError, SQLSTATE_CANCELED, TRUSTED_SEARCH_PATH, pinnedScript, toDbError, type Sandbox, type SandboxProvider, type WatchedLock, type EngineName } from '../sandbox.js';
 import type { LockMode } from '../../core/types.js';
 
 /** Names of everything we create start with this; the sweep only ever touches these. */
@@ -17,6 +22,8 @@ const MARKER = 'migration-guard dry-run';
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Grace after the limit before the watchdog cancels, then terminates, the backend. */
 const CANCEL_GRACE_MS = 250;
+/** temp_file_limit of the migration's role. */
+const TEMP_FILE_LIMIT = '1GB';
 const TERMINATE_GRACE_MS = 2_000;
 
 function quoteIdent(s: string): string {
@@ -35,17 +42,25 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/** A connection of ours: the admin URL's database unless `config` names another. */
 function connect(url: string, config?: pg.ClientConfig): Promise<pg.Client> {
-  // pg lets a connectionString override explicit fields, so use one or the other.
-  const c = new pg.Client(config ?? { connectionString: url });
+  const base = config ?? withDatabase(url, databaseOf(url));
+  const c = new pg.Client(base);
   // An idle client whose server goes away emits 'error'; without a listener that would crash us.
   c.on('error', () => undefined);
   return c.connect().then(() => c);
 }
 
-function withDatabase(url: string, database: string, user?: string, password?: string): pg.ClientConfig {
+function databaseOf(url: string): string {
+  const u = new URL(url);
+  return decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username) || 'postgres';
+}
+
+/** Connection settings from the URL; `trusted` pins the search_path for our own SQL. */
+function withDatabase(url: string, database: string, user?: string, password?: string, trusted = true): pg.ClientConfig {
   const u = new URL(url);
   return {
+    ...(trusted ? { options: `-c search_path=${TRUSTED_SEARCH_PATH.replace(/ /g, '')}` } : {}),
     host: u.searchParams.get('host') ?? (decodeURIComponent(u.hostname) || undefined),
     port: u.port ? Number(u.port) : undefined,
     database,
@@ -57,13 +72,31 @@ function withDatabase(url: string, database: string, user?: string, password?: s
 
 interface Marker { pid: number; host: string; started: number }
 
-function parseMarker(comment: string | null): Marker | null {
-  if (!comment || !comment.startsWith(MARKER)) return null;
-  try {
-    return JSON.parse(comment.slice(MARKER.length).trim()) as Marker;
-  } catch {
-    return null;
-  }
+/**
+ * The registry of scratch objects is their name: `mg_<host>_<pid>_<started>_<random>`. The
+ * migration's role cannot rename its database or itself (both need privileges it lacks),
+ * while a COMMENT ON DATABASE marker it could overwrite, and so escape every later sweep.
+ */
+const SCRATCH_NAME = /^mg_([0-9a-f]{8})_([0-9a-z]{1,8})_([0-9a-z]{1,10})_[0-9a-f]{6}$/;
+
+function hostTag(host: string): string {
+  return createHash('sha256').update(host).digest('hex').slice(0, 8);
+}
+
+export function scratchName(marker: Marker, random = randomBytes(3).toString('hex')): string {
+  return `${SCRATCH_PREFIX}${hostTag(marker.host)}_${marker.pid.toString(36)}_${marker.started.toString(36)}_${random}`;
+}
+
+/** What a scratch name says of its owner: the host (as a tag), the pid and the start time. */
+export function parseScratchName(name: string): { hostTag: string; pid: number; started: number } | null {
+  const m = SCRATCH_NAME.exec(name);
+  return m ? { hostTag: m[1]!, pid: parseInt(m[2]!, 36), started: parseInt(m[3]!, 36) } : null;
+}
+
+function isStale(name: string): boolean {
+  const m = parseScratchName(name);
+  if (!m) return false;
+  return (m.hostTag === hostTag(hostname()) && !pidAlive(m.pid)) || Date.now() - m.started > STALE_AFTER_MS;
 }
 
 /**
@@ -75,32 +108,18 @@ export async function sweepStale(adminUrl: string): Promise<string[]> {
   const admin = await connect(adminUrl);
   const dropped: string[] = [];
   try {
-    const dbs = await admin.query<{ datname: string; comment: string | null }>(
-      `select datname, shobj_description(oid, 'pg_database') as comment from pg_database where datname like $1`,
-      [`${SCRATCH_PREFIX}%`],
-    );
-    const me = hostname();
-    for (const row of dbs.rows) {
-      const m = parseMarker(row.comment);
-      if (!m) continue;
-      const stale = (m.host === me && !pidAlive(m.pid)) || Date.now() - m.started > STALE_AFTER_MS;
-      if (!stale) continue;
-      await dropScratch(admin, row.datname).catch(() => undefined);
-      dropped.push(row.datname);
+    const dbs = await admin.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1::text)`, [SCRATCH_PREFIX]);
+    for (const { datname } of dbs.rows) {
+      if (!isStale(datname)) continue;
+      await dropScratch(admin, datname).catch(() => undefined);
+      dropped.push(datname);
     }
     // Roles whose database is gone (a run killed between the two drops).
-    const roles = await admin.query<{ rolname: string; comment: string | null }>(
-      `select rolname, shobj_description(oid, 'pg_authid') as comment from pg_roles where rolname like $1`,
-      [`${SCRATCH_PREFIX}%`],
-    );
-    const live = new Set((await admin.query<{ datname: string }>('select datname from pg_database')).rows.map((r) => r.datname));
-    for (const row of roles.rows) {
-      const m = parseMarker(row.comment);
-      if (!m || live.has(row.rolname)) continue;
-      const stale = (m.host === me && !pidAlive(m.pid)) || Date.now() - m.started > STALE_AFTER_MS;
-      if (!stale) continue;
-      await admin.query(`drop role if exists ${quoteIdent(row.rolname)}`).catch(() => undefined);
-      dropped.push(row.rolname);
+    const roles = await admin.query<{ rolname: string }>(`select rolname from pg_roles where starts_with(rolname, $1::text)`, [SCRATCH_PREFIX]);
+    for (const { rolname } of roles.rows) {
+      if (dropped.includes(rolname) || !isStale(rolname)) continue;
+      await dropRole(admin, rolname).catch(() => undefined);
+      dropped.push(rolname);
     }
   } finally {
     await admin.end().catch(() => undefined);
@@ -108,13 +127,19 @@ export async function sweepStale(adminUrl: string): Promise<string[]> {
   return dropped;
 }
 
+/** Ends every session of the role (a backend may still be running the migration), then drops it. */
+async function dropRole(admin: pg.Client, name: string): Promise<void> {
+  await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where usename = $1::text and pid <> pg_backend_pid()`, [name]);
+  await admin.query(`drop role if exists ${quoteIdent(name)}`);
+}
+
 async function dropScratch(admin: pg.Client, name: string): Promise<void> {
   // FORCE (PG 13+) ends the sessions still connected to it.
   await admin.query(`drop database if exists ${quoteIdent(name)} with (force)`).catch(async () => {
-    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [name]);
+    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1::text and pid <> pg_backend_pid()`, [name]);
     await admin.query(`drop database if exists ${quoteIdent(name)}`);
   });
-  await admin.query(`drop role if exists ${quoteIdent(name)}`);
+  await dropRole(admin, name);
 }
 
 class ServerSandbox implements Sandbox {
@@ -123,9 +148,11 @@ class ServerSandbox implements Sandbox {
     readonly engine: EngineName,
     readonly serverVersion: string,
     private readonly session: pg.Client,
-    /** Superuser connection to the scratch database: watches locks, cancels, introspects. */
+    /** Admin connection to the admin database (never the scratch one): watches locks, cancels, terminates. */
     private readonly watcher: pg.Client,
     private readonly sessionPid: number,
+    /** Oid of the scratch database, to pick its locks out of the cluster-wide pg_locks. */
+    private readonly databaseOid: number,
     private readonly release: () => Promise<void>,
   ) {}
 
@@ -136,11 +163,11 @@ class ServerSandbox implements Sandbox {
     let timedOut = false;
     const cancel = setTimeout(() => {
       timedOut = true;
-      void this.watcher.query('select pg_cancel_backend($1)', [this.sessionPid]).catch(() => undefined);
+      void this.watcher.query('select pg_catalog.pg_cancel_backend($1::pg_catalog.int4)', [this.sessionPid]).catch(() => undefined);
     }, timeoutMs + CANCEL_GRACE_MS);
     const terminate = setTimeout(() => {
       this.dead = true;
-      void this.watcher.query('select pg_terminate_backend($1)', [this.sessionPid]).catch(() => undefined);
+      void this.watcher.query('select pg_catalog.pg_terminate_backend($1::pg_catalog.int4)', [this.sessionPid]).catch(() => undefined);
     }, timeoutMs + CANCEL_GRACE_MS + TERMINATE_GRACE_MS);
     try {
       return await run;
@@ -165,8 +192,8 @@ class ServerSandbox implements Sandbox {
   }
 
   async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    const r = await this.session.query(sql, params);
-    return r.rows as T[];
+    const results = (await this.session.query(pinnedScript(sql, params))) as unknown as pg.QueryResult[];
+    return results[1]!.rows as T[];
   }
 
   async execWatched(sql: string, timeoutMs: number): Promise<WatchedLock[]> {
@@ -176,8 +203,9 @@ class ServerSandbox implements Sandbox {
       while (running) {
         try {
           const r = await this.watcher.query<{ oid: string; mode: LockMode }>(
-            `select relation::int8 as oid, mode from pg_locks where pid = $1 and locktype = 'relation' and granted and relation >= 16384`,
-            [this.sessionPid],
+            `select relation::pg_catalog.int8 as oid, mode from pg_catalog.pg_locks
+              where pid = $1::pg_catalog.int4 and database = $2::pg_catalog.oid and locktype = 'relation' and granted and relation >= 16384::pg_catalog.oid`,
+            [this.sessionPid, this.databaseOid],
           );
           for (const row of r.rows) seen.set(`${row.oid}|${row.mode}`, { oid: Number(row.oid), mode: row.mode });
         } catch {
@@ -213,9 +241,11 @@ export class UrlProvider implements SandboxProvider {
       this.swept = true;
       await sweepStale(this.adminUrl).catch(() => undefined);
     }
-    const name = `${SCRATCH_PREFIX}${randomBytes(6).toString('hex')}`;
+    const owner: Marker = { pid: process.pid, host: hostname(), started: Date.now() };
+    const name = scratchName(owner);
     const password = randomBytes(18).toString('base64url');
-    const marker = `${MARKER} ${JSON.stringify({ pid: process.pid, host: hostname(), started: Date.now() } satisfies Marker)}`;
+    // For people looking at the server; the sweep trusts only the name.
+    const marker = `${MARKER} ${JSON.stringify(owner)}`;
     const admin = await connect(this.adminUrl);
     const drop = async () => {
       const a = await connect(this.adminUrl);
@@ -224,7 +254,9 @@ export class UrlProvider implements SandboxProvider {
     // Registered before anything exists, so an interrupt between the two CREATEs is covered.
     const release = registerCleanup(drop);
     try {
-      await admin.query(`create role ${quoteIdent(name)} login password ${quoteLiteral(password)} nosuperuser nocreatedb nocreaterole noreplication`);
+      await admin.query(`create role ${quoteIdent(name)} login password ${quoteLiteral(password)} nosuperuser nocreatedb nocreaterole noreplication nobypassrls`);
+      // A cap the role cannot lift (superuser-only setting): temp files of a runaway sort or hash.
+      await admin.query(`alter role ${quoteIdent(name)} set temp_file_limit = '${TEMP_FILE_LIMIT}'`).catch(() => undefined);
       await admin.query(`comment on role ${quoteIdent(name)} is ${quoteLiteral(marker)}`);
       await admin.query(`create database ${quoteIdent(name)} owner ${quoteIdent(name)} template template0 encoding 'UTF8'`);
       await admin.query(`comment on database ${quoteIdent(name)} is ${quoteLiteral(marker)}`);
@@ -238,11 +270,12 @@ export class UrlProvider implements SandboxProvider {
     let session: pg.Client | null = null;
     let watcher: pg.Client | null = null;
     try {
-      session = await connect(this.adminUrl, withDatabase(this.adminUrl, name, name, password));
-      watcher = await connect(this.adminUrl, withDatabase(this.adminUrl, name));
-      const info = await session.query<{ pid: number; v: string }>(`select pg_backend_pid() as pid, current_setting('server_version') as v`);
+      session = await connect(this.adminUrl, withDatabase(this.adminUrl, name, name, password, false));
+      watcher = await connect(this.adminUrl);
+      const info = await session.query<{ pid: number; v: string }>(`select pg_catalog.pg_backend_pid() as pid, pg_catalog.current_setting('server_version') as v`);
       const row = info.rows[0]!;
-      return { sandbox: new ServerSandbox(this.engine, row.v, session, watcher, row.pid, release), fromCache: false };
+      const db = await watcher.query<{ oid: string }>(`select oid::pg_catalog.int8 as oid from pg_catalog.pg_database where datname = $1::pg_catalog.text`, [name]);
+      return { sandbox: new ServerSandbox(this.engine, row.v, session, watcher, row.pid, Number(db.rows[0]!.oid), release), fromCache: false };
     } catch (e) {
       await session?.end().catch(() => undefined);
       await watcher?.end().catch(() => undefined);
