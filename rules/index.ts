@@ -21,6 +21,7 @@ import { rule as dmlWithoutWhere } from './dml-without-where.js';
 import { rule as dropNotNull } from './drop-not-null.js';
 import { rule as dryRunFailed } from './dry-run-failed.js';
 import { rule as dryRunRefused } from './dry-run-refused.js';
+import { rule as dryRunUnobserved } from './dry-run-unobserved.js';
 import { rule as duplicateVersion } from './duplicate-version.js';
 import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
@@ -83,6 +84,7 @@ export const allRules: readonly Rule[] = [
   dropNotNull,
   dryRunFailed,
   dryRunRefused,
+  dryRunUnobserved,
   duplicateVersion,
   enumValueChanges,
   exclusionConstraint,

@@ -241,6 +241,12 @@ export interface DryRunResult {
   refused?: string;
   /** True when a statement or the total time limit stopped the dry-run. */
   timedOut?: boolean;
+  /**
+   * Why the dry-run could not observe this migration (one of its own queries failed, the
+   * engine died, a resource cap was hit): its locks, rewrites and errors are unknown. Set with
+   * status `failed`; the gate treats it as a finding, never as a pass.
+   */
+  unobserved?: string;
   /** Traces of the rollback's statements, same shape as `statements`. */
   rollbackStatements?: StatementTrace[];
   /** Synthetic rows put into the pre-existing tables before the migration ran (`seedRows`). */

@@ -6,7 +6,7 @@ import type { DryRunError, LockMode, LockObservation, ParsedSource, Statement, S
 import { LOCK_MODES } from '../core/types.js';
 import { lockRank } from '../core/risk.js';
 import { errorAt } from './positions.js';
-import { DbError, SQLSTATE_CANCELED, SQLSTATE_PRIVILEGE, toDbError, type Sandbox } from './sandbox.js';
+import { DbError, ObservationError, SQLSTATE_CANCELED, SQLSTATE_PRIVILEGE, toDbError, type Sandbox } from './sandbox.js';
 import { cannotRunInTransaction, refusal, topLevel, txControl } from './statements.js';
 
 /** A relation that existed before the migration, by oid. */
@@ -38,6 +38,8 @@ export interface ExecuteOutput {
   /** Set when a statement was refused before it ran (its error is in `error`). */
   refused?: string;
   timedOut?: boolean;
+  /** One of our own queries failed while tracing: what the migration did is not known. */
+  unobserved?: string;
 }
 
 export async function relationsNow(sandbox: Sandbox): Promise<Map<number, PreRelation>> {
@@ -278,8 +280,12 @@ export async function executeTraced(input: ExecuteInput): Promise<ExecuteOutput>
     }
     return { traces: tracer.traces };
   } catch (e) {
-    const err = toDbError(e);
     if (inTx && sandbox.alive) await sandbox.exec('ROLLBACK', 10_000).catch(() => undefined);
+    if (e instanceof ObservationError) {
+      const at = current ? ` after the statement at ${current.path}:${current.line}:${current.column}` : '';
+      return { traces: tracer.traces, unobserved: `${e.message}${at}` };
+    }
+    const err = toDbError(e);
     const at = current ?? statements[statements.length - 1]?.stmt;
     const error: DryRunError = at
       ? errorAt(err, at, sourceText)

@@ -9,6 +9,7 @@ import { rule as rollbackIncomplete } from '../../rules/rollback-incomplete.js';
 import { rule as rollbackReapplyFailed } from '../../rules/rollback-reapply-failed.js';
 import { rule as dryRunFailed } from '../../rules/dry-run-failed.js';
 import { rule as dryRunRefused } from '../../rules/dry-run-refused.js';
+import { rule as dryRunUnobserved } from '../../rules/dry-run-unobserved.js';
 import { SQLSTATE_CANCELED, SQLSTATE_PRIVILEGE } from './sandbox.js';
 
 /** Operations static rules may flag as rewriting the table. */
@@ -41,6 +42,15 @@ export function mergeDryRun(report: MigrationReport, result: DryRunResult): Migr
     }
   };
   const opsOf = (statement: number) => operations.filter((o) => o.statement === statement);
+
+  if (result.unobserved) {
+    const at = result.statements.at(-1);
+    added.push({
+      rule: dryRunUnobserved.id, risk: dryRunUnobserved.risk, line: at?.line ?? 1, column: at?.column ?? 1,
+      ...(at ? { statement: at.statement, path: at.path } : {}),
+      message: `The dry-run could not observe this migration on ${engineLabel(result)}: ${result.unobserved}. What it locks, rewrites or breaks is unknown.`,
+    });
+  }
 
   if (result.status === 'failed' && result.error) {
     const e = result.error;

@@ -9,7 +9,7 @@ import { LocalProvider } from './engines/local.js';
 import { PgliteProvider, pgliteVersion } from './engines/pglite.js';
 import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
-import { toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
+import { ObservationError, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
 import { seedTables, type SeedOutcome } from './seed.js';
 import { diffSnapshots, takeSnapshot } from './snapshot.js';
 
@@ -115,6 +115,11 @@ async function applyBase(sandbox: Sandbox, base: readonly DryRunMigration[], lim
   return { status: 'ok', applied };
 }
 
+/** The migration ran (or began to) but the dry-run could not see what it did. */
+function unobservedResult(common: Pick<DryRunResult, 'engine' | 'serverVersion'>, why: string, durationMs: number, statements: DryRunResult['statements'] = []): DryRunResult {
+  return { ...common, status: 'failed', unobserved: why, reason: `the dry-run could not observe this migration: ${why}`, statements, durationMs };
+}
+
 function skipped(engine: EngineName, serverVersion: string, reason: string, status: DryRunResult['status'] = 'skipped'): DryRunResult {
   return { engine, serverVersion, status, reason, statements: [], durationMs: 0 };
 }
@@ -134,6 +139,9 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
   const pre = await relationsNow(sandbox);
   const before = await takeSnapshot(sandbox);
   const up = await executeTraced({ sandbox, parsed: m.up, sourceText: m.migration.up.text, transaction: m.migration.transaction, pre, limits });
+  if (up.unobserved) {
+    return { result: unobservedResult(common, up.unobserved, Date.now() - t0, up.traces), stop: true };
+  }
   if (up.error) {
     const reason = up.refused
       ? `refused before running: ${up.refused} (${where(up.error)})`
@@ -161,6 +169,9 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
       const preDown = await relationsNow(sandbox);
       const rb = await executeTraced({ sandbox, parsed: down, sourceText: m.migration.down.text, transaction: m.migration.transaction, pre: preDown, limits });
       result.rollbackStatements = rb.traces;
+      if (rb.unobserved) {
+        return { result: unobservedResult(common, `the rollback: ${rb.unobserved}`, Date.now() - t0, up.traces), stop: true };
+      }
       if (rb.error) {
         result.rollback = { status: 'failed', differences: [], reapply: 'not-run', error: rb.error };
         if (rb.timedOut) result.timedOut = true;
@@ -255,10 +266,21 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
         stoppedBy = 'the dry-run engine was stopped at a time limit';
         results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
       } else {
-        const { result, stop, rebuild } = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
+        let outcome: Awaited<ReturnType<typeof reviewOne>>;
+        try {
+          outcome = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
+        } catch (e) {
+          // Our own work around the migration failed (a snapshot, a relation list, the engine):
+          // whatever the cause, this migration was not observed, and that is not a pass.
+          const why = e instanceof ObservationError ? e.message : `the dry-run engine failed: ${e instanceof Error ? e.message : String(e)}`;
+          outcome = { result: unobservedResult({ engine: sandbox.engine, serverVersion: sandbox.serverVersion }, why, 0), stop: true };
+        }
+        const { result, stop, rebuild } = outcome;
         results.set(m.migration.id, result);
         applied.push(m);
-        if (stop) stoppedBy = `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
+        if (stop) stoppedBy = result.unobserved
+          ? `not run: the dry-run could not observe the earlier migration ${m.migration.id}`
+          : `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
         else if (rebuild && m !== input.review.at(-1)) {
           await sandbox.close();
           sandbox = null;
@@ -270,7 +292,10 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
     }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    failAll(`the dry-run engine failed: ${message}`, 'skipped', sandbox?.serverVersion);
+    // Fail closed: a migration under review that the engine never got to observe is unknown.
+    for (const m of input.review) {
+      if (!results.has(m.migration.id)) results.set(m.migration.id, unobservedResult({ engine: engineName, serverVersion: sandbox?.serverVersion ?? 'unknown' }, `the dry-run engine failed: ${message}`, 0));
+    }
     if (!results.size && input.review.length === 0) base = { status: 'failed', applied: base.applied, error: { sqlstate: 'XX000', message, path: '', line: 0, column: 0 } };
   } finally {
     await sandbox?.close();

@@ -24,6 +24,18 @@ export class DbError extends Error implements DbErrorInfo {
   }
 }
 
+/**
+ * One of our own queries failed, not the migration: what the dry-run was to observe is
+ * unknown. A migration can cause this on purpose (it sabotages a function we call, ends its
+ * own session, exhausts the engine), so the runner reports it as a finding, never as a pass.
+ */
+export class ObservationError extends Error {
+  constructor(readonly what: string, override readonly cause: DbError) {
+    super(`${what} failed: ${cause.message}`);
+    this.name = 'ObservationError';
+  }
+}
+
 /** SQLSTATE of query_canceled: what Postgres reports for statement_timeout; we reuse it for the watchdog. */
 export const SQLSTATE_CANCELED = '57014';
 /** SQLSTATE of insufficient_privilege: what Postgres reports for COPY … PROGRAM as non-superuser. */
@@ -38,6 +50,9 @@ export function toDbError(err: unknown): DbError {
   const pos = e.position === undefined || e.position === null || e.position === '' ? undefined : Number(e.position);
   return new DbError({ sqlstate, message, ...(pos !== undefined && Number.isFinite(pos) ? { position: pos } : {}) });
 }
+
+/** How long one of our introspection queries may take. */
+export const INTROSPECTION_TIMEOUT_MS = 60_000;
 
 /** The search_path our own SQL runs with: nothing a migration can create objects in. */
 export const TRUSTED_SEARCH_PATH = 'pg_catalog, pg_temp';
@@ -72,10 +87,16 @@ export function pinnedScript(sql: string, params: readonly unknown[] = []): stri
     if (i < 0 || i >= params.length) throw new Error(`introspection query refers to $${n} but has ${params.length} parameters`);
     return literal(params[i]);
   });
+  // statement_timeout too: a migration that ends with `SET statement_timeout = 1` would
+  // otherwise cancel every query we run after it.
   return [
-    `select pg_catalog.set_config('migration_guard.saved_search_path', pg_catalog.current_setting('search_path'), true), pg_catalog.set_config('search_path', '${TRUSTED_SEARCH_PATH}', true)`,
+    `select pg_catalog.set_config('migration_guard.saved_search_path', pg_catalog.current_setting('search_path'), true),
+            pg_catalog.set_config('migration_guard.saved_statement_timeout', pg_catalog.current_setting('statement_timeout'), true),
+            pg_catalog.set_config('search_path', '${TRUSTED_SEARCH_PATH}', true),
+            pg_catalog.set_config('statement_timeout', '${INTROSPECTION_TIMEOUT_MS}', true)`,
     body,
-    `select pg_catalog.set_config('search_path', pg_catalog.current_setting('migration_guard.saved_search_path'), true)`,
+    `select pg_catalog.set_config('search_path', pg_catalog.current_setting('migration_guard.saved_search_path'), true),
+            pg_catalog.set_config('statement_timeout', pg_catalog.current_setting('migration_guard.saved_statement_timeout'), true)`,
   ].join(';\n');
 }
 

@@ -85,6 +85,7 @@ export const jsonDryRunSchema = z.strictObject({
   error: jsonDryRunErrorSchema.optional(),
   refused: z.string().optional(),
   timedOut: z.boolean().optional(),
+  unobserved: z.string().optional(),
   rollbackStatements: z.array(jsonStatementTraceSchema).optional(),
   seed: z
     .strictObject({

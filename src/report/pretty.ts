@@ -115,6 +115,7 @@ function dryRunLines(ctx: Ctx, dr: DryRunResult, am: AnalyzedMigration | undefin
   if (dr.reason) parts.push(dr.reason);
   if (dr.timedOut) parts.push(c.red('stopped by the time limit'));
   if (dr.refused) parts.push(c.red(`refused: ${dr.refused}`));
+  if (dr.unobserved) parts.push(c.red(`not observed: ${dr.unobserved}`));
   if (dr.seed && dr.seed.rows > 0) parts.push(`${dr.seed.rows} seed rows in ${dr.seed.tables.length} table${dr.seed.tables.length === 1 ? '' : 's'}`);
   if (dr.rollback) {
     const rb = dr.rollback;

@@ -103,3 +103,42 @@ describe('PGlite observations cannot be shadowed either', () => {
     expect(mergeDryRun(report, r).findings.map((f) => f.rule)).toContain('observed-rewrite');
   }, 120_000);
 });
+
+describe('a dry-run that could not observe a migration is a finding, never a pass', () => {
+  const dynamicAlter = "DO $$ BEGIN EXECUTE 'ALTER TABLE t ALTER COLUMN v TYPE ' || 'bigint'; END $$;";
+
+  it('PGlite: a migration that breaks a function the probes call is reported, and the next one is not passed', async () => {
+    const base = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY, v int);')];
+    const review = [
+      mig('0002_sabotage', 'ALTER FUNCTION pg_catalog.set_config(text, text, boolean) RENAME TO mg_gone;'),
+      mig('0003_dynamic', dynamicAlter),
+    ];
+    const out = await runDryRun({ base, review }, options('pglite'));
+    const first = out.results.get('0002_sabotage')!;
+    expect(first.status).toBe('failed');
+    expect(first.unobserved).toMatch(/set_config/);
+    const merged = mergeDryRun(report, first);
+    expect(merged.findings.map((f) => f.rule)).toContain('dry-run-unobserved');
+    expect(merged.risk).toBe('DANGEROUS');
+    expect(out.results.get('0003_dynamic')!.status).not.toBe('passed');
+  }, 120_000);
+
+  it('url: a migration that sets statement_timeout to 1 ms does not cancel the dry-run\'s own queries', async () => {
+    await requireServer();
+    const base = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY, v int);')];
+    const review = [mig('0002_timeout', 'SET statement_timeout = 1;', null, 'none'), mig('0003_dynamic', dynamicAlter, null, 'none')];
+    const out = await runDryRun({ base, review }, options('url'));
+    const dynamic = out.results.get('0003_dynamic')!;
+    expect(dynamic.status, dynamic.reason).toBe('passed');
+    expect(mergeDryRun(report, dynamic).findings.map((f) => f.rule)).toContain('observed-rewrite');
+    expect(await scratchLeftovers()).toEqual([]);
+  }, 120_000);
+
+  it('an engine that cannot start leaves every reviewed migration unobserved (fail closed)', async () => {
+    const review = [mig('0002_x', 'SELECT 1;')];
+    const out = await runDryRun({ base: [], review }, options('url', { databaseUrl: 'postgres://postgres@127.0.0.1:1/postgres' }));
+    const r = out.results.get('0002_x')!;
+    expect(r.unobserved).toMatch(/engine failed/);
+    expect(mergeDryRun(report, r).findings.map((f) => f.rule)).toContain('dry-run-unobserved');
+  }, 60_000);
+});

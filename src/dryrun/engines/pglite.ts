@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DbError, SQLSTATE_CANCELED, pinnedScript, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
+import { DbError, INTROSPECTION_TIMEOUT_MS, ObservationError, SQLSTATE_CANCELED, pinnedScript, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
 import type { ImageCache } from '../cache.js';
 import { PGLITE_WORKER_SOURCE } from './pglite-worker-source.js';
 
@@ -22,7 +22,6 @@ export const PGLITE_EXTENSIONS: ReadonlyArray<readonly [string, string]> = [
 
 /** Start-up of a fresh PGlite runs initdb (seconds); later requests are quick. */
 const INIT_TIMEOUT_MS = 120_000;
-const INTROSPECTION_TIMEOUT_MS = 60_000;
 
 export function pgliteVersion(): string {
   const require = createRequire(import.meta.url);
@@ -101,8 +100,12 @@ class PgliteSandbox implements Sandbox {
     await this.w.request({ type: 'exec', sql }, timeoutMs);
   }
   async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    const r = await this.w.request({ type: 'script', sql: pinnedScript(sql, params) }, INTROSPECTION_TIMEOUT_MS);
-    return (r.rows ?? []) as T[];
+    try {
+      const r = await this.w.request({ type: 'script', sql: pinnedScript(sql, params) }, INTROSPECTION_TIMEOUT_MS);
+      return (r.rows ?? []) as T[];
+    } catch (e) {
+      throw new ObservationError('an introspection query of the dry-run', toDbError(e));
+    }
   }
   async dump(): Promise<ArrayBuffer> {
     const r = await this.w.request({ type: 'dump' }, INIT_TIMEOUT_MS);

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { registerCleanup } from '../cleanup.js';
-import { DbError, SQLSTATE_CANCELED, TRUSTED_SEARCH_PATH, pinnedScript, toDbError, type Sandbox, type SandboxProvider, type WatchedLock, type EngineName } from '../sandbox.js';
+import { DbError, ObservationError, SQLSTATE_CANCELED, TRUSTED_SEARCH_PATH, pinnedScript, toDbError, type Sandbox, type SandboxProvider, type WatchedLock, type EngineName } from '../sandbox.js';
 import type { LockMode } from '../../core/types.js';
 
 /** Names of everything we create start with this; the sweep only ever touches these. */
@@ -192,8 +192,12 @@ class ServerSandbox implements Sandbox {
   }
 
   async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    const results = (await this.session.query(pinnedScript(sql, params))) as unknown as pg.QueryResult[];
-    return results[1]!.rows as T[];
+    try {
+      const results = (await this.session.query(pinnedScript(sql, params))) as unknown as pg.QueryResult[];
+      return results[1]!.rows as T[];
+    } catch (e) {
+      throw new ObservationError('an introspection query of the dry-run', toDbError(e));
+    }
   }
 
   async execWatched(sql: string, timeoutMs: number): Promise<WatchedLock[]> {
