@@ -23,6 +23,7 @@ import { rule as dryRunFailed } from './dry-run-failed.js';
 import { rule as dryRunRefused } from './dry-run-refused.js';
 import { rule as dryRunUnobserved } from './dry-run-unobserved.js';
 import { rule as duplicateVersion } from './duplicate-version.js';
+import { rule as dynamicSql } from './dynamic-sql.js';
 import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
 import { rule as foreignKeyWithoutIndex } from './foreign-key-without-index.js';
@@ -54,6 +55,7 @@ import { rule as rollbackMismatch } from './rollback-mismatch.js';
 import { rule as rollbackMissing } from './rollback-missing.js';
 import { rule as rollbackOrphan } from './rollback-orphan.js';
 import { rule as rollbackReapplyFailed } from './rollback-reapply-failed.js';
+import { rule as securitySensitiveSql } from './security-sensitive-sql.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
 import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
 import { rule as transactionNesting } from './transaction-nesting.js';
@@ -86,6 +88,7 @@ export const allRules: readonly Rule[] = [
   dryRunRefused,
   dryRunUnobserved,
   duplicateVersion,
+  dynamicSql,
   enumValueChanges,
   exclusionConstraint,
   foreignKeyWithoutIndex,
@@ -117,6 +120,7 @@ export const allRules: readonly Rule[] = [
   rollbackMissing,
   rollbackOrphan,
   rollbackReapplyFailed,
+  securitySensitiveSql,
   setNotNullWithoutCheck,
   tableRewriteSettings,
   transactionNesting,

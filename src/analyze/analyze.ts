@@ -68,7 +68,17 @@ export function analyzeSource(
   for (const stmt of source.statements) {
     // A function body runs when the function is called, not when the migration runs: it takes
     // no lock and changes no schema now, so it is neither an operation nor a change of state.
-    if (stmt.nestedIn?.kind === 'function-body') continue;
+    if (stmt.nestedIn?.kind === 'function-body') {
+      // Rules about what code can reach (programs, files, roles) still read it: the function
+      // runs later, with its caller's rights.
+      if (!state.learningOnly) {
+        for (const rule of enabled) {
+          if (!rule.check || !rule.functionBodies) continue;
+          for (const hit of safeCheck(rule, () => rule.check!({ statement: stmt, operations: [], state }))) emit(rule, hit, stmt, []);
+        }
+      }
+      continue;
+    }
     const ops = classify(stmt, state);
     if (!state.learningOnly) {
       for (const rule of enabled) {

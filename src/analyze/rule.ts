@@ -52,6 +52,11 @@ export interface Rule {
    * small table their DANGEROUS hits become CAUTION, and every hit names the table's size.
    */
   sizeSensitive?: boolean;
+  /**
+   * True for rules that also read statements inside function bodies (with no operations: the
+   * body runs when the function is called, not now). Other rules never see them.
+   */
+  functionBodies?: boolean;
   check?(input: RuleInput): RuleHit[];
   /** Called once at the end of each migration file, with the final state (missing COMMIT, ...). */
   finish?(state: Readonly<AnalysisState>): RuleHit[];

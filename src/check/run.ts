@@ -98,6 +98,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         statementTimeoutMs: config.dryRun.statementTimeoutMs,
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         seedRows: config.dryRun.seedRows,
+        memoryLimitMb: config.dryRun.memoryLimitMb,
         onProgress: progress,
       },
     );

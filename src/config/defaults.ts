@@ -22,6 +22,9 @@ export const LAYOUT_TRANSACTION: Record<LayoutName, TransactionMode> = {
   plain: 'none',
 };
 
+/** PGlite holds the whole database in memory; a dry-run that passes this is stopped (dryRun.memoryLimitMb). */
+export const DEFAULT_MEMORY_LIMIT_MB = 2048;
+
 export interface DryRunConfig {
   enabled: boolean;
   engine: 'pglite' | 'url' | 'local';
@@ -29,6 +32,7 @@ export interface DryRunConfig {
   statementTimeoutMs: number;
   totalTimeoutMs: number;
   seedRows: number;
+  memoryLimitMb: number;
 }
 
 export interface Config {
@@ -68,6 +72,7 @@ export function resolveConfig(file: ConfigFile): Config {
       statementTimeoutMs: file.dryRun?.statementTimeoutMs ?? 30_000,
       totalTimeoutMs: file.dryRun?.totalTimeoutMs ?? 300_000,
       seedRows: file.dryRun?.seedRows ?? 0,
+      memoryLimitMb: file.dryRun?.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
     },
   };
 }

@@ -61,6 +61,8 @@ export const configSchema = z
         statementTimeoutMs: z.number().int().positive().optional(),
         totalTimeoutMs: z.number().int().positive().optional(),
         seedRows: z.number().int().nonnegative().optional(),
+        /** Resident memory (MB) of the process above which a PGlite dry-run is stopped. */
+        memoryLimitMb: z.number().int().min(256).optional(),
       })
       .strict()
       .optional(),

@@ -34,6 +34,8 @@ export interface DryRunOptions {
   totalTimeoutMs: number;
   /** Synthetic rows per pre-existing table; 0 = none. */
   seedRows: number;
+  /** Process RSS (MB) above which a PGlite request is stopped; default 2048. */
+  memoryLimitMb?: number;
   /** Where snapshots are kept; null = no disk cache; default node_modules/.cache/migration-guard or $XDG_CACHE_HOME/migration-guard. */
   cacheDir?: string | null;
   /** Directory of initdb/postgres for the `local` engine. */
@@ -56,7 +58,7 @@ export interface DryRunOutput {
 function makeProvider(opts: DryRunOptions): SandboxProvider {
   switch (opts.engine) {
     case 'pglite':
-      return new PgliteProvider(imageCache(resolveCacheDir(opts.cacheDir)));
+      return new PgliteProvider(imageCache(resolveCacheDir(opts.cacheDir)), opts.memoryLimitMb);
     case 'url':
       if (!opts.databaseUrl) throw new Error('the url dry-run engine needs a database URL (dryRun.databaseUrl)');
       return new UrlProvider(opts.databaseUrl);

@@ -198,6 +198,36 @@ export function innerStatements(statementText: string, statementStart: number, a
   return result;
 }
 
+/**
+ * The expressions of the EXECUTE statements in a DO block or PL/pgSQL routine that are not a
+ * single string literal: SQL built at run time, which no static analysis can see. Empty for
+ * anything else, or a body that does not parse.
+ */
+export function dynamicExecutes(statementText: string, ast: Node): Array<{ kind: BodyKind; expression: string }> {
+  const target = plpgsqlBody(ast);
+  if (target === undefined) return [];
+  const tree = parsePlpgsql(statementText.replace(/%(row)?type\b/gi, (m) => ' '.repeat(m.length)));
+  if (!tree.ok) return [];
+  const out: Array<{ kind: BodyKind; expression: string }> = [];
+  const stack: unknown[] = [tree.value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    if (!isObject(v)) continue;
+    for (const key of ['PLpgSQL_stmt_dynexecute', 'PLpgSQL_stmt_dynfors', 'PLpgSQL_stmt_open']) {
+      const dyn = v[key];
+      if (!isObject(dyn)) continue;
+      const raw = exprQuery(key === 'PLpgSQL_stmt_open' ? dyn.dynquery : dyn.query);
+      if (raw !== undefined && literalValue(raw) === undefined) out.push({ kind: target.kind, expression: raw });
+    }
+    for (const [k, x] of Object.entries(v)) if (k !== 'datums' && x && typeof x === 'object') stack.push(x);
+  }
+  return out;
+}
+
 /** Where the string value starts inside a literal as written: after `'`, `E'` or `$tag$`. */
 function literalContentOffset(literal: string): number {
   const q = literal.search(/['$]/);

@@ -40,6 +40,23 @@ describe('hostile migrations on PGlite', () => {
     }
   });
 
+  it('stops a migration that grows the engine past its memory cap, and says so', async () => {
+    // The cap is on the whole process: above where it is after an engine has run once here.
+    await runDryRun({ base: BASE, review: [mig('0002_warm', 'SELECT 1;')] }, options('pglite'));
+    const limitMb = Math.round(process.memoryUsage.rss() / 2 ** 20) + 400;
+    const out = await runDryRun(
+      { base: BASE, review: [mig('0002_bomb', "SELECT length(string_agg(repeat('x', 1000), '')) FROM generate_series(1, 5000000);")] },
+      options('pglite', { statementTimeoutMs: 120_000, totalTimeoutMs: 120_000, memoryLimitMb: limitMb }),
+    );
+    const r = out.results.get('0002_bomb')!;
+    expect(r.status, JSON.stringify(r).slice(0, 500)).toBe('failed');
+    expect(r.error?.sqlstate, JSON.stringify(r).slice(0, 500)).toBe('53200');
+    expect(r.error?.message).toMatch(/memory cap/);
+    const merged = mergeDryRun(report, r);
+    expect(merged.risk).toBe('DANGEROUS');
+    expect(merged.findings.find((f) => f.rule === 'dry-run-failed')?.message).toMatch(/memory cap/);
+  }, 150_000);
+
   it('cannot read the host\'s files', async () => {
     const r = await one('pglite', "SELECT pg_read_file('/etc/passwd');");
     expect(r.status).toBe('failed');

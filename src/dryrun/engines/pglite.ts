@@ -35,6 +35,42 @@ export function pgliteVersion(): string {
   }
 }
 
+/** SQLSTATE of out_of_memory: what a request stopped at the memory cap reports. */
+export const SQLSTATE_OUT_OF_MEMORY = '53200';
+const DEFAULT_MEMORY_LIMIT_MB = 2048;
+const MEMORY_POLL_MS = 100;
+
+/**
+ * The memory cap. PGlite keeps the whole database, its temp files and its WebAssembly heap in
+ * this process, and a query that never returns (generate_series(1, 1e9)) cannot be asked how
+ * big it got: its worker is busy. So the main thread watches the process' resident memory
+ * while any request runs and, past a request's limit, stops the worker of the longest-running
+ * one (the likeliest culprit; the others keep going). Worker heap limits would not help: they
+ * do not cover WebAssembly memory or array buffers.
+ */
+const inFlight = new Set<{ started: number; limitBytes: number; stop: (err: DbError) => void }>();
+let memoryTimer: NodeJS.Timeout | null = null;
+
+function watchMemory(): void {
+  if (memoryTimer) return;
+  memoryTimer = setInterval(() => {
+    if (inFlight.size === 0) {
+      clearInterval(memoryTimer!);
+      memoryTimer = null;
+      return;
+    }
+    const rss = process.memoryUsage.rss();
+    const over = [...inFlight].filter((r) => rss > r.limitBytes).sort((a, b) => a.started - b.started)[0];
+    if (!over) return;
+    inFlight.delete(over);
+    over.stop(new DbError({
+      sqlstate: SQLSTATE_OUT_OF_MEMORY,
+      message: `the dry-run engine was stopped at its memory cap: the process reached ${Math.round(rss / 2 ** 20)} MB, over the limit of ${Math.round(over.limitBytes / 2 ** 20)} MB (dryRun.memoryLimitMb)`,
+    }));
+  }, MEMORY_POLL_MS);
+  memoryTimer.unref();
+}
+
 interface Reply { id: number; ok: boolean; error?: { code?: string; message: string; position?: number }; rows?: unknown[]; version?: string; data?: ArrayBuffer }
 
 /** One PGlite in one worker thread; every request carries its own time limit. */
@@ -44,7 +80,7 @@ class PgliteWorker {
   private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   dead = false;
 
-  constructor() {
+  constructor(private readonly limitBytes: number) {
     this.worker = new Worker(PGLITE_WORKER_SOURCE, {
       eval: true,
       workerData: { resolveFrom: fileURLToPath(import.meta.url) },
@@ -67,20 +103,29 @@ class PgliteWorker {
     if (this.dead) return Promise.reject(new DbError({ sqlstate: 'XX000', message: 'the PGlite engine was stopped after an earlier time-out' }));
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        // PGlite cannot cancel a running query; ending the thread is the only way to stop it.
+      // PGlite cannot cancel a running query; ending the thread is the only way to stop it.
+      const stop = (err: DbError) => {
+        clearTimeout(timer);
+        inFlight.delete(watch);
         this.pending.delete(id);
         this.dead = true;
         void this.worker.terminate();
-        reject(new DbError({ sqlstate: SQLSTATE_CANCELED, message: `canceling statement due to the dry-run time limit (${timeoutMs} ms); the PGlite engine was stopped` }));
+        reject(err);
+      };
+      const timer = setTimeout(() => {
+        stop(new DbError({ sqlstate: SQLSTATE_CANCELED, message: `canceling statement due to the dry-run time limit (${timeoutMs} ms); the PGlite engine was stopped` }));
       }, timeoutMs);
+      const watch = { started: performance.now(), limitBytes: this.limitBytes, stop };
+      inFlight.add(watch);
+      watchMemory();
       this.pending.set(id, {
         resolve: (r) => {
           clearTimeout(timer);
+          inFlight.delete(watch);
           if (r.ok) resolve(r);
           else reject(toDbError(r.error));
         },
-        reject: (e) => { clearTimeout(timer); reject(e); },
+        reject: (e) => { clearTimeout(timer); inFlight.delete(watch); reject(e); },
       });
       this.worker.postMessage({ ...msg, id }, transfer);
     });
@@ -128,8 +173,8 @@ export function pgliteExtensionsFor(extnames: Iterable<string>): Array<readonly 
   return PGLITE_EXTENSIONS.filter(([name]) => wanted.has(name));
 }
 
-async function startPglite(image: ArrayBuffer | null, extensions: ReadonlyArray<readonly [string, string]> = []): Promise<PgliteSandbox> {
-  const w = new PgliteWorker();
+async function startPglite(image: ArrayBuffer | null, limitBytes: number, extensions: ReadonlyArray<readonly [string, string]> = []): Promise<PgliteSandbox> {
+  const w = new PgliteWorker(limitBytes);
   try {
     // Copy: the buffer is transferred to the worker and must stay usable in our cache.
     const data = image ? image.slice(0) : undefined;
@@ -152,24 +197,27 @@ function freshKey(): string {
  */
 export class PgliteProvider implements SandboxProvider {
   readonly engine = 'pglite' as const;
-  constructor(private readonly cache: ImageCache) {}
+  private readonly limitBytes: number;
+  constructor(private readonly cache: ImageCache, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB) {
+    this.limitBytes = memoryLimitMb * 2 ** 20;
+  }
 
   async open(baseKey: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
     const ext = pgliteExtensionsFor(extensions);
     const base = await this.cache.get(baseKey);
     if (base) {
       try {
-        return { sandbox: await startPglite(base.data, ext), fromCache: true, cachedMeta: base.meta };
+        return { sandbox: await startPglite(base.data, this.limitBytes, ext), fromCache: true, cachedMeta: base.meta };
       } catch {
         // A damaged image (a disk full mid-write, another PGlite build) only costs a replay.
         await this.cache.forget(baseKey);
       }
     }
     try {
-      return { sandbox: await startPglite(await this.freshImage(), ext), fromCache: false };
+      return { sandbox: await startPglite(await this.freshImage(), this.limitBytes, ext), fromCache: false };
     } catch {
       await this.cache.forget(freshKey());
-      return { sandbox: await startPglite(await this.freshImage(), ext), fromCache: false };
+      return { sandbox: await startPglite(await this.freshImage(), this.limitBytes, ext), fromCache: false };
     }
   }
 
@@ -177,7 +225,7 @@ export class PgliteProvider implements SandboxProvider {
     const key = freshKey();
     const hit = await this.cache.get(key);
     if (hit) return hit.data;
-    const sb = await startPglite(null);
+    const sb = await startPglite(null, this.limitBytes);
     try {
       const data = await sb.dump();
       await this.cache.put(key, data, null);

