@@ -83,6 +83,11 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where clusters live: the temp dir, unless its path is too long for the server's unix socket. */
+function clusterRoot(): string {
+  return tmpdir().length < 40 ? tmpdir() : '/tmp';
+}
+
 function killPostmaster(dataDir: string): void {
   try {
     const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -94,12 +99,15 @@ function killPostmaster(dataDir: string): void {
  * Removes temporary clusters whose owner process is gone: kills a postmaster still running
  * from one and deletes the directory. Returns the directories removed.
  */
-export function sweepStaleClusters(root = tmpdir()): string[] {
+export function sweepStaleClusters(root?: string): string[] {
   const removed: string[] = [];
-  let entries: string[] = [];
-  try { entries = readdirSync(root).filter((n) => n.startsWith(DIR_PREFIX)); } catch { return removed; }
-  for (const name of entries) {
-    const dir = join(root, name);
+  // startCluster puts clusters under /tmp when the temp dir's path is too long for a socket.
+  const roots = root !== undefined ? [root] : [...new Set([tmpdir(), '/tmp'])];
+  const dirs: string[] = [];
+  for (const r of roots) {
+    try { dirs.push(...readdirSync(r).filter((n) => n.startsWith(DIR_PREFIX)).map((n) => join(r, n))); } catch { /* no such root */ }
+  }
+  for (const dir of dirs) {
     let owner = 0;
     try { owner = (JSON.parse(readFileSync(join(dir, MARKER_FILE), 'utf8')) as { pid: number }).pid; } catch { continue; }
     if (owner === process.pid || pidAlive(owner)) continue;
@@ -120,7 +128,7 @@ async function startCluster(binDir: string): Promise<Cluster> {
   sweepStaleClusters();
   const user = serverUser();
   // Short path: the unix socket lives here and socket paths over 107 bytes fail.
-  const dir = mkdtempSync(join(tmpdir().length < 40 ? tmpdir() : '/tmp', DIR_PREFIX));
+  const dir = mkdtempSync(join(clusterRoot(), DIR_PREFIX));
   writeFileSync(join(dir, MARKER_FILE), JSON.stringify({ pid: process.pid, started: Date.now() }));
   if (user) chownSync(dir, user.uid, user.gid);
   const dataDir = join(dir, 'data');
