@@ -104,6 +104,14 @@ const POWER_ATTRIBUTES: ReadonlyMap<string, string> = new Map([
   ['replication', 'REPLICATION can stream the whole cluster\'s data'],
 ]);
 
+const CATALOG_FIRST = 'puts pg_catalog first in the search_path: what the migration then creates without a schema goes into the system catalog';
+
+/** The first schema a SET search_path names (its arguments are string constants). */
+function firstPathEntry(args: Node[] | undefined): string | undefined {
+  const first = (nodeTag(args?.[0])?.[1] as { sval?: { sval?: string } } | undefined)?.sval?.sval;
+  return first?.split(',')[0]?.trim().replace(/^"|"$/g, '').toLowerCase();
+}
+
 function isTrue(arg: Node | undefined): boolean {
   const t = nodeTag(arg);
   if (!t) return true;
@@ -112,9 +120,9 @@ function isTrue(arg: Node | undefined): boolean {
   return true;
 }
 
-/** Every function call in the tree (last part of its name, first argument when a string), iteratively: expressions nest deeply. */
-function calledFunctions(ast: Node): Array<{ name: string; firstArg?: string }> {
-  const calls: Array<{ name: string; firstArg?: string }> = [];
+/** Every function call in the tree (last part of its name, its string-constant arguments), iteratively: expressions nest deeply. */
+function calledFunctions(ast: Node): Array<{ name: string; args: Array<string | undefined> }> {
+  const calls: Array<{ name: string; args: Array<string | undefined> }> = [];
   const stack: unknown[] = [ast];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -127,8 +135,8 @@ function calledFunctions(ast: Node): Array<{ name: string; firstArg?: string }> 
     if (call) {
       const parts = stringList(call.funcname);
       const name = parts[parts.length - 1];
-      const first = (nodeTag(call.args?.[0])?.[1] as { sval?: { sval?: string } } | undefined)?.sval?.sval;
-      if (name) calls.push({ name: name.toLowerCase(), ...(first !== undefined ? { firstArg: first.toLowerCase() } : {}) });
+      const args = (call.args ?? []).map((a) => (nodeTag(a)?.[1] as { sval?: { sval?: string } } | undefined)?.sval?.sval);
+      if (name) calls.push({ name: name.toLowerCase(), args });
     }
     for (const x of Object.values(v)) if (x && typeof x === 'object') stack.push(x);
   }
@@ -190,6 +198,12 @@ function findings(ast: Node): string[] {
       if (v.kind !== 'VAR_RESET' && v.kind !== 'VAR_RESET_ALL' && (v.name === 'role' || v.name === 'session_authorization')) {
         out.push(`SET ${v.name === 'role' ? 'ROLE' : 'SESSION AUTHORIZATION'} runs the rest of the migration as another role, with that role's rights`);
       }
+      if (v.kind === 'VAR_RESET' && v.name === 'session_authorization') {
+        out.push('RESET SESSION AUTHORIZATION switches back to the role that opened the session, whatever role the migration was meant to run as');
+      }
+      if (v.name === 'search_path' && firstPathEntry(v.args as Node[] | undefined) === 'pg_catalog') {
+        out.push(CATALOG_FIRST);
+      }
       break;
     case 'CopyStmt':
       if (v.is_program === true) out.push(`COPY … ${v.is_from ? 'FROM' : 'TO'} PROGRAM runs a shell command on the database server`);
@@ -227,9 +241,11 @@ function findings(ast: Node): string[] {
   const target = catalogTarget(tag, v);
   if (target) out.push(`changes the system catalog object ${target}: every session on the database (and every tool that inspects it) trusts the catalog`);
   const seen = new Set<string>();
-  for (const { name, firstArg } of calledFunctions(ast)) {
+  for (const { name, args } of calledFunctions(ast)) {
+    const firstArg = args[0]?.toLowerCase();
     const why = HOST_FUNCTIONS.get(name)
-      ?? (name === 'set_config' && (firstArg === 'role' || firstArg === 'session_authorization') ? `switches to another role ('${firstArg}'), with that role's rights` : undefined);
+      ?? (name === 'set_config' && (firstArg === 'role' || firstArg === 'session_authorization') ? `switches to another role ('${firstArg}'), with that role's rights` : undefined)
+      ?? (name === 'set_config' && firstArg === 'search_path' && /^\s*"?pg_catalog"?\s*(,|$)/i.test(args[1] ?? '') ? CATALOG_FIRST.replace('puts', 'which puts') : undefined);
     if (why && !seen.has(name)) {
       seen.add(name);
       out.push(`calls ${name}(), which ${why}`);

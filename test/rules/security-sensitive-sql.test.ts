@@ -106,3 +106,15 @@ describe('dynamic-sql', () => {
     expect(ruleIds(out)).toContain('security-sensitive-sql');
   });
 });
+
+describe('search_path that puts pg_catalog first', () => {
+  it('is DANGEROUS (unqualified CREATEs would land in the system catalog); other paths are fine', async () => {
+    for (const sql of ['SET search_path = pg_catalog, public;', "SELECT set_config('search_path', 'pg_catalog', false);", 'RESET SESSION AUTHORIZATION;']) {
+      const found = await hits(sql);
+      expect(found.map((f) => f.risk), sql).toEqual(['DANGEROUS']);
+    }
+    for (const sql of ['SET search_path = public, pg_catalog;', "SELECT pg_catalog.set_config('search_path', '', false);", 'SET search_path TO app;']) {
+      expect(await hits(sql), sql).toEqual([]);
+    }
+  });
+});
