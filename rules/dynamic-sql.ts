@@ -5,7 +5,7 @@ import { dynamicExecutes } from '../src/parse/index.js';
 // statement it runs. In a DO block it runs with the migration; in a function body, when the
 // function is called. Words in the expression that name what security-sensitive-sql bans make
 // it DANGEROUS: a string can spell `COPY … TO PROGRAM` in pieces.
-const SENSITIVE = /\b(program|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|lo_import|lo_export|alter\s+system|superuser|bypassrls|replication|session\s+authorization|set\s+role|dblink\w*|postgres_fdw|file_fdw|adminpack|plpython\w*|plperlu|pltclu|language\s+c\b|copy|pg_catalog)\b/i;
+const SENSITIVE = /\b(program|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|lo_import|lo_export|alter\s+system|superuser|bypassrls|replication|session\s+authorization|set\s+role|dblink\w*|postgres_fdw|file_fdw|adminpack|plpython\w*|plperlu|pltclu|language\s+c\b|copy|pg_catalog|pg_(?:class|attribute|proc|namespace|authid|database|index|constraint|type|operator|depend|trigger|extension|language|cast|rewrite))\b/i;
 
 export const rule: Rule = {
   id: 'dynamic-sql',

@@ -37,6 +37,8 @@ describe('security-sensitive-sql', () => {
     ['GRANT pg_execute_server_program TO app;', /pg_execute_server_program/],
     ['ALTER FUNCTION pg_catalog.set_config(text, text, boolean) RENAME TO gone;', /system catalog/],
     ["UPDATE pg_catalog.pg_class SET relname = 'x' WHERE relname = 't';", /system catalog/],
+    ["UPDATE pg_class SET relfilenode = 16400 WHERE relname = 't';", /pg_catalog\.pg_class/],
+    ['DELETE FROM pg_depend WHERE objid = 1;', /pg_catalog\.pg_depend/],
     ['CREATE FUNCTION public.pg_cancel_backend(text) RETURNS boolean LANGUAGE sql AS $$ SELECT true $$;', /shadows the built-in/],
     ['CREATE OPERATOR public.>= (LEFTARG = oid, RIGHTARG = integer, FUNCTION = public.f);', /built-in operator/],
     // Hidden in a DO block (runs now) and in a function body (runs later, with the caller's rights).
@@ -65,6 +67,7 @@ describe('security-sensitive-sql', () => {
     'CREATE OPERATOR public.=== (LEFTARG = mytype, RIGHTARG = mytype, FUNCTION = public.mytype_eq);',
     "SELECT pg_catalog.set_config('search_path', 'app, public', false);",
     'ALTER TABLE t ALTER COLUMN v TYPE pg_catalog.int8;',
+    "UPDATE pg_settings_backup SET v = 1;",
   ];
   for (const sql of fine) {
     it(`not flagged: ${sql}`, async () => {
