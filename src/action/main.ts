@@ -20,6 +20,7 @@ import { renderSummary } from '../github/render.js';
 import { voidedReason } from '../github/comment-body.js';
 import { handleApprovalComment, reviewPullRequest, type ReviewSettings } from '../github/review.js';
 import { setCommitStatus } from '../github/status.js';
+import { reviewMergeGroup } from '../github/merge-queue.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
@@ -53,8 +54,11 @@ async function main(): Promise<void> {
     }
     case 'issue_comment':
       return onComment(octokit, repo, inputs);
+    case 'merge_group':
+      if (payload.action !== 'checks_requested') return core.info(`merge_group ${String(payload.action)}: nothing to review (runs on checks_requested)`);
+      return onMergeGroup(octokit, repo, inputs);
     default:
-      core.warning(`migration-guard reviews pull requests: run it on pull_request and issue_comment events, not ${context.eventName}.`);
+      core.warning(`migration-guard reviews pull requests: run it on pull_request, issue_comment and merge_group events, not ${context.eventName}.`);
   }
 }
 
@@ -151,6 +155,54 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
     }
   } catch (e) {
     core.setFailed(describeError(e));
+  }
+}
+
+/**
+ * A merge queue's commit: the status goes on it, decided by the queued migrations and the
+ * pull request's approval of that same content (src/github/merge-queue.ts).
+ */
+async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs): Promise<void> {
+  const group = context.payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
+  try {
+    const config = await configFor(inputs);
+    const settings = reviewSettings(inputs, config);
+    const files = fsRepoFiles(path.resolve(workspace(), inputs.workingDirectory));
+    const dryRun = inputs.dryRun ?? config.dryRun.enabled;
+    const outcome = await reviewMergeGroup(
+      octokit,
+      repo,
+      { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
+      { approvalRisk: config.approvalRisk, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m) },
+      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
+    );
+    const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
+    publishAnnotations(outcome.result);
+    const summary =
+      outcome.risk === null
+        ? '### migration-guard\n\nThis merge queue entry changes no migration.\n'
+        : renderSummary(outcome.result, { pgVersion: config.pgVersion, approvalRisk: config.approvalRisk, approval: outcome.approval });
+    await core.summary.addRaw(summary, true).write();
+    core.setOutput('risk', outcome.risk ?? 'NONE');
+    core.setOutput('approved', String(outcome.approved));
+    core.setOutput('needs-approval', String(outcome.needsApproval));
+    core.setOutput('report', reportPath);
+    core.setOutput('sarif', sarifPath);
+    core.setOutput('comment-url', '');
+    core.info(`status ${settings.statusContext} on ${group.head_sha.slice(0, 7)}: ${outcome.status.state} — ${outcome.status.description}`);
+    const failOn = inputs.failOn ?? config.failOn;
+    const hasErrors = outcome.result.report.errors.length > 0;
+    if (outcome.risk && failOn !== 'never' && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
+      core.setFailed(`Merge queue: migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
+    }
+  } catch (e) {
+    const message = describeError(e);
+    try {
+      await setCommitStatus(octokit, repo, group.head_sha, { state: 'failure', description: `migration-guard could not finish: ${message}` }, inputs.statusContext);
+    } catch (statusError) {
+      core.warning(`could not set the ${inputs.statusContext} status: ${describeError(statusError)}`);
+    }
+    core.setFailed(message);
   }
 }
 
