@@ -18,10 +18,11 @@ import type { ApprovalPolicy } from '../github/approval.js';
 import { buildOctokit, type GitHubClient, type RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
 import { voidedReason } from '../github/comment-body.js';
-import { handleApprovalComment, reviewPullRequest, type ReviewSettings } from '../github/review.js';
+import { handleApprovalComment, reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
 import { setCommitStatus } from '../github/status.js';
 import { reviewMergeGroup } from '../github/merge-queue.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
+import { isWriteRefused, once, reviewWithoutWrites } from './read-only.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
 
@@ -72,13 +73,18 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
 
-    const outcome = await reviewPullRequest(
-      octokit,
-      repo,
-      { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login },
-      settings,
-      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
-    );
+    const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
+    const runChecks = once((changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }));
+    let outcome: PullRequestOutcome;
+    try {
+      outcome = await reviewPullRequest(octokit, repo, prRef, settings, runChecks);
+    } catch (e) {
+      // A token that cannot write (a fork's pull_request): the review still runs and reports.
+      if (!isWriteRefused(e)) throw e;
+      const readOnly = await reviewWithoutWrites(octokit, repo, prRef, settings, runChecks, e);
+      core.warning(readOnly.notice);
+      outcome = readOnly;
+    }
 
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);
