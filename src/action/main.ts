@@ -1,4 +1,4 @@
-// The GitHub Action's entry (bundled to dist/index.js). It gathers inputs and the event,
+// The GitHub Action (bundled to dist/index.js through src/action/index.ts). It gathers inputs and the event,
 // hands them to the shared GitHub flow (src/github/review.ts) and publishes the outcome:
 // outputs, job summary, annotations, the JSON and SARIF reports, the exit code.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -294,4 +294,15 @@ function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-main().catch((e: unknown) => core.setFailed(describeError(e)));
+/**
+ * The Action's whole run. The bundle's entry (src/action/index.ts) calls it; so does
+ * `@github/local-action`, which loads this module and wants a `run()` export that does not start
+ * on import.
+ */
+export async function run(): Promise<void> {
+  try {
+    await main();
+  } catch (e) {
+    core.setFailed(describeError(e));
+  }
+}
