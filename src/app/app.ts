@@ -7,6 +7,7 @@ import { APPROVE_ACTION_ID } from '../github/check-run.js';
 import { onApprovalComment, onApproveButton } from './approve.js';
 import type { AppEnv } from './env.js';
 import { limiter } from './repo-files.js';
+import { inFlight } from './drain.js';
 import { describeError, pullForCommit, reviewPull, type AppDeps } from './review-pull.js';
 import { reviewMergeGroupCommit } from './merge-group.js';
 import { onCheckSuiteRerequested, onInstalled } from './rerun.js';
@@ -34,7 +35,7 @@ export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
       async (context: C): Promise<void> => {
         const event = `${context.name}.${String((context.payload as { action?: string }).action ?? '')}`;
         try {
-          const outcome = await work(context);
+          const outcome = await inFlight.track(() => work(context));
           context.log.info({ delivery: context.id, event, outcome: summarize(outcome) }, HANDLED);
         } catch (e) {
           context.log.error({ delivery: context.id, event, error: describeError(e) }, FAILED);

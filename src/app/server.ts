@@ -12,6 +12,7 @@ import { parseEnv } from 'node:util';
 import { ProbotOctokit, run } from 'probot';
 import { migrationGuardApp } from './app.js';
 import { EnvError, readAppEnv, type AppEnv } from './env.js';
+import { inFlight } from './drain.js';
 
 /** Starts the App from the environment; resolves once it listens (exits the process on a bad environment). */
 export async function startApp(): Promise<void> {
@@ -45,9 +46,12 @@ export async function startApp(): Promise<void> {
     };
   });
   const server = await run(migrationGuardApp(env), { Octokit });
+  // SIGTERM drains: no new deliveries, the ones in flight finish (within the grace period).
   const stop = async (signal: string) => {
-    console.error(`migration-guard app: ${signal}, stopping`);
+    console.error(`migration-guard app: ${signal}, stopping; ${inFlight.size} deliver${inFlight.size === 1 ? 'y' : 'ies'} in flight`);
     await server.stop();
+    const finished = await inFlight.drained(env.drainTimeoutMs);
+    if (!finished) console.error(`migration-guard app: ${inFlight.size} deliver${inFlight.size === 1 ? 'y' : 'ies'} still running after ${env.drainTimeoutMs} ms; exiting (their check runs stay in progress until re-run)`);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
