@@ -25,7 +25,7 @@ function queueStatus(s: Scenario, sha: string) {
 }
 
 describe('merge_group', () => {
-  it('an approved dangerous pull request: the queue commit gets a green status from the same content', async () => {
+  it('an approved dangerous pull request: the queue commit gets a green status from the same content', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
     expect((await s.runPullRequest('opened')).code).toBe(1);
     const { run: approve } = await s.runComment('alice', '/approve-migration users.email is unused');
@@ -41,7 +41,7 @@ describe('merge_group', () => {
     expectCleanTraffic(s);
   });
 
-  it('an unapproved dangerous pull request: the queue commit fails and the job fails', async () => {
+  it('an unapproved dangerous pull request: the queue commit fails and the job fails', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION });
     await s.runPullRequest('opened');
     const { run, queueSha } = await s.runMergeGroup();
@@ -51,7 +51,7 @@ describe('merge_group', () => {
     expectCleanTraffic(s);
   });
 
-  it('the queue changed the approved migrations: the approval does not carry over', async () => {
+  it('the queue changed the approved migrations: the approval does not carry over', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
     await s.runPullRequest('opened');
     await s.runComment('alice', '/approve-migration');
@@ -62,7 +62,7 @@ describe('merge_group', () => {
     expectCleanTraffic(s);
   });
 
-  it('a safe pull request and one without migrations: green on the queue commit', async () => {
+  it('a safe pull request and one without migrations: green on the queue commit', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: SAFE_MIGRATION });
     const { run, queueSha } = await s.runMergeGroup();
     expect(run.code, describeRun(run)).toBe(0);

@@ -29,7 +29,7 @@ function refuse(method: string, path?: string): FailureRule {
 const READ_ONLY: FailureRule[] = [refuse('POST'), refuse('PATCH'), refuse('DELETE')];
 
 describe('a token that cannot write', () => {
-  it('a dangerous fork pull request: annotations, summary, outputs and reports; one line on why; the job fails by fail-on', async () => {
+  it('a dangerous fork pull request: annotations, summary, outputs and reports; one line on why; the job fails by fail-on', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, failures: READ_ONLY });
     const run = await s.runPullRequest('opened');
     expect(run.code, describeRun(run)).toBe(1);
@@ -52,7 +52,7 @@ describe('a token that cannot write', () => {
     expectCleanTraffic(s);
   });
 
-  it('a safe fork pull request passes', async () => {
+  it('a safe fork pull request passes', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: SAFE_MIGRATION, failures: READ_ONLY });
     const run = await s.runPullRequest('opened');
     expect(run.code, describeRun(run)).toBe(0);
@@ -61,7 +61,7 @@ describe('a token that cannot write', () => {
     expectCleanTraffic(s);
   });
 
-  it('fail-on: never keeps the job green', async () => {
+  it('fail-on: never keeps the job green', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, failures: READ_ONLY });
     const run = await s.runPullRequest('opened', { 'fail-on': 'never' });
     expect(run.code, describeRun(run)).toBe(0);
@@ -69,7 +69,7 @@ describe('a token that cannot write', () => {
     expectCleanTraffic(s);
   });
 
-  it('statuses allowed, comments refused: the status still gates the merge', async () => {
+  it('statuses allowed, comments refused: the status still gates the merge', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, failures: [refuse('POST', '/comments'), refuse('PATCH', '/comments')] });
     const run = await s.runPullRequest('opened');
     expect(run.code, describeRun(run)).toBe(1);

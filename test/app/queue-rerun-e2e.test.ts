@@ -8,7 +8,7 @@ import { useAppScenarios, DANGEROUS_MIGRATION, SAFE_MIGRATION, describeApp } fro
 const { scenario } = useAppScenarios();
 
 describe('merge_group.checks_requested', () => {
-  it('an approved pull request: the queue commit gets a green check run and status', async () => {
+  it('an approved pull request: the queue commit gets a green check run and status', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
     await s.pullRequest('opened');
     const approve = await s.comment('alice', '/approve-migration');
@@ -21,7 +21,7 @@ describe('merge_group.checks_requested', () => {
     expectCleanTraffic(s);
   });
 
-  it('an unapproved one, or one whose migrations the queue changed: the queue commit fails', async () => {
+  it('an unapproved one, or one whose migrations the queue changed: the queue commit fails', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
     await s.pullRequest('opened');
     const first = await s.mergeGroup();
@@ -38,7 +38,7 @@ describe('merge_group.checks_requested', () => {
 });
 
 describe('check_suite.rerequested', () => {
-  it('"Re-run all checks" reviews the head again', async () => {
+  it('"Re-run all checks" reviews the head again', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: SAFE_MIGRATION });
     await s.pullRequest('opened');
     expect(s.checkRuns()).toHaveLength(1);
@@ -49,7 +49,7 @@ describe('check_suite.rerequested', () => {
     expectCleanTraffic(s);
   });
 
-  it("another App's suite is ignored, with no API call", async () => {
+  it("another App's suite is ignored, with no API call", { timeout: 240_000 }, async () => {
     const s = await scenario({ head: SAFE_MIGRATION });
     const d = await s.rerequestSuite({ appId: 999 });
     expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'ignored' });
@@ -59,7 +59,7 @@ describe('check_suite.rerequested', () => {
 
 describe('installation', () => {
   for (const kind of ['installation', 'installation_repositories'] as const) {
-    it(`${kind}: open pull requests are reviewed without waiting for a push`, async () => {
+    it(`${kind}: open pull requests are reviewed without waiting for a push`, { timeout: 240_000 }, async () => {
       const s = await scenario({ head: DANGEROUS_MIGRATION });
       const d = await s.installed(kind);
       expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'installation-reviewed', reviewed: 1, failed: 0, deferred: 0 });
@@ -70,7 +70,7 @@ describe('installation', () => {
     });
   }
 
-  it('stops early when the rate limit runs low and says what it left', async () => {
+  it('stops early when the rate limit runs low and says what it left', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION });
     // Every answer reports an almost spent hour.
     s.gh.state.rateLimitRemaining = 12;
