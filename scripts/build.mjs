@@ -17,7 +17,7 @@ const EXTERNAL_PACKAGES = ['libpg-query', '@electric-sql/pglite'];
 const RUNTIME_PACKAGES = [...EXTERNAL_PACKAGES, '@pgsql/types'];
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: 'src/action/main.ts', out: 'index' },
+  { in: 'src/action/index.ts', out: 'index' },
   { in: 'src/app/main.ts', out: 'app' },
 ].filter((e) => existsSync(path.join(root, e.in)));
 

@@ -1,4 +1,4 @@
-// The GitHub Action's entry (bundled to dist/index.js). It gathers inputs and the event,
+// The GitHub Action (bundled to dist/index.js through src/action/index.ts). It gathers inputs and the event,
 // hands them to the shared GitHub flow (src/github/review.ts) and publishes the outcome:
 // outputs, job summary, annotations, the JSON and SARIF reports, the exit code.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,9 +18,11 @@ import type { ApprovalPolicy } from '../github/approval.js';
 import { buildOctokit, type GitHubClient, type RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
 import { voidedReason } from '../github/comment-body.js';
-import { handleApprovalComment, reviewPullRequest, type ReviewSettings } from '../github/review.js';
+import { handleApprovalComment, reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
 import { setCommitStatus } from '../github/status.js';
+import { reviewMergeGroup } from '../github/merge-queue.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
+import { isWriteRefused, once, reviewWithoutWrites } from './read-only.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
 
@@ -53,8 +55,11 @@ async function main(): Promise<void> {
     }
     case 'issue_comment':
       return onComment(octokit, repo, inputs);
+    case 'merge_group':
+      if (payload.action !== 'checks_requested') return core.info(`merge_group ${String(payload.action)}: nothing to review (runs on checks_requested)`);
+      return onMergeGroup(octokit, repo, inputs);
     default:
-      core.warning(`migration-guard reviews pull requests: run it on pull_request and issue_comment events, not ${context.eventName}.`);
+      core.warning(`migration-guard reviews pull requests: run it on pull_request, issue_comment and merge_group events, not ${context.eventName}.`);
   }
 }
 
@@ -68,13 +73,18 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
 
-    const outcome = await reviewPullRequest(
-      octokit,
-      repo,
-      { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login },
-      settings,
-      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
-    );
+    const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
+    const runChecks = once((changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }));
+    let outcome: PullRequestOutcome;
+    try {
+      outcome = await reviewPullRequest(octokit, repo, prRef, settings, runChecks);
+    } catch (e) {
+      // A token that cannot write (a fork's pull_request): the review still runs and reports.
+      if (!isWriteRefused(e)) throw e;
+      const readOnly = await reviewWithoutWrites(octokit, repo, prRef, settings, runChecks, e);
+      core.warning(readOnly.notice);
+      outcome = readOnly;
+    }
 
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);
@@ -151,6 +161,54 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
     }
   } catch (e) {
     core.setFailed(describeError(e));
+  }
+}
+
+/**
+ * A merge queue's commit: the status goes on it, decided by the queued migrations and the
+ * pull request's approval of that same content (src/github/merge-queue.ts).
+ */
+async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs): Promise<void> {
+  const group = context.payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
+  try {
+    const config = await configFor(inputs);
+    const settings = reviewSettings(inputs, config);
+    const files = fsRepoFiles(path.resolve(workspace(), inputs.workingDirectory));
+    const dryRun = inputs.dryRun ?? config.dryRun.enabled;
+    const outcome = await reviewMergeGroup(
+      octokit,
+      repo,
+      { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
+      { approvalRisk: config.approvalRisk, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m) },
+      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
+    );
+    const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
+    publishAnnotations(outcome.result);
+    const summary =
+      outcome.risk === null
+        ? '### migration-guard\n\nThis merge queue entry changes no migration.\n'
+        : renderSummary(outcome.result, { pgVersion: config.pgVersion, approvalRisk: config.approvalRisk, approval: outcome.approval });
+    await core.summary.addRaw(summary, true).write();
+    core.setOutput('risk', outcome.risk ?? 'NONE');
+    core.setOutput('approved', String(outcome.approved));
+    core.setOutput('needs-approval', String(outcome.needsApproval));
+    core.setOutput('report', reportPath);
+    core.setOutput('sarif', sarifPath);
+    core.setOutput('comment-url', '');
+    core.info(`status ${settings.statusContext} on ${group.head_sha.slice(0, 7)}: ${outcome.status.state} — ${outcome.status.description}`);
+    const failOn = inputs.failOn ?? config.failOn;
+    const hasErrors = outcome.result.report.errors.length > 0;
+    if (outcome.risk && failOn !== 'never' && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
+      core.setFailed(`Merge queue: migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
+    }
+  } catch (e) {
+    const message = describeError(e);
+    try {
+      await setCommitStatus(octokit, repo, group.head_sha, { state: 'failure', description: `migration-guard could not finish: ${message}` }, inputs.statusContext);
+    } catch (statusError) {
+      core.warning(`could not set the ${inputs.statusContext} status: ${describeError(statusError)}`);
+    }
+    core.setFailed(message);
   }
 }
 
@@ -236,4 +294,15 @@ function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-main().catch((e: unknown) => core.setFailed(describeError(e)));
+/**
+ * The Action's whole run. The bundle's entry (src/action/index.ts) calls it; so does
+ * `@github/local-action`, which loads this module and wants a `run()` export that does not start
+ * on import.
+ */
+export async function run(): Promise<void> {
+  try {
+    await main();
+  } catch (e) {
+    core.setFailed(describeError(e));
+  }
+}

@@ -7,7 +7,10 @@ import { APPROVE_ACTION_ID } from '../github/check-run.js';
 import { onApprovalComment, onApproveButton } from './approve.js';
 import type { AppEnv } from './env.js';
 import { limiter } from './repo-files.js';
+import { inFlight } from './drain.js';
 import { describeError, pullForCommit, reviewPull, type AppDeps } from './review-pull.js';
+import { reviewMergeGroupCommit } from './merge-group.js';
+import { onCheckSuiteRerequested, onInstalled } from './rerun.js';
 
 export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'] as const;
 
@@ -32,7 +35,7 @@ export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
       async (context: C): Promise<void> => {
         const event = `${context.name}.${String((context.payload as { action?: string }).action ?? '')}`;
         try {
-          const outcome = await work(context);
+          const outcome = await inFlight.track(() => work(context));
           context.log.info({ delivery: context.id, event, outcome: summarize(outcome) }, HANDLED);
         } catch (e) {
           context.log.error({ delivery: context.id, event, error: describeError(e) }, FAILED);
@@ -79,6 +82,44 @@ export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
     );
 
     app.on(
+      'check_suite.rerequested',
+      handle(async (context) => {
+        const suite = context.payload.check_suite;
+        return onCheckSuiteRerequested(deps(context), repoOf(context.payload), {
+          headSha: suite.head_sha,
+          appId: suite.app?.id ?? null,
+          pullNumbers: suite.pull_requests.map((p) => p.number),
+        });
+      }),
+    );
+
+    app.on(
+      'merge_group.checks_requested',
+      handle(async (context) => {
+        const { merge_group: group, repository } = context.payload;
+        if (!repository) return { kind: 'ignored', reason: 'merge_group event without a repository' };
+        return reviewMergeGroupCommit(deps(context), repoOf({ repository }), {
+          headSha: group.head_sha,
+          baseSha: group.base_sha,
+          headRef: group.head_ref,
+          baseRef: group.base_ref,
+        });
+      }),
+    );
+
+    app.on(
+      ['installation.created', 'installation_repositories.added'],
+      handle(async (context) => {
+        const p = context.payload as { repositories?: Array<{ full_name: string }>; repositories_added?: Array<{ full_name: string }> };
+        const repos = (p.repositories ?? p.repositories_added ?? []).map((r) => {
+          const [owner, repo] = r.full_name.split('/') as [string, string];
+          return { owner, repo };
+        });
+        return onInstalled(deps(context), repos);
+      }),
+    );
+
+    app.on(
       'check_run.requested_action',
       handle(async (context) => {
         const p = context.payload;
@@ -108,6 +149,6 @@ function summarize(outcome: unknown): unknown {
   if (!outcome || typeof outcome !== 'object') return outcome;
   const o = outcome as Record<string, unknown>;
   const out: Record<string, unknown> = { kind: o.kind };
-  for (const key of ['reason', 'conclusion', 'approver', 'headSha', 'by', 'message'] as const) if (key in o) out[key] = o[key];
+  for (const key of ['reason', 'conclusion', 'approver', 'headSha', 'by', 'message', 'reviewed', 'failed', 'deferred'] as const) if (key in o) out[key] = o[key];
   return out;
 }

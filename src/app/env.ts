@@ -36,6 +36,8 @@ export interface AppEnv {
   statusContext: string;
   /** Backoff unit of retried requests, ms (GitHub-friendly default; tests shorten it). */
   retryBaseMs: number;
+  /** How long SIGTERM waits for deliveries in flight before exiting, ms. */
+  drainTimeoutMs: number;
   logLevel: string;
 }
 
@@ -93,6 +95,10 @@ export function readAppEnv(env: Env = process.env): AppEnv {
   const retryBaseMs = Number(retryText);
   if (!Number.isFinite(retryBaseMs) || retryBaseMs < 0) throw new EnvError('MIGRATION_GUARD_RETRY_BASE_MS', `"${retryText}" is not a number of milliseconds`);
 
+  const drainText = env.MIGRATION_GUARD_DRAIN_TIMEOUT_MS || '25000';
+  const drainTimeoutMs = Number(drainText);
+  if (!Number.isFinite(drainTimeoutMs) || drainTimeoutMs < 0) throw new EnvError('MIGRATION_GUARD_DRAIN_TIMEOUT_MS', `"${drainText}" is not a number of milliseconds`);
+
   return {
     appId,
     privateKey,
@@ -108,6 +114,7 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     allowAuthorApproval: flag(env, 'MIGRATION_GUARD_ALLOW_AUTHOR_APPROVAL'),
     statusContext: env.MIGRATION_GUARD_STATUS_CONTEXT || 'migration-guard',
     retryBaseMs,
+    drainTimeoutMs,
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -12,13 +12,22 @@ import { parseEnv } from 'node:util';
 import { ProbotOctokit, run } from 'probot';
 import { migrationGuardApp } from './app.js';
 import { EnvError, readAppEnv, type AppEnv } from './env.js';
+import { inFlight } from './drain.js';
 
 /** Starts the App from the environment; resolves once it listens (exits the process on a bad environment). */
 export async function startApp(): Promise<void> {
   loadDotEnv();
   if (!process.env.APP_ID && process.env.NODE_ENV !== 'production') {
-    console.error('migration-guard app: APP_ID is not set; starting Probot’s setup page to register the App from app.yml (see docs/app.md).');
-    await run(() => {});
+    const problem = prepareManifestFlow(process.env);
+    if (problem) {
+      console.error(`migration-guard app: ${problem}`);
+      process.exit(2);
+    }
+    console.error(`migration-guard app: APP_ID is not set; starting Probot’s setup page to register the App from app.yml, with webhooks to ${process.env.WEBHOOK_PROXY_URL} (see docs/app.md).`);
+    // The server's own options without WEBHOOK_PROXY_URL: it is the manifest's webhook URL
+    // (Probot's setup reads it from process.env), not a smee channel for this server to follow.
+    const { WEBHOOK_PROXY_URL: _hook, ...serverEnv } = process.env;
+    await run(() => {}, { env: serverEnv });
     return;
   }
   let env: AppEnv;
@@ -45,12 +54,43 @@ export async function startApp(): Promise<void> {
     };
   });
   const server = await run(migrationGuardApp(env), { Octokit });
+  // SIGTERM drains: no new deliveries, the ones in flight finish (within the grace period).
   const stop = async (signal: string) => {
-    console.error(`migration-guard app: ${signal}, stopping`);
+    console.error(`migration-guard app: ${signal}, stopping; ${inFlight.size} deliver${inFlight.size === 1 ? 'y' : 'ies'} in flight`);
     await server.stop();
+    const finished = await inFlight.drained(env.drainTimeoutMs);
+    if (!finished) console.error(`migration-guard app: ${inFlight.size} deliver${inFlight.size === 1 ? 'y' : 'ies'} still running after ${env.drainTimeoutMs} ms; exiting (their check runs stay in progress until re-run)`);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * What Probot's setup page (the manifest flow) needs and does not ask for. Its manifest points
+ * the webhook at WEBHOOK_PROXY_URL, else at the setup page's own `/` (where nothing listens for
+ * webhooks), and without WEBHOOK_PROXY_URL it tries to fetch smee-client at run time to make a
+ * proxy channel. So: the webhook URL is made from MIGRATION_GUARD_PUBLIC_URL (where GitHub will
+ * reach this App) and the webhook path; a WEBHOOK_PROXY_URL given explicitly (a smee.io channel,
+ * with smee-client installed) is kept. Returns why the flow cannot start, or null.
+ */
+export function prepareManifestFlow(env: NodeJS.ProcessEnv): string | null {
+  if (env.WEBHOOK_PROXY_URL) return null;
+  const publicUrl = env.MIGRATION_GUARD_PUBLIC_URL;
+  if (!publicUrl) {
+    return 'APP_ID is not set. To register the App from app.yml, set MIGRATION_GUARD_PUBLIC_URL to the https URL where GitHub will reach this App (e.g. https://migration-guard.example.com) and start again; or register it by hand and set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET (docs/app.md, "Register the App").';
+  }
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
+  } catch {
+    return `MIGRATION_GUARD_PUBLIC_URL: "${publicUrl}" is not an http(s) URL`;
+  }
+  const path = env.WEBHOOK_PATH || '/api/github/webhooks';
+  env.WEBHOOK_PROXY_URL = `${url.origin}${url.pathname.replace(/\/+$/, '')}${path}`;
+  // The proxy URL is the real endpoint here: no smee channel to create or to connect to.
+  env.NO_SMEE_SETUP = 'true';
+  return null;
 }
 
 /** Probot's `.env` convention: values from ./.env fill and override the environment. */

@@ -18,10 +18,15 @@ export interface CachedImage {
   meta: unknown;
 }
 
-/** The cache dir: explicit, or node_modules/.cache/migration-guard, or $XDG_CACHE_HOME/migration-guard. */
+/**
+ * The cache dir: explicit, or $MIGRATION_GUARD_CACHE_DIR (a path a CI cache step saves and
+ * restores), or node_modules/.cache/migration-guard, or $XDG_CACHE_HOME/migration-guard.
+ */
 export function resolveCacheDir(option: string | null | undefined, cwd = process.cwd()): string | null {
   if (option === null) return null;
   if (option !== undefined) return option;
+  const configured = process.env.MIGRATION_GUARD_CACHE_DIR;
+  if (configured && configured !== '') return configured;
   if (existsSync(join(cwd, 'node_modules'))) return join(cwd, 'node_modules', '.cache', 'migration-guard');
   const xdg = process.env.XDG_CACHE_HOME;
   return join(xdg && xdg !== '' ? xdg : join(homedir(), '.cache'), 'migration-guard');

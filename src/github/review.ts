@@ -28,6 +28,7 @@ import { listPullRequestFiles } from './pr-files.js';
 import { renderReviewComment, STICKY_MARKER } from './render.js';
 import { setCommitStatus, STATUS_CONTEXT, type CommitStatus } from './status.js';
 import { findStickyComments, upsertStickyComment, type StickyComment } from './sticky-comment.js';
+import { settleCreatedComment } from './sticky-settle.js';
 
 export interface ReviewSettings {
   policy: ApprovalPolicy;
@@ -130,6 +131,7 @@ export async function reviewPullRequest(
       : null;
     const body = composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? '', state });
     comment = await upsertStickyComment(octokit, repo, pr.number, body, found);
+    if (found.length === 0) comment = await settleCreatedComment(octokit, repo, pr.number, STICKY_MARKER, comment);
   }
 
   const status = pullRequestStatus({ hasMigrations, risk, needsApproval, approval, voided, policy: settings.policy, commentsOn: settings.comment });

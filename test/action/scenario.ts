@@ -8,6 +8,7 @@ import {
   issueCommentEvent,
   latestStatuses,
   makeGitRepo,
+  mergeGroupEvent,
   pullFilesBetween,
   pullRequestEvent,
   readCommit,
@@ -144,6 +145,21 @@ export class Scenario {
     });
     const run = await runAction({ gh: this.gh, event: 'issue_comment', payload, workspace: this.dir, repository: `${OWNER}/${NAME}`, sha: this.baseSha, inputs: o.inputs ?? {} });
     return { run, comment };
+  }
+
+  /**
+   * The pull request enters the merge queue: GitHub makes a commit of the base with the pull
+   * request's changes (plus `extra`, standing in for what the queue's merge changed) and sends
+   * merge_group.checks_requested; the Action runs on it with that commit checked out.
+   */
+  async runMergeGroup(extra: Record<string, string | null> = {}, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; queueSha: string }> {
+    checkout(this.dir, this.headSha);
+    const queueSha = commitFiles(this.dir, { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, 'merge queue entry');
+    this.repo.commits.set(queueSha, readCommit(this.dir, queueSha));
+    checkout(this.dir, queueSha);
+    const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, apiUrl: this.gh.url });
+    const run = await runAction({ gh: this.gh, event: 'merge_group', payload, workspace: this.dir, repository: `${OWNER}/${NAME}`, sha: queueSha, inputs });
+    return { run, queueSha };
   }
 
   /** The migration-guard status on the current head, or undefined. */

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,23 @@ async function freePort(): Promise<number> {
       const { port } = s.address() as { port: number };
       s.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * One POST on its own connection, as GitHub's deliveries come. Not fetch: its pool reuses an idle
+ * keep-alive connection, and after a 202 ("still processing") the server may close that
+ * connection just as the next delivery is written to it ("other side closed").
+ */
+function postOnce(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+      res.once('error', reject);
+    });
+    req.once('error', reject);
+    req.end(body);
   });
 }
 
@@ -182,20 +200,15 @@ export class AppProcess {
     const body = JSON.stringify(payload);
     // From this point on: a replay reuses an id whose earlier delivery already logged its end.
     const finished = o.waitForLog === false ? null : this.waitFor((l) => l.delivery === id && (l.msg === HANDLED || l.msg === FAILED), this.lines.length);
-    const res = await fetch(`${this.url}/api/github/webhooks`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'GitHub-Hookshot/test',
-        'x-github-event': event,
-        'x-github-delivery': id,
-        'x-github-hook-id': '1',
-        'x-hub-signature-256': o.signature ?? sign(body, o.secret),
-      },
-      body,
+    const status = await postOnce(`${this.url}/api/github/webhooks`, body, {
+      'content-type': 'application/json',
+      'user-agent': 'GitHub-Hookshot/test',
+      'x-github-event': event,
+      'x-github-delivery': id,
+      'x-github-hook-id': '1',
+      'x-hub-signature-256': o.signature ?? sign(body, o.secret),
     });
-    await res.text();
-    return { id, status: res.status, ...(finished ? { log: await finished } : {}) };
+    return { id, status, ...(finished ? { log: await finished } : {}) };
   }
 
   async ping(): Promise<string> {

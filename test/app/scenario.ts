@@ -4,6 +4,9 @@ import { rmSync } from 'node:fs';
 import {
   addComment,
   checkRunEvent,
+  checkSuiteRerequestedEvent,
+  installationEvent,
+  mergeGroupEvent,
   checkout,
   commitFiles,
   issueCommentEvent,
@@ -191,6 +194,31 @@ export class AppScenario {
         apiUrl: this.gh.url,
       }),
     );
+  }
+
+  /**
+   * The pull request enters the merge queue: a commit of its head plus `extra` (what the queue's
+   * merge changed), and merge_group.checks_requested for it. Returns the queue commit's sha.
+   */
+  async mergeGroup(extra: Record<string, string | null> = {}): Promise<{ delivery: Delivery; queueSha: string }> {
+    checkout(this.dir, this.headSha);
+    const queueSha = commitFiles(this.dir, { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, 'merge queue entry');
+    this.repo.commits.set(queueSha, readCommit(this.dir, queueSha));
+    const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, installationId: INSTALLATION, apiUrl: this.gh.url });
+    return { delivery: await this.app.deliver('merge_group', payload), queueSha };
+  }
+
+  /** "Re-run all checks" on the head's check suite. */
+  rerequestSuite(o: { pullNumbers?: number[]; appId?: number } = {}): Promise<Delivery> {
+    return this.app.deliver(
+      'check_suite',
+      checkSuiteRerequestedEvent({ owner: OWNER, repo: NAME, headSha: this.headSha, appId: o.appId ?? APP_ID, pullNumbers: o.pullNumbers ?? [PR], sender: AUTHOR, installationId: INSTALLATION, apiUrl: this.gh.url }),
+    );
+  }
+
+  /** The App is installed on the repository (or the repository is added to its installation). */
+  installed(kind: 'installation' | 'installation_repositories' = 'installation'): Promise<Delivery> {
+    return this.app.deliver(kind, installationEvent({ kind, repos: [{ owner: OWNER, repo: NAME }], installationId: INSTALLATION, sender: 'octo-admin' }));
   }
 
   /** The newest migration-guard check run on a commit. */

@@ -412,6 +412,45 @@ export const handlers: Record<string, Handler> = {
     return { status: 204 };
   },
 
+  // Added for merge queues: the files between a merge group's parent and its commit.
+  'repos/compare-commits': (ctx) => {
+    const repo = repoOf(ctx);
+    // The description spells the path /compare/{base}...{head}.
+    const base = commitOf(repo, ctx.params.base ?? '');
+    const head = commitOf(repo, ctx.params.head ?? '');
+    const names = [...new Set([...Object.keys(base.files), ...Object.keys(head.files)])].sort();
+    const files: Json[] = [];
+    for (const name of names) {
+      const before = base.files[name];
+      const after = head.files[name];
+      if (before === after) continue;
+      const status = before === undefined ? 'added' : after === undefined ? 'removed' : 'modified';
+      const sha = after !== undefined ? gitBlobSha(after) : '0000000000000000000000000000000000000000';
+      files.push({
+        sha,
+        filename: name,
+        status,
+        additions: 0,
+        deletions: 0,
+        changes: 0,
+        blob_url: `https://github.test/${repo.owner.login}/${repo.name}/blob/${head.sha}/${name}`,
+        raw_url: `https://github.test/${repo.owner.login}/${repo.name}/raw/${head.sha}/${name}`,
+        contents_url: `${repoUrl(ctx, repo)}/contents/${name}?ref=${head.sha}`,
+      });
+    }
+    const ex = example(ctx);
+    return { status: 200, body: { ...ex, status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1, files } };
+  },
+
+  // Added for installation events: the repository's open pull requests, newest first.
+  'pulls/list': (ctx) => {
+    const repo = repoOf(ctx);
+    const state = ctx.query.get('state') ?? 'open';
+    const pulls = [...repo.pulls.values()].filter((p) => state === 'all' || p.state === state).reverse();
+    const { page, headers } = paginate(ctx, pulls);
+    return { status: 200, headers, body: page.map((p) => pullJson(ctx, repo, p)) };
+  },
+
   'repos/list-pull-requests-associated-with-commit': (ctx) => {
     const repo = repoOf(ctx);
     const sha = ctx.params.commit_sha!;

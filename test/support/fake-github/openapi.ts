@@ -297,7 +297,7 @@ function makeAjv(coerce: boolean): Ajv {
 /**
  * Makes an OpenAPI 3.0 schema fit ajv: `#/components/...` refs point into the one schema
  * registered under SPEC_ID, and `nullable: true` next to an `enum` admits null (OpenAPI
- * means that; ajv checks the enum alone).
+ * means that; ajv checks the enum alone); `nullable` without a type becomes anyOf null.
  */
 function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);
@@ -307,6 +307,12 @@ function rewriteRefs(node: unknown): unknown {
     out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${SPEC_ID}${v}` : rewriteRefs(v);
   }
   if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  // `nullable` without `type` (e.g. beside allOf, as in commit-comparison's schemas) is
+  // OpenAPI's "this or null"; ajv refuses the keyword there, so spell it as anyOf.
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _nullable, ...rest } = out;
+    return { anyOf: [{ type: 'null' }, rest] };
+  }
   return out;
 }
 

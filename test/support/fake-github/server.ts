@@ -134,7 +134,7 @@ async function handle(api: OpenApiIndex, state: FakeState, req: IncomingMessage,
     if (problem) state.responseViolations.push({ method, path: url.pathname, query: url.search, operationId, problem });
   }
   record(result.status);
-  send(res, result.status, result.body, result.headers);
+  send(res, result.status, result.body, { 'x-ratelimit-remaining': String(state.rateLimitRemaining), ...result.headers });
 }
 
 function reject(state: FakeState, res: ServerResponse, v: FakeGitHub['violations'][number], status: number): void {

@@ -163,6 +163,8 @@ export interface FakeState {
   failures: FailureRule[];
   /** See RequestHook; empty unless a test adds one. */
   requestHooks: RequestHook[];
+  /** `x-ratelimit-remaining` on every answer (a test lowers it to see a client back off). */
+  rateLimitRemaining: number;
   requests: RecordedRequest[];
   /** Requests that do not fit GitHub's description (tests assert none). */
   violations: Violation[];
@@ -229,6 +231,7 @@ export function createState(init: FakeGitHubInit = {}): FakeState {
     defaultActor: { login: 'github-actions[bot]', type: 'Bot', id: 41898282 },
     failures: [...(init.failures ?? [])],
     requestHooks: [],
+    rateLimitRemaining: 4999,
     requests: [],
     violations: [],
     responseViolations: [],

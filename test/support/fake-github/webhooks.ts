@@ -178,6 +178,81 @@ export function checkRunEvent(o: CheckRunEventOptions): Json {
   return p;
 }
 
+export interface MergeGroupEventOptions extends RepoRef {
+  /** The pull request the queue entry is for (GitHub names it in head_ref). */
+  number: number;
+  /** The queue's commit and its parent (the target branch, or the entry ahead in the queue). */
+  headSha: string;
+  baseSha: string;
+  baseRef?: string;
+  sender: string;
+  installationId?: number;
+  apiUrl?: string;
+}
+
+/** `merge_group.checks_requested`, from GitHub's example. */
+export function mergeGroupEvent(o: MergeGroupEventOptions): Json {
+  const p = webhookExample('merge_group', 'checks_requested');
+  withRepository(p, o, o.apiUrl ?? 'https://api.github.com');
+  const base = o.baseRef ?? 'main';
+  p.merge_group = {
+    ...p.merge_group,
+    head_sha: o.headSha,
+    head_ref: `refs/heads/gh-readonly-queue/${base}/pr-${o.number}-${'a'.repeat(40)}`,
+    base_sha: o.baseSha,
+    base_ref: `refs/heads/${base}`,
+    head_commit: { ...p.merge_group.head_commit, id: o.headSha },
+  };
+  p.sender = user(p.sender, o.sender);
+  if (o.installationId !== undefined) p.installation = { id: o.installationId, node_id: `INST_${o.installationId}` };
+  return p;
+}
+
+export interface CheckSuiteEventOptions extends RepoRef {
+  headSha: string;
+  appId: number;
+  /** Pull requests GitHub lists on the suite (empty for heads on forks). */
+  pullNumbers: number[];
+  sender: string;
+  installationId?: number;
+  apiUrl?: string;
+}
+
+/** `check_suite.rerequested` ("Re-run all checks"), from GitHub's example. */
+export function checkSuiteRerequestedEvent(o: CheckSuiteEventOptions): Json {
+  const apiUrl = o.apiUrl ?? 'https://api.github.com';
+  const p = webhookExample('check_suite', 'rerequested');
+  withRepository(p, o, apiUrl);
+  const suite = p.check_suite as Json;
+  suite.head_sha = o.headSha;
+  suite.after = o.headSha;
+  suite.app = { ...suite.app, id: o.appId, slug: 'migration-guard' };
+  suite.pull_requests = o.pullNumbers.map((number) => ({
+    url: `${apiUrl}/repos/${o.owner}/${o.repo}/pulls/${number}`,
+    id: number + 900000,
+    number,
+    head: { ref: 'feature', sha: o.headSha, repo: { id: 1, url: `${apiUrl}/repos/${o.owner}/${o.repo}`, name: o.repo } },
+    base: { ref: 'main', sha: o.headSha, repo: { id: 1, url: `${apiUrl}/repos/${o.owner}/${o.repo}`, name: o.repo } },
+  }));
+  p.sender = user(p.sender, o.sender);
+  if (o.installationId !== undefined) p.installation = { ...p.installation, id: o.installationId, node_id: `INST_${o.installationId}` };
+  return p;
+}
+
+/** `installation.created` or `installation_repositories.added` for these repositories. */
+export function installationEvent(o: { kind: 'installation' | 'installation_repositories'; repos: RepoRef[]; installationId: number; sender: string }): Json {
+  const p = webhookExample(o.kind, o.kind === 'installation' ? 'created' : 'added');
+  const list = o.repos.map((r) => ({ id: hashId(`${r.owner}/${r.repo}`), node_id: `R_${r.repo}`, name: r.repo, full_name: `${r.owner}/${r.repo}`, private: false }));
+  if (o.kind === 'installation') p.repositories = list;
+  else {
+    p.repositories_added = list;
+    p.repositories_removed = [];
+  }
+  p.installation = { ...p.installation, id: o.installationId, account: user(p.installation.account, o.repos[0]?.owner ?? 'acme', 'Organization') };
+  p.sender = user(p.sender, o.sender);
+  return p;
+}
+
 /** A stable positive id from a string, so payload ids look like GitHub's. */
 export function hashId(s: string): number {
   let h = 2166136261;

@@ -1,0 +1,14 @@
+// Two deliveries of the same pull request that run at once (two App replicas, a redelivery, two
+// workflow runs) can both find no comment and both create one. After creating, look again: the
+// oldest marked comment wins and a newer one this run created steps aside, so every run converges
+// on the same single comment whichever order their requests land in.
+import type { GitHubClient, RepoRef } from './octokit.js';
+import { findStickyComments, type StickyComment } from './sticky-comment.js';
+
+export async function settleCreatedComment(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, created: StickyComment): Promise<StickyComment> {
+  const all = await findStickyComments(octokit, repo, issueNumber, marker);
+  const oldest = all[0];
+  if (!oldest || oldest.id === created.id || !all.some((c) => c.id === created.id)) return created;
+  await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: created.id });
+  return oldest;
+}
