@@ -5,7 +5,7 @@ import { analyzeSource } from '../analyze/analyze.js';
 import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { maxRisk } from '../core/risk.js';
-import type { Finding, Migration, MigrationReport, ParsedSource, Report, ReportError, Risk, SqlSource } from '../core/types.js';
+import type { Finding, Migration, MigrationReport, ParsedSource, Report, ReportError, ReportNote, Risk, SqlSource } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
@@ -80,12 +80,28 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
   progress({ stage: 'analyze', done: total, total });
 
+  // Scope: with a change under review, only the files it touches are reported; what the base
+  // branch already had is context, and its problems are at most one note (docs/scope.md).
+  const notes: ReportNote[] = [...discovered.notes];
+  const reviewedPaths = new Set(analyzed.flatMap((a) => (a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path])));
+  const inScope = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
+  const unrelated = new Map<string, number>();
+  const countUnrelated = (what: string) => unrelated.set(what, (unrelated.get(what) ?? 0) + 1);
   for (const e of extraFindings) {
-    // Findings about files that are not under review (a deleted or edited applied migration).
-    if (!analyzed.some((a) => a.migration.up.path === e.path || a.migration.down?.path === e.path)) {
-      errors.push({ path: e.path, line: e.line, column: e.column, message: `${e.rule}: ${e.message}` });
+    if (reviewedPaths.has(e.path)) continue; // already in its migration's report
+    if (!inScope(e.path)) {
+      countUnrelated(e.rule);
+      continue;
     }
+    // Findings about files no migration report holds (a deleted migration, an orphan rollback).
+    errors.push({ path: e.path, line: e.line, column: e.column, message: e.message, rule: e.rule, risk: e.risk });
   }
+  const discoveryErrors = errors.splice(0, errors.length);
+  for (const e of discoveryErrors) {
+    if (inScope(e.path)) errors.push(e);
+    else countUnrelated(e.rule ?? 'parse error');
+  }
+  if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
 
   if (opts.dryRun && analyzed.length > 0) {
@@ -109,17 +125,38 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
   for (const a of analyzed) {
-    if (errors.some((e) => e.path === a.migration.up.path)) a.report.risk = 'DANGEROUS';
+    if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
   }
   const migrations = analyzed.map((a) => a.report);
   const report: Report = {
     version: 1,
-    risk: maxRisk(...migrations.map((m) => m.risk), ...(errors.length ? (['DANGEROUS'] as Risk[]) : [])),
+    risk: maxRisk(...migrations.map((m) => m.risk), ...errors.map((e) => e.risk ?? 'DANGEROUS')),
     migrations,
     errors: dedupeErrors(errors),
     pgVersion: config.pgVersion,
+    ...(notes.length ? { notes } : {}),
   };
   return { report, migrations: analyzed, sources };
+}
+
+/**
+ * Which paths may carry a finding or an error. A whole-repository or file review reports
+ * everything; a change reports the files it touches and the migrations it reviews, and keeps
+ * problems about paths that are not files of the tree (a configured folder with no SQL).
+ */
+function scopeFilter(scope: CheckOptions['scope'], reviewed: ReadonlySet<string>, listed: readonly string[]): (path: string) => boolean {
+  if (scope.kind !== 'changes') return () => true;
+  const changed = new Set(scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
+  const files = new Set(listed);
+  return (path) => reviewed.has(path) || changed.has(path) || !files.has(path);
+}
+
+function unrelatedNote(counts: ReadonlyMap<string, number>): ReportNote {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const what = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${n} ${rule}`).join(', ');
+  return {
+    message: `the base branch already has ${total} problem${total === 1 ? '' : 's'} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`,
+  };
 }
 
 function lastReviewedIndex(units: Unit[]): number {
