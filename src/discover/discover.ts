@@ -17,6 +17,7 @@ import picomatch from 'picomatch';
 import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
 import { splitOtherDatabases } from './other-databases.js';
+import { trimTrailing } from '../core/strings.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -307,5 +308,5 @@ async function restrictTo(
 
 /** Repository-relative, forward slashes, no `./` or trailing slash. */
 export function normalizePath(p: string): string {
-  return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  return trimTrailing(p.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), '/').replace(/^\.$/, '');
 }

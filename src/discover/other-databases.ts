@@ -26,7 +26,9 @@ export function engineOfFolderName(segment: string): string | null {
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
   for (const word of words) {
-    const bare = word.length > 2 ? word.replace(/\d+$/, '') : word;
+    let cut = word.length;
+    while (cut > 0 && word.charCodeAt(cut - 1) >= 48 && word.charCodeAt(cut - 1) <= 57) cut--;
+    const bare = word.length > 2 && cut > 0 ? word.slice(0, cut) : word;
     const engine = ENGINES[word] ?? ENGINES[bare];
     if (engine) return engine;
     const glued = GLUED.find((g) => bare.length > g.length && bare.endsWith(g));

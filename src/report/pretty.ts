@@ -17,6 +17,7 @@ import {
 import { contentEnd, gutterWidthFor, locationLine, renderSnippet, type SnippetStyle } from './snippet.js';
 import { displayWidth, layoutLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { ruleDocsUrl } from './tool-info.js';
+import { trimTrailing } from '../core/strings.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -78,7 +79,7 @@ export function renderPretty(result: CheckResult, opts: PrettyOptions): string {
   if (result.report.migrations.length === 0 && loose.length === 0) blocks.push([c.dim('No migrations to check.')]);
 
   blocks.push(summary(ctx, result, diagnostics, opts.failOn ?? 'DANGEROUS'));
-  return blocks.map((b) => b.join('\n').replace(/\n+$/, '')).join('\n\n') + '\n';
+  return blocks.map((b) => trimTrailing(b.join('\n'), '\n')).join('\n\n') + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------
