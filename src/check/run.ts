@@ -10,6 +10,7 @@ import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
+import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
@@ -119,7 +120,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     );
     for (const a of analyzed) {
       const r = result.results.get(a.migration.id);
-      if (r) a.report = mergeDryRun(a.report, r);
+      if (r) a.report = mergeDryRun(r.rollback?.status === 'exact' ? withoutStaticRollbackGuess(a) : a.report, r);
     }
   }
 
@@ -181,7 +182,8 @@ function buildMigrationReport(
   rollbackMissingRisk: Risk,
   extra: Array<Finding & { path: string }>,
 ): MigrationReport {
-  const own = extra.filter((f) => f.path === m.up.path || (m.down && f.path === m.down.path));
+  const nothingToUndo = needsNoRollback(up, out.operations);
+  const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const rollback = reviewRollback(m, up, down, out.operations);
   const findings = [...out.findings, ...rollback.findings];
   const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
@@ -192,7 +194,7 @@ function buildMigrationReport(
   return {
     path: m.up.path,
     risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
-    rollback: { path: m.down?.path ?? null, status: m.rollbackStatus },
+    rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === 'missing' ? 'not-required' : m.rollbackStatus },
     operations: out.operations,
     findings: allFindings,
     id: m.id,
@@ -201,6 +203,17 @@ function buildMigrationReport(
     ...(rollback.irreversible ? { irreversible: true } : {}),
     ...(up.notes.length ? { notes: up.notes } : {}),
   };
+}
+
+/**
+ * The report without the static rollback review's guesses, for a migration whose rollback the
+ * dry-run ran and found exact: what was observed outranks what was inferred.
+ */
+function withoutStaticRollbackGuess(a: AnalyzedMigration): MigrationReport {
+  const findings = a.report.findings.filter((f) => f.rule !== 'rollback-mismatch' && f.rule !== 'rollback-incomplete');
+  if (findings.length === a.report.findings.length) return a.report;
+  const parseRisk: Risk[] = a.up.errors.length ? ['DANGEROUS'] : [];
+  return { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
 }
 
 function parseErrorsOf(a: AnalyzedMigration): ReportError[] {
