@@ -83,7 +83,11 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   // Scope: with a change under review, only the files it touches are reported; what the base
   // branch already had is context, and its problems are at most one note (docs/scope.md).
-  const notes: ReportNote[] = [...discovered.notes];
+  // Notes about folders (other engines, a sparse checkout) only where the change touched them.
+  const changedPaths = opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) : null;
+  const notes: ReportNote[] = discovered.notes.filter(
+    (n) => changedPaths === null || n.path === undefined || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`)),
+  );
   const reviewedPaths = new Set(analyzed.flatMap((a) => (a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path])));
   const inScope = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
   const unrelated = new Map<string, number>();

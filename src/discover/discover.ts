@@ -92,7 +92,6 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     paths = paths.filter((p) => !absent.has(p));
     const first = [...absent].sort()[0]!;
     result.notes.push({
-      path: first,
       message: `${absent.size} SQL file${absent.size === 1 ? '' : 's'} listed by git ${absent.size === 1 ? 'is' : 'are'} neither in the work tree nor in git's objects (a sparse or partial checkout?) and ${absent.size === 1 ? 'was' : 'were'} skipped, starting with ${first}`,
     });
   }
