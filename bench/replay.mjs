@@ -60,15 +60,24 @@ function replay(source) {
   const work = mkdtempSync(path.join(tmpdir(), 'mg-replay-'));
   // A mirror `owner+name/repo` is named by its owner folder.
   const base = path.basename(path.resolve(source)).replace(/\.git$/, '');
-  const out = { repo: base === 'repo' ? path.basename(path.dirname(path.resolve(source))) : base, prs: 0, verdicts: {}, foreign: 0, parse: 0, crashes: 0, seconds: 0, notes: 0, details: [] };
+  const out = { repo: base === 'repo' ? path.basename(path.dirname(path.resolve(source))) : base, prs: 0, verdicts: {}, foreign: 0, parse: 0, crashes: 0, seconds: 0, notes: 0, skipped: 0, details: [] };
   try {
     git(tmpdir(), 'clone', '--quiet', '--no-checkout', source, work);
+    // Only what migration discovery reads is written out (a sparse checkout, as monorepos use):
+    // faster, and a mirror that lacks some large unrelated blobs can still be replayed.
+    git(work, 'sparse-checkout', 'set', '--no-cone', '*.sql', '*.SQL', '*.plan', '*.toml', '*.yaml', '*.yml', '*.json', '*.conf');
     const log = git(work, 'log', '--no-merges', '--format=%H %P', `-n${last}`, 'HEAD', '--', '*.sql', '*.SQL').trim();
     for (const line of log ? log.split('\n') : []) {
       const [sha, parent, ...more] = line.split(' ');
       if (!parent || more.length) continue;
-      git(work, 'checkout', '--quiet', '--detach', '--force', sha);
-      git(work, 'clean', '-fdqx');
+      try {
+        git(work, 'checkout', '--quiet', '--detach', '--force', sha);
+        git(work, 'clean', '-fdqx');
+      } catch (e) {
+        out.skipped++;
+        out.details.push(`${sha.slice(0, 10)} skipped: cannot check out (${String(e.stderr ?? e.message).trim().split('\n')[0]})`);
+        continue;
+      }
       const changed = new Set();
       for (const l of git(work, 'diff', '--name-status', '-M', parent, sha).split('\n')) {
         const parts = l.split('\t');
@@ -128,7 +137,7 @@ function replay(source) {
 const rows = repos.map(replay);
 const header = ['repository', 'PRs', 'verdicts', 'foreign', 'parse', 'crashes', 'notes', 's/PR'];
 const table = rows.map((o) => [
-  o.repo, String(o.prs),
+  o.repo, `${o.prs}${o.skipped ? ` (+${o.skipped} skipped)` : ''}`,
   ['DANGEROUS', 'CAUTION', 'SAFE', 'none'].filter((v) => o.verdicts[v]).map((v) => `${o.verdicts[v]} ${v}`).join(', ') || '-',
   String(o.foreign), String(o.parse), String(o.crashes), String(o.notes), o.prs ? (o.seconds / o.prs).toFixed(2) : '-',
 ]);

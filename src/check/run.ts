@@ -11,6 +11,7 @@ import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
+import { foldTableRebuilds } from '../analyze/table-rebuild.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
@@ -189,7 +190,7 @@ function buildMigrationReport(
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = [...out.findings, ...rollback.findings];
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === 'wrapped');
   const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   // A missing rollback matters more when the migration itself is dangerous.
