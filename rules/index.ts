@@ -57,6 +57,7 @@ import { rule as rollbackOrphan } from './rollback-orphan.js';
 import { rule as rollbackReapplyFailed } from './rollback-reapply-failed.js';
 import { rule as securitySensitiveSql } from './security-sensitive-sql.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
+import { rule as tableRebuild } from './table-rebuild.js';
 import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
 import { rule as transactionNesting } from './transaction-nesting.js';
 import { rule as transactionNotCommitted } from './transaction-not-committed.js';
@@ -122,6 +123,7 @@ export const allRules: readonly Rule[] = [
   rollbackReapplyFailed,
   securitySensitiveSql,
   setNotNullWithoutCheck,
+  tableRebuild,
   tableRewriteSettings,
   transactionNesting,
   transactionNotCommitted,

@@ -110,7 +110,7 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     if (outcome.voided) core.warning(`The approval by @${outcome.voided.approver} was voided: the migrations changed since.`);
 
     const failOn = inputs.failOn ?? config.failOn;
-    const hasErrors = outcome.result.report.errors.length > 0;
+    const hasErrors = outcome.result.report.errors.some((e) => !e.rule); // parse errors; other problems carry their own risk
     if (outcome.risk && failOn !== 'never' && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
       core.setFailed(`Migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
     }

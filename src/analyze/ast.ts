@@ -63,7 +63,9 @@ export function typeNameText(t: TypeName | undefined): string {
 
 /** Base type name without modifiers or schema: `varchar`, `integer`. */
 export function typeBase(t: TypeName | undefined): string {
-  return typeNameText(t).replace(/\(.*$/, '').replace(/^.*\./, '');
+  const text = typeNameText(t);
+  const name = text.split('(', 1)[0]!;
+  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 /** Every function called anywhere inside an expression, lower-case, unqualified. */

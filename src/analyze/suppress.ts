@@ -25,7 +25,7 @@ export function readDirectives(text: string, statements: readonly Statement[]): 
     // A directive inside a statement's text (e.g. a string literal) is not a directive.
     if (topLevel.some((s) => offset >= s.start && offset < s.end)) continue;
     const rules = (m[2] ?? '')
-      .replace(/\*\/.*$/, '')
+      .split('*/', 1)[0]!
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter((r) => /^[a-z0-9-]+$/.test(r));

@@ -5,11 +5,13 @@ import { analyzeSource } from '../analyze/analyze.js';
 import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { maxRisk } from '../core/risk.js';
-import type { Finding, Migration, MigrationReport, ParsedSource, Report, ReportError, Risk, SqlSource } from '../core/types.js';
+import type { Finding, Migration, MigrationReport, ParsedSource, Report, ReportError, ReportNote, Risk, SqlSource } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
+import { needsNoRollback } from '../rollback/needs-rollback.js';
+import { foldTableRebuilds } from '../analyze/table-rebuild.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
@@ -80,12 +82,32 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
   progress({ stage: 'analyze', done: total, total });
 
+  // Scope: with a change under review, only the files it touches are reported; what the base
+  // branch already had is context, and its problems are at most one note (docs/scope.md).
+  // Notes about folders (other engines, a sparse checkout) only where the change touched them.
+  const changedPaths = opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) : null;
+  const notes: ReportNote[] = discovered.notes.filter(
+    (n) => changedPaths === null || n.path === undefined || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`)),
+  );
+  const reviewedPaths = new Set(analyzed.flatMap((a) => (a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path])));
+  const inScope = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
+  const unrelated = new Map<string, number>();
+  const countUnrelated = (what: string) => unrelated.set(what, (unrelated.get(what) ?? 0) + 1);
   for (const e of extraFindings) {
-    // Findings about files that are not under review (a deleted or edited applied migration).
-    if (!analyzed.some((a) => a.migration.up.path === e.path || a.migration.down?.path === e.path)) {
-      errors.push({ path: e.path, line: e.line, column: e.column, message: `${e.rule}: ${e.message}` });
+    if (reviewedPaths.has(e.path)) continue; // already in its migration's report
+    if (!inScope(e.path)) {
+      countUnrelated(e.rule);
+      continue;
     }
+    // Findings about files no migration report holds (a deleted migration, an orphan rollback).
+    errors.push({ path: e.path, line: e.line, column: e.column, message: e.message, rule: e.rule, risk: e.risk });
   }
+  const discoveryErrors = errors.splice(0, errors.length);
+  for (const e of discoveryErrors) {
+    if (inScope(e.path)) errors.push(e);
+    else countUnrelated(e.rule ?? 'parse error');
+  }
+  if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
 
   if (opts.dryRun && analyzed.length > 0) {
@@ -104,23 +126,44 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     );
     for (const a of analyzed) {
       const r = result.results.get(a.migration.id);
-      if (r) a.report = mergeDryRun(a.report, r);
+      if (r) a.report = mergeDryRun(r.rollback?.status === 'exact' ? withoutStaticRollbackGuess(a) : a.report, r);
     }
   }
 
   // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
   for (const a of analyzed) {
-    if (errors.some((e) => e.path === a.migration.up.path)) a.report.risk = 'DANGEROUS';
+    if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
   }
   const migrations = analyzed.map((a) => a.report);
   const report: Report = {
     version: 1,
-    risk: maxRisk(...migrations.map((m) => m.risk), ...(errors.length ? (['DANGEROUS'] as Risk[]) : [])),
+    risk: maxRisk(...migrations.map((m) => m.risk), ...errors.map((e) => e.risk ?? 'DANGEROUS')),
     migrations,
     errors: dedupeErrors(errors),
     pgVersion: config.pgVersion,
+    ...(notes.length ? { notes } : {}),
   };
   return { report, migrations: analyzed, sources };
+}
+
+/**
+ * Which paths may carry a finding or an error. A whole-repository or file review reports
+ * everything; a change reports the files it touches and the migrations it reviews, and keeps
+ * problems about paths that are not files of the tree (a configured folder with no SQL).
+ */
+function scopeFilter(scope: CheckOptions['scope'], reviewed: ReadonlySet<string>, listed: readonly string[]): (path: string) => boolean {
+  if (scope.kind !== 'changes') return () => true;
+  const changed = new Set(scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
+  const files = new Set(listed);
+  return (path) => reviewed.has(path) || changed.has(path) || !files.has(path);
+}
+
+function unrelatedNote(counts: ReadonlyMap<string, number>): ReportNote {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const what = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${n} ${rule}`).join(', ');
+  return {
+    message: `the base branch already has ${total} problem${total === 1 ? '' : 's'} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`,
+  };
 }
 
 function lastReviewedIndex(units: Unit[]): number {
@@ -145,9 +188,10 @@ function buildMigrationReport(
   rollbackMissingRisk: Risk,
   extra: Array<Finding & { path: string }>,
 ): MigrationReport {
-  const own = extra.filter((f) => f.path === m.up.path || (m.down && f.path === m.down.path));
+  const nothingToUndo = needsNoRollback(up, out.operations);
+  const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = [...out.findings, ...rollback.findings];
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === 'wrapped');
   const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   // A missing rollback matters more when the migration itself is dangerous.
@@ -156,7 +200,7 @@ function buildMigrationReport(
   return {
     path: m.up.path,
     risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
-    rollback: { path: m.down?.path ?? null, status: m.rollbackStatus },
+    rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === 'missing' ? 'not-required' : m.rollbackStatus },
     operations: out.operations,
     findings: allFindings,
     id: m.id,
@@ -165,6 +209,17 @@ function buildMigrationReport(
     ...(rollback.irreversible ? { irreversible: true } : {}),
     ...(up.notes.length ? { notes: up.notes } : {}),
   };
+}
+
+/**
+ * The report without the static rollback review's guesses, for a migration whose rollback the
+ * dry-run ran and found exact: what was observed outranks what was inferred.
+ */
+function withoutStaticRollbackGuess(a: AnalyzedMigration): MigrationReport {
+  const findings = a.report.findings.filter((f) => f.rule !== 'rollback-mismatch' && f.rule !== 'rollback-incomplete');
+  if (findings.length === a.report.findings.length) return a.report;
+  const parseRisk: Risk[] = a.up.errors.length ? ['DANGEROUS'] : [];
+  return { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
 }
 
 function parseErrorsOf(a: AnalyzedMigration): ReportError[] {

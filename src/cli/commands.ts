@@ -84,7 +84,8 @@ async function review(root: string, scope: CheckScope, config: Config, flags: Ou
 }
 
 function exitCode(result: CheckResult, config: Config): number {
-  if (result.report.errors.length > 0) return 1;
+  // Parse errors always fail; a problem with its own rule fails like a finding of its risk.
+  if (result.report.errors.some((e) => !e.rule || atLeast(e.risk ?? 'DANGEROUS', config.failOn))) return 1;
   if (result.report.migrations.some((m) => m.dryRun && (m.dryRun.status === 'failed' || m.dryRun.status === 'base-failed'))) return 1;
   return atLeast(result.report.risk, config.failOn) && result.report.migrations.some((m) => atLeast(m.risk, config.failOn)) ? 1 : 0;
 }

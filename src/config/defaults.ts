@@ -47,6 +47,8 @@ export interface Config {
   rollbackMissingRisk: Risk;
   tableStats: Map<string, TableStats>;
   ignore: string[];
+  /** Globs forcing paths to be left alone as another engine's, or reviewed as PostgreSQL. */
+  otherDatabases: { skip: string[]; review: string[] };
   dryRun: DryRunConfig;
 }
 
@@ -65,6 +67,7 @@ export function resolveConfig(file: ConfigFile): Config {
     rollbackMissingRisk: file.rollbackMissingRisk ?? 'CAUTION',
     tableStats,
     ignore: file.ignore ?? [],
+    otherDatabases: { skip: file.otherDatabases?.skip ?? [], review: file.otherDatabases?.review ?? [] },
     dryRun: {
       enabled: file.dryRun?.enabled ?? false,
       engine: file.dryRun?.engine ?? 'pglite',

@@ -53,6 +53,12 @@ export const configSchema = z
       .optional(),
     /** Glob patterns of paths to leave out. */
     ignore: z.array(z.string()).optional(),
+    /** Migrations of other database engines (folders named sqlite, mysql, h2...) are left alone
+     * with a note; these globs force a path either way. */
+    otherDatabases: z
+      .object({ skip: z.array(z.string()).optional(), review: z.array(z.string()).optional() })
+      .strict()
+      .optional(),
     dryRun: z
       .object({
         enabled: z.boolean().optional(),

@@ -273,11 +273,27 @@ export interface MigrationReport {
   notes?: ParseNote[];
 }
 
+/**
+ * A problem reported outside any reviewed migration. Without `rule` it is a parse error (only
+ * SQL Postgres cannot parse, or a file that is not text); with `rule` it keeps its own class
+ * (`rollback-orphan`, `migration-edited` on a deleted file, `file-unreadable`, `layout-error`...)
+ * and its own risk.
+ */
 export interface ReportError {
   path: string;
   line: number;
   column: number;
   message: string;
+  rule?: string;
+  /** DANGEROUS when absent. */
+  risk?: Risk;
+}
+
+/** Something said once about the repository, not about the change: never fails a run. */
+export interface ReportNote {
+  message: string;
+  /** The folder or file it is about, when there is one. */
+  path?: string;
 }
 
 export interface Report {
@@ -287,6 +303,9 @@ export interface Report {
   errors: ReportError[];
   /** Target Postgres major version the analysis assumed. */
   pgVersion?: number;
+  /** What was left alone and why (other databases' migrations, files a sparse checkout lacks,
+   * problems of the base branch the change did not cause). */
+  notes?: ReportNote[];
 }
 
 // ---------------------------------------------------------------------------------------------

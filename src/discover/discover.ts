@@ -4,7 +4,7 @@
 //
 // Findings cover every migration found, not only changed ones; callers keep those whose path
 // is a migration they review (see check/run.ts).
-import type { LayoutName, Migration, ReportError, RepoFiles, TransactionMode } from '../core/types.js';
+import type { LayoutName, Migration, ReportError, ReportNote, RepoFiles, TransactionMode } from '../core/types.js';
 import type { Config } from '../config/defaults.js';
 import { LAYOUT_TRANSACTION } from '../config/defaults.js';
 import type { MigrationDirConfig } from '../config/schema.js';
@@ -16,6 +16,8 @@ import { repoPath } from './layouts/types.js';
 import picomatch from 'picomatch';
 import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
+import { splitOtherDatabases } from './other-databases.js';
+import { trimTrailing } from '../core/strings.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -29,6 +31,8 @@ export interface DiscoveryResult {
   sets: MigrationSet[];
   errors: ReportError[];
   findings: PathFinding[];
+  /** What was left alone and why (other engines' migrations, files missing from a sparse checkout). */
+  notes: ReportNote[];
 }
 
 export interface DiscoverOptions {
@@ -40,9 +44,24 @@ export interface DiscoverOptions {
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
   // `ignore` globs leave files out entirely: not discovered, not paired, not reported.
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
-  const paths = (await files.list()).map(normalizePath).filter((p) => !ignored(p));
+  const listed = (await files.list()).map(normalizePath).filter((p) => !ignored(p));
+  const result: DiscoveryResult = { sets: [], errors: [], findings: [], notes: [] };
+  // Other engines' migrations are left alone before anything reads them (only SQL counts: a
+  // folder of Java classes named `mysql` is no business of ours to mention).
+  const configured = (config.migrations ?? []).map((m) => normalizePath(m.path)).sort((a, b) => b.length - a.length);
+  const split = splitOtherDatabases(listed, config.otherDatabases, (p) => configured.find((d) => d === '' || p.startsWith(`${d}/`)) ?? '');
+  let paths = split.keep;
+  for (const folder of split.other) {
+    const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
+    if (sql === 0) continue;
+    result.notes.push({
+      path: folder.dir,
+      message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: ${folder.engine.startsWith('not ') ? folder.engine : `the folder name says ${folder.engine}, not PostgreSQL`} (set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'})`,
+    });
+  }
   const cache = new Map<string, Promise<string>>();
-  const result: DiscoveryResult = { sets: [], errors: [], findings: [] };
+  // Files git lists but the work tree lacks (a sparse checkout) and git cannot give either.
+  const absent = new Set<string>();
   // SQL is decoded strictly: a binary file or invalid UTF-8 is an error at its place, and the
   // migration is reviewed as empty rather than as garbage. Metadata files decode leniently.
   const readText = (path: string): Promise<string> => {
@@ -53,11 +72,12 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
           if (!/\.sql$/i.test(path)) return decodeText(bytes);
           const decoded = decodeSql(bytes, path);
           if (decoded.ok) return decoded.text;
-          result.errors.push(decoded.error);
+          result.errors.push({ ...decoded.error, rule: 'file-unreadable', risk: 'DANGEROUS' });
           return '';
         },
         (e: unknown) => {
-          result.errors.push({ path, line: 1, column: 1, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') absent.add(path);
+          else result.errors.push({ path, line: 1, column: 1, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, rule: 'file-unreadable', risk: 'DANGEROUS' });
           return '';
         },
       );
@@ -68,11 +88,24 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
 
   // Read the SQL files concurrently up front: the layout builders ask for them one at a time.
   await Promise.all(paths.filter((p) => /\.sql$/i.test(p)).map(readText));
+  if (absent.size > 0) {
+    paths = paths.filter((p) => !absent.has(p));
+    const first = [...absent].sort()[0]!;
+    result.notes.push({
+      message: `${absent.size} SQL file${absent.size === 1 ? '' : 's'} listed by git ${absent.size === 1 ? 'is' : 'are'} neither in the work tree nor in git's objects (a sparse or partial checkout?) and ${absent.size === 1 ? 'was' : 'were'} skipped, starting with ${first}`,
+    });
+  }
+  // Files a layout took charge of (migrations, rollbacks, pop's shadowed generic files, orphans):
+  // `lint <folder>` must judge them as `check` does, never as lone files.
+  const grouped = new Set<string>();
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors)) {
+    for (const f of group.files) grouped.add(repoPath(group.dir, f));
     await buildGroup(group, entry, config, readText, result);
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
-  return opts.only ? await restrictTo(result, opts.only.map(normalizePath), paths, config, readText, (p) =>
+  const leftAlone = new Set(split.other.flatMap((f) => f.files));
+  return opts.only ? await restrictTo(result, opts.only.map(normalizePath), paths, grouped, config, readText, (p) =>
+        leftAlone.has(p) || listed.some((l) => l.startsWith(`${p}/`) && leftAlone.has(l)) ? Promise.resolve('left-alone' as const) :
         files.read(p).then(
           () => true,
           () => false,
@@ -135,7 +168,14 @@ async function buildGroup(
   const folder = folderOf(group, readText);
   const layout = entry?.layout ?? group.shape ?? (await detectLayout(folder));
   const built = await layoutModule(layout).build(folder);
-  for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path) });
+  for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
+  const other = built.otherDatabases ?? [];
+  if (other.length > 0) {
+    result.notes.push({
+      path: group.dir,
+      message: `${other.length} migration file${other.length === 1 ? '' : 's'} for other databases left alone (${[...new Set(other.map((o) => o.dialect))].sort().join(', ')}): ${layout} runs ${other.length === 1 ? 'it' : 'them'} only on those engines`,
+    });
+  }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
   addSet(group.dir, layout, built.migrations, entry, config, result);
   if (built.leftovers.length > 0 && layout !== 'plain') {
@@ -197,9 +237,11 @@ async function restrictTo(
   found: DiscoveryResult,
   only: string[],
   paths: string[],
+  grouped: ReadonlySet<string>,
   config: Config,
   readText: (path: string) => Promise<string>,
-  exists: (path: string) => Promise<boolean>,
+  /** 'left-alone': a folder of another engine's migrations (its note says so). */
+  exists: (path: string) => Promise<boolean | 'left-alone'>,
 ): Promise<DiscoveryResult> {
   // Files are looked up in sets and only folders are scanned by prefix: `lint` may be given
   // thousands of files, and comparing each with each was quadratic.
@@ -218,10 +260,14 @@ async function restrictTo(
     const inside = known.has(w)
       ? (/\.sql$/i.test(w) ? [w] : [])
       : paths.filter((p) => inFolder(p, w) && /\.sql$/i.test(p));
-    if (inside.length > 0) lone.push(...inside.filter((p) => !covered.has(p)));
+    if (inside.length > 0) lone.push(...inside.filter((p) => !covered.has(p) && !grouped.has(p)));
     else if (covered.has(w)) continue;
-    else if (known.has(w) || (await exists(w))) lone.push(w); // named explicitly: lint it even if git ignores it
-    else errors.push({ path: w, line: 1, column: 1, message: `no such file: ${w}` });
+    else {
+      const there = known.has(w) || (await exists(w));
+      if (there === 'left-alone') continue;
+      if (there) lone.push(w); // named explicitly: lint it even if git ignores it
+      else errors.push({ path: w, line: 1, column: 1, message: `no such file: ${w}` });
+    }
   }
   const byDir = new Map<string, string[]>();
   for (const p of [...new Set(lone)].sort()) {
@@ -249,8 +295,10 @@ async function restrictTo(
     }
     sets.push({ dir, layout: 'plain', migrations });
   }
-  const kept = new Set([...covered, ...lone]);
+  const kept = new Set([...covered, ...lone, ...[...grouped].filter(wanted)]);
   return {
+    // Notes about folders among (or around) what was asked for.
+    notes: found.notes.filter((n) => n.path === undefined || only.some((w) => w === '' || n.path === w || n.path!.startsWith(`${w}/`) || w.startsWith(`${n.path}/`))),
     sets,
     errors: [...found.errors.filter((e) => kept.has(e.path)), ...errors],
     findings: found.findings.filter((f) => kept.has(f.path)),
@@ -259,5 +307,5 @@ async function restrictTo(
 
 /** Repository-relative, forward slashes, no `./` or trailing slash. */
 export function normalizePath(p: string): string {
-  return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  return trimTrailing(p.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), '/').replace(/^\.$/, '');
 }

@@ -20,9 +20,34 @@ export function fsRepoFiles(dir: string): RepoFiles {
     },
     async read(rel) {
       const full = path.resolve(root, rel);
-      return new Uint8Array(await readFile(full));
+      try {
+        return new Uint8Array(await readFile(full));
+      } catch (e) {
+        // A sparse checkout lists files git knows but did not write out: read them from the index.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !(await (listing ?? Promise.resolve([]))).includes(rel)) throw e;
+        const blob = await indexBlob(root, rel);
+        if (blob) return blob;
+        throw e;
+      }
     },
   };
+}
+
+/** The staged content of a tracked file, or null (not tracked, object missing in a partial clone). */
+async function indexBlob(root: string, rel: string): Promise<Uint8Array | null> {
+  if (/[\n\r]/.test(rel) || rel.startsWith('-')) return null;
+  try {
+    // A partial clone would fetch a missing blob from the network: GIT_NO_LAZY_FETCH (git 2.44+) forbids it.
+    const out = await run('git', ['cat-file', 'blob', `:./${rel}`], {
+      cwd: root,
+      encoding: 'buffer',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, GIT_NO_LAZY_FETCH: '1' },
+    });
+    return new Uint8Array(out.stdout);
+  } catch {
+    return null;
+  }
 }
 
 /** Tracked and untracked-but-not-ignored files that exist; null when `root` is not in a git work tree. */

@@ -30,7 +30,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 function splitVersion(v: string): { parts: string[]; pre: string } {
-  const m = /^[vV]?(\d+(?:[._]\d+)*)(?:[-+]?(.*))?$/.exec(v);
+  const m = /^[vV]?(\d+(?:[._]\d+)*)(?:[-+]?(.*))?$/s.exec(v);
   if (!m) return { parts: [], pre: v };
   const parts = m[1]!.split(/[._]/);
   while (parts.length > 1 && /^0+$/.test(parts[parts.length - 1]!)) parts.pop();

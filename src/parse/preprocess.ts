@@ -3,6 +3,7 @@
 // are substituted the way Flyway or Liquibase would before running the file.
 import { scanSql } from './wasm.js';
 import { ByteOffsets } from './positions.js';
+import { trimTrailing } from '../core/strings.js';
 
 /** One replacement made while preprocessing: original [from, from+oldLength) became newLength units. */
 interface Edit {
@@ -206,7 +207,7 @@ function substitutePlaceholders(
       noted.add(name);
       notes.push({
         offset: m.index,
-        message: `placeholder \${${name}} is not configured; parsed as the identifier ${value.replace(/_+$/, '')}`,
+        message: `placeholder \${${name}} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
       });
     }
     out += text.slice(last, m.index);

@@ -80,6 +80,21 @@ export function collectDiagnostics(result: CheckResult, lookup: RuleLookup = def
   // or that the migrations above already listed (deduplicated by position and text).
   for (const e of result.report.errors) {
     const migration = result.report.migrations.findIndex((m) => m.path === e.path || m.rollback.path === e.path);
+    if (e.rule) {
+      // Not a parse error: a problem with its own rule id (rollback-orphan, file-unreadable...).
+      out.push({
+        kind: 'finding',
+        ruleId: e.rule,
+        risk: e.risk ?? 'DANGEROUS',
+        path: e.path,
+        line: e.line,
+        column: e.column,
+        message: e.message,
+        ...withRule(lookup(e.rule)),
+        ...(migration >= 0 ? { migration } : {}),
+      });
+      continue;
+    }
     pushError(out, seenErrors, { ...e, kind: 'parse-error', ...(migration >= 0 ? { migration } : {}) });
   }
   return out;

@@ -116,7 +116,9 @@ export const jsonMigrationSchema = z.strictObject({
   notes: z.array(jsonNoteSchema).optional(),
 });
 
-export const jsonReportErrorSchema = z.strictObject({ path: z.string(), line, column, message: z.string() });
+export const jsonReportErrorSchema = z.strictObject({ path: z.string(), line, column, message: z.string(), rule: z.string().optional(), risk: risk.optional() });
+
+export const jsonReportNoteSchema = z.strictObject({ message: z.string(), path: z.string().optional() });
 
 export const jsonReportSchema = z.strictObject({
   version: z.literal(1),
@@ -124,6 +126,7 @@ export const jsonReportSchema = z.strictObject({
   pgVersion: z.number().int().optional(),
   migrations: z.array(jsonMigrationSchema),
   errors: z.array(jsonReportErrorSchema),
+  notes: z.array(jsonReportNoteSchema).optional(),
 });
 
 export type JsonOperation = z.infer<typeof jsonOperationSchema>;

@@ -36,6 +36,7 @@ export function toJsonReport(report: Report): JsonReport {
     ...(report.pgVersion !== undefined ? { pgVersion: report.pgVersion } : {}),
     migrations: report.migrations.map(migration),
     errors: report.errors.map(reportError),
+    ...(report.notes && report.notes.length ? { notes: report.notes.map((n) => ({ message: n.message, ...(n.path !== undefined ? { path: n.path } : {}) })) } : {}),
   };
 }
 
@@ -147,7 +148,7 @@ function dryRunError(e: DryRunError): JsonDryRunError {
 }
 
 function reportError(e: ReportError): JsonReportError {
-  return { path: e.path, line: e.line, column: e.column, message: e.message };
+  return { path: e.path, line: e.line, column: e.column, message: e.message, ...(e.rule ? { rule: e.rule } : {}), ...(e.risk ? { risk: e.risk } : {}) };
 }
 
 function note(n: ParseNote): JsonNote {

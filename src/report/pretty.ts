@@ -17,6 +17,7 @@ import {
 import { contentEnd, gutterWidthFor, locationLine, renderSnippet, type SnippetStyle } from './snippet.js';
 import { displayWidth, layoutLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { ruleDocsUrl } from './tool-info.js';
+import { trimTrailing } from '../core/strings.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -72,11 +73,13 @@ export function renderPretty(result: CheckResult, opts: PrettyOptions): string {
     blocks.push(migrationBlock(ctx, mr, result.migrations[i], mine));
   });
   const loose = diagnostics.filter((d) => d.migration === undefined);
-  if (loose.length) blocks.push([rule(ctx, 'errors outside any migration', undefined), '', ...loose.flatMap((d) => [...diagnosticBlock(ctx, d), ''])]);
+  if (loose.length) blocks.push([rule(ctx, 'outside any migration', undefined), '', ...loose.flatMap((d) => [...diagnosticBlock(ctx, d), ''])]);
+  const notes = result.report.notes ?? [];
+  if (notes.length) blocks.push(notes.map((n) => c.dim(`note: ${n.path ? `${n.path}: ` : ''}${n.message}`)));
   if (result.report.migrations.length === 0 && loose.length === 0) blocks.push([c.dim('No migrations to check.')]);
 
   blocks.push(summary(ctx, result, diagnostics, opts.failOn ?? 'DANGEROUS'));
-  return blocks.map((b) => b.join('\n').replace(/\n+$/, '')).join('\n\n') + '\n';
+  return blocks.map((b) => trimTrailing(b.join('\n'), '\n')).join('\n\n') + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,6 +290,8 @@ function summary(ctx: Ctx, result: CheckResult, diags: Diagnostic[], failOn: Ris
   const failing = report.migrations.filter((m) => atLeast(m.risk, failOn));
   const reasons: string[] = [];
   if (failing.length) reasons.push(`${count(failing.length, 'migration')} at or above the fail threshold ${failOn}`);
+  const outside = report.errors.filter((e) => e.rule && atLeast(e.risk ?? 'DANGEROUS', failOn)).length;
+  if (outside) reasons.push(`${count(outside, 'finding')} outside any migration at or above ${failOn}`);
   if (parseErrors) reasons.push(`${count(parseErrors, 'parse error')}`);
   if (dryRunErrors) reasons.push(`${count(dryRunErrors, 'dry-run failure')}`);
   if (reasons.length) out.push(c.bold(c.red(`exit 1: ${reasons.join(', ')}`)));

@@ -7,6 +7,7 @@ import { classify } from '../analyze/classify.js';
 import { as, nodeTag, qualifiedFromList } from '../analyze/ast.js';
 import { newRunState } from '../analyze/track.js';
 import type { Finding, Migration, Operation, ParsedSource, Statement } from '../core/types.js';
+import { needsNoRollback } from './needs-rollback.js';
 
 export interface RollbackReview {
   findings: Finding[];
@@ -44,6 +45,8 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
   if (m.rollbackStatus !== 'present' || !down) return { findings, irreversible };
   const downStatements = down.statements.filter((s) => !s.nestedIn);
   if (downStatements.length === 0 && down.errors.length === 0) {
+    // Nothing to undo, nothing undone: an empty rollback is the right rollback.
+    if (needsNoRollback(up, upOps)) return { findings, irreversible };
     findings.push({
       rule: 'rollback-empty',
       risk: 'CAUTION',

@@ -70,8 +70,8 @@ describe('bad input', () => {
       config(),
     );
     expect(r.errors).toEqual([
-      { path: 'migrations/00002_b.sql', line: 1, column: 1, message: "goose migration has no '-- +goose Up' annotation" },
-      { path: 'sq/sqitch.plan', line: 4, column: 1, message: "sqitch.plan lists change 'two' but deploy/two.sql does not exist" },
+      { path: 'migrations/00002_b.sql', line: 1, column: 1, message: "goose migration has no '-- +goose Up' annotation", rule: 'layout-error', risk: 'DANGEROUS' },
+      { path: 'sq/sqitch.plan', line: 4, column: 1, message: "sqitch.plan lists change 'two' but deploy/two.sql does not exist", rule: 'layout-error', risk: 'DANGEROUS' },
     ]);
   });
 

@@ -62,10 +62,10 @@ async function optsOutOfTransaction(
   read: (rel: string) => Promise<string>,
 ): Promise<boolean> {
   if (files.includes(`${id}/metadata.toml`)) {
-    if (/^\s*run_in_transaction\s*=\s*false\b/m.test(await read(`${id}/metadata.toml`))) return true;
+    if (/^[ \t]*run_in_transaction[ \t]*=[ \t]*false\b/m.test(await read(`${id}/metadata.toml`))) return true;
   }
   for (const name of ['metadata.yaml', 'metadata.yml']) {
-    if (files.includes(`${id}/${name}`) && /^\s*createIndexConcurrently:\s*true\b/m.test(await read(`${id}/${name}`))) return true;
+    if (files.includes(`${id}/${name}`) && /^[ \t]*createIndexConcurrently:[ \t]*true\b/m.test(await read(`${id}/${name}`))) return true;
   }
   return false;
 }

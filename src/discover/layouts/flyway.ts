@@ -40,7 +40,7 @@ export const flyway: Layout = {
 
     const draft = async (file: string, fields: Omit<DraftMigration, 'up' | 'down'>, downFile?: string): Promise<DraftMigration> => {
       const conf = `${file}.conf`;
-      const noTransaction = files.includes(conf) && /^\s*executeInTransaction\s*=\s*false\b/m.test(await folder.read(conf));
+      const noTransaction = files.includes(conf) && /^[ \t]*executeInTransaction[ \t]*=[ \t]*false\b/m.test(await folder.read(conf));
       return {
         ...fields,
         up: { path: repoPath(folder.dir, file), text: await folder.read(file) },

@@ -14,12 +14,22 @@ const HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
 const CHANGESET = /^\s*--\s*changeset\s+(\S+)(.*)$/i;
 const ROLLBACK_LINE = /^(\s*--\s*rollback\b\s?)(.*)$/i;
 const ROLLBACK_BLOCK_START = /^\s*\/\*\s*liquibase\s+rollback\b/i;
-const EMPTY_ROLLBACK = /^\s*(empty|not\s+required)\s*;?\s*$/i;
+// Every pattern here runs on attacker-written text: each is anchored and has no two adjacent
+// quantifiers over the same characters, so matching is linear in the line (no backtracking storm).
+const BLOCK_HEADER = /\/\*\s*liquibase\s+rollback\b/iy;
+const CHANGESET_ANYWHERE = /^[ \t]*--[ \t]*changeset[ \t]+[^\s:]+:\S/im;
+
+/** `--rollback empty` / `--rollback not required`: a deliberate empty rollback. */
+function isEmptyRollback(sql: string): boolean {
+  let t = sql.trim();
+  if (t.endsWith(';')) t = t.slice(0, -1).trimEnd();
+  return /^empty$/i.test(t) || /^not\s+required$/i.test(t);
+}
 
 /** True when the text is Liquibase formatted SQL: its first non-blank line says so, or it has changesets. */
 export function isLiquibaseSql(text: string): boolean {
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '');
-  return (first !== undefined && HEADER.test(first)) || /^\s*--\s*changeset\s+\S+:\S+/im.test(text);
+  return (first !== undefined && HEADER.test(first)) || CHANGESET_ANYWHERE.test(text);
 }
 
 export const liquibaseSql: Layout = {
@@ -58,19 +68,20 @@ function parseChangelog(text: string, path: string, rel: string): DraftMigration
     const rb = ROLLBACK_LINE.exec(line.text);
     if (rb) {
       rollbackLines.push([line.start, line.end]);
-      if (!EMPTY_ROLLBACK.test(rb[2]!)) rollbackSql.push([line.start + rb[1]!.length, line.end]);
+      if (!isEmptyRollback(rb[2]!)) rollbackSql.push([line.start + rb[1]!.length, line.end]);
       if (current) current.hasRollback = true;
       continue;
     }
     if (ROLLBACK_BLOCK_START.test(line.text)) {
       const start = line.start + line.text.search(/\/\*/);
-      const header = /^\/\*\s*liquibase\s+rollback\b/i.exec(text.slice(start))!;
+      BLOCK_HEADER.lastIndex = start;
+      const header = BLOCK_HEADER.exec(text)!;
       const innerStart = start + header[0].length;
       const close = text.indexOf('*/', innerStart);
       const innerEnd = close < 0 ? text.length : close;
       const end = close < 0 ? text.length : close + 2;
       rollbackLines.push([start, end]);
-      if (!EMPTY_ROLLBACK.test(text.slice(innerStart, innerEnd))) rollbackSql.push([innerStart, innerEnd]);
+      if (!isEmptyRollback(text.slice(innerStart, innerEnd))) rollbackSql.push([innerStart, innerEnd]);
       if (current) current.hasRollback = true;
       while (i + 1 < all.length && all[i + 1]!.start < end) i++;
     }

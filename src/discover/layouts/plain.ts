@@ -5,7 +5,9 @@
 import { compareVersions, naturalCompare } from '../version.js';
 import { emptyBuild, sqlFiles, repoPath, type Layout, type LayoutBuild } from './types.js';
 
-const LEADING_VERSION = /^([vV]?\d+(?:[._]\d+)*)(?:[_\-.](.*))?\.sql$/;
+// Matched against the name without `.sql`, with `s`: the tail always matches to the end, so a
+// long name of digits and dots cannot make the engine retry every split (quadratic).
+const LEADING_VERSION = /^([vV]?\d+(?:[._]\d+)*)(?:[_\-.](.*))?$/s;
 const VERSION_DIR = /^([vV]?\d+(?:\.\d+)*)\/([^/]+)\.sql$/;
 
 /** True when a folder of SQL files looks like it holds migrations rather than queries or seeds. */
@@ -25,7 +27,7 @@ export const plain: Layout = {
       const inDir = VERSION_DIR.exec(file);
       if (inDir) return { file, version: inDir[1]!, name: inDir[2]!, versioned: true };
       if (file.includes('/')) return { file, version: '', name: file.slice(0, -4), versioned: false };
-      const lead = LEADING_VERSION.exec(file);
+      const lead = file.endsWith('.sql') ? LEADING_VERSION.exec(file.slice(0, -4)) : null;
       return lead
         ? { file, version: lead[1]!, name: lead[2] ?? '', versioned: true }
         : { file, version: '', name: file.slice(0, -4), versioned: false };

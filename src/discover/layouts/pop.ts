@@ -36,7 +36,10 @@ export const pop: Layout = {
         continue;
       }
       const dialect = m[3];
-      if (dialect !== undefined && dialect !== 'all' && !POSTGRES.has(dialect)) continue;
+      if (dialect !== undefined && dialect !== 'all' && !POSTGRES.has(dialect)) {
+        (out.otherDatabases ??= []).push({ file, dialect });
+        continue;
+      }
       const id = `${m[1]}_${m[2]}`;
       const entry = byId.get(id) ?? { version: m[1]!, name: m[2]! };
       const direction = m[5] as 'up' | 'down';

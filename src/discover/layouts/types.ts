@@ -46,6 +46,8 @@ export interface LayoutBuild {
   /** SQL files (relative) that do not follow the layout's naming; discovery lints them as plain. */
   leftovers: string[];
   issues: LayoutIssue[];
+  /** Files (relative) written for another engine (pop's `.sqlite.up.sql`): left alone, with a note. */
+  otherDatabases?: Array<{ file: string; dialect: string }>;
 }
 
 /** Whether the layout's runner has rollbacks, and so whether a missing one is reported by default. */

@@ -35,8 +35,10 @@ export function headline(result: CheckResult): string {
     ...(['DANGEROUS', 'CAUTION', 'SAFE'] as const).filter((r) => count(r) > 0).map((r) => `${count(r)} ${r.toLowerCase()}`),
     plural(findings, 'finding'),
   ];
-  const errors = result.report.errors.length;
+  const errors = result.report.errors.filter((e) => !e.rule).length;
   if (errors) parts.push(plural(errors, 'parse error'));
+  const other = result.report.errors.filter((e) => e.rule).length;
+  if (other) parts.push(plural(other, 'problem') + ' outside any migration');
   const failed = ms.filter((m) => dryRunFailed(m.dryRun)).length;
   if (failed) parts.push(plural(failed, 'dry-run failure'));
   const risk = result.report.risk;
@@ -94,9 +96,20 @@ export function approvalBlock(result: CheckResult, o: SectionOptions): string {
 }
 
 export function errorsBlock(result: CheckResult): string {
-  const errors = result.report.errors;
-  if (errors.length === 0) return '';
-  return ['**Parse errors** (the migration is DANGEROUS until it parses):', '', ...errors.map((e) => `- ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`)].join('\n');
+  const parse = result.report.errors.filter((e) => !e.rule);
+  const other = result.report.errors.filter((e) => e.rule);
+  const out: string[] = [];
+  if (parse.length) out.push('**Parse errors** (the migration is DANGEROUS until it parses):', '', ...parse.map((e) => `- ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`));
+  if (other.length) {
+    if (out.length) out.push('');
+    out.push('**Outside any migration:**', '', ...other.map((e) => `- ${RISK_ICON[e.risk ?? 'DANGEROUS']} ${code(e.rule!)} ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`));
+  }
+  const notes = result.report.notes ?? [];
+  if (notes.length) {
+    if (out.length) out.push('');
+    out.push(...notes.map((n) => `> ℹ️ ${n.path ? `${code(n.path)}: ` : ''}${prose(n.message)}`));
+  }
+  return out.join('\n');
 }
 
 export function planOverview(plan: Plan): string {

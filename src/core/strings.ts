@@ -1,0 +1,10 @@
+// String helpers that stay linear on any input. `s.replace(/x+$/, '')` looks harmless but is
+// quadratic: the engine retries the run from every position when the text does not end there.
+// Every stage runs on attacker-written text, so such patterns are written as loops instead.
+
+/** `s` without the trailing run of `char` (one UTF-16 unit). */
+export function trimTrailing(s: string, char: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === char) end--;
+  return end === s.length ? s : s.slice(0, end);
+}

@@ -1,0 +1,72 @@
+// Known non-problems of the rollback review are not findings, and what the dry-run observed
+// outranks the static guess (issue: judge a pull request by what it changes).
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { config } from '../discover/helpers.js';
+import { TempRepo } from '../discover/git-repo.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+function repo(files: Record<string, string>): TempRepo {
+  const r = new TempRepo().init().write(files).commit('base');
+  repos.push(r);
+  return r;
+}
+
+const M = 'db/migrations';
+const BASE = {
+  [`${M}/0001_t.up.sql`]: 'CREATE TABLE t (id bigint PRIMARY KEY, x int);\n',
+  [`${M}/0001_t.down.sql`]: 'DROP TABLE t;\n',
+  [`${M}/0002_check.up.sql`]: 'ALTER TABLE t ADD CONSTRAINT x_positive CHECK (x > 0) NOT VALID;\n',
+  [`${M}/0002_check.down.sql`]: 'ALTER TABLE t DROP CONSTRAINT x_positive;\n',
+};
+
+function rules(result: Awaited<ReturnType<typeof runCheck>>, path: string): string[] {
+  return result.report.migrations.find((m) => m.path === path)!.findings.map((f) => f.rule);
+}
+
+describe('rollbacks that need no undo', () => {
+  it('VALIDATE CONSTRAINT with an empty rollback is neither rollback-empty nor, in the dry-run, incomplete', { timeout: 120_000 }, async () => {
+    const r = repo({ ...BASE, [`${M}/0003_validate.up.sql`]: 'ALTER TABLE t VALIDATE CONSTRAINT x_positive;\n', [`${M}/0003_validate.down.sql`]: '-- nothing to undo\n' });
+    const result = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' }, dryRun: true });
+    const validate = result.report.migrations.find((m) => m.path === `${M}/0003_validate.up.sql`)!;
+    expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-empty');
+    expect(validate.dryRun?.rollback?.status).toBe('exact');
+    expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-incomplete');
+  });
+
+  it('an up file with no statements needs no rollback, and its empty down file is not rollback-empty', async () => {
+    const r = repo({
+      ...BASE,
+      [`${M}/0003_sqlite_only.up.sql`]: '-- only for sqlite\n',
+      [`${M}/0003_sqlite_only.down.sql`]: '',
+      [`${M}/0004_validate.up.sql`]: 'ALTER TABLE t VALIDATE CONSTRAINT x_positive;\n',
+    });
+    const result = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' } });
+    expect(rules(result, `${M}/0003_sqlite_only.up.sql`)).toEqual([]);
+    const validate = result.report.migrations.find((m) => m.path === `${M}/0004_validate.up.sql`)!;
+    expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-missing');
+    expect(validate.rollback.status).toBe('not-required');
+  });
+});
+
+describe('the static rollback review defers to the dry-run', () => {
+  it('drops rollback-mismatch when the round trip is exact', { timeout: 120_000 }, async () => {
+    const r = repo({
+      ...BASE,
+      [`${M}/0003_index.up.sql`]: 'CREATE INDEX CONCURRENTLY t_x ON t (x);\n',
+      // Dynamic SQL the static review cannot read; the dry-run runs it.
+      [`${M}/0003_index.down.sql`]: "DO $$ BEGIN EXECUTE 'DROP INDEX ' || 't_x'; END $$;\n",
+    });
+    const path = `${M}/0003_index.up.sql`;
+    const staticOnly = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' } });
+    expect(rules(staticOnly, path)).toContain('rollback-mismatch');
+    const observed = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' }, dryRun: true });
+    expect(observed.report.migrations.find((m) => m.path === path)!.dryRun?.rollback?.status).toBe('exact');
+    expect(rules(observed, path)).not.toContain('rollback-mismatch');
+  });
+});

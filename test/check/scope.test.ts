@@ -1,0 +1,220 @@
+// The scope model (docs/scope.md) in real git repositories: with --base only what the change
+// touches is reported; other engines' migrations are left alone with a note; a sparse checkout
+// reads from git's objects; every message keeps its class.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import type { CheckScope } from '../../src/check/types.js';
+import type { ConfigFile } from '../../src/config/schema.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { gitChanges } from '../../src/discover/git.js';
+import { collectDiagnostics } from '../../src/report/diagnostics.js';
+import { config } from '../discover/helpers.js';
+import { TempRepo } from '../discover/git-repo.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+function repo(): TempRepo {
+  const r = new TempRepo().init();
+  repos.push(r);
+  return r;
+}
+
+async function check(dir: string, opts: { base?: string; paths?: string[]; config?: ConfigFile } = {}) {
+  let scope: CheckScope = { kind: 'all' };
+  if (opts.base) {
+    const git = await gitChanges(dir, opts.base);
+    scope = { kind: 'changes', changes: git.changes, base: git.base };
+  } else if (opts.paths) scope = { kind: 'paths', paths: opts.paths };
+  return runCheck({ files: fsRepoFiles(dir), config: config(opts.config ?? {}), scope });
+}
+
+/** Every path a finding or error points at. */
+function reportedPaths(result: Awaited<ReturnType<typeof check>>): string[] {
+  return [...new Set(collectDiagnostics(result).map((d) => d.path))].sort();
+}
+
+const GM = 'db/migrations';
+
+describe('scope: with --base only the change is judged', () => {
+  it('base migrations without rollbacks raise nothing; the new one gets rollback-missing at rollbackMissingRisk', async () => {
+    const r = repo()
+      .write({
+        [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        [`${GM}/0002_orders.up.sql`]: 'CREATE TABLE orders (id bigint PRIMARY KEY);\n',
+        [`${GM}/0002_orders.down.sql`]: 'DROP TABLE orders;\n',
+        // Another library's stub folder, vendored: no rollbacks, not touched by the PR.
+        'legacy/migrations/001_init.up.sql': 'CREATE TABLE legacy (id int);\n',
+        'legacy/migrations/002_more.up.sql': 'CREATE TABLE legacy2 (id int);\n',
+        'legacy/migrations/002_more.down.sql': 'DROP TABLE legacy2;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ [`${GM}/0003_items.up.sql`]: 'CREATE TABLE items (id bigint PRIMARY KEY);\n' }).commit('add items');
+
+    const result = await check(r.dir, { base: 'main', config: { rollbackMissingRisk: 'SAFE' } });
+    expect(result.report.migrations.map((m) => m.path)).toEqual([`${GM}/0003_items.up.sql`]);
+    expect(result.report.errors).toEqual([]);
+    expect(reportedPaths(result)).toEqual([`${GM}/0003_items.up.sql`]);
+    const missing = result.report.migrations[0]!.findings.find((f) => f.rule === 'rollback-missing');
+    expect(missing?.risk).toBe('SAFE');
+    expect(result.report.risk).toBe('SAFE');
+    // The base branch's problems are one note, never a finding.
+    expect(result.report.notes).toHaveLength(1);
+    expect(result.report.notes![0]!.message).toMatch(/2 rollback-missing/);
+
+    // Without --base the whole history is reviewed, as before, each with its own rule id.
+    const all = await check(r.dir, { config: { rollbackMissingRisk: 'SAFE' } });
+    expect(all.report.migrations.filter((m) => m.findings.some((f) => f.rule === 'rollback-missing')).length).toBe(3);
+    expect(all.report.errors).toEqual([]);
+  });
+
+  it('a deleted migration keeps its rule id (migration-edited), not a parse error', async () => {
+    const r = repo()
+      .write({
+        [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${GM}/0002_x.up.sql`]: 'CREATE TABLE x (id int);\n',
+        [`${GM}/0002_x.down.sql`]: 'DROP TABLE x;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.remove(`${GM}/0002_x.up.sql`).remove(`${GM}/0002_x.down.sql`).commit('drop x');
+    const result = await check(r.dir, { base: 'main' });
+    expect(result.report.errors).toEqual([expect.objectContaining({ path: `${GM}/0002_x.up.sql`, rule: 'migration-edited', risk: 'DANGEROUS' })]);
+    const d = collectDiagnostics(result);
+    expect(d.map((x) => [x.kind, x.ruleId])).toEqual([['finding', 'migration-edited']]);
+  });
+
+  it('a duplicate version already on the base branch is not this change’s finding', async () => {
+    const r = repo()
+      .write({
+        [`${GM}/0001_a.up.sql`]: 'CREATE TABLE a (id int);\n',
+        [`${GM}/0001_a.down.sql`]: 'DROP TABLE a;\n',
+        [`${GM}/0001_b.up.sql`]: 'CREATE TABLE b (id int);\n',
+        [`${GM}/0001_b.down.sql`]: 'DROP TABLE b;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ [`${GM}/0002_c.up.sql`]: 'CREATE TABLE c (id bigint PRIMARY KEY);\n', [`${GM}/0002_c.down.sql`]: 'DROP TABLE c;\n' }).commit('c');
+    const result = await check(r.dir, { base: 'main' });
+    expect(reportedPaths(result)).toEqual([]);
+    expect(result.report.risk).toBe('SAFE');
+    expect(result.report.notes?.[0]?.message).toMatch(/duplicate-version/);
+  });
+});
+
+describe('other databases are left alone, with a note', () => {
+  const SQLITE = 'CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);\n';
+  const PG = 'CREATE TABLE jobs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kind text);\n';
+
+  it('river-style driver folders: riversqlite is not Postgres, riverpgxv5 is', async () => {
+    const r = repo()
+      .write({
+        'riverdriver/riverpgxv5/migration/main/001_create.up.sql': PG,
+        'riverdriver/riverpgxv5/migration/main/001_create.down.sql': 'DROP TABLE jobs;\n',
+        'riverdriver/riversqlite/migration/main/001_create.up.sql': 'SELECT 1;\n',
+        'riverdriver/riversqlite/migration/main/001_create.down.sql': 'SELECT 1;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ 'riverdriver/riversqlite/migration/main/001_create.up.sql': SQLITE }).commit('sqlite only');
+    const result = await check(r.dir, { base: 'main' });
+    expect(result.report.errors).toEqual([]);
+    expect(result.report.migrations).toEqual([]);
+    expect(result.report.notes?.map((n) => n.path)).toContain('riverdriver/riversqlite');
+    expect(result.report.notes?.find((n) => n.path === 'riverdriver/riversqlite')?.message).toMatch(/SQLite/);
+  });
+
+  it('Flyway per-vendor trees: only the Postgres folder is reviewed; a file name mentioning sqlite is still reviewed', async () => {
+    const base = 'src/main/resources/db/migration';
+    const r = repo()
+      .write({
+        [`${base}/h2/V1__init.sql`]: 'CREATE TABLE t (id IDENTITY);\n',
+        [`${base}/mysql/V1__init.sql`]: 'CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n',
+        [`${base}/postgres/V1__init.sql`]: 'CREATE TABLE t (id bigint PRIMARY KEY);\n',
+        [`${base}/postgres/V2__drop_sqlite_fallback.sql`]: 'CREATE TABLE sqlite_fallback (id int);\n',
+        'db/migration_mysql/V1__x.sql': 'CREATE TABLE x (id INT) ENGINE=InnoDB;\n',
+      })
+      .commit('base');
+    const result = await check(r.dir);
+    expect(result.report.errors).toEqual([]);
+    expect(result.report.migrations.map((m) => m.path).sort()).toEqual([`${base}/postgres/V1__init.sql`, `${base}/postgres/V2__drop_sqlite_fallback.sql`]);
+    expect(result.report.notes?.map((n) => n.path).sort()).toEqual(['db/migration_mysql', `${base}/h2`, `${base}/mysql`]);
+  });
+
+  it('otherDatabases.review and .skip force it either way', async () => {
+    const r = repo()
+      .write({
+        'db/mysql_compat/001_a.sql': 'CREATE TABLE a (id int);\n',
+        'db/migrations/001_b.sql': 'CREATE TABLE b (id int);\n',
+      })
+      .commit('base');
+    const forced = await check(r.dir, { config: { otherDatabases: { review: ['db/mysql_compat/**'], skip: ['db/migrations/**'] } } });
+    expect(forced.report.migrations.map((m) => m.path)).toEqual(['db/mysql_compat/001_a.sql']);
+    expect(forced.report.notes?.map((n) => n.path)).toEqual(['db/migrations']);
+  });
+
+  it('pop dialect files for other engines get a note; lint <folder> and check agree on the same files', async () => {
+    const P = 'persistence/sql/migrations';
+    const r = repo()
+      .write({
+        [`${P}/20200101000000000000_init.up.sql`]: 'CREATE TABLE `t` (`id` INT AUTO_INCREMENT PRIMARY KEY);\n',
+        [`${P}/20200101000000000000_init.down.sql`]: 'DROP TABLE `t`;\n',
+        [`${P}/20200101000000000000_init.postgres.up.sql`]: 'CREATE TABLE t (id bigint PRIMARY KEY);\n',
+        [`${P}/20200101000000000000_init.postgres.down.sql`]: 'DROP TABLE t;\n',
+        [`${P}/20200101000000000000_init.sqlite3.up.sql`]: 'CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);\n',
+        [`${P}/20200101000000000000_init.sqlite3.down.sql`]: 'DROP TABLE t;\n',
+      })
+      .commit('base');
+    const viaCheck = await check(r.dir);
+    const viaLint = await check(r.dir, { paths: [P] });
+    for (const result of [viaCheck, viaLint]) {
+      expect(result.report.errors).toEqual([]);
+      expect(result.report.migrations.map((m) => m.path)).toEqual([`${P}/20200101000000000000_init.postgres.up.sql`]);
+      expect(result.report.notes?.[0]?.message).toMatch(/2 migration files for other databases left alone \(sqlite3\)/);
+    }
+  });
+});
+
+describe('sparse checkouts', () => {
+  const files = {
+    'services/a/db/migrations/0001_a.up.sql': 'CREATE TABLE a (id bigint PRIMARY KEY);\n',
+    'services/a/db/migrations/0001_a.down.sql': 'DROP TABLE a;\n',
+    'services/b/db/migrations/0001_b.up.sql': 'CREATE TABLE b (id bigint PRIMARY KEY);\n',
+    'services/b/db/migrations/0001_b.down.sql': 'DROP TABLE b;\n',
+  };
+
+  it('reads files git lists but the work tree lacks from git objects, else skips them with a note', async () => {
+    const r = repo().write(files).commit('base');
+    r.git('sparse-checkout', 'set', '--no-cone', '/services/a/');
+    const result = await check(r.dir);
+    expect(result.report.errors).toEqual([]);
+    expect(result.report.migrations.map((m) => m.path).sort()).toEqual(['services/a/db/migrations/0001_a.up.sql', 'services/b/db/migrations/0001_b.up.sql']);
+    expect(result.report.risk).toBe('SAFE');
+
+    // Objects gone too (a partial clone): skipped, with a note, never an error.
+    for (const p of ['services/b/db/migrations/0001_b.up.sql', 'services/b/db/migrations/0001_b.down.sql']) {
+      const oid = r.git('rev-parse', `:${p}`).trim();
+      rmSync(path.join(r.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+    }
+    const partial = await check(r.dir);
+    expect(partial.report.errors).toEqual([]);
+    expect(partial.report.migrations.map((m) => m.path)).toEqual(['services/a/db/migrations/0001_a.up.sql']);
+    expect(partial.report.notes?.[0]?.message).toMatch(/2 SQL files listed by git are neither in the work tree nor in git's objects/);
+  });
+});
+
+describe('message classes', () => {
+  it('an unreadable file is file-unreadable, not a parse error', async () => {
+    const r = repo().write({ 'db/migrations/0001_a.up.sql': 'CREATE TABLE a (id int);\n', 'db/migrations/0001_a.down.sql': 'DROP TABLE a;\n' }).commit('base');
+    r.write({ 'db/migrations/0002_b.up.sql': 'CREATE TABLE b (id int);\n\u0000\u0001binary' });
+    const result = await check(r.dir);
+    expect(result.report.errors.map((e) => e.rule)).toEqual(['file-unreadable']);
+    expect(collectDiagnostics(result).filter((d) => d.kind === 'parse-error')).toEqual([]);
+  });
+});
