@@ -11,7 +11,7 @@ export { PHASE_NAMES } from './types.js';
 export { renderPlanText } from './text.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
-  const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), notes: [] };
+  const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
   const drafts: Draft[] = [];
   let outsideTx = false;
   for (const m of migrations) {
@@ -48,5 +48,5 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
       'Steps marked "outside a transaction" need a migration of their own with the runner\'s transaction turned off (golang-migrate: one statement per file, since a multi-statement file runs as one implicit transaction; Flyway: executeInTransaction=false; goose: -- +goose NO TRANSACTION; dbmate: -- migrate:up transaction:false; Liquibase: runInTransaction:false; Rails: disable_ddl_transaction!).',
     );
   }
-  return { phases: assemblePhases(drafts), notes };
+  return { phases: assemblePhases(drafts.filter((d) => !d.absorbed)), notes };
 }
