@@ -51,3 +51,13 @@ export interface PlanOptions {
   /** `lock_timeout` for steps that still take a blocking lock (default '5s'). */
   lockTimeout?: string;
 }
+
+/**
+ * What running SQL on a throwaway Postgres proved: `verified` (it ran, and for a plan ended in
+ * the schema the original migration produces with locks no stronger than claimed), `failed`
+ * (with Postgres' error or the difference found), or `not-run` (with the reason it could not).
+ */
+export type Verification =
+  | { status: 'verified'; engine: string; serverVersion: string; seededRows: number }
+  | { status: 'failed'; engine: string; serverVersion: string; seededRows: number; reason: string; step?: string }
+  | { status: 'not-run'; reason: string };
