@@ -119,7 +119,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     errors: dedupeErrors(errors),
     pgVersion: config.pgVersion,
   };
-  return { report, migrations: analyzed, sources };
+  return { report, migrations: analyzed, sources, history };
 }
 
 function lastReviewedIndex(units: Unit[]): number {

@@ -43,6 +43,8 @@ export interface CheckResult {
   migrations: AnalyzedMigration[];
   /** Source text by path, for renderers that quote the SQL. */
   sources: Map<string, string>;
+  /** The migrations before the ones under review (the base the verifier and dry-run start from). */
+  history?: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }>;
 }
 
 /** An approval recorded in the sticky comment (Action and App). */

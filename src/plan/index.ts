@@ -6,9 +6,10 @@ import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
 import type { Plan, PlanOptions } from './types.js';
 
-export type { Plan, PlanOptions, PlanPhase, PlanStep, PhaseName } from './types.js';
+export type { Plan, PlanOptions, PlanPhase, PlanStep, PhaseName, Verification } from './types.js';
 export { PHASE_NAMES } from './types.js';
-export { renderPlanText } from './text.js';
+export { renderPlanText, verificationLine } from './text.js';
+export { planDocument, planJsonSchema, parsePlanDocument, type PlanDocument } from './json.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
   const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
