@@ -66,6 +66,19 @@ async function expectedSchema(sandbox: Sandbox, input: VerifyInput, limits: Limi
   return takeSnapshot(sandbox);
 }
 
+/** Why the migrations as written fail on the base with seeded rows, or undefined when they apply. */
+async function originalFailsWithRows(provider: SandboxProvider, input: VerifyInput, limits: Limits, seedRows: number): Promise<string | undefined> {
+  const opened = await openBase(provider, input, limits);
+  if ('reason' in opened) return opened.reason;
+  try {
+    await seedTables(opened.sandbox, seedRows, limits.statementTimeoutMs);
+    const r = await expectedSchema(opened.sandbox, input, limits);
+    return r instanceof Map ? undefined : r.reason.replace('even without rows', 'with the seeded rows');
+  } finally {
+    await opened.sandbox.close();
+  }
+}
+
 const SUE = lockRank('ShareUpdateExclusiveLock');
 
 /**
@@ -141,7 +154,13 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
       }
       if (!failure) phases.push({ status: 'verified', ...where });
     }
-    if (failure) return { plan: { status: 'failed', ...where, reason: failure }, phases };
+    if (failure) {
+      // Advice cannot be proven on rows the migration itself cannot handle (generated values
+      // that break its casts or constraints): say that, rather than blame the plan.
+      const own = await originalFailsWithRows(provider, input, limits, seedRows);
+      if (own) return notRun(`${own}; the plan failed on them too (${failure})`);
+      return { plan: { status: 'failed', ...where, reason: failure }, phases };
+    }
     const differences = diffSnapshots(expected, await takeSnapshot(sandbox), 'after the plan');
     if (differences.length > 0) {
       const reason = `the schema after the last phase differs from what the migration produces: ${differences.slice(0, 5).join('; ')}${differences.length > 5 ? ` (and ${differences.length - 5} more)` : ''}`;
