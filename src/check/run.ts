@@ -10,7 +10,7 @@ import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
-import { allRules } from '../../rules/index.js';
+import { allRules, ruleById } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
 interface Unit {
@@ -88,6 +88,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
 
+  let planVerification: CheckResult['planVerification'];
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun } = await import('../dryrun/index.js');
     const result = await runDryRun(
@@ -105,6 +106,25 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       const r = result.results.get(a.migration.id);
       if (r) a.report = mergeDryRun(a.report, r);
     }
+    // Every suggestion that is SQL to run is run before it is shown (src/verify).
+    const { verifySuggestions, verifyPlan } = await import('../verify/index.js');
+    const verifyOpts = {
+      engine: config.dryRun.engine,
+      ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
+      seedRows: config.dryRun.seedRows || 100,
+      statementTimeoutMs: config.dryRun.statementTimeoutMs,
+      totalTimeoutMs: config.dryRun.totalTimeoutMs,
+    };
+    await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+    // The plan the renderers show, run before it is shown.
+    const { buildPlan, planDocument } = await import('../plan/index.js');
+    const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
+    if (plan.phases.length > 0) {
+      planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
+        base: history,
+        review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })),
+      }, verifyOpts);
+    }
   }
 
   // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
@@ -119,7 +139,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     errors: dedupeErrors(errors),
     pgVersion: config.pgVersion,
   };
-  return { report, migrations: analyzed, sources, history };
+  return { report, migrations: analyzed, sources, history, ...(planVerification ? { planVerification } : {}) };
 }
 
 function lastReviewedIndex(units: Unit[]): number {

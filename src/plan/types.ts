@@ -1,6 +1,6 @@
 // The safe plan: the operations of the migrations under review, ordered into phases that can
 // each ship on their own, with the SQL to run instead of every risky statement.
-import type { OperationKind } from '../core/types.js';
+import type { OperationKind, Verification } from '../core/types.js';
 
 export const PHASE_NAMES = ['expand', 'backfill', 'validate', 'deploy', 'contract'] as const;
 export type PhaseName = (typeof PHASE_NAMES)[number];
@@ -52,12 +52,4 @@ export interface PlanOptions {
   lockTimeout?: string;
 }
 
-/**
- * What running SQL on a throwaway Postgres proved: `verified` (it ran, and for a plan ended in
- * the schema the original migration produces with locks no stronger than claimed), `failed`
- * (with Postgres' error or the difference found), or `not-run` (with the reason it could not).
- */
-export type Verification =
-  | { status: 'verified'; engine: string; serverVersion: string; seededRows: number }
-  | { status: 'failed'; engine: string; serverVersion: string; seededRows: number; reason: string; step?: string }
-  | { status: 'not-run'; reason: string };
+export type { Verification } from '../core/types.js';

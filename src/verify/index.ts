@@ -2,3 +2,4 @@
 // phase by phase against the schema the migrations produce; suggestions run in place of the
 // statement they replace.
 export { verifyPlan, type PlanVerification, type VerifyInput, type VerifyOptions } from './plan.js';
+export { verifySuggestions, runnableSuggestion, type SuggestionRun } from './suggestions.js';

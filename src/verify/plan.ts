@@ -67,7 +67,7 @@ async function expectedSchema(sandbox: Sandbox, input: VerifyInput, limits: Limi
 }
 
 /** Why the migrations as written fail on the base with seeded rows, or undefined when they apply. */
-async function originalFailsWithRows(provider: SandboxProvider, input: VerifyInput, limits: Limits, seedRows: number): Promise<string | undefined> {
+export async function originalFailsWithRows(provider: SandboxProvider, input: VerifyInput, limits: Limits, seedRows: number): Promise<string | undefined> {
   const opened = await openBase(provider, input, limits);
   if ('reason' in opened) return opened.reason;
   try {
