@@ -2,6 +2,7 @@
 // contract) with the SQL to run instead of each risky statement. Pure: no database, no I/O.
 import type { AnalyzedMigration } from '../check/types.js';
 import type { Draft, PlanMemory, StatementContext } from './context.js';
+import { DropOrder } from './order.js';
 import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
 import type { Plan, PlanOptions } from './types.js';
@@ -15,6 +16,7 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
   const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
   const drafts: Draft[] = [];
   let outsideTx = false;
+  const dropOrder = new DropOrder();
   for (const m of migrations) {
     for (const e of m.up.errors) {
       memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
@@ -39,6 +41,7 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
         memory,
       };
       const out = planStatement(ctx);
+      dropOrder.add(ctx.ops, out);
       if (out.some((d) => !d.step.transactional && d.step.sql.length > 0)) outsideTx = true;
       drafts.push(...out);
     }
