@@ -1,39 +1,96 @@
-// The batched form of an UPDATE or DELETE, for suggestions: a DO block that walks the primary
-// key in ranges and commits between them (Postgres 11+, outside a transaction block).
-import type { DeleteStmt, UpdateStmt } from '@pgsql/types';
+// The batched form of an UPDATE or DELETE, for suggestions: a DO block that repeats one batch
+// of the statement, picked by ctid, until a batch touches no row, committing between batches
+// (Postgres 11+, outside a transaction block). ctid works for every table whatever its key
+// type (or with no key at all); a key-range walk would assume an integer key.
+import type { DeleteStmt, Node, ResTarget, UpdateStmt } from '@pgsql/types';
+import { as, functionsCalled, nodeTag, stringList } from '../src/analyze/ast.js';
 import { stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
+import { sqlOf } from './_sql-build.js';
 
-/**
- * The statement rewritten into key-range batches. Assumes an integer key column `id`; the
- * comment says so, because the user's key may differ.
- */
-export function batchedSql(statement: Statement, table: string | undefined, batch = 10_000): string {
-  const ref = tableRef(table);
-  const text = statement.text.trim().replace(/;\s*$/, '');
+function columnRefs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => columnRefs(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'ColumnRef') {
+        const last = stringList((v as { fields?: Node[] }).fields).at(-1);
+        if (last) out.push(last);
+      } else columnRefs(v, out);
+    }
+  }
+  return out;
+}
+
+function quote(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+/** One batch of the statement, or why it cannot be repeated batch by batch. */
+function oneBatch(statement: Statement, batch: number): { sql: string } | { why: string } {
   const update = stmtNode<UpdateStmt>(statement, 'UpdateStmt');
   const del = stmtNode<DeleteStmt>(statement, 'DeleteStmt');
-  const hasWhere = !!(update?.whereClause ?? del?.whereClause);
-  const range = `id > last_id AND id <= last_id + ${batch}`;
-  let body: string;
-  const wheres = text.match(/\bWHERE\b/gi)?.length ?? 0;
-  if (!hasWhere && wheres === 0) body = `${text}\n    WHERE ${range}`;
-  else if (hasWhere && wheres === 1) body = text.replace(/\bWHERE\s+/i, `WHERE ${range} AND (`) + ')';
-  else body = `-- your statement, limited to the rows with ${range}`;
-  return [
-    `-- in a migration of its own, run outside a transaction block; assumes ${ref} has an integer key "id"`,
-    'DO $$',
+  const rel = update?.relation ?? del?.relation;
+  if (!rel?.relname) return { why: 'it is not a plain UPDATE or DELETE of one table' };
+  if (update?.withClause || del?.withClause || update?.returningClause || del?.returningClause) return { why: 'it has a WITH or RETURNING clause' };
+  const table = rel.schemaname ? `${quote(rel.schemaname)}.${quote(rel.relname)}` : quote(rel.relname);
+  const alias = rel.alias?.aliasname;
+  const target = alias ? `${table} AS ${quote(alias)}` : table;
+  const where = update?.whereClause ?? del?.whereClause;
+  const whereSql = where ? sqlOf(where) : undefined;
+  if (where && !whereSql) return { why: 'its WHERE clause cannot be printed back' };
+  if (del) {
+    if ((del.usingClause ?? []).length > 0) return { why: 'it joins other tables (USING)' };
+    return { sql: `DELETE FROM ${target}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target}${whereSql ? ` WHERE ${whereSql}` : ''} LIMIT ${batch}))` };
+  }
+  if ((update!.fromClause ?? []).length > 0) return { why: 'it joins other tables (FROM)' };
+  const targets = (update!.targetList ?? []).map((n) => as<ResTarget>(n, 'ResTarget'));
+  if (targets.some((t) => !t?.name || (t.indirection ?? []).length > 0 || !t.val)) return { why: 'it sets array elements or fields' };
+  const kinds = targets.map((t) => nodeTag(t!.val)?.[0]);
+  if (kinds.includes('MultiAssignRef') || kinds.includes('SetToDefault')) return { why: 'it sets columns from a row or to DEFAULT' };
+  const cols = targets.map((t) => t!.name!);
+  // The loop picks "rows not done yet" by comparing each column with its new value: that only
+  // works when the value does not depend on the row's own set columns nor on a function call
+  // (now(), random(), nextval() give another value each time).
+  const reads = new Set(columnRefs(targets.map((t) => t!.val)));
+  if (cols.some((c) => reads.has(c))) return { why: 'a new value reads a column the statement sets' };
+  if (functionsCalled(targets.map((t) => t!.val)).length > 0) return { why: 'a new value calls a function or subquery' };
+  const values = targets.map((t) => sqlOf(t!.val!));
+  if (values.some((v) => !v)) return { why: 'a new value cannot be printed back' };
+  const set = cols.map((c, i) => `${quote(c)} = ${values[i]}`).join(', ');
+  const pending =
+    cols.length === 1 ? `${quote(cols[0]!)} IS DISTINCT FROM ${values[0]}` : `(${cols.map(quote).join(', ')}) IS DISTINCT FROM (${values.join(', ')})`;
+  const cond = whereSql ? `(${whereSql}) AND ${pending}` : pending;
+  return { sql: `UPDATE ${target} SET ${set}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${cond} LIMIT ${batch}))` };
+}
+
+/**
+ * The statement as a self-repeating batched DO block, or (when repeating it could change a row
+ * twice) advice in words: a runnable block is only given when it is the same change.
+ */
+export function batchedSql(statement: Statement, table: string | undefined, batch = 10_000): string {
+  const one = oneBatch(statement, batch);
+  if ('why' in one) {
+    return `-- run it in its own migration outside a transaction block, in batches of about ${batch} rows of ${tableRef(table)} (by its primary key), committing between batches; it cannot be batched automatically because ${one.why}`;
+  }
+  const body = [
     'DECLARE',
-    '  last_id bigint := 0;',
-    '  max_id bigint;',
+    '  batch_rows bigint;',
     'BEGIN',
-    `  SELECT max(id) INTO max_id FROM ${ref};`,
-    '  WHILE last_id < max_id LOOP',
-    `    ${body.replace(/\n/g, '\n    ')};`,
-    `    last_id := last_id + ${batch};`,
+    '  LOOP',
+    `    ${one.sql.replace(/\n/g, '\n    ')};`,
+    '    GET DIAGNOSTICS batch_rows = ROW_COUNT;',
+    '    EXIT WHEN batch_rows = 0;',
     '    COMMIT;                 -- each batch holds its row locks only briefly',
     '    PERFORM pg_sleep(0.1);  -- lets replicas and autovacuum keep up',
     '  END LOOP;',
-    'END $$;',
+    'END',
+  ].join('\n');
+  let tag = '$batch$';
+  for (let i = 1; body.includes(tag); i++) tag = `$batch${i}$`;
+  return [
+    `-- in a migration of its own, run outside a transaction block (PostgreSQL 11+); batches are picked by ctid, so any key type works`,
+    `DO ${tag}`,
+    body,
+    `${tag};`,
   ].join('\n');
 }

@@ -25,6 +25,8 @@ export interface ColumnSpec {
   via: 'create-table' | 'add-column' | 'alter-type';
   /** Index into the statement's operations (ALTER TABLE only). */
   operation?: number;
+  /** The column definition as parsed (CREATE TABLE and ADD COLUMN), for suggestions that rewrite it. */
+  def?: ColumnDef;
 }
 
 function constraintsOf(def: ColumnDef | undefined): Constraint[] {
@@ -56,7 +58,7 @@ function computeColumnSpecs(statement: Statement): ColumnSpec[] {
     return (create.tableElts ?? [])
       .map((n) => as<ColumnDef>(n, 'ColumnDef'))
       .filter((d): d is ColumnDef => !!d?.colname)
-      .map((d) => ({ table, name: d.colname!, type: d.typeName, constraints: constraintsOf(d), inTableKey: keyed.has(d.colname!), via: 'create-table' as const }));
+      .map((d) => ({ table, name: d.colname!, type: d.typeName, constraints: constraintsOf(d), inTableKey: keyed.has(d.colname!), via: 'create-table' as const, def: d }));
   }
   const cmds = alterCmds(statement);
   const table = relationName(stmtNode<{ relation?: Parameters<typeof relationName>[0] }>(statement, 'AlterTableStmt')?.relation);
@@ -64,7 +66,7 @@ function computeColumnSpecs(statement: Statement): ColumnSpec[] {
   cmds.forEach((c: AlterTableCmd, i) => {
     const def = as<ColumnDef>(c.def, 'ColumnDef');
     if (c.subtype === 'AT_AddColumn' && def?.colname) {
-      out.push({ table, name: def.colname, type: def.typeName, constraints: constraintsOf(def), inTableKey: false, via: 'add-column', operation: i });
+      out.push({ table, name: def.colname, type: def.typeName, constraints: constraintsOf(def), inTableKey: false, via: 'add-column', operation: i, def });
     } else if (c.subtype === 'AT_AlterColumnType' && c.name) {
       out.push({ table, name: c.name, type: def?.typeName, constraints: [], inTableKey: false, via: 'alter-type', operation: i });
     }

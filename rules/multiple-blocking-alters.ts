@@ -1,6 +1,26 @@
 import type { Rule } from '../src/analyze/rule.js';
-import { stmtTag } from '../src/analyze/rule-helpers.js';
-import { alterTable, runsDuringMigration } from './_sql-build.js';
+import type { AlterTableCmd, ColumnDef } from '@pgsql/types';
+import { as } from '../src/analyze/ast.js';
+import { alterCmds, stmtTag } from '../src/analyze/rule-helpers.js';
+import type { Statement } from '../src/core/types.js';
+import { alterTable, columnConstraints, ident, runsDuringMigration } from './_sql-build.js';
+
+/**
+ * A column one statement adds with no value for existing rows (no DEFAULT, identity or
+ * generation expression) that a statement makes NOT NULL: combined or not, that fails on a
+ * table with rows, so combining is not the advice to give.
+ */
+function nullThenNotNull(statements: Statement[]): string | undefined {
+  const cmds: AlterTableCmd[] = statements.flatMap((s) => alterCmds(s));
+  const empty = new Set<string>();
+  for (const c of cmds) {
+    const def = c.subtype === 'AT_AddColumn' ? as<ColumnDef>(c.def, 'ColumnDef') : undefined;
+    if (!def?.colname) continue;
+    const filled = columnConstraints(def).some((k) => k.contype === 'CONSTR_DEFAULT' || k.contype === 'CONSTR_IDENTITY' || k.contype === 'CONSTR_GENERATED');
+    if (!filled) empty.add(def.colname);
+  }
+  return cmds.find((c) => c.subtype === 'AT_SetNotNull' && c.name && empty.has(c.name))?.name;
+}
 
 const ALTER_PREFIX = /^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:"(?:[^"]|"")*"|[\w$]+)(?:\.(?:"(?:[^"]|"")*"|[\w$]+))?\s+/i;
 
@@ -37,13 +57,17 @@ export const rule: Rule = {
     const earlier = state.tx.blockingStatements?.get(table) ?? [];
     if (earlier.length !== 1) return [];
     const parts = [...earlier, statement.text].map(subcommands);
-    const combined = parts.every((p): p is string => !!p) ? `${alterTable(table)}\n  ${parts.join(',\n  ')};` : undefined;
+    const earlierStatements = (state.earlierInFile ?? []).map((s) => s.statement).filter((s) => earlier.includes(s.text));
+    const unfilled = nullThenNotNull([...earlierStatements, statement]);
+    const combined = !unfilled && parts.every((p): p is string => !!p) ? `${alterTable(table)}\n  ${parts.join(',\n  ')};` : undefined;
     return [{
       operation: index,
       message: `a second ALTER TABLE on ${table} in the same transaction: the ACCESS EXCLUSIVE lock taken by the first one is still held, so reads and writes of ${table} wait until COMMIT`,
       suggestion: combined
         ? `-- one statement, one lock:\n${combined}`
-        : `-- run each statement in its own transaction, after SET lock_timeout = '5s', so no lock outlives its statement`,
+        : unfilled
+          ? `-- do not combine these: ${ident(unfilled)} is added without a value for existing rows and then made NOT NULL, which fails on a table with rows either way. Add it with a DEFAULT, or add it nullable, backfill it in batches, then add CHECK (${ident(unfilled)} IS NOT NULL) NOT VALID, VALIDATE it, and SET NOT NULL, each in its own transaction after SET lock_timeout = '5s'`
+          : `-- run each statement in its own transaction, after SET lock_timeout = '5s', so no lock outlives its statement`,
     }];
   },
 };

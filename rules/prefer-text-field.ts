@@ -1,6 +1,19 @@
 import type { Rule } from '../src/analyze/rule.js';
 import { ident, tableRef } from '../src/analyze/rule-helpers.js';
-import { columnSpecs, executesNow, rawTypeName, typeLength } from './_statement.js';
+import type { Node } from '@pgsql/types';
+import { sqlOf } from './_sql-build.js';
+import { columnSpecs, executesNow, rawTypeName, typeLength, type ColumnSpec } from './_statement.js';
+
+/**
+ * The column as written with only its type changed to text: every other attribute (NOT NULL,
+ * DEFAULT, GENERATED ... STORED, identity, COLLATE, REFERENCES...) stays, or the suggestion
+ * would change what the column does.
+ */
+function asText(c: ColumnSpec): string {
+  const text = { names: [{ String: { sval: 'text' } }], typemod: -1 };
+  const printed = c.def ? sqlOf({ ColumnDef: { ...c.def, typeName: text } } as Node) : undefined;
+  return printed ?? `${ident(c.name)} text`;
+}
 
 export const rule: Rule = {
   id: 'prefer-text-field',
@@ -24,7 +37,7 @@ export const rule: Rule = {
       ...(cols.length === 1 && cols[0]!.operation !== undefined ? { operation: cols[0]!.operation } : {}),
       message: `${cols.map((c) => `${ident(c.name)} varchar(${typeLength(c.type)})`).join(', ')} on ${table}: changing the limit later needs an ACCESS EXCLUSIVE lock (and a table rewrite to lower it)`,
       suggestion: cols.map((c) =>
-        `${ident(c.name)} text CONSTRAINT ${ident(`${base}_${c.name}_length`)} CHECK (char_length(${ident(c.name)}) <= ${typeLength(c.type)})`,
+        `${asText(c)} CONSTRAINT ${ident(`${base}_${c.name}_length`)} CHECK (char_length(${ident(c.name)}) <= ${typeLength(c.type)})`,
       ).join(',\n') + (cols[0]!.via === 'add-column' ? `  -- in ALTER TABLE ${tableRef(table)} ADD COLUMN ...` : ''),
     }];
   },

@@ -12,7 +12,7 @@ import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
-import { allRules } from '../../rules/index.js';
+import { allRules, ruleById } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
 interface Unit {
@@ -110,6 +110,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
 
+  let planVerification: CheckResult['planVerification'];
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun } = await import('../dryrun/index.js');
     const result = await runDryRun(
@@ -128,6 +129,25 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       const r = result.results.get(a.migration.id);
       if (r) a.report = mergeDryRun(r.rollback?.status === 'exact' ? withoutStaticRollbackGuess(a) : a.report, r);
     }
+    // Every suggestion that is SQL to run is run before it is shown (src/verify).
+    const { verifySuggestions, verifyPlan } = await import('../verify/index.js');
+    const verifyOpts = {
+      engine: config.dryRun.engine,
+      ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
+      seedRows: config.dryRun.seedRows || 100,
+      statementTimeoutMs: config.dryRun.statementTimeoutMs,
+      totalTimeoutMs: config.dryRun.totalTimeoutMs,
+    };
+    await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+    // The plan the renderers show, run before it is shown.
+    const { buildPlan, planDocument } = await import('../plan/index.js');
+    const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
+    if (plan.phases.length > 0) {
+      planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
+        base: history,
+        review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })),
+      }, verifyOpts);
+    }
   }
 
   // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
@@ -143,7 +163,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     pgVersion: config.pgVersion,
     ...(notes.length ? { notes } : {}),
   };
-  return { report, migrations: analyzed, sources };
+  return { report, migrations: analyzed, sources, history, ...(planVerification ? { planVerification } : {}) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // Every surface (CLI, Action, App) calls `runCheck` (check/run.ts) with these and renders the
 // result; none re-implements a stage.
 import type { Config } from '../config/defaults.js';
-import type { FileChange, Migration, MigrationReport, ParsedSource, Report, RepoFiles } from '../core/types.js';
+import type { FileChange, Migration, MigrationReport, ParsedSource, Report, RepoFiles, Verification } from '../core/types.js';
 
 export type CheckScope =
   /** Every migration found in the tree is under review. */
@@ -43,6 +43,10 @@ export interface CheckResult {
   migrations: AnalyzedMigration[];
   /** Source text by path, for renderers that quote the SQL. */
   sources: Map<string, string>;
+  /** The migrations before the ones under review (the base the verifier and dry-run start from). */
+  history?: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }>;
+  /** With a dry-run: the safe plan run phase by phase (src/verify), one entry per phase of buildPlan's plan. */
+  planVerification?: { plan: Verification; phases: Verification[] };
 }
 
 /** An approval recorded in the sticky comment (Action and App). */

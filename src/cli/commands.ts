@@ -9,8 +9,9 @@ import type { CheckScope, CheckResult } from '../check/types.js';
 import { runCheck } from '../check/run.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
 import { gitChanges } from '../discover/git.js';
-import { buildPlan, renderPlanText } from '../plan/index.js';
+import { buildPlan, planDocument, renderPlanText } from '../plan/index.js';
 import { renderReport } from '../report/index.js';
+import type { PlanVerification } from '../verify/index.js';
 import type { Config } from '../config/defaults.js';
 import { configFromFlags, UsageError, type CommonFlags, type DryRunFlags } from './options.js';
 import { progressLine, useColor } from './terminal.js';
@@ -45,13 +46,42 @@ export async function checkCommand(repoDir: string | undefined, flags: CommonFla
   return review(root, scope, config, flags, config.dryRun.enabled);
 }
 
-export async function planCommand(repoDir: string | undefined, flags: CommonFlags & OutputFlags & { base?: string }): Promise<number> {
+export async function planCommand(
+  repoDir: string | undefined,
+  flags: CommonFlags & OutputFlags & DryRunFlags & { base?: string; verify?: boolean },
+): Promise<number> {
+  const format = flags.format ?? 'pretty';
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`plan --format must be pretty or json, not "${format}"`);
   const root = repoRoot(repoDir);
   const config = await configFromFlags(root, flags);
-  const result = await runCheck({ files: fsRepoFiles(root), config, scope: await scopeFor(root, flags.base), onProgress: progressFor(flags).update });
-  progressFor(flags).done();
-  const text = renderPlanText(buildPlan(result.migrations, { pgVersion: config.pgVersion }));
+  const progress = progressFor(flags);
+  let result: CheckResult;
+  try {
+    result = await runCheck({ files: fsRepoFiles(root), config, scope: await scopeFor(root, flags.base), onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+  const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
+  const doc = planDocument(plan, config.pgVersion);
+  let verification: PlanVerification | undefined;
+  if (flags.verify !== false && plan.phases.length > 0) {
+    const { verifyPlan } = await import('../verify/index.js');
+    verification = await verifyPlan(doc, {
+      base: result.history ?? [],
+      review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down })),
+    }, {
+      engine: config.dryRun.engine,
+      ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
+      seedRows: flags.seedRows !== undefined ? config.dryRun.seedRows : config.dryRun.seedRows || 100,
+      statementTimeoutMs: config.dryRun.statementTimeoutMs,
+      totalTimeoutMs: config.dryRun.totalTimeoutMs,
+    });
+  }
+  const text = format === 'json'
+    ? JSON.stringify(planDocument(plan, config.pgVersion, verification), null, 2)
+    : renderPlanText(plan, verification);
   await emit(text, flags.output);
+  if (verification?.plan.status === 'failed') return 1;
   return exitCode(result, config);
 }
 

@@ -90,7 +90,12 @@ export function buildProgram(): Command {
       .summary('print the phased safe plan (expand, backfill, validate, deploy, contract)')
       .argument('[repo-dir]', 'repository folder', '.')
       .option('-b, --base <ref>', 'plan only migrations added or changed since the merge base with this git ref'),
-  ).action(async (repoDir: string, opts) => {
+  )
+    .option('--no-verify', 'do not run the plan on a throwaway Postgres to verify it')
+    .addOption(new Option('--engine <engine>', 'verification engine').choices(['pglite', 'url', 'local']))
+    .option('--database-url <url>', 'server for --engine url: a throwaway database and role are created there and dropped after')
+    .option('--seed-rows <n>', 'rows generated per pre-existing table before the plan runs (default 100)')
+    .action(async (repoDir: string, opts) => {
     process.exitCode = await planCommand(repoDir, opts);
   });
 

@@ -135,7 +135,23 @@ export interface Finding {
   statement?: number;
   /** The path of the file the finding is in (a rollback finding can point at the down file). */
   path?: string;
+  /**
+   * Set when the suggestion is SQL meant to be run and the verifier ran it in place of the
+   * statement it replaces (check --dry-run). A failed one is no longer in `suggestion`.
+   */
+  suggestionVerification?: Verification;
 }
+
+/**
+ * What running SQL on a throwaway Postgres proved: `verified` (it ran, and for a plan ended in
+ * the schema the original migration produces with locks no stronger than claimed), `failed`
+ * (with Postgres' error or the difference found), or `not-run` (with the reason it could not).
+ */
+export type Verification =
+  | { status: 'verified'; engine: string; serverVersion: string; seededRows: number }
+  | { status: 'failed'; engine: string; serverVersion: string; seededRows: number; reason: string; step?: string }
+  | { status: 'not-run'; reason: string };
+
 
 // ---------------------------------------------------------------------------------------------
 // Discovery

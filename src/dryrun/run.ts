@@ -55,7 +55,7 @@ export interface DryRunOutput {
   results: Map<string, DryRunResult>;
 }
 
-function makeProvider(opts: DryRunOptions): SandboxProvider {
+export function makeProvider(opts: DryRunOptions): SandboxProvider {
   switch (opts.engine) {
     case 'pglite':
       return new PgliteProvider(imageCache(resolveCacheDir(opts.cacheDir)), opts.memoryLimitMb);
@@ -98,7 +98,7 @@ function where(e: DryRunError): string {
   return `${e.path}:${e.line}:${e.column}`;
 }
 
-async function applyBase(sandbox: Sandbox, base: readonly DryRunMigration[], limits: Limits, tick: (label: string) => void): Promise<BaseOutcome> {
+export async function applyBase(sandbox: Sandbox, base: readonly DryRunMigration[], limits: Limits, tick: (label: string) => void): Promise<BaseOutcome> {
   let applied = 0;
   for (const m of base) {
     const parseError = parseFailure(m, m.up);

@@ -46,6 +46,13 @@ export function cannotRunInTransaction(stmt: Statement): boolean {
     const params = (v.params as Array<{ DefElem?: { defname?: string } }> | undefined) ?? [];
     return params.some((p) => p.DefElem?.defname === 'concurrently');
   }
+  // A DO block that commits (a batched backfill) fails with "invalid transaction termination"
+  // inside a transaction block.
+  if (tag === 'DoStmt') {
+    const args = (v.args as Array<{ DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }> | undefined) ?? [];
+    const body = args.find((a) => a.DefElem?.defname === 'as')?.DefElem?.arg?.String?.sval ?? '';
+    return /^\s*(COMMIT|ROLLBACK)\s*(AND\s+(NO\s+)?CHAIN\s*)?;/im.test(body.replace(/--[^\n]*/g, ''));
+  }
   return false;
 }
 

@@ -4,7 +4,7 @@
 import type { Constraint, Node, RangeVar } from '@pgsql/types';
 import { as, stringList } from '../analyze/ast.js';
 import type { OperationKind } from '../core/types.js';
-import { RETRY_ADVICE, draft, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
+import { RETRY_ADVICE, absorbDrop, constraintKey, draft, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
 import { deparse, ident, makeObjectName, relationSql } from './sql.js';
 
 /** The name Postgres gives an unnamed constraint (ChooseConstraintName's rules). */
@@ -75,14 +75,19 @@ export function planValidatedConstraint(
   const isFk = con.contype === 'CONSTR_FOREIGN';
   const referenced = isFk && con.pktable ? relationSql(con.pktable) : undefined;
   if (con.contype === 'CONSTR_CHECK') noteNotNullCheck(ctx, rel, con);
+  const dropFirst = absorbDrop(ctx, constraintKey(rel, name));
+  const replacing = dropFirst.length
+    ? ` The migration dropped a constraint named ${ident(name)} first: that drop runs in this same transaction, so the table is never without the constraint (the old one stays enforced until the new one is in place).`
+    : '';
   return [
     draft(
       ctx,
       'expand',
       kind,
-      `Add ${isFk ? 'the foreign key' : 'the CHECK'} ${ident(name)} NOT VALID: Postgres enforces it on new and updated rows at once and skips the scan of existing rows, so the ${isFk ? `SHARE ROW EXCLUSIVE lock on ${table}${referenced ? ` and ${referenced}` : ''}` : `ACCESS EXCLUSIVE lock on ${table}`} lasts milliseconds. ${RETRY_ADVICE}`,
-      [lockTimeoutSql(ctx), alterSql(rel, { subtype: 'AT_AddConstraint', def: { Constraint: def } })],
-      { replaces: true, rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`] },
+      `Add ${isFk ? 'the foreign key' : 'the CHECK'} ${ident(name)} NOT VALID: Postgres enforces it on new and updated rows at once and skips the scan of existing rows, so the ${isFk ? `SHARE ROW EXCLUSIVE lock on ${table}${referenced ? ` and ${referenced}` : ''}` : `ACCESS EXCLUSIVE lock on ${table}`} lasts milliseconds.${replacing} ${RETRY_ADVICE}`,
+      [lockTimeoutSql(ctx), ...dropFirst, alterSql(rel, { subtype: 'AT_AddConstraint', def: { Constraint: def } })],
+      // Undoing a replacement means re-creating the old definition, which only the base schema knows.
+      { replaces: true, ...(dropFirst.length ? {} : { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`] }) },
     ),
     draft(
       ctx,
@@ -164,9 +169,13 @@ export function planUniqueUsingIndex(
   const keys = stringList(con.keys);
   const cols = keys.length ? keys : columnOfDef ? [columnOfDef] : [];
   const including = stringList(con.including);
-  const indexName = rel.schemaname ? `${ident(rel.schemaname)}.${ident(name)}` : ident(name);
+  // Re-adding a constraint the migration dropped: its index still holds the name until the
+  // drop, which now runs together with the attach.
+  const dropFirst = absorbDrop(ctx, constraintKey(rel, name));
+  const built = dropFirst.length ? makeObjectName(name, undefined, 'new') : name;
+  const indexName = rel.schemaname ? `${ident(rel.schemaname)}.${ident(built)}` : ident(built);
   const create =
-    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${table} (${cols.map(ident).join(', ')})` +
+    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(built)} ON ${table} (${cols.map(ident).join(', ')})` +
     (including.length ? ` INCLUDE (${including.map(ident).join(', ')})` : '') +
     (con.nulls_not_distinct ? ' NULLS NOT DISTINCT' : '');
   const steps: Draft[] = [
@@ -208,10 +217,11 @@ export function planUniqueUsingIndex(
       ctx,
       'validate',
       kind,
-      `Turn the index into the ${isPk ? 'primary key' : 'unique constraint'} ${ident(name)} (USING INDEX): a catalog change under a brief ACCESS EXCLUSIVE lock, no index build.${isPk && ctx.pgVersion < 12 ? ' Before PostgreSQL 12 setting the key columns NOT NULL still scans the table.' : ''} ${RETRY_ADVICE}`,
+      `Turn the index into the ${isPk ? 'primary key' : 'unique constraint'} ${ident(name)} (USING INDEX): a catalog change under a brief ACCESS EXCLUSIVE lock, no index build.${dropFirst.length ? ` The constraint of the same name the migration dropped goes in the same transaction, and the index takes the constraint's name.` : ''}${isPk && ctx.pgVersion < 12 ? ' Before PostgreSQL 12 setting the key columns NOT NULL still scans the table.' : ''} ${RETRY_ADVICE}`,
       [
         lockTimeoutSql(ctx),
-        `ALTER TABLE ${table} ADD CONSTRAINT ${ident(name)} ${isPk ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${ident(name)}${deferrable}`,
+        ...dropFirst,
+        `ALTER TABLE ${table} ADD CONSTRAINT ${ident(name)} ${isPk ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${ident(built)}${deferrable}`,
         ...nnChecks.map((c) => `ALTER TABLE ${table} DROP CONSTRAINT ${ident(c)}`),
       ],
       { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`] },

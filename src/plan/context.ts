@@ -13,6 +13,8 @@ export interface Draft {
   phase: PhaseName;
   step: PlanStep;
   appMustDo?: string;
+  /** Set when a later step took this step's SQL over (a drop that a re-add of the same name needs first). */
+  absorbed?: true;
 }
 
 /** Facts that grow as the plan walks the migrations in order. */
@@ -23,6 +25,11 @@ export interface PlanMemory {
   newIndexes: Set<string>;
   /** `schema.table|column` with a CHECK (column IS NOT NULL) added in the migrations under review. */
   notNullChecks: Set<string>;
+  /**
+   * Drops of constraints (`constraint schema.table.name`) and indexes (`index schema.name`)
+   * planned so far: a later re-add of the same name must run after the drop, not phases later.
+   */
+  drops: Map<string, Draft>;
   notes: string[];
 }
 
@@ -123,4 +130,21 @@ export function batchedSql(ctx: StatementContext, batchStatement: string): { sql
 export function batchedUpdate(ctx: StatementContext, relSql: string, setSql: string, pending: string, alias?: string): string {
   const target = alias ? `${relSql} AS ${alias}` : relSql;
   return `UPDATE ${target} SET ${setSql}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${pending} LIMIT ${ctx.batchSize}))`;
+}
+
+/**
+ * The drop of `key` planned earlier, taken out of its phase so the re-add of the same name can
+ * run it first (in the same transaction where it can): without this the re-add fails with
+ * "already exists" and the later drop removes what was re-added.
+ */
+export function absorbDrop(ctx: StatementContext, key: string): string[] {
+  const d = ctx.memory.drops.get(key);
+  if (!d || d.absorbed) return [];
+  d.absorbed = true;
+  ctx.memory.drops.delete(key);
+  return d.step.sql.filter((s) => !/^SET\s+lock_timeout\b/i.test(s));
+}
+
+export function constraintKey(rel: RangeVar, name: string): string {
+  return `constraint ${qualified(rel)}.${name}`;
 }

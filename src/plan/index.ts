@@ -2,18 +2,21 @@
 // contract) with the SQL to run instead of each risky statement. Pure: no database, no I/O.
 import type { AnalyzedMigration } from '../check/types.js';
 import type { Draft, PlanMemory, StatementContext } from './context.js';
+import { DropOrder } from './order.js';
 import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
 import type { Plan, PlanOptions } from './types.js';
 
-export type { Plan, PlanOptions, PlanPhase, PlanStep, PhaseName } from './types.js';
+export type { Plan, PlanOptions, PlanPhase, PlanStep, PhaseName, Verification } from './types.js';
 export { PHASE_NAMES } from './types.js';
-export { renderPlanText } from './text.js';
+export { renderPlanText, verificationLine } from './text.js';
+export { planDocument, planJsonSchema, parsePlanDocument, type PlanDocument } from './json.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
-  const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), notes: [] };
+  const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
   const drafts: Draft[] = [];
   let outsideTx = false;
+  const dropOrder = new DropOrder();
   for (const m of migrations) {
     for (const e of m.up.errors) {
       memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
@@ -38,6 +41,7 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
         memory,
       };
       const out = planStatement(ctx);
+      dropOrder.add(ctx.ops, out);
       if (out.some((d) => !d.step.transactional && d.step.sql.length > 0)) outsideTx = true;
       drafts.push(...out);
     }
@@ -48,5 +52,5 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
       'Steps marked "outside a transaction" need a migration of their own with the runner\'s transaction turned off (golang-migrate: one statement per file, since a multi-statement file runs as one implicit transaction; Flyway: executeInTransaction=false; goose: -- +goose NO TRANSACTION; dbmate: -- migrate:up transaction:false; Liquibase: runInTransaction:false; Rails: disable_ddl_transaction!).',
     );
   }
-  return { phases: assemblePhases(drafts), notes };
+  return { phases: assemblePhases(drafts.filter((d) => !d.absorbed)), notes };
 }

@@ -9,8 +9,8 @@ import { as, functionsCalled, nodeTag, stringList } from '../analyze/ast.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange } from './columns.js';
 import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
-import { RETRY_ADVICE, batchedSql, blocking, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
-import { deparse, ident, relationSql, siblingSql } from './sql.js';
+import { RETRY_ADVICE, absorbDrop, batchedSql, blocking, constraintKey, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
+import { deparse, ident, makeObjectName, relationSql, siblingSql } from './sql.js';
 import type { PhaseName } from './types.js';
 
 const CONTRACT_KINDS = new Set<OperationKind>([
@@ -209,7 +209,7 @@ function planAlterTable(ctx: StatementContext, v: AlterTableStmt): Draft[] {
     return drafts ? { kind: 'rewritten', drafts } : { kind: 'as-is', cmd, ...(op ? { op } : {}) };
   });
   if (plans.every((p) => p.kind === 'as-is')) {
-    return [...stopUsingColumns(ctx, rel, cmds), asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, dropColumnAdvice(ctx, rel, cmds))];
+    return [...stopUsingColumns(ctx, rel, cmds), sameNameConstraints(ctx, rel, cmds, asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, dropColumnAdvice(ctx, rel, cmds)))];
   }
   const out: Draft[] = [];
   for (const p of plans) {
@@ -219,9 +219,47 @@ function planAlterTable(ctx: StatementContext, v: AlterTableStmt): Draft[] {
     }
     const single: Node = { AlterTableStmt: { ...v, cmds: [{ AlterTableCmd: p.cmd }] } } as Node;
     out.push(...stopUsingColumns(ctx, rel, [p.cmd]));
-    out.push(asIs(ctx, p.op ? [p.op] : [], deparse(single), single, dropColumnAdvice(ctx, rel, [p.cmd])));
+    out.push(sameNameConstraints(ctx, rel, [p.cmd], asIs(ctx, p.op ? [p.op] : [], deparse(single), single, dropColumnAdvice(ctx, rel, [p.cmd]))));
   }
   return out;
+}
+
+/**
+ * A constraint dropped in a later phase and re-added under the same name: remember a lone
+ * DROP CONSTRAINT kept for the contract phase, and put an earlier drop in front of the re-add
+ * (same step, same transaction), so the re-add does not fail with "already exists" and the
+ * table is never left without the constraint.
+ */
+function sameNameConstraints(ctx: StatementContext, rel: RangeVar, cmds: AlterTableCmd[], d: Draft): Draft {
+  const only = cmds.length === 1 ? cmds[0] : undefined;
+  if (only?.subtype === 'AT_DropConstraint' && only.name && d.phase === 'contract') ctx.memory.drops.set(constraintKey(rel, only.name), d);
+  const dropFirst = cmds.flatMap((c) => {
+    const name = c.subtype === 'AT_AddConstraint' ? as<Constraint>(c.def, 'Constraint')?.conname : undefined;
+    return name ? absorbDrop(ctx, constraintKey(rel, name)) : [];
+  });
+  if (dropFirst.length > 0) {
+    d.step.sql.splice(d.step.sql.length - 1, 0, ...dropFirst);
+    d.step.description += ' The migration dropped a constraint of the same name first: that drop runs here, in the same transaction, so the table is never without it.';
+  }
+  return d;
+}
+
+function indexKey(rel: RangeVar | undefined, name: string): string {
+  return `index ${rel?.schemaname ?? 'public'}.${name}`;
+}
+
+/**
+ * An index dropped (in the contract phase) and re-created under the same name: the new one is
+ * built under a temporary name, and renamed right after the old one is dropped.
+ */
+function renameAfterDrop(ctx: StatementContext, rel: RangeVar | undefined, name: string): string | undefined {
+  const d = ctx.memory.drops.get(indexKey(rel, name));
+  if (!d || d.absorbed || !rel) return undefined;
+  ctx.memory.drops.delete(indexKey(rel, name));
+  const tmp = makeObjectName(name, undefined, 'new');
+  d.step.sql.push(`ALTER INDEX ${siblingSql(rel, tmp)} RENAME TO ${ident(name)}`);
+  d.step.description += ` Then the index built in the expand phase as ${ident(tmp)} takes the name back.`;
+  return tmp;
 }
 
 function noteConstraint(ctx: StatementContext, rel: RangeVar, cmd: AlterTableCmd): void {
@@ -291,9 +329,12 @@ function typeChangeRewrites(ctx: StatementContext, op: Operation | undefined): b
 
 // ---------------------------------------------------------------------------------------------
 
-function planCreateIndex(ctx: StatementContext, v: IndexStmt): Draft {
+function planCreateIndex(ctx: StatementContext, stmt: IndexStmt): Draft {
+  let v = stmt;
   const op = ctx.ops[0];
-  if (v.concurrent || !isExisting(ctx, v.relation, op)) {
+  const tmp = v.idxname ? renameAfterDrop(ctx, v.relation, v.idxname) : undefined;
+  if (tmp) v = { ...v, idxname: tmp };
+  if ((v.concurrent || !isExisting(ctx, v.relation, op)) && !tmp) {
     if (v.idxname && v.relation) ctx.memory.newIndexes.add(`${v.relation.schemaname ?? 'public'}.${v.idxname}`);
     return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
   }
@@ -351,7 +392,7 @@ function planDrop(ctx: StatementContext, v: DropStmt): Draft {
     const qualifiedName = parts.length > 1 ? parts.join('.') : `public.${parts[0]}`;
     if (!ctx.memory.newIndexes.has(qualifiedName)) {
       const node = { DropStmt: { ...v, concurrent: true } } as Node;
-      return draft(
+      const d = draft(
         ctx,
         'contract',
         'DROP_INDEX',
@@ -359,7 +400,15 @@ function planDrop(ctx: StatementContext, v: DropStmt): Draft {
         [deparse(node)],
         { transactional: false, replaces: true },
       );
+      ctx.memory.drops.set(`index ${qualifiedName}`, d);
+      return d;
     }
+  }
+  if (v.removeType === 'OBJECT_INDEX' && names.length === 1) {
+    const parts = names[0]!;
+    const d = asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
+    if (d.phase === 'contract') ctx.memory.drops.set(`index ${parts.length > 1 ? parts.join('.') : `public.${parts[0]}`}`, d);
+    return d;
   }
   if (v.removeType === 'OBJECT_TABLE') {
     const tables = names.map((p) => (p.length > 1 ? p.join('.') : `public.${p[0]}`));

@@ -1,5 +1,17 @@
 // The plan as plain terminal text, for `migration-guard plan`.
-import type { Plan } from './types.js';
+import type { Plan, Verification } from './types.js';
+
+/** One line saying what running the SQL proved (or why it proves nothing). */
+export function verificationLine(v: Verification): string {
+  switch (v.status) {
+    case 'verified':
+      return `verified on ${v.engine} (PostgreSQL ${v.serverVersion}) with ${v.seededRows} seeded rows per table`;
+    case 'failed':
+      return `FAILED verification on ${v.engine} (PostgreSQL ${v.serverVersion}, ${v.seededRows} seeded rows per table): ${v.reason}`;
+    case 'not-run':
+      return `not verified: ${v.reason}`;
+  }
+}
 
 function indent(text: string, by: string): string {
   return text
@@ -8,13 +20,26 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
-export function renderPlanText(plan: Plan): string {
+export function renderPlanText(plan: Plan, verification?: { plan: Verification; phases: Verification[] }): string {
   if (plan.phases.length === 0) {
     return ['Nothing to plan: no statements under review.', ...plan.notes.map((n) => `- ${n}`)].join('\n') + '\n';
   }
   const out: string[] = [];
+  if (verification) {
+    const v = verification.plan;
+    out.push(
+      v.status === 'failed'
+        ? `This plan FAILED verification: do not run it as is. ${verificationLine(v)}`
+        : v.status === 'verified'
+          ? `This plan was run phase by phase and ended in the schema the migrations produce: ${verificationLine(v)}.`
+          : `This plan is ${verificationLine(v)}.`,
+      '',
+    );
+  }
   plan.phases.forEach((phase, i) => {
     out.push(`Phase ${i + 1}. ${phase.title}`);
+    const pv = verification?.phases[i];
+    if (pv) out.push(`  (${verificationLine(pv)})`);
     phase.steps.forEach((step, j) => {
       out.push(`  ${i + 1}.${j + 1} ${step.migrationPath}:${step.line} ${step.operationKind}`);
       out.push(indent(step.description, '      '));

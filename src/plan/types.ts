@@ -1,6 +1,6 @@
 // The safe plan: the operations of the migrations under review, ordered into phases that can
 // each ship on their own, with the SQL to run instead of every risky statement.
-import type { OperationKind } from '../core/types.js';
+import type { OperationKind, Verification } from '../core/types.js';
 
 export const PHASE_NAMES = ['expand', 'backfill', 'validate', 'deploy', 'contract'] as const;
 export type PhaseName = (typeof PHASE_NAMES)[number];
@@ -51,3 +51,5 @@ export interface PlanOptions {
   /** `lock_timeout` for steps that still take a blocking lock (default '5s'). */
   lockTimeout?: string;
 }
+
+export type { Verification } from '../core/types.js';

@@ -37,6 +37,15 @@ export const jsonFindingSchema = z.strictObject({
   suggestion: z.string().optional(),
   /** Present only when the finding is in another file than the migration (its rollback). */
   path: z.string().optional(),
+  /** What running the suggested SQL in place of the statement proved (check --dry-run). */
+  suggestionVerification: z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('verified'), engine: z.string(), serverVersion: z.string(), seededRows: z.number().int().min(0) }),
+    z.strictObject({
+      status: z.literal('failed'), engine: z.string(), serverVersion: z.string(), seededRows: z.number().int().min(0),
+      reason: z.string(), step: z.string().optional(),
+    }),
+    z.strictObject({ status: z.literal('not-run'), reason: z.string() }),
+  ]).optional(),
 });
 
 export const jsonDryRunErrorSchema = z.strictObject({

@@ -85,6 +85,7 @@ function finding(f: Finding, migrationPath: string): JsonFinding {
     ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
     // Only when it differs: a rollback finding points at the down file.
     ...(f.path !== undefined && f.path !== migrationPath ? { path: f.path } : {}),
+    ...(f.suggestionVerification ? { suggestionVerification: f.suggestionVerification } : {}),
   };
 }
 

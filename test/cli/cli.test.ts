@@ -218,10 +218,23 @@ describe('migration-guard CLI', () => {
       // no other run can be creating scratch databases at the same moment).
     });
 
-    it('plan prints the phased safe plan', () => {
+    it('plan prints the phased safe plan, verified on the embedded engine', () => {
       const r = run(['plan', repo, '--base', 'main', '--no-color']);
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/CONCURRENTLY/);
-    });
+      expect(r.stdout).toMatch(/verified on pglite \(PostgreSQL [\d.]+\) with \d+ seeded rows per table/);
+    }, 300_000);
+
+    it('plan --format json prints the plan as data: phases, steps with sql and transaction, verification', async () => {
+      const r = run(['plan', repo, '--base', 'main', '--format', 'json']);
+      const doc = JSON.parse(r.stdout);
+      const { planDocumentSchema } = await import('../../src/plan/json.js');
+      expect(planDocumentSchema.safeParse(doc).success).toBe(true);
+      expect(doc).toMatchObject({ kind: 'migration-guard-plan', version: 1, verification: { status: 'verified', engine: 'pglite' } });
+      const step = doc.phases[0].steps[0];
+      expect(step).toMatchObject({ transaction: 'none', source: { line: expect.any(Number) } });
+      expect(step.sql[0]).toMatch(/CONCURRENTLY/);
+      expect(run(['plan', repo, '--base', 'main', '--format', 'sarif']).code).toBe(2);
+    }, 300_000);
   });
 });

@@ -19,6 +19,8 @@ export interface MigrationInput {
   transaction?: TransactionMode;
   /** Findings to report instead of running the rules (keeps renderer snapshots independent of rule wording). */
   findings?: Finding[];
+  /** Base history: learned from (its objects pre-exist), not reviewed. */
+  history?: boolean;
 }
 
 /** Parses and analyzes migrations in order, sharing one analysis state (as a check run does). */
@@ -29,7 +31,7 @@ export async function analyzeMigrations(inputs: MigrationInput[], pgVersion = 16
     const up = parseSource({ path: input.path, text: input.sql });
     const down = input.down ? parseSource({ path: input.path.replace(/\.up\.sql$/, '.down.sql'), text: input.down }) : null;
     const transaction = input.transaction ?? 'none';
-    beginFile(state, input.path, transaction, false);
+    beginFile(state, input.path, transaction, input.history === true);
     const analyzed = analyzeSource(up, input.sql, state, input.findings ? [] : allRules);
     const operations = analyzed.operations;
     const findings = input.findings ?? analyzed.findings;

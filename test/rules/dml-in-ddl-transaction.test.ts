@@ -1,6 +1,7 @@
 // dml-in-ddl-transaction and dml-without-where: both orders, runner wrapping, risk levels.
 import { describe, expect, it } from 'vitest';
 import { lintSql } from '../support/lint-sql.js';
+import { runOnPostgres } from './part-a-support.js';
 
 const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
 
@@ -11,7 +12,23 @@ describe('dml-in-ddl-transaction', () => {
     expect(f?.risk).toBe('DANGEROUS');
     expect(f?.line).toBe(3);
     expect(f?.message).toContain('line 2');
-    expect(f?.suggestion).toContain('WHERE id > last_id AND id <= last_id + 10000 AND (status IS NULL)');
+    expect(f?.suggestion).toContain("WHERE ctid = ANY (ARRAY(SELECT ctid FROM orders WHERE (status IS NULL) AND status IS DISTINCT FROM 'new' LIMIT 10000))");
+  });
+
+  it('the batch loop works on a table whose key is TEXT (runs on PostgreSQL)', async () => {
+    const sql = "BEGIN;\nALTER TABLE docs ADD COLUMN slug text;\nUPDATE docs SET slug = 'x' WHERE slug IS NULL;\nCOMMIT;";
+    const [f] = of(await lintSql(sql, { history: 'CREATE TABLE docs (id text PRIMARY KEY, title text);' }), 'dml-in-ddl-transaction');
+    expect(f?.suggestion).not.toMatch(/<[a-z ]+>/);
+    await runOnPostgres('batch_text_key', "CREATE TABLE docs (id text PRIMARY KEY, title text, slug text);\nINSERT INTO docs SELECT 'k' || g, 't' FROM generate_series(1, 25000) g;", [
+      f!.suggestion!,
+      "DO $$ BEGIN IF EXISTS (SELECT 1 FROM docs WHERE slug IS DISTINCT FROM 'x') THEN RAISE EXCEPTION 'rows left'; END IF; END $$",
+    ]);
+  });
+
+  it('an UPDATE that reads the column it sets gets advice in words, not a loop that would change rows twice', async () => {
+    const [f] = of(await lintSql('BEGIN;\nALTER TABLE orders ADD COLUMN n int;\nUPDATE orders SET total = total + 1;\nCOMMIT;'), 'dml-in-ddl-transaction');
+    expect(f?.suggestion).toMatch(/^-- /);
+    expect(f?.suggestion).not.toContain('DO $');
   });
 
   it('a lock that blocks only writes makes it CAUTION', async () => {
@@ -48,9 +65,9 @@ describe('dml-without-where', () => {
   it('UPDATE without WHERE is CAUTION with a batched rewrite', async () => {
     const [f] = of(await lintSql("UPDATE orders SET status = 'new';"), 'dml-without-where');
     expect(f?.risk).toBe('CAUTION');
-    expect(f?.suggestion).toContain('DO $$');
+    expect(f?.suggestion).toContain('DO $batch$');
     expect(f?.suggestion).toContain("UPDATE orders SET status = 'new'");
-    expect(f?.suggestion).toContain('WHERE id > last_id AND id <= last_id + 10000');
+    expect(f?.suggestion).toContain("WHERE ctid = ANY (ARRAY(SELECT ctid FROM orders WHERE status IS DISTINCT FROM 'new' LIMIT 10000))");
     expect(f?.suggestion).toContain('COMMIT;');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintSql } from '../support/lint-sql.js';
-import { expectValidSql, findingsOf } from './part-a-support.js';
+import { expectValidSql, findingsOf, runOnPostgres } from './part-a-support.js';
 
 const ID = 'multiple-blocking-alters';
 const TWO = 'ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ALTER COLUMN status SET DEFAULT \'new\';';
@@ -18,6 +18,17 @@ describe(ID, () => {
   it('flags it when the runner wraps the file, not when each statement commits on its own', async () => {
     expect(findingsOf(await lintSql(TWO, { runner: 'wrapped' }), ID)).toHaveLength(1);
     expect(findingsOf(await lintSql(TWO, { runner: 'none' }), ID)).toEqual([]);
+  });
+
+  it('does not merge ADD COLUMN without a value and SET NOT NULL of it, which fails on a table with rows', async () => {
+    const sql = 'ALTER TABLE "PublishedDocs" ADD COLUMN "slug" TEXT;\nALTER TABLE "PublishedDocs" ALTER COLUMN "slug" SET NOT NULL;';
+    const [f] = findingsOf(await lintSql(sql, { runner: 'wrapped' }), ID);
+    expect(f?.suggestion).not.toContain('ALTER TABLE "PublishedDocs"\n  ADD COLUMN');
+    expect(f?.suggestion).toMatch(/^-- do not combine/);
+    // With a DEFAULT the combined statement works on rows, and is still offered.
+    const [g] = findingsOf(await lintSql(sql.replace('TEXT;', "TEXT DEFAULT '';"), { runner: 'wrapped' }), ID);
+    expect(g?.suggestion).toContain('ALTER TABLE "PublishedDocs"\n  ADD COLUMN');
+    await runOnPostgres('combined_alter_rows', 'CREATE TABLE "PublishedDocs" (id int);\nINSERT INTO "PublishedDocs" VALUES (1);', [g!.suggestion!]);
   });
 
   it('does not combine with a RENAME, but still flags it', async () => {

@@ -2,6 +2,7 @@
 // prefer-timestamptz, prefer-jsonb.
 import { describe, expect, it } from 'vitest';
 import { lintSql } from '../support/lint-sql.js';
+import { runOnPostgres } from './part-a-support.js';
 
 const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
 
@@ -41,6 +42,19 @@ describe('prefer-text-field and ban-char-field', () => {
     const [f] = of(await lintSql('ALTER TABLE users ADD COLUMN email varchar(255);'), 'prefer-text-field');
     expect(f?.suggestion).toContain('email text CONSTRAINT users_email_length CHECK (char_length(email) <= 255)');
     expect(of(await lintSql('ALTER TABLE users ADD COLUMN email varchar;'), 'prefer-text-field')).toEqual([]);
+  });
+
+  it('the suggested column keeps every attribute of the original: GENERATED, NOT NULL, DEFAULT, COLLATE, identity', async () => {
+    const sql = 'CREATE TABLE docs (title text, slug varchar(100) COLLATE "C" GENERATED ALWAYS AS (lower(title)) STORED NOT NULL, code varchar(8) NOT NULL DEFAULT \'x\');';
+    const [f] = of(await lintSql(sql), 'prefer-text-field');
+    const parts = f!.suggestion!.split(',\n');
+    expect(parts[0]).toMatch(/^slug text COLLATE "C" .*GENERATED ALWAYS AS \(lower\(title\)\) STORED/);
+    expect(parts[0]).toContain('NOT NULL');
+    expect(parts[1]).toMatch(/^code text NOT NULL DEFAULT 'x' CONSTRAINT docs_code_length CHECK/);
+    // Pasted into the table in place of the varchar columns, it runs.
+    await runOnPostgres('text_field_attrs', `CREATE TABLE docs (title text, ${f!.suggestion});\nINSERT INTO docs (title) VALUES ('Hello');`, [
+      "DO $$ BEGIN IF (SELECT slug FROM docs) IS DISTINCT FROM 'hello' THEN RAISE EXCEPTION 'not generated'; END IF; END $$",
+    ]);
   });
 
   it('flags char(n) and character, not the one-byte "char" type', async () => {

@@ -65,7 +65,7 @@ function assemble(result: CheckResult, plan: Plan, o: SectionOptions, layout: La
     blocks.push(`> [!NOTE]\n> This comment is shortened to fit GitHub's size limit: details of the least risky migrations are left out. The ${where.join(' and the ')} have everything.`);
   }
   if (!layout.noOverview) {
-    const overview = planOverview(plan);
+    const overview = planOverview(plan, result.planVerification);
     if (overview) blocks.push(overview);
   }
   const details = result.migrations.map((a, i) => (layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o)));

@@ -2,7 +2,8 @@
 // collapsible section per migration, footer. Each returns Markdown; index.ts fits them together.
 import type { AnalyzedMigration, ApprovalRecord, CheckResult } from '../../check/types.js';
 import { atLeast, blocksWrites, lockModeSql } from '../../core/risk.js';
-import type { DryRunResult, MigrationReport, Risk } from '../../core/types.js';
+import type { DryRunResult, MigrationReport, Risk, Verification } from '../../core/types.js';
+import { verificationLine } from '../../plan/text.js';
 import type { Plan, PlanStep } from '../../plan/types.js';
 import { cell, code, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
@@ -112,12 +113,17 @@ export function errorsBlock(result: CheckResult): string {
   return out.join('\n');
 }
 
-export function planOverview(plan: Plan): string {
+export function planOverview(plan: Plan, verification?: { plan: Verification; phases: Verification[] }): string {
   if (plan.phases.length === 0 && plan.notes.length === 0) return '';
   const out = ['### Safe plan', ''];
+  const v = verification?.plan;
+  if (v?.status === 'failed') out.push(`❌ **This plan failed verification: do not run it as is.** ${prose(verificationLine(v))}`, '');
+  else if (v) out.push(`${v.status === 'verified' ? '✅ Run phase by phase, it ends in the schema the migrations produce: ' : ''}${prose(verificationLine(v))}.`, '');
   plan.phases.forEach((p, i) => {
     const n = p.steps.filter((s) => s.sql.length > 0).length;
-    out.push(`${i + 1}. **${prose(p.title)}**${n ? ` (${plural(n, 'step')})` : ''}`);
+    const pv = verification?.phases[i];
+    const mark = pv ? ` — ${pv.status === 'verified' ? '✅' : pv.status === 'failed' ? '❌' : '⚪'} ${prose(verificationLine(pv))}` : '';
+    out.push(`${i + 1}. **${prose(p.title)}**${n ? ` (${plural(n, 'step')})` : ''}${mark}`);
     if (p.appMustDo) out.push(`   - Before the next phase: ${prose(p.appMustDo)}`);
     out.push(`   - Roll back: ${prose(p.rollback)}`);
   });
@@ -133,7 +139,8 @@ function findingsTable(m: MigrationReport, o: SectionOptions): string {
   for (const f of m.findings) {
     const title = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title ? `<br>${cell(title)}` : ''}`;
-    const why = cell(f.message) + (f.suggestion ? `<br>**Instead:** ${cell(f.suggestion)}` : '');
+    const checked = f.suggestionVerification?.status === 'verified' ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : '';
+    const why = cell(f.message) + (f.suggestion ? `<br>**Instead:** ${cell(f.suggestion)}${checked}` : '');
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
     lines.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
   }

@@ -1,0 +1,134 @@
+// Runs every finding's suggestion that is SQL meant to be run in place of the statement it
+// replaces, followed by the rest of the migration, on the base with seeded rows. A suggestion
+// that fails is taken back: the finding keeps the rule's advice in words and says why.
+import type { AnalyzedMigration } from '../check/types.js';
+import type { Finding, ParsedSource, Statement, Verification } from '../core/types.js';
+import { type DryRunMigration, makeProvider } from '../dryrun/run.js';
+import { applyUntraced, type Limits } from '../dryrun/execute.js';
+import type { SandboxProvider } from '../dryrun/sandbox.js';
+import { toDbError } from '../dryrun/sandbox.js';
+import { seedTables } from '../dryrun/seed.js';
+import { cannotRunInTransaction, txControl } from '../dryrun/statements.js';
+import { parseSource } from '../parse/index.js';
+import { openBase, originalFailsWithRows, type VerifyOptions } from './plan.js';
+
+/** The suggestion's statements when it is complete SQL (comments allowed), else undefined (prose). */
+export function runnableSuggestion(text: string | undefined): Statement[] | undefined {
+  if (!text) return undefined;
+  const parsed = parseSource({ path: 'suggestion.sql', text });
+  if (parsed.errors.length > 0) return undefined;
+  const top = parsed.statements.filter((s) => !s.nestedIn);
+  return top.length > 0 ? top : undefined;
+}
+
+/** The migration's text with statement `index` replaced by `replacement`. */
+function replaced(m: AnalyzedMigration, index: number, replacement: Statement[]): string {
+  const top = m.up.statements.filter((s) => !s.nestedIn);
+  const outside = replacement.some((s) => cannotRunInTransaction(s));
+  return top
+    .flatMap((s) => (s.index === index ? replacement : [s]))
+    // Advice that must run outside a transaction block says so; the file's BEGIN/COMMIT would stop it.
+    .filter((s) => !(outside && txControl(s) !== null && !replacement.includes(s)))
+    .map((s) => `${s.text.trim().replace(/;\s*$/, '')};`)
+    .join('\n');
+}
+
+export interface SuggestionRun {
+  /** Findings whose suggestion was run, with the result written into them. */
+  verified: number;
+  failed: number;
+  notRun: number;
+}
+
+/**
+ * Verifies the runnable suggestions of `review` (in place), each on a fresh database holding
+ * `base` and the review migrations before its own, with seeded rows. At most `limit` run.
+ */
+export async function verifySuggestions(
+  base: DryRunMigration[],
+  review: AnalyzedMigration[],
+  opts: VerifyOptions & { limit?: number; fallback: (f: Finding) => string | undefined },
+): Promise<SuggestionRun> {
+  const out: SuggestionRun = { verified: 0, failed: 0, notRun: 0 };
+  const seedRows = opts.seedRows ?? 100;
+  const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 10_000, deadline: Date.now() + (opts.totalTimeoutMs ?? 120_000) };
+  const jobs = review.flatMap((m, i) =>
+    m.report.findings
+      // Only a top-level statement can be replaced (one inside a DO block runs with its parent).
+      .filter((f) => f.statement !== undefined && (f.path === undefined || f.path === m.migration.up.path) && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn))
+      .map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion) }))
+      .filter((j): j is typeof j & { sql: Statement[] } => !!j.sql),
+  );
+  if (jobs.length === 0) return out;
+  let provider: SandboxProvider | undefined;
+  try {
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}) });
+    let ran = 0;
+    for (const job of jobs) {
+      if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {
+        job.f.suggestionVerification = { status: 'not-run', reason: 'the verification limit of this run was reached' };
+        out.notRun++;
+        continue;
+      }
+      ran++;
+      job.f.suggestionVerification = await runOne(provider, base, review.slice(0, job.i), job.m, job.f, job.sql, limits, seedRows);
+      const v = job.f.suggestionVerification;
+      if (v.status === 'verified') out.verified++;
+      else if (v.status === 'not-run') out.notRun++;
+      else {
+        out.failed++;
+        // Never shown as a recommendation: back to the rule's advice in words, saying why.
+        const words = opts.fallback(job.f);
+        job.f.suggestion = `(the suggested SQL failed when run on ${v.engine}: ${v.reason}, so it is not shown)${words ? ` ${words}` : ''}`;
+      }
+    }
+  } catch (e) {
+    for (const j of jobs) {
+      if (!j.f.suggestionVerification) {
+        j.f.suggestionVerification = { status: 'not-run', reason: `the verification engine failed: ${e instanceof Error ? e.message : String(e)}` };
+        out.notRun++;
+      }
+    }
+  } finally {
+    await provider?.dispose().catch(() => undefined);
+  }
+  return out;
+}
+
+async function runOne(
+  provider: SandboxProvider,
+  base: DryRunMigration[],
+  before: AnalyzedMigration[],
+  m: AnalyzedMigration,
+  f: Finding,
+  sql: Statement[],
+  limits: Limits,
+  seedRows: number,
+): Promise<Verification> {
+  const history = [...base, ...before.map((a) => ({ migration: a.migration, up: a.up, down: null }))];
+  const opened = await openBase(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits);
+  if ('reason' in opened) return { status: 'not-run', reason: opened.reason };
+  const sandbox = opened.sandbox;
+  let failure: string;
+  let result: Verification;
+  try {
+    const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
+    const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: seed.tables.length > 0 ? seedRows : 0 };
+    const text = replaced(m, f.statement!, sql);
+    const parsed: ParsedSource = parseSource({ path: m.migration.up.path, text });
+    let err;
+    try {
+      err = await applyUntraced(sandbox, parsed, text, m.migration.transaction, limits);
+    } catch (e) {
+      err = { ...toDbError(e), line: 0 };
+    }
+    if (!err) return { status: 'verified', ...where };
+    failure = `${err.message} (SQLSTATE ${err.sqlstate})`;
+    result = { status: 'failed', ...where, reason: failure };
+  } finally {
+    await sandbox.close();
+  }
+  // Rows the migration as written cannot handle prove nothing about the advice.
+  const own = await originalFailsWithRows(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits, seedRows);
+  return own ? { status: 'not-run', reason: `${own}; the suggestion failed on them too (${failure})` } : result;
+}
