@@ -21,6 +21,7 @@ import { rule as dmlWithoutWhere } from './dml-without-where.js';
 import { rule as dropNotNull } from './drop-not-null.js';
 import { rule as dryRunFailed } from './dry-run-failed.js';
 import { rule as dryRunRefused } from './dry-run-refused.js';
+import { rule as duplicateColumn } from './duplicate-column.js';
 import { rule as duplicateVersion } from './duplicate-version.js';
 import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
@@ -29,12 +30,15 @@ import { rule as identifierTooLong } from './identifier-too-long.js';
 import { rule as migrationEdited } from './migration-edited.js';
 import { rule as migrationOutOfOrder } from './migration-out-of-order.js';
 import { rule as multipleBlockingAlters } from './multiple-blocking-alters.js';
+import { rule as multipleTablesLocked } from './multiple-tables-locked.js';
 import { rule as observedBlockingLock } from './observed-blocking-lock.js';
 import { rule as observedRewrite } from './observed-rewrite.js';
 import { rule as partitionAttachDetach } from './partition-attach-detach.js';
 import { rule as preferBigintKeys } from './prefer-bigint-keys.js';
+import { rule as preferBigintOverInt } from './prefer-bigint-over-int.js';
 import { rule as preferIdentity } from './prefer-identity.js';
 import { rule as preferJsonb } from './prefer-jsonb.js';
+import { rule as preferRobustStmts } from './prefer-robust-stmts.js';
 import { rule as preferTextField } from './prefer-text-field.js';
 import { rule as preferTimestamptz } from './prefer-timestamptz.js';
 import { rule as refreshMatviewConcurrently } from './refresh-matview-concurrently.js';
@@ -44,8 +48,11 @@ import { rule as renamingTable } from './renaming-table.js';
 import { rule as requireConcurrentIndexDrop } from './require-concurrent-index-drop.js';
 import { rule as requireConcurrentIndex } from './require-concurrent-index.js';
 import { rule as requireConcurrentReindex } from './require-concurrent-reindex.js';
+import { rule as requireEnumValueOrdering } from './require-enum-value-ordering.js';
+import { rule as requireIdleInTransactionTimeout } from './require-idle-in-transaction-timeout.js';
 import { rule as requireLockTimeout } from './require-lock-timeout.js';
 import { rule as requireStatementTimeout } from './require-statement-timeout.js';
+import { rule as requireTableSchema } from './require-table-schema.js';
 import { rule as rollbackDataLoss } from './rollback-data-loss.js';
 import { rule as rollbackEmpty } from './rollback-empty.js';
 import { rule as rollbackIncomplete } from './rollback-incomplete.js';
@@ -54,7 +61,9 @@ import { rule as rollbackMissing } from './rollback-missing.js';
 import { rule as rollbackOrphan } from './rollback-orphan.js';
 import { rule as rollbackReapplyFailed } from './rollback-reapply-failed.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
+import { rule as statementTimeoutBeforeLock } from './statement-timeout-before-lock.js';
 import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
+import { rule as timeoutTooLong } from './timeout-too-long.js';
 import { rule as transactionNesting } from './transaction-nesting.js';
 import { rule as transactionNotCommitted } from './transaction-not-committed.js';
 import { rule as unusedIgnore } from './unused-ignore.js';
@@ -83,6 +92,7 @@ export const allRules: readonly Rule[] = [
   dropNotNull,
   dryRunFailed,
   dryRunRefused,
+  duplicateColumn,
   duplicateVersion,
   enumValueChanges,
   exclusionConstraint,
@@ -91,12 +101,15 @@ export const allRules: readonly Rule[] = [
   migrationEdited,
   migrationOutOfOrder,
   multipleBlockingAlters,
+  multipleTablesLocked,
   observedBlockingLock,
   observedRewrite,
   partitionAttachDetach,
   preferBigintKeys,
+  preferBigintOverInt,
   preferIdentity,
   preferJsonb,
+  preferRobustStmts,
   preferTextField,
   preferTimestamptz,
   refreshMatviewConcurrently,
@@ -106,8 +119,11 @@ export const allRules: readonly Rule[] = [
   requireConcurrentIndexDrop,
   requireConcurrentIndex,
   requireConcurrentReindex,
+  requireEnumValueOrdering,
+  requireIdleInTransactionTimeout,
   requireLockTimeout,
   requireStatementTimeout,
+  requireTableSchema,
   rollbackDataLoss,
   rollbackEmpty,
   rollbackIncomplete,
@@ -116,7 +132,9 @@ export const allRules: readonly Rule[] = [
   rollbackOrphan,
   rollbackReapplyFailed,
   setNotNullWithoutCheck,
+  statementTimeoutBeforeLock,
   tableRewriteSettings,
+  timeoutTooLong,
   transactionNesting,
   transactionNotCommitted,
   unusedIgnore,
