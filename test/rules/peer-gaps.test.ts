@@ -215,3 +215,13 @@ describe('policy rules', () => {
     expect(findingsOf(await lintSql('BEGIN;\nALTER TABLE a ADD COLUMN n text;\nCOMMIT;', { settings: { 'require-idle-in-transaction-timeout': 'on' } }), 'require-idle-in-transaction-timeout')).toHaveLength(1);
   });
 });
+
+describe('syntax newer than the parser', () => {
+  it('REPACK (PostgreSQL 19) is "not supported by this parser version", not a syntax error; a typo still is one', async () => {
+    const out = await lintSql('-- compact the table\nREPACK orders;\nSELEC 1;');
+    const messages = (out.errors as Array<{ line: number; message: string }>).map((e) => `${e.line}: ${e.message}`);
+    expect(messages[0]).toMatch(/^2: REPACK \(PostgreSQL 19\) is not supported by this parser version/);
+    expect(messages[0]).not.toMatch(/syntax error/);
+    expect(messages[1]).toBe('3: syntax error at or near "SELEC"');
+  });
+});
