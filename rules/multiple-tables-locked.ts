@@ -1,4 +1,5 @@
 import type { Rule } from '../src/analyze/rule.js';
+import type { Operation } from '../src/core/types.js';
 import { runsDuringMigration } from './_sql-build.js';
 
 export const rule: Rule = {
@@ -17,9 +18,13 @@ export const rule: Rule = {
   },
   check({ statement, operations, state }) {
     if (!state.tx.active || !runsDuringMigration(statement)) return [];
-    const held = [...state.tx.blockingAlters.keys()];
+    // A table being dropped is no longer in use: holding its lock widens no window anyone waits in.
+    const locks = (o: Operation) => !!o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew && o.kind !== 'DROP_TABLE' && o.kind !== 'DROP_VIEW';
+    const held = [...new Set((state.earlierInFile ?? [])
+      .filter((s) => s.inTransaction && s.txId === state.tx.id && runsDuringMigration(s.statement))
+      .flatMap((s) => s.operations.filter(locks).map((o) => o.table!)))];
     if (held.length !== 1) return [];
-    const index = operations.findIndex((o) => o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew && !held.includes(o.table));
+    const index = operations.findIndex((o) => locks(o) && !held.includes(o.table!));
     const table = operations[index]?.table;
     if (!table) return [];
     // One finding per transaction: at the second table.
