@@ -45,6 +45,7 @@ import { rule as refreshMatviewConcurrently } from './refresh-matview-concurrent
 import { rule as renamingColumn } from './renaming-column.js';
 import { rule as renamingSchema } from './renaming-schema.js';
 import { rule as renamingTable } from './renaming-table.js';
+import { rule as replicaIdentityFull } from './replica-identity-full.js';
 import { rule as requireConcurrentIndexDrop } from './require-concurrent-index-drop.js';
 import { rule as requireConcurrentIndex } from './require-concurrent-index.js';
 import { rule as requireConcurrentReindex } from './require-concurrent-reindex.js';
@@ -116,6 +117,7 @@ export const allRules: readonly Rule[] = [
   renamingColumn,
   renamingSchema,
   renamingTable,
+  replicaIdentityFull,
   requireConcurrentIndexDrop,
   requireConcurrentIndex,
   requireConcurrentReindex,

@@ -159,6 +159,14 @@ describe('misses', () => {
   });
 });
 
+describe('beyond the misses: pgfence footguns', () => {
+  it('REPLICA IDENTITY FULL on an existing table multiplies WAL', async () => {
+    const history = 'CREATE TABLE orders (id bigint PRIMARY KEY);';
+    expect(findingsOf(await lintSql('ALTER TABLE orders REPLICA IDENTITY FULL;', { history }), 'replica-identity-full')[0]?.risk).toBe('CAUTION');
+    expect(findingsOf(await lintSql('ALTER TABLE orders REPLICA IDENTITY DEFAULT;', { history }), 'replica-identity-full')).toEqual([]);
+  });
+});
+
 describe('false alarms: binary-coercible type changes', () => {
   const history = 'CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE t (id bigint PRIMARY KEY, a text, v varchar(40), c citext, ts timestamp(3), tz timestamptz(3), tm time(2), iv interval(3), ivd interval);';
   it.each([
@@ -182,6 +190,9 @@ describe('false alarms: binary-coercible type changes', () => {
     expect(f?.risk).toBe('CAUTION');
     expect(f?.message).toMatch(/only when the session's TimeZone is UTC/);
     expect(findingsOf(await lintSql('ALTER TABLE t ALTER COLUMN ts TYPE timestamptz(3);', { history, pgVersion: 11 }), 'changing-column-type')[0]?.risk).toBe('DANGEROUS');
+    // The file set the session's time zone to UTC first: no rewrite, nothing to say.
+    expect(findingsOf(await lintSql("SET timezone = 'UTC';\nALTER TABLE t ALTER COLUMN ts TYPE timestamptz(3);", { history, pgVersion: 15 }), 'changing-column-type')).toEqual([]);
+    expect(findingsOf(await lintSql("SET TIME ZONE 'Europe/Oslo';\nALTER TABLE t ALTER COLUMN ts TYPE timestamptz(3);", { history, pgVersion: 15 }), 'changing-column-type')).toHaveLength(1);
   });
 
   it('where the dry-run observed no rewrite, the finding does not say the table is rewritten', () => {
