@@ -23,6 +23,7 @@ import { rule as dryRunFailed } from './dry-run-failed.js';
 import { rule as dryRunRefused } from './dry-run-refused.js';
 import { rule as duplicateColumn } from './duplicate-column.js';
 import { rule as duplicateVersion } from './duplicate-version.js';
+import { rule as enableRlsWithoutPolicy } from './enable-rls-without-policy.js';
 import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
 import { rule as foreignKeyWithoutIndex } from './foreign-key-without-index.js';
@@ -95,6 +96,7 @@ export const allRules: readonly Rule[] = [
   dryRunRefused,
   duplicateColumn,
   duplicateVersion,
+  enableRlsWithoutPolicy,
   enumValueChanges,
   exclusionConstraint,
   foreignKeyWithoutIndex,

@@ -117,6 +117,8 @@ export interface SchemaFacts {
    * NOT NULL); a column in `columnTypes` but not here is known to be nullable.
    */
   notNullColumns: Set<string>;
+  /** Tables (schema-qualified) that have at least one row-level security policy. */
+  policyTables?: Set<string>;
 }
 
 /** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */

@@ -113,6 +113,11 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       return;
     }
     case 'CreateFunctionStmt': return trackFunction(state, v as CreateFunctionStmt);
+    case 'CreatePolicyStmt': {
+      const table = relationName((v as { table?: Parameters<typeof relationName>[0] }).table);
+      if (table) (state.facts.policyTables ??= new Set()).add(table);
+      return;
+    }
     default: return;
   }
 }

@@ -14,7 +14,7 @@ export const PEER_RULES_WITHOUT_COUNTERPART: readonly PeerRuleWithoutCounterpart
   { tool: 'strong_migrations', rule: 'create_table (force: true)', why: 'a Rails DSL option; in SQL the equivalent DROP TABLE is reported by ban-drop-table' },
   { tool: 'eugene', rule: 'W13 (enum type creation)', why: 'creating an enum blocks nothing; the hazard is changing it later, which enum-value-changes reports when it happens' },
   { tool: 'pgfence', rule: 'SET application_name', why: 'naming the session helps operators find it in pg_stat_activity but changes no risk of the migration; not a review finding' },
-  { tool: 'pgfence', rule: 'ENABLE / DISABLE / FORCE ROW LEVEL SECURITY', why: 'the lock is classified (ACCESS EXCLUSIVE, reported by require-lock-timeout); the access-control effect is a security review, not a migration-safety one' },
+  { tool: 'pgfence', rule: 'DISABLE / NO FORCE ROW LEVEL SECURITY', why: 'widening access is a security review, not a migration-safety one (enable-rls-without-policy covers the outage side: enabling it with no policy)' },
   { tool: 'pgfence', rule: 'INHERIT / NO INHERIT', why: 'classified as a SHARE ROW EXCLUSIVE change and reported through require-lock-timeout; no dedicated rule' },
   { tool: 'pgfence', rule: 'CREATE TYPE ... AS ENUM (no DROP VALUE)', why: 'the same reason as eugene W13: reported when a label is changed (enum-value-changes), not when the type is created' },
 ];

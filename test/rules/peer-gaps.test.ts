@@ -167,6 +167,18 @@ describe('beyond the misses: pgfence footguns', () => {
   });
 });
 
+describe('beyond the misses: row level security', () => {
+  it('ENABLE ROW LEVEL SECURITY with no policy in sight is CAUTION; a policy in the history or later in the file satisfies it', async () => {
+    const history = 'CREATE TABLE docs (id bigint PRIMARY KEY, owner_id bigint);';
+    const [f] = findingsOf(await lintSql('ALTER TABLE docs ENABLE ROW LEVEL SECURITY;', { history }), 'enable-rls-without-policy');
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.line).toBe(1);
+    const later = 'ALTER TABLE docs ENABLE ROW LEVEL SECURITY;\nCREATE POLICY docs_owner ON docs USING (owner_id = 1);';
+    expect(findingsOf(await lintSql(later, { history }), 'enable-rls-without-policy')).toEqual([]);
+    expect(findingsOf(await lintSql('ALTER TABLE docs ENABLE ROW LEVEL SECURITY;', { history: `${history}\nCREATE POLICY p ON docs USING (true);` }), 'enable-rls-without-policy')).toEqual([]);
+  });
+});
+
 describe('false alarms: binary-coercible type changes', () => {
   const history = 'CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE t (id bigint PRIMARY KEY, a text, v varchar(40), c citext, ts timestamp(3), tz timestamptz(3), tm time(2), iv interval(3), ivd interval);';
   it.each([
