@@ -4,9 +4,13 @@
 // numeric(p,s)->numeric(p2>p,s), numeric(p,s)->numeric, timestamp(3)->timestamp(6), cidr->inet,
 // varbit(4)->varbit(8), timestamp->timestamptz with TimeZone=UTC, USING col::text (a plain cast).
 // Rewrote: text->varchar(5), USING lower(col), timestamptz(6)->timestamptz(3).
+// Also without a rewrite (pg_cast castmethod 'b' and the typmod support functions):
+// text/varchar <-> citext, interval(3)->interval(6) or interval, time(0)->time.
 
 export type TypeChange =
   | { effect: 'none' }
+  /** No table rewrite, but the column's indexes change operator class and are rebuilt. */
+  | { effect: 'index-rebuild' }
   | { effect: 'utc-only' }
   | { effect: 'rewrite'; mayFail: boolean; limit?: number };
 
@@ -25,8 +29,12 @@ export function parseType(text: string): ParsedType {
   return { base, mods, array };
 }
 
-const STRINGS = new Set(['varchar', 'text']);
-const TIMES = new Set(['timestamp', 'timestamptz', 'time', 'timetz']);
+// text, varchar and citext convert to each other without a function (pg_cast castmethod 'b',
+// and the citext extension's casts WITHOUT FUNCTION); only a new length limit needs a check.
+const STRINGS = new Set(['varchar', 'text', 'citext']);
+const TIMES = new Set(['timestamp', 'timestamptz', 'time', 'timetz', 'interval']);
+/** Other binary-coercible pairs from pg_cast (castmethod 'b') a migration may meet. */
+const BINARY = new Set(['cidr>inet', 'xml>text', 'xml>varchar', 'int4>oid', 'oid>int4', 'int8>int8', 'integer>oid', 'oid>integer', 'bit>varbit']);
 
 /** Without a limit, widening; returns false when `to` is narrower than `from`. */
 function widens(from: number | undefined, to: number | undefined): boolean {
@@ -43,7 +51,8 @@ export function typeChange(oldText: string, newText: string, pgVersion: number):
   if (STRINGS.has(a.base) && STRINGS.has(b.base)) {
     const from = a.base === 'varchar' ? a.mods[0] : undefined;
     const to = b.base === 'varchar' ? b.mods[0] : undefined;
-    if (widens(from, to)) return { effect: 'none' };
+    // citext compares case-insensitively: its indexes use another operator class and are rebuilt.
+    if (widens(from, to)) return { effect: (a.base === 'citext') !== (b.base === 'citext') ? 'index-rebuild' : 'none' };
     return { effect: 'rewrite', mayFail: true, ...(to !== undefined ? { limit: to } : {}) };
   }
   if (a.base === 'numeric' && b.base === 'numeric') {
@@ -54,7 +63,14 @@ export function typeChange(oldText: string, newText: string, pgVersion: number):
   if (a.base === 'varbit' && b.base === 'varbit') {
     return widens(a.mods[0], b.mods[0]) ? { effect: 'none' } : { effect: 'rewrite', mayFail: true };
   }
-  if (a.base === 'cidr' && b.base === 'inet') return { effect: 'none' };
+  if (BINARY.has(`${a.base}>${b.base}`) && b.mods.length === 0) return { effect: 'none' };
+  if (a.base === 'interval' && b.base === 'interval') {
+    // interval's modifiers are (field mask, precision); 32767 is "all fields". Narrowing the
+    // fields truncates values; a higher or dropped precision changes nothing stored.
+    if (b.mods.length === 0) return { effect: 'none' };
+    if (b.mods[0] !== 32767) return { effect: 'rewrite', mayFail: false };
+    return widens(a.mods[1], b.mods[1]) && (a.mods.length === 0 || a.mods[0] === 32767 || b.mods[0] === 32767) ? { effect: 'none' } : { effect: 'rewrite', mayFail: false };
+  }
   if (TIMES.has(a.base) && a.base === b.base) {
     return widens(a.mods[0], b.mods[0]) ? { effect: 'none' } : { effect: 'rewrite', mayFail: false };
   }

@@ -32,13 +32,13 @@ export const rule: Rule = {
   title: 'ADD COLUMN ... NOT NULL without a DEFAULT fails on a table that has rows',
   docs: {
     why:
-      'The existing rows have no value for the new column, so PostgreSQL would have to store NULL in a NOT NULL column: the statement fails with "column ... contains null values" as soon as the table has a single row. It passes on an empty development database and breaks the deploy.',
+      'The existing rows have no value for the new column, so PostgreSQL would have to store NULL in a NOT NULL column: the statement fails with "column ... contains null values" as soon as the table has a single row. It passes on an empty development database and breaks the deploy. A table created earlier in the same migration counts as having rows once something was inserted into it.',
     lock: 'ACCESS EXCLUSIVE on the table while it runs (then the migration fails).',
     instead:
       'Give the column a DEFAULT (on PostgreSQL 11+ a non-volatile default is stored in the catalog, no rewrite), or add it as nullable, backfill it in batches, and make it NOT NULL afterwards through a validated CHECK (column IS NOT NULL).',
     bad: 'ALTER TABLE orders ADD COLUMN status text NOT NULL;',
     good: "ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'pending';",
-    equivalents: { squawk: 'adding-required-field' },
+    equivalents: { squawk: 'adding-required-field', pgfence: 'ADD COLUMN checks' },
   },
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
@@ -46,7 +46,9 @@ export const rule: Rule = {
     alterCmds(statement).forEach((cmd, i) => {
       const op = operations[i];
       const def = addColumnDef(cmd);
-      if (!def?.colname || !op?.table || !onExistingTable(op)) return;
+      // A table created in this run is empty, unless the run already inserted rows into it.
+      const seeded = !!op?.table && (state.seededTables?.has(op.table) ?? false);
+      if (!def?.colname || !op?.table || (!onExistingTable(op) && !seeded)) return;
       const cons = columnConstraints(def);
       if (!cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY') || producesValues(def)) return;
       const table = op.table;
@@ -57,7 +59,7 @@ export const rule: Rule = {
       const rows = state.tableStats.get(table)?.rows;
       hits.push({
         operation: i,
-        message: `ADD COLUMN ${def.colname} ${op.typeName ?? ''} NOT NULL without a DEFAULT on the existing table ${table}: it fails with "contains null values" as soon as the table has a row${rows === 0 ? ' (the table stats show it empty now, so it passes today and fails on any database that has rows)' : ''}`.replace(/  +/g, ' '),
+        message: `ADD COLUMN ${def.colname} ${op.typeName ?? ''} NOT NULL without a DEFAULT on ${seeded ? `${table}, which this migration created and already inserted rows into` : `the existing table ${table}`}: it fails with "contains null values" as soon as the table has a row${rows === 0 ? ' (the table stats show it empty now, so it passes today and fails on any database that has rows)' : ''}`.replace(/  +/g, ' '),
         ...(rows === 0 ? { risk: 'CAUTION' as const } : {}),
         suggestion: [
           ...(example

@@ -47,7 +47,7 @@ export const rule: Rule = {
       'Add a plain nullable column, give it a sequence default (ALTER COLUMN ... SET DEFAULT nextval(...), new rows only) or fill it from a trigger, and backfill the existing rows in batches. For a computed value on PostgreSQL 18+, a VIRTUAL generated column is computed on read and needs no rewrite.',
     bad: 'ALTER TABLE orders ADD COLUMN seq bigserial;',
     good: "ALTER TABLE orders ADD COLUMN seq bigint;\nCREATE SEQUENCE orders_seq_seq AS bigint OWNED BY orders.seq;\nALTER TABLE orders ALTER COLUMN seq SET DEFAULT nextval('orders_seq_seq');",
-    equivalents: { squawk: 'adding-field-with-default', strongMigrations: 'add_column_generated_stored', eugene: 'E11' },
+    equivalents: { squawk: 'adding-field-with-default', strongMigrations: 'add_column_generated_stored', eugene: 'E11', pgfence: 'ADD COLUMN checks' },
   },
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];

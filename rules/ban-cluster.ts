@@ -17,7 +17,7 @@ export const rule: Rule = {
       'Record the clustering index with `ALTER TABLE ... CLUSTER ON index` (catalog only), then reorder the table online with pg_repack, which follows that index and takes an exclusive lock only for the final swap. Run it as an operations task, not in a migration.',
     bad: 'CLUSTER orders USING orders_created_at_idx;',
     good: 'ALTER TABLE orders CLUSTER ON orders_created_at_idx;',
-    equivalents: { squawk: 'prefer-repack', eugene: 'E10' },
+    equivalents: { squawk: 'prefer-repack', eugene: 'E10', pgfence: 'table rewrites (CLUSTER)' },
   },
   check({ statement, operations }) {
     const c = stmtNode<ClusterStmt>(statement, 'ClusterStmt');

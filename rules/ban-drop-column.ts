@@ -15,7 +15,7 @@ export const rule: Rule = {
       'First deploy code that no longer reads or writes the column (and, for ORMs, tells the model to ignore it). Copy the data somewhere if you may need it again. Then drop the column in a later migration, with `-- migration-guard-ignore ban-drop-column` and a note saying why it is safe now.',
     bad: 'ALTER TABLE orders DROP COLUMN legacy_status;',
     good: '-- migration-guard-ignore ban-drop-column\n-- No code has used orders.legacy_status since release 42; the values are archived in orders_legacy_status_archive.\nALTER TABLE orders DROP COLUMN legacy_status;',
-    equivalents: { squawk: 'ban-drop-column', strongMigrations: 'remove_column' },
+    equivalents: { squawk: 'ban-drop-column', strongMigrations: 'remove_column', pgfence: 'Destructive operation checks' },
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];

@@ -15,7 +15,7 @@ export const rule: Rule = {
       'Drop databases by hand, as an operations task with a backup taken first, never from an application migration.',
     bad: 'DROP DATABASE analytics;',
     good: 'ALTER DATABASE analytics WITH ALLOW_CONNECTIONS false;',
-    equivalents: { squawk: 'ban-drop-database' },
+    equivalents: { squawk: 'ban-drop-database', pgfence: 'Destructive operation checks' },
   },
   check({ statement }) {
     const d = stmtNode<DropdbStmt>(statement, 'DropdbStmt');

@@ -16,6 +16,7 @@ export const rule: Rule = {
       'Drop the objects one by one in earlier migrations (each reviewed on its own), keep a dump of anything you may need, and drop the empty schema without CASCADE, so Postgres refuses if something is still in it.',
     bad: 'DROP SCHEMA reporting CASCADE;',
     good: 'CREATE SCHEMA scratch;\nDROP SCHEMA scratch;',
+    equivalents: { pgfence: 'Destructive operation checks' },
   },
   check({ statement, state }) {
     const d = stmtNode<DropStmt>(statement, 'DropStmt');

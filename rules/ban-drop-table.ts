@@ -15,7 +15,7 @@ export const rule: Rule = {
       'First deploy code that no longer uses the table. Keep a copy of the data if you may need it (`pg_dump --table=...`, or rename it to a name nobody uses and drop it a release later). Then drop it, with `-- migration-guard-ignore ban-drop-table` and a note saying why it is safe now.',
     bad: 'DROP TABLE legacy_events;',
     good: '-- migration-guard-ignore ban-drop-table\n-- Unused since release 42; dumped to s3://backups/legacy_events.dump before this migration.\nDROP TABLE legacy_events;',
-    equivalents: { squawk: 'ban-drop-table' },
+    equivalents: { squawk: 'ban-drop-table', pgfence: 'Destructive operation checks' },
   },
   check({ statement, operations }) {
     const d = stmtNode<DropStmt>(statement, 'DropStmt');

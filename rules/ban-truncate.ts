@@ -15,7 +15,7 @@ export const rule: Rule = {
       'Delete only the rows you mean, with a WHERE clause, in batches. If emptying the table is really intended, keep a copy first, name every table explicitly instead of CASCADE, and mark the statement with `-- migration-guard-ignore ban-truncate` and a note saying why.',
     bad: 'TRUNCATE orders CASCADE;',
     good: 'CREATE TABLE import_staging (id bigint PRIMARY KEY, payload jsonb);\nTRUNCATE import_staging;',
-    equivalents: { squawk: 'ban-truncate-cascade' },
+    equivalents: { squawk: 'ban-truncate-cascade', pgfence: 'Destructive operation checks' },
   },
   check({ statement, operations }) {
     const t = stmtNode<TruncateStmt>(statement, 'TruncateStmt');

@@ -16,7 +16,7 @@ export const rule: Rule = {
       'Plain VACUUM (no FULL) reclaims space for reuse without blocking. To give space back to the operating system online, use pg_repack or pg_squeeze, which rebuild the table beside the live one and take an exclusive lock only for the final swap; run them as an operations task, not in a migration.',
     bad: 'VACUUM FULL orders;',
     good: 'VACUUM (ANALYZE) orders;',
-    equivalents: { squawk: 'prefer-repack', eugene: 'E10' },
+    equivalents: { squawk: 'prefer-repack', eugene: 'E10', pgfence: 'table rewrites (VACUUM FULL)' },
   },
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];

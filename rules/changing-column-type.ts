@@ -1,4 +1,4 @@
-import type { ColumnDef, Node } from '@pgsql/types';
+import type { ColumnDef, Node, VariableSetStmt } from '@pgsql/types';
 import { as, stringList, typeNameText } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
@@ -28,6 +28,23 @@ function expandContract(table: string, column: string, newType: string, valueSql
   ].join('\n');
 }
 
+const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'zulu', 'z', 'universal', 'etc/universal', 'utc0', '+00', '0']);
+
+/** True when a SET timezone earlier in the file (still in force) chose UTC: then timestamp -> timestamptz does not rewrite. */
+function sessionTimeZoneIsUtc(state: Parameters<NonNullable<Rule['check']>>[0]['state']): boolean {
+  let utc = false;
+  for (const s of state.earlierInFile ?? []) {
+    const set = as<VariableSetStmt>(s.statement.ast, 'VariableSetStmt');
+    if (!set || set.name?.toLowerCase() !== 'timezone') continue;
+    // SET LOCAL ends with its transaction: only count it inside the current one.
+    if (set.is_local && !(s.inTransaction && s.txId === state.tx.id && state.tx.active)) continue;
+    const value = as<{ sval?: { sval?: string }; ival?: { ival?: number } }>(set.args?.[0], 'A_Const');
+    const text = value?.sval?.sval ?? (value ? String(value.ival?.ival ?? 0) : '');
+    utc = set.kind === 'VAR_SET_VALUE' && UTC_NAMES.has(text.toLowerCase());
+  }
+  return utc;
+}
+
 export const rule: Rule = {
   id: 'changing-column-type',
   risk: 'DANGEROUS',
@@ -35,13 +52,13 @@ export const rule: Rule = {
   sizeSensitive: true,
   docs: {
     why:
-      'Changing a column\'s type makes PostgreSQL rewrite every row and rebuild every index of the table while it holds an ACCESS EXCLUSIVE lock, so nothing can read or write the table until it is done. Only a few changes skip the rewrite: varchar(n) to a longer varchar, varchar or text; text to varchar without a limit; numeric(p,s) to a larger precision with the same scale or to plain numeric; a longer bit varying; cidr to inet; a higher timestamp/time precision; and, since PostgreSQL 12, timestamp to timestamptz when the session time zone is UTC. A USING clause that computes something always rewrites. Shrinking a varchar also fails if a longer value exists.',
+      'Changing a column\'s type makes PostgreSQL rewrite every row and rebuild every index of the table while it holds an ACCESS EXCLUSIVE lock, so nothing can read or write the table until it is done. Only a few changes skip the rewrite (the binary-coercible casts of pg_cast and the typmod rules): varchar(n) to a longer varchar, varchar or text; text to varchar without a limit; text or varchar to and from citext (indexes on the column are still rebuilt, citext compares differently); numeric(p,s) to a larger precision with the same scale or to plain numeric; a longer bit varying; cidr to inet; a higher or removed timestamp/time/interval precision; and, since PostgreSQL 12, timestamp to timestamptz when the session time zone is UTC (a SET timezone = UTC earlier in the file counts). A USING clause that computes something always rewrites. Shrinking a varchar also fails if a longer value exists. Even without a rewrite, every CHECK constraint that uses the column is checked again against all rows under the same lock.',
     lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) for the rewrite and the index rebuilds.',
     instead:
       'Expand and contract: add a new column of the new type, keep it in step for new writes (trigger or application), backfill it in batches, switch readers, then swap the names and drop the old column. To limit a text length, keep the type and add CHECK (char_length(col) <= n) NOT VALID, then VALIDATE CONSTRAINT.',
     bad: 'ALTER TABLE orders ALTER COLUMN quantity TYPE bigint;',
     good: 'ALTER TABLE orders ADD COLUMN quantity_new bigint;',
-    equivalents: { squawk: 'changing-column-type', strongMigrations: 'change_column', eugene: 'E5' },
+    equivalents: { squawk: 'changing-column-type', strongMigrations: 'change_column', eugene: 'E5', pgfence: 'ALTER COLUMN checks' },
   },
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
@@ -74,7 +91,31 @@ export const rule: Rule = {
         return;
       }
       const change = typeChange(oldType, newType, state.pgVersion);
+      if (change.effect !== 'rewrite') {
+        // No rewrite, but PostgreSQL drops and re-adds the constraints that use the column, and a
+        // re-added CHECK is validated against every row under the ACCESS EXCLUSIVE lock.
+        const checks = [...state.constraints.values()].filter((c) => c.table === table && c.kind === 'check' && c.validated && (c.columns ?? []).includes(column));
+        if (checks.length > 0) {
+          hits.push({
+            operation: i,
+            message: `ALTER COLUMN ${column} TYPE ${newType} (from ${oldType}) on ${table} does not rewrite the table, but the CHECK constraint${checks.length > 1 ? 's' : ''} ${checks.map((c) => c.name.includes('#') ? '(unnamed)' : c.name).join(', ')} on ${column} ${checks.length > 1 ? 'are' : 'is'} checked again against every row under an ACCESS EXCLUSIVE lock (reads and writes wait for the scan)`,
+            suggestion: `-- drop the CHECK first, change the type, then add the CHECK back NOT VALID and validate it separately:\n${alterTable(table)} DROP CONSTRAINT ${ident(checks[0]!.name.includes('#') ? '<constraint>' : checks[0]!.name)}, ALTER COLUMN ${ident(column)} TYPE ${newType};\n-- ADD CONSTRAINT ... CHECK (...) NOT VALID; then, in a separate transaction, VALIDATE CONSTRAINT ...`,
+          });
+          return;
+        }
+      }
       if (change.effect === 'none') return;
+      if (change.effect === 'index-rebuild') {
+        const indexed = (state.indexedColumns.get(table) ?? []).some((cols) => cols.includes(column));
+        if (!indexed) return;
+        hits.push({
+          operation: i,
+          message: `ALTER COLUMN ${column} TYPE ${newType} (from ${oldType}) on ${table} does not rewrite the table, but the indexes on ${column} change operator class and are rebuilt under an ACCESS EXCLUSIVE lock (reads and writes wait for the rebuild)`,
+          suggestion: expandContract(table, column, newType, cast),
+        });
+        return;
+      }
+      if (change.effect === 'utc-only' && sessionTimeZoneIsUtc(state)) return;
       if (change.effect === 'utc-only') {
         hits.push({
           operation: i,

@@ -1,5 +1,5 @@
 import type { DropStmt, IndexStmt, ReindexStmt } from '@pgsql/types';
-import { as } from '../src/analyze/ast.js';
+import { as, optionOn } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { alterCmds, stmtNode } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
@@ -12,7 +12,7 @@ function concurrentCommand(statement: Statement): string | undefined {
   const drop = stmtNode<DropStmt>(statement, 'DropStmt');
   if (drop?.concurrent && drop.removeType === 'OBJECT_INDEX') return 'DROP INDEX CONCURRENTLY';
   const reindex = stmtNode<ReindexStmt>(statement, 'ReindexStmt');
-  if (reindex && (reindex.params ?? []).some((p) => as<{ defname?: string }>(p, 'DefElem')?.defname === 'concurrently')) return 'REINDEX CONCURRENTLY';
+  if (reindex && optionOn(reindex.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
   const detach = alterCmds(statement).find((c) => c.subtype === 'AT_DetachPartition' && as<{ concurrent?: boolean }>(c.def, 'PartitionCmd')?.concurrent);
   if (detach) return 'ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY';
   return undefined;
@@ -29,7 +29,7 @@ export const rule: Rule = {
       'Run the statement outside any transaction: put it in a migration of its own and tell the runner not to wrap it (golang-migrate never wraps, just leave out BEGIN/COMMIT; dbmate `-- migrate:up transaction:false`; goose `-- +goose NO TRANSACTION`; Flyway a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase `runInTransaction:false`). Prisma, Drizzle and Supabase always wrap: run the statement by hand outside the tool.',
     bad: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);\nCOMMIT;',
     good: 'CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
-    equivalents: { squawk: 'ban-concurrent-index-creation-in-transaction' },
+    equivalents: { squawk: 'ban-concurrent-index-creation-in-transaction', pgfence: 'CONCURRENTLY outside explicit transactions' },
   },
   check({ statement, state }) {
     if (!runsDuringMigration(statement)) return [];

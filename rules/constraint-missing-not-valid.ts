@@ -29,13 +29,13 @@ export const rule: Rule = {
   sizeSensitive: true,
   docs: {
     why:
-      'When a FOREIGN KEY or CHECK constraint is added to a table that already has rows, PostgreSQL checks every row before the statement finishes, and holds its lock the whole time. For a CHECK that lock is ACCESS EXCLUSIVE, so nothing can read or write the table; for a FOREIGN KEY it is SHARE ROW EXCLUSIVE on both the table and the table it references, so writes to both wait. The same happens when the constraint is written on a column added to an existing table. A FOREIGN KEY from a table created in this migration is not flagged: that table is empty or unused, and the referenced table is locked only briefly.',
+      'When a FOREIGN KEY or CHECK constraint is added to a table that already has rows, PostgreSQL checks every row before the statement finishes, and holds its lock the whole time. For a CHECK that lock is ACCESS EXCLUSIVE, so nothing can read or write the table; for a FOREIGN KEY it is SHARE ROW EXCLUSIVE on both the table and the table it references, so writes to both wait. The same happens when the constraint is written on a column added to an existing table (ADD COLUMN ... REFERENCES, what ORMs emit for a new foreign key): with a DEFAULT every row is checked; without one nothing is checked, but the referenced table is still locked (CAUTION). A FOREIGN KEY from a table created in this migration is not flagged: that table is empty or unused, and the referenced table is locked only briefly.',
     lock: 'CHECK: ACCESS EXCLUSIVE on the table (blocks reads and writes). FOREIGN KEY: SHARE ROW EXCLUSIVE on the table and the referenced table (blocks writes to both). Held while every row is checked.',
     instead:
       'Add the constraint with NOT VALID (new and updated rows are checked from then on; the lock is brief), then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate transaction. VALIDATE takes only a SHARE UPDATE EXCLUSIVE lock, so reads and writes continue while it scans.',
     bad: 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);',
     good: 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;',
-    equivalents: { squawk: 'constraint-missing-not-valid', strongMigrations: 'add_check_constraint', eugene: 'E1' },
+    equivalents: { squawk: 'constraint-missing-not-valid, adding-foreign-key-constraint', strongMigrations: 'add_check_constraint, add_foreign_key, add_reference', eugene: 'E1', pgfence: 'ADD CONSTRAINT checks' },
   },
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];
@@ -60,6 +60,21 @@ export const rule: Rule = {
       // (measured on PG 15: no scan). A CHECK is evaluated on every row regardless.
       const hasDefault = columnConstraints(def).some((c) => c.contype === 'CONSTR_DEFAULT' && !isNullConst(c.raw_expr));
       const inline = columnConstraints(def).filter((c) => c.contype === 'CONSTR_CHECK' || (c.contype === 'CONSTR_FOREIGN' && hasDefault));
+      const lightFk = columnConstraints(def).find((c) => c.contype === 'CONSTR_FOREIGN' && !hasDefault);
+      if (def?.colname && lightFk && inline.length === 0) {
+        // Still a foreign-key creation: it locks the referenced table, only no row is checked.
+        const clause = constraintClause(lightFk, table, def.colname);
+        const bare: ColumnDef = { ...def, constraints: (def.constraints ?? []).filter((n) => (n as { Constraint?: Constraint }).Constraint !== lightFk) };
+        const columnSql = sqlOf({ ColumnDef: bare } as Node);
+        const referenced = relationName(lightFk.pktable);
+        hits.push({
+          operation: i,
+          risk: 'CAUTION',
+          message: `ADD COLUMN ${def.colname} ... REFERENCES ${referenced ?? ''} on the existing table ${table} creates a foreign key: it takes ${lockText(lightFk, table)} (no row is checked, the new column is all NULL, but the locks queue behind running transactions on both tables)`,
+          ...(columnSql && clause ? { suggestion: `${alterTable(table)} ADD COLUMN ${columnSql};\n${twoStep(table, clause)}` } : {}),
+        });
+        return;
+      }
       if (!def?.colname || inline.length === 0) return;
       const column = def.colname;
       const bare: ColumnDef = { ...def, constraints: (def.constraints ?? []).filter((n) => !inline.some((c) => (n as { Constraint?: Constraint }).Constraint === c)) };

@@ -13,15 +13,16 @@ const TOGGLES: Record<string, string> = {
 export const rule: Rule = {
   id: 'creating-trigger',
   risk: 'CAUTION',
-  title: 'Adding, enabling or disabling a trigger on an existing table',
+  title: 'Adding, dropping, enabling or disabling a trigger on an existing table',
   docs: {
     why:
-      'A trigger adds work to every write on the table (each row of a bulk UPDATE fires it), hides logic from whoever reads the application code, and an error in it fails the application\'s writes. Creating, enabling or disabling one takes a SHARE ROW EXCLUSIVE lock: brief, but it waits behind running writes and queues all other writes behind it. Disabling a trigger silently skips what it did (audit rows, denormalised columns); DISABLE TRIGGER ALL also turns off foreign-key enforcement.',
-    lock: 'SHARE ROW EXCLUSIVE on the table: blocks writes (not reads) while waiting for and holding it.',
+      'A trigger adds work to every write on the table (each row of a bulk UPDATE fires it), hides logic from whoever reads the application code, and an error in it fails the application\'s writes. Creating, enabling or disabling one takes a SHARE ROW EXCLUSIVE lock: brief, but it waits behind running writes and queues all other writes behind it. Disabling a trigger silently skips what it did (audit rows, denormalised columns); DISABLE TRIGGER ALL also turns off foreign-key enforcement. DROP TRIGGER takes an ACCESS EXCLUSIVE lock on the table: brief, but while it waits behind a long query even reads queue behind it.',
+    lock: 'SHARE ROW EXCLUSIVE on the table to create, enable or disable one (blocks writes, not reads); ACCESS EXCLUSIVE to drop one (blocks reads and writes), while waiting for and holding it.',
     instead:
       "Set a lock_timeout before it (`SET lock_timeout = '5s';`) and retry on timeout; measure the trigger's cost on a busy table; prefer doing the work in application code or an asynchronous job when it need not be in the same transaction. Re-enable disabled triggers in the same migration.",
     bad: 'CREATE TRIGGER orders_audit AFTER UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION audit_row();',
     good: 'CREATE TABLE order_events (id bigint PRIMARY KEY, payload jsonb);\nCREATE TRIGGER order_events_audit AFTER INSERT ON order_events FOR EACH ROW EXECUTE FUNCTION audit_row();',
+    equivalents: { pgfence: 'Trigger operations' },
   },
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
@@ -36,6 +37,14 @@ export const rule: Rule = {
       }];
     }
     const hits: RuleHit[] = [];
+    operations.forEach((o, i) => {
+      if (o.kind !== 'DROP_TRIGGER' || !onExistingTable(o)) return;
+      hits.push({
+        operation: i,
+        message: `DROP TRIGGER on ${o.table} takes ${article(describeLock(o.lock, o.table))}; while it waits for running queries, every read and write of ${o.table} queues behind it`,
+        suggestion: "SET lock_timeout = '5s';  -- before it, and retry on timeout",
+      });
+    });
     alterCmds(statement).forEach((c, i) => {
       const what = TOGGLES[c.subtype ?? ''];
       const o = operations[i];

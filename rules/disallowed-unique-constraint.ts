@@ -36,7 +36,7 @@ export const rule: Rule = {
       'Build the unique index first with CREATE UNIQUE INDEX CONCURRENTLY (writes continue), then attach it with ALTER TABLE ... ADD CONSTRAINT name UNIQUE USING INDEX name (or PRIMARY KEY USING INDEX), which is instant. For a primary key, make the columns NOT NULL first without a long lock (validated CHECK, then SET NOT NULL).',
     bad: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);',
     good: 'CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;',
-    equivalents: { squawk: 'disallowed-unique-constraint', strongMigrations: 'add_unique_constraint', eugene: 'E7' },
+    equivalents: { squawk: 'disallowed-unique-constraint', strongMigrations: 'add_unique_constraint', eugene: 'E7', pgfence: 'ADD CONSTRAINT checks' },
   },
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];

@@ -1,7 +1,7 @@
 import type { InsertStmt, SelectStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import type { AnalysisState } from '../src/analyze/state.js';
-import { as } from '../src/analyze/ast.js';
+import { as, functionsCalled } from '../src/analyze/ast.js';
 import { describeLock, stmtNode, stmtTag } from '../src/analyze/rule-helpers.js';
 import type { Operation, Statement } from '../src/core/types.js';
 import { batchedSql } from './_backfill-sql.js';
@@ -21,6 +21,38 @@ function isBackfill(statement: Statement, ops: readonly Operation[]): boolean {
   return false;
 }
 
+/** Tables a query reads, skipping the system catalogs (cheap, and no user data). */
+function readsUserTables(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(readsUserTables);
+  if (!node || typeof node !== 'object') return false;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'RangeVar') {
+      const r = value as { schemaname?: string; relname?: string };
+      if (r.schemaname !== 'pg_catalog' && r.schemaname !== 'information_schema' && !/^pg_/.test(r.relname ?? '')) return true;
+    } else if (readsUserTables(value)) return true;
+  }
+  return false;
+}
+
+/**
+ * Work that is not a data change but can take long: a query that reads a table, CREATE TABLE AS,
+ * a DO block or procedure call (any amount of work), pg_sleep. Run after an ACCESS EXCLUSIVE lock
+ * in the same transaction, it keeps that lock held for as long as it runs.
+ */
+function longOtherWork(statement: Statement): string | undefined {
+  const tag = stmtTag(statement);
+  if (tag === 'SelectStmt' || tag === 'CreateTableAsStmt') {
+    if (functionsCalled(statement.ast).includes('pg_sleep')) return 'a pg_sleep';
+    return readsUserTables(tag === 'SelectStmt' ? (statement.ast as { SelectStmt: SelectStmt }).SelectStmt.fromClause : (statement.ast as { CreateTableAsStmt: { query?: unknown } }).CreateTableAsStmt.query)
+      ? (tag === 'SelectStmt' ? 'a query that reads a table' : 'CREATE TABLE ... AS, which reads a table') : undefined;
+  }
+  // A DO block's static statements are analyzed one by one; only a loop or a sleep in it is
+  // work whose length nobody can see from here.
+  if (tag === 'DoStmt') return /\b(LOOP|pg_sleep)\b/i.test(statement.text) ? 'a DO block with a loop' : undefined;
+  if (tag === 'CallStmt') return 'a procedure call (any amount of work)';
+  return undefined;
+}
+
 /** DDL operations holding a lock that blocks writes on something that existed before the run. */
 function lockingDdl(ops: readonly Operation[], state: Readonly<AnalysisState>): Operation[] {
   return ops.filter((o) => o.kind !== 'UPDATE_VALUES' && o.kind !== 'DELETE_ROWS' && o.kind !== 'INSERT_ROWS' && blocksExisting(o, state));
@@ -37,13 +69,13 @@ export const rule: Rule = {
   title: 'A backfill in the same transaction as DDL holds the DDL locks for the whole backfill',
   docs: {
     why:
-      'Locks are held until the transaction ends. When an ALTER TABLE and an UPDATE of many rows share a transaction, the ALTER\'s lock (ACCESS EXCLUSIVE for most ALTER TABLE forms) stays held for as long as the UPDATE runs, so the table is unreadable and unwritable for the whole backfill, and every row the backfill touched stays locked until the end too. In the other order (backfill, then DDL) the backfill\'s row locks are kept while the DDL waits for its lock, and if the DDL fails the whole backfill is rolled back. A runner that wraps each migration in a transaction (Flyway, Rails, Django...) does this to every DDL and DML in the same file.',
+      'Locks are held until the transaction ends. When an ALTER TABLE and an UPDATE of many rows share a transaction, the ALTER\'s lock (ACCESS EXCLUSIVE for most ALTER TABLE forms) stays held for as long as the UPDATE runs, so the table is unreadable and unwritable for the whole backfill, and every row the backfill touched stays locked until the end too. In the other order (backfill, then DDL) the backfill\'s row locks are kept while the DDL waits for its lock, and if the DDL fails the whole backfill is rolled back. A long query, CREATE TABLE AS, DO block or procedure call after an ACCESS EXCLUSIVE lock extends it in the same way. A runner that wraps each migration in a transaction (Flyway, Rails, Django...) does this to every DDL and DML in the same file.',
     lock: 'The DDL\'s lock on the table (ACCESS EXCLUSIVE blocks reads and writes; SHARE and stronger block writes), held until COMMIT, plus the backfill\'s row locks.',
     instead:
       'Put the backfill in its own migration that runs outside a transaction, in batches that each commit, after the DDL migration has committed (and the NOT NULL or constraint that depends on it in a migration after that).',
     bad: "BEGIN;\nALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new';\nCOMMIT;",
     good: "ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE id BETWEEN 1 AND 10000;",
-    equivalents: { eugene: 'E4' },
+    equivalents: { eugene: 'E4', strongMigrations: 'backfill in the same transaction (add_column + update)' },
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
@@ -61,6 +93,17 @@ export const rule: Rule = {
         suggestion: stmtTag(statement) === 'InsertStmt'
           ? `move this INSERT ... SELECT to its own migration that runs outside a transaction, copying the source rows in key ranges (WHERE id > :last AND id <= :last + 10000), one COMMIT per batch`
           : batchedSql(statement, target),
+      }];
+    }
+
+    const other = longOtherWork(statement);
+    if (other) {
+      const held = sameTx.flatMap((s) => lockingDdl(s.operations, state).filter((op) => op.lock === 'AccessExclusiveLock' && op.kind !== 'DROP_TABLE' && op.kind !== 'DROP_VIEW').map((op) => ({ op, s })))[0];
+      if (!held) return [];
+      return [{
+        risk: 'CAUTION',
+        message: `${other} runs in ${wrapper} as \`${firstLine(held.s.statement.text)}\` (line ${held.s.statement.line}), whose ${describeLock(held.op.lock, held.op.table)} is held until COMMIT, so for as long as this runs`,
+        suggestion: 'commit the DDL first (end the transaction right after it), or run this work before the statement that takes the lock',
       }];
     }
 

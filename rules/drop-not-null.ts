@@ -14,7 +14,7 @@ export const rule: Rule = {
       'First ship code that handles NULL in every reader of the column, then drop the constraint. Make sure the rollback of this migration does not need to restore NOT NULL on data that now has NULLs.',
     bad: 'ALTER TABLE orders ALTER COLUMN status DROP NOT NULL;',
     good: 'ALTER TABLE orders ALTER COLUMN status SET DEFAULT \'pending\';',
-    equivalents: { squawk: 'ban-drop-not-null' },
+    equivalents: { squawk: 'ban-drop-not-null', pgfence: 'ALTER COLUMN checks' },
   },
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];

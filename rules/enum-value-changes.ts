@@ -36,6 +36,7 @@ export const rule: Rule = {
       'Add labels in a migration of their own that runs outside a transaction (or on PG 12+ commit it before the migration that uses the label). Instead of renaming a label, add the new one, move the code and the rows to it, and stop using the old one (it stays in the type). If labels come and go, use a lookup table with a foreign key instead of an enum.',
     bad: "ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';",
     good: "ALTER TYPE order_status ADD VALUE 'dispatched';",
+    equivalents: { pgfence: 'ALTER TYPE ... ADD VALUE (enum)' },
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];

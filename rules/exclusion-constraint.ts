@@ -15,7 +15,7 @@ export const rule: Rule = {
       'Plan a maintenance window: set a lock_timeout so the statement gives up instead of queueing everyone behind it, and run it when the table is quiet. On a very large table, alternatives are building a new table with the constraint and moving the data over, or enforcing the rule in a trigger or the application until a window is available.',
     bad: 'ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&);',
     good: 'CREATE TABLE bookings_v2 (room_id int, during tstzrange, CONSTRAINT bookings_v2_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&));',
-    equivalents: { strongMigrations: 'add_exclusion_constraint', eugene: 'E8' },
+    equivalents: { strongMigrations: 'add_exclusion_constraint', eugene: 'E8', pgfence: 'ADD CONSTRAINT checks' },
   },
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];

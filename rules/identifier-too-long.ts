@@ -12,6 +12,8 @@ const NAMING = new Set([
   'CreateStmt', 'CreateTableAsStmt', 'ViewStmt', 'IndexStmt', 'AlterTableStmt', 'RenameStmt', 'CreateSeqStmt',
   'CreateTrigStmt', 'CreateFunctionStmt', 'CreateSchemaStmt', 'CreateEnumStmt', 'CompositeTypeStmt', 'CreateDomainStmt',
   'CreateRangeStmt', 'CreatePolicyStmt', 'CreateStatsStmt', 'AlterDomainStmt', 'CreateEventTrigStmt',
+  // A DROP names what it removes: a long name there is truncated too, and may match another object.
+  'DropStmt',
 ]);
 
 /**

@@ -22,8 +22,10 @@ import { rule as dropNotNull } from './drop-not-null.js';
 import { rule as dryRunFailed } from './dry-run-failed.js';
 import { rule as dryRunRefused } from './dry-run-refused.js';
 import { rule as dryRunUnobserved } from './dry-run-unobserved.js';
+import { rule as duplicateColumn } from './duplicate-column.js';
 import { rule as duplicateVersion } from './duplicate-version.js';
 import { rule as dynamicSql } from './dynamic-sql.js';
+import { rule as enableRlsWithoutPolicy } from './enable-rls-without-policy.js';
 import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
 import { rule as foreignKeyWithoutIndex } from './foreign-key-without-index.js';
@@ -31,23 +33,30 @@ import { rule as identifierTooLong } from './identifier-too-long.js';
 import { rule as migrationEdited } from './migration-edited.js';
 import { rule as migrationOutOfOrder } from './migration-out-of-order.js';
 import { rule as multipleBlockingAlters } from './multiple-blocking-alters.js';
+import { rule as multipleTablesLocked } from './multiple-tables-locked.js';
 import { rule as observedBlockingLock } from './observed-blocking-lock.js';
 import { rule as observedRewrite } from './observed-rewrite.js';
 import { rule as partitionAttachDetach } from './partition-attach-detach.js';
 import { rule as preferBigintKeys } from './prefer-bigint-keys.js';
+import { rule as preferBigintOverInt } from './prefer-bigint-over-int.js';
 import { rule as preferIdentity } from './prefer-identity.js';
 import { rule as preferJsonb } from './prefer-jsonb.js';
+import { rule as preferRobustStmts } from './prefer-robust-stmts.js';
 import { rule as preferTextField } from './prefer-text-field.js';
 import { rule as preferTimestamptz } from './prefer-timestamptz.js';
 import { rule as refreshMatviewConcurrently } from './refresh-matview-concurrently.js';
 import { rule as renamingColumn } from './renaming-column.js';
 import { rule as renamingSchema } from './renaming-schema.js';
 import { rule as renamingTable } from './renaming-table.js';
+import { rule as replicaIdentityFull } from './replica-identity-full.js';
 import { rule as requireConcurrentIndexDrop } from './require-concurrent-index-drop.js';
 import { rule as requireConcurrentIndex } from './require-concurrent-index.js';
 import { rule as requireConcurrentReindex } from './require-concurrent-reindex.js';
+import { rule as requireEnumValueOrdering } from './require-enum-value-ordering.js';
+import { rule as requireIdleInTransactionTimeout } from './require-idle-in-transaction-timeout.js';
 import { rule as requireLockTimeout } from './require-lock-timeout.js';
 import { rule as requireStatementTimeout } from './require-statement-timeout.js';
+import { rule as requireTableSchema } from './require-table-schema.js';
 import { rule as rollbackDataLoss } from './rollback-data-loss.js';
 import { rule as rollbackEmpty } from './rollback-empty.js';
 import { rule as rollbackIncomplete } from './rollback-incomplete.js';
@@ -57,8 +66,10 @@ import { rule as rollbackOrphan } from './rollback-orphan.js';
 import { rule as rollbackReapplyFailed } from './rollback-reapply-failed.js';
 import { rule as securitySensitiveSql } from './security-sensitive-sql.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
+import { rule as statementTimeoutBeforeLock } from './statement-timeout-before-lock.js';
 import { rule as tableRebuild } from './table-rebuild.js';
 import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
+import { rule as timeoutTooLong } from './timeout-too-long.js';
 import { rule as transactionNesting } from './transaction-nesting.js';
 import { rule as transactionNotCommitted } from './transaction-not-committed.js';
 import { rule as unusedIgnore } from './unused-ignore.js';
@@ -88,8 +99,10 @@ export const allRules: readonly Rule[] = [
   dryRunFailed,
   dryRunRefused,
   dryRunUnobserved,
+  duplicateColumn,
   duplicateVersion,
   dynamicSql,
+  enableRlsWithoutPolicy,
   enumValueChanges,
   exclusionConstraint,
   foreignKeyWithoutIndex,
@@ -97,23 +110,30 @@ export const allRules: readonly Rule[] = [
   migrationEdited,
   migrationOutOfOrder,
   multipleBlockingAlters,
+  multipleTablesLocked,
   observedBlockingLock,
   observedRewrite,
   partitionAttachDetach,
   preferBigintKeys,
+  preferBigintOverInt,
   preferIdentity,
   preferJsonb,
+  preferRobustStmts,
   preferTextField,
   preferTimestamptz,
   refreshMatviewConcurrently,
   renamingColumn,
   renamingSchema,
   renamingTable,
+  replicaIdentityFull,
   requireConcurrentIndexDrop,
   requireConcurrentIndex,
   requireConcurrentReindex,
+  requireEnumValueOrdering,
+  requireIdleInTransactionTimeout,
   requireLockTimeout,
   requireStatementTimeout,
+  requireTableSchema,
   rollbackDataLoss,
   rollbackEmpty,
   rollbackIncomplete,
@@ -123,8 +143,10 @@ export const allRules: readonly Rule[] = [
   rollbackReapplyFailed,
   securitySensitiveSql,
   setNotNullWithoutCheck,
+  statementTimeoutBeforeLock,
   tableRebuild,
   tableRewriteSettings,
+  timeoutTooLong,
   transactionNesting,
   transactionNotCommitted,
   unusedIgnore,

@@ -16,7 +16,7 @@ export const rule: Rule = {
       'Before ATTACH, add a CHECK constraint matching the bound as NOT VALID, VALIDATE it (no blocking), attach, then drop the CHECK. For DETACH use `DETACH PARTITION ... CONCURRENTLY` (PG 14+) in a migration that runs outside a transaction; on older versions set a lock_timeout and retry.',
     bad: 'ALTER TABLE measurements DETACH PARTITION measurements_2023;',
     good: 'ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;',
-    equivalents: { squawk: 'require-concurrent-partition-detach' },
+    equivalents: { squawk: 'require-concurrent-partition-detach', pgfence: 'Partition operations (ATTACH/DETACH)' },
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];

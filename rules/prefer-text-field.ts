@@ -25,11 +25,11 @@ export const rule: Rule = {
     instead: 'Declare the column text, with `CHECK (char_length(col) <= n)` if the limit matters.',
     bad: 'CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));',
     good: 'CREATE TABLE users (id bigint PRIMARY KEY, email text CONSTRAINT users_email_length CHECK (char_length(email) <= 255));',
-    equivalents: { squawk: 'prefer-text-field' },
+    equivalents: { squawk: 'prefer-text-field', pgfence: 'Data type best practices' },
   },
   check({ statement }) {
     if (!executesNow(statement)) return [];
-    const cols = columnSpecs(statement).filter((c) => c.via !== 'alter-type' && rawTypeName(c.type) === 'varchar' && typeLength(c.type) !== undefined);
+    const cols = columnSpecs(statement).filter((c) => rawTypeName(c.type) === 'varchar' && typeLength(c.type) !== undefined);
     if (cols.length === 0) return [];
     const table = cols[0]!.table;
     const base = table?.split('.').pop() ?? 'table';
@@ -38,7 +38,7 @@ export const rule: Rule = {
       message: `${cols.map((c) => `${ident(c.name)} varchar(${typeLength(c.type)})`).join(', ')} on ${table}: changing the limit later needs an ACCESS EXCLUSIVE lock (and a table rewrite to lower it)`,
       suggestion: cols.map((c) =>
         `${asText(c)} CONSTRAINT ${ident(`${base}_${c.name}_length`)} CHECK (char_length(${ident(c.name)}) <= ${typeLength(c.type)})`,
-      ).join(',\n') + (cols[0]!.via === 'add-column' ? `  -- in ALTER TABLE ${tableRef(table)} ADD COLUMN ...` : ''),
+      ).join(',\n') + (cols[0]!.via === 'add-column' ? `  -- in ALTER TABLE ${tableRef(table)} ADD COLUMN ...` : cols[0]!.via === 'alter-type' ? `  -- instead of the new varchar type: keep or change to text (no rewrite from varchar), then ADD CONSTRAINT ... CHECK (...) NOT VALID and VALIDATE it` : ''),
     }];
   },
 };

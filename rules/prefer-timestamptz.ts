@@ -16,7 +16,7 @@ export const rule: Rule = {
   },
   check({ statement }) {
     if (!executesNow(statement)) return [];
-    const cols = columnSpecs(statement).filter((c) => c.via !== 'alter-type' && rawTypeName(c.type) === 'timestamp');
+    const cols = columnSpecs(statement).filter((c) => rawTypeName(c.type) === 'timestamp');
     if (cols.length === 0) return [];
     let suggestion = statement.text.trim();
     for (const c of cols) {

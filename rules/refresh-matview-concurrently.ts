@@ -17,6 +17,7 @@ export const rule: Rule = {
       'Use REFRESH MATERIALIZED VIEW CONCURRENTLY. It needs a UNIQUE index on the view that covers all rows (no WHERE clause, column names only), and the view must have been populated once; it is slower in total, so run it where a slower refresh is acceptable.',
     bad: 'REFRESH MATERIALIZED VIEW daily_sales;',
     good: 'REFRESH MATERIALIZED VIEW CONCURRENTLY daily_sales;',
+    equivalents: { pgfence: 'REFRESH MATERIALIZED VIEW' },
   },
   check({ statement, operations }) {
     const r = stmtNode<RefreshMatViewStmt>(statement, 'RefreshMatViewStmt');

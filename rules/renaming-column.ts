@@ -16,7 +16,7 @@ export const rule: Rule = {
       'Expand and contract: add the new column, write to both (in the application or with a trigger), backfill the old rows in batches, move reads to the new column, stop writing the old one, and drop it in a later release. For a read-only rename period, a view can expose the column under both names.',
     bad: 'ALTER TABLE users RENAME COLUMN email TO email_address;',
     good: 'ALTER TABLE users ADD COLUMN email_address text;',
-    equivalents: { squawk: 'renaming-column', strongMigrations: 'rename_column' },
+    equivalents: { squawk: 'renaming-column', strongMigrations: 'rename_column', pgfence: 'RENAME checks' },
   },
   check({ statement, operations, state }) {
     const r = stmtNode<RenameStmt>(statement, 'RenameStmt');

@@ -15,7 +15,7 @@ export const rule: Rule = {
       'Keep the old name while code moves: create the new schema, move the code to names it resolves through search_path (listing both schemas), move the objects with ALTER TABLE ... SET SCHEMA one at a time, and drop the old schema when nothing uses it. Or simply keep the name.',
     bad: 'ALTER SCHEMA billing RENAME TO invoicing;',
     good: 'CREATE SCHEMA invoicing;',
-    equivalents: { strongMigrations: 'rename_schema' },
+    equivalents: { strongMigrations: 'rename_schema', pgfence: 'RENAME checks' },
   },
   check({ statement, state }) {
     const r = stmtNode<RenameStmt>(statement, 'RenameStmt');

@@ -16,7 +16,7 @@ export const rule: Rule = {
       'Rename the table and, in the same transaction, create a view with the old name (`CREATE VIEW old_name AS SELECT * FROM new_name`): a simple view is updatable, so old code keeps reading and writing through it. Drop the view in a later release, once no code uses the old name. Alternatively create the view under the new name first, move the code to it, then swap.',
     bad: 'ALTER TABLE customers RENAME TO clients;',
     good: 'CREATE VIEW clients AS SELECT * FROM customers;',
-    equivalents: { squawk: 'renaming-table', strongMigrations: 'rename_table' },
+    equivalents: { squawk: 'renaming-table', strongMigrations: 'rename_table', pgfence: 'RENAME checks' },
   },
   check({ statement, operations }) {
     const r = stmtNode<RenameStmt>(statement, 'RenameStmt');

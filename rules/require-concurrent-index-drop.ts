@@ -20,7 +20,7 @@ export const rule: Rule = {
       'Use DROP INDEX CONCURRENTLY (one index per statement, no CASCADE), in a migration that is not wrapped in a transaction. It waits for running queries without blocking new ones. Indexes that back a UNIQUE or PRIMARY KEY constraint must be dropped with ALTER TABLE ... DROP CONSTRAINT instead.',
     bad: 'DROP INDEX orders_created_at_idx;',
     good: 'DROP INDEX CONCURRENTLY orders_created_at_idx;',
-    equivalents: { squawk: 'require-concurrent-index-deletion', strongMigrations: 'remove_index' },
+    equivalents: { squawk: 'require-concurrent-index-deletion', strongMigrations: 'remove_index', pgfence: 'CREATE INDEX / DROP INDEX checks' },
   },
   check({ statement, operations, state }) {
     const drop = stmtNode<DropStmt>(statement, 'DropStmt');

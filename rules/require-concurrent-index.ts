@@ -15,7 +15,7 @@ export const rule: Rule = {
       'Build it with CREATE INDEX CONCURRENTLY, in a migration of its own that the runner does not wrap in a transaction (CONCURRENTLY cannot run inside one). If the build fails it leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY and build it again.',
     bad: 'CREATE INDEX orders_created_at_idx ON orders (created_at);',
     good: 'CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
-    equivalents: { squawk: 'require-concurrent-index-creation', strongMigrations: 'add_index', eugene: 'E6' },
+    equivalents: { squawk: 'require-concurrent-index-creation', strongMigrations: 'add_index', eugene: 'E6', pgfence: 'CREATE INDEX / DROP INDEX checks' },
   },
   check({ statement, operations }) {
     const idx = stmtNode<IndexStmt>(statement, 'IndexStmt');

@@ -1,5 +1,5 @@
 import type { ReindexStmt } from '@pgsql/types';
-import { as } from '../src/analyze/ast.js';
+import { optionOn } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { stmtNode } from '../src/analyze/rule-helpers.js';
 import { runsDuringMigration } from './_sql-build.js';
@@ -26,13 +26,13 @@ export const rule: Rule = {
       'On PostgreSQL 12 and later use REINDEX ... CONCURRENTLY, outside a transaction block. Before 12 there is no online REINDEX: build a replacement with CREATE INDEX CONCURRENTLY, drop the old index with DROP INDEX CONCURRENTLY and rename the new one (constraint-backing indexes need ALTER TABLE ... ADD CONSTRAINT ... USING INDEX), or use pg_repack.',
     bad: 'REINDEX INDEX orders_created_at_idx;',
     good: 'REINDEX INDEX CONCURRENTLY orders_created_at_idx;',
-    equivalents: { squawk: 'require-concurrent-reindex' },
+    equivalents: { squawk: 'require-concurrent-reindex', pgfence: 'REINDEX (non-concurrent)' },
   },
   check({ statement, operations, state }) {
     const r = stmtNode<ReindexStmt>(statement, 'ReindexStmt');
     const op = operations[0];
     if (!r || !op || !runsDuringMigration(statement)) return [];
-    if ((r.params ?? []).some((p) => as<{ defname?: string }>(p, 'DefElem')?.defname === 'concurrently')) return [];
+    if (optionOn(r.params, 'concurrently')) return [];
     const kind = KIND_WORD[r.kind ?? ''] ?? 'INDEX';
     if (kind === 'SYSTEM') return []; // system catalogs cannot be reindexed concurrently; not a migration concern
     if (kind === 'INDEX' && op.indexName && state.newIndexes.has(op.indexName)) return [];

@@ -15,7 +15,7 @@ export const rule: Rule = {
       "Start the migration with `SET lock_timeout = '5s';` (or `SET LOCAL` inside a transaction). When it fails with `canceling statement due to lock timeout`, nothing was blocked for long: retry later, ideally automatically a few times with a pause. Reported once per file, at the first statement that needs it.",
     bad: 'ALTER TABLE orders ADD COLUMN note text;',
     good: "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;",
-    equivalents: { squawk: 'require-lock-timeout', eugene: 'E9' },
+    equivalents: { squawk: 'require-lock-timeout', eugene: 'E9', pgfence: 'SET lock_timeout' },
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement) || state.lockTimeout) return [];

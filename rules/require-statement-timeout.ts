@@ -15,7 +15,7 @@ export const rule: Rule = {
       "Measure the statement on a copy of production data, then set a limit above that before it: `SET statement_timeout = '15min';` (`SET LOCAL` inside a transaction). Better still, use the non-blocking form the other findings suggest; CREATE INDEX CONCURRENTLY and batched backfills need no tight limit because they do not block.",
     bad: 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);',
     good: "SET statement_timeout = '15min';\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);",
-    equivalents: { squawk: 'require-statement-timeout' },
+    equivalents: { squawk: 'require-statement-timeout', pgfence: 'SET statement_timeout' },
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement) || state.statementTimeout) return [];

@@ -1,7 +1,14 @@
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
-import { onExistingTable } from '../src/analyze/rule-helpers.js';
+import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
+import { primaryKeyColumns } from '../src/analyze/track.js';
 import type { AnalysisState, KnownConstraint } from '../src/analyze/state.js';
-import { alterTable, defaultConstraintName, ident, runsDuringMigration } from './_sql-build.js';
+import { addedConstraint, alterTable, defaultConstraintName, ident, runsDuringMigration } from './_sql-build.js';
+
+/** Columns of the key the history shows nullable and not proven NOT NULL by a validated CHECK (12+). */
+function nullableKeyColumns(state: Readonly<AnalysisState>, table: string, columns: string[]): string[] {
+  return columns.filter((c) => state.facts.columnTypes.has(`${table}.${c}`) && !state.facts.notNullColumns.has(`${table}.${c}`)
+    && !(state.pgVersion >= 12 && notNullChecks(state, table, c).some((k) => k.validated)));
+}
 
 function notNullChecks(state: Readonly<AnalysisState>, table: string, column: string): KnownConstraint[] {
   return [...state.constraints.values()].filter((c) => c.table === table && c.notNullColumn === column);
@@ -27,18 +34,33 @@ export const rule: Rule = {
   sizeSensitive: true,
   docs: {
     why:
-      'ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it.',
+      'ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it. ADD PRIMARY KEY USING INDEX does the same implicit SET NOT NULL on any key column the history shows nullable.',
     lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) for a full scan.',
     instead:
       'PostgreSQL 12+: add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a separate transaction (no blocking), then SET NOT NULL (instant, it uses the check) and drop the CHECK. PostgreSQL 18+: ADD CONSTRAINT ... NOT NULL column NOT VALID, then VALIDATE CONSTRAINT. Before 12 there is no online way: keep the validated CHECK as the constraint, or run SET NOT NULL in a maintenance window.',
     bad: 'ALTER TABLE orders ALTER COLUMN status SET NOT NULL;',
     good: 'ALTER TABLE orders ADD CONSTRAINT orders_status_not_null CHECK (status IS NOT NULL) NOT VALID;',
-    equivalents: { squawk: 'adding-not-nullable-field', strongMigrations: 'change_column_null', eugene: 'E2' },
+    equivalents: { squawk: 'adding-not-nullable-field', strongMigrations: 'change_column_null', eugene: 'E2, W14', pgfence: 'ALTER COLUMN checks' },
   },
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];
+    const cmds = alterCmds(statement);
     operations.forEach((op, i) => {
+      // PRIMARY KEY USING INDEX reuses the index, but makes its columns NOT NULL the slow way.
+      const con = op.kind === 'ADD_PRIMARY_KEY' && op.usingIndex && op.table && onExistingTable(op) ? addedConstraint(cmds[i]) : undefined;
+      if (con && op.table) {
+        const table = op.table;
+        const nullable = nullableKeyColumns(state, table, primaryKeyColumns(state, table, con));
+        if (nullable.length > 0) {
+          hits.push({
+            operation: i,
+            message: `ADD PRIMARY KEY USING INDEX ${con.indexname ?? ''} on ${table}: ${nullable.join(', ')} ${nullable.length > 1 ? 'are' : 'is'} nullable in the history, so PostgreSQL first runs an implicit SET NOT NULL that scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait) and fails if a NULL is left`,
+            suggestion: `${nullable.map((c) => safeSteps(state, table, c)).join('\n')}\n-- then:\n${statement.text.trim().replace(/;?$/, ';')}`,
+          });
+        }
+        return;
+      }
       if (op.kind !== 'SET_NOT_NULL' || op.notValid || !op.columnName || !op.table || !onExistingTable(op)) return;
       const table = op.table;
       const column = op.columnName;

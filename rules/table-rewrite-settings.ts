@@ -16,7 +16,7 @@ export const rule: Rule = {
       'Move a table to another tablespace online with `pg_repack --tablespace`. For LOGGED/UNLOGGED there is no online form: build a new table with the wanted setting, copy the rows in batches, keep it in sync (trigger or dual writes), then swap names in one short transaction; or do it in a maintenance window on a known-small table.',
     bad: 'ALTER TABLE events SET LOGGED;',
     good: 'CREATE UNLOGGED TABLE import_scratch (id bigint PRIMARY KEY);\nALTER TABLE import_scratch SET LOGGED;',
-    equivalents: { eugene: 'E10' },
+    equivalents: { eugene: 'E10', pgfence: 'table rewrites (SET LOGGED / UNLOGGED)' },
   },
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];

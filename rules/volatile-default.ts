@@ -29,7 +29,7 @@ export const rule: Rule = {
       'Add the column without the default, then ALTER COLUMN ... SET DEFAULT (applies to new rows only, instant), and backfill the existing rows in small batches outside the migration transaction.',
     bad: 'ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();',
     good: 'ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();',
-    equivalents: { squawk: 'adding-field-with-default', strongMigrations: 'add_column_default' },
+    equivalents: { squawk: 'adding-field-with-default', strongMigrations: 'add_column_default', pgfence: 'ADD COLUMN checks' },
   },
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];

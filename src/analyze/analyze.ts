@@ -27,7 +27,7 @@ export function analyzeSource(
   rules: readonly Rule[],
   settings: Readonly<Record<string, RuleSetting>> = {},
 ): AnalyzeOutput {
-  const enabled = rules.filter((r) => isEnabled(settings[r.id]));
+  const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
   const directives = readDirectives(text, source.statements);
   const operations: Operation[] = [];
   const findings: Finding[] = [];
@@ -126,7 +126,8 @@ function safeCheck(rule: Rule, run: () => RuleHit[]): RuleHit[] {
   }
 }
 
-function isEnabled(s: RuleSetting | undefined): boolean {
+function isEnabled(s: RuleSetting | undefined, rule?: Rule): boolean {
+  if (s === undefined) return rule?.enabledByDefault !== false;
   return s !== 'off' && s !== false;
 }
 

@@ -112,3 +112,95 @@ export function keyColumns(nodes: Node[] | undefined): string[] {
     return '(expression)';
   });
 }
+
+/**
+ * Whether a boolean option of a utility statement is on: `(CONCURRENTLY)` and
+ * `(CONCURRENTLY true)` are, `(CONCURRENTLY false)`, `off`, `0` are not. Postgres reads the
+ * option's value (defGetBoolean), so its name alone says nothing.
+ */
+export function optionOn(options: Node[] | undefined, name: string): boolean {
+  const d = (options ?? []).map((o) => as<{ defname?: string; arg?: Node }>(o, 'DefElem')).filter((x) => x?.defname === name).at(-1);
+  if (!d) return false;
+  if (!d.arg) return true;
+  const s = as<{ sval?: string }>(d.arg, 'String')?.sval ?? as<{ boolval?: boolean }>(d.arg, 'Boolean')?.boolval;
+  if (typeof s === 'boolean') return s;
+  if (typeof s === 'string') return !['false', 'off', 'no', '0', 'f', 'n'].includes(s.toLowerCase());
+  const i = as<{ ival?: number }>(d.arg, 'Integer');
+  if (i) return (i.ival ?? 0) !== 0;
+  return true;
+}
+
+type ConstValue = boolean | number | string | null;
+
+/** The value of a constant expression the parser left unevaluated, or undefined when it is not one. */
+function constValue(node: Node | undefined): ConstValue | undefined {
+  const t = nodeTag(node);
+  if (!t) return undefined;
+  const [tag, v] = t;
+  if (tag === 'A_Const') {
+    const c = v as { isnull?: boolean; ival?: { ival?: number }; fval?: { fval?: string }; sval?: { sval?: string }; boolval?: { boolval?: boolean } };
+    if (c.isnull) return null;
+    if (c.boolval) return c.boolval.boolval === true;
+    if (c.ival) return c.ival.ival ?? 0;
+    if (c.fval) return Number(c.fval.fval);
+    if (c.sval) return c.sval.sval ?? '';
+    return undefined;
+  }
+  if (tag === 'TypeCast') {
+    const inner = constValue((v as { arg?: Node }).arg);
+    const type = stringList((v as { typeName?: TypeName }).typeName?.names).at(-1);
+    if (type === 'bool' && typeof inner === 'string') return ['t', 'true', 'y', 'yes', 'on', '1'].includes(inner.toLowerCase());
+    return inner;
+  }
+  if (tag === 'NullTest') {
+    const n = v as { arg?: Node; nulltesttype?: string };
+    const inner = constValue(n.arg);
+    if (inner === undefined) return undefined;
+    return n.nulltesttype === 'IS_NULL' ? inner === null : inner !== null;
+  }
+  if (tag === 'BoolExpr') {
+    const b = v as { boolop?: string; args?: Node[] };
+    const args = (b.args ?? []).map(constValue);
+    if (b.boolop === 'NOT_EXPR') return typeof args[0] === 'boolean' ? !args[0] : undefined;
+    // true OR <anything> is true, false AND <anything> is false, whatever the other side is.
+    if (b.boolop === 'OR_EXPR') return args.includes(true) ? true : args.every((a) => a === false) ? false : undefined;
+    if (b.boolop === 'AND_EXPR') return args.includes(false) ? false : args.every((a) => a === true) ? true : undefined;
+    return undefined;
+  }
+  if (tag === 'A_Expr') {
+    const e = v as { kind?: string; name?: Node[]; lexpr?: Node; rexpr?: Node };
+    if (e.kind !== 'AEXPR_OP') return undefined;
+    const l = constValue(e.lexpr);
+    const r = constValue(e.rexpr);
+    if (l === undefined || r === undefined || l === null || r === null || typeof l !== typeof r) return undefined;
+    switch (stringList(e.name).at(-1)) {
+      case '=': return l === r;
+      case '<>': case '!=': return l !== r;
+      case '<': return l < r;
+      case '<=': return l <= r;
+      case '>': return l > r;
+      case '>=': return l >= r;
+      default: return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** True for a WHERE that every row passes: `true`, `1 = 1`, `NOT false`, `NULL IS NULL`, `x = 1 OR true`. */
+export function isAlwaysTrue(expr: Node | undefined): boolean {
+  return !!expr && constValue(expr) === true;
+}
+
+/** Column names an expression reads (the last part of each ColumnRef), without duplicates. */
+export function columnRefs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => columnRefs(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'ColumnRef') {
+        const name = stringList((value as { fields?: Node[] }).fields).at(-1);
+        if (name && !out.includes(name)) out.push(name);
+      } else columnRefs(value, out);
+    }
+  }
+  return out;
+}

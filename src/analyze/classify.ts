@@ -7,7 +7,7 @@ import type {
 } from '@pgsql/types';
 import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
 import type { AnalysisState } from './state.js';
-import { as, functionsCalled, isConstantExpr, nodeTag, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
+import { as, functionsCalled, isConstantExpr, nodeTag, optionOn, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
 import { expressionVolatility } from './volatility.js';
 
 type Draft = Omit<Operation, 'risk' | 'rules' | 'statement' | 'line' | 'column'>;
@@ -177,7 +177,7 @@ function rename(v: RenameStmt): Draft {
 }
 
 function reindex(v: ReindexStmt): Draft {
-  const concurrently = (v.params ?? []).some((p) => as<{ defname?: string }>(p, 'DefElem')?.defname === 'concurrently');
+  const concurrently = optionOn(v.params, 'concurrently');
   const target = relationName(v.relation) ?? v.name;
   const isIndex = v.kind === 'REINDEX_OBJECT_INDEX';
   return op('REINDEX', {
@@ -187,8 +187,7 @@ function reindex(v: ReindexStmt): Draft {
 }
 
 function vacuum(v: VacuumStmt): Draft[] {
-  const opts = (v.options ?? []).map((o) => as<{ defname?: string; arg?: Node }>(o, 'DefElem')?.defname);
-  const full = opts.includes('full');
+  const full = optionOn(v.options, 'full');
   const rels = (v.rels ?? []).map((r) => relationName(as<{ relation?: RangeVar }>(r, 'VacuumRelation')?.relation));
   const kind: OperationKind = !v.is_vacuumcmd ? 'ANALYZE' : full ? 'VACUUM_FULL' : 'VACUUM';
   const lock: LockMode = full ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock';

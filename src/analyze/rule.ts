@@ -3,6 +3,7 @@
 // what is risky; it never changes state. Its documentation is written once, here, and feeds
 // the terminal output, the PR comment and docs/rules.md.
 import type { Operation, Position, Risk, Statement } from '../core/types.js';
+import type { Preset, RuleSetting } from '../config/schema.js';
 import type { AnalysisState } from './state.js';
 
 export interface RuleDocs {
@@ -16,8 +17,10 @@ export interface RuleDocs {
   bad: string;
   /** The same change done safely (must not trigger the rule). */
   good: string;
-  /** The matching rule of other tools, so users can switch. */
-  equivalents?: { squawk?: string; strongMigrations?: string; eugene?: string };
+  /** The matching rule of other tools, so users can switch (pgfence: its rule family). */
+  equivalents?: { squawk?: string; strongMigrations?: string; eugene?: string; pgfence?: string };
+  /** For policy rules: the default chosen (on or off) and why; shown in docs/rules.md. */
+  policy?: string;
 }
 
 export interface RuleInput {
@@ -57,7 +60,24 @@ export interface Rule {
    * body runs when the function is called, not now). Other rules never see them.
    */
   functionBodies?: boolean;
+  /**
+   * False for policy rules that are off unless the config turns them on (`rules: { id: on }`)
+   * or a preset that lists them does; docs/rules.md states each such choice and why.
+   */
+  enabledByDefault?: false;
+  /** Presets that turn this rule on (`preset: squawk`, `--preset squawk`). */
+  presets?: readonly Preset[];
   check?(input: RuleInput): RuleHit[];
   /** Called once at the end of each migration file, with the final state (missing COMMIT, ...). */
   finish?(state: Readonly<AnalysisState>): RuleHit[];
+}
+
+/**
+ * The per-rule settings a run uses: the preset's rules turned on, then the config's own
+ * settings over them (an explicit `off` beats the preset).
+ */
+export function effectiveSettings(rules: readonly Rule[], preset: Preset | undefined, settings: Readonly<Record<string, RuleSetting>>): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  if (preset) for (const r of rules) if (r.presets?.includes(preset)) out[r.id] = 'on';
+  return { ...out, ...settings };
 }

@@ -19,6 +19,8 @@ export interface KnownConstraint {
   addedInTx: number;
   /** For CHECK (col IS NOT NULL): the column it proves not null. */
   notNullColumn?: string;
+  /** For CHECK: the columns its expression reads (ALTER COLUMN TYPE re-checks it over every row). */
+  columns?: string[];
 }
 
 export interface TransactionState {
@@ -70,6 +72,8 @@ export interface AnalysisState {
   /** Columns added earlier in this run, `table.column`. */
   newColumns: Set<string>;
   constraints: Map<string, KnownConstraint>;
+  /** Key columns of each named index seen in this run, `schema.index` -> columns (for ... USING INDEX). */
+  indexDefinitions?: Map<string, string[]>;
   /** Indexed column lists per table seen in this run (first columns matter for FK lookups). */
   indexedColumns: Map<string, string[][]>;
   /** `SET lock_timeout` / `statement_timeout` seen earlier in this file (and not reset to 0). */
@@ -91,6 +95,11 @@ export interface AnalysisState {
   learningOnly: boolean;
   /** The layout of the migration being analyzed, when known (wording of transaction advice). */
   layout?: LayoutName;
+  /**
+   * Tables created in this run that rows were then inserted into (INSERT, COPY): new, but not
+   * empty, so an ADD COLUMN ... NOT NULL without a default fails on them too.
+   */
+  seededTables?: Set<string>;
   /** Foreign keys added in the current file (reset by beginFile). */
   fileForeignKeys?: ForeignKeyRef[];
 }
@@ -103,6 +112,13 @@ export interface SchemaFacts {
   functionVolatility: Map<string, 'i' | 's' | 'v'>;
   /** Enum type names (schema-qualified). */
   enums: Set<string>;
+  /**
+   * `schema.table.column` of the known columns that are NOT NULL (declared, primary key, or SET
+   * NOT NULL); a column in `columnTypes` but not here is known to be nullable.
+   */
+  notNullColumns: Set<string>;
+  /** Tables (schema-qualified) that have at least one row-level security policy. */
+  policyTables?: Set<string>;
 }
 
 /** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */

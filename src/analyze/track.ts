@@ -4,10 +4,10 @@
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, TransactionMode } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
-import { as, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, typeNameText } from './ast.js';
+import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, typeNameText } from './ast.js';
 
 export function newFacts(): SchemaFacts {
-  return { columnTypes: new Map(), functionVolatility: new Map(), enums: new Set() };
+  return { columnTypes: new Map(), functionVolatility: new Map(), enums: new Set(), notNullColumns: new Set() };
 }
 
 /** State for a whole run; `beginFile` resets the per-file parts. */
@@ -84,6 +84,11 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       return;
     }
     case 'IndexStmt': return trackIndex(state, v as IndexStmt);
+    case 'InsertStmt': case 'CopyStmt': {
+      const table = relationName((v as { relation?: Parameters<typeof relationName>[0] }).relation);
+      if (table && state.newTables.has(table)) (state.seededTables ??= new Set()).add(table);
+      return;
+    }
     case 'AlterTableStmt': return trackAlter(state, v as AlterTableStmt, stmt);
     case 'RenameStmt': return trackRename(state, v as RenameStmt);
     case 'CreateSchemaStmt': {
@@ -108,6 +113,11 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       return;
     }
     case 'CreateFunctionStmt': return trackFunction(state, v as CreateFunctionStmt);
+    case 'CreatePolicyStmt': {
+      const table = relationName((v as { table?: Parameters<typeof relationName>[0] }).table);
+      if (table) (state.facts.policyTables ??= new Set()).add(table);
+      return;
+    }
     default: return;
   }
 }
@@ -202,15 +212,32 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {
       state.facts.columnTypes.set(`${table}.${col.colname}`, typeNameText(col.typeName));
-      for (const c of (col.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
-        if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [col.colname]);
-        if (c?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [col.colname], c, stmt);
-      }
+      trackColumnConstraints(state, table, col, true, stmt);
     }
     const con = as<Constraint>(elt, 'Constraint');
     if (con) trackConstraint(state, table, con, true);
+    if (con?.contype === 'CONSTR_PRIMARY') for (const k of keyColumns(con.keys)) state.facts.notNullColumns.add(`${table}.${k}`);
     if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
   }
+}
+
+/** Constraints written on a column (CREATE TABLE or ADD COLUMN): NOT NULL, keys, CHECK, REFERENCES. */
+function trackColumnConstraints(state: AnalysisState, table: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): void {
+  const column = def.colname!;
+  for (const c of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
+    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [column]);
+    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_NOTNULL') state.facts.notNullColumns.add(`${table}.${column}`);
+    if (c?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [column], c, stmt);
+    if (c?.contype === 'CONSTR_CHECK') trackConstraint(state, table, c, tableIsNew);
+  }
+}
+
+/** Index columns of a PRIMARY KEY, also for PRIMARY KEY USING INDEX (columns from the index seen earlier). */
+export function primaryKeyColumns(state: Readonly<AnalysisState>, table: string, c: Constraint): string[] {
+  const keys = keyColumns(c.keys);
+  if (keys.length > 0 || !c.indexname) return keys;
+  const schema = table.split('.')[0] ?? 'public';
+  return state.indexDefinitions?.get(`${schema}.${c.indexname}`) ?? [];
 }
 
 function trackIndex(state: AnalysisState, v: IndexStmt): void {
@@ -219,6 +246,7 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   // A partial index cannot serve every lookup on its columns (foreign-key checks, for one).
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
+  if (v.idxname) (state.indexDefinitions ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), keyColumns(v.indexParams));
 }
 
 function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean): void {
@@ -236,6 +264,7 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
   };
   const notNullColumn = kind === 'check' ? isNotNullCheck(c.raw_expr) : undefined;
   if (notNullColumn) known.notNullColumn = notNullColumn;
+  if (kind === 'check') known.columns = columnRefs(c.raw_expr);
   state.constraints.set(`${table}|${name}`, known);
 }
 
@@ -261,11 +290,20 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
         if (!def?.colname) break;
         state.facts.columnTypes.set(`${table}.${def.colname}`, typeNameText(def.typeName));
         if (!state.learningOnly) state.newColumns.add(`${table}.${def.colname}`);
-        for (const con of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
-          if (con?.contype === 'CONSTR_PRIMARY' || con?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [def.colname]);
-          if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [def.colname], con, stmt);
-        }
+        trackColumnConstraints(state, table, def, isNew, stmt);
         break;
+      }
+      case 'AT_SetNotNull':
+        if (c.name) state.facts.notNullColumns.add(`${table}.${c.name}`);
+        break;
+      case 'AT_DropNotNull':
+        if (c.name) state.facts.notNullColumns.delete(`${table}.${c.name}`);
+        break;
+      case 'AT_DropColumn': {
+        if (c.name) {
+          state.facts.columnTypes.delete(`${table}.${c.name}`);
+          state.facts.notNullColumns.delete(`${table}.${c.name}`);
+        }
       }
       case 'AT_AlterColumnType': {
         const def = as<ColumnDef>(c.def, 'ColumnDef');
@@ -275,6 +313,8 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       case 'AT_AddConstraint': {
         const con = as<Constraint>(c.def, 'Constraint');
         if (con) trackConstraint(state, table, con, isNew);
+        // A primary key makes its columns NOT NULL (PostgreSQL adds the constraint itself).
+        if (con?.contype === 'CONSTR_PRIMARY') for (const k of primaryKeyColumns(state, table, con)) state.facts.notNullColumns.add(`${table}.${k}`);
         if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
         break;
       }
@@ -287,9 +327,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       case 'AT_DropConstraint':
         if (c.name) state.constraints.delete(`${table}|${c.name}`);
         break;
-      case 'AT_DropColumn':
-        if (c.name) state.facts.columnTypes.delete(`${table}.${c.name}`);
-        break;
+
       default:
         break;
     }
@@ -332,4 +370,5 @@ export function settleNewObjects(state: AnalysisState): void {
   state.newSchemas.clear();
   state.newTypes.clear();
   state.newColumns.clear();
+  state.seededTables?.clear();
 }

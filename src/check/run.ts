@@ -2,6 +2,8 @@
 // The surfaces call this and render the result; it does no GitHub I/O, and only the dry-run
 // stage talks to Postgres.
 import { analyzeSource } from '../analyze/analyze.js';
+import { effectiveSettings } from '../analyze/rule.js';
+import type { RuleSetting } from '../config/schema.js';
 import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { maxRisk } from '../core/risk.js';
@@ -51,6 +53,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   // History only matters before the first migration under review of each set.
   const total = perSet.reduce((n, units) => n + lastReviewedIndex(units) + 1, 0);
 
+  // The config's `rules` and `preset` decide which rules run and at which risk.
+  const settings = effectiveSettings(allRules, config.preset, config.rules);
   const sources = new Map<string, string>();
   const analyzed: AnalyzedMigration[] = [];
   const history: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }> = [];
@@ -67,13 +71,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       const up = parse(m.up, config.placeholders);
       const down = m.down ? parse(m.down, config.placeholders) : null;
       if (!unit.underReview) {
-        analyzeInto(state, m, up, true);
+        analyzeInto(state, m, up, true, settings);
         history.push({ migration: m, up, down });
         continue;
       }
       sources.set(m.up.path, m.up.text);
       if (m.down) sources.set(m.down.path, m.down.text);
-      const out = analyzeInto(state, m, up, false);
+      const out = analyzeInto(state, m, up, false, settings);
       // A pull request's new migrations deploy together, so what one creates is new to the next;
       // a whole-repository or file review judges each migration against the history before it.
       if (opts.scope.kind !== 'changes') settleNewObjects(state);
@@ -195,9 +199,9 @@ function parse(src: SqlSource, placeholders: Record<string, string>): ParsedSour
   return parseSource(src, { placeholders });
 }
 
-function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean) {
+function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean, settings: Record<string, RuleSetting>) {
   beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
-  return analyzeSource(up, m.up.text, state, allRules, {});
+  return analyzeSource(up, m.up.text, state, allRules, settings);
 }
 
 function buildMigrationReport(

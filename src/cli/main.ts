@@ -39,6 +39,7 @@ function addCommon(cmd: Command): Command {
     .option('--fail-on <risk>', 'lowest risk that makes the exit code 1: SAFE, CAUTION or DANGEROUS (default DANGEROUS)')
     .option('-c, --config <file>', 'config file (default: .migration-guard.yml in the repository)')
     .option('--table-stats <file>', 'JSON file of table sizes, so a lock on a 40-row table is not reported like one on 40 million')
+    .option('--preset <name>', 'turn on the rules that match another tool\'s defaults: squawk (or preset in the config)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .option('--no-progress', 'no progress line on the terminal');

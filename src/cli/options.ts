@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../config/defaults.js';
 import { qualify } from '../config/defaults.js';
 import { ConfigError, loadConfig } from '../config/load.js';
+import { PRESETS, type Preset } from '../config/schema.js';
 import { RISKS, type Risk } from '../core/types.js';
 
 export class UsageError extends Error {
@@ -19,6 +20,7 @@ export interface CommonFlags {
   pgVersion?: string;
   failOn?: string;
   tableStats?: string;
+  preset?: string;
 }
 
 export interface DryRunFlags {
@@ -33,6 +35,10 @@ export async function configFromFlags(repoDir: string, flags: CommonFlags & DryR
   const { config } = await loadConfig(repoDir, flags.config);
   if (flags.pgVersion !== undefined) config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
   if (flags.failOn !== undefined) config.failOn = riskFlag('--fail-on', flags.failOn);
+  if (flags.preset !== undefined) {
+    if (!(PRESETS as readonly string[]).includes(flags.preset)) throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, not "${flags.preset}"`);
+    config.preset = flags.preset as Preset;
+  }
   if (flags.tableStats !== undefined) {
     for (const [name, stats] of await readTableStats(flags.tableStats)) config.tableStats.set(name, stats);
   }

@@ -1,6 +1,6 @@
 // A complete configuration: the file's values over the defaults a user would expect.
 import type { LayoutName, Risk, TransactionMode } from '../core/types.js';
-import type { ConfigFile, MigrationDirConfig, RuleSetting } from './schema.js';
+import type { ConfigFile, MigrationDirConfig, Preset, RuleSetting } from './schema.js';
 import type { TableStats } from '../analyze/state.js';
 
 export const DEFAULT_PG_VERSION = 16;
@@ -40,6 +40,7 @@ export interface Config {
   failOn: Risk;
   approvalRisk: Risk;
   rules: Record<string, RuleSetting>;
+  preset?: Preset;
   migrations?: MigrationDirConfig[];
   transaction: Record<LayoutName, TransactionMode>;
   defaultTransaction: TransactionMode;
@@ -60,6 +61,7 @@ export function resolveConfig(file: ConfigFile): Config {
     failOn: file.failOn ?? 'DANGEROUS',
     approvalRisk: file.approvalRisk ?? 'DANGEROUS',
     rules: file.rules ?? {},
+    ...(file.preset ? { preset: file.preset } : {}),
     ...(file.migrations ? { migrations: file.migrations } : {}),
     transaction: { ...LAYOUT_TRANSACTION, ...(file.transaction ?? {}) },
     defaultTransaction: file.defaultTransaction ?? 'none',

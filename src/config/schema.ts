@@ -8,6 +8,10 @@ const risk = z.enum(RISKS);
 const layout = z.enum(LAYOUTS);
 const transaction = z.enum(['wrapped', 'none']);
 
+/** Named sets of rules to turn on, for users coming from another tool. */
+export const PRESETS = ['squawk'] as const;
+export type Preset = (typeof PRESETS)[number];
+
 const ruleSetting = z.union([
   z.enum(['off', 'on']),
   risk,
@@ -35,6 +39,8 @@ export const configSchema = z
     failOn: risk.optional(),
     /** Lowest risk that needs `/approve-migration` in the GitHub surfaces. */
     approvalRisk: risk.optional(),
+    /** Turns on the rules that match another tool's defaults (`squawk`); `rules` still wins. */
+    preset: z.enum(PRESETS).optional(),
     /** Per rule: `off`, `on`, or a risk level to report it at. */
     rules: z.record(z.string(), ruleSetting).optional(),
     /** Migration folders; auto-detected when absent. */

@@ -2,6 +2,7 @@
 // comment show, so the page cannot drift from what the tool says. `## <id>` headings give the
 // `#<id>` anchors that findings link to.
 import type { Rule, RuleDocs } from '../analyze/rule.js';
+import { PEER_RULES_WITHOUT_COUNTERPART } from './peer-rules.js';
 
 type Equivalents = NonNullable<RuleDocs['equivalents']>;
 
@@ -30,7 +31,7 @@ function eugeneLink(id: string): string {
 }
 
 function hasEquivalent(eq: Equivalents | undefined): eq is Equivalents {
-  return !!eq && (names(eq.squawk).length > 0 || names(eq.strongMigrations).length > 0 || names(eq.eugene).length > 0);
+  return !!eq && (names(eq.squawk).length > 0 || names(eq.strongMigrations).length > 0 || names(eq.eugene).length > 0 || names(eq.pgfence).length > 0);
 }
 
 function equivalentLine(eq: Equivalents | undefined): string {
@@ -39,6 +40,7 @@ function equivalentLine(eq: Equivalents | undefined): string {
   if (names(eq.squawk).length) parts.push(`squawk ${names(eq.squawk).map(squawkLink).join(', ')}`);
   if (names(eq.strongMigrations).length) parts.push(`strong_migrations ${names(eq.strongMigrations).map((n) => `\`${n}\``).join(', ')}`);
   if (names(eq.eugene).length) parts.push(`eugene ${names(eq.eugene).map(eugeneLink).join(', ')}`);
+  if (names(eq.pgfence).length) parts.push(`pgfence ${names(eq.pgfence).join(', ')}`);
   return parts.join(' · ');
 }
 
@@ -55,6 +57,9 @@ function ruleSection(rule: Rule): string {
     ? `**Risk:** ${rule.risk} (size-aware: when table stats show a small table, its DANGEROUS findings become CAUTION)`
     : `**Risk:** ${rule.risk}`;
   const lines = [`## ${rule.id}`, '', `${rule.title}.`.replace(/\.\.$/, '.'), '', risk, ''];
+  if (rule.enabledByDefault === false) lines.push(`**Default:** off — turn it on with \`rules: { ${rule.id}: on }\`${rule.presets?.length ? ` or \`preset: ${rule.presets.join(' / ')}\`` : ''}.`, '');
+  else if (rule.presets?.length) lines.push(`**Default:** on (also part of \`preset: ${rule.presets.join(' / ')}\`).`, '');
+  if (d.policy) lines.push(`**Why this default:** ${d.policy}`, '');
   if (d.lock) lines.push(`**Lock:** ${d.lock}`, '');
   lines.push(
     `**Why:** ${d.why}`, '',
@@ -97,13 +102,30 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     '',
     'For teams switching from another linter: the migration-guard rule that covers the same problem.',
     '',
-    '| migration-guard | squawk | strong_migrations | eugene |',
-    '|---|---|---|---|',
+    '| migration-guard | squawk | strong_migrations | eugene | pgfence |',
+    '|---|---|---|---|---|',
     ...withEq.map((r) => {
       const eq = r.docs.equivalents!;
       const col = (list: string[], fmt: (s: string) => string) => (list.length ? list.map(fmt).join(', ') : '');
-      return `| [\`${r.id}\`](#${r.id}) | ${col(names(eq.squawk), squawkLink)} | ${col(names(eq.strongMigrations), (n) => `\`${n}\``)} | ${col(names(eq.eugene), eugeneLink)} |`;
+      return `| [\`${r.id}\`](#${r.id}) | ${col(names(eq.squawk), squawkLink)} | ${col(names(eq.strongMigrations), (n) => `\`${n}\``)} | ${col(names(eq.eugene), eugeneLink)} | ${col(names(eq.pgfence), (n) => n)} |`;
     }),
+    '',
+    '## Other tools\' rules with no counterpart here',
+    '',
+    'Each rule of the peers that no migration-guard rule lists as its equivalent, and why.',
+    '',
+    '| Tool | Rule | Why there is no counterpart |',
+    '|---|---|---|',
+    ...PEER_RULES_WITHOUT_COUNTERPART.map((p) => `| ${p.tool} | \`${cell(p.rule)}\` | ${cell(p.why)} |`),
+    '',
+    '## Policy rules: defaults and presets',
+    '',
+    'Some rules are a team\'s policy more than a hazard. Each states its default and why. `preset: squawk` in the config (or `--preset squawk` on the command line) turns on the rules that match squawk\'s defaults; settings under `rules:` still win over the preset.',
+    '',
+    '| Rule | Default | squawk preset | Why this default |',
+    '|---|---|---|---|',
+    ...sorted.filter((r) => r.enabledByDefault === false || r.presets?.length || r.docs.policy).map((r) =>
+      `| [\`${r.id}\`](#${r.id}) | ${r.enabledByDefault === false ? 'off' : `on (${r.risk})`} | ${r.presets?.includes('squawk') ? 'on' : ''} | ${cell(r.docs.policy ?? '')} |`),
     '',
     '## Rules with no equivalent in other tools',
     '',

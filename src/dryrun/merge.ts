@@ -146,6 +146,19 @@ function noteNoRewrite(t: StatementTrace, ops: Operation[], findings: Finding[],
   const ruleIds = new Set(feared.flatMap((o) => o.rules));
   const note = ` Dry-run on ${engineLabel(result)}: no rewrite observed (relfilenode unchanged).`;
   for (const f of findings) {
-    if (f.statement === t.statement && ruleIds.has(f.rule) && !f.message.includes(note)) f.message += note;
+    if (f.statement !== t.statement || !ruleIds.has(f.rule) || f.message.includes(note)) continue;
+    // A finding that says the table is rewritten must not contradict what was observed: keep
+    // what it is about (the text before its first colon) and say what the dry-run saw instead.
+    const colon = f.message.indexOf(': ');
+    if (REWRITE_CLAIMS.has(f.rule) && colon > 0 && !/does not rewrite/.test(f.message)) {
+      f.message = `${f.message.slice(0, colon)}: the static analysis expected a table rewrite, but the dry-run on ${engineLabel(result)} saw none (relfilenode unchanged); the statement still holds its lock while it runs.`;
+    } else {
+      f.message += note;
+    }
   }
 }
+
+/** Rules whose findings state that the table is rewritten. */
+const REWRITE_CLAIMS: ReadonlySet<string> = new Set([
+  'changing-column-type', 'volatile-default', 'adding-serial-or-identity-column', 'table-rewrite-settings', 'ban-vacuum-full', 'ban-cluster',
+]);

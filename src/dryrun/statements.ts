@@ -2,7 +2,8 @@
 // transaction, whether Postgres refuses it inside a transaction block, and whether it must
 // not run at all (COPY … PROGRAM: a program on the database server).
 import type { Statement } from '../core/types.js';
-import { nodeTag } from '../analyze/ast.js';
+import type { Node as PgNode } from '@pgsql/types';
+import { nodeTag, optionOn } from '../analyze/ast.js';
 
 export type TxControl = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'other';
 
@@ -43,8 +44,7 @@ export function cannotRunInTransaction(stmt: Statement): boolean {
   if ((tag === 'IndexStmt' || tag === 'DropStmt') && v.concurrent === true) return true;
   if (tag === 'VacuumStmt' && v.is_vacuumcmd === true) return true;
   if (tag === 'ReindexStmt') {
-    const params = (v.params as Array<{ DefElem?: { defname?: string } }> | undefined) ?? [];
-    return params.some((p) => p.DefElem?.defname === 'concurrently');
+    return optionOn(v.params as PgNode[] | undefined, 'concurrently');
   }
   // A DO block that commits (a batched backfill) fails with "invalid transaction termination"
   // inside a transaction block.

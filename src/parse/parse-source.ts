@@ -9,6 +9,7 @@ import { preprocess } from './preprocess.js';
 import { parseRanges } from './recover.js';
 import { readGap, trimEnd } from './trivia.js';
 import { parserReady, scanSql } from './wasm.js';
+import { newerSyntaxMessage } from './newer-syntax.js';
 
 export interface ParseOptions {
   /**
@@ -67,7 +68,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
     const { ranges, errors } = parseRanges(text);
     const located: Array<{ offset: number; error: ParseError }> = errors.map((e) => ({
       offset: e.offset,
-      error: { path, ...where(e.offset), message: e.message },
+      error: { path, ...where(e.offset), message: newerSyntaxMessage(text, e.offset, e.message, atStatementStart(text, e.offset)) ?? e.message },
     }));
 
     let previousEnd = 0;
@@ -123,4 +124,9 @@ function innerStatementsSafely(text: string, start: number, ast: Node): ReturnTy
   } catch (e) {
     return { kind: 'DoStmt' in ast ? 'do-block' : 'function-body', statements: [], notes: [{ offset: start, message: `did not look inside the PL/pgSQL body: ${describe(e)}` }] };
   }
+}
+
+/** Only whitespace, comments and `;` between the previous statement (or the file's start) and `offset`. */
+function atStatementStart(text: string, offset: number): boolean {
+  return /(?:^|;)(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*$/.test(text.slice(Math.max(0, offset - 2000), offset)) || offset === 0;
 }

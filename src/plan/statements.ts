@@ -5,7 +5,7 @@ import type {
   AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DeleteStmt, DropStmt, IndexStmt, Node,
   RangeVar, ReindexStmt, RenameStmt, ResTarget, UpdateStmt, VariableSetStmt,
 } from '@pgsql/types';
-import { as, functionsCalled, nodeTag, stringList } from '../analyze/ast.js';
+import { as, functionsCalled, nodeTag, optionOn, stringList } from '../analyze/ast.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange } from './columns.js';
 import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
@@ -52,7 +52,7 @@ function runsOutsideTransaction(ast: Node): boolean {
   if (!t) return false;
   const [tag, v] = t;
   if (tag === 'IndexStmt' || tag === 'DropStmt') return (v as { concurrent?: boolean }).concurrent === true;
-  if (tag === 'ReindexStmt') return ((v as ReindexStmt).params ?? []).some((p) => as<{ defname?: string }>(p, 'DefElem')?.defname === 'concurrently');
+  if (tag === 'ReindexStmt') return optionOn((v as ReindexStmt).params, 'concurrently');
   if (tag === 'VacuumStmt') return true;
   if (tag === 'AlterTableStmt') {
     return ((v as AlterTableStmt).cmds ?? []).some((c) => {
@@ -420,10 +420,10 @@ function planDrop(ctx: StatementContext, v: DropStmt): Draft {
 }
 
 function planReindex(ctx: StatementContext, v: ReindexStmt): Draft {
-  const concurrent = (v.params ?? []).some((p) => as<{ defname?: string }>(p, 'DefElem')?.defname === 'concurrently');
+  const concurrent = optionOn(v.params, 'concurrently');
   const system = v.kind === 'REINDEX_OBJECT_SYSTEM';
   if (concurrent || system || ctx.pgVersion < 12) return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
-  const params = [...(v.params ?? []), { DefElem: { defname: 'concurrently', defaction: 'DEFELEM_UNSPEC' } }];
+  const params = [...(v.params ?? []).filter((p) => as<{ defname?: string }>(p, 'DefElem')?.defname !== 'concurrently'), { DefElem: { defname: 'concurrently', defaction: 'DEFELEM_UNSPEC' } }];
   return draft(
     ctx,
     'expand',

@@ -37,8 +37,9 @@ describe(ID, () => {
     for (const f of found) await expectValidSql(f.suggestion);
   });
 
-  it('does not flag REFERENCES on a new column without a default (all NULL: Postgres checks nothing)', async () => {
-    expect(findingsOf(await lintSql('ALTER TABLE orders ADD COLUMN ref_id bigint REFERENCES customers (id);', { history: HISTORY }), ID)).toEqual([]);
+  it('rates REFERENCES on a new column without a default CAUTION: no row is checked (all NULL), but both tables are locked', async () => {
+    const found = findingsOf(await lintSql('ALTER TABLE orders ADD COLUMN ref_id bigint REFERENCES customers (id);', { history: HISTORY }), ID);
+    expect(found.map((f) => f.risk)).toEqual(['CAUTION']);
   });
 
   it('is silent with NOT VALID, on a table created in this run, and for a new table referencing an existing one', async () => {

@@ -14,13 +14,13 @@ describe('documented rule examples', () => {
 
   describe.each(checked.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     it('the bad example triggers the rule', async () => {
-      const out = await lintSql(rule.docs.bad);
+      const out = await lintSql(rule.docs.bad, { settings: { [id]: 'on' } });
       expect(out.errors, `bad example of ${id} must parse`).toEqual([]);
       expect(out.findings.map((f) => f.rule), `bad example of ${id}:\n${rule.docs.bad}`).toContain(id);
     });
 
     it('the good example does not', async () => {
-      const out = await lintSql(rule.docs.good);
+      const out = await lintSql(rule.docs.good, { settings: { [id]: 'on' } });
       expect(out.errors, `good example of ${id} must parse`).toEqual([]);
       const own = out.findings.filter((f) => f.rule === id);
       expect(own, `good example of ${id}:\n${rule.docs.good}`).toEqual([]);

@@ -34,8 +34,10 @@ describe(ID, () => {
     expect(findingsOf(await lintSql('ALTER TABLE payments ADD FOREIGN KEY (order_id) REFERENCES orders (id) NOT VALID;', { history: indexed }), ID)).toEqual([]);
   });
 
-  it('stays silent about tables whose definition the run never saw (their indexes are unknown)', async () => {
-    expect(findingsOf(await lintSql('ALTER TABLE payments ADD FOREIGN KEY (order_id) REFERENCES orders (id) NOT VALID;'), ID)).toEqual([]);
+  it('says "unknown" about tables whose definition the run never saw: no index is visible in the reviewed files', async () => {
+    const [f] = findingsOf(await lintSql('ALTER TABLE payments ADD FOREIGN KEY (order_id) REFERENCES orders (id) NOT VALID;'), ID);
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.message).toContain('no index on payments(order_id) is visible in the reviewed files');
   });
 
   it('reports per file: a foreign key from an earlier migration is not reported again', async () => {

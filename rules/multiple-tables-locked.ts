@@ -1,0 +1,39 @@
+import type { Rule } from '../src/analyze/rule.js';
+import type { Operation } from '../src/core/types.js';
+import { runsDuringMigration } from './_sql-build.js';
+
+export const rule: Rule = {
+  id: 'multiple-tables-locked',
+  risk: 'CAUTION',
+  title: 'ACCESS EXCLUSIVE locks on several existing tables in one transaction',
+  docs: {
+    why:
+      'Locks are held until the transaction ends. Once a transaction holds ACCESS EXCLUSIVE on one table, taking it on a second one means the first stays unreadable while the second lock is waited for (behind any long query on it) and while the rest runs; every application request that touches either table queues. Locking tables in an order other sessions do not expect can also deadlock.',
+    lock: 'ACCESS EXCLUSIVE on every table locked so far (blocks reads and writes), held until COMMIT.',
+    instead:
+      'Change one table per transaction (one migration per table, or COMMIT between them), each after SET lock_timeout so a blocked lock gives up instead of queueing traffic behind it.',
+    bad: 'BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nALTER TABLE customers ADD COLUMN note text;\nCOMMIT;',
+    good: 'ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE customers ADD COLUMN note text;',
+    equivalents: { eugene: 'E4' },
+  },
+  check({ statement, operations, state }) {
+    if (!state.tx.active || !runsDuringMigration(statement)) return [];
+    // A table being dropped is no longer in use: holding its lock widens no window anyone waits in.
+    const locks = (o: Operation) => !!o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew && o.kind !== 'DROP_TABLE' && o.kind !== 'DROP_VIEW';
+    const held = [...new Set((state.earlierInFile ?? [])
+      .filter((s) => s.inTransaction && s.txId === state.tx.id && runsDuringMigration(s.statement))
+      .flatMap((s) => s.operations.filter(locks).map((o) => o.table!)))];
+    if (held.length !== 1) return [];
+    const index = operations.findIndex((o) => locks(o) && !held.includes(o.table!));
+    const table = operations[index]?.table;
+    if (!table) return [];
+    // One finding per transaction: at the second table.
+    return [{
+      operation: index,
+      message: `${table} is locked ACCESS EXCLUSIVE while this transaction still holds the same lock on ${held[0]}: both tables stay blocked for reads and writes until COMMIT, and the wait for this lock blocks ${held[0]} too`,
+      suggestion: `-- end the transaction before changing ${table} (or move it to its own migration), and SET lock_timeout = '5s' before each`,
+    }];
+  },
+};
+
+export default rule;
