@@ -92,7 +92,11 @@ function replay(source) {
       let report;
       try {
         if (r.status !== 0 && r.status !== 1) throw new Error(`exit ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-        report = JSON.parse(r.stdout);
+        try {
+          report = JSON.parse(r.stdout);
+        } catch (e) {
+          throw new Error(`${e.message} (exit ${r.status}, ${r.stdout.length} bytes; stderr: ${r.stderr.trim().split('\n').slice(-3).join(' | ')})`);
+        }
       } catch (e) {
         out.crashes++;
         out.details.push(`${sha.slice(0, 10)} crash: ${e.message}`);

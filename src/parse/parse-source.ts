@@ -126,7 +126,11 @@ function innerStatementsSafely(text: string, start: number, ast: Node): ReturnTy
   }
 }
 
-/** Only whitespace, comments and `;` between the previous statement (or the file's start) and `offset`. */
+/**
+ * Only whitespace, comments and `;` between the previous `;` (or the file's start) and `offset`.
+ * A forward scan with readGap: linear in the gap, whatever an attacker puts in it.
+ */
 function atStatementStart(text: string, offset: number): boolean {
-  return /(?:^|;)(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*$/.test(text.slice(Math.max(0, offset - 2000), offset)) || offset === 0;
+  const previous = text.lastIndexOf(';', offset - 1);
+  return readGap(text, previous + 1, offset).next >= offset;
 }

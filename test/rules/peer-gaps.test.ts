@@ -254,3 +254,12 @@ describe('syntax newer than the parser', () => {
     expect(messages[1]).toBe('3: syntax error at or near "SELEC"');
   });
 });
+
+describe('newer syntax: the statement-start check stays linear', () => {
+  it('a long run of whitespace before a syntax error is handled at once', async () => {
+    const out = await lintSql(`SELECT 1;${' '.repeat(200_000)}x REPACK;`);
+    expect((out.errors as Array<{ message: string }>)[0]?.message).toMatch(/^syntax error/);
+    const repack = await lintSql(`SELECT 1;${' \n'.repeat(100_000)}REPACK t;`);
+    expect((repack.errors as Array<{ message: string }>)[0]?.message).toMatch(/not supported by this parser version/);
+  });
+});
