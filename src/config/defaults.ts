@@ -1,7 +1,10 @@
 // A complete configuration: the file's values over the defaults a user would expect.
 import type { LayoutName, Risk, TransactionMode } from '../core/types.js';
 import type { ConfigFile, MigrationDirConfig, RuleSetting } from './schema.js';
-import type { TableStats } from '../analyze/state.js';
+import type { TableStats } from '../core/table-stats.js';
+
+/** A blocking lock estimated under this is CAUTION: short enough that queued queries barely notice. */
+export const DEFAULT_MAX_BLOCKING_MS = 300;
 
 export const DEFAULT_PG_VERSION = 16;
 
@@ -42,6 +45,7 @@ export interface Config {
   placeholders: Record<string, string>;
   rollbackMissingRisk: Risk;
   tableStats: Map<string, TableStats>;
+  maxBlockingMs: number;
   ignore: string[];
   dryRun: DryRunConfig;
 }
@@ -60,6 +64,7 @@ export function resolveConfig(file: ConfigFile): Config {
     placeholders: file.placeholders ?? {},
     rollbackMissingRisk: file.rollbackMissingRisk ?? 'CAUTION',
     tableStats,
+    maxBlockingMs: file.maxBlockingMs ?? DEFAULT_MAX_BLOCKING_MS,
     ignore: file.ignore ?? [],
     dryRun: {
       enabled: file.dryRun?.enabled ?? false,
