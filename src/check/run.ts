@@ -10,6 +10,7 @@ import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
+import { estimateAnalyzed, impactOf } from '../estimate/index.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
@@ -72,6 +73,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       sources.set(m.up.path, m.up.text);
       if (m.down) sources.set(m.down.path, m.down.text);
       const out = analyzeInto(state, m, up, false);
+      estimateAnalyzed(out, config, allRules);
       // A pull request's new migrations deploy together, so what one creates is new to the next;
       // a whole-repository or file review judges each migration against the history before it.
       if (opts.scope.kind !== 'changes') settleNewObjects(state);
@@ -110,6 +112,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
   for (const a of analyzed) {
     if (errors.some((e) => e.path === a.migration.up.path)) a.report.risk = 'DANGEROUS';
+    a.report.impact = impactOf(a.report, a.migration.transaction, config);
   }
   const migrations = analyzed.map((a) => a.report);
   const report: Report = {
