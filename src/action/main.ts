@@ -21,6 +21,7 @@ import { voidedReason } from '../github/comment-body.js';
 import { handleApprovalComment, reviewPullRequest, type ReviewSettings } from '../github/review.js';
 import { setCommitStatus } from '../github/status.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
+import { withTableStats } from './table-stats.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
 
@@ -172,6 +173,7 @@ async function configFor(inputs: ActionInputs): Promise<Config> {
     if (e instanceof ConfigError) throw new Error(e.format());
     throw e;
   }
+  config = await withTableStats(config, inputs, workspace());
   return {
     ...config,
     ...(inputs.pgVersion !== undefined ? { pgVersion: inputs.pgVersion } : {}),

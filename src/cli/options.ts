@@ -2,11 +2,10 @@
 // Bad values are usage errors (exit 2) that name the flag.
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/defaults.js';
-import { qualify } from '../config/defaults.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { RISKS, type Risk } from '../core/types.js';
 import type { TableStats } from '../core/table-stats.js';
-import { parseStatsFile } from '../config/stats-file.js';
+import { tableStatsFromText } from '../config/stats-file.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -74,13 +73,7 @@ async function readTableStats(file: string): Promise<Map<string, TableStats>> {
   } catch (e) {
     throw new UsageError(`cannot read --table-stats file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(`not valid JSON: ${(e as Error).message}`, file);
-  }
-  const parsed = parseStatsFile(json);
-  if (!parsed.ok) throw new ConfigError(`bad value at "${parsed.path}": ${parsed.message}`, file);
-  return new Map(Object.entries(parsed.file.tables).map(([k, v]) => [qualify(k), v]));
+  const r = tableStatsFromText(text);
+  if (!r.ok) throw new ConfigError(r.message, file);
+  return r.stats;
 }

@@ -45,6 +45,8 @@ export interface Config {
   placeholders: Record<string, string>;
   rollbackMissingRisk: Risk;
   tableStats: Map<string, TableStats>;
+  /** Repository-relative stats file; its tables are read into `tableStats` by whoever loads the config. */
+  tableStatsFile?: string;
   maxBlockingMs: number;
   ignore: string[];
   dryRun: DryRunConfig;
@@ -64,6 +66,7 @@ export function resolveConfig(file: ConfigFile): Config {
     placeholders: file.placeholders ?? {},
     rollbackMissingRisk: file.rollbackMissingRisk ?? 'CAUTION',
     tableStats,
+    ...(file.tableStatsFile ? { tableStatsFile: file.tableStatsFile } : {}),
     maxBlockingMs: file.maxBlockingMs ?? DEFAULT_MAX_BLOCKING_MS,
     ignore: file.ignore ?? [],
     dryRun: {

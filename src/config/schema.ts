@@ -50,6 +50,8 @@ export const configSchema = z
     rollbackMissingRisk: risk.optional(),
     /** Table sizes, `schema.table: { rows, bytes, ... }` (docs/table-stats.schema.json); also from --table-stats. */
     tableStats: z.record(z.string(), tableStatsSchema).optional(),
+    /** A stats file in the repository (what `migration-guard stats` writes), relative to the repository root. */
+    tableStatsFile: z.string().min(1).optional(),
     /** Longest estimated blocking lock, in ms, still reported as CAUTION; over it, DANGEROUS. */
     maxBlockingMs: z.number().int().nonnegative().optional(),
     /** Glob patterns of paths to leave out. */

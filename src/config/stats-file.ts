@@ -85,3 +85,26 @@ export function statsFileJsonSchema(): Record<string, unknown> {
     ],
   };
 }
+
+/**
+ * A stats file's text as the tableStats map (keys qualified and lower-cased like config keys),
+ * or a message that says what is wrong and where. Used for --table-stats, the Action's
+ * `table-stats` input and the `tableStatsFile` config key.
+ */
+export function tableStatsFromText(text: string): { ok: true; stats: Map<string, TableStats> } | { ok: false; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `not valid JSON: ${(e as Error).message}` };
+  }
+  const parsed = parseStatsFile(json);
+  if (!parsed.ok) return { ok: false, message: `bad value at "${parsed.path}": ${parsed.message}` };
+  return { ok: true, stats: new Map(Object.entries(parsed.file.tables).map(([k, v]) => [qualifyTable(k), v])) };
+}
+
+/** `orders` -> `public.orders`, lower-cased (config/defaults.ts qualify, without the import cycle). */
+function qualifyTable(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.includes('.') ? lower : `public.${lower}`;
+}

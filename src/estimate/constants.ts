@@ -10,7 +10,7 @@ import type { CostCalibration } from '../core/table-stats.js';
  * max_parallel_maintenance_workers 2), 200k and 1M rows, 2026-12-01.
  */
 export const LOCAL_POSTGRES: CostCalibration = {
-  rates: { scan: 0.000166, index: 0.0019, rewrite: 0.00092, update: 0.0098 },
+  rates: { scan: 0.00018, index: 0.0035, rewrite: 0.0011, update: 0.0175 },
   heapBytesPerRow: 84.5,
   source: 'documented rates measured on PostgreSQL 15 (2 cores)',
   sizes: [200_000, 1_000_000],
