@@ -10,7 +10,7 @@ import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
-import { estimateAnalyzed, impactOf } from '../estimate/index.js';
+import { calibrationFor, estimateAnalyzed, impactOf } from '../estimate/index.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
@@ -54,6 +54,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const analyzed: AnalyzedMigration[] = [];
   const history: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }> = [];
   let done = 0;
+  const calibration = await calibrationFor(config, opts.dryRun === true);
 
   for (const units of perSet) {
     const state = newRunState({ pgVersion: config.pgVersion, tableStats: config.tableStats });
@@ -73,7 +74,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       sources.set(m.up.path, m.up.text);
       if (m.down) sources.set(m.down.path, m.down.text);
       const out = analyzeInto(state, m, up, false);
-      estimateAnalyzed(out, config, allRules);
+      estimateAnalyzed(out, config, allRules, calibration);
       // A pull request's new migrations deploy together, so what one creates is new to the next;
       // a whole-repository or file review judges each migration against the history before it.
       if (opts.scope.kind !== 'changes') settleNewObjects(state);

@@ -76,12 +76,18 @@ function fail(error: z.ZodError): { ok: false; path: string; message: string } {
 
 /** The file format as a JSON Schema document (docs/table-stats.schema.json is generated from it). */
 export function statsFileJsonSchema(): Record<string, unknown> {
+  const part = (schema: z.ZodType) => {
+    const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12' });
+    void _drop;
+    return rest;
+  };
   return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'migration-guard/table-stats.json',
-    title: 'migration-guard table stats (--table-stats, tableStats, `migration-guard stats`)',
+    title: 'migration-guard table stats (--table-stats, tableStats, tableStatsFile, `migration-guard stats`)',
     anyOf: [
-      z.toJSONSchema(statsFileV2Schema, { target: 'draft-2020-12' }),
-      { ...z.toJSONSchema(statsFileV1Schema, { target: 'draft-2020-12' }), description: 'version 1: a map of schema.table to sizes' },
+      { ...part(statsFileV2Schema), description: 'version 2, as `migration-guard stats` writes it' },
+      { ...part(statsFileV1Schema), description: 'version 1: a map of schema.table to sizes' },
     ],
   };
 }

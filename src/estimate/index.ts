@@ -8,7 +8,7 @@ import { applyEstimates } from './apply.js';
 import { LOCAL_POSTGRES } from './constants.js';
 import { summarizeImpact } from './impact.js';
 
-export { LOCAL_POSTGRES, PGLITE } from './constants.js';
+export { LOCAL_POSTGRES } from './constants.js';
 export { estimateOperation, formatDuration, formatRange, formatBytes } from './model.js';
 export { summarizeImpact } from './impact.js';
 
@@ -33,4 +33,16 @@ export function estimateAnalyzed(
 /** The impact summary, once the migration's risk is final (after the dry-run). */
 export function impactOf(report: MigrationReport, transaction: TransactionMode, config: Pick<Config, 'tableStats'>): MigrationReport['impact'] {
   return summarizeImpact(report, transaction, config.tableStats);
+}
+
+/**
+ * The rates to scale with: measured on the dry-run's server when the review dry-runs on a real
+ * one (engine `url`) and some table has a known size; else the documented constants.
+ */
+export async function calibrationFor(config: Pick<Config, 'tableStats' | 'dryRun'>, dryRun: boolean): Promise<CostCalibration> {
+  if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== 'url' || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
+  const { calibrateOnServer } = await import('./calibrate-server.js');
+  const r = await calibrateOnServer(config.dryRun.databaseUrl);
+  // A server that cannot be calibrated (no CREATEDB right) still gets estimates; their basis names the documented rates.
+  return r.ok ? r.calibration : LOCAL_POSTGRES;
 }
