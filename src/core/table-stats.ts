@@ -59,8 +59,12 @@ export interface StatsFile {
   tables: Record<string, TableStats>;
 }
 
-/** What a cost rate measures: ms per heap byte or per row of the operation's table. */
-export const COST_KINDS = ['scan', 'rewrite', 'index', 'update'] as const;
+/**
+ * What a cost rate measures, per row of the operation's table: a scan that evaluates a CHECK
+ * expression on every row, a scan that only tests for NULLs (SET NOT NULL), a heap rewrite,
+ * an index sort, an UPDATE of every row.
+ */
+export const COST_KINDS = ['scan', 'notnull', 'rewrite', 'index', 'update'] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 
 /** Milliseconds per row of each kind of work, as measured on one server. */

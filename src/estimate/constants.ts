@@ -12,7 +12,7 @@ import type { CostCalibration } from '../core/table-stats.js';
  * max_parallel_maintenance_workers 2), 200k and 1M rows, 2026-12-01.
  */
 export const LOCAL_POSTGRES: CostCalibration = {
-  rates: { scan: 0.000215, index: 0.00252, rewrite: 0.00224, update: 0.0158 },
+  rates: { scan: 0.00057, notnull: 0.0003, index: 0.00285, rewrite: 0.00189, update: 0.019 },
   heapBytesPerRow: 93.1,
   source: 'documented rates measured on PostgreSQL 15 (2 cores)',
   sizes: [200_000, 1_000_000],

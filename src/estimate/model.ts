@@ -9,7 +9,7 @@ import type { LockMode, Operation, OperationEstimate } from '../core/types.js';
 
 type Work =
   | { kind: 'rewrite' }
-  | { kind: 'scan'; what: string }
+  | { kind: 'scan'; what: string; nullsOnly?: true }
   | { kind: 'index'; concurrently: boolean; what: string }
   | { kind: 'update' }
   | { kind: 'catalog' };
@@ -29,7 +29,7 @@ export function workOf(op: Operation): Work | undefined {
       return { kind: 'rewrite' };
     case 'SET_NOT_NULL':
       // With a validated CHECK (col IS NOT NULL) Postgres 12+ skips the scan, and the rule stays quiet.
-      return op.rules.includes('set-not-null-without-check') ? { kind: 'scan', what: 'SET NOT NULL scan' } : { kind: 'catalog' };
+      return op.rules.includes('set-not-null-without-check') ? { kind: 'scan', what: 'SET NOT NULL scan', nullsOnly: true } : { kind: 'catalog' };
     case 'ADD_CHECK':
     case 'ADD_FOREIGN_KEY':
       return op.notValid ? { kind: 'catalog' } : { kind: 'scan', what: 'constraint check of every row' };
@@ -128,7 +128,7 @@ export function estimateOperation(op: Operation, stats: TableStats, cal: CostCal
       break;
     }
     case 'scan':
-      ms = bytes * perByte(cal.rates.scan);
+      ms = bytes * perByte(work.nullsOnly ? cal.rates.notnull : cal.rates.scan);
       what = work.what;
       break;
     case 'index':

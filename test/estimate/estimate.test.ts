@@ -49,6 +49,10 @@ describe('cost model', () => {
     const v = estimateOperation(op({ kind: 'VALIDATE_CONSTRAINT', lock: 'ShareUpdateExclusiveLock' }), stats, LOCAL_POSTGRES)!;
     expect(v.lockMs).toBe(0);
     expect(v.blocks).toBe('none');
+    // SET NOT NULL evaluates nothing per row: its own (lower) rate, not the CHECK scan's.
+    const nn = estimateOperation(op({ kind: 'SET_NOT_NULL', rules: ['set-not-null-without-check'], lock: 'AccessExclusiveLock' }), stats, LOCAL_POSTGRES)!;
+    expect(nn.durationMs).toBe(roundMs((stats.bytes / LOCAL_POSTGRES.heapBytesPerRow) * LOCAL_POSTGRES.rates.notnull));
+    expect(v.durationMs).toBe(roundMs((stats.bytes / LOCAL_POSTGRES.heapBytesPerRow) * LOCAL_POSTGRES.rates.scan));
     const plain = estimateOperation(op({ kind: 'CREATE_INDEX', lock: 'ShareLock' }), stats, LOCAL_POSTGRES)!;
     const conc = estimateOperation(op({ kind: 'CREATE_INDEX_CONCURRENTLY', lock: 'ShareUpdateExclusiveLock' }), stats, LOCAL_POSTGRES)!;
     expect(plain.blocks).toBe('writes');
