@@ -2,6 +2,7 @@
 // on the local PostgreSQL server (127.0.0.1:5432, user postgres) and on PGlite, at the sizes
 // given (default 100k and 400k rows), and prints the fitted ms per row and heap bytes per row.
 // Run: node bench/calibrate.mjs [rows...]   (a scratch database is created and dropped)
+// SKIP_POSTGRES=1 or SKIP_PGLITE=1 measures only the other one.
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -23,6 +24,7 @@ function show(name, cal) {
   for (const [k, v] of Object.entries(cal.rates)) console.log(`  rate ${k.padEnd(8)} ${(v * 1e6).toFixed(0)} ns/row`);
 }
 
+if (!process.env.SKIP_POSTGRES) {
 const admin = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
 await admin.connect();
 const dbName = `mg_calibrate_${process.pid}`;
@@ -40,6 +42,7 @@ try {
 } finally {
   await admin.query(`drop database if exists ${dbName}`);
   await admin.end();
+}
 }
 
 if (!process.env.SKIP_PGLITE) {
