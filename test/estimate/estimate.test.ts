@@ -171,3 +171,50 @@ describe('impact summary and the JSON contract', () => {
     expect(m.impact!.blockingMs).toBeUndefined();
   });
 });
+
+describe('rendering', () => {
+  async function reviewed(sql: string, config: ConfigFile) {
+    const dir = path.join(work, `r${n++}`);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'migration.sql'), sql);
+    return runCheck({ files: fsRepoFiles(dir), config: resolveConfig(config), scope: { kind: 'paths', paths: ['migration.sql'] } });
+  }
+
+  it('the terminal report and the comment show the blocking time, each estimate with its basis, and an estimated lock timeline', async () => {
+    const { renderReport } = await import('../../src/report/index.js');
+    const result = await reviewed('ALTER TABLE orders ALTER COLUMN customer_id TYPE bigint;\nCREATE INDEX CONCURRENTLY orders_c ON orders (c);\n', {
+      tableStats: { 'public.orders': { rows: 40_000_000, bytes: 12 * 1024 ** 3 } },
+    });
+    const pretty = renderReport(result, 'pretty', { color: false, width: 200 });
+    expect(pretty).toMatch(/blocking +~\d+(\.\d)? min \(.+\) ACCESS EXCLUSIVE on public\.orders/);
+    expect(pretty).toMatch(/line 2 CREATE_INDEX_CONCURRENTLY public\.orders: ~.+, SHARE UPDATE EXCLUSIVE blocks neither reads nor writes/);
+    expect(pretty).toContain('based on table rewrite and 1 index rebuild of public.orders (40M rows, 12 GB');
+    const md = renderReport(result, 'markdown');
+    expect(md).toContain('| Estimated blocking time |');
+    expect(md).toMatch(/```mermaid\ngantt\n {2}title Estimated locks on production migration\.sql\n/);
+    expect(md).toMatch(/ {2}ACCESS EXCLUSIVE line 1 ALTER_COLUMN_TYPE :crit, 0, \d+\n/);
+    expect(md).toMatch(/ {2}SHARE UPDATE EXCLUSIVE line 2 CREATE_INDEX_CONCURRENTLY :\d+, \d+\n/);
+  });
+
+  it('a table name written to break the mermaid chart or the table is neutralised', async () => {
+    const { renderReport } = await import('../../src/report/index.js');
+    const evil = 'x:crit, 0, 9\n  section |<img src=x>';
+    const result = await reviewed(`ALTER TABLE "${evil}" ALTER COLUMN a TYPE bigint;\n`, { tableStats: { [`public.${evil}`]: { rows: 1_000_000 } } });
+    const md = renderReport(result, 'markdown');
+    const start = md.indexOf('```mermaid');
+    const chart = md.slice(start, md.indexOf('\n```', start + 3));
+    expect(chart.split('\n').filter((l) => l.trim().startsWith('section'))).toEqual(['  section public.x crit 0 9 section img src x']);
+    // The impact tables (outside code) carry the name escaped.
+    const impact = md.slice(md.indexOf('#### Impact'), start);
+    expect(impact).toContain('&lt;img src=x>');
+    // No row gains a cell (GitHub splits at every unescaped pipe, even in code), so the name
+    // stays inside its cell and its code span; outside code spans `<` is escaped.
+    const pipes = (l: string) => l.split(/(?<!\\)\|/).length;
+    for (const block of impact.split('\n\n').filter((b) => b.startsWith('|'))) {
+      const [head, ...rows] = block.split('\n');
+      for (const r of rows) expect(pipes(r), r).toBe(pipes(head!));
+    }
+    expect(impact.replace(/`[^`]*`/g, '')).not.toContain('<img');
+  });
+});

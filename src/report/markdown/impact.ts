@@ -29,12 +29,20 @@ export function impactBlock(m: MigrationReport): string {
     out.push('', '| Line | Operation | Table | Runs | Lock | Blocks | Based on |', '|---|---|---|---|---|---|---|');
     for (const o of ops) {
       const e = o.estimate;
-      out.push(`| ${o.line} | ${code(o.kind)} | ${code(o.table ?? '')} | ${cell(formatRange(e.durationMs, e.low, e.high))} | ${blocksWrites(e.lock) ? '🔴 ' : ''}${lockModeSql(e.lock)} | ${e.blocks} | ${cell(e.basis)} |`);
+      out.push(`| ${o.line} | ${code(o.kind)} | ${codeCell(o.table ?? '')} | ${cell(formatRange(e.durationMs, e.low, e.high))} | ${blocksWrites(e.lock) ? '🔴 ' : ''}${lockModeSql(e.lock)} | ${e.blocks} | ${cell(e.basis)} |`);
     }
     const chart = estimatedGantt(m);
     if (chart) out.push('', fenced('mermaid', chart));
   }
   return out.join('\n');
+}
+
+/**
+ * Inline code inside a table cell: GitHub splits cells at `|` even inside a code span, so a
+ * table name with a pipe would end the span early and let the rest through as HTML.
+ */
+function codeCell(text: string): string {
+  return code(text).replace(/\|/g, '\\|');
 }
 
 /** Mermaid reads `:`, `;` and `#` as syntax; a table name comes from the migration's author. */
