@@ -35,6 +35,10 @@ export interface ActionInputs {
   approvers: Approver[];
   allowAuthorApproval: boolean;
   statusContext: string;
+  /** A stats file (what `migration-guard stats` writes), relative to the workspace root. */
+  tableStats?: string;
+  /** A database to read the stats from at run time (a secret; catalog reads only). */
+  statsDatabaseUrl?: string;
   /** Where to write the reports; empty = RUNNER_TEMP. */
   reportFile?: string;
   sarifFile?: string;
@@ -88,8 +92,13 @@ export function parseInputs(get: GetInput): ActionInputs {
   if (dryRunEngine === 'url' && !databaseUrl) throw new InputError('database-url', 'is needed when dry-run-engine is url');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new InputError('database-url', 'must start with postgres:// or postgresql://');
 
+  const statsDatabaseUrl = optional('stats-database-url');
+  if (statsDatabaseUrl && !/^postgres(ql)?:\/\//.test(statsDatabaseUrl)) throw new InputError('stats-database-url', 'must start with postgres:// or postgresql://');
+
   return {
     migrations: list(get('migrations')),
+    ...(optional('table-stats') ? { tableStats: optional('table-stats') } : {}),
+    ...(statsDatabaseUrl ? { statsDatabaseUrl } : {}),
     ...(optional('config') ? { configFile: optional('config') } : {}),
     workingDirectory: text('working-directory') || '.',
     ...(pgVersion !== undefined ? { pgVersion } : {}),

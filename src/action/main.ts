@@ -23,6 +23,7 @@ import { setCommitStatus } from '../github/status.js';
 import { reviewMergeGroup } from '../github/merge-queue.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 import { isWriteRefused, once, reviewWithoutWrites } from './read-only.js';
+import { withTableStats } from './table-stats.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
 
@@ -230,6 +231,7 @@ async function configFor(inputs: ActionInputs): Promise<Config> {
     if (e instanceof ConfigError) throw new Error(e.format());
     throw e;
   }
+  config = await withTableStats(config, inputs, workspace());
   return {
     ...config,
     ...(inputs.pgVersion !== undefined ? { pgVersion: inputs.pgVersion } : {}),

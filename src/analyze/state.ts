@@ -3,10 +3,8 @@
 // Rules only read it; `track.ts` advances it after each statement.
 import type { LayoutName, Operation, Position, Statement, TransactionMode } from '../core/types.js';
 
-export interface TableStats {
-  rows?: number;
-  bytes?: number;
-}
+export type { TableStats } from '../core/table-stats.js';
+import type { TableStats } from '../core/table-stats.js';
 
 /** A constraint added in this run, keyed by `table|name`. */
 export interface KnownConstraint {

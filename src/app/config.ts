@@ -8,6 +8,7 @@
 // real servers with MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1.
 import { CONFIG_FILE_NAMES, ConfigError, parseConfig } from '../config/load.js';
 import { resolveConfig, type Config } from '../config/defaults.js';
+import { tableStatsFromText } from '../config/stats-file.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
 
 export interface RepoConfig {
@@ -26,9 +27,20 @@ export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: 
     const text = await readTextFile(octokit, repo, file, ref);
     if (text === null) continue;
     const config = resolveConfig(parseConfig(text, file));
+    if (config.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config);
     return { ...applyDryRunPolicy(config, allowServerDryRun), file };
   }
   return { ...applyDryRunPolicy(resolveConfig({}), allowServerDryRun), file: null };
+}
+
+/** `tableStatsFile`, read like the config from the base branch, under the config's own tableStats. */
+async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: string, config: Config): Promise<void> {
+  const rel = config.tableStatsFile!.replace(/^\.\//, '');
+  const text = await readTextFile(octokit, repo, rel, ref);
+  if (text === null) throw new ConfigError(`tableStatsFile: no such file on the base branch`, rel);
+  const r = tableStatsFromText(text);
+  if (!r.ok) throw new ConfigError(r.message, rel);
+  config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }
 
 /** `url` and `local` engines run SQL on a real server: only with the operator's consent. */

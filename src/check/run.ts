@@ -14,6 +14,7 @@ import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
+import { calibrationFor, estimateAnalyzed, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
@@ -59,6 +60,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const analyzed: AnalyzedMigration[] = [];
   const history: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }> = [];
   let done = 0;
+  const calibration = await calibrationFor(config, opts.dryRun === true);
 
   for (const units of perSet) {
     const state = newRunState({ pgVersion: config.pgVersion, tableStats: config.tableStats });
@@ -78,6 +80,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       sources.set(m.up.path, m.up.text);
       if (m.down) sources.set(m.down.path, m.down.text);
       const out = analyzeInto(state, m, up, false, settings);
+      estimateAnalyzed(out, config, allRules, calibration);
       // A pull request's new migrations deploy together, so what one creates is new to the next;
       // a whole-repository or file review judges each migration against the history before it.
       if (opts.scope.kind !== 'changes') settleNewObjects(state);
@@ -157,6 +160,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
   for (const a of analyzed) {
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
+    a.report.impact = impactOf(a.report, a.migration.transaction, config);
   }
   const migrations = analyzed.map((a) => a.report);
   const report: Report = {

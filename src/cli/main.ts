@@ -101,6 +101,19 @@ export function buildProgram(): Command {
   });
 
   program
+    .command('stats')
+    .summary('read table sizes from a database (catalog only, no rows) into a --table-stats file')
+    .description('Reads row counts, heap/index/TOAST sizes, each index, write activity and the cost settings from\npg_class and pg_stat_user_tables in a read-only transaction. A role with pg_read_all_stats (or\nany role that can log in) is enough: no table is read. See docs/estimates.md.')
+    .option('--database-url <url>', 'the database to read (also: MIGRATION_GUARD_STATS_URL)')
+    .option('-o, --output <file>', 'write the stats file here instead of stdout')
+    .option('--schema <name...>', 'only these schemas (default: all but the system schemas)')
+    .option('--statement-timeout <ms>', 'limit per catalog query (default 10000)')
+    .action(async (opts) => {
+      const { statsCommand } = await import('./stats-command.js');
+      process.exitCode = await statsCommand(opts);
+    });
+
+  program
     .command('rules')
     .summary('list the rules, or show one rule: why, lock, what to do instead, examples')
     .argument('[id]', 'rule id')

@@ -1,12 +1,12 @@
 // Turns command-line options into a Config: the config file's values, then the flags over them.
 // Bad values are usage errors (exit 2) that name the flag.
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import type { Config } from '../config/defaults.js';
-import { qualify } from '../config/defaults.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { PRESETS, type Preset } from '../config/schema.js';
 import { RISKS, type Risk } from '../core/types.js';
+import type { TableStats } from '../core/table-stats.js';
+import { tableStatsFromText } from '../config/stats-file.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -71,29 +71,15 @@ export function riskFlag(name: string, value: string): Risk {
   return upper as Risk;
 }
 
-const statsSchema = z.record(
-  z.string(),
-  z.object({ rows: z.number().nonnegative().optional(), bytes: z.number().nonnegative().optional() }).strict(),
-);
-
-/** `--table-stats stats.json`: `{ "public.orders": { "rows": 40000000, "bytes": 12884901888 } }`. */
-async function readTableStats(file: string): Promise<Map<string, { rows?: number; bytes?: number }>> {
+/** `--table-stats stats.json`: what `migration-guard stats` writes, or `{ "public.orders": { "rows": 40000000 } }`. */
+async function readTableStats(file: string): Promise<Map<string, TableStats>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
     throw new UsageError(`cannot read --table-stats file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(`not valid JSON: ${(e as Error).message}`, file);
-  }
-  const parsed = statsSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`bad value at "${issue.path.join('.')}": ${issue.message}`, file);
-  }
-  return new Map(Object.entries(parsed.data).map(([k, v]) => [qualify(k), v]));
+  const r = tableStatsFromText(text);
+  if (!r.ok) throw new ConfigError(r.message, file);
+  return r.stats;
 }

@@ -1,7 +1,10 @@
 // A complete configuration: the file's values over the defaults a user would expect.
 import type { LayoutName, Risk, TransactionMode } from '../core/types.js';
 import type { ConfigFile, MigrationDirConfig, Preset, RuleSetting } from './schema.js';
-import type { TableStats } from '../analyze/state.js';
+import type { TableStats } from '../core/table-stats.js';
+
+/** A blocking lock estimated under this is CAUTION: short enough that queued queries barely notice. */
+export const DEFAULT_MAX_BLOCKING_MS = 300;
 
 export const DEFAULT_PG_VERSION = 16;
 
@@ -47,6 +50,9 @@ export interface Config {
   placeholders: Record<string, string>;
   rollbackMissingRisk: Risk;
   tableStats: Map<string, TableStats>;
+  /** Repository-relative stats file; its tables are read into `tableStats` by whoever loads the config. */
+  tableStatsFile?: string;
+  maxBlockingMs: number;
   ignore: string[];
   /** Globs forcing paths to be left alone as another engine's, or reviewed as PostgreSQL. */
   otherDatabases: { skip: string[]; review: string[] };
@@ -68,6 +74,8 @@ export function resolveConfig(file: ConfigFile): Config {
     placeholders: file.placeholders ?? {},
     rollbackMissingRisk: file.rollbackMissingRisk ?? 'CAUTION',
     tableStats,
+    ...(file.tableStatsFile ? { tableStatsFile: file.tableStatsFile } : {}),
+    maxBlockingMs: file.maxBlockingMs ?? DEFAULT_MAX_BLOCKING_MS,
     ignore: file.ignore ?? [],
     otherDatabases: { skip: file.otherDatabases?.skip ?? [], review: file.otherDatabases?.review ?? [] },
     dryRun: {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { tableStatsFromText } from './stats-file.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import { resolveConfig, type Config } from './defaults.js';
 
@@ -93,7 +94,26 @@ export async function loadConfig(repoDir: string, explicitFile?: string): Promis
       continue;
     }
     const display = explicitFile ?? path.relative(repoDir, file);
-    return { config: resolveConfig(parseConfig(text, display)), file: display };
+    const config = resolveConfig(parseConfig(text, display));
+    if (config.tableStatsFile) await mergeStatsFile(config, repoDir, config.tableStatsFile);
+    return { config, file: display };
   }
   return { config: resolveConfig({}) };
+}
+
+/** Reads `tableStatsFile` (repository-relative) under the config's own tableStats entries. */
+async function mergeStatsFile(config: Config, repoDir: string, rel: string): Promise<void> {
+  const root = path.resolve(repoDir);
+  const file = path.resolve(root, rel);
+  // A repository setting reads only the repository's own files.
+  if (file !== root && !file.startsWith(root + path.sep)) throw new ConfigError('tableStatsFile must be a path inside the repository', rel);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read tableStatsFile: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, rel);
+  }
+  const r = tableStatsFromText(text);
+  if (!r.ok) throw new ConfigError(r.message, rel);
+  config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }

@@ -3,6 +3,7 @@
 // turns a rule back on.
 import { z } from 'zod';
 import { LAYOUTS, RISKS } from '../core/types.js';
+import { tableStatsSchema } from './stats-file.js';
 
 const risk = z.enum(RISKS);
 const layout = z.enum(LAYOUTS);
@@ -53,10 +54,12 @@ export const configSchema = z
     placeholders: z.record(z.string(), z.string()).optional(),
     /** Risk of a missing rollback where the layout has rollbacks. */
     rollbackMissingRisk: risk.optional(),
-    /** Table sizes, `schema.table: { rows, bytes }`; also from --table-stats. */
-    tableStats: z
-      .record(z.string(), z.object({ rows: z.number().nonnegative().optional(), bytes: z.number().nonnegative().optional() }).strict())
-      .optional(),
+    /** Table sizes, `schema.table: { rows, bytes, ... }` (docs/table-stats.schema.json); also from --table-stats. */
+    tableStats: z.record(z.string(), tableStatsSchema).optional(),
+    /** A stats file in the repository (what `migration-guard stats` writes), relative to the repository root. */
+    tableStatsFile: z.string().min(1).optional(),
+    /** Longest estimated blocking lock, in ms, still reported as CAUTION; over it, DANGEROUS. */
+    maxBlockingMs: z.number().int().nonnegative().optional(),
     /** Glob patterns of paths to leave out. */
     ignore: z.array(z.string()).optional(),
     /** Migrations of other database engines (folders named sqlite, mysql, h2...) are left alone

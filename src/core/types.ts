@@ -122,6 +122,43 @@ export interface Operation {
   typeName?: string;
   /** True when the target object was created earlier in this run (new objects are safe to touch). */
   targetIsNew?: boolean;
+  /** How long it runs and locks on production, when the table's size is known (src/estimate). */
+  estimate?: OperationEstimate;
+}
+
+/** Estimated cost of one operation on a table of known size; ms rounded to two digits. */
+export interface OperationEstimate {
+  /** Central estimate of how long the statement runs. */
+  durationMs: number;
+  /** How long it holds a lock that blocks reads or writes (0 when its lock blocks neither). */
+  lockMs: number;
+  lock: LockMode;
+  /** What the lock blocks for ordinary traffic. */
+  blocks: 'reads and writes' | 'writes' | 'none';
+  /** What the figure is based on: the work, the table size, the measured rates. */
+  basis: string;
+  low?: number;
+  high?: number;
+}
+
+/** The impact summary of one migration (src/estimate/impact.ts). */
+export interface MigrationImpact {
+  risk: Risk;
+  /** Estimated time ordinary traffic is blocked, summed over the migration; absent when no size is known. */
+  blockingMs?: number;
+  blockingLow?: number;
+  blockingHigh?: number;
+  /** The table and lock behind most of the blocking time. */
+  blockingOn?: { table: string; lock: LockMode };
+  /** `none`, or what is lost for good: dropped tables/columns, deleted rows. */
+  dataLoss: 'none' | 'irreversible';
+  dataLossDetail?: string;
+  /** Heap and index bytes the migration rewrites or reads, and the WAL it writes (from the table stats). */
+  bytesRewritten?: number;
+  bytesScanned?: number;
+  walBytes?: number;
+  rollback: 'schema-only' | 'needs-data-restore' | 'impossible';
+  prerequisites: string[];
 }
 
 export interface Finding {
@@ -287,6 +324,7 @@ export interface MigrationReport {
   change?: ChangeKind;
   irreversible?: boolean;
   notes?: ParseNote[];
+  impact?: MigrationImpact;
 }
 
 /**

@@ -26,6 +26,33 @@ export const jsonOperationSchema = z.strictObject({
   indexName: z.string().optional(),
   typeName: z.string().optional(),
   targetIsNew: z.boolean().optional(),
+  /** From the table stats: how long it runs and blocks on production (docs/estimates.md). */
+  estimate: z
+    .strictObject({
+      durationMs: ms,
+      lockMs: ms,
+      lock: lockMode,
+      blocks: z.enum(['reads and writes', 'writes', 'none']),
+      basis: z.string(),
+      low: ms.optional(),
+      high: ms.optional(),
+    })
+    .optional(),
+});
+
+export const jsonImpactSchema = z.strictObject({
+  risk,
+  blockingMs: ms.optional(),
+  blockingLow: ms.optional(),
+  blockingHigh: ms.optional(),
+  blockingOn: z.strictObject({ table: z.string(), lock: lockMode }).optional(),
+  dataLoss: z.enum(['none', 'irreversible']),
+  dataLossDetail: z.string().optional(),
+  bytesRewritten: z.number().min(0).optional(),
+  bytesScanned: z.number().min(0).optional(),
+  walBytes: z.number().min(0).optional(),
+  rollback: z.enum(['schema-only', 'needs-data-restore', 'impossible']),
+  prerequisites: z.array(z.string()),
 });
 
 export const jsonFindingSchema = z.strictObject({
@@ -123,6 +150,7 @@ export const jsonMigrationSchema = z.strictObject({
   change: z.enum(['added', 'modified', 'renamed', 'deleted', 'unchanged']).optional(),
   irreversible: z.boolean().optional(),
   notes: z.array(jsonNoteSchema).optional(),
+  impact: jsonImpactSchema.optional(),
 });
 
 export const jsonReportErrorSchema = z.strictObject({ path: z.string(), line, column, message: z.string(), rule: z.string().optional(), risk: risk.optional() });
@@ -139,6 +167,7 @@ export const jsonReportSchema = z.strictObject({
 });
 
 export type JsonOperation = z.infer<typeof jsonOperationSchema>;
+export type JsonImpact = z.infer<typeof jsonImpactSchema>;
 export type JsonFinding = z.infer<typeof jsonFindingSchema>;
 export type JsonDryRunError = z.infer<typeof jsonDryRunErrorSchema>;
 export type JsonStatementTrace = z.infer<typeof jsonStatementTraceSchema>;

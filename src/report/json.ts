@@ -53,6 +53,7 @@ function migration(m: MigrationReport): JsonMigration {
     ...(m.change !== undefined ? { change: m.change } : {}),
     ...(m.irreversible !== undefined ? { irreversible: m.irreversible } : {}),
     ...(m.notes && m.notes.length ? { notes: m.notes.map(note) } : {}),
+    ...(m.impact ? { impact: { ...m.impact, ...(m.impact.blockingOn ? { blockingOn: { ...m.impact.blockingOn } } : {}), prerequisites: [...m.impact.prerequisites] } } : {}),
   };
 }
 
@@ -72,6 +73,7 @@ function operation(o: Operation): JsonOperation {
     ...(o.indexName !== undefined ? { indexName: o.indexName } : {}),
     ...(o.typeName !== undefined ? { typeName: o.typeName } : {}),
     ...(o.targetIsNew !== undefined ? { targetIsNew: o.targetIsNew } : {}),
+    ...(o.estimate ? { estimate: { ...o.estimate } } : {}),
   };
 }
 

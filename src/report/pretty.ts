@@ -18,6 +18,7 @@ import { contentEnd, gutterWidthFor, locationLine, renderSnippet, type SnippetSt
 import { displayWidth, layoutLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { ruleDocsUrl } from './tool-info.js';
 import { trimTrailing } from '../core/strings.js';
+import { impactFields } from './impact-pretty.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -89,6 +90,7 @@ function migrationBlock(ctx: Ctx, mr: MigrationReport, am: AnalyzedMigration | u
   const { c } = ctx;
   const out: string[] = [rule(ctx, mr.path, mr.risk)];
   out.push(field(ctx, 'rollback', rollbackText(ctx, mr)));
+  out.push(...impactFields(mr, (label, value) => field(ctx, label, value), ctx.c.dim));
   if (ctx.verbose && (mr.layout || mr.change)) out.push(field(ctx, 'layout', [mr.layout, mr.change].filter(Boolean).join(', ')));
   if (mr.dryRun) out.push(...dryRunLines(ctx, mr.dryRun, am));
   for (const n of mr.notes ?? []) out.push(field(ctx, 'note', `${n.path === mr.path ? '' : n.path + ':'}${n.line}:${n.column} ${n.message}`));

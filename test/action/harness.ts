@@ -58,6 +58,8 @@ function defaultInputs(): Record<string, string> {
     'dry-run': '',
     'dry-run-engine': '',
     'database-url': '',
+    'table-stats': '',
+    'stats-database-url': '',
     'github-token': 'ghs_fake_actions_token',
     comment: 'true',
     'approval-risk': '',

@@ -7,6 +7,7 @@ import { verificationLine } from '../../plan/text.js';
 import type { Plan, PlanStep } from '../../plan/types.js';
 import { cell, code, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
+import { impactBlock } from './impact.js';
 
 export const RISK_ICON: Record<Risk, string> = { SAFE: '🟢', CAUTION: '🟡', DANGEROUS: '🔴' };
 
@@ -220,6 +221,8 @@ export function migrationDetails(a: AnalyzedMigration, plan: Plan, o: SectionOpt
   const parts = [`<details${m.risk === 'DANGEROUS' ? ' open' : ''}><summary>${summary}</summary>`, ''];
   for (const e of a.up.errors) parts.push(`❌ Does not parse: ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`, '');
   parts.push('#### Findings', '', findingsTable(m, o));
+  const impact = impactBlock(m);
+  if (impact) parts.push('', impact);
   const locks = locksBlock(a);
   if (locks) parts.push('', locks);
   const planText = planForMigration(plan, m.path);
