@@ -205,7 +205,8 @@ describe('migration-guard CLI', () => {
       const locks = m.dryRun.statements.flatMap((s: { locks: Array<{ relation: string; mode: string }> }) => s.locks);
       expect(locks).toContainEqual(expect.objectContaining({ relation: 'public.orders', mode: 'ShareLock' }));
       expect(m.dryRun.rollback.status).toBe('exact');
-    });
+      // The dry-run also verifies the suggestions and the safe plan (src/verify): more sandboxes.
+    }, 300_000);
 
     it('--engine url runs on a real server', () => {
       const url = 'postgres://postgres@127.0.0.1:5432/postgres';
