@@ -7,8 +7,9 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { runCheck } from '../check/run.js';
 import type { CheckResult } from '../check/types.js';
-import { ConfigError, loadConfig } from '../config/load.js';
-import type { Config } from '../config/defaults.js';
+import { ConfigError, loadConfig, parseConfig } from '../config/load.js';
+import { resolveConfig, type Config } from '../config/defaults.js';
+import { readConfigText, type ConfigText } from '../github/repo-file.js';
 import { atLeast } from '../core/risk.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
 import { renderAnnotations } from '../report/github.js';
@@ -19,6 +20,8 @@ import { buildOctokit, type GitHubClient, type RepoRef } from '../github/octokit
 import { renderSummary } from '../github/render.js';
 import { voidedReason } from '../github/comment-body.js';
 import { handleApprovalComment, reviewPullRequest, type ReviewSettings } from '../github/review.js';
+import { parseApprovalCommand } from '../github/approval.js';
+import { ACTIONS_BOT, tokenIdentity } from '../github/identity.js';
 import { setCommitStatus } from '../github/status.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 
@@ -45,7 +48,9 @@ async function main(): Promise<void> {
   switch (context.eventName) {
     case 'pull_request':
     case 'pull_request_target': {
-      if (!PR_ACTIONS.has(String(payload.action))) {
+      // A pull request moved onto another base branch is a different change to review.
+      const rebased = payload.action === 'edited' && Boolean((payload as { changes?: { base?: unknown } }).changes?.base);
+      if (!PR_ACTIONS.has(String(payload.action)) && !rebased) {
         core.info(`pull_request ${String(payload.action)}: nothing to review (runs on ${[...PR_ACTIONS].join(', ')})`);
         return;
       }
@@ -63,8 +68,12 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
   const headSha = pr.head.sha;
   try {
     const workdir = path.resolve(workspace(), inputs.workingDirectory);
-    const config = await configFor(inputs);
-    const settings = reviewSettings(inputs, config);
+    const trusted = await trustedConfig(octokit, repo, inputs, pr.base.sha);
+    const config = withInputs(trusted.config, inputs);
+    const settings: ReviewSettings & { statusContext: string } = {
+      ...reviewSettings(inputs, config, await tokenIdentity(octokit)),
+      gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)) },
+    };
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
 
@@ -125,6 +134,20 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
   if (!payload.issue || !payload.comment) return core.info('issue_comment event without an issue or comment: nothing to do');
   try {
     const config = await configFor(inputs);
+    // Most comments are not approvals: those need no API call at all.
+    const candidate = String(payload.action) === 'created' && Boolean(payload.issue.pull_request) && parseApprovalCommand(payload.comment.body ?? '') !== null;
+    const settings = reviewSettings(inputs, config, candidate ? await tokenIdentity(octokit) : ACTIONS_BOT);
+    // The comment as GitHub has it now, never as the event told it: a re-run of an old run
+    // carries the old payload, and a deleted or edited comment approves nothing.
+    const current = candidate ? await currentComment(octokit, repo, payload.comment.id) : null;
+    if (current && !('gone' in current) && current.body !== (payload.comment.body ?? '')) {
+      core.setOutput('approved', 'false');
+      return core.info('Not an approval: the comment was edited since this run was triggered; only a comment as written approves');
+    }
+    if (current && 'gone' in current) {
+      core.setOutput('approved', 'false');
+      return core.info(`Not an approval: ${current.gone}`);
+    }
     const outcome = await handleApprovalComment(
       octokit,
       repo,
@@ -132,9 +155,14 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
         action: String(payload.action),
         issueNumber: payload.issue.number,
         isPullRequest: Boolean(payload.issue.pull_request),
-        comment: { id: payload.comment.id, body: payload.comment.body ?? '', user: payload.comment.user },
+        comment: {
+          id: payload.comment.id,
+          body: current?.body ?? payload.comment.body ?? '',
+          user: current?.user ?? payload.comment.user,
+          ...(current?.createdAt ? { createdAt: current.createdAt } : {}),
+        },
       },
-      reviewSettings(inputs, config),
+      settings,
     );
     core.setOutput('approved', String(outcome.kind === 'accepted'));
     switch (outcome.kind) {
@@ -154,24 +182,67 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
   }
 }
 
+async function currentComment(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  id: number,
+): Promise<{ body: string; user: { login: string; type?: string }; createdAt: string } | { gone: string }> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: id });
+    if (!data.user) return { gone: 'the comment has no author (deleted account)' };
+    return { body: data.body ?? '', user: { login: data.user.login, type: data.user.type }, createdAt: data.created_at };
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return { gone: 'the comment no longer exists' };
+    throw e;
+  }
+}
+
 function workspace(): string {
   return process.env.GITHUB_WORKSPACE ?? process.cwd();
 }
 
 /**
- * The config file (or defaults) with the inputs laid over it. It is read from the workspace
- * root, not the working directory: with pull_request_target the root is the base branch's
- * trusted checkout, so a pull request cannot loosen its own review.
+ * The gate's settings for a pull request, from the base branch only. Under `pull_request` the
+ * checkout is the pull request's merge commit, so its config file is the pull request's own:
+ * the base branch's is read through the API at the base commit instead. Under
+ * `pull_request_target` the workspace root is the base branch's checkout and is read as it is.
  */
-async function configFor(inputs: ActionInputs): Promise<Config> {
-  let config: Config;
+async function trustedConfig(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs, baseSha: string): Promise<{ config: Config; base: ConfigText | null }> {
+  const base = await readConfigText(octokit, repo, baseSha, configPath(inputs));
+  if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base };
+  try {
+    return { config: resolveConfig(base ? parseConfig(base.text, base.file) : {}), base };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new Error(`${e.format()} (the configuration on the base branch)`);
+    throw e;
+  }
+}
+
+/** The `config` input as a path inside the repository, for the contents API. */
+function configPath(inputs: ActionInputs): string | undefined {
+  return inputs.configFile ? path.posix.normalize(inputs.configFile.replace(/\\/g, '/')).replace(/^(\.\/)+/, '') : undefined;
+}
+
+/**
+ * The config file in the workspace root (or defaults), not the working directory: on comment
+ * events and with pull_request_target the root is a checkout of the base or default branch.
+ */
+async function workspaceConfig(inputs: ActionInputs): Promise<Config> {
   try {
     const explicit = inputs.configFile ? path.resolve(workspace(), inputs.configFile) : undefined;
-    ({ config } = await loadConfig(workspace(), explicit));
+    return (await loadConfig(workspace(), explicit)).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new Error(e.format());
     throw e;
   }
+}
+
+async function configFor(inputs: ActionInputs): Promise<Config> {
+  return withInputs(await workspaceConfig(inputs), inputs);
+}
+
+/** The config with the workflow's inputs laid over it. */
+function withInputs(config: Config, inputs: ActionInputs): Config {
   return {
     ...config,
     ...(inputs.pgVersion !== undefined ? { pgVersion: inputs.pgVersion } : {}),
@@ -187,17 +258,19 @@ async function configFor(inputs: ActionInputs): Promise<Config> {
   };
 }
 
-function reviewSettings(inputs: ActionInputs, config: Config): ReviewSettings & { statusContext: string } {
+function reviewSettings(inputs: ActionInputs, config: Config, identity: string): ReviewSettings & { statusContext: string } {
   const policy: ApprovalPolicy = {
     approvalRisk: config.approvalRisk,
     minPermission: inputs.approverPermission,
     approvers: inputs.approvers,
     allowAuthor: inputs.allowAuthorApproval,
+    allowContributors: inputs.allowContributorApproval,
   };
   const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
   const runId = process.env.GITHUB_RUN_ID;
   return {
     policy,
+    identity,
     comment: inputs.comment,
     statusContext: inputs.statusContext,
     pgVersion: config.pgVersion,

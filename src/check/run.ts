@@ -11,6 +11,7 @@ import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
 import { reviewRollback } from '../rollback/review.js';
 import { allRules } from '../../rules/index.js';
+import type { Config } from '../config/defaults.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
 interface Unit {
@@ -65,17 +66,23 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       const up = parse(m.up, config.placeholders);
       const down = m.down ? parse(m.down, config.placeholders) : null;
       if (!unit.underReview) {
-        analyzeInto(state, m, up, true);
+        analyzeInto(state, m, up, true, config.rules);
         history.push({ migration: m, up, down });
         continue;
       }
       sources.set(m.up.path, m.up.text);
       if (m.down) sources.set(m.down.path, m.down.text);
-      const out = analyzeInto(state, m, up, false);
+      const out = analyzeInto(state, m, up, false, config.rules);
       // A pull request's new migrations deploy together, so what one creates is new to the next;
       // a whole-repository or file review judges each migration against the history before it.
       if (opts.scope.kind !== 'changes') settleNewObjects(state);
-      analyzed.push({ migration: m, up, down, report: buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, extraFindings) });
+      analyzed.push({
+        migration: m,
+        up,
+        down,
+        report: buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, extraFindings),
+        ...(out.suppressed.length ? { suppressed: out.suppressed } : {}),
+      });
     }
   }
   progress({ stage: 'analyze', done: total, total });
@@ -131,9 +138,9 @@ function parse(src: SqlSource, placeholders: Record<string, string>): ParsedSour
   return parseSource(src, { placeholders });
 }
 
-function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean) {
+function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean, rules: Config['rules']) {
   beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
-  return analyzeSource(up, m.up.text, state, allRules, {});
+  return analyzeSource(up, m.up.text, state, allRules, rules);
 }
 
 function buildMigrationReport(

@@ -35,6 +35,8 @@ export interface Config {
   pgVersion: number;
   failOn: Risk;
   approvalRisk: Risk;
+  /** A suppression the pull request adds over a finding that needs approval still needs it. */
+  suppressionsNeedApproval: boolean;
   rules: Record<string, RuleSetting>;
   migrations?: MigrationDirConfig[];
   transaction: Record<LayoutName, TransactionMode>;
@@ -53,6 +55,7 @@ export function resolveConfig(file: ConfigFile): Config {
     pgVersion: file.pgVersion ?? DEFAULT_PG_VERSION,
     failOn: file.failOn ?? 'DANGEROUS',
     approvalRisk: file.approvalRisk ?? 'DANGEROUS',
+    suppressionsNeedApproval: file.suppressionsNeedApproval ?? true,
     rules: file.rules ?? {},
     ...(file.migrations ? { migrations: file.migrations } : {}),
     transaction: { ...LAYOUT_TRANSACTION, ...(file.transaction ?? {}) },

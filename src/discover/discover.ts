@@ -57,7 +57,8 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
           return '';
         },
         (e: unknown) => {
-          result.errors.push({ path, line: 1, column: 1, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+          const code = (e as NodeJS.ErrnoException).code;
+          result.errors.push({ path, line: 1, column: 1, message: `cannot read file: ${code ?? (e instanceof Error ? e.message : String(e))}` });
           return '';
         },
       );

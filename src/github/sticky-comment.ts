@@ -1,6 +1,8 @@
 // One comment per pull request, found again by its hidden marker on any page of comments.
-// Only comments written by a bot count (a person pasting the marker cannot plant state), and
-// duplicates left by an earlier race are removed so there is never a second one.
+// Only comments written by the running identity count (a person or another bot pasting the
+// marker cannot plant state), and duplicates of ours left by an earlier race are removed so
+// there is never a second one. Other bots' marked comments are never edited or deleted.
+import { sameLogin } from './identity.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 
 export interface StickyComment {
@@ -16,22 +18,33 @@ interface ListedComment {
   user: { login: string; type?: string } | null;
 }
 
-export async function findStickyComments(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string): Promise<StickyComment[]> {
+export interface CommentThread {
+  /** Marked comments written by the running identity, oldest first. */
+  own: StickyComment[];
+  /** Marked comments of other bots (a predecessor surface, or a forgery), oldest first: read, never written. */
+  others: Array<StickyComment & { author: string }>;
+  /** Every comment of the pull request, for checks that need people's comments. */
+  all: Array<{ id: number; body: string; user: { login: string; type?: string } | null }>;
+}
+
+export async function listThread(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, identity: string): Promise<CommentThread> {
   const comments = (await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     owner: repo.owner,
     repo: repo.repo,
     issue_number: issueNumber,
     per_page: 100,
   })) as ListedComment[];
-  return comments
-    .filter((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(marker))
-    .sort((a, b) => a.id - b.id)
-    .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }));
+  const marked = comments.filter((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
+  return {
+    own: marked.filter((c) => sameLogin(c.user!.login, identity)).map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url })),
+    others: marked.filter((c) => !sameLogin(c.user!.login, identity)).map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url, author: c.user!.login })),
+    all: comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user })),
+  };
 }
 
-/** The oldest marked comment, or null. */
-export async function findStickyComment(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string): Promise<StickyComment | null> {
-  return (await findStickyComments(octokit, repo, issueNumber, marker))[0] ?? null;
+/** The running identity's marked comments, oldest first. */
+export async function findStickyComments(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, identity: string): Promise<StickyComment[]> {
+  return (await listThread(octokit, repo, issueNumber, marker, identity)).own;
 }
 
 /**

@@ -296,8 +296,8 @@ function makeAjv(coerce: boolean): Ajv {
 
 /**
  * Makes an OpenAPI 3.0 schema fit ajv: `#/components/...` refs point into the one schema
- * registered under SPEC_ID, and `nullable: true` next to an `enum` admits null (OpenAPI
- * means that; ajv checks the enum alone).
+ * registered under SPEC_ID, and `nullable: true` admits null (OpenAPI means that; ajv checks
+ * an enum alone, and refuses `nullable` without a `type`).
  */
 function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);
@@ -307,6 +307,11 @@ function rewriteRefs(node: unknown): unknown {
     out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${SPEC_ID}${v}` : rewriteRefs(v);
   }
   if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  // `nullable` beside `allOf`/`$ref` without a `type` (a commit's author): ajv wants a type, so say it as anyOf.
+  if (out.nullable === true && out.type === undefined && !Array.isArray(out.enum)) {
+    const { nullable: _nullable, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
   return out;
 }
 
