@@ -16,7 +16,7 @@ import { renderAnnotations } from '../report/github.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import type { ApprovalPolicy } from '../github/approval.js';
-import { buildOctokit, type GitHubClient, type RepoRef } from '../github/octokit.js';
+import { buildOctokit, requestTimeoutFromEnv, type GitHubClient, type RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
 import { voidedReason } from '../github/comment-body.js';
 import { handleApprovalComment, reviewPullRequest, type ReviewSettings } from '../github/review.js';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const octokit = buildOctokit(inputs.token, {
     baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     ...(Number.isFinite(retryBase) && retryBase >= 0 && process.env.MIGRATION_GUARD_RETRY_BASE_MS ? { retryBaseMs: retryBase } : {}),
+    requestTimeoutMs: requestTimeoutFromEnv(),
     log: (m) => core.info(m),
   });
   const payload = context.payload;

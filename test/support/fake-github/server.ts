@@ -99,6 +99,7 @@ async function handle(api: OpenApiIndex, state: FakeState, req: IncomingMessage,
   if (failure) {
     failure.times -= 1;
     record(failure.status);
+    if (failure.hang) return; // the connection stays open until the client gives up or the fake closes
     return send(res, failure.status, errorBody(failure.status, failure.message ?? (failure.status >= 500 ? 'Server Error' : 'API rate limit exceeded')), failure.headers);
   }
 

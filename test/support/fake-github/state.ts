@@ -124,6 +124,8 @@ export interface FailureRule {
   /** Extra response headers, e.g. rate-limit ones. */
   headers?: Record<string, string>;
   message?: string;
+  /** Never answer (a hung connection); `status` is only recorded. */
+  hang?: boolean;
 }
 
 export interface RecordedRequest {
