@@ -14,7 +14,7 @@ import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { STICKY_MARKER } from '../github/render.js';
 import { handleApprovalComment, lookUpAndDecide } from '../github/review.js';
 import { setCommitStatus } from '../github/status.js';
-import { findStickyComments, upsertStickyComment } from '../github/sticky-comment.js';
+import { findStickyComments, isAmbiguous, upsertStickyComment } from '../github/sticky-comment.js';
 import type { ApprovalRecord } from '../check/types.js';
 import { loadRepoConfig } from './config.js';
 import { getPull, pullForCommit, reviewSettings, type AppDeps, type PullInfo } from './review-pull.js';
@@ -56,13 +56,8 @@ export async function onApprovalComment(deps: AppDeps, repo: RepoRef, d: Comment
 
   // Claim it: GitHub answers 201 for a new reaction and 200 for one that exists, so exactly one
   // delivery of a comment goes on; a replay or a redelivery stops here.
-  const claim = await octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
-    owner: repo.owner,
-    repo: repo.repo,
-    comment_id: d.commentId,
-    content: CLAIM_REACTION,
-  });
-  if (claim.status === 200) return { kind: 'ignored', reason: 'this comment was already handled (a replayed delivery)' };
+  const claimed = await claim(octokit, repo, d.commentId, await deps.identity());
+  if (claimed === 'taken') return { kind: 'ignored', reason: 'this comment was already handled (a replayed delivery)' };
 
   try {
     const pull = await getPull(octokit, repo, d.issueNumber);
@@ -83,8 +78,42 @@ export async function onApprovalComment(deps: AppDeps, repo: RepoRef, d: Comment
     return { kind: 'accepted', approver: outcome.record.approver, headSha: outcome.headSha };
   } catch (e) {
     // Let a redelivery try again: give the claim back (best effort).
-    await releaseClaim(octokit, repo, d.commentId, Number((claim.data as { id: number }).id)).catch(() => {});
+    await releaseClaim(octokit, repo, d.commentId, claimed).catch(() => {});
     throw e;
+  }
+}
+
+/**
+ * The 👀 reaction that claims a comment: its id when this delivery made it, `taken` when it was
+ * there already. A 5xx (or no answer) leaves it open whether GitHub made it, so a blind retry
+ * (answered 200, "exists") would read as someone else's claim and drop the approval: look first.
+ */
+async function claim(octokit: GitHubClient, repo: RepoRef, commentId: number, identity: string): Promise<number | 'taken'> {
+  const post = () =>
+    octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+      owner: repo.owner,
+      repo: repo.repo,
+      comment_id: commentId,
+      content: CLAIM_REACTION,
+      request: { retries: 0 },
+    });
+  try {
+    const made = await post();
+    return made.status === 200 ? 'taken' : Number(made.data.id);
+  } catch (e) {
+    if (!isAmbiguous(e)) throw e;
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+      owner: repo.owner,
+      repo: repo.repo,
+      comment_id: commentId,
+      content: CLAIM_REACTION,
+      per_page: 100,
+    });
+    const ours = data.find((r) => r.user && r.user.login.toLowerCase() === identity.toLowerCase());
+    // Ours is there: the lost answer was to our own claim (handling twice records the same approval).
+    if (ours) return ours.id;
+    const again = await post();
+    return again.status === 200 ? 'taken' : Number(again.data.id);
   }
 }
 
@@ -136,7 +165,7 @@ export async function onApproveButton(deps: AppDeps, repo: RepoRef, d: ButtonDel
   if (decision.kind === 'already-approved') return decision;
 
   const { record, sticky, state, found } = decision;
-  await upsertStickyComment(octokit, repo, pull.number, replaceApproval(sticky.body, approvedBlock(record), { ...state, approval: record }, STICKY_MARKER), found);
+  await upsertStickyComment(octokit, repo, pull.number, replaceApproval(sticky.body, approvedBlock(record), { ...state, approval: record }, STICKY_MARKER), found, settings.identity);
   const description = `${state.review?.risk ?? 'Risky'} migrations ${approvalSummary(record)}`;
   const { status } = await combineWithSiblings(octokit, repo, pull.headSha, pull.number, settings.identity, { state: 'success', description, targetUrl: sticky.url });
   await setCommitStatus(octokit, repo, pull.headSha, status, settings.statusContext);

@@ -146,7 +146,7 @@ export async function reviewPullRequest(
         })
       : null;
     const body = composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? '', state });
-    comment = await upsertStickyComment(octokit, repo, pr.number, body, found);
+    comment = await upsertStickyComment(octokit, repo, pr.number, body, found, settings.identity);
   }
 
   const own = pullRequestStatus({ hasMigrations, risk, needsApproval, approval, voided, policy: settings.policy, commentsOn: settings.comment });
@@ -313,7 +313,7 @@ export async function handleApprovalComment(
       at: now().toISOString(),
     };
     const next: CommentState = { ...state, approval: record };
-    await upsertStickyComment(octokit, repo, event.issueNumber, replaceApproval(sticky.body, approvedBlock(record), next, STICKY_MARKER), found);
+    await upsertStickyComment(octokit, repo, event.issueNumber, replaceApproval(sticky.body, approvedBlock(record), next, STICKY_MARKER), found, settings.identity);
     const { status } = await combineWithSiblings(octokit, repo, headSha, event.issueNumber, settings.identity, {
       state: 'success',
       description: `${state.review.risk ?? 'Risky'} migrations ${approvalSummary(record)}`,

@@ -57,6 +57,7 @@ export async function upsertStickyComment(
   issueNumber: number,
   body: string,
   found: StickyComment[],
+  identity: string,
 ): Promise<StickyComment> {
   const [keep, ...extra] = found;
   let result: StickyComment;
@@ -73,16 +74,45 @@ export async function upsertStickyComment(
       result = { id: Number(data.id), body: data.body ?? body, url: data.html_url };
     }
   } else {
-    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      owner: repo.owner,
-      repo: repo.repo,
-      issue_number: issueNumber,
-      body,
-    });
-    result = { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+    result = await createOnce(octokit, repo, issueNumber, body, identity);
   }
   for (const dup of extra) {
     await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: dup.id });
   }
   return result;
+}
+
+/**
+ * Creates the comment without a blind retry: a 5xx (or a timeout) can come after GitHub made
+ * the comment, and a retry would make a second one. So look first: if our marked comment is
+ * there now, that is the one (updated to this body); only if not, post again.
+ */
+async function createOnce(octokit: GitHubClient, repo: RepoRef, issueNumber: number, body: string, identity: string): Promise<StickyComment> {
+  const post = async (): Promise<StickyComment> => {
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: issueNumber,
+      body,
+      request: { retries: 0 },
+    });
+    return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+  };
+  try {
+    return await post();
+  } catch (e) {
+    if (!isAmbiguous(e)) throw e;
+    const marker = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length);
+    const [made] = (await listThread(octokit, repo, issueNumber, marker, identity)).own;
+    if (!made) return post();
+    if (made.body === body) return made;
+    const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: made.id, body });
+    return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+  }
+}
+
+/** A failure after which the write may or may not have happened: a 5xx, or no answer at all. */
+export function isAmbiguous(e: unknown): boolean {
+  const status = (e as { status?: number }).status;
+  return status === undefined || status >= 500;
 }

@@ -126,6 +126,8 @@ export interface FailureRule {
   message?: string;
   /** Never answer (a hung connection); `status` is only recorded. */
   hang?: boolean;
+  /** Do the work, then answer with the failure (a 502 from a proxy after GitHub performed it). */
+  afterHandling?: boolean;
 }
 
 export interface RecordedRequest {
