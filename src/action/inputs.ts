@@ -34,6 +34,7 @@ export interface ActionInputs {
   approverPermission: Exclude<PermissionLevel, 'none'>;
   approvers: Approver[];
   allowAuthorApproval: boolean;
+  allowContributorApproval: boolean;
   statusContext: string;
   /** A stats file (what `migration-guard stats` writes), relative to the workspace root. */
   tableStats?: string;
@@ -112,6 +113,7 @@ export function parseInputs(get: GetInput): ActionInputs {
     approverPermission,
     approvers,
     allowAuthorApproval: optionalBool(get, 'allow-author-approval') ?? false,
+    allowContributorApproval: optionalBool(get, 'allow-contributor-approval') ?? false,
     statusContext: text('status-context') || 'migration-guard',
     ...(optional('report-file') ? { reportFile: optional('report-file') } : {}),
     ...(optional('sarif-file') ? { sarifFile: optional('sarif-file') } : {}),

@@ -1,24 +1,27 @@
 // The GitHub Action (bundled to dist/index.js through src/action/index.ts). It gathers inputs and the event,
 // hands them to the shared GitHub flow (src/github/review.ts) and publishes the outcome:
 // outputs, job summary, annotations, the JSON and SARIF reports, the exit code.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { runCheck } from '../check/run.js';
 import type { CheckResult } from '../check/types.js';
-import { ConfigError, loadConfig } from '../config/load.js';
-import type { Config } from '../config/defaults.js';
+import { ConfigError, loadConfig, parseConfig } from '../config/load.js';
+import { resolveConfig, type Config } from '../config/defaults.js';
+import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
 import { atLeast } from '../core/risk.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
 import { renderAnnotations } from '../report/github.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import type { ApprovalPolicy } from '../github/approval.js';
-import { buildOctokit, type GitHubClient, type RepoRef } from '../github/octokit.js';
+import { buildOctokit, requestTimeoutFromEnv, type GitHubClient, type RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
 import { voidedReason } from '../github/comment-body.js';
 import { handleApprovalComment, reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
+import { parseApprovalCommand } from '../github/approval.js';
+import { ACTIONS_BOT, tokenIdentity } from '../github/identity.js';
 import { setCommitStatus } from '../github/status.js';
 import { reviewMergeGroup } from '../github/merge-queue.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
   const octokit = buildOctokit(inputs.token, {
     baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     ...(Number.isFinite(retryBase) && retryBase >= 0 && process.env.MIGRATION_GUARD_RETRY_BASE_MS ? { retryBaseMs: retryBase } : {}),
+    requestTimeoutMs: requestTimeoutFromEnv(),
     log: (m) => core.info(m),
   });
   const payload = context.payload;
@@ -48,7 +52,9 @@ async function main(): Promise<void> {
   switch (context.eventName) {
     case 'pull_request':
     case 'pull_request_target': {
-      if (!PR_ACTIONS.has(String(payload.action))) {
+      // A pull request moved onto another base branch is a different change to review.
+      const rebased = payload.action === 'edited' && Boolean((payload as { changes?: { base?: unknown } }).changes?.base);
+      if (!PR_ACTIONS.has(String(payload.action)) && !rebased) {
         core.info(`pull_request ${String(payload.action)}: nothing to review (runs on ${[...PR_ACTIONS].join(', ')})`);
         return;
       }
@@ -69,8 +75,18 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
   const headSha = pr.head.sha;
   try {
     const workdir = path.resolve(workspace(), inputs.workingDirectory);
-    const config = await configFor(inputs);
-    const settings = reviewSettings(inputs, config);
+    const trusted = await trustedConfig(octokit, repo, inputs, pr.base.sha);
+    // The stats file, like the config, from the base commit: a pull request must not shrink its own tables.
+    const config = await withTableStats(withInputs(trusted.config, inputs), inputs, async (file) => {
+      if (context.eventName === 'pull_request_target') return readFile(path.resolve(workspace(), file), 'utf8');
+      const text = await readRepoFile(octokit, repo, path.posix.normalize(file.replace(/\\/g, '/')).replace(/^(\.\/)+/, ''), pr.base.sha);
+      if (text === null) throw Object.assign(new Error(`no such file on the base commit`), { code: 'ENOENT' });
+      return text;
+    });
+    const settings: ReviewSettings & { statusContext: string } = {
+      ...reviewSettings(inputs, config, await tokenIdentity(octokit)),
+      gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)) },
+    };
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
 
@@ -136,6 +152,20 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
   if (!payload.issue || !payload.comment) return core.info('issue_comment event without an issue or comment: nothing to do');
   try {
     const config = await configFor(inputs);
+    // Most comments are not approvals: those need no API call at all.
+    const candidate = String(payload.action) === 'created' && Boolean(payload.issue.pull_request) && parseApprovalCommand(payload.comment.body ?? '') !== null;
+    const settings = reviewSettings(inputs, config, candidate ? await tokenIdentity(octokit) : ACTIONS_BOT);
+    // The comment as GitHub has it now, never as the event told it: a re-run of an old run
+    // carries the old payload, and a deleted or edited comment approves nothing.
+    const current = candidate ? await currentComment(octokit, repo, payload.comment.id) : null;
+    if (current && !('gone' in current) && current.body !== (payload.comment.body ?? '')) {
+      core.setOutput('approved', 'false');
+      return core.info('Not an approval: the comment was edited since this run was triggered; only a comment as written approves');
+    }
+    if (current && 'gone' in current) {
+      core.setOutput('approved', 'false');
+      return core.info(`Not an approval: ${current.gone}`);
+    }
     const outcome = await handleApprovalComment(
       octokit,
       repo,
@@ -143,9 +173,14 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
         action: String(payload.action),
         issueNumber: payload.issue.number,
         isPullRequest: Boolean(payload.issue.pull_request),
-        comment: { id: payload.comment.id, body: payload.comment.body ?? '', user: payload.comment.user },
+        comment: {
+          id: payload.comment.id,
+          body: current?.body ?? payload.comment.body ?? '',
+          user: current?.user ?? payload.comment.user,
+          ...(current?.createdAt ? { createdAt: current.createdAt } : {}),
+        },
       },
-      reviewSettings(inputs, config),
+      settings,
     );
     core.setOutput('approved', String(outcome.kind === 'accepted'));
     switch (outcome.kind) {
@@ -173,14 +208,14 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
   const group = context.payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
   try {
     const config = await configFor(inputs);
-    const settings = reviewSettings(inputs, config);
+    const settings = reviewSettings(inputs, config, await tokenIdentity(octokit));
     const files = fsRepoFiles(path.resolve(workspace(), inputs.workingDirectory));
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
     const outcome = await reviewMergeGroup(
       octokit,
       repo,
       { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
-      { approvalRisk: config.approvalRisk, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m) },
+      { approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m) },
       (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
@@ -213,25 +248,68 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
   }
 }
 
+async function currentComment(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  id: number,
+): Promise<{ body: string; user: { login: string; type?: string }; createdAt: string } | { gone: string }> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: id });
+    if (!data.user) return { gone: 'the comment has no author (deleted account)' };
+    return { body: data.body ?? '', user: { login: data.user.login, type: data.user.type }, createdAt: data.created_at };
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return { gone: 'the comment no longer exists' };
+    throw e;
+  }
+}
+
 function workspace(): string {
   return process.env.GITHUB_WORKSPACE ?? process.cwd();
 }
 
 /**
- * The config file (or defaults) with the inputs laid over it. It is read from the workspace
- * root, not the working directory: with pull_request_target the root is the base branch's
- * trusted checkout, so a pull request cannot loosen its own review.
+ * The gate's settings for a pull request, from the base branch only. Under `pull_request` the
+ * checkout is the pull request's merge commit, so its config file is the pull request's own:
+ * the base branch's is read through the API at the base commit instead. Under
+ * `pull_request_target` the workspace root is the base branch's checkout and is read as it is.
  */
-async function configFor(inputs: ActionInputs): Promise<Config> {
-  let config: Config;
+async function trustedConfig(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs, baseSha: string): Promise<{ config: Config; base: ConfigText | null }> {
+  const base = await readConfigText(octokit, repo, baseSha, configPath(inputs));
+  if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base };
+  try {
+    return { config: resolveConfig(base ? parseConfig(base.text, base.file) : {}), base };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new Error(`${e.format()} (the configuration on the base branch)`);
+    throw e;
+  }
+}
+
+/** The `config` input as a path inside the repository, for the contents API. */
+function configPath(inputs: ActionInputs): string | undefined {
+  return inputs.configFile ? path.posix.normalize(inputs.configFile.replace(/\\/g, '/')).replace(/^(\.\/)+/, '') : undefined;
+}
+
+/**
+ * The config file in the workspace root (or defaults), not the working directory: on comment
+ * events and with pull_request_target the root is a checkout of the base or default branch.
+ */
+async function workspaceConfig(inputs: ActionInputs): Promise<Config> {
   try {
     const explicit = inputs.configFile ? path.resolve(workspace(), inputs.configFile) : undefined;
-    ({ config } = await loadConfig(workspace(), explicit));
+    return (await loadConfig(workspace(), explicit)).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new Error(e.format());
     throw e;
   }
-  config = await withTableStats(config, inputs, workspace());
+}
+
+async function configFor(inputs: ActionInputs): Promise<Config> {
+  const config = withInputs(await workspaceConfig(inputs), inputs);
+  return withTableStats(config, inputs, (file) => readFile(path.resolve(workspace(), file), 'utf8'));
+}
+
+/** The config with the workflow's inputs laid over it. */
+function withInputs(config: Config, inputs: ActionInputs): Config {
   return {
     ...config,
     ...(inputs.pgVersion !== undefined ? { pgVersion: inputs.pgVersion } : {}),
@@ -247,17 +325,19 @@ async function configFor(inputs: ActionInputs): Promise<Config> {
   };
 }
 
-function reviewSettings(inputs: ActionInputs, config: Config): ReviewSettings & { statusContext: string } {
+function reviewSettings(inputs: ActionInputs, config: Config, identity: string): ReviewSettings & { statusContext: string } {
   const policy: ApprovalPolicy = {
     approvalRisk: config.approvalRisk,
     minPermission: inputs.approverPermission,
     approvers: inputs.approvers,
     allowAuthor: inputs.allowAuthorApproval,
+    allowContributors: inputs.allowContributorApproval,
   };
   const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
   const runId = process.env.GITHUB_RUN_ID;
   return {
     policy,
+    identity,
     comment: inputs.comment,
     statusContext: inputs.statusContext,
     pgVersion: config.pgVersion,

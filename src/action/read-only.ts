@@ -72,7 +72,7 @@ export async function reviewWithoutWrites(
   const risk = hasMigrations ? result.report.risk : null;
   const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
   const hash = contentHash(reviewedFiles(result, changes));
-  const state = parseState((await findStickyComments(octokit, repo, pr.number, STICKY_MARKER))[0]?.body);
+  const state = parseState((await findStickyComments(octokit, repo, pr.number, STICKY_MARKER, settings.identity))[0]?.body);
   const approval = state?.approval && state.approval.contentHash === hash ? state.approval : null;
   const approved = !needsApproval || approval !== null;
 

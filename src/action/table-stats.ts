@@ -1,22 +1,20 @@
-// The Action's table stats: the `table-stats` file (from the trusted workspace root, like the
-// config) and, with `stats-database-url`, sizes read live from a database. A database that
+// The Action's table stats: the `table-stats` file (read where the config is read: from the
+// base commit, never from the pull request's own tree) and, with `stats-database-url`, sizes
+// read live from a database. A database that
 // cannot be reached costs the estimates, not the review: it becomes a warning.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import * as core from '@actions/core';
 import type { Config } from '../config/defaults.js';
 import { tableStatsFromText } from '../config/stats-file.js';
 import { readStatsFromUrl } from '../stats/read.js';
 import type { ActionInputs } from './inputs.js';
 
-export async function withTableStats(config: Config, inputs: ActionInputs, workspace: string): Promise<Config> {
+export async function withTableStats(config: Config, inputs: ActionInputs, read: (file: string) => Promise<string>): Promise<Config> {
   if (!inputs.tableStats && !inputs.statsDatabaseUrl) return config;
   const stats = new Map(config.tableStats);
   if (inputs.tableStats) {
-    const file = path.resolve(workspace, inputs.tableStats);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await read(inputs.tableStats);
     } catch (e) {
       throw new Error(`input "table-stats": cannot read ${inputs.tableStats}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }

@@ -13,6 +13,15 @@ import { track } from './track.js';
 export interface AnalyzeOutput {
   operations: Operation[];
   findings: Finding[];
+  /** Findings an ignore directive silenced, kept so a gate can ask who added the directive. */
+  suppressed: SuppressedFinding[];
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  directive: { scope: 'statement' | 'file'; rules: string[]; line: number; column: number };
+  /** The text of the (top-level) statement the finding is about; null for a file-level finding. */
+  statementText: string | null;
 }
 
 /** Tables at or under both limits count as small: a blocking lock on them is brief. */
@@ -31,10 +40,11 @@ export function analyzeSource(
   const directives = readDirectives(text, source.statements);
   const operations: Operation[] = [];
   const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   const byIndex = new Map(source.statements.map((s) => [s.index, s]));
 
   const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[]) => {
-    if (suppressedBy(directives, rule.id, stmt)) return;
+    const directive = suppressedBy(directives, rule.id, stmt);
     const target = hit.operation !== undefined ? ops[hit.operation] : undefined;
     let risk: Risk = overrideRisk(settings[rule.id]) ?? hit.risk ?? rule.risk;
     let message = hit.message;
@@ -48,7 +58,7 @@ export function analyzeSource(
       }
     }
     const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
-    findings.push({
+    const finding: Finding = {
       rule: rule.id,
       risk,
       line: pos.line,
@@ -57,7 +67,17 @@ export function analyzeSource(
       ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
       ...(stmt ? { statement: stmt.index } : {}),
       path: source.path,
-    });
+    };
+    if (directive) {
+      const top = stmt?.nestedIn ? byIndex.get(stmt.nestedIn.statement) : stmt;
+      suppressed.push({
+        finding,
+        directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
+        statementText: top?.text ?? null,
+      });
+      return;
+    }
+    findings.push(finding);
     const touched = target ? [target] : ops;
     for (const o of touched) {
       o.risk = maxRisk(o.risk, risk);
@@ -114,7 +134,7 @@ export function analyzeSource(
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { operations, findings };
+  return { operations, findings, suppressed };
 }
 
 /** A rule that throws is a bug in the rule, not in the migration: report it, never crash. */

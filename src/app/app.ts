@@ -22,7 +22,20 @@ export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
   const dryRunSlot = limiter(env.dryRunConcurrency);
 
   return (app: Probot) => {
+    // The bot login comes from the App's own record (GET /app as the App), once per process.
+    let identity: Promise<string> | null = null;
+    const botLogin = (): Promise<string> =>
+      (identity ??= (async () => {
+        const octokit = (await app.auth()) as unknown as GitHubClient;
+        const { data } = await octokit.request('GET /app');
+        if (!data?.slug) throw new Error('GET /app answered without the App\'s slug');
+        return `${data.slug}[bot]`;
+      })().catch((e: unknown) => {
+        identity = null;
+        throw e;
+      }));
     const deps = (context: Context): AppDeps => ({
+      identity: botLogin,
       octokit: context.octokit as unknown as GitHubClient,
       env,
       log: (message) => context.log.info({ delivery: context.id }, message),
@@ -47,6 +60,16 @@ export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
       PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
       handle(async (context) => {
         const { pull_request: pr } = context.payload;
+        return reviewPull(deps(context), repoOf(context.payload), { number: pr.number, headSha: pr.head.sha });
+      }),
+    );
+
+    // A pull request moved onto another base branch is a different change: review it again.
+    app.on(
+      'pull_request.edited',
+      handle(async (context) => {
+        const { pull_request: pr, changes } = context.payload;
+        if (!changes?.base) return { kind: 'ignored', reason: 'edited without a change of base branch' };
         return reviewPull(deps(context), repoOf(context.payload), { number: pr.number, headSha: pr.head.sha });
       }),
     );

@@ -4,6 +4,9 @@
 // current head — never on what a delivery claims, so a replayed or late delivery cannot
 // approve anything the live state would not.
 import { approvedBlock, approvalSummary, replaceApproval } from '../github/comment-body.js';
+import { prose } from '../report/markdown/escape.js';
+import { refuseContributor } from '../github/contributors.js';
+import { combineWithSiblings } from '../github/shared-head.js';
 import { parseState, type CommentState } from '../github/comment-state.js';
 import { APPROVE_COMMAND, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from '../github/approval.js';
 import { CHECK_RUN_NAME, findCheckRun, markCheckRunApproved } from '../github/check-run.js';
@@ -11,7 +14,7 @@ import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { STICKY_MARKER } from '../github/render.js';
 import { handleApprovalComment, lookUpAndDecide } from '../github/review.js';
 import { setCommitStatus } from '../github/status.js';
-import { findStickyComments, upsertStickyComment } from '../github/sticky-comment.js';
+import { findStickyComments, isAmbiguous, upsertStickyComment } from '../github/sticky-comment.js';
 import type { ApprovalRecord } from '../check/types.js';
 import { loadRepoConfig } from './config.js';
 import { getPull, pullForCommit, reviewSettings, type AppDeps, type PullInfo } from './review-pull.js';
@@ -40,11 +43,11 @@ export async function onApprovalComment(deps: AppDeps, repo: RepoRef, d: Comment
   if (!parseApprovalCommand(d.body)) return { kind: 'ignored', reason: `comment does not start with ${APPROVE_COMMAND}` };
 
   // The comment as it is now: a deleted one, or one edited away from the command, approves nothing.
-  let comment: { body: string; user: { login: string; type?: string } };
+  let comment: { body: string; user: { login: string; type?: string }; createdAt: string };
   try {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: d.commentId });
     if (!data.user) return { kind: 'ignored', reason: 'the comment has no author (deleted account)' };
-    comment = { body: data.body ?? '', user: { login: data.user.login, type: data.user.type } };
+    comment = { body: data.body ?? '', user: { login: data.user.login, type: data.user.type }, createdAt: data.created_at };
   } catch (e) {
     if ((e as { status?: number }).status === 404) return { kind: 'ignored', reason: 'the comment no longer exists' };
     throw e;
@@ -53,13 +56,8 @@ export async function onApprovalComment(deps: AppDeps, repo: RepoRef, d: Comment
 
   // Claim it: GitHub answers 201 for a new reaction and 200 for one that exists, so exactly one
   // delivery of a comment goes on; a replay or a redelivery stops here.
-  const claim = await octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
-    owner: repo.owner,
-    repo: repo.repo,
-    comment_id: d.commentId,
-    content: CLAIM_REACTION,
-  });
-  if (claim.status === 200) return { kind: 'ignored', reason: 'this comment was already handled (a replayed delivery)' };
+  const claimed = await claim(octokit, repo, d.commentId, await deps.identity());
+  if (claimed === 'taken') return { kind: 'ignored', reason: 'this comment was already handled (a replayed delivery)' };
 
   try {
     const pull = await getPull(octokit, repo, d.issueNumber);
@@ -67,21 +65,55 @@ export async function onApprovalComment(deps: AppDeps, repo: RepoRef, d: Comment
     const outcome = await handleApprovalComment(
       octokit,
       repo,
-      { action: 'created', issueNumber: d.issueNumber, isPullRequest: true, comment: { id: d.commentId, body: comment.body, user: comment.user } },
-      reviewSettings(env, config, deps.log),
+      { action: 'created', issueNumber: d.issueNumber, isPullRequest: true, comment: { id: d.commentId, body: comment.body, user: comment.user, createdAt: comment.createdAt } },
+      reviewSettings(env, config, deps.log, await deps.identity()),
     );
     if (outcome.kind !== 'accepted') return outcome;
     const run = await findCheckRun(octokit, repo, outcome.headSha, { appId: env.appId });
     await markCheckRunApproved(octokit, repo, run, outcome.headSha, {
       title: outcome.status.description,
-      line: `✅ **Approved** by @${outcome.record.approver} for \`${outcome.headSha.slice(0, 7)}\`${outcome.record.reason ? `: ${outcome.record.reason}` : ''}`,
+      line: `✅ **Approved** by @${outcome.record.approver} for \`${outcome.headSha.slice(0, 7)}\`${outcome.record.reason ? `: ${prose(outcome.record.reason)}` : ''}`,
       ...(outcome.status.targetUrl ? { detailsUrl: outcome.status.targetUrl } : {}),
     });
     return { kind: 'accepted', approver: outcome.record.approver, headSha: outcome.headSha };
   } catch (e) {
     // Let a redelivery try again: give the claim back (best effort).
-    await releaseClaim(octokit, repo, d.commentId, Number((claim.data as { id: number }).id)).catch(() => {});
+    await releaseClaim(octokit, repo, d.commentId, claimed).catch(() => {});
     throw e;
+  }
+}
+
+/**
+ * The 👀 reaction that claims a comment: its id when this delivery made it, `taken` when it was
+ * there already. A 5xx (or no answer) leaves it open whether GitHub made it, so a blind retry
+ * (answered 200, "exists") would read as someone else's claim and drop the approval: look first.
+ */
+async function claim(octokit: GitHubClient, repo: RepoRef, commentId: number, identity: string): Promise<number | 'taken'> {
+  const post = () =>
+    octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+      owner: repo.owner,
+      repo: repo.repo,
+      comment_id: commentId,
+      content: CLAIM_REACTION,
+      request: { retries: 0 },
+    });
+  try {
+    const made = await post();
+    return made.status === 200 ? 'taken' : Number(made.data.id);
+  } catch (e) {
+    if (!isAmbiguous(e)) throw e;
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+      owner: repo.owner,
+      repo: repo.repo,
+      comment_id: commentId,
+      content: CLAIM_REACTION,
+      per_page: 100,
+    });
+    const ours = data.find((r) => r.user && r.user.login.toLowerCase() === identity.toLowerCase());
+    // Ours is there: the lost answer was to our own claim (handling twice records the same approval).
+    if (ours) return ours.id;
+    const again = await post();
+    return again.status === 200 ? 'taken' : Number(again.data.id);
   }
 }
 
@@ -117,9 +149,9 @@ export async function onApproveButton(deps: AppDeps, repo: RepoRef, d: ButtonDel
   if (number === null) return { kind: 'ignored', reason: `no open pull request has ${d.checkRun.headSha.slice(0, 7)} as its head` };
   const pull = await getPull(octokit, repo, number);
   const { config } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
-  const settings = reviewSettings(env, config, deps.log);
+  const settings = reviewSettings(env, config, deps.log, await deps.identity());
 
-  const decision = await decide(octokit, repo, pull, d, settings.policy);
+  const decision = await decide(octokit, repo, pull, d, settings.policy, settings.identity);
   if (decision.kind === 'refused' || decision.kind === 'not-needed') {
     const heading = decision.kind === 'refused' ? 'your approval was not recorded' : 'there is nothing to approve';
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
@@ -133,9 +165,10 @@ export async function onApproveButton(deps: AppDeps, repo: RepoRef, d: ButtonDel
   if (decision.kind === 'already-approved') return decision;
 
   const { record, sticky, state, found } = decision;
-  await upsertStickyComment(octokit, repo, pull.number, replaceApproval(sticky.body, approvedBlock(record), { ...state, approval: record }, STICKY_MARKER), found);
+  await upsertStickyComment(octokit, repo, pull.number, replaceApproval(sticky.body, approvedBlock(record), { ...state, approval: record }, STICKY_MARKER), found, settings.identity);
   const description = `${state.review?.risk ?? 'Risky'} migrations ${approvalSummary(record)}`;
-  await setCommitStatus(octokit, repo, pull.headSha, { state: 'success', description, targetUrl: sticky.url }, settings.statusContext);
+  const { status } = await combineWithSiblings(octokit, repo, pull.headSha, pull.number, settings.identity, { state: 'success', description, targetUrl: sticky.url });
+  await setCommitStatus(octokit, repo, pull.headSha, status, settings.statusContext);
   const run = await findCheckRun(octokit, repo, pull.headSha, { appId: env.appId });
   await markCheckRunApproved(octokit, repo, run ?? { id: d.checkRun.id, summary: null }, pull.headSha, {
     title: description,
@@ -152,7 +185,7 @@ type ButtonDecision =
   | { kind: 'accept'; record: ApprovalRecord; sticky: { id: number; body: string; url: string }; state: CommentState; found: Awaited<ReturnType<typeof findStickyComments>> };
 
 /** The comment path's rules (src/github/review.ts), with the button's own facts: who pressed it, on which head. */
-async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: ButtonDelivery, policy: ApprovalPolicy): Promise<ButtonDecision> {
+async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: ButtonDelivery, policy: ApprovalPolicy, identity: string): Promise<ButtonDecision> {
   if (pull.state !== 'open') return { kind: 'refused', reason: 'the pull request is closed.' };
   if (d.checkRun.headSha !== pull.headSha) {
     return {
@@ -164,8 +197,10 @@ async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: B
   if (early?.kind === 'refused') return early;
   const decision = await lookUpAndDecide(octokit, repo, d.requester, pull.author, policy);
   if (decision.kind === 'refused') return decision;
+  const contributor = await refuseContributor(octokit, repo, pull.number, d.requester.login, policy, pull.author);
+  if (contributor) return { kind: 'refused', reason: contributor };
 
-  const found = await findStickyComments(octokit, repo, pull.number, STICKY_MARKER);
+  const found = await findStickyComments(octokit, repo, pull.number, STICKY_MARKER, identity);
   const sticky = found[0];
   const state = parseState(sticky?.body);
   if (!sticky || !state?.review) return { kind: 'refused', reason: 'migration-guard has not reviewed this pull request yet; wait for its review, then approve again.' };

@@ -6,10 +6,11 @@
 // The dry-run engine is further limited by the operator: a hosted App runs strangers' SQL, so it
 // only does so in PGlite (in-process, no host files, no programs) unless the operator allowed
 // real servers with MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1.
-import { CONFIG_FILE_NAMES, ConfigError, parseConfig } from '../config/load.js';
+import { ConfigError, parseConfig } from '../config/load.js';
 import { resolveConfig, type Config } from '../config/defaults.js';
 import { tableStatsFromText } from '../config/stats-file.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
 
 export interface RepoConfig {
   config: Config;
@@ -17,26 +18,24 @@ export interface RepoConfig {
   file: string | null;
   /** What the App changed in it and why, for the check run's summary. */
   notes: string[];
+  /** The file's text as read (the gate compares the pull request's version with it). */
+  source: ConfigText | null;
 }
 
 export { ConfigError };
 
 /** Reads the first of CONFIG_FILE_NAMES that exists at `ref` (the base branch). */
 export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: string, allowServerDryRun: boolean): Promise<RepoConfig> {
-  for (const file of CONFIG_FILE_NAMES) {
-    const text = await readTextFile(octokit, repo, file, ref);
-    if (text === null) continue;
-    const config = resolveConfig(parseConfig(text, file));
-    if (config.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config);
-    return { ...applyDryRunPolicy(config, allowServerDryRun), file };
-  }
-  return { ...applyDryRunPolicy(resolveConfig({}), allowServerDryRun), file: null };
+  const source = await readConfigText(octokit, repo, ref);
+  const config = resolveConfig(source ? parseConfig(source.text, source.file) : {});
+  if (config.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config);
+  return { ...applyDryRunPolicy(config, allowServerDryRun), file: source?.file ?? null, source };
 }
 
 /** `tableStatsFile`, read like the config from the base branch, under the config's own tableStats. */
 async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: string, config: Config): Promise<void> {
   const rel = config.tableStatsFile!.replace(/^\.\//, '');
-  const text = await readTextFile(octokit, repo, rel, ref);
+  const text = await readRepoFile(octokit, repo, rel, ref);
   if (text === null) throw new ConfigError(`tableStatsFile: no such file on the base branch`, rel);
   const r = tableStatsFromText(text);
   if (!r.ok) throw new ConfigError(r.message, rel);
@@ -53,17 +52,4 @@ export function applyDryRunPolicy(config: Config, allowServerDryRun: boolean): {
       `The configuration asks for the \`${config.dryRun.engine}\` dry-run engine; this App runs pull requests' SQL only in PGlite (in-process, sandboxed) unless its operator sets MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1, so the dry-run ran on PGlite.`,
     ],
   };
-}
-
-/** A file's text at `ref`, or null when there is no such file. */
-async function readTextFile(octokit: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<string | null> {
-  try {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: repo.owner, repo: repo.repo, path, ref });
-    if (Array.isArray(data) || data.type !== 'file') return null;
-    const content = 'content' in data && typeof data.content === 'string' ? data.content : '';
-    return Buffer.from(content, 'base64').toString('utf8');
-  } catch (e) {
-    if ((e as { status?: number }).status === 404) return null;
-    throw e;
-  }
 }

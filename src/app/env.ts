@@ -32,6 +32,8 @@ export interface AppEnv {
   approverPermission: Exclude<PermissionLevel, 'none'>;
   approvers: Approver[];
   allowAuthorApproval: boolean;
+  /** Whether someone who authored or committed the pull request's commits may approve it. */
+  allowContributorApproval: boolean;
   /** Commit status context set beside the check run (the merge gate the Action also uses). */
   statusContext: string;
   /** Backoff unit of retried requests, ms (GitHub-friendly default; tests shorten it). */
@@ -112,6 +114,7 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     approverPermission,
     approvers,
     allowAuthorApproval: flag(env, 'MIGRATION_GUARD_ALLOW_AUTHOR_APPROVAL'),
+    allowContributorApproval: flag(env, 'MIGRATION_GUARD_ALLOW_CONTRIBUTOR_APPROVAL'),
     statusContext: env.MIGRATION_GUARD_STATUS_CONTEXT || 'migration-guard',
     retryBaseMs,
     drainTimeoutMs,

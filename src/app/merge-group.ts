@@ -28,7 +28,7 @@ export async function reviewMergeGroupCommit(deps: AppDeps, repo: RepoRef, group
       octokit,
       repo,
       group,
-      { approvalRisk: config.approvalRisk, statusContext: env.statusContext, log: deps.log },
+      { approvalRisk: config.approvalRisk, identity: await deps.identity(), statusContext: env.statusContext, log: deps.log },
       async (changes) => {
         const files = apiRepoFiles(octokit, repo, group.headSha, blobs);
         const base = apiRepoFiles(octokit, repo, group.baseSha, blobs);

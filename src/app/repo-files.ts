@@ -4,6 +4,7 @@
 // downloads those and nothing else. Blobs are cached by sha, so the base and head trees of one
 // review share every unchanged migration.
 import type { RepoFiles } from '../core/types.js';
+import { OutsideRepositoryError } from '../discover/fs-files.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
 
 export class TreeTooLargeError extends Error {}
@@ -14,31 +15,69 @@ export type BlobCache = Map<string, Promise<Uint8Array>>;
 /** At most this many blob requests in flight per review (GitHub's secondary rate limits). */
 const MAX_PARALLEL_BLOBS = 8;
 
+/** Links followed in a row before giving up (a loop, or a chain no repository needs). */
+const MAX_LINK_HOPS = 8;
+
 export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: string, blobs: BlobCache = new Map()): RepoFiles {
-  let tree: Promise<Map<string, string>> | undefined;
+  let tree: Promise<Map<string, TreeEntry>> | undefined;
   const limit = limiter(MAX_PARALLEL_BLOBS);
   const listing = () => (tree ??= readTree(octokit, repo, commitSha));
+  const blob = (sha: string): Promise<Uint8Array> => {
+    let found = blobs.get(sha);
+    if (!found) {
+      found = limit(() => readBlob(octokit, repo, sha));
+      blobs.set(sha, found);
+      // A failed read must not poison the cache for a retry of the review.
+      found.catch(() => blobs.delete(sha));
+    }
+    return found;
+  };
   return {
     async list() {
       return [...(await listing()).keys()].sort();
     },
     async read(path) {
-      const sha = (await listing()).get(path);
-      if (sha === undefined) throw new Error(`no such file at ${commitSha.slice(0, 7)}: ${path}`);
-      let blob = blobs.get(sha);
-      if (!blob) {
-        blob = limit(() => readBlob(octokit, repo, sha));
-        blobs.set(sha, blob);
-        // A failed read must not poison the cache for a retry of the review.
-        blob.catch(() => blobs.delete(sha));
+      // A symlink is reviewed as the file it points to, inside the repository; one that leaves
+      // the repository (or goes nowhere) is refused, and nothing is read for it.
+      let current = path;
+      for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+        const entry = (await listing()).get(current);
+        if (entry === undefined) {
+          if (current === path) throw new Error(`no such file at ${commitSha.slice(0, 7)}: ${path}`);
+          throw new Error(`${path} is a symbolic link to ${current}, which is not a file of the repository`);
+        }
+        if (!entry.link) return blob(entry.sha);
+        const target = new TextDecoder().decode(await blob(entry.sha));
+        const next = resolveLink(current, target);
+        if (next === null) throw new OutsideRepositoryError(path);
+        current = next;
       }
-      return blob;
+      throw new Error(`${path}: more than ${MAX_LINK_HOPS} symbolic links in a row`);
     },
   };
 }
 
-/** Path -> blob sha of every file in the commit (symlinks and submodules left out). */
-async function readTree(octokit: GitHubClient, repo: RepoRef, commitSha: string): Promise<Map<string, string>> {
+interface TreeEntry {
+  sha: string;
+  link: boolean;
+}
+
+/** The repository path a link at `from` with text `target` points to; null when it leaves the repository. */
+export function resolveLink(from: string, target: string): string | null {
+  if (target.startsWith('/') || /^[A-Za-z]:/.test(target) || target.includes('\0')) return null;
+  const parts = from.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length ? parts.join('/') : null;
+}
+
+/** Path -> blob sha of every file and symlink in the commit (submodules left out). */
+async function readTree(octokit: GitHubClient, repo: RepoRef, commitSha: string): Promise<Map<string, TreeEntry>> {
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
     owner: repo.owner,
     repo: repo.repo,
@@ -50,9 +89,9 @@ async function readTree(octokit: GitHubClient, repo: RepoRef, commitSha: string)
       `the repository's tree at ${commitSha.slice(0, 7)} is larger than GitHub's tree API lists in one answer (100,000 entries); review this repository with the Action or the CLI instead`,
     );
   }
-  const files = new Map<string, string>();
+  const files = new Map<string, TreeEntry>();
   for (const entry of data.tree) {
-    if (entry.type === 'blob' && entry.path && entry.sha && entry.mode !== '120000') files.set(entry.path, entry.sha);
+    if (entry.type === 'blob' && entry.path && entry.sha) files.set(entry.path, { sha: entry.sha, link: entry.mode === '120000' });
   }
   return files;
 }

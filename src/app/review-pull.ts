@@ -11,6 +11,7 @@ import { completeCheckRun, startCheckRun, toCheckRunAnnotations, type CheckConcl
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
 import { reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
+import { readConfigText } from '../github/repo-file.js';
 import { setCommitStatus } from '../github/status.js';
 import { renderAnnotations } from '../report/github.js';
 import { ConfigError, loadRepoConfig } from './config.js';
@@ -21,6 +22,8 @@ export interface AppDeps {
   octokit: GitHubClient;
   env: AppEnv;
   log: (message: string) => void;
+  /** The App's bot login (`<slug>[bot]`): the only author of comments the App trusts. */
+  identity: () => Promise<string>;
   /** Runs a dry-run when a slot is free (each PGlite takes hundreds of MB). */
   dryRunSlot: <T>(task: () => Promise<T>) => Promise<T>;
 }
@@ -56,9 +59,10 @@ export async function getPull(octokit: GitHubClient, repo: RepoRef, number: numb
   return { number, state: data.state, headSha: data.head.sha, baseSha: data.base.sha, baseRef: data.base.ref, author: data.user.login };
 }
 
-export function reviewSettings(env: AppEnv, config: Config, log: (m: string) => void): ReviewSettings & { statusContext: string } {
+export function reviewSettings(env: AppEnv, config: Config, log: (m: string) => void, identity: string): ReviewSettings & { statusContext: string } {
   return {
-    policy: { approvalRisk: config.approvalRisk, minPermission: env.approverPermission, approvers: env.approvers, allowAuthor: env.allowAuthorApproval },
+    identity,
+    policy: { approvalRisk: config.approvalRisk, minPermission: env.approverPermission, approvers: env.approvers, allowAuthor: env.allowAuthorApproval, allowContributors: env.allowContributorApproval },
     comment: true,
     statusContext: env.statusContext,
     pgVersion: config.pgVersion,
@@ -77,8 +81,11 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
 
   const checkRunId = await startCheckRun(octokit, repo, target.headSha);
   try {
-    const { config, file, notes } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
-    const settings = reviewSettings(env, config, deps.log);
+    const { config, file, notes, source } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
+    const settings: ReviewSettings = {
+      ...reviewSettings(env, config, deps.log, await deps.identity()),
+      gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha) },
+    };
     const blobs: BlobCache = new Map();
     const outcome = await reviewPullRequest(
       octokit,

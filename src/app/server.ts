@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { ProbotOctokit, run } from 'probot';
+import { requestTimeoutFromEnv, timedFetch } from '../github/octokit.js';
 import { migrationGuardApp } from './app.js';
 import { EnvError, readAppEnv, type AppEnv } from './env.js';
 import { inFlight } from './drain.js';
@@ -49,6 +50,7 @@ export async function startApp(): Promise<void> {
     return {
       ...options,
       baseUrl: env.baseUrl,
+      request: { ...(options.request as object | undefined), fetch: timedFetch(requestTimeoutFromEnv()) },
       retry: { ...(options.retry as object | undefined), retryAfterBaseValue: env.retryBaseMs },
       throttle: { ...(options.throttle as object | undefined), id: installationId ? `migration-guard-installation-${installationId}` : 'migration-guard-app' },
     };

@@ -16,6 +16,7 @@ import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
 import { calibrationFor, estimateAnalyzed, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
+import type { Config } from '../config/defaults.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
 interface Unit {
@@ -84,7 +85,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       // A pull request's new migrations deploy together, so what one creates is new to the next;
       // a whole-repository or file review judges each migration against the history before it.
       if (opts.scope.kind !== 'changes') settleNewObjects(state);
-      analyzed.push({ migration: m, up, down, report: buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, extraFindings) });
+      analyzed.push({
+        migration: m,
+        up,
+        down,
+        report: buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, extraFindings),
+        ...(out.suppressed.length ? { suppressed: out.suppressed } : {}),
+      });
     }
   }
   progress({ stage: 'analyze', done: total, total });

@@ -1,6 +1,7 @@
 // The inputs and outputs of one review run (discover -> parse -> analyze -> dry-run -> report).
 // Every surface (CLI, Action, App) calls `runCheck` (check/run.ts) with these and renders the
 // result; none re-implements a stage.
+import type { SuppressedFinding } from '../analyze/analyze.js';
 import type { Config } from '../config/defaults.js';
 import type { FileChange, Migration, MigrationReport, ParsedSource, Report, RepoFiles, Verification } from '../core/types.js';
 
@@ -35,6 +36,8 @@ export interface AnalyzedMigration {
   up: ParsedSource;
   down: ParsedSource | null;
   report: MigrationReport;
+  /** Findings silenced by `migration-guard-ignore` directives (the GitHub gate re-checks who added them). */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface CheckResult {

@@ -1,10 +1,10 @@
 // The CLI commands as functions of their arguments: gather inputs, call runCheck, render, and
 // return the exit code. main.ts only parses the command line and maps errors to exit codes.
+import { verdict } from '../report/verdict.js';
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { atLeast } from '../core/risk.js';
 import type { CheckScope, CheckResult } from '../check/types.js';
 import { runCheck } from '../check/run.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
@@ -113,11 +113,9 @@ async function review(root: string, scope: CheckScope, config: Config, flags: Ou
   return exitCode(result, config);
 }
 
+/** The same verdict the pretty summary prints (src/report/verdict.ts). */
 function exitCode(result: CheckResult, config: Config): number {
-  // Parse errors always fail; a problem with its own rule fails like a finding of its risk.
-  if (result.report.errors.some((e) => !e.rule || atLeast(e.risk ?? 'DANGEROUS', config.failOn))) return 1;
-  if (result.report.migrations.some((m) => m.dryRun && (m.dryRun.status === 'failed' || m.dryRun.status === 'base-failed'))) return 1;
-  return atLeast(result.report.risk, config.failOn) && result.report.migrations.some((m) => atLeast(m.risk, config.failOn)) ? 1 : 0;
+  return verdict(result, config.failOn).exitCode;
 }
 
 function progressFor(flags: OutputFlags) {

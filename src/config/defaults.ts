@@ -42,6 +42,8 @@ export interface Config {
   pgVersion: number;
   failOn: Risk;
   approvalRisk: Risk;
+  /** A suppression the pull request adds over a finding that needs approval still needs it. */
+  suppressionsNeedApproval: boolean;
   rules: Record<string, RuleSetting>;
   preset?: Preset;
   migrations?: MigrationDirConfig[];
@@ -66,6 +68,7 @@ export function resolveConfig(file: ConfigFile): Config {
     pgVersion: file.pgVersion ?? DEFAULT_PG_VERSION,
     failOn: file.failOn ?? 'DANGEROUS',
     approvalRisk: file.approvalRisk ?? 'DANGEROUS',
+    suppressionsNeedApproval: file.suppressionsNeedApproval ?? true,
     rules: file.rules ?? {},
     ...(file.preset ? { preset: file.preset } : {}),
     ...(file.migrations ? { migrations: file.migrations } : {}),

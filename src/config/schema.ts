@@ -42,6 +42,11 @@ export const configSchema = z
     approvalRisk: risk.optional(),
     /** Turns on the rules that match another tool's defaults (`squawk`); `rules` still wins. */
     preset: z.enum(PRESETS).optional(),
+    /**
+     * Whether a `migration-guard-ignore` that a pull request adds or moves, over a finding at or
+     * above `approvalRisk`, still needs `/approve-migration` (GitHub surfaces; base branch only).
+     */
+    suppressionsNeedApproval: z.boolean().optional(),
     /** Per rule: `off`, `on`, or a risk level to report it at. */
     rules: z.record(z.string(), ruleSetting).optional(),
     /** Migration folders; auto-detected when absent. */

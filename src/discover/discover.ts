@@ -77,7 +77,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
         },
         (e: unknown) => {
           if ((e as NodeJS.ErrnoException).code === 'ENOENT') absent.add(path);
-          else result.errors.push({ path, line: 1, column: 1, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, rule: 'file-unreadable', risk: 'DANGEROUS' });
+          else result.errors.push({ path, line: 1, column: 1, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`, rule: 'file-unreadable', risk: 'DANGEROUS' });
           return '';
         },
       );

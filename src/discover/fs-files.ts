@@ -2,7 +2,7 @@
 // API). In a git checkout the listing comes from git, so ignored files are left out the way the
 // repository's own tools leave them out.
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RepoFiles } from '../core/types.js';
@@ -13,6 +13,7 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 export function fsRepoFiles(dir: string): RepoFiles {
   const root = path.resolve(dir);
   let listing: Promise<string[]> | undefined;
+  let realRoot: Promise<string> | undefined;
   return {
     list() {
       listing ??= gitListing(root).then((files) => files ?? walk(root));
@@ -21,6 +22,14 @@ export function fsRepoFiles(dir: string): RepoFiles {
     async read(rel) {
       const full = path.resolve(root, rel);
       try {
+        // A file of the repository is read where its links lead, as long as that is still inside
+        // the repository: a pull request's symlink must not make us read (and print) the runner's files.
+        if (isInside(root, full)) {
+          const real = await realpath(full);
+          if (!isInside(await (realRoot ??= realpath(root)), real)) throw new OutsideRepositoryError(rel);
+          return new Uint8Array(await readFile(real));
+        }
+        // A path given explicitly outside the folder (the CLI's `lint ../x.sql`) is the user's choice.
         return new Uint8Array(await readFile(full));
       } catch (e) {
         // A sparse checkout lists files git knows but did not write out: read them from the index.
@@ -48,6 +57,19 @@ async function indexBlob(root: string, rel: string): Promise<Uint8Array | null> 
   } catch {
     return null;
   }
+}
+
+/** A repository file that is a symbolic link (or under one) leading out of the repository. */
+export class OutsideRepositoryError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is a symbolic link that leads outside the repository; it is not followed and nothing outside the repository is read`);
+    this.name = 'OutsideRepositoryError';
+  }
+}
+
+function isInside(root: string, full: string): boolean {
+  const rel = path.relative(root, full);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Tracked and untracked-but-not-ignored files that exist; null when `root` is not in a git work tree. */

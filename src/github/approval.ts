@@ -21,9 +21,11 @@ export interface ApprovalPolicy {
   approvers: Approver[];
   /** Whether the pull request's author may approve their own migrations. */
   allowAuthor: boolean;
+  /** Whether someone who authored or committed the pull request's commits may approve it. */
+  allowContributors: boolean;
 }
 
-export const DEFAULT_POLICY: ApprovalPolicy = { approvalRisk: 'DANGEROUS', minPermission: 'write', approvers: [], allowAuthor: false };
+export const DEFAULT_POLICY: ApprovalPolicy = { approvalRisk: 'DANGEROUS', minPermission: 'write', approvers: [], allowAuthor: false, allowContributors: false };
 
 export interface ApprovalCommand {
   reason?: string;

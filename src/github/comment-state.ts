@@ -27,6 +27,8 @@ const stateSchema = z.object({
       needsApproval: z.boolean(),
       paths: z.array(z.string()),
       at: z.string(),
+      /** When this content hash first came under review: an approval written before it approved something else. */
+      since: z.string().optional(),
     })
     .nullable(),
   approval: approvalSchema.nullable(),

@@ -55,6 +55,8 @@ export async function listCommitDiff(octokit: GitHubClient, repo: RepoRef, baseS
 
 export interface MergeGroupSettings {
   approvalRisk: Risk;
+  /** The running identity: only its own review comment on the pull request is trusted. */
+  identity: string;
   statusContext?: string;
   targetUrl?: string;
   log?: (message: string) => void;
@@ -98,7 +100,7 @@ export async function reviewMergeGroup(
   let reviewedHash: string | null = null;
   if (needsApproval && pullNumber !== null) {
     // The pull request's own review state: its approval counts only for the same content.
-    const found = await findStickyComments(octokit, repo, pullNumber, STICKY_MARKER);
+    const found = await findStickyComments(octokit, repo, pullNumber, STICKY_MARKER, settings.identity);
     const state = parseState(found[0]?.body);
     reviewedHash = state?.review?.contentHash ?? null;
     if (state?.approval && state.approval.contentHash === hash) approval = state.approval;

@@ -23,7 +23,30 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** Longest rate-limit wait worth taking (seconds); longer ones fail the run instead. */
   maxRateLimitWaitSeconds?: number;
+  /** Client-side limit on one request (ms); a hung answer is then retried like a 5xx, then fails. */
+  requestTimeoutMs?: number;
   log?: (message: string) => void;
+}
+
+/** GitHub answers in well under a second; a request this slow is hung. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * `fetch` with a deadline on every request, for Octokit's `request.fetch`: without one a hung
+ * connection keeps a review pending for as long as the job or the process lives.
+ */
+export function timedFetch(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return fetch(input, { ...init, signal });
+  };
+}
+
+/** MIGRATION_GUARD_REQUEST_TIMEOUT_MS when it is a positive number, else the default. */
+export function requestTimeoutFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const ms = Number(env.MIGRATION_GUARD_REQUEST_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 
 export function buildOctokit(token: string, opts: ClientOptions = {}): ReturnType<typeof getOctokit> {
@@ -46,6 +69,7 @@ export function buildOctokit(token: string, opts: ClientOptions = {}): ReturnTyp
     token,
     {
       ...(opts.baseUrl ? { baseUrl: opts.baseUrl.replace(/\/+$/, '') } : {}),
+      request: { fetch: timedFetch(opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
       retry: { retries, retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,

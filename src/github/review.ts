@@ -23,15 +23,21 @@ import {
 import { approvalSummary, approvedBlock, composeComment, replaceApproval, voidedReason } from './comment-body.js';
 import { EMPTY_STATE, parseState, voidApproval, type CommentState, type VoidedApproval } from './comment-state.js';
 import { contentHash, reviewedFiles } from './content-hash.js';
+import { refuseContributor } from './contributors.js';
+import { applyGate, type GateInputs } from './gate.js';
+import { readRepoFile } from './repo-file.js';
+import { combineWithSiblings } from './shared-head.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { listPullRequestFiles } from './pr-files.js';
 import { renderReviewComment, STICKY_MARKER } from './render.js';
 import { setCommitStatus, STATUS_CONTEXT, type CommitStatus } from './status.js';
-import { findStickyComments, upsertStickyComment, type StickyComment } from './sticky-comment.js';
+import { findStickyComments, listThread, upsertStickyComment, type CommentThread, type StickyComment } from './sticky-comment.js';
 import { settleCreatedComment } from './sticky-settle.js';
 
 export interface ReviewSettings {
   policy: ApprovalPolicy;
+  /** The login this run writes as (the Action's token user, the App's bot): only its comment is trusted. */
+  identity: string;
   /** Post and update the sticky comment (approvals are recorded there). */
   comment: boolean;
   /** Status context; `migration-guard` unless configured. */
@@ -42,6 +48,8 @@ export interface ReviewSettings {
   pgVersion: number;
   log?: (message: string) => void;
   now?: () => Date;
+  /** What the pull request may not settle for itself (its suppressions, its config edits). */
+  gate?: Omit<GateInputs, 'readBase'>;
 }
 
 export interface PullRequestRef {
@@ -87,16 +95,24 @@ export async function reviewPullRequest(
 
   const changes = await listPullRequestFiles(octokit, repo, pr.number);
   log(`pull request #${pr.number} changes ${changes.length} file(s)`);
-  const result = await runChecks(changes);
+  const checked = await runChecks(changes);
+  const gated = settings.gate
+    ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, pr.baseSha) })
+    : { result: checked, hashed: [] };
+  const result = gated.result;
   const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
   const risk = hasMigrations ? result.report.risk : null;
   const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
-  const hash = contentHash(reviewedFiles(result, changes));
+  const hash = contentHash([...reviewedFiles(result, changes), ...gated.hashed]);
 
-  const found = settings.comment ? await findStickyComments(octokit, repo, pr.number, STICKY_MARKER) : [];
+  const thread = settings.comment ? await listThread(octokit, repo, pr.number, STICKY_MARKER, settings.identity) : null;
+  const found = thread?.own ?? [];
   const previous = parseState(found[0]?.body) ?? EMPTY_STATE;
 
   let approval = previous.approval;
+  if (!approval && found.length === 0 && thread && needsApproval) {
+    approval = await inheritedApproval(octokit, repo, thread, pr.number, hash, pr.author, settings.policy, log);
+  }
   let voided: VoidedApproval | null = null;
   if (approval && approval.contentHash !== hash) {
     voided = voidApproval(approval, pr.headSha, now());
@@ -114,6 +130,7 @@ export async function reviewPullRequest(
       needsApproval,
       paths: result.migrations.map((m) => m.migration.up.path),
       at: now().toISOString(),
+      since: previous.review?.contentHash === hash ? (previous.review.since ?? previous.review.at) : now().toISOString(),
     },
     approval,
     voided: voided ? [...previous.voided, voided] : previous.voided,
@@ -130,11 +147,12 @@ export async function reviewPullRequest(
         })
       : null;
     const body = composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? '', state });
-    comment = await upsertStickyComment(octokit, repo, pr.number, body, found);
-    if (found.length === 0) comment = await settleCreatedComment(octokit, repo, pr.number, STICKY_MARKER, comment);
+    comment = await upsertStickyComment(octokit, repo, pr.number, body, found, settings.identity);
+    if (found.length === 0) comment = await settleCreatedComment(octokit, repo, pr.number, STICKY_MARKER, comment, settings.identity);
   }
 
-  const status = pullRequestStatus({ hasMigrations, risk, needsApproval, approval, voided, policy: settings.policy, commentsOn: settings.comment });
+  const own = pullRequestStatus({ hasMigrations, risk, needsApproval, approval, voided, policy: settings.policy, commentsOn: settings.comment });
+  const { status } = await combineWithSiblings(octokit, repo, pr.headSha, pr.number, settings.identity, own);
   await setCommitStatus(octokit, repo, pr.headSha, { ...status, ...(comment ? { targetUrl: comment.url } : target) }, context);
 
   return {
@@ -169,6 +187,39 @@ function pullRequestStatus(o: {
   return { state: 'failure', description: `${o.risk} migrations need ${APPROVE_COMMAND} by ${describePolicy(o.policy)}${why}` };
 }
 
+/**
+ * An approval recorded by a predecessor (another surface's bot, e.g. the Action before the App
+ * took over), honoured only when everything it claims checks out now: it covers exactly these
+ * migrations (same content hash), its approver wrote an `/approve-migration` comment on this
+ * pull request, and the approver may approve under today's policy. Another bot's comment is
+ * text anyone's workflow could have written, so its state is a claim to verify, never a fact.
+ */
+async function inheritedApproval(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  thread: CommentThread,
+  pullNumber: number,
+  hash: string,
+  author: string,
+  policy: ApprovalPolicy,
+  log: (m: string) => void,
+): Promise<ApprovalRecord | null> {
+  for (const other of thread.others) {
+    const claimed = parseState(other.body)?.approval;
+    if (!claimed || claimed.contentHash !== hash) continue;
+    const wrote = thread.all.find(
+      (c) => c.user && c.user.login.toLowerCase() === claimed.approver.toLowerCase() && c.user.type !== 'Bot' && parseApprovalCommand(c.body) !== null,
+    );
+    if (!wrote?.user) continue;
+    const decision = await lookUpAndDecide(octokit, repo, wrote.user, author, policy);
+    if (decision.kind !== 'accepted') continue;
+    if (await refuseContributor(octokit, repo, pullNumber, wrote.user.login, policy, author)) continue;
+    log(`honouring the approval by @${claimed.approver} recorded by @${other.author} (same migrations, approver verified)`);
+    return claimed;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // `/approve-migration`
 
@@ -178,7 +229,7 @@ export interface ApprovalCommentEvent {
   issueNumber: number;
   /** False for a comment on a plain issue. */
   isPullRequest: boolean;
-  comment: { id: number; body: string; user: { login: string; type?: string | null } };
+  comment: { id: number; body: string; user: { login: string; type?: string | null }; createdAt?: string };
 }
 
 export type ApprovalOutcome =
@@ -229,8 +280,10 @@ export async function handleApprovalComment(
 
     const decision = await lookUpAndDecide(octokit, repo, commenter, author, settings.policy);
     if (decision.kind === 'refused') return decision;
+    const contributor = await refuseContributor(octokit, repo, event.issueNumber, commenter.login, settings.policy, author);
+    if (contributor) return { kind: 'refused', reason: contributor };
 
-    const found = await findStickyComments(octokit, repo, event.issueNumber, STICKY_MARKER);
+    const found = await findStickyComments(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
     const sticky = found[0];
     const state = parseState(sticky?.body);
     if (!sticky || !state?.review) {
@@ -240,6 +293,14 @@ export async function handleApprovalComment(
       return {
         kind: 'refused',
         reason: `the pull request's head moved to ${headSha.slice(0, 7)} since the last review (of ${state.review.headSha.slice(0, 7)}); wait for the review of the new commits, then approve again.`,
+      };
+    }
+    const since = state.review.since ?? state.review.at;
+    if (event.comment.createdAt && Date.parse(event.comment.createdAt) < Date.parse(since)) {
+      // A re-run of an old comment's workflow, or a late delivery: it approved what was under review then.
+      return {
+        kind: 'refused',
+        reason: `this comment was written before the migrations now under review (reviewed since ${since}); it approved an earlier version. Review the new migrations, then approve again.`,
       };
     }
     if (!state.review.needsApproval) {
@@ -254,12 +315,12 @@ export async function handleApprovalComment(
       at: now().toISOString(),
     };
     const next: CommentState = { ...state, approval: record };
-    await upsertStickyComment(octokit, repo, event.issueNumber, replaceApproval(sticky.body, approvedBlock(record), next, STICKY_MARKER), found);
-    const status: CommitStatus = {
+    await upsertStickyComment(octokit, repo, event.issueNumber, replaceApproval(sticky.body, approvedBlock(record), next, STICKY_MARKER), found, settings.identity);
+    const { status } = await combineWithSiblings(octokit, repo, headSha, event.issueNumber, settings.identity, {
       state: 'success',
       description: `${state.review.risk ?? 'Risky'} migrations ${approvalSummary(record)}`,
       targetUrl: sticky.url,
-    };
+    });
     await setCommitStatus(octokit, repo, headSha, status, context);
     await react(octokit, repo, event.comment.id, '+1');
     return { kind: 'accepted', record, status, headSha };

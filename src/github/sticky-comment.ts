@@ -1,6 +1,8 @@
 // One comment per pull request, found again by its hidden marker on any page of comments.
-// Only comments written by a bot count (a person pasting the marker cannot plant state), and
-// duplicates left by an earlier race are removed so there is never a second one.
+// Only comments written by the running identity count (a person or another bot pasting the
+// marker cannot plant state), and duplicates of ours left by an earlier race are removed so
+// there is never a second one. Other bots' marked comments are never edited or deleted.
+import { sameLogin } from './identity.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 
 export interface StickyComment {
@@ -16,22 +18,33 @@ interface ListedComment {
   user: { login: string; type?: string } | null;
 }
 
-export async function findStickyComments(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string): Promise<StickyComment[]> {
+export interface CommentThread {
+  /** Marked comments written by the running identity, oldest first. */
+  own: StickyComment[];
+  /** Marked comments of other bots (a predecessor surface, or a forgery), oldest first: read, never written. */
+  others: Array<StickyComment & { author: string }>;
+  /** Every comment of the pull request, for checks that need people's comments. */
+  all: Array<{ id: number; body: string; user: { login: string; type?: string } | null }>;
+}
+
+export async function listThread(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, identity: string): Promise<CommentThread> {
   const comments = (await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     owner: repo.owner,
     repo: repo.repo,
     issue_number: issueNumber,
     per_page: 100,
   })) as ListedComment[];
-  return comments
-    .filter((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(marker))
-    .sort((a, b) => a.id - b.id)
-    .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }));
+  const marked = comments.filter((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
+  return {
+    own: marked.filter((c) => sameLogin(c.user!.login, identity)).map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url })),
+    others: marked.filter((c) => !sameLogin(c.user!.login, identity)).map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url, author: c.user!.login })),
+    all: comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user })),
+  };
 }
 
-/** The oldest marked comment, or null. */
-export async function findStickyComment(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string): Promise<StickyComment | null> {
-  return (await findStickyComments(octokit, repo, issueNumber, marker))[0] ?? null;
+/** The running identity's marked comments, oldest first. */
+export async function findStickyComments(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, identity: string): Promise<StickyComment[]> {
+  return (await listThread(octokit, repo, issueNumber, marker, identity)).own;
 }
 
 /**
@@ -44,6 +57,7 @@ export async function upsertStickyComment(
   issueNumber: number,
   body: string,
   found: StickyComment[],
+  identity: string,
 ): Promise<StickyComment> {
   const [keep, ...extra] = found;
   let result: StickyComment;
@@ -60,16 +74,45 @@ export async function upsertStickyComment(
       result = { id: Number(data.id), body: data.body ?? body, url: data.html_url };
     }
   } else {
-    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      owner: repo.owner,
-      repo: repo.repo,
-      issue_number: issueNumber,
-      body,
-    });
-    result = { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+    result = await createOnce(octokit, repo, issueNumber, body, identity);
   }
   for (const dup of extra) {
     await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: dup.id });
   }
   return result;
+}
+
+/**
+ * Creates the comment without a blind retry: a 5xx (or a timeout) can come after GitHub made
+ * the comment, and a retry would make a second one. So look first: if our marked comment is
+ * there now, that is the one (updated to this body); only if not, post again.
+ */
+async function createOnce(octokit: GitHubClient, repo: RepoRef, issueNumber: number, body: string, identity: string): Promise<StickyComment> {
+  const post = async (): Promise<StickyComment> => {
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: issueNumber,
+      body,
+      request: { retries: 0 },
+    });
+    return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+  };
+  try {
+    return await post();
+  } catch (e) {
+    if (!isAmbiguous(e)) throw e;
+    const marker = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length);
+    const [made] = (await listThread(octokit, repo, issueNumber, marker, identity)).own;
+    if (!made) return post();
+    if (made.body === body) return made;
+    const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: made.id, body });
+    return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+  }
+}
+
+/** A failure after which the write may or may not have happened: a 5xx, or no answer at all. */
+export function isAmbiguous(e: unknown): boolean {
+  const status = (e as { status?: number }).status;
+  return status === undefined || status >= 500;
 }

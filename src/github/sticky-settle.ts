@@ -5,8 +5,8 @@
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { findStickyComments, type StickyComment } from './sticky-comment.js';
 
-export async function settleCreatedComment(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, created: StickyComment): Promise<StickyComment> {
-  const all = await findStickyComments(octokit, repo, issueNumber, marker);
+export async function settleCreatedComment(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, created: StickyComment, identity: string): Promise<StickyComment> {
+  const all = await findStickyComments(octokit, repo, issueNumber, marker, identity);
   const oldest = all[0];
   if (!oldest || oldest.id === created.id || !all.some((c) => c.id === created.id)) return created;
   await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: created.id });

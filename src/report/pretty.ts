@@ -3,9 +3,10 @@
 // source with a marker, why it matters, the lock, what to do instead — then one summary that
 // says whether the run fails. Colour only when the caller asks (the CLI decides from the TTY,
 // NO_COLOR and FORCE_COLOR).
+import { verdict } from './verdict.js';
 import pc from 'picocolors';
 import type { AnalyzedMigration, CheckResult } from '../check/types.js';
-import { atLeast, lockModeSql, riskRank } from '../core/risk.js';
+import { lockModeSql, riskRank } from '../core/risk.js';
 import { RISKS, type DryRunResult, type MigrationReport, type Risk, type StatementTrace } from '../core/types.js';
 import {
   collectDiagnostics,
@@ -289,13 +290,7 @@ function summary(ctx: Ctx, result: CheckResult, diags: Diagnostic[], failOn: Ris
   ].filter(Boolean);
   out.push([`${count(findings.length, 'finding')}: ${perRisk(findings.map((d) => d.risk))}`, ...extras].join(' · '));
 
-  const failing = report.migrations.filter((m) => atLeast(m.risk, failOn));
-  const reasons: string[] = [];
-  if (failing.length) reasons.push(`${count(failing.length, 'migration')} at or above the fail threshold ${failOn}`);
-  const outside = report.errors.filter((e) => e.rule && atLeast(e.risk ?? 'DANGEROUS', failOn)).length;
-  if (outside) reasons.push(`${count(outside, 'finding')} outside any migration at or above ${failOn}`);
-  if (parseErrors) reasons.push(`${count(parseErrors, 'parse error')}`);
-  if (dryRunErrors) reasons.push(`${count(dryRunErrors, 'dry-run failure')}`);
+  const { reasons } = verdict(result, failOn);
   if (reasons.length) out.push(c.bold(c.red(`exit 1: ${reasons.join(', ')}`)));
   else out.push(c.bold(c.green(`exit 0: nothing at or above the fail threshold ${failOn}`)));
   return out;

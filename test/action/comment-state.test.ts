@@ -42,7 +42,7 @@ describe('comment body', () => {
     expect(approved).toContain('### Report');
     expect(approved).toContain('DANGEROUS things');
     expect(approved).not.toContain(needs);
-    expect(approved).toContain('✅ **Approved** by @alice on 2024-01-01 for `aaaaaaa`: empty table --> fine &lt;!-- yes');
+    expect(approved).toContain('✅ **Approved** by @alice on 2024-01-01 for `aaaaaaa`: empty table --&gt; fine &lt;!-- yes');
     expect(approved.match(/<!-- migration-guard-approval -->/g)).toHaveLength(1);
     expect(approved.match(/migration-guard-state/g)).toHaveLength(1);
     expect(parseState(approved)).toEqual(state);

@@ -45,6 +45,8 @@ export interface RunOptions {
   /** Input names as in action.yml (`github-token`); defaults fill the rest like the runner would. */
   inputs?: Record<string, string>;
   env?: Record<string, string>;
+  /** Kill the process after this long (a run that would hang); it then reports code -1. */
+  killAfterMs?: number;
 }
 
 /** action.yml's defaults, as the runner hands them over when the workflow gives no value. */
@@ -118,10 +120,11 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const killer = o.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), o.killAfterMs) : null;
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? 1));
-  });
+    child.on('close', (c, signal) => resolve(signal === 'SIGKILL' ? -1 : (c ?? 1)));
+  }).finally(() => killer && clearTimeout(killer));
   return {
     code,
     stdout,

@@ -53,7 +53,7 @@ describe('review.ts with Probot', () => {
     });
     const octokit = new ProbotOctokit({ auth: { token: 'ghs_app_installation' }, baseUrl: gh.url, retry: { enabled: false } }) as unknown as GitHubClient;
     const repo = { owner: 'acme', repo: 'shop' };
-    const settings: ReviewSettings = { policy: DEFAULT_POLICY, comment: true, pgVersion: 16 };
+    const settings: ReviewSettings = { policy: DEFAULT_POLICY, identity: 'migration-guard[bot]', comment: true, pgVersion: 16 };
     const config = resolveConfig({});
 
     const outcome = await reviewPullRequest(octokit, repo, { number: 3, headSha: head, baseSha: base, author: 'dev' }, settings, (changes) =>

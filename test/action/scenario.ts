@@ -47,6 +47,10 @@ export const DANGEROUS_MIGRATION: Record<string, string> = {
 
 export interface ScenarioOptions {
   head: Record<string, string | null>;
+  /** Files on the base branch besides BASE_FILES (its config, say). */
+  base?: Record<string, string | null>;
+  /** Logins of the authors of the pull request's commits (default: its author). */
+  commitAuthors?: string[];
   collaborators?: Record<string, Permission>;
   comments?: Array<Omit<CommentInit, 'issue_number'>>;
   failures?: FailureRule[];
@@ -63,7 +67,7 @@ export class Scenario {
 
   static async create(o: ScenarioOptions): Promise<Scenario> {
     const dir = makeGitRepo();
-    const baseSha = commitFiles(dir, BASE_FILES, 'base');
+    const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
     const headSha = commitFiles(dir, o.head, 'pull request');
     const gh = await startFakeGitHub({
       repos: [
@@ -71,7 +75,7 @@ export class Scenario {
           owner: OWNER,
           name: NAME,
           collaborators: { [AUTHOR]: 'write', ...(o.collaborators ?? {}) },
-          pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha) }],
+          pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha), ...(o.commitAuthors ? { commitAuthors: o.commitAuthors } : {}) }],
           comments: (o.comments ?? []).map((c) => ({ ...c, issue_number: PR })),
           commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
         },

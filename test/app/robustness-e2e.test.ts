@@ -199,8 +199,11 @@ describe('configuration', () => {
     const d = await s.pullRequest('opened');
     expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'published', conclusion: 'action_required' });
     expect(s.checkRun()!.output.summary).toContain('Configuration: defaults');
+    // Settings are read on main; the pull request's version only to name what it would weaken.
     const contentReads = s.requestsFor('repos/get-content');
-    expect(contentReads.every((r) => new URLSearchParams(r.query).get('ref') === 'main')).toBe(true);
+    expect(contentReads.some((r) => new URLSearchParams(r.query).get('ref') === 'main')).toBe(true);
+    expect(contentReads.every((r) => ['main', s.baseSha, s.headSha].includes(new URLSearchParams(r.query).get('ref')!))).toBe(true);
+    expect(s.checkRun()!.output.summary).toContain('rules.ban-drop-column');
     expectCleanTraffic(s);
   });
 

@@ -2,7 +2,7 @@
 // early by the SQL they quote.
 
 export function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim();
+  return inert(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').trim();
 }
 
 export function code(text: string): string {
@@ -19,7 +19,27 @@ export function fenced(lang: string, body: string): string {
   return `${fence}${lang}\n${body}\n${fence}`;
 }
 
-/** Plain prose in Markdown: keeps `<` from opening HTML. */
+/** Plain prose in Markdown: text a pull request controls (names, paths, messages) renders as itself. */
 export function prose(text: string): string {
-  return text.replace(/</g, '&lt;');
+  return inert(text);
+}
+
+const ZWSP = '\u200b';
+
+/**
+ * Makes text inert in GitHub Markdown: no HTML or entities, no link, image or autolink, no
+ * @-mention (a team mention notifies the whole team), no #123 cross-reference. A SQL identifier
+ * may be any string at all, so every user-controlled string passes through here (or `code`).
+ * A zero-width space breaks what GitHub would otherwise turn into a mention or a link.
+ */
+export function inert(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([[\]])/g, '\\$1')
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/\b(https?|ftp)(?=:\/\/)/gi, `$1${ZWSP}`)
+    .replace(/\bwww\./gi, `www${ZWSP}.`);
 }

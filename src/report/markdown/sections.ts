@@ -167,7 +167,7 @@ function locksBlock(a: AnalyzedMigration): string {
       );
     }
   }
-  const head = `#### Dry-run (${d.engine}, PostgreSQL ${d.serverVersion}): ${dryRunCell(d)}`;
+  const head = `#### Dry-run (${d.engine}, PostgreSQL ${prose(d.serverVersion)}): ${prose(dryRunCell(d))}`;
   const out = [head];
   const err = d.statements.find((s) => s.error)?.error;
   if (err) out.push('', `${code(`${err.path}:${err.line}:${err.column}`)} ${code(err.sqlstate)} ${prose(err.message)}`);

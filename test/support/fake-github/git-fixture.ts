@@ -57,10 +57,14 @@ export function checkout(dir: string, rev: string): void {
 export function readCommit(dir: string, rev: string): FakeCommit {
   const sha = git(dir, ['rev-parse', rev]).trim();
   const files: Record<string, string> = {};
-  for (const p of git(dir, ['ls-tree', '-r', '-z', '--name-only', sha]).split('\0').filter(Boolean)) {
+  const links: string[] = [];
+  for (const line of git(dir, ['ls-tree', '-r', '-z', sha]).split('\0').filter(Boolean)) {
+    const tab = line.indexOf('\t');
+    const p = line.slice(tab + 1);
     files[p] = git(dir, ['show', `${sha}:${p}`]);
+    if (line.startsWith('120000 ')) links.push(p);
   }
-  return { sha, files };
+  return { sha, files, ...(links.length ? { links } : {}) };
 }
 
 /** The pull request's files the way GitHub lists them (`git diff --name-status -M base head`). */

@@ -331,6 +331,19 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: page.map((f) => diffEntryJson(ctx, repo, pull, f)), headers };
   },
 
+  'pulls/list-commits': (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = repo.pulls.get(Number(ctx.params.pull_number));
+    if (!pull) throw new HttpError(404, 'Not Found');
+    const { page, headers } = paginate(ctx, pull.commitAuthors);
+    const ex = example(ctx) as Record<string, unknown>;
+    const body = page.map((login, i) => {
+      const user = userJson(ctx, userFor(ctx.state, login));
+      return { ...ex, sha: `${pull.head.sha.slice(0, 30)}${String(i).padStart(10, '0')}`, author: user, committer: user };
+    });
+    return { status: 200, body, headers };
+  },
+
   'issues/list-comments': (ctx) => {
     const repo = repoOf(ctx);
     const n = Number(ctx.params.issue_number);
@@ -535,6 +548,12 @@ export const handlers: Record<string, Handler> = {
 
   // ---- What a GitHub App needs
 
+  // GitHub answers 403 to an installation token (GITHUB_TOKEN, an App's): it is no user.
+  'users/get-authenticated': (ctx) => {
+    if (ctx.actor.type === 'Bot') throw new HttpError(403, 'Resource not accessible by integration');
+    return { status: 200, body: { ...example(ctx), ...userJson(ctx, ctx.actor) } };
+  },
+
   'apps/get-authenticated': (ctx) => {
     const ex = example(ctx);
     return { status: 200, body: { ...ex, id: ctx.state.app.id, slug: ctx.state.app.slug, name: ctx.state.app.name } };
@@ -700,7 +719,8 @@ export const handlers: Record<string, Handler> = {
       if (!recursive && parts.length > 1) continue;
       const text = commit.files[path]!;
       const sha = gitBlobSha(text);
-      entries.push({ path, mode: '100644', type: 'blob', sha, size: Buffer.byteLength(text), url: `${repoUrl(ctx, repo)}/git/blobs/${sha}` });
+      const mode = commit.links?.includes(path) ? '120000' : '100644';
+      entries.push({ path, mode, type: 'blob', sha, size: Buffer.byteLength(text), url: `${repoUrl(ctx, repo)}/git/blobs/${sha}` });
     }
     for (const d of [...dirs].sort()) {
       if (!recursive && d.includes('/')) continue;

@@ -96,9 +96,21 @@ async function handle(api: OpenApiIndex, state: FakeState, req: IncomingMessage,
       (!f.method || f.method.toUpperCase() === method) &&
       (!f.path || (typeof f.path === 'string' ? url.pathname.includes(f.path) : f.path.test(url.pathname))),
   );
+  if (failure && failure.afterHandling) {
+    failure.times -= 1;
+    const handler = handlers[operation.operationId];
+    try {
+      handler?.({ state, api, operationId: operation.operationId, params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, actor, baseUrl, path: url.pathname, installationId: state.installationTokens.get(token) ?? null });
+    } catch {
+      // the failure below is the answer either way
+    }
+    record(failure.status);
+    return send(res, failure.status, errorBody(failure.status, failure.message ?? 'Bad Gateway'), failure.headers);
+  }
   if (failure) {
     failure.times -= 1;
     record(failure.status);
+    if (failure.hang) return; // the connection stays open until the client gives up or the fake closes
     return send(res, failure.status, errorBody(failure.status, failure.message ?? (failure.status >= 500 ? 'Server Error' : 'API rate limit exceeded')), failure.headers);
   }
 

@@ -29,6 +29,8 @@ export interface FakePull {
   head: { sha: string; ref: string };
   base: { sha: string; ref: string };
   files: FakeFileChange[];
+  /** Logins of its commits' authors, one commit each (default: the pull request's author). */
+  commitAuthors: string[];
 }
 
 export interface FakeReaction {
@@ -78,6 +80,8 @@ export interface FakeCheckRun {
 export interface FakeCommit {
   sha: string;
   files: Record<string, string>;
+  /** Paths among `files` that are symbolic links (their text is the link's target). */
+  links?: string[];
 }
 
 export interface FakeRepo {
@@ -120,6 +124,10 @@ export interface FailureRule {
   /** Extra response headers, e.g. rate-limit ones. */
   headers?: Record<string, string>;
   message?: string;
+  /** Never answer (a hung connection); `status` is only recorded. */
+  hang?: boolean;
+  /** Do the work, then answer with the failure (a 502 from a proxy after GitHub performed it). */
+  afterHandling?: boolean;
 }
 
 export interface RecordedRequest {
@@ -187,6 +195,7 @@ export interface PullInit {
   head: { sha: string; ref?: string };
   base: { sha: string; ref?: string };
   files?: FakeFileChange[];
+  commitAuthors?: string[];
 }
 
 export interface CommentInit {
@@ -286,6 +295,7 @@ export function setPull(state: FakeState, repo: FakeRepo, p: PullInit): FakePull
     head: { sha: p.head.sha, ref: p.head.ref ?? 'feature' },
     base: { sha: p.base.sha, ref: p.base.ref ?? repo.defaultBranch },
     files: p.files ?? [],
+    commitAuthors: p.commitAuthors ?? [author.login],
   };
   repo.pulls.set(p.number, pull);
   return pull;

@@ -1,0 +1,153 @@
+// The gate a pull request cannot open for itself, through the bundled Action as a process
+// against the fake GitHub: suppressions it adds, settings it changes, rules set on the base.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseState } from '../../src/github/comment-state.js';
+import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
+import { assertBundleBuilt } from '../action/harness.js';
+import { DANGEROUS_MIGRATION, Scenario, describeRun, type ScenarioOptions } from '../action/scenario.js';
+
+beforeAll(() => assertBundleBuilt());
+
+let current: Scenario | null = null;
+afterEach(async () => {
+  await current?.close();
+  current = null;
+});
+
+async function scenario(o: ScenarioOptions): Promise<Scenario> {
+  current = await Scenario.create(o);
+  return current;
+}
+
+const LOCKED = "SET lock_timeout = '5s';\n";
+
+describe('suppressions the pull request adds', () => {
+  it('an ignore-file over DROP COLUMN still needs approval, and the comment names the suppressed rule', { timeout: 300_000 }, async () => {
+    const s = await scenario({
+      head: { 'db/migrations/0002_drop_email.up.sql': `-- migration-guard-ignore-file\n${LOCKED}ALTER TABLE users DROP COLUMN email;\n`, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' },
+      collaborators: { alice: 'write' },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ risk: 'DANGEROUS', 'needs-approval': 'true', approved: 'false' });
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    const body = s.stickyComments()[0]!.body;
+    expect(body).toContain('ban-drop-column');
+    expect(body).toContain('which this pull request adds or moves');
+    // The approval then opens it as usual.
+    const { run: approve } = await s.runComment('alice', '/approve-migration the column is unused');
+    expect(approve.outputs.approved, describeRun(approve)).toBe('true');
+    expect(s.status()).toMatchObject({ state: 'success' });
+    expectCleanTraffic(s);
+  });
+
+  it('a statement-level ignore added to an existing migration, and one moved onto another statement, need approval', { timeout: 300_000 }, async () => {
+    const base = { 'db/migrations/0002_cleanup.up.sql': `${LOCKED}-- migration-guard-ignore ban-drop-column\nALTER TABLE users DROP COLUMN legacy;\n` };
+    const s = await scenario({
+      base: { 'db/migrations/0001_create_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, legacy text, nick text);\n', ...base },
+      head: { 'db/migrations/0002_cleanup.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN legacy;\n-- migration-guard-ignore ban-drop-column\nALTER TABLE users DROP COLUMN email;\n` },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.outputs['needs-approval']).toBe('true');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    const rules = report.migrations[0].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`);
+    expect(rules).toContain('ban-drop-column@2'); // the moved suppression no longer covers line 2
+    expect(rules).toContain('ban-drop-column@4'); // nor the new statement it now sits over
+    expectCleanTraffic(s);
+  });
+
+  it('a suppression already on the base branch stays settled', { timeout: 300_000 }, async () => {
+    // A Flyway repeatable migration is re-run whenever it changes, so editing it is expected.
+    const file = `${LOCKED}-- migration-guard-ignore ban-drop-column\nALTER TABLE users DROP COLUMN IF EXISTS legacy;\n`;
+    const s = await scenario({
+      base: { 'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, legacy text);\n', 'db/migration/R__cleanup.sql': file },
+      head: { 'db/migration/R__cleanup.sql': `-- a note\n${file}` },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.outputs['needs-approval'], describeRun(run)).toBe('false');
+    expect(s.status()).toMatchObject({ state: 'success' });
+    // Moved onto another statement, the same directive is not settled.
+    s.push({ 'db/migration/R__cleanup.sql': `${LOCKED}ALTER TABLE users DROP COLUMN IF EXISTS legacy;\n-- migration-guard-ignore ban-drop-column\nALTER TABLE users DROP COLUMN IF EXISTS id;\n` });
+    const moved = await s.runPullRequest('synchronize');
+    expect(moved.outputs['needs-approval'], describeRun(moved)).toBe('true');
+    expectCleanTraffic(s);
+  });
+
+  it('the base branch can turn the check off (suppressionsNeedApproval: false)', { timeout: 300_000 }, async () => {
+    const s = await scenario({
+      base: { '.migration-guard.yml': 'suppressionsNeedApproval: false\n' },
+      head: { 'db/migrations/0002_drop_email.up.sql': `-- migration-guard-ignore-file\n${LOCKED}ALTER TABLE users DROP COLUMN email;\n`, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.outputs['needs-approval'], describeRun(run)).toBe('false');
+    expectCleanTraffic(s);
+  });
+});
+
+describe('settings come from the base branch', () => {
+  it('under pull_request, the config the pull request adds does not apply; the weakened settings are a finding that needs approval', { timeout: 300_000 }, async () => {
+    const s = await scenario({
+      head: {
+        ...DANGEROUS_MIGRATION,
+        '.migration-guard.yml': 'ignore: ["db/migrations/0002_*"]\nrules:\n  ban-drop-column: "off"\ntableStats:\n  users: { rows: 10 }\n',
+      },
+      collaborators: { alice: 'write' },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ risk: 'DANGEROUS', 'needs-approval': 'true' });
+    const body = s.stickyComments()[0]!.body;
+    expect(body).toContain('ban-drop-column');
+    for (const setting of ['ignore', 'rules.ban-drop-column', 'tableStats.public.users']) expect(body).toContain(setting);
+    const reads = s.gh.state.requests.filter((r) => r.operationId === 'repos/get-content');
+    expect(reads.some((r) => new URLSearchParams(r.query).get('ref') === s.baseSha)).toBe(true);
+    expectCleanTraffic(s);
+  });
+
+  it('a pull request that only weakens the config (no migration) still needs approval, bound to the config it approved', { timeout: 300_000 }, async () => {
+    const s = await scenario({ head: { '.migration-guard.yml': 'approvalRisk: DANGEROUS\nfailOn: DANGEROUS\nrules:\n  ban-drop-column: "off"\n' }, base: { '.migration-guard.yml': 'approvalRisk: CAUTION\nfailOn: CAUTION\n' }, collaborators: { alice: 'write' } });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    const body = s.stickyComments()[0]!.body;
+    for (const setting of ['failOn', 'approvalRisk', 'rules.ban-drop-column']) expect(body).toContain(setting);
+    await s.runComment('alice', '/approve-migration agreed in the DBA sync');
+    expect(s.status()).toMatchObject({ state: 'success' });
+    // Editing the config again voids that approval.
+    s.push({ '.migration-guard.yml': 'approvalRisk: DANGEROUS\nfailOn: DANGEROUS\nignore: ["**"]\n' });
+    const again = await s.runPullRequest('synchronize');
+    expect(again.code, describeRun(again)).toBe(1);
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expect(parseState(s.stickyComments()[0]!.body)!.approval).toBeNull();
+    expectCleanTraffic(s);
+  });
+
+  it('a tightening of the config is no finding', { timeout: 300_000 }, async () => {
+    const s = await scenario({ head: { '.migration-guard.yml': 'approvalRisk: CAUTION\nrules:\n  require-lock-timeout: DANGEROUS\n' } });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(s.status()).toMatchObject({ state: 'success', description: 'No migration changes' });
+    expectCleanTraffic(s);
+  });
+
+  it('rules: on the base branch are applied (off, a risk level, on)', { timeout: 300_000 }, async () => {
+    const off = await scenario({ base: { '.migration-guard.yml': 'rules:\n  ban-drop-column: "off"\n' }, head: { 'db/migrations/0002_drop_email.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN email;\n` } });
+    const offRun = await off.runPullRequest('opened');
+    const offReport = JSON.parse(readFileSync(offRun.outputs.report!, 'utf8'));
+    expect(offReport.migrations[0].findings.map((f: { rule: string }) => f.rule), describeRun(offRun)).not.toContain('ban-drop-column');
+    await off.close();
+
+    const lowered = await scenario({ base: { '.migration-guard.yml': 'rules:\n  ban-drop-column: CAUTION\n' }, head: { 'db/migrations/0002_drop_email.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN email;\n` } });
+    const lowRun = await lowered.runPullRequest('opened');
+    const lowReport = JSON.parse(readFileSync(lowRun.outputs.report!, 'utf8'));
+    expect(lowReport.migrations[0].findings.find((f: { rule: string }) => f.rule === 'ban-drop-column')?.risk, describeRun(lowRun)).toBe('CAUTION');
+    await lowered.close();
+
+    const on = await scenario({ base: { '.migration-guard.yml': 'rules:\n  ban-drop-column: "on"\n' }, head: { 'db/migrations/0002_drop_email.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN email;\n` } });
+    const onRun = await on.runPullRequest('opened');
+    expect(onRun.outputs.risk, describeRun(onRun)).toBe('DANGEROUS');
+    expectCleanTraffic(on);
+  });
+});
