@@ -1,7 +1,9 @@
 // RepoFiles over a folder on disk, and over an in-memory map (the GitHub App fills one from the
 // API). In a git checkout the listing comes from git, so ignored files are left out the way the
-// repository's own tools leave them out.
+// repository's own tools leave them out. A scoped listing (`lint <files>`) lists only the given
+// folders to the given depth, so linting one file never walks a home or temp directory.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,12 +12,21 @@ import type { RepoFiles } from '../core/types.js';
 const run = promisify(execFile);
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
-export function fsRepoFiles(dir: string): RepoFiles {
+/** A folder to list (relative to the root, '' = the root) and how deep: 0 = its own files only. */
+export interface ListScope {
+  dir: string;
+  depth: number;
+}
+
+export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFiles {
   const root = path.resolve(dir);
   let listing: Promise<string[]> | undefined;
   return {
     list() {
-      listing ??= gitListing(root).then((files) => files ?? walk(root));
+      if (scope) {
+        const inScope = (p: string) => scope.some((s) => within(s, p));
+        listing ??= gitListing(root, scope.map((s) => s.dir)).then(async (files) => (files ?? (await walkScoped(root, scope))).filter(inScope));
+      } else listing ??= gitListing(root).then((files) => files ?? walk(root));
       return listing;
     },
     async read(rel) {
@@ -25,15 +36,30 @@ export function fsRepoFiles(dir: string): RepoFiles {
   };
 }
 
+/**
+ * The nearest folder at or above `dir` holding a `.git` (a folder, or a file in worktrees and
+ * submodules): where git would find its work tree, found without starting git (a process start
+ * costs more than the rest of a one-file lint).
+ */
+export function gitWorkTreeOf(dir: string): string | null {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return null;
+  }
+}
+
 /** Tracked and untracked-but-not-ignored files that exist; null when `root` is not in a git work tree. */
-async function gitListing(root: string): Promise<string[] | null> {
+async function gitListing(root: string, dirs?: string[]): Promise<string[] | null> {
+  if (gitWorkTreeOf(root) === null) return null;
   const git = (args: string[]) => run('git', args, { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
+  // Literal pathspecs: a folder named `*` is that folder, not a glob.
+  const limit = dirs ? ['--', ...[...new Set(dirs)].map((d) => `:(literal)${d || '.'}`)] : [];
   try {
     const inside = await git(['rev-parse', '--is-inside-work-tree']);
     if (inside.stdout.trim() !== 'true') return null;
     const [all, deleted] = await Promise.all([
-      git(['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
-      git(['ls-files', '-z', '--deleted']),
+      git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...limit]),
+      git(['ls-files', '-z', '--deleted', ...limit]),
     ]);
     const gone = new Set(deleted.stdout.split('\0'));
     const files = all.stdout.split('\0').filter((f) => f !== '' && !gone.has(f) && !f.split('/').some((s) => SKIPPED_DIRS.has(s)));
@@ -56,6 +82,35 @@ async function walk(root: string): Promise<string[]> {
   };
   await visit('');
   return out.sort();
+}
+
+function within(scope: ListScope, p: string): boolean {
+  if (scope.dir !== '' && !p.startsWith(`${scope.dir}/`)) return false;
+  const rest = scope.dir === '' ? p : p.slice(scope.dir.length + 1);
+  let slashes = 0;
+  for (let i = rest.indexOf('/'); i >= 0 && slashes <= scope.depth; i = rest.indexOf('/', i + 1)) slashes++;
+  return slashes <= scope.depth;
+}
+
+/** The files of each scope's folder to its depth; folders that do not exist list nothing. */
+async function walkScoped(root: string, scope: readonly ListScope[]): Promise<string[]> {
+  const out = new Set<string>();
+  const visit = async (rel: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (depth > 0 && !SKIPPED_DIRS.has(e.name)) await visit(child, depth - 1);
+      } else if (e.isFile()) out.add(child);
+    }
+  };
+  for (const s of scope) await visit(s.dir, s.depth);
+  return [...out].sort();
 }
 
 export function memoryRepoFiles(files: Map<string, Uint8Array | string>): RepoFiles {
