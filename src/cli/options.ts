@@ -1,18 +1,16 @@
 // Turns command-line options into a Config: the config file's values, then the flags over them.
 // Bad values are usage errors (exit 2) that name the flag.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import path from 'node:path';
 import type { Config } from '../config/defaults.js';
-import { qualify } from '../config/defaults.js';
-import { ConfigError, loadConfig } from '../config/load.js';
+import { qualify, resolveConfig } from '../config/defaults.js';
+import { ConfigError } from '../config/errors.js';
+import { CONFIG_FILE_NAMES } from '../config/files.js';
 import { RISKS, type Risk } from '../core/types.js';
+import { UsageError } from './errors.js';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface CommonFlags {
   config?: string;
@@ -30,7 +28,9 @@ export interface DryRunFlags {
 }
 
 export async function configFromFlags(repoDir: string, flags: CommonFlags & DryRunFlags): Promise<Config> {
-  const { config } = await loadConfig(repoDir, flags.config);
+  // The YAML parser and the schema (a third of the code a lint loads) only when there is a file.
+  const hasFile = flags.config !== undefined || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
+  const { config } = hasFile ? await (await import('../config/load.js')).loadConfig(repoDir, flags.config) : { config: resolveConfig({}) };
   if (flags.pgVersion !== undefined) config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
   if (flags.failOn !== undefined) config.failOn = riskFlag('--fail-on', flags.failOn);
   if (flags.tableStats !== undefined) {
@@ -65,10 +65,11 @@ export function riskFlag(name: string, value: string): Risk {
   return upper as Risk;
 }
 
-const statsSchema = z.record(
-  z.string(),
-  z.object({ rows: z.number().nonnegative().optional(), bytes: z.number().nonnegative().optional() }).strict(),
-);
+/** Built on first use: zod is loaded only by runs that read a stats file. */
+async function statsSchema() {
+  const { z } = await import('zod');
+  return z.record(z.string(), z.object({ rows: z.number().nonnegative().optional(), bytes: z.number().nonnegative().optional() }).strict());
+}
 
 /** `--table-stats stats.json`: `{ "public.orders": { "rows": 40000000, "bytes": 12884901888 } }`. */
 async function readTableStats(file: string): Promise<Map<string, { rows?: number; bytes?: number }>> {
@@ -84,7 +85,7 @@ async function readTableStats(file: string): Promise<Map<string, { rows?: number
   } catch (e) {
     throw new ConfigError(`not valid JSON: ${(e as Error).message}`, file);
   }
-  const parsed = statsSchema.safeParse(json);
+  const parsed = (await statsSchema()).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`bad value at "${issue.path.join('.')}": ${issue.message}`, file);
