@@ -24,8 +24,8 @@ export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFile
   return {
     list() {
       if (scope) {
-        const inScope = (p: string) => scope.some((s) => within(s, p));
-        listing ??= gitListing(root, scope.map((s) => s.dir)).then(async (files) => (files ?? (await walkScoped(root, scope))).filter(inScope));
+        const depths = deepestPerDir(scope);
+        listing ??= gitListing(root, [...depths.keys()]).then(async (files) => (files ?? (await walkScoped(root, depths))).filter((p) => inScope(depths, p)));
       } else listing ??= gitListing(root).then((files) => files ?? walk(root));
       return listing;
     },
@@ -84,16 +84,27 @@ async function walk(root: string): Promise<string[]> {
   return out.sort();
 }
 
-function within(scope: ListScope, p: string): boolean {
-  if (scope.dir !== '' && !p.startsWith(`${scope.dir}/`)) return false;
-  const rest = scope.dir === '' ? p : p.slice(scope.dir.length + 1);
-  let slashes = 0;
-  for (let i = rest.indexOf('/'); i >= 0 && slashes <= scope.depth; i = rest.indexOf('/', i + 1)) slashes++;
-  return slashes <= scope.depth;
+/** One depth per folder (the deepest asked for): `lint` of 4,000 files names each folder thousands of times. */
+function deepestPerDir(scope: readonly ListScope[]): Map<string, number> {
+  const depths = new Map<string, number>();
+  for (const s of scope) depths.set(s.dir, Math.max(depths.get(s.dir) ?? -1, s.depth));
+  return depths;
+}
+
+/** Whether a folder above `p` is in scope with a depth that reaches `p`: a look-up per ancestor. */
+function inScope(depths: ReadonlyMap<string, number>, p: string): boolean {
+  let levels = 0;
+  for (let d = p; d !== ''; levels++) {
+    const i = d.lastIndexOf('/');
+    d = i < 0 ? '' : d.slice(0, i);
+    const depth = depths.get(d);
+    if (depth !== undefined && levels <= depth) return true;
+  }
+  return false;
 }
 
 /** The files of each scope's folder to its depth; folders that do not exist list nothing. */
-async function walkScoped(root: string, scope: readonly ListScope[]): Promise<string[]> {
+async function walkScoped(root: string, depths: ReadonlyMap<string, number>): Promise<string[]> {
   const out = new Set<string>();
   const visit = async (rel: string, depth: number): Promise<void> => {
     let entries;
@@ -109,7 +120,7 @@ async function walkScoped(root: string, scope: readonly ListScope[]): Promise<st
       } else if (e.isFile()) out.add(child);
     }
   };
-  for (const s of scope) await visit(s.dir, s.depth);
+  for (const [dir, depth] of depths) await visit(dir, depth);
   return [...out].sort();
 }
 
