@@ -106,6 +106,9 @@ function inScope(depths: ReadonlyMap<string, number>, p: string): boolean {
 /** The files of each scope's folder to its depth; folders that do not exist list nothing. */
 async function walkScoped(root: string, depths: ReadonlyMap<string, number>): Promise<string[]> {
   const out = new Set<string>();
+  // Subfolders seen in each listed folder: thousands of named files name thousands of side
+  // folders (rollbacks/, meta/) that mostly do not exist, and a failed readdir costs an error.
+  const subdirs = new Map<string, Set<string>>();
   const visit = async (rel: string, depth: number): Promise<void> => {
     let entries;
     try {
@@ -113,14 +116,23 @@ async function walkScoped(root: string, depths: ReadonlyMap<string, number>): Pr
     } catch {
       return;
     }
+    const dirs = new Set<string>();
+    subdirs.set(rel, dirs);
     for (const e of entries) {
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
+        dirs.add(e.name);
         if (depth > 0 && !SKIPPED_DIRS.has(e.name)) await visit(child, depth - 1);
       } else if (e.isFile()) out.add(child);
     }
   };
-  for (const [dir, depth] of depths) await visit(dir, depth);
+  // Sorted, so a folder is listed before the folders inside it.
+  for (const dir of [...depths.keys()].sort()) {
+    const i = dir.lastIndexOf('/');
+    const seen = subdirs.get(i < 0 ? '' : dir.slice(0, i));
+    if (dir !== '' && seen && !seen.has(dir.slice(i + 1))) continue;
+    await visit(dir, depths.get(dir)!);
+  }
   return [...out].sort();
 }
 
