@@ -1,72 +1,171 @@
 #!/usr/bin/env node
-// bench/lint: lints every SQL file of the corpus with migration-guard (dist/cli.js, whole process)
-// and with squawk (the squawk-cli dev dependency) on the same files in the same run, and prints
-// files, statements, wall time, statements/s and peak RSS side by side. Run: `npm run bench`
-// (after `npm run build`). Optional: `node bench/lint.mjs <corpus-dir> [runs]`.
+// bench/lint: whole-process timings of the lint path, side by side with squawk (the squawk-cli
+// dev dependency) and `node -e ''` (the floor any Node program pays), medians of several runs,
+// peak RSS from /usr/bin/time. Rows: the whole corpus, one small file, `--version`, and one
+// generated 20 MB migration. Run: `npm run bench` (after `npm run build`).
+//
+//   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big]
+//                       [--compare OTHER/dist/cli.js]
+//
+// --compare runs another build (e.g. a copy of the previous dist/) in the same rounds, paired
+// with this one run for run, so a busy shared machine slows both alike.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadModule, parseSync } from 'libpg-query';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'corpus'));
-const runs = Number(process.argv[3] ?? 3);
-if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: path.join(root, '..', 'shared', 'corpus') },
+    runs: { type: 'string', default: '5' },
+    'big-runs': { type: 'string', default: '3' },
+    rows: { type: 'string', default: 'corpus,one,version,big' },
+    compare: { type: 'string' },
+  },
+});
+const corpus = path.resolve(args.corpus);
+const runs = Number(args.runs);
+const bigRuns = Number(args['big-runs']);
+const rows = new Set(args.rows.split(','));
+const cli = path.join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
   process.exit(2);
 }
-
-function sqlFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = path.join(dir, d.name);
-    if (d.isDirectory()) return sqlFiles(p);
-    return d.name.endsWith('.sql') ? [p] : [];
-  });
-}
-const files = sqlFiles(corpus).sort();
-const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-
-// Statements, counted once with the parser itself (not part of either timing).
-await loadModule();
-let statements = 0;
-for (const f of files) {
-  try {
-    statements += parseSync(readFileSync(f, 'utf8')).stmts?.length ?? 0;
-  } catch {
-    // A file Postgres rejects counts no statements, for both tools alike.
-  }
-}
-
-/** Runs a command under /usr/bin/time to get wall time and peak RSS of the whole process. */
-function measure(cmd, args) {
-  const best = { wall: Infinity, rss: 0, status: 0 };
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: root });
-    const wall = Number(process.hrtime.bigint() - start) / 1e6;
-    const rssKb = Number((r.stderr.trim().split('\n').pop() ?? '0').trim());
-    if (wall < best.wall) Object.assign(best, { wall, status: r.status });
-    best.rss = Math.max(best.rss, rssKb * 1024);
-  }
-  return best;
-}
-
-const rel = files.map((f) => path.relative(root, f));
-const mg = measure(process.execPath, ['dist/cli.js', 'lint', ...rel, '--format', 'json', '--output', '/dev/null', '--no-progress']);
-const squawkBin = path.join(root, 'node_modules', '.bin', 'squawk');
-const sq = measure(squawkBin, ['--reporter', 'json', ...rel]);
-
-const row = (name, m) => [
-  name,
-  String(files.length),
-  String(statements),
-  `${(m.wall / 1000).toFixed(2)} s`,
-  `${Math.round(statements / (m.wall / 1000)).toLocaleString('en-US')}`,
-  `${(m.rss / 1e6).toFixed(0)} MB`,
+const squawk = path.join(root, 'node_modules', '.bin', 'squawk');
+const tools = [
+  { name: 'migration-guard', cmd: process.execPath, pre: [cli] },
+  ...(args.compare ? [{ name: 'migration-guard (compare)', cmd: process.execPath, pre: [path.resolve(args.compare)] }] : []),
 ];
-const table = [['tool', 'files', 'statements', 'wall (best of ' + runs + ')', 'statements/s', 'peak RSS'], row('migration-guard', mg), row('squawk', sq)];
-const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-console.log(`corpus: ${corpus} (${(bytes / 1e6).toFixed(1)} MB of SQL)`);
-for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
-console.log(`ratio (migration-guard / squawk wall time): ${(mg.wall / sq.wall).toFixed(2)}`);
+
+/**
+ * One whole-process run under /usr/bin/time: wall ms, CPU ms (user + system, all threads: less
+ * disturbed than wall time when other work shares the machine) and peak RSS bytes.
+ */
+function once(cmd, argv, cwd) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, cwd });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const [rssKb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '0 0 0').trim().split(' ').map(Number);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.slice(0, 3).join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  return { wall, cpu: (user + sys) * 1000, rss: rssKb * 1024 };
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs each [name, cmd, argv] of `variants` `n` times, interleaved round by round. */
+function measure(n, variants, cwd = root) {
+  const got = variants.map(() => ({ walls: [], cpus: [], rsss: [] }));
+  for (let i = 0; i < n; i++) {
+    variants.forEach(([, cmd, argv], j) => {
+      const r = once(cmd, argv, cwd);
+      got[j].walls.push(r.wall);
+      got[j].cpus.push(r.cpu);
+      got[j].rsss.push(r.rss);
+    });
+  }
+  return variants.map(([name], j) => ({ name, wall: median(got[j].walls), cpu: median(got[j].cpus), rss: median(got[j].rsss), n }));
+}
+
+const table = [];
+const fmtS = (ms) => (ms < 100 ? `${(ms / 1000).toFixed(3)} s` : `${(ms / 1000).toFixed(2)} s`);
+const add = (work, results, extra = () => '') => {
+  for (const r of results) table.push([work, r.name, fmtS(r.wall), fmtS(r.cpu), `${(r.rss / 1e6).toFixed(0)} MB`, extra(r)]);
+};
+
+if (rows.has('corpus') && existsSync(corpus)) {
+  const sqlFiles = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) return sqlFiles(p);
+      return d.name.endsWith('.sql') ? [p] : [];
+    });
+  const files = sqlFiles(corpus).sort();
+  // Statements, counted once with the parser itself (not part of either timing).
+  await loadModule();
+  let statements = 0;
+  for (const f of files) {
+    try {
+      statements += parseSync(readFileSync(f, 'utf8')).stmts?.length ?? 0;
+    } catch {
+      // A file Postgres rejects counts no statements, for both tools alike.
+    }
+  }
+  const rel = files.map((f) => path.relative(root, f));
+  const results = measure(runs, [
+    ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', ...rel, '--format', 'json', '--output', '/dev/null', '--no-progress']]),
+    ['squawk', squawk, ['--reporter', 'json', ...rel]],
+  ]);
+  add(`lint corpus (${files.length} files, ${statements} stmts)`, results, (r) => `${Math.round(statements / (r.wall / 1000)).toLocaleString('en-US')} stmts/s`);
+}
+
+// One small file and the 20 MB file live in their own temp folder, so nothing else is near them.
+const scratch = mkdtempSync(path.join(tmpdir(), 'mg-bench-lint-'));
+try {
+  if (rows.has('one')) {
+    const one = path.join(scratch, 'one', '0001_add_index.sql');
+    mkdirp(path.dirname(one));
+    writeFileSync(one, 'CREATE INDEX orders_customer_idx ON orders (customer_id);\nALTER TABLE orders ADD COLUMN note text;\n');
+    add('lint one small file', measure(runs, [
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', one, '--no-progress', '--no-color']]),
+      ['squawk', squawk, [one]],
+      ['node -e ""', process.execPath, ['-e', '']],
+    ], path.dirname(one)));
+  }
+  if (rows.has('version')) {
+    add('--version', measure(runs, [
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, '--version']]),
+      ['node -e ""', process.execPath, ['-e', '']],
+    ]));
+  }
+  if (rows.has('big')) {
+    const big = path.join(scratch, 'big', '0001_big.sql');
+    mkdirp(path.dirname(big));
+    writeFileSync(big, generated(20e6));
+    add(`lint one generated ${(statSync(big).size / 1e6).toFixed(0)} MB file`, measure(bigRuns, [
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', big, '--format', 'json', '--output', '/dev/null', '--no-progress']]),
+      ['squawk', squawk, ['--reporter', 'json', big]],
+    ], path.dirname(big)));
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const head = ['work', 'tool', 'wall (median)', 'CPU user+sys', 'peak RSS (median)', ''];
+const widths = head.map((_, i) => Math.max(...[head, ...table].map((r) => r[i].length)));
+console.log(`node ${process.version}, ${runs} runs per row (${bigRuns} for the big file), runs of the tools interleaved`);
+for (const r of [head, ...table]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+
+function mkdirp(dir) {
+  mkdirSync(dir, { recursive: true });
+}
+
+/** A deterministic migration of about `size` bytes: the statement mix of a real schema history. */
+function generated(size) {
+  const parts = [];
+  let n = 0;
+  let bytes = 0;
+  while (bytes < size) {
+    const t = `t${n}`;
+    const block = [
+      `CREATE TABLE ${t} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());`,
+      `ALTER TABLE ${t} ADD COLUMN status varchar(20) DEFAULT 'new';`,
+      `CREATE INDEX ${t}_name_idx ON ${t} (name);`,
+      `ALTER TABLE ${t} ADD CONSTRAINT ${t}_status_check CHECK (status IN ('new', 'done'));`,
+      `INSERT INTO ${t} (name, status) VALUES ('a${n}', 'new'), ('b${n}', 'done');`,
+      `UPDATE ${t} SET status = 'done' WHERE name = 'a${n}';`,
+      `COMMENT ON TABLE ${t} IS 'generated table ${n}';`,
+      '',
+    ].join('\n');
+    parts.push(block);
+    bytes += block.length;
+    n++;
+  }
+  return parts.join('\n');
+}

@@ -1,10 +1,12 @@
-// Builds dist/: the CLI (dist/cli.js), the Action (dist/index.js) and the App (dist/app.js),
-// each one ESM bundle. The two WebAssembly packages (libpg-query, PGlite) stay external and are
+// Builds dist/: the CLI (dist/cli.js), the Action (dist/index.js) and the App (dist/app.js), as
+// ESM entry files over shared chunks (dist/chunks/): code reached only through `import()` (the
+// dry-run engines, the App server, the commands behind the CLI's argument parser) is in chunks of
+// its own, so `lint` never loads the dry-run or GitHub code and `--version` loads almost nothing. The two WebAssembly packages (libpg-query, PGlite) stay external and are
 // copied whole into dist/node_modules, so Node's own resolution finds them next to the bundles
 // (their loaders locate .wasm/.data files relative to their own modules) and the committed
 // dist/ runs with no `npm install`. The output is deterministic: .ci/run rebuilds and diffs it.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,34 +18,37 @@ const EXTERNAL_PACKAGES = ['libpg-query', '@electric-sql/pglite'];
 // What the external packages require at run time (libpg-query re-exports @pgsql/types' enums).
 const RUNTIME_PACKAGES = [...EXTERNAL_PACKAGES, '@pgsql/types'];
 const entries = [
-  { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'src/cli/bin.ts', out: 'cli' },
   { in: 'src/action/index.ts', out: 'index' },
   { in: 'src/app/main.ts', out: 'app' },
 ].filter((e) => existsSync(path.join(root, e.in)));
+const EXECUTABLES = new Set(['cli']);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-for (const entry of entries) {
-  await build({
-    entryPoints: [path.join(root, entry.in)],
-    outfile: path.join(dist, `${entry.out}.js`),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: EXTERNAL_PACKAGES.flatMap((p) => [p, `${p}/*`]),
-    banner: {
-      // Bundled CommonJS dependencies call require(); give ESM output one.
-      js: [entry.banner ?? '', "import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);"]
-        .filter(Boolean)
-        .join('\n'),
-    },
-    legalComments: 'none',
-    logLevel: 'warning',
-    minifyWhitespace: false,
-    sourcemap: false,
-  });
+await build({
+  entryPoints: entries.map((e) => ({ in: path.join(root, e.in), out: e.out })),
+  outdir: dist,
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external: EXTERNAL_PACKAGES.flatMap((p) => [p, `${p}/*`]),
+  banner: {
+    // Bundled CommonJS dependencies call require(); give every ESM output file one.
+    js: "import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+  minifyWhitespace: false,
+  sourcemap: false,
+});
+for (const e of entries.filter((e) => EXECUTABLES.has(e.out))) {
+  const file = path.join(dist, `${e.out}.js`);
+  writeFileSync(file, `#!/usr/bin/env node\n${readFileSync(file, 'utf8')}`);
 }
 
 // The external packages, without source maps or TypeScript declarations.
@@ -61,4 +66,4 @@ for (const pkg of RUNTIME_PACKAGES) {
 }
 writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');
 const size = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, d) => n + (d.isDirectory() ? size(path.join(dir, d.name)) : statSync(path.join(dir, d.name)).size), 0);
-console.log(`dist/: ${entries.map((e) => `${e.out}.js`).join(', ')} + ${RUNTIME_PACKAGES.join(', ')} (${(size(dist) / 1e6).toFixed(1)} MB)`);
+console.log(`dist/: ${entries.map((e) => `${e.out}.js`).join(', ')} + ${readdirSync(path.join(dist, 'chunks')).length} chunks + ${RUNTIME_PACKAGES.join(', ')} (${(size(dist) / 1e6).toFixed(1)} MB)`);

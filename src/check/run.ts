@@ -72,10 +72,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       if (m.change === 'deleted') continue;
       progress({ stage: unit.underReview ? 'analyze' : 'parse', done: done++, total, label: m.up.path });
       const up = parse(m.up, config.placeholders);
-      const down = m.down ? parse(m.down, config.placeholders) : null;
+      // A history migration's rollback matters only to the dry-run, which replays the history.
+      const down = m.down && (unit.underReview || opts.dryRun) ? parse(m.down, config.placeholders) : null;
       if (!unit.underReview) {
         analyzeInto(state, m, up, true, settings);
-        history.push({ migration: m, up, down });
+        // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
+        if (opts.dryRun || opts.keepHistory) history.push({ migration: m, up, down });
         continue;
       }
       sources.set(m.up.path, m.up.text);

@@ -27,6 +27,8 @@ export interface CheckOptions {
   scope: CheckScope;
   /** Run the migrations on a throwaway Postgres (config.dryRun says how). */
   dryRun?: boolean;
+  /** Keep the parsed base history in the result (`history`) without a dry-run: the plan's verification replays it. */
+  keepHistory?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 

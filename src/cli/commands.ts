@@ -5,9 +5,12 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { atLeast } from '../core/risk.js';
 import type { CheckScope, CheckResult } from '../check/types.js';
 import { runCheck } from '../check/run.js';
-import { fsRepoFiles } from '../discover/fs-files.js';
+import { fsRepoFiles, gitWorkTreeOf } from '../discover/fs-files.js';
+import { lintScope } from '../discover/lint-scope.js';
+import type { RepoFiles } from '../core/types.js';
 import { gitChanges } from '../discover/git.js';
 import { buildPlan, planDocument, renderPlanText } from '../plan/index.js';
 import { renderReport } from '../report/index.js';
@@ -18,8 +21,9 @@ import { progressLine, useColor } from './terminal.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import { renderRuleText } from './rule-text.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 export interface OutputFlags {
   format?: string;
@@ -34,16 +38,17 @@ export async function lintCommand(paths: string[], flags: CommonFlags & OutputFl
     if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   }
   const root = commonRoot(paths.map((p) => path.resolve(p)));
-  const rel = paths.map((p) => toPosix(path.relative(root, path.resolve(p))) || '.');
+  const named = paths.map((p) => ({ path: toPosix(path.relative(root, path.resolve(p))) || '.', isDir: statSync(p).isDirectory() }));
   const config = await configFromFlags(root, flags);
-  return review(root, { kind: 'paths', paths: rel }, config, flags, false);
+  const files = fsRepoFiles(root, lintScope(named, config));
+  return review(files, { kind: 'paths', paths: named.map((n) => n.path) }, config, flags, false);
 }
 
 export async function checkCommand(repoDir: string | undefined, flags: CommonFlags & OutputFlags & DryRunFlags & { base?: string }): Promise<number> {
   const root = repoRoot(repoDir);
   const config = await configFromFlags(root, flags);
   const scope = await scopeFor(root, flags.base);
-  return review(root, scope, config, flags, config.dryRun.enabled);
+  return review(fsRepoFiles(root), scope, config, flags, config.dryRun.enabled);
 }
 
 export async function planCommand(
@@ -57,7 +62,7 @@ export async function planCommand(
   const progress = progressFor(flags);
   let result: CheckResult;
   try {
-    result = await runCheck({ files: fsRepoFiles(root), config, scope: await scopeFor(root, flags.base), onProgress: progress.update });
+    result = await runCheck({ files: fsRepoFiles(root), config, scope: await scopeFor(root, flags.base), keepHistory: flags.verify !== false, onProgress: progress.update });
   } finally {
     progress.done();
   }
@@ -98,12 +103,12 @@ export function rulesCommand(id: string | undefined, flags: { color?: boolean })
   return 0;
 }
 
-async function review(root: string, scope: CheckScope, config: Config, flags: OutputFlags, dryRun: boolean): Promise<number> {
+async function review(files: RepoFiles, scope: CheckScope, config: Config, flags: OutputFlags, dryRun: boolean): Promise<number> {
   const format = parseFormat(flags.format);
   const progress = progressFor(flags);
   let result: CheckResult;
   try {
-    result = await runCheck({ files: fsRepoFiles(root), config, scope, dryRun, onProgress: progress.update });
+    result = await runCheck({ files, config, scope, dryRun, onProgress: progress.update });
   } finally {
     progress.done();
   }
@@ -154,12 +159,9 @@ function commonRoot(abs: string[]): string {
   for (const d of dirs.slice(1)) {
     while (!(d === common || d.startsWith(common + path.sep))) common = path.dirname(common);
   }
-  try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: common, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (top && abs.every((p) => p === top || p.startsWith(top + path.sep))) return top;
-  } catch {
-    // Not a git checkout: the common folder is the root.
-  }
+  const top = gitWorkTreeOf(common);
+  if (top && abs.every((p) => p === top || p.startsWith(top + path.sep))) return top;
+  // Not a git checkout: the common folder is the root.
   return common;
 }
 

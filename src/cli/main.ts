@@ -2,11 +2,16 @@
 // an exit code and a one-line message (0 nothing at or above --fail-on; 1 something is, or a
 // migration failed to parse or dry-run; 2 usage or configuration error). No stack traces
 // unless MIGRATION_GUARD_DEBUG is set.
+//
+// The commands are imported when one runs, not before: `--version`, `--help` and usage errors
+// load no parser, rules, config schema or report code.
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/load.js';
-import { checkCommand, FORMATS, lintCommand, planCommand, rulesCommand } from './commands.js';
-import { UsageError } from './options.js';
+import { ConfigError } from '../config/errors.js';
+import { FORMATS } from './formats.js';
+import { UsageError } from './errors.js';
 import { VERSION } from '../core/version.js';
+
+const commands = () => import('./commands.js');
 
 const EXAMPLES_LINT = `
 Examples:
@@ -64,7 +69,7 @@ export function buildProgram(): Command {
   )
     .addHelpText('after', EXAMPLES_LINT)
     .action(async (paths: string[], opts) => {
-      process.exitCode = await lintCommand(paths, opts);
+      process.exitCode = await (await commands()).lintCommand(paths, opts);
     });
 
   addCommon(
@@ -82,7 +87,7 @@ export function buildProgram(): Command {
     .option('--statement-timeout <ms>', 'dry-run time limit per statement')
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (repoDir: string, opts) => {
-      process.exitCode = await checkCommand(repoDir, opts);
+      process.exitCode = await (await commands()).checkCommand(repoDir, opts);
     });
 
   addCommon(
@@ -97,7 +102,7 @@ export function buildProgram(): Command {
     .option('--database-url <url>', 'server for --engine url: a throwaway database and role are created there and dropped after')
     .option('--seed-rows <n>', 'rows generated per pre-existing table before the plan runs (default 100)')
     .action(async (repoDir: string, opts) => {
-    process.exitCode = await planCommand(repoDir, opts);
+    process.exitCode = await (await commands()).planCommand(repoDir, opts);
   });
 
   program
@@ -119,8 +124,8 @@ export function buildProgram(): Command {
     .argument('[id]', 'rule id')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .action((id: string | undefined, opts) => {
-      process.exitCode = rulesCommand(id, opts);
+    .action(async (id: string | undefined, opts) => {
+      process.exitCode = (await commands()).rulesCommand(id, opts);
     });
 
   program
@@ -177,17 +182,4 @@ function reportFailure(e: unknown): number {
   if (process.env.MIGRATION_GUARD_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
   else process.stderr.write('  (set MIGRATION_GUARD_DEBUG=1 for details, and please report it)\n');
   return 2;
-}
-
-const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli.js');
-if (isEntry) {
-  main(process.argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`migration-guard: internal error: ${(e as Error).message}\n`);
-      process.exitCode = 2;
-    },
-  );
 }

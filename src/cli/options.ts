@@ -1,19 +1,18 @@
 // Turns command-line options into a Config: the config file's values, then the flags over them.
 // Bad values are usage errors (exit 2) that name the flag.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Config } from '../config/defaults.js';
-import { ConfigError, loadConfig } from '../config/load.js';
+import { qualify, resolveConfig } from '../config/defaults.js';
+import { ConfigError } from '../config/errors.js';
+import { CONFIG_FILE_NAMES } from '../config/files.js';
 import { PRESETS, type Preset } from '../config/schema.js';
 import { RISKS, type Risk } from '../core/types.js';
 import type { TableStats } from '../core/table-stats.js';
-import { tableStatsFromText } from '../config/stats-file.js';
+import { UsageError } from './errors.js';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface CommonFlags {
   config?: string;
@@ -32,7 +31,9 @@ export interface DryRunFlags {
 }
 
 export async function configFromFlags(repoDir: string, flags: CommonFlags & DryRunFlags): Promise<Config> {
-  const { config } = await loadConfig(repoDir, flags.config);
+  // The YAML parser and the schema (a third of the code a lint loads) only when there is a file.
+  const hasFile = flags.config !== undefined || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
+  const { config } = hasFile ? await (await import('../config/load.js')).loadConfig(repoDir, flags.config) : { config: resolveConfig({}) };
   if (flags.pgVersion !== undefined) config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
   if (flags.failOn !== undefined) config.failOn = riskFlag('--fail-on', flags.failOn);
   if (flags.preset !== undefined) {
@@ -79,6 +80,8 @@ async function readTableStats(file: string): Promise<Map<string, TableStats>> {
   } catch (e) {
     throw new UsageError(`cannot read --table-stats file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+  // Loaded on first use: the stats file's schema is zod, which a run without one never needs.
+  const { tableStatsFromText } = await import('../config/stats-file.js');
   const r = tableStatsFromText(text);
   if (!r.ok) throw new ConfigError(r.message, file);
   return r.stats;

@@ -6,25 +6,13 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNo
 import { tableStatsFromText } from './stats-file.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import { resolveConfig, type Config } from './defaults.js';
+import { ConfigError } from './errors.js';
+import { CONFIG_FILE_NAMES } from './files.js';
 
-export const CONFIG_FILE_NAMES = ['.migration-guard.yml', '.migration-guard.yaml', '.github/migration-guard.yml'];
+// Re-exported: callers have always imported it from here.
+export { ConfigError };
 
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly line = 1,
-    readonly column = 1,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-
-  /** `file:line:col: message`, the form every other error of ours takes. */
-  format(): string {
-    return `${this.file}:${this.line}:${this.column}: ${this.message}`;
-  }
-}
+export { CONFIG_FILE_NAMES };
 
 /** Parses config text; `file` is only used in messages. */
 export function parseConfig(text: string, file: string): ConfigFile {

@@ -1,7 +1,9 @@
 // RepoFiles over a folder on disk, and over an in-memory map (the GitHub App fills one from the
 // API). In a git checkout the listing comes from git, so ignored files are left out the way the
-// repository's own tools leave them out.
+// repository's own tools leave them out. A scoped listing (`lint <files>`) lists only the given
+// folders to the given depth, so linting one file never walks a home or temp directory.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,13 +12,22 @@ import type { RepoFiles } from '../core/types.js';
 const run = promisify(execFile);
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
-export function fsRepoFiles(dir: string): RepoFiles {
+/** A folder to list (relative to the root, '' = the root) and how deep: 0 = its own files only. */
+export interface ListScope {
+  dir: string;
+  depth: number;
+}
+
+export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFiles {
   const root = path.resolve(dir);
   let listing: Promise<string[]> | undefined;
   let realRoot: Promise<string> | undefined;
   return {
     list() {
-      listing ??= gitListing(root).then((files) => files ?? walk(root));
+      if (scope) {
+        const depths = deepestPerDir(scope);
+        listing ??= gitListing(root, [...depths.keys()]).then(async (files) => (files ?? (await walkScoped(root, depths))).filter((p) => inScope(depths, p)));
+      } else listing ??= gitListing(root).then((files) => files ?? walk(root));
       return listing;
     },
     async read(rel) {
@@ -72,15 +83,30 @@ function isInside(root: string, full: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/**
+ * The nearest folder at or above `dir` holding a `.git` (a folder, or a file in worktrees and
+ * submodules): where git would find its work tree, found without starting git (a process start
+ * costs more than the rest of a one-file lint).
+ */
+export function gitWorkTreeOf(dir: string): string | null {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return null;
+  }
+}
+
 /** Tracked and untracked-but-not-ignored files that exist; null when `root` is not in a git work tree. */
-async function gitListing(root: string): Promise<string[] | null> {
+async function gitListing(root: string, dirs?: string[]): Promise<string[] | null> {
+  if (gitWorkTreeOf(root) === null) return null;
   const git = (args: string[]) => run('git', args, { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
+  // Literal pathspecs: a folder named `*` is that folder, not a glob.
+  const limit = dirs ? ['--', ...[...new Set(dirs)].map((d) => `:(literal)${d || '.'}`)] : [];
   try {
     const inside = await git(['rev-parse', '--is-inside-work-tree']);
     if (inside.stdout.trim() !== 'true') return null;
     const [all, deleted] = await Promise.all([
-      git(['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
-      git(['ls-files', '-z', '--deleted']),
+      git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...limit]),
+      git(['ls-files', '-z', '--deleted', ...limit]),
     ]);
     const gone = new Set(deleted.stdout.split('\0'));
     const files = all.stdout.split('\0').filter((f) => f !== '' && !gone.has(f) && !f.split('/').some((s) => SKIPPED_DIRS.has(s)));
@@ -103,6 +129,58 @@ async function walk(root: string): Promise<string[]> {
   };
   await visit('');
   return out.sort();
+}
+
+/** One depth per folder (the deepest asked for): `lint` of 4,000 files names each folder thousands of times. */
+function deepestPerDir(scope: readonly ListScope[]): Map<string, number> {
+  const depths = new Map<string, number>();
+  for (const s of scope) depths.set(s.dir, Math.max(depths.get(s.dir) ?? -1, s.depth));
+  return depths;
+}
+
+/** Whether a folder above `p` is in scope with a depth that reaches `p`: a look-up per ancestor. */
+function inScope(depths: ReadonlyMap<string, number>, p: string): boolean {
+  let levels = 0;
+  for (let d = p; d !== ''; levels++) {
+    const i = d.lastIndexOf('/');
+    d = i < 0 ? '' : d.slice(0, i);
+    const depth = depths.get(d);
+    if (depth !== undefined && levels <= depth) return true;
+  }
+  return false;
+}
+
+/** The files of each scope's folder to its depth; folders that do not exist list nothing. */
+async function walkScoped(root: string, depths: ReadonlyMap<string, number>): Promise<string[]> {
+  const out = new Set<string>();
+  // Subfolders seen in each listed folder: thousands of named files name thousands of side
+  // folders (rollbacks/, meta/) that mostly do not exist, and a failed readdir costs an error.
+  const subdirs = new Map<string, Set<string>>();
+  const visit = async (rel: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const dirs = new Set<string>();
+    subdirs.set(rel, dirs);
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        dirs.add(e.name);
+        if (depth > 0 && !SKIPPED_DIRS.has(e.name)) await visit(child, depth - 1);
+      } else if (e.isFile()) out.add(child);
+    }
+  };
+  // Sorted, so a folder is listed before the folders inside it.
+  for (const dir of [...depths.keys()].sort()) {
+    const i = dir.lastIndexOf('/');
+    const seen = subdirs.get(i < 0 ? '' : dir.slice(0, i));
+    if (dir !== '' && seen && !seen.has(dir.slice(i + 1))) continue;
+    await visit(dir, depths.get(dir)!);
+  }
+  return [...out].sort();
 }
 
 export function memoryRepoFiles(files: Map<string, Uint8Array | string>): RepoFiles {

@@ -34,6 +34,8 @@ export function appBundle(): string {
     cpSync(path.join(from, 'node_modules'), path.join(dir, 'node_modules'), { recursive: true });
     cpSync(path.join(from, 'package.json'), path.join(dir, 'package.json'));
     cpSync(APP_BUNDLE, path.join(dir, 'app.js'));
+    // app.js is an entry over shared chunks (scripts/build.mjs); they sit beside it.
+    if (existsSync(path.join(from, 'chunks'))) cpSync(path.join(from, 'chunks'), path.join(dir, 'chunks'), { recursive: true });
     privateBundle = path.join(dir, 'app.js');
   }
   return privateBundle;

@@ -1,6 +1,6 @@
 // The CLI as users run it: the built bundle (dist/cli.js) as a separate process.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,30 @@ describe('migration-guard CLI', () => {
     const r = run(['lint', file, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).migrations[0].operations.length).toBeGreaterThan(20_000);
+  });
+
+  it('lint <file> reads its own folder, not every file beneath it', () => {
+    // Files are marked unread by an access time older than their modification time; the kernel
+    // (relatime) moves it forward when a file is read. A probe checks this file system does that.
+    const old = new Date('2000-01-01T00:00:00Z');
+    const unread = (f: string) => {
+      utimesSync(f, old, new Date());
+      return () => statSync(f).atimeMs === old.getTime();
+    };
+    const probe = write('scoped-probe.sql', 'SELECT 1;\n');
+    const probeUnread = unread(probe);
+    readFileSync(probe);
+    const file = write('scoped/0001_add_index.sql', 'CREATE INDEX orders_idx ON orders (customer_id);\n');
+    const sibling = write('scoped/0002_next.sql', 'SELECT 1;\n');
+    const deep = write('scoped/clone/db/migrations/0001_init.sql', 'CREATE TABLE t (id int);\n');
+    const deepUnread = unread(deep);
+    const siblingUnread = unread(sibling);
+    const r = run(['lint', file, '--format', 'json'], { cwd: path.join(work, 'scoped') });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).migrations.map((m: { path: string }) => m.path)).toEqual(['0001_add_index.sql']);
+    if (probeUnread()) return; // access times are not kept here (noatime): nothing more to see
+    expect(siblingUnread()).toBe(false); // its own folder is context
+    expect(deepUnread()).toBe(true);
   });
 
   it('rules: lists every rule and shows one with why, lock, instead and examples', () => {

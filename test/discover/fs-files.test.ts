@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverMigrations } from '../../src/discover/discover.js';
 import { fsRepoFiles, memoryRepoFiles } from '../../src/discover/fs-files.js';
+import { lintScope } from '../../src/discover/lint-scope.js';
 import { TempRepo } from './git-repo.js';
 import { config } from './helpers.js';
 
@@ -31,6 +32,45 @@ describe('fsRepoFiles', () => {
       writeFileSync(path.join(dir, rel), 'SELECT 1;');
     }
     expect(await fsRepoFiles(dir).list()).toEqual(['a/1.sql', 'b/c/3.sql']);
+  });
+});
+
+describe('scoped listings (lint <paths>)', () => {
+  const tree = (files: string[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-scope-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    for (const rel of files) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), 'SELECT 1;');
+    }
+    return dir;
+  };
+
+  it('a named file: its own folder and its rollbacks/ and meta/, nothing deeper', async () => {
+    const dir = tree(['x.sql', 'clone/db/1.sql', 'clone/2.sql', 'rollbacks/x.sql', 'meta/_journal.json', 'other/deep/3.sql']);
+    expect(await fsRepoFiles(dir, lintScope([{ path: 'x.sql', isDir: false }], config())).list()).toEqual(['meta/_journal.json', 'rollbacks/x.sql', 'x.sql']);
+  });
+
+  it('a file whose shape puts its migration folder one level up: that folder and its subfolders', async () => {
+    const dir = tree(['p/migrations/20240101_a/migration.sql', 'p/migrations/20240102_b/migration.sql', 'p/migrations/migration_lock.toml', 'p/migrations/x/y/deep.sql', 'p/other.sql']);
+    const listed = await fsRepoFiles(dir, lintScope([{ path: 'p/migrations/20240102_b/migration.sql', isDir: false }], config())).list();
+    expect(listed).toEqual(['p/migrations/20240101_a/migration.sql', 'p/migrations/20240102_b/migration.sql', 'p/migrations/migration_lock.toml']);
+    const sqitch = tree(['deploy/a.sql', 'revert/a.sql', 'sqitch.plan', 'x/y/z.sql']);
+    expect(await fsRepoFiles(sqitch, lintScope([{ path: 'deploy/a.sql', isDir: false }], config())).list()).toEqual(['deploy/a.sql', 'revert/a.sql', 'sqitch.plan']);
+  });
+
+  it('a named folder: everything beneath it; a configured migrations folder holding the file: all of it', async () => {
+    const dir = tree(['db/a/b/1.sql', 'db/2.sql', 'top.sql']);
+    expect(await fsRepoFiles(dir, lintScope([{ path: 'db', isDir: true }], config())).list()).toEqual(['db/2.sql', 'db/a/b/1.sql']);
+    const cfg = config({ migrations: [{ path: 'db' }] });
+    expect(await fsRepoFiles(dir, lintScope([{ path: 'db/2.sql', isDir: false }], cfg)).list()).toEqual(['db/2.sql', 'db/a/b/1.sql']);
+  });
+
+  it('in a git checkout the scope limits git\'s listing too', async () => {
+    const r = new TempRepo().init();
+    cleanups.push(() => r.cleanup());
+    r.write({ 'db/a.sql': 'SELECT 1;', 'db/sub/b.sql': 'SELECT 2;', 'elsewhere/c.sql': 'SELECT 3;' }).commit('base');
+    expect(await fsRepoFiles(r.dir, lintScope([{ path: 'db/a.sql', isDir: false }], config())).list()).toEqual(['db/a.sql']);
   });
 });
 

@@ -1,0 +1,13 @@
+// dist/cli.js, the `migration-guard` executable. It turns on Node's compile cache where the
+// runtime has it (Node 22.1+; on Node 20 there is none) before the rest is loaded, so later runs
+// skip compiling the bundle again, then hands over to main.ts.
+import nodeModule from 'node:module';
+
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { main } = await import('./main.js');
+try {
+  process.exitCode = await main(process.argv);
+} catch (e) {
+  process.stderr.write(`migration-guard: internal error: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}

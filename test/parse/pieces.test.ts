@@ -1,0 +1,55 @@
+// Large files are parsed a piece (about 64 KB) at a time, cut at a `;` found by plain search.
+// Whatever sits across the cut (a `;` in a string, comment, dollar quote or BEGIN ATOMIC body,
+// a syntax error) must come out exactly as when the whole text is parsed at once.
+import { loadModule, parseSync } from 'libpg-query';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initParser, parseSource } from '../../src/parse/index.js';
+
+beforeAll(async () => {
+  await initParser();
+  await loadModule();
+});
+
+const PIECE = 64 * 1024;
+const TRICKY: Record<string, string> = {
+  string: "INSERT INTO notes (body) VALUES ('one; two; three');",
+  'line comment': 'SELECT 1; -- trailing; comment; here\nSELECT 2;',
+  'block comment': 'SELECT /* a; b; c */ 3;',
+  'dollar quote': "DO $$ BEGIN PERFORM 1; PERFORM 2; RAISE NOTICE 'x;y'; END $$;",
+  'begin atomic': 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;',
+  'long statement': `INSERT INTO t VALUES ${Array.from({ length: 20_000 }, (_, i) => `(${i}, 'v;${i}')`).join(', ')};`,
+};
+
+/** Filler statements, then `tricky` placed so that its k-th character lands just past the first cut. */
+function textAround(tricky: string, shift: number): string {
+  const filler = 'SELECT 0;\n'.repeat(Math.floor((PIECE - shift) / 10));
+  return `${filler}${' '.repeat(Math.max(0, PIECE - shift - filler.length))}${tricky}\nSELECT 99;\n${'SELECT 0;\n'.repeat(5_000)}`;
+}
+
+/** Statement texts as Postgres delimits them when given the whole text at once (ASCII only). */
+function wholeParse(text: string): string[] {
+  return parseSync(text).stmts!.map((s) => text.slice(s.stmt_location ?? 0, (s.stmt_location ?? 0) + (s.stmt_len ?? text.length)).trim());
+}
+
+describe('parsing a large text in pieces', () => {
+  for (const [name, tricky] of Object.entries(TRICKY)) {
+    it(`${name} across the cut reads like the whole text`, () => {
+      for (const shift of [1, 5, 12, 20, 33, 60]) {
+        const text = textAround(tricky, shift);
+        const got = parseSource({ path: 'big.sql', text });
+        expect(got.errors).toEqual([]);
+        expect(got.statements.filter((s) => !s.nestedIn).map((s) => s.text)).toEqual(wholeParse(text));
+      }
+    });
+  }
+
+  it('a syntax error past the cut: the same error at the same place, the statements around it kept', () => {
+    const text = textAround('SELEC oops;\nSELECT 5;', 3) + 'SELECT 0;\n'.repeat(10_000);
+    const got = parseSource({ path: 'big.sql', text });
+    expect(got.errors).toHaveLength(1);
+    const line = text.slice(0, text.indexOf('SELEC oops')).split('\n').length;
+    expect(got.errors[0]).toMatchObject({ line, message: expect.stringContaining('syntax error') });
+    const expected = wholeParse(text.replace('SELEC oops;', '/*bad*/    ;')).filter((s) => s !== '/*bad*/');
+    expect(got.statements.map((s) => s.text)).toEqual(expected);
+  });
+});
