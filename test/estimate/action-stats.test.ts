@@ -46,7 +46,11 @@ afterAll(async () => {
 
 describe('Action table stats', () => {
   it('a stats file of a huge table: the rewrite is DANGEROUS with its estimate, in the report and the comment', async () => {
-    current = await Scenario.create({ head: { ...HEAD, 'stats.json': JSON.stringify({ 'public.users': { rows: 40_000_000, bytes: 12 * 1024 ** 3 } }) } });
+    // The stats file is read from the base commit, like the config: the pull request's own copy says the table is tiny.
+    current = await Scenario.create({
+      base: { 'stats.json': JSON.stringify({ 'public.users': { rows: 40_000_000, bytes: 12 * 1024 ** 3 } }) },
+      head: { ...HEAD, 'stats.json': JSON.stringify({ 'public.users': { rows: 10, bytes: 8192 } }) },
+    });
     const run = await current.runPullRequest('opened', { 'table-stats': 'stats.json' });
     expect(run.code, describeRun(run)).toBe(1);
     const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));

@@ -207,7 +207,7 @@ describe('rendering', () => {
     expect(chart.split('\n').filter((l) => l.trim().startsWith('section'))).toEqual(['  section public.x crit 0 9 section img src x']);
     // The impact tables (outside code) carry the name escaped.
     const impact = md.slice(md.indexOf('#### Impact'), start);
-    expect(impact).toContain('&lt;img src=x>');
+    expect(impact).toContain('&lt;img src=x&gt;');
     // No row gains a cell (GitHub splits at every unescaped pipe, even in code), so the name
     // stays inside its cell and its code span; outside code spans `<` is escaped.
     const pipes = (l: string) => l.split(/(?<!\\)\|/).length;
