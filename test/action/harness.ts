@@ -2,7 +2,7 @@
 // inputs as INPUT_<NAME> variables (upper case, spaces to underscores, hyphens kept), the event
 // payload in GITHUB_EVENT_PATH, outputs and summary written to files, the API at GITHUB_API_URL.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,14 @@ function defaultInputs(): Record<string, string> {
 
 export async function runAction(o: RunOptions): Promise<ActionRun> {
   const temp = mkdtempSync(path.join(tmpdir(), 'mg-runner-'));
+  try {
+    return await runActionIn(temp, o);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+async function runActionIn(temp: string, o: RunOptions): Promise<ActionRun> {
   const eventPath = path.join(temp, 'event.json');
   const outputPath = path.join(temp, 'output');
   const summaryPath = path.join(temp, 'summary.md');
