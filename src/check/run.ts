@@ -107,7 +107,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     }
   }
 
-  // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
+  // A migration whose file could not be read or parsed is DANGEROUS (docs/design.md).
   for (const a of analyzed) {
     if (errors.some((e) => e.path === a.migration.up.path)) a.report.risk = 'DANGEROUS';
   }
