@@ -1,6 +1,6 @@
 // The CLI commands as functions of their arguments: gather inputs, call runCheck, render, and
 // return the exit code. main.ts only parses the command line and maps errors to exit codes.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -31,6 +31,9 @@ export async function lintCommand(paths: string[], flags: CommonFlags & OutputFl
   if (paths.length === 0) throw new UsageError('lint needs at least one file or folder (e.g. `migration-guard lint db/migrations`)');
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+    if (statSync(p).isDirectory() && !readdirSync(p, { recursive: true }).some((f) => String(f).toLowerCase().endsWith('.sql'))) {
+      throw new UsageError(`no .sql files in ${p}`);
+    }
   }
   const root = commonRoot(paths.map((p) => path.resolve(p)));
   const rel = paths.map((p) => toPosix(path.relative(root, path.resolve(p))) || '.');
@@ -95,8 +98,17 @@ function progressFor(flags: OutputFlags) {
 
 async function emit(text: string, output: string | undefined): Promise<void> {
   const body = text.endsWith('\n') ? text : `${text}\n`;
-  if (output) await writeFile(output, body);
-  else process.stdout.write(body);
+  if (!output) {
+    process.stdout.write(body);
+    return;
+  }
+  try {
+    await writeFile(output, body);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `no such folder ${path.dirname(output)}` : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+    throw new UsageError(`--output ${output}: cannot write the report: ${why}`);
+  }
 }
 
 function parseFormat(format: string | undefined): Format {

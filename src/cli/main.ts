@@ -160,8 +160,18 @@ function reportFailure(e: unknown): number {
   return 2;
 }
 
+/** A reader that went away (`| head`) ends the run quietly, as it does for other Unix tools. */
+function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli.js');
 if (isEntry) {
+  exitOnClosedPipe(process.stdout);
+  exitOnClosedPipe(process.stderr);
   main(process.argv).then(
     (code) => {
       process.exitCode = code;

@@ -6,6 +6,7 @@ import type { Config } from '../config/defaults.js';
 import { qualify } from '../config/defaults.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { RISKS, type Risk } from '../core/types.js';
+import { allRules } from '../../rules/index.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -30,13 +31,18 @@ export interface DryRunFlags {
 }
 
 export async function configFromFlags(repoDir: string, flags: CommonFlags & DryRunFlags): Promise<Config> {
-  const { config } = await loadConfig(repoDir, flags.config);
+  const { config } = await loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) });
   if (flags.pgVersion !== undefined) config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
   if (flags.failOn !== undefined) config.failOn = riskFlag('--fail-on', flags.failOn);
   if (flags.tableStats !== undefined) {
     for (const [name, stats] of await readTableStats(flags.tableStats)) config.tableStats.set(name, stats);
   }
   if (flags.dryRun) config.dryRun.enabled = true;
+  else if ((flags.engine !== undefined || flags.databaseUrl !== undefined) && !config.dryRun.enabled) {
+    // Asking for an engine is asking for a dry-run; ignoring the flag silently would be worse.
+    config.dryRun.enabled = true;
+    process.stderr.write(`migration-guard: ${flags.engine !== undefined ? '--engine' : '--database-url'} implies --dry-run\n`);
+  }
   if (flags.engine !== undefined) {
     if (!['pglite', 'url', 'local'].includes(flags.engine)) throw new UsageError(`--engine must be pglite, url or local, not "${flags.engine}"`);
     config.dryRun.engine = flags.engine as Config['dryRun']['engine'];
