@@ -83,7 +83,23 @@ async function review(root: string, scope: CheckScope, config: Config, flags: Ou
   const color = flags.output ? false : useColor(process.stdout, flags.color);
   const text = renderReport(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion, failOn: config.failOn, approvalRisk: config.approvalRisk });
   await emit(text, flags.output);
+  if (result.report.migrations.length === 0 && scope.kind !== 'paths') {
+    const ignored = gitIgnoredSql(root);
+    if (ignored > 0) process.stderr.write(`migration-guard: ${ignored} .sql file${ignored === 1 ? ' was' : 's were'} skipped because git ignores them (.gitignore)\n`);
+  }
   return exitCode(result, config);
+}
+
+/** .sql files git ignores under `root` (0 outside a git work tree): why a folder of migrations can look empty. */
+function gitIgnoredSql(root: string): number {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', '*.sql', '*.SQL'], {
+      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28,
+    });
+    return out.split('\0').filter((f) => f !== '' && !f.split('/').includes('node_modules')).length;
+  } catch {
+    return 0;
+  }
 }
 
 function exitCode(result: CheckResult, config: Config): number {

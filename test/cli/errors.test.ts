@@ -88,3 +88,17 @@ describe('errors with the right class and exit code', () => {
     expect(report.migrations[0]!.dryRun?.status).toBe('passed');
   });
 });
+
+describe('what was left out', () => {
+  it('check on a repository whose migrations git ignores says how many files were skipped', () => {
+    const repo = path.join(work, 'ignored-repo');
+    write('ignored-repo/db/migrations/0001_a.up.sql', 'CREATE TABLE a (id int);\n');
+    write('ignored-repo/db/migrations/0002_b.up.sql', 'CREATE TABLE b (id int);\n');
+    write('ignored-repo/.gitignore', 'db/\n');
+    spawnSync('git', ['init', '-q'], { cwd: repo });
+    const r = run(['check', repo, '--no-progress']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No migrations to check.');
+    expect(r.stderr).toContain('2 .sql files were skipped because git ignores them (.gitignore)');
+  });
+});
