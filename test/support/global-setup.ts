@@ -3,13 +3,15 @@
 // private folder, so a test (or the code under test) that leaves a temp dir behind is caught
 // here, named, and fails the run; the folder is removed either way, so a run leaves nothing
 // in the system temp dir.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export default function setup(): () => void {
   const previous = process.env.TMPDIR;
   const dir = mkdtempSync(path.join(tmpdir(), 'mg-vitest-'));
+  // Like /tmp itself: the local engine's cluster runs as the postgres user, which must reach it.
+  chmodSync(dir, 0o1777);
   process.env.TMPDIR = dir;
   return () => {
     const left = readdirSync(dir);
