@@ -166,7 +166,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     }
   }
 
-  // A migration whose file could not be read or parsed is DANGEROUS (DESIGN.md).
+  // A migration whose file could not be read or parsed is DANGEROUS (docs/design.md).
   for (const a of analyzed) {
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
     a.report.impact = impactOf(a.report, a.migration.transaction, config);

@@ -4,6 +4,17 @@
 import nodeModule from 'node:module';
 
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+/** A reader that went away (`| head`) ends the run quietly, as it does for other Unix tools. */
+function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+exitOnClosedPipe(process.stdout);
+exitOnClosedPipe(process.stderr);
+
 const { main } = await import('./main.js');
 try {
   process.exitCode = await main(process.argv);

@@ -1,7 +1,7 @@
 // The CLI commands as functions of their arguments: gather inputs, call runCheck, render, and
 // return the exit code. main.ts only parses the command line and maps errors to exit codes.
 import { verdict } from '../report/verdict.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -36,6 +36,9 @@ export async function lintCommand(paths: string[], flags: CommonFlags & OutputFl
   if (paths.length === 0) throw new UsageError('lint needs at least one file or folder (e.g. `migration-guard lint db/migrations`)');
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+    if (statSync(p).isDirectory() && !readdirSync(p, { recursive: true }).some((f) => String(f).toLowerCase().endsWith('.sql'))) {
+      throw new UsageError(`no .sql files in ${p}`);
+    }
   }
   const root = commonRoot(paths.map((p) => path.resolve(p)));
   const named = paths.map((p) => ({ path: toPosix(path.relative(root, path.resolve(p))) || '.', isDir: statSync(p).isDirectory() }));
@@ -48,7 +51,7 @@ export async function checkCommand(repoDir: string | undefined, flags: CommonFla
   const root = repoRoot(repoDir);
   const config = await configFromFlags(root, flags);
   const scope = await scopeFor(root, flags.base);
-  return review(fsRepoFiles(root), scope, config, flags, config.dryRun.enabled);
+  return review(fsRepoFiles(root), scope, config, flags, config.dryRun.enabled, root);
 }
 
 export async function planCommand(
@@ -103,7 +106,8 @@ export function rulesCommand(id: string | undefined, flags: { color?: boolean })
   return 0;
 }
 
-async function review(files: RepoFiles, scope: CheckScope, config: Config, flags: OutputFlags, dryRun: boolean): Promise<number> {
+/** `root`: the repository `check` reviews (null for `lint`), where git-ignored migrations are counted. */
+async function review(files: RepoFiles, scope: CheckScope, config: Config, flags: OutputFlags, dryRun: boolean, root: string | null = null): Promise<number> {
   const format = parseFormat(flags.format);
   const progress = progressFor(flags);
   let result: CheckResult;
@@ -115,7 +119,23 @@ async function review(files: RepoFiles, scope: CheckScope, config: Config, flags
   const color = flags.output ? false : useColor(process.stdout, flags.color);
   const text = renderReport(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion, failOn: config.failOn, approvalRisk: config.approvalRisk });
   await emit(text, flags.output);
+  if (result.report.migrations.length === 0 && root !== null) {
+    const ignored = gitIgnoredSql(root);
+    if (ignored > 0) process.stderr.write(`migration-guard: ${ignored} .sql file${ignored === 1 ? ' was' : 's were'} skipped because git ignores them (.gitignore)\n`);
+  }
   return exitCode(result, config);
+}
+
+/** .sql files git ignores under `root` (0 outside a git work tree): why a folder of migrations can look empty. */
+function gitIgnoredSql(root: string): number {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', '*.sql', '*.SQL'], {
+      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28,
+    });
+    return out.split('\0').filter((f) => f !== '' && !f.split('/').includes('node_modules')).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** The same verdict the pretty summary prints (src/report/verdict.ts). */
@@ -129,8 +149,17 @@ function progressFor(flags: OutputFlags) {
 
 async function emit(text: string, output: string | undefined): Promise<void> {
   const body = text.endsWith('\n') ? text : `${text}\n`;
-  if (output) await writeFile(output, body);
-  else process.stdout.write(body);
+  if (!output) {
+    process.stdout.write(body);
+    return;
+  }
+  try {
+    await writeFile(output, body);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `no such folder ${path.dirname(output)}` : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+    throw new UsageError(`--output ${output}: cannot write the report: ${why}`);
+  }
 }
 
 function parseFormat(format: string | undefined): Format {

@@ -11,6 +11,7 @@ import { PRESETS, type Preset } from '../config/schema.js';
 import { RISKS, type Risk } from '../core/types.js';
 import type { TableStats } from '../core/table-stats.js';
 import { UsageError } from './errors.js';
+import { allRules } from '../../rules/index.js';
 
 export { UsageError };
 
@@ -33,7 +34,7 @@ export interface DryRunFlags {
 export async function configFromFlags(repoDir: string, flags: CommonFlags & DryRunFlags): Promise<Config> {
   // The YAML parser and the schema (a third of the code a lint loads) only when there is a file.
   const hasFile = flags.config !== undefined || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
-  const { config } = hasFile ? await (await import('../config/load.js')).loadConfig(repoDir, flags.config) : { config: resolveConfig({}) };
+  const { config } = hasFile ? await (await import('../config/load.js')).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
   if (flags.pgVersion !== undefined) config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
   if (flags.failOn !== undefined) config.failOn = riskFlag('--fail-on', flags.failOn);
   if (flags.preset !== undefined) {
@@ -44,6 +45,11 @@ export async function configFromFlags(repoDir: string, flags: CommonFlags & DryR
     for (const [name, stats] of await readTableStats(flags.tableStats)) config.tableStats.set(name, stats);
   }
   if (flags.dryRun) config.dryRun.enabled = true;
+  else if ((flags.engine !== undefined || flags.databaseUrl !== undefined) && !config.dryRun.enabled) {
+    // Asking for an engine is asking for a dry-run; ignoring the flag silently would be worse.
+    config.dryRun.enabled = true;
+    process.stderr.write(`migration-guard: ${flags.engine !== undefined ? '--engine' : '--database-url'} implies --dry-run\n`);
+  }
   if (flags.engine !== undefined) {
     if (!['pglite', 'url', 'local'].includes(flags.engine)) throw new UsageError(`--engine must be pglite, url or local, not "${flags.engine}"`);
     config.dryRun.engine = flags.engine as Config['dryRun']['engine'];

@@ -1,10 +1,12 @@
 // Reads `.migration-guard.yml` (or the file given) and turns it into a complete Config.
 // Errors name the file, the key and the line, never a stack trace.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { tableStatsFromText } from './stats-file.js';
 import { configSchema, type ConfigFile } from './schema.js';
+import { closest } from './closest.js';
 import { resolveConfig, type Config } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_FILE_NAMES } from './files.js';
@@ -14,8 +16,15 @@ export { ConfigError };
 
 export { CONFIG_FILE_NAMES };
 
+export interface ConfigChecks {
+  /** The rule ids that exist: a key under `rules:` that is none of them is an error naming the closest. */
+  ruleIds?: readonly string[];
+  /** The repository folder on disk: a `migrations[].path` that does not exist there is an error. */
+  repoDir?: string;
+}
+
 /** Parses config text; `file` is only used in messages. */
-export function parseConfig(text: string, file: string): ConfigFile {
+export function parseConfig(text: string, file: string, checks: ConfigChecks = {}): ConfigFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -25,7 +34,24 @@ export function parseConfig(text: string, file: string): ConfigFile {
   }
   const value: unknown = doc.toJS() ?? {};
   const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    const at = (keys: string[]) => {
+      const node = findNode(doc.contents as YamlNode | null, keys, true);
+      return node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+    };
+    for (const id of checks.ruleIds ? Object.keys(result.data.rules ?? {}) : []) {
+      if (checks.ruleIds!.includes(id)) continue;
+      const near = closest(id, checks.ruleIds!);
+      const pos = at(['rules', id]);
+      throw new ConfigError(`unknown rule "rules.${id}"${near ? `; did you mean "${near}"?` : ''} (\`migration-guard rules\` lists them)`, file, pos.line, pos.col);
+    }
+    for (const [i, m] of (checks.repoDir ? (result.data.migrations ?? []) : []).entries()) {
+      if (existsSync(path.resolve(checks.repoDir!, m.path))) continue;
+      const pos = at(['migrations', String(i), 'path']);
+      throw new ConfigError(`bad value for "migrations.${i}.path": no such folder "${m.path}" in the repository`, file, pos.line, pos.col);
+    }
+    return result.data;
+  }
 
   const issue = result.error.issues[0]!;
   // Point at the offending key: for an unknown key, the key itself; otherwise the value's path.
@@ -71,7 +97,7 @@ function findNode(node: YamlNode | null, keys: string[], atKey: boolean): YamlNo
  * Loads the config: the explicit `--config` file (must exist), else the first of
  * CONFIG_FILE_NAMES found in `repoDir`, else defaults.
  */
-export async function loadConfig(repoDir: string, explicitFile?: string): Promise<{ config: Config; file?: string }> {
+export async function loadConfig(repoDir: string, explicitFile?: string, checks: Omit<ConfigChecks, 'repoDir'> = {}): Promise<{ config: Config; file?: string }> {
   const candidates = explicitFile ? [path.resolve(explicitFile)] : CONFIG_FILE_NAMES.map((n) => path.join(repoDir, n));
   for (const file of candidates) {
     let text: string;
@@ -82,7 +108,7 @@ export async function loadConfig(repoDir: string, explicitFile?: string): Promis
       continue;
     }
     const display = explicitFile ?? path.relative(repoDir, file);
-    const config = resolveConfig(parseConfig(text, display));
+    const config = resolveConfig(parseConfig(text, display, { ...checks, repoDir }));
     if (config.tableStatsFile) await mergeStatsFile(config, repoDir, config.tableStatsFile);
     return { config, file: display };
   }

@@ -1,5 +1,5 @@
 // The shared vocabulary of every stage. Everything here is plain data: no stage reaches into
-// another stage's internals, it reads these shapes. The JSON report contract (DESIGN.md) is
+// another stage's internals, it reads these shapes. The JSON report contract (docs/design.md) is
 // the `Report` type at the bottom; renaming a field there breaks other tools.
 import type { Node } from '@pgsql/types';
 
@@ -34,7 +34,7 @@ export const OPERATION_KINDS = [
   'VACUUM_FULL', 'CLUSTER', 'SET_LOGGED', 'SET_UNLOGGED', 'SET_TABLESPACE',
   'ATTACH_PARTITION', 'DETACH_PARTITION', 'GRANT', 'COMMENT', 'SET_SETTING',
   'TRANSACTION_CONTROL', 'DO_BLOCK', 'OTHER',
-  // Additions beyond DESIGN.md's minimum (allowed: "add more where needed, never rename").
+  // Additions beyond docs/design.md's minimum (allowed: "add more where needed, never rename").
   'RENAME_SCHEMA', 'RENAME_INDEX', 'RENAME_CONSTRAINT', 'DROP_DATABASE', 'DROP_TRIGGER',
   'DROP_FUNCTION', 'CREATE_DOMAIN', 'ALTER_DOMAIN', 'ALTER_TYPE_RENAME_VALUE', 'CREATE_SEQUENCE',
   'ALTER_SEQUENCE', 'DROP_SEQUENCE', 'CREATE_POLICY', 'ENABLE_RLS', 'ALTER_TABLE_OTHER',
@@ -309,7 +309,7 @@ export interface DryRunResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Report (the JSON contract; see DESIGN.md)
+// Report (the JSON contract; see docs/design.md)
 
 export interface MigrationReport {
   path: string;

@@ -4,7 +4,7 @@
 // for the new migrations.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,7 +46,19 @@ export function hashKey(parts: readonly string[]): string {
 /** One per process and cache dir (see imageCache()), so the memory level is shared by runs. */
 export class ImageCache {
   private readonly memory = new Map<string, CachedImage>();
+  private swept = false;
   constructor(readonly dir: string | null) {}
+
+  /** Removes half-written files of writers that are gone (a process killed mid-write). */
+  private async sweepStale(dir: string): Promise<void> {
+    if (this.swept) return;
+    this.swept = true;
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const m = /^\.[0-9a-z-]+\.(\d+)\.tmp(\.json)?$/.exec(name);
+      if (!m || alive(Number(m[1]))) continue;
+      await rm(join(dir, name), { force: true }).catch(() => undefined);
+    }
+  }
 
   async get(key: string): Promise<CachedImage | null> {
     const hit = this.memory.get(key);
@@ -80,6 +92,7 @@ export class ImageCache {
     if (!this.dir) return;
     try {
       await mkdir(this.dir, { recursive: true });
+      await this.sweepStale(this.dir);
       // Write under a temporary name and rename, so a reader never sees half a file.
       const tmp = `.${key}.${process.pid}.tmp`;
       await writeFile(join(this.dir, tmp), new Uint8Array(data));
@@ -98,6 +111,16 @@ export class ImageCache {
       const oldest = this.memory.keys().next().value as string;
       this.memory.delete(oldest);
     }
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

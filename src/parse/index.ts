@@ -1,4 +1,4 @@
-// The parse stage: migration SQL -> statements with file, line and column (see DESIGN.md).
+// The parse stage: migration SQL -> statements with file, line and column (see docs/design.md).
 //   await initParser();                                  // once per process
 //   const read = await readSqlFile(abs, 'db/0001.sql');  // or decodeSql(bytes, path)
 //   if (read.ok) parseSource({ path: 'db/0001.sql', text: read.text }, { placeholders });

@@ -68,6 +68,9 @@ function sanitize(text: string, notes: PreprocessNote[]): string {
 }
 
 const META_LINE = /^[ \t]*\\[^\r\n]*/gm;
+/** psql's `\g`, `\gx`, `\gset`, `\gexec`, `\gdesc` send the query buffer, also at the end of a query's line. */
+const SEND_COMMAND = /(?<!\\)\\g(?:x|set|exec|desc)?(?![A-Za-z])[^\r\n]*/g;
+const SENDS_QUERY = /^\\g(?:x|set|exec|desc)?(?![A-Za-z])/;
 /** The scanner runs at ~1 MB/s; above this size meta-command lines are blanked without checking. */
 const SCAN_CHECK_LIMIT = 1_000_000;
 const LITERAL_TOKENS = new Set(['SCONST', 'USCONST', 'XCONST', 'BCONST', 'C_COMMENT', 'SQL_COMMENT', 'IDENT', 'UIDENT']);
@@ -110,6 +113,12 @@ function blankMetaCommands(text: string, notes: PreprocessNote[]): string {
     const from = m.index + m[0].indexOf('\\');
     lines.push({ from, to: m.index + m[0].length });
   }
+  // Mid-line ones only where the scanner can tell them from a backslash inside a literal.
+  if (text.length <= SCAN_CHECK_LIMIT) {
+    const starts = new Set(lines.map((l) => l.from));
+    for (const m of text.matchAll(SEND_COMMAND)) if (!starts.has(m.index)) lines.push({ from: m.index, to: m.index + m[0].length });
+    lines.sort((a, b) => a.from - b.from);
+  }
   if (lines.length === 0) return text;
   const blanked = rebuild(text, lines, (l) => ' '.repeat(l.to - l.from));
 
@@ -135,9 +144,13 @@ function blankMetaCommands(text: string, notes: PreprocessNote[]): string {
   for (const l of meta) {
     const command = text.slice(l.from, l.to).trim();
     const shown = command.length > 80 ? `${command.slice(0, 77)}...` : command;
-    notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}` });
+    notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}${SENDS_QUERY.test(command) ? ' (it ends the query before it)' : ''}` });
   }
-  const out = rebuild(text, meta, (l) => ' '.repeat(l.to - l.from));
+  // A command that sends the query buffer ends the statement before it, as a `;` would.
+  const out = rebuild(text, meta, (l) => {
+    const blank = ' '.repeat(l.to - l.from);
+    return SENDS_QUERY.test(text.slice(l.from, l.to)) ? `;${blank.slice(1)}` : blank;
+  });
   return meta.length > 0 ? fillPsqlVariables(out, notes) : out;
 }
 

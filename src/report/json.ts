@@ -1,4 +1,4 @@
-// `--format json`: the report contract of DESIGN.md, built field by field so the key order is
+// `--format json`: the report contract of docs/design.md, built field by field so the key order is
 // stable and nothing internal (ASTs, statement objects or indexes) leaks into what other tools
 // read. Fields beyond the contract's minimum are added after the contract's own.
 import type { CheckResult } from '../check/types.js';

@@ -2,7 +2,8 @@
 // inputs as INPUT_<NAME> variables (upper case, spaces to underscores, hyphens kept), the event
 // payload in GITHUB_EVENT_PATH, outputs and summary written to files, the API at GITHUB_API_URL.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,8 +75,19 @@ function defaultInputs(): Record<string, string> {
   };
 }
 
+// The runner's temp dirs hold the reports the tests read after the run: removed when the file's tests end.
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
 export async function runAction(o: RunOptions): Promise<ActionRun> {
   const temp = mkdtempSync(path.join(tmpdir(), 'mg-runner-'));
+  temps.push(temp);
+  return runActionIn(temp, o);
+}
+
+async function runActionIn(temp: string, o: RunOptions): Promise<ActionRun> {
   const eventPath = path.join(temp, 'event.json');
   const outputPath = path.join(temp, 'output');
   const summaryPath = path.join(temp, 'summary.md');

@@ -2,7 +2,7 @@
 // built from GitHub's published examples, against the fake GitHub that checks every request
 // against GitHub's OpenAPI description. Each test ends by asserting the traffic was clean.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,13 +72,19 @@ describe('pull_request', () => {
 
 describe('start', () => {
   it('a missing or bad setting stops the start with one line naming it (exit 2)', () => {
-    const run = (env: Record<string, string>) =>
-      spawnSync(process.execPath, [appBundle()], {
-        cwd: mkdtempSync(path.join(tmpdir(), 'mg-app-env-')),
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
+    const run = (env: Record<string, string>) => {
+      const cwd = mkdtempSync(path.join(tmpdir(), 'mg-app-env-'));
+      try {
+        return spawnSync(process.execPath, [appBundle()], {
+          cwd,
+          env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+      } finally {
+        rmSync(cwd, { recursive: true, force: true });
+      }
+    };
     const noSecret = run({ APP_ID: '1', PRIVATE_KEY: appPrivateKey() });
     expect(noSecret.status).toBe(2);
     expect(noSecret.stderr.trim()).toMatch(/^migration-guard app: WEBHOOK_SECRET: is not set/);

@@ -118,7 +118,11 @@ export class AppProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
-  ) {}
+    /** The App's working directory, removed when the process is gone. */
+    private readonly cwd: string,
+  ) {
+    child.once('exit', () => rmSync(cwd, { recursive: true, force: true }));
+  }
 
   /** Starts the App and waits until it listens. */
   static async start(apiUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
@@ -143,7 +147,7 @@ export class AppProcess {
       ...env,
     });
     const child = spawn(process.execPath, [appBundle()], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    const app = new AppProcess(child, `http://127.0.0.1:${port}`);
+    const app = new AppProcess(child, `http://127.0.0.1:${port}`, cwd);
     let pending = '';
     child.stdout!.on('data', (d: Buffer) => {
       const text = d.toString('utf8');
@@ -223,5 +227,6 @@ export class AppProcess {
     const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.kill('SIGTERM');
     await done;
+    rmSync(this.cwd, { recursive: true, force: true });
   }
 }

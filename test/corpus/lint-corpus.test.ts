@@ -1,4 +1,4 @@
-// Every real-world migration in ../shared/corpus goes through the whole static pipeline
+// Every real-world migration in the corpus (test/support/corpus.ts) goes through the whole static pipeline
 // (discover, parse, analyze, rollback review, every renderer) without a crash; the only files
 // rejected are those Postgres itself rejects, each with path:line:col.
 import { readdirSync, statSync } from 'node:fs';
@@ -8,11 +8,11 @@ import { runCheck } from '../../src/check/run.js';
 import { resolveConfig } from '../../src/config/defaults.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
 import { renderReport } from '../../src/report/index.js';
+import { CORPUS as corpus } from '../support/corpus.js';
 
-const corpus = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const repos = readdirSync(corpus).filter((d) => statSync(path.join(corpus, d)).isDirectory() && d !== 'seeds');
 
-/** Files Postgres' own parser rejects (see ../shared/corpus/README.md). */
+/** Files Postgres' own parser rejects (see the corpus README). */
 const REJECTED_BY_POSTGRES = [
   '20250519145912_v1_0_21.sql',
   '20250408120918_app_config_cols.down.sql',

@@ -1,4 +1,4 @@
-// Discovery over the real-world corpus (/work/shared/corpus): for every repository in
+// Discovery over the real-world corpus (test/support/corpus.ts: the vendored sample, or MG_CORPUS): for every repository in
 // MANIFEST.json, the layout detected in each migrations folder, that every SQL file is found,
 // the order (checked with rules written independently of the layout modules), and pairing.
 //
@@ -14,9 +14,8 @@ import { describe, expect, it } from 'vitest';
 import type { LayoutName, Migration } from '../../src/core/types.js';
 import { discoverMigrations, type DiscoveryResult, type MigrationSet } from '../../src/discover/discover.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { CORPUS } from '../support/corpus.js';
 import { config } from './helpers.js';
-
-const CORPUS = '/work/shared/corpus';
 
 interface ManifestEntry {
   repo: string;
@@ -181,6 +180,8 @@ describe.skipIf(manifest.length === 0)('corpus', () => {
     expect(hatchet.filter((m) => m.transaction === 'none')).toEqual(noTx);
     expect(noTx.length).toBeGreaterThan(0);
     const kratos = (await discovered('ory__kratos')).sets[0]!.migrations;
-    expect(kratos.filter((m) => m.transaction === 'none').map((m) => m.up.path.includes('.autocommit.'))).toEqual(Array(10).fill(true));
+    const autocommit = kratos.filter((m) => m.up.path.includes('.autocommit.'));
+    expect(autocommit.length).toBeGreaterThan(0);
+    expect(kratos.filter((m) => m.transaction === 'none')).toEqual(autocommit);
   });
 });

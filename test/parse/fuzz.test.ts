@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { ParsedSource } from '../../src/core/types.js';
 import { decodeSql, initParser, parseSource } from '../../src/parse/index.js';
+import { CORPUS } from '../support/corpus.js';
 import { fuzzCases } from './fuzz-cases.js';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
-const CORPUS = '/work/shared/corpus';
 
 /** Every 25th corpus file: enough variety to cut and splice, quick to load. */
 function corpusSample(): string[] {

@@ -1,1 +1,1 @@
-ALTER TABLE orders DROP CONSTRAINT orders_status_check;
+ALTER TABLE orders DROP CONSTRAINT orders_customer_fk;
