@@ -52,7 +52,8 @@ for (const engine of ['url', 'local'] as const) {
   describe(`the ${engine} engine cannot be taken over by the migration`, () => {
     it('an operator in public does not run as the superuser lock watcher, and the CONCURRENTLY build is still seen', async () => {
       await requireServer();
-      const base = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY, v int);')];
+      // Rows, so the concurrent build lasts long enough for the watcher's polls to see its lock.
+      const base = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY, v int);\nINSERT INTO t SELECT g, g FROM generate_series(1, 300000) g;')];
       const review = [mig('0002_hijack', `${HIJACK_GE}\nCREATE INDEX CONCURRENTLY t_v_idx ON t (v);`, null, 'none')];
       const out = await runDryRun({ base, review }, options(engine));
       const r = out.results.get('0002_hijack')!;
