@@ -6,7 +6,7 @@ import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { APPROVE_ACTION_ID } from '../github/check-run.js';
 import { onApprovalComment, onApproveButton } from './approve.js';
 import type { AppEnv } from './env.js';
-import { limiter } from './repo-files.js';
+import { dryRunQueue } from './dry-run-queue.js';
 import { inFlight } from './drain.js';
 import { describeError, pullForCommit, reviewPull, type AppDeps } from './review-pull.js';
 import { reviewMergeGroupCommit } from './merge-group.js';
@@ -19,7 +19,7 @@ export const HANDLED = 'migration-guard: delivery handled';
 export const FAILED = 'migration-guard: delivery failed';
 
 export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
-  const dryRunSlot = limiter(env.dryRunConcurrency);
+  const dryRunSlot = dryRunQueue({ concurrency: env.dryRunConcurrency, perInstallationLimit: env.dryRunQueueLimit });
 
   return (app: Probot) => {
     // The bot login comes from the App's own record (GET /app as the App), once per process.
@@ -34,13 +34,17 @@ export function migrationGuardApp(env: AppEnv): (app: Probot) => void {
         identity = null;
         throw e;
       }));
-    const deps = (context: Context): AppDeps => ({
-      identity: botLogin,
-      octokit: context.octokit as unknown as GitHubClient,
-      env,
-      log: (message) => context.log.info({ delivery: context.id }, message),
-      dryRunSlot,
-    });
+    const deps = (context: Context): AppDeps => {
+      // Slots are shared fairly between installations, so each dry-run goes in its installation's queue.
+      const installation = (context.payload as { installation?: { id?: number } }).installation?.id ?? null;
+      return {
+        identity: botLogin,
+        octokit: context.octokit as unknown as GitHubClient,
+        env,
+        log: (message) => context.log.info({ delivery: context.id }, message),
+        dryRunSlot: (task) => dryRunSlot(installation, task),
+      };
+    };
 
     /** Runs one delivery's work and logs how it ended, with the delivery id. */
     const handle =

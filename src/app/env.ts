@@ -29,6 +29,8 @@ export interface AppEnv {
   allowServerDryRun: boolean;
   /** How many dry-runs one process runs at once (each PGlite takes hundreds of MB). */
   dryRunConcurrency: number;
+  /** How many dry-runs one installation may have waiting for a slot; more are refused (fail closed, "busy"). */
+  dryRunQueueLimit: number;
   approverPermission: Exclude<PermissionLevel, 'none'>;
   approvers: Approver[];
   allowAuthorApproval: boolean;
@@ -93,6 +95,12 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     throw new EnvError('MIGRATION_GUARD_DRYRUN_CONCURRENCY', `"${concurrencyText}" is not a positive whole number`);
   }
 
+  const queueText = env.MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT || '20';
+  const dryRunQueueLimit = Number(queueText);
+  if (!/^\d+$/.test(queueText) || !Number.isSafeInteger(dryRunQueueLimit)) {
+    throw new EnvError('MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT', `"${queueText}" is not a whole number (0 or more)`);
+  }
+
   const retryText = env.MIGRATION_GUARD_RETRY_BASE_MS || '1000';
   const retryBaseMs = Number(retryText);
   if (!Number.isFinite(retryBaseMs) || retryBaseMs < 0) throw new EnvError('MIGRATION_GUARD_RETRY_BASE_MS', `"${retryText}" is not a number of milliseconds`);
@@ -111,6 +119,7 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     allowServerDryRun: flag(env, 'MIGRATION_GUARD_ALLOW_SERVER_DRYRUN'),
     dryRunConcurrency,
+    dryRunQueueLimit,
     approverPermission,
     approvers,
     allowAuthorApproval: flag(env, 'MIGRATION_GUARD_ALLOW_AUTHOR_APPROVAL'),

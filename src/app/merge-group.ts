@@ -10,11 +10,13 @@ import { setCommitStatus } from '../github/status.js';
 import { renderAnnotations } from '../report/github.js';
 import { ConfigError, loadRepoConfig } from './config.js';
 import { apiRepoFiles, type BlobCache } from './repo-files.js';
-import { describeError, type AppDeps } from './review-pull.js';
+import { QueueFullError } from './dry-run-queue.js';
+import { describeError, failureTitle, type AppDeps } from './review-pull.js';
 
 export type MergeGroupReview =
   | { kind: 'published'; conclusion: 'success' | 'failure'; headSha: string; message: string }
-  | { kind: 'config-error'; message: string };
+  | { kind: 'config-error'; message: string }
+  | { kind: 'busy'; message: string };
 
 export async function reviewMergeGroupCommit(deps: AppDeps, repo: RepoRef, group: MergeGroupRef & { baseRef: string }): Promise<MergeGroupReview> {
   const { octokit, env } = deps;
@@ -50,11 +52,12 @@ export async function reviewMergeGroupCommit(deps: AppDeps, repo: RepoRef, group
     return { kind: 'published', conclusion, headSha: group.headSha, message: outcome.status.description };
   } catch (e) {
     const message = e instanceof ConfigError ? e.format() : describeError(e);
-    const what = e instanceof ConfigError ? 'The configuration on the base branch is invalid' : 'migration-guard could not finish';
+    const what = failureTitle(e);
     // Fail closed, best effort: GitHub may be what failed.
     await completeCheckRun(octokit, repo, checkRunId, { conclusion: 'failure', title: what, summary: `${what}:\n\n\`\`\`\n${message}\n\`\`\`` }).catch(() => {});
     await setCommitStatus(octokit, repo, group.headSha, { state: 'failure', description: `${what}: ${message}` }, env.statusContext).catch(() => {});
     if (e instanceof ConfigError) return { kind: 'config-error', message };
+    if (e instanceof QueueFullError) return { kind: 'busy', message };
     throw e;
   }
 }

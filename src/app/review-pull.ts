@@ -15,6 +15,7 @@ import { readConfigText } from '../github/repo-file.js';
 import { setCommitStatus } from '../github/status.js';
 import { renderAnnotations } from '../report/github.js';
 import { ConfigError, loadRepoConfig } from './config.js';
+import { QueueFullError } from './dry-run-queue.js';
 import type { AppEnv } from './env.js';
 import { apiRepoFiles, type BlobCache } from './repo-files.js';
 
@@ -24,7 +25,10 @@ export interface AppDeps {
   log: (message: string) => void;
   /** The App's bot login (`<slug>[bot]`): the only author of comments the App trusts. */
   identity: () => Promise<string>;
-  /** Runs a dry-run when a slot is free (each PGlite takes hundreds of MB). */
+  /**
+   * Runs a dry-run when a slot is free and it is this installation's turn (each PGlite takes
+   * hundreds of MB); throws QueueFullError when the installation's queue is full.
+   */
   dryRunSlot: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
@@ -37,6 +41,7 @@ export type PullReview =
   | { kind: 'skipped'; reason: string }
   | { kind: 'superseded'; headSha: string; by: string }
   | { kind: 'config-error'; message: string }
+  | { kind: 'busy'; message: string }
   | { kind: 'published'; conclusion: CheckConclusion; outcome: PullRequestOutcome };
 
 export class SupersededError extends Error {
@@ -122,7 +127,7 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
       return { kind: 'superseded', headSha: target.headSha, by };
     }
     const message = e instanceof ConfigError ? e.format() : describeError(e);
-    const what = e instanceof ConfigError ? 'The configuration on the base branch is invalid' : 'migration-guard could not finish';
+    const what = failureTitle(e);
     // Fail closed, best effort: GitHub may be what failed.
     await bestEffort(deps, () =>
       completeCheckRun(octokit, repo, checkRunId, { conclusion: 'failure', title: what, summary: `${what}:\n\n\`\`\`\n${message}\n\`\`\`` }),
@@ -131,8 +136,17 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
       setCommitStatus(octokit, repo, target.headSha, { state: 'failure', description: `${what}: ${message}` }, env.statusContext),
     );
     if (e instanceof ConfigError) return { kind: 'config-error', message };
+    // Refused for load, not broken: the check run says to re-run, and the delivery itself succeeded.
+    if (e instanceof QueueFullError) return { kind: 'busy', message };
     throw e;
   }
+}
+
+/** The check run's title for a review that could not finish. */
+export function failureTitle(e: unknown): string {
+  if (e instanceof ConfigError) return 'The configuration on the base branch is invalid';
+  if (e instanceof QueueFullError) return 'migration-guard is busy';
+  return 'migration-guard could not finish';
 }
 
 /** The check run that mirrors the outcome: the status decides success, an approval can fix the rest. */

@@ -19,6 +19,7 @@ describe('readAppEnv', () => {
       baseUrl: 'https://api.github.com',
       allowServerDryRun: false,
       dryRunConcurrency: 1,
+      dryRunQueueLimit: 20,
       approverPermission: 'write',
       approvers: [],
       allowAuthorApproval: false,
@@ -41,6 +42,7 @@ describe('readAppEnv', () => {
       MIGRATION_GUARD_ALLOW_AUTHOR_APPROVAL: 'true',
       MIGRATION_GUARD_ALLOW_SERVER_DRYRUN: '1',
       MIGRATION_GUARD_DRYRUN_CONCURRENCY: '3',
+      MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT: '0',
       PORT: '0',
     });
     expect(env).toMatchObject({
@@ -49,6 +51,7 @@ describe('readAppEnv', () => {
       allowAuthorApproval: true,
       allowServerDryRun: true,
       dryRunConcurrency: 3,
+      dryRunQueueLimit: 0,
       port: 0,
     });
   });
@@ -66,6 +69,8 @@ describe('readAppEnv', () => {
     [{ MIGRATION_GUARD_APPROVERS: 'a b' }, 'MIGRATION_GUARD_APPROVERS: "a b" is neither'],
     [{ MIGRATION_GUARD_ALLOW_SERVER_DRYRUN: 'yes please' }, 'MIGRATION_GUARD_ALLOW_SERVER_DRYRUN: "yes please" is not 1/true or 0/false'],
     [{ MIGRATION_GUARD_DRYRUN_CONCURRENCY: '0' }, 'MIGRATION_GUARD_DRYRUN_CONCURRENCY: "0" is not a positive whole number'],
+    [{ MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT: '-1' }, 'MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT: "-1" is not a whole number (0 or more)'],
+    [{ MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT: 'lots' }, 'MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT: "lots" is not a whole number (0 or more)'],
   ])('%o is refused with a message naming the variable', (change, message) => {
     const env: Record<string, string | undefined> = { ...base, ...change };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
