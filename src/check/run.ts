@@ -7,7 +7,7 @@ import type { RuleSetting } from '../config/schema.js';
 import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { maxRisk } from '../core/risk.js';
-import type { Finding, Migration, MigrationReport, ParsedSource, Report, ReportError, ReportNote, Risk, SqlSource } from '../core/types.js';
+import type { DryRunResult, Finding, Migration, MigrationReport, ParsedSource, Report, ReportError, ReportNote, Risk, SqlSource } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource } from '../parse/index.js';
@@ -143,8 +143,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     );
     for (const a of analyzed) {
       const r = result.results.get(a.migration.id);
-      if (r) a.report = mergeDryRun(r.rollback?.status === 'exact' ? withoutStaticRollbackGuess(a) : a.report, r);
+      // A rollback the dry-run ran and compared (exact or incomplete) outranks the static guess:
+      // each object it left behind is then one observed finding, not also a guessed one.
+      const compared = r?.rollback?.status === 'exact' || r?.rollback?.status === 'incomplete';
+      if (r) a.report = mergeDryRun(compared ? withoutStaticRollbackGuess(a) : a.report, { ...r, targetPgVersion: config.pgVersion });
     }
+    const newer = newerEngineNote(result.results.values(), config.pgVersion);
+    if (newer) notes.push(newer);
     // Every suggestion that is SQL to run is run before it is shown (src/verify).
     const { verifySuggestions, verifyPlan } = await import('../verify/index.js');
     const verifyOpts = {
@@ -203,6 +208,22 @@ function unrelatedNote(counts: ReadonlyMap<string, number>): ReportNote {
   };
 }
 
+/**
+ * A dry-run on a newer major than the target proves less: syntax and behaviour the target
+ * lacks (a newer ALTER form, a relaxed rule) pass there and fail in production. An older
+ * engine only errs on the safe side (it fails what the target accepts), so it needs no note.
+ */
+function newerEngineNote(results: Iterable<DryRunResult>, target: number): ReportNote | undefined {
+  for (const r of results) {
+    const major = Number(/^(\d+)/.exec(r.serverVersion)?.[1]);
+    if (!Number.isInteger(major) || major <= target) continue;
+    return {
+      message: `the dry-run ran on ${r.engine}, PostgreSQL ${r.serverVersion}, but the target is PostgreSQL ${target} (pgVersion): syntax or behaviour that PostgreSQL ${target} lacks may pass the dry-run and still fail in production; run the dry-run on PostgreSQL ${target} (engine url or local) to be sure`,
+    };
+  }
+  return undefined;
+}
+
 function lastReviewedIndex(units: Unit[]): number {
   for (let i = units.length - 1; i >= 0; i--) if (units[i]!.underReview) return i;
   return -1;
@@ -250,7 +271,7 @@ function buildMigrationReport(
 
 /**
  * The report without the static rollback review's guesses, for a migration whose rollback the
- * dry-run ran and found exact: what was observed outranks what was inferred.
+ * dry-run ran and compared: what was observed outranks what was inferred.
  */
 function withoutStaticRollbackGuess(a: AnalyzedMigration): MigrationReport {
   const findings = a.report.findings.filter((f) => f.rule !== 'rollback-mismatch' && f.rule !== 'rollback-incomplete');

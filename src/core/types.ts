@@ -277,6 +277,8 @@ export type DryRunStatus = 'passed' | 'failed' | 'skipped' | 'base-failed';
 export interface DryRunResult {
   engine: 'pglite' | 'url' | 'local';
   serverVersion: string;
+  /** The major version the migrations are meant for (`pgVersion`); the engine may run another. */
+  targetPgVersion?: number;
   status: DryRunStatus;
   /** Why the dry-run was skipped or failed, in a sentence. */
   reason?: string;

@@ -108,24 +108,28 @@ export function mergeDryRun(report: MigrationReport, result: DryRunResult): Migr
   const downPath = report.rollback.path ?? undefined;
   if (rb) {
     const first = result.rollbackStatements?.[0];
-    for (const d of rb.differences) {
+    const differences = withoutParts(rb.differences);
+    // A migration that cannot be applied again because the rollback left something behind is
+    // the same fact as that leftover: one finding says both.
+    const reapply = rb.reapply === 'failed' && rb.error
+      ? `After its rollback the migration cannot be applied again: ${rb.error.message} (SQLSTATE ${rb.error.sqlstate}).`
+      : undefined;
+    differences.forEach((d, i) => {
       added.push({
-        rule: rollbackIncomplete.id, risk: rollbackIncomplete.risk, line: first?.line ?? 1, column: first?.column ?? 1,
-        message: d.charAt(0).toUpperCase() + d.slice(1) + ` (dry-run on ${engineLabel(result)}: migration, rollback, compare).`,
+        rule: rollbackIncomplete.id, risk: i === 0 && reapply ? maxRisk(rollbackIncomplete.risk, rollbackReapplyFailed.risk) : rollbackIncomplete.risk,
+        line: first?.line ?? 1, column: first?.column ?? 1,
+        message: d.charAt(0).toUpperCase() + d.slice(1) + ` (dry-run on ${engineLabel(result)}: migration, rollback, compare).` + (i === 0 && reapply ? ` ${reapply}` : ''),
         ...(downPath ? { path: downPath } : {}),
       });
-    }
+    });
     if (rb.status === 'failed' && rb.error) {
       added.push({
         rule: dryRunFailed.id, risk: 'CAUTION', line: rb.error.line, column: rb.error.column, path: rb.error.path,
         message: `The rollback fails in the dry-run on ${engineLabel(result)}: ${rb.error.message} (SQLSTATE ${rb.error.sqlstate}).`,
       });
     }
-    if (rb.reapply === 'failed' && rb.error) {
-      added.push({
-        rule: rollbackReapplyFailed.id, risk: rollbackReapplyFailed.risk, line: rb.error.line, column: rb.error.column, path: rb.error.path,
-        message: `After its rollback the migration cannot be applied again: ${rb.error.message} (SQLSTATE ${rb.error.sqlstate}).`,
-      });
+    if (reapply && differences.length === 0 && rb.error) {
+      added.push({ rule: rollbackReapplyFailed.id, risk: rollbackReapplyFailed.risk, line: rb.error.line, column: rb.error.column, path: rb.error.path, message: reapply });
     }
   }
 
@@ -137,6 +141,22 @@ export function mergeDryRun(report: MigrationReport, result: DryRunResult): Migr
     dryRun: result,
     risk: maxRisk(report.risk, ...added.map((f) => f.risk), ...operations.map((o) => o.risk)),
   };
+}
+
+/**
+ * The differences without those a bigger one already says: the columns, constraints, triggers
+ * and policies of a table that itself still exists (or is missing) after the rollback.
+ */
+function withoutParts(differences: readonly string[]): string[] {
+  const whole = new Set<string>();
+  for (const d of differences) {
+    const m = /^(?:table|partitioned table|view|materialized view|foreign table|relation) (\S+) (still exists|is missing) /.exec(d);
+    if (m) whole.add(`${m[1]} ${m[2]}`);
+  }
+  return differences.filter((d) => {
+    const m = /^(?:column|constraint|trigger|policy) (\S+)\.[^.\s]+ (still exists|is missing) /.exec(d);
+    return !(m && whole.has(`${m[1]} ${m[2]}`));
+  });
 }
 
 /** A static rule feared a rewrite here, and the dry-run proves there was none: say so in its message. */

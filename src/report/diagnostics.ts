@@ -18,6 +18,9 @@ export const defaultRuleLookup: RuleLookup = registryRuleById;
 export const PARSE_ERROR_RULE = 'parse-error';
 export const DRY_RUN_ERROR_RULE = 'dry-run-error';
 
+/** Rules whose findings carry a dry-run's errors (src/dryrun/merge.ts). */
+export const DRY_RUN_FINDING_RULES: ReadonlySet<string> = new Set(['dry-run-failed', 'dry-run-refused', 'dry-run-unobserved', 'rollback-incomplete', 'rollback-reapply-failed']);
+
 export type DiagnosticKind = 'finding' | 'parse-error' | 'dry-run-error';
 
 export interface Span {
@@ -73,7 +76,9 @@ export function collectDiagnostics(result: CheckResult, lookup: RuleLookup = def
     for (const src of am ? [am.up, am.down] : []) {
       for (const e of src?.errors ?? []) pushError(out, seenErrors, { ...e, kind: 'parse-error', migration: i });
     }
-    for (const e of dryRunErrors(mr.dryRun)) pushError(out, seenErrors, { ...e, kind: 'dry-run-error', migration: i });
+    // A dry-run error the merge already turned into a finding is that finding, not a second report.
+    const covered = mr.findings.some((f) => DRY_RUN_FINDING_RULES.has(f.rule));
+    if (!covered) for (const e of dryRunErrors(mr.dryRun)) pushError(out, seenErrors, { ...e, kind: 'dry-run-error', migration: i });
   });
 
   // Errors the check reported outside the parsed sources (unreadable files, layout problems)

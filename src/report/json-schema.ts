@@ -106,6 +106,7 @@ export const jsonStatementTraceSchema = z.strictObject({
 export const jsonDryRunSchema = z.strictObject({
   engine: z.enum(['pglite', 'url', 'local']),
   serverVersion: z.string(),
+  targetPgVersion: z.number().int().optional(),
   status: z.enum(['passed', 'failed', 'skipped', 'base-failed']),
   reason: z.string().optional(),
   statements: z.array(jsonStatementTraceSchema),

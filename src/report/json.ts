@@ -95,6 +95,7 @@ function dryRun(d: DryRunResult): JsonDryRun {
   return {
     engine: d.engine,
     serverVersion: d.serverVersion,
+    ...(d.targetPgVersion !== undefined ? { targetPgVersion: d.targetPgVersion } : {}),
     status: d.status,
     ...(d.reason !== undefined ? { reason: d.reason } : {}),
     statements: d.statements.map(trace),

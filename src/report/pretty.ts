@@ -3,6 +3,7 @@
 // source with a marker, why it matters, the lock, what to do instead — then one summary that
 // says whether the run fails. Colour only when the caller asks (the CLI decides from the TTY,
 // NO_COLOR and FORCE_COLOR).
+import { serverAndTarget } from './dry-run-version.js';
 import { verdict } from './verdict.js';
 import pc from 'picocolors';
 import type { AnalyzedMigration, CheckResult } from '../check/types.js';
@@ -117,7 +118,7 @@ function rollbackText(ctx: Ctx, mr: MigrationReport): string {
 function dryRunLines(ctx: Ctx, dr: DryRunResult, am: AnalyzedMigration | undefined): string[] {
   const { c } = ctx;
   const status = dr.status === 'passed' ? c.green('passed') : dr.status === 'skipped' ? c.dim('skipped') : c.red(dr.status);
-  const parts = [dr.status === 'skipped' ? status : `${status} on ${dr.engine} ${dr.serverVersion} in ${formatMs(dr.durationMs)}`];
+  const parts = [dr.status === 'skipped' ? status : `${status} on ${dr.engine} (${serverAndTarget(dr)}) in ${formatMs(dr.durationMs)}`];
   if (dr.reason) parts.push(dr.reason);
   if (dr.timedOut) parts.push(c.red('stopped by the time limit'));
   if (dr.refused) parts.push(c.red(`refused: ${dr.refused}`));
@@ -130,11 +131,6 @@ function dryRunLines(ctx: Ctx, dr: DryRunResult, am: AnalyzedMigration | undefin
     if (rb.reapply !== 'not-run') parts.push(`re-apply ${rb.reapply === 'passed' ? c.green('passed') : c.red(rb.reapply)}`);
   }
   const out = [field(ctx, 'dry-run', parts.join(' · '))];
-  if (dr.rollback && dr.rollback.differences.length) {
-    const diffs = ctx.verbose ? dr.rollback.differences : dr.rollback.differences.slice(0, 5);
-    for (const d of diffs) out.push(field(ctx, '', `${c.dim('differs after rollback:')} ${d}`));
-    if (diffs.length < dr.rollback.differences.length) out.push(field(ctx, '', c.dim(`… ${dr.rollback.differences.length - diffs.length} more differences (--verbose)`)));
-  }
   const rows = dr.statements.filter((t) => ctx.verbose || t.error || t.rewrites.length || t.locks.some((l) => l.preExisting && l.mode !== 'AccessShareLock'));
   if (rows.length) out.push(...traceTable(ctx, rows, am));
   const hidden = dr.statements.length - rows.length;

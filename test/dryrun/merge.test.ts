@@ -41,14 +41,34 @@ describe('mergeDryRun', () => {
     expect(report.findings[0]!.message).toBe('May rewrite the table.'); // input untouched
   });
 
-  it('rollback differences and a failed re-apply become findings on the down file', () => {
+  it('rollback differences become findings on the down file; the re-apply that fails on the leftover is the same finding', () => {
     const merged = mergeDryRun(report, result({
       statements: [],
       rollback: { status: 'incomplete', differences: ['index public.orders_created_at_idx still exists after rollback'], reapply: 'failed',
         error: { sqlstate: '42P07', message: 'relation "orders_created_at_idx" already exists', path: 'db/0002.up.sql', line: 4, column: 1 } },
     }));
     expect(merged.findings).toContainEqual(expect.objectContaining({ rule: 'rollback-incomplete', path: 'db/0002.down.sql', message: expect.stringMatching(/^Index public\.orders_created_at_idx still exists after rollback/) }));
+    expect(merged.findings.filter((f) => f.rule.startsWith('rollback-'))).toHaveLength(1);
+    expect(merged.findings.find((f) => f.rule === 'rollback-incomplete')!.message).toMatch(/cannot be applied again: relation "orders_created_at_idx" already exists/);
+  });
+
+  it('a re-apply that fails with no leftover is its own finding', () => {
+    const merged = mergeDryRun(report, result({
+      statements: [],
+      rollback: { status: 'exact', differences: [], reapply: 'failed',
+        error: { sqlstate: '42P07', message: 'relation "x" already exists', path: 'db/0002.up.sql', line: 4, column: 1 } },
+    }));
     expect(merged.findings).toContainEqual(expect.objectContaining({ rule: 'rollback-reapply-failed', line: 4 }));
+  });
+
+  it('the columns of a table the rollback left behind are not findings of their own', () => {
+    const merged = mergeDryRun(report, result({
+      statements: [],
+      rollback: { status: 'incomplete', reapply: 'not-run', differences: [
+        'column public.u.id still exists after rollback', 'constraint public.u.u_pkey still exists after rollback', 'table public.u still exists after rollback', 'column public.t.w is missing after rollback',
+      ] },
+    }));
+    expect(merged.findings.filter((f) => f.rule === 'rollback-incomplete').map((f) => f.message.split(' (')[0])).toEqual(['Table public.u still exists after rollback', 'Column public.t.w is missing after rollback']);
   });
 
   it('a base failure adds the dry-run but blames nothing on the migration', () => {

@@ -117,7 +117,7 @@ describe('renderPretty', () => {
     dr.rollback = { status: 'not-run', differences: [], reapply: 'not-run' };
     dr.statements[0]!.error = { sqlstate: '42P07', message: 'relation "orders_created_at_idx" already exists', path: UP, line: 2, column: 14 };
     const text = renderPretty(result, { color: false, width: 100, ruleById: fixtureLookup });
-    expect(text).toContain('dry-run     failed on pglite 18.6 in 40 ms · rollback not run');
+    expect(text).toContain('dry-run     failed on pglite (PostgreSQL 18.6) in 40 ms · rollback not run');
     expect(text).toContain(
       'DANGEROUS dry-run failed: relation "orders_created_at_idx" already exists (SQLSTATE 42P07)\n' +
         ` --> ${UP}:2:14\n` +

@@ -7,6 +7,8 @@ import { verificationLine } from '../../plan/text.js';
 import type { Plan, PlanStep } from '../../plan/types.js';
 import { cell, code, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
+import { DRY_RUN_FINDING_RULES } from '../diagnostics.js';
+import { serverAndTarget } from '../dry-run-version.js';
 import { impactBlock } from './impact.js';
 
 export const RISK_ICON: Record<Risk, string> = { SAFE: '🟢', CAUTION: '🟡', DANGEROUS: '🔴' };
@@ -24,8 +26,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function dryRunFailed(d: DryRunResult | undefined): boolean {
-  return d?.status === 'failed' || d?.status === 'base-failed';
+/** A failed dry-run no finding reports (the history before the migration failed): said beside the counts. */
+function dryRunFailed(m: MigrationReport): boolean {
+  const d = m.dryRun;
+  return (d?.status === 'failed' || d?.status === 'base-failed') && !m.findings.some((f) => DRY_RUN_FINDING_RULES.has(f.rule));
 }
 
 export function headline(result: CheckResult): string {
@@ -41,7 +45,7 @@ export function headline(result: CheckResult): string {
   if (errors) parts.push(plural(errors, 'parse error'));
   const other = result.report.errors.filter((e) => e.rule).length;
   if (other) parts.push(plural(other, 'problem') + ' outside any migration');
-  const failed = ms.filter((m) => dryRunFailed(m.dryRun)).length;
+  const failed = ms.filter((m) => dryRunFailed(m)).length;
   if (failed) parts.push(plural(failed, 'dry-run failure'));
   const risk = result.report.risk;
   if (ms.length === 0) return `## ${RISK_ICON.SAFE} migration-guard: no migrations in this change`;
@@ -167,12 +171,13 @@ function locksBlock(a: AnalyzedMigration): string {
       );
     }
   }
-  const head = `#### Dry-run (${d.engine}, PostgreSQL ${prose(d.serverVersion)}): ${prose(dryRunCell(d))}`;
+  const head = `#### Dry-run (${d.engine}, ${prose(serverAndTarget(d))}): ${prose(dryRunCell(d))}`;
   const out = [head];
   const err = d.statements.find((s) => s.error)?.error;
   if (err) out.push('', `${code(`${err.path}:${err.line}:${err.column}`)} ${code(err.sqlstate)} ${prose(err.message)}`);
   if (d.rollback && d.rollback.status !== 'exact' && d.rollback.status !== 'not-run') {
-    out.push('', `Rollback: ${d.rollback.status}${d.rollback.differences.length ? ` — ${d.rollback.differences.slice(0, 5).map(prose).join('; ')}` : ''}`);
+    // What differs is in the findings (rollback-incomplete), once.
+    out.push('', `Rollback: ${d.rollback.status}${d.rollback.differences.length ? ` (${plural(d.rollback.differences.length, 'difference')}, see the findings)` : ''}`);
   }
   if (rows.length === 0) {
     out.push('', '_No lock on a table that existed before the migration._');
@@ -216,7 +221,7 @@ export function migrationDetails(a: AnalyzedMigration, plan: Plan, o: SectionOpt
     `${RISK_ICON[m.risk]} ${m.risk}`,
     plural(m.findings.length, 'finding'),
     ...(a.up.errors.length ? ['parse error'] : []),
-    ...(dryRunFailed(m.dryRun) ? ['dry-run failed'] : []),
+    ...(dryRunFailed(m) ? ['dry-run failed'] : []),
   ].join(' · ');
   const parts = [`<details${m.risk === 'DANGEROUS' ? ' open' : ''}><summary>${summary}</summary>`, ''];
   for (const e of a.up.errors) parts.push(`❌ Does not parse: ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`, '');
