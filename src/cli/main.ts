@@ -129,6 +129,27 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('cache')
+    .summary('where the dry-run keeps its database snapshots, and `cache clear` to delete them')
+    .argument('[action]', '"clear" deletes the snapshots; without it, prints the folder')
+    .description('The dry-run saves the database after the base history, so a second run pays only for the new migrations. The folder: $MIGRATION_GUARD_CACHE_DIR, else node_modules/.cache/migration-guard in a project, else $XDG_CACHE_HOME/migration-guard (~/.cache/migration-guard). It is capped at $MIGRATION_GUARD_CACHE_MAX_MB (default 1024): the least recently used snapshots go first.')
+    .action(async (action: string | undefined) => {
+      const { clearCache, resolveCacheDir } = await import('../dryrun/cache.js');
+      const dir = resolveCacheDir(undefined)!;
+      if (action === undefined) {
+        process.stdout.write(`${dir}\n`);
+        return;
+      }
+      if (action !== 'clear') {
+        process.stderr.write(`migration-guard: cache takes "clear" or nothing, not "${action}"\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { files, bytes } = await clearCache(dir);
+      process.stdout.write(`removed ${files} file${files === 1 ? '' : 's'} (${(bytes / 2 ** 20).toFixed(1)} MB) from ${dir}\n`);
+    });
+
+  program
     .command('app')
     .summary('run the GitHub App server (Probot), configured by the environment')
     .description('Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.')

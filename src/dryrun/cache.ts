@@ -4,7 +4,7 @@
 // for the new migrations.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +12,14 @@ import { join } from 'node:path';
 const FORMAT = 'mg-dryrun-1';
 /** Images are ~40 MB; a handful in memory is plenty for one process. */
 const MEMORY_ENTRIES = 4;
+/** Disk the cache may take before the least recently used images go (MIGRATION_GUARD_CACHE_MAX_MB). */
+const DEFAULT_MAX_BYTES = 1024 * 2 ** 20;
+
+/** The disk cap: $MIGRATION_GUARD_CACHE_MAX_MB, else 1 GiB. */
+export function cacheMaxBytes(): number {
+  const mb = Number(process.env.MIGRATION_GUARD_CACHE_MAX_MB);
+  return Number.isFinite(mb) && mb > 0 ? mb * 2 ** 20 : DEFAULT_MAX_BYTES;
+}
 
 export interface CachedImage {
   data: ArrayBuffer;
@@ -47,7 +55,7 @@ export function hashKey(parts: readonly string[]): string {
 export class ImageCache {
   private readonly memory = new Map<string, CachedImage>();
   private swept = false;
-  constructor(readonly dir: string | null) {}
+  constructor(readonly dir: string | null, private readonly maxBytes = cacheMaxBytes()) {}
 
   /** Removes half-written files of writers that are gone (a process killed mid-write). */
   private async sweepStale(dir: string): Promise<void> {
@@ -74,6 +82,9 @@ export class ImageCache {
         meta: (JSON.parse(metaText) as { meta: unknown }).meta,
       };
       this.remember(key, image);
+      // Mark it used: eviction goes by modification time, least recently used first.
+      const now = new Date();
+      await utimes(join(this.dir, `${key}.tar`), now, now).catch(() => undefined);
       return image;
     } catch {
       return null;
@@ -99,6 +110,7 @@ export class ImageCache {
       await writeFile(join(this.dir, `${tmp}.json`), JSON.stringify({ format: FORMAT, meta }));
       await rename(join(this.dir, tmp), join(this.dir, `${key}.tar`));
       await rename(join(this.dir, `${tmp}.json`), join(this.dir, `${key}.json`));
+      await evictOver(this.dir, this.maxBytes, key);
     } catch {
       // A cache that cannot be written only costs time.
     }
@@ -112,6 +124,44 @@ export class ImageCache {
       this.memory.delete(oldest);
     }
   }
+}
+
+/**
+ * Deletes the least recently used images until the cache holds at most `maxBytes`; the image
+ * just written stays (one image over the cap is better than none).
+ */
+export async function evictOver(dir: string, maxBytes: number, keep?: string): Promise<string[]> {
+  const images: Array<{ key: string; bytes: number; used: number }> = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = /^([0-9a-f]{32}|pglite-[^/]+)\.tar$/.exec(name);
+    if (!m) continue;
+    const st = await stat(join(dir, name)).catch(() => null);
+    if (st) images.push({ key: m[1]!, bytes: st.size, used: st.mtimeMs });
+  }
+  let total = images.reduce((n, i) => n + i.bytes, 0);
+  const evicted: string[] = [];
+  for (const image of images.sort((a, b) => a.used - b.used)) {
+    if (total <= maxBytes) break;
+    if (image.key === keep) continue;
+    await Promise.all([rm(join(dir, `${image.key}.tar`), { force: true }), rm(join(dir, `${image.key}.json`), { force: true })]);
+    total -= image.bytes;
+    evicted.push(image.key);
+  }
+  return evicted;
+}
+
+/** Everything the cache dir holds of ours: images, their meta files, half-written temporaries. */
+export async function clearCache(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!/\.(tar|json)$|\.tmp(\.json)?$/.test(name)) continue;
+    const st = await stat(join(dir, name)).catch(() => null);
+    await rm(join(dir, name), { force: true });
+    files += 1;
+    bytes += st?.size ?? 0;
+  }
+  return { files, bytes };
 }
 
 function alive(pid: number): boolean {

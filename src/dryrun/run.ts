@@ -6,7 +6,7 @@ import type { DryRunError, DryRunResult, Migration, ParsedSource } from '../core
 import { hashKey, imageCache, resolveCacheDir } from './cache.js';
 import { applyUntraced, executeTraced, relationsNow, type Limits } from './execute.js';
 import { LocalProvider } from './engines/local.js';
-import { PgliteProvider, pgliteVersion } from './engines/pglite.js';
+import { PgliteProvider, pgliteExtensionsFor, pgliteVersion } from './engines/pglite.js';
 import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
 import { ObservationError, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
@@ -69,8 +69,11 @@ export function makeProvider(opts: DryRunOptions): SandboxProvider {
 
 /** Key of the database after `base`: engine build plus every base file's path and text. */
 export function baseKey(base: readonly DryRunMigration[], extensions: readonly string[] = []): string {
+  // Only the extensions PGlite actually loads change the image: the names a pull request's
+  // migration writes are its author's to choose, and each new one would cost a new image.
+  const loaded = pgliteExtensionsFor(extensions).map(([name]) => name);
   return hashKey([
-    'pglite', pgliteVersion(), [...extensions].sort().join(','),
+    'pglite', pgliteVersion(), loaded.sort().join(','),
     ...base.flatMap((m) => [m.migration.id, m.migration.transaction, m.migration.up.path, m.migration.up.text]),
   ]);
 }
