@@ -138,6 +138,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         seedRows: config.dryRun.seedRows,
         memoryLimitMb: config.dryRun.memoryLimitMb,
+        targetMajor: config.pgVersion,
         onProgress: progress,
       },
     );

@@ -40,6 +40,8 @@ export interface DryRunOptions {
   cacheDir?: string | null;
   /** Directory of initdb/postgres for the `local` engine. */
   pgBinDir?: string;
+  /** The target Postgres major version: the `local` engine prefers its binaries. */
+  targetMajor?: number;
   onProgress?: (e: DryRunProgress) => void;
 }
 
@@ -63,7 +65,7 @@ export function makeProvider(opts: DryRunOptions): SandboxProvider {
       if (!opts.databaseUrl) throw new Error('the url dry-run engine needs a database URL (dryRun.databaseUrl)');
       return new UrlProvider(opts.databaseUrl);
     case 'local':
-      return new LocalProvider(opts.pgBinDir ? { binDir: opts.pgBinDir } : {});
+      return new LocalProvider({ ...(opts.pgBinDir ? { binDir: opts.pgBinDir } : {}), ...(opts.targetMajor !== undefined ? { targetMajor: opts.targetMajor } : {}) });
   }
 }
 

@@ -17,20 +17,30 @@ const MARKER_FILE = 'mg-owner.json';
 const START_TIMEOUT_MS = 30_000;
 
 export interface LocalClusterOptions {
-  /** Directory with initdb and postgres; default: the newest /usr/lib/postgresql/<v>/bin or pg_config --bindir. */
+  /**
+   * Directory with initdb and postgres; default: /usr/lib/postgresql/<targetMajor>/bin when
+   * installed, else the newest /usr/lib/postgresql/<v>/bin, else pg_config --bindir.
+   */
   binDir?: string;
+  /** The Postgres major version the migrations target (pgVersion): its binaries are preferred. */
+  targetMajor?: number;
 }
 
-/** Finds a directory holding `initdb` and `postgres`. */
-export function findPgBinDir(explicit?: string): string {
+/**
+ * Finds a directory holding `initdb` and `postgres`: the explicit one, else the installed
+ * binaries of the target major version, else the newest installed. The server's version is
+ * reported with every dry-run, so a fallback to another major shows in the report.
+ */
+export function findPgBinDir(explicit?: string, targetMajor?: number, debian = '/usr/lib/postgresql'): string {
   const ok = (d: string) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'postgres'));
   if (explicit) {
     if (ok(explicit)) return explicit;
     throw new Error(`no initdb and postgres in ${explicit} (pgBinDir)`);
   }
-  const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    // The target's own major first: a migration that passes on 18 may fail on 15.
+    if (targetMajor !== undefined && versions.includes(String(targetMajor))) versions.unshift(String(targetMajor));
     for (const v of versions) if (ok(join(debian, v, 'bin'))) return join(debian, v, 'bin');
   }
   try {
@@ -196,7 +206,7 @@ export class LocalProvider implements SandboxProvider {
   constructor(private readonly opts: LocalClusterOptions = {}) {}
 
   async open(baseKey: string): Promise<{ sandbox: Sandbox; fromCache: boolean }> {
-    this.cluster ??= startCluster(findPgBinDir(this.opts.binDir));
+    this.cluster ??= startCluster(findPgBinDir(this.opts.binDir, this.opts.targetMajor));
     const c = await this.cluster;
     this.inner ??= new UrlProvider(c.url, 'local');
     return this.inner.open(baseKey);

@@ -1,6 +1,7 @@
-// The snapshot cache stays bounded: least recently used images go past the cap, a pull
-// request's made-up extension names do not mint new images, and `cache clear` empties it.
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+// The snapshot cache stays bounded (least recently used images go past the cap, a pull
+// request's made-up extension names mint no new images, `cache clear` empties it), and the
+// local engine runs the target major version's binaries when they are installed.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,5 +64,21 @@ describe('the snapshot cache', () => {
     writeFileSync(path.join(dir, 'README.txt'), 'mine');
     expect((await clearCache(dir)).files).toBe(3);
     expect(readdirSync(dir)).toEqual(['README.txt']);
+  });
+});
+
+describe('the local engine\'s binaries', () => {
+  it('prefers the target major version when it is installed, and falls back to the newest', async () => {
+    const { findPgBinDir } = await import('../../src/dryrun/engines/local.js');
+    const root = scratch();
+    for (const v of ['13', '15', '17']) {
+      const bin = path.join(root, v, 'bin');
+      mkdirSync(bin, { recursive: true });
+      writeFileSync(path.join(bin, 'initdb'), '');
+      writeFileSync(path.join(bin, 'postgres'), '');
+    }
+    expect(findPgBinDir(undefined, 15, root)).toBe(path.join(root, '15', 'bin'));
+    expect(findPgBinDir(undefined, 16, root)).toBe(path.join(root, '17', 'bin'));
+    expect(findPgBinDir(undefined, undefined, root)).toBe(path.join(root, '17', 'bin'));
   });
 });
