@@ -2,7 +2,7 @@
 // SIGKILL the parent-death signal stops the temporary server and the next run's sweep drops
 // the rest.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -18,7 +18,18 @@ beforeAll(async () => {
   await build({ entryPoints: [join(import.meta.dirname, 'fixtures', 'killed-child.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: OUT, logLevel: 'error' });
 }, 60_000);
 
-const clusterDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('mg-pg-')).map((n) => join(tmpdir(), n));
+/** Temporary clusters made by `pid` (other test files may be running local clusters at the same time). */
+const clusterDirs = (pid: number) =>
+  readdirSync(tmpdir())
+    .filter((n) => n.startsWith('mg-pg-'))
+    .map((n) => join(tmpdir(), n))
+    .filter((d) => {
+      try {
+        return (JSON.parse(readFileSync(join(d, 'mg-owner.json'), 'utf8')) as { pid: number }).pid === pid;
+      } catch {
+        return false;
+      }
+    });
 
 function postgresProcessesIn(dirs: string[]): Promise<string[]> {
   return new Promise((resolve) => {
@@ -30,19 +41,20 @@ function postgresProcessesIn(dirs: string[]): Promise<string[]> {
 }
 
 /** Starts the child, waits until its migration runs, sends `signal`, waits for it to exit. */
-async function killMidRun(engine: 'url' | 'local', signal: NodeJS.Signals, variant = ''): Promise<void> {
+async function killMidRun(engine: 'url' | 'local', signal: NodeJS.Signals, variant = '', onRunning: (pid: number) => void = () => {}): Promise<number> {
   const child = spawn(process.execPath, [OUT, engine, SERVER_URL, variant], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`child never reached the migration: ${stderr}`)), 60_000);
-    child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('RUNNING')) { clearTimeout(t); resolve(); } });
+    child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('RUNNING')) { clearTimeout(t); onRunning(child.pid!); resolve(); } });
     child.on('exit', () => reject(new Error(`child exited early: ${stderr}`)));
   });
   await new Promise((r) => setTimeout(r, 300));
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   child.kill(signal);
   await exited;
+  return child.pid!;
 }
 
 async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
@@ -81,21 +93,20 @@ describe('a killed dry-run leaves nothing behind', () => {
   }, 90_000);
 
   it('local, SIGTERM: the server is stopped and its directory deleted', async () => {
-    const before = new Set(clusterDirs());
-    await killMidRun('local', 'SIGTERM');
-    const fresh = clusterDirs().filter((d) => !before.has(d));
-    expect(fresh).toEqual([]);
-    expect(await postgresProcessesIn([join(tmpdir(), 'mg-pg-')])).toEqual([]);
+    let during: string[] = [];
+    const pid = await killMidRun('local', 'SIGTERM', '', (p) => { during = clusterDirs(p); });
+    expect(during.length).toBe(1);
+    expect(clusterDirs(pid)).toEqual([]);
+    expect(await postgresProcessesIn(during)).toEqual([]);
   }, 90_000);
 
   it('local, SIGKILL: the server dies with its parent and the sweep deletes the directory', async () => {
-    const before = new Set(clusterDirs());
-    await killMidRun('local', 'SIGKILL');
-    const left = clusterDirs().filter((d) => !before.has(d));
+    const pid = await killMidRun('local', 'SIGKILL');
+    const left = clusterDirs(pid);
     expect(left.length).toBe(1);
     // setpriv --pdeathsig SIGKILL: the postmaster goes with us, its backends follow it.
     expect(await eventually(() => postgresProcessesIn(left), (p) => p.length === 0)).toEqual([]);
-    expect(sweepStaleClusters()).toEqual(left);
+    expect(sweepStaleClusters()).toContain(left[0]);
     expect(existsSync(left[0]!)).toBe(false);
   }, 90_000);
 });
