@@ -1,0 +1,20 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import {
+  ImageCache,
+  cacheMaxBytes,
+  clearCache,
+  evictOver,
+  hashKey,
+  imageCache,
+  resolveCacheDir
+} from "./chunk-BZGQN7DG.js";
+import "./chunk-ZGDBGMMU.js";
+export {
+  ImageCache,
+  cacheMaxBytes,
+  clearCache,
+  evictOver,
+  hashKey,
+  imageCache,
+  resolveCacheDir
+};

@@ -1,0 +1,5349 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import {
+  verificationLine
+} from "./chunk-776BGJ5T.js";
+import {
+  allRules,
+  beginFile,
+  expressionVolatility,
+  newRunState,
+  rule,
+  ruleById,
+  settleNewObjects,
+  track
+} from "./chunk-X7IX4G4T.js";
+import {
+  LAYOUT_TRANSACTION
+} from "./chunk-LAP4TQ2W.js";
+import {
+  LineIndex,
+  decodeSql,
+  initParser,
+  parseSource,
+  trimTrailing
+} from "./chunk-ZGWIC3QZ.js";
+import {
+  as,
+  atLeast,
+  blocksReads,
+  blocksWrites,
+  isConstantExpr,
+  lockModeSql,
+  maxRisk,
+  nodeTag,
+  optionOn,
+  qualifiedFromList,
+  relationName,
+  riskRank,
+  stringList,
+  typeBase,
+  typeNameText
+} from "./chunk-7DEDEG2E.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-ZGDBGMMU.js";
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path2, { windows } = {}) => {
+      const segs = path2.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before2 = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// src/analyze/classify.ts
+function classify(stmt, state) {
+  const drafts = classifyNode(stmt.ast, state);
+  return drafts.map((d) => ({
+    ...d,
+    risk: "SAFE",
+    rules: [],
+    statement: stmt.index,
+    line: stmt.line,
+    column: stmt.column,
+    ...d.table !== void 0 ? { targetIsNew: isNewTable(d.table, state) || d.targetIsNew === true } : {}
+  }));
+}
+function isNewTable(table, state) {
+  return state.newTables.has(table) || state.newSchemas.has(table.split(".")[0] ?? "");
+}
+function op(kind, fields = {}) {
+  return { kind, ...fields };
+}
+function classifyNode(ast, state) {
+  const t = nodeTag(ast);
+  if (!t) return [op("OTHER")];
+  const [tag, v] = t;
+  switch (tag) {
+    case "CreateStmt":
+      return [createTable(v)];
+    case "CreateTableAsStmt": {
+      const into = v.into;
+      const kind = v.objtype === "OBJECT_MATVIEW" ? "CREATE_MATERIALIZED_VIEW" : "CREATE_TABLE";
+      return [op(kind, { table: relationName(into?.rel) })];
+    }
+    case "AlterTableStmt":
+      return alterTable(v, state);
+    case "IndexStmt":
+      return [createIndex(v)];
+    case "DropStmt":
+      return drop(v);
+    case "RenameStmt":
+      return [rename(v)];
+    case "ReindexStmt":
+      return [reindex(v)];
+    case "VacuumStmt":
+      return vacuum(v);
+    case "ClusterStmt":
+      return [op("CLUSTER", { table: relationName(v.relation), lock: "AccessExclusiveLock" })];
+    case "TruncateStmt": {
+      const rels = (v.relations ?? []).map((r) => relationName(as(r, "RangeVar")));
+      return rels.map((table) => op("TRUNCATE", { table, lock: "AccessExclusiveLock" }));
+    }
+    case "UpdateStmt":
+      return [op("UPDATE_VALUES", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
+    case "DeleteStmt":
+      return [op("DELETE_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
+    case "InsertStmt":
+      return [op("INSERT_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
+    case "MergeStmt":
+      return [op("UPDATE_VALUES", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
+    case "CopyStmt":
+      return [op("INSERT_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
+    case "CompositeTypeStmt":
+    case "CreateEnumStmt":
+    case "CreateRangeStmt":
+      return [op("CREATE_TYPE")];
+    case "AlterEnumStmt": {
+      const e = v;
+      return [op(e.oldVal ? "ALTER_TYPE_RENAME_VALUE" : "ALTER_TYPE_ADD_VALUE", { typeName: qualifiedFromList(v.typeName) })];
+    }
+    case "CreateDomainStmt":
+      return [op("CREATE_DOMAIN", { typeName: qualifiedFromList(v.domainname) })];
+    case "AlterDomainStmt":
+      return [op("ALTER_DOMAIN", { typeName: qualifiedFromList(v.typeName) })];
+    case "ViewStmt":
+      return [op("CREATE_VIEW", { table: relationName(v.view) })];
+    case "RefreshMatViewStmt": {
+      const r = v;
+      return [op("REFRESH_MATERIALIZED_VIEW", { table: relationName(r.relation), lock: r.concurrent ? "ExclusiveLock" : "AccessExclusiveLock" })];
+    }
+    case "CreateFunctionStmt":
+      return [op("CREATE_FUNCTION")];
+    case "CreateTrigStmt":
+      return [op("CREATE_TRIGGER", { table: relationName(v.relation), lock: "ShareRowExclusiveLock" })];
+    case "CreateExtensionStmt":
+      return [op("CREATE_EXTENSION")];
+    case "CreateSchemaStmt":
+      return [op("CREATE_SCHEMA")];
+    case "CreateSeqStmt":
+      return [op("CREATE_SEQUENCE")];
+    case "AlterSeqStmt":
+      return [op("ALTER_SEQUENCE")];
+    case "CreatePolicyStmt":
+    case "AlterPolicyStmt":
+      return [op("CREATE_POLICY", { table: relationName(v.table), lock: "AccessExclusiveLock" })];
+    case "GrantStmt":
+    case "GrantRoleStmt":
+    case "AlterDefaultPrivilegesStmt":
+      return [op("GRANT")];
+    case "CommentStmt":
+      return [op("COMMENT")];
+    case "VariableSetStmt":
+      return [op("SET_SETTING", { columnName: v.name })];
+    case "TransactionStmt":
+      return [op("TRANSACTION_CONTROL")];
+    case "DoStmt":
+      return [op("DO_BLOCK")];
+    case "DropdbStmt":
+      return [op("DROP_DATABASE")];
+    case "AlterOwnerStmt":
+      return [op("ALTER_OWNER")];
+    case "CreatedbStmt":
+    case "CreateRoleStmt":
+    case "AlterRoleStmt":
+    case "DropRoleStmt":
+    case "SelectStmt":
+    case "CallStmt":
+    case "LockStmt":
+    case "NotifyStmt":
+    case "ExplainStmt":
+    default:
+      return [op("OTHER", tag === "LockStmt" ? lockStmt(v) : {})];
+  }
+}
+function lockStmt(v) {
+  const rels = (v.relations ?? []).map((r) => relationName(as(r, "RangeVar")));
+  const modes = ["AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"];
+  const mode = modes[(v.mode ?? 8) - 1] ?? "AccessExclusiveLock";
+  return { table: rels[0], lock: mode };
+}
+function createTable(v) {
+  const table = relationName(v.relation);
+  if (v.partbound) return op("ATTACH_PARTITION", { table, targetIsNew: true, lock: "ShareUpdateExclusiveLock" });
+  return op("CREATE_TABLE", { table });
+}
+function createIndex(v) {
+  const table = relationName(v.relation);
+  const indexName = v.idxname ? qualifiedName2(v.relation?.schemaname, v.idxname) : void 0;
+  return v.concurrent ? op("CREATE_INDEX_CONCURRENTLY", { table, indexName, lock: "ShareUpdateExclusiveLock" }) : op("CREATE_INDEX", { table, indexName, lock: "ShareLock" });
+}
+function qualifiedName2(schema, name) {
+  return `${schema ?? "public"}.${name}`;
+}
+function dropObjects(v) {
+  return (v.objects ?? []).map((o) => {
+    const list = as(o, "List");
+    if (list) return qualifiedFromList(list.items) ?? "";
+    const s = as(o, "String");
+    if (s) return s.sval ?? "";
+    const tn = as(o, "TypeName");
+    if (tn) return qualifiedFromList(tn.names) ?? "";
+    const owa = as(o, "ObjectWithArgs");
+    if (owa) return qualifiedFromList(owa.objname) ?? "";
+    return "";
+  });
+}
+function drop(v) {
+  const names = dropObjects(v);
+  const each = (kind, fields) => names.map((n) => op(kind, fields(n)));
+  switch (v.removeType) {
+    case "OBJECT_TABLE":
+    case "OBJECT_FOREIGN_TABLE":
+      return each("DROP_TABLE", (n) => ({ table: n, lock: "AccessExclusiveLock" }));
+    case "OBJECT_INDEX":
+      return each(v.concurrent ? "DROP_INDEX_CONCURRENTLY" : "DROP_INDEX", (n) => ({
+        indexName: n,
+        lock: v.concurrent ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock"
+      }));
+    case "OBJECT_VIEW":
+    case "OBJECT_MATVIEW":
+      return each("DROP_VIEW", (n) => ({ table: n }));
+    case "OBJECT_SCHEMA":
+      return each("DROP_SCHEMA", (n) => ({ typeName: n }));
+    case "OBJECT_TYPE":
+    case "OBJECT_DOMAIN":
+      return each("DROP_TYPE", (n) => ({ typeName: n }));
+    case "OBJECT_TRIGGER": {
+      return (v.objects ?? []).map((o) => {
+        const parts = stringList(as(o, "List")?.items);
+        const table = parts.length >= 2 ? qualifiedFromList(parts.slice(0, -1).map((sval) => ({ String: { sval } }))) : void 0;
+        return op("DROP_TRIGGER", { table, lock: "AccessExclusiveLock" });
+      });
+    }
+    case "OBJECT_FUNCTION":
+    case "OBJECT_PROCEDURE":
+    case "OBJECT_ROUTINE":
+      return each("DROP_FUNCTION", () => ({}));
+    case "OBJECT_SEQUENCE":
+      return each("DROP_SEQUENCE", () => ({}));
+    case "OBJECT_EXTENSION":
+      return each("DROP_EXTENSION", () => ({}));
+    case "OBJECT_POLICY":
+      return each("OTHER", () => ({}));
+    default:
+      return [op("OTHER")];
+  }
+}
+function rename(v) {
+  const table = relationName(v.relation);
+  switch (v.renameType) {
+    case "OBJECT_TABLE":
+    case "OBJECT_VIEW":
+    case "OBJECT_MATVIEW":
+    case "OBJECT_FOREIGN_TABLE":
+      return op("RENAME_TABLE", { table, lock: "AccessExclusiveLock", typeName: v.newname });
+    case "OBJECT_COLUMN":
+      return op("RENAME_COLUMN", { table, columnName: v.subname, typeName: v.newname, lock: "AccessExclusiveLock" });
+    case "OBJECT_SCHEMA":
+      return op("RENAME_SCHEMA", { typeName: v.newname });
+    case "OBJECT_INDEX":
+      return op("RENAME_INDEX", { indexName: table, lock: "ShareUpdateExclusiveLock" });
+    case "OBJECT_TABCONSTRAINT":
+      return op("RENAME_CONSTRAINT", { table, constraintName: v.subname, lock: "AccessExclusiveLock" });
+    case "OBJECT_TYPE":
+    case "OBJECT_DOMAIN":
+      return op("OTHER");
+    default:
+      return op("OTHER", { table });
+  }
+}
+function reindex(v) {
+  const concurrently = optionOn(v.params, "concurrently");
+  const target = relationName(v.relation) ?? v.name;
+  const isIndex = v.kind === "REINDEX_OBJECT_INDEX";
+  return op("REINDEX", {
+    ...isIndex ? { indexName: target } : { table: target },
+    lock: concurrently ? "ShareUpdateExclusiveLock" : isIndex ? "AccessExclusiveLock" : "ShareLock"
+  });
+}
+function vacuum(v) {
+  const full = optionOn(v.options, "full");
+  const rels = (v.rels ?? []).map((r) => relationName(as(r, "VacuumRelation")?.relation));
+  const kind = !v.is_vacuumcmd ? "ANALYZE" : full ? "VACUUM_FULL" : "VACUUM";
+  const lock = full ? "AccessExclusiveLock" : "ShareUpdateExclusiveLock";
+  if (rels.length === 0) return [op(kind, { lock })];
+  return rels.map((table) => op(kind, { table, lock }));
+}
+function alterTable(v, state) {
+  const table = relationName(v.relation);
+  if (v.objtype === "OBJECT_INDEX") {
+    return [op("OTHER", { indexName: table, lock: "ShareUpdateExclusiveLock" })];
+  }
+  if (v.objtype === "OBJECT_TYPE") return [op("OTHER", { typeName: table })];
+  const cmds = (v.cmds ?? []).map((c) => as(c, "AlterTableCmd")).filter((c) => !!c);
+  return cmds.map((c) => alterCmd(c, table, state));
+}
+function alterCmd(c, table, state) {
+  const base = { table, columnName: c.name };
+  const AEL = "AccessExclusiveLock";
+  switch (c.subtype) {
+    case "AT_AddColumn":
+      return addColumn(as(c.def, "ColumnDef"), table, state);
+    case "AT_DropColumn":
+      return op("DROP_COLUMN", { ...base, lock: AEL });
+    case "AT_AlterColumnType": {
+      const def = as(c.def, "ColumnDef");
+      return op("ALTER_COLUMN_TYPE", { ...base, typeName: typeNameText(def?.typeName), lock: AEL });
+    }
+    case "AT_SetNotNull":
+      return op("SET_NOT_NULL", { ...base, lock: AEL });
+    case "AT_DropNotNull":
+      return op("DROP_NOT_NULL", { ...base, lock: AEL });
+    case "AT_ColumnDefault":
+      return op(c.def ? "SET_DEFAULT" : "DROP_DEFAULT", { ...base, lock: AEL });
+    case "AT_AddConstraint":
+      return addConstraint(as(c.def, "Constraint"), table, state);
+    case "AT_ValidateConstraint":
+      return op("VALIDATE_CONSTRAINT", { table, constraintName: c.name, lock: "ShareUpdateExclusiveLock" });
+    case "AT_DropConstraint":
+      return op("DROP_CONSTRAINT", { table, constraintName: c.name, lock: AEL });
+    case "AT_SetLogged":
+      return op("SET_LOGGED", { table, lock: AEL });
+    case "AT_SetUnLogged":
+      return op("SET_UNLOGGED", { table, lock: AEL });
+    case "AT_SetTableSpace":
+      return op("SET_TABLESPACE", { table, lock: AEL });
+    case "AT_AttachPartition": {
+      const cmd = as(c.def, "PartitionCmd");
+      return op("ATTACH_PARTITION", { table, typeName: relationName(cmd?.name), lock: state.pgVersion >= 12 ? "ShareUpdateExclusiveLock" : AEL });
+    }
+    case "AT_DetachPartition": {
+      const cmd = as(c.def, "PartitionCmd");
+      return op("DETACH_PARTITION", { table, typeName: relationName(cmd?.name), lock: cmd?.concurrent ? "ShareUpdateExclusiveLock" : AEL });
+    }
+    case "AT_DetachPartitionFinalize":
+      return op("DETACH_PARTITION", { table, lock: "ShareUpdateExclusiveLock" });
+    case "AT_EnableRowSecurity":
+    case "AT_ForceRowSecurity":
+      return op("ENABLE_RLS", { table, lock: AEL });
+    case "AT_AddIdentity":
+      return op("ALTER_TABLE_OTHER", { ...base, lock: AEL });
+    case "AT_SetStatistics":
+    case "AT_SetOptions":
+    case "AT_ResetOptions":
+    case "AT_ClusterOn":
+    case "AT_DropCluster":
+    case "AT_SetRelOptions":
+    case "AT_ResetRelOptions":
+      return op("ALTER_TABLE_OTHER", { ...base, lock: "ShareUpdateExclusiveLock" });
+    case "AT_EnableTrig":
+    case "AT_DisableTrig":
+    case "AT_EnableAlwaysTrig":
+    case "AT_EnableReplicaTrig":
+    case "AT_EnableTrigAll":
+    case "AT_DisableTrigAll":
+    case "AT_EnableTrigUser":
+    case "AT_DisableTrigUser":
+    case "AT_AddInherit":
+    case "AT_DropInherit":
+      return op("ALTER_TABLE_OTHER", { ...base, lock: "ShareRowExclusiveLock" });
+    case "AT_ChangeOwner":
+      return op("ALTER_OWNER", { table, lock: AEL });
+    default:
+      return op("ALTER_TABLE_OTHER", { ...base, lock: AEL });
+  }
+}
+function columnConstraints(def) {
+  return (def?.constraints ?? []).map((n) => as(n, "Constraint")).filter((c) => !!c);
+}
+var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
+function addColumn(def, table, state) {
+  const cons = columnConstraints(def);
+  const columnName = def?.colname;
+  const typeName = typeNameText(def?.typeName);
+  const lock = "AccessExclusiveLock";
+  const defaultExpr = cons.find((c) => c.contype === "CONSTR_DEFAULT")?.raw_expr;
+  const notNull = cons.some((c) => c.contype === "CONSTR_NOTNULL" || c.contype === "CONSTR_PRIMARY");
+  const identity = cons.some((c) => c.contype === "CONSTR_IDENTITY");
+  const storedGenerated = cons.some((c) => c.contype === "CONSTR_GENERATED" && (c.generated_when === "a" || c.generated_when === void 0) && !isVirtualGenerated(c));
+  const serial = SERIAL_TYPES.has(typeBase(def?.typeName));
+  const fields = { table, columnName, typeName, lock };
+  if (identity || storedGenerated || serial) return op("ADD_COLUMN_VOLATILE_DEFAULT", fields);
+  if (defaultExpr && !isConstantExpr(defaultExpr) && expressionVolatility(defaultExpr, state.facts) === "v") {
+    return op("ADD_COLUMN_VOLATILE_DEFAULT", fields);
+  }
+  if (notNull) return op("ADD_COLUMN_NOT_NULL", fields);
+  return op("ADD_COLUMN_NULLABLE", fields);
+}
+function isVirtualGenerated(c) {
+  return c.generated_kind === "v";
+}
+function addConstraint(c, table, state) {
+  if (!c) return op("ALTER_TABLE_OTHER", { table, lock: "AccessExclusiveLock" });
+  const notValid = c.skip_validation ? { notValid: true } : {};
+  const base = { table, constraintName: c.conname, ...notValid };
+  switch (c.contype) {
+    case "CONSTR_FOREIGN":
+      return op("ADD_FOREIGN_KEY", { ...base, typeName: relationName(c.pktable), lock: "ShareRowExclusiveLock" });
+    case "CONSTR_CHECK":
+      return op("ADD_CHECK", { ...base, lock: "AccessExclusiveLock" });
+    case "CONSTR_UNIQUE":
+    case "CONSTR_PRIMARY": {
+      const usingIndex = c.indexname ? { usingIndex: true } : {};
+      return op(c.contype === "CONSTR_UNIQUE" ? "ADD_UNIQUE" : "ADD_PRIMARY_KEY", {
+        ...base,
+        ...usingIndex,
+        indexName: c.indexname,
+        lock: "AccessExclusiveLock"
+      });
+    }
+    case "CONSTR_EXCLUSION":
+      return op("ADD_EXCLUSION", { ...base, lock: "AccessExclusiveLock" });
+    case "CONSTR_NOTNULL":
+      return op("SET_NOT_NULL", { ...base, columnName: stringList(c.keys)[0], lock: "AccessExclusiveLock" });
+    default:
+      void state;
+      return op("ALTER_TABLE_OTHER", { ...base, lock: "AccessExclusiveLock" });
+  }
+}
+
+// src/analyze/suppress.ts
+var DIRECTIVE = /(?:--|\/\*)[ \t]*migration-guard-ignore(-file)?\b([^\n]*)/g;
+function readDirectives(text, statements) {
+  const topLevel = statements.filter((s) => !s.nestedIn);
+  const out = [];
+  const lines2 = new LineIndex(text);
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const offset = m.index ?? 0;
+    if (topLevel.some((s) => offset >= s.start && offset < s.end)) continue;
+    const rules = (m[2] ?? "").split("*/", 1)[0].split(/[\s,]+/).map((r) => r.trim()).filter((r) => /^[a-z0-9-]+$/.test(r));
+    const position = lines2.position(offset);
+    const next = topLevel.find((s) => s.start > offset);
+    out.push({
+      scope: m[1] ? "file" : "statement",
+      rules,
+      position,
+      ...m[1] || !next ? {} : { statement: next.index },
+      used: false
+    });
+  }
+  return out;
+}
+function suppressedBy(directives, rule2, statement) {
+  const target = statement?.nestedIn ? statement.nestedIn.statement : statement?.index;
+  const d = directives.find(
+    (d2) => (d2.scope === "file" || target !== void 0 && d2.statement === target) && (d2.rules.length === 0 || d2.rules.includes(rule2))
+  );
+  if (d) d.used = true;
+  return d;
+}
+
+// src/analyze/analyze.ts
+var SMALL_TABLE = { rows: 1e5, bytes: 100 * 1024 * 1024 };
+var UNUSED_IGNORE_RULE = "unused-ignore";
+function analyzeSource(source, text, state, rules, settings = {}) {
+  const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
+  const directives = readDirectives(text, source.statements);
+  const operations = [];
+  const findings = [];
+  const suppressed = [];
+  const byIndex = new Map(source.statements.map((s) => [s.index, s]));
+  const emit = (rule2, hit, stmt, ops) => {
+    const directive = suppressedBy(directives, rule2.id, stmt);
+    const target = hit.operation !== void 0 ? ops[hit.operation] : void 0;
+    let risk = overrideRisk(settings[rule2.id]) ?? hit.risk ?? rule2.risk;
+    let message = hit.message;
+    if (rule2.sizeSensitive) {
+      const table = target?.table ?? ops.find((o) => o.table)?.table;
+      const stats = table ? state.tableStats.get(table) : void 0;
+      if (table && stats) {
+        const small = isSmall(stats);
+        message += ` (${table}: ${describeSize(stats)} per table stats \u2014 ${small ? "a small table, so the lock is brief" : "a large table, so the lock lasts as long as the work"})`;
+        if (small && risk === "DANGEROUS" && !overrideRisk(settings[rule2.id])) risk = "CAUTION";
+      }
+    }
+    const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
+    const finding = {
+      rule: rule2.id,
+      risk,
+      line: pos.line,
+      column: pos.column,
+      message,
+      ...hit.suggestion ? { suggestion: hit.suggestion } : {},
+      ...stmt ? { statement: stmt.index } : {},
+      path: source.path
+    };
+    if (directive) {
+      const top = stmt?.nestedIn ? byIndex.get(stmt.nestedIn.statement) : stmt;
+      suppressed.push({
+        finding,
+        directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
+        statementText: top?.text ?? null
+      });
+      return;
+    }
+    findings.push(finding);
+    const touched = target ? [target] : ops;
+    for (const o of touched) {
+      o.risk = maxRisk(o.risk, risk);
+      if (!o.rules.includes(rule2.id)) o.rules.push(rule2.id);
+    }
+  };
+  for (const stmt of source.statements) {
+    if (stmt.nestedIn?.kind === "function-body") {
+      if (!state.learningOnly) {
+        for (const rule2 of enabled) {
+          if (!rule2.check || !rule2.functionBodies) continue;
+          for (const hit of safeCheck(rule2, () => rule2.check({ statement: stmt, operations: [], state }))) emit(rule2, hit, stmt, []);
+        }
+      }
+      continue;
+    }
+    const ops = classify(stmt, state);
+    if (!state.learningOnly) {
+      for (const rule2 of enabled) {
+        if (!rule2.check) continue;
+        for (const hit of safeCheck(rule2, () => rule2.check({ statement: stmt, operations: ops, state }))) emit(rule2, hit, stmt, ops);
+      }
+    }
+    track(state, stmt, ops);
+    operations.push(...ops);
+  }
+  if (!state.learningOnly) {
+    for (const rule2 of enabled) {
+      if (!rule2.finish) continue;
+      for (const hit of safeCheck(rule2, () => rule2.finish(state))) {
+        const stmt = [...source.statements].reverse().find((s) => s.line <= (hit.position?.line ?? Infinity));
+        emit(rule2, hit, hit.position ? void 0 : stmt, []);
+      }
+    }
+    for (const d of directives) {
+      if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
+      const what = d.rules.length ? d.rules.join(", ") : "every rule";
+      findings.push({
+        rule: UNUSED_IGNORE_RULE,
+        risk: "SAFE",
+        line: d.position.line,
+        column: d.position.column,
+        message: `this migration-guard-ignore${d.scope === "file" ? "-file" : ""} (${what}) suppresses nothing${d.scope === "statement" && d.statement === void 0 ? ": no statement follows it" : ""}`,
+        suggestion: "remove the comment, or fix the rule name it lists",
+        path: source.path,
+        ...d.statement !== void 0 && byIndex.has(d.statement) ? { statement: d.statement } : {}
+      });
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { operations, findings, suppressed };
+}
+function safeCheck(rule2, run2) {
+  try {
+    return run2();
+  } catch (e) {
+    return [{ message: `internal error in rule ${rule2.id}: ${e.message}`, risk: "CAUTION" }];
+  }
+}
+function isEnabled(s, rule2) {
+  if (s === void 0) return rule2?.enabledByDefault !== false;
+  return s !== "off" && s !== false;
+}
+function overrideRisk(s) {
+  return s === "SAFE" || s === "CAUTION" || s === "DANGEROUS" ? s : void 0;
+}
+function isSmall(stats) {
+  return (stats.rows === void 0 || stats.rows <= SMALL_TABLE.rows) && (stats.bytes === void 0 || stats.bytes <= SMALL_TABLE.bytes) && (stats.rows !== void 0 || stats.bytes !== void 0);
+}
+function describeSize(stats) {
+  const parts = [];
+  if (stats.rows !== void 0) parts.push(`${stats.rows.toLocaleString("en-US")} rows`);
+  if (stats.bytes !== void 0) parts.push(formatBytes(stats.bytes));
+  return parts.join(", ");
+}
+function formatBytes(n) {
+  const units = ["B", "kB", "MB", "GB", "TB"];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
+}
+
+// src/analyze/rule.ts
+function effectiveSettings(rules, preset, settings) {
+  const out = {};
+  if (preset) {
+    for (const r of rules) if (r.presets?.includes(preset)) out[r.id] = "on";
+  }
+  return { ...out, ...settings };
+}
+
+// src/discover/findings.ts
+function rollbackMissing(m, risk, detail) {
+  const where = detail ? `${detail.label} in ${m.up.path} has no rollback` : `${m.up.path} has no rollback`;
+  return {
+    rule: "rollback-missing",
+    risk,
+    path: m.up.path,
+    line: detail?.line ?? 1,
+    column: detail?.column ?? 1,
+    message: `${where}; ${expectedRollback(m)}`,
+    suggestion: "Write the rollback now, while the change is fresh, so a bad deploy can be undone without improvising SQL under pressure."
+  };
+}
+function expectedRollback(m) {
+  const p = m.up.path;
+  switch (m.layout) {
+    case "golang-migrate":
+    case "pop":
+      return `expected ${p.replace(/(\.autocommit)?\.up\.sql$/, "$1.down.sql")}`;
+    case "directory-pairs":
+      return `expected ${p.replace(/up\.sql$/, "down.sql")}`;
+    case "flyway":
+      return `expected an undo migration ${p.replace(/(^|\/)V([^/]*)$/, "$1U$2")}`;
+    case "dbmate":
+      return "expected a '-- migrate:down' section";
+    case "goose":
+      return "expected a '-- +goose Down' section";
+    case "liquibase-sql":
+      return "expected '--rollback' lines in each changeset";
+    case "sqitch":
+      return `expected ${p.replace(/(^|\/)deploy\//, "$1revert/")}`;
+    case "versioned-rollbacks":
+      return "expected a rollback script beside it (rollbacks/ or *_rollback.sql)";
+    default:
+      return "this folder is configured to require rollbacks";
+  }
+}
+function rollbackOrphan(path2, risk = "CAUTION") {
+  return {
+    rule: "rollback-orphan",
+    risk,
+    path: path2,
+    line: 1,
+    column: 1,
+    message: `${path2} is a rollback without its migration: no up migration with the same version and name exists`,
+    suggestion: "Rename it to match its migration, or delete it if the migration was removed."
+  };
+}
+function duplicateVersion(m, others) {
+  return {
+    rule: "duplicate-version",
+    risk: "DANGEROUS",
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} has version ${m.version}, the same as ${others.map((o) => o.up.path).join(", ")}; ${m.layout} refuses to run (or silently skips) one of them`,
+    suggestion: "Give the newer migration a fresh version (a new timestamp or the next number)."
+  };
+}
+function migrationEdited(m, how) {
+  const verb = how === "modified" ? "was modified" : how === "renamed" ? `was renamed from ${m.previousPath ?? "another name"}` : "was deleted";
+  return {
+    rule: "migration-edited",
+    risk: "DANGEROUS",
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change and the runner's checksum or history no longer matches`,
+    suggestion: "Restore the original migration and make the change in a new migration."
+  };
+}
+function migrationOutOfOrder(m, laterExisting) {
+  return {
+    rule: "migration-out-of-order",
+    risk: "CAUTION",
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; databases already past that point may skip it or refuse to migrate`,
+    suggestion: "Rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)."
+  };
+}
+
+// src/discover/changes.ts
+function applyChanges(sets, changes, baseSets) {
+  const byPath = new Map(changes.map((c) => [c.path, c]));
+  const baseByKey = /* @__PURE__ */ new Map();
+  for (const set of baseSets ?? []) for (const m of set.migrations) baseByKey.set(setKey(set, m.up.path), m);
+  const findings = [];
+  const claimedDeletions = /* @__PURE__ */ new Set();
+  const result = sets.map((set) => {
+    const migrations = set.migrations.map((m) => {
+      const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? "")));
+      if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change));
+      return marked.migration;
+    });
+    return { ...set, migrations };
+  });
+  for (const change of changes) {
+    if (change.status !== "deleted" || claimedDeletions.has(change.path)) continue;
+    const fromBase = baseSets ? findBase(baseSets, change.path) : null;
+    const target = fromBase ? result.find((s) => s.dir === fromBase.set.dir && s.layout === fromBase.set.layout) : result.find((s) => parentOf(change.path) === s.dir || parentOf(parentOf(change.path)) === s.dir);
+    if (fromBase === null && (!target || !/\.sql$/i.test(change.path))) continue;
+    if (fromBase && fromBase.migration.up.path !== change.path) continue;
+    const deleted = fromBase ? { ...fromBase.migration, change: "deleted" } : deletedStub(change.path, target);
+    claimedDeletions.add(change.path);
+    findings.push(migrationEdited(deleted, "deleted"));
+    if (target) target.migrations = insertByBaseOrder(target.migrations, deleted, fromBase?.set.migrations ?? null);
+    else result.push({ dir: fromBase.set.dir, layout: fromBase.set.layout, migrations: [deleted] });
+  }
+  for (const set of result) findings.push(...outOfOrder(set, baseSets ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout) : null));
+  return { sets: result, findings };
+}
+function setKey(set, upPath) {
+  return `${set.dir}\0${set.layout}\0${upPath}`;
+}
+function mark(m, byPath, base) {
+  const up = byPath.get(m.up.path);
+  const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : void 0;
+  const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : void 0;
+  let change = "unchanged";
+  let upEdited = false;
+  if (up?.status === "added" && !base) change = "added";
+  else if (up?.status === "renamed") {
+    change = "renamed";
+    upEdited = true;
+  } else if (up) {
+    change = "modified";
+    const oneFile = m.down?.path === m.up.path;
+    upEdited = !base || (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text);
+  } else if (down || baseDown) change = "modified";
+  const migration = { ...m, change, ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {} };
+  return { migration, upEdited };
+}
+function sameSql(a, b) {
+  return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
+}
+function findBase(baseSets, path2) {
+  for (const set of baseSets) {
+    for (const migration of set.migrations) {
+      if (migration.up.path === path2 || migration.down?.path === path2) return { set, migration };
+    }
+  }
+  return null;
+}
+function deletedStub(path2, set) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1).replace(/\.sql$/i, "");
+  return {
+    id: name,
+    version: name,
+    name,
+    layout: set.layout,
+    dir: set.dir,
+    up: { path: path2, text: "" },
+    down: null,
+    rollbackStatus: "not-required",
+    transaction: "none",
+    change: "deleted"
+  };
+}
+function insertByBaseOrder(migrations, deleted, baseOrder) {
+  const out = [...migrations];
+  if (baseOrder) {
+    const i = baseOrder.findIndex((m) => m.up.path === deleted.up.path);
+    for (let j = i - 1; j >= 0; j--) {
+      const at = out.findIndex((m) => m.up.path === baseOrder[j].up.path || m.id === baseOrder[j].id);
+      if (at >= 0) {
+        out.splice(at + 1, 0, deleted);
+        return out;
+      }
+    }
+    out.unshift(deleted);
+    return out;
+  }
+  out.push(deleted);
+  return out;
+}
+function outOfOrder(set, base) {
+  const basePaths = base ? new Set(base.flatMap((s) => s.migrations.map((m) => m.up.path))) : null;
+  const existing = (m) => !m.repeatable && m.change !== "deleted" && m.change !== "added" && (basePaths === null || basePaths.has(m.up.path) || m.change === "renamed");
+  const findings = [];
+  set.migrations.forEach((m, i) => {
+    if (m.change !== "added" || m.repeatable) return;
+    const later = set.migrations.slice(i + 1).find((o) => existing(o) && o.change !== "renamed");
+    if (later) findings.push(migrationOutOfOrder(m, later));
+  });
+  return findings;
+}
+function parentOf(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "" : path2.slice(0, i);
+}
+
+// src/discover/version.ts
+function compareDigits(a, b) {
+  const x = a.replace(/^0+(?=\d)/, "");
+  const y = b.replace(/^0+(?=\d)/, "");
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function compareVersions(a, b) {
+  const pa = splitVersion(a);
+  const pb = splitVersion(b);
+  const n = Math.max(pa.parts.length, pb.parts.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareDigits(pa.parts[i] ?? "0", pb.parts[i] ?? "0");
+    if (c !== 0) return c;
+  }
+  if (pa.pre === pb.pre) return 0;
+  if (pa.pre === "") return 1;
+  if (pb.pre === "") return -1;
+  return naturalCompare(pa.pre, pb.pre);
+}
+function splitVersion(v) {
+  const m = /^[vV]?(\d+(?:[._]\d+)*)(?:[-+]?(.*))?$/s.exec(v);
+  if (!m) return { parts: [], pre: v };
+  const parts = m[1].split(/[._]/);
+  while (parts.length > 1 && /^0+$/.test(parts[parts.length - 1])) parts.pop();
+  return { parts, pre: m[2] ?? "" };
+}
+function naturalCompare(a, b) {
+  const ta = a.match(/\d+|\D+/g) ?? [];
+  const tb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i];
+    const y = tb[i];
+    const c = /^\d/.test(x) && /^\d/.test(y) ? compareDigits(x, y) : x < y ? -1 : x > y ? 1 : 0;
+    if (c !== 0) return c;
+  }
+  return ta.length - tb.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+function byteCompare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/discover/text.ts
+var decoder = new TextDecoder("utf-8");
+function decodeText(bytes) {
+  const text = typeof bytes === "string" ? bytes : decoder.decode(bytes);
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function keepRanges(text, keep) {
+  const sorted = [...keep].sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let pos = 0;
+  for (const [start, end] of sorted) {
+    const s = Math.max(start, pos);
+    const e = Math.min(Math.max(end, s), text.length);
+    out += blank(text.slice(pos, s)) + text.slice(s, e);
+    pos = e;
+  }
+  return out + blank(text.slice(pos));
+}
+function blank(segment) {
+  return segment.replace(/[^\r\n]/g, " ");
+}
+function lines(text) {
+  const result = [];
+  const re = /\r?\n|\r/g;
+  let start = 0;
+  let number = 1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    result.push({ number, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+    number++;
+  }
+  result.push({ number, start, end: text.length, text: text.slice(start) });
+  return result;
+}
+function isBlankSql(text) {
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "-" && text[i + 1] === "-") {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? text.length : nl + 1;
+    } else if (c === "/" && text[i + 1] === "*") {
+      let depth = 1;
+      i += 2;
+      while (i < text.length && depth > 0) {
+        if (text[i] === "/" && text[i + 1] === "*") depth++, i += 2;
+        else if (text[i] === "*" && text[i + 1] === "/") depth--, i += 2;
+        else i++;
+      }
+    } else if (/\s|;/.test(c)) {
+      i++;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// src/discover/layouts/types.ts
+function repoPath(dir, rel) {
+  return dir ? `${dir}/${rel}` : rel;
+}
+function directFiles(folder) {
+  return folder.files.filter((f) => !f.includes("/"));
+}
+function sqlFiles(files) {
+  return files.filter((f) => /\.sql$/i.test(f));
+}
+function coverage(files, test) {
+  if (files.length === 0) return 0;
+  return files.filter(test).length / files.length;
+}
+function baseName(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function emptyBuild() {
+  return { migrations: [], orphans: [], leftovers: [], issues: [] };
+}
+
+// src/discover/layouts/liquibase-sql.ts
+var HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
+var CHANGESET = /^\s*--\s*changeset\s+(\S+)(.*)$/i;
+var ROLLBACK_LINE = /^(\s*--\s*rollback\b\s?)(.*)$/i;
+var ROLLBACK_BLOCK_START = /^\s*\/\*\s*liquibase\s+rollback\b/i;
+var BLOCK_HEADER = /\/\*\s*liquibase\s+rollback\b/iy;
+var CHANGESET_ANYWHERE = /^[ \t]*--[ \t]*changeset[ \t]+[^\s:]+:\S/im;
+function isEmptyRollback(sql) {
+  let t = sql.trim();
+  if (t.endsWith(";")) t = t.slice(0, -1).trimEnd();
+  return /^empty$/i.test(t) || /^not\s+required$/i.test(t);
+}
+function isLiquibaseSql(text) {
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== "");
+  return first !== void 0 && HEADER.test(first) || CHANGESET_ANYWHERE.test(text);
+}
+var liquibaseSql = {
+  name: "liquibase-sql",
+  rollbacks: "when-used",
+  async detect(folder) {
+    const files = sqlFiles(folder.files);
+    const texts = await Promise.all(files.map((f) => folder.read(f)));
+    return coverage(texts, isLiquibaseSql);
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const files = [...sqlFiles(folder.files)].sort(byteCompare);
+    for (const file of files) {
+      const text = await folder.read(file);
+      out.migrations.push(parseChangelog(text, repoPath(folder.dir, file), file));
+    }
+    return out;
+  }
+};
+function parseChangelog(text, path2, rel) {
+  const changesets = [];
+  const rollbackLines = [];
+  const rollbackSql = [];
+  const all = lines(text);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
+    const cs = CHANGESET.exec(line.text);
+    if (cs) {
+      changesets.push({ line: line.number, label: cs[1], attrs: cs[2] ?? "", hasRollback: false });
+      continue;
+    }
+    const current = changesets[changesets.length - 1];
+    const rb = ROLLBACK_LINE.exec(line.text);
+    if (rb) {
+      rollbackLines.push([line.start, line.end]);
+      if (!isEmptyRollback(rb[2])) rollbackSql.push([line.start + rb[1].length, line.end]);
+      if (current) current.hasRollback = true;
+      continue;
+    }
+    if (ROLLBACK_BLOCK_START.test(line.text)) {
+      const start = line.start + line.text.search(/\/\*/);
+      BLOCK_HEADER.lastIndex = start;
+      const header = BLOCK_HEADER.exec(text);
+      const innerStart = start + header[0].length;
+      const close = text.indexOf("*/", innerStart);
+      const innerEnd = close < 0 ? text.length : close;
+      const end = close < 0 ? text.length : close + 2;
+      rollbackLines.push([start, end]);
+      if (!isEmptyRollback(text.slice(innerStart, innerEnd))) rollbackSql.push([innerStart, innerEnd]);
+      if (current) current.hasRollback = true;
+      while (i + 1 < all.length && all[i + 1].start < end) i++;
+    }
+  }
+  const upKeep = [];
+  let pos = 0;
+  for (const [s, e] of [...rollbackLines].sort((a, b) => a[0] - b[0])) {
+    upKeep.push([pos, s]);
+    pos = e;
+  }
+  upKeep.push([pos, text.length]);
+  const anyRollback = changesets.some((c) => c.hasRollback) || rollbackLines.length > 0;
+  const noTransaction = changesets.some((c) => /\brunInTransaction:\s*false\b/i.test(c.attrs));
+  const repeatable = changesets.length > 0 && changesets.every((c) => /\b(runOnChange|runAlways):\s*true\b/i.test(c.attrs));
+  const id = rel.replace(/\.sql$/i, "");
+  return {
+    id,
+    version: id,
+    name: baseName(id),
+    up: { path: path2, text: keepRanges(text, upKeep) },
+    down: anyRollback ? { path: path2, text: keepRanges(text, rollbackSql) } : null,
+    ...noTransaction ? { noTransaction } : {},
+    ...repeatable ? { repeatable } : {},
+    ...anyRollback ? {
+      partsWithoutRollback: changesets.filter((c) => !c.hasRollback).map((c) => ({ line: c.line, column: 1, label: `changeset ${c.label}` }))
+    } : {}
+  };
+}
+
+// src/discover/layouts/plain.ts
+var LEADING_VERSION = /^([vV]?\d+(?:[._]\d+)*)(?:[_\-.](.*))?$/s;
+var VERSION_DIR = /^([vV]?\d+(?:\.\d+)*)\/([^/]+)\.sql$/;
+function looksLikeMigrationName(file) {
+  return /^[vV]?\d/.test(file) || /migrat|upgrade|rollback|schema/i.test(file);
+}
+var plain = {
+  name: "plain",
+  rollbacks: "never",
+  async detect() {
+    return 0.05;
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const entries = sqlFiles(folder.files).map((file) => {
+      const inDir = VERSION_DIR.exec(file);
+      if (inDir) return { file, version: inDir[1], name: inDir[2], versioned: true };
+      if (file.includes("/")) return { file, version: "", name: file.slice(0, -4), versioned: false };
+      const lead = file.endsWith(".sql") ? LEADING_VERSION.exec(file.slice(0, -4)) : null;
+      return lead ? { file, version: lead[1], name: lead[2] ?? "", versioned: true } : { file, version: "", name: file.slice(0, -4), versioned: false };
+    });
+    entries.sort((a, b) => {
+      if (a.versioned !== b.versioned) return a.versioned ? -1 : 1;
+      return (a.versioned ? compareVersions(a.version, b.version) : 0) || naturalCompare(a.file, b.file);
+    });
+    for (const e of entries) {
+      out.migrations.push({
+        id: e.file.slice(0, -4),
+        version: e.version || e.name,
+        name: e.name,
+        up: { path: repoPath(folder.dir, e.file), text: await folder.read(e.file) },
+        down: null
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/folders.ts
+var SQITCH_SCRIPT = /^(?:(.*)\/)?(deploy|revert|verify)\/.+\.sql$/;
+var PRISMA = /^(?:(.*)\/)?[^/]+\/migration\.sql$/;
+var DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
+var VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
+var LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
+var MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
+function parent(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "" : path2.slice(0, i);
+}
+function under(dir, path2) {
+  if (dir === "") return path2;
+  return path2.startsWith(`${dir}/`) ? path2.slice(dir.length + 1) : null;
+}
+async function findFolderGroups(paths, readText) {
+  const all = [...paths].sort();
+  const sql = all.filter((p) => /\.sql$/i.test(p));
+  const claimed = /* @__PURE__ */ new Set();
+  const groups = [];
+  const claim = (dir, shape, accept) => {
+    const files = all.flatMap((p) => {
+      const rel = under(dir, p);
+      return rel !== null && !claimed.has(p) && accept(rel) ? [rel] : [];
+    });
+    for (const rel of files) if (/\.sql$/i.test(rel)) claimed.add(dir ? `${dir}/${rel}` : rel);
+    if (files.some((f) => /\.sql$/i.test(f))) groups.push({ dir, files, ...shape ? { shape } : {} });
+  };
+  const sqitchRoots = /* @__PURE__ */ new Set();
+  for (const p of sql) {
+    const m = SQITCH_SCRIPT.exec(p);
+    if (!m) continue;
+    const root = m[1] ?? "";
+    const prefix = root ? `${root}/` : "";
+    const hasDeploy = sql.some((q) => q.startsWith(`${prefix}deploy/`));
+    const marked = all.includes(`${prefix}sqitch.plan`) || sql.some((q) => q.startsWith(`${prefix}revert/`));
+    if (hasDeploy && marked) sqitchRoots.add(root);
+  }
+  for (const root of [...sqitchRoots].sort((a, b) => b.length - a.length)) {
+    claim(root, "sqitch", (rel) => /^(deploy|revert|verify)\/.+\.sql$/i.test(rel) || rel === "sqitch.plan");
+  }
+  const prismaRoots = new Set(sql.filter((p) => !claimed.has(p)).flatMap((p) => PRISMA.test(p) ? [PRISMA.exec(p)[1] ?? ""] : []));
+  for (const root of prismaRoots) {
+    claim(root, "prisma", (rel) => /^[^/]+\/(migration|down)\.sql$/.test(rel) && (rel.endsWith("/migration.sql") || all.includes(`${root ? `${root}/` : ""}${parent(rel)}/migration.sql`)));
+  }
+  const pairRoots = new Set(sql.filter((p) => !claimed.has(p)).flatMap((p) => DIR_PAIR.test(p) ? [DIR_PAIR.exec(p)[1] ?? ""] : []));
+  for (const root of pairRoots) {
+    claim(root, "directory-pairs", (rel) => /^[^/]+\/((up|down)\.sql|metadata\.(toml|ya?ml))$/.test(rel));
+  }
+  const liquibaseRoots = /* @__PURE__ */ new Set();
+  const liquibaseDirs = /* @__PURE__ */ new Set();
+  for (const p of sql) {
+    if (claimed.has(p) || !isLiquibaseSql(await readText(p))) continue;
+    liquibaseDirs.add(parent(p));
+    let dir = parent(p);
+    let root = dir;
+    for (let d = dir; ; d = parent(d)) {
+      if (LIQUIBASE_ROOT.test(d.slice(d.lastIndexOf("/") + 1))) {
+        root = d;
+        break;
+      }
+      if (d === "") break;
+    }
+    liquibaseRoots.add(root);
+    dir = root;
+  }
+  for (const root of [...liquibaseRoots].sort((a, b) => b.length - a.length)) {
+    claim(root, "liquibase-sql", (rel) => /\.sql$/i.test(rel) && liquibaseDirs.has(parent(root ? `${root}/${rel}` : rel)));
+  }
+  const versionRoots = /* @__PURE__ */ new Set();
+  for (const p of sql) {
+    const m = VERSION_SUBDIR.exec(p);
+    if (!claimed.has(p) && m && !/^[vV]?\d/.test(m[2])) versionRoots.add(m[1] ?? "");
+  }
+  for (const root of versionRoots) {
+    claim(root, "plain", (rel) => VERSION_SUBDIR.test(rel) && !/^[vV]?\d/.test(rel.slice(rel.indexOf("/") + 1)));
+  }
+  const dirs = new Set(sql.filter((p) => !claimed.has(p)).map((p) => {
+    const d = parent(p);
+    return /(^|\/)rollbacks?$/i.test(d) && sql.some((q) => !claimed.has(q) && parent(q) === parent(d)) ? parent(d) : d;
+  }));
+  for (const dir of dirs) {
+    claim(dir, void 0, (rel) => !rel.includes("/") || /^rollbacks?\/[^/]+\.sql$/i.test(rel) || rel === "meta/_journal.json");
+  }
+  return groups.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+}
+function looksLikeMigrationFolder(group) {
+  if (MIGRATION_DIR.test(group.dir)) return true;
+  const files = group.files.filter((f) => /\.sql$/i.test(f));
+  return files.filter((f) => looksLikeMigrationName(f.slice(f.lastIndexOf("/") + 1))).length * 2 >= files.length;
+}
+
+// src/discover/layouts/sections.ts
+function findMarkers(text, re) {
+  const found = [];
+  for (const line of lines(text)) {
+    const m = re.exec(line.text);
+    if (m) found.push({ kind: m[1].toLowerCase().replace(/\s+/g, " "), line, rest: m[2] ?? "" });
+  }
+  return found;
+}
+function sectionTexts(text, markers, sectionKinds) {
+  const starts = markers.filter((m) => sectionKinds.includes(m.kind));
+  const ranges = /* @__PURE__ */ new Map();
+  starts.forEach((m, i) => {
+    const next = starts[i + 1];
+    const range = [m.line.end, next ? next.line.start : text.length];
+    ranges.set(m.kind, [...ranges.get(m.kind) ?? [], range]);
+  });
+  const result = /* @__PURE__ */ new Map();
+  for (const [kind, rs] of ranges) result.set(kind, keepRanges(text, rs));
+  return result;
+}
+function numberedFiles(folder, pattern, out) {
+  const named = sqlFiles(directFiles(folder)).flatMap((file) => {
+    const m = pattern.exec(file);
+    if (!m) out.leftovers.push(file);
+    return m ? [{ file, version: m[1], name: m[2] ?? "" }] : [];
+  });
+  return named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
+}
+
+// src/discover/layouts/dbmate.ts
+var MARKER = /^--\s*migrate:(up|down)\b(.*)$/i;
+var NAME = /^(\d+)(?:[_-](.*))?\.sql$/;
+var dbmate = {
+  name: "dbmate",
+  rollbacks: "always",
+  async detect(folder) {
+    const files = sqlFiles(directFiles(folder));
+    const texts = await Promise.all(files.map((f) => folder.read(f)));
+    return coverage(texts, (t) => /^--\s*migrate:up\b/im.test(t));
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    for (const { file, version, name } of numberedFiles(folder, NAME, out)) {
+      const text = await folder.read(file);
+      const markers = findMarkers(text, MARKER);
+      const up = markers.find((m) => m.kind === "up");
+      const down = markers.find((m) => m.kind === "down");
+      if (!up) {
+        out.issues.push({ path: file, line: 1, column: 1, message: "dbmate migration has no '-- migrate:up' section" });
+      }
+      const sections = sectionTexts(text, markers, ["up", "down"]);
+      const path2 = repoPath(folder.dir, file);
+      const noTransaction = [up, down].some((m) => m && /\btransaction:\s*false\b/i.test(m.rest));
+      out.migrations.push({
+        id: file.slice(0, -4),
+        version,
+        name,
+        up: { path: path2, text: up ? sections.get("up") : text },
+        down: down ? { path: path2, text: sections.get("down") } : null,
+        ...noTransaction ? { noTransaction } : {},
+        dupKey: version.replace(/^0+(?=\d)/, "")
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/directory-pairs.ts
+var FILE = /^([^/]+)\/(up|down)\.sql$/;
+var directoryPairs = {
+  name: "directory-pairs",
+  rollbacks: "always",
+  async detect(folder) {
+    return coverage(sqlFiles(folder.files), (f) => FILE.test(f));
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const byDir = /* @__PURE__ */ new Map();
+    for (const file of sqlFiles(folder.files)) {
+      const m = FILE.exec(file);
+      if (!m) {
+        out.leftovers.push(file);
+        continue;
+      }
+      const entry = byDir.get(m[1]) ?? {};
+      entry[m[2]] = file;
+      byDir.set(m[1], entry);
+    }
+    const parsed = [...byDir.entries()].map(([id, e]) => {
+      const m = /^(\d[\d-]*)(?:_(.*))?$/.exec(id);
+      const version = m ? m[1] : id;
+      return { id, version, key: version.replace(/-/g, ""), name: m ? m[2] ?? "" : id, numeric: m !== null, ...e };
+    });
+    parsed.sort(
+      (a, b) => a.numeric && b.numeric ? byteCompare(a.key, b.key) || naturalCompare(a.id, b.id) : naturalCompare(a.id, b.id)
+    );
+    for (const e of parsed) {
+      if (!e.up) {
+        out.orphans.push(e.down);
+        continue;
+      }
+      const noTransaction = await optsOutOfTransaction(folder.files, e.id, folder.read);
+      out.migrations.push({
+        id: e.id,
+        version: e.version,
+        name: e.name,
+        up: { path: repoPath(folder.dir, e.up), text: await folder.read(e.up) },
+        down: e.down ? { path: repoPath(folder.dir, e.down), text: await folder.read(e.down) } : null,
+        ...noTransaction ? { noTransaction } : {},
+        ...e.numeric ? { dupKey: e.key.replace(/^0+(?=\d)/, "") } : {}
+      });
+    }
+    return out;
+  }
+};
+async function optsOutOfTransaction(files, id, read) {
+  if (files.includes(`${id}/metadata.toml`)) {
+    if (/^[ \t]*run_in_transaction[ \t]*=[ \t]*false\b/m.test(await read(`${id}/metadata.toml`))) return true;
+  }
+  for (const name of ["metadata.yaml", "metadata.yml"]) {
+    if (files.includes(`${id}/${name}`) && /^[ \t]*createIndexConcurrently:[ \t]*true\b/m.test(await read(`${id}/${name}`))) return true;
+  }
+  return false;
+}
+
+// src/discover/layouts/drizzle.ts
+var NAME2 = /^(\d+)_(.+)\.sql$/;
+var drizzle = {
+  name: "drizzle",
+  rollbacks: "never",
+  async detect(folder) {
+    const files = sqlFiles(directFiles(folder));
+    const named = coverage(files, (f) => NAME2.test(f));
+    if (folder.files.includes("meta/_journal.json") || /(^|\/)drizzle$/i.test(folder.dir)) return named;
+    const texts = await Promise.all(files.map((f) => folder.read(f)));
+    return texts.some((t) => t.includes("--> statement-breakpoint")) ? named : 0;
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const files = sqlFiles(directFiles(folder));
+    const journal = folder.files.includes("meta/_journal.json") ? journalOrder(await folder.read("meta/_journal.json")) : [];
+    const rank = (file) => {
+      const i = journal.indexOf(file.slice(0, -4));
+      return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    const named = files.flatMap((file) => {
+      const m = NAME2.exec(file);
+      if (!m) out.leftovers.push(file);
+      return m ? [{ file, version: m[1], name: m[2] }] : [];
+    });
+    named.sort((a, b) => rank(a.file) - rank(b.file) || naturalCompare(a.file, b.file));
+    for (const { file, version, name } of named) {
+      out.migrations.push({
+        id: baseName(file).slice(0, -4),
+        version,
+        name,
+        up: { path: repoPath(folder.dir, file), text: await folder.read(file) },
+        down: null
+      });
+    }
+    return out;
+  }
+};
+function journalOrder(text) {
+  try {
+    const journal = JSON.parse(text);
+    return [...journal.entries ?? []].sort((a, b) => (a.idx ?? 0) - (b.idx ?? 0)).flatMap((e) => typeof e.tag === "string" ? [e.tag] : []);
+  } catch {
+    return [];
+  }
+}
+
+// src/discover/layouts/flyway.ts
+var VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+var REPEATABLE = /^R__(.+)\.sql$/;
+function flywayVersionKey(version) {
+  const parts = version.split(/[._]/).map((p) => p.replace(/^0+(?=\d)/, ""));
+  while (parts.length > 1 && parts[parts.length - 1] === "0") parts.pop();
+  return parts.join(".");
+}
+var flyway = {
+  name: "flyway",
+  rollbacks: "when-used",
+  async detect(folder) {
+    return 0.9 * coverage(sqlFiles(directFiles(folder)), (f) => VERSIONED.test(f) || REPEATABLE.test(f));
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const files = directFiles(folder);
+    const versioned = [];
+    const undo = /* @__PURE__ */ new Map();
+    const repeatable = [];
+    for (const file of sqlFiles(files)) {
+      const v = VERSIONED.exec(file);
+      const r = REPEATABLE.exec(file);
+      if (v && v[1] === "V") versioned.push({ file, version: v[2], name: v[3] });
+      else if (v) undo.set(flywayVersionKey(v[2]), [...undo.get(flywayVersionKey(v[2])) ?? [], file]);
+      else if (r) repeatable.push({ file, name: r[1] });
+      else out.leftovers.push(file);
+    }
+    versioned.sort((a, b) => compareVersions(a.version, b.version) || naturalCompare(a.file, b.file));
+    repeatable.sort((a, b) => naturalCompare(a.name, b.name));
+    const draft = async (file, fields, downFile) => {
+      const conf = `${file}.conf`;
+      const noTransaction = files.includes(conf) && /^[ \t]*executeInTransaction[ \t]*=[ \t]*false\b/m.test(await folder.read(conf));
+      return {
+        ...fields,
+        up: { path: repoPath(folder.dir, file), text: await folder.read(file) },
+        down: downFile ? { path: repoPath(folder.dir, downFile), text: await folder.read(downFile) } : null,
+        ...noTransaction ? { noTransaction } : {}
+      };
+    };
+    const usedUndo = /* @__PURE__ */ new Set();
+    for (const m of versioned) {
+      const key = flywayVersionKey(m.version);
+      const downFile = undo.get(key)?.[0];
+      if (downFile) usedUndo.add(key);
+      out.migrations.push(
+        await draft(m.file, { id: m.file.slice(0, -4), version: m.version, name: m.name, dupKey: key }, downFile)
+      );
+    }
+    for (const [key, downFiles] of undo) if (!usedUndo.has(key)) out.orphans.push(...downFiles);
+    for (const m of repeatable) {
+      out.migrations.push(await draft(m.file, { id: m.file.slice(0, -4), version: "", name: m.name, repeatable: true }));
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/golang-migrate.ts
+var PAIR = /^[vV]?(\d+)(?:[._-](.*?))?\.(up|down)\.sql$/;
+var golangMigrate = {
+  name: "golang-migrate",
+  rollbacks: "always",
+  async detect(folder) {
+    return 0.9 * coverage(sqlFiles(directFiles(folder)), (f) => PAIR.test(f));
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const byId = /* @__PURE__ */ new Map();
+    for (const file of sqlFiles(directFiles(folder))) {
+      const m = PAIR.exec(file);
+      if (!m) {
+        out.leftovers.push(file);
+        continue;
+      }
+      const id = file.slice(0, -`.${m[3]}.sql`.length);
+      const entry = byId.get(id) ?? { version: m[1], name: m[2] ?? "" };
+      entry[m[3]] = file;
+      byId.set(id, entry);
+    }
+    const ordered = [...byId.entries()].sort(
+      ([ia, a], [ib, b]) => compareDigits(a.version, b.version) || naturalCompare(ia, ib)
+    );
+    for (const [id, e] of ordered) {
+      if (!e.up) {
+        out.orphans.push(e.down);
+        continue;
+      }
+      out.migrations.push({
+        id,
+        version: e.version,
+        name: e.name,
+        up: { path: repoPath(folder.dir, e.up), text: await folder.read(e.up) },
+        down: e.down ? { path: repoPath(folder.dir, e.down), text: await folder.read(e.down) } : null,
+        dupKey: e.version.replace(/^0+(?=\d)/, "")
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/goose.ts
+var MARKER2 = /^--\s*\+goose\s+(up|down|statementbegin|statementend|no\s+transaction|envsub\s+on|envsub\s+off)\b(.*)$/i;
+var NAME3 = /^(\d+)(?:[_-](.*))?\.sql$/;
+var goose = {
+  name: "goose",
+  rollbacks: "always",
+  async detect(folder) {
+    const files = sqlFiles(directFiles(folder));
+    const texts = await Promise.all(files.map((f) => folder.read(f)));
+    return coverage(texts, (t) => /^--\s*\+goose\s+up\b/im.test(t));
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    for (const { file, version, name } of numberedFiles(folder, NAME3, out)) {
+      const text = await folder.read(file);
+      const markers = findMarkers(text, MARKER2);
+      const up = markers.find((m) => m.kind === "up");
+      const down = markers.find((m) => m.kind === "down");
+      if (!up) out.issues.push({ path: file, line: 1, column: 1, message: "goose migration has no '-- +goose Up' annotation" });
+      const sections = sectionTexts(text, markers, ["up", "down"]);
+      const path2 = repoPath(folder.dir, file);
+      const noTransaction = markers.some((m) => m.kind === "no transaction");
+      out.migrations.push({
+        id: file.slice(0, -4),
+        version,
+        name,
+        up: { path: path2, text: up ? sections.get("up") : text },
+        down: down ? { path: path2, text: sections.get("down") } : null,
+        ...noTransaction ? { noTransaction } : {},
+        dupKey: version.replace(/^0+(?=\d)/, "")
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/pop.ts
+var FILE2 = /^(\d+)_(.+?)(?:\.(postgres|postgresql|pg|cockroach|cockroachdb|crdb|mysql|mariadb|sqlite|sqlite3|mssql|sqlserver|all))?(\.autocommit)?\.(up|down)\.sql$/;
+var POSTGRES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg"]);
+var pop = {
+  name: "pop",
+  rollbacks: "always",
+  async detect(folder) {
+    const files = sqlFiles(directFiles(folder));
+    const marked = files.some((f) => {
+      const m = FILE2.exec(f);
+      return m !== null && (m[3] !== void 0 || m[4] !== void 0);
+    });
+    return marked ? coverage(files, (f) => FILE2.test(f)) : 0;
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const byId = /* @__PURE__ */ new Map();
+    for (const file of sqlFiles(directFiles(folder))) {
+      const m = FILE2.exec(file);
+      if (!m) {
+        out.leftovers.push(file);
+        continue;
+      }
+      const dialect = m[3];
+      if (dialect !== void 0 && dialect !== "all" && !POSTGRES.has(dialect)) {
+        (out.otherDatabases ??= []).push({ file, dialect });
+        continue;
+      }
+      const id = `${m[1]}_${m[2]}`;
+      const entry = byId.get(id) ?? { version: m[1], name: m[2] };
+      const direction = m[5];
+      const variant = { file, specific: dialect !== void 0 && dialect !== "all", autocommit: m[4] !== void 0 };
+      const current = entry[direction];
+      if (!current || variant.specific && !current.specific) entry[direction] = variant;
+      byId.set(id, entry);
+    }
+    const ordered = [...byId.entries()].sort(
+      ([ia, a], [ib, b]) => compareDigits(a.version, b.version) || naturalCompare(ia, ib)
+    );
+    for (const [id, e] of ordered) {
+      if (!e.up) {
+        out.orphans.push(e.down.file);
+        continue;
+      }
+      out.migrations.push({
+        id,
+        version: e.version,
+        name: e.name,
+        up: { path: repoPath(folder.dir, e.up.file), text: await folder.read(e.up.file) },
+        down: e.down ? { path: repoPath(folder.dir, e.down.file), text: await folder.read(e.down.file) } : null,
+        ...e.up.autocommit ? { noTransaction: true } : {},
+        dupKey: e.version.replace(/^0+(?=\d)/, "")
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/prisma.ts
+var FILE3 = /^([^/]+)\/(migration|down)\.sql$/;
+var prisma = {
+  name: "prisma",
+  rollbacks: "never",
+  async detect(folder) {
+    const files = sqlFiles(folder.files);
+    return files.some((f) => f.endsWith("/migration.sql")) ? coverage(files, (f) => FILE3.test(f)) : 0;
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const byDir = /* @__PURE__ */ new Map();
+    for (const file of sqlFiles(folder.files)) {
+      const m = FILE3.exec(file);
+      if (!m) {
+        out.leftovers.push(file);
+        continue;
+      }
+      const entry = byDir.get(m[1]) ?? {};
+      entry[m[2] === "migration" ? "up" : "down"] = file;
+      byDir.set(m[1], entry);
+    }
+    for (const [id, e] of [...byDir.entries()].sort(([a], [b]) => byteCompare(a, b))) {
+      if (!e.up) {
+        out.orphans.push(e.down);
+        continue;
+      }
+      const m = /^(\d+)(?:_(.*))?$/.exec(id);
+      out.migrations.push({
+        id,
+        version: m ? m[1] : id,
+        name: m ? m[2] ?? "" : id,
+        up: { path: repoPath(folder.dir, e.up), text: await folder.read(e.up) },
+        down: e.down ? { path: repoPath(folder.dir, e.down), text: await folder.read(e.down) } : null
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/sqitch.ts
+var SCRIPT = /^(deploy|revert|verify)\/(.+)\.sql$/;
+function parseSqitchPlan(text) {
+  const entries = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("%") || line.startsWith("#")) return;
+    if (line.startsWith("@")) {
+      entries.push({ kind: "tag", name: line.slice(1).split(/\s/)[0] });
+      return;
+    }
+    const m = /^[+-]?([^\s[]+)\s*(?:\[([^\]]*)\])?/.exec(line);
+    if (m) entries.push({ kind: "change", name: m[1], deps: (m[2] ?? "").split(/\s+/).filter(Boolean), line: i + 1 });
+  });
+  const changes = [];
+  entries.forEach((entry, i) => {
+    if (entry.kind !== "change") return;
+    const later = entries.slice(i + 1);
+    const rework = later.find((e) => e.kind === "change" && e.name === entry.name);
+    let script = entry.name;
+    if (rework && rework.kind === "change") {
+      const dep = rework.deps.find((d) => d.startsWith(`${entry.name}@`));
+      const tag = dep ? dep.slice(entry.name.length + 1) : later.find((e) => e.kind === "tag")?.name;
+      if (tag) script = `${entry.name}@${tag}`;
+    }
+    changes.push({ name: entry.name, script, line: entry.line });
+  });
+  return changes;
+}
+var sqitch = {
+  name: "sqitch",
+  rollbacks: "always",
+  async detect(folder) {
+    const files = sqlFiles(folder.files);
+    const hasDeploy = files.some((f) => f.startsWith("deploy/"));
+    const marked = folder.files.includes("sqitch.plan") || files.some((f) => f.startsWith("revert/"));
+    return hasDeploy && marked ? coverage(files, (f) => SCRIPT.test(f)) : 0;
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const deploy = /* @__PURE__ */ new Set();
+    const revert = /* @__PURE__ */ new Set();
+    for (const file of sqlFiles(folder.files)) {
+      const m = SCRIPT.exec(file);
+      if (!m) out.leftovers.push(file);
+      else if (m[1] === "deploy") deploy.add(m[2]);
+      else if (m[1] === "revert") revert.add(m[2]);
+    }
+    const order = [];
+    if (folder.files.includes("sqitch.plan")) {
+      for (const change of parseSqitchPlan(await folder.read("sqitch.plan"))) {
+        if (!deploy.has(change.script)) {
+          out.issues.push({
+            path: "sqitch.plan",
+            line: change.line,
+            column: 1,
+            message: `sqitch.plan lists change '${change.name}' but deploy/${change.script}.sql does not exist`
+          });
+          continue;
+        }
+        order.push(change);
+      }
+      const planned = new Set(order.map((c) => c.script));
+      for (const script of [...deploy].filter((s) => !planned.has(s)).sort(naturalCompare)) {
+        out.issues.push({
+          path: `deploy/${script}.sql`,
+          line: 1,
+          column: 1,
+          message: `deploy/${script}.sql is not in sqitch.plan, so sqitch never deploys it`
+        });
+        order.push({ script, name: script.replace(/@.*$/, "") });
+      }
+    } else {
+      for (const script of [...deploy].sort(naturalCompare)) order.push({ script, name: script.replace(/@.*$/, "") });
+    }
+    const hasPlan = folder.files.includes("sqitch.plan");
+    for (const [i, change] of order.entries()) {
+      const up = `deploy/${change.script}.sql`;
+      const down = `revert/${change.script}.sql`;
+      out.migrations.push({
+        id: change.script,
+        version: hasPlan ? String(i + 1) : change.script,
+        name: change.name,
+        up: { path: repoPath(folder.dir, up), text: await folder.read(up) },
+        down: revert.has(change.script) ? { path: repoPath(folder.dir, down), text: await folder.read(down) } : null
+      });
+    }
+    const used = new Set(order.map((c) => c.script));
+    for (const script of revert) if (!used.has(script)) out.orphans.push(`revert/${script}.sql`);
+    return out;
+  }
+};
+
+// src/discover/layouts/supabase.ts
+var NAME4 = /^(\d+)_(.+)\.sql$/;
+var supabase = {
+  name: "supabase",
+  rollbacks: "never",
+  async detect(folder) {
+    if (!/(^|\/)supabase\/migrations$/.test(folder.dir)) return 0;
+    return 0.95 * coverage(sqlFiles(directFiles(folder)), (f) => NAME4.test(f));
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const named = sqlFiles(directFiles(folder)).flatMap((file) => {
+      const m = NAME4.exec(file);
+      if (!m) out.leftovers.push(file);
+      return m ? [{ file, version: m[1], name: m[2] }] : [];
+    });
+    named.sort((a, b) => compareDigits(a.version, b.version) || naturalCompare(a.file, b.file));
+    for (const { file, version, name } of named) {
+      out.migrations.push({
+        id: file.slice(0, -4),
+        version,
+        name,
+        up: { path: repoPath(folder.dir, file), text: await folder.read(file) },
+        down: null,
+        dupKey: version.replace(/^0+(?=\d)/, "")
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/versioned-rollbacks.ts
+var ROLLBACK_DIR = /^rollbacks?\/[^/]+\.sql$/i;
+var UPGRADE = /^(.+)_upgrade\.sql$/i;
+var ROLLBACK_SUFFIX = /^(.+)_rollback\.sql$/i;
+var VERSIONED2 = /^([vV]?\d+(?:\.\d+)*(?:-[0-9A-Za-z.]+)?)(?:[_-](.*))?\.sql$/;
+function parseUp(file) {
+  const up = UPGRADE.exec(file);
+  if (up) {
+    const stem = up[1];
+    const fromTo = /^(.+)_to_(.+)$/i.exec(stem);
+    return { file, version: stem, name: stem, sortKeys: fromTo ? [fromTo[2], fromTo[1]] : [stem], key: stem.toLowerCase() };
+  }
+  const v = VERSIONED2.exec(file);
+  if (v && !ROLLBACK_SUFFIX.test(file)) {
+    return { file, version: v[1], name: v[2] ?? "", sortKeys: [v[1]], key: versionKey(v[1], v[2] ?? "") };
+  }
+  return null;
+}
+function rollbackKey(file) {
+  const name = baseName(file);
+  const suffix = ROLLBACK_SUFFIX.exec(name);
+  if (suffix && !file.includes("/")) return { key: suffix[1].toLowerCase(), versionOnly: "" };
+  const v = VERSIONED2.exec(name);
+  if (!v) return suffix ? { key: suffix[1].toLowerCase(), versionOnly: "" } : null;
+  const rest = (v[2] ?? "").replace(/^rollback[_-]?/i, "").replace(/[_-]?rollback$/i, "");
+  return { key: versionKey(v[1], rest), versionOnly: versionKey(v[1], "") };
+}
+function versionKey(version, name) {
+  return `${version.replace(/^[vV]/, "").toLowerCase()}|${name.toLowerCase()}`;
+}
+var versionedRollbacks = {
+  name: "versioned-rollbacks",
+  rollbacks: "always",
+  async detect(folder) {
+    const direct = sqlFiles(directFiles(folder));
+    const hasRollbacks = folder.files.some((f) => ROLLBACK_DIR.test(f)) || direct.some((f) => ROLLBACK_SUFFIX.test(f));
+    if (!hasRollbacks) return 0;
+    return 0.95 * coverage(direct, (f) => parseUp(f) !== null || ROLLBACK_SUFFIX.test(f));
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const ups = [];
+    const rollbacks = [];
+    for (const file of sqlFiles(folder.files)) {
+      if (ROLLBACK_DIR.test(file) || !file.includes("/") && ROLLBACK_SUFFIX.test(file)) rollbacks.push(file);
+      else if (file.includes("/")) out.leftovers.push(file);
+      else {
+        const up = parseUp(file);
+        if (up) ups.push(up);
+        else out.leftovers.push(file);
+      }
+    }
+    ups.sort((a, b) => {
+      for (let i = 0; i < Math.max(a.sortKeys.length, b.sortKeys.length); i++) {
+        const c = compareVersions(a.sortKeys[i] ?? "", b.sortKeys[i] ?? "");
+        if (c !== 0) return c;
+      }
+      return naturalCompare(a.file, b.file);
+    });
+    const downFor = /* @__PURE__ */ new Map();
+    const unpaired = [];
+    for (const file of rollbacks) {
+      const key = rollbackKey(file);
+      const exact = key && ups.find((u) => u.key === key.key && !downFor.has(u));
+      const byVersion = key?.versionOnly ? ups.filter((u) => u.key.startsWith(key.versionOnly) && !downFor.has(u)) : [];
+      const match = exact || (byVersion.length === 1 ? byVersion[0] : void 0);
+      if (match) downFor.set(match, file);
+      else unpaired.push(file);
+    }
+    out.orphans.push(...unpaired);
+    for (const up of ups) {
+      const down = downFor.get(up);
+      out.migrations.push({
+        id: up.file.slice(0, -4),
+        version: up.version,
+        name: up.name,
+        up: { path: repoPath(folder.dir, up.file), text: await folder.read(up.file) },
+        down: down ? { path: repoPath(folder.dir, down), text: await folder.read(down) } : null,
+        dupKey: up.key
+      });
+    }
+    return out;
+  }
+};
+
+// src/discover/layouts/index.ts
+var LAYOUT_MODULES = [
+  liquibaseSql,
+  dbmate,
+  goose,
+  sqitch,
+  prisma,
+  directoryPairs,
+  pop,
+  golangMigrate,
+  flyway,
+  drizzle,
+  supabase,
+  versionedRollbacks,
+  plain
+];
+function layoutModule(name) {
+  return LAYOUT_MODULES.find((l) => l.name === name);
+}
+
+// src/discover/discover.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/discover/other-databases.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var ENGINES = {
+  sqlite: "SQLite",
+  sqlite3: "SQLite",
+  mysql: "MySQL",
+  mariadb: "MariaDB",
+  mssql: "SQL Server",
+  sqlserver: "SQL Server",
+  tsql: "SQL Server",
+  oracle: "Oracle",
+  h2: "H2",
+  hsqldb: "HSQLDB",
+  derby: "Derby",
+  db2: "Db2",
+  sybase: "Sybase",
+  clickhouse: "ClickHouse",
+  snowflake: "Snowflake",
+  spanner: "Spanner",
+  informix: "Informix",
+  firebird: "Firebird"
+};
+var GLUED = ["sqlite", "mysql", "mariadb", "mssql", "sqlserver", "oracle", "clickhouse"];
+function engineOfFolderName(segment) {
+  const words = segment.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
+  for (const word of words) {
+    let cut = word.length;
+    while (cut > 0 && word.charCodeAt(cut - 1) >= 48 && word.charCodeAt(cut - 1) <= 57) cut--;
+    const bare = word.length > 2 && cut > 0 ? word.slice(0, cut) : word;
+    const engine = ENGINES[word] ?? ENGINES[bare];
+    if (engine) return engine;
+    const glued = GLUED.find((g) => bare.length > g.length && bare.endsWith(g));
+    if (glued) return ENGINES[glued];
+  }
+  return null;
+}
+function splitOtherDatabases(paths, overrides, rootOf = () => "") {
+  const forceSkip = overrides.skip.length > 0 ? (0, import_picomatch.default)([...overrides.skip], { dot: true }) : () => false;
+  const forceReview = overrides.review.length > 0 ? (0, import_picomatch.default)([...overrides.review], { dot: true }) : () => false;
+  const keep = [];
+  const byDir = /* @__PURE__ */ new Map();
+  const add = (dir, engine, path2) => {
+    const folder = byDir.get(dir) ?? { dir, engine, files: [] };
+    folder.files.push(path2);
+    byDir.set(dir, folder);
+  };
+  for (const path2 of paths) {
+    if (forceReview(path2)) {
+      keep.push(path2);
+      continue;
+    }
+    if (forceSkip(path2)) {
+      add(path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "", "not PostgreSQL (otherDatabases.skip)", path2);
+      continue;
+    }
+    const root = rootOf(path2);
+    const segments = path2.split("/").slice(0, -1);
+    const start = root === "" ? 0 : root.split("/").length;
+    let found = null;
+    for (let i = start; i < segments.length && !found; i++) {
+      const engine = engineOfFolderName(segments[i]);
+      if (engine) found = { dir: segments.slice(0, i + 1).join("/"), engine };
+    }
+    if (found) add(found.dir, found.engine, path2);
+    else keep.push(path2);
+  }
+  return { keep, other: [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir)) };
+}
+
+// src/discover/discover.ts
+async function discoverMigrations(files, config, opts = {}) {
+  const ignored = config.ignore.length > 0 ? (0, import_picomatch2.default)(config.ignore, { dot: true }) : () => false;
+  const listed = (await files.list()).map(normalizePath).filter((p) => !ignored(p));
+  const result = { sets: [], errors: [], findings: [], notes: [] };
+  const configured = (config.migrations ?? []).map((m) => normalizePath(m.path)).sort((a, b) => b.length - a.length);
+  const split = splitOtherDatabases(listed, config.otherDatabases, (p) => configured.find((d) => d === "" || p.startsWith(`${d}/`)) ?? "");
+  let paths = split.keep;
+  for (const folder of split.other) {
+    const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
+    if (sql === 0) continue;
+    result.notes.push({
+      path: folder.dir,
+      message: `${sql} SQL file${sql === 1 ? "" : "s"} left alone: ${folder.engine.startsWith("not ") ? folder.engine : `the folder name says ${folder.engine}, not PostgreSQL`} (set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? "it" : "them"})`
+    });
+  }
+  const cache = /* @__PURE__ */ new Map();
+  const absent = /* @__PURE__ */ new Set();
+  const readText = (path2) => {
+    let text = cache.get(path2);
+    if (!text) {
+      text = files.read(path2).then(
+        (bytes) => {
+          if (!/\.sql$/i.test(path2)) return decodeText(bytes);
+          const decoded = decodeSql(bytes, path2);
+          if (decoded.ok) return decoded.text;
+          result.errors.push({ ...decoded.error, rule: "file-unreadable", risk: "DANGEROUS" });
+          return "";
+        },
+        (e) => {
+          if (e.code === "ENOENT") absent.add(path2);
+          else result.errors.push({ path: path2, line: 1, column: 1, message: `cannot read file: ${e.code ?? (e instanceof Error ? e.message : String(e))}`, rule: "file-unreadable", risk: "DANGEROUS" });
+          return "";
+        }
+      );
+      cache.set(path2, text);
+    }
+    return text;
+  };
+  await Promise.all(paths.filter((p) => /\.sql$/i.test(p)).map(readText));
+  if (absent.size > 0) {
+    paths = paths.filter((p) => !absent.has(p));
+    const first = [...absent].sort()[0];
+    result.notes.push({
+      message: `${absent.size} SQL file${absent.size === 1 ? "" : "s"} listed by git ${absent.size === 1 ? "is" : "are"} neither in the work tree nor in git's objects (a sparse or partial checkout?) and ${absent.size === 1 ? "was" : "were"} skipped, starting with ${first}`
+    });
+  }
+  const grouped = /* @__PURE__ */ new Set();
+  for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors)) {
+    for (const f of group.files) grouped.add(repoPath(group.dir, f));
+    await buildGroup(group, entry, config, readText, result);
+  }
+  result.sets.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === "plain" ? 1 : b.layout === "plain" ? -1 : 0);
+  const leftAlone = new Set(split.other.flatMap((f) => f.files));
+  return opts.only ? await restrictTo(
+    result,
+    opts.only.map(normalizePath),
+    paths,
+    grouped,
+    config,
+    readText,
+    (p) => leftAlone.has(p) || listed.some((l) => l.startsWith(`${p}/`) && leftAlone.has(l)) ? Promise.resolve("left-alone") : files.read(p).then(
+      () => true,
+      () => false
+    )
+  ) : result;
+}
+async function migrationFolders(paths, config, readText, errors) {
+  if (config.migrations && config.migrations.length > 0) {
+    const units2 = [];
+    for (const entry of config.migrations) {
+      const dir = normalizePath(entry.path);
+      const inside = paths.filter((p) => dir === "" || p.startsWith(`${dir}/`));
+      if (!inside.some((p) => /\.sql$/i.test(p))) {
+        errors.push({ path: dir, line: 1, column: 1, message: `configured migrations folder '${dir}' has no .sql files` });
+        continue;
+      }
+      for (const group of await findFolderGroups(inside, readText)) units2.push({ group, entry });
+    }
+    return units2;
+  }
+  const units = [];
+  for (const group of await findFolderGroups(paths, readText)) {
+    const layout = group.shape ?? await detectLayout(folderOf(group, readText));
+    if (layout !== "plain" || looksLikeMigrationFolder(group)) units.push({ group: { ...group, shape: layout } });
+  }
+  return units;
+}
+function folderOf(group, readText) {
+  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)) };
+}
+async function detectLayout(folder) {
+  let best = "plain";
+  let bestScore = 0;
+  for (const layout of LAYOUT_MODULES) {
+    const score = await layout.detect(folder);
+    if (score > bestScore) {
+      best = layout.name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+async function buildGroup(group, entry, config, readText, result) {
+  const folder = folderOf(group, readText);
+  const layout = entry?.layout ?? group.shape ?? await detectLayout(folder);
+  const built = await layoutModule(layout).build(folder);
+  for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: "layout-error", risk: "DANGEROUS" });
+  const other = built.otherDatabases ?? [];
+  if (other.length > 0) {
+    result.notes.push({
+      path: group.dir,
+      message: `${other.length} migration file${other.length === 1 ? "" : "s"} for other databases left alone (${[...new Set(other.map((o) => o.dialect))].sort().join(", ")}): ${layout} runs ${other.length === 1 ? "it" : "them"} only on those engines`
+    });
+  }
+  for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
+  addSet(group.dir, layout, built.migrations, entry, config, result);
+  if (built.leftovers.length > 0 && layout !== "plain") {
+    const rest = await layoutModule("plain").build({ ...folder, files: built.leftovers });
+    addSet(group.dir, "plain", rest.migrations, entry, config, result);
+  }
+}
+function addSet(dir, layout, drafts, entry, config, result) {
+  if (drafts.length === 0) return;
+  const convention = layoutModule(layout).rollbacks;
+  const required = entry?.requireRollback ?? (convention === "always" || convention === "when-used" && drafts.some((d) => d.down));
+  const transaction = entry?.transaction ?? config.transaction[layout] ?? LAYOUT_TRANSACTION[layout];
+  const migrations = drafts.map((d) => toMigration(d, layout, dir, required, transaction));
+  for (const [i, m] of migrations.entries()) {
+    if (m.rollbackStatus === "missing") result.findings.push(rollbackMissing(m, config.rollbackMissingRisk));
+    if (required) {
+      for (const part of drafts[i].partsWithoutRollback ?? []) result.findings.push(rollbackMissing(m, config.rollbackMissingRisk, part));
+    }
+  }
+  const byKey = /* @__PURE__ */ new Map();
+  drafts.forEach((d, i) => {
+    if (d.dupKey !== void 0) byKey.set(d.dupKey, [...byKey.get(d.dupKey) ?? [], migrations[i]]);
+  });
+  for (const same of byKey.values()) {
+    if (same.length > 1) for (const m of same) result.findings.push(duplicateVersion(m, same.filter((o) => o !== m)));
+  }
+  result.sets.push({ dir, layout, migrations });
+}
+function toMigration(d, layout, dir, required, transaction) {
+  return {
+    id: d.id,
+    version: d.version,
+    name: d.name,
+    layout,
+    dir,
+    up: d.up,
+    down: d.down,
+    rollbackStatus: d.down ? "present" : required ? "missing" : "not-required",
+    transaction: d.noTransaction ? "none" : transaction,
+    change: "unchanged",
+    ...d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {},
+    ...d.repeatable ? { repeatable: true } : {}
+  };
+}
+async function restrictTo(found, only, paths, grouped, config, readText, exists) {
+  const known = new Set(paths);
+  const exactFiles = new Set(only.filter((w) => known.has(w)));
+  const folders = only.filter((w) => !known.has(w));
+  const inFolder = (p, w) => w === "" || p.startsWith(`${w}/`);
+  const wanted = (p) => exactFiles.has(p) || folders.some((w) => p === w || inFolder(p, w));
+  const sets = found.sets.map((s) => ({ ...s, migrations: s.migrations.filter((m) => wanted(m.up.path) || m.down !== null && wanted(m.down.path)) })).filter((s) => s.migrations.length > 0);
+  const covered = new Set(sets.flatMap((s) => s.migrations.flatMap((m) => m.down ? [m.up.path, m.down.path] : [m.up.path])));
+  const errors = [];
+  const lone = [];
+  for (const w of only) {
+    const inside = known.has(w) ? /\.sql$/i.test(w) ? [w] : [] : paths.filter((p) => inFolder(p, w) && /\.sql$/i.test(p));
+    if (inside.length > 0) lone.push(...inside.filter((p) => !covered.has(p) && !grouped.has(p)));
+    else if (covered.has(w)) continue;
+    else {
+      const there = known.has(w) || await exists(w);
+      if (there === "left-alone") continue;
+      if (there) lone.push(w);
+      else errors.push({ path: w, line: 1, column: 1, message: `no such file: ${w}` });
+    }
+  }
+  const byDir = /* @__PURE__ */ new Map();
+  for (const p of [...new Set(lone)].sort()) {
+    const dir = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+    const list = byDir.get(dir);
+    if (list) list.push(p);
+    else byDir.set(dir, [p]);
+  }
+  for (const [dir, files] of byDir) {
+    const migrations = [];
+    for (const path2 of files) {
+      const name = path2.slice(path2.lastIndexOf("/") + 1).replace(/\.sql$/i, "");
+      migrations.push({
+        id: name,
+        version: name,
+        name,
+        layout: "plain",
+        dir,
+        up: { path: path2, text: await readText(path2) },
+        down: null,
+        rollbackStatus: "not-required",
+        transaction: config.defaultTransaction,
+        change: "unchanged"
+      });
+    }
+    sets.push({ dir, layout: "plain", migrations });
+  }
+  const kept = /* @__PURE__ */ new Set([...covered, ...lone, ...[...grouped].filter(wanted)]);
+  return {
+    // Notes about folders among (or around) what was asked for.
+    notes: found.notes.filter((n) => n.path === void 0 || only.some((w) => w === "" || n.path === w || n.path.startsWith(`${w}/`) || w.startsWith(`${n.path}/`))),
+    sets,
+    errors: [...found.errors.filter((e) => kept.has(e.path)), ...errors],
+    findings: found.findings.filter((f) => kept.has(f.path))
+  };
+}
+function normalizePath(p) {
+  return trimTrailing(p.replace(/\\/g, "/").replace(/^(\.\/)+/, ""), "/").replace(/^\.$/, "");
+}
+
+// src/rollback/needs-rollback.ts
+var NO_UNDO = /* @__PURE__ */ new Set([
+  "VALIDATE_CONSTRAINT",
+  "ANALYZE",
+  "VACUUM",
+  "SET_SETTING",
+  "TRANSACTION_CONTROL"
+]);
+function needsNoRollback(up, upOps) {
+  if (up.errors.length > 0) return false;
+  const top = up.statements.filter((s) => !s.nestedIn);
+  return top.every((s) => {
+    const ops = upOps.filter((o) => o.statement === s.index);
+    return ops.length > 0 && ops.every((o) => NO_UNDO.has(o.kind));
+  });
+}
+
+// src/rollback/review.ts
+function reviewRollback(m, up, down, upOps) {
+  const findings = [];
+  const destroying = upOps.filter((o) => ["DROP_TABLE", "DROP_COLUMN", "TRUNCATE", "DELETE_ROWS", "DROP_SCHEMA"].includes(o.kind) && !o.targetIsNew);
+  const irreversible = destroying.length > 0;
+  for (const o of destroying) {
+    findings.push({
+      rule: "rollback-data-loss",
+      risk: "CAUTION",
+      line: o.line,
+      column: o.column,
+      path: m.up.path,
+      statement: o.statement,
+      message: `${describeDestroy(o)}: a rollback can recreate the structure, not the data; this migration is irreversible`,
+      suggestion: "take a backup (or copy the data to an archive table) before running it, and say in the rollback that the data is gone"
+    });
+  }
+  if (m.rollbackStatus !== "present" || !down) return { findings, irreversible };
+  const downStatements = down.statements.filter((s) => !s.nestedIn);
+  if (downStatements.length === 0 && down.errors.length === 0) {
+    if (needsNoRollback(up, upOps)) return { findings, irreversible };
+    findings.push({
+      rule: "rollback-empty",
+      risk: "CAUTION",
+      line: 1,
+      column: 1,
+      path: down.path,
+      message: `the rollback ${down.path} has no statements, so rolling back does nothing`,
+      suggestion: "write the statements that undo the migration, or say in the layout configuration that this folder has no rollbacks"
+    });
+    return { findings, irreversible };
+  }
+  const state = newRunState({ pgVersion: 16 });
+  const downOps = downStatements.flatMap((s) => classify(s, state));
+  const undone = new Set(downOps.flatMap(undoKeys).concat(downStatements.flatMap(undoKeysFromAst)));
+  for (const c of createdBy(up.statements, upOps)) {
+    if (c.undoneBy.some((k) => undone.has(k))) continue;
+    findings.push({
+      rule: "rollback-mismatch",
+      risk: "CAUTION",
+      line: c.line,
+      column: c.column,
+      path: m.up.path,
+      statement: c.statement,
+      message: `${c.what} is not undone by the rollback ${down.path}`,
+      suggestion: `add to ${down.path} the statement that removes ${c.what}`
+    });
+  }
+  return { findings, irreversible };
+}
+function describeDestroy(o) {
+  switch (o.kind) {
+    case "DROP_TABLE":
+      return `drops table ${o.table}`;
+    case "DROP_COLUMN":
+      return `drops column ${o.columnName} of ${o.table}`;
+    case "TRUNCATE":
+      return `empties table ${o.table}`;
+    case "DELETE_ROWS":
+      return `deletes rows of ${o.table}`;
+    default:
+      return "drops a schema and everything in it";
+  }
+}
+function createdBy(statements, ops) {
+  const out = [];
+  const at = (o) => ({ line: o.line, column: o.column, statement: o.statement });
+  const newTables = new Set(ops.filter((o) => o.kind === "CREATE_TABLE" && o.table).map((o) => o.table));
+  for (const o of ops) {
+    const dropTable = o.table ? [`table:${o.table}`] : [];
+    switch (o.kind) {
+      case "CREATE_TABLE":
+      case "CREATE_MATERIALIZED_VIEW":
+        if (o.table) out.push({ what: `table ${o.table}`, undoneBy: [`table:${o.table}`, `schema:${o.table.split(".")[0]}`], ...at(o) });
+        break;
+      case "ADD_COLUMN_NULLABLE":
+      case "ADD_COLUMN_NOT_NULL":
+      case "ADD_COLUMN_VOLATILE_DEFAULT":
+        if (o.table && o.columnName && !newTables.has(o.table)) out.push({ what: `column ${o.table}.${o.columnName}`, undoneBy: [`column:${o.table}.${o.columnName}`, ...dropTable], ...at(o) });
+        break;
+      case "CREATE_INDEX":
+      case "CREATE_INDEX_CONCURRENTLY":
+        if (o.indexName && o.table && !newTables.has(o.table)) out.push({ what: `index ${o.indexName}`, undoneBy: [`index:${o.indexName}`, `index:public.${o.indexName.split(".").pop()}`, ...dropTable], ...at(o) });
+        break;
+      case "ADD_FOREIGN_KEY":
+      case "ADD_CHECK":
+      case "ADD_UNIQUE":
+      case "ADD_PRIMARY_KEY":
+      case "ADD_EXCLUSION":
+        if (o.constraintName && o.table && !newTables.has(o.table)) out.push({ what: `constraint ${o.constraintName} on ${o.table}`, undoneBy: [`constraint:${o.table}.${o.constraintName}`, ...dropTable], ...at(o) });
+        break;
+      case "CREATE_VIEW":
+        if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
+        break;
+      case "RENAME_TABLE":
+        if (o.table && o.typeName) out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${o.table.split(".")[0]}.${o.typeName}->${o.table.split(".").pop()}`], ...at(o) });
+        break;
+      case "RENAME_COLUMN":
+        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, ...dropTable], ...at(o) });
+        break;
+      default:
+        break;
+    }
+  }
+  for (const s of statements) {
+    if (s.nestedIn) continue;
+    const e = as(s.ast, "CreateEnumStmt");
+    const typeName = e ? qualifiedFromList(e.typeName) : qualifiedFromList(as(s.ast, "CompositeTypeStmt")?.typeName);
+    if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split(".")[0]}`], line: s.line, column: s.column, statement: s.index });
+  }
+  return out;
+}
+function undoKeys(o) {
+  switch (o.kind) {
+    case "DROP_TABLE":
+    case "DROP_VIEW":
+      return o.table ? [`table:${o.table}`] : [];
+    case "DROP_COLUMN":
+      return o.table && o.columnName ? [`column:${o.table}.${o.columnName}`] : [];
+    case "DROP_INDEX":
+    case "DROP_INDEX_CONCURRENTLY":
+      return o.indexName ? [`index:${o.indexName}`] : [];
+    case "DROP_CONSTRAINT":
+      return o.table && o.constraintName ? [`constraint:${o.table}.${o.constraintName}`] : [];
+    case "DROP_TYPE":
+      return o.typeName ? [`type:${o.typeName}`] : [];
+    case "DROP_SCHEMA":
+      return o.typeName ? [`schema:${o.typeName.split(".").pop()}`] : [];
+    case "RENAME_TABLE":
+      return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`] : [];
+    case "RENAME_COLUMN":
+      return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`] : [];
+    default:
+      return [];
+  }
+}
+function undoKeysFromAst(s) {
+  const t = nodeTag(s.ast);
+  if (t?.[0] !== "DropStmt") return [];
+  const d = t[1];
+  if (d.removeType !== "OBJECT_MATVIEW") return [];
+  return (d.objects ?? []).map((o) => `table:${qualifiedFromList(as(o, "List")?.items) ?? ""}`);
+}
+
+// src/analyze/table-rebuild.ts
+var before = (a, b) => a.line < b.line || a.line === b.line && a.column < b.column;
+function findTableRebuilds(ops) {
+  const out = [];
+  for (const rename2 of ops) {
+    if (rename2.kind !== "RENAME_TABLE" || !rename2.table || !rename2.typeName) continue;
+    const schema = rename2.table.slice(0, rename2.table.indexOf("."));
+    const renamedTo = `${schema}.${rename2.typeName.toLowerCase()}`;
+    const create = ops.find((o) => o.kind === "CREATE_TABLE" && o.table === rename2.table && before(rename2, o));
+    if (!create) continue;
+    const drop2 = ops.find((o) => o.kind === "DROP_TABLE" && o.table === renamedTo && before(create, o));
+    out.push({ table: rename2.table, renamedTo, rename: rename2, create, ...drop2 ? { drop: drop2 } : {} });
+  }
+  return out;
+}
+function foldTableRebuilds(findings, ops, path2, wrapped) {
+  const rebuilds = findTableRebuilds(ops);
+  if (rebuilds.length === 0) return [...findings];
+  const replaced = (f) => rebuilds.some(
+    (r) => f.rule === "renaming-table" && f.statement === r.rename.statement || (f.rule === "ban-drop-table" || f.rule === "rollback-data-loss") && r.drop !== void 0 && f.statement === r.drop.statement
+  );
+  const kept = findings.filter((f) => !replaced(f));
+  for (const r of rebuilds) {
+    const fate = r.drop ? `recreated and dropped after the copy` : `recreated (the old rows stay in ${r.renamedTo})`;
+    kept.push({
+      rule: rule.id,
+      risk: rule.risk,
+      line: r.rename.line,
+      column: r.rename.column,
+      statement: r.rename.statement,
+      path: path2,
+      message: wrapped ? `${r.table} is rebuilt: renamed to ${r.renamedTo}, ${fate}; the application's table name never disappears, but the rename holds ACCESS EXCLUSIVE on it until commit, so reads and writes wait for the whole copy` : `${r.table} is rebuilt: renamed to ${r.renamedTo}, ${fate}; the application's table name never disappears, but between the CREATE and the end of the copy it sees the new table empty or half filled, and rows written to ${r.renamedTo} meanwhile are lost`,
+      suggestion: `change ${r.table} in place where Postgres can; otherwise build it under a new name, copy in batches while a trigger keeps it in sync, swap the two names in one short transaction, and drop the old table in a later release (no view under the old name: the new table has it)`
+    });
+  }
+  return kept;
+}
+
+// src/estimate/model.ts
+function workOf(op2) {
+  switch (op2.kind) {
+    case "ALTER_COLUMN_TYPE":
+      return op2.rules.length === 0 ? { kind: "catalog" } : { kind: "rewrite" };
+    case "ADD_COLUMN_VOLATILE_DEFAULT":
+    case "VACUUM_FULL":
+    case "CLUSTER":
+    case "SET_LOGGED":
+    case "SET_UNLOGGED":
+    case "SET_TABLESPACE":
+      return { kind: "rewrite" };
+    case "SET_NOT_NULL":
+      return op2.rules.includes("set-not-null-without-check") ? { kind: "scan", what: "SET NOT NULL scan", nullsOnly: true } : { kind: "catalog" };
+    case "ADD_CHECK":
+    case "ADD_FOREIGN_KEY":
+      return op2.notValid ? { kind: "catalog" } : { kind: "scan", what: "constraint check of every row" };
+    case "VALIDATE_CONSTRAINT":
+      return { kind: "scan", what: "validation scan" };
+    case "ATTACH_PARTITION":
+      return { kind: "scan", what: "partition constraint scan" };
+    case "CREATE_INDEX":
+    case "REINDEX":
+      return { kind: "index", concurrently: false, what: "index build" };
+    case "CREATE_INDEX_CONCURRENTLY":
+      return { kind: "index", concurrently: true, what: "concurrent index build" };
+    case "ADD_UNIQUE":
+    case "ADD_PRIMARY_KEY":
+    case "ADD_EXCLUSION":
+      return op2.usingIndex ? { kind: "catalog" } : { kind: "index", concurrently: false, what: "index build for the constraint" };
+    case "UPDATE_VALUES":
+    case "DELETE_ROWS":
+      return { kind: "update" };
+    case "ADD_COLUMN_NULLABLE":
+    case "ADD_COLUMN_NOT_NULL":
+    case "DROP_COLUMN":
+    case "RENAME_COLUMN":
+    case "RENAME_TABLE":
+    case "SET_DEFAULT":
+    case "DROP_DEFAULT":
+    case "DROP_NOT_NULL":
+    case "DROP_CONSTRAINT":
+    case "DROP_INDEX":
+    case "DROP_TABLE":
+    case "TRUNCATE":
+    case "DETACH_PARTITION":
+    case "ALTER_TABLE_OTHER":
+    case "CREATE_TRIGGER":
+    case "DROP_TRIGGER":
+    case "ENABLE_RLS":
+    case "CREATE_POLICY":
+    case "RENAME_CONSTRAINT":
+    case "RENAME_INDEX":
+      return { kind: "catalog" };
+    default:
+      return void 0;
+  }
+}
+function tableSize(stats, cal) {
+  const rows = stats.rows !== void 0 && stats.rows >= 0 ? stats.rows : void 0;
+  const bytes = stats.bytes !== void 0 && stats.bytes >= 0 ? stats.bytes : void 0;
+  if (rows !== void 0 && bytes !== void 0) return { rows, bytes };
+  const w = cal.heapBytesPerRow;
+  if (rows !== void 0) return { rows, bytes: rows * w, assumed: `~${Math.round(w)} bytes a row assumed` };
+  if (bytes !== void 0) return { rows: bytes / w, bytes, assumed: `~${Math.round(w)} bytes a row assumed` };
+  return void 0;
+}
+function indexCount(stats, rows) {
+  if (stats.indexes) return { n: stats.indexes.length };
+  if (stats.indexBytes !== void 0 && rows > 0) return { n: Math.max(0, Math.round(stats.indexBytes / (rows * 22))), assumed: "index count guessed from index size" };
+  return { n: 1, assumed: "one index (the primary key) assumed" };
+}
+var SPREAD = {
+  rewrite: { low: 0.5, high: 2 },
+  scan: { low: 0.5, high: 2 },
+  // Text and multi-column keys sort several times slower than the integer key measured.
+  index: { low: 0.5, high: 3 },
+  // A WHERE clause may touch only part of the table.
+  update: { low: 0.1, high: 2 },
+  catalog: { low: 0, high: 10 }
+};
+var CATALOG_MS = 1;
+function estimateOperation(op2, stats, cal, table = op2.table) {
+  const work = workOf(op2);
+  if (!work || !table) return void 0;
+  const size = tableSize(stats, cal);
+  if (!size) return void 0;
+  const { rows, bytes } = size;
+  const perByte = (rate) => rate / cal.heapBytesPerRow;
+  const notes = [];
+  let ms;
+  let what;
+  switch (work.kind) {
+    case "rewrite": {
+      const idx = indexCount(stats, rows);
+      ms = bytes * perByte(cal.rates.rewrite) + idx.n * rows * cal.rates.index;
+      what = `table rewrite${idx.n ? ` and ${idx.n} index rebuild${idx.n === 1 ? "" : "s"}` : ""}`;
+      if (idx.assumed) notes.push(idx.assumed);
+      break;
+    }
+    case "scan":
+      ms = bytes * perByte(work.nullsOnly ? cal.rates.notnull : cal.rates.scan);
+      what = work.what;
+      break;
+    case "index":
+      ms = rows * cal.rates.index * (work.concurrently ? 2 : 1);
+      what = work.what;
+      break;
+    case "update":
+      ms = bytes * perByte(cal.rates.update);
+      what = "update of every row (fewer with a WHERE clause)";
+      break;
+    case "catalog":
+      ms = CATALOG_MS;
+      what = "catalog change only";
+      break;
+  }
+  if (size.assumed) notes.push(size.assumed);
+  const lock = op2.lock ?? "AccessExclusiveLock";
+  const spread = SPREAD[work.kind];
+  const durationMs = roundMs(ms);
+  const blocking = blocksWrites(lock) || blocksReads(lock);
+  const sizeText = describeTableSize(rows, bytes, stats);
+  const basis = work.kind === "catalog" ? `${what}: no row is read, but the lock waits behind any open transaction on ${table}` : `${what} of ${table} (${sizeText}${notes.length ? `; ${notes.join("; ")}` : ""}), ${cal.source}${cal.sizes.length ? ` at ${cal.sizes.map(shortCount).join(" and ")} rows` : ""}`;
+  return {
+    durationMs,
+    lockMs: blocking ? durationMs : 0,
+    lock,
+    blocks: blocksReads(lock) ? "reads and writes" : blocksWrites(lock) ? "writes" : "none",
+    basis,
+    low: roundMs(ms * spread.low),
+    high: roundMs(Math.max(ms * spread.high, work.kind === "catalog" ? spread.high : 0))
+  };
+}
+function roundMs(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return 0;
+  if (ms < 1) return Math.round(ms);
+  const mag = 10 ** Math.max(0, Math.floor(Math.log10(ms)) - 1);
+  return Math.round(ms / mag) * mag;
+}
+function shortCount(n) {
+  if (n >= 1e9) return `${trim(n / 1e9)}G`;
+  if (n >= 1e6) return `${trim(n / 1e6)}M`;
+  if (n >= 1e3) return `${trim(n / 1e3)}k`;
+  return String(Math.round(n));
+}
+function trim(x) {
+  return x >= 10 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
+}
+function formatBytes2(n) {
+  const units = ["B", "kB", "MB", "GB", "TB"];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
+}
+function describeTableSize(rows, bytes, stats) {
+  const parts = [`${shortCount(rows)} rows`, formatBytes2(bytes)];
+  if (stats.indexBytes) parts.push(`${formatBytes2(stats.indexBytes)} of indexes`);
+  return parts.join(", ");
+}
+function formatDuration(ms) {
+  if (ms < 1) return "<1 ms";
+  if (ms < 1e3) return `${roundMs(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 60) return `${s < 10 ? s.toFixed(1).replace(/\.0$/, "") : Math.round(s)} s`;
+  const m = s / 60;
+  if (m < 60) return `${m < 10 ? m.toFixed(1).replace(/\.0$/, "") : Math.round(m)} min`;
+  const h = m / 60;
+  return `${h < 10 ? h.toFixed(1).replace(/\.0$/, "") : Math.round(h)} h`;
+}
+function formatRange(central, low, high) {
+  const range = low !== void 0 && high !== void 0 && high > 0 ? ` (${formatDuration(low)}\u2013${formatDuration(high)})` : "";
+  return `~${formatDuration(central)}${range}`;
+}
+
+// src/estimate/apply.ts
+function applyEstimates(out, opts) {
+  for (const op2 of out.operations) {
+    if (!op2.table || op2.targetIsNew) continue;
+    const name = touchedTable(op2);
+    const stats = opts.tableStats.get(name) ?? opts.tableStats.get(name.toLowerCase());
+    if (!stats) continue;
+    const e = estimateOperation(op2, stats, opts.calibration, name);
+    if (e) op2.estimate = e;
+  }
+  for (const f of out.findings) {
+    if (!opts.sizeSensitiveRules.has(f.rule) || f.statement === void 0) continue;
+    const op2 = out.operations.find((o) => o.statement === f.statement && o.estimate && o.rules.includes(f.rule)) ?? out.operations.find((o) => o.statement === f.statement && o.estimate);
+    const e = op2?.estimate;
+    if (!op2 || !e) continue;
+    const figure = `${formatRange(e.durationMs, e.low, e.high)} ${lockModeSql(e.lock)} on ${op2.table}`;
+    if (e.lockMs === 0) {
+      f.message += ` \u2014 estimated ${figure}, which blocks ${e.blocks === "none" ? "neither reads nor writes" : e.blocks}; based on ${e.basis}`;
+      continue;
+    }
+    const over = e.lockMs > opts.maxBlockingMs;
+    f.message += over ? ` \u2014 estimated ${figure}, blocking ${e.blocks}, over the ${opts.maxBlockingMs} ms budget (maxBlockingMs); based on ${e.basis}` : ` \u2014 estimated ${figure}, blocking ${e.blocks}, within the ${opts.maxBlockingMs} ms budget (maxBlockingMs); based on ${e.basis}`;
+    if (opts.pinnedRules.has(f.rule) || f.risk === "SAFE") continue;
+    f.risk = over ? "DANGEROUS" : "CAUTION";
+  }
+  for (const op2 of out.operations) {
+    const own = out.findings.filter((f) => f.statement === op2.statement && op2.rules.includes(f.rule)).map((f) => f.risk);
+    if (own.length && op2.estimate) op2.risk = own.reduce((a, b) => riskRank(b) > riskRank(a) ? b : a, "SAFE");
+  }
+}
+function touchedTable(op2) {
+  return op2.kind === "ATTACH_PARTITION" && op2.typeName ? op2.typeName : op2.table;
+}
+
+// src/estimate/constants.ts
+var LOCAL_POSTGRES = {
+  rates: { scan: 57e-5, notnull: 3e-4, index: 285e-5, rewrite: 189e-5, update: 0.019 },
+  heapBytesPerRow: 93.1,
+  source: "documented rates measured on PostgreSQL 15 (2 cores)",
+  sizes: [2e5, 1e6]
+};
+
+// src/estimate/impact.ts
+var DESTROYING = /* @__PURE__ */ new Set(["DROP_TABLE", "DROP_COLUMN", "TRUNCATE", "DELETE_ROWS", "DROP_SCHEMA", "DROP_DATABASE"]);
+function summarizeImpact(report, transaction, tableStats) {
+  const ops = report.operations;
+  const blocking = blockingTime(ops, transaction);
+  const destroyed = ops.filter((o) => DESTROYING.has(o.kind) && !o.targetIsNew);
+  const dataLoss = destroyed.length > 0 || report.irreversible === true;
+  const bytes = bytesTouched(ops, tableStats);
+  const impact = {
+    risk: report.risk,
+    ...blocking,
+    dataLoss: dataLoss ? "irreversible" : "none",
+    ...destroyed.length ? { dataLossDetail: destroyed.map(describeLoss).join("; ") } : {},
+    ...bytes,
+    rollback: destroyed.length ? "needs-data-restore" : report.irreversible ? "impossible" : "schema-only",
+    prerequisites: prerequisites(report)
+  };
+  return impact;
+}
+function blockingTime(ops, transaction) {
+  const estimated2 = ops.filter((o) => o.estimate);
+  if (estimated2.length === 0) return {};
+  let ms = 0;
+  let low = 0;
+  let high = 0;
+  let worst;
+  let holding = false;
+  for (const o of ops) {
+    const e = o.estimate;
+    const blocks = e !== void 0 && e.lockMs > 0;
+    if (blocks) holding = holding || transaction === "wrapped";
+    if (!e || !(blocks || holding)) continue;
+    ms += e.durationMs;
+    low += e.low ?? e.durationMs;
+    high += e.high ?? e.durationMs;
+    if (blocks && (!worst || e.lockMs > worst.ms)) worst = { table: o.table, lock: e.lock, ms: e.lockMs };
+  }
+  return {
+    blockingMs: ms,
+    blockingLow: low,
+    blockingHigh: high,
+    ...worst ? { blockingOn: { table: worst.table, lock: worst.lock } } : {}
+  };
+}
+function bytesTouched(ops, tableStats) {
+  let rewritten = 0;
+  let scanned = 0;
+  let wal = 0;
+  let known = false;
+  for (const o of ops) {
+    if (!o.table || o.targetIsNew || !o.estimate) continue;
+    const s = tableStats.get(o.table);
+    const work = workOf(o);
+    if (!s || !work || s.bytes === void 0) continue;
+    known = true;
+    const heap = s.bytes + (s.toastBytes ?? 0);
+    if (work.kind === "rewrite") {
+      rewritten += heap + (s.indexBytes ?? 0);
+      wal += heap + (s.indexBytes ?? 0);
+    } else if (work.kind === "scan") {
+      scanned += heap;
+    } else if (work.kind === "index") {
+      scanned += heap;
+      wal += Math.round(s.bytes / 5);
+    } else if (work.kind === "update") {
+      rewritten += s.bytes;
+      wal += s.bytes + (s.indexBytes ?? 0);
+    }
+  }
+  return known ? { bytesRewritten: rewritten, bytesScanned: scanned, walBytes: wal } : {};
+}
+function describeLoss(o) {
+  const what = o.kind.toLowerCase().replace(/_/g, " ");
+  return `${what}${o.columnName ? ` ${o.columnName}` : ""}${o.table ? ` on ${o.table}` : ""} (line ${o.line})`;
+}
+function prerequisites(report) {
+  const out = /* @__PURE__ */ new Set();
+  for (const o of report.operations) {
+    if (o.targetIsNew) continue;
+    if (o.kind === "DROP_COLUMN" || o.kind === "DROP_TABLE" || o.kind === "RENAME_COLUMN" || o.kind === "RENAME_TABLE") {
+      out.add("deploy code that no longer uses the old name first");
+    }
+    if (o.kind === "SET_NOT_NULL" || o.kind === "ADD_COLUMN_NOT_NULL") out.add("backfill the column first (no NULLs left)");
+    if ((o.kind === "ADD_CHECK" || o.kind === "ADD_FOREIGN_KEY" || o.kind === "VALIDATE_CONSTRAINT") && !o.notValid) out.add("fix rows that break the constraint first");
+    if (o.kind === "ALTER_COLUMN_TYPE") out.add("deploy code that works with both column types first");
+  }
+  return [...out];
+}
+
+// src/estimate/index.ts
+function estimateAnalyzed(out, config, rules, calibration = LOCAL_POSTGRES) {
+  if (config.tableStats.size === 0) return;
+  const pinned = new Set(Object.entries(config.rules).filter(([, v]) => v === "SAFE" || v === "CAUTION" || v === "DANGEROUS").map(([k]) => k));
+  applyEstimates(out, {
+    tableStats: config.tableStats,
+    calibration,
+    maxBlockingMs: config.maxBlockingMs,
+    sizeSensitiveRules: new Set(rules.filter((r) => r.sizeSensitive).map((r) => r.id)),
+    pinnedRules: pinned
+  });
+}
+function impactOf(report, transaction, config) {
+  return summarizeImpact(report, transaction, config.tableStats);
+}
+async function calibrationFor(config, dryRun) {
+  if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== "url" || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
+  const { calibrateOnServer } = await import("./calibrate-server-NVISGH6M.js");
+  const r = await calibrateOnServer(config.dryRun.databaseUrl);
+  return r.ok ? r.calibration : LOCAL_POSTGRES;
+}
+
+// src/check/run.ts
+async function runCheck(opts) {
+  const { config } = opts;
+  const progress = opts.onProgress ?? (() => {
+  });
+  await initParser();
+  progress({ stage: "discover", done: 0, total: 1 });
+  const only = opts.scope.kind === "paths" ? opts.scope.paths : void 0;
+  const discovered = await discoverMigrations(opts.files, config, only ? { only } : void 0);
+  const errors = [...discovered.errors];
+  const extraFindings = [...discovered.findings];
+  let sets = discovered.sets;
+  if (opts.scope.kind === "changes") {
+    const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
+    const changed = applyChanges(sets, opts.scope.changes, baseSets);
+    sets = changed.sets;
+    extraFindings.push(...changed.findings);
+  }
+  progress({ stage: "discover", done: 1, total: 1 });
+  const perSet = sets.map(
+    (set) => set.migrations.map((m) => ({
+      migration: m,
+      underReview: opts.scope.kind === "changes" ? m.change === "added" || m.change === "modified" || m.change === "renamed" : true
+    }))
+  );
+  const total = perSet.reduce((n, units) => n + lastReviewedIndex(units) + 1, 0);
+  const settings = effectiveSettings(allRules, config.preset, config.rules);
+  const sources = /* @__PURE__ */ new Map();
+  const analyzed = [];
+  const history = [];
+  let done = 0;
+  const calibration = await calibrationFor(config, opts.dryRun === true);
+  for (const units of perSet) {
+    const state = newRunState({ pgVersion: config.pgVersion, tableStats: config.tableStats });
+    const last = lastReviewedIndex(units);
+    for (const unit of units.slice(0, last + 1)) {
+      const m = unit.migration;
+      if (m.change === "deleted") continue;
+      progress({ stage: unit.underReview ? "analyze" : "parse", done: done++, total, label: m.up.path });
+      const up = parse(m.up, config.placeholders);
+      const down = m.down && (unit.underReview || opts.dryRun) ? parse(m.down, config.placeholders) : null;
+      if (!unit.underReview) {
+        analyzeInto(state, m, up, true, settings);
+        if (opts.dryRun || opts.keepHistory) history.push({ migration: m, up, down });
+        continue;
+      }
+      sources.set(m.up.path, m.up.text);
+      if (m.down) sources.set(m.down.path, m.down.text);
+      const out = analyzeInto(state, m, up, false, settings);
+      estimateAnalyzed(out, config, allRules, calibration);
+      if (opts.scope.kind !== "changes") settleNewObjects(state);
+      analyzed.push({
+        migration: m,
+        up,
+        down,
+        report: buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, extraFindings),
+        ...out.suppressed.length ? { suppressed: out.suppressed } : {}
+      });
+    }
+  }
+  progress({ stage: "analyze", done: total, total });
+  const changedPaths = opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) : null;
+  const notes = discovered.notes.filter(
+    (n) => changedPaths === null || n.path === void 0 || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`))
+  );
+  const reviewedPaths = new Set(analyzed.flatMap((a) => a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path]));
+  const inScope2 = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
+  const unrelated = /* @__PURE__ */ new Map();
+  const countUnrelated = (what) => unrelated.set(what, (unrelated.get(what) ?? 0) + 1);
+  for (const e of extraFindings) {
+    if (reviewedPaths.has(e.path)) continue;
+    if (!inScope2(e.path)) {
+      countUnrelated(e.rule);
+      continue;
+    }
+    errors.push({ path: e.path, line: e.line, column: e.column, message: e.message, rule: e.rule, risk: e.risk });
+  }
+  const discoveryErrors = errors.splice(0, errors.length);
+  for (const e of discoveryErrors) {
+    if (inScope2(e.path)) errors.push(e);
+    else countUnrelated(e.rule ?? "parse error");
+  }
+  if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
+  for (const a of analyzed) errors.push(...parseErrorsOf(a));
+  let planVerification;
+  if (opts.dryRun && analyzed.length > 0) {
+    const { runDryRun, mergeDryRun } = await import("./dryrun-SJOEHRJB.js");
+    const result = await runDryRun(
+      { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
+      {
+        engine: config.dryRun.engine,
+        ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
+        statementTimeoutMs: config.dryRun.statementTimeoutMs,
+        totalTimeoutMs: config.dryRun.totalTimeoutMs,
+        seedRows: config.dryRun.seedRows,
+        memoryLimitMb: config.dryRun.memoryLimitMb,
+        targetMajor: config.pgVersion,
+        onProgress: progress
+      }
+    );
+    for (const a of analyzed) {
+      const r = result.results.get(a.migration.id);
+      const compared = r?.rollback?.status === "exact" || r?.rollback?.status === "incomplete";
+      if (r) a.report = mergeDryRun(compared ? withoutStaticRollbackGuess(a) : a.report, { ...r, targetPgVersion: config.pgVersion });
+    }
+    const newer = newerEngineNote(result.results.values(), config.pgVersion);
+    if (newer) notes.push(newer);
+    const { verifySuggestions, verifyPlan } = await import("./verify-OHHPHM3T.js");
+    const verifyOpts = {
+      engine: config.dryRun.engine,
+      ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
+      seedRows: config.dryRun.seedRows || 100,
+      statementTimeoutMs: config.dryRun.statementTimeoutMs,
+      totalTimeoutMs: config.dryRun.totalTimeoutMs
+    };
+    await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+    const { buildPlan, planDocument } = await import("./plan-MQMYNMVV.js");
+    const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
+    if (plan.phases.length > 0) {
+      planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
+        base: history,
+        review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))
+      }, verifyOpts);
+    }
+  }
+  for (const a of analyzed) {
+    if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? "DANGEROUS") === "DANGEROUS")) a.report.risk = "DANGEROUS";
+    a.report.impact = impactOf(a.report, a.migration.transaction, config);
+  }
+  const migrations = analyzed.map((a) => a.report);
+  const report = {
+    version: 1,
+    risk: maxRisk(...migrations.map((m) => m.risk), ...errors.map((e) => e.risk ?? "DANGEROUS")),
+    migrations,
+    errors: dedupeErrors(errors),
+    pgVersion: config.pgVersion,
+    ...notes.length ? { notes } : {}
+  };
+  return { report, migrations: analyzed, sources, history, ...planVerification ? { planVerification } : {} };
+}
+function scopeFilter(scope, reviewed, listed) {
+  if (scope.kind !== "changes") return () => true;
+  const changed = new Set(scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]));
+  const files = new Set(listed);
+  return (path2) => reviewed.has(path2) || changed.has(path2) || !files.has(path2);
+}
+function unrelatedNote(counts) {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const what = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule2, n]) => `${n} ${rule2}`).join(", ");
+  return {
+    message: `the base branch already has ${total} problem${total === 1 ? "" : "s"} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`
+  };
+}
+function newerEngineNote(results, target) {
+  for (const r of results) {
+    const major = Number(/^(\d+)/.exec(r.serverVersion)?.[1]);
+    if (!Number.isInteger(major) || major <= target) continue;
+    return {
+      message: `the dry-run ran on ${r.engine}, PostgreSQL ${r.serverVersion}, but the target is PostgreSQL ${target} (pgVersion): syntax or behaviour that PostgreSQL ${target} lacks may pass the dry-run and still fail in production; run the dry-run on PostgreSQL ${target} (engine url or local) to be sure`
+    };
+  }
+  return void 0;
+}
+function lastReviewedIndex(units) {
+  for (let i = units.length - 1; i >= 0; i--) if (units[i].underReview) return i;
+  return -1;
+}
+function parse(src, placeholders) {
+  return parseSource(src, { placeholders });
+}
+function analyzeInto(state, m, up, learningOnly, settings) {
+  beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
+  return analyzeSource(up, m.up.text, state, allRules, settings);
+}
+function buildMigrationReport(m, up, down, out, rollbackMissingRisk, extra) {
+  const nothingToUndo = needsNoRollback(up, out.operations);
+  const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
+  const rollback = reviewRollback(m, up, down, out.operations);
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === "wrapped");
+  const parseRisk = up.errors.length ? ["DANGEROUS"] : [];
+  const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
+  const discovery = own.map((f) => f.rule === "rollback-missing" && coreRisk === "DANGEROUS" ? { ...f, risk: "DANGEROUS" } : f);
+  const allFindings = [...findings, ...discovery].sort((a, b) => (a.path ?? "").localeCompare(b.path ?? "") || a.line - b.line);
+  return {
+    path: m.up.path,
+    risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
+    rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === "missing" ? "not-required" : m.rollbackStatus },
+    operations: out.operations,
+    findings: allFindings,
+    id: m.id,
+    layout: m.layout,
+    change: m.change,
+    ...rollback.irreversible ? { irreversible: true } : {},
+    ...up.notes.length ? { notes: up.notes } : {}
+  };
+}
+function withoutStaticRollbackGuess(a) {
+  const findings = a.report.findings.filter((f) => f.rule !== "rollback-mismatch" && f.rule !== "rollback-incomplete");
+  if (findings.length === a.report.findings.length) return a.report;
+  const parseRisk = a.up.errors.length ? ["DANGEROUS"] : [];
+  return { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
+}
+function parseErrorsOf(a) {
+  return [...a.up.errors, ...a.down?.errors ?? []].map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message }));
+}
+function dedupeErrors(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((e) => {
+    const key = `${e.path}:${e.line}:${e.column}:${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/discover/fs-files.ts
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function fsRepoFiles(dir, scope) {
+  const root = path.resolve(dir);
+  let listing;
+  let realRoot;
+  return {
+    list() {
+      if (scope) {
+        const depths = deepestPerDir(scope);
+        listing ??= gitListing(root, [...depths.keys()]).then(async (files) => (files ?? await walkScoped(root, depths)).filter((p) => inScope(depths, p)));
+      } else listing ??= gitListing(root).then((files) => files ?? walk(root));
+      return listing;
+    },
+    async read(rel) {
+      const full = path.resolve(root, rel);
+      try {
+        if (isInside(root, full)) {
+          const real = await realpath(full);
+          if (!isInside(await (realRoot ??= realpath(root)), real)) throw new OutsideRepositoryError(rel);
+          return new Uint8Array(await readFile(real));
+        }
+        return new Uint8Array(await readFile(full));
+      } catch (e) {
+        if (e.code !== "ENOENT" || !(await (listing ?? Promise.resolve([]))).includes(rel)) throw e;
+        const blob = await indexBlob(root, rel);
+        if (blob) return blob;
+        throw e;
+      }
+    }
+  };
+}
+async function indexBlob(root, rel) {
+  if (/[\n\r]/.test(rel) || rel.startsWith("-")) return null;
+  try {
+    const out = await run("git", ["cat-file", "blob", `:./${rel}`], {
+      cwd: root,
+      encoding: "buffer",
+      maxBuffer: 1 << 30,
+      env: { ...process.env, GIT_NO_LAZY_FETCH: "1" }
+    });
+    return new Uint8Array(out.stdout);
+  } catch {
+    return null;
+  }
+}
+var OutsideRepositoryError = class extends Error {
+  constructor(path2) {
+    super(`${path2} is a symbolic link that leads outside the repository; it is not followed and nothing outside the repository is read`);
+    this.path = path2;
+    this.name = "OutsideRepositoryError";
+  }
+  path;
+};
+function isInside(root, full) {
+  const rel = path.relative(root, full);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function gitWorkTreeOf(dir) {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, ".git"))) return d;
+    if (path.dirname(d) === d) return null;
+  }
+}
+async function gitListing(root, dirs) {
+  if (gitWorkTreeOf(root) === null) return null;
+  const git = (args) => run("git", args, { cwd: root, maxBuffer: 1 << 30, encoding: "utf8" });
+  const limit = dirs ? ["--", ...[...new Set(dirs)].map((d) => `:(literal)${d || "."}`)] : [];
+  try {
+    const inside = await git(["rev-parse", "--is-inside-work-tree"]);
+    if (inside.stdout.trim() !== "true") return null;
+    const [all, deleted] = await Promise.all([
+      git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", ...limit]),
+      git(["ls-files", "-z", "--deleted", ...limit])
+    ]);
+    const gone = new Set(deleted.stdout.split("\0"));
+    const files = all.stdout.split("\0").filter((f) => f !== "" && !gone.has(f) && !f.split("/").some((s) => SKIPPED_DIRS.has(s)));
+    return [...new Set(files)].sort();
+  } catch {
+    return null;
+  }
+}
+async function walk(root) {
+  const out = [];
+  const visit = async (rel) => {
+    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIPPED_DIRS.has(e.name)) await visit(child);
+      } else if (e.isFile()) out.push(child);
+    }
+  };
+  await visit("");
+  return out.sort();
+}
+function deepestPerDir(scope) {
+  const depths = /* @__PURE__ */ new Map();
+  for (const s of scope) depths.set(s.dir, Math.max(depths.get(s.dir) ?? -1, s.depth));
+  return depths;
+}
+function inScope(depths, p) {
+  let levels = 0;
+  for (let d = p; d !== ""; levels++) {
+    const i = d.lastIndexOf("/");
+    d = i < 0 ? "" : d.slice(0, i);
+    const depth = depths.get(d);
+    if (depth !== void 0 && levels <= depth) return true;
+  }
+  return false;
+}
+async function walkScoped(root, depths) {
+  const out = /* @__PURE__ */ new Set();
+  const subdirs = /* @__PURE__ */ new Map();
+  const visit = async (rel, depth) => {
+    let entries;
+    try {
+      entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const dirs = /* @__PURE__ */ new Set();
+    subdirs.set(rel, dirs);
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        dirs.add(e.name);
+        if (depth > 0 && !SKIPPED_DIRS.has(e.name)) await visit(child, depth - 1);
+      } else if (e.isFile()) out.add(child);
+    }
+  };
+  for (const dir of [...depths.keys()].sort()) {
+    const i = dir.lastIndexOf("/");
+    const seen = subdirs.get(i < 0 ? "" : dir.slice(0, i));
+    if (dir !== "" && seen && !seen.has(dir.slice(i + 1))) continue;
+    await visit(dir, depths.get(dir));
+  }
+  return [...out].sort();
+}
+
+// src/report/diagnostics.ts
+var defaultRuleLookup = ruleById;
+var PARSE_ERROR_RULE = "parse-error";
+var DRY_RUN_ERROR_RULE = "dry-run-error";
+var DRY_RUN_FINDING_RULES = /* @__PURE__ */ new Set(["dry-run-failed", "dry-run-refused", "dry-run-unobserved", "rollback-incomplete", "rollback-reapply-failed"]);
+function collectDiagnostics(result, lookup = defaultRuleLookup) {
+  const out = [];
+  const seenErrors = /* @__PURE__ */ new Set();
+  const extents = new ExtentCache(result.sources);
+  result.report.migrations.forEach((mr, i) => {
+    const am = result.migrations[i];
+    for (const f of mr.findings) {
+      const path2 = f.path ?? mr.path;
+      const statement = f.statement !== void 0 && am ? findStatement(am, path2, f.statement) : void 0;
+      const atStatement = statement && statement.line === f.line && statement.column === f.column;
+      out.push({
+        kind: "finding",
+        ruleId: f.rule,
+        risk: f.risk,
+        path: path2,
+        line: f.line,
+        column: f.column,
+        ...atStatement ? extents.end(path2, statement) : {},
+        message: f.message,
+        ...f.suggestion ? { suggestion: f.suggestion } : {},
+        ...withRule(lookup(f.rule)),
+        ...statement ? { statement } : {},
+        migration: i
+      });
+    }
+    for (const src of am ? [am.up, am.down] : []) {
+      for (const e of src?.errors ?? []) pushError(out, seenErrors, { ...e, kind: "parse-error", migration: i });
+    }
+    const covered = mr.findings.some((f) => DRY_RUN_FINDING_RULES.has(f.rule));
+    if (!covered) for (const e of dryRunErrors(mr.dryRun)) pushError(out, seenErrors, { ...e, kind: "dry-run-error", migration: i });
+  });
+  for (const e of result.report.errors) {
+    const migration = result.report.migrations.findIndex((m) => m.path === e.path || m.rollback.path === e.path);
+    if (e.rule) {
+      out.push({
+        kind: "finding",
+        ruleId: e.rule,
+        risk: e.risk ?? "DANGEROUS",
+        path: e.path,
+        line: e.line,
+        column: e.column,
+        message: e.message,
+        ...withRule(lookup(e.rule)),
+        ...migration >= 0 ? { migration } : {}
+      });
+      continue;
+    }
+    pushError(out, seenErrors, { ...e, kind: "parse-error", ...migration >= 0 ? { migration } : {} });
+  }
+  return out;
+}
+function pushError(out, seen, e) {
+  const key = `${e.path}\0${e.line}\0${e.column}\0${e.message}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  out.push({
+    kind: e.kind,
+    ruleId: e.kind === "parse-error" ? PARSE_ERROR_RULE : DRY_RUN_ERROR_RULE,
+    risk: "DANGEROUS",
+    path: e.path,
+    line: e.line,
+    column: e.column,
+    message: e.message,
+    ...e.sqlstate ? { sqlstate: e.sqlstate } : {},
+    ...e.migration !== void 0 ? { migration: e.migration } : {}
+  });
+}
+function dryRunErrors(dr) {
+  if (!dr) return [];
+  const errors = [];
+  for (const t of dr.statements) if (t.error) errors.push(t.error);
+  if (dr.error) errors.push(dr.error);
+  for (const t of dr.rollbackStatements ?? []) if (t.error) errors.push(t.error);
+  if (dr.rollback?.error) errors.push(dr.rollback.error);
+  return errors.map((e) => ({
+    path: e.path,
+    line: e.line,
+    column: e.column,
+    message: e.sqlstate ? `${e.message} (SQLSTATE ${e.sqlstate})` : e.message,
+    sqlstate: e.sqlstate
+  }));
+}
+function withRule(rule2) {
+  return rule2 ? { rule: rule2 } : {};
+}
+function sourceFor(am, path2) {
+  if (am.up.path === path2) return am.up;
+  if (am.down && am.down.path === path2) return am.down;
+  return null;
+}
+function findStatement(am, path2, index) {
+  return sourceFor(am, path2)?.statements.find((s) => s.index === index);
+}
+var ExtentCache = class {
+  constructor(sources) {
+    this.sources = sources;
+  }
+  sources;
+  indexes = /* @__PURE__ */ new Map();
+  end(path2, stmt) {
+    let index = this.indexes.get(path2);
+    if (index === void 0) {
+      const text = this.sources.get(path2);
+      index = text === void 0 ? null : new LineIndex(text);
+      this.indexes.set(path2, index);
+    }
+    if (!index || stmt.end <= stmt.start) return {};
+    const end = index.position(stmt.end);
+    return { endLine: end.line, endColumn: end.column };
+  }
+};
+function bySeverity(a, b) {
+  return riskRank(b.risk) - riskRank(a.risk) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
+}
+
+// src/report/markdown/escape.ts
+function cell(text) {
+  return inert(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|").trim();
+}
+function code(text) {
+  const flat = text.replace(/\r?\n/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function fenced(lang, body) {
+  const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((m) => m.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${lang}
+${body}
+${fence}`;
+}
+function prose(text) {
+  return inert(text);
+}
+var ZWSP = "\u200B";
+function inert(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([[\]])/g, "\\$1").replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(https?|ftp)(?=:\/\/)/gi, `$1${ZWSP}`).replace(/\bwww\./gi, `www${ZWSP}.`);
+}
+
+// src/report/markdown/mermaid.ts
+var MAX_BARS = 40;
+function label(text) {
+  return text.replace(/[:;#]/g, " ").replace(/\s+/g, " ").trim();
+}
+function lockGantt(dryRun, title2) {
+  let t = 0;
+  const bars = [];
+  for (const s of dryRun.statements) {
+    const start = t;
+    t += Math.max(0, s.durationMs);
+    for (const lock of s.locks) {
+      if (!lock.preExisting) continue;
+      const end = start + Math.max(1, Math.round(lock.heldMs));
+      bars.push({
+        section: lock.relation,
+        name: `${lockModeSql(lock.mode)} line ${s.line}`,
+        start: Math.round(start),
+        end: Math.max(Math.round(start) + 1, end),
+        crit: blocksWrites(lock.mode)
+      });
+    }
+  }
+  if (bars.length === 0) return void 0;
+  const shown = bars.slice(0, MAX_BARS);
+  const sections = [...new Set(shown.map((b) => b.section))];
+  const lines2 = ["gantt", `  title ${label(title2)}`, "  dateFormat x", "  axisFormat %S.%L s"];
+  for (const section of sections) {
+    lines2.push(`  section ${label(section)}`);
+    for (const b of shown.filter((x) => x.section === section)) {
+      lines2.push(`  ${label(b.name)} :${b.crit ? "crit, " : ""}${b.start}, ${b.end}`);
+    }
+  }
+  return lines2.join("\n");
+}
+
+// src/report/dry-run-version.ts
+function serverAndTarget(d) {
+  return `PostgreSQL ${d.serverVersion}${d.targetPgVersion !== void 0 ? `, target ${d.targetPgVersion}` : ""}`;
+}
+
+// src/report/impact-text.ts
+function blockingText(impact) {
+  if (!impact || impact.blockingMs === void 0) return void 0;
+  if (impact.blockingMs === 0) return "none: no lock that blocks reads or writes on a table of known size";
+  const on = impact.blockingOn ? ` ${lockModeSql(impact.blockingOn.lock)} on ${impact.blockingOn.table}` : "";
+  return `${formatRange(impact.blockingMs, impact.blockingLow, impact.blockingHigh)}${on}`;
+}
+function dataLossText(impact) {
+  return impact.dataLoss === "none" ? "none" : `irreversible${impact.dataLossDetail ? `: ${impact.dataLossDetail}` : ""}`;
+}
+function performanceText(impact) {
+  if (impact.bytesRewritten === void 0) return void 0;
+  const parts = [];
+  if (impact.bytesRewritten) parts.push(`${formatBytes2(impact.bytesRewritten)} rewritten`);
+  if (impact.bytesScanned) parts.push(`${formatBytes2(impact.bytesScanned)} scanned`);
+  if (impact.walBytes) parts.push(`~${formatBytes2(impact.walBytes)} of WAL`);
+  return parts.length ? parts.join(", ") : "no table data read or written";
+}
+var ROLLBACK_TEXT = {
+  "schema-only": "schema only",
+  "needs-data-restore": "needs a data restore",
+  impossible: "impossible"
+};
+function estimated(m) {
+  return m.operations.filter((o) => o.estimate !== void 0);
+}
+function estimateText(o) {
+  const e = o.estimate;
+  const blocks = e.blocks === "none" ? "blocks neither reads nor writes" : `blocks ${e.blocks}`;
+  return `${formatRange(e.durationMs, e.low, e.high)}, ${lockModeSql(e.lock)} ${blocks}`;
+}
+
+// src/report/markdown/impact.ts
+var MAX_BARS2 = 30;
+function impactBlock(m) {
+  const impact = m.impact;
+  if (!impact) return "";
+  const blocking = blockingText(impact);
+  const perf = performanceText(impact);
+  if (blocking === void 0 && impact.dataLoss === "none" && impact.prerequisites.length === 0) return "";
+  const rows = [["Risk", impact.risk]];
+  if (blocking !== void 0) rows.push(["Estimated blocking time", cell(blocking)]);
+  rows.push(["Data loss", cell(dataLossText(impact))]);
+  if (perf) rows.push(["Performance impact", cell(perf)]);
+  rows.push(["Rollback", ROLLBACK_TEXT[impact.rollback]]);
+  if (impact.prerequisites.length) rows.push(["Do first", cell(impact.prerequisites.join("; "))]);
+  const out = ["#### Impact", "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
+  const ops = estimated(m).filter((o) => o.estimate.durationMs >= 10 || o.estimate.lockMs > 0);
+  if (ops.length) {
+    out.push("", "| Line | Operation | Table | Runs | Lock | Blocks | Based on |", "|---|---|---|---|---|---|---|");
+    for (const o of ops) {
+      const e = o.estimate;
+      out.push(`| ${o.line} | ${code(o.kind)} | ${codeCell(o.table ?? "")} | ${cell(formatRange(e.durationMs, e.low, e.high))} | ${blocksWrites(e.lock) ? "\u{1F534} " : ""}${lockModeSql(e.lock)} | ${e.blocks} | ${cell(e.basis)} |`);
+    }
+    const chart = estimatedGantt(m);
+    if (chart) out.push("", fenced("mermaid", chart));
+  }
+  return out.join("\n");
+}
+function codeCell(text) {
+  return code(text).replace(/\|/g, "\\|");
+}
+function label2(text) {
+  return text.replace(/[^\p{L}\p{N}_ .()-]/gu, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "?";
+}
+function estimatedGantt(m) {
+  const ops = estimated(m).filter((o) => o.estimate.durationMs > 0).slice(0, MAX_BARS2);
+  if (ops.length === 0) return void 0;
+  let t = 0;
+  const total = ops.reduce((a, o) => a + o.estimate.durationMs, 0);
+  const lines2 = ["gantt", `  title ${label2(`Estimated locks on production, ${m.path}`)}`, "  dateFormat x", `  axisFormat ${total >= 6e4 ? "%M:%S" : "%S.%L s"}`];
+  const tables = [...new Set(ops.map((o) => o.table ?? ""))];
+  for (const table of tables) {
+    lines2.push(`  section ${label2(table)}`);
+    t = 0;
+    for (const o of ops) {
+      const start = Math.round(t);
+      t += o.estimate.durationMs;
+      if ((o.table ?? "") !== table) continue;
+      const crit = blocksWrites(o.estimate.lock) ? "crit, " : "";
+      lines2.push(`  ${label2(`${lockModeSql(o.estimate.lock)} line ${o.line} ${o.kind}`)} :${crit}${start}, ${Math.max(start + 1, Math.round(t))}`);
+    }
+  }
+  return lines2.join("\n");
+}
+
+// src/report/markdown/sections.ts
+var RISK_ICON = { SAFE: "\u{1F7E2}", CAUTION: "\u{1F7E1}", DANGEROUS: "\u{1F534}" };
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function dryRunFailed(m) {
+  const d = m.dryRun;
+  return (d?.status === "failed" || d?.status === "base-failed") && !m.findings.some((f) => DRY_RUN_FINDING_RULES.has(f.rule));
+}
+function headline(result) {
+  const ms = result.report.migrations;
+  const count = (r) => ms.filter((m) => m.risk === r).length;
+  const findings = ms.reduce((n, m) => n + m.findings.length, 0);
+  const parts = [
+    plural(ms.length, "migration"),
+    ...["DANGEROUS", "CAUTION", "SAFE"].filter((r) => count(r) > 0).map((r) => `${count(r)} ${r.toLowerCase()}`),
+    plural(findings, "finding")
+  ];
+  const errors = result.report.errors.filter((e) => !e.rule).length;
+  if (errors) parts.push(plural(errors, "parse error"));
+  const other = result.report.errors.filter((e) => e.rule).length;
+  if (other) parts.push(plural(other, "problem") + " outside any migration");
+  const failed = ms.filter((m) => dryRunFailed(m)).length;
+  if (failed) parts.push(plural(failed, "dry-run failure"));
+  const risk = result.report.risk;
+  if (ms.length === 0) return `## ${RISK_ICON.SAFE} migration-guard: no migrations in this change`;
+  return `## ${RISK_ICON[risk]} migration-guard: ${risk}
+
+${parts.join(" \xB7 ")}`;
+}
+function rollbackCell(m) {
+  const status = m.rollback.status;
+  const base = status === "present" ? "\u2705 present" : status === "missing" ? "\u274C missing" : "\u2796 not required";
+  const checked = m.dryRun?.rollback?.status;
+  if (status !== "present" || !checked || checked === "not-run") return base;
+  return `${base} \xB7 ${checked === "exact" ? "restores the schema" : checked === "incomplete" ? "\u26A0\uFE0F incomplete" : "\u274C fails"}`;
+}
+function dryRunCell(d) {
+  if (!d) return "not run";
+  switch (d.status) {
+    case "passed":
+      return `\u2705 passed (${plural(d.statements.length, "statement")}, ${Math.round(d.durationMs)} ms)`;
+    case "skipped":
+      return `\u23ED\uFE0F skipped${d.reason ? `: ${d.reason}` : ""}`;
+    case "base-failed":
+      return `\u26A0\uFE0F base history failed${d.reason ? `: ${d.reason}` : ""}`;
+    case "failed": {
+      const err = d.statements.find((s) => s.error)?.error;
+      return err ? `\u274C failed at line ${err.line}: ${err.message}` : `\u274C failed${d.reason ? `: ${d.reason}` : ""}`;
+    }
+  }
+}
+function migrationsTable(result, rows) {
+  const ms = result.report.migrations;
+  if (ms.length === 0) return "";
+  const shown = rows === void 0 ? ms : ms.slice(0, rows);
+  const lines2 = ["| Migration | Risk | Rollback | Dry-run |", "|---|---|---|---|"];
+  for (const m of shown) {
+    lines2.push(`| ${code(m.path)} | ${RISK_ICON[m.risk]} ${m.risk} | ${cell(rollbackCell(m))} | ${cell(dryRunCell(m.dryRun))} |`);
+  }
+  if (shown.length < ms.length) lines2.push(`| \u2026 and ${ms.length - shown.length} more | | | |`);
+  return lines2.join("\n");
+}
+function approvalBlock(result, o) {
+  const risk = result.report.risk;
+  if (!atLeast(risk, o.approvalRisk) || result.report.migrations.length === 0) return "";
+  if (o.approval) {
+    const a = o.approval;
+    return `\u2705 **Approved** by @${a.approver} on ${a.at.slice(0, 10)} for ${code(a.headSha.slice(0, 7))}${a.reason ? `: ${prose(a.reason)}` : ""}`;
+  }
+  if (o.approvalVoidedReason) {
+    return `\u26A0\uFE0F **The earlier approval no longer applies:** ${prose(o.approvalVoidedReason)}. This change needs a new approval: comment ${code("/approve-migration <reason>")}.`;
+  }
+  return `\u26D4 **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): follow the plan below, or comment ${code("/approve-migration <reason>")}.`;
+}
+function errorsBlock(result) {
+  const parse2 = result.report.errors.filter((e) => !e.rule);
+  const other = result.report.errors.filter((e) => e.rule);
+  const out = [];
+  if (parse2.length) out.push("**Parse errors** (the migration is DANGEROUS until it parses):", "", ...parse2.map((e) => `- ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`));
+  if (other.length) {
+    if (out.length) out.push("");
+    out.push("**Outside any migration:**", "", ...other.map((e) => `- ${RISK_ICON[e.risk ?? "DANGEROUS"]} ${code(e.rule)} ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`));
+  }
+  const notes = result.report.notes ?? [];
+  if (notes.length) {
+    if (out.length) out.push("");
+    out.push(...notes.map((n) => `> \u2139\uFE0F ${n.path ? `${code(n.path)}: ` : ""}${prose(n.message)}`));
+  }
+  return out.join("\n");
+}
+function planOverview(plan, verification) {
+  if (plan.phases.length === 0 && plan.notes.length === 0) return "";
+  const out = ["### Safe plan", ""];
+  const v = verification?.plan;
+  if (v?.status === "failed") out.push(`\u274C **This plan failed verification: do not run it as is.** ${prose(verificationLine(v))}`, "");
+  else if (v) out.push(`${v.status === "verified" ? "\u2705 Run phase by phase, it ends in the schema the migrations produce: " : ""}${prose(verificationLine(v))}.`, "");
+  plan.phases.forEach((p, i) => {
+    const n = p.steps.filter((s) => s.sql.length > 0).length;
+    const pv = verification?.phases[i];
+    const mark2 = pv ? ` \u2014 ${pv.status === "verified" ? "\u2705" : pv.status === "failed" ? "\u274C" : "\u26AA"} ${prose(verificationLine(pv))}` : "";
+    out.push(`${i + 1}. **${prose(p.title)}**${n ? ` (${plural(n, "step")})` : ""}${mark2}`);
+    if (p.appMustDo) out.push(`   - Before the next phase: ${prose(p.appMustDo)}`);
+    out.push(`   - Roll back: ${prose(p.rollback)}`);
+  });
+  if (plan.notes.length) {
+    out.push("", "<details><summary>Notes on the plan</summary>", "", ...plan.notes.map((n) => `- ${prose(n)}`), "", "</details>");
+  }
+  return out.join("\n");
+}
+function findingsTable(m, o) {
+  if (m.findings.length === 0) return "_No findings._";
+  const lines2 = ["| | Rule | Line | Why |", "|---|---|---|---|"];
+  for (const f of m.findings) {
+    const title2 = o.ruleTitle(f.rule);
+    const rule2 = `[${f.rule}](${o.docsUrl(f.rule)})${title2 ? `<br>${cell(title2)}` : ""}`;
+    const checked = f.suggestionVerification?.status === "verified" ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : "";
+    const why = cell(f.message) + (f.suggestion ? `<br>**Instead:** ${cell(f.suggestion)}${checked}` : "");
+    const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
+    lines2.push(`| ${RISK_ICON[f.risk]} | ${rule2} | ${where} | ${why} |`);
+  }
+  return lines2.join("\n");
+}
+function statementText(a, index) {
+  const s = a.up.statements.find((x) => x.index === index);
+  if (!s) return "";
+  const flat = s.text.replace(/\s+/g, " ").trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}\u2026` : flat;
+}
+function locksBlock(a) {
+  const d = a.report.dryRun;
+  if (!d || d.statements.length === 0) return "";
+  const rows = [];
+  for (const s of d.statements) {
+    const locks = s.locks.filter((l) => l.preExisting);
+    for (const l of locks) {
+      rows.push(
+        `| ${s.line} | ${code(statementText(a, s.statement))} | ${code(l.relation)} | ${blocksWrites(l.mode) ? "\u{1F534} " : ""}${lockModeSql(l.mode)} | ${Math.round(l.heldMs)} ms | ${s.rewrites.includes(l.relation) ? "rewritten" : ""} |`
+      );
+    }
+  }
+  const head = `#### Dry-run (${d.engine}, ${prose(serverAndTarget(d))}): ${prose(dryRunCell(d))}`;
+  const out = [head];
+  const err = d.statements.find((s) => s.error)?.error;
+  if (err) out.push("", `${code(`${err.path}:${err.line}:${err.column}`)} ${code(err.sqlstate)} ${prose(err.message)}`);
+  if (d.rollback && d.rollback.status !== "exact" && d.rollback.status !== "not-run") {
+    out.push("", `Rollback: ${d.rollback.status}${d.rollback.differences.length ? ` (${plural(d.rollback.differences.length, "difference")}, see the findings)` : ""}`);
+  }
+  if (rows.length === 0) {
+    out.push("", "_No lock on a table that existed before the migration._");
+    return out.join("\n");
+  }
+  out.push("", "| Line | Statement | Table | Lock | Held | |", "|---|---|---|---|---|---|", ...rows);
+  const chart = lockGantt(d, `Locks held by ${a.report.path}`);
+  if (chart) out.push("", fenced("mermaid", chart));
+  return out.join("\n");
+}
+function stepBlock(step) {
+  const how = step.sql.length === 0 ? "" : step.transactional ? step.sql.length > 1 ? " _(one transaction)_" : "" : " _(outside a transaction)_";
+  const out = [`- line ${step.line} \xB7 ${code(step.operationKind)}${how}: ${prose(step.description)}`];
+  if (step.sql.length) out.push("", indentBlock(fenced("sql", step.sql.map((s) => `${s};`).join("\n")), "  "));
+  return out.join("\n");
+}
+function indentBlock(text, by) {
+  return text.split("\n").map((l) => by + l).join("\n");
+}
+function planForMigration(plan, path2) {
+  const out = [];
+  plan.phases.forEach((p, i) => {
+    const steps = p.steps.filter((s) => s.migrationPath === path2);
+    if (steps.length === 0) return;
+    out.push(`**${i + 1}. ${prose(p.title)}**`, "", ...steps.map(stepBlock), "");
+  });
+  if (out.length === 0) return "";
+  return ["#### Plan for this migration", "", ...out].join("\n").trimEnd();
+}
+function migrationDetails(a, plan, o) {
+  const m = a.report;
+  const summary = [
+    `<b>${prose(m.path)}</b>`,
+    `${RISK_ICON[m.risk]} ${m.risk}`,
+    plural(m.findings.length, "finding"),
+    ...a.up.errors.length ? ["parse error"] : [],
+    ...dryRunFailed(m) ? ["dry-run failed"] : []
+  ].join(" \xB7 ");
+  const parts = [`<details${m.risk === "DANGEROUS" ? " open" : ""}><summary>${summary}</summary>`, ""];
+  for (const e of a.up.errors) parts.push(`\u274C Does not parse: ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`, "");
+  parts.push("#### Findings", "", findingsTable(m, o));
+  const impact = impactBlock(m);
+  if (impact) parts.push("", impact);
+  const locks = locksBlock(a);
+  if (locks) parts.push("", locks);
+  const planText = planForMigration(plan, m.path);
+  if (planText) parts.push("", planText);
+  parts.push("", "</details>");
+  return parts.join("\n");
+}
+function migrationStub(m) {
+  return `- ${code(m.path)} ${RISK_ICON[m.risk]} ${m.risk}: details left out of this comment (see the job summary or the JSON report).`;
+}
+function footer(result, o) {
+  const links = [
+    o.reportLinks?.jobSummary ? `[job summary](${o.reportLinks.jobSummary})` : "",
+    o.reportLinks?.artifact ? `[JSON report](${o.reportLinks.artifact})` : ""
+  ].filter(Boolean);
+  const approve = atLeast(result.report.risk, o.approvalRisk) ? `To approve ${o.approvalRisk === "DANGEROUS" ? "a DANGEROUS" : `a ${o.approvalRisk} or riskier`} change, someone allowed to approve comments ${code("/approve-migration <reason>")}; a new push to the migrations voids it.` : `Changes at ${o.approvalRisk} or above need ${code("/approve-migration <reason>")} from someone allowed to approve.`;
+  return ["---", `<sub>${approve}${links.length ? ` Full report: ${links.join(" \xB7 ")}.` : ""} Generated by migration-guard.</sub>`].join("\n");
+}
+
+// src/report/markdown/index.ts
+var COMMENT_MARKER = "<!-- migration-guard -->";
+var GITHUB_COMMENT_LIMIT = 65536;
+var DEFAULT_MAX_LENGTH = 65e3;
+function defaultDocsUrl(id) {
+  return `https://github.com/migration-guard/migration-guard/blob/main/docs/rules.md#${id}`;
+}
+function sectionOptions(o) {
+  return {
+    approval: o.approval ?? null,
+    approvalRisk: o.approvalRisk,
+    ...o.approvalVoidedReason ? { approvalVoidedReason: o.approvalVoidedReason } : {},
+    docsUrl: o.docsUrl ?? defaultDocsUrl,
+    ruleTitle: o.ruleTitle ?? (() => void 0),
+    ...o.reportLinks ? { reportLinks: o.reportLinks } : {}
+  };
+}
+function assemble(result, plan, o, layout, marker, cut) {
+  const blocks = [];
+  if (marker) blocks.push(COMMENT_MARKER);
+  blocks.push(headline(result));
+  const approval = approvalBlock(result, o);
+  if (approval) blocks.push(approval);
+  const table = migrationsTable(result, layout.tableRows);
+  if (table) blocks.push(table);
+  const errors = errorsBlock(result);
+  if (errors) blocks.push(errors);
+  if (cut) {
+    const where = [o.reportLinks?.jobSummary ? `[job summary](${o.reportLinks.jobSummary})` : "job summary", o.reportLinks?.artifact ? `[JSON report](${o.reportLinks.artifact})` : "JSON report"];
+    blocks.push(`> [!NOTE]
+> This comment is shortened to fit GitHub's size limit: details of the least risky migrations are left out. The ${where.join(" and the ")} have everything.`);
+  }
+  if (!layout.noOverview) {
+    const overview = planOverview(plan, result.planVerification);
+    if (overview) blocks.push(overview);
+  }
+  const details = result.migrations.map((a, i) => layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o));
+  if (details.length) blocks.push("### Migrations", details.join("\n\n"));
+  blocks.push(footer(result, o));
+  return blocks.join("\n\n") + "\n";
+}
+function renderComment(result, plan, opts) {
+  const o = sectionOptions(opts);
+  const max = Math.min(opts.maxLength ?? DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT);
+  const layout = { stubbed: /* @__PURE__ */ new Set() };
+  let body = assemble(result, plan, o, layout, true, false);
+  if (body.length <= max) return body;
+  const order = result.migrations.map((a, i) => ({ i, rank: riskRank(a.report.risk) })).sort((x, y) => x.rank - y.rank || y.i - x.i).map((x) => x.i);
+  for (const i of order) {
+    layout.stubbed.add(i);
+    body = assemble(result, plan, o, layout, true, true);
+    if (body.length <= max) return body;
+  }
+  let rows = result.migrations.length;
+  while (body.length > max && rows > 10) {
+    rows = Math.floor(rows / 2);
+    layout.tableRows = rows;
+    body = assemble(result, plan, o, layout, true, true);
+  }
+  if (body.length > max) {
+    layout.noOverview = true;
+    body = assemble(result, plan, o, layout, true, true);
+  }
+  if (body.length > max) {
+    const tail = "\n\n\u2026(cut to fit GitHub's size limit; see the job summary)\n";
+    body = body.slice(0, max - tail.length) + tail;
+  }
+  return body;
+}
+function renderJobSummary(result, plan, opts) {
+  return assemble(result, plan, sectionOptions(opts), { stubbed: /* @__PURE__ */ new Set() }, false, false);
+}
+
+// src/report/github.ts
+function annotationLevel(risk) {
+  return risk === "DANGEROUS" ? "error" : risk === "CAUTION" ? "warning" : "notice";
+}
+function renderAnnotations(result, opts = {}) {
+  return collectDiagnostics(result, opts.ruleById ?? defaultRuleLookup).sort(bySeverity).map(toAnnotation);
+}
+function toAnnotation(d) {
+  return {
+    level: annotationLevel(d.risk),
+    path: d.path,
+    line: d.line,
+    column: d.column,
+    ...d.endLine !== void 0 && d.endLine > d.line ? { endLine: d.endLine } : {},
+    title: title(d),
+    message: d.suggestion ? `${d.message}
+
+Instead: ${d.suggestion}` : d.message
+  };
+}
+function title(d) {
+  switch (d.kind) {
+    case "parse-error":
+      return `${d.risk} parse error`;
+    case "dry-run-error":
+      return `${d.risk} dry-run failed`;
+    case "finding":
+      return d.rule ? `${d.risk} ${d.ruleId}: ${d.rule.title}` : `${d.risk} ${d.ruleId}`;
+  }
+}
+function formatWorkflowCommands(annotations) {
+  return annotations.map(formatWorkflowCommand).map((l) => l + "\n").join("");
+}
+function formatWorkflowCommand(a) {
+  const props = [
+    ["file", a.path],
+    ["line", a.line],
+    ["col", a.column]
+  ];
+  if (a.endLine !== void 0) props.push(["endLine", a.endLine]);
+  props.push(["title", a.title]);
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${a.level} ${list}::${escapeData(a.message)}`;
+}
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export {
+  readDirectives,
+  normalizePath,
+  runCheck,
+  fsRepoFiles,
+  OutsideRepositoryError,
+  gitWorkTreeOf,
+  defaultRuleLookup,
+  PARSE_ERROR_RULE,
+  DRY_RUN_ERROR_RULE,
+  collectDiagnostics,
+  findStatement,
+  code,
+  prose,
+  serverAndTarget,
+  blockingText,
+  dataLossText,
+  performanceText,
+  ROLLBACK_TEXT,
+  estimated,
+  estimateText,
+  approvalBlock,
+  COMMENT_MARKER,
+  defaultDocsUrl,
+  renderComment,
+  renderJobSummary,
+  renderAnnotations,
+  formatWorkflowCommands
+};

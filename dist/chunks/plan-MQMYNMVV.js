@@ -1,0 +1,24 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import {
+  PHASE_NAMES,
+  buildPlan,
+  parsePlanDocument,
+  planDocument,
+  planJsonSchema,
+  renderPlanText,
+  verificationLine
+} from "./chunk-776BGJ5T.js";
+import "./chunk-4PPQNGVR.js";
+import "./chunk-RJIW4HVH.js";
+import "./chunk-7DEDEG2E.js";
+import "./chunk-CUM6X7PU.js";
+import "./chunk-ZGDBGMMU.js";
+export {
+  PHASE_NAMES,
+  buildPlan,
+  parsePlanDocument,
+  planDocument,
+  planJsonSchema,
+  renderPlanText,
+  verificationLine
+};

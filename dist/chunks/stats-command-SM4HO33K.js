@@ -1,0 +1,55 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import "./chunk-VY4MGD5D.js";
+import {
+  UsageError
+} from "./chunk-FISKFK3V.js";
+import {
+  StatsReadError,
+  readStatsFromUrl
+} from "./chunk-PQCOHK6I.js";
+import "./chunk-X7IX4G4T.js";
+import "./chunk-4PPQNGVR.js";
+import "./chunk-LAP4TQ2W.js";
+import "./chunk-7PDHHRXW.js";
+import "./chunk-RJIW4HVH.js";
+import "./chunk-QKDHYJIW.js";
+import "./chunk-DMW4FM6X.js";
+import "./chunk-ZGWIC3QZ.js";
+import "./chunk-7DEDEG2E.js";
+import "./chunk-CUM6X7PU.js";
+import "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
+import "./chunk-ZGDBGMMU.js";
+
+// src/cli/stats-command.ts
+import { writeFile } from "node:fs/promises";
+async function statsCommand(flags) {
+  const url = flags.databaseUrl ?? process.env.MIGRATION_GUARD_STATS_URL;
+  if (!url) throw new UsageError("stats needs --database-url <url> (or MIGRATION_GUARD_STATS_URL in the environment)");
+  let timeout;
+  if (flags.statementTimeout !== void 0) {
+    timeout = Number(flags.statementTimeout);
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 6e5) throw new UsageError(`--statement-timeout must be a whole number from 1 to 600000, not "${flags.statementTimeout}"`);
+  }
+  try {
+    const file = await readStatsFromUrl(url, { ...timeout ? { statementTimeoutMs: timeout } : {}, ...flags.schema?.length ? { schemas: flags.schema } : {} });
+    const text = `${JSON.stringify(file, null, 2)}
+`;
+    if (flags.output) {
+      await writeFile(flags.output, text);
+      process.stderr.write(`migration-guard: wrote stats of ${Object.keys(file.tables).length} tables to ${flags.output}
+`);
+    } else {
+      process.stdout.write(text);
+    }
+    return 0;
+  } catch (e) {
+    if (!(e instanceof StatsReadError)) throw e;
+    process.stderr.write(`migration-guard: ${e.message}
+`);
+    return 2;
+  }
+}
+export {
+  statsCommand
+};

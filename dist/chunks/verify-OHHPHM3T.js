@@ -1,0 +1,240 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import {
+  parseSource
+} from "./chunk-ZGWIC3QZ.js";
+import {
+  applyBase,
+  applyUntraced,
+  baseKey,
+  cannotRunInTransaction,
+  diffSnapshots,
+  executeTraced,
+  extensionsCreated,
+  makeProvider,
+  relationsNow,
+  seedTables,
+  takeSnapshot,
+  toDbError,
+  txControl
+} from "./chunk-GEI4VXFB.js";
+import {
+  lockRank
+} from "./chunk-7DEDEG2E.js";
+import "./chunk-CUM6X7PU.js";
+import "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
+import "./chunk-BZGQN7DG.js";
+import "./chunk-ZGDBGMMU.js";
+
+// src/verify/plan.ts
+async function openBase(provider, input, limits) {
+  const extensions = extensionsCreated([...input.base, ...input.review]);
+  const key = baseKey(input.base, extensions);
+  const { sandbox, fromCache } = await provider.open(key, extensions);
+  if (!fromCache) {
+    const base = await applyBase(sandbox, input.base, limits, () => {
+    });
+    if (base.status !== "ok") {
+      await sandbox.close();
+      const e = base.error;
+      return { reason: `the base history fails at ${e.path}:${e.line}:${e.column}: ${e.message}` };
+    }
+    if (input.base.length > 0) await provider.save(sandbox, key, base);
+  }
+  return { sandbox };
+}
+async function expectedSchema(sandbox, input, limits) {
+  for (const m of input.review) {
+    if (m.up.errors.length > 0) return { reason: `${m.migration.up.path} does not parse` };
+    let err;
+    try {
+      err = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
+    } catch (e) {
+      err = { ...toDbError(e), path: m.migration.up.path, line: 1, column: 1 };
+    }
+    if (err) return { reason: `the migration itself fails on the engine even without rows, at ${err.path}:${err.line}: ${err.message}` };
+  }
+  return takeSnapshot(sandbox);
+}
+async function originalFailsWithRows(provider, input, limits, seedRows) {
+  const opened = await openBase(provider, input, limits);
+  if ("reason" in opened) return opened.reason;
+  try {
+    await seedTables(opened.sandbox, seedRows, limits.statementTimeoutMs);
+    const r = await expectedSchema(opened.sandbox, input, limits);
+    return r instanceof Map ? void 0 : r.reason.replace("even without rows", "with the seeded rows");
+  } finally {
+    await opened.sandbox.close();
+  }
+}
+var SUE = lockRank("ShareUpdateExclusiveLock");
+function lockViolation(step, traces) {
+  const maintenance = /No online alternative/i.test(step.prose);
+  for (const t of traces) {
+    if (!maintenance && (t.rewrittenTables ?? []).length > 0) return `step ${step.id} rewrote ${t.rewrittenTables.join(", ")}, which the plan does not say`;
+  }
+  const validatesOnly = step.sql.every((s) => /^\s*ALTER\s+TABLE\b[^;]*\bVALIDATE\s+CONSTRAINT\b/i.test(s));
+  if (validatesOnly) {
+    const strong = traces.flatMap((t) => t.locks).find((l) => l.preExisting && l.kind === "table" && lockRank(l.mode) > SUE);
+    if (strong) return `step ${step.id} took ${strong.mode} on ${strong.relation}; the plan says SHARE UPDATE EXCLUSIVE`;
+  }
+  return void 0;
+}
+async function runStep(sandbox, step, limits) {
+  if (step.sql.length === 0) return { traces: [] };
+  const text = step.sql.map((s) => `${s};`).join("\n");
+  const parsed = parseSource({ path: `step ${step.id}`, text });
+  if (parsed.errors.length > 0) return { error: `step ${step.id} does not parse: ${parsed.errors[0].message}`, traces: [] };
+  const pre = await relationsNow(sandbox);
+  const out = await executeTraced({ sandbox, parsed, sourceText: text, transaction: step.transaction === "one" ? "wrapped" : "none", pre, limits });
+  if (out.error) {
+    const stmt = parsed.statements.find((s) => s.line === out.error.line);
+    return { error: `step ${step.id} failed: ${out.error.message} (SQLSTATE ${out.error.sqlstate})${stmt ? ` in: ${stmt.text.split("\n")[0].slice(0, 120)}` : ""}`, traces: out.traces };
+  }
+  return { traces: out.traces };
+}
+async function verifyPlan(doc, input, opts) {
+  const notRun = (reason) => ({ plan: { status: "not-run", reason }, phases: doc.phases.map(() => ({ status: "not-run", reason })) });
+  if (doc.phases.every((p) => p.steps.every((s) => s.sql.length === 0))) return notRun("the plan has no SQL to run");
+  const seedRows = opts.seedRows ?? 100;
+  const limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 1e4, deadline: Date.now() + (opts.totalTimeoutMs ?? 12e4) };
+  let provider;
+  const open = [];
+  try {
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {} });
+    const a = await openBase(provider, input, limits);
+    if ("reason" in a) return notRun(a.reason);
+    open.push(a.sandbox);
+    const expected = await expectedSchema(a.sandbox, input, limits);
+    if (!(expected instanceof Map)) return notRun(expected.reason);
+    await a.sandbox.close();
+    open.pop();
+    const b = await openBase(provider, input, limits);
+    if ("reason" in b) return notRun(b.reason);
+    const sandbox = b.sandbox;
+    open.push(sandbox);
+    const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
+    const rows = seed.tables.length > 0 ? seedRows : 0;
+    const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: rows };
+    const phases = [];
+    let failure;
+    for (const phase of doc.phases) {
+      if (failure) {
+        phases.push({ status: "not-run", reason: "an earlier phase failed" });
+        continue;
+      }
+      for (const step of phase.steps) {
+        const r = await runStep(sandbox, step, limits);
+        failure = r.error ?? lockViolation(step, r.traces);
+        if (failure) {
+          phases.push({ status: "failed", ...where, reason: failure, step: step.id });
+          break;
+        }
+      }
+      if (!failure) phases.push({ status: "verified", ...where });
+    }
+    if (failure) {
+      const own = await originalFailsWithRows(provider, input, limits, seedRows);
+      if (own) return notRun(`${own}; the plan failed on them too (${failure})`);
+      return { plan: { status: "failed", ...where, reason: failure }, phases };
+    }
+    const differences = diffSnapshots(expected, await takeSnapshot(sandbox), "after the plan");
+    if (differences.length > 0) {
+      const reason = `the schema after the last phase differs from what the migration produces: ${differences.slice(0, 5).join("; ")}${differences.length > 5 ? ` (and ${differences.length - 5} more)` : ""}`;
+      return { plan: { status: "failed", ...where, reason }, phases };
+    }
+    return { plan: { status: "verified", ...where }, phases };
+  } catch (e) {
+    return notRun(`the verification engine failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    for (const s of open) await s.close();
+    await provider?.dispose().catch(() => void 0);
+  }
+}
+
+// src/verify/suggestions.ts
+function runnableSuggestion(text) {
+  if (!text) return void 0;
+  const parsed = parseSource({ path: "suggestion.sql", text });
+  if (parsed.errors.length > 0) return void 0;
+  const top = parsed.statements.filter((s) => !s.nestedIn);
+  return top.length > 0 ? top : void 0;
+}
+function replaced(m, index, replacement) {
+  const top = m.up.statements.filter((s) => !s.nestedIn);
+  const outside = replacement.some((s) => cannotRunInTransaction(s));
+  return top.flatMap((s) => s.index === index ? replacement : [s]).filter((s) => !(outside && txControl(s) !== null && !replacement.includes(s))).map((s) => `${s.text.trim().replace(/;\s*$/, "")};`).join("\n");
+}
+async function verifySuggestions(base, review, opts) {
+  const out = { verified: 0, failed: 0, notRun: 0 };
+  const seedRows = opts.seedRows ?? 100;
+  const limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 1e4, deadline: Date.now() + (opts.totalTimeoutMs ?? 12e4) };
+  const jobs = review.flatMap(
+    (m, i) => m.report.findings.filter((f) => f.statement !== void 0 && (f.path === void 0 || f.path === m.migration.up.path) && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn)).map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion) })).filter((j) => !!j.sql)
+  );
+  if (jobs.length === 0) return out;
+  let provider;
+  try {
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {} });
+    let ran = 0;
+    for (const job of jobs) {
+      if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {
+        job.f.suggestionVerification = { status: "not-run", reason: "the verification limit of this run was reached" };
+        out.notRun++;
+        continue;
+      }
+      ran++;
+      job.f.suggestionVerification = await runOne(provider, base, review.slice(0, job.i), job.m, job.f, job.sql, limits, seedRows);
+      const v = job.f.suggestionVerification;
+      if (v.status === "verified") out.verified++;
+      else if (v.status === "not-run") out.notRun++;
+      else {
+        out.failed++;
+        const words = opts.fallback(job.f);
+        job.f.suggestion = `(the suggested SQL failed when run on ${v.engine}: ${v.reason}, so it is not shown)${words ? ` ${words}` : ""}`;
+      }
+    }
+  } catch (e) {
+    for (const j of jobs) {
+      if (!j.f.suggestionVerification) {
+        j.f.suggestionVerification = { status: "not-run", reason: `the verification engine failed: ${e instanceof Error ? e.message : String(e)}` };
+        out.notRun++;
+      }
+    }
+  } finally {
+    await provider?.dispose().catch(() => void 0);
+  }
+  return out;
+}
+async function runOne(provider, base, before, m, f, sql, limits, seedRows) {
+  const history = [...base, ...before.map((a) => ({ migration: a.migration, up: a.up, down: null }))];
+  const opened = await openBase(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits);
+  if ("reason" in opened) return { status: "not-run", reason: opened.reason };
+  const sandbox = opened.sandbox;
+  let failure;
+  let result;
+  try {
+    const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
+    const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: seed.tables.length > 0 ? seedRows : 0 };
+    const text = replaced(m, f.statement, sql);
+    const parsed = parseSource({ path: m.migration.up.path, text });
+    let err;
+    try {
+      err = await applyUntraced(sandbox, parsed, text, m.migration.transaction, limits);
+    } catch (e) {
+      err = { ...toDbError(e), line: 0 };
+    }
+    if (!err) return { status: "verified", ...where };
+    failure = `${err.message} (SQLSTATE ${err.sqlstate})`;
+    result = { status: "failed", ...where, reason: failure };
+  } finally {
+    await sandbox.close();
+  }
+  const own = await originalFailsWithRows(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits, seedRows);
+  return own ? { status: "not-run", reason: `${own}; the suggestion failed on them too (${failure})` } : result;
+}
+export {
+  runnableSuggestion,
+  verifyPlan,
+  verifySuggestions
+};
