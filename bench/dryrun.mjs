@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchCorpus } from './corpus.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'node_modules', '.cache', 'mg-bench', 'dryrun-bench.mjs');
@@ -23,9 +24,11 @@ await build({
 const mg = await import(out);
 await mg.initParser();
 
-const CORPUS = '/work/shared/corpus';
-// Largest history that replays on PGlite (see the dry-run report): langfuse, 434 Prisma migrations.
-const [repo, dir] = (process.argv[2] ?? 'langfuse__langfuse/packages/shared/prisma/migrations').split(/\/(.*)/s);
+const { dir: CORPUS, full } = benchCorpus();
+// Largest history that replays on PGlite: langfuse's 434 Prisma migrations in the full corpus
+// (MG_CORPUS); umami's 19, kept whole in the vendored sample, otherwise.
+const DEFAULT_SET = full ? 'langfuse__langfuse/packages/shared/prisma/migrations' : 'umami-software__umami/prisma/migrations';
+const [repo, dir] = (process.argv[2] ?? DEFAULT_SET).split(/\/(.*)/s);
 const found = await mg.discoverMigrations(mg.fsRepoFiles(join(CORPUS, repo)), mg.resolveConfig({}));
 const set = found.sets.find((s) => s.dir === dir);
 if (!set) throw new Error(`no migration set ${dir} in ${repo}`);

@@ -16,11 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadModule, parseSync } from 'libpg-query';
+import { benchCorpus } from './corpus.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
-    corpus: { type: 'string', default: path.join(root, '..', 'shared', 'corpus') },
+    corpus: { type: 'string', default: benchCorpus().dir },
     runs: { type: 'string', default: '5' },
     'big-runs': { type: 'string', default: '3' },
     rows: { type: 'string', default: 'corpus,one,version,big' },

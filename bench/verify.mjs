@@ -5,8 +5,9 @@
 // The url engine (default: the server at 127.0.0.1:5432) is much faster per plan than PGlite,
 // which starts a new in-process server for every sandbox. Bundles src/ with esbuild first.
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchCorpus } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -32,7 +33,7 @@ await build({
 });
 const mg = await import(out);
 
-const CORPUS = existsSync('/work/wt/shared/corpus') ? '/work/wt/shared/corpus' : join(root, '..', 'shared', 'corpus');
+const { dir: CORPUS } = benchCorpus();
 const repos = readdirSync(CORPUS).filter((d) => d.includes('__') && (!onlyRepo || d === onlyRepo)).sort();
 
 /** A failure reason reduced to its kind, so a table can count them. */

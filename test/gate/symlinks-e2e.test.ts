@@ -31,8 +31,8 @@ describe('the Action (and the CLI on the same checkout)', () => {
   afterAll(async () => s?.close());
 
   it('reviews a link inside the repository by its target, and refuses one that leaves it without printing it', { timeout: 300_000 }, async () => {
-    s = await Scenario.create({ head: { 'shared/drop_email.sql': DROP, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' } });
-    pushLinks(s, { 'db/migrations/0002_drop_email.up.sql': '../../shared/drop_email.sql', 'db/migrations/0003_steal.up.sql': secretFile });
+    s = await Scenario.create({ head: { 'sql/drop_email.sql': DROP, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' } });
+    pushLinks(s, { 'db/migrations/0002_drop_email.up.sql': '../../sql/drop_email.sql', 'db/migrations/0003_steal.up.sql': secretFile });
     const run = await s.runPullRequest('opened');
     expect(run.code, describeRun(run)).toBe(1);
     expect(run.outputs.risk).toBe('DANGEROUS');
@@ -55,8 +55,8 @@ describe('the App', () => {
   const { scenario } = useAppScenarios();
 
   it('reviews a symlinked migration by its target and refuses one that leaves the repository', { timeout: 300_000 }, async () => {
-    const s: AppScenario = await scenario({ head: { 'shared/drop_email.sql': DROP, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' } });
-    pushLinks(s, { 'db/migrations/0002_drop_email.up.sql': '../../shared/drop_email.sql', 'db/migrations/0003_steal.up.sql': '../../../../../../etc/hostname' });
+    const s: AppScenario = await scenario({ head: { 'sql/drop_email.sql': DROP, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' } });
+    pushLinks(s, { 'db/migrations/0002_drop_email.up.sql': '../../sql/drop_email.sql', 'db/migrations/0003_steal.up.sql': '../../../../../../etc/hostname' });
     const d = await s.pullRequest('synchronize');
     expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'published', conclusion: 'action_required' });
     const body = s.stickyComments()[0]!.body;
