@@ -137,6 +137,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         statementTimeoutMs: config.dryRun.statementTimeoutMs,
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         seedRows: config.dryRun.seedRows,
+        // As the analysis judges them: a change's migrations deploy together (what one creates
+        // is new and empty to the next); a whole-history review replays a history that ran.
+        seedBefore: opts.scope.kind === 'changes' ? 'base' : 'each',
         memoryLimitMb: config.dryRun.memoryLimitMb,
         targetMajor: config.pgVersion,
         onProgress: progress,

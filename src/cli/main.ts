@@ -83,7 +83,7 @@ export function buildProgram(): Command {
     .option('--dry-run', 'run the migrations on a throwaway Postgres and trace locks and rewrites')
     .addOption(new Option('--engine <engine>', 'dry-run engine').choices(['pglite', 'url', 'local']))
     .option('--database-url <url>', 'server for --engine url: a throwaway database and role are created there and dropped after')
-    .option('--seed-rows <n>', 'fill pre-existing tables with N generated rows before the dry-run')
+    .option('--seed-rows <n>', 'fill the tables with N generated rows each (before each migration without --base)')
     .option('--statement-timeout <ms>', 'dry-run time limit per statement')
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (repoDir: string, opts) => {

@@ -304,8 +304,11 @@ export interface DryRunResult {
   unobserved?: string;
   /** Traces of the rollback's statements, same shape as `statements`. */
   rollbackStatements?: StatementTrace[];
-  /** Synthetic rows put into the pre-existing tables before the migration ran (`seedRows`). */
-  seed?: { rows: number; tables: string[]; skipped: Array<{ table: string; reason: string }> };
+  /**
+   * Synthetic rows in the tables that existed when the migration ran (`seedRows`): `rows` per
+   * table in `tables`; `reason` says why no table holds any.
+   */
+  seed?: { rows: number; tables: string[]; skipped: Array<{ table: string; reason: string }>; reason?: string };
   /** True when the database after the base history came from the snapshot cache. */
   baseFromCache?: boolean;
 }

@@ -1,5 +1,6 @@
 // The dry-run: apply the base history (from the snapshot cache when it has it), optionally
-// seed rows, then each migration under review, traced; its rollback, compared with the
+// seed rows (once after the base, or before each migration: `seedBefore`), then each
+// migration under review, traced; its rollback, compared with the
 // schema before it; and the migration again. Engine trouble and broken base histories
 // become statuses with reasons, never exceptions.
 import type { DryRunError, DryRunResult, Migration, ParsedSource } from '../core/types.js';
@@ -10,7 +11,7 @@ import { PgliteProvider, pgliteExtensionsFor, pgliteVersion } from './engines/pg
 import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
 import { ObservationError, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
-import { seedTables, type SeedOutcome } from './seed.js';
+import { Seeder, type SeedOutcome } from './seed.js';
 import { diffSnapshots, takeSnapshot } from './snapshot.js';
 
 export interface DryRunMigration {
@@ -34,6 +35,13 @@ export interface DryRunOptions {
   totalTimeoutMs: number;
   /** Synthetic rows per pre-existing table; 0 = none. */
   seedRows: number;
+  /**
+   * Which tables get seeded rows. `base`: those the base history made (a change's migrations
+   * deploy together, so a table one of them creates is empty when the next runs). `each`: the
+   * tables that exist before each reviewed migration, including those earlier reviewed ones
+   * created (a whole-history review replays a history that ran on live data). Default `base`.
+   */
+  seedBefore?: 'base' | 'each';
   /** Process RSS (MB) above which a PGlite request is stopped; default 2048. */
   memoryLimitMb?: number;
   /** Where snapshots are kept; null = no disk cache; default node_modules/.cache/migration-guard or $XDG_CACHE_HOME/migration-guard. */
@@ -215,15 +223,17 @@ async function rebuildForward(
   applied: readonly DryRunMigration[],
   limits: Limits,
   opts: DryRunOptions,
-): Promise<Sandbox | null> {
+): Promise<{ sandbox: Sandbox; seeder: Seeder | null } | null> {
   const { sandbox, fromCache } = await provider.open(key, extensions);
   try {
     if (!fromCache && (await applyBase(sandbox, base, limits, () => {})).status !== 'ok') throw new Error('base history');
-    if (opts.seedRows > 0) await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs);
-    for (const m of applied) {
+    const seeder = opts.seedRows > 0 ? new Seeder(opts.seedRows, opts.statementTimeoutMs) : null;
+    // The rows the first run had when each of these migrations ran.
+    for (const [i, m] of applied.entries()) {
+      if (seeder && (i === 0 || opts.seedBefore === 'each')) await seeder.before(sandbox);
       if (await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits)) throw new Error(m.migration.id);
     }
-    return sandbox;
+    return { sandbox, seeder };
   } catch {
     await sandbox.close();
     return null;
@@ -263,7 +273,8 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
       failAll(`the base history fails at ${where(e)}: ${e.message}; the migrations under review were not run`, 'base-failed', sandbox.serverVersion);
       return { base, results };
     }
-    const seed = opts.seedRows > 0 ? await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs) : null;
+    let seeder = opts.seedRows > 0 ? new Seeder(opts.seedRows, opts.statementTimeoutMs) : null;
+    let seed: SeedOutcome | null = null;
     let stoppedBy: string | null = null;
     const applied: DryRunMigration[] = [];
     for (const m of input.review) {
@@ -275,6 +286,18 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
       } else {
         let outcome: Awaited<ReturnType<typeof reviewOne>>;
         try {
+          if (seeder && (seed === null || opts.seedBefore === 'each')) {
+            seed = await seeder.before(sandbox);
+            if (opts.seedBefore !== 'each' && seed.reason && seed.tables.length === 0 && seed.skipped.length === 0) {
+              seed.reason = 'the base history creates no table (a table this change creates is empty when its next migration runs)';
+            }
+          }
+          if (!sandbox.alive) {
+            stoppedBy = 'not run: the dry-run engine was stopped at a time limit while seeding rows';
+            results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+            tick(m.migration.id);
+            continue;
+          }
           outcome = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
         } catch (e) {
           // Our own work around the migration failed (a snapshot, a relation list, the engine):
@@ -291,7 +314,9 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
         else if (rebuild && m !== input.review.at(-1)) {
           await sandbox.close();
           sandbox = null;
-          sandbox = await rebuildForward(provider, key, extensions, input.base, applied, limits, opts);
+          const rebuilt = await rebuildForward(provider, key, extensions, input.base, applied, limits, opts);
+          sandbox = rebuilt?.sandbox ?? null;
+          seeder = rebuilt?.seeder ?? null;
           if (!sandbox) stoppedBy = `not run: the database could not be rebuilt after the rollback of ${m.migration.id}`;
         }
       }

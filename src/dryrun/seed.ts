@@ -1,14 +1,25 @@
-// Synthetic rows for the tables the base history made, so that SET NOT NULL, CHECK, UNIQUE
-// and type-cast failures and rewrite times show up in the dry-run. Best effort: parents are
-// filled before the tables that reference them, values are unique per row, and a table that
-// still cannot be filled is skipped and named.
+// Synthetic rows for the tables that exist before a migration runs, so that SET NOT NULL,
+// CHECK, UNIQUE and type-cast failures and rewrite times show up in the dry-run. Best effort:
+// parents are filled before the tables that reference them, values are unique per row, and a
+// table that still cannot be filled is skipped and named.
 import type { Sandbox } from './sandbox.js';
 import { toDbError } from './sandbox.js';
 
 export interface SeedOutcome {
+  /** Rows per seeded table. */
   rows: number;
   tables: string[];
   skipped: Array<{ table: string; reason: string }>;
+  /** Why no table holds seeded rows, when none does. */
+  reason?: string;
+}
+
+/** What one pass did, keyed by the table's oid (a renamed table is still the table we filled). */
+interface FillPass {
+  /** Every user table now: oid -> qualified name. */
+  existing: Map<string, string>;
+  filled: string[];
+  failed: Array<{ oid: string; reason: string }>;
 }
 
 interface ColumnRow {
@@ -61,9 +72,43 @@ function valueExpr(c: ColumnRow): string | null {
   return e === null ? null : `(${e})::${t}`;
 }
 
+/** Fills every table of the database once, as it is now. */
 export async function seedTables(sandbox: Sandbox, rowsPerTable: number, timeoutMs: number): Promise<SeedOutcome> {
-  const outcome: SeedOutcome = { rows: rowsPerTable, tables: [], skipped: [] };
-  if (rowsPerTable <= 0) return outcome;
+  if (rowsPerTable <= 0) return { rows: rowsPerTable, tables: [], skipped: [] };
+  return new Seeder(rowsPerTable, timeoutMs).before(sandbox);
+}
+
+function noneReason(existing: number): string {
+  return existing === 0 ? 'no table exists before this migration' : `none of the ${existing} table${existing === 1 ? '' : 's'} could be filled`;
+}
+
+/**
+ * Seeds, before each migration, the tables no earlier pass filled (those the migrations before
+ * it created), and reports the tables that exist then. One per sandbox: oids are its own.
+ */
+export class Seeder {
+  private readonly filled = new Set<string>();
+  private readonly failed = new Map<string, string>();
+
+  constructor(private readonly rowsPerTable: number, private readonly timeoutMs: number) {}
+
+  async before(sandbox: Sandbox): Promise<SeedOutcome> {
+    const pass = await fillTables(sandbox, this.rowsPerTable, this.timeoutMs, (oid) => !this.filled.has(oid) && !this.failed.has(oid));
+    for (const oid of pass.filled) this.filled.add(oid);
+    for (const f of pass.failed) this.failed.set(f.oid, f.reason);
+    const outcome: SeedOutcome = { rows: this.rowsPerTable, tables: [], skipped: [] };
+    for (const [oid, table] of pass.existing) {
+      if (this.filled.has(oid)) outcome.tables.push(table);
+      const reason = this.failed.get(oid);
+      if (reason !== undefined) outcome.skipped.push({ table, reason });
+    }
+    if (outcome.tables.length === 0) outcome.reason = noneReason(pass.existing.size);
+    return outcome;
+  }
+}
+
+async function fillTables(sandbox: Sandbox, rowsPerTable: number, timeoutMs: number, wanted: (oid: string) => boolean): Promise<FillPass> {
+  const pass: FillPass = { existing: new Map(), filled: [], failed: [] };
   const columns = await sandbox.query<ColumnRow>(`
     select c.oid::int8 as rel, n.nspname || '.' || c.relname as table, a.attname as col,
            format_type(a.atttypid, a.atttypmod) as type,
@@ -80,7 +125,12 @@ export async function seedTables(sandbox: Sandbox, rowsPerTable: number, timeout
        and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
      order by c.oid, a.attnum`);
   const byTable = new Map<string, ColumnRow[]>();
-  for (const c of columns) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+  const oidOf = new Map<string, string>();
+  for (const c of columns) {
+    byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+    oidOf.set(c.table, String(c.rel));
+    pass.existing.set(String(c.rel), c.table);
+  }
 
   // Parents first; a cycle is broken where it is found.
   const order: string[] = [];
@@ -95,6 +145,8 @@ export async function seedTables(sandbox: Sandbox, rowsPerTable: number, timeout
   for (const t of byTable.keys()) visit(t);
 
   for (const table of order) {
+    const oid = oidOf.get(table)!;
+    if (!wanted(oid)) continue;
     const cols = byTable.get(table)!;
     const attempt = async (include: (c: ColumnRow) => boolean): Promise<string | null> => {
       const names: string[] = [];
@@ -122,11 +174,11 @@ export async function seedTables(sandbox: Sandbox, rowsPerTable: number, timeout
     };
     // Every column first; then only what must be given (defaults may satisfy a CHECK we broke).
     const full = await attempt((c) => !c.hasdefault);
-    if (full === null) { outcome.tables.push(table); continue; }
-    if (!sandbox.alive) { outcome.skipped.push({ table, reason: full }); break; }
+    if (full === null) { pass.filled.push(oid); continue; }
+    if (!sandbox.alive) { pass.failed.push({ oid, reason: full }); break; }
     const minimal = await attempt((c) => c.notnull && !c.hasdefault);
-    if (minimal === null) outcome.tables.push(table);
-    else outcome.skipped.push({ table, reason: minimal });
+    if (minimal === null) pass.filled.push(oid);
+    else pass.failed.push({ oid, reason: minimal });
   }
-  return outcome;
+  return pass;
 }

@@ -129,6 +129,8 @@ export const jsonDryRunSchema = z.strictObject({
       rows: z.number().int().min(0),
       tables: z.array(z.string()),
       skipped: z.array(z.strictObject({ table: z.string(), reason: z.string() })),
+      /** Why no table holds seeded rows, when none does. */
+      reason: z.string().optional(),
     })
     .optional(),
   baseFromCache: z.boolean().optional(),

@@ -120,6 +120,7 @@ function dryRun(d: DryRunResult): JsonDryRun {
             rows: d.seed.rows,
             tables: [...d.seed.tables],
             skipped: d.seed.skipped.map((x) => ({ table: x.table, reason: x.reason })),
+            ...(d.seed.reason !== undefined ? { reason: d.seed.reason } : {}),
           },
         }
       : {}),

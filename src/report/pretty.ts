@@ -4,6 +4,7 @@
 // says whether the run fails. Colour only when the caller asks (the CLI decides from the TTY,
 // NO_COLOR and FORCE_COLOR).
 import { serverAndTarget } from './dry-run-version.js';
+import { seedSkipped, seedSummary } from './seed-text.js';
 import { verdict } from './verdict.js';
 import pc from 'picocolors';
 import type { AnalyzedMigration, CheckResult } from '../check/types.js';
@@ -123,7 +124,7 @@ function dryRunLines(ctx: Ctx, dr: DryRunResult, am: AnalyzedMigration | undefin
   if (dr.timedOut) parts.push(c.red('stopped by the time limit'));
   if (dr.refused) parts.push(c.red(`refused: ${dr.refused}`));
   if (dr.unobserved) parts.push(c.red(`not observed: ${dr.unobserved}`));
-  if (dr.seed && dr.seed.rows > 0) parts.push(`${dr.seed.rows} seed rows in ${dr.seed.tables.length} table${dr.seed.tables.length === 1 ? '' : 's'}`);
+  if (dr.seed && dr.seed.rows > 0) parts.push(dr.seed.tables.length ? seedSummary(dr.seed) : c.yellow(seedSummary(dr.seed)));
   if (dr.rollback) {
     const rb = dr.rollback;
     const rbStatus = rb.status === 'exact' ? c.green('exact') : rb.status === 'not-run' ? c.dim('not run') : c.red(rb.status);
@@ -131,6 +132,8 @@ function dryRunLines(ctx: Ctx, dr: DryRunResult, am: AnalyzedMigration | undefin
     if (rb.reapply !== 'not-run') parts.push(`re-apply ${rb.reapply === 'passed' ? c.green('passed') : c.red(rb.reapply)}`);
   }
   const out = [field(ctx, 'dry-run', parts.join(' · '))];
+  if (dr.seed && (ctx.verbose || dr.seed.tables.length === 0)) for (const s of seedSkipped(dr.seed)) out.push(field(ctx, '', c.dim(`not seeded: ${s}`)));
+  if (dr.seed && ctx.verbose && dr.seed.tables.length) out.push(field(ctx, '', c.dim(`seeded: ${dr.seed.tables.join(', ')}`)));
   const rows = dr.statements.filter((t) => ctx.verbose || t.error || t.rewrites.length || t.locks.some((l) => l.preExisting && l.mode !== 'AccessShareLock'));
   if (rows.length) out.push(...traceTable(ctx, rows, am));
   const hidden = dr.statements.length - rows.length;

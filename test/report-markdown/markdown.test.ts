@@ -124,6 +124,19 @@ describe('markdown comment snapshots', () => {
     await expect(comment).toMatchFileSnapshot('__snapshots__/dry-run-failure.md');
   });
 
+  it('the dry-run section says how many rows were seeded in which tables, or why none', async () => {
+    const inputs: MigrationInput[] = [
+      { path: 'db/migrations/0005_priority.up.sql', sql: `ALTER TABLE orders ADD COLUMN priority integer NOT NULL;\n`, down: `ALTER TABLE orders DROP COLUMN priority;\n`, findings: [NOT_NULL_FINDING] },
+    ];
+    const seeded = await check(inputs, (a) => ({
+      ...dryRun(a, () => ({ error: { sqlstate: '23502', message: 'column "priority" of relation "orders" contains null values' } })),
+      seed: { rows: 50, tables: ['public.orders', 'public.customers'], skipped: [{ table: 'public.odd', reason: 'no generator for column p of type point' }] },
+    }));
+    expect(seeded.comment).toContain('Seeded 50 rows in each of 2 tables (`public.orders`, `public.customers`). Not seeded: public.odd (no generator for column p of type point).');
+    const none = await check(inputs, (a) => ({ ...dryRun(a, () => ({})), seed: { rows: 50, tables: [], skipped: [], reason: 'no table exists before this migration' } }));
+    expect(none.comment).toContain('No rows seeded: no table exists before this migration.');
+  });
+
   it('parse error', async () => {
     const { comment, result } = await check([{ path: 'db/migrations/0006_typo.up.sql', sql: `CREATE TABEL coupons (id bigint);\n`, down: `DROP TABLE coupons;\n`, findings: [] }]);
     expect(result.report.errors.length).toBe(1);

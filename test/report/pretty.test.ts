@@ -127,4 +127,16 @@ describe('renderPretty', () => {
     );
     expect(text).toContain('1 dry-run failure');
   });
+
+  it('says how many rows the dry-run seeded in how many tables, or why none', async () => {
+    const result = await sample();
+    const dr = result.report.migrations[0]!.dryRun!;
+    dr.seed = { rows: 20, tables: ['public.orders', 'public.customers'], skipped: [{ table: 'public.odd', reason: 'no generator for column p of type point' }] };
+    let text = renderPretty(result, { color: false, width: 200, ruleById: fixtureLookup });
+    expect(text).toContain('· seeded 20 rows in each of 2 tables; 1 table skipped ·');
+    expect(renderPretty(result, { color: false, width: 200, verbose: true, ruleById: fixtureLookup })).toContain('not seeded: public.odd (no generator for column p of type point)');
+    dr.seed = { rows: 20, tables: [], skipped: [], reason: 'no table exists before this migration' };
+    text = renderPretty(result, { color: false, width: 200, ruleById: fixtureLookup });
+    expect(text).toContain('· no rows seeded: no table exists before this migration ·');
+  });
 });

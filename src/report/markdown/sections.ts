@@ -9,6 +9,7 @@ import { cell, code, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
 import { DRY_RUN_FINDING_RULES } from '../diagnostics.js';
 import { serverAndTarget } from '../dry-run-version.js';
+import { seedHeadline, seedSkipped } from '../seed-text.js';
 import { impactBlock } from './impact.js';
 
 export const RISK_ICON: Record<Risk, string> = { SAFE: '🟢', CAUTION: '🟡', DANGEROUS: '🔴' };
@@ -173,6 +174,12 @@ function locksBlock(a: AnalyzedMigration): string {
   }
   const head = `#### Dry-run (${d.engine}, ${prose(serverAndTarget(d))}): ${prose(dryRunCell(d))}`;
   const out = [head];
+  if (d.seed && d.seed.rows > 0) {
+    const tables = d.seed.tables.length ? ` (${d.seed.tables.map(code).join(', ')})` : '';
+    const skipped = seedSkipped(d.seed);
+    const headline = seedHeadline(d.seed);
+    out.push('', `${prose(headline.charAt(0).toUpperCase() + headline.slice(1))}${tables}.${skipped.length ? ` Not seeded: ${skipped.map(prose).join('; ')}.` : ''}`);
+  }
   const err = d.statements.find((s) => s.error)?.error;
   if (err) out.push('', `${code(`${err.path}:${err.line}:${err.column}`)} ${code(err.sqlstate)} ${prose(err.message)}`);
   if (d.rollback && d.rollback.status !== 'exact' && d.rollback.status !== 'not-run') {
