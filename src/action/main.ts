@@ -7,8 +7,9 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { runCheck } from '../check/run.js';
 import type { CheckResult } from '../check/types.js';
-import { ConfigError, loadConfig, parseConfig } from '../config/load.js';
-import { resolveConfig, type Config } from '../config/defaults.js';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { Config } from '../config/defaults.js';
+import { configErrorLine, configErrorMarkdown, configErrorOn, configFromText, publishConfigErrorComment, RULE_IDS } from '../github/config-file.js';
 import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
 import { atLeast } from '../core/risk.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
@@ -132,6 +133,7 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
       core.setFailed(`Migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
     }
   } catch (e) {
+    if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: headSha, pullNumber: pr.number });
     // Fail closed: say so on the commit (best effort; GitHub may be what failed).
     const message = describeError(e);
     try {
@@ -140,6 +142,34 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
       core.warning(`could not set the ${inputs.statusContext} status: ${describeError(statusError)}`);
     }
     core.setFailed(message);
+  }
+}
+
+/**
+ * A configuration that does not parse, or names a rule or preset that does not exist: nothing
+ * is reviewed on settings nobody meant. The job fails with an annotation on the file, the
+ * summary says why, and (with `sha`) the status fails closed and the sticky comment says so.
+ */
+async function failOnConfigError(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs, e: ConfigError, on: { sha?: string; pullNumber?: number } = {}): Promise<void> {
+  // Annotations take repository paths; a file the workflow named may have come in absolute.
+  const file = path.isAbsolute(e.file) ? path.relative(workspace(), e.file).split(path.sep).join('/') : e.file;
+  const error = new ConfigError(e.message, file, e.line, e.column);
+  core.error(`configuration error: ${error.message}`, { title: 'migration-guard: configuration error', file, startLine: error.line, startColumn: error.column });
+  process.exitCode = core.ExitCode.Failure;
+  await core.summary.addRaw(`${configErrorMarkdown(error)}\n`, true).write();
+  if (on.sha) {
+    try {
+      await setCommitStatus(octokit, repo, on.sha, { state: 'failure', description: configErrorLine(error) }, inputs.statusContext);
+    } catch (statusError) {
+      core.warning(`could not set the ${inputs.statusContext} status: ${describeError(statusError)}`);
+    }
+  }
+  if (on.pullNumber !== undefined && inputs.comment) {
+    try {
+      await publishConfigErrorComment(octokit, repo, on.pullNumber, await tokenIdentity(octokit), error);
+    } catch (commentError) {
+      core.warning(`could not say so in the pull request's comment: ${describeError(commentError)}`);
+    }
   }
 }
 
@@ -196,6 +226,7 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
         break;
     }
   } catch (e) {
+    if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e);
     core.setFailed(describeError(e));
   }
 }
@@ -238,6 +269,7 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
       core.setFailed(`Merge queue: migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
     }
   } catch (e) {
+    if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: group.head_sha });
     const message = describeError(e);
     try {
       await setCommitStatus(octokit, repo, group.head_sha, { state: 'failure', description: `migration-guard could not finish: ${message}` }, inputs.statusContext);
@@ -277,10 +309,9 @@ async function trustedConfig(octokit: GitHubClient, repo: RepoRef, inputs: Actio
   const base = await readConfigText(octokit, repo, baseSha, configPath(inputs));
   if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base };
   try {
-    return { config: resolveConfig(base ? parseConfig(base.text, base.file) : {}), base };
+    return { config: configFromText(base), base };
   } catch (e) {
-    if (e instanceof ConfigError) throw new Error(`${e.format()} (the configuration on the base branch)`);
-    throw e;
+    throw e instanceof ConfigError ? configErrorOn(e, `on the base branch, ${baseSha.slice(0, 7)}`) : e;
   }
 }
 
@@ -294,13 +325,8 @@ function configPath(inputs: ActionInputs): string | undefined {
  * events and with pull_request_target the root is a checkout of the base or default branch.
  */
 async function workspaceConfig(inputs: ActionInputs): Promise<Config> {
-  try {
-    const explicit = inputs.configFile ? path.resolve(workspace(), inputs.configFile) : undefined;
-    return (await loadConfig(workspace(), explicit)).config;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new Error(e.format());
-    throw e;
-  }
+  const explicit = inputs.configFile ? path.resolve(workspace(), inputs.configFile) : undefined;
+  return (await loadConfig(workspace(), explicit, { ruleIds: RULE_IDS })).config;
 }
 
 async function configFor(inputs: ActionInputs): Promise<Config> {

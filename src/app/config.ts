@@ -6,8 +6,9 @@
 // The dry-run engine is further limited by the operator: a hosted App runs strangers' SQL, so it
 // only does so in PGlite (in-process, no host files, no programs) unless the operator allowed
 // real servers with MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1.
-import { ConfigError, parseConfig } from '../config/load.js';
-import { resolveConfig, type Config } from '../config/defaults.js';
+import { ConfigError } from '../config/errors.js';
+import type { Config } from '../config/defaults.js';
+import { configErrorOn, configFromText } from '../github/config-file.js';
 import { tableStatsFromText } from '../config/stats-file.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
@@ -27,7 +28,12 @@ export { ConfigError };
 /** Reads the first of CONFIG_FILE_NAMES that exists at `ref` (the base branch). */
 export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: string, allowServerDryRun: boolean): Promise<RepoConfig> {
   const source = await readConfigText(octokit, repo, ref);
-  const config = resolveConfig(source ? parseConfig(source.text, source.file) : {});
+  let config: Config;
+  try {
+    config = configFromText(source);
+  } catch (e) {
+    throw e instanceof ConfigError ? configErrorOn(e, `on ${ref}`) : e;
+  }
   if (config.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config);
   return { ...applyDryRunPolicy(config, allowServerDryRun), file: source?.file ?? null, source };
 }

@@ -11,7 +11,8 @@ import { renderAnnotations } from '../report/github.js';
 import { ConfigError, loadRepoConfig } from './config.js';
 import { apiRepoFiles, type BlobCache } from './repo-files.js';
 import { QueueFullError } from './dry-run-queue.js';
-import { describeError, failureTitle, type AppDeps } from './review-pull.js';
+import { configErrorCheckRun, describeError, failureTitle, type AppDeps } from './review-pull.js';
+import { configErrorLine } from '../github/config-file.js';
 
 export type MergeGroupReview =
   | { kind: 'published'; conclusion: 'success' | 'failure'; headSha: string; message: string }
@@ -51,12 +52,16 @@ export async function reviewMergeGroupCommit(deps: AppDeps, repo: RepoRef, group
     });
     return { kind: 'published', conclusion, headSha: group.headSha, message: outcome.status.description };
   } catch (e) {
-    const message = e instanceof ConfigError ? e.format() : describeError(e);
+    if (e instanceof ConfigError) {
+      await completeCheckRun(octokit, repo, checkRunId, configErrorCheckRun(e)).catch(() => {});
+      await setCommitStatus(octokit, repo, group.headSha, { state: 'failure', description: configErrorLine(e) }, env.statusContext).catch(() => {});
+      return { kind: 'config-error', message: e.format() };
+    }
+    const message = describeError(e);
     const what = failureTitle(e);
     // Fail closed, best effort: GitHub may be what failed.
     await completeCheckRun(octokit, repo, checkRunId, { conclusion: 'failure', title: what, summary: `${what}:\n\n\`\`\`\n${message}\n\`\`\`` }).catch(() => {});
     await setCommitStatus(octokit, repo, group.headSha, { state: 'failure', description: `${what}: ${message}` }, env.statusContext).catch(() => {});
-    if (e instanceof ConfigError) return { kind: 'config-error', message };
     if (e instanceof QueueFullError) return { kind: 'busy', message };
     throw e;
   }

@@ -10,6 +10,7 @@ import { voidedReason } from '../github/comment-body.js';
 import { completeCheckRun, startCheckRun, toCheckRunAnnotations, type CheckConclusion, type CheckRunResult } from '../github/check-run.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
+import { configErrorLine, configErrorMarkdown, publishConfigErrorComment } from '../github/config-file.js';
 import { reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
 import { readConfigText } from '../github/repo-file.js';
 import { setCommitStatus } from '../github/status.js';
@@ -126,7 +127,14 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
       );
       return { kind: 'superseded', headSha: target.headSha, by };
     }
-    const message = e instanceof ConfigError ? e.format() : describeError(e);
+    if (e instanceof ConfigError) {
+      // Fail closed on settings nobody meant; the pull request's thread says why, once.
+      await bestEffort(deps, () => completeCheckRun(octokit, repo, checkRunId, configErrorCheckRun(e)));
+      await bestEffort(deps, () => setCommitStatus(octokit, repo, target.headSha, { state: 'failure', description: configErrorLine(e) }, env.statusContext));
+      await bestEffort(deps, async () => publishConfigErrorComment(octokit, repo, target.number, await deps.identity(), e));
+      return { kind: 'config-error', message: e.format() };
+    }
+    const message = describeError(e);
     const what = failureTitle(e);
     // Fail closed, best effort: GitHub may be what failed.
     await bestEffort(deps, () =>
@@ -135,16 +143,22 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
     await bestEffort(deps, () =>
       setCommitStatus(octokit, repo, target.headSha, { state: 'failure', description: `${what}: ${message}` }, env.statusContext),
     );
-    if (e instanceof ConfigError) return { kind: 'config-error', message };
     // Refused for load, not broken: the check run says to re-run, and the delivery itself succeeded.
     if (e instanceof QueueFullError) return { kind: 'busy', message };
     throw e;
   }
 }
 
+/**
+ * The check run for a broken configuration: `file:line:col: message` in its title and summary.
+ * No annotation: the file may be one the base branch lacks (a missing tableStatsFile).
+ */
+export function configErrorCheckRun(e: ConfigError): CheckRunResult & { conclusion: CheckConclusion } {
+  return { conclusion: 'failure', title: configErrorLine(e), summary: configErrorMarkdown(e) };
+}
+
 /** The check run's title for a review that could not finish. */
 export function failureTitle(e: unknown): string {
-  if (e instanceof ConfigError) return 'The configuration on the base branch is invalid';
   if (e instanceof QueueFullError) return 'migration-guard is busy';
   return 'migration-guard could not finish';
 }

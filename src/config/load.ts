@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { tableStatsFromText } from './stats-file.js';
-import { configSchema, type ConfigFile } from './schema.js';
+import { configSchema, PRESETS, type ConfigFile } from './schema.js';
 import { closest } from './closest.js';
 import { resolveConfig, type Config } from './defaults.js';
 import { ConfigError } from './errors.js';
@@ -61,11 +61,19 @@ export function parseConfig(text: string, file: string, checks: ConfigChecks = {
   const node = findNode(doc.contents as YamlNode | null, fullPath, unknownKey !== undefined);
   const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
   const name = fullPath.join('.') || '(top level)';
+  const preset = name === 'preset' ? (value as { preset?: unknown }).preset : undefined;
   const message =
     unknownKey !== undefined
       ? `unknown key "${name}"`
-      : `bad value for "${name}": ${describeIssue(issue)}`;
+      : typeof preset === 'string'
+        ? unknownPreset(preset)
+        : `bad value for "${name}": ${describeIssue(issue)}`;
   throw new ConfigError(message, file, pos.line, pos.col);
+}
+
+function unknownPreset(name: string): string {
+  const near = closest(name, PRESETS);
+  return `unknown preset "${name}"${near ? `; did you mean "${near}"?` : ''} (presets: ${PRESETS.join(', ')})`;
 }
 
 function describeIssue(issue: { code: string; message: string; path: PropertyKey[] }): string {

@@ -5,8 +5,9 @@
 import { readDirectives } from '../analyze/suppress.js';
 import type { SuppressedFinding } from '../analyze/analyze.js';
 import type { AnalyzedMigration, CheckResult } from '../check/types.js';
-import { ConfigError, parseConfig } from '../config/load.js';
-import { resolveConfig, type Config } from '../config/defaults.js';
+import { ConfigError } from '../config/errors.js';
+import type { Config } from '../config/defaults.js';
+import { configFromText } from './config-file.js';
 import { weakenedSettings } from '../config/weakened.js';
 import { atLeast, maxRisk } from '../core/risk.js';
 import type { FileChange, Finding, ReportError, Risk } from '../core/types.js';
@@ -76,14 +77,14 @@ function configChange(o: GateInputs): ReportError | null {
   const file = o.headConfig?.file ?? o.baseConfig!.file;
   let base: Config;
   try {
-    base = resolveConfig(o.baseConfig ? parseConfig(o.baseConfig.text, o.baseConfig.file) : {});
+    base = configFromText(o.baseConfig);
   } catch {
     // An invalid base config fails the review before it gets here; nothing to compare with.
     return null;
   }
   let head: Config;
   try {
-    head = resolveConfig(o.headConfig ? parseConfig(o.headConfig.text, o.headConfig.file) : {});
+    head = configFromText(o.headConfig);
   } catch (e) {
     const where = e instanceof ConfigError ? { line: e.line, column: e.column, why: e.message } : { line: 1, column: 1, why: String(e) };
     return {

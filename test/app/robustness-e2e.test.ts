@@ -218,6 +218,25 @@ describe('configuration', () => {
     expectCleanTraffic(s);
   });
 
+  it('a misspelt rule id on the base branch is a configuration error naming the closest id: check run, status and one comment say so (issue 15)', async () => {
+    const s = await scenario({ head: SAFE_MIGRATION, base: { '.github/migration-guard.yml': 'failOn: CAUTION\nrules:\n  ban-drop-colum: "off"\n' } });
+    const d = await s.pullRequest('opened');
+    expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'config-error', message: expect.stringContaining('.github/migration-guard.yml:3:3: unknown rule "rules.ban-drop-colum"; did you mean "ban-drop-column"?') });
+    const run = s.checkRun()!;
+    expect(run.conclusion).toBe('failure');
+    expect(run.output.title).toMatch(/^Configuration error: \.github\/migration-guard\.yml:3:3: unknown rule "rules\.ban-drop-colum"; did you mean "ban-drop-column"\?/);
+    expect(run.output.summary).toContain('.github/migration-guard.yml:3:3: unknown rule "rules.ban-drop-colum"; did you mean "ban-drop-column"?');
+    expect(s.status()).toMatchObject({ state: 'failure', description: expect.stringMatching(/^Configuration error: \.github\/migration-guard\.yml:3:3: unknown rule/) });
+    const said = () => s.stickyComments().map((c) => c.body.split('Configuration error').length - 1);
+    expect(said()).toEqual([1]);
+    // A redelivery says it no second time.
+    const again = await s.pullRequest('synchronize');
+    expect(again.log?.outcome, describeApp(s)).toMatchObject({ kind: 'config-error' });
+    expect(said()).toEqual([1]);
+    expect(s.requestsFor('issues/update-comment')).toEqual([]);
+    expectCleanTraffic(s);
+  });
+
   it('a dry-run on a server is refused unless the operator allows it; PGlite runs instead', { timeout: 180_000 }, async () => {
     const s = await scenario({
       head: SAFE_MIGRATION,

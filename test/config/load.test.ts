@@ -78,6 +78,12 @@ describe('config file', () => {
     expect(configError('pgVersion: "sixteen"\n').message).toMatch(/pgVersion/);
   });
 
+  it('an unknown preset names the closest one, at its line and column', () => {
+    const e = configError('pgVersion: 16\npreset: squak\n');
+    expect(e.format()).toBe('.migration-guard.yml:2:9: unknown preset "squak"; did you mean "squawk"? (presets: squawk)');
+    expect(configError('preset: eslint\n').message).toBe('unknown preset "eslint" (presets: squawk)');
+  });
+
   it('broken YAML is an error with a position', () => {
     const e = configError('rules:\n  a: [1, 2\n');
     expect(e.line).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseState } from '../../src/github/comment-state.js';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { assertBundleBuilt } from '../action/harness.js';
-import { DANGEROUS_MIGRATION, Scenario, describeRun, type ScenarioOptions } from '../action/scenario.js';
+import { DANGEROUS_MIGRATION, SAFE_MIGRATION, Scenario, describeRun, type ScenarioOptions } from '../action/scenario.js';
 
 beforeAll(() => assertBundleBuilt());
 
@@ -149,5 +149,56 @@ describe('settings come from the base branch', () => {
     const onRun = await on.runPullRequest('opened');
     expect(onRun.outputs.risk, describeRun(onRun)).toBe('DANGEROUS');
     expectCleanTraffic(on);
+  });
+});
+
+describe('a broken configuration fails closed (issue 15)', () => {
+  it('a misspelt rule id on the base branch: an annotation at its line and column naming the closest id, a summary line, a failing status and one comment; no review', { timeout: 300_000 }, async () => {
+    const s = await scenario({ base: { '.migration-guard.yml': 'failOn: CAUTION\nrules:\n  ban-drop-colum: "off"\n' }, head: SAFE_MIGRATION });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    const errors = run.annotations.filter((a) => a.level === 'error');
+    expect(errors, describeRun(run)).toEqual([
+      {
+        level: 'error',
+        properties: { title: 'migration-guard: configuration error', file: '.migration-guard.yml', line: '3', col: '3' },
+        message: expect.stringMatching(/^configuration error: unknown rule "rules\.ban-drop-colum"; did you mean "ban-drop-column"\? .*\(the configuration on the base branch, [0-9a-f]{7}\)$/),
+      },
+    ]);
+    expect(run.summary).toContain('.migration-guard.yml:3:3: unknown rule "rules.ban-drop-colum"; did you mean "ban-drop-column"?');
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at [\w.<]+ \(/); // no stack trace
+    expect(run.outputs.risk).toBeUndefined(); // nothing was reviewed on settings nobody meant
+    expect(s.status()).toMatchObject({ state: 'failure', description: expect.stringMatching(/^Configuration error: \.migration-guard\.yml:3:3: unknown rule "rules\.ban-drop-colum"; did you mean "ban-drop-column"/) });
+    expect(s.stickyComments().map((c) => c.body.split('Configuration error').length - 1)).toEqual([1]);
+
+    // The pull request that fixes the file cannot open the gate with it either: settings come from the base branch.
+    s.push({ '.migration-guard.yml': 'failOn: CAUTION\nrules:\n  ban-drop-column: "off"\n' });
+    const again = await s.runPullRequest('synchronize');
+    expect(again.code, describeRun(again)).toBe(1);
+    expect(s.status()).toMatchObject({ state: 'failure', description: expect.stringMatching(/^Configuration error: /) });
+    expect(s.stickyComments()).toHaveLength(1);
+    expectCleanTraffic(s);
+  });
+
+  it('an unknown preset on the base branch is the same configuration error, with the closest preset', { timeout: 300_000 }, async () => {
+    const s = await scenario({ base: { '.migration-guard.yml': 'preset: squak\n' }, head: SAFE_MIGRATION });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.annotations.filter((a) => a.level === 'error')).toEqual([
+      expect.objectContaining({ properties: expect.objectContaining({ file: '.migration-guard.yml', line: '1', col: '9' }), message: expect.stringContaining('unknown preset "squak"; did you mean "squawk"?') }),
+    ]);
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expectCleanTraffic(s);
+  });
+
+  it('a pull request that misspells a rule id in its own config gets a finding that needs approval, naming the closest id', { timeout: 300_000 }, async () => {
+    const s = await scenario({ head: { ...DANGEROUS_MIGRATION, '.migration-guard.yml': 'rules:\n  ban-drop-colum: "off"\n' } });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ risk: 'DANGEROUS', 'needs-approval': 'true' });
+    const body = s.stickyComments()[0]!.body;
+    expect(body).toContain('is not a valid configuration');
+    expect(body).toContain('did you mean "ban-drop-column"');
+    expectCleanTraffic(s);
   });
 });

@@ -1,0 +1,60 @@
+// The repository's configuration as the GitHub surfaces read it, and what they publish when it
+// is broken. Every rule id under `rules:` is checked against the rules that exist (a typo that
+// silently left a rule on or off would change the gate unseen), as the CLI does. A broken
+// configuration fails closed: no review runs on settings nobody meant, the status fails, and
+// the sticky comment says why, once.
+import { allRules } from '../../rules/index.js';
+import { resolveConfig, type Config } from '../config/defaults.js';
+import { ConfigError } from '../config/errors.js';
+import { parseConfig } from '../config/load.js';
+import { composeComment } from './comment-body.js';
+import { EMPTY_STATE, parseState } from './comment-state.js';
+import type { GitHubClient, RepoRef } from './octokit.js';
+import { fenced } from '../report/markdown/escape.js';
+import { STICKY_MARKER } from './render.js';
+import type { ConfigText } from './repo-file.js';
+import { listThread, upsertStickyComment, type StickyComment } from './sticky-comment.js';
+import { settleCreatedComment } from './sticky-settle.js';
+
+export const RULE_IDS: readonly string[] = allRules.map((r) => r.id);
+
+/** The config file's text as a complete Config (defaults when there is no file); throws ConfigError. */
+export function configFromText(source: ConfigText | null): Config {
+  return resolveConfig(source ? parseConfig(source.text, source.file, { ruleIds: RULE_IDS }) : {});
+}
+
+/** The same error, saying where the configuration was read (`on the base branch`). */
+export function configErrorOn(e: ConfigError, where: string): ConfigError {
+  return new ConfigError(`${e.message} (the configuration ${where})`, e.file, e.line, e.column);
+}
+
+/** The status and check run line: `Configuration error: file:line:col: message`. */
+export function configErrorLine(e: ConfigError): string {
+  return `Configuration error: ${e.format()}`;
+}
+
+/** The Markdown the sticky comment and the job summary show for a broken configuration. */
+export function configErrorMarkdown(e: ConfigError): string {
+  return [
+    '### migration-guard',
+    '',
+    '❌ **Configuration error**',
+    '',
+    fenced('text', e.format()),
+    '',
+    'No migration was reviewed, and this check fails until the configuration is fixed. The settings are read from the base branch only (a pull request cannot change the settings it is reviewed with), so the fix must land there.',
+  ].join('\n');
+}
+
+/**
+ * Puts the configuration error in the sticky comment, keeping the state it holds (a recorded
+ * approval is still checked against the migrations on the next review). A re-delivery writes
+ * the same body, so it is said once.
+ */
+export async function publishConfigErrorComment(octokit: GitHubClient, repo: RepoRef, pullNumber: number, identity: string, e: ConfigError): Promise<StickyComment> {
+  const thread = await listThread(octokit, repo, pullNumber, STICKY_MARKER, identity);
+  const state = parseState(thread.own[0]?.body) ?? EMPTY_STATE;
+  const body = composeComment({ marker: STICKY_MARKER, report: configErrorMarkdown(e), approvalBlock: '', state });
+  const comment = await upsertStickyComment(octokit, repo, pullNumber, body, thread.own, identity);
+  return thread.own.length === 0 ? settleCreatedComment(octokit, repo, pullNumber, STICKY_MARKER, comment, identity) : comment;
+}
