@@ -2,16 +2,21 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   renderJson,
   renderSarif
-} from "./chunks/chunk-BXX7FX5Q.js";
+} from "./chunks/chunk-VI7SJZG2.js";
 import {
   readStatsFromUrl
-} from "./chunks/chunk-PQCOHK6I.js";
+} from "./chunks/chunk-XLG2SSWB.js";
 import "./chunks/chunk-EN5ABQOQ.js";
 import {
   ACTIONS_BOT,
+  RULE_IDS,
   STATUS_CONTEXT,
   STICKY_MARKER,
   buildOctokit,
+  configErrorLine,
+  configErrorMarkdown,
+  configErrorOn,
+  configFromText,
   contentHash,
   context,
   findStickyComments,
@@ -22,6 +27,7 @@ import {
   parsePermissionLevel,
   parseRisk,
   parseState,
+  publishConfigErrorComment,
   readConfigText,
   readRepoFile,
   renderSummary,
@@ -34,26 +40,23 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-UWBM2GGD.js";
+} from "./chunks/chunk-PZ2CC4WO.js";
 import {
-  loadConfig,
-  parseConfig
-} from "./chunks/chunk-7DNJF2OL.js";
+  loadConfig
+} from "./chunks/chunk-NWXEGW5G.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-CQR5VYU5.js";
-import "./chunks/chunk-776BGJ5T.js";
-import "./chunks/chunk-X7IX4G4T.js";
-import "./chunks/chunk-4PPQNGVR.js";
-import {
-  resolveConfig
-} from "./chunks/chunk-LAP4TQ2W.js";
+} from "./chunks/chunk-ITOHQUP3.js";
+import "./chunks/chunk-SNG267DI.js";
+import "./chunks/chunk-YMMEINJM.js";
+import "./chunks/chunk-36QRJYS2.js";
+import "./chunks/chunk-2ACATDIL.js";
 import {
   tableStatsFromText
-} from "./chunks/chunk-7PDHHRXW.js";
-import "./chunks/chunk-RJIW4HVH.js";
+} from "./chunks/chunk-XYMARAZM.js";
+import "./chunks/chunk-3ZUQOVGA.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
@@ -65,8 +68,8 @@ import {
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-GW7LTBFS.js";
-import "./chunks/chunk-C4OQG7EQ.js";
+import "./chunks/chunk-DFAJPKP7.js";
+import "./chunks/chunk-AS2FDFP5.js";
 import {
   __toESM
 } from "./chunks/chunk-ZGDBGMMU.js";
@@ -75,10 +78,10 @@ import {
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// node_modules/@actions/core/lib/utils.js
+// ../../main/node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -101,7 +104,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -146,7 +149,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
+// ../../main/node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -174,10 +177,10 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// node_modules/@actions/http-client/lib/index.js
+// ../../main/node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var HttpCodes;
@@ -232,7 +235,7 @@ var HttpResponseRetryCodes = [
   HttpCodes.GatewayTimeout
 ];
 
-// node_modules/@actions/core/lib/summary.js
+// ../../main/node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -517,23 +520,23 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// node_modules/@actions/io/lib/io-util.js
+// ../../main/node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -846,6 +849,7 @@ async function onPullRequest(octokit, repo, inputs) {
       setFailed(`Migrations are ${outcome.risk}${hasErrors ? " with errors" : ""} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
     }
   } catch (e) {
+    if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: headSha, pullNumber: pr.number });
     const message = describeError(e);
     try {
       await setCommitStatus(octokit, repo, headSha, { state: "failure", description: `migration-guard could not finish: ${message}` }, inputs.statusContext);
@@ -853,6 +857,28 @@ async function onPullRequest(octokit, repo, inputs) {
       warning(`could not set the ${inputs.statusContext} status: ${describeError(statusError)}`);
     }
     setFailed(message);
+  }
+}
+async function failOnConfigError(octokit, repo, inputs, e, on = {}) {
+  const file = path.isAbsolute(e.file) ? path.relative(workspace(), e.file).split(path.sep).join("/") : e.file;
+  const error2 = new ConfigError(e.message, file, e.line, e.column);
+  error(`configuration error: ${error2.message}`, { title: "migration-guard: configuration error", file, startLine: error2.line, startColumn: error2.column });
+  process.exitCode = ExitCode.Failure;
+  await summary.addRaw(`${configErrorMarkdown(error2)}
+`, true).write();
+  if (on.sha) {
+    try {
+      await setCommitStatus(octokit, repo, on.sha, { state: "failure", description: configErrorLine(error2) }, inputs.statusContext);
+    } catch (statusError) {
+      warning(`could not set the ${inputs.statusContext} status: ${describeError(statusError)}`);
+    }
+  }
+  if (on.pullNumber !== void 0 && inputs.comment) {
+    try {
+      await publishConfigErrorComment(octokit, repo, on.pullNumber, await tokenIdentity(octokit), error2);
+    } catch (commentError) {
+      warning(`could not say so in the pull request's comment: ${describeError(commentError)}`);
+    }
   }
 }
 async function onComment(octokit, repo, inputs) {
@@ -901,6 +927,7 @@ async function onComment(octokit, repo, inputs) {
         break;
     }
   } catch (e) {
+    if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e);
     setFailed(describeError(e));
   }
 }
@@ -935,6 +962,7 @@ async function onMergeGroup(octokit, repo, inputs) {
       setFailed(`Merge queue: migrations are ${outcome.risk}${hasErrors ? " with errors" : ""} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
     }
   } catch (e) {
+    if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: group.head_sha });
     const message = describeError(e);
     try {
       await setCommitStatus(octokit, repo, group.head_sha, { state: "failure", description: `migration-guard could not finish: ${message}` }, inputs.statusContext);
@@ -961,23 +989,17 @@ async function trustedConfig(octokit, repo, inputs, baseSha) {
   const base = await readConfigText(octokit, repo, baseSha, configPath(inputs));
   if (context.eventName === "pull_request_target") return { config: await workspaceConfig(inputs), base };
   try {
-    return { config: resolveConfig(base ? parseConfig(base.text, base.file) : {}), base };
+    return { config: configFromText(base), base };
   } catch (e) {
-    if (e instanceof ConfigError) throw new Error(`${e.format()} (the configuration on the base branch)`);
-    throw e;
+    throw e instanceof ConfigError ? configErrorOn(e, `on the base branch, ${baseSha.slice(0, 7)}`) : e;
   }
 }
 function configPath(inputs) {
   return inputs.configFile ? path.posix.normalize(inputs.configFile.replace(/\\/g, "/")).replace(/^(\.\/)+/, "") : void 0;
 }
 async function workspaceConfig(inputs) {
-  try {
-    const explicit = inputs.configFile ? path.resolve(workspace(), inputs.configFile) : void 0;
-    return (await loadConfig(workspace(), explicit)).config;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new Error(e.format());
-    throw e;
-  }
+  const explicit = inputs.configFile ? path.resolve(workspace(), inputs.configFile) : void 0;
+  return (await loadConfig(workspace(), explicit, { ruleIds: RULE_IDS })).config;
 }
 async function configFor(inputs) {
   const config = withInputs(await workspaceConfig(inputs), inputs);

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-776BGJ5T.js";
+} from "./chunk-SNG267DI.js";
 import {
   allRules,
   beginFile,
@@ -11,10 +11,10 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-YMMEINJM.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-LAP4TQ2W.js";
+} from "./chunk-2ACATDIL.js";
 import {
   LineIndex,
   decodeSql,
@@ -44,9 +44,9 @@ import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
 
-// node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -246,9 +246,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -310,9 +310,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -648,9 +648,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1663,9 +1663,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse();
@@ -1803,9 +1803,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -4346,7 +4346,7 @@ function impactOf(report, transaction, config) {
 }
 async function calibrationFor(config, dryRun) {
   if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== "url" || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
-  const { calibrateOnServer } = await import("./calibrate-server-NVISGH6M.js");
+  const { calibrateOnServer } = await import("./calibrate-server-BVJANINA.js");
   const r = await calibrateOnServer(config.dryRun.databaseUrl);
   return r.ok ? r.calibration : LOCAL_POSTGRES;
 }
@@ -4437,7 +4437,7 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-SJOEHRJB.js");
+    const { runDryRun, mergeDryRun } = await import("./dryrun-5MVKEJQC.js");
     const result = await runDryRun(
       { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
       {
@@ -4446,6 +4446,9 @@ async function runCheck(opts) {
         statementTimeoutMs: config.dryRun.statementTimeoutMs,
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         seedRows: config.dryRun.seedRows,
+        // As the analysis judges them: a change's migrations deploy together (what one creates
+        // is new and empty to the next); a whole-history review replays a history that ran.
+        seedBefore: opts.scope.kind === "changes" ? "base" : "each",
         memoryLimitMb: config.dryRun.memoryLimitMb,
         targetMajor: config.pgVersion,
         onProgress: progress
@@ -4458,7 +4461,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan } = await import("./verify-OHHPHM3T.js");
+    const { verifySuggestions, verifyPlan } = await import("./verify-7ADQOBF5.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4467,7 +4470,7 @@ async function runCheck(opts) {
       totalTimeoutMs: config.dryRun.totalTimeoutMs
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
-    const { buildPlan, planDocument } = await import("./plan-MQMYNMVV.js");
+    const { buildPlan, planDocument } = await import("./plan-3HFKG4EV.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
@@ -4899,6 +4902,20 @@ function serverAndTarget(d) {
   return `PostgreSQL ${d.serverVersion}${d.targetPgVersion !== void 0 ? `, target ${d.targetPgVersion}` : ""}`;
 }
 
+// src/report/seed-text.ts
+function seedHeadline(seed) {
+  if (seed.tables.length === 0) return `no rows seeded: ${seed.reason ?? "no table could be filled"}`;
+  const tables = seed.tables.length === 1 ? "in 1 table" : `in each of ${seed.tables.length} tables`;
+  return `seeded ${seed.rows} row${seed.rows === 1 ? "" : "s"} ${tables}`;
+}
+function seedSummary(seed) {
+  const n = seed.skipped.length;
+  return `${seedHeadline(seed)}${n ? `; ${n} table${n === 1 ? "" : "s"} skipped` : ""}`;
+}
+function seedSkipped(seed) {
+  return seed.skipped.map((s) => `${s.table} (${s.reason})`);
+}
+
 // src/report/impact-text.ts
 function blockingText(impact) {
   if (!impact || impact.blockingMs === void 0) return void 0;
@@ -5128,6 +5145,12 @@ function locksBlock(a) {
   }
   const head = `#### Dry-run (${d.engine}, ${prose(serverAndTarget(d))}): ${prose(dryRunCell(d))}`;
   const out = [head];
+  if (d.seed && d.seed.rows > 0) {
+    const tables = d.seed.tables.length ? ` (${d.seed.tables.map(code).join(", ")})` : "";
+    const skipped = seedSkipped(d.seed);
+    const headline2 = seedHeadline(d.seed);
+    out.push("", `${prose(headline2.charAt(0).toUpperCase() + headline2.slice(1))}${tables}.${skipped.length ? ` Not seeded: ${skipped.map(prose).join("; ")}.` : ""}`);
+  }
   const err = d.statements.find((s) => s.error)?.error;
   if (err) out.push("", `${code(`${err.path}:${err.line}:${err.column}`)} ${code(err.sqlstate)} ${prose(err.message)}`);
   if (d.rollback && d.rollback.status !== "exact" && d.rollback.status !== "not-run") {
@@ -5331,8 +5354,11 @@ export {
   collectDiagnostics,
   findStatement,
   code,
+  fenced,
   prose,
   serverAndTarget,
+  seedSummary,
+  seedSkipped,
   blockingText,
   dataLossText,
   performanceText,

@@ -7,10 +7,10 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-CQR5VYU5.js";
+} from "./chunk-ITOHQUP3.js";
 import {
   allRules
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-YMMEINJM.js";
 
 // src/report/tool-info.ts
 var TOOL_NAME = "migration-guard";
@@ -115,7 +115,8 @@ function dryRun(d) {
       seed: {
         rows: d.seed.rows,
         tables: [...d.seed.tables],
-        skipped: d.seed.skipped.map((x) => ({ table: x.table, reason: x.reason }))
+        skipped: d.seed.skipped.map((x) => ({ table: x.table, reason: x.reason })),
+        ...d.seed.reason !== void 0 ? { reason: d.seed.reason } : {}
       }
     } : {},
     ...d.baseFromCache !== void 0 ? { baseFromCache: d.baseFromCache } : {}

@@ -9,7 +9,7 @@ import {
 } from "./chunk-CUM6X7PU.js";
 import {
   esm_default
-} from "./chunk-GW7LTBFS.js";
+} from "./chunk-DFAJPKP7.js";
 import {
   hashKey,
   imageCache,
@@ -536,7 +536,7 @@ async function startCluster(binDir) {
   }
 }
 async function waitReady(url, child, stderr) {
-  const pg = (await import("./esm-FIRMRFPF.js")).default;
+  const pg = (await import("./esm-NP452U4P.js")).default;
   const until = Date.now() + START_TIMEOUT_MS;
   for (; ; ) {
     if (child.exitCode !== null) throw new Error(`the temporary Postgres server exited: ${stderr().trim().split("\n").slice(-3).join(" ")}`);
@@ -1364,8 +1364,37 @@ function valueExpr(c) {
   return e === null ? null : `(${e})::${t}`;
 }
 async function seedTables(sandbox, rowsPerTable, timeoutMs) {
-  const outcome = { rows: rowsPerTable, tables: [], skipped: [] };
-  if (rowsPerTable <= 0) return outcome;
+  if (rowsPerTable <= 0) return { rows: rowsPerTable, tables: [], skipped: [] };
+  return new Seeder(rowsPerTable, timeoutMs).before(sandbox);
+}
+function noneReason(existing) {
+  return existing === 0 ? "no table exists before this migration" : `none of the ${existing} table${existing === 1 ? "" : "s"} could be filled`;
+}
+var Seeder = class {
+  constructor(rowsPerTable, timeoutMs) {
+    this.rowsPerTable = rowsPerTable;
+    this.timeoutMs = timeoutMs;
+  }
+  rowsPerTable;
+  timeoutMs;
+  filled = /* @__PURE__ */ new Set();
+  failed = /* @__PURE__ */ new Map();
+  async before(sandbox) {
+    const pass = await fillTables(sandbox, this.rowsPerTable, this.timeoutMs, (oid) => !this.filled.has(oid) && !this.failed.has(oid));
+    for (const oid of pass.filled) this.filled.add(oid);
+    for (const f of pass.failed) this.failed.set(f.oid, f.reason);
+    const outcome = { rows: this.rowsPerTable, tables: [], skipped: [] };
+    for (const [oid, table] of pass.existing) {
+      if (this.filled.has(oid)) outcome.tables.push(table);
+      const reason = this.failed.get(oid);
+      if (reason !== void 0) outcome.skipped.push({ table, reason });
+    }
+    if (outcome.tables.length === 0) outcome.reason = noneReason(pass.existing.size);
+    return outcome;
+  }
+};
+async function fillTables(sandbox, rowsPerTable, timeoutMs, wanted) {
+  const pass = { existing: /* @__PURE__ */ new Map(), filled: [], failed: [] };
   const columns = await sandbox.query(`
     select c.oid::int8 as rel, n.nspname || '.' || c.relname as table, a.attname as col,
            format_type(a.atttypid, a.atttypmod) as type,
@@ -1382,7 +1411,12 @@ async function seedTables(sandbox, rowsPerTable, timeoutMs) {
        and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
      order by c.oid, a.attnum`);
   const byTable = /* @__PURE__ */ new Map();
-  for (const c of columns) byTable.set(c.table, [...byTable.get(c.table) ?? [], c]);
+  const oidOf = /* @__PURE__ */ new Map();
+  for (const c of columns) {
+    byTable.set(c.table, [...byTable.get(c.table) ?? [], c]);
+    oidOf.set(c.table, String(c.rel));
+    pass.existing.set(String(c.rel), c.table);
+  }
   const order = [];
   const state = /* @__PURE__ */ new Map();
   const visit = (t) => {
@@ -1394,6 +1428,8 @@ async function seedTables(sandbox, rowsPerTable, timeoutMs) {
   };
   for (const t of byTable.keys()) visit(t);
   for (const table of order) {
+    const oid = oidOf.get(table);
+    if (!wanted(oid)) continue;
     const cols = byTable.get(table);
     const attempt = async (include) => {
       const names = [];
@@ -1419,18 +1455,18 @@ async function seedTables(sandbox, rowsPerTable, timeoutMs) {
     };
     const full = await attempt((c) => !c.hasdefault);
     if (full === null) {
-      outcome.tables.push(table);
+      pass.filled.push(oid);
       continue;
     }
     if (!sandbox.alive) {
-      outcome.skipped.push({ table, reason: full });
+      pass.failed.push({ oid, reason: full });
       break;
     }
     const minimal = await attempt((c) => c.notnull && !c.hasdefault);
-    if (minimal === null) outcome.tables.push(table);
-    else outcome.skipped.push({ table, reason: minimal });
+    if (minimal === null) pass.filled.push(oid);
+    else pass.failed.push({ oid, reason: minimal });
   }
-  return outcome;
+  return pass;
 }
 
 // src/dryrun/run.ts
@@ -1572,11 +1608,12 @@ async function rebuildForward(provider, key, extensions, base, applied, limits, 
   try {
     if (!fromCache && (await applyBase(sandbox, base, limits, () => {
     })).status !== "ok") throw new Error("base history");
-    if (opts.seedRows > 0) await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs);
-    for (const m of applied) {
+    const seeder = opts.seedRows > 0 ? new Seeder(opts.seedRows, opts.statementTimeoutMs) : null;
+    for (const [i, m] of applied.entries()) {
+      if (seeder && (i === 0 || opts.seedBefore === "each")) await seeder.before(sandbox);
       if (await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits)) throw new Error(m.migration.id);
     }
-    return sandbox;
+    return { sandbox, seeder };
   } catch {
     await sandbox.close();
     return null;
@@ -1614,7 +1651,8 @@ async function runDryRun(input, opts) {
       failAll(`the base history fails at ${where(e)}: ${e.message}; the migrations under review were not run`, "base-failed", sandbox.serverVersion);
       return { base, results };
     }
-    const seed = opts.seedRows > 0 ? await seedTables(sandbox, opts.seedRows, opts.statementTimeoutMs) : null;
+    let seeder = opts.seedRows > 0 ? new Seeder(opts.seedRows, opts.statementTimeoutMs) : null;
+    let seed = null;
     let stoppedBy = null;
     const applied = [];
     for (const m of input.review) {
@@ -1626,6 +1664,18 @@ async function runDryRun(input, opts) {
       } else {
         let outcome;
         try {
+          if (seeder && (seed === null || opts.seedBefore === "each")) {
+            seed = await seeder.before(sandbox);
+            if (opts.seedBefore !== "each" && seed.reason && seed.tables.length === 0 && seed.skipped.length === 0) {
+              seed.reason = "the base history creates no table (a table this change creates is empty when its next migration runs)";
+            }
+          }
+          if (!sandbox.alive) {
+            stoppedBy = "not run: the dry-run engine was stopped at a time limit while seeding rows";
+            results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+            tick(m.migration.id);
+            continue;
+          }
           outcome = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
         } catch (e) {
           const why = e instanceof ObservationError ? e.message : `the dry-run engine failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -1638,7 +1688,9 @@ async function runDryRun(input, opts) {
         else if (rebuild && m !== input.review.at(-1)) {
           await sandbox.close();
           sandbox = null;
-          sandbox = await rebuildForward(provider, key, extensions, input.base, applied, limits, opts);
+          const rebuilt = await rebuildForward(provider, key, extensions, input.base, applied, limits, opts);
+          sandbox = rebuilt?.sandbox ?? null;
+          seeder = rebuilt?.seeder ?? null;
           if (!sandbox) stoppedBy = `not run: the database could not be rebuilt after the rollback of ${m.migration.id}`;
         }
       }
