@@ -7,10 +7,10 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-ITOHQUP3.js";
+} from "./chunk-2GNKFJJR.js";
 import {
   allRules
-} from "./chunk-YMMEINJM.js";
+} from "./chunk-X7IX4G4T.js";
 
 // src/report/tool-info.ts
 var TOOL_NAME = "migration-guard";

@@ -16,13 +16,13 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-3Z4HKBHK.js";
+} from "./chunk-55BDLPFP.js";
 import {
   lockRank
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-DFAJPKP7.js";
-import "./chunk-AS2FDFP5.js";
+import "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
 import "./chunk-BZGQN7DG.js";
 import "./chunk-ZGDBGMMU.js";
 

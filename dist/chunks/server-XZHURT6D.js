@@ -2,22 +2,22 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   prepareManifestFlow,
   startApp
-} from "./chunk-YXU3INWJ.js";
-import "./chunk-PZ2CC4WO.js";
-import "./chunk-NWXEGW5G.js";
-import "./chunk-ITOHQUP3.js";
-import "./chunk-SNG267DI.js";
-import "./chunk-YMMEINJM.js";
-import "./chunk-36QRJYS2.js";
-import "./chunk-2ACATDIL.js";
-import "./chunk-XYMARAZM.js";
-import "./chunk-3ZUQOVGA.js";
+} from "./chunk-HIOSXPEP.js";
+import "./chunk-GAGRJ2YN.js";
+import "./chunk-2GRXLWQN.js";
+import "./chunk-2GNKFJJR.js";
+import "./chunk-776BGJ5T.js";
+import "./chunk-X7IX4G4T.js";
+import "./chunk-4PPQNGVR.js";
+import "./chunk-LAP4TQ2W.js";
+import "./chunk-7PDHHRXW.js";
+import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-ZGWIC3QZ.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-AS2FDFP5.js";
+import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   prepareManifestFlow,

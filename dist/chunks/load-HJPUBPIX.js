@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-NWXEGW5G.js";
+} from "./chunk-2GRXLWQN.js";
 import {
   CONFIG_FILE_NAMES
-} from "./chunk-2ACATDIL.js";
-import "./chunk-XYMARAZM.js";
-import "./chunk-3ZUQOVGA.js";
+} from "./chunk-LAP4TQ2W.js";
+import "./chunk-7PDHHRXW.js";
+import "./chunk-RJIW4HVH.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
