@@ -85,27 +85,27 @@ export function analyzeSource(
     }
   };
 
+  // Rules without a check (finish-only) are skipped once here, not once per statement.
+  const checkers = enabled.filter((r) => r.check);
+  const bodyCheckers = checkers.filter((r) => r.functionBodies);
+  const runChecks = (which: readonly Rule[], stmt: Statement, ops: Operation[]) => {
+    if (state.learningOnly) return;
+    for (const rule of which) {
+      for (const hit of safeCheck(rule, () => rule.check!({ statement: stmt, operations: ops, state }))) emit(rule, hit, stmt, ops);
+    }
+  };
+
   for (const stmt of source.statements) {
     // A function body runs when the function is called, not when the migration runs: it takes
     // no lock and changes no schema now, so it is neither an operation nor a change of state.
+    // Rules about what code can reach (programs, files, roles) still read it: the function
+    // runs later, with its caller's rights.
     if (stmt.nestedIn?.kind === 'function-body') {
-      // Rules about what code can reach (programs, files, roles) still read it: the function
-      // runs later, with its caller's rights.
-      if (!state.learningOnly) {
-        for (const rule of enabled) {
-          if (!rule.check || !rule.functionBodies) continue;
-          for (const hit of safeCheck(rule, () => rule.check!({ statement: stmt, operations: [], state }))) emit(rule, hit, stmt, []);
-        }
-      }
+      runChecks(bodyCheckers, stmt, []);
       continue;
     }
     const ops = classify(stmt, state);
-    if (!state.learningOnly) {
-      for (const rule of enabled) {
-        if (!rule.check) continue;
-        for (const hit of safeCheck(rule, () => rule.check!({ statement: stmt, operations: ops, state }))) emit(rule, hit, stmt, ops);
-      }
-    }
+    runChecks(checkers, stmt, ops);
     track(state, stmt, ops);
     operations.push(...ops);
   }
