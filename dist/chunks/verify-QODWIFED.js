@@ -16,13 +16,13 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-GEI4VXFB.js";
+} from "./chunk-TGHTUICN.js";
 import {
   lockRank
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-GW7LTBFS.js";
-import "./chunk-C4OQG7EQ.js";
+import "./chunk-DFAJPKP7.js";
+import "./chunk-AS2FDFP5.js";
 import "./chunk-BZGQN7DG.js";
 import "./chunk-ZGDBGMMU.js";
 
