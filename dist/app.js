@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-HIOSXPEP.js";
-import "./chunks/chunk-GAGRJ2YN.js";
+} from "./chunks/chunk-HZYBYE23.js";
+import "./chunks/chunk-IZX75D43.js";
 import "./chunks/chunk-2GRXLWQN.js";
-import "./chunks/chunk-2GNKFJJR.js";
+import "./chunks/chunk-QF7Y66YC.js";
 import "./chunks/chunk-776BGJ5T.js";
 import "./chunks/chunk-X7IX4G4T.js";
 import "./chunks/chunk-4PPQNGVR.js";

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   renderJson,
   renderSarif
-} from "./chunks/chunk-FBEHGSYZ.js";
+} from "./chunks/chunk-KJ4IAVDT.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -40,7 +40,7 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-GAGRJ2YN.js";
+} from "./chunks/chunk-IZX75D43.js";
 import {
   loadConfig
 } from "./chunks/chunk-2GRXLWQN.js";
@@ -48,7 +48,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-2GNKFJJR.js";
+} from "./chunks/chunk-QF7Y66YC.js";
 import "./chunks/chunk-776BGJ5T.js";
 import "./chunks/chunk-X7IX4G4T.js";
 import "./chunks/chunk-4PPQNGVR.js";

@@ -3,18 +3,17 @@
 // the API says now — the comment as it stands, the requester's permission, the pull request's
 // current head — never on what a delivery claims, so a replayed or late delivery cannot
 // approve anything the live state would not.
-import { approvedBlock, approvalSummary, replaceApproval } from '../github/comment-body.js';
 import { prose } from '../report/markdown/escape.js';
 import { refuseContributor } from '../github/contributors.js';
-import { combineWithSiblings } from '../github/shared-head.js';
-import { parseState, type CommentState } from '../github/comment-state.js';
+import { parseState } from '../github/comment-state.js';
 import { APPROVE_COMMAND, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from '../github/approval.js';
+import { lookUpAndDecide } from '../github/approver-lookup.js';
 import { CHECK_RUN_NAME, findCheckRun, markCheckRunApproved } from '../github/check-run.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import { recordApproval, type RecordedApproval } from '../github/record-approval.js';
 import { STICKY_MARKER } from '../github/render.js';
-import { handleApprovalComment, lookUpAndDecide } from '../github/review.js';
-import { setCommitStatus } from '../github/status.js';
-import { findStickyComments, isAmbiguous, upsertStickyComment } from '../github/sticky-comment.js';
+import { handleApprovalComment } from '../github/review.js';
+import { isAmbiguous, listThread, type CommentThread } from '../github/sticky-comment.js';
 import type { ApprovalRecord } from '../check/types.js';
 import { loadRepoConfig } from './config.js';
 import { getPull, pullForCommit, reviewSettings, type AppDeps, type PullInfo } from './review-pull.js';
@@ -67,14 +66,10 @@ export async function onApprovalComment(deps: AppDeps, repo: RepoRef, d: Comment
       repo,
       { action: 'created', issueNumber: d.issueNumber, isPullRequest: true, comment: { id: d.commentId, body: comment.body, user: comment.user, createdAt: comment.createdAt } },
       reviewSettings(env, config, deps.log, await deps.identity()),
+      // The check run turns green with each status, before the comment is read again.
+      { published: (p) => markApproved(octokit, repo, env.appId, p, null) },
     );
     if (outcome.kind !== 'accepted') return outcome;
-    const run = await findCheckRun(octokit, repo, outcome.headSha, { appId: env.appId });
-    await markCheckRunApproved(octokit, repo, run, outcome.headSha, {
-      title: outcome.status.description,
-      line: `✅ **Approved** by @${outcome.record.approver} for \`${outcome.headSha.slice(0, 7)}\`${outcome.record.reason ? `: ${prose(outcome.record.reason)}` : ''}`,
-      ...(outcome.status.targetUrl ? { detailsUrl: outcome.status.targetUrl } : {}),
-    });
     return { kind: 'accepted', approver: outcome.record.approver, headSha: outcome.headSha };
   } catch (e) {
     // Let a redelivery try again: give the claim back (best effort).
@@ -164,25 +159,36 @@ export async function onApproveButton(deps: AppDeps, repo: RepoRef, d: ButtonDel
   }
   if (decision.kind === 'already-approved') return decision;
 
-  const { record, sticky, state, found } = decision;
-  await upsertStickyComment(octokit, repo, pull.number, replaceApproval(sticky.body, approvedBlock(record), { ...state, approval: record }, STICKY_MARKER), found, settings.identity);
-  const description = `${state.review?.risk ?? 'Risky'} migrations ${approvalSummary(record)}`;
-  const { status } = await combineWithSiblings(octokit, repo, pull.headSha, pull.number, settings.identity, { state: 'success', description, targetUrl: sticky.url });
-  await setCommitStatus(octokit, repo, pull.headSha, status, settings.statusContext);
-  const run = await findCheckRun(octokit, repo, pull.headSha, { appId: env.appId });
-  await markCheckRunApproved(octokit, repo, run ?? { id: d.checkRun.id, summary: null }, pull.headSha, {
-    title: description,
-    line: `✅ **Approved** by @${record.approver} for \`${pull.headSha.slice(0, 7)}\` (with the Approve button)`,
-    detailsUrl: sticky.url,
+  const { record, thread } = decision;
+  const recorded = await recordApproval(octokit, repo, pull.number, thread, record, {
+    identity: settings.identity,
+    statusContext: settings.statusContext,
+    log: deps.log,
+    published: (p) => markApproved(octokit, repo, env.appId, p, d.checkRun.id),
   });
-  return { kind: 'accepted', approver: record.approver, headSha: pull.headSha };
+  return { kind: 'accepted', approver: record.approver, headSha: recorded.headSha };
+}
+
+/**
+ * The newest check run of the head turns green with the approval on top of its report. With the
+ * button, the run pressed stands in when the head has none of this App's.
+ */
+async function markApproved(octokit: GitHubClient, repo: RepoRef, appId: number, p: RecordedApproval, pressed: number | null): Promise<void> {
+  const run = await findCheckRun(octokit, repo, p.headSha, { appId });
+  const a = p.approval;
+  const how = a.reason ? `: ${prose(a.reason)}` : '';
+  await markCheckRunApproved(octokit, repo, run ?? (pressed === null ? null : { id: pressed, summary: null }), p.headSha, {
+    title: p.status.description,
+    line: `✅ **Approved** by @${a.approver} for \`${p.headSha.slice(0, 7)}\`${pressed === null ? how : ' (with the Approve button)'}`,
+    detailsUrl: p.comment.url,
+  });
 }
 
 type ButtonDecision =
   | { kind: 'refused'; reason: string }
   | { kind: 'not-needed'; reason: string }
   | { kind: 'already-approved'; approver: string }
-  | { kind: 'accept'; record: ApprovalRecord; sticky: { id: number; body: string; url: string }; state: CommentState; found: Awaited<ReturnType<typeof findStickyComments>> };
+  | { kind: 'accept'; record: ApprovalRecord; thread: CommentThread };
 
 /** The comment path's rules (src/github/review.ts), with the button's own facts: who pressed it, on which head. */
 async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: ButtonDelivery, policy: ApprovalPolicy, identity: string): Promise<ButtonDecision> {
@@ -200,8 +206,8 @@ async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: B
   const contributor = await refuseContributor(octokit, repo, pull.number, d.requester.login, policy, pull.author);
   if (contributor) return { kind: 'refused', reason: contributor };
 
-  const found = await findStickyComments(octokit, repo, pull.number, STICKY_MARKER, identity);
-  const sticky = found[0];
+  const thread = await listThread(octokit, repo, pull.number, STICKY_MARKER, identity);
+  const sticky = thread.own[0];
   const state = parseState(sticky?.body);
   if (!sticky || !state?.review) return { kind: 'refused', reason: 'migration-guard has not reviewed this pull request yet; wait for its review, then approve again.' };
   if (state.review.headSha !== pull.headSha) {
@@ -212,5 +218,5 @@ async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: B
   if (state.approval && state.approval.contentHash === state.review.contentHash) return { kind: 'already-approved', approver: state.approval.approver };
 
   const record: ApprovalRecord = { approver: d.requester.login, contentHash: state.review.contentHash, headSha: pull.headSha, at: new Date().toISOString() };
-  return { kind: 'accept', record, sticky, state, found };
+  return { kind: 'accept', record, thread };
 }

@@ -93,6 +93,7 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
       gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha) },
     };
     const blobs: BlobCache = new Map();
+    const last: { conclusion: CheckConclusion | null } = { conclusion: null };
     const outcome = await reviewPullRequest(
       octokit,
       repo,
@@ -108,10 +109,17 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
         if (now.headSha !== target.headSha) throw new SupersededError(now.headSha);
         return result;
       },
+      {
+        // The check run follows each status (a run that writes the comment at the same time can make this review publish twice).
+        published: async (o) => {
+          const run = checkRunFor(o, config, { file, ref: pull.baseRef, notes });
+          // Annotations go with the first completion only: GitHub keeps them across updates.
+          await completeCheckRun(octokit, repo, checkRunId, last.conclusion === null ? run : { ...run, annotations: [] });
+          last.conclusion = run.conclusion;
+        },
+      },
     );
-    const published = checkRunFor(outcome, config, { file, ref: pull.baseRef, notes });
-    await completeCheckRun(octokit, repo, checkRunId, published);
-    return { kind: 'published', conclusion: published.conclusion, outcome };
+    return { kind: 'published', conclusion: last.conclusion ?? 'failure', outcome };
   } catch (e) {
     if (e instanceof SupersededError) {
       const by = e.by;

@@ -142,7 +142,9 @@ export async function markCheckRunApproved(
   headSha: string,
   approval: { title: string; line: string; detailsUrl?: string },
 ): Promise<void> {
-  const summary = fitSummary(`${approval.line}\n\n${run?.summary ?? ''}`.trimEnd());
+  // Marked again after another run's write (sticky-sync.ts): the line goes on top once.
+  const report = run?.summary?.startsWith(`${approval.line}\n\n`) ? run.summary.slice(approval.line.length + 2) : (run?.summary ?? '');
+  const summary = fitSummary(`${approval.line}\n\n${report}`.trimEnd());
   const title = fitText(approval.title, MAX_TITLE_LENGTH);
   if (run) {
     await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {

@@ -7,7 +7,8 @@ import type { ApprovalRecord } from '../check/types.js';
 
 const STATE_OPEN = '<!-- migration-guard-state ';
 const STATE_CLOSE = ' -->';
-const MAX_VOIDED = 5;
+/** Voided approvals the state keeps (the newest). */
+export const MAX_VOIDED = 5;
 
 const approvalSchema = z.object({
   approver: z.string(),
@@ -43,8 +44,7 @@ export const EMPTY_STATE: CommentState = { version: 1, review: null, approval: n
 
 /** The hidden block to put in the comment: base64 JSON, so no text can close the HTML comment. */
 export function embedState(state: CommentState): string {
-  const trimmed: CommentState = { ...state, voided: state.voided.slice(-MAX_VOIDED) };
-  return `${STATE_OPEN}${Buffer.from(JSON.stringify(trimmed), 'utf8').toString('base64')}${STATE_CLOSE}`;
+  return `${STATE_OPEN}${Buffer.from(JSON.stringify(trimmed(state)), 'utf8').toString('base64')}${STATE_CLOSE}`;
 }
 
 /** The state in a comment body; null when there is none or it does not parse (never throws). */
@@ -73,4 +73,26 @@ export function stripState(body: string): string {
 
 export function voidApproval(approval: ApprovalRecord, atSha: string, now: Date): VoidedApproval {
   return { ...approval, voidedAt: now.toISOString(), voidedAtSha: atSha };
+}
+
+/**
+ * Whether two states say the same thing, as they would read back from a comment (the voided
+ * list cut to what the comment keeps, keys in any order). Null for "no state".
+ */
+export function sameState(a: CommentState | null, b: CommentState | null): boolean {
+  if (a === null || b === null) return a === b;
+  return canonical(trimmed(a)) === canonical(trimmed(b));
+}
+
+function trimmed(state: CommentState): CommentState {
+  return { ...state, voided: state.voided.slice(-MAX_VOIDED) };
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

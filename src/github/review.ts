@@ -8,31 +8,24 @@
 import { atLeast } from '../core/risk.js';
 import type { FileChange, Risk } from '../core/types.js';
 import type { ApprovalRecord, CheckResult } from '../check/types.js';
-import {
-  APPROVE_COMMAND,
-  decideApproval,
-  describePolicy,
-  isBot,
-  parseApprovalCommand,
-  permissionFromApi,
-  refuseBeforeLookup,
-  type ApprovalDecision,
-  type ApprovalPolicy,
-  type PermissionLevel,
-} from './approval.js';
-import { approvalSummary, approvedBlock, composeComment, replaceApproval, voidedReason } from './comment-body.js';
+import { APPROVE_COMMAND, describePolicy, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from './approval.js';
+import { approvalFromTrace } from './approval-evidence.js';
+import { lookUpAndDecide } from './approver-lookup.js';
+import { approvalSummary, composeComment, voidedReason } from './comment-body.js';
 import { EMPTY_STATE, parseState, voidApproval, type CommentState, type VoidedApproval } from './comment-state.js';
 import { contentHash, reviewedFiles } from './content-hash.js';
 import { refuseContributor } from './contributors.js';
 import { applyGate, type GateInputs } from './gate.js';
 import { readRepoFile } from './repo-file.js';
+import { recordApproval, type RecordedApproval } from './record-approval.js';
 import { combineWithSiblings } from './shared-head.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { listPullRequestFiles } from './pr-files.js';
 import { renderReviewComment, STICKY_MARKER } from './render.js';
+import { mergeStates, sameTarget, type ReviewedState } from './state-merge.js';
 import { setCommitStatus, STATUS_CONTEXT, type CommitStatus } from './status.js';
-import { findStickyComments, listThread, upsertStickyComment, type CommentThread, type StickyComment } from './sticky-comment.js';
-import { settleCreatedComment } from './sticky-settle.js';
+import { listThread, type CommentThread, type StickyComment } from './sticky-comment.js';
+import { syncStickyComment } from './sticky-sync.js';
 
 export interface ReviewSettings {
   policy: ApprovalPolicy;
@@ -57,6 +50,11 @@ export interface PullRequestRef {
   headSha: string;
   baseSha: string;
   author: string;
+}
+
+export interface ReviewHooks {
+  /** After each status this review sets: what else the surface publishes from it (the App's check run). */
+  published?: (outcome: PullRequestOutcome) => Promise<void>;
 }
 
 /** Runs the review on the pull request's head for these changed files. */
@@ -85,6 +83,7 @@ export async function reviewPullRequest(
   pr: PullRequestRef,
   settings: ReviewSettings,
   runChecks: RunChecks,
+  hooks: ReviewHooks = {},
 ): Promise<PullRequestOutcome> {
   const log = settings.log ?? (() => {});
   const now = settings.now ?? (() => new Date());
@@ -119,9 +118,7 @@ export async function reviewPullRequest(
     approval = null;
     log(`the approval by @${voided.approver} no longer covers the migrations: voided`);
   }
-  const approved = !needsApproval || approval !== null;
-
-  const state: CommentState = {
+  const mine: ReviewedState = {
     version: 1,
     review: {
       headSha: pr.headSha,
@@ -136,38 +133,87 @@ export async function reviewPullRequest(
     voided: voided ? [...previous.voided, voided] : previous.voided,
   };
 
-  let comment: StickyComment | null = null;
-  if (settings.comment && (hasMigrations || found.length > 0)) {
-    const rendered = hasMigrations
-      ? renderReviewComment(result, {
-          pgVersion: settings.pgVersion,
-          approvalRisk: settings.policy.approvalRisk,
-          approval,
-          ...(voided ? { voidedReason: voidedReason(voided) } : {}),
-        })
-      : null;
-    const body = composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? '', state });
-    comment = await upsertStickyComment(octokit, repo, pr.number, body, found, settings.identity);
-    if (found.length === 0) comment = await settleCreatedComment(octokit, repo, pr.number, STICKY_MARKER, comment, settings.identity);
-  }
-
-  const own = pullRequestStatus({ hasMigrations, risk, needsApproval, approval, voided, policy: settings.policy, commentsOn: settings.comment });
-  const { status } = await combineWithSiblings(octokit, repo, pr.headSha, pr.number, settings.identity, own);
-  await setCommitStatus(octokit, repo, pr.headSha, { ...status, ...(comment ? { targetUrl: comment.url } : target) }, context);
-
-  return {
+  const outcome = (approval: ApprovalRecord | null, status: CommitStatus, comment: StickyComment | null): PullRequestOutcome => ({
     kind: hasMigrations ? 'reviewed' : 'no-migrations',
     result,
     changes,
     risk,
     needsApproval,
-    approved,
+    approved: !needsApproval || approval !== null,
     approval,
     voided,
     contentHash: hash,
     status,
     comment,
+  });
+  const publish = async (approval: ApprovalRecord | null, comment: StickyComment | null): Promise<PullRequestOutcome> => {
+    const own = pullRequestStatus({ hasMigrations, risk, needsApproval, approval, voided, policy: settings.policy, commentsOn: settings.comment });
+    const { status } = await combineWithSiblings(octokit, repo, pr.headSha, pr.number, settings.identity, own);
+    await setCommitStatus(octokit, repo, pr.headSha, { ...status, ...(comment ? { targetUrl: comment.url } : target) }, context);
+    const published = outcome(approval, status, comment);
+    await hooks.published?.(published);
+    return published;
   };
+
+  if (!thread || !(hasMigrations || found.length > 0)) return publish(approval, null);
+
+  // The comment is written as a merge with what it says when written (another run may have
+  // recorded an approval since the read above), and read again after the status is set.
+  let last: PullRequestOutcome | null = null;
+  const synced = await syncStickyComment(
+    octokit,
+    repo,
+    pr.number,
+    settings.identity,
+    thread,
+    {
+      async compose(turn) {
+        let merged = mergeStates(mine, turn.state, now());
+        // A newer review of other commits or other content owns the comment now.
+        if (!sameTarget(merged.review, mine.review)) return null;
+        if (needsApproval && !merged.approval) {
+          const traced = await approvalFromTrace(octokit, repo, {
+            thread: turn.thread,
+            pullNumber: pr.number,
+            since: merged.review.since ?? merged.review.at,
+            contentHash: hash,
+            headSha: pr.headSha,
+            identity: settings.identity,
+            author: pr.author,
+            policy: settings.policy,
+            log,
+          });
+          if (traced) merged = { ...merged, approval: traced };
+        }
+        return { state: merged, body: commentBody(merged) };
+      },
+      async publish(state, comment) {
+        last = await publish(state.approval, comment);
+      },
+    },
+    log,
+  );
+  if (synced.leftTo) {
+    log(`a newer review (of ${synced.leftTo.review?.headSha.slice(0, 7) ?? 'unknown'}) wrote the comment since this one read it: left to it`);
+  }
+  return last ?? publish(validFor(hash, synced.leftTo?.approval ?? null, approval), synced.comment);
+
+  function commentBody(state: CommentState): string {
+    const rendered = hasMigrations
+      ? renderReviewComment(result, {
+          pgVersion: settings.pgVersion,
+          approvalRisk: settings.policy.approvalRisk,
+          approval: state.approval,
+          ...(voided ? { voidedReason: voidedReason(voided) } : {}),
+        })
+      : null;
+    return composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? '', state });
+  }
+}
+
+/** The newest of these approvals that covers `hash`. */
+function validFor(hash: string, ...approvals: Array<ApprovalRecord | null>): ApprovalRecord | null {
+  return approvals.filter((a): a is ApprovalRecord => a !== null && a.contentHash === hash).sort((x, y) => Date.parse(x.at) - Date.parse(y.at)).at(-1) ?? null;
 }
 
 function pullRequestStatus(o: {
@@ -243,8 +289,10 @@ export async function handleApprovalComment(
   repo: RepoRef,
   event: ApprovalCommentEvent,
   settings: ReviewSettings,
+  hooks: { published?: (p: RecordedApproval) => Promise<void> } = {},
 ): Promise<ApprovalOutcome> {
   const now = settings.now ?? (() => new Date());
+  const log = settings.log ?? (() => {});
   const context = settings.statusContext ?? STATUS_CONTEXT;
   if (event.action !== 'created') return { kind: 'ignored', reason: `comment ${event.action}, not created: only new comments approve` };
   if (!event.isPullRequest) return { kind: 'ignored', reason: 'comment on an issue, not a pull request' };
@@ -283,8 +331,8 @@ export async function handleApprovalComment(
     const contributor = await refuseContributor(octokit, repo, event.issueNumber, commenter.login, settings.policy, author);
     if (contributor) return { kind: 'refused', reason: contributor };
 
-    const found = await findStickyComments(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
-    const sticky = found[0];
+    const thread = await listThread(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
+    const sticky = thread.own[0];
     const state = parseState(sticky?.body);
     if (!sticky || !state?.review) {
       return { kind: 'refused', reason: 'migration-guard has not reviewed this pull request yet; wait for its review, then approve again.' };
@@ -314,57 +362,16 @@ export async function handleApprovalComment(
       headSha,
       at: now().toISOString(),
     };
-    const next: CommentState = { ...state, approval: record };
-    await upsertStickyComment(octokit, repo, event.issueNumber, replaceApproval(sticky.body, approvedBlock(record), next, STICKY_MARKER), found, settings.identity);
-    const { status } = await combineWithSiblings(octokit, repo, headSha, event.issueNumber, settings.identity, {
-      state: 'success',
-      description: `${state.review.risk ?? 'Risky'} migrations ${approvalSummary(record)}`,
-      targetUrl: sticky.url,
+    const recorded = await recordApproval(octokit, repo, event.issueNumber, thread, record, {
+      identity: settings.identity,
+      statusContext: context,
+      now,
+      log,
+      ...(hooks.published ? { published: hooks.published } : {}),
+      // Before the comment is read again: a review whose write lands after that read finds the 👍 (approval-evidence.ts).
+      afterFirstPublish: () => react(octokit, repo, event.comment.id, '+1'),
     });
-    await setCommitStatus(octokit, repo, headSha, status, context);
-    await react(octokit, repo, event.comment.id, '+1');
-    return { kind: 'accepted', record, status, headSha };
-  }
-}
-
-export async function lookUpAndDecide(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  commenter: { login: string; type?: string | null },
-  author: string,
-  policy: ApprovalPolicy,
-): Promise<ApprovalDecision> {
-  if (isBot(commenter)) return { kind: 'refused', reason: `@${commenter.login} is a bot; only people can approve migrations.` };
-  const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
-    owner: repo.owner,
-    repo: repo.repo,
-    username: commenter.login,
-  });
-  const permission: PermissionLevel = permissionFromApi(data);
-  const teams: Array<{ org: string; slug: string }> = [];
-  for (const a of policy.approvers) {
-    if (a.kind !== 'team') continue;
-    try {
-      if (await isActiveTeamMember(octokit, a.org, a.slug, commenter.login)) teams.push({ org: a.org, slug: a.slug });
-    } catch (e) {
-      const status = (e as { status?: number }).status;
-      return {
-        kind: 'refused',
-        reason: `could not check membership of @${a.org}/${a.slug} (GitHub answered ${status ?? 'with an error'}); the token needs read access to the organization's teams.`,
-      };
-    }
-  }
-  return decideApproval({ commenter, author, permission, teams }, policy);
-}
-
-async function isActiveTeamMember(octokit: GitHubClient, org: string, slug: string, login: string): Promise<boolean> {
-  try {
-    const { data } = await octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: slug, username: login });
-    return data.state === 'active';
-  } catch (e) {
-    // 404 means "not a member"; anything else (a token without org read access) is an error.
-    if ((e as { status?: number }).status === 404) return false;
-    throw e;
+    return { kind: 'accepted', record, status: recorded.status, headSha: recorded.headSha };
   }
 }
 

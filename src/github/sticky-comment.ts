@@ -15,6 +15,7 @@ interface ListedComment {
   id: number;
   body?: string;
   html_url: string;
+  created_at: string;
   user: { login: string; type?: string } | null;
 }
 
@@ -24,7 +25,7 @@ export interface CommentThread {
   /** Marked comments of other bots (a predecessor surface, or a forgery), oldest first: read, never written. */
   others: Array<StickyComment & { author: string }>;
   /** Every comment of the pull request, for checks that need people's comments. */
-  all: Array<{ id: number; body: string; user: { login: string; type?: string } | null }>;
+  all: Array<{ id: number; body: string; createdAt: string; user: { login: string; type?: string } | null }>;
 }
 
 export async function listThread(octokit: GitHubClient, repo: RepoRef, issueNumber: number, marker: string, identity: string): Promise<CommentThread> {
@@ -38,7 +39,7 @@ export async function listThread(octokit: GitHubClient, repo: RepoRef, issueNumb
   return {
     own: marked.filter((c) => sameLogin(c.user!.login, identity)).map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url })),
     others: marked.filter((c) => !sameLogin(c.user!.login, identity)).map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url, author: c.user!.login })),
-    all: comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user })),
+    all: comments.map((c) => ({ id: c.id, body: c.body ?? '', createdAt: c.created_at, user: c.user })),
   };
 }
 

@@ -118,7 +118,8 @@ describe('concurrency', () => {
     expect(s.stickyComments().map((c) => c.id)).toEqual([mine.id]);
     expect(repo.comments).toHaveLength(152);
     const listed = s.gh.state.requests.slice(n).filter((r) => r.operationId === 'issues/list-comments');
-    expect(listed.map((r) => new URLSearchParams(r.query).get('page') ?? '1')).toEqual(['1', '2']);
+    // Read before writing and again after the status (src/github/sticky-sync.ts): each read pages through.
+    expect(listed.map((r) => new URLSearchParams(r.query).get('page') ?? '1')).toEqual(['1', '2', '1', '2']);
     expectCleanTraffic(s);
   });
 });

@@ -12,7 +12,7 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-2GNKFJJR.js";
+} from "./chunk-QF7Y66YC.js";
 import {
   buildPlan
 } from "./chunk-776BGJ5T.js";
@@ -25765,107 +25765,6 @@ function buildOctokit(token, opts = {}) {
   );
 }
 
-// src/github/comment-state.ts
-var STATE_OPEN = "<!-- migration-guard-state ";
-var STATE_CLOSE = " -->";
-var MAX_VOIDED = 5;
-var approvalSchema = external_exports.object({
-  approver: external_exports.string(),
-  reason: external_exports.string().optional(),
-  contentHash: external_exports.string(),
-  headSha: external_exports.string(),
-  at: external_exports.string()
-});
-var stateSchema = external_exports.object({
-  version: external_exports.literal(1),
-  review: external_exports.object({
-    headSha: external_exports.string(),
-    contentHash: external_exports.string(),
-    risk: external_exports.enum(RISKS).nullable(),
-    needsApproval: external_exports.boolean(),
-    paths: external_exports.array(external_exports.string()),
-    at: external_exports.string(),
-    /** When this content hash first came under review: an approval written before it approved something else. */
-    since: external_exports.string().optional()
-  }).nullable(),
-  approval: approvalSchema.nullable(),
-  voided: external_exports.array(approvalSchema.extend({ voidedAt: external_exports.string(), voidedAtSha: external_exports.string() }))
-});
-var EMPTY_STATE = { version: 1, review: null, approval: null, voided: [] };
-function embedState(state) {
-  const trimmed = { ...state, voided: state.voided.slice(-MAX_VOIDED) };
-  return `${STATE_OPEN}${Buffer.from(JSON.stringify(trimmed), "utf8").toString("base64")}${STATE_CLOSE}`;
-}
-function parseState(body) {
-  if (!body) return null;
-  const start = body.lastIndexOf(STATE_OPEN);
-  if (start < 0) return null;
-  const end = body.indexOf(STATE_CLOSE, start + STATE_OPEN.length);
-  if (end < 0) return null;
-  try {
-    const json = JSON.parse(Buffer.from(body.slice(start + STATE_OPEN.length, end).trim(), "base64").toString("utf8"));
-    const parsed = stateSchema.safeParse(json);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-function voidApproval(approval, atSha, now) {
-  return { ...approval, voidedAt: now.toISOString(), voidedAtSha: atSha };
-}
-
-// src/github/comment-body.ts
-var APPROVAL_OPEN = "<!-- migration-guard-approval -->";
-var APPROVAL_CLOSE = "<!-- /migration-guard-approval -->";
-var MAX_COMMENT_LENGTH = 65536;
-var MAX_REPORT_LENGTH = 6e4;
-var NO_MIGRATIONS_TEXT = "### migration-guard\n\nThis pull request no longer changes any migration. Nothing to review.";
-function composeComment(parts) {
-  let report = parts.report ?? NO_MIGRATIONS_TEXT;
-  if (!report.startsWith(parts.marker)) report = `${parts.marker}
-${report}`;
-  if (parts.approvalBlock && report.includes(parts.approvalBlock)) {
-    report = report.replace(parts.approvalBlock, () => `${APPROVAL_OPEN}${parts.approvalBlock}${APPROVAL_CLOSE}`);
-  }
-  const tail = `
-
-${embedState(parts.state)}
-`;
-  const room = MAX_COMMENT_LENGTH - tail.length;
-  if (report.length > room) report = `${report.slice(0, room - 80)}
-
-\u2026(cut to fit GitHub's size limit; see the job summary)`;
-  return `${report.trimEnd()}${tail}`;
-}
-function replaceApproval(body, block, state, marker) {
-  const withoutState = body.replace(/\n*<!-- migration-guard-state [^>]*-->\s*$/, "");
-  const wrapped = `${APPROVAL_OPEN}${block}${APPROVAL_CLOSE}`;
-  const start = withoutState.indexOf(APPROVAL_OPEN);
-  const end = withoutState.indexOf(APPROVAL_CLOSE, start);
-  let report;
-  if (start >= 0 && end > start) {
-    report = withoutState.slice(0, start) + wrapped + withoutState.slice(end + APPROVAL_CLOSE.length);
-  } else {
-    const at = withoutState.indexOf(marker);
-    const cut = at >= 0 ? at + marker.length : 0;
-    report = `${withoutState.slice(0, cut)}
-
-${wrapped}
-
-${withoutState.slice(cut).trimStart()}`;
-  }
-  return composeComment({ marker, report, approvalBlock: "", state });
-}
-function approvedBlock(a) {
-  return `\u2705 **Approved** by @${a.approver} on ${a.at.slice(0, 10)} for ${code(a.headSha.slice(0, 7))}${a.reason ? `: ${prose(a.reason)}` : ""}`;
-}
-function approvalSummary(a) {
-  return `approved by @${a.approver}${a.reason ? `: ${a.reason}` : ""}`;
-}
-function voidedReason(v) {
-  return `the approval by @${v.approver} covered the migrations as of ${v.headSha.slice(0, 7)}, and a later push (${v.voidedAtSha.slice(0, 7)}) changed them`;
-}
-
 // src/github/identity.ts
 var ACTIONS_BOT = "github-actions[bot]";
 async function tokenIdentity(octokit) {
@@ -25880,33 +25779,6 @@ async function tokenIdentity(octokit) {
 }
 function sameLogin(a, b) {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-// src/github/render.ts
-var STICKY_MARKER = COMMENT_MARKER;
-function commentOptions(o) {
-  return {
-    approvalRisk: o.approvalRisk,
-    approval: o.approval,
-    ...o.voidedReason ? { approvalVoidedReason: o.voidedReason } : {},
-    maxLength: MAX_REPORT_LENGTH
-  };
-}
-function renderReviewComment(result, o) {
-  const plan = buildPlan(result.migrations, { pgVersion: o.pgVersion });
-  const opts = commentOptions(o);
-  const block = approvalBlock(result, {
-    approval: o.approval,
-    approvalRisk: o.approvalRisk,
-    ...o.voidedReason ? { approvalVoidedReason: o.voidedReason } : {},
-    docsUrl: defaultDocsUrl,
-    ruleTitle: () => void 0
-  });
-  return { report: renderComment(result, plan, opts), approvalBlock: block };
-}
-function renderSummary(result, o) {
-  const plan = buildPlan(result.migrations, { pgVersion: o.pgVersion });
-  return renderJobSummary(result, plan, commentOptions(o));
 }
 
 // src/github/approval.ts
@@ -25993,6 +25865,168 @@ function sameLogin2(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+// src/github/comment-state.ts
+var STATE_OPEN = "<!-- migration-guard-state ";
+var STATE_CLOSE = " -->";
+var MAX_VOIDED = 5;
+var approvalSchema = external_exports.object({
+  approver: external_exports.string(),
+  reason: external_exports.string().optional(),
+  contentHash: external_exports.string(),
+  headSha: external_exports.string(),
+  at: external_exports.string()
+});
+var stateSchema = external_exports.object({
+  version: external_exports.literal(1),
+  review: external_exports.object({
+    headSha: external_exports.string(),
+    contentHash: external_exports.string(),
+    risk: external_exports.enum(RISKS).nullable(),
+    needsApproval: external_exports.boolean(),
+    paths: external_exports.array(external_exports.string()),
+    at: external_exports.string(),
+    /** When this content hash first came under review: an approval written before it approved something else. */
+    since: external_exports.string().optional()
+  }).nullable(),
+  approval: approvalSchema.nullable(),
+  voided: external_exports.array(approvalSchema.extend({ voidedAt: external_exports.string(), voidedAtSha: external_exports.string() }))
+});
+var EMPTY_STATE = { version: 1, review: null, approval: null, voided: [] };
+function embedState(state) {
+  return `${STATE_OPEN}${Buffer.from(JSON.stringify(trimmed(state)), "utf8").toString("base64")}${STATE_CLOSE}`;
+}
+function parseState(body) {
+  if (!body) return null;
+  const start = body.lastIndexOf(STATE_OPEN);
+  if (start < 0) return null;
+  const end = body.indexOf(STATE_CLOSE, start + STATE_OPEN.length);
+  if (end < 0) return null;
+  try {
+    const json = JSON.parse(Buffer.from(body.slice(start + STATE_OPEN.length, end).trim(), "base64").toString("utf8"));
+    const parsed = stateSchema.safeParse(json);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+function voidApproval(approval, atSha, now) {
+  return { ...approval, voidedAt: now.toISOString(), voidedAtSha: atSha };
+}
+function sameState(a, b) {
+  if (a === null || b === null) return a === b;
+  return canonical(trimmed(a)) === canonical(trimmed(b));
+}
+function trimmed(state) {
+  return { ...state, voided: state.voided.slice(-MAX_VOIDED) };
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0);
+    return `{${entries.sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/github/comment-body.ts
+var APPROVAL_OPEN = "<!-- migration-guard-approval -->";
+var APPROVAL_CLOSE = "<!-- /migration-guard-approval -->";
+var MAX_COMMENT_LENGTH = 65536;
+var MAX_REPORT_LENGTH = 6e4;
+var NO_MIGRATIONS_TEXT = "### migration-guard\n\nThis pull request no longer changes any migration. Nothing to review.";
+function composeComment(parts) {
+  let report = parts.report ?? NO_MIGRATIONS_TEXT;
+  if (!report.startsWith(parts.marker)) report = `${parts.marker}
+${report}`;
+  if (parts.approvalBlock && report.includes(parts.approvalBlock)) {
+    report = report.replace(parts.approvalBlock, () => `${APPROVAL_OPEN}${parts.approvalBlock}${APPROVAL_CLOSE}`);
+  }
+  const tail = `
+
+${embedState(parts.state)}
+`;
+  const room = MAX_COMMENT_LENGTH - tail.length;
+  if (report.length > room) report = `${report.slice(0, room - 80)}
+
+\u2026(cut to fit GitHub's size limit; see the job summary)`;
+  return `${report.trimEnd()}${tail}`;
+}
+function replaceApproval(body, block, state, marker) {
+  const withoutState = body.replace(/\n*<!-- migration-guard-state [^>]*-->\s*$/, "");
+  const wrapped = `${APPROVAL_OPEN}${block}${APPROVAL_CLOSE}`;
+  const start = withoutState.indexOf(APPROVAL_OPEN);
+  const end = withoutState.indexOf(APPROVAL_CLOSE, start);
+  let report;
+  if (start >= 0 && end > start) {
+    report = withoutState.slice(0, start) + wrapped + withoutState.slice(end + APPROVAL_CLOSE.length);
+  } else {
+    const at = withoutState.indexOf(marker);
+    const cut = at >= 0 ? at + marker.length : 0;
+    report = `${withoutState.slice(0, cut)}
+
+${wrapped}
+
+${withoutState.slice(cut).trimStart()}`;
+  }
+  return composeComment({ marker, report, approvalBlock: "", state });
+}
+function approvedBlock(a) {
+  return `\u2705 **Approved** by @${a.approver} on ${a.at.slice(0, 10)} for ${code(a.headSha.slice(0, 7))}${a.reason ? `: ${prose(a.reason)}` : ""}`;
+}
+function approvalSummary(a) {
+  return `approved by @${a.approver}${a.reason ? `: ${a.reason}` : ""}`;
+}
+function voidedReason(v) {
+  return `the approval by @${v.approver} covered the migrations as of ${v.headSha.slice(0, 7)}, and a later push (${v.voidedAtSha.slice(0, 7)}) changed them`;
+}
+
+// src/github/render.ts
+var STICKY_MARKER = COMMENT_MARKER;
+function commentOptions(o) {
+  return {
+    approvalRisk: o.approvalRisk,
+    approval: o.approval,
+    ...o.voidedReason ? { approvalVoidedReason: o.voidedReason } : {},
+    maxLength: MAX_REPORT_LENGTH
+  };
+}
+function renderReviewComment(result, o) {
+  const plan = buildPlan(result.migrations, { pgVersion: o.pgVersion });
+  const opts = commentOptions(o);
+  const block = approvalBlock(result, {
+    approval: o.approval,
+    approvalRisk: o.approvalRisk,
+    ...o.voidedReason ? { approvalVoidedReason: o.voidedReason } : {},
+    docsUrl: defaultDocsUrl,
+    ruleTitle: () => void 0
+  });
+  return { report: renderComment(result, plan, opts), approvalBlock: block };
+}
+function renderSummary(result, o) {
+  const plan = buildPlan(result.migrations, { pgVersion: o.pgVersion });
+  return renderJobSummary(result, plan, commentOptions(o));
+}
+
+// src/github/status.ts
+var STATUS_CONTEXT = "migration-guard";
+var MAX_STATUS_DESCRIPTION = 140;
+function statusDescription(text) {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  const chars = [...oneLine];
+  return chars.length <= MAX_STATUS_DESCRIPTION ? oneLine : `${chars.slice(0, MAX_STATUS_DESCRIPTION - 1).join("")}\u2026`;
+}
+async function setCommitStatus(octokit, repo, sha, status, context3 = STATUS_CONTEXT) {
+  await octokit.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
+    owner: repo.owner,
+    repo: repo.repo,
+    sha,
+    state: status.state,
+    context: context3,
+    description: statusDescription(status.description),
+    ...status.targetUrl ? { target_url: status.targetUrl } : {}
+  });
+}
+
 // src/github/sticky-comment.ts
 async function listThread(octokit, repo, issueNumber, marker, identity) {
   const comments = await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -26005,7 +26039,7 @@ async function listThread(octokit, repo, issueNumber, marker, identity) {
   return {
     own: marked.filter((c) => sameLogin(c.user.login, identity)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })),
     others: marked.filter((c) => !sameLogin(c.user.login, identity)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url, author: c.user.login })),
-    all: comments.map((c) => ({ id: c.id, body: c.body ?? "", user: c.user }))
+    all: comments.map((c) => ({ id: c.id, body: c.body ?? "", createdAt: c.created_at, user: c.user }))
   };
 }
 async function findStickyComments(octokit, repo, issueNumber, marker, identity) {
@@ -26121,24 +26155,85 @@ async function readConfigText(octokit, repo, ref, explicit) {
   return null;
 }
 
-// src/github/status.ts
-var STATUS_CONTEXT = "migration-guard";
-var MAX_STATUS_DESCRIPTION = 140;
-function statusDescription(text) {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  const chars = [...oneLine];
-  return chars.length <= MAX_STATUS_DESCRIPTION ? oneLine : `${chars.slice(0, MAX_STATUS_DESCRIPTION - 1).join("")}\u2026`;
-}
-async function setCommitStatus(octokit, repo, sha, status, context3 = STATUS_CONTEXT) {
-  await octokit.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
+// src/github/approver-lookup.ts
+async function lookUpAndDecide(octokit, repo, commenter, author, policy) {
+  if (isBot(commenter)) return { kind: "refused", reason: `@${commenter.login} is a bot; only people can approve migrations.` };
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
     owner: repo.owner,
     repo: repo.repo,
-    sha,
-    state: status.state,
-    context: context3,
-    description: statusDescription(status.description),
-    ...status.targetUrl ? { target_url: status.targetUrl } : {}
+    username: commenter.login
   });
+  const permission = permissionFromApi(data);
+  const teams = [];
+  for (const a of policy.approvers) {
+    if (a.kind !== "team") continue;
+    try {
+      if (await isActiveTeamMember(octokit, a.org, a.slug, commenter.login)) teams.push({ org: a.org, slug: a.slug });
+    } catch (e) {
+      const status = e.status;
+      return {
+        kind: "refused",
+        reason: `could not check membership of @${a.org}/${a.slug} (GitHub answered ${status ?? "with an error"}); the token needs read access to the organization's teams.`
+      };
+    }
+  }
+  return decideApproval({ commenter, author, permission, teams }, policy);
+}
+async function isActiveTeamMember(octokit, org, slug, login) {
+  try {
+    const { data } = await octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: slug, username: login });
+    return data.state === "active";
+  } catch (e) {
+    if (e.status === 404) return false;
+    throw e;
+  }
+}
+
+// src/github/contributors.ts
+var WEB_FLOW = "web-flow";
+async function pullContributors(octokit, repo, pullNumber) {
+  const commits = await octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+    owner: repo.owner,
+    repo: repo.repo,
+    pull_number: pullNumber,
+    per_page: 100
+  });
+  const logins = [];
+  for (const c of commits) {
+    for (const who of [c.author?.login, c.committer?.login]) {
+      if (who && !sameLogin(who, WEB_FLOW) && !logins.some((l) => sameLogin(l, who))) logins.push(who);
+    }
+  }
+  return logins;
+}
+async function refuseContributor(octokit, repo, pullNumber, login, policy, author) {
+  if (policy.allowContributors) return null;
+  if (policy.allowAuthor && sameLogin(login, author)) return null;
+  const contributors = await pullContributors(octokit, repo, pullNumber);
+  if (!contributors.some((c) => sameLogin(c, login))) return null;
+  return `@${login} wrote or committed commits of this pull request; those who changed it cannot approve its migrations.`;
+}
+
+// src/github/approval-evidence.ts
+async function approvalFromTrace(octokit, repo, q) {
+  const candidates = q.thread.all.filter((c) => c.user && !isBot(c.user) && parseApprovalCommand(c.body) !== null && Date.parse(c.createdAt) >= Date.parse(q.since)).sort((a, b) => b.id - a.id);
+  for (const c of candidates) {
+    const reactions = await octokit.paginate("GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+      owner: repo.owner,
+      repo: repo.repo,
+      comment_id: c.id,
+      per_page: 100
+    });
+    const ours = reactions.filter((r) => r.user && sameLogin(r.user.login, q.identity)).map((r) => r.content);
+    if (!ours.includes("+1") || ours.includes("-1") || ours.includes("confused")) continue;
+    const user = { login: c.user.login, ...c.user.type ? { type: c.user.type } : {} };
+    if ((await lookUpAndDecide(octokit, repo, user, q.author, q.policy)).kind !== "accepted") continue;
+    if (await refuseContributor(octokit, repo, q.pullNumber, user.login, q.policy, q.author)) continue;
+    const reason = parseApprovalCommand(c.body).reason;
+    q.log(`the approval by @${user.login} (comment ${c.id}) was accepted but is missing from the comment (another run's write replaced it): recording it again`);
+    return { approver: user.login, ...reason ? { reason } : {}, contentHash: q.contentHash, headSha: q.headSha, at: c.createdAt };
+  }
+  return null;
 }
 
 // src/github/content-hash.ts
@@ -26170,31 +26265,6 @@ function reviewedFiles(result, changes = []) {
     if (c.status === "renamed" && c.previousPath && /\.sql$/i.test(c.previousPath)) files.push({ path: c.previousPath, content: null });
   }
   return files;
-}
-
-// src/github/contributors.ts
-var WEB_FLOW = "web-flow";
-async function pullContributors(octokit, repo, pullNumber) {
-  const commits = await octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
-    owner: repo.owner,
-    repo: repo.repo,
-    pull_number: pullNumber,
-    per_page: 100
-  });
-  const logins = [];
-  for (const c of commits) {
-    for (const who of [c.author?.login, c.committer?.login]) {
-      if (who && !sameLogin(who, WEB_FLOW) && !logins.some((l) => sameLogin(l, who))) logins.push(who);
-    }
-  }
-  return logins;
-}
-async function refuseContributor(octokit, repo, pullNumber, login, policy, author) {
-  if (policy.allowContributors) return null;
-  if (policy.allowAuthor && sameLogin(login, author)) return null;
-  const contributors = await pullContributors(octokit, repo, pullNumber);
-  if (!contributors.some((c) => sameLogin(c, login))) return null;
-  return `@${login} wrote or committed commits of this pull request; those who changed it cannot approve its migrations.`;
 }
 
 // src/config/weakened.ts
@@ -26386,6 +26456,117 @@ async function combineWithSiblings(octokit, repo, sha, self2, identity, status) 
   };
 }
 
+// src/github/state-merge.ts
+function mergeStates(mine, current, now) {
+  if (!current) return { ...mine, voided: ordered(mine.voided) };
+  const review = current.review ? newerReview(mine.review, current.review) : mine.review;
+  const candidates = [current.approval, mine.approval].filter((a) => a !== null);
+  const approval = newestApproval(candidates.filter((a) => a.contentHash === review.contentHash));
+  const voided = [...current.voided, ...mine.voided];
+  for (const stale of candidates.filter((a) => a.contentHash !== review.contentHash)) {
+    if (!voided.some((v) => keyOf2(v) === keyOf2(stale))) voided.push(voidApproval(stale, review.headSha, now));
+  }
+  return { version: 1, review, approval, voided: ordered(voided) };
+}
+function validApproval(state) {
+  return state?.review && state.approval && state.approval.contentHash === state.review.contentHash ? state.approval : null;
+}
+function sameTarget(a, b) {
+  return a.headSha === b.headSha && a.contentHash === b.contentHash;
+}
+function newerReview(a, b) {
+  const aIsNewer = (compare(a.at, b.at) || compare(`${a.headSha}${a.contentHash}`, `${b.headSha}${b.contentHash}`)) > 0;
+  const [older, newer] = aIsNewer ? [b, a] : [a, b];
+  if (older.contentHash !== newer.contentHash) return newer;
+  const since = [older.since ?? older.at, newer.since ?? newer.at].sort(compare)[0];
+  return { ...newer, since };
+}
+function newestApproval(approvals) {
+  return [...approvals].sort((x, y) => compare(x.at, y.at) || compare(x.approver, y.approver)).at(-1) ?? null;
+}
+function ordered(voided) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const v of voided) if (!seen.has(keyOf2(v))) seen.set(keyOf2(v), v);
+  return [...seen.values()].sort((x, y) => compare(x.voidedAt, y.voidedAt) || compare(keyOf2(x), keyOf2(y))).slice(-MAX_VOIDED);
+}
+function keyOf2(a) {
+  return `${a.approver}
+${a.contentHash}
+${a.headSha}
+${a.at}`;
+}
+function compare(x, y) {
+  const dx = Date.parse(x);
+  const dy = Date.parse(y);
+  if (!Number.isNaN(dx) && !Number.isNaN(dy) && dx !== dy) return dx < dy ? -1 : 1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// src/github/sticky-sync.ts
+var MAX_ROUNDS = 4;
+async function syncStickyComment(octokit, repo, issueNumber, identity, first, writer, log) {
+  let thread = first;
+  let published = null;
+  let written = null;
+  for (let round = 1; ; round++) {
+    const current = thread.own[0] ?? null;
+    const state = parseState(current?.body);
+    const want = await writer.compose({ thread, comment: current, state });
+    if (!want) return { comment: current, published, leftTo: state };
+    const settled = current !== null && thread.own.length === 1 && sameState(want.state, state);
+    if (settled && published && sameState(want.state, published)) return { comment: current, published, leftTo: null };
+    if (round > MAX_ROUNDS) {
+      log(`the comment kept changing under ${MAX_ROUNDS} rounds of merging; leaving it as last written`);
+      return { comment: written, published, leftTo: null };
+    }
+    if (round > 1) log("another run wrote the comment since this one read it: merging again");
+    written = settled ? current : await write(octokit, repo, issueNumber, identity, want.body, thread.own);
+    await writer.publish(want.state, written, round);
+    published = want.state;
+    thread = await listThread(octokit, repo, issueNumber, STICKY_MARKER, identity);
+  }
+}
+async function write(octokit, repo, issueNumber, identity, body, own) {
+  const comment = await upsertStickyComment(octokit, repo, issueNumber, body, own, identity);
+  return own.length === 0 ? settleCreatedComment(octokit, repo, issueNumber, STICKY_MARKER, comment, identity) : comment;
+}
+
+// src/github/record-approval.ts
+async function recordApproval(octokit, repo, issueNumber, thread, record, o) {
+  const now = o.now ?? (() => /* @__PURE__ */ new Date());
+  const log = o.log ?? (() => {
+  });
+  let last = null;
+  await syncStickyComment(
+    octokit,
+    repo,
+    issueNumber,
+    o.identity,
+    thread,
+    {
+      async compose({ comment, state }) {
+        if (!comment || !state?.review || state.review.contentHash !== record.contentHash) return null;
+        const merged = mergeStates({ ...state, review: state.review, approval: record }, state, now());
+        const body = sameState(merged, state) ? comment.body : replaceApproval(comment.body, approvedBlock(merged.approval), merged, STICKY_MARKER);
+        return { state: merged, body };
+      },
+      async publish(state, comment, round) {
+        const approval = validApproval(state);
+        const headSha = state.review.headSha;
+        const description = `${state.review.risk ?? "Risky"} migrations ${approvalSummary(approval)}`;
+        const { status } = await combineWithSiblings(octokit, repo, headSha, issueNumber, o.identity, { state: "success", description, targetUrl: comment.url });
+        await setCommitStatus(octokit, repo, headSha, status, o.statusContext ?? STATUS_CONTEXT);
+        last = { approval, headSha, status, comment };
+        await o.published?.(last);
+        if (round === 1) await o.afterFirstPublish?.();
+      }
+    },
+    log
+  );
+  if (!last) throw new Error(`recordApproval: the comment read before it holds no review of ${record.contentHash}`);
+  return last;
+}
+
 // src/github/pr-files.ts
 var MAX_LISTED_FILES = 3e3;
 var TooManyFilesError = class extends Error {
@@ -26430,7 +26611,7 @@ function toFileChanges(files) {
 }
 
 // src/github/review.ts
-async function reviewPullRequest(octokit, repo, pr, settings, runChecks) {
+async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks = {}) {
   const log = settings.log ?? (() => {
   });
   const now = settings.now ?? (() => /* @__PURE__ */ new Date());
@@ -26459,8 +26640,7 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks) {
     approval = null;
     log(`the approval by @${voided.approver} no longer covers the migrations: voided`);
   }
-  const approved = !needsApproval || approval !== null;
-  const state = {
+  const mine = {
     version: 1,
     review: {
       headSha: pr.headSha,
@@ -26474,34 +26654,77 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks) {
     approval,
     voided: voided ? [...previous.voided, voided] : previous.voided
   };
-  let comment = null;
-  if (settings.comment && (hasMigrations || found.length > 0)) {
-    const rendered = hasMigrations ? renderReviewComment(result, {
-      pgVersion: settings.pgVersion,
-      approvalRisk: settings.policy.approvalRisk,
-      approval,
-      ...voided ? { voidedReason: voidedReason(voided) } : {}
-    }) : null;
-    const body = composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? "", state });
-    comment = await upsertStickyComment(octokit, repo, pr.number, body, found, settings.identity);
-    if (found.length === 0) comment = await settleCreatedComment(octokit, repo, pr.number, STICKY_MARKER, comment, settings.identity);
-  }
-  const own = pullRequestStatus({ hasMigrations, risk, needsApproval, approval, voided, policy: settings.policy, commentsOn: settings.comment });
-  const { status } = await combineWithSiblings(octokit, repo, pr.headSha, pr.number, settings.identity, own);
-  await setCommitStatus(octokit, repo, pr.headSha, { ...status, ...comment ? { targetUrl: comment.url } : target }, context3);
-  return {
+  const outcome = (approval2, status, comment) => ({
     kind: hasMigrations ? "reviewed" : "no-migrations",
     result,
     changes,
     risk,
     needsApproval,
-    approved,
-    approval,
+    approved: !needsApproval || approval2 !== null,
+    approval: approval2,
     voided,
     contentHash: hash,
     status,
     comment
+  });
+  const publish = async (approval2, comment) => {
+    const own = pullRequestStatus({ hasMigrations, risk, needsApproval, approval: approval2, voided, policy: settings.policy, commentsOn: settings.comment });
+    const { status } = await combineWithSiblings(octokit, repo, pr.headSha, pr.number, settings.identity, own);
+    await setCommitStatus(octokit, repo, pr.headSha, { ...status, ...comment ? { targetUrl: comment.url } : target }, context3);
+    const published = outcome(approval2, status, comment);
+    await hooks.published?.(published);
+    return published;
   };
+  if (!thread || !(hasMigrations || found.length > 0)) return publish(approval, null);
+  let last = null;
+  const synced = await syncStickyComment(
+    octokit,
+    repo,
+    pr.number,
+    settings.identity,
+    thread,
+    {
+      async compose(turn) {
+        let merged = mergeStates(mine, turn.state, now());
+        if (!sameTarget(merged.review, mine.review)) return null;
+        if (needsApproval && !merged.approval) {
+          const traced = await approvalFromTrace(octokit, repo, {
+            thread: turn.thread,
+            pullNumber: pr.number,
+            since: merged.review.since ?? merged.review.at,
+            contentHash: hash,
+            headSha: pr.headSha,
+            identity: settings.identity,
+            author: pr.author,
+            policy: settings.policy,
+            log
+          });
+          if (traced) merged = { ...merged, approval: traced };
+        }
+        return { state: merged, body: commentBody(merged) };
+      },
+      async publish(state, comment) {
+        last = await publish(state.approval, comment);
+      }
+    },
+    log
+  );
+  if (synced.leftTo) {
+    log(`a newer review (of ${synced.leftTo.review?.headSha.slice(0, 7) ?? "unknown"}) wrote the comment since this one read it: left to it`);
+  }
+  return last ?? publish(validFor(hash, synced.leftTo?.approval ?? null, approval), synced.comment);
+  function commentBody(state) {
+    const rendered = hasMigrations ? renderReviewComment(result, {
+      pgVersion: settings.pgVersion,
+      approvalRisk: settings.policy.approvalRisk,
+      approval: state.approval,
+      ...voided ? { voidedReason: voidedReason(voided) } : {}
+    }) : null;
+    return composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? "", state });
+  }
+}
+function validFor(hash, ...approvals) {
+  return approvals.filter((a) => a !== null && a.contentHash === hash).sort((x, y) => Date.parse(x.at) - Date.parse(y.at)).at(-1) ?? null;
 }
 function pullRequestStatus(o) {
   if (!o.hasMigrations || o.risk === null) return { state: "success", description: "No migration changes" };
@@ -26527,8 +26750,10 @@ async function inheritedApproval(octokit, repo, thread, pullNumber, hash, author
   }
   return null;
 }
-async function handleApprovalComment(octokit, repo, event, settings) {
+async function handleApprovalComment(octokit, repo, event, settings, hooks = {}) {
   const now = settings.now ?? (() => /* @__PURE__ */ new Date());
+  const log = settings.log ?? (() => {
+  });
   const context3 = settings.statusContext ?? STATUS_CONTEXT;
   if (event.action !== "created") return { kind: "ignored", reason: `comment ${event.action}, not created: only new comments approve` };
   if (!event.isPullRequest) return { kind: "ignored", reason: "comment on an issue, not a pull request" };
@@ -26562,8 +26787,8 @@ async function handleApprovalComment(octokit, repo, event, settings) {
     if (decision.kind === "refused") return decision;
     const contributor = await refuseContributor(octokit, repo, event.issueNumber, commenter.login, settings.policy, author);
     if (contributor) return { kind: "refused", reason: contributor };
-    const found = await findStickyComments(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
-    const sticky = found[0];
+    const thread = await listThread(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
+    const sticky = thread.own[0];
     const state = parseState(sticky?.body);
     if (!sticky || !state?.review) {
       return { kind: "refused", reason: "migration-guard has not reviewed this pull request yet; wait for its review, then approve again." };
@@ -26591,48 +26816,16 @@ async function handleApprovalComment(octokit, repo, event, settings) {
       headSha,
       at: now().toISOString()
     };
-    const next = { ...state, approval: record };
-    await upsertStickyComment(octokit, repo, event.issueNumber, replaceApproval(sticky.body, approvedBlock(record), next, STICKY_MARKER), found, settings.identity);
-    const { status } = await combineWithSiblings(octokit, repo, headSha, event.issueNumber, settings.identity, {
-      state: "success",
-      description: `${state.review.risk ?? "Risky"} migrations ${approvalSummary(record)}`,
-      targetUrl: sticky.url
+    const recorded = await recordApproval(octokit, repo, event.issueNumber, thread, record, {
+      identity: settings.identity,
+      statusContext: context3,
+      now,
+      log,
+      ...hooks.published ? { published: hooks.published } : {},
+      // Before the comment is read again: a review whose write lands after that read finds the 👍 (approval-evidence.ts).
+      afterFirstPublish: () => react(octokit, repo, event.comment.id, "+1")
     });
-    await setCommitStatus(octokit, repo, headSha, status, context3);
-    await react(octokit, repo, event.comment.id, "+1");
-    return { kind: "accepted", record, status, headSha };
-  }
-}
-async function lookUpAndDecide(octokit, repo, commenter, author, policy) {
-  if (isBot(commenter)) return { kind: "refused", reason: `@${commenter.login} is a bot; only people can approve migrations.` };
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
-    owner: repo.owner,
-    repo: repo.repo,
-    username: commenter.login
-  });
-  const permission = permissionFromApi(data);
-  const teams = [];
-  for (const a of policy.approvers) {
-    if (a.kind !== "team") continue;
-    try {
-      if (await isActiveTeamMember(octokit, a.org, a.slug, commenter.login)) teams.push({ org: a.org, slug: a.slug });
-    } catch (e) {
-      const status = e.status;
-      return {
-        kind: "refused",
-        reason: `could not check membership of @${a.org}/${a.slug} (GitHub answered ${status ?? "with an error"}); the token needs read access to the organization's teams.`
-      };
-    }
-  }
-  return decideApproval({ commenter, author, permission, teams }, policy);
-}
-async function isActiveTeamMember(octokit, org, slug, login) {
-  try {
-    const { data } = await octokit.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: slug, username: login });
-    return data.state === "active";
-  } catch (e) {
-    if (e.status === 404) return false;
-    throw e;
+    return { kind: "accepted", record, status: recorded.status, headSha: recorded.headSha };
   }
 }
 async function react(octokit, repo, commentId, content) {
@@ -26719,26 +26912,26 @@ export {
   timedFetch,
   requestTimeoutFromEnv,
   buildOctokit,
-  parseState,
-  replaceApproval,
-  approvedBlock,
-  approvalSummary,
-  voidedReason,
   ACTIONS_BOT,
   tokenIdentity,
   refuseContributor,
-  STICKY_MARKER,
-  renderSummary,
-  findStickyComments,
-  upsertStickyComment,
-  isAmbiguous,
-  combineWithSiblings,
+  parseState,
   APPROVE_COMMAND,
   parseApprovalCommand,
   parseApprovers,
   parsePermissionLevel,
   parseRisk,
   refuseBeforeLookup,
+  lookUpAndDecide,
+  voidedReason,
+  STICKY_MARKER,
+  renderSummary,
+  listThread,
+  findStickyComments,
+  isAmbiguous,
+  STATUS_CONTEXT,
+  setCommitStatus,
+  recordApproval,
   contentHash,
   reviewedFiles,
   RULE_IDS,
@@ -26750,10 +26943,7 @@ export {
   readRepoFile,
   readConfigText,
   listPullRequestFiles,
-  STATUS_CONTEXT,
-  setCommitStatus,
   reviewPullRequest,
   handleApprovalComment,
-  lookUpAndDecide,
   reviewMergeGroup
 };

@@ -7,7 +7,7 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-2GNKFJJR.js";
+} from "./chunk-QF7Y66YC.js";
 import {
   allRules
 } from "./chunk-X7IX4G4T.js";

@@ -4,18 +4,15 @@ import {
   Octokit,
   RequestError,
   STICKY_MARKER,
-  approvalSummary,
-  approvedBlock,
-  combineWithSiblings,
   configErrorLine,
   configErrorMarkdown,
   configErrorOn,
   configFromText,
   createTokenAuth,
-  findStickyComments,
   getUserAgent,
   handleApprovalComment,
   isAmbiguous,
+  listThread,
   lookUpAndDecide,
   paginateRest,
   parseApprovalCommand,
@@ -25,10 +22,10 @@ import {
   publishConfigErrorComment,
   readConfigText,
   readRepoFile,
+  recordApproval,
   refuseBeforeLookup,
   refuseContributor,
   renderSummary,
-  replaceApproval,
   request,
   requestTimeoutFromEnv,
   restEndpointMethods,
@@ -38,9 +35,8 @@ import {
   setCommitStatus,
   throttling,
   timedFetch,
-  upsertStickyComment,
   voidedReason
-} from "./chunk-GAGRJ2YN.js";
+} from "./chunk-IZX75D43.js";
 import {
   require_dist
 } from "./chunk-2GRXLWQN.js";
@@ -49,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-2GNKFJJR.js";
+} from "./chunk-QF7Y66YC.js";
 import {
   tableStatsFromText
 } from "./chunk-7PDHHRXW.js";
@@ -17686,9 +17682,12 @@ async function findCheckRun(octokit, repo, sha, opts = {}) {
   return { id: Number(run2.id), headSha: run2.head_sha, status: run2.status, conclusion: run2.conclusion, summary: run2.output.summary ?? null, appId: run2.app?.id ?? null };
 }
 async function markCheckRunApproved(octokit, repo, run2, headSha, approval) {
+  const report = run2?.summary?.startsWith(`${approval.line}
+
+`) ? run2.summary.slice(approval.line.length + 2) : run2?.summary ?? "";
   const summary = fitSummary(`${approval.line}
 
-${run2?.summary ?? ""}`.trimEnd());
+${report}`.trimEnd());
   const title = fitText(approval.title, MAX_TITLE_LENGTH);
   if (run2) {
     await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
@@ -17955,6 +17954,7 @@ async function reviewPull(deps, repo, target) {
       gate: { config: config2, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha) }
     };
     const blobs = /* @__PURE__ */ new Map();
+    const last = { conclusion: null };
     const outcome = await reviewPullRequest(
       octokit,
       repo,
@@ -17968,11 +17968,17 @@ async function reviewPull(deps, repo, target) {
         const now = await getPull(octokit, repo, pull.number);
         if (now.headSha !== target.headSha) throw new SupersededError(now.headSha);
         return result;
+      },
+      {
+        // The check run follows each status (a run that writes the comment at the same time can make this review publish twice).
+        published: async (o) => {
+          const run2 = checkRunFor(o, config2, { file, ref: pull.baseRef, notes });
+          await completeCheckRun(octokit, repo, checkRunId, last.conclusion === null ? run2 : { ...run2, annotations: [] });
+          last.conclusion = run2.conclusion;
+        }
       }
     );
-    const published = checkRunFor(outcome, config2, { file, ref: pull.baseRef, notes });
-    await completeCheckRun(octokit, repo, checkRunId, published);
-    return { kind: "published", conclusion: published.conclusion, outcome };
+    return { kind: "published", conclusion: last.conclusion ?? "failure", outcome };
   } catch (e) {
     if (e instanceof SupersededError) {
       const by = e.by;
@@ -18086,15 +18092,11 @@ async function onApprovalComment(deps, repo, d) {
       octokit,
       repo,
       { action: "created", issueNumber: d.issueNumber, isPullRequest: true, comment: { id: d.commentId, body: comment.body, user: comment.user, createdAt: comment.createdAt } },
-      reviewSettings(env, config2, deps.log, await deps.identity())
+      reviewSettings(env, config2, deps.log, await deps.identity()),
+      // The check run turns green with each status, before the comment is read again.
+      { published: (p) => markApproved(octokit, repo, env.appId, p, null) }
     );
     if (outcome.kind !== "accepted") return outcome;
-    const run2 = await findCheckRun(octokit, repo, outcome.headSha, { appId: env.appId });
-    await markCheckRunApproved(octokit, repo, run2, outcome.headSha, {
-      title: outcome.status.description,
-      line: `\u2705 **Approved** by @${outcome.record.approver} for \`${outcome.headSha.slice(0, 7)}\`${outcome.record.reason ? `: ${prose(outcome.record.reason)}` : ""}`,
-      ...outcome.status.targetUrl ? { detailsUrl: outcome.status.targetUrl } : {}
-    });
     return { kind: "accepted", approver: outcome.record.approver, headSha: outcome.headSha };
   } catch (e) {
     await releaseClaim(octokit, repo, d.commentId, claimed).catch(() => {
@@ -18158,18 +18160,24 @@ async function onApproveButton(deps, repo, d) {
     return { ...decision, pullNumber: pull.number };
   }
   if (decision.kind === "already-approved") return decision;
-  const { record, sticky, state, found } = decision;
-  await upsertStickyComment(octokit, repo, pull.number, replaceApproval(sticky.body, approvedBlock(record), { ...state, approval: record }, STICKY_MARKER), found, settings.identity);
-  const description = `${state.review?.risk ?? "Risky"} migrations ${approvalSummary(record)}`;
-  const { status } = await combineWithSiblings(octokit, repo, pull.headSha, pull.number, settings.identity, { state: "success", description, targetUrl: sticky.url });
-  await setCommitStatus(octokit, repo, pull.headSha, status, settings.statusContext);
-  const run2 = await findCheckRun(octokit, repo, pull.headSha, { appId: env.appId });
-  await markCheckRunApproved(octokit, repo, run2 ?? { id: d.checkRun.id, summary: null }, pull.headSha, {
-    title: description,
-    line: `\u2705 **Approved** by @${record.approver} for \`${pull.headSha.slice(0, 7)}\` (with the Approve button)`,
-    detailsUrl: sticky.url
+  const { record, thread } = decision;
+  const recorded = await recordApproval(octokit, repo, pull.number, thread, record, {
+    identity: settings.identity,
+    statusContext: settings.statusContext,
+    log: deps.log,
+    published: (p) => markApproved(octokit, repo, env.appId, p, d.checkRun.id)
   });
-  return { kind: "accepted", approver: record.approver, headSha: pull.headSha };
+  return { kind: "accepted", approver: record.approver, headSha: recorded.headSha };
+}
+async function markApproved(octokit, repo, appId, p, pressed) {
+  const run2 = await findCheckRun(octokit, repo, p.headSha, { appId });
+  const a = p.approval;
+  const how = a.reason ? `: ${prose(a.reason)}` : "";
+  await markCheckRunApproved(octokit, repo, run2 ?? (pressed === null ? null : { id: pressed, summary: null }), p.headSha, {
+    title: p.status.description,
+    line: `\u2705 **Approved** by @${a.approver} for \`${p.headSha.slice(0, 7)}\`${pressed === null ? how : " (with the Approve button)"}`,
+    detailsUrl: p.comment.url
+  });
 }
 async function decide(octokit, repo, pull, d, policy, identity) {
   if (pull.state !== "open") return { kind: "refused", reason: "the pull request is closed." };
@@ -18185,8 +18193,8 @@ async function decide(octokit, repo, pull, d, policy, identity) {
   if (decision.kind === "refused") return decision;
   const contributor = await refuseContributor(octokit, repo, pull.number, d.requester.login, policy, pull.author);
   if (contributor) return { kind: "refused", reason: contributor };
-  const found = await findStickyComments(octokit, repo, pull.number, STICKY_MARKER, identity);
-  const sticky = found[0];
+  const thread = await listThread(octokit, repo, pull.number, STICKY_MARKER, identity);
+  const sticky = thread.own[0];
   const state = parseState(sticky?.body);
   if (!sticky || !state?.review) return { kind: "refused", reason: "migration-guard has not reviewed this pull request yet; wait for its review, then approve again." };
   if (state.review.headSha !== pull.headSha) {
@@ -18195,7 +18203,7 @@ async function decide(octokit, repo, pull, d, policy, identity) {
   if (!state.review.needsApproval) return { kind: "not-needed", reason: `no migration here is ${policy.approvalRisk} or riskier, so the check is already green.` };
   if (state.approval && state.approval.contentHash === state.review.contentHash) return { kind: "already-approved", approver: state.approval.approver };
   const record = { approver: d.requester.login, contentHash: state.review.contentHash, headSha: pull.headSha, at: (/* @__PURE__ */ new Date()).toISOString() };
-  return { kind: "accept", record, sticky, state, found };
+  return { kind: "accept", record, thread };
 }
 
 // src/app/drain.ts

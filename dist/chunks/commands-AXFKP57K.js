@@ -12,7 +12,7 @@ import {
   renderJson,
   renderSarif,
   ruleDocsUrl
-} from "./chunk-FBEHGSYZ.js";
+} from "./chunk-KJ4IAVDT.js";
 import "./chunk-EN5ABQOQ.js";
 import {
   ROLLBACK_TEXT,
@@ -34,7 +34,7 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-2GNKFJJR.js";
+} from "./chunk-QF7Y66YC.js";
 import {
   buildPlan,
   planDocument,

@@ -2,10 +2,10 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   prepareManifestFlow,
   startApp
-} from "./chunk-HIOSXPEP.js";
-import "./chunk-GAGRJ2YN.js";
+} from "./chunk-HZYBYE23.js";
+import "./chunk-IZX75D43.js";
 import "./chunk-2GRXLWQN.js";
-import "./chunk-2GNKFJJR.js";
+import "./chunk-QF7Y66YC.js";
 import "./chunk-776BGJ5T.js";
 import "./chunk-X7IX4G4T.js";
 import "./chunk-4PPQNGVR.js";

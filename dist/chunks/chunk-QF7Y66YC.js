@@ -2269,23 +2269,21 @@ function analyzeSource(source, text, state, rules, settings = {}) {
       if (!o.rules.includes(rule2.id)) o.rules.push(rule2.id);
     }
   };
+  const checkers = enabled.filter((r) => r.check);
+  const bodyCheckers = checkers.filter((r) => r.functionBodies);
+  const runChecks = (which, stmt, ops) => {
+    if (state.learningOnly) return;
+    for (const rule2 of which) {
+      for (const hit of safeCheck(rule2, () => rule2.check({ statement: stmt, operations: ops, state }))) emit(rule2, hit, stmt, ops);
+    }
+  };
   for (const stmt of source.statements) {
     if (stmt.nestedIn?.kind === "function-body") {
-      if (!state.learningOnly) {
-        for (const rule2 of enabled) {
-          if (!rule2.check || !rule2.functionBodies) continue;
-          for (const hit of safeCheck(rule2, () => rule2.check({ statement: stmt, operations: [], state }))) emit(rule2, hit, stmt, []);
-        }
-      }
+      runChecks(bodyCheckers, stmt, []);
       continue;
     }
     const ops = classify(stmt, state);
-    if (!state.learningOnly) {
-      for (const rule2 of enabled) {
-        if (!rule2.check) continue;
-        for (const hit of safeCheck(rule2, () => rule2.check({ statement: stmt, operations: ops, state }))) emit(rule2, hit, stmt, ops);
-      }
-    }
+    runChecks(checkers, stmt, ops);
     track(state, stmt, ops);
     operations.push(...ops);
   }

@@ -1,0 +1,46 @@
+// Whether someone may approve, from what the API says about them now: their role on the
+// repository and, when the policy lists teams, which of those teams they belong to. The rule
+// itself is decideApproval (approval.ts); this only gathers its facts.
+import { decideApproval, isBot, permissionFromApi, type ApprovalDecision, type ApprovalPolicy, type PermissionLevel } from './approval.js';
+import type { GitHubClient, RepoRef } from './octokit.js';
+
+export async function lookUpAndDecide(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  commenter: { login: string; type?: string | null },
+  author: string,
+  policy: ApprovalPolicy,
+): Promise<ApprovalDecision> {
+  if (isBot(commenter)) return { kind: 'refused', reason: `@${commenter.login} is a bot; only people can approve migrations.` };
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+    owner: repo.owner,
+    repo: repo.repo,
+    username: commenter.login,
+  });
+  const permission: PermissionLevel = permissionFromApi(data);
+  const teams: Array<{ org: string; slug: string }> = [];
+  for (const a of policy.approvers) {
+    if (a.kind !== 'team') continue;
+    try {
+      if (await isActiveTeamMember(octokit, a.org, a.slug, commenter.login)) teams.push({ org: a.org, slug: a.slug });
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      return {
+        kind: 'refused',
+        reason: `could not check membership of @${a.org}/${a.slug} (GitHub answered ${status ?? 'with an error'}); the token needs read access to the organization's teams.`,
+      };
+    }
+  }
+  return decideApproval({ commenter, author, permission, teams }, policy);
+}
+
+async function isActiveTeamMember(octokit: GitHubClient, org: string, slug: string, login: string): Promise<boolean> {
+  try {
+    const { data } = await octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: slug, username: login });
+    return data.state === 'active';
+  } catch (e) {
+    // 404 means "not a member"; anything else (a token without org read access) is an error.
+    if ((e as { status?: number }).status === 404) return false;
+    throw e;
+  }
+}
