@@ -11,7 +11,6 @@ import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/defaults.js';
 import { configErrorLine, configErrorMarkdown, configErrorOn, configFromText, publishConfigErrorComment, RULE_IDS } from '../github/config-file.js';
 import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
-import { atLeast } from '../core/risk.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
 import { renderAnnotations } from '../report/github.js';
 import { renderJson } from '../report/json.js';
@@ -27,6 +26,7 @@ import { setCommitStatus } from '../github/status.js';
 import { reviewMergeGroup } from '../github/merge-queue.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 import { isWriteRefused, once, reviewWithoutWrites } from './read-only.js';
+import { jobFailure } from './job-failure.js';
 import { withTableStats } from './table-stats.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
@@ -128,10 +128,8 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     if (outcome.voided) core.warning(`The approval by @${outcome.voided.approver} was voided: the migrations changed since.`);
 
     const failOn = inputs.failOn ?? config.failOn;
-    const hasErrors = outcome.result.report.errors.some((e) => !e.rule); // parse errors; other problems carry their own risk
-    if (outcome.risk && failOn !== 'never' && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
-      core.setFailed(`Migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
-    }
+    const failure = jobFailure(outcome, failOn);
+    if (failure) core.setFailed(failure);
   } catch (e) {
     if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: headSha, pullNumber: pr.number });
     // Fail closed: say so on the commit (best effort; GitHub may be what failed).
@@ -264,10 +262,8 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
     core.setOutput('comment-url', '');
     core.info(`status ${settings.statusContext} on ${group.head_sha.slice(0, 7)}: ${outcome.status.state} — ${outcome.status.description}`);
     const failOn = inputs.failOn ?? config.failOn;
-    const hasErrors = outcome.result.report.errors.length > 0;
-    if (outcome.risk && failOn !== 'never' && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
-      core.setFailed(`Merge queue: migrations are ${outcome.risk}${hasErrors ? ' with errors' : ''} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
-    }
+    const failure = jobFailure(outcome, failOn, 'Merge queue: migrations');
+    if (failure) core.setFailed(failure);
   } catch (e) {
     if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: group.head_sha });
     const message = describeError(e);
