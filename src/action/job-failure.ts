@@ -2,20 +2,12 @@
 // same verdict as the CLI's exit code (src/report/verdict.ts), unless the migrations are
 // approved or `fail-on` is `never`. The status on the commit is the gate; this is the job's own
 // red or green, which a workflow may also depend on.
-import type { CheckResult } from '../check/types.js';
 import type { Risk } from '../core/types.js';
+import type { GateDecision } from '../github/review.js';
 import { verdict } from '../report/verdict.js';
 
-export interface JobOutcome {
-  result: CheckResult;
-  /** null: the change holds no migration, and nothing fails the job. */
-  risk: Risk | null;
-  approved: boolean;
-  status: { description: string };
-}
-
 /** The message to fail the job with, or null when it passes. */
-export function jobFailure(outcome: JobOutcome, failOn: Risk | 'never', what = 'Migrations'): string | null {
+export function jobFailure(outcome: Pick<GateDecision, 'result' | 'risk' | 'approved' | 'status'>, failOn: Risk | 'never', what = 'Migrations'): string | null {
   if (outcome.risk === null || failOn === 'never' || outcome.approved) return null;
   const v = verdict(outcome.result, failOn);
   if (v.exitCode === 0) return null;

@@ -16,6 +16,7 @@ import { toFileChanges, type PullFile } from './pr-files.js';
 import { STICKY_MARKER } from './render.js';
 import { setCommitStatus, STATUS_CONTEXT, type CommitStatus } from './status.js';
 import { findStickyComments } from './sticky-comment.js';
+import type { GateDecision } from './review.js';
 
 /** GitHub's compare API lists at most this many files; a longer diff cannot be reviewed from it. */
 export const MAX_COMPARED_FILES = 300;
@@ -62,17 +63,9 @@ export interface MergeGroupSettings {
   log?: (message: string) => void;
 }
 
-export interface MergeGroupOutcome {
-  result: CheckResult;
-  changes: FileChange[];
-  risk: Risk | null;
-  needsApproval: boolean;
-  approved: boolean;
-  /** The pull request's approval this status honours, when one does. */
-  approval: ApprovalRecord | null;
+/** `approval` is the pull request's, honoured when the queued migrations are the ones it approved. */
+export interface MergeGroupOutcome extends GateDecision {
   pullNumber: number | null;
-  contentHash: string;
-  status: CommitStatus;
 }
 
 export async function reviewMergeGroup(

@@ -60,20 +60,25 @@ export interface ReviewHooks {
 /** Runs the review on the pull request's head for these changed files. */
 export type RunChecks = (changes: FileChange[]) => Promise<CheckResult>;
 
-export interface PullRequestOutcome {
-  /** `no-migrations`: the pull request changes no migration. */
-  kind: 'reviewed' | 'no-migrations';
+/** What a review of one commit decided, for a pull request or a merge queue entry alike. */
+export interface GateDecision {
   result: CheckResult;
   changes: FileChange[];
   risk: Risk | null;
   needsApproval: boolean;
   /** True when nothing needs approval or a valid approval covers the migrations. */
   approved: boolean;
+  /** The approval the status honours, when one does. */
   approval: ApprovalRecord | null;
-  /** An approval this run voided because the migrations changed since. */
-  voided: VoidedApproval | null;
   contentHash: string;
   status: CommitStatus;
+}
+
+export interface PullRequestOutcome extends GateDecision {
+  /** `no-migrations`: the pull request changes no migration. */
+  kind: 'reviewed' | 'no-migrations';
+  /** An approval this run voided because the migrations changed since. */
+  voided: VoidedApproval | null;
   comment: StickyComment | null;
 }
 

@@ -7,7 +7,7 @@ function result(risk: Risk, errors: ReportError[] = []): CheckResult {
   const migration = { path: 'db/1.up.sql', risk, rollback: { path: null, status: 'missing' as const }, operations: [], findings: [] };
   return { report: { version: 1, risk, migrations: [migration], errors }, migrations: [], sources: new Map() };
 }
-const status = { description: 'DANGEROUS migrations need /approve-migration' };
+const status = { state: 'failure' as const, description: 'DANGEROUS migrations need /approve-migration' };
 
 describe('the job fails by the same verdict as the CLI', () => {
   it('fails at or above fail-on, with the reasons the CLI prints', () => {
