@@ -12,7 +12,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-R3H2P76H.js");
+var { main } = await import("./chunks/main-HJ5WK54S.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

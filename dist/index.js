@@ -1,8 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   renderJson,
-  renderSarif
-} from "./chunks/chunk-KJ4IAVDT.js";
+  renderSarif,
+  verdict
+} from "./chunks/chunk-NPKSMEXU.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -726,6 +727,14 @@ async function reviewWithoutWrites(octokit, repo, pr, settings, runChecks, refus
   };
 }
 
+// src/action/job-failure.ts
+function jobFailure(outcome, failOn, what = "Migrations") {
+  if (outcome.risk === null || failOn === "never" || outcome.approved) return null;
+  const v = verdict(outcome.result, failOn);
+  if (v.exitCode === 0) return null;
+  return `${what} are ${outcome.risk} (fail-on: ${failOn}: ${v.reasons.join(", ")}) and not approved. ${outcome.status.description}`;
+}
+
 // src/action/table-stats.ts
 async function withTableStats(config, inputs, read) {
   if (!inputs.tableStats && !inputs.statsDatabaseUrl) return config;
@@ -844,10 +853,8 @@ async function onPullRequest(octokit, repo, inputs) {
     info(`status ${settings.statusContext}: ${outcome.status.state} \u2014 ${outcome.status.description}`);
     if (outcome.voided) warning(`The approval by @${outcome.voided.approver} was voided: the migrations changed since.`);
     const failOn = inputs.failOn ?? config.failOn;
-    const hasErrors = outcome.result.report.errors.some((e) => !e.rule);
-    if (outcome.risk && failOn !== "never" && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
-      setFailed(`Migrations are ${outcome.risk}${hasErrors ? " with errors" : ""} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
-    }
+    const failure = jobFailure(outcome, failOn);
+    if (failure) setFailed(failure);
   } catch (e) {
     if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: headSha, pullNumber: pr.number });
     const message = describeError(e);
@@ -957,10 +964,8 @@ async function onMergeGroup(octokit, repo, inputs) {
     setOutput("comment-url", "");
     info(`status ${settings.statusContext} on ${group.head_sha.slice(0, 7)}: ${outcome.status.state} \u2014 ${outcome.status.description}`);
     const failOn = inputs.failOn ?? config.failOn;
-    const hasErrors = outcome.result.report.errors.length > 0;
-    if (outcome.risk && failOn !== "never" && !outcome.approved && (atLeast(outcome.risk, failOn) || hasErrors)) {
-      setFailed(`Merge queue: migrations are ${outcome.risk}${hasErrors ? " with errors" : ""} (fail-on: ${failOn}) and not approved. ${outcome.status.description}`);
-    }
+    const failure = jobFailure(outcome, failOn, "Merge queue: migrations");
+    if (failure) setFailed(failure);
   } catch (e) {
     if (e instanceof ConfigError) return failOnConfigError(octokit, repo, inputs, e, { sha: group.head_sha });
     const message = describeError(e);

@@ -3464,7 +3464,7 @@ var {
 var VERSION = package_default.version;
 
 // src/cli/main.ts
-var commands = () => import("./commands-AXFKP57K.js");
+var commands = () => import("./commands-M5JUU64N.js");
 var EXAMPLES_LINT = `
 Examples:
   $ migration-guard lint db/migrations/0042_add_orders_index.up.sql

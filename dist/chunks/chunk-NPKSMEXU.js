@@ -11,6 +11,25 @@ import {
 import {
   allRules
 } from "./chunk-X7IX4G4T.js";
+import {
+  atLeast
+} from "./chunk-7DEDEG2E.js";
+
+// src/report/verdict.ts
+function verdict(result, failOn) {
+  const { report } = result;
+  const reasons = [];
+  const failing = report.migrations.filter((m) => atLeast(m.risk, failOn)).length;
+  if (failing) reasons.push(`${count(failing, "migration")} at or above the fail threshold ${failOn}`);
+  const failingErrors = report.errors.filter((e) => !e.rule || atLeast(e.risk ?? "DANGEROUS", failOn)).length;
+  if (failingErrors) reasons.push(count(failingErrors, "error"));
+  const dryRunFailed = report.migrations.filter((m) => m.dryRun && (m.dryRun.status === "failed" || m.dryRun.status === "base-failed")).length;
+  if (dryRunFailed) reasons.push(count(dryRunFailed, "failed dry-run"));
+  return { exitCode: reasons.length ? 1 : 0, reasons };
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 
 // src/report/tool-info.ts
 var TOOL_NAME = "migration-guard";
@@ -285,6 +304,7 @@ function pathToUri(path) {
 }
 
 export {
+  verdict,
   ruleDocsUrl,
   renderJson,
   renderSarif

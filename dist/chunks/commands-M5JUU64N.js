@@ -11,8 +11,9 @@ import {
 import {
   renderJson,
   renderSarif,
-  ruleDocsUrl
-} from "./chunk-KJ4IAVDT.js";
+  ruleDocsUrl,
+  verdict
+} from "./chunk-NPKSMEXU.js";
 import "./chunk-EN5ABQOQ.js";
 import {
   ROLLBACK_TEXT,
@@ -56,7 +57,6 @@ import {
   trimTrailing
 } from "./chunk-ZGWIC3QZ.js";
 import {
-  atLeast,
   lockModeSql,
   riskRank
 } from "./chunk-7DEDEG2E.js";
@@ -139,22 +139,6 @@ var require_picocolors = __commonJS({
     module.exports.createColors = createColors2;
   }
 });
-
-// src/report/verdict.ts
-function verdict(result, failOn) {
-  const { report } = result;
-  const reasons = [];
-  const failing = report.migrations.filter((m) => atLeast(m.risk, failOn)).length;
-  if (failing) reasons.push(`${count(failing, "migration")} at or above the fail threshold ${failOn}`);
-  const failingErrors = report.errors.filter((e) => !e.rule || atLeast(e.risk ?? "DANGEROUS", failOn)).length;
-  if (failingErrors) reasons.push(count(failingErrors, "error"));
-  const dryRunFailed = report.migrations.filter((m) => m.dryRun && (m.dryRun.status === "failed" || m.dryRun.status === "base-failed")).length;
-  if (dryRunFailed) reasons.push(count(dryRunFailed, "failed dry-run"));
-  return { exitCode: reasons.length ? 1 : 0, reasons };
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
 
 // src/cli/commands.ts
 import { existsSync as existsSync2, readdirSync, statSync as statSync2 } from "node:fs";
@@ -887,22 +871,22 @@ function summary(ctx, result, diags, failOn) {
   const { c } = ctx;
   const { report } = result;
   const out = [rule(ctx, "summary", void 0)];
-  const count2 = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const count = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
   const perRisk = (risks) => [...RISKS].reverse().map((r) => riskColor(ctx, r)(`${risks.filter((x) => x === r).length} ${r}`)).join(", ");
   const files = /* @__PURE__ */ new Set();
   for (const m of report.migrations) {
     files.add(m.path);
     if (m.rollback.path) files.add(m.rollback.path);
   }
-  out.push(`${count2(report.migrations.length, "migration")} in ${count2(files.size, "file")}: ${perRisk(report.migrations.map((m) => m.risk))}`);
+  out.push(`${count(report.migrations.length, "migration")} in ${count(files.size, "file")}: ${perRisk(report.migrations.map((m) => m.risk))}`);
   const findings = diags.filter((d) => d.kind === "finding");
   const parseErrors = diags.filter((d) => d.kind === "parse-error").length;
   const dryRunErrors = diags.filter((d) => d.kind === "dry-run-error").length;
   const extras = [
-    parseErrors ? c.red(count2(parseErrors, "parse error")) : "",
-    dryRunErrors ? c.red(count2(dryRunErrors, "dry-run failure")) : ""
+    parseErrors ? c.red(count(parseErrors, "parse error")) : "",
+    dryRunErrors ? c.red(count(dryRunErrors, "dry-run failure")) : ""
   ].filter(Boolean);
-  out.push([`${count2(findings.length, "finding")}: ${perRisk(findings.map((d) => d.risk))}`, ...extras].join(" \xB7 "));
+  out.push([`${count(findings.length, "finding")}: ${perRisk(findings.map((d) => d.risk))}`, ...extras].join(" \xB7 "));
   const { reasons } = verdict(result, failOn);
   if (reasons.length) out.push(c.bold(c.red(`exit 1: ${reasons.join(", ")}`)));
   else out.push(c.bold(c.green(`exit 0: nothing at or above the fail threshold ${failOn}`)));
@@ -984,9 +968,9 @@ function progressLine(stream, enabled) {
       if (now - last < 50 && e.done < e.total) return;
       last = now;
       const width = Math.max(20, (stream.columns ?? 80) - 1);
-      const count2 = e.total > 1 ? ` ${Math.min(e.done, e.total)}/${e.total}` : "";
+      const count = e.total > 1 ? ` ${Math.min(e.done, e.total)}/${e.total}` : "";
       const label = e.label ? ` ${e.label}` : "";
-      let line = `${STAGE_LABEL[e.stage]}${count2}${label}`;
+      let line = `${STAGE_LABEL[e.stage]}${count}${label}`;
       if (line.length > width) line = `${line.slice(0, width - 1)}\u2026`;
       stream.write(`\r\x1B[2K${line}`);
       shown = true;
