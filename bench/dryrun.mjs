@@ -8,7 +8,8 @@
 //      and plan verification);
 //   4. a pull request on a real history: a git repository holding that history, whose branch
 //      adds its last migration, reviewed with `check --base main --dry-run`.
-// Medians of MG_BENCH_RUNS (default 3) runs. Run: node bench/dryrun.mjs [corpus-set-dir]
+// Medians of MG_BENCH_RUNS (default 3) runs; MG_BENCH_JSON=<file> also writes every run's
+// numbers there (to pair runs of two checkouts). Run: node bench/dryrun.mjs [corpus-set-dir]
 // (MG_CORPUS=<dir> for the full corpus, see corpus.mjs). It bundles src/ with esbuild first
 // (Node 20 cannot run TypeScript itself) into a folder of its own, removed at the end.
 import { build } from 'esbuild';
@@ -139,7 +140,8 @@ async function run(work, bundles) {
   };
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
   const rows = [];
-  const row = (work, engine, { cold, cached }) => rows.push({
+  const raw = [];
+  const row = (work, engine, { cold, cached }) => raw.push({ work, engine, cold, cached }) && rows.push({
     work, engine, status: cached.at(-1).status,
     'cold s': (median(cold.map((r) => r.wall)) / 1000).toFixed(2),
     'cold cpu s': (median(cold.map((r) => r.cpu)) / 1000).toFixed(2),
@@ -177,6 +179,7 @@ async function run(work, bundles) {
   row(`PR adding ${lastEntry} (${baseFiles}-file base), check --base main --dry-run`, 'pglite', await pair((c) =>
     child(['--child-cli', cli, 'check', '--base', 'main', '--dry-run', '--no-progress', '--format', 'json', prRepo], { MIGRATION_GUARD_CACHE_DIR: c }, prRepo)));
 
+  if (process.env.MG_BENCH_JSON) writeFileSync(process.env.MG_BENCH_JSON, JSON.stringify(raw, null, 1));
   console.log(`medians of ${runs} runs; cpu = user + system of the whole process, all threads; peak = max RSS`);
   console.table(rows);
 }
