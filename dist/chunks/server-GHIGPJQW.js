@@ -2,22 +2,22 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   prepareManifestFlow,
   startApp
-} from "./chunk-ADKPGS2Q.js";
-import "./chunk-UWBM2GGD.js";
-import "./chunk-7DNJF2OL.js";
-import "./chunk-CQR5VYU5.js";
-import "./chunk-776BGJ5T.js";
-import "./chunk-X7IX4G4T.js";
-import "./chunk-4PPQNGVR.js";
-import "./chunk-LAP4TQ2W.js";
-import "./chunk-7PDHHRXW.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-GPVE5KKG.js";
+import "./chunk-ABTCLYYS.js";
+import "./chunk-G6BBMA6E.js";
+import "./chunk-Z5PZUPOT.js";
+import "./chunk-SNG267DI.js";
+import "./chunk-YMMEINJM.js";
+import "./chunk-36QRJYS2.js";
+import "./chunk-MPSRRXMA.js";
+import "./chunk-XYMARAZM.js";
+import "./chunk-3ZUQOVGA.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-ZGWIC3QZ.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-C4OQG7EQ.js";
+import "./chunk-AS2FDFP5.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   prepareManifestFlow,

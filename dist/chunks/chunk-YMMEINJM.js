@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-4PPQNGVR.js";
+} from "./chunk-36QRJYS2.js";
 import {
   rule,
   rule2,

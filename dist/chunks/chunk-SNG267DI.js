@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-4PPQNGVR.js";
+} from "./chunk-36QRJYS2.js";
 import {
   external_exports
-} from "./chunk-RJIW4HVH.js";
+} from "./chunk-3ZUQOVGA.js";
 import {
   as,
   blocksWrites,

@@ -3,9 +3,9 @@ import {
   __commonJS
 } from "./chunk-ZGDBGMMU.js";
 
-// node_modules/@pgsql/quotes/kwlist.js
+// ../../main/node_modules/@pgsql/quotes/kwlist.js
 var require_kwlist = __commonJS({
-  "node_modules/@pgsql/quotes/kwlist.js"(exports) {
+  "../../main/node_modules/@pgsql/quotes/kwlist.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TYPE_FUNC_NAME_KEYWORDS = exports.COL_NAME_KEYWORDS = exports.UNRESERVED_KEYWORDS = exports.RESERVED_KEYWORDS = exports.kwlist = void 0;
@@ -533,9 +533,9 @@ var require_kwlist = __commonJS({
   }
 });
 
-// node_modules/@pgsql/quotes/quote-utils.js
+// ../../main/node_modules/@pgsql/quotes/quote-utils.js
 var require_quote_utils = __commonJS({
-  "node_modules/@pgsql/quotes/quote-utils.js"(exports) {
+  "../../main/node_modules/@pgsql/quotes/quote-utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = void 0;
@@ -757,9 +757,9 @@ var require_quote_utils = __commonJS({
   }
 });
 
-// node_modules/@pgsql/quotes/index.js
+// ../../main/node_modules/@pgsql/quotes/index.js
 var require_quotes = __commonJS({
-  "node_modules/@pgsql/quotes/index.js"(exports) {
+  "../../main/node_modules/@pgsql/quotes/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = exports.UNRESERVED_KEYWORDS = exports.TYPE_FUNC_NAME_KEYWORDS = exports.RESERVED_KEYWORDS = exports.kwlist = exports.keywordKindOf = exports.COL_NAME_KEYWORDS = void 0;
@@ -789,9 +789,9 @@ var require_quotes = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/utils/list-utils.js
+// ../../main/node_modules/pgsql-deparser/utils/list-utils.js
 var require_list_utils = __commonJS({
-  "node_modules/pgsql-deparser/utils/list-utils.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/utils/list-utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ListUtils = void 0;
@@ -819,9 +819,9 @@ var require_list_utils = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/utils/sql-formatter.js
+// ../../main/node_modules/pgsql-deparser/utils/sql-formatter.js
 var require_sql_formatter = __commonJS({
-  "node_modules/pgsql-deparser/utils/sql-formatter.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/utils/sql-formatter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SqlFormatter = void 0;
@@ -861,9 +861,9 @@ var require_sql_formatter = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/visitors/base.js
+// ../../main/node_modules/pgsql-deparser/visitors/base.js
 var require_base = __commonJS({
-  "node_modules/pgsql-deparser/visitors/base.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/visitors/base.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseVisitor = exports.DeparserContext = void 0;
@@ -983,9 +983,9 @@ var require_base = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/deparser.js
+// ../../main/node_modules/pgsql-deparser/deparser.js
 var require_deparser = __commonJS({
-  "node_modules/pgsql-deparser/deparser.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/deparser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Deparser = void 0;
@@ -10772,9 +10772,9 @@ var require_deparser = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/index.js
+// ../../main/node_modules/pgsql-deparser/index.js
 var require_pgsql_deparser = __commonJS({
-  "node_modules/pgsql-deparser/index.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = exports.Deparser = exports.deparse = exports.deparseSync = void 0;

@@ -7,9 +7,9 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-776BGJ5T.js";
-import "./chunk-4PPQNGVR.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-SNG267DI.js";
+import "./chunk-36QRJYS2.js";
+import "./chunk-3ZUQOVGA.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   tableStatsSchema
-} from "./chunk-7PDHHRXW.js";
+} from "./chunk-XYMARAZM.js";
 import {
   external_exports
-} from "./chunk-RJIW4HVH.js";
+} from "./chunk-3ZUQOVGA.js";
 import {
   LAYOUTS,
   RISKS
@@ -142,6 +142,7 @@ var configSchema = external_exports.object({
 export {
   DEFAULT_PG_VERSION,
   LAYOUT_TRANSACTION,
+  DEFAULT_MEMORY_LIMIT_MB,
   resolveConfig,
   CONFIG_FILE_NAMES,
   PRESETS,

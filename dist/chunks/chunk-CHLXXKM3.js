@@ -7,10 +7,10 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-CQR5VYU5.js";
+} from "./chunk-Z5PZUPOT.js";
 import {
   allRules
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-YMMEINJM.js";
 
 // src/report/tool-info.ts
 var TOOL_NAME = "migration-guard";
