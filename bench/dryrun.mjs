@@ -1,63 +1,185 @@
-// Dry-run benchmark: the largest corpus history that replays on PGlite plus one new
-// migration, per backend: cold time (nothing cached), cached time (second run, same process
-// and cache dir; url and local keep no snapshot between runs, so theirs is a plain second
-// run) and time per base migration. Run: node bench/dryrun.mjs [corpus-set-dir]
-// It bundles src/ with esbuild first (Node 20 cannot run TypeScript itself).
+// Dry-run benchmark. Every measurement runs in a child process of its own, which reports its
+// wall time, its CPU time (user + system, all threads) and its peak RSS, so a row is what a
+// user's process costs; cold = an empty snapshot cache, cached = a second process on the same
+// cache (url and local keep no snapshot between runs: theirs is a plain second run).
+//   1. the PGlite floor: an empty base and `SELECT 1` under review (start-up alone);
+//   2. the largest corpus history that replays on PGlite plus one new migration, per engine;
+//   3. `check --dry-run` of the bundled examples, the whole CLI process (dry-run, suggestion
+//      and plan verification);
+//   4. a pull request on a real history: a git repository holding that history, whose branch
+//      adds its last migration, reviewed with `check --base main --dry-run`.
+// Medians of MG_BENCH_RUNS (default 3) runs; MG_BENCH_JSON=<file> also writes every run's
+// numbers there (to pair runs of two checkouts). Run: node bench/dryrun.mjs [corpus-set-dir]
+// (MG_CORPUS=<dir> for the full corpus, see corpus.mjs). It bundles src/ with esbuild first
+// (Node 20 cannot run TypeScript itself) into a folder of its own, removed at the end.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { benchCorpus } from './corpus.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const out = join(root, 'node_modules', '.cache', 'mg-bench', 'dryrun-bench.mjs');
-await build({
-  stdin: {
-    contents: `export { runDryRun } from './src/dryrun/index.js';
-      export { initParser, parseSource } from './src/parse/index.js';
-      export { discoverMigrations, fsRepoFiles } from './src/discover/index.js';
-      export { resolveConfig } from './src/config/defaults.js';`,
-    resolveDir: root, loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'error',
-});
-const mg = await import(out);
-await mg.initParser();
+const [mode, ...args] = process.argv.slice(2);
 
-const { dir: CORPUS, full } = benchCorpus();
-// Largest history that replays on PGlite: langfuse's 434 Prisma migrations in the full corpus
-// (MG_CORPUS); umami's 19, kept whole in the vendored sample, otherwise.
-const DEFAULT_SET = full ? 'langfuse__langfuse/packages/shared/prisma/migrations' : 'umami-software__umami/prisma/migrations';
-const [repo, dir] = (process.argv[2] ?? DEFAULT_SET).split(/\/(.*)/s);
-const found = await mg.discoverMigrations(mg.fsRepoFiles(join(CORPUS, repo)), mg.resolveConfig({}));
-const set = found.sets.find((s) => s.dir === dir);
-if (!set) throw new Error(`no migration set ${dir} in ${repo}`);
-const base = set.migrations.map((m) => ({ migration: m, up: mg.parseSource(m.up), down: null }));
-const last = set.migrations[set.migrations.length - 1];
-const upText = 'CREATE TABLE mg_bench (id bigint PRIMARY KEY, note text);\nCREATE INDEX mg_bench_note_idx ON mg_bench (note);';
-const newMig = {
-  ...last, id: 'zz_bench', version: '99999999999999', name: 'bench', change: 'added',
-  up: { path: 'bench/zz_bench.up.sql', text: upText }, down: { path: 'bench/zz_bench.down.sql', text: 'DROP TABLE mg_bench;' },
-};
-const review = [{ migration: newMig, up: mg.parseSource(newMig.up), down: mg.parseSource(newMig.down) }];
-
-const rows = [];
-for (const engine of ['pglite', 'url', 'local']) {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'mg-bench-cache-'));
-  const opts = { engine, databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', statementTimeoutMs: 60_000, totalTimeoutMs: 600_000, seedRows: 0, cacheDir };
-  const times = [];
-  let status = '';
-  for (let i = 0; i < 2; i++) {
-    const t0 = performance.now();
-    const r = await mg.runDryRun({ base, review }, opts);
-    times.push(performance.now() - t0);
-    status = `${r.base.status} ${r.base.applied}/${base.length}; ${r.results.get('zz_bench')?.status}`;
+/** Child: one dry-run through the library. Args: bundle, corpus dir, repo, set dir, engine, cache dir. */
+async function childDryRun([bundle, corpus, repo, dir, engine, cacheDir, floor]) {
+  const mg = await import(bundle);
+  await mg.initParser();
+  let base = [];
+  let review;
+  if (floor === 'floor') {
+    const m = { id: '0001_floor', version: '0001', name: 'floor', change: 'added', transaction: 'wrapped', up: { path: 'floor/0001.up.sql', text: 'SELECT 1;' }, down: null };
+    review = [{ migration: m, up: mg.parseSource(m.up), down: null }];
+  } else {
+    const found = await mg.discoverMigrations(mg.fsRepoFiles(join(corpus, repo)), mg.resolveConfig({}));
+    const set = found.sets.find((s) => s.dir === dir);
+    if (!set) throw new Error(`no migration set ${dir} in ${repo}`);
+    base = set.migrations.map((m) => ({ migration: m, up: mg.parseSource(m.up), down: null }));
+    const last = set.migrations[set.migrations.length - 1];
+    const upText = 'CREATE TABLE mg_bench (id bigint PRIMARY KEY, note text);\nCREATE INDEX mg_bench_note_idx ON mg_bench (note);';
+    const newMig = {
+      ...last, id: 'zz_bench', version: '99999999999999', name: 'bench', change: 'added',
+      up: { path: 'bench/zz_bench.up.sql', text: upText }, down: { path: 'bench/zz_bench.down.sql', text: 'DROP TABLE mg_bench;' },
+    };
+    review = [{ migration: newMig, up: mg.parseSource(newMig.up), down: mg.parseSource(newMig.down) }];
   }
-  rmSync(cacheDir, { recursive: true, force: true });
-  rows.push({
-    engine, history: `${repo}/${dir}`, 'base files': base.length, status,
-    'cold s': (times[0] / 1000).toFixed(2), 'cached s': (times[1] / 1000).toFixed(2),
-    'ms / base migration (cold)': (times[0] / base.length).toFixed(1),
-  });
+  const opts = { engine, databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', statementTimeoutMs: 60_000, totalTimeoutMs: 600_000, seedRows: 0, cacheDir };
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await mg.runDryRun({ base, review }, opts);
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const status = `${r.base.status} ${r.base.applied}/${base.length}; ${[...r.results.values()].map((x) => x.status).join(',')}`;
+  return { wall, cpu: (cpu.user + cpu.system) / 1000, status };
 }
-console.table(rows);
+
+/** Child: the CLI bundle with `args`, as `migration-guard` would run. */
+async function childCli([bundle, ...cliArgs]) {
+  process.argv = [process.argv[0], bundle, ...cliArgs];
+  const t0 = performance.now();
+  process.on('exit', (code) => report({ wall: performance.now() - t0, status: `exit ${code}` }));
+  await import(bundle);
+}
+
+function report(extra) {
+  const u = process.resourceUsage();
+  // Written on exit: the whole process, every thread, from its start.
+  writeFileSync(process.env.MG_BENCH_OUT, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, ...extra, maxRSS: u.maxRSS / 1024 }));
+}
+
+if (mode === '--child-dryrun') {
+  const r = await childDryRun(args);
+  process.on('exit', () => report(r));
+} else if (mode === '--child-cli') {
+  await childCli(args);
+} else {
+  await parent();
+}
+
+async function parent() {
+  const work = mkdtempSync(join(tmpdir(), 'mg-bench-dryrun-'));
+  // Inside node_modules so the bundles resolve the packages they leave external; per process,
+  // so two benchmarks never overwrite each other's bundle.
+  const bundles = join(root, 'node_modules', '.cache', `mg-bench-${process.pid}`);
+  try {
+    await run(work, bundles);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(bundles, { recursive: true, force: true });
+  }
+}
+
+async function run(work, bundles) {
+  const lib = join(bundles, 'dryrun-bench.mjs');
+  const cli = join(bundles, 'cli.mjs');
+  await build({
+    stdin: {
+      contents: `export { runDryRun } from './src/dryrun/index.js';
+        export { initParser, parseSource } from './src/parse/index.js';
+        export { discoverMigrations, fsRepoFiles } from './src/discover/index.js';
+        export { resolveConfig } from './src/config/defaults.js';`,
+      resolveDir: root, loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: lib, logLevel: 'error',
+  });
+  await build({
+    entryPoints: [join(root, 'src/cli/bin.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external',
+    outfile: cli, logLevel: 'error',
+    banner: { js: "import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);" },
+  });
+
+  const runs = Math.max(1, Number(process.env.MG_BENCH_RUNS) || 3);
+  const { dir: CORPUS, full } = benchCorpus();
+  // Largest history that replays on PGlite: langfuse's 434 Prisma migrations in the full corpus
+  // (MG_CORPUS); umami's 19, kept whole in the vendored sample, otherwise.
+  const DEFAULT_SET = full ? 'langfuse__langfuse/packages/shared/prisma/migrations' : 'umami-software__umami/prisma/migrations';
+  const [repo, dir] = (args[0] ?? DEFAULT_SET).split(/\/(.*)/s);
+  const self = new URL(import.meta.url).pathname;
+  let n = 0;
+  const child = (childArgs, env = {}, cwd = root) => new Promise((resolve, reject) => {
+    const out = join(work, `out-${++n}.json`);
+    const p = spawn(process.execPath, [self, ...childArgs], { cwd, env: { ...process.env, ...env, MG_BENCH_OUT: out }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => { err += d; });
+    p.on('close', () => {
+      try { resolve(JSON.parse(readFileSync(out, 'utf8'))); } catch { reject(new Error(`benchmark child failed: ${err.slice(-2000)}`)); }
+    });
+  });
+  /** Cold and cached measurements, `runs` times each; each run starts from an empty cache. */
+  const pair = async (go) => {
+    const cold = [];
+    const cached = [];
+    for (let i = 0; i < runs; i++) {
+      const cacheDir = mkdtempSync(join(work, 'cache-'));
+      cold.push(await go(cacheDir));
+      cached.push(await go(cacheDir));
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+    return { cold, cached };
+  };
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+  const rows = [];
+  const raw = [];
+  const row = (work, engine, { cold, cached }) => raw.push({ work, engine, cold, cached }) && rows.push({
+    work, engine, status: cached.at(-1).status,
+    'cold s': (median(cold.map((r) => r.wall)) / 1000).toFixed(2),
+    'cold cpu s': (median(cold.map((r) => r.cpu)) / 1000).toFixed(2),
+    'cold peak MB': Math.round(median(cold.map((r) => r.maxRSS))),
+    'cached s': (median(cached.map((r) => r.wall)) / 1000).toFixed(2),
+    'cached cpu s': (median(cached.map((r) => r.cpu)) / 1000).toFixed(2),
+    'cached peak MB': Math.round(median(cached.map((r) => r.maxRSS))),
+  });
+
+  row('PGlite floor: empty base, SELECT 1', 'pglite', await pair((c) => child(['--child-dryrun', lib, CORPUS, repo, dir, 'pglite', c, 'floor'])));
+  for (const engine of ['pglite', 'url', 'local']) {
+    row(`${repo}/${dir} + 1 new`, engine, await pair((c) => child(['--child-dryrun', lib, CORPUS, repo, dir, engine, c])));
+  }
+  row('check --dry-run examples (whole CLI process)', 'pglite', await pair((c) =>
+    child(['--child-cli', cli, 'check', '--dry-run', '--no-progress', '--format', 'json', join(root, 'examples')], { MIGRATION_GUARD_CACHE_DIR: c })));
+
+  // A pull request on the same history: main holds every migration but the last, the branch adds it.
+  const prRepo = join(work, 'pr-repo');
+  const setDir = join(prRepo, dir);
+  mkdirSync(dirname(setDir), { recursive: true });
+  cpSync(join(CORPUS, repo, dir), setDir, { recursive: true });
+  const git = (...a) => execFileSync('git', a, { cwd: prRepo, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } });
+  git('init', '-q', '-b', 'main');
+  const lastEntry = execFileSync('ls', [setDir], { encoding: 'utf8' }).trim().split('\n').filter((f) => !f.endsWith('.toml')).at(-1);
+  const held = join(work, 'held');
+  cpSync(join(setDir, lastEntry), held, { recursive: true });
+  rmSync(join(setDir, lastEntry), { recursive: true, force: true });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  git('checkout', '-q', '-b', 'pr');
+  cpSync(held, join(setDir, lastEntry), { recursive: true });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'pr');
+  const baseFiles = Number(execFileSync('git', ['ls-tree', '-r', '--name-only', 'main'], { cwd: prRepo, encoding: 'utf8' }).trim().split('\n').length);
+  row(`PR adding ${lastEntry} (${baseFiles}-file base), check --base main --dry-run`, 'pglite', await pair((c) =>
+    child(['--child-cli', cli, 'check', '--base', 'main', '--dry-run', '--no-progress', '--format', 'json', prRepo], { MIGRATION_GUARD_CACHE_DIR: c }, prRepo)));
+
+  if (process.env.MG_BENCH_JSON) writeFileSync(process.env.MG_BENCH_JSON, JSON.stringify(raw, null, 1));
+  console.log(`medians of ${runs} runs; cpu = user + system of the whole process, all threads; peak = max RSS`);
+  console.table(rows);
+}

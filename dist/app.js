@@ -1,14 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-HZYBYE23.js";
-import "./chunks/chunk-IZX75D43.js";
-import "./chunks/chunk-2GRXLWQN.js";
-import "./chunks/chunk-QF7Y66YC.js";
+} from "./chunks/chunk-CTGAX2LW.js";
+import "./chunks/chunk-X7LTFV4B.js";
+import "./chunks/chunk-CWO3ADBI.js";
+import "./chunks/chunk-23O2PBHV.js";
 import "./chunks/chunk-776BGJ5T.js";
 import "./chunks/chunk-X7IX4G4T.js";
 import "./chunks/chunk-4PPQNGVR.js";
-import "./chunks/chunk-LAP4TQ2W.js";
+import "./chunks/chunk-R77JFOHR.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
 import "./chunks/chunk-QKDHYJIW.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-NPKSMEXU.js";
+} from "./chunks/chunk-5DX43ERB.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -41,19 +41,19 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-IZX75D43.js";
+} from "./chunks/chunk-X7LTFV4B.js";
 import {
   loadConfig
-} from "./chunks/chunk-2GRXLWQN.js";
+} from "./chunks/chunk-CWO3ADBI.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-QF7Y66YC.js";
+} from "./chunks/chunk-23O2PBHV.js";
 import "./chunks/chunk-776BGJ5T.js";
 import "./chunks/chunk-X7IX4G4T.js";
 import "./chunks/chunk-4PPQNGVR.js";
-import "./chunks/chunk-LAP4TQ2W.js";
+import "./chunks/chunk-R77JFOHR.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-7PDHHRXW.js";

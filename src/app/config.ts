@@ -26,7 +26,7 @@ export interface RepoConfig {
 export { ConfigError };
 
 /** Reads the first of CONFIG_FILE_NAMES that exists at `ref` (the base branch). */
-export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: string, allowServerDryRun: boolean): Promise<RepoConfig> {
+export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: string, allowServerDryRun: boolean, dryRunMemoryMb?: number): Promise<RepoConfig> {
   const source = await readConfigText(octokit, repo, ref);
   let config: Config;
   try {
@@ -35,7 +35,7 @@ export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: 
     throw e instanceof ConfigError ? configErrorOn(e, `on ${ref}`) : e;
   }
   if (config.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config);
-  return { ...applyDryRunPolicy(config, allowServerDryRun), file: source?.file ?? null, source };
+  return { ...applyDryRunPolicy(config, allowServerDryRun, dryRunMemoryMb), file: source?.file ?? null, source };
 }
 
 /** `tableStatsFile`, read like the config from the base branch, under the config's own tableStats. */
@@ -48,14 +48,21 @@ async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: string,
   config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }
 
-/** `url` and `local` engines run SQL on a real server: only with the operator's consent. */
-export function applyDryRunPolicy(config: Config, allowServerDryRun: boolean): { config: Config; notes: string[] } {
-  if (!config.dryRun.enabled || config.dryRun.engine === 'pglite' || allowServerDryRun) return { config, notes: [] };
-  const { databaseUrl: _dropped, ...rest } = config.dryRun;
-  return {
-    config: { ...config, dryRun: { ...rest, engine: 'pglite' } },
-    notes: [
-      `The configuration asks for the \`${config.dryRun.engine}\` dry-run engine; this App runs pull requests' SQL only in PGlite (in-process, sandboxed) unless its operator sets MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1, so the dry-run ran on PGlite.`,
-    ],
-  };
+/**
+ * `url` and `local` engines run SQL on a real server: only with the operator's consent. PGlite
+ * runs in this process, so its memory cap is the operator's (MIGRATION_GUARD_DRYRUN_MEMORY_MB)
+ * at most: the cap is on the whole process, and so bounds every concurrent dry-run together.
+ */
+export function applyDryRunPolicy(config: Config, allowServerDryRun: boolean, memoryCapMb?: number): { config: Config; notes: string[] } {
+  const notes: string[] = [];
+  if (config.dryRun.enabled && config.dryRun.engine !== 'pglite' && !allowServerDryRun) {
+    const { databaseUrl: _dropped, ...rest } = config.dryRun;
+    notes.push(`The configuration asks for the \`${config.dryRun.engine}\` dry-run engine; this App runs pull requests' SQL only in PGlite (in-process, sandboxed) unless its operator sets MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1, so the dry-run ran on PGlite.`);
+    config = { ...config, dryRun: { ...rest, engine: 'pglite' } };
+  }
+  if (config.dryRun.enabled && config.dryRun.engine === 'pglite' && memoryCapMb !== undefined && config.dryRun.memoryLimitMb > memoryCapMb) {
+    notes.push(`The configuration's dryRun.memoryLimitMb (${config.dryRun.memoryLimitMb} MB) is above this App's limit: the dry-run is stopped at ${memoryCapMb} MB (MIGRATION_GUARD_DRYRUN_MEMORY_MB).`);
+    config = { ...config, dryRun: { ...config.dryRun, memoryLimitMb: memoryCapMb } };
+  }
+  return { config, notes };
 }

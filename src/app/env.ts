@@ -4,6 +4,7 @@
 // typo is one clear line naming the variable, never a stack trace later.
 import { getPrivateKey } from '@probot/get-private-key';
 import { parseApprovers, parsePermissionLevel, type Approver, type PermissionLevel } from '../github/approval.js';
+import { DEFAULT_MEMORY_LIMIT_MB } from '../config/defaults.js';
 
 export class EnvError extends Error {
   constructor(
@@ -31,6 +32,11 @@ export interface AppEnv {
   dryRunConcurrency: number;
   /** How many dry-runs one installation may have waiting for a slot; more are refused (fail closed, "busy"). */
   dryRunQueueLimit: number;
+  /**
+   * The process' resident memory (MB) past which a PGlite dry-run is stopped, whatever a
+   * repository configures: the bound on all concurrent dry-runs together.
+   */
+  dryRunMemoryMb: number;
   approverPermission: Exclude<PermissionLevel, 'none'>;
   approvers: Approver[];
   allowAuthorApproval: boolean;
@@ -101,6 +107,12 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     throw new EnvError('MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT', `"${queueText}" is not a whole number (0 or more)`);
   }
 
+  const memoryText = env.MIGRATION_GUARD_DRYRUN_MEMORY_MB || String(DEFAULT_MEMORY_LIMIT_MB);
+  const dryRunMemoryMb = Number(memoryText);
+  if (!/^\d+$/.test(memoryText) || !Number.isSafeInteger(dryRunMemoryMb) || dryRunMemoryMb < 256) {
+    throw new EnvError('MIGRATION_GUARD_DRYRUN_MEMORY_MB', `"${memoryText}" is not a whole number of megabytes, 256 or more`);
+  }
+
   const retryText = env.MIGRATION_GUARD_RETRY_BASE_MS || '1000';
   const retryBaseMs = Number(retryText);
   if (!Number.isFinite(retryBaseMs) || retryBaseMs < 0) throw new EnvError('MIGRATION_GUARD_RETRY_BASE_MS', `"${retryText}" is not a number of milliseconds`);
@@ -120,6 +132,7 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     allowServerDryRun: flag(env, 'MIGRATION_GUARD_ALLOW_SERVER_DRYRUN'),
     dryRunConcurrency,
     dryRunQueueLimit,
+    dryRunMemoryMb,
     approverPermission,
     approvers,
     allowAuthorApproval: flag(env, 'MIGRATION_GUARD_ALLOW_AUTHOR_APPROVAL'),

@@ -25,7 +25,7 @@ export async function reviewMergeGroupCommit(deps: AppDeps, repo: RepoRef, group
   try {
     // The target branch's configuration, as for pull requests: the queue cannot loosen its own review.
     const baseRef = group.baseRef.replace(/^refs\/heads\//, '');
-    const { config } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun);
+    const { config } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const blobs: BlobCache = new Map();
     const outcome = await reviewMergeGroup(
       octokit,

@@ -87,7 +87,7 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
 
   const checkRunId = await startCheckRun(octokit, repo, target.headSha);
   try {
-    const { config, file, notes, source } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
+    const { config, file, notes, source } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const settings: ReviewSettings = {
       ...reviewSettings(env, config, deps.log, await deps.identity()),
       gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha) },

@@ -162,6 +162,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       seedRows: config.dryRun.seedRows || 100,
       statementTimeoutMs: config.dryRun.statementTimeoutMs,
       totalTimeoutMs: config.dryRun.totalTimeoutMs,
+      memoryLimitMb: config.dryRun.memoryLimitMb,
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
     // The plan the renderers show, run before it is shown.

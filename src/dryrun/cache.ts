@@ -1,7 +1,8 @@
 // Saved database images (PGlite data directories), keyed by what produced them: the fresh
 // image after initdb, and the image after a base history (keyed by the hash of its files).
-// Kept in memory for the process and on disk in the cache dir, so a second run pays only
-// for the new migrations.
+// Kept on disk in the cache dir, so a second run pays only for the new migrations; in memory
+// only where there is no disk copy to read again (no cache dir, or it cannot be written), so
+// a process does not hold every image it has used.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -9,8 +10,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** Bump when the image layout or the meta format changes. */
-const FORMAT = 'mg-dryrun-1';
-/** Images are ~40 MB; a handful in memory is plenty for one process. */
+const FORMAT = 'mg-dryrun-2';
+/** Images are ~25 MB; a handful in memory is plenty for one process. */
 const MEMORY_ENTRIES = 4;
 /** Disk the cache may take before the least recently used images go (MIGRATION_GUARD_CACHE_MAX_MB). */
 const DEFAULT_MAX_BYTES = 1024 * 2 ** 20;
@@ -24,6 +25,8 @@ export function cacheMaxBytes(): number {
 export interface CachedImage {
   data: ArrayBuffer;
   meta: unknown;
+  /** True when `data` is the caller's own (read from disk for it): it may transfer it. */
+  owned: boolean;
 }
 
 /**
@@ -70,18 +73,20 @@ export class ImageCache {
 
   async get(key: string): Promise<CachedImage | null> {
     const hit = this.memory.get(key);
-    if (hit) return hit;
+    if (hit) return { ...hit, owned: false };
     if (!this.dir) return null;
     try {
       const [buf, metaText] = await Promise.all([
         readFile(join(this.dir, `${key}.tar`)),
         readFile(join(this.dir, `${key}.json`), 'utf8'),
       ]);
+      // A file this size has a buffer of its own (only small reads share Node's pool).
+      const whole = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
       const image: CachedImage = {
-        data: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer,
+        data: (whole ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) as ArrayBuffer,
         meta: (JSON.parse(metaText) as { meta: unknown }).meta,
+        owned: true,
       };
-      this.remember(key, image);
       // Mark it used: eviction goes by modification time, least recently used first.
       const now = new Date();
       await utimes(join(this.dir, `${key}.tar`), now, now).catch(() => undefined);
@@ -98,9 +103,15 @@ export class ImageCache {
     await Promise.all([rm(join(this.dir, `${key}.tar`), { force: true }), rm(join(this.dir, `${key}.json`), { force: true })]).catch(() => undefined);
   }
 
-  async put(key: string, data: ArrayBuffer, meta: unknown): Promise<void> {
-    this.remember(key, { data, meta });
-    if (!this.dir) return;
+  /**
+   * Saves an image. Returns true when the cache keeps `data` itself in memory (no disk copy
+   * could be made): the caller must then not transfer or change it.
+   */
+  async put(key: string, data: ArrayBuffer, meta: unknown): Promise<boolean> {
+    if (!this.dir) {
+      this.remember(key, { data, meta, owned: false });
+      return true;
+    }
     try {
       await mkdir(this.dir, { recursive: true });
       await this.sweepStale(this.dir);
@@ -111,8 +122,12 @@ export class ImageCache {
       await rename(join(this.dir, tmp), join(this.dir, `${key}.tar`));
       await rename(join(this.dir, `${tmp}.json`), join(this.dir, `${key}.json`));
       await evictOver(this.dir, this.maxBytes, key);
+      this.memory.delete(key);
+      return false;
     } catch {
-      // A cache that cannot be written only costs time.
+      // A cache that cannot be written only costs time: keep the image for this process.
+      this.remember(key, { data, meta, owned: false });
+      return true;
     }
   }
 

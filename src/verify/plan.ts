@@ -14,7 +14,7 @@ import { parseSource } from '../parse/index.js';
 import type { PlanDocument, PlanDocumentStep } from '../plan/json.js';
 import type { Verification } from '../plan/types.js';
 
-export interface VerifyOptions extends Pick<DryRunOptions, 'engine' | 'databaseUrl' | 'cacheDir' | 'pgBinDir'> {
+export interface VerifyOptions extends Pick<DryRunOptions, 'engine' | 'databaseUrl' | 'cacheDir' | 'pgBinDir' | 'memoryLimitMb'> {
   /** Synthetic rows per pre-existing table (default 100): advice that only works on empty tables is not verified. */
   seedRows?: number;
   statementTimeoutMs?: number;
@@ -121,7 +121,7 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
   let provider: SandboxProvider | undefined;
   const open: Sandbox[] = [];
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}) });
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}), ...(opts.memoryLimitMb !== undefined ? { memoryLimitMb: opts.memoryLimitMb } : {}) });
     const a = await openBase(provider, input, limits);
     if ('reason' in a) return notRun(a.reason);
     open.push(a.sandbox);

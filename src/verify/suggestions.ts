@@ -62,7 +62,7 @@ export async function verifySuggestions(
   if (jobs.length === 0) return out;
   let provider: SandboxProvider | undefined;
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}) });
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}), ...(opts.memoryLimitMb !== undefined ? { memoryLimitMb: opts.memoryLimitMb } : {}) });
     let ran = 0;
     for (const job of jobs) {
       if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {

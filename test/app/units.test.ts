@@ -20,6 +20,7 @@ describe('readAppEnv', () => {
       allowServerDryRun: false,
       dryRunConcurrency: 1,
       dryRunQueueLimit: 20,
+      dryRunMemoryMb: 2048,
       approverPermission: 'write',
       approvers: [],
       allowAuthorApproval: false,
@@ -43,6 +44,7 @@ describe('readAppEnv', () => {
       MIGRATION_GUARD_ALLOW_SERVER_DRYRUN: '1',
       MIGRATION_GUARD_DRYRUN_CONCURRENCY: '3',
       MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT: '0',
+      MIGRATION_GUARD_DRYRUN_MEMORY_MB: '1200',
       PORT: '0',
     });
     expect(env).toMatchObject({
@@ -52,6 +54,7 @@ describe('readAppEnv', () => {
       allowServerDryRun: true,
       dryRunConcurrency: 3,
       dryRunQueueLimit: 0,
+      dryRunMemoryMb: 1200,
       port: 0,
     });
   });
@@ -101,6 +104,15 @@ describe('applyDryRunPolicy', () => {
     const { config, notes } = applyDryRunPolicy(withEngine('url'), true);
     expect(config.dryRun).toMatchObject({ engine: 'url', databaseUrl: 'postgres://u:secret@db/x' });
     expect(notes).toEqual([]);
+  });
+
+  it('lowers a PGlite memory cap above the operator’s to it, and says so; a lower one stays', () => {
+    const high = resolveConfig({ dryRun: { enabled: true, engine: 'pglite', memoryLimitMb: 8000 } });
+    const { config, notes } = applyDryRunPolicy(high, false, 1200);
+    expect(config.dryRun.memoryLimitMb).toBe(1200);
+    expect(notes[0]).toContain('MIGRATION_GUARD_DRYRUN_MEMORY_MB');
+    const low = resolveConfig({ dryRun: { enabled: true, engine: 'pglite', memoryLimitMb: 600 } });
+    expect(applyDryRunPolicy(low, false, 1200)).toEqual({ config: low, notes: [] });
   });
 });
 

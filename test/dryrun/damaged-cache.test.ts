@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImageCache } from '../../src/dryrun/cache.js';
-import { PgliteProvider, pgliteVersion } from '../../src/dryrun/engines/pglite.js';
+import { PgliteProvider, freshKey } from '../../src/dryrun/engines/pglite.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mg-damaged-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('PGlite image cache', () => {
   it('a damaged fresh image is dropped and PGlite starts from a new initdb', async () => {
-    const key = `pglite-${pgliteVersion()}-fresh`;
+    const key = freshKey();
     writeFileSync(path.join(dir, `${key}.tar`), Buffer.alloc(4096, 7));
-    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify({ format: 'mg-dryrun-1', meta: null }));
+    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify({ format: 'mg-dryrun-2', meta: null }));
     const provider = new PgliteProvider(new ImageCache(dir));
     const { sandbox, fromCache } = await provider.open('no-such-base');
     try {

@@ -4,7 +4,7 @@ import {
   PRESETS,
   configSchema,
   resolveConfig
-} from "./chunk-LAP4TQ2W.js";
+} from "./chunk-R77JFOHR.js";
 import {
   tableStatsFromText
 } from "./chunk-7PDHHRXW.js";

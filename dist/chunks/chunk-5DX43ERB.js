@@ -7,7 +7,7 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-QF7Y66YC.js";
+} from "./chunk-23O2PBHV.js";
 import {
   allRules
 } from "./chunk-X7IX4G4T.js";

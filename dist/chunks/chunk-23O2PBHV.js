@@ -14,7 +14,7 @@ import {
 } from "./chunk-X7IX4G4T.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-LAP4TQ2W.js";
+} from "./chunk-R77JFOHR.js";
 import {
   LineIndex,
   decodeSql,
@@ -4435,7 +4435,7 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-3BK6HQKT.js");
+    const { runDryRun, mergeDryRun } = await import("./dryrun-6V2SFC3I.js");
     const result = await runDryRun(
       { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
       {
@@ -4459,13 +4459,14 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan } = await import("./verify-TLZ5CYTI.js");
+    const { verifySuggestions, verifyPlan } = await import("./verify-WPNT7AVI.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
       seedRows: config.dryRun.seedRows || 100,
       statementTimeoutMs: config.dryRun.statementTimeoutMs,
-      totalTimeoutMs: config.dryRun.totalTimeoutMs
+      totalTimeoutMs: config.dryRun.totalTimeoutMs,
+      memoryLimitMb: config.dryRun.memoryLimitMb
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
     const { buildPlan, planDocument } = await import("./plan-MQMYNMVV.js");

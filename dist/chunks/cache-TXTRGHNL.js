@@ -7,7 +7,7 @@ import {
   hashKey,
   imageCache,
   resolveCacheDir
-} from "./chunk-BZGQN7DG.js";
+} from "./chunk-BUALPDI6.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   ImageCache,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-XAAEXFPI.js";
+} from "./chunk-NJYRE6BC.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-NPKSMEXU.js";
+} from "./chunk-5DX43ERB.js";
 import "./chunk-EN5ABQOQ.js";
 import {
   ROLLBACK_TEXT,
@@ -35,7 +35,7 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-QF7Y66YC.js";
+} from "./chunk-23O2PBHV.js";
 import {
   buildPlan,
   planDocument,
@@ -48,7 +48,7 @@ import {
 import "./chunk-4PPQNGVR.js";
 import {
   DEFAULT_PG_VERSION
-} from "./chunk-LAP4TQ2W.js";
+} from "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
@@ -1043,7 +1043,7 @@ async function planCommand(repoDir, flags) {
   const doc = planDocument(plan, config.pgVersion);
   let verification;
   if (flags.verify !== false && plan.phases.length > 0) {
-    const { verifyPlan } = await import("./verify-TLZ5CYTI.js");
+    const { verifyPlan } = await import("./verify-WPNT7AVI.js");
     verification = await verifyPlan(doc, {
       base: result.history ?? [],
       review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))

@@ -2,14 +2,14 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   prepareManifestFlow,
   startApp
-} from "./chunk-HZYBYE23.js";
-import "./chunk-IZX75D43.js";
-import "./chunk-2GRXLWQN.js";
-import "./chunk-QF7Y66YC.js";
+} from "./chunk-CTGAX2LW.js";
+import "./chunk-X7LTFV4B.js";
+import "./chunk-CWO3ADBI.js";
+import "./chunk-23O2PBHV.js";
 import "./chunk-776BGJ5T.js";
 import "./chunk-X7IX4G4T.js";
 import "./chunk-4PPQNGVR.js";
-import "./chunk-LAP4TQ2W.js";
+import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-var FORMAT = "mg-dryrun-1";
+var FORMAT = "mg-dryrun-2";
 var MEMORY_ENTRIES = 4;
 var DEFAULT_MAX_BYTES = 1024 * 2 ** 20;
 function cacheMaxBytes() {
@@ -53,18 +53,19 @@ var ImageCache = class {
   }
   async get(key) {
     const hit = this.memory.get(key);
-    if (hit) return hit;
+    if (hit) return { ...hit, owned: false };
     if (!this.dir) return null;
     try {
       const [buf, metaText] = await Promise.all([
         readFile(join(this.dir, `${key}.tar`)),
         readFile(join(this.dir, `${key}.json`), "utf8")
       ]);
+      const whole = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
       const image = {
-        data: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
-        meta: JSON.parse(metaText).meta
+        data: whole ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
+        meta: JSON.parse(metaText).meta,
+        owned: true
       };
-      this.remember(key, image);
       const now = /* @__PURE__ */ new Date();
       await utimes(join(this.dir, `${key}.tar`), now, now).catch(() => void 0);
       return image;
@@ -78,9 +79,15 @@ var ImageCache = class {
     if (!this.dir) return;
     await Promise.all([rm(join(this.dir, `${key}.tar`), { force: true }), rm(join(this.dir, `${key}.json`), { force: true })]).catch(() => void 0);
   }
+  /**
+   * Saves an image. Returns true when the cache keeps `data` itself in memory (no disk copy
+   * could be made): the caller must then not transfer or change it.
+   */
   async put(key, data, meta) {
-    this.remember(key, { data, meta });
-    if (!this.dir) return;
+    if (!this.dir) {
+      this.remember(key, { data, meta, owned: false });
+      return true;
+    }
     try {
       await mkdir(this.dir, { recursive: true });
       await this.sweepStale(this.dir);
@@ -90,7 +97,11 @@ var ImageCache = class {
       await rename(join(this.dir, tmp), join(this.dir, `${key}.tar`));
       await rename(join(this.dir, `${tmp}.json`), join(this.dir, `${key}.json`));
       await evictOver(this.dir, this.maxBytes, key);
+      this.memory.delete(key);
+      return false;
     } catch {
+      this.remember(key, { data, meta, owned: false });
+      return true;
     }
   }
   remember(key, image) {

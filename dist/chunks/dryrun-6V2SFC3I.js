@@ -18,7 +18,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-55BDLPFP.js";
+} from "./chunk-WYLQ3QJV.js";
 import {
   lockModeSql,
   lockRank,
@@ -29,7 +29,7 @@ import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import {
   resolveCacheDir
-} from "./chunk-BZGQN7DG.js";
+} from "./chunk-BUALPDI6.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/dryrun/merge.ts

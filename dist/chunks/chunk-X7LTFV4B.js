@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-2GRXLWQN.js";
+} from "./chunk-CWO3ADBI.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
@@ -12,7 +12,7 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-QF7Y66YC.js";
+} from "./chunk-23O2PBHV.js";
 import {
   buildPlan
 } from "./chunk-776BGJ5T.js";
@@ -22,7 +22,7 @@ import {
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
-} from "./chunk-LAP4TQ2W.js";
+} from "./chunk-R77JFOHR.js";
 import {
   external_exports
 } from "./chunk-RJIW4HVH.js";

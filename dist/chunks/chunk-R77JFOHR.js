@@ -142,6 +142,7 @@ var configSchema = external_exports.object({
 export {
   DEFAULT_PG_VERSION,
   LAYOUT_TRANSACTION,
+  DEFAULT_MEMORY_LIMIT_MB,
   resolveConfig,
   CONFIG_FILE_NAMES,
   PRESETS,

@@ -1,5 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import "./chunk-XAAEXFPI.js";
+import "./chunk-NJYRE6BC.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -9,7 +9,7 @@ import {
 } from "./chunk-PQCOHK6I.js";
 import "./chunk-X7IX4G4T.js";
 import "./chunk-4PPQNGVR.js";
-import "./chunk-LAP4TQ2W.js";
+import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";

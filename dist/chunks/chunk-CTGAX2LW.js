@@ -36,16 +36,19 @@ import {
   throttling,
   timedFetch,
   voidedReason
-} from "./chunk-IZX75D43.js";
+} from "./chunk-X7LTFV4B.js";
 import {
   require_dist
-} from "./chunk-2GRXLWQN.js";
+} from "./chunk-CWO3ADBI.js";
 import {
   OutsideRepositoryError,
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-QF7Y66YC.js";
+} from "./chunk-23O2PBHV.js";
+import {
+  DEFAULT_MEMORY_LIMIT_MB
+} from "./chunk-R77JFOHR.js";
 import {
   tableStatsFromText
 } from "./chunk-7PDHHRXW.js";
@@ -17745,7 +17748,7 @@ function isoSeconds(d) {
 }
 
 // src/app/config.ts
-async function loadRepoConfig(octokit, repo, ref, allowServerDryRun) {
+async function loadRepoConfig(octokit, repo, ref, allowServerDryRun, dryRunMemoryMb) {
   const source = await readConfigText(octokit, repo, ref);
   let config2;
   try {
@@ -17754,7 +17757,7 @@ async function loadRepoConfig(octokit, repo, ref, allowServerDryRun) {
     throw e instanceof ConfigError ? configErrorOn(e, `on ${ref}`) : e;
   }
   if (config2.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config2);
-  return { ...applyDryRunPolicy(config2, allowServerDryRun), file: source?.file ?? null, source };
+  return { ...applyDryRunPolicy(config2, allowServerDryRun, dryRunMemoryMb), file: source?.file ?? null, source };
 }
 async function mergeStatsFile(octokit, repo, ref, config2) {
   const rel = config2.tableStatsFile.replace(/^\.\//, "");
@@ -17764,15 +17767,18 @@ async function mergeStatsFile(octokit, repo, ref, config2) {
   if (!r.ok) throw new ConfigError(r.message, rel);
   config2.tableStats = new Map([...r.stats, ...config2.tableStats]);
 }
-function applyDryRunPolicy(config2, allowServerDryRun) {
-  if (!config2.dryRun.enabled || config2.dryRun.engine === "pglite" || allowServerDryRun) return { config: config2, notes: [] };
-  const { databaseUrl: _dropped, ...rest } = config2.dryRun;
-  return {
-    config: { ...config2, dryRun: { ...rest, engine: "pglite" } },
-    notes: [
-      `The configuration asks for the \`${config2.dryRun.engine}\` dry-run engine; this App runs pull requests' SQL only in PGlite (in-process, sandboxed) unless its operator sets MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1, so the dry-run ran on PGlite.`
-    ]
-  };
+function applyDryRunPolicy(config2, allowServerDryRun, memoryCapMb) {
+  const notes = [];
+  if (config2.dryRun.enabled && config2.dryRun.engine !== "pglite" && !allowServerDryRun) {
+    const { databaseUrl: _dropped, ...rest } = config2.dryRun;
+    notes.push(`The configuration asks for the \`${config2.dryRun.engine}\` dry-run engine; this App runs pull requests' SQL only in PGlite (in-process, sandboxed) unless its operator sets MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1, so the dry-run ran on PGlite.`);
+    config2 = { ...config2, dryRun: { ...rest, engine: "pglite" } };
+  }
+  if (config2.dryRun.enabled && config2.dryRun.engine === "pglite" && memoryCapMb !== void 0 && config2.dryRun.memoryLimitMb > memoryCapMb) {
+    notes.push(`The configuration's dryRun.memoryLimitMb (${config2.dryRun.memoryLimitMb} MB) is above this App's limit: the dry-run is stopped at ${memoryCapMb} MB (MIGRATION_GUARD_DRYRUN_MEMORY_MB).`);
+    config2 = { ...config2, dryRun: { ...config2.dryRun, memoryLimitMb: memoryCapMb } };
+  }
+  return { config: config2, notes };
 }
 
 // src/app/dry-run-queue.ts
@@ -17948,7 +17954,7 @@ async function reviewPull(deps, repo, target) {
   }
   const checkRunId = await startCheckRun(octokit, repo, target.headSha);
   try {
-    const { config: config2, file, notes, source } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun);
+    const { config: config2, file, notes, source } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const settings = {
       ...reviewSettings(env, config2, deps.log, await deps.identity()),
       gate: { config: config2, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha) }
@@ -18244,7 +18250,7 @@ async function reviewMergeGroupCommit(deps, repo, group) {
   const checkRunId = await startCheckRun(octokit, repo, group.headSha);
   try {
     const baseRef = group.baseRef.replace(/^refs\/heads\//, "");
-    const { config: config2 } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun);
+    const { config: config2 } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const blobs = /* @__PURE__ */ new Map();
     const outcome = await reviewMergeGroup(
       octokit,
@@ -18547,6 +18553,11 @@ function readAppEnv(env = process.env) {
   if (!/^\d+$/.test(queueText) || !Number.isSafeInteger(dryRunQueueLimit)) {
     throw new EnvError("MIGRATION_GUARD_DRYRUN_QUEUE_LIMIT", `"${queueText}" is not a whole number (0 or more)`);
   }
+  const memoryText = env.MIGRATION_GUARD_DRYRUN_MEMORY_MB || String(DEFAULT_MEMORY_LIMIT_MB);
+  const dryRunMemoryMb = Number(memoryText);
+  if (!/^\d+$/.test(memoryText) || !Number.isSafeInteger(dryRunMemoryMb) || dryRunMemoryMb < 256) {
+    throw new EnvError("MIGRATION_GUARD_DRYRUN_MEMORY_MB", `"${memoryText}" is not a whole number of megabytes, 256 or more`);
+  }
   const retryText = env.MIGRATION_GUARD_RETRY_BASE_MS || "1000";
   const retryBaseMs = Number(retryText);
   if (!Number.isFinite(retryBaseMs) || retryBaseMs < 0) throw new EnvError("MIGRATION_GUARD_RETRY_BASE_MS", `"${retryText}" is not a number of milliseconds`);
@@ -18564,6 +18575,7 @@ function readAppEnv(env = process.env) {
     allowServerDryRun: flag(env, "MIGRATION_GUARD_ALLOW_SERVER_DRYRUN"),
     dryRunConcurrency,
     dryRunQueueLimit,
+    dryRunMemoryMb,
     approverPermission,
     approvers,
     allowAuthorApproval: flag(env, "MIGRATION_GUARD_ALLOW_AUTHOR_APPROVAL"),

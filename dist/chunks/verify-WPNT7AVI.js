@@ -16,14 +16,14 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-55BDLPFP.js";
+} from "./chunk-WYLQ3QJV.js";
 import {
   lockRank
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
-import "./chunk-BZGQN7DG.js";
+import "./chunk-BUALPDI6.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/verify/plan.ts
@@ -101,7 +101,7 @@ async function verifyPlan(doc, input, opts) {
   let provider;
   const open = [];
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {} });
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}, ...opts.memoryLimitMb !== void 0 ? { memoryLimitMb: opts.memoryLimitMb } : {} });
     const a = await openBase(provider, input, limits);
     if ("reason" in a) return notRun(a.reason);
     open.push(a.sandbox);
@@ -175,7 +175,7 @@ async function verifySuggestions(base, review, opts) {
   if (jobs.length === 0) return out;
   let provider;
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {} });
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}, ...opts.memoryLimitMb !== void 0 ? { memoryLimitMb: opts.memoryLimitMb } : {} });
     let ran = 0;
     for (const job of jobs) {
       if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {

@@ -2,10 +2,10 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-2GRXLWQN.js";
+} from "./chunk-CWO3ADBI.js";
 import {
   CONFIG_FILE_NAMES
-} from "./chunk-LAP4TQ2W.js";
+} from "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import {
