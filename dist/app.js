@@ -1,22 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-ADKPGS2Q.js";
-import "./chunks/chunk-UWBM2GGD.js";
-import "./chunks/chunk-7DNJF2OL.js";
-import "./chunks/chunk-CQR5VYU5.js";
-import "./chunks/chunk-776BGJ5T.js";
-import "./chunks/chunk-X7IX4G4T.js";
-import "./chunks/chunk-4PPQNGVR.js";
-import "./chunks/chunk-LAP4TQ2W.js";
-import "./chunks/chunk-7PDHHRXW.js";
-import "./chunks/chunk-RJIW4HVH.js";
+} from "./chunks/chunk-4OZNMKLS.js";
+import "./chunks/chunk-OQ4IIXUO.js";
+import "./chunks/chunk-GG6NLQCR.js";
+import "./chunks/chunk-AG6OH3ZH.js";
+import "./chunks/chunk-FYVUAZ3O.js";
+import "./chunks/chunk-TOHTAT4X.js";
+import "./chunks/chunk-2ACATDIL.js";
+import "./chunks/chunk-XYMARAZM.js";
+import "./chunks/chunk-3ZUQOVGA.js";
 import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-ZGWIC3QZ.js";
+import "./chunks/chunk-ZDAWYZWQ.js";
+import "./chunks/chunk-DUVT3QYW.js";
 import "./chunks/chunk-7DEDEG2E.js";
 import "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-C4OQG7EQ.js";
+import "./chunks/chunk-AS2FDFP5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/app/main.ts

@@ -2,10 +2,10 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   renderJson,
   renderSarif
-} from "./chunks/chunk-BXX7FX5Q.js";
+} from "./chunks/chunk-55SYALXJ.js";
 import {
   readStatsFromUrl
-} from "./chunks/chunk-PQCOHK6I.js";
+} from "./chunks/chunk-XLG2SSWB.js";
 import "./chunks/chunk-EN5ABQOQ.js";
 import {
   ACTIONS_BOT,
@@ -34,39 +34,39 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-UWBM2GGD.js";
+} from "./chunks/chunk-OQ4IIXUO.js";
 import {
   loadConfig,
   parseConfig
-} from "./chunks/chunk-7DNJF2OL.js";
+} from "./chunks/chunk-GG6NLQCR.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-CQR5VYU5.js";
-import "./chunks/chunk-776BGJ5T.js";
-import "./chunks/chunk-X7IX4G4T.js";
-import "./chunks/chunk-4PPQNGVR.js";
+} from "./chunks/chunk-AG6OH3ZH.js";
+import "./chunks/chunk-FYVUAZ3O.js";
+import "./chunks/chunk-TOHTAT4X.js";
 import {
   resolveConfig
-} from "./chunks/chunk-LAP4TQ2W.js";
+} from "./chunks/chunk-2ACATDIL.js";
 import {
   tableStatsFromText
-} from "./chunks/chunk-7PDHHRXW.js";
-import "./chunks/chunk-RJIW4HVH.js";
+} from "./chunks/chunk-XYMARAZM.js";
+import "./chunks/chunk-3ZUQOVGA.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-ZGWIC3QZ.js";
+import "./chunks/chunk-ZDAWYZWQ.js";
+import "./chunks/chunk-DUVT3QYW.js";
 import {
   atLeast
 } from "./chunks/chunk-7DEDEG2E.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-GW7LTBFS.js";
-import "./chunks/chunk-C4OQG7EQ.js";
+import "./chunks/chunk-DFAJPKP7.js";
+import "./chunks/chunk-AS2FDFP5.js";
 import {
   __toESM
 } from "./chunks/chunk-ZGDBGMMU.js";
@@ -75,10 +75,10 @@ import {
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// node_modules/@actions/core/lib/utils.js
+// ../../main/node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -101,7 +101,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -146,7 +146,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
+// ../../main/node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -174,10 +174,10 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// node_modules/@actions/http-client/lib/index.js
+// ../../main/node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var HttpCodes;
@@ -232,7 +232,7 @@ var HttpResponseRetryCodes = [
   HttpCodes.GatewayTimeout
 ];
 
-// node_modules/@actions/core/lib/summary.js
+// ../../main/node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -517,23 +517,23 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// node_modules/@actions/io/lib/io-util.js
+// ../../main/node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";

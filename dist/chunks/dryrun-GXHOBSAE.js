@@ -18,15 +18,15 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-GEI4VXFB.js";
+} from "./chunk-TGHTUICN.js";
 import {
   lockModeSql,
   lockRank,
   maxRisk
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-GW7LTBFS.js";
-import "./chunk-C4OQG7EQ.js";
+import "./chunk-DFAJPKP7.js";
+import "./chunk-AS2FDFP5.js";
 import {
   resolveCacheDir
 } from "./chunk-BZGQN7DG.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-776BGJ5T.js";
+} from "./chunk-FYVUAZ3O.js";
 import {
   allRules,
   beginFile,
@@ -11,17 +11,17 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-TOHTAT4X.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-LAP4TQ2W.js";
+} from "./chunk-2ACATDIL.js";
 import {
   LineIndex,
   decodeSql,
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-ZGWIC3QZ.js";
+} from "./chunk-DUVT3QYW.js";
 import {
   as,
   atLeast,
@@ -44,9 +44,9 @@ import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
 
-// node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -246,9 +246,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -310,9 +310,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -648,9 +648,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1663,9 +1663,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse();
@@ -1803,9 +1803,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -4346,7 +4346,7 @@ function impactOf(report, transaction, config) {
 }
 async function calibrationFor(config, dryRun) {
   if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== "url" || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
-  const { calibrateOnServer } = await import("./calibrate-server-NVISGH6M.js");
+  const { calibrateOnServer } = await import("./calibrate-server-BVJANINA.js");
   const r = await calibrateOnServer(config.dryRun.databaseUrl);
   return r.ok ? r.calibration : LOCAL_POSTGRES;
 }
@@ -4437,7 +4437,7 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-SJOEHRJB.js");
+    const { runDryRun, mergeDryRun } = await import("./dryrun-GXHOBSAE.js");
     const result = await runDryRun(
       { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
       {
@@ -4458,7 +4458,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan } = await import("./verify-OHHPHM3T.js");
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-HGVY25OY.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4467,7 +4467,8 @@ async function runCheck(opts) {
       totalTimeoutMs: config.dryRun.totalTimeoutMs
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
-    const { buildPlan, planDocument } = await import("./plan-MQMYNMVV.js");
+    await readColumnShapes(history, analyzed, verifyOpts);
+    const { buildPlan, planDocument } = await import("./plan-C33MD45I.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
@@ -5058,7 +5059,8 @@ function approvalBlock(result, o) {
   if (o.approvalVoidedReason) {
     return `\u26A0\uFE0F **The earlier approval no longer applies:** ${prose(o.approvalVoidedReason)}. This change needs a new approval: comment ${code("/approve-migration <reason>")}.`;
   }
-  return `\u26D4 **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): follow the plan below, or comment ${code("/approve-migration <reason>")}.`;
+  const failed = result.planVerification?.plan.status === "failed";
+  return `\u26D4 **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): ${failed ? "the plan below failed its verification, so fix the migration" : "follow the plan below"}, or comment ${code("/approve-migration <reason>")}.`;
 }
 function errorsBlock(result) {
   const parse2 = result.report.errors.filter((e) => !e.rule);
@@ -5078,8 +5080,8 @@ function errorsBlock(result) {
 }
 function planOverview(plan, verification) {
   if (plan.phases.length === 0 && plan.notes.length === 0) return "";
-  const out = ["### Safe plan", ""];
   const v = verification?.plan;
+  const out = [v?.status === "failed" ? "### Plan (failed verification: not safe as it is)" : "### Safe plan", ""];
   if (v?.status === "failed") out.push(`\u274C **This plan failed verification: do not run it as is.** ${prose(verificationLine(v))}`, "");
   else if (v) out.push(`${v.status === "verified" ? "\u2705 Run phase by phase, it ends in the schema the migrations produce: " : ""}${prose(verificationLine(v))}.`, "");
   plan.phases.forEach((p, i) => {
@@ -5161,7 +5163,7 @@ function planForMigration(plan, path2) {
   if (out.length === 0) return "";
   return ["#### Plan for this migration", "", ...out].join("\n").trimEnd();
 }
-function migrationDetails(a, plan, o) {
+function migrationDetails(a, plan, o, planFailed = false) {
   const m = a.report;
   const summary = [
     `<b>${prose(m.path)}</b>`,
@@ -5178,7 +5180,7 @@ function migrationDetails(a, plan, o) {
   const locks = locksBlock(a);
   if (locks) parts.push("", locks);
   const planText = planForMigration(plan, m.path);
-  if (planText) parts.push("", planText);
+  if (planText) parts.push("", planFailed ? planText.replace("#### Plan for this migration", "#### Plan for this migration (failed verification: do not run it as is)") : planText);
   parts.push("", "</details>");
   return parts.join("\n");
 }
@@ -5230,7 +5232,7 @@ function assemble(result, plan, o, layout, marker, cut) {
     const overview = planOverview(plan, result.planVerification);
     if (overview) blocks.push(overview);
   }
-  const details = result.migrations.map((a, i) => layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o));
+  const details = result.migrations.map((a, i) => layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o, result.planVerification?.plan.status === "failed"));
   if (details.length) blocks.push("### Migrations", details.join("\n\n"));
   blocks.push(footer(result, o));
   return blocks.join("\n\n") + "\n";

@@ -7,9 +7,10 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-776BGJ5T.js";
-import "./chunk-4PPQNGVR.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-FYVUAZ3O.js";
+import "./chunk-3ZUQOVGA.js";
+import "./chunk-ZDAWYZWQ.js";
+import "./chunk-DUVT3QYW.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-7DNJF2OL.js";
+} from "./chunk-GG6NLQCR.js";
 import {
   CONFIG_FILE_NAMES
-} from "./chunk-LAP4TQ2W.js";
-import "./chunk-7PDHHRXW.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-2ACATDIL.js";
+import "./chunk-XYMARAZM.js";
+import "./chunk-3ZUQOVGA.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

@@ -7,10 +7,10 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-CQR5VYU5.js";
+} from "./chunk-AG6OH3ZH.js";
 import {
   allRules
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-TOHTAT4X.js";
 
 // src/report/tool-info.ts
 var TOOL_NAME = "migration-guard";

@@ -1,24 +1,23 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import "./chunk-VY4MGD5D.js";
+import "./chunk-THN5LBRH.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
 import {
   StatsReadError,
   readStatsFromUrl
-} from "./chunk-PQCOHK6I.js";
-import "./chunk-X7IX4G4T.js";
-import "./chunk-4PPQNGVR.js";
-import "./chunk-LAP4TQ2W.js";
-import "./chunk-7PDHHRXW.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-XLG2SSWB.js";
+import "./chunk-TOHTAT4X.js";
+import "./chunk-2ACATDIL.js";
+import "./chunk-XYMARAZM.js";
+import "./chunk-3ZUQOVGA.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-ZGWIC3QZ.js";
+import "./chunk-DUVT3QYW.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-GW7LTBFS.js";
-import "./chunk-C4OQG7EQ.js";
+import "./chunk-DFAJPKP7.js";
+import "./chunk-AS2FDFP5.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/cli/stats-command.ts
