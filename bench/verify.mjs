@@ -67,11 +67,14 @@ const repos = readdirSync(CORPUS).filter((d) => d.includes('__') && (!onlyRepo |
 function failureClass(reason) {
   const diff = /differs from what the migration produces: (.*)/.exec(reason);
   if (diff) {
-    const first = diff[1].split('; ')[0];
-    if (/ differs after the plan: .* null; before the migration: .* not null/.test(first)) return 'schema differs: a column lost NOT NULL';
-    if (/default/.test(first) && /differs after the plan/.test(first)) return 'schema differs: a column lost its DEFAULT';
+    // One difference: `<kind> <name> differs after the plan: <got>; before the migration: <wanted>`,
+    // or `<kind> <name> is missing / still exists after the plan`.
+    const first = diff[1].split(/; (?=(?:column|index|constraint|table|sequence|view|function|trigger|type|policy|extension|schema) )/)[0];
+    const d = /differs after the plan: (.*); before the migration: (.*)/.exec(first);
+    if (d && / null\b/.test(d[1]) && / not null\b/.test(d[2]) && !/ not null\b/.test(d[1])) return 'schema differs: a column lost NOT NULL';
+    if (d && / default /.test(d[2]) && !/ default /.test(d[1])) return 'schema differs: a column lost its DEFAULT';
     if (/is missing after the plan/.test(first)) return `schema differs: ${/^(\w+)/.exec(first)?.[1] ?? 'object'} missing after the plan`;
-    if (/is left over|only after the plan|was not there/.test(first)) return 'schema differs: an object left over after the plan';
+    if (/still exists after the plan/.test(first)) return `schema differs: ${/^(\w+)/.exec(first)?.[1] ?? 'object'} left over after the plan`;
     return `schema differs: ${first.replace(/"[^"]*"|[\w.]+\.[\w.]+/g, '…').slice(0, 60)}`;
   }
   if (/rewrote/.test(reason)) return 'unclaimed rewrite';

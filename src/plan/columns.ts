@@ -156,6 +156,21 @@ function laterUse(ctx: StatementContext, rel: RangeVar, column: string): string 
   return s ? `the statement at line ${s.line}` : undefined;
 }
 
+/** The definition of `column` when an earlier statement of this migration added it to `rel`. */
+function addedEarlier(ctx: StatementContext, rel: RangeVar, column: string): ColumnDef | undefined {
+  for (const s of ctx.migration.up.statements) {
+    if (s.index >= ctx.statement.index || s.nestedIn) continue;
+    const v = as<AlterTableStmt>(s.ast, 'AlterTableStmt');
+    if (!v || v.relation?.relname !== rel.relname || (v.relation?.schemaname ?? 'public') !== (rel.schemaname ?? 'public')) continue;
+    for (const c of v.cmds ?? []) {
+      const cmd = as<AlterTableCmd>(c, 'AlterTableCmd');
+      const def = cmd?.subtype === 'AT_AddColumn' ? as<ColumnDef>(cmd.def, 'ColumnDef') : undefined;
+      if (def?.colname === column) return def;
+    }
+  }
+  return undefined;
+}
+
 /** A copy of `node` with every reference to column `from` (ColumnRef, IndexElem, FK column) naming `to`. */
 function renameColumn<T>(node: T, from: string, to: string): T {
   const walk = (n: unknown): unknown => {
@@ -347,6 +362,9 @@ export function planTypeChange(ctx: StatementContext, rel: RangeVar, cmd: AlterT
  */
 export function renameInPlace(ctx: StatementContext, rel: RangeVar, from: string): string | undefined {
   const shape = ctx.migration.columnShapes?.get(columnShapeKey(qualified(rel) ?? '', from));
+  // A column this migration added itself, with nothing but a type, is copied exactly.
+  const added = addedEarlier(ctx, rel, from);
+  if (!shape && added) return (added.constraints ?? []).length === 0 && !added.collClause ? undefined : `${ident(from)} was added by this migration with more than a type`;
   if (!shape) return 'the plan could not read the column\'s definition (it does when it is verified: `plan`, or `check --dry-run`)';
   const carries = [
     shape.notNull ? 'NOT NULL' : '', shape.default !== undefined ? 'a DEFAULT' : '', shape.indexes.length ? 'indexes' : '',

@@ -401,8 +401,10 @@ function planRename(ctx: StatementContext, v: RenameStmt): Draft[] {
   if (existing && v.renameType === 'OBJECT_COLUMN' && v.relationType === 'OBJECT_TABLE' && v.subname && v.newname) {
     const inPlace = renameInPlace(ctx, v.relation!, v.subname);
     if (!inPlace) return planRenameColumn(ctx, v);
-    // In order with what follows: later statements of the migration use the new name.
-    return [draft(ctx, 'expand', 'RENAME_COLUMN',
+    // In order with what follows (later statements use the new name), but after the data
+    // changes the migration made to the table before it (they use the old one).
+    const afterData = ctx.migration.report.operations.some((o) => o.statement < ctx.statement.index && BACKFILL_KINDS.has(o.kind) && o.table === qualified(v.relation));
+    return [draft(ctx, afterData ? 'backfill' : 'expand', 'RENAME_COLUMN',
       `Renamed in place, a catalog change under a brief ACCESS EXCLUSIVE lock: ${inPlace}. Old code that uses the old name breaks at once: deploy the code that uses ${ident(v.newname)} together with this migration (or add the new column, keep both in sync with a trigger and re-create on it what ${ident(v.subname)} carries, by hand). ${RETRY_ADVICE}`,
       [lockTimeoutSql(ctx), ctx.statement.text.trim().replace(/;\s*$/, '')],
       { rollback: [`ALTER TABLE ${relationSql(v.relation!)} RENAME COLUMN ${ident(v.newname)} TO ${ident(v.subname)}`] })];

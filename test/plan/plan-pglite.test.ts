@@ -99,6 +99,8 @@ const CASES: Case[] = [
     phases: ['expand'], data: 'SELECT id, remark, note FROM orders ORDER BY id', noRollback: true },
   { name: 'DROP COLUMN, then RENAME another column to its name', sql: 'ALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders RENAME COLUMN ref TO note;',
     phases: ['deploy', 'contract'], data: 'SELECT id, note FROM orders ORDER BY id' },
+  { name: 'ADD COLUMN, fill it, DROP the old column, RENAME the new one to its name', sql: 'ALTER TABLE orders ADD COLUMN note_tmp text;\nUPDATE orders SET note_tmp = note;\nALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders RENAME COLUMN note_tmp TO note;',
+    phases: ['expand', 'backfill', 'deploy', 'contract'], data: 'SELECT id, note FROM orders ORDER BY id', noRollback: true },
   { name: 'DROP TABLE, then CREATE VIEW of its name', before: 'CREATE TABLE legacy_refs (id bigint, ref text);',
     sql: 'DROP TABLE legacy_refs;\nCREATE VIEW legacy_refs AS SELECT id, ref FROM orders;', phases: ['expand'] },
   { name: 'table rebuild: rename away, create again under the same constraint and index names, copy, drop',
