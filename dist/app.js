@@ -1,11 +1,11 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-4OZNMKLS.js";
-import "./chunks/chunk-OQ4IIXUO.js";
+} from "./chunks/chunk-677KFP2D.js";
+import "./chunks/chunk-E2BWM4K4.js";
 import "./chunks/chunk-GG6NLQCR.js";
-import "./chunks/chunk-AG6OH3ZH.js";
-import "./chunks/chunk-FYVUAZ3O.js";
+import "./chunks/chunk-E7IAAY2X.js";
+import "./chunks/chunk-O6CBN35K.js";
 import "./chunks/chunk-TOHTAT4X.js";
 import "./chunks/chunk-2ACATDIL.js";
 import "./chunks/chunk-XYMARAZM.js";

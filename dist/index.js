@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   renderJson,
   renderSarif
-} from "./chunks/chunk-55SYALXJ.js";
+} from "./chunks/chunk-P7F27BD7.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-XLG2SSWB.js";
@@ -34,7 +34,7 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-OQ4IIXUO.js";
+} from "./chunks/chunk-E2BWM4K4.js";
 import {
   loadConfig,
   parseConfig
@@ -43,8 +43,8 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-AG6OH3ZH.js";
-import "./chunks/chunk-FYVUAZ3O.js";
+} from "./chunks/chunk-E7IAAY2X.js";
+import "./chunks/chunk-O6CBN35K.js";
 import "./chunks/chunk-TOHTAT4X.js";
 import {
   resolveConfig

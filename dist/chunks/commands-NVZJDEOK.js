@@ -12,7 +12,7 @@ import {
   renderJson,
   renderSarif,
   ruleDocsUrl
-} from "./chunk-55SYALXJ.js";
+} from "./chunk-P7F27BD7.js";
 import "./chunk-EN5ABQOQ.js";
 import {
   ROLLBACK_TEXT,
@@ -32,12 +32,12 @@ import {
   renderJobSummary,
   runCheck,
   serverAndTarget
-} from "./chunk-AG6OH3ZH.js";
+} from "./chunk-E7IAAY2X.js";
 import {
   buildPlan,
   planDocument,
   renderPlanText
-} from "./chunk-FYVUAZ3O.js";
+} from "./chunk-O6CBN35K.js";
 import {
   allRules,
   ruleById

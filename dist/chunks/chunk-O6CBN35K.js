@@ -548,6 +548,19 @@ function laterUse(ctx, rel, column) {
   })());
   return s ? `the statement at line ${s.line}` : void 0;
 }
+function addedEarlier(ctx, rel, column) {
+  for (const s of ctx.migration.up.statements) {
+    if (s.index >= ctx.statement.index || s.nestedIn) continue;
+    const v = as(s.ast, "AlterTableStmt");
+    if (!v || v.relation?.relname !== rel.relname || (v.relation?.schemaname ?? "public") !== (rel.schemaname ?? "public")) continue;
+    for (const c of v.cmds ?? []) {
+      const cmd = as(c, "AlterTableCmd");
+      const def = cmd?.subtype === "AT_AddColumn" ? as(cmd.def, "ColumnDef") : void 0;
+      if (def?.colname === column) return def;
+    }
+  }
+  return void 0;
+}
 function renameColumn(node, from, to) {
   const walk = (n) => {
     if (Array.isArray(n)) return n.map(walk);
@@ -742,6 +755,8 @@ END
 }
 function renameInPlace(ctx, rel, from) {
   const shape = ctx.migration.columnShapes?.get(columnShapeKey(qualified(rel) ?? "", from));
+  const added = addedEarlier(ctx, rel, from);
+  if (!shape && added) return (added.constraints ?? []).length === 0 && !added.collClause ? void 0 : `${ident(from)} was added by this migration with more than a type`;
   if (!shape) return "the plan could not read the column's definition (it does when it is verified: `plan`, or `check --dry-run`)";
   const carries = [
     shape.notNull ? "NOT NULL" : "",
@@ -1162,9 +1177,10 @@ function planRename(ctx, v) {
   if (existing && v.renameType === "OBJECT_COLUMN" && v.relationType === "OBJECT_TABLE" && v.subname && v.newname) {
     const inPlace = renameInPlace(ctx, v.relation, v.subname);
     if (!inPlace) return planRenameColumn(ctx, v);
+    const afterData = ctx.migration.report.operations.some((o) => o.statement < ctx.statement.index && BACKFILL_KINDS.has(o.kind) && o.table === qualified(v.relation));
     return [draft(
       ctx,
-      "expand",
+      afterData ? "backfill" : "expand",
       "RENAME_COLUMN",
       `Renamed in place, a catalog change under a brief ACCESS EXCLUSIVE lock: ${inPlace}. Old code that uses the old name breaks at once: deploy the code that uses ${ident(v.newname)} together with this migration (or add the new column, keep both in sync with a trigger and re-create on it what ${ident(v.subname)} carries, by hand). ${RETRY_ADVICE}`,
       [lockTimeoutSql(ctx), ctx.statement.text.trim().replace(/;\s*$/, "")],

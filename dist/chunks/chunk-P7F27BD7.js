@@ -7,7 +7,7 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-AG6OH3ZH.js";
+} from "./chunk-E7IAAY2X.js";
 import {
   allRules
 } from "./chunk-TOHTAT4X.js";

@@ -35,7 +35,7 @@ import {
   timedFetch,
   upsertStickyComment,
   voidedReason
-} from "./chunk-OQ4IIXUO.js";
+} from "./chunk-E2BWM4K4.js";
 import {
   parseConfig,
   require_dist
@@ -45,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-AG6OH3ZH.js";
+} from "./chunk-E7IAAY2X.js";
 import {
   resolveConfig
 } from "./chunk-2ACATDIL.js";

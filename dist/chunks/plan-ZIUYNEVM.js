@@ -7,7 +7,7 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-FYVUAZ3O.js";
+} from "./chunk-O6CBN35K.js";
 import "./chunk-3ZUQOVGA.js";
 import "./chunk-ZDAWYZWQ.js";
 import "./chunk-DUVT3QYW.js";

@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   prepareManifestFlow,
   startApp
-} from "./chunk-4OZNMKLS.js";
-import "./chunk-OQ4IIXUO.js";
+} from "./chunk-677KFP2D.js";
+import "./chunk-E2BWM4K4.js";
 import "./chunk-GG6NLQCR.js";
-import "./chunk-AG6OH3ZH.js";
-import "./chunk-FYVUAZ3O.js";
+import "./chunk-E7IAAY2X.js";
+import "./chunk-O6CBN35K.js";
 import "./chunk-TOHTAT4X.js";
 import "./chunk-2ACATDIL.js";
 import "./chunk-XYMARAZM.js";

@@ -11,10 +11,10 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-AG6OH3ZH.js";
+} from "./chunk-E7IAAY2X.js";
 import {
   buildPlan
-} from "./chunk-FYVUAZ3O.js";
+} from "./chunk-O6CBN35K.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
