@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-5DX43ERB.js";
+} from "./chunks/chunk-RQ6XJW24.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -41,7 +41,7 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-X7LTFV4B.js";
+} from "./chunks/chunk-W56VKJD3.js";
 import {
   loadConfig
 } from "./chunks/chunk-CWO3ADBI.js";
@@ -49,10 +49,9 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-23O2PBHV.js";
-import "./chunks/chunk-776BGJ5T.js";
-import "./chunks/chunk-X7IX4G4T.js";
-import "./chunks/chunk-4PPQNGVR.js";
+} from "./chunks/chunk-NJQNCQ5B.js";
+import "./chunks/chunk-QNWOCEJP.js";
+import "./chunks/chunk-OK4Z3IGT.js";
 import "./chunks/chunk-R77JFOHR.js";
 import {
   tableStatsFromText
@@ -62,7 +61,8 @@ import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-ZGWIC3QZ.js";
+import "./chunks/chunk-AGM2V5YA.js";
+import "./chunks/chunk-HIVIFECN.js";
 import {
   atLeast
 } from "./chunks/chunk-7DEDEG2E.js";

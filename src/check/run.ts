@@ -155,7 +155,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
     // Every suggestion that is SQL to run is run before it is shown (src/verify).
-    const { verifySuggestions, verifyPlan } = await import('../verify/index.js');
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import('../verify/index.js');
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
@@ -165,6 +165,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       memoryLimitMb: config.dryRun.memoryLimitMb,
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+    // The columns whose type changes, as the plan needs them (every renderer's plan reads them from `analyzed`).
+    await readColumnShapes(history, analyzed, verifyOpts);
     // The plan the renderers show, run before it is shown.
     const { buildPlan, planDocument } = await import('../plan/index.js');
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });

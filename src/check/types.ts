@@ -3,6 +3,7 @@
 // result; none re-implements a stage.
 import type { SuppressedFinding } from '../analyze/analyze.js';
 import type { Config } from '../config/defaults.js';
+import type { ColumnShape } from '../core/column-shape.js';
 import type { FileChange, Migration, MigrationReport, ParsedSource, Report, RepoFiles, Verification } from '../core/types.js';
 
 export type CheckScope =
@@ -40,6 +41,12 @@ export interface AnalyzedMigration {
   report: MigrationReport;
   /** Findings silenced by `migration-guard-ignore` directives (the GitHub gate re-checks who added them). */
   suppressed?: SuppressedFinding[];
+  /**
+   * The columns this migration changes the type of, as they were before it (key from
+   * columnShapeKey): read from a database by src/verify when one is at hand. The plan carries
+   * each one's attributes over to the new column, and offers no online swap without them.
+   */
+  columnShapes?: Map<string, ColumnShape>;
 }
 
 export interface CheckResult {

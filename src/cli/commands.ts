@@ -69,6 +69,15 @@ export async function planCommand(
   } finally {
     progress.done();
   }
+  const verifyOpts = {
+    engine: config.dryRun.engine,
+    ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
+    seedRows: flags.seedRows !== undefined ? config.dryRun.seedRows : config.dryRun.seedRows || 100,
+    statementTimeoutMs: config.dryRun.statementTimeoutMs,
+    totalTimeoutMs: config.dryRun.totalTimeoutMs,
+  };
+  // Verifying needs a database anyway: the plan reads from it the columns whose type changes.
+  if (flags.verify !== false) await (await import('../verify/index.js')).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
   const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
   const doc = planDocument(plan, config.pgVersion);
   let verification: PlanVerification | undefined;
@@ -77,13 +86,7 @@ export async function planCommand(
     verification = await verifyPlan(doc, {
       base: result.history ?? [],
       review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down })),
-    }, {
-      engine: config.dryRun.engine,
-      ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
-      seedRows: flags.seedRows !== undefined ? config.dryRun.seedRows : config.dryRun.seedRows || 100,
-      statementTimeoutMs: config.dryRun.statementTimeoutMs,
-      totalTimeoutMs: config.dryRun.totalTimeoutMs,
-    });
+    }, verifyOpts);
   }
   const text = format === 'json'
     ? JSON.stringify(planDocument(plan, config.pgVersion, verification), null, 2)

@@ -7,7 +7,7 @@ import type {
 } from '@pgsql/types';
 import { as, functionsCalled, nodeTag, optionOn, stringList } from '../analyze/ast.js';
 import type { Operation, OperationKind } from '../core/types.js';
-import { planAddColumn, planRenameColumn, planTypeChange } from './columns.js';
+import { planAddColumn, planRenameColumn, planTypeChange, renameInPlace } from './columns.js';
 import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
 import { RETRY_ADVICE, absorbDrop, batchedSql, blocking, constraintKey, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
 import { deparse, ident, makeObjectName, relationSql, siblingSql } from './sql.js';
@@ -295,7 +295,7 @@ function planAlterCmd(ctx: StatementContext, rel: RangeVar, cmd: AlterTableCmd, 
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
       const def = as<ColumnDef>(cmd.def, 'ColumnDef');
-      return def ? planAddColumn(ctx, rel, def, op) : undefined;
+      return def ? planAddColumn(ctx, rel, def, op, cmd.missing_ok === true) : undefined;
     }
     case 'AT_AlterColumnType':
       return typeChangeRewrites(ctx, op) ? planTypeChange(ctx, rel, cmd) : undefined;
@@ -332,7 +332,16 @@ function typeChangeRewrites(ctx: StatementContext, op: Operation | undefined): b
 function planCreateIndex(ctx: StatementContext, stmt: IndexStmt): Draft {
   let v = stmt;
   const op = ctx.ops[0];
-  const tmp = v.idxname ? renameAfterDrop(ctx, v.relation, v.idxname) : undefined;
+  if (v.idxname && !isExisting(ctx, v.relation, op)) {
+    // On a table created in this change there is no old index to keep serving queries: the
+    // drop of the same name the migration made earlier simply runs first.
+    const d = ctx.memory.drops.get(indexKey(v.relation, v.idxname));
+    if (d && !d.absorbed) {
+      ctx.memory.drops.delete(indexKey(v.relation, v.idxname));
+      if (d.phase !== 'expand') d.phase = 'expand';
+    }
+  }
+  const tmp = v.idxname && isExisting(ctx, v.relation, op) ? renameAfterDrop(ctx, v.relation, v.idxname) : undefined;
   if (tmp) v = { ...v, idxname: tmp };
   if ((v.concurrent || !isExisting(ctx, v.relation, op)) && !tmp) {
     if (v.idxname && v.relation) ctx.memory.newIndexes.add(`${v.relation.schemaname ?? 'public'}.${v.idxname}`);
@@ -354,11 +363,51 @@ function planCreateIndex(ctx: StatementContext, stmt: IndexStmt): Draft {
   );
 }
 
+/**
+ * Why a rename cannot keep both names alive for a while (expand/contract), or undefined: the
+ * migration gives the old name to something else later, or the new name belonged to something
+ * it dropped earlier. Then old and new code cannot share the table anyway, and the rename runs
+ * as written, in order with the statements around it.
+ */
+function nameReused(ctx: StatementContext, v: RenameStmt): string | undefined {
+  const op = ctx.ops[0];
+  if (!op?.table || !v.newname) return undefined;
+  const ops = ctx.migration.report.operations;
+  const later = ops.filter((o) => o.statement > ctx.statement.index);
+  const earlier = ops.filter((o) => o.statement < ctx.statement.index);
+  if (v.renameType === 'OBJECT_COLUMN' && v.subname) {
+    const takesOld = later.some((o) => o.table === op.table && ((o.kind.startsWith('ADD_COLUMN') && o.columnName === v.subname) || (o.kind === 'RENAME_COLUMN' && o.typeName === v.subname)));
+    if (takesOld) return `the migration adds another column named ${ident(v.subname)} after this rename`;
+    const freedNew = earlier.some((o) => o.table === op.table && ((o.kind === 'DROP_COLUMN' && o.columnName === v.newname) || (o.kind === 'RENAME_COLUMN' && o.columnName === v.newname)));
+    if (freedNew) return `the migration dropped the column ${ident(v.newname)} this rename takes the name of`;
+  }
+  if (v.renameType === 'OBJECT_TABLE') {
+    const schema = op.table.split('.').slice(0, -1).join('.') || 'public';
+    const takesOld = later.some((o) => (o.table === op.table && (o.kind === 'CREATE_TABLE' || o.kind === 'CREATE_VIEW')) || (o.kind === 'RENAME_TABLE' && o.typeName !== undefined && `${(o.table ?? '').split('.').slice(0, -1).join('.') || 'public'}.${o.typeName}` === op.table));
+    if (takesOld) return `the migration creates another relation named ${ident(v.relation?.relname ?? '')} after this rename`;
+    const freedNew = earlier.some((o) => (o.kind === 'DROP_TABLE' || o.kind === 'DROP_VIEW') && o.table === `${schema}.${v.newname}`);
+    if (freedNew) return `the migration dropped the relation ${ident(v.newname)} this rename takes the name of`;
+  }
+  return undefined;
+}
+
 function planRename(ctx: StatementContext, v: RenameStmt): Draft[] {
   const op = ctx.ops[0];
+  const reused = nameReused(ctx, v);
+  if (reused) {
+    return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, `It runs as written, in order with the statements around it: ${reused}, so the old and the new name cannot both stay in use for a release. Deploy the code that uses the new names together with this migration.`)];
+  }
   const existing = v.relation !== undefined && isExisting(ctx, v.relation, op);
   if (existing && v.renameType === 'OBJECT_COLUMN' && v.relationType === 'OBJECT_TABLE' && v.subname && v.newname) {
-    return planRenameColumn(ctx, v);
+    const inPlace = renameInPlace(ctx, v.relation!, v.subname);
+    if (!inPlace) return planRenameColumn(ctx, v);
+    // In order with what follows (later statements use the new name), but after the data
+    // changes the migration made to the table before it (they use the old one).
+    const afterData = ctx.migration.report.operations.some((o) => o.statement < ctx.statement.index && BACKFILL_KINDS.has(o.kind) && o.table === qualified(v.relation));
+    return [draft(ctx, afterData ? 'backfill' : 'expand', 'RENAME_COLUMN',
+      `Renamed in place, a catalog change under a brief ACCESS EXCLUSIVE lock: ${inPlace}. Old code that uses the old name breaks at once: deploy the code that uses ${ident(v.newname)} together with this migration (or add the new column, keep both in sync with a trigger and re-create on it what ${ident(v.subname)} carries, by hand). ${RETRY_ADVICE}`,
+      [lockTimeoutSql(ctx), ctx.statement.text.trim().replace(/;\s*$/, '')],
+      { rollback: [`ALTER TABLE ${relationSql(v.relation!)} RENAME COLUMN ${ident(v.newname)} TO ${ident(v.subname)}`] })];
   }
   if (existing && v.renameType === 'OBJECT_TABLE' && v.relation && v.newname) {
     const old = relationSql(v.relation);

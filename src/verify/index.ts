@@ -3,3 +3,4 @@
 // statement they replace.
 export { verifyPlan, type PlanVerification, type VerifyInput, type VerifyOptions } from './plan.js';
 export { verifySuggestions, runnableSuggestion, type SuggestionRun } from './suggestions.js';
+export { readColumnShapes, shapeTargets } from './shapes.js';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/index.js';
 import { parsePlanDocument, planDocument, planDocumentSchema, type PlanDocument } from '../../src/plan/json.js';
-import { verifyPlan } from '../../src/verify/index.js';
+import { readColumnShapes, verifyPlan } from '../../src/verify/index.js';
+import { approvalBlock, planOverview } from '../../src/report/markdown/sections.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 
 const BASE = `CREATE TABLE "Team" (id text PRIMARY KEY);
@@ -13,14 +14,17 @@ const PRISMA = `ALTER TABLE "TeamCollection" DROP CONSTRAINT "TeamCollection_par
 ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" FOREIGN KEY ("parentID") REFERENCES "TeamCollection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 CREATE INDEX "TeamCollection_title_idx" ON "TeamCollection"(title);`;
 
-async function setup(sql: string) {
-  const [base, review] = await analyzeMigrations([{ path: 'db/0001_base.up.sql', sql: BASE, history: true }, { path: 'db/0002_change.up.sql', sql }]);
-  const input = { base: [{ migration: base!.migration, up: base!.up, down: null }], review: [{ migration: review!.migration, up: review!.up, down: null }] };
-  const doc = planDocument(buildPlan([review!], { pgVersion: 16 }), 16);
-  return { input, doc };
-}
-
 const OPTS = { engine: 'pglite' as const, cacheDir: null, seedRows: 50 };
+
+async function setup(sql: string, baseSql = BASE) {
+  const [base, review] = await analyzeMigrations([{ path: 'db/0001_base.up.sql', sql: baseSql, history: true }, { path: 'db/0002_change.up.sql', sql }]);
+  const input = { base: [{ migration: base!.migration, up: base!.up, down: null }], review: [{ migration: review!.migration, up: review!.up, down: null }] };
+  // As `plan` does before it builds the plan: the columns it changes, read from the base.
+  await readColumnShapes(input.base, [review!], OPTS);
+  const plan = buildPlan([review!], { pgVersion: 16 });
+  const doc = planDocument(plan, 16);
+  return { input, doc, plan, review: review! };
+}
 
 describe('verifyPlan', () => {
   it('verifies the Prisma drop/re-add of a foreign key, from the JSON document, with seeded rows', async () => {
@@ -57,5 +61,37 @@ describe('verifyPlan', () => {
     lying.phases[0]!.steps[0]!.sql.push('ALTER TABLE "TeamCollection" ALTER COLUMN title TYPE varchar(50)');
     const v = await verifyPlan(lying, input, OPTS);
     expect(v.plan.status === 'failed' && v.plan.reason).toMatch(/step 1.1 rewrote public."?TeamCollection/);
+  }, 120_000);
+
+  it('verifies the type change of a NOT NULL column with a default, an index and a check (all carried to the new column)', async () => {
+    const base = `${BASE}
+ALTER TABLE "TeamCollection" ADD COLUMN rank integer NOT NULL DEFAULT 0 CHECK (rank >= 0);
+CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
+    const { input, doc, review } = await setup('ALTER TABLE "TeamCollection" ALTER COLUMN rank TYPE bigint;', base);
+    expect([...review.columnShapes!.values()][0]).toMatchObject({ notNull: true, default: '0', blockers: [] });
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified', seededRows: 50 });
+  }, 120_000);
+
+  it('owns up to the rewrite of a step with no online route (ADD COLUMN serial)', async () => {
+    const { input, doc } = await setup('ALTER TABLE "TeamCollection" ADD COLUMN seq serial;');
+    expect(doc.phases[0]!.steps[0]!.prose).toMatch(/^No online alternative/);
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified' });
+  }, 120_000);
+
+  it('never presents a plan that failed its verification as safe', async () => {
+    const { input, doc, plan, review } = await setup(PRISMA);
+    const broken: PlanDocument = structuredClone(doc);
+    broken.phases[0]!.steps[0]!.sql.push('SELECT 1/0');
+    const v = await verifyPlan(broken, input, OPTS);
+    expect(v.plan.status).toBe('failed');
+    const overview = planOverview(plan, v);
+    expect(overview).not.toContain('Safe plan');
+    expect(overview).toContain('failed verification');
+    const result = { report: { version: 1 as const, risk: 'DANGEROUS' as const, migrations: [review.report], errors: [] }, migrations: [review], sources: new Map(), planVerification: v };
+    const approval = approvalBlock(result, { approval: null, approvalRisk: 'CAUTION', docsUrl: () => '', ruleTitle: () => undefined });
+    expect(approval).not.toContain('follow the plan');
+    expect(approval).toContain('failed its verification');
   }, 120_000);
 });

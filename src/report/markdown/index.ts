@@ -68,7 +68,7 @@ function assemble(result: CheckResult, plan: Plan, o: SectionOptions, layout: La
     const overview = planOverview(plan, result.planVerification);
     if (overview) blocks.push(overview);
   }
-  const details = result.migrations.map((a, i) => (layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o)));
+  const details = result.migrations.map((a, i) => (layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o, result.planVerification?.plan.status === 'failed')));
   if (details.length) blocks.push('### Migrations', details.join('\n\n'));
   blocks.push(footer(result, o));
   return blocks.join('\n\n') + '\n';

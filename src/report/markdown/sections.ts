@@ -99,7 +99,9 @@ export function approvalBlock(result: CheckResult, o: SectionOptions): string {
   if (o.approvalVoidedReason) {
     return `⚠️ **The earlier approval no longer applies:** ${prose(o.approvalVoidedReason)}. This change needs a new approval: comment ${code('/approve-migration <reason>')}.`;
   }
-  return `⛔ **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): follow the plan below, or comment ${code('/approve-migration <reason>')}.`;
+  // A plan that failed its own verification is no way out: never point to it as one.
+  const failed = result.planVerification?.plan.status === 'failed';
+  return `⛔ **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): ${failed ? 'the plan below failed its verification, so fix the migration' : 'follow the plan below'}, or comment ${code('/approve-migration <reason>')}.`;
 }
 
 export function errorsBlock(result: CheckResult): string {
@@ -121,8 +123,8 @@ export function errorsBlock(result: CheckResult): string {
 
 export function planOverview(plan: Plan, verification?: { plan: Verification; phases: Verification[] }): string {
   if (plan.phases.length === 0 && plan.notes.length === 0) return '';
-  const out = ['### Safe plan', ''];
   const v = verification?.plan;
+  const out = [v?.status === 'failed' ? '### Plan (failed verification: not safe as it is)' : '### Safe plan', ''];
   if (v?.status === 'failed') out.push(`❌ **This plan failed verification: do not run it as is.** ${prose(verificationLine(v))}`, '');
   else if (v) out.push(`${v.status === 'verified' ? '✅ Run phase by phase, it ends in the schema the migrations produce: ' : ''}${prose(verificationLine(v))}.`, '');
   plan.phases.forEach((p, i) => {
@@ -221,7 +223,7 @@ function planForMigration(plan: Plan, path: string): string {
   return ['#### Plan for this migration', '', ...out].join('\n').trimEnd();
 }
 
-export function migrationDetails(a: AnalyzedMigration, plan: Plan, o: SectionOptions): string {
+export function migrationDetails(a: AnalyzedMigration, plan: Plan, o: SectionOptions, planFailed = false): string {
   const m = a.report;
   const summary = [
     `<b>${prose(m.path)}</b>`,
@@ -238,7 +240,7 @@ export function migrationDetails(a: AnalyzedMigration, plan: Plan, o: SectionOpt
   const locks = locksBlock(a);
   if (locks) parts.push('', locks);
   const planText = planForMigration(plan, m.path);
-  if (planText) parts.push('', planText);
+  if (planText) parts.push('', planFailed ? planText.replace('#### Plan for this migration', '#### Plan for this migration (failed verification: do not run it as is)') : planText);
   parts.push('', '</details>');
   return parts.join('\n');
 }

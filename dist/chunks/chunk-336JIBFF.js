@@ -36,7 +36,7 @@ import {
   throttling,
   timedFetch,
   voidedReason
-} from "./chunk-X7LTFV4B.js";
+} from "./chunk-W56VKJD3.js";
 import {
   require_dist
 } from "./chunk-CWO3ADBI.js";
@@ -45,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-23O2PBHV.js";
+} from "./chunk-NJQNCQ5B.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-R77JFOHR.js";

@@ -1,5 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import "./chunk-NJYRE6BC.js";
+import "./chunk-VQQLEN6B.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -7,14 +7,13 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-PQCOHK6I.js";
-import "./chunk-X7IX4G4T.js";
-import "./chunk-4PPQNGVR.js";
+import "./chunk-OK4Z3IGT.js";
 import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-ZGWIC3QZ.js";
+import "./chunk-HIVIFECN.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";

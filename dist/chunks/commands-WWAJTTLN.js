@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-NJYRE6BC.js";
+} from "./chunk-VQQLEN6B.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-5DX43ERB.js";
+} from "./chunk-RQ6XJW24.js";
 import "./chunk-EN5ABQOQ.js";
 import {
   ROLLBACK_TEXT,
@@ -35,17 +35,16 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-23O2PBHV.js";
+} from "./chunk-NJQNCQ5B.js";
 import {
   buildPlan,
   planDocument,
   renderPlanText
-} from "./chunk-776BGJ5T.js";
+} from "./chunk-QNWOCEJP.js";
 import {
   allRules,
   ruleById
-} from "./chunk-X7IX4G4T.js";
-import "./chunk-4PPQNGVR.js";
+} from "./chunk-OK4Z3IGT.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-R77JFOHR.js";
@@ -53,9 +52,10 @@ import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
+import "./chunk-AGM2V5YA.js";
 import {
   trimTrailing
-} from "./chunk-ZGWIC3QZ.js";
+} from "./chunk-HIVIFECN.js";
 import {
   lockModeSql,
   riskRank
@@ -1039,21 +1039,23 @@ async function planCommand(repoDir, flags) {
   } finally {
     progress.done();
   }
+  const verifyOpts = {
+    engine: config.dryRun.engine,
+    ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
+    seedRows: flags.seedRows !== void 0 ? config.dryRun.seedRows : config.dryRun.seedRows || 100,
+    statementTimeoutMs: config.dryRun.statementTimeoutMs,
+    totalTimeoutMs: config.dryRun.totalTimeoutMs
+  };
+  if (flags.verify !== false) await (await import("./verify-6VFZBD27.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
   const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
   const doc = planDocument(plan, config.pgVersion);
   let verification;
   if (flags.verify !== false && plan.phases.length > 0) {
-    const { verifyPlan } = await import("./verify-WPNT7AVI.js");
+    const { verifyPlan } = await import("./verify-6VFZBD27.js");
     verification = await verifyPlan(doc, {
       base: result.history ?? [],
       review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))
-    }, {
-      engine: config.dryRun.engine,
-      ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
-      seedRows: flags.seedRows !== void 0 ? config.dryRun.seedRows : config.dryRun.seedRows || 100,
-      statementTimeoutMs: config.dryRun.statementTimeoutMs,
-      totalTimeoutMs: config.dryRun.totalTimeoutMs
-    });
+    }, verifyOpts);
   }
   const text = format === "json" ? JSON.stringify(planDocument(plan, config.pgVersion, verification), null, 2) : renderPlanText(plan, verification);
   await emit(text, flags.output);

@@ -1,8 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  require_pgsql_deparser
-} from "./chunk-4PPQNGVR.js";
-import {
   rule,
   rule2,
   rule3,
@@ -12,8 +9,9 @@ import {
   rule7
 } from "./chunk-DMW4FM6X.js";
 import {
-  dynamicExecutes
-} from "./chunk-ZGWIC3QZ.js";
+  dynamicExecutes,
+  require_pgsql_deparser
+} from "./chunk-HIVIFECN.js";
 import {
   as,
   blocksWrites,

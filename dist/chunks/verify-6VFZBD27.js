@@ -1,7 +1,11 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  columnShapeKey,
+  ident
+} from "./chunk-AGM2V5YA.js";
+import {
   parseSource
-} from "./chunk-ZGWIC3QZ.js";
+} from "./chunk-HIVIFECN.js";
 import {
   applyBase,
   applyUntraced,
@@ -18,7 +22,9 @@ import {
   txControl
 } from "./chunk-WYLQ3QJV.js";
 import {
-  lockRank
+  as,
+  lockRank,
+  nodeTag
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";
@@ -233,8 +239,135 @@ async function runOne(provider, base, before, m, f, sql, limits, seedRows) {
   const own = await originalFailsWithRows(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits, seedRows);
   return own ? { status: "not-run", reason: `${own}; the suggestion failed on them too (${failure})` } : result;
 }
+
+// src/dryrun/column-shape.ts
+var COLUMN = `
+  select a.attnum::int as attnum, a.attnotnull as notnull, pg_get_expr(d.adbin, d.adrelid) as def,
+         a.attidentity::text as identity, a.attgenerated::text as generated, c.relkind::text as relkind,
+         exists (select 1 from pg_inherits h where h.inhparent = c.oid) as has_children,
+         (select s.oid::regclass::text from pg_depend dep join pg_class s on s.oid = dep.objid and s.relkind = 'S'
+           where dep.classid = 'pg_class'::regclass and dep.refobjid = c.oid and dep.refobjsubid = a.attnum and dep.deptype = 'a' limit 1) as owned_sequence
+    from pg_attribute a join pg_class c on c.oid = a.attrelid
+    left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+   where a.attrelid = to_regclass($1::text) and a.attname = $2::text and not a.attisdropped`;
+var INDEXES = `
+  select ic.relname as name, pg_get_indexdef(i.indexrelid) as def, k.conname, k.contype::text as contype,
+         coalesce(k.condeferrable, false) as deferrable, coalesce(k.condeferred, false) as deferred
+    from pg_index i join pg_class ic on ic.oid = i.indexrelid
+    left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x')
+   where i.indrelid = to_regclass($1::text)
+     and ($2::int2 = any (i.indkey::int2[])
+          or exists (select 1 from pg_depend dep where dep.classid = 'pg_class'::regclass and dep.objid = i.indexrelid
+                       and dep.refclassid = 'pg_class'::regclass and dep.refobjid = i.indrelid and dep.refobjsubid = $2::int))
+   order by ic.relname`;
+var CONSTRAINTS = `
+  select k.conname as name, pg_get_constraintdef(k.oid) as def, k.convalidated as validated
+    from pg_constraint k
+   where k.conrelid = to_regclass($1::text) and k.contype in ('c', 'f') and $2::int2 = any (k.conkey)
+   order by k.conname`;
+var BLOCKERS = `
+  select 'foreign key ' || quote_ident(k.conname) || ' of ' || k.conrelid::regclass::text || ' references it' as why
+    from pg_constraint k where k.contype = 'f' and k.confrelid = to_regclass($1::text) and $2::int2 = any (k.confkey)
+  union all
+  select case dep.classid
+           when 'pg_rewrite'::regclass then (select 'view ' || r.ev_class::regclass::text || ' uses it' from pg_rewrite r where r.oid = dep.objid)
+           when 'pg_trigger'::regclass then (select 'trigger ' || quote_ident(t.tgname) || ' reads it' from pg_trigger t where t.oid = dep.objid and not t.tgisinternal)
+           when 'pg_policy'::regclass then (select 'policy ' || quote_ident(p.polname) || ' reads it' from pg_policy p where p.oid = dep.objid)
+           when 'pg_attrdef'::regclass then (select 'generated column ' || quote_ident(a.attname) || ' is computed from it'
+                                               from pg_attrdef ad join pg_attribute a on a.attrelid = ad.adrelid and a.attnum = ad.adnum
+                                              where ad.oid = dep.objid and ad.adnum <> $2::int2 and a.attgenerated <> '')
+           when 'pg_statistic_ext'::regclass then (select 'statistics object ' || quote_ident(s.stxname) || ' reads it' from pg_statistic_ext s where s.oid = dep.objid)
+         end
+    from pg_depend dep
+   where dep.refclassid = 'pg_class'::regclass and dep.refobjid = to_regclass($1::text) and dep.refobjsubid = $2::int
+     and dep.classid in ('pg_rewrite'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_attrdef'::regclass, 'pg_statistic_ext'::regclass)`;
+async function readColumnShape(db, relation, column) {
+  const [col] = await db.query(COLUMN, [relation, column]);
+  if (!col) return void 0;
+  const params = [relation, col.attnum];
+  const indexes = await db.query(INDEXES, params);
+  const constraints = await db.query(CONSTRAINTS, params);
+  const blockers = (await db.query(BLOCKERS, params)).map((r) => r.why).filter((w) => !!w);
+  if (col.identity) blockers.push("it is an identity column");
+  if (col.generated) blockers.push("it is a generated column");
+  if (col.relkind === "p") blockers.push("the table is partitioned");
+  if (col.has_children) blockers.push("the table has inheritance children");
+  for (const i of indexes) if (i.contype === "x") blockers.push(`exclusion constraint ${i.conname} reads it (an EXCLUDE constraint cannot be attached USING INDEX)`);
+  const shape = {
+    notNull: col.notnull,
+    indexes: indexes.filter((i) => i.contype !== "x").map((i) => ({
+      name: i.name,
+      definition: i.def,
+      ...i.conname && (i.contype === "p" || i.contype === "u") ? { constraint: { name: i.conname, kind: i.contype === "p" ? "primary-key" : "unique", deferrable: i.deferrable, deferred: i.deferred } } : {}
+    })),
+    constraints: constraints.map((c) => ({ name: c.name, definition: c.def, validated: c.validated })),
+    blockers: [...new Set(blockers)]
+  };
+  if (col.def !== null) shape.default = col.def;
+  if (col.owned_sequence) shape.ownedSequence = col.owned_sequence;
+  return shape;
+}
+
+// src/verify/shapes.ts
+function shapeTargets(m) {
+  const out = [];
+  for (const s of m.up.statements) {
+    if (s.nestedIn) continue;
+    const t = nodeTag(s.ast);
+    if (t?.[0] === "RenameStmt") {
+      const r = t[1];
+      if (r.renameType === "OBJECT_COLUMN" && r.relation?.relname && r.subname) {
+        const schema2 = r.relation.schemaname ?? "public";
+        out.push([`${schema2}.${r.relation.relname}`, r.subname, `${ident(schema2)}.${ident(r.relation.relname)}`]);
+      }
+      continue;
+    }
+    if (!t || t[0] !== "AlterTableStmt") continue;
+    const v = t[1];
+    const rel = v.relation;
+    if (!rel?.relname || v.objtype !== void 0 && v.objtype !== "OBJECT_TABLE") continue;
+    const schema = rel.schemaname ?? "public";
+    for (const c of v.cmds ?? []) {
+      const cmd = as(c, "AlterTableCmd");
+      if (cmd?.subtype === "AT_AlterColumnType" && cmd.name) out.push([`${schema}.${rel.relname}`, cmd.name, `${ident(schema)}.${ident(rel.relname)}`]);
+    }
+  }
+  return out;
+}
+async function readColumnShapes(base, review, opts) {
+  if (!review.some((m) => shapeTargets(m).length > 0)) return;
+  const limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 1e4, deadline: Date.now() + (opts.totalTimeoutMs ?? 12e4) };
+  let provider;
+  try {
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows: 0, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {} });
+    const asDryRun = (m) => ({ migration: m.migration, up: m.up, down: null });
+    const opened = await openBase(provider, { base, review: review.map(asDryRun) }, limits);
+    if ("reason" in opened) return;
+    const sandbox = opened.sandbox;
+    try {
+      for (const m of review) {
+        const shapes = /* @__PURE__ */ new Map();
+        for (const [table, column, relation] of shapeTargets(m)) {
+          const shape = await readColumnShape(sandbox, relation, column);
+          if (shape) shapes.set(columnShapeKey(table, column), shape);
+        }
+        if (shapes.size > 0) m.columnShapes = shapes;
+        if (m.up.errors.length > 0) break;
+        const err = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: "failed" }));
+        if (err) break;
+      }
+    } finally {
+      await sandbox.close();
+    }
+  } catch {
+  } finally {
+    await provider?.dispose().catch(() => void 0);
+  }
+}
 export {
+  readColumnShapes,
   runnableSuggestion,
+  shapeTargets,
   verifyPlan,
   verifySuggestions
 };

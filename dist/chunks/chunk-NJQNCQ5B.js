@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-776BGJ5T.js";
+} from "./chunk-QNWOCEJP.js";
 import {
   allRules,
   beginFile,
@@ -11,7 +11,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-OK4Z3IGT.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-R77JFOHR.js";
@@ -21,7 +21,7 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-ZGWIC3QZ.js";
+} from "./chunk-HIVIFECN.js";
 import {
   as,
   atLeast,
@@ -4459,7 +4459,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan } = await import("./verify-WPNT7AVI.js");
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-6VFZBD27.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4469,7 +4469,8 @@ async function runCheck(opts) {
       memoryLimitMb: config.dryRun.memoryLimitMb
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
-    const { buildPlan, planDocument } = await import("./plan-MQMYNMVV.js");
+    await readColumnShapes(history, analyzed, verifyOpts);
+    const { buildPlan, planDocument } = await import("./plan-D7DZSVWW.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
@@ -5074,7 +5075,8 @@ function approvalBlock(result, o) {
   if (o.approvalVoidedReason) {
     return `\u26A0\uFE0F **The earlier approval no longer applies:** ${prose(o.approvalVoidedReason)}. This change needs a new approval: comment ${code("/approve-migration <reason>")}.`;
   }
-  return `\u26D4 **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): follow the plan below, or comment ${code("/approve-migration <reason>")}.`;
+  const failed = result.planVerification?.plan.status === "failed";
+  return `\u26D4 **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): ${failed ? "the plan below failed its verification, so fix the migration" : "follow the plan below"}, or comment ${code("/approve-migration <reason>")}.`;
 }
 function errorsBlock(result) {
   const parse2 = result.report.errors.filter((e) => !e.rule);
@@ -5094,8 +5096,8 @@ function errorsBlock(result) {
 }
 function planOverview(plan, verification) {
   if (plan.phases.length === 0 && plan.notes.length === 0) return "";
-  const out = ["### Safe plan", ""];
   const v = verification?.plan;
+  const out = [v?.status === "failed" ? "### Plan (failed verification: not safe as it is)" : "### Safe plan", ""];
   if (v?.status === "failed") out.push(`\u274C **This plan failed verification: do not run it as is.** ${prose(verificationLine(v))}`, "");
   else if (v) out.push(`${v.status === "verified" ? "\u2705 Run phase by phase, it ends in the schema the migrations produce: " : ""}${prose(verificationLine(v))}.`, "");
   plan.phases.forEach((p, i) => {
@@ -5183,7 +5185,7 @@ function planForMigration(plan, path2) {
   if (out.length === 0) return "";
   return ["#### Plan for this migration", "", ...out].join("\n").trimEnd();
 }
-function migrationDetails(a, plan, o) {
+function migrationDetails(a, plan, o, planFailed = false) {
   const m = a.report;
   const summary = [
     `<b>${prose(m.path)}</b>`,
@@ -5200,7 +5202,7 @@ function migrationDetails(a, plan, o) {
   const locks = locksBlock(a);
   if (locks) parts.push("", locks);
   const planText = planForMigration(plan, m.path);
-  if (planText) parts.push("", planText);
+  if (planText) parts.push("", planFailed ? planText.replace("#### Plan for this migration", "#### Plan for this migration (failed verification: do not run it as is)") : planText);
   parts.push("", "</details>");
   return parts.join("\n");
 }
@@ -5252,7 +5254,7 @@ function assemble(result, plan, o, layout, marker, cut) {
     const overview = planOverview(plan, result.planVerification);
     if (overview) blocks.push(overview);
   }
-  const details = result.migrations.map((a, i) => layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o));
+  const details = result.migrations.map((a, i) => layout.stubbed.has(i) ? migrationStub(a.report) : migrationDetails(a, plan, o, result.planVerification?.plan.status === "failed"));
   if (details.length) blocks.push("### Migrations", details.join("\n\n"));
   blocks.push(footer(result, o));
   return blocks.join("\n\n") + "\n";

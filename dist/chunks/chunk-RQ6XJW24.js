@@ -7,10 +7,10 @@ import {
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup
-} from "./chunk-23O2PBHV.js";
+} from "./chunk-NJQNCQ5B.js";
 import {
   allRules
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-OK4Z3IGT.js";
 import {
   atLeast
 } from "./chunk-7DEDEG2E.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-FISKFK3V.js";
 import {
   allRules
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-OK4Z3IGT.js";
 import {
   CONFIG_FILE_NAMES,
   PRESETS,

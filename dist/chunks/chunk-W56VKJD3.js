@@ -12,13 +12,13 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-23O2PBHV.js";
+} from "./chunk-NJQNCQ5B.js";
 import {
   buildPlan
-} from "./chunk-776BGJ5T.js";
+} from "./chunk-QNWOCEJP.js";
 import {
   allRules
-} from "./chunk-X7IX4G4T.js";
+} from "./chunk-OK4Z3IGT.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -31,7 +31,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   parseSource
-} from "./chunk-ZGWIC3QZ.js";
+} from "./chunk-HIVIFECN.js";
 import {
   atLeast,
   maxRisk,

@@ -7,9 +7,10 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-776BGJ5T.js";
-import "./chunk-4PPQNGVR.js";
+} from "./chunk-QNWOCEJP.js";
 import "./chunk-RJIW4HVH.js";
+import "./chunk-AGM2V5YA.js";
+import "./chunk-HIVIFECN.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

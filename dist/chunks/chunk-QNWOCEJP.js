@@ -1,10 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  require_pgsql_deparser
-} from "./chunk-4PPQNGVR.js";
-import {
   external_exports
 } from "./chunk-RJIW4HVH.js";
+import {
+  columnShapeKey,
+  deparse,
+  dollarTag,
+  ident,
+  literal,
+  makeObjectName,
+  relationSql,
+  siblingSql
+} from "./chunk-AGM2V5YA.js";
+import {
+  parseSource
+} from "./chunk-HIVIFECN.js";
 import {
   as,
   blocksWrites,
@@ -16,9 +26,6 @@ import {
 import {
   OPERATION_KINDS
 } from "./chunk-CUM6X7PU.js";
-import {
-  __toESM
-} from "./chunk-ZGDBGMMU.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];
@@ -26,10 +33,12 @@ var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];
 // src/plan/order.ts
 var DROPS = {
   DROP_COLUMN: "column",
-  DROP_TABLE: "table",
-  DROP_VIEW: "view",
+  DROP_TABLE: "relation",
+  DROP_VIEW: "relation",
   DROP_CONSTRAINT: "constraint",
-  DROP_TYPE: "type"
+  DROP_TYPE: "type",
+  RENAME_COLUMN: "column",
+  RENAME_TABLE: "relation"
   // Indexes are not here: a re-created index is built under a temporary name and renamed after
   // the old one is dropped (statements.ts), so the old one keeps serving queries until then.
 };
@@ -37,8 +46,8 @@ var CREATES = {
   ADD_COLUMN_NULLABLE: "column",
   ADD_COLUMN_NOT_NULL: "column",
   ADD_COLUMN_VOLATILE_DEFAULT: "column",
-  CREATE_TABLE: "table",
-  CREATE_VIEW: "view",
+  CREATE_TABLE: "relation",
+  CREATE_VIEW: "relation",
   ADD_FOREIGN_KEY: "constraint",
   ADD_CHECK: "constraint",
   ADD_UNIQUE: "constraint",
@@ -46,40 +55,64 @@ var CREATES = {
   ADD_EXCLUSION: "constraint",
   CREATE_INDEX: "index",
   CREATE_INDEX_CONCURRENTLY: "index",
-  CREATE_TYPE: "type"
+  CREATE_TYPE: "type",
+  RENAME_COLUMN: "column",
+  RENAME_TABLE: "relation"
 };
-function keyOf(kind, op) {
+function keyOf(kind, op, dropped) {
+  const renamed = !dropped && (op.kind === "RENAME_COLUMN" || op.kind === "RENAME_TABLE") ? op.typeName : void 0;
+  if (!dropped && (op.kind === "RENAME_COLUMN" || op.kind === "RENAME_TABLE") && !renamed) return void 0;
   switch (kind) {
-    case "column":
-      return op.table && op.columnName ? `column ${op.table}.${op.columnName}` : void 0;
+    case "column": {
+      const col = renamed ?? op.columnName;
+      return op.table && col ? `column ${op.table}.${col}` : void 0;
+    }
     case "constraint":
       return op.table && op.constraintName ? `constraint ${op.table}.${op.constraintName}` : void 0;
     case "index":
       return op.indexName ? `index ${op.indexName}` : void 0;
+    case "relation": {
+      if (!op.table) return void 0;
+      return renamed ? `relation ${op.table.split(".").slice(0, -1).join(".") || "public"}.${renamed}` : `relation ${op.table}`;
+    }
     default:
       return op.table ? `${kind} ${op.table}` : void 0;
   }
 }
 var DropOrder = class {
   pending = /* @__PURE__ */ new Map();
+  /** Destructive steps kept for a later phase, per table they touch (for a table that is rebuilt). */
+  byTable = /* @__PURE__ */ new Map();
   /** Called with each statement's operations and the drafts planned for it, in order. */
   add(ops, drafts) {
     const live = drafts.filter((d) => !d.absorbed);
     const rank = (d) => PHASE_NAMES.indexOf(d.phase);
+    const pull = (drops) => {
+      if (live.length === 0) return;
+      const earliest = live.reduce((a, b) => rank(b) < rank(a) ? b : a);
+      for (const d of drops) if (!d.absorbed && rank(d) > rank(earliest)) d.phase = earliest.phase;
+    };
     for (const op of ops) {
       const created = CREATES[op.kind];
-      const key = created ? keyOf(created, op) : void 0;
+      const key = created ? keyOf(created, op, false) : void 0;
       const drops = key ? this.pending.get(key) : void 0;
       if (key && drops && live.length > 0) {
-        const earliest = live.reduce((a, b) => rank(b) < rank(a) ? b : a);
-        for (const d of drops) if (!d.absorbed && rank(d) > rank(earliest)) d.phase = earliest.phase;
+        pull(drops);
         this.pending.delete(key);
+      }
+      if (created === "relation" && key && op.kind !== "RENAME_TABLE" && op.table && drops) {
+        pull(this.byTable.get(op.table) ?? []);
+        this.byTable.delete(op.table);
       }
     }
     for (const op of ops) {
       const dropped = DROPS[op.kind];
-      const key = dropped ? keyOf(dropped, op) : void 0;
-      if (key) this.pending.set(key, [...this.pending.get(key) ?? [], ...live.filter((d) => d.step.sql.length > 0)]);
+      const key = dropped ? keyOf(dropped, op, true) : void 0;
+      const destructive = live.filter((d) => d.step.sql.length > 0);
+      if (key) this.pending.set(key, [...this.pending.get(key) ?? [], ...destructive]);
+      if (op.table && (key || op.kind === "DROP_INDEX" || op.kind === "DROP_INDEX_CONCURRENTLY")) {
+        this.byTable.set(op.table, [...this.byTable.get(op.table) ?? [], ...destructive.filter((d) => d.phase !== "expand")]);
+      }
     }
   }
 };
@@ -123,49 +156,6 @@ function assemblePhases(drafts) {
     });
   }
   return phases;
-}
-
-// src/plan/sql.ts
-var import_pgsql_deparser = __toESM(require_pgsql_deparser(), 1);
-var MAX_IDENT_BYTES = 63;
-function ident(name) {
-  return import_pgsql_deparser.QuoteUtils.quoteIdentifier(name);
-}
-function relationSql(rel) {
-  return rel.schemaname ? `${ident(rel.schemaname)}.${ident(rel.relname ?? "")}` : ident(rel.relname ?? "");
-}
-function siblingSql(rel, name) {
-  return rel.schemaname ? `${ident(rel.schemaname)}.${ident(name)}` : ident(name);
-}
-function deparse(node) {
-  return (0, import_pgsql_deparser.deparseSync)(node, { pretty: false }).trim().replace(/;$/, "");
-}
-function literal(text) {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-function truncateBytes(s, bytes) {
-  let out = s;
-  while (Buffer.byteLength(out, "utf8") > bytes) out = out.slice(0, -1);
-  return out;
-}
-function makeObjectName(name1, name2, label) {
-  const overhead = Buffer.byteLength(label) + 1 + (name2 ? 1 : 0);
-  const avail = MAX_IDENT_BYTES - overhead;
-  let n1 = Buffer.byteLength(name1);
-  let n2 = name2 ? Buffer.byteLength(name2) : 0;
-  while (n1 + n2 > avail) {
-    if (n1 > n2) n1--;
-    else n2--;
-  }
-  const parts = [truncateBytes(name1, n1)];
-  if (name2) parts.push(truncateBytes(name2, n2));
-  parts.push(label);
-  return parts.join("_");
-}
-function dollarTag(body, base) {
-  let tag = base;
-  for (let i = 1; body.includes(`$${tag}$`); i++) tag = `${base}${i}`;
-  return `$${tag}$`;
 }
 
 // src/plan/context.ts
@@ -442,11 +432,11 @@ function planUniqueUsingIndex(ctx, rel, con, kind, columnOfDef) {
 function constraintsOf(def) {
   return (def.constraints ?? []).map((n) => as(n, "Constraint")).filter((c) => !!c);
 }
-function addColumnSql(rel, def) {
+function addColumnSql(rel, def, missingOk = false) {
   return deparse({
     AlterTableStmt: {
       relation: rel,
-      cmds: [{ AlterTableCmd: { subtype: "AT_AddColumn", def: { ColumnDef: def }, behavior: "DROP_RESTRICT" } }],
+      cmds: [{ AlterTableCmd: { subtype: "AT_AddColumn", def: { ColumnDef: def }, behavior: "DROP_RESTRICT", ...missingOk ? { missing_ok: true } : {} } }],
       objtype: "OBJECT_TABLE"
     }
   });
@@ -460,7 +450,7 @@ function noOnlineRoute(def, cons) {
   if (SERIAL.test(typeName)) return "a serial column takes its sequence value for every existing row while the table is rewritten";
   return void 0;
 }
-function planAddColumn(ctx, rel, def, op) {
+function planAddColumn(ctx, rel, def, op, missingOk = false) {
   const column = def.colname ?? "";
   const cons = constraintsOf(def);
   const defaultExpr = cons.find((c) => c.contype === "CONSTR_DEFAULT")?.raw_expr;
@@ -471,16 +461,13 @@ function planAddColumn(ctx, rel, def, op) {
   const fastDefault = defaultExpr !== void 0 && !volatile && ctx.pgVersion >= 11;
   const needsNotNullSteps = (notNull || pk !== void 0) && !fastDefault;
   const needsBackfill = defaultExpr !== void 0 && !fastDefault;
-  if (!needsNotNullSteps && !needsBackfill && inline.length === 0) return void 0;
   const table = relationSql(rel);
   const col = ident(column);
   const blocker = noOnlineRoute(def, cons);
   if (blocker) {
-    ctx.memory.notes.push(
-      `${ctx.migration.report.path}:${ctx.statement.line}: ADD COLUMN ${column} has no online route (${blocker}). Run it in a maintenance window, or add a plain column, fill it in batches and attach the sequence or expression afterwards.`
-    );
-    return void 0;
+    return [maintenanceStep(ctx, rel, op?.kind ?? "ADD_COLUMN_VOLATILE_DEFAULT", `ADD COLUMN ${column}`, addColumnSql(rel, def, missingOk), blocker, "add a plain column, fill it in batches and attach the sequence or expression afterwards")];
   }
+  if (!needsNotNullSteps && !needsBackfill && inline.length === 0) return void 0;
   const kept = cons.filter((c) => c.contype === "CONSTR_NULL" ? false : c.contype === "CONSTR_DEFAULT" ? fastDefault : !["CONSTR_NOTNULL", "CONSTR_CHECK", "CONSTR_FOREIGN", "CONSTR_UNIQUE", "CONSTR_PRIMARY"].includes(c.contype ?? ""));
   const bare = { ...def, constraints: kept.map((c) => ({ Constraint: c })) };
   if (kept.length === 0) delete bare.constraints;
@@ -533,15 +520,142 @@ function planAddColumn(ctx, rel, def, op) {
   for (const s of steps.slice(1)) delete s.step.replaces;
   return steps;
 }
+function maintenanceStep(ctx, rel, kind, what, sql, why, alternative) {
+  ctx.memory.notes.push(`${ctx.migration.report.path}:${ctx.statement.line}: ${what} has no safe online route (${why}). Run it in a maintenance window, or ${alternative}.`);
+  return draft(
+    ctx,
+    "expand",
+    kind,
+    `No online alternative: ${why}, under an ACCESS EXCLUSIVE lock on ${relationSql(rel)} that blocks reads and writes until it commits. Run it in a maintenance window, or ${alternative}. ${RETRY_ADVICE}`,
+    [lockTimeoutSql(ctx), sql],
+    { replaces: true }
+  );
+}
+function namesIn(node, out = /* @__PURE__ */ new Set()) {
+  if (Array.isArray(node)) for (const n of node) namesIn(n, out);
+  else if (node && typeof node === "object") {
+    for (const [k, v] of Object.entries(node)) {
+      if (typeof v === "string" && ["sval", "relname", "colname", "name"].includes(k)) out.add(v);
+      else namesIn(v, out);
+    }
+  }
+  return out;
+}
+function laterUse(ctx, rel, column) {
+  const s = ctx.migration.up.statements.find((x) => x.index > ctx.statement.index && !x.nestedIn && (() => {
+    const names = namesIn(x.ast);
+    return names.has(rel.relname ?? "") && names.has(column);
+  })());
+  return s ? `the statement at line ${s.line}` : void 0;
+}
+function addedEarlier(ctx, rel, column) {
+  for (const s of ctx.migration.up.statements) {
+    if (s.index >= ctx.statement.index || s.nestedIn) continue;
+    const v = as(s.ast, "AlterTableStmt");
+    if (!v || v.relation?.relname !== rel.relname || (v.relation?.schemaname ?? "public") !== (rel.schemaname ?? "public")) continue;
+    for (const c of v.cmds ?? []) {
+      const cmd = as(c, "AlterTableCmd");
+      const def = cmd?.subtype === "AT_AddColumn" ? as(cmd.def, "ColumnDef") : void 0;
+      if (def?.colname === column) return def;
+    }
+  }
+  return void 0;
+}
+function renameColumn(node, from, to) {
+  const walk = (n) => {
+    if (Array.isArray(n)) return n.map(walk);
+    if (!n || typeof n !== "object") return n;
+    const out = {};
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "ColumnRef") {
+        const fields = (v.fields ?? []).map((f, i, all) => {
+          const sval = as(f, "String")?.sval;
+          return i === all.length - 1 && sval === from ? { String: { sval: to } } : f;
+        });
+        out[k] = { ...v, fields };
+      } else if (k === "IndexElem" && v.name === from) {
+        out[k] = walk({ ...v, name: to });
+      } else if (k === "fk_attrs") {
+        out[k] = v.map((f) => as(f, "String")?.sval === from ? { String: { sval: to } } : f);
+      } else out[k] = walk(v);
+    }
+    return out;
+  };
+  return walk(node);
+}
+function parseOne(sql) {
+  const parsed = parseSource({ path: "catalog.sql", text: sql });
+  return parsed.errors.length === 0 ? parsed.statements[0]?.ast : void 0;
+}
+function indexCopySql(definition, from, to, tmp) {
+  const ast = as(parseOne(definition), "IndexStmt");
+  if (!ast) return void 0;
+  const copy = renameColumn(ast, from, to);
+  return deparse({ IndexStmt: { ...copy, idxname: tmp, concurrent: true } });
+}
+function constraintCopySql(table, definition, from, to, tmp) {
+  const ast = as(parseOne(`ALTER TABLE ${table} ADD CONSTRAINT ${ident(tmp)} ${definition}`), "AlterTableStmt");
+  const cmd = as(ast?.cmds?.[0], "AlterTableCmd");
+  const con = as(cmd?.def, "Constraint");
+  if (!ast || !cmd || !con) return void 0;
+  const renamed = { ...renameColumn(con, from, to), skip_validation: true, initially_valid: false };
+  return deparse({ AlterTableStmt: { ...ast, cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: renamed } } }] } });
+}
 function planTypeChange(ctx, rel, cmd) {
   const def = as(cmd.def, "ColumnDef");
   const column = cmd.name ?? "";
   const typeSql = def?.typeName ? deparse({ TypeName: def.typeName }) : "text";
+  const collate = def?.collClause ? ` COLLATE ${stringList(def.collClause.collname).map(ident).join(".")}` : "";
   const using = def?.raw_default ? deparse(def.raw_default) : void 0;
   const table = relationSql(rel);
   const col = ident(column);
-  const newCol = ident(makeObjectName(column, void 0, "new"));
+  const single = deparse({ AlterTableStmt: { relation: rel, cmds: [{ AlterTableCmd: cmd }], objtype: "OBJECT_TABLE" } });
+  const shape = ctx.migration.columnShapes?.get(columnShapeKey(qualified(rel) ?? "", column));
+  const recipe = `add a column of the new type beside ${col}, keep it in sync with a trigger, copy the rows in batches, re-create on it ${col}'s NOT NULL (a validated CHECK, then SET NOT NULL), DEFAULT, indexes (CONCURRENTLY) and constraints (NOT VALID, then VALIDATE), then swap the names in one short transaction`;
+  if (!shape) {
+    return [maintenanceStep(
+      ctx,
+      rel,
+      "ALTER_COLUMN_TYPE",
+      `the type change of ${column}`,
+      single,
+      `ALTER COLUMN TYPE rewrites the table and rebuilds its indexes, and the online route has to re-create everything ${col} carries, which only the schema can tell (the plan reads it when it is verified: \`plan\`, or \`check --dry-run\`)`,
+      recipe
+    )];
+  }
+  const touchedLater = laterUse(ctx, rel, column);
+  if (touchedLater) {
+    return [maintenanceStep(
+      ctx,
+      rel,
+      "ALTER_COLUMN_TYPE",
+      `the type change of ${column}`,
+      single,
+      `ALTER COLUMN TYPE rewrites the table and rebuilds its indexes, and the online route swaps in the new column only in the deploy phase, while ${touchedLater} later in this migration expects it at once`,
+      "move what the migration does to the column after its type change into a later migration, then " + recipe
+    )];
+  }
+  const newName = makeObjectName(column, void 0, "new");
+  const copies = shape.indexes.map((i) => ({ ...i, tmp: makeObjectName(i.name, void 0, "new") }));
+  const cons = shape.constraints.map((c) => ({ ...c, tmp: makeObjectName(c.name, void 0, "new") }));
+  const indexSql = copies.map((i) => indexCopySql(i.definition, column, newName, i.tmp));
+  const conSql = cons.map((c) => constraintCopySql(table, c.definition, column, newName, c.tmp));
+  const blockers = [...shape.blockers];
+  if (indexSql.some((x) => !x) || conSql.some((x) => !x)) blockers.push("an index or constraint on it could not be rebuilt for the new column");
+  if (blockers.length > 0) {
+    return [maintenanceStep(
+      ctx,
+      rel,
+      "ALTER_COLUMN_TYPE",
+      `the type change of ${column}`,
+      single,
+      `ALTER COLUMN TYPE rewrites the table and rebuilds its indexes, and ${col} cannot be swapped for a new column online: ${blockers.join("; ")}`,
+      "remove what ties the column down first, then " + recipe
+    )];
+  }
+  const newCol = ident(newName);
   const oldCol = ident(makeObjectName(column, void 0, "old"));
+  const nnCheck = makeObjectName(rel.relname ?? "", newName, "not_null_check");
   const fnName = makeObjectName(rel.relname ?? "", column, "sync");
   const fn = siblingSql(rel, fnName);
   const rowExpr = using ?? `CAST(${col} AS ${typeSql})`;
@@ -556,37 +670,78 @@ END
   const exec = ctx.pgVersion >= 11 ? "EXECUTE FUNCTION" : "EXECUTE PROCEDURE";
   const batch = batchedSql(ctx, batchedUpdate(ctx, table, `${newCol} = ${rowExpr}`, `${newCol} IS NULL AND ${col} IS NOT NULL`));
   const dropSync = [`DROP TRIGGER IF EXISTS ${ident(fnName)} ON ${table}`, `DROP FUNCTION IF EXISTS ${fn}()`];
-  ctx.memory.notes.push(
-    `${ctx.migration.report.path}:${ctx.statement.line}: the type change of ${column} is planned as a new column and a swap. Before the swap, re-create on ${newCol} what ${col} has: NOT NULL, DEFAULT, indexes (CONCURRENTLY), constraints, and the views and foreign keys that use it. If ${col} is a primary key or referenced by foreign keys, that is a maintenance-window change.`
+  const carried = [
+    shape.notNull ? "NOT NULL" : "",
+    shape.default !== void 0 ? "its DEFAULT" : "",
+    copies.length ? `${copies.length === 1 ? "the index" : `the ${copies.length} indexes`} ${copies.map((i) => ident(i.name)).join(", ")}` : "",
+    cons.length ? `the constraint${cons.length > 1 ? "s" : ""} ${cons.map((c) => ident(c.name)).join(", ")}` : "",
+    shape.ownedSequence ? `its sequence ${shape.ownedSequence}` : ""
+  ].filter(Boolean);
+  const expandSql = [lockTimeoutSql(ctx), `ALTER TABLE ${table} ADD COLUMN ${newCol} ${typeSql}${collate}`];
+  if (shape.default !== void 0) expandSql.push(`ALTER TABLE ${table} ALTER COLUMN ${newCol} SET DEFAULT ${shape.default}`);
+  if (shape.notNull) expandSql.push(`ALTER TABLE ${table} ADD CONSTRAINT ${ident(nnCheck)} CHECK (${newCol} IS NOT NULL) NOT VALID`);
+  expandSql.push(...conSql);
+  expandSql.push(
+    `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS ${tag}${body}${tag}`,
+    `CREATE TRIGGER ${ident(fnName)} BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW ${exec} ${fn}()`
   );
-  return [
+  const steps = [
     draft(
       ctx,
       "expand",
       "ALTER_COLUMN_TYPE",
-      `Add ${newCol} ${typeSql} beside ${col} and keep it in sync with a trigger, so every write from now on fills both. No rewrite; brief ACCESS EXCLUSIVE lock. ${RETRY_ADVICE}`,
-      [
-        lockTimeoutSql(ctx),
-        `ALTER TABLE ${table} ADD COLUMN ${newCol} ${typeSql}`,
-        `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS ${tag}${body}${tag}`,
-        `CREATE TRIGGER ${ident(fnName)} BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW ${exec} ${fn}()`
-      ],
+      `Add ${newCol} ${typeSql} beside ${col} and keep it in sync with a trigger, so every write from now on fills both${shape.default !== void 0 ? `; it gets ${col}'s DEFAULT` : ""}${shape.notNull || cons.length ? `, and ${[shape.notNull ? "a CHECK that it is NOT NULL" : "", cons.length ? `copies of ${cons.map((c) => ident(c.name)).join(", ")}` : ""].filter(Boolean).join(" and ")}, added NOT VALID (enforced on new rows, existing rows not scanned)` : ""}. No rewrite; brief ACCESS EXCLUSIVE lock. ${RETRY_ADVICE}`,
+      expandSql,
       { replaces: true, rollback: [...dropSync, `ALTER TABLE ${table} DROP COLUMN IF EXISTS ${newCol}`] }
     ),
-    draft(ctx, "backfill", "UPDATE_VALUES", `Copy the existing values into ${newCol}, ${batch.how}.`, [batch.sql], { transactional: false }),
+    draft(ctx, "backfill", "UPDATE_VALUES", `Copy the existing values into ${newCol}, ${batch.how}.`, [batch.sql], { transactional: false })
+  ];
+  for (const [name, validated] of [...shape.notNull ? [[nnCheck, true]] : [], ...cons.map((c) => [c.tmp, c.validated])]) {
+    if (!validated) continue;
+    steps.push(draft(
+      ctx,
+      "validate",
+      "VALIDATE_CONSTRAINT",
+      `Validate ${ident(name)} in its own transaction: it scans the rows under SHARE UPDATE EXCLUSIVE, so reads and writes continue. It fails while a row breaks it: finish the backfill first.`,
+      [`ALTER TABLE ${table} VALIDATE CONSTRAINT ${ident(name)}`]
+    ));
+  }
+  copies.forEach((i, k) => {
+    steps.push(draft(
+      ctx,
+      "validate",
+      "CREATE_INDEX",
+      `Build ${ident(i.tmp)}, the copy of ${ident(i.name)} on ${newCol}, CONCURRENTLY: writes continue while it builds. It cannot run inside a transaction block. If the build fails it leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY ${siblingSql(rel, i.tmp)} and build again.`,
+      [indexSql[k]],
+      { transactional: false, rollback: [`DROP INDEX CONCURRENTLY IF EXISTS ${siblingSql(rel, i.tmp)}`] }
+    ));
+  });
+  const swap = [lockTimeoutSql(ctx), `ALTER TABLE ${table} RENAME COLUMN ${col} TO ${oldCol}`, `ALTER TABLE ${table} RENAME COLUMN ${newCol} TO ${col}`];
+  for (const i of copies) if (i.constraint) swap.push(`ALTER TABLE ${table} DROP CONSTRAINT ${ident(i.constraint.name)}`);
+  if (shape.default !== void 0) swap.push(`ALTER TABLE ${table} ALTER COLUMN ${oldCol} DROP DEFAULT`);
+  swap.push(`ALTER TABLE ${table} ALTER COLUMN ${oldCol} DROP NOT NULL`);
+  if (shape.notNull) {
+    swap.push(`ALTER TABLE ${table} ALTER COLUMN ${col} SET NOT NULL`, `ALTER TABLE ${table} DROP CONSTRAINT ${ident(nnCheck)}`);
+  }
+  for (const i of copies) {
+    if (i.constraint) {
+      const c = i.constraint;
+      swap.push(`ALTER TABLE ${table} ADD CONSTRAINT ${ident(c.name)} ${c.kind === "primary-key" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(i.tmp)}${c.deferrable ? ` DEFERRABLE${c.deferred ? " INITIALLY DEFERRED" : ""}` : ""}`);
+      if (c.name !== i.name) swap.push(`ALTER INDEX ${siblingSql(rel, c.name)} RENAME TO ${ident(i.name)}`);
+    } else {
+      swap.push(`DROP INDEX ${siblingSql(rel, i.name)}`, `ALTER INDEX ${siblingSql(rel, i.tmp)} RENAME TO ${ident(i.name)}`);
+    }
+  }
+  for (const c of cons) swap.push(`ALTER TABLE ${table} DROP CONSTRAINT ${ident(c.name)}`, `ALTER TABLE ${table} RENAME CONSTRAINT ${ident(c.tmp)} TO ${ident(c.name)}`);
+  if (shape.ownedSequence) swap.push(`ALTER SEQUENCE ${shape.ownedSequence} OWNED BY ${table}.${col}`);
+  swap.push(...dropSync);
+  steps.push(
     draft(
       ctx,
       "deploy",
       "ALTER_COLUMN_TYPE",
-      `Swap the columns in one short transaction: ${col} now has type ${typeSql}, the old values stay in ${oldCol} (made nullable so new rows need not fill it). The application keeps the name ${col}; deploy code that handles the new type first. ${RETRY_ADVICE}`,
-      [
-        lockTimeoutSql(ctx),
-        `ALTER TABLE ${table} RENAME COLUMN ${col} TO ${oldCol}`,
-        `ALTER TABLE ${table} RENAME COLUMN ${newCol} TO ${col}`,
-        `ALTER TABLE ${table} ALTER COLUMN ${oldCol} DROP NOT NULL`,
-        ...dropSync
-      ],
-      { rollback: [`ALTER TABLE ${table} RENAME COLUMN ${col} TO ${newCol}`, `ALTER TABLE ${table} RENAME COLUMN ${oldCol} TO ${col}`] }
+      `Swap the columns in one short transaction: ${col} now has type ${typeSql}${carried.length ? ` with ${carried.join(", ")}` : ""}; the old values stay in ${oldCol} (made nullable, without default, so new rows need not fill it).${shape.notNull && ctx.pgVersion < 12 ? " Before PostgreSQL 12, SET NOT NULL scans the table here even with the validated CHECK." : ""} The application keeps the name ${col}; deploy code that handles the new type first. ${RETRY_ADVICE}`,
+      swap
     ),
     draft(
       ctx,
@@ -595,7 +750,23 @@ END
       `In a later release, once nothing reads ${oldCol}, drop it. ${RETRY_ADVICE}`,
       [lockTimeoutSql(ctx), `ALTER TABLE ${table} DROP COLUMN ${oldCol}`]
     )
-  ];
+  );
+  return steps;
+}
+function renameInPlace(ctx, rel, from) {
+  const shape = ctx.migration.columnShapes?.get(columnShapeKey(qualified(rel) ?? "", from));
+  const added = addedEarlier(ctx, rel, from);
+  if (!shape && added) return (added.constraints ?? []).length === 0 && !added.collClause ? void 0 : `${ident(from)} was added by this migration with more than a type`;
+  if (!shape) return "the plan could not read the column's definition (it does when it is verified: `plan`, or `check --dry-run`)";
+  const carries = [
+    shape.notNull ? "NOT NULL" : "",
+    shape.default !== void 0 ? "a DEFAULT" : "",
+    shape.indexes.length ? "indexes" : "",
+    shape.constraints.length ? "constraints" : "",
+    shape.ownedSequence ? "a sequence" : "",
+    ...shape.blockers
+  ].filter(Boolean);
+  return carries.length ? `${ident(from)} carries ${carries.join(", ")}, which a second column kept in sync would not have` : void 0;
 }
 function planRenameColumn(ctx, v) {
   const rel = v.relation;
@@ -917,7 +1088,7 @@ function planAlterCmd(ctx, rel, cmd, op) {
   switch (cmd.subtype) {
     case "AT_AddColumn": {
       const def = as(cmd.def, "ColumnDef");
-      return def ? planAddColumn(ctx, rel, def, op) : void 0;
+      return def ? planAddColumn(ctx, rel, def, op, cmd.missing_ok === true) : void 0;
     }
     case "AT_AlterColumnType":
       return typeChangeRewrites(ctx, op) ? planTypeChange(ctx, rel, cmd) : void 0;
@@ -949,7 +1120,14 @@ function typeChangeRewrites(ctx, op) {
 function planCreateIndex(ctx, stmt) {
   let v = stmt;
   const op = ctx.ops[0];
-  const tmp = v.idxname ? renameAfterDrop(ctx, v.relation, v.idxname) : void 0;
+  if (v.idxname && !isExisting(ctx, v.relation, op)) {
+    const d = ctx.memory.drops.get(indexKey(v.relation, v.idxname));
+    if (d && !d.absorbed) {
+      ctx.memory.drops.delete(indexKey(v.relation, v.idxname));
+      if (d.phase !== "expand") d.phase = "expand";
+    }
+  }
+  const tmp = v.idxname && isExisting(ctx, v.relation, op) ? renameAfterDrop(ctx, v.relation, v.idxname) : void 0;
   if (tmp) v = { ...v, idxname: tmp };
   if ((v.concurrent || !isExisting(ctx, v.relation, op)) && !tmp) {
     if (v.idxname && v.relation) ctx.memory.newIndexes.add(`${v.relation.schemaname ?? "public"}.${v.idxname}`);
@@ -968,11 +1146,46 @@ function planCreateIndex(ctx, stmt) {
     { transactional: false, replaces: true, rollback: name ? [`DROP INDEX CONCURRENTLY IF EXISTS ${name}`] : [] }
   );
 }
+function nameReused(ctx, v) {
+  const op = ctx.ops[0];
+  if (!op?.table || !v.newname) return void 0;
+  const ops = ctx.migration.report.operations;
+  const later = ops.filter((o) => o.statement > ctx.statement.index);
+  const earlier = ops.filter((o) => o.statement < ctx.statement.index);
+  if (v.renameType === "OBJECT_COLUMN" && v.subname) {
+    const takesOld = later.some((o) => o.table === op.table && (o.kind.startsWith("ADD_COLUMN") && o.columnName === v.subname || o.kind === "RENAME_COLUMN" && o.typeName === v.subname));
+    if (takesOld) return `the migration adds another column named ${ident(v.subname)} after this rename`;
+    const freedNew = earlier.some((o) => o.table === op.table && (o.kind === "DROP_COLUMN" && o.columnName === v.newname || o.kind === "RENAME_COLUMN" && o.columnName === v.newname));
+    if (freedNew) return `the migration dropped the column ${ident(v.newname)} this rename takes the name of`;
+  }
+  if (v.renameType === "OBJECT_TABLE") {
+    const schema = op.table.split(".").slice(0, -1).join(".") || "public";
+    const takesOld = later.some((o) => o.table === op.table && (o.kind === "CREATE_TABLE" || o.kind === "CREATE_VIEW") || o.kind === "RENAME_TABLE" && o.typeName !== void 0 && `${(o.table ?? "").split(".").slice(0, -1).join(".") || "public"}.${o.typeName}` === op.table);
+    if (takesOld) return `the migration creates another relation named ${ident(v.relation?.relname ?? "")} after this rename`;
+    const freedNew = earlier.some((o) => (o.kind === "DROP_TABLE" || o.kind === "DROP_VIEW") && o.table === `${schema}.${v.newname}`);
+    if (freedNew) return `the migration dropped the relation ${ident(v.newname)} this rename takes the name of`;
+  }
+  return void 0;
+}
 function planRename(ctx, v) {
   const op = ctx.ops[0];
+  const reused = nameReused(ctx, v);
+  if (reused) {
+    return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, `It runs as written, in order with the statements around it: ${reused}, so the old and the new name cannot both stay in use for a release. Deploy the code that uses the new names together with this migration.`)];
+  }
   const existing = v.relation !== void 0 && isExisting(ctx, v.relation, op);
   if (existing && v.renameType === "OBJECT_COLUMN" && v.relationType === "OBJECT_TABLE" && v.subname && v.newname) {
-    return planRenameColumn(ctx, v);
+    const inPlace = renameInPlace(ctx, v.relation, v.subname);
+    if (!inPlace) return planRenameColumn(ctx, v);
+    const afterData = ctx.migration.report.operations.some((o) => o.statement < ctx.statement.index && BACKFILL_KINDS.has(o.kind) && o.table === qualified(v.relation));
+    return [draft(
+      ctx,
+      afterData ? "backfill" : "expand",
+      "RENAME_COLUMN",
+      `Renamed in place, a catalog change under a brief ACCESS EXCLUSIVE lock: ${inPlace}. Old code that uses the old name breaks at once: deploy the code that uses ${ident(v.newname)} together with this migration (or add the new column, keep both in sync with a trigger and re-create on it what ${ident(v.subname)} carries, by hand). ${RETRY_ADVICE}`,
+      [lockTimeoutSql(ctx), ctx.statement.text.trim().replace(/;\s*$/, "")],
+      { rollback: [`ALTER TABLE ${relationSql(v.relation)} RENAME COLUMN ${ident(v.newname)} TO ${ident(v.subname)}`] }
+    )];
   }
   if (existing && v.renameType === "OBJECT_TABLE" && v.relation && v.newname) {
     const old = relationSql(v.relation);

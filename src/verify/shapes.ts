@@ -1,0 +1,77 @@
+// Reads, from a database holding the base schema, the columns whose type the migrations under
+// review change, each as it is just before its migration: the plan's online type change carries
+// their NOT NULL, DEFAULT, indexes and constraints over, and offers no swap without them.
+import type { AlterTableCmd, AlterTableStmt, RenameStmt } from '@pgsql/types';
+import { as, nodeTag } from '../analyze/ast.js';
+import type { AnalyzedMigration } from '../check/types.js';
+import { columnShapeKey, type ColumnShape } from '../core/column-shape.js';
+import { readColumnShape } from '../dryrun/column-shape.js';
+import { applyUntraced, type Limits } from '../dryrun/execute.js';
+import { makeProvider, type DryRunMigration } from '../dryrun/run.js';
+import type { SandboxProvider } from '../dryrun/sandbox.js';
+import { ident } from '../plan/sql.js';
+import { openBase, type VerifyOptions } from './plan.js';
+
+/** The columns a migration changes the type of or renames: [schema-qualified table, column, relation as SQL]. */
+export function shapeTargets(m: AnalyzedMigration): Array<[string, string, string]> {
+  const out: Array<[string, string, string]> = [];
+  for (const s of m.up.statements) {
+    if (s.nestedIn) continue;
+    const t = nodeTag(s.ast);
+    if (t?.[0] === 'RenameStmt') {
+      const r = t[1] as RenameStmt;
+      if (r.renameType === 'OBJECT_COLUMN' && r.relation?.relname && r.subname) {
+        const schema = r.relation.schemaname ?? 'public';
+        out.push([`${schema}.${r.relation.relname}`, r.subname, `${ident(schema)}.${ident(r.relation.relname)}`]);
+      }
+      continue;
+    }
+    if (!t || t[0] !== 'AlterTableStmt') continue;
+    const v = t[1] as AlterTableStmt;
+    const rel = v.relation;
+    if (!rel?.relname || (v.objtype !== undefined && v.objtype !== 'OBJECT_TABLE')) continue;
+    const schema = rel.schemaname ?? 'public';
+    for (const c of v.cmds ?? []) {
+      const cmd = as<AlterTableCmd>(c, 'AlterTableCmd');
+      if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name) out.push([`${schema}.${rel.relname}`, cmd.name, `${ident(schema)}.${ident(rel.relname)}`]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Sets `columnShapes` on each review migration that changes a column's type. Best effort: a
+ * base that does not apply, or an engine that is not there, leaves them unset (the plan then
+ * says why it offers no online swap).
+ */
+export async function readColumnShapes(base: DryRunMigration[], review: AnalyzedMigration[], opts: VerifyOptions): Promise<void> {
+  if (!review.some((m) => shapeTargets(m).length > 0)) return;
+  const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 10_000, deadline: Date.now() + (opts.totalTimeoutMs ?? 120_000) };
+  let provider: SandboxProvider | undefined;
+  try {
+    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows: 0, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}) });
+    const asDryRun = (m: AnalyzedMigration): DryRunMigration => ({ migration: m.migration, up: m.up, down: null });
+    const opened = await openBase(provider, { base, review: review.map(asDryRun) }, limits);
+    if ('reason' in opened) return;
+    const sandbox = opened.sandbox;
+    try {
+      for (const m of review) {
+        const shapes = new Map<string, ColumnShape>();
+        for (const [table, column, relation] of shapeTargets(m)) {
+          const shape = await readColumnShape(sandbox, relation, column);
+          if (shape) shapes.set(columnShapeKey(table, column), shape);
+        }
+        if (shapes.size > 0) m.columnShapes = shapes;
+        if (m.up.errors.length > 0) break;
+        const err = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: 'failed' }));
+        if (err) break;
+      }
+    } finally {
+      await sandbox.close();
+    }
+  } catch {
+    // No database, no shapes: the plan says so.
+  } finally {
+    await provider?.dispose().catch(() => undefined);
+  }
+}
