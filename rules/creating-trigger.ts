@@ -33,7 +33,8 @@ export const rule: Rule = {
       return [{
         operation: 0,
         message: `trigger ${trig.trigname ?? ''} on ${op.table} adds work to every ${trig.row ? 'row written' : 'write'} and takes ${article(describeLock(op.lock))} to be created`,
-        suggestion: `SET lock_timeout = '5s';  -- before it, and retry on timeout; measure the trigger's cost on a production-sized copy of ${op.table}`,
+        suggestion: `SET lock_timeout = '5s';  -- retry on timeout; measure the trigger's cost on a production-sized copy of ${op.table}`,
+        suggestionRuns: 'before',
       }];
     }
     const hits: RuleHit[] = [];
@@ -42,7 +43,8 @@ export const rule: Rule = {
       hits.push({
         operation: i,
         message: `DROP TRIGGER on ${o.table} takes ${article(describeLock(o.lock, o.table))}; while it waits for running queries, every read and write of ${o.table} queues behind it`,
-        suggestion: "SET lock_timeout = '5s';  -- before it, and retry on timeout",
+        suggestion: "SET lock_timeout = '5s';  -- retry on timeout",
+        suggestionRuns: 'before',
       });
     });
     alterCmds(statement).forEach((c, i) => {
@@ -55,7 +57,8 @@ export const rule: Rule = {
         message: `${what}${c.name ? ` ${c.name}` : ''} on ${o.table} takes ${article(describeLock(o.lock))}${disabling ? '; while disabled, whatever the trigger did is silently skipped' : ''}${what === 'DISABLE TRIGGER ALL' ? ', including foreign-key checks' : ''}`,
         suggestion: disabling
           ? 're-enable it in the same migration (ENABLE TRIGGER), and set lock_timeout before both statements'
-          : "SET lock_timeout = '5s';  -- before it, and retry on timeout",
+          : "SET lock_timeout = '5s';  -- retry on timeout",
+        ...(disabling ? {} : { suggestionRuns: 'before' as const }),
       });
     });
     return hits;

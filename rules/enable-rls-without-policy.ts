@@ -26,7 +26,8 @@ export const rule: Rule = {
         hits.push({
           position: { line: step.statement.line, column: step.statement.column },
           message: `${force ? 'FORCE' : 'ENABLE'} ROW LEVEL SECURITY on ${op.table}, and no policy on it is visible in the reviewed files: ${force ? 'every role, the owner included,' : 'every role that does not own the table'} sees no rows and cannot write any until a policy grants them`,
-          suggestion: `CREATE POLICY ${op.table.split('.').pop()}_access ON ${tableRef(op.table)} USING (<who may see which rows>);  -- before enabling row level security`,
+          suggestion: `CREATE POLICY ${op.table.split('.').pop()}_access ON ${tableRef(op.table)} USING (<who may see which rows>);`,
+          suggestionRuns: 'before',
         });
       });
     }

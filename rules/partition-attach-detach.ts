@@ -66,7 +66,8 @@ export const rule: Rule = {
           message: `DETACH PARTITION ${partName} takes ${article(describeLock(op.lock, op.table))}: it waits behind every running query on the partitioned table, and everything queued behind it waits too`,
           suggestion: state.pgVersion >= 14
             ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  -- PG 14+, outside a transaction block`
-            : `SET lock_timeout = '5s';  -- before it, retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`,
+            : `SET lock_timeout = '5s';  -- retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`,
+          ...(state.pgVersion >= 14 ? {} : { suggestionRuns: 'before' as const }),
         });
       }
     });

@@ -31,7 +31,8 @@ export const rule: Rule = {
     return [{
       operation: i,
       message: `no lock_timeout is set before this statement takes ${article(describeLock(op.lock))}: if ${target} is busy it waits, and every query on ${target} queues behind it`,
-      suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}lock_timeout = '5s';  -- before this statement; on "canceling statement due to lock timeout", retry the migration later`,
+      suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}lock_timeout = '5s';  -- on "canceling statement due to lock timeout", retry the migration later`,
+      suggestionRuns: 'before',
     }];
   },
 };

@@ -29,7 +29,8 @@ export const rule: Rule = {
     return [{
       operation: i,
       message: `no statement_timeout is set before this statement, whose work grows with ${op.table ?? 'the table'} while it holds ${article(describeLock(op.lock))}`,
-      suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}statement_timeout = '15min';  -- before it; pick a limit above its measured time on production-sized data`,
+      suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}statement_timeout = '15min';  -- pick a limit above its measured time on production-sized data`,
+      suggestionRuns: 'before',
     }];
   },
 };

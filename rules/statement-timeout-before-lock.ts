@@ -29,7 +29,8 @@ export const rule: Rule = {
     return [{
       operation: i,
       message: `no statement_timeout is set before this statement, which takes ${article(describeLock(op.lock, op.table))}`,
-      suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}statement_timeout = '30s';  -- before it; above the measured time of the slowest statement`,
+      suggestion: `SET ${state.tx.active ? 'LOCAL ' : ''}statement_timeout = '30s';  -- above the measured time of the slowest statement`,
+      suggestionRuns: 'before',
     }];
   },
 };

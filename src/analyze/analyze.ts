@@ -65,6 +65,7 @@ export function analyzeSource(
       column: pos.column,
       message,
       ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
+      ...(hit.suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
       ...(stmt ? { statement: stmt.index } : {}),
       path: source.path,
     };

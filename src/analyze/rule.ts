@@ -2,7 +2,7 @@
 // operations the classifier made of it and the state of the migration before it) and says
 // what is risky; it never changes state. Its documentation is written once, here, and feeds
 // the terminal output, the PR comment and docs/rules.md.
-import type { Operation, Position, Risk, Statement } from '../core/types.js';
+import type { Operation, Position, Risk, Statement, SuggestionRuns } from '../core/types.js';
 import type { Preset, RuleSetting } from '../config/schema.js';
 import type { AnalysisState } from './state.js';
 
@@ -35,6 +35,8 @@ export interface RuleHit {
   message: string;
   /** The safe alternative, concrete for this statement where possible. */
   suggestion?: string;
+  /** `before`: the suggestion runs ahead of the statement, which stays; else it replaces the statement. */
+  suggestionRuns?: SuggestionRuns;
   /** Overrides the rule's risk for this hit (e.g. a known-small table is CAUTION, not DANGEROUS). */
   risk?: Risk;
   /** Index into `operations` the hit is about; absent for the whole statement. */

@@ -161,6 +161,9 @@ export interface MigrationImpact {
   prerequisites: string[];
 }
 
+/** Where a finding's suggestion goes: in place of the statement, or just before it. */
+export type SuggestionRuns = 'instead' | 'before';
+
 export interface Finding {
   rule: string;
   risk: Risk;
@@ -168,13 +171,19 @@ export interface Finding {
   column: number;
   message: string;
   suggestion?: string;
+  /**
+   * How the suggestion applies: `instead` of the statement (the default, when absent) or run
+   * `before` it, the statement kept (a SET lock_timeout ahead of a blocking ALTER).
+   */
+  suggestionRuns?: SuggestionRuns;
   /** Index of the statement the finding is about, when there is one. */
   statement?: number;
   /** The path of the file the finding is in (a rollback finding can point at the down file). */
   path?: string;
   /**
-   * Set when the suggestion is SQL meant to be run and the verifier ran it in place of the
-   * statement it replaces (check --dry-run). A failed one is no longer in `suggestion`.
+   * Set when the suggestion is SQL meant to be run and the verifier ran it where it applies (in
+   * place of the statement, or before it) followed by the rest of the migration (check
+   * --dry-run). A failed one is no longer in `suggestion`.
    */
   suggestionVerification?: Verification;
 }

@@ -3,7 +3,7 @@
 // terminal, SARIF and annotation renderers all read this list, so they agree on what is shown
 // and where.
 import type { AnalyzedMigration, CheckResult } from '../check/types.js';
-import type { DryRunError, ParsedSource, Risk, Statement } from '../core/types.js';
+import type { DryRunError, ParsedSource, Risk, Statement, SuggestionRuns } from '../core/types.js';
 import { riskRank } from '../core/risk.js';
 import { LineIndex } from '../parse/positions.js';
 import type { Rule } from '../analyze/rule.js';
@@ -38,6 +38,8 @@ export interface Diagnostic extends Span {
   path: string;
   message: string;
   suggestion?: string;
+  /** `before`: the suggestion runs ahead of the statement, which stays; else it replaces it. */
+  suggestionRuns?: SuggestionRuns;
   rule?: Rule;
   /** The statement the diagnostic is about, when known (for the snippet's extent). */
   statement?: Statement;
@@ -45,6 +47,11 @@ export interface Diagnostic extends Span {
   migration?: number;
   /** SQLSTATE of a dry-run error. */
   sqlstate?: string;
+}
+
+/** How a report introduces a diagnostic's suggestion: what to write instead, or what to run before the statement. */
+export function suggestionLabel(d: Pick<Diagnostic, 'suggestionRuns'>): string {
+  return d.suggestionRuns === 'before' ? 'Before it, run' : 'Instead';
 }
 
 export function collectDiagnostics(result: CheckResult, lookup: RuleLookup = defaultRuleLookup): Diagnostic[] {
@@ -68,6 +75,7 @@ export function collectDiagnostics(result: CheckResult, lookup: RuleLookup = def
         ...(atStatement ? extents.end(path, statement) : {}),
         message: f.message,
         ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+        ...(f.suggestion && f.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
         ...withRule(lookup(f.rule)),
         ...(statement ? { statement } : {}),
         migration: i,

@@ -3,7 +3,7 @@
 // a check run through the API, so building them and printing them are separate steps.
 import type { CheckResult } from '../check/types.js';
 import type { Risk } from '../core/types.js';
-import { bySeverity, collectDiagnostics, defaultRuleLookup, type Diagnostic, type RuleLookup } from './diagnostics.js';
+import { bySeverity, collectDiagnostics, defaultRuleLookup, suggestionLabel, type Diagnostic, type RuleLookup } from './diagnostics.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -43,7 +43,7 @@ function toAnnotation(d: Diagnostic): Annotation {
     column: d.column,
     ...(d.endLine !== undefined && d.endLine > d.line ? { endLine: d.endLine } : {}),
     title: title(d),
-    message: d.suggestion ? `${d.message}\n\nInstead: ${d.suggestion}` : d.message,
+    message: d.suggestion ? `${d.message}\n\n${suggestionLabel(d)}: ${d.suggestion}` : d.message,
   };
 }
 

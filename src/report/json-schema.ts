@@ -62,9 +62,11 @@ export const jsonFindingSchema = z.strictObject({
   column,
   message: z.string(),
   suggestion: z.string().optional(),
+  /** Present (as `before`) when the suggestion runs ahead of the statement, which stays; absent: it replaces the statement. */
+  suggestionRuns: z.enum(['instead', 'before']).optional(),
   /** Present only when the finding is in another file than the migration (its rollback). */
   path: z.string().optional(),
-  /** What running the suggested SQL in place of the statement proved (check --dry-run). */
+  /** What running the suggested SQL where it applies (instead of the statement, or before it) proved (check --dry-run). */
   suggestionVerification: z.discriminatedUnion('status', [
     z.strictObject({ status: z.literal('verified'), engine: z.string(), serverVersion: z.string(), seededRows: z.number().int().min(0) }),
     z.strictObject({

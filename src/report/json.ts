@@ -85,6 +85,7 @@ function finding(f: Finding, migrationPath: string): JsonFinding {
     column: f.column,
     message: f.message,
     ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+    ...(f.suggestion !== undefined && f.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
     // Only when it differs: a rollback finding points at the down file.
     ...(f.path !== undefined && f.path !== migrationPath ? { path: f.path } : {}),
     ...(f.suggestionVerification ? { suggestionVerification: f.suggestionVerification } : {}),

@@ -234,7 +234,7 @@ function diagnosticBlock(ctx: Ctx, d: Diagnostic): string[] {
     if (d.rule.docs.lock) eq('lock', d.rule.docs.lock);
   }
   const instead = d.suggestion ?? d.rule?.docs.instead;
-  if (instead) eq('instead', instead);
+  if (instead) eq(d.suggestion && d.suggestionRuns === 'before' ? 'before it, run' : 'instead', instead);
   if (ctx.verbose && d.rule) {
     if (d.suggestion && d.rule.docs.instead) eq('help', d.rule.docs.instead);
     eq('bad', d.rule.docs.bad);

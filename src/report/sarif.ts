@@ -2,7 +2,7 @@
 // the driver lists every rule of the registry (so viewers can show the docs of a rule that did
 // not fire this time) plus pseudo-rules for parse errors and dry-run failures.
 import type { CheckResult } from '../check/types.js';
-import type { Risk } from '../core/types.js';
+import type { Risk, SuggestionRuns } from '../core/types.js';
 import type { Rule } from '../analyze/rule.js';
 import { allRules } from '../../rules/index.js';
 import {
@@ -10,6 +10,7 @@ import {
   defaultRuleLookup,
   DRY_RUN_ERROR_RULE,
   PARSE_ERROR_RULE,
+  suggestionLabel,
   type Diagnostic,
   type RuleLookup,
 } from './diagnostics.js';
@@ -44,7 +45,7 @@ export interface SarifResult {
       region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
     };
   }>;
-  properties: { risk: Risk; suggestion?: string; sqlstate?: string };
+  properties: { risk: Risk; suggestion?: string; suggestionRuns?: SuggestionRuns; sqlstate?: string };
 }
 
 export interface SarifLog {
@@ -126,7 +127,7 @@ export function renderSarif(result: CheckResult, opts: SarifOptions = {}): Sarif
 }
 
 function sarifResult(d: Diagnostic, ruleIndex: number): SarifResult {
-  const text = d.suggestion ? `${d.message}\n\nInstead: ${d.suggestion}` : d.message;
+  const text = d.suggestion ? `${d.message}\n\n${suggestionLabel(d)}: ${d.suggestion}` : d.message;
   const endKnown = d.endLine !== undefined && d.endColumn !== undefined && (d.endLine > d.line || d.endColumn > d.column);
   return {
     ruleId: d.ruleId,
@@ -148,6 +149,7 @@ function sarifResult(d: Diagnostic, ruleIndex: number): SarifResult {
     properties: {
       risk: d.risk,
       ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+      ...(d.suggestionRuns ? { suggestionRuns: d.suggestionRuns } : {}),
       ...(d.sqlstate ? { sqlstate: d.sqlstate } : {}),
     },
   };

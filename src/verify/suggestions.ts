@@ -1,8 +1,9 @@
-// Runs every finding's suggestion that is SQL meant to be run in place of the statement it
-// replaces, followed by the rest of the migration, on the base with seeded rows. A suggestion
-// that fails is taken back: the finding keeps the rule's advice in words and says why.
+// Runs every finding's suggestion that is SQL meant to be run where it says it goes (in place
+// of the statement it replaces, or just before the statement, which stays), followed by the
+// rest of the migration, on the base with seeded rows. A suggestion that fails is taken back:
+// the finding keeps the rule's advice in words and says why.
 import type { AnalyzedMigration } from '../check/types.js';
-import type { Finding, ParsedSource, Statement, Verification } from '../core/types.js';
+import type { Finding, ParsedSource, Statement, SuggestionRuns, Verification } from '../core/types.js';
 import { type DryRunMigration, makeProvider } from '../dryrun/run.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
 import type { SandboxProvider } from '../dryrun/sandbox.js';
@@ -21,12 +22,12 @@ export function runnableSuggestion(text: string | undefined): Statement[] | unde
   return top.length > 0 ? top : undefined;
 }
 
-/** The migration's text with statement `index` replaced by `replacement`. */
-function replaced(m: AnalyzedMigration, index: number, replacement: Statement[]): string {
+/** The migration's text with the suggestion put in place of statement `index`, or before it. */
+function withSuggestion(m: AnalyzedMigration, index: number, replacement: Statement[], runs: SuggestionRuns): string {
   const top = m.up.statements.filter((s) => !s.nestedIn);
   const outside = replacement.some((s) => cannotRunInTransaction(s));
   return top
-    .flatMap((s) => (s.index === index ? replacement : [s]))
+    .flatMap((s) => (s.index !== index ? [s] : runs === 'before' ? [...replacement, s] : replacement))
     // Advice that must run outside a transaction block says so; the file's BEGIN/COMMIT would stop it.
     .filter((s) => !(outside && txControl(s) !== null && !replacement.includes(s)))
     .map((s) => `${s.text.trim().replace(/;\s*$/, '')};`)
@@ -79,6 +80,7 @@ export async function verifySuggestions(
         out.failed++;
         // Never shown as a recommendation: back to the rule's advice in words, saying why.
         const words = opts.fallback(job.f);
+        delete job.f.suggestionRuns;
         job.f.suggestion = `(the suggested SQL failed when run on ${v.engine}: ${v.reason}, so it is not shown)${words ? ` ${words}` : ''}`;
       }
     }
@@ -114,7 +116,7 @@ async function runOne(
   try {
     const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: seed.tables.length > 0 ? seedRows : 0 };
-    const text = replaced(m, f.statement!, sql);
+    const text = withSuggestion(m, f.statement!, sql, f.suggestionRuns ?? 'instead');
     const parsed: ParsedSource = parseSource({ path: m.migration.up.path, text });
     let err;
     try {

@@ -67,7 +67,7 @@ const INDEX_FINDING = finding('require-concurrent-index', 'DANGEROUS', 1, 'CREAT
 const FK_FINDING = finding('constraint-missing-not-valid', 'DANGEROUS', 2, 'FOREIGN KEY orders_customer_fk is added without NOT VALID: every existing row is checked under SHARE ROW EXCLUSIVE locks on public.orders and public.customers');
 const DROP_FINDING = finding('ban-drop-column', 'DANGEROUS', 1, 'dropping public.orders.note deletes its data for good and breaks running code that still uses it | even in a rollback');
 const NOT_NULL_FINDING = finding('adding-required-field', 'DANGEROUS', 1, 'ADD COLUMN priority NOT NULL without a DEFAULT fails on a table with rows');
-const LOCK_TIMEOUT_FINDING = (line: number) => finding('require-lock-timeout', 'CAUTION', line, 'no lock_timeout is set before this statement takes an ACCESS EXCLUSIVE lock on public.orders', "SET lock_timeout = '5s';");
+const LOCK_TIMEOUT_FINDING = (line: number): Finding => ({ ...finding('require-lock-timeout', 'CAUTION', line, 'no lock_timeout is set before this statement takes an ACCESS EXCLUSIVE lock on public.orders', "SET lock_timeout = '5s';"), suggestionRuns: 'before' });
 
 const SAFE_UP = `CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint NOT NULL, total integer);
 CREATE INDEX invoices_order_id_idx ON invoices (order_id);

@@ -6,6 +6,7 @@ import {
   formatWorkflowCommands,
   renderAnnotations,
 } from '../../src/report/github.js';
+import { allRules } from '../../rules/index.js';
 import { buildCheckResult, fixtureLookup, fixtureRule } from './fixtures.js';
 
 const history = 'CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz, note text);';
@@ -78,3 +79,15 @@ describe('renderAnnotations', () => {
     expect(renderAnnotations(result, { ruleById: fixtureLookup })[0]).toMatchObject({ level: 'notice', title: 'SAFE unused-ignore' });
   });
 });
+
+describe('a suggestion that runs before its statement', () => {
+  it('is introduced as what to run before it, not as what to write instead', async () => {
+    const result = await buildCheckResult([{ path: 'm/0001_a.up.sql', sql: 'ALTER TABLE orders ADD COLUMN note text;\n' }], { history, rules: allRules });
+    const f = result.report.migrations[0]!.findings.find((x) => x.rule === 'require-lock-timeout')!;
+    expect(f.suggestionRuns).toBe('before');
+    const a = renderAnnotations(result).find((x) => x.title.includes('require-lock-timeout'))!;
+    expect(a.message).toMatch(/\n\nBefore it, run: SET lock_timeout = '5s';/);
+    expect(a.message).not.toContain('Instead:');
+  });
+});
+

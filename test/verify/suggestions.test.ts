@@ -1,5 +1,6 @@
-// Suggestions that are SQL to run are run in place of the statement they replace, on the base
-// with seeded rows; one that fails is not shown as a recommendation.
+// Suggestions that are SQL to run are run where they apply (in place of the statement they
+// replace, or before it), on the base with seeded rows; one that fails is not shown as a
+// recommendation.
 import { describe, expect, it } from 'vitest';
 import { runnableSuggestion, verifySuggestions } from '../../src/verify/index.js';
 import { analyzeMigrations } from '../plan/helpers.js';
@@ -36,5 +37,21 @@ describe('verifySuggestions', () => {
     expect(good!.suggestion).toContain('CONCURRENTLY');
     expect(bad!.suggestionVerification).toMatchObject({ status: 'failed' });
     expect(bad!.suggestion).toMatch(/^\(the suggested SQL failed when run on pglite: .*null values.*so it is not shown\) Add the column nullable/);
+  }, 300_000);
+
+  it('runs a suggestion meant to go before the statement ahead of it, keeping the statement', async () => {
+    // The real rule's finding: SET lock_timeout goes before the ALTER, whose column the next
+    // statement uses; run in its place, the UPDATE would fail on a missing column.
+    const sql = 'ALTER TABLE docs ADD COLUMN slug text;\nUPDATE docs SET slug = id;';
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      { path: 'db/0002_slug.up.sql', sql, transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'require-lock-timeout')!;
+    expect(f).toMatchObject({ statement: 0, suggestionRuns: 'before' });
+    expect(f.suggestion).toMatch(/^SET LOCAL lock_timeout = '5s';/);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified', engine: 'pglite', seededRows: 20 });
+    expect(f.suggestionRuns).toBe('before');
   }, 300_000);
 });

@@ -148,7 +148,7 @@ function findingsTable(m: MigrationReport, o: SectionOptions): string {
     const title = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title ? `<br>${cell(title)}` : ''}`;
     const checked = f.suggestionVerification?.status === 'verified' ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : '';
-    const why = cell(f.message) + (f.suggestion ? `<br>**Instead:** ${cell(f.suggestion)}${checked}` : '');
+    const why = cell(f.message) + (f.suggestion ? `<br>**${f.suggestionRuns === 'before' ? 'Before it, run' : 'Instead'}:** ${cell(f.suggestion)}${checked}` : '');
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
     lines.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
   }
