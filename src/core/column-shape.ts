@@ -1,7 +1,10 @@
-// What a column carries besides its type, read from the catalogs of a database that holds the
-// schema before a migration: an online type change (a new column and a swap) must re-create all
-// of it on the new column, or end in another schema than ALTER COLUMN TYPE would.
+// What a column is and carries, read from the catalogs of a database that holds the schema
+// before a migration: an online type change (a new column and a swap) must re-create all of it
+// on the new column, or end in another schema than ALTER COLUMN TYPE would; a batched UPDATE
+// compares the column with its new value as that type.
 export interface ColumnShape {
+  /** The column's type as format_type prints it: `character varying(500)`, `public.mood[]`. */
+  type: string;
   notNull: boolean;
   /** The DEFAULT expression as pg_get_expr prints it. */
   default?: string;

@@ -4,7 +4,7 @@ import type { ColumnShape } from '../core/column-shape.js';
 import type { Queryable } from './snapshot.js';
 
 const COLUMN = `
-  select a.attnum::int as attnum, a.attnotnull as notnull, pg_get_expr(d.adbin, d.adrelid) as def,
+  select a.attnum::int as attnum, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as notnull, pg_get_expr(d.adbin, d.adrelid) as def,
          a.attidentity::text as identity, a.attgenerated::text as generated, c.relkind::text as relkind,
          exists (select 1 from pg_inherits h where h.inhparent = c.oid) as has_children,
          (select s.oid::regclass::text from pg_depend dep join pg_class s on s.oid = dep.objid and s.relkind = 'S'
@@ -50,7 +50,7 @@ const BLOCKERS = `
 
 /** The shape of `relation.column` (relation as SQL, e.g. `public."Orders"`), or undefined when there is no such column. */
 export async function readColumnShape(db: Queryable, relation: string, column: string): Promise<ColumnShape | undefined> {
-  const [col] = await db.query<{ attnum: number; notnull: boolean; def: string | null; identity: string; generated: string; relkind: string; has_children: boolean; owned_sequence: string | null }>(COLUMN, [relation, column]);
+  const [col] = await db.query<{ attnum: number; type: string; notnull: boolean; def: string | null; identity: string; generated: string; relkind: string; has_children: boolean; owned_sequence: string | null }>(COLUMN, [relation, column]);
   if (!col) return undefined;
   const params = [relation, col.attnum];
   const indexes = await db.query<{ name: string; def: string; conname: string | null; contype: string | null; deferrable: boolean; deferred: boolean }>(INDEXES, params);
@@ -62,6 +62,7 @@ export async function readColumnShape(db: Queryable, relation: string, column: s
   if (col.has_children) blockers.push('the table has inheritance children');
   for (const i of indexes) if (i.contype === 'x') blockers.push(`exclusion constraint ${i.conname} reads it (an EXCLUDE constraint cannot be attached USING INDEX)`);
   const shape: ColumnShape = {
+    type: col.type,
     notNull: col.notnull,
     indexes: indexes.filter((i) => i.contype !== 'x').map((i) => ({
       name: i.name,

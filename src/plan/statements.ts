@@ -5,11 +5,12 @@ import type {
   AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DeleteStmt, DropStmt, IndexStmt, Node,
   RangeVar, ReindexStmt, RenameStmt, ResTarget, UpdateStmt, VariableSetStmt,
 } from '@pgsql/types';
-import { as, functionsCalled, nodeTag, optionOn, stringList } from '../analyze/ast.js';
+import { as, functionsCalled, nodeTag, optionOn, relationName, stringList } from '../analyze/ast.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange, renameInPlace } from './columns.js';
 import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
 import { RETRY_ADVICE, absorbDrop, batchedSql, blocking, constraintKey, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
+import { pendingCondition } from './pending.js';
 import { deparse, ident, makeObjectName, relationSql, siblingSql } from './sql.js';
 import type { PhaseName } from './types.js';
 
@@ -529,8 +530,7 @@ function batchUpdate(ctx: StatementContext, v: UpdateStmt): string | undefined {
   const { sql, alias } = target(v.relation);
   const values = targets.map((t) => deparse(t!.val!));
   const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(', ');
-  const pending =
-    cols.length === 1 ? `${ident(cols[0]!)} IS DISTINCT FROM ${values[0]}` : `(${cols.map(ident).join(', ')}) IS DISTINCT FROM (${values.join(', ')})`;
+  const pending = pendingCondition(ctx, relationName(v.relation), cols, values);
   const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
   const tgt = alias ? `${sql} AS ${alias}` : sql;
   return `UPDATE ${tgt} SET ${set}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt} WHERE ${where} LIMIT ${ctx.batchSize}))`;

@@ -1,8 +1,11 @@
 // Reads, from a database holding the base schema, the columns whose type the migrations under
-// review change, each as it is just before its migration: the plan's online type change carries
-// their NOT NULL, DEFAULT, indexes and constraints over, and offers no swap without them.
-import type { AlterTableCmd, AlterTableStmt, RenameStmt } from '@pgsql/types';
-import { as, nodeTag } from '../analyze/ast.js';
+// review change, and those an UPDATE sets, each as it is just before its migration: the plan's
+// online type change carries their NOT NULL, DEFAULT, indexes and constraints over, and offers
+// no swap without them; its batched UPDATE compares each column with its new value as the
+// column's type.
+import type { AlterTableCmd, AlterTableStmt, RenameStmt, ResTarget, UpdateStmt } from '@pgsql/types';
+import { as, nodeTag, relationName } from '../analyze/ast.js';
+import { columnTypeSource } from '../analyze/column-type.js';
 import type { AnalyzedMigration } from '../check/types.js';
 import { columnShapeKey, type ColumnShape } from '../core/column-shape.js';
 import { readColumnShape } from '../dryrun/column-shape.js';
@@ -12,12 +15,30 @@ import type { SandboxProvider } from '../dryrun/sandbox.js';
 import { ident } from '../plan/sql.js';
 import { openBase, type VerifyOptions } from './plan.js';
 
-/** The columns a migration changes the type of or renames: [schema-qualified table, column, relation as SQL]. */
+/** `schema.table` as SQL. */
+function relationOf(table: string): string {
+  const dot = table.indexOf('.');
+  return `${ident(table.slice(0, dot))}.${ident(table.slice(dot + 1))}`;
+}
+
+/**
+ * The columns a migration changes the type of or renames, and the pre-existing columns its
+ * UPDATEs set (under their names before the migration): [schema-qualified table, column, relation as SQL].
+ */
 export function shapeTargets(m: AnalyzedMigration): Array<[string, string, string]> {
   const out: Array<[string, string, string]> = [];
   for (const s of m.up.statements) {
     if (s.nestedIn) continue;
     const t = nodeTag(s.ast);
+    if (t?.[0] === 'UpdateStmt') {
+      const table = relationName((t[1] as UpdateStmt).relation);
+      for (const n of (t[1] as UpdateStmt).targetList ?? []) {
+        const name = as<ResTarget>(n, 'ResTarget')?.name;
+        const source = table && name ? columnTypeSource(m.up.statements, s.index, table, name) : undefined;
+        if (source && 'table' in source && !out.some(([tb, c]) => tb === source.table && c === source.column)) out.push([source.table, source.column, relationOf(source.table)]);
+      }
+      continue;
+    }
     if (t?.[0] === 'RenameStmt') {
       const r = t[1] as RenameStmt;
       if (r.renameType === 'OBJECT_COLUMN' && r.relation?.relname && r.subname) {

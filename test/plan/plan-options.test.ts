@@ -7,7 +7,7 @@ describe('plan options', () => {
   it('before PostgreSQL 11: one batch to repeat, EXECUTE PROCEDURE, and the SET NOT NULL caveat', async () => {
     const ms = await analyzeMigrations([{ path: 'db/1.up.sql', sql: 'ALTER TABLE orders ALTER COLUMN amount TYPE bigint;\nALTER TABLE orders ALTER COLUMN ref SET NOT NULL;\n' }], 10);
     // A plain nullable column, as src/verify would read it from the base.
-    ms[0]!.columnShapes = new Map([['public.orders|amount', { notNull: false, indexes: [], constraints: [], blockers: [] }]]);
+    ms[0]!.columnShapes = new Map([['public.orders|amount', { type: 'integer', notNull: false, indexes: [], constraints: [], blockers: [] }]]);
     const plan = buildPlan(ms, { pgVersion: 10 });
     const sql = allPlanSql(plan);
     for (const s of sql) assertParses(s);

@@ -94,4 +94,23 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
     expect(approval).not.toContain('follow the plan');
     expect(approval).toContain('failed its verification');
   }, 120_000);
+
+  it('batches an UPDATE whose value is of another type than the column, comparing as Postgres assigns (umami: varchar = numeric)', async () => {
+    const base = `CREATE TABLE event_data (id text PRIMARY KEY, event_data_type integer, event_string_value varchar(500), event_numeric_value numeric(19,4), props json);`;
+    // The column is renamed first, so its type is the base's under its old name; the added one is the migration's.
+    const sql = `ALTER TABLE event_data RENAME COLUMN event_data_type TO data_type;
+ALTER TABLE event_data RENAME COLUMN event_string_value TO string_value;
+ALTER TABLE event_data RENAME COLUMN event_numeric_value TO number_value;
+ALTER TABLE event_data ADD COLUMN label varchar(40);
+UPDATE event_data SET string_value = number_value WHERE data_type IS NOT NULL;
+UPDATE event_data SET label = number_value, props = '{"a": 1}' WHERE number_value IS NOT NULL;`;
+    const { input, doc, review } = await setup(sql, base);
+    expect(review.columnShapes?.get('public.event_data|event_string_value')).toMatchObject({ type: 'character varying(500)' });
+    const steps = doc.phases.flatMap((p) => p.steps).flatMap((s) => s.sql).join('\n');
+    expect(steps).toContain('string_value IS DISTINCT FROM CAST(number_value AS character varying(500))');
+    expect(steps).toMatch(/\(label, props::text\) IS DISTINCT FROM \(CAST\(number_value AS varchar\(40\)\), CAST\('\{"a": 1\}' AS json\)::text\)/);
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified', seededRows: 50 });
+  }, 120_000);
 });
+
