@@ -1,9 +1,13 @@
 // The batched form of an UPDATE or DELETE, for suggestions: a DO block that repeats one batch
 // of the statement, picked by ctid, until a batch touches no row, committing between batches
 // (Postgres 11+, outside a transaction block). ctid works for every table whatever its key
-// type (or with no key at all); a key-range walk would assume an integer key.
+// type (or with no key at all); a key-range walk would assume an integer key. Rows not done
+// yet are those whose set columns differ from their new values, each value cast to its
+// column's type where the history or the migration tells it.
 import type { DeleteStmt, Node, ResTarget, UpdateStmt } from '@pgsql/types';
 import { as, functionsCalled, nodeTag, stringList } from '../src/analyze/ast.js';
+import { isUntypedLiteral, pendingComparison } from '../src/analyze/column-type.js';
+import type { SchemaFacts } from '../src/analyze/state.js';
 import { stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
 import { sqlOf } from './_sql-build.js';
@@ -25,8 +29,19 @@ function quote(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
+/** The SQL type of a column the statement sets, when known (see columnTypeIn). */
+export type ColumnTypeOf = (column: string) => string | undefined;
+
+/** The types the analysis knows for the columns of `table` (from the history and the migration so far). */
+export function columnTypeIn(facts: SchemaFacts, table: string | undefined): ColumnTypeOf {
+  return (column) => {
+    const t = table ? facts.columnTypeNames?.get(`${table}.${column}`) : undefined;
+    return t ? sqlOf({ TypeName: t } as Node) : undefined;
+  };
+}
+
 /** One batch of the statement, or why it cannot be repeated batch by batch. */
-function oneBatch(statement: Statement, batch: number): { sql: string } | { why: string } {
+function oneBatch(statement: Statement, batch: number, typeOf: ColumnTypeOf): { sql: string } | { why: string } {
   const update = stmtNode<UpdateStmt>(statement, 'UpdateStmt');
   const del = stmtNode<DeleteStmt>(statement, 'DeleteStmt');
   const rel = update?.relation ?? del?.relation;
@@ -57,8 +72,7 @@ function oneBatch(statement: Statement, batch: number): { sql: string } | { why:
   const values = targets.map((t) => sqlOf(t!.val!));
   if (values.some((v) => !v)) return { why: 'a new value cannot be printed back' };
   const set = cols.map((c, i) => `${quote(c)} = ${values[i]}`).join(', ');
-  const pending =
-    cols.length === 1 ? `${quote(cols[0]!)} IS DISTINCT FROM ${values[0]}` : `(${cols.map(quote).join(', ')}) IS DISTINCT FROM (${values.join(', ')})`;
+  const pending = pendingComparison(cols.map((c, i) => ({ column: quote(c), value: values[i]!, type: typeOf(c), untyped: isUntypedLiteral(targets[i]!.val) })));
   const cond = whereSql ? `(${whereSql}) AND ${pending}` : pending;
   return { sql: `UPDATE ${target} SET ${set}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${cond} LIMIT ${batch}))` };
 }
@@ -67,8 +81,8 @@ function oneBatch(statement: Statement, batch: number): { sql: string } | { why:
  * The statement as a self-repeating batched DO block, or (when repeating it could change a row
  * twice) advice in words: a runnable block is only given when it is the same change.
  */
-export function batchedSql(statement: Statement, table: string | undefined, batch = 10_000): string {
-  const one = oneBatch(statement, batch);
+export function batchedSql(statement: Statement, table: string | undefined, typeOf: ColumnTypeOf = () => undefined, batch = 10_000): string {
+  const one = oneBatch(statement, batch, typeOf);
   if ('why' in one) {
     return `-- run it in its own migration outside a transaction block, in batches of about ${batch} rows of ${tableRef(table)} (by its primary key), committing between batches; it cannot be batched automatically because ${one.why}`;
   }

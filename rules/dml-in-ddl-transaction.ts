@@ -4,7 +4,7 @@ import type { AnalysisState } from '../src/analyze/state.js';
 import { as, functionsCalled } from '../src/analyze/ast.js';
 import { describeLock, stmtNode, stmtTag } from '../src/analyze/rule-helpers.js';
 import type { Operation, Statement } from '../src/core/types.js';
-import { batchedSql } from './_backfill-sql.js';
+import { batchedSql, columnTypeIn } from './_backfill-sql.js';
 import { blocksExisting } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
@@ -92,7 +92,7 @@ export const rule: Rule = {
         message: `this backfill runs in ${wrapper} as \`${firstLine(strongest.s.statement.text)}\` (line ${strongest.s.statement.line}), whose ${describeLock(strongest.op.lock, strongest.op.table)} is held until COMMIT, so for the whole backfill`,
         suggestion: stmtTag(statement) === 'InsertStmt'
           ? `move this INSERT ... SELECT to its own migration that runs outside a transaction, copying the source rows in key ranges (WHERE id > :last AND id <= :last + 10000), one COMMIT per batch`
-          : batchedSql(statement, target),
+          : batchedSql(statement, target, columnTypeIn(state.facts, target)),
       }];
     }
 

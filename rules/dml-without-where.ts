@@ -2,7 +2,7 @@ import type { DeleteStmt, UpdateStmt } from '@pgsql/types';
 import { isAlwaysTrue } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
-import { batchedSql } from './_backfill-sql.js';
+import { batchedSql, columnTypeIn } from './_backfill-sql.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -19,7 +19,7 @@ export const rule: Rule = {
     good: "UPDATE orders SET status = 'new' WHERE id > 0 AND id <= 10000 AND status IS NULL;",
     equivalents: { pgfence: 'Destructive operation checks' },
   },
-  check({ statement, operations }) {
+  check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const update = stmtNode<UpdateStmt>(statement, 'UpdateStmt');
     const del = stmtNode<DeleteStmt>(statement, 'DeleteStmt');
@@ -40,7 +40,7 @@ export const rule: Rule = {
       risk: 'CAUTION',
       operation: 0,
       message: `UPDATE ${what} rewrites every row of ${op.table} in one transaction: all rows stay locked until it commits, the table bloats and replicas lag`,
-      suggestion: batchedSql(statement, op.table),
+      suggestion: batchedSql(statement, op.table, columnTypeIn(state.facts, op.table)),
     }];
   },
 };

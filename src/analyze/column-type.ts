@@ -3,7 +3,7 @@
 // name the column had then (renames earlier in the migration followed back). SQL that repeats
 // an UPDATE batch by batch compares each column with its new value, and only the column's type
 // makes that comparison the one Postgres' assignment makes.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, CreateStmt, RenameStmt, TypeName } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, CreateStmt, Node, RenameStmt, TypeName } from '@pgsql/types';
 import type { Statement } from '../core/types.js';
 import { as, nodeTag, relationName, stringList } from './ast.js';
 
@@ -15,7 +15,8 @@ const SERIALS: Record<string, string> = {
   serial: 'int4', serial4: 'int4', bigserial: 'int8', serial8: 'int8', smallserial: 'int2', serial2: 'int2',
 };
 
-function declared(t: TypeName): TypeName {
+/** The type a column declared as `t` has: a serial's integer type, else `t`. */
+export function declaredType(t: TypeName): TypeName {
   const names = stringList(t.names);
   const real = names.length === 1 ? SERIALS[names[0]!] : undefined;
   return real ? { ...t, names: [{ String: { sval: 'pg_catalog' } }, { String: { sval: real } }] } : t;
@@ -49,7 +50,7 @@ export function columnTypeSource(statements: readonly Statement[], index: number
       const v = tag[1] as CreateStmt;
       if (relationName(v.relation) !== t) continue;
       const def = columnDefs(v).find((d) => d.colname === c);
-      return def?.typeName ? { typeName: declared(def.typeName) } : undefined;
+      return def?.typeName ? { typeName: declaredType(def.typeName) } : undefined;
     }
     if (tag[0] !== 'AlterTableStmt') continue;
     const v = tag[1] as AlterTableStmt;
@@ -58,10 +59,45 @@ export function columnTypeSource(statements: readonly Statement[], index: number
     for (const cmdNode of [...(v.cmds ?? [])].reverse()) {
       const cmd = as<AlterTableCmd>(cmdNode, 'AlterTableCmd');
       const def = as<ColumnDef>(cmd?.def, 'ColumnDef');
-      if (cmd?.subtype === 'AT_AddColumn' && def?.colname === c) return def.typeName ? { typeName: declared(def.typeName) } : undefined;
+      if (cmd?.subtype === 'AT_AddColumn' && def?.colname === c) return def.typeName ? { typeName: declaredType(def.typeName) } : undefined;
       if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name === c) return def?.typeName ? { typeName: def.typeName } : undefined;
       if (cmd?.subtype === 'AT_DropColumn' && cmd.name === c) return undefined;
     }
   }
   return { table: t, column: c };
 }
+
+// Types without an equality operator (json, xml) or whose `=` is not identity (box compares
+// areas): compared by their text, which is exact for two values of the same type.
+const NO_IDENTITY_EQUALITY = new Set(['json', 'xml', 'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle']);
+
+function baseName(type: string): string {
+  const name = type.replace(/(\[\])+$/, '').replace(/\(.*$/, '').trim();
+  return name.slice(name.lastIndexOf('.') + 1).replace(/^"|"$/g, '').toLowerCase();
+}
+
+/**
+ * The condition that picks the rows a repeated UPDATE batch has not reached yet: some set
+ * column differs from its new value. Postgres converts the new value to the column's type when
+ * it assigns it (varchar column, numeric value); the comparison does the same when the type is
+ * known (SQL), or it has no operator, or never sees a row as done. A quoted literal or NULL
+ * (`untyped`) takes the column's type by itself. Columns and values are SQL.
+ */
+export function pendingComparison(sets: ReadonlyArray<{ column: string; value: string; type?: string | undefined; untyped?: boolean }>): string {
+  const sides = sets.map(({ column, value, type, untyped }) => {
+    if (!type) return { col: column, value };
+    const cast = `CAST(${value} AS ${type})`;
+    if (NO_IDENTITY_EQUALITY.has(baseName(type))) return { col: `${column}::text`, value: `${cast}::text` };
+    return { col: column, value: untyped ? value : cast };
+  });
+  return sides.length === 1
+    ? `${sides[0]!.col} IS DISTINCT FROM ${sides[0]!.value}`
+    : `(${sides.map((s) => s.col).join(', ')}) IS DISTINCT FROM (${sides.map((s) => s.value).join(', ')})`;
+}
+
+/** A quoted literal or NULL: Postgres gives it the type of what it is compared with or assigned to. */
+export function isUntypedLiteral(node: Node | undefined): boolean {
+  const c = as<{ sval?: unknown; isnull?: boolean }>(node, 'A_Const');
+  return !!c && (c.sval !== undefined || c.isnull === true);
+}
+

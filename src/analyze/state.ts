@@ -1,6 +1,7 @@
 // What the analyzer knows at a point in a migration run: objects created so far, the
 // transaction the next statement runs in, timeouts set, the target version and table sizes.
 // Rules only read it; `track.ts` advances it after each statement.
+import type { TypeName } from '@pgsql/types';
 import type { LayoutName, Operation, Position, Statement, TransactionMode } from '../core/types.js';
 
 export type { TableStats } from '../core/table-stats.js';
@@ -106,6 +107,12 @@ export interface AnalysisState {
 export interface SchemaFacts {
   /** `schema.table.column` -> canonical type, e.g. `varchar(255)`, `int4`, `numeric(10,2)`. */
   columnTypes: Map<string, string>;
+  /**
+   * `schema.table.column` -> the type as declared, to print back into SQL (a serial as its
+   * integer type): a batched UPDATE casts each new value to it. Absent for columns whose type
+   * is not known; optional for facts made elsewhere.
+   */
+  columnTypeNames?: Map<string, TypeName>;
   /** Function name (lower-case, unqualified) -> volatility created in the history: i, s or v. */
   functionVolatility: Map<string, 'i' | 's' | 'v'>;
   /** Enum type names (schema-qualified). */

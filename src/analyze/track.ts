@@ -1,13 +1,27 @@
 // Advances the analysis state past one statement: objects it created, constraints it added or
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, VariableSetStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
+import { declaredType } from './column-type.js';
 import type { LayoutName, Operation, Statement, TransactionMode } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, typeNameText } from './ast.js';
 
 export function newFacts(): SchemaFacts {
-  return { columnTypes: new Map(), functionVolatility: new Map(), enums: new Set(), notNullColumns: new Set() };
+  return { columnTypes: new Map(), columnTypeNames: new Map(), functionVolatility: new Map(), enums: new Set(), notNullColumns: new Set() };
+}
+
+/** Records (or, with no type, forgets) the type of `key` (`schema.table.column`). */
+function setColumnType(state: AnalysisState, key: string, t: TypeName | undefined): void {
+  state.facts.columnTypes.set(key, typeNameText(t));
+  if (t) (state.facts.columnTypeNames ??= new Map()).set(key, declaredType(t));
+  else state.facts.columnTypeNames?.delete(key);
+}
+
+function forgetColumn(state: AnalysisState, key: string): void {
+  state.facts.columnTypes.delete(key);
+  state.facts.columnTypeNames?.delete(key);
+  state.facts.notNullColumns.delete(key);
 }
 
 /** State for a whole run; `beginFile` resets the per-file parts. */
@@ -211,7 +225,7 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
   for (const elt of v.tableElts ?? []) {
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {
-      state.facts.columnTypes.set(`${table}.${col.colname}`, typeNameText(col.typeName));
+      setColumnType(state, `${table}.${col.colname}`, col.typeName);
       trackColumnConstraints(state, table, col, true, stmt);
     }
     const con = as<Constraint>(elt, 'Constraint');
@@ -288,7 +302,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       case 'AT_AddColumn': {
         const def = as<ColumnDef>(c.def, 'ColumnDef');
         if (!def?.colname) break;
-        state.facts.columnTypes.set(`${table}.${def.colname}`, typeNameText(def.typeName));
+        setColumnType(state, `${table}.${def.colname}`, def.typeName);
         if (!state.learningOnly) state.newColumns.add(`${table}.${def.colname}`);
         trackColumnConstraints(state, table, def, isNew, stmt);
         break;
@@ -299,15 +313,12 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       case 'AT_DropNotNull':
         if (c.name) state.facts.notNullColumns.delete(`${table}.${c.name}`);
         break;
-      case 'AT_DropColumn': {
-        if (c.name) {
-          state.facts.columnTypes.delete(`${table}.${c.name}`);
-          state.facts.notNullColumns.delete(`${table}.${c.name}`);
-        }
-      }
+      case 'AT_DropColumn':
+        if (c.name) forgetColumn(state, `${table}.${c.name}`);
+        break;
       case 'AT_AlterColumnType': {
         const def = as<ColumnDef>(c.def, 'ColumnDef');
-        if (c.name) state.facts.columnTypes.set(`${table}.${c.name}`, typeNameText(def?.typeName));
+        if (c.name) setColumnType(state, `${table}.${c.name}`, def?.typeName);
         break;
       }
       case 'AT_AddConstraint': {
@@ -343,6 +354,23 @@ function trackRename(state: AnalysisState, v: RenameStmt): void {
   if (v.renameType === 'OBJECT_COLUMN' && v.subname) {
     const type = state.facts.columnTypes.get(`${table}.${v.subname}`);
     if (type) state.facts.columnTypes.set(`${table}.${v.newname}`, type);
+    const typeName = state.facts.columnTypeNames?.get(`${table}.${v.subname}`);
+    if (typeName) state.facts.columnTypeNames!.set(`${table}.${v.newname}`, typeName);
+  }
+  // The columns of a renamed table go with it.
+  if (v.renameType === 'OBJECT_TABLE') {
+    const to = qualifiedName(v.relation?.schemaname, v.newname);
+    const moved = (key: string) => (key.startsWith(`${table}.`) && !key.slice(table.length + 1).includes('.') ? `${to}.${key.slice(table.length + 1)}` : undefined);
+    for (const map of [state.facts.columnTypes, state.facts.columnTypeNames ?? new Map<string, TypeName>()] as Array<Map<string, unknown>>) {
+      for (const [key, value] of [...map.entries()]) {
+        const k = moved(key);
+        if (k) map.delete(key), map.set(k, value);
+      }
+    }
+    for (const key of [...state.facts.notNullColumns]) {
+      const k = moved(key);
+      if (k) state.facts.notNullColumns.delete(key), state.facts.notNullColumns.add(k);
+    }
   }
 }
 

@@ -530,7 +530,7 @@ function batchUpdate(ctx: StatementContext, v: UpdateStmt): string | undefined {
   const { sql, alias } = target(v.relation);
   const values = targets.map((t) => deparse(t!.val!));
   const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(', ');
-  const pending = pendingCondition(ctx, relationName(v.relation), cols, values);
+  const pending = pendingCondition(ctx, relationName(v.relation), cols, targets.map((t) => t!.val!));
   const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
   const tgt = alias ? `${sql} AS ${alias}` : sql;
   return `UPDATE ${tgt} SET ${set}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt} WHERE ${where} LIMIT ${ctx.batchSize}))`;

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { columnTypeSource } from '../../src/analyze/column-type.js';
 import { typeNameText } from '../../src/analyze/ast.js';
 import { initParser, parseSource } from '../../src/parse/index.js';
+import { analyzeSource } from '../../src/analyze/analyze.js';
+import { beginFile, newRunState } from '../../src/analyze/track.js';
+import { columnTypeIn } from '../../rules/_backfill-sql.js';
 
 async function sourceAt(sql: string, table: string, column: string) {
   await initParser();
@@ -31,3 +34,18 @@ describe('columnTypeSource', () => {
     expect(await sourceAt('ALTER TABLE t DROP COLUMN c;\nUPDATE t SET c = 1;', 'public.t', 'c')).toBeUndefined();
   });
 });
+
+describe('column types the analysis keeps for batched UPDATEs', () => {
+  it('follows the history: a serial as its integer type, renamed tables and columns, dropped columns', async () => {
+    await initParser();
+    const state = newRunState({ pgVersion: 16 });
+    const sql = 'CREATE TABLE a (id bigserial, x numeric(19,4), "Mood" varchar(20), gone text);\nALTER TABLE a RENAME TO b;\nALTER TABLE b RENAME COLUMN x TO y;\nALTER TABLE b DROP COLUMN gone;';
+    beginFile(state, 'h.sql', 'none', true);
+    analyzeSource(parseSource({ path: 'h.sql', text: sql }), sql, state, []);
+    const typeOf = columnTypeIn(state.facts, 'public.b');
+    expect([typeOf('id'), typeOf('y'), typeOf('Mood'), typeOf('gone')]).toEqual(['bigint', 'numeric(19, 4)', 'varchar(20)', undefined]);
+    expect(columnTypeIn(state.facts, 'public.a')('id')).toBeUndefined();
+    expect(state.facts.columnTypes.has('public.b.gone')).toBe(false);
+  });
+});
+

@@ -66,5 +66,22 @@ describe('verifySuggestions', () => {
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
+
+  it('batches an UPDATE whose value has another type than the column, comparing as Postgres assigns (umami: varchar = numeric)', async () => {
+    const base = 'CREATE TABLE event_data (id text PRIMARY KEY, event_data_type integer, event_string_value varchar(500), event_numeric_value numeric(19,4), props json);';
+    const sql = `ALTER TABLE event_data RENAME COLUMN event_string_value TO string_value;
+ALTER TABLE event_data RENAME COLUMN event_numeric_value TO number_value;
+UPDATE event_data SET string_value = number_value WHERE event_data_type IS NOT NULL;
+UPDATE event_data SET props = '{"a": 1}';`;
+    const [b, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: base, history: true },
+      { path: 'db/0002_rename.up.sql', sql, transaction: 'wrapped' },
+    ]);
+    const batches = m!.report.findings.filter((x) => x.rule === 'dml-in-ddl-transaction' || x.rule === 'dml-without-where');
+    expect(batches.map((f) => f.suggestion).join('\n')).toContain('string_value IS DISTINCT FROM CAST(number_value AS varchar(500))');
+    expect(batches.map((f) => f.suggestion).join('\n')).toMatch(/props::text IS DISTINCT FROM CAST\('\{"a": 1\}' AS (pg_catalog\.)?json\)::text/);
+    await verifySuggestions([{ migration: b!.migration, up: b!.up, down: null }], [m!], OPTS);
+    for (const f of batches) expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
 });
 
