@@ -3,10 +3,10 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-RQ6XJW24.js";
+} from "./chunks/chunk-53R3CWKU.js";
 import {
   readStatsFromUrl
-} from "./chunks/chunk-PQCOHK6I.js";
+} from "./chunks/chunk-XLG2SSWB.js";
 import "./chunks/chunk-EN5ABQOQ.js";
 import {
   ACTIONS_BOT,
@@ -41,36 +41,36 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-W56VKJD3.js";
+} from "./chunks/chunk-A5WJKREH.js";
 import {
   loadConfig
-} from "./chunks/chunk-CWO3ADBI.js";
+} from "./chunks/chunk-LQWHMU3R.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-NJQNCQ5B.js";
-import "./chunks/chunk-QNWOCEJP.js";
-import "./chunks/chunk-OK4Z3IGT.js";
-import "./chunks/chunk-R77JFOHR.js";
+} from "./chunks/chunk-T3BECD6Z.js";
+import "./chunks/chunk-CDCFNHYY.js";
+import "./chunks/chunk-AXHFSGML.js";
+import "./chunks/chunk-MPSRRXMA.js";
 import {
   tableStatsFromText
-} from "./chunks/chunk-7PDHHRXW.js";
-import "./chunks/chunk-RJIW4HVH.js";
+} from "./chunks/chunk-XYMARAZM.js";
+import "./chunks/chunk-3ZUQOVGA.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-AGM2V5YA.js";
-import "./chunks/chunk-HIVIFECN.js";
+import "./chunks/chunk-2MR2PNE5.js";
+import "./chunks/chunk-FBK5TPVZ.js";
 import {
   atLeast
 } from "./chunks/chunk-7DEDEG2E.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-GW7LTBFS.js";
-import "./chunks/chunk-C4OQG7EQ.js";
+import "./chunks/chunk-DFAJPKP7.js";
+import "./chunks/chunk-AS2FDFP5.js";
 import {
   __toESM
 } from "./chunks/chunk-ZGDBGMMU.js";
@@ -79,10 +79,10 @@ import {
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// node_modules/@actions/core/lib/utils.js
+// ../../main/node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -105,7 +105,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -150,7 +150,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
+// ../../main/node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -178,10 +178,10 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// node_modules/@actions/http-client/lib/index.js
+// ../../main/node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var HttpCodes;
@@ -236,7 +236,7 @@ var HttpResponseRetryCodes = [
   HttpCodes.GatewayTimeout
 ];
 
-// node_modules/@actions/core/lib/summary.js
+// ../../main/node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -521,23 +521,23 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// node_modules/@actions/io/lib/io-util.js
+// ../../main/node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";

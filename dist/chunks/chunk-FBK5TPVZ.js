@@ -1,11 +1,17 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  as,
+  nodeTag,
+  relationName,
+  stringList
+} from "./chunk-7DEDEG2E.js";
+import {
   __commonJS
 } from "./chunk-ZGDBGMMU.js";
 
-// node_modules/@pgsql/quotes/kwlist.js
+// ../../main/node_modules/@pgsql/quotes/kwlist.js
 var require_kwlist = __commonJS({
-  "node_modules/@pgsql/quotes/kwlist.js"(exports) {
+  "../../main/node_modules/@pgsql/quotes/kwlist.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TYPE_FUNC_NAME_KEYWORDS = exports.COL_NAME_KEYWORDS = exports.UNRESERVED_KEYWORDS = exports.RESERVED_KEYWORDS = exports.kwlist = void 0;
@@ -533,9 +539,9 @@ var require_kwlist = __commonJS({
   }
 });
 
-// node_modules/@pgsql/quotes/quote-utils.js
+// ../../main/node_modules/@pgsql/quotes/quote-utils.js
 var require_quote_utils = __commonJS({
-  "node_modules/@pgsql/quotes/quote-utils.js"(exports) {
+  "../../main/node_modules/@pgsql/quotes/quote-utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = void 0;
@@ -757,9 +763,9 @@ var require_quote_utils = __commonJS({
   }
 });
 
-// node_modules/@pgsql/quotes/index.js
+// ../../main/node_modules/@pgsql/quotes/index.js
 var require_quotes = __commonJS({
-  "node_modules/@pgsql/quotes/index.js"(exports) {
+  "../../main/node_modules/@pgsql/quotes/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = exports.UNRESERVED_KEYWORDS = exports.TYPE_FUNC_NAME_KEYWORDS = exports.RESERVED_KEYWORDS = exports.kwlist = exports.keywordKindOf = exports.COL_NAME_KEYWORDS = void 0;
@@ -789,9 +795,9 @@ var require_quotes = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/utils/list-utils.js
+// ../../main/node_modules/pgsql-deparser/utils/list-utils.js
 var require_list_utils = __commonJS({
-  "node_modules/pgsql-deparser/utils/list-utils.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/utils/list-utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ListUtils = void 0;
@@ -819,9 +825,9 @@ var require_list_utils = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/utils/sql-formatter.js
+// ../../main/node_modules/pgsql-deparser/utils/sql-formatter.js
 var require_sql_formatter = __commonJS({
-  "node_modules/pgsql-deparser/utils/sql-formatter.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/utils/sql-formatter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SqlFormatter = void 0;
@@ -861,9 +867,9 @@ var require_sql_formatter = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/visitors/base.js
+// ../../main/node_modules/pgsql-deparser/visitors/base.js
 var require_base = __commonJS({
-  "node_modules/pgsql-deparser/visitors/base.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/visitors/base.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseVisitor = exports.DeparserContext = void 0;
@@ -983,9 +989,9 @@ var require_base = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/deparser.js
+// ../../main/node_modules/pgsql-deparser/deparser.js
 var require_deparser = __commonJS({
-  "node_modules/pgsql-deparser/deparser.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/deparser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Deparser = void 0;
@@ -10772,9 +10778,9 @@ var require_deparser = __commonJS({
   }
 });
 
-// node_modules/pgsql-deparser/index.js
+// ../../main/node_modules/pgsql-deparser/index.js
 var require_pgsql_deparser = __commonJS({
-  "node_modules/pgsql-deparser/index.js"(exports) {
+  "../../main/node_modules/pgsql-deparser/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = exports.Deparser = exports.deparse = exports.deparseSync = void 0;
@@ -10794,6 +10800,75 @@ var require_pgsql_deparser = __commonJS({
     } });
   }
 });
+
+// src/analyze/column-type.ts
+var SERIALS = {
+  serial: "int4",
+  serial4: "int4",
+  bigserial: "int8",
+  serial8: "int8",
+  smallserial: "int2",
+  serial2: "int2"
+};
+function declaredType(t) {
+  const names = stringList(t.names);
+  const real = names.length === 1 ? SERIALS[names[0]] : void 0;
+  return real ? { ...t, names: [{ String: { sval: "pg_catalog" } }, { String: { sval: real } }] } : t;
+}
+function columnDefs(v) {
+  return (v.tableElts ?? []).map((e) => as(e, "ColumnDef")).filter((d) => !!d);
+}
+function columnTypeSource(statements, index, table, column) {
+  let t = table;
+  let c = column;
+  const before = statements.filter((s) => !s.nestedIn && s.index < index).reverse();
+  for (const s of before) {
+    const tag = nodeTag(s.ast);
+    if (!tag) continue;
+    if (tag[0] === "RenameStmt") {
+      const r = tag[1];
+      const rel = relationName(r.relation);
+      if (r.renameType === "OBJECT_COLUMN" && rel === t && r.newname === c && r.subname) c = r.subname;
+      else if (r.renameType === "OBJECT_TABLE" && r.relation?.relname && r.newname && `${r.relation.schemaname ?? "public"}.${r.newname}` === t) t = rel;
+      continue;
+    }
+    if (tag[0] === "CreateStmt") {
+      const v2 = tag[1];
+      if (relationName(v2.relation) !== t) continue;
+      const def = columnDefs(v2).find((d) => d.colname === c);
+      return def?.typeName ? { typeName: declaredType(def.typeName) } : void 0;
+    }
+    if (tag[0] !== "AlterTableStmt") continue;
+    const v = tag[1];
+    if (relationName(v.relation) !== t) continue;
+    for (const cmdNode of [...v.cmds ?? []].reverse()) {
+      const cmd = as(cmdNode, "AlterTableCmd");
+      const def = as(cmd?.def, "ColumnDef");
+      if (cmd?.subtype === "AT_AddColumn" && def?.colname === c) return def.typeName ? { typeName: declaredType(def.typeName) } : void 0;
+      if (cmd?.subtype === "AT_AlterColumnType" && cmd.name === c) return def?.typeName ? { typeName: def.typeName } : void 0;
+      if (cmd?.subtype === "AT_DropColumn" && cmd.name === c) return void 0;
+    }
+  }
+  return { table: t, column: c };
+}
+var NO_IDENTITY_EQUALITY = /* @__PURE__ */ new Set(["json", "xml", "point", "line", "lseg", "box", "path", "polygon", "circle"]);
+function baseName(type) {
+  const name = type.replace(/(\[\])+$/, "").replace(/\(.*$/, "").trim();
+  return name.slice(name.lastIndexOf(".") + 1).replace(/^"|"$/g, "").toLowerCase();
+}
+function pendingComparison(sets) {
+  const sides = sets.map(({ column, value, type, untyped }) => {
+    if (!type) return { col: column, value };
+    const cast = `CAST(${value} AS ${type})`;
+    if (NO_IDENTITY_EQUALITY.has(baseName(type))) return { col: `${column}::text`, value: `${cast}::text` };
+    return { col: column, value: untyped ? value : cast };
+  });
+  return sides.length === 1 ? `${sides[0].col} IS DISTINCT FROM ${sides[0].value}` : `(${sides.map((s) => s.col).join(", ")}) IS DISTINCT FROM (${sides.map((s) => s.value).join(", ")})`;
+}
+function isUntypedLiteral(node) {
+  const c = as(node, "A_Const");
+  return !!c && (c.sval !== void 0 || c.isnull === true);
+}
 
 // src/parse/wasm.ts
 import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from "libpg-query";
@@ -11017,8 +11092,8 @@ function plpgsqlBody(ast) {
   if (isObject(node.CreateFunctionStmt)) {
     const options = defElems(node.CreateFunctionStmt.options);
     const language = stringValue(options.find((d) => d.defname === "language")?.arg);
-    const as = options.find((d) => d.defname === "as")?.arg;
-    const items = isObject(as) && isObject(as.List) && Array.isArray(as.List.items) ? as.List.items : [];
+    const as2 = options.find((d) => d.defname === "as")?.arg;
+    const items = isObject(as2) && isObject(as2.List) && Array.isArray(as2.List.items) ? as2.List.items : [];
     const body = stringValue(items[0]);
     if (language?.toLowerCase() !== "plpgsql" || body === void 0) return void 0;
     return { kind: "function-body", body };
@@ -11669,6 +11744,10 @@ function decodeSql(bytes, displayPath) {
 
 export {
   LineIndex,
+  declaredType,
+  columnTypeSource,
+  pendingComparison,
+  isUntypedLiteral,
   decodeSql,
   trimTrailing,
   initParser,

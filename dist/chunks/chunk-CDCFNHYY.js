@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-RJIW4HVH.js";
+} from "./chunk-3ZUQOVGA.js";
 import {
   columnShapeKey,
   deparse,
@@ -11,16 +11,20 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-AGM2V5YA.js";
+} from "./chunk-2MR2PNE5.js";
 import {
-  parseSource
-} from "./chunk-HIVIFECN.js";
+  columnTypeSource,
+  isUntypedLiteral,
+  parseSource,
+  pendingComparison
+} from "./chunk-FBK5TPVZ.js";
 import {
   as,
   blocksWrites,
   functionsCalled,
   nodeTag,
   optionOn,
+  relationName,
   stringList
 } from "./chunk-7DEDEG2E.js";
 import {
@@ -832,6 +836,17 @@ END
   ];
 }
 
+// src/plan/pending.ts
+function columnTypeAt(ctx, table, column) {
+  const source = columnTypeSource(ctx.migration.up.statements, ctx.statement.index, table, column);
+  if (!source) return void 0;
+  if ("typeName" in source) return deparse({ TypeName: source.typeName });
+  return ctx.migration.columnShapes?.get(columnShapeKey(source.table, source.column))?.type;
+}
+function pendingCondition(ctx, table, cols, values) {
+  return pendingComparison(cols.map((c, i) => ({ column: ident(c), value: deparse(values[i]), type: table ? columnTypeAt(ctx, table, c) : void 0, untyped: isUntypedLiteral(values[i]) })));
+}
+
 // src/plan/statements.ts
 var CONTRACT_KINDS = /* @__PURE__ */ new Set([
   "DROP_TABLE",
@@ -1297,7 +1312,7 @@ function batchUpdate(ctx, v) {
   const { sql, alias } = target(v.relation);
   const values = targets.map((t) => deparse(t.val));
   const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(", ");
-  const pending = cols.length === 1 ? `${ident(cols[0])} IS DISTINCT FROM ${values[0]}` : `(${cols.map(ident).join(", ")}) IS DISTINCT FROM (${values.join(", ")})`;
+  const pending = pendingCondition(ctx, relationName(v.relation), cols, targets.map((t) => t.val));
   const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
   const tgt = alias ? `${sql} AS ${alias}` : sql;
   return `UPDATE ${tgt} SET ${set}

@@ -2,10 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-AGM2V5YA.js";
+} from "./chunk-2MR2PNE5.js";
 import {
+  columnTypeSource,
   parseSource
-} from "./chunk-HIVIFECN.js";
+} from "./chunk-FBK5TPVZ.js";
 import {
   applyBase,
   applyUntraced,
@@ -20,15 +21,16 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-WYLQ3QJV.js";
+} from "./chunk-4WTNPDPC.js";
 import {
   as,
   lockRank,
-  nodeTag
+  nodeTag,
+  relationName
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-GW7LTBFS.js";
-import "./chunk-C4OQG7EQ.js";
+import "./chunk-DFAJPKP7.js";
+import "./chunk-AS2FDFP5.js";
 import "./chunk-BUALPDI6.js";
 import "./chunk-ZGDBGMMU.js";
 
@@ -166,10 +168,10 @@ function runnableSuggestion(text) {
   const top = parsed.statements.filter((s) => !s.nestedIn);
   return top.length > 0 ? top : void 0;
 }
-function replaced(m, index, replacement) {
+function withSuggestion(m, index, replacement, runs) {
   const top = m.up.statements.filter((s) => !s.nestedIn);
   const outside = replacement.some((s) => cannotRunInTransaction(s));
-  return top.flatMap((s) => s.index === index ? replacement : [s]).filter((s) => !(outside && txControl(s) !== null && !replacement.includes(s))).map((s) => `${s.text.trim().replace(/;\s*$/, "")};`).join("\n");
+  return top.flatMap((s) => s.index !== index ? [s] : runs === "before" ? [...replacement, s] : replacement).filter((s) => !(outside && txControl(s) !== null && !replacement.includes(s))).map((s) => `${s.text.trim().replace(/;\s*$/, "")};`).join("\n");
 }
 async function verifySuggestions(base, review, opts) {
   const out = { verified: 0, failed: 0, notRun: 0 };
@@ -197,6 +199,7 @@ async function verifySuggestions(base, review, opts) {
       else {
         out.failed++;
         const words = opts.fallback(job.f);
+        delete job.f.suggestionRuns;
         job.f.suggestion = `(the suggested SQL failed when run on ${v.engine}: ${v.reason}, so it is not shown)${words ? ` ${words}` : ""}`;
       }
     }
@@ -222,7 +225,7 @@ async function runOne(provider, base, before, m, f, sql, limits, seedRows) {
   try {
     const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: seed.tables.length > 0 ? seedRows : 0 };
-    const text = replaced(m, f.statement, sql);
+    const text = withSuggestion(m, f.statement, sql, f.suggestionRuns ?? "instead");
     const parsed = parseSource({ path: m.migration.up.path, text });
     let err;
     try {
@@ -242,7 +245,7 @@ async function runOne(provider, base, before, m, f, sql, limits, seedRows) {
 
 // src/dryrun/column-shape.ts
 var COLUMN = `
-  select a.attnum::int as attnum, a.attnotnull as notnull, pg_get_expr(d.adbin, d.adrelid) as def,
+  select a.attnum::int as attnum, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as notnull, pg_get_expr(d.adbin, d.adrelid) as def,
          a.attidentity::text as identity, a.attgenerated::text as generated, c.relkind::text as relkind,
          exists (select 1 from pg_inherits h where h.inhparent = c.oid) as has_children,
          (select s.oid::regclass::text from pg_depend dep join pg_class s on s.oid = dep.objid and s.relkind = 'S'
@@ -294,6 +297,7 @@ async function readColumnShape(db, relation, column) {
   if (col.has_children) blockers.push("the table has inheritance children");
   for (const i of indexes) if (i.contype === "x") blockers.push(`exclusion constraint ${i.conname} reads it (an EXCLUDE constraint cannot be attached USING INDEX)`);
   const shape = {
+    type: col.type,
     notNull: col.notnull,
     indexes: indexes.filter((i) => i.contype !== "x").map((i) => ({
       name: i.name,
@@ -309,11 +313,24 @@ async function readColumnShape(db, relation, column) {
 }
 
 // src/verify/shapes.ts
+function relationOf(table) {
+  const dot = table.indexOf(".");
+  return `${ident(table.slice(0, dot))}.${ident(table.slice(dot + 1))}`;
+}
 function shapeTargets(m) {
   const out = [];
   for (const s of m.up.statements) {
     if (s.nestedIn) continue;
     const t = nodeTag(s.ast);
+    if (t?.[0] === "UpdateStmt") {
+      const table = relationName(t[1].relation);
+      for (const n of t[1].targetList ?? []) {
+        const name = as(n, "ResTarget")?.name;
+        const source = table && name ? columnTypeSource(m.up.statements, s.index, table, name) : void 0;
+        if (source && "table" in source && !out.some(([tb, c]) => tb === source.table && c === source.column)) out.push([source.table, source.column, relationOf(source.table)]);
+      }
+      continue;
+    }
     if (t?.[0] === "RenameStmt") {
       const r = t[1];
       if (r.renameType === "OBJECT_COLUMN" && r.relation?.relname && r.subname) {

@@ -9,9 +9,12 @@ import {
   rule7
 } from "./chunk-DMW4FM6X.js";
 import {
+  declaredType,
   dynamicExecutes,
+  isUntypedLiteral,
+  pendingComparison,
   require_pgsql_deparser
-} from "./chunk-HIVIFECN.js";
+} from "./chunk-FBK5TPVZ.js";
 import {
   as,
   blocksWrites,
@@ -1017,7 +1020,8 @@ var rule22 = {
       return [{
         operation: 0,
         message: `trigger ${trig.trigname ?? ""} on ${op.table} adds work to every ${trig.row ? "row written" : "write"} and takes ${article(describeLock(op.lock))} to be created`,
-        suggestion: `SET lock_timeout = '5s';  -- before it, and retry on timeout; measure the trigger's cost on a production-sized copy of ${op.table}`
+        suggestion: `SET lock_timeout = '5s';  -- retry on timeout; measure the trigger's cost on a production-sized copy of ${op.table}`,
+        suggestionRuns: "before"
       }];
     }
     const hits = [];
@@ -1026,7 +1030,8 @@ var rule22 = {
       hits.push({
         operation: i,
         message: `DROP TRIGGER on ${o.table} takes ${article(describeLock(o.lock, o.table))}; while it waits for running queries, every read and write of ${o.table} queues behind it`,
-        suggestion: "SET lock_timeout = '5s';  -- before it, and retry on timeout"
+        suggestion: "SET lock_timeout = '5s';  -- retry on timeout",
+        suggestionRuns: "before"
       });
     });
     alterCmds(statement).forEach((c, i) => {
@@ -1037,7 +1042,8 @@ var rule22 = {
       hits.push({
         operation: i,
         message: `${what}${c.name ? ` ${c.name}` : ""} on ${o.table} takes ${article(describeLock(o.lock))}${disabling ? "; while disabled, whatever the trigger did is silently skipped" : ""}${what === "DISABLE TRIGGER ALL" ? ", including foreign-key checks" : ""}`,
-        suggestion: disabling ? "re-enable it in the same migration (ENABLE TRIGGER), and set lock_timeout before both statements" : "SET lock_timeout = '5s';  -- before it, and retry on timeout"
+        suggestion: disabling ? "re-enable it in the same migration (ENABLE TRIGGER), and set lock_timeout before both statements" : "SET lock_timeout = '5s';  -- retry on timeout",
+        ...disabling ? {} : { suggestionRuns: "before" }
       });
     });
     return hits;
@@ -1123,7 +1129,13 @@ function columnRefs2(node, out = []) {
 function quote(name) {
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
-function oneBatch(statement, batch) {
+function columnTypeIn(facts, table) {
+  return (column) => {
+    const t = table ? facts.columnTypeNames?.get(`${table}.${column}`) : void 0;
+    return t ? sqlOf({ TypeName: t }) : void 0;
+  };
+}
+function oneBatch(statement, batch, typeOf) {
   const update = stmtNode(statement, "UpdateStmt");
   const del = stmtNode(statement, "DeleteStmt");
   const rel = update?.relation ?? del?.relation;
@@ -1152,13 +1164,13 @@ WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target}${whereSql ? ` WHERE ${whereSq
   const values = targets.map((t) => sqlOf(t.val));
   if (values.some((v) => !v)) return { why: "a new value cannot be printed back" };
   const set = cols.map((c, i) => `${quote(c)} = ${values[i]}`).join(", ");
-  const pending = cols.length === 1 ? `${quote(cols[0])} IS DISTINCT FROM ${values[0]}` : `(${cols.map(quote).join(", ")}) IS DISTINCT FROM (${values.join(", ")})`;
+  const pending = pendingComparison(cols.map((c, i) => ({ column: quote(c), value: values[i], type: typeOf(c), untyped: isUntypedLiteral(targets[i].val) })));
   const cond = whereSql ? `(${whereSql}) AND ${pending}` : pending;
   return { sql: `UPDATE ${target} SET ${set}
 WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${cond} LIMIT ${batch}))` };
 }
-function batchedSql(statement, table, batch = 1e4) {
-  const one = oneBatch(statement, batch);
+function batchedSql(statement, table, typeOf = () => void 0, batch = 1e4) {
+  const one = oneBatch(statement, batch, typeOf);
   if ("why" in one) {
     return `-- run it in its own migration outside a transaction block, in batches of about ${batch} rows of ${tableRef(table)} (by its primary key), committing between batches; it cannot be batched automatically because ${one.why}`;
   }
@@ -1248,7 +1260,7 @@ var rule24 = {
       return [{
         risk: strongest.op.lock === "AccessExclusiveLock" ? "DANGEROUS" : "CAUTION",
         message: `this backfill runs in ${wrapper} as \`${firstLine(strongest.s.statement.text)}\` (line ${strongest.s.statement.line}), whose ${describeLock(strongest.op.lock, strongest.op.table)} is held until COMMIT, so for the whole backfill`,
-        suggestion: stmtTag(statement) === "InsertStmt" ? `move this INSERT ... SELECT to its own migration that runs outside a transaction, copying the source rows in key ranges (WHERE id > :last AND id <= :last + 10000), one COMMIT per batch` : batchedSql(statement, target)
+        suggestion: stmtTag(statement) === "InsertStmt" ? `move this INSERT ... SELECT to its own migration that runs outside a transaction, copying the source rows in key ranges (WHERE id > :last AND id <= :last + 10000), one COMMIT per batch` : batchedSql(statement, target, columnTypeIn(state.facts, target))
       }];
     }
     const other = longOtherWork(statement);
@@ -1288,7 +1300,7 @@ var rule25 = {
     good: "UPDATE orders SET status = 'new' WHERE id > 0 AND id <= 10000 AND status IS NULL;",
     equivalents: { pgfence: "Destructive operation checks" }
   },
-  check({ statement, operations }) {
+  check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const update = stmtNode(statement, "UpdateStmt");
     const del = stmtNode(statement, "DeleteStmt");
@@ -1309,7 +1321,7 @@ ${batchedSql(statement, op.table)}`
       risk: "CAUTION",
       operation: 0,
       message: `UPDATE ${what} rewrites every row of ${op.table} in one transaction: all rows stay locked until it commits, the table bloats and replicas lag`,
-      suggestion: batchedSql(statement, op.table)
+      suggestion: batchedSql(statement, op.table, columnTypeIn(state.facts, op.table))
     }];
   }
 };
@@ -1462,7 +1474,8 @@ var rule30 = {
         hits.push({
           position: { line: step.statement.line, column: step.statement.column },
           message: `${force ? "FORCE" : "ENABLE"} ROW LEVEL SECURITY on ${op.table}, and no policy on it is visible in the reviewed files: ${force ? "every role, the owner included," : "every role that does not own the table"} sees no rows and cannot write any until a policy grants them`,
-          suggestion: `CREATE POLICY ${op.table.split(".").pop()}_access ON ${tableRef(op.table)} USING (<who may see which rows>);  -- before enabling row level security`
+          suggestion: `CREATE POLICY ${op.table.split(".").pop()}_access ON ${tableRef(op.table)} USING (<who may see which rows>);`,
+          suggestionRuns: "before"
         });
       });
     }
@@ -1937,7 +1950,8 @@ var rule39 = {
         hits.push({
           operation: i,
           message: `DETACH PARTITION ${partName} takes ${article(describeLock(op.lock, op.table))}: it waits behind every running query on the partitioned table, and everything queued behind it waits too`,
-          suggestion: state.pgVersion >= 14 ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  -- PG 14+, outside a transaction block` : `SET lock_timeout = '5s';  -- before it, retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`
+          suggestion: state.pgVersion >= 14 ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  -- PG 14+, outside a transaction block` : `SET lock_timeout = '5s';  -- retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`,
+          ...state.pgVersion >= 14 ? {} : { suggestionRuns: "before" }
         });
       }
     });
@@ -2029,15 +2043,16 @@ var SERIALS = {
   smallserial: "smallint",
   serial2: "smallint"
 };
+var IDENTITY = "bigint GENERATED BY DEFAULT AS IDENTITY";
 var rule42 = {
   id: "prefer-identity",
   risk: "SAFE",
   title: "serial columns: prefer GENERATED ... AS IDENTITY",
   docs: {
-    why: "serial is not a type but a shortcut that creates a separately owned sequence and a DEFAULT nextval(...). The sequence has its own permissions (a role that can INSERT into the table may still fail on the sequence), is easy to lose when copying a table (CREATE TABLE ... LIKE keeps the default pointing at the old sequence), and nothing stops code from inserting explicit ids that later collide with it. Identity columns are the SQL-standard form: the sequence belongs to the column, follows it in dumps and LIKE, and GENERATED ALWAYS refuses explicit ids unless asked with OVERRIDING SYSTEM VALUE.",
-    instead: "Use `bigint GENERATED ALWAYS AS IDENTITY` (or `GENERATED BY DEFAULT AS IDENTITY` when code must sometimes insert explicit ids).",
+    why: "serial is not a type but a shortcut that creates a separately owned sequence and a DEFAULT nextval(...). The sequence has its own permissions (a role that can INSERT into the table may still fail on the sequence), is easy to lose when copying a table (CREATE TABLE ... LIKE keeps the default pointing at the old sequence), and nothing stops code from inserting explicit ids that later collide with it. Identity columns are the SQL-standard form: the sequence belongs to the column and follows it in dumps and LIKE.",
+    instead: 'Use `bigint GENERATED BY DEFAULT AS IDENTITY`. Like serial it takes an explicit id when an INSERT gives one (seed rows, copied data, ORMs and fixtures that set ids), so it is a drop-in replacement and the suggestion keeps that behaviour. Where no code ever inserts an id, `GENERATED ALWAYS AS IDENTITY` is stricter: it refuses explicit ids ("cannot insert a non-DEFAULT value into column") unless the INSERT says OVERRIDING SYSTEM VALUE, so check every INSERT into the table before choosing it.',
     bad: "CREATE TABLE invoices (id bigserial PRIMARY KEY);",
-    good: "CREATE TABLE invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);",
+    good: "CREATE TABLE invoices (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY);",
     equivalents: { squawk: "prefer-identity", pgfence: "Data type best practices" }
   },
   check({ statement }) {
@@ -2046,13 +2061,13 @@ var rule42 = {
     if (cols.length === 0) return [];
     let suggestion = statement.text.trim();
     for (const c of cols) {
-      const fixed = retypeColumn(suggestion, c.name, /(?:bigserial|serial8|smallserial|serial2|serial4|serial)\b/, "bigint GENERATED ALWAYS AS IDENTITY");
+      const fixed = retypeColumn(suggestion, c.name, /(?:bigserial|serial8|smallserial|serial2|serial4|serial)\b/, IDENTITY);
       if (fixed) suggestion = fixed;
     }
     return [{
       ...cols.length === 1 && cols[0].operation !== void 0 ? { operation: cols[0].operation } : {},
       message: `${cols.map((c) => `${ident(c.name)} ${rawTypeName(c.type)}`).join(", ")}: serial creates a loose sequence and default; an identity column is the standard, self-contained form`,
-      suggestion: suggestion === statement.text.trim() ? cols.map((c) => `${ident(c.name)} bigint GENERATED ALWAYS AS IDENTITY`).join(", ") : suggestion.replace(/;?$/, ";")
+      suggestion: suggestion === statement.text.trim() ? cols.map((c) => `${ident(c.name)} ${IDENTITY}`).join(", ") : suggestion.replace(/;?$/, ";")
     }];
   }
 };
@@ -2550,7 +2565,8 @@ var rule57 = {
     return [{
       operation: i,
       message: `no lock_timeout is set before this statement takes ${article(describeLock(op.lock))}: if ${target} is busy it waits, and every query on ${target} queues behind it`,
-      suggestion: `SET ${state.tx.active ? "LOCAL " : ""}lock_timeout = '5s';  -- before this statement; on "canceling statement due to lock timeout", retry the migration later`
+      suggestion: `SET ${state.tx.active ? "LOCAL " : ""}lock_timeout = '5s';  -- on "canceling statement due to lock timeout", retry the migration later`,
+      suggestionRuns: "before"
     }];
   }
 };
@@ -2580,7 +2596,8 @@ var rule58 = {
     return [{
       operation: i,
       message: `no statement_timeout is set before this statement, whose work grows with ${op.table ?? "the table"} while it holds ${article(describeLock(op.lock))}`,
-      suggestion: `SET ${state.tx.active ? "LOCAL " : ""}statement_timeout = '15min';  -- before it; pick a limit above its measured time on production-sized data`
+      suggestion: `SET ${state.tx.active ? "LOCAL " : ""}statement_timeout = '15min';  -- pick a limit above its measured time on production-sized data`,
+      suggestionRuns: "before"
     }];
   }
 };
@@ -3024,7 +3041,17 @@ var rule65 = {
 
 // src/analyze/track.ts
 function newFacts() {
-  return { columnTypes: /* @__PURE__ */ new Map(), functionVolatility: /* @__PURE__ */ new Map(), enums: /* @__PURE__ */ new Set(), notNullColumns: /* @__PURE__ */ new Set() };
+  return { columnTypes: /* @__PURE__ */ new Map(), columnTypeNames: /* @__PURE__ */ new Map(), functionVolatility: /* @__PURE__ */ new Map(), enums: /* @__PURE__ */ new Set(), notNullColumns: /* @__PURE__ */ new Set() };
+}
+function setColumnType(state, key, t) {
+  state.facts.columnTypes.set(key, typeNameText(t));
+  if (t) (state.facts.columnTypeNames ??= /* @__PURE__ */ new Map()).set(key, declaredType(t));
+  else state.facts.columnTypeNames?.delete(key);
+}
+function forgetColumn(state, key) {
+  state.facts.columnTypes.delete(key);
+  state.facts.columnTypeNames?.delete(key);
+  state.facts.notNullColumns.delete(key);
 }
 function newRunState(opts) {
   return {
@@ -3224,7 +3251,7 @@ function trackCreateTable(state, v, stmt) {
   for (const elt of v.tableElts ?? []) {
     const col = as(elt, "ColumnDef");
     if (col?.colname) {
-      state.facts.columnTypes.set(`${table}.${col.colname}`, typeNameText(col.typeName));
+      setColumnType(state, `${table}.${col.colname}`, col.typeName);
       trackColumnConstraints(state, table, col, true, stmt);
     }
     const con = as(elt, "Constraint");
@@ -3298,7 +3325,7 @@ function trackAlter(state, v, stmt) {
       case "AT_AddColumn": {
         const def = as(c.def, "ColumnDef");
         if (!def?.colname) break;
-        state.facts.columnTypes.set(`${table}.${def.colname}`, typeNameText(def.typeName));
+        setColumnType(state, `${table}.${def.colname}`, def.typeName);
         if (!state.learningOnly) state.newColumns.add(`${table}.${def.colname}`);
         trackColumnConstraints(state, table, def, isNew, stmt);
         break;
@@ -3309,15 +3336,12 @@ function trackAlter(state, v, stmt) {
       case "AT_DropNotNull":
         if (c.name) state.facts.notNullColumns.delete(`${table}.${c.name}`);
         break;
-      case "AT_DropColumn": {
-        if (c.name) {
-          state.facts.columnTypes.delete(`${table}.${c.name}`);
-          state.facts.notNullColumns.delete(`${table}.${c.name}`);
-        }
-      }
+      case "AT_DropColumn":
+        if (c.name) forgetColumn(state, `${table}.${c.name}`);
+        break;
       case "AT_AlterColumnType": {
         const def = as(c.def, "ColumnDef");
-        if (c.name) state.facts.columnTypes.set(`${table}.${c.name}`, typeNameText(def?.typeName));
+        if (c.name) setColumnType(state, `${table}.${c.name}`, def?.typeName);
         break;
       }
       case "AT_AddConstraint": {
@@ -3350,6 +3374,22 @@ function trackRename(state, v) {
   if (v.renameType === "OBJECT_COLUMN" && v.subname) {
     const type = state.facts.columnTypes.get(`${table}.${v.subname}`);
     if (type) state.facts.columnTypes.set(`${table}.${v.newname}`, type);
+    const typeName = state.facts.columnTypeNames?.get(`${table}.${v.subname}`);
+    if (typeName) state.facts.columnTypeNames.set(`${table}.${v.newname}`, typeName);
+  }
+  if (v.renameType === "OBJECT_TABLE") {
+    const to = qualifiedName(v.relation?.schemaname, v.newname);
+    const moved = (key) => key.startsWith(`${table}.`) && !key.slice(table.length + 1).includes(".") ? `${to}.${key.slice(table.length + 1)}` : void 0;
+    for (const map of [state.facts.columnTypes, state.facts.columnTypeNames ?? /* @__PURE__ */ new Map()]) {
+      for (const [key, value] of [...map.entries()]) {
+        const k = moved(key);
+        if (k) map.delete(key), map.set(k, value);
+      }
+    }
+    for (const key of [...state.facts.notNullColumns]) {
+      const k = moved(key);
+      if (k) state.facts.notNullColumns.delete(key), state.facts.notNullColumns.add(k);
+    }
   }
 }
 function trackFunction(state, v) {
@@ -3479,7 +3519,8 @@ var rule67 = {
     return [{
       operation: i,
       message: `no statement_timeout is set before this statement, which takes ${article(describeLock(op.lock, op.table))}`,
-      suggestion: `SET ${state.tx.active ? "LOCAL " : ""}statement_timeout = '30s';  -- before it; above the measured time of the slowest statement`
+      suggestion: `SET ${state.tx.active ? "LOCAL " : ""}statement_timeout = '30s';  -- above the measured time of the slowest statement`,
+      suggestionRuns: "before"
     }];
   }
 };

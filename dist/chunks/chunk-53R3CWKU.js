@@ -6,11 +6,12 @@ import {
   DRY_RUN_ERROR_RULE,
   PARSE_ERROR_RULE,
   collectDiagnostics,
-  defaultRuleLookup
-} from "./chunk-NJQNCQ5B.js";
+  defaultRuleLookup,
+  suggestionLabel
+} from "./chunk-T3BECD6Z.js";
 import {
   allRules
-} from "./chunk-OK4Z3IGT.js";
+} from "./chunk-AXHFSGML.js";
 import {
   atLeast
 } from "./chunk-7DEDEG2E.js";
@@ -104,6 +105,7 @@ function finding(f, migrationPath) {
     column: f.column,
     message: f.message,
     ...f.suggestion !== void 0 ? { suggestion: f.suggestion } : {},
+    ...f.suggestion !== void 0 && f.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
     // Only when it differs: a rollback finding points at the down file.
     ...f.path !== void 0 && f.path !== migrationPath ? { path: f.path } : {},
     ...f.suggestionVerification ? { suggestionVerification: f.suggestionVerification } : {}
@@ -219,7 +221,7 @@ function renderSarif(result, opts = {}) {
 function sarifResult(d, ruleIndex) {
   const text = d.suggestion ? `${d.message}
 
-Instead: ${d.suggestion}` : d.message;
+${suggestionLabel(d)}: ${d.suggestion}` : d.message;
   const endKnown = d.endLine !== void 0 && d.endColumn !== void 0 && (d.endLine > d.line || d.endColumn > d.column);
   return {
     ruleId: d.ruleId,
@@ -241,6 +243,7 @@ Instead: ${d.suggestion}` : d.message;
     properties: {
       risk: d.risk,
       ...d.suggestion ? { suggestion: d.suggestion } : {},
+      ...d.suggestionRuns ? { suggestionRuns: d.suggestionRuns } : {},
       ...d.sqlstate ? { sqlstate: d.sqlstate } : {}
     }
   };

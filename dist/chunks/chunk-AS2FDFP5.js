@@ -4,9 +4,9 @@ import {
   __require
 } from "./chunk-ZGDBGMMU.js";
 
-// node_modules/split2/index.js
+// ../../main/node_modules/split2/index.js
 var require_split2 = __commonJS({
-  "node_modules/split2/index.js"(exports, module) {
+  "../../main/node_modules/split2/index.js"(exports, module) {
     "use strict";
     var { Transform } = __require("stream");
     var { StringDecoder } = __require("string_decoder");

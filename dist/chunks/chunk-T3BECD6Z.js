@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-QNWOCEJP.js";
+} from "./chunk-CDCFNHYY.js";
 import {
   allRules,
   beginFile,
@@ -11,17 +11,17 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-OK4Z3IGT.js";
+} from "./chunk-AXHFSGML.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-R77JFOHR.js";
+} from "./chunk-MPSRRXMA.js";
 import {
   LineIndex,
   decodeSql,
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-HIVIFECN.js";
+} from "./chunk-FBK5TPVZ.js";
 import {
   as,
   atLeast,
@@ -44,9 +44,9 @@ import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
 
-// node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -246,9 +246,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -310,9 +310,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -648,9 +648,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1663,9 +1663,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse();
@@ -1803,9 +1803,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -2250,6 +2250,7 @@ function analyzeSource(source, text, state, rules, settings = {}) {
       column: pos.column,
       message,
       ...hit.suggestion ? { suggestion: hit.suggestion } : {},
+      ...hit.suggestion && hit.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
       ...stmt ? { statement: stmt.index } : {},
       path: source.path
     };
@@ -4344,7 +4345,7 @@ function impactOf(report, transaction, config) {
 }
 async function calibrationFor(config, dryRun) {
   if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== "url" || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
-  const { calibrateOnServer } = await import("./calibrate-server-NVISGH6M.js");
+  const { calibrateOnServer } = await import("./calibrate-server-BVJANINA.js");
   const r = await calibrateOnServer(config.dryRun.databaseUrl);
   return r.ok ? r.calibration : LOCAL_POSTGRES;
 }
@@ -4435,7 +4436,7 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-6V2SFC3I.js");
+    const { runDryRun, mergeDryRun } = await import("./dryrun-EH7NFZN6.js");
     const result = await runDryRun(
       { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
       {
@@ -4459,7 +4460,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-6VFZBD27.js");
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-OPUERQ25.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4470,7 +4471,7 @@ async function runCheck(opts) {
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
     await readColumnShapes(history, analyzed, verifyOpts);
-    const { buildPlan, planDocument } = await import("./plan-D7DZSVWW.js");
+    const { buildPlan, planDocument } = await import("./plan-EVGHSAUQ.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
@@ -4720,6 +4721,9 @@ var defaultRuleLookup = ruleById;
 var PARSE_ERROR_RULE = "parse-error";
 var DRY_RUN_ERROR_RULE = "dry-run-error";
 var DRY_RUN_FINDING_RULES = /* @__PURE__ */ new Set(["dry-run-failed", "dry-run-refused", "dry-run-unobserved", "rollback-incomplete", "rollback-reapply-failed"]);
+function suggestionLabel(d) {
+  return d.suggestionRuns === "before" ? "Before it, run" : "Instead";
+}
 function collectDiagnostics(result, lookup = defaultRuleLookup) {
   const out = [];
   const seenErrors = /* @__PURE__ */ new Set();
@@ -4740,6 +4744,7 @@ function collectDiagnostics(result, lookup = defaultRuleLookup) {
         ...atStatement ? extents.end(path2, statement) : {},
         message: f.message,
         ...f.suggestion ? { suggestion: f.suggestion } : {},
+        ...f.suggestion && f.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
         ...withRule(lookup(f.rule)),
         ...statement ? { statement } : {},
         migration: i
@@ -5120,7 +5125,7 @@ function findingsTable(m, o) {
     const title2 = o.ruleTitle(f.rule);
     const rule2 = `[${f.rule}](${o.docsUrl(f.rule)})${title2 ? `<br>${cell(title2)}` : ""}`;
     const checked = f.suggestionVerification?.status === "verified" ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : "";
-    const why = cell(f.message) + (f.suggestion ? `<br>**Instead:** ${cell(f.suggestion)}${checked}` : "");
+    const why = cell(f.message) + (f.suggestion ? `<br>**${f.suggestionRuns === "before" ? "Before it, run" : "Instead"}:** ${cell(f.suggestion)}${checked}` : "");
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
     lines2.push(`| ${RISK_ICON[f.risk]} | ${rule2} | ${where} | ${why} |`);
   }
@@ -5308,7 +5313,7 @@ function toAnnotation(d) {
     title: title(d),
     message: d.suggestion ? `${d.message}
 
-Instead: ${d.suggestion}` : d.message
+${suggestionLabel(d)}: ${d.suggestion}` : d.message
   };
 }
 function title(d) {
@@ -5352,6 +5357,7 @@ export {
   defaultRuleLookup,
   PARSE_ERROR_RULE,
   DRY_RUN_ERROR_RULE,
+  suggestionLabel,
   collectDiagnostics,
   findStatement,
   code,

@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   tableStatsSchema
-} from "./chunk-7PDHHRXW.js";
+} from "./chunk-XYMARAZM.js";
 import {
   external_exports
-} from "./chunk-RJIW4HVH.js";
+} from "./chunk-3ZUQOVGA.js";
 import {
   LAYOUTS,
   RISKS
