@@ -3,10 +3,10 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-53R3CWKU.js";
+} from "./chunks/chunk-65ROITNJ.js";
 import {
   readStatsFromUrl
-} from "./chunks/chunk-XLG2SSWB.js";
+} from "./chunks/chunk-PQCOHK6I.js";
 import "./chunks/chunk-EN5ABQOQ.js";
 import {
   ACTIONS_BOT,
@@ -41,36 +41,36 @@ import {
   setCommitStatus,
   tokenIdentity,
   voidedReason
-} from "./chunks/chunk-A5WJKREH.js";
+} from "./chunks/chunk-LPVABITF.js";
 import {
   loadConfig
-} from "./chunks/chunk-LQWHMU3R.js";
+} from "./chunks/chunk-CWO3ADBI.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-T3BECD6Z.js";
-import "./chunks/chunk-CDCFNHYY.js";
-import "./chunks/chunk-AXHFSGML.js";
-import "./chunks/chunk-MPSRRXMA.js";
+} from "./chunks/chunk-JUGEC6TN.js";
+import "./chunks/chunk-ZKWPKABZ.js";
+import "./chunks/chunk-ACDNYNYS.js";
+import "./chunks/chunk-R77JFOHR.js";
 import {
   tableStatsFromText
-} from "./chunks/chunk-XYMARAZM.js";
-import "./chunks/chunk-3ZUQOVGA.js";
+} from "./chunks/chunk-7PDHHRXW.js";
+import "./chunks/chunk-RJIW4HVH.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-2MR2PNE5.js";
-import "./chunks/chunk-FBK5TPVZ.js";
+import "./chunks/chunk-GHXHIKBK.js";
+import "./chunks/chunk-WTYTBEKE.js";
 import {
   atLeast
 } from "./chunks/chunk-7DEDEG2E.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-DFAJPKP7.js";
-import "./chunks/chunk-AS2FDFP5.js";
+import "./chunks/chunk-GW7LTBFS.js";
+import "./chunks/chunk-C4OQG7EQ.js";
 import {
   __toESM
 } from "./chunks/chunk-ZGDBGMMU.js";
@@ -79,10 +79,10 @@ import {
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
 
-// ../../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// ../../main/node_modules/@actions/core/lib/utils.js
+// node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -105,7 +105,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// ../../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -150,7 +150,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// ../../main/node_modules/@actions/core/lib/file-command.js
+// node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -178,10 +178,10 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// ../../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// ../../main/node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var HttpCodes;
@@ -236,7 +236,7 @@ var HttpResponseRetryCodes = [
   HttpCodes.GatewayTimeout
 ];
 
-// ../../main/node_modules/@actions/core/lib/summary.js
+// node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -521,23 +521,23 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// ../../main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// ../../main/node_modules/@actions/io/lib/io-util.js
+// node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// ../../main/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// ../../main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// ../../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";

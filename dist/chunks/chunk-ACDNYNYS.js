@@ -14,7 +14,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-FBK5TPVZ.js";
+} from "./chunk-WTYTBEKE.js";
 import {
   as,
   blocksWrites,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-3ZUQOVGA.js";
+} from "./chunk-RJIW4HVH.js";
 import {
   columnShapeKey,
   deparse,
@@ -11,13 +11,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-2MR2PNE5.js";
+} from "./chunk-GHXHIKBK.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-FBK5TPVZ.js";
+} from "./chunk-WTYTBEKE.js";
 import {
   as,
   blocksWrites,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-3ZUQOVGA.js";
+} from "./chunk-RJIW4HVH.js";
 
 // src/config/stats-file.ts
 var size = external_exports.number().nonnegative();

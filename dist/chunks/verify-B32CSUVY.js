@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-2MR2PNE5.js";
+} from "./chunk-GHXHIKBK.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-FBK5TPVZ.js";
+} from "./chunk-WTYTBEKE.js";
 import {
   applyBase,
   applyUntraced,
@@ -21,7 +21,7 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-4WTNPDPC.js";
+} from "./chunk-WYLQ3QJV.js";
 import {
   as,
   lockRank,
@@ -29,8 +29,8 @@ import {
   relationName
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-DFAJPKP7.js";
-import "./chunk-AS2FDFP5.js";
+import "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
 import "./chunk-BUALPDI6.js";
 import "./chunk-ZGDBGMMU.js";
 

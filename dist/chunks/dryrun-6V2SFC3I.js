@@ -18,15 +18,15 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-4WTNPDPC.js";
+} from "./chunk-WYLQ3QJV.js";
 import {
   lockModeSql,
   lockRank,
   maxRisk
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-DFAJPKP7.js";
-import "./chunk-AS2FDFP5.js";
+import "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
 import {
   resolveCacheDir
 } from "./chunk-BUALPDI6.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   esm_default
-} from "./chunk-DFAJPKP7.js";
+} from "./chunk-GW7LTBFS.js";
 
 // src/stats/read.ts
 var StatsReadError = class extends Error {

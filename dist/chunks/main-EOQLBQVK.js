@@ -17,9 +17,9 @@ import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
 
-// ../../main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../main/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -52,9 +52,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -180,9 +180,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../main/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -782,9 +782,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../main/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1095,9 +1095,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1175,9 +1175,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../main/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3421,9 +3421,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../main/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3443,7 +3443,7 @@ var require_commander = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3464,7 +3464,7 @@ var {
 var VERSION = package_default.version;
 
 // src/cli/main.ts
-var commands = () => import("./commands-LYAQLWPL.js");
+var commands = () => import("./commands-3NSA3L7J.js");
 var EXAMPLES_LINT = `
 Examples:
   $ migration-guard lint db/migrations/0042_add_orders_index.up.sql
@@ -3507,7 +3507,7 @@ function buildProgram() {
     process.exitCode = await (await commands()).planCommand(repoDir, opts);
   });
   program2.command("stats").summary("read table sizes from a database (catalog only, no rows) into a --table-stats file").description("Reads row counts, heap/index/TOAST sizes, each index, write activity and the cost settings from\npg_class and pg_stat_user_tables in a read-only transaction. A role with pg_read_all_stats (or\nany role that can log in) is enough: no table is read. See docs/estimates.md.").option("--database-url <url>", "the database to read (also: MIGRATION_GUARD_STATS_URL)").option("-o, --output <file>", "write the stats file here instead of stdout").option("--schema <name...>", "only these schemas (default: all but the system schemas)").option("--statement-timeout <ms>", "limit per catalog query (default 10000)").action(async (opts) => {
-    const { statsCommand } = await import("./stats-command-BXMRYVIM.js");
+    const { statsCommand } = await import("./stats-command-TIWKLNNH.js");
     process.exitCode = await statsCommand(opts);
   });
   program2.command("rules").summary("list the rules, or show one rule: why, lock, what to do instead, examples").argument("[id]", "rule id").option("--color", "force colour").option("--no-color", "no colour").action(async (id, opts) => {
@@ -3532,7 +3532,7 @@ function buildProgram() {
 `);
   });
   program2.command("app").summary("run the GitHub App server (Probot), configured by the environment").description("Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.").action(async () => {
-    const { startApp } = await import("./server-FRA2QTKN.js");
+    const { startApp } = await import("./server-J4WC3NQ3.js");
     await startApp();
   });
   program2.addHelpText(

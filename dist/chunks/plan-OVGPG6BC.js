@@ -7,10 +7,10 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-CDCFNHYY.js";
-import "./chunk-3ZUQOVGA.js";
-import "./chunk-2MR2PNE5.js";
-import "./chunk-FBK5TPVZ.js";
+} from "./chunk-ZKWPKABZ.js";
+import "./chunk-RJIW4HVH.js";
+import "./chunk-GHXHIKBK.js";
+import "./chunk-WTYTBEKE.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

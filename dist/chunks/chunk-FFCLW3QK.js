@@ -36,37 +36,37 @@ import {
   throttling,
   timedFetch,
   voidedReason
-} from "./chunk-A5WJKREH.js";
+} from "./chunk-LPVABITF.js";
 import {
   require_dist
-} from "./chunk-LQWHMU3R.js";
+} from "./chunk-CWO3ADBI.js";
 import {
   OutsideRepositoryError,
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-T3BECD6Z.js";
+} from "./chunk-JUGEC6TN.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
-} from "./chunk-MPSRRXMA.js";
+} from "./chunk-R77JFOHR.js";
 import {
   tableStatsFromText
-} from "./chunk-XYMARAZM.js";
+} from "./chunk-7PDHHRXW.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   require_split2
-} from "./chunk-AS2FDFP5.js";
+} from "./chunk-C4OQG7EQ.js";
 import {
   __commonJS,
   __require,
   __toESM
 } from "./chunk-ZGDBGMMU.js";
 
-// ../../main/node_modules/deepmerge/dist/cjs.js
+// node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({
-  "../../main/node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
+  "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
     "use strict";
     var isMergeableObject = function isMergeableObject2(value) {
       return isNonNullObject(value) && !isSpecial(value);
@@ -167,9 +167,9 @@ var require_cjs = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-std-serializers/lib/err-helpers.js
+// node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
-  "../../main/node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
     "use strict";
     var isErrorLike = (err) => {
       return err && typeof err.message === "string";
@@ -224,9 +224,9 @@ var require_err_helpers = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-std-serializers/lib/err-proto.js
+// node_modules/pino-std-serializers/lib/err-proto.js
 var require_err_proto = __commonJS({
-  "../../main/node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
     "use strict";
     var seen = /* @__PURE__ */ Symbol("circular-ref-tag");
     var rawSymbol = /* @__PURE__ */ Symbol("pino-raw-err-ref");
@@ -275,9 +275,9 @@ var require_err_proto = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-std-serializers/lib/err.js
+// node_modules/pino-std-serializers/lib/err.js
 var require_err = __commonJS({
-  "../../main/node_modules/pino-std-serializers/lib/err.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err.js"(exports2, module2) {
     "use strict";
     module2.exports = errSerializer;
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
@@ -315,9 +315,9 @@ var require_err = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-std-serializers/lib/err-with-cause.js
+// node_modules/pino-std-serializers/lib/err-with-cause.js
 var require_err_with_cause = __commonJS({
-  "../../main/node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module2) {
     "use strict";
     module2.exports = errWithCauseSerializer;
     var { isErrorLike } = require_err_helpers();
@@ -358,9 +358,9 @@ var require_err_with_cause = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-std-serializers/lib/req.js
+// node_modules/pino-std-serializers/lib/req.js
 var require_req = __commonJS({
-  "../../main/node_modules/pino-std-serializers/lib/req.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/req.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       mapHttpRequest,
@@ -453,9 +453,9 @@ var require_req = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-std-serializers/lib/res.js
+// node_modules/pino-std-serializers/lib/res.js
 var require_res = __commonJS({
-  "../../main/node_modules/pino-std-serializers/lib/res.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/res.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       mapHttpResponse,
@@ -502,9 +502,9 @@ var require_res = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-std-serializers/index.js
+// node_modules/pino-std-serializers/index.js
 var require_pino_std_serializers = __commonJS({
-  "../../main/node_modules/pino-std-serializers/index.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/index.js"(exports2, module2) {
     "use strict";
     var errSerializer = require_err();
     var errWithCauseSerializer = require_err_with_cause();
@@ -539,9 +539,9 @@ var require_pino_std_serializers = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/caller.js
+// node_modules/pino/lib/caller.js
 var require_caller = __commonJS({
-  "../../main/node_modules/pino/lib/caller.js"(exports2, module2) {
+  "node_modules/pino/lib/caller.js"(exports2, module2) {
     "use strict";
     var util = __require("node:util");
     var getCallSites = util.getCallSites ?? util.getCallSite;
@@ -572,9 +572,9 @@ var require_caller = __commonJS({
   }
 });
 
-// ../../main/node_modules/@pinojs/redact/index.js
+// node_modules/@pinojs/redact/index.js
 var require_redact = __commonJS({
-  "../../main/node_modules/@pinojs/redact/index.js"(exports2, module2) {
+  "node_modules/@pinojs/redact/index.js"(exports2, module2) {
     "use strict";
     function deepClone(obj) {
       if (obj === null || typeof obj !== "object") {
@@ -1005,9 +1005,9 @@ var require_redact = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/symbols.js
+// node_modules/pino/lib/symbols.js
 var require_symbols = __commonJS({
-  "../../main/node_modules/pino/lib/symbols.js"(exports2, module2) {
+  "node_modules/pino/lib/symbols.js"(exports2, module2) {
     "use strict";
     var setLevelSym = /* @__PURE__ */ Symbol("pino.setLevel");
     var getLevelSym = /* @__PURE__ */ Symbol("pino.getLevel");
@@ -1078,9 +1078,9 @@ var require_symbols = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/redaction.js
+// node_modules/pino/lib/redaction.js
 var require_redaction = __commonJS({
-  "../../main/node_modules/pino/lib/redaction.js"(exports2, module2) {
+  "node_modules/pino/lib/redaction.js"(exports2, module2) {
     "use strict";
     var Redact = require_redact();
     var { redactFmtSym, wildcardFirstSym } = require_symbols();
@@ -1160,9 +1160,9 @@ var require_redaction = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/time.js
+// node_modules/pino/lib/time.js
 var require_time = __commonJS({
-  "../../main/node_modules/pino/lib/time.js"(exports2, module2) {
+  "node_modules/pino/lib/time.js"(exports2, module2) {
     "use strict";
     var nullTime = () => "";
     var epochTime = () => `,"time":${Date.now()}`;
@@ -1191,9 +1191,9 @@ var require_time = __commonJS({
   }
 });
 
-// ../../main/node_modules/quick-format-unescaped/index.js
+// node_modules/quick-format-unescaped/index.js
 var require_quick_format_unescaped = __commonJS({
-  "../../main/node_modules/quick-format-unescaped/index.js"(exports2, module2) {
+  "node_modules/quick-format-unescaped/index.js"(exports2, module2) {
     "use strict";
     function tryStringify(o) {
       try {
@@ -1310,9 +1310,9 @@ var require_quick_format_unescaped = __commonJS({
   }
 });
 
-// ../../main/node_modules/atomic-sleep/index.js
+// node_modules/atomic-sleep/index.js
 var require_atomic_sleep = __commonJS({
-  "../../main/node_modules/atomic-sleep/index.js"(exports2, module2) {
+  "node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
       let sleep = function(ms) {
@@ -1345,9 +1345,9 @@ var require_atomic_sleep = __commonJS({
   }
 });
 
-// ../../main/node_modules/sonic-boom/index.js
+// node_modules/sonic-boom/index.js
 var require_sonic_boom = __commonJS({
-  "../../main/node_modules/sonic-boom/index.js"(exports2, module2) {
+  "node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
     var fs5 = __require("fs");
     var EventEmitter = __require("events");
@@ -1932,9 +1932,9 @@ var require_sonic_boom = __commonJS({
   }
 });
 
-// ../../main/node_modules/on-exit-leak-free/index.js
+// node_modules/on-exit-leak-free/index.js
 var require_on_exit_leak_free = __commonJS({
-  "../../main/node_modules/on-exit-leak-free/index.js"(exports2, module2) {
+  "node_modules/on-exit-leak-free/index.js"(exports2, module2) {
     "use strict";
     var refs = {
       exit: [],
@@ -2026,9 +2026,9 @@ var require_on_exit_leak_free = __commonJS({
   }
 });
 
-// ../../main/node_modules/thread-stream/package.json
+// node_modules/thread-stream/package.json
 var require_package = __commonJS({
-  "../../main/node_modules/thread-stream/package.json"(exports2, module2) {
+  "node_modules/thread-stream/package.json"(exports2, module2) {
     module2.exports = {
       name: "thread-stream",
       version: "4.2.1",
@@ -2087,9 +2087,9 @@ var require_package = __commonJS({
   }
 });
 
-// ../../main/node_modules/thread-stream/lib/wait.js
+// node_modules/thread-stream/lib/wait.js
 var require_wait = __commonJS({
-  "../../main/node_modules/thread-stream/lib/wait.js"(exports2, module2) {
+  "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
     function wait2(state, index, expected, timeout, done) {
@@ -2157,9 +2157,9 @@ var require_wait = __commonJS({
   }
 });
 
-// ../../main/node_modules/thread-stream/lib/indexes.js
+// node_modules/thread-stream/lib/indexes.js
 var require_indexes = __commonJS({
-  "../../main/node_modules/thread-stream/lib/indexes.js"(exports2, module2) {
+  "node_modules/thread-stream/lib/indexes.js"(exports2, module2) {
     "use strict";
     var SEQ_INDEX = 2;
     var WRITE_INDEX = 4;
@@ -2172,9 +2172,9 @@ var require_indexes = __commonJS({
   }
 });
 
-// ../../main/node_modules/thread-stream/index.js
+// node_modules/thread-stream/index.js
 var require_thread_stream = __commonJS({
-  "../../main/node_modules/thread-stream/index.js"(exports2, module2) {
+  "node_modules/thread-stream/index.js"(exports2, module2) {
     "use strict";
     var { version } = require_package();
     var { EventEmitter } = __require("events");
@@ -2737,9 +2737,9 @@ var require_thread_stream = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/transport.js
+// node_modules/pino/lib/transport.js
 var require_transport = __commonJS({
-  "../../main/node_modules/pino/lib/transport.js"(exports2, module2) {
+  "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync3 } = __require("node:fs");
@@ -2969,9 +2969,9 @@ var require_transport = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/tools.js
+// node_modules/pino/lib/tools.js
 var require_tools = __commonJS({
-  "../../main/node_modules/pino/lib/tools.js"(exports2, module2) {
+  "node_modules/pino/lib/tools.js"(exports2, module2) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
     var format3 = require_quick_format_unescaped();
@@ -3298,9 +3298,9 @@ var require_tools = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/constants.js
+// node_modules/pino/lib/constants.js
 var require_constants = __commonJS({
-  "../../main/node_modules/pino/lib/constants.js"(exports2, module2) {
+  "node_modules/pino/lib/constants.js"(exports2, module2) {
     var DEFAULT_LEVELS = {
       trace: 10,
       debug: 20,
@@ -3320,9 +3320,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/levels.js
+// node_modules/pino/lib/levels.js
 var require_levels = __commonJS({
-  "../../main/node_modules/pino/lib/levels.js"(exports2, module2) {
+  "node_modules/pino/lib/levels.js"(exports2, module2) {
     "use strict";
     var {
       lsCacheSym,
@@ -3513,17 +3513,17 @@ var require_levels = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/lib/meta.js
+// node_modules/pino/lib/meta.js
 var require_meta = __commonJS({
-  "../../main/node_modules/pino/lib/meta.js"(exports2, module2) {
+  "node_modules/pino/lib/meta.js"(exports2, module2) {
     "use strict";
     module2.exports = { version: "10.4.0" };
   }
 });
 
-// ../../main/node_modules/pino/lib/proto.js
+// node_modules/pino/lib/proto.js
 var require_proto = __commonJS({
-  "../../main/node_modules/pino/lib/proto.js"(exports2, module2) {
+  "node_modules/pino/lib/proto.js"(exports2, module2) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var {
@@ -3751,9 +3751,9 @@ var require_proto = __commonJS({
   }
 });
 
-// ../../main/node_modules/safe-stable-stringify/index.js
+// node_modules/safe-stable-stringify/index.js
 var require_safe_stable_stringify = __commonJS({
-  "../../main/node_modules/safe-stable-stringify/index.js"(exports2, module2) {
+  "node_modules/safe-stable-stringify/index.js"(exports2, module2) {
     "use strict";
     var { hasOwnProperty: hasOwnProperty3 } = Object.prototype;
     var stringify = configure();
@@ -4347,9 +4347,9 @@ ${originalIndentation}`;
   }
 });
 
-// ../../main/node_modules/pino/lib/multistream.js
+// node_modules/pino/lib/multistream.js
 var require_multistream = __commonJS({
-  "../../main/node_modules/pino/lib/multistream.js"(exports2, module2) {
+  "node_modules/pino/lib/multistream.js"(exports2, module2) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var { DEFAULT_LEVELS } = require_constants();
@@ -4517,9 +4517,9 @@ var require_multistream = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino/pino.js
+// node_modules/pino/pino.js
 var require_pino = __commonJS({
-  "../../main/node_modules/pino/pino.js"(exports2, module2) {
+  "node_modules/pino/pino.js"(exports2, module2) {
     "use strict";
     var os = __require("node:os");
     var stdSerializers = require_pino_std_serializers();
@@ -4748,9 +4748,9 @@ var require_pino = __commonJS({
   }
 });
 
-// ../../main/node_modules/colorette/index.cjs
+// node_modules/colorette/index.cjs
 var require_colorette = __commonJS({
-  "../../main/node_modules/colorette/index.cjs"(exports2) {
+  "node_modules/colorette/index.cjs"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var tty = __require("tty");
@@ -4932,9 +4932,9 @@ var require_colorette = __commonJS({
   }
 });
 
-// ../../main/node_modules/wrappy/wrappy.js
+// node_modules/wrappy/wrappy.js
 var require_wrappy = __commonJS({
-  "../../main/node_modules/wrappy/wrappy.js"(exports2, module2) {
+  "node_modules/wrappy/wrappy.js"(exports2, module2) {
     module2.exports = wrappy;
     function wrappy(fn, cb) {
       if (fn && cb) return wrappy(fn)(cb);
@@ -4962,9 +4962,9 @@ var require_wrappy = __commonJS({
   }
 });
 
-// ../../main/node_modules/once/once.js
+// node_modules/once/once.js
 var require_once = __commonJS({
-  "../../main/node_modules/once/once.js"(exports2, module2) {
+  "node_modules/once/once.js"(exports2, module2) {
     var wrappy = require_wrappy();
     module2.exports = wrappy(once);
     module2.exports.strict = wrappy(onceStrict);
@@ -5006,9 +5006,9 @@ var require_once = __commonJS({
   }
 });
 
-// ../../main/node_modules/end-of-stream/index.js
+// node_modules/end-of-stream/index.js
 var require_end_of_stream = __commonJS({
-  "../../main/node_modules/end-of-stream/index.js"(exports2, module2) {
+  "node_modules/end-of-stream/index.js"(exports2, module2) {
     var once = require_once();
     var noop = function() {
     };
@@ -5089,9 +5089,9 @@ var require_end_of_stream = __commonJS({
   }
 });
 
-// ../../main/node_modules/pump/index.js
+// node_modules/pump/index.js
 var require_pump = __commonJS({
-  "../../main/node_modules/pump/index.js"(exports2, module2) {
+  "node_modules/pump/index.js"(exports2, module2) {
     var once = require_once();
     var eos = require_end_of_stream();
     var fs5;
@@ -5164,9 +5164,9 @@ var require_pump = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-abstract-transport/index.js
+// node_modules/pino-abstract-transport/index.js
 var require_pino_abstract_transport = __commonJS({
-  "../../main/node_modules/pino-abstract-transport/index.js"(exports2, module2) {
+  "node_modules/pino-abstract-transport/index.js"(exports2, module2) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var split = require_split2();
@@ -5282,9 +5282,9 @@ var require_pino_abstract_transport = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/constants.js
+// node_modules/pino-pretty/lib/constants.js
 var require_constants2 = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/constants.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       DATE_FORMAT: "yyyy-mm-dd HH:MM:ss.l o",
@@ -5328,9 +5328,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/get-level-label-data.js
+// node_modules/pino-pretty/lib/utils/get-level-label-data.js
 var require_get_level_label_data = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/get-level-label-data.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/get-level-label-data.js"(exports2, module2) {
     "use strict";
     module2.exports = getLevelLabelData;
     var { LEVELS, LEVEL_NAMES } = require_constants2();
@@ -5350,9 +5350,9 @@ var require_get_level_label_data = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/colors.js
+// node_modules/pino-pretty/lib/colors.js
 var require_colors = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/colors.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/colors.js"(exports2, module2) {
     "use strict";
     var nocolor = (input) => input;
     var plain = {
@@ -5444,9 +5444,9 @@ var require_colors = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/node_modules/sonic-boom/index.js
+// node_modules/pino-pretty/node_modules/sonic-boom/index.js
 var require_sonic_boom2 = __commonJS({
-  "../../main/node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
+  "node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
     var fs5 = __require("node:fs");
     var EventEmitter = __require("node:events");
@@ -6206,18 +6206,18 @@ var require_sonic_boom2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/noop.js
+// node_modules/pino-pretty/lib/utils/noop.js
 var require_noop = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/noop.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/noop.js"(exports2, module2) {
     "use strict";
     module2.exports = function noop() {
     };
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js
+// node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js
 var require_build_safe_sonic_boom = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js"(exports2, module2) {
     "use strict";
     module2.exports = buildSafeSonicBoom;
     var { isMainThread } = __require("node:worker_threads");
@@ -6266,9 +6266,9 @@ var require_build_safe_sonic_boom = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/is-valid-date.js
+// node_modules/pino-pretty/lib/utils/is-valid-date.js
 var require_is_valid_date = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/is-valid-date.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/is-valid-date.js"(exports2, module2) {
     "use strict";
     module2.exports = isValidDate;
     function isValidDate(date) {
@@ -6277,9 +6277,9 @@ var require_is_valid_date = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/create-date.js
+// node_modules/pino-pretty/lib/utils/create-date.js
 var require_create_date = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/create-date.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/create-date.js"(exports2, module2) {
     "use strict";
     module2.exports = createDate;
     var isValidDate = require_is_valid_date();
@@ -6294,9 +6294,9 @@ var require_create_date = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/split-property-key.js
+// node_modules/pino-pretty/lib/utils/split-property-key.js
 var require_split_property_key = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/split-property-key.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/split-property-key.js"(exports2, module2) {
     "use strict";
     module2.exports = splitPropertyKey;
     function splitPropertyKey(key) {
@@ -6329,9 +6329,9 @@ var require_split_property_key = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/get-property-value.js
+// node_modules/pino-pretty/lib/utils/get-property-value.js
 var require_get_property_value = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/get-property-value.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/get-property-value.js"(exports2, module2) {
     "use strict";
     module2.exports = getPropertyValue;
     var splitPropertyKey = require_split_property_key();
@@ -6348,9 +6348,9 @@ var require_get_property_value = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/delete-log-property.js
+// node_modules/pino-pretty/lib/utils/delete-log-property.js
 var require_delete_log_property = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/delete-log-property.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/delete-log-property.js"(exports2, module2) {
     "use strict";
     module2.exports = deleteLogProperty;
     var getPropertyValue = require_get_property_value();
@@ -6366,9 +6366,9 @@ var require_delete_log_property = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-copy/dist/cjs/index.cjs
+// node_modules/fast-copy/dist/cjs/index.cjs
 var require_cjs2 = __commonJS({
-  "../../main/node_modules/fast-copy/dist/cjs/index.cjs"(exports2) {
+  "node_modules/fast-copy/dist/cjs/index.cjs"(exports2) {
     "use strict";
     var MaxDepthExceededError = class extends RangeError {
       constructor(maxDepth) {
@@ -6686,9 +6686,9 @@ var require_cjs2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/filter-log.js
+// node_modules/pino-pretty/lib/utils/filter-log.js
 var require_filter_log = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/filter-log.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/filter-log.js"(exports2, module2) {
     "use strict";
     module2.exports = filterLog;
     var { createCopier } = require_cjs2();
@@ -6742,9 +6742,9 @@ var require_filter_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/dateformat/lib/dateformat.js
+// node_modules/dateformat/lib/dateformat.js
 var require_dateformat = __commonJS({
-  "../../main/node_modules/dateformat/lib/dateformat.js"(exports2, module2) {
+  "node_modules/dateformat/lib/dateformat.js"(exports2, module2) {
     "use strict";
     function _typeof(obj) {
       "@babel/helpers - typeof";
@@ -6995,9 +6995,9 @@ var require_dateformat = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/format-time.js
+// node_modules/pino-pretty/lib/utils/format-time.js
 var require_format_time = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/format-time.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/format-time.js"(exports2, module2) {
     "use strict";
     module2.exports = formatTime;
     var {
@@ -7034,9 +7034,9 @@ var require_format_time = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js
+// node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js
 var require_handle_custom_levels_names_opts = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js"(exports2, module2) {
     "use strict";
     module2.exports = handleCustomLevelsNamesOpts;
     function handleCustomLevelsNamesOpts(cLevels) {
@@ -7059,9 +7059,9 @@ var require_handle_custom_levels_names_opts = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js
+// node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js
 var require_handle_custom_levels_opts = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js"(exports2, module2) {
     "use strict";
     module2.exports = handleCustomLevelsOpts;
     function handleCustomLevelsOpts(cLevels) {
@@ -7087,9 +7087,9 @@ var require_handle_custom_levels_opts = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/interpret-conditionals.js
+// node_modules/pino-pretty/lib/utils/interpret-conditionals.js
 var require_interpret_conditionals = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/interpret-conditionals.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/interpret-conditionals.js"(exports2, module2) {
     "use strict";
     module2.exports = interpretConditionals;
     var getPropertyValue = require_get_property_value();
@@ -7112,9 +7112,9 @@ var require_interpret_conditionals = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/is-object.js
+// node_modules/pino-pretty/lib/utils/is-object.js
 var require_is_object = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
     "use strict";
     module2.exports = isObject;
     function isObject(input) {
@@ -7123,9 +7123,9 @@ var require_is_object = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js
+// node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js
 var require_join_lines_with_indentation = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js"(exports2, module2) {
     "use strict";
     module2.exports = joinLinesWithIndentation;
     function joinLinesWithIndentation({ input, ident = "    ", eol = "\n" }) {
@@ -7138,9 +7138,9 @@ var require_join_lines_with_indentation = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/parse-factory-options.js
+// node_modules/pino-pretty/lib/utils/parse-factory-options.js
 var require_parse_factory_options = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/parse-factory-options.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/parse-factory-options.js"(exports2, module2) {
     "use strict";
     module2.exports = parseFactoryOptions;
     var {
@@ -7236,9 +7236,9 @@ var require_parse_factory_options = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-safe-stringify/index.js
+// node_modules/fast-safe-stringify/index.js
 var require_fast_safe_stringify = __commonJS({
-  "../../main/node_modules/fast-safe-stringify/index.js"(exports2, module2) {
+  "node_modules/fast-safe-stringify/index.js"(exports2, module2) {
     module2.exports = stringify;
     stringify.default = stringify;
     stringify.stable = deterministicStringify;
@@ -7430,9 +7430,9 @@ var require_fast_safe_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js
+// node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js
 var require_strip_unsafe_control_chars = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js"(exports2, module2) {
     "use strict";
     module2.exports = stripUnsafeControlChars;
     var unsafeControlChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -7442,9 +7442,9 @@ var require_strip_unsafe_control_chars = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/prettify-error.js
+// node_modules/pino-pretty/lib/utils/prettify-error.js
 var require_prettify_error = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/prettify-error.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-error.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyError;
     var joinLinesWithIndentation = require_join_lines_with_indentation();
@@ -7478,9 +7478,9 @@ var require_prettify_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/prettify-object.js
+// node_modules/pino-pretty/lib/utils/prettify-object.js
 var require_prettify_object = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/prettify-object.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-object.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyObject;
     var {
@@ -7546,9 +7546,9 @@ var require_prettify_object = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/prettify-error-log.js
+// node_modules/pino-pretty/lib/utils/prettify-error-log.js
 var require_prettify_error_log = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/prettify-error-log.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-error-log.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyErrorLog;
     var {
@@ -7601,9 +7601,9 @@ var require_prettify_error_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/prettify-level.js
+// node_modules/pino-pretty/lib/utils/prettify-level.js
 var require_prettify_level = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/prettify-level.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-level.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyLevel;
     var getPropertyValue = require_get_property_value();
@@ -7628,9 +7628,9 @@ var require_prettify_level = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/prettify-message.js
+// node_modules/pino-pretty/lib/utils/prettify-message.js
 var require_prettify_message = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/prettify-message.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-message.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyMessage;
     var {
@@ -7676,9 +7676,9 @@ var require_prettify_message = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/prettify-metadata.js
+// node_modules/pino-pretty/lib/utils/prettify-metadata.js
 var require_prettify_metadata = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/prettify-metadata.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-metadata.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyMetadata;
     var stripUnsafeControlChars = require_strip_unsafe_control_chars();
@@ -7717,9 +7717,9 @@ var require_prettify_metadata = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/prettify-time.js
+// node_modules/pino-pretty/lib/utils/prettify-time.js
 var require_prettify_time = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/prettify-time.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-time.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyTime;
     var formatTime = require_format_time();
@@ -7743,9 +7743,9 @@ var require_prettify_time = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/utils/index.js
+// node_modules/pino-pretty/lib/utils/index.js
 var require_utils = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/utils/index.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/index.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       buildSafeSonicBoom: require_build_safe_sonic_boom(),
@@ -7776,9 +7776,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/secure-json-parse/index.js
+// node_modules/secure-json-parse/index.js
 var require_secure_json_parse = __commonJS({
-  "../../main/node_modules/secure-json-parse/index.js"(exports2, module2) {
+  "node_modules/secure-json-parse/index.js"(exports2, module2) {
     "use strict";
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
@@ -7882,9 +7882,9 @@ var require_secure_json_parse = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/lib/pretty.js
+// node_modules/pino-pretty/lib/pretty.js
 var require_pretty = __commonJS({
-  "../../main/node_modules/pino-pretty/lib/pretty.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/pretty.js"(exports2, module2) {
     "use strict";
     module2.exports = pretty;
     var sjs = require_secure_json_parse();
@@ -8017,9 +8017,9 @@ var require_pretty = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-pretty/index.js
+// node_modules/pino-pretty/index.js
 var require_pino_pretty = __commonJS({
-  "../../main/node_modules/pino-pretty/index.js"(exports2, module2) {
+  "node_modules/pino-pretty/index.js"(exports2, module2) {
     "use strict";
     var { isColorSupported } = require_colorette();
     var pump = require_pump();
@@ -8150,9 +8150,9 @@ var require_pino_pretty = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/parser.js
+// node_modules/bottleneck/lib/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/bottleneck/lib/parser.js"(exports2) {
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
     exports2.load = function(received, defaults, onto = {}) {
       var k, ref, v;
@@ -8175,9 +8175,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/DLList.js
+// node_modules/bottleneck/lib/DLList.js
 var require_DLList = __commonJS({
-  "../../main/node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
     "use strict";
     var DLList;
     DLList = class DLList {
@@ -8265,9 +8265,9 @@ var require_DLList = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Events.js
+// node_modules/bottleneck/lib/Events.js
 var require_Events = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -8399,9 +8399,9 @@ var require_Events = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Queues.js
+// node_modules/bottleneck/lib/Queues.js
 var require_Queues = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
     "use strict";
     var DLList;
     var Events2;
@@ -8469,9 +8469,9 @@ var require_Queues = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/BottleneckError.js
+// node_modules/bottleneck/lib/BottleneckError.js
 var require_BottleneckError = __commonJS({
-  "../../main/node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     BottleneckError = class BottleneckError extends Error {
@@ -8480,9 +8480,9 @@ var require_BottleneckError = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Job.js
+// node_modules/bottleneck/lib/Job.js
 var require_Job = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -8684,9 +8684,9 @@ var require_Job = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/LocalDatastore.js
+// node_modules/bottleneck/lib/LocalDatastore.js
 var require_LocalDatastore = __commonJS({
-  "../../main/node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -8946,9 +8946,9 @@ var require_LocalDatastore = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/lua.json
+// node_modules/bottleneck/lib/lua.json
 var require_lua = __commonJS({
-  "../../main/node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
     module2.exports = {
       "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
       "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
@@ -9081,9 +9081,9 @@ return {}
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Scripts.js
+// node_modules/bottleneck/lib/Scripts.js
 var require_Scripts = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Scripts.js"(exports2) {
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
     "use strict";
     var headers;
     var lua;
@@ -9247,9 +9247,9 @@ var require_Scripts = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/RedisConnection.js
+// node_modules/bottleneck/lib/RedisConnection.js
 var require_RedisConnection = __commonJS({
-  "../../main/node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
     function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -9443,9 +9443,9 @@ var require_RedisConnection = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/IORedisConnection.js
+// node_modules/bottleneck/lib/IORedisConnection.js
 var require_IORedisConnection = __commonJS({
-  "../../main/node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
     "use strict";
     function _slicedToArray(arr, i) {
       return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
@@ -9652,9 +9652,9 @@ var require_IORedisConnection = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/RedisDatastore.js
+// node_modules/bottleneck/lib/RedisDatastore.js
 var require_RedisDatastore = __commonJS({
-  "../../main/node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -10003,9 +10003,9 @@ var require_RedisDatastore = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/States.js
+// node_modules/bottleneck/lib/States.js
 var require_States = __commonJS({
-  "../../main/node_modules/bottleneck/lib/States.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     var States;
@@ -10081,9 +10081,9 @@ var require_States = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Sync.js
+// node_modules/bottleneck/lib/Sync.js
 var require_Sync = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -10179,16 +10179,16 @@ var require_Sync = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/version.json
+// node_modules/bottleneck/lib/version.json
 var require_version = __commonJS({
-  "../../main/node_modules/bottleneck/lib/version.json"(exports2, module2) {
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
     module2.exports = { version: "2.19.5" };
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Group.js
+// node_modules/bottleneck/lib/Group.js
 var require_Group = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -10408,9 +10408,9 @@ var require_Group = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Batcher.js
+// node_modules/bottleneck/lib/Batcher.js
 var require_Batcher = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
     "use strict";
     var Batcher;
     var Events2;
@@ -10466,9 +10466,9 @@ var require_Batcher = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/Bottleneck.js
+// node_modules/bottleneck/lib/Bottleneck.js
 var require_Bottleneck = __commonJS({
-  "../../main/node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -11015,17 +11015,17 @@ var require_Bottleneck = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/lib/index.js
+// node_modules/bottleneck/lib/index.js
 var require_lib = __commonJS({
-  "../../main/node_modules/bottleneck/lib/index.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_Bottleneck();
   }
 });
 
-// ../../main/node_modules/get-caller-file/index.js
+// node_modules/get-caller-file/index.js
 var require_get_caller_file = __commonJS({
-  "../../main/node_modules/get-caller-file/index.js"(exports2, module2) {
+  "node_modules/get-caller-file/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function getCallerFile(position) {
       if (position === void 0) {
@@ -11047,9 +11047,9 @@ var require_get_caller_file = __commonJS({
   }
 });
 
-// ../../main/node_modules/pino-http/logger.js
+// node_modules/pino-http/logger.js
 var require_logger = __commonJS({
-  "../../main/node_modules/pino-http/logger.js"(exports2, module2) {
+  "node_modules/pino-http/logger.js"(exports2, module2) {
     "use strict";
     var { pino: pino2, symbols: { stringifySym, chindingsSym } } = require_pino();
     var serializers = require_pino_std_serializers();
@@ -11276,7 +11276,7 @@ import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:f
 import path8 from "node:path";
 import { parseEnv as parseEnv2 } from "node:util";
 
-// ../../main/node_modules/probot/lib/context.js
+// node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
 import path from "node:path";
 var kOctokitRequestHookAdded = /* @__PURE__ */ Symbol("octokit request hook added");
@@ -11439,7 +11439,7 @@ var Context = class {
   }
 };
 
-// ../../main/node_modules/@octokit/webhooks-methods/dist-node/index.js
+// node_modules/@octokit/webhooks-methods/dist-node/index.js
 import { createHmac } from "node:crypto";
 import { timingSafeEqual } from "node:crypto";
 import { Buffer as Buffer2 } from "node:buffer";
@@ -11492,7 +11492,7 @@ async function verifyWithFallback(secret, payload, signature, additionalSecrets)
   return false;
 }
 
-// ../../main/node_modules/@octokit/webhooks/dist-bundle/index.js
+// node_modules/@octokit/webhooks/dist-bundle/index.js
 var createLogger = (logger = {}) => {
   if (typeof logger.debug !== "function") {
     logger.debug = () => {
@@ -12282,7 +12282,7 @@ var Webhooks = class {
   }
 };
 
-// ../../main/node_modules/toad-cache/dist/toad-cache.mjs
+// node_modules/toad-cache/dist/toad-cache.mjs
 function validateCacheParams(max, ttlInMsecs) {
   if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
     throw new Error("Invalid max value");
@@ -12420,7 +12420,7 @@ var LruObject = class {
   }
 };
 
-// ../../main/node_modules/probot/lib/helpers/create-deferred-promise.js
+// node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
   let resolve4;
   let reject;
@@ -12431,7 +12431,7 @@ function createDeferredPromise() {
   return { promise, resolve: resolve4, reject };
 }
 
-// ../../main/node_modules/probot/lib/octokit/get-authenticated-octokit.js
+// node_modules/probot/lib/octokit/get-authenticated-octokit.js
 async function getAuthenticatedOctokit(options2) {
   const { octokit, log, installationId } = options2;
   if (!installationId)
@@ -12459,13 +12459,13 @@ async function getAuthenticatedOctokit(options2) {
   });
 }
 
-// ../../main/node_modules/probot/lib/helpers/get-log.js
+// node_modules/probot/lib/helpers/get-log.js
 var import_pino = __toESM(require_pino(), 1);
 
-// ../../main/node_modules/@probot/pino/index.js
+// node_modules/@probot/pino/index.js
 import { Transform } from "node:stream";
 
-// ../../main/node_modules/npx-import-light/index.js
+// node_modules/npx-import-light/index.js
 import { exec } from "node:child_process";
 import { builtinModules, createRequire } from "node:module";
 import { platform as osPlatform } from "node:os";
@@ -12666,7 +12666,7 @@ function isRunningInPackageRunner() {
   return process.env.npm_lifecycle_event === "npx" || process.env.npm_lifecycle_event === "bunx";
 }
 
-// ../../main/node_modules/@probot/pino/index.js
+// node_modules/@probot/pino/index.js
 var import_pino_pretty = __toESM(require_pino_pretty(), 1);
 var LEVEL_MAP = {
   10: "trace",
@@ -12813,7 +12813,7 @@ function toSentryError(data) {
   return error;
 }
 
-// ../../main/node_modules/probot/lib/helpers/get-log.js
+// node_modules/probot/lib/helpers/get-log.js
 async function getLog(options2 = {}) {
   const { level, logMessageKey, ...getTransformStreamOptions } = options2;
   const pinoOptions = {
@@ -12826,10 +12826,10 @@ async function getLog(options2 = {}) {
   return (0, import_pino.default)(pinoOptions, transform);
 }
 
-// ../../main/node_modules/@octokit/plugin-enterprise-compatibility/dist-src/version.js
+// node_modules/@octokit/plugin-enterprise-compatibility/dist-src/version.js
 var VERSION2 = "6.0.3";
 
-// ../../main/node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
+// node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
 function enterpriseCompatibility(octokit) {
   octokit.hook.wrap("request", async (request2, options2) => {
     if (/\/orgs\/[^/]+\/teams/.test(options2.url)) {
@@ -12860,10 +12860,10 @@ function enterpriseCompatibility(octokit) {
 }
 enterpriseCompatibility.VERSION = VERSION2;
 
-// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/version.js
+// node_modules/@probot/octokit-plugin-config/dist-src/version.js
 var VERSION3 = "4.1.0";
 
-// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
+// node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
 async function getConfigFile(octokit, { owner, repo, path: path9, ref }) {
@@ -12940,7 +12940,7 @@ async function getConfigFile(octokit, { owner, repo, path: path9, ref }) {
   };
 }
 
-// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
+// node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
 var EXTENDS_REGEX = new RegExp(
   "^(?:([a-z\\d](?:[a-z\\d]|-(?=[a-z\\d])){0,38})/)?([-_.\\w\\d]+)(?::([-_./\\w\\d]+\\.ya?ml))?$",
   "i"
@@ -12971,7 +12971,7 @@ function extendsToGetContentParams({
   };
 }
 
-// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
+// node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
 async function getConfigFiles(octokit, { owner, repo, path: path9, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
@@ -13026,7 +13026,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path9, branch }) {
   } while (true);
 }
 
-// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
+// node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
 async function composeConfigGet(octokit, { owner, repo, defaults, path: path9, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
@@ -13041,7 +13041,7 @@ async function composeConfigGet(octokit, { owner, repo, defaults, path: path9, b
   };
 }
 
-// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/index.js
+// node_modules/@probot/octokit-plugin-config/dist-src/index.js
 function config(octokit) {
   return {
     config: {
@@ -13053,7 +13053,7 @@ function config(octokit) {
 }
 config.VERSION = VERSION3;
 
-// ../../main/node_modules/@octokit/auth-unauthenticated/dist-node/index.js
+// node_modules/@octokit/auth-unauthenticated/dist-node/index.js
 async function auth(reason) {
   return {
     type: "unauthenticated",
@@ -13118,7 +13118,7 @@ var createUnauthenticatedAuth = function createUnauthenticatedAuth2(options2) {
   });
 };
 
-// ../../main/node_modules/@octokit/oauth-methods/dist-bundle/index.js
+// node_modules/@octokit/oauth-methods/dist-bundle/index.js
 function requestToOAuthBaseUrl(request2) {
   const endpointDefaults = request2.endpoint.DEFAULTS;
   if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
@@ -13350,7 +13350,7 @@ async function deleteAuthorization(options2) {
   );
 }
 
-// ../../main/node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+// node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
 async function getOAuthAccessToken(state, options2) {
   const cachedAuthentication = getCachedAuthentication(state, options2.auth);
   if (cachedAuthentication) return cachedAuthentication;
@@ -13473,7 +13473,7 @@ function createOAuthDeviceAuth(options2) {
   });
 }
 
-// ../../main/node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+// node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
 var VERSION5 = "0.0.0-development";
 async function getAuthentication(state) {
   if ("code" in state.strategyOptions) {
@@ -13655,7 +13655,7 @@ function createOAuthUserAuth({
 }
 createOAuthUserAuth.VERSION = VERSION5;
 
-// ../../main/node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+// node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
 async function auth4(state, authOptions) {
   if (authOptions.type === "oauth-app") {
     return {
@@ -13733,7 +13733,7 @@ function createOAuthAppAuth(options2) {
   });
 }
 
-// ../../main/node_modules/universal-github-app-jwt/lib/utils.js
+// node_modules/universal-github-app-jwt/lib/utils.js
 function isPkcs1(privateKey) {
   return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
 }
@@ -13772,7 +13772,7 @@ function base64encodeJSON(obj) {
   return fromBase64(btoa(JSON.stringify(obj)));
 }
 
-// ../../main/node_modules/universal-github-app-jwt/lib/crypto-node.js
+// node_modules/universal-github-app-jwt/lib/crypto-node.js
 import { subtle } from "node:crypto";
 import { createPrivateKey } from "node:crypto";
 function convertPrivateKey(privateKey) {
@@ -13783,7 +13783,7 @@ function convertPrivateKey(privateKey) {
   });
 }
 
-// ../../main/node_modules/universal-github-app-jwt/lib/get-token.js
+// node_modules/universal-github-app-jwt/lib/get-token.js
 async function getToken({ privateKey, payload }) {
   const convertedPrivateKey = convertPrivateKey(privateKey);
   if (isPkcs1(convertedPrivateKey)) {
@@ -13820,7 +13820,7 @@ async function getToken({ privateKey, payload }) {
   return `${encodedMessage}.${encodedSignature}`;
 }
 
-// ../../main/node_modules/universal-github-app-jwt/index.js
+// node_modules/universal-github-app-jwt/index.js
 async function githubAppJwt({
   id,
   privateKey,
@@ -13846,7 +13846,7 @@ async function githubAppJwt({
   };
 }
 
-// ../../main/node_modules/@octokit/auth-app/dist-node/index.js
+// node_modules/@octokit/auth-app/dist-node/index.js
 async function getAppAuthentication({
   appId,
   privateKey,
@@ -14305,7 +14305,7 @@ function createAppAuth(options2) {
   });
 }
 
-// ../../main/node_modules/octokit-auth-probot/dist-node/index.js
+// node_modules/octokit-auth-probot/dist-node/index.js
 async function auth6(state, options2) {
   if (options2.type !== "event-octokit") {
     if (state.type === "token" && options2.type === "installation" && options2.factory) {
@@ -14396,7 +14396,7 @@ function createProbotAuthFn(options2) {
 createProbotAuthFn.VERSION = VERSION8;
 var createProbotAuth = createProbotAuthFn;
 
-// ../../main/node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
+// node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
 function probotRequestLogging(octokit) {
   octokit.hook.error("request", (error, options2) => {
     if ("status" in error) {
@@ -14413,10 +14413,10 @@ function probotRequestLogging(octokit) {
   });
 }
 
-// ../../main/node_modules/probot/lib/version.js
+// node_modules/probot/lib/version.js
 var VERSION9 = "14.3.2";
 
-// ../../main/node_modules/probot/lib/octokit/probot-octokit.js
+// node_modules/probot/lib/octokit/probot-octokit.js
 var defaultOptions = {
   authStrategy: createProbotAuth,
   throttle: {
@@ -14443,7 +14443,7 @@ var ProbotOctokit = Octokit.plugin(throttling, retry, paginateRest, restEndpoint
   return options2;
 });
 
-// ../../main/node_modules/probot/lib/octokit/get-octokit-throttle-options.js
+// node_modules/probot/lib/octokit/get-octokit-throttle-options.js
 var import_bottleneck = __toESM(require_lib(), 1);
 async function getOctokitThrottleOptions(options2) {
   const { log, redisConfig } = options2;
@@ -14479,7 +14479,7 @@ async function getRedisClient({ redisConfig }) {
     return new Redis(redisConfig);
 }
 
-// ../../main/node_modules/probot/lib/octokit/get-probot-octokit-with-defaults.js
+// node_modules/probot/lib/octokit/get-probot-octokit-with-defaults.js
 async function getProbotOctokitWithDefaults(options2) {
   const authOptions = options2.githubToken ? {
     token: options2.githubToken,
@@ -14527,7 +14527,7 @@ async function getProbotOctokitWithDefaults(options2) {
   });
 }
 
-// ../../main/node_modules/probot/lib/helpers/get-error-handler.js
+// node_modules/probot/lib/helpers/get-error-handler.js
 function getErrorHandler(log) {
   return (error) => {
     const errors = error instanceof AggregateError ? error.errors : [error];
@@ -14550,7 +14550,7 @@ function getErrorHandler(log) {
   };
 }
 
-// ../../main/node_modules/probot/lib/octokit/octokit-webhooks-transform.js
+// node_modules/probot/lib/octokit/octokit-webhooks-transform.js
 async function webhookTransform(options2, event) {
   const octokit = await options2.octokit.auth({
     type: "event-octokit",
@@ -14560,7 +14560,7 @@ async function webhookTransform(options2, event) {
   return new Context(event, octokit, log);
 }
 
-// ../../main/node_modules/probot/lib/octokit/get-webhooks.js
+// node_modules/probot/lib/octokit/get-webhooks.js
 function getWebhooks(options2) {
   const webhooks = new Webhooks({
     log: options2.log,
@@ -14571,10 +14571,10 @@ function getWebhooks(options2) {
   return webhooks;
 }
 
-// ../../main/node_modules/probot/lib/server/server.js
+// node_modules/probot/lib/server/server.js
 import { Server as HttpServer } from "node:http";
 
-// ../../main/node_modules/probot/lib/helpers/webhook-proxy.js
+// node_modules/probot/lib/helpers/webhook-proxy.js
 var SmeeClient;
 var createWebhookProxy = async (opts) => {
   try {
@@ -14592,7 +14592,7 @@ var createWebhookProxy = async (opts) => {
   return await smeeClient.start();
 };
 
-// ../../main/node_modules/probot/lib/helpers/get-printable-host.js
+// node_modules/probot/lib/helpers/get-printable-host.js
 function getPrintableHost(host) {
   if (typeof host !== "string") {
     return "localhost";
@@ -14600,7 +14600,7 @@ function getPrintableHost(host) {
   return host.includes(":") ? `[${host}]` : host;
 }
 
-// ../../main/node_modules/probot/lib/helpers/detect-runtime.js
+// node_modules/probot/lib/helpers/detect-runtime.js
 function detectRuntime(globalThis2) {
   if (typeof globalThis2 === "object" && globalThis2 !== null) {
     if (typeof globalThis2.process === "object" && globalThis2.process !== null && typeof globalThis2.process.versions === "object" && globalThis2.process.versions !== null) {
@@ -14621,7 +14621,7 @@ function detectRuntime(globalThis2) {
   throw new Error("Unable to detect runtime");
 }
 
-// ../../main/node_modules/probot/lib/helpers/get-runtime-name.js
+// node_modules/probot/lib/helpers/get-runtime-name.js
 function getRuntimeName(globalThis2) {
   const runtime = detectRuntime(globalThis2);
   switch (runtime) {
@@ -14638,7 +14638,7 @@ function getRuntimeName(globalThis2) {
   }
 }
 
-// ../../main/node_modules/probot/lib/helpers/get-runtime-version.js
+// node_modules/probot/lib/helpers/get-runtime-version.js
 function getRuntimeVersion(globalThis2) {
   const runtime = detectRuntime(globalThis2);
   switch (runtime) {
@@ -14655,7 +14655,7 @@ function getRuntimeVersion(globalThis2) {
   }
 }
 
-// ../../main/node_modules/probot/lib/server/handlers/http-logger.js
+// node_modules/probot/lib/server/handlers/http-logger.js
 var import_pino_http = __toESM(require_logger(), 1);
 import { randomUUID as uuidv4 } from "node:crypto";
 function httpLogger(logger, options2) {
@@ -14674,7 +14674,7 @@ function httpLogger(logger, options2) {
   });
 }
 
-// ../../main/node_modules/probot/lib/server/handlers/not-found.js
+// node_modules/probot/lib/server/handlers/not-found.js
 var notFoundHandler = (_req, res) => {
   if (res.headersSent) {
     return false;
@@ -14683,7 +14683,7 @@ var notFoundHandler = (_req, res) => {
   return true;
 };
 
-// ../../main/node_modules/probot/lib/server/handlers/ping.js
+// node_modules/probot/lib/server/handlers/ping.js
 var pingHandler = (req, res) => {
   if (req.method === "GET") {
     const path9 = req.url?.split("?")[0] || "";
@@ -14695,10 +14695,10 @@ var pingHandler = (req, res) => {
   return false;
 };
 
-// ../../main/node_modules/probot/lib/static/robot.svg.js
+// node_modules/probot/lib/static/robot.svg.js
 var robot_svg_default = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 346.63 409.96"><defs><path id="a" fill="#aedfe4" d="M210.99 228.58a8.18 8.18 0 0 1 8.17 8.17v45.83a8.18 8.18 0 0 1-8.17 8.17h-75.66a8.18 8.18 0 0 1-8.17-8.17v-45.83a8.18 8.18 0 0 1 8.17-8.17H211m0-4h-75.67a12.17 12.17 0 0 0-12.17 12.17v45.83a12.17 12.17 0 0 0 12.17 12.17H211a12.17 12.17 0 0 0 12.16-12.17v-45.83a12.17 12.17 0 0 0-12.17-12.17Z"/></defs><defs><clipPath id="b" transform="translate(-.84 -.67)"><rect width="52.5" height="18.17" x="147.92" y="163.83" fill="none" rx="9.08" ry="9.08"/></clipPath></defs><path fill="#aedfe4" d="m238.3 234.33 28 18 20.17-34 14.83 17-24 38.84-13.33 1-29-18.17 3.33-22.67zm-85.14-37.93h40v16.5h-40zm-18.75 107.27h77.5v16.5h-77.5zm38.75-293.52 10.19 42.62h-20.62l10.43-42.62zm-64.83 224.18-28 18-20.17-34-14.83 17 24 38.84 13.33 1 29-18.17-3.33-22.67z"/><path fill="#ef4236" d="M33.66 201.33s-8.67 5.33-14.67-14c-6.62-21.35-20.66-5.86-18.83 9.65s14.5 20 25.83 16.52 7.67-12.17 7.67-12.17Zm-2.17-34.67a8.47 8.47 0 0 1 8.33-5.67c6.67 0 22.83 7.5 22.83 21S50.16 199.5 50.16 199.5H39.33s7.33-3.67 2-14.17-9.67-14.5-9.83-17.83"/><path fill="#fdba63" d="M23.41 225.28c-2.83-10 1.8-21.24 11.73-26.76s22-3.52 29 4.21Z"/><rect width="132" height="98.67" x="107.16" y="210.33" fill="#08b0d8" rx="14.67" ry="14.67"/><rect width="96" height="66.17" x="125.16" y="226.58" fill="#fdbb65" rx="10.17" ry="10.17"/><use xlink:href="#a"/><rect width="202" height="151" x="72.16" y="50.33" fill="#08b0d8" rx="20.67" ry="20.67"/><rect width="169.37" height="118.71" x="88.48" y="66" fill="#aedfe4" rx="16.78" ry="16.78"/><path fill="#08b0d8" d="M66.38 196.98a27.34 27.34 0 0 1-48.13 25.94Z"/><path fill="#242020" d="m80.16 253.75 2.46 21.42s-1.92 2-7.29 2-6-3-6-3Z"/><circle cx="46.8" cy="218.96" r="4.06" fill="#aedfe4"/><circle cx="85.18" cy="187.44" r="4.06" fill="#aedfe4"/><circle cx="260.1" cy="187.44" r="4.06" fill="#aedfe4"/><circle cx="85.18" cy="64.44" r="4.06" fill="#aedfe4"/><circle cx="260.1" cy="64.44" r="4.06" fill="#aedfe4"/><circle cx="119.1" cy="223.02" r="4.06" fill="#aedfe4"/><circle cx="119.1" cy="298.15" r="4.06" fill="#aedfe4"/><circle cx="227.98" cy="223.02" r="4.06" fill="#aedfe4"/><circle cx="227.98" cy="298.15" r="4.06" fill="#aedfe4"/><path fill="#08b0d8" d="M104.66 223.5v31l-15.42-21.09a19.14 19.14 0 0 1 15.42-9.91Z"/><path fill="#ef4236" d="M312.96 201.33s8.67 5.33 14.67-14c6.62-21.35 20.67-5.86 18.83 9.65s-14.5 20-25.83 16.52-7.67-12.17-7.67-12.17Zm2.2-34.67a8.47 8.47 0 0 0-8.33-5.67c-6.67 0-22.83 7.5-22.83 21s12.5 17.5 12.5 17.5h10.83s-7.33-3.67-2-14.17 9.67-14.5 9.83-17.83"/><path fill="#fdba63" d="M323.16 225.28c2.83-10-1.8-21.24-11.73-26.76s-22-3.52-29 4.21Z"/><path fill="#08b0d8" d="M280.24 196.98a27.34 27.34 0 0 0 48.13 25.94Z"/><path fill="#242020" d="m266.42 253.75-2.46 21.42s1.92 2 7.29 2 6-3 6-3Z"/><circle cx="299.83" cy="218.96" r="4.06" fill="#aedfe4"/><path fill="#08b0d8" d="M241.96 223.5v31l15.42-21.08a19.14 19.14 0 0 0-15.42-9.92Z"/><rect width="118" height="9.5" x="114.16" y="361.96" fill="#fdbb65" rx="4.75" ry="4.75"/><rect width="83.5" height="9.5" x="131.41" y="381.21" fill="#fdbb65" rx="4.75" ry="4.75"/><rect width="42.5" height="9.5" x="151.91" y="400.46" fill="#fdbb65" rx="4.75" ry="4.75"/><path fill="#08b0d8" d="M135.41 353.75a56 56 0 0 1-18.33-38.42h112.16a56 56 0 0 1-18.33 38.43Z"/><circle cx="132.65" cy="123.97" r="15.51"/><path fill="#08b0d8" d="M132.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-23a38.51 38.51 0 1 0 38.49 38.51 38.55 38.55 0 0 0-38.51-38.51Z"/><path fill="#f1f1f2" d="M132.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-14a29.51 29.51 0 1 0 29.49 29.51 29.54 29.54 0 0 0-29.51-29.51Z"/><circle cx="214.65" cy="123.97" r="15.51"/><path fill="#08b0d8" d="M214.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-23a38.51 38.51 0 1 0 38.49 38.51 38.55 38.55 0 0 0-38.51-38.51Z"/><path fill="#f1f1f2" d="M214.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-14a29.51 29.51 0 1 0 29.49 29.51 29.54 29.54 0 0 0-29.51-29.51Z"/><rect width="52.5" height="18.17" x="147.08" y="163.17" fill="#fdbb65" rx="9.08" ry="9.08"/><g fill="#ef4236" clip-path="url(#b)"><path d="M153.23 162.15h3.12v20.56h-3.12zm9.06 0h3.13v20.56h-3.13zm9.06 0h3.12v20.56h-3.12zm9.06 0h3.13v20.56h-3.13zm9.07 0h3.12v20.56h-3.12z"/></g><circle cx="173.16" cy="14.67" r="14.67" fill="#ef4236"/><path fill="none" stroke="#ef4236" stroke-linecap="round" stroke-linejoin="round" stroke-width="4" d="M126.33 261.63H136l11.98-18.67 10.71 18.67 7.15-12.62 7.41 12.62h13.25l7.07 13.97 11.74-25.19 5.77 11.22h8.42"/><use xlink:href="#a"/></svg>`;
 
-// ../../main/node_modules/probot/lib/static/probot-head.svg.js
+// node_modules/probot/lib/static/probot-head.svg.js
 var probot_head_svg_default = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 178 181.2">
   <defs>
     <clipPath id="a" transform="translate(-.8 -.7)">
@@ -14725,7 +14725,7 @@ var probot_head_svg_default = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="
   <ellipse cx="89" cy="13.2" fill="#ef4236" rx="12.9" ry="13.2"/>
 </svg>`;
 
-// ../../main/node_modules/probot/lib/static/primer.css.js
+// node_modules/probot/lib/static/primer.css.js
 var primer_css_default = `body{margin:0;}
 a{background-color:transparent;}
 a:active,a:hover{outline-width:0;}
@@ -14800,7 +14800,7 @@ label{font-weight:600;}
 .mb-6{margin-bottom:40px!important;}
 .p-6{padding:40px!important;}`;
 
-// ../../main/node_modules/probot/lib/server/handlers/static-files.js
+// node_modules/probot/lib/server/handlers/static-files.js
 var staticFilesHandler = (req, res) => {
   if (req.method === "GET") {
     const path9 = req.url?.split("?")[0] || "";
@@ -14829,7 +14829,7 @@ var staticFilesHandler = (req, res) => {
   return false;
 };
 
-// ../../main/node_modules/probot/lib/server/server.js
+// node_modules/probot/lib/server/server.js
 var defaultWebhookPath = "/api/github/webhooks";
 var defaultWebhookSecret = "development";
 var Server = class {
@@ -14998,7 +14998,7 @@ var Server = class {
   }
 };
 
-// ../../main/node_modules/probot/lib/probot.js
+// node_modules/probot/lib/probot.js
 var UNINITIALIZED = 0;
 var INITIALIZING = 1;
 var INITIALIZED = 2;
@@ -15207,10 +15207,10 @@ var Probot = class {
   }
 };
 
-// ../../main/node_modules/package-config/index.js
+// node_modules/package-config/index.js
 import path3 from "node:path";
 
-// ../../main/node_modules/find-up-simple/index.js
+// node_modules/find-up-simple/index.js
 import process2 from "node:process";
 import fsPromises from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -15241,7 +15241,7 @@ async function findUp(name, {
   }
 }
 
-// ../../main/node_modules/load-json-file/index.js
+// node_modules/load-json-file/index.js
 import { readFileSync, promises as fs } from "node:fs";
 var { readFile } = fs;
 var parse = (buffer, { beforeParse, reviver } = {}) => {
@@ -15256,7 +15256,7 @@ async function loadJsonFile(filePath, options2) {
   return parse(buffer, options2);
 }
 
-// ../../main/node_modules/package-config/index.js
+// node_modules/package-config/index.js
 var filePaths = /* @__PURE__ */ new WeakMap();
 var findNextCwd = (packagePath) => path3.resolve(path3.dirname(packagePath), "..");
 var addFilePath = (object, filePath) => {
@@ -15278,16 +15278,16 @@ async function packageConfig(namespace, options2 = {}) {
   return addFilePath({ ...options2.defaults, ...packageJson[namespace] }, filePath);
 }
 
-// ../../main/node_modules/probot/lib/apps/setup.js
+// node_modules/probot/lib/apps/setup.js
 import { exec as exec2 } from "node:child_process";
 import { parse as parseQuery } from "node:querystring";
 
-// ../../main/node_modules/probot/lib/manifest-creation.js
+// node_modules/probot/lib/manifest-creation.js
 import fs3 from "node:fs";
 import path5 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
 
-// ../../main/node_modules/probot/lib/helpers/load-package-json.js
+// node_modules/probot/lib/helpers/load-package-json.js
 import fs2 from "node:fs";
 import path4 from "node:path";
 function loadPackageJson(filepath = path4.join(process.cwd(), "package.json")) {
@@ -15308,11 +15308,11 @@ function loadPackageJson(filepath = path4.join(process.cwd(), "package.json")) {
   }
 }
 
-// ../../main/node_modules/probot/lib/helpers/update-env.js
+// node_modules/probot/lib/helpers/update-env.js
 import { writeFileSync } from "node:fs";
 import { join as pathJoin2 } from "node:path";
 
-// ../../main/node_modules/probot/lib/helpers/load-env.js
+// node_modules/probot/lib/helpers/load-env.js
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join as pathJoin } from "node:path";
 import { parseEnv } from "node:util";
@@ -15328,7 +15328,7 @@ function loadEnv(options2 = {}) {
   return {};
 }
 
-// ../../main/node_modules/probot/lib/helpers/update-env.js
+// node_modules/probot/lib/helpers/update-env.js
 function escapeNewlines(str) {
   return str.replace(/\n/g, "\\n");
 }
@@ -15346,7 +15346,7 @@ function updateEnv(env) {
   return env;
 }
 
-// ../../main/node_modules/probot/lib/manifest-creation.js
+// node_modules/probot/lib/manifest-creation.js
 var ManifestCreation = class {
   #updateEnv;
   constructor(options2 = { updateEnv }) {
@@ -15431,12 +15431,12 @@ var ManifestCreation = class {
   }
 };
 
-// ../../main/node_modules/probot/lib/helpers/is-production.js
+// node_modules/probot/lib/helpers/is-production.js
 function isProduction() {
   return process.env.NODE_ENV === "production";
 }
 
-// ../../main/node_modules/probot/lib/helpers/get-payload.js
+// node_modules/probot/lib/helpers/get-payload.js
 var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
 var decode2 = textDecoder2.decode.bind(textDecoder2);
 function concatUint8Array2(data) {
@@ -15479,7 +15479,7 @@ function getPayloadFromRequestStream2(request2) {
   });
 }
 
-// ../../main/node_modules/probot/lib/views/import.js
+// node_modules/probot/lib/views/import.js
 function importView({ name, GH_HOST, WEBHOOK_PROXY_URL = "" }) {
   return `<!DOCTYPE html>
 <html lang="en" class="height-full" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
@@ -15567,7 +15567,7 @@ function importView({ name, GH_HOST, WEBHOOK_PROXY_URL = "" }) {
 </html>`;
 }
 
-// ../../main/node_modules/probot/lib/views/setup.js
+// node_modules/probot/lib/views/setup.js
 function setupView({ name, description, version, createAppUrl, manifest }) {
   return `<!DOCTYPE html>
 <!DOCTYPE html>
@@ -15616,7 +15616,7 @@ function setupView({ name, description, version, createAppUrl, manifest }) {
 </html>`;
 }
 
-// ../../main/node_modules/probot/lib/views/success.js
+// node_modules/probot/lib/views/success.js
 function successView({ name }) {
   return `<!DOCTYPE html>
 <html lang="en" class="height-full" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
@@ -15651,7 +15651,7 @@ function successView({ name }) {
 </html>`;
 }
 
-// ../../main/node_modules/probot/lib/apps/setup.js
+// node_modules/probot/lib/apps/setup.js
 var setupAppFactory = (options2) => {
   const { host, port, log, request: request2, SmeeClient: SmeeClient2 } = options2 || {};
   return async function setupApp() {
@@ -15784,10 +15784,10 @@ function getBaseUrl(req) {
   return baseUrl;
 }
 
-// ../../main/node_modules/probot/lib/bin/read-cli-options.js
+// node_modules/probot/lib/bin/read-cli-options.js
 import { parseArgs } from "node:util";
 
-// ../../main/node_modules/@probot/get-private-key/dist-bundle/index.js
+// node_modules/@probot/get-private-key/dist-bundle/index.js
 import { resolve } from "node:path";
 import { existsSync, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 var VERSION10 = "0.0.0-development";
@@ -15876,7 +15876,7 @@ ${end}`;
 }
 getPrivateKey.VERSION = VERSION10;
 
-// ../../main/node_modules/probot/lib/helpers/validate-log-level.js
+// node_modules/probot/lib/helpers/validate-log-level.js
 var validLevels = ["trace", "debug", "info", "warn", "error", "fatal"];
 function validateLogLevel(value) {
   if (typeof value !== "string" || !validLevels.includes(value)) {
@@ -15884,7 +15884,7 @@ function validateLogLevel(value) {
   }
 }
 
-// ../../main/node_modules/probot/lib/helpers/validate-log-format.js
+// node_modules/probot/lib/helpers/validate-log-format.js
 var validFormats = ["pretty", "json"];
 function validateLogFormat(value) {
   if (typeof value !== "string" || !validFormats.includes(value)) {
@@ -15892,7 +15892,7 @@ function validateLogFormat(value) {
   }
 }
 
-// ../../main/node_modules/probot/lib/bin/read-cli-options.js
+// node_modules/probot/lib/bin/read-cli-options.js
 function printHelp() {
   console.log(`Usage: probot-run [options] <apps...>
 
@@ -16014,7 +16014,7 @@ function readCliOptions(args) {
   };
 }
 
-// ../../main/node_modules/probot/lib/bin/read-env-options.js
+// node_modules/probot/lib/bin/read-env-options.js
 function readEnvOptions(env = process.env) {
   let privateKey;
   try {
@@ -16042,10 +16042,10 @@ function readEnvOptions(env = process.env) {
   };
 }
 
-// ../../main/node_modules/probot/lib/apps/default.js
+// node_modules/probot/lib/apps/default.js
 import { resolve as resolve2 } from "node:path";
 
-// ../../main/node_modules/probot/lib/views/probot.js
+// node_modules/probot/lib/views/probot.js
 function probotView({ name, description, version }) {
   return `<!DOCTYPE html>
 <html lang="en" class="height-full" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
@@ -16081,7 +16081,7 @@ ${version ? `            <span class="Label Label--outline v-align-middle ml-2 t
 </html>`;
 }
 
-// ../../main/node_modules/probot/lib/apps/default.js
+// node_modules/probot/lib/apps/default.js
 function defaultApp(_app, { cwd = process.cwd() }) {
   const pkg = loadPackageJson(resolve2(cwd, "package.json"));
   const probotViewRendered = probotView({
@@ -16106,7 +16106,7 @@ function defaultApp(_app, { cwd = process.cwd() }) {
   return defaultHandler;
 }
 
-// ../../main/node_modules/import-meta-resolve/lib/resolve.js
+// node_modules/import-meta-resolve/lib/resolve.js
 import assert2 from "node:assert";
 import { statSync, realpathSync } from "node:fs";
 import process3 from "node:process";
@@ -16114,15 +16114,15 @@ import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL2 } from
 import path7 from "node:path";
 import { builtinModules as builtinModules2 } from "node:module";
 
-// ../../main/node_modules/import-meta-resolve/lib/get-format.js
+// node_modules/import-meta-resolve/lib/get-format.js
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
-// ../../main/node_modules/import-meta-resolve/lib/package-json-reader.js
+// node_modules/import-meta-resolve/lib/package-json-reader.js
 import fs4 from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// ../../main/node_modules/import-meta-resolve/lib/errors.js
+// node_modules/import-meta-resolve/lib/errors.js
 import v8 from "node:v8";
 import assert from "node:assert";
 import { format as format2, inspect } from "node:util";
@@ -16459,7 +16459,7 @@ function determineSpecificType(value) {
   return `type ${typeof value} (${inspected})`;
 }
 
-// ../../main/node_modules/import-meta-resolve/lib/package-json-reader.js
+// node_modules/import-meta-resolve/lib/package-json-reader.js
 var hasOwnProperty = {}.hasOwnProperty;
 var { ERR_INVALID_PACKAGE_CONFIG } = codes;
 var cache = /* @__PURE__ */ new Map();
@@ -16557,7 +16557,7 @@ function getPackageType(url) {
   return getPackageScopeConfig(url).type;
 }
 
-// ../../main/node_modules/import-meta-resolve/lib/get-format.js
+// node_modules/import-meta-resolve/lib/get-format.js
 var { ERR_UNKNOWN_FILE_EXTENSION } = codes;
 var hasOwnProperty2 = {}.hasOwnProperty;
 var extensionFormatMap = {
@@ -16639,7 +16639,7 @@ function defaultGetFormatWithoutErrors(url, context) {
   return protocolHandlers[protocol](url, context, true) || null;
 }
 
-// ../../main/node_modules/import-meta-resolve/lib/utils.js
+// node_modules/import-meta-resolve/lib/utils.js
 var { ERR_INVALID_ARG_VALUE } = codes;
 var DEFAULT_CONDITIONS = Object.freeze(["node", "import"]);
 var DEFAULT_CONDITIONS_SET = new Set(DEFAULT_CONDITIONS);
@@ -16663,7 +16663,7 @@ function getConditionsSet(conditions) {
   return getDefaultConditionsSet();
 }
 
-// ../../main/node_modules/import-meta-resolve/lib/resolve.js
+// node_modules/import-meta-resolve/lib/resolve.js
 var RegExpPrototypeSymbolReplace = RegExp.prototype[Symbol.replace];
 var {
   ERR_NETWORK_IMPORT_DISALLOWED,
@@ -17461,7 +17461,7 @@ function defaultResolve(specifier, context = {}) {
   };
 }
 
-// ../../main/node_modules/import-meta-resolve/index.js
+// node_modules/import-meta-resolve/index.js
 function resolve3(specifier, parent) {
   if (!parent) {
     throw new Error(
@@ -17482,7 +17482,7 @@ function resolve3(specifier, parent) {
   }
 }
 
-// ../../main/node_modules/probot/lib/helpers/resolve-app-function.js
+// node_modules/probot/lib/helpers/resolve-app-function.js
 import { pathToFileURL as pathToFileURL3 } from "node:url";
 var resolveAppFunction = async (appFnId, opts = {}) => {
   const basedir = process.cwd();
@@ -17492,13 +17492,13 @@ var resolveAppFunction = async (appFnId, opts = {}) => {
   return mod.__esModule && mod.default ? mod.default : mod;
 };
 
-// ../../main/node_modules/probot/lib/helpers/apply-env.js
+// node_modules/probot/lib/helpers/apply-env.js
 function applyEnv(options2 = {}) {
   const env = loadEnv(options2);
   Object.assign(process.env, env);
 }
 
-// ../../main/node_modules/probot/lib/run.js
+// node_modules/probot/lib/run.js
 async function run(appFnOrArgv, additionalOptions) {
   applyEnv();
   const envOptions = readEnvOptions(additionalOptions?.env);

@@ -9,9 +9,9 @@ import {
   __commonJS
 } from "./chunk-ZGDBGMMU.js";
 
-// ../../main/node_modules/@pgsql/quotes/kwlist.js
+// node_modules/@pgsql/quotes/kwlist.js
 var require_kwlist = __commonJS({
-  "../../main/node_modules/@pgsql/quotes/kwlist.js"(exports) {
+  "node_modules/@pgsql/quotes/kwlist.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TYPE_FUNC_NAME_KEYWORDS = exports.COL_NAME_KEYWORDS = exports.UNRESERVED_KEYWORDS = exports.RESERVED_KEYWORDS = exports.kwlist = void 0;
@@ -539,9 +539,9 @@ var require_kwlist = __commonJS({
   }
 });
 
-// ../../main/node_modules/@pgsql/quotes/quote-utils.js
+// node_modules/@pgsql/quotes/quote-utils.js
 var require_quote_utils = __commonJS({
-  "../../main/node_modules/@pgsql/quotes/quote-utils.js"(exports) {
+  "node_modules/@pgsql/quotes/quote-utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = void 0;
@@ -763,9 +763,9 @@ var require_quote_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/@pgsql/quotes/index.js
+// node_modules/@pgsql/quotes/index.js
 var require_quotes = __commonJS({
-  "../../main/node_modules/@pgsql/quotes/index.js"(exports) {
+  "node_modules/@pgsql/quotes/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = exports.UNRESERVED_KEYWORDS = exports.TYPE_FUNC_NAME_KEYWORDS = exports.RESERVED_KEYWORDS = exports.kwlist = exports.keywordKindOf = exports.COL_NAME_KEYWORDS = void 0;
@@ -795,9 +795,9 @@ var require_quotes = __commonJS({
   }
 });
 
-// ../../main/node_modules/pgsql-deparser/utils/list-utils.js
+// node_modules/pgsql-deparser/utils/list-utils.js
 var require_list_utils = __commonJS({
-  "../../main/node_modules/pgsql-deparser/utils/list-utils.js"(exports) {
+  "node_modules/pgsql-deparser/utils/list-utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ListUtils = void 0;
@@ -825,9 +825,9 @@ var require_list_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/pgsql-deparser/utils/sql-formatter.js
+// node_modules/pgsql-deparser/utils/sql-formatter.js
 var require_sql_formatter = __commonJS({
-  "../../main/node_modules/pgsql-deparser/utils/sql-formatter.js"(exports) {
+  "node_modules/pgsql-deparser/utils/sql-formatter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SqlFormatter = void 0;
@@ -867,9 +867,9 @@ var require_sql_formatter = __commonJS({
   }
 });
 
-// ../../main/node_modules/pgsql-deparser/visitors/base.js
+// node_modules/pgsql-deparser/visitors/base.js
 var require_base = __commonJS({
-  "../../main/node_modules/pgsql-deparser/visitors/base.js"(exports) {
+  "node_modules/pgsql-deparser/visitors/base.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseVisitor = exports.DeparserContext = void 0;
@@ -989,9 +989,9 @@ var require_base = __commonJS({
   }
 });
 
-// ../../main/node_modules/pgsql-deparser/deparser.js
+// node_modules/pgsql-deparser/deparser.js
 var require_deparser = __commonJS({
-  "../../main/node_modules/pgsql-deparser/deparser.js"(exports) {
+  "node_modules/pgsql-deparser/deparser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Deparser = void 0;
@@ -10778,9 +10778,9 @@ var require_deparser = __commonJS({
   }
 });
 
-// ../../main/node_modules/pgsql-deparser/index.js
+// node_modules/pgsql-deparser/index.js
 var require_pgsql_deparser = __commonJS({
-  "../../main/node_modules/pgsql-deparser/index.js"(exports) {
+  "node_modules/pgsql-deparser/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = exports.Deparser = exports.deparse = exports.deparseSync = void 0;

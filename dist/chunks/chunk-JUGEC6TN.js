@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-CDCFNHYY.js";
+} from "./chunk-ZKWPKABZ.js";
 import {
   allRules,
   beginFile,
@@ -11,17 +11,17 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-AXHFSGML.js";
+} from "./chunk-ACDNYNYS.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-MPSRRXMA.js";
+} from "./chunk-R77JFOHR.js";
 import {
   LineIndex,
   decodeSql,
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-FBK5TPVZ.js";
+} from "./chunk-WTYTBEKE.js";
 import {
   as,
   atLeast,
@@ -44,9 +44,9 @@ import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
 
-// ../../main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../../main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -246,9 +246,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -310,9 +310,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -648,9 +648,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../../main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1663,9 +1663,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse();
@@ -1803,9 +1803,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -4345,7 +4345,7 @@ function impactOf(report, transaction, config) {
 }
 async function calibrationFor(config, dryRun) {
   if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== "url" || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
-  const { calibrateOnServer } = await import("./calibrate-server-BVJANINA.js");
+  const { calibrateOnServer } = await import("./calibrate-server-NVISGH6M.js");
   const r = await calibrateOnServer(config.dryRun.databaseUrl);
   return r.ok ? r.calibration : LOCAL_POSTGRES;
 }
@@ -4436,7 +4436,7 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-EH7NFZN6.js");
+    const { runDryRun, mergeDryRun } = await import("./dryrun-6V2SFC3I.js");
     const result = await runDryRun(
       { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
       {
@@ -4460,7 +4460,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-OPUERQ25.js");
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-B32CSUVY.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4471,7 +4471,7 @@ async function runCheck(opts) {
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
     await readColumnShapes(history, analyzed, verifyOpts);
-    const { buildPlan, planDocument } = await import("./plan-EVGHSAUQ.js");
+    const { buildPlan, planDocument } = await import("./plan-OVGPG6BC.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {

@@ -8,8 +8,8 @@ import {
   statsFileV2Schema,
   tableStatsFromText,
   tableStatsSchema
-} from "./chunk-XYMARAZM.js";
-import "./chunk-3ZUQOVGA.js";
+} from "./chunk-7PDHHRXW.js";
+import "./chunk-RJIW4HVH.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   indexStatsSchema,

@@ -1,23 +1,23 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import "./chunk-RDME5L2L.js";
+import "./chunk-VJUF2MTJ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
 import {
   StatsReadError,
   readStatsFromUrl
-} from "./chunk-XLG2SSWB.js";
-import "./chunk-AXHFSGML.js";
-import "./chunk-MPSRRXMA.js";
-import "./chunk-XYMARAZM.js";
-import "./chunk-3ZUQOVGA.js";
+} from "./chunk-PQCOHK6I.js";
+import "./chunk-ACDNYNYS.js";
+import "./chunk-R77JFOHR.js";
+import "./chunk-7PDHHRXW.js";
+import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-FBK5TPVZ.js";
+import "./chunk-WTYTBEKE.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-DFAJPKP7.js";
-import "./chunk-AS2FDFP5.js";
+import "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/cli/stats-command.ts

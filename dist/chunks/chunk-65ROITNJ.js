@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-T3BECD6Z.js";
+} from "./chunk-JUGEC6TN.js";
 import {
   allRules
-} from "./chunk-AXHFSGML.js";
+} from "./chunk-ACDNYNYS.js";
 import {
   atLeast
 } from "./chunk-7DEDEG2E.js";

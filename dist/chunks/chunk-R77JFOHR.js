@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   tableStatsSchema
-} from "./chunk-XYMARAZM.js";
+} from "./chunk-7PDHHRXW.js";
 import {
   external_exports
-} from "./chunk-3ZUQOVGA.js";
+} from "./chunk-RJIW4HVH.js";
 import {
   LAYOUTS,
   RISKS

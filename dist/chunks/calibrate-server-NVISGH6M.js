@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   esm_default
-} from "./chunk-DFAJPKP7.js";
-import "./chunk-AS2FDFP5.js";
+} from "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/estimate/calibrate-server.ts

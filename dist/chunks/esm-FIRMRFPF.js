@@ -12,8 +12,8 @@ import {
   escapeLiteral,
   esm_default,
   types
-} from "./chunk-DFAJPKP7.js";
-import "./chunk-AS2FDFP5.js";
+} from "./chunk-GW7LTBFS.js";
+import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   Client,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-CUM6X7PU.js";
 import {
   esm_default
-} from "./chunk-DFAJPKP7.js";
+} from "./chunk-GW7LTBFS.js";
 import {
   hashKey,
   imageCache,
@@ -536,7 +536,7 @@ async function startCluster(binDir) {
   }
 }
 async function waitReady(url, child, stderr) {
-  const pg = (await import("./esm-NP452U4P.js")).default;
+  const pg = (await import("./esm-FIRMRFPF.js")).default;
   const until = Date.now() + START_TIMEOUT_MS;
   for (; ; ) {
     if (child.exitCode !== null) throw new Error(`the temporary Postgres server exited: ${stderr().trim().split("\n").slice(-3).join(" ")}`);

@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-LQWHMU3R.js";
+} from "./chunk-CWO3ADBI.js";
 import {
   CONFIG_FILE_NAMES
-} from "./chunk-MPSRRXMA.js";
-import "./chunk-XYMARAZM.js";
-import "./chunk-3ZUQOVGA.js";
+} from "./chunk-R77JFOHR.js";
+import "./chunk-7PDHHRXW.js";
+import "./chunk-RJIW4HVH.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
