@@ -5,6 +5,7 @@ import { buildPlan } from '../../src/plan/index.js';
 import { parsePlanDocument, planDocument, planDocumentSchema, type PlanDocument } from '../../src/plan/json.js';
 import { verifyPlan } from '../../src/verify/index.js';
 import { analyzeMigrations } from '../plan/helpers.js';
+import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
 
 const BASE = `CREATE TABLE "Team" (id text PRIMARY KEY);
 CREATE TABLE "TeamCollection" (id text PRIMARY KEY, "parentID" text, title text);
@@ -20,7 +21,7 @@ async function setup(sql: string) {
   return { input, doc };
 }
 
-const OPTS = { engine: 'pglite' as const, cacheDir: null, seedRows: 50 };
+const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 50 };
 
 describe('verifyPlan', () => {
   it('verifies the Prisma drop/re-add of a foreign key, from the JSON document, with seeded rows', async () => {
