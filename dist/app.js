@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-YXU3INWJ.js";
-import "./chunks/chunk-PZ2CC4WO.js";
+} from "./chunks/chunk-KPZS4IG7.js";
+import "./chunks/chunk-DD6NMPHF.js";
 import "./chunks/chunk-NWXEGW5G.js";
 import "./chunks/chunk-ITOHQUP3.js";
 import "./chunks/chunk-SNG267DI.js";

@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   renderJson,
   renderSarif
-} from "./chunks/chunk-VI7SJZG2.js";
+} from "./chunks/chunk-53WXCNXH.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-XLG2SSWB.js";
-import "./chunks/chunk-EN5ABQOQ.js";
+import "./chunks/chunk-CQZL2Z6M.js";
 import {
   ACTIONS_BOT,
   RULE_IDS,
@@ -39,8 +39,9 @@ import {
   reviewedFiles,
   setCommitStatus,
   tokenIdentity,
-  voidedReason
-} from "./chunks/chunk-PZ2CC4WO.js";
+  voidedReason,
+  writeIntervalFromEnv
+} from "./chunks/chunk-DD6NMPHF.js";
 import {
   loadConfig
 } from "./chunks/chunk-NWXEGW5G.js";
@@ -771,6 +772,7 @@ async function main() {
     baseUrl: process.env.GITHUB_API_URL || "https://api.github.com",
     ...Number.isFinite(retryBase) && retryBase >= 0 && process.env.MIGRATION_GUARD_RETRY_BASE_MS ? { retryBaseMs: retryBase } : {},
     requestTimeoutMs: requestTimeoutFromEnv(),
+    writeIntervalMs: writeIntervalFromEnv(),
     log: (m) => info(m)
   });
   const payload = context.payload;

@@ -12,8 +12,8 @@ import {
   renderJson,
   renderSarif,
   ruleDocsUrl
-} from "./chunk-VI7SJZG2.js";
-import "./chunk-EN5ABQOQ.js";
+} from "./chunk-53WXCNXH.js";
+import "./chunk-CQZL2Z6M.js";
 import {
   ROLLBACK_TEXT,
   blockingText,

@@ -36,11 +36,13 @@ import {
   reviewMergeGroup,
   reviewPullRequest,
   setCommitStatus,
+  spacedBottleneck,
   throttling,
   timedFetch,
   upsertStickyComment,
-  voidedReason
-} from "./chunk-PZ2CC4WO.js";
+  voidedReason,
+  writeIntervalFromEnv
+} from "./chunk-DD6NMPHF.js";
 import {
   require_dist
 } from "./chunk-NWXEGW5G.js";
@@ -18598,14 +18600,22 @@ async function startApp() {
     }
     throw e;
   }
+  const writeInterval = writeIntervalFromEnv();
+  let spaced;
   const Octokit2 = ProbotOctokit.defaults((options2) => {
     const installationId = options2.auth?.installationId;
+    const throttle = options2.throttle;
     return {
       ...options2,
       baseUrl: env.baseUrl,
       request: { ...options2.request, fetch: timedFetch(requestTimeoutFromEnv()) },
       retry: { ...options2.retry, retryAfterBaseValue: env.retryBaseMs },
-      throttle: { ...options2.throttle, id: installationId ? `migration-guard-installation-${installationId}` : "migration-guard-app" }
+      throttle: {
+        ...throttle,
+        id: installationId ? `migration-guard-installation-${installationId}` : "migration-guard-app",
+        // Probot's own limiter class when it has one (Redis clustering), with the spacing capped.
+        ...writeInterval !== null ? { Bottleneck: spaced ??= spacedBottleneck(writeInterval, throttle?.Bottleneck) } : {}
+      }
     };
   });
   const server = await run(migrationGuardApp(env), { Octokit: Octokit2 });

@@ -2,8 +2,8 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   prepareManifestFlow,
   startApp
-} from "./chunk-YXU3INWJ.js";
-import "./chunk-PZ2CC4WO.js";
+} from "./chunk-KPZS4IG7.js";
+import "./chunk-DD6NMPHF.js";
 import "./chunk-NWXEGW5G.js";
 import "./chunk-ITOHQUP3.js";
 import "./chunk-SNG267DI.js";
