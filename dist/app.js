@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-FFCLW3QK.js";
-import "./chunks/chunk-LPVABITF.js";
+} from "./chunks/chunk-5X3O5HDZ.js";
+import "./chunks/chunk-GEATWRAH.js";
 import "./chunks/chunk-CWO3ADBI.js";
 import "./chunks/chunk-JUGEC6TN.js";
 import "./chunks/chunk-ZKWPKABZ.js";

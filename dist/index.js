@@ -3,11 +3,11 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-65ROITNJ.js";
+} from "./chunks/chunk-JP256IRX.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
-import "./chunks/chunk-EN5ABQOQ.js";
+import "./chunks/chunk-CQZL2Z6M.js";
 import {
   ACTIONS_BOT,
   RULE_IDS,
@@ -40,8 +40,9 @@ import {
   reviewedFiles,
   setCommitStatus,
   tokenIdentity,
-  voidedReason
-} from "./chunks/chunk-LPVABITF.js";
+  voidedReason,
+  writeIntervalFromEnv
+} from "./chunks/chunk-GEATWRAH.js";
 import {
   loadConfig
 } from "./chunks/chunk-CWO3ADBI.js";
@@ -780,6 +781,7 @@ async function main() {
     baseUrl: process.env.GITHUB_API_URL || "https://api.github.com",
     ...Number.isFinite(retryBase) && retryBase >= 0 && process.env.MIGRATION_GUARD_RETRY_BASE_MS ? { retryBaseMs: retryBase } : {},
     requestTimeoutMs: requestTimeoutFromEnv(),
+    writeIntervalMs: writeIntervalFromEnv(),
     log: (m) => info(m)
   });
   const payload = context.payload;

@@ -16,7 +16,7 @@ import { renderAnnotations } from '../report/github.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import type { ApprovalPolicy } from '../github/approval.js';
-import { buildOctokit, requestTimeoutFromEnv, type GitHubClient, type RepoRef } from '../github/octokit.js';
+import { buildOctokit, requestTimeoutFromEnv, writeIntervalFromEnv, type GitHubClient, type RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
 import { voidedReason } from '../github/comment-body.js';
 import { handleApprovalComment, reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     ...(Number.isFinite(retryBase) && retryBase >= 0 && process.env.MIGRATION_GUARD_RETRY_BASE_MS ? { retryBaseMs: retryBase } : {}),
     requestTimeoutMs: requestTimeoutFromEnv(),
+    writeIntervalMs: writeIntervalFromEnv(),
     log: (m) => core.info(m),
   });
   const payload = context.payload;

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { ProbotOctokit, run } from 'probot';
-import { requestTimeoutFromEnv, timedFetch } from '../github/octokit.js';
+import { requestTimeoutFromEnv, spacedBottleneck, timedFetch, writeIntervalFromEnv } from '../github/octokit.js';
 import { migrationGuardApp } from './app.js';
 import { EnvError, readAppEnv, type AppEnv } from './env.js';
 import { inFlight } from './drain.js';
@@ -45,14 +45,22 @@ export async function startApp(): Promise<void> {
   // defaults Probot derives from GHE_HOST (which only knows `https://host/api/v3`). Writes are
   // spaced per installation rather than per process (the throttling plugin's limiter key), so
   // one busy repository does not slow every other installation this process serves.
+  const writeInterval = writeIntervalFromEnv();
+  let spaced: ReturnType<typeof spacedBottleneck> | undefined;
   const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => {
     const installationId = (options.auth as { installationId?: number } | undefined)?.installationId;
+    const throttle = options.throttle as { Bottleneck?: Parameters<typeof spacedBottleneck>[1] } | undefined;
     return {
       ...options,
       baseUrl: env.baseUrl,
       request: { ...(options.request as object | undefined), fetch: timedFetch(requestTimeoutFromEnv()) },
       retry: { ...(options.retry as object | undefined), retryAfterBaseValue: env.retryBaseMs },
-      throttle: { ...(options.throttle as object | undefined), id: installationId ? `migration-guard-installation-${installationId}` : 'migration-guard-app' },
+      throttle: {
+        ...throttle,
+        id: installationId ? `migration-guard-installation-${installationId}` : 'migration-guard-app',
+        // Probot's own limiter class when it has one (Redis clustering), with the spacing capped.
+        ...(writeInterval !== null ? { Bottleneck: (spaced ??= spacedBottleneck(writeInterval, throttle?.Bottleneck)) } : {}),
+      },
     };
   });
   const server = await run(migrationGuardApp(env), { Octokit });

@@ -3,6 +3,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import BottleneckLight from 'bottleneck/light.js';
 import type { Octokit } from '@octokit/core';
 import type { PaginateInterface } from '@octokit/plugin-paginate-rest';
 
@@ -25,6 +26,8 @@ export interface ClientOptions {
   maxRateLimitWaitSeconds?: number;
   /** Client-side limit on one request (ms); a hung answer is then retried like a 5xx, then fails. */
   requestTimeoutMs?: number;
+  /** Least time between two writes (ms); null or absent: GitHub's spacing (writeIntervalFromEnv). */
+  writeIntervalMs?: number | null;
   log?: (message: string) => void;
 }
 
@@ -49,11 +52,38 @@ export function requestTimeoutFromEnv(env: Record<string, string | undefined> = 
   return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 
+/**
+ * The least time between two writes (MIGRATION_GUARD_WRITE_INTERVAL_MS), or null for GitHub's own
+ * spacing, which the throttling plugin keeps: a second between writes, three between writes
+ * that notify people (a comment). Only a server that asks for less (a test double, a proxy that
+ * throttles by itself) is a reason to lower it.
+ */
+export function writeIntervalFromEnv(env: Record<string, string | undefined> = process.env): number | null {
+  const text = env.MIGRATION_GUARD_WRITE_INTERVAL_MS;
+  const ms = Number(text);
+  return text !== undefined && text !== '' && Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+
+/**
+ * The throttling plugin's limiter class (its documented `throttle.Bottleneck` option) with every
+ * limiter's spacing capped at `intervalMs`; concurrency limits and rate-limit waits are unchanged.
+ */
+export function spacedBottleneck(intervalMs: number, base: typeof BottleneckLight = BottleneckLight): typeof BottleneckLight {
+  return class Spaced extends base {
+    static override Group = class SpacedGroup extends base.Group {
+      constructor(options: ConstructorParameters<typeof base.Group>[0] = {}) {
+        super({ ...options, minTime: Math.min(options.minTime ?? 0, intervalMs) });
+      }
+    };
+  };
+}
+
 export function buildOctokit(token: string, opts: ClientOptions = {}): ReturnType<typeof getOctokit> {
   const retries = opts.retries ?? 3;
   const base = opts.retryBaseMs ?? 1000;
   const maxWait = opts.maxRateLimitWaitSeconds ?? 120;
   const log = opts.log ?? (() => {});
+  const interval = opts.writeIntervalMs ?? null;
   const onLimit =
     (kind: string) =>
     (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
@@ -72,6 +102,7 @@ export function buildOctokit(token: string, opts: ClientOptions = {}): ReturnTyp
       request: { fetch: timedFetch(opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
       retry: { retries, retryAfterBaseValue: base },
       throttle: {
+        ...(interval !== null ? { Bottleneck: spacedBottleneck(interval) } : {}),
         retryAfterBaseValue: base,
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),

@@ -47,7 +47,7 @@ describe('pull_request', () => {
     expectCleanTraffic(s);
   });
 
-  it('a dangerous pull request: failing status that says why, annotations at file and line, job fails', async () => {
+  it('a dangerous pull request: failing status that says why, annotations at file and line, job fails; when its migrations leave the pull request, its old comment says so', async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION });
     const run = await s.runPullRequest('opened');
     expect(run.code, describeRun(run)).toBe(1);
@@ -65,6 +65,15 @@ describe('pull_request', () => {
     expect(parseState(sticky[0]!.body)?.review).toMatchObject({ headSha: s.headSha, risk: 'DANGEROUS', needsApproval: true });
     const sarif = JSON.parse(readFileSync(run.outputs.sarif!, 'utf8'));
     expect(sarif.runs[0].results.some((r: { level: string }) => r.level === 'error')).toBe(true);
+
+    // The migrations leave the pull request: green, and the same comment is updated to say so.
+    s.push({ 'db/migrations/0002_drop_email.up.sql': null, 'db/migrations/0002_drop_email.down.sql': null }, 'drop the migration');
+    const after = await s.runPullRequest('synchronize');
+    expect(after.code, describeRun(after)).toBe(0);
+    expect(s.status()).toMatchObject({ state: 'success' });
+    expect(s.stickyComments()).toHaveLength(1);
+    expect(s.stickyComments()[0]!.id).toBe(sticky[0]!.id);
+    expect(s.stickyComments()[0]!.body).toContain('no longer changes any migration');
     expectCleanTraffic(s);
   });
 
@@ -78,21 +87,9 @@ describe('pull_request', () => {
     expectCleanTraffic(s);
   });
 
-  it('updates its old comment when the migrations leave the pull request', async () => {
+  it('reruns (six runs of one head) leave exactly one comment', { timeout: 300_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION });
-    await s.runPullRequest('opened');
-    s.push({ 'db/migrations/0002_drop_email.up.sql': null, 'db/migrations/0002_drop_email.down.sql': null }, 'drop the migration');
-    const run = await s.runPullRequest('synchronize');
-    expect(run.code, describeRun(run)).toBe(0);
-    expect(s.status()).toMatchObject({ state: 'success' });
-    expect(s.stickyComments()).toHaveLength(1);
-    expect(s.stickyComments()[0]!.body).toContain('no longer changes any migration');
-    expectCleanTraffic(s);
-  });
-
-  it('twenty reruns leave exactly one comment', { timeout: 300_000 }, async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION });
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 6; i++) {
       const run = await s.runPullRequest(i === 0 ? 'opened' : 'synchronize');
       expect(run.code, describeRun(run)).toBe(1);
     }
@@ -192,8 +189,8 @@ describe('/approve-migration', () => {
     expectCleanTraffic(s);
   });
 
-  it('a reader is refused, told why, and the status stays failing', async () => {
-    const s = await dangerousReviewed();
+  it('a reader, the author (unless allowed) and a bot are refused, each told why; the status stays failing until the allowed author approves', async () => {
+    const s = await dangerousReviewed({ collaborators: { alice: 'write', rita: 'read', mo: 'maintain', 'renovate[bot]': 'admin' } });
     const { run, comment } = await s.runComment('rita', '/approve-migration');
     expect(run.code, describeRun(run)).toBe(0);
     expect(run.outputs.approved).toBe('false');
@@ -205,28 +202,21 @@ describe('/approve-migration', () => {
     expect(parseState(s.stickyComments()[0]!.body)!.approval).toBeNull();
     const permission = s.gh.state.requests.filter((r) => r.operationId === 'repos/get-collaborator-permission-level');
     expect(permission.map((r) => r.path)).toEqual(['/repos/acme/shop/collaborators/rita/permission']);
-    expectCleanTraffic(s);
-  });
 
-  it('the author is refused unless allowed', async () => {
-    const s = await dangerousReviewed();
-    const { comment } = await s.runComment(AUTHOR, '/approve-migration trust me');
+    // A bot, even one with admin access.
+    const bot = await s.runComment('renovate[bot]', '/approve-migration', { commenterType: 'Bot' });
     expect(s.status()).toMatchObject({ state: 'failure' });
-    expect(reactionsOn(s, comment.id)).toEqual(['-1']);
-    expect(s.replies()[0]!.body).toContain('opened this pull request');
+    expect(reactionsOn(s, bot.comment.id)).toEqual(['-1']);
+    expect(s.replies()[1]!.body).toContain('is a bot');
 
+    // The author, unless the workflow allows it.
+    const author = await s.runComment(AUTHOR, '/approve-migration trust me');
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expect(reactionsOn(s, author.comment.id)).toEqual(['-1']);
+    expect(s.replies()[2]!.body).toContain('opened this pull request');
     const allowed = await s.runComment(AUTHOR, '/approve-migration trust me', { inputs: { 'allow-author-approval': 'true' } });
     expect(allowed.run.outputs.approved).toBe('true');
     expect(s.status()).toMatchObject({ state: 'success' });
-    expectCleanTraffic(s);
-  });
-
-  it('a bot is refused', async () => {
-    const s = await dangerousReviewed({ collaborators: { 'renovate[bot]': 'admin' } });
-    const { comment } = await s.runComment('renovate[bot]', '/approve-migration', { commenterType: 'Bot' });
-    expect(s.status()).toMatchObject({ state: 'failure' });
-    expect(reactionsOn(s, comment.id)).toEqual(['-1']);
-    expect(s.replies()[0]!.body).toContain('is a bot');
     expectCleanTraffic(s);
   });
 

@@ -28,6 +28,12 @@ describe('src/action/main.ts', () => {
       'INPUT_STATUS-CONTEXT': 'migration-guard',
       'INPUT_WORKING-DIRECTORY': '.',
     });
+    // @actions/github reads the runner's environment once, when first loaded; a worker may have
+    // loaded it for an earlier test file (vitest does not isolate files), so read it again now.
+    const github = await import('@actions/github');
+    const context = github.context as unknown as Record<string, unknown>;
+    const savedContext = { ...context };
+    Object.assign(context, new (github.context.constructor as new () => object)());
     const written: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
@@ -43,6 +49,7 @@ describe('src/action/main.ts', () => {
     } finally {
       spy.mockRestore();
       process.env = saved;
+      Object.assign(context, savedContext);
     }
   });
 

@@ -3,7 +3,7 @@
 // payload in GITHUB_EVENT_PATH, outputs and summary written to files, the API at GITHUB_API_URL.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,15 +75,11 @@ function defaultInputs(): Record<string, string> {
   };
 }
 
-// The runner's temp dirs hold the reports the tests read after the run: removed when the file's tests end.
-const temps: string[] = [];
-afterAll(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-
+// The runner's temp dir holds the reports the test reads after the run: removed when the test
+// ends (per test, not per file: test files share this module when vitest does not isolate them).
 export async function runAction(o: RunOptions): Promise<ActionRun> {
   const temp = mkdtempSync(path.join(tmpdir(), 'mg-runner-'));
-  temps.push(temp);
+  onTestFinished(() => rmSync(temp, { recursive: true, force: true }));
   return runActionIn(temp, o);
 }
 
@@ -124,6 +120,8 @@ async function runActionIn(temp: string, o: RunOptions): Promise<ActionRun> {
     RUNNER_TEMP: temp,
     // Backoff unit for retries: GitHub's real one is a second; tests keep it short.
     MIGRATION_GUARD_RETRY_BASE_MS: '20',
+    // GitHub asks for a second between writes (three before a comment); the fake asks for none.
+    MIGRATION_GUARD_WRITE_INTERVAL_MS: '0',
     ...o.env,
   });
 

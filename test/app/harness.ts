@@ -144,6 +144,10 @@ export class AppProcess {
       NODE_ENV: 'production',
       // GitHub's backoff unit is a second; tests keep it short.
       MIGRATION_GUARD_RETRY_BASE_MS: '20',
+      // GitHub asks for a second between writes (three before a comment); the fake asks for none.
+      MIGRATION_GUARD_WRITE_INTERVAL_MS: '0',
+      // The run's shared dry-run cache (test/support/global-setup.ts).
+      ...(process.env.MIGRATION_GUARD_CACHE_DIR ? { MIGRATION_GUARD_CACHE_DIR: process.env.MIGRATION_GUARD_CACHE_DIR } : {}),
       ...env,
     });
     const child = spawn(process.execPath, [appBundle()], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -7,6 +7,9 @@ import { parseScratchName } from '../../src/dryrun/engines/url.js';
 
 export const SERVER_URL = process.env.MG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** The run's dry-run cache, shared by every test file and process (test/support/global-setup.ts). */
+export const TEST_CACHE_DIR = process.env.MIGRATION_GUARD_CACHE_DIR ?? null;
+
 export async function ready(): Promise<void> {
   await initParser();
 }
@@ -24,7 +27,8 @@ export function mig(id: string, up: string, down: string | null = null, transact
 export function options(engine: DryRunOptions['engine'], extra: Partial<DryRunOptions> = {}): DryRunOptions {
   return {
     engine, statementTimeoutMs: 10_000, totalTimeoutMs: 120_000, seedRows: 0,
-    cacheDir: null, databaseUrl: SERVER_URL, ...extra,
+    // The run's shared cache (test/support/global-setup.ts): the fresh PGlite image is made once.
+    cacheDir: TEST_CACHE_DIR, databaseUrl: SERVER_URL, ...extra,
   };
 }
 

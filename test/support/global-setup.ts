@@ -3,21 +3,38 @@
 // private folder, so a test (or the code under test) that leaves a temp dir behind is caught
 // here, named, and fails the run; the folder is removed either way, so a run leaves nothing
 // in the system temp dir.
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// Dry-run cache: every worker and spawned process also inherits MIGRATION_GUARD_CACHE_DIR, one
+// folder for the run holding the freshly initialised PGlite image, made here once: without it
+// each test file and each dry-running process would run PGlite's initdb (seconds of CPU) itself.
+// Tests about cold starts and damaged caches give the engine a cache dir of their own.
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { imageCache } from '../../src/dryrun/cache.js';
+import { PgliteProvider } from '../../src/dryrun/engines/pglite.js';
 
-export default function setup(): () => void {
+export default async function setup(): Promise<() => void> {
   const previous = process.env.TMPDIR;
-  const dir = mkdtempSync(path.join(tmpdir(), 'mg-vitest-'));
+  const root = mkdtempSync(path.join(tmpdir(), 'mg-vitest-'));
+  const dir = path.join(root, 'tmp');
+  mkdirSync(dir);
   // Like /tmp itself: the local engine's cluster runs as the postgres user, which must reach it.
+  chmodSync(root, 0o755);
   chmodSync(dir, 0o1777);
   process.env.TMPDIR = dir;
+  // A run inside a run (test/scripts/test-runner.test.ts) shares the outer run's cache.
+  const ownCache = !process.env.MIGRATION_GUARD_CACHE_DIR;
+  if (ownCache) process.env.MIGRATION_GUARD_CACHE_DIR = path.join(root, 'dryrun-cache');
+  if (ownCache) {
+    const { sandbox } = await new PgliteProvider(imageCache(process.env.MIGRATION_GUARD_CACHE_DIR!)).open('global-setup');
+    await sandbox.close();
+  }
   return () => {
     const left = readdirSync(dir);
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
+    if (ownCache) delete process.env.MIGRATION_GUARD_CACHE_DIR;
     if (left.length > 0) {
       // vitest reports an error thrown here but keeps exit code 0: set the code ourselves.
       process.stderr.write(`\nFAIL: tests left ${left.length} temp entr${left.length === 1 ? 'y' : 'ies'} behind (each test removes its own, also on failure): ${left.slice(0, 20).join(', ')}\n`);

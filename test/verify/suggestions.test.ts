@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runnableSuggestion, verifySuggestions } from '../../src/verify/index.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { initParser } from '../../src/parse/index.js';
+import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
 
 const BASE = 'CREATE TABLE docs (id text PRIMARY KEY, title text);';
-const OPTS = { engine: 'pglite' as const, cacheDir: null, seedRows: 20, fallback: () => 'Add the column nullable, backfill it, then add NOT NULL.' };
+const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 20, fallback: () => 'Add the column nullable, backfill it, then add NOT NULL.' };
 
 describe('verifySuggestions', () => {
   it('tells SQL to run from prose and fragments', async () => {

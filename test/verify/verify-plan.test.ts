@@ -6,6 +6,7 @@ import { parsePlanDocument, planDocument, planDocumentSchema, type PlanDocument 
 import { readColumnShapes, verifyPlan } from '../../src/verify/index.js';
 import { approvalBlock, planOverview } from '../../src/report/markdown/sections.js';
 import { analyzeMigrations } from '../plan/helpers.js';
+import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
 
 const BASE = `CREATE TABLE "Team" (id text PRIMARY KEY);
 CREATE TABLE "TeamCollection" (id text PRIMARY KEY, "parentID" text, title text);
@@ -14,7 +15,7 @@ const PRISMA = `ALTER TABLE "TeamCollection" DROP CONSTRAINT "TeamCollection_par
 ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" FOREIGN KEY ("parentID") REFERENCES "TeamCollection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 CREATE INDEX "TeamCollection_title_idx" ON "TeamCollection"(title);`;
 
-const OPTS = { engine: 'pglite' as const, cacheDir: null, seedRows: 50 };
+const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 50 };
 
 async function setup(sql: string, baseSql = BASE) {
   const [base, review] = await analyzeMigrations([{ path: 'db/0001_base.up.sql', sql: baseSql, history: true }, { path: 'db/0002_change.up.sql', sql }]);

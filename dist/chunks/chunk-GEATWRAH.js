@@ -25721,6 +25721,7 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/octokit.ts
+var import_light3 = __toESM(require_light(), 1);
 var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
 function timedFetch(timeoutMs) {
   return (input, init) => {
@@ -25733,12 +25734,27 @@ function requestTimeoutFromEnv(env = process.env) {
   const ms = Number(env.MIGRATION_GUARD_REQUEST_TIMEOUT_MS);
   return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
 }
+function writeIntervalFromEnv(env = process.env) {
+  const text = env.MIGRATION_GUARD_WRITE_INTERVAL_MS;
+  const ms = Number(text);
+  return text !== void 0 && text !== "" && Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+function spacedBottleneck(intervalMs, base = import_light3.default) {
+  return class Spaced extends base {
+    static Group = class SpacedGroup extends base.Group {
+      constructor(options = {}) {
+        super({ ...options, minTime: Math.min(options.minTime ?? 0, intervalMs) });
+      }
+    };
+  };
+}
 function buildOctokit(token, opts = {}) {
   const retries = opts.retries ?? 3;
   const base = opts.retryBaseMs ?? 1e3;
   const maxWait = opts.maxRateLimitWaitSeconds ?? 120;
   const log = opts.log ?? (() => {
   });
+  const interval = opts.writeIntervalMs ?? null;
   const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
     const what = `${options.method ?? ""} ${options.url ?? ""}`.trim();
     if (retryCount >= retries || retryAfter > maxWait) {
@@ -25755,6 +25771,7 @@ function buildOctokit(token, opts = {}) {
       request: { fetch: timedFetch(opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
       retry: { retries, retryAfterBaseValue: base },
       throttle: {
+        ...interval !== null ? { Bottleneck: spacedBottleneck(interval) } : {},
         retryAfterBaseValue: base,
         onRateLimit: onLimit("rate limit"),
         onSecondaryRateLimit: onLimit("secondary rate limit")
@@ -26911,6 +26928,8 @@ export {
   context2 as context,
   timedFetch,
   requestTimeoutFromEnv,
+  writeIntervalFromEnv,
+  spacedBottleneck,
   buildOctokit,
   ACTIONS_BOT,
   tokenIdentity,

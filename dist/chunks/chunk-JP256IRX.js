@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-EN5ABQOQ.js";
+} from "./chunk-CQZL2Z6M.js";
 import {
   DRY_RUN_ERROR_RULE,
   PARSE_ERROR_RULE,

@@ -34,6 +34,7 @@ var package_default = {
     "@octokit/plugin-throttling": "^11.0.5",
     "@pgsql/types": "^18.0.0",
     "@probot/get-private-key": "^2.1.1",
+    bottleneck: "^2.19.5",
     commander: "^14.0.3",
     "libpg-query": "^18.1.5",
     pg: "^8.23.1",

@@ -7,7 +7,7 @@ import {
 } from "./chunk-FISKFK3V.js";
 import {
   package_default
-} from "./chunk-EN5ABQOQ.js";
+} from "./chunk-CQZL2Z6M.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
@@ -3464,7 +3464,7 @@ var {
 var VERSION = package_default.version;
 
 // src/cli/main.ts
-var commands = () => import("./commands-3NSA3L7J.js");
+var commands = () => import("./commands-TYOTKY4T.js");
 var EXAMPLES_LINT = `
 Examples:
   $ migration-guard lint db/migrations/0042_add_orders_index.up.sql
@@ -3532,7 +3532,7 @@ function buildProgram() {
 `);
   });
   program2.command("app").summary("run the GitHub App server (Probot), configured by the environment").description("Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.").action(async () => {
-    const { startApp } = await import("./server-J4WC3NQ3.js");
+    const { startApp } = await import("./server-F5PVDS46.js");
     await startApp();
   });
   program2.addHelpText(

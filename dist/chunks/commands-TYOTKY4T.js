@@ -13,8 +13,8 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-65ROITNJ.js";
-import "./chunk-EN5ABQOQ.js";
+} from "./chunk-JP256IRX.js";
+import "./chunk-CQZL2Z6M.js";
 import {
   ROLLBACK_TEXT,
   blockingText,

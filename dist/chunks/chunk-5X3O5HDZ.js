@@ -33,10 +33,12 @@ import {
   reviewMergeGroup,
   reviewPullRequest,
   setCommitStatus,
+  spacedBottleneck,
   throttling,
   timedFetch,
-  voidedReason
-} from "./chunk-LPVABITF.js";
+  voidedReason,
+  writeIntervalFromEnv
+} from "./chunk-GEATWRAH.js";
 import {
   require_dist
 } from "./chunk-CWO3ADBI.js";
@@ -18618,14 +18620,22 @@ async function startApp() {
     }
     throw e;
   }
+  const writeInterval = writeIntervalFromEnv();
+  let spaced;
   const Octokit2 = ProbotOctokit.defaults((options2) => {
     const installationId = options2.auth?.installationId;
+    const throttle = options2.throttle;
     return {
       ...options2,
       baseUrl: env.baseUrl,
       request: { ...options2.request, fetch: timedFetch(requestTimeoutFromEnv()) },
       retry: { ...options2.retry, retryAfterBaseValue: env.retryBaseMs },
-      throttle: { ...options2.throttle, id: installationId ? `migration-guard-installation-${installationId}` : "migration-guard-app" }
+      throttle: {
+        ...throttle,
+        id: installationId ? `migration-guard-installation-${installationId}` : "migration-guard-app",
+        // Probot's own limiter class when it has one (Redis clustering), with the spacing capped.
+        ...writeInterval !== null ? { Bottleneck: spaced ??= spacedBottleneck(writeInterval, throttle?.Bottleneck) } : {}
+      }
     };
   });
   const server = await run(migrationGuardApp(env), { Octokit: Octokit2 });

@@ -2,8 +2,8 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   prepareManifestFlow,
   startApp
-} from "./chunk-FFCLW3QK.js";
-import "./chunk-LPVABITF.js";
+} from "./chunk-5X3O5HDZ.js";
+import "./chunk-GEATWRAH.js";
 import "./chunk-CWO3ADBI.js";
 import "./chunk-JUGEC6TN.js";
 import "./chunk-ZKWPKABZ.js";
