@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-5X3O5HDZ.js";
-import "./chunks/chunk-GEATWRAH.js";
+} from "./chunks/chunk-HUQOMY52.js";
+import "./chunks/chunk-Y67XNDQL.js";
 import "./chunks/chunk-CWO3ADBI.js";
-import "./chunks/chunk-JUGEC6TN.js";
-import "./chunks/chunk-ZKWPKABZ.js";
-import "./chunks/chunk-ACDNYNYS.js";
+import "./chunks/chunk-X5GXH7L6.js";
+import "./chunks/chunk-O5ZUMBBL.js";
+import "./chunks/chunk-VUYLCFI3.js";
 import "./chunks/chunk-R77JFOHR.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
 import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-GHXHIKBK.js";
-import "./chunks/chunk-WTYTBEKE.js";
+import "./chunks/chunk-32WBQEXE.js";
+import "./chunks/chunk-3X3OS5NN.js";
 import "./chunks/chunk-7DEDEG2E.js";
 import "./chunks/chunk-CUM6X7PU.js";
 import "./chunks/chunk-C4OQG7EQ.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-JP256IRX.js";
+} from "./chunks/chunk-Y6YPJWH6.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -42,7 +42,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-GEATWRAH.js";
+} from "./chunks/chunk-Y67XNDQL.js";
 import {
   loadConfig
 } from "./chunks/chunk-CWO3ADBI.js";
@@ -50,9 +50,9 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-JUGEC6TN.js";
-import "./chunks/chunk-ZKWPKABZ.js";
-import "./chunks/chunk-ACDNYNYS.js";
+} from "./chunks/chunk-X5GXH7L6.js";
+import "./chunks/chunk-O5ZUMBBL.js";
+import "./chunks/chunk-VUYLCFI3.js";
 import "./chunks/chunk-R77JFOHR.js";
 import {
   tableStatsFromText
@@ -62,8 +62,8 @@ import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-GHXHIKBK.js";
-import "./chunks/chunk-WTYTBEKE.js";
+import "./chunks/chunk-32WBQEXE.js";
+import "./chunks/chunk-3X3OS5NN.js";
 import {
   atLeast
 } from "./chunks/chunk-7DEDEG2E.js";

@@ -38,7 +38,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-GEATWRAH.js";
+} from "./chunk-Y67XNDQL.js";
 import {
   require_dist
 } from "./chunk-CWO3ADBI.js";
@@ -47,7 +47,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-JUGEC6TN.js";
+} from "./chunk-X5GXH7L6.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-R77JFOHR.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-FISKFK3V.js";
 import {
   allRules
-} from "./chunk-ACDNYNYS.js";
+} from "./chunk-VUYLCFI3.js";
 import {
   CONFIG_FILE_NAMES,
   PRESETS,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-ZKWPKABZ.js";
+} from "./chunk-O5ZUMBBL.js";
 import {
   allRules,
   beginFile,
@@ -11,7 +11,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-ACDNYNYS.js";
+} from "./chunk-VUYLCFI3.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-R77JFOHR.js";
@@ -21,7 +21,7 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-WTYTBEKE.js";
+} from "./chunk-3X3OS5NN.js";
 import {
   as,
   atLeast,
@@ -4460,7 +4460,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-B32CSUVY.js");
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-4ID2XEYN.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4471,7 +4471,7 @@ async function runCheck(opts) {
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
     await readColumnShapes(history, analyzed, verifyOpts);
-    const { buildPlan, planDocument } = await import("./plan-OVGPG6BC.js");
+    const { buildPlan, planDocument } = await import("./plan-7EW3UBD3.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {

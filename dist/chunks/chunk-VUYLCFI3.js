@@ -14,7 +14,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-WTYTBEKE.js";
+} from "./chunk-3X3OS5NN.js";
 import {
   as,
   blocksWrites,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-VJUF2MTJ.js";
+} from "./chunk-BGHY3IVK.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-JP256IRX.js";
+} from "./chunk-Y6YPJWH6.js";
 import "./chunk-CQZL2Z6M.js";
 import {
   ROLLBACK_TEXT,
@@ -35,16 +35,16 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-JUGEC6TN.js";
+} from "./chunk-X5GXH7L6.js";
 import {
   buildPlan,
   planDocument,
   renderPlanText
-} from "./chunk-ZKWPKABZ.js";
+} from "./chunk-O5ZUMBBL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-ACDNYNYS.js";
+} from "./chunk-VUYLCFI3.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-R77JFOHR.js";
@@ -52,10 +52,10 @@ import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-GHXHIKBK.js";
+import "./chunk-32WBQEXE.js";
 import {
   trimTrailing
-} from "./chunk-WTYTBEKE.js";
+} from "./chunk-3X3OS5NN.js";
 import {
   lockModeSql,
   riskRank
@@ -1046,12 +1046,12 @@ async function planCommand(repoDir, flags) {
     statementTimeoutMs: config.dryRun.statementTimeoutMs,
     totalTimeoutMs: config.dryRun.totalTimeoutMs
   };
-  if (flags.verify !== false) await (await import("./verify-B32CSUVY.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
+  if (flags.verify !== false) await (await import("./verify-4ID2XEYN.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
   const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
   const doc = planDocument(plan, config.pgVersion);
   let verification;
   if (flags.verify !== false && plan.phases.length > 0) {
-    const { verifyPlan } = await import("./verify-B32CSUVY.js");
+    const { verifyPlan } = await import("./verify-4ID2XEYN.js");
     verification = await verifyPlan(doc, {
       base: result.history ?? [],
       review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))

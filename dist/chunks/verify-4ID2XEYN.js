@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-GHXHIKBK.js";
+} from "./chunk-32WBQEXE.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-WTYTBEKE.js";
+} from "./chunk-3X3OS5NN.js";
 import {
   applyBase,
   applyUntraced,

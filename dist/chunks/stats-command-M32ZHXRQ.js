@@ -1,5 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import "./chunk-VJUF2MTJ.js";
+import "./chunk-BGHY3IVK.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -7,13 +7,13 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-PQCOHK6I.js";
-import "./chunk-ACDNYNYS.js";
+import "./chunk-VUYLCFI3.js";
 import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-WTYTBEKE.js";
+import "./chunk-3X3OS5NN.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";

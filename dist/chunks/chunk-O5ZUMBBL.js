@@ -11,13 +11,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-GHXHIKBK.js";
+} from "./chunk-32WBQEXE.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-WTYTBEKE.js";
+} from "./chunk-3X3OS5NN.js";
 import {
   as,
   blocksWrites,

@@ -12,13 +12,13 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-JUGEC6TN.js";
+} from "./chunk-X5GXH7L6.js";
 import {
   buildPlan
-} from "./chunk-ZKWPKABZ.js";
+} from "./chunk-O5ZUMBBL.js";
 import {
   allRules
-} from "./chunk-ACDNYNYS.js";
+} from "./chunk-VUYLCFI3.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -31,7 +31,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   parseSource
-} from "./chunk-WTYTBEKE.js";
+} from "./chunk-3X3OS5NN.js";
 import {
   atLeast,
   maxRisk,

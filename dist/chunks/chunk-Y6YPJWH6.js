@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-JUGEC6TN.js";
+} from "./chunk-X5GXH7L6.js";
 import {
   allRules
-} from "./chunk-ACDNYNYS.js";
+} from "./chunk-VUYLCFI3.js";
 import {
   atLeast
 } from "./chunk-7DEDEG2E.js";

@@ -7,10 +7,10 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-ZKWPKABZ.js";
+} from "./chunk-O5ZUMBBL.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-GHXHIKBK.js";
-import "./chunk-WTYTBEKE.js";
+import "./chunk-32WBQEXE.js";
+import "./chunk-3X3OS5NN.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";
