@@ -197,7 +197,7 @@ const INITDB_PARAMS: readonly string[] = ['--wal-segsize=1', '-c', 'min_wal_size
  * recompiles every Postgres function that gets warm with its optimising compiler, and a
  * dry-run is mostly first calls of many functions (DDL, catalog lookups), not a hot loop.
  * Measured on the 434-migration langfuse history: cold 6.3-6.7 s -> 4.2-4.7 s of CPU, cached
- * 2.7 s -> 1.1 s. The parser, loaded before, keeps the optimised code it already has.
+ * 2.7 s -> 1.1 s. The parser asks for the same when it loads (src/parse/wasm.ts).
  */
 let compiled: Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module } | null> | null = null;
 function wasmModules(): Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module } | null> {
