@@ -7,11 +7,8 @@ export default defineConfig({
     exclude: ['test/fixtures/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // One worker more than the 2 cores CI has: many tests wait on a spawned Action, App or CLI,
-    // the fake GitHub or the PostgreSQL server, so 2 workers kept the CPUs ~75% busy (measured:
-    // 233 s with 2, 193 s with 3, 354 s of CPU either way). PGlite instances take a few hundred
-    // MB each; 3 at once fit easily.
-    maxWorkers: 3,
+    // PGlite instances are large (hundreds of MB); keep parallelism to the 2 cores we have.
+    maxWorkers: 2,
     // A worker runs its files in one module graph: the parser's WebAssembly, the rules and the
     // bundled dependencies load once per worker, not once per file (a third of the suite's CPU).
     // Test files therefore keep no state in shared modules that another file could see.
