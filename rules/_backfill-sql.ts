@@ -5,29 +5,12 @@
 // yet are those whose set columns differ from their new values, each value cast to its
 // column's type where the history or the migration tells it.
 import type { DeleteStmt, Node, ResTarget, UpdateStmt } from '@pgsql/types';
-import { as, functionsCalled, nodeTag, stringList } from '../src/analyze/ast.js';
+import { as, columnRefs, functionsCalled, nodeTag } from '../src/analyze/ast.js';
 import { isUntypedLiteral, pendingComparison } from '../src/analyze/column-type.js';
 import type { SchemaFacts } from '../src/analyze/state.js';
-import { stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { ident, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
 import { sqlOf } from './_sql-build.js';
-
-function columnRefs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => columnRefs(n, out));
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'ColumnRef') {
-        const last = stringList((v as { fields?: Node[] }).fields).at(-1);
-        if (last) out.push(last);
-      } else columnRefs(v, out);
-    }
-  }
-  return out;
-}
-
-function quote(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
 
 /** The SQL type of a column the statement sets, when known (see columnTypeIn). */
 export type ColumnTypeOf = (column: string) => string | undefined;
@@ -47,9 +30,9 @@ function oneBatch(statement: Statement, batch: number, typeOf: ColumnTypeOf): { 
   const rel = update?.relation ?? del?.relation;
   if (!rel?.relname) return { why: 'it is not a plain UPDATE or DELETE of one table' };
   if (update?.withClause || del?.withClause || update?.returningClause || del?.returningClause) return { why: 'it has a WITH or RETURNING clause' };
-  const table = rel.schemaname ? `${quote(rel.schemaname)}.${quote(rel.relname)}` : quote(rel.relname);
+  const table = rel.schemaname ? `${ident(rel.schemaname)}.${ident(rel.relname)}` : ident(rel.relname);
   const alias = rel.alias?.aliasname;
-  const target = alias ? `${table} AS ${quote(alias)}` : table;
+  const target = alias ? `${table} AS ${ident(alias)}` : table;
   const where = update?.whereClause ?? del?.whereClause;
   const whereSql = where ? sqlOf(where) : undefined;
   if (where && !whereSql) return { why: 'its WHERE clause cannot be printed back' };
@@ -71,8 +54,8 @@ function oneBatch(statement: Statement, batch: number, typeOf: ColumnTypeOf): { 
   if (functionsCalled(targets.map((t) => t!.val)).length > 0) return { why: 'a new value calls a function or subquery' };
   const values = targets.map((t) => sqlOf(t!.val!));
   if (values.some((v) => !v)) return { why: 'a new value cannot be printed back' };
-  const set = cols.map((c, i) => `${quote(c)} = ${values[i]}`).join(', ');
-  const pending = pendingComparison(cols.map((c, i) => ({ column: quote(c), value: values[i]!, type: typeOf(c), untyped: isUntypedLiteral(targets[i]!.val) })));
+  const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(', ');
+  const pending = pendingComparison(cols.map((c, i) => ({ column: ident(c), value: values[i]!, type: typeOf(c), untyped: isUntypedLiteral(targets[i]!.val) })));
   const cond = whereSql ? `(${whereSql}) AND ${pending}` : pending;
   return { sql: `UPDATE ${target} SET ${set}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${cond} LIMIT ${batch}))` };
 }
