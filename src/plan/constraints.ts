@@ -2,7 +2,7 @@
 // separate VALIDATE; UNIQUE and PRIMARY KEY become a unique index built CONCURRENTLY that the
 // constraint then takes over (USING INDEX); NOT NULL goes through a validated CHECK.
 import type { Constraint, Node, RangeVar } from '@pgsql/types';
-import { as, stringList } from '../analyze/ast.js';
+import { as, columnRefs, stringList } from '../analyze/ast.js';
 import type { OperationKind } from '../core/types.js';
 import { RETRY_ADVICE, absorbDrop, constraintKey, draft, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
 import { deparse, ident, makeObjectName, relationSql } from './sql.js';
@@ -32,20 +32,6 @@ export function defaultConstraintName(rel: RangeVar, con: Constraint, columnOfDe
     default:
       return makeObjectName(table, columnOfDef, 'constraint');
   }
-}
-
-function columnRefs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) for (const n of node) columnRefs(n, out);
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'ColumnRef') {
-        const parts = stringList((v as { fields?: Node[] }).fields);
-        const last = parts[parts.length - 1];
-        if (last) out.push(last);
-      } else columnRefs(v, out);
-    }
-  }
-  return out;
 }
 
 function alterSql(rel: RangeVar, cmd: Record<string, unknown>): string {
