@@ -3,4 +3,4 @@
 // statement they replace, or before it when they say so.
 export { verifyPlan, type PlanVerification, type VerifyInput, type VerifyOptions } from './plan.js';
 export { verifySuggestions, runnableSuggestion, type SuggestionRun } from './suggestions.js';
-export { readColumnShapes, shapeTargets } from './shapes.js';
+export { readColumnShapes } from './shapes.js';

@@ -12,6 +12,7 @@ import { readColumnShape } from '../dryrun/column-shape.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
 import { makeProvider, type DryRunMigration } from '../dryrun/run.js';
 import type { SandboxProvider } from '../dryrun/sandbox.js';
+import type { Queryable } from '../dryrun/snapshot.js';
 import { ident } from '../plan/sql.js';
 import { openBase, type VerifyOptions } from './plan.js';
 
@@ -25,7 +26,7 @@ function relationOf(table: string): string {
  * The columns a migration changes the type of or renames, and the pre-existing columns its
  * UPDATEs set (under their names before the migration): [schema-qualified table, column, relation as SQL].
  */
-export function shapeTargets(m: AnalyzedMigration): Array<[string, string, string]> {
+function shapeTargets(m: AnalyzedMigration): Array<[string, string, string]> {
   const out: Array<[string, string, string]> = [];
   for (const s of m.up.statements) {
     if (s.nestedIn) continue;
@@ -60,6 +61,16 @@ export function shapeTargets(m: AnalyzedMigration): Array<[string, string, strin
   return out;
 }
 
+/** Sets `m.columnShapes` from `db`, which holds the schema just before `m`. */
+export async function readMigrationShapes(db: Queryable, m: AnalyzedMigration): Promise<void> {
+  const shapes = new Map<string, ColumnShape>();
+  for (const [table, column, relation] of shapeTargets(m)) {
+    const shape = await readColumnShape(db, relation, column);
+    if (shape) shapes.set(columnShapeKey(table, column), shape);
+  }
+  if (shapes.size > 0) m.columnShapes = shapes;
+}
+
 /**
  * Sets `columnShapes` on each review migration that changes a column's type. Best effort: a
  * base that does not apply, or an engine that is not there, leaves them unset (the plan then
@@ -77,12 +88,7 @@ export async function readColumnShapes(base: DryRunMigration[], review: Analyzed
     const sandbox = opened.sandbox;
     try {
       for (const m of review) {
-        const shapes = new Map<string, ColumnShape>();
-        for (const [table, column, relation] of shapeTargets(m)) {
-          const shape = await readColumnShape(sandbox, relation, column);
-          if (shape) shapes.set(columnShapeKey(table, column), shape);
-        }
-        if (shapes.size > 0) m.columnShapes = shapes;
+        await readMigrationShapes(sandbox, m);
         if (m.up.errors.length > 0) break;
         const err = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: 'failed' }));
         if (err) break;

@@ -9,9 +9,7 @@ import { maxRisk } from '../../src/core/risk.js';
 import type { Finding, Migration, MigrationReport, RollbackStatus, TransactionMode } from '../../src/core/types.js';
 import { initParser, parseSource } from '../../src/parse/index.js';
 import type { Plan } from '../../src/plan/index.js';
-import { columnShapeKey, type ColumnShape } from '../../src/core/column-shape.js';
-import { readColumnShape } from '../../src/dryrun/column-shape.js';
-import { shapeTargets } from '../../src/verify/shapes.js';
+import { readMigrationShapes } from '../../src/verify/shapes.js';
 import { allRules } from '../../rules/index.js';
 
 export interface MigrationInput {
@@ -154,12 +152,5 @@ export async function catalog(db: PGlite): Promise<string[]> {
  */
 export async function withShapes(db: PGlite, migrations: AnalyzedMigration[]): Promise<void> {
   const q = { query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows };
-  for (const m of migrations) {
-    const shapes = new Map<string, ColumnShape>();
-    for (const [table, column, relation] of shapeTargets(m)) {
-      const shape = await readColumnShape(q, relation, column);
-      if (shape) shapes.set(columnShapeKey(table, column), shape);
-    }
-    if (shapes.size > 0) m.columnShapes = shapes;
-  }
+  for (const m of migrations) await readMigrationShapes(q, m);
 }
