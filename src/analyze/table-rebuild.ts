@@ -6,7 +6,7 @@
 import type { Finding, Operation } from '../core/types.js';
 import { rule as tableRebuild } from '../../rules/table-rebuild.js';
 
-export interface TableRebuild {
+interface TableRebuild {
   table: string;
   renamedTo: string;
   rename: Operation;
@@ -17,7 +17,7 @@ export interface TableRebuild {
 
 const before = (a: Operation, b: Operation): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
 
-export function findTableRebuilds(ops: readonly Operation[]): TableRebuild[] {
+function findTableRebuilds(ops: readonly Operation[]): TableRebuild[] {
   const out: TableRebuild[] = [];
   for (const rename of ops) {
     if (rename.kind !== 'RENAME_TABLE' || !rename.table || !rename.typeName) continue;

@@ -8,7 +8,7 @@ const NEWER_COMMANDS: Readonly<Record<string, number>> = {
 };
 
 /** The grammar libpg-query 18 carries. */
-export const PARSER_PG_VERSION = 18;
+const PARSER_PG_VERSION = 18;
 
 /**
  * A clearer message for a syntax error at the first word of a statement that is a command of a

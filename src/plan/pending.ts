@@ -9,7 +9,7 @@ import type { StatementContext } from './context.js';
 import { deparse, ident } from './sql.js';
 
 /** The column's type as SQL, when the migration or the base schema tells it. */
-export function columnTypeAt(ctx: StatementContext, table: string, column: string): string | undefined {
+function columnTypeAt(ctx: StatementContext, table: string, column: string): string | undefined {
   const source = columnTypeSource(ctx.migration.up.statements, ctx.statement.index, table, column);
   if (!source) return undefined;
   if ('typeName' in source) return deparse({ TypeName: source.typeName } as Node);

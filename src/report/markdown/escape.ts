@@ -32,7 +32,7 @@ const ZWSP = '\u200b';
  * may be any string at all, so every user-controlled string passes through here (or `code`).
  * A zero-width space breaks what GitHub would otherwise turn into a mention or a link.
  */
-export function inert(text: string): string {
+function inert(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

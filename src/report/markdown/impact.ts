@@ -51,7 +51,7 @@ function label(text: string): string {
 }
 
 /** One bar per estimated statement, one after another, red where it blocks writes. */
-export function estimatedGantt(m: MigrationReport): string | undefined {
+function estimatedGantt(m: MigrationReport): string | undefined {
   const ops = estimated(m).filter((o) => o.estimate.durationMs > 0).slice(0, MAX_BARS);
   if (ops.length === 0) return undefined;
   let t = 0;
