@@ -18,7 +18,7 @@ export type ColumnTypeOf = (column: string) => string | undefined;
 /** The types the analysis knows for the columns of `table` (from the history and the migration so far). */
 export function columnTypeIn(facts: SchemaFacts, table: string | undefined): ColumnTypeOf {
   return (column) => {
-    const t = table ? facts.columnTypeNames?.get(`${table}.${column}`) : undefined;
+    const t = table ? facts.columnTypeNames.get(`${table}.${column}`) : undefined;
     return t ? sqlOf({ TypeName: t } as Node) : undefined;
   };
 }

@@ -110,9 +110,9 @@ export interface SchemaFacts {
   /**
    * `schema.table.column` -> the type as declared, to print back into SQL (a serial as its
    * integer type): a batched UPDATE casts each new value to it. Absent for columns whose type
-   * is not known; optional for facts made elsewhere.
+   * is not known.
    */
-  columnTypeNames?: Map<string, TypeName>;
+  columnTypeNames: Map<string, TypeName>;
   /** Function name (lower-case, unqualified) -> volatility created in the history: i, s or v. */
   functionVolatility: Map<string, 'i' | 's' | 'v'>;
   /** Enum type names (schema-qualified). */

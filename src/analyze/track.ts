@@ -14,13 +14,13 @@ export function newFacts(): SchemaFacts {
 /** Records (or, with no type, forgets) the type of `key` (`schema.table.column`). */
 function setColumnType(state: AnalysisState, key: string, t: TypeName | undefined): void {
   state.facts.columnTypes.set(key, typeNameText(t));
-  if (t) (state.facts.columnTypeNames ??= new Map()).set(key, declaredType(t));
-  else state.facts.columnTypeNames?.delete(key);
+  if (t) state.facts.columnTypeNames.set(key, declaredType(t));
+  else state.facts.columnTypeNames.delete(key);
 }
 
 function forgetColumn(state: AnalysisState, key: string): void {
   state.facts.columnTypes.delete(key);
-  state.facts.columnTypeNames?.delete(key);
+  state.facts.columnTypeNames.delete(key);
   state.facts.notNullColumns.delete(key);
 }
 
@@ -354,14 +354,14 @@ function trackRename(state: AnalysisState, v: RenameStmt): void {
   if (v.renameType === 'OBJECT_COLUMN' && v.subname) {
     const type = state.facts.columnTypes.get(`${table}.${v.subname}`);
     if (type) state.facts.columnTypes.set(`${table}.${v.newname}`, type);
-    const typeName = state.facts.columnTypeNames?.get(`${table}.${v.subname}`);
-    if (typeName) state.facts.columnTypeNames!.set(`${table}.${v.newname}`, typeName);
+    const typeName = state.facts.columnTypeNames.get(`${table}.${v.subname}`);
+    if (typeName) state.facts.columnTypeNames.set(`${table}.${v.newname}`, typeName);
   }
   // The columns of a renamed table go with it.
   if (v.renameType === 'OBJECT_TABLE') {
     const to = qualifiedName(v.relation?.schemaname, v.newname);
     const moved = (key: string) => (key.startsWith(`${table}.`) && !key.slice(table.length + 1).includes('.') ? `${to}.${key.slice(table.length + 1)}` : undefined);
-    for (const map of [state.facts.columnTypes, state.facts.columnTypeNames ?? new Map<string, TypeName>()] as Array<Map<string, unknown>>) {
+    for (const map of [state.facts.columnTypes, state.facts.columnTypeNames] as Array<Map<string, unknown>>) {
       for (const [key, value] of [...map.entries()]) {
         const k = moved(key);
         if (k) map.delete(key), map.set(k, value);
