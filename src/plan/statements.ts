@@ -5,11 +5,11 @@ import type {
   AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DeleteStmt, DropStmt, IndexStmt, Node,
   RangeVar, ReindexStmt, RenameStmt, ResTarget, UpdateStmt, VariableSetStmt,
 } from '@pgsql/types';
-import { as, functionsCalled, nodeTag, optionOn, relationName, stringList } from '../analyze/ast.js';
+import { as, columnRefs, functionsCalled, nodeTag, optionOn, relationName, stringList } from '../analyze/ast.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange, renameInPlace } from './columns.js';
 import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
-import { RETRY_ADVICE, absorbDrop, batchedSql, blocking, constraintKey, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
+import { RETRY_ADVICE, absorbDrop, batchedSql, batchedUpdate, blocking, constraintKey, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
 import { pendingCondition } from './pending.js';
 import { deparse, ident, makeObjectName, relationSql, siblingSql } from './sql.js';
 import type { PhaseName } from './types.js';
@@ -524,7 +524,7 @@ function batchUpdate(ctx: StatementContext, v: UpdateStmt): string | undefined {
   const cols = targets.map((t) => t!.name!);
   // Repeating the batch must not change a row twice: values may not read the columns they set
   // nor call functions (now(), random(), nextval() give a new value each time).
-  const reads = new Set(columnNames(targets.map((t) => t!.val)));
+  const reads = new Set(columnRefs(targets.map((t) => t!.val)));
   if (cols.some((c) => reads.has(c)) || functionsCalled(targets.map((t) => t!.val)).length > 0) return undefined;
   if (targets.some((t) => nodeTag(t!.val)?.[0] === 'MultiAssignRef' || nodeTag(t!.val)?.[0] === 'SetToDefault')) return undefined;
   const { sql, alias } = target(v.relation);
@@ -532,8 +532,7 @@ function batchUpdate(ctx: StatementContext, v: UpdateStmt): string | undefined {
   const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(', ');
   const pending = pendingCondition(ctx, relationName(v.relation), cols, targets.map((t) => t!.val!));
   const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
-  const tgt = alias ? `${sql} AS ${alias}` : sql;
-  return `UPDATE ${tgt} SET ${set}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt} WHERE ${where} LIMIT ${ctx.batchSize}))`;
+  return batchedUpdate(ctx, sql, set, where, alias);
 }
 
 function batchDelete(ctx: StatementContext, v: DeleteStmt): string | undefined {
@@ -542,20 +541,6 @@ function batchDelete(ctx: StatementContext, v: DeleteStmt): string | undefined {
   const tgt = alias ? `${sql} AS ${alias}` : sql;
   const where = v.whereClause ? ` WHERE ${deparse(v.whereClause)}` : '';
   return `DELETE FROM ${tgt}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt}${where} LIMIT ${ctx.batchSize}))`;
-}
-
-function columnNames(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) for (const n of node) columnNames(n, out);
-  else if (node && typeof node === 'object') {
-    for (const [k, val] of Object.entries(node)) {
-      if (k === 'ColumnRef') {
-        const parts = stringList((val as { fields?: Node[] }).fields);
-        const last = parts[parts.length - 1];
-        if (last) out.push(last);
-      } else columnNames(val, out);
-    }
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
