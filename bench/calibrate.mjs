@@ -3,18 +3,14 @@
 // given (default 100k and 400k rows), and prints the fitted ms per row and heap bytes per row.
 // Run: node bench/calibrate.mjs [rows...]   (a scratch database is created and dropped)
 // SKIP_POSTGRES=1 or SKIP_PGLITE=1 measures only the other one.
-import { build } from 'esbuild';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { bundleSrc } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'node_modules', '.cache', 'mg-bench', 'calibrate-bench.mjs');
-await build({
-  stdin: { contents: `export { calibrate } from './src/estimate/calibrate.js';`, resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'error',
-});
-const { calibrate } = await import(out);
+const { calibrate } = await import(await bundleSrc(out, `export { calibrate } from './src/estimate/calibrate.js';`));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(100_000, 400_000);
 

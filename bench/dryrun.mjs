@@ -17,6 +17,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { bundleSrc } from './bundle.mjs';
 import { benchCorpus } from './corpus.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -93,16 +94,10 @@ async function parent() {
 async function run(work, bundles) {
   const lib = join(bundles, 'dryrun-bench.mjs');
   const cli = join(bundles, 'cli.mjs');
-  await build({
-    stdin: {
-      contents: `export { runDryRun } from './src/dryrun/index.js';
-        export { initParser, parseSource } from './src/parse/index.js';
-        export { discoverMigrations, fsRepoFiles } from './src/discover/index.js';
-        export { resolveConfig } from './src/config/defaults.js';`,
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: lib, logLevel: 'error',
-  });
+  await bundleSrc(lib, `export { runDryRun } from './src/dryrun/index.js';
+    export { initParser, parseSource } from './src/parse/index.js';
+    export { discoverMigrations, fsRepoFiles } from './src/discover/index.js';
+    export { resolveConfig } from './src/config/defaults.js';`);
   await build({
     entryPoints: [join(root, 'src/cli/bin.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external',
     outfile: cli, logLevel: 'error',

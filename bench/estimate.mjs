@@ -4,26 +4,19 @@
 // (runCheck with the stats as tableStats) and then runs it and times it. Prints one line per
 // statement: estimate (range), measured, ratio. The goal (issue 17): every ratio within 0.5–2.
 // Run: node bench/estimate.mjs [rows...]   (default 1000000 5000000; 5M rows takes minutes)
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { bundleSrc } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'node_modules', '.cache', 'mg-bench', 'estimate-bench.mjs');
-await build({
-  stdin: {
-    contents: `export { runCheck } from './src/check/run.js';
-      export { readStats } from './src/stats/read.js';
-      export { fsRepoFiles } from './src/discover/fs-files.js';
-      export { resolveConfig } from './src/config/defaults.js';
-      export { formatRange, formatDuration } from './src/estimate/model.js';`,
-    resolveDir: root, loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'error',
-});
-const mg = await import(out);
+const mg = await import(await bundleSrc(out, `export { runCheck } from './src/check/run.js';
+  export { readStats } from './src/stats/read.js';
+  export { fsRepoFiles } from './src/discover/fs-files.js';
+  export { resolveConfig } from './src/config/defaults.js';
+  export { formatRange, formatDuration } from './src/estimate/model.js';`));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(1_000_000, 5_000_000);
 

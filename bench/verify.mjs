@@ -16,9 +16,9 @@
 //   --verbose                every failure and could-not-run on stderr (--show-plan: with the plan)
 // The url engine is much faster per run than PGlite, which starts a new in-process server for
 // every sandbox. Bundles src/ with esbuild first.
-import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleSrc } from './bundle.mjs';
 import { benchCorpus } from './corpus.mjs';
 
 const args = process.argv.slice(2);
@@ -46,18 +46,11 @@ const verbose = args.includes('--verbose') || showPlan;
 const root = new URL('..', import.meta.url).pathname;
 // One bundle per run: two runs (two worktrees sharing node_modules) must not overwrite each other's.
 const out = join(root, 'node_modules', '.cache', 'mg-bench', `verify-bench-${process.pid}.mjs`);
-await build({
-  stdin: {
-    contents: `export { runCheck } from './src/check/run.js';
-      export { fsRepoFiles } from './src/discover/fs-files.js';
-      export { resolveConfig } from './src/config/defaults.js';
-      export { buildPlan, planDocument, renderPlanText } from './src/plan/index.js';
-      export * from './src/verify/index.js';`,
-    resolveDir: root, loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'error',
-});
-const mg = await import(out);
+const mg = await import(await bundleSrc(out, `export { runCheck } from './src/check/run.js';
+  export { fsRepoFiles } from './src/discover/fs-files.js';
+  export { resolveConfig } from './src/config/defaults.js';
+  export { buildPlan, planDocument, renderPlanText } from './src/plan/index.js';
+  export * from './src/verify/index.js';`));
 rmSync(out, { force: true });
 
 const { dir: CORPUS, full } = benchCorpus();

@@ -66,7 +66,7 @@ export async function configFromFlags(repoDir: string, flags: CommonFlags & DryR
   return config;
 }
 
-function intFlag(name: string, value: string, min: number, max: number): number {
+export function intFlag(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;

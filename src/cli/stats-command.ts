@@ -3,7 +3,7 @@
 // its own failures (a connection refused is not an internal error) so main.ts needs no case.
 import { writeFile } from 'node:fs/promises';
 import { readStatsFromUrl, StatsReadError } from '../stats/read.js';
-import { UsageError } from './options.js';
+import { UsageError, intFlag } from './options.js';
 
 export interface StatsFlags {
   databaseUrl?: string;
@@ -15,11 +15,7 @@ export interface StatsFlags {
 export async function statsCommand(flags: StatsFlags): Promise<number> {
   const url = flags.databaseUrl ?? process.env.MIGRATION_GUARD_STATS_URL;
   if (!url) throw new UsageError('stats needs --database-url <url> (or MIGRATION_GUARD_STATS_URL in the environment)');
-  let timeout: number | undefined;
-  if (flags.statementTimeout !== undefined) {
-    timeout = Number(flags.statementTimeout);
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600_000) throw new UsageError(`--statement-timeout must be a whole number from 1 to 600000, not "${flags.statementTimeout}"`);
-  }
+  const timeout = flags.statementTimeout === undefined ? undefined : intFlag('--statement-timeout', flags.statementTimeout, 1, 600_000);
   try {
     const file = await readStatsFromUrl(url, { ...(timeout ? { statementTimeoutMs: timeout } : {}), ...(flags.schema?.length ? { schemas: flags.schema } : {}) });
     const text = `${JSON.stringify(file, null, 2)}\n`;

@@ -22,12 +22,12 @@ export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFile
   const root = path.resolve(dir);
   let listing: Promise<string[]> | undefined;
   let realRoot: Promise<string> | undefined;
+  const depths = scope ? deepestPerDir(scope) : null;
   return {
     list() {
-      if (scope) {
-        const depths = deepestPerDir(scope);
-        listing ??= gitListing(root, [...depths.keys()]).then(async (files) => (files ?? (await walkScoped(root, depths))).filter((p) => inScope(depths, p)));
-      } else listing ??= gitListing(root).then((files) => files ?? walk(root));
+      listing ??= depths
+        ? gitListing(root, [...depths.keys()]).then(async (files) => (files ?? (await walkScoped(root, depths))).filter((p) => inScope(depths, p)))
+        : gitListing(root).then((files) => files ?? walk(root));
       return listing;
     },
     async read(rel) {

@@ -18,7 +18,7 @@ const ENGINES: Record<string, string> = {
 const GLUED = ['sqlite', 'mysql', 'mariadb', 'mssql', 'sqlserver', 'oracle', 'clickhouse'];
 
 /** The engine a single folder name says, e.g. `riversqlite` -> SQLite; null for any other name. */
-export function engineOfFolderName(segment: string): string | null {
+function engineOfFolderName(segment: string): string | null {
   // Words: split on separators and camelCase humps; trailing version digits are dropped (`mysql8`).
   const words = segment
     .replace(/([a-z])([A-Z])/g, '$1 $2')

@@ -17,7 +17,7 @@ const MEMORY_ENTRIES = 4;
 const DEFAULT_MAX_BYTES = 1024 * 2 ** 20;
 
 /** The disk cap: $MIGRATION_GUARD_CACHE_MAX_MB, else 1 GiB. */
-export function cacheMaxBytes(): number {
+function cacheMaxBytes(): number {
   const mb = Number(process.env.MIGRATION_GUARD_CACHE_MAX_MB);
   return Number.isFinite(mb) && mb > 0 ? mb * 2 ** 20 : DEFAULT_MAX_BYTES;
 }

@@ -10,7 +10,7 @@ import type { CostCalibration } from '../core/table-stats.js';
 import { calibrate } from './calibrate.js';
 
 /** Small enough to take a few seconds, four times apart so the fixed cost separates out. */
-export const DRY_RUN_SIZES = [25_000, 100_000];
+const DRY_RUN_SIZES = [25_000, 100_000];
 
 function clientConfig(url: string, database?: string): pg.ClientConfig {
   const u = new URL(url);

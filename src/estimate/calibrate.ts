@@ -86,7 +86,7 @@ export async function calibrate(db: SqlRunner, sizes: number[], heapBytes: (tabl
 }
 
 /** Per kind, the slope of ms over rows (least squares); the per-row rate scaled to production. */
-export function fitRates(points: CalibrationPoint[]): CostRates {
+function fitRates(points: CalibrationPoint[]): CostRates {
   const out: Partial<Record<CostKind, number>> = {};
   for (const kind of ['scan', 'notnull', 'index', 'rewrite', 'update'] as const) {
     const ps = points.filter((p) => p.kind === kind);

@@ -1,5 +1,6 @@
 // The estimate stage: cost of each operation on a table of known size, the risk that follows
-// from it, and each migration's impact summary. check/run.ts calls these two functions.
+// from it, and each migration's impact summary. check/run.ts calls the three functions below; the
+// report formats its numbers with model.ts directly.
 import type { Config } from '../config/defaults.js';
 import type { CostCalibration } from '../core/table-stats.js';
 import type { Finding, MigrationReport, Operation, TransactionMode } from '../core/types.js';
@@ -7,10 +8,6 @@ import type { Rule } from '../analyze/rule.js';
 import { applyEstimates } from './apply.js';
 import { LOCAL_POSTGRES } from './constants.js';
 import { summarizeImpact } from './impact.js';
-
-export { LOCAL_POSTGRES } from './constants.js';
-export { estimateOperation, formatDuration, formatRange, formatBytes } from './model.js';
-export { summarizeImpact } from './impact.js';
 
 /** Estimates the operations of one analyzed migration and settles its blocking findings' risk. */
 export function estimateAnalyzed(

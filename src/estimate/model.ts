@@ -174,7 +174,7 @@ export function roundMs(ms: number): number {
   return Math.round(ms / mag) * mag;
 }
 
-export function shortCount(n: number): string {
+function shortCount(n: number): string {
   if (n >= 1e9) return `${trim(n / 1e9)}G`;
   if (n >= 1e6) return `${trim(n / 1e6)}M`;
   if (n >= 1e3) return `${trim(n / 1e3)}k`;

@@ -193,7 +193,7 @@ export async function readStatsFromUrl(url: string, opts: ReadStatsOptions = {})
 }
 
 /** The URL without its password, for messages. */
-export function redact(url: string): string {
+function redact(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';

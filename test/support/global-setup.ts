@@ -24,8 +24,8 @@ export default async function setup(): Promise<() => void> {
   process.env.TMPDIR = dir;
   // A run inside a run (test/scripts/test-runner.test.ts) shares the outer run's cache.
   const ownCache = !process.env.MIGRATION_GUARD_CACHE_DIR;
-  if (ownCache) process.env.MIGRATION_GUARD_CACHE_DIR = path.join(root, 'dryrun-cache');
   if (ownCache) {
+    process.env.MIGRATION_GUARD_CACHE_DIR = path.join(root, 'dryrun-cache');
     const { sandbox } = await new PgliteProvider(imageCache(process.env.MIGRATION_GUARD_CACHE_DIR!)).open('global-setup');
     await sandbox.close();
   }

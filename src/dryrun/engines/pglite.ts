@@ -38,7 +38,7 @@ export function pgliteVersion(): string {
 }
 
 /** SQLSTATE of out_of_memory: what a request stopped at the memory cap reports. */
-export const SQLSTATE_OUT_OF_MEMORY = '53200';
+const SQLSTATE_OUT_OF_MEMORY = '53200';
 const DEFAULT_MEMORY_LIMIT_MB = 2048;
 const MEMORY_POLL_MS = 100;
 

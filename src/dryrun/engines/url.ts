@@ -83,7 +83,7 @@ function hostTag(host: string): string {
   return createHash('sha256').update(host).digest('hex').slice(0, 8);
 }
 
-export function scratchName(marker: Marker, random = randomBytes(3).toString('hex')): string {
+function scratchName(marker: Marker, random = randomBytes(3).toString('hex')): string {
   return `${SCRATCH_PREFIX}${hostTag(marker.host)}_${marker.pid.toString(36)}_${marker.started.toString(36)}_${random}`;
 }
 
