@@ -21,6 +21,17 @@ export interface VerifyOptions extends Pick<DryRunOptions, 'engine' | 'databaseU
   totalTimeoutMs?: number;
 }
 
+/** The throwaway Postgres every verifier runs on: the dry-run's engine, with the caller's limits. */
+export function verifierProvider(opts: VerifyOptions, statementTimeoutMs: number, seedRows: number): SandboxProvider {
+  return makeProvider({
+    engine: opts.engine, statementTimeoutMs, totalTimeoutMs: 0, seedRows,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}),
+    ...(opts.memoryLimitMb !== undefined ? { memoryLimitMb: opts.memoryLimitMb } : {}),
+  });
+}
+
 export interface PlanVerification {
   plan: Verification;
   /** One per phase of the document, in order. */
@@ -121,7 +132,7 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
   let provider: SandboxProvider | undefined;
   const open: Sandbox[] = [];
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}), ...(opts.memoryLimitMb !== undefined ? { memoryLimitMb: opts.memoryLimitMb } : {}) });
+    provider = verifierProvider(opts, limits.statementTimeoutMs, seedRows);
     const a = await openBase(provider, input, limits);
     if ('reason' in a) return notRun(a.reason);
     open.push(a.sandbox);

@@ -10,11 +10,11 @@ import type { AnalyzedMigration } from '../check/types.js';
 import { columnShapeKey, type ColumnShape } from '../core/column-shape.js';
 import { readColumnShape } from '../dryrun/column-shape.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
-import { makeProvider, type DryRunMigration } from '../dryrun/run.js';
+import type { DryRunMigration } from '../dryrun/run.js';
 import type { SandboxProvider } from '../dryrun/sandbox.js';
 import type { Queryable } from '../dryrun/snapshot.js';
 import { ident } from '../plan/sql.js';
-import { openBase, type VerifyOptions } from './plan.js';
+import { openBase, verifierProvider, type VerifyOptions } from './plan.js';
 
 /** `schema.table` as SQL. */
 function relationOf(table: string): string {
@@ -81,7 +81,7 @@ export async function readColumnShapes(base: DryRunMigration[], review: Analyzed
   const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 10_000, deadline: Date.now() + (opts.totalTimeoutMs ?? 120_000) };
   let provider: SandboxProvider | undefined;
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows: 0, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}) });
+    provider = verifierProvider(opts, limits.statementTimeoutMs, 0);
     const asDryRun = (m: AnalyzedMigration): DryRunMigration => ({ migration: m.migration, up: m.up, down: null });
     const opened = await openBase(provider, { base, review: review.map(asDryRun) }, limits);
     if ('reason' in opened) return;

@@ -4,14 +4,14 @@
 // the finding keeps the rule's advice in words and says why.
 import type { AnalyzedMigration } from '../check/types.js';
 import type { Finding, ParsedSource, Statement, SuggestionRuns, Verification } from '../core/types.js';
-import { type DryRunMigration, makeProvider } from '../dryrun/run.js';
+import type { DryRunMigration } from '../dryrun/run.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
 import type { SandboxProvider } from '../dryrun/sandbox.js';
 import { toDbError } from '../dryrun/sandbox.js';
 import { seedTables } from '../dryrun/seed.js';
 import { cannotRunInTransaction, txControl } from '../dryrun/statements.js';
 import { parseSource } from '../parse/index.js';
-import { openBase, originalFailsWithRows, type VerifyOptions } from './plan.js';
+import { openBase, originalFailsWithRows, verifierProvider, type VerifyOptions } from './plan.js';
 
 /** The suggestion's statements when it is complete SQL (comments allowed), else undefined (prose). */
 export function runnableSuggestion(text: string | undefined): Statement[] | undefined {
@@ -63,7 +63,7 @@ export async function verifySuggestions(
   if (jobs.length === 0) return out;
   let provider: SandboxProvider | undefined;
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}), ...(opts.memoryLimitMb !== undefined ? { memoryLimitMb: opts.memoryLimitMb } : {}) });
+    provider = verifierProvider(opts, limits.statementTimeoutMs, seedRows);
     let ran = 0;
     for (const job of jobs) {
       if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {
