@@ -13,8 +13,8 @@ import type { GitHubClient, RepoRef } from './octokit.js';
 import { fenced } from '../report/markdown/escape.js';
 import { STICKY_MARKER } from './render.js';
 import type { ConfigText } from './repo-file.js';
-import { listThread, upsertStickyComment, type StickyComment } from './sticky-comment.js';
-import { settleCreatedComment } from './sticky-settle.js';
+import { listThread, type StickyComment } from './sticky-comment.js';
+import { writeStickyComment } from './sticky-settle.js';
 
 export const RULE_IDS: readonly string[] = allRules.map((r) => r.id);
 
@@ -55,6 +55,5 @@ export async function publishConfigErrorComment(octokit: GitHubClient, repo: Rep
   const thread = await listThread(octokit, repo, pullNumber, STICKY_MARKER, identity);
   const state = parseState(thread.own[0]?.body) ?? EMPTY_STATE;
   const body = composeComment({ marker: STICKY_MARKER, report: configErrorMarkdown(e), approvalBlock: '', state });
-  const comment = await upsertStickyComment(octokit, repo, pullNumber, body, thread.own, identity);
-  return thread.own.length === 0 ? settleCreatedComment(octokit, repo, pullNumber, STICKY_MARKER, comment, identity) : comment;
+  return writeStickyComment(octokit, repo, pullNumber, STICKY_MARKER, identity, body, thread.own);
 }
