@@ -12,7 +12,7 @@ import { checkPullRequest, type PullRequestOutcome, type PullRequestRef, type Re
 import { setCommitStatus, STATUS_CONTEXT, type CommitStatus } from '../github/status.js';
 import { findStickyComments } from '../github/sticky-comment.js';
 
-export const FORK_DOCS = 'https://github.com/migration-guard/migration-guard/blob/main/docs/action.md#forks';
+const FORK_DOCS = 'https://github.com/migration-guard/migration-guard/blob/main/docs/action.md#forks';
 
 interface RequestErrorLike {
   status: number;

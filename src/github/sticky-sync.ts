@@ -35,7 +35,7 @@ export interface Synced {
 }
 
 /** Rounds of merge, write and publish before giving up on a comment that keeps changing. */
-export const MAX_ROUNDS = 4;
+const MAX_ROUNDS = 4;
 
 export async function syncStickyComment(
   octokit: GitHubClient,
