@@ -20,6 +20,7 @@ import { readRepoFile } from './repo-file.js';
 import { recordApproval, type RecordedApproval } from './record-approval.js';
 import { combineWithSiblings } from './shared-head.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
+import { sameLogin } from './identity.js';
 import { listPullRequestFiles } from './pr-files.js';
 import { renderReviewComment, STICKY_MARKER } from './render.js';
 import { mergeStates, sameTarget, type ReviewedState } from './state-merge.js';
@@ -283,7 +284,7 @@ async function inheritedApproval(
     const claimed = parseState(other.body)?.approval;
     if (!claimed || claimed.contentHash !== hash) continue;
     const wrote = thread.all.find(
-      (c) => c.user && c.user.login.toLowerCase() === claimed.approver.toLowerCase() && c.user.type !== 'Bot' && parseApprovalCommand(c.body) !== null,
+      (c) => c.user && sameLogin(c.user.login, claimed.approver) && c.user.type !== 'Bot' && parseApprovalCommand(c.body) !== null,
     );
     if (!wrote?.user) continue;
     const decision = await lookUpAndDecide(octokit, repo, wrote.user, author, policy);
