@@ -3,19 +3,16 @@
 // needs no write permission — annotations, job summary, outputs, report files — is published,
 // the job passes or fails by `fail-on` as usual, and one line says why there is no comment or
 // status and how to get them.
-import { atLeast } from '../core/risk.js';
 import type { CheckResult } from '../check/types.js';
 import type { FileChange } from '../core/types.js';
 import { parseState } from '../github/comment-state.js';
-import { contentHash, reviewedFiles } from '../github/content-hash.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
-import { listPullRequestFiles } from '../github/pr-files.js';
 import { STICKY_MARKER } from '../github/render.js';
-import type { PullRequestOutcome, PullRequestRef, ReviewSettings, RunChecks } from '../github/review.js';
+import { checkPullRequest, type PullRequestOutcome, type PullRequestRef, type ReviewSettings, type RunChecks } from '../github/review.js';
 import { setCommitStatus, STATUS_CONTEXT, type CommitStatus } from '../github/status.js';
 import { findStickyComments } from '../github/sticky-comment.js';
 
-export const FORK_DOCS = 'https://github.com/migration-guard/migration-guard/blob/main/docs/action.md#forks';
+const FORK_DOCS = 'https://github.com/migration-guard/migration-guard/blob/main/docs/action.md#forks';
 
 interface RequestErrorLike {
   status: number;
@@ -66,12 +63,7 @@ export async function reviewWithoutWrites(
   runChecks: RunChecks,
   refused: RequestErrorLike,
 ): Promise<ReadOnlyOutcome> {
-  const changes = await listPullRequestFiles(octokit, repo, pr.number);
-  const result = await runChecks(changes);
-  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
-  const risk = hasMigrations ? result.report.risk : null;
-  const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
-  const hash = contentHash(reviewedFiles(result, changes));
+  const { changes, result, hasMigrations, risk, needsApproval, contentHash: hash } = await checkPullRequest(octokit, repo, pr, settings, runChecks, () => {});
   const state = parseState((await findStickyComments(octokit, repo, pr.number, STICKY_MARKER, settings.identity))[0]?.body);
   const approval = state?.approval && state.approval.contentHash === hash ? state.approval : null;
   const approved = !needsApproval || approval !== null;

@@ -10,6 +10,7 @@ import { APPROVE_COMMAND, parseApprovalCommand, refuseBeforeLookup, type Approva
 import { lookUpAndDecide } from '../github/approver-lookup.js';
 import { CHECK_RUN_NAME, findCheckRun, markCheckRunApproved } from '../github/check-run.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import { sameLogin } from '../github/identity.js';
 import { recordApproval, type RecordedApproval } from '../github/record-approval.js';
 import { STICKY_MARKER } from '../github/render.js';
 import { handleApprovalComment } from '../github/review.js';
@@ -104,7 +105,7 @@ async function claim(octokit: GitHubClient, repo: RepoRef, commentId: number, id
       content: CLAIM_REACTION,
       per_page: 100,
     });
-    const ours = data.find((r) => r.user && r.user.login.toLowerCase() === identity.toLowerCase());
+    const ours = data.find((r) => r.user && sameLogin(r.user.login, identity));
     // Ours is there: the lost answer was to our own claim (handling twice records the same approval).
     if (ours) return ours.id;
     const again = await post();

@@ -8,10 +8,9 @@
 // real servers with MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1.
 import { ConfigError } from '../config/errors.js';
 import type { Config } from '../config/defaults.js';
-import { configErrorOn, configFromText } from '../github/config-file.js';
-import { tableStatsFromText } from '../config/stats-file.js';
+import { configErrorOn, configFromText, mergeStatsFile } from '../github/config-file.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
-import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
+import { readConfigText, type ConfigText } from '../github/repo-file.js';
 
 export interface RepoConfig {
   config: Config;
@@ -34,18 +33,8 @@ export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: 
   } catch (e) {
     throw e instanceof ConfigError ? configErrorOn(e, `on ${ref}`) : e;
   }
-  if (config.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config);
+  await mergeStatsFile(octokit, repo, ref, config);
   return { ...applyDryRunPolicy(config, allowServerDryRun, dryRunMemoryMb), file: source?.file ?? null, source };
-}
-
-/** `tableStatsFile`, read like the config from the base branch, under the config's own tableStats. */
-async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: string, config: Config): Promise<void> {
-  const rel = config.tableStatsFile!.replace(/^\.\//, '');
-  const text = await readRepoFile(octokit, repo, rel, ref);
-  if (text === null) throw new ConfigError(`tableStatsFile: no such file on the base branch`, rel);
-  const r = tableStatsFromText(text);
-  if (!r.ok) throw new ConfigError(r.message, rel);
-  config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }
 
 /**

@@ -63,7 +63,7 @@ interface TreeEntry {
 }
 
 /** The repository path a link at `from` with text `target` points to; null when it leaves the repository. */
-export function resolveLink(from: string, target: string): string | null {
+function resolveLink(from: string, target: string): string | null {
   if (target.startsWith('/') || /^[A-Za-z]:/.test(target) || target.includes('\0')) return null;
   const parts = from.split('/').slice(0, -1);
   for (const part of target.split('/')) {

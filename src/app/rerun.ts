@@ -7,9 +7,9 @@ import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { describeError, pullForCommit, reviewPull, type AppDeps, type PullReview } from './review-pull.js';
 
 /** Open pull requests reviewed per installation delivery, across all its repositories. */
-export const MAX_PULLS_PER_INSTALLATION_EVENT = 50;
+const MAX_PULLS_PER_INSTALLATION_EVENT = 50;
 /** Requests left in the installation's hour below which no further pull request is started. */
-export const RATE_LIMIT_RESERVE = 500;
+const RATE_LIMIT_RESERVE = 500;
 
 export interface SuiteDelivery {
   headSha: string;

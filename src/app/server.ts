@@ -83,7 +83,7 @@ export async function startApp(): Promise<void> {
  * reach this App) and the webhook path; a WEBHOOK_PROXY_URL given explicitly (a smee.io channel,
  * with smee-client installed) is kept. Returns why the flow cannot start, or null.
  */
-export function prepareManifestFlow(env: NodeJS.ProcessEnv): string | null {
+function prepareManifestFlow(env: NodeJS.ProcessEnv): string | null {
   if (env.WEBHOOK_PROXY_URL) return null;
   const publicUrl = env.MIGRATION_GUARD_PUBLIC_URL;
   if (!publicUrl) {

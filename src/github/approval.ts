@@ -2,6 +2,7 @@
 // the caller fetched (the commenter, their repository permission, team membership), so the
 // Action and the App share one rule and it can be tested without GitHub.
 import { RISKS, type Risk } from '../core/types.js';
+import { sameLogin } from './identity.js';
 
 /** Repository roles, weakest first, as GitHub names them (`role_name`). */
 export const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const;
@@ -141,8 +142,4 @@ export function describeApprovers(approvers: Approver[]): string {
 /** Who may approve, in words, for comments and statuses. */
 export function describePolicy(policy: ApprovalPolicy): string {
   return policy.approvers.length > 0 ? describeApprovers(policy.approvers) : `someone with ${policy.minPermission} access`;
-}
-
-function sameLogin(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }

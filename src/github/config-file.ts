@@ -7,20 +7,35 @@ import { allRules } from '../../rules/index.js';
 import { resolveConfig, type Config } from '../config/defaults.js';
 import { ConfigError } from '../config/errors.js';
 import { parseConfig } from '../config/load.js';
+import { tableStatsFromText } from '../config/stats-file.js';
 import { composeComment } from './comment-body.js';
 import { EMPTY_STATE, parseState } from './comment-state.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { fenced } from '../report/markdown/escape.js';
 import { STICKY_MARKER } from './render.js';
-import type { ConfigText } from './repo-file.js';
-import { listThread, upsertStickyComment, type StickyComment } from './sticky-comment.js';
-import { settleCreatedComment } from './sticky-settle.js';
+import { readRepoFile, type ConfigText } from './repo-file.js';
+import { listThread, type StickyComment } from './sticky-comment.js';
+import { writeStickyComment } from './sticky-settle.js';
 
 export const RULE_IDS: readonly string[] = allRules.map((r) => r.id);
 
 /** The config file's text as a complete Config (defaults when there is no file); throws ConfigError. */
 export function configFromText(source: ConfigText | null): Config {
   return resolveConfig(source ? parseConfig(source.text, source.file, { ruleIds: RULE_IDS }) : {});
+}
+
+/**
+ * The config's `tableStatsFile`, read like the config through the API at `ref` (the base
+ * branch: a pull request cannot shrink its own tables), under the config's own tableStats.
+ */
+export async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: string, config: Config): Promise<void> {
+  if (!config.tableStatsFile) return;
+  const rel = config.tableStatsFile.replace(/^\.\//, '');
+  const text = await readRepoFile(octokit, repo, rel, ref);
+  if (text === null) throw new ConfigError(`tableStatsFile: no such file on the base branch`, rel);
+  const r = tableStatsFromText(text);
+  if (!r.ok) throw new ConfigError(r.message, rel);
+  config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }
 
 /** The same error, saying where the configuration was read (`on the base branch`). */
@@ -55,6 +70,5 @@ export async function publishConfigErrorComment(octokit: GitHubClient, repo: Rep
   const thread = await listThread(octokit, repo, pullNumber, STICKY_MARKER, identity);
   const state = parseState(thread.own[0]?.body) ?? EMPTY_STATE;
   const body = composeComment({ marker: STICKY_MARKER, report: configErrorMarkdown(e), approvalBlock: '', state });
-  const comment = await upsertStickyComment(octokit, repo, pullNumber, body, thread.own, identity);
-  return thread.own.length === 0 ? settleCreatedComment(octokit, repo, pullNumber, STICKY_MARKER, comment, identity) : comment;
+  return writeStickyComment(octokit, repo, pullNumber, STICKY_MARKER, identity, body, thread.own);
 }

@@ -13,7 +13,7 @@ interface ListedCommit {
 }
 
 /** Logins of the people whose commits the pull request contains (GitHub lists up to 250). */
-export async function pullContributors(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<string[]> {
+async function pullContributors(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<string[]> {
   const commits = (await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', {
     owner: repo.owner,
     repo: repo.repo,

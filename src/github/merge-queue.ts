@@ -19,7 +19,7 @@ import { findStickyComments } from './sticky-comment.js';
 import type { GateDecision } from './review.js';
 
 /** GitHub's compare API lists at most this many files; a longer diff cannot be reviewed from it. */
-export const MAX_COMPARED_FILES = 300;
+const MAX_COMPARED_FILES = 300;
 
 export interface MergeGroupRef {
   /** The queue's commit: the one to set the status on. */
@@ -40,7 +40,7 @@ export function pullNumberOfQueueRef(headRef: string): number | null {
 }
 
 /** The files the queue commit changes relative to its parent, as discovery reads them. */
-export async function listCommitDiff(octokit: GitHubClient, repo: RepoRef, baseSha: string, headSha: string): Promise<FileChange[]> {
+async function listCommitDiff(octokit: GitHubClient, repo: RepoRef, baseSha: string, headSha: string): Promise<FileChange[]> {
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
     owner: repo.owner,
     repo: repo.repo,

@@ -20,6 +20,7 @@ import { readRepoFile } from './repo-file.js';
 import { recordApproval, type RecordedApproval } from './record-approval.js';
 import { combineWithSiblings } from './shared-head.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
+import { sameLogin } from './identity.js';
 import { listPullRequestFiles } from './pr-files.js';
 import { renderReviewComment, STICKY_MARKER } from './render.js';
 import { mergeStates, sameTarget, type ReviewedState } from './state-merge.js';
@@ -82,6 +83,40 @@ export interface PullRequestOutcome extends GateDecision {
   comment: StickyComment | null;
 }
 
+/** What a review of the pull request finds, before anything is written. */
+export interface PullRequestCheck {
+  changes: FileChange[];
+  /** The check's result with the gate's findings (gate.ts) added. */
+  result: CheckResult;
+  hasMigrations: boolean;
+  risk: Risk | null;
+  needsApproval: boolean;
+  /** What an approval is bound to: the reviewed migrations and any file the gate adds. */
+  contentHash: string;
+}
+
+/** Lists the changed files, runs the checks and the gate: shared by the review and its read-only fallback. */
+export async function checkPullRequest(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestRef,
+  settings: ReviewSettings,
+  runChecks: RunChecks,
+  log: (message: string) => void,
+): Promise<PullRequestCheck> {
+  const changes = await listPullRequestFiles(octokit, repo, pr.number);
+  log(`pull request #${pr.number} changes ${changes.length} file(s)`);
+  const checked = await runChecks(changes);
+  const gated = settings.gate
+    ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, pr.baseSha) })
+    : { result: checked, hashed: [] };
+  const result = gated.result;
+  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
+  const risk = hasMigrations ? result.report.risk : null;
+  const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
+  return { changes, result, hasMigrations, risk, needsApproval, contentHash: contentHash([...reviewedFiles(result, changes), ...gated.hashed]) };
+}
+
 export async function reviewPullRequest(
   octokit: GitHubClient,
   repo: RepoRef,
@@ -97,17 +132,7 @@ export async function reviewPullRequest(
 
   await setCommitStatus(octokit, repo, pr.headSha, { state: 'pending', description: 'Reviewing migrations…', ...target }, context);
 
-  const changes = await listPullRequestFiles(octokit, repo, pr.number);
-  log(`pull request #${pr.number} changes ${changes.length} file(s)`);
-  const checked = await runChecks(changes);
-  const gated = settings.gate
-    ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, pr.baseSha) })
-    : { result: checked, hashed: [] };
-  const result = gated.result;
-  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
-  const risk = hasMigrations ? result.report.risk : null;
-  const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
-  const hash = contentHash([...reviewedFiles(result, changes), ...gated.hashed]);
+  const { changes, result, hasMigrations, risk, needsApproval, contentHash: hash } = await checkPullRequest(octokit, repo, pr, settings, runChecks, log);
 
   const thread = settings.comment ? await listThread(octokit, repo, pr.number, STICKY_MARKER, settings.identity) : null;
   const found = thread?.own ?? [];
@@ -259,7 +284,7 @@ async function inheritedApproval(
     const claimed = parseState(other.body)?.approval;
     if (!claimed || claimed.contentHash !== hash) continue;
     const wrote = thread.all.find(
-      (c) => c.user && c.user.login.toLowerCase() === claimed.approver.toLowerCase() && c.user.type !== 'Bot' && parseApprovalCommand(c.body) !== null,
+      (c) => c.user && sameLogin(c.user.login, claimed.approver) && c.user.type !== 'Bot' && parseApprovalCommand(c.body) !== null,
     );
     if (!wrote?.user) continue;
     const decision = await lookUpAndDecide(octokit, repo, wrote.user, author, policy);

@@ -15,7 +15,7 @@ export interface BlockingPull {
 }
 
 /** Other open pull requests with head `sha` whose own review (this identity's comment) needs an approval it does not have. */
-export async function blockingSiblings(octokit: GitHubClient, repo: RepoRef, sha: string, self: number, identity: string): Promise<BlockingPull[]> {
+async function blockingSiblings(octokit: GitHubClient, repo: RepoRef, sha: string, self: number, identity: string): Promise<BlockingPull[]> {
   const pulls = (await octokit.paginate('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
     owner: repo.owner,
     repo: repo.repo,

@@ -61,22 +61,7 @@ export async function upsertStickyComment(
   identity: string,
 ): Promise<StickyComment> {
   const [keep, ...extra] = found;
-  let result: StickyComment;
-  if (keep) {
-    if (keep.body === body) {
-      result = keep;
-    } else {
-      const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-        owner: repo.owner,
-        repo: repo.repo,
-        comment_id: keep.id,
-        body,
-      });
-      result = { id: Number(data.id), body: data.body ?? body, url: data.html_url };
-    }
-  } else {
-    result = await createOnce(octokit, repo, issueNumber, body, identity);
-  }
+  const result = keep ? await updateTo(octokit, repo, keep, body) : await createOnce(octokit, repo, issueNumber, body, identity);
   for (const dup of extra) {
     await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: dup.id });
   }
@@ -105,11 +90,15 @@ async function createOnce(octokit: GitHubClient, repo: RepoRef, issueNumber: num
     if (!isAmbiguous(e)) throw e;
     const marker = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length);
     const [made] = (await listThread(octokit, repo, issueNumber, marker, identity)).own;
-    if (!made) return post();
-    if (made.body === body) return made;
-    const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: made.id, body });
-    return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+    return made ? updateTo(octokit, repo, made, body) : post();
   }
+}
+
+/** `comment` with `body`: as it is when it says that already, else edited. */
+async function updateTo(octokit: GitHubClient, repo: RepoRef, comment: StickyComment, body: string): Promise<StickyComment> {
+  if (comment.body === body) return comment;
+  const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: comment.id, body });
+  return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
 }
 
 /** A failure after which the write may or may not have happened: a 5xx, or no answer at all. */

@@ -8,8 +8,8 @@
 import { parseState, sameState, type CommentState } from './comment-state.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { STICKY_MARKER } from './render.js';
-import { listThread, upsertStickyComment, type CommentThread, type StickyComment } from './sticky-comment.js';
-import { settleCreatedComment } from './sticky-settle.js';
+import { listThread, type CommentThread, type StickyComment } from './sticky-comment.js';
+import { writeStickyComment } from './sticky-settle.js';
 
 /** The comment as one read found it. */
 export interface CommentTurn {
@@ -35,7 +35,7 @@ export interface Synced {
 }
 
 /** Rounds of merge, write and publish before giving up on a comment that keeps changing. */
-export const MAX_ROUNDS = 4;
+const MAX_ROUNDS = 4;
 
 export async function syncStickyComment(
   octokit: GitHubClient,
@@ -61,14 +61,9 @@ export async function syncStickyComment(
       return { comment: written, published, leftTo: null };
     }
     if (round > 1) log('another run wrote the comment since this one read it: merging again');
-    written = settled ? current : await write(octokit, repo, issueNumber, identity, want.body, thread.own);
+    written = settled ? current : await writeStickyComment(octokit, repo, issueNumber, STICKY_MARKER, identity, want.body, thread.own);
     await writer.publish(want.state, written, round);
     published = want.state;
     thread = await listThread(octokit, repo, issueNumber, STICKY_MARKER, identity);
   }
-}
-
-async function write(octokit: GitHubClient, repo: RepoRef, issueNumber: number, identity: string, body: string, own: StickyComment[]): Promise<StickyComment> {
-  const comment = await upsertStickyComment(octokit, repo, issueNumber, body, own, identity);
-  return own.length === 0 ? settleCreatedComment(octokit, repo, issueNumber, STICKY_MARKER, comment, identity) : comment;
 }

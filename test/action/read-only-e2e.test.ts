@@ -69,6 +69,16 @@ describe('a token that cannot write', () => {
     expectCleanTraffic(s);
   });
 
+  it('a fork pull request that adds a suppression over DROP COLUMN still needs approval (the gate runs read-only too)', { timeout: 240_000 }, async () => {
+    const head = { 'db/migrations/0002_drop_email.up.sql': "-- migration-guard-ignore-file\nSET lock_timeout = '5s';\nALTER TABLE users DROP COLUMN email;\n", 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' };
+    const s = await scenario({ head, failures: READ_ONLY });
+    const run = await s.runPullRequest('opened');
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.outputs).toMatchObject({ risk: 'DANGEROUS', 'needs-approval': 'true', approved: 'false' });
+    expect(run.annotations.filter((a) => a.message.includes('could not write'))).toHaveLength(1);
+    expectCleanTraffic(s);
+  });
+
   it('statuses allowed, comments refused: the status still gates the merge', { timeout: 240_000 }, async () => {
     const s = await scenario({ head: DANGEROUS_MIGRATION, failures: [refuse('POST', '/comments'), refuse('PATCH', '/comments')] });
     const run = await s.runPullRequest('opened');
