@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-HUQOMY52.js";
-import "./chunks/chunk-Y67XNDQL.js";
+} from "./chunks/chunk-7FCMNDDK.js";
+import "./chunks/chunk-KZAA4DJ6.js";
 import "./chunks/chunk-CWO3ADBI.js";
-import "./chunks/chunk-X5GXH7L6.js";
-import "./chunks/chunk-O5ZUMBBL.js";
-import "./chunks/chunk-VUYLCFI3.js";
+import "./chunks/chunk-5D3ATO6A.js";
+import "./chunks/chunk-HNLJYB64.js";
+import "./chunks/chunk-NA2O5GRV.js";
 import "./chunks/chunk-R77JFOHR.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";

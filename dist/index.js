@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-Y6YPJWH6.js";
+} from "./chunks/chunk-6LJBSTFV.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -14,15 +14,15 @@ import {
   STATUS_CONTEXT,
   STICKY_MARKER,
   buildOctokit,
+  checkPullRequest,
   configErrorLine,
   configErrorMarkdown,
   configErrorOn,
   configFromText,
-  contentHash,
   context,
   findStickyComments,
   handleApprovalComment,
-  listPullRequestFiles,
+  mergeStatsFile,
   parseApprovalCommand,
   parseApprovers,
   parsePermissionLevel,
@@ -37,12 +37,11 @@ import {
   require_undici,
   reviewMergeGroup,
   reviewPullRequest,
-  reviewedFiles,
   setCommitStatus,
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-Y67XNDQL.js";
+} from "./chunks/chunk-KZAA4DJ6.js";
 import {
   loadConfig
 } from "./chunks/chunk-CWO3ADBI.js";
@@ -50,9 +49,9 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-X5GXH7L6.js";
-import "./chunks/chunk-O5ZUMBBL.js";
-import "./chunks/chunk-VUYLCFI3.js";
+} from "./chunks/chunk-5D3ATO6A.js";
+import "./chunks/chunk-HNLJYB64.js";
+import "./chunks/chunk-NA2O5GRV.js";
 import "./chunks/chunk-R77JFOHR.js";
 import {
   tableStatsFromText
@@ -64,9 +63,7 @@ import {
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-32WBQEXE.js";
 import "./chunks/chunk-3X3OS5NN.js";
-import {
-  atLeast
-} from "./chunks/chunk-7DEDEG2E.js";
+import "./chunks/chunk-7DEDEG2E.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";
@@ -690,12 +687,8 @@ function once(run2) {
   };
 }
 async function reviewWithoutWrites(octokit, repo, pr, settings, runChecks, refused) {
-  const changes = await listPullRequestFiles(octokit, repo, pr.number);
-  const result = await runChecks(changes);
-  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
-  const risk = hasMigrations ? result.report.risk : null;
-  const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
-  const hash = contentHash(reviewedFiles(result, changes));
+  const { changes, result, hasMigrations, risk, needsApproval, contentHash: hash } = await checkPullRequest(octokit, repo, pr, settings, runChecks, () => {
+  });
   const state = parseState((await findStickyComments(octokit, repo, pr.number, STICKY_MARKER, settings.identity))[0]?.body);
   const approval = state?.approval && state.approval.contentHash === hash ? state.approval : null;
   const approved = !needsApproval || approval !== null;
@@ -995,11 +988,14 @@ function workspace() {
 async function trustedConfig(octokit, repo, inputs, baseSha) {
   const base = await readConfigText(octokit, repo, baseSha, configPath(inputs));
   if (context.eventName === "pull_request_target") return { config: await workspaceConfig(inputs), base };
+  let config;
   try {
-    return { config: configFromText(base), base };
+    config = configFromText(base);
   } catch (e) {
     throw e instanceof ConfigError ? configErrorOn(e, `on the base branch, ${baseSha.slice(0, 7)}`) : e;
   }
+  await mergeStatsFile(octokit, repo, baseSha, config);
+  return { config, base };
 }
 function configPath(inputs) {
   return inputs.configFile ? path.posix.normalize(inputs.configFile.replace(/\\/g, "/")).replace(/^(\.\/)+/, "") : void 0;

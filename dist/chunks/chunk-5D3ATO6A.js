@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-O5ZUMBBL.js";
+} from "./chunk-HNLJYB64.js";
 import {
   allRules,
   beginFile,
@@ -11,7 +11,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-VUYLCFI3.js";
+} from "./chunk-NA2O5GRV.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-R77JFOHR.js";
@@ -4345,7 +4345,7 @@ function impactOf(report, transaction, config) {
 }
 async function calibrationFor(config, dryRun) {
   if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== "url" || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
-  const { calibrateOnServer } = await import("./calibrate-server-NVISGH6M.js");
+  const { calibrateOnServer } = await import("./calibrate-server-F6UZ35JF.js");
   const r = await calibrateOnServer(config.dryRun.databaseUrl);
   return r.ok ? r.calibration : LOCAL_POSTGRES;
 }
@@ -4436,7 +4436,7 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-6V2SFC3I.js");
+    const { runDryRun, mergeDryRun } = await import("./dryrun-CY4WRNF5.js");
     const result = await runDryRun(
       { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
       {
@@ -4460,7 +4460,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-4ID2XEYN.js");
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-YOMHDC3Y.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4471,7 +4471,7 @@ async function runCheck(opts) {
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
     await readColumnShapes(history, analyzed, verifyOpts);
-    const { buildPlan, planDocument } = await import("./plan-7EW3UBD3.js");
+    const { buildPlan, planDocument } = await import("./plan-SDY2OCYT.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
@@ -4582,12 +4582,10 @@ function fsRepoFiles(dir, scope) {
   const root = path.resolve(dir);
   let listing;
   let realRoot;
+  const depths = scope ? deepestPerDir(scope) : null;
   return {
     list() {
-      if (scope) {
-        const depths = deepestPerDir(scope);
-        listing ??= gitListing(root, [...depths.keys()]).then(async (files) => (files ?? await walkScoped(root, depths)).filter((p) => inScope(depths, p)));
-      } else listing ??= gitListing(root).then((files) => files ?? walk(root));
+      listing ??= depths ? gitListing(root, [...depths.keys()]).then(async (files) => (files ?? await walkScoped(root, depths)).filter((p) => inScope(depths, p))) : gitListing(root).then((files) => files ?? walk(root));
       return listing;
     },
     async read(rel) {

@@ -21,6 +21,7 @@ import {
 import {
   as,
   blocksWrites,
+  columnRefs,
   functionsCalled,
   nodeTag,
   optionOn,
@@ -263,19 +264,6 @@ function defaultConstraintName(rel, con, columnOfDef) {
     default:
       return makeObjectName(table, columnOfDef, "constraint");
   }
-}
-function columnRefs(node, out = []) {
-  if (Array.isArray(node)) for (const n of node) columnRefs(n, out);
-  else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "ColumnRef") {
-        const parts = stringList(v.fields);
-        const last = parts[parts.length - 1];
-        if (last) out.push(last);
-      } else columnRefs(v, out);
-    }
-  }
-  return out;
 }
 function alterSql(rel, cmd) {
   return deparse({
@@ -1306,7 +1294,7 @@ function batchUpdate(ctx, v) {
   const targets = (v.targetList ?? []).map((n) => as(n, "ResTarget"));
   if (targets.some((t) => !t?.name || (t.indirection ?? []).length > 0 || !t.val)) return void 0;
   const cols = targets.map((t) => t.name);
-  const reads = new Set(columnNames(targets.map((t) => t.val)));
+  const reads = new Set(columnRefs(targets.map((t) => t.val)));
   if (cols.some((c) => reads.has(c)) || functionsCalled(targets.map((t) => t.val)).length > 0) return void 0;
   if (targets.some((t) => nodeTag(t.val)?.[0] === "MultiAssignRef" || nodeTag(t.val)?.[0] === "SetToDefault")) return void 0;
   const { sql, alias } = target(v.relation);
@@ -1314,9 +1302,7 @@ function batchUpdate(ctx, v) {
   const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(", ");
   const pending = pendingCondition(ctx, relationName(v.relation), cols, targets.map((t) => t.val));
   const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
-  const tgt = alias ? `${sql} AS ${alias}` : sql;
-  return `UPDATE ${tgt} SET ${set}
-WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt} WHERE ${where} LIMIT ${ctx.batchSize}))`;
+  return batchedUpdate(ctx, sql, set, where, alias);
 }
 function batchDelete(ctx, v) {
   if ((v.usingClause ?? []).length > 0 || v.withClause || v.returningClause !== void 0 || !v.relation) return void 0;
@@ -1325,19 +1311,6 @@ function batchDelete(ctx, v) {
   const where = v.whereClause ? ` WHERE ${deparse(v.whereClause)}` : "";
   return `DELETE FROM ${tgt}
 WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt}${where} LIMIT ${ctx.batchSize}))`;
-}
-function columnNames(node, out = []) {
-  if (Array.isArray(node)) for (const n of node) columnNames(n, out);
-  else if (node && typeof node === "object") {
-    for (const [k, val] of Object.entries(node)) {
-      if (k === "ColumnRef") {
-        const parts = stringList(val.fields);
-        const last = parts[parts.length - 1];
-        if (last) out.push(last);
-      } else columnNames(val, out);
-    }
-  }
-  return out;
 }
 function planDo(ctx, v) {
   const nested = ctx.migration.up.statements.filter((s) => s.nestedIn?.statement === ctx.statement.index);

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-X5GXH7L6.js";
+} from "./chunk-5D3ATO6A.js";
 import {
   allRules
-} from "./chunk-VUYLCFI3.js";
+} from "./chunk-NA2O5GRV.js";
 import {
   atLeast
 } from "./chunk-7DEDEG2E.js";

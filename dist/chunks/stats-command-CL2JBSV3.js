@@ -1,5 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import "./chunk-BGHY3IVK.js";
+import {
+  intFlag
+} from "./chunk-NF6TBFSV.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -7,7 +9,7 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-PQCOHK6I.js";
-import "./chunk-VUYLCFI3.js";
+import "./chunk-NA2O5GRV.js";
 import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
@@ -25,11 +27,7 @@ import { writeFile } from "node:fs/promises";
 async function statsCommand(flags) {
   const url = flags.databaseUrl ?? process.env.MIGRATION_GUARD_STATS_URL;
   if (!url) throw new UsageError("stats needs --database-url <url> (or MIGRATION_GUARD_STATS_URL in the environment)");
-  let timeout;
-  if (flags.statementTimeout !== void 0) {
-    timeout = Number(flags.statementTimeout);
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 6e5) throw new UsageError(`--statement-timeout must be a whole number from 1 to 600000, not "${flags.statementTimeout}"`);
-  }
+  const timeout = flags.statementTimeout === void 0 ? void 0 : intFlag("--statement-timeout", flags.statementTimeout, 1, 6e5);
   try {
     const file = await readStatsFromUrl(url, { ...timeout ? { statementTimeoutMs: timeout } : {}, ...flags.schema?.length ? { schemas: flags.schema } : {} });
     const text = `${JSON.stringify(file, null, 2)}

@@ -4,7 +4,7 @@ import {
 } from "./chunk-FISKFK3V.js";
 import {
   allRules
-} from "./chunk-VUYLCFI3.js";
+} from "./chunk-NA2O5GRV.js";
 import {
   CONFIG_FILE_NAMES,
   PRESETS,
@@ -78,5 +78,6 @@ async function readTableStats(file) {
 }
 
 export {
-  configFromFlags
+  configFromFlags,
+  intFlag
 };

@@ -7,7 +7,7 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-O5ZUMBBL.js";
+} from "./chunk-HNLJYB64.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-32WBQEXE.js";
 import "./chunk-3X3OS5NN.js";

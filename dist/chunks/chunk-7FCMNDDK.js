@@ -14,6 +14,7 @@ import {
   isAmbiguous,
   listThread,
   lookUpAndDecide,
+  mergeStatsFile,
   paginateRest,
   parseApprovalCommand,
   parseApprovers,
@@ -21,7 +22,6 @@ import {
   parseState,
   publishConfigErrorComment,
   readConfigText,
-  readRepoFile,
   recordApproval,
   refuseBeforeLookup,
   refuseContributor,
@@ -32,13 +32,14 @@ import {
   retry,
   reviewMergeGroup,
   reviewPullRequest,
+  sameLogin,
   setCommitStatus,
   spacedBottleneck,
   throttling,
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-Y67XNDQL.js";
+} from "./chunk-KZAA4DJ6.js";
 import {
   require_dist
 } from "./chunk-CWO3ADBI.js";
@@ -47,13 +48,10 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-X5GXH7L6.js";
+} from "./chunk-5D3ATO6A.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-R77JFOHR.js";
-import {
-  tableStatsFromText
-} from "./chunk-7PDHHRXW.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
@@ -17758,16 +17756,8 @@ async function loadRepoConfig(octokit, repo, ref, allowServerDryRun, dryRunMemor
   } catch (e) {
     throw e instanceof ConfigError ? configErrorOn(e, `on ${ref}`) : e;
   }
-  if (config2.tableStatsFile) await mergeStatsFile(octokit, repo, ref, config2);
+  await mergeStatsFile(octokit, repo, ref, config2);
   return { ...applyDryRunPolicy(config2, allowServerDryRun, dryRunMemoryMb), file: source?.file ?? null, source };
-}
-async function mergeStatsFile(octokit, repo, ref, config2) {
-  const rel = config2.tableStatsFile.replace(/^\.\//, "");
-  const text = await readRepoFile(octokit, repo, rel, ref);
-  if (text === null) throw new ConfigError(`tableStatsFile: no such file on the base branch`, rel);
-  const r = tableStatsFromText(text);
-  if (!r.ok) throw new ConfigError(r.message, rel);
-  config2.tableStats = new Map([...r.stats, ...config2.tableStats]);
 }
 function applyDryRunPolicy(config2, allowServerDryRun, memoryCapMb) {
   const notes = [];
@@ -18132,7 +18122,7 @@ async function claim(octokit, repo, commentId, identity) {
       content: CLAIM_REACTION,
       per_page: 100
     });
-    const ours = data.find((r) => r.user && r.user.login.toLowerCase() === identity.toLowerCase());
+    const ours = data.find((r) => r.user && sameLogin(r.user.login, identity));
     if (ours) return ours.id;
     const again = await post();
     return again.status === 200 ? "taken" : Number(again.data.id);
@@ -18673,6 +18663,5 @@ function loadDotEnv() {
 }
 
 export {
-  startApp,
-  prepareManifestFlow
+  startApp
 };

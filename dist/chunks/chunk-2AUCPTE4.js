@@ -165,7 +165,6 @@ function imageCache(dir) {
 }
 
 export {
-  cacheMaxBytes,
   resolveCacheDir,
   hashKey,
   ImageCache,

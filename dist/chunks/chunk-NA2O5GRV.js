@@ -1114,24 +1114,9 @@ ${viaIndex(table, inline, [def.colname], state.pgVersion)}`
 };
 
 // rules/_backfill-sql.ts
-function columnRefs2(node, out = []) {
-  if (Array.isArray(node)) node.forEach((n) => columnRefs2(n, out));
-  else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "ColumnRef") {
-        const last = stringList(v.fields).at(-1);
-        if (last) out.push(last);
-      } else columnRefs2(v, out);
-    }
-  }
-  return out;
-}
-function quote(name) {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
 function columnTypeIn(facts, table) {
   return (column) => {
-    const t = table ? facts.columnTypeNames?.get(`${table}.${column}`) : void 0;
+    const t = table ? facts.columnTypeNames.get(`${table}.${column}`) : void 0;
     return t ? sqlOf({ TypeName: t }) : void 0;
   };
 }
@@ -1141,9 +1126,9 @@ function oneBatch(statement, batch, typeOf) {
   const rel = update?.relation ?? del?.relation;
   if (!rel?.relname) return { why: "it is not a plain UPDATE or DELETE of one table" };
   if (update?.withClause || del?.withClause || update?.returningClause || del?.returningClause) return { why: "it has a WITH or RETURNING clause" };
-  const table = rel.schemaname ? `${quote(rel.schemaname)}.${quote(rel.relname)}` : quote(rel.relname);
+  const table = rel.schemaname ? `${ident(rel.schemaname)}.${ident(rel.relname)}` : ident(rel.relname);
   const alias = rel.alias?.aliasname;
-  const target = alias ? `${table} AS ${quote(alias)}` : table;
+  const target = alias ? `${table} AS ${ident(alias)}` : table;
   const where = update?.whereClause ?? del?.whereClause;
   const whereSql = where ? sqlOf(where) : void 0;
   if (where && !whereSql) return { why: "its WHERE clause cannot be printed back" };
@@ -1158,13 +1143,13 @@ WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target}${whereSql ? ` WHERE ${whereSq
   const kinds = targets.map((t) => nodeTag(t.val)?.[0]);
   if (kinds.includes("MultiAssignRef") || kinds.includes("SetToDefault")) return { why: "it sets columns from a row or to DEFAULT" };
   const cols = targets.map((t) => t.name);
-  const reads = new Set(columnRefs2(targets.map((t) => t.val)));
+  const reads = new Set(columnRefs(targets.map((t) => t.val)));
   if (cols.some((c) => reads.has(c))) return { why: "a new value reads a column the statement sets" };
   if (functionsCalled(targets.map((t) => t.val)).length > 0) return { why: "a new value calls a function or subquery" };
   const values = targets.map((t) => sqlOf(t.val));
   if (values.some((v) => !v)) return { why: "a new value cannot be printed back" };
-  const set = cols.map((c, i) => `${quote(c)} = ${values[i]}`).join(", ");
-  const pending = pendingComparison(cols.map((c, i) => ({ column: quote(c), value: values[i], type: typeOf(c), untyped: isUntypedLiteral(targets[i].val) })));
+  const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(", ");
+  const pending = pendingComparison(cols.map((c, i) => ({ column: ident(c), value: values[i], type: typeOf(c), untyped: isUntypedLiteral(targets[i].val) })));
   const cond = whereSql ? `(${whereSql}) AND ${pending}` : pending;
   return { sql: `UPDATE ${target} SET ${set}
 WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${cond} LIMIT ${batch}))` };
@@ -3045,12 +3030,12 @@ function newFacts() {
 }
 function setColumnType(state, key, t) {
   state.facts.columnTypes.set(key, typeNameText(t));
-  if (t) (state.facts.columnTypeNames ??= /* @__PURE__ */ new Map()).set(key, declaredType(t));
-  else state.facts.columnTypeNames?.delete(key);
+  if (t) state.facts.columnTypeNames.set(key, declaredType(t));
+  else state.facts.columnTypeNames.delete(key);
 }
 function forgetColumn(state, key) {
   state.facts.columnTypes.delete(key);
-  state.facts.columnTypeNames?.delete(key);
+  state.facts.columnTypeNames.delete(key);
   state.facts.notNullColumns.delete(key);
 }
 function newRunState(opts) {
@@ -3374,13 +3359,13 @@ function trackRename(state, v) {
   if (v.renameType === "OBJECT_COLUMN" && v.subname) {
     const type = state.facts.columnTypes.get(`${table}.${v.subname}`);
     if (type) state.facts.columnTypes.set(`${table}.${v.newname}`, type);
-    const typeName = state.facts.columnTypeNames?.get(`${table}.${v.subname}`);
+    const typeName = state.facts.columnTypeNames.get(`${table}.${v.subname}`);
     if (typeName) state.facts.columnTypeNames.set(`${table}.${v.newname}`, typeName);
   }
   if (v.renameType === "OBJECT_TABLE") {
     const to = qualifiedName(v.relation?.schemaname, v.newname);
     const moved = (key) => key.startsWith(`${table}.`) && !key.slice(table.length + 1).includes(".") ? `${to}.${key.slice(table.length + 1)}` : void 0;
-    for (const map of [state.facts.columnTypes, state.facts.columnTypeNames ?? /* @__PURE__ */ new Map()]) {
+    for (const map of [state.facts.columnTypes, state.facts.columnTypeNames]) {
       for (const [key, value] of [...map.entries()]) {
         const k = moved(key);
         if (k) map.delete(key), map.set(k, value);

@@ -1,13 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  prepareManifestFlow,
   startApp
-} from "./chunk-HUQOMY52.js";
-import "./chunk-Y67XNDQL.js";
+} from "./chunk-7FCMNDDK.js";
+import "./chunk-KZAA4DJ6.js";
 import "./chunk-CWO3ADBI.js";
-import "./chunk-X5GXH7L6.js";
-import "./chunk-O5ZUMBBL.js";
-import "./chunk-VUYLCFI3.js";
+import "./chunk-5D3ATO6A.js";
+import "./chunk-HNLJYB64.js";
+import "./chunk-NA2O5GRV.js";
 import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
@@ -20,6 +19,5 @@ import "./chunk-CUM6X7PU.js";
 import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
 export {
-  prepareManifestFlow,
   startApp
 };

@@ -14,7 +14,7 @@ import {
   hashKey,
   imageCache,
   resolveCacheDir
-} from "./chunk-BUALPDI6.js";
+} from "./chunk-2AUCPTE4.js";
 
 // src/dryrun/engines/url.ts
 import { createHash, randomBytes } from "node:crypto";

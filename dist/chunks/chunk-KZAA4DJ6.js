@@ -12,17 +12,20 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-X5GXH7L6.js";
+} from "./chunk-5D3ATO6A.js";
 import {
   buildPlan
-} from "./chunk-O5ZUMBBL.js";
+} from "./chunk-HNLJYB64.js";
 import {
   allRules
-} from "./chunk-VUYLCFI3.js";
+} from "./chunk-NA2O5GRV.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
 } from "./chunk-R77JFOHR.js";
+import {
+  tableStatsFromText
+} from "./chunk-7PDHHRXW.js";
 import {
   external_exports
 } from "./chunk-RJIW4HVH.js";
@@ -25849,7 +25852,7 @@ function isBot(user) {
 }
 function refuseBeforeLookup(commenter, author, policy) {
   if (isBot(commenter)) return { kind: "refused", reason: `@${commenter.login} is a bot; only people can approve migrations.` };
-  if (!policy.allowAuthor && sameLogin2(commenter.login, author)) {
+  if (!policy.allowAuthor && sameLogin(commenter.login, author)) {
     return { kind: "refused", reason: `@${commenter.login} opened this pull request; its author cannot approve its own migrations.` };
   }
   return null;
@@ -25860,7 +25863,7 @@ function decideApproval(facts, policy) {
   const login = facts.commenter.login;
   if (policy.approvers.length > 0) {
     const listed = policy.approvers.some(
-      (a) => a.kind === "user" && sameLogin2(a.login, login) || a.kind === "team" && facts.teams.some((t) => sameLogin2(t.org, a.org) && t.slug.toLowerCase() === a.slug.toLowerCase())
+      (a) => a.kind === "user" && sameLogin(a.login, login) || a.kind === "team" && facts.teams.some((t) => sameLogin(t.org, a.org) && t.slug.toLowerCase() === a.slug.toLowerCase())
     );
     if (listed && facts.permission !== "none") return { kind: "accepted" };
     if (listed) return { kind: "refused", reason: `@${login} is listed as an approver but has no access to this repository.` };
@@ -25877,9 +25880,6 @@ function describeApprovers(approvers) {
 }
 function describePolicy(policy) {
   return policy.approvers.length > 0 ? describeApprovers(policy.approvers) : `someone with ${policy.minPermission} access`;
-}
-function sameLogin2(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 // src/github/comment-state.ts
@@ -26044,6 +26044,26 @@ async function setCommitStatus(octokit, repo, sha, status, context3 = STATUS_CON
   });
 }
 
+// src/github/repo-file.ts
+async function readRepoFile(octokit, repo, path, ref) {
+  try {
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: repo.owner, repo: repo.repo, path, ref });
+    if (Array.isArray(data) || data.type !== "file") return null;
+    const content = "content" in data && typeof data.content === "string" ? data.content : "";
+    return Buffer.from(content, "base64").toString("utf8");
+  } catch (e) {
+    if (e.status === 404) return null;
+    throw e;
+  }
+}
+async function readConfigText(octokit, repo, ref, explicit) {
+  for (const file of explicit ? [explicit] : CONFIG_FILE_NAMES) {
+    const text = await readRepoFile(octokit, repo, file, ref);
+    if (text !== null) return { file, text };
+  }
+  return null;
+}
+
 // src/github/sticky-comment.ts
 async function listThread(octokit, repo, issueNumber, marker, identity) {
   const comments = await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -26064,22 +26084,7 @@ async function findStickyComments(octokit, repo, issueNumber, marker, identity) 
 }
 async function upsertStickyComment(octokit, repo, issueNumber, body, found, identity) {
   const [keep, ...extra] = found;
-  let result;
-  if (keep) {
-    if (keep.body === body) {
-      result = keep;
-    } else {
-      const { data } = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-        owner: repo.owner,
-        repo: repo.repo,
-        comment_id: keep.id,
-        body
-      });
-      result = { id: Number(data.id), body: data.body ?? body, url: data.html_url };
-    }
-  } else {
-    result = await createOnce(octokit, repo, issueNumber, body, identity);
-  }
+  const result = keep ? await updateTo(octokit, repo, keep, body) : await createOnce(octokit, repo, issueNumber, body, identity);
   for (const dup of extra) {
     await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: repo.owner, repo: repo.repo, comment_id: dup.id });
   }
@@ -26102,11 +26107,13 @@ async function createOnce(octokit, repo, issueNumber, body, identity) {
     if (!isAmbiguous(e)) throw e;
     const marker = body.slice(0, body.indexOf("\n") >= 0 ? body.indexOf("\n") : body.length);
     const [made] = (await listThread(octokit, repo, issueNumber, marker, identity)).own;
-    if (!made) return post();
-    if (made.body === body) return made;
-    const { data } = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: repo.owner, repo: repo.repo, comment_id: made.id, body });
-    return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
+    return made ? updateTo(octokit, repo, made, body) : post();
   }
+}
+async function updateTo(octokit, repo, comment, body) {
+  if (comment.body === body) return comment;
+  const { data } = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: repo.owner, repo: repo.repo, comment_id: comment.id, body });
+  return { id: Number(data.id), body: data.body ?? body, url: data.html_url };
 }
 function isAmbiguous(e) {
   const status = e.status;
@@ -26121,11 +26128,24 @@ async function settleCreatedComment(octokit, repo, issueNumber, marker, created,
   await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: repo.owner, repo: repo.repo, comment_id: created.id });
   return oldest;
 }
+async function writeStickyComment(octokit, repo, issueNumber, marker, identity, body, own) {
+  const comment = await upsertStickyComment(octokit, repo, issueNumber, body, own, identity);
+  return own.length === 0 ? settleCreatedComment(octokit, repo, issueNumber, marker, comment, identity) : comment;
+}
 
 // src/github/config-file.ts
 var RULE_IDS = allRules.map((r) => r.id);
 function configFromText(source) {
   return resolveConfig(source ? parseConfig(source.text, source.file, { ruleIds: RULE_IDS }) : {});
+}
+async function mergeStatsFile(octokit, repo, ref, config) {
+  if (!config.tableStatsFile) return;
+  const rel = config.tableStatsFile.replace(/^\.\//, "");
+  const text = await readRepoFile(octokit, repo, rel, ref);
+  if (text === null) throw new ConfigError(`tableStatsFile: no such file on the base branch`, rel);
+  const r = tableStatsFromText(text);
+  if (!r.ok) throw new ConfigError(r.message, rel);
+  config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }
 function configErrorOn(e, where) {
   return new ConfigError(`${e.message} (the configuration ${where})`, e.file, e.line, e.column);
@@ -26148,28 +26168,7 @@ async function publishConfigErrorComment(octokit, repo, pullNumber, identity, e)
   const thread = await listThread(octokit, repo, pullNumber, STICKY_MARKER, identity);
   const state = parseState(thread.own[0]?.body) ?? EMPTY_STATE;
   const body = composeComment({ marker: STICKY_MARKER, report: configErrorMarkdown(e), approvalBlock: "", state });
-  const comment = await upsertStickyComment(octokit, repo, pullNumber, body, thread.own, identity);
-  return thread.own.length === 0 ? settleCreatedComment(octokit, repo, pullNumber, STICKY_MARKER, comment, identity) : comment;
-}
-
-// src/github/repo-file.ts
-async function readRepoFile(octokit, repo, path, ref) {
-  try {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: repo.owner, repo: repo.repo, path, ref });
-    if (Array.isArray(data) || data.type !== "file") return null;
-    const content = "content" in data && typeof data.content === "string" ? data.content : "";
-    return Buffer.from(content, "base64").toString("utf8");
-  } catch (e) {
-    if (e.status === 404) return null;
-    throw e;
-  }
-}
-async function readConfigText(octokit, repo, ref, explicit) {
-  for (const file of explicit ? [explicit] : CONFIG_FILE_NAMES) {
-    const text = await readRepoFile(octokit, repo, file, ref);
-    if (text !== null) return { file, text };
-  }
-  return null;
+  return writeStickyComment(octokit, repo, pullNumber, STICKY_MARKER, identity, body, thread.own);
 }
 
 // src/github/approver-lookup.ts
@@ -26537,15 +26536,11 @@ async function syncStickyComment(octokit, repo, issueNumber, identity, first, wr
       return { comment: written, published, leftTo: null };
     }
     if (round > 1) log("another run wrote the comment since this one read it: merging again");
-    written = settled ? current : await write(octokit, repo, issueNumber, identity, want.body, thread.own);
+    written = settled ? current : await writeStickyComment(octokit, repo, issueNumber, STICKY_MARKER, identity, want.body, thread.own);
     await writer.publish(want.state, written, round);
     published = want.state;
     thread = await listThread(octokit, repo, issueNumber, STICKY_MARKER, identity);
   }
-}
-async function write(octokit, repo, issueNumber, identity, body, own) {
-  const comment = await upsertStickyComment(octokit, repo, issueNumber, body, own, identity);
-  return own.length === 0 ? settleCreatedComment(octokit, repo, issueNumber, STICKY_MARKER, comment, identity) : comment;
 }
 
 // src/github/record-approval.ts
@@ -26628,13 +26623,7 @@ function toFileChanges(files) {
 }
 
 // src/github/review.ts
-async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks = {}) {
-  const log = settings.log ?? (() => {
-  });
-  const now = settings.now ?? (() => /* @__PURE__ */ new Date());
-  const context3 = settings.statusContext ?? STATUS_CONTEXT;
-  const target = settings.targetUrl ? { targetUrl: settings.targetUrl } : {};
-  await setCommitStatus(octokit, repo, pr.headSha, { state: "pending", description: "Reviewing migrations\u2026", ...target }, context3);
+async function checkPullRequest(octokit, repo, pr, settings, runChecks, log) {
   const changes = await listPullRequestFiles(octokit, repo, pr.number);
   log(`pull request #${pr.number} changes ${changes.length} file(s)`);
   const checked = await runChecks(changes);
@@ -26643,7 +26632,16 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks =
   const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
   const risk = hasMigrations ? result.report.risk : null;
   const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
-  const hash = contentHash([...reviewedFiles(result, changes), ...gated.hashed]);
+  return { changes, result, hasMigrations, risk, needsApproval, contentHash: contentHash([...reviewedFiles(result, changes), ...gated.hashed]) };
+}
+async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks = {}) {
+  const log = settings.log ?? (() => {
+  });
+  const now = settings.now ?? (() => /* @__PURE__ */ new Date());
+  const context3 = settings.statusContext ?? STATUS_CONTEXT;
+  const target = settings.targetUrl ? { targetUrl: settings.targetUrl } : {};
+  await setCommitStatus(octokit, repo, pr.headSha, { state: "pending", description: "Reviewing migrations\u2026", ...target }, context3);
+  const { changes, result, hasMigrations, risk, needsApproval, contentHash: hash } = await checkPullRequest(octokit, repo, pr, settings, runChecks, log);
   const thread = settings.comment ? await listThread(octokit, repo, pr.number, STICKY_MARKER, settings.identity) : null;
   const found = thread?.own ?? [];
   const previous = parseState(found[0]?.body) ?? EMPTY_STATE;
@@ -26756,7 +26754,7 @@ async function inheritedApproval(octokit, repo, thread, pullNumber, hash, author
     const claimed = parseState(other.body)?.approval;
     if (!claimed || claimed.contentHash !== hash) continue;
     const wrote = thread.all.find(
-      (c) => c.user && c.user.login.toLowerCase() === claimed.approver.toLowerCase() && c.user.type !== "Bot" && parseApprovalCommand(c.body) !== null
+      (c) => c.user && sameLogin(c.user.login, claimed.approver) && c.user.type !== "Bot" && parseApprovalCommand(c.body) !== null
     );
     if (!wrote?.user) continue;
     const decision = await lookUpAndDecide(octokit, repo, wrote.user, author, policy);
@@ -26933,6 +26931,7 @@ export {
   buildOctokit,
   ACTIONS_BOT,
   tokenIdentity,
+  sameLogin,
   refuseContributor,
   parseState,
   APPROVE_COMMAND,
@@ -26951,17 +26950,16 @@ export {
   STATUS_CONTEXT,
   setCommitStatus,
   recordApproval,
-  contentHash,
-  reviewedFiles,
+  readRepoFile,
+  readConfigText,
   RULE_IDS,
   configFromText,
+  mergeStatsFile,
   configErrorOn,
   configErrorLine,
   configErrorMarkdown,
   publishConfigErrorComment,
-  readRepoFile,
-  readConfigText,
-  listPullRequestFiles,
+  checkPullRequest,
   reviewPullRequest,
   handleApprovalComment,
   reviewMergeGroup

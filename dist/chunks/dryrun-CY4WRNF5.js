@@ -18,7 +18,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-WYLQ3QJV.js";
+} from "./chunk-CLHHDVNR.js";
 import {
   lockModeSql,
   lockRank,
@@ -29,7 +29,7 @@ import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import {
   resolveCacheDir
-} from "./chunk-BUALPDI6.js";
+} from "./chunk-2AUCPTE4.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/dryrun/merge.ts

@@ -1,17 +1,15 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   ImageCache,
-  cacheMaxBytes,
   clearCache,
   evictOver,
   hashKey,
   imageCache,
   resolveCacheDir
-} from "./chunk-BUALPDI6.js";
+} from "./chunk-2AUCPTE4.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   ImageCache,
-  cacheMaxBytes,
   clearCache,
   evictOver,
   hashKey,

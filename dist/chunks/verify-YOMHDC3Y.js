@@ -21,7 +21,7 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-WYLQ3QJV.js";
+} from "./chunk-CLHHDVNR.js";
 import {
   as,
   lockRank,
@@ -31,10 +31,22 @@ import {
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
-import "./chunk-BUALPDI6.js";
+import "./chunk-2AUCPTE4.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/verify/plan.ts
+function verifierProvider(opts, statementTimeoutMs, seedRows) {
+  return makeProvider({
+    engine: opts.engine,
+    statementTimeoutMs,
+    totalTimeoutMs: 0,
+    seedRows,
+    ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {},
+    ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {},
+    ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {},
+    ...opts.memoryLimitMb !== void 0 ? { memoryLimitMb: opts.memoryLimitMb } : {}
+  });
+}
 async function openBase(provider, input, limits) {
   const extensions = extensionsCreated([...input.base, ...input.review]);
   const key = baseKey(input.base, extensions);
@@ -109,7 +121,7 @@ async function verifyPlan(doc, input, opts) {
   let provider;
   const open = [];
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}, ...opts.memoryLimitMb !== void 0 ? { memoryLimitMb: opts.memoryLimitMb } : {} });
+    provider = verifierProvider(opts, limits.statementTimeoutMs, seedRows);
     const a = await openBase(provider, input, limits);
     if ("reason" in a) return notRun(a.reason);
     open.push(a.sandbox);
@@ -183,7 +195,7 @@ async function verifySuggestions(base, review, opts) {
   if (jobs.length === 0) return out;
   let provider;
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {}, ...opts.memoryLimitMb !== void 0 ? { memoryLimitMb: opts.memoryLimitMb } : {} });
+    provider = verifierProvider(opts, limits.statementTimeoutMs, seedRows);
     let ran = 0;
     for (const job of jobs) {
       if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {
@@ -351,24 +363,27 @@ function shapeTargets(m) {
   }
   return out;
 }
+async function readMigrationShapes(db, m) {
+  const shapes = /* @__PURE__ */ new Map();
+  for (const [table, column, relation] of shapeTargets(m)) {
+    const shape = await readColumnShape(db, relation, column);
+    if (shape) shapes.set(columnShapeKey(table, column), shape);
+  }
+  if (shapes.size > 0) m.columnShapes = shapes;
+}
 async function readColumnShapes(base, review, opts) {
   if (!review.some((m) => shapeTargets(m).length > 0)) return;
   const limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 1e4, deadline: Date.now() + (opts.totalTimeoutMs ?? 12e4) };
   let provider;
   try {
-    provider = makeProvider({ engine: opts.engine, statementTimeoutMs: limits.statementTimeoutMs, totalTimeoutMs: 0, seedRows: 0, ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}, ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {}, ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {} });
+    provider = verifierProvider(opts, limits.statementTimeoutMs, 0);
     const asDryRun = (m) => ({ migration: m.migration, up: m.up, down: null });
     const opened = await openBase(provider, { base, review: review.map(asDryRun) }, limits);
     if ("reason" in opened) return;
     const sandbox = opened.sandbox;
     try {
       for (const m of review) {
-        const shapes = /* @__PURE__ */ new Map();
-        for (const [table, column, relation] of shapeTargets(m)) {
-          const shape = await readColumnShape(sandbox, relation, column);
-          if (shape) shapes.set(columnShapeKey(table, column), shape);
-        }
-        if (shapes.size > 0) m.columnShapes = shapes;
+        await readMigrationShapes(sandbox, m);
         if (m.up.errors.length > 0) break;
         const err = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: "failed" }));
         if (err) break;
@@ -384,7 +399,6 @@ async function readColumnShapes(base, review, opts) {
 export {
   readColumnShapes,
   runnableSuggestion,
-  shapeTargets,
   verifyPlan,
   verifySuggestions
 };

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-BGHY3IVK.js";
+} from "./chunk-NF6TBFSV.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-Y6YPJWH6.js";
+} from "./chunk-6LJBSTFV.js";
 import "./chunk-CQZL2Z6M.js";
 import {
   ROLLBACK_TEXT,
@@ -35,16 +35,16 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-X5GXH7L6.js";
+} from "./chunk-5D3ATO6A.js";
 import {
   buildPlan,
   planDocument,
   renderPlanText
-} from "./chunk-O5ZUMBBL.js";
+} from "./chunk-HNLJYB64.js";
 import {
   allRules,
   ruleById
-} from "./chunk-VUYLCFI3.js";
+} from "./chunk-NA2O5GRV.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-R77JFOHR.js";
@@ -1046,12 +1046,12 @@ async function planCommand(repoDir, flags) {
     statementTimeoutMs: config.dryRun.statementTimeoutMs,
     totalTimeoutMs: config.dryRun.totalTimeoutMs
   };
-  if (flags.verify !== false) await (await import("./verify-4ID2XEYN.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
+  if (flags.verify !== false) await (await import("./verify-YOMHDC3Y.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
   const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
   const doc = planDocument(plan, config.pgVersion);
   let verification;
   if (flags.verify !== false && plan.phases.length > 0) {
-    const { verifyPlan } = await import("./verify-4ID2XEYN.js");
+    const { verifyPlan } = await import("./verify-YOMHDC3Y.js");
     verification = await verifyPlan(doc, {
       base: result.history ?? [],
       review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))

@@ -136,6 +136,5 @@ async function calibrateOnServer(url, sizes = DRY_RUN_SIZES) {
   }
 }
 export {
-  DRY_RUN_SIZES,
   calibrateOnServer
 };
