@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import "./chunks/chunk-T6JTDSA5.js";
 
 // src/cli/bin.ts
 import nodeModule from "node:module";
@@ -12,7 +13,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-MNPX2OWN.js");
+var { main } = await import("./chunks/main-IBUWDBHX.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-6LJBSTFV.js";
+} from "./chunks/chunk-TYKV5JUM.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -41,7 +41,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-KZAA4DJ6.js";
+} from "./chunks/chunk-5IXOQMBK.js";
 import {
   loadConfig
 } from "./chunks/chunk-CWO3ADBI.js";
@@ -49,9 +49,9 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-5D3ATO6A.js";
-import "./chunks/chunk-HNLJYB64.js";
-import "./chunks/chunk-NA2O5GRV.js";
+} from "./chunks/chunk-KUYHVGLB.js";
+import "./chunks/chunk-K2352WEA.js";
+import "./chunks/chunk-XZNWCAYG.js";
 import "./chunks/chunk-R77JFOHR.js";
 import {
   tableStatsFromText
@@ -61,12 +61,13 @@ import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-32WBQEXE.js";
-import "./chunks/chunk-3X3OS5NN.js";
+import "./chunks/chunk-KI3KKKYE.js";
+import "./chunks/chunk-HYIWFT2K.js";
 import "./chunks/chunk-7DEDEG2E.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";
+import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-GW7LTBFS.js";
 import "./chunks/chunk-C4OQG7EQ.js";
 import {

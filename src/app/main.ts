@@ -1,4 +1,6 @@
 // dist/app.js: the GitHub App server (`npm start`). See src/app/server.ts and docs/app.md.
+// First: a process-wide V8 setting every later WebAssembly compile must see (core/wasm-tier.ts).
+import '../core/wasm-tier.js';
 import { startApp } from './server.js';
 
 startApp().catch((e: unknown) => {

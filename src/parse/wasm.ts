@@ -1,23 +1,15 @@
 // The one place that talks to libpg-query. Its functions throw for ordinary bad SQL and may
 // throw anything for pathological input; these wrappers turn every outcome into data.
-import { setFlagsFromString } from 'node:v8';
+// Baseline WebAssembly code for the parser also when no entry loaded first (tests, library use).
+import '../core/wasm-tier.js';
 import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from 'libpg-query';
 import type { ParseResult } from '@pgsql/types';
 
 let loading: Promise<void> | undefined;
 let ready = false;
 
-/**
- * Loads the parser's WebAssembly once; concurrent and repeated calls share the same load.
- *
- * As V8 baseline code only (--liftoff-only, for every WebAssembly module the process compiles
- * from here on, as the PGlite engine also asks): otherwise V8 re-compiles the parser's warm
- * functions with its optimising compiler on background threads, which a one-file lint pays for
- * and never uses (measured: 0.42 -> 0.27 s wall, 0.63 -> 0.32 s CPU) and the whole corpus does
- * not gain from either (10.5-11.8 s -> 10.3-11.4 s).
- */
+/** Loads the parser's WebAssembly once; concurrent and repeated calls share the same load. */
 export function initParser(): Promise<void> {
-  if (!loading) setFlagsFromString('--liftoff-only');
   loading ??= loadModule().then(() => {
     ready = true;
   });

@@ -3,7 +3,8 @@
 // the host's files. Time limits are enforced from here, because PGlite ignores
 // statement_timeout: a request that outlives its limit terminates the worker.
 import { Worker } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
+// Baseline WebAssembly code for Postgres (why and measured: core/wasm-tier.ts).
+import '../../core/wasm-tier.js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -192,17 +193,10 @@ const INITDB_PARAMS: readonly string[] = ['--wal-segsize=1', '-c', 'min_wal_size
  * the functions it runs (measured: an engine's start and first queries take about half the
  * CPU time when another one ran before it). Null when the files cannot be read: each worker
  * then compiles its own, as PGlite does by default.
- *
- * Baseline code only (--liftoff-only, for the whole process from here on): V8 otherwise
- * recompiles every Postgres function that gets warm with its optimising compiler, and a
- * dry-run is mostly first calls of many functions (DDL, catalog lookups), not a hot loop.
- * Measured on the 434-migration langfuse history: cold 6.3-6.7 s -> 4.2-4.7 s of CPU, cached
- * 2.7 s -> 1.1 s. The parser asks for the same when it loads (src/parse/wasm.ts).
  */
 let compiled: Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module } | null> | null = null;
 function wasmModules(): Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module } | null> {
   compiled ??= (async () => {
-    setFlagsFromString('--liftoff-only');
     try {
       const dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
       const [pglite, initdb] = await Promise.all(['pglite.wasm', 'initdb.wasm'].map(async (f) => WebAssembly.compile(await readFile(join(dir, f)))));

@@ -18,13 +18,14 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-CLHHDVNR.js";
+} from "./chunk-EAX6IOH7.js";
 import {
   lockModeSql,
   lockRank,
   maxRisk
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import {

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-KZAA4DJ6.js";
+} from "./chunk-5IXOQMBK.js";
 import {
   require_dist
 } from "./chunk-CWO3ADBI.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-5D3ATO6A.js";
+} from "./chunk-KUYHVGLB.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-R77JFOHR.js";

@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-32WBQEXE.js";
+} from "./chunk-KI3KKKYE.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-3X3OS5NN.js";
+} from "./chunk-HYIWFT2K.js";
 import {
   applyBase,
   applyUntraced,
@@ -21,7 +21,7 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-CLHHDVNR.js";
+} from "./chunk-EAX6IOH7.js";
 import {
   as,
   lockRank,
@@ -29,6 +29,7 @@ import {
   relationName
 } from "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import "./chunk-2AUCPTE4.js";

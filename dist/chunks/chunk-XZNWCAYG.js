@@ -14,7 +14,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-3X3OS5NN.js";
+} from "./chunk-HYIWFT2K.js";
 import {
   as,
   blocksWrites,

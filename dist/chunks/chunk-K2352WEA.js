@@ -11,13 +11,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-32WBQEXE.js";
+} from "./chunk-KI3KKKYE.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-3X3OS5NN.js";
+} from "./chunk-HYIWFT2K.js";
 import {
   as,
   blocksWrites,

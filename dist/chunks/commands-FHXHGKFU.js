@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-NF6TBFSV.js";
+} from "./chunk-XGDYM6C4.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-6LJBSTFV.js";
+} from "./chunk-TYKV5JUM.js";
 import "./chunk-CQZL2Z6M.js";
 import {
   ROLLBACK_TEXT,
@@ -35,16 +35,16 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-5D3ATO6A.js";
+} from "./chunk-KUYHVGLB.js";
 import {
   buildPlan,
   planDocument,
   renderPlanText
-} from "./chunk-HNLJYB64.js";
+} from "./chunk-K2352WEA.js";
 import {
   allRules,
   ruleById
-} from "./chunk-NA2O5GRV.js";
+} from "./chunk-XZNWCAYG.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-R77JFOHR.js";
@@ -52,10 +52,10 @@ import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-32WBQEXE.js";
+import "./chunk-KI3KKKYE.js";
 import {
   trimTrailing
-} from "./chunk-3X3OS5NN.js";
+} from "./chunk-HYIWFT2K.js";
 import {
   lockModeSql,
   riskRank
@@ -63,6 +63,7 @@ import {
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
+import "./chunk-T6JTDSA5.js";
 import {
   __commonJS,
   __toESM
@@ -1046,12 +1047,12 @@ async function planCommand(repoDir, flags) {
     statementTimeoutMs: config.dryRun.statementTimeoutMs,
     totalTimeoutMs: config.dryRun.totalTimeoutMs
   };
-  if (flags.verify !== false) await (await import("./verify-YOMHDC3Y.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
+  if (flags.verify !== false) await (await import("./verify-VGTAKS72.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
   const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
   const doc = planDocument(plan, config.pgVersion);
   let verification;
   if (flags.verify !== false && plan.phases.length > 0) {
-    const { verifyPlan } = await import("./verify-YOMHDC3Y.js");
+    const { verifyPlan } = await import("./verify-VGTAKS72.js");
     verification = await verifyPlan(doc, {
       base: result.history ?? [],
       review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-5D3ATO6A.js";
+} from "./chunk-KUYHVGLB.js";
 import {
   allRules
-} from "./chunk-NA2O5GRV.js";
+} from "./chunk-XZNWCAYG.js";
 import {
   atLeast
 } from "./chunk-7DEDEG2E.js";

@@ -7,12 +7,13 @@ import {
   planJsonSchema,
   renderPlanText,
   verificationLine
-} from "./chunk-HNLJYB64.js";
+} from "./chunk-K2352WEA.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-32WBQEXE.js";
-import "./chunk-3X3OS5NN.js";
+import "./chunk-KI3KKKYE.js";
+import "./chunk-HYIWFT2K.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   PHASE_NAMES,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-NF6TBFSV.js";
+} from "./chunk-XGDYM6C4.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -9,15 +9,16 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-PQCOHK6I.js";
-import "./chunk-NA2O5GRV.js";
+import "./chunk-XZNWCAYG.js";
 import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-3X3OS5NN.js";
+import "./chunk-HYIWFT2K.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";

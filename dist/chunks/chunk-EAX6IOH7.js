@@ -1044,7 +1044,6 @@ async function applyUntraced(sandbox, parsed, sourceText, transaction, limits) {
 
 // src/dryrun/engines/pglite.ts
 import { Worker } from "node:worker_threads";
-import { setFlagsFromString } from "node:v8";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join as join2 } from "node:path";
@@ -1408,7 +1407,6 @@ var INITDB_PARAMS = ["--wal-segsize=1", "-c", "min_wal_size=2MB"];
 var compiled = null;
 function wasmModules() {
   compiled ??= (async () => {
-    setFlagsFromString("--liftoff-only");
     try {
       const dir = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
       const [pglite, initdb] = await Promise.all(["pglite.wasm", "initdb.wasm"].map(async (f) => WebAssembly.compile(await readFile(join2(dir, f)))));

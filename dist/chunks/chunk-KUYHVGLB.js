@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-HNLJYB64.js";
+} from "./chunk-K2352WEA.js";
 import {
   allRules,
   beginFile,
@@ -11,7 +11,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-NA2O5GRV.js";
+} from "./chunk-XZNWCAYG.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-R77JFOHR.js";
@@ -21,7 +21,7 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-3X3OS5NN.js";
+} from "./chunk-HYIWFT2K.js";
 import {
   as,
   atLeast,
@@ -4436,7 +4436,7 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-CY4WRNF5.js");
+    const { runDryRun, mergeDryRun } = await import("./dryrun-EVKHAHOC.js");
     const result = await runDryRun(
       { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
       {
@@ -4460,7 +4460,7 @@ async function runCheck(opts) {
     }
     const newer = newerEngineNote(result.results.values(), config.pgVersion);
     if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-YOMHDC3Y.js");
+    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-VGTAKS72.js");
     const verifyOpts = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4471,7 +4471,7 @@ async function runCheck(opts) {
     };
     await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
     await readColumnShapes(history, analyzed, verifyOpts);
-    const { buildPlan, planDocument } = await import("./plan-SDY2OCYT.js");
+    const { buildPlan, planDocument } = await import("./plan-HPKR5GWN.js");
     const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
     if (plan.phases.length > 0) {
       planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {

@@ -10871,12 +10871,10 @@ function isUntypedLiteral(node) {
 }
 
 // src/parse/wasm.ts
-import { setFlagsFromString } from "node:v8";
 import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from "libpg-query";
 var loading;
 var ready = false;
 function initParser() {
-  if (!loading) setFlagsFromString("--liftoff-only");
   loading ??= loadModule().then(() => {
     ready = true;
   });

@@ -4,7 +4,7 @@ import {
 } from "./chunk-FISKFK3V.js";
 import {
   allRules
-} from "./chunk-NA2O5GRV.js";
+} from "./chunk-XZNWCAYG.js";
 import {
   CONFIG_FILE_NAMES,
   PRESETS,

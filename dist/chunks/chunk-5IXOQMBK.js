@@ -12,13 +12,13 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-5D3ATO6A.js";
+} from "./chunk-KUYHVGLB.js";
 import {
   buildPlan
-} from "./chunk-HNLJYB64.js";
+} from "./chunk-K2352WEA.js";
 import {
   allRules
-} from "./chunk-NA2O5GRV.js";
+} from "./chunk-XZNWCAYG.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -34,7 +34,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   parseSource
-} from "./chunk-3X3OS5NN.js";
+} from "./chunk-HYIWFT2K.js";
 import {
   atLeast,
   maxRisk,
