@@ -7,7 +7,10 @@
 //   3. `check --dry-run` of the bundled examples, the whole CLI process (dry-run, suggestion
 //      and plan verification);
 //   4. a pull request on a real history: a git repository holding that history, whose branch
-//      adds its last migration, reviewed with `check --base main --dry-run`.
+//      adds its last migration, reviewed with `check --base main --dry-run`;
+//   5. the same pull request with one more, risky migration (a type change, NOT NULL columns,
+//      an index), so suggestions, column shapes and the plan are verified too (the default
+//      sets only: the SQL names their tables).
 // Medians of MG_BENCH_RUNS (default 3) runs; MG_BENCH_JSON=<file> also writes every run's
 // numbers there (to pair runs of two checkouts). Run: node bench/dryrun.mjs [corpus-set-dir]
 // (MG_CORPUS=<dir> for the full corpus, see corpus.mjs). It bundles src/ with esbuild first
@@ -22,6 +25,25 @@ import { benchCorpus } from './corpus.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const [mode, ...args] = process.argv.slice(2);
+
+/**
+ * Row 5's risky migration for the default sets, on tables their histories keep: a type change
+ * (its shape is read, the plan swaps columns), a NOT NULL column with a default, one without
+ * (it fails on the seeded rows, so each suggestion's failure is checked against the migration's
+ * own), and a blocking index.
+ */
+const RISKY = {
+  'langfuse__langfuse/packages/shared/prisma/migrations': `ALTER TABLE "datasets" ALTER COLUMN "name" TYPE varchar(500);
+ALTER TABLE "projects" ADD COLUMN "tier" text NOT NULL DEFAULT 'free';
+ALTER TABLE "users" ADD COLUMN "flags" integer NOT NULL;
+CREATE INDEX "users_flags_idx" ON "users" ("flags");
+`,
+  'umami-software__umami/prisma/migrations': `ALTER TABLE "website" ALTER COLUMN "name" TYPE varchar(500);
+ALTER TABLE "team" ADD COLUMN "tier" text NOT NULL DEFAULT 'free';
+ALTER TABLE "user" ADD COLUMN "flags" integer NOT NULL;
+CREATE INDEX "user_flags_idx" ON "user" ("flags");
+`,
+};
 
 /** Child: one dry-run through the library. Args: bundle, corpus dir, repo, set dir, engine, cache dir. */
 async function childDryRun([bundle, corpus, repo, dir, engine, cacheDir, floor]) {
@@ -173,6 +195,16 @@ async function run(work, bundles) {
   const baseFiles = Number(execFileSync('git', ['ls-tree', '-r', '--name-only', 'main'], { cwd: prRepo, encoding: 'utf8' }).trim().split('\n').length);
   row(`PR adding ${lastEntry} (${baseFiles}-file base), check --base main --dry-run`, 'pglite', await pair((c) =>
     child(['--child-cli', cli, 'check', '--base', 'main', '--dry-run', '--no-progress', '--format', 'json', prRepo], { MIGRATION_GUARD_CACHE_DIR: c }, prRepo)));
+
+  const risky = RISKY[`${repo}/${dir}`];
+  if (risky) {
+    mkdirSync(join(setDir, '99999999999999_mg_bench_risky'));
+    writeFileSync(join(setDir, '99999999999999_mg_bench_risky', 'migration.sql'), risky);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'risky');
+    row(`the same PR plus a risky migration, check --base main --dry-run`, 'pglite', await pair((c) =>
+      child(['--child-cli', cli, 'check', '--base', 'main', '--dry-run', '--no-progress', '--format', 'json', prRepo], { MIGRATION_GUARD_CACHE_DIR: c }, prRepo)));
+  }
 
   if (process.env.MG_BENCH_JSON) writeFileSync(process.env.MG_BENCH_JSON, JSON.stringify(raw, null, 1));
   console.log(`medians of ${runs} runs; cpu = user + system of the whole process, all threads; peak = max RSS`);

@@ -76,17 +76,22 @@ export async function planCommand(
     statementTimeoutMs: config.dryRun.statementTimeoutMs,
     totalTimeoutMs: config.dryRun.totalTimeoutMs,
   };
-  // Verifying needs a database anyway: the plan reads from it the columns whose type changes.
-  if (flags.verify !== false) await (await import('../verify/index.js')).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
-  const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
-  const doc = planDocument(plan, config.pgVersion);
+  const base = result.history ?? [];
+  const review = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+  // One engine and its images for the column shapes and the plan's verification: the shapes'
+  // pass leaves the schema the migrations produce, which the verification compares with.
+  const verify = flags.verify !== false ? await import('../verify/index.js') : null;
+  const session = verify ? new verify.VerifySession(verifyOpts) : null;
+  let plan: ReturnType<typeof buildPlan>;
   let verification: PlanVerification | undefined;
-  if (flags.verify !== false && plan.phases.length > 0) {
-    const { verifyPlan } = await import('../verify/index.js');
-    verification = await verifyPlan(doc, {
-      base: result.history ?? [],
-      review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down })),
-    }, verifyOpts);
+  try {
+    session?.useExtensionsOf({ base, review });
+    // Verifying needs a database anyway: the plan reads from it the columns whose type changes.
+    if (verify && session) await verify.readColumnShapes(base, result.migrations, { ...verifyOpts, session });
+    plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
+    if (verify && session && plan.phases.length > 0) verification = await verify.verifyPlan(planDocument(plan, config.pgVersion), { base, review }, { ...verifyOpts, session });
+  } finally {
+    await session?.dispose();
   }
   const text = format === 'json'
     ? JSON.stringify(planDocument(plan, config.pgVersion, verification), null, 2)

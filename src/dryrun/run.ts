@@ -12,7 +12,7 @@ import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
 import { ObservationError, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
 import { Seeder, type SeedOutcome } from './seed.js';
-import { diffSnapshots, takeSnapshot } from './snapshot.js';
+import { diffSnapshots, takeSnapshot, type Queryable } from './snapshot.js';
 
 export interface DryRunMigration {
   migration: Migration;
@@ -51,6 +51,24 @@ export interface DryRunOptions {
   /** The target Postgres major version: the `local` engine prefers its binaries. */
   targetMajor?: number;
   onProgress?: (e: DryRunProgress) => void;
+  /** The engine to open sandboxes with, when the caller keeps one for later work (it disposes it). */
+  provider?: SandboxProvider;
+  /** Reads of the database while it is what the migrations as written make of the base: see DryRunObserver. */
+  observe?: DryRunObserver;
+}
+
+/**
+ * Read-only looks at the dry-run's database while it holds exactly the base plus the reviewed
+ * migrations applied so far as written, with no seeded rows: every one passed, and its
+ * rollback, when it has one, restored the schema exactly and the migration applied again. A
+ * later verifier would otherwise build that same database again to read it. A hook that
+ * throws only loses its own reading.
+ */
+export interface DryRunObserver {
+  /** Before the migration `m` runs. */
+  before?(db: Queryable, m: DryRunMigration): Promise<void>;
+  /** After the last reviewed migration. */
+  after?(db: Queryable): Promise<void>;
 }
 
 export interface BaseOutcome {
@@ -152,7 +170,8 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
     return { result: { ...common, status: 'skipped', reason: `the migration does not parse (${where(parseError)})`, statements: [], durationMs: 0 }, stop: true };
   }
   const pre = await relationsNow(sandbox);
-  const before = await takeSnapshot(sandbox);
+  // The schema its rollback must restore: only a migration with a rollback needs it.
+  const before = m.down && m.migration.down ? await takeSnapshot(sandbox) : null;
   const up = await executeTraced({ sandbox, parsed: m.up, sourceText: m.migration.up.text, transaction: m.migration.transaction, pre, limits });
   if (up.unobserved) {
     return { result: unobservedResult(common, up.unobserved, Date.now() - t0, up.traces), stop: true };
@@ -176,7 +195,7 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
   const result: DryRunResult = { ...common, status: 'passed', statements: up.traces, durationMs: 0, rollback: { status: 'not-run', differences: [], reapply: 'not-run' } };
   let rebuild = false;
   const down = m.down;
-  if (down && m.migration.down) {
+  if (down && m.migration.down && before) {
     const downParse = parseFailure(m, down);
     if (downParse) {
       result.rollback = { status: 'failed', differences: [], reapply: 'not-run', error: downParse };
@@ -254,8 +273,14 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
   let provider: SandboxProvider | null = null;
   let sandbox: Sandbox | null = null;
   let base: BaseOutcome = { status: 'ok', applied: 0 };
+  // Whether the database is still the base plus the reviewed migrations as written (DryRunObserver).
+  let clean = true;
+  const look = async (read: () => Promise<void> | undefined) => {
+    if (!clean) return;
+    try { await read(); } catch { /* the observer's loss only */ }
+  };
   try {
-    provider = makeProvider(opts);
+    provider = opts.provider ?? makeProvider(opts);
     const extensions = extensionsCreated([...input.base, ...input.review]);
     const key = baseKey(input.base, extensions);
     const opened = await provider.open(key, extensions);
@@ -298,6 +323,9 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
             tick(m.migration.id);
             continue;
           }
+          if (seed && seed.tables.length > 0) clean = false;
+          const db = sandbox;
+          await look(() => opts.observe?.before?.(db, m));
           outcome = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
         } catch (e) {
           // Our own work around the migration failed (a snapshot, a relation list, the engine):
@@ -308,6 +336,8 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
         const { result, stop, rebuild } = outcome;
         results.set(m.migration.id, result);
         applied.push(m);
+        const rb = result.rollback;
+        if (result.status !== 'passed' || (rb && rb.status !== 'not-run' && (rb.status !== 'exact' || rb.reapply !== 'passed'))) clean = false;
         if (stop) stoppedBy = result.unobserved
           ? `not run: the dry-run could not observe the earlier migration ${m.migration.id}`
           : `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
@@ -322,6 +352,10 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
       }
       tick(m.migration.id);
     }
+    if (sandbox?.alive && input.review.length > 0 && results.size === input.review.length) {
+      const db = sandbox;
+      await look(() => opts.observe?.after?.(db));
+    }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // Fail closed: a migration under review that the engine never got to observe is unknown.
@@ -331,7 +365,7 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
     if (!results.size && input.review.length === 0) base = { status: 'failed', applied: base.applied, error: { sqlstate: 'XX000', message, path: '', line: 0, column: 0 } };
   } finally {
     await sandbox?.close();
-    await provider?.dispose().catch(() => undefined);
+    if (!opts.provider) await provider?.dispose().catch(() => undefined);
   }
   return { base, results };
 }

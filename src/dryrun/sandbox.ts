@@ -140,6 +140,8 @@ export interface SandboxProvider {
    * the migrations CREATE EXTENSION (PGlite loads only those).
    */
   open(baseKey: string, extensions?: readonly string[]): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }>;
+  /** A sandbox from the snapshot saved for `key`, with its meta; null when there is none (or the backend keeps none). */
+  openSaved?(key: string, extensions?: readonly string[]): Promise<{ sandbox: Sandbox; meta: unknown } | null>;
   /** Saves the sandbox's database as the snapshot for `baseKey` (no-op where unsupported). */
   save(sandbox: Sandbox, baseKey: string, meta: unknown): Promise<void>;
   /** Ends anything shared between sandboxes. */

@@ -72,6 +72,9 @@ function valueExpr(c: ColumnRow): string | null {
   return e === null ? null : `(${e})::${t}`;
 }
 
+/** Names the rows seedTables writes: part of the key of a saved seeded database (src/verify), so bump it when they change. */
+export const SEED_FORMAT = 'seed-1';
+
 /** Fills every table of the database once, as it is now. */
 export async function seedTables(sandbox: Sandbox, rowsPerTable: number, timeoutMs: number): Promise<SeedOutcome> {
   if (rowsPerTable <= 0) return { rows: rowsPerTable, tables: [], skipped: [] };

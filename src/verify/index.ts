@@ -3,4 +3,5 @@
 // statement they replace, or before it when they say so.
 export { verifyPlan, type PlanVerification, type VerifyInput, type VerifyOptions } from './plan.js';
 export { verifySuggestions, runnableSuggestion, type SuggestionRun } from './suggestions.js';
-export { readColumnShapes } from './shapes.js';
+export { readColumnShapes, readMigrationShapes, hasShapeTargets } from './shapes.js';
+export { VerifySession } from './session.js';

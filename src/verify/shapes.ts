@@ -11,10 +11,10 @@ import { columnShapeKey, type ColumnShape } from '../core/column-shape.js';
 import { readColumnShape } from '../dryrun/column-shape.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
 import type { DryRunMigration } from '../dryrun/run.js';
-import type { SandboxProvider } from '../dryrun/sandbox.js';
-import type { Queryable } from '../dryrun/snapshot.js';
+import { takeSnapshot, type Queryable } from '../dryrun/snapshot.js';
 import { ident } from '../plan/sql.js';
-import { openBase, verifierProvider, type VerifyOptions } from './plan.js';
+import type { VerifyOptions } from './plan.js';
+import { sessionFor, type VerifySession } from './session.js';
 
 /** `schema.table` as SQL. */
 function relationOf(table: string): string {
@@ -71,34 +71,44 @@ export async function readMigrationShapes(db: Queryable, m: AnalyzedMigration): 
   if (shapes.size > 0) m.columnShapes = shapes;
 }
 
+/** Whether `m` has columns whose shapes readColumnShapes reads. */
+export function hasShapeTargets(m: AnalyzedMigration): boolean {
+  return shapeTargets(m).length > 0;
+}
+
 /**
- * Sets `columnShapes` on each review migration that changes a column's type. Best effort: a
- * base that does not apply, or an engine that is not there, leaves them unset (the plan then
- * says why it offers no online swap).
+ * Sets `columnShapes` on each review migration that changes a column's type, unless the
+ * session already read them (from the dry-run's database). Best effort: a base that does not
+ * apply, or an engine that is not there, leaves them unset (the plan then says why it offers
+ * no online swap). With a session, a pass that applied every migration also leaves it the
+ * schema they produce, which the plan's verification compares with.
  */
 export async function readColumnShapes(base: DryRunMigration[], review: AnalyzedMigration[], opts: VerifyOptions): Promise<void> {
-  if (!review.some((m) => shapeTargets(m).length > 0)) return;
+  if (!review.some((m) => hasShapeTargets(m) && !opts.session?.shapesRead.has(m.migration.id))) return;
   const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 10_000, deadline: Date.now() + (opts.totalTimeoutMs ?? 120_000) };
-  let provider: SandboxProvider | undefined;
+  let own: VerifySession | undefined;
   try {
-    provider = verifierProvider(opts, limits.statementTimeoutMs, 0);
+    const { session, owned } = sessionFor(opts);
+    if (owned) own = session;
     const asDryRun = (m: AnalyzedMigration): DryRunMigration => ({ migration: m.migration, up: m.up, down: null });
-    const opened = await openBase(provider, { base, review: review.map(asDryRun) }, limits);
+    const input = { base, review: review.map(asDryRun) };
+    const opened = await session.open(input, limits);
     if ('reason' in opened) return;
     const sandbox = opened.sandbox;
     try {
+      let all = true;
       for (const m of review) {
-        await readMigrationShapes(sandbox, m);
-        if (m.up.errors.length > 0) break;
-        const err = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: 'failed' }));
-        if (err) break;
+        if (!session.shapesRead.has(m.migration.id)) await readMigrationShapes(sandbox, m);
+        const err = m.up.errors.length > 0 ? { message: 'does not parse' } : await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: 'failed' }));
+        if (err) { all = false; break; }
       }
+      if (all && !owned) session.rememberSchema(input, await takeSnapshot(sandbox));
     } finally {
       await sandbox.close();
     }
   } catch {
     // No database, no shapes: the plan says so.
   } finally {
-    await provider?.dispose().catch(() => undefined);
+    await own?.dispose();
   }
 }

@@ -6,12 +6,11 @@ import type { AnalyzedMigration } from '../check/types.js';
 import type { Finding, ParsedSource, Statement, SuggestionRuns, Verification } from '../core/types.js';
 import type { DryRunMigration } from '../dryrun/run.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
-import type { SandboxProvider } from '../dryrun/sandbox.js';
 import { toDbError } from '../dryrun/sandbox.js';
-import { seedTables } from '../dryrun/seed.js';
 import { cannotRunInTransaction, txControl } from '../dryrun/statements.js';
 import { parseSource } from '../parse/index.js';
-import { openBase, originalFailsWithRows, verifierProvider, type VerifyOptions } from './plan.js';
+import type { VerifyOptions } from './plan.js';
+import { sessionFor, type VerifySession } from './session.js';
 
 /** The suggestion's statements when it is complete SQL (comments allowed), else undefined (prose). */
 export function runnableSuggestion(text: string | undefined): Statement[] | undefined {
@@ -61,9 +60,10 @@ export async function verifySuggestions(
       .filter((j): j is typeof j & { sql: Statement[] } => !!j.sql),
   );
   if (jobs.length === 0) return out;
-  let provider: SandboxProvider | undefined;
+  let own: VerifySession | undefined;
   try {
-    provider = verifierProvider(opts, limits.statementTimeoutMs, seedRows);
+    const { session, owned } = sessionFor(opts);
+    if (owned) own = session;
     let ran = 0;
     for (const job of jobs) {
       if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {
@@ -72,7 +72,7 @@ export async function verifySuggestions(
         continue;
       }
       ran++;
-      job.f.suggestionVerification = await runOne(provider, base, review.slice(0, job.i), job.m, job.f, job.sql, limits, seedRows);
+      job.f.suggestionVerification = await runOne(session, base, review.slice(0, job.i), job.m, job.f, job.sql, limits, seedRows);
       const v = job.f.suggestionVerification;
       if (v.status === 'verified') out.verified++;
       else if (v.status === 'not-run') out.notRun++;
@@ -92,13 +92,13 @@ export async function verifySuggestions(
       }
     }
   } finally {
-    await provider?.dispose().catch(() => undefined);
+    await own?.dispose();
   }
   return out;
 }
 
 async function runOne(
-  provider: SandboxProvider,
+  session: VerifySession,
   base: DryRunMigration[],
   before: AnalyzedMigration[],
   m: AnalyzedMigration,
@@ -107,15 +107,15 @@ async function runOne(
   limits: Limits,
   seedRows: number,
 ): Promise<Verification> {
-  const history = [...base, ...before.map((a) => ({ migration: a.migration, up: a.up, down: null }))];
-  const opened = await openBase(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits);
+  const on = before.map((a) => ({ migration: a.migration, up: a.up, down: null }));
+  const input = { base, review: [{ migration: m.migration, up: m.up, down: null }] };
+  const opened = await session.openSeeded(input, limits, seedRows, on);
   if ('reason' in opened) return { status: 'not-run', reason: opened.reason };
   const sandbox = opened.sandbox;
   let failure: string;
   let result: Verification;
   try {
-    const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
-    const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: seed.tables.length > 0 ? seedRows : 0 };
+    const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: opened.seed.tables.length > 0 ? seedRows : 0 };
     const text = withSuggestion(m, f.statement!, sql, f.suggestionRuns ?? 'instead');
     const parsed: ParsedSource = parseSource({ path: m.migration.up.path, text });
     let err;
@@ -131,6 +131,6 @@ async function runOne(
     await sandbox.close();
   }
   // Rows the migration as written cannot handle prove nothing about the advice.
-  const own = await originalFailsWithRows(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits, seedRows);
+  const own = await session.originalFailsWithRows(input, limits, seedRows, on);
   return own ? { status: 'not-run', reason: `${own}; the suggestion failed on them too (${failure})` } : result;
 }

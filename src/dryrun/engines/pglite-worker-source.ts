@@ -45,6 +45,8 @@ function loadImage(FS, buffer) {
   let at = 0;
   let entries = 0;
   FS.mkdirTree(PGDATA);
+  // Directories come before their files in our archives; the set spares a lookup per file.
+  const made = new Set([PGDATA]);
   while (at + 512 <= u8.length && u8[at] !== 0) {
     if (octal(u8, at + 148, 8) !== checksum(u8, at)) throw new Error('damaged image: header checksum');
     const prefix = text(u8, at + 345, 155);
@@ -57,10 +59,11 @@ function loadImage(FS, buffer) {
     if (data + size > u8.length) throw new Error('damaged image: truncated');
     const path = rel === '' ? PGDATA : PGDATA + '/' + rel;
     if (type === '5') {
-      FS.mkdirTree(path);
+      if (!made.has(path)) FS.mkdirTree(path);
+      made.add(path);
     } else if (type === '0') {
       const dir = path.slice(0, path.lastIndexOf('/'));
-      if (!FS.analyzePath(dir).exists) FS.mkdirTree(dir);
+      if (!made.has(dir)) { FS.mkdirTree(dir); made.add(dir); }
       FS.writeFile(path, u8.subarray(data, data + size), { canOwn: true });
     } else {
       throw new Error('damaged image: unexpected entry type ' + type);

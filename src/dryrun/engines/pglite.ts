@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DbError, INTROSPECTION_TIMEOUT_MS, ObservationError, SQLSTATE_CANCELED, pinnedScript, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
-import type { ImageCache } from '../cache.js';
+import type { CachedImage, ImageCache } from '../cache.js';
 import { PGLITE_WORKER_SOURCE } from './pglite-worker-source.js';
 
 /** Contrib extensions PGlite ships that real migrations create; [export name, module path]. */
@@ -230,6 +230,9 @@ async function startPglite(image: { data: ArrayBuffer; owned: boolean } | null, 
   }
 }
 
+/** Images a provider keeps in memory: the base, the base with seeded rows, and a review's own history. */
+const HELD_IMAGES = 3;
+
 /** Key of the image of a freshly initialised PGlite (no migrations applied), in this module's layout. */
 export function freshKey(): string {
   return `pglite-${pgliteVersion()}-fresh-2`;
@@ -242,26 +245,40 @@ export function freshKey(): string {
 export class PgliteProvider implements SandboxProvider {
   readonly engine = 'pglite' as const;
   private readonly limitBytes: number;
+  /**
+   * The images this provider opened or saved, for its next sandboxes: a review opens the same
+   * base (and the same base with seeded rows) several times, and a disk read plus a copy of
+   * the file costs more than keeping it. Freed by dispose().
+   */
+  private readonly held = new Map<string, CachedImage>();
   constructor(private readonly cache: ImageCache, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB) {
     this.limitBytes = memoryLimitMb * 2 ** 20;
   }
 
   async open(baseKey: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
+    const saved = await this.openSaved(baseKey, extensions);
+    if (saved) return { sandbox: saved.sandbox, fromCache: true, cachedMeta: saved.meta };
     const ext = pgliteExtensionsFor(extensions);
-    const base = await this.cache.get(baseKey);
-    if (base) {
-      try {
-        return { sandbox: await startPglite(base, this.limitBytes, ext), fromCache: true, cachedMeta: base.meta };
-      } catch {
-        // A damaged image (a disk full mid-write, another PGlite build) only costs a replay.
-        await this.cache.forget(baseKey);
-      }
-    }
     try {
       return { sandbox: await this.fresh(ext), fromCache: false };
     } catch {
       await this.cache.forget(freshKey());
       return { sandbox: await this.fresh(ext), fromCache: false };
+    }
+  }
+
+  async openSaved(key: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; meta: unknown } | null> {
+    const image = this.held.get(key) ?? (await this.cache.get(key));
+    if (!image) return null;
+    try {
+      // The worker takes the buffer it starts from: the held copy stays here for the next one.
+      if (image.owned) this.hold(key, { data: image.data.slice(0), meta: image.meta, owned: false });
+      return { sandbox: await startPglite(image, this.limitBytes, pgliteExtensionsFor(extensions)), meta: image.meta };
+    } catch {
+      // A damaged image (a disk full mid-write, another PGlite build) only costs a replay.
+      this.held.delete(key);
+      await this.cache.forget(key);
+      return null;
     }
   }
 
@@ -288,8 +305,19 @@ export class PgliteProvider implements SandboxProvider {
 
   async save(sandbox: Sandbox, baseKey: string, meta: unknown): Promise<void> {
     if (!(sandbox instanceof PgliteSandbox)) return;
-    await this.cache.put(baseKey, await sandbox.dump(), meta);
+    const data = await sandbox.dump();
+    await this.cache.put(baseKey, data, meta);
+    this.hold(baseKey, { data, meta, owned: false });
   }
 
-  async dispose(): Promise<void> {}
+  private hold(key: string, image: CachedImage): void {
+    this.held.delete(key);
+    this.held.set(key, image);
+    while (this.held.size > HELD_IMAGES) this.held.delete(this.held.keys().next().value as string);
+  }
+
+  /** Lets go of the images this provider held. */
+  async dispose(): Promise<void> {
+    this.held.clear();
+  }
 }
