@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-YECQGLG3.js";
-import "./chunks/chunk-5IXOQMBK.js";
+} from "./chunks/chunk-HVRY33R3.js";
+import "./chunks/chunk-XTV6HWPK.js";
 import "./chunks/chunk-CWO3ADBI.js";
-import "./chunks/chunk-KUYHVGLB.js";
+import "./chunks/chunk-HJHHM4DA.js";
 import "./chunks/chunk-K2352WEA.js";
 import "./chunks/chunk-XZNWCAYG.js";
 import "./chunks/chunk-R77JFOHR.js";

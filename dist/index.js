@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-TYKV5JUM.js";
+} from "./chunks/chunk-YXRCGCXG.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-PQCOHK6I.js";
@@ -41,7 +41,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-5IXOQMBK.js";
+} from "./chunks/chunk-XTV6HWPK.js";
 import {
   loadConfig
 } from "./chunks/chunk-CWO3ADBI.js";
@@ -49,7 +49,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-KUYHVGLB.js";
+} from "./chunks/chunk-HJHHM4DA.js";
 import "./chunks/chunk-K2352WEA.js";
 import "./chunks/chunk-XZNWCAYG.js";
 import "./chunks/chunk-R77JFOHR.js";

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-5IXOQMBK.js";
+} from "./chunk-XTV6HWPK.js";
 import {
   require_dist
 } from "./chunk-CWO3ADBI.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-KUYHVGLB.js";
+} from "./chunk-HJHHM4DA.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-R77JFOHR.js";

@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-YECQGLG3.js";
-import "./chunk-5IXOQMBK.js";
+} from "./chunk-HVRY33R3.js";
+import "./chunk-XTV6HWPK.js";
 import "./chunk-CWO3ADBI.js";
-import "./chunk-KUYHVGLB.js";
+import "./chunk-HJHHM4DA.js";
 import "./chunk-K2352WEA.js";
 import "./chunk-XZNWCAYG.js";
 import "./chunk-R77JFOHR.js";

@@ -1086,6 +1086,8 @@ function loadImage(FS, buffer) {
   let at = 0;
   let entries = 0;
   FS.mkdirTree(PGDATA);
+  // Directories come before their files in our archives; the set spares a lookup per file.
+  const made = new Set([PGDATA]);
   while (at + 512 <= u8.length && u8[at] !== 0) {
     if (octal(u8, at + 148, 8) !== checksum(u8, at)) throw new Error('damaged image: header checksum');
     const prefix = text(u8, at + 345, 155);
@@ -1098,10 +1100,11 @@ function loadImage(FS, buffer) {
     if (data + size > u8.length) throw new Error('damaged image: truncated');
     const path = rel === '' ? PGDATA : PGDATA + '/' + rel;
     if (type === '5') {
-      FS.mkdirTree(path);
+      if (!made.has(path)) FS.mkdirTree(path);
+      made.add(path);
     } else if (type === '0') {
       const dir = path.slice(0, path.lastIndexOf('/'));
-      if (!FS.analyzePath(dir).exists) FS.mkdirTree(dir);
+      if (!made.has(dir)) { FS.mkdirTree(dir); made.add(dir); }
       FS.writeFile(path, u8.subarray(data, data + size), { canOwn: true });
     } else {
       throw new Error('damaged image: unexpected entry type ' + type);
@@ -1436,6 +1439,7 @@ async function startPglite(image, limitBytes, extensions = []) {
     throw e;
   }
 }
+var HELD_IMAGES = 3;
 function freshKey() {
   return `pglite-${pgliteVersion()}-fresh-2`;
 }
@@ -1447,21 +1451,33 @@ var PgliteProvider = class {
   cache;
   engine = "pglite";
   limitBytes;
+  /**
+   * The images this provider opened or saved, for its next sandboxes: a review opens the same
+   * base (and the same base with seeded rows) several times, and a disk read plus a copy of
+   * the file costs more than keeping it. Freed by dispose().
+   */
+  held = /* @__PURE__ */ new Map();
   async open(baseKey2, extensions = []) {
+    const saved = await this.openSaved(baseKey2, extensions);
+    if (saved) return { sandbox: saved.sandbox, fromCache: true, cachedMeta: saved.meta };
     const ext = pgliteExtensionsFor(extensions);
-    const base = await this.cache.get(baseKey2);
-    if (base) {
-      try {
-        return { sandbox: await startPglite(base, this.limitBytes, ext), fromCache: true, cachedMeta: base.meta };
-      } catch {
-        await this.cache.forget(baseKey2);
-      }
-    }
     try {
       return { sandbox: await this.fresh(ext), fromCache: false };
     } catch {
       await this.cache.forget(freshKey());
       return { sandbox: await this.fresh(ext), fromCache: false };
+    }
+  }
+  async openSaved(key, extensions = []) {
+    const image = this.held.get(key) ?? await this.cache.get(key);
+    if (!image) return null;
+    try {
+      if (image.owned) this.hold(key, { data: image.data.slice(0), meta: image.meta, owned: false });
+      return { sandbox: await startPglite(image, this.limitBytes, pgliteExtensionsFor(extensions)), meta: image.meta };
+    } catch {
+      this.held.delete(key);
+      await this.cache.forget(key);
+      return null;
     }
   }
   /** A sandbox with no migrations applied: from the fresh image, or the engine that makes it. */
@@ -1484,9 +1500,18 @@ var PgliteProvider = class {
   }
   async save(sandbox, baseKey2, meta) {
     if (!(sandbox instanceof PgliteSandbox)) return;
-    await this.cache.put(baseKey2, await sandbox.dump(), meta);
+    const data = await sandbox.dump();
+    await this.cache.put(baseKey2, data, meta);
+    this.hold(baseKey2, { data, meta, owned: false });
   }
+  hold(key, image) {
+    this.held.delete(key);
+    this.held.set(key, image);
+    while (this.held.size > HELD_IMAGES) this.held.delete(this.held.keys().next().value);
+  }
+  /** Lets go of the images this provider held. */
   async dispose() {
+    this.held.clear();
   }
 };
 
@@ -1535,6 +1560,7 @@ function valueExpr(c) {
   }
   return e === null ? null : `(${e})::${t}`;
 }
+var SEED_FORMAT = "seed-1";
 async function seedTables(sandbox, rowsPerTable, timeoutMs) {
   if (rowsPerTable <= 0) return { rows: rowsPerTable, tables: [], skipped: [] };
   return new Seeder(rowsPerTable, timeoutMs).before(sandbox);
@@ -1713,7 +1739,7 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
     return { result: { ...common, status: "skipped", reason: `the migration does not parse (${where(parseError)})`, statements: [], durationMs: 0 }, stop: true };
   }
   const pre = await relationsNow(sandbox);
-  const before = await takeSnapshot(sandbox);
+  const before = m.down && m.migration.down ? await takeSnapshot(sandbox) : null;
   const up = await executeTraced({ sandbox, parsed: m.up, sourceText: m.migration.up.text, transaction: m.migration.transaction, pre, limits });
   if (up.unobserved) {
     return { result: unobservedResult(common, up.unobserved, Date.now() - t0, up.traces), stop: true };
@@ -1739,7 +1765,7 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
   const result = { ...common, status: "passed", statements: up.traces, durationMs: 0, rollback: { status: "not-run", differences: [], reapply: "not-run" } };
   let rebuild = false;
   const down = m.down;
-  if (down && m.migration.down) {
+  if (down && m.migration.down && before) {
     const downParse = parseFailure(m, down);
     if (downParse) {
       result.rollback = { status: "failed", differences: [], reapply: "not-run", error: downParse };
@@ -1804,8 +1830,16 @@ async function runDryRun(input, opts) {
   let provider = null;
   let sandbox = null;
   let base = { status: "ok", applied: 0 };
+  let clean = true;
+  const look = async (read) => {
+    if (!clean) return;
+    try {
+      await read();
+    } catch {
+    }
+  };
   try {
-    provider = makeProvider(opts);
+    provider = opts.provider ?? makeProvider(opts);
     const extensions = extensionsCreated([...input.base, ...input.review]);
     const key = baseKey(input.base, extensions);
     const opened = await provider.open(key, extensions);
@@ -1848,6 +1882,9 @@ async function runDryRun(input, opts) {
             tick(m.migration.id);
             continue;
           }
+          if (seed && seed.tables.length > 0) clean = false;
+          const db = sandbox;
+          await look(() => opts.observe?.before?.(db, m));
           outcome = await reviewOne(sandbox, m, limits, seed, opened.fromCache);
         } catch (e) {
           const why = e instanceof ObservationError ? e.message : `the dry-run engine failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -1856,6 +1893,8 @@ async function runDryRun(input, opts) {
         const { result, stop, rebuild } = outcome;
         results.set(m.migration.id, result);
         applied.push(m);
+        const rb = result.rollback;
+        if (result.status !== "passed" || rb && rb.status !== "not-run" && (rb.status !== "exact" || rb.reapply !== "passed")) clean = false;
         if (stop) stoppedBy = result.unobserved ? `not run: the dry-run could not observe the earlier migration ${m.migration.id}` : `not run: the earlier migration ${m.migration.id} did not apply cleanly`;
         else if (rebuild && m !== input.review.at(-1)) {
           await sandbox.close();
@@ -1868,6 +1907,10 @@ async function runDryRun(input, opts) {
       }
       tick(m.migration.id);
     }
+    if (sandbox?.alive && input.review.length > 0 && results.size === input.review.length) {
+      const db = sandbox;
+      await look(() => opts.observe?.after?.(db));
+    }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     for (const m of input.review) {
@@ -1876,7 +1919,7 @@ async function runDryRun(input, opts) {
     if (!results.size && input.review.length === 0) base = { status: "failed", applied: base.applied, error: { sqlstate: "XX000", message, path: "", line: 0, column: 0 } };
   } finally {
     await sandbox?.close();
-    await provider?.dispose().catch(() => void 0);
+    if (!opts.provider) await provider?.dispose().catch(() => void 0);
   }
   return { base, results };
 }
@@ -1893,6 +1936,7 @@ export {
   sweepStale,
   findPgBinDir,
   sweepStaleClusters,
+  SEED_FORMAT,
   seedTables,
   takeSnapshot,
   diffSnapshots,

@@ -4436,48 +4436,69 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun } = await import("./dryrun-EVKHAHOC.js");
-    const result = await runDryRun(
-      { base: history, review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down })) },
-      {
-        engine: config.dryRun.engine,
-        ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
-        statementTimeoutMs: config.dryRun.statementTimeoutMs,
-        totalTimeoutMs: config.dryRun.totalTimeoutMs,
-        seedRows: config.dryRun.seedRows,
-        // As the analysis judges them: a change's migrations deploy together (what one creates
-        // is new and empty to the next); a whole-history review replays a history that ran.
-        seedBefore: opts.scope.kind === "changes" ? "base" : "each",
-        memoryLimitMb: config.dryRun.memoryLimitMb,
-        targetMajor: config.pgVersion,
-        onProgress: progress
-      }
-    );
-    for (const a of analyzed) {
-      const r = result.results.get(a.migration.id);
-      const compared = r?.rollback?.status === "exact" || r?.rollback?.status === "incomplete";
-      if (r) a.report = mergeDryRun(compared ? withoutStaticRollbackGuess(a) : a.report, { ...r, targetPgVersion: config.pgVersion });
-    }
-    const newer = newerEngineNote(result.results.values(), config.pgVersion);
-    if (newer) notes.push(newer);
-    const { verifySuggestions, verifyPlan, readColumnShapes } = await import("./verify-VGTAKS72.js");
-    const verifyOpts = {
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-TXAO5RNT.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-IA3TLBVZ.js");
+    const session = new VerifySession({
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
-      seedRows: config.dryRun.seedRows || 100,
-      statementTimeoutMs: config.dryRun.statementTimeoutMs,
-      totalTimeoutMs: config.dryRun.totalTimeoutMs,
-      memoryLimitMb: config.dryRun.memoryLimitMb
-    };
-    await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
-    await readColumnShapes(history, analyzed, verifyOpts);
-    const { buildPlan, planDocument } = await import("./plan-HPKR5GWN.js");
-    const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
-    if (plan.phases.length > 0) {
-      planVerification = await verifyPlan(planDocument(plan, config.pgVersion), {
-        base: history,
-        review: analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))
-      }, verifyOpts);
+      memoryLimitMb: config.dryRun.memoryLimitMb,
+      targetMajor: config.pgVersion
+    });
+    try {
+      const review = analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+      session.useExtensionsOf({ base: history, review });
+      const byId = new Map(analyzed.map((a) => [a.migration.id, a]));
+      const result = await runDryRun(
+        { base: history, review },
+        {
+          engine: config.dryRun.engine,
+          ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
+          statementTimeoutMs: config.dryRun.statementTimeoutMs,
+          totalTimeoutMs: config.dryRun.totalTimeoutMs,
+          seedRows: config.dryRun.seedRows,
+          // As the analysis judges them: a change's migrations deploy together (what one creates
+          // is new and empty to the next); a whole-history review replays a history that ran.
+          seedBefore: opts.scope.kind === "changes" ? "base" : "each",
+          memoryLimitMb: config.dryRun.memoryLimitMb,
+          targetMajor: config.pgVersion,
+          onProgress: progress,
+          provider: session.provider,
+          // What the plan and its verification need from a database holding the migrations as
+          // written, read from the dry-run's while it is one: no second database to build.
+          observe: {
+            before: async (db, m) => {
+              const a = byId.get(m.migration.id);
+              if (!a || !hasShapeTargets(a)) return;
+              await readMigrationShapes(db, a);
+              session.shapesRead.add(a.migration.id);
+            },
+            after: async (db) => session.rememberSchema({ base: history, review }, await takeSnapshot(db))
+          }
+        }
+      );
+      for (const a of analyzed) {
+        const r = result.results.get(a.migration.id);
+        const compared = r?.rollback?.status === "exact" || r?.rollback?.status === "incomplete";
+        if (r) a.report = mergeDryRun(compared ? withoutStaticRollbackGuess(a) : a.report, { ...r, targetPgVersion: config.pgVersion });
+      }
+      const newer = newerEngineNote(result.results.values(), config.pgVersion);
+      if (newer) notes.push(newer);
+      const verifyOpts = {
+        engine: config.dryRun.engine,
+        ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
+        seedRows: config.dryRun.seedRows || 100,
+        statementTimeoutMs: config.dryRun.statementTimeoutMs,
+        totalTimeoutMs: config.dryRun.totalTimeoutMs,
+        memoryLimitMb: config.dryRun.memoryLimitMb,
+        session
+      };
+      await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+      await readColumnShapes(history, analyzed, verifyOpts);
+      const { buildPlan, planDocument } = await import("./plan-HPKR5GWN.js");
+      const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
+      if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
+    } finally {
+      await session.dispose();
     }
   }
   for (const a of analyzed) {

@@ -12,7 +12,7 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-KUYHVGLB.js";
+} from "./chunk-HJHHM4DA.js";
 import {
   buildPlan
 } from "./chunk-K2352WEA.js";

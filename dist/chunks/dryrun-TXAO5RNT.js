@@ -18,7 +18,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-EAX6IOH7.js";
+} from "./chunk-IGFO6NSJ.js";
 import {
   lockModeSql,
   lockRank,

@@ -13,7 +13,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-TYKV5JUM.js";
+} from "./chunk-YXRCGCXG.js";
 import "./chunk-CQZL2Z6M.js";
 import {
   ROLLBACK_TEXT,
@@ -35,7 +35,7 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-KUYHVGLB.js";
+} from "./chunk-HJHHM4DA.js";
 import {
   buildPlan,
   planDocument,
@@ -1047,16 +1047,19 @@ async function planCommand(repoDir, flags) {
     statementTimeoutMs: config.dryRun.statementTimeoutMs,
     totalTimeoutMs: config.dryRun.totalTimeoutMs
   };
-  if (flags.verify !== false) await (await import("./verify-VGTAKS72.js")).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
-  const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
-  const doc = planDocument(plan, config.pgVersion);
+  const base2 = result.history ?? [];
+  const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+  const verify = flags.verify !== false ? await import("./verify-IA3TLBVZ.js") : null;
+  const session = verify ? new verify.VerifySession(verifyOpts) : null;
+  let plan;
   let verification;
-  if (flags.verify !== false && plan.phases.length > 0) {
-    const { verifyPlan } = await import("./verify-VGTAKS72.js");
-    verification = await verifyPlan(doc, {
-      base: result.history ?? [],
-      review: result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }))
-    }, verifyOpts);
+  try {
+    session?.useExtensionsOf({ base: base2, review: review2 });
+    if (verify && session) await verify.readColumnShapes(base2, result.migrations, { ...verifyOpts, session });
+    plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
+    if (verify && session && plan.phases.length > 0) verification = await verify.verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review: review2 }, { ...verifyOpts, session });
+  } finally {
+    await session?.dispose();
   }
   const text = format === "json" ? JSON.stringify(planDocument(plan, config.pgVersion, verification), null, 2) : renderPlanText(plan, verification);
   await emit(text, flags.output);

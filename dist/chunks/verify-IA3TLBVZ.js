@@ -8,6 +8,7 @@ import {
   parseSource
 } from "./chunk-HYIWFT2K.js";
 import {
+  SEED_FORMAT,
   applyBase,
   applyUntraced,
   baseKey,
@@ -21,7 +22,7 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-EAX6IOH7.js";
+} from "./chunk-IGFO6NSJ.js";
 import {
   as,
   lockRank,
@@ -32,39 +33,131 @@ import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
-import "./chunk-2AUCPTE4.js";
+import {
+  hashKey
+} from "./chunk-2AUCPTE4.js";
 import "./chunk-ZGDBGMMU.js";
 
-// src/verify/plan.ts
-function verifierProvider(opts, statementTimeoutMs, seedRows) {
-  return makeProvider({
-    engine: opts.engine,
-    statementTimeoutMs,
-    totalTimeoutMs: 0,
-    seedRows,
-    ...opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {},
-    ...opts.cacheDir !== void 0 ? { cacheDir: opts.cacheDir } : {},
-    ...opts.pgBinDir ? { pgBinDir: opts.pgBinDir } : {},
-    ...opts.memoryLimitMb !== void 0 ? { memoryLimitMb: opts.memoryLimitMb } : {}
-  });
-}
-async function openBase(provider, input, limits) {
-  const extensions = extensionsCreated([...input.base, ...input.review]);
-  const key = baseKey(input.base, extensions);
-  const { sandbox, fromCache } = await provider.open(key, extensions);
-  if (!fromCache) {
-    const base = await applyBase(sandbox, input.base, limits, () => {
+// src/verify/session.ts
+var VerifySession = class {
+  provider;
+  /** Extensions every image of this session loads: those the base and any reviewed migration create. */
+  extensions = null;
+  failsWithRows = /* @__PURE__ */ new Map();
+  expected = /* @__PURE__ */ new Map();
+  /** Review migrations whose column shapes were read already (by the dry-run's observer). */
+  shapesRead = /* @__PURE__ */ new Set();
+  constructor(opts) {
+    this.provider = makeProvider({ ...opts, statementTimeoutMs: 0, totalTimeoutMs: 0, seedRows: 0 });
+  }
+  /**
+   * Fixes the extensions of this session's images to those of `input` (the whole review):
+   * a verification of one migration then opens the image the dry-run made, not one of its
+   * own. Loading an extension only makes CREATE EXTENSION possible; the database is the same.
+   */
+  useExtensionsOf(input) {
+    this.extensions ??= extensionsCreated([...input.base, ...input.review]);
+  }
+  extensionsFor(input, on) {
+    const own = extensionsCreated([...input.base, ...on, ...input.review]);
+    return this.extensions && own.every((e) => this.extensions.includes(e)) ? this.extensions : own;
+  }
+  /**
+   * A sandbox holding `base` then `on` (the earlier migrations of the review, applied as
+   * written), from an image when one is kept; a history that does not apply gives its reason.
+   */
+  async open(input, limits, on = []) {
+    const extensions = this.extensionsFor(input, on);
+    const key = baseKey([...input.base, ...on], extensions);
+    if (on.length === 0) {
+      const { sandbox, fromCache } = await this.provider.open(key, extensions);
+      if (fromCache) return { sandbox };
+      return this.applied(sandbox, input.base, key, limits, input.base.length);
+    }
+    const saved = await this.provider.openSaved?.(key, extensions);
+    if (saved) return { sandbox: saved.sandbox };
+    const below = await this.open(input, limits);
+    if ("reason" in below) return below;
+    return this.applied(below.sandbox, on, key, limits, input.base.length + on.length);
+  }
+  /** `sandbox` after `migrations`, saved as `key`; closed, with the reason, when one fails. */
+  async applied(sandbox, migrations, key, limits, total) {
+    const work = cpuClock();
+    const outcome = await applyBase(sandbox, migrations, limits, () => {
     });
-    if (base.status !== "ok") {
+    if (outcome.status !== "ok") {
       await sandbox.close();
-      const e = base.error;
+      const e = outcome.error;
       return { reason: `the base history fails at ${e.path}:${e.line}:${e.column}: ${e.message}` };
     }
-    if (input.base.length > 0) await provider.save(sandbox, key, base);
+    if (total > 0 && worthSaving(work)) await this.provider.save(sandbox, key, { status: "ok", applied: total });
+    return { sandbox };
   }
-  return { sandbox };
+  /**
+   * Like open(), with `seedRows` synthetic rows in every table. Seeding is the slow part of a
+   * verification, and its rows are the same every time (seed.ts): the seeded database is
+   * saved as an image of its own, keyed by the base's, and later ones start from it.
+   */
+  async openSeeded(input, limits, seedRows, on = []) {
+    const extensions = this.extensionsFor(input, on);
+    const key = hashKey([baseKey([...input.base, ...on], extensions), "seeded", SEED_FORMAT, String(seedRows)]);
+    const saved = await this.provider.openSaved?.(key, extensions);
+    if (saved) return { sandbox: saved.sandbox, seed: saved.meta };
+    const opened = await this.open(input, limits, on);
+    if ("reason" in opened) return opened;
+    const work = cpuClock();
+    const seed = await seedTables(opened.sandbox, seedRows, limits.statementTimeoutMs);
+    if (opened.sandbox.alive && seedRows > 0 && worthSaving(work)) await this.provider.save(opened.sandbox, key, seed);
+    return { sandbox: opened.sandbox, seed };
+  }
+  /** The schema after the reviewed migrations as written, on the base with no rows, or why there is none. */
+  async expectedSchema(input, limits) {
+    const known = this.expected.get(reviewKey(input));
+    if (known) return known;
+    const opened = await this.open(input, limits);
+    if ("reason" in opened) return opened;
+    try {
+      return await applyReview(opened.sandbox, input, limits, "even without rows");
+    } finally {
+      await opened.sandbox.close();
+    }
+  }
+  /** What a database holding the base and then the reviewed migrations, without rows, looked like (from the dry-run). */
+  rememberSchema(input, schema) {
+    this.expected.set(reviewKey(input), schema);
+  }
+  /** Why the reviewed migrations as written fail on the base with seeded rows, or undefined when they apply. */
+  originalFailsWithRows(input, limits, seedRows, on = []) {
+    const k = `${reviewKey({ base: [...input.base, ...on], review: input.review })} ${seedRows}`;
+    let known = this.failsWithRows.get(k);
+    if (!known) {
+      known = (async () => {
+        const opened = await this.openSeeded(input, limits, seedRows, on);
+        if ("reason" in opened) return opened.reason;
+        try {
+          const r = await applyReview(opened.sandbox, input, limits, "with the seeded rows");
+          return r instanceof Map ? void 0 : r.reason;
+        } finally {
+          await opened.sandbox.close();
+        }
+      })();
+      this.failsWithRows.set(k, known);
+    }
+    return known;
+  }
+  async dispose() {
+    await this.provider.dispose().catch(() => void 0);
+  }
+};
+var SAVE_WORTH_CPU_MS = 200;
+function cpuClock() {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e3;
 }
-async function expectedSchema(sandbox, input, limits) {
+function worthSaving(since) {
+  return cpuClock() - since >= SAVE_WORTH_CPU_MS;
+}
+async function applyReview(sandbox, input, limits, when) {
   for (const m of input.review) {
     if (m.up.errors.length > 0) return { reason: `${m.migration.up.path} does not parse` };
     let err;
@@ -73,21 +166,18 @@ async function expectedSchema(sandbox, input, limits) {
     } catch (e) {
       err = { ...toDbError(e), path: m.migration.up.path, line: 1, column: 1 };
     }
-    if (err) return { reason: `the migration itself fails on the engine even without rows, at ${err.path}:${err.line}: ${err.message}` };
+    if (err) return { reason: `the migration itself fails on the engine ${when}, at ${err.path}:${err.line}: ${err.message}` };
   }
   return takeSnapshot(sandbox);
 }
-async function originalFailsWithRows(provider, input, limits, seedRows) {
-  const opened = await openBase(provider, input, limits);
-  if ("reason" in opened) return opened.reason;
-  try {
-    await seedTables(opened.sandbox, seedRows, limits.statementTimeoutMs);
-    const r = await expectedSchema(opened.sandbox, input, limits);
-    return r instanceof Map ? void 0 : r.reason.replace("even without rows", "with the seeded rows");
-  } finally {
-    await opened.sandbox.close();
-  }
+function reviewKey(input) {
+  return hashKey([baseKey(input.base), ...input.review.flatMap((m) => [m.migration.id, m.migration.transaction, m.migration.up.text])]);
 }
+function sessionFor(opts) {
+  return opts.session ? { session: opts.session, owned: false } : { session: new VerifySession(opts), owned: true };
+}
+
+// src/verify/plan.ts
 var SUE = lockRank("ShareUpdateExclusiveLock");
 function lockViolation(step, traces) {
   const maintenance = /No online alternative/i.test(step.prose);
@@ -119,23 +209,17 @@ async function verifyPlan(doc, input, opts) {
   if (doc.phases.every((p) => p.steps.every((s) => s.sql.length === 0))) return notRun("the plan has no SQL to run");
   const seedRows = opts.seedRows ?? 100;
   const limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 1e4, deadline: Date.now() + (opts.totalTimeoutMs ?? 12e4) };
-  let provider;
-  const open = [];
+  let own;
+  let sandbox;
   try {
-    provider = verifierProvider(opts, limits.statementTimeoutMs, seedRows);
-    const a = await openBase(provider, input, limits);
-    if ("reason" in a) return notRun(a.reason);
-    open.push(a.sandbox);
-    const expected = await expectedSchema(a.sandbox, input, limits);
+    const { session, owned } = sessionFor(opts);
+    if (owned) own = session;
+    const expected = await session.expectedSchema(input, limits);
     if (!(expected instanceof Map)) return notRun(expected.reason);
-    await a.sandbox.close();
-    open.pop();
-    const b = await openBase(provider, input, limits);
+    const b = await session.openSeeded(input, limits, seedRows);
     if ("reason" in b) return notRun(b.reason);
-    const sandbox = b.sandbox;
-    open.push(sandbox);
-    const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
-    const rows = seed.tables.length > 0 ? seedRows : 0;
+    sandbox = b.sandbox;
+    const rows = b.seed.tables.length > 0 ? seedRows : 0;
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: rows };
     const phases = [];
     let failure;
@@ -155,8 +239,10 @@ async function verifyPlan(doc, input, opts) {
       if (!failure) phases.push({ status: "verified", ...where });
     }
     if (failure) {
-      const own = await originalFailsWithRows(provider, input, limits, seedRows);
-      if (own) return notRun(`${own}; the plan failed on them too (${failure})`);
+      await sandbox.close();
+      sandbox = void 0;
+      const fails = await session.originalFailsWithRows(input, limits, seedRows);
+      if (fails) return notRun(`${fails}; the plan failed on them too (${failure})`);
       return { plan: { status: "failed", ...where, reason: failure }, phases };
     }
     const differences = diffSnapshots(expected, await takeSnapshot(sandbox), "after the plan");
@@ -168,8 +254,8 @@ async function verifyPlan(doc, input, opts) {
   } catch (e) {
     return notRun(`the verification engine failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
-    for (const s of open) await s.close();
-    await provider?.dispose().catch(() => void 0);
+    await sandbox?.close();
+    await own?.dispose();
   }
 }
 
@@ -194,9 +280,10 @@ async function verifySuggestions(base, review, opts) {
     (m, i) => m.report.findings.filter((f) => f.statement !== void 0 && (f.path === void 0 || f.path === m.migration.up.path) && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn)).map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion) })).filter((j) => !!j.sql)
   );
   if (jobs.length === 0) return out;
-  let provider;
+  let own;
   try {
-    provider = verifierProvider(opts, limits.statementTimeoutMs, seedRows);
+    const { session, owned } = sessionFor(opts);
+    if (owned) own = session;
     let ran = 0;
     for (const job of jobs) {
       if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {
@@ -205,7 +292,7 @@ async function verifySuggestions(base, review, opts) {
         continue;
       }
       ran++;
-      job.f.suggestionVerification = await runOne(provider, base, review.slice(0, job.i), job.m, job.f, job.sql, limits, seedRows);
+      job.f.suggestionVerification = await runOne(session, base, review.slice(0, job.i), job.m, job.f, job.sql, limits, seedRows);
       const v = job.f.suggestionVerification;
       if (v.status === "verified") out.verified++;
       else if (v.status === "not-run") out.notRun++;
@@ -224,20 +311,20 @@ async function verifySuggestions(base, review, opts) {
       }
     }
   } finally {
-    await provider?.dispose().catch(() => void 0);
+    await own?.dispose();
   }
   return out;
 }
-async function runOne(provider, base, before, m, f, sql, limits, seedRows) {
-  const history = [...base, ...before.map((a) => ({ migration: a.migration, up: a.up, down: null }))];
-  const opened = await openBase(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits);
+async function runOne(session, base, before, m, f, sql, limits, seedRows) {
+  const on = before.map((a) => ({ migration: a.migration, up: a.up, down: null }));
+  const input = { base, review: [{ migration: m.migration, up: m.up, down: null }] };
+  const opened = await session.openSeeded(input, limits, seedRows, on);
   if ("reason" in opened) return { status: "not-run", reason: opened.reason };
   const sandbox = opened.sandbox;
   let failure;
   let result;
   try {
-    const seed = await seedTables(sandbox, seedRows, limits.statementTimeoutMs);
-    const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: seed.tables.length > 0 ? seedRows : 0 };
+    const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: opened.seed.tables.length > 0 ? seedRows : 0 };
     const text = withSuggestion(m, f.statement, sql, f.suggestionRuns ?? "instead");
     const parsed = parseSource({ path: m.migration.up.path, text });
     let err;
@@ -252,7 +339,7 @@ async function runOne(provider, base, before, m, f, sql, limits, seedRows) {
   } finally {
     await sandbox.close();
   }
-  const own = await originalFailsWithRows(provider, { base: history, review: [{ migration: m.migration, up: m.up, down: null }] }, limits, seedRows);
+  const own = await session.originalFailsWithRows(input, limits, seedRows, on);
   return own ? { status: "not-run", reason: `${own}; the suggestion failed on them too (${failure})` } : result;
 }
 
@@ -372,33 +459,45 @@ async function readMigrationShapes(db, m) {
   }
   if (shapes.size > 0) m.columnShapes = shapes;
 }
+function hasShapeTargets(m) {
+  return shapeTargets(m).length > 0;
+}
 async function readColumnShapes(base, review, opts) {
-  if (!review.some((m) => shapeTargets(m).length > 0)) return;
+  if (!review.some((m) => hasShapeTargets(m) && !opts.session?.shapesRead.has(m.migration.id))) return;
   const limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 1e4, deadline: Date.now() + (opts.totalTimeoutMs ?? 12e4) };
-  let provider;
+  let own;
   try {
-    provider = verifierProvider(opts, limits.statementTimeoutMs, 0);
+    const { session, owned } = sessionFor(opts);
+    if (owned) own = session;
     const asDryRun = (m) => ({ migration: m.migration, up: m.up, down: null });
-    const opened = await openBase(provider, { base, review: review.map(asDryRun) }, limits);
+    const input = { base, review: review.map(asDryRun) };
+    const opened = await session.open(input, limits);
     if ("reason" in opened) return;
     const sandbox = opened.sandbox;
     try {
+      let all = true;
       for (const m of review) {
-        await readMigrationShapes(sandbox, m);
-        if (m.up.errors.length > 0) break;
-        const err = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: "failed" }));
-        if (err) break;
+        if (!session.shapesRead.has(m.migration.id)) await readMigrationShapes(sandbox, m);
+        const err = m.up.errors.length > 0 ? { message: "does not parse" } : await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits).catch(() => ({ message: "failed" }));
+        if (err) {
+          all = false;
+          break;
+        }
       }
+      if (all && !owned) session.rememberSchema(input, await takeSnapshot(sandbox));
     } finally {
       await sandbox.close();
     }
   } catch {
   } finally {
-    await provider?.dispose().catch(() => void 0);
+    await own?.dispose();
   }
 }
 export {
+  VerifySession,
+  hasShapeTargets,
   readColumnShapes,
+  readMigrationShapes,
   runnableSuggestion,
   verifyPlan,
   verifySuggestions

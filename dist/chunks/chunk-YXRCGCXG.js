@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-KUYHVGLB.js";
+} from "./chunk-HJHHM4DA.js";
 import {
   allRules
 } from "./chunk-XZNWCAYG.js";
