@@ -126,6 +126,18 @@ export class AppProcess {
 
   /** Starts the App and waits until it listens. */
   static async start(apiUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
+    // freePort() lets go of the port before the App binds it, so another process can take it in
+    // between (seen with the whole suite running): start again on another port.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await AppProcess.startOnce(apiUrl, env);
+      } catch (e) {
+        if (attempt >= 5 || !/EADDRINUSE/.test((e as Error).message)) throw e;
+      }
+    }
+  }
+
+  private static async startOnce(apiUrl: string, env: Record<string, string>): Promise<AppProcess> {
     const port = await freePort();
     const cwd = mkdtempSync(path.join(tmpdir(), 'mg-app-'));
     const childEnv: Record<string, string> = {};
@@ -165,8 +177,13 @@ export class AppProcess {
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`the App exited with ${code} before listening\n${app.stdout}\n${app.stderr}`))),
     );
-    await Promise.race([app.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('Listening on')), exited]);
     exited.catch(() => {});
+    try {
+      await Promise.race([app.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('Listening on')), exited]);
+    } catch (e) {
+      await app.stop();
+      throw e;
+    }
     return app;
   }
 
@@ -227,10 +244,11 @@ export class AppProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGTERM');
-    await done;
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.kill('SIGTERM');
+      await done;
+    }
     rmSync(this.cwd, { recursive: true, force: true });
   }
 }

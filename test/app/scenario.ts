@@ -80,6 +80,7 @@ export class AppScenario {
       app = await AppProcess.start(gh.url, o.env);
     } catch (e) {
       await gh.close();
+      rmSync(dir, { recursive: true, force: true });
       throw e;
     }
     return new AppScenario(gh, app, dir, baseSha, headSha);
