@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-HVRY33R3.js";
-import "./chunks/chunk-XTV6HWPK.js";
+} from "./chunks/chunk-UNQRWM7W.js";
+import "./chunks/chunk-AO6GBALX.js";
 import "./chunks/chunk-CWO3ADBI.js";
 import "./chunks/chunk-HJHHM4DA.js";
 import "./chunks/chunk-K2352WEA.js";

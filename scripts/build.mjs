@@ -24,6 +24,22 @@ const entries = [
 ].filter((e) => existsSync(path.join(root, e.in)));
 const EXECUTABLES = new Set(['cli']);
 
+// Packages whose top-level code has no effect we need, so esbuild may leave out whatever of them
+// nothing calls. @actions/core and @actions/github load @actions/http-client and a copy of undici
+// at start for features the Action does not use (OIDC tokens, getOctokit's proxy agent): about
+// 0.1-0.2 s of CPU in every Action run. Anything they do provide that is used stays in.
+const SIDE_EFFECT_FREE = /[\\/]node_modules[\\/](?:@actions[\\/](?:github|http-client)|undici|tunnel)[\\/]/;
+const sideEffectFree = {
+  name: 'side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.sideEffectFree || args.kind === 'entry-point') return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { sideEffectFree: true } });
+      return r.errors.length === 0 && SIDE_EFFECT_FREE.test(r.path) ? { path: r.path, external: r.external, sideEffects: false } : undefined;
+    });
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
@@ -45,6 +61,7 @@ await build({
   logLevel: 'warning',
   minifyWhitespace: false,
   sourcemap: false,
+  plugins: [sideEffectFree],
 });
 for (const e of entries.filter((e) => EXECUTABLES.has(e.out))) {
   const file = path.join(dist, `${e.out}.js`);

@@ -2,7 +2,8 @@
 // (pg_class, pg_index), the size functions and pg_stat_user_tables, none of which need SELECT
 // on the tables. Everything runs in one READ ONLY transaction with short statement and lock
 // timeouts, so pointing it at production cannot write anything or hold anyone up.
-import pg from 'pg';
+// The driver loads only when a URL is read: the Action and the CLI import this module for every run.
+import type pg from 'pg';
 import type { IndexStats, ServerStats, StatsFile, TableStats } from '../core/table-stats.js';
 
 export interface ReadStatsOptions {
@@ -171,9 +172,10 @@ function describeConnection(client: pg.Client): string {
 
 /** Connects, reads, disconnects; connection failures become a one-line StatsReadError. */
 export async function readStatsFromUrl(url: string, opts: ReadStatsOptions = {}): Promise<StatsFile> {
+  const { default: driver } = await import('pg');
   let client: pg.Client;
   try {
-    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000, application_name: 'migration-guard stats' });
+    client = new driver.Client({ connectionString: url, connectionTimeoutMillis: 15_000, application_name: 'migration-guard stats' });
   } catch (e) {
     throw new StatsReadError(`bad --database-url: ${(e as Error).message}`);
   }

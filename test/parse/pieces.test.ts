@@ -17,13 +17,14 @@ const TRICKY: Record<string, string> = {
   'block comment': 'SELECT /* a; b; c */ 3;',
   'dollar quote': "DO $$ BEGIN PERFORM 1; PERFORM 2; RAISE NOTICE 'x;y'; END $$;",
   'begin atomic': 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;',
-  'long statement': `INSERT INTO t VALUES ${Array.from({ length: 20_000 }, (_, i) => `(${i}, 'v;${i}')`).join(', ')};`,
+  // Longer than a piece (about 100 KB), so it cannot end inside the first one.
+  'long statement': `INSERT INTO t VALUES ${Array.from({ length: 6_000 }, (_, i) => `(${i}, 'v;${i}')`).join(', ')};`,
 };
 
 /** Filler statements, then `tricky` placed so that its k-th character lands just past the first cut. */
 function textAround(tricky: string, shift: number): string {
   const filler = 'SELECT 0;\n'.repeat(Math.floor((PIECE - shift) / 10));
-  return `${filler}${' '.repeat(Math.max(0, PIECE - shift - filler.length))}${tricky}\nSELECT 99;\n${'SELECT 0;\n'.repeat(5_000)}`;
+  return `${filler}${' '.repeat(Math.max(0, PIECE - shift - filler.length))}${tricky}\nSELECT 99;\n${'SELECT 0;\n'.repeat(500)}`;
 }
 
 /** Statement texts as Postgres delimits them when given the whole text at once (ASCII only). */
@@ -32,6 +33,7 @@ function wholeParse(text: string): string[] {
 }
 
 describe('parsing a large text in pieces', () => {
+  it('the long statement is longer than a piece', () => expect(TRICKY['long statement']!.length).toBeGreaterThan(PIECE * 1.5));
   for (const [name, tricky] of Object.entries(TRICKY)) {
     it(`${name} across the cut reads like the whole text`, () => {
       for (const shift of [1, 5, 12, 20, 33, 60]) {

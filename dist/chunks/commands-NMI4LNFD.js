@@ -13,8 +13,8 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-YXRCGCXG.js";
-import "./chunk-CQZL2Z6M.js";
+} from "./chunk-H4UJPNCP.js";
+import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
   blockingText,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-CQZL2Z6M.js";
+} from "./chunk-OBWVBOP3.js";
 import {
   DRY_RUN_ERROR_RULE,
   PARSE_ERROR_RULE,

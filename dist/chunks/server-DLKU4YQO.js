@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-HVRY33R3.js";
-import "./chunk-XTV6HWPK.js";
+} from "./chunk-UNQRWM7W.js";
+import "./chunk-AO6GBALX.js";
 import "./chunk-CWO3ADBI.js";
 import "./chunk-HJHHM4DA.js";
 import "./chunk-K2352WEA.js";

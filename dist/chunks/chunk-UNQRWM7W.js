@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-XTV6HWPK.js";
+} from "./chunk-AO6GBALX.js";
 import {
   require_dist
 } from "./chunk-CWO3ADBI.js";

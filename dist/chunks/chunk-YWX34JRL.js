@@ -1,7 +1,4 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import {
-  esm_default
-} from "./chunk-GW7LTBFS.js";
 
 // src/stats/read.ts
 var StatsReadError = class extends Error {
@@ -119,9 +116,10 @@ function describeConnection(client) {
   return `${c.host ?? "localhost"}:${c.port ?? 5432}/${c.database ?? ""}`;
 }
 async function readStatsFromUrl(url, opts = {}) {
+  const { default: driver } = await import("./esm-FIRMRFPF.js");
   let client;
   try {
-    client = new esm_default.Client({ connectionString: url, connectionTimeoutMillis: 15e3, application_name: "migration-guard stats" });
+    client = new driver.Client({ connectionString: url, connectionTimeoutMillis: 15e3, application_name: "migration-guard stats" });
   } catch (e) {
     throw new StatsReadError(`bad --database-url: ${e.message}`);
   }

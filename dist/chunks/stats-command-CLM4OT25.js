@@ -8,7 +8,7 @@ import {
 import {
   StatsReadError,
   readStatsFromUrl
-} from "./chunk-PQCOHK6I.js";
+} from "./chunk-YWX34JRL.js";
 import "./chunk-XZNWCAYG.js";
 import "./chunk-R77JFOHR.js";
 import "./chunk-7PDHHRXW.js";
@@ -19,8 +19,6 @@ import "./chunk-HYIWFT2K.js";
 import "./chunk-7DEDEG2E.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
-import "./chunk-GW7LTBFS.js";
-import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/cli/stats-command.ts
