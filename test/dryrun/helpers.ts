@@ -1,5 +1,7 @@
 // Builds dry-run inputs from SQL strings with the real parser, and checks the local server.
 import pg from 'pg';
+import { afterAll } from 'vitest';
+import { makeProvider } from '../../src/dryrun/run.js';
 import { initParser, parseSource } from '../../src/parse/index.js';
 import type { Migration, TransactionMode } from '../../src/core/types.js';
 import type { DryRunMigration, DryRunOptions } from '../../src/dryrun/index.js';
@@ -30,6 +32,19 @@ export function options(engine: DryRunOptions['engine'], extra: Partial<DryRunOp
     // The run's shared cache (test/support/global-setup.ts): the fresh PGlite image is made once.
     cacheDir: TEST_CACHE_DIR, databaseUrl: SERVER_URL, ...extra,
   };
+}
+
+/**
+ * Options like `options`, except that the `local` engine's runs of this test file share one
+ * temporary cluster (started on first use, removed after the file), each in a scratch database
+ * of its own, as the verifiers of one review do: the cases are about what a migration can do
+ * inside it. Starting and removing clusters is tested in killed.test.ts and engines.test.ts.
+ * Call once per file, at its top level.
+ */
+export function sharedLocalCluster(): (engine: DryRunOptions['engine'], extra?: Partial<DryRunOptions>) => DryRunOptions {
+  const local = makeProvider(options('local'));
+  afterAll(() => local.dispose());
+  return (engine, extra = {}) => ({ ...options(engine, extra), ...(engine === 'local' ? { provider: local } : {}) });
 }
 
 /** Fails (does not skip) with a clear message when the test server is down. */

@@ -3,15 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { runDryRun, mergeDryRun } from '../../src/dryrun/index.js';
 import type { MigrationReport } from '../../src/core/types.js';
-import { mig, options, ready, requireServer, scratchLeftovers } from './helpers.js';
+import { mig, options, ready, requireServer, scratchLeftovers, sharedLocalCluster } from './helpers.js';
 
 await ready();
 
 const BASE = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY);')];
 const report: MigrationReport = { path: 'db/x.up.sql', risk: 'SAFE', rollback: { path: null, status: 'missing' }, operations: [], findings: [] };
 
+const engineOptions = sharedLocalCluster();
+
 async function one(engine: 'pglite' | 'url' | 'local', sql: string, limits = { statementTimeoutMs: 1500, totalTimeoutMs: 60_000 }) {
-  const out = await runDryRun({ base: BASE, review: [mig('0002_hostile', sql)] }, options(engine, limits));
+  const out = await runDryRun({ base: BASE, review: [mig('0002_hostile', sql)] }, engineOptions(engine, limits));
   return out.results.get('0002_hostile')!;
 }
 
@@ -24,7 +26,7 @@ describe('hostile migrations on PGlite', () => {
   });
 
   it('stops an endless loop at the total limit', async () => {
-    const r = await one('pglite', 'DO $$ BEGIN LOOP END LOOP; END $$;', { statementTimeoutMs: 60_000, totalTimeoutMs: 6_000 });
+    const r = await one('pglite', 'DO $$ BEGIN LOOP END LOOP; END $$;', { statementTimeoutMs: 60_000, totalTimeoutMs: 3_000 });
     expect(r.status).toBe('failed');
     expect(r.timedOut).toBe(true);
   });
@@ -77,7 +79,7 @@ for (const engine of ['url', 'local'] as const) {
       ];
       const out = await runDryRun(
         { base: BASE, review: cases.map((sql, i) => mig(`000${i + 2}_hostile`, sql, null, 'none')) },
-        options(engine),
+        engineOptions(engine),
       );
       // Each later migration is skipped after the first failure; run them one by one instead.
       expect(out.results.get('0002_hostile')!.refused).toMatch(/PROGRAM/);

@@ -6,9 +6,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeDryRun, runDryRun } from '../../src/dryrun/index.js';
 import type { MigrationReport } from '../../src/core/types.js';
-import { mig, options, ready, requireServer, scratchLeftovers, serverRows } from './helpers.js';
+import { mig, options, ready, requireServer, scratchLeftovers, serverRows, sharedLocalCluster } from './helpers.js';
 
 await ready();
+const engineOptions = sharedLocalCluster();
 
 const PWNED_ROLE = 'mg_takeover_test_pwned';
 const report: MigrationReport = { path: 'db/x.up.sql', risk: 'SAFE', rollback: { path: null, status: 'missing' }, operations: [], findings: [] };
@@ -55,7 +56,7 @@ for (const engine of ['url', 'local'] as const) {
       // Rows, so the concurrent build lasts long enough for the watcher's polls to see its lock.
       const base = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY, v int);\nINSERT INTO t SELECT g, g FROM generate_series(1, 300000) g;')];
       const review = [mig('0002_hijack', `${HIJACK_GE}\nCREATE INDEX CONCURRENTLY t_v_idx ON t (v);`, null, 'none')];
-      const out = await runDryRun({ base, review }, options(engine));
+      const out = await runDryRun({ base, review }, engineOptions(engine));
       const r = out.results.get('0002_hijack')!;
       expect(r.status, r.reason).toBe('passed');
       if (engine === 'url') expect(await pwned()).toBe(false);
@@ -71,7 +72,7 @@ for (const engine of ['url', 'local'] as const) {
       // watchdog's terminate ends it, and that is what the migration tries to shadow.
       const sql = `${HIJACK_WATCHDOG}\nDO $$ BEGIN LOOP BEGIN PERFORM pg_catalog.pg_sleep(60); EXCEPTION WHEN query_canceled THEN NULL; END; END LOOP; END $$;`;
       const started = Date.now();
-      const out = await runDryRun({ base, review: [mig('0002_hush', sql, null, 'none')] }, options(engine, { statementTimeoutMs: 1500, totalTimeoutMs: 60_000 }));
+      const out = await runDryRun({ base, review: [mig('0002_hush', sql, null, 'none')] }, engineOptions(engine, { statementTimeoutMs: 1500, totalTimeoutMs: 60_000 }));
       const r = out.results.get('0002_hush')!;
       expect(r.status).toBe('failed');
       expect(r.timedOut).toBe(true);
@@ -84,7 +85,7 @@ for (const engine of ['url', 'local'] as const) {
       await requireServer();
       const base = [mig('0001_t', 'CREATE TABLE t (id int PRIMARY KEY, v int);')];
       const review = [mig('0002_hide', `${HIJACK_EQ}\nALTER TABLE t ALTER COLUMN v TYPE bigint;`)];
-      const out = await runDryRun({ base, review }, options(engine));
+      const out = await runDryRun({ base, review }, engineOptions(engine));
       const r = out.results.get('0002_hide')!;
       expect(r.status, r.reason).toBe('passed');
       const merged = mergeDryRun(report, r);
