@@ -7,7 +7,7 @@ import { defaultRuleLookup, type RuleLookup } from './diagnostics.js';
 import { renderJobSummary } from './markdown/index.js';
 import { ruleDocsUrl } from './tool-info.js';
 import { formatWorkflowCommands, renderAnnotations } from './github.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderPretty } from './pretty.js';
 import { renderSarif } from './sarif.js';
 
@@ -57,7 +57,15 @@ export function renderReport(result: CheckResult, format: ReportFormat, opts: Re
   }
 }
 
-export { renderJson, toJsonReport } from './json.js';
+/**
+ * renderReport's text in pieces, for writing as it is made: the JSON report of a large file
+ * never exists as one string. The other formats are one piece.
+ */
+export function renderReportChunks(result: CheckResult, format: ReportFormat, opts: RenderOptions = {}): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(result) : [renderReport(result, format, opts)];
+}
+
+export { renderJson, renderJsonChunks, toJsonReport } from './json.js';
 // The zod schema of the JSON report stays in report/json-schema.ts (import it from there): through
 // this index it would load zod into every run that renders a report.
 export type { JsonReport } from './json-schema.js';
