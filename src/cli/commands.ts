@@ -11,8 +11,7 @@ import { fsRepoFiles, gitWorkTreeOf } from '../discover/fs-files.js';
 import { lintScope } from '../discover/lint-scope.js';
 import type { RepoFiles } from '../core/types.js';
 import { gitChanges } from '../discover/git.js';
-import { buildPlan, planDocument, renderPlanText } from '../plan/index.js';
-import { renderReportChunks } from '../report/index.js';
+import { renderReportWhenReady } from '../report/index.js';
 import type { PlanVerification } from '../verify/index.js';
 import type { Config } from '../config/defaults.js';
 import { configFromFlags, UsageError, type CommonFlags, type DryRunFlags } from './options.js';
@@ -77,6 +76,8 @@ export async function planCommand(
   };
   // Verifying needs a database anyway: the plan reads from it the columns whose type changes.
   if (flags.verify !== false) await (await import('../verify/index.js')).readColumnShapes(result.history ?? [], result.migrations, verifyOpts);
+  // Only here: the plan's JSON schema is zod, which `lint` and `check` never need.
+  const { buildPlan, planDocument, renderPlanText } = await import('../plan/index.js');
   const plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
   const doc = planDocument(plan, config.pgVersion);
   let verification: PlanVerification | undefined;
@@ -119,7 +120,7 @@ async function review(files: RepoFiles, scope: CheckScope, config: Config, flags
     progress.done();
   }
   const color = flags.output ? false : useColor(process.stdout, flags.color);
-  emitChunks(renderReportChunks(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion, failOn: config.failOn, approvalRisk: config.approvalRisk }), flags.output);
+  emitChunks(await renderReportWhenReady(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion, failOn: config.failOn, approvalRisk: config.approvalRisk }), flags.output);
   if (result.report.migrations.length === 0 && root !== null) {
     const ignored = gitIgnoredSql(root);
     if (ignored > 0) process.stderr.write(`migration-guard: ${ignored} .sql file${ignored === 1 ? ' was' : 's were'} skipped because git ignores them (.gitignore)\n`);

@@ -1,9 +1,40 @@
 // Terminal columns, as opposed to string length: a tab reaches the next tab stop, a CJK
 // character takes two columns, a combining accent none. The snippet marker and the tables are
 // aligned in these units, so a source line with tabs or wide characters still lines up.
-import stringWidth from 'string-width';
+//
+// string-width is loaded on demand (loadTextWidths): building its Unicode tables costs ~45 ms at
+// import, a fifth of a one-file lint, and printable ASCII (nearly all SQL and messages) never
+// needs it.
 
 export const TAB_WIDTH = 4;
+
+let stringWidthOf: ((s: string) => number) | undefined;
+
+/** Loads what text beyond printable ASCII needs; the functions here throw TextWidthsNotLoaded for such text until it is done. */
+export async function loadTextWidths(): Promise<void> {
+  stringWidthOf ??= (await import('string-width')).default;
+}
+
+/** Text beyond printable ASCII was laid out before `await loadTextWidths()`. */
+export class TextWidthsNotLoaded extends Error {
+  constructor() {
+    super('text layout: await loadTextWidths() before laying out text beyond printable ASCII');
+  }
+}
+
+/** Colour codes (SGR, as picocolors writes them), which take no columns. */
+const SGR = /\x1b\[[0-9;]*m/g;
+
+function stringWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  // Coloured ASCII (every diagnostic's marker line on a terminal): string-width would strip the codes and count the rest.
+  if (s.includes('\x1b')) {
+    const plain = s.replace(SGR, '');
+    if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  }
+  if (!stringWidthOf) throw new TextWidthsNotLoaded();
+  return stringWidthOf(s);
+}
 
 /** Built on first use: the first Intl.Segmenter of a process costs ~15 ms, and ASCII text never needs one. */
 let segmenter: Intl.Segmenter | undefined;
