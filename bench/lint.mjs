@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // bench/lint: whole-process timings of the lint path, side by side with squawk (the squawk-cli
 // dev dependency) and `node -e ''` (the floor any Node program pays), medians of several runs,
-// peak RSS from /usr/bin/time. Rows: the whole corpus, one small file, `--version`, and one
-// generated 20 MB migration. Run: `npm run bench` (after `npm run build`).
+// peak RSS from /usr/bin/time. Rows: the whole corpus, one small file, `--version`, one
+// generated 20 MB migration, and (only when asked for, `bigtx`) the same file in one
+// BEGIN ... COMMIT, where every rule that looks back over the transaction sees all of it.
+// Run: `npm run bench` (after `npm run build`).
 //
-//   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big]
+//   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx]
 //                       [--compare OTHER/dist/cli.js]
 //
 // --compare runs another build (e.g. a copy of the previous dist/) in the same rounds, paired
@@ -130,6 +132,15 @@ try {
     mkdirp(path.dirname(big));
     writeFileSync(big, generated(20e6));
     add(`lint one generated ${(statSync(big).size / 1e6).toFixed(0)} MB file`, measure(bigRuns, [
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', big, '--format', 'json', '--output', '/dev/null', '--no-progress']]),
+      ['squawk', squawk, ['--reporter', 'json', big]],
+    ], path.dirname(big)));
+  }
+  if (rows.has('bigtx')) {
+    const big = path.join(scratch, 'bigtx', '0001_big_tx.sql');
+    mkdirp(path.dirname(big));
+    writeFileSync(big, `BEGIN;\n${generated(20e6)}\nCOMMIT;\n`);
+    add(`lint one generated ${(statSync(big).size / 1e6).toFixed(0)} MB file in one transaction`, measure(bigRuns, [
       ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', big, '--format', 'json', '--output', '/dev/null', '--no-progress']]),
       ['squawk', squawk, ['--reporter', 'json', big]],
     ], path.dirname(big)));

@@ -1,8 +1,9 @@
 import type { InsertStmt, SelectStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
-import type { AnalysisState } from '../src/analyze/state.js';
+import type { AnalysisState, FileStep } from '../src/analyze/state.js';
+import { blocksWrites } from '../src/core/risk.js';
 import { as, functionsCalled } from '../src/analyze/ast.js';
-import { describeLock, stmtNode, stmtTag } from '../src/analyze/rule-helpers.js';
+import { describeLock, stmtNode, stmtTag, transactionSummary } from '../src/analyze/rule-helpers.js';
 import type { Operation, Statement } from '../src/core/types.js';
 import { batchedSql, columnTypeIn } from './_backfill-sql.js';
 import { blocksExisting } from './_blocking.js';
@@ -54,6 +55,26 @@ function longOtherWork(statement: Statement): string | undefined {
 }
 
 /** DDL operations holding a lock that blocks writes on something that existed before the run. */
+/**
+ * The earlier statements of this transaction that matter here: those with an operation that can
+ * be locking DDL (whether it is depends on the state at the time of asking: an index created
+ * since is new), and the first backfill.
+ */
+const earlierInTransaction = transactionSummary(
+  (): { ddl: FileStep[]; firstBackfill?: FileStep } => ({ ddl: [] }),
+  (summary, s) => {
+    if (!executesNow(s.statement)) return;
+    if (s.operations.some(mayLockExisting)) summary.ddl.push(s);
+    if (!summary.firstBackfill && isBackfill(s.statement, s.operations)) summary.firstBackfill = s;
+  },
+);
+
+/** True for every operation lockingDdl can return, in any state (see blocksExisting). */
+function mayLockExisting(o: Operation): boolean {
+  if (o.kind === 'UPDATE_VALUES' || o.kind === 'DELETE_ROWS' || o.kind === 'INSERT_ROWS' || !o.lock || !blocksWrites(o.lock)) return false;
+  return o.table ? !o.targetIsNew : !!o.indexName;
+}
+
 function lockingDdl(ops: readonly Operation[], state: Readonly<AnalysisState>): Operation[] {
   return ops.filter((o) => o.kind !== 'UPDATE_VALUES' && o.kind !== 'DELETE_ROWS' && o.kind !== 'INSERT_ROWS' && blocksExisting(o, state));
 }
@@ -79,11 +100,11 @@ export const rule: Rule = {
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
-    const sameTx = (state.earlierInFile ?? []).filter((s) => s.inTransaction && s.txId === state.tx.id && executesNow(s.statement));
+    const sameTx = earlierInTransaction(state);
     const wrapper = state.tx.explicit ? 'the same transaction' : 'the transaction the runner wraps this file in';
 
     if (isBackfill(statement, operations)) {
-      const ddl = sameTx.flatMap((s) => lockingDdl(s.operations, state).map((op) => ({ op, s })));
+      const ddl = sameTx.ddl.flatMap((s) => lockingDdl(s.operations, state).map((op) => ({ op, s })));
       if (ddl.length === 0) return [];
       const strongest = ddl.find((d) => d.op.lock === 'AccessExclusiveLock') ?? ddl[0]!;
       const target = operations.find((o) => o.table)?.table;
@@ -98,7 +119,7 @@ export const rule: Rule = {
 
     const other = longOtherWork(statement);
     if (other) {
-      const held = sameTx.flatMap((s) => lockingDdl(s.operations, state).filter((op) => op.lock === 'AccessExclusiveLock' && op.kind !== 'DROP_TABLE' && op.kind !== 'DROP_VIEW').map((op) => ({ op, s })))[0];
+      const held = sameTx.ddl.flatMap((s) => lockingDdl(s.operations, state).filter((op) => op.lock === 'AccessExclusiveLock' && op.kind !== 'DROP_TABLE' && op.kind !== 'DROP_VIEW').map((op) => ({ op, s })))[0];
       if (!held) return [];
       return [{
         risk: 'CAUTION',
@@ -109,7 +130,7 @@ export const rule: Rule = {
 
     const locking = lockingDdl(operations, state);
     if (locking.length === 0) return [];
-    const backfill = sameTx.find((s) => isBackfill(s.statement, s.operations));
+    const backfill = sameTx.firstBackfill;
     if (!backfill) return [];
     const op = locking[0]!;
     return [{

@@ -1,9 +1,15 @@
 import type { AlterEnumStmt } from '@pgsql/types';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { qualifiedFromList } from '../src/analyze/ast.js';
-import { stmtNode } from '../src/analyze/rule-helpers.js';
-import type { Statement } from '../src/core/types.js';
+import { stmtNode, transactionSummary } from '../src/analyze/rule-helpers.js';
+import type { FileStep } from '../src/analyze/state.js';
 import { executesNow } from './_statement.js';
+
+/** The ADD VALUEs among the earlier statements of this transaction. */
+const labelsAdded = transactionSummary(() => [] as Array<{ s: FileStep; e: AlterEnumStmt }>, (added, s) => {
+  const e = stmtNode<AlterEnumStmt>(s.statement, 'AlterEnumStmt');
+  if (e?.newVal && e.oldVal === undefined) added.push({ s, e });
+});
 
 /** Every string constant in the statement's tree (where a new label would be used). */
 function stringConstants(node: unknown, out: Set<string> = new Set()): Set<string> {
@@ -70,10 +76,7 @@ export const rule: Rule = {
     }
     // A label added earlier in this same transaction cannot be used before COMMIT (PG 12+).
     if (!state.tx.active) return hits;
-    const added = (state.earlierInFile ?? [])
-      .filter((s) => s.inTransaction && s.txId === state.tx.id)
-      .map((s) => ({ s, e: stmtNode<AlterEnumStmt>(s.statement, 'AlterEnumStmt') }))
-      .filter((x): x is { s: { statement: Statement } & typeof x.s; e: AlterEnumStmt } => !!x.e?.newVal && x.e.oldVal === undefined);
+    const added = labelsAdded(state);
     if (added.length === 0) return hits;
     const used = stringConstants(statement.ast);
     for (const { s, e: add } of added) {

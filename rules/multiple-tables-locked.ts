@@ -1,6 +1,16 @@
 import type { Rule } from '../src/analyze/rule.js';
 import type { Operation } from '../src/core/types.js';
 import { runsDuringMigration } from './_sql-build.js';
+import { transactionSummary } from '../src/analyze/rule-helpers.js';
+
+/** A table being dropped is no longer in use: holding its lock widens no window anyone waits in. */
+const locks = (o: Operation) => !!o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew && o.kind !== 'DROP_TABLE' && o.kind !== 'DROP_VIEW';
+
+/** Tables the earlier statements of this transaction locked ACCESS EXCLUSIVE, in the order first locked. */
+const heldTables = transactionSummary(() => new Set<string>(), (held, s) => {
+  if (!runsDuringMigration(s.statement)) return;
+  for (const o of s.operations) if (locks(o)) held.add(o.table!);
+});
 
 export const rule: Rule = {
   id: 'multiple-tables-locked',
@@ -18,19 +28,16 @@ export const rule: Rule = {
   },
   check({ statement, operations, state }) {
     if (!state.tx.active || !runsDuringMigration(statement)) return [];
-    // A table being dropped is no longer in use: holding its lock widens no window anyone waits in.
-    const locks = (o: Operation) => !!o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew && o.kind !== 'DROP_TABLE' && o.kind !== 'DROP_VIEW';
-    const held = [...new Set((state.earlierInFile ?? [])
-      .filter((s) => s.inTransaction && s.txId === state.tx.id && runsDuringMigration(s.statement))
-      .flatMap((s) => s.operations.filter(locks).map((o) => o.table!)))];
-    if (held.length !== 1) return [];
-    const index = operations.findIndex((o) => locks(o) && !held.includes(o.table!));
+    const held = heldTables(state);
+    if (held.size !== 1) return [];
+    const first = held.values().next().value!;
+    const index = operations.findIndex((o) => locks(o) && o.table !== first);
     const table = operations[index]?.table;
     if (!table) return [];
     // One finding per transaction: at the second table.
     return [{
       operation: index,
-      message: `${table} is locked ACCESS EXCLUSIVE while this transaction still holds the same lock on ${held[0]}: both tables stay blocked for reads and writes until COMMIT, and the wait for this lock blocks ${held[0]} too`,
+      message: `${table} is locked ACCESS EXCLUSIVE while this transaction still holds the same lock on ${first}: both tables stay blocked for reads and writes until COMMIT, and the wait for this lock blocks ${first} too`,
       suggestion: `-- end the transaction before changing ${table} (or move it to its own migration), and SET lock_timeout = '5s' before each`,
     }];
   },

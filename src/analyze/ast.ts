@@ -4,16 +4,26 @@ import type { Node, RangeVar, TypeName } from '@pgsql/types';
 
 /** The node's single key and value: `{ AlterTableStmt: {...} }` -> ['AlterTableStmt', {...}]. */
 export function nodeTag(node: Node | undefined | null): [string, Record<string, unknown>] | null {
-  if (!node || typeof node !== 'object') return null;
-  const key = Object.keys(node)[0];
-  if (!key) return null;
+  const key = firstKey(node);
+  if (key === undefined) return null;
   return [key, (node as unknown as Record<string, Record<string, unknown>>)[key] ?? {}];
+}
+
+/**
+ * A node's tag without building the array Object.keys would: rules ask for tags millions of
+ * times on a large file. The parser's plain objects inherit nothing enumerable, so the first
+ * key for-in visits is Object.keys' first.
+ */
+function firstKey(node: Node | undefined | null): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  for (const key in node) return key;
+  return undefined;
 }
 
 /** The inner value when the node has the given tag. */
 export function as<T>(node: Node | undefined | null, tag: string): T | undefined {
-  const t = nodeTag(node);
-  return t && t[0] === tag ? (t[1] as T) : undefined;
+  if (firstKey(node) !== tag) return undefined;
+  return ((node as unknown as Record<string, unknown>)[tag] ?? {}) as T;
 }
 
 /** `String` nodes -> their values (names lists, qualified names). */

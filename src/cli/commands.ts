@@ -1,8 +1,7 @@
 // The CLI commands as functions of their arguments: gather inputs, call runCheck, render, and
 // return the exit code. main.ts only parses the command line and maps errors to exit codes.
 import { verdict } from '../report/verdict.js';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { atLeast } from '../core/risk.js';
@@ -12,8 +11,7 @@ import { fsRepoFiles, gitWorkTreeOf } from '../discover/fs-files.js';
 import { lintScope } from '../discover/lint-scope.js';
 import type { RepoFiles } from '../core/types.js';
 import { gitChanges } from '../discover/git.js';
-import { buildPlan, planDocument, renderPlanText } from '../plan/index.js';
-import { renderReport } from '../report/index.js';
+import { renderReportWhenReady } from '../report/index.js';
 import type { PlanVerification } from '../verify/index.js';
 import type { Config } from '../config/defaults.js';
 import { configFromFlags, UsageError, type CommonFlags, type DryRunFlags } from './options.js';
@@ -82,6 +80,8 @@ export async function planCommand(
   // pass leaves the schema the migrations produce, which the verification compares with.
   const verify = flags.verify !== false ? await import('../verify/index.js') : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
+  // Only here: the plan's JSON schema is zod, which `lint` and `check` never need.
+  const { buildPlan, planDocument, renderPlanText } = await import('../plan/index.js');
   let plan: ReturnType<typeof buildPlan>;
   let verification: PlanVerification | undefined;
   try {
@@ -96,7 +96,7 @@ export async function planCommand(
   const text = format === 'json'
     ? JSON.stringify(planDocument(plan, config.pgVersion, verification), null, 2)
     : renderPlanText(plan, verification);
-  await emit(text, flags.output);
+  emitChunks([text], flags.output);
   if (verification?.plan.status === 'failed') return 1;
   return exitCode(result, config);
 }
@@ -125,8 +125,7 @@ async function review(files: RepoFiles, scope: CheckScope, config: Config, flags
     progress.done();
   }
   const color = flags.output ? false : useColor(process.stdout, flags.color);
-  const text = renderReport(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion, failOn: config.failOn, approvalRisk: config.approvalRisk });
-  await emit(text, flags.output);
+  emitChunks(await renderReportWhenReady(result, format, { color, width: process.stdout.columns ?? 100, pgVersion: config.pgVersion, failOn: config.failOn, approvalRisk: config.approvalRisk }), flags.output);
   if (result.report.migrations.length === 0 && root !== null) {
     const ignored = gitIgnoredSql(root);
     if (ignored > 0) process.stderr.write(`migration-guard: ${ignored} .sql file${ignored === 1 ? ' was' : 's were'} skipped because git ignores them (.gitignore)\n`);
@@ -155,19 +154,59 @@ function progressFor(flags: OutputFlags) {
   return progressLine(process.stderr, flags.progress !== false);
 }
 
-async function emit(text: string, output: string | undefined): Promise<void> {
-  const body = text.endsWith('\n') ? text : `${text}\n`;
-  if (!output) {
-    process.stdout.write(body);
-    return;
-  }
+/** Pieces are joined into writes of about this many characters. */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * Writes the text to stdout or the --output file as it comes, ending it with a newline. Writes
+ * are synchronous (as stdout's are for files and pipes on Linux), so a report of any size is
+ * held at most one batch at a time.
+ */
+function emitChunks(chunks: Iterable<string>, output: string | undefined): void {
+  const fd = output ? openOutput(output) : undefined;
+  const write = (s: string) => {
+    if (fd === undefined) process.stdout.write(s);
+    else writeAll(fd, s, output!);
+  };
   try {
-    await writeFile(output, body);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? `no such folder ${path.dirname(output)}` : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
-    throw new UsageError(`--output ${output}: cannot write the report: ${why}`);
+    let batch = '';
+    let endsLine = false;
+    for (const chunk of chunks) {
+      if (chunk === '') continue;
+      batch += chunk;
+      endsLine = chunk.endsWith('\n');
+      if (batch.length >= WRITE_BATCH) {
+        write(batch);
+        batch = '';
+      }
+    }
+    write(endsLine ? batch : `${batch}\n`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function openOutput(output: string): number {
+  try {
+    return openSync(output, 'w');
+  } catch (e) {
+    throw cannotWrite(output, e);
+  }
+}
+
+function writeAll(fd: number, text: string, output: string): void {
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  } catch (e) {
+    throw cannotWrite(output, e);
+  }
+}
+
+function cannotWrite(output: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? `no such folder ${path.dirname(output)}` : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+  return new UsageError(`--output ${output}: cannot write the report: ${why}`);
 }
 
 function parseFormat(format: string | undefined): Format {

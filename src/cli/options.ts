@@ -7,7 +7,7 @@ import type { Config } from '../config/defaults.js';
 import { qualify, resolveConfig } from '../config/defaults.js';
 import { ConfigError } from '../config/errors.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
-import { PRESETS, type Preset } from '../config/schema.js';
+import { PRESETS, type Preset } from '../config/presets.js';
 import { RISKS, type Risk } from '../core/types.js';
 import type { TableStats } from '../core/table-stats.js';
 import { UsageError } from './errors.js';

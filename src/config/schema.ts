@@ -9,9 +9,9 @@ const risk = z.enum(RISKS);
 const layout = z.enum(LAYOUTS);
 const transaction = z.enum(['wrapped', 'none']);
 
-/** Named sets of rules to turn on, for users coming from another tool. */
-export const PRESETS = ['squawk'] as const;
-export type Preset = (typeof PRESETS)[number];
+import { PRESETS } from './presets.js';
+
+export { PRESETS, type Preset } from './presets.js';
 
 const ruleSetting = z.union([
   z.enum(['off', 'on']),

@@ -2,14 +2,15 @@
 import type { CheckResult } from '../check/types.js';
 import type { Risk } from '../core/types.js';
 import { DEFAULT_PG_VERSION } from '../config/defaults.js';
-import { buildPlan } from '../plan/index.js';
+import { buildPlan } from '../plan/build.js';
 import { defaultRuleLookup, type RuleLookup } from './diagnostics.js';
 import { renderJobSummary } from './markdown/index.js';
 import { ruleDocsUrl } from './tool-info.js';
 import { formatWorkflowCommands, renderAnnotations } from './github.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderPretty } from './pretty.js';
 import { renderSarif } from './sarif.js';
+import { loadTextWidths, TextWidthsNotLoaded } from './text-layout.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'sarif' | 'github' | 'markdown';
 
@@ -57,7 +58,32 @@ export function renderReport(result: CheckResult, format: ReportFormat, opts: Re
   }
 }
 
-export { renderJson, toJsonReport } from './json.js';
+/**
+ * renderReport's text in pieces, for writing as it is made: the JSON report of a large file
+ * never exists as one string. The other formats are one piece.
+ */
+export function renderReportChunks(result: CheckResult, format: ReportFormat, opts: RenderOptions = {}): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(result) : [renderReport(result, format, opts)];
+}
+
+/**
+ * renderReportChunks for a caller that can wait: pretty text that turns out to need
+ * string-width (text beyond printable ASCII) is rendered again once it is loaded, so a run
+ * whose report is plain ASCII never loads it.
+ */
+export async function renderReportWhenReady(result: CheckResult, format: ReportFormat, opts: RenderOptions = {}): Promise<Iterable<string>> {
+  if (format !== 'pretty') return renderReportChunks(result, format, opts);
+  try {
+    return [renderReport(result, format, opts)];
+  } catch (e) {
+    if (!(e instanceof TextWidthsNotLoaded)) throw e;
+  }
+  await loadTextWidths();
+  return [renderReport(result, format, opts)];
+}
+
+export { loadTextWidths } from './text-layout.js';
+export { renderJson, renderJsonChunks, toJsonReport } from './json.js';
 // The zod schema of the JSON report stays in report/json-schema.ts (import it from there): through
 // this index it would load zod into every run that renders a report.
 export type { JsonReport } from './json-schema.js';

@@ -26,6 +26,21 @@ describe('analyze: suppression', () => {
     expect(unused[0]).toMatchObject({ line: 2, column: 1, risk: 'SAFE' });
   });
 
+  it('of a statement ignore and a later ignore-file that both apply, the first in the file is the one used', async () => {
+    const out = await lintSql(
+      `-- migration-guard-ignore require-concurrent-index\n${BAD_INDEX}\n-- migration-guard-ignore-file require-concurrent-index\nSELECT 1;`,
+      { history: HISTORY },
+    );
+    expect(only(out, 'require-concurrent-index')).toHaveLength(0);
+    expect(only(out, 'unused-ignore').map((f) => f.line)).toEqual([3]);
+  });
+
+  it('an ignore inside a statement (here a string) is not a directive', async () => {
+    const out = await lintSql(`SELECT '-- migration-guard-ignore require-concurrent-index';\n${BAD_INDEX}`, { history: HISTORY });
+    expect(only(out, 'require-concurrent-index')).toHaveLength(1);
+    expect(ruleIds(out)).not.toContain('unused-ignore');
+  });
+
   it('the silenced rule no longer raises the operation risk', async () => {
     const out = await lintSql(`-- migration-guard-ignore require-concurrent-index\n${BAD_INDEX}`, { history: HISTORY });
     expect(out.operations[0]!.rules).not.toContain('require-concurrent-index');

@@ -1,6 +1,7 @@
 // The dry-run says what it ran on, and each fact it found is reported once, in every format
 // (issue 15: "The dry-run says what it ran on").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTextWidths } from '../../src/report/text-layout.js';
 import { runCheck } from '../../src/check/run.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
 import { renderReport } from '../../src/report/index.js';
@@ -26,6 +27,8 @@ let repo: TempRepo;
 let result: CheckResult;
 let outputs: Record<(typeof FORMATS)[number], string>;
 beforeAll(async () => {
+  // Text beyond printable ASCII is laid out with string-width, which the CLI loads on demand.
+  await loadTextWidths();
   repo = new TempRepo().init().write(FILES).commit('base');
   result = await runCheck({ files: fsRepoFiles(repo.dir), config: config({ pgVersion: 15 }), scope: { kind: 'all' }, dryRun: true });
   outputs = Object.fromEntries(FORMATS.map((f) => [f, renderReport(result, f, { pgVersion: 15 })])) as typeof outputs;

@@ -53,6 +53,18 @@ describe('migration-guard CLI', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
+  it('lays out text beyond ASCII (string-width is loaded only then): the marker sits under the statement', () => {
+    const file = write('wide/0001_wide.sql', '-- 注文\n\tCREATE INDEX orders_注文_idx ON orders (note);\n');
+    const r = run(['lint', file, '--no-progress', '--no-color'], { cwd: path.dirname(file) });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const code = lines.findIndex((l) => l.includes('CREATE INDEX orders_注文_idx'));
+    expect(code).toBeGreaterThan(0);
+    // The tab is 4 columns, each CJK character 2: the marker spans the statement (up to its `;`) in display columns.
+    expect(lines[code]).toMatch(/\| {5}CREATE INDEX orders_注文_idx ON orders \(note\);$/);
+    expect(lines[code + 1]).toMatch(new RegExp(`\\| {5}\\^{${'CREATE INDEX orders_'.length + 4 + '_idx ON orders (note)'.length}}(?!\\^)`));
+  });
+
   it('colour only when asked or on a TTY', () => {
     expect(run(['lint', 'examples/']).stdout).not.toMatch(/\x1b\[/);
     expect(run(['lint', 'examples/'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);

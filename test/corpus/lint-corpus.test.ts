@@ -3,7 +3,8 @@
 // rejected are those Postgres itself rejects, each with path:line:col.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTextWidths } from '../../src/report/text-layout.js';
 import { runCheck } from '../../src/check/run.js';
 import { resolveConfig } from '../../src/config/defaults.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
@@ -19,6 +20,9 @@ const REJECTED_BY_POSTGRES = [
   '20170318181441_downloads_need_no_id/down.sql',
 ];
 
+
+// Text beyond printable ASCII is laid out with string-width, which the CLI loads on demand.
+beforeAll(() => loadTextWidths());
 describe('the corpus through the whole static pipeline', () => {
   it.each(repos)('%s', async (repo) => {
     const result = await runCheck({ files: fsRepoFiles(path.join(corpus, repo)), config: resolveConfig({}), scope: { kind: 'all' } });

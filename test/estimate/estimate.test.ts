@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTextWidths } from '../../src/report/text-layout.js';
 import { runCheck } from '../../src/check/run.js';
 import { resolveConfig } from '../../src/config/defaults.js';
 import type { ConfigFile } from '../../src/config/schema.js';
@@ -30,6 +31,9 @@ async function review(sql: string, config: ConfigFile) {
 
 const op = (o: Partial<Operation>): Operation => ({ kind: 'OTHER', risk: 'SAFE', line: 1, column: 1, rules: [], statement: 0, table: 'public.t', ...o });
 
+
+// Text beyond printable ASCII is laid out with string-width, which the CLI loads on demand.
+beforeAll(() => loadTextWidths());
 describe('cost model', () => {
   it('prices a rewrite as heap bytes plus one sort per index the table has', () => {
     const w = LOCAL_POSTGRES.heapBytesPerRow;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/report/index.js';
+import { renderReport, renderReportWhenReady } from '../../src/report/index.js';
 import { buildCheckResult, fixtureLookup, fixtureRule } from './fixtures.js';
 
 const history = 'CREATE TABLE orders (id bigint PRIMARY KEY, note text);';
@@ -19,5 +19,18 @@ describe('renderReport', () => {
     const md = renderReport(result, 'markdown', opts);
     expect(md).toContain('a.sql');
     expect(md).toContain('fixture-concurrent-index');
+  });
+});
+
+describe('renderReportWhenReady', () => {
+  it('renders what renderReport does, for ASCII and wider text', async () => {
+    // Whether string-width is already loaded depends on the other files of this worker
+    // (isolate: false); a fresh process takes the loading path in test/cli.
+    const opts = { ruleById: fixtureLookup, width: 80 };
+    for (const sql of ['CREATE INDEX i ON orders (note);', '-- 注文\nCREATE INDEX i ON orders (note); -- 注文の索引']) {
+      const result = await buildCheckResult([{ path: 'a.sql', sql }], { history, rules: [fixtureRule] });
+      const text = [...(await renderReportWhenReady(result, 'pretty', opts))].join('');
+      expect(text).toBe(renderReport(result, 'pretty', opts));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { allRules } from '../../rules/index.js';
-import { renderJson } from '../../src/report/json.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { jsonReportSchema, reportJsonSchema } from '../../src/report/json-schema.js';
 import { buildCheckResult, fixtureRule, passedDryRun } from './fixtures.js';
 
@@ -118,5 +118,22 @@ describe('renderJson', () => {
     expect(f).not.toHaveProperty('statement');
     // A finding in the migration's own file does not repeat its path.
     expect(json.migrations[0].findings[0]).not.toHaveProperty('path');
+  });
+});
+
+describe('renderJsonChunks', () => {
+  it('writes exactly the text of renderJson, in pieces', async () => {
+    const result = await sample();
+    const chunks = [...renderJsonChunks(result)];
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks.join('')).toBe(renderJson(result));
+  });
+
+  it('matches JSON.stringify on empty lists, omitted fields and nested values', async () => {
+    const result = await sample();
+    result.report.migrations[0]!.operations = [];
+    result.report.migrations[0]!.findings[0]!.suggestion = undefined;
+    result.report.errors = [];
+    expect([...renderJsonChunks(result)].join('')).toBe(renderJson(result));
   });
 });

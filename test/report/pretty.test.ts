@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTextWidths } from '../../src/report/text-layout.js';
 import stringWidth from 'string-width';
 import { allRules } from '../../rules/index.js';
 import { renderPretty } from '../../src/report/pretty.js';
@@ -32,6 +33,9 @@ function columnOf(line: string, needle: string): number {
   return stringWidth(line.slice(0, line.indexOf(needle)));
 }
 
+
+// Text beyond printable ASCII is laid out with string-width, which the CLI loads on demand.
+beforeAll(() => loadTextWidths());
 describe('renderPretty', () => {
   it('prints findings like a compiler, grouped per migration, with a summary (no colour)', async () => {
     const text = renderPretty(await sample(), { color: false, width: 100, ruleById: fixtureLookup });

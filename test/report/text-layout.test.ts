@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTextWidths } from '../../src/report/text-layout.js';
 import { layoutLine, padEnd, truncate, wrap, displayWidth } from '../../src/report/text-layout.js';
 
+
+// Text beyond printable ASCII is laid out with string-width, which the CLI loads on demand.
+beforeAll(() => loadTextWidths());
 describe('layoutLine', () => {
   it('expands tabs to the next stop of 4 and records where each code point starts', () => {
     const l = layoutLine('a\tb\t\tc');

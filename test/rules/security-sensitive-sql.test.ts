@@ -23,6 +23,10 @@ describe('security-sensitive-sql', () => {
     ["COPY t FROM '/etc/passwd';", /reads a file/],
     ["COPY (SELECT 1) TO '/tmp/out.csv';", /writes a file/],
     ["SELECT pg_read_file('/etc/passwd');", /pg_read_file/],
+    // Spellings the text pre-check must not miss: any case, quoted, and Unicode escapes.
+    ["SELECT PG_READ_FILE('/etc/passwd');", /pg_read_file/],
+    ['SELECT "pg_ls_dir"(\'/\');', /pg_ls_dir/],
+    ['SELECT U&"pg\\005Fread\\005Ffile"(\'/etc/passwd\');', /pg_read_file/],
     ["SELECT pg_catalog.pg_read_binary_file('/etc/shadow');", /pg_read_binary_file/],
     ["SELECT pg_ls_dir('/');", /pg_ls_dir/],
     ["SELECT lo_import('/etc/passwd');", /lo_import/],

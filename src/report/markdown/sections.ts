@@ -7,7 +7,7 @@ import { verificationLine } from '../../plan/text.js';
 import type { Plan, PlanStep } from '../../plan/types.js';
 import { cell, code, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
-import { DRY_RUN_FINDING_RULES } from '../diagnostics.js';
+import { DRY_RUN_FINDING_RULES, findStatement } from '../diagnostics.js';
 import { serverAndTarget } from '../dry-run-version.js';
 import { seedHeadline, seedSkipped } from '../seed-text.js';
 import { impactBlock } from './impact.js';
@@ -156,7 +156,7 @@ function findingsTable(m: MigrationReport, o: SectionOptions): string {
 }
 
 function statementText(a: AnalyzedMigration, index: number): string {
-  const s = a.up.statements.find((x) => x.index === index);
+  const s = findStatement(a, a.up.path, index);
   if (!s) return '';
   const flat = s.text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;

@@ -1,0 +1,52 @@
+// Builds the plan from the analyzed migrations; apart from index.ts so that a renderer that
+// needs only this (the markdown summary, on every lint that prints it) does not load the plan's
+// JSON schema, which is zod.
+import type { AnalyzedMigration } from '../check/types.js';
+import type { Draft, PlanMemory, StatementContext } from './context.js';
+import { DropOrder } from './order.js';
+import { assemblePhases } from './phases.js';
+import { planStatement } from './statements.js';
+import type { Plan, PlanOptions } from './types.js';
+
+export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
+  const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
+  const drafts: Draft[] = [];
+  let outsideTx = false;
+  const dropOrder = new DropOrder();
+  for (const m of migrations) {
+    for (const e of m.up.errors) {
+      memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
+    }
+    if (m.up.errors.length > 0) continue;
+    const opsByStatement = new Map<number, typeof m.report.operations>();
+    for (const op of m.report.operations) {
+      const list = opsByStatement.get(op.statement) ?? [];
+      list.push(op);
+      opsByStatement.set(op.statement, list);
+    }
+    for (const statement of m.up.statements) {
+      // Statements inside DO blocks and function bodies run with their parent.
+      if (statement.nestedIn) continue;
+      const ctx: StatementContext = {
+        migration: m,
+        statement,
+        ops: opsByStatement.get(statement.index) ?? [],
+        pgVersion: opts.pgVersion,
+        batchSize: opts.batchSize ?? 1000,
+        lockTimeout: opts.lockTimeout ?? '5s',
+        memory,
+      };
+      const out = planStatement(ctx);
+      dropOrder.add(ctx.ops, out);
+      if (out.some((d) => !d.step.transactional && d.step.sql.length > 0)) outsideTx = true;
+      drafts.push(...out);
+    }
+  }
+  const notes = [...new Set(memory.notes)];
+  if (outsideTx) {
+    notes.push(
+      'Steps marked "outside a transaction" need a migration of their own with the runner\'s transaction turned off (golang-migrate: one statement per file, since a multi-statement file runs as one implicit transaction; Flyway: executeInTransaction=false; goose: -- +goose NO TRANSACTION; dbmate: -- migrate:up transaction:false; Liquibase: runInTransaction:false; Rails: disable_ddl_transaction!).',
+    );
+  }
+  return { phases: assemblePhases(drafts.filter((d) => !d.absorbed)), notes };
+}
