@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-H4UJPNCP.js";
+} from "./chunks/chunk-M7KF5WRT.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,29 +38,30 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-AO6GBALX.js";
+} from "./chunks/chunk-KHGS6S2H.js";
+import "./chunks/chunk-6AFMK7LM.js";
 import {
   loadConfig
-} from "./chunks/chunk-CWO3ADBI.js";
-import {
-  fsRepoFiles,
-  renderAnnotations,
-  runCheck
-} from "./chunks/chunk-HJHHM4DA.js";
-import "./chunks/chunk-K2352WEA.js";
-import "./chunks/chunk-XZNWCAYG.js";
-import "./chunks/chunk-R77JFOHR.js";
+} from "./chunks/chunk-74IYIHTI.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
 import {
+  fsRepoFiles,
+  renderAnnotations,
+  runCheck
+} from "./chunks/chunk-U3IFFPVG.js";
+import "./chunks/chunk-INLVSP7J.js";
+import "./chunks/chunk-KIMP6INT.js";
+import "./chunks/chunk-CN43DROS.js";
+import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-KI3KKKYE.js";
-import "./chunks/chunk-HYIWFT2K.js";
-import "./chunks/chunk-7DEDEG2E.js";
+import "./chunks/chunk-4LTRHOEI.js";
+import "./chunks/chunk-XVR3H37E.js";
+import "./chunks/chunk-63OLC3M2.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";

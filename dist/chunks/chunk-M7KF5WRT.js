@@ -8,13 +8,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-HJHHM4DA.js";
+} from "./chunk-U3IFFPVG.js";
 import {
   allRules
-} from "./chunk-XZNWCAYG.js";
+} from "./chunk-KIMP6INT.js";
 import {
   atLeast
-} from "./chunk-7DEDEG2E.js";
+} from "./chunk-63OLC3M2.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {
@@ -51,6 +51,50 @@ function ruleDocsUrl(ruleId, base = PROJECT_URL) {
 // src/report/json.ts
 function renderJson(result) {
   return JSON.stringify(toJsonReport(result.report), null, 2) + "\n";
+}
+function* renderJsonChunks(result) {
+  yield* jsonChunks(toJsonReport(result.report), "", 0);
+  yield "\n";
+}
+var CHUNKED_DEPTH = 4;
+function omitted(v) {
+  return v === void 0 || typeof v === "function" || typeof v === "symbol";
+}
+function* jsonChunks(value, indent, depth) {
+  const plain = value !== null && typeof value === "object" && typeof value.toJSON !== "function";
+  if (!plain || depth >= CHUNKED_DEPTH) {
+    yield JSON.stringify(value, null, 2).replaceAll("\n", `
+${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    yield "[\n";
+    for (let i = 0; i < value.length; i++) {
+      yield inner;
+      yield* omitted(value[i]) ? ["null"] : jsonChunks(value[i], inner, depth + 1);
+      yield i < value.length - 1 ? ",\n" : "\n";
+    }
+    yield `${indent}]`;
+    return;
+  }
+  const entries = Object.entries(value).filter(([, v]) => !omitted(v));
+  if (entries.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{\n";
+  for (let i = 0; i < entries.length; i++) {
+    const [key, v] = entries[i];
+    yield `${inner}${JSON.stringify(key)}: `;
+    yield* jsonChunks(v, inner, depth + 1);
+    yield i < entries.length - 1 ? ",\n" : "\n";
+  }
+  yield `${indent}}`;
 }
 function toJsonReport(report) {
   return {
@@ -310,5 +354,6 @@ export {
   verdict,
   ruleDocsUrl,
   renderJson,
+  renderJsonChunks,
   renderSarif
 };

@@ -4,7 +4,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-7DEDEG2E.js";
+} from "./chunk-63OLC3M2.js";
 import {
   __commonJS
 } from "./chunk-ZGDBGMMU.js";

@@ -14,7 +14,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-HYIWFT2K.js";
+} from "./chunk-XVR3H37E.js";
 import {
   as,
   blocksWrites,
@@ -32,7 +32,7 @@ import {
   stringList,
   typeBase,
   typeNameText
-} from "./chunk-7DEDEG2E.js";
+} from "./chunk-63OLC3M2.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
@@ -64,6 +64,25 @@ function tableRef(qualified) {
   const [schema, ...rest] = qualified.split(".");
   const name = rest.join(".");
   return schema === "public" ? ident(name) : `${ident(schema ?? "")}.${ident(name)}`;
+}
+function transactionSummary(start, add) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  const none = [];
+  return (state) => {
+    const steps = state.earlierInFile ?? none;
+    let m = memo.get(steps);
+    if (!m || m.txId !== state.tx.id || m.seen > steps.length) {
+      let first = steps.length;
+      while (first > 0 && steps[first - 1].txId === state.tx.id) first--;
+      m = { txId: state.tx.id, seen: first, summary: start() };
+      memo.set(steps, m);
+    }
+    for (; m.seen < steps.length; m.seen++) {
+      const step = steps[m.seen];
+      if (step.inTransaction && step.txId === state.tx.id) add(m.summary, step);
+    }
+    return m.summary;
+  };
 }
 
 // rules/_sql-build.ts
@@ -1214,6 +1233,18 @@ function longOtherWork(statement) {
   if (tag === "CallStmt") return "a procedure call (any amount of work)";
   return void 0;
 }
+var earlierInTransaction = transactionSummary(
+  () => ({ ddl: [] }),
+  (summary, s) => {
+    if (!executesNow(s.statement)) return;
+    if (s.operations.some(mayLockExisting)) summary.ddl.push(s);
+    if (!summary.firstBackfill && isBackfill(s.statement, s.operations)) summary.firstBackfill = s;
+  }
+);
+function mayLockExisting(o) {
+  if (o.kind === "UPDATE_VALUES" || o.kind === "DELETE_ROWS" || o.kind === "INSERT_ROWS" || !o.lock || !blocksWrites(o.lock)) return false;
+  return o.table ? !o.targetIsNew : !!o.indexName;
+}
 function lockingDdl(ops, state) {
   return ops.filter((o) => o.kind !== "UPDATE_VALUES" && o.kind !== "DELETE_ROWS" && o.kind !== "INSERT_ROWS" && blocksExisting(o, state));
 }
@@ -1235,10 +1266,10 @@ var rule24 = {
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
-    const sameTx = (state.earlierInFile ?? []).filter((s) => s.inTransaction && s.txId === state.tx.id && executesNow(s.statement));
+    const sameTx = earlierInTransaction(state);
     const wrapper = state.tx.explicit ? "the same transaction" : "the transaction the runner wraps this file in";
     if (isBackfill(statement, operations)) {
-      const ddl = sameTx.flatMap((s) => lockingDdl(s.operations, state).map((op2) => ({ op: op2, s })));
+      const ddl = sameTx.ddl.flatMap((s) => lockingDdl(s.operations, state).map((op2) => ({ op: op2, s })));
       if (ddl.length === 0) return [];
       const strongest = ddl.find((d) => d.op.lock === "AccessExclusiveLock") ?? ddl[0];
       const target = operations.find((o) => o.table)?.table;
@@ -1250,7 +1281,7 @@ var rule24 = {
     }
     const other = longOtherWork(statement);
     if (other) {
-      const held = sameTx.flatMap((s) => lockingDdl(s.operations, state).filter((op2) => op2.lock === "AccessExclusiveLock" && op2.kind !== "DROP_TABLE" && op2.kind !== "DROP_VIEW").map((op2) => ({ op: op2, s })))[0];
+      const held = sameTx.ddl.flatMap((s) => lockingDdl(s.operations, state).filter((op2) => op2.lock === "AccessExclusiveLock" && op2.kind !== "DROP_TABLE" && op2.kind !== "DROP_VIEW").map((op2) => ({ op: op2, s })))[0];
       if (!held) return [];
       return [{
         risk: "CAUTION",
@@ -1260,7 +1291,7 @@ var rule24 = {
     }
     const locking = lockingDdl(operations, state);
     if (locking.length === 0) return [];
-    const backfill = sameTx.find((s) => isBackfill(s.statement, s.operations));
+    const backfill = sameTx.firstBackfill;
     if (!backfill) return [];
     const op = locking[0];
     return [{
@@ -1469,6 +1500,10 @@ var rule30 = {
 };
 
 // rules/enum-value-changes.ts
+var labelsAdded = transactionSummary(() => [], (added, s) => {
+  const e = stmtNode(s.statement, "AlterEnumStmt");
+  if (e?.newVal && e.oldVal === void 0) added.push({ s, e });
+});
 function stringConstants(node, out = /* @__PURE__ */ new Set()) {
   if (Array.isArray(node)) node.forEach((n) => stringConstants(n, out));
   else if (node && typeof node === "object") {
@@ -1528,7 +1563,7 @@ var rule31 = {
       return hits;
     }
     if (!state.tx.active) return hits;
-    const added = (state.earlierInFile ?? []).filter((s) => s.inTransaction && s.txId === state.tx.id).map((s) => ({ s, e: stmtNode(s.statement, "AlterEnumStmt") })).filter((x) => !!x.e?.newVal && x.e.oldVal === void 0);
+    const added = labelsAdded(state);
     if (added.length === 0) return hits;
     const used = stringConstants(statement.ast);
     for (const { s, e: add } of added) {
@@ -1848,6 +1883,11 @@ ${combined}` : unfilled ? `-- do not combine these: ${ident(unfilled)} is added 
 };
 
 // rules/multiple-tables-locked.ts
+var locks = (o) => !!o.table && o.lock === "AccessExclusiveLock" && !o.targetIsNew && o.kind !== "DROP_TABLE" && o.kind !== "DROP_VIEW";
+var heldTables = transactionSummary(() => /* @__PURE__ */ new Set(), (held, s) => {
+  if (!runsDuringMigration(s.statement)) return;
+  for (const o of s.operations) if (locks(o)) held.add(o.table);
+});
 var rule38 = {
   id: "multiple-tables-locked",
   risk: "CAUTION",
@@ -1862,15 +1902,15 @@ var rule38 = {
   },
   check({ statement, operations, state }) {
     if (!state.tx.active || !runsDuringMigration(statement)) return [];
-    const locks = (o) => !!o.table && o.lock === "AccessExclusiveLock" && !o.targetIsNew && o.kind !== "DROP_TABLE" && o.kind !== "DROP_VIEW";
-    const held = [...new Set((state.earlierInFile ?? []).filter((s) => s.inTransaction && s.txId === state.tx.id && runsDuringMigration(s.statement)).flatMap((s) => s.operations.filter(locks).map((o) => o.table)))];
-    if (held.length !== 1) return [];
-    const index = operations.findIndex((o) => locks(o) && !held.includes(o.table));
+    const held = heldTables(state);
+    if (held.size !== 1) return [];
+    const first = held.values().next().value;
+    const index = operations.findIndex((o) => locks(o) && o.table !== first);
     const table = operations[index]?.table;
     if (!table) return [];
     return [{
       operation: index,
-      message: `${table} is locked ACCESS EXCLUSIVE while this transaction still holds the same lock on ${held[0]}: both tables stay blocked for reads and writes until COMMIT, and the wait for this lock blocks ${held[0]} too`,
+      message: `${table} is locked ACCESS EXCLUSIVE while this transaction still holds the same lock on ${first}: both tables stay blocked for reads and writes until COMMIT, and the wait for this lock blocks ${first} too`,
       suggestion: `-- end the transaction before changing ${table} (or move it to its own migration), and SET lock_timeout = '5s' before each`
     }];
   }
@@ -2923,7 +2963,8 @@ function catalogTarget(tag, v) {
   }
   return void 0;
 }
-function findings(ast) {
+var MAY_CALL_REPORTED = new RegExp(`${[...HOST_FUNCTIONS.keys(), "set_config"].join("|")}|u&`, "i");
+function findings(ast, text) {
   const t = nodeTag(ast);
   if (!t) return [];
   const [tag, v] = t;
@@ -2996,7 +3037,7 @@ function findings(ast) {
   const target = catalogTarget(tag, v);
   if (target) out.push(`changes the system catalog object ${target}: every session on the database (and every tool that inspects it) trusts the catalog`);
   const seen = /* @__PURE__ */ new Set();
-  for (const { name, args } of calledFunctions(ast)) {
+  for (const { name, args } of MAY_CALL_REPORTED.test(text) ? calledFunctions(ast) : []) {
     const firstArg = args[0]?.toLowerCase();
     const why = HOST_FUNCTIONS.get(name) ?? (name === "set_config" && (firstArg === "role" || firstArg === "session_authorization") ? `switches to another role ('${firstArg}'), with that role's rights` : void 0) ?? (name === "set_config" && firstArg === "search_path" && /^\s*"?pg_catalog"?\s*(,|$)/i.test(args[1] ?? "") ? CATALOG_FIRST.replace("puts", "which puts") : void 0);
     if (why && !seen.has(name)) {
@@ -3020,7 +3061,7 @@ var rule65 = {
   functionBodies: true,
   check({ statement }) {
     const inBody = statement.nestedIn?.kind === "function-body" ? " (in a function body: it runs when the function is called, with the caller's rights)" : "";
-    return findings(statement.ast).map((message) => ({ message: message.charAt(0).toUpperCase() + message.slice(1) + inBody }));
+    return findings(statement.ast, statement.text).map((message) => ({ message: message.charAt(0).toUpperCase() + message.slice(1) + inBody }));
   }
 };
 

@@ -1,7 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-CWO3ADBI.js";
+} from "./chunk-74IYIHTI.js";
+import {
+  tableStatsFromText
+} from "./chunk-7PDHHRXW.js";
+import {
+  external_exports
+} from "./chunk-RJIW4HVH.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
@@ -12,34 +18,28 @@ import {
   readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-HJHHM4DA.js";
+} from "./chunk-U3IFFPVG.js";
 import {
   buildPlan
-} from "./chunk-K2352WEA.js";
+} from "./chunk-INLVSP7J.js";
 import {
   allRules
-} from "./chunk-XZNWCAYG.js";
+} from "./chunk-KIMP6INT.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
-} from "./chunk-R77JFOHR.js";
-import {
-  tableStatsFromText
-} from "./chunk-7PDHHRXW.js";
-import {
-  external_exports
-} from "./chunk-RJIW4HVH.js";
+} from "./chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   parseSource
-} from "./chunk-HYIWFT2K.js";
+} from "./chunk-XVR3H37E.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-7DEDEG2E.js";
+} from "./chunk-63OLC3M2.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

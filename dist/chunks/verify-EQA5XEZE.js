@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-KI3KKKYE.js";
+} from "./chunk-4LTRHOEI.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-HYIWFT2K.js";
+} from "./chunk-XVR3H37E.js";
 import {
   SEED_FORMAT,
   applyBase,
@@ -22,13 +22,13 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-IGFO6NSJ.js";
+} from "./chunk-5JCKFVS2.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-7DEDEG2E.js";
+} from "./chunk-63OLC3M2.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";

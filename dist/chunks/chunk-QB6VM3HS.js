@@ -4,12 +4,12 @@ import {
 } from "./chunk-FISKFK3V.js";
 import {
   allRules
-} from "./chunk-XZNWCAYG.js";
+} from "./chunk-KIMP6INT.js";
 import {
   CONFIG_FILE_NAMES,
   PRESETS,
   resolveConfig
-} from "./chunk-R77JFOHR.js";
+} from "./chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
@@ -23,7 +23,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 async function configFromFlags(repoDir, flags) {
   const hasFile = flags.config !== void 0 || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
-  const { config } = hasFile ? await (await import("./load-IQGRUKRW.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
+  const { config } = hasFile ? await (await import("./load-VAV4ZIDC.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
   if (flags.pgVersion !== void 0) config.pgVersion = intFlag("--pg-version", flags.pgVersion, 9, 19);
   if (flags.failOn !== void 0) config.failOn = riskFlag("--fail-on", flags.failOn);
   if (flags.preset !== void 0) {

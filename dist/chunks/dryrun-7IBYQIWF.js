@@ -18,12 +18,12 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-IGFO6NSJ.js";
+} from "./chunk-5JCKFVS2.js";
 import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-7DEDEG2E.js";
+} from "./chunk-63OLC3M2.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";

@@ -1,8 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  external_exports
-} from "./chunk-RJIW4HVH.js";
-import {
   columnShapeKey,
   deparse,
   dollarTag,
@@ -11,13 +8,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-KI3KKKYE.js";
+} from "./chunk-4LTRHOEI.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-HYIWFT2K.js";
+} from "./chunk-XVR3H37E.js";
 import {
   as,
   blocksWrites,
@@ -27,13 +24,61 @@ import {
   optionOn,
   relationName,
   stringList
-} from "./chunk-7DEDEG2E.js";
-import {
-  OPERATION_KINDS
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-63OLC3M2.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];
+
+// src/plan/text.ts
+function verificationLine(v) {
+  switch (v.status) {
+    case "verified":
+      return `verified on ${v.engine} (PostgreSQL ${v.serverVersion}) with ${v.seededRows} seeded rows per table`;
+    case "failed":
+      return `FAILED verification on ${v.engine} (PostgreSQL ${v.serverVersion}, ${v.seededRows} seeded rows per table): ${v.reason}`;
+    case "not-run":
+      return `not verified: ${v.reason}`;
+  }
+}
+function indent(text, by) {
+  return text.split("\n").map((l) => l.length ? by + l : l).join("\n");
+}
+function renderPlanText(plan, verification) {
+  if (plan.phases.length === 0) {
+    return ["Nothing to plan: no statements under review.", ...plan.notes.map((n) => `- ${n}`)].join("\n") + "\n";
+  }
+  const out = [];
+  if (verification) {
+    const v = verification.plan;
+    out.push(
+      v.status === "failed" ? `This plan FAILED verification: do not run it as is. ${verificationLine(v)}` : v.status === "verified" ? `This plan was run phase by phase and ended in the schema the migrations produce: ${verificationLine(v)}.` : `This plan is ${verificationLine(v)}.`,
+      ""
+    );
+  }
+  plan.phases.forEach((phase, i) => {
+    out.push(`Phase ${i + 1}. ${phase.title}`);
+    const pv = verification?.phases[i];
+    if (pv) out.push(`  (${verificationLine(pv)})`);
+    phase.steps.forEach((step, j) => {
+      out.push(`  ${i + 1}.${j + 1} ${step.migrationPath}:${step.line} ${step.operationKind}`);
+      out.push(indent(step.description, "      "));
+      if (step.replaces) out.push(indent(`instead of: ${step.replaces.replace(/\s+/g, " ").trim()}`, "      "));
+      if (step.sql.length > 0) {
+        out.push(`      ${step.transactional ? step.sql.length > 1 ? "in one transaction:" : "run:" : "outside a transaction, one statement at a time:"}`);
+        for (const s of step.sql) out.push(indent(`${s};`, "        "));
+      }
+    });
+    if (phase.appMustDo) out.push(`  Before the next phase: ${phase.appMustDo}`);
+    out.push(`  Roll back: ${phase.rollback}`);
+    for (const s of phase.rollbackSql ?? []) out.push(indent(`${s};`, "    "));
+    out.push("");
+  });
+  if (plan.notes.length) {
+    out.push("Notes:");
+    for (const n of plan.notes) out.push(`  - ${n}`);
+  }
+  return out.join("\n").trimEnd() + "\n";
+}
 
 // src/plan/order.ts
 var DROPS = {
@@ -1326,150 +1371,7 @@ function planDo(ctx, v) {
   return d;
 }
 
-// src/plan/text.ts
-function verificationLine(v) {
-  switch (v.status) {
-    case "verified":
-      return `verified on ${v.engine} (PostgreSQL ${v.serverVersion}) with ${v.seededRows} seeded rows per table`;
-    case "failed":
-      return `FAILED verification on ${v.engine} (PostgreSQL ${v.serverVersion}, ${v.seededRows} seeded rows per table): ${v.reason}`;
-    case "not-run":
-      return `not verified: ${v.reason}`;
-  }
-}
-function indent(text, by) {
-  return text.split("\n").map((l) => l.length ? by + l : l).join("\n");
-}
-function renderPlanText(plan, verification) {
-  if (plan.phases.length === 0) {
-    return ["Nothing to plan: no statements under review.", ...plan.notes.map((n) => `- ${n}`)].join("\n") + "\n";
-  }
-  const out = [];
-  if (verification) {
-    const v = verification.plan;
-    out.push(
-      v.status === "failed" ? `This plan FAILED verification: do not run it as is. ${verificationLine(v)}` : v.status === "verified" ? `This plan was run phase by phase and ended in the schema the migrations produce: ${verificationLine(v)}.` : `This plan is ${verificationLine(v)}.`,
-      ""
-    );
-  }
-  plan.phases.forEach((phase, i) => {
-    out.push(`Phase ${i + 1}. ${phase.title}`);
-    const pv = verification?.phases[i];
-    if (pv) out.push(`  (${verificationLine(pv)})`);
-    phase.steps.forEach((step, j) => {
-      out.push(`  ${i + 1}.${j + 1} ${step.migrationPath}:${step.line} ${step.operationKind}`);
-      out.push(indent(step.description, "      "));
-      if (step.replaces) out.push(indent(`instead of: ${step.replaces.replace(/\s+/g, " ").trim()}`, "      "));
-      if (step.sql.length > 0) {
-        out.push(`      ${step.transactional ? step.sql.length > 1 ? "in one transaction:" : "run:" : "outside a transaction, one statement at a time:"}`);
-        for (const s of step.sql) out.push(indent(`${s};`, "        "));
-      }
-    });
-    if (phase.appMustDo) out.push(`  Before the next phase: ${phase.appMustDo}`);
-    out.push(`  Roll back: ${phase.rollback}`);
-    for (const s of phase.rollbackSql ?? []) out.push(indent(`${s};`, "    "));
-    out.push("");
-  });
-  if (plan.notes.length) {
-    out.push("Notes:");
-    for (const n of plan.notes) out.push(`  - ${n}`);
-  }
-  return out.join("\n").trimEnd() + "\n";
-}
-
-// src/plan/json.ts
-var verificationSchema = external_exports.discriminatedUnion("status", [
-  external_exports.strictObject({ status: external_exports.literal("verified"), engine: external_exports.string(), serverVersion: external_exports.string(), seededRows: external_exports.number().int().min(0) }),
-  external_exports.strictObject({
-    status: external_exports.literal("failed"),
-    engine: external_exports.string(),
-    serverVersion: external_exports.string(),
-    seededRows: external_exports.number().int().min(0),
-    reason: external_exports.string(),
-    step: external_exports.string().optional()
-  }),
-  external_exports.strictObject({ status: external_exports.literal("not-run"), reason: external_exports.string() })
-]);
-var stepSchema = external_exports.strictObject({
-  /** `phase.step`, 1-based, as the text plan numbers them. */
-  id: external_exports.string(),
-  operation: external_exports.enum(OPERATION_KINDS),
-  prose: external_exports.string(),
-  sql: external_exports.array(external_exports.string()),
-  transaction: external_exports.enum(["one", "none"]),
-  /** The statement of the migration this step stands for. */
-  source: external_exports.strictObject({ path: external_exports.string(), line: external_exports.number().int().min(1) }),
-  /** Set when the step rewrites that statement: its original text. */
-  replaces: external_exports.string().optional(),
-  rollback: external_exports.array(external_exports.string()).optional()
-});
-var phaseSchema = external_exports.strictObject({
-  name: external_exports.enum(PHASE_NAMES),
-  title: external_exports.string(),
-  steps: external_exports.array(stepSchema),
-  appMustDo: external_exports.string().optional(),
-  rollback: external_exports.string(),
-  rollbackSql: external_exports.array(external_exports.string()).optional(),
-  verification: verificationSchema.optional()
-});
-var planDocumentSchema = external_exports.strictObject({
-  kind: external_exports.literal("migration-guard-plan"),
-  version: external_exports.literal(1),
-  pgVersion: external_exports.number().int(),
-  phases: external_exports.array(phaseSchema),
-  notes: external_exports.array(external_exports.string()),
-  verification: verificationSchema.optional()
-});
-function planJsonSchema() {
-  return {
-    $id: "migration-guard/plan-v1.json",
-    title: "migration-guard plan, version 1",
-    ...external_exports.toJSONSchema(planDocumentSchema, { target: "draft-2020-12" })
-  };
-}
-function planDocument(plan, pgVersion, verification) {
-  return {
-    kind: "migration-guard-plan",
-    version: 1,
-    pgVersion,
-    phases: plan.phases.map((p, i) => ({
-      name: p.name,
-      title: p.title,
-      steps: p.steps.map((s, j) => ({
-        id: `${i + 1}.${j + 1}`,
-        operation: s.operationKind,
-        prose: s.description,
-        sql: s.sql,
-        transaction: s.transactional ? "one" : "none",
-        source: { path: s.migrationPath, line: s.line },
-        ...s.replaces ? { replaces: s.replaces } : {},
-        ...s.rollback ? { rollback: s.rollback } : {}
-      })),
-      ...p.appMustDo ? { appMustDo: p.appMustDo } : {},
-      rollback: p.rollback,
-      ...p.rollbackSql ? { rollbackSql: p.rollbackSql } : {},
-      ...verification?.phases[i] ? { verification: verification.phases[i] } : {}
-    })),
-    notes: plan.notes,
-    ...verification ? { verification: verification.plan } : {}
-  };
-}
-function parsePlanDocument(text, source = "plan.json") {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${source}: not JSON (${e.message})`);
-  }
-  const r = planDocumentSchema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new Error(`${source}: not a migration-guard plan: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
-  }
-  return r.data;
-}
-
-// src/plan/index.ts
+// src/plan/build.ts
 function buildPlan(migrations, opts) {
   const memory = { newTables: /* @__PURE__ */ new Set(), newIndexes: /* @__PURE__ */ new Set(), notNullChecks: /* @__PURE__ */ new Set(), drops: /* @__PURE__ */ new Map(), notes: [] };
   const drafts = [];
@@ -1516,8 +1418,5 @@ export {
   PHASE_NAMES,
   verificationLine,
   renderPlanText,
-  planJsonSchema,
-  planDocument,
-  parsePlanDocument,
   buildPlan
 };

@@ -31,14 +31,18 @@ function lockModeSql(mode) {
 
 // src/analyze/ast.ts
 function nodeTag(node) {
-  if (!node || typeof node !== "object") return null;
-  const key = Object.keys(node)[0];
-  if (!key) return null;
+  const key = firstKey(node);
+  if (key === void 0) return null;
   return [key, node[key] ?? {}];
 }
+function firstKey(node) {
+  if (!node || typeof node !== "object") return void 0;
+  for (const key in node) return key;
+  return void 0;
+}
 function as(node, tag) {
-  const t = nodeTag(node);
-  return t && t[0] === tag ? t[1] : void 0;
+  if (firstKey(node) !== tag) return void 0;
+  return node[tag] ?? {};
 }
 function stringList(nodes) {
   return (nodes ?? []).map((n) => as(n, "String")?.sval ?? "").filter((s) => s !== "");

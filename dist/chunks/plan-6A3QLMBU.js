@@ -1,17 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  PHASE_NAMES,
-  buildPlan,
   parsePlanDocument,
   planDocument,
-  planJsonSchema,
+  planJsonSchema
+} from "./chunk-6AFMK7LM.js";
+import "./chunk-RJIW4HVH.js";
+import {
+  PHASE_NAMES,
+  buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-K2352WEA.js";
-import "./chunk-RJIW4HVH.js";
-import "./chunk-KI3KKKYE.js";
-import "./chunk-HYIWFT2K.js";
-import "./chunk-7DEDEG2E.js";
+} from "./chunk-INLVSP7J.js";
+import "./chunk-4LTRHOEI.js";
+import "./chunk-XVR3H37E.js";
+import "./chunk-63OLC3M2.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";

@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-CWO3ADBI.js";
-import {
-  CONFIG_FILE_NAMES
-} from "./chunk-R77JFOHR.js";
+} from "./chunk-74IYIHTI.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
+import {
+  CONFIG_FILE_NAMES
+} from "./chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

@@ -39,19 +39,19 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-AO6GBALX.js";
+} from "./chunk-KHGS6S2H.js";
 import {
   require_dist
-} from "./chunk-CWO3ADBI.js";
+} from "./chunk-74IYIHTI.js";
 import {
   OutsideRepositoryError,
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-HJHHM4DA.js";
+} from "./chunk-U3IFFPVG.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
-} from "./chunk-R77JFOHR.js";
+} from "./chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

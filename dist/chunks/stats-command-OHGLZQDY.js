@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-XGDYM6C4.js";
+} from "./chunk-QB6VM3HS.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -9,14 +9,12 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-YWX34JRL.js";
-import "./chunk-XZNWCAYG.js";
-import "./chunk-R77JFOHR.js";
-import "./chunk-7PDHHRXW.js";
-import "./chunk-RJIW4HVH.js";
+import "./chunk-KIMP6INT.js";
+import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-HYIWFT2K.js";
-import "./chunk-7DEDEG2E.js";
+import "./chunk-XVR3H37E.js";
+import "./chunk-63OLC3M2.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-K2352WEA.js";
+} from "./chunk-INLVSP7J.js";
 import {
   allRules,
   beginFile,
@@ -11,17 +11,17 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-XZNWCAYG.js";
+} from "./chunk-KIMP6INT.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-R77JFOHR.js";
+} from "./chunk-CN43DROS.js";
 import {
   LineIndex,
   decodeSql,
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-HYIWFT2K.js";
+} from "./chunk-XVR3H37E.js";
 import {
   as,
   atLeast,
@@ -38,7 +38,7 @@ import {
   stringList,
   typeBase,
   typeNameText
-} from "./chunk-7DEDEG2E.js";
+} from "./chunk-63OLC3M2.js";
 import {
   __commonJS,
   __toESM
@@ -2192,13 +2192,15 @@ var DIRECTIVE = /(?:--|\/\*)[ \t]*migration-guard-ignore(-file)?\b([^\n]*)/g;
 function readDirectives(text, statements) {
   const topLevel = statements.filter((s) => !s.nestedIn);
   const out = [];
-  const lines2 = new LineIndex(text);
+  let lines2;
   for (const m of text.matchAll(DIRECTIVE)) {
     const offset = m.index ?? 0;
-    if (topLevel.some((s) => offset >= s.start && offset < s.end)) continue;
+    const nextAt = firstStartingAfter(topLevel, offset);
+    const before2 = topLevel[nextAt - 1];
+    if (before2 && offset >= before2.start && offset < before2.end) continue;
     const rules = (m[2] ?? "").split("*/", 1)[0].split(/[\s,]+/).map((r) => r.trim()).filter((r) => /^[a-z0-9-]+$/.test(r));
-    const position = lines2.position(offset);
-    const next = topLevel.find((s) => s.start > offset);
+    const position = (lines2 ??= new LineIndex(text)).position(offset);
+    const next = topLevel[nextAt];
     out.push({
       scope: m[1] ? "file" : "statement",
       rules,
@@ -2209,13 +2211,44 @@ function readDirectives(text, statements) {
   }
   return out;
 }
+function firstStartingAfter(statements, offset) {
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (statements[mid].start > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 function suppressedBy(directives, rule2, statement) {
   const target = statement?.nestedIn ? statement.nestedIn.statement : statement?.index;
-  const d = directives.find(
-    (d2) => (d2.scope === "file" || target !== void 0 && d2.statement === target) && (d2.rules.length === 0 || d2.rules.includes(rule2))
-  );
+  const { fileWide, byStatement } = indexOf(directives);
+  const applies = (i) => directives[i].rules.length === 0 || directives[i].rules.includes(rule2);
+  const a = fileWide.find(applies);
+  const b = (target === void 0 ? void 0 : byStatement.get(target))?.find(applies);
+  const first = a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+  const d = first === void 0 ? void 0 : directives[first];
   if (d) d.used = true;
   return d;
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(directives) {
+  let index = indexes.get(directives);
+  if (!index) {
+    const built = { fileWide: [], byStatement: /* @__PURE__ */ new Map() };
+    directives.forEach((d, i) => {
+      if (d.scope === "file") built.fileWide.push(i);
+      else if (d.statement !== void 0) {
+        const list = built.byStatement.get(d.statement);
+        if (list) list.push(i);
+        else built.byStatement.set(d.statement, [i]);
+      }
+    });
+    indexes.set(directives, built);
+    index = built;
+  }
+  return index;
 }
 
 // src/analyze/analyze.ts
@@ -2274,8 +2307,15 @@ function analyzeSource(source, text, state, rules, settings = {}) {
   const bodyCheckers = checkers.filter((r) => r.functionBodies);
   const runChecks = (which, stmt, ops) => {
     if (state.learningOnly) return;
+    const ctx = { statement: stmt, operations: ops, state };
     for (const rule2 of which) {
-      for (const hit of safeCheck(rule2, () => rule2.check({ statement: stmt, operations: ops, state }))) emit(rule2, hit, stmt, ops);
+      let hits;
+      try {
+        hits = rule2.check(ctx);
+      } catch (e) {
+        hits = [ruleFailure(rule2, e)];
+      }
+      for (const hit of hits) emit(rule2, hit, stmt, ops);
     }
   };
   for (const stmt of source.statements) {
@@ -2318,8 +2358,11 @@ function safeCheck(rule2, run2) {
   try {
     return run2();
   } catch (e) {
-    return [{ message: `internal error in rule ${rule2.id}: ${e.message}`, risk: "CAUTION" }];
+    return [ruleFailure(rule2, e)];
   }
+}
+function ruleFailure(rule2, e) {
+  return { message: `internal error in rule ${rule2.id}: ${e.message}`, risk: "CAUTION" };
 }
 function isEnabled(s, rule2) {
   if (s === void 0) return rule2?.enabledByDefault !== false;
@@ -3830,11 +3873,9 @@ var NO_UNDO = /* @__PURE__ */ new Set([
 ]);
 function needsNoRollback(up, upOps) {
   if (up.errors.length > 0) return false;
-  const top = up.statements.filter((s) => !s.nestedIn);
-  return top.every((s) => {
-    const ops = upOps.filter((o) => o.statement === s.index);
-    return ops.length > 0 && ops.every((o) => NO_UNDO.has(o.kind));
-  });
+  const undoFree = /* @__PURE__ */ new Map();
+  for (const o of upOps) undoFree.set(o.statement, (undoFree.get(o.statement) ?? true) && NO_UNDO.has(o.kind));
+  return up.statements.every((s) => !!s.nestedIn || undoFree.get(s.index) === true);
 }
 
 // src/rollback/review.ts
@@ -4436,8 +4477,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-TXAO5RNT.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-IA3TLBVZ.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-7IBYQIWF.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-EQA5XEZE.js");
     const session = new VerifySession({
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4494,7 +4535,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-HPKR5GWN.js");
+      const { buildPlan, planDocument } = await import("./plan-6A3QLMBU.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -4835,7 +4876,9 @@ function sourceFor(am, path2) {
   return null;
 }
 function findStatement(am, path2, index) {
-  return sourceFor(am, path2)?.statements.find((s) => s.index === index);
+  const statements = sourceFor(am, path2)?.statements;
+  const at = statements?.[index];
+  return at?.index === index ? at : statements?.find((s) => s.index === index);
 }
 var ExtentCache = class {
   constructor(sources) {
@@ -5151,7 +5194,7 @@ function findingsTable(m, o) {
   return lines2.join("\n");
 }
 function statementText(a, index) {
-  const s = a.up.statements.find((x) => x.index === index);
+  const s = findStatement(a, a.up.path, index);
   if (!s) return "";
   const flat = s.text.replace(/\s+/g, " ").trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}\u2026` : flat;
