@@ -4,8 +4,11 @@
 // put back in the sets' order: the output is the same as the single-thread run's, byte for byte.
 //
 // Only runs without syntax trees (CheckOptions.withoutTrees) come here: a worker sends back the
-// reports and each statement's position and text, not its tree, because copying the trees
-// across threads would cost about what parsing them did.
+// reports and each statement's position and text, not its tree; copying every tree across
+// threads would cost a good part of the parse again and keep them all in the main thread.
+//
+// More threads mean more CPU in all (each thread warms up its own JIT and its own parser): on
+// a machine whose cores are busy with other work, a run takes longer with workers, not less.
 //
 // MG_WORKERS forces the number of worker threads (besides the main thread): `0` never starts
 // one, `2` starts two whatever the input's size. Unset, the input's size and the cores decide.
@@ -141,7 +144,11 @@ function weightOf(units: readonly Unit[]): number {
 
 function groupByPath(findings: ReadonlyArray<Finding & { path: string }>): Map<string, Array<Finding & { path: string }>> {
   const out = new Map<string, Array<Finding & { path: string }>>();
-  for (const f of findings) out.set(f.path, [...(out.get(f.path) ?? []), f]);
+  for (const f of findings) {
+    const list = out.get(f.path);
+    if (list) list.push(f);
+    else out.set(f.path, [f]);
+  }
   return out;
 }
 

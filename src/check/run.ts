@@ -211,9 +211,6 @@ function lastReviewedIndex(units: Unit[]): number {
   return -1;
 }
 
-
-
-
 /**
  * The report without the static rollback review's guesses, for a migration whose rollback the
  * dry-run ran and compared: what was observed outranks what was inferred.
