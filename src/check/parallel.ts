@@ -8,12 +8,15 @@
 // threads would cost a good part of the parse again and keep them all in the main thread.
 //
 // More threads mean more CPU in all (each thread warms up its own JIT and its own parser): on
-// a machine whose cores are busy with other work, a run takes longer with workers, not less.
+// a machine whose cores are busy with other work, a run takes longer with workers, not less
+// (measured on a 2-core machine shared with other work: 6.2 s wall alone, 7.8 s with a worker).
+// So workers start only for the idle cores the machine had while the main thread discovered
+// the migrations (idleMeter), as `make -l` holds back jobs on a loaded machine.
 //
 // MG_WORKERS forces the number of worker threads (besides the main thread): `0` never starts
 // one, `2` starts two whatever the input's size. Unset, the input's size and the cores decide.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding, ParsedSource, Statement } from '../core/types.js';
@@ -65,12 +68,39 @@ export type WorkerMessage =
  * from the TypeScript sources). `step` runs on the main thread for every migration, in the order
  * each thread reaches them.
  */
-export async function runSetsInParallel(work: readonly Unit[][], ctx: SetContext, step: Step): Promise<SetResult[] | null> {
+export async function runSetsInParallel(work: readonly Unit[][], ctx: SetContext, step: Step, idleCores: () => number): Promise<SetResult[] | null> {
   const weights = work.map(weightOf);
-  const workers = workerCount(weights.reduce((a, b) => a + b, 0), work.filter((units) => units.length > 0).length);
+  const workers = workerCount(weights.reduce((a, b) => a + b, 0), work.filter((units) => units.length > 0).length, idleCores);
   const script = workerScript();
   if (workers === 0 || !script) return null;
   return analyzeSetsOn(script, workers, work, ctx, step, weights);
+}
+
+/**
+ * Starts measuring idle CPU; the function returned says how many cores, on average, were idle
+ * since (from the kernel's per-core times, as `top` reads them). The main thread is busy the
+ * while, so on an otherwise idle 2-core machine it says about 1.
+ */
+export function idleMeter(): () => number {
+  const start = cpuTimes();
+  return () => {
+    const now = cpuTimes();
+    const total = now.total - start.total;
+    // Less than a clock tick went by: nothing to tell, so no reason to hold back.
+    if (total <= 0) return now.cores;
+    return ((now.idle - start.idle) / total) * now.cores;
+  };
+}
+
+function cpuTimes(): { idle: number; total: number; cores: number } {
+  let idle = 0;
+  let total = 0;
+  const all = cpus();
+  for (const { times: t } of all) {
+    idle += t.idle;
+    total += t.user + t.nice + t.sys + t.idle + t.irq;
+  }
+  return { idle, total, cores: all.length };
 }
 
 type Step = (unit: Unit, count?: number) => void;
@@ -114,16 +144,19 @@ export async function analyzeSetsOn(script: URL, workers: number, work: readonly
 
 /**
  * Worker threads to start for `chars` of SQL in `sets` sets, the main thread being one more:
- * none when one thread will do (a one-file lint never starts one). MG_WORKERS overrides.
+ * none when one thread will do (a one-file lint never starts one), and no more than the idle
+ * cores seen (`idleCores`, see idleMeter) can run, half an idle core counting as one.
+ * MG_WORKERS overrides all of it.
  */
-export function workerCount(chars: number, sets: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+export function workerCount(chars: number, sets: number, idleCores: () => number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const forced = env.MG_WORKERS;
   if (forced !== undefined && forced !== '') {
     const n = Number(forced);
     if (Number.isInteger(n) && n >= 0) return Math.min(n, Math.max(0, sets - 1));
   }
   const threads = Math.min(cores, Math.floor(chars / MIN_CHARS_PER_THREAD), sets);
-  return Math.max(0, threads - 1);
+  if (threads < 2) return 0;
+  return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
 }
 
 /** The bundled worker script next to (or one folder above) this code's chunk; none from the sources. */

@@ -10,12 +10,14 @@ import { initParser } from '../parse/index.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import { analyzeSet, type SetContext, type Unit } from './analyze-set.js';
-import { runSetsInParallel } from './parallel.js';
+import { idleMeter, runSetsInParallel } from './parallel.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const { config } = opts;
   const progress = opts.onProgress ?? (() => {});
+  // How busy the machine is while this thread discovers: whether worker threads would find idle cores.
+  const idleCores = idleMeter();
   await initParser();
 
   progress({ stage: 'discover', done: 0, total: 1 });
@@ -62,7 +64,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     done += count;
     progress({ stage: unit.underReview ? 'analyze' : 'parse', done: done - 1, total, label: unit.migration.up.path });
   };
-  const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step) : null;
+  const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
   const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
   const analyzed = results.flatMap((r) => r.analyzed);
   const history = results.flatMap((r) => r.history);

@@ -3,13 +3,13 @@
 // without workers, in the same order; nothing hangs. (That the bundled worker gives the same
 // output as no worker is test/cli/workers.test.ts: the worker script exists only in dist/.)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveSettings } from '../../src/analyze/rule.js';
 import { analyzeSet, NO_TREE, type SetContext, type Unit } from '../../src/check/analyze-set.js';
-import { analyzeSetsOn, MIN_CHARS_PER_THREAD, workerCount } from '../../src/check/parallel.js';
+import { analyzeSetsOn, idleMeter, MIN_CHARS_PER_THREAD, workerCount } from '../../src/check/parallel.js';
 import { discoverMigrations } from '../../src/discover/discover.js';
 import { memoryRepoFiles } from '../../src/discover/fs-files.js';
 import { LOCAL_POSTGRES } from '../../src/estimate/constants.js';
@@ -83,20 +83,33 @@ describe('analysis on worker threads', () => {
 
 describe('how many worker threads', () => {
   const auto = {};
+  const idle = (cores: number) => () => cores;
   it('none for one small file, nor for one set however large (a set runs on one thread)', () => {
-    expect(workerCount(120, 1, auto, 2)).toBe(0);
-    expect(workerCount(50_000_000, 1, auto, 8)).toBe(0);
+    expect(workerCount(120, 1, idle(2), auto, 2)).toBe(0);
+    expect(workerCount(50_000_000, 1, idle(8), auto, 8)).toBe(0);
   });
-  it('a large input uses the cores, the main thread being one of them', () => {
-    expect(workerCount(MIN_CHARS_PER_THREAD * 2, 40, auto, 2)).toBe(1);
-    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, auto, 2)).toBe(1);
-    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, auto, 4)).toBe(3);
-    expect(workerCount(MIN_CHARS_PER_THREAD * 2 - 1, 40, auto, 4)).toBe(0);
+  it('a large input uses the idle cores, the main thread being one of them', () => {
+    expect(workerCount(MIN_CHARS_PER_THREAD * 2, 40, idle(1), auto, 2)).toBe(1);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1), auto, 2)).toBe(1);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(3), auto, 4)).toBe(3);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 2 - 1, 40, idle(3), auto, 4)).toBe(0);
+  });
+  it('none on a machine whose cores are busy: a worker would only take turns with the main thread', () => {
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(0.2), auto, 2)).toBe(0);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(0.6), auto, 2)).toBe(1);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1.4), auto, 4)).toBe(1);
   });
   it('MG_WORKERS forces the number (0: never), never more than there are sets to share', () => {
-    expect(workerCount(50_000_000, 40, { MG_WORKERS: '0' }, 2)).toBe(0);
-    expect(workerCount(100, 40, { MG_WORKERS: '2' }, 2)).toBe(2);
-    expect(workerCount(100, 2, { MG_WORKERS: '4' }, 2)).toBe(1);
-    expect(workerCount(100, 40, { MG_WORKERS: 'lots' }, 2)).toBe(0);
+    expect(workerCount(50_000_000, 40, idle(1), { MG_WORKERS: '0' }, 2)).toBe(0);
+    expect(workerCount(100, 40, idle(0), { MG_WORKERS: '2' }, 2)).toBe(2);
+    expect(workerCount(100, 2, idle(0), { MG_WORKERS: '4' }, 2)).toBe(1);
+    expect(workerCount(100, 40, idle(0), { MG_WORKERS: 'lots' }, 2)).toBe(0);
+  });
+  it('the idle meter reads the kernel: between none and every core', async () => {
+    const meter = idleMeter();
+    await new Promise((r) => setTimeout(r, 50));
+    const got = meter();
+    expect(got).toBeGreaterThanOrEqual(0);
+    expect(got).toBeLessThanOrEqual(cpus().length);
   });
 });
