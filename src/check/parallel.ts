@@ -11,7 +11,8 @@
 // a machine whose cores are busy with other work, a run takes longer with workers, not less
 // (measured on a 2-core machine shared with other work: 6.2 s wall alone, 7.8 s with a worker).
 // So workers start only for the idle cores the machine had while the main thread discovered
-// the migrations (idleMeter), as `make -l` holds back jobs on a loaded machine.
+// the migrations (idleMeter), as `make -l` holds back jobs on a loaded machine, and only where
+// a core is left for V8's own helper threads (workerCount).
 //
 // MG_WORKERS forces the number of worker threads (besides the main thread): `0` never starts
 // one, `2` starts two whatever the input's size. Unset, the input's size and the cores decide.
@@ -147,6 +148,11 @@ export async function analyzeSetsOn(script: URL, workers: number, work: readonly
  * none when one thread will do (a one-file lint never starts one), and no more than the idle
  * cores seen (`idleCores`, see idleMeter) can run, half an idle core counting as one.
  * MG_WORKERS overrides all of it.
+ *
+ * One core stays for V8's own helper threads: its optimising compiler and garbage collector
+ * take about 40% of a one-thread lint's CPU on other threads, so on 2 cores a worker only
+ * takes turns with them (the corpus, paired runs on a quiet 2-core machine: 4.02 s wall and
+ * 5.8 s CPU alone, 3.93 s and 6.7 s with a worker; MG_WORKERS=1 still forces one there).
  */
 export function workerCount(chars: number, sets: number, idleCores: () => number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const forced = env.MG_WORKERS;
@@ -154,7 +160,7 @@ export function workerCount(chars: number, sets: number, idleCores: () => number
     const n = Number(forced);
     if (Number.isInteger(n) && n >= 0) return Math.min(n, Math.max(0, sets - 1));
   }
-  const threads = Math.min(cores, Math.floor(chars / MIN_CHARS_PER_THREAD), sets);
+  const threads = Math.min(cores - 1, Math.floor(chars / MIN_CHARS_PER_THREAD), sets);
   if (threads < 2) return 0;
   return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
 }

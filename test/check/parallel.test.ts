@@ -88,15 +88,17 @@ describe('how many worker threads', () => {
     expect(workerCount(120, 1, idle(2), auto, 2)).toBe(0);
     expect(workerCount(50_000_000, 1, idle(8), auto, 8)).toBe(0);
   });
-  it('a large input uses the idle cores, the main thread being one of them', () => {
-    expect(workerCount(MIN_CHARS_PER_THREAD * 2, 40, idle(1), auto, 2)).toBe(1);
-    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1), auto, 2)).toBe(1);
-    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(3), auto, 4)).toBe(3);
+  it('a large input uses the idle cores, the main thread being one of them and one left for V8', () => {
+    expect(workerCount(MIN_CHARS_PER_THREAD * 3, 40, idle(3), auto, 4)).toBe(2);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(3), auto, 4)).toBe(2);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(7), auto, 8)).toBe(6);
     expect(workerCount(MIN_CHARS_PER_THREAD * 2 - 1, 40, idle(3), auto, 4)).toBe(0);
+    // Two cores: the main thread and V8's helpers fill them.
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1), auto, 2)).toBe(0);
   });
   it('none on a machine whose cores are busy: a worker would only take turns with the main thread', () => {
-    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(0.2), auto, 2)).toBe(0);
-    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(0.6), auto, 2)).toBe(1);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(0.2), auto, 4)).toBe(0);
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(0.6), auto, 4)).toBe(1);
     expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1.4), auto, 4)).toBe(1);
   });
   it('MG_WORKERS forces the number (0: never), never more than there are sets to share', () => {
