@@ -150,9 +150,10 @@ export async function analyzeSetsOn(script: URL, workers: number, work: readonly
  * MG_WORKERS overrides all of it.
  *
  * One core stays for V8's own helper threads: its optimising compiler and garbage collector
- * take about 40% of a one-thread lint's CPU on other threads, so on 2 cores a worker only
- * takes turns with them (the corpus, paired runs on a quiet 2-core machine: 4.02 s wall and
- * 5.8 s CPU alone, 3.93 s and 6.7 s with a worker; MG_WORKERS=1 still forces one there).
+ * take about 40% of a one-thread lint's CPU on other threads, so on 2 cores a worker mostly
+ * takes turns with them (the corpus, three sets of 5 paired runs on a quiet 2-core machine:
+ * a worker changed wall time by -9%, -2% and +3% and CPU by +6%, +16% and +17%; MG_WORKERS=1
+ * still forces one there).
  */
 export function workerCount(chars: number, sets: number, idleCores: () => number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const forced = env.MG_WORKERS;
