@@ -7,13 +7,14 @@
 // Run: `npm run bench` (after `npm run build`).
 //
 //   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx]
-//                       [--compare OTHER/dist/cli.js]
+//                       [--compare OTHER/dist/cli.js] [--workers N,M]
 //
 // --compare runs another build (e.g. a copy of the previous dist/) in the same rounds, paired
-// with this one run for run, so a busy shared machine slows both alike.
+// with this one run for run, so a busy shared machine slows both alike. --workers runs this
+// build once per MG_WORKERS value (0: one thread; empty, as in `--workers 0,`: the input decides), paired.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     'big-runs': { type: 'string', default: '3' },
     rows: { type: 'string', default: 'corpus,one,version,big' },
     compare: { type: 'string' },
+    workers: { type: 'string' },
   },
 });
 const corpus = path.resolve(args.corpus);
@@ -41,7 +43,9 @@ if (!existsSync(cli)) {
 }
 const squawk = path.join(root, 'node_modules', '.bin', 'squawk');
 const tools = [
-  { name: 'migration-guard', cmd: process.execPath, pre: [cli] },
+  ...(args.workers
+    ? args.workers.split(',').map((n) => ({ name: `migration-guard MG_WORKERS=${n || "(auto)"}`, cmd: process.execPath, pre: [cli], env: { MG_WORKERS: n } }))
+    : [{ name: 'migration-guard', cmd: process.execPath, pre: [cli] }]),
   ...(args.compare ? [{ name: 'migration-guard (compare)', cmd: process.execPath, pre: [path.resolve(args.compare)] }] : []),
 ];
 
@@ -49,9 +53,9 @@ const tools = [
  * One whole-process run under /usr/bin/time: wall ms, CPU ms (user + system, all threads: less
  * disturbed than wall time when other work shares the machine) and peak RSS bytes.
  */
-function once(cmd, argv, cwd) {
+function once(cmd, argv, cwd, env) {
   const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, cwd });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: { ...process.env, ...env } });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   const [rssKb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '0 0 0').trim().split(' ').map(Number);
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.slice(0, 3).join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
@@ -62,12 +66,12 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs each [name, cmd, argv] of `variants` `n` times, interleaved round by round. */
+/** Runs each [name, cmd, argv, env?] of `variants` `n` times, interleaved round by round. */
 function measure(n, variants, cwd = root) {
   const got = variants.map(() => ({ walls: [], cpus: [], rsss: [] }));
   for (let i = 0; i < n; i++) {
-    variants.forEach(([, cmd, argv], j) => {
-      const r = once(cmd, argv, cwd);
+    variants.forEach(([, cmd, argv, env], j) => {
+      const r = once(cmd, argv, cwd, env);
       got[j].walls.push(r.wall);
       got[j].cpus.push(r.cpu);
       got[j].rsss.push(r.rss);
@@ -102,7 +106,7 @@ if (rows.has('corpus') && existsSync(corpus)) {
   }
   const rel = files.map((f) => path.relative(root, f));
   const results = measure(runs, [
-    ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', ...rel, '--format', 'json', '--output', '/dev/null', '--no-progress']]),
+    ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', ...rel, '--format', 'json', '--output', '/dev/null', '--no-progress'], t.env]),
     ['squawk', squawk, ['--reporter', 'json', ...rel]],
   ]);
   add(`lint corpus (${files.length} files, ${statements} stmts)`, results, (r) => `${Math.round(statements / (r.wall / 1000)).toLocaleString('en-US')} stmts/s`);
@@ -116,14 +120,14 @@ try {
     mkdirp(path.dirname(one));
     writeFileSync(one, 'CREATE INDEX orders_customer_idx ON orders (customer_id);\nALTER TABLE orders ADD COLUMN note text;\n');
     add('lint one small file', measure(runs, [
-      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', one, '--no-progress', '--no-color']]),
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', one, '--no-progress', '--no-color'], t.env]),
       ['squawk', squawk, [one]],
       ['node -e ""', process.execPath, ['-e', '']],
     ], path.dirname(one)));
   }
   if (rows.has('version')) {
     add('--version', measure(runs, [
-      ...tools.map((t) => [t.name, t.cmd, [...t.pre, '--version']]),
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, '--version'], t.env]),
       ['node -e ""', process.execPath, ['-e', '']],
     ]));
   }
@@ -132,7 +136,7 @@ try {
     mkdirp(path.dirname(big));
     writeFileSync(big, generated(20e6));
     add(`lint one generated ${(statSync(big).size / 1e6).toFixed(0)} MB file`, measure(bigRuns, [
-      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', big, '--format', 'json', '--output', '/dev/null', '--no-progress']]),
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', big, '--format', 'json', '--output', '/dev/null', '--no-progress'], t.env]),
       ['squawk', squawk, ['--reporter', 'json', big]],
     ], path.dirname(big)));
   }
@@ -151,7 +155,7 @@ try {
 
 const head = ['work', 'tool', 'wall (median)', 'CPU user+sys', 'peak RSS (median)', ''];
 const widths = head.map((_, i) => Math.max(...[head, ...table].map((r) => r[i].length)));
-console.log(`node ${process.version}, ${runs} runs per row (${bigRuns} for the big file), runs of the tools interleaved`);
+console.log(`node ${process.version}, ${availableParallelism()} cores, ${runs} runs per row (${bigRuns} for the big file), runs of the tools interleaved; CPU counts every thread (a lint of the corpus analyzes on worker threads too: MG_WORKERS)`);
 for (const r of [head, ...table]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
 
 function mkdirp(dir) {

@@ -90,10 +90,53 @@ export function typeLength(type: TypeName | undefined): number | undefined {
   return c?.ival?.ival;
 }
 
-/** Replaces the type written after a column name in the statement text, or undefined when it cannot be found. */
+/**
+ * Replaces the type written after a column name in the statement text, or undefined when it
+ * cannot be found: the first place matching
+ * `((?:^|[\s,(])"?NAME"?\s+(?:TYPE\s+|SET\s+DATA\s+TYPE\s+)?)TYPE`, case-insensitively, gets
+ * `$1` + `replacement` (where `$2`... are the type pattern's groups).
+ */
 export function retypeColumn(text: string, column: string, typePattern: RegExp, replacement: string): string | undefined {
   // Cheap pre-check: most statements do not mention the column by that spelling at all.
-  if (!text.toLowerCase().includes(column.toLowerCase())) return undefined;
+  const lower = text.toLowerCase();
+  const name = column.toLowerCase();
+  if (!lower.includes(name)) return undefined;
+  // Case folding that changes lengths (non-ASCII) would shift the positions found in `lower`.
+  if (lower.length !== text.length || name.length !== column.length) return retypeColumnByRegExp(text, column, typePattern, replacement);
+  // The name is found with indexOf and only what follows it is a RegExp, one per type pattern:
+  // V8 compiles every new RegExp when it first runs (about 0.2 ms for one with the name in it),
+  // and this runs for every column of every CREATE TABLE some rules look at (the corpus: 1,810
+  // times, 0.35 s).
+  const sticky = afterName(typePattern);
+  for (let at = lower.indexOf(name); at !== -1; at = lower.indexOf(name, at + 1)) {
+    const quoted = at > 0 && text[at - 1] === '"';
+    const before = quoted ? at - 1 : at;
+    if (before > 0 && !/[\s,(]/.test(text[before - 1]!)) continue;
+    sticky.lastIndex = at + name.length;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    // As String.replace would with the whole pattern: `$1` is everything from the character
+    // before the name to the type, `$2`... are the type pattern's groups.
+    const first = text.slice(before > 0 ? before - 1 : 0, m.index) + m[1]!;
+    const type = replacement.replace(/\$([1-9])/g, (all, d: string) => (d === '1' ? first : Number(d) < m.length ? (m[Number(d)] ?? '') : all));
+    const replaced = text.slice(0, m.index) + m[1]! + type + text.slice(m.index + m[0].length);
+    return replaced === text ? undefined : replaced;
+  }
+  return undefined;
+}
+
+/** What follows the column name, then the type, as a sticky RegExp (to match at a place), one per type pattern. */
+const afterNames = new Map<string, RegExp>();
+function afterName(typePattern: RegExp): RegExp {
+  let re = afterNames.get(typePattern.source);
+  if (!re) {
+    re = new RegExp(`("?\\s+(?:TYPE\\s+|SET\\s+DATA\\s+TYPE\\s+)?)${typePattern.source}`, 'iy');
+    afterNames.set(typePattern.source, re);
+  }
+  return re;
+}
+
+function retypeColumnByRegExp(text: string, column: string, typePattern: RegExp, replacement: string): string | undefined {
   const name = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`((?:^|[\\s,(])"?${name}"?\\s+(?:TYPE\\s+|SET\\s+DATA\\s+TYPE\\s+)?)${typePattern.source}`, 'i');
   const replaced = text.replace(re, `$1${replacement}`);

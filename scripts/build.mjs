@@ -21,6 +21,8 @@ const entries = [
   { in: 'src/cli/bin.ts', out: 'cli' },
   { in: 'src/action/index.ts', out: 'index' },
   { in: 'src/app/main.ts', out: 'app' },
+  // The worker threads of a large lint (src/check/parallel.ts finds it next to its own chunk).
+  { in: 'src/check/worker.ts', out: 'check-worker' },
 ].filter((e) => existsSync(path.join(root, e.in)));
 const EXECUTABLES = new Set(['cli']);
 

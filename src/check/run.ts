@@ -1,32 +1,23 @@
 // One review run: discover -> parse -> analyze -> (rollback review) -> (dry-run) -> report.
 // The surfaces call this and render the result; it does no GitHub I/O, and only the dry-run
 // stage talks to Postgres.
-import { analyzeSource } from '../analyze/analyze.js';
 import { effectiveSettings } from '../analyze/rule.js';
-import type { RuleSetting } from '../config/schema.js';
-import type { AnalysisState } from '../analyze/state.js';
-import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { maxRisk } from '../core/risk.js';
-import type { DryRunResult, Finding, Migration, MigrationReport, ParsedSource, Report, ReportError, ReportNote, Risk, SqlSource } from '../core/types.js';
+import type { DryRunResult, Finding, MigrationReport, Report, ReportError, ReportNote, Risk } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
-import { initParser, parseSource } from '../parse/index.js';
-import { reviewRollback } from '../rollback/review.js';
-import { needsNoRollback } from '../rollback/needs-rollback.js';
-import { foldTableRebuilds } from '../analyze/table-rebuild.js';
-import { calibrationFor, estimateAnalyzed, impactOf } from '../estimate/index.js';
+import { initParser } from '../parse/index.js';
+import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
-import type { Config } from '../config/defaults.js';
+import { analyzeSet, type SetContext, type Unit } from './analyze-set.js';
+import { idleMeter, runSetsInParallel } from './parallel.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
-
-interface Unit {
-  migration: Migration;
-  underReview: boolean;
-}
 
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const { config } = opts;
   const progress = opts.onProgress ?? (() => {});
+  // How busy the machine is while this thread discovers: whether worker threads would find idle cores.
+  const idleCores = idleMeter();
   await initParser();
 
   progress({ stage: 'discover', done: 0, total: 1 });
@@ -56,45 +47,31 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const total = perSet.reduce((n, units) => n + lastReviewedIndex(units) + 1, 0);
 
   // The config's `rules` and `preset` decide which rules run and at which risk.
-  const settings = effectiveSettings(allRules, config.preset, config.rules);
-  const sources = new Map<string, string>();
-  const analyzed: AnalyzedMigration[] = [];
-  const history: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }> = [];
+  const ctx: SetContext = {
+    config,
+    settings: effectiveSettings(allRules, config.preset, config.rules),
+    scopeKind: opts.scope.kind,
+    dryRun: opts.dryRun === true,
+    keepHistory: opts.dryRun === true || opts.keepHistory === true,
+    withoutTrees: opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory,
+    calibration: await calibrationFor(config, opts.dryRun === true),
+    extraFindings,
+  };
+  const work = perSet.map((units) => units.slice(0, lastReviewedIndex(units) + 1));
   let done = 0;
-  const calibration = await calibrationFor(config, opts.dryRun === true);
-
-  for (const units of perSet) {
-    const state = newRunState({ pgVersion: config.pgVersion, tableStats: config.tableStats });
-    const last = lastReviewedIndex(units);
-    for (const unit of units.slice(0, last + 1)) {
-      const m = unit.migration;
-      // A deleted migration is no longer part of the history the pull request builds on.
-      if (m.change === 'deleted') continue;
-      progress({ stage: unit.underReview ? 'analyze' : 'parse', done: done++, total, label: m.up.path });
-      const up = parse(m.up, config.placeholders);
-      // A history migration's rollback matters only to the dry-run, which replays the history.
-      const down = m.down && (unit.underReview || opts.dryRun) ? parse(m.down, config.placeholders) : null;
-      if (!unit.underReview) {
-        analyzeInto(state, m, up, true, settings);
-        // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
-        if (opts.dryRun || opts.keepHistory) history.push({ migration: m, up, down });
-        continue;
-      }
-      sources.set(m.up.path, m.up.text);
-      if (m.down) sources.set(m.down.path, m.down.text);
-      const out = analyzeInto(state, m, up, false, settings);
-      estimateAnalyzed(out, config, allRules, calibration);
-      // A pull request's new migrations deploy together, so what one creates is new to the next;
-      // a whole-repository or file review judges each migration against the history before it.
-      if (opts.scope.kind !== 'changes') settleNewObjects(state);
-      analyzed.push({
-        migration: m,
-        up,
-        down,
-        report: buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, extraFindings),
-        ...(out.suppressed.length ? { suppressed: out.suppressed } : {}),
-      });
-    }
+  // `count`: a worker thread reports the migrations it went through since its last report at once.
+  const step = (unit: Unit, count = 1) => {
+    done += count;
+    progress({ stage: unit.underReview ? 'analyze' : 'parse', done: done - 1, total, label: unit.migration.up.path });
+  };
+  const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
+  const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
+  const analyzed = results.flatMap((r) => r.analyzed);
+  const history = results.flatMap((r) => r.history);
+  const sources = new Map<string, string>();
+  for (const { migration: m } of analyzed) {
+    sources.set(m.up.path, m.up.text);
+    if (m.down) sources.set(m.down.path, m.down.text);
   }
   progress({ stage: 'analyze', done: total, total });
 
@@ -256,46 +233,6 @@ function newerEngineNote(results: Iterable<DryRunResult>, target: number): Repor
 function lastReviewedIndex(units: Unit[]): number {
   for (let i = units.length - 1; i >= 0; i--) if (units[i]!.underReview) return i;
   return -1;
-}
-
-function parse(src: SqlSource, placeholders: Record<string, string>): ParsedSource {
-  return parseSource(src, { placeholders });
-}
-
-function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean, settings: Record<string, RuleSetting>) {
-  beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
-  return analyzeSource(up, m.up.text, state, allRules, settings);
-}
-
-function buildMigrationReport(
-  m: Migration,
-  up: ParsedSource,
-  down: ParsedSource | null,
-  out: ReturnType<typeof analyzeSource>,
-  rollbackMissingRisk: Risk,
-  extra: Array<Finding & { path: string }>,
-): MigrationReport {
-  const nothingToUndo = needsNoRollback(up, out.operations);
-  const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
-  const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === 'wrapped');
-  const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
-  const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
-  // A missing rollback matters more when the migration itself is dangerous.
-  const discovery = own.map((f) => (f.rule === 'rollback-missing' && coreRisk === 'DANGEROUS' ? { ...f, risk: 'DANGEROUS' as Risk } : f));
-  const allFindings = [...findings, ...discovery].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.line - b.line);
-  return {
-    path: m.up.path,
-    risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
-    rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === 'missing' ? 'not-required' : m.rollbackStatus },
-    operations: out.operations,
-    findings: allFindings,
-    id: m.id,
-    layout: m.layout,
-    change: m.change,
-    ...(rollback.irreversible ? { irreversible: true } : {}),
-    ...(up.notes.length ? { notes: up.notes } : {}),
-  };
 }
 
 /**

@@ -30,6 +30,14 @@ export interface CheckOptions {
   dryRun?: boolean;
   /** Keep the parsed base history in the result (`history`) without a dry-run: the plan's verification replays it. */
   keepHistory?: boolean;
+  /**
+   * The caller renders from the reports and the statements' positions and text only (every
+   * format but markdown, whose plan reads the trees; no dry-run, no plan): each statement's
+   * `ast` is then the empty NO_TREE (check/analyze-set.ts), its tree dropped once the migration
+   * is analyzed, and a large input is analyzed on worker threads too (check/parallel.ts).
+   * Ignored with `dryRun` or `keepHistory`.
+   */
+  withoutTrees?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 

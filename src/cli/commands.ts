@@ -120,7 +120,8 @@ async function review(files: RepoFiles, scope: CheckScope, config: Config, flags
   const progress = progressFor(flags);
   let result: CheckResult;
   try {
-    result = await runCheck({ files, config, scope, dryRun, onProgress: progress.update });
+    // Only markdown's plan reads the syntax trees; without them a large input is analyzed on worker threads too.
+    result = await runCheck({ files, config, scope, dryRun, withoutTrees: format !== 'markdown', onProgress: progress.update });
   } finally {
     progress.done();
   }

@@ -3,8 +3,8 @@
 // repository's own tools leave them out. A scoped listing (`lint <files>`) lists only the given
 // folders to the given depth, so linting one file never walks a home or temp directory.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RepoFiles } from '../core/types.js';
@@ -21,7 +21,7 @@ export interface ListScope {
 export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFiles {
   const root = path.resolve(dir);
   let listing: Promise<string[]> | undefined;
-  let realRoot: Promise<string> | undefined;
+  let realRoot: string | undefined;
   const depths = scope ? deepestPerDir(scope) : null;
   return {
     list() {
@@ -32,16 +32,19 @@ export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFile
     },
     async read(rel) {
       const full = path.resolve(root, rel);
+      // Read synchronously: a migration is small and in the page cache after checkout, and the
+      // promise API's four thread-pool round trips a file (open, stat, read, close) cost more
+      // than the reading (4,000 files: 0.55 -> 0.16 s CPU).
       try {
         // A file of the repository is read where its links lead, as long as that is still inside
         // the repository: a pull request's symlink must not make us read (and print) the runner's files.
         if (isInside(root, full)) {
-          const real = await realpath(full);
-          if (!isInside(await (realRoot ??= realpath(root)), real)) throw new OutsideRepositoryError(rel);
-          return new Uint8Array(await readFile(real));
+          const real = realpathSync.native(full);
+          if (!isInside((realRoot ??= realpathSync.native(root)), real)) throw new OutsideRepositoryError(rel);
+          return new Uint8Array(readFileSync(real));
         }
         // A path given explicitly outside the folder (the CLI's `lint ../x.sql`) is the user's choice.
-        return new Uint8Array(await readFile(full));
+        return new Uint8Array(readFileSync(full));
       } catch (e) {
         // A sparse checkout lists files git knows but did not write out: read them from the index.
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !(await (listing ?? Promise.resolve([]))).includes(rel)) throw e;

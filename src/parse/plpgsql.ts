@@ -205,7 +205,9 @@ export function innerStatements(statementText: string, statementStart: number, a
  */
 export function dynamicExecutes(statementText: string, ast: Node): Array<{ kind: BodyKind; expression: string }> {
   const target = plpgsqlBody(ast);
-  if (target === undefined) return [];
+  // All three forms (EXECUTE, FOR ... IN EXECUTE, OPEN ... FOR EXECUTE) spell the keyword: a
+  // body without the word needs no second parse of its PL/pgSQL (the parse stage did one).
+  if (target === undefined || !/execute/i.test(statementText)) return [];
   const tree = parsePlpgsql(statementText.replace(/%(row)?type\b/gi, (m) => ' '.repeat(m.length)));
   if (!tree.ok) return [];
   const out: Array<{ kind: BodyKind; expression: string }> = [];

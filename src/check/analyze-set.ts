@@ -1,0 +1,143 @@
+// One migration set's parse and analysis, in order, with the set's own state: the unit of work
+// runCheck runs on the main thread or hands to a worker thread (check/parallel.ts). Sets share
+// nothing, so any split of them over threads gives the same results.
+import type { Node } from '@pgsql/types';
+import { analyzeSource } from '../analyze/analyze.js';
+import type { AnalysisState } from '../analyze/state.js';
+import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
+import { foldTableRebuilds } from '../analyze/table-rebuild.js';
+import type { RuleSetting } from '../config/schema.js';
+import type { Config } from '../config/defaults.js';
+import { maxRisk } from '../core/risk.js';
+import type { CostCalibration } from '../core/table-stats.js';
+import type { Finding, Migration, MigrationReport, ParsedSource, Risk, SqlSource } from '../core/types.js';
+import { estimateAnalyzed } from '../estimate/index.js';
+import { parseSource } from '../parse/index.js';
+import { needsNoRollback } from '../rollback/needs-rollback.js';
+import { reviewRollback } from '../rollback/review.js';
+import { allRules } from '../../rules/index.js';
+import type { AnalyzedMigration, CheckScope } from './types.js';
+
+export interface Unit {
+  migration: Migration;
+  underReview: boolean;
+}
+
+export interface HistoryEntry {
+  migration: Migration;
+  up: ParsedSource;
+  down: ParsedSource | null;
+}
+
+/** What every set's analysis reads; plain data, so it crosses to a worker thread as it is. */
+export interface SetContext {
+  config: Config;
+  /** The config's `rules` and `preset` resolved (effectiveSettings). */
+  settings: Record<string, RuleSetting>;
+  scopeKind: CheckScope['kind'];
+  /** The run replays the history on a database, rollbacks included (so those are parsed too). */
+  dryRun: boolean;
+  /** Keep the history's trees (the dry-run and the plan's verification replay it). */
+  keepHistory: boolean;
+  calibration: CostCalibration;
+  /** Drop each migration's syntax trees once it is analyzed (CheckOptions.withoutTrees). */
+  withoutTrees: boolean;
+  /** Discovery's findings about files (missing rollbacks...): each migration report takes its own. */
+  extraFindings: Array<Finding & { path: string }>;
+}
+
+export interface SetResult {
+  analyzed: AnalyzedMigration[];
+  history: HistoryEntry[];
+}
+
+/**
+ * Parses and analyzes `units` (a set's migrations up to its last one under review) in order.
+ * `step` runs before each migration, for progress.
+ */
+export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit: Unit) => void): SetResult {
+  const { config } = ctx;
+  const state = newRunState({ pgVersion: config.pgVersion, tableStats: config.tableStats });
+  const analyzed: AnalyzedMigration[] = [];
+  const history: HistoryEntry[] = [];
+  for (const unit of units) {
+    const m = unit.migration;
+    // A deleted migration is no longer part of the history the pull request builds on.
+    if (m.change === 'deleted') continue;
+    step(unit);
+    const up = parse(m.up, config.placeholders);
+    // A history migration's rollback matters only to the dry-run, which replays the history.
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders) : null;
+    if (!unit.underReview) {
+      analyzeInto(state, m, up, true, ctx.settings);
+      // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
+      if (ctx.keepHistory) history.push({ migration: m, up, down });
+      continue;
+    }
+    const out = analyzeInto(state, m, up, false, ctx.settings);
+    estimateAnalyzed(out, config, allRules, ctx.calibration);
+    // A pull request's new migrations deploy together, so what one creates is new to the next;
+    // a whole-repository or file review judges each migration against the history before it.
+    if (ctx.scopeKind !== 'changes') settleNewObjects(state);
+    const report = buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, ctx.extraFindings);
+    analyzed.push({
+      migration: m,
+      up: ctx.withoutTrees ? withoutTrees(up) : up,
+      down: down && ctx.withoutTrees ? withoutTrees(down) : down,
+      report,
+      ...(out.suppressed.length ? { suppressed: out.suppressed } : {}),
+    });
+  }
+  return { analyzed, history };
+}
+
+function parse(src: SqlSource, placeholders: Record<string, string>): ParsedSource {
+  return parseSource(src, { placeholders });
+}
+
+function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean, settings: Record<string, RuleSetting>) {
+  beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
+  return analyzeSource(up, m.up.text, state, allRules, settings);
+}
+
+function buildMigrationReport(
+  m: Migration,
+  up: ParsedSource,
+  down: ParsedSource | null,
+  out: ReturnType<typeof analyzeSource>,
+  rollbackMissingRisk: Risk,
+  extra: Array<Finding & { path: string }>,
+): MigrationReport {
+  const nothingToUndo = needsNoRollback(up, out.operations);
+  const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
+  const rollback = reviewRollback(m, up, down, out.operations);
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === 'wrapped');
+  const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
+  const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
+  // A missing rollback matters more when the migration itself is dangerous.
+  const discovery = own.map((f) => (f.rule === 'rollback-missing' && coreRisk === 'DANGEROUS' ? { ...f, risk: 'DANGEROUS' as Risk } : f));
+  const allFindings = [...findings, ...discovery].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.line - b.line);
+  return {
+    path: m.up.path,
+    risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
+    rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === 'missing' ? 'not-required' : m.rollbackStatus },
+    operations: out.operations,
+    findings: allFindings,
+    id: m.id,
+    layout: m.layout,
+    change: m.change,
+    ...(rollback.irreversible ? { irreversible: true } : {}),
+    ...(up.notes.length ? { notes: up.notes } : {}),
+  };
+}
+
+/**
+ * Stands in for every syntax tree a run without trees dropped (CheckOptions.withoutTrees): an
+ * empty node no stage recognises, shared, so it costs nothing to hold or to send.
+ */
+export const NO_TREE = Object.freeze({}) as Node;
+
+/** The parsed source with each statement's syntax tree replaced by NO_TREE. */
+export function withoutTrees(src: ParsedSource): ParsedSource {
+  return { ...src, statements: src.statements.map((s) => ({ ...s, ast: NO_TREE })) };
+}

@@ -1,0 +1,64 @@
+// A large lint analyzed on worker threads prints exactly what the single-thread run prints, in
+// every format: the vendored corpus sample (500-odd files in 20-odd migration sets), linted
+// with MG_WORKERS=0 (never a worker) and MG_WORKERS=2 (two, whatever the size), by the built
+// bundle (the worker script exists only in dist/).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const corpus = path.join(root, 'test', 'fixtures', 'corpus');
+
+/** `workers`: MG_WORKERS, or undefined to let the input decide. Node's own debug log counts the workers started. */
+function lint(format: string, workers: string | undefined, { cwd = root, target = corpus } = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_DEBUG: 'worker' };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  if (workers === undefined) delete env.MG_WORKERS;
+  else env.MG_WORKERS = workers;
+  const r = spawnSync(process.execPath, [cli, 'lint', path.relative(cwd, target) || '.', '--format', format, '--no-color'], { cwd, encoding: 'utf8', env, maxBuffer: 1 << 28 });
+  const lines = r.stderr.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const started = lines.filter((l) => /^WORKER \d+: .*create new worker/.test(l)).length;
+  // What is left once the debug log (its lines and the objects it prints) is taken out.
+  const stderr = lines.filter((l) => l !== '' && !/^(WORKER \d+:|\s|[{}])/.test(l)).join('\n');
+  return { code: r.status, stdout: r.stdout, stderr, started };
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` before the tests');
+});
+
+describe('lint on worker threads', () => {
+  for (const format of ['json', 'sarif', 'github', 'pretty', 'markdown']) {
+    it(`${format}: the same bytes and exit code with and without workers`, () => {
+      const alone = lint(format, '0');
+      const shared = lint(format, '2');
+      expect(alone.started).toBe(0);
+      // Markdown's plan reads the syntax trees, which stay on the thread that parsed them.
+      expect(shared.started).toBe(format === 'markdown' ? 0 : 2);
+      expect(alone.stderr).toBe('');
+      expect(shared.stderr).toBe('');
+      expect(alone.code).toBe(1);
+      expect(shared.code).toBe(alone.code);
+      expect(shared.stdout.length).toBeGreaterThan(10_000);
+      expect(shared.stdout === alone.stdout).toBe(true);
+    }, 120_000);
+  }
+
+  it('the worker is found from any working directory', () => {
+    const elsewhere = lint('json', '2', { cwd: path.join(corpus, 'DSpace__DSpace') });
+    const report = JSON.parse(elsewhere.stdout) as { migrations: unknown[] };
+    expect(elsewhere.started).toBe(2);
+    expect(elsewhere.stderr).toBe('');
+    expect(report.migrations.length).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('a small lint starts none', () => {
+    const one = lint('json', undefined, { target: path.join(root, 'examples') });
+    expect(one.started).toBe(0);
+    expect(one.stderr).toBe('');
+    expect(JSON.parse(one.stdout)).toHaveProperty('migrations');
+  });
+});
