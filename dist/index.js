@@ -3,11 +3,11 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-M7KF5WRT.js";
+} from "./chunks/chunk-FTXEARY7.js";
+import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
-import "./chunks/chunk-OBWVBOP3.js";
 import {
   ACTIONS_BOT,
   RULE_IDS,
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-KHGS6S2H.js";
-import "./chunks/chunk-6AFMK7LM.js";
+} from "./chunks/chunk-ZQO2VLVH.js";
+import "./chunks/chunk-ZXXZHXJX.js";
 import {
   loadConfig
 } from "./chunks/chunk-74IYIHTI.js";
@@ -51,16 +51,17 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-U3IFFPVG.js";
-import "./chunks/chunk-INLVSP7J.js";
-import "./chunks/chunk-KIMP6INT.js";
+} from "./chunks/chunk-BYBEXEGW.js";
+import "./chunks/chunk-Y3DSKCU3.js";
+import "./chunks/chunk-3QMQKJBU.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
+import "./chunks/chunk-O5HXW2NP.js";
+import "./chunks/chunk-TG2T6NIV.js";
+import "./chunks/chunk-7OPQ22YC.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-4LTRHOEI.js";
-import "./chunks/chunk-XVR3H37E.js";
 import "./chunks/chunk-63OLC3M2.js";
 import {
   RISKS

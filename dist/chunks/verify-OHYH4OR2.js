@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-4LTRHOEI.js";
+} from "./chunk-3QMQKJBU.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-XVR3H37E.js";
+} from "./chunk-7OPQ22YC.js";
 import {
   SEED_FORMAT,
   applyBase,

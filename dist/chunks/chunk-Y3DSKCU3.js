@@ -8,13 +8,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-4LTRHOEI.js";
+} from "./chunk-3QMQKJBU.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-XVR3H37E.js";
+} from "./chunk-7OPQ22YC.js";
 import {
   as,
   blocksWrites,

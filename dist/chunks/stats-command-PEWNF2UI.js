@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-QB6VM3HS.js";
+} from "./chunk-UUX6666Y.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -9,11 +9,11 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-YWX34JRL.js";
-import "./chunk-KIMP6INT.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
+import "./chunk-TG2T6NIV.js";
+import "./chunk-7OPQ22YC.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-XVR3H37E.js";
 import "./chunk-63OLC3M2.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";

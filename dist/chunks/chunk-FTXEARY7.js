@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-U3IFFPVG.js";
+} from "./chunk-BYBEXEGW.js";
 import {
   allRules
-} from "./chunk-KIMP6INT.js";
+} from "./chunk-TG2T6NIV.js";
 import {
   atLeast
 } from "./chunk-63OLC3M2.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-XVR3H37E.js";
+} from "./chunk-7OPQ22YC.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

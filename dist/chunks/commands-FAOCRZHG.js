@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  configFromFlags
-} from "./chunk-QB6VM3HS.js";
-import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
+import {
+  configFromFlags
+} from "./chunk-UUX6666Y.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-M7KF5WRT.js";
+} from "./chunk-FTXEARY7.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -36,23 +36,24 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-U3IFFPVG.js";
+} from "./chunk-BYBEXEGW.js";
 import {
   buildPlan
-} from "./chunk-INLVSP7J.js";
-import {
-  allRules,
-  ruleById
-} from "./chunk-KIMP6INT.js";
+} from "./chunk-Y3DSKCU3.js";
+import "./chunk-3QMQKJBU.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-DMW4FM6X.js";
-import "./chunk-4LTRHOEI.js";
+import "./chunk-O5HXW2NP.js";
+import {
+  allRules,
+  ruleById
+} from "./chunk-TG2T6NIV.js";
 import {
   trimTrailing
-} from "./chunk-XVR3H37E.js";
+} from "./chunk-7OPQ22YC.js";
+import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
   riskRank
@@ -854,9 +855,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-EQA5XEZE.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-OHYH4OR2.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-6A3QLMBU.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-Z6MEFYXE.js");
   let plan;
   let verification;
   try {
@@ -890,7 +891,7 @@ async function review(files, scope, config, flags, dryRun, root = null) {
   const progress = progressFor(flags);
   let result;
   try {
-    result = await runCheck({ files, config, scope, dryRun, onProgress: progress.update });
+    result = await runCheck({ files, config, scope, dryRun, withoutTrees: format !== "markdown", onProgress: progress.update });
   } finally {
     progress.done();
   }

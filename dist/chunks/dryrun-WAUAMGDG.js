@@ -1,14 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  rule,
-  rule2,
-  rule3,
-  rule4,
-  rule5,
-  rule6,
-  rule7
-} from "./chunk-DMW4FM6X.js";
-import {
   SQLSTATE_CANCELED,
   SQLSTATE_PRIVILEGE,
   baseKey,
@@ -19,6 +10,15 @@ import {
   sweepStaleClusters,
   takeSnapshot
 } from "./chunk-5JCKFVS2.js";
+import {
+  rule,
+  rule2,
+  rule3,
+  rule4,
+  rule5,
+  rule6,
+  rule7
+} from "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
   lockRank,

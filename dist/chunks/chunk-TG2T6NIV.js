@@ -1,5 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  declaredType,
+  dynamicExecutes,
+  isUntypedLiteral,
+  pendingComparison,
+  require_pgsql_deparser
+} from "./chunk-7OPQ22YC.js";
+import {
   rule,
   rule2,
   rule3,
@@ -8,13 +15,6 @@ import {
   rule6,
   rule7
 } from "./chunk-DMW4FM6X.js";
-import {
-  declaredType,
-  dynamicExecutes,
-  isUntypedLiteral,
-  pendingComparison,
-  require_pgsql_deparser
-} from "./chunk-XVR3H37E.js";
 import {
   as,
   blocksWrites,
@@ -351,7 +351,35 @@ function typeLength(type) {
   return c?.ival?.ival;
 }
 function retypeColumn(text, column, typePattern, replacement) {
-  if (!text.toLowerCase().includes(column.toLowerCase())) return void 0;
+  const lower = text.toLowerCase();
+  const name = column.toLowerCase();
+  if (!lower.includes(name)) return void 0;
+  if (lower.length !== text.length || name.length !== column.length) return retypeColumnByRegExp(text, column, typePattern, replacement);
+  const sticky = afterName(typePattern);
+  for (let at = lower.indexOf(name); at !== -1; at = lower.indexOf(name, at + 1)) {
+    const quoted = at > 0 && text[at - 1] === '"';
+    const before = quoted ? at - 1 : at;
+    if (before > 0 && !/[\s,(]/.test(text[before - 1])) continue;
+    sticky.lastIndex = at + name.length;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    const first = text.slice(before > 0 ? before - 1 : 0, m.index) + m[1];
+    const type = replacement.replace(/\$([1-9])/g, (all, d) => d === "1" ? first : Number(d) < m.length ? m[Number(d)] ?? "" : all);
+    const replaced = text.slice(0, m.index) + m[1] + type + text.slice(m.index + m[0].length);
+    return replaced === text ? void 0 : replaced;
+  }
+  return void 0;
+}
+var afterNames = /* @__PURE__ */ new Map();
+function afterName(typePattern) {
+  let re = afterNames.get(typePattern.source);
+  if (!re) {
+    re = new RegExp(`("?\\s+(?:TYPE\\s+|SET\\s+DATA\\s+TYPE\\s+)?)${typePattern.source}`, "iy");
+    afterNames.set(typePattern.source, re);
+  }
+  return re;
+}
+function retypeColumnByRegExp(text, column, typePattern, replacement) {
   const name = column.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`((?:^|[\\s,(])"?${name}"?\\s+(?:TYPE\\s+|SET\\s+DATA\\s+TYPE\\s+)?)${typePattern.source}`, "i");
   const replaced = text.replace(re, `$1${replacement}`);
@@ -4036,12 +4064,12 @@ function ruleById(id) {
 }
 
 export {
-  expressionVolatility,
   newRunState,
   beginFile,
   track,
   settleNewObjects,
   rule68 as rule,
+  expressionVolatility,
   allRules,
   ruleById
 };

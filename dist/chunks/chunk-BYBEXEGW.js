@@ -1,43 +1,34 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-INLVSP7J.js";
-import {
-  allRules,
-  beginFile,
-  expressionVolatility,
-  newRunState,
-  rule,
-  ruleById,
-  settleNewObjects,
-  track
-} from "./chunk-KIMP6INT.js";
+} from "./chunk-Y3DSKCU3.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-CN43DROS.js";
 import {
+  NO_TREE,
+  analyzeSet,
+  calibrationFor,
+  formatBytes,
+  formatRange,
+  impactOf
+} from "./chunk-O5HXW2NP.js";
+import {
+  allRules,
+  ruleById
+} from "./chunk-TG2T6NIV.js";
+import {
   LineIndex,
   decodeSql,
   initParser,
-  parseSource,
   trimTrailing
-} from "./chunk-XVR3H37E.js";
+} from "./chunk-7OPQ22YC.js";
 import {
-  as,
   atLeast,
-  blocksReads,
   blocksWrites,
-  isConstantExpr,
   lockModeSql,
   maxRisk,
-  nodeTag,
-  optionOn,
-  qualifiedFromList,
-  relationName,
-  riskRank,
-  stringList,
-  typeBase,
-  typeNameText
+  riskRank
 } from "./chunk-63OLC3M2.js";
 import {
   __commonJS,
@@ -901,7 +892,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1071,7 +1062,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1459,9 +1450,9 @@ var require_parse = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before2 = prior.prev;
+          const before = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -1594,7 +1585,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1659,7 +1650,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -1668,7 +1659,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1756,7 +1747,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1782,10 +1773,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1819,576 +1810,6 @@ var require_picomatch2 = __commonJS({
     module.exports = picomatch3;
   }
 });
-
-// src/analyze/classify.ts
-function classify(stmt, state) {
-  const drafts = classifyNode(stmt.ast, state);
-  return drafts.map((d) => ({
-    ...d,
-    risk: "SAFE",
-    rules: [],
-    statement: stmt.index,
-    line: stmt.line,
-    column: stmt.column,
-    ...d.table !== void 0 ? { targetIsNew: isNewTable(d.table, state) || d.targetIsNew === true } : {}
-  }));
-}
-function isNewTable(table, state) {
-  return state.newTables.has(table) || state.newSchemas.has(table.split(".")[0] ?? "");
-}
-function op(kind, fields = {}) {
-  return { kind, ...fields };
-}
-function classifyNode(ast, state) {
-  const t = nodeTag(ast);
-  if (!t) return [op("OTHER")];
-  const [tag, v] = t;
-  switch (tag) {
-    case "CreateStmt":
-      return [createTable(v)];
-    case "CreateTableAsStmt": {
-      const into = v.into;
-      const kind = v.objtype === "OBJECT_MATVIEW" ? "CREATE_MATERIALIZED_VIEW" : "CREATE_TABLE";
-      return [op(kind, { table: relationName(into?.rel) })];
-    }
-    case "AlterTableStmt":
-      return alterTable(v, state);
-    case "IndexStmt":
-      return [createIndex(v)];
-    case "DropStmt":
-      return drop(v);
-    case "RenameStmt":
-      return [rename(v)];
-    case "ReindexStmt":
-      return [reindex(v)];
-    case "VacuumStmt":
-      return vacuum(v);
-    case "ClusterStmt":
-      return [op("CLUSTER", { table: relationName(v.relation), lock: "AccessExclusiveLock" })];
-    case "TruncateStmt": {
-      const rels = (v.relations ?? []).map((r) => relationName(as(r, "RangeVar")));
-      return rels.map((table) => op("TRUNCATE", { table, lock: "AccessExclusiveLock" }));
-    }
-    case "UpdateStmt":
-      return [op("UPDATE_VALUES", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
-    case "DeleteStmt":
-      return [op("DELETE_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
-    case "InsertStmt":
-      return [op("INSERT_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
-    case "MergeStmt":
-      return [op("UPDATE_VALUES", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
-    case "CopyStmt":
-      return [op("INSERT_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
-    case "CompositeTypeStmt":
-    case "CreateEnumStmt":
-    case "CreateRangeStmt":
-      return [op("CREATE_TYPE")];
-    case "AlterEnumStmt": {
-      const e = v;
-      return [op(e.oldVal ? "ALTER_TYPE_RENAME_VALUE" : "ALTER_TYPE_ADD_VALUE", { typeName: qualifiedFromList(v.typeName) })];
-    }
-    case "CreateDomainStmt":
-      return [op("CREATE_DOMAIN", { typeName: qualifiedFromList(v.domainname) })];
-    case "AlterDomainStmt":
-      return [op("ALTER_DOMAIN", { typeName: qualifiedFromList(v.typeName) })];
-    case "ViewStmt":
-      return [op("CREATE_VIEW", { table: relationName(v.view) })];
-    case "RefreshMatViewStmt": {
-      const r = v;
-      return [op("REFRESH_MATERIALIZED_VIEW", { table: relationName(r.relation), lock: r.concurrent ? "ExclusiveLock" : "AccessExclusiveLock" })];
-    }
-    case "CreateFunctionStmt":
-      return [op("CREATE_FUNCTION")];
-    case "CreateTrigStmt":
-      return [op("CREATE_TRIGGER", { table: relationName(v.relation), lock: "ShareRowExclusiveLock" })];
-    case "CreateExtensionStmt":
-      return [op("CREATE_EXTENSION")];
-    case "CreateSchemaStmt":
-      return [op("CREATE_SCHEMA")];
-    case "CreateSeqStmt":
-      return [op("CREATE_SEQUENCE")];
-    case "AlterSeqStmt":
-      return [op("ALTER_SEQUENCE")];
-    case "CreatePolicyStmt":
-    case "AlterPolicyStmt":
-      return [op("CREATE_POLICY", { table: relationName(v.table), lock: "AccessExclusiveLock" })];
-    case "GrantStmt":
-    case "GrantRoleStmt":
-    case "AlterDefaultPrivilegesStmt":
-      return [op("GRANT")];
-    case "CommentStmt":
-      return [op("COMMENT")];
-    case "VariableSetStmt":
-      return [op("SET_SETTING", { columnName: v.name })];
-    case "TransactionStmt":
-      return [op("TRANSACTION_CONTROL")];
-    case "DoStmt":
-      return [op("DO_BLOCK")];
-    case "DropdbStmt":
-      return [op("DROP_DATABASE")];
-    case "AlterOwnerStmt":
-      return [op("ALTER_OWNER")];
-    case "CreatedbStmt":
-    case "CreateRoleStmt":
-    case "AlterRoleStmt":
-    case "DropRoleStmt":
-    case "SelectStmt":
-    case "CallStmt":
-    case "LockStmt":
-    case "NotifyStmt":
-    case "ExplainStmt":
-    default:
-      return [op("OTHER", tag === "LockStmt" ? lockStmt(v) : {})];
-  }
-}
-function lockStmt(v) {
-  const rels = (v.relations ?? []).map((r) => relationName(as(r, "RangeVar")));
-  const modes = ["AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"];
-  const mode = modes[(v.mode ?? 8) - 1] ?? "AccessExclusiveLock";
-  return { table: rels[0], lock: mode };
-}
-function createTable(v) {
-  const table = relationName(v.relation);
-  if (v.partbound) return op("ATTACH_PARTITION", { table, targetIsNew: true, lock: "ShareUpdateExclusiveLock" });
-  return op("CREATE_TABLE", { table });
-}
-function createIndex(v) {
-  const table = relationName(v.relation);
-  const indexName = v.idxname ? qualifiedName2(v.relation?.schemaname, v.idxname) : void 0;
-  return v.concurrent ? op("CREATE_INDEX_CONCURRENTLY", { table, indexName, lock: "ShareUpdateExclusiveLock" }) : op("CREATE_INDEX", { table, indexName, lock: "ShareLock" });
-}
-function qualifiedName2(schema, name) {
-  return `${schema ?? "public"}.${name}`;
-}
-function dropObjects(v) {
-  return (v.objects ?? []).map((o) => {
-    const list = as(o, "List");
-    if (list) return qualifiedFromList(list.items) ?? "";
-    const s = as(o, "String");
-    if (s) return s.sval ?? "";
-    const tn = as(o, "TypeName");
-    if (tn) return qualifiedFromList(tn.names) ?? "";
-    const owa = as(o, "ObjectWithArgs");
-    if (owa) return qualifiedFromList(owa.objname) ?? "";
-    return "";
-  });
-}
-function drop(v) {
-  const names = dropObjects(v);
-  const each = (kind, fields) => names.map((n) => op(kind, fields(n)));
-  switch (v.removeType) {
-    case "OBJECT_TABLE":
-    case "OBJECT_FOREIGN_TABLE":
-      return each("DROP_TABLE", (n) => ({ table: n, lock: "AccessExclusiveLock" }));
-    case "OBJECT_INDEX":
-      return each(v.concurrent ? "DROP_INDEX_CONCURRENTLY" : "DROP_INDEX", (n) => ({
-        indexName: n,
-        lock: v.concurrent ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock"
-      }));
-    case "OBJECT_VIEW":
-    case "OBJECT_MATVIEW":
-      return each("DROP_VIEW", (n) => ({ table: n }));
-    case "OBJECT_SCHEMA":
-      return each("DROP_SCHEMA", (n) => ({ typeName: n }));
-    case "OBJECT_TYPE":
-    case "OBJECT_DOMAIN":
-      return each("DROP_TYPE", (n) => ({ typeName: n }));
-    case "OBJECT_TRIGGER": {
-      return (v.objects ?? []).map((o) => {
-        const parts = stringList(as(o, "List")?.items);
-        const table = parts.length >= 2 ? qualifiedFromList(parts.slice(0, -1).map((sval) => ({ String: { sval } }))) : void 0;
-        return op("DROP_TRIGGER", { table, lock: "AccessExclusiveLock" });
-      });
-    }
-    case "OBJECT_FUNCTION":
-    case "OBJECT_PROCEDURE":
-    case "OBJECT_ROUTINE":
-      return each("DROP_FUNCTION", () => ({}));
-    case "OBJECT_SEQUENCE":
-      return each("DROP_SEQUENCE", () => ({}));
-    case "OBJECT_EXTENSION":
-      return each("DROP_EXTENSION", () => ({}));
-    case "OBJECT_POLICY":
-      return each("OTHER", () => ({}));
-    default:
-      return [op("OTHER")];
-  }
-}
-function rename(v) {
-  const table = relationName(v.relation);
-  switch (v.renameType) {
-    case "OBJECT_TABLE":
-    case "OBJECT_VIEW":
-    case "OBJECT_MATVIEW":
-    case "OBJECT_FOREIGN_TABLE":
-      return op("RENAME_TABLE", { table, lock: "AccessExclusiveLock", typeName: v.newname });
-    case "OBJECT_COLUMN":
-      return op("RENAME_COLUMN", { table, columnName: v.subname, typeName: v.newname, lock: "AccessExclusiveLock" });
-    case "OBJECT_SCHEMA":
-      return op("RENAME_SCHEMA", { typeName: v.newname });
-    case "OBJECT_INDEX":
-      return op("RENAME_INDEX", { indexName: table, lock: "ShareUpdateExclusiveLock" });
-    case "OBJECT_TABCONSTRAINT":
-      return op("RENAME_CONSTRAINT", { table, constraintName: v.subname, lock: "AccessExclusiveLock" });
-    case "OBJECT_TYPE":
-    case "OBJECT_DOMAIN":
-      return op("OTHER");
-    default:
-      return op("OTHER", { table });
-  }
-}
-function reindex(v) {
-  const concurrently = optionOn(v.params, "concurrently");
-  const target = relationName(v.relation) ?? v.name;
-  const isIndex = v.kind === "REINDEX_OBJECT_INDEX";
-  return op("REINDEX", {
-    ...isIndex ? { indexName: target } : { table: target },
-    lock: concurrently ? "ShareUpdateExclusiveLock" : isIndex ? "AccessExclusiveLock" : "ShareLock"
-  });
-}
-function vacuum(v) {
-  const full = optionOn(v.options, "full");
-  const rels = (v.rels ?? []).map((r) => relationName(as(r, "VacuumRelation")?.relation));
-  const kind = !v.is_vacuumcmd ? "ANALYZE" : full ? "VACUUM_FULL" : "VACUUM";
-  const lock = full ? "AccessExclusiveLock" : "ShareUpdateExclusiveLock";
-  if (rels.length === 0) return [op(kind, { lock })];
-  return rels.map((table) => op(kind, { table, lock }));
-}
-function alterTable(v, state) {
-  const table = relationName(v.relation);
-  if (v.objtype === "OBJECT_INDEX") {
-    return [op("OTHER", { indexName: table, lock: "ShareUpdateExclusiveLock" })];
-  }
-  if (v.objtype === "OBJECT_TYPE") return [op("OTHER", { typeName: table })];
-  const cmds = (v.cmds ?? []).map((c) => as(c, "AlterTableCmd")).filter((c) => !!c);
-  return cmds.map((c) => alterCmd(c, table, state));
-}
-function alterCmd(c, table, state) {
-  const base = { table, columnName: c.name };
-  const AEL = "AccessExclusiveLock";
-  switch (c.subtype) {
-    case "AT_AddColumn":
-      return addColumn(as(c.def, "ColumnDef"), table, state);
-    case "AT_DropColumn":
-      return op("DROP_COLUMN", { ...base, lock: AEL });
-    case "AT_AlterColumnType": {
-      const def = as(c.def, "ColumnDef");
-      return op("ALTER_COLUMN_TYPE", { ...base, typeName: typeNameText(def?.typeName), lock: AEL });
-    }
-    case "AT_SetNotNull":
-      return op("SET_NOT_NULL", { ...base, lock: AEL });
-    case "AT_DropNotNull":
-      return op("DROP_NOT_NULL", { ...base, lock: AEL });
-    case "AT_ColumnDefault":
-      return op(c.def ? "SET_DEFAULT" : "DROP_DEFAULT", { ...base, lock: AEL });
-    case "AT_AddConstraint":
-      return addConstraint(as(c.def, "Constraint"), table, state);
-    case "AT_ValidateConstraint":
-      return op("VALIDATE_CONSTRAINT", { table, constraintName: c.name, lock: "ShareUpdateExclusiveLock" });
-    case "AT_DropConstraint":
-      return op("DROP_CONSTRAINT", { table, constraintName: c.name, lock: AEL });
-    case "AT_SetLogged":
-      return op("SET_LOGGED", { table, lock: AEL });
-    case "AT_SetUnLogged":
-      return op("SET_UNLOGGED", { table, lock: AEL });
-    case "AT_SetTableSpace":
-      return op("SET_TABLESPACE", { table, lock: AEL });
-    case "AT_AttachPartition": {
-      const cmd = as(c.def, "PartitionCmd");
-      return op("ATTACH_PARTITION", { table, typeName: relationName(cmd?.name), lock: state.pgVersion >= 12 ? "ShareUpdateExclusiveLock" : AEL });
-    }
-    case "AT_DetachPartition": {
-      const cmd = as(c.def, "PartitionCmd");
-      return op("DETACH_PARTITION", { table, typeName: relationName(cmd?.name), lock: cmd?.concurrent ? "ShareUpdateExclusiveLock" : AEL });
-    }
-    case "AT_DetachPartitionFinalize":
-      return op("DETACH_PARTITION", { table, lock: "ShareUpdateExclusiveLock" });
-    case "AT_EnableRowSecurity":
-    case "AT_ForceRowSecurity":
-      return op("ENABLE_RLS", { table, lock: AEL });
-    case "AT_AddIdentity":
-      return op("ALTER_TABLE_OTHER", { ...base, lock: AEL });
-    case "AT_SetStatistics":
-    case "AT_SetOptions":
-    case "AT_ResetOptions":
-    case "AT_ClusterOn":
-    case "AT_DropCluster":
-    case "AT_SetRelOptions":
-    case "AT_ResetRelOptions":
-      return op("ALTER_TABLE_OTHER", { ...base, lock: "ShareUpdateExclusiveLock" });
-    case "AT_EnableTrig":
-    case "AT_DisableTrig":
-    case "AT_EnableAlwaysTrig":
-    case "AT_EnableReplicaTrig":
-    case "AT_EnableTrigAll":
-    case "AT_DisableTrigAll":
-    case "AT_EnableTrigUser":
-    case "AT_DisableTrigUser":
-    case "AT_AddInherit":
-    case "AT_DropInherit":
-      return op("ALTER_TABLE_OTHER", { ...base, lock: "ShareRowExclusiveLock" });
-    case "AT_ChangeOwner":
-      return op("ALTER_OWNER", { table, lock: AEL });
-    default:
-      return op("ALTER_TABLE_OTHER", { ...base, lock: AEL });
-  }
-}
-function columnConstraints(def) {
-  return (def?.constraints ?? []).map((n) => as(n, "Constraint")).filter((c) => !!c);
-}
-var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
-function addColumn(def, table, state) {
-  const cons = columnConstraints(def);
-  const columnName = def?.colname;
-  const typeName = typeNameText(def?.typeName);
-  const lock = "AccessExclusiveLock";
-  const defaultExpr = cons.find((c) => c.contype === "CONSTR_DEFAULT")?.raw_expr;
-  const notNull = cons.some((c) => c.contype === "CONSTR_NOTNULL" || c.contype === "CONSTR_PRIMARY");
-  const identity = cons.some((c) => c.contype === "CONSTR_IDENTITY");
-  const storedGenerated = cons.some((c) => c.contype === "CONSTR_GENERATED" && (c.generated_when === "a" || c.generated_when === void 0) && !isVirtualGenerated(c));
-  const serial = SERIAL_TYPES.has(typeBase(def?.typeName));
-  const fields = { table, columnName, typeName, lock };
-  if (identity || storedGenerated || serial) return op("ADD_COLUMN_VOLATILE_DEFAULT", fields);
-  if (defaultExpr && !isConstantExpr(defaultExpr) && expressionVolatility(defaultExpr, state.facts) === "v") {
-    return op("ADD_COLUMN_VOLATILE_DEFAULT", fields);
-  }
-  if (notNull) return op("ADD_COLUMN_NOT_NULL", fields);
-  return op("ADD_COLUMN_NULLABLE", fields);
-}
-function isVirtualGenerated(c) {
-  return c.generated_kind === "v";
-}
-function addConstraint(c, table, state) {
-  if (!c) return op("ALTER_TABLE_OTHER", { table, lock: "AccessExclusiveLock" });
-  const notValid = c.skip_validation ? { notValid: true } : {};
-  const base = { table, constraintName: c.conname, ...notValid };
-  switch (c.contype) {
-    case "CONSTR_FOREIGN":
-      return op("ADD_FOREIGN_KEY", { ...base, typeName: relationName(c.pktable), lock: "ShareRowExclusiveLock" });
-    case "CONSTR_CHECK":
-      return op("ADD_CHECK", { ...base, lock: "AccessExclusiveLock" });
-    case "CONSTR_UNIQUE":
-    case "CONSTR_PRIMARY": {
-      const usingIndex = c.indexname ? { usingIndex: true } : {};
-      return op(c.contype === "CONSTR_UNIQUE" ? "ADD_UNIQUE" : "ADD_PRIMARY_KEY", {
-        ...base,
-        ...usingIndex,
-        indexName: c.indexname,
-        lock: "AccessExclusiveLock"
-      });
-    }
-    case "CONSTR_EXCLUSION":
-      return op("ADD_EXCLUSION", { ...base, lock: "AccessExclusiveLock" });
-    case "CONSTR_NOTNULL":
-      return op("SET_NOT_NULL", { ...base, columnName: stringList(c.keys)[0], lock: "AccessExclusiveLock" });
-    default:
-      void state;
-      return op("ALTER_TABLE_OTHER", { ...base, lock: "AccessExclusiveLock" });
-  }
-}
-
-// src/analyze/suppress.ts
-var DIRECTIVE = /(?:--|\/\*)[ \t]*migration-guard-ignore(-file)?\b([^\n]*)/g;
-function readDirectives(text, statements) {
-  const topLevel = statements.filter((s) => !s.nestedIn);
-  const out = [];
-  let lines2;
-  for (const m of text.matchAll(DIRECTIVE)) {
-    const offset = m.index ?? 0;
-    const nextAt = firstStartingAfter(topLevel, offset);
-    const before2 = topLevel[nextAt - 1];
-    if (before2 && offset >= before2.start && offset < before2.end) continue;
-    const rules = (m[2] ?? "").split("*/", 1)[0].split(/[\s,]+/).map((r) => r.trim()).filter((r) => /^[a-z0-9-]+$/.test(r));
-    const position = (lines2 ??= new LineIndex(text)).position(offset);
-    const next = topLevel[nextAt];
-    out.push({
-      scope: m[1] ? "file" : "statement",
-      rules,
-      position,
-      ...m[1] || !next ? {} : { statement: next.index },
-      used: false
-    });
-  }
-  return out;
-}
-function firstStartingAfter(statements, offset) {
-  let lo = 0;
-  let hi = statements.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (statements[mid].start > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-function suppressedBy(directives, rule2, statement) {
-  const target = statement?.nestedIn ? statement.nestedIn.statement : statement?.index;
-  const { fileWide, byStatement } = indexOf(directives);
-  const applies = (i) => directives[i].rules.length === 0 || directives[i].rules.includes(rule2);
-  const a = fileWide.find(applies);
-  const b = (target === void 0 ? void 0 : byStatement.get(target))?.find(applies);
-  const first = a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-  const d = first === void 0 ? void 0 : directives[first];
-  if (d) d.used = true;
-  return d;
-}
-var indexes = /* @__PURE__ */ new WeakMap();
-function indexOf(directives) {
-  let index = indexes.get(directives);
-  if (!index) {
-    const built = { fileWide: [], byStatement: /* @__PURE__ */ new Map() };
-    directives.forEach((d, i) => {
-      if (d.scope === "file") built.fileWide.push(i);
-      else if (d.statement !== void 0) {
-        const list = built.byStatement.get(d.statement);
-        if (list) list.push(i);
-        else built.byStatement.set(d.statement, [i]);
-      }
-    });
-    indexes.set(directives, built);
-    index = built;
-  }
-  return index;
-}
-
-// src/analyze/analyze.ts
-var SMALL_TABLE = { rows: 1e5, bytes: 100 * 1024 * 1024 };
-var UNUSED_IGNORE_RULE = "unused-ignore";
-function analyzeSource(source, text, state, rules, settings = {}) {
-  const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
-  const directives = readDirectives(text, source.statements);
-  const operations = [];
-  const findings = [];
-  const suppressed = [];
-  const byIndex = new Map(source.statements.map((s) => [s.index, s]));
-  const emit = (rule2, hit, stmt, ops) => {
-    const directive = suppressedBy(directives, rule2.id, stmt);
-    const target = hit.operation !== void 0 ? ops[hit.operation] : void 0;
-    let risk = overrideRisk(settings[rule2.id]) ?? hit.risk ?? rule2.risk;
-    let message = hit.message;
-    if (rule2.sizeSensitive) {
-      const table = target?.table ?? ops.find((o) => o.table)?.table;
-      const stats = table ? state.tableStats.get(table) : void 0;
-      if (table && stats) {
-        const small = isSmall(stats);
-        message += ` (${table}: ${describeSize(stats)} per table stats \u2014 ${small ? "a small table, so the lock is brief" : "a large table, so the lock lasts as long as the work"})`;
-        if (small && risk === "DANGEROUS" && !overrideRisk(settings[rule2.id])) risk = "CAUTION";
-      }
-    }
-    const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
-    const finding = {
-      rule: rule2.id,
-      risk,
-      line: pos.line,
-      column: pos.column,
-      message,
-      ...hit.suggestion ? { suggestion: hit.suggestion } : {},
-      ...hit.suggestion && hit.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
-      ...stmt ? { statement: stmt.index } : {},
-      path: source.path
-    };
-    if (directive) {
-      const top = stmt?.nestedIn ? byIndex.get(stmt.nestedIn.statement) : stmt;
-      suppressed.push({
-        finding,
-        directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
-        statementText: top?.text ?? null
-      });
-      return;
-    }
-    findings.push(finding);
-    const touched = target ? [target] : ops;
-    for (const o of touched) {
-      o.risk = maxRisk(o.risk, risk);
-      if (!o.rules.includes(rule2.id)) o.rules.push(rule2.id);
-    }
-  };
-  const checkers = enabled.filter((r) => r.check);
-  const bodyCheckers = checkers.filter((r) => r.functionBodies);
-  const runChecks = (which, stmt, ops) => {
-    if (state.learningOnly) return;
-    const ctx = { statement: stmt, operations: ops, state };
-    for (const rule2 of which) {
-      let hits;
-      try {
-        hits = rule2.check(ctx);
-      } catch (e) {
-        hits = [ruleFailure(rule2, e)];
-      }
-      for (const hit of hits) emit(rule2, hit, stmt, ops);
-    }
-  };
-  for (const stmt of source.statements) {
-    if (stmt.nestedIn?.kind === "function-body") {
-      runChecks(bodyCheckers, stmt, []);
-      continue;
-    }
-    const ops = classify(stmt, state);
-    runChecks(checkers, stmt, ops);
-    track(state, stmt, ops);
-    operations.push(...ops);
-  }
-  if (!state.learningOnly) {
-    for (const rule2 of enabled) {
-      if (!rule2.finish) continue;
-      for (const hit of safeCheck(rule2, () => rule2.finish(state))) {
-        const stmt = [...source.statements].reverse().find((s) => s.line <= (hit.position?.line ?? Infinity));
-        emit(rule2, hit, hit.position ? void 0 : stmt, []);
-      }
-    }
-    for (const d of directives) {
-      if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
-      const what = d.rules.length ? d.rules.join(", ") : "every rule";
-      findings.push({
-        rule: UNUSED_IGNORE_RULE,
-        risk: "SAFE",
-        line: d.position.line,
-        column: d.position.column,
-        message: `this migration-guard-ignore${d.scope === "file" ? "-file" : ""} (${what}) suppresses nothing${d.scope === "statement" && d.statement === void 0 ? ": no statement follows it" : ""}`,
-        suggestion: "remove the comment, or fix the rule name it lists",
-        path: source.path,
-        ...d.statement !== void 0 && byIndex.has(d.statement) ? { statement: d.statement } : {}
-      });
-    }
-  }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { operations, findings, suppressed };
-}
-function safeCheck(rule2, run2) {
-  try {
-    return run2();
-  } catch (e) {
-    return [ruleFailure(rule2, e)];
-  }
-}
-function ruleFailure(rule2, e) {
-  return { message: `internal error in rule ${rule2.id}: ${e.message}`, risk: "CAUTION" };
-}
-function isEnabled(s, rule2) {
-  if (s === void 0) return rule2?.enabledByDefault !== false;
-  return s !== "off" && s !== false;
-}
-function overrideRisk(s) {
-  return s === "SAFE" || s === "CAUTION" || s === "DANGEROUS" ? s : void 0;
-}
-function isSmall(stats) {
-  return (stats.rows === void 0 || stats.rows <= SMALL_TABLE.rows) && (stats.bytes === void 0 || stats.bytes <= SMALL_TABLE.bytes) && (stats.rows !== void 0 || stats.bytes !== void 0);
-}
-function describeSize(stats) {
-  const parts = [];
-  if (stats.rows !== void 0) parts.push(`${stats.rows.toLocaleString("en-US")} rows`);
-  if (stats.bytes !== void 0) parts.push(formatBytes(stats.bytes));
-  return parts.join(", ");
-}
-function formatBytes(n) {
-  const units = ["B", "kB", "MB", "GB", "TB"];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
-}
 
 // src/analyze/rule.ts
 function effectiveSettings(rules, preset, settings) {
@@ -3863,539 +3284,185 @@ function normalizePath(p) {
   return trimTrailing(p.replace(/\\/g, "/").replace(/^(\.\/)+/, ""), "/").replace(/^\.$/, "");
 }
 
-// src/rollback/needs-rollback.ts
-var NO_UNDO = /* @__PURE__ */ new Set([
-  "VALIDATE_CONSTRAINT",
-  "ANALYZE",
-  "VACUUM",
-  "SET_SETTING",
-  "TRANSACTION_CONTROL"
-]);
-function needsNoRollback(up, upOps) {
-  if (up.errors.length > 0) return false;
-  const undoFree = /* @__PURE__ */ new Map();
-  for (const o of upOps) undoFree.set(o.statement, (undoFree.get(o.statement) ?? true) && NO_UNDO.has(o.kind));
-  return up.statements.every((s) => !!s.nestedIn || undoFree.get(s.index) === true);
+// src/check/parallel.ts
+import { existsSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var MIN_CHARS_PER_THREAD = 4e5;
+var IN_FLIGHT = 2;
+async function runSetsInParallel(work, ctx, step, idleCores) {
+  const weights = work.map(weightOf);
+  const workers = workerCount(weights.reduce((a, b) => a + b, 0), work.filter((units) => units.length > 0).length, idleCores);
+  const script = workerScript();
+  if (workers === 0 || !script) return null;
+  return analyzeSetsOn(script, workers, work, ctx, step, weights);
 }
-
-// src/rollback/review.ts
-function reviewRollback(m, up, down, upOps) {
-  const findings = [];
-  const destroying = upOps.filter((o) => ["DROP_TABLE", "DROP_COLUMN", "TRUNCATE", "DELETE_ROWS", "DROP_SCHEMA"].includes(o.kind) && !o.targetIsNew);
-  const irreversible = destroying.length > 0;
-  for (const o of destroying) {
-    findings.push({
-      rule: "rollback-data-loss",
-      risk: "CAUTION",
-      line: o.line,
-      column: o.column,
-      path: m.up.path,
-      statement: o.statement,
-      message: `${describeDestroy(o)}: a rollback can recreate the structure, not the data; this migration is irreversible`,
-      suggestion: "take a backup (or copy the data to an archive table) before running it, and say in the rollback that the data is gone"
-    });
-  }
-  if (m.rollbackStatus !== "present" || !down) return { findings, irreversible };
-  const downStatements = down.statements.filter((s) => !s.nestedIn);
-  if (downStatements.length === 0 && down.errors.length === 0) {
-    if (needsNoRollback(up, upOps)) return { findings, irreversible };
-    findings.push({
-      rule: "rollback-empty",
-      risk: "CAUTION",
-      line: 1,
-      column: 1,
-      path: down.path,
-      message: `the rollback ${down.path} has no statements, so rolling back does nothing`,
-      suggestion: "write the statements that undo the migration, or say in the layout configuration that this folder has no rollbacks"
-    });
-    return { findings, irreversible };
-  }
-  const state = newRunState({ pgVersion: 16 });
-  const downOps = downStatements.flatMap((s) => classify(s, state));
-  const undone = new Set(downOps.flatMap(undoKeys).concat(downStatements.flatMap(undoKeysFromAst)));
-  for (const c of createdBy(up.statements, upOps)) {
-    if (c.undoneBy.some((k) => undone.has(k))) continue;
-    findings.push({
-      rule: "rollback-mismatch",
-      risk: "CAUTION",
-      line: c.line,
-      column: c.column,
-      path: m.up.path,
-      statement: c.statement,
-      message: `${c.what} is not undone by the rollback ${down.path}`,
-      suggestion: `add to ${down.path} the statement that removes ${c.what}`
-    });
-  }
-  return { findings, irreversible };
-}
-function describeDestroy(o) {
-  switch (o.kind) {
-    case "DROP_TABLE":
-      return `drops table ${o.table}`;
-    case "DROP_COLUMN":
-      return `drops column ${o.columnName} of ${o.table}`;
-    case "TRUNCATE":
-      return `empties table ${o.table}`;
-    case "DELETE_ROWS":
-      return `deletes rows of ${o.table}`;
-    default:
-      return "drops a schema and everything in it";
-  }
-}
-function createdBy(statements, ops) {
-  const out = [];
-  const at = (o) => ({ line: o.line, column: o.column, statement: o.statement });
-  const newTables = new Set(ops.filter((o) => o.kind === "CREATE_TABLE" && o.table).map((o) => o.table));
-  for (const o of ops) {
-    const dropTable = o.table ? [`table:${o.table}`] : [];
-    switch (o.kind) {
-      case "CREATE_TABLE":
-      case "CREATE_MATERIALIZED_VIEW":
-        if (o.table) out.push({ what: `table ${o.table}`, undoneBy: [`table:${o.table}`, `schema:${o.table.split(".")[0]}`], ...at(o) });
-        break;
-      case "ADD_COLUMN_NULLABLE":
-      case "ADD_COLUMN_NOT_NULL":
-      case "ADD_COLUMN_VOLATILE_DEFAULT":
-        if (o.table && o.columnName && !newTables.has(o.table)) out.push({ what: `column ${o.table}.${o.columnName}`, undoneBy: [`column:${o.table}.${o.columnName}`, ...dropTable], ...at(o) });
-        break;
-      case "CREATE_INDEX":
-      case "CREATE_INDEX_CONCURRENTLY":
-        if (o.indexName && o.table && !newTables.has(o.table)) out.push({ what: `index ${o.indexName}`, undoneBy: [`index:${o.indexName}`, `index:public.${o.indexName.split(".").pop()}`, ...dropTable], ...at(o) });
-        break;
-      case "ADD_FOREIGN_KEY":
-      case "ADD_CHECK":
-      case "ADD_UNIQUE":
-      case "ADD_PRIMARY_KEY":
-      case "ADD_EXCLUSION":
-        if (o.constraintName && o.table && !newTables.has(o.table)) out.push({ what: `constraint ${o.constraintName} on ${o.table}`, undoneBy: [`constraint:${o.table}.${o.constraintName}`, ...dropTable], ...at(o) });
-        break;
-      case "CREATE_VIEW":
-        if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
-        break;
-      case "RENAME_TABLE":
-        if (o.table && o.typeName) out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${o.table.split(".")[0]}.${o.typeName}->${o.table.split(".").pop()}`], ...at(o) });
-        break;
-      case "RENAME_COLUMN":
-        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, ...dropTable], ...at(o) });
-        break;
-      default:
-        break;
-    }
-  }
-  for (const s of statements) {
-    if (s.nestedIn) continue;
-    const e = as(s.ast, "CreateEnumStmt");
-    const typeName = e ? qualifiedFromList(e.typeName) : qualifiedFromList(as(s.ast, "CompositeTypeStmt")?.typeName);
-    if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split(".")[0]}`], line: s.line, column: s.column, statement: s.index });
-  }
-  return out;
-}
-function undoKeys(o) {
-  switch (o.kind) {
-    case "DROP_TABLE":
-    case "DROP_VIEW":
-      return o.table ? [`table:${o.table}`] : [];
-    case "DROP_COLUMN":
-      return o.table && o.columnName ? [`column:${o.table}.${o.columnName}`] : [];
-    case "DROP_INDEX":
-    case "DROP_INDEX_CONCURRENTLY":
-      return o.indexName ? [`index:${o.indexName}`] : [];
-    case "DROP_CONSTRAINT":
-      return o.table && o.constraintName ? [`constraint:${o.table}.${o.constraintName}`] : [];
-    case "DROP_TYPE":
-      return o.typeName ? [`type:${o.typeName}`] : [];
-    case "DROP_SCHEMA":
-      return o.typeName ? [`schema:${o.typeName.split(".").pop()}`] : [];
-    case "RENAME_TABLE":
-      return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`] : [];
-    case "RENAME_COLUMN":
-      return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`] : [];
-    default:
-      return [];
-  }
-}
-function undoKeysFromAst(s) {
-  const t = nodeTag(s.ast);
-  if (t?.[0] !== "DropStmt") return [];
-  const d = t[1];
-  if (d.removeType !== "OBJECT_MATVIEW") return [];
-  return (d.objects ?? []).map((o) => `table:${qualifiedFromList(as(o, "List")?.items) ?? ""}`);
-}
-
-// src/analyze/table-rebuild.ts
-var before = (a, b) => a.line < b.line || a.line === b.line && a.column < b.column;
-function findTableRebuilds(ops) {
-  const out = [];
-  for (const rename2 of ops) {
-    if (rename2.kind !== "RENAME_TABLE" || !rename2.table || !rename2.typeName) continue;
-    const schema = rename2.table.slice(0, rename2.table.indexOf("."));
-    const renamedTo = `${schema}.${rename2.typeName.toLowerCase()}`;
-    const create = ops.find((o) => o.kind === "CREATE_TABLE" && o.table === rename2.table && before(rename2, o));
-    if (!create) continue;
-    const drop2 = ops.find((o) => o.kind === "DROP_TABLE" && o.table === renamedTo && before(create, o));
-    out.push({ table: rename2.table, renamedTo, rename: rename2, create, ...drop2 ? { drop: drop2 } : {} });
-  }
-  return out;
-}
-function foldTableRebuilds(findings, ops, path2, wrapped) {
-  const rebuilds = findTableRebuilds(ops);
-  if (rebuilds.length === 0) return [...findings];
-  const replaced = (f) => rebuilds.some(
-    (r) => f.rule === "renaming-table" && f.statement === r.rename.statement || (f.rule === "ban-drop-table" || f.rule === "rollback-data-loss") && r.drop !== void 0 && f.statement === r.drop.statement
-  );
-  const kept = findings.filter((f) => !replaced(f));
-  for (const r of rebuilds) {
-    const fate = r.drop ? `recreated and dropped after the copy` : `recreated (the old rows stay in ${r.renamedTo})`;
-    kept.push({
-      rule: rule.id,
-      risk: rule.risk,
-      line: r.rename.line,
-      column: r.rename.column,
-      statement: r.rename.statement,
-      path: path2,
-      message: wrapped ? `${r.table} is rebuilt: renamed to ${r.renamedTo}, ${fate}; the application's table name never disappears, but the rename holds ACCESS EXCLUSIVE on it until commit, so reads and writes wait for the whole copy` : `${r.table} is rebuilt: renamed to ${r.renamedTo}, ${fate}; the application's table name never disappears, but between the CREATE and the end of the copy it sees the new table empty or half filled, and rows written to ${r.renamedTo} meanwhile are lost`,
-      suggestion: `change ${r.table} in place where Postgres can; otherwise build it under a new name, copy in batches while a trigger keeps it in sync, swap the two names in one short transaction, and drop the old table in a later release (no view under the old name: the new table has it)`
-    });
-  }
-  return kept;
-}
-
-// src/estimate/model.ts
-function workOf(op2) {
-  switch (op2.kind) {
-    case "ALTER_COLUMN_TYPE":
-      return op2.rules.length === 0 ? { kind: "catalog" } : { kind: "rewrite" };
-    case "ADD_COLUMN_VOLATILE_DEFAULT":
-    case "VACUUM_FULL":
-    case "CLUSTER":
-    case "SET_LOGGED":
-    case "SET_UNLOGGED":
-    case "SET_TABLESPACE":
-      return { kind: "rewrite" };
-    case "SET_NOT_NULL":
-      return op2.rules.includes("set-not-null-without-check") ? { kind: "scan", what: "SET NOT NULL scan", nullsOnly: true } : { kind: "catalog" };
-    case "ADD_CHECK":
-    case "ADD_FOREIGN_KEY":
-      return op2.notValid ? { kind: "catalog" } : { kind: "scan", what: "constraint check of every row" };
-    case "VALIDATE_CONSTRAINT":
-      return { kind: "scan", what: "validation scan" };
-    case "ATTACH_PARTITION":
-      return { kind: "scan", what: "partition constraint scan" };
-    case "CREATE_INDEX":
-    case "REINDEX":
-      return { kind: "index", concurrently: false, what: "index build" };
-    case "CREATE_INDEX_CONCURRENTLY":
-      return { kind: "index", concurrently: true, what: "concurrent index build" };
-    case "ADD_UNIQUE":
-    case "ADD_PRIMARY_KEY":
-    case "ADD_EXCLUSION":
-      return op2.usingIndex ? { kind: "catalog" } : { kind: "index", concurrently: false, what: "index build for the constraint" };
-    case "UPDATE_VALUES":
-    case "DELETE_ROWS":
-      return { kind: "update" };
-    case "ADD_COLUMN_NULLABLE":
-    case "ADD_COLUMN_NOT_NULL":
-    case "DROP_COLUMN":
-    case "RENAME_COLUMN":
-    case "RENAME_TABLE":
-    case "SET_DEFAULT":
-    case "DROP_DEFAULT":
-    case "DROP_NOT_NULL":
-    case "DROP_CONSTRAINT":
-    case "DROP_INDEX":
-    case "DROP_TABLE":
-    case "TRUNCATE":
-    case "DETACH_PARTITION":
-    case "ALTER_TABLE_OTHER":
-    case "CREATE_TRIGGER":
-    case "DROP_TRIGGER":
-    case "ENABLE_RLS":
-    case "CREATE_POLICY":
-    case "RENAME_CONSTRAINT":
-    case "RENAME_INDEX":
-      return { kind: "catalog" };
-    default:
-      return void 0;
-  }
-}
-function tableSize(stats, cal) {
-  const rows = stats.rows !== void 0 && stats.rows >= 0 ? stats.rows : void 0;
-  const bytes = stats.bytes !== void 0 && stats.bytes >= 0 ? stats.bytes : void 0;
-  if (rows !== void 0 && bytes !== void 0) return { rows, bytes };
-  const w = cal.heapBytesPerRow;
-  if (rows !== void 0) return { rows, bytes: rows * w, assumed: `~${Math.round(w)} bytes a row assumed` };
-  if (bytes !== void 0) return { rows: bytes / w, bytes, assumed: `~${Math.round(w)} bytes a row assumed` };
-  return void 0;
-}
-function indexCount(stats, rows) {
-  if (stats.indexes) return { n: stats.indexes.length };
-  if (stats.indexBytes !== void 0 && rows > 0) return { n: Math.max(0, Math.round(stats.indexBytes / (rows * 22))), assumed: "index count guessed from index size" };
-  return { n: 1, assumed: "one index (the primary key) assumed" };
-}
-var SPREAD = {
-  rewrite: { low: 0.5, high: 2 },
-  scan: { low: 0.5, high: 2 },
-  // Text and multi-column keys sort several times slower than the integer key measured.
-  index: { low: 0.5, high: 3 },
-  // A WHERE clause may touch only part of the table.
-  update: { low: 0.1, high: 2 },
-  catalog: { low: 0, high: 10 }
-};
-var CATALOG_MS = 1;
-function estimateOperation(op2, stats, cal, table = op2.table) {
-  const work = workOf(op2);
-  if (!work || !table) return void 0;
-  const size = tableSize(stats, cal);
-  if (!size) return void 0;
-  const { rows, bytes } = size;
-  const perByte = (rate) => rate / cal.heapBytesPerRow;
-  const notes = [];
-  let ms;
-  let what;
-  switch (work.kind) {
-    case "rewrite": {
-      const idx = indexCount(stats, rows);
-      ms = bytes * perByte(cal.rates.rewrite) + idx.n * rows * cal.rates.index;
-      what = `table rewrite${idx.n ? ` and ${idx.n} index rebuild${idx.n === 1 ? "" : "s"}` : ""}`;
-      if (idx.assumed) notes.push(idx.assumed);
-      break;
-    }
-    case "scan":
-      ms = bytes * perByte(work.nullsOnly ? cal.rates.notnull : cal.rates.scan);
-      what = work.what;
-      break;
-    case "index":
-      ms = rows * cal.rates.index * (work.concurrently ? 2 : 1);
-      what = work.what;
-      break;
-    case "update":
-      ms = bytes * perByte(cal.rates.update);
-      what = "update of every row (fewer with a WHERE clause)";
-      break;
-    case "catalog":
-      ms = CATALOG_MS;
-      what = "catalog change only";
-      break;
-  }
-  if (size.assumed) notes.push(size.assumed);
-  const lock = op2.lock ?? "AccessExclusiveLock";
-  const spread = SPREAD[work.kind];
-  const durationMs = roundMs(ms);
-  const blocking = blocksWrites(lock) || blocksReads(lock);
-  const sizeText = describeTableSize(rows, bytes, stats);
-  const basis = work.kind === "catalog" ? `${what}: no row is read, but the lock waits behind any open transaction on ${table}` : `${what} of ${table} (${sizeText}${notes.length ? `; ${notes.join("; ")}` : ""}), ${cal.source}${cal.sizes.length ? ` at ${cal.sizes.map(shortCount).join(" and ")} rows` : ""}`;
-  return {
-    durationMs,
-    lockMs: blocking ? durationMs : 0,
-    lock,
-    blocks: blocksReads(lock) ? "reads and writes" : blocksWrites(lock) ? "writes" : "none",
-    basis,
-    low: roundMs(ms * spread.low),
-    high: roundMs(Math.max(ms * spread.high, work.kind === "catalog" ? spread.high : 0))
+function idleMeter() {
+  const start = cpuTimes();
+  return () => {
+    const now = cpuTimes();
+    const total = now.total - start.total;
+    if (total <= 0) return now.cores;
+    return (now.idle - start.idle) / total * now.cores;
   };
 }
-function roundMs(ms) {
-  if (!Number.isFinite(ms) || ms <= 0) return 0;
-  if (ms < 1) return Math.round(ms);
-  const mag = 10 ** Math.max(0, Math.floor(Math.log10(ms)) - 1);
-  return Math.round(ms / mag) * mag;
-}
-function shortCount(n) {
-  if (n >= 1e9) return `${trim(n / 1e9)}G`;
-  if (n >= 1e6) return `${trim(n / 1e6)}M`;
-  if (n >= 1e3) return `${trim(n / 1e3)}k`;
-  return String(Math.round(n));
-}
-function trim(x) {
-  return x >= 10 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
-}
-function formatBytes2(n) {
-  const units = ["B", "kB", "MB", "GB", "TB"];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
+function cpuTimes() {
+  let idle = 0;
+  let total = 0;
+  const all = cpus();
+  for (const { times: t } of all) {
+    idle += t.idle;
+    total += t.user + t.nice + t.sys + t.idle + t.irq;
   }
-  return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
+  return { idle, total, cores: all.length };
 }
-function describeTableSize(rows, bytes, stats) {
-  const parts = [`${shortCount(rows)} rows`, formatBytes2(bytes)];
-  if (stats.indexBytes) parts.push(`${formatBytes2(stats.indexBytes)} of indexes`);
-  return parts.join(", ");
-}
-function formatDuration(ms) {
-  if (ms < 1) return "<1 ms";
-  if (ms < 1e3) return `${roundMs(ms)} ms`;
-  const s = ms / 1e3;
-  if (s < 60) return `${s < 10 ? s.toFixed(1).replace(/\.0$/, "") : Math.round(s)} s`;
-  const m = s / 60;
-  if (m < 60) return `${m < 10 ? m.toFixed(1).replace(/\.0$/, "") : Math.round(m)} min`;
-  const h = m / 60;
-  return `${h < 10 ? h.toFixed(1).replace(/\.0$/, "") : Math.round(h)} h`;
-}
-function formatRange(central, low, high) {
-  const range = low !== void 0 && high !== void 0 && high > 0 ? ` (${formatDuration(low)}\u2013${formatDuration(high)})` : "";
-  return `~${formatDuration(central)}${range}`;
-}
-
-// src/estimate/apply.ts
-function applyEstimates(out, opts) {
-  for (const op2 of out.operations) {
-    if (!op2.table || op2.targetIsNew) continue;
-    const name = touchedTable(op2);
-    const stats = opts.tableStats.get(name) ?? opts.tableStats.get(name.toLowerCase());
-    if (!stats) continue;
-    const e = estimateOperation(op2, stats, opts.calibration, name);
-    if (e) op2.estimate = e;
-  }
-  for (const f of out.findings) {
-    if (!opts.sizeSensitiveRules.has(f.rule) || f.statement === void 0) continue;
-    const op2 = out.operations.find((o) => o.statement === f.statement && o.estimate && o.rules.includes(f.rule)) ?? out.operations.find((o) => o.statement === f.statement && o.estimate);
-    const e = op2?.estimate;
-    if (!op2 || !e) continue;
-    const figure = `${formatRange(e.durationMs, e.low, e.high)} ${lockModeSql(e.lock)} on ${op2.table}`;
-    if (e.lockMs === 0) {
-      f.message += ` \u2014 estimated ${figure}, which blocks ${e.blocks === "none" ? "neither reads nor writes" : e.blocks}; based on ${e.basis}`;
-      continue;
-    }
-    const over = e.lockMs > opts.maxBlockingMs;
-    f.message += over ? ` \u2014 estimated ${figure}, blocking ${e.blocks}, over the ${opts.maxBlockingMs} ms budget (maxBlockingMs); based on ${e.basis}` : ` \u2014 estimated ${figure}, blocking ${e.blocks}, within the ${opts.maxBlockingMs} ms budget (maxBlockingMs); based on ${e.basis}`;
-    if (opts.pinnedRules.has(f.rule) || f.risk === "SAFE") continue;
-    f.risk = over ? "DANGEROUS" : "CAUTION";
-  }
-  for (const op2 of out.operations) {
-    const own = out.findings.filter((f) => f.statement === op2.statement && op2.rules.includes(f.rule)).map((f) => f.risk);
-    if (own.length && op2.estimate) op2.risk = own.reduce((a, b) => riskRank(b) > riskRank(a) ? b : a, "SAFE");
-  }
-}
-function touchedTable(op2) {
-  return op2.kind === "ATTACH_PARTITION" && op2.typeName ? op2.typeName : op2.table;
-}
-
-// src/estimate/constants.ts
-var LOCAL_POSTGRES = {
-  rates: { scan: 57e-5, notnull: 3e-4, index: 285e-5, rewrite: 189e-5, update: 0.019 },
-  heapBytesPerRow: 93.1,
-  source: "documented rates measured on PostgreSQL 15 (2 cores)",
-  sizes: [2e5, 1e6]
-};
-
-// src/estimate/impact.ts
-var DESTROYING = /* @__PURE__ */ new Set(["DROP_TABLE", "DROP_COLUMN", "TRUNCATE", "DELETE_ROWS", "DROP_SCHEMA", "DROP_DATABASE"]);
-function summarizeImpact(report, transaction, tableStats) {
-  const ops = report.operations;
-  const blocking = blockingTime(ops, transaction);
-  const destroyed = ops.filter((o) => DESTROYING.has(o.kind) && !o.targetIsNew);
-  const dataLoss = destroyed.length > 0 || report.irreversible === true;
-  const bytes = bytesTouched(ops, tableStats);
-  const impact = {
-    risk: report.risk,
-    ...blocking,
-    dataLoss: dataLoss ? "irreversible" : "none",
-    ...destroyed.length ? { dataLossDetail: destroyed.map(describeLoss).join("; ") } : {},
-    ...bytes,
-    rollback: destroyed.length ? "needs-data-restore" : report.irreversible ? "impossible" : "schema-only",
-    prerequisites: prerequisites(report)
-  };
-  return impact;
-}
-function blockingTime(ops, transaction) {
-  const estimated2 = ops.filter((o) => o.estimate);
-  if (estimated2.length === 0) return {};
-  let ms = 0;
-  let low = 0;
-  let high = 0;
-  let worst;
-  let holding = false;
-  for (const o of ops) {
-    const e = o.estimate;
-    const blocks = e !== void 0 && e.lockMs > 0;
-    if (blocks) holding = holding || transaction === "wrapped";
-    if (!e || !(blocks || holding)) continue;
-    ms += e.durationMs;
-    low += e.low ?? e.durationMs;
-    high += e.high ?? e.durationMs;
-    if (blocks && (!worst || e.lockMs > worst.ms)) worst = { table: o.table, lock: e.lock, ms: e.lockMs };
-  }
-  return {
-    blockingMs: ms,
-    blockingLow: low,
-    blockingHigh: high,
-    ...worst ? { blockingOn: { table: worst.table, lock: worst.lock } } : {}
-  };
-}
-function bytesTouched(ops, tableStats) {
-  let rewritten = 0;
-  let scanned = 0;
-  let wal = 0;
-  let known = false;
-  for (const o of ops) {
-    if (!o.table || o.targetIsNew || !o.estimate) continue;
-    const s = tableStats.get(o.table);
-    const work = workOf(o);
-    if (!s || !work || s.bytes === void 0) continue;
-    known = true;
-    const heap = s.bytes + (s.toastBytes ?? 0);
-    if (work.kind === "rewrite") {
-      rewritten += heap + (s.indexBytes ?? 0);
-      wal += heap + (s.indexBytes ?? 0);
-    } else if (work.kind === "scan") {
-      scanned += heap;
-    } else if (work.kind === "index") {
-      scanned += heap;
-      wal += Math.round(s.bytes / 5);
-    } else if (work.kind === "update") {
-      rewritten += s.bytes;
-      wal += s.bytes + (s.indexBytes ?? 0);
-    }
-  }
-  return known ? { bytesRewritten: rewritten, bytesScanned: scanned, walBytes: wal } : {};
-}
-function describeLoss(o) {
-  const what = o.kind.toLowerCase().replace(/_/g, " ");
-  return `${what}${o.columnName ? ` ${o.columnName}` : ""}${o.table ? ` on ${o.table}` : ""} (line ${o.line})`;
-}
-function prerequisites(report) {
-  const out = /* @__PURE__ */ new Set();
-  for (const o of report.operations) {
-    if (o.targetIsNew) continue;
-    if (o.kind === "DROP_COLUMN" || o.kind === "DROP_TABLE" || o.kind === "RENAME_COLUMN" || o.kind === "RENAME_TABLE") {
-      out.add("deploy code that no longer uses the old name first");
-    }
-    if (o.kind === "SET_NOT_NULL" || o.kind === "ADD_COLUMN_NOT_NULL") out.add("backfill the column first (no NULLs left)");
-    if ((o.kind === "ADD_CHECK" || o.kind === "ADD_FOREIGN_KEY" || o.kind === "VALIDATE_CONSTRAINT") && !o.notValid) out.add("fix rows that break the constraint first");
-    if (o.kind === "ALTER_COLUMN_TYPE") out.add("deploy code that works with both column types first");
-  }
-  return [...out];
-}
-
-// src/estimate/index.ts
-function estimateAnalyzed(out, config, rules, calibration = LOCAL_POSTGRES) {
-  if (config.tableStats.size === 0) return;
-  const pinned = new Set(Object.entries(config.rules).filter(([, v]) => v === "SAFE" || v === "CAUTION" || v === "DANGEROUS").map(([k]) => k));
-  applyEstimates(out, {
-    tableStats: config.tableStats,
-    calibration,
-    maxBlockingMs: config.maxBlockingMs,
-    sizeSensitiveRules: new Set(rules.filter((r) => r.sizeSensitive).map((r) => r.id)),
-    pinnedRules: pinned
+async function analyzeSetsOn(script, workers, work, ctx, step, weights = work.map(weightOf)) {
+  const queue = work.map((_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
+  const mainOnly = [];
+  const results = new Array(work.length);
+  const pool = new Pool(script, workers, { ...ctx, extraFindings: [] }, {
+    step: (set, unit, count) => step(work[set][unit], count),
+    done: (set, migrations) => results[set] = { analyzed: migrations.map((m) => revive(work[set], m)), history: [] },
+    // Never to a worker again: a set one worker failed on, the next would likely fail on too.
+    failed: (sets) => mainOnly.push(...sets)
   });
+  const extraByPath = groupByPath(ctx.extraFindings);
+  const taskFor = (set) => ({ set, units: work[set], extraFindings: extraFor(work[set], extraByPath) });
+  try {
+    for (; ; ) {
+      pool.feed(queue, taskFor);
+      const next = mainOnly.shift() ?? queue.shift();
+      if (next !== void 0) {
+        results[next] = analyzeSet(work[next], ctx, step);
+        await pool.settled(true);
+        continue;
+      }
+      if (pool.idle()) break;
+      await pool.settled();
+    }
+  } finally {
+    await pool.close();
+  }
+  return results.map((r, i) => r ?? analyzeSet(work[i], ctx, step));
 }
-function impactOf(report, transaction, config) {
-  return summarizeImpact(report, transaction, config.tableStats);
+function workerCount(chars, sets, idleCores, env = process.env, cores = availableParallelism()) {
+  const forced = env.MG_WORKERS;
+  if (forced !== void 0 && forced !== "") {
+    const n = Number(forced);
+    if (Number.isInteger(n) && n >= 0) return Math.min(n, Math.max(0, sets - 1));
+  }
+  const threads = Math.min(cores - 1, Math.floor(chars / MIN_CHARS_PER_THREAD), sets);
+  if (threads < 2) return 0;
+  return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
 }
-async function calibrationFor(config, dryRun) {
-  if (!dryRun || config.tableStats.size === 0 || config.dryRun.engine !== "url" || !config.dryRun.databaseUrl) return LOCAL_POSTGRES;
-  const { calibrateOnServer } = await import("./calibrate-server-F6UZ35JF.js");
-  const r = await calibrateOnServer(config.dryRun.databaseUrl);
-  return r.ok ? r.calibration : LOCAL_POSTGRES;
+function workerScript() {
+  for (const rel of ["./check-worker.js", "../check-worker.js"]) {
+    const url = new URL(rel, import.meta.url);
+    if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
 }
+function weightOf(units) {
+  let n = 0;
+  for (const u of units) n += u.migration.up.text.length + (u.underReview && u.migration.down ? u.migration.down.text.length : 0);
+  return n;
+}
+function groupByPath(findings) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list = out.get(f.path);
+    if (list) list.push(f);
+    else out.set(f.path, [f]);
+  }
+  return out;
+}
+function extraFor(units, byPath) {
+  const paths = new Set(units.flatMap((u) => u.migration.down ? [u.migration.up.path, u.migration.down.path] : [u.migration.up.path]));
+  return [...byPath.entries()].filter(([p]) => paths.has(p)).flatMap(([, fs]) => fs);
+}
+function revive(units, m) {
+  const source = (s) => ({ ...s, statements: s.statements.map((st) => ({ ...st, ast: NO_TREE })) });
+  return {
+    migration: units[m.unit].migration,
+    up: source(m.up),
+    down: m.down ? source(m.down) : null,
+    report: m.report,
+    ...m.suppressed ? { suppressed: m.suppressed } : {}
+  };
+}
+var Pool = class {
+  constructor(script, n, ctx, on) {
+    this.on = on;
+    this.slots = Array.from({ length: n }, () => this.start(script, ctx));
+  }
+  on;
+  slots;
+  wake;
+  start(script, ctx) {
+    const worker = new Worker(script, { workerData: { ctx } });
+    const slot = { worker, holding: /* @__PURE__ */ new Set(), alive: true };
+    const giveBack = () => {
+      if (!slot.alive) return;
+      slot.alive = false;
+      this.on.failed([...slot.holding]);
+      slot.holding.clear();
+      this.poke();
+    };
+    worker.on("message", (msg) => {
+      if (msg.kind === "step") return this.on.step(msg.set, msg.unit, msg.count);
+      slot.holding.delete(msg.set);
+      if (msg.kind === "done") this.on.done(msg.set, msg.migrations);
+      else this.on.failed([msg.set]);
+      this.poke();
+    });
+    worker.on("error", giveBack);
+    worker.on("exit", giveBack);
+    return slot;
+  }
+  poke() {
+    const wake = this.wake;
+    this.wake = void 0;
+    wake?.();
+  }
+  /** Hands queued sets to workers with room for them. */
+  feed(queue, taskFor) {
+    for (const slot of this.slots) {
+      while (slot.alive && slot.holding.size < IN_FLIGHT && queue.length > 0) {
+        const set = queue.shift();
+        slot.holding.add(set);
+        slot.worker.postMessage(taskFor(set));
+      }
+    }
+  }
+  /** True when no worker holds a set. */
+  idle() {
+    return this.slots.every((s) => s.holding.size === 0);
+  }
+  /**
+   * Waits for a worker's message, or with `justPoll` only until the messages already queued are
+   * in (an immediate runs after the event loop's poll phase, where they arrive).
+   */
+  settled(justPoll = false) {
+    return new Promise((resolve) => {
+      const immediate = justPoll ? setImmediate(() => this.poke()) : void 0;
+      this.wake = () => {
+        if (immediate) clearImmediate(immediate);
+        resolve();
+      };
+    });
+  }
+  async close() {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+};
 
 // src/check/run.ts
 async function runCheck(opts) {
   const { config } = opts;
   const progress = opts.onProgress ?? (() => {
   });
+  const idleCores = idleMeter();
   await initParser();
   progress({ stage: "discover", done: 0, total: 1 });
   const only = opts.scope.kind === "paths" ? opts.scope.paths : void 0;
@@ -4417,39 +3484,30 @@ async function runCheck(opts) {
     }))
   );
   const total = perSet.reduce((n, units) => n + lastReviewedIndex(units) + 1, 0);
-  const settings = effectiveSettings(allRules, config.preset, config.rules);
-  const sources = /* @__PURE__ */ new Map();
-  const analyzed = [];
-  const history = [];
+  const ctx = {
+    config,
+    settings: effectiveSettings(allRules, config.preset, config.rules),
+    scopeKind: opts.scope.kind,
+    dryRun: opts.dryRun === true,
+    keepHistory: opts.dryRun === true || opts.keepHistory === true,
+    withoutTrees: opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory,
+    calibration: await calibrationFor(config, opts.dryRun === true),
+    extraFindings
+  };
+  const work = perSet.map((units) => units.slice(0, lastReviewedIndex(units) + 1));
   let done = 0;
-  const calibration = await calibrationFor(config, opts.dryRun === true);
-  for (const units of perSet) {
-    const state = newRunState({ pgVersion: config.pgVersion, tableStats: config.tableStats });
-    const last = lastReviewedIndex(units);
-    for (const unit of units.slice(0, last + 1)) {
-      const m = unit.migration;
-      if (m.change === "deleted") continue;
-      progress({ stage: unit.underReview ? "analyze" : "parse", done: done++, total, label: m.up.path });
-      const up = parse(m.up, config.placeholders);
-      const down = m.down && (unit.underReview || opts.dryRun) ? parse(m.down, config.placeholders) : null;
-      if (!unit.underReview) {
-        analyzeInto(state, m, up, true, settings);
-        if (opts.dryRun || opts.keepHistory) history.push({ migration: m, up, down });
-        continue;
-      }
-      sources.set(m.up.path, m.up.text);
-      if (m.down) sources.set(m.down.path, m.down.text);
-      const out = analyzeInto(state, m, up, false, settings);
-      estimateAnalyzed(out, config, allRules, calibration);
-      if (opts.scope.kind !== "changes") settleNewObjects(state);
-      analyzed.push({
-        migration: m,
-        up,
-        down,
-        report: buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, extraFindings),
-        ...out.suppressed.length ? { suppressed: out.suppressed } : {}
-      });
-    }
+  const step = (unit, count = 1) => {
+    done += count;
+    progress({ stage: unit.underReview ? "analyze" : "parse", done: done - 1, total, label: unit.migration.up.path });
+  };
+  const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
+  const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
+  const analyzed = results.flatMap((r) => r.analyzed);
+  const history = results.flatMap((r) => r.history);
+  const sources = /* @__PURE__ */ new Map();
+  for (const { migration: m } of analyzed) {
+    sources.set(m.up.path, m.up.text);
+    if (m.down) sources.set(m.down.path, m.down.text);
   }
   progress({ stage: "analyze", done: total, total });
   const changedPaths = opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) : null;
@@ -4477,8 +3535,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-7IBYQIWF.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-EQA5XEZE.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-WAUAMGDG.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-OHYH4OR2.js");
     const session = new VerifySession({
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -4535,7 +3593,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-6A3QLMBU.js");
+      const { buildPlan, planDocument } = await import("./plan-Z6MEFYXE.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -4565,7 +3623,7 @@ function scopeFilter(scope, reviewed, listed) {
 }
 function unrelatedNote(counts) {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const what = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule2, n]) => `${n} ${rule2}`).join(", ");
+  const what = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${n} ${rule}`).join(", ");
   return {
     message: `the base branch already has ${total} problem${total === 1 ? "" : "s"} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`
   };
@@ -4583,35 +3641,6 @@ function newerEngineNote(results, target) {
 function lastReviewedIndex(units) {
   for (let i = units.length - 1; i >= 0; i--) if (units[i].underReview) return i;
   return -1;
-}
-function parse(src, placeholders) {
-  return parseSource(src, { placeholders });
-}
-function analyzeInto(state, m, up, learningOnly, settings) {
-  beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
-  return analyzeSource(up, m.up.text, state, allRules, settings);
-}
-function buildMigrationReport(m, up, down, out, rollbackMissingRisk, extra) {
-  const nothingToUndo = needsNoRollback(up, out.operations);
-  const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
-  const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === "wrapped");
-  const parseRisk = up.errors.length ? ["DANGEROUS"] : [];
-  const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
-  const discovery = own.map((f) => f.rule === "rollback-missing" && coreRisk === "DANGEROUS" ? { ...f, risk: "DANGEROUS" } : f);
-  const allFindings = [...findings, ...discovery].sort((a, b) => (a.path ?? "").localeCompare(b.path ?? "") || a.line - b.line);
-  return {
-    path: m.up.path,
-    risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
-    rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === "missing" ? "not-required" : m.rollbackStatus },
-    operations: out.operations,
-    findings: allFindings,
-    id: m.id,
-    layout: m.layout,
-    change: m.change,
-    ...rollback.irreversible ? { irreversible: true } : {},
-    ...up.notes.length ? { notes: up.notes } : {}
-  };
 }
 function withoutStaticRollbackGuess(a) {
   const findings = a.report.findings.filter((f) => f.rule !== "rollback-mismatch" && f.rule !== "rollback-incomplete");
@@ -4634,8 +3663,8 @@ function dedupeErrors(errors) {
 
 // src/discover/fs-files.ts
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { existsSync as existsSync2, readFileSync, realpathSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -4654,11 +3683,11 @@ function fsRepoFiles(dir, scope) {
       const full = path.resolve(root, rel);
       try {
         if (isInside(root, full)) {
-          const real = await realpath(full);
-          if (!isInside(await (realRoot ??= realpath(root)), real)) throw new OutsideRepositoryError(rel);
-          return new Uint8Array(await readFile(real));
+          const real = realpathSync.native(full);
+          if (!isInside(realRoot ??= realpathSync.native(root), real)) throw new OutsideRepositoryError(rel);
+          return new Uint8Array(readFileSync(real));
         }
-        return new Uint8Array(await readFile(full));
+        return new Uint8Array(readFileSync(full));
       } catch (e) {
         if (e.code !== "ENOENT" || !(await (listing ?? Promise.resolve([]))).includes(rel)) throw e;
         const blob = await indexBlob(root, rel);
@@ -4696,7 +3725,7 @@ function isInside(root, full) {
 }
 function gitWorkTreeOf(dir) {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, ".git"))) return d;
+    if (existsSync2(path.join(d, ".git"))) return d;
     if (path.dirname(d) === d) return null;
   }
 }
@@ -4867,8 +3896,8 @@ function dryRunErrors(dr) {
     sqlstate: e.sqlstate
   }));
 }
-function withRule(rule2) {
-  return rule2 ? { rule: rule2 } : {};
+function withRule(rule) {
+  return rule ? { rule } : {};
 }
 function sourceFor(am, path2) {
   if (am.up.path === path2) return am.up;
@@ -4996,9 +4025,9 @@ function dataLossText(impact) {
 function performanceText(impact) {
   if (impact.bytesRewritten === void 0) return void 0;
   const parts = [];
-  if (impact.bytesRewritten) parts.push(`${formatBytes2(impact.bytesRewritten)} rewritten`);
-  if (impact.bytesScanned) parts.push(`${formatBytes2(impact.bytesScanned)} scanned`);
-  if (impact.walBytes) parts.push(`~${formatBytes2(impact.walBytes)} of WAL`);
+  if (impact.bytesRewritten) parts.push(`${formatBytes(impact.bytesRewritten)} rewritten`);
+  if (impact.bytesScanned) parts.push(`${formatBytes(impact.bytesScanned)} scanned`);
+  if (impact.walBytes) parts.push(`~${formatBytes(impact.walBytes)} of WAL`);
   return parts.length ? parts.join(", ") : "no table data read or written";
 }
 var ROLLBACK_TEXT = {
@@ -5146,10 +4175,10 @@ function approvalBlock(result, o) {
   return `\u26D4 **This change needs approval** before it can merge (risk ${risk}, threshold ${o.approvalRisk}): ${failed ? "the plan below failed its verification, so fix the migration" : "follow the plan below"}, or comment ${code("/approve-migration <reason>")}.`;
 }
 function errorsBlock(result) {
-  const parse2 = result.report.errors.filter((e) => !e.rule);
+  const parse = result.report.errors.filter((e) => !e.rule);
   const other = result.report.errors.filter((e) => e.rule);
   const out = [];
-  if (parse2.length) out.push("**Parse errors** (the migration is DANGEROUS until it parses):", "", ...parse2.map((e) => `- ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`));
+  if (parse.length) out.push("**Parse errors** (the migration is DANGEROUS until it parses):", "", ...parse.map((e) => `- ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`));
   if (other.length) {
     if (out.length) out.push("");
     out.push("**Outside any migration:**", "", ...other.map((e) => `- ${RISK_ICON[e.risk ?? "DANGEROUS"]} ${code(e.rule)} ${code(`${e.path}:${e.line}:${e.column}`)} ${prose(e.message)}`));
@@ -5185,11 +4214,11 @@ function findingsTable(m, o) {
   const lines2 = ["| | Rule | Line | Why |", "|---|---|---|---|"];
   for (const f of m.findings) {
     const title2 = o.ruleTitle(f.rule);
-    const rule2 = `[${f.rule}](${o.docsUrl(f.rule)})${title2 ? `<br>${cell(title2)}` : ""}`;
+    const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title2 ? `<br>${cell(title2)}` : ""}`;
     const checked = f.suggestionVerification?.status === "verified" ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : "";
     const why = cell(f.message) + (f.suggestion ? `<br>**${f.suggestionRuns === "before" ? "Before it, run" : "Instead"}:** ${cell(f.suggestion)}${checked}` : "");
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
-    lines2.push(`| ${RISK_ICON[f.risk]} | ${rule2} | ${where} | ${why} |`);
+    lines2.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
   }
   return lines2.join("\n");
 }
@@ -5410,7 +4439,6 @@ function escapeProperty(s) {
 }
 
 export {
-  readDirectives,
   normalizePath,
   runCheck,
   fsRepoFiles,

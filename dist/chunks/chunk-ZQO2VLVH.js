@@ -15,16 +15,12 @@ import {
   defaultDocsUrl,
   fenced,
   prose,
-  readDirectives,
   renderComment,
   renderJobSummary
-} from "./chunk-U3IFFPVG.js";
+} from "./chunk-BYBEXEGW.js";
 import {
   buildPlan
-} from "./chunk-INLVSP7J.js";
-import {
-  allRules
-} from "./chunk-KIMP6INT.js";
+} from "./chunk-Y3DSKCU3.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -33,8 +29,14 @@ import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
+  readDirectives
+} from "./chunk-O5HXW2NP.js";
+import {
+  allRules
+} from "./chunk-TG2T6NIV.js";
+import {
   parseSource
-} from "./chunk-XVR3H37E.js";
+} from "./chunk-7OPQ22YC.js";
 import {
   atLeast,
   maxRisk,

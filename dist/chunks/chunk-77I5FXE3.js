@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-KHGS6S2H.js";
+} from "./chunk-ZQO2VLVH.js";
 import {
   require_dist
 } from "./chunk-74IYIHTI.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-U3IFFPVG.js";
+} from "./chunk-BYBEXEGW.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

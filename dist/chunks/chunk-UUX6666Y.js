@@ -3,9 +3,6 @@ import {
   UsageError
 } from "./chunk-FISKFK3V.js";
 import {
-  allRules
-} from "./chunk-KIMP6INT.js";
-import {
   CONFIG_FILE_NAMES,
   PRESETS,
   resolveConfig
@@ -13,6 +10,9 @@ import {
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
+import {
+  allRules
+} from "./chunk-TG2T6NIV.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

@@ -10801,75 +10801,6 @@ var require_pgsql_deparser = __commonJS({
   }
 });
 
-// src/analyze/column-type.ts
-var SERIALS = {
-  serial: "int4",
-  serial4: "int4",
-  bigserial: "int8",
-  serial8: "int8",
-  smallserial: "int2",
-  serial2: "int2"
-};
-function declaredType(t) {
-  const names = stringList(t.names);
-  const real = names.length === 1 ? SERIALS[names[0]] : void 0;
-  return real ? { ...t, names: [{ String: { sval: "pg_catalog" } }, { String: { sval: real } }] } : t;
-}
-function columnDefs(v) {
-  return (v.tableElts ?? []).map((e) => as(e, "ColumnDef")).filter((d) => !!d);
-}
-function columnTypeSource(statements, index, table, column) {
-  let t = table;
-  let c = column;
-  const before = statements.filter((s) => !s.nestedIn && s.index < index).reverse();
-  for (const s of before) {
-    const tag = nodeTag(s.ast);
-    if (!tag) continue;
-    if (tag[0] === "RenameStmt") {
-      const r = tag[1];
-      const rel = relationName(r.relation);
-      if (r.renameType === "OBJECT_COLUMN" && rel === t && r.newname === c && r.subname) c = r.subname;
-      else if (r.renameType === "OBJECT_TABLE" && r.relation?.relname && r.newname && `${r.relation.schemaname ?? "public"}.${r.newname}` === t) t = rel;
-      continue;
-    }
-    if (tag[0] === "CreateStmt") {
-      const v2 = tag[1];
-      if (relationName(v2.relation) !== t) continue;
-      const def = columnDefs(v2).find((d) => d.colname === c);
-      return def?.typeName ? { typeName: declaredType(def.typeName) } : void 0;
-    }
-    if (tag[0] !== "AlterTableStmt") continue;
-    const v = tag[1];
-    if (relationName(v.relation) !== t) continue;
-    for (const cmdNode of [...v.cmds ?? []].reverse()) {
-      const cmd = as(cmdNode, "AlterTableCmd");
-      const def = as(cmd?.def, "ColumnDef");
-      if (cmd?.subtype === "AT_AddColumn" && def?.colname === c) return def.typeName ? { typeName: declaredType(def.typeName) } : void 0;
-      if (cmd?.subtype === "AT_AlterColumnType" && cmd.name === c) return def?.typeName ? { typeName: def.typeName } : void 0;
-      if (cmd?.subtype === "AT_DropColumn" && cmd.name === c) return void 0;
-    }
-  }
-  return { table: t, column: c };
-}
-var NO_IDENTITY_EQUALITY = /* @__PURE__ */ new Set(["json", "xml", "point", "line", "lseg", "box", "path", "polygon", "circle"]);
-function baseName(type) {
-  const name = type.replace(/(\[\])+$/, "").replace(/\(.*$/, "").trim();
-  return name.slice(name.lastIndexOf(".") + 1).replace(/^"|"$/g, "").toLowerCase();
-}
-function pendingComparison(sets) {
-  const sides = sets.map(({ column, value, type, untyped }) => {
-    if (!type) return { col: column, value };
-    const cast = `CAST(${value} AS ${type})`;
-    if (NO_IDENTITY_EQUALITY.has(baseName(type))) return { col: `${column}::text`, value: `${cast}::text` };
-    return { col: column, value: untyped ? value : cast };
-  });
-  return sides.length === 1 ? `${sides[0].col} IS DISTINCT FROM ${sides[0].value}` : `(${sides.map((s) => s.col).join(", ")}) IS DISTINCT FROM (${sides.map((s) => s.value).join(", ")})`;
-}
-function isUntypedLiteral(node) {
-  const c = as(node, "A_Const");
-  return !!c && (c.sval !== void 0 || c.isnull === true);
-}
-
 // src/parse/wasm.ts
 import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from "libpg-query";
 var loading;
@@ -10924,21 +10855,6 @@ function scanSql(sql) {
   } catch (e) {
     return failure(e);
   }
-}
-
-// src/parse/guard.ts
-var MAX_COMMENT_DEPTH = 1e4;
-function tooDeepComments(text, limit = MAX_COMMENT_DEPTH) {
-  let depth = 0;
-  for (let i = text.indexOf("*"); i !== -1; i = text.indexOf("*", i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 47) {
-      if (++depth > limit) return i - 1;
-    } else if (text.charCodeAt(i + 1) === 47 && depth > 0) {
-      depth--;
-      i++;
-    }
-  }
-  return -1;
 }
 
 // src/parse/positions.ts
@@ -11210,7 +11126,7 @@ function innerStatements(statementText, statementStart, ast) {
 }
 function dynamicExecutes(statementText, ast) {
   const target = plpgsqlBody(ast);
-  if (target === void 0) return [];
+  if (target === void 0 || !/execute/i.test(statementText)) return [];
   const tree = parsePlpgsql(statementText.replace(/%(row)?type\b/gi, (m) => " ".repeat(m.length)));
   if (!tree.ok) return [];
   const out = [];
@@ -11243,6 +11159,21 @@ function firstNonSpace(text, from) {
   const m = /\S/g;
   m.lastIndex = from;
   return m.exec(text)?.index ?? from;
+}
+
+// src/parse/guard.ts
+var MAX_COMMENT_DEPTH = 1e4;
+function tooDeepComments(text, limit = MAX_COMMENT_DEPTH) {
+  let depth = 0;
+  for (let i = text.indexOf("*"); i !== -1; i = text.indexOf("*", i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 47) {
+      if (++depth > limit) return i - 1;
+    } else if (text.charCodeAt(i + 1) === 47 && depth > 0) {
+      depth--;
+      i++;
+    }
+  }
+  return -1;
 }
 
 // src/core/strings.ts
@@ -11742,16 +11673,85 @@ function decodeSql(bytes, displayPath) {
   }
 }
 
+// src/analyze/column-type.ts
+var SERIALS = {
+  serial: "int4",
+  serial4: "int4",
+  bigserial: "int8",
+  serial8: "int8",
+  smallserial: "int2",
+  serial2: "int2"
+};
+function declaredType(t) {
+  const names = stringList(t.names);
+  const real = names.length === 1 ? SERIALS[names[0]] : void 0;
+  return real ? { ...t, names: [{ String: { sval: "pg_catalog" } }, { String: { sval: real } }] } : t;
+}
+function columnDefs(v) {
+  return (v.tableElts ?? []).map((e) => as(e, "ColumnDef")).filter((d) => !!d);
+}
+function columnTypeSource(statements, index, table, column) {
+  let t = table;
+  let c = column;
+  const before = statements.filter((s) => !s.nestedIn && s.index < index).reverse();
+  for (const s of before) {
+    const tag = nodeTag(s.ast);
+    if (!tag) continue;
+    if (tag[0] === "RenameStmt") {
+      const r = tag[1];
+      const rel = relationName(r.relation);
+      if (r.renameType === "OBJECT_COLUMN" && rel === t && r.newname === c && r.subname) c = r.subname;
+      else if (r.renameType === "OBJECT_TABLE" && r.relation?.relname && r.newname && `${r.relation.schemaname ?? "public"}.${r.newname}` === t) t = rel;
+      continue;
+    }
+    if (tag[0] === "CreateStmt") {
+      const v2 = tag[1];
+      if (relationName(v2.relation) !== t) continue;
+      const def = columnDefs(v2).find((d) => d.colname === c);
+      return def?.typeName ? { typeName: declaredType(def.typeName) } : void 0;
+    }
+    if (tag[0] !== "AlterTableStmt") continue;
+    const v = tag[1];
+    if (relationName(v.relation) !== t) continue;
+    for (const cmdNode of [...v.cmds ?? []].reverse()) {
+      const cmd = as(cmdNode, "AlterTableCmd");
+      const def = as(cmd?.def, "ColumnDef");
+      if (cmd?.subtype === "AT_AddColumn" && def?.colname === c) return def.typeName ? { typeName: declaredType(def.typeName) } : void 0;
+      if (cmd?.subtype === "AT_AlterColumnType" && cmd.name === c) return def?.typeName ? { typeName: def.typeName } : void 0;
+      if (cmd?.subtype === "AT_DropColumn" && cmd.name === c) return void 0;
+    }
+  }
+  return { table: t, column: c };
+}
+var NO_IDENTITY_EQUALITY = /* @__PURE__ */ new Set(["json", "xml", "point", "line", "lseg", "box", "path", "polygon", "circle"]);
+function baseName(type) {
+  const name = type.replace(/(\[\])+$/, "").replace(/\(.*$/, "").trim();
+  return name.slice(name.lastIndexOf(".") + 1).replace(/^"|"$/g, "").toLowerCase();
+}
+function pendingComparison(sets) {
+  const sides = sets.map(({ column, value, type, untyped }) => {
+    if (!type) return { col: column, value };
+    const cast = `CAST(${value} AS ${type})`;
+    if (NO_IDENTITY_EQUALITY.has(baseName(type))) return { col: `${column}::text`, value: `${cast}::text` };
+    return { col: column, value: untyped ? value : cast };
+  });
+  return sides.length === 1 ? `${sides[0].col} IS DISTINCT FROM ${sides[0].value}` : `(${sides.map((s) => s.col).join(", ")}) IS DISTINCT FROM (${sides.map((s) => s.value).join(", ")})`;
+}
+function isUntypedLiteral(node) {
+  const c = as(node, "A_Const");
+  return !!c && (c.sval !== void 0 || c.isnull === true);
+}
+
 export {
-  LineIndex,
-  declaredType,
-  columnTypeSource,
-  pendingComparison,
-  isUntypedLiteral,
   decodeSql,
   trimTrailing,
   initParser,
+  LineIndex,
   dynamicExecutes,
   parseSource,
-  require_pgsql_deparser
+  require_pgsql_deparser,
+  declaredType,
+  columnTypeSource,
+  pendingComparison,
+  isUntypedLiteral
 };

@@ -3,16 +3,16 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-6AFMK7LM.js";
+} from "./chunk-ZXXZHXJX.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-INLVSP7J.js";
-import "./chunk-4LTRHOEI.js";
-import "./chunk-XVR3H37E.js";
+} from "./chunk-Y3DSKCU3.js";
+import "./chunk-3QMQKJBU.js";
+import "./chunk-7OPQ22YC.js";
 import "./chunk-63OLC3M2.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
