@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-77I5FXE3.js";
-import "./chunks/chunk-ZQO2VLVH.js";
+} from "./chunks/chunk-DS32SLKL.js";
+import "./chunks/chunk-VTJLCOUY.js";
 import "./chunks/chunk-ZXXZHXJX.js";
 import "./chunks/chunk-74IYIHTI.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-BYBEXEGW.js";
+import "./chunks/chunk-N6WV4L73.js";
 import "./chunks/chunk-Y3DSKCU3.js";
 import "./chunks/chunk-3QMQKJBU.js";
 import "./chunks/chunk-CN43DROS.js";

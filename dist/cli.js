@@ -13,7 +13,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-4CBPN5SH.js");
+var { main } = await import("./chunks/main-6E3FKSKD.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

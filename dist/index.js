@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-FTXEARY7.js";
+} from "./chunks/chunk-3BY2W6UA.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-ZQO2VLVH.js";
+} from "./chunks/chunk-VTJLCOUY.js";
 import "./chunks/chunk-ZXXZHXJX.js";
 import {
   loadConfig
@@ -51,7 +51,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-BYBEXEGW.js";
+} from "./chunks/chunk-N6WV4L73.js";
 import "./chunks/chunk-Y3DSKCU3.js";
 import "./chunks/chunk-3QMQKJBU.js";
 import "./chunks/chunk-CN43DROS.js";

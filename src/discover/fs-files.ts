@@ -105,8 +105,8 @@ async function gitListing(root: string, dirs?: string[]): Promise<string[] | nul
   // Literal pathspecs: a folder named `*` is that folder, not a glob.
   const limit = dirs ? ['--', ...[...new Set(dirs)].map((d) => `:(literal)${d || '.'}`)] : [];
   try {
-    const inside = await git(['rev-parse', '--is-inside-work-tree']);
-    if (inside.stdout.trim() !== 'true') return null;
+    // No `git rev-parse --is-inside-work-tree` first: ls-files fails by itself outside a work
+    // tree (inside .git, say), and one git process less is ~10 ms of a one-file lint.
     const [all, deleted] = await Promise.all([
       git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...limit]),
       git(['ls-files', '-z', '--deleted', ...limit]),

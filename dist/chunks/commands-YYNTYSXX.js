@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-FTXEARY7.js";
+} from "./chunk-3BY2W6UA.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -36,7 +36,7 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-BYBEXEGW.js";
+} from "./chunk-N6WV4L73.js";
 import {
   buildPlan
 } from "./chunk-Y3DSKCU3.js";

@@ -17,7 +17,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-BYBEXEGW.js";
+} from "./chunk-N6WV4L73.js";
 import {
   buildPlan
 } from "./chunk-Y3DSKCU3.js";

@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-BYBEXEGW.js";
+} from "./chunk-N6WV4L73.js";
 import {
   allRules
 } from "./chunk-TG2T6NIV.js";

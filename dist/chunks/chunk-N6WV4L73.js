@@ -3734,8 +3734,6 @@ async function gitListing(root, dirs) {
   const git = (args) => run("git", args, { cwd: root, maxBuffer: 1 << 30, encoding: "utf8" });
   const limit = dirs ? ["--", ...[...new Set(dirs)].map((d) => `:(literal)${d || "."}`)] : [];
   try {
-    const inside = await git(["rev-parse", "--is-inside-work-tree"]);
-    if (inside.stdout.trim() !== "true") return null;
     const [all, deleted] = await Promise.all([
       git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", ...limit]),
       git(["ls-files", "-z", "--deleted", ...limit])

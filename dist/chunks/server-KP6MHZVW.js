@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-77I5FXE3.js";
-import "./chunk-ZQO2VLVH.js";
+} from "./chunk-DS32SLKL.js";
+import "./chunk-VTJLCOUY.js";
 import "./chunk-ZXXZHXJX.js";
 import "./chunk-74IYIHTI.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-BYBEXEGW.js";
+import "./chunk-N6WV4L73.js";
 import "./chunk-Y3DSKCU3.js";
 import "./chunk-3QMQKJBU.js";
 import "./chunk-CN43DROS.js";
