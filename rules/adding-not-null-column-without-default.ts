@@ -40,6 +40,7 @@ export const rule: Rule = {
     good: "ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'pending';",
     equivalents: { squawk: 'adding-required-field', pgfence: 'ADD COLUMN checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

@@ -49,6 +49,7 @@ export const rule: Rule = {
     good: "ALTER TABLE orders ADD COLUMN seq bigint;\nCREATE SEQUENCE orders_seq_seq AS bigint OWNED BY orders.seq;\nALTER TABLE orders ALTER COLUMN seq SET DEFAULT nextval('orders_seq_seq');",
     equivalents: { squawk: 'adding-field-with-default', strongMigrations: 'add_column_generated_stored', eugene: 'E11', pgfence: 'ADD COLUMN checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

@@ -14,6 +14,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE countries (code text PRIMARY KEY CHECK (char_length(code) = 2));',
     equivalents: { squawk: 'ban-char-field' },
   },
+  statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     // `bpchar` is char(n)/character(n); the quoted one-byte "char" type resolves to `char`.

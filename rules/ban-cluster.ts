@@ -19,6 +19,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders CLUSTER ON orders_created_at_idx;',
     equivalents: { squawk: 'prefer-repack', eugene: 'E10', pgfence: 'table rewrites (CLUSTER)' },
   },
+  statements: ['ClusterStmt'],
   check({ statement, operations }) {
     const c = stmtNode<ClusterStmt>(statement, 'ClusterStmt');
     const op = operations[0];

@@ -18,6 +18,7 @@ export const rule: Rule = {
     good: "CREATE TABLE addresses (id bigint PRIMARY KEY, postal_code text CHECK (postal_code ~ '^[0-9]{5}$'));",
     equivalents: { squawk: 'ban-create-domain-with-constraint, ban-alter-domain-with-add-constraint' },
   },
+  statements: ['CreateDomainStmt', 'AlterDomainStmt'],
   check({ statement, state }) {
     if (!executesNow(statement)) return [];
     const create = stmtNode<CreateDomainStmt>(statement, 'CreateDomainStmt');

@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: '-- migration-guard-ignore ban-drop-column\n-- No code has used orders.legacy_status since release 42; the values are archived in orders_legacy_status_archive.\nALTER TABLE orders DROP COLUMN legacy_status;',
     equivalents: { squawk: 'ban-drop-column', strongMigrations: 'remove_column', pgfence: 'Destructive operation checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const hits: RuleHit[] = [];

@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: 'ALTER DATABASE analytics WITH ALLOW_CONNECTIONS false;',
     equivalents: { squawk: 'ban-drop-database', pgfence: 'Destructive operation checks' },
   },
+  statements: ['DropdbStmt'],
   check({ statement }) {
     const d = stmtNode<DropdbStmt>(statement, 'DropdbStmt');
     if (!executesNow(statement) || !d?.dbname) return [];

@@ -18,6 +18,7 @@ export const rule: Rule = {
     good: 'CREATE SCHEMA scratch;\nDROP SCHEMA scratch;',
     equivalents: { pgfence: 'Destructive operation checks' },
   },
+  statements: ['DropStmt'],
   check({ statement, state }) {
     const d = stmtNode<DropStmt>(statement, 'DropStmt');
     if (!executesNow(statement) || d?.removeType !== 'OBJECT_SCHEMA') return [];

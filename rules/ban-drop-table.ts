@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: '-- migration-guard-ignore ban-drop-table\n-- Unused since release 42; dumped to s3://backups/legacy_events.dump before this migration.\nDROP TABLE legacy_events;',
     equivalents: { squawk: 'ban-drop-table', pgfence: 'Destructive operation checks' },
   },
+  statements: ['DropStmt'],
   check({ statement, operations }) {
     const d = stmtNode<DropStmt>(statement, 'DropStmt');
     if (!executesNow(statement) || !d) return [];

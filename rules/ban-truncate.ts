@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE import_staging (id bigint PRIMARY KEY, payload jsonb);\nTRUNCATE import_staging;',
     equivalents: { squawk: 'ban-truncate-cascade', pgfence: 'Destructive operation checks' },
   },
+  statements: ['TruncateStmt'],
   check({ statement, operations }) {
     const t = stmtNode<TruncateStmt>(statement, 'TruncateStmt');
     if (!executesNow(statement) || !t) return [];

@@ -60,6 +60,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders ADD COLUMN quantity_new bigint;',
     equivalents: { squawk: 'changing-column-type', strongMigrations: 'change_column', eugene: 'E5', pgfence: 'ALTER COLUMN checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

@@ -31,6 +31,7 @@ export const rule: Rule = {
     good: 'CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
     equivalents: { squawk: 'ban-concurrent-index-creation-in-transaction', pgfence: 'CONCURRENTLY outside explicit transactions' },
   },
+  statements: ['IndexStmt', 'DropStmt', 'ReindexStmt', 'AlterTableStmt'],
   check({ statement, state }) {
     if (!runsDuringMigration(statement)) return [];
     const command = concurrentCommand(statement);

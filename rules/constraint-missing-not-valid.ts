@@ -37,6 +37,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;',
     equivalents: { squawk: 'constraint-missing-not-valid, adding-foreign-key-constraint', strongMigrations: 'add_check_constraint, add_foreign_key, add_reference', eugene: 'E1', pgfence: 'ADD CONSTRAINT checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

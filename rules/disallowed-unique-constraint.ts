@@ -38,6 +38,7 @@ export const rule: Rule = {
     good: 'CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;',
     equivalents: { squawk: 'disallowed-unique-constraint', strongMigrations: 'add_unique_constraint', eugene: 'E7', pgfence: 'ADD CONSTRAINT checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

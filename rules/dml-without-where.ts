@@ -19,6 +19,7 @@ export const rule: Rule = {
     good: "UPDATE orders SET status = 'new' WHERE id > 0 AND id <= 10000 AND status IS NULL;",
     equivalents: { pgfence: 'Destructive operation checks' },
   },
+  statements: ['UpdateStmt', 'DeleteStmt'],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const update = stmtNode<UpdateStmt>(statement, 'UpdateStmt');

@@ -55,6 +55,7 @@ export const rule: Rule = {
     bad: "UPDATE orders SET status = 'new', status = 'open' WHERE id = 1;",
     good: "UPDATE orders SET status = 'open' WHERE id = 1;",
   },
+  statements: ['UpdateStmt', 'InsertStmt', 'CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const found = duplicatesOf(statement);

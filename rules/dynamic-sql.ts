@@ -20,6 +20,7 @@ export const rule: Rule = {
     bad: "DO $$ BEGIN EXECUTE 'ALTER TABLE ' || tbl || ' ALTER COLUMN id TYPE bigint'; END $$;",
     good: 'ALTER TABLE orders ALTER COLUMN id TYPE bigint; -- static: the rules and the dry-run see it',
   },
+  statements: ['DoStmt', 'CreateFunctionStmt'],
   check({ statement }): RuleHit[] {
     // Nested statements belong to their DO block or function, which is checked itself.
     if (statement.nestedIn) return [];

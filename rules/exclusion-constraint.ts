@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE bookings_v2 (room_id int, during tstzrange, CONSTRAINT bookings_v2_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&));',
     equivalents: { strongMigrations: 'add_exclusion_constraint', eugene: 'E8', pgfence: 'ADD CONSTRAINT checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

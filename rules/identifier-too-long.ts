@@ -1,3 +1,4 @@
+import type { NodeTag } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { stmtTag } from '../src/analyze/rule-helpers.js';
 import { executesNow } from './_statement.js';
@@ -8,13 +9,14 @@ const MAX_BYTES = 63;
 const MAYBE_LONG = /[A-Za-z0-9_$\u0080-\uffff]{22,}|"[^"]{22,}/;
 
 /** Statements that give something a name (tables, columns, indexes, constraints, ...). */
-const NAMING = new Set([
+const NAMING_TAGS: readonly NodeTag[] = [
   'CreateStmt', 'CreateTableAsStmt', 'ViewStmt', 'IndexStmt', 'AlterTableStmt', 'RenameStmt', 'CreateSeqStmt',
   'CreateTrigStmt', 'CreateFunctionStmt', 'CreateSchemaStmt', 'CreateEnumStmt', 'CompositeTypeStmt', 'CreateDomainStmt',
   'CreateRangeStmt', 'CreatePolicyStmt', 'CreateStatsStmt', 'AlterDomainStmt', 'CreateEventTrigStmt',
   // A DROP names what it removes: a long name there is truncated too, and may match another object.
   'DropStmt',
-]);
+];
+const NAMING = new Set<string>(NAMING_TAGS);
 
 /**
  * Identifiers as written in the SQL text, skipping strings, comments and dollar-quoted bodies.
@@ -101,6 +103,7 @@ export const rule: Rule = {
     good: 'CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);',
     equivalents: { squawk: 'identifier-too-long' },
   },
+  statements: NAMING_TAGS,
   check({ statement }) {
     if (!executesNow(statement) || !NAMING.has(stmtTag(statement))) return [];
     // Over 63 bytes takes at least 22 characters (3-byte UTF-8 at most per BMP character): a

@@ -46,6 +46,7 @@ export const rule: Rule = {
     good: 'BEGIN;\nALTER TABLE orders ADD COLUMN note text, ALTER COLUMN status SET DEFAULT \'new\';\nCOMMIT;',
     equivalents: { eugene: 'W12' },
   },
+  statements: ['AlterTableStmt', 'RenameStmt'],
   check({ statement, operations, state }) {
     if (!state.tx.active || !runsDuringMigration(statement)) return [];
     const tag = stmtTag(statement);

@@ -18,6 +18,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;',
     equivalents: { squawk: 'require-concurrent-partition-detach', pgfence: 'Partition operations (ATTACH/DETACH)' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const hits: RuleHit[] = [];

@@ -31,6 +31,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));',
     equivalents: { squawk: 'prefer-bigint-over-int' },
   },
+  statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => c.via !== 'alter-type' && !isArrayType(c.type) && SMALL_INTS[rawTypeName(c.type)] && isKey(c));

@@ -26,6 +26,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE page_views (id bigint PRIMARY KEY, views bigint);',
     equivalents: { squawk: 'prefer-bigint-over-int, prefer-bigint-over-smallint' },
   },
+  statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => !isArrayType(c.type) && SMALL[rawTypeName(c.type)] && !isKey(c));

@@ -15,6 +15,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders ADD COLUMN metadata jsonb;',
     equivalents: { strongMigrations: 'add_column_json', eugene: 'E3' },
   },
+  statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const hits: RuleHit[] = [];

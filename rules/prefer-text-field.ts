@@ -27,6 +27,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE users (id bigint PRIMARY KEY, email text CONSTRAINT users_email_length CHECK (char_length(email) <= 255));',
     equivalents: { squawk: 'prefer-text-field', pgfence: 'Data type best practices' },
   },
+  statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => rawTypeName(c.type) === 'varchar' && typeLength(c.type) !== undefined);

@@ -14,6 +14,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders ADD COLUMN shipped_at timestamptz;',
     equivalents: { squawk: 'prefer-timestamp-tz' },
   },
+  statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => rawTypeName(c.type) === 'timestamp');

@@ -19,6 +19,7 @@ export const rule: Rule = {
     good: 'REFRESH MATERIALIZED VIEW CONCURRENTLY daily_sales;',
     equivalents: { pgfence: 'REFRESH MATERIALIZED VIEW' },
   },
+  statements: ['RefreshMatViewStmt'],
   check({ statement, operations }) {
     const r = stmtNode<RefreshMatViewStmt>(statement, 'RefreshMatViewStmt');
     const op = operations[0];

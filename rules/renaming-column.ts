@@ -18,6 +18,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE users ADD COLUMN email_address text;',
     equivalents: { squawk: 'renaming-column', strongMigrations: 'rename_column', pgfence: 'RENAME checks' },
   },
+  statements: ['RenameStmt'],
   check({ statement, operations, state }) {
     const r = stmtNode<RenameStmt>(statement, 'RenameStmt');
     const op = operations[0];

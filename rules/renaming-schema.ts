@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: 'CREATE SCHEMA invoicing;',
     equivalents: { strongMigrations: 'rename_schema', pgfence: 'RENAME checks' },
   },
+  statements: ['RenameStmt'],
   check({ statement, state }) {
     const r = stmtNode<RenameStmt>(statement, 'RenameStmt');
     if (!executesNow(statement) || r?.renameType !== 'OBJECT_SCHEMA' || !r.subname || !r.newname) return [];

@@ -18,6 +18,7 @@ export const rule: Rule = {
     good: 'CREATE VIEW clients AS SELECT * FROM customers;',
     equivalents: { squawk: 'renaming-table', strongMigrations: 'rename_table', pgfence: 'RENAME checks' },
   },
+  statements: ['RenameStmt'],
   check({ statement, operations }) {
     const r = stmtNode<RenameStmt>(statement, 'RenameStmt');
     const op = operations[0];

@@ -15,6 +15,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders REPLICA IDENTITY USING INDEX orders_uuid_key;',
     equivalents: { pgfence: 'REPLICA IDENTITY FULL' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const hits: RuleHit[] = [];

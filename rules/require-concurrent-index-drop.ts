@@ -22,6 +22,7 @@ export const rule: Rule = {
     good: 'DROP INDEX CONCURRENTLY orders_created_at_idx;',
     equivalents: { squawk: 'require-concurrent-index-deletion', strongMigrations: 'remove_index', pgfence: 'CREATE INDEX / DROP INDEX checks' },
   },
+  statements: ['DropStmt'],
   check({ statement, operations, state }) {
     const drop = stmtNode<DropStmt>(statement, 'DropStmt');
     if (!drop || drop.removeType !== 'OBJECT_INDEX' || drop.concurrent || !runsDuringMigration(statement)) return [];

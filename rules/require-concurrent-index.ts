@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: 'CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
     equivalents: { squawk: 'require-concurrent-index-creation', strongMigrations: 'add_index', eugene: 'E6', pgfence: 'CREATE INDEX / DROP INDEX checks' },
   },
+  statements: ['IndexStmt'],
   check({ statement, operations }) {
     const idx = stmtNode<IndexStmt>(statement, 'IndexStmt');
     const op = operations[0];

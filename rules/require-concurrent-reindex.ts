@@ -28,6 +28,7 @@ export const rule: Rule = {
     good: 'REINDEX INDEX CONCURRENTLY orders_created_at_idx;',
     equivalents: { squawk: 'require-concurrent-reindex', pgfence: 'REINDEX (non-concurrent)' },
   },
+  statements: ['ReindexStmt'],
   check({ statement, operations, state }) {
     const r = stmtNode<ReindexStmt>(statement, 'ReindexStmt');
     const op = operations[0];

@@ -17,6 +17,7 @@ export const rule: Rule = {
     good: "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'delivered';",
     equivalents: { squawk: 'require-enum-value-ordering' },
   },
+  statements: ['AlterEnumStmt'],
   check({ statement }) {
     const e = stmtNode<AlterEnumStmt>(statement, 'AlterEnumStmt');
     if (!e || !executesNow(statement) || !e.newVal || e.oldVal || e.newValNeighbor) return [];

@@ -19,6 +19,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE public.orders (id bigint PRIMARY KEY);',
     equivalents: { squawk: 'require-table-schema' },
   },
+  statements: ['CreateStmt', 'AlterTableStmt', 'IndexStmt', 'CreateTableAsStmt'],
   check({ statement }) {
     const [tag, v] = nodeTag(statement.ast) ?? ['', {}];
     const key = TARGET[tag];

@@ -18,6 +18,7 @@ export const rule: Rule = {
     good: 'CREATE UNLOGGED TABLE import_scratch (id bigint PRIMARY KEY);\nALTER TABLE import_scratch SET LOGGED;',
     equivalents: { eugene: 'E10', pgfence: 'table rewrites (SET LOGGED / UNLOGGED)' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const hits: RuleHit[] = [];

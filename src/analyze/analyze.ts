@@ -4,6 +4,7 @@
 import type { RuleSetting } from '../config/schema.js';
 import { maxRisk } from '../core/risk.js';
 import type { Finding, Operation, ParsedSource, Risk, Statement } from '../core/types.js';
+import { firstKey } from './ast.js';
 import { classify } from './classify.js';
 import type { Rule, RuleHit } from './rule.js';
 import type { AnalysisState, TableStats } from './state.js';
@@ -87,12 +88,12 @@ export function analyzeSource(
   };
 
   // Rules without a check (finish-only) are skipped once here, not once per statement.
-  const checkers = enabled.filter((r) => r.check);
-  const bodyCheckers = checkers.filter((r) => r.functionBodies);
-  const runChecks = (which: readonly Rule[], stmt: Statement, ops: Operation[]) => {
+  const checkers = byStatementTag(enabled.filter((r) => r.check));
+  const bodyCheckers = byStatementTag(enabled.filter((r) => r.check && r.functionBodies));
+  const runChecks = (which: (tag: string) => readonly Rule[], stmt: Statement, ops: Operation[]) => {
     if (state.learningOnly) return;
     const ctx = { statement: stmt, operations: ops, state };
-    for (const rule of which) {
+    for (const rule of which(firstKey(stmt.ast) ?? '')) {
       // Inline rather than through safeCheck: a closure per rule and statement is millions on a large file.
       let hits: RuleHit[];
       try {
@@ -144,6 +145,22 @@ export function analyzeSource(
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { operations, findings, suppressed };
+}
+
+/**
+ * The rules to call for a statement with the given tag, in their original order: those that
+ * list the tag and those that list none. Built once per tag, so a statement costs no filtering.
+ */
+function byStatementTag(rules: readonly Rule[]): (tag: string) => readonly Rule[] {
+  const byTag = new Map<string, readonly Rule[]>();
+  return (tag) => {
+    let which = byTag.get(tag);
+    if (!which) {
+      which = rules.filter((r) => !r.statements || (r.statements as readonly string[]).includes(tag));
+      byTag.set(tag, which);
+    }
+    return which;
+  };
 }
 
 /** A rule that throws is a bug in the rule, not in the migration: report it, never crash. */

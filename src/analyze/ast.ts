@@ -2,6 +2,10 @@
 // expression shapes. Pure functions; nothing here knows about rules or risk.
 import type { Node, RangeVar, TypeName } from '@pgsql/types';
 
+/** Every tag a parse tree node can carry: 'IndexStmt', 'AlterTableStmt', 'ColumnDef', ... */
+export type NodeTag = KeyOfEach<Node>;
+type KeyOfEach<T> = T extends unknown ? keyof T : never;
+
 /** The node's single key and value: `{ AlterTableStmt: {...} }` -> ['AlterTableStmt', {...}]. */
 export function nodeTag(node: Node | undefined | null): [string, Record<string, unknown>] | null {
   const key = firstKey(node);
@@ -14,7 +18,7 @@ export function nodeTag(node: Node | undefined | null): [string, Record<string, 
  * times on a large file. The parser's plain objects inherit nothing enumerable, so the first
  * key for-in visits is Object.keys' first.
  */
-function firstKey(node: Node | undefined | null): string | undefined {
+export function firstKey(node: Node | undefined | null): string | undefined {
   if (!node || typeof node !== 'object') return undefined;
   for (const key in node) return key;
   return undefined;

@@ -4,6 +4,7 @@
 // the terminal output, the PR comment and docs/rules.md.
 import type { Operation, Position, Risk, Statement, SuggestionRuns } from '../core/types.js';
 import type { Preset, RuleSetting } from '../config/schema.js';
+import type { NodeTag } from './ast.js';
 import type { AnalysisState } from './state.js';
 
 export interface RuleDocs {
@@ -69,6 +70,12 @@ export interface Rule {
   enabledByDefault?: false;
   /** Presets that turn this rule on (`preset: squawk`, `--preset squawk`). */
   presets?: readonly Preset[];
+  /**
+   * The tags of the statements `check` can report on (a statement's top node, e.g. ['IndexStmt']):
+   * the analyzer calls it for no other statement. Absent: every statement, the safe default.
+   * Nested statements (DO blocks, function bodies) are matched by their own tag too.
+   */
+  statements?: readonly NodeTag[];
   check?(input: RuleInput): RuleHit[];
   /** Called once at the end of each migration file, with the final state (missing COMMIT, ...). */
   finish?(state: Readonly<AnalysisState>): RuleHit[];
