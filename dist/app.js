@@ -1,22 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-DS32SLKL.js";
-import "./chunks/chunk-VTJLCOUY.js";
-import "./chunks/chunk-ZXXZHXJX.js";
+} from "./chunks/chunk-RSXA2KIL.js";
+import "./chunks/chunk-S3PHZGLE.js";
+import "./chunks/chunk-BNYLBTWY.js";
 import "./chunks/chunk-74IYIHTI.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-N6WV4L73.js";
-import "./chunks/chunk-Y3DSKCU3.js";
-import "./chunks/chunk-3QMQKJBU.js";
+import "./chunks/chunk-RZK2YXRI.js";
+import "./chunks/chunk-VJPOWIPM.js";
+import "./chunks/chunk-R57I6IGI.js";
 import "./chunks/chunk-CN43DROS.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-O5HXW2NP.js";
-import "./chunks/chunk-TG2T6NIV.js";
-import "./chunks/chunk-7OPQ22YC.js";
+import "./chunks/chunk-ZRYLSOW6.js";
+import "./chunks/chunk-O3DVXHPV.js";
+import "./chunks/chunk-P4GTDAEQ.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-63OLC3M2.js";
+import "./chunks/chunk-7DYYIT7H.js";
 import "./chunks/chunk-CUM6X7PU.js";
 import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-C4OQG7EQ.js";

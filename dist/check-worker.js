@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-O5HXW2NP.js";
-import "./chunks/chunk-TG2T6NIV.js";
+} from "./chunks/chunk-ZRYLSOW6.js";
+import "./chunks/chunk-O3DVXHPV.js";
 import {
   initParser
-} from "./chunks/chunk-7OPQ22YC.js";
+} from "./chunks/chunk-P4GTDAEQ.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-63OLC3M2.js";
+import "./chunks/chunk-7DYYIT7H.js";
 import "./chunks/chunk-CUM6X7PU.js";
 import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";

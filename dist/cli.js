@@ -13,7 +13,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-6E3FKSKD.js");
+var { main } = await import("./chunks/main-PTNKJHWL.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-3BY2W6UA.js";
+} from "./chunks/chunk-NZ3EQ36V.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-VTJLCOUY.js";
-import "./chunks/chunk-ZXXZHXJX.js";
+} from "./chunks/chunk-S3PHZGLE.js";
+import "./chunks/chunk-BNYLBTWY.js";
 import {
   loadConfig
 } from "./chunks/chunk-74IYIHTI.js";
@@ -51,18 +51,18 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-N6WV4L73.js";
-import "./chunks/chunk-Y3DSKCU3.js";
-import "./chunks/chunk-3QMQKJBU.js";
+} from "./chunks/chunk-RZK2YXRI.js";
+import "./chunks/chunk-VJPOWIPM.js";
+import "./chunks/chunk-R57I6IGI.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-O5HXW2NP.js";
-import "./chunks/chunk-TG2T6NIV.js";
-import "./chunks/chunk-7OPQ22YC.js";
+import "./chunks/chunk-ZRYLSOW6.js";
+import "./chunks/chunk-O3DVXHPV.js";
+import "./chunks/chunk-P4GTDAEQ.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-63OLC3M2.js";
+import "./chunks/chunk-7DYYIT7H.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";

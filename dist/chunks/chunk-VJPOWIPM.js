@@ -8,13 +8,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-3QMQKJBU.js";
+} from "./chunk-R57I6IGI.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-7OPQ22YC.js";
+} from "./chunk-P4GTDAEQ.js";
 import {
   as,
   blocksWrites,
@@ -24,7 +24,7 @@ import {
   optionOn,
   relationName,
   stringList
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];

@@ -8,13 +8,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-N6WV4L73.js";
+} from "./chunk-RZK2YXRI.js";
 import {
   allRules
-} from "./chunk-TG2T6NIV.js";
+} from "./chunk-O3DVXHPV.js";
 import {
   atLeast
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

@@ -1,22 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-DS32SLKL.js";
-import "./chunk-VTJLCOUY.js";
-import "./chunk-ZXXZHXJX.js";
+} from "./chunk-RSXA2KIL.js";
+import "./chunk-S3PHZGLE.js";
+import "./chunk-BNYLBTWY.js";
 import "./chunk-74IYIHTI.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-N6WV4L73.js";
-import "./chunk-Y3DSKCU3.js";
-import "./chunk-3QMQKJBU.js";
+import "./chunk-RZK2YXRI.js";
+import "./chunk-VJPOWIPM.js";
+import "./chunk-R57I6IGI.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-O5HXW2NP.js";
-import "./chunk-TG2T6NIV.js";
-import "./chunk-7OPQ22YC.js";
+import "./chunk-ZRYLSOW6.js";
+import "./chunk-O3DVXHPV.js";
+import "./chunk-P4GTDAEQ.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-63OLC3M2.js";
+import "./chunk-7DYYIT7H.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-C4OQG7EQ.js";

@@ -4,7 +4,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 import {
   __commonJS
 } from "./chunk-ZGDBGMMU.js";

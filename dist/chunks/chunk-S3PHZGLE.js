@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-N6WV4L73.js";
+} from "./chunk-RZK2YXRI.js";
 import {
   buildPlan
-} from "./chunk-Y3DSKCU3.js";
+} from "./chunk-VJPOWIPM.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,18 +30,18 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-O5HXW2NP.js";
+} from "./chunk-ZRYLSOW6.js";
 import {
   allRules
-} from "./chunk-TG2T6NIV.js";
+} from "./chunk-O3DVXHPV.js";
 import {
   parseSource
-} from "./chunk-7OPQ22YC.js";
+} from "./chunk-P4GTDAEQ.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

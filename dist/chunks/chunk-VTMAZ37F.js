@@ -3,7 +3,7 @@ import {
   lockRank,
   nodeTag,
   optionOn
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 import {
   LOCK_MODES
 } from "./chunk-CUM6X7PU.js";

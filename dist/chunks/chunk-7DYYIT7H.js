@@ -226,6 +226,7 @@ export {
   blocksWrites,
   lockModeSql,
   nodeTag,
+  firstKey,
   as,
   stringList,
   qualifiedName,

@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-3QMQKJBU.js";
+} from "./chunk-R57I6IGI.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-7OPQ22YC.js";
+} from "./chunk-P4GTDAEQ.js";
 import {
   SEED_FORMAT,
   applyBase,
@@ -22,13 +22,13 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-5JCKFVS2.js";
+} from "./chunk-VTMAZ37F.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-VTJLCOUY.js";
+} from "./chunk-S3PHZGLE.js";
 import {
   require_dist
 } from "./chunk-74IYIHTI.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-N6WV4L73.js";
+} from "./chunk-RZK2YXRI.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-UUX6666Y.js";
+} from "./chunk-T72RHLRZ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-3BY2W6UA.js";
+} from "./chunk-NZ3EQ36V.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -36,28 +36,28 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-N6WV4L73.js";
+} from "./chunk-RZK2YXRI.js";
 import {
   buildPlan
-} from "./chunk-Y3DSKCU3.js";
-import "./chunk-3QMQKJBU.js";
+} from "./chunk-VJPOWIPM.js";
+import "./chunk-R57I6IGI.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-O5HXW2NP.js";
+import "./chunk-ZRYLSOW6.js";
 import {
   allRules,
   ruleById
-} from "./chunk-TG2T6NIV.js";
+} from "./chunk-O3DVXHPV.js";
 import {
   trimTrailing
-} from "./chunk-7OPQ22YC.js";
+} from "./chunk-P4GTDAEQ.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
@@ -855,9 +855,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-OHYH4OR2.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-FOJ7NPDT.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-Z6MEFYXE.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-A53J2AW7.js");
   let plan;
   let verification;
   try {

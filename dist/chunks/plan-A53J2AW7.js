@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-ZXXZHXJX.js";
+} from "./chunk-BNYLBTWY.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-Y3DSKCU3.js";
-import "./chunk-3QMQKJBU.js";
-import "./chunk-7OPQ22YC.js";
-import "./chunk-63OLC3M2.js";
+} from "./chunk-VJPOWIPM.js";
+import "./chunk-R57I6IGI.js";
+import "./chunk-P4GTDAEQ.js";
+import "./chunk-7DYYIT7H.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";

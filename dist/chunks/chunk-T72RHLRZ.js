@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-TG2T6NIV.js";
+} from "./chunk-O3DVXHPV.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

@@ -7,15 +7,16 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-TG2T6NIV.js";
+} from "./chunk-O3DVXHPV.js";
 import {
   LineIndex,
   parseSource
-} from "./chunk-7OPQ22YC.js";
+} from "./chunk-P4GTDAEQ.js";
 import {
   as,
   blocksReads,
   blocksWrites,
+  firstKey,
   isConstantExpr,
   lockModeSql,
   maxRisk,
@@ -27,7 +28,7 @@ import {
   stringList,
   typeBase,
   typeNameText
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 
 // src/analyze/classify.ts
 function classify(stmt, state) {
@@ -512,12 +513,12 @@ function analyzeSource(source, text, state, rules, settings = {}) {
       if (!o.rules.includes(rule2.id)) o.rules.push(rule2.id);
     }
   };
-  const checkers = enabled.filter((r) => r.check);
-  const bodyCheckers = checkers.filter((r) => r.functionBodies);
+  const checkers = byStatementTag(enabled.filter((r) => r.check));
+  const bodyCheckers = byStatementTag(enabled.filter((r) => r.check && r.functionBodies));
   const runChecks = (which, stmt, ops) => {
     if (state.learningOnly) return;
     const ctx = { statement: stmt, operations: ops, state };
-    for (const rule2 of which) {
+    for (const rule2 of which(firstKey(stmt.ast) ?? "")) {
       let hits;
       try {
         hits = rule2.check(ctx);
@@ -562,6 +563,17 @@ function analyzeSource(source, text, state, rules, settings = {}) {
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { operations, findings, suppressed };
+}
+function byStatementTag(rules) {
+  const byTag = /* @__PURE__ */ new Map();
+  return (tag) => {
+    let which = byTag.get(tag);
+    if (!which) {
+      which = rules.filter((r) => !r.statements || r.statements.includes(tag));
+      byTag.set(tag, which);
+    }
+    return which;
+  };
 }
 function safeCheck(rule2, run) {
   try {

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-UUX6666Y.js";
+} from "./chunk-T72RHLRZ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,10 +11,10 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-TG2T6NIV.js";
-import "./chunk-7OPQ22YC.js";
+import "./chunk-O3DVXHPV.js";
+import "./chunk-P4GTDAEQ.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-63OLC3M2.js";
+import "./chunk-7DYYIT7H.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";

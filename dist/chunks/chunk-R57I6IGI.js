@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-7OPQ22YC.js";
+} from "./chunk-P4GTDAEQ.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

@@ -5,7 +5,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-7OPQ22YC.js";
+} from "./chunk-P4GTDAEQ.js";
 import {
   rule,
   rule2,
@@ -32,7 +32,7 @@ import {
   stringList,
   typeBase,
   typeNameText
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
@@ -180,6 +180,7 @@ var rule8 = {
     good: "ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'pending';",
     equivalents: { squawk: "adding-required-field", pgfence: "ADD COLUMN checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -262,6 +263,7 @@ var rule9 = {
     good: "ALTER TABLE orders ADD COLUMN seq bigint;\nCREATE SEQUENCE orders_seq_seq AS bigint OWNED BY orders.seq;\nALTER TABLE orders ALTER COLUMN seq SET DEFAULT nextval('orders_seq_seq');",
     equivalents: { squawk: "adding-field-with-default", strongMigrations: "add_column_generated_stored", eugene: "E11", pgfence: "ADD COLUMN checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -398,6 +400,7 @@ var rule10 = {
     good: "CREATE TABLE countries (code text PRIMARY KEY CHECK (char_length(code) = 2));",
     equivalents: { squawk: "ban-char-field" }
   },
+  statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => rawTypeName(c.type) === "bpchar");
@@ -461,6 +464,7 @@ var rule11 = {
     good: "ALTER TABLE orders CLUSTER ON orders_created_at_idx;",
     equivalents: { squawk: "prefer-repack", eugene: "E10", pgfence: "table rewrites (CLUSTER)" }
   },
+  statements: ["ClusterStmt"],
   check({ statement, operations }) {
     const c = stmtNode(statement, "ClusterStmt");
     const op = operations[0];
@@ -496,6 +500,7 @@ var rule12 = {
     good: "CREATE TABLE addresses (id bigint PRIMARY KEY, postal_code text CHECK (postal_code ~ '^[0-9]{5}$'));",
     equivalents: { squawk: "ban-create-domain-with-constraint, ban-alter-domain-with-add-constraint" }
   },
+  statements: ["CreateDomainStmt", "AlterDomainStmt"],
   check({ statement, state }) {
     if (!executesNow(statement)) return [];
     const create = stmtNode(statement, "CreateDomainStmt");
@@ -534,6 +539,7 @@ var rule13 = {
     good: "-- migration-guard-ignore ban-drop-column\n-- No code has used orders.legacy_status since release 42; the values are archived in orders_legacy_status_archive.\nALTER TABLE orders DROP COLUMN legacy_status;",
     equivalents: { squawk: "ban-drop-column", strongMigrations: "remove_column", pgfence: "Destructive operation checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const hits = [];
@@ -569,6 +575,7 @@ var rule14 = {
     good: "ALTER DATABASE analytics WITH ALLOW_CONNECTIONS false;",
     equivalents: { squawk: "ban-drop-database", pgfence: "Destructive operation checks" }
   },
+  statements: ["DropdbStmt"],
   check({ statement }) {
     const d = stmtNode(statement, "DropdbStmt");
     if (!executesNow(statement) || !d?.dbname) return [];
@@ -593,6 +600,7 @@ var rule15 = {
     good: "CREATE SCHEMA scratch;\nDROP SCHEMA scratch;",
     equivalents: { pgfence: "Destructive operation checks" }
   },
+  statements: ["DropStmt"],
   check({ statement, state }) {
     const d = stmtNode(statement, "DropStmt");
     if (!executesNow(statement) || d?.removeType !== "OBJECT_SCHEMA") return [];
@@ -624,6 +632,7 @@ var rule16 = {
     good: "-- migration-guard-ignore ban-drop-table\n-- Unused since release 42; dumped to s3://backups/legacy_events.dump before this migration.\nDROP TABLE legacy_events;",
     equivalents: { squawk: "ban-drop-table", pgfence: "Destructive operation checks" }
   },
+  statements: ["DropStmt"],
   check({ statement, operations }) {
     const d = stmtNode(statement, "DropStmt");
     if (!executesNow(statement) || !d) return [];
@@ -658,6 +667,7 @@ var rule17 = {
     good: "CREATE TABLE import_staging (id bigint PRIMARY KEY, payload jsonb);\nTRUNCATE import_staging;",
     equivalents: { squawk: "ban-truncate-cascade", pgfence: "Destructive operation checks" }
   },
+  statements: ["TruncateStmt"],
   check({ statement, operations }) {
     const t = stmtNode(statement, "TruncateStmt");
     if (!executesNow(statement) || !t) return [];
@@ -804,6 +814,7 @@ var rule19 = {
     good: "ALTER TABLE orders ADD COLUMN quantity_new bigint;",
     equivalents: { squawk: "changing-column-type", strongMigrations: "change_column", eugene: "E5", pgfence: "ALTER COLUMN checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -938,6 +949,7 @@ var rule20 = {
     good: "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);",
     equivalents: { squawk: "ban-concurrent-index-creation-in-transaction", pgfence: "CONCURRENTLY outside explicit transactions" }
   },
+  statements: ["IndexStmt", "DropStmt", "ReindexStmt", "AlterTableStmt"],
   check({ statement, state }) {
     if (!runsDuringMigration(statement)) return [];
     const command = concurrentCommand(statement);
@@ -983,6 +995,7 @@ var rule21 = {
     good: "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;",
     equivalents: { squawk: "constraint-missing-not-valid, adding-foreign-key-constraint", strongMigrations: "add_check_constraint, add_foreign_key, add_reference", eugene: "E1", pgfence: "ADD CONSTRAINT checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -1126,6 +1139,7 @@ var rule23 = {
     good: "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;",
     equivalents: { squawk: "disallowed-unique-constraint", strongMigrations: "add_unique_constraint", eugene: "E7", pgfence: "ADD CONSTRAINT checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -1344,6 +1358,7 @@ var rule25 = {
     good: "UPDATE orders SET status = 'new' WHERE id > 0 AND id <= 10000 AND status IS NULL;",
     equivalents: { pgfence: "Destructive operation checks" }
   },
+  statements: ["UpdateStmt", "DeleteStmt"],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const update = stmtNode(statement, "UpdateStmt");
@@ -1442,6 +1457,7 @@ var rule27 = {
     bad: "UPDATE orders SET status = 'new', status = 'open' WHERE id = 1;",
     good: "UPDATE orders SET status = 'open' WHERE id = 1;"
   },
+  statements: ["UpdateStmt", "InsertStmt", "CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const found = duplicatesOf(statement);
@@ -1479,6 +1495,7 @@ var rule29 = {
     bad: "DO $$ BEGIN EXECUTE 'ALTER TABLE ' || tbl || ' ALTER COLUMN id TYPE bigint'; END $$;",
     good: "ALTER TABLE orders ALTER COLUMN id TYPE bigint; -- static: the rules and the dry-run see it"
   },
+  statements: ["DoStmt", "CreateFunctionStmt"],
   check({ statement }) {
     if (statement.nestedIn) return [];
     const hits = [];
@@ -1621,6 +1638,7 @@ var rule32 = {
     good: "CREATE TABLE bookings_v2 (room_id int, during tstzrange, CONSTRAINT bookings_v2_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&));",
     equivalents: { strongMigrations: "add_exclusion_constraint", eugene: "E8", pgfence: "ADD CONSTRAINT checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -1698,7 +1716,7 @@ ${suggestion}`
 // rules/identifier-too-long.ts
 var MAX_BYTES = 63;
 var MAYBE_LONG = /[A-Za-z0-9_$\u0080-\uffff]{22,}|"[^"]{22,}/;
-var NAMING = /* @__PURE__ */ new Set([
+var NAMING_TAGS = [
   "CreateStmt",
   "CreateTableAsStmt",
   "ViewStmt",
@@ -1719,7 +1737,8 @@ var NAMING = /* @__PURE__ */ new Set([
   "CreateEventTrigStmt",
   // A DROP names what it removes: a long name there is truncated too, and may match another object.
   "DropStmt"
-]);
+];
+var NAMING = new Set(NAMING_TAGS);
 function identifiersIn(sql) {
   const out = [];
   const dollarAt = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
@@ -1818,6 +1837,7 @@ var rule34 = {
     good: "CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);",
     equivalents: { squawk: "identifier-too-long" }
   },
+  statements: NAMING_TAGS,
   check({ statement }) {
     if (!executesNow(statement) || !NAMING.has(stmtTag(statement))) return [];
     if (!MAYBE_LONG.test(statement.text)) return [];
@@ -1887,6 +1907,7 @@ var rule37 = {
     good: "BEGIN;\nALTER TABLE orders ADD COLUMN note text, ALTER COLUMN status SET DEFAULT 'new';\nCOMMIT;",
     equivalents: { eugene: "W12" }
   },
+  statements: ["AlterTableStmt", "RenameStmt"],
   check({ statement, operations, state }) {
     if (!state.tx.active || !runsDuringMigration(statement)) return [];
     const tag = stmtTag(statement);
@@ -1957,6 +1978,7 @@ var rule39 = {
     good: "ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;",
     equivalents: { squawk: "require-concurrent-partition-detach", pgfence: "Partition operations (ATTACH/DETACH)" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const hits = [];
@@ -2037,6 +2059,7 @@ var rule40 = {
     good: "CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));",
     equivalents: { squawk: "prefer-bigint-over-int" }
   },
+  statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => c.via !== "alter-type" && !isArrayType(c.type) && SMALL_INTS[rawTypeName(c.type)] && isKey(c));
@@ -2076,6 +2099,7 @@ var rule41 = {
     good: "CREATE TABLE page_views (id bigint PRIMARY KEY, views bigint);",
     equivalents: { squawk: "prefer-bigint-over-int, prefer-bigint-over-smallint" }
   },
+  statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => !isArrayType(c.type) && SMALL[rawTypeName(c.type)] && !isKey2(c));
@@ -2108,6 +2132,7 @@ var rule42 = {
     good: "CREATE TABLE invoices (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY);",
     equivalents: { squawk: "prefer-identity", pgfence: "Data type best practices" }
   },
+  statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => c.via !== "alter-type" && SERIALS[rawTypeName(c.type)]);
@@ -2137,6 +2162,7 @@ var rule43 = {
     good: "ALTER TABLE orders ADD COLUMN metadata jsonb;",
     equivalents: { strongMigrations: "add_column_json", eugene: "E3" }
   },
+  statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const hits = [];
@@ -2222,6 +2248,7 @@ var rule45 = {
     good: "CREATE TABLE users (id bigint PRIMARY KEY, email text CONSTRAINT users_email_length CHECK (char_length(email) <= 255));",
     equivalents: { squawk: "prefer-text-field", pgfence: "Data type best practices" }
   },
+  statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => rawTypeName(c.type) === "varchar" && typeLength(c.type) !== void 0);
@@ -2250,6 +2277,7 @@ var rule46 = {
     good: "ALTER TABLE orders ADD COLUMN shipped_at timestamptz;",
     equivalents: { squawk: "prefer-timestamp-tz" }
   },
+  statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
     const cols = columnSpecs(statement).filter((c) => rawTypeName(c.type) === "timestamp");
@@ -2281,6 +2309,7 @@ var rule47 = {
     good: "REFRESH MATERIALIZED VIEW CONCURRENTLY daily_sales;",
     equivalents: { pgfence: "REFRESH MATERIALIZED VIEW" }
   },
+  statements: ["RefreshMatViewStmt"],
   check({ statement, operations }) {
     const r = stmtNode(statement, "RefreshMatViewStmt");
     const op = operations[0];
@@ -2306,6 +2335,7 @@ var rule48 = {
     good: "ALTER TABLE users ADD COLUMN email_address text;",
     equivalents: { squawk: "renaming-column", strongMigrations: "rename_column", pgfence: "RENAME checks" }
   },
+  statements: ["RenameStmt"],
   check({ statement, operations, state }) {
     const r = stmtNode(statement, "RenameStmt");
     const op = operations[0];
@@ -2338,6 +2368,7 @@ var rule49 = {
     good: "CREATE SCHEMA invoicing;",
     equivalents: { strongMigrations: "rename_schema", pgfence: "RENAME checks" }
   },
+  statements: ["RenameStmt"],
   check({ statement, state }) {
     const r = stmtNode(statement, "RenameStmt");
     if (!executesNow(statement) || r?.renameType !== "OBJECT_SCHEMA" || !r.subname || !r.newname) return [];
@@ -2366,6 +2397,7 @@ var rule50 = {
     good: "CREATE VIEW clients AS SELECT * FROM customers;",
     equivalents: { squawk: "renaming-table", strongMigrations: "rename_table", pgfence: "RENAME checks" }
   },
+  statements: ["RenameStmt"],
   check({ statement, operations }) {
     const r = stmtNode(statement, "RenameStmt");
     const op = operations[0];
@@ -2401,6 +2433,7 @@ var rule51 = {
     good: "ALTER TABLE orders REPLICA IDENTITY USING INDEX orders_uuid_key;",
     equivalents: { pgfence: "REPLICA IDENTITY FULL" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const hits = [];
@@ -2434,6 +2467,7 @@ var rule52 = {
     good: "DROP INDEX CONCURRENTLY orders_created_at_idx;",
     equivalents: { squawk: "require-concurrent-index-deletion", strongMigrations: "remove_index", pgfence: "CREATE INDEX / DROP INDEX checks" }
   },
+  statements: ["DropStmt"],
   check({ statement, operations, state }) {
     const drop = stmtNode(statement, "DropStmt");
     if (!drop || drop.removeType !== "OBJECT_INDEX" || drop.concurrent || !runsDuringMigration(statement)) return [];
@@ -2463,6 +2497,7 @@ var rule53 = {
     good: "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);",
     equivalents: { squawk: "require-concurrent-index-creation", strongMigrations: "add_index", eugene: "E6", pgfence: "CREATE INDEX / DROP INDEX checks" }
   },
+  statements: ["IndexStmt"],
   check({ statement, operations }) {
     const idx = stmtNode(statement, "IndexStmt");
     const op = operations[0];
@@ -2500,6 +2535,7 @@ var rule54 = {
     good: "REINDEX INDEX CONCURRENTLY orders_created_at_idx;",
     equivalents: { squawk: "require-concurrent-reindex", pgfence: "REINDEX (non-concurrent)" }
   },
+  statements: ["ReindexStmt"],
   check({ statement, operations, state }) {
     const r = stmtNode(statement, "ReindexStmt");
     const op = operations[0];
@@ -2546,6 +2582,7 @@ var rule55 = {
     good: "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'delivered';",
     equivalents: { squawk: "require-enum-value-ordering" }
   },
+  statements: ["AlterEnumStmt"],
   check({ statement }) {
     const e = stmtNode(statement, "AlterEnumStmt");
     if (!e || !executesNow(statement) || !e.newVal || e.oldVal || e.newValNeighbor) return [];
@@ -2670,6 +2707,7 @@ var rule59 = {
     good: "CREATE TABLE public.orders (id bigint PRIMARY KEY);",
     equivalents: { squawk: "require-table-schema" }
   },
+  statements: ["CreateStmt", "AlterTableStmt", "IndexStmt", "CreateTableAsStmt"],
   check({ statement }) {
     const [tag, v] = nodeTag(statement.ast) ?? ["", {}];
     const key = TARGET[tag];
@@ -3608,6 +3646,7 @@ var rule69 = {
     good: "CREATE UNLOGGED TABLE import_scratch (id bigint PRIMARY KEY);\nALTER TABLE import_scratch SET LOGGED;",
     equivalents: { eugene: "E10", pgfence: "table rewrites (SET LOGGED / UNLOGGED)" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const hits = [];

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-5JCKFVS2.js";
+} from "./chunk-VTMAZ37F.js";
 import {
   rule,
   rule2,
@@ -23,7 +23,7 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-63OLC3M2.js";
+} from "./chunk-7DYYIT7H.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
