@@ -1,24 +1,23 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-RSXA2KIL.js";
-import "./chunks/chunk-S3PHZGLE.js";
-import "./chunks/chunk-BNYLBTWY.js";
+} from "./chunks/chunk-XPCQUMMG.js";
+import "./chunks/chunk-QYF6USUK.js";
+import "./chunks/chunk-BAQU2EJU.js";
 import "./chunks/chunk-74IYIHTI.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-RZK2YXRI.js";
-import "./chunks/chunk-VJPOWIPM.js";
-import "./chunks/chunk-R57I6IGI.js";
+import "./chunks/chunk-YIU5CGAR.js";
+import "./chunks/chunk-V5Q226LH.js";
+import "./chunks/chunk-HN47WM6P.js";
 import "./chunks/chunk-CN43DROS.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-ZRYLSOW6.js";
-import "./chunks/chunk-O3DVXHPV.js";
-import "./chunks/chunk-P4GTDAEQ.js";
+import "./chunks/chunk-ZK5UP7HU.js";
+import "./chunks/chunk-2CUW5CEC.js";
+import "./chunks/chunk-AJ3V2DPO.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-7DYYIT7H.js";
+import "./chunks/chunk-W4GXSONE.js";
 import "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-C4OQG7EQ.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

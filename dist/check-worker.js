@@ -1,15 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-ZRYLSOW6.js";
-import "./chunks/chunk-O3DVXHPV.js";
+} from "./chunks/chunk-ZK5UP7HU.js";
+import "./chunks/chunk-2CUW5CEC.js";
 import {
   initParser
-} from "./chunks/chunk-P4GTDAEQ.js";
+} from "./chunks/chunk-AJ3V2DPO.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-7DYYIT7H.js";
+import "./chunks/chunk-W4GXSONE.js";
 import "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/check/worker.ts

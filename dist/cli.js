@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-import "./chunks/chunk-T6JTDSA5.js";
 
 // src/cli/bin.ts
 import nodeModule from "node:module";
@@ -13,7 +12,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-PTNKJHWL.js");
+var { main } = await import("./chunks/main-HKCXHMGX.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

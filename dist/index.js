@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-NZ3EQ36V.js";
+} from "./chunks/chunk-RKS6PQDQ.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-S3PHZGLE.js";
-import "./chunks/chunk-BNYLBTWY.js";
+} from "./chunks/chunk-QYF6USUK.js";
+import "./chunks/chunk-BAQU2EJU.js";
 import {
   loadConfig
 } from "./chunks/chunk-74IYIHTI.js";
@@ -51,22 +51,21 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-RZK2YXRI.js";
-import "./chunks/chunk-VJPOWIPM.js";
-import "./chunks/chunk-R57I6IGI.js";
+} from "./chunks/chunk-YIU5CGAR.js";
+import "./chunks/chunk-V5Q226LH.js";
+import "./chunks/chunk-HN47WM6P.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-ZRYLSOW6.js";
-import "./chunks/chunk-O3DVXHPV.js";
-import "./chunks/chunk-P4GTDAEQ.js";
+import "./chunks/chunk-ZK5UP7HU.js";
+import "./chunks/chunk-2CUW5CEC.js";
+import "./chunks/chunk-AJ3V2DPO.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-7DYYIT7H.js";
+import "./chunks/chunk-W4GXSONE.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";
-import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/action/main.ts

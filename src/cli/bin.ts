@@ -2,8 +2,8 @@
 // runtime has it (Node 22.1+; on Node 20 there is none) before the rest is loaded, so later runs
 // skip compiling the bundle again, then hands over to main.ts.
 import nodeModule from 'node:module';
-// A process-wide V8 setting every later WebAssembly compile must see (core/wasm-tier.ts).
-import '../core/wasm-tier.js';
+// Not core/wasm-tier.js here, unlike the Action and the App: the CLI makes no request before
+// the parser loads (which sets it), and node:v8 costs `--version` ~7 ms.
 
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 

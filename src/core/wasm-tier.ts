@@ -1,8 +1,8 @@
 // Every WebAssembly module this process compiles runs as V8 baseline code (--liftoff-only). A
-// process-wide V8 flag that only holds for modules compiled after it is set, so each entry
-// (CLI, Action, App) imports this module first, before anything can compile one: the parser
-// (libpg-query), PGlite, and also Node's own fetch, whose HTTP parser (undici's llhttp) is
-// WebAssembly compiled on the first request, before the parser loads in the Action and the App.
+// process-wide V8 flag that only holds for modules compiled after it is set, so the Action and
+// the App import this module first, before anything can compile one: besides the parser
+// (libpg-query) and PGlite, which import it too, Node's own fetch compiles its HTTP parser
+// (undici's llhttp) as WebAssembly on the first request, before the parser loads there.
 //
 // Why baseline only: V8 otherwise re-compiles every warm function with its optimising compiler
 // on background threads. A review is short and mostly first calls (a parse per file, DDL and

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-T72RHLRZ.js";
+} from "./chunk-6FFPZPGB.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,12 +11,11 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-O3DVXHPV.js";
-import "./chunk-P4GTDAEQ.js";
+import "./chunk-2CUW5CEC.js";
+import "./chunk-AJ3V2DPO.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-7DYYIT7H.js";
+import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/cli/stats-command.ts

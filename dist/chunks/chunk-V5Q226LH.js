@@ -8,13 +8,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-R57I6IGI.js";
+} from "./chunk-HN47WM6P.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-P4GTDAEQ.js";
+} from "./chunk-AJ3V2DPO.js";
 import {
   as,
   blocksWrites,
@@ -24,7 +24,7 @@ import {
   optionOn,
   relationName,
   stringList
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];

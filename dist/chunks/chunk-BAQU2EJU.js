@@ -4,7 +4,7 @@ import {
 } from "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES
-} from "./chunk-VJPOWIPM.js";
+} from "./chunk-V5Q226LH.js";
 import {
   OPERATION_KINDS
 } from "./chunk-CUM6X7PU.js";

@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-R57I6IGI.js";
+} from "./chunk-HN47WM6P.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-P4GTDAEQ.js";
+} from "./chunk-AJ3V2DPO.js";
 import {
   SEED_FORMAT,
   applyBase,
@@ -22,15 +22,14 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-VTMAZ37F.js";
+} from "./chunk-EF2DKTQZ.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import {

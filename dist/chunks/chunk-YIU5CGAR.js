@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-VJPOWIPM.js";
+} from "./chunk-V5Q226LH.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-CN43DROS.js";
@@ -12,24 +12,24 @@ import {
   formatBytes,
   formatRange,
   impactOf
-} from "./chunk-ZRYLSOW6.js";
+} from "./chunk-ZK5UP7HU.js";
 import {
   allRules,
   ruleById
-} from "./chunk-O3DVXHPV.js";
+} from "./chunk-2CUW5CEC.js";
 import {
   LineIndex,
   decodeSql,
   initParser,
   trimTrailing
-} from "./chunk-P4GTDAEQ.js";
+} from "./chunk-AJ3V2DPO.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   maxRisk,
   riskRank
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import {
   __commonJS,
   __toESM
@@ -3535,8 +3535,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-KTSKAS4B.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-FOJ7NPDT.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-NBART5PR.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-R2EFUXXI.js");
     const session = new VerifySession({
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3593,7 +3593,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-A53J2AW7.js");
+      const { buildPlan, planDocument } = await import("./plan-OFWDKYK7.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

@@ -8,13 +8,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-RZK2YXRI.js";
+} from "./chunk-YIU5CGAR.js";
 import {
   allRules
-} from "./chunk-O3DVXHPV.js";
+} from "./chunk-2CUW5CEC.js";
 import {
   atLeast
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

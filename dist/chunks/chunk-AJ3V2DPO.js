@@ -4,7 +4,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import {
   __commonJS
 } from "./chunk-ZGDBGMMU.js";

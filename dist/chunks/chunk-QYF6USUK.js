@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-RZK2YXRI.js";
+} from "./chunk-YIU5CGAR.js";
 import {
   buildPlan
-} from "./chunk-VJPOWIPM.js";
+} from "./chunk-V5Q226LH.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,18 +30,18 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-ZRYLSOW6.js";
+} from "./chunk-ZK5UP7HU.js";
 import {
   allRules
-} from "./chunk-O3DVXHPV.js";
+} from "./chunk-2CUW5CEC.js";
 import {
   parseSource
-} from "./chunk-P4GTDAEQ.js";
+} from "./chunk-AJ3V2DPO.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

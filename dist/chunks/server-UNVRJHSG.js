@@ -1,24 +1,23 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-RSXA2KIL.js";
-import "./chunk-S3PHZGLE.js";
-import "./chunk-BNYLBTWY.js";
+} from "./chunk-XPCQUMMG.js";
+import "./chunk-QYF6USUK.js";
+import "./chunk-BAQU2EJU.js";
 import "./chunk-74IYIHTI.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-RZK2YXRI.js";
-import "./chunk-VJPOWIPM.js";
-import "./chunk-R57I6IGI.js";
+import "./chunk-YIU5CGAR.js";
+import "./chunk-V5Q226LH.js";
+import "./chunk-HN47WM6P.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-ZRYLSOW6.js";
-import "./chunk-O3DVXHPV.js";
-import "./chunk-P4GTDAEQ.js";
+import "./chunk-ZK5UP7HU.js";
+import "./chunk-2CUW5CEC.js";
+import "./chunk-AJ3V2DPO.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-7DYYIT7H.js";
+import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-T6JTDSA5.js";
 import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
 export {

@@ -7,11 +7,11 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-O3DVXHPV.js";
+} from "./chunk-2CUW5CEC.js";
 import {
   LineIndex,
   parseSource
-} from "./chunk-P4GTDAEQ.js";
+} from "./chunk-AJ3V2DPO.js";
 import {
   as,
   blocksReads,
@@ -28,7 +28,7 @@ import {
   stringList,
   typeBase,
   typeNameText
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 
 // src/analyze/classify.ts
 function classify(stmt, state) {

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-VTMAZ37F.js";
+} from "./chunk-EF2DKTQZ.js";
 import {
   rule,
   rule2,
@@ -23,9 +23,8 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import {

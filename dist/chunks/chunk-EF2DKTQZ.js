@@ -3,7 +3,7 @@ import {
   lockRank,
   nodeTag,
   optionOn
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import {
   LOCK_MODES
 } from "./chunk-CUM6X7PU.js";

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-S3PHZGLE.js";
+} from "./chunk-QYF6USUK.js";
 import {
   require_dist
 } from "./chunk-74IYIHTI.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-RZK2YXRI.js";
+} from "./chunk-YIU5CGAR.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-T72RHLRZ.js";
+} from "./chunk-6FFPZPGB.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-NZ3EQ36V.js";
+} from "./chunk-RKS6PQDQ.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -36,32 +36,31 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-RZK2YXRI.js";
+} from "./chunk-YIU5CGAR.js";
 import {
   buildPlan
-} from "./chunk-VJPOWIPM.js";
-import "./chunk-R57I6IGI.js";
+} from "./chunk-V5Q226LH.js";
+import "./chunk-HN47WM6P.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-ZRYLSOW6.js";
+import "./chunk-ZK5UP7HU.js";
 import {
   allRules,
   ruleById
-} from "./chunk-O3DVXHPV.js";
+} from "./chunk-2CUW5CEC.js";
 import {
   trimTrailing
-} from "./chunk-P4GTDAEQ.js";
+} from "./chunk-AJ3V2DPO.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
-import "./chunk-T6JTDSA5.js";
 import {
   __commonJS,
   __toESM
@@ -855,9 +854,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-FOJ7NPDT.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-R2EFUXXI.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-A53J2AW7.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-OFWDKYK7.js");
   let plan;
   let verification;
   try {

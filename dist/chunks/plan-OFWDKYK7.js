@@ -3,19 +3,18 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-BNYLBTWY.js";
+} from "./chunk-BAQU2EJU.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-VJPOWIPM.js";
-import "./chunk-R57I6IGI.js";
-import "./chunk-P4GTDAEQ.js";
-import "./chunk-7DYYIT7H.js";
+} from "./chunk-V5Q226LH.js";
+import "./chunk-HN47WM6P.js";
+import "./chunk-AJ3V2DPO.js";
+import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";
-import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   PHASE_NAMES,

@@ -5,7 +5,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-P4GTDAEQ.js";
+} from "./chunk-AJ3V2DPO.js";
 import {
   rule,
   rule2,
@@ -32,7 +32,7 @@ import {
   stringList,
   typeBase,
   typeNameText
-} from "./chunk-7DYYIT7H.js";
+} from "./chunk-W4GXSONE.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
