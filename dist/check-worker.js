@@ -1,11 +1,11 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-ZK5UP7HU.js";
-import "./chunks/chunk-2CUW5CEC.js";
+} from "./chunks/chunk-AM6ZXGRL.js";
+import "./chunks/chunk-BEANBOFF.js";
 import {
   initParser
-} from "./chunks/chunk-AJ3V2DPO.js";
+} from "./chunks/chunk-UVGIJ6T4.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-W4GXSONE.js";
 import "./chunks/chunk-CUM6X7PU.js";

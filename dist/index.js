@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-RKS6PQDQ.js";
+} from "./chunks/chunk-CKPFQGGD.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-QYF6USUK.js";
-import "./chunks/chunk-BAQU2EJU.js";
+} from "./chunks/chunk-JCVIQEW3.js";
+import "./chunks/chunk-K3RVIZU7.js";
 import {
   loadConfig
 } from "./chunks/chunk-74IYIHTI.js";
@@ -51,16 +51,16 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-YIU5CGAR.js";
-import "./chunks/chunk-V5Q226LH.js";
-import "./chunks/chunk-HN47WM6P.js";
+} from "./chunks/chunk-L33XHGJY.js";
+import "./chunks/chunk-5A73NWEP.js";
+import "./chunks/chunk-64NZLZ2A.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-ZK5UP7HU.js";
-import "./chunks/chunk-2CUW5CEC.js";
-import "./chunks/chunk-AJ3V2DPO.js";
+import "./chunks/chunk-AM6ZXGRL.js";
+import "./chunks/chunk-BEANBOFF.js";
+import "./chunks/chunk-UVGIJ6T4.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-W4GXSONE.js";
 import {

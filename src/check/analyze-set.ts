@@ -17,6 +17,7 @@ import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { reviewRollback } from '../rollback/review.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
+import { byCodeUnit } from '../core/strings.js';
 
 export interface Unit {
   migration: Migration;
@@ -116,7 +117,7 @@ function buildMigrationReport(
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = own.map((f) => (f.rule === 'rollback-missing' && coreRisk === 'DANGEROUS' ? { ...f, risk: 'DANGEROUS' as Risk } : f));
-  const allFindings = [...findings, ...discovery].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.line - b.line);
+  const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   return {
     path: m.up.path,
     risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),

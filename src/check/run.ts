@@ -12,6 +12,7 @@ import { allRules, ruleById } from '../../rules/index.js';
 import { analyzeSet, type SetContext, type Unit } from './analyze-set.js';
 import { idleMeter, runSetsInParallel } from './parallel.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
+import { byCodeUnit } from '../core/strings.js';
 
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const { config } = opts;
@@ -208,7 +209,7 @@ function scopeFilter(scope: CheckOptions['scope'], reviewed: ReadonlySet<string>
 
 function unrelatedNote(counts: ReadonlyMap<string, number>): ReportNote {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const what = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${n} ${rule}`).join(', ');
+  const what = [...counts.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([rule, n]) => `${n} ${rule}`).join(', ');
   return {
     message: `the base branch already has ${total} problem${total === 1 ? '' : 's'} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`,
   };

@@ -8,3 +8,12 @@ export function trimTrailing(s: string, char: string): string {
   while (end > 0 && s[end - 1] === char) end--;
   return end === s.length ? s : s.slice(0, end);
 }
+
+/**
+ * Orders strings by UTF-16 code units, the same on every machine. `localeCompare` follows the
+ * machine's locale (so two replicas could order one report differently) and its first call
+ * loads ICU's collation tables (~9 ms of a one-file lint).
+ */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

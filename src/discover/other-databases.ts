@@ -6,6 +6,7 @@
 // Only folder names count, as whole words (`migration_mysql`, `mysql-persistence`) or with a
 // prefix glued on (`riversqlite`): a file named `add_sqlite_fallback.sql` is still reviewed.
 import picomatch from 'picomatch';
+import { byCodeUnit } from '../core/strings.js';
 
 /** Engines whose name in a folder marks it as theirs. */
 const ENGINES: Record<string, string> = {
@@ -90,5 +91,5 @@ export function splitOtherDatabases(
     if (found) add(found.dir, found.engine, path);
     else keep.push(path);
   }
-  return { keep, other: [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir)) };
+  return { keep, other: [...byDir.values()].sort((a, b) => byCodeUnit(a.dir, b.dir)) };
 }

@@ -3,6 +3,7 @@
 // `#<id>` anchors that findings link to.
 import type { Rule, RuleDocs } from '../analyze/rule.js';
 import { PEER_RULES_WITHOUT_COUNTERPART } from './peer-rules.js';
+import { byCodeUnit } from '../core/strings.js';
 
 type Equivalents = NonNullable<RuleDocs['equivalents']>;
 
@@ -73,7 +74,7 @@ function ruleSection(rule: Rule): string {
 }
 
 export function renderRulesMarkdown(rules: readonly Rule[]): string {
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...rules].sort((a, b) => byCodeUnit(a.id, b.id));
   const out: string[] = [
     '# migration-guard rules',
     '',

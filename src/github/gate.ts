@@ -14,6 +14,7 @@ import type { FileChange, Finding, ReportError, Risk } from '../core/types.js';
 import { parseSource } from '../parse/index.js';
 import type { HashedFile } from './content-hash.js';
 import type { ConfigText } from './repo-file.js';
+import { byCodeUnit } from '../core/strings.js';
 
 export const CONFIG_WEAKENED_RULE = 'config-weakened';
 export const SUPPRESSION_ADDED_RULE = 'suppression-added';
@@ -52,7 +53,7 @@ export async function applyGate(result: CheckResult, changes: FileChange[], o: G
       migrations.push(a);
       continue;
     }
-    const findings = [...a.report.findings, ...reopened].sort((x, y) => (x.path ?? '').localeCompare(y.path ?? '') || x.line - y.line);
+    const findings = [...a.report.findings, ...reopened].sort((x, y) => byCodeUnit(x.path ?? '', y.path ?? '') || x.line - y.line);
     migrations.push({ ...a, report: { ...a.report, findings, risk: maxRisk(a.report.risk, ...reopened.map((f) => f.risk)) } });
   }
 

@@ -8,6 +8,7 @@ import { riskRank } from '../core/risk.js';
 import { LineIndex } from '../parse/positions.js';
 import type { Rule } from '../analyze/rule.js';
 import { ruleById as registryRuleById } from '../../rules/index.js';
+import { byCodeUnit } from '../core/strings.js';
 
 export type RuleLookup = (id: string) => Rule | undefined;
 
@@ -196,10 +197,10 @@ class ExtentCache {
 
 /** Most severe first, then by file and position: the order a reviewer reads them in. */
 export function bySeverity(a: Diagnostic, b: Diagnostic): number {
-  return riskRank(b.risk) - riskRank(a.risk) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
+  return riskRank(b.risk) - riskRank(a.risk) || byCodeUnit(a.path, b.path) || a.line - b.line || a.column - b.column;
 }
 
 /** Diagnostics in file order (for grouping per migration). */
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
+  return byCodeUnit(a.path, b.path) || a.line - b.line || a.column - b.column;
 }

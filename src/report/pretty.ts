@@ -20,7 +20,7 @@ import {
 import { contentEnd, gutterWidthFor, locationLine, renderSnippet, type SnippetStyle } from './snippet.js';
 import { displayWidth, layoutLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { ruleDocsUrl } from './tool-info.js';
-import { trimTrailing } from '../core/strings.js';
+import { trimTrailing, byCodeUnit } from '../core/strings.js';
 import { impactFields } from './impact-pretty.js';
 
 export interface PrettyOptions {
@@ -319,7 +319,7 @@ function riskColor(ctx: Ctx, risk: Risk): (s: string) => string {
 function inFileOrder(migrationPath: string) {
   return (a: Diagnostic, b: Diagnostic) =>
     Number(a.path !== migrationPath) - Number(b.path !== migrationPath) ||
-    a.path.localeCompare(b.path) ||
+    byCodeUnit(a.path, b.path) ||
     a.line - b.line ||
     a.column - b.column ||
     riskRank(b.risk) - riskRank(a.risk);

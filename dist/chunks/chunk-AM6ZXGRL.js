@@ -7,11 +7,12 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-2CUW5CEC.js";
+} from "./chunk-BEANBOFF.js";
 import {
   LineIndex,
+  byCodeUnit,
   parseSource
-} from "./chunk-AJ3V2DPO.js";
+} from "./chunk-UVGIJ6T4.js";
 import {
   as,
   blocksReads,
@@ -1185,7 +1186,7 @@ function buildMigrationReport(m, up, down, out, rollbackMissingRisk, extra) {
   const parseRisk = up.errors.length ? ["DANGEROUS"] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   const discovery = own.map((f) => f.rule === "rollback-missing" && coreRisk === "DANGEROUS" ? { ...f, risk: "DANGEROUS" } : f);
-  const allFindings = [...findings, ...discovery].sort((a, b) => (a.path ?? "").localeCompare(b.path ?? "") || a.line - b.line);
+  const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? "", b.path ?? "") || a.line - b.line);
   return {
     path: m.up.path,
     risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),

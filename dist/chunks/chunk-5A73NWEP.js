@@ -8,13 +8,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-HN47WM6P.js";
+} from "./chunk-64NZLZ2A.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-AJ3V2DPO.js";
+} from "./chunk-UVGIJ6T4.js";
 import {
   as,
   blocksWrites,

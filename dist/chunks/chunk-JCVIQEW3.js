@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-YIU5CGAR.js";
+} from "./chunk-L33XHGJY.js";
 import {
   buildPlan
-} from "./chunk-V5Q226LH.js";
+} from "./chunk-5A73NWEP.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,13 +30,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-ZK5UP7HU.js";
+} from "./chunk-AM6ZXGRL.js";
 import {
   allRules
-} from "./chunk-2CUW5CEC.js";
+} from "./chunk-BEANBOFF.js";
 import {
+  byCodeUnit,
   parseSource
-} from "./chunk-AJ3V2DPO.js";
+} from "./chunk-UVGIJ6T4.js";
 import {
   atLeast,
   maxRisk,
@@ -6321,7 +6322,7 @@ async function applyGate(result, changes, o) {
       migrations.push(a);
       continue;
     }
-    const findings = [...a.report.findings, ...reopened].sort((x, y) => (x.path ?? "").localeCompare(y.path ?? "") || x.line - y.line);
+    const findings = [...a.report.findings, ...reopened].sort((x, y) => byCodeUnit(x.path ?? "", y.path ?? "") || x.line - y.line);
     migrations.push({ ...a, report: { ...a.report, findings, risk: maxRisk(a.report.risk, ...reopened.map((f) => f.risk)) } });
   }
   if (errors.length === 0 && migrations.every((m, i) => m === result.migrations[i])) return { result, hashed };

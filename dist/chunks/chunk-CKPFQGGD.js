@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-YIU5CGAR.js";
+} from "./chunk-L33XHGJY.js";
 import {
   allRules
-} from "./chunk-2CUW5CEC.js";
+} from "./chunk-BEANBOFF.js";
 import {
   atLeast
 } from "./chunk-W4GXSONE.js";

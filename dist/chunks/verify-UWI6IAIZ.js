@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-HN47WM6P.js";
+} from "./chunk-64NZLZ2A.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-AJ3V2DPO.js";
+} from "./chunk-UVGIJ6T4.js";
 import {
   SEED_FORMAT,
   applyBase,

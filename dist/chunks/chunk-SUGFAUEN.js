@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-QYF6USUK.js";
+} from "./chunk-JCVIQEW3.js";
 import {
   require_dist
 } from "./chunk-74IYIHTI.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-YIU5CGAR.js";
+} from "./chunk-L33XHGJY.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

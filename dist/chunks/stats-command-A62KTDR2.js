@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-6FFPZPGB.js";
+} from "./chunk-UPEWRPRF.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,8 +11,8 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-2CUW5CEC.js";
-import "./chunk-AJ3V2DPO.js";
+import "./chunk-BEANBOFF.js";
+import "./chunk-UVGIJ6T4.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";

@@ -3,16 +3,16 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-BAQU2EJU.js";
+} from "./chunk-K3RVIZU7.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-V5Q226LH.js";
-import "./chunk-HN47WM6P.js";
-import "./chunk-AJ3V2DPO.js";
+} from "./chunk-5A73NWEP.js";
+import "./chunk-64NZLZ2A.js";
+import "./chunk-UVGIJ6T4.js";
 import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

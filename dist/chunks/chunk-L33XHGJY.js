@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-V5Q226LH.js";
+} from "./chunk-5A73NWEP.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-CN43DROS.js";
@@ -12,17 +12,18 @@ import {
   formatBytes,
   formatRange,
   impactOf
-} from "./chunk-ZK5UP7HU.js";
+} from "./chunk-AM6ZXGRL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-2CUW5CEC.js";
+} from "./chunk-BEANBOFF.js";
 import {
   LineIndex,
+  byCodeUnit,
   decodeSql,
   initParser,
   trimTrailing
-} from "./chunk-AJ3V2DPO.js";
+} from "./chunk-UVGIJ6T4.js";
 import {
   atLeast,
   blocksWrites,
@@ -3062,7 +3063,7 @@ function splitOtherDatabases(paths, overrides, rootOf = () => "") {
     if (found) add(found.dir, found.engine, path2);
     else keep.push(path2);
   }
-  return { keep, other: [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir)) };
+  return { keep, other: [...byDir.values()].sort((a, b) => byCodeUnit(a.dir, b.dir)) };
 }
 
 // src/discover/discover.ts
@@ -3536,7 +3537,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-NBART5PR.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-R2EFUXXI.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-UWI6IAIZ.js");
     const session = new VerifySession({
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3593,7 +3594,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-OFWDKYK7.js");
+      const { buildPlan, planDocument } = await import("./plan-J2IP6LHZ.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -3623,7 +3624,7 @@ function scopeFilter(scope, reviewed, listed) {
 }
 function unrelatedNote(counts) {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const what = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${n} ${rule}`).join(", ");
+  const what = [...counts.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([rule, n]) => `${n} ${rule}`).join(", ");
   return {
     message: `the base branch already has ${total} problem${total === 1 ? "" : "s"} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`
   };
@@ -3926,7 +3927,7 @@ var ExtentCache = class {
   }
 };
 function bySeverity(a, b) {
-  return riskRank(b.risk) - riskRank(a.risk) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
+  return riskRank(b.risk) - riskRank(a.risk) || byCodeUnit(a.path, b.path) || a.line - b.line || a.column - b.column;
 }
 
 // src/report/markdown/escape.ts

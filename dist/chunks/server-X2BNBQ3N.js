@@ -1,20 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-XPCQUMMG.js";
-import "./chunk-QYF6USUK.js";
-import "./chunk-BAQU2EJU.js";
+} from "./chunk-SUGFAUEN.js";
+import "./chunk-JCVIQEW3.js";
+import "./chunk-K3RVIZU7.js";
 import "./chunk-74IYIHTI.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-YIU5CGAR.js";
-import "./chunk-V5Q226LH.js";
-import "./chunk-HN47WM6P.js";
+import "./chunk-L33XHGJY.js";
+import "./chunk-5A73NWEP.js";
+import "./chunk-64NZLZ2A.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-ZK5UP7HU.js";
-import "./chunk-2CUW5CEC.js";
-import "./chunk-AJ3V2DPO.js";
+import "./chunk-AM6ZXGRL.js";
+import "./chunk-BEANBOFF.js";
+import "./chunk-UVGIJ6T4.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";

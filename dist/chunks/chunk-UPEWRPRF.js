@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-2CUW5CEC.js";
+} from "./chunk-BEANBOFF.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

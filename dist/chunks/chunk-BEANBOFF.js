@@ -5,7 +5,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-AJ3V2DPO.js";
+} from "./chunk-UVGIJ6T4.js";
 import {
   rule,
   rule2,

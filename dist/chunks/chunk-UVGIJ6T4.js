@@ -11182,6 +11182,9 @@ function trimTrailing(s, char) {
   while (end > 0 && s[end - 1] === char) end--;
   return end === s.length ? s : s.slice(0, end);
 }
+function byCodeUnit(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/parse/preprocess.ts
 var OffsetMap = class {
@@ -11745,6 +11748,7 @@ function isUntypedLiteral(node) {
 export {
   decodeSql,
   trimTrailing,
+  byCodeUnit,
   initParser,
   LineIndex,
   dynamicExecutes,

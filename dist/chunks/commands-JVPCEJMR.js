@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-6FFPZPGB.js";
+} from "./chunk-UPEWRPRF.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-RKS6PQDQ.js";
+} from "./chunk-CKPFQGGD.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -36,23 +36,24 @@ import {
   seedSkipped,
   seedSummary,
   serverAndTarget
-} from "./chunk-YIU5CGAR.js";
+} from "./chunk-L33XHGJY.js";
 import {
   buildPlan
-} from "./chunk-V5Q226LH.js";
-import "./chunk-HN47WM6P.js";
+} from "./chunk-5A73NWEP.js";
+import "./chunk-64NZLZ2A.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-ZK5UP7HU.js";
+import "./chunk-AM6ZXGRL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-2CUW5CEC.js";
+} from "./chunk-BEANBOFF.js";
 import {
+  byCodeUnit,
   trimTrailing
-} from "./chunk-AJ3V2DPO.js";
+} from "./chunk-UVGIJ6T4.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
@@ -700,7 +701,7 @@ function riskColor(ctx, risk) {
   return risk === "DANGEROUS" ? c.red : risk === "CAUTION" ? c.yellow : c.green;
 }
 function inFileOrder(migrationPath) {
-  return (a, b) => Number(a.path !== migrationPath) - Number(b.path !== migrationPath) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || riskRank(b.risk) - riskRank(a.risk);
+  return (a, b) => Number(a.path !== migrationPath) - Number(b.path !== migrationPath) || byCodeUnit(a.path, b.path) || a.line - b.line || a.column - b.column || riskRank(b.risk) - riskRank(a.risk);
 }
 function formatMs(ms) {
   return ms >= 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms)} ms`;
@@ -854,9 +855,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-R2EFUXXI.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-UWI6IAIZ.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-OFWDKYK7.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-J2IP6LHZ.js");
   let plan;
   let verification;
   try {
