@@ -9,15 +9,16 @@ import { foldTableRebuilds } from '../analyze/table-rebuild.js';
 import type { RuleSetting } from '../config/schema.js';
 import type { Config } from '../config/defaults.js';
 import { maxRisk } from '../core/risk.js';
+import { byCodeUnit } from '../core/strings.js';
 import type { CostCalibration } from '../core/table-stats.js';
 import type { Finding, Migration, MigrationReport, ParsedSource, Risk, SqlSource } from '../core/types.js';
+import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
 import { parseSource } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { reviewRollback } from '../rollback/review.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
-import { byCodeUnit } from '../core/strings.js';
 
 export interface Unit {
   migration: Migration;
@@ -80,7 +81,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     // A pull request's new migrations deploy together, so what one creates is new to the next;
     // a whole-repository or file review judges each migration against the history before it.
     if (ctx.scopeKind !== 'changes') settleNewObjects(state);
-    const report = buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, ctx.extraFindings);
+    const report = buildMigrationReport(m, up, down, out, ctx.extraFindings);
     analyzed.push({
       migration: m,
       up: ctx.withoutTrees ? withoutTrees(up) : up,
@@ -106,7 +107,6 @@ function buildMigrationReport(
   up: ParsedSource,
   down: ParsedSource | null,
   out: ReturnType<typeof analyzeSource>,
-  rollbackMissingRisk: Risk,
   extra: Array<Finding & { path: string }>,
 ): MigrationReport {
   const nothingToUndo = needsNoRollback(up, out.operations);
@@ -116,7 +116,7 @@ function buildMigrationReport(
   const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   // A missing rollback matters more when the migration itself is dangerous.
-  const discovery = own.map((f) => (f.rule === 'rollback-missing' && coreRisk === 'DANGEROUS' ? { ...f, risk: 'DANGEROUS' as Risk } : f));
+  const discovery = escalateRollbackMissing(own, coreRisk);
   const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   return {
     path: m.up.path,

@@ -14,8 +14,9 @@
 // the migrations (idleMeter), as `make -l` holds back jobs on a loaded machine, and only where
 // a core is left for V8's own helper threads (workerCount).
 //
-// MG_WORKERS forces the number of worker threads (besides the main thread): `0` never starts
-// one, `2` starts two whatever the input's size. Unset, the input's size and the cores decide.
+// MG_WORKERS forces the number of worker threads (besides the main thread) for a run without
+// trees: `0` never starts one, `N` up to N whatever the input's size (at most one fewer than the
+// migration sets). Unset, the input's size and the cores decide.
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -122,8 +123,7 @@ export async function analyzeSetsOn(script: URL, workers: number, work: readonly
     // Never to a worker again: a set one worker failed on, the next would likely fail on too.
     failed: (sets) => mainOnly.push(...sets),
   });
-  const extraByPath = groupByPath(ctx.extraFindings);
-  const taskFor = (set: number): WorkerTask => ({ set, units: work[set]!, extraFindings: extraFor(work[set]!, extraByPath) });
+  const taskFor = (set: number): WorkerTask => ({ set, units: work[set]!, extraFindings: extraFor(work[set]!, ctx.extraFindings) });
   try {
     for (;;) {
       pool.feed(queue, taskFor);
@@ -182,20 +182,10 @@ function weightOf(units: readonly Unit[]): number {
   return n;
 }
 
-function groupByPath(findings: ReadonlyArray<Finding & { path: string }>): Map<string, Array<Finding & { path: string }>> {
-  const out = new Map<string, Array<Finding & { path: string }>>();
-  for (const f of findings) {
-    const list = out.get(f.path);
-    if (list) list.push(f);
-    else out.set(f.path, [f]);
-  }
-  return out;
-}
-
 /** The discovery findings a set's migration reports can take (analyze-set.ts buildMigrationReport), in their original order. */
-function extraFor(units: readonly Unit[], byPath: ReadonlyMap<string, Array<Finding & { path: string }>>): Array<Finding & { path: string }> {
+function extraFor(units: readonly Unit[], findings: ReadonlyArray<Finding & { path: string }>): Array<Finding & { path: string }> {
   const paths = new Set(units.flatMap((u) => (u.migration.down ? [u.migration.up.path, u.migration.down.path] : [u.migration.up.path])));
-  return [...byPath.entries()].filter(([p]) => paths.has(p)).flatMap(([, fs]) => fs);
+  return findings.filter((f) => paths.has(f.path));
 }
 
 /** A worker's migration with the main thread's own Migration object and the shared NO_TREE put back. */

@@ -17,8 +17,10 @@ import { byCodeUnit } from '../core/strings.js';
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const { config } = opts;
   const progress = opts.onProgress ?? (() => {});
+  // Only a run without syntax trees may go to worker threads (check/parallel.ts).
+  const withoutTrees = opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory;
   // How busy the machine is while this thread discovers: whether worker threads would find idle cores.
-  const idleCores = idleMeter();
+  const idleCores = withoutTrees ? idleMeter() : () => 0;
   await initParser();
 
   progress({ stage: 'discover', done: 0, total: 1 });
@@ -54,7 +56,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     scopeKind: opts.scope.kind,
     dryRun: opts.dryRun === true,
     keepHistory: opts.dryRun === true || opts.keepHistory === true,
-    withoutTrees: opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory,
+    withoutTrees,
     calibration: await calibrationFor(config, opts.dryRun === true),
     extraFindings,
   };

@@ -62,7 +62,7 @@ export function renderReport(result: CheckResult, format: ReportFormat, opts: Re
  * renderReport's text in pieces, for writing as it is made: the JSON report of a large file
  * never exists as one string. The other formats are one piece.
  */
-export function renderReportChunks(result: CheckResult, format: ReportFormat, opts: RenderOptions = {}): Iterable<string> {
+function renderReportChunks(result: CheckResult, format: ReportFormat, opts: RenderOptions = {}): Iterable<string> {
   return format === 'json' ? renderJsonChunks(result) : [renderReport(result, format, opts)];
 }
 
@@ -82,8 +82,7 @@ export async function renderReportWhenReady(result: CheckResult, format: ReportF
   return [renderReport(result, format, opts)];
 }
 
-export { loadTextWidths } from './text-layout.js';
-export { renderJson, renderJsonChunks, toJsonReport } from './json.js';
+export { renderJson, toJsonReport } from './json.js';
 // The zod schema of the JSON report stays in report/json-schema.ts (import it from there): through
 // this index it would load zod into every run that renders a report.
 export type { JsonReport } from './json-schema.js';

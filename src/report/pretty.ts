@@ -14,6 +14,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   findStatement,
+  suggestionLabel,
   type Diagnostic,
   type RuleLookup,
 } from './diagnostics.js';
@@ -234,7 +235,7 @@ function diagnosticBlock(ctx: Ctx, d: Diagnostic): string[] {
     if (d.rule.docs.lock) eq('lock', d.rule.docs.lock);
   }
   const instead = d.suggestion ?? d.rule?.docs.instead;
-  if (instead) eq(d.suggestion && d.suggestionRuns === 'before' ? 'before it, run' : 'instead', instead);
+  if (instead) eq(suggestionLabel(d).toLowerCase(), instead);
   if (ctx.verbose && d.rule) {
     if (d.suggestion && d.rule.docs.instead) eq('help', d.rule.docs.instead);
     eq('bad', d.rule.docs.bad);

@@ -96,7 +96,6 @@ export function layoutLine(line: string): LaidOutLine {
 
 /** Display width of a string (tabs count as if they started at column 0). */
 export function displayWidth(s: string): number {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
   return s.includes('\t') ? layoutLine(s).starts.at(-1)! : stringWidth(s);
 }
 
