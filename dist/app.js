@@ -1,20 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-SUGFAUEN.js";
-import "./chunks/chunk-JCVIQEW3.js";
-import "./chunks/chunk-K3RVIZU7.js";
+} from "./chunks/chunk-2J3WAURJ.js";
+import "./chunks/chunk-GVH44LFK.js";
+import "./chunks/chunk-BOO6NGI6.js";
 import "./chunks/chunk-74IYIHTI.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-L33XHGJY.js";
-import "./chunks/chunk-5A73NWEP.js";
-import "./chunks/chunk-64NZLZ2A.js";
+import "./chunks/chunk-POTD557S.js";
+import "./chunks/chunk-ZDOYEGLC.js";
+import "./chunks/chunk-CQXQ7UZ6.js";
 import "./chunks/chunk-CN43DROS.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-AM6ZXGRL.js";
-import "./chunks/chunk-BEANBOFF.js";
-import "./chunks/chunk-UVGIJ6T4.js";
+import "./chunks/chunk-QO3R3DDT.js";
+import "./chunks/chunk-6QD3NLQK.js";
+import "./chunks/chunk-L5VUPMEX.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-W4GXSONE.js";
 import "./chunks/chunk-CUM6X7PU.js";

@@ -1,11 +1,11 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-AM6ZXGRL.js";
-import "./chunks/chunk-BEANBOFF.js";
+} from "./chunks/chunk-QO3R3DDT.js";
+import "./chunks/chunk-6QD3NLQK.js";
 import {
   initParser
-} from "./chunks/chunk-UVGIJ6T4.js";
+} from "./chunks/chunk-L5VUPMEX.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-W4GXSONE.js";
 import "./chunks/chunk-CUM6X7PU.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-CKPFQGGD.js";
+} from "./chunks/chunk-LLS4ADWI.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-JCVIQEW3.js";
-import "./chunks/chunk-K3RVIZU7.js";
+} from "./chunks/chunk-GVH44LFK.js";
+import "./chunks/chunk-BOO6NGI6.js";
 import {
   loadConfig
 } from "./chunks/chunk-74IYIHTI.js";
@@ -51,16 +51,16 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-L33XHGJY.js";
-import "./chunks/chunk-5A73NWEP.js";
-import "./chunks/chunk-64NZLZ2A.js";
+} from "./chunks/chunk-POTD557S.js";
+import "./chunks/chunk-ZDOYEGLC.js";
+import "./chunks/chunk-CQXQ7UZ6.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-AM6ZXGRL.js";
-import "./chunks/chunk-BEANBOFF.js";
-import "./chunks/chunk-UVGIJ6T4.js";
+import "./chunks/chunk-QO3R3DDT.js";
+import "./chunks/chunk-6QD3NLQK.js";
+import "./chunks/chunk-L5VUPMEX.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-W4GXSONE.js";
 import {

@@ -26,6 +26,28 @@ function columnDefs(v: CreateStmt): ColumnDef[] {
   return (v.tableElts ?? []).map((e) => as<ColumnDef>(e, 'ColumnDef')).filter((d): d is ColumnDef => !!d);
 }
 
+type Tag = NonNullable<ReturnType<typeof nodeTag>>;
+const DECIDING = new Set(['RenameStmt', 'CreateStmt', 'AlterTableStmt']);
+const decidingCache = new WeakMap<readonly Statement[], Array<{ index: number; tag: Tag }>>();
+
+/**
+ * The top-level statements that can decide a column's type (renames, CREATE TABLE, ALTER
+ * TABLE), in file order, found once per file: columnTypeSource runs for every column of every
+ * repeated UPDATE, and scanning the whole file each time made a file of UPDATEs quadratic.
+ */
+function decidingStatements(statements: readonly Statement[]): Array<{ index: number; tag: Tag }> {
+  let found = decidingCache.get(statements);
+  if (!found) {
+    found = [];
+    for (const s of statements) {
+      const tag = s.nestedIn ? undefined : nodeTag(s.ast);
+      if (tag && DECIDING.has(tag[0])) found.push({ index: s.index, tag });
+    }
+    decidingCache.set(statements, found);
+  }
+  return found;
+}
+
 /**
  * Where the type of `table.column` (schema-qualified table) is decided for the statement at
  * `index`, reading the top-level statements before it from the last one back; undefined when a
@@ -35,10 +57,10 @@ function columnDefs(v: CreateStmt): ColumnDef[] {
 export function columnTypeSource(statements: readonly Statement[], index: number, table: string, column: string): ColumnTypeSource | undefined {
   let t = table;
   let c = column;
-  const before = statements.filter((s) => !s.nestedIn && s.index < index).reverse();
-  for (const s of before) {
-    const tag = nodeTag(s.ast);
-    if (!tag) continue;
+  const deciding = decidingStatements(statements);
+  for (let i = deciding.length - 1; i >= 0; i--) {
+    const { index: at, tag } = deciding[i]!;
+    if (at >= index) continue;
     if (tag[0] === 'RenameStmt') {
       const r = tag[1] as RenameStmt;
       const rel = relationName(r.relation);

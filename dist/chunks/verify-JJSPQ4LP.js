@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-64NZLZ2A.js";
+} from "./chunk-CQXQ7UZ6.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import {
   SEED_FORMAT,
   applyBase,

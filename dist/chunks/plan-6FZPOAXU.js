@@ -3,16 +3,16 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-K3RVIZU7.js";
+} from "./chunk-BOO6NGI6.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-5A73NWEP.js";
-import "./chunk-64NZLZ2A.js";
-import "./chunk-UVGIJ6T4.js";
+} from "./chunk-ZDOYEGLC.js";
+import "./chunk-CQXQ7UZ6.js";
+import "./chunk-L5VUPMEX.js";
 import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-UPEWRPRF.js";
+} from "./chunk-ISJBMUIZ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-CKPFQGGD.js";
+} from "./chunk-LLS4ADWI.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -35,25 +35,26 @@ import {
   runCheck,
   seedSkipped,
   seedSummary,
-  serverAndTarget
-} from "./chunk-L33XHGJY.js";
+  serverAndTarget,
+  suggestionLabel
+} from "./chunk-POTD557S.js";
 import {
   buildPlan
-} from "./chunk-5A73NWEP.js";
-import "./chunk-64NZLZ2A.js";
+} from "./chunk-ZDOYEGLC.js";
+import "./chunk-CQXQ7UZ6.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-AM6ZXGRL.js";
+import "./chunk-QO3R3DDT.js";
 import {
   allRules,
   ruleById
-} from "./chunk-BEANBOFF.js";
+} from "./chunk-6QD3NLQK.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
@@ -345,7 +346,6 @@ function layoutLine(line) {
   return { text, starts };
 }
 function displayWidth(s) {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
   return s.includes("	") ? layoutLine(s).starts.at(-1) : stringWidth(s);
 }
 function padEnd(s, width) {
@@ -638,7 +638,7 @@ function diagnosticBlock(ctx, d) {
     if (d.rule.docs.lock) eq("lock", d.rule.docs.lock);
   }
   const instead = d.suggestion ?? d.rule?.docs.instead;
-  if (instead) eq(d.suggestion && d.suggestionRuns === "before" ? "before it, run" : "instead", instead);
+  if (instead) eq(suggestionLabel(d).toLowerCase(), instead);
   if (ctx.verbose && d.rule) {
     if (d.suggestion && d.rule.docs.instead) eq("help", d.rule.docs.instead);
     eq("bad", d.rule.docs.bad);
@@ -855,9 +855,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-UWI6IAIZ.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-JJSPQ4LP.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-J2IP6LHZ.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-6FZPOAXU.js");
   let plan;
   let verification;
   try {

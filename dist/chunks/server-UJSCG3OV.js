@@ -1,20 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-SUGFAUEN.js";
-import "./chunk-JCVIQEW3.js";
-import "./chunk-K3RVIZU7.js";
+} from "./chunk-2J3WAURJ.js";
+import "./chunk-GVH44LFK.js";
+import "./chunk-BOO6NGI6.js";
 import "./chunk-74IYIHTI.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-L33XHGJY.js";
-import "./chunk-5A73NWEP.js";
-import "./chunk-64NZLZ2A.js";
+import "./chunk-POTD557S.js";
+import "./chunk-ZDOYEGLC.js";
+import "./chunk-CQXQ7UZ6.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-AM6ZXGRL.js";
-import "./chunk-BEANBOFF.js";
-import "./chunk-UVGIJ6T4.js";
+import "./chunk-QO3R3DDT.js";
+import "./chunk-6QD3NLQK.js";
+import "./chunk-L5VUPMEX.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";

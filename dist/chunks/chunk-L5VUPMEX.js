@@ -11693,13 +11693,27 @@ function declaredType(t) {
 function columnDefs(v) {
   return (v.tableElts ?? []).map((e) => as(e, "ColumnDef")).filter((d) => !!d);
 }
+var DECIDING = /* @__PURE__ */ new Set(["RenameStmt", "CreateStmt", "AlterTableStmt"]);
+var decidingCache = /* @__PURE__ */ new WeakMap();
+function decidingStatements(statements) {
+  let found = decidingCache.get(statements);
+  if (!found) {
+    found = [];
+    for (const s of statements) {
+      const tag = s.nestedIn ? void 0 : nodeTag(s.ast);
+      if (tag && DECIDING.has(tag[0])) found.push({ index: s.index, tag });
+    }
+    decidingCache.set(statements, found);
+  }
+  return found;
+}
 function columnTypeSource(statements, index, table, column) {
   let t = table;
   let c = column;
-  const before = statements.filter((s) => !s.nestedIn && s.index < index).reverse();
-  for (const s of before) {
-    const tag = nodeTag(s.ast);
-    if (!tag) continue;
+  const deciding = decidingStatements(statements);
+  for (let i = deciding.length - 1; i >= 0; i--) {
+    const { index: at, tag } = deciding[i];
+    if (at >= index) continue;
     if (tag[0] === "RenameStmt") {
       const r = tag[1];
       const rel = relationName(r.relation);

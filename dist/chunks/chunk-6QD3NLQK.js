@@ -5,7 +5,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import {
   rule,
   rule2,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-5A73NWEP.js";
+} from "./chunk-ZDOYEGLC.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-CN43DROS.js";
@@ -9,21 +9,26 @@ import {
   NO_TREE,
   analyzeSet,
   calibrationFor,
+  duplicateVersion,
   formatBytes,
   formatRange,
-  impactOf
-} from "./chunk-AM6ZXGRL.js";
+  impactOf,
+  migrationEdited,
+  migrationOutOfOrder,
+  rollbackMissing,
+  rollbackOrphan
+} from "./chunk-QO3R3DDT.js";
 import {
   allRules,
   ruleById
-} from "./chunk-BEANBOFF.js";
+} from "./chunk-6QD3NLQK.js";
 import {
   LineIndex,
   byCodeUnit,
   decodeSql,
   initParser,
   trimTrailing
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import {
   atLeast,
   blocksWrites,
@@ -1821,89 +1826,6 @@ function effectiveSettings(rules, preset, settings) {
   return { ...out, ...settings };
 }
 
-// src/discover/findings.ts
-function rollbackMissing(m, risk, detail) {
-  const where = detail ? `${detail.label} in ${m.up.path} has no rollback` : `${m.up.path} has no rollback`;
-  return {
-    rule: "rollback-missing",
-    risk,
-    path: m.up.path,
-    line: detail?.line ?? 1,
-    column: detail?.column ?? 1,
-    message: `${where}; ${expectedRollback(m)}`,
-    suggestion: "Write the rollback now, while the change is fresh, so a bad deploy can be undone without improvising SQL under pressure."
-  };
-}
-function expectedRollback(m) {
-  const p = m.up.path;
-  switch (m.layout) {
-    case "golang-migrate":
-    case "pop":
-      return `expected ${p.replace(/(\.autocommit)?\.up\.sql$/, "$1.down.sql")}`;
-    case "directory-pairs":
-      return `expected ${p.replace(/up\.sql$/, "down.sql")}`;
-    case "flyway":
-      return `expected an undo migration ${p.replace(/(^|\/)V([^/]*)$/, "$1U$2")}`;
-    case "dbmate":
-      return "expected a '-- migrate:down' section";
-    case "goose":
-      return "expected a '-- +goose Down' section";
-    case "liquibase-sql":
-      return "expected '--rollback' lines in each changeset";
-    case "sqitch":
-      return `expected ${p.replace(/(^|\/)deploy\//, "$1revert/")}`;
-    case "versioned-rollbacks":
-      return "expected a rollback script beside it (rollbacks/ or *_rollback.sql)";
-    default:
-      return "this folder is configured to require rollbacks";
-  }
-}
-function rollbackOrphan(path2, risk = "CAUTION") {
-  return {
-    rule: "rollback-orphan",
-    risk,
-    path: path2,
-    line: 1,
-    column: 1,
-    message: `${path2} is a rollback without its migration: no up migration with the same version and name exists`,
-    suggestion: "Rename it to match its migration, or delete it if the migration was removed."
-  };
-}
-function duplicateVersion(m, others) {
-  return {
-    rule: "duplicate-version",
-    risk: "DANGEROUS",
-    path: m.up.path,
-    line: 1,
-    column: 1,
-    message: `${m.up.path} has version ${m.version}, the same as ${others.map((o) => o.up.path).join(", ")}; ${m.layout} refuses to run (or silently skips) one of them`,
-    suggestion: "Give the newer migration a fresh version (a new timestamp or the next number)."
-  };
-}
-function migrationEdited(m, how) {
-  const verb = how === "modified" ? "was modified" : how === "renamed" ? `was renamed from ${m.previousPath ?? "another name"}` : "was deleted";
-  return {
-    rule: "migration-edited",
-    risk: "DANGEROUS",
-    path: m.up.path,
-    line: 1,
-    column: 1,
-    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change and the runner's checksum or history no longer matches`,
-    suggestion: "Restore the original migration and make the change in a new migration."
-  };
-}
-function migrationOutOfOrder(m, laterExisting) {
-  return {
-    rule: "migration-out-of-order",
-    risk: "CAUTION",
-    path: m.up.path,
-    line: 1,
-    column: 1,
-    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; databases already past that point may skip it or refuse to migrate`,
-    suggestion: "Rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)."
-  };
-}
-
 // src/discover/changes.ts
 function applyChanges(sets, changes, baseSets) {
   const byPath = new Map(changes.map((c) => [c.path, c]));
@@ -3328,8 +3250,7 @@ async function analyzeSetsOn(script, workers, work, ctx, step, weights = work.ma
     // Never to a worker again: a set one worker failed on, the next would likely fail on too.
     failed: (sets) => mainOnly.push(...sets)
   });
-  const extraByPath = groupByPath(ctx.extraFindings);
-  const taskFor = (set) => ({ set, units: work[set], extraFindings: extraFor(work[set], extraByPath) });
+  const taskFor = (set) => ({ set, units: work[set], extraFindings: extraFor(work[set], ctx.extraFindings) });
   try {
     for (; ; ) {
       pool.feed(queue, taskFor);
@@ -3369,18 +3290,9 @@ function weightOf(units) {
   for (const u of units) n += u.migration.up.text.length + (u.underReview && u.migration.down ? u.migration.down.text.length : 0);
   return n;
 }
-function groupByPath(findings) {
-  const out = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const list = out.get(f.path);
-    if (list) list.push(f);
-    else out.set(f.path, [f]);
-  }
-  return out;
-}
-function extraFor(units, byPath) {
+function extraFor(units, findings) {
   const paths = new Set(units.flatMap((u) => u.migration.down ? [u.migration.up.path, u.migration.down.path] : [u.migration.up.path]));
-  return [...byPath.entries()].filter(([p]) => paths.has(p)).flatMap(([, fs]) => fs);
+  return findings.filter((f) => paths.has(f.path));
 }
 function revive(units, m) {
   const source = (s) => ({ ...s, statements: s.statements.map((st) => ({ ...st, ast: NO_TREE })) });
@@ -3463,7 +3375,8 @@ async function runCheck(opts) {
   const { config } = opts;
   const progress = opts.onProgress ?? (() => {
   });
-  const idleCores = idleMeter();
+  const withoutTrees = opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory;
+  const idleCores = withoutTrees ? idleMeter() : () => 0;
   await initParser();
   progress({ stage: "discover", done: 0, total: 1 });
   const only = opts.scope.kind === "paths" ? opts.scope.paths : void 0;
@@ -3491,7 +3404,7 @@ async function runCheck(opts) {
     scopeKind: opts.scope.kind,
     dryRun: opts.dryRun === true,
     keepHistory: opts.dryRun === true || opts.keepHistory === true,
-    withoutTrees: opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory,
+    withoutTrees,
     calibration: await calibrationFor(config, opts.dryRun === true),
     extraFindings
   };
@@ -3537,7 +3450,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-NBART5PR.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-UWI6IAIZ.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-JJSPQ4LP.js");
     const session = new VerifySession({
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3594,7 +3507,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-J2IP6LHZ.js");
+      const { buildPlan, planDocument } = await import("./plan-6FZPOAXU.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -4215,7 +4128,7 @@ function findingsTable(m, o) {
     const title2 = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title2 ? `<br>${cell(title2)}` : ""}`;
     const checked = f.suggestionVerification?.status === "verified" ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : "";
-    const why = cell(f.message) + (f.suggestion ? `<br>**${f.suggestionRuns === "before" ? "Before it, run" : "Instead"}:** ${cell(f.suggestion)}${checked}` : "");
+    const why = cell(f.message) + (f.suggestion ? `<br>**${suggestionLabel(f)}:** ${cell(f.suggestion)}${checked}` : "");
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
     lines2.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
   }

@@ -8,13 +8,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-64NZLZ2A.js";
+} from "./chunk-CQXQ7UZ6.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import {
   as,
   blocksWrites,

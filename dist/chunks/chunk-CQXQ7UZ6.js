@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-UPEWRPRF.js";
+} from "./chunk-ISJBMUIZ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,8 +11,8 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-BEANBOFF.js";
-import "./chunk-UVGIJ6T4.js";
+import "./chunk-6QD3NLQK.js";
+import "./chunk-L5VUPMEX.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-W4GXSONE.js";
 import "./chunk-CUM6X7PU.js";

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-JCVIQEW3.js";
+} from "./chunk-GVH44LFK.js";
 import {
   require_dist
 } from "./chunk-74IYIHTI.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-L33XHGJY.js";
+} from "./chunk-POTD557S.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

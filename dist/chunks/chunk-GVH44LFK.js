@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-L33XHGJY.js";
+} from "./chunk-POTD557S.js";
 import {
   buildPlan
-} from "./chunk-5A73NWEP.js";
+} from "./chunk-ZDOYEGLC.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,14 +30,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-AM6ZXGRL.js";
+} from "./chunk-QO3R3DDT.js";
 import {
   allRules
-} from "./chunk-BEANBOFF.js";
+} from "./chunk-6QD3NLQK.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import {
   atLeast,
   maxRisk,

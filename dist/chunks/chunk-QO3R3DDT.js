@@ -7,12 +7,12 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-BEANBOFF.js";
+} from "./chunk-6QD3NLQK.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource
-} from "./chunk-UVGIJ6T4.js";
+} from "./chunk-L5VUPMEX.js";
 import {
   as,
   blocksReads,
@@ -650,6 +650,95 @@ function foldTableRebuilds(findings, ops, path, wrapped) {
   return kept;
 }
 
+// src/discover/findings.ts
+function rollbackMissingRisk(configured, migrationRisk) {
+  return migrationRisk === "DANGEROUS" ? "DANGEROUS" : configured;
+}
+function escalateRollbackMissing(findings, migrationRisk) {
+  return findings.map((f) => f.rule === "rollback-missing" ? { ...f, risk: rollbackMissingRisk(f.risk, migrationRisk) } : f);
+}
+function rollbackMissing(m, risk, detail) {
+  const where = detail ? `${detail.label} in ${m.up.path} has no rollback` : `${m.up.path} has no rollback`;
+  return {
+    rule: "rollback-missing",
+    risk,
+    path: m.up.path,
+    line: detail?.line ?? 1,
+    column: detail?.column ?? 1,
+    message: `${where}; ${expectedRollback(m)}`,
+    suggestion: "Write the rollback now, while the change is fresh, so a bad deploy can be undone without improvising SQL under pressure."
+  };
+}
+function expectedRollback(m) {
+  const p = m.up.path;
+  switch (m.layout) {
+    case "golang-migrate":
+    case "pop":
+      return `expected ${p.replace(/(\.autocommit)?\.up\.sql$/, "$1.down.sql")}`;
+    case "directory-pairs":
+      return `expected ${p.replace(/up\.sql$/, "down.sql")}`;
+    case "flyway":
+      return `expected an undo migration ${p.replace(/(^|\/)V([^/]*)$/, "$1U$2")}`;
+    case "dbmate":
+      return "expected a '-- migrate:down' section";
+    case "goose":
+      return "expected a '-- +goose Down' section";
+    case "liquibase-sql":
+      return "expected '--rollback' lines in each changeset";
+    case "sqitch":
+      return `expected ${p.replace(/(^|\/)deploy\//, "$1revert/")}`;
+    case "versioned-rollbacks":
+      return "expected a rollback script beside it (rollbacks/ or *_rollback.sql)";
+    default:
+      return "this folder is configured to require rollbacks";
+  }
+}
+function rollbackOrphan(path, risk = "CAUTION") {
+  return {
+    rule: "rollback-orphan",
+    risk,
+    path,
+    line: 1,
+    column: 1,
+    message: `${path} is a rollback without its migration: no up migration with the same version and name exists`,
+    suggestion: "Rename it to match its migration, or delete it if the migration was removed."
+  };
+}
+function duplicateVersion(m, others) {
+  return {
+    rule: "duplicate-version",
+    risk: "DANGEROUS",
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} has version ${m.version}, the same as ${others.map((o) => o.up.path).join(", ")}; ${m.layout} refuses to run (or silently skips) one of them`,
+    suggestion: "Give the newer migration a fresh version (a new timestamp or the next number)."
+  };
+}
+function migrationEdited(m, how) {
+  const verb = how === "modified" ? "was modified" : how === "renamed" ? `was renamed from ${m.previousPath ?? "another name"}` : "was deleted";
+  return {
+    rule: "migration-edited",
+    risk: "DANGEROUS",
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change and the runner's checksum or history no longer matches`,
+    suggestion: "Restore the original migration and make the change in a new migration."
+  };
+}
+function migrationOutOfOrder(m, laterExisting) {
+  return {
+    rule: "migration-out-of-order",
+    risk: "CAUTION",
+    path: m.up.path,
+    line: 1,
+    column: 1,
+    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; databases already past that point may skip it or refuse to migrate`,
+    suggestion: "Rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)."
+  };
+}
+
 // src/estimate/model.ts
 function workOf(op2) {
   switch (op2.kind) {
@@ -1160,7 +1249,7 @@ function analyzeSet(units, ctx, step) {
     const out = analyzeInto(state, m, up, false, ctx.settings);
     estimateAnalyzed(out, config, allRules, ctx.calibration);
     if (ctx.scopeKind !== "changes") settleNewObjects(state);
-    const report = buildMigrationReport(m, up, down, out, config.rollbackMissingRisk, ctx.extraFindings);
+    const report = buildMigrationReport(m, up, down, out, ctx.extraFindings);
     analyzed.push({
       migration: m,
       up: ctx.withoutTrees ? withoutTrees(up) : up,
@@ -1178,14 +1267,14 @@ function analyzeInto(state, m, up, learningOnly, settings) {
   beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
   return analyzeSource(up, m.up.text, state, allRules, settings);
 }
-function buildMigrationReport(m, up, down, out, rollbackMissingRisk, extra) {
+function buildMigrationReport(m, up, down, out, extra) {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
   const rollback = reviewRollback(m, up, down, out.operations);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === "wrapped");
   const parseRisk = up.errors.length ? ["DANGEROUS"] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
-  const discovery = own.map((f) => f.rule === "rollback-missing" && coreRisk === "DANGEROUS" ? { ...f, risk: "DANGEROUS" } : f);
+  const discovery = escalateRollbackMissing(own, coreRisk);
   const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? "", b.path ?? "") || a.line - b.line);
   return {
     path: m.up.path,
@@ -1206,6 +1295,11 @@ function withoutTrees(src) {
 }
 
 export {
+  rollbackMissing,
+  rollbackOrphan,
+  duplicateVersion,
+  migrationEdited,
+  migrationOutOfOrder,
   formatBytes2 as formatBytes,
   formatRange,
   impactOf,

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-L33XHGJY.js";
+} from "./chunk-POTD557S.js";
 import {
   allRules
-} from "./chunk-BEANBOFF.js";
+} from "./chunk-6QD3NLQK.js";
 import {
   atLeast
 } from "./chunk-W4GXSONE.js";
