@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-2J3WAURJ.js";
-import "./chunks/chunk-GVH44LFK.js";
+} from "./chunks/chunk-GJFYU6XQ.js";
+import "./chunks/chunk-WU7P472Y.js";
 import "./chunks/chunk-BOO6NGI6.js";
-import "./chunks/chunk-74IYIHTI.js";
+import "./chunks/chunk-CYR363RC.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
 import "./chunks/chunk-POTD557S.js";

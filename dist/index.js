@@ -38,11 +38,11 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-GVH44LFK.js";
+} from "./chunks/chunk-WU7P472Y.js";
 import "./chunks/chunk-BOO6NGI6.js";
 import {
   loadConfig
-} from "./chunks/chunk-74IYIHTI.js";
+} from "./chunks/chunk-CYR363RC.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-7PDHHRXW.js";

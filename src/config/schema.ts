@@ -3,13 +3,12 @@
 // turns a rule back on.
 import { z } from 'zod';
 import { LAYOUTS, RISKS } from '../core/types.js';
+import { PRESETS } from './presets.js';
 import { tableStatsSchema } from './stats-file.js';
 
 const risk = z.enum(RISKS);
 const layout = z.enum(LAYOUTS);
 const transaction = z.enum(['wrapped', 'none']);
-
-import { PRESETS } from './presets.js';
 
 export { PRESETS, type Preset } from './presets.js';
 

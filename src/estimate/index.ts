@@ -1,6 +1,6 @@
 // The estimate stage: cost of each operation on a table of known size, the risk that follows
-// from it, and each migration's impact summary. check/run.ts calls the three functions below; the
-// report formats its numbers with model.ts directly.
+// from it, and each migration's impact summary. check/run.ts calls calibrationFor and impactOf,
+// check/analyze-set.ts estimateAnalyzed; the report formats its numbers with model.ts directly.
 import type { Config } from '../config/defaults.js';
 import type { CostCalibration } from '../core/table-stats.js';
 import type { Finding, MigrationReport, Operation, TransactionMode } from '../core/types.js';

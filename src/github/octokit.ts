@@ -12,7 +12,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import BottleneckLight from 'bottleneck/light.js';
 
-/** What the GitHub glue needs from a client: @actions/github's and Probot's both fit. */
+/** What the GitHub glue needs from a client: buildOctokit's and Probot's both fit. */
 export type GitHubClient = Octokit & { paginate: PaginateInterface };
 
 export interface RepoRef {

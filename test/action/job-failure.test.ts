@@ -26,7 +26,7 @@ describe('the job fails by the same verdict as the CLI', () => {
     expect(jobFailure({ result: result('CAUTION', [caution]), risk: 'CAUTION', approved: false, status }, 'DANGEROUS', 'Merge queue: migrations')).toBeNull();
   });
 
-  it('a parse error fails whatever fail-on says', () => {
+  it('a parse error fails whatever risk fail-on names', () => {
     const parse: ReportError = { path: 'db/2.up.sql', line: 3, column: 7, message: 'syntax error at or near "TABEL"' };
     const msg = jobFailure({ result: result('SAFE', [parse]), risk: 'SAFE', approved: false, status }, 'DANGEROUS', 'Merge queue: migrations');
     expect(msg).toMatch(/^Merge queue: migrations are SAFE \(fail-on: DANGEROUS: 1 error\)/);

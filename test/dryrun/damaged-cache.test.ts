@@ -1,6 +1,6 @@
 // A damaged image in the cache (disk full mid-write, an image from another PGlite build) must
 // cost a replay, not the dry-run.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,5 +28,6 @@ describe('PGlite image cache', () => {
     const reopened = await new PgliteProvider(new ImageCache(dir)).open('no-such-base');
     await reopened.sandbox.close();
     expect(readdirSync(dir)).toContain(`${key}.tar`);
+    expect(readFileSync(path.join(dir, `${key}.tar`)).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 });

@@ -21,15 +21,12 @@ export interface DelayProxy {
   url: string;
   /** Holds the next request that `test` picks; resolves once it has arrived (and is held). */
   holdNext(test: (r: ProxiedRequest) => boolean): Promise<HeldRequest>;
-  /** Every request that went through, in order of arrival. */
-  seen: ProxiedRequest[];
   /** Lets anything still held go, then stops. */
   close(): Promise<void>;
 }
 
 export async function startDelayProxy(target: string): Promise<DelayProxy> {
   const upstream = new URL(target);
-  const seen: ProxiedRequest[] = [];
   const rules: Array<{ test: (r: ProxiedRequest) => boolean; found: (h: HeldRequest) => void }> = [];
   const held = new Set<() => void>();
 
@@ -37,7 +34,6 @@ export async function startDelayProxy(target: string): Promise<DelayProxy> {
     void (async () => {
       const body = await readBody(req);
       const r: ProxiedRequest = { method: (req.method ?? 'GET').toUpperCase(), path: req.url ?? '/', body: body.toString('utf8') };
-      seen.push(r);
       const rule = rules.find((x) => x.test(r));
       if (rule) {
         rules.splice(rules.indexOf(rule), 1);
@@ -61,7 +57,6 @@ export async function startDelayProxy(target: string): Promise<DelayProxy> {
 
   return {
     url: `http://127.0.0.1:${port}`,
-    seen,
     holdNext: (test) => new Promise((found) => rules.push({ test, found })),
     close: async () => {
       for (const release of [...held]) release();

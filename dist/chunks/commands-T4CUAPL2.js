@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-ISJBMUIZ.js";
+} from "./chunk-XFQNWX5S.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";

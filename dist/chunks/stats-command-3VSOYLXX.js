@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-ISJBMUIZ.js";
+} from "./chunk-XFQNWX5S.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";

@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-2J3WAURJ.js";
-import "./chunk-GVH44LFK.js";
+} from "./chunk-GJFYU6XQ.js";
+import "./chunk-WU7P472Y.js";
 import "./chunk-BOO6NGI6.js";
-import "./chunk-74IYIHTI.js";
+import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import "./chunk-POTD557S.js";

@@ -39,10 +39,10 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-GVH44LFK.js";
+} from "./chunk-WU7P472Y.js";
 import {
   require_dist
-} from "./chunk-74IYIHTI.js";
+} from "./chunk-CYR363RC.js";
 import {
   OutsideRepositoryError,
   prose,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-74IYIHTI.js";
+} from "./chunk-CYR363RC.js";
 import {
   tableStatsFromText
 } from "./chunk-7PDHHRXW.js";
