@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-GJFYU6XQ.js";
-import "./chunks/chunk-WU7P472Y.js";
+} from "./chunks/chunk-YUUNNBDQ.js";
+import "./chunks/chunk-CTQGQ5KA.js";
 import "./chunks/chunk-BOO6NGI6.js";
 import "./chunks/chunk-CYR363RC.js";
 import "./chunks/chunk-7PDHHRXW.js";

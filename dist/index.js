@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-WU7P472Y.js";
+} from "./chunks/chunk-CTQGQ5KA.js";
 import "./chunks/chunk-BOO6NGI6.js";
 import {
   loadConfig

@@ -190,6 +190,7 @@ export async function reviewPullRequest(
   // The comment is written as a merge with what it says when written (another run may have
   // recorded an approval since the read above), and read again after the status is set.
   let last: PullRequestOutcome | null = null;
+  const renderedFor = new Map<string, ReturnType<typeof renderReviewComment> | null>();
   const synced = await syncStickyComment(
     octokit,
     repo,
@@ -229,14 +230,21 @@ export async function reviewPullRequest(
   return last ?? publish(validFor(hash, synced.leftTo?.approval ?? null, approval), synced.comment);
 
   function commentBody(state: CommentState): string {
-    const rendered = hasMigrations
-      ? renderReviewComment(result, {
-          pgVersion: settings.pgVersion,
-          approvalRisk: settings.policy.approvalRisk,
-          approval: state.approval,
-          ...(voided ? { voidedReason: voidedReason(voided) } : {}),
-        })
-      : null;
+    // Every round of the merge composes again (sticky-sync.ts), and the rendering (report and
+    // plan) depends on the state only through its approval: rendered once per approval.
+    const key = JSON.stringify(state.approval ?? null);
+    let rendered = renderedFor.get(key);
+    if (rendered === undefined) {
+      rendered = hasMigrations
+        ? renderReviewComment(result, {
+            pgVersion: settings.pgVersion,
+            approvalRisk: settings.policy.approvalRisk,
+            approval: state.approval,
+            ...(voided ? { voidedReason: voidedReason(voided) } : {}),
+          })
+        : null;
+      renderedFor.set(key, rendered);
+    }
     return composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? '', state });
   }
 }

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-WU7P472Y.js";
+} from "./chunk-CTQGQ5KA.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";

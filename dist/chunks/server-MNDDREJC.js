@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-GJFYU6XQ.js";
-import "./chunk-WU7P472Y.js";
+} from "./chunk-YUUNNBDQ.js";
+import "./chunk-CTQGQ5KA.js";
 import "./chunk-BOO6NGI6.js";
 import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";

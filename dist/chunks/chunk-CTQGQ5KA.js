@@ -6653,6 +6653,7 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks =
   };
   if (!thread || !(hasMigrations || found.length > 0)) return publish(approval, null);
   let last = null;
+  const renderedFor = /* @__PURE__ */ new Map();
   const synced = await syncStickyComment(
     octokit,
     repo,
@@ -6690,12 +6691,17 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks =
   }
   return last ?? publish(validFor(hash, synced.leftTo?.approval ?? null, approval), synced.comment);
   function commentBody(state) {
-    const rendered = hasMigrations ? renderReviewComment(result, {
-      pgVersion: settings.pgVersion,
-      approvalRisk: settings.policy.approvalRisk,
-      approval: state.approval,
-      ...voided ? { voidedReason: voidedReason(voided) } : {}
-    }) : null;
+    const key = JSON.stringify(state.approval ?? null);
+    let rendered = renderedFor.get(key);
+    if (rendered === void 0) {
+      rendered = hasMigrations ? renderReviewComment(result, {
+        pgVersion: settings.pgVersion,
+        approvalRisk: settings.policy.approvalRisk,
+        approval: state.approval,
+        ...voided ? { voidedReason: voidedReason(voided) } : {}
+      }) : null;
+      renderedFor.set(key, rendered);
+    }
     return composeComment({ marker: STICKY_MARKER, report: rendered?.report ?? null, approvalBlock: rendered?.approvalBlock ?? "", state });
   }
 }
