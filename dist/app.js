@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-YUUNNBDQ.js";
-import "./chunks/chunk-CTQGQ5KA.js";
+} from "./chunks/chunk-4TJLBQIL.js";
+import "./chunks/chunk-IZQVJEFN.js";
 import "./chunks/chunk-BOO6NGI6.js";
 import "./chunks/chunk-CYR363RC.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-POTD557S.js";
+import "./chunks/chunk-5PUL46OP.js";
 import "./chunks/chunk-ZDOYEGLC.js";
 import "./chunks/chunk-CQXQ7UZ6.js";
 import "./chunks/chunk-CN43DROS.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-LLS4ADWI.js";
+} from "./chunks/chunk-CPX3YN3N.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-CTQGQ5KA.js";
+} from "./chunks/chunk-IZQVJEFN.js";
 import "./chunks/chunk-BOO6NGI6.js";
 import {
   loadConfig
@@ -51,7 +51,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-POTD557S.js";
+} from "./chunks/chunk-5PUL46OP.js";
 import "./chunks/chunk-ZDOYEGLC.js";
 import "./chunks/chunk-CQXQ7UZ6.js";
 import "./chunks/chunk-CN43DROS.js";

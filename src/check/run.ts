@@ -110,13 +110,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import('../dryrun/index.js');
     const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import('../verify/index.js');
-    // One engine and its images for the dry-run and every verification after it (src/verify/session.ts).
-    const session = new VerifySession({
+    // The engine as configured: the session opens it, the dry-run and the verifiers name it.
+    const engine = {
       engine: config.dryRun.engine,
       ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
       memoryLimitMb: config.dryRun.memoryLimitMb,
-      targetMajor: config.pgVersion,
-    });
+    };
+    // One engine and its images for the dry-run and every verification after it (src/verify/session.ts).
+    const session = new VerifySession({ ...engine, targetMajor: config.pgVersion });
     try {
       const review = analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       session.useExtensionsOf({ base: history, review });
@@ -124,15 +125,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       const result = await runDryRun(
         { base: history, review },
         {
-          engine: config.dryRun.engine,
-          ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
+          ...engine,
           statementTimeoutMs: config.dryRun.statementTimeoutMs,
           totalTimeoutMs: config.dryRun.totalTimeoutMs,
           seedRows: config.dryRun.seedRows,
           // As the analysis judges them: a change's migrations deploy together (what one creates
           // is new and empty to the next); a whole-history review replays a history that ran.
           seedBefore: opts.scope.kind === 'changes' ? 'base' : 'each',
-          memoryLimitMb: config.dryRun.memoryLimitMb,
           targetMajor: config.pgVersion,
           onProgress: progress,
           provider: session.provider,
@@ -160,12 +159,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       if (newer) notes.push(newer);
       // Every suggestion that is SQL to run is run before it is shown (src/verify).
       const verifyOpts = {
-        engine: config.dryRun.engine,
-        ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
+        ...engine,
         seedRows: config.dryRun.seedRows || 100,
         statementTimeoutMs: config.dryRun.statementTimeoutMs,
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
-        memoryLimitMb: config.dryRun.memoryLimitMb,
         session,
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });

@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-POTD557S.js";
+} from "./chunk-5PUL46OP.js";
 import {
   allRules
 } from "./chunk-6QD3NLQK.js";

@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-YUUNNBDQ.js";
-import "./chunk-CTQGQ5KA.js";
+} from "./chunk-4TJLBQIL.js";
+import "./chunk-IZQVJEFN.js";
 import "./chunk-BOO6NGI6.js";
 import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-POTD557S.js";
+import "./chunk-5PUL46OP.js";
 import "./chunk-ZDOYEGLC.js";
 import "./chunk-CQXQ7UZ6.js";
 import "./chunk-CN43DROS.js";

@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-LLS4ADWI.js";
+} from "./chunk-CPX3YN3N.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-POTD557S.js";
+} from "./chunk-5PUL46OP.js";
 import {
   buildPlan
 } from "./chunk-ZDOYEGLC.js";

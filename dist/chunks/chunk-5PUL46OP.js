@@ -3451,12 +3451,12 @@ async function runCheck(opts) {
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-NBART5PR.js");
     const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-JJSPQ4LP.js");
-    const session = new VerifySession({
+    const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
-      memoryLimitMb: config.dryRun.memoryLimitMb,
-      targetMajor: config.pgVersion
-    });
+      memoryLimitMb: config.dryRun.memoryLimitMb
+    };
+    const session = new VerifySession({ ...engine, targetMajor: config.pgVersion });
     try {
       const review = analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       session.useExtensionsOf({ base: history, review });
@@ -3464,15 +3464,13 @@ async function runCheck(opts) {
       const result = await runDryRun(
         { base: history, review },
         {
-          engine: config.dryRun.engine,
-          ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
+          ...engine,
           statementTimeoutMs: config.dryRun.statementTimeoutMs,
           totalTimeoutMs: config.dryRun.totalTimeoutMs,
           seedRows: config.dryRun.seedRows,
           // As the analysis judges them: a change's migrations deploy together (what one creates
           // is new and empty to the next); a whole-history review replays a history that ran.
           seedBefore: opts.scope.kind === "changes" ? "base" : "each",
-          memoryLimitMb: config.dryRun.memoryLimitMb,
           targetMajor: config.pgVersion,
           onProgress: progress,
           provider: session.provider,
@@ -3497,12 +3495,10 @@ async function runCheck(opts) {
       const newer = newerEngineNote(result.results.values(), config.pgVersion);
       if (newer) notes.push(newer);
       const verifyOpts = {
-        engine: config.dryRun.engine,
-        ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
+        ...engine,
         seedRows: config.dryRun.seedRows || 100,
         statementTimeoutMs: config.dryRun.statementTimeoutMs,
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
-        memoryLimitMb: config.dryRun.memoryLimitMb,
         session
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });

@@ -17,7 +17,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-POTD557S.js";
+} from "./chunk-5PUL46OP.js";
 import {
   buildPlan
 } from "./chunk-ZDOYEGLC.js";
