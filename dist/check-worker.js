@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-QO3R3DDT.js";
-import "./chunks/chunk-6QD3NLQK.js";
+} from "./chunks/chunk-VYAU4YCJ.js";
+import "./chunks/chunk-NPDPUWOI.js";
 import {
   initParser
-} from "./chunks/chunk-L5VUPMEX.js";
+} from "./chunks/chunk-3JWST7H4.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-W4GXSONE.js";
+import "./chunks/chunk-GFQVVOLB.js";
 import "./chunks/chunk-CUM6X7PU.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-CPX3YN3N.js";
+} from "./chunks/chunk-TCYLDPSV.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-IZQVJEFN.js";
-import "./chunks/chunk-BOO6NGI6.js";
+} from "./chunks/chunk-GK63Z4WB.js";
+import "./chunks/chunk-454FFOPD.js";
 import {
   loadConfig
 } from "./chunks/chunk-CYR363RC.js";
@@ -51,18 +51,18 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-5PUL46OP.js";
-import "./chunks/chunk-ZDOYEGLC.js";
-import "./chunks/chunk-CQXQ7UZ6.js";
+} from "./chunks/chunk-FCDXVSLD.js";
+import "./chunks/chunk-DXY74ACS.js";
+import "./chunks/chunk-I5Q4XAEX.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-QO3R3DDT.js";
-import "./chunks/chunk-6QD3NLQK.js";
-import "./chunks/chunk-L5VUPMEX.js";
+import "./chunks/chunk-VYAU4YCJ.js";
+import "./chunks/chunk-NPDPUWOI.js";
+import "./chunks/chunk-3JWST7H4.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-W4GXSONE.js";
+import "./chunks/chunk-GFQVVOLB.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";

@@ -2,13 +2,12 @@ import type { ColumnDef, Node } from '@pgsql/types';
 import { typeBase } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
+import { serialType } from '../src/analyze/serial-types.js';
 import { addColumnDef, alterTable, columnConstraints, defaultConstraintName, ident, runsDuringMigration, sqlOf } from './_sql-build.js';
-
-const SERIAL = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
 
 /** True when Postgres fills the column itself for existing rows (default, identity, generated, serial). */
 function producesValues(def: ColumnDef): boolean {
-  if (SERIAL.has(typeBase(def.typeName))) return true;
+  if (serialType(typeBase(def.typeName))) return true;
   return columnConstraints(def).some((c) => c.contype === 'CONSTR_DEFAULT' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
 }
 

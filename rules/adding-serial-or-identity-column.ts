@@ -2,16 +2,14 @@ import type { ColumnDef, Node } from '@pgsql/types';
 import { typeBase } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
+import { serialType } from '../src/analyze/serial-types.js';
 import { addColumnDef, alterTable, columnConstraints, ident, runsDuringMigration, sqlOf, tableRef } from './_sql-build.js';
 
-const SERIAL_BASE: Record<string, string> = {
-  serial: 'integer', serial4: 'integer', bigserial: 'bigint', serial8: 'bigint', smallserial: 'smallint', serial2: 'smallint',
-};
 
 type Kind = 'serial' | 'identity' | 'stored generated';
 
 function kindOf(def: ColumnDef): Kind | undefined {
-  if (SERIAL_BASE[typeBase(def.typeName)]) return 'serial';
+  if (serialType(typeBase(def.typeName))) return 'serial';
   const cons = columnConstraints(def);
   if (cons.some((c) => c.contype === 'CONSTR_IDENTITY')) return 'identity';
   if (cons.some((c) => c.contype === 'CONSTR_GENERATED' && (c as { generated_kind?: string }).generated_kind !== 'v')) return 'stored generated';
@@ -73,7 +71,7 @@ export const rule: Rule = {
           `UPDATE ${tableRef(table)} SET ${col} = ${expr} WHERE ctid IN (SELECT ctid FROM ${tableRef(table)} WHERE ${col} IS NULL LIMIT 10000);`,
         ];
       } else {
-        const type = kind === 'serial' ? SERIAL_BASE[typeBase(def.typeName)]! : (op.typeName || 'bigint');
+        const type = kind === 'serial' ? serialType(typeBase(def.typeName))!.sql : (op.typeName || 'bigint');
         suggestion = sequenceSteps(table, def.colname, type);
       }
       hits.push({

@@ -2,7 +2,8 @@ import type { Rule } from '../src/analyze/rule.js';
 import { ident } from '../src/analyze/rule-helpers.js';
 import { columnSpecs, executesNow, isArrayType, rawTypeName, type ColumnSpec } from './_statement.js';
 
-const SMALL: Record<string, string> = { int4: 'integer', int2: 'smallint', serial: 'serial', serial4: 'serial', smallserial: 'smallserial', serial2: 'smallserial' };
+// A Map: the key is a type name from the SQL (a type named `constructor` is no small integer).
+const SMALL: ReadonlyMap<string, string> = new Map(Object.entries({ int4: 'integer', int2: 'smallint', serial: 'serial', serial4: 'serial', smallserial: 'smallserial', serial2: 'smallserial' }));
 
 /** Keys are prefer-bigint-keys' business (on by default); this rule covers every other column. */
 function isKey(col: ColumnSpec): boolean {
@@ -29,10 +30,10 @@ export const rule: Rule = {
   statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
-    const cols = columnSpecs(statement).filter((c) => !isArrayType(c.type) && SMALL[rawTypeName(c.type)] && !isKey(c));
+    const cols = columnSpecs(statement).filter((c) => !isArrayType(c.type) && SMALL.has(rawTypeName(c.type)) && !isKey(c));
     return cols.map((c) => ({
       ...(c.operation !== undefined ? { operation: c.operation } : {}),
-      message: `${ident(c.name)} ${SMALL[rawTypeName(c.type)]} on ${c.table}: it overflows at ${rawTypeName(c.type).endsWith('2') || rawTypeName(c.type) === 'smallserial' ? '32,767' : '2,147,483,647'}, and widening it later rewrites the table`,
+      message: `${ident(c.name)} ${SMALL.get(rawTypeName(c.type))} on ${c.table}: it overflows at ${rawTypeName(c.type).endsWith('2') || rawTypeName(c.type) === 'smallserial' ? '32,767' : '2,147,483,647'}, and widening it later rewrites the table`,
       suggestion: `${ident(c.name)} bigint`,
     }));
   },

@@ -2,10 +2,9 @@ import type { ColumnDef, Node } from '@pgsql/types';
 import { functionsCalled, isConstantExpr, typeBase } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
+import { serialType } from '../src/analyze/serial-types.js';
 import { expressionVolatility, functionVolatility } from '../src/analyze/volatility.js';
 import { addColumnDef, alterTable, columnConstraints, ident, runsDuringMigration, sqlOf, tableRef } from './_sql-build.js';
-
-const SERIAL = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
 
 function isNullConst(expr: Node | undefined): boolean {
   return !!(expr as { A_Const?: { isnull?: boolean } } | undefined)?.A_Const?.isnull;
@@ -13,7 +12,7 @@ function isNullConst(expr: Node | undefined): boolean {
 
 /** Identity, generated and serial columns belong to adding-serial-or-identity-column. */
 function generatesValues(def: ColumnDef): boolean {
-  return SERIAL.has(typeBase(def.typeName)) || columnConstraints(def).some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
+  return serialType(typeBase(def.typeName)) !== undefined || columnConstraints(def).some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
 }
 
 export const rule: Rule = {

@@ -53,10 +53,12 @@ export function qualifiedFromList(nodes: Node[] | undefined): string | undefined
   return qualifiedName(parts[parts.length - 2], parts[parts.length - 1]!);
 }
 
-const TYPE_ALIASES: Record<string, string> = {
+// Maps, not object literals, wherever a key comes from the SQL: a type named `constructor` or
+// `toString` would otherwise find Object.prototype's member.
+const TYPE_ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
   int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision',
   bool: 'boolean', bpchar: 'char', varchar: 'varchar', timestamptz: 'timestamptz', timestamp: 'timestamp',
-};
+}));
 
 /** Canonical, comparable spelling of a type: `varchar(255)`, `integer`, `numeric(10,2)`, `text[]`. */
 export function typeNameText(t: TypeName | undefined): string {
@@ -70,7 +72,7 @@ export function typeNameText(t: TypeName | undefined): string {
     const ref = as<{ fields?: Node[] }>(m, 'ColumnRef');
     return ref ? stringList(ref.fields).join('.') : '?';
   });
-  const canonical = TYPE_ALIASES[base] ?? base;
+  const canonical = TYPE_ALIASES.get(base) ?? base;
   const arr = (t.arrayBounds ?? []).map(() => '[]').join('');
   return `${schema}${canonical}${mods.length ? `(${mods.join(',')})` : ''}${arr}`;
 }

@@ -8,6 +8,7 @@ import type {
 import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
 import type { AnalysisState } from './state.js';
 import { as, functionsCalled, isConstantExpr, nodeTag, optionOn, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
+import { serialType } from './serial-types.js';
 import { expressionVolatility } from './volatility.js';
 
 type Draft = Omit<Operation, 'risk' | 'rules' | 'statement' | 'line' | 'column'>;
@@ -255,8 +256,6 @@ function columnConstraints(def: ColumnDef | undefined): Constraint[] {
   return (def?.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint')).filter((c): c is Constraint => !!c);
 }
 
-/** Serial types are an integer column with a sequence default: a rewrite when added. */
-const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
 
 function addColumn(def: ColumnDef | undefined, table: string | undefined, state: Readonly<AnalysisState>): Draft {
   const cons = columnConstraints(def);
@@ -267,7 +266,8 @@ function addColumn(def: ColumnDef | undefined, table: string | undefined, state:
   const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
   const identity = cons.some((c) => c.contype === 'CONSTR_IDENTITY');
   const storedGenerated = cons.some((c) => c.contype === 'CONSTR_GENERATED' && (c.generated_when === 'a' || c.generated_when === undefined) && !isVirtualGenerated(c));
-  const serial = SERIAL_TYPES.has(typeBase(def?.typeName));
+  // A serial is an integer column with a sequence default: a rewrite when added.
+  const serial = serialType(typeBase(def?.typeName)) !== undefined;
   const fields = { table, columnName, typeName, lock };
   if (identity || storedGenerated || serial) return op('ADD_COLUMN_VOLATILE_DEFAULT', fields);
   if (defaultExpr && !isConstantExpr(defaultExpr) && expressionVolatility(defaultExpr, state.facts) === 'v') {

@@ -6,19 +6,16 @@
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, CreateStmt, Node, RenameStmt, TypeName } from '@pgsql/types';
 import type { Statement } from '../core/types.js';
 import { as, nodeTag, relationName, stringList } from './ast.js';
+import { serialType } from './serial-types.js';
 
 /** The column's type as written in the migration, or its name (`schema.table`, column) before the migration. */
 export type ColumnTypeSource = { typeName: TypeName } | { table: string; column: string };
 
-// A serial is a type only in CREATE TABLE / ADD COLUMN; its values are of these.
-const SERIALS: Record<string, string> = {
-  serial: 'int4', serial4: 'int4', bigserial: 'int8', serial8: 'int8', smallserial: 'int2', serial2: 'int2',
-};
 
 /** The type a column declared as `t` has: a serial's integer type, else `t`. */
 export function declaredType(t: TypeName): TypeName {
   const names = stringList(t.names);
-  const real = names.length === 1 ? SERIALS[names[0]!] : undefined;
+  const real = names.length === 1 ? serialType(names[0])?.internal : undefined;
   return real ? { ...t, names: [{ String: { sval: 'pg_catalog' } }, { String: { sval: real } }] } : t;
 }
 

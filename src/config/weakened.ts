@@ -46,7 +46,10 @@ export function weakenedSettings(base: Config, head: Config): WeakenedSetting[] 
     if (head.transaction[layout] !== base.transaction[layout]) note(`transaction.${layout}`, base.transaction[layout], head.transaction[layout]);
   }
   for (const name of union(Object.keys(base.placeholders), Object.keys(head.placeholders))) {
-    if (base.placeholders[name] !== head.placeholders[name]) note(`placeholders.${name}`, base.placeholders[name] ?? 'unset', head.placeholders[name] ?? 'unset');
+    // Own members only: a placeholder named `constructor` is not Object's.
+    const was = Object.hasOwn(base.placeholders, name) ? base.placeholders[name] : undefined;
+    const is = Object.hasOwn(head.placeholders, name) ? head.placeholders[name] : undefined;
+    if (was !== is) note(`placeholders.${name}`, was ?? 'unset', is ?? 'unset');
   }
 
   const bd = base.dryRun;

@@ -8,13 +8,13 @@
 import picomatch from 'picomatch';
 import { byCodeUnit } from '../core/strings.js';
 
-/** Engines whose name in a folder marks it as theirs. */
-const ENGINES: Record<string, string> = {
+/** Engines whose name in a folder marks it as theirs (a Map: a folder named `constructor` is no engine). */
+const ENGINES: ReadonlyMap<string, string> = new Map(Object.entries({
   sqlite: 'SQLite', sqlite3: 'SQLite', mysql: 'MySQL', mariadb: 'MariaDB', mssql: 'SQL Server',
   sqlserver: 'SQL Server', tsql: 'SQL Server', oracle: 'Oracle', h2: 'H2', hsqldb: 'HSQLDB',
   derby: 'Derby', db2: 'Db2', sybase: 'Sybase', clickhouse: 'ClickHouse', snowflake: 'Snowflake',
   spanner: 'Spanner', informix: 'Informix', firebird: 'Firebird',
-};
+}));
 /** Long, unambiguous names also match at the end of a glued word (`riversqlite`, `gomysql`). */
 const GLUED = ['sqlite', 'mysql', 'mariadb', 'mssql', 'sqlserver', 'oracle', 'clickhouse'];
 
@@ -30,10 +30,10 @@ function engineOfFolderName(segment: string): string | null {
     let cut = word.length;
     while (cut > 0 && word.charCodeAt(cut - 1) >= 48 && word.charCodeAt(cut - 1) <= 57) cut--;
     const bare = word.length > 2 && cut > 0 ? word.slice(0, cut) : word;
-    const engine = ENGINES[word] ?? ENGINES[bare];
+    const engine = ENGINES.get(word) ?? ENGINES.get(bare);
     if (engine) return engine;
     const glued = GLUED.find((g) => bare.length > g.length && bare.endsWith(g));
-    if (glued) return ENGINES[glued]!;
+    if (glued) return ENGINES.get(glued)!;
   }
   return null;
 }

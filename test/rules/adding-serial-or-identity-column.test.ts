@@ -16,6 +16,13 @@ describe(ID, () => {
     await expectValidSql(f?.suggestion);
   });
 
+  it('a type that shares a name with an object member (constructor, toString) is no serial', async () => {
+    for (const type of ['"constructor"', '"toString"', '"__proto__"']) {
+      const result = await lintSql(`ALTER TABLE orders ADD COLUMN c ${type};`);
+      expect(findingsOf(result, ID)).toEqual([]);
+    }
+  });
+
   it('suggests a sequence default and a batched backfill that run on PostgreSQL 15', async () => {
     const [f] = findingsOf(await lintSql('ALTER TABLE app.orders ADD COLUMN seq serial;'), ID);
     expect(f?.suggestion).toContain('ALTER TABLE app.orders ADD COLUMN seq integer;');

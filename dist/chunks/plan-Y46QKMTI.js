@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-BOO6NGI6.js";
+} from "./chunk-454FFOPD.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-ZDOYEGLC.js";
-import "./chunk-CQXQ7UZ6.js";
-import "./chunk-L5VUPMEX.js";
-import "./chunk-W4GXSONE.js";
+} from "./chunk-DXY74ACS.js";
+import "./chunk-I5Q4XAEX.js";
+import "./chunk-3JWST7H4.js";
+import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";
 export {

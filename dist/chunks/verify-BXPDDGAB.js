@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-CQXQ7UZ6.js";
+} from "./chunk-I5Q4XAEX.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-L5VUPMEX.js";
+} from "./chunk-3JWST7H4.js";
 import {
   SEED_FORMAT,
   applyBase,
@@ -22,13 +22,13 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-EF2DKTQZ.js";
+} from "./chunk-NO2USPC6.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";

@@ -64,7 +64,7 @@ function qualifiedFromList(nodes) {
   if (parts.length === 1) return qualifiedName(void 0, parts[0]);
   return qualifiedName(parts[parts.length - 2], parts[parts.length - 1]);
 }
-var TYPE_ALIASES = {
+var TYPE_ALIASES = new Map(Object.entries({
   int2: "smallint",
   int4: "integer",
   int8: "bigint",
@@ -75,7 +75,7 @@ var TYPE_ALIASES = {
   varchar: "varchar",
   timestamptz: "timestamptz",
   timestamp: "timestamp"
-};
+}));
 function typeNameText(t) {
   if (!t) return "";
   const names = stringList(t.names).filter((n, i, all) => !(n === "pg_catalog" && all.length > 1));
@@ -87,7 +87,7 @@ function typeNameText(t) {
     const ref = as(m, "ColumnRef");
     return ref ? stringList(ref.fields).join(".") : "?";
   });
-  const canonical = TYPE_ALIASES[base] ?? base;
+  const canonical = TYPE_ALIASES.get(base) ?? base;
   const arr = (t.arrayBounds ?? []).map(() => "[]").join("");
   return `${schema}${canonical}${mods.length ? `(${mods.join(",")})` : ""}${arr}`;
 }

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-6QD3NLQK.js";
+} from "./chunk-NPDPUWOI.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-L5VUPMEX.js";
+} from "./chunk-3JWST7H4.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

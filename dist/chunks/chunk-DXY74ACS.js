@@ -8,13 +8,13 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-CQXQ7UZ6.js";
+} from "./chunk-I5Q4XAEX.js";
 import {
   columnTypeSource,
   isUntypedLiteral,
   parseSource,
   pendingComparison
-} from "./chunk-L5VUPMEX.js";
+} from "./chunk-3JWST7H4.js";
 import {
   as,
   blocksWrites,
@@ -24,7 +24,7 @@ import {
   optionOn,
   relationName,
   stringList
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-XFQNWX5S.js";
+} from "./chunk-B6HWDIZO.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-CPX3YN3N.js";
+} from "./chunk-TCYLDPSV.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,29 +37,29 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-5PUL46OP.js";
+} from "./chunk-FCDXVSLD.js";
 import {
   buildPlan
-} from "./chunk-ZDOYEGLC.js";
-import "./chunk-CQXQ7UZ6.js";
+} from "./chunk-DXY74ACS.js";
+import "./chunk-I5Q4XAEX.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-QO3R3DDT.js";
+import "./chunk-VYAU4YCJ.js";
 import {
   allRules,
   ruleById
-} from "./chunk-6QD3NLQK.js";
+} from "./chunk-NPDPUWOI.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-L5VUPMEX.js";
+} from "./chunk-3JWST7H4.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
@@ -855,9 +855,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-JJSPQ4LP.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-BXPDDGAB.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-6FZPOAXU.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-Y46QKMTI.js");
   let plan;
   let verification;
   try {

@@ -3,7 +3,7 @@ import {
   lockRank,
   nodeTag,
   optionOn
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 import {
   LOCK_MODES
 } from "./chunk-CUM6X7PU.js";

@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-5PUL46OP.js";
+} from "./chunk-FCDXVSLD.js";
 import {
   buildPlan
-} from "./chunk-ZDOYEGLC.js";
+} from "./chunk-DXY74ACS.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,19 +30,19 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-QO3R3DDT.js";
+} from "./chunk-VYAU4YCJ.js";
 import {
   allRules
-} from "./chunk-6QD3NLQK.js";
+} from "./chunk-NPDPUWOI.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-L5VUPMEX.js";
+} from "./chunk-3JWST7H4.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
@@ -6269,7 +6269,9 @@ function weakenedSettings(base, head) {
     if (head.transaction[layout] !== base.transaction[layout]) note(`transaction.${layout}`, base.transaction[layout], head.transaction[layout]);
   }
   for (const name of union(Object.keys(base.placeholders), Object.keys(head.placeholders))) {
-    if (base.placeholders[name] !== head.placeholders[name]) note(`placeholders.${name}`, base.placeholders[name] ?? "unset", head.placeholders[name] ?? "unset");
+    const was = Object.hasOwn(base.placeholders, name) ? base.placeholders[name] : void 0;
+    const is = Object.hasOwn(head.placeholders, name) ? head.placeholders[name] : void 0;
+    if (was !== is) note(`placeholders.${name}`, was ?? "unset", is ?? "unset");
   }
   const bd = base.dryRun;
   const hd = head.dryRun;

@@ -7,12 +7,13 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-6QD3NLQK.js";
+} from "./chunk-NPDPUWOI.js";
 import {
   LineIndex,
   byCodeUnit,
-  parseSource
-} from "./chunk-L5VUPMEX.js";
+  parseSource,
+  serialType
+} from "./chunk-3JWST7H4.js";
 import {
   as,
   blocksReads,
@@ -29,7 +30,7 @@ import {
   stringList,
   typeBase,
   typeNameText
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 
 // src/analyze/classify.ts
 function classify(stmt, state) {
@@ -347,7 +348,6 @@ function alterCmd(c, table, state) {
 function columnConstraints(def) {
   return (def?.constraints ?? []).map((n) => as(n, "Constraint")).filter((c) => !!c);
 }
-var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
 function addColumn(def, table, state) {
   const cons = columnConstraints(def);
   const columnName = def?.colname;
@@ -357,7 +357,7 @@ function addColumn(def, table, state) {
   const notNull = cons.some((c) => c.contype === "CONSTR_NOTNULL" || c.contype === "CONSTR_PRIMARY");
   const identity = cons.some((c) => c.contype === "CONSTR_IDENTITY");
   const storedGenerated = cons.some((c) => c.contype === "CONSTR_GENERATED" && (c.generated_when === "a" || c.generated_when === void 0) && !isVirtualGenerated(c));
-  const serial = SERIAL_TYPES.has(typeBase(def?.typeName));
+  const serial = serialType(typeBase(def?.typeName)) !== void 0;
   const fields = { table, columnName, typeName, lock };
   if (identity || storedGenerated || serial) return op("ADD_COLUMN_VOLATILE_DEFAULT", fields);
   if (defaultExpr && !isConstantExpr(defaultExpr) && expressionVolatility(defaultExpr, state.facts) === "v") {

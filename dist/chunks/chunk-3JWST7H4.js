@@ -4,7 +4,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 import {
   __commonJS
 } from "./chunk-ZGDBGMMU.js";
@@ -11676,18 +11676,26 @@ function decodeSql(bytes, displayPath) {
   }
 }
 
+// src/analyze/serial-types.ts
+var SMALL = { internal: "int2", sql: "smallint" };
+var REGULAR = { internal: "int4", sql: "integer" };
+var BIG = { internal: "int8", sql: "bigint" };
+var SERIALS = /* @__PURE__ */ new Map([
+  ["smallserial", SMALL],
+  ["serial2", SMALL],
+  ["serial", REGULAR],
+  ["serial4", REGULAR],
+  ["bigserial", BIG],
+  ["serial8", BIG]
+]);
+function serialType(name) {
+  return name === void 0 ? void 0 : SERIALS.get(name);
+}
+
 // src/analyze/column-type.ts
-var SERIALS = {
-  serial: "int4",
-  serial4: "int4",
-  bigserial: "int8",
-  serial8: "int8",
-  smallserial: "int2",
-  serial2: "int2"
-};
 function declaredType(t) {
   const names = stringList(t.names);
-  const real = names.length === 1 ? SERIALS[names[0]] : void 0;
+  const real = names.length === 1 ? serialType(names[0])?.internal : void 0;
   return real ? { ...t, names: [{ String: { sval: "pg_catalog" } }, { String: { sval: real } }] } : t;
 }
 function columnDefs(v) {
@@ -11767,6 +11775,7 @@ export {
   LineIndex,
   dynamicExecutes,
   parseSource,
+  serialType,
   require_pgsql_deparser,
   declaredType,
   columnTypeSource,

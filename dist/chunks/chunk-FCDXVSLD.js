@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-ZDOYEGLC.js";
+} from "./chunk-DXY74ACS.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-CN43DROS.js";
@@ -17,25 +17,25 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-QO3R3DDT.js";
+} from "./chunk-VYAU4YCJ.js";
 import {
   allRules,
   ruleById
-} from "./chunk-6QD3NLQK.js";
+} from "./chunk-NPDPUWOI.js";
 import {
   LineIndex,
   byCodeUnit,
   decodeSql,
   initParser,
   trimTrailing
-} from "./chunk-L5VUPMEX.js";
+} from "./chunk-3JWST7H4.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   maxRisk,
   riskRank
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 import {
   __commonJS,
   __toESM
@@ -2921,7 +2921,7 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // src/discover/other-databases.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-var ENGINES = {
+var ENGINES = new Map(Object.entries({
   sqlite: "SQLite",
   sqlite3: "SQLite",
   mysql: "MySQL",
@@ -2940,7 +2940,7 @@ var ENGINES = {
   spanner: "Spanner",
   informix: "Informix",
   firebird: "Firebird"
-};
+}));
 var GLUED = ["sqlite", "mysql", "mariadb", "mssql", "sqlserver", "oracle", "clickhouse"];
 function engineOfFolderName(segment) {
   const words = segment.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
@@ -2948,10 +2948,10 @@ function engineOfFolderName(segment) {
     let cut = word.length;
     while (cut > 0 && word.charCodeAt(cut - 1) >= 48 && word.charCodeAt(cut - 1) <= 57) cut--;
     const bare = word.length > 2 && cut > 0 ? word.slice(0, cut) : word;
-    const engine = ENGINES[word] ?? ENGINES[bare];
+    const engine = ENGINES.get(word) ?? ENGINES.get(bare);
     if (engine) return engine;
     const glued = GLUED.find((g) => bare.length > g.length && bare.endsWith(g));
-    if (glued) return ENGINES[glued];
+    if (glued) return ENGINES.get(glued);
   }
   return null;
 }
@@ -3449,8 +3449,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-NBART5PR.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-JJSPQ4LP.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-CLMSK76U.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-BXPDDGAB.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3503,7 +3503,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-6FZPOAXU.js");
+      const { buildPlan, planDocument } = await import("./plan-Y46QKMTI.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

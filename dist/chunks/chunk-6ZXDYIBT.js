@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-IZQVJEFN.js";
+} from "./chunk-GK63Z4WB.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-5PUL46OP.js";
+} from "./chunk-FCDXVSLD.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

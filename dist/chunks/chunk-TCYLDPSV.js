@@ -8,13 +8,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-5PUL46OP.js";
+} from "./chunk-FCDXVSLD.js";
 import {
   allRules
-} from "./chunk-6QD3NLQK.js";
+} from "./chunk-NPDPUWOI.js";
 import {
   atLeast
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-XFQNWX5S.js";
+} from "./chunk-B6HWDIZO.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,10 +11,10 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-6QD3NLQK.js";
-import "./chunk-L5VUPMEX.js";
+import "./chunk-NPDPUWOI.js";
+import "./chunk-3JWST7H4.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-W4GXSONE.js";
+import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";
 

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-EF2DKTQZ.js";
+} from "./chunk-NO2USPC6.js";
 import {
   rule,
   rule2,
@@ -23,7 +23,7 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-W4GXSONE.js";
+} from "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";

@@ -1,22 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-4TJLBQIL.js";
-import "./chunk-IZQVJEFN.js";
-import "./chunk-BOO6NGI6.js";
+} from "./chunk-6ZXDYIBT.js";
+import "./chunk-GK63Z4WB.js";
+import "./chunk-454FFOPD.js";
 import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-5PUL46OP.js";
-import "./chunk-ZDOYEGLC.js";
-import "./chunk-CQXQ7UZ6.js";
+import "./chunk-FCDXVSLD.js";
+import "./chunk-DXY74ACS.js";
+import "./chunk-I5Q4XAEX.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-QO3R3DDT.js";
-import "./chunk-6QD3NLQK.js";
-import "./chunk-L5VUPMEX.js";
+import "./chunk-VYAU4YCJ.js";
+import "./chunk-NPDPUWOI.js";
+import "./chunk-3JWST7H4.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-W4GXSONE.js";
+import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";
