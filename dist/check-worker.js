@@ -1,11 +1,11 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-VYAU4YCJ.js";
-import "./chunks/chunk-NPDPUWOI.js";
+} from "./chunks/chunk-UG7UD3TJ.js";
+import "./chunks/chunk-LUDCEHPK.js";
 import {
   initParser
-} from "./chunks/chunk-3JWST7H4.js";
+} from "./chunks/chunk-ZIOZ33UB.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import "./chunks/chunk-CUM6X7PU.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-TCYLDPSV.js";
+} from "./chunks/chunk-I5C63DTQ.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-GK63Z4WB.js";
-import "./chunks/chunk-454FFOPD.js";
+} from "./chunks/chunk-XZ36M5Q4.js";
+import "./chunks/chunk-A2LTKQTM.js";
 import {
   loadConfig
 } from "./chunks/chunk-CYR363RC.js";
@@ -51,16 +51,16 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-FCDXVSLD.js";
-import "./chunks/chunk-DXY74ACS.js";
-import "./chunks/chunk-I5Q4XAEX.js";
+} from "./chunks/chunk-DIYKRYLA.js";
+import "./chunks/chunk-BBV3JMPD.js";
+import "./chunks/chunk-JQXQ6DEC.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-VYAU4YCJ.js";
-import "./chunks/chunk-NPDPUWOI.js";
-import "./chunks/chunk-3JWST7H4.js";
+import "./chunks/chunk-UG7UD3TJ.js";
+import "./chunks/chunk-LUDCEHPK.js";
+import "./chunks/chunk-ZIOZ33UB.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import {

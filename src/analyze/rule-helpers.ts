@@ -1,6 +1,7 @@
 // Readers rules share: the statement's node, the ALTER TABLE sub-commands aligned with the
 // operations the classifier made of them, and the wording of tables and locks in messages.
 import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types';
+import { QuoteUtils } from 'pgsql-deparser';
 import type { LockMode, Operation, Statement } from '../core/types.js';
 import { lockModeSql } from '../core/risk.js';
 import { as, nodeTag } from './ast.js';
@@ -42,9 +43,13 @@ export function describeLock(mode: LockMode | undefined, table?: string): string
   return `${lockModeSql(mode)} lock${table ? ` on ${table}` : ''} (${what})`;
 }
 
-/** Quotes an identifier only when Postgres needs it. */
+/**
+ * Quotes an identifier only when Postgres needs it, as its quote_ident does: also a reserved
+ * word (`order`, `user`, `group`), which unquoted is a syntax error or, worse, means something
+ * else (`user IS NOT NULL` tests CURRENT_USER, not the column).
+ */
 export function ident(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return name === '' ? '""' : QuoteUtils.quoteIdentifier(name);
 }
 
 /** `public.orders` -> `orders`, other schemas kept: the way a user writes it in a migration. */

@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-FCDXVSLD.js";
+} from "./chunk-DIYKRYLA.js";
 import {
   buildPlan
-} from "./chunk-DXY74ACS.js";
+} from "./chunk-BBV3JMPD.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,14 +30,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-VYAU4YCJ.js";
+} from "./chunk-UG7UD3TJ.js";
 import {
   allRules
-} from "./chunk-NPDPUWOI.js";
+} from "./chunk-LUDCEHPK.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-3JWST7H4.js";
+} from "./chunk-ZIOZ33UB.js";
 import {
   atLeast,
   maxRisk,

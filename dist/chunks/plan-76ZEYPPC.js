@@ -3,16 +3,16 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-454FFOPD.js";
+} from "./chunk-A2LTKQTM.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-DXY74ACS.js";
-import "./chunk-I5Q4XAEX.js";
-import "./chunk-3JWST7H4.js";
+} from "./chunk-BBV3JMPD.js";
+import "./chunk-JQXQ6DEC.js";
+import "./chunk-ZIOZ33UB.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

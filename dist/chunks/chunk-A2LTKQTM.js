@@ -4,7 +4,7 @@ import {
 } from "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES
-} from "./chunk-DXY74ACS.js";
+} from "./chunk-BBV3JMPD.js";
 import {
   OPERATION_KINDS
 } from "./chunk-CUM6X7PU.js";

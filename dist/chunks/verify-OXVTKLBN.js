@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-I5Q4XAEX.js";
+} from "./chunk-JQXQ6DEC.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-3JWST7H4.js";
+} from "./chunk-ZIOZ33UB.js";
 import {
   SEED_FORMAT,
   applyBase,

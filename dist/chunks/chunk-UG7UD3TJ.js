@@ -7,13 +7,13 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-NPDPUWOI.js";
+} from "./chunk-LUDCEHPK.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-3JWST7H4.js";
+} from "./chunk-ZIOZ33UB.js";
 import {
   as,
   blocksReads,

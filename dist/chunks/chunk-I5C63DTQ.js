@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-FCDXVSLD.js";
+} from "./chunk-DIYKRYLA.js";
 import {
   allRules
-} from "./chunk-NPDPUWOI.js";
+} from "./chunk-LUDCEHPK.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

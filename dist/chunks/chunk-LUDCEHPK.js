@@ -6,7 +6,7 @@ import {
   pendingComparison,
   require_pgsql_deparser,
   serialType
-} from "./chunk-3JWST7H4.js";
+} from "./chunk-ZIOZ33UB.js";
 import {
   rule,
   rule2,
@@ -39,6 +39,7 @@ import {
 } from "./chunk-ZGDBGMMU.js";
 
 // src/analyze/rule-helpers.ts
+var import_pgsql_deparser = __toESM(require_pgsql_deparser(), 1);
 function stmtNode(statement, tag) {
   return as(statement.ast, tag);
 }
@@ -58,7 +59,7 @@ function describeLock(mode, table) {
   return `${lockModeSql(mode)} lock${table ? ` on ${table}` : ""} (${what})`;
 }
 function ident(name) {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return name === "" ? '""' : import_pgsql_deparser.QuoteUtils.quoteIdentifier(name);
 }
 function tableRef(qualified) {
   if (!qualified) return "<table>";
@@ -87,14 +88,14 @@ function transactionSummary(start, add) {
 }
 
 // rules/_sql-build.ts
-var import_pgsql_deparser = __toESM(require_pgsql_deparser(), 1);
+var import_pgsql_deparser2 = __toESM(require_pgsql_deparser(), 1);
 function runsDuringMigration(statement) {
   return statement.nestedIn?.kind !== "function-body";
 }
 function sqlOf(node) {
   if (!node) return void 0;
   try {
-    return (0, import_pgsql_deparser.deparseSync)(node, { pretty: false }).trim();
+    return (0, import_pgsql_deparser2.deparseSync)(node, { pretty: false }).trim();
   } catch {
     return void 0;
   }

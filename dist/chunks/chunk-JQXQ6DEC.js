@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-3JWST7H4.js";
+} from "./chunk-ZIOZ33UB.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-GK63Z4WB.js";
+} from "./chunk-XZ36M5Q4.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-FCDXVSLD.js";
+} from "./chunk-DIYKRYLA.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

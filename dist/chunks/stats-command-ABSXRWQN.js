@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-B6HWDIZO.js";
+} from "./chunk-5EBB347V.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,8 +11,8 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-NPDPUWOI.js";
-import "./chunk-3JWST7H4.js";
+import "./chunk-LUDCEHPK.js";
+import "./chunk-ZIOZ33UB.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";

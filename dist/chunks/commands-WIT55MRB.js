@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-B6HWDIZO.js";
+} from "./chunk-5EBB347V.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-TCYLDPSV.js";
+} from "./chunk-I5C63DTQ.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,24 +37,24 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-FCDXVSLD.js";
+} from "./chunk-DIYKRYLA.js";
 import {
   buildPlan
-} from "./chunk-DXY74ACS.js";
-import "./chunk-I5Q4XAEX.js";
+} from "./chunk-BBV3JMPD.js";
+import "./chunk-JQXQ6DEC.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-VYAU4YCJ.js";
+import "./chunk-UG7UD3TJ.js";
 import {
   allRules,
   ruleById
-} from "./chunk-NPDPUWOI.js";
+} from "./chunk-LUDCEHPK.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-3JWST7H4.js";
+} from "./chunk-ZIOZ33UB.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
@@ -855,9 +855,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-BXPDDGAB.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-OXVTKLBN.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-Y46QKMTI.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-76ZEYPPC.js");
   let plan;
   let verification;
   try {
