@@ -1,19 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-Q2NFFAL7.js";
-import "./chunks/chunk-XZ36M5Q4.js";
-import "./chunks/chunk-A2LTKQTM.js";
+} from "./chunks/chunk-T4FLRN7R.js";
+import "./chunks/chunk-XPJ7XCLI.js";
+import "./chunks/chunk-WTCUOG7R.js";
 import "./chunks/chunk-CYR363RC.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-DIYKRYLA.js";
-import "./chunks/chunk-BBV3JMPD.js";
-import "./chunks/chunk-JQXQ6DEC.js";
+import "./chunks/chunk-SOYQZZYB.js";
+import "./chunks/chunk-FOTG43ZO.js";
+import "./chunks/chunk-FDF4AYA7.js";
 import "./chunks/chunk-CN43DROS.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-UG7UD3TJ.js";
-import "./chunks/chunk-LUDCEHPK.js";
+import "./chunks/chunk-B555FC6F.js";
+import "./chunks/chunk-NDQ3OFQA.js";
+import "./chunks/chunk-Q2P7CRT3.js";
 import "./chunks/chunk-ZIOZ33UB.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";

@@ -1,8 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-UG7UD3TJ.js";
-import "./chunks/chunk-LUDCEHPK.js";
+} from "./chunks/chunk-B555FC6F.js";
+import "./chunks/chunk-NDQ3OFQA.js";
+import "./chunks/chunk-Q2P7CRT3.js";
 import {
   initParser
 } from "./chunks/chunk-ZIOZ33UB.js";

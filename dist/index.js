@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-I5C63DTQ.js";
+} from "./chunks/chunk-BT5KZRGV.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-XZ36M5Q4.js";
-import "./chunks/chunk-A2LTKQTM.js";
+} from "./chunks/chunk-XPJ7XCLI.js";
+import "./chunks/chunk-WTCUOG7R.js";
 import {
   loadConfig
 } from "./chunks/chunk-CYR363RC.js";
@@ -51,15 +51,16 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-DIYKRYLA.js";
-import "./chunks/chunk-BBV3JMPD.js";
-import "./chunks/chunk-JQXQ6DEC.js";
+} from "./chunks/chunk-SOYQZZYB.js";
+import "./chunks/chunk-FOTG43ZO.js";
+import "./chunks/chunk-FDF4AYA7.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-UG7UD3TJ.js";
-import "./chunks/chunk-LUDCEHPK.js";
+import "./chunks/chunk-B555FC6F.js";
+import "./chunks/chunk-NDQ3OFQA.js";
+import "./chunks/chunk-Q2P7CRT3.js";
 import "./chunks/chunk-ZIOZ33UB.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";

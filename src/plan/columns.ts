@@ -8,7 +8,8 @@ import { parseSource } from '../parse/index.js';
 import type { Operation } from '../core/types.js';
 import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
 import { RETRY_ADVICE, batchedSql, batchedUpdate, draft, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
-import { deparse, dollarTag, ident, literal, makeObjectName, relationSql, siblingSql } from './sql.js';
+import { dollarTag } from '../analyze/batch-sql.js';
+import { deparse, ident, literal, makeObjectName, relationSql, siblingSql } from './sql.js';
 
 function constraintsOf(def: ColumnDef): Constraint[] {
   return (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint')).filter((c): c is Constraint => !!c);

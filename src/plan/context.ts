@@ -5,7 +5,7 @@ import type { RangeVar } from '@pgsql/types';
 import type { AnalyzedMigration } from '../check/types.js';
 import { blocksWrites } from '../core/risk.js';
 import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
-import { dollarTag } from './sql.js';
+import { batchLoop, batchedUpdate as batchedUpdateSql } from '../analyze/batch-sql.js';
 import type { PhaseName, PlanStep } from './types.js';
 
 /** A step and the phase it belongs to, plus what the app must do before that phase ends. */
@@ -89,29 +89,6 @@ export function blocking(lock: LockMode | undefined): boolean {
   return lock !== undefined && blocksWrites(lock);
 }
 
-/**
- * A DO block that repeats one batch statement until it touches no row, committing after each
- * batch and pausing so replicas and autovacuum keep up. Needs PostgreSQL 11+ (COMMIT inside DO)
- * and must run outside a transaction block.
- */
-export function batchLoop(batchStatement: string, pauseSeconds = 0.1): string {
-  const body = [
-    'DECLARE',
-    '  batch_rows bigint;',
-    'BEGIN',
-    '  LOOP',
-    `    ${batchStatement.split('\n').join('\n    ')};`,
-    '    GET DIAGNOSTICS batch_rows = ROW_COUNT;',
-    '    EXIT WHEN batch_rows = 0;',
-    '    COMMIT;',
-    `    PERFORM pg_sleep(${pauseSeconds});`,
-    '  END LOOP;',
-    'END',
-  ].join('\n');
-  const tag = dollarTag(body, 'batch');
-  return `DO ${tag}\n${body}\n${tag}`;
-}
-
 /** The batch as SQL the user can run: a self-looping DO block, or one batch to repeat before PG 11. */
 export function batchedSql(ctx: StatementContext, batchStatement: string): { sql: string; how: string } {
   if (ctx.pgVersion >= 11) {
@@ -126,10 +103,9 @@ export function batchedSql(ctx: StatementContext, batchStatement: string): { sql
   };
 }
 
-/** `UPDATE rel SET ... WHERE ctid = ANY (one batch of the pending rows)`: uses a TID scan per batch. */
-export function batchedUpdate(ctx: StatementContext, relSql: string, setSql: string, pending: string, alias?: string): string {
-  const target = alias ? `${relSql} AS ${alias}` : relSql;
-  return `UPDATE ${target} SET ${setSql}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target} WHERE ${pending} LIMIT ${ctx.batchSize}))`;
+/** `UPDATE rel SET ... WHERE ctid = ANY (one batch of the pending rows)`, batches of the plan's size. */
+export function batchedUpdate(ctx: StatementContext, relSql: string, setSql: string, pending: string): string {
+  return batchedUpdateSql(relSql, setSql, pending, ctx.batchSize);
 }
 
 /**

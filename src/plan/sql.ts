@@ -57,9 +57,3 @@ export function makeObjectName(name1: string, name2: string | undefined, label: 
   return parts.join('_');
 }
 
-/** A dollar-quote tag that does not occur in `body`. */
-export function dollarTag(body: string, base: string): string {
-  let tag = base;
-  for (let i = 1; body.includes(`$${tag}$`); i++) tag = `${base}${i}`;
-  return `$${tag}$`;
-}

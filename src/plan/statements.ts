@@ -2,15 +2,16 @@
 // as written, in the phase their kind belongs to; risky ones on tables that hold data are
 // rewritten into their online form (see columns.ts and constraints.ts).
 import type {
-  AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DeleteStmt, DropStmt, IndexStmt, Node,
-  RangeVar, ReindexStmt, RenameStmt, ResTarget, UpdateStmt, VariableSetStmt,
+  AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DropStmt, IndexStmt, Node,
+  RangeVar, ReindexStmt, RenameStmt, VariableSetStmt,
 } from '@pgsql/types';
-import { as, columnRefs, functionsCalled, nodeTag, optionOn, relationName, stringList } from '../analyze/ast.js';
+import { as, nodeTag, optionOn, relationName, stringList } from '../analyze/ast.js';
+import { oneBatch } from '../analyze/batch-sql.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange, renameInPlace } from './columns.js';
 import { planSetNotNull, planUniqueUsingIndex, planValidatedConstraint } from './constraints.js';
-import { RETRY_ADVICE, absorbDrop, batchedSql, batchedUpdate, blocking, constraintKey, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
-import { pendingCondition } from './pending.js';
+import { RETRY_ADVICE, absorbDrop, batchedSql, blocking, constraintKey, draft, isExisting, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
+import { columnTypesAt } from './pending.js';
 import { deparse, ident, makeObjectName, relationSql, siblingSql } from './sql.js';
 import type { PhaseName } from './types.js';
 
@@ -491,17 +492,17 @@ function planDml(ctx: StatementContext, tag: 'UpdateStmt' | 'DeleteStmt', v: Rec
   const rel = v.relation as RangeVar | undefined;
   const op = ctx.ops[0];
   if (!rel || !isExisting(ctx, rel, op)) return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
-  const batch = tag === 'UpdateStmt' ? batchUpdate(ctx, v as UpdateStmt) : batchDelete(ctx, v as DeleteStmt);
-  if (!batch) {
+  const one = oneBatch(ctx.statement.ast, { size: ctx.batchSize, typeOf: columnTypesAt(ctx, relationName(rel)) });
+  if ('why' in one) {
     return asIs(
       ctx,
       ctx.ops,
       ctx.statement.text,
       ctx.statement.ast,
-      `In one statement it locks every matching row until it commits and bloats the table at once: run it in batches of ${ctx.batchSize} by primary-key range, committing between batches (it cannot be batched blindly because it ${tag === 'UpdateStmt' ? 'is not safe to repeat on the same row' : 'joins other tables'}).`,
+      `In one statement it locks every matching row until it commits and bloats the table at once: run it in batches of ${ctx.batchSize} by primary-key range, committing between batches (it cannot be batched blindly because ${one.why}).`,
     );
   }
-  const how = batchedSql(ctx, batch);
+  const how = batchedSql(ctx, one.sql);
   return draft(
     ctx,
     'backfill',
@@ -510,37 +511,6 @@ function planDml(ctx: StatementContext, tag: 'UpdateStmt' | 'DeleteStmt', v: Rec
     [how.sql],
     { transactional: false, replaces: true },
   );
-}
-
-function target(rel: RangeVar): { sql: string; alias?: string } {
-  const alias = rel.alias?.aliasname;
-  return alias ? { sql: relationSql({ ...rel, alias: undefined } as RangeVar), alias: ident(alias) } : { sql: relationSql(rel) };
-}
-
-function batchUpdate(ctx: StatementContext, v: UpdateStmt): string | undefined {
-  if ((v.fromClause ?? []).length > 0 || v.withClause || v.returningClause !== undefined || !v.relation) return undefined;
-  const targets = (v.targetList ?? []).map((n) => as<ResTarget>(n, 'ResTarget'));
-  if (targets.some((t) => !t?.name || (t.indirection ?? []).length > 0 || !t.val)) return undefined;
-  const cols = targets.map((t) => t!.name!);
-  // Repeating the batch must not change a row twice: values may not read the columns they set
-  // nor call functions (now(), random(), nextval() give a new value each time).
-  const reads = new Set(columnRefs(targets.map((t) => t!.val)));
-  if (cols.some((c) => reads.has(c)) || functionsCalled(targets.map((t) => t!.val)).length > 0) return undefined;
-  if (targets.some((t) => nodeTag(t!.val)?.[0] === 'MultiAssignRef' || nodeTag(t!.val)?.[0] === 'SetToDefault')) return undefined;
-  const { sql, alias } = target(v.relation);
-  const values = targets.map((t) => deparse(t!.val!));
-  const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(', ');
-  const pending = pendingCondition(ctx, relationName(v.relation), cols, targets.map((t) => t!.val!));
-  const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
-  return batchedUpdate(ctx, sql, set, where, alias);
-}
-
-function batchDelete(ctx: StatementContext, v: DeleteStmt): string | undefined {
-  if ((v.usingClause ?? []).length > 0 || v.withClause || v.returningClause !== undefined || !v.relation) return undefined;
-  const { sql, alias } = target(v.relation);
-  const tgt = alias ? `${sql} AS ${alias}` : sql;
-  const where = v.whereClause ? ` WHERE ${deparse(v.whereClause)}` : '';
-  return `DELETE FROM ${tgt}\nWHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt}${where} LIMIT ${ctx.batchSize}))`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-5EBB347V.js";
+} from "./chunk-525NTUX2.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,7 +11,8 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-LUDCEHPK.js";
+import "./chunk-NDQ3OFQA.js";
+import "./chunk-Q2P7CRT3.js";
 import "./chunk-ZIOZ33UB.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-5EBB347V.js";
+} from "./chunk-525NTUX2.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-I5C63DTQ.js";
+} from "./chunk-BT5KZRGV.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,20 +37,21 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-DIYKRYLA.js";
+} from "./chunk-SOYQZZYB.js";
 import {
   buildPlan
-} from "./chunk-BBV3JMPD.js";
-import "./chunk-JQXQ6DEC.js";
+} from "./chunk-FOTG43ZO.js";
+import "./chunk-FDF4AYA7.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-UG7UD3TJ.js";
+import "./chunk-B555FC6F.js";
 import {
   allRules,
   ruleById
-} from "./chunk-LUDCEHPK.js";
+} from "./chunk-NDQ3OFQA.js";
+import "./chunk-Q2P7CRT3.js";
 import {
   byCodeUnit,
   trimTrailing
@@ -855,9 +856,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-OXVTKLBN.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-U75QTE2L.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-76ZEYPPC.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-HQZBMKV5.js");
   let plan;
   let verification;
   try {

@@ -2,24 +2,26 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   deparse,
-  dollarTag,
   ident,
   literal,
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-JQXQ6DEC.js";
+} from "./chunk-FDF4AYA7.js";
+import {
+  batchLoop,
+  batchedUpdate,
+  dollarTag,
+  oneBatch
+} from "./chunk-Q2P7CRT3.js";
 import {
   columnTypeSource,
-  isUntypedLiteral,
-  parseSource,
-  pendingComparison
+  parseSource
 } from "./chunk-ZIOZ33UB.js";
 import {
   as,
   blocksWrites,
   columnRefs,
-  functionsCalled,
   nodeTag,
   optionOn,
   relationName,
@@ -238,25 +240,6 @@ function lockTimeoutSql(ctx) {
 function blocking(lock) {
   return lock !== void 0 && blocksWrites(lock);
 }
-function batchLoop(batchStatement, pauseSeconds = 0.1) {
-  const body = [
-    "DECLARE",
-    "  batch_rows bigint;",
-    "BEGIN",
-    "  LOOP",
-    `    ${batchStatement.split("\n").join("\n    ")};`,
-    "    GET DIAGNOSTICS batch_rows = ROW_COUNT;",
-    "    EXIT WHEN batch_rows = 0;",
-    "    COMMIT;",
-    `    PERFORM pg_sleep(${pauseSeconds});`,
-    "  END LOOP;",
-    "END"
-  ].join("\n");
-  const tag = dollarTag(body, "batch");
-  return `DO ${tag}
-${body}
-${tag}`;
-}
 function batchedSql(ctx, batchStatement) {
   if (ctx.pgVersion >= 11) {
     return {
@@ -269,10 +252,8 @@ function batchedSql(ctx, batchStatement) {
     how: `in batches of ${ctx.batchSize} rows: run the statement again until it reports 0 rows (PostgreSQL ${ctx.pgVersion} cannot COMMIT inside a DO block)`
   };
 }
-function batchedUpdate(ctx, relSql, setSql, pending, alias) {
-  const target2 = alias ? `${relSql} AS ${alias}` : relSql;
-  return `UPDATE ${target2} SET ${setSql}
-WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${target2} WHERE ${pending} LIMIT ${ctx.batchSize}))`;
+function batchedUpdate2(ctx, relSql, setSql, pending) {
+  return batchedUpdate(relSql, setSql, pending, ctx.batchSize);
 }
 function absorbDrop(ctx, key) {
   const d = ctx.memory.drops.get(key);
@@ -527,7 +508,7 @@ function planAddColumn(ctx, rel, def, op, missingOk = false) {
     )
   ];
   if (needsBackfill && defaultSql) {
-    const batch = batchedSql(ctx, batchedUpdate(ctx, table, `${col} = ${defaultSql}`, `${col} IS NULL`));
+    const batch = batchedSql(ctx, batchedUpdate2(ctx, table, `${col} = ${defaultSql}`, `${col} IS NULL`));
     steps.push(
       draft(ctx, "backfill", "UPDATE_VALUES", `Fill existing rows with ${defaultSql}, ${batch.how}. Each row gets its own value, as the DEFAULT would have given it.`, [batch.sql], {
         transactional: false
@@ -705,7 +686,7 @@ END
 `;
   const tag = dollarTag(body, "sync");
   const exec = ctx.pgVersion >= 11 ? "EXECUTE FUNCTION" : "EXECUTE PROCEDURE";
-  const batch = batchedSql(ctx, batchedUpdate(ctx, table, `${newCol} = ${rowExpr}`, `${newCol} IS NULL AND ${col} IS NOT NULL`));
+  const batch = batchedSql(ctx, batchedUpdate2(ctx, table, `${newCol} = ${rowExpr}`, `${newCol} IS NULL AND ${col} IS NOT NULL`));
   const dropSync = [`DROP TRIGGER IF EXISTS ${ident(fnName)} ON ${table}`, `DROP FUNCTION IF EXISTS ${fn}()`];
   const carried = [
     shape.notNull ? "NOT NULL" : "",
@@ -838,7 +819,7 @@ END
   ].join("\n");
   const tag = dollarTag(body, "sync");
   const exec = ctx.pgVersion >= 11 ? "EXECUTE FUNCTION" : "EXECUTE PROCEDURE";
-  const batch = batchedSql(ctx, batchedUpdate(ctx, table, `${b} = ${a}`, `${b} IS NULL AND ${a} IS NOT NULL`));
+  const batch = batchedSql(ctx, batchedUpdate2(ctx, table, `${b} = ${a}`, `${b} IS NULL AND ${a} IS NOT NULL`));
   const dropSync = [`DROP TRIGGER IF EXISTS ${ident(fnName)} ON ${table}`, `DROP FUNCTION IF EXISTS ${fn}()`];
   ctx.memory.notes.push(
     `${ctx.migration.report.path}:${ctx.statement.line}: the rename of ${from} to ${to} is planned as expand and contract. Re-create on ${b} the NOT NULL, DEFAULT, indexes (CONCURRENTLY) and constraints ${a} has before the contract phase drops ${a}.`
@@ -870,14 +851,14 @@ END
 }
 
 // src/plan/pending.ts
-function columnTypeAt(ctx, table, column) {
-  const source = columnTypeSource(ctx.migration.up.statements, ctx.statement.index, table, column);
-  if (!source) return void 0;
-  if ("typeName" in source) return deparse({ TypeName: source.typeName });
-  return ctx.migration.columnShapes?.get(columnShapeKey(source.table, source.column))?.type;
-}
-function pendingCondition(ctx, table, cols, values) {
-  return pendingComparison(cols.map((c, i) => ({ column: ident(c), value: deparse(values[i]), type: table ? columnTypeAt(ctx, table, c) : void 0, untyped: isUntypedLiteral(values[i]) })));
+function columnTypesAt(ctx, table) {
+  return (column) => {
+    if (!table) return void 0;
+    const source = columnTypeSource(ctx.migration.up.statements, ctx.statement.index, table, column);
+    if (!source) return void 0;
+    if ("typeName" in source) return deparse({ TypeName: source.typeName });
+    return ctx.migration.columnShapes?.get(columnShapeKey(source.table, source.column))?.type;
+  };
 }
 
 // src/plan/statements.ts
@@ -1310,17 +1291,17 @@ function planDml(ctx, tag, v) {
   const rel = v.relation;
   const op = ctx.ops[0];
   if (!rel || !isExisting(ctx, rel, op)) return asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast);
-  const batch = tag === "UpdateStmt" ? batchUpdate(ctx, v) : batchDelete(ctx, v);
-  if (!batch) {
+  const one = oneBatch(ctx.statement.ast, { size: ctx.batchSize, typeOf: columnTypesAt(ctx, relationName(rel)) });
+  if ("why" in one) {
     return asIs(
       ctx,
       ctx.ops,
       ctx.statement.text,
       ctx.statement.ast,
-      `In one statement it locks every matching row until it commits and bloats the table at once: run it in batches of ${ctx.batchSize} by primary-key range, committing between batches (it cannot be batched blindly because it ${tag === "UpdateStmt" ? "is not safe to repeat on the same row" : "joins other tables"}).`
+      `In one statement it locks every matching row until it commits and bloats the table at once: run it in batches of ${ctx.batchSize} by primary-key range, committing between batches (it cannot be batched blindly because ${one.why}).`
     );
   }
-  const how = batchedSql(ctx, batch);
+  const how = batchedSql(ctx, one.sql);
   return draft(
     ctx,
     "backfill",
@@ -1329,33 +1310,6 @@ function planDml(ctx, tag, v) {
     [how.sql],
     { transactional: false, replaces: true }
   );
-}
-function target(rel) {
-  const alias = rel.alias?.aliasname;
-  return alias ? { sql: relationSql({ ...rel, alias: void 0 }), alias: ident(alias) } : { sql: relationSql(rel) };
-}
-function batchUpdate(ctx, v) {
-  if ((v.fromClause ?? []).length > 0 || v.withClause || v.returningClause !== void 0 || !v.relation) return void 0;
-  const targets = (v.targetList ?? []).map((n) => as(n, "ResTarget"));
-  if (targets.some((t) => !t?.name || (t.indirection ?? []).length > 0 || !t.val)) return void 0;
-  const cols = targets.map((t) => t.name);
-  const reads = new Set(columnRefs(targets.map((t) => t.val)));
-  if (cols.some((c) => reads.has(c)) || functionsCalled(targets.map((t) => t.val)).length > 0) return void 0;
-  if (targets.some((t) => nodeTag(t.val)?.[0] === "MultiAssignRef" || nodeTag(t.val)?.[0] === "SetToDefault")) return void 0;
-  const { sql, alias } = target(v.relation);
-  const values = targets.map((t) => deparse(t.val));
-  const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(", ");
-  const pending = pendingCondition(ctx, relationName(v.relation), cols, targets.map((t) => t.val));
-  const where = v.whereClause ? `(${deparse(v.whereClause)}) AND ${pending}` : pending;
-  return batchedUpdate(ctx, sql, set, where, alias);
-}
-function batchDelete(ctx, v) {
-  if ((v.usingClause ?? []).length > 0 || v.withClause || v.returningClause !== void 0 || !v.relation) return void 0;
-  const { sql, alias } = target(v.relation);
-  const tgt = alias ? `${sql} AS ${alias}` : sql;
-  const where = v.whereClause ? ` WHERE ${deparse(v.whereClause)}` : "";
-  return `DELETE FROM ${tgt}
-WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${tgt}${where} LIMIT ${ctx.batchSize}))`;
 }
 function planDo(ctx, v) {
   const nested = ctx.migration.up.statements.filter((s) => s.nestedIn?.statement === ctx.statement.index);

@@ -3,15 +3,16 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-A2LTKQTM.js";
+} from "./chunk-WTCUOG7R.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-BBV3JMPD.js";
-import "./chunk-JQXQ6DEC.js";
+} from "./chunk-FOTG43ZO.js";
+import "./chunk-FDF4AYA7.js";
+import "./chunk-Q2P7CRT3.js";
 import "./chunk-ZIOZ33UB.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";

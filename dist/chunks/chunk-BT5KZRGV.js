@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-DIYKRYLA.js";
+} from "./chunk-SOYQZZYB.js";
 import {
   allRules
-} from "./chunk-LUDCEHPK.js";
+} from "./chunk-NDQ3OFQA.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

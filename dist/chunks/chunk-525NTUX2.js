@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-LUDCEHPK.js";
+} from "./chunk-NDQ3OFQA.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-BBV3JMPD.js";
+} from "./chunk-FOTG43ZO.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-CN43DROS.js";
@@ -17,11 +17,11 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-UG7UD3TJ.js";
+} from "./chunk-B555FC6F.js";
 import {
   allRules,
   ruleById
-} from "./chunk-LUDCEHPK.js";
+} from "./chunk-NDQ3OFQA.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -3450,7 +3450,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-CLMSK76U.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-OXVTKLBN.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-U75QTE2L.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3503,7 +3503,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-76ZEYPPC.js");
+      const { buildPlan, planDocument } = await import("./plan-HQZBMKV5.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-LUDCEHPK.js";
+} from "./chunk-NDQ3OFQA.js";
 import {
   LineIndex,
   byCodeUnit,

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-XZ36M5Q4.js";
+} from "./chunk-XPJ7XCLI.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-DIYKRYLA.js";
+} from "./chunk-SOYQZZYB.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

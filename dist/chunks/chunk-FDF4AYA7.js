@@ -48,11 +48,6 @@ function makeObjectName(name1, name2, label) {
   parts.push(label);
   return parts.join("_");
 }
-function dollarTag(body, base) {
-  let tag = base;
-  for (let i = 1; body.includes(`$${tag}$`); i++) tag = `${base}${i}`;
-  return `$${tag}$`;
-}
 
 export {
   columnShapeKey,
@@ -61,6 +56,5 @@ export {
   siblingSql,
   deparse,
   literal,
-  makeObjectName,
-  dollarTag
+  makeObjectName
 };

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-JQXQ6DEC.js";
+} from "./chunk-FDF4AYA7.js";
 import {
   columnTypeSource,
   parseSource

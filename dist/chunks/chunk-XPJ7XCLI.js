@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-DIYKRYLA.js";
+} from "./chunk-SOYQZZYB.js";
 import {
   buildPlan
-} from "./chunk-BBV3JMPD.js";
+} from "./chunk-FOTG43ZO.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,10 +30,10 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-UG7UD3TJ.js";
+} from "./chunk-B555FC6F.js";
 import {
   allRules
-} from "./chunk-LUDCEHPK.js";
+} from "./chunk-NDQ3OFQA.js";
 import {
   byCodeUnit,
   parseSource
