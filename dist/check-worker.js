@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-B555FC6F.js";
-import "./chunks/chunk-NDQ3OFQA.js";
-import "./chunks/chunk-Q2P7CRT3.js";
+} from "./chunks/chunk-32GHHFCX.js";
+import "./chunks/chunk-62AXQOCY.js";
+import "./chunks/chunk-M473AYTS.js";
 import {
   initParser
-} from "./chunks/chunk-ZIOZ33UB.js";
+} from "./chunks/chunk-W44ZGOZC.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import "./chunks/chunk-CUM6X7PU.js";

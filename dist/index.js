@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-BT5KZRGV.js";
+} from "./chunks/chunk-ITQUJ7O4.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -38,8 +38,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-XPJ7XCLI.js";
-import "./chunks/chunk-WTCUOG7R.js";
+} from "./chunks/chunk-ZDZ6PDZP.js";
+import "./chunks/chunk-WLA53Z7R.js";
 import {
   loadConfig
 } from "./chunks/chunk-CYR363RC.js";
@@ -51,17 +51,17 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-SOYQZZYB.js";
-import "./chunks/chunk-FOTG43ZO.js";
-import "./chunks/chunk-FDF4AYA7.js";
+} from "./chunks/chunk-MWVEOPW3.js";
+import "./chunks/chunk-MKWUL2VR.js";
+import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-CN43DROS.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-B555FC6F.js";
-import "./chunks/chunk-NDQ3OFQA.js";
-import "./chunks/chunk-Q2P7CRT3.js";
-import "./chunks/chunk-ZIOZ33UB.js";
+import "./chunks/chunk-32GHHFCX.js";
+import "./chunks/chunk-62AXQOCY.js";
+import "./chunks/chunk-M473AYTS.js";
+import "./chunks/chunk-W44ZGOZC.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import {

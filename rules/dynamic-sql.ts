@@ -13,7 +13,7 @@ export const rule: Rule = {
   title: 'EXECUTE of SQL built at run time cannot be reviewed',
   docs: {
     why:
-      'A DO block or function that runs `EXECUTE` on a string it builds (concatenation, format(), a variable) runs SQL that exists only at run time. The rules see the EXECUTE, not the ALTER TABLE, DROP or COPY it will become, and so does a reviewer reading the diff. Often it is harmless (a loop over partitions), but it is also the way to hide a statement from review. In a DO block it is CAUTION with that reason (in a function body, which runs later, it is not reported); when the expression contains words of security-sensitive operations (PROGRAM, COPY, ALTER SYSTEM, SUPERUSER, pg_read_file, dblink, untrusted languages, pg_catalog, roles and grants) it is DANGEROUS. A dry-run runs the block and reports what it really did to tables that existed before (locks, rewrites), which is the best evidence for the common cases.',
+      'A DO block or function that runs `EXECUTE` on a string it builds (concatenation, format(), a variable), or a query followed by psql\'s `\\gexec` (which runs each value it returns as a statement), runs SQL that exists only at run time. The rules see the EXECUTE, not the ALTER TABLE, DROP or COPY it will become, and so does a reviewer reading the diff. Often it is harmless (a loop over partitions), but it is also the way to hide a statement from review. In a DO block it is CAUTION with that reason (in a function body, which runs later, it is not reported); when the expression contains words of security-sensitive operations (PROGRAM, COPY, ALTER SYSTEM, SUPERUSER, pg_read_file, dblink, untrusted languages, pg_catalog, roles and grants) it is DANGEROUS. A dry-run runs the block and reports what it really did to tables that existed before (locks, rewrites), which is the best evidence for the common cases. `\\gexec` is always DANGEROUS: the dry-run runs the query, not the statements psql builds from its result.',
     lock: 'Unknown until it runs: whatever the built statement takes.',
     instead:
       'Write the statements out where the set is known (one ALTER TABLE per partition, generated into the migration file). Where it must stay dynamic, keep it to identifiers quoted with format(\'%I\') over a catalog query, run it with the dry-run on, and say in the pull request what it does.',
@@ -36,6 +36,23 @@ export const rule: Rule = {
       hits.push(sensitive
         ? { risk: 'DANGEROUS', message: `EXECUTE ${clipped}: ${where}, and the string it builds mentions "${sensitive[0]}" (see security-sensitive-sql); what it runs cannot be reviewed before it runs` }
         : { message: `EXECUTE ${clipped}: ${where} on SQL built at run time, which neither the rules nor a reviewer can see` });
+    }
+    return hits;
+  },
+  // psql's \gexec runs every value the query before it returns as a statement: dynamic SQL that
+  // not even the dry-run sees (it runs the query, not what psql then runs), so always DANGEROUS.
+  finish(_state, file): RuleHit[] {
+    const hits: RuleHit[] = [];
+    for (const m of file.metaCommands) {
+      if (m.name !== 'gexec') continue;
+      const query = (m.sends ?? '').replace(/\s+/g, ' ').trim();
+      const clipped = query.length > 120 ? `${query.slice(0, 117)}...` : query || '(the previous query)';
+      const sensitive = SENSITIVE.exec(query);
+      hits.push({
+        position: { line: m.line, column: m.column },
+        risk: 'DANGEROUS',
+        message: `\\gexec runs each value of ${clipped} as SQL${sensitive ? `, and the query mentions "${sensitive[0]}" (see security-sensitive-sql)` : ''}: SQL built at run time, which neither the rules, a reviewer nor the dry-run (it runs the query, not what psql runs next) can see`,
+      });
     }
     return hits;
   },

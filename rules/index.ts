@@ -44,6 +44,7 @@ import { rule as preferJsonb } from './prefer-jsonb.js';
 import { rule as preferRobustStmts } from './prefer-robust-stmts.js';
 import { rule as preferTextField } from './prefer-text-field.js';
 import { rule as preferTimestamptz } from './prefer-timestamptz.js';
+import { rule as psqlMetaCommand } from './psql-meta-command.js';
 import { rule as refreshMatviewConcurrently } from './refresh-matview-concurrently.js';
 import { rule as renamingColumn } from './renaming-column.js';
 import { rule as renamingSchema } from './renaming-schema.js';
@@ -121,6 +122,7 @@ export const allRules: readonly Rule[] = [
   preferRobustStmts,
   preferTextField,
   preferTimestamptz,
+  psqlMetaCommand,
   refreshMatviewConcurrently,
   renamingColumn,
   renamingSchema,

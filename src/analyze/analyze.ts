@@ -121,9 +121,10 @@ export function analyzeSource(
   }
 
   if (!state.learningOnly) {
+    const file = { metaCommands: source.metaCommands ?? [] };
     for (const rule of enabled) {
       if (!rule.finish) continue;
-      for (const hit of safeCheck(rule, () => rule.finish!(state))) {
+      for (const hit of safeCheck(rule, () => rule.finish!(state, file))) {
         const stmt = [...source.statements].reverse().find((s) => s.line <= (hit.position?.line ?? Infinity));
         emit(rule, hit, hit.position ? undefined : stmt, []);
       }

@@ -2,7 +2,7 @@
 // operations the classifier made of it and the state of the migration before it) and says
 // what is risky; it never changes state. Its documentation is written once, here, and feeds
 // the terminal output, the PR comment and docs/rules.md.
-import type { Operation, Position, Risk, Statement, SuggestionRuns } from '../core/types.js';
+import type { MetaCommand, Operation, Position, Risk, Statement, SuggestionRuns } from '../core/types.js';
 import type { Preset, RuleSetting } from '../config/schema.js';
 import type { NodeTag } from './ast.js';
 import type { AnalysisState } from './state.js';
@@ -30,6 +30,12 @@ export interface RuleInput {
   operations: readonly Operation[];
   /** What was known before this statement ran (objects created, transaction, timeouts...). */
   state: Readonly<AnalysisState>;
+}
+
+/** What a migration file holds besides its statements. */
+export interface FileFacts {
+  /** psql meta-commands (`\ir lib.sql`, `\gexec`), in order. */
+  metaCommands: readonly MetaCommand[];
 }
 
 export interface RuleHit {
@@ -77,8 +83,8 @@ export interface Rule {
    */
   statements?: readonly NodeTag[];
   check?(input: RuleInput): RuleHit[];
-  /** Called once at the end of each migration file, with the final state (missing COMMIT, ...). */
-  finish?(state: Readonly<AnalysisState>): RuleHit[];
+  /** Called once at the end of each migration file, with the final state (missing COMMIT, ...) and what the file holds besides statements. */
+  finish?(state: Readonly<AnalysisState>, file: FileFacts): RuleHit[];
 }
 
 /**

@@ -93,11 +93,28 @@ export interface ParseNote {
   message: string;
 }
 
+/**
+ * A psql meta-command in the file (`\ir lib.sql`, `\gexec`): psql runs it, Postgres' parser never
+ * sees it (the parse stage blanks it and notes it).
+ */
+export interface MetaCommand {
+  line: number;
+  column: number;
+  /** The command without its backslash: `ir`, `gexec`, `set`. */
+  name: string;
+  /** The rest of its line, trimmed. */
+  argument: string;
+  /** For a command that sends the query buffer (`\g`, `\gexec`, ...): the text of the statement it sends. */
+  sends?: string;
+}
+
 export interface ParsedSource {
   path: string;
   statements: Statement[];
   errors: ParseError[];
   notes: ParseNote[];
+  /** psql meta-commands in the file, in order; absent when there are none. */
+  metaCommands?: MetaCommand[];
 }
 
 export interface Operation {

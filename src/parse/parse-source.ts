@@ -1,11 +1,11 @@
 // The parse stage: SQL text in, statements with file positions out. Bad SQL is data (errors
 // with line and column), never an exception; so is anything the WebAssembly parser throws.
 import type { Node } from '@pgsql/types';
-import type { ParsedSource, ParseError, ParseNote, SqlSource, Statement } from '../core/types.js';
+import type { MetaCommand, ParsedSource, ParseError, ParseNote, SqlSource, Statement } from '../core/types.js';
 import { MAX_COMMENT_DEPTH, tooDeepComments } from './guard.js';
 import { innerStatements } from './plpgsql.js';
 import { ByteOffsets, LineIndex } from './positions.js';
-import { preprocess } from './preprocess.js';
+import { preprocess, type MetaCommandAt } from './preprocess.js';
 import { parseRanges } from './recover.js';
 import { readGap, trimEnd } from './trivia.js';
 import { parserReady, scanSql } from './wasm.js';
@@ -111,11 +111,31 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
     }
     for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
     result.notes.sort((a, b) => a.line - b.line || a.column - b.column);
+    if (pre.metaCommands.length > 0) result.metaCommands = metaCommands(pre.metaCommands, result.statements, lines);
   } catch (e) {
     // Last resort: nothing above is meant to throw, but a parse stage that throws takes the whole review down.
     result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe(e)}` });
   }
   return result;
+}
+
+const META_NAME = /^\\([A-Za-z_]+|[^A-Za-z_\s])/;
+
+/**
+ * The meta-commands with their positions, names and arguments; a command that sends the query
+ * buffer (`\g`, `\gexec`, ...) with the statement it sends: the last one that ends before it.
+ */
+function metaCommands(found: readonly MetaCommandAt[], statements: readonly Statement[], lines: LineIndex): MetaCommand[] {
+  const top = statements.filter((s) => !s.nestedIn);
+  let next = 0;
+  return found.map(({ offset, command }) => {
+    const name = META_NAME.exec(command)?.[1] ?? '';
+    const meta: MetaCommand = { ...lines.position(offset), name, argument: command.slice(name.length + 1).trim() };
+    while (next < top.length && top[next]!.end <= offset) next++;
+    const sent = top[next - 1];
+    if (/^g(?:x|set|exec|desc)?$/.test(name) && sent) meta.sends = sent.text;
+    return meta;
+  });
 }
 
 function innerStatementsSafely(text: string, start: number, ast: Node): ReturnType<typeof innerStatements> {

@@ -43,10 +43,18 @@ export interface PreprocessNote {
   message: string;
 }
 
+/** A psql meta-command as written: its offset in the original text and its text from the backslash. */
+export interface MetaCommandAt {
+  offset: number;
+  command: string;
+}
+
 export interface Preprocessed {
   text: string;
   map: OffsetMap;
   notes: PreprocessNote[];
+  /** The psql meta-commands blanked, in order. */
+  metaCommands: MetaCommandAt[];
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -107,7 +115,7 @@ function strictlyInside(spans: ReadonlyArray<readonly [number, number]>, offset:
  * alone: after blanking every candidate, the scanner tells which candidates sit inside a
  * literal token.
  */
-function blankMetaCommands(text: string, notes: PreprocessNote[]): string {
+function blankMetaCommands(text: string, notes: PreprocessNote[], found: MetaCommandAt[]): string {
   const lines: Array<{ from: number; to: number }> = [];
   for (const m of text.matchAll(META_LINE)) {
     const from = m.index + m[0].indexOf('\\');
@@ -143,6 +151,7 @@ function blankMetaCommands(text: string, notes: PreprocessNote[]): string {
   const meta = lines.filter((l) => !strictlyInside(spans, l.from));
   for (const l of meta) {
     const command = text.slice(l.from, l.to).trim();
+    found.push({ offset: l.from, command });
     const shown = command.length > 80 ? `${command.slice(0, 77)}...` : command;
     notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}${SENDS_QUERY.test(command) ? ' (it ends the query before it)' : ''}` });
   }
@@ -234,8 +243,9 @@ function substitutePlaceholders(
 
 export function preprocess(text: string, placeholders: Record<string, string> = {}): Preprocessed {
   const notes: PreprocessNote[] = [];
-  const clean = blankMetaCommands(sanitize(text, notes), notes);
+  const metaCommands: MetaCommandAt[] = [];
+  const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands);
   const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes);
   notes.sort((a, b) => a.offset - b.offset);
-  return { text: substituted, map: new OffsetMap(edits), notes };
+  return { text: substituted, map: new OffsetMap(edits), notes, metaCommands };
 }

@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-WTCUOG7R.js";
+} from "./chunk-WLA53Z7R.js";
 import "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-FOTG43ZO.js";
-import "./chunk-FDF4AYA7.js";
-import "./chunk-Q2P7CRT3.js";
-import "./chunk-ZIOZ33UB.js";
+} from "./chunk-MKWUL2VR.js";
+import "./chunk-ZOVH3UEO.js";
+import "./chunk-M473AYTS.js";
+import "./chunk-W44ZGOZC.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

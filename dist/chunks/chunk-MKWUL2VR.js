@@ -7,17 +7,17 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-FDF4AYA7.js";
+} from "./chunk-ZOVH3UEO.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-Q2P7CRT3.js";
+} from "./chunk-M473AYTS.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   as,
   blocksWrites,

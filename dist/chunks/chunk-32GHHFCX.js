@@ -7,13 +7,13 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-NDQ3OFQA.js";
+} from "./chunk-62AXQOCY.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   as,
   blocksReads,
@@ -540,9 +540,10 @@ function analyzeSource(source, text, state, rules, settings = {}) {
     operations.push(...ops);
   }
   if (!state.learningOnly) {
+    const file = { metaCommands: source.metaCommands ?? [] };
     for (const rule2 of enabled) {
       if (!rule2.finish) continue;
-      for (const hit of safeCheck(rule2, () => rule2.finish(state))) {
+      for (const hit of safeCheck(rule2, () => rule2.finish(state, file))) {
         const stmt = [...source.statements].reverse().find((s) => s.line <= (hit.position?.line ?? Infinity));
         emit(rule2, hit, hit.position ? void 0 : stmt, []);
       }

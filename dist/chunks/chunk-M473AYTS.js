@@ -3,7 +3,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   require_pgsql_deparser
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   as,
   columnRefs,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-525NTUX2.js";
+} from "./chunk-XHYYTIB7.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-BT5KZRGV.js";
+} from "./chunk-ITQUJ7O4.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,25 +37,25 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-SOYQZZYB.js";
+} from "./chunk-MWVEOPW3.js";
 import {
   buildPlan
-} from "./chunk-FOTG43ZO.js";
-import "./chunk-FDF4AYA7.js";
+} from "./chunk-MKWUL2VR.js";
+import "./chunk-ZOVH3UEO.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-B555FC6F.js";
+import "./chunk-32GHHFCX.js";
 import {
   allRules,
   ruleById
-} from "./chunk-NDQ3OFQA.js";
-import "./chunk-Q2P7CRT3.js";
+} from "./chunk-62AXQOCY.js";
+import "./chunk-M473AYTS.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
@@ -856,9 +856,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-U75QTE2L.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-72L7YGFN.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-HQZBMKV5.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-SYDDNEIP.js");
   let plan;
   let verification;
   try {

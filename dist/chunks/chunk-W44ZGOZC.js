@@ -11248,7 +11248,7 @@ function strictlyInside(spans, offset) {
   }
   return false;
 }
-function blankMetaCommands(text, notes) {
+function blankMetaCommands(text, notes, found) {
   const lines = [];
   for (const m of text.matchAll(META_LINE)) {
     const from = m.index + m[0].indexOf("\\");
@@ -11277,6 +11277,7 @@ function blankMetaCommands(text, notes) {
   const meta = lines.filter((l) => !strictlyInside(spans, l.from));
   for (const l of meta) {
     const command = text.slice(l.from, l.to).trim();
+    found.push({ offset: l.from, command });
     const shown = command.length > 80 ? `${command.slice(0, 77)}...` : command;
     notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}${SENDS_QUERY.test(command) ? " (it ends the query before it)" : ""}` });
   }
@@ -11347,10 +11348,11 @@ function substitutePlaceholders(text, values, notes) {
 }
 function preprocess(text, placeholders = {}) {
   const notes = [];
-  const clean = blankMetaCommands(sanitize(text, notes), notes);
+  const metaCommands2 = [];
+  const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands2);
   const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes);
   notes.sort((a, b) => a.offset - b.offset);
-  return { text: substituted, map: new OffsetMap(edits), notes };
+  return { text: substituted, map: new OffsetMap(edits), notes, metaCommands: metaCommands2 };
 }
 
 // src/parse/split.ts
@@ -11595,10 +11597,24 @@ function parseSource(src, opts = {}) {
     }
     for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
     result.notes.sort((a, b) => a.line - b.line || a.column - b.column);
+    if (pre.metaCommands.length > 0) result.metaCommands = metaCommands(pre.metaCommands, result.statements, lines);
   } catch (e) {
     result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe2(e)}` });
   }
   return result;
+}
+var META_NAME = /^\\([A-Za-z_]+|[^A-Za-z_\s])/;
+function metaCommands(found, statements, lines) {
+  const top = statements.filter((s) => !s.nestedIn);
+  let next = 0;
+  return found.map(({ offset, command }) => {
+    const name = META_NAME.exec(command)?.[1] ?? "";
+    const meta = { ...lines.position(offset), name, argument: command.slice(name.length + 1).trim() };
+    while (next < top.length && top[next].end <= offset) next++;
+    const sent = top[next - 1];
+    if (/^g(?:x|set|exec|desc)?$/.test(name) && sent) meta.sends = sent.text;
+    return meta;
+  });
 }
 function innerStatementsSafely(text, start, ast) {
   try {

@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-FDF4AYA7.js";
+} from "./chunk-ZOVH3UEO.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   SEED_FORMAT,
   applyBase,

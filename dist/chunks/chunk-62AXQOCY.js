@@ -10,13 +10,13 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-Q2P7CRT3.js";
+} from "./chunk-M473AYTS.js";
 import {
   declaredType,
   dynamicExecutes,
   require_pgsql_deparser,
   serialType
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   rule,
   rule2,
@@ -312,8 +312,8 @@ function retypeColumn(text, column, typePattern, replacement) {
   if (lower.length !== text.length || name.length !== column.length) return retypeColumnByRegExp(text, column, typePattern, replacement);
   const sticky = afterName(typePattern);
   for (let at = lower.indexOf(name); at !== -1; at = lower.indexOf(name, at + 1)) {
-    const quoted = at > 0 && text[at - 1] === '"';
-    const before = quoted ? at - 1 : at;
+    const quoted2 = at > 0 && text[at - 1] === '"';
+    const before = quoted2 ? at - 1 : at;
     if (before > 0 && !/[\s,(]/.test(text[before - 1])) continue;
     sticky.lastIndex = at + name.length;
     const m = sticky.exec(text);
@@ -1391,7 +1391,7 @@ var rule29 = {
   risk: "CAUTION",
   title: "EXECUTE of SQL built at run time cannot be reviewed",
   docs: {
-    why: "A DO block or function that runs `EXECUTE` on a string it builds (concatenation, format(), a variable) runs SQL that exists only at run time. The rules see the EXECUTE, not the ALTER TABLE, DROP or COPY it will become, and so does a reviewer reading the diff. Often it is harmless (a loop over partitions), but it is also the way to hide a statement from review. In a DO block it is CAUTION with that reason (in a function body, which runs later, it is not reported); when the expression contains words of security-sensitive operations (PROGRAM, COPY, ALTER SYSTEM, SUPERUSER, pg_read_file, dblink, untrusted languages, pg_catalog, roles and grants) it is DANGEROUS. A dry-run runs the block and reports what it really did to tables that existed before (locks, rewrites), which is the best evidence for the common cases.",
+    why: "A DO block or function that runs `EXECUTE` on a string it builds (concatenation, format(), a variable), or a query followed by psql's `\\gexec` (which runs each value it returns as a statement), runs SQL that exists only at run time. The rules see the EXECUTE, not the ALTER TABLE, DROP or COPY it will become, and so does a reviewer reading the diff. Often it is harmless (a loop over partitions), but it is also the way to hide a statement from review. In a DO block it is CAUTION with that reason (in a function body, which runs later, it is not reported); when the expression contains words of security-sensitive operations (PROGRAM, COPY, ALTER SYSTEM, SUPERUSER, pg_read_file, dblink, untrusted languages, pg_catalog, roles and grants) it is DANGEROUS. A dry-run runs the block and reports what it really did to tables that existed before (locks, rewrites), which is the best evidence for the common cases. `\\gexec` is always DANGEROUS: the dry-run runs the query, not the statements psql builds from its result.",
     lock: "Unknown until it runs: whatever the built statement takes.",
     instead: "Write the statements out where the set is known (one ALTER TABLE per partition, generated into the migration file). Where it must stay dynamic, keep it to identifiers quoted with format('%I') over a catalog query, run it with the dry-run on, and say in the pull request what it does.",
     bad: "DO $$ BEGIN EXECUTE 'ALTER TABLE ' || tbl || ' ALTER COLUMN id TYPE bigint'; END $$;",
@@ -1408,6 +1408,23 @@ var rule29 = {
       const clipped = shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
       const where = kind === "do-block" ? "this DO block runs during the migration" : "this function runs it when called";
       hits.push(sensitive ? { risk: "DANGEROUS", message: `EXECUTE ${clipped}: ${where}, and the string it builds mentions "${sensitive[0]}" (see security-sensitive-sql); what it runs cannot be reviewed before it runs` } : { message: `EXECUTE ${clipped}: ${where} on SQL built at run time, which neither the rules nor a reviewer can see` });
+    }
+    return hits;
+  },
+  // psql's \gexec runs every value the query before it returns as a statement: dynamic SQL that
+  // not even the dry-run sees (it runs the query, not what psql then runs), so always DANGEROUS.
+  finish(_state, file) {
+    const hits = [];
+    for (const m of file.metaCommands) {
+      if (m.name !== "gexec") continue;
+      const query = (m.sends ?? "").replace(/\s+/g, " ").trim();
+      const clipped = query.length > 120 ? `${query.slice(0, 117)}...` : query || "(the previous query)";
+      const sensitive = SENSITIVE.exec(query);
+      hits.push({
+        position: { line: m.line, column: m.column },
+        risk: "DANGEROUS",
+        message: `\\gexec runs each value of ${clipped} as SQL${sensitive ? `, and the query mentions "${sensitive[0]}" (see security-sensitive-sql)` : ""}: SQL built at run time, which neither the rules, a reviewer nor the dry-run (it runs the query, not what psql runs next) can see`
+      });
     }
     return hits;
   }
@@ -2189,8 +2206,49 @@ var rule46 = {
   }
 };
 
-// rules/refresh-matview-concurrently.ts
+// rules/psql-meta-command.ts
+var INCLUDES = /* @__PURE__ */ new Set(["i", "ir", "include", "include_relative"]);
+function shell(m) {
+  if (m.name === "!") return `runs the shell command ${quoted(m.argument || "(an interactive shell)")}`;
+  if (/^(?:o|out|w|write|g|gx)$/.test(m.name) && m.argument.startsWith("|")) return `pipes output into the program ${quoted(m.argument.slice(1).trim())}`;
+  if (m.name === "copy" && /\bprogram\b/i.test(m.argument)) return "runs a program on the machine that runs the migration (\\copy ... PROGRAM)";
+  return null;
+}
+function quoted(text) {
+  const one = text.replace(/\s+/g, " ").trim();
+  return `"${one.length > 80 ? `${one.slice(0, 77)}...` : one}"`;
+}
 var rule47 = {
+  id: "psql-meta-command",
+  risk: "DANGEROUS",
+  title: "A psql meta-command runs a file or a program the review cannot see",
+  docs: {
+    why: "Migrations run by psql (Sqitch, plain scripts) may contain meta-commands, lines starting with a backslash that psql carries out itself. `\\i file` and `\\ir file` (`\\include`, `\\include_relative`) read another file and run its SQL: the rules, the rollback check and the dry-run see only the `\\ir` line, not the ALTER TABLE or DROP in the file it names, and a reviewer reading the diff may not open it. `\\!` runs a shell command, and `\\o |cmd`, `\\w |cmd`, `\\g |cmd` and `\\copy ... PROGRAM` run a program, all on the machine that deploys, with its credentials. Other meta-commands (`\\set`, `\\echo`, `\\timing`, `\\if`) are noted and skipped; `\\gexec` runs each value a query returns as SQL (see dynamic-sql).",
+    instead: "Put the statements in the migration itself, so they are reviewed and dry-run where they run; keep shared SQL (functions, views) in migrations of its own rather than in files several migrations include. Run programs from the deploy pipeline, not from a migration.",
+    bad: "\\ir ../lib/orders_cleanup.sql",
+    good: "-- the statements of ../lib/orders_cleanup.sql, written here:\nALTER TABLE orders DROP CONSTRAINT orders_legacy_check;"
+  },
+  finish(_state, file) {
+    const hits = [];
+    for (const m of file.metaCommands) {
+      const position = { line: m.line, column: m.column };
+      if (INCLUDES.has(m.name)) {
+        hits.push({
+          position,
+          message: `\\${m.name} ${m.argument || "(no file)"} runs the SQL of another file, which this review neither analyzes nor dry-runs: what it changes is not checked`,
+          suggestion: `-- write the statements of ${m.argument || "the included file"} here instead of including it`
+        });
+        continue;
+      }
+      const runs = shell(m);
+      if (runs) hits.push({ position, message: `\\${m.name} ${runs} on the machine that runs the migration, outside the database and outside this review` });
+    }
+    return hits;
+  }
+};
+
+// rules/refresh-matview-concurrently.ts
+var rule48 = {
   id: "refresh-matview-concurrently",
   risk: "DANGEROUS",
   title: "REFRESH MATERIALIZED VIEW without CONCURRENTLY blocks reads of the view",
@@ -2217,7 +2275,7 @@ var rule47 = {
 };
 
 // rules/renaming-column.ts
-var rule48 = {
+var rule49 = {
   id: "renaming-column",
   risk: "DANGEROUS",
   title: "Renaming a column breaks the code that still uses the old name",
@@ -2250,7 +2308,7 @@ var rule48 = {
 };
 
 // rules/renaming-schema.ts
-var rule49 = {
+var rule50 = {
   id: "renaming-schema",
   risk: "DANGEROUS",
   title: "Renaming a schema breaks the code that still uses the old name",
@@ -2279,7 +2337,7 @@ var rule49 = {
 };
 
 // rules/renaming-table.ts
-var rule50 = {
+var rule51 = {
   id: "renaming-table",
   risk: "DANGEROUS",
   title: "Renaming a table breaks the code that still uses the old name",
@@ -2316,7 +2374,7 @@ var rule50 = {
 };
 
 // rules/replica-identity-full.ts
-var rule51 = {
+var rule52 = {
   id: "replica-identity-full",
   risk: "CAUTION",
   title: "REPLICA IDENTITY FULL writes the whole old row to WAL on every UPDATE and DELETE",
@@ -2349,7 +2407,7 @@ var rule51 = {
 function indexRef(qualified) {
   return qualified.startsWith("public.") ? qualified.slice("public.".length) : qualified;
 }
-var rule52 = {
+var rule53 = {
   id: "require-concurrent-index-drop",
   risk: "CAUTION",
   title: "DROP INDEX without CONCURRENTLY locks the table against reads and writes",
@@ -2378,7 +2436,7 @@ var rule52 = {
 };
 
 // rules/require-concurrent-index.ts
-var rule53 = {
+var rule54 = {
   id: "require-concurrent-index",
   risk: "DANGEROUS",
   title: "CREATE INDEX without CONCURRENTLY blocks writes to the table",
@@ -2416,7 +2474,7 @@ var KIND_WORD = {
 function shortName(qualified) {
   return qualified.startsWith("public.") ? qualified.slice("public.".length) : qualified;
 }
-var rule54 = {
+var rule55 = {
   id: "require-concurrent-reindex",
   risk: "DANGEROUS",
   title: "REINDEX without CONCURRENTLY blocks writes and most reads while it rebuilds",
@@ -2463,7 +2521,7 @@ pg_repack --table=${qualified} --only-indexes` : `-- no online REINDEX before Po
 };
 
 // rules/require-enum-value-ordering.ts
-var rule55 = {
+var rule56 = {
   id: "require-enum-value-ordering",
   risk: "SAFE",
   title: "ALTER TYPE ... ADD VALUE without BEFORE or AFTER puts the label last",
@@ -2489,7 +2547,7 @@ var rule55 = {
 
 // rules/require-idle-in-transaction-timeout.ts
 var SETTING = "idle_in_transaction_session_timeout";
-var rule56 = {
+var rule57 = {
   id: "require-idle-in-transaction-timeout",
   risk: "SAFE",
   title: "An ACCESS EXCLUSIVE lock in a transaction with no idle_in_transaction_session_timeout",
@@ -2524,7 +2582,7 @@ var rule56 = {
 };
 
 // rules/require-lock-timeout.ts
-var rule57 = {
+var rule58 = {
   id: "require-lock-timeout",
   risk: "CAUTION",
   title: "A blocking lock without lock_timeout can queue every query on the table",
@@ -2556,7 +2614,7 @@ var rule57 = {
 };
 
 // rules/require-statement-timeout.ts
-var rule58 = {
+var rule59 = {
   id: "require-statement-timeout",
   risk: "SAFE",
   title: "Long work under a blocking lock without statement_timeout",
@@ -2588,7 +2646,7 @@ var rule58 = {
 
 // rules/require-table-schema.ts
 var TARGET = { CreateStmt: "relation", AlterTableStmt: "relation", IndexStmt: "relation", CreateTableAsStmt: "into" };
-var rule59 = {
+var rule60 = {
   id: "require-table-schema",
   risk: "SAFE",
   title: "A table named without its schema",
@@ -2616,7 +2674,7 @@ var rule59 = {
 };
 
 // rules/rollback-data-loss.ts
-var rule60 = {
+var rule61 = {
   id: "rollback-data-loss",
   risk: "CAUTION",
   title: "The migration destroys data no rollback can restore",
@@ -2629,7 +2687,7 @@ var rule60 = {
 };
 
 // rules/rollback-empty.ts
-var rule61 = {
+var rule62 = {
   id: "rollback-empty",
   risk: "CAUTION",
   title: "The rollback is empty",
@@ -2642,7 +2700,7 @@ var rule61 = {
 };
 
 // rules/rollback-mismatch.ts
-var rule62 = {
+var rule63 = {
   id: "rollback-mismatch",
   risk: "CAUTION",
   title: "The rollback does not undo everything the migration did",
@@ -2655,7 +2713,7 @@ var rule62 = {
 };
 
 // rules/rollback-missing.ts
-var rule63 = {
+var rule64 = {
   id: "rollback-missing",
   risk: "CAUTION",
   title: "The migration has no rollback",
@@ -2668,7 +2726,7 @@ var rule63 = {
 };
 
 // rules/rollback-orphan.ts
-var rule64 = {
+var rule65 = {
   id: "rollback-orphan",
   risk: "CAUTION",
   title: "A rollback file has no migration",
@@ -3007,7 +3065,7 @@ function findings(ast, text) {
   }
   return out;
 }
-var rule65 = {
+var rule66 = {
   id: "security-sensitive-sql",
   risk: "DANGEROUS",
   title: "The migration reaches outside the database: programs, server files, server settings, other servers or roles' powers",
@@ -3428,7 +3486,7 @@ ${t} ADD CONSTRAINT ${ident(name)} CHECK (${col} IS NOT NULL) NOT VALID;
 -- then, in a separate transaction (the next migration):
 ${t} VALIDATE CONSTRAINT ${ident(name)};`;
 }
-var rule66 = {
+var rule67 = {
   id: "set-not-null-without-check",
   risk: "DANGEROUS",
   title: "SET NOT NULL on an existing column scans the whole table under an ACCESS EXCLUSIVE lock",
@@ -3480,7 +3538,7 @@ ${alterTable(table)} ALTER COLUMN ${ident(column)} SET NOT NULL;` : safeSteps(st
 };
 
 // rules/statement-timeout-before-lock.ts
-var rule67 = {
+var rule68 = {
   id: "statement-timeout-before-lock",
   risk: "SAFE",
   title: "A lock-taking statement with no statement_timeout set before it",
@@ -3512,7 +3570,7 @@ var rule67 = {
 };
 
 // rules/table-rebuild.ts
-var rule68 = {
+var rule69 = {
   id: "table-rebuild",
   risk: "DANGEROUS",
   title: "Rebuilding a table by rename, create, copy and drop holds it locked (or empty) for the whole copy",
@@ -3527,7 +3585,7 @@ var rule68 = {
 };
 
 // rules/table-rewrite-settings.ts
-var rule69 = {
+var rule70 = {
   id: "table-rewrite-settings",
   risk: "DANGEROUS",
   title: "SET TABLESPACE, SET LOGGED and SET UNLOGGED rewrite the table under ACCESS EXCLUSIVE",
@@ -3587,7 +3645,7 @@ function durationMs(text) {
 
 // rules/timeout-too-long.ts
 var MAX_LOCK_TIMEOUT_MS = 1e4;
-var rule70 = {
+var rule71 = {
   id: "timeout-too-long",
   risk: "CAUTION",
   title: "A lock_timeout so long that it no longer protects the table",
@@ -3613,7 +3671,7 @@ var rule70 = {
 };
 
 // rules/transaction-nesting.ts
-var rule71 = {
+var rule72 = {
   id: "transaction-nesting",
   risk: "CAUTION",
   title: "BEGIN inside a transaction, or COMMIT/ROLLBACK without one",
@@ -3662,7 +3720,7 @@ var rule71 = {
 };
 
 // rules/transaction-not-committed.ts
-var rule72 = {
+var rule73 = {
   id: "transaction-not-committed",
   risk: "DANGEROUS",
   title: "BEGIN without COMMIT at the end of the file",
@@ -3684,7 +3742,7 @@ var rule72 = {
 };
 
 // rules/unused-ignore.ts
-var rule73 = {
+var rule74 = {
   id: "unused-ignore",
   risk: "SAFE",
   title: "An ignore comment that suppresses nothing",
@@ -3700,7 +3758,7 @@ var rule73 = {
 function heldLock(kind, table) {
   return kind === "foreign-key" || kind === "CONSTR_FOREIGN" ? `the SHARE ROW EXCLUSIVE locks the ADD took on ${table} and the referenced table (writes to both wait)` : `the ACCESS EXCLUSIVE lock the ADD took on ${table} (reads and writes wait)`;
 }
-var rule74 = {
+var rule75 = {
   id: "validate-in-same-transaction",
   risk: "DANGEROUS",
   title: "VALIDATE CONSTRAINT in the same transaction as its NOT VALID add keeps the blocking lock during the scan",
@@ -3858,7 +3916,7 @@ function isNullConst2(expr) {
 function generatesValues(def) {
   return serialType(typeBase(def.typeName)) !== void 0 || columnConstraints(def).some((c) => c.contype === "CONSTR_IDENTITY" || c.contype === "CONSTR_GENERATED");
 }
-var rule75 = {
+var rule76 = {
   id: "volatile-default",
   risk: "DANGEROUS",
   title: "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table",
@@ -3973,12 +4031,12 @@ var allRules = [
   rule59,
   rule60,
   rule61,
-  rule6,
   rule62,
+  rule6,
   rule63,
   rule64,
-  rule7,
   rule65,
+  rule7,
   rule66,
   rule67,
   rule68,
@@ -3988,7 +4046,8 @@ var allRules = [
   rule72,
   rule73,
   rule74,
-  rule75
+  rule75,
+  rule76
 ];
 var byId = new Map(allRules.map((r) => [r.id, r]));
 function ruleById(id) {
@@ -4000,7 +4059,7 @@ export {
   beginFile,
   track,
   settleNewObjects,
-  rule68 as rule,
+  rule69 as rule,
   expressionVolatility,
   allRules,
   ruleById

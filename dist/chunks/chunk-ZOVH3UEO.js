@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-NDQ3OFQA.js";
+} from "./chunk-62AXQOCY.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

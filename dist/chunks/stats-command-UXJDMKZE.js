@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-525NTUX2.js";
+} from "./chunk-XHYYTIB7.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,9 +11,9 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-NDQ3OFQA.js";
-import "./chunk-Q2P7CRT3.js";
-import "./chunk-ZIOZ33UB.js";
+import "./chunk-62AXQOCY.js";
+import "./chunk-M473AYTS.js";
+import "./chunk-W44ZGOZC.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";

@@ -17,10 +17,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-SOYQZZYB.js";
+} from "./chunk-MWVEOPW3.js";
 import {
   buildPlan
-} from "./chunk-FOTG43ZO.js";
+} from "./chunk-MKWUL2VR.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -30,14 +30,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-B555FC6F.js";
+} from "./chunk-32GHHFCX.js";
 import {
   allRules
-} from "./chunk-NDQ3OFQA.js";
+} from "./chunk-62AXQOCY.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   atLeast,
   maxRisk,

@@ -1,21 +1,21 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-T4FLRN7R.js";
-import "./chunk-XPJ7XCLI.js";
-import "./chunk-WTCUOG7R.js";
+} from "./chunk-RY3SDHCI.js";
+import "./chunk-ZDZ6PDZP.js";
+import "./chunk-WLA53Z7R.js";
 import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-SOYQZZYB.js";
-import "./chunk-FOTG43ZO.js";
-import "./chunk-FDF4AYA7.js";
+import "./chunk-MWVEOPW3.js";
+import "./chunk-MKWUL2VR.js";
+import "./chunk-ZOVH3UEO.js";
 import "./chunk-CN43DROS.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-B555FC6F.js";
-import "./chunk-NDQ3OFQA.js";
-import "./chunk-Q2P7CRT3.js";
-import "./chunk-ZIOZ33UB.js";
+import "./chunk-32GHHFCX.js";
+import "./chunk-62AXQOCY.js";
+import "./chunk-M473AYTS.js";
+import "./chunk-W44ZGOZC.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-XPJ7XCLI.js";
+} from "./chunk-ZDZ6PDZP.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";
@@ -48,7 +48,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-SOYQZZYB.js";
+} from "./chunk-MWVEOPW3.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-CN43DROS.js";

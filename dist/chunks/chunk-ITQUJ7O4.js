@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-SOYQZZYB.js";
+} from "./chunk-MWVEOPW3.js";
 import {
   allRules
-} from "./chunk-NDQ3OFQA.js";
+} from "./chunk-62AXQOCY.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

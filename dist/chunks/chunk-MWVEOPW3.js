@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-FOTG43ZO.js";
+} from "./chunk-MKWUL2VR.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-CN43DROS.js";
@@ -17,18 +17,18 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-B555FC6F.js";
+} from "./chunk-32GHHFCX.js";
 import {
   allRules,
   ruleById
-} from "./chunk-NDQ3OFQA.js";
+} from "./chunk-62AXQOCY.js";
 import {
   LineIndex,
   byCodeUnit,
   decodeSql,
   initParser,
   trimTrailing
-} from "./chunk-ZIOZ33UB.js";
+} from "./chunk-W44ZGOZC.js";
 import {
   atLeast,
   blocksWrites,
@@ -3450,7 +3450,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-CLMSK76U.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-U75QTE2L.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-72L7YGFN.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3503,7 +3503,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-HQZBMKV5.js");
+      const { buildPlan, planDocument } = await import("./plan-SYDDNEIP.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

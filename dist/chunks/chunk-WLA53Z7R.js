@@ -4,7 +4,7 @@ import {
 } from "./chunk-RJIW4HVH.js";
 import {
   PHASE_NAMES
-} from "./chunk-FOTG43ZO.js";
+} from "./chunk-MKWUL2VR.js";
 import {
   OPERATION_KINDS
 } from "./chunk-CUM6X7PU.js";
