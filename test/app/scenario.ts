@@ -1,5 +1,6 @@
 // One pull request in a real git repository, the fake GitHub that serves it (with the App
 // installed on the repository), and the App process: the moves the end-to-end tests make.
+// A file's tests share the fake GitHub and the App processes (useAppScenarios).
 import { rmSync } from 'node:fs';
 import {
   addComment,
@@ -25,8 +26,8 @@ import {
   type FakeStatus,
   type Permission,
 } from '../support/fake-github/index.js';
-import { afterEach, beforeAll } from 'vitest';
-import { AppProcess, appBundle, assertAppBuilt, type Delivery } from './harness.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { AppProcess, appBundle, assertAppBuilt, type AppClient, type Delivery } from './harness.js';
 
 // The repository, pull request and migrations are the Action's scenarios': both surfaces
 // review the same change.
@@ -47,43 +48,58 @@ export interface AppScenarioOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * What a file's scenarios share: one fake GitHub, reset for each test, and one App process per
+ * environment, as a real server serves many deliveries. The App keeps per installation what it
+ * keeps in memory (installation tokens, dry-run queues, write limiters), so each test gets an
+ * installation id of its own and never meets an earlier test's; the bot's identity (GET /app)
+ * it caches per process is the same for every test.
+ */
+interface AppHost {
+  gh: FakeGitHub;
+  app(env: Record<string, string>): Promise<AppProcess>;
+  nextInstallation(): number;
+}
+
 export class AppScenario {
   private constructor(
     readonly gh: FakeGitHub,
-    readonly app: AppProcess,
+    /** The App as this test sees it: its log and output start with the test. */
+    readonly app: AppClient,
+    /** This test's installation of the App (see AppHost). */
+    readonly installation: number,
     readonly dir: string,
     readonly baseSha: string,
     public headSha: string,
   ) {}
 
-  static async create(o: AppScenarioOptions): Promise<AppScenario> {
+  static async create(o: AppScenarioOptions, host: AppHost): Promise<AppScenario> {
     const dir = makeGitRepo();
-    const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
-    const headSha = commitFiles(dir, o.head, 'pull request');
-    const gh = await startFakeGitHub({
-      repos: [
-        {
-          owner: OWNER,
-          name: NAME,
-          collaborators: { [AUTHOR]: 'write', ...(o.collaborators ?? {}) },
-          pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha) }],
-          comments: (o.comments ?? []).map((c) => ({ ...c, issue_number: PR })),
-          commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
-        },
-      ],
-      installations: [{ id: INSTALLATION, account: OWNER, repositories: [`${OWNER}/${NAME}`] }],
-      app: { id: APP_ID, slug: 'migration-guard' },
-      failures: o.failures ?? [],
-    });
-    let app: AppProcess;
     try {
-      app = await AppProcess.start(gh.url, o.env);
+      const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
+      const headSha = commitFiles(dir, o.head, 'pull request');
+      const installation = host.nextInstallation();
+      host.gh.reset({
+        repos: [
+          {
+            owner: OWNER,
+            name: NAME,
+            collaborators: { [AUTHOR]: 'write', ...(o.collaborators ?? {}) },
+            pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha) }],
+            comments: (o.comments ?? []).map((c) => ({ ...c, issue_number: PR })),
+            commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
+          },
+        ],
+        installations: [{ id: installation, account: OWNER, repositories: [`${OWNER}/${NAME}`] }],
+        app: { id: APP_ID, slug: 'migration-guard' },
+        failures: o.failures ?? [],
+      });
+      const app = await host.app(o.env ?? {});
+      return new AppScenario(host.gh, app.view(), installation, dir, baseSha, headSha);
     } catch (e) {
-      await gh.close();
       rmSync(dir, { recursive: true, force: true });
       throw e;
     }
-    return new AppScenario(gh, app, dir, baseSha, headSha);
   }
 
   get repo(): FakeRepo {
@@ -116,7 +132,7 @@ export class AppScenario {
       author: AUTHOR,
       headSha,
       baseSha: this.baseSha,
-      installationId: INSTALLATION,
+      installationId: this.installation,
       apiUrl: this.gh.url,
     });
   }
@@ -150,7 +166,7 @@ export class AppScenario {
       ...(o.commenterType ? { commenterType: o.commenterType } : {}),
       body,
       commentId,
-      installationId: INSTALLATION,
+      installationId: this.installation,
       apiUrl: this.gh.url,
     });
   }
@@ -171,7 +187,7 @@ export class AppScenario {
         sender,
         ...(o.senderType ? { senderType: o.senderType } : {}),
         identifier: 'approve-migration',
-        installationId: INSTALLATION,
+        installationId: this.installation,
         apiUrl: this.gh.url,
       }),
     );
@@ -191,7 +207,7 @@ export class AppScenario {
         appId: run.app_id,
         pullNumbers: o.pullNumbers ?? [PR],
         sender,
-        installationId: INSTALLATION,
+        installationId: this.installation,
         apiUrl: this.gh.url,
       }),
     );
@@ -205,7 +221,7 @@ export class AppScenario {
     checkout(this.dir, this.headSha);
     const queueSha = commitFiles(this.dir, { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, 'merge queue entry');
     this.repo.commits.set(queueSha, readCommit(this.dir, queueSha));
-    const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, installationId: INSTALLATION, apiUrl: this.gh.url });
+    const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, installationId: this.installation, apiUrl: this.gh.url });
     return { delivery: await this.app.deliver('merge_group', payload), queueSha };
   }
 
@@ -213,13 +229,13 @@ export class AppScenario {
   rerequestSuite(o: { pullNumbers?: number[]; appId?: number } = {}): Promise<Delivery> {
     return this.app.deliver(
       'check_suite',
-      checkSuiteRerequestedEvent({ owner: OWNER, repo: NAME, headSha: this.headSha, appId: o.appId ?? APP_ID, pullNumbers: o.pullNumbers ?? [PR], sender: AUTHOR, installationId: INSTALLATION, apiUrl: this.gh.url }),
+      checkSuiteRerequestedEvent({ owner: OWNER, repo: NAME, headSha: this.headSha, appId: o.appId ?? APP_ID, pullNumbers: o.pullNumbers ?? [PR], sender: AUTHOR, installationId: this.installation, apiUrl: this.gh.url }),
     );
   }
 
   /** The App is installed on the repository (or the repository is added to its installation). */
   installed(kind: 'installation' | 'installation_repositories' = 'installation'): Promise<Delivery> {
-    return this.app.deliver(kind, installationEvent({ kind, repos: [{ owner: OWNER, repo: NAME }], installationId: INSTALLATION, sender: 'octo-admin' }));
+    return this.app.deliver(kind, installationEvent({ kind, repos: [{ owner: OWNER, repo: NAME }], installationId: this.installation, sender: 'octo-admin' }));
   }
 
   /** The newest migration-guard check run on a commit. */
@@ -256,9 +272,9 @@ export class AppScenario {
     return this.gh.state.requests.filter((r) => r.operationId === operationId);
   }
 
-  async close(): Promise<void> {
-    await this.app.stop();
-    await this.gh.close();
+  /** Removes the repository and empties the fake, so nothing of this test reaches the next. */
+  close(): void {
+    this.gh.reset();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
@@ -269,22 +285,57 @@ export function describeApp(s: AppScenario): string {
 }
 
 /**
- * Registers what every App end-to-end file needs: the bundle built and copied, and each
- * scenario closed after its test. Returns how to start a scenario.
+ * Registers what every App end-to-end file needs: the bundle built and copied, the file's fake
+ * GitHub and App processes (see AppHost), each scenario closed after its test and everything
+ * stopped after the file. Returns how to start a scenario.
  */
 export function useAppScenarios(): { scenario(o: AppScenarioOptions): Promise<AppScenario> } {
   let current: AppScenario | null = null;
-  beforeAll(() => {
+  let gh: FakeGitHub | null = null;
+  const apps = new Map<string, AppProcess>();
+  // The first test's installation is the one the fixtures have always used.
+  let installation = INSTALLATION;
+  beforeAll(async () => {
     assertAppBuilt();
     appBundle();
+    gh = await startFakeGitHub();
   });
   afterEach(async () => {
-    await current?.close();
+    current?.close();
     current = null;
+    // A test that ends (or fails) with a delivery still under way takes its process along: that
+    // delivery must not write into the next test's GitHub.
+    for (const [key, app] of [...apps]) {
+      if (!app.idle) {
+        apps.delete(key);
+        await app.stop();
+      }
+    }
   });
+  afterAll(async () => {
+    for (const app of apps.values()) await app.stop();
+    apps.clear();
+    await gh?.close();
+    gh = null;
+  });
+  const host: AppHost = {
+    get gh() {
+      return gh!;
+    },
+    async app(env) {
+      const key = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+      let app = apps.get(key);
+      if (!app) {
+        app = await AppProcess.start(gh!.url, env);
+        apps.set(key, app);
+      }
+      return app;
+    },
+    nextInstallation: () => installation++,
+  };
   return {
     async scenario(o) {
-      current = await AppScenario.create(o);
+      current = await AppScenario.create(o, host);
       return current;
     },
   };
