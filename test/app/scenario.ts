@@ -1,18 +1,18 @@
 // One pull request in a real git repository, the fake GitHub that serves it (with the App
 // installed on the repository), and the App process: the moves the end-to-end tests make.
 // A file's tests share the fake GitHub and the App processes (useAppScenarios).
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   addComment,
   checkRunEvent,
   checkSuiteRerequestedEvent,
   installationEvent,
   mergeGroupEvent,
-  checkout,
-  commitFiles,
   issueCommentEvent,
   latestStatuses,
-  makeGitRepo,
   pullFilesBetween,
   pullRequestEvent,
   readCommit,
@@ -57,6 +57,8 @@ export interface AppScenarioOptions {
  */
 interface AppHost {
   gh: FakeGitHub;
+  /** The file's git repository (see writeCommits); each test's commits stand on their own. */
+  git: string;
   app(env: Record<string, string>): Promise<AppProcess>;
   nextInstallation(): number;
 }
@@ -68,48 +70,45 @@ export class AppScenario {
     readonly app: AppClient,
     /** This test's installation of the App (see AppHost). */
     readonly installation: number,
+    /** The git repository (bare) holding this test's commits. */
     readonly dir: string,
     readonly baseSha: string,
     public headSha: string,
   ) {}
 
   static async create(o: AppScenarioOptions, host: AppHost): Promise<AppScenario> {
-    const dir = makeGitRepo();
-    try {
-      const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
-      const headSha = commitFiles(dir, o.head, 'pull request');
-      const installation = host.nextInstallation();
-      host.gh.reset({
-        repos: [
-          {
-            owner: OWNER,
-            name: NAME,
-            collaborators: { [AUTHOR]: 'write', ...(o.collaborators ?? {}) },
-            pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha) }],
-            comments: (o.comments ?? []).map((c) => ({ ...c, issue_number: PR })),
-            commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
-          },
-        ],
-        installations: [{ id: installation, account: OWNER, repositories: [`${OWNER}/${NAME}`] }],
-        app: { id: APP_ID, slug: 'migration-guard' },
-        failures: o.failures ?? [],
-      });
-      const app = await host.app(o.env ?? {});
-      return new AppScenario(host.gh, app.view(), installation, dir, baseSha, headSha);
-    } catch (e) {
-      rmSync(dir, { recursive: true, force: true });
-      throw e;
-    }
+    const dir = host.git;
+    const [baseSha, headSha] = writeCommits(dir, null, [
+      { files: { ...BASE_FILES, ...(o.base ?? {}) }, message: 'base' },
+      { files: o.head, message: 'pull request' },
+    ]) as [string, string];
+    const installation = host.nextInstallation();
+    host.gh.reset({
+      repos: [
+        {
+          owner: OWNER,
+          name: NAME,
+          collaborators: { [AUTHOR]: 'write', ...(o.collaborators ?? {}) },
+          pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha) }],
+          comments: (o.comments ?? []).map((c) => ({ ...c, issue_number: PR })),
+          commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
+        },
+      ],
+      installations: [{ id: installation, account: OWNER, repositories: [`${OWNER}/${NAME}`] }],
+      app: { id: APP_ID, slug: 'migration-guard' },
+      failures: o.failures ?? [],
+    });
+    const app = await host.app(o.env ?? {});
+    return new AppScenario(host.gh, app.view(), installation, dir, baseSha, headSha);
   }
 
   get repo(): FakeRepo {
     return this.gh.state.repos.get(`${OWNER}/${NAME}`)!;
   }
 
-  /** A new commit on the pull request's branch; the fake's PR moves to it. */
-  push(files: Record<string, string | null>, message = 'more work'): string {
-    checkout(this.dir, this.headSha);
-    const sha = commitFiles(this.dir, files, message);
+  /** A new commit on the pull request's branch (`links`: symlinks, path -> target); the fake's PR moves to it. */
+  push(files: Record<string, string | null>, message = 'more work', links: Record<string, string> = {}): string {
+    const [sha] = writeCommits(this.dir, this.headSha, [{ files, links, message }]) as [string];
     this.moveHead(sha);
     return sha;
   }
@@ -218,8 +217,7 @@ export class AppScenario {
    * merge changed), and merge_group.checks_requested for it. Returns the queue commit's sha.
    */
   async mergeGroup(extra: Record<string, string | null> = {}): Promise<{ delivery: Delivery; queueSha: string }> {
-    checkout(this.dir, this.headSha);
-    const queueSha = commitFiles(this.dir, { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, 'merge queue entry');
+    const [queueSha] = writeCommits(this.dir, this.headSha, [{ files: { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, message: 'merge queue entry' }]) as [string];
     this.repo.commits.set(queueSha, readCommit(this.dir, queueSha));
     const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, installationId: this.installation, apiUrl: this.gh.url });
     return { delivery: await this.app.deliver('merge_group', payload), queueSha };
@@ -272,11 +270,38 @@ export class AppScenario {
     return this.gh.state.requests.filter((r) => r.operationId === operationId);
   }
 
-  /** Removes the repository and empties the fake, so nothing of this test reaches the next. */
+  /** Empties the fake, so nothing of this test reaches the next. */
   close(): void {
     this.gh.reset();
-    rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Commits, each on the one before (the first on `parent`, or a root commit), written with one
+ * `git fast-import` into a bare repository: the App reads the tree through the API, so no
+ * working tree is needed, and a process per `git add`, `commit` and `rev-parse` (and a
+ * repository per test) was most of a scenario's set-up. Files map to their text, null deletes
+ * one; `links` are symlinks (path -> target). Returns the commits' shas.
+ */
+function writeCommits(repo: string, parent: string | null, commits: Array<{ files: Record<string, string | null>; links?: Record<string, string>; message: string }>): string[] {
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const when = `${Math.floor(Date.now() / 1000)} +0000`;
+  let stream = 'reset refs/heads/scenario\n';
+  commits.forEach((c, i) => {
+    stream += `commit refs/heads/scenario\nmark :${i + 1}\nauthor Test Author <author@example.test> ${when}\ncommitter Test Author <author@example.test> ${when}\n${data(c.message)}`;
+    if (i > 0) stream += `from :${i}\n`;
+    else if (parent) stream += `from ${parent}\n`;
+    for (const [file, text] of Object.entries(c.files)) {
+      if (/[\s"\\]/.test(file)) throw new Error(`writeCommits: quote ${file} first`);
+      stream += text === null ? `D ${file}\n` : `M 100644 inline ${file}\n${data(text)}`;
+    }
+    for (const [file, target] of Object.entries(c.links ?? {})) stream += `M 120000 inline ${file}\n${data(target)}`;
+    stream += `get-mark :${i + 1}\n`;
+  });
+  // unpackLimit 0: the commits stay in one pack, with no `git unpack-objects` after; --force: the
+  // branch is only the import's handle, each test's commits start it anew.
+  const out = execFileSync('git', ['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--force'], { cwd: repo, input: stream, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  return out.trim().split('\n');
 }
 
 /** The App's output, for a failed assertion's message. */
@@ -292,6 +317,7 @@ export function describeApp(s: AppScenario): string {
 export function useAppScenarios(): { scenario(o: AppScenarioOptions): Promise<AppScenario> } {
   let current: AppScenario | null = null;
   let gh: FakeGitHub | null = null;
+  let git: string | null = null;
   const apps = new Map<string, AppProcess>();
   // The first test's installation is the one the fixtures have always used.
   let installation = INSTALLATION;
@@ -299,6 +325,8 @@ export function useAppScenarios(): { scenario(o: AppScenarioOptions): Promise<Ap
     assertAppBuilt();
     appBundle();
     gh = await startFakeGitHub();
+    git = mkdtempSync(path.join(tmpdir(), 'mg-repo-'));
+    execFileSync('git', ['init', '-q', '--bare', git], { stdio: 'ignore' });
   });
   afterEach(async () => {
     current?.close();
@@ -317,10 +345,15 @@ export function useAppScenarios(): { scenario(o: AppScenarioOptions): Promise<Ap
     apps.clear();
     await gh?.close();
     gh = null;
+    if (git) rmSync(git, { recursive: true, force: true });
+    git = null;
   });
   const host: AppHost = {
     get gh() {
       return gh!;
+    },
+    get git() {
+      return git!;
     },
     async app(env) {
       const key = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
