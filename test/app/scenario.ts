@@ -328,13 +328,14 @@ export function useAppScenarios(): { scenario(o: AppScenarioOptions): Promise<Ap
     git = mkdtempSync(path.join(tmpdir(), 'mg-repo-'));
     execFileSync('git', ['init', '-q', '--bare', git], { stdio: 'ignore' });
   });
-  afterEach(async () => {
+  afterEach(async (ctx) => {
     current?.close();
     current = null;
-    // A test that ends (or fails) with a delivery still under way takes its process along: that
-    // delivery must not write into the next test's GitHub.
+    // A test that ends with a delivery still under way takes its process along (that delivery
+    // must not write into the next test's GitHub), and so does a failed test, whatever it left.
+    const failed = ctx.task.result?.state === 'fail';
     for (const [key, app] of [...apps]) {
-      if (!app.idle) {
+      if (failed || !app.idle) {
         apps.delete(key);
         await app.stop();
       }

@@ -32,7 +32,8 @@ const ENV = { MIGRATION_GUARD_REQUEST_TIMEOUT_MS: '120000' };
  * Replicas whose every request goes through a proxy of their own, shared by the file's tests like
  * the main App (test/app/scenario.ts): the fake GitHub keeps its URL and each test has its own
  * installation. A replica is only handed to the next test when nothing of this one is left on it
- * (a delivery under way, a hold that never matched); otherwise it and its proxy go.
+ * (a delivery under way, a hold that never matched) and the test passed; otherwise it and its
+ * proxy go.
  */
 interface Replica {
   app: AppProcess;
@@ -41,9 +42,9 @@ interface Replica {
   holds: number;
 }
 const replicas: Replica[] = [];
-afterEach(async () => {
+afterEach(async (ctx) => {
   for (const r of [...replicas]) {
-    if (r.holds > 0 || !r.app.idle) {
+    if (ctx.task.result?.state === 'fail' || r.holds > 0 || !r.app.idle) {
       replicas.splice(replicas.indexOf(r), 1);
       await r.app.stop();
       await r.proxy.close();
