@@ -71,9 +71,13 @@ export interface Delivery {
 export const WEBHOOK_SECRET = 'it-is-a-secret-to-everybody';
 let cachedKey: string | null = null;
 
-/** A new RSA key for the App (PKCS#1 PEM, as GitHub hands them out); one per test process. */
+/**
+ * A new RSA key for the App (PKCS#1 PEM, as GitHub hands them out); one per test process.
+ * 1024 bits rather than GitHub's 2048: the App reads and signs with it the same way (RS256 JWTs),
+ * and making one costs a few ms instead of a tenth of a second.
+ */
 export function appPrivateKey(): string {
-  cachedKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  cachedKey ??= generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   return cachedKey;
 }
 
