@@ -32,7 +32,7 @@ describe('pull_request', () => {
     expect(blobs.length).toBeLessThanOrEqual(4);
     // The App authenticated as the installation, with a token it got using its JWT.
     expect(s.requestsFor('apps/create-installation-access-token')).toHaveLength(1);
-    expect(s.requestsFor('pulls/get').every((r) => r.auth?.startsWith('token ghs_fake_77_'))).toBe(true);
+    expect(s.requestsFor('pulls/get').every((r) => r.auth?.startsWith(`token ghs_fake_${s.installation}_`))).toBe(true);
     expectCleanTraffic(s);
   });
 

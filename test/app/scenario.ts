@@ -1,17 +1,18 @@
 // One pull request in a real git repository, the fake GitHub that serves it (with the App
 // installed on the repository), and the App process: the moves the end-to-end tests make.
-import { rmSync } from 'node:fs';
+// A file's tests share the fake GitHub and the App processes (useAppScenarios).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   addComment,
   checkRunEvent,
   checkSuiteRerequestedEvent,
   installationEvent,
   mergeGroupEvent,
-  checkout,
-  commitFiles,
   issueCommentEvent,
   latestStatuses,
-  makeGitRepo,
   pullFilesBetween,
   pullRequestEvent,
   readCommit,
@@ -25,8 +26,8 @@ import {
   type FakeStatus,
   type Permission,
 } from '../support/fake-github/index.js';
-import { afterEach, beforeAll } from 'vitest';
-import { AppProcess, appBundle, assertAppBuilt, type Delivery } from './harness.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { AppProcess, appBundle, assertAppBuilt, type AppClient, type Delivery } from './harness.js';
 
 // The repository, pull request and migrations are the Action's scenarios': both surfaces
 // review the same change.
@@ -47,20 +48,42 @@ export interface AppScenarioOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * What a file's scenarios share: one fake GitHub, reset for each test, and one App process per
+ * environment, as a real server serves many deliveries. The App keeps per installation what it
+ * keeps in memory (installation tokens, dry-run queues, write limiters), so each test gets an
+ * installation id of its own and never meets an earlier test's; the bot's identity (GET /app)
+ * it caches per process is the same for every test.
+ */
+interface AppHost {
+  gh: FakeGitHub;
+  /** The file's git repository (see writeCommits); each test's commits stand on their own. */
+  git: string;
+  app(env: Record<string, string>): Promise<AppProcess>;
+  nextInstallation(): number;
+}
+
 export class AppScenario {
   private constructor(
     readonly gh: FakeGitHub,
-    readonly app: AppProcess,
+    /** The App as this test sees it: its log and output start with the test. */
+    readonly app: AppClient,
+    /** This test's installation of the App (see AppHost). */
+    readonly installation: number,
+    /** The git repository (bare) holding this test's commits. */
     readonly dir: string,
     readonly baseSha: string,
     public headSha: string,
   ) {}
 
-  static async create(o: AppScenarioOptions): Promise<AppScenario> {
-    const dir = makeGitRepo();
-    const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
-    const headSha = commitFiles(dir, o.head, 'pull request');
-    const gh = await startFakeGitHub({
+  static async create(o: AppScenarioOptions, host: AppHost): Promise<AppScenario> {
+    const dir = host.git;
+    const [baseSha, headSha] = writeCommits(dir, null, [
+      { files: { ...BASE_FILES, ...(o.base ?? {}) }, message: 'base' },
+      { files: o.head, message: 'pull request' },
+    ]) as [string, string];
+    const installation = host.nextInstallation();
+    host.gh.reset({
       repos: [
         {
           owner: OWNER,
@@ -71,29 +94,21 @@ export class AppScenario {
           commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
         },
       ],
-      installations: [{ id: INSTALLATION, account: OWNER, repositories: [`${OWNER}/${NAME}`] }],
+      installations: [{ id: installation, account: OWNER, repositories: [`${OWNER}/${NAME}`] }],
       app: { id: APP_ID, slug: 'migration-guard' },
       failures: o.failures ?? [],
     });
-    let app: AppProcess;
-    try {
-      app = await AppProcess.start(gh.url, o.env);
-    } catch (e) {
-      await gh.close();
-      rmSync(dir, { recursive: true, force: true });
-      throw e;
-    }
-    return new AppScenario(gh, app, dir, baseSha, headSha);
+    const app = await host.app(o.env ?? {});
+    return new AppScenario(host.gh, app.view(), installation, dir, baseSha, headSha);
   }
 
   get repo(): FakeRepo {
     return this.gh.state.repos.get(`${OWNER}/${NAME}`)!;
   }
 
-  /** A new commit on the pull request's branch; the fake's PR moves to it. */
-  push(files: Record<string, string | null>, message = 'more work'): string {
-    checkout(this.dir, this.headSha);
-    const sha = commitFiles(this.dir, files, message);
+  /** A new commit on the pull request's branch (`links`: symlinks, path -> target); the fake's PR moves to it. */
+  push(files: Record<string, string | null>, message = 'more work', links: Record<string, string> = {}): string {
+    const [sha] = writeCommits(this.dir, this.headSha, [{ files, links, message }]) as [string];
     this.moveHead(sha);
     return sha;
   }
@@ -116,7 +131,7 @@ export class AppScenario {
       author: AUTHOR,
       headSha,
       baseSha: this.baseSha,
-      installationId: INSTALLATION,
+      installationId: this.installation,
       apiUrl: this.gh.url,
     });
   }
@@ -150,7 +165,7 @@ export class AppScenario {
       ...(o.commenterType ? { commenterType: o.commenterType } : {}),
       body,
       commentId,
-      installationId: INSTALLATION,
+      installationId: this.installation,
       apiUrl: this.gh.url,
     });
   }
@@ -171,7 +186,7 @@ export class AppScenario {
         sender,
         ...(o.senderType ? { senderType: o.senderType } : {}),
         identifier: 'approve-migration',
-        installationId: INSTALLATION,
+        installationId: this.installation,
         apiUrl: this.gh.url,
       }),
     );
@@ -191,7 +206,7 @@ export class AppScenario {
         appId: run.app_id,
         pullNumbers: o.pullNumbers ?? [PR],
         sender,
-        installationId: INSTALLATION,
+        installationId: this.installation,
         apiUrl: this.gh.url,
       }),
     );
@@ -202,10 +217,9 @@ export class AppScenario {
    * merge changed), and merge_group.checks_requested for it. Returns the queue commit's sha.
    */
   async mergeGroup(extra: Record<string, string | null> = {}): Promise<{ delivery: Delivery; queueSha: string }> {
-    checkout(this.dir, this.headSha);
-    const queueSha = commitFiles(this.dir, { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, 'merge queue entry');
+    const [queueSha] = writeCommits(this.dir, this.headSha, [{ files: { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, message: 'merge queue entry' }]) as [string];
     this.repo.commits.set(queueSha, readCommit(this.dir, queueSha));
-    const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, installationId: INSTALLATION, apiUrl: this.gh.url });
+    const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, installationId: this.installation, apiUrl: this.gh.url });
     return { delivery: await this.app.deliver('merge_group', payload), queueSha };
   }
 
@@ -213,13 +227,13 @@ export class AppScenario {
   rerequestSuite(o: { pullNumbers?: number[]; appId?: number } = {}): Promise<Delivery> {
     return this.app.deliver(
       'check_suite',
-      checkSuiteRerequestedEvent({ owner: OWNER, repo: NAME, headSha: this.headSha, appId: o.appId ?? APP_ID, pullNumbers: o.pullNumbers ?? [PR], sender: AUTHOR, installationId: INSTALLATION, apiUrl: this.gh.url }),
+      checkSuiteRerequestedEvent({ owner: OWNER, repo: NAME, headSha: this.headSha, appId: o.appId ?? APP_ID, pullNumbers: o.pullNumbers ?? [PR], sender: AUTHOR, installationId: this.installation, apiUrl: this.gh.url }),
     );
   }
 
   /** The App is installed on the repository (or the repository is added to its installation). */
   installed(kind: 'installation' | 'installation_repositories' = 'installation'): Promise<Delivery> {
-    return this.app.deliver(kind, installationEvent({ kind, repos: [{ owner: OWNER, repo: NAME }], installationId: INSTALLATION, sender: 'octo-admin' }));
+    return this.app.deliver(kind, installationEvent({ kind, repos: [{ owner: OWNER, repo: NAME }], installationId: this.installation, sender: 'octo-admin' }));
   }
 
   /** The newest migration-guard check run on a commit. */
@@ -256,11 +270,38 @@ export class AppScenario {
     return this.gh.state.requests.filter((r) => r.operationId === operationId);
   }
 
-  async close(): Promise<void> {
-    await this.app.stop();
-    await this.gh.close();
-    rmSync(this.dir, { recursive: true, force: true });
+  /** Empties the fake, so nothing of this test reaches the next. */
+  close(): void {
+    this.gh.reset();
   }
+}
+
+/**
+ * Commits, each on the one before (the first on `parent`, or a root commit), written with one
+ * `git fast-import` into a bare repository: the App reads the tree through the API, so no
+ * working tree is needed, and a process per `git add`, `commit` and `rev-parse` (and a
+ * repository per test) was most of a scenario's set-up. Files map to their text, null deletes
+ * one; `links` are symlinks (path -> target). Returns the commits' shas.
+ */
+function writeCommits(repo: string, parent: string | null, commits: Array<{ files: Record<string, string | null>; links?: Record<string, string>; message: string }>): string[] {
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const when = `${Math.floor(Date.now() / 1000)} +0000`;
+  let stream = 'reset refs/heads/scenario\n';
+  commits.forEach((c, i) => {
+    stream += `commit refs/heads/scenario\nmark :${i + 1}\nauthor Test Author <author@example.test> ${when}\ncommitter Test Author <author@example.test> ${when}\n${data(c.message)}`;
+    if (i > 0) stream += `from :${i}\n`;
+    else if (parent) stream += `from ${parent}\n`;
+    for (const [file, text] of Object.entries(c.files)) {
+      if (/[\s"\\]/.test(file)) throw new Error(`writeCommits: quote ${file} first`);
+      stream += text === null ? `D ${file}\n` : `M 100644 inline ${file}\n${data(text)}`;
+    }
+    for (const [file, target] of Object.entries(c.links ?? {})) stream += `M 120000 inline ${file}\n${data(target)}`;
+    stream += `get-mark :${i + 1}\n`;
+  });
+  // unpackLimit 0: the commits stay in one pack, with no `git unpack-objects` after; --force: the
+  // branch is only the import's handle, each test's commits start it anew.
+  const out = execFileSync('git', ['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--force'], { cwd: repo, input: stream, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  return out.trim().split('\n');
 }
 
 /** The App's output, for a failed assertion's message. */
@@ -269,22 +310,66 @@ export function describeApp(s: AppScenario): string {
 }
 
 /**
- * Registers what every App end-to-end file needs: the bundle built and copied, and each
- * scenario closed after its test. Returns how to start a scenario.
+ * Registers what every App end-to-end file needs: the bundle built and copied, the file's fake
+ * GitHub and App processes (see AppHost), each scenario closed after its test and everything
+ * stopped after the file. Returns how to start a scenario.
  */
 export function useAppScenarios(): { scenario(o: AppScenarioOptions): Promise<AppScenario> } {
   let current: AppScenario | null = null;
-  beforeAll(() => {
+  let gh: FakeGitHub | null = null;
+  let git: string | null = null;
+  const apps = new Map<string, AppProcess>();
+  // The first test's installation is the one the fixtures have always used.
+  let installation = INSTALLATION;
+  beforeAll(async () => {
     assertAppBuilt();
     appBundle();
+    gh = await startFakeGitHub();
+    git = mkdtempSync(path.join(tmpdir(), 'mg-repo-'));
+    execFileSync('git', ['init', '-q', '--bare', git], { stdio: 'ignore' });
   });
-  afterEach(async () => {
-    await current?.close();
+  afterEach(async (ctx) => {
+    current?.close();
     current = null;
+    // A test that ends with a delivery still under way takes its process along (that delivery
+    // must not write into the next test's GitHub), and so does a failed test, whatever it left.
+    const failed = ctx.task.result?.state === 'fail';
+    for (const [key, app] of [...apps]) {
+      if (failed || !app.idle) {
+        apps.delete(key);
+        await app.stop();
+      }
+    }
   });
+  afterAll(async () => {
+    for (const app of apps.values()) await app.stop();
+    apps.clear();
+    await gh?.close();
+    gh = null;
+    if (git) rmSync(git, { recursive: true, force: true });
+    git = null;
+  });
+  const host: AppHost = {
+    get gh() {
+      return gh!;
+    },
+    get git() {
+      return git!;
+    },
+    async app(env) {
+      const key = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+      let app = apps.get(key);
+      if (!app) {
+        app = await AppProcess.start(gh!.url, env);
+        apps.set(key, app);
+      }
+      return app;
+    },
+    nextInstallation: () => installation++,
+  };
   return {
     async scenario(o) {
-      current = await AppScenario.create(o);
+      current = await AppScenario.create(o, host);
       return current;
     },
   };

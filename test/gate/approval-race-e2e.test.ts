@@ -3,12 +3,12 @@
 // the end (👍, green status), and only then does the review's write land. Before the fix that
 // write replaced the approval and the review set the status red. The App runs as two real
 // replicas (the review through the proxy, the approval directly); the Action as two processes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseState } from '../../src/github/comment-state.js';
 import { addComment } from '../support/fake-github/index.js';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { startDelayProxy, type DelayProxy, type ProxiedRequest } from '../support/delay-proxy.js';
-import { AppProcess } from '../app/harness.js';
+import { AppProcess, type AppClient } from '../app/harness.js';
 import { DANGEROUS_MIGRATION as APP_DANGEROUS, PR, describeApp, useAppScenarios, type AppScenario } from '../app/scenario.js';
 import { assertBundleBuilt } from '../action/harness.js';
 import { DANGEROUS_MIGRATION, Scenario, describeRun } from '../action/scenario.js';
@@ -19,30 +19,73 @@ const { scenario } = useAppScenarios();
 const stickyWrite = (r: ProxiedRequest) => r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path) && r.body.includes('migration-guard-state');
 
 let proxy: DelayProxy | null = null;
-let replica: AppProcess | null = null;
 let action: Scenario | null = null;
-const extra: Array<{ stop(): Promise<void> } | { close(): Promise<void> }> = [];
 afterEach(async () => {
-  await replica?.stop();
   await proxy?.close();
   await action?.close();
-  replica = proxy = action = null;
-  for (const x of extra.splice(0).reverse()) await ('stop' in x ? x.stop() : x.close());
+  proxy = action = null;
 });
 
 const ENV = { MIGRATION_GUARD_REQUEST_TIMEOUT_MS: '120000' };
 
-/** Another App replica whose every request goes through its own proxy. */
-async function replicaBehindProxy(s: AppScenario): Promise<{ app: AppProcess; proxy: DelayProxy }> {
-  const p = await startDelayProxy(s.gh.url);
-  extra.push(p);
-  const app = await AppProcess.start(p.url, ENV);
-  extra.push(app);
-  return { app, proxy: p };
+/**
+ * Replicas whose every request goes through a proxy of their own, shared by the file's tests like
+ * the main App (test/app/scenario.ts): the fake GitHub keeps its URL and each test has its own
+ * installation. A replica is only handed to the next test when nothing of this one is left on it
+ * (a delivery under way, a hold that never matched) and the test passed; otherwise it and its
+ * proxy go.
+ */
+interface Replica {
+  app: AppProcess;
+  proxy: DelayProxy;
+  /** Holds asked for and not yet matched. */
+  holds: number;
+}
+const replicas: Replica[] = [];
+afterEach(async (ctx) => {
+  for (const r of [...replicas]) {
+    if (ctx.task.result?.state === 'fail' || r.holds > 0 || !r.app.idle) {
+      replicas.splice(replicas.indexOf(r), 1);
+      await r.app.stop();
+      await r.proxy.close();
+    }
+  }
+});
+afterAll(async () => {
+  for (const r of replicas.splice(0)) {
+    await r.app.stop();
+    await r.proxy.close();
+  }
+});
+
+/** The test's `n`th replica behind its proxy (0 first), as this test sees it. */
+async function replicaBehindProxy(s: AppScenario, n = 0): Promise<{ app: AppClient; proxy: Pick<DelayProxy, 'holdNext'> }> {
+  while (replicas.length <= n) {
+    const p = await startDelayProxy(s.gh.url);
+    try {
+      replicas.push({ app: await AppProcess.start(p.url, ENV), proxy: p, holds: 0 });
+    } catch (e) {
+      await p.close();
+      throw e;
+    }
+  }
+  const r = replicas[n]!;
+  return {
+    app: r.app.view(),
+    proxy: {
+      holdNext: (test) => {
+        r.holds += 1;
+        return r.proxy.holdNext(test).then((held) => {
+          r.holds -= 1;
+          return held;
+        });
+      },
+    },
+  };
 }
 
 /** alice comments `/approve-migration`; `app` receives the delivery. */
-function approveOn(s: AppScenario, app: AppProcess, body = '/approve-migration') {
+function approveOn(s: AppScenario, app: AppClient, body = '/approve-migration') {
   const comment = addComment(s.gh.state, s.repo, { issue_number: PR, body, user: { login: 'alice' } });
   return app.deliver('issue_comment', s.commentPayload('alice', body, comment.id));
 }
@@ -59,11 +102,10 @@ describe('a review whose write was sent before an approval and lands after it', 
     const opened = await s.pullRequest('opened');
     expect(opened.log?.outcome, describeApp(s)).toMatchObject({ kind: 'published', conclusion: 'action_required' });
 
-    proxy = await startDelayProxy(s.gh.url);
-    replica = await AppProcess.start(proxy.url, { MIGRATION_GUARD_REQUEST_TIMEOUT_MS: '120000' });
-    const held = proxy.holdNext(stickyWrite);
+    const replica = await replicaBehindProxy(s);
+    const held = replica.proxy.holdNext(stickyWrite);
     // A re-review of the same head (a redelivery, "Re-run"), on the other replica.
-    const review = replica.deliver('pull_request', s.pullRequestPayload('synchronize'));
+    const review = replica.app.deliver('pull_request', s.pullRequestPayload('synchronize'));
     const write = await held;
 
     const { delivery, comment } = await s.comment('alice', '/approve-migration the column is unused since v3');
@@ -73,7 +115,7 @@ describe('a review whose write was sent before an approval and lands after it', 
 
     write.release();
     const reviewed = await review;
-    expect(reviewed.log?.outcome, `${replica.stdout.slice(-4000)}`).toMatchObject({ kind: 'published', conclusion: 'success' });
+    expect(reviewed.log?.outcome, `${replica.app.stdout.slice(-4000)}`).toMatchObject({ kind: 'published', conclusion: 'success' });
     expect(parseState(s.stickyComments()[0]!.body)!.approval).toMatchObject({ approver: 'alice', reason: 'the column is unused since v3', headSha: s.headSha });
     expect(s.stickyComments()).toHaveLength(1);
     expect(s.stickyComments()[0]!.body).toContain('Approved** by @alice');
@@ -112,8 +154,8 @@ describe('an approval whose write was sent before a review of a newer head and l
   it('the review reads the comment after that write: it keeps the approval (same migrations) and ends green', { timeout: 300_000 }, async () => {
     const s = await scenario({ head: APP_DANGEROUS, collaborators: { alice: 'write' } });
     expect((await s.pullRequest('opened')).log?.outcome, describeApp(s)).toMatchObject({ conclusion: 'action_required' });
-    const approver = await replicaBehindProxy(s);
-    const reviewer = await replicaBehindProxy(s);
+    const approver = await replicaBehindProxy(s, 0);
+    const reviewer = await replicaBehindProxy(s, 1);
 
     const approvalWrite = approver.proxy.holdNext(stickyWrite);
     const approving = approveOn(s, approver.app);

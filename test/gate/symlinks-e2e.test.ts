@@ -20,7 +20,7 @@ afterAll(() => rmSync(outside, { recursive: true, force: true }));
 const DROP = "SET lock_timeout = '5s';\nALTER TABLE users DROP COLUMN email;\n";
 
 /** A commit on the pull request's head that adds these symlinks (path -> target). */
-function pushLinks(s: { dir: string; headSha: string; push(files: Record<string, string | null>, message?: string): string }, links: Record<string, string>, files: Record<string, string> = {}): void {
+function pushLinks(s: Scenario, links: Record<string, string>, files: Record<string, string> = {}): void {
   checkout(s.dir, s.headSha);
   for (const [rel, target] of Object.entries(links)) symlinkSync(target, path.join(s.dir, rel));
   s.push(files, 'links');
@@ -56,7 +56,7 @@ describe('the App', () => {
 
   it('reviews a symlinked migration by its target and refuses one that leaves the repository', { timeout: 300_000 }, async () => {
     const s: AppScenario = await scenario({ head: { 'sql/drop_email.sql': DROP, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' } });
-    pushLinks(s, { 'db/migrations/0002_drop_email.up.sql': '../../sql/drop_email.sql', 'db/migrations/0003_steal.up.sql': '../../../../../../etc/hostname' });
+    s.push({}, 'links', { 'db/migrations/0002_drop_email.up.sql': '../../sql/drop_email.sql', 'db/migrations/0003_steal.up.sql': '../../../../../../etc/hostname' });
     const d = await s.pullRequest('synchronize');
     expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'published', conclusion: 'action_required' });
     const body = s.stickyComments()[0]!.body;

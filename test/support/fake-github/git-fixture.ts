@@ -8,9 +8,12 @@ import path from 'node:path';
 import type { FakeCommit, FakeFileChange } from './state.js';
 
 function git(dir: string, args: string[], input?: string): string {
+  return gitBytes(dir, args, input).toString('utf8');
+}
+
+function gitBytes(dir: string, args: string[], input?: string): Buffer {
   return execFileSync('git', args, {
     cwd: dir,
-    encoding: 'utf8',
     input,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
@@ -55,14 +58,28 @@ export function checkout(dir: string, rev: string): void {
 
 /** A commit's whole tree as the fake keeps it. */
 export function readCommit(dir: string, rev: string): FakeCommit {
-  const sha = git(dir, ['rev-parse', rev]).trim();
+  const sha = /^[0-9a-f]{40}$/.test(rev) ? rev : git(dir, ['rev-parse', rev]).trim();
+  const entries = git(dir, ['ls-tree', '-r', '-z', sha])
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, , object] = line.slice(0, tab).split(' ') as [string, string, string];
+      return { mode, object, path: line.slice(tab + 1) };
+    });
+  // Every blob from one `git cat-file --batch` rather than a `git show` each: a process per file
+  // was most of a scenario's set-up.
+  const out = gitBytes(dir, ['cat-file', '--batch'], entries.map((e) => `${e.object}\n`).join(''));
   const files: Record<string, string> = {};
   const links: string[] = [];
-  for (const line of git(dir, ['ls-tree', '-r', '-z', sha]).split('\0').filter(Boolean)) {
-    const tab = line.indexOf('\t');
-    const p = line.slice(tab + 1);
-    files[p] = git(dir, ['show', `${sha}:${p}`]);
-    if (line.startsWith('120000 ')) links.push(p);
+  let at = 0;
+  for (const e of entries) {
+    // "<object> blob <size>\n<content>\n"
+    const eol = out.indexOf(0x0a, at);
+    const size = Number(out.toString('latin1', at, eol).split(' ')[2]);
+    files[e.path] = out.toString('utf8', eol + 1, eol + 1 + size);
+    at = eol + 1 + size + 1;
+    if (e.mode === '120000') links.push(e.path);
   }
   return { sha, files, ...(links.length ? { links } : {}) };
 }

@@ -13,6 +13,11 @@ export interface FakeGitHub {
   state: FakeState;
   /** Requests that do not fit GitHub's description; the same array as `state.violations`. */
   violations: Violation[];
+  /**
+   * Replaces the whole state with a new one made from `init`, on the same URL: a long-lived
+   * client (one App process serving many tests of a file) meets a fresh GitHub per test.
+   */
+  reset(init?: FakeGitHubInit): void;
   close(): Promise<void>;
 }
 
@@ -27,7 +32,7 @@ const APP_JWT_OPERATIONS = new Set([
 
 export async function startFakeGitHub(init: FakeGitHubInit = {}): Promise<FakeGitHub> {
   const api = githubOpenApi();
-  const state = createState(init);
+  let state = createState(init);
   const server = createServer((req, res) => {
     handle(api, state, req, res, baseUrl).catch((e: unknown) => {
       send(res, 500, { message: `fake GitHub crashed: ${e instanceof Error ? e.stack : String(e)}` });
@@ -38,8 +43,15 @@ export async function startFakeGitHub(init: FakeGitHubInit = {}): Promise<FakeGi
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: baseUrl,
-    state,
-    violations: state.violations,
+    get state() {
+      return state;
+    },
+    get violations() {
+      return state.violations;
+    },
+    reset: (next = {}) => {
+      state = createState(next);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
