@@ -80,7 +80,7 @@ const META_LINE = /^[ \t]*\\[^\r\n]*/gm;
 const SEND_COMMAND = /(?<!\\)\\g(?:x|set|exec|desc)?(?![A-Za-z])[^\r\n]*/g;
 const SENDS_QUERY = /^\\g(?:x|set|exec|desc)?(?![A-Za-z])/;
 /** The scanner runs at ~1 MB/s; above this size meta-command lines are blanked without checking. */
-const SCAN_CHECK_LIMIT = 1_000_000;
+export const SCAN_CHECK_LIMIT = 1_000_000;
 const LITERAL_TOKENS = new Set(['SCONST', 'USCONST', 'XCONST', 'BCONST', 'C_COMMENT', 'SQL_COMMENT', 'IDENT', 'UIDENT']);
 
 /** Rebuilds `text` with each range replaced by `pick(range)`. */

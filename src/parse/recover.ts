@@ -98,7 +98,7 @@ function append<T>(to: T[], items: readonly T[]): void {
  * a JSON tree of hundreds of MB inside WebAssembly memory (which never shrinks) and again as a
  * string in JavaScript; pieces of this size keep both small and parse faster in total.
  */
-const PIECE = 64 * 1024;
+export const PIECE = 64 * 1024;
 
 /** Where the piece starting at `from` ends: just after the first `;` past PIECE characters. */
 function pieceEnd(text: string, from: number): number {

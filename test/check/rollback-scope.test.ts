@@ -1,6 +1,6 @@
 // Known non-problems of the rollback review are not findings, and what the dry-run observed
 // outranks the static guess (issue: judge a pull request by what it changes).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
 import { config } from '../discover/helpers.js';
@@ -25,15 +25,40 @@ const BASE = {
   [`${M}/0002_check.down.sql`]: 'ALTER TABLE t DROP CONSTRAINT x_positive;\n',
 };
 
+// One repository and one dry-run for the two cases that need the dry-run (a PGlite run each
+// otherwise): each case is its own migration, after BASE, and neither touches what the other
+// creates, so each one's round trip is what it would be alone.
+const VALIDATE = `${M}/0003_validate.up.sql`;
+const INDEX = `${M}/0004_index.up.sql`;
+let shared: TempRepo | undefined;
+const sharedRuns = new Map<boolean, ReturnType<typeof runCheck>>();
+function sharedRun(dryRun: boolean): ReturnType<typeof runCheck> {
+  if (!shared) {
+    // Held before it is filled, so that afterAll removes it whatever fails.
+    shared = new TempRepo();
+    shared.init().write({
+      ...BASE,
+      [VALIDATE]: 'ALTER TABLE t VALIDATE CONSTRAINT x_positive;\n',
+      [`${M}/0003_validate.down.sql`]: '-- nothing to undo\n',
+      [INDEX]: 'CREATE INDEX CONCURRENTLY t_x ON t (x);\n',
+      // Dynamic SQL the static review cannot read; the dry-run runs it.
+      [`${M}/0004_index.down.sql`]: "DO $$ BEGIN EXECUTE 'DROP INDEX ' || 't_x'; END $$;\n",
+    }).commit('base');
+  }
+  const run = sharedRuns.get(dryRun) ?? runCheck({ files: fsRepoFiles(shared.dir), config: config(), scope: { kind: 'all' }, dryRun });
+  sharedRuns.set(dryRun, run);
+  return run;
+}
+afterAll(() => shared?.cleanup());
+
 function rules(result: Awaited<ReturnType<typeof runCheck>>, path: string): string[] {
   return result.report.migrations.find((m) => m.path === path)!.findings.map((f) => f.rule);
 }
 
 describe('rollbacks that need no undo', () => {
   it('VALIDATE CONSTRAINT with an empty rollback is neither rollback-empty nor, in the dry-run, incomplete', { timeout: 120_000 }, async () => {
-    const r = repo({ ...BASE, [`${M}/0003_validate.up.sql`]: 'ALTER TABLE t VALIDATE CONSTRAINT x_positive;\n', [`${M}/0003_validate.down.sql`]: '-- nothing to undo\n' });
-    const result = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' }, dryRun: true });
-    const validate = result.report.migrations.find((m) => m.path === `${M}/0003_validate.up.sql`)!;
+    const result = await sharedRun(true);
+    const validate = result.report.migrations.find((m) => m.path === VALIDATE)!;
     expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-empty');
     expect(validate.dryRun?.rollback?.status).toBe('exact');
     expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-incomplete');
@@ -56,16 +81,10 @@ describe('rollbacks that need no undo', () => {
 
 describe('the static rollback review defers to the dry-run', () => {
   it('drops rollback-mismatch when the round trip is exact', { timeout: 120_000 }, async () => {
-    const r = repo({
-      ...BASE,
-      [`${M}/0003_index.up.sql`]: 'CREATE INDEX CONCURRENTLY t_x ON t (x);\n',
-      // Dynamic SQL the static review cannot read; the dry-run runs it.
-      [`${M}/0003_index.down.sql`]: "DO $$ BEGIN EXECUTE 'DROP INDEX ' || 't_x'; END $$;\n",
-    });
-    const path = `${M}/0003_index.up.sql`;
-    const staticOnly = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' } });
+    const path = INDEX;
+    const staticOnly = await sharedRun(false);
     expect(rules(staticOnly, path)).toContain('rollback-mismatch');
-    const observed = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' }, dryRun: true });
+    const observed = await sharedRun(true);
     expect(observed.report.migrations.find((m) => m.path === path)!.dryRun?.rollback?.status).toBe('exact');
     expect(rules(observed, path)).not.toContain('rollback-mismatch');
   });

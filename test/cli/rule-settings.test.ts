@@ -24,6 +24,10 @@ function lint(config: string | undefined, extra: string[] = []) {
   return { code: r.status, stderr: r.stderr, findings: report.migrations.flatMap((m) => m.findings) };
 }
 
+/** The run without a config, which both tests read. */
+let defaults: ReturnType<typeof lint> | undefined;
+const lintDefaults = () => (defaults ??= lint(undefined));
+
 beforeAll(() => {
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` before the tests');
 });
@@ -31,7 +35,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('rule settings and presets', () => {
   it('applies the config\'s rules: off silences a rule, a risk level overrides it', () => {
-    expect(lint(undefined).findings.map((f) => f.rule)).toContain('require-lock-timeout');
+    expect(lintDefaults().findings.map((f) => f.rule)).toContain('require-lock-timeout');
     expect(lint('rules:\n  require-lock-timeout: off\n').findings.map((f) => f.rule)).not.toContain('require-lock-timeout');
     const raised = lint('rules:\n  require-lock-timeout: DANGEROUS\n').findings.find((f) => f.rule === 'require-lock-timeout');
     expect(raised?.risk).toBe('DANGEROUS');
@@ -39,7 +43,7 @@ describe('rule settings and presets', () => {
 
   it('policy rules are off by default; preset: squawk and --preset squawk turn squawk\'s equivalents on; rules: still wins', () => {
     const rules = (f: Array<{ rule: string }>) => f.map((x) => x.rule);
-    expect(rules(lint(undefined).findings)).not.toContain('prefer-robust-stmts');
+    expect(rules(lintDefaults().findings)).not.toContain('prefer-robust-stmts');
     expect(rules(lint('preset: squawk\n').findings)).toEqual(expect.arrayContaining(['prefer-robust-stmts', 'statement-timeout-before-lock']));
     expect(rules(lint(undefined, ['--preset', 'squawk']).findings)).toContain('prefer-robust-stmts');
     expect(rules(lint('preset: squawk\nrules:\n  prefer-robust-stmts: off\n').findings)).not.toContain('prefer-robust-stmts');

@@ -4,13 +4,13 @@
 import { loadModule, parseSync } from 'libpg-query';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initParser, parseSource } from '../../src/parse/index.js';
+import { PIECE } from '../../src/parse/recover.js';
 
 beforeAll(async () => {
   await initParser();
   await loadModule();
 });
 
-const PIECE = 64 * 1024;
 const TRICKY: Record<string, string> = {
   string: "INSERT INTO notes (body) VALUES ('one; two; three');",
   'line comment': 'SELECT 1; -- trailing; comment; here\nSELECT 2;',
@@ -21,10 +21,15 @@ const TRICKY: Record<string, string> = {
   'long statement': `INSERT INTO t VALUES ${Array.from({ length: 6_000 }, (_, i) => `(${i}, 'v;${i}')`).join(', ')};`,
 };
 
-/** Filler statements, then `tricky` placed so that its k-th character lands just past the first cut. */
+/**
+ * Filler of long statements (a few dozen fill a piece: the parser's cost is mostly per statement,
+ * not per character), then `tricky` placed so that its k-th character lands just past the first cut,
+ * then enough text that there is a cut at all: a text of up to 1.5 pieces is parsed whole.
+ */
+const FILL = `SELECT '${'x'.repeat(989)}';\n`;
 function textAround(tricky: string, shift: number): string {
-  const filler = 'SELECT 0;\n'.repeat(Math.floor((PIECE - shift) / 10));
-  return `${filler}${' '.repeat(Math.max(0, PIECE - shift - filler.length))}${tricky}\nSELECT 99;\n${'SELECT 0;\n'.repeat(500)}`;
+  const filler = FILL.repeat(Math.floor((PIECE - shift) / FILL.length));
+  return `${filler}${' '.repeat(Math.max(0, PIECE - shift - filler.length))}${tricky}\nSELECT 99;\n${FILL.repeat(40)}`;
 }
 
 /** Statement texts as Postgres delimits them when given the whole text at once (ASCII only). */
@@ -38,6 +43,7 @@ describe('parsing a large text in pieces', () => {
     it(`${name} across the cut reads like the whole text`, () => {
       for (const shift of [1, 5, 12, 20, 33, 60]) {
         const text = textAround(tricky, shift);
+        expect(text.length).toBeGreaterThan(PIECE * 1.5);
         const got = parseSource({ path: 'big.sql', text });
         expect(got.errors).toEqual([]);
         expect(got.statements.filter((s) => !s.nestedIn).map((s) => s.text)).toEqual(wholeParse(text));
@@ -46,7 +52,7 @@ describe('parsing a large text in pieces', () => {
   }
 
   it('a syntax error past the cut: the same error at the same place, the statements around it kept', () => {
-    const text = textAround('SELEC oops;\nSELECT 5;', 3) + 'SELECT 0;\n'.repeat(10_000);
+    const text = textAround('SELEC oops;\nSELECT 5;', 3) + FILL.repeat(100);
     const got = parseSource({ path: 'big.sql', text });
     expect(got.errors).toHaveLength(1);
     const line = text.slice(0, text.indexOf('SELEC oops')).split('\n').length;
