@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-RY3SDHCI.js";
+} from "./chunks/chunk-RBNRZEM5.js";
 import "./chunks/chunk-ZDZ6PDZP.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import "./chunks/chunk-CYR363RC.js";

@@ -112,9 +112,9 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
       {
         // The check run follows each status (a run that writes the comment at the same time can make this review publish twice).
         published: async (o) => {
-          const run = checkRunFor(o, config, { file, ref: pull.baseRef, notes });
           // Annotations go with the first completion only: GitHub keeps them across updates.
-          await completeCheckRun(octokit, repo, checkRunId, last.conclusion === null ? run : { ...run, annotations: [] });
+          const run = checkRunFor(o, config, { file, ref: pull.baseRef, notes }, { annotations: last.conclusion === null });
+          await completeCheckRun(octokit, repo, checkRunId, run);
           last.conclusion = run.conclusion;
         },
       },
@@ -172,7 +172,13 @@ export function failureTitle(e: unknown): string {
 }
 
 /** The check run that mirrors the outcome: the status decides success, an approval can fix the rest. */
-export function checkRunFor(outcome: PullRequestOutcome, config: Config, source: { file: string | null; ref: string; notes: string[] }): CheckRunResult & { conclusion: CheckConclusion } {
+/** `annotations: false` leaves them out (and does not build them): a later completion of a run that has them already. */
+export function checkRunFor(
+  outcome: PullRequestOutcome,
+  config: Config,
+  source: { file: string | null; ref: string; notes: string[] },
+  { annotations = true } = {},
+): CheckRunResult & { conclusion: CheckConclusion } {
   const conclusion: CheckConclusion =
     outcome.status.state === 'success' ? 'success' : outcome.needsApproval && !outcome.approved ? 'action_required' : 'failure';
   const report =
@@ -190,7 +196,7 @@ export function checkRunFor(outcome: PullRequestOutcome, config: Config, source:
     conclusion,
     title: outcome.status.description,
     summary: [report, notes, `<sub>${origin}</sub>`].filter(Boolean).join('\n\n'),
-    annotations: toCheckRunAnnotations(renderAnnotations(outcome.result)),
+    annotations: annotations ? toCheckRunAnnotations(renderAnnotations(outcome.result)) : [],
     approvable: conclusion === 'action_required',
     ...(outcome.comment ? { detailsUrl: outcome.comment.url } : {}),
   };

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-RY3SDHCI.js";
+} from "./chunk-RBNRZEM5.js";
 import "./chunk-ZDZ6PDZP.js";
 import "./chunk-WLA53Z7R.js";
 import "./chunk-CYR363RC.js";

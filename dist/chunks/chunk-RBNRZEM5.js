@@ -17970,8 +17970,8 @@ async function reviewPull(deps, repo, target) {
       {
         // The check run follows each status (a run that writes the comment at the same time can make this review publish twice).
         published: async (o) => {
-          const run2 = checkRunFor(o, config2, { file, ref: pull.baseRef, notes });
-          await completeCheckRun(octokit, repo, checkRunId, last.conclusion === null ? run2 : { ...run2, annotations: [] });
+          const run2 = checkRunFor(o, config2, { file, ref: pull.baseRef, notes }, { annotations: last.conclusion === null });
+          await completeCheckRun(octokit, repo, checkRunId, run2);
           last.conclusion = run2.conclusion;
         }
       }
@@ -18025,7 +18025,7 @@ function failureTitle(e) {
   if (e instanceof QueueFullError) return "migration-guard is busy";
   return "migration-guard could not finish";
 }
-function checkRunFor(outcome, config2, source) {
+function checkRunFor(outcome, config2, source, { annotations = true } = {}) {
   const conclusion = outcome.status.state === "success" ? "success" : outcome.needsApproval && !outcome.approved ? "action_required" : "failure";
   const report = outcome.kind === "reviewed" ? renderSummary(outcome.result, {
     pgVersion: config2.pgVersion,
@@ -18039,7 +18039,7 @@ function checkRunFor(outcome, config2, source) {
     conclusion,
     title: outcome.status.description,
     summary: [report, notes, `<sub>${origin}</sub>`].filter(Boolean).join("\n\n"),
-    annotations: toCheckRunAnnotations(renderAnnotations(outcome.result)),
+    annotations: annotations ? toCheckRunAnnotations(renderAnnotations(outcome.result)) : [],
     approvable: conclusion === "action_required",
     ...outcome.comment ? { detailsUrl: outcome.comment.url } : {}
   };
