@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-RBNRZEM5.js";
-import "./chunks/chunk-ZDZ6PDZP.js";
+} from "./chunks/chunk-G3XGO5GC.js";
+import "./chunks/chunk-RISQXF5B.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import "./chunks/chunk-CYR363RC.js";
 import "./chunks/chunk-7PDHHRXW.js";

@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-ZDZ6PDZP.js";
+} from "./chunks/chunk-RISQXF5B.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import {
   loadConfig

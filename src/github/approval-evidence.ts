@@ -23,6 +23,12 @@ export interface TraceQuery {
   author: string;
   policy: ApprovalPolicy;
   log: (message: string) => void;
+  /**
+   * Whether each login may approve, as looked up earlier in the same review: the merge rounds of
+   * one review trace again (a 👍 may have landed meanwhile), but the approver's permission and
+   * commits are looked up once. Reactions are read every time.
+   */
+  mayApprove?: Map<string, boolean>;
 }
 
 /**
@@ -46,8 +52,14 @@ export async function approvalFromTrace(octokit: GitHubClient, repo: RepoRef, q:
     // Every workflow with GITHUB_TOKEN reacts as github-actions[bot]: the 👍 says where to look,
     // the approver is checked again the way the approval run checked them.
     const user = { login: c.user!.login, ...(c.user!.type ? { type: c.user!.type } : {}) };
-    if ((await lookUpAndDecide(octokit, repo, user, q.author, q.policy)).kind !== 'accepted') continue;
-    if (await refuseContributor(octokit, repo, q.pullNumber, user.login, q.policy, q.author)) continue;
+    let may = q.mayApprove?.get(user.login);
+    if (may === undefined) {
+      may =
+        (await lookUpAndDecide(octokit, repo, user, q.author, q.policy)).kind === 'accepted' &&
+        !(await refuseContributor(octokit, repo, q.pullNumber, user.login, q.policy, q.author));
+      q.mayApprove?.set(user.login, may);
+    }
+    if (!may) continue;
     const reason = parseApprovalCommand(c.body)!.reason;
     q.log(`the approval by @${user.login} (comment ${c.id}) was accepted but is missing from the comment (another run's write replaced it): recording it again`);
     return { approver: user.login, ...(reason ? { reason } : {}), contentHash: q.contentHash, headSha: q.headSha, at: c.createdAt };

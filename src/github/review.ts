@@ -191,6 +191,7 @@ export async function reviewPullRequest(
   // recorded an approval since the read above), and read again after the status is set.
   let last: PullRequestOutcome | null = null;
   const renderedFor = new Map<string, ReturnType<typeof renderReviewComment> | null>();
+  const mayApprove = new Map<string, boolean>();
   const synced = await syncStickyComment(
     octokit,
     repo,
@@ -213,6 +214,7 @@ export async function reviewPullRequest(
             author: pr.author,
             policy: settings.policy,
             log,
+            mayApprove,
           });
           if (traced) merged = { ...merged, approval: traced };
         }

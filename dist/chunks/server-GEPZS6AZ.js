@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-RBNRZEM5.js";
-import "./chunk-ZDZ6PDZP.js";
+} from "./chunk-G3XGO5GC.js";
+import "./chunk-RISQXF5B.js";
 import "./chunk-WLA53Z7R.js";
 import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";

@@ -39,7 +39,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-ZDZ6PDZP.js";
+} from "./chunk-RISQXF5B.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";

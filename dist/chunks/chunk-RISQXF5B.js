@@ -6204,8 +6204,12 @@ async function approvalFromTrace(octokit, repo, q) {
     const ours = reactions.filter((r) => r.user && sameLogin(r.user.login, q.identity)).map((r) => r.content);
     if (!ours.includes("+1") || ours.includes("-1") || ours.includes("confused")) continue;
     const user = { login: c.user.login, ...c.user.type ? { type: c.user.type } : {} };
-    if ((await lookUpAndDecide(octokit, repo, user, q.author, q.policy)).kind !== "accepted") continue;
-    if (await refuseContributor(octokit, repo, q.pullNumber, user.login, q.policy, q.author)) continue;
+    let may = q.mayApprove?.get(user.login);
+    if (may === void 0) {
+      may = (await lookUpAndDecide(octokit, repo, user, q.author, q.policy)).kind === "accepted" && !await refuseContributor(octokit, repo, q.pullNumber, user.login, q.policy, q.author);
+      q.mayApprove?.set(user.login, may);
+    }
+    if (!may) continue;
     const reason = parseApprovalCommand(c.body).reason;
     q.log(`the approval by @${user.login} (comment ${c.id}) was accepted but is missing from the comment (another run's write replaced it): recording it again`);
     return { approver: user.login, ...reason ? { reason } : {}, contentHash: q.contentHash, headSha: q.headSha, at: c.createdAt };
@@ -6656,6 +6660,7 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks =
   if (!thread || !(hasMigrations || found.length > 0)) return publish(approval, null);
   let last = null;
   const renderedFor = /* @__PURE__ */ new Map();
+  const mayApprove = /* @__PURE__ */ new Map();
   const synced = await syncStickyComment(
     octokit,
     repo,
@@ -6676,7 +6681,8 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks =
             identity: settings.identity,
             author: pr.author,
             policy: settings.policy,
-            log
+            log,
+            mayApprove
           });
           if (traced) merged = { ...merged, approval: traced };
         }
