@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-G3XGO5GC.js";
-import "./chunks/chunk-RISQXF5B.js";
+} from "./chunks/chunk-TTWCRNHW.js";
+import "./chunks/chunk-YIZ3MGBZ.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import "./chunks/chunk-CYR363RC.js";
 import "./chunks/chunk-7PDHHRXW.js";

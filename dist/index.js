@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-RISQXF5B.js";
+} from "./chunks/chunk-YIZ3MGBZ.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import {
   loadConfig

@@ -4,10 +4,9 @@
 // current head — never on what a delivery claims, so a replayed or late delivery cannot
 // approve anything the live state would not.
 import { prose } from '../report/markdown/escape.js';
-import { refuseContributor } from '../github/contributors.js';
 import { parseState } from '../github/comment-state.js';
 import { APPROVE_COMMAND, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from '../github/approval.js';
-import { lookUpAndDecide } from '../github/approver-lookup.js';
+import { mayApprove } from '../github/approver-lookup.js';
 import { CHECK_RUN_NAME, findCheckRun, markCheckRunApproved } from '../github/check-run.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { sameLogin } from '../github/identity.js';
@@ -202,10 +201,8 @@ async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: B
   }
   const early = refuseBeforeLookup(d.requester, pull.author, policy);
   if (early?.kind === 'refused') return early;
-  const decision = await lookUpAndDecide(octokit, repo, d.requester, pull.author, policy);
+  const decision = await mayApprove(octokit, repo, d.requester, pull, policy);
   if (decision.kind === 'refused') return decision;
-  const contributor = await refuseContributor(octokit, repo, pull.number, d.requester.login, policy, pull.author);
-  if (contributor) return { kind: 'refused', reason: contributor };
 
   const thread = await listThread(octokit, repo, pull.number, STICKY_MARKER, identity);
   const sticky = thread.own[0];

@@ -5,8 +5,7 @@
 // not in that body: a review that finds no approval in the comment looks for it.
 import type { ApprovalRecord } from '../check/types.js';
 import { isBot, parseApprovalCommand, type ApprovalPolicy } from './approval.js';
-import { lookUpAndDecide } from './approver-lookup.js';
-import { refuseContributor } from './contributors.js';
+import { mayApprove } from './approver-lookup.js';
 import { sameLogin } from './identity.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import type { CommentThread } from './sticky-comment.js';
@@ -54,9 +53,7 @@ export async function approvalFromTrace(octokit: GitHubClient, repo: RepoRef, q:
     const user = { login: c.user!.login, ...(c.user!.type ? { type: c.user!.type } : {}) };
     let may = q.mayApprove?.get(user.login);
     if (may === undefined) {
-      may =
-        (await lookUpAndDecide(octokit, repo, user, q.author, q.policy)).kind === 'accepted' &&
-        !(await refuseContributor(octokit, repo, q.pullNumber, user.login, q.policy, q.author));
+      may = (await mayApprove(octokit, repo, user, { number: q.pullNumber, author: q.author }, q.policy)).kind === 'accepted';
       q.mayApprove?.set(user.login, may);
     }
     if (!may) continue;

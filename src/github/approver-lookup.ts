@@ -1,10 +1,31 @@
 // Whether someone may approve, from what the API says about them now: their role on the
-// repository and, when the policy lists teams, which of those teams they belong to. The rule
-// itself is decideApproval (approval.ts); this only gathers its facts.
+// repository and, when the policy lists teams, which of those teams they belong to, and whether
+// they wrote or committed to the pull request. The rule itself is decideApproval (approval.ts);
+// this only gathers its facts.
 import { decideApproval, isBot, permissionFromApi, type ApprovalDecision, type ApprovalPolicy, type PermissionLevel } from './approval.js';
+import { refuseContributor } from './contributors.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 
-export async function lookUpAndDecide(
+/**
+ * The decision on `who` approving this pull request's migrations: the policy's on their role and
+ * teams, then, unless the policy allows it, a refusal for someone who wrote or committed to it.
+ * Every approval path asks this one question (the command, the App's button, a predecessor's
+ * approval honoured, an approval traced by its 👍).
+ */
+export async function mayApprove(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  who: { login: string; type?: string | null },
+  pull: { number: number; author: string },
+  policy: ApprovalPolicy,
+): Promise<ApprovalDecision> {
+  const decision = await lookUpAndDecide(octokit, repo, who, pull.author, policy);
+  if (decision.kind === 'refused') return decision;
+  const contributor = await refuseContributor(octokit, repo, pull.number, who.login, policy, pull.author);
+  return contributor ? { kind: 'refused', reason: contributor } : decision;
+}
+
+async function lookUpAndDecide(
   octokit: GitHubClient,
   repo: RepoRef,
   commenter: { login: string; type?: string | null },

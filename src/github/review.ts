@@ -10,11 +10,10 @@ import type { FileChange, Risk } from '../core/types.js';
 import type { ApprovalRecord, CheckResult } from '../check/types.js';
 import { APPROVE_COMMAND, describePolicy, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from './approval.js';
 import { approvalFromTrace } from './approval-evidence.js';
-import { lookUpAndDecide } from './approver-lookup.js';
+import { mayApprove } from './approver-lookup.js';
 import { approvalSummary, composeComment, voidedReason } from './comment-body.js';
 import { EMPTY_STATE, parseState, voidApproval, type CommentState, type VoidedApproval } from './comment-state.js';
 import { contentHash, reviewedFiles } from './content-hash.js';
-import { refuseContributor } from './contributors.js';
 import { applyGate, type GateInputs } from './gate.js';
 import { readRepoFile } from './repo-file.js';
 import { recordApproval, type RecordedApproval } from './record-approval.js';
@@ -191,7 +190,7 @@ export async function reviewPullRequest(
   // recorded an approval since the read above), and read again after the status is set.
   let last: PullRequestOutcome | null = null;
   const renderedFor = new Map<string, ReturnType<typeof renderReviewComment> | null>();
-  const mayApprove = new Map<string, boolean>();
+  const decidedApprovers = new Map<string, boolean>();
   const synced = await syncStickyComment(
     octokit,
     repo,
@@ -214,7 +213,7 @@ export async function reviewPullRequest(
             author: pr.author,
             policy: settings.policy,
             log,
-            mayApprove,
+            mayApprove: decidedApprovers,
           });
           if (traced) merged = { ...merged, approval: traced };
         }
@@ -297,9 +296,7 @@ async function inheritedApproval(
       (c) => c.user && sameLogin(c.user.login, claimed.approver) && c.user.type !== 'Bot' && parseApprovalCommand(c.body) !== null,
     );
     if (!wrote?.user) continue;
-    const decision = await lookUpAndDecide(octokit, repo, wrote.user, author, policy);
-    if (decision.kind !== 'accepted') continue;
-    if (await refuseContributor(octokit, repo, pullNumber, wrote.user.login, policy, author)) continue;
+    if ((await mayApprove(octokit, repo, wrote.user, { number: pullNumber, author }, policy)).kind !== 'accepted') continue;
     log(`honouring the approval by @${claimed.approver} recorded by @${other.author} (same migrations, approver verified)`);
     return claimed;
   }
@@ -366,10 +363,8 @@ export async function handleApprovalComment(
     const early = refuseBeforeLookup(commenter, author, settings.policy);
     if (early?.kind === 'refused') return early;
 
-    const decision = await lookUpAndDecide(octokit, repo, commenter, author, settings.policy);
+    const decision = await mayApprove(octokit, repo, commenter, { number: event.issueNumber, author }, settings.policy);
     if (decision.kind === 'refused') return decision;
-    const contributor = await refuseContributor(octokit, repo, event.issueNumber, commenter.login, settings.policy, author);
-    if (contributor) return { kind: 'refused', reason: contributor };
 
     const thread = await listThread(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
     const sticky = thread.own[0];

@@ -6132,7 +6132,38 @@ async function publishConfigErrorComment(octokit, repo, pullNumber, identity, e)
   return writeStickyComment(octokit, repo, pullNumber, STICKY_MARKER, identity, body, thread.own);
 }
 
+// src/github/contributors.ts
+var WEB_FLOW = "web-flow";
+async function pullContributors(octokit, repo, pullNumber) {
+  const commits = await octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+    owner: repo.owner,
+    repo: repo.repo,
+    pull_number: pullNumber,
+    per_page: 100
+  });
+  const logins = [];
+  for (const c of commits) {
+    for (const who of [c.author?.login, c.committer?.login]) {
+      if (who && !sameLogin(who, WEB_FLOW) && !logins.some((l) => sameLogin(l, who))) logins.push(who);
+    }
+  }
+  return logins;
+}
+async function refuseContributor(octokit, repo, pullNumber, login, policy, author) {
+  if (policy.allowContributors) return null;
+  if (policy.allowAuthor && sameLogin(login, author)) return null;
+  const contributors = await pullContributors(octokit, repo, pullNumber);
+  if (!contributors.some((c) => sameLogin(c, login))) return null;
+  return `@${login} wrote or committed commits of this pull request; those who changed it cannot approve its migrations.`;
+}
+
 // src/github/approver-lookup.ts
+async function mayApprove(octokit, repo, who, pull, policy) {
+  const decision = await lookUpAndDecide(octokit, repo, who, pull.author, policy);
+  if (decision.kind === "refused") return decision;
+  const contributor = await refuseContributor(octokit, repo, pull.number, who.login, policy, pull.author);
+  return contributor ? { kind: "refused", reason: contributor } : decision;
+}
 async function lookUpAndDecide(octokit, repo, commenter, author, policy) {
   if (isBot(commenter)) return { kind: "refused", reason: `@${commenter.login} is a bot; only people can approve migrations.` };
   const { data } = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
@@ -6166,31 +6197,6 @@ async function isActiveTeamMember(octokit, org, slug, login) {
   }
 }
 
-// src/github/contributors.ts
-var WEB_FLOW = "web-flow";
-async function pullContributors(octokit, repo, pullNumber) {
-  const commits = await octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
-    owner: repo.owner,
-    repo: repo.repo,
-    pull_number: pullNumber,
-    per_page: 100
-  });
-  const logins = [];
-  for (const c of commits) {
-    for (const who of [c.author?.login, c.committer?.login]) {
-      if (who && !sameLogin(who, WEB_FLOW) && !logins.some((l) => sameLogin(l, who))) logins.push(who);
-    }
-  }
-  return logins;
-}
-async function refuseContributor(octokit, repo, pullNumber, login, policy, author) {
-  if (policy.allowContributors) return null;
-  if (policy.allowAuthor && sameLogin(login, author)) return null;
-  const contributors = await pullContributors(octokit, repo, pullNumber);
-  if (!contributors.some((c) => sameLogin(c, login))) return null;
-  return `@${login} wrote or committed commits of this pull request; those who changed it cannot approve its migrations.`;
-}
-
 // src/github/approval-evidence.ts
 async function approvalFromTrace(octokit, repo, q) {
   const candidates = q.thread.all.filter((c) => c.user && !isBot(c.user) && parseApprovalCommand(c.body) !== null && Date.parse(c.createdAt) >= Date.parse(q.since)).sort((a, b) => b.id - a.id);
@@ -6206,7 +6212,7 @@ async function approvalFromTrace(octokit, repo, q) {
     const user = { login: c.user.login, ...c.user.type ? { type: c.user.type } : {} };
     let may = q.mayApprove?.get(user.login);
     if (may === void 0) {
-      may = (await lookUpAndDecide(octokit, repo, user, q.author, q.policy)).kind === "accepted" && !await refuseContributor(octokit, repo, q.pullNumber, user.login, q.policy, q.author);
+      may = (await mayApprove(octokit, repo, user, { number: q.pullNumber, author: q.author }, q.policy)).kind === "accepted";
       q.mayApprove?.set(user.login, may);
     }
     if (!may) continue;
@@ -6660,7 +6666,7 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks =
   if (!thread || !(hasMigrations || found.length > 0)) return publish(approval, null);
   let last = null;
   const renderedFor = /* @__PURE__ */ new Map();
-  const mayApprove = /* @__PURE__ */ new Map();
+  const decidedApprovers = /* @__PURE__ */ new Map();
   const synced = await syncStickyComment(
     octokit,
     repo,
@@ -6682,7 +6688,7 @@ async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks =
             author: pr.author,
             policy: settings.policy,
             log,
-            mayApprove
+            mayApprove: decidedApprovers
           });
           if (traced) merged = { ...merged, approval: traced };
         }
@@ -6732,9 +6738,7 @@ async function inheritedApproval(octokit, repo, thread, pullNumber, hash, author
       (c) => c.user && sameLogin(c.user.login, claimed.approver) && c.user.type !== "Bot" && parseApprovalCommand(c.body) !== null
     );
     if (!wrote?.user) continue;
-    const decision = await lookUpAndDecide(octokit, repo, wrote.user, author, policy);
-    if (decision.kind !== "accepted") continue;
-    if (await refuseContributor(octokit, repo, pullNumber, wrote.user.login, policy, author)) continue;
+    if ((await mayApprove(octokit, repo, wrote.user, { number: pullNumber, author }, policy)).kind !== "accepted") continue;
     log(`honouring the approval by @${claimed.approver} recorded by @${other.author} (same migrations, approver verified)`);
     return claimed;
   }
@@ -6773,10 +6777,8 @@ async function handleApprovalComment(octokit, repo, event, settings, hooks = {})
     if (pull.state !== "open") return { kind: "refused", reason: "the pull request is closed." };
     const early = refuseBeforeLookup(commenter, author, settings.policy);
     if (early?.kind === "refused") return early;
-    const decision = await lookUpAndDecide(octokit, repo, commenter, author, settings.policy);
+    const decision = await mayApprove(octokit, repo, commenter, { number: event.issueNumber, author }, settings.policy);
     if (decision.kind === "refused") return decision;
-    const contributor = await refuseContributor(octokit, repo, event.issueNumber, commenter.login, settings.policy, author);
-    if (contributor) return { kind: "refused", reason: contributor };
     const thread = await listThread(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
     const sticky = thread.own[0];
     const state = parseState(sticky?.body);
@@ -6901,18 +6903,17 @@ export {
   writeIntervalFromEnv,
   spacedBottleneck,
   buildOctokit,
+  parseState,
   ACTIONS_BOT,
   tokenIdentity,
   sameLogin,
-  refuseContributor,
-  parseState,
   APPROVE_COMMAND,
   parseApprovalCommand,
   parseApprovers,
   parsePermissionLevel,
   parseRisk,
   refuseBeforeLookup,
-  lookUpAndDecide,
+  mayApprove,
   voidedReason,
   STICKY_MARKER,
   renderSummary,

@@ -13,7 +13,7 @@ import {
   handleApprovalComment,
   isAmbiguous,
   listThread,
-  lookUpAndDecide,
+  mayApprove,
   mergeStatsFile,
   paginateRest,
   parseApprovalCommand,
@@ -24,7 +24,6 @@ import {
   readConfigText,
   recordApproval,
   refuseBeforeLookup,
-  refuseContributor,
   renderSummary,
   request,
   requestTimeoutFromEnv,
@@ -39,7 +38,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-RISQXF5B.js";
+} from "./chunk-YIZ3MGBZ.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";
@@ -18187,10 +18186,8 @@ async function decide(octokit, repo, pull, d, policy, identity) {
   }
   const early = refuseBeforeLookup(d.requester, pull.author, policy);
   if (early?.kind === "refused") return early;
-  const decision = await lookUpAndDecide(octokit, repo, d.requester, pull.author, policy);
+  const decision = await mayApprove(octokit, repo, d.requester, pull, policy);
   if (decision.kind === "refused") return decision;
-  const contributor = await refuseContributor(octokit, repo, pull.number, d.requester.login, policy, pull.author);
-  if (contributor) return { kind: "refused", reason: contributor };
   const thread = await listThread(octokit, repo, pull.number, STICKY_MARKER, identity);
   const sticky = thread.own[0];
   const state = parseState(sticky?.body);

@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-G3XGO5GC.js";
-import "./chunk-RISQXF5B.js";
+} from "./chunk-TTWCRNHW.js";
+import "./chunk-YIZ3MGBZ.js";
 import "./chunk-WLA53Z7R.js";
 import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";
