@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-TTWCRNHW.js";
-import "./chunks/chunk-YIZ3MGBZ.js";
+} from "./chunks/chunk-AQAA5TQR.js";
+import "./chunks/chunk-GOKQRSZX.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import "./chunks/chunk-CYR363RC.js";
 import "./chunks/chunk-7PDHHRXW.js";

@@ -17,11 +17,9 @@ import {
   checkPullRequest,
   configErrorLine,
   configErrorMarkdown,
-  configErrorOn,
-  configFromText,
+  configOnRef,
   findStickyComments,
   handleApprovalComment,
-  mergeStatsFile,
   parseApprovalCommand,
   parseApprovers,
   parsePermissionLevel,
@@ -38,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-YIZ3MGBZ.js";
+} from "./chunks/chunk-GOKQRSZX.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import {
   loadConfig
@@ -981,16 +979,9 @@ function workspace() {
   return process.env.GITHUB_WORKSPACE ?? process.cwd();
 }
 async function trustedConfig(octokit, repo, inputs, baseSha) {
-  const base = await readConfigText(octokit, repo, baseSha, configPath(inputs));
-  if (context.eventName === "pull_request_target") return { config: await workspaceConfig(inputs), base };
-  let config;
-  try {
-    config = configFromText(base);
-  } catch (e) {
-    throw e instanceof ConfigError ? configErrorOn(e, `on the base branch, ${baseSha.slice(0, 7)}`) : e;
-  }
-  await mergeStatsFile(octokit, repo, baseSha, config);
-  return { config, base };
+  if (context.eventName === "pull_request_target") return { config: await workspaceConfig(inputs), base: await readConfigText(octokit, repo, baseSha, configPath(inputs)) };
+  const { config, source } = await configOnRef(octokit, repo, baseSha, `on the base branch, ${baseSha.slice(0, 7)}`, configPath(inputs));
+  return { config, base: source };
 }
 function configPath(inputs) {
   return inputs.configFile ? path.posix.normalize(inputs.configFile.replace(/\\/g, "/")).replace(/^(\.\/)+/, "") : void 0;

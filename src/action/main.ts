@@ -9,7 +9,7 @@ import { runCheck } from '../check/run.js';
 import type { CheckResult } from '../check/types.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/defaults.js';
-import { configErrorLine, configErrorMarkdown, configErrorOn, configFromText, mergeStatsFile, publishConfigErrorComment, RULE_IDS } from '../github/config-file.js';
+import { configErrorLine, configErrorMarkdown, configOnRef, publishConfigErrorComment, RULE_IDS } from '../github/config-file.js';
 import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
 import { renderAnnotations } from '../report/github.js';
@@ -303,16 +303,10 @@ function workspace(): string {
  * `pull_request_target` the workspace root is the base branch's checkout and is read as it is.
  */
 async function trustedConfig(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs, baseSha: string): Promise<{ config: Config; base: ConfigText | null }> {
-  const base = await readConfigText(octokit, repo, baseSha, configPath(inputs));
-  if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base };
-  let config: Config;
-  try {
-    config = configFromText(base);
-  } catch (e) {
-    throw e instanceof ConfigError ? configErrorOn(e, `on the base branch, ${baseSha.slice(0, 7)}`) : e;
-  }
-  await mergeStatsFile(octokit, repo, baseSha, config);
-  return { config, base };
+  // pull_request_target checks the base branch out into the workspace: its config is there.
+  if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base: await readConfigText(octokit, repo, baseSha, configPath(inputs)) };
+  const { config, source } = await configOnRef(octokit, repo, baseSha, `on the base branch, ${baseSha.slice(0, 7)}`, configPath(inputs));
+  return { config, base: source };
 }
 
 /** The `config` input as a path inside the repository, for the contents API. */

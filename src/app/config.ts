@@ -8,9 +8,9 @@
 // real servers with MIGRATION_GUARD_ALLOW_SERVER_DRYRUN=1.
 import { ConfigError } from '../config/errors.js';
 import type { Config } from '../config/defaults.js';
-import { configErrorOn, configFromText, mergeStatsFile } from '../github/config-file.js';
+import { configOnRef } from '../github/config-file.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
-import { readConfigText, type ConfigText } from '../github/repo-file.js';
+import type { ConfigText } from '../github/repo-file.js';
 
 export interface RepoConfig {
   config: Config;
@@ -26,14 +26,7 @@ export { ConfigError };
 
 /** Reads the first of CONFIG_FILE_NAMES that exists at `ref` (the base branch). */
 export async function loadRepoConfig(octokit: GitHubClient, repo: RepoRef, ref: string, allowServerDryRun: boolean, dryRunMemoryMb?: number): Promise<RepoConfig> {
-  const source = await readConfigText(octokit, repo, ref);
-  let config: Config;
-  try {
-    config = configFromText(source);
-  } catch (e) {
-    throw e instanceof ConfigError ? configErrorOn(e, `on ${ref}`) : e;
-  }
-  await mergeStatsFile(octokit, repo, ref, config);
+  const { config, source } = await configOnRef(octokit, repo, ref, `on ${ref}`);
   return { ...applyDryRunPolicy(config, allowServerDryRun, dryRunMemoryMb), file: source?.file ?? null, source };
 }
 

@@ -13,7 +13,7 @@ import { EMPTY_STATE, parseState } from './comment-state.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { fenced } from '../report/markdown/escape.js';
 import { STICKY_MARKER } from './render.js';
-import { readRepoFile, type ConfigText } from './repo-file.js';
+import { readConfigText, readRepoFile, type ConfigText } from './repo-file.js';
 import { listThread, type StickyComment } from './sticky-comment.js';
 import { writeStickyComment } from './sticky-settle.js';
 
@@ -28,7 +28,7 @@ export function configFromText(source: ConfigText | null): Config {
  * The config's `tableStatsFile`, read like the config through the API at `ref` (the base
  * branch: a pull request cannot shrink its own tables), under the config's own tableStats.
  */
-export async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: string, config: Config): Promise<void> {
+async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: string, config: Config): Promise<void> {
   if (!config.tableStatsFile) return;
   const rel = config.tableStatsFile.replace(/^\.\//, '');
   const text = await readRepoFile(octokit, repo, rel, ref);
@@ -38,8 +38,31 @@ export async function mergeStatsFile(octokit: GitHubClient, repo: RepoRef, ref: 
   config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }
 
+/**
+ * The configuration at `ref` (the base branch) as both GitHub surfaces read it: the first of
+ * CONFIG_FILE_NAMES there (or `explicit`), parsed and checked (a ConfigError says `where`), with
+ * its table-stats file from the same ref merged in; `source` is the file's text as read.
+ */
+export async function configOnRef(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  ref: string,
+  where: string,
+  explicit?: string,
+): Promise<{ config: Config; source: ConfigText | null }> {
+  const source = await readConfigText(octokit, repo, ref, explicit);
+  let config: Config;
+  try {
+    config = configFromText(source);
+  } catch (e) {
+    throw e instanceof ConfigError ? configErrorOn(e, where) : e;
+  }
+  await mergeStatsFile(octokit, repo, ref, config);
+  return { config, source };
+}
+
 /** The same error, saying where the configuration was read (`on the base branch`). */
-export function configErrorOn(e: ConfigError, where: string): ConfigError {
+function configErrorOn(e: ConfigError, where: string): ConfigError {
   return new ConfigError(`${e.message} (the configuration ${where})`, e.file, e.line, e.column);
 }
 

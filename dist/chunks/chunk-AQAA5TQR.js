@@ -6,15 +6,13 @@ import {
   STICKY_MARKER,
   configErrorLine,
   configErrorMarkdown,
-  configErrorOn,
-  configFromText,
+  configOnRef,
   createTokenAuth,
   getUserAgent,
   handleApprovalComment,
   isAmbiguous,
   listThread,
   mayApprove,
-  mergeStatsFile,
   paginateRest,
   parseApprovalCommand,
   parseApprovers,
@@ -38,7 +36,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-YIZ3MGBZ.js";
+} from "./chunk-GOKQRSZX.js";
 import {
   require_dist
 } from "./chunk-CYR363RC.js";
@@ -17748,14 +17746,7 @@ function isoSeconds(d) {
 
 // src/app/config.ts
 async function loadRepoConfig(octokit, repo, ref, allowServerDryRun, dryRunMemoryMb) {
-  const source = await readConfigText(octokit, repo, ref);
-  let config2;
-  try {
-    config2 = configFromText(source);
-  } catch (e) {
-    throw e instanceof ConfigError ? configErrorOn(e, `on ${ref}`) : e;
-  }
-  await mergeStatsFile(octokit, repo, ref, config2);
+  const { config: config2, source } = await configOnRef(octokit, repo, ref, `on ${ref}`);
   return { ...applyDryRunPolicy(config2, allowServerDryRun, dryRunMemoryMb), file: source?.file ?? null, source };
 }
 function applyDryRunPolicy(config2, allowServerDryRun, memoryCapMb) {

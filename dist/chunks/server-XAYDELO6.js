@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-TTWCRNHW.js";
-import "./chunk-YIZ3MGBZ.js";
+} from "./chunk-AQAA5TQR.js";
+import "./chunk-GOKQRSZX.js";
 import "./chunk-WLA53Z7R.js";
 import "./chunk-CYR363RC.js";
 import "./chunk-7PDHHRXW.js";

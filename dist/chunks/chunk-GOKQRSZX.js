@@ -6108,6 +6108,17 @@ async function mergeStatsFile(octokit, repo, ref, config) {
   if (!r.ok) throw new ConfigError(r.message, rel);
   config.tableStats = new Map([...r.stats, ...config.tableStats]);
 }
+async function configOnRef(octokit, repo, ref, where, explicit) {
+  const source = await readConfigText(octokit, repo, ref, explicit);
+  let config;
+  try {
+    config = configFromText(source);
+  } catch (e) {
+    throw e instanceof ConfigError ? configErrorOn(e, where) : e;
+  }
+  await mergeStatsFile(octokit, repo, ref, config);
+  return { config, source };
+}
 function configErrorOn(e, where) {
   return new ConfigError(`${e.message} (the configuration ${where})`, e.file, e.line, e.column);
 }
@@ -6926,9 +6937,7 @@ export {
   readRepoFile,
   readConfigText,
   RULE_IDS,
-  configFromText,
-  mergeStatsFile,
-  configErrorOn,
+  configOnRef,
   configErrorLine,
   configErrorMarkdown,
   publishConfigErrorComment,
