@@ -1,21 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-AQAA5TQR.js";
-import "./chunks/chunk-GOKQRSZX.js";
+} from "./chunks/chunk-TJEJHKBG.js";
+import "./chunks/chunk-5T7G4SIX.js";
 import "./chunks/chunk-WLA53Z7R.js";
-import "./chunks/chunk-CYR363RC.js";
+import "./chunks/chunk-S2NU5DVF.js";
 import "./chunks/chunk-7PDHHRXW.js";
 import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-MWVEOPW3.js";
+import "./chunks/chunk-ZSEWND2U.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
-import "./chunks/chunk-CN43DROS.js";
+import "./chunks/chunk-QLHDLUSU.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-32GHHFCX.js";
-import "./chunks/chunk-62AXQOCY.js";
+import "./chunks/chunk-24C5HYEF.js";
+import "./chunks/chunk-52NIUVTI.js";
 import "./chunks/chunk-M473AYTS.js";
 import "./chunks/chunk-W44ZGOZC.js";
+import "./chunks/chunk-M27OREB5.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import "./chunks/chunk-CUM6X7PU.js";

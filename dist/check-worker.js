@@ -1,12 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-32GHHFCX.js";
-import "./chunks/chunk-62AXQOCY.js";
+} from "./chunks/chunk-24C5HYEF.js";
+import "./chunks/chunk-52NIUVTI.js";
 import "./chunks/chunk-M473AYTS.js";
 import {
   initParser
 } from "./chunks/chunk-W44ZGOZC.js";
+import "./chunks/chunk-M27OREB5.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import "./chunks/chunk-CUM6X7PU.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-ITQUJ7O4.js";
+} from "./chunks/chunk-2BIMX733.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,11 +36,11 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-GOKQRSZX.js";
+} from "./chunks/chunk-5T7G4SIX.js";
 import "./chunks/chunk-WLA53Z7R.js";
 import {
   loadConfig
-} from "./chunks/chunk-CYR363RC.js";
+} from "./chunks/chunk-S2NU5DVF.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-7PDHHRXW.js";
@@ -49,17 +49,18 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-MWVEOPW3.js";
+} from "./chunks/chunk-ZSEWND2U.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
-import "./chunks/chunk-CN43DROS.js";
+import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-32GHHFCX.js";
-import "./chunks/chunk-62AXQOCY.js";
+import "./chunks/chunk-24C5HYEF.js";
+import "./chunks/chunk-52NIUVTI.js";
 import "./chunks/chunk-M473AYTS.js";
 import "./chunks/chunk-W44ZGOZC.js";
+import "./chunks/chunk-M27OREB5.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import {

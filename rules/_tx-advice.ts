@@ -11,12 +11,22 @@ const RUNNER_OPT_OUT: Partial<Record<LayoutName, string>> = {
   prisma: 'Prisma Migrate cannot run a migration outside a transaction: run this statement by hand (psql) outside the tool, then mark the migration applied with `prisma migrate resolve --applied`',
   drizzle: 'drizzle-kit runs migrations in a transaction and has no opt-out: run this statement by hand (psql) outside the tool',
   supabase: 'the Supabase CLI runs each migration in a transaction: run this statement by hand (psql) outside the CLI',
-  'golang-migrate': 'golang-migrate does not wrap files in a transaction, so only the BEGIN/COMMIT in the file itself matter',
+  'golang-migrate': 'golang-migrate sends the whole file as one query, which Postgres runs as one transaction when it holds more than one statement: give the statement a file of its own, alone (no other statement, no BEGIN/COMMIT)',
   sqitch: 'Sqitch runs the script as written: remove the BEGIN/COMMIT around this statement',
 };
 
 const ALL_RUNNERS =
-  'golang-migrate: it does not wrap, remove BEGIN/COMMIT; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool';
+  'golang-migrate: a file holding only this statement; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool';
+
+/**
+ * The transaction the runner runs this file in, named as its author knows it: golang-migrate opens
+ * none, but sends the file as one query string, which Postgres runs as one transaction.
+ */
+export function runnerTransaction(state: Readonly<AnalysisState>): string {
+  return state.layout === 'golang-migrate'
+    ? 'the one transaction Postgres runs this file in (golang-migrate sends the file as one query)'
+    : 'the transaction the runner wraps this file in';
+}
 
 /** Why the statement is inside a transaction block, and how to take it out, for this file's runner. */
 export function outOfTransactionAdvice(state: Readonly<AnalysisState>, doBlock: boolean): string {

@@ -8,6 +8,7 @@ import type { Operation, Statement } from '../src/core/types.js';
 import { batchedSql, columnTypeIn } from './_backfill-sql.js';
 import { blocksExisting } from './_blocking.js';
 import { executesNow } from './_statement.js';
+import { runnerTransaction } from './_tx-advice.js';
 
 const DML_TAGS = new Set(['UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 
@@ -101,7 +102,7 @@ export const rule: Rule = {
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
     const sameTx = earlierInTransaction(state);
-    const wrapper = state.tx.explicit ? 'the same transaction' : 'the transaction the runner wraps this file in';
+    const wrapper = state.tx.explicit ? 'the same transaction' : runnerTransaction(state);
 
     if (isBackfill(statement, operations)) {
       const ddl = sameTx.ddl.flatMap((s) => lockingDdl(s.operations, state).map((op) => ({ op, s })));

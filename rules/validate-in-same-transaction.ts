@@ -3,6 +3,7 @@ import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds } from '../src/analyze/rule-helpers.js';
 import type { KnownConstraint } from '../src/analyze/state.js';
 import { addedConstraint, alterTable, ident, runsDuringMigration } from './_sql-build.js';
+import { runnerTransaction } from './_tx-advice.js';
 
 function heldLock(kind: KnownConstraint['kind'] | Constraint['contype'], table: string): string {
   return kind === 'foreign-key' || kind === 'CONSTR_FOREIGN'
@@ -40,7 +41,7 @@ export const rule: Rule = {
       if (!sameStatement && !earlier) return;
       if (op.targetIsNew) return;
       const lock = heldLock(sameStatement ? sameStatement.contype : earlier!.kind, table);
-      const where = sameStatement ? 'in the same ALTER TABLE statement' : state.tx.explicit ? 'in the transaction opened by BEGIN' : 'in the transaction the runner wraps around this migration';
+      const where = sameStatement ? 'in the same ALTER TABLE statement' : state.tx.explicit ? 'in the transaction opened by BEGIN' : `in ${runnerTransaction(state)}`;
       const fix = sameStatement || !state.tx.explicit
         ? `-- keep ADD CONSTRAINT ... NOT VALID where it is; move this to the next migration:\n${alterTable(table)} VALIDATE CONSTRAINT ${ident(cmd.name)};`
         : `COMMIT;  -- end the transaction that added ${cmd.name} first\n${alterTable(table)} VALIDATE CONSTRAINT ${ident(cmd.name)};`;

@@ -2,7 +2,7 @@
 // transaction the next statement runs in, timeouts set, the target version and table sizes.
 // Rules only read it; `track.ts` advances it after each statement.
 import type { TypeName } from '@pgsql/types';
-import type { LayoutName, Operation, Position, Statement, TransactionMode } from '../core/types.js';
+import type { LayoutName, Operation, Position, Statement, FileTransaction } from '../core/types.js';
 
 export type { TableStats } from '../core/table-stats.js';
 import type { TableStats } from '../core/table-stats.js';
@@ -61,7 +61,7 @@ export interface AnalysisState {
   /** The file being analyzed. */
   path: string;
   /** How the migration's runner executes this file. */
-  runnerTransaction: TransactionMode;
+  runnerTransaction: FileTransaction;
   tx: TransactionState;
   /** Schema-qualified names created earlier in this run (this file or another new migration). */
   newTables: Set<string>;

@@ -3,7 +3,7 @@
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import { declaredType } from './column-type.js';
-import type { LayoutName, Operation, Statement, TransactionMode } from '../core/types.js';
+import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, typeNameText } from './ast.js';
 
@@ -48,7 +48,7 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
   };
 }
 
-export function beginFile(state: AnalysisState, path: string, runner: TransactionMode, learningOnly: boolean, layout?: LayoutName): void {
+export function beginFile(state: AnalysisState, path: string, runner: FileTransaction, learningOnly: boolean, layout?: LayoutName): void {
   state.path = path;
   if (layout) state.layout = layout;
   else delete state.layout;

@@ -1,6 +1,7 @@
 // One migration set's parse and analysis, in order, with the set's own state: the unit of work
 // runCheck runs on the main thread or hands to a worker thread (check/parallel.ts). Sets share
 // nothing, so any split of them over threads gives the same results.
+import { fileTransaction } from '../core/transaction.js';
 import type { Node } from '@pgsql/types';
 import { analyzeSource } from '../analyze/analyze.js';
 import type { AnalysisState } from '../analyze/state.js';
@@ -98,7 +99,7 @@ function parse(src: SqlSource, placeholders: Record<string, string>): ParsedSour
 }
 
 function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean, settings: Record<string, RuleSetting>) {
-  beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
+  beginFile(state, m.up.path, fileTransaction(m.transaction, up.statements), learningOnly, m.layout);
   return analyzeSource(up, m.up.text, state, allRules, settings);
 }
 
@@ -112,7 +113,7 @@ function buildMigrationReport(
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === 'wrapped');
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, fileTransaction(m.transaction, up.statements) === 'wrapped');
   const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   // A missing rollback matters more when the migration itself is dangerous.

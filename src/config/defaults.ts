@@ -10,7 +10,8 @@ export const DEFAULT_PG_VERSION = 16;
 
 /** How each layout's runner executes a migration unless the file says otherwise. */
 export const LAYOUT_TRANSACTION: Record<LayoutName, TransactionMode> = {
-  'golang-migrate': 'none',
+  // One Exec of the whole file: a file of several statements is one implicit transaction.
+  'golang-migrate': 'implicit',
   'directory-pairs': 'wrapped', // Diesel runs each migration in a transaction
   flyway: 'wrapped',
   dbmate: 'wrapped',

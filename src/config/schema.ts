@@ -8,7 +8,7 @@ import { tableStatsSchema } from './stats-file.js';
 
 const risk = z.enum(RISKS);
 const layout = z.enum(LAYOUTS);
-const transaction = z.enum(['wrapped', 'none']);
+const transaction = z.enum(['wrapped', 'implicit', 'none']);
 
 export { PRESETS, type Preset } from './presets.js';
 

@@ -227,9 +227,14 @@ export type LayoutName = (typeof LAYOUTS)[number];
 
 /**
  * How the runner executes a migration: `wrapped` = the runner opens one transaction per
- * migration; `none` = statements autocommit unless the SQL says BEGIN.
+ * migration; `implicit` = it sends the whole file as one query string (golang-migrate), which
+ * Postgres runs as one transaction when it holds more than one statement and no BEGIN/COMMIT of
+ * its own (see core/transaction.ts); `none` = statements autocommit unless the SQL says BEGIN.
  */
-export type TransactionMode = 'wrapped' | 'none';
+export type TransactionMode = 'wrapped' | 'implicit' | 'none';
+
+/** A runner's mode as it applies to one file: `implicit` resolved by the file's statements (core/transaction.ts). */
+export type FileTransaction = Exclude<TransactionMode, 'implicit'>;
 
 export type ChangeKind = 'added' | 'modified' | 'renamed' | 'deleted' | 'unchanged';
 

@@ -2,7 +2,8 @@
 // recording per statement: duration, the locks it took (pg_locks of our own backend, read
 // inside the same transaction), how long each was held (until commit), the relations it
 // rewrote (relfilenode changed) and the error, mapped to file:line:col.
-import type { DryRunError, LockMode, LockObservation, ParsedSource, Statement, StatementTrace, TransactionMode } from '../core/types.js';
+import type { DryRunError, LockMode, LockObservation, ParsedSource, Statement, StatementTrace, FileTransaction, TransactionMode } from '../core/types.js';
+import { fileTransaction } from '../core/transaction.js';
 import { LOCK_MODES } from '../core/types.js';
 import { lockRank } from '../core/risk.js';
 import { errorAt } from './positions.js';
@@ -198,9 +199,9 @@ function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
-/** The runner's mode, unless the file needs autocommit: it controls transactions itself or has CONCURRENTLY & co. */
-export function effectiveTransaction(parsed: ParsedSource, mode: TransactionMode): TransactionMode {
-  if (mode === 'none') return 'none';
+/** The runner's mode for this file, unless the file needs autocommit: it controls transactions itself or has CONCURRENTLY & co. */
+export function effectiveTransaction(parsed: ParsedSource, mode: TransactionMode): FileTransaction {
+  if (fileTransaction(mode, parsed.statements) === 'none') return 'none';
   const top = topLevel(parsed.statements);
   return top.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt)) ? 'none' : 'wrapped';
 }
@@ -328,7 +329,7 @@ export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sour
     }
   }
   let inTx = false;
-  if (transaction === 'wrapped' && batchable) {
+  if (fileTransaction(transaction, parsed.statements) === 'wrapped' && batchable) {
     await sandbox.exec('BEGIN', 10_000);
     inTx = true;
   }

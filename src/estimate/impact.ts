@@ -4,14 +4,14 @@
 // the table stats; it adds no judgement of its own beyond summing them.
 
 import type { TableStats } from '../core/table-stats.js';
-import type { LockMode, MigrationImpact, MigrationReport, Operation, TransactionMode } from '../core/types.js';
+import type { LockMode, MigrationImpact, MigrationReport, Operation, FileTransaction } from '../core/types.js';
 import { workOf } from './model.js';
 
 const DESTROYING = new Set(['DROP_TABLE', 'DROP_COLUMN', 'TRUNCATE', 'DELETE_ROWS', 'DROP_SCHEMA', 'DROP_DATABASE']);
 
 export function summarizeImpact(
   report: MigrationReport,
-  transaction: TransactionMode,
+  transaction: FileTransaction,
   tableStats: ReadonlyMap<string, TableStats>,
 ): MigrationImpact {
   const ops = report.operations;
@@ -36,7 +36,7 @@ export function summarizeImpact(
  * blocking statement on, every later statement's time adds to it; outside one, each blocking
  * statement blocks for its own run.
  */
-function blockingTime(ops: Operation[], transaction: TransactionMode): Partial<MigrationImpact> {
+function blockingTime(ops: Operation[], transaction: FileTransaction): Partial<MigrationImpact> {
   const estimated = ops.filter((o) => o.estimate);
   if (estimated.length === 0) return {};
   let ms = 0;

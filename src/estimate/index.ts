@@ -3,7 +3,7 @@
 // check/analyze-set.ts estimateAnalyzed; the report formats its numbers with model.ts directly.
 import type { Config } from '../config/defaults.js';
 import type { CostCalibration } from '../core/table-stats.js';
-import type { Finding, MigrationReport, Operation, TransactionMode } from '../core/types.js';
+import type { Finding, MigrationReport, Operation, FileTransaction } from '../core/types.js';
 import type { Rule } from '../analyze/rule.js';
 import { applyEstimates } from './apply.js';
 import { LOCAL_POSTGRES } from './constants.js';
@@ -28,7 +28,7 @@ export function estimateAnalyzed(
 }
 
 /** The impact summary, once the migration's risk is final (after the dry-run). */
-export function impactOf(report: MigrationReport, transaction: TransactionMode, config: Pick<Config, 'tableStats'>): MigrationReport['impact'] {
+export function impactOf(report: MigrationReport, transaction: FileTransaction, config: Pick<Config, 'tableStats'>): MigrationReport['impact'] {
   return summarizeImpact(report, transaction, config.tableStats);
 }
 

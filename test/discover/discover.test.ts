@@ -137,7 +137,7 @@ describe('explicit paths (lint path...)', () => {
   it('a lone file is a plain migration with the default transaction', async () => {
     const r = await discoverMigrations(repo(files), config({ defaultTransaction: 'wrapped' }), { only: ['scripts/fix.sql', 'db/migrations/0002_b.up.sql'] });
     expect(r.sets.map((s) => [s.dir, s.layout, ...summary(s)])).toEqual([
-      ['db/migrations', 'golang-migrate', '0002_b missing none -'],
+      ['db/migrations', 'golang-migrate', '0002_b missing implicit -'],
       ['scripts', 'plain', 'fix not-required wrapped -'],
     ]);
     expect(r.findings.map((f) => [f.rule, f.path])).toEqual([['rollback-missing', 'db/migrations/0002_b.up.sql']]);

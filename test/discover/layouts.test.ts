@@ -11,13 +11,13 @@ async function discover(layout: string) {
 }
 
 describe('layouts', () => {
-  it('golang-migrate: numeric order, .down.sql pairs, no transaction', async () => {
+  it('golang-migrate: numeric order, .down.sql pairs, the file as one query (implicit transaction)', async () => {
     const r = await discover('golang-migrate');
     expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['db/migrations', 'golang-migrate']]);
     expect(summary(r.sets[0]!)).toEqual([
-      '0001_create_users present none 0001_create_users.down.sql',
-      '0002_add_email present(empty) none 0002_add_email.down.sql',
-      '0010_add_index missing none -',
+      '0001_create_users present implicit 0001_create_users.down.sql',
+      '0002_add_email present(empty) implicit 0002_add_email.down.sql',
+      '0010_add_index missing implicit -',
     ]);
     expect(r.findings.map((f) => [f.rule, f.risk, f.path])).toEqual([['rollback-missing', 'CAUTION', 'db/migrations/0010_add_index.up.sql']]);
     expect(r.findings[0]!.message).toContain('expected db/migrations/0010_add_index.down.sql');

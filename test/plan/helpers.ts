@@ -1,5 +1,6 @@
 // Test helpers for the plan and the renderers: SQL -> AnalyzedMigration through the real
 // parser and analyzer, and a PGlite harness that runs a plan and reads back the schema.
+import { fileTransaction } from '../../src/core/transaction.js';
 import { PGlite } from '@electric-sql/pglite';
 import { parseSync } from 'libpg-query';
 import { analyzeSource } from '../../src/analyze/analyze.js';
@@ -32,7 +33,7 @@ export async function analyzeMigrations(inputs: MigrationInput[], pgVersion = 16
     const up = parseSource({ path: input.path, text: input.sql });
     const down = input.down ? parseSource({ path: input.path.replace(/\.up\.sql$/, '.down.sql'), text: input.down }) : null;
     const transaction = input.transaction ?? 'none';
-    beginFile(state, input.path, transaction, input.history === true);
+    beginFile(state, input.path, fileTransaction(transaction, up.statements), input.history === true);
     const analyzed = analyzeSource(up, input.sql, state, input.findings ? [] : allRules);
     const operations = analyzed.operations;
     const findings = input.findings ?? analyzed.findings;

@@ -1,6 +1,7 @@
 // Builds CheckResults for the renderer tests from real SQL: the real parser (src/parse) and the
 // real analyzer (src/analyze) with the given rules. Only the dry-run part is given as data,
 // since the renderers read it and nothing else.
+import { fileTransaction } from '../../src/core/transaction.js';
 import { analyzeSource } from '../../src/analyze/analyze.js';
 import type { Rule } from '../../src/analyze/rule.js';
 import { beginFile, newRunState } from '../../src/analyze/track.js';
@@ -42,7 +43,7 @@ export async function buildCheckResult(migrations: FixtureMigration[], opts: Fix
   for (const fm of migrations) {
     sources.set(fm.path, fm.sql);
     const up = parseSource({ path: fm.path, text: fm.sql });
-    beginFile(state, fm.path, fm.runner ?? 'none', false);
+    beginFile(state, fm.path, fileTransaction(fm.runner ?? 'none', up.statements), false);
     const out = analyzeSource(up, fm.sql, state, opts.rules);
     let down: ParsedSource | null = null;
     if (fm.down) {

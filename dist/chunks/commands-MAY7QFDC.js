@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-XHYYTIB7.js";
+} from "./chunk-XWFQYNI2.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-ITQUJ7O4.js";
+} from "./chunk-2BIMX733.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,25 +37,26 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-MWVEOPW3.js";
+} from "./chunk-ZSEWND2U.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
 import "./chunk-ZOVH3UEO.js";
 import {
   DEFAULT_PG_VERSION
-} from "./chunk-CN43DROS.js";
+} from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-32GHHFCX.js";
+import "./chunk-24C5HYEF.js";
 import {
   allRules,
   ruleById
-} from "./chunk-62AXQOCY.js";
+} from "./chunk-52NIUVTI.js";
 import "./chunk-M473AYTS.js";
 import {
   byCodeUnit,
   trimTrailing
 } from "./chunk-W44ZGOZC.js";
+import "./chunk-M27OREB5.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
@@ -856,7 +857,7 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-72L7YGFN.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-ZMJB3BYW.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
   const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-SYDDNEIP.js");
   let plan;

@@ -4,7 +4,8 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 var DEFAULT_MAX_BLOCKING_MS = 300;
 var DEFAULT_PG_VERSION = 16;
 var LAYOUT_TRANSACTION = {
-  "golang-migrate": "none",
+  // One Exec of the whole file: a file of several statements is one implicit transaction.
+  "golang-migrate": "implicit",
   "directory-pairs": "wrapped",
   // Diesel runs each migration in a transaction
   flyway: "wrapped",

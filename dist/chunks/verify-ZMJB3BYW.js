@@ -22,7 +22,8 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-NO2USPC6.js";
+} from "./chunk-FAYZE6MP.js";
+import "./chunk-M27OREB5.js";
 import {
   as,
   lockRank,

@@ -865,10 +865,13 @@ var RUNNER_OPT_OUT = {
   prisma: "Prisma Migrate cannot run a migration outside a transaction: run this statement by hand (psql) outside the tool, then mark the migration applied with `prisma migrate resolve --applied`",
   drizzle: "drizzle-kit runs migrations in a transaction and has no opt-out: run this statement by hand (psql) outside the tool",
   supabase: "the Supabase CLI runs each migration in a transaction: run this statement by hand (psql) outside the CLI",
-  "golang-migrate": "golang-migrate does not wrap files in a transaction, so only the BEGIN/COMMIT in the file itself matter",
+  "golang-migrate": "golang-migrate sends the whole file as one query, which Postgres runs as one transaction when it holds more than one statement: give the statement a file of its own, alone (no other statement, no BEGIN/COMMIT)",
   sqitch: "Sqitch runs the script as written: remove the BEGIN/COMMIT around this statement"
 };
-var ALL_RUNNERS = "golang-migrate: it does not wrap, remove BEGIN/COMMIT; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool";
+var ALL_RUNNERS = "golang-migrate: a file holding only this statement; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool";
+function runnerTransaction(state) {
+  return state.layout === "golang-migrate" ? "the one transaction Postgres runs this file in (golang-migrate sends the file as one query)" : "the transaction the runner wraps this file in";
+}
 function outOfTransactionAdvice(state, doBlock) {
   if (doBlock) return "a DO block runs as one function call inside a transaction: move the statement out of the DO block and run it as a plain statement";
   if (state.tx.explicit) {
@@ -897,7 +900,7 @@ var rule20 = {
   title: "A CONCURRENTLY command inside a transaction block fails at run time",
   docs: {
     why: 'CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY commit several times internally, so PostgreSQL refuses to run them inside a transaction block ("cannot run inside a transaction block") or a DO block / function. The migration fails when it is deployed, and with a wrapping runner everything before it in the file is rolled back. This holds even for a table created in the same migration.',
-    instead: "Run the statement outside any transaction: put it in a migration of its own and tell the runner not to wrap it (golang-migrate never wraps, just leave out BEGIN/COMMIT; dbmate `-- migrate:up transaction:false`; goose `-- +goose NO TRANSACTION`; Flyway a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase `runInTransaction:false`). Prisma, Drizzle and Supabase always wrap: run the statement by hand outside the tool.",
+    instead: "Run the statement outside any transaction: put it in a migration of its own and tell the runner not to wrap it (golang-migrate: a file holding only this statement, since a file of several statements runs as one implicit transaction; dbmate `-- migrate:up transaction:false`; goose `-- +goose NO TRANSACTION`; Flyway a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase `runInTransaction:false`). Prisma, Drizzle and Supabase always wrap: run the statement by hand outside the tool.",
     bad: "BEGIN;\nCREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);\nCOMMIT;",
     good: "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);",
     equivalents: { squawk: "ban-concurrent-index-creation-in-transaction", pgfence: "CONCURRENTLY outside explicit transactions" }
@@ -909,7 +912,7 @@ var rule20 = {
     if (!command) return [];
     const inDoBlock = statement.nestedIn?.kind === "do-block";
     if (!inDoBlock && !state.tx.active) return [];
-    const where = inDoBlock ? "inside a DO block" : state.tx.explicit ? "inside the transaction the file opens with BEGIN" : "inside the transaction the migration runner wraps around the file";
+    const where = inDoBlock ? "inside a DO block" : state.tx.explicit ? "inside the transaction the file opens with BEGIN" : `inside ${runnerTransaction(state)}`;
     return [{
       message: `${command} cannot run ${where}: PostgreSQL rejects it ("cannot run inside a transaction block") and the migration fails`,
       suggestion: `${outOfTransactionAdvice(state, inDoBlock)}:
@@ -1211,7 +1214,7 @@ var rule24 = {
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
     const sameTx = earlierInTransaction(state);
-    const wrapper = state.tx.explicit ? "the same transaction" : "the transaction the runner wraps this file in";
+    const wrapper = state.tx.explicit ? "the same transaction" : runnerTransaction(state);
     if (isBackfill(statement, operations)) {
       const ddl = sameTx.ddl.flatMap((s) => lockingDdl(s.operations, state).map((op2) => ({ op: op2, s })));
       if (ddl.length === 0) return [];
@@ -3785,7 +3788,7 @@ var rule75 = {
       if (!sameStatement && !earlier) return;
       if (op.targetIsNew) return;
       const lock = heldLock(sameStatement ? sameStatement.contype : earlier.kind, table);
-      const where = sameStatement ? "in the same ALTER TABLE statement" : state.tx.explicit ? "in the transaction opened by BEGIN" : "in the transaction the runner wraps around this migration";
+      const where = sameStatement ? "in the same ALTER TABLE statement" : state.tx.explicit ? "in the transaction opened by BEGIN" : `in ${runnerTransaction(state)}`;
       const fix = sameStatement || !state.tx.explicit ? `-- keep ADD CONSTRAINT ... NOT VALID where it is; move this to the next migration:
 ${alterTable(table)} VALIDATE CONSTRAINT ${ident(cmd.name)};` : `COMMIT;  -- end the transaction that added ${cmd.name} first
 ${alterTable(table)} VALIDATE CONSTRAINT ${ident(cmd.name)};`;

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-MWVEOPW3.js";
+} from "./chunk-ZSEWND2U.js";
 import {
   allRules
-} from "./chunk-62AXQOCY.js";
+} from "./chunk-52NIUVTI.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

@@ -36,19 +36,19 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-GOKQRSZX.js";
+} from "./chunk-5T7G4SIX.js";
 import {
   require_dist
-} from "./chunk-CYR363RC.js";
+} from "./chunk-S2NU5DVF.js";
 import {
   OutsideRepositoryError,
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-MWVEOPW3.js";
+} from "./chunk-ZSEWND2U.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
-} from "./chunk-CN43DROS.js";
+} from "./chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

@@ -7,13 +7,16 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-62AXQOCY.js";
+} from "./chunk-52NIUVTI.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
 } from "./chunk-W44ZGOZC.js";
+import {
+  fileTransaction
+} from "./chunk-M27OREB5.js";
 import {
   as,
   blocksReads,
@@ -1265,14 +1268,14 @@ function parse(src, placeholders) {
   return parseSource(src, { placeholders });
 }
 function analyzeInto(state, m, up, learningOnly, settings) {
-  beginFile(state, m.up.path, m.transaction, learningOnly, m.layout);
+  beginFile(state, m.up.path, fileTransaction(m.transaction, up.statements), learningOnly, m.layout);
   return analyzeSource(up, m.up.text, state, allRules, settings);
 }
 function buildMigrationReport(m, up, down, out, extra) {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
   const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, m.transaction === "wrapped");
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, fileTransaction(m.transaction, up.statements) === "wrapped");
   const parseRisk = up.errors.length ? ["DANGEROUS"] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   const discovery = escalateRollbackMissing(own, coreRisk);

@@ -1,21 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-AQAA5TQR.js";
-import "./chunk-GOKQRSZX.js";
+} from "./chunk-TJEJHKBG.js";
+import "./chunk-5T7G4SIX.js";
 import "./chunk-WLA53Z7R.js";
-import "./chunk-CYR363RC.js";
+import "./chunk-S2NU5DVF.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
-import "./chunk-MWVEOPW3.js";
+import "./chunk-ZSEWND2U.js";
 import "./chunk-MKWUL2VR.js";
 import "./chunk-ZOVH3UEO.js";
-import "./chunk-CN43DROS.js";
+import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-32GHHFCX.js";
-import "./chunk-62AXQOCY.js";
+import "./chunk-24C5HYEF.js";
+import "./chunk-52NIUVTI.js";
 import "./chunk-M473AYTS.js";
 import "./chunk-W44ZGOZC.js";
+import "./chunk-M27OREB5.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";

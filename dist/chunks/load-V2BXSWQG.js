@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-CYR363RC.js";
+} from "./chunk-S2NU5DVF.js";
 import "./chunk-7PDHHRXW.js";
 import "./chunk-RJIW4HVH.js";
 import {
   CONFIG_FILE_NAMES
-} from "./chunk-CN43DROS.js";
+} from "./chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

@@ -1,5 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  fileTransaction
+} from "./chunk-M27OREB5.js";
+import {
   lockRank,
   nodeTag,
   optionOn
@@ -911,7 +914,7 @@ function round(ms) {
   return Math.round(ms * 100) / 100;
 }
 function effectiveTransaction(parsed, mode) {
-  if (mode === "none") return "none";
+  if (fileTransaction(mode, parsed.statements) === "none") return "none";
   const top = topLevel(parsed.statements);
   return top.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt)) ? "none" : "wrapped";
 }
@@ -1023,7 +1026,7 @@ async function applyUntraced(sandbox, parsed, sourceText, transaction, limits) {
     }
   }
   let inTx = false;
-  if (transaction === "wrapped" && batchable) {
+  if (fileTransaction(transaction, parsed.statements) === "wrapped" && batchable) {
     await sandbox.exec("BEGIN", 1e4);
     inTx = true;
   }

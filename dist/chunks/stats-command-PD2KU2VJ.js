@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-XHYYTIB7.js";
+} from "./chunk-XWFQYNI2.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -9,9 +9,9 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-YWX34JRL.js";
-import "./chunk-CN43DROS.js";
+import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-62AXQOCY.js";
+import "./chunk-52NIUVTI.js";
 import "./chunk-M473AYTS.js";
 import "./chunk-W44ZGOZC.js";
 import "./chunk-DMW4FM6X.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-MKWUL2VR.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-CN43DROS.js";
+} from "./chunk-QLHDLUSU.js";
 import {
   NO_TREE,
   analyzeSet,
@@ -17,11 +17,11 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-32GHHFCX.js";
+} from "./chunk-24C5HYEF.js";
 import {
   allRules,
   ruleById
-} from "./chunk-62AXQOCY.js";
+} from "./chunk-52NIUVTI.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -29,6 +29,9 @@ import {
   initParser,
   trimTrailing
 } from "./chunk-W44ZGOZC.js";
+import {
+  fileTransaction
+} from "./chunk-M27OREB5.js";
 import {
   atLeast,
   blocksWrites,
@@ -3449,8 +3452,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-CLMSK76U.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-72L7YGFN.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-CWKOVN7M.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-ZMJB3BYW.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3512,7 +3515,7 @@ async function runCheck(opts) {
   }
   for (const a of analyzed) {
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? "DANGEROUS") === "DANGEROUS")) a.report.risk = "DANGEROUS";
-    a.report.impact = impactOf(a.report, a.migration.transaction, config);
+    a.report.impact = impactOf(a.report, fileTransaction(a.migration.transaction, a.up.statements), config);
   }
   const migrations = analyzed.map((a) => a.report);
   const report = {

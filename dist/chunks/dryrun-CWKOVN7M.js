@@ -9,7 +9,8 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-NO2USPC6.js";
+} from "./chunk-FAYZE6MP.js";
+import "./chunk-M27OREB5.js";
 import {
   rule,
   rule2,

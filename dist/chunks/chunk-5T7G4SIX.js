@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-CYR363RC.js";
+} from "./chunk-S2NU5DVF.js";
 import {
   tableStatsFromText
 } from "./chunk-7PDHHRXW.js";
@@ -17,23 +17,23 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-MWVEOPW3.js";
+} from "./chunk-ZSEWND2U.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
-} from "./chunk-CN43DROS.js";
+} from "./chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-32GHHFCX.js";
+} from "./chunk-24C5HYEF.js";
 import {
   allRules
-} from "./chunk-62AXQOCY.js";
+} from "./chunk-52NIUVTI.js";
 import {
   byCodeUnit,
   parseSource

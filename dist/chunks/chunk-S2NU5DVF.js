@@ -10,7 +10,7 @@ import {
   CONFIG_FILE_NAMES,
   PRESETS,
   resolveConfig
-} from "./chunk-CN43DROS.js";
+} from "./chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
@@ -7363,7 +7363,7 @@ import path from "node:path";
 // src/config/schema.ts
 var risk = external_exports.enum(RISKS);
 var layout = external_exports.enum(LAYOUTS);
-var transaction = external_exports.enum(["wrapped", "none"]);
+var transaction = external_exports.enum(["wrapped", "implicit", "none"]);
 var ruleSetting = external_exports.union([
   external_exports.enum(["off", "on"]),
   risk,

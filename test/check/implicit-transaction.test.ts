@@ -1,0 +1,66 @@
+// golang-migrate sends each file to Postgres as one query string; Postgres runs the statements of
+// one query string as one transaction, unless there is only one statement or the file's own
+// BEGIN/COMMIT take over (the `implicit` transaction mode). So a backfill after an ALTER TABLE
+// holds the ALTER's ACCESS EXCLUSIVE lock until the end of the file, and CREATE INDEX
+// CONCURRENTLY works only in a file of its own.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import { resolveConfig } from '../../src/config/defaults.js';
+import { fileTransaction } from '../../src/core/transaction.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { initParser, parseSource } from '../../src/parse/index.js';
+
+const FILES: Record<string, string> = {
+  '0001_init.up.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);\n',
+  '0002_backfill.up.sql': 'ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = \'new\' WHERE status IS NULL;\n',
+  '0003_index_alone.up.sql': 'CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n',
+  '0004_index_with_other.up.sql': 'CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total);\nCOMMENT ON TABLE orders IS \'orders\';\n',
+  '0005_own_block.up.sql': 'BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;\n',
+};
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'mg-implicit-'));
+  mkdirSync(path.join(dir, 'db/migrations'), { recursive: true });
+  for (const [name, sql] of Object.entries(FILES)) {
+    writeFileSync(path.join(dir, 'db/migrations', name), sql);
+    writeFileSync(path.join(dir, 'db/migrations', name.replace('.up.', '.down.')), '-- nothing to undo here\nSELECT 1;\n');
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function rulesByFile(transaction?: 'none'): Promise<Record<string, string[]>> {
+  const config = resolveConfig(transaction ? { transaction: { 'golang-migrate': transaction } } : {});
+  const result = await runCheck({ files: fsRepoFiles(dir), config, scope: { kind: 'all' } });
+  return Object.fromEntries(result.report.migrations.map((m) => [path.basename(m.path), m.findings.map((f) => `${f.risk} ${f.rule}`)]));
+}
+
+describe('golang-migrate: one query string per file', () => {
+  it('resolves per file: several statements are one transaction; one statement, or the file\'s own BEGIN/COMMIT, are not', async () => {
+    await initParser();
+    const mode = (name: string) => fileTransaction('implicit', parseSource({ path: name, text: FILES[name]! }).statements);
+    expect(['0002_backfill.up.sql', '0003_index_alone.up.sql', '0004_index_with_other.up.sql', '0005_own_block.up.sql'].map(mode)).toEqual(['wrapped', 'none', 'wrapped', 'none']);
+    expect(fileTransaction('wrapped', [])).toBe('wrapped');
+    expect(fileTransaction('none', parseSource({ path: 'x', text: FILES['0002_backfill.up.sql']! }).statements)).toBe('none');
+  });
+
+  it('reviews each file as Postgres runs it (the default for the layout)', async () => {
+    const byFile = await rulesByFile();
+    // The UPDATE runs while the ALTER's lock is held: the whole file is one transaction.
+    expect(byFile['0002_backfill.up.sql']).toContain('DANGEROUS dml-in-ddl-transaction');
+    // Alone in its file, CONCURRENTLY runs outside any transaction; beside another statement it fails.
+    expect(byFile['0003_index_alone.up.sql']).not.toContain('DANGEROUS concurrently-in-transaction');
+    expect(byFile['0004_index_with_other.up.sql']).toContain('DANGEROUS concurrently-in-transaction');
+    // The file's own BEGIN/COMMIT are how golang-migrate files say it: no nesting.
+    expect(byFile['0005_own_block.up.sql']!.filter((r) => r.endsWith('transaction-nesting'))).toEqual([]);
+  });
+
+  it('with transaction: { golang-migrate: none } (x-multi-statement) every statement runs on its own', async () => {
+    const byFile = await rulesByFile('none');
+    expect(byFile['0002_backfill.up.sql']).not.toContain('DANGEROUS dml-in-ddl-transaction');
+    expect(byFile['0004_index_with_other.up.sql']).not.toContain('DANGEROUS concurrently-in-transaction');
+  });
+});
