@@ -1,25 +1,16 @@
 // Approvals that must not count, through the bundled Action as a process against the fake
 // GitHub: an old comment's run re-run after a push, a deleted comment, another bot's comment.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { embedState, parseState, stripState } from '../../src/github/comment-state.js';
 import { userFor } from '../support/fake-github/index.js';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
-import { assertBundleBuilt } from '../action/harness.js';
-import { DANGEROUS_MIGRATION, Scenario, describeRun, type ScenarioOptions } from '../action/scenario.js';
+import { DANGEROUS_MIGRATION, REVIEWED, Scenario, describeRun, useScenarios, type ScenarioOptions } from '../action/scenario.js';
 
-beforeAll(() => assertBundleBuilt());
+const { after } = useScenarios();
 
-let current: Scenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
-
-async function reviewed(o: Partial<ScenarioOptions> = {}): Promise<Scenario> {
-  current = await Scenario.create({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' }, ...o });
-  const run = await current.runPullRequest('opened');
-  expect(run.code, describeRun(run)).toBe(1);
-  return current;
+/** The pull request after its first review: what every test here answers or re-runs. */
+function reviewed(o: Partial<ScenarioOptions> = {}): Promise<Scenario> {
+  return after({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' }, ...o }, REVIEWED);
 }
 
 describe('an approval counts only for what was under review when it was written', () => {
