@@ -194,6 +194,15 @@ export class Scenario {
   }
 
   /**
+   * Someone comments and no run follows: the state a run on a comment that is no command leaves,
+   * since such a run makes no request ('an edited (or deleted) comment never approves' in
+   * action-e2e asserts that).
+   */
+  comment(commenter: string, body: string): FakeComment {
+    return addComment(this.gh.state, this.repo, { issue_number: PR, body, user: { login: commenter } });
+  }
+
+  /**
    * Someone comments; the Action runs on issue_comment (workspace = the default branch, as
    * GitHub checks it out for comment events). Returns the run and the comment.
    */

@@ -39,7 +39,7 @@ describe('an approval counts only for what was under review when it was written'
 
   it('a deleted approval comment approves nothing when its run is re-run', { timeout: 300_000 }, async () => {
     const s = await reviewed();
-    const { comment } = await s.runComment('alice', 'looking');
+    const comment = s.comment('alice', 'looking');
     comment.body = '/approve-migration';
     s.repo.comments.splice(s.repo.comments.indexOf(comment), 1);
     const rerun = await s.runComment('alice', '/approve-migration', { existing: comment });
@@ -51,7 +51,7 @@ describe('an approval counts only for what was under review when it was written'
 
   it('a comment edited after its run started approves nothing', { timeout: 300_000 }, async () => {
     const s = await reviewed();
-    const { comment } = await s.runComment('alice', 'hm');
+    const comment = s.comment('alice', 'hm');
     // The event said "/approve-migration"; the comment now says something else.
     comment.body = 'actually, no';
     const run = await s.runComment('alice', '/approve-migration', { existing: { ...comment, body: 'actually, no' } });
