@@ -10,14 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { parseState } from '../../src/github/comment-state.js';
 import { AUTHOR, DANGEROUS_MIGRATION, REVIEWED, SAFE_MIGRATION, Scenario, describeRun, useScenarios } from './scenario.js';
 
-const { scenario, after } = useScenarios();
+const { scenario, after, fresh } = useScenarios();
+const DANGEROUS = { head: DANGEROUS_MIGRATION, collaborators: { alice: 'write', rita: 'read', mo: 'maintain' } } as const;
 
 /**
  * The dangerous pull request after its first review, for the tests about what comes after it
  * (approvals, reruns, pushes); the review itself is the subject of 'a dangerous pull request'.
  */
 function dangerousReviewed(): Promise<Scenario> {
-  return after({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write', rita: 'read', mo: 'maintain' } }, REVIEWED);
+  return after(DANGEROUS, REVIEWED);
 }
 
 function reactionsOn(s: Scenario, commentId: number): string[] {
@@ -44,8 +45,7 @@ describe('pull_request', () => {
   });
 
   it('a dangerous pull request: failing status that says why, annotations at file and line, job fails; when its migrations leave the pull request, its old comment says so', async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION });
-    const run = await s.runPullRequest('opened');
+    const { s, result: run } = await fresh(DANGEROUS, REVIEWED);
     expect(run.code, describeRun(run)).toBe(1);
     const status = s.status()!;
     expect(status.state).toBe('failure');

@@ -277,18 +277,19 @@ export function describeRun(run: ActionRun): string {
 }
 
 /** Runs a test starts from (see useScenarios), named, after other steps or from the start. */
-export interface Steps {
+export interface Steps<T = unknown> {
   name: string;
-  run(s: Scenario): Promise<void>;
+  run(s: Scenario): Promise<T>;
   after?: Steps;
 }
 
 /** The first review of a pull request that needs approval (DANGEROUS_MIGRATION, say): the job fails. */
-export const REVIEWED: Steps = {
+export const REVIEWED: Steps<ActionRun> = {
   name: 'opened, failed',
   async run(s) {
     const run = await s.runPullRequest('opened');
     if (run.code !== 1) throw new Error(`the review should have failed the job\n${describeRun(run)}`);
+    return run;
   },
 };
 
@@ -307,6 +308,8 @@ export const REVIEWED: Steps = {
 export function useScenarios(): {
   scenario(o: ScenarioOptions): Promise<Scenario>;
   after(o: ScenarioOptions, steps: Steps): Promise<Scenario>;
+  /** The steps run for real (a test about them), whose state later tests may start from. */
+  fresh<T>(o: ScenarioOptions, steps: Steps<T>): Promise<{ s: Scenario; result: T }>;
 } {
   const templates = new Map<string, RepoTemplate>();
   const snapshots = new Map<string, Snapshot>();
@@ -328,21 +331,26 @@ export function useScenarios(): {
     open.push(s);
     return s;
   }
-  async function after(o: ScenarioOptions, steps: Steps): Promise<Scenario> {
+  function keyOf(o: ScenarioOptions, steps: Steps): string | null {
     const names: string[] = [];
     for (let st: Steps | undefined = steps; st; st = st.after) names.unshift(st.name);
     // Failure rules are not data (a RegExp path): a scenario with them runs its steps itself.
-    const key = o.failures?.length ? null : JSON.stringify([o, names]);
-    const kept = key ? snapshots.get(key) : undefined;
-    if (kept) {
-      const s = await scenario(o);
-      s.restore(kept);
-      return s;
-    }
+    return o.failures?.length ? null : JSON.stringify([o, names]);
+  }
+  async function fresh<T>(o: ScenarioOptions, steps: Steps<T>): Promise<{ s: Scenario; result: T }> {
     const s = steps.after ? await after(o, steps.after) : await scenario(o);
-    await steps.run(s);
-    if (key) snapshots.set(key, s.snapshot());
+    const result = await steps.run(s);
+    const key = keyOf(o, steps);
+    if (key && !snapshots.has(key)) snapshots.set(key, s.snapshot());
+    return { s, result };
+  }
+  async function after(o: ScenarioOptions, steps: Steps): Promise<Scenario> {
+    const key = keyOf(o, steps);
+    const kept = key ? snapshots.get(key) : undefined;
+    if (!kept) return (await fresh(o, steps)).s;
+    const s = await scenario(o);
+    s.restore(kept);
     return s;
   }
-  return { scenario, after };
+  return { scenario, after, fresh };
 }

@@ -4,13 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { embedState, parseState, stripState } from '../../src/github/comment-state.js';
 import { userFor } from '../support/fake-github/index.js';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
-import { DANGEROUS_MIGRATION, REVIEWED, Scenario, describeRun, useScenarios, type ScenarioOptions } from '../action/scenario.js';
+import { DANGEROUS_MIGRATION, PR, REVIEWED, Scenario, describeRun, useScenarios } from '../action/scenario.js';
 
 const { after } = useScenarios();
 
 /** The pull request after its first review: what every test here answers or re-runs. */
-function reviewed(o: Partial<ScenarioOptions> = {}): Promise<Scenario> {
-  return after({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' }, ...o }, REVIEWED);
+function reviewed(): Promise<Scenario> {
+  return after({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } }, REVIEWED);
+}
+
+/**
+ * Reviewed, with alice among the pull request's commit authors and bob a writer too: both are
+ * looked up when a comment asks to approve, never by the review.
+ */
+async function reviewedWithCommitter(): Promise<Scenario> {
+  const s = await reviewed();
+  s.repo.pulls.get(PR)!.commitAuthors = ['dev', 'alice'];
+  s.repo.collaborators.bob = 'write';
+  return s;
 }
 
 describe('an approval counts only for what was under review when it was written', () => {
@@ -89,7 +100,7 @@ describe("only the running identity's comment is trusted", () => {
 
 describe('those who changed the pull request may not approve it', () => {
   it('a writer who committed to the pull request is refused unless allowed', { timeout: 300_000 }, async () => {
-    const s = await reviewed({ commitAuthors: ['dev', 'alice'], collaborators: { alice: 'write', bob: 'write' } });
+    const s = await reviewedWithCommitter();
     const refused = await s.runComment('alice', '/approve-migration');
     expect(refused.run.outputs.approved, describeRun(refused.run)).toBe('false');
     expect(s.replies().at(-1)!.body).toContain('wrote or committed commits of this pull request');
@@ -100,7 +111,7 @@ describe('those who changed the pull request may not approve it', () => {
   });
 
   it('a writer who did not commit approves', { timeout: 300_000 }, async () => {
-    const s = await reviewed({ commitAuthors: ['dev', 'alice'], collaborators: { alice: 'write', bob: 'write' } });
+    const s = await reviewedWithCommitter();
     const ok = await s.runComment('bob', '/approve-migration');
     expect(ok.run.outputs.approved, describeRun(ok.run)).toBe('true');
     expectCleanTraffic(s);
