@@ -132,7 +132,11 @@ export class Scenario {
     return s;
   }
 
-  /** Checks out `sha` detached, unless the workspace is there already. */
+  /**
+   * Checks out `sha` detached, unless the workspace is there already: each checkout is a git
+   * process forked from the test worker. The workspace moves only through this class (a test
+   * that checks out on its own checks out the head, as symlinks-e2e does before a push).
+   */
   private checkoutAt(sha: string): void {
     if (this.checkedOut === sha) return;
     checkout(this.dir, sha);
