@@ -1,7 +1,7 @@
 // The shape of `.migration-guard.yml`. Every key is optional; defaults live in `defaults.ts`.
 // Strict objects: an unknown key is an error that names the key, so a typo never silently
 // turns a rule back on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LAYOUTS, RISKS } from '../core/types.js';
 import { PRESETS } from './presets.js';
 import { tableStatsSchema } from './stats-file.js';

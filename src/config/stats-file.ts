@@ -3,7 +3,7 @@
 // `{ "public.orders": { "rows": 40000000, "bytes": 12884901888 } }`, and version 2, which
 // `stats` writes: `{ "version": 2, "server": {...}, "tables": { "public.orders": {...} } }`.
 // Every per-table field is optional, so a hand-written file of rows alone stays valid.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StatsFile, TableStats } from '../core/table-stats.js';
 
 const size = z.number().nonnegative();

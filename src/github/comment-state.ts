@@ -1,7 +1,7 @@
 // The sticky comment carries migration-guard's memory between runs: what the last review saw
 // and who approved it, as JSON hidden in an HTML comment. GitHub keeps the state, so any
 // number of Action runs or App instances agree on it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RISKS } from '../core/types.js';
 import type { ApprovalRecord } from '../check/types.js';
 

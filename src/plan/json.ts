@@ -2,7 +2,7 @@
 // tools and the verifier execute from. A step's `sql` is what to run, in order; `transaction`
 // says how: "one" = all of them in one transaction, "none" = one statement at a time, outside
 // any transaction block.
-import { z } from 'zod';
+import * as z from 'zod';
 import { OPERATION_KINDS } from '../core/types.js';
 import { PHASE_NAMES, type Plan, type Verification } from './types.js';
 

@@ -2,7 +2,7 @@
 // outside TypeScript. Objects are strict: a field that is not listed here is a leak of internal
 // state, and the tests fail on it. Adding a field means adding it here (docs/design.md: fields may
 // be added; existing ones keep their names and meaning).
-import { z } from 'zod';
+import * as z from 'zod';
 import { LAYOUTS, LOCK_MODES, OPERATION_KINDS, RISKS } from '../core/types.js';
 
 const risk = z.enum(RISKS);

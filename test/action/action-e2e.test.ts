@@ -6,22 +6,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseState } from '../../src/github/comment-state.js';
-import { assertBundleBuilt } from './harness.js';
-import { AUTHOR, DANGEROUS_MIGRATION, SAFE_MIGRATION, Scenario, describeRun, type ScenarioOptions } from './scenario.js';
+import { AUTHOR, DANGEROUS_MIGRATION, REVIEWED, SAFE_MIGRATION, Scenario, describeRun, useScenarios } from './scenario.js';
 
-beforeAll(() => assertBundleBuilt());
+const { scenario, after, fresh } = useScenarios();
+const DANGEROUS = { head: DANGEROUS_MIGRATION, collaborators: { alice: 'write', rita: 'read', mo: 'maintain' } } as const;
 
-let current: Scenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
-
-async function scenario(o: ScenarioOptions): Promise<Scenario> {
-  current = await Scenario.create(o);
-  return current;
+/**
+ * The dangerous pull request after its first review, for the tests about what comes after it
+ * (approvals, reruns, pushes); the review itself is the subject of 'a dangerous pull request'.
+ */
+function dangerousReviewed(): Promise<Scenario> {
+  return after(DANGEROUS, REVIEWED);
 }
 
 function reactionsOn(s: Scenario, commentId: number): string[] {
@@ -48,8 +45,7 @@ describe('pull_request', () => {
   });
 
   it('a dangerous pull request: failing status that says why, annotations at file and line, job fails; when its migrations leave the pull request, its old comment says so', async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION });
-    const run = await s.runPullRequest('opened');
+    const { s, result: run } = await fresh(DANGEROUS, REVIEWED);
     expect(run.code, describeRun(run)).toBe(1);
     const status = s.status()!;
     expect(status.state).toBe('failure');
@@ -87,12 +83,12 @@ describe('pull_request', () => {
     expectCleanTraffic(s);
   });
 
-  // Three runs: the first writes the comment, the second finds and updates it, the third starts
-  // from the state the second left (further runs would repeat the third).
+  // Three runs: the first (the kept review) wrote the comment, the second finds and updates it,
+  // the third starts from the state the second left (further runs would repeat the third).
   it('reruns (three runs of one head) leave exactly one comment', { timeout: 300_000 }, async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION });
-    for (let i = 0; i < 3; i++) {
-      const run = await s.runPullRequest(i === 0 ? 'opened' : 'synchronize');
+    const s = await dangerousReviewed();
+    for (let i = 0; i < 2; i++) {
+      const run = await s.runPullRequest('synchronize');
       expect(run.code, describeRun(run)).toBe(1);
     }
     expect(s.stickyComments()).toHaveLength(1);
@@ -102,8 +98,7 @@ describe('pull_request', () => {
   });
 
   it('finds its comment among 150 others (pagination) and ignores a person pasting its marker', async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION });
-    await s.runPullRequest('opened');
+    const s = await dangerousReviewed();
     const mine = s.stickyComments()[0]!;
     // Push it to page 2 of 100: 150 comments after it, one of them a human copying the marker.
     const repo = s.repo;
@@ -156,17 +151,6 @@ describe('dry-run and forks', () => {
 });
 
 describe('/approve-migration', () => {
-  async function dangerousReviewed(o: Partial<ScenarioOptions> = {}): Promise<Scenario> {
-    const s = await scenario({
-      head: DANGEROUS_MIGRATION,
-      collaborators: { alice: 'write', rita: 'read', mo: 'maintain' },
-      ...o,
-    });
-    const run = await s.runPullRequest('opened');
-    expect(run.code, describeRun(run)).toBe(1);
-    return s;
-  }
-
   it('a writer approves: status success, approval recorded in the comment, +1 reaction', async () => {
     const s = await dangerousReviewed();
     const { run, comment } = await s.runComment('alice', '/approve-migration users.email is unused since v3');
@@ -192,7 +176,9 @@ describe('/approve-migration', () => {
   });
 
   it('a reader, the author (unless allowed) and a bot are refused, each told why; the status stays failing until the allowed author approves', async () => {
-    const s = await dangerousReviewed({ collaborators: { alice: 'write', rita: 'read', mo: 'maintain', 'renovate[bot]': 'admin' } });
+    const s = await dangerousReviewed();
+    // Who may approve is looked up when a comment asks, never by the review.
+    s.repo.collaborators['renovate[bot]'] = 'admin';
     const { run, comment } = await s.runComment('rita', '/approve-migration');
     expect(run.code, describeRun(run)).toBe(0);
     expect(run.outputs.approved).toBe('false');
@@ -277,7 +263,8 @@ describe('/approve-migration', () => {
   });
 
   it('with approvers listed, a team member approves and a writer outside it is refused', async () => {
-    const s = await dangerousReviewed({ teams: { 'acme/dbas': ['dana'] } });
+    const s = await dangerousReviewed();
+    s.gh.state.teams.set('acme/dbas', ['dana']);
     const inputs = { approvers: '@acme/dbas' };
     const refused = await s.runComment('alice', '/approve-migration', { inputs });
     expect(refused.run.outputs.approved).toBe('false');
@@ -335,8 +322,7 @@ describe('failing GitHub', () => {
   });
 
   it('a failing approval lookup fails the job and leaves the status alone', async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
-    await s.runPullRequest('opened');
+    const s = await dangerousReviewed();
     s.gh.state.failures.push({ method: 'GET', path: '/permission', status: 500, times: Infinity });
     const { run } = await s.runComment('alice', '/approve-migration');
     expect(run.code).toBe(1);

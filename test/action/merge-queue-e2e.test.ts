@@ -1,36 +1,32 @@
 // End-to-end: the bundled Action on merge_group.checks_requested. A repository that requires
 // the migration-guard status and uses a merge queue needs the status on the queue's commit; the
 // pull request's approval carries over only when the queued migrations are the approved content.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { latestStatuses } from '../support/fake-github/index.js';
-import { assertBundleBuilt } from './harness.js';
-import { DANGEROUS_MIGRATION, SAFE_MIGRATION, Scenario, describeRun, type ScenarioOptions } from './scenario.js';
+import { DANGEROUS_MIGRATION, REVIEWED, SAFE_MIGRATION, Scenario, describeRun, useScenarios, type Steps } from './scenario.js';
 
-beforeAll(() => assertBundleBuilt());
-
-let current: Scenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
-
-async function scenario(o: ScenarioOptions): Promise<Scenario> {
-  current = await Scenario.create(o);
-  return current;
-}
+const { scenario, after } = useScenarios();
+const DANGEROUS = { head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' as const } };
 
 function queueStatus(s: Scenario, sha: string) {
   return latestStatuses(s.repo, sha).find((st) => st.context === 'migration-guard');
 }
 
+/** The dangerous pull request reviewed, then approved by alice. */
+const APPROVED: Steps = {
+  name: 'approved by alice',
+  after: REVIEWED,
+  async run(s) {
+    const { run } = await s.runComment('alice', '/approve-migration users.email is unused');
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.outputs.approved).toBe('true');
+  },
+};
+
 describe('merge_group', () => {
   it('an approved dangerous pull request: the queue commit gets a green status from the same content', { timeout: 240_000 }, async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
-    expect((await s.runPullRequest('opened')).code).toBe(1);
-    const { run: approve } = await s.runComment('alice', '/approve-migration users.email is unused');
-    expect(approve.code, describeRun(approve)).toBe(0);
-
+    const s = await after(DANGEROUS, APPROVED);
     const { run, queueSha } = await s.runMergeGroup();
     expect(run.code, describeRun(run)).toBe(0);
     expect(queueStatus(s, queueSha)).toMatchObject({ state: 'success', description: 'Merge queue: DANGEROUS migrations approved by @alice in #12' });
@@ -42,8 +38,7 @@ describe('merge_group', () => {
   });
 
   it('an unapproved dangerous pull request: the queue commit fails and the job fails', { timeout: 240_000 }, async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION });
-    await s.runPullRequest('opened');
+    const s = await after(DANGEROUS, REVIEWED);
     const { run, queueSha } = await s.runMergeGroup();
     expect(run.code, describeRun(run)).toBe(1);
     expect(queueStatus(s, queueSha)).toMatchObject({ state: 'failure', description: 'Merge queue: DANGEROUS migrations not approved; /approve-migration in #12' });
@@ -52,9 +47,7 @@ describe('merge_group', () => {
   });
 
   it('the queue changed the approved migrations: the approval does not carry over', { timeout: 240_000 }, async () => {
-    const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
-    await s.runPullRequest('opened');
-    await s.runComment('alice', '/approve-migration');
+    const s = await after(DANGEROUS, APPROVED);
     const { run, queueSha } = await s.runMergeGroup({ 'db/migrations/0002_drop_email.up.sql': 'ALTER TABLE users DROP COLUMN email;\nDROP TABLE users;\n' });
     expect(run.code, describeRun(run)).toBe(1);
     expect(queueStatus(s, queueSha)).toMatchObject({ state: 'failure' });

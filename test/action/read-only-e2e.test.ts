@@ -3,24 +3,12 @@
 // summary, outputs, reports), say in one line why there is no comment or status and how to get
 // them, and pass or fail the job by fail-on.
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import type { FailureRule } from '../support/fake-github/index.js';
-import { assertBundleBuilt } from './harness.js';
-import { DANGEROUS_MIGRATION, SAFE_MIGRATION, Scenario, describeRun, type ScenarioOptions } from './scenario.js';
+import { DANGEROUS_MIGRATION, SAFE_MIGRATION, describeRun, useScenarios } from './scenario.js';
 
-beforeAll(() => assertBundleBuilt());
-
-let current: Scenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
-
-async function scenario(o: ScenarioOptions): Promise<Scenario> {
-  current = await Scenario.create(o);
-  return current;
-}
+const { scenario } = useScenarios();
 
 /** What GitHub answers a read-only GITHUB_TOKEN that tries to write. */
 function refuse(method: string, path?: string): FailureRule {

@@ -1,6 +1,9 @@
 // One pull request in a real git repository (the runner's workspace) and the fake GitHub that
 // knows about it, with the moves the end-to-end tests make: push, comment, run the Action.
-import { rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   addComment,
   checkout,
@@ -17,11 +20,14 @@ import {
   type FailureRule,
   type FakeComment,
   type FakeGitHub,
+  type FakeCommit,
+  type FakeFileChange,
   type FakeRepo,
   type FakeStatus,
+  type FakeUser,
   type Permission,
 } from '../support/fake-github/index.js';
-import { runAction, type ActionRun } from './harness.js';
+import { assertBundleBuilt, runAction, type ActionRun } from './harness.js';
 
 export const OWNER = 'acme';
 export const NAME = 'shop';
@@ -57,7 +63,38 @@ export interface ScenarioOptions {
   teams?: Record<string, string[]>;
 }
 
+/**
+ * The repository of a scenario, built once: its base and head commits, checked out detached at
+ * the head (as the runner checks out a pull request), and what the fake needs to know of them.
+ */
+export interface RepoTemplate {
+  dir: string;
+  baseSha: string;
+  headSha: string;
+  files: FakeFileChange[];
+  commits: FakeCommit[];
+}
+
+export function buildTemplate(o: Pick<ScenarioOptions, 'base' | 'head'>): RepoTemplate {
+  const dir = makeGitRepo();
+  const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
+  const headSha = commitFiles(dir, o.head, 'pull request');
+  checkout(dir, headSha);
+  return { dir, baseSha, headSha, files: pullFilesBetween(dir, baseSha, headSha), commits: [readCommit(dir, baseSha), readCommit(dir, headSha)] };
+}
+
+/** What the Action's runs leave in the fake GitHub: its comments (with their reactions) and statuses. */
+interface Snapshot {
+  comments: FakeComment[];
+  statuses: FakeStatus[];
+  users: FakeUser[];
+  nextId: number;
+}
+
 export class Scenario {
+  /** The commit the workspace has checked out (detached), when this scenario put it there. */
+  private checkedOut: string | null = null;
+
   private constructor(
     readonly gh: FakeGitHub,
     readonly dir: string,
@@ -65,25 +102,61 @@ export class Scenario {
     public headSha: string,
   ) {}
 
-  static async create(o: ScenarioOptions): Promise<Scenario> {
-    const dir = makeGitRepo();
-    const baseSha = commitFiles(dir, { ...BASE_FILES, ...(o.base ?? {}) }, 'base');
-    const headSha = commitFiles(dir, o.head, 'pull request');
+  /** A new repository and fake GitHub; `template` (from buildTemplate with the same base and head) is copied instead of built again. */
+  static async create(o: ScenarioOptions, template?: RepoTemplate): Promise<Scenario> {
+    let t: RepoTemplate;
+    if (template) {
+      // A plain copy: the same commits (same shas), no git process.
+      const dir = mkdtempSync(path.join(tmpdir(), 'mg-repo-'));
+      cpSync(template.dir, dir, { recursive: true });
+      t = { ...structuredClone({ ...template, dir: '' }), dir };
+    } else {
+      t = buildTemplate(o);
+    }
     const gh = await startFakeGitHub({
       repos: [
         {
           owner: OWNER,
           name: NAME,
           collaborators: { [AUTHOR]: 'write', ...(o.collaborators ?? {}) },
-          pulls: [{ number: PR, author: AUTHOR, head: { sha: headSha, ref: 'feature' }, base: { sha: baseSha, ref: 'main' }, files: pullFilesBetween(dir, baseSha, headSha), ...(o.commitAuthors ? { commitAuthors: o.commitAuthors } : {}) }],
+          pulls: [{ number: PR, author: AUTHOR, head: { sha: t.headSha, ref: 'feature' }, base: { sha: t.baseSha, ref: 'main' }, files: t.files, ...(o.commitAuthors ? { commitAuthors: o.commitAuthors } : {}) }],
           comments: (o.comments ?? []).map((c) => ({ ...c, issue_number: PR })),
-          commits: [readCommit(dir, baseSha), readCommit(dir, headSha)],
+          commits: t.commits,
         },
       ],
       ...(o.teams ? { teams: o.teams } : {}),
       failures: o.failures ?? [],
     });
-    return new Scenario(gh, dir, baseSha, headSha);
+    const s = new Scenario(gh, t.dir, t.baseSha, t.headSha);
+    s.checkedOut = t.headSha;
+    return s;
+  }
+
+  /**
+   * Checks out `sha` detached, unless the workspace is there already: each checkout is a git
+   * process forked from the test worker. The workspace moves only through this class (a test
+   * that checks out on its own checks out the head, as symlinks-e2e does before a push).
+   */
+  private checkoutAt(sha: string): void {
+    if (this.checkedOut === sha) return;
+    checkout(this.dir, sha);
+    this.checkedOut = sha;
+  }
+
+  /** The comments and statuses the runs so far left (deep copies). */
+  snapshot(): Snapshot {
+    return structuredClone({ comments: this.repo.comments, statuses: this.repo.statuses, users: [...this.gh.state.users.values()], nextId: this.gh.state.nextId });
+  }
+
+  /** Puts a snapshot's comments and statuses in place of this scenario's own. */
+  restore(snapshot: Snapshot): void {
+    const state = this.gh.state;
+    const copy = structuredClone(snapshot);
+    for (const u of copy.users) if (!state.users.has(u.login.toLowerCase())) state.users.set(u.login.toLowerCase(), u);
+    const user = (u: FakeUser): FakeUser => state.users.get(u.login.toLowerCase())!;
+    this.repo.comments.splice(0, this.repo.comments.length, ...copy.comments.map((c) => ({ ...c, user: user(c.user), reactions: c.reactions.map((r) => ({ ...r, user: user(r.user) })) })));
+    this.repo.statuses.splice(0, this.repo.statuses.length, ...copy.statuses.map((st) => ({ ...st, creator: user(st.creator) })));
+    state.nextId = Math.max(state.nextId, copy.nextId);
   }
 
   get repo(): FakeRepo {
@@ -92,8 +165,9 @@ export class Scenario {
 
   /** A new commit on the pull request's branch; the fake's PR moves to it. */
   push(files: Record<string, string | null>, message = 'more work'): string {
-    checkout(this.dir, this.headSha);
+    this.checkoutAt(this.headSha);
     const sha = commitFiles(this.dir, files, message);
+    this.checkedOut = sha;
     const pull = this.repo.pulls.get(PR)!;
     pull.head.sha = sha;
     pull.files = pullFilesBetween(this.dir, this.baseSha, sha);
@@ -109,7 +183,7 @@ export class Scenario {
     env: Record<string, string> = {},
     o: { event?: 'pull_request' | 'pull_request_target'; workspace?: string } = {},
   ): Promise<ActionRun> {
-    if (!o.workspace) checkout(this.dir, this.headSha);
+    if (!o.workspace) this.checkoutAt(this.headSha);
     const payload = pullRequestEvent({
       owner: OWNER,
       repo: NAME,
@@ -124,6 +198,15 @@ export class Scenario {
   }
 
   /**
+   * Someone comments and no run follows: the state a run on a comment that is no command leaves,
+   * since such a run makes no request ('an edited (or deleted) comment never approves' in
+   * action-e2e asserts that).
+   */
+  comment(commenter: string, body: string): FakeComment {
+    return addComment(this.gh.state, this.repo, { issue_number: PR, body, user: { login: commenter } });
+  }
+
+  /**
    * Someone comments; the Action runs on issue_comment (workspace = the default branch, as
    * GitHub checks it out for comment events). Returns the run and the comment.
    */
@@ -134,7 +217,7 @@ export class Scenario {
   ): Promise<{ run: ActionRun; comment: FakeComment }> {
     const comment = o.existing ?? addComment(this.gh.state, this.repo, { issue_number: PR, body, user: { login: commenter, ...(o.commenterType ? { type: o.commenterType } : {}) } });
     if (o.existing) comment.body = body;
-    checkout(this.dir, this.baseSha);
+    this.checkoutAt(this.baseSha);
     const payload = issueCommentEvent({
       owner: OWNER,
       repo: NAME,
@@ -157,10 +240,10 @@ export class Scenario {
    * merge_group.checks_requested; the Action runs on it with that commit checked out.
    */
   async runMergeGroup(extra: Record<string, string | null> = {}, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; queueSha: string }> {
-    checkout(this.dir, this.headSha);
+    this.checkoutAt(this.headSha);
     const queueSha = commitFiles(this.dir, { 'QUEUE.md': `queue entry for #${PR}\n`, ...extra }, 'merge queue entry');
+    this.checkedOut = queueSha;
     this.repo.commits.set(queueSha, readCommit(this.dir, queueSha));
-    checkout(this.dir, queueSha);
     const payload = mergeGroupEvent({ owner: OWNER, repo: NAME, number: PR, headSha: queueSha, baseSha: this.baseSha, sender: AUTHOR, apiUrl: this.gh.url });
     const run = await runAction({ gh: this.gh, event: 'merge_group', payload, workspace: this.dir, repository: `${OWNER}/${NAME}`, sha: queueSha, inputs });
     return { run, queueSha };
@@ -195,4 +278,83 @@ export class Scenario {
 /** A run's output for a failed assertion message. */
 export function describeRun(run: ActionRun): string {
   return `exit ${run.code}\n--- stdout\n${run.stdout.slice(-4000)}\n--- stderr\n${run.stderr.slice(-4000)}`;
+}
+
+/** Runs a test starts from (see useScenarios), named, after other steps or from the start. */
+export interface Steps<T = unknown> {
+  name: string;
+  run(s: Scenario): Promise<T>;
+  after?: Steps;
+}
+
+/** The first review of a pull request that needs approval (DANGEROUS_MIGRATION, say): the job fails. */
+export const REVIEWED: Steps<ActionRun> = {
+  name: 'opened, failed',
+  async run(s) {
+    const run = await s.runPullRequest('opened');
+    if (run.code !== 1) throw new Error(`the review should have failed the job\n${describeRun(run)}`);
+    return run;
+  },
+};
+
+/**
+ * Scenarios for one test file. Its repositories are built once per base and head and copied for
+ * each test (git processes forked from a test worker cost more than the copy). And a test that
+ * starts from runs it is not about (the review an approval answers, say) can start from the
+ * state those runs left instead of repeating them: the first test that asks runs them for real,
+ * as Action processes, and the comments and statuses they left in the fake GitHub are kept; a
+ * later test asking for the same options and steps gets a copy of exactly that in its own fresh
+ * fake GitHub and its own copy of the repository, whose commits are the same (a copy, same
+ * shas), so the copied markers hold for it as they held for the run that wrote them. Nothing a
+ * test does after its steps is kept, so no test sees another's state. Everything goes at the end
+ * of the file.
+ */
+export function useScenarios(): {
+  scenario(o: ScenarioOptions): Promise<Scenario>;
+  after(o: ScenarioOptions, steps: Steps): Promise<Scenario>;
+  /** The steps run for real (a test about them), whose state later tests may start from. */
+  fresh<T>(o: ScenarioOptions, steps: Steps<T>): Promise<{ s: Scenario; result: T }>;
+} {
+  const templates = new Map<string, RepoTemplate>();
+  const snapshots = new Map<string, Snapshot>();
+  const open: Scenario[] = [];
+  beforeAll(() => assertBundleBuilt());
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close();
+  });
+  afterAll(() => {
+    for (const t of templates.values()) rmSync(t.dir, { recursive: true, force: true });
+    templates.clear();
+    snapshots.clear();
+  });
+  async function scenario(o: ScenarioOptions): Promise<Scenario> {
+    const key = JSON.stringify([o.base ?? {}, o.head]);
+    let template = templates.get(key);
+    if (!template) templates.set(key, (template = buildTemplate(o)));
+    const s = await Scenario.create(o, template);
+    open.push(s);
+    return s;
+  }
+  function keyOf(o: ScenarioOptions, steps: Steps): string | null {
+    const names: string[] = [];
+    for (let st: Steps | undefined = steps; st; st = st.after) names.unshift(st.name);
+    // Failure rules are not data (a RegExp path): a scenario with them runs its steps itself.
+    return o.failures?.length ? null : JSON.stringify([o, names]);
+  }
+  async function fresh<T>(o: ScenarioOptions, steps: Steps<T>): Promise<{ s: Scenario; result: T }> {
+    const s = steps.after ? await after(o, steps.after) : await scenario(o);
+    const result = await steps.run(s);
+    const key = keyOf(o, steps);
+    if (key && !snapshots.has(key)) snapshots.set(key, s.snapshot());
+    return { s, result };
+  }
+  async function after(o: ScenarioOptions, steps: Steps): Promise<Scenario> {
+    const key = keyOf(o, steps);
+    const kept = key ? snapshots.get(key) : undefined;
+    if (!kept) return (await fresh(o, steps)).s;
+    const s = await scenario(o);
+    s.restore(kept);
+    return s;
+  }
+  return { scenario, after, fresh };
 }

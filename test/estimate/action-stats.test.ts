@@ -3,10 +3,9 @@
 // the JSON report and the comment, and the risk follows them. Runs dist/index.js as a process.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
-import { assertBundleBuilt } from '../action/harness.js';
-import { Scenario, describeRun } from '../action/scenario.js';
+import { describeRun, useScenarios } from '../action/scenario.js';
 
 const HEAD = {
   'db/migrations/0002_users_id_bigint.up.sql': "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n",
@@ -25,9 +24,8 @@ async function admin(database: string, sql: string[]): Promise<void> {
   }
 }
 
-let current: Scenario | null = null;
+const { scenario } = useScenarios();
 beforeAll(async () => {
-  assertBundleBuilt();
   await admin('postgres', [`create database ${db}`, `create role ${role} login`, `grant pg_read_all_stats to ${role}`]);
   await admin(db, [
     'create table users (id bigint primary key, email text not null)',
@@ -36,10 +34,6 @@ beforeAll(async () => {
     'revoke all on users from public',
   ]);
 });
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
 afterAll(async () => {
   await admin('postgres', [`drop database if exists ${db} with (force)`, `drop role if exists ${role}`]);
 });
@@ -47,7 +41,7 @@ afterAll(async () => {
 describe('Action table stats', () => {
   it('a stats file of a huge table: the rewrite is DANGEROUS with its estimate, in the report and the comment', async () => {
     // The stats file is read from the base commit, like the config: the pull request's own copy says the table is tiny.
-    current = await Scenario.create({
+    const current = await scenario({
       base: { 'stats.json': JSON.stringify({ 'public.users': { rows: 40_000_000, bytes: 12 * 1024 ** 3 } }) },
       head: { ...HEAD, 'stats.json': JSON.stringify({ 'public.users': { rows: 10, bytes: 8192 } }) },
     });
@@ -66,7 +60,7 @@ describe('Action table stats', () => {
   });
 
   it('stats-database-url: sizes read at run time by a role that cannot read rows make the same change CAUTION', async () => {
-    current = await Scenario.create({ head: HEAD });
+    const current = await scenario({ head: HEAD });
     const run = await current.runPullRequest('opened', { 'stats-database-url': `postgres://${role}@127.0.0.1:5432/${db}` });
     expect(run.code, describeRun(run)).toBe(0);
     const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
@@ -78,7 +72,7 @@ describe('Action table stats', () => {
   });
 
   it('an unreachable stats database is a warning, not a failed review', async () => {
-    current = await Scenario.create({ head: HEAD });
+    const current = await scenario({ head: HEAD });
     const run = await current.runPullRequest('opened', { 'stats-database-url': 'postgres://x:hunter2@127.0.0.1:1/none' });
     // Reviewed without sizes: the rewrite stays DANGEROUS, and the status says so (not "could not finish").
     expect(run.code, describeRun(run)).toBe(1);

@@ -1,25 +1,27 @@
 // Approvals that must not count, through the bundled Action as a process against the fake
 // GitHub: an old comment's run re-run after a push, a deleted comment, another bot's comment.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { embedState, parseState, stripState } from '../../src/github/comment-state.js';
 import { userFor } from '../support/fake-github/index.js';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
-import { assertBundleBuilt } from '../action/harness.js';
-import { DANGEROUS_MIGRATION, Scenario, describeRun, type ScenarioOptions } from '../action/scenario.js';
+import { DANGEROUS_MIGRATION, PR, REVIEWED, Scenario, describeRun, useScenarios } from '../action/scenario.js';
 
-beforeAll(() => assertBundleBuilt());
+const { after } = useScenarios();
 
-let current: Scenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
+/** The pull request after its first review: what every test here answers or re-runs. */
+function reviewed(): Promise<Scenario> {
+  return after({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } }, REVIEWED);
+}
 
-async function reviewed(o: Partial<ScenarioOptions> = {}): Promise<Scenario> {
-  current = await Scenario.create({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' }, ...o });
-  const run = await current.runPullRequest('opened');
-  expect(run.code, describeRun(run)).toBe(1);
-  return current;
+/**
+ * Reviewed, with alice among the pull request's commit authors and bob a writer too: both are
+ * looked up when a comment asks to approve, never by the review.
+ */
+async function reviewedWithCommitter(): Promise<Scenario> {
+  const s = await reviewed();
+  s.repo.pulls.get(PR)!.commitAuthors = ['dev', 'alice'];
+  s.repo.collaborators.bob = 'write';
+  return s;
 }
 
 describe('an approval counts only for what was under review when it was written', () => {
@@ -48,7 +50,7 @@ describe('an approval counts only for what was under review when it was written'
 
   it('a deleted approval comment approves nothing when its run is re-run', { timeout: 300_000 }, async () => {
     const s = await reviewed();
-    const { comment } = await s.runComment('alice', 'looking');
+    const comment = s.comment('alice', 'looking');
     comment.body = '/approve-migration';
     s.repo.comments.splice(s.repo.comments.indexOf(comment), 1);
     const rerun = await s.runComment('alice', '/approve-migration', { existing: comment });
@@ -60,7 +62,7 @@ describe('an approval counts only for what was under review when it was written'
 
   it('a comment edited after its run started approves nothing', { timeout: 300_000 }, async () => {
     const s = await reviewed();
-    const { comment } = await s.runComment('alice', 'hm');
+    const comment = s.comment('alice', 'hm');
     // The event said "/approve-migration"; the comment now says something else.
     comment.body = 'actually, no';
     const run = await s.runComment('alice', '/approve-migration', { existing: { ...comment, body: 'actually, no' } });
@@ -98,7 +100,7 @@ describe("only the running identity's comment is trusted", () => {
 
 describe('those who changed the pull request may not approve it', () => {
   it('a writer who committed to the pull request is refused unless allowed', { timeout: 300_000 }, async () => {
-    const s = await reviewed({ commitAuthors: ['dev', 'alice'], collaborators: { alice: 'write', bob: 'write' } });
+    const s = await reviewedWithCommitter();
     const refused = await s.runComment('alice', '/approve-migration');
     expect(refused.run.outputs.approved, describeRun(refused.run)).toBe('false');
     expect(s.replies().at(-1)!.body).toContain('wrote or committed commits of this pull request');
@@ -109,7 +111,7 @@ describe('those who changed the pull request may not approve it', () => {
   });
 
   it('a writer who did not commit approves', { timeout: 300_000 }, async () => {
-    const s = await reviewed({ commitAuthors: ['dev', 'alice'], collaborators: { alice: 'write', bob: 'write' } });
+    const s = await reviewedWithCommitter();
     const ok = await s.runComment('bob', '/approve-migration');
     expect(ok.run.outputs.approved, describeRun(ok.run)).toBe('true');
     expectCleanTraffic(s);

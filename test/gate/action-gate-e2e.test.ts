@@ -132,23 +132,23 @@ describe('settings come from the base branch', () => {
     expectCleanTraffic(s);
   });
 
+  // One run, three rules each set one way: the settings are read and applied per rule.
   it('rules: on the base branch are applied (off, a risk level, on)', { timeout: 300_000 }, async () => {
-    const off = await scenario({ base: { '.migration-guard.yml': 'rules:\n  ban-drop-column: "off"\n' }, head: { 'db/migrations/0002_drop_email.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN email;\n` } });
-    const offRun = await off.runPullRequest('opened');
-    const offReport = JSON.parse(readFileSync(offRun.outputs.report!, 'utf8'));
-    expect(offReport.migrations[0].findings.map((f: { rule: string }) => f.rule), describeRun(offRun)).not.toContain('ban-drop-column');
-    await off.close();
-
-    const lowered = await scenario({ base: { '.migration-guard.yml': 'rules:\n  ban-drop-column: CAUTION\n' }, head: { 'db/migrations/0002_drop_email.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN email;\n` } });
-    const lowRun = await lowered.runPullRequest('opened');
-    const lowReport = JSON.parse(readFileSync(lowRun.outputs.report!, 'utf8'));
-    expect(lowReport.migrations[0].findings.find((f: { rule: string }) => f.rule === 'ban-drop-column')?.risk, describeRun(lowRun)).toBe('CAUTION');
-    await lowered.close();
-
-    const on = await scenario({ base: { '.migration-guard.yml': 'rules:\n  ban-drop-column: "on"\n' }, head: { 'db/migrations/0002_drop_email.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN email;\n` } });
-    const onRun = await on.runPullRequest('opened');
-    expect(onRun.outputs.risk, describeRun(onRun)).toBe('DANGEROUS');
-    expectCleanTraffic(on);
+    const s = await scenario({
+      base: {
+        '.migration-guard.yml': 'rules:\n  ban-drop-column: "off"\n  ban-drop-table: CAUTION\n  ban-truncate: "on"\n',
+        'db/migrations/0001_create_audit.up.sql': 'CREATE TABLE audit (id bigint PRIMARY KEY);\n',
+      },
+      head: { 'db/migrations/0002_cleanup.up.sql': `${LOCKED}ALTER TABLE users DROP COLUMN email;\nDROP TABLE audit;\nTRUNCATE users;\n` },
+    });
+    const run = await s.runPullRequest('opened');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    const findings: Array<{ rule: string; risk: string }> = report.migrations[0].findings;
+    expect(findings.map((f) => f.rule), describeRun(run)).not.toContain('ban-drop-column');
+    expect(findings.find((f) => f.rule === 'ban-drop-table')?.risk, describeRun(run)).toBe('CAUTION');
+    expect(findings.find((f) => f.rule === 'ban-truncate')?.risk, describeRun(run)).toBe('DANGEROUS');
+    expect(run.outputs.risk).toBe('DANGEROUS');
+    expectCleanTraffic(s);
   });
 });
 

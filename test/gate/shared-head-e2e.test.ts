@@ -1,18 +1,13 @@
 // One head commit, two open pull requests: the commit's status is the worst unapproved verdict
 // of them all, and a pull request moved onto another base is reviewed again. The bundled
 // Action as a process against the fake GitHub.
-import { afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pullFilesBetween, pullRequestEvent, setPull } from '../support/fake-github/index.js';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
-import { assertBundleBuilt, runAction, type ActionRun } from '../action/harness.js';
-import { AUTHOR, DANGEROUS_MIGRATION, NAME, OWNER, PR, Scenario, describeRun } from '../action/scenario.js';
+import { runAction, type ActionRun } from '../action/harness.js';
+import { AUTHOR, DANGEROUS_MIGRATION, NAME, OWNER, PR, Scenario, describeRun, useScenarios } from '../action/scenario.js';
 
-beforeAll(() => assertBundleBuilt());
-let current: Scenario | null = null;
-afterEach(async () => {
-  await current?.close();
-  current = null;
-});
+const { scenario } = useScenarios();
 
 function review(s: Scenario, number: number, action: string, base: { sha: string; ref: string }, extra: object = {}): Promise<ActionRun> {
   const payload = {
@@ -23,7 +18,7 @@ function review(s: Scenario, number: number, action: string, base: { sha: string
 }
 
 it('a SAFE pull request into release-1.0 with the head of a DANGEROUS one into main does not turn the shared status green', { timeout: 300_000 }, async () => {
-  const s = (current = await Scenario.create({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } }));
+  const s = await scenario({ head: DANGEROUS_MIGRATION, collaborators: { alice: 'write' } });
   // release-1.0 already has these commits: the second pull request changes nothing there.
   setPull(s.gh.state, s.repo, { number: 13, author: AUTHOR, head: { sha: s.headSha, ref: 'feature' }, base: { sha: s.headSha, ref: 'release-1.0' }, files: [] });
 
@@ -42,7 +37,7 @@ it('a SAFE pull request into release-1.0 with the head of a DANGEROUS one into m
 });
 
 it('a pull request whose base branch changes is reviewed again (pull_request.edited with changes.base)', { timeout: 300_000 }, async () => {
-  const s = (current = await Scenario.create({ head: DANGEROUS_MIGRATION }));
+  const s = await scenario({ head: DANGEROUS_MIGRATION });
   // First into a branch that already has the commits: nothing to review, green.
   const pull = s.repo.pulls.get(PR)!;
   pull.base = { sha: s.headSha, ref: 'release-1.0' };
