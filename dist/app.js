@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-TJEJHKBG.js";
-import "./chunks/chunk-5T7G4SIX.js";
-import "./chunks/chunk-WLA53Z7R.js";
-import "./chunks/chunk-S2NU5DVF.js";
-import "./chunks/chunk-7PDHHRXW.js";
-import "./chunks/chunk-RJIW4HVH.js";
-import "./chunks/chunk-ZSEWND2U.js";
+} from "./chunks/chunk-GN4ZYORI.js";
+import "./chunks/chunk-7EXA6JXM.js";
+import "./chunks/chunk-TR4MP4C3.js";
+import "./chunks/chunk-5ZNOQRKC.js";
+import "./chunks/chunk-UBPJFDOA.js";
+import "./chunks/chunk-CRPVOVPB.js";
+import "./chunks/chunk-6UAOD5LM.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";

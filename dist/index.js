@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-2BIMX733.js";
+} from "./chunks/chunk-IWF7G7JD.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,20 +36,20 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-5T7G4SIX.js";
-import "./chunks/chunk-WLA53Z7R.js";
+} from "./chunks/chunk-7EXA6JXM.js";
+import "./chunks/chunk-TR4MP4C3.js";
 import {
   loadConfig
-} from "./chunks/chunk-S2NU5DVF.js";
+} from "./chunks/chunk-5ZNOQRKC.js";
 import {
   tableStatsFromText
-} from "./chunks/chunk-7PDHHRXW.js";
-import "./chunks/chunk-RJIW4HVH.js";
+} from "./chunks/chunk-UBPJFDOA.js";
+import "./chunks/chunk-CRPVOVPB.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-ZSEWND2U.js";
+} from "./chunks/chunk-6UAOD5LM.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";

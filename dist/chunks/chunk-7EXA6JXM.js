@@ -1,13 +1,18 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-S2NU5DVF.js";
+} from "./chunk-5ZNOQRKC.js";
 import {
   tableStatsFromText
-} from "./chunk-7PDHHRXW.js";
+} from "./chunk-UBPJFDOA.js";
 import {
-  external_exports
-} from "./chunk-RJIW4HVH.js";
+  _enum,
+  array,
+  boolean,
+  literal,
+  object,
+  string
+} from "./chunk-CRPVOVPB.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
@@ -17,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-ZSEWND2U.js";
+} from "./chunk-6UAOD5LM.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -1501,12 +1506,12 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object) {
-  if (!object) {
+function lowercaseKeys(object2) {
+  if (!object2) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object2).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object2[key];
     return newObj;
   }, {});
 }
@@ -1583,11 +1588,11 @@ function extractUrlVariableNames(url) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object, keysToOmit) {
+function omit(object2, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
+  for (const key of Object.keys(object2)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+      result[key] = object2[key];
     }
   }
   return result;
@@ -1688,7 +1693,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -1712,7 +1717,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -5847,27 +5852,27 @@ function describePolicy(policy) {
 var STATE_OPEN = "<!-- migration-guard-state ";
 var STATE_CLOSE = " -->";
 var MAX_VOIDED = 5;
-var approvalSchema = external_exports.object({
-  approver: external_exports.string(),
-  reason: external_exports.string().optional(),
-  contentHash: external_exports.string(),
-  headSha: external_exports.string(),
-  at: external_exports.string()
+var approvalSchema = object({
+  approver: string(),
+  reason: string().optional(),
+  contentHash: string(),
+  headSha: string(),
+  at: string()
 });
-var stateSchema = external_exports.object({
-  version: external_exports.literal(1),
-  review: external_exports.object({
-    headSha: external_exports.string(),
-    contentHash: external_exports.string(),
-    risk: external_exports.enum(RISKS).nullable(),
-    needsApproval: external_exports.boolean(),
-    paths: external_exports.array(external_exports.string()),
-    at: external_exports.string(),
+var stateSchema = object({
+  version: literal(1),
+  review: object({
+    headSha: string(),
+    contentHash: string(),
+    risk: _enum(RISKS).nullable(),
+    needsApproval: boolean(),
+    paths: array(string()),
+    at: string(),
     /** When this content hash first came under review: an approval written before it approved something else. */
-    since: external_exports.string().optional()
+    since: string().optional()
   }).nullable(),
   approval: approvalSchema.nullable(),
-  voided: external_exports.array(approvalSchema.extend({ voidedAt: external_exports.string(), voidedAtSha: external_exports.string() }))
+  voided: array(approvalSchema.extend({ voidedAt: string(), voidedAtSha: string() }))
 });
 var EMPTY_STATE = { version: 1, review: null, approval: null, voided: [] };
 function embedState(state) {

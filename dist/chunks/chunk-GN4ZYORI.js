@@ -36,16 +36,16 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-5T7G4SIX.js";
+} from "./chunk-7EXA6JXM.js";
 import {
   require_dist
-} from "./chunk-S2NU5DVF.js";
+} from "./chunk-5ZNOQRKC.js";
 import {
   OutsideRepositoryError,
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-ZSEWND2U.js";
+} from "./chunk-6UAOD5LM.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-XWFQYNI2.js";
+} from "./chunk-GH2Q7MZF.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";

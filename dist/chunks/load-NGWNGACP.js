@@ -2,9 +2,9 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-S2NU5DVF.js";
-import "./chunk-7PDHHRXW.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-5ZNOQRKC.js";
+import "./chunk-UBPJFDOA.js";
+import "./chunk-CRPVOVPB.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-QLHDLUSU.js";

@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-ZSEWND2U.js";
+} from "./chunk-6UAOD5LM.js";
 import {
   allRules
 } from "./chunk-52NIUVTI.js";

@@ -8,8 +8,8 @@ import {
   statsFileV2Schema,
   tableStatsFromText,
   tableStatsSchema
-} from "./chunk-7PDHHRXW.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-UBPJFDOA.js";
+import "./chunk-CRPVOVPB.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   indexStatsSchema,

@@ -3,8 +3,8 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-WLA53Z7R.js";
-import "./chunk-RJIW4HVH.js";
+} from "./chunk-TR4MP4C3.js";
+import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,

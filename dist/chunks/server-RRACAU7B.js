@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-TJEJHKBG.js";
-import "./chunk-5T7G4SIX.js";
-import "./chunk-WLA53Z7R.js";
-import "./chunk-S2NU5DVF.js";
-import "./chunk-7PDHHRXW.js";
-import "./chunk-RJIW4HVH.js";
-import "./chunk-ZSEWND2U.js";
+} from "./chunk-GN4ZYORI.js";
+import "./chunk-7EXA6JXM.js";
+import "./chunk-TR4MP4C3.js";
+import "./chunk-5ZNOQRKC.js";
+import "./chunk-UBPJFDOA.js";
+import "./chunk-CRPVOVPB.js";
+import "./chunk-6UAOD5LM.js";
 import "./chunk-MKWUL2VR.js";
 import "./chunk-ZOVH3UEO.js";
 import "./chunk-QLHDLUSU.js";

@@ -23,7 +23,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 async function configFromFlags(repoDir, flags) {
   const hasFile = flags.config !== void 0 || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
-  const { config } = hasFile ? await (await import("./load-V2BXSWQG.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
+  const { config } = hasFile ? await (await import("./load-NGWNGACP.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
   if (flags.pgVersion !== void 0) config.pgVersion = intFlag("--pg-version", flags.pgVersion, 9, 19);
   if (flags.failOn !== void 0) config.failOn = riskFlag("--fail-on", flags.failOn);
   if (flags.preset !== void 0) {
@@ -71,7 +71,7 @@ async function readTableStats(file) {
   } catch (e) {
     throw new UsageError(`cannot read --table-stats file ${file}: ${e.code ?? String(e)}`);
   }
-  const { tableStatsFromText } = await import("./stats-file-SPBO5N2J.js");
+  const { tableStatsFromText } = await import("./stats-file-AVSREDPC.js");
   const r = tableStatsFromText(text);
   if (!r.ok) throw new ConfigError(r.message, file);
   return r.stats;

@@ -1,24 +1,30 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  external_exports
-} from "./chunk-RJIW4HVH.js";
+  array,
+  literal,
+  number,
+  record,
+  strictObject,
+  string,
+  toJSONSchema
+} from "./chunk-CRPVOVPB.js";
 
 // src/config/stats-file.ts
-var size = external_exports.number().nonnegative();
-var count = external_exports.number().nonnegative();
-var indexStatsSchema = external_exports.strictObject({
-  name: external_exports.string().min(1),
+var size = number().nonnegative();
+var count = number().nonnegative();
+var indexStatsSchema = strictObject({
+  name: string().min(1),
   bytes: size,
-  definition: external_exports.string().optional()
+  definition: string().optional()
 });
-var tableStatsSchema = external_exports.strictObject({
+var tableStatsSchema = strictObject({
   rows: count.optional(),
   bytes: size.optional(),
   indexBytes: size.optional(),
   toastBytes: size.optional(),
   totalBytes: size.optional(),
-  indexes: external_exports.array(indexStatsSchema).optional(),
-  activity: external_exports.strictObject({
+  indexes: array(indexStatsSchema).optional(),
+  activity: strictObject({
     inserts: count,
     updates: count,
     deletes: count,
@@ -26,24 +32,24 @@ var tableStatsSchema = external_exports.strictObject({
     deadRows: count.optional(),
     seqScans: count.optional(),
     indexScans: count.optional(),
-    since: external_exports.string().optional()
+    since: string().optional()
   }).optional()
 });
-var serverStatsSchema = external_exports.strictObject({
-  version: external_exports.string(),
-  versionNum: external_exports.number().int().nonnegative(),
+var serverStatsSchema = strictObject({
+  version: string(),
+  versionNum: number().int().nonnegative(),
   maintenanceWorkMemBytes: size.optional(),
-  maxParallelMaintenanceWorkers: external_exports.number().int().nonnegative().optional()
+  maxParallelMaintenanceWorkers: number().int().nonnegative().optional()
 });
-var statsFileV2Schema = external_exports.strictObject({
-  $schema: external_exports.string().optional(),
-  version: external_exports.literal(2),
-  generatedAt: external_exports.string().optional(),
-  source: external_exports.string().optional(),
+var statsFileV2Schema = strictObject({
+  $schema: string().optional(),
+  version: literal(2),
+  generatedAt: string().optional(),
+  source: string().optional(),
   server: serverStatsSchema.optional(),
-  tables: external_exports.record(external_exports.string(), tableStatsSchema)
+  tables: record(string(), tableStatsSchema)
 });
-var statsFileV1Schema = external_exports.record(external_exports.string(), tableStatsSchema);
+var statsFileV1Schema = record(string(), tableStatsSchema);
 function parseStatsFile(json) {
   const isV2 = typeof json === "object" && json !== null && "version" in json && typeof json.version === "number";
   if (isV2) {
@@ -63,7 +69,7 @@ function fail(error) {
 }
 function statsFileJsonSchema() {
   const part = (schema) => {
-    const { $schema: _drop, ...rest } = external_exports.toJSONSchema(schema, { target: "draft-2020-12" });
+    const { $schema: _drop, ...rest } = toJSONSchema(schema, { target: "draft-2020-12" });
     void _drop;
     return rest;
   };

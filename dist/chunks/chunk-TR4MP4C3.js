@@ -1,7 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  external_exports
-} from "./chunk-RJIW4HVH.js";
+  _enum,
+  array,
+  discriminatedUnion,
+  literal,
+  number,
+  strictObject,
+  string,
+  toJSONSchema
+} from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
 } from "./chunk-MKWUL2VR.js";
@@ -10,53 +17,53 @@ import {
 } from "./chunk-CUM6X7PU.js";
 
 // src/plan/json.ts
-var verificationSchema = external_exports.discriminatedUnion("status", [
-  external_exports.strictObject({ status: external_exports.literal("verified"), engine: external_exports.string(), serverVersion: external_exports.string(), seededRows: external_exports.number().int().min(0) }),
-  external_exports.strictObject({
-    status: external_exports.literal("failed"),
-    engine: external_exports.string(),
-    serverVersion: external_exports.string(),
-    seededRows: external_exports.number().int().min(0),
-    reason: external_exports.string(),
-    step: external_exports.string().optional()
+var verificationSchema = discriminatedUnion("status", [
+  strictObject({ status: literal("verified"), engine: string(), serverVersion: string(), seededRows: number().int().min(0) }),
+  strictObject({
+    status: literal("failed"),
+    engine: string(),
+    serverVersion: string(),
+    seededRows: number().int().min(0),
+    reason: string(),
+    step: string().optional()
   }),
-  external_exports.strictObject({ status: external_exports.literal("not-run"), reason: external_exports.string() })
+  strictObject({ status: literal("not-run"), reason: string() })
 ]);
-var stepSchema = external_exports.strictObject({
+var stepSchema = strictObject({
   /** `phase.step`, 1-based, as the text plan numbers them. */
-  id: external_exports.string(),
-  operation: external_exports.enum(OPERATION_KINDS),
-  prose: external_exports.string(),
-  sql: external_exports.array(external_exports.string()),
-  transaction: external_exports.enum(["one", "none"]),
+  id: string(),
+  operation: _enum(OPERATION_KINDS),
+  prose: string(),
+  sql: array(string()),
+  transaction: _enum(["one", "none"]),
   /** The statement of the migration this step stands for. */
-  source: external_exports.strictObject({ path: external_exports.string(), line: external_exports.number().int().min(1) }),
+  source: strictObject({ path: string(), line: number().int().min(1) }),
   /** Set when the step rewrites that statement: its original text. */
-  replaces: external_exports.string().optional(),
-  rollback: external_exports.array(external_exports.string()).optional()
+  replaces: string().optional(),
+  rollback: array(string()).optional()
 });
-var phaseSchema = external_exports.strictObject({
-  name: external_exports.enum(PHASE_NAMES),
-  title: external_exports.string(),
-  steps: external_exports.array(stepSchema),
-  appMustDo: external_exports.string().optional(),
-  rollback: external_exports.string(),
-  rollbackSql: external_exports.array(external_exports.string()).optional(),
+var phaseSchema = strictObject({
+  name: _enum(PHASE_NAMES),
+  title: string(),
+  steps: array(stepSchema),
+  appMustDo: string().optional(),
+  rollback: string(),
+  rollbackSql: array(string()).optional(),
   verification: verificationSchema.optional()
 });
-var planDocumentSchema = external_exports.strictObject({
-  kind: external_exports.literal("migration-guard-plan"),
-  version: external_exports.literal(1),
-  pgVersion: external_exports.number().int(),
-  phases: external_exports.array(phaseSchema),
-  notes: external_exports.array(external_exports.string()),
+var planDocumentSchema = strictObject({
+  kind: literal("migration-guard-plan"),
+  version: literal(1),
+  pgVersion: number().int(),
+  phases: array(phaseSchema),
+  notes: array(string()),
   verification: verificationSchema.optional()
 });
 function planJsonSchema() {
   return {
     $id: "migration-guard/plan-v1.json",
     title: "migration-guard plan, version 1",
-    ...external_exports.toJSONSchema(planDocumentSchema, { target: "draft-2020-12" })
+    ...toJSONSchema(planDocumentSchema, { target: "draft-2020-12" })
   };
 }
 function planDocument(plan, pgVersion, verification) {

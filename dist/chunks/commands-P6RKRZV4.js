@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-XWFQYNI2.js";
+} from "./chunk-GH2Q7MZF.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-2BIMX733.js";
+} from "./chunk-IWF7G7JD.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-ZSEWND2U.js";
+} from "./chunk-6UAOD5LM.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -859,7 +859,7 @@ async function planCommand(repoDir, flags) {
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
   const verify = flags.verify !== false ? await import("./verify-ZMJB3BYW.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-SYDDNEIP.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-BMPPO47Y.js");
   let plan;
   let verification;
   try {

@@ -2,10 +2,18 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   tableStatsFromText,
   tableStatsSchema
-} from "./chunk-7PDHHRXW.js";
+} from "./chunk-UBPJFDOA.js";
 import {
-  external_exports
-} from "./chunk-RJIW4HVH.js";
+  _enum,
+  array,
+  boolean,
+  number,
+  object,
+  partialRecord,
+  record,
+  string,
+  union
+} from "./chunk-CRPVOVPB.js";
 import {
   CONFIG_FILE_NAMES,
   PRESETS,
@@ -2306,7 +2314,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -2316,7 +2324,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string2;
   }
 });
 
@@ -2487,14 +2495,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -3141,7 +3149,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -3154,7 +3162,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -3185,7 +3193,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -3200,7 +3208,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3279,7 +3287,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -3290,7 +3298,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -7361,70 +7369,70 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 // src/config/schema.ts
-var risk = external_exports.enum(RISKS);
-var layout = external_exports.enum(LAYOUTS);
-var transaction = external_exports.enum(["wrapped", "implicit", "none"]);
-var ruleSetting = external_exports.union([
-  external_exports.enum(["off", "on"]),
+var risk = _enum(RISKS);
+var layout = _enum(LAYOUTS);
+var transaction = _enum(["wrapped", "implicit", "none"]);
+var ruleSetting = union([
+  _enum(["off", "on"]),
   risk,
-  external_exports.boolean()
+  boolean()
 ]);
-var migrationDirSchema = external_exports.object({
+var migrationDirSchema = object({
   /** Folder of migrations, relative to the repository root. */
-  path: external_exports.string().min(1),
+  path: string().min(1),
   /** Force a layout instead of detecting it. */
   layout: layout.optional(),
   /** Override the runner's transaction behaviour for this folder. */
   transaction: transaction.optional(),
   /** Whether each migration must have a rollback here (overrides the layout's default). */
-  requireRollback: external_exports.boolean().optional()
+  requireRollback: boolean().optional()
 }).strict();
-var configSchema = external_exports.object({
+var configSchema = object({
   /** Target Postgres major version. */
-  pgVersion: external_exports.number().int().min(9).max(19).optional(),
+  pgVersion: number().int().min(9).max(19).optional(),
   /** Lowest risk that fails the run (exit code 1, failing status). */
   failOn: risk.optional(),
   /** Lowest risk that needs `/approve-migration` in the GitHub surfaces. */
   approvalRisk: risk.optional(),
   /** Turns on the rules that match another tool's defaults (`squawk`); `rules` still wins. */
-  preset: external_exports.enum(PRESETS).optional(),
+  preset: _enum(PRESETS).optional(),
   /**
    * Whether a `migration-guard-ignore` that a pull request adds or moves, over a finding at or
    * above `approvalRisk`, still needs `/approve-migration` (GitHub surfaces; base branch only).
    */
-  suppressionsNeedApproval: external_exports.boolean().optional(),
+  suppressionsNeedApproval: boolean().optional(),
   /** Per rule: `off`, `on`, or a risk level to report it at. */
-  rules: external_exports.record(external_exports.string(), ruleSetting).optional(),
+  rules: record(string(), ruleSetting).optional(),
   /** Migration folders; auto-detected when absent. */
-  migrations: external_exports.array(migrationDirSchema).optional(),
+  migrations: array(migrationDirSchema).optional(),
   /** Per layout: the runner's transaction behaviour. */
-  transaction: external_exports.partialRecord(layout, transaction).optional(),
+  transaction: partialRecord(layout, transaction).optional(),
   /** Default transaction mode for files given alone, outside a recognised layout. */
   defaultTransaction: transaction.optional(),
   /** `${name}` placeholders substituted before parsing (Flyway, Liquibase). */
-  placeholders: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  placeholders: record(string(), string()).optional(),
   /** Risk of a missing rollback where the layout has rollbacks. */
   rollbackMissingRisk: risk.optional(),
   /** Table sizes, `schema.table: { rows, bytes, ... }` (docs/table-stats.schema.json); also from --table-stats. */
-  tableStats: external_exports.record(external_exports.string(), tableStatsSchema).optional(),
+  tableStats: record(string(), tableStatsSchema).optional(),
   /** A stats file in the repository (what `migration-guard stats` writes), relative to the repository root. */
-  tableStatsFile: external_exports.string().min(1).optional(),
+  tableStatsFile: string().min(1).optional(),
   /** Longest estimated blocking lock, in ms, still reported as CAUTION; over it, DANGEROUS. */
-  maxBlockingMs: external_exports.number().int().nonnegative().optional(),
+  maxBlockingMs: number().int().nonnegative().optional(),
   /** Glob patterns of paths to leave out. */
-  ignore: external_exports.array(external_exports.string()).optional(),
+  ignore: array(string()).optional(),
   /** Migrations of other database engines (folders named sqlite, mysql, h2...) are left alone
    * with a note; these globs force a path either way. */
-  otherDatabases: external_exports.object({ skip: external_exports.array(external_exports.string()).optional(), review: external_exports.array(external_exports.string()).optional() }).strict().optional(),
-  dryRun: external_exports.object({
-    enabled: external_exports.boolean().optional(),
-    engine: external_exports.enum(["pglite", "url", "local"]).optional(),
-    databaseUrl: external_exports.string().optional(),
-    statementTimeoutMs: external_exports.number().int().positive().optional(),
-    totalTimeoutMs: external_exports.number().int().positive().optional(),
-    seedRows: external_exports.number().int().nonnegative().optional(),
+  otherDatabases: object({ skip: array(string()).optional(), review: array(string()).optional() }).strict().optional(),
+  dryRun: object({
+    enabled: boolean().optional(),
+    engine: _enum(["pglite", "url", "local"]).optional(),
+    databaseUrl: string().optional(),
+    statementTimeoutMs: number().int().positive().optional(),
+    totalTimeoutMs: number().int().positive().optional(),
+    seedRows: number().int().nonnegative().optional(),
     /** Resident memory (MB) of the process above which a PGlite dry-run is stopped. */
-    memoryLimitMb: external_exports.number().int().min(256).optional()
+    memoryLimitMb: number().int().min(256).optional()
   }).strict().optional()
 }).strict();
 
