@@ -1,9 +1,9 @@
 // The verifier runs a plan document on PGlite with the base schema and seeded rows, and proves
 // it (or says what failed): the same checks `plan` and the corpus script rely on.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/index.js';
 import { parsePlanDocument, planDocument, planDocumentSchema, type PlanDocument } from '../../src/plan/json.js';
-import { readColumnShapes, verifyPlan } from '../../src/verify/index.js';
+import { VerifySession, readColumnShapes, verifyPlan } from '../../src/verify/index.js';
 import { approvalBlock, planOverview } from '../../src/report/markdown/sections.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
@@ -15,7 +15,13 @@ const PRISMA = `ALTER TABLE "TeamCollection" DROP CONSTRAINT "TeamCollection_par
 ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" FOREIGN KEY ("parentID") REFERENCES "TeamCollection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 CREATE INDEX "TeamCollection_title_idx" ON "TeamCollection"(title);`;
 
-const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 50 };
+// One session for the file, as `plan` and a check share one for a review (src/verify/session.ts):
+// what it keeps (images, the schema the migrations produce, whether they fail on the seeded
+// rows) is worked out from the input alone, and every verification still runs on a sandbox of
+// its own. Cases with the same input then start one engine less each.
+const session = new VerifySession({ engine: 'pglite', cacheDir: TEST_CACHE_DIR });
+afterAll(() => session.dispose());
+const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 50, session };
 
 async function setup(sql: string, baseSql = BASE) {
   const [base, review] = await analyzeMigrations([{ path: 'db/0001_base.up.sql', sql: baseSql, history: true }, { path: 'db/0002_change.up.sql', sql }]);
