@@ -33,6 +33,18 @@ async function setup(sql: string, baseSql = BASE) {
   return { input, doc, plan, review: review! };
 }
 
+/**
+ * The Prisma plan with a step that fails (its constraint exists already), verified once: it is
+ * what the failure report and the renderers of a failed plan are tested on.
+ */
+let brokenRun: ReturnType<typeof verifyBroken> | undefined;
+async function verifyBroken() {
+  const { input, doc, plan, review } = await setup(PRISMA);
+  const broken: PlanDocument = structuredClone(doc);
+  broken.phases[0]!.steps[0]!.sql.push('ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" CHECK (true)');
+  return { plan, review, v: await verifyPlan(broken, input, OPTS) };
+}
+
 describe('verifyPlan', () => {
   it('verifies the Prisma drop/re-add of a foreign key, from the JSON document, with seeded rows', async () => {
     const { input, doc } = await setup(PRISMA);
@@ -44,10 +56,7 @@ describe('verifyPlan', () => {
   }, 120_000);
 
   it('reports Postgres\' error for a step that fails, and does not run later phases', async () => {
-    const { input, doc } = await setup(PRISMA);
-    const broken: PlanDocument = structuredClone(doc);
-    broken.phases[0]!.steps[0]!.sql.push('ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" CHECK (true)');
-    const v = await verifyPlan(broken, input, OPTS);
+    const { v } = await (brokenRun ??= verifyBroken());
     expect(v.plan.status).toBe('failed');
     expect(v.phases[0]).toMatchObject({ status: 'failed', step: '1.1' });
     expect(v.plan.status === 'failed' && v.plan.reason).toMatch(/already exists/);
@@ -88,10 +97,7 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
   }, 120_000);
 
   it('never presents a plan that failed its verification as safe', async () => {
-    const { input, doc, plan, review } = await setup(PRISMA);
-    const broken: PlanDocument = structuredClone(doc);
-    broken.phases[0]!.steps[0]!.sql.push('SELECT 1/0');
-    const v = await verifyPlan(broken, input, OPTS);
+    const { v, plan, review } = await (brokenRun ??= verifyBroken());
     expect(v.plan.status).toBe('failed');
     const overview = planOverview(plan, v);
     expect(overview).not.toContain('Safe plan');
