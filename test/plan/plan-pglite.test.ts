@@ -12,7 +12,7 @@ CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, amount integer, 
 CREATE TABLE events (id bigint, payload text, during tstzrange);
 CREATE TABLE "user" (id bigint PRIMARY KEY, "Name" text);
 `;
-// Backfills run in batches (plan/context.ts, batchLoop), each followed by a pause that PGlite
+// Backfills run in batches (analyze/batch-sql.ts, batchLoop), each followed by a pause that PGlite
 // spends partly spinning: 290 orders in batches of 150 go through the loop as 2,500 in the
 // default 1,000 did (full batches, a partial one, an empty pass that ends it; the 190 rows over
 // amount 1000 too), with a tenth of the rows to write and one pause less per backfill.
