@@ -1,9 +1,10 @@
 // End-to-end: the dry-run's database snapshots go where MIGRATION_GUARD_CACHE_DIR says, so a
 // hosted runner's workflow can save and restore them with actions/cache (docs/action.md).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freshKey } from '../../src/dryrun/engines/pglite.js';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { assertBundleBuilt } from './harness.js';
 import { SAFE_MIGRATION, Scenario, describeRun } from './scenario.js';
@@ -23,9 +24,14 @@ describe('dry-run cache directory', () => {
     const s = (current = await Scenario.create({ head: SAFE_MIGRATION }));
     const cache = mkdtempSync(path.join(tmpdir(), 'mg-cache-'));
     dirs.push(cache);
+    // A restored cache: the run's fresh image (test/support/global-setup.ts), so the Action
+    // starts from it instead of running initdb. What it writes is the image of the base history.
+    const fresh = freshKey();
+    for (const ext of ['tar', 'json']) copyFileSync(path.join(process.env.MIGRATION_GUARD_CACHE_DIR!, `${fresh}.${ext}`), path.join(cache, `${fresh}.${ext}`));
     const run = await s.runPullRequest('opened', { 'dry-run': 'true' }, { MIGRATION_GUARD_CACHE_DIR: cache });
     expect(run.code, describeRun(run)).toBe(0);
-    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    expect(readdirSync(cache).filter((f) => /^[0-9a-f]{32}\.tar$/.test(f)).length).toBeGreaterThan(0);
+    expect(readdirSync(cache)).toContain(`${fresh}.tar`);
     expectCleanTraffic(s);
   });
 });

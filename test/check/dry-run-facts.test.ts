@@ -60,8 +60,17 @@ describe('the dry-run says what it ran on', () => {
 
   it('says nothing when the target is the engine major', async () => {
     const major = Number(/^\d+/.exec(result.report.migrations[0]!.dryRun!.serverVersion)![0]);
-    const same = await runCheck({ files: fsRepoFiles(repo.dir), config: config({ pgVersion: major }), scope: { kind: 'all' }, dryRun: true });
-    expect(same.report.notes ?? []).toEqual([]);
+    // The note is drawn from each migration's dry-run result (check/run.ts, newerEngineNote): a
+    // history of the first migration alone goes through it, without the failing and
+    // rollback-breaking ones that cost the check above its extra engines.
+    const first = new TempRepo().write({ [`${M}/0001_t.up.sql`]: FILES[`${M}/0001_t.up.sql`]!, [`${M}/0001_t.down.sql`]: FILES[`${M}/0001_t.down.sql`]! });
+    try {
+      const same = await runCheck({ files: fsRepoFiles(first.dir), config: config({ pgVersion: major }), scope: { kind: 'all' }, dryRun: true });
+      expect(same.report.migrations[0]!.dryRun).toMatchObject({ status: 'passed', targetPgVersion: major });
+      expect(same.report.notes ?? []).toEqual([]);
+    } finally {
+      first.cleanup();
+    }
   }, 180_000);
 });
 

@@ -12,7 +12,10 @@ const report: MigrationReport = { path: 'db/x.up.sql', risk: 'SAFE', rollback: {
 
 const engineOptions = sharedLocalCluster();
 
-async function one(engine: 'pglite' | 'url' | 'local', sql: string, limits = { statementTimeoutMs: 1500, totalTimeoutMs: 60_000 }) {
+// The limits are what these tests enforce, not their size: short ones end the sleeps and loops
+// (which burn a core on PGlite until stopped) as surely as long ones. The total limit still
+// leaves the engine's start and the base history well over a second.
+async function one(engine: 'pglite' | 'url' | 'local', sql: string, limits = { statementTimeoutMs: 1000, totalTimeoutMs: 60_000 }) {
   const out = await runDryRun({ base: BASE, review: [mig('0002_hostile', sql)] }, engineOptions(engine, limits));
   return out.results.get('0002_hostile')!;
 }
@@ -26,7 +29,7 @@ describe('hostile migrations on PGlite', () => {
   });
 
   it('stops an endless loop at the total limit', async () => {
-    const r = await one('pglite', 'DO $$ BEGIN LOOP END LOOP; END $$;', { statementTimeoutMs: 60_000, totalTimeoutMs: 3_000 });
+    const r = await one('pglite', 'DO $$ BEGIN LOOP END LOOP; END $$;', { statementTimeoutMs: 60_000, totalTimeoutMs: 2_000 });
     expect(r.status).toBe('failed');
     expect(r.timedOut).toBe(true);
   });
@@ -43,9 +46,10 @@ describe('hostile migrations on PGlite', () => {
   });
 
   it('stops a migration that grows the engine past its memory cap, and says so', async () => {
-    // The cap is on the whole process: above where it is after an engine has run once here.
+    // The cap is on the whole process: above where it is after an engine has run once here, by
+    // three times what another engine takes (~60 MB), so only the migration's growth reaches it.
     await runDryRun({ base: BASE, review: [mig('0002_warm', 'SELECT 1;')] }, options('pglite'));
-    const limitMb = Math.round(process.memoryUsage.rss() / 2 ** 20) + 400;
+    const limitMb = Math.round(process.memoryUsage.rss() / 2 ** 20) + 250;
     const out = await runDryRun(
       { base: BASE, review: [mig('0002_bomb', "SELECT length(string_agg(repeat('x', 1000), '')) FROM generate_series(1, 5000000);")] },
       options('pglite', { statementTimeoutMs: 120_000, totalTimeoutMs: 120_000, memoryLimitMb: limitMb }),

@@ -11,6 +11,9 @@ import type { Finding, Migration, MigrationReport, RollbackStatus, TransactionMo
 import { initParser, parseSource } from '../../src/parse/index.js';
 import type { Plan } from '../../src/plan/index.js';
 import { readMigrationShapes } from '../../src/verify/shapes.js';
+import { imageCache } from '../../src/dryrun/cache.js';
+import { freshKey } from '../../src/dryrun/engines/pglite.js';
+import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
 import { allRules } from '../../rules/index.js';
 
 export interface MigrationInput {
@@ -84,8 +87,13 @@ export function assertParses(sql: string): void {
 // ---------------------------------------------------------------------------------------------
 // PGlite
 
+/**
+ * A PGlite started from the run's freshly initialised image (test/support/global-setup.ts), as
+ * the dry-run's engines start: the same database initdb makes, without paying for initdb again.
+ */
 export async function openDb(): Promise<PGlite> {
-  const db = new PGlite();
+  const image = TEST_CACHE_DIR ? await imageCache(TEST_CACHE_DIR).get(freshKey()) : null;
+  const db = new PGlite(image ? { loadDataDir: new Blob([image.data]) } : {});
   await db.waitReady;
   return db;
 }

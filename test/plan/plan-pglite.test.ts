@@ -12,9 +12,14 @@ CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, amount integer, 
 CREATE TABLE events (id bigint, payload text, during tstzrange);
 CREATE TABLE "user" (id bigint PRIMARY KEY, "Name" text);
 `;
+// Backfills run in batches (analyze/batch-sql.ts, batchLoop), each followed by a pause that PGlite
+// spends partly spinning: 290 orders in batches of 150 go through the loop as 2,500 in the
+// default 1,000 did (full batches, a partial one, an empty pass that ends it; the 190 rows over
+// amount 1000 too), with a tenth of the rows to write and one pause less per backfill.
+const BATCH_SIZE = 150;
 const ROWS = `
 INSERT INTO customers SELECT g, 'c' || g || '@example.com' FROM generate_series(1, 50) g;
-INSERT INTO orders SELECT g, 1 + g % 50, g * 10, 'note ' || g, 'ref-' || g, 'new' FROM generate_series(1, 2500) g;
+INSERT INTO orders SELECT g, 1 + g % 50, g * 10, 'note ' || g, 'ref-' || g, 'new' FROM generate_series(1, 290) g;
 INSERT INTO events SELECT g, 'p' || g, NULL FROM generate_series(1, 100) g;
 INSERT INTO "user" SELECT g, 'n' || g FROM generate_series(1, 10) g;
 `;
@@ -143,7 +148,7 @@ describe('plan on PGlite ends in the schema of the original statement', () => {
       const rows = c.rows ?? true;
       await setup(rows, c.before);
       await withShapes(db, [m!]);
-      const plan = buildPlan([m!], { pgVersion: c.pgVersion ?? 16 });
+      const plan = buildPlan([m!], { pgVersion: c.pgVersion ?? 16, batchSize: BATCH_SIZE });
       expect(plan.phases.map((p) => p.name)).toEqual(c.phases);
       const sql = allPlanSql(plan);
       for (const s of sql) assertParses(s);
@@ -166,13 +171,14 @@ describe('plan on PGlite ends in the schema of the original statement', () => {
 describe('rolling back the expand phase restores the schema', () => {
   for (const c of CASES.filter((k) => !k.name.startsWith('mixed') && !k.name.startsWith('EXCLUDE'))) {
     it(c.name, async () => {
+      // A step that replaces an object of the same name has no SQL rollback (the old definition is the base's).
+      if (c.before || c.noRollback) return;
       const [m] = await analyzeMigrations([{ path: 'db/0001_change.up.sql', sql: c.sql }]);
       await setup(c.rows ?? true, c.before);
       await withShapes(db, [m!]);
-      const plan = buildPlan([m!], { pgVersion: 16 });
+      const plan = buildPlan([m!], { pgVersion: 16, batchSize: BATCH_SIZE });
       const expand = plan.phases.find((p) => p.name === 'expand');
-      // A step that replaces an object of the same name has no SQL rollback (the old definition is the base's).
-      if (!expand?.rollbackSql || c.before || c.noRollback) return;
+      if (!expand?.rollbackSql) return;
       const before = await catalog(db);
       await runPlan(db, plan, ['expand']);
       for (const s of expand.rollbackSql) await runStatements(db, [s], !/CONCURRENTLY/.test(s));

@@ -1,10 +1,7 @@
 // One review's verifiers share an engine and its images (src/verify/session.ts), yet each
 // verification still starts from a clean copy; the dry-run's observer reads the database the
 // verifiers would otherwise build again, and only while it is that database.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runDryRun, takeSnapshot, type DryRunMigration } from '../../src/dryrun/index.js';
 import { VerifySession } from '../../src/verify/index.js';
 import { mig, options, ready, TEST_CACHE_DIR } from '../dryrun/helpers.js';
@@ -12,18 +9,15 @@ import { mig, options, ready, TEST_CACHE_DIR } from '../dryrun/helpers.js';
 const LIMITS = () => ({ statementTimeoutMs: 10_000, deadline: Date.now() + 120_000 });
 let BASE: DryRunMigration[];
 let REVIEW: DryRunMigration[];
-let dir: string;
 beforeAll(async () => {
   await ready();
   BASE = [mig('0001_base', 'CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL); CREATE TABLE u (id int PRIMARY KEY, t_id int REFERENCES t(id));')];
   REVIEW = [mig('0002_add', 'ALTER TABLE t ADD COLUMN note text;', 'ALTER TABLE t DROP COLUMN note;'), mig('0003_idx', 'CREATE INDEX t_note_idx ON t (note);')];
-  dir = mkdtempSync(join(tmpdir(), 'mg-session-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('VerifySession', () => {
   it('opens the seeded base again with the same rows, and no verification sees another one\'s changes', async () => {
-    const session = new VerifySession({ engine: 'pglite', cacheDir: dir });
+    const session = new VerifySession({ engine: 'pglite', cacheDir: TEST_CACHE_DIR });
     try {
       const input = { base: BASE, review: REVIEW };
       const first = await session.openSeeded(input, LIMITS(), 30);

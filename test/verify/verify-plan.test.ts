@@ -1,9 +1,9 @@
 // The verifier runs a plan document on PGlite with the base schema and seeded rows, and proves
 // it (or says what failed): the same checks `plan` and the corpus script rely on.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/index.js';
 import { parsePlanDocument, planDocument, planDocumentSchema, type PlanDocument } from '../../src/plan/json.js';
-import { readColumnShapes, verifyPlan } from '../../src/verify/index.js';
+import { VerifySession, readColumnShapes, verifyPlan } from '../../src/verify/index.js';
 import { approvalBlock, planOverview } from '../../src/report/markdown/sections.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
@@ -15,7 +15,13 @@ const PRISMA = `ALTER TABLE "TeamCollection" DROP CONSTRAINT "TeamCollection_par
 ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" FOREIGN KEY ("parentID") REFERENCES "TeamCollection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 CREATE INDEX "TeamCollection_title_idx" ON "TeamCollection"(title);`;
 
-const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 50 };
+// One session for the file, as `plan` and a check share one for a review (src/verify/session.ts):
+// what it keeps (images, the schema the migrations produce, whether they fail on the seeded
+// rows) is worked out from the input alone, and every verification still runs on a sandbox of
+// its own. Cases with the same input then start one engine less each.
+const session = new VerifySession({ engine: 'pglite', cacheDir: TEST_CACHE_DIR });
+afterAll(() => session.dispose());
+const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 50, session };
 
 async function setup(sql: string, baseSql = BASE) {
   const [base, review] = await analyzeMigrations([{ path: 'db/0001_base.up.sql', sql: baseSql, history: true }, { path: 'db/0002_change.up.sql', sql }]);
@@ -25,6 +31,18 @@ async function setup(sql: string, baseSql = BASE) {
   const plan = buildPlan([review!], { pgVersion: 16 });
   const doc = planDocument(plan, 16);
   return { input, doc, plan, review: review! };
+}
+
+/**
+ * The Prisma plan with a step that fails (its constraint exists already), verified once: it is
+ * what the failure report and the renderers of a failed plan are tested on.
+ */
+let brokenRun: ReturnType<typeof verifyBroken> | undefined;
+async function verifyBroken() {
+  const { input, doc, plan, review } = await setup(PRISMA);
+  const broken: PlanDocument = structuredClone(doc);
+  broken.phases[0]!.steps[0]!.sql.push('ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" CHECK (true)');
+  return { plan, review, v: await verifyPlan(broken, input, OPTS) };
 }
 
 describe('verifyPlan', () => {
@@ -38,10 +56,7 @@ describe('verifyPlan', () => {
   }, 120_000);
 
   it('reports Postgres\' error for a step that fails, and does not run later phases', async () => {
-    const { input, doc } = await setup(PRISMA);
-    const broken: PlanDocument = structuredClone(doc);
-    broken.phases[0]!.steps[0]!.sql.push('ALTER TABLE "TeamCollection" ADD CONSTRAINT "TeamCollection_parentID_fkey" CHECK (true)');
-    const v = await verifyPlan(broken, input, OPTS);
+    const { v } = await (brokenRun ??= verifyBroken());
     expect(v.plan.status).toBe('failed');
     expect(v.phases[0]).toMatchObject({ status: 'failed', step: '1.1' });
     expect(v.plan.status === 'failed' && v.plan.reason).toMatch(/already exists/);
@@ -82,10 +97,7 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
   }, 120_000);
 
   it('never presents a plan that failed its verification as safe', async () => {
-    const { input, doc, plan, review } = await setup(PRISMA);
-    const broken: PlanDocument = structuredClone(doc);
-    broken.phases[0]!.steps[0]!.sql.push('SELECT 1/0');
-    const v = await verifyPlan(broken, input, OPTS);
+    const { v, plan, review } = await (brokenRun ??= verifyBroken());
     expect(v.plan.status).toBe('failed');
     const overview = planOverview(plan, v);
     expect(overview).not.toContain('Safe plan');
