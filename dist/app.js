@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-GN4ZYORI.js";
-import "./chunks/chunk-7EXA6JXM.js";
+} from "./chunks/chunk-QJLOFPYF.js";
+import "./chunks/chunk-T5L4T6F7.js";
 import "./chunks/chunk-TR4MP4C3.js";
 import "./chunks/chunk-5ZNOQRKC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-6UAOD5LM.js";
+import "./chunks/chunk-OGHJP76V.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-24C5HYEF.js";
-import "./chunks/chunk-52NIUVTI.js";
+import "./chunks/chunk-7FRUQYEG.js";
+import "./chunks/chunk-WGLZQZXU.js";
 import "./chunks/chunk-M473AYTS.js";
 import "./chunks/chunk-W44ZGOZC.js";
 import "./chunks/chunk-M27OREB5.js";

@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-24C5HYEF.js";
-import "./chunks/chunk-52NIUVTI.js";
+} from "./chunks/chunk-7FRUQYEG.js";
+import "./chunks/chunk-WGLZQZXU.js";
 import "./chunks/chunk-M473AYTS.js";
 import {
   initParser

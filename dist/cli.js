@@ -12,7 +12,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-F77CTUZS.js");
+var { main } = await import("./chunks/main-QYRK3ILL.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

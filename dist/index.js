@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-IWF7G7JD.js";
+} from "./chunks/chunk-RUXDSRWO.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-7EXA6JXM.js";
+} from "./chunks/chunk-T5L4T6F7.js";
 import "./chunks/chunk-TR4MP4C3.js";
 import {
   loadConfig
@@ -49,15 +49,15 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-6UAOD5LM.js";
+} from "./chunks/chunk-OGHJP76V.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-24C5HYEF.js";
-import "./chunks/chunk-52NIUVTI.js";
+import "./chunks/chunk-7FRUQYEG.js";
+import "./chunks/chunk-WGLZQZXU.js";
 import "./chunks/chunk-M473AYTS.js";
 import "./chunks/chunk-W44ZGOZC.js";
 import "./chunks/chunk-M27OREB5.js";

@@ -3,7 +3,7 @@ import { typeBase } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
 import { serialType } from '../src/analyze/serial-types.js';
-import { addColumnDef, alterTable, columnConstraints, ident, runsDuringMigration, sqlOf, tableRef } from './_sql-build.js';
+import { addColumnDef, alterTable, columnConstraints, defaultConstraintName, ident, runsDuringMigration, sqlOf, tableRef } from './_sql-build.js';
 
 
 type Kind = 'serial' | 'identity' | 'stored generated';
@@ -63,12 +63,25 @@ export const rule: Rule = {
       if (kind === 'stored generated') {
         const gen = columnConstraints(def).find((c) => c.contype === 'CONSTR_GENERATED');
         const expr = sqlOf(gen?.raw_expr) ?? 'the expression';
-        const plain = sqlOf({ ColumnDef: { ...def, constraints: (def.constraints ?? []).filter((n) => (n as { Constraint?: { contype?: string } }).Constraint?.contype !== 'CONSTR_GENERATED') } } as Node);
+        // The stored copy is added nullable (NOT NULL on an existing table with rows fails before
+        // any backfill) and NOT NULL comes back through a validated CHECK, as for any new column.
+        const contype = (n: Node) => (n as { Constraint?: { contype?: string } }).Constraint?.contype;
+        const notNull = (def.constraints ?? []).some((n) => contype(n) === 'CONSTR_NOTNULL' || contype(n) === 'CONSTR_PRIMARY');
+        const plain = sqlOf({ ColumnDef: { ...def, constraints: (def.constraints ?? []).filter((n) => !['CONSTR_GENERATED', 'CONSTR_NOTNULL', 'CONSTR_PRIMARY'].includes(contype(n) ?? '')) } } as Node);
+        const check = ident(defaultConstraintName(table, [def.colname], 'not_null'));
         suggestion = [
           ...(state.pgVersion >= 18 ? [`-- PostgreSQL 18+: a virtual generated column is computed on read, no rewrite:`, `${alterTable(table)} ADD COLUMN ${col} ${op.typeName ?? ''} GENERATED ALWAYS AS (${expr}) VIRTUAL;`.replace(/  +/g, ' '), `-- or keep a stored copy without a rewrite:`] : []),
           `${alterTable(table)} ADD COLUMN ${plain ?? col};`,
           `-- fill it for new and changed rows with a BEFORE INSERT OR UPDATE trigger, then backfill in batches:`,
           `UPDATE ${tableRef(table)} SET ${col} = ${expr} WHERE ctid IN (SELECT ctid FROM ${tableRef(table)} WHERE ${col} IS NULL LIMIT 10000);`,
+          ...(notNull
+            ? [
+                `-- once every row is filled, enforce NOT NULL without a long lock (in a separate transaction from the backfill):`,
+                `${alterTable(table)} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID;`,
+                `${alterTable(table)} VALIDATE CONSTRAINT ${check};`,
+                ...(state.pgVersion >= 12 ? [`${alterTable(table)} ALTER COLUMN ${col} SET NOT NULL;`, `${alterTable(table)} DROP CONSTRAINT ${check};`] : []),
+              ]
+            : []),
         ];
       } else {
         const type = kind === 'serial' ? serialType(typeBase(def.typeName))!.sql : (op.typeName || 'bigint');

@@ -30,6 +30,13 @@ describe(ID, () => {
     await runOnPostgres('serial', 'CREATE SCHEMA app; CREATE TABLE app.orders (id int); INSERT INTO app.orders SELECT generate_series(1, 20);', [f!.suggestion!]);
   });
 
+  it('a NOT NULL stored generated column: the copy is added nullable, backfilled, then made NOT NULL, and it runs on PostgreSQL with rows', async () => {
+    const [f] = findingsOf(await lintSql('ALTER TABLE sessions ADD COLUMN session_key text NOT NULL GENERATED ALWAYS AS (user_id || \':\' || id) STORED;'), ID);
+    expect(f?.suggestion).toContain('ALTER TABLE sessions ADD COLUMN session_key text;');
+    expect(f?.suggestion).toContain('ALTER TABLE sessions ALTER COLUMN session_key SET NOT NULL;');
+    await runOnPostgres('generated_not_null', "CREATE TABLE sessions (id int, user_id text); INSERT INTO sessions SELECT g, 'u' || g FROM generate_series(1, 20) g;", [f!.suggestion!]);
+  });
+
   it('offers a VIRTUAL generated column on PostgreSQL 18 only', async () => {
     const sql = 'ALTER TABLE orders ADD COLUMN doubled numeric GENERATED ALWAYS AS (total * 2) STORED;';
     const [pg18] = findingsOf(await lintSql(sql, { pgVersion: 18 }), ID);

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-6UAOD5LM.js";
+} from "./chunk-OGHJP76V.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -35,10 +35,10 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-24C5HYEF.js";
+} from "./chunk-7FRUQYEG.js";
 import {
   allRules
-} from "./chunk-52NIUVTI.js";
+} from "./chunk-WGLZQZXU.js";
 import {
   byCodeUnit,
   parseSource

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-6UAOD5LM.js";
+} from "./chunk-OGHJP76V.js";
 import {
   allRules
-} from "./chunk-52NIUVTI.js";
+} from "./chunk-WGLZQZXU.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-GN4ZYORI.js";
-import "./chunk-7EXA6JXM.js";
+} from "./chunk-QJLOFPYF.js";
+import "./chunk-T5L4T6F7.js";
 import "./chunk-TR4MP4C3.js";
 import "./chunk-5ZNOQRKC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-6UAOD5LM.js";
+import "./chunk-OGHJP76V.js";
 import "./chunk-MKWUL2VR.js";
 import "./chunk-ZOVH3UEO.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-24C5HYEF.js";
-import "./chunk-52NIUVTI.js";
+import "./chunk-7FRUQYEG.js";
+import "./chunk-WGLZQZXU.js";
 import "./chunk-M473AYTS.js";
 import "./chunk-W44ZGOZC.js";
 import "./chunk-M27OREB5.js";

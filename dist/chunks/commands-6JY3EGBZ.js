@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-GH2Q7MZF.js";
+} from "./chunk-KZ3VI4XY.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-IWF7G7JD.js";
+} from "./chunk-RUXDSRWO.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-6UAOD5LM.js";
+} from "./chunk-OGHJP76V.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -46,11 +46,11 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-24C5HYEF.js";
+import "./chunk-7FRUQYEG.js";
 import {
   allRules,
   ruleById
-} from "./chunk-52NIUVTI.js";
+} from "./chunk-WGLZQZXU.js";
 import "./chunk-M473AYTS.js";
 import {
   byCodeUnit,

@@ -17,11 +17,11 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-24C5HYEF.js";
+} from "./chunk-7FRUQYEG.js";
 import {
   allRules,
   ruleById
-} from "./chunk-52NIUVTI.js";
+} from "./chunk-WGLZQZXU.js";
 import {
   LineIndex,
   byCodeUnit,

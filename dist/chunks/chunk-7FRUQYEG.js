@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-52NIUVTI.js";
+} from "./chunk-WGLZQZXU.js";
 import {
   LineIndex,
   byCodeUnit,

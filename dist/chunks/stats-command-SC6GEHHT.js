@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-GH2Q7MZF.js";
+} from "./chunk-KZ3VI4XY.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,7 +11,7 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-52NIUVTI.js";
+import "./chunk-WGLZQZXU.js";
 import "./chunk-M473AYTS.js";
 import "./chunk-W44ZGOZC.js";
 import "./chunk-DMW4FM6X.js";

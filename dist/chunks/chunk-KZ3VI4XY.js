@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-52NIUVTI.js";
+} from "./chunk-WGLZQZXU.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
