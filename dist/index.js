@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-RUXDSRWO.js";
+} from "./chunks/chunk-JNQDOIPE.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-T5L4T6F7.js";
+} from "./chunks/chunk-WVK6QB2X.js";
 import "./chunks/chunk-TR4MP4C3.js";
 import {
   loadConfig
@@ -49,14 +49,14 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-OGHJP76V.js";
+} from "./chunks/chunk-RIQNLUSZ.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-7FRUQYEG.js";
+import "./chunks/chunk-7WQCABXZ.js";
 import "./chunks/chunk-WGLZQZXU.js";
 import "./chunks/chunk-M473AYTS.js";
 import "./chunks/chunk-W44ZGOZC.js";

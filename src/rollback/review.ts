@@ -2,9 +2,9 @@
 // objects the up creates, adds or renames with what the down drops or renames back, and says
 // plainly when the up destroys data no rollback can bring back. The dry-run checks the same
 // thing for real (rollback-incomplete); this works without a database.
-import type { CreateEnumStmt, Node } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateEnumStmt, IndexElem, IndexStmt, Node } from '@pgsql/types';
 import { classify } from '../analyze/classify.js';
-import { as, nodeTag, qualifiedFromList } from '../analyze/ast.js';
+import { as, columnRefs, nodeTag, qualifiedFromList, stringList } from '../analyze/ast.js';
 import { newRunState } from '../analyze/track.js';
 import type { Finding, Migration, Operation, ParsedSource, Statement } from '../core/types.js';
 import { needsNoRollback } from './needs-rollback.js';
@@ -92,6 +92,7 @@ function createdBy(statements: readonly Statement[], ops: readonly Operation[]):
   const out: Created[] = [];
   const at = (o: Operation) => ({ line: o.line, column: o.column, statement: o.statement });
   const newTables = new Set(ops.filter((o) => o.kind === 'CREATE_TABLE' && o.table).map((o) => o.table!));
+  const byIndex = new Map(statements.map((s) => [s.index, s]));
   for (const o of ops) {
     const dropTable = o.table ? [`table:${o.table}`] : [];
     switch (o.kind) {
@@ -101,11 +102,12 @@ function createdBy(statements: readonly Statement[], ops: readonly Operation[]):
       case 'ADD_COLUMN_NULLABLE': case 'ADD_COLUMN_NOT_NULL': case 'ADD_COLUMN_VOLATILE_DEFAULT':
         if (o.table && o.columnName && !newTables.has(o.table)) out.push({ what: `column ${o.table}.${o.columnName}`, undoneBy: [`column:${o.table}.${o.columnName}`, ...dropTable], ...at(o) });
         break;
+      // Postgres drops the indexes and constraints that involve a column with the column.
       case 'CREATE_INDEX': case 'CREATE_INDEX_CONCURRENTLY':
-        if (o.indexName && o.table && !newTables.has(o.table)) out.push({ what: `index ${o.indexName}`, undoneBy: [`index:${o.indexName}`, `index:public.${o.indexName.split('.').pop()}`, ...dropTable], ...at(o) });
+        if (o.indexName && o.table && !newTables.has(o.table)) out.push({ what: `index ${o.indexName}`, undoneBy: [`index:${o.indexName}`, `index:public.${o.indexName.split('.').pop()}`, ...dropTable, ...droppedWith(o.table, indexColumns(byIndex.get(o.statement)))], ...at(o) });
         break;
       case 'ADD_FOREIGN_KEY': case 'ADD_CHECK': case 'ADD_UNIQUE': case 'ADD_PRIMARY_KEY': case 'ADD_EXCLUSION':
-        if (o.constraintName && o.table && !newTables.has(o.table)) out.push({ what: `constraint ${o.constraintName} on ${o.table}`, undoneBy: [`constraint:${o.table}.${o.constraintName}`, ...dropTable], ...at(o) });
+        if (o.constraintName && o.table && !newTables.has(o.table)) out.push({ what: `constraint ${o.constraintName} on ${o.table}`, undoneBy: [`constraint:${o.table}.${o.constraintName}`, ...dropTable, ...droppedWith(o.table, constraintColumns(byIndex.get(o.statement), o.constraintName))], ...at(o) });
         break;
       case 'CREATE_VIEW':
         if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
@@ -125,6 +127,42 @@ function createdBy(statements: readonly Statement[], ops: readonly Operation[]):
     const e = as<CreateEnumStmt>(s.ast, 'CreateEnumStmt');
     const typeName = e ? qualifiedFromList(e.typeName) : qualifiedFromList(as<{ typeName?: Node[] }>(s.ast, 'CompositeTypeStmt')?.typeName);
     if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split('.')[0]}`], line: s.line, column: s.column, statement: s.index });
+  }
+  return out;
+}
+
+/** Undo keys of the columns whose drop takes an index or constraint with it. */
+function droppedWith(table: string, columns: readonly string[]): string[] {
+  return columns.map((c) => `column:${table}.${c}`);
+}
+
+/** The columns a CREATE INDEX involves: its keys, expressions and predicate. */
+function indexColumns(s: Statement | undefined): string[] {
+  const ix = s ? as<IndexStmt>(s.ast, 'IndexStmt') : undefined;
+  if (!ix) return [];
+  const out: string[] = [];
+  for (const p of ix.indexParams ?? []) {
+    const e = as<IndexElem>(p, 'IndexElem');
+    if (e?.name && !out.includes(e.name)) out.push(e.name);
+    if (e?.expr) columnRefs(e.expr, out);
+  }
+  return columnRefs(ix.whereClause, out);
+}
+
+/** The columns the constraint `name` added by this ALTER TABLE involves (its keys, its CHECK, or the column it is declared on). */
+function constraintColumns(s: Statement | undefined, name: string): string[] {
+  const out: string[] = [];
+  for (const cmd of (s ? as<AlterTableStmt>(s.ast, 'AlterTableStmt')?.cmds : undefined) ?? []) {
+    const c = as<AlterTableCmd>(cmd, 'AlterTableCmd');
+    const def = as<ColumnDef>(c?.def, 'ColumnDef');
+    const constraints = def ? (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint')) : [as<Constraint>(c?.def, 'Constraint')];
+    for (const k of constraints) {
+      if (!k || (k.conname !== undefined && k.conname !== name)) continue;
+      if (def?.colname && !out.includes(def.colname)) out.push(def.colname);
+      for (const list of [k.keys, k.fk_attrs, k.including]) for (const n of stringList(list)) if (!out.includes(n)) out.push(n);
+      columnRefs(k.raw_expr, out);
+      columnRefs(k.exclusions, out);
+    }
   }
   return out;
 }

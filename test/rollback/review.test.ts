@@ -39,13 +39,31 @@ describe('static rollback review', () => {
 
   it('names every object the rollback forgets, at the statement that created it', async () => {
     const r = await review(
-      'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\nCREATE TYPE mood AS ENUM (\'ok\');',
+      'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\nCREATE TYPE mood AS ENUM (\'ok\');',
       'ALTER TABLE orders DROP COLUMN note;',
     );
     const mismatches = r.findings.filter((f) => f.rule === 'rollback-mismatch');
     expect(mismatches.map((f) => [f.line, f.message])).toEqual([
-      [2, 'index public.orders_note_idx is not undone by the rollback db/0002_x.down.sql'],
+      [2, 'index public.orders_status_idx is not undone by the rollback db/0002_x.down.sql'],
       [3, 'type public.mood is not undone by the rollback db/0002_x.down.sql'],
+    ]);
+  });
+
+  it('dropping a column also undoes the indexes and constraints that involve it (Postgres drops them with it)', async () => {
+    const r = await review(
+      [
+        'ALTER TABLE orders ADD COLUMN org_id bigint;',
+        'CREATE INDEX orders_org_idx ON orders (org_id);',
+        'CREATE INDEX orders_org_status_idx ON orders (status) WHERE org_id IS NOT NULL;',
+        'ALTER TABLE orders ADD CONSTRAINT orders_org_check CHECK (org_id > 0) NOT VALID;',
+        'ALTER TABLE orders ADD CONSTRAINT orders_org_fk FOREIGN KEY (org_id) REFERENCES orders (id) NOT VALID;',
+        'ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status <> \'\') NOT VALID;',
+      ].join('\n'),
+      'ALTER TABLE orders DROP COLUMN org_id;',
+    );
+    // Only the constraint on another column is left behind.
+    expect(r.findings.filter((f) => f.rule === 'rollback-mismatch').map((f) => f.message)).toEqual([
+      'constraint orders_status_check on public.orders is not undone by the rollback db/0002_x.down.sql',
     ]);
   });
 

@@ -1,18 +1,18 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-QJLOFPYF.js";
-import "./chunk-T5L4T6F7.js";
+} from "./chunk-TGK535BC.js";
+import "./chunk-WVK6QB2X.js";
 import "./chunk-TR4MP4C3.js";
 import "./chunk-5ZNOQRKC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-OGHJP76V.js";
+import "./chunk-RIQNLUSZ.js";
 import "./chunk-MKWUL2VR.js";
 import "./chunk-ZOVH3UEO.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-7FRUQYEG.js";
+import "./chunk-7WQCABXZ.js";
 import "./chunk-WGLZQZXU.js";
 import "./chunk-M473AYTS.js";
 import "./chunk-W44ZGOZC.js";

@@ -21,6 +21,7 @@ import {
   as,
   blocksReads,
   blocksWrites,
+  columnRefs,
   firstKey,
   isConstantExpr,
   lockModeSql,
@@ -1157,6 +1158,7 @@ function createdBy(statements, ops) {
   const out = [];
   const at = (o) => ({ line: o.line, column: o.column, statement: o.statement });
   const newTables = new Set(ops.filter((o) => o.kind === "CREATE_TABLE" && o.table).map((o) => o.table));
+  const byIndex = new Map(statements.map((s) => [s.index, s]));
   for (const o of ops) {
     const dropTable = o.table ? [`table:${o.table}`] : [];
     switch (o.kind) {
@@ -1169,16 +1171,17 @@ function createdBy(statements, ops) {
       case "ADD_COLUMN_VOLATILE_DEFAULT":
         if (o.table && o.columnName && !newTables.has(o.table)) out.push({ what: `column ${o.table}.${o.columnName}`, undoneBy: [`column:${o.table}.${o.columnName}`, ...dropTable], ...at(o) });
         break;
+      // Postgres drops the indexes and constraints that involve a column with the column.
       case "CREATE_INDEX":
       case "CREATE_INDEX_CONCURRENTLY":
-        if (o.indexName && o.table && !newTables.has(o.table)) out.push({ what: `index ${o.indexName}`, undoneBy: [`index:${o.indexName}`, `index:public.${o.indexName.split(".").pop()}`, ...dropTable], ...at(o) });
+        if (o.indexName && o.table && !newTables.has(o.table)) out.push({ what: `index ${o.indexName}`, undoneBy: [`index:${o.indexName}`, `index:public.${o.indexName.split(".").pop()}`, ...dropTable, ...droppedWith(o.table, indexColumns(byIndex.get(o.statement)))], ...at(o) });
         break;
       case "ADD_FOREIGN_KEY":
       case "ADD_CHECK":
       case "ADD_UNIQUE":
       case "ADD_PRIMARY_KEY":
       case "ADD_EXCLUSION":
-        if (o.constraintName && o.table && !newTables.has(o.table)) out.push({ what: `constraint ${o.constraintName} on ${o.table}`, undoneBy: [`constraint:${o.table}.${o.constraintName}`, ...dropTable], ...at(o) });
+        if (o.constraintName && o.table && !newTables.has(o.table)) out.push({ what: `constraint ${o.constraintName} on ${o.table}`, undoneBy: [`constraint:${o.table}.${o.constraintName}`, ...dropTable, ...droppedWith(o.table, constraintColumns(byIndex.get(o.statement), o.constraintName))], ...at(o) });
         break;
       case "CREATE_VIEW":
         if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
@@ -1198,6 +1201,36 @@ function createdBy(statements, ops) {
     const e = as(s.ast, "CreateEnumStmt");
     const typeName = e ? qualifiedFromList(e.typeName) : qualifiedFromList(as(s.ast, "CompositeTypeStmt")?.typeName);
     if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split(".")[0]}`], line: s.line, column: s.column, statement: s.index });
+  }
+  return out;
+}
+function droppedWith(table, columns) {
+  return columns.map((c) => `column:${table}.${c}`);
+}
+function indexColumns(s) {
+  const ix = s ? as(s.ast, "IndexStmt") : void 0;
+  if (!ix) return [];
+  const out = [];
+  for (const p of ix.indexParams ?? []) {
+    const e = as(p, "IndexElem");
+    if (e?.name && !out.includes(e.name)) out.push(e.name);
+    if (e?.expr) columnRefs(e.expr, out);
+  }
+  return columnRefs(ix.whereClause, out);
+}
+function constraintColumns(s, name) {
+  const out = [];
+  for (const cmd of (s ? as(s.ast, "AlterTableStmt")?.cmds : void 0) ?? []) {
+    const c = as(cmd, "AlterTableCmd");
+    const def = as(c?.def, "ColumnDef");
+    const constraints = def ? (def.constraints ?? []).map((n) => as(n, "Constraint")) : [as(c?.def, "Constraint")];
+    for (const k of constraints) {
+      if (!k || k.conname !== void 0 && k.conname !== name) continue;
+      if (def?.colname && !out.includes(def.colname)) out.push(def.colname);
+      for (const list of [k.keys, k.fk_attrs, k.including]) for (const n of stringList(list)) if (!out.includes(n)) out.push(n);
+      columnRefs(k.raw_expr, out);
+      columnRefs(k.exclusions, out);
+    }
   }
   return out;
 }

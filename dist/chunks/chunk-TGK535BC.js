@@ -36,7 +36,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-T5L4T6F7.js";
+} from "./chunk-WVK6QB2X.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -45,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-OGHJP76V.js";
+} from "./chunk-RIQNLUSZ.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";

@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-OGHJP76V.js";
+} from "./chunk-RIQNLUSZ.js";
 import {
   allRules
 } from "./chunk-WGLZQZXU.js";

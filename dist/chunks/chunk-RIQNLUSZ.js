@@ -17,7 +17,7 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-7FRUQYEG.js";
+} from "./chunk-7WQCABXZ.js";
 import {
   allRules,
   ruleById

@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-RUXDSRWO.js";
+} from "./chunk-JNQDOIPE.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-OGHJP76V.js";
+} from "./chunk-RIQNLUSZ.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -46,7 +46,7 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-7FRUQYEG.js";
+import "./chunk-7WQCABXZ.js";
 import {
   allRules,
   ruleById

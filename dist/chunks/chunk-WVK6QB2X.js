@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-OGHJP76V.js";
+} from "./chunk-RIQNLUSZ.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-7FRUQYEG.js";
+} from "./chunk-7WQCABXZ.js";
 import {
   allRules
 } from "./chunk-WGLZQZXU.js";
