@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-7WQCABXZ.js";
+} from "./chunks/chunk-4N2S24XS.js";
 import "./chunks/chunk-WGLZQZXU.js";
 import "./chunks/chunk-M473AYTS.js";
 import {

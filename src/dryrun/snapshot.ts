@@ -77,7 +77,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, when = 'after r
   const out: string[] = [];
   for (const [key, def] of after) {
     if (!before.has(key)) out.push(`${key} still exists ${when}`);
-    else if (before.get(key) !== def && !onlyValidated(before.get(key)!, def)) out.push(`${key} differs ${when}: ${def || '(plain)'}; before the migration: ${before.get(key) || '(plain)'}`);
+    else if (before.get(key) !== def && !onlyValidated(before.get(key)!, def) && !onlyEnumValuesAdded(before.get(key)!, def)) out.push(`${key} differs ${when}: ${def || '(plain)'}; before the migration: ${before.get(key) || '(plain)'}`);
   }
   for (const key of before.keys()) if (!after.has(key)) out.push(`${key} is missing ${when}`);
   return out.sort();
@@ -93,4 +93,23 @@ const NOT_VALIDATED = ' (not validated)';
 function onlyValidated(before: string, after: string): boolean {
   // pg_get_constraintdef says NOT VALID in the definition too, until the constraint is validated.
   return before.endsWith(NOT_VALIDATED) && before.slice(0, -NOT_VALIDATED.length).replace(/ NOT VALID$/, '') === after;
+}
+
+/** `enum ('a', 'b')` -> its labels (quote_literal'd, so a doubled quote is one). */
+function enumLabels(def: string): string[] | null {
+  if (!def.startsWith('enum (') || !def.endsWith(')')) return null;
+  return [...def.slice(6, -1).matchAll(/E?'((?:[^']|'')*)'/g)].map((m) => m[1]!);
+}
+
+/**
+ * The same enum with values added: Postgres has no DROP VALUE, so a rollback cannot take them
+ * away and needs not; one that leaves them (the usual, commented rollback) is complete.
+ */
+function onlyEnumValuesAdded(before: string, after: string): boolean {
+  const was = enumLabels(before);
+  const is = enumLabels(after);
+  if (!was || !is || is.length <= was.length) return false;
+  let i = 0;
+  for (const label of is) if (label === was[i]) i++;
+  return i === was.length;
 }

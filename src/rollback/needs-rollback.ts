@@ -2,11 +2,13 @@
 // nothing a rollback could restore: an up file with no statements (the placeholder a multi-engine
 // project keeps for "only for sqlite"), or only statements whose effect needs no undo —
 // VALIDATE CONSTRAINT proves what the rows already satisfy, ANALYZE and VACUUM refresh
-// statistics, SET and transaction control end with the session.
+// statistics, SET and transaction control end with the session, and an enum value added with
+// ALTER TYPE ... ADD VALUE cannot be taken away (Postgres has no DROP VALUE), so the honest
+// rollback of it is empty.
 import type { Operation, OperationKind, ParsedSource } from '../core/types.js';
 
 const NO_UNDO: ReadonlySet<OperationKind> = new Set<OperationKind>([
-  'VALIDATE_CONSTRAINT', 'ANALYZE', 'VACUUM', 'SET_SETTING', 'TRANSACTION_CONTROL',
+  'VALIDATE_CONSTRAINT', 'ANALYZE', 'VACUUM', 'SET_SETTING', 'TRANSACTION_CONTROL', 'ALTER_TYPE_ADD_VALUE',
 ]);
 
 export function needsNoRollback(up: ParsedSource, upOps: readonly Operation[]): boolean {

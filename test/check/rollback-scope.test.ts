@@ -30,6 +30,7 @@ const BASE = {
 // creates, so each one's round trip is what it would be alone.
 const VALIDATE = `${M}/0003_validate.up.sql`;
 const INDEX = `${M}/0004_index.up.sql`;
+const ENUM_VALUE = `${M}/0006_mood_value.up.sql`;
 let shared: TempRepo | undefined;
 const sharedRuns = new Map<boolean, ReturnType<typeof runCheck>>();
 function sharedRun(dryRun: boolean): ReturnType<typeof runCheck> {
@@ -43,6 +44,10 @@ function sharedRun(dryRun: boolean): ReturnType<typeof runCheck> {
       [INDEX]: 'CREATE INDEX CONCURRENTLY t_x ON t (x);\n',
       // Dynamic SQL the static review cannot read; the dry-run runs it.
       [`${M}/0004_index.down.sql`]: "DO $$ BEGIN EXECUTE 'DROP INDEX ' || 't_x'; END $$;\n",
+      [`${M}/0005_mood.up.sql`]: "CREATE TYPE mood AS ENUM ('ok', 'meh');\n",
+      [`${M}/0005_mood.down.sql`]: 'DROP TYPE mood;\n',
+      [ENUM_VALUE]: "ALTER TYPE mood ADD VALUE 'great' BEFORE 'meh';\n",
+      [`${M}/0006_mood_value.down.sql`]: '-- Postgres cannot drop an enum value: nothing to undo\n',
     }).commit('base');
   }
   const run = sharedRuns.get(dryRun) ?? runCheck({ files: fsRepoFiles(shared.dir), config: config(), scope: { kind: 'all' }, dryRun });
@@ -62,6 +67,14 @@ describe('rollbacks that need no undo', () => {
     expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-empty');
     expect(validate.dryRun?.rollback?.status).toBe('exact');
     expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-incomplete');
+  });
+
+  it('ALTER TYPE ... ADD VALUE with an empty rollback (there is no DROP VALUE) is neither rollback-empty nor, in the dry-run, incomplete', { timeout: 120_000 }, async () => {
+    const result = await sharedRun(true);
+    const added = result.report.migrations.find((m) => m.path === ENUM_VALUE)!;
+    expect(added.findings.map((f) => f.rule)).not.toContain('rollback-empty');
+    expect(added.dryRun?.rollback?.status).toBe('exact');
+    expect(added.findings.map((f) => f.rule)).not.toContain('rollback-incomplete');
   });
 
   it('an up file with no statements needs no rollback, and its empty down file is not rollback-empty', async () => {

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-FAYZE6MP.js";
+} from "./chunk-R7UVUMQU.js";
 import "./chunk-M27OREB5.js";
 import {
   rule,

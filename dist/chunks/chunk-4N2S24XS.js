@@ -1081,7 +1081,8 @@ var NO_UNDO = /* @__PURE__ */ new Set([
   "ANALYZE",
   "VACUUM",
   "SET_SETTING",
-  "TRANSACTION_CONTROL"
+  "TRANSACTION_CONTROL",
+  "ALTER_TYPE_ADD_VALUE"
 ]);
 function needsNoRollback(up, upOps) {
   if (up.errors.length > 0) return false;

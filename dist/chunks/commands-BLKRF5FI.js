@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-JNQDOIPE.js";
+} from "./chunk-SCGGY37Z.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-RIQNLUSZ.js";
+} from "./chunk-NMGDD245.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -46,7 +46,7 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-7WQCABXZ.js";
+import "./chunk-4N2S24XS.js";
 import {
   allRules,
   ruleById
@@ -857,7 +857,7 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-ZMJB3BYW.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-GMDSOMYQ.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
   const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-BMPPO47Y.js");
   let plan;

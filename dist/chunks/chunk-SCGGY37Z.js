@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-RIQNLUSZ.js";
+} from "./chunk-NMGDD245.js";
 import {
   allRules
 } from "./chunk-WGLZQZXU.js";

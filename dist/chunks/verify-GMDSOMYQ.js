@@ -22,7 +22,7 @@ import {
   takeSnapshot,
   toDbError,
   txControl
-} from "./chunk-FAYZE6MP.js";
+} from "./chunk-R7UVUMQU.js";
 import "./chunk-M27OREB5.js";
 import {
   as,

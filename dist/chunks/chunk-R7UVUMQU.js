@@ -643,7 +643,7 @@ function diffSnapshots(before, after, when = "after rollback") {
   const out = [];
   for (const [key, def] of after) {
     if (!before.has(key)) out.push(`${key} still exists ${when}`);
-    else if (before.get(key) !== def && !onlyValidated(before.get(key), def)) out.push(`${key} differs ${when}: ${def || "(plain)"}; before the migration: ${before.get(key) || "(plain)"}`);
+    else if (before.get(key) !== def && !onlyValidated(before.get(key), def) && !onlyEnumValuesAdded(before.get(key), def)) out.push(`${key} differs ${when}: ${def || "(plain)"}; before the migration: ${before.get(key) || "(plain)"}`);
   }
   for (const key of before.keys()) if (!after.has(key)) out.push(`${key} is missing ${when}`);
   return out.sort();
@@ -651,6 +651,18 @@ function diffSnapshots(before, after, when = "after rollback") {
 var NOT_VALIDATED = " (not validated)";
 function onlyValidated(before, after) {
   return before.endsWith(NOT_VALIDATED) && before.slice(0, -NOT_VALIDATED.length).replace(/ NOT VALID$/, "") === after;
+}
+function enumLabels(def) {
+  if (!def.startsWith("enum (") || !def.endsWith(")")) return null;
+  return [...def.slice(6, -1).matchAll(/E?'((?:[^']|'')*)'/g)].map((m) => m[1]);
+}
+function onlyEnumValuesAdded(before, after) {
+  const was = enumLabels(before);
+  const is = enumLabels(after);
+  if (!was || !is || is.length <= was.length) return false;
+  let i = 0;
+  for (const label of is) if (label === was[i]) i++;
+  return i === was.length;
 }
 
 // src/dryrun/positions.ts

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-RIQNLUSZ.js";
+} from "./chunk-NMGDD245.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-7WQCABXZ.js";
+} from "./chunk-4N2S24XS.js";
 import {
   allRules
 } from "./chunk-WGLZQZXU.js";

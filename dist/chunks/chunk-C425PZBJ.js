@@ -36,7 +36,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-WVK6QB2X.js";
+} from "./chunk-TTKMC3VZ.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -45,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-RIQNLUSZ.js";
+} from "./chunk-NMGDD245.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";
