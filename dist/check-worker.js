@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-4N2S24XS.js";
-import "./chunks/chunk-WGLZQZXU.js";
+} from "./chunks/chunk-N6CTSCZS.js";
+import "./chunks/chunk-XLQ5HSWD.js";
 import "./chunks/chunk-M473AYTS.js";
 import {
   initParser

@@ -3,7 +3,7 @@
 // the base branch can: editing or deleting a migration that already ran (`migration-edited`)
 // and adding one that sorts before existing ones (`migration-out-of-order`). Pure: git (CLI)
 // and GitHub's pull-request file list (Action, App) both feed it.
-import type { ChangeKind, FileChange, Migration } from '../core/types.js';
+import type { ChangeKind, FileChange, LayoutName, Migration } from '../core/types.js';
 import type { MigrationSet } from './discover.js';
 import { migrationEdited, migrationOutOfOrder, type PathFinding } from './findings.js';
 
@@ -14,7 +14,22 @@ export interface AppliedChanges {
   findings: PathFinding[];
 }
 
-export function applyChanges(sets: readonly MigrationSet[], changes: readonly FileChange[], baseSets: readonly MigrationSet[] | null): AppliedChanges {
+/**
+ * Runners that keep a checksum of each applied file and refuse to go on when it changes: for
+ * them any byte counts. Other runners only record the version, so an edit that leaves the
+ * statements as they were (comments, blank lines) changes nothing any database runs.
+ */
+const CHECKSUMMED = new Set<LayoutName>(['flyway', 'liquibase-sql', 'prisma']);
+
+/** Whether two texts hold the same statements (comments and spacing aside); only equal texts when not told. */
+export type SameStatements = (a: string, b: string) => boolean;
+
+export function applyChanges(
+  sets: readonly MigrationSet[],
+  changes: readonly FileChange[],
+  baseSets: readonly MigrationSet[] | null,
+  sameStatements: SameStatements = (a, b) => a === b,
+): AppliedChanges {
   const byPath = new Map(changes.map((c) => [c.path, c]));
   const baseByKey = new Map<string, Migration>();
   for (const set of baseSets ?? []) for (const m of set.migrations) baseByKey.set(setKey(set, m.up.path), m);
@@ -23,7 +38,7 @@ export function applyChanges(sets: readonly MigrationSet[], changes: readonly Fi
 
   const result = sets.map((set) => {
     const migrations = set.migrations.map((m) => {
-      const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? '')));
+      const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? '')), sameStatements);
       if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change as 'modified' | 'renamed'));
       return marked.migration;
     });
@@ -56,7 +71,7 @@ function setKey(set: MigrationSet, upPath: string): string {
   return `${set.dir}\0${set.layout}\0${upPath}`;
 }
 
-function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | undefined): { migration: Migration; upEdited: boolean } {
+function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | undefined, sameStatements: SameStatements): { migration: Migration; upEdited: boolean } {
   const up = byPath.get(m.up.path);
   const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : undefined;
   const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : undefined;
@@ -69,10 +84,10 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
   } else if (up) {
     change = 'modified';
     // In a one-file layout (goose, dbmate, Liquibase) the edit may be only in the down section:
-    // compare the up text, ignoring the blank space the down section leaves. For separate files
-    // any byte counts: runners checksum the file.
+    // compare the up text, ignoring the blank space the down section leaves. A runner that
+    // checksums the file sees any other byte; the others only what runs.
     const oneFile = m.down?.path === m.up.path;
-    upEdited = !base || (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text);
+    upEdited = !base || (CHECKSUMMED.has(m.layout) ? (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text) : !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text)));
   } else if (down || baseDown) change = 'modified';
   const migration: Migration = { ...m, change, ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}) };
   return { migration, upEdited };

@@ -1,6 +1,6 @@
 // The findings discovery raises, built in one place so the wording stays consistent. Rule
 // documentation for each id lives in rules/<id>.ts.
-import type { Finding, Migration, Risk } from '../core/types.js';
+import type { Finding, LayoutName, Migration, Risk } from '../core/types.js';
 
 export type PathFinding = Finding & { path: string };
 
@@ -83,6 +83,13 @@ export function duplicateVersion(m: Migration, others: readonly Migration[]): Pa
   };
 }
 
+/** What a runner that checksums applied files does when one changed. */
+const CHECKSUM_WORDS: Partial<Record<LayoutName, string>> = {
+  flyway: 'Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")',
+  'liquibase-sql': 'Liquibase refuses to update ("checksum changed") unless the changeset says runOnChange or validCheckSum',
+  prisma: 'Prisma Migrate reports that the migration was modified after it was applied',
+};
+
 export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'deleted'): PathFinding {
   const verb = how === 'modified' ? 'was modified' : how === 'renamed' ? `was renamed from ${m.previousPath ?? 'another name'}` : 'was deleted';
   return {
@@ -91,7 +98,7 @@ export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'del
     path: m.up.path,
     line: 1,
     column: 1,
-    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change and the runner's checksum or history no longer matches`,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${CHECKSUM_WORDS[m.layout] ? `, and ${CHECKSUM_WORDS[m.layout]}` : ''}`,
     suggestion: 'Restore the original migration and make the change in a new migration.',
   };
 }

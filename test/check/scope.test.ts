@@ -73,6 +73,31 @@ describe('scope: with --base only the change is judged', () => {
     expect(all.report.errors).toEqual([]);
   });
 
+  it('an edit of only comments or spacing is no edit for a runner that keeps no checksum; Flyway, which does, still refuses', async () => {
+    const FW = 'src/main/resources/db/migration';
+    const r = repo()
+      .write({
+        [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${GM}/0002_index.up.sql`]: 'CREATE INDEX users_id ON users (id);\n',
+        [`${GM}/0002_index.down.sql`]: 'DROP INDEX users_id;\n',
+        [`${FW}/V1__users.sql`]: 'CREATE TABLE accounts (id bigint PRIMARY KEY);\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      [`${GM}/0001_users.up.sql`]: '-- users of the app\nCREATE TABLE users (\n  id bigint PRIMARY KEY\n);\n',
+      [`${GM}/0002_index.up.sql`]: 'CREATE INDEX users_id ON users (id, id);\n',
+      [`${FW}/V1__users.sql`]: '-- accounts\nCREATE TABLE accounts (id bigint PRIMARY KEY);\n',
+    }).commit('comments');
+    const result = await check(r.dir, { base: 'main' });
+    const edited = result.report.migrations.flatMap((m) => m.findings.filter((f) => f.rule === 'migration-edited').map((f) => [m.path, f.message.replace(/.*never see this change/, '')]));
+    expect(edited).toEqual([
+      [`${GM}/0002_index.up.sql`, ''],
+      [`${FW}/V1__users.sql`, ', and Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")'],
+    ]);
+  });
+
   it('a deleted migration keeps its rule id (migration-edited), not a parse error', async () => {
     const r = repo()
       .write({

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-NMGDD245.js";
+} from "./chunk-XCPOTNLE.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -35,10 +35,10 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-4N2S24XS.js";
+} from "./chunk-N6CTSCZS.js";
 import {
   allRules
-} from "./chunk-WGLZQZXU.js";
+} from "./chunk-XLQ5HSWD.js";
 import {
   byCodeUnit,
   parseSource

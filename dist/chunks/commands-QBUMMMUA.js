@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-KZ3VI4XY.js";
+} from "./chunk-AES3ZI43.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-SCGGY37Z.js";
+} from "./chunk-SDZKSP2J.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-NMGDD245.js";
+} from "./chunk-XCPOTNLE.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -46,11 +46,11 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-4N2S24XS.js";
+import "./chunk-N6CTSCZS.js";
 import {
   allRules,
   ruleById
-} from "./chunk-WGLZQZXU.js";
+} from "./chunk-XLQ5HSWD.js";
 import "./chunk-M473AYTS.js";
 import {
   byCodeUnit,

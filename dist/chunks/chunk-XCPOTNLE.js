@@ -17,16 +17,17 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-4N2S24XS.js";
+} from "./chunk-N6CTSCZS.js";
 import {
   allRules,
   ruleById
-} from "./chunk-WGLZQZXU.js";
+} from "./chunk-XLQ5HSWD.js";
 import {
   LineIndex,
   byCodeUnit,
   decodeSql,
   initParser,
+  parseSource,
   trimTrailing
 } from "./chunk-W44ZGOZC.js";
 import {
@@ -1830,7 +1831,8 @@ function effectiveSettings(rules, preset, settings) {
 }
 
 // src/discover/changes.ts
-function applyChanges(sets, changes, baseSets) {
+var CHECKSUMMED = /* @__PURE__ */ new Set(["flyway", "liquibase-sql", "prisma"]);
+function applyChanges(sets, changes, baseSets, sameStatements2 = (a, b) => a === b) {
   const byPath = new Map(changes.map((c) => [c.path, c]));
   const baseByKey = /* @__PURE__ */ new Map();
   for (const set of baseSets ?? []) for (const m of set.migrations) baseByKey.set(setKey(set, m.up.path), m);
@@ -1838,7 +1840,7 @@ function applyChanges(sets, changes, baseSets) {
   const claimedDeletions = /* @__PURE__ */ new Set();
   const result = sets.map((set) => {
     const migrations = set.migrations.map((m) => {
-      const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? "")));
+      const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? "")), sameStatements2);
       if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change));
       return marked.migration;
     });
@@ -1862,7 +1864,7 @@ function applyChanges(sets, changes, baseSets) {
 function setKey(set, upPath) {
   return `${set.dir}\0${set.layout}\0${upPath}`;
 }
-function mark(m, byPath, base) {
+function mark(m, byPath, base, sameStatements2) {
   const up = byPath.get(m.up.path);
   const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : void 0;
   const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : void 0;
@@ -1875,7 +1877,7 @@ function mark(m, byPath, base) {
   } else if (up) {
     change = "modified";
     const oneFile = m.down?.path === m.up.path;
-    upEdited = !base || (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text);
+    upEdited = !base || (CHECKSUMMED.has(m.layout) ? oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text : !(sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text)));
   } else if (down || baseDown) change = "modified";
   const migration = { ...m, change, ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {} };
   return { migration, upEdited };
@@ -3389,7 +3391,7 @@ async function runCheck(opts) {
   let sets = discovered.sets;
   if (opts.scope.kind === "changes") {
     const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
-    const changed = applyChanges(sets, opts.scope.changes, baseSets);
+    const changed = applyChanges(sets, opts.scope.changes, baseSets, sameStatements);
     sets = changed.sets;
     extraFindings.push(...changed.findings);
   }
@@ -3572,6 +3574,15 @@ function dedupeErrors(errors) {
     seen.add(key);
     return true;
   });
+}
+function sameStatements(a, b) {
+  if (a === b) return true;
+  const pa = parseSource({ path: "base.sql", text: a });
+  const pb = parseSource({ path: "head.sql", text: b });
+  if (pa.errors.length > 0 || pb.errors.length > 0) return false;
+  const texts = (p) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v) => k === "location" ? void 0 : v));
+  const [x, y] = [texts(pa), texts(pb)];
+  return x.length === y.length && x.every((t, i) => t === y[i]);
 }
 
 // src/discover/fs-files.ts

@@ -36,7 +36,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-TTKMC3VZ.js";
+} from "./chunk-XDMJILCC.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -45,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-NMGDD245.js";
+} from "./chunk-XCPOTNLE.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";

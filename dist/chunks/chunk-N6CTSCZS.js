@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-WGLZQZXU.js";
+} from "./chunk-XLQ5HSWD.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -720,6 +720,11 @@ function duplicateVersion(m, others) {
     suggestion: "Give the newer migration a fresh version (a new timestamp or the next number)."
   };
 }
+var CHECKSUM_WORDS = {
+  flyway: 'Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")',
+  "liquibase-sql": 'Liquibase refuses to update ("checksum changed") unless the changeset says runOnChange or validCheckSum',
+  prisma: "Prisma Migrate reports that the migration was modified after it was applied"
+};
 function migrationEdited(m, how) {
   const verb = how === "modified" ? "was modified" : how === "renamed" ? `was renamed from ${m.previousPath ?? "another name"}` : "was deleted";
   return {
@@ -728,7 +733,7 @@ function migrationEdited(m, how) {
     path: m.up.path,
     line: 1,
     column: 1,
-    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change and the runner's checksum or history no longer matches`,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${CHECKSUM_WORDS[m.layout] ? `, and ${CHECKSUM_WORDS[m.layout]}` : ""}`,
     suggestion: "Restore the original migration and make the change in a new migration."
   };
 }

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-NMGDD245.js";
+} from "./chunk-XCPOTNLE.js";
 import {
   allRules
-} from "./chunk-WGLZQZXU.js";
+} from "./chunk-XLQ5HSWD.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

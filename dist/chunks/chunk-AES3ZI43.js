@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-WGLZQZXU.js";
+} from "./chunk-XLQ5HSWD.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
