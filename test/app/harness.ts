@@ -25,11 +25,14 @@ let privateBundle: string | null = null;
 export function appBundle(): string {
   if (!privateBundle) {
     // Inside the checkout, so packages dist/node_modules leaves out (libpg-query's @pgsql/types)
-    // resolve from the project's node_modules, as they do for dist/ itself.
-    const cache = path.join(ROOT, 'node_modules', '.cache');
+    // resolve from the project's node_modules, as they do for dist/ itself. In the run's own
+    // folder there when there is one (test/support/global-setup.ts removes it at the end): vitest
+    // ends its workers without an 'exit' event, so a copy a worker removes itself stays behind.
+    const run = process.env.MG_TEST_RUN_DIR;
+    const cache = run ?? path.join(ROOT, 'node_modules', '.cache');
     mkdirSync(cache, { recursive: true });
     const dir = mkdtempSync(path.join(cache, 'mg-app-dist-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    if (!run) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const from = path.dirname(APP_BUNDLE);
     cpSync(path.join(from, 'node_modules'), path.join(dir, 'node_modules'), { recursive: true });
     cpSync(path.join(from, 'package.json'), path.join(dir, 'package.json'));

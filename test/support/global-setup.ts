@@ -22,6 +22,11 @@ export default async function setup(): Promise<() => void> {
   chmodSync(root, 0o755);
   chmodSync(dir, 0o1777);
   process.env.TMPDIR = dir;
+  // What tests must keep inside the checkout (copies of dist/ that resolve the project's packages):
+  // one folder for the run, removed at the end whatever the workers did.
+  const runDir = path.join(path.resolve(import.meta.dirname, '..', '..'), 'node_modules', '.cache', `mg-test-run-${process.pid}`);
+  mkdirSync(runDir, { recursive: true });
+  process.env.MG_TEST_RUN_DIR = runDir;
   // A run inside a run (test/scripts/test-runner.test.ts) shares the outer run's cache.
   const ownCache = !process.env.MIGRATION_GUARD_CACHE_DIR;
   if (ownCache) {
@@ -32,6 +37,8 @@ export default async function setup(): Promise<() => void> {
   return () => {
     const left = readdirSync(dir);
     rmSync(root, { recursive: true, force: true });
+    rmSync(runDir, { recursive: true, force: true });
+    delete process.env.MG_TEST_RUN_DIR;
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     if (ownCache) delete process.env.MIGRATION_GUARD_CACHE_DIR;
