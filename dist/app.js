@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-DTDWJIYO.js";
-import "./chunks/chunk-XDMJILCC.js";
+} from "./chunks/chunk-MESLM7OP.js";
+import "./chunks/chunk-RIVJFVJK.js";
 import "./chunks/chunk-TR4MP4C3.js";
 import "./chunks/chunk-5ZNOQRKC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-XCPOTNLE.js";
+import "./chunks/chunk-WQ6GGTLI.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-N6CTSCZS.js";
-import "./chunks/chunk-XLQ5HSWD.js";
+import "./chunks/chunk-KKP4JGJL.js";
+import "./chunks/chunk-JW643RSO.js";
 import "./chunks/chunk-M473AYTS.js";
 import "./chunks/chunk-W44ZGOZC.js";
 import "./chunks/chunk-M27OREB5.js";

@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-N6CTSCZS.js";
-import "./chunks/chunk-XLQ5HSWD.js";
+} from "./chunks/chunk-KKP4JGJL.js";
+import "./chunks/chunk-JW643RSO.js";
 import "./chunks/chunk-M473AYTS.js";
 import {
   initParser

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-SDZKSP2J.js";
+} from "./chunks/chunk-H5VR7UFT.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-XDMJILCC.js";
+} from "./chunks/chunk-RIVJFVJK.js";
 import "./chunks/chunk-TR4MP4C3.js";
 import {
   loadConfig
@@ -49,15 +49,15 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-XCPOTNLE.js";
+} from "./chunks/chunk-WQ6GGTLI.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-N6CTSCZS.js";
-import "./chunks/chunk-XLQ5HSWD.js";
+import "./chunks/chunk-KKP4JGJL.js";
+import "./chunks/chunk-JW643RSO.js";
 import "./chunks/chunk-M473AYTS.js";
 import "./chunks/chunk-W44ZGOZC.js";
 import "./chunks/chunk-M27OREB5.js";

@@ -49,6 +49,7 @@ import { rule as refreshMatviewConcurrently } from './refresh-matview-concurrent
 import { rule as renamingColumn } from './renaming-column.js';
 import { rule as renamingSchema } from './renaming-schema.js';
 import { rule as renamingTable } from './renaming-table.js';
+import { rule as replaceMatviewInPlace } from './replace-matview-in-place.js';
 import { rule as replicaIdentityFull } from './replica-identity-full.js';
 import { rule as requireConcurrentIndexDrop } from './require-concurrent-index-drop.js';
 import { rule as requireConcurrentIndex } from './require-concurrent-index.js';
@@ -127,6 +128,7 @@ export const allRules: readonly Rule[] = [
   renamingColumn,
   renamingSchema,
   renamingTable,
+  replaceMatviewInPlace,
   replicaIdentityFull,
   requireConcurrentIndexDrop,
   requireConcurrentIndex,

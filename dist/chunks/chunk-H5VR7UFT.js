@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-XCPOTNLE.js";
+} from "./chunk-WQ6GGTLI.js";
 import {
   allRules
-} from "./chunk-XLQ5HSWD.js";
+} from "./chunk-JW643RSO.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

@@ -17,11 +17,11 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-N6CTSCZS.js";
+} from "./chunk-KKP4JGJL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-XLQ5HSWD.js";
+} from "./chunk-JW643RSO.js";
 import {
   LineIndex,
   byCodeUnit,

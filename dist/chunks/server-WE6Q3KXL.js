@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-DTDWJIYO.js";
-import "./chunk-XDMJILCC.js";
+} from "./chunk-MESLM7OP.js";
+import "./chunk-RIVJFVJK.js";
 import "./chunk-TR4MP4C3.js";
 import "./chunk-5ZNOQRKC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-XCPOTNLE.js";
+import "./chunk-WQ6GGTLI.js";
 import "./chunk-MKWUL2VR.js";
 import "./chunk-ZOVH3UEO.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-N6CTSCZS.js";
-import "./chunk-XLQ5HSWD.js";
+import "./chunk-KKP4JGJL.js";
+import "./chunk-JW643RSO.js";
 import "./chunk-M473AYTS.js";
 import "./chunk-W44ZGOZC.js";
 import "./chunk-M27OREB5.js";

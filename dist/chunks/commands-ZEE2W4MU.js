@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-AES3ZI43.js";
+} from "./chunk-I4AJBXM5.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-SDZKSP2J.js";
+} from "./chunk-H5VR7UFT.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-XCPOTNLE.js";
+} from "./chunk-WQ6GGTLI.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -46,11 +46,11 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-N6CTSCZS.js";
+import "./chunk-KKP4JGJL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-XLQ5HSWD.js";
+} from "./chunk-JW643RSO.js";
 import "./chunk-M473AYTS.js";
 import {
   byCodeUnit,

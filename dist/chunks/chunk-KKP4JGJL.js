@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-XLQ5HSWD.js";
+} from "./chunk-JW643RSO.js";
 import {
   LineIndex,
   byCodeUnit,

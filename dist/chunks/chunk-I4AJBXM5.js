@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-XLQ5HSWD.js";
+} from "./chunk-JW643RSO.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

@@ -36,7 +36,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-XDMJILCC.js";
+} from "./chunk-RIVJFVJK.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -45,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-XCPOTNLE.js";
+} from "./chunk-WQ6GGTLI.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";

@@ -2385,8 +2385,57 @@ var rule51 = {
   }
 };
 
-// rules/replica-identity-full.ts
+// rules/replace-matview-in-place.ts
+function droppedMatviews(ast) {
+  const d = as(ast, "DropStmt");
+  if (d?.removeType !== "OBJECT_MATVIEW") return [];
+  return (d.objects ?? []).flatMap((o) => {
+    const name = qualifiedFromList(as(o, "List")?.items);
+    return name ? [name] : [];
+  });
+}
 var rule52 = {
+  id: "replace-matview-in-place",
+  risk: "CAUTION",
+  title: "A materialized view dropped and created again is unavailable while its query runs",
+  sizeSensitive: true,
+  docs: {
+    why: `CREATE MATERIALIZED VIEW runs its whole query before it finishes (unless WITH NO DATA), so a migration that drops a materialized view and creates it again under the same name leaves it unavailable for as long as that query takes, which grows with the tables it reads: inside a transaction every read of the view waits behind the DROP's ACCESS EXCLUSIVE lock until COMMIT; without one, reads fail with "relation does not exist" in between.`,
+    lock: "ACCESS EXCLUSIVE on the old materialized view from the DROP until the end of the transaction; the query itself only reads its tables (ACCESS SHARE).",
+    instead: "Build the new view under another name (and its indexes), then swap the names in one short transaction (ALTER MATERIALIZED VIEW ... RENAME TO, twice) and drop the old view afterwards. Views built on the old one keep pointing at it: recreate them in the same swap.",
+    bad: "DROP MATERIALIZED VIEW order_totals;\nCREATE MATERIALIZED VIEW order_totals AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id;",
+    good: "CREATE MATERIALIZED VIEW order_totals_new AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id;\nBEGIN;\nALTER MATERIALIZED VIEW order_totals RENAME TO order_totals_old;\nALTER MATERIALIZED VIEW order_totals_new RENAME TO order_totals;\nCOMMIT;\nDROP MATERIALIZED VIEW order_totals_old;"
+  },
+  statements: ["CreateTableAsStmt"],
+  check({ statement, state }) {
+    const c = stmtNode(statement, "CreateTableAsStmt");
+    if (!c || !executesNow(statement) || c.objtype !== "OBJECT_MATVIEW" || c.into?.skipData) return [];
+    const name = relationName(c.into?.rel);
+    if (!name) return [];
+    const drop = (state.earlierInFile ?? []).find((s) => droppedMatviews(s.statement.ast).includes(name));
+    if (!drop || state.newTables.has(name)) return [];
+    const sameTransaction = drop.inTransaction && state.tx.active && drop.txId === state.tx.id;
+    const bare = c.into.rel.relname;
+    const renamed = sqlOf({ CreateTableAsStmt: { ...c, into: { ...c.into, rel: { ...c.into.rel, relname: `${bare}_new` } } } });
+    const view = tableRef(name);
+    return [{
+      message: `materialized view ${name}, dropped at line ${drop.statement.line}, is built again here: until its query has read every row it needs, ${sameTransaction ? `every read of ${view} waits behind the DROP's ACCESS EXCLUSIVE lock` : `reads of ${view} fail with "relation does not exist"`}`,
+      ...renamed ? {
+        suggestion: [
+          `${renamed};  -- instead of the DROP and this CREATE; create its indexes here too`,
+          "BEGIN;",
+          `ALTER MATERIALIZED VIEW ${view} RENAME TO ${ident(`${bare}_old`)};`,
+          `ALTER MATERIALIZED VIEW ${tableRef(name.replace(/[^.]+$/, `${bare}_new`))} RENAME TO ${ident(bare)};`,
+          "COMMIT;",
+          `DROP MATERIALIZED VIEW ${tableRef(name.replace(/[^.]+$/, `${bare}_old`))};`
+        ].join("\n")
+      } : {}
+    }];
+  }
+};
+
+// rules/replica-identity-full.ts
+var rule53 = {
   id: "replica-identity-full",
   risk: "CAUTION",
   title: "REPLICA IDENTITY FULL writes the whole old row to WAL on every UPDATE and DELETE",
@@ -2419,7 +2468,7 @@ var rule52 = {
 function indexRef(qualified) {
   return qualified.startsWith("public.") ? qualified.slice("public.".length) : qualified;
 }
-var rule53 = {
+var rule54 = {
   id: "require-concurrent-index-drop",
   risk: "CAUTION",
   title: "DROP INDEX without CONCURRENTLY locks the table against reads and writes",
@@ -2448,7 +2497,7 @@ var rule53 = {
 };
 
 // rules/require-concurrent-index.ts
-var rule54 = {
+var rule55 = {
   id: "require-concurrent-index",
   risk: "DANGEROUS",
   title: "CREATE INDEX without CONCURRENTLY blocks writes to the table",
@@ -2486,7 +2535,7 @@ var KIND_WORD = {
 function shortName(qualified) {
   return qualified.startsWith("public.") ? qualified.slice("public.".length) : qualified;
 }
-var rule55 = {
+var rule56 = {
   id: "require-concurrent-reindex",
   risk: "DANGEROUS",
   title: "REINDEX without CONCURRENTLY blocks writes and most reads while it rebuilds",
@@ -2533,7 +2582,7 @@ pg_repack --table=${qualified} --only-indexes` : `-- no online REINDEX before Po
 };
 
 // rules/require-enum-value-ordering.ts
-var rule56 = {
+var rule57 = {
   id: "require-enum-value-ordering",
   risk: "SAFE",
   title: "ALTER TYPE ... ADD VALUE without BEFORE or AFTER puts the label last",
@@ -2559,7 +2608,7 @@ var rule56 = {
 
 // rules/require-idle-in-transaction-timeout.ts
 var SETTING = "idle_in_transaction_session_timeout";
-var rule57 = {
+var rule58 = {
   id: "require-idle-in-transaction-timeout",
   risk: "SAFE",
   title: "An ACCESS EXCLUSIVE lock in a transaction with no idle_in_transaction_session_timeout",
@@ -2594,7 +2643,7 @@ var rule57 = {
 };
 
 // rules/require-lock-timeout.ts
-var rule58 = {
+var rule59 = {
   id: "require-lock-timeout",
   risk: "CAUTION",
   title: "A blocking lock without lock_timeout can queue every query on the table",
@@ -2626,7 +2675,7 @@ var rule58 = {
 };
 
 // rules/require-statement-timeout.ts
-var rule59 = {
+var rule60 = {
   id: "require-statement-timeout",
   risk: "SAFE",
   title: "Long work under a blocking lock without statement_timeout",
@@ -2658,7 +2707,7 @@ var rule59 = {
 
 // rules/require-table-schema.ts
 var TARGET = { CreateStmt: "relation", AlterTableStmt: "relation", IndexStmt: "relation", CreateTableAsStmt: "into" };
-var rule60 = {
+var rule61 = {
   id: "require-table-schema",
   risk: "SAFE",
   title: "A table named without its schema",
@@ -2686,7 +2735,7 @@ var rule60 = {
 };
 
 // rules/rollback-data-loss.ts
-var rule61 = {
+var rule62 = {
   id: "rollback-data-loss",
   risk: "CAUTION",
   title: "The migration destroys data no rollback can restore",
@@ -2699,7 +2748,7 @@ var rule61 = {
 };
 
 // rules/rollback-empty.ts
-var rule62 = {
+var rule63 = {
   id: "rollback-empty",
   risk: "CAUTION",
   title: "The rollback is empty",
@@ -2712,7 +2761,7 @@ var rule62 = {
 };
 
 // rules/rollback-mismatch.ts
-var rule63 = {
+var rule64 = {
   id: "rollback-mismatch",
   risk: "CAUTION",
   title: "The rollback does not undo everything the migration did",
@@ -2725,7 +2774,7 @@ var rule63 = {
 };
 
 // rules/rollback-missing.ts
-var rule64 = {
+var rule65 = {
   id: "rollback-missing",
   risk: "CAUTION",
   title: "The migration has no rollback",
@@ -2738,7 +2787,7 @@ var rule64 = {
 };
 
 // rules/rollback-orphan.ts
-var rule65 = {
+var rule66 = {
   id: "rollback-orphan",
   risk: "CAUTION",
   title: "A rollback file has no migration",
@@ -3077,7 +3126,7 @@ function findings(ast, text) {
   }
   return out;
 }
-var rule66 = {
+var rule67 = {
   id: "security-sensitive-sql",
   risk: "DANGEROUS",
   title: "The migration reaches outside the database: programs, server files, server settings, other servers or roles' powers",
@@ -3498,7 +3547,7 @@ ${t} ADD CONSTRAINT ${ident(name)} CHECK (${col} IS NOT NULL) NOT VALID;
 -- then, in a separate transaction (the next migration):
 ${t} VALIDATE CONSTRAINT ${ident(name)};`;
 }
-var rule67 = {
+var rule68 = {
   id: "set-not-null-without-check",
   risk: "DANGEROUS",
   title: "SET NOT NULL on an existing column scans the whole table under an ACCESS EXCLUSIVE lock",
@@ -3550,7 +3599,7 @@ ${alterTable(table)} ALTER COLUMN ${ident(column)} SET NOT NULL;` : safeSteps(st
 };
 
 // rules/statement-timeout-before-lock.ts
-var rule68 = {
+var rule69 = {
   id: "statement-timeout-before-lock",
   risk: "SAFE",
   title: "A lock-taking statement with no statement_timeout set before it",
@@ -3582,7 +3631,7 @@ var rule68 = {
 };
 
 // rules/table-rebuild.ts
-var rule69 = {
+var rule70 = {
   id: "table-rebuild",
   risk: "DANGEROUS",
   title: "Rebuilding a table by rename, create, copy and drop holds it locked (or empty) for the whole copy",
@@ -3597,7 +3646,7 @@ var rule69 = {
 };
 
 // rules/table-rewrite-settings.ts
-var rule70 = {
+var rule71 = {
   id: "table-rewrite-settings",
   risk: "DANGEROUS",
   title: "SET TABLESPACE, SET LOGGED and SET UNLOGGED rewrite the table under ACCESS EXCLUSIVE",
@@ -3657,7 +3706,7 @@ function durationMs(text) {
 
 // rules/timeout-too-long.ts
 var MAX_LOCK_TIMEOUT_MS = 1e4;
-var rule71 = {
+var rule72 = {
   id: "timeout-too-long",
   risk: "CAUTION",
   title: "A lock_timeout so long that it no longer protects the table",
@@ -3683,7 +3732,7 @@ var rule71 = {
 };
 
 // rules/transaction-nesting.ts
-var rule72 = {
+var rule73 = {
   id: "transaction-nesting",
   risk: "CAUTION",
   title: "BEGIN inside a transaction, or COMMIT/ROLLBACK without one",
@@ -3732,7 +3781,7 @@ var rule72 = {
 };
 
 // rules/transaction-not-committed.ts
-var rule73 = {
+var rule74 = {
   id: "transaction-not-committed",
   risk: "DANGEROUS",
   title: "BEGIN without COMMIT at the end of the file",
@@ -3754,7 +3803,7 @@ var rule73 = {
 };
 
 // rules/unused-ignore.ts
-var rule74 = {
+var rule75 = {
   id: "unused-ignore",
   risk: "SAFE",
   title: "An ignore comment that suppresses nothing",
@@ -3770,7 +3819,7 @@ var rule74 = {
 function heldLock(kind, table) {
   return kind === "foreign-key" || kind === "CONSTR_FOREIGN" ? `the SHARE ROW EXCLUSIVE locks the ADD took on ${table} and the referenced table (writes to both wait)` : `the ACCESS EXCLUSIVE lock the ADD took on ${table} (reads and writes wait)`;
 }
-var rule75 = {
+var rule76 = {
   id: "validate-in-same-transaction",
   risk: "DANGEROUS",
   title: "VALIDATE CONSTRAINT in the same transaction as its NOT VALID add keeps the blocking lock during the scan",
@@ -3928,7 +3977,7 @@ function isNullConst2(expr) {
 function generatesValues(def) {
   return serialType(typeBase(def.typeName)) !== void 0 || columnConstraints(def).some((c) => c.contype === "CONSTR_IDENTITY" || c.contype === "CONSTR_GENERATED");
 }
-var rule76 = {
+var rule77 = {
   id: "volatile-default",
   risk: "DANGEROUS",
   title: "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table",
@@ -4044,12 +4093,12 @@ var allRules = [
   rule60,
   rule61,
   rule62,
-  rule6,
   rule63,
+  rule6,
   rule64,
   rule65,
-  rule7,
   rule66,
+  rule7,
   rule67,
   rule68,
   rule69,
@@ -4059,7 +4108,8 @@ var allRules = [
   rule73,
   rule74,
   rule75,
-  rule76
+  rule76,
+  rule77
 ];
 var byId = new Map(allRules.map((r) => [r.id, r]));
 function ruleById(id) {
@@ -4071,7 +4121,7 @@ export {
   beginFile,
   track,
   settleNewObjects,
-  rule69 as rule,
+  rule70 as rule,
   expressionVolatility,
   allRules,
   ruleById

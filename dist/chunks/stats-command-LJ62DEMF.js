@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-AES3ZI43.js";
+} from "./chunk-I4AJBXM5.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,7 +11,7 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-XLQ5HSWD.js";
+import "./chunk-JW643RSO.js";
 import "./chunk-M473AYTS.js";
 import "./chunk-W44ZGOZC.js";
 import "./chunk-DMW4FM6X.js";

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-XCPOTNLE.js";
+} from "./chunk-WQ6GGTLI.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -35,10 +35,10 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-N6CTSCZS.js";
+} from "./chunk-KKP4JGJL.js";
 import {
   allRules
-} from "./chunk-XLQ5HSWD.js";
+} from "./chunk-JW643RSO.js";
 import {
   byCodeUnit,
   parseSource
