@@ -98,9 +98,17 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   // Files a layout took charge of (migrations, rollbacks, pop's shadowed generic files, orphans):
   // `lint <folder>` must judge them as `check` does, never as lone files.
   const grouped = new Set<string>();
-  for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors)) {
+  const testData: FolderGroup[] = [];
+  for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
     await buildGroup(group, entry, config, readText, result);
+  }
+  for (const group of testData) {
+    const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
+    result.notes.push({
+      path: group.dir,
+      message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: Go test data (a testdata/ folder, which the go tool and golang-migrate, goose or dbmate never run as migrations); list the folder under migrations: in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'}`,
+    });
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
@@ -113,11 +121,27 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
       ) : result;
 }
 
+/**
+ * Go keeps test fixtures in folders named testdata, which the go tool ignores; coder keeps SQL
+ * fixtures named like migrations there, beside its migrations. Runners that read one folder
+ * (golang-migrate, goose, dbmate) never run them. Runners that may read a tree do: Liquibase's
+ * includeAll runs every .sql file below its changelog, and Flyway every V__ file below its
+ * location, so a testdata folder under a Liquibase changelog, or of Flyway or Liquibase files,
+ * is reviewed like any other.
+ */
+function isTestData(group: FolderGroup, all: readonly FolderGroup[]): boolean {
+  if (!group.dir.split('/').includes('testdata')) return false;
+  if (group.shape === 'flyway' || group.shape === 'liquibase-sql') return false;
+  return !all.some((g) => g.shape === 'liquibase-sql' && (g.dir === '' || group.dir.startsWith(`${g.dir}/`)));
+}
+
+/** `testData`: where auto-detected Go test-data folders go instead of being reviewed (null: review them, as for paths given explicitly). */
 async function migrationFolders(
   paths: string[],
   config: Config,
   readText: (path: string) => Promise<string>,
   errors: ReportError[],
+  testData: FolderGroup[] | null,
 ): Promise<Array<{ group: FolderGroup; entry?: MigrationDirConfig }>> {
   if (config.migrations && config.migrations.length > 0) {
     const units: Array<{ group: FolderGroup; entry: MigrationDirConfig }> = [];
@@ -137,7 +161,13 @@ async function migrationFolders(
     const layout = group.shape ?? (await detectLayout(folderOf(group, readText)));
     if (layout !== 'plain' || looksLikeMigrationFolder(group)) units.push({ group: { ...group, shape: layout } });
   }
-  return units;
+  if (!testData) return units;
+  const groups = units.map((u) => u.group);
+  return units.filter((u) => {
+    if (!isTestData(u.group, groups)) return true;
+    testData.push(u.group);
+    return false;
+  });
 }
 
 function folderOf(group: FolderGroup, readText: (path: string) => Promise<string>): LayoutFiles {

@@ -175,3 +175,30 @@ describe('helpers', () => {
     expect(sorted).toEqual(['v1.2.0', '1.2.0.1-B1', '1.2.0.1-B2', '1.2.0.1', '1.9', '1.10', '9', '00010']);
   });
 });
+
+describe('Go test data', () => {
+  const files = {
+    'coderd/database/migrations/000001_init.up.sql': 'CREATE TABLE users (id bigint);',
+    'coderd/database/migrations/000001_init.down.sql': 'DROP TABLE users;',
+    // Fixtures named like migrations, which golang-migrate (one folder, not recursive) never runs.
+    'coderd/database/migrations/testdata/fixtures/000001_users.up.sql': 'INSERT INTO users VALUES (1);',
+    'coderd/database/migrations/testdata/fixtures/000002_more.up.sql': 'INSERT INTO users VALUES (2);',
+    // Files a runner that reads a tree would run: Flyway's V__ files, and anything under a Liquibase changelog.
+    'db/migration/testdata/V1__seed.sql': 'CREATE TABLE seeded (id int);',
+    'db/changelog/db.changelog-1.sql': '--liquibase formatted sql\n--changeset a:1\nCREATE TABLE t (id int);\n',
+    'db/changelog/testdata/0001_extra.up.sql': 'DROP TABLE t;',
+  };
+
+  it('a testdata folder of golang-migrate-named files is left alone with a note; Flyway files and files under a Liquibase changelog are reviewed', async () => {
+    const r = await discoverMigrations(repo(files), config());
+    expect(r.sets.map((s) => s.dir)).toEqual(['coderd/database/migrations', 'db/changelog', 'db/changelog/testdata', 'db/migration/testdata']);
+    expect(r.notes.map((n) => [n.path, n.message.slice(0, 40)])).toEqual([['coderd/database/migrations/testdata/fixtures', '2 SQL files left alone: Go test data (a ']]);
+  });
+
+  it('named explicitly (lint <path>) or under a configured folder, it is reviewed', async () => {
+    const only = await discoverMigrations(repo(files), config(), { only: ['coderd/database/migrations/testdata/fixtures/000001_users.up.sql'] });
+    expect(only.sets.flatMap((s) => s.migrations.map((m) => m.up.path))).toEqual(['coderd/database/migrations/testdata/fixtures/000001_users.up.sql']);
+    const configured = await discoverMigrations(repo(files), config({ migrations: [{ path: 'coderd/database/migrations/testdata/fixtures' }] }));
+    expect(configured.sets.map((s) => s.dir)).toEqual(['coderd/database/migrations/testdata/fixtures']);
+  });
+});

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-WQ6GGTLI.js";
+} from "./chunk-4UMNLEGT.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";

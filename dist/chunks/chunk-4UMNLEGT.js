@@ -3041,9 +3041,17 @@ async function discoverMigrations(files, config, opts = {}) {
     });
   }
   const grouped = /* @__PURE__ */ new Set();
-  for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors)) {
+  const testData = [];
+  for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
     await buildGroup(group, entry, config, readText, result);
+  }
+  for (const group of testData) {
+    const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
+    result.notes.push({
+      path: group.dir,
+      message: `${sql} SQL file${sql === 1 ? "" : "s"} left alone: Go test data (a testdata/ folder, which the go tool and golang-migrate, goose or dbmate never run as migrations); list the folder under migrations: in .migration-guard.yml to review ${sql === 1 ? "it" : "them"}`
+    });
   }
   result.sets.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === "plain" ? 1 : b.layout === "plain" ? -1 : 0);
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
@@ -3060,7 +3068,12 @@ async function discoverMigrations(files, config, opts = {}) {
     )
   ) : result;
 }
-async function migrationFolders(paths, config, readText, errors) {
+function isTestData(group, all) {
+  if (!group.dir.split("/").includes("testdata")) return false;
+  if (group.shape === "flyway" || group.shape === "liquibase-sql") return false;
+  return !all.some((g) => g.shape === "liquibase-sql" && (g.dir === "" || group.dir.startsWith(`${g.dir}/`)));
+}
+async function migrationFolders(paths, config, readText, errors, testData) {
   if (config.migrations && config.migrations.length > 0) {
     const units2 = [];
     for (const entry of config.migrations) {
@@ -3079,7 +3092,13 @@ async function migrationFolders(paths, config, readText, errors) {
     const layout = group.shape ?? await detectLayout(folderOf(group, readText));
     if (layout !== "plain" || looksLikeMigrationFolder(group)) units.push({ group: { ...group, shape: layout } });
   }
-  return units;
+  if (!testData) return units;
+  const groups = units.map((u) => u.group);
+  return units.filter((u) => {
+    if (!isTestData(u.group, groups)) return true;
+    testData.push(u.group);
+    return false;
+  });
 }
 function folderOf(group, readText) {
   return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)) };

@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-H5VR7UFT.js";
+} from "./chunk-5IPNL45X.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-WQ6GGTLI.js";
+} from "./chunk-4UMNLEGT.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";

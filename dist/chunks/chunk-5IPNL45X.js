@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-WQ6GGTLI.js";
+} from "./chunk-4UMNLEGT.js";
 import {
   allRules
 } from "./chunk-JW643RSO.js";
