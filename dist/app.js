@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-V3BV5GZL.js";
-import "./chunks/chunk-NRVN7XIV.js";
+} from "./chunks/chunk-5XHO3LZP.js";
+import "./chunks/chunk-4633BRFH.js";
 import "./chunks/chunk-TR4MP4C3.js";
 import "./chunks/chunk-5ZNOQRKC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-4UMNLEGT.js";
+import "./chunks/chunk-PIFIFCNC.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";

@@ -12,7 +12,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-LW2SFVN7.js");
+var { main } = await import("./chunks/main-QEUSTLU5.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-5IPNL45X.js";
+} from "./chunks/chunk-NOJOAYGV.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-NRVN7XIV.js";
+} from "./chunks/chunk-4633BRFH.js";
 import "./chunks/chunk-TR4MP4C3.js";
 import {
   loadConfig
@@ -49,7 +49,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-4UMNLEGT.js";
+} from "./chunks/chunk-PIFIFCNC.js";
 import "./chunks/chunk-MKWUL2VR.js";
 import "./chunks/chunk-ZOVH3UEO.js";
 import "./chunks/chunk-QLHDLUSU.js";

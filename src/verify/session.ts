@@ -12,7 +12,10 @@ import { toDbError } from '../dryrun/sandbox.js';
 import { SEED_FORMAT, seedTables, type SeedOutcome } from '../dryrun/seed.js';
 import { takeSnapshot, type Snapshot } from '../dryrun/snapshot.js';
 
-export interface SessionOptions extends Pick<DryRunOptions, 'engine' | 'databaseUrl' | 'cacheDir' | 'pgBinDir' | 'memoryLimitMb' | 'targetMajor'> {}
+export interface SessionOptions extends Pick<DryRunOptions, 'engine' | 'databaseUrl' | 'cacheDir' | 'pgBinDir' | 'memoryLimitMb' | 'targetMajor'> {
+  /** CPU time (ms) a base or seeding must have cost for its image to be saved (default SAVE_WORTH_CPU_MS). */
+  saveWorthCpuMs?: number;
+}
 
 /** The migrations before the ones under verification, and those (what the image must be able to load). */
 export interface SessionInput {
@@ -31,8 +34,16 @@ export class VerifySession {
   /** Review migrations whose column shapes were read already (by the dry-run's observer). */
   readonly shapesRead = new Set<string>();
 
+  private readonly saveWorthCpuMs: number;
+
   constructor(opts: SessionOptions) {
     this.provider = makeProvider({ ...opts, statementTimeoutMs: 0, totalTimeoutMs: 0, seedRows: 0 });
+    this.saveWorthCpuMs = opts.saveWorthCpuMs ?? SAVE_WORTH_CPU_MS;
+  }
+
+  /** Whether the work since `since` (cpuClock) cost enough to save its result as an image. */
+  private worthSaving(since: number): boolean {
+    return cpuClock() - since >= this.saveWorthCpuMs;
   }
 
   /**
@@ -79,7 +90,7 @@ export class VerifySession {
       const e = outcome.error!;
       return { reason: `the base history fails at ${e.path}:${e.line}:${e.column}: ${e.message}` };
     }
-    if (total > 0 && worthSaving(work)) await this.provider.save(sandbox, key, { status: 'ok', applied: total });
+    if (total > 0 && this.worthSaving(work)) await this.provider.save(sandbox, key, { status: 'ok', applied: total });
     return { sandbox };
   }
 
@@ -88,18 +99,18 @@ export class VerifySession {
    * verification, and its rows are the same every time (seed.ts): the seeded database is
    * saved as an image of its own, keyed by the base's, and later ones start from it.
    */
-  async openSeeded(input: SessionInput, limits: Limits, seedRows: number, on: readonly DryRunMigration[] = []): Promise<({ sandbox: Sandbox; seed: SeedOutcome }) | { reason: string }> {
+  async openSeeded(input: SessionInput, limits: Limits, seedRows: number, on: readonly DryRunMigration[] = []): Promise<({ sandbox: Sandbox; seed: SeedOutcome; fromImage: boolean }) | { reason: string }> {
     const extensions = this.extensionsFor(input, on);
     const key = hashKey([baseKey([...input.base, ...on], extensions), 'seeded', SEED_FORMAT, String(seedRows)]);
     const saved = await this.provider.openSaved?.(key, extensions);
-    if (saved) return { sandbox: saved.sandbox, seed: saved.meta as SeedOutcome };
+    if (saved) return { sandbox: saved.sandbox, seed: saved.meta as SeedOutcome, fromImage: true };
     const opened = await this.open(input, limits, on);
     if ('reason' in opened) return opened;
     const work = cpuClock();
     const seed = await seedTables(opened.sandbox, seedRows, limits.statementTimeoutMs);
     // An engine the seeding had to stop holds half-filled tables: not an image to start from.
-    if (opened.sandbox.alive && seedRows > 0 && worthSaving(work)) await this.provider.save(opened.sandbox, key, seed);
-    return { sandbox: opened.sandbox, seed };
+    if (opened.sandbox.alive && seedRows > 0 && this.worthSaving(work)) await this.provider.save(opened.sandbox, key, seed);
+    return { sandbox: opened.sandbox, seed, fromImage: false };
   }
 
   /** The schema after the reviewed migrations as written, on the base with no rows, or why there is none. */
@@ -157,9 +168,7 @@ function cpuClock(): number {
   return (c.user + c.system) / 1000;
 }
 
-function worthSaving(since: number): boolean {
-  return cpuClock() - since >= SAVE_WORTH_CPU_MS;
-}
+
 
 /** The reviewed migrations applied in order, then the schema; or why one of them failed (`when`: the rows it had). */
 async function applyReview(sandbox: Sandbox, input: SessionInput, limits: Limits, when: string): Promise<Snapshot | { reason: string }> {

@@ -17,7 +17,9 @@ beforeAll(async () => {
 
 describe('VerifySession', () => {
   it('opens the seeded base again with the same rows, and no verification sees another one\'s changes', async () => {
-    const session = new VerifySession({ engine: 'pglite', cacheDir: TEST_CACHE_DIR });
+    // Every image saved, however cheap its seeding (a base this small seeds in less CPU than an
+    // image is worth in production): the second open must come from the saved seeded image.
+    const session = new VerifySession({ engine: 'pglite', cacheDir: TEST_CACHE_DIR, saveWorthCpuMs: 0 });
     try {
       const input = { base: BASE, review: REVIEW };
       const first = await session.openSeeded(input, LIMITS(), 30);
@@ -29,6 +31,7 @@ describe('VerifySession', () => {
       const second = await session.openSeeded(input, LIMITS(), 30);
       if ('reason' in second) throw new Error(second.reason);
       try {
+        expect(second.fromImage).toBe(true);
         expect(second.seed).toEqual(first.seed);
         const rows = await second.sandbox.query<{ t: string; u: string }>('select (select count(*) from public.t)::text as t, (select count(*) from public.u)::text as u');
         expect(rows[0]).toEqual({ t: '30', u: '30' });

@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-4UMNLEGT.js";
+} from "./chunk-PIFIFCNC.js";
 import {
   allRules
 } from "./chunk-JW643RSO.js";

@@ -47,8 +47,14 @@ var VerifySession = class {
   expected = /* @__PURE__ */ new Map();
   /** Review migrations whose column shapes were read already (by the dry-run's observer). */
   shapesRead = /* @__PURE__ */ new Set();
+  saveWorthCpuMs;
   constructor(opts) {
     this.provider = makeProvider({ ...opts, statementTimeoutMs: 0, totalTimeoutMs: 0, seedRows: 0 });
+    this.saveWorthCpuMs = opts.saveWorthCpuMs ?? SAVE_WORTH_CPU_MS;
+  }
+  /** Whether the work since `since` (cpuClock) cost enough to save its result as an image. */
+  worthSaving(since) {
+    return cpuClock() - since >= this.saveWorthCpuMs;
   }
   /**
    * Fixes the extensions of this session's images to those of `input` (the whole review):
@@ -90,7 +96,7 @@ var VerifySession = class {
       const e = outcome.error;
       return { reason: `the base history fails at ${e.path}:${e.line}:${e.column}: ${e.message}` };
     }
-    if (total > 0 && worthSaving(work)) await this.provider.save(sandbox, key, { status: "ok", applied: total });
+    if (total > 0 && this.worthSaving(work)) await this.provider.save(sandbox, key, { status: "ok", applied: total });
     return { sandbox };
   }
   /**
@@ -102,13 +108,13 @@ var VerifySession = class {
     const extensions = this.extensionsFor(input, on);
     const key = hashKey([baseKey([...input.base, ...on], extensions), "seeded", SEED_FORMAT, String(seedRows)]);
     const saved = await this.provider.openSaved?.(key, extensions);
-    if (saved) return { sandbox: saved.sandbox, seed: saved.meta };
+    if (saved) return { sandbox: saved.sandbox, seed: saved.meta, fromImage: true };
     const opened = await this.open(input, limits, on);
     if ("reason" in opened) return opened;
     const work = cpuClock();
     const seed = await seedTables(opened.sandbox, seedRows, limits.statementTimeoutMs);
-    if (opened.sandbox.alive && seedRows > 0 && worthSaving(work)) await this.provider.save(opened.sandbox, key, seed);
-    return { sandbox: opened.sandbox, seed };
+    if (opened.sandbox.alive && seedRows > 0 && this.worthSaving(work)) await this.provider.save(opened.sandbox, key, seed);
+    return { sandbox: opened.sandbox, seed, fromImage: false };
   }
   /** The schema after the reviewed migrations as written, on the base with no rows, or why there is none. */
   async expectedSchema(input, limits) {
@@ -153,9 +159,6 @@ var SAVE_WORTH_CPU_MS = 200;
 function cpuClock() {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1e3;
-}
-function worthSaving(since) {
-  return cpuClock() - since >= SAVE_WORTH_CPU_MS;
 }
 async function applyReview(sandbox, input, limits, when) {
   for (const m of input.review) {

@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-5IPNL45X.js";
+} from "./chunk-NOJOAYGV.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-4UMNLEGT.js";
+} from "./chunk-PIFIFCNC.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
@@ -857,7 +857,7 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-GMDSOMYQ.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-IWADJKTS.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
   const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-BMPPO47Y.js");
   let plan;

@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-V3BV5GZL.js";
-import "./chunk-NRVN7XIV.js";
+} from "./chunk-5XHO3LZP.js";
+import "./chunk-4633BRFH.js";
 import "./chunk-TR4MP4C3.js";
 import "./chunk-5ZNOQRKC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-4UMNLEGT.js";
+import "./chunk-PIFIFCNC.js";
 import "./chunk-MKWUL2VR.js";
 import "./chunk-ZOVH3UEO.js";
 import "./chunk-QLHDLUSU.js";

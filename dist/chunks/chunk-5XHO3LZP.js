@@ -36,7 +36,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-NRVN7XIV.js";
+} from "./chunk-4633BRFH.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -45,7 +45,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-4UMNLEGT.js";
+} from "./chunk-PIFIFCNC.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";

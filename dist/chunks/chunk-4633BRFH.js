@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-4UMNLEGT.js";
+} from "./chunk-PIFIFCNC.js";
 import {
   buildPlan
 } from "./chunk-MKWUL2VR.js";
