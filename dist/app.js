@@ -1,21 +1,21 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-5XHO3LZP.js";
-import "./chunks/chunk-4633BRFH.js";
-import "./chunks/chunk-TR4MP4C3.js";
+} from "./chunks/chunk-OXV2YBYA.js";
+import "./chunks/chunk-XZRWI224.js";
+import "./chunks/chunk-TXJGHAGG.js";
 import "./chunks/chunk-5ZNOQRKC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-PIFIFCNC.js";
-import "./chunks/chunk-MKWUL2VR.js";
-import "./chunks/chunk-ZOVH3UEO.js";
+import "./chunks/chunk-AXPKUP6G.js";
+import "./chunks/chunk-ICVORHF6.js";
+import "./chunks/chunk-TVYTEV5Q.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-KKP4JGJL.js";
-import "./chunks/chunk-JW643RSO.js";
-import "./chunks/chunk-M473AYTS.js";
-import "./chunks/chunk-W44ZGOZC.js";
+import "./chunks/chunk-GSHK5QBD.js";
+import "./chunks/chunk-3GY36IWR.js";
+import "./chunks/chunk-AQ4CKALA.js";
+import "./chunks/chunk-Q6GQYM45.js";
 import "./chunks/chunk-M27OREB5.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";

@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-KKP4JGJL.js";
-import "./chunks/chunk-JW643RSO.js";
-import "./chunks/chunk-M473AYTS.js";
+} from "./chunks/chunk-GSHK5QBD.js";
+import "./chunks/chunk-3GY36IWR.js";
+import "./chunks/chunk-AQ4CKALA.js";
 import {
   initParser
-} from "./chunks/chunk-W44ZGOZC.js";
+} from "./chunks/chunk-Q6GQYM45.js";
 import "./chunks/chunk-M27OREB5.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";

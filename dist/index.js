@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-NOJOAYGV.js";
+} from "./chunks/chunk-BWY3D52R.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,8 +36,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-4633BRFH.js";
-import "./chunks/chunk-TR4MP4C3.js";
+} from "./chunks/chunk-XZRWI224.js";
+import "./chunks/chunk-TXJGHAGG.js";
 import {
   loadConfig
 } from "./chunks/chunk-5ZNOQRKC.js";
@@ -49,17 +49,17 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-PIFIFCNC.js";
-import "./chunks/chunk-MKWUL2VR.js";
-import "./chunks/chunk-ZOVH3UEO.js";
+} from "./chunks/chunk-AXPKUP6G.js";
+import "./chunks/chunk-ICVORHF6.js";
+import "./chunks/chunk-TVYTEV5Q.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-KKP4JGJL.js";
-import "./chunks/chunk-JW643RSO.js";
-import "./chunks/chunk-M473AYTS.js";
-import "./chunks/chunk-W44ZGOZC.js";
+import "./chunks/chunk-GSHK5QBD.js";
+import "./chunks/chunk-3GY36IWR.js";
+import "./chunks/chunk-AQ4CKALA.js";
+import "./chunks/chunk-Q6GQYM45.js";
 import "./chunks/chunk-M27OREB5.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";

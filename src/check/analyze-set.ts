@@ -12,7 +12,7 @@ import type { Config } from '../config/defaults.js';
 import { maxRisk } from '../core/risk.js';
 import { byCodeUnit } from '../core/strings.js';
 import type { CostCalibration } from '../core/table-stats.js';
-import type { Finding, Migration, MigrationReport, ParsedSource, Risk, SqlSource } from '../core/types.js';
+import type { Finding, LayoutName, Migration, MigrationReport, ParsedSource, Risk, SqlSource } from '../core/types.js';
 import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
 import { parseSource } from '../parse/index.js';
@@ -68,9 +68,9 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     // A deleted migration is no longer part of the history the pull request builds on.
     if (m.change === 'deleted') continue;
     step(unit);
-    const up = parse(m.up, config.placeholders);
+    const up = parse(m.up, config.placeholders, m.layout);
     // A history migration's rollback matters only to the dry-run, which replays the history.
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
     if (!unit.underReview) {
       analyzeInto(state, m, up, true, ctx.settings);
       // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
@@ -94,8 +94,9 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
   return { analyzed, history };
 }
 
-function parse(src: SqlSource, placeholders: Record<string, string>): ParsedSource {
-  return parseSource(src, { placeholders });
+function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName): ParsedSource {
+  // pop renders its SQL migrations as Go templates (supabase/auth: {{ index .Options "Namespace" }}).
+  return parseSource(src, { placeholders, goTemplates: layout === 'pop' });
 }
 
 function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean, settings: Record<string, RuleSetting>) {

@@ -17,6 +17,8 @@ export interface ParseOptions {
    * parsed as a neutral identifier of the same length, and a note says so.
    */
   placeholders?: Record<string, string>;
+  /** The file is rendered as a Go template before it runs (pop): `{{ ... }}` actions are placeholders too. */
+  goTemplates?: boolean;
 }
 
 /** Cuts comments that trail the file's last statement when it has no `;` (Postgres counts them in). */
@@ -54,7 +56,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
   const original = typeof src.text === 'string' ? src.text : '';
   try {
     const lines = new LineIndex(original);
-    const pre = preprocess(original, opts.placeholders ?? {});
+    const pre = preprocess(original, opts.placeholders ?? {}, opts.goTemplates === true);
     const where = (offset: number) => lines.position(pre.map.toOriginal(offset));
     const note = (offset: number, message: string): ParseNote => ({ path, ...where(offset), message });
     for (const n of pre.notes) result.notes.push({ path, ...lines.position(n.offset), message: n.message });

@@ -211,41 +211,70 @@ export function neutralIdentifier(name: string): string {
   return base.padEnd(name.length + 3, '_');
 }
 
+/**
+ * A Go text/template action, `{{ index .Options "Namespace" }}`, which pop renders in its SQL
+ * migrations (supabase/auth names its schema that way). Its name is the last quoted string or
+ * field of the action; actions that only steer the template (if, else, end, range...) have none.
+ */
+const GO_TEMPLATE = /\{\{-?\s*([^{}]*?)\s*-?\}\}/g;
+const GO_CONTROL = /^(?:if|else|end|range|with|define|template|block|break|continue)\b|^\/\*/;
+
+function goTemplateName(action: string): string | null {
+  if (GO_CONTROL.test(action)) return null;
+  const quoted = [...action.matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)].pop()?.[1];
+  return quoted ?? /\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(action)?.[1] ?? null;
+}
+
+/** Where `${name}` placeholders (and, with `goTemplates`, Go template actions) are, and what they stand for. */
+function placeholdersIn(text: string, goTemplates: boolean): Array<{ index: number; length: number; name: string | null; shown: string }> {
+  const out: Array<{ index: number; length: number; name: string | null; shown: string }> = [];
+  if (text.includes('${')) for (const m of text.matchAll(PLACEHOLDER)) out.push({ index: m.index, length: m[0].length, name: m[1]!, shown: `\${${m[1]}}` });
+  if (goTemplates && text.includes('{{')) {
+    for (const m of text.matchAll(GO_TEMPLATE)) out.push({ index: m.index, length: m[0].length, name: goTemplateName(m[1]!), shown: `Go template {{ ${m[1]} }}` });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
 function substitutePlaceholders(
   text: string,
   values: Record<string, string>,
   notes: PreprocessNote[],
+  goTemplates: boolean,
 ): { text: string; edits: Edit[] } {
-  if (!text.includes('${')) return { text, edits: [] };
+  const found = placeholdersIn(text, goTemplates);
+  if (found.length === 0) return { text, edits: [] };
   const edits: Edit[] = [];
   const noted = new Set<string>();
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const name = m[1]!;
-    const configured = Object.prototype.hasOwnProperty.call(values, name);
-    const value = configured ? String(values[name]) : neutralIdentifier(name);
-    if (!configured && !noted.has(name)) {
-      noted.add(name);
+  for (const m of found) {
+    if (m.index < last) continue;
+    const name = m.name;
+    const configured = name !== null && Object.prototype.hasOwnProperty.call(values, name);
+    // A control action leaves every branch in place, as blank space.
+    const value = name === null ? ' '.repeat(m.length) : configured ? String(values[name]) : neutralIdentifier(name);
+    if (name !== null && !configured && !noted.has(m.shown)) {
+      noted.add(m.shown);
       notes.push({
         offset: m.index,
-        message: `placeholder \${${name}} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
+        message: `${m.shown.startsWith('Go template') ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
       });
     }
     out += text.slice(last, m.index);
-    if (value.length !== m[0].length) edits.push({ at: out.length, newLength: value.length, from: m.index, oldLength: m[0].length });
+    if (value.length !== m.length) edits.push({ at: out.length, newLength: value.length, from: m.index, oldLength: m.length });
     out += value;
-    last = m.index + m[0].length;
+    last = m.index + m.length;
   }
   out += text.slice(last);
   return { text: out, edits };
 }
 
-export function preprocess(text: string, placeholders: Record<string, string> = {}): Preprocessed {
+/** `goTemplates`: the file is rendered as a Go template before it runs (pop), so `{{ ... }}` actions are placeholders too. */
+export function preprocess(text: string, placeholders: Record<string, string> = {}, goTemplates = false): Preprocessed {
   const notes: PreprocessNote[] = [];
   const metaCommands: MetaCommandAt[] = [];
   const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands);
-  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes);
+  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates);
   notes.sort((a, b) => a.offset - b.offset);
   return { text: substituted, map: new OffsetMap(edits), notes, metaCommands };
 }

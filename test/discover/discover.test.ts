@@ -202,3 +202,26 @@ describe('Go test data', () => {
     expect(configured.sets.map((s) => s.dir)).toEqual(['coderd/database/migrations/testdata/fixtures']);
   });
 });
+
+describe('pop without down files', () => {
+  it('a pop folder that keeps no down files needs none (pop runs and rolls back without them); once one has a down file, every one needs it', async () => {
+    const none = await discoverMigrations(
+      repo({
+        'migrations/20240101000000_init.postgres.up.sql': 'CREATE TABLE a (id int);',
+        'migrations/20240102000000_more.up.sql': 'CREATE TABLE b (id int);',
+      }),
+      config(),
+    );
+    expect(none.sets.map((s) => [s.layout, ...s.migrations.map((m) => m.rollbackStatus)])).toEqual([['pop', 'not-required', 'not-required']]);
+    expect(none.findings).toEqual([]);
+    const some = await discoverMigrations(
+      repo({
+        'migrations/20240101000000_init.postgres.up.sql': 'CREATE TABLE a (id int);',
+        'migrations/20240101000000_init.postgres.down.sql': 'DROP TABLE a;',
+        'migrations/20240102000000_more.up.sql': 'CREATE TABLE b (id int);',
+      }),
+      config(),
+    );
+    expect(some.findings.map((f) => [f.rule, f.path])).toEqual([['rollback-missing', 'migrations/20240102000000_more.up.sql']]);
+  });
+});

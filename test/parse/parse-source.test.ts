@@ -245,6 +245,33 @@ describe('placeholders', () => {
     const err = parse('SELECT ${t} FROM FROM x;', { placeholders: { t: 'a_much_longer_column_name' } }).errors[0]!;
     expect(err.column).toBe(18);
   });
+
+  it('Go template actions (pop renders each file as a template): a name is a placeholder, control actions are blank, positions stay', () => {
+    const text = [
+      'CREATE TABLE {{ index .Options "Namespace" }}.flows (id uuid);',
+      '{{ if .Options.Extra }}CREATE INDEX flows_id ON {{index .Options "Namespace" }}.flows (id);{{ end }}',
+      "COMMENT ON TABLE {{ .Options.Namespace }}.flows IS 'x';",
+    ].join('\n');
+    // Without the flag `{{` is not SQL: the file does not parse.
+    expect(parse(text).errors.length).toBeGreaterThan(0);
+    const p = parse(text, { goTemplates: true });
+    expect(p.errors).toEqual([]);
+    expect(p.statements.map((s) => s.text.replace(/\s+/g, ' '))).toEqual([
+      'CREATE TABLE namespace___.flows (id uuid)',
+      'CREATE INDEX flows_id ON namespace___.flows (id)',
+      "COMMENT ON TABLE namespace___.flows IS 'x'",
+    ]);
+    expect(p.statements[1]).toMatchObject({ line: 2, column: where(text, 'CREATE INDEX').column });
+    expect(p.statements[2]).toMatchObject({ line: 3, column: 1 });
+    // One note per action as written (the second `{{index ...}}` is the first one again).
+    expect(p.notes.map((n) => [n.line, n.message])).toEqual([
+      [1, 'Go template {{ index .Options "Namespace" }} is not configured; parsed as the identifier namespace'],
+      [3, 'Go template {{ .Options.Namespace }} is not configured; parsed as the identifier namespace'],
+    ]);
+    const configured = parse(text, { goTemplates: true, placeholders: { Namespace: 'auth' } });
+    expect(configured.statements[0]!.text).toBe('CREATE TABLE auth.flows (id uuid)');
+    expect(configured.notes).toEqual([]);
+  });
 });
 
 describe('PL/pgSQL bodies', () => {

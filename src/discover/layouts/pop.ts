@@ -1,6 +1,8 @@
 // gobuffalo/pop (ory/kratos): `20200605111551000002_name.postgres.up.sql`. A dialect file
 // (`.postgres.`) replaces the generic file of the same migration and direction; files for other
 // dialects are not for PostgreSQL and are skipped. `.autocommit.` runs without a transaction.
+// pop renders each SQL file as a Go template first (`{{ index .Options "Namespace" }}`): the
+// parse stage reads those actions as placeholders (check/analyze-set.ts).
 import { compareDigits, naturalCompare } from '../version.js';
 import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type Layout, type LayoutBuild } from './types.js';
 
@@ -16,7 +18,9 @@ interface Variant {
 
 export const pop: Layout = {
   name: 'pop',
-  rollbacks: 'always',
+  // pop runs a migration without its down file, and rolls back only what has one: projects that
+  // keep none (supabase/auth) do so on purpose.
+  rollbacks: 'when-used',
   async detect(folder) {
     const files = sqlFiles(directFiles(folder));
     // Without a dialect or autocommit suffix pop and golang-migrate look the same.

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-MKWUL2VR.js";
+} from "./chunk-ICVORHF6.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-QLHDLUSU.js";
@@ -17,11 +17,11 @@ import {
   migrationOutOfOrder,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-KKP4JGJL.js";
+} from "./chunk-GSHK5QBD.js";
 import {
   allRules,
   ruleById
-} from "./chunk-JW643RSO.js";
+} from "./chunk-3GY36IWR.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -29,7 +29,7 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import {
   fileTransaction
 } from "./chunk-M27OREB5.js";
@@ -2599,7 +2599,9 @@ var FILE2 = /^(\d+)_(.+?)(?:\.(postgres|postgresql|pg|cockroach|cockroachdb|crdb
 var POSTGRES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg"]);
 var pop = {
   name: "pop",
-  rollbacks: "always",
+  // pop runs a migration without its down file, and rolls back only what has one: projects that
+  // keep none (supabase/auth) do so on purpose.
+  rollbacks: "when-used",
   async detect(folder) {
     const files = sqlFiles(directFiles(folder));
     const marked = files.some((f) => {
@@ -3474,7 +3476,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-FO5QV2ET.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-IWADJKTS.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-5JSI2YXV.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3527,7 +3529,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-BMPPO47Y.js");
+      const { buildPlan, planDocument } = await import("./plan-JHP7AZLH.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

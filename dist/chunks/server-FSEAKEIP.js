@@ -1,21 +1,21 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-5XHO3LZP.js";
-import "./chunk-4633BRFH.js";
-import "./chunk-TR4MP4C3.js";
+} from "./chunk-OXV2YBYA.js";
+import "./chunk-XZRWI224.js";
+import "./chunk-TXJGHAGG.js";
 import "./chunk-5ZNOQRKC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-PIFIFCNC.js";
-import "./chunk-MKWUL2VR.js";
-import "./chunk-ZOVH3UEO.js";
+import "./chunk-AXPKUP6G.js";
+import "./chunk-ICVORHF6.js";
+import "./chunk-TVYTEV5Q.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-KKP4JGJL.js";
-import "./chunk-JW643RSO.js";
-import "./chunk-M473AYTS.js";
-import "./chunk-W44ZGOZC.js";
+import "./chunk-GSHK5QBD.js";
+import "./chunk-3GY36IWR.js";
+import "./chunk-AQ4CKALA.js";
+import "./chunk-Q6GQYM45.js";
 import "./chunk-M27OREB5.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";

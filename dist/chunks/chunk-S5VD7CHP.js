@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-JW643RSO.js";
+} from "./chunk-3GY36IWR.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

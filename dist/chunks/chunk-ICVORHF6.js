@@ -7,17 +7,17 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-ZOVH3UEO.js";
+} from "./chunk-TVYTEV5Q.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-M473AYTS.js";
+} from "./chunk-AQ4CKALA.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import {
   as,
   blocksWrites,

@@ -11,7 +11,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
-} from "./chunk-MKWUL2VR.js";
+} from "./chunk-ICVORHF6.js";
 import {
   OPERATION_KINDS
 } from "./chunk-CUM6X7PU.js";

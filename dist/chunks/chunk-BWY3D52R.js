@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-PIFIFCNC.js";
+} from "./chunk-AXPKUP6G.js";
 import {
   allRules
-} from "./chunk-JW643RSO.js";
+} from "./chunk-3GY36IWR.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   require_pgsql_deparser
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

@@ -11321,36 +11321,53 @@ function neutralIdentifier(name) {
   const base = name.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   return base.padEnd(name.length + 3, "_");
 }
-function substitutePlaceholders(text, values, notes) {
-  if (!text.includes("${")) return { text, edits: [] };
+var GO_TEMPLATE = /\{\{-?\s*([^{}]*?)\s*-?\}\}/g;
+var GO_CONTROL = /^(?:if|else|end|range|with|define|template|block|break|continue)\b|^\/\*/;
+function goTemplateName(action) {
+  if (GO_CONTROL.test(action)) return null;
+  const quoted = [...action.matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)].pop()?.[1];
+  return quoted ?? /\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(action)?.[1] ?? null;
+}
+function placeholdersIn(text, goTemplates) {
+  const out = [];
+  if (text.includes("${")) for (const m of text.matchAll(PLACEHOLDER)) out.push({ index: m.index, length: m[0].length, name: m[1], shown: `\${${m[1]}}` });
+  if (goTemplates && text.includes("{{")) {
+    for (const m of text.matchAll(GO_TEMPLATE)) out.push({ index: m.index, length: m[0].length, name: goTemplateName(m[1]), shown: `Go template {{ ${m[1]} }}` });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+function substitutePlaceholders(text, values, notes, goTemplates) {
+  const found = placeholdersIn(text, goTemplates);
+  if (found.length === 0) return { text, edits: [] };
   const edits = [];
   const noted = /* @__PURE__ */ new Set();
   let out = "";
   let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const name = m[1];
-    const configured = Object.prototype.hasOwnProperty.call(values, name);
-    const value = configured ? String(values[name]) : neutralIdentifier(name);
-    if (!configured && !noted.has(name)) {
-      noted.add(name);
+  for (const m of found) {
+    if (m.index < last) continue;
+    const name = m.name;
+    const configured = name !== null && Object.prototype.hasOwnProperty.call(values, name);
+    const value = name === null ? " ".repeat(m.length) : configured ? String(values[name]) : neutralIdentifier(name);
+    if (name !== null && !configured && !noted.has(m.shown)) {
+      noted.add(m.shown);
       notes.push({
         offset: m.index,
-        message: `placeholder \${${name}} is not configured; parsed as the identifier ${trimTrailing(value, "_")}`
+        message: `${m.shown.startsWith("Go template") ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, "_")}`
       });
     }
     out += text.slice(last, m.index);
-    if (value.length !== m[0].length) edits.push({ at: out.length, newLength: value.length, from: m.index, oldLength: m[0].length });
+    if (value.length !== m.length) edits.push({ at: out.length, newLength: value.length, from: m.index, oldLength: m.length });
     out += value;
-    last = m.index + m[0].length;
+    last = m.index + m.length;
   }
   out += text.slice(last);
   return { text: out, edits };
 }
-function preprocess(text, placeholders = {}) {
+function preprocess(text, placeholders = {}, goTemplates = false) {
   const notes = [];
   const metaCommands2 = [];
   const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands2);
-  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes);
+  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates);
   notes.sort((a, b) => a.offset - b.offset);
   return { text: substituted, map: new OffsetMap(edits), notes, metaCommands: metaCommands2 };
 }
@@ -11542,7 +11559,7 @@ function parseSource(src, opts = {}) {
   const original = typeof src.text === "string" ? src.text : "";
   try {
     const lines = new LineIndex(original);
-    const pre = preprocess(original, opts.placeholders ?? {});
+    const pre = preprocess(original, opts.placeholders ?? {}, opts.goTemplates === true);
     const where = (offset) => lines.position(pre.map.toOriginal(offset));
     const note = (offset, message) => ({ path, ...where(offset), message });
     for (const n of pre.notes) result.notes.push({ path, ...lines.position(n.offset), message: n.message });

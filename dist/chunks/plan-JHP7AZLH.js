@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-TR4MP4C3.js";
+} from "./chunk-TXJGHAGG.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-MKWUL2VR.js";
-import "./chunk-ZOVH3UEO.js";
-import "./chunk-M473AYTS.js";
-import "./chunk-W44ZGOZC.js";
+} from "./chunk-ICVORHF6.js";
+import "./chunk-TVYTEV5Q.js";
+import "./chunk-AQ4CKALA.js";
+import "./chunk-Q6GQYM45.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

@@ -10,13 +10,13 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-M473AYTS.js";
+} from "./chunk-AQ4CKALA.js";
 import {
   declaredType,
   dynamicExecutes,
   require_pgsql_deparser,
   serialType
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import {
   rule,
   rule2,

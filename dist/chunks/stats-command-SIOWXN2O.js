@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-I4AJBXM5.js";
+} from "./chunk-S5VD7CHP.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,9 +11,9 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-JW643RSO.js";
-import "./chunk-M473AYTS.js";
-import "./chunk-W44ZGOZC.js";
+import "./chunk-3GY36IWR.js";
+import "./chunk-AQ4CKALA.js";
+import "./chunk-Q6GQYM45.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";

@@ -7,13 +7,13 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-JW643RSO.js";
+} from "./chunk-3GY36IWR.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import {
   fileTransaction
 } from "./chunk-M27OREB5.js";
@@ -1282,8 +1282,8 @@ function analyzeSet(units, ctx, step) {
     const m = unit.migration;
     if (m.change === "deleted") continue;
     step(unit);
-    const up = parse(m.up, config.placeholders);
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders) : null;
+    const up = parse(m.up, config.placeholders, m.layout);
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
     if (!unit.underReview) {
       analyzeInto(state, m, up, true, ctx.settings);
       if (ctx.keepHistory) history.push({ migration: m, up, down });
@@ -1303,8 +1303,8 @@ function analyzeSet(units, ctx, step) {
   }
   return { analyzed, history };
 }
-function parse(src, placeholders) {
-  return parseSource(src, { placeholders });
+function parse(src, placeholders, layout) {
+  return parseSource(src, { placeholders, goTemplates: layout === "pop" });
 }
 function analyzeInto(state, m, up, learningOnly, settings) {
   beginFile(state, m.up.path, fileTransaction(m.transaction, up.statements), learningOnly, m.layout);

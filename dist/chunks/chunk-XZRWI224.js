@@ -22,10 +22,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-PIFIFCNC.js";
+} from "./chunk-AXPKUP6G.js";
 import {
   buildPlan
-} from "./chunk-MKWUL2VR.js";
+} from "./chunk-ICVORHF6.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -35,14 +35,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-KKP4JGJL.js";
+} from "./chunk-GSHK5QBD.js";
 import {
   allRules
-} from "./chunk-JW643RSO.js";
+} from "./chunk-3GY36IWR.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import {
   atLeast,
   maxRisk,

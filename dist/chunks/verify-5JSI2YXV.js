@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   ident
-} from "./chunk-ZOVH3UEO.js";
+} from "./chunk-TVYTEV5Q.js";
 import {
   columnTypeSource,
   parseSource
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import {
   SEED_FORMAT,
   applyBase,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-I4AJBXM5.js";
+} from "./chunk-S5VD7CHP.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-NOJOAYGV.js";
+} from "./chunk-BWY3D52R.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,25 +37,25 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-PIFIFCNC.js";
+} from "./chunk-AXPKUP6G.js";
 import {
   buildPlan
-} from "./chunk-MKWUL2VR.js";
-import "./chunk-ZOVH3UEO.js";
+} from "./chunk-ICVORHF6.js";
+import "./chunk-TVYTEV5Q.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-KKP4JGJL.js";
+import "./chunk-GSHK5QBD.js";
 import {
   allRules,
   ruleById
-} from "./chunk-JW643RSO.js";
-import "./chunk-M473AYTS.js";
+} from "./chunk-3GY36IWR.js";
+import "./chunk-AQ4CKALA.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-W44ZGOZC.js";
+} from "./chunk-Q6GQYM45.js";
 import "./chunk-M27OREB5.js";
 import "./chunk-DMW4FM6X.js";
 import {
@@ -857,9 +857,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-IWADJKTS.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-5JSI2YXV.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-BMPPO47Y.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-JHP7AZLH.js");
   let plan;
   let verification;
   try {
