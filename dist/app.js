@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-OXV2YBYA.js";
-import "./chunks/chunk-XZRWI224.js";
+} from "./chunks/chunk-MIIQC2TM.js";
+import "./chunks/chunk-V7BR3ROW.js";
 import "./chunks/chunk-TXJGHAGG.js";
 import "./chunks/chunk-5ZNOQRKC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-AXPKUP6G.js";
+import "./chunks/chunk-7GJNRTZY.js";
 import "./chunks/chunk-ICVORHF6.js";
 import "./chunks/chunk-TVYTEV5Q.js";
 import "./chunks/chunk-QLHDLUSU.js";

@@ -12,7 +12,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-ZGRTQXDU.js");
+var { main } = await import("./chunks/main-ZLGO3RYU.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-BWY3D52R.js";
+} from "./chunks/chunk-3YQBUJCJ.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-XZRWI224.js";
+} from "./chunks/chunk-V7BR3ROW.js";
 import "./chunks/chunk-TXJGHAGG.js";
 import {
   loadConfig
@@ -49,7 +49,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-AXPKUP6G.js";
+} from "./chunks/chunk-7GJNRTZY.js";
 import "./chunks/chunk-ICVORHF6.js";
 import "./chunks/chunk-TVYTEV5Q.js";
 import "./chunks/chunk-QLHDLUSU.js";

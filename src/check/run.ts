@@ -7,7 +7,7 @@ import { maxRisk } from '../core/risk.js';
 import type { DryRunResult, Finding, MigrationReport, Report, ReportError, ReportNote, Risk } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
-import { initParser, parseSource } from '../parse/index.js';
+import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import { analyzeSet, type SetContext, type Unit } from './analyze-set.js';
@@ -33,7 +33,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   if (opts.scope.kind === 'changes') {
     const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
-    const changed = applyChanges(sets, opts.scope.changes, baseSets, sameStatements);
+    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, { placeholders: config.placeholders, goTemplates: layout === 'pop' }));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
   }
@@ -262,10 +262,10 @@ function dedupeErrors(errors: ReportError[]): ReportError[] {
 }
 
 /** Whether two migration texts hold the same statements, comments and spacing aside (a text that does not parse is not). */
-function sameStatements(a: string, b: string): boolean {
+function sameStatements(a: string, b: string, opts: ParseOptions): boolean {
   if (a === b) return true;
-  const pa = parseSource({ path: 'base.sql', text: a });
-  const pb = parseSource({ path: 'head.sql', text: b });
+  const pa = parseSource({ path: 'base.sql', text: a }, opts);
+  const pb = parseSource({ path: 'head.sql', text: b }, opts);
   if (pa.errors.length > 0 || pb.errors.length > 0) return false;
   // The trees, without the positions they carry: spacing and comments leave them as they are.
   const texts = (p: typeof pa) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v: unknown) => (k === 'location' ? undefined : v)));

@@ -22,7 +22,7 @@ export interface AppliedChanges {
 const CHECKSUMMED = new Set<LayoutName>(['flyway', 'liquibase-sql', 'prisma']);
 
 /** Whether two texts hold the same statements (comments and spacing aside); only equal texts when not told. */
-export type SameStatements = (a: string, b: string) => boolean;
+export type SameStatements = (a: string, b: string, layout: LayoutName) => boolean;
 
 export function applyChanges(
   sets: readonly MigrationSet[],
@@ -87,7 +87,7 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     // compare the up text, ignoring the blank space the down section leaves. A runner that
     // checksums the file sees any other byte; the others only what runs.
     const oneFile = m.down?.path === m.up.path;
-    upEdited = !base || (CHECKSUMMED.has(m.layout) ? (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text) : !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text)));
+    upEdited = !base || (CHECKSUMMED.has(m.layout) ? (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text) : !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout)));
   } else if (down || baseDown) change = 'modified';
   const migration: Migration = { ...m, change, ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}) };
   return { migration, upEdited };

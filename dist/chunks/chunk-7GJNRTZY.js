@@ -1877,7 +1877,7 @@ function mark(m, byPath, base, sameStatements2) {
   } else if (up) {
     change = "modified";
     const oneFile = m.down?.path === m.up.path;
-    upEdited = !base || (CHECKSUMMED.has(m.layout) ? oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text : !(sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text)));
+    upEdited = !base || (CHECKSUMMED.has(m.layout) ? oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text : !(sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout)));
   } else if (down || baseDown) change = "modified";
   const migration = { ...m, change, ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {} };
   return { migration, upEdited };
@@ -3412,7 +3412,7 @@ async function runCheck(opts) {
   let sets = discovered.sets;
   if (opts.scope.kind === "changes") {
     const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
-    const changed = applyChanges(sets, opts.scope.changes, baseSets, sameStatements);
+    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, { placeholders: config.placeholders, goTemplates: layout === "pop" }));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
   }
@@ -3596,10 +3596,10 @@ function dedupeErrors(errors) {
     return true;
   });
 }
-function sameStatements(a, b) {
+function sameStatements(a, b, opts) {
   if (a === b) return true;
-  const pa = parseSource({ path: "base.sql", text: a });
-  const pb = parseSource({ path: "head.sql", text: b });
+  const pa = parseSource({ path: "base.sql", text: a }, opts);
+  const pb = parseSource({ path: "head.sql", text: b }, opts);
   if (pa.errors.length > 0 || pb.errors.length > 0) return false;
   const texts = (p) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v) => k === "location" ? void 0 : v));
   const [x, y] = [texts(pa), texts(pb)];

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-AXPKUP6G.js";
+} from "./chunk-7GJNRTZY.js";
 import {
   buildPlan
 } from "./chunk-ICVORHF6.js";

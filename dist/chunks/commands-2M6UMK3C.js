@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-BWY3D52R.js";
+} from "./chunk-3YQBUJCJ.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-AXPKUP6G.js";
+} from "./chunk-7GJNRTZY.js";
 import {
   buildPlan
 } from "./chunk-ICVORHF6.js";

@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-AXPKUP6G.js";
+} from "./chunk-7GJNRTZY.js";
 import {
   allRules
 } from "./chunk-3GY36IWR.js";

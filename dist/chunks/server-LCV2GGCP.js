@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-OXV2YBYA.js";
-import "./chunk-XZRWI224.js";
+} from "./chunk-MIIQC2TM.js";
+import "./chunk-V7BR3ROW.js";
 import "./chunk-TXJGHAGG.js";
 import "./chunk-5ZNOQRKC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-AXPKUP6G.js";
+import "./chunk-7GJNRTZY.js";
 import "./chunk-ICVORHF6.js";
 import "./chunk-TVYTEV5Q.js";
 import "./chunk-QLHDLUSU.js";

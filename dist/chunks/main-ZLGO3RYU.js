@@ -3464,7 +3464,7 @@ var {
 var VERSION = package_default.version;
 
 // src/cli/main.ts
-var commands = () => import("./commands-WLZITPVY.js");
+var commands = () => import("./commands-2M6UMK3C.js");
 var EXAMPLES_LINT = `
 Examples:
   $ migration-guard lint db/migrations/0042_add_orders_index.up.sql
@@ -3532,7 +3532,7 @@ function buildProgram() {
 `);
   });
   program2.command("app").summary("run the GitHub App server (Probot), configured by the environment").description("Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.").action(async () => {
-    const { startApp } = await import("./server-FSEAKEIP.js");
+    const { startApp } = await import("./server-LCV2GGCP.js");
     await startApp();
   });
   program2.addHelpText(
