@@ -5,11 +5,36 @@
 // lock through the UPDATE, and CREATE INDEX CONCURRENTLY fails in any file but one of its own.
 import type { FileTransaction, Statement, TransactionMode } from './types.js';
 
-const CONTROL = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START', 'TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_COMMIT_PREPARED', 'TRANS_STMT_PREPARE', 'TRANS_STMT_ROLLBACK_PREPARED']);
+export type TxControl = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'other';
 
+/** What a statement does to the transaction, or null when it is no transaction control statement. */
+export function txControl(stmt: Statement): TxControl | null {
+  const t = (stmt.ast as { TransactionStmt?: { kind?: string } }).TransactionStmt;
+  if (!t) return null;
+  switch (t.kind) {
+    case 'TRANS_STMT_BEGIN':
+    case 'TRANS_STMT_START':
+      return 'begin';
+    case 'TRANS_STMT_COMMIT':
+    case 'TRANS_STMT_COMMIT_PREPARED':
+    case 'TRANS_STMT_PREPARE':
+      return 'commit';
+    case 'TRANS_STMT_ROLLBACK':
+    case 'TRANS_STMT_ROLLBACK_PREPARED':
+      return 'rollback';
+    case 'TRANS_STMT_SAVEPOINT':
+    case 'TRANS_STMT_RELEASE':
+    case 'TRANS_STMT_ROLLBACK_TO':
+      return 'savepoint';
+    default:
+      return 'other';
+  }
+}
+
+/** BEGIN, COMMIT or ROLLBACK: the file takes over the transaction (a savepoint does not). */
 function controlsTransaction(s: Statement): boolean {
-  const t = (s.ast as { TransactionStmt?: { kind?: string } }).TransactionStmt;
-  return t !== undefined && CONTROL.has(t.kind ?? '');
+  const c = txControl(s);
+  return c === 'begin' || c === 'commit' || c === 'rollback';
 }
 
 /** `mode` for this file: `implicit` becomes `wrapped` or `none` by the file's statements. */

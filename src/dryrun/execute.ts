@@ -3,12 +3,12 @@
 // inside the same transaction), how long each was held (until commit), the relations it
 // rewrote (relfilenode changed) and the error, mapped to file:line:col.
 import type { DryRunError, LockMode, LockObservation, ParsedSource, Statement, StatementTrace, FileTransaction, TransactionMode } from '../core/types.js';
-import { fileTransaction } from '../core/transaction.js';
+import { fileTransaction, txControl } from '../core/transaction.js';
 import { LOCK_MODES } from '../core/types.js';
 import { lockRank } from '../core/risk.js';
 import { errorAt } from './positions.js';
 import { DbError, ObservationError, SQLSTATE_CANCELED, SQLSTATE_PRIVILEGE, toDbError, type Sandbox } from './sandbox.js';
-import { cannotRunInTransaction, refusal, topLevel, txControl } from './statements.js';
+import { cannotRunInTransaction, refusal, topLevel } from './statements.js';
 
 /** A relation that existed before the migration, by oid. */
 export interface PreRelation {

@@ -1,34 +1,9 @@
-// What the runner must know about a statement before running it: whether it controls the
-// transaction, whether Postgres refuses it inside a transaction block, and whether it must
-// not run at all (COPY … PROGRAM: a program on the database server).
+// What the runner must know about a statement before running it: whether Postgres refuses it
+// inside a transaction block, and whether it must not run at all (COPY … PROGRAM: a program on
+// the database server). Whether it controls the transaction: core/transaction.ts txControl.
 import type { Statement } from '../core/types.js';
 import type { Node as PgNode } from '@pgsql/types';
 import { nodeTag, optionOn } from '../analyze/ast.js';
-
-export type TxControl = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'other';
-
-export function txControl(stmt: Statement): TxControl | null {
-  const t = nodeTag(stmt.ast);
-  if (!t || t[0] !== 'TransactionStmt') return null;
-  switch (t[1].kind) {
-    case 'TRANS_STMT_BEGIN':
-    case 'TRANS_STMT_START':
-      return 'begin';
-    case 'TRANS_STMT_COMMIT':
-    case 'TRANS_STMT_COMMIT_PREPARED':
-    case 'TRANS_STMT_PREPARE':
-      return 'commit';
-    case 'TRANS_STMT_ROLLBACK':
-    case 'TRANS_STMT_ROLLBACK_PREPARED':
-      return 'rollback';
-    case 'TRANS_STMT_SAVEPOINT':
-    case 'TRANS_STMT_RELEASE':
-    case 'TRANS_STMT_ROLLBACK_TO':
-      return 'savepoint';
-    default:
-      return 'other';
-  }
-}
 
 const NO_TX_TAGS = new Set([
   'CreatedbStmt', 'DropdbStmt', 'AlterSystemStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt',

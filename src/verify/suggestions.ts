@@ -7,7 +7,8 @@ import type { Finding, ParsedSource, Statement, SuggestionRuns, Verification } f
 import type { DryRunMigration } from '../dryrun/run.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
 import { toDbError } from '../dryrun/sandbox.js';
-import { cannotRunInTransaction, txControl } from '../dryrun/statements.js';
+import { txControl } from '../core/transaction.js';
+import { cannotRunInTransaction } from '../dryrun/statements.js';
 import { parseSource } from '../parse/index.js';
 import type { VerifyOptions } from './plan.js';
 import { sessionFor, type VerifySession } from './session.js';
