@@ -7,6 +7,12 @@ import { dynamicExecutes } from '../src/parse/index.js';
 // it DANGEROUS: a string can spell `COPY … TO PROGRAM` in pieces.
 const SENSITIVE = /\b(program|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|lo_import|lo_export|alter\s+system|superuser|bypassrls|replication|session\s+authorization|set\s+role|dblink\w*|postgres_fdw|file_fdw|adminpack|plpython\w*|plperlu|pltclu|language\s+c\b|copy|pg_catalog|pg_(?:class|attribute|proc|namespace|authid|database|index|constraint|type|operator|depend|trigger|extension|language|cast|rewrite))\b/i;
 
+/** SQL on one line, at most 120 characters, for a message. */
+function oneLine(sql: string): string {
+  const shown = sql.replace(/\s+/g, ' ').trim();
+  return shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
+}
+
 export const rule: Rule = {
   id: 'dynamic-sql',
   risk: 'CAUTION',
@@ -30,8 +36,7 @@ export const rule: Rule = {
       // A function's dynamic SQL runs when it is called, not by the migration: only what it
       // could reach makes it worth a finding here.
       if (kind === 'function-body' && !sensitive) continue;
-      const shown = expression.replace(/\s+/g, ' ').trim();
-      const clipped = shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
+      const clipped = oneLine(expression);
       const where = kind === 'do-block' ? 'this DO block runs during the migration' : 'this function runs it when called';
       hits.push(sensitive
         ? { risk: 'DANGEROUS', message: `EXECUTE ${clipped}: ${where}, and the string it builds mentions "${sensitive[0]}" (see security-sensitive-sql); what it runs cannot be reviewed before it runs` }
@@ -45,8 +50,8 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     for (const m of file.metaCommands) {
       if (m.name !== 'gexec') continue;
-      const query = (m.sends ?? '').replace(/\s+/g, ' ').trim();
-      const clipped = query.length > 120 ? `${query.slice(0, 117)}...` : query || '(the previous query)';
+      const query = m.sends ?? '';
+      const clipped = oneLine(query) || '(the previous query)';
       const sensitive = SENSITIVE.exec(query);
       hits.push({
         position: { line: m.line, column: m.column },

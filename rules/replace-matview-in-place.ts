@@ -47,6 +47,8 @@ export const rule: Rule = {
     const bare = c.into!.rel!.relname!;
     const renamed = sqlOf({ CreateTableAsStmt: { ...c, into: { ...c.into, rel: { ...c.into!.rel, relname: `${bare}_new` } } } } as Node);
     const view = tableRef(name);
+    // The view's name with a suffix, in its schema.
+    const renamedTo = (suffix: string) => tableRef(name.replace(/[^.]+$/, `${bare}${suffix}`));
     return [{
       message: `materialized view ${name}, dropped at line ${drop.statement.line}, is built again here: until its query has read every row it needs, ${sameTransaction ? `every read of ${view} waits behind the DROP's ACCESS EXCLUSIVE lock` : `reads of ${view} fail with "relation does not exist"`}`,
       ...(renamed
@@ -55,9 +57,9 @@ export const rule: Rule = {
               `${renamed};  -- instead of the DROP and this CREATE; create its indexes here too`,
               'BEGIN;',
               `ALTER MATERIALIZED VIEW ${view} RENAME TO ${ident(`${bare}_old`)};`,
-              `ALTER MATERIALIZED VIEW ${tableRef(name.replace(/[^.]+$/, `${bare}_new`))} RENAME TO ${ident(bare)};`,
+              `ALTER MATERIALIZED VIEW ${renamedTo('_new')} RENAME TO ${ident(bare)};`,
               'COMMIT;',
-              `DROP MATERIALIZED VIEW ${tableRef(name.replace(/[^.]+$/, `${bare}_old`))};`,
+              `DROP MATERIALIZED VIEW ${renamedTo('_old')};`,
             ].join('\n'),
           }
         : {}),
