@@ -2,9 +2,8 @@
 // real table, columns and constraint, and is valid Postgres. Shared by the rules in this folder;
 // the leading underscore keeps it out of the generated rule registry.
 import type { AlterTableCmd, ColumnDef, Constraint, Node } from '@pgsql/types';
-import { deparseSync } from 'pgsql-deparser';
 import { as, stringList } from '../src/analyze/ast.js';
-import { ident, tableRef } from '../src/analyze/rule-helpers.js';
+import { ident, sqlOf, tableRef } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
 
 /** Statements inside a function body run when the function is called, not when the migration runs. */
@@ -12,15 +11,7 @@ export function runsDuringMigration(statement: Statement): boolean {
   return statement.nestedIn?.kind !== 'function-body';
 }
 
-/** SQL text of a node on one line, or undefined when the deparser cannot print it. */
-export function sqlOf(node: Node | undefined): string | undefined {
-  if (!node) return undefined;
-  try {
-    return deparseSync(node, { pretty: false }).trim();
-  } catch {
-    return undefined;
-  }
-}
+export { sqlOf };
 
 export function columnConstraints(def: ColumnDef | undefined): Constraint[] {
   return (def?.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint')).filter((c): c is Constraint => !!c);

@@ -5,10 +5,9 @@
 // whose set columns differ from their new values, each value compared as its column's type where
 // the history or the migration tells it.
 import type { DeleteStmt, Node, ResTarget, UpdateStmt } from '@pgsql/types';
-import { deparseSync } from 'pgsql-deparser';
 import { as, columnRefs, functionsCalled, nodeTag } from './ast.js';
 import { isUntypedLiteral, pendingComparison } from './column-type.js';
-import { ident } from './rule-helpers.js';
+import { ident, sqlOf } from './rule-helpers.js';
 
 export interface BatchOptions {
   /** Rows per batch. */
@@ -19,14 +18,6 @@ export interface BatchOptions {
 
 /** One batch of the statement, or why repeating it batch by batch would not be the same change. */
 export type OneBatch = { sql: string } | { why: string };
-
-function print(node: Node): string | undefined {
-  try {
-    return deparseSync(node, { pretty: false }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 /** `ast`: the statement's tree (`{ UpdateStmt: ... }` or `{ DeleteStmt: ... }`). */
 export function oneBatch(ast: Node, o: BatchOptions): OneBatch {
@@ -39,7 +30,7 @@ export function oneBatch(ast: Node, o: BatchOptions): OneBatch {
   const alias = rel.alias?.aliasname;
   const target = alias ? `${table} AS ${ident(alias)}` : table;
   const where = update?.whereClause ?? del?.whereClause;
-  const whereSql = where ? print(where) : undefined;
+  const whereSql = where ? sqlOf(where) : undefined;
   if (where && !whereSql) return { why: 'its WHERE clause cannot be printed back' };
   if (del) {
     if ((del.usingClause ?? []).length > 0) return { why: 'it joins other tables (USING)' };
@@ -57,7 +48,7 @@ export function oneBatch(ast: Node, o: BatchOptions): OneBatch {
   const reads = new Set(columnRefs(targets.map((t) => t!.val)));
   if (cols.some((c) => reads.has(c))) return { why: 'a new value reads a column the statement sets' };
   if (functionsCalled(targets.map((t) => t!.val)).length > 0) return { why: 'a new value calls a function or subquery' };
-  const values = targets.map((t) => print(t!.val!));
+  const values = targets.map((t) => sqlOf(t!.val!));
   if (values.some((v) => !v)) return { why: 'a new value cannot be printed back' };
   const set = cols.map((c, i) => `${ident(c)} = ${values[i]}`).join(', ');
   const pending = pendingComparison(cols.map((c, i) => ({ column: ident(c), value: values[i]!, type: o.typeOf(c), untyped: isUntypedLiteral(targets[i]!.val) })));

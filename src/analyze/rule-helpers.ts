@@ -1,7 +1,7 @@
 // Readers rules share: the statement's node, the ALTER TABLE sub-commands aligned with the
 // operations the classifier made of them, and the wording of tables and locks in messages.
 import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types';
-import { QuoteUtils } from 'pgsql-deparser';
+import { QuoteUtils, deparseSync } from 'pgsql-deparser';
 import type { LockMode, Operation, Statement } from '../core/types.js';
 import { lockModeSql } from '../core/risk.js';
 import { as, nodeTag } from './ast.js';
@@ -41,6 +41,16 @@ export function describeLock(mode: LockMode | undefined, table?: string): string
     : mode === 'ShareUpdateExclusiveLock' ? 'blocks other schema changes and VACUUM, not reads or writes'
     : 'does not block reads or writes';
   return `${lockModeSql(mode)} lock${table ? ` on ${table}` : ''} (${what})`;
+}
+
+/** SQL text of a node on one line, or undefined when the deparser cannot print it. */
+export function sqlOf(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  try {
+    return deparseSync(node, { pretty: false }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
