@@ -2,14 +2,14 @@
 // Postgres would choose them, and AST fragments printed back with pgsql-deparser (the SQL the
 // plan proposes is rebuilt from the parsed statement, never pieced together from guesses).
 import type { Node, RangeVar } from '@pgsql/types';
-import { QuoteUtils, deparseSync } from 'pgsql-deparser';
+import { deparseSync } from 'pgsql-deparser';
+import { ident } from '../analyze/rule-helpers.js';
+
+// The plan quotes identifiers as the rules' suggestions do (Postgres' quote_ident).
+export { ident };
 
 /** Postgres' NAMEDATALEN - 1: longer identifiers are truncated. */
 const MAX_IDENT_BYTES = 63;
-
-export function ident(name: string): string {
-  return QuoteUtils.quoteIdentifier(name);
-}
 
 /** A relation as the migration wrote it: `orders`, `billing.invoices`. */
 export function relationSql(rel: RangeVar): string {
