@@ -12,7 +12,7 @@ import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
 import { ObservationError, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
 import { Seeder, type SeedOutcome } from './seed.js';
-import { diffSnapshots, takeSnapshot, type Queryable } from './snapshot.js';
+import { diffSnapshots, enumValuesKept, takeSnapshot, type Queryable } from './snapshot.js';
 
 export interface DryRunMigration {
   migration: Migration;
@@ -212,14 +212,20 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
         // A rollback that failed half-way leaves a schema the next migrations were not written for.
         rebuild = !sandbox.alive || rb.traces.length > 1;
       } else {
-        const differences = diffSnapshots(before, await takeSnapshot(sandbox));
-        result.rollback = { status: differences.length ? 'incomplete' : 'exact', differences, reapply: 'passed' };
-        let again: DryRunError | null;
-        try {
-          again = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
-        } catch (e) {
-          const err = toDbError(e);
-          again = { sqlstate: err.sqlstate, message: err.message, path: m.up.path, line: 1, column: 1 };
+        const after = await takeSnapshot(sandbox);
+        const differences = diffSnapshots(before, after, 'after rollback', { enumValuesStay: true });
+        // Values the migration added to an enum stay (there is no DROP VALUE), so applying it
+        // again would only meet them: "already exists" says nothing about the rollback.
+        const enumsKept = enumValuesKept(before, after).length > 0;
+        result.rollback = { status: differences.length ? 'incomplete' : 'exact', differences, reapply: enumsKept ? 'not-run' : 'passed' };
+        let again: DryRunError | null = null;
+        if (!enumsKept) {
+          try {
+            again = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
+          } catch (e) {
+            const err = toDbError(e);
+            again = { sqlstate: err.sqlstate, message: err.message, path: m.up.path, line: 1, column: 1 };
+          }
         }
         if (again) {
           result.rollback.reapply = 'failed';

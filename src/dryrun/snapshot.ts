@@ -71,13 +71,14 @@ export async function takeSnapshot(db: Queryable): Promise<Snapshot> {
 
 /**
  * What differs in `after` from `before`, one sentence per object, named so a reviewer can find
- * it: `index public.orders_created_at_idx still exists after rollback`.
+ * it: `index public.orders_created_at_idx still exists after rollback`. `enumValuesStay`: a
+ * rollback's comparison, where values added to an enum are no difference (onlyEnumValuesAdded).
  */
-export function diffSnapshots(before: Snapshot, after: Snapshot, when = 'after rollback'): string[] {
+export function diffSnapshots(before: Snapshot, after: Snapshot, when = 'after rollback', { enumValuesStay = false } = {}): string[] {
   const out: string[] = [];
   for (const [key, def] of after) {
     if (!before.has(key)) out.push(`${key} still exists ${when}`);
-    else if (before.get(key) !== def && !onlyValidated(before.get(key)!, def) && !onlyEnumValuesAdded(before.get(key)!, def)) out.push(`${key} differs ${when}: ${def || '(plain)'}; before the migration: ${before.get(key) || '(plain)'}`);
+    else if (before.get(key) !== def && !onlyValidated(before.get(key)!, def) && !(enumValuesStay && onlyEnumValuesAdded(before.get(key)!, def))) out.push(`${key} differs ${when}: ${def || '(plain)'}; before the migration: ${before.get(key) || '(plain)'}`);
   }
   for (const key of before.keys()) if (!after.has(key)) out.push(`${key} is missing ${when}`);
   return out.sort();
@@ -112,4 +113,9 @@ function onlyEnumValuesAdded(before: string, after: string): boolean {
   let i = 0;
   for (const label of is) if (label === was[i]) i++;
   return i === was.length;
+}
+
+/** The enum types that kept values added since `before` (a rollback cannot take them away). */
+export function enumValuesKept(before: Snapshot, after: Snapshot): string[] {
+  return [...after].filter(([key, def]) => before.has(key) && onlyEnumValuesAdded(before.get(key)!, def)).map(([key]) => key);
 }

@@ -71,6 +71,7 @@ describe('rollbacks that need no undo', () => {
     expect(m.findings.map((f) => f.rule)).not.toContain('rollback-empty');
     expect(m.dryRun?.rollback?.status).toBe('exact');
     expect(m.findings.map((f) => f.rule)).not.toContain('rollback-incomplete');
+    expect(m.findings.map((f) => f.rule)).not.toContain('rollback-reapply-failed');
   });
 
   it('an up file with no statements needs no rollback, and its empty down file is not rollback-empty', async () => {
