@@ -12,7 +12,7 @@ import type { Config } from '../config/defaults.js';
 import { maxRisk } from '../core/risk.js';
 import { byCodeUnit } from '../core/strings.js';
 import type { CostCalibration } from '../core/table-stats.js';
-import type { Finding, LayoutName, Migration, MigrationReport, ParsedSource, Risk, SqlSource } from '../core/types.js';
+import type { FileTransaction, Finding, LayoutName, Migration, MigrationReport, ParsedSource, Risk, SqlSource } from '../core/types.js';
 import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
 import { parseSource } from '../parse/index.js';
@@ -71,23 +71,25 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     const up = parse(m.up, config.placeholders, m.layout);
     // A history migration's rollback matters only to the dry-run, which replays the history.
     const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
+    const transaction = fileTransaction(m.transaction, up.statements);
     if (!unit.underReview) {
-      analyzeInto(state, m, up, true, ctx.settings);
+      analyzeInto(state, m, up, transaction, true, ctx.settings);
       // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
       if (ctx.keepHistory) history.push({ migration: m, up, down });
       continue;
     }
-    const out = analyzeInto(state, m, up, false, ctx.settings);
+    const out = analyzeInto(state, m, up, transaction, false, ctx.settings);
     estimateAnalyzed(out, config, allRules, ctx.calibration);
     // A pull request's new migrations deploy together, so what one creates is new to the next;
     // a whole-repository or file review judges each migration against the history before it.
     if (ctx.scopeKind !== 'changes') settleNewObjects(state);
-    const report = buildMigrationReport(m, up, down, out, ctx.extraFindings);
+    const report = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
     analyzed.push({
       migration: m,
       up: ctx.withoutTrees ? withoutTrees(up) : up,
       down: down && ctx.withoutTrees ? withoutTrees(down) : down,
       report,
+      transaction,
       ...(out.suppressed.length ? { suppressed: out.suppressed } : {}),
     });
   }
@@ -99,8 +101,8 @@ function parse(src: SqlSource, placeholders: Record<string, string>, layout: Lay
   return parseSource(src, { placeholders, goTemplates: layout === 'pop' });
 }
 
-function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, learningOnly: boolean, settings: Record<string, RuleSetting>) {
-  beginFile(state, m.up.path, fileTransaction(m.transaction, up.statements), learningOnly, m.layout);
+function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, transaction: FileTransaction, learningOnly: boolean, settings: Record<string, RuleSetting>) {
+  beginFile(state, m.up.path, transaction, learningOnly, m.layout);
   return analyzeSource(up, m.up.text, state, allRules, settings);
 }
 
@@ -109,12 +111,13 @@ function buildMigrationReport(
   up: ParsedSource,
   down: ParsedSource | null,
   out: ReturnType<typeof analyzeSource>,
+  transaction: FileTransaction,
   extra: Array<Finding & { path: string }>,
 ): MigrationReport {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, fileTransaction(m.transaction, up.statements) === 'wrapped');
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped');
   const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   // A missing rollback matters more when the migration itself is dangerous.

@@ -46,6 +46,7 @@ interface WireMigration {
   up: WireSource;
   down: WireSource | null;
   report: AnalyzedMigration['report'];
+  transaction: AnalyzedMigration['transaction'];
   suppressed?: AnalyzedMigration['suppressed'];
 }
 
@@ -196,6 +197,7 @@ function revive(units: readonly Unit[], m: WireMigration): AnalyzedMigration {
     up: source(m.up),
     down: m.down ? source(m.down) : null,
     report: m.report,
+    transaction: m.transaction,
     ...(m.suppressed ? { suppressed: m.suppressed } : {}),
   };
 }

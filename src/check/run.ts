@@ -1,7 +1,6 @@
 // One review run: discover -> parse -> analyze -> (rollback review) -> (dry-run) -> report.
 // The surfaces call this and render the result; it does no GitHub I/O, and only the dry-run
 // stage talks to Postgres.
-import { fileTransaction } from '../core/transaction.js';
 import { effectiveSettings } from '../analyze/rule.js';
 import { maxRisk } from '../core/risk.js';
 import type { DryRunResult, Finding, MigrationReport, Report, ReportError, ReportNote, Risk } from '../core/types.js';
@@ -181,7 +180,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   // A migration whose file could not be read or parsed is DANGEROUS (docs/design.md).
   for (const a of analyzed) {
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
-    a.report.impact = impactOf(a.report, fileTransaction(a.migration.transaction, a.up.statements), config);
+    a.report.impact = impactOf(a.report, a.transaction, config);
   }
   const migrations = analyzed.map((a) => a.report);
   const report: Report = {

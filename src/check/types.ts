@@ -4,7 +4,7 @@
 import type { SuppressedFinding } from '../analyze/analyze.js';
 import type { Config } from '../config/defaults.js';
 import type { ColumnShape } from '../core/column-shape.js';
-import type { FileChange, Migration, MigrationReport, ParsedSource, Report, RepoFiles, Verification } from '../core/types.js';
+import type { FileChange, FileTransaction, Migration, MigrationReport, ParsedSource, Report, RepoFiles, Verification } from '../core/types.js';
 
 export type CheckScope =
   /** Every migration found in the tree is under review. */
@@ -47,6 +47,11 @@ export interface AnalyzedMigration {
   up: ParsedSource;
   down: ParsedSource | null;
   report: MigrationReport;
+  /**
+   * How the runner runs this file (its layout's mode, `implicit` resolved by the file's statements
+   * while their trees were at hand: core/transaction.ts).
+   */
+  transaction: FileTransaction;
   /** Findings silenced by `migration-guard-ignore` directives (the GitHub gate re-checks who added them). */
   suppressed?: SuppressedFinding[];
   /**

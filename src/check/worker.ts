@@ -52,6 +52,7 @@ function run(task: WorkerTask): void {
       up: wire(a.up),
       down: a.down ? wire(a.down) : null,
       report: a.report,
+      transaction: a.transaction,
       ...(a.suppressed ? { suppressed: a.suppressed } : {}),
     })),
   });

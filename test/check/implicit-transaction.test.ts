@@ -58,6 +58,14 @@ describe('golang-migrate: one query string per file', () => {
     expect(byFile['0005_own_block.up.sql']!.filter((r) => r.endsWith('transaction-nesting'))).toEqual([]);
   });
 
+  it('the mode each file resolved to travels with it, also when its trees are dropped (lint and check without markdown)', async () => {
+    const modes = async (withoutTrees: boolean) =>
+      (await runCheck({ files: fsRepoFiles(dir), config: resolveConfig({}), scope: { kind: 'all' }, withoutTrees })).migrations.map((m) => `${path.basename(m.migration.up.path)} ${m.transaction}`);
+    const expected = ['0001_init.up.sql none', '0002_backfill.up.sql wrapped', '0003_index_alone.up.sql none', '0004_index_with_other.up.sql wrapped', '0005_own_block.up.sql none'];
+    expect(await modes(false)).toEqual(expected);
+    expect(await modes(true)).toEqual(expected);
+  });
+
   it('with transaction: { golang-migrate: none } (x-multi-statement) every statement runs on its own', async () => {
     const byFile = await rulesByFile('none');
     expect(byFile['0002_backfill.up.sql']).not.toContain('DANGEROUS dml-in-ddl-transaction');

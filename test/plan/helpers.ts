@@ -36,7 +36,8 @@ export async function analyzeMigrations(inputs: MigrationInput[], pgVersion = 16
     const up = parseSource({ path: input.path, text: input.sql });
     const down = input.down ? parseSource({ path: input.path.replace(/\.up\.sql$/, '.down.sql'), text: input.down }) : null;
     const transaction = input.transaction ?? 'none';
-    beginFile(state, input.path, fileTransaction(transaction, up.statements), input.history === true);
+    const fileMode = fileTransaction(transaction, up.statements);
+    beginFile(state, input.path, fileMode, input.history === true);
     const analyzed = analyzeSource(up, input.sql, state, input.findings ? [] : allRules);
     const operations = analyzed.operations;
     const findings = input.findings ?? analyzed.findings;
@@ -66,7 +67,7 @@ export async function analyzeMigrations(inputs: MigrationInput[], pgVersion = 16
       transaction,
       change: 'added',
     };
-    return { migration, up, down, report };
+    return { migration, up, down, report, transaction: fileMode };
   });
 }
 

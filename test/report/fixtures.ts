@@ -43,7 +43,8 @@ export async function buildCheckResult(migrations: FixtureMigration[], opts: Fix
   for (const fm of migrations) {
     sources.set(fm.path, fm.sql);
     const up = parseSource({ path: fm.path, text: fm.sql });
-    beginFile(state, fm.path, fileTransaction(fm.runner ?? 'none', up.statements), false);
+    const fileMode = fileTransaction(fm.runner ?? 'none', up.statements);
+    beginFile(state, fm.path, fileMode, false);
     const out = analyzeSource(up, fm.sql, state, opts.rules);
     let down: ParsedSource | null = null;
     if (fm.down) {
@@ -79,7 +80,7 @@ export async function buildCheckResult(migrations: FixtureMigration[], opts: Fix
       transaction: fm.runner ?? 'none',
       change: 'added',
     };
-    analyzed.push({ migration, up, down, report });
+    analyzed.push({ migration, up, down, report, transaction: fileMode });
   }
 
   return {
