@@ -329,7 +329,7 @@ export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sour
     }
   }
   let inTx = false;
-  if (fileTransaction(transaction, parsed.statements) === 'wrapped' && batchable) {
+  if (batchable && effectiveTransaction(parsed, transaction) === 'wrapped') {
     await sandbox.exec('BEGIN', 10_000);
     inTx = true;
   }
