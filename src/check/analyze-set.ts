@@ -15,7 +15,7 @@ import type { CostCalibration } from '../core/table-stats.js';
 import type { FileTransaction, Finding, LayoutName, Migration, MigrationReport, ParsedSource, Risk, SqlSource } from '../core/types.js';
 import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
-import { parseSource } from '../parse/index.js';
+import { parseSource, type ParseOptions } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { reviewRollback } from '../rollback/review.js';
 import { allRules } from '../../rules/index.js';
@@ -97,8 +97,12 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
 }
 
 function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName): ParsedSource {
-  // pop renders its SQL migrations as Go templates (supabase/auth: {{ index .Options "Namespace" }}).
-  return parseSource(src, { placeholders, goTemplates: layout === 'pop' });
+  return parseSource(src, parseOptionsFor(layout, placeholders));
+}
+
+/** How a file of `layout` is parsed: pop renders its SQL files as Go templates (supabase/auth: {{ index .Options "Namespace" }}). */
+export function parseOptionsFor(layout: LayoutName, placeholders: Record<string, string>): ParseOptions {
+  return { placeholders, goTemplates: layout === 'pop' };
 }
 
 function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, transaction: FileTransaction, learningOnly: boolean, settings: Record<string, RuleSetting>) {

@@ -9,7 +9,7 @@ import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
-import { analyzeSet, type SetContext, type Unit } from './analyze-set.js';
+import { analyzeSet, parseOptionsFor, type SetContext, type Unit } from './analyze-set.js';
 import { idleMeter, runSetsInParallel } from './parallel.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 import { byCodeUnit } from '../core/strings.js';
@@ -32,7 +32,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   if (opts.scope.kind === 'changes') {
     const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
-    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, { placeholders: config.placeholders, goTemplates: layout === 'pop' }));
+    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
   }
@@ -260,14 +260,18 @@ function dedupeErrors(errors: ReportError[]): ReportError[] {
   });
 }
 
-/** Whether two migration texts hold the same statements, comments and spacing aside (a text that does not parse is not). */
+/**
+ * Whether two migration texts run the same: the same statement trees (comments, spacing and
+ * positions aside), the same psql meta-commands and the same Go template actions, which the
+ * parse stage blanks before the trees are built. A text that does not parse is not the same.
+ */
 function sameStatements(a: string, b: string, opts: ParseOptions): boolean {
-  if (a === b) return true;
   const pa = parseSource({ path: 'base.sql', text: a }, opts);
   const pb = parseSource({ path: 'head.sql', text: b }, opts);
   if (pa.errors.length > 0 || pb.errors.length > 0) return false;
-  // The trees, without the positions they carry: spacing and comments leave them as they are.
-  const texts = (p: typeof pa) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v: unknown) => (k === 'location' ? undefined : v)));
-  const [x, y] = [texts(pa), texts(pb)];
-  return x.length === y.length && x.every((t, i) => t === y[i]);
+  const trees = (p: typeof pa) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v: unknown) => (k === 'location' ? undefined : v)));
+  const meta = (p: typeof pa) => (p.metaCommands ?? []).map((m) => `${m.name} ${m.argument}`);
+  const actions = (text: string) => (opts.goTemplates ? (text.match(/\{\{[^{}]*\}\}/g) ?? []).map((t) => t.replace(/\s+/g, ' ')) : []);
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((t, i) => t === y[i]);
+  return same(trees(pa), trees(pb)) && same(meta(pa), meta(pb)) && same(actions(a), actions(b));
 }

@@ -81,6 +81,8 @@ describe('scope: with --base only the change is judged', () => {
         [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
         [`${GM}/0002_index.up.sql`]: 'CREATE INDEX users_id ON users (id);\n',
         [`${GM}/0002_index.down.sql`]: 'DROP INDEX users_id;\n',
+        [`${GM}/0003_seed.up.sql`]: '\\ir seed_a.sql\nSELECT 1;\n',
+        [`${GM}/0003_seed.down.sql`]: 'SELECT 1;\n',
         [`${FW}/V1__users.sql`]: 'CREATE TABLE accounts (id bigint PRIMARY KEY);\n',
       })
       .commit('base');
@@ -88,12 +90,15 @@ describe('scope: with --base only the change is judged', () => {
     r.write({
       [`${GM}/0001_users.up.sql`]: '-- users of the app\nCREATE TABLE users (\n  id bigint PRIMARY KEY\n);\n',
       [`${GM}/0002_index.up.sql`]: 'CREATE INDEX users_id ON users (id, id);\n',
+      // The same statements, but psql runs another file: what runs changed.
+      [`${GM}/0003_seed.up.sql`]: '\\ir seed_b.sql\nSELECT 1;\n',
       [`${FW}/V1__users.sql`]: '-- accounts\nCREATE TABLE accounts (id bigint PRIMARY KEY);\n',
     }).commit('comments');
     const result = await check(r.dir, { base: 'main' });
     const edited = result.report.migrations.flatMap((m) => m.findings.filter((f) => f.rule === 'migration-edited').map((f) => [m.path, f.message.replace(/.*never see this change/, '')]));
     expect(edited).toEqual([
       [`${GM}/0002_index.up.sql`, ''],
+      [`${GM}/0003_seed.up.sql`, ''],
       [`${FW}/V1__users.sql`, ', and Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")'],
     ]);
   });
