@@ -5,7 +5,7 @@
 // and GitHub's pull-request file list (Action, App) both feed it.
 import type { ChangeKind, FileChange, LayoutName, Migration } from '../core/types.js';
 import type { MigrationSet } from './discover.js';
-import { migrationEdited, migrationOutOfOrder, type PathFinding } from './findings.js';
+import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, type PathFinding } from './findings.js';
 
 export interface AppliedChanges {
   /** The same sets, each migration with `change` set; deleted migrations are added back (from the
@@ -13,13 +13,6 @@ export interface AppliedChanges {
   sets: MigrationSet[];
   findings: PathFinding[];
 }
-
-/**
- * Runners that keep a checksum of each applied file and refuse to go on when it changes: for
- * them any byte counts. Other runners only record the version, so an edit that leaves the
- * statements as they were (comments, blank lines) changes nothing any database runs.
- */
-const CHECKSUMMED = new Set<LayoutName>(['flyway', 'liquibase-sql', 'prisma']);
 
 /** Whether two texts hold the same statements (comments and spacing aside); only equal texts when not told. */
 export type SameStatements = (a: string, b: string, layout: LayoutName) => boolean;
@@ -85,9 +78,13 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     change = 'modified';
     // In a one-file layout (goose, dbmate, Liquibase) the edit may be only in the down section:
     // compare the up text, ignoring the blank space the down section leaves. A runner that
-    // checksums the file sees any other byte; the others only what runs.
+    // checksums the file sees any other byte; the others only record the version, so an edit
+    // that leaves what runs as it was (comments, blank lines) changes nothing any database runs.
     const oneFile = m.down?.path === m.up.path;
-    upEdited = !base || (CHECKSUMMED.has(m.layout) ? (oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text) : !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout)));
+    const checksummed = CHECKSUM_REFUSAL[m.layout] !== undefined;
+    if (!base) upEdited = true;
+    else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
+    else upEdited = !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
   } else if (down || baseDown) change = 'modified';
   const migration: Migration = { ...m, change, ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}) };
   return { migration, upEdited };

@@ -83,8 +83,11 @@ export function duplicateVersion(m: Migration, others: readonly Migration[]): Pa
   };
 }
 
-/** What a runner that checksums applied files does when one changed. */
-const CHECKSUM_WORDS: Partial<Record<LayoutName, string>> = {
+/**
+ * Runners that keep a checksum of each applied file, and what they do when one changed: for them
+ * any byte of an applied migration counts (discover/changes.ts).
+ */
+export const CHECKSUM_REFUSAL: Partial<Record<LayoutName, string>> = {
   flyway: 'Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")',
   'liquibase-sql': 'Liquibase refuses to update ("checksum changed") unless the changeset says runOnChange or validCheckSum',
   prisma: 'Prisma Migrate reports that the migration was modified after it was applied',
@@ -98,7 +101,7 @@ export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'del
     path: m.up.path,
     line: 1,
     column: 1,
-    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${CHECKSUM_WORDS[m.layout] ? `, and ${CHECKSUM_WORDS[m.layout]}` : ''}`,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${CHECKSUM_REFUSAL[m.layout] ? `, and ${CHECKSUM_REFUSAL[m.layout]}` : ''}`,
     suggestion: 'Restore the original migration and make the change in a new migration.',
   };
 }
