@@ -130,12 +130,12 @@ const META_NAME = /^\\([A-Za-z_]+|[^A-Za-z_\s])/;
 function metaCommands(found: readonly MetaCommandAt[], statements: readonly Statement[], lines: LineIndex): MetaCommand[] {
   const top = statements.filter((s) => !s.nestedIn);
   let next = 0;
-  return found.map(({ offset, command }) => {
+  return found.map(({ offset, command, sends }) => {
     const name = META_NAME.exec(command)?.[1] ?? '';
     const meta: MetaCommand = { ...lines.position(offset), name, argument: command.slice(name.length + 1).trim() };
     while (next < top.length && top[next]!.end <= offset) next++;
     const sent = top[next - 1];
-    if (/^g(?:x|set|exec|desc)?$/.test(name) && sent) meta.sends = sent.text;
+    if (sends && sent) meta.sends = sent.text;
     return meta;
   });
 }

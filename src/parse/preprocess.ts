@@ -47,6 +47,8 @@ export interface PreprocessNote {
 export interface MetaCommandAt {
   offset: number;
   command: string;
+  /** It sends the query buffer (`\g`, `\gexec`...): it ends the statement before it, as a `;` would. */
+  sends: boolean;
 }
 
 export interface Preprocessed {
@@ -148,17 +150,19 @@ function blankMetaCommands(text: string, notes: PreprocessNote[], found: MetaCom
     }
   }
 
-  const meta = lines.filter((l) => !strictlyInside(spans, l.from));
-  for (const l of meta) {
+  const meta = lines.filter((l) => !strictlyInside(spans, l.from)).map((l) => {
     const command = text.slice(l.from, l.to).trim();
-    found.push({ offset: l.from, command });
-    const shown = command.length > 80 ? `${command.slice(0, 77)}...` : command;
-    notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}${SENDS_QUERY.test(command) ? ' (it ends the query before it)' : ''}` });
+    return { ...l, command, sends: SENDS_QUERY.test(command) };
+  });
+  for (const m of meta) {
+    found.push({ offset: m.from, command: m.command, sends: m.sends });
+    const shown = m.command.length > 80 ? `${m.command.slice(0, 77)}...` : m.command;
+    notes.push({ offset: m.from, message: `skipped psql meta-command ${shown}${m.sends ? ' (it ends the query before it)' : ''}` });
   }
   // A command that sends the query buffer ends the statement before it, as a `;` would.
-  const out = rebuild(text, meta, (l) => {
-    const blank = ' '.repeat(l.to - l.from);
-    return SENDS_QUERY.test(text.slice(l.from, l.to)) ? `;${blank.slice(1)}` : blank;
+  const out = rebuild(text, meta, (m) => {
+    const blank = ' '.repeat(m.to - m.from);
+    return m.sends ? `;${blank.slice(1)}` : blank;
   });
   return meta.length > 0 ? fillPsqlVariables(out, notes) : out;
 }
