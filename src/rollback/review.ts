@@ -140,13 +140,21 @@ function droppedWith(table: string, columns: readonly string[]): string[] {
 function indexColumns(s: Statement | undefined): string[] {
   const ix = s ? as<IndexStmt>(s.ast, 'IndexStmt') : undefined;
   if (!ix) return [];
-  const out: string[] = [];
-  for (const p of ix.indexParams ?? []) {
-    const e = as<IndexElem>(p, 'IndexElem');
-    if (e?.name && !out.includes(e.name)) out.push(e.name);
-    if (e?.expr) columnRefs(e.expr, out);
+  return columnRefs(ix.whereClause, elemColumns(ix.indexParams));
+}
+
+/** The columns index elements (of an index or an EXCLUDE constraint) name or read. */
+function elemColumns(elems: unknown, out: string[] = []): string[] {
+  if (Array.isArray(elems)) elems.forEach((e) => elemColumns(e, out));
+  else if (elems && typeof elems === 'object') {
+    const e = as<IndexElem>(elems as Node, 'IndexElem');
+    if (!e) Object.values(elems).forEach((v) => elemColumns(v, out));
+    else {
+      if (e.name && !out.includes(e.name)) out.push(e.name);
+      if (e.expr) columnRefs(e.expr, out);
+    }
   }
-  return columnRefs(ix.whereClause, out);
+  return out;
 }
 
 /** The columns the constraint `name` added by this ALTER TABLE involves (its keys, its CHECK, or the column it is declared on). */
@@ -161,7 +169,7 @@ function constraintColumns(s: Statement | undefined, name: string): string[] {
       if (def?.colname && !out.includes(def.colname)) out.push(def.colname);
       for (const list of [k.keys, k.fk_attrs, k.including]) for (const n of stringList(list)) if (!out.includes(n)) out.push(n);
       columnRefs(k.raw_expr, out);
-      columnRefs(k.exclusions, out);
+      elemColumns(k.exclusions, out);
     }
   }
   return out;

@@ -57,6 +57,7 @@ describe('static rollback review', () => {
         'CREATE INDEX orders_org_status_idx ON orders (status) WHERE org_id IS NOT NULL;',
         'ALTER TABLE orders ADD CONSTRAINT orders_org_check CHECK (org_id > 0) NOT VALID;',
         'ALTER TABLE orders ADD CONSTRAINT orders_org_fk FOREIGN KEY (org_id) REFERENCES orders (id) NOT VALID;',
+        'ALTER TABLE orders ADD CONSTRAINT orders_org_excl EXCLUDE USING btree (org_id WITH =);',
         'ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status <> \'\') NOT VALID;',
       ].join('\n'),
       'ALTER TABLE orders DROP COLUMN org_id;',
