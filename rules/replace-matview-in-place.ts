@@ -1,5 +1,5 @@
 import type { CreateTableAsStmt, DropStmt, Node } from '@pgsql/types';
-import { as, qualifiedFromList, relationName } from '../src/analyze/ast.js';
+import { as, qualifiedFromList, qualifiedName, relationName } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { ident, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
 import { sqlOf } from './_sql-build.js';
@@ -48,7 +48,7 @@ export const rule: Rule = {
     const renamed = sqlOf({ CreateTableAsStmt: { ...c, into: { ...c.into, rel: { ...c.into!.rel, relname: `${bare}_new` } } } } as Node);
     const view = tableRef(name);
     // The view's name with a suffix, in its schema.
-    const renamedTo = (suffix: string) => tableRef(name.replace(/[^.]+$/, `${bare}${suffix}`));
+    const renamedTo = (suffix: string) => tableRef(qualifiedName(c.into!.rel!.schemaname, `${bare}${suffix}`));
     return [{
       message: `materialized view ${name}, dropped at line ${drop.statement.line}, is built again here: until its query has read every row it needs, ${sameTransaction ? `every read of ${view} waits behind the DROP's ACCESS EXCLUSIVE lock` : `reads of ${view} fail with "relation does not exist"`}`,
       ...(renamed
