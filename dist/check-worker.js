@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-GSHK5QBD.js";
-import "./chunks/chunk-3GY36IWR.js";
-import "./chunks/chunk-AQ4CKALA.js";
+} from "./chunks/chunk-SQDBL2QR.js";
+import "./chunks/chunk-OQ4F43F5.js";
+import "./chunks/chunk-OZKWSANP.js";
 import {
   initParser
-} from "./chunks/chunk-Q6GQYM45.js";
-import "./chunks/chunk-M27OREB5.js";
+} from "./chunks/chunk-75TBZ2SY.js";
+import "./chunks/chunk-W6STXGJT.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import "./chunks/chunk-CUM6X7PU.js";
@@ -55,6 +55,7 @@ function run(task) {
       up: wire(a.up),
       down: a.down ? wire(a.down) : null,
       report: a.report,
+      transaction: a.transaction,
       ...a.suppressed ? { suppressed: a.suppressed } : {}
     }))
   });

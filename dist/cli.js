@@ -12,7 +12,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-ZLGO3RYU.js");
+var { main } = await import("./chunks/main-F7KKWL7G.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

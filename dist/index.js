@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-3YQBUJCJ.js";
+} from "./chunks/chunk-PLG7UGMN.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,8 +36,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-V7BR3ROW.js";
-import "./chunks/chunk-TXJGHAGG.js";
+} from "./chunks/chunk-MRSHDXZG.js";
+import "./chunks/chunk-HWMLMZMK.js";
 import {
   loadConfig
 } from "./chunks/chunk-5ZNOQRKC.js";
@@ -49,18 +49,18 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-7GJNRTZY.js";
-import "./chunks/chunk-ICVORHF6.js";
-import "./chunks/chunk-TVYTEV5Q.js";
+} from "./chunks/chunk-UMLGNQCE.js";
+import "./chunks/chunk-X3AKBRHA.js";
+import "./chunks/chunk-OQ3PMJUD.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-GSHK5QBD.js";
-import "./chunks/chunk-3GY36IWR.js";
-import "./chunks/chunk-AQ4CKALA.js";
-import "./chunks/chunk-Q6GQYM45.js";
-import "./chunks/chunk-M27OREB5.js";
+import "./chunks/chunk-SQDBL2QR.js";
+import "./chunks/chunk-OQ4F43F5.js";
+import "./chunks/chunk-OZKWSANP.js";
+import "./chunks/chunk-75TBZ2SY.js";
+import "./chunks/chunk-W6STXGJT.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-GFQVVOLB.js";
 import {

@@ -5,7 +5,7 @@
 // approve anything the live state would not.
 import { prose } from '../report/markdown/escape.js';
 import { parseState } from '../github/comment-state.js';
-import { APPROVE_COMMAND, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from '../github/approval.js';
+import { APPROVE_COMMAND, parseApprovalCommand, type ApprovalPolicy } from '../github/approval.js';
 import { mayApprove } from '../github/approver-lookup.js';
 import { CHECK_RUN_NAME, findCheckRun, markCheckRunApproved } from '../github/check-run.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
@@ -199,8 +199,6 @@ async function decide(octokit: GitHubClient, repo: RepoRef, pull: PullInfo, d: B
       reason: `that button belongs to the review of ${d.checkRun.headSha.slice(0, 7)}, and the pull request's head is now ${pull.headSha.slice(0, 7)}; approve the review of the new commits.`,
     };
   }
-  const early = refuseBeforeLookup(d.requester, pull.author, policy);
-  if (early?.kind === 'refused') return early;
   const decision = await mayApprove(octokit, repo, d.requester, pull, policy);
   if (decision.kind === 'refused') return decision;
 

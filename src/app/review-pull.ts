@@ -173,11 +173,11 @@ export function failureTitle(e: unknown): string {
 
 /** The check run that mirrors the outcome: the status decides success, an approval can fix the rest. */
 /** `annotations: false` leaves them out (and does not build them): a later completion of a run that has them already. */
-export function checkRunFor(
+function checkRunFor(
   outcome: PullRequestOutcome,
   config: Config,
   source: { file: string | null; ref: string; notes: string[] },
-  { annotations = true } = {},
+  { annotations }: { annotations: boolean },
 ): CheckRunResult & { conclusion: CheckConclusion } {
   const conclusion: CheckConclusion =
     outcome.status.state === 'success' ? 'success' : outcome.needsApproval && !outcome.approved ? 'action_required' : 'failure';

@@ -27,7 +27,7 @@ export interface TraceQuery {
    * one review trace again (a 👍 may have landed meanwhile), but the approver's permission and
    * commits are looked up once. Reactions are read every time.
    */
-  mayApprove?: Map<string, boolean>;
+  mayApprove: Map<string, boolean>;
 }
 
 /**
@@ -51,10 +51,10 @@ export async function approvalFromTrace(octokit: GitHubClient, repo: RepoRef, q:
     // Every workflow with GITHUB_TOKEN reacts as github-actions[bot]: the 👍 says where to look,
     // the approver is checked again the way the approval run checked them.
     const user = { login: c.user!.login, ...(c.user!.type ? { type: c.user!.type } : {}) };
-    let may = q.mayApprove?.get(user.login);
+    let may = q.mayApprove.get(user.login);
     if (may === undefined) {
       may = (await mayApprove(octokit, repo, user, { number: q.pullNumber, author: q.author }, q.policy)).kind === 'accepted';
-      q.mayApprove?.set(user.login, may);
+      q.mayApprove.set(user.login, may);
     }
     if (!may) continue;
     const reason = parseApprovalCommand(c.body)!.reason;

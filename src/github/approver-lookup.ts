@@ -2,13 +2,14 @@
 // repository and, when the policy lists teams, which of those teams they belong to, and whether
 // they wrote or committed to the pull request. The rule itself is decideApproval (approval.ts);
 // this only gathers its facts.
-import { decideApproval, isBot, permissionFromApi, type ApprovalDecision, type ApprovalPolicy, type PermissionLevel } from './approval.js';
+import { decideApproval, permissionFromApi, refuseBeforeLookup, type ApprovalDecision, type ApprovalPolicy, type PermissionLevel } from './approval.js';
 import { refuseContributor } from './contributors.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 
 /**
- * The decision on `who` approving this pull request's migrations: the policy's on their role and
- * teams, then, unless the policy allows it, a refusal for someone who wrote or committed to it.
+ * The decision on `who` approving this pull request's migrations: no bots, the author only where
+ * the policy allows it, then the policy's decision on their role and teams, then, unless the
+ * policy allows it, a refusal for someone who wrote or committed to it.
  * Every approval path asks this one question (the command, the App's button, a predecessor's
  * approval honoured, an approval traced by its 👍).
  */
@@ -19,6 +20,9 @@ export async function mayApprove(
   pull: { number: number; author: string },
   policy: ApprovalPolicy,
 ): Promise<ApprovalDecision> {
+  // A bot, or the author where the policy says no: refused before any request.
+  const early = refuseBeforeLookup(who, pull.author, policy);
+  if (early) return early;
   const decision = await lookUpAndDecide(octokit, repo, who, pull.author, policy);
   if (decision.kind === 'refused') return decision;
   const contributor = await refuseContributor(octokit, repo, pull.number, who.login, policy, pull.author);
@@ -32,7 +36,6 @@ async function lookUpAndDecide(
   author: string,
   policy: ApprovalPolicy,
 ): Promise<ApprovalDecision> {
-  if (isBot(commenter)) return { kind: 'refused', reason: `@${commenter.login} is a bot; only people can approve migrations.` };
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
     owner: repo.owner,
     repo: repo.repo,

@@ -8,7 +8,7 @@
 import { atLeast } from '../core/risk.js';
 import type { FileChange, Risk } from '../core/types.js';
 import type { ApprovalRecord, CheckResult } from '../check/types.js';
-import { APPROVE_COMMAND, describePolicy, parseApprovalCommand, refuseBeforeLookup, type ApprovalPolicy } from './approval.js';
+import { APPROVE_COMMAND, describePolicy, parseApprovalCommand, type ApprovalPolicy } from './approval.js';
 import { approvalFromTrace } from './approval-evidence.js';
 import { mayApprove } from './approver-lookup.js';
 import { approvalSummary, composeComment, voidedReason } from './comment-body.js';
@@ -360,9 +360,6 @@ export async function handleApprovalComment(
 
   async function decide(): Promise<ApprovalOutcome> {
     if (pull.state !== 'open') return { kind: 'refused', reason: 'the pull request is closed.' };
-    const early = refuseBeforeLookup(commenter, author, settings.policy);
-    if (early?.kind === 'refused') return early;
-
     const decision = await mayApprove(octokit, repo, commenter, { number: event.issueNumber, author }, settings.policy);
     if (decision.kind === 'refused') return decision;
 

@@ -1,7 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  fileTransaction
-} from "./chunk-M27OREB5.js";
+  fileTransaction,
+  txControl
+} from "./chunk-W6STXGJT.js";
 import {
   lockRank,
   nodeTag,
@@ -639,11 +640,11 @@ async function takeSnapshot(db) {
   }
   return snap;
 }
-function diffSnapshots(before, after, when = "after rollback") {
+function diffSnapshots(before, after, when = "after rollback", { enumValuesStay = false } = {}) {
   const out = [];
   for (const [key, def] of after) {
     if (!before.has(key)) out.push(`${key} still exists ${when}`);
-    else if (before.get(key) !== def && !onlyValidated(before.get(key), def) && !onlyEnumValuesAdded(before.get(key), def)) out.push(`${key} differs ${when}: ${def || "(plain)"}; before the migration: ${before.get(key) || "(plain)"}`);
+    else if (before.get(key) !== def && !onlyValidated(before.get(key), def) && !(enumValuesStay && onlyEnumValuesAdded(before.get(key), def))) out.push(`${key} differs ${when}: ${def || "(plain)"}; before the migration: ${before.get(key) || "(plain)"}`);
   }
   for (const key of before.keys()) if (!after.has(key)) out.push(`${key} is missing ${when}`);
   return out.sort();
@@ -663,6 +664,9 @@ function onlyEnumValuesAdded(before, after) {
   let i = 0;
   for (const label of is) if (label === was[i]) i++;
   return i === was.length;
+}
+function enumValuesKept(before, after) {
+  return [...after].filter(([key, def]) => before.has(key) && onlyEnumValuesAdded(before.get(key), def)).map(([key]) => key);
 }
 
 // src/dryrun/positions.ts
@@ -695,28 +699,6 @@ function errorAt(err, stmt, sourceText) {
 }
 
 // src/dryrun/statements.ts
-function txControl(stmt) {
-  const t = nodeTag(stmt.ast);
-  if (!t || t[0] !== "TransactionStmt") return null;
-  switch (t[1].kind) {
-    case "TRANS_STMT_BEGIN":
-    case "TRANS_STMT_START":
-      return "begin";
-    case "TRANS_STMT_COMMIT":
-    case "TRANS_STMT_COMMIT_PREPARED":
-    case "TRANS_STMT_PREPARE":
-      return "commit";
-    case "TRANS_STMT_ROLLBACK":
-    case "TRANS_STMT_ROLLBACK_PREPARED":
-      return "rollback";
-    case "TRANS_STMT_SAVEPOINT":
-    case "TRANS_STMT_RELEASE":
-    case "TRANS_STMT_ROLLBACK_TO":
-      return "savepoint";
-    default:
-      return "other";
-  }
-}
 var NO_TX_TAGS = /* @__PURE__ */ new Set([
   "CreatedbStmt",
   "DropdbStmt",
@@ -1038,7 +1020,7 @@ async function applyUntraced(sandbox, parsed, sourceText, transaction, limits) {
     }
   }
   let inTx = false;
-  if (fileTransaction(transaction, parsed.statements) === "wrapped" && batchable) {
+  if (batchable && effectiveTransaction(parsed, transaction) === "wrapped") {
     await sandbox.exec("BEGIN", 1e4);
     inTx = true;
   }
@@ -1796,14 +1778,18 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
         if (rb.timedOut) result.timedOut = true;
         rebuild = !sandbox.alive || rb.traces.length > 1;
       } else {
-        const differences = diffSnapshots(before, await takeSnapshot(sandbox));
-        result.rollback = { status: differences.length ? "incomplete" : "exact", differences, reapply: "passed" };
-        let again;
-        try {
-          again = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
-        } catch (e) {
-          const err = toDbError(e);
-          again = { sqlstate: err.sqlstate, message: err.message, path: m.up.path, line: 1, column: 1 };
+        const after = await takeSnapshot(sandbox);
+        const differences = diffSnapshots(before, after, "after rollback", { enumValuesStay: true });
+        const enumsKept = enumValuesKept(before, after).length > 0;
+        result.rollback = { status: differences.length ? "incomplete" : "exact", differences, reapply: enumsKept ? "not-run" : "passed" };
+        let again = null;
+        if (!enumsKept) {
+          try {
+            again = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
+          } catch (e) {
+            const err = toDbError(e);
+            again = { sqlstate: err.sqlstate, message: err.message, path: m.up.path, line: 1, column: 1 };
+          }
         }
         if (again) {
           result.rollback.reapply = "failed";
@@ -1943,7 +1929,6 @@ export {
   SQLSTATE_CANCELED,
   SQLSTATE_PRIVILEGE,
   toDbError,
-  txControl,
   cannotRunInTransaction,
   relationsNow,
   executeTraced,

@@ -21,7 +21,6 @@ import {
   publishConfigErrorComment,
   readConfigText,
   recordApproval,
-  refuseBeforeLookup,
   renderSummary,
   request,
   requestTimeoutFromEnv,
@@ -36,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-V7BR3ROW.js";
+} from "./chunk-MRSHDXZG.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -45,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-7GJNRTZY.js";
+} from "./chunk-UMLGNQCE.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";
@@ -18015,7 +18014,7 @@ function failureTitle(e) {
   if (e instanceof QueueFullError) return "migration-guard is busy";
   return "migration-guard could not finish";
 }
-function checkRunFor(outcome, config2, source, { annotations = true } = {}) {
+function checkRunFor(outcome, config2, source, { annotations }) {
   const conclusion = outcome.status.state === "success" ? "success" : outcome.needsApproval && !outcome.approved ? "action_required" : "failure";
   const report = outcome.kind === "reviewed" ? renderSummary(outcome.result, {
     pgVersion: config2.pgVersion,
@@ -18175,8 +18174,6 @@ async function decide(octokit, repo, pull, d, policy, identity) {
       reason: `that button belongs to the review of ${d.checkRun.headSha.slice(0, 7)}, and the pull request's head is now ${pull.headSha.slice(0, 7)}; approve the review of the new commits.`
     };
   }
-  const early = refuseBeforeLookup(d.requester, pull.author, policy);
-  if (early?.kind === "refused") return early;
   const decision = await mayApprove(octokit, repo, d.requester, pull, policy);
   if (decision.kind === "refused") return decision;
   const thread = await listThread(octokit, repo, pull.number, STICKY_MARKER, identity);

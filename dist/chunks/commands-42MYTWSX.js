@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-S5VD7CHP.js";
+} from "./chunk-YPPEMVMB.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-3YQBUJCJ.js";
+} from "./chunk-PLG7UGMN.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,26 +37,26 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-7GJNRTZY.js";
+} from "./chunk-UMLGNQCE.js";
 import {
   buildPlan
-} from "./chunk-ICVORHF6.js";
-import "./chunk-TVYTEV5Q.js";
+} from "./chunk-X3AKBRHA.js";
+import "./chunk-OQ3PMJUD.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-GSHK5QBD.js";
+import "./chunk-SQDBL2QR.js";
 import {
   allRules,
   ruleById
-} from "./chunk-3GY36IWR.js";
-import "./chunk-AQ4CKALA.js";
+} from "./chunk-OQ4F43F5.js";
+import "./chunk-OZKWSANP.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-Q6GQYM45.js";
-import "./chunk-M27OREB5.js";
+} from "./chunk-75TBZ2SY.js";
+import "./chunk-W6STXGJT.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
@@ -857,9 +857,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-5JSI2YXV.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-WVMUBOZP.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-JHP7AZLH.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-VG6UXNDK.js");
   let plan;
   let verification;
   try {

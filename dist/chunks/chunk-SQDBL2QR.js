@@ -7,16 +7,16 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-3GY36IWR.js";
+} from "./chunk-OQ4F43F5.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-Q6GQYM45.js";
+} from "./chunk-75TBZ2SY.js";
 import {
   fileTransaction
-} from "./chunk-M27OREB5.js";
+} from "./chunk-W6STXGJT.js";
 import {
   as,
   blocksReads,
@@ -720,7 +720,7 @@ function duplicateVersion(m, others) {
     suggestion: "Give the newer migration a fresh version (a new timestamp or the next number)."
   };
 }
-var CHECKSUM_WORDS = {
+var CHECKSUM_REFUSAL = {
   flyway: 'Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")',
   "liquibase-sql": 'Liquibase refuses to update ("checksum changed") unless the changeset says runOnChange or validCheckSum',
   prisma: "Prisma Migrate reports that the migration was modified after it was applied"
@@ -733,7 +733,7 @@ function migrationEdited(m, how) {
     path: m.up.path,
     line: 1,
     column: 1,
-    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${CHECKSUM_WORDS[m.layout] ? `, and ${CHECKSUM_WORDS[m.layout]}` : ""}`,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${CHECKSUM_REFUSAL[m.layout] ? `, and ${CHECKSUM_REFUSAL[m.layout]}` : ""}`,
     suggestion: "Restore the original migration and make the change in a new migration."
   };
 }
@@ -1216,13 +1216,19 @@ function droppedWith(table, columns) {
 function indexColumns(s) {
   const ix = s ? as(s.ast, "IndexStmt") : void 0;
   if (!ix) return [];
-  const out = [];
-  for (const p of ix.indexParams ?? []) {
-    const e = as(p, "IndexElem");
-    if (e?.name && !out.includes(e.name)) out.push(e.name);
-    if (e?.expr) columnRefs(e.expr, out);
+  return columnRefs(ix.whereClause, elemColumns(ix.indexParams));
+}
+function elemColumns(elems, out = []) {
+  if (Array.isArray(elems)) elems.forEach((e) => elemColumns(e, out));
+  else if (elems && typeof elems === "object") {
+    const e = as(elems, "IndexElem");
+    if (!e) Object.values(elems).forEach((v) => elemColumns(v, out));
+    else {
+      if (e.name && !out.includes(e.name)) out.push(e.name);
+      if (e.expr) columnRefs(e.expr, out);
+    }
   }
-  return columnRefs(ix.whereClause, out);
+  return out;
 }
 function constraintColumns(s, name) {
   const out = [];
@@ -1235,7 +1241,7 @@ function constraintColumns(s, name) {
       if (def?.colname && !out.includes(def.colname)) out.push(def.colname);
       for (const list of [k.keys, k.fk_attrs, k.including]) for (const n of stringList(list)) if (!out.includes(n)) out.push(n);
       columnRefs(k.raw_expr, out);
-      columnRefs(k.exclusions, out);
+      elemColumns(k.exclusions, out);
     }
   }
   return out;
@@ -1284,37 +1290,42 @@ function analyzeSet(units, ctx, step) {
     step(unit);
     const up = parse(m.up, config.placeholders, m.layout);
     const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
+    const transaction = fileTransaction(m.transaction, up.statements);
     if (!unit.underReview) {
-      analyzeInto(state, m, up, true, ctx.settings);
+      analyzeInto(state, m, up, transaction, true, ctx.settings);
       if (ctx.keepHistory) history.push({ migration: m, up, down });
       continue;
     }
-    const out = analyzeInto(state, m, up, false, ctx.settings);
+    const out = analyzeInto(state, m, up, transaction, false, ctx.settings);
     estimateAnalyzed(out, config, allRules, ctx.calibration);
     if (ctx.scopeKind !== "changes") settleNewObjects(state);
-    const report = buildMigrationReport(m, up, down, out, ctx.extraFindings);
+    const report = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
     analyzed.push({
       migration: m,
       up: ctx.withoutTrees ? withoutTrees(up) : up,
       down: down && ctx.withoutTrees ? withoutTrees(down) : down,
       report,
+      transaction,
       ...out.suppressed.length ? { suppressed: out.suppressed } : {}
     });
   }
   return { analyzed, history };
 }
 function parse(src, placeholders, layout) {
-  return parseSource(src, { placeholders, goTemplates: layout === "pop" });
+  return parseSource(src, parseOptionsFor(layout, placeholders));
 }
-function analyzeInto(state, m, up, learningOnly, settings) {
-  beginFile(state, m.up.path, fileTransaction(m.transaction, up.statements), learningOnly, m.layout);
+function parseOptionsFor(layout, placeholders) {
+  return { placeholders, goTemplates: layout === "pop" };
+}
+function analyzeInto(state, m, up, transaction, learningOnly, settings) {
+  beginFile(state, m.up.path, transaction, learningOnly, m.layout);
   return analyzeSource(up, m.up.text, state, allRules, settings);
 }
-function buildMigrationReport(m, up, down, out, extra) {
+function buildMigrationReport(m, up, down, out, transaction, extra) {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
   const rollback = reviewRollback(m, up, down, out.operations);
-  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, fileTransaction(m.transaction, up.statements) === "wrapped");
+  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === "wrapped");
   const parseRisk = up.errors.length ? ["DANGEROUS"] : [];
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   const discovery = escalateRollbackMissing(own, coreRisk);
@@ -1341,6 +1352,7 @@ export {
   rollbackMissing,
   rollbackOrphan,
   duplicateVersion,
+  CHECKSUM_REFUSAL,
   migrationEdited,
   migrationOutOfOrder,
   formatBytes2 as formatBytes,
@@ -1349,5 +1361,6 @@ export {
   calibrationFor,
   readDirectives,
   analyzeSet,
+  parseOptionsFor,
   NO_TREE
 };

@@ -1,12 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   as,
+  lockModeSql,
   nodeTag,
   relationName,
   stringList
 } from "./chunk-GFQVVOLB.js";
 import {
-  __commonJS
+  __commonJS,
+  __toESM
 } from "./chunk-ZGDBGMMU.js";
 
 // node_modules/@pgsql/quotes/kwlist.js
@@ -546,7 +548,7 @@ var require_quote_utils = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QuoteUtils = void 0;
     var kwlist_1 = require_kwlist();
-    var QuoteUtils = class _QuoteUtils {
+    var QuoteUtils2 = class _QuoteUtils {
       static escape(literal) {
         return `'${literal.replace(/'/g, "''")}'`;
       }
@@ -589,33 +591,33 @@ var require_quote_utils = __commonJS({
        *
        * When quotes are needed, embedded double quotes are properly escaped as "".
        */
-      static quoteIdentifier(ident) {
-        if (!ident)
-          return ident;
+      static quoteIdentifier(ident2) {
+        if (!ident2)
+          return ident2;
         let safe = true;
-        const firstChar = ident[0];
+        const firstChar = ident2[0];
         if (!(firstChar >= "a" && firstChar <= "z" || firstChar === "_")) {
           safe = false;
         }
-        for (let i = 0; i < ident.length; i++) {
-          const ch = ident[i];
+        for (let i = 0; i < ident2.length; i++) {
+          const ch = ident2[i];
           if (ch >= "a" && ch <= "z" || ch >= "0" && ch <= "9" || ch === "_") {
           } else {
             safe = false;
           }
         }
         if (safe) {
-          const kwKind = (0, kwlist_1.keywordKindOf)(ident);
+          const kwKind = (0, kwlist_1.keywordKindOf)(ident2);
           if (kwKind !== "NO_KEYWORD" && kwKind !== "UNRESERVED_KEYWORD") {
             safe = false;
           }
         }
         if (safe) {
-          return ident;
+          return ident2;
         }
         let result = '"';
-        for (let i = 0; i < ident.length; i++) {
-          const ch = ident[i];
+        for (let i = 0; i < ident2.length; i++) {
+          const ch = ident2[i];
           if (ch === '"') {
             result += '"';
           }
@@ -635,27 +637,27 @@ var require_quote_utils = __commonJS({
        * Empirically verified: `myschema.select`, `myschema.float`, `t.from` all parse
        * successfully in PostgreSQL without quotes.
        */
-      static quoteIdentifierAfterDot(ident) {
-        if (!ident)
-          return ident;
+      static quoteIdentifierAfterDot(ident2) {
+        if (!ident2)
+          return ident2;
         let safe = true;
-        const firstChar = ident[0];
+        const firstChar = ident2[0];
         if (!(firstChar >= "a" && firstChar <= "z" || firstChar === "_")) {
           safe = false;
         }
-        for (let i = 0; i < ident.length; i++) {
-          const ch = ident[i];
+        for (let i = 0; i < ident2.length; i++) {
+          const ch = ident2[i];
           if (ch >= "a" && ch <= "z" || ch >= "0" && ch <= "9" || ch === "_") {
           } else {
             safe = false;
           }
         }
         if (safe) {
-          return ident;
+          return ident2;
         }
         let result = '"';
-        for (let i = 0; i < ident.length; i++) {
-          const ch = ident[i];
+        for (let i = 0; i < ident2.length; i++) {
+          const ch = ident2[i];
           if (ch === '"') {
             result += '"';
           }
@@ -692,11 +694,11 @@ var require_quote_utils = __commonJS({
        * Return a name of the form qualifier.ident, or just ident if qualifier
        * is null/undefined, quoting each component if necessary.
        */
-      static quoteQualifiedIdentifier(qualifier, ident) {
+      static quoteQualifiedIdentifier(qualifier, ident2) {
         if (qualifier) {
-          return `${_QuoteUtils.quoteIdentifier(qualifier)}.${_QuoteUtils.quoteIdentifierAfterDot(ident)}`;
+          return `${_QuoteUtils.quoteIdentifier(qualifier)}.${_QuoteUtils.quoteIdentifierAfterDot(ident2)}`;
         }
-        return _QuoteUtils.quoteIdentifier(ident);
+        return _QuoteUtils.quoteIdentifier(ident2);
       }
       /**
        * Quote an identifier that appears as a type name.
@@ -711,33 +713,33 @@ var require_quote_utils = __commonJS({
        *
        * Type names still need quoting for lexical reasons (uppercase, special chars, etc.).
        */
-      static quoteIdentifierTypeName(ident) {
-        if (!ident)
-          return ident;
+      static quoteIdentifierTypeName(ident2) {
+        if (!ident2)
+          return ident2;
         let safe = true;
-        const firstChar = ident[0];
+        const firstChar = ident2[0];
         if (!(firstChar >= "a" && firstChar <= "z" || firstChar === "_")) {
           safe = false;
         }
-        for (let i = 0; i < ident.length; i++) {
-          const ch = ident[i];
+        for (let i = 0; i < ident2.length; i++) {
+          const ch = ident2[i];
           if (ch >= "a" && ch <= "z" || ch >= "0" && ch <= "9" || ch === "_") {
           } else {
             safe = false;
           }
         }
         if (safe) {
-          const kwKind = (0, kwlist_1.keywordKindOf)(ident);
+          const kwKind = (0, kwlist_1.keywordKindOf)(ident2);
           if (kwKind === "RESERVED_KEYWORD") {
             safe = false;
           }
         }
         if (safe) {
-          return ident;
+          return ident2;
         }
         let result = '"';
-        for (let i = 0; i < ident.length; i++) {
-          const ch = ident[i];
+        for (let i = 0; i < ident2.length; i++) {
+          const ch = ident2[i];
           if (ch === '"') {
             result += '"';
           }
@@ -759,7 +761,7 @@ var require_quote_utils = __commonJS({
         return parts.map((part) => _QuoteUtils.quoteIdentifierTypeName(part)).join(".");
       }
     };
-    exports.QuoteUtils = QuoteUtils;
+    exports.QuoteUtils = QuoteUtils2;
   }
 });
 
@@ -11274,16 +11276,18 @@ function blankMetaCommands(text, notes, found) {
       spans = scanned.value.filter((t) => LITERAL_TOKENS.has(t.tokenName)).map((t) => [bytes.toUnit(t.start), bytes.toUnit(t.end)]);
     }
   }
-  const meta = lines.filter((l) => !strictlyInside(spans, l.from));
-  for (const l of meta) {
+  const meta = lines.filter((l) => !strictlyInside(spans, l.from)).map((l) => {
     const command = text.slice(l.from, l.to).trim();
-    found.push({ offset: l.from, command });
-    const shown = command.length > 80 ? `${command.slice(0, 77)}...` : command;
-    notes.push({ offset: l.from, message: `skipped psql meta-command ${shown}${SENDS_QUERY.test(command) ? " (it ends the query before it)" : ""}` });
+    return { ...l, command, sends: SENDS_QUERY.test(command) };
+  });
+  for (const m of meta) {
+    found.push({ offset: m.from, command: m.command, sends: m.sends });
+    const shown = m.command.length > 80 ? `${m.command.slice(0, 77)}...` : m.command;
+    notes.push({ offset: m.from, message: `skipped psql meta-command ${shown}${m.sends ? " (it ends the query before it)" : ""}` });
   }
-  const out = rebuild(text, meta, (l) => {
-    const blank = " ".repeat(l.to - l.from);
-    return SENDS_QUERY.test(text.slice(l.from, l.to)) ? `;${blank.slice(1)}` : blank;
+  const out = rebuild(text, meta, (m) => {
+    const blank = " ".repeat(m.to - m.from);
+    return m.sends ? `;${blank.slice(1)}` : blank;
   });
   return meta.length > 0 ? fillPsqlVariables(out, notes) : out;
 }
@@ -11624,12 +11628,12 @@ var META_NAME = /^\\([A-Za-z_]+|[^A-Za-z_\s])/;
 function metaCommands(found, statements, lines) {
   const top = statements.filter((s) => !s.nestedIn);
   let next = 0;
-  return found.map(({ offset, command }) => {
+  return found.map(({ offset, command, sends }) => {
     const name = META_NAME.exec(command)?.[1] ?? "";
     const meta = { ...lines.position(offset), name, argument: command.slice(name.length + 1).trim() };
     while (next < top.length && top[next].end <= offset) next++;
     const sent = top[next - 1];
-    if (/^g(?:x|set|exec|desc)?$/.test(name) && sent) meta.sends = sent.text;
+    if (sends && sent) meta.sends = sent.text;
     return meta;
   });
 }
@@ -11707,6 +11711,63 @@ function decodeSql(bytes, displayPath) {
     const hex = bytes[bad]?.toString(16).padStart(2, "0") ?? "??";
     return fail(displayPath, `file is not valid UTF-8: invalid byte 0x${hex} at line ${line}, column ${column}`, line, column);
   }
+}
+
+// src/analyze/rule-helpers.ts
+var import_pgsql_deparser = __toESM(require_pgsql_deparser(), 1);
+function stmtNode(statement, tag) {
+  return as(statement.ast, tag);
+}
+function stmtTag(statement) {
+  return nodeTag(statement.ast)?.[0] ?? "";
+}
+function alterCmds(statement) {
+  const alter = stmtNode(statement, "AlterTableStmt");
+  return (alter?.cmds ?? []).map((c) => as(c, "AlterTableCmd")).filter((c) => !!c);
+}
+function onExistingTable(op) {
+  return !!op.table && !op.targetIsNew;
+}
+function describeLock(mode, table) {
+  if (!mode) return "no table lock";
+  const what = mode === "AccessExclusiveLock" ? "blocks reads and writes" : mode === "ExclusiveLock" || mode === "ShareRowExclusiveLock" || mode === "ShareLock" ? "blocks writes" : mode === "ShareUpdateExclusiveLock" ? "blocks other schema changes and VACUUM, not reads or writes" : "does not block reads or writes";
+  return `${lockModeSql(mode)} lock${table ? ` on ${table}` : ""} (${what})`;
+}
+function sqlOf(node) {
+  if (!node) return void 0;
+  try {
+    return (0, import_pgsql_deparser.deparseSync)(node, { pretty: false }).trim();
+  } catch {
+    return void 0;
+  }
+}
+function ident(name) {
+  return name === "" ? '""' : import_pgsql_deparser.QuoteUtils.quoteIdentifier(name);
+}
+function tableRef(qualified) {
+  if (!qualified) return "<table>";
+  const [schema, ...rest] = qualified.split(".");
+  const name = rest.join(".");
+  return schema === "public" ? ident(name) : `${ident(schema ?? "")}.${ident(name)}`;
+}
+function transactionSummary(start, add) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  const none = [];
+  return (state) => {
+    const steps = state.earlierInFile ?? none;
+    let m = memo.get(steps);
+    if (!m || m.txId !== state.tx.id || m.seen > steps.length) {
+      let first = steps.length;
+      while (first > 0 && steps[first - 1].txId === state.tx.id) first--;
+      m = { txId: state.tx.id, seen: first, summary: start() };
+      memo.set(steps, m);
+    }
+    for (; m.seen < steps.length; m.seen++) {
+      const step = steps[m.seen];
+      if (step.inTransaction && step.txId === state.tx.id) add(m.summary, step);
+    }
+    return m.summary;
+  };
 }
 
 // src/analyze/serial-types.ts
@@ -11809,6 +11870,15 @@ export {
   dynamicExecutes,
   parseSource,
   require_pgsql_deparser,
+  stmtNode,
+  stmtTag,
+  alterCmds,
+  onExistingTable,
+  describeLock,
+  sqlOf,
+  ident,
+  tableRef,
+  transactionSummary,
   serialType,
   declaredType,
   columnTypeSource,

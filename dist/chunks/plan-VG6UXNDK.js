@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-TXJGHAGG.js";
+} from "./chunk-HWMLMZMK.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-ICVORHF6.js";
-import "./chunk-TVYTEV5Q.js";
-import "./chunk-AQ4CKALA.js";
-import "./chunk-Q6GQYM45.js";
+} from "./chunk-X3AKBRHA.js";
+import "./chunk-OQ3PMJUD.js";
+import "./chunk-OZKWSANP.js";
+import "./chunk-75TBZ2SY.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";

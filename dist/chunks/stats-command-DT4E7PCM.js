@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-S5VD7CHP.js";
+} from "./chunk-YPPEMVMB.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,9 +11,9 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-3GY36IWR.js";
-import "./chunk-AQ4CKALA.js";
-import "./chunk-Q6GQYM45.js";
+import "./chunk-OQ4F43F5.js";
+import "./chunk-OZKWSANP.js";
+import "./chunk-75TBZ2SY.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-GFQVVOLB.js";
 import "./chunk-CUM6X7PU.js";

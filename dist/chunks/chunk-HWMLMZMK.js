@@ -11,7 +11,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
-} from "./chunk-ICVORHF6.js";
+} from "./chunk-X3AKBRHA.js";
 import {
   OPERATION_KINDS
 } from "./chunk-CUM6X7PU.js";

@@ -1,11 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-ICVORHF6.js";
+} from "./chunk-X3AKBRHA.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-QLHDLUSU.js";
 import {
+  CHECKSUM_REFUSAL,
   NO_TREE,
   analyzeSet,
   calibrationFor,
@@ -15,13 +16,14 @@ import {
   impactOf,
   migrationEdited,
   migrationOutOfOrder,
+  parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-GSHK5QBD.js";
+} from "./chunk-SQDBL2QR.js";
 import {
   allRules,
   ruleById
-} from "./chunk-3GY36IWR.js";
+} from "./chunk-OQ4F43F5.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -29,10 +31,7 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-Q6GQYM45.js";
-import {
-  fileTransaction
-} from "./chunk-M27OREB5.js";
+} from "./chunk-75TBZ2SY.js";
 import {
   atLeast,
   blocksWrites,
@@ -1831,7 +1830,6 @@ function effectiveSettings(rules, preset, settings) {
 }
 
 // src/discover/changes.ts
-var CHECKSUMMED = /* @__PURE__ */ new Set(["flyway", "liquibase-sql", "prisma"]);
 function applyChanges(sets, changes, baseSets, sameStatements2 = (a, b) => a === b) {
   const byPath = new Map(changes.map((c) => [c.path, c]));
   const baseByKey = /* @__PURE__ */ new Map();
@@ -1877,7 +1875,10 @@ function mark(m, byPath, base, sameStatements2) {
   } else if (up) {
     change = "modified";
     const oneFile = m.down?.path === m.up.path;
-    upEdited = !base || (CHECKSUMMED.has(m.layout) ? oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text : !(sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout)));
+    const checksummed = CHECKSUM_REFUSAL[m.layout] !== void 0;
+    if (!base) upEdited = true;
+    else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
+    else upEdited = !(sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout));
   } else if (down || baseDown) change = "modified";
   const migration = { ...m, change, ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {} };
   return { migration, upEdited };
@@ -3327,6 +3328,7 @@ function revive(units, m) {
     up: source(m.up),
     down: m.down ? source(m.down) : null,
     report: m.report,
+    transaction: m.transaction,
     ...m.suppressed ? { suppressed: m.suppressed } : {}
   };
 }
@@ -3412,7 +3414,7 @@ async function runCheck(opts) {
   let sets = discovered.sets;
   if (opts.scope.kind === "changes") {
     const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
-    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, { placeholders: config.placeholders, goTemplates: layout === "pop" }));
+    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
   }
@@ -3475,8 +3477,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-FO5QV2ET.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-5JSI2YXV.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-6NBSQN2Q.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-WVMUBOZP.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3529,7 +3531,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-JHP7AZLH.js");
+      const { buildPlan, planDocument } = await import("./plan-VG6UXNDK.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -3538,7 +3540,7 @@ async function runCheck(opts) {
   }
   for (const a of analyzed) {
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? "DANGEROUS") === "DANGEROUS")) a.report.risk = "DANGEROUS";
-    a.report.impact = impactOf(a.report, fileTransaction(a.migration.transaction, a.up.statements), config);
+    a.report.impact = impactOf(a.report, a.transaction, config);
   }
   const migrations = analyzed.map((a) => a.report);
   const report = {
@@ -3597,13 +3599,14 @@ function dedupeErrors(errors) {
   });
 }
 function sameStatements(a, b, opts) {
-  if (a === b) return true;
   const pa = parseSource({ path: "base.sql", text: a }, opts);
   const pb = parseSource({ path: "head.sql", text: b }, opts);
   if (pa.errors.length > 0 || pb.errors.length > 0) return false;
-  const texts = (p) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v) => k === "location" ? void 0 : v));
-  const [x, y] = [texts(pa), texts(pb)];
-  return x.length === y.length && x.every((t, i) => t === y[i]);
+  const trees = (p) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v) => k === "location" ? void 0 : v));
+  const meta = (p) => (p.metaCommands ?? []).map((m) => `${m.name} ${m.argument}`);
+  const actions = (text) => opts.goTemplates ? (text.match(/\{\{[^{}]*\}\}/g) ?? []).map((t) => t.replace(/\s+/g, " ")) : [];
+  const same = (x, y) => x.length === y.length && x.every((t, i) => t === y[i]);
+  return same(trees(pa), trees(pb)) && same(meta(pa), meta(pb)) && same(actions(a), actions(b));
 }
 
 // src/discover/fs-files.ts

@@ -2,22 +2,22 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   columnShapeKey,
   deparse,
-  ident,
   literal,
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-TVYTEV5Q.js";
+} from "./chunk-OQ3PMJUD.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-AQ4CKALA.js";
+} from "./chunk-OZKWSANP.js";
 import {
   columnTypeSource,
+  ident,
   parseSource
-} from "./chunk-Q6GQYM45.js";
+} from "./chunk-75TBZ2SY.js";
 import {
   as,
   blocksWrites,

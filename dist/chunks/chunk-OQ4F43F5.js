@@ -1,22 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  alterCmds,
   batchLoop,
+  oneBatch
+} from "./chunk-OZKWSANP.js";
+import {
+  alterCmds,
+  declaredType,
   describeLock,
+  dynamicExecutes,
   ident,
   onExistingTable,
-  oneBatch,
+  serialType,
+  sqlOf,
   stmtNode,
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-AQ4CKALA.js";
-import {
-  declaredType,
-  dynamicExecutes,
-  require_pgsql_deparser,
-  serialType
-} from "./chunk-Q6GQYM45.js";
+} from "./chunk-75TBZ2SY.js";
 import {
   rule,
   rule2,
@@ -43,22 +43,10 @@ import {
   typeBase,
   typeNameText
 } from "./chunk-GFQVVOLB.js";
-import {
-  __toESM
-} from "./chunk-ZGDBGMMU.js";
 
 // rules/_sql-build.ts
-var import_pgsql_deparser = __toESM(require_pgsql_deparser(), 1);
 function runsDuringMigration(statement) {
   return statement.nestedIn?.kind !== "function-body";
-}
-function sqlOf(node) {
-  if (!node) return void 0;
-  try {
-    return (0, import_pgsql_deparser.deparseSync)(node, { pretty: false }).trim();
-  } catch {
-    return void 0;
-  }
 }
 function columnConstraints(def) {
   return (def?.constraints ?? []).map((n) => as(n, "Constraint")).filter((c) => !!c);
@@ -1398,6 +1386,10 @@ var rule28 = {
 
 // rules/dynamic-sql.ts
 var SENSITIVE = /\b(program|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|lo_import|lo_export|alter\s+system|superuser|bypassrls|replication|session\s+authorization|set\s+role|dblink\w*|postgres_fdw|file_fdw|adminpack|plpython\w*|plperlu|pltclu|language\s+c\b|copy|pg_catalog|pg_(?:class|attribute|proc|namespace|authid|database|index|constraint|type|operator|depend|trigger|extension|language|cast|rewrite))\b/i;
+function oneLine(sql) {
+  const shown = sql.replace(/\s+/g, " ").trim();
+  return shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
+}
 var rule29 = {
   id: "dynamic-sql",
   risk: "CAUTION",
@@ -1416,8 +1408,7 @@ var rule29 = {
     for (const { kind, expression } of dynamicExecutes(statement.text, statement.ast)) {
       const sensitive = SENSITIVE.exec(expression);
       if (kind === "function-body" && !sensitive) continue;
-      const shown = expression.replace(/\s+/g, " ").trim();
-      const clipped = shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
+      const clipped = oneLine(expression);
       const where = kind === "do-block" ? "this DO block runs during the migration" : "this function runs it when called";
       hits.push(sensitive ? { risk: "DANGEROUS", message: `EXECUTE ${clipped}: ${where}, and the string it builds mentions "${sensitive[0]}" (see security-sensitive-sql); what it runs cannot be reviewed before it runs` } : { message: `EXECUTE ${clipped}: ${where} on SQL built at run time, which neither the rules nor a reviewer can see` });
     }
@@ -1429,8 +1420,8 @@ var rule29 = {
     const hits = [];
     for (const m of file.metaCommands) {
       if (m.name !== "gexec") continue;
-      const query = (m.sends ?? "").replace(/\s+/g, " ").trim();
-      const clipped = query.length > 120 ? `${query.slice(0, 117)}...` : query || "(the previous query)";
+      const query = m.sends ?? "";
+      const clipped = oneLine(query) || "(the previous query)";
       const sensitive = SENSITIVE.exec(query);
       hits.push({
         position: { line: m.line, column: m.column },
@@ -2418,6 +2409,7 @@ var rule52 = {
     const bare = c.into.rel.relname;
     const renamed = sqlOf({ CreateTableAsStmt: { ...c, into: { ...c.into, rel: { ...c.into.rel, relname: `${bare}_new` } } } });
     const view = tableRef(name);
+    const renamedTo = (suffix) => tableRef(qualifiedName(c.into.rel.schemaname, `${bare}${suffix}`));
     return [{
       message: `materialized view ${name}, dropped at line ${drop.statement.line}, is built again here: until its query has read every row it needs, ${sameTransaction ? `every read of ${view} waits behind the DROP's ACCESS EXCLUSIVE lock` : `reads of ${view} fail with "relation does not exist"`}`,
       ...renamed ? {
@@ -2425,9 +2417,9 @@ var rule52 = {
           `${renamed};  -- instead of the DROP and this CREATE; create its indexes here too`,
           "BEGIN;",
           `ALTER MATERIALIZED VIEW ${view} RENAME TO ${ident(`${bare}_old`)};`,
-          `ALTER MATERIALIZED VIEW ${tableRef(name.replace(/[^.]+$/, `${bare}_new`))} RENAME TO ${ident(bare)};`,
+          `ALTER MATERIALIZED VIEW ${renamedTo("_new")} RENAME TO ${ident(bare)};`,
           "COMMIT;",
-          `DROP MATERIALIZED VIEW ${tableRef(name.replace(/[^.]+$/, `${bare}_old`))};`
+          `DROP MATERIALIZED VIEW ${renamedTo("_old")};`
         ].join("\n")
       } : {}
     }];

@@ -22,10 +22,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-7GJNRTZY.js";
+} from "./chunk-UMLGNQCE.js";
 import {
   buildPlan
-} from "./chunk-ICVORHF6.js";
+} from "./chunk-X3AKBRHA.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -35,14 +35,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-GSHK5QBD.js";
+} from "./chunk-SQDBL2QR.js";
 import {
   allRules
-} from "./chunk-3GY36IWR.js";
+} from "./chunk-OQ4F43F5.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-Q6GQYM45.js";
+} from "./chunk-75TBZ2SY.js";
 import {
   atLeast,
   maxRisk,
@@ -6175,13 +6175,14 @@ async function refuseContributor(octokit, repo, pullNumber, login, policy, autho
 
 // src/github/approver-lookup.ts
 async function mayApprove(octokit, repo, who, pull, policy) {
+  const early = refuseBeforeLookup(who, pull.author, policy);
+  if (early) return early;
   const decision = await lookUpAndDecide(octokit, repo, who, pull.author, policy);
   if (decision.kind === "refused") return decision;
   const contributor = await refuseContributor(octokit, repo, pull.number, who.login, policy, pull.author);
   return contributor ? { kind: "refused", reason: contributor } : decision;
 }
 async function lookUpAndDecide(octokit, repo, commenter, author, policy) {
-  if (isBot(commenter)) return { kind: "refused", reason: `@${commenter.login} is a bot; only people can approve migrations.` };
   const { data } = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
     owner: repo.owner,
     repo: repo.repo,
@@ -6226,10 +6227,10 @@ async function approvalFromTrace(octokit, repo, q) {
     const ours = reactions.filter((r) => r.user && sameLogin(r.user.login, q.identity)).map((r) => r.content);
     if (!ours.includes("+1") || ours.includes("-1") || ours.includes("confused")) continue;
     const user = { login: c.user.login, ...c.user.type ? { type: c.user.type } : {} };
-    let may = q.mayApprove?.get(user.login);
+    let may = q.mayApprove.get(user.login);
     if (may === void 0) {
       may = (await mayApprove(octokit, repo, user, { number: q.pullNumber, author: q.author }, q.policy)).kind === "accepted";
-      q.mayApprove?.set(user.login, may);
+      q.mayApprove.set(user.login, may);
     }
     if (!may) continue;
     const reason = parseApprovalCommand(c.body).reason;
@@ -6791,8 +6792,6 @@ async function handleApprovalComment(octokit, repo, event, settings, hooks = {})
   return outcome;
   async function decide() {
     if (pull.state !== "open") return { kind: "refused", reason: "the pull request is closed." };
-    const early = refuseBeforeLookup(commenter, author, settings.policy);
-    if (early?.kind === "refused") return early;
     const decision = await mayApprove(octokit, repo, commenter, { number: event.issueNumber, author }, settings.policy);
     if (decision.kind === "refused") return decision;
     const thread = await listThread(octokit, repo, event.issueNumber, STICKY_MARKER, settings.identity);
@@ -6928,7 +6927,6 @@ export {
   parseApprovers,
   parsePermissionLevel,
   parseRisk,
-  refuseBeforeLookup,
   mayApprove,
   voidedReason,
   STICKY_MARKER,

@@ -9,8 +9,8 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-R7UVUMQU.js";
-import "./chunk-M27OREB5.js";
+} from "./chunk-NWCLFMGC.js";
+import "./chunk-W6STXGJT.js";
 import {
   rule,
   rule2,

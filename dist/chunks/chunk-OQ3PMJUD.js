@@ -1,7 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  ident,
   require_pgsql_deparser
-} from "./chunk-Q6GQYM45.js";
+} from "./chunk-75TBZ2SY.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
@@ -14,9 +15,6 @@ function columnShapeKey(table, column) {
 // src/plan/sql.ts
 var import_pgsql_deparser = __toESM(require_pgsql_deparser(), 1);
 var MAX_IDENT_BYTES = 63;
-function ident(name) {
-  return import_pgsql_deparser.QuoteUtils.quoteIdentifier(name);
-}
 function relationSql(rel) {
   return rel.schemaname ? `${ident(rel.schemaname)}.${ident(rel.relname ?? "")}` : ident(rel.relname ?? "");
 }
@@ -51,7 +49,6 @@ function makeObjectName(name1, name2, label) {
 
 export {
   columnShapeKey,
-  ident,
   relationSql,
   siblingSql,
   deparse,

@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  columnShapeKey,
-  ident
-} from "./chunk-TVYTEV5Q.js";
+  columnShapeKey
+} from "./chunk-OQ3PMJUD.js";
 import {
   columnTypeSource,
+  ident,
   parseSource
-} from "./chunk-Q6GQYM45.js";
+} from "./chunk-75TBZ2SY.js";
 import {
   SEED_FORMAT,
   applyBase,
@@ -20,10 +20,11 @@ import {
   relationsNow,
   seedTables,
   takeSnapshot,
-  toDbError,
+  toDbError
+} from "./chunk-NWCLFMGC.js";
+import {
   txControl
-} from "./chunk-R7UVUMQU.js";
-import "./chunk-M27OREB5.js";
+} from "./chunk-W6STXGJT.js";
 import {
   as,
   lockRank,

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-7GJNRTZY.js";
+} from "./chunk-UMLGNQCE.js";
 import {
   allRules
-} from "./chunk-3GY36IWR.js";
+} from "./chunk-OQ4F43F5.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

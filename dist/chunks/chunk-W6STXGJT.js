@@ -1,0 +1,40 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+
+// src/core/transaction.ts
+function txControl(stmt) {
+  const t = stmt.ast.TransactionStmt;
+  if (!t) return null;
+  switch (t.kind) {
+    case "TRANS_STMT_BEGIN":
+    case "TRANS_STMT_START":
+      return "begin";
+    case "TRANS_STMT_COMMIT":
+    case "TRANS_STMT_COMMIT_PREPARED":
+    case "TRANS_STMT_PREPARE":
+      return "commit";
+    case "TRANS_STMT_ROLLBACK":
+    case "TRANS_STMT_ROLLBACK_PREPARED":
+      return "rollback";
+    case "TRANS_STMT_SAVEPOINT":
+    case "TRANS_STMT_RELEASE":
+    case "TRANS_STMT_ROLLBACK_TO":
+      return "savepoint";
+    default:
+      return "other";
+  }
+}
+function controlsTransaction(s) {
+  const c = txControl(s);
+  return c === "begin" || c === "commit" || c === "rollback";
+}
+function fileTransaction(mode, statements) {
+  if (mode !== "implicit") return mode;
+  const top = statements.filter((s) => !s.nestedIn);
+  if (top.length <= 1 || top.some(controlsTransaction)) return "none";
+  return "wrapped";
+}
+
+export {
+  txControl,
+  fileTransaction
+};
