@@ -31,6 +31,7 @@ describe('dry-run cache directory', () => {
     const run = await s.runPullRequest('opened', { 'dry-run': 'true' }, { MIGRATION_GUARD_CACHE_DIR: cache });
     expect(run.code, describeRun(run)).toBe(0);
     expect(readdirSync(cache).filter((f) => /^[0-9a-f]{32}\.tar$/.test(f)).length).toBeGreaterThan(0);
+    // ... beside the image it started from, which the run's eviction kept.
     expect(readdirSync(cache)).toContain(`${fresh}.tar`);
     expectCleanTraffic(s);
   });

@@ -105,7 +105,9 @@ describe('how many worker threads', () => {
     expect(workerCount(50_000_000, 40, idle(1), { MG_WORKERS: '0' }, 2)).toBe(0);
     expect(workerCount(100, 40, idle(0), { MG_WORKERS: '2' }, 2)).toBe(2);
     expect(workerCount(100, 2, idle(0), { MG_WORKERS: '4' }, 2)).toBe(1);
-    expect(workerCount(100, 40, idle(0), { MG_WORKERS: 'lots' }, 2)).toBe(0);
+    // Not a number: the input decides, as without MG_WORKERS (one worker here, not 0).
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1.4), { MG_WORKERS: 'lots' }, 4)).toBe(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1.4), auto, 4));
+    expect(workerCount(MIN_CHARS_PER_THREAD * 10, 40, idle(1.4), { MG_WORKERS: 'lots' }, 4)).toBe(1);
   });
   it('the idle meter reads the kernel: between none and every core', async () => {
     const meter = idleMeter();

@@ -169,10 +169,9 @@ describe('plan on PGlite ends in the schema of the original statement', () => {
 });
 
 describe('rolling back the expand phase restores the schema', () => {
-  for (const c of CASES.filter((k) => !k.name.startsWith('mixed') && !k.name.startsWith('EXCLUDE'))) {
+  // A step that replaces an object of the same name has no SQL rollback (the old definition is the base's).
+  for (const c of CASES.filter((k) => !k.name.startsWith('mixed') && !k.name.startsWith('EXCLUDE') && !k.before && !k.noRollback)) {
     it(c.name, async () => {
-      // A step that replaces an object of the same name has no SQL rollback (the old definition is the base's).
-      if (c.before || c.noRollback) return;
       const [m] = await analyzeMigrations([{ path: 'db/0001_change.up.sql', sql: c.sql }]);
       await setup(c.rows ?? true, c.before);
       await withShapes(db, [m!]);
