@@ -83,7 +83,7 @@ export interface DryRunOutput {
   results: Map<string, DryRunResult>;
 }
 
-export function makeProvider(opts: DryRunOptions): SandboxProvider {
+export function makeProvider(opts: Pick<DryRunOptions, 'engine' | 'databaseUrl' | 'cacheDir' | 'pgBinDir' | 'memoryLimitMb' | 'targetMajor'>): SandboxProvider {
   switch (opts.engine) {
     case 'pglite':
       return new PgliteProvider(imageCache(resolveCacheDir(opts.cacheDir)), opts.memoryLimitMb);

@@ -37,7 +37,7 @@ export class VerifySession {
   private readonly saveWorthCpuMs: number;
 
   constructor(opts: SessionOptions) {
-    this.provider = makeProvider({ ...opts, statementTimeoutMs: 0, totalTimeoutMs: 0, seedRows: 0 });
+    this.provider = makeProvider(opts);
     this.saveWorthCpuMs = opts.saveWorthCpuMs ?? SAVE_WORTH_CPU_MS;
   }
 
