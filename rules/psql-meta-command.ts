@@ -13,8 +13,12 @@ const INCLUDES = new Set(['i', 'ir', 'include', 'include_relative']);
 /** What a command runs outside the database, or null. */
 function shell(m: MetaCommand): string | null {
   if (m.name === '!') return `runs the shell command ${quoted(m.argument || '(an interactive shell)')}`;
-  // \o |cmd and \w |cmd pipe output into a program; \g |cmd sends the query's result there.
-  if (/^(?:o|out|w|write|g|gx)$/.test(m.name) && m.argument.startsWith('|')) return `pipes output into the program ${quoted(m.argument.slice(1).trim())}`;
+  // psql runs a backquoted span in any meta-command's argument as a shell command (\set x `cmd`).
+  const backquoted = /`([^`]*)`/.exec(m.argument);
+  if (backquoted) return `runs the shell command ${quoted(backquoted[1]!)} (backquotes)`;
+  // \o |cmd and \w |cmd pipe output into a program; \g |cmd (also after \g's (options)) sends the query's result there.
+  const target = m.argument.replace(/^\([^)]*\)\s*/, '');
+  if (/^(?:o|out|w|write|g|gx)$/.test(m.name) && target.startsWith('|')) return `pipes output into the program ${quoted(target.slice(1).trim())}`;
   // \copy ... FROM/TO PROGRAM runs the program on the client.
   if (m.name === 'copy' && /\bprogram\b/i.test(m.argument)) return 'runs a program on the machine that runs the migration (\\copy ... PROGRAM)';
   return null;
@@ -31,7 +35,7 @@ export const rule: Rule = {
   title: 'A psql meta-command runs a file or a program the review cannot see',
   docs: {
     why:
-      'Migrations run by psql (Sqitch, plain scripts) may contain meta-commands, lines starting with a backslash that psql carries out itself. `\\i file` and `\\ir file` (`\\include`, `\\include_relative`) read another file and run its SQL: the rules, the rollback check and the dry-run see only the `\\ir` line, not the ALTER TABLE or DROP in the file it names, and a reviewer reading the diff may not open it. `\\!` runs a shell command, and `\\o |cmd`, `\\w |cmd`, `\\g |cmd` and `\\copy ... PROGRAM` run a program, all on the machine that deploys, with its credentials. Other meta-commands (`\\set`, `\\echo`, `\\timing`, `\\if`) are noted and skipped; `\\gexec` runs each value a query returns as SQL (see dynamic-sql).',
+      'Migrations run by psql (Sqitch, plain scripts) may contain meta-commands, lines starting with a backslash that psql carries out itself. `\\i file` and `\\ir file` (`\\include`, `\\include_relative`) read another file and run its SQL: the rules, the rollback check and the dry-run see only the `\\ir` line, not the ALTER TABLE or DROP in the file it names, and a reviewer reading the diff may not open it. `\\!` and a backquoted span in any meta-command (`\\set v `cmd``) run a shell command, and `\\o |cmd`, `\\w |cmd`, `\\g |cmd` and `\\copy ... PROGRAM` run a program, all on the machine that deploys, with its credentials. Other meta-commands (`\\set`, `\\echo`, `\\timing`, `\\if`) are noted and skipped; `\\gexec` runs each value a query returns as SQL (see dynamic-sql).',
     instead:
       'Put the statements in the migration itself, so they are reviewed and dry-run where they run; keep shared SQL (functions, views) in migrations of its own rather than in files several migrations include. Run programs from the deploy pipeline, not from a migration.',
     bad: '\\ir ../lib/orders_cleanup.sql',

