@@ -19,13 +19,13 @@ const ALL_RUNNERS =
   'golang-migrate: a file holding only this statement; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool';
 
 /**
- * The transaction the runner runs this file in, named as its author knows it: golang-migrate opens
- * none, but sends the file as one query string, which Postgres runs as one transaction.
+ * The transaction the runner runs this file in, named as its author knows it: a runner in the
+ * `implicit` mode (golang-migrate) opens none, but sends the file as one query string, which
+ * Postgres runs as one transaction.
  */
 export function runnerTransaction(state: Readonly<AnalysisState>): string {
-  return state.layout === 'golang-migrate'
-    ? 'the one transaction Postgres runs this file in (golang-migrate sends the file as one query)'
-    : 'the transaction the runner wraps this file in';
+  if (!state.oneQueryString) return 'the transaction the runner wraps this file in';
+  return `the one transaction Postgres runs this file in (${state.layout === 'golang-migrate' ? 'golang-migrate' : 'the runner'} sends the file as one query)`;
 }
 
 /** Why the statement is inside a transaction block, and how to take it out, for this file's runner. */
@@ -35,7 +35,8 @@ export function outOfTransactionAdvice(state: Readonly<AnalysisState>, doBlock: 
     return `the file's own BEGIN${state.tx.beganAt ? ` (line ${state.tx.beganAt.line})` : ''} opened a transaction: end it with COMMIT before this statement, or put the statement in a migration of its own without BEGIN/COMMIT`;
   }
   const layout = state.layout;
-  const specific = layout ? RUNNER_OPT_OUT[layout] : undefined;
+  // golang-migrate's advice is about its one query string; configured to wrap (sqlx), it is any wrapping runner.
+  const specific = layout && (layout !== 'golang-migrate' || state.oneQueryString) ? RUNNER_OPT_OUT[layout] : undefined;
   if (specific) return `${specific}; keep the statement in a migration of its own`;
   return `the runner wraps this migration in a transaction: put the statement in a migration of its own and turn the wrapping off (${ALL_RUNNERS})`;
 }

@@ -94,6 +94,8 @@ export interface AnalysisState {
   learningOnly: boolean;
   /** The layout of the migration being analyzed, when known (wording of transaction advice). */
   layout?: LayoutName;
+  /** True when the runner sends the file as one query string (the `implicit` mode), however it resolved for this file. */
+  oneQueryString?: boolean;
   /**
    * Tables created in this run that rows were then inserted into (INSERT, COPY): new, but not
    * empty, so an ADD COLUMN ... NOT NULL without a default fails on them too.

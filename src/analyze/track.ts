@@ -48,10 +48,12 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
   };
 }
 
-export function beginFile(state: AnalysisState, path: string, runner: FileTransaction, learningOnly: boolean, layout?: LayoutName): void {
+/** `oneQueryString`: the configured mode was `implicit` (`runner` is what it resolved to for this file). */
+export function beginFile(state: AnalysisState, path: string, runner: FileTransaction, learningOnly: boolean, layout?: LayoutName, oneQueryString = false): void {
   state.path = path;
   if (layout) state.layout = layout;
   else delete state.layout;
+  state.oneQueryString = oneQueryString;
   state.fileForeignKeys = [];
   state.runnerTransaction = runner;
   state.learningOnly = learningOnly;

@@ -106,7 +106,7 @@ export function parseOptionsFor(layout: LayoutName, placeholders: Record<string,
 }
 
 function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, transaction: FileTransaction, learningOnly: boolean, settings: Record<string, RuleSetting>) {
-  beginFile(state, m.up.path, transaction, learningOnly, m.layout);
+  beginFile(state, m.up.path, transaction, learningOnly, m.layout, m.transaction === 'implicit');
   return analyzeSource(up, m.up.text, state, allRules, settings);
 }
 

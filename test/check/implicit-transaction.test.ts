@@ -66,6 +66,20 @@ describe('golang-migrate: one query string per file', () => {
     expect(await modes(true)).toEqual(expected);
   });
 
+  it('the advice follows the mode, not the layout\'s name: golang-migrate configured to wrap (sqlx) gets a wrapping runner\'s', async () => {
+    const findings = async (mode?: 'wrapped') => {
+      const config = resolveConfig(mode ? { transaction: { 'golang-migrate': mode } } : {});
+      const result = await runCheck({ files: fsRepoFiles(dir), config, scope: { kind: 'all' } });
+      return result.report.migrations.flatMap((m) => m.findings.filter((f) => f.rule === 'concurrently-in-transaction' || f.rule === 'dml-in-ddl-transaction').map((f) => `${path.basename(m.path)} ${f.message} ${f.suggestion ?? ''}`));
+    };
+    const implicit = await findings();
+    expect(implicit.find((f) => f.startsWith('0002'))).toContain('golang-migrate sends the file as one query');
+    expect(implicit.find((f) => f.startsWith('0004'))).toContain('give the statement a file of its own');
+    const wrapped = await findings('wrapped');
+    expect(wrapped.find((f) => f.startsWith('0003'))).toContain('the runner wraps this migration in a transaction');
+    expect(wrapped.join('\n')).not.toContain('one query');
+  });
+
   it('with transaction: { golang-migrate: none } (x-multi-statement) every statement runs on its own', async () => {
     const byFile = await rulesByFile('none');
     expect(byFile['0002_backfill.up.sql']).not.toContain('DANGEROUS dml-in-ddl-transaction');

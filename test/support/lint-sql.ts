@@ -29,7 +29,7 @@ export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<A
   const state = newRunState({ pgVersion: opts.pgVersion ?? 16, tableStats: new Map(Object.entries(opts.tableStats ?? {})) });
   const run = (text: string, path: string, learningOnly: boolean) => {
     const parsed = parseSource({ path, text });
-    beginFile(state, path, fileTransaction(opts.runner ?? 'none', parsed.statements), learningOnly);
+    beginFile(state, path, fileTransaction(opts.runner ?? 'none', parsed.statements), learningOnly, undefined, opts.runner === 'implicit');
     return { parsed, out: analyzeSource(parsed, text, state, rules, opts.settings ?? {}) };
   };
   if (opts.history) run(opts.history, 'history.sql', true);
