@@ -107,7 +107,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
     result.notes.push({
       path: group.dir,
-      message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: Go test data (a testdata/ folder, which the go tool and golang-migrate, goose or dbmate never run as migrations); list the folder under migrations: in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'}`,
+      message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: Go test data (a testdata/ folder, which runners that read one folder, such as golang-migrate, goose or dbmate, never run); set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'}`,
     });
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
@@ -163,8 +163,10 @@ async function migrationFolders(
   }
   if (!testData) return units;
   const groups = units.map((u) => u.group);
+  // otherDatabases.review forces a review here too ("left alone, force it either way").
+  const forced = config.otherDatabases.review.length > 0 ? picomatch([...config.otherDatabases.review], { dot: true }) : () => false;
   return units.filter((u) => {
-    if (!isTestData(u.group, groups)) return true;
+    if (!isTestData(u.group, groups) || u.group.files.some((f) => forced(repoPath(u.group.dir, f)))) return true;
     testData.push(u.group);
     return false;
   });

@@ -195,11 +195,15 @@ describe('Go test data', () => {
     expect(r.notes.map((n) => [n.path, n.message.slice(0, 40)])).toEqual([['coderd/database/migrations/testdata/fixtures', '2 SQL files left alone: Go test data (a ']]);
   });
 
-  it('named explicitly (lint <path>) or under a configured folder, it is reviewed', async () => {
+  it('given to lint, under a configured folder, or matched by otherDatabases.review, it is reviewed', async () => {
     const only = await discoverMigrations(repo(files), config(), { only: ['coderd/database/migrations/testdata/fixtures/000001_users.up.sql'] });
     expect(only.sets.flatMap((s) => s.migrations.map((m) => m.up.path))).toEqual(['coderd/database/migrations/testdata/fixtures/000001_users.up.sql']);
     const configured = await discoverMigrations(repo(files), config({ migrations: [{ path: 'coderd/database/migrations/testdata/fixtures' }] }));
     expect(configured.sets.map((s) => s.dir)).toEqual(['coderd/database/migrations/testdata/fixtures']);
+    // As the note says: otherDatabases.review, which keeps every other folder detected.
+    const forced = await discoverMigrations(repo(files), config({ otherDatabases: { review: ['coderd/**/testdata/**'] } }));
+    expect(forced.sets.map((s) => s.dir)).toContain('coderd/database/migrations/testdata/fixtures');
+    expect(forced.sets.map((s) => s.dir)).toContain('coderd/database/migrations');
   });
 });
 
