@@ -1,8 +1,10 @@
 // A runner's transaction mode as it applies to one file. `implicit` runners (golang-migrate)
 // send the whole file as one query string; Postgres runs the statements of one query string as
-// one transaction ("implicit transaction block"), unless the string holds a single statement, or
-// its own BEGIN/COMMIT take over. So a file with an UPDATE after an ALTER TABLE holds the ALTER's
-// lock through the UPDATE, and CREATE INDEX CONCURRENTLY fails in any file but one of its own.
+// one transaction ("implicit transaction block") unless the string holds a single statement. So
+// a file with an UPDATE after an ALTER TABLE holds the ALTER's lock through the UPDATE, and
+// CREATE INDEX CONCURRENTLY fails in any file but one of its own. A file with its own BEGIN or
+// COMMIT is read as it says ('none'): an approximation, since statements after its last COMMIT
+// still run in one more implicit block, which the analysis reads as autocommitted.
 import type { FileTransaction, Statement, TransactionMode } from './types.js';
 
 export type TxControl = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'other';
