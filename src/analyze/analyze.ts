@@ -44,8 +44,10 @@ export function analyzeSource(
   const suppressed: SuppressedFinding[] = [];
   const byIndex = new Map(source.statements.map((s) => [s.index, s]));
 
-  const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[]) => {
-    const directive = suppressedBy(directives, rule.id, stmt);
+  // `suppressible`: the statement an ignore directive must stand before to silence the hit (for a
+  // file-level hit at a position, the first statement at or after it).
+  const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[], suppressible = stmt) => {
+    const directive = suppressedBy(directives, rule.id, suppressible);
     const target = hit.operation !== undefined ? ops[hit.operation] : undefined;
     let risk: Risk = overrideRisk(settings[rule.id]) ?? hit.risk ?? rule.risk;
     let message = hit.message;
@@ -71,7 +73,7 @@ export function analyzeSource(
       path: source.path,
     };
     if (directive) {
-      const top = stmt?.nestedIn ? byIndex.get(stmt.nestedIn.statement) : stmt;
+      const top = suppressible?.nestedIn ? byIndex.get(suppressible.nestedIn.statement) : suppressible;
       suppressed.push({
         finding,
         directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
@@ -125,8 +127,13 @@ export function analyzeSource(
     for (const rule of enabled) {
       if (!rule.finish) continue;
       for (const hit of safeCheck(rule, () => rule.finish!(state, file))) {
-        const stmt = [...source.statements].reverse().find((s) => s.line <= (hit.position?.line ?? Infinity));
-        emit(rule, hit, hit.position ? undefined : stmt, []);
+        const p = hit.position;
+        if (!p) {
+          emit(rule, hit, source.statements.at(-1), []);
+          continue;
+        }
+        const at = source.statements.find((s) => !s.nestedIn && (s.line > p.line || (s.line === p.line && s.column >= p.column)));
+        emit(rule, hit, undefined, [], at);
       }
     }
     for (const d of directives) {

@@ -25,6 +25,13 @@ describe('psql-meta-command', () => {
     expect(findingsOf(out, 'psql-meta-command')).toEqual([]);
   });
 
+  it('an ignore comment before the command silences it, as before a statement (and is no unused-ignore)', async () => {
+    const out = await lintSql('CREATE TABLE audit (id bigint PRIMARY KEY);\n-- migration-guard-ignore psql-meta-command\n\\ir lib/functions.sql\nSELECT 1;\n');
+    expect(findingsOf(out, 'psql-meta-command')).toEqual([]);
+    expect(findingsOf(out, 'unused-ignore')).toEqual([]);
+    expect(out.suppressed.map((x) => x.finding.rule)).toEqual(['psql-meta-command']);
+  });
+
   it('a backslash line inside a string or function body is no meta-command', async () => {
     const out = await lintSql("CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$\n\\ir evil.sql\nSELECT 'x'\n$$;\nCOMMENT ON TABLE t IS '\n\\! ls\n';\n");
     expect(findingsOf(out, 'psql-meta-command')).toEqual([]);
