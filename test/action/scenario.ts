@@ -307,7 +307,8 @@ export const REVIEWED: Steps<ActionRun> = {
  * fake GitHub and its own copy of the repository, whose commits are the same (a copy, same
  * shas), so the copied markers hold for it as they held for the run that wrote them. Nothing a
  * test does after its steps is kept, so no test sees another's state. Everything goes at the end
- * of the file.
+ * of the file. The fake's request log is not kept: a test that starts from kept runs sees only
+ * its own requests (assert what the steps requested in the test that runs them fresh).
  */
 export function useScenarios(): {
   scenario(o: ScenarioOptions): Promise<Scenario>;
