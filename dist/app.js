@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-TMCRES2E.js";
-import "./chunks/chunk-MRSHDXZG.js";
+} from "./chunks/chunk-L4GGOW2Y.js";
+import "./chunks/chunk-4ZYPCQIC.js";
 import "./chunks/chunk-HWMLMZMK.js";
 import "./chunks/chunk-5ZNOQRKC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-UMLGNQCE.js";
+import "./chunks/chunk-U5WW7ZJ7.js";
 import "./chunks/chunk-X3AKBRHA.js";
 import "./chunks/chunk-OQ3PMJUD.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-SQDBL2QR.js";
-import "./chunks/chunk-OQ4F43F5.js";
+import "./chunks/chunk-YTZCQSTZ.js";
+import "./chunks/chunk-KABOKMKO.js";
 import "./chunks/chunk-OZKWSANP.js";
 import "./chunks/chunk-75TBZ2SY.js";
 import "./chunks/chunk-W6STXGJT.js";

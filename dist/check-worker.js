@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-SQDBL2QR.js";
-import "./chunks/chunk-OQ4F43F5.js";
+} from "./chunks/chunk-YTZCQSTZ.js";
+import "./chunks/chunk-KABOKMKO.js";
 import "./chunks/chunk-OZKWSANP.js";
 import {
   initParser

@@ -12,7 +12,7 @@ function exitOnClosedPipe(stream) {
 }
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
-var { main } = await import("./chunks/main-F7KKWL7G.js");
+var { main } = await import("./chunks/main-Y7CQH2OG.js");
 try {
   process.exitCode = await main(process.argv);
 } catch (e) {

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-PLG7UGMN.js";
+} from "./chunks/chunk-VD42D5YW.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-MRSHDXZG.js";
+} from "./chunks/chunk-4ZYPCQIC.js";
 import "./chunks/chunk-HWMLMZMK.js";
 import {
   loadConfig
@@ -49,15 +49,15 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-UMLGNQCE.js";
+} from "./chunks/chunk-U5WW7ZJ7.js";
 import "./chunks/chunk-X3AKBRHA.js";
 import "./chunks/chunk-OQ3PMJUD.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-SQDBL2QR.js";
-import "./chunks/chunk-OQ4F43F5.js";
+import "./chunks/chunk-YTZCQSTZ.js";
+import "./chunks/chunk-KABOKMKO.js";
 import "./chunks/chunk-OZKWSANP.js";
 import "./chunks/chunk-75TBZ2SY.js";
 import "./chunks/chunk-W6STXGJT.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-OQ4F43F5.js";
+} from "./chunk-KABOKMKO.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

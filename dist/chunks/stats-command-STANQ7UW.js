@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-YPPEMVMB.js";
+} from "./chunk-KSREUBZ6.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,7 +11,7 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-OQ4F43F5.js";
+import "./chunk-KABOKMKO.js";
 import "./chunk-OZKWSANP.js";
 import "./chunk-75TBZ2SY.js";
 import "./chunk-DMW4FM6X.js";

@@ -867,7 +867,8 @@ var RUNNER_OPT_OUT = {
 };
 var ALL_RUNNERS = "golang-migrate: a file holding only this statement; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool";
 function runnerTransaction(state) {
-  return state.layout === "golang-migrate" ? "the one transaction Postgres runs this file in (golang-migrate sends the file as one query)" : "the transaction the runner wraps this file in";
+  if (!state.oneQueryString) return "the transaction the runner wraps this file in";
+  return `the one transaction Postgres runs this file in (${state.layout === "golang-migrate" ? "golang-migrate" : "the runner"} sends the file as one query)`;
 }
 function outOfTransactionAdvice(state, doBlock) {
   if (doBlock) return "a DO block runs as one function call inside a transaction: move the statement out of the DO block and run it as a plain statement";
@@ -875,7 +876,7 @@ function outOfTransactionAdvice(state, doBlock) {
     return `the file's own BEGIN${state.tx.beganAt ? ` (line ${state.tx.beganAt.line})` : ""} opened a transaction: end it with COMMIT before this statement, or put the statement in a migration of its own without BEGIN/COMMIT`;
   }
   const layout = state.layout;
-  const specific = layout ? RUNNER_OPT_OUT[layout] : void 0;
+  const specific = layout && (layout !== "golang-migrate" || state.oneQueryString) ? RUNNER_OPT_OUT[layout] : void 0;
   if (specific) return `${specific}; keep the statement in a migration of its own`;
   return `the runner wraps this migration in a transaction: put the statement in a migration of its own and turn the wrapping off (${ALL_RUNNERS})`;
 }
@@ -2213,7 +2214,10 @@ var rule46 = {
 var INCLUDES = /* @__PURE__ */ new Set(["i", "ir", "include", "include_relative"]);
 function shell(m) {
   if (m.name === "!") return `runs the shell command ${quoted(m.argument || "(an interactive shell)")}`;
-  if (/^(?:o|out|w|write|g|gx)$/.test(m.name) && m.argument.startsWith("|")) return `pipes output into the program ${quoted(m.argument.slice(1).trim())}`;
+  const backquoted = /`([^`]*)`/.exec(m.argument);
+  if (backquoted) return `runs the shell command ${quoted(backquoted[1])} (backquotes)`;
+  const target = m.argument.replace(/^\([^)]*\)\s*/, "");
+  if (/^(?:o|out|w|write|g|gx)$/.test(m.name) && target.startsWith("|")) return `pipes output into the program ${quoted(target.slice(1).trim())}`;
   if (m.name === "copy" && /\bprogram\b/i.test(m.argument)) return "runs a program on the machine that runs the migration (\\copy ... PROGRAM)";
   return null;
 }
@@ -2226,7 +2230,7 @@ var rule47 = {
   risk: "DANGEROUS",
   title: "A psql meta-command runs a file or a program the review cannot see",
   docs: {
-    why: "Migrations run by psql (Sqitch, plain scripts) may contain meta-commands, lines starting with a backslash that psql carries out itself. `\\i file` and `\\ir file` (`\\include`, `\\include_relative`) read another file and run its SQL: the rules, the rollback check and the dry-run see only the `\\ir` line, not the ALTER TABLE or DROP in the file it names, and a reviewer reading the diff may not open it. `\\!` runs a shell command, and `\\o |cmd`, `\\w |cmd`, `\\g |cmd` and `\\copy ... PROGRAM` run a program, all on the machine that deploys, with its credentials. Other meta-commands (`\\set`, `\\echo`, `\\timing`, `\\if`) are noted and skipped; `\\gexec` runs each value a query returns as SQL (see dynamic-sql).",
+    why: "Migrations run by psql (Sqitch, plain scripts) may contain meta-commands, lines starting with a backslash that psql carries out itself. `\\i file` and `\\ir file` (`\\include`, `\\include_relative`) read another file and run its SQL: the rules, the rollback check and the dry-run see only the `\\ir` line, not the ALTER TABLE or DROP in the file it names, and a reviewer reading the diff may not open it. `\\!` and a backquoted span in any meta-command (`\\set v `cmd``) run a shell command, and `\\o |cmd`, `\\w |cmd`, `\\g |cmd` and `\\copy ... PROGRAM` run a program, all on the machine that deploys, with its credentials. Other meta-commands (`\\set`, `\\echo`, `\\timing`, `\\if`) are noted and skipped; `\\gexec` runs each value a query returns as SQL (see dynamic-sql).",
     instead: "Put the statements in the migration itself, so they are reviewed and dry-run where they run; keep shared SQL (functions, views) in migrations of its own rather than in files several migrations include. Run programs from the deploy pipeline, not from a migration.",
     bad: "\\ir ../lib/orders_cleanup.sql",
     good: "-- the statements of ../lib/orders_cleanup.sql, written here:\nALTER TABLE orders DROP CONSTRAINT orders_legacy_check;"
@@ -3172,10 +3176,11 @@ function newRunState(opts) {
     learningOnly: false
   };
 }
-function beginFile(state, path, runner, learningOnly, layout) {
+function beginFile(state, path, runner, learningOnly, layout, oneQueryString = false) {
   state.path = path;
   if (layout) state.layout = layout;
   else delete state.layout;
+  state.oneQueryString = oneQueryString;
   state.fileForeignKeys = [];
   state.runnerTransaction = runner;
   state.learningOnly = learningOnly;

@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-TMCRES2E.js";
-import "./chunk-MRSHDXZG.js";
+} from "./chunk-L4GGOW2Y.js";
+import "./chunk-4ZYPCQIC.js";
 import "./chunk-HWMLMZMK.js";
 import "./chunk-5ZNOQRKC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-UMLGNQCE.js";
+import "./chunk-U5WW7ZJ7.js";
 import "./chunk-X3AKBRHA.js";
 import "./chunk-OQ3PMJUD.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-SQDBL2QR.js";
-import "./chunk-OQ4F43F5.js";
+import "./chunk-YTZCQSTZ.js";
+import "./chunk-KABOKMKO.js";
 import "./chunk-OZKWSANP.js";
 import "./chunk-75TBZ2SY.js";
 import "./chunk-W6STXGJT.js";

@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-OQ4F43F5.js";
+} from "./chunk-KABOKMKO.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -476,8 +476,8 @@ function analyzeSource(source, text, state, rules, settings = {}) {
   const findings = [];
   const suppressed = [];
   const byIndex = new Map(source.statements.map((s) => [s.index, s]));
-  const emit = (rule2, hit, stmt, ops) => {
-    const directive = suppressedBy(directives, rule2.id, stmt);
+  const emit = (rule2, hit, stmt, ops, suppressible = stmt) => {
+    const directive = suppressedBy(directives, rule2.id, suppressible);
     const target = hit.operation !== void 0 ? ops[hit.operation] : void 0;
     let risk = overrideRisk(settings[rule2.id]) ?? hit.risk ?? rule2.risk;
     let message = hit.message;
@@ -503,7 +503,7 @@ function analyzeSource(source, text, state, rules, settings = {}) {
       path: source.path
     };
     if (directive) {
-      const top = stmt?.nestedIn ? byIndex.get(stmt.nestedIn.statement) : stmt;
+      const top = suppressible?.nestedIn ? byIndex.get(suppressible.nestedIn.statement) : suppressible;
       suppressed.push({
         finding,
         directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
@@ -548,8 +548,13 @@ function analyzeSource(source, text, state, rules, settings = {}) {
     for (const rule2 of enabled) {
       if (!rule2.finish) continue;
       for (const hit of safeCheck(rule2, () => rule2.finish(state, file))) {
-        const stmt = [...source.statements].reverse().find((s) => s.line <= (hit.position?.line ?? Infinity));
-        emit(rule2, hit, hit.position ? void 0 : stmt, []);
+        const p = hit.position;
+        if (!p) {
+          emit(rule2, hit, source.statements.at(-1), []);
+          continue;
+        }
+        const at = source.statements.find((s) => !s.nestedIn && (s.line > p.line || s.line === p.line && s.column >= p.column));
+        emit(rule2, hit, void 0, [], at);
       }
     }
     for (const d of directives) {
@@ -1318,7 +1323,7 @@ function parseOptionsFor(layout, placeholders) {
   return { placeholders, goTemplates: layout === "pop" };
 }
 function analyzeInto(state, m, up, transaction, learningOnly, settings) {
-  beginFile(state, m.up.path, transaction, learningOnly, m.layout);
+  beginFile(state, m.up.path, transaction, learningOnly, m.layout, m.transaction === "implicit");
   return analyzeSource(up, m.up.text, state, allRules, settings);
 }
 function buildMigrationReport(m, up, down, out, transaction, extra) {

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-UMLGNQCE.js";
+} from "./chunk-U5WW7ZJ7.js";
 import {
   buildPlan
 } from "./chunk-X3AKBRHA.js";
@@ -35,10 +35,10 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-SQDBL2QR.js";
+} from "./chunk-YTZCQSTZ.js";
 import {
   allRules
-} from "./chunk-OQ4F43F5.js";
+} from "./chunk-KABOKMKO.js";
 import {
   byCodeUnit,
   parseSource

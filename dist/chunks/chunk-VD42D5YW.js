@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-UMLGNQCE.js";
+} from "./chunk-U5WW7ZJ7.js";
 import {
   allRules
-} from "./chunk-OQ4F43F5.js";
+} from "./chunk-KABOKMKO.js";
 import {
   atLeast
 } from "./chunk-GFQVVOLB.js";

@@ -19,11 +19,11 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-SQDBL2QR.js";
+} from "./chunk-YTZCQSTZ.js";
 import {
   allRules,
   ruleById
-} from "./chunk-OQ4F43F5.js";
+} from "./chunk-KABOKMKO.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -3053,7 +3053,7 @@ async function discoverMigrations(files, config, opts = {}) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
     result.notes.push({
       path: group.dir,
-      message: `${sql} SQL file${sql === 1 ? "" : "s"} left alone: Go test data (a testdata/ folder, which the go tool and golang-migrate, goose or dbmate never run as migrations); list the folder under migrations: in .migration-guard.yml to review ${sql === 1 ? "it" : "them"}`
+      message: `${sql} SQL file${sql === 1 ? "" : "s"} left alone: Go test data (a testdata/ folder, which runners that read one folder, such as golang-migrate, goose or dbmate, never run); set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? "it" : "them"}`
     });
   }
   result.sets.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === "plain" ? 1 : b.layout === "plain" ? -1 : 0);
@@ -3097,8 +3097,9 @@ async function migrationFolders(paths, config, readText, errors, testData) {
   }
   if (!testData) return units;
   const groups = units.map((u) => u.group);
+  const forced = config.otherDatabases.review.length > 0 ? (0, import_picomatch2.default)([...config.otherDatabases.review], { dot: true }) : () => false;
   return units.filter((u) => {
-    if (!isTestData(u.group, groups)) return true;
+    if (!isTestData(u.group, groups) || u.group.files.some((f) => forced(repoPath(u.group.dir, f)))) return true;
     testData.push(u.group);
     return false;
   });
@@ -3478,7 +3479,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-6NBSQN2Q.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-WVMUBOZP.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-IS3A7DM6.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},

@@ -50,7 +50,7 @@ var VerifySession = class {
   shapesRead = /* @__PURE__ */ new Set();
   saveWorthCpuMs;
   constructor(opts) {
-    this.provider = makeProvider({ ...opts, statementTimeoutMs: 0, totalTimeoutMs: 0, seedRows: 0 });
+    this.provider = makeProvider(opts);
     this.saveWorthCpuMs = opts.saveWorthCpuMs ?? SAVE_WORTH_CPU_MS;
   }
   /** Whether the work since `since` (cpuClock) cost enough to save its result as an image. */

@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-MRSHDXZG.js";
+} from "./chunk-4ZYPCQIC.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -44,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-UMLGNQCE.js";
+} from "./chunk-U5WW7ZJ7.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-YPPEMVMB.js";
+} from "./chunk-KSREUBZ6.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-PLG7UGMN.js";
+} from "./chunk-VD42D5YW.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-UMLGNQCE.js";
+} from "./chunk-U5WW7ZJ7.js";
 import {
   buildPlan
 } from "./chunk-X3AKBRHA.js";
@@ -46,11 +46,11 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-SQDBL2QR.js";
+import "./chunk-YTZCQSTZ.js";
 import {
   allRules,
   ruleById
-} from "./chunk-OQ4F43F5.js";
+} from "./chunk-KABOKMKO.js";
 import "./chunk-OZKWSANP.js";
 import {
   byCodeUnit,
@@ -857,7 +857,7 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-WVMUBOZP.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-IS3A7DM6.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
   const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-VG6UXNDK.js");
   let plan;
