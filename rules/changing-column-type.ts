@@ -1,7 +1,7 @@
 import type { ColumnDef, Node, VariableSetStmt } from '@pgsql/types';
 import { as, stringList, typeNameText } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
-import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
+import { alterCmds, onExistingTable, stmtTag } from '../src/analyze/rule-helpers.js';
 import { alterTable, defaultConstraintName, ident, runsDuringMigration, sqlOf, tableRef } from './_sql-build.js';
 import { typeChange } from './_type-change.js';
 
@@ -61,6 +61,8 @@ export const rule: Rule = {
     equivalents: { squawk: 'changing-column-type', strongMigrations: 'change_column', eugene: 'E5', pgfence: 'ALTER COLUMN checks' },
   },
   statements: ['AlterTableStmt'],
+  // sessionTimeZoneIsUtc reads the SET timezone statements before it.
+  readsEarlierTree: (s) => stmtTag(s) === 'VariableSetStmt',
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

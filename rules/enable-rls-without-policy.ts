@@ -14,6 +14,7 @@ export const rule: Rule = {
     good: "CREATE POLICY documents_owner ON documents USING (owner_id = current_setting('app.user_id')::bigint);\nALTER TABLE documents ENABLE ROW LEVEL SECURITY;",
     equivalents: { pgfence: 'ENABLE / FORCE ROW LEVEL SECURITY' },
   },
+  readsEarlierTree: (_s, ops) => ops.some((o) => o.kind === 'ENABLE_RLS'),
   finish(state) {
     const hits: RuleHit[] = [];
     const policies = state.facts.policyTables ?? new Set<string>();

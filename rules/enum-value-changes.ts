@@ -1,7 +1,7 @@
 import type { AlterEnumStmt } from '@pgsql/types';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { qualifiedFromList } from '../src/analyze/ast.js';
-import { stmtNode, transactionSummary } from '../src/analyze/rule-helpers.js';
+import { stmtNode, stmtTag, transactionSummary } from '../src/analyze/rule-helpers.js';
 import type { FileStep } from '../src/analyze/state.js';
 import { executesNow } from './_statement.js';
 
@@ -44,6 +44,7 @@ export const rule: Rule = {
     good: "ALTER TYPE order_status ADD VALUE 'dispatched';",
     equivalents: { pgfence: 'ALTER TYPE ... ADD VALUE (enum)' },
   },
+  readsEarlierTree: (s) => stmtTag(s) === 'AlterEnumStmt',
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const e = stmtNode<AlterEnumStmt>(statement, 'AlterEnumStmt');

@@ -47,6 +47,8 @@ export const rule: Rule = {
     equivalents: { eugene: 'W12' },
   },
   statements: ['AlterTableStmt', 'RenameStmt'],
+  // nullThenNotNull reads the earlier blocking ALTER TABLE (as state.tx.blockingStatements records it).
+  readsEarlierTree: (s, ops) => stmtTag(s) === 'AlterTableStmt' && ops.some((o) => o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew),
   check({ statement, operations, state }) {
     if (!state.tx.active || !runsDuringMigration(statement)) return [];
     const tag = stmtTag(statement);

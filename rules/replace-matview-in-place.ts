@@ -1,7 +1,7 @@
 import type { CreateTableAsStmt, DropStmt, Node } from '@pgsql/types';
 import { as, qualifiedFromList, qualifiedName, relationName } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
-import { ident, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { ident, stmtNode, stmtTag, tableRef } from '../src/analyze/rule-helpers.js';
 import { sqlOf } from './_sql-build.js';
 import { executesNow } from './_statement.js';
 
@@ -35,6 +35,7 @@ export const rule: Rule = {
     good: 'CREATE MATERIALIZED VIEW order_totals_new AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id;\nBEGIN;\nALTER MATERIALIZED VIEW order_totals RENAME TO order_totals_old;\nALTER MATERIALIZED VIEW order_totals_new RENAME TO order_totals;\nCOMMIT;\nDROP MATERIALIZED VIEW order_totals_old;',
   },
   statements: ['CreateTableAsStmt'],
+  readsEarlierTree: (s) => stmtTag(s) === 'DropStmt',
   check({ statement, state }) {
     const c = stmtNode<CreateTableAsStmt>(statement, 'CreateTableAsStmt');
     if (!c || !executesNow(statement) || c.objtype !== 'OBJECT_MATVIEW' || c.into?.skipData) return [];

@@ -1,6 +1,6 @@
 import { nodeTag } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
-import { describeLock } from '../src/analyze/rule-helpers.js';
+import { describeLock, stmtTag } from '../src/analyze/rule-helpers.js';
 import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
@@ -21,6 +21,7 @@ export const rule: Rule = {
     good: "SET idle_in_transaction_session_timeout = '10s';\nBEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
     equivalents: { pgfence: 'SET idle_in_transaction_session_timeout' },
   },
+  readsEarlierTree: (s) => stmtTag(s) === 'VariableSetStmt',
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
     const i = operations.findIndex((o) => o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew);

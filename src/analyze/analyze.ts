@@ -30,6 +30,31 @@ export const SMALL_TABLE = { rows: 100_000, bytes: 100 * 1024 * 1024 };
 
 export const UNUSED_IGNORE_RULE = 'unused-ignore';
 
+/** A source's analysis, fed its statements one at a time in file order, then finished. */
+export interface SourceAnalysis {
+  /**
+   * Classifies the statement, runs the rules on it and advances the state. The analysis keeps
+   * no reference to the statement's tree, so a caller can drop it once this returns.
+   */
+  feed(stmt: Statement): void;
+  /**
+   * `source`: the same statements, in the same order (their trees may be gone), with the
+   * parse's meta-commands; `text` the file's text. Applies ignore directives and runs the rules'
+   * end-of-file checks.
+   */
+  finish(source: ParsedSource, text: string): AnalyzeOutput;
+}
+
+/** A rule's hit, kept until finish() knows which ignore directives there are. */
+interface PendingHit {
+  rule: Rule;
+  hit: RuleHit;
+  /** Index of the statement the hit is about. */
+  statement: number;
+  ops: Operation[];
+}
+
+/** Analyzes a parsed source: the statements all at once. */
 export function analyzeSource(
   source: ParsedSource,
   text: string,
@@ -37,61 +62,30 @@ export function analyzeSource(
   rules: readonly Rule[],
   settings: Readonly<Record<string, RuleSetting>> = {},
 ): AnalyzeOutput {
-  const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
-  const directives = readDirectives(text, source.statements);
-  const operations: Operation[] = [];
-  const findings: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  const byIndex = new Map(source.statements.map((s) => [s.index, s]));
+  const analysis = startAnalysis(state, rules, settings);
+  for (const stmt of source.statements) analysis.feed(stmt);
+  return analysis.finish(source, text);
+}
 
-  // `suppressible`: the statement an ignore directive must stand before to silence the hit (for a
-  // file-level hit at a position, the first statement at or after it).
-  const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[], suppressible = stmt) => {
-    const directive = suppressedBy(directives, rule.id, suppressible);
-    const target = hit.operation !== undefined ? ops[hit.operation] : undefined;
-    let risk: Risk = overrideRisk(settings[rule.id]) ?? hit.risk ?? rule.risk;
-    let message = hit.message;
-    if (rule.sizeSensitive) {
-      const table = target?.table ?? ops.find((o) => o.table)?.table;
-      const stats = table ? state.tableStats.get(table) : undefined;
-      if (table && stats) {
-        const small = isSmall(stats);
-        message += ` (${table}: ${describeSize(stats)} per table stats — ${small ? 'a small table, so the lock is brief' : 'a large table, so the lock lasts as long as the work'})`;
-        if (small && risk === 'DANGEROUS' && !overrideRisk(settings[rule.id])) risk = 'CAUTION';
-      }
-    }
-    const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
-    const finding: Finding = {
-      rule: rule.id,
-      risk,
-      line: pos.line,
-      column: pos.column,
-      message,
-      ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
-      ...(hit.suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
-      ...(stmt ? { statement: stmt.index } : {}),
-      path: source.path,
-    };
-    if (directive) {
-      const top = suppressible?.nestedIn ? byIndex.get(suppressible.nestedIn.statement) : suppressible;
-      suppressed.push({
-        finding,
-        directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
-        statementText: top?.text ?? null,
-      });
-      return;
-    }
-    findings.push(finding);
-    const touched = target ? [target] : ops;
-    for (const o of touched) {
-      o.risk = maxRisk(o.risk, risk);
-      if (!o.rules.includes(rule.id)) o.rules.push(rule.id);
-    }
-  };
+/**
+ * Starts a source's analysis, to be fed statements as the parser makes them: a large file is
+ * analysed without holding every statement's tree. Ignore directives are read from the text
+ * and need every statement's place (a directive inside a string literal is none), so hits wait
+ * for finish() to be reported or suppressed.
+ */
+export function startAnalysis(
+  state: AnalysisState,
+  rules: readonly Rule[],
+  settings: Readonly<Record<string, RuleSetting>> = {},
+): SourceAnalysis {
+  const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
+  const operations: Operation[] = [];
+  const pending: PendingHit[] = [];
 
   // Rules without a check (finish-only) are skipped once here, not once per statement.
   const checkers = byStatementTag(enabled.filter((r) => r.check));
   const bodyCheckers = byStatementTag(enabled.filter((r) => r.check && r.functionBodies));
+  const lookingBack = enabled.filter((r) => r.readsEarlierTree);
   const runChecks = (which: (tag: string) => readonly Rule[], stmt: Statement, ops: Operation[]) => {
     if (state.learningOnly) return;
     const ctx = { statement: stmt, operations: ops, state };
@@ -103,56 +97,113 @@ export function analyzeSource(
       } catch (e) {
         hits = [ruleFailure(rule, e)];
       }
-      for (const hit of hits) emit(rule, hit, stmt, ops);
+      for (const hit of hits) pending.push({ rule, hit, statement: stmt.index, ops });
     }
   };
 
-  for (const stmt of source.statements) {
+  const feed = (stmt: Statement) => {
     // A function body runs when the function is called, not when the migration runs: it takes
     // no lock and changes no schema now, so it is neither an operation nor a change of state.
     // Rules about what code can reach (programs, files, roles) still read it: the function
     // runs later, with its caller's rights.
     if (stmt.nestedIn?.kind === 'function-body') {
       runChecks(bodyCheckers, stmt, []);
-      continue;
+      return;
     }
     const ops = classify(stmt, state);
     runChecks(checkers, stmt, ops);
-    track(state, stmt, ops);
-    operations.push(...ops);
-  }
+    track(state, stmt, ops, lookingBack.some((r) => r.readsEarlierTree!(stmt, ops)));
+    for (const o of ops) operations.push(o);
+  };
 
-  if (!state.learningOnly) {
-    const file = { metaCommands: source.metaCommands ?? [] };
-    for (const rule of enabled) {
-      if (!rule.finish) continue;
-      for (const hit of safeCheck(rule, () => rule.finish!(state, file))) {
-        const p = hit.position;
-        if (!p) {
-          emit(rule, hit, source.statements.at(-1), []);
-          continue;
+  const finish = (source: ParsedSource, text: string): AnalyzeOutput => {
+    const directives = readDirectives(text, source.statements);
+    const findings: Finding[] = [];
+    const suppressed: SuppressedFinding[] = [];
+    const byIndex = new Map(source.statements.map((s) => [s.index, s]));
+
+    // `suppressible`: the statement an ignore directive must stand before to silence the hit (for a
+    // file-level hit at a position, the first statement at or after it).
+    const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[], suppressible = stmt) => {
+      const directive = suppressedBy(directives, rule.id, suppressible);
+      const target = hit.operation !== undefined ? ops[hit.operation] : undefined;
+      let risk: Risk = overrideRisk(settings[rule.id]) ?? hit.risk ?? rule.risk;
+      let message = hit.message;
+      if (rule.sizeSensitive) {
+        const table = target?.table ?? ops.find((o) => o.table)?.table;
+        const stats = table ? state.tableStats.get(table) : undefined;
+        if (table && stats) {
+          const small = isSmall(stats);
+          message += ` (${table}: ${describeSize(stats)} per table stats — ${small ? 'a small table, so the lock is brief' : 'a large table, so the lock lasts as long as the work'})`;
+          if (small && risk === 'DANGEROUS' && !overrideRisk(settings[rule.id])) risk = 'CAUTION';
         }
-        const at = source.statements.find((s) => !s.nestedIn && (s.line > p.line || (s.line === p.line && s.column >= p.column)));
-        emit(rule, hit, undefined, [], at);
+      }
+      const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
+      const finding: Finding = {
+        rule: rule.id,
+        risk,
+        line: pos.line,
+        column: pos.column,
+        message,
+        ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
+        ...(hit.suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
+        ...(stmt ? { statement: stmt.index } : {}),
+        path: source.path,
+      };
+      if (directive) {
+        const top = suppressible?.nestedIn ? byIndex.get(suppressible.nestedIn.statement) : suppressible;
+        suppressed.push({
+          finding,
+          directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
+          statementText: top?.text ?? null,
+        });
+        return;
+      }
+      findings.push(finding);
+      const touched = target ? [target] : ops;
+      for (const o of touched) {
+        o.risk = maxRisk(o.risk, risk);
+        if (!o.rules.includes(rule.id)) o.rules.push(rule.id);
+      }
+    };
+
+    for (const p of pending) emit(p.rule, p.hit, byIndex.get(p.statement), p.ops);
+    pending.length = 0;
+
+    if (!state.learningOnly) {
+      const file = { metaCommands: source.metaCommands ?? [] };
+      for (const rule of enabled) {
+        if (!rule.finish) continue;
+        for (const hit of safeCheck(rule, () => rule.finish!(state, file))) {
+          const p = hit.position;
+          if (!p) {
+            emit(rule, hit, source.statements.at(-1), []);
+            continue;
+          }
+          const at = source.statements.find((s) => !s.nestedIn && (s.line > p.line || (s.line === p.line && s.column >= p.column)));
+          emit(rule, hit, undefined, [], at);
+        }
+      }
+      for (const d of directives) {
+        if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
+        const what = d.rules.length ? d.rules.join(', ') : 'every rule';
+        findings.push({
+          rule: UNUSED_IGNORE_RULE,
+          risk: 'SAFE',
+          line: d.position.line,
+          column: d.position.column,
+          message: `this migration-guard-ignore${d.scope === 'file' ? '-file' : ''} (${what}) suppresses nothing${d.scope === 'statement' && d.statement === undefined ? ': no statement follows it' : ''}`,
+          suggestion: 'remove the comment, or fix the rule name it lists',
+          path: source.path,
+          ...(d.statement !== undefined && byIndex.has(d.statement) ? { statement: d.statement } : {}),
+        });
       }
     }
-    for (const d of directives) {
-      if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
-      const what = d.rules.length ? d.rules.join(', ') : 'every rule';
-      findings.push({
-        rule: UNUSED_IGNORE_RULE,
-        risk: 'SAFE',
-        line: d.position.line,
-        column: d.position.column,
-        message: `this migration-guard-ignore${d.scope === 'file' ? '-file' : ''} (${what}) suppresses nothing${d.scope === 'statement' && d.statement === undefined ? ': no statement follows it' : ''}`,
-        suggestion: 'remove the comment, or fix the rule name it lists',
-        path: source.path,
-        ...(d.statement !== undefined && byIndex.has(d.statement) ? { statement: d.statement } : {}),
-      });
-    }
-  }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { operations, findings, suppressed };
+    findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { operations, findings, suppressed };
+  };
+
+  return { feed, finish };
 }
 
 /**

@@ -24,6 +24,23 @@ export function firstKey(node: Node | undefined | null): string | undefined {
   return undefined;
 }
 
+const TAG_ONLY = new Map<string, Node>();
+
+/**
+ * The node's tag with nothing under it (`{ AlterTableStmt: {} }`), shared per tag: what an
+ * earlier statement keeps of its tree when no rule reads more (AnalysisState.earlierInFile).
+ */
+export function tagOnly(node: Node): Node {
+  const key = firstKey(node);
+  if (key === undefined) return node;
+  let stub = TAG_ONLY.get(key);
+  if (!stub) {
+    stub = Object.freeze({ [key]: Object.freeze({}) }) as unknown as Node;
+    TAG_ONLY.set(key, stub);
+  }
+  return stub;
+}
+
 /** The inner value when the node has the given tag. */
 export function as<T>(node: Node | undefined | null, tag: string): T | undefined {
   if (firstKey(node) !== tag) return undefined;

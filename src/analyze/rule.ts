@@ -82,6 +82,13 @@ export interface Rule {
    * Nested statements (DO blocks, function bodies) are matched by their own tag too.
    */
   statements?: readonly NodeTag[];
+  /**
+   * True for an earlier statement of the file whose syntax tree `check` or `finish` reads later,
+   * through state.earlierInFile. Every other earlier statement keeps only its tag there (its
+   * text, place and operations stay), so a file of 10^5 statements does not hold 10^5 trees.
+   * Absent: the rule reads no earlier statement's tree.
+   */
+  readsEarlierTree?(statement: Statement, operations: readonly Operation[]): boolean;
   check?(input: RuleInput): RuleHit[];
   /** Called once at the end of each migration file, with the final state (missing COMMIT, ...) and what the file holds besides statements. */
   finish?(state: Readonly<AnalysisState>, file: FileFacts): RuleHit[];

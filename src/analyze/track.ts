@@ -5,7 +5,7 @@ import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFuncti
 import { declaredType } from './column-type.js';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
-import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, typeNameText } from './ast.js';
+import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
 export function newFacts(): SchemaFacts {
   return { columnTypes: new Map(), columnTypeNames: new Map(), functionVolatility: new Map(), enums: new Set(), notNullColumns: new Set() };
@@ -67,12 +67,17 @@ export function beginFile(state: AnalysisState, path: string, runner: FileTransa
 const DML = new Set(['UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS']);
 const NOT_DDL = new Set(['TRANSACTION_CONTROL', 'SET_SETTING', 'OTHER', 'COMMENT', 'GRANT', 'UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS', 'ANALYZE']);
 
-export function track(state: AnalysisState, stmt: Statement, ops: readonly Operation[]): void {
+/**
+ * Advances the state past `stmt`. `keepTree`: some rule reads this statement's tree when it looks
+ * back over the file (Rule.readsEarlierTree); otherwise earlierInFile keeps only its tag.
+ */
+export function track(state: AnalysisState, stmt: Statement, ops: readonly Operation[], keepTree: boolean): void {
   state.statementCount++;
   const [tag, v] = nodeTag(stmt.ast) ?? ['', {}];
+  const step = keepTree || state.learningOnly ? stmt : { ...stmt, ast: tagOnly(stmt.ast) };
 
   if (tag === 'TransactionStmt') {
-    recordStep(state, stmt, ops);
+    recordStep(state, step, ops);
     trackTransaction(state, v as TransactionStmt, stmt);
     return;
   }
@@ -80,7 +85,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
   if (!state.tx.active) {
     state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: new Map(), blockingStatements: new Map(), hasDdl: false, hasDml: false };
   }
-  recordStep(state, stmt, ops);
+  recordStep(state, step, ops);
   trackBlockingStatement(state, tag, stmt, ops);
 
   for (const op of ops) {

@@ -3,7 +3,7 @@
 // nothing, so any split of them over threads gives the same results.
 import { fileTransaction } from '../core/transaction.js';
 import type { Node } from '@pgsql/types';
-import { analyzeSource } from '../analyze/analyze.js';
+import { analyzeSource, startAnalysis, type AnalyzeOutput } from '../analyze/analyze.js';
 import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
@@ -68,17 +68,18 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     // A deleted migration is no longer part of the history the pull request builds on.
     if (m.change === 'deleted') continue;
     step(unit);
-    const up = parse(m.up, config.placeholders, m.layout);
     // A history migration's rollback matters only to the dry-run, which replays the history.
     const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
-    const transaction = fileTransaction(m.transaction, up.statements);
     if (!unit.underReview) {
-      analyzeInto(state, m, up, transaction, true, ctx.settings);
       // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
+      const { up } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
       if (ctx.keepHistory) history.push({ migration: m, up, down });
       continue;
     }
-    const out = analyzeInto(state, m, up, transaction, false, ctx.settings);
+    // The rollback's review reads the up file's trees after the analysis.
+    const reviewsRollback = down !== null && m.rollbackStatus === 'present';
+    const dropEarly = ctx.withoutTrees && !reviewsRollback;
+    const { up, out, transaction } = parseAndAnalyze(state, m, false, ctx, dropEarly);
     estimateAnalyzed(out, config, allRules, ctx.calibration);
     // A pull request's new migrations deploy together, so what one creates is new to the next;
     // a whole-repository or file review judges each migration against the history before it.
@@ -86,7 +87,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     const report = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
     analyzed.push({
       migration: m,
-      up: ctx.withoutTrees ? withoutTrees(up) : up,
+      up: ctx.withoutTrees && !dropEarly ? withoutTrees(up) : up,
       down: down && ctx.withoutTrees ? withoutTrees(down) : down,
       report,
       transaction,
@@ -105,16 +106,45 @@ export function parseOptionsFor(layout: LayoutName, placeholders: Record<string,
   return { placeholders, goTemplates: layout === 'pop' };
 }
 
-function analyzeInto(state: AnalysisState, m: Migration, up: ParsedSource, transaction: FileTransaction, learningOnly: boolean, settings: Record<string, RuleSetting>) {
-  beginFile(state, m.up.path, transaction, learningOnly, m.layout, m.transaction === 'implicit');
-  return analyzeSource(up, m.up.text, state, allRules, settings);
+/**
+ * Parses `m`'s up file and analyzes it (`learningOnly`: only its effect on the state). Where the
+ * file's transaction is known before its statements are (every mode but implicit), each
+ * statement is analysed as the parser makes it, and `dropTrees` lets its tree go at once: a
+ * 20 MB file never holds every tree. Implicit resolves by the whole file, so it parses first.
+ */
+function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boolean, ctx: SetContext, dropTrees: boolean): { up: ParsedSource; out: AnalyzeOutput; transaction: FileTransaction } {
+  const opts = parseOptionsFor(m.layout, ctx.config.placeholders);
+  if (m.transaction === 'implicit') {
+    const parsed = parseSource(m.up, opts);
+    const transaction = fileTransaction(m.transaction, parsed.statements);
+    beginFile(state, m.up.path, transaction, learningOnly, m.layout, true);
+    const out = analyzeSource(parsed, m.up.text, state, allRules, ctx.settings);
+    return { up: dropTrees ? withoutTrees(parsed) : parsed, out, transaction };
+  }
+  const transaction = m.transaction;
+  beginFile(state, m.up.path, transaction, learningOnly, m.layout, false);
+  const analysis = startAnalysis(state, allRules, ctx.settings);
+  // The parser reports what it throws as a parse error; a failure of the analysis is not one.
+  let failed: { error: unknown } | undefined;
+  const up = parseSource(m.up, opts, (s) => {
+    if (failed === undefined) {
+      try {
+        analysis.feed(s);
+      } catch (error) {
+        failed = { error };
+      }
+    }
+    return dropTrees ? { ...s, ast: NO_TREE } : s;
+  });
+  if (failed !== undefined) throw failed.error;
+  return { up, out: analysis.finish(up, m.up.text), transaction };
 }
 
 function buildMigrationReport(
   m: Migration,
   up: ParsedSource,
   down: ParsedSource | null,
-  out: ReturnType<typeof analyzeSource>,
+  out: AnalyzeOutput,
   transaction: FileTransaction,
   extra: Array<Finding & { path: string }>,
 ): MigrationReport {

@@ -6,7 +6,7 @@ import { MAX_COMMENT_DEPTH, tooDeepComments } from './guard.js';
 import { innerStatements } from './plpgsql.js';
 import { ByteOffsets, LineIndex } from './positions.js';
 import { preprocess, type MetaCommandAt } from './preprocess.js';
-import { parseRanges } from './recover.js';
+import { statementRanges, type RawError } from './recover.js';
 import { readGap, trimEnd } from './trivia.js';
 import { parserReady, scanSql } from './wasm.js';
 import { newerSyntaxMessage } from './newer-syntax.js';
@@ -20,6 +20,13 @@ export interface ParseOptions {
   /** The file is rendered as a Go template before it runs (pop): `{{ ... }}` actions are placeholders too. */
   goTemplates?: boolean;
 }
+
+/**
+ * Receives each statement as soon as it is parsed (a nested statement right after its parent);
+ * the result holds what it returns. A caller that has read a statement's tree can return the
+ * statement without it, so a large file never holds every tree at once.
+ */
+export type StatementSink = (statement: Statement) => Statement;
 
 /** Cuts comments that trail the file's last statement when it has no `;` (Postgres counts them in). */
 function endWithoutTrailingComments(text: string, start: number, end: number): number {
@@ -46,7 +53,7 @@ function describe(e: unknown): string {
  * the same characters, except psql meta-commands blanked, psql variables and `${name}`
  * placeholders filled in (so it is what a dry-run should execute).
  */
-export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSource {
+export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: StatementSink = (s) => s): ParsedSource {
   const path = src.path;
   const result: ParsedSource = { path, statements: [], errors: [], notes: [] };
   if (!parserReady()) {
@@ -67,14 +74,9 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
       result.errors.push({ path, ...where(deep), message: `comments nested more than ${MAX_COMMENT_DEPTH} levels deep; the file is not parsed` });
       return result;
     }
-    const { ranges, errors } = parseRanges(text);
-    const located: Array<{ offset: number; error: ParseError }> = errors.map((e) => ({
-      offset: e.offset,
-      error: { path, ...where(e.offset), message: newerSyntaxMessage(text, e.offset, e.message, atStatementStart(text, e.offset)) ?? e.message },
-    }));
-
+    const errors: RawError[] = [];
     let previousEnd = 0;
-    for (const range of ranges) {
+    for (const range of statementRanges(text, errors)) {
       const gap = readGap(text, previousEnd, range.start);
       const lead = readGap(text, range.start, range.end);
       const first = lead.next;
@@ -83,7 +85,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
       previousEnd = range.end;
       const statementText = text.slice(first, end);
       const parentIndex = result.statements.length;
-      result.statements.push({
+      result.statements.push(sink({
         index: parentIndex,
         path,
         ...where(first),
@@ -92,7 +94,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
         text: statementText,
         ast: range.ast,
         comments: [...gap.comments, ...lead.comments],
-      });
+      }));
       const inner = innerStatementsSafely(statementText, first, range.ast);
       if (inner === undefined) continue;
       for (const n of inner.notes) result.notes.push(note(n.offset, n.message));
@@ -108,9 +110,13 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}): ParsedSour
           comments: [],
           nestedIn: { statement: parentIndex, kind: inner.kind },
         };
-        result.statements.push(nested);
+        result.statements.push(sink(nested));
       }
     }
+    const located: Array<{ offset: number; error: ParseError }> = errors.map((e) => ({
+      offset: e.offset,
+      error: { path, ...where(e.offset), message: newerSyntaxMessage(text, e.offset, e.message, atStatementStart(text, e.offset)) ?? e.message },
+    }));
     for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
     result.notes.sort((a, b) => a.line - b.line || a.column - b.column);
     if (pre.metaCommands.length > 0) result.metaCommands = metaCommands(pre.metaCommands, result.statements, lines);

@@ -72,25 +72,20 @@ function goodPrefix(text: string, from: number, at: number): { boundary: number;
 
 /**
  * The parser failed without naming a place (e.g. its stack overflowed on a 10,000-term
- * expression). Goes statement by statement until the statement that fails that way, and
- * returns where to resume parsing the rest as a whole.
+ * expression). Goes statement by statement until the statement that fails that way, yielding
+ * the good ones, and returns where to resume parsing the rest as a whole.
  */
-function walkToFailure(text: string, from: number, ranges: Range[], errors: RawError[]): number {
+function* walkToFailure(text: string, from: number, errors: RawError[]): Generator<Range, number> {
   let start = readGap(text, from, text.length).next;
   while (start < text.length) {
     const end = statementEnd(text, start, start);
     const alone = parseSql(text.slice(start, end));
-    if (alone.ok) append(ranges, toRanges(text, start, end, alone.value.stmts ?? []));
+    if (alone.ok) yield* toRanges(text, start, end, alone.value.stmts ?? []);
     else errors.push(errorIn(text, start, end, alone));
     if (!alone.ok && alone.cursor === undefined) return end + 1;
     start = readGap(text, end + 1, text.length).next;
   }
   return text.length;
-}
-
-/** `push(...items)` overflows the stack for the 10^5 statements of a large file. */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
 }
 
 /**
@@ -117,10 +112,11 @@ function pieceEnd(text: string, from: number): number {
  * holds it is delimited by the scanner over the whole text and parsed alone, and parsing goes
  * on after that statement's `;`. Postgres stops at the first error, so each round costs about
  * the distance to the next error.
+ *
+ * Yields the statements in file order as each piece is parsed (a caller that is done with a
+ * tree lets it go before the next piece is read); pushes syntax errors onto `errors`.
  */
-export function parseRanges(text: string): { ranges: Range[]; errors: RawError[] } {
-  const ranges: Range[] = [];
-  const errors: RawError[] = [];
+export function* statementRanges(text: string, errors: RawError[]): Generator<Range, void> {
   let from = 0;
   let to = pieceEnd(text, from);
   while (from < text.length) {
@@ -130,8 +126,8 @@ export function parseRanges(text: string): { ranges: Range[]; errors: RawError[]
       const stmts = whole.value.stmts ?? [];
       const last = stmts[stmts.length - 1];
       if (to === text.length) {
-        append(ranges, toRanges(text, from, to, stmts));
-        break;
+        yield* toRanges(text, from, to, stmts);
+        return;
       }
       // Keep the statements closed by their `;`; what follows the last of them (a cut
       // statement, or a comment the piece's `;` was in) is read again with the next piece.
@@ -140,26 +136,25 @@ export function parseRanges(text: string): { ranges: Range[]; errors: RawError[]
         to = text.length; // one statement longer than the piece: parse it with the rest
         continue;
       }
-      append(ranges, kept);
       from = kept[kept.length - 1]!.end + 1;
       to = pieceEnd(text, from);
+      yield* kept;
       continue;
     }
     if (whole.cursor === undefined) {
-      from = walkToFailure(text, from, ranges, errors);
+      from = yield* walkToFailure(text, from, errors);
       to = pieceEnd(text, from);
       continue;
     }
     const at = from + codePointToUnit(rest, whole.cursor);
     const good = goodPrefix(text, from, at);
-    append(ranges, good.ranges);
+    yield* good.ranges;
     const start = readGap(text, good.boundary, text.length).next;
     const end = statementEnd(text, start, start);
     const alone = parseSql(text.slice(start, end));
-    if (alone.ok) append(ranges, toRanges(text, start, end, alone.value.stmts ?? []));
+    if (alone.ok) yield* toRanges(text, start, end, alone.value.stmts ?? []);
     else errors.push(errorIn(text, start, end, alone));
     from = end + 1;
     to = pieceEnd(text, from);
   }
-  return { ranges, errors };
 }

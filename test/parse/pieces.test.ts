@@ -61,3 +61,24 @@ describe('parsing a large text in pieces', () => {
     expect(got.statements.map((s) => s.text)).toEqual(expected);
   });
 });
+
+describe('a statement sink', () => {
+  it('receives every statement of a text of many pieces in file order, a nested one right after its parent, and the result holds what it returns', () => {
+    const text = `${FILL.repeat(150)}DO $$ BEGIN ALTER TABLE t ADD COLUMN c int; END $$;\nSELECT 2;\n`;
+    const seen: Array<{ index: number; nested: boolean; tag: string }> = [];
+    const out = parseSource({ path: 'big.sql', text }, {}, (s) => {
+      seen.push({ index: s.index, nested: !!s.nestedIn, tag: Object.keys(s.ast)[0]! });
+      return { ...s, ast: {} as typeof s.ast };
+    });
+    const plain = parseSource({ path: 'big.sql', text });
+    expect(out.errors).toEqual([]);
+    expect(seen.map((s) => s.index)).toEqual(plain.statements.map((s) => s.index));
+    expect(seen.slice(-3)).toEqual([
+      { index: 151 - 1, nested: false, tag: 'DoStmt' },
+      { index: 151, nested: true, tag: 'AlterTableStmt' },
+      { index: 152, nested: false, tag: 'SelectStmt' },
+    ]);
+    expect(out.statements.every((s) => Object.keys(s.ast).length === 0)).toBe(true);
+    expect(out.statements.map(({ ast: _a, ...rest }) => rest)).toEqual(plain.statements.map(({ ast: _a, ...rest }) => rest));
+  });
+});
