@@ -99,8 +99,8 @@ export const rule: Rule = {
     good: "ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE id BETWEEN 1 AND 10000;",
     equivalents: { eugene: 'E4', strongMigrations: 'backfill in the same transaction (add_column + update)' },
   },
-  // isBackfill reads an earlier INSERT's query.
-  readsEarlierTree: (s) => stmtTag(s) === 'InsertStmt',
+  // isBackfill reads an earlier INSERT's query; one it is true for is the only one worth keeping.
+  readsEarlierTree: (s, ops) => stmtTag(s) === 'InsertStmt' && isBackfill(s, ops),
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
     const sameTx = earlierInTransaction(state);
