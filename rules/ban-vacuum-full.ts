@@ -18,6 +18,7 @@ export const rule: Rule = {
     good: 'VACUUM (ANALYZE) orders;',
     equivalents: { squawk: 'prefer-repack', eugene: 'E10', pgfence: 'table rewrites (VACUUM FULL)' },
   },
+  statements: ['VacuumStmt'],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const hits: RuleHit[] = [];

@@ -24,6 +24,7 @@ export const rule: Rule = {
     good: 'CREATE TABLE order_events (id bigint PRIMARY KEY, payload jsonb);\nCREATE TRIGGER order_events_audit AFTER INSERT ON order_events FOR EACH ROW EXECUTE FUNCTION audit_row();',
     equivalents: { pgfence: 'Trigger operations' },
   },
+  statements: ['CreateTrigStmt', 'DropStmt', 'AlterTableStmt'],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const trig = stmtNode<CreateTrigStmt>(statement, 'CreateTrigStmt');

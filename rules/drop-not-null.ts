@@ -16,6 +16,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders ALTER COLUMN status SET DEFAULT \'pending\';',
     equivalents: { squawk: 'ban-drop-not-null', pgfence: 'ALTER COLUMN checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

@@ -42,6 +42,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders ADD CONSTRAINT orders_status_not_null CHECK (status IS NOT NULL) NOT VALID;',
     equivalents: { squawk: 'adding-not-nullable-field', strongMigrations: 'change_column_null', eugene: 'E2, W14', pgfence: 'ALTER COLUMN checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

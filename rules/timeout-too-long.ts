@@ -20,6 +20,7 @@ export const rule: Rule = {
     good: "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;",
     equivalents: { pgfence: 'SET lock_timeout' },
   },
+  statements: ['VariableSetStmt'],
   check({ statement }) {
     const set = stmtNode<VariableSetStmt>(statement, 'VariableSetStmt');
     if (!set || !executesNow(statement) || set.kind !== 'VAR_SET_VALUE' || set.name?.toLowerCase() !== 'lock_timeout') return [];

@@ -16,6 +16,7 @@ export const rule: Rule = {
     good: 'BEGIN;\nCREATE TABLE invoices (id bigint PRIMARY KEY);\nCREATE TABLE invoice_lines (id bigint PRIMARY KEY);\nCOMMIT;',
     equivalents: { squawk: 'transaction-nesting' },
   },
+  statements: ['TransactionStmt'],
   check({ statement, state }) {
     const t = stmtNode<TransactionStmt>(statement, 'TransactionStmt');
     if (!t || !executesNow(statement)) return [];

@@ -26,6 +26,7 @@ export const rule: Rule = {
     good: 'BEGIN;\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;\nCOMMIT;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;',
     equivalents: { squawk: 'constraint-missing-not-valid', strongMigrations: 'validate_check_constraint' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];

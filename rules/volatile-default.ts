@@ -30,6 +30,7 @@ export const rule: Rule = {
     good: 'ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();',
     equivalents: { squawk: 'adding-field-with-default', strongMigrations: 'add_column_default', pgfence: 'ADD COLUMN checks' },
   },
+  statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];
