@@ -34,9 +34,12 @@ export const UNUSED_IGNORE_RULE = 'unused-ignore';
 export interface SourceAnalysis {
   /**
    * Classifies the statement, runs the rules on it and advances the state. The analysis keeps
-   * no reference to the statement's tree, so a caller can drop it once this returns.
+   * no reference to the statement's tree unless a rule reads it later (Rule.readsEarlierTree),
+   * so a caller can drop it once this returns. `light`: the statement with its tree reduced to
+   * its tag (tagOnly), which a caller that drops trees keeps anyway; the analysis remembers it
+   * instead of a copy of its own.
    */
-  feed(stmt: Statement): void;
+  feed(stmt: Statement, light?: Statement): void;
   /**
    * `source`: the same statements, in the same order (their trees may be gone), with the
    * parse's meta-commands; `text` the file's text. Applies ignore directives and runs the rules'
@@ -101,7 +104,7 @@ export function startAnalysis(
     }
   };
 
-  const feed = (stmt: Statement) => {
+  const feed = (stmt: Statement, light?: Statement) => {
     // A function body runs when the function is called, not when the migration runs: it takes
     // no lock and changes no schema now, so it is neither an operation nor a change of state.
     // Rules about what code can reach (programs, files, roles) still read it: the function
@@ -112,7 +115,8 @@ export function startAnalysis(
     }
     const ops = classify(stmt, state);
     runChecks(checkers, stmt, ops);
-    track(state, stmt, ops, lookingBack.some((r) => r.readsEarlierTree!(stmt, ops)));
+    const keepTree = lookingBack.some((r) => r.readsEarlierTree!(stmt, ops));
+    track(state, stmt, ops, keepTree ? stmt : light);
     for (const o of ops) operations.push(o);
   };
 

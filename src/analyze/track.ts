@@ -68,13 +68,14 @@ const DML = new Set(['UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS']);
 const NOT_DDL = new Set(['TRANSACTION_CONTROL', 'SET_SETTING', 'OTHER', 'COMMENT', 'GRANT', 'UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS', 'ANALYZE']);
 
 /**
- * Advances the state past `stmt`. `keepTree`: some rule reads this statement's tree when it looks
- * back over the file (Rule.readsEarlierTree); otherwise earlierInFile keeps only its tag.
+ * Advances the state past `stmt`. `remembered`: what earlierInFile keeps of it — the statement
+ * itself when some rule reads its tree when it looks back (Rule.readsEarlierTree), else the
+ * statement with its tree reduced to its tag (made here when not given).
  */
-export function track(state: AnalysisState, stmt: Statement, ops: readonly Operation[], keepTree: boolean): void {
+export function track(state: AnalysisState, stmt: Statement, ops: readonly Operation[], remembered?: Statement): void {
   state.statementCount++;
   const [tag, v] = nodeTag(stmt.ast) ?? ['', {}];
-  const step = keepTree || state.learningOnly ? stmt : { ...stmt, ast: tagOnly(stmt.ast) };
+  const step = state.learningOnly ? stmt : remembered ?? { ...stmt, ast: tagOnly(stmt.ast) };
 
   if (tag === 'TransactionStmt') {
     recordStep(state, step, ops);

@@ -4,6 +4,7 @@
 import { fileTransaction } from '../core/transaction.js';
 import type { Node } from '@pgsql/types';
 import { analyzeSource, startAnalysis, type AnalyzeOutput } from '../analyze/analyze.js';
+import { tagOnly } from '../analyze/ast.js';
 import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
@@ -109,8 +110,9 @@ export function parseOptionsFor(layout: LayoutName, placeholders: Record<string,
 /**
  * Parses `m`'s up file and analyzes it (`learningOnly`: only its effect on the state). Where the
  * file's transaction is known before its statements are (every mode but implicit), each
- * statement is analysed as the parser makes it, and `dropTrees` lets its tree go at once: a
- * 20 MB file never holds every tree. Implicit resolves by the whole file, so it parses first.
+ * statement is analysed as the parser makes it, and `dropTrees` lets its tree go at once (the
+ * statement keeps its tag alone, tagOnly): a 20 MB file never holds every tree. Implicit
+ * resolves by the whole file, so it parses first (and drops the trees after, as NO_TREE).
  */
 function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boolean, ctx: SetContext, dropTrees: boolean): { up: ParsedSource; out: AnalyzeOutput; transaction: FileTransaction } {
   const opts = parseOptionsFor(m.layout, ctx.config.placeholders);
@@ -127,14 +129,16 @@ function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boole
   // The parser reports what it throws as a parse error; a failure of the analysis is not one.
   let failed: { error: unknown } | undefined;
   const up = parseSource(m.up, opts, (s) => {
+    // One tree-less copy, held by the result and by the analysis's look-back (earlierInFile).
+    const light = dropTrees ? { ...s, ast: tagOnly(s.ast) } : undefined;
     if (failed === undefined) {
       try {
-        analysis.feed(s);
+        analysis.feed(s, light);
       } catch (error) {
         failed = { error };
       }
     }
-    return dropTrees ? { ...s, ast: NO_TREE } : s;
+    return light ?? s;
   });
   if (failed !== undefined) throw failed.error;
   return { up, out: analysis.finish(up, m.up.text), transaction };

@@ -33,8 +33,9 @@ export interface CheckOptions {
   /**
    * The caller renders from the reports and the statements' positions and text only (every
    * format but markdown, whose plan reads the trees; no dry-run, no plan): each statement's
-   * `ast` is then the empty NO_TREE (check/analyze-set.ts), its tree dropped once the migration
-   * is analyzed, and a large input is analyzed on worker threads too (check/parallel.ts).
+   * tree is dropped once analyzed — its `ast` is then the empty NO_TREE, or for a file analysed
+   * as it was parsed its tag alone (check/analyze-set.ts) — and a large input is analyzed on
+   * worker threads too (check/parallel.ts).
    * Ignored with `dryRun` or `keepHistory`.
    */
   withoutTrees?: boolean;

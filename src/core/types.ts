@@ -73,7 +73,7 @@ export interface Statement {
   /** The parsed statement, e.g. `{ AlterTableStmt: {...} }`. */
   ast: Node;
   /** Comments between the previous statement and this one, without their `--` or `/* *\/`. */
-  comments: string[];
+  comments: readonly string[];
   /** Set when the statement was found inside the static SQL of a DO block or function body. */
   nestedIn?: { statement: number; kind: 'do-block' | 'function-body' };
 }

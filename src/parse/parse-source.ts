@@ -21,6 +21,9 @@ export interface ParseOptions {
   goTemplates?: boolean;
 }
 
+/** Most statements have no comments before them: one shared empty list (a file holds 10^5 statements). */
+const NO_COMMENTS: readonly string[] = Object.freeze([]);
+
 /**
  * Receives each statement as soon as it is parsed (a nested statement right after its parent);
  * the result holds what it returns. A caller that has read a statement's tree can return the
@@ -93,7 +96,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
         end: pre.map.toOriginal(end),
         text: statementText,
         ast: range.ast,
-        comments: [...gap.comments, ...lead.comments],
+        comments: gap.comments.length + lead.comments.length === 0 ? NO_COMMENTS : [...gap.comments, ...lead.comments],
       }));
       const inner = innerStatementsSafely(statementText, first, range.ast);
       if (inner === undefined) continue;
@@ -107,7 +110,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
           end: pre.map.toOriginal(s.end),
           text: s.text,
           ast: s.ast,
-          comments: [],
+          comments: NO_COMMENTS,
           nestedIn: { statement: parentIndex, kind: inner.kind },
         };
         result.statements.push(sink(nested));
