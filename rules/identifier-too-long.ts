@@ -6,7 +6,9 @@ import { executesNow } from './_statement.js';
 /** Postgres keeps NAMEDATALEN - 1 = 63 bytes of an identifier and drops the rest. */
 const MAX_BYTES = 63;
 
-const MAYBE_LONG = /[A-Za-z0-9_$\u0080-\uffff]{22,}|"[^"]{22,}/;
+// A run of name characters is tried from its first character only (the lookbehind): tried at
+// every position, each run was read again from each of its characters.
+const MAYBE_LONG = /(?<![A-Za-z0-9_$\u0080-\uffff])[A-Za-z0-9_$\u0080-\uffff]{22}|"[^"]{22}/;
 
 /** Statements that give something a name (tables, columns, indexes, constraints, ...). */
 const NAMING_TAGS: readonly NodeTag[] = [
