@@ -61,7 +61,8 @@ function classifyNode(ast: Node, state: Readonly<AnalysisState>): Draft[] {
     case 'InsertStmt': return [op('INSERT_ROWS', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
     case 'MergeStmt': return [op('UPDATE_VALUES', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
     case 'CopyStmt': return [op('INSERT_ROWS', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
-    case 'CompositeTypeStmt': case 'CreateEnumStmt': case 'CreateRangeStmt': return [op('CREATE_TYPE')];
+    case 'CompositeTypeStmt': return [op('CREATE_TYPE', { typeName: relationName((v as { typevar?: RangeVar }).typevar) })];
+    case 'CreateEnumStmt': case 'CreateRangeStmt': return [op('CREATE_TYPE', { typeName: qualifiedFromList((v as { typeName?: Node[] }).typeName) })];
     case 'AlterEnumStmt': {
       const e = v as { oldVal?: string; newVal?: string };
       return [op(e.oldVal ? 'ALTER_TYPE_RENAME_VALUE' : 'ALTER_TYPE_ADD_VALUE', { typeName: qualifiedFromList((v as { typeName?: Node[] }).typeName) })];

@@ -1,5 +1,5 @@
 // Objects a migration drops and then creates again under the same name (a column, table, view,
-// constraint or index): moving the drop to the contract phase would make the re-creation fail
+// constraint, index or type): moving the drop to the contract phase would make the re-creation fail
 // with "already exists" and the late drop remove what was re-created. Such a drop stays in
 // front of its re-creation, in the re-creation's phase.
 import type { Operation } from '../core/types.js';
@@ -18,7 +18,7 @@ const CREATES: Partial<Record<Operation['kind'], string>> = {
   ADD_COLUMN_NULLABLE: 'column', ADD_COLUMN_NOT_NULL: 'column', ADD_COLUMN_VOLATILE_DEFAULT: 'column',
   CREATE_TABLE: 'relation', CREATE_VIEW: 'relation', ADD_FOREIGN_KEY: 'constraint', ADD_CHECK: 'constraint',
   ADD_UNIQUE: 'constraint', ADD_PRIMARY_KEY: 'constraint', ADD_EXCLUSION: 'constraint',
-  CREATE_INDEX: 'index', CREATE_INDEX_CONCURRENTLY: 'index', CREATE_TYPE: 'type',
+  CREATE_INDEX: 'index', CREATE_INDEX_CONCURRENTLY: 'index', CREATE_TYPE: 'type', CREATE_DOMAIN: 'type',
   RENAME_COLUMN: 'column', RENAME_TABLE: 'relation',
 };
 
@@ -37,6 +37,8 @@ function keyOf(kind: string, op: Operation, dropped: boolean): string | undefine
       if (!op.table) return undefined;
       return renamed ? `relation ${op.table.split('.').slice(0, -1).join('.') || 'public'}.${renamed}` : `relation ${op.table}`;
     }
+    // Types and domains share one namespace (pg_type).
+    case 'type': return op.typeName ? `type ${op.typeName}` : undefined;
     default: return op.table ? `${kind} ${op.table}` : undefined;
   }
 }

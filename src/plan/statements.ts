@@ -5,7 +5,7 @@ import type {
   AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DropStmt, IndexStmt, Node,
   RangeVar, ReindexStmt, RenameStmt, VariableSetStmt,
 } from '@pgsql/types';
-import { as, nodeTag, optionOn, relationName, stringList } from '../analyze/ast.js';
+import { as, nodeTag, optionOn, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
 import { oneBatch } from '../analyze/batch-sql.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange, renameInPlace } from './columns.js';
@@ -393,8 +393,33 @@ function nameReused(ctx: StatementContext, v: RenameStmt): string | undefined {
   return undefined;
 }
 
+/**
+ * A type renamed to the name of a type the migration dropped before it (the enum swap: create
+ * the new type, move the columns to it, drop the old one, give the new one the old name). The
+ * drop waits for the contract phase, so until then the name is taken: the rename follows it
+ * there. Pulling the drop forward instead fails while a column moved by the online route still
+ * holds the old type (it is dropped in the contract phase too, before the type).
+ */
+function typeRenameAfterDrop(ctx: StatementContext, v: RenameStmt): Draft | undefined {
+  if ((v.renameType !== 'OBJECT_TYPE' && v.renameType !== 'OBJECT_DOMAIN') || !v.newname) return undefined;
+  const from = qualifiedFromList(as<{ items?: Node[] }>(v.object, 'List')?.items);
+  if (!from) return undefined;
+  const to = `${from.slice(0, from.lastIndexOf('.'))}.${v.newname}`;
+  const drop = ctx.migration.report.operations.find((o) => o.statement < ctx.statement.index && o.kind === 'DROP_TYPE' && o.typeName === to);
+  if (!drop) return undefined;
+  return draft(
+    ctx,
+    'contract',
+    ctx.ops[0]?.kind ?? 'OTHER',
+    `Renamed right after the DROP TYPE at line ${drop.line}, which frees the name ${ident(v.newname)} and waits for this phase; until then the type keeps the name ${ident(from.slice(from.lastIndexOf('.') + 1))}, so code that names the type must accept both until this release.`,
+    [ctx.statement.text.trim().replace(/;\s*$/, '')],
+  );
+}
+
 function planRename(ctx: StatementContext, v: RenameStmt): Draft[] {
   const op = ctx.ops[0];
+  const afterDrop = typeRenameAfterDrop(ctx, v);
+  if (afterDrop) return [afterDrop];
   const reused = nameReused(ctx, v);
   if (reused) {
     return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, `It runs as written, in order with the statements around it: ${reused}, so the old and the new name cannot both stay in use for a release. Deploy the code that uses the new names together with this migration.`)];

@@ -84,6 +84,14 @@ const CASES: Case[] = [
     phases: ['expand', 'deploy'], noRollback: true },
   { name: 'DROP VIEW and CREATE VIEW of the same name', before: 'CREATE VIEW order_refs AS SELECT id, ref FROM orders;',
     sql: 'DROP VIEW order_refs;\nCREATE VIEW order_refs AS SELECT id, ref, status FROM orders;', phases: ['expand'] },
+  // The enum swap (coder's 000499): the old type's drop waits for the contract phase, and the
+  // new type takes its name there, after it (and after the old column the online route keeps).
+  { name: 'enum swap: new type, column moved to it, old type dropped, new type renamed to the old name', before: "CREATE TYPE order_state AS ENUM ('new', 'done');\nALTER TABLE orders ADD COLUMN state order_state;",
+    sql: "CREATE TYPE new_order_state AS ENUM ('new', 'done', 'void');\nALTER TABLE orders ALTER COLUMN state TYPE new_order_state USING state::text::new_order_state;\nDROP TYPE order_state;\nALTER TYPE new_order_state RENAME TO order_state;",
+    phases: ['expand', 'backfill', 'deploy', 'contract'], contains: ['ALTER TYPE new_order_state RENAME TO order_state'] },
+  { name: 'a type dropped and created again under its name', before: "CREATE TYPE order_state AS ENUM ('new', 'done');\nALTER TABLE orders ADD COLUMN state order_state;",
+    sql: "ALTER TABLE orders DROP COLUMN state;\nDROP TYPE order_state;\nCREATE TYPE order_state AS ENUM ('new', 'done', 'void');\nALTER TABLE orders ADD COLUMN state order_state;",
+    phases: ['expand', 'deploy'], noRollback: true },
   { name: 'ALTER COLUMN TYPE carries NOT NULL, DEFAULT, indexes and constraints over to the new column',
     before: "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 0, ALTER COLUMN amount SET NOT NULL;\nCREATE INDEX orders_amount_idx ON orders (amount) WHERE amount > 0;\nALTER TABLE orders ADD CONSTRAINT orders_amount_check CHECK (amount >= 0), ADD CONSTRAINT orders_ref_amount_key UNIQUE (ref, amount);",
     sql: 'ALTER TABLE orders ALTER COLUMN amount TYPE bigint;', phases: ['expand', 'backfill', 'validate', 'deploy', 'contract'],
