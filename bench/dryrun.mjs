@@ -12,7 +12,8 @@
 //      an index), so suggestions, column shapes and the plan are verified too (the default
 //      sets only: the SQL names their tables).
 // Medians of MG_BENCH_RUNS (default 3) runs; MG_BENCH_JSON=<file> also writes every run's
-// numbers there (to pair runs of two checkouts). Run: node bench/dryrun.mjs [corpus-set-dir]
+// numbers there (to pair runs of two checkouts); MG_BENCH_ROWS=floor,history,examples,pr,risky
+// runs only those rows (history: row 2 on every engine). Run: node bench/dryrun.mjs [corpus-set-dir]
 // (MG_CORPUS=<dir> for the full corpus, see corpus.mjs). It bundles src/ with esbuild first
 // (Node 20 cannot run TypeScript itself) into a folder of its own, removed at the end.
 import { build } from 'esbuild';
@@ -158,6 +159,8 @@ async function run(work, bundles) {
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
   const rows = [];
   const raw = [];
+  const only = process.env.MG_BENCH_ROWS ? new Set(process.env.MG_BENCH_ROWS.split(',')) : null;
+  const wanted = (name) => !only || only.has(name);
   const row = (work, engine, { cold, cached }) => raw.push({ work, engine, cold, cached }) && rows.push({
     work, engine, status: cached.at(-1).status,
     'cold s': (median(cold.map((r) => r.wall)) / 1000).toFixed(2),
@@ -168,11 +171,11 @@ async function run(work, bundles) {
     'cached peak MB': Math.round(median(cached.map((r) => r.maxRSS))),
   });
 
-  row('PGlite floor: empty base, SELECT 1', 'pglite', await pair((c) => child(['--child-dryrun', lib, CORPUS, repo, dir, 'pglite', c, 'floor'])));
-  for (const engine of ['pglite', 'url', 'local']) {
+  if (wanted('floor')) row('PGlite floor: empty base, SELECT 1', 'pglite', await pair((c) => child(['--child-dryrun', lib, CORPUS, repo, dir, 'pglite', c, 'floor'])));
+  for (const engine of wanted('history') ? ['pglite', 'url', 'local'] : []) {
     row(`${repo}/${dir} + 1 new`, engine, await pair((c) => child(['--child-dryrun', lib, CORPUS, repo, dir, engine, c])));
   }
-  row('check --dry-run examples (whole CLI process)', 'pglite', await pair((c) =>
+  if (wanted('examples')) row('check --dry-run examples (whole CLI process)', 'pglite', await pair((c) =>
     child(['--child-cli', cli, 'check', '--dry-run', '--no-progress', '--format', 'json', join(root, 'examples')], { MIGRATION_GUARD_CACHE_DIR: c })));
 
   // A pull request on the same history: main holds every migration but the last, the branch adds it.
@@ -193,11 +196,11 @@ async function run(work, bundles) {
   git('add', '-A');
   git('commit', '-q', '-m', 'pr');
   const baseFiles = Number(execFileSync('git', ['ls-tree', '-r', '--name-only', 'main'], { cwd: prRepo, encoding: 'utf8' }).trim().split('\n').length);
-  row(`PR adding ${lastEntry} (${baseFiles}-file base), check --base main --dry-run`, 'pglite', await pair((c) =>
+  if (wanted('pr')) row(`PR adding ${lastEntry} (${baseFiles}-file base), check --base main --dry-run`, 'pglite', await pair((c) =>
     child(['--child-cli', cli, 'check', '--base', 'main', '--dry-run', '--no-progress', '--format', 'json', prRepo], { MIGRATION_GUARD_CACHE_DIR: c }, prRepo)));
 
   const risky = RISKY[`${repo}/${dir}`];
-  if (risky) {
+  if (risky && wanted('risky')) {
     mkdirSync(join(setDir, '99999999999999_mg_bench_risky'));
     writeFileSync(join(setDir, '99999999999999_mg_bench_risky', 'migration.sql'), risky);
     git('add', '-A');

@@ -184,8 +184,13 @@ export function pgliteExtensionsFor(extnames: Iterable<string>): Array<readonly 
  * need no zero-filling.
  */
 const START_PARAMS: readonly string[] = ['-c', 'shared_buffers=16MB', '-c', 'full_page_writes=off', '-c', 'wal_init_zero=off'];
-/** initdb: 1 MB WAL segments and at most two kept, so a saved image holds ~2 MB of WAL, not 16 or 80. */
-const INITDB_PARAMS: readonly string[] = ['--wal-segsize=1', '-c', 'min_wal_size=2MB'];
+/**
+ * initdb: 1 MB WAL segments and at most two kept, so a saved image holds ~2 MB of WAL, not 16
+ * or 80. initdb's own Postgres runs take its -c settings too: with the 128 MB shared_buffers
+ * default they grow initdb's heap past its start (measured: ~40 MB more peak RSS); the
+ * engines start with START_PARAMS' value whatever postgresql.conf says.
+ */
+const INITDB_PARAMS: readonly string[] = ['--wal-segsize=1', '-c', 'min_wal_size=2MB', '-c', 'shared_buffers=16MB'];
 
 /**
  * PGlite's WebAssembly, compiled once per process and handed to every worker: V8 shares the
