@@ -1,15 +1,15 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-YTZCQSTZ.js";
-import "./chunks/chunk-KABOKMKO.js";
-import "./chunks/chunk-OZKWSANP.js";
+} from "./chunks/chunk-G4HX6ETJ.js";
+import "./chunks/chunk-67FMOH27.js";
+import "./chunks/chunk-XA526BWC.js";
 import {
   initParser
-} from "./chunks/chunk-75TBZ2SY.js";
+} from "./chunks/chunk-EL46WGV2.js";
 import "./chunks/chunk-W6STXGJT.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-GFQVVOLB.js";
+import "./chunks/chunk-AXGHJB3C.js";
 import "./chunks/chunk-CUM6X7PU.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-VD42D5YW.js";
+} from "./chunks/chunk-SQJWNKDE.js";
 import "./chunks/chunk-OBWVBOP3.js";
 import {
   readStatsFromUrl
@@ -36,8 +36,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-4ZYPCQIC.js";
-import "./chunks/chunk-HWMLMZMK.js";
+} from "./chunks/chunk-MTNXLFTH.js";
+import "./chunks/chunk-Z4YWVK2L.js";
 import {
   loadConfig
 } from "./chunks/chunk-5ZNOQRKC.js";
@@ -49,20 +49,20 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-U5WW7ZJ7.js";
-import "./chunks/chunk-X3AKBRHA.js";
-import "./chunks/chunk-OQ3PMJUD.js";
+} from "./chunks/chunk-U533O73U.js";
+import "./chunks/chunk-3Z4G5N2P.js";
+import "./chunks/chunk-6FMBX7GO.js";
 import "./chunks/chunk-QLHDLUSU.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-YTZCQSTZ.js";
-import "./chunks/chunk-KABOKMKO.js";
-import "./chunks/chunk-OZKWSANP.js";
-import "./chunks/chunk-75TBZ2SY.js";
+import "./chunks/chunk-G4HX6ETJ.js";
+import "./chunks/chunk-67FMOH27.js";
+import "./chunks/chunk-XA526BWC.js";
+import "./chunks/chunk-EL46WGV2.js";
 import "./chunks/chunk-W6STXGJT.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-GFQVVOLB.js";
+import "./chunks/chunk-AXGHJB3C.js";
 import {
   RISKS
 } from "./chunks/chunk-CUM6X7PU.js";

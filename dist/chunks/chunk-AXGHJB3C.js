@@ -44,6 +44,17 @@ function firstKey(node) {
   for (const key in node) return key;
   return void 0;
 }
+var TAG_ONLY = /* @__PURE__ */ new Map();
+function tagOnly(node) {
+  const key = firstKey(node);
+  if (key === void 0) return node;
+  let stub = TAG_ONLY.get(key);
+  if (!stub) {
+    stub = Object.freeze({ [key]: Object.freeze({}) });
+    TAG_ONLY.set(key, stub);
+  }
+  return stub;
+}
 function as(node, tag) {
   if (firstKey(node) !== tag) return void 0;
   return node[tag] ?? {};
@@ -231,6 +242,7 @@ export {
   lockModeSql,
   nodeTag,
   firstKey,
+  tagOnly,
   as,
   stringList,
   qualifiedName,

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   batchLoop,
   oneBatch
-} from "./chunk-OZKWSANP.js";
+} from "./chunk-XA526BWC.js";
 import {
   alterCmds,
   declaredType,
@@ -16,7 +16,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   rule,
   rule2,
@@ -40,9 +40,10 @@ import {
   qualifiedName,
   relationName,
   stringList,
+  tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 
 // rules/_sql-build.ts
 function runsDuringMigration(statement) {
@@ -651,6 +652,7 @@ var rule18 = {
     good: "VACUUM (ANALYZE) orders;",
     equivalents: { squawk: "prefer-repack", eugene: "E10", pgfence: "table rewrites (VACUUM FULL)" }
   },
+  statements: ["VacuumStmt"],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const hits = [];
@@ -765,6 +767,8 @@ var rule19 = {
     equivalents: { squawk: "changing-column-type", strongMigrations: "change_column", eugene: "E5", pgfence: "ALTER COLUMN checks" }
   },
   statements: ["AlterTableStmt"],
+  // sessionTimeZoneIsUtc reads the SET timezone statements before it.
+  readsEarlierTree: (s) => stmtTag(s) === "VariableSetStmt",
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -1025,6 +1029,7 @@ var rule22 = {
     good: "CREATE TABLE order_events (id bigint PRIMARY KEY, payload jsonb);\nCREATE TRIGGER order_events_audit AFTER INSERT ON order_events FOR EACH ROW EXECUTE FUNCTION audit_row();",
     equivalents: { pgfence: "Trigger operations" }
   },
+  statements: ["CreateTrigStmt", "DropStmt", "AlterTableStmt"],
   check({ statement, operations }) {
     if (!executesNow(statement)) return [];
     const trig = stmtNode(statement, "CreateTrigStmt");
@@ -1209,6 +1214,8 @@ var rule24 = {
     good: "ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE id BETWEEN 1 AND 10000;",
     equivalents: { eugene: "E4", strongMigrations: "backfill in the same transaction (add_column + update)" }
   },
+  // isBackfill reads an earlier INSERT's query; one it is true for is the only one worth keeping.
+  readsEarlierTree: (s, ops) => stmtTag(s) === "InsertStmt" && isBackfill(s, ops),
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
     const sameTx = earlierInTransaction(state);
@@ -1301,6 +1308,7 @@ var rule26 = {
     good: "ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';",
     equivalents: { squawk: "ban-drop-not-null", pgfence: "ALTER COLUMN checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -1446,6 +1454,7 @@ var rule30 = {
     good: "CREATE POLICY documents_owner ON documents USING (owner_id = current_setting('app.user_id')::bigint);\nALTER TABLE documents ENABLE ROW LEVEL SECURITY;",
     equivalents: { pgfence: "ENABLE / FORCE ROW LEVEL SECURITY" }
   },
+  readsEarlierTree: (_s, ops) => ops.some((o) => o.kind === "ENABLE_RLS"),
   finish(state) {
     const hits = [];
     const policies = state.facts.policyTables ?? /* @__PURE__ */ new Set();
@@ -1500,6 +1509,7 @@ var rule31 = {
     good: "ALTER TYPE order_status ADD VALUE 'dispatched';",
     equivalents: { pgfence: "ALTER TYPE ... ADD VALUE (enum)" }
   },
+  readsEarlierTree: (s) => stmtTag(s) === "AlterEnumStmt",
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
     const e = stmtNode(statement, "AlterEnumStmt");
@@ -1638,7 +1648,7 @@ ${suggestion}`
 
 // rules/identifier-too-long.ts
 var MAX_BYTES = 63;
-var MAYBE_LONG = /[A-Za-z0-9_$\u0080-\uffff]{22,}|"[^"]{22,}/;
+var MAYBE_LONG = /(?<![A-Za-z0-9_$\u0080-\uffff])[A-Za-z0-9_$\u0080-\uffff]{22}|"[^"]{22}/;
 var NAMING_TAGS = [
   "CreateStmt",
   "CreateTableAsStmt",
@@ -1831,6 +1841,8 @@ var rule37 = {
     equivalents: { eugene: "W12" }
   },
   statements: ["AlterTableStmt", "RenameStmt"],
+  // nullThenNotNull reads the earlier blocking ALTER TABLE (as state.tx.blockingStatements records it).
+  readsEarlierTree: (s, ops) => stmtTag(s) === "AlterTableStmt" && ops.some((o) => o.table && o.lock === "AccessExclusiveLock" && !o.targetIsNew),
   check({ statement, operations, state }) {
     if (!state.tx.active || !runsDuringMigration(statement)) return [];
     const tag = stmtTag(statement);
@@ -2402,6 +2414,7 @@ var rule52 = {
     good: "CREATE MATERIALIZED VIEW order_totals_new AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id;\nBEGIN;\nALTER MATERIALIZED VIEW order_totals RENAME TO order_totals_old;\nALTER MATERIALIZED VIEW order_totals_new RENAME TO order_totals;\nCOMMIT;\nDROP MATERIALIZED VIEW order_totals_old;"
   },
   statements: ["CreateTableAsStmt"],
+  readsEarlierTree: (s) => stmtTag(s) === "DropStmt",
   check({ statement, state }) {
     const c = stmtNode(statement, "CreateTableAsStmt");
     if (!c || !executesNow(statement) || c.objtype !== "OBJECT_MATVIEW" || c.into?.skipData) return [];
@@ -2618,6 +2631,7 @@ var rule58 = {
     good: "SET idle_in_transaction_session_timeout = '10s';\nBEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
     equivalents: { pgfence: "SET idle_in_transaction_session_timeout" }
   },
+  readsEarlierTree: (s) => stmtTag(s) === "VariableSetStmt",
   check({ statement, operations, state }) {
     if (!executesNow(statement) || !state.tx.active) return [];
     const i = operations.findIndex((o) => o.table && o.lock === "AccessExclusiveLock" && !o.targetIsNew);
@@ -3192,18 +3206,19 @@ function beginFile(state, path, runner, learningOnly, layout, oneQueryString = f
 }
 var DML = /* @__PURE__ */ new Set(["UPDATE_VALUES", "DELETE_ROWS", "INSERT_ROWS"]);
 var NOT_DDL = /* @__PURE__ */ new Set(["TRANSACTION_CONTROL", "SET_SETTING", "OTHER", "COMMENT", "GRANT", "UPDATE_VALUES", "DELETE_ROWS", "INSERT_ROWS", "ANALYZE"]);
-function track(state, stmt, ops) {
+function track(state, stmt, ops, remembered) {
   state.statementCount++;
   const [tag, v] = nodeTag(stmt.ast) ?? ["", {}];
+  const step = state.learningOnly ? stmt : remembered ?? { ...stmt, ast: tagOnly(stmt.ast) };
   if (tag === "TransactionStmt") {
-    recordStep(state, stmt, ops);
+    recordStep(state, step, ops);
     trackTransaction(state, v, stmt);
     return;
   }
   if (!state.tx.active) {
     state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), blockingStatements: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
   }
-  recordStep(state, stmt, ops);
+  recordStep(state, step, ops);
   trackBlockingStatement(state, tag, stmt, ops);
   for (const op of ops) {
     if (DML.has(op.kind)) state.tx.hasDml = true;
@@ -3557,6 +3572,7 @@ var rule68 = {
     good: "ALTER TABLE orders ADD CONSTRAINT orders_status_not_null CHECK (status IS NOT NULL) NOT VALID;",
     equivalents: { squawk: "adding-not-nullable-field", strongMigrations: "change_column_null", eugene: "E2, W14", pgfence: "ALTER COLUMN checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -3715,6 +3731,7 @@ var rule72 = {
     good: "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;",
     equivalents: { pgfence: "SET lock_timeout" }
   },
+  statements: ["VariableSetStmt"],
   check({ statement }) {
     const set = stmtNode(statement, "VariableSetStmt");
     if (!set || !executesNow(statement) || set.kind !== "VAR_SET_VALUE" || set.name?.toLowerCase() !== "lock_timeout") return [];
@@ -3740,6 +3757,7 @@ var rule73 = {
     good: "BEGIN;\nCREATE TABLE invoices (id bigint PRIMARY KEY);\nCREATE TABLE invoice_lines (id bigint PRIMARY KEY);\nCOMMIT;",
     equivalents: { squawk: "transaction-nesting" }
   },
+  statements: ["TransactionStmt"],
   check({ statement, state }) {
     const t = stmtNode(statement, "TransactionStmt");
     if (!t || !executesNow(statement)) return [];
@@ -3829,6 +3847,7 @@ var rule76 = {
     good: "BEGIN;\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;\nCOMMIT;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;",
     equivalents: { squawk: "constraint-missing-not-valid", strongMigrations: "validate_check_constraint" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];
@@ -3987,6 +4006,7 @@ var rule77 = {
     good: "ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();",
     equivalents: { squawk: "adding-field-with-default", strongMigrations: "add_column_default", pgfence: "ADD COLUMN checks" }
   },
+  statements: ["AlterTableStmt"],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits = [];

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-KSREUBZ6.js";
+} from "./chunk-AGRUZNOM.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-VD42D5YW.js";
+} from "./chunk-SQJWNKDE.js";
 import "./chunk-OBWVBOP3.js";
 import {
   ROLLBACK_TEXT,
@@ -37,31 +37,31 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-U5WW7ZJ7.js";
+} from "./chunk-U533O73U.js";
 import {
   buildPlan
-} from "./chunk-X3AKBRHA.js";
-import "./chunk-OQ3PMJUD.js";
+} from "./chunk-3Z4G5N2P.js";
+import "./chunk-6FMBX7GO.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-YTZCQSTZ.js";
+import "./chunk-G4HX6ETJ.js";
 import {
   allRules,
   ruleById
-} from "./chunk-KABOKMKO.js";
-import "./chunk-OZKWSANP.js";
+} from "./chunk-67FMOH27.js";
+import "./chunk-XA526BWC.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import "./chunk-W6STXGJT.js";
 import "./chunk-DMW4FM6X.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";
@@ -857,9 +857,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-IS3A7DM6.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-ROJMF45F.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-VG6UXNDK.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-RBVUQARG.js");
   let plan;
   let verification;
   try {

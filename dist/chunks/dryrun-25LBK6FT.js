@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-NWCLFMGC.js";
+} from "./chunk-4TERKWIH.js";
 import "./chunk-W6STXGJT.js";
 import {
   rule,
@@ -24,7 +24,7 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";

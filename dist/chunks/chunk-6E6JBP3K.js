@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-4ZYPCQIC.js";
+} from "./chunk-MTNXLFTH.js";
 import {
   require_dist
 } from "./chunk-5ZNOQRKC.js";
@@ -44,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-U5WW7ZJ7.js";
+} from "./chunk-U533O73U.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-QLHDLUSU.js";

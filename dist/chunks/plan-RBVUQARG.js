@@ -3,18 +3,18 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-HWMLMZMK.js";
+} from "./chunk-Z4YWVK2L.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-X3AKBRHA.js";
-import "./chunk-OQ3PMJUD.js";
-import "./chunk-OZKWSANP.js";
-import "./chunk-75TBZ2SY.js";
-import "./chunk-GFQVVOLB.js";
+} from "./chunk-3Z4G5N2P.js";
+import "./chunk-6FMBX7GO.js";
+import "./chunk-XA526BWC.js";
+import "./chunk-EL46WGV2.js";
+import "./chunk-AXGHJB3C.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";
 export {

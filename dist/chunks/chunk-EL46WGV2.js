@@ -5,7 +5,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 import {
   __commonJS,
   __toESM
@@ -11461,20 +11461,17 @@ function goodPrefix(text, from, at) {
   }
   return { boundary: from, ranges: [] };
 }
-function walkToFailure(text, from, ranges, errors) {
+function* walkToFailure(text, from, errors) {
   let start = readGap(text, from, text.length).next;
   while (start < text.length) {
     const end = statementEnd(text, start, start);
     const alone = parseSql(text.slice(start, end));
-    if (alone.ok) append(ranges, toRanges(text, start, end, alone.value.stmts ?? []));
+    if (alone.ok) yield* toRanges(text, start, end, alone.value.stmts ?? []);
     else errors.push(errorIn(text, start, end, alone));
     if (!alone.ok && alone.cursor === void 0) return end + 1;
     start = readGap(text, end + 1, text.length).next;
   }
   return text.length;
-}
-function append(to, items) {
-  for (const item of items) to.push(item);
 }
 var PIECE = 64 * 1024;
 function pieceEnd(text, from) {
@@ -11482,9 +11479,7 @@ function pieceEnd(text, from) {
   const semi = text.indexOf(";", from + PIECE);
   return semi === -1 ? text.length : semi + 1;
 }
-function parseRanges(text) {
-  const ranges = [];
-  const errors = [];
+function* statementRanges(text, errors) {
   let from = 0;
   let to = pieceEnd(text, from);
   while (from < text.length) {
@@ -11494,36 +11489,35 @@ function parseRanges(text) {
       const stmts = whole.value.stmts ?? [];
       const last = stmts[stmts.length - 1];
       if (to === text.length) {
-        append(ranges, toRanges(text, from, to, stmts));
-        break;
+        yield* toRanges(text, from, to, stmts);
+        return;
       }
       const kept = toRanges(text, from, to, last !== void 0 && !last.stmt_len ? stmts.slice(0, -1) : stmts);
       if (kept.length === 0) {
         to = text.length;
         continue;
       }
-      append(ranges, kept);
       from = kept[kept.length - 1].end + 1;
       to = pieceEnd(text, from);
+      yield* kept;
       continue;
     }
     if (whole.cursor === void 0) {
-      from = walkToFailure(text, from, ranges, errors);
+      from = yield* walkToFailure(text, from, errors);
       to = pieceEnd(text, from);
       continue;
     }
     const at = from + codePointToUnit(rest, whole.cursor);
     const good = goodPrefix(text, from, at);
-    append(ranges, good.ranges);
+    yield* good.ranges;
     const start = readGap(text, good.boundary, text.length).next;
     const end = statementEnd(text, start, start);
     const alone = parseSql(text.slice(start, end));
-    if (alone.ok) append(ranges, toRanges(text, start, end, alone.value.stmts ?? []));
+    if (alone.ok) yield* toRanges(text, start, end, alone.value.stmts ?? []);
     else errors.push(errorIn(text, start, end, alone));
     from = end + 1;
     to = pieceEnd(text, from);
   }
-  return { ranges, errors };
 }
 
 // src/parse/newer-syntax.ts
@@ -11540,6 +11534,7 @@ function newerSyntaxMessage(text, offset, message, statementStart) {
 }
 
 // src/parse/parse-source.ts
+var NO_COMMENTS = Object.freeze([]);
 function endWithoutTrailingComments(text, start, end) {
   const slice = text.slice(start, end);
   if (slice.length > 1e6 || !(slice.includes("--") || slice.includes("/*"))) return end;
@@ -11553,7 +11548,7 @@ function describe2(e) {
   const text = e instanceof Error ? e.message : String(e);
   return text.split("\n")[0].slice(0, 300);
 }
-function parseSource(src, opts = {}) {
+function parseSource(src, opts = {}, sink = (s) => s) {
   const path = src.path;
   const result = { path, statements: [], errors: [], notes: [] };
   if (!parserReady()) {
@@ -11573,13 +11568,9 @@ function parseSource(src, opts = {}) {
       result.errors.push({ path, ...where(deep), message: `comments nested more than ${MAX_COMMENT_DEPTH} levels deep; the file is not parsed` });
       return result;
     }
-    const { ranges, errors } = parseRanges(text);
-    const located = errors.map((e) => ({
-      offset: e.offset,
-      error: { path, ...where(e.offset), message: newerSyntaxMessage(text, e.offset, e.message, atStatementStart(text, e.offset)) ?? e.message }
-    }));
+    const errors = [];
     let previousEnd = 0;
-    for (const range of ranges) {
+    for (const range of statementRanges(text, errors)) {
       const gap = readGap(text, previousEnd, range.start);
       const lead = readGap(text, range.start, range.end);
       const first = lead.next;
@@ -11588,7 +11579,7 @@ function parseSource(src, opts = {}) {
       previousEnd = range.end;
       const statementText = text.slice(first, end);
       const parentIndex = result.statements.length;
-      result.statements.push({
+      result.statements.push(sink({
         index: parentIndex,
         path,
         ...where(first),
@@ -11596,8 +11587,8 @@ function parseSource(src, opts = {}) {
         end: pre.map.toOriginal(end),
         text: statementText,
         ast: range.ast,
-        comments: [...gap.comments, ...lead.comments]
-      });
+        comments: gap.comments.length + lead.comments.length === 0 ? NO_COMMENTS : [...gap.comments, ...lead.comments]
+      }));
       const inner = innerStatementsSafely(statementText, first, range.ast);
       if (inner === void 0) continue;
       for (const n of inner.notes) result.notes.push(note(n.offset, n.message));
@@ -11610,12 +11601,16 @@ function parseSource(src, opts = {}) {
           end: pre.map.toOriginal(s.end),
           text: s.text,
           ast: s.ast,
-          comments: [],
+          comments: NO_COMMENTS,
           nestedIn: { statement: parentIndex, kind: inner.kind }
         };
-        result.statements.push(nested);
+        result.statements.push(sink(nested));
       }
     }
+    const located = errors.map((e) => ({
+      offset: e.offset,
+      error: { path, ...where(e.offset), message: newerSyntaxMessage(text, e.offset, e.message, atStatementStart(text, e.offset)) ?? e.message }
+    }));
     for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
     result.notes.sort((a, b) => a.line - b.line || a.column - b.column);
     if (pre.metaCommands.length > 0) result.metaCommands = metaCommands(pre.metaCommands, result.statements, lines);

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-KSREUBZ6.js";
+} from "./chunk-AGRUZNOM.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,11 +11,11 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-QLHDLUSU.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-KABOKMKO.js";
-import "./chunk-OZKWSANP.js";
-import "./chunk-75TBZ2SY.js";
+import "./chunk-67FMOH27.js";
+import "./chunk-XA526BWC.js";
+import "./chunk-EL46WGV2.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-GFQVVOLB.js";
+import "./chunk-AXGHJB3C.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-ZGDBGMMU.js";
 

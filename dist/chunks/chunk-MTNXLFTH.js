@@ -22,10 +22,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-U5WW7ZJ7.js";
+} from "./chunk-U533O73U.js";
 import {
   buildPlan
-} from "./chunk-X3AKBRHA.js";
+} from "./chunk-3Z4G5N2P.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -35,19 +35,19 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-YTZCQSTZ.js";
+} from "./chunk-G4HX6ETJ.js";
 import {
   allRules
-} from "./chunk-KABOKMKO.js";
+} from "./chunk-67FMOH27.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

@@ -6,27 +6,28 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-OQ3PMJUD.js";
+} from "./chunk-6FMBX7GO.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-OZKWSANP.js";
+} from "./chunk-XA526BWC.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   as,
   blocksWrites,
   columnRefs,
   nodeTag,
   optionOn,
+  qualifiedFromList,
   relationName,
   stringList
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];
@@ -108,6 +109,7 @@ var CREATES = {
   CREATE_INDEX: "index",
   CREATE_INDEX_CONCURRENTLY: "index",
   CREATE_TYPE: "type",
+  CREATE_DOMAIN: "type",
   RENAME_COLUMN: "column",
   RENAME_TABLE: "relation"
 };
@@ -127,6 +129,9 @@ function keyOf(kind, op, dropped) {
       if (!op.table) return void 0;
       return renamed ? `relation ${op.table.split(".").slice(0, -1).join(".") || "public"}.${renamed}` : `relation ${op.table}`;
     }
+    // Types and domains share one namespace (pg_type).
+    case "type":
+      return op.typeName ? `type ${op.typeName}` : void 0;
     default:
       return op.table ? `${kind} ${op.table}` : void 0;
   }
@@ -1196,8 +1201,25 @@ function nameReused(ctx, v) {
   }
   return void 0;
 }
+function typeRenameAfterDrop(ctx, v) {
+  if (v.renameType !== "OBJECT_TYPE" && v.renameType !== "OBJECT_DOMAIN" || !v.newname) return void 0;
+  const from = qualifiedFromList(as(v.object, "List")?.items);
+  if (!from) return void 0;
+  const to = `${from.slice(0, from.lastIndexOf("."))}.${v.newname}`;
+  const drop = ctx.migration.report.operations.find((o) => o.statement < ctx.statement.index && o.kind === "DROP_TYPE" && o.typeName === to);
+  if (!drop) return void 0;
+  return draft(
+    ctx,
+    "contract",
+    ctx.ops[0]?.kind ?? "OTHER",
+    `Renamed right after the DROP TYPE at line ${drop.line}, which frees the name ${ident(v.newname)} and waits for this phase; until then the type keeps the name ${ident(from.slice(from.lastIndexOf(".") + 1))}, so code that names the type must accept both until this release.`,
+    [ctx.statement.text.trim().replace(/;\s*$/, "")]
+  );
+}
 function planRename(ctx, v) {
   const op = ctx.ops[0];
+  const afterDrop = typeRenameAfterDrop(ctx, v);
+  if (afterDrop) return [afterDrop];
   const reused = nameReused(ctx, v);
   if (reused) {
     return [asIs(ctx, ctx.ops, ctx.statement.text, ctx.statement.ast, `It runs as written, in order with the statements around it: ${reused}, so the old and the new name cannot both stay in use for a release. Deploy the code that uses the new names together with this migration.`)];

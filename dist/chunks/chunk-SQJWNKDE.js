@@ -8,13 +8,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-U5WW7ZJ7.js";
+} from "./chunk-U533O73U.js";
 import {
   allRules
-} from "./chunk-KABOKMKO.js";
+} from "./chunk-67FMOH27.js";
 import {
   atLeast
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

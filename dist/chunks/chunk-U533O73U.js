@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-X3AKBRHA.js";
+} from "./chunk-3Z4G5N2P.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-QLHDLUSU.js";
@@ -19,11 +19,11 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-YTZCQSTZ.js";
+} from "./chunk-G4HX6ETJ.js";
 import {
   allRules,
   ruleById
-} from "./chunk-KABOKMKO.js";
+} from "./chunk-67FMOH27.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -31,14 +31,14 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   maxRisk,
   riskRank
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 import {
   __commonJS,
   __toESM
@@ -3478,8 +3478,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-6NBSQN2Q.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-IS3A7DM6.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-25LBK6FT.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-ROJMF45F.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3532,7 +3532,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-VG6UXNDK.js");
+      const { buildPlan, planDocument } = await import("./plan-RBVUQARG.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-KABOKMKO.js";
+} from "./chunk-67FMOH27.js";
 import {
   RISKS
 } from "./chunk-CUM6X7PU.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
-} from "./chunk-X3AKBRHA.js";
+} from "./chunk-3Z4G5N2P.js";
 import {
   OPERATION_KINDS
 } from "./chunk-CUM6X7PU.js";

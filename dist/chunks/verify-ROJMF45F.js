@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   columnShapeKey
-} from "./chunk-OQ3PMJUD.js";
+} from "./chunk-6FMBX7GO.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   SEED_FORMAT,
   applyBase,
@@ -21,7 +21,7 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-NWCLFMGC.js";
+} from "./chunk-4TERKWIH.js";
 import {
   txControl
 } from "./chunk-W6STXGJT.js";
@@ -30,7 +30,7 @@ import {
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 import "./chunk-CUM6X7PU.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";

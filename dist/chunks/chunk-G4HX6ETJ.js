@@ -7,13 +7,13 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-KABOKMKO.js";
+} from "./chunk-67FMOH27.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   fileTransaction
 } from "./chunk-W6STXGJT.js";
@@ -32,9 +32,10 @@ import {
   relationName,
   riskRank,
   stringList,
+  tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 
 // src/analyze/classify.ts
 function classify(stmt, state) {
@@ -96,9 +97,10 @@ function classifyNode(ast, state) {
     case "CopyStmt":
       return [op("INSERT_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
     case "CompositeTypeStmt":
+      return [op("CREATE_TYPE", { typeName: relationName(v.typevar) })];
     case "CreateEnumStmt":
     case "CreateRangeStmt":
-      return [op("CREATE_TYPE")];
+      return [op("CREATE_TYPE", { typeName: qualifiedFromList(v.typeName) })];
     case "AlterEnumStmt": {
       const e = v;
       return [op(e.oldVal ? "ALTER_TYPE_RENAME_VALUE" : "ALTER_TYPE_ADD_VALUE", { typeName: qualifiedFromList(v.typeName) })];
@@ -470,56 +472,17 @@ function indexOf(directives) {
 var SMALL_TABLE = { rows: 1e5, bytes: 100 * 1024 * 1024 };
 var UNUSED_IGNORE_RULE = "unused-ignore";
 function analyzeSource(source, text, state, rules, settings = {}) {
+  const analysis = startAnalysis(state, rules, settings);
+  for (const stmt of source.statements) analysis.feed(stmt);
+  return analysis.finish(source, text);
+}
+function startAnalysis(state, rules, settings = {}) {
   const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
-  const directives = readDirectives(text, source.statements);
   const operations = [];
-  const findings = [];
-  const suppressed = [];
-  const byIndex = new Map(source.statements.map((s) => [s.index, s]));
-  const emit = (rule2, hit, stmt, ops, suppressible = stmt) => {
-    const directive = suppressedBy(directives, rule2.id, suppressible);
-    const target = hit.operation !== void 0 ? ops[hit.operation] : void 0;
-    let risk = overrideRisk(settings[rule2.id]) ?? hit.risk ?? rule2.risk;
-    let message = hit.message;
-    if (rule2.sizeSensitive) {
-      const table = target?.table ?? ops.find((o) => o.table)?.table;
-      const stats = table ? state.tableStats.get(table) : void 0;
-      if (table && stats) {
-        const small = isSmall(stats);
-        message += ` (${table}: ${describeSize(stats)} per table stats \u2014 ${small ? "a small table, so the lock is brief" : "a large table, so the lock lasts as long as the work"})`;
-        if (small && risk === "DANGEROUS" && !overrideRisk(settings[rule2.id])) risk = "CAUTION";
-      }
-    }
-    const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
-    const finding = {
-      rule: rule2.id,
-      risk,
-      line: pos.line,
-      column: pos.column,
-      message,
-      ...hit.suggestion ? { suggestion: hit.suggestion } : {},
-      ...hit.suggestion && hit.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
-      ...stmt ? { statement: stmt.index } : {},
-      path: source.path
-    };
-    if (directive) {
-      const top = suppressible?.nestedIn ? byIndex.get(suppressible.nestedIn.statement) : suppressible;
-      suppressed.push({
-        finding,
-        directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
-        statementText: top?.text ?? null
-      });
-      return;
-    }
-    findings.push(finding);
-    const touched = target ? [target] : ops;
-    for (const o of touched) {
-      o.risk = maxRisk(o.risk, risk);
-      if (!o.rules.includes(rule2.id)) o.rules.push(rule2.id);
-    }
-  };
+  const pending = [];
   const checkers = byStatementTag(enabled.filter((r) => r.check));
   const bodyCheckers = byStatementTag(enabled.filter((r) => r.check && r.functionBodies));
+  const lookingBack = enabled.filter((r) => r.readsEarlierTree);
   const runChecks = (which, stmt, ops) => {
     if (state.learningOnly) return;
     const ctx = { statement: stmt, operations: ops, state };
@@ -530,50 +493,102 @@ function analyzeSource(source, text, state, rules, settings = {}) {
       } catch (e) {
         hits = [ruleFailure(rule2, e)];
       }
-      for (const hit of hits) emit(rule2, hit, stmt, ops);
+      for (const hit of hits) pending.push({ rule: rule2, hit, statement: stmt.index, ops });
     }
   };
-  for (const stmt of source.statements) {
+  const feed = (stmt, light) => {
     if (stmt.nestedIn?.kind === "function-body") {
       runChecks(bodyCheckers, stmt, []);
-      continue;
+      return;
     }
     const ops = classify(stmt, state);
     runChecks(checkers, stmt, ops);
-    track(state, stmt, ops);
-    operations.push(...ops);
-  }
-  if (!state.learningOnly) {
-    const file = { metaCommands: source.metaCommands ?? [] };
-    for (const rule2 of enabled) {
-      if (!rule2.finish) continue;
-      for (const hit of safeCheck(rule2, () => rule2.finish(state, file))) {
-        const p = hit.position;
-        if (!p) {
-          emit(rule2, hit, source.statements.at(-1), []);
-          continue;
+    const keepTree = lookingBack.some((r) => r.readsEarlierTree(stmt, ops));
+    track(state, stmt, ops, keepTree ? stmt : light);
+    for (const o of ops) operations.push(o);
+  };
+  const finish = (source, text) => {
+    const directives = readDirectives(text, source.statements);
+    const findings = [];
+    const suppressed = [];
+    const byIndex = new Map(source.statements.map((s) => [s.index, s]));
+    const emit = (rule2, hit, stmt, ops, suppressible = stmt) => {
+      const directive = suppressedBy(directives, rule2.id, suppressible);
+      const target = hit.operation !== void 0 ? ops[hit.operation] : void 0;
+      let risk = overrideRisk(settings[rule2.id]) ?? hit.risk ?? rule2.risk;
+      let message = hit.message;
+      if (rule2.sizeSensitive) {
+        const table = target?.table ?? ops.find((o) => o.table)?.table;
+        const stats = table ? state.tableStats.get(table) : void 0;
+        if (table && stats) {
+          const small = isSmall(stats);
+          message += ` (${table}: ${describeSize(stats)} per table stats \u2014 ${small ? "a small table, so the lock is brief" : "a large table, so the lock lasts as long as the work"})`;
+          if (small && risk === "DANGEROUS" && !overrideRisk(settings[rule2.id])) risk = "CAUTION";
         }
-        const at = source.statements.find((s) => !s.nestedIn && (s.line > p.line || s.line === p.line && s.column >= p.column));
-        emit(rule2, hit, void 0, [], at);
+      }
+      const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
+      const finding = {
+        rule: rule2.id,
+        risk,
+        line: pos.line,
+        column: pos.column,
+        message,
+        ...hit.suggestion ? { suggestion: hit.suggestion } : {},
+        ...hit.suggestion && hit.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
+        ...stmt ? { statement: stmt.index } : {},
+        path: source.path
+      };
+      if (directive) {
+        const top = suppressible?.nestedIn ? byIndex.get(suppressible.nestedIn.statement) : suppressible;
+        suppressed.push({
+          finding,
+          directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
+          statementText: top?.text ?? null
+        });
+        return;
+      }
+      findings.push(finding);
+      const touched = target ? [target] : ops;
+      for (const o of touched) {
+        o.risk = maxRisk(o.risk, risk);
+        if (!o.rules.includes(rule2.id)) o.rules.push(rule2.id);
+      }
+    };
+    for (const p of pending) emit(p.rule, p.hit, byIndex.get(p.statement), p.ops);
+    pending.length = 0;
+    if (!state.learningOnly) {
+      const file = { metaCommands: source.metaCommands ?? [] };
+      for (const rule2 of enabled) {
+        if (!rule2.finish) continue;
+        for (const hit of safeCheck(rule2, () => rule2.finish(state, file))) {
+          const p = hit.position;
+          if (!p) {
+            emit(rule2, hit, source.statements.at(-1), []);
+            continue;
+          }
+          const at = source.statements.find((s) => !s.nestedIn && (s.line > p.line || s.line === p.line && s.column >= p.column));
+          emit(rule2, hit, void 0, [], at);
+        }
+      }
+      for (const d of directives) {
+        if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
+        const what = d.rules.length ? d.rules.join(", ") : "every rule";
+        findings.push({
+          rule: UNUSED_IGNORE_RULE,
+          risk: "SAFE",
+          line: d.position.line,
+          column: d.position.column,
+          message: `this migration-guard-ignore${d.scope === "file" ? "-file" : ""} (${what}) suppresses nothing${d.scope === "statement" && d.statement === void 0 ? ": no statement follows it" : ""}`,
+          suggestion: "remove the comment, or fix the rule name it lists",
+          path: source.path,
+          ...d.statement !== void 0 && byIndex.has(d.statement) ? { statement: d.statement } : {}
+        });
       }
     }
-    for (const d of directives) {
-      if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
-      const what = d.rules.length ? d.rules.join(", ") : "every rule";
-      findings.push({
-        rule: UNUSED_IGNORE_RULE,
-        risk: "SAFE",
-        line: d.position.line,
-        column: d.position.column,
-        message: `this migration-guard-ignore${d.scope === "file" ? "-file" : ""} (${what}) suppresses nothing${d.scope === "statement" && d.statement === void 0 ? ": no statement follows it" : ""}`,
-        suggestion: "remove the comment, or fix the rule name it lists",
-        path: source.path,
-        ...d.statement !== void 0 && byIndex.has(d.statement) ? { statement: d.statement } : {}
-      });
-    }
-  }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { operations, findings, suppressed };
+    findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { operations, findings, suppressed };
+  };
+  return { feed, finish };
 }
 function byStatementTag(rules) {
   const byTag = /* @__PURE__ */ new Map();
@@ -1293,21 +1308,21 @@ function analyzeSet(units, ctx, step) {
     const m = unit.migration;
     if (m.change === "deleted") continue;
     step(unit);
-    const up = parse(m.up, config.placeholders, m.layout);
     const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
-    const transaction = fileTransaction(m.transaction, up.statements);
     if (!unit.underReview) {
-      analyzeInto(state, m, up, transaction, true, ctx.settings);
-      if (ctx.keepHistory) history.push({ migration: m, up, down });
+      const { up: up2 } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
+      if (ctx.keepHistory) history.push({ migration: m, up: up2, down });
       continue;
     }
-    const out = analyzeInto(state, m, up, transaction, false, ctx.settings);
+    const reviewsRollback = down !== null && m.rollbackStatus === "present";
+    const dropEarly = ctx.withoutTrees && !reviewsRollback;
+    const { up, out, transaction } = parseAndAnalyze(state, m, false, ctx, dropEarly);
     estimateAnalyzed(out, config, allRules, ctx.calibration);
     if (ctx.scopeKind !== "changes") settleNewObjects(state);
     const report = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
     analyzed.push({
       migration: m,
-      up: ctx.withoutTrees ? withoutTrees(up) : up,
+      up: ctx.withoutTrees && !dropEarly ? withoutTrees(up) : up,
       down: down && ctx.withoutTrees ? withoutTrees(down) : down,
       report,
       transaction,
@@ -1322,9 +1337,32 @@ function parse(src, placeholders, layout) {
 function parseOptionsFor(layout, placeholders) {
   return { placeholders, goTemplates: layout === "pop" };
 }
-function analyzeInto(state, m, up, transaction, learningOnly, settings) {
-  beginFile(state, m.up.path, transaction, learningOnly, m.layout, m.transaction === "implicit");
-  return analyzeSource(up, m.up.text, state, allRules, settings);
+function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
+  const opts = parseOptionsFor(m.layout, ctx.config.placeholders);
+  if (m.transaction === "implicit") {
+    const parsed = parseSource(m.up, opts);
+    const transaction2 = fileTransaction(m.transaction, parsed.statements);
+    beginFile(state, m.up.path, transaction2, learningOnly, m.layout, true);
+    const out = analyzeSource(parsed, m.up.text, state, allRules, ctx.settings);
+    return { up: dropTrees ? withoutTrees(parsed) : parsed, out, transaction: transaction2 };
+  }
+  const transaction = m.transaction;
+  beginFile(state, m.up.path, transaction, learningOnly, m.layout, false);
+  const analysis = startAnalysis(state, allRules, ctx.settings);
+  let failed;
+  const up = parseSource(m.up, opts, (s) => {
+    const light = dropTrees ? { ...s, ast: tagOnly(s.ast) } : void 0;
+    if (failed === void 0) {
+      try {
+        analysis.feed(s, light);
+      } catch (error) {
+        failed = { error };
+      }
+    }
+    return light ?? s;
+  });
+  if (failed !== void 0) throw failed.error;
+  return { up, out: analysis.finish(up, m.up.text), transaction };
 }
 function buildMigrationReport(m, up, down, out, transaction, extra) {
   const nothingToUndo = needsNoRollback(up, out.operations);

@@ -4,13 +4,13 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   as,
   columnRefs,
   functionsCalled,
   nodeTag
-} from "./chunk-GFQVVOLB.js";
+} from "./chunk-AXGHJB3C.js";
 
 // src/analyze/batch-sql.ts
 function oneBatch(ast, o) {

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   ident,
   require_pgsql_deparser
-} from "./chunk-75TBZ2SY.js";
+} from "./chunk-EL46WGV2.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
