@@ -60,11 +60,20 @@ export const rule: Rule = {
     const earlier = state.tx.blockingStatements?.get(table) ?? [];
     if (earlier.length !== 1) return [];
     const parts = [...earlier, statement.text].map(subcommands);
-    const earlierStatements = (state.earlierInFile ?? []).map((s) => s.statement).filter((s) => earlier.includes(s.text));
-    const unfilled = nullThenNotNull([...earlierStatements, statement]);
-    const combined = !unfilled && parts.every((p): p is string => !!p) ? `${alterTable(table)}\n  ${parts.join(',\n  ')};` : undefined;
+    // The first ALTER itself: the last statement of the file with its text.
+    const steps = state.earlierInFile ?? [];
+    let at = steps.length - 1;
+    while (at >= 0 && steps[at]!.statement.text !== earlier[0]) at--;
+    const first = steps[at]?.statement;
+    const unfilled = nullThenNotNull(first ? [first, statement] : [statement]);
+    // The combined statement stands here and the first one goes: its changes move past what runs
+    // between them, so only when nothing between touches the table (an UPDATE that fills a column
+    // the first one added, an index on it) or may (a DO block).
+    const between = at < 0 || steps.slice(at + 1).some((s) => s.operations.some((o) => o.table === table || o.kind === 'DO_BLOCK'));
+    const combined = first && !between && !unfilled && parts.every((p): p is string => !!p) ? `${alterTable(table)}\n  ${parts.join(',\n  ')};` : undefined;
     return [{
       operation: index,
+      ...(combined && first ? { alsoReplaces: [{ statement: first.index, line: first.line }] } : {}),
       message: `a second ALTER TABLE on ${table} in the same transaction: the ACCESS EXCLUSIVE lock taken by the first one is still held, so reads and writes of ${table} wait until COMMIT`,
       suggestion: combined
         ? `-- one statement, one lock:\n${combined}`

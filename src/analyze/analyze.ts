@@ -151,6 +151,7 @@ export function startAnalysis(
         message,
         ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
         ...(hit.suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
+        ...(hit.suggestion && hit.suggestionRuns !== 'before' && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {}),
         ...(stmt ? { statement: stmt.index } : {}),
         path: source.path,
       };

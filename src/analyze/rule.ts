@@ -2,7 +2,7 @@
 // operations the classifier made of it and the state of the migration before it) and says
 // what is risky; it never changes state. Its documentation is written once, here, and feeds
 // the terminal output, the PR comment and docs/rules.md.
-import type { MetaCommand, Operation, Position, Risk, Statement, SuggestionRuns } from '../core/types.js';
+import type { MetaCommand, Operation, Position, Risk, Statement, StatementRef, SuggestionRuns } from '../core/types.js';
 import type { Preset, RuleSetting } from '../config/schema.js';
 import type { NodeTag } from './ast.js';
 import type { AnalysisState } from './state.js';
@@ -44,6 +44,8 @@ export interface RuleHit {
   suggestion?: string;
   /** `before`: the suggestion runs ahead of the statement, which stays; else it replaces the statement. */
   suggestionRuns?: SuggestionRuns;
+  /** Earlier statements the suggestion replaces too (see Finding.alsoReplaces); never with `before`. */
+  alsoReplaces?: StatementRef[];
   /** Overrides the rule's risk for this hit (e.g. a known-small table is CAUTION, not DANGEROUS). */
   risk?: Risk;
   /** Index into `operations` the hit is about; absent for the whole statement. */

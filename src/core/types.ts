@@ -178,6 +178,12 @@ export interface MigrationImpact {
   prerequisites: string[];
 }
 
+/** A statement of the same file, by index (its place among the parsed statements) and line. */
+export interface StatementRef {
+  statement: number;
+  line: number;
+}
+
 /** Where a finding's suggestion goes: in place of the statement, or just before it. */
 export type SuggestionRuns = 'instead' | 'before';
 
@@ -193,6 +199,11 @@ export interface Finding {
    * `before` it, the statement kept (a SET lock_timeout ahead of a blocking ALTER).
    */
   suggestionRuns?: SuggestionRuns;
+  /**
+   * Earlier statements the suggestion takes the place of too (one ALTER TABLE for two): it
+   * stands where the finding's statement is, and these go. Only with a suggestion run instead.
+   */
+  alsoReplaces?: StatementRef[];
   /** Index of the statement the finding is about, when there is one. */
   statement?: number;
   /** The path of the file the finding is in (a rollback finding can point at the down file). */

@@ -3,7 +3,7 @@
 // terminal, SARIF and annotation renderers all read this list, so they agree on what is shown
 // and where.
 import type { AnalyzedMigration, CheckResult } from '../check/types.js';
-import type { DryRunError, ParsedSource, Risk, Statement, SuggestionRuns } from '../core/types.js';
+import type { DryRunError, ParsedSource, Risk, Statement, StatementRef, SuggestionRuns } from '../core/types.js';
 import { riskRank } from '../core/risk.js';
 import { LineIndex } from '../parse/positions.js';
 import type { Rule } from '../analyze/rule.js';
@@ -41,6 +41,8 @@ export interface Diagnostic extends Span {
   suggestion?: string;
   /** `before`: the suggestion runs ahead of the statement, which stays; else it replaces it. */
   suggestionRuns?: SuggestionRuns;
+  /** Earlier statements the suggestion replaces too (Finding.alsoReplaces). */
+  alsoReplaces?: StatementRef[];
   rule?: Rule;
   /** The statement the diagnostic is about, when known (for the snippet's extent). */
   statement?: Statement;
@@ -51,8 +53,11 @@ export interface Diagnostic extends Span {
 }
 
 /** How a report introduces a diagnostic's suggestion: what to write instead, or what to run before the statement. */
-export function suggestionLabel(d: Pick<Diagnostic, 'suggestionRuns'>): string {
-  return d.suggestionRuns === 'before' ? 'Before it, run' : 'Instead';
+export function suggestionLabel(d: Pick<Diagnostic, 'suggestionRuns' | 'alsoReplaces'>): string {
+  if (d.suggestionRuns === 'before') return 'Before it, run';
+  const also = (d.alsoReplaces ?? []).map((r) => r.line);
+  if (also.length === 0) return 'Instead';
+  return `Instead of it and the statement${also.length > 1 ? 's' : ''} at line${also.length > 1 ? 's' : ''} ${also.join(', ')}`;
 }
 
 export function collectDiagnostics(result: CheckResult, lookup: RuleLookup = defaultRuleLookup): Diagnostic[] {
@@ -77,6 +82,7 @@ export function collectDiagnostics(result: CheckResult, lookup: RuleLookup = def
         message: f.message,
         ...(f.suggestion ? { suggestion: f.suggestion } : {}),
         ...(f.suggestion && f.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
+        ...(f.suggestion && f.alsoReplaces?.length ? { alsoReplaces: f.alsoReplaces } : {}),
         ...withRule(lookup(f.rule)),
         ...(statement ? { statement } : {}),
         migration: i,

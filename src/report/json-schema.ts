@@ -64,6 +64,8 @@ export const jsonFindingSchema = z.strictObject({
   suggestion: z.string().optional(),
   /** Present (as `before`) when the suggestion runs ahead of the statement, which stays; absent: it replaces the statement. */
   suggestionRuns: z.enum(['instead', 'before']).optional(),
+  /** Lines of earlier statements the suggestion replaces too (it stands where this one is, and they go): one ALTER TABLE for two. */
+  alsoReplacesLines: z.array(line).optional(),
   /** Present only when the finding is in another file than the migration (its rollback). */
   path: z.string().optional(),
   /** What running the suggested SQL where it applies (instead of the statement, or before it) proved (check --dry-run). */

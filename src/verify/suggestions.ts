@@ -13,18 +13,27 @@ import { parseSource } from '../parse/index.js';
 import type { VerifyOptions } from './plan.js';
 import { sessionFor, type VerifySession } from './session.js';
 
-/** The suggestion's statements when it is complete SQL (comments allowed), else undefined (prose). */
+/**
+ * A value left for the reader to fill in, quoted so that the template still parses ('<existing
+ * label>', "<constraint>"): until it is filled there is nothing to run.
+ */
+const PLACEHOLDER = /(['"])<[A-Za-z][\w .-]*>\1/;
+
+/** The suggestion's statements when it is complete SQL (comments allowed), else undefined (prose, or a template). */
 export function runnableSuggestion(text: string | undefined): Statement[] | undefined {
-  if (!text) return undefined;
+  if (!text || PLACEHOLDER.test(text)) return undefined;
   const parsed = parseSource({ path: 'suggestion.sql', text });
   if (parsed.errors.length > 0) return undefined;
   const top = parsed.statements.filter((s) => !s.nestedIn);
   return top.length > 0 ? top : undefined;
 }
 
-/** The migration's text with the suggestion put in place of statement `index`, or before it. */
-function withSuggestion(m: AnalyzedMigration, index: number, replacement: Statement[], runs: SuggestionRuns): string {
-  const top = m.up.statements.filter((s) => !s.nestedIn);
+/**
+ * The migration's text with the suggestion put in place of statement `index` (and the earlier
+ * statements it also replaces taken out), or before it.
+ */
+function withSuggestion(m: AnalyzedMigration, index: number, replacement: Statement[], runs: SuggestionRuns, also: ReadonlySet<number>): string {
+  const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
   const outside = replacement.some((s) => cannotRunInTransaction(s));
   return top
     .flatMap((s) => (s.index !== index ? [s] : runs === 'before' ? [...replacement, s] : replacement))
@@ -82,6 +91,7 @@ export async function verifySuggestions(
         // Never shown as a recommendation: back to the rule's advice in words, saying why.
         const words = opts.fallback(job.f);
         delete job.f.suggestionRuns;
+        delete job.f.alsoReplaces;
         job.f.suggestion = `(the suggested SQL failed when run on ${v.engine}: ${v.reason}, so it is not shown)${words ? ` ${words}` : ''}`;
       }
     }
@@ -117,7 +127,7 @@ async function runOne(
   let result: Verification;
   try {
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: opened.seed.tables.length > 0 ? seedRows : 0 };
-    const text = withSuggestion(m, f.statement!, sql, f.suggestionRuns ?? 'instead');
+    const text = withSuggestion(m, f.statement!, sql, f.suggestionRuns ?? 'instead', new Set((f.alsoReplaces ?? []).map((r) => r.statement)));
     const parsed: ParsedSource = parseSource({ path: m.migration.up.path, text });
     let err;
     try {

@@ -16,6 +16,10 @@ describe('verifySuggestions', () => {
     expect(runnableSuggestion('-- one lock:\nALTER TABLE a ADD COLUMN b int;')).toHaveLength(1);
     expect(runnableSuggestion('commit the backfill first: move this statement to the next migration')).toBeUndefined();
     expect(runnableSuggestion('DELETE FROM t WHERE <condition>;')).toBeUndefined();
+    // A template that parses, with a quoted value to fill in, is not SQL to run yet.
+    expect(runnableSuggestion("ALTER TYPE mood ADD VALUE 'ok' AFTER '<existing label>';")).toBeUndefined();
+    expect(runnableSuggestion('ALTER TABLE t DROP CONSTRAINT "<constraint>";')).toBeUndefined();
+    expect(runnableSuggestion("SELECT 1 WHERE 'a' < 'b' AND 'c' > 'b';")).toHaveLength(1);
     expect(runnableSuggestion('"email" text CONSTRAINT users_email_length CHECK (char_length(email) <= 255)')).toBeUndefined();
   });
 
@@ -54,6 +58,33 @@ describe('verifySuggestions', () => {
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified', engine: 'pglite', seededRows: 20 });
     expect(f.suggestionRuns).toBe('before');
+  }, 300_000);
+
+  it('runs one ALTER TABLE for two in place of both, and combines them only when nothing between them touches the table', async () => {
+    // DSpace V1.2 and langfuse: the combined statement in place of the second alone re-ran the
+    // first one's change ("column already exists").
+    const sql = 'ALTER TABLE docs ADD COLUMN slug text;\nALTER TABLE docs ADD COLUMN body text;\nALTER TABLE docs ADD COLUMN lang text;\nUPDATE docs SET lang = id;\nALTER TABLE docs ALTER COLUMN lang SET DEFAULT \'en\';';
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      { path: 'db/0002_cols.up.sql', sql, transaction: 'wrapped' },
+    ]);
+    const hits = m!.report.findings.filter((x) => x.rule === 'multiple-blocking-alters');
+    expect(hits.map((f) => f.line)).toEqual([2]);
+    const f = hits[0]!;
+    expect(f.alsoReplaces).toEqual([{ statement: 0, line: 1 }]);
+    expect(f.suggestion).toContain('ADD COLUMN slug text,\n  ADD COLUMN body text');
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+
+    // With an UPDATE of the table between them, the first one's change cannot move past it.
+    const split = "ALTER TABLE docs ADD COLUMN slug text;\nUPDATE docs SET slug = id;\nALTER TABLE docs ALTER COLUMN slug SET DEFAULT 'x';";
+    const [, m2] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      { path: 'db/0002_slug.up.sql', sql: split, transaction: 'wrapped' },
+    ]);
+    const g = m2!.report.findings.find((x) => x.rule === 'multiple-blocking-alters')!;
+    expect(g.alsoReplaces).toBeUndefined();
+    expect(g.suggestion).toMatch(/^-- run each statement in its own transaction/);
   }, 300_000);
 
   it('suggests an identity column that, like the serial it replaces, takes the explicit ids the migration inserts', async () => {
