@@ -13,10 +13,11 @@ const RUNNER_OPT_OUT: Partial<Record<LayoutName, string>> = {
   supabase: 'the Supabase CLI runs each migration in a transaction: run this statement by hand (psql) outside the CLI',
   'golang-migrate': 'golang-migrate sends the whole file as one query, which Postgres runs as one transaction when it holds more than one statement: give the statement a file of its own, alone (no other statement, no BEGIN/COMMIT)',
   sqitch: 'Sqitch runs the script as written: remove the BEGIN/COMMIT around this statement',
+  sqlx: 'sqlx migrate run wraps each file in a transaction: start the file with the line `-- no-transaction`',
 };
 
 const ALL_RUNNERS =
-  'golang-migrate: a file holding only this statement; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool';
+  'golang-migrate: a file holding only this statement; sqlx: `-- no-transaction` as the first line; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool';
 
 /**
  * The transaction the runner runs this file in, named as its author knows it: a runner in the
@@ -35,7 +36,7 @@ export function outOfTransactionAdvice(state: Readonly<AnalysisState>, doBlock: 
     return `the file's own BEGIN${state.tx.beganAt ? ` (line ${state.tx.beganAt.line})` : ''} opened a transaction: end it with COMMIT before this statement, or put the statement in a migration of its own without BEGIN/COMMIT`;
   }
   const layout = state.layout;
-  // golang-migrate's advice is about its one query string; configured to wrap (sqlx), it is any wrapping runner.
+  // golang-migrate's advice is about its one query string; configured to wrap, it is any wrapping runner.
   const specific = layout && (layout !== 'golang-migrate' || state.oneQueryString) ? RUNNER_OPT_OUT[layout] : undefined;
   if (specific) return `${specific}; keep the statement in a migration of its own`;
   return `the runner wraps this migration in a transaction: put the statement in a migration of its own and turn the wrapping off (${ALL_RUNNERS})`;

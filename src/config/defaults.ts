@@ -23,6 +23,7 @@ export const LAYOUT_TRANSACTION: Record<LayoutName, TransactionMode> = {
   supabase: 'none',
   'versioned-rollbacks': 'none',
   pop: 'wrapped',
+  sqlx: 'wrapped', // sqlx migrate run: one transaction per file unless it starts with -- no-transaction
   plain: 'none',
 };
 

@@ -232,7 +232,7 @@ export type Verification =
 
 export const LAYOUTS = [
   'golang-migrate', 'directory-pairs', 'flyway', 'dbmate', 'goose', 'liquibase-sql', 'sqitch',
-  'prisma', 'drizzle', 'supabase', 'versioned-rollbacks', 'pop', 'plain',
+  'prisma', 'drizzle', 'supabase', 'versioned-rollbacks', 'pop', 'sqlx', 'plain',
 ] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 

@@ -11,6 +11,7 @@ import type { MigrationDirConfig } from '../config/schema.js';
 import { findFolderGroups, looksLikeMigrationFolder, type FolderGroup } from './folders.js';
 import { duplicateVersion, rollbackMissing, rollbackOrphan, type PathFinding } from './findings.js';
 import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
+import { dependsOnSqlx, sqlxCoverage } from './layouts/sqlx.js';
 import type { DraftMigration, LayoutFiles } from './layouts/types.js';
 import { repoPath } from './layouts/types.js';
 import picomatch from 'picomatch';
@@ -99,9 +100,10 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   // `lint <folder>` must judge them as `check` does, never as lone files.
   const grouped = new Set<string>();
   const testData: FolderGroup[] = [];
+  const crates = listed.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml'));
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result);
+    await buildGroup(group, entry, config, readText, result, crates);
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -190,15 +192,31 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
   return best;
 }
 
+/**
+ * sqlx names its migrations as golang-migrate does (or as a plain numbered folder), and the
+ * runner differs (a transaction per file, a checksum of each applied one): such a folder inside
+ * a Rust crate that depends on sqlx is sqlx's. The crate is the nearest Cargo.toml at or above
+ * the folder (a workspace's list of dependencies is no use of them by its other members).
+ */
+async function sqlxIfCrate(layout: LayoutName, group: FolderGroup, crates: readonly string[], readText: (path: string) => Promise<string>): Promise<LayoutName> {
+  if ((layout !== 'golang-migrate' && layout !== 'plain') || sqlxCoverage(group.files) <= 0.5) return layout;
+  const dirOf = (cargo: string) => cargo.slice(0, -'Cargo.toml'.length).replace(/\/$/, '');
+  const nearest = crates
+    .filter((c) => dirOf(c) === '' || group.dir === dirOf(c) || group.dir.startsWith(`${dirOf(c)}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return nearest !== undefined && dependsOnSqlx(await readText(nearest)) ? 'sqlx' : layout;
+}
+
 async function buildGroup(
   group: FolderGroup,
   entry: MigrationDirConfig | undefined,
   config: Config,
   readText: (path: string) => Promise<string>,
   result: DiscoveryResult,
+  crates: readonly string[],
 ): Promise<void> {
   const folder = folderOf(group, readText);
-  const layout = entry?.layout ?? group.shape ?? (await detectLayout(folder));
+  const layout = entry?.layout ?? (await sqlxIfCrate(group.shape ?? (await detectLayout(folder)), group, crates, readText));
   const built = await layoutModule(layout).build(folder);
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
   const other = built.otherDatabases ?? [];

@@ -39,6 +39,7 @@ function expectedRollback(m: Migration): string {
   switch (m.layout) {
     case 'golang-migrate':
     case 'pop':
+    case 'sqlx':
       return `expected ${p.replace(/(\.autocommit)?\.up\.sql$/, '$1.down.sql')}`;
     case 'directory-pairs':
       return `expected ${p.replace(/up\.sql$/, 'down.sql')}`;
@@ -91,6 +92,7 @@ export const CHECKSUM_REFUSAL: Partial<Record<LayoutName, string>> = {
   flyway: 'Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")',
   'liquibase-sql': 'Liquibase refuses to update ("checksum changed") unless the changeset says runOnChange or validCheckSum',
   prisma: 'Prisma Migrate reports that the migration was modified after it was applied',
+  sqlx: 'sqlx migrate run refuses to run ("migration was previously applied but has been modified")',
 };
 
 export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'deleted'): PathFinding {

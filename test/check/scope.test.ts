@@ -103,6 +103,42 @@ describe('scope: with --base only the change is judged', () => {
     ]);
   });
 
+  it('a migrations folder inside a crate that depends on sqlx is sqlx\'s: a transaction per file unless -- no-transaction, and any edit breaks its checksum', async () => {
+    const r = repo()
+      .write({
+        'Cargo.toml': '[workspace]\nmembers = ["api"]\n\n[workspace.dependencies]\nsqlx = { version = "0.8", features = ["postgres"] }\n',
+        'api/Cargo.toml': '[package]\nname = "api"\n\n[dependencies]\nsqlx.workspace = true\n',
+        'api/migrations/20240101000000_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+        // The same names in a crate without sqlx stay golang-migrate's.
+        'tool/Cargo.toml': '[package]\nname = "tool"\n',
+        'tool/migrations/0001_items.up.sql': 'CREATE TABLE items (id bigint PRIMARY KEY);\n',
+        'tool/migrations/0001_items.down.sql': 'DROP TABLE items;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      'api/migrations/20240101000000_users.sql': '-- the users\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+      'api/migrations/20240201000000_email_index.sql': '-- no-transaction\nCREATE INDEX CONCURRENTLY users_email ON users (email);\n',
+      'api/migrations/20240301000000_name_index.sql': 'CREATE INDEX CONCURRENTLY users_name ON users (email);\n',
+      'tool/migrations/0001_items.up.sql': '-- the items\nCREATE TABLE items (id bigint PRIMARY KEY);\n',
+    }).commit('change');
+    const result = await check(r.dir, { base: 'main' });
+    const layouts = Object.fromEntries(result.migrations.map((m) => [m.migration.up.path, [m.migration.layout, m.transaction]]));
+    expect(layouts).toEqual({
+      'api/migrations/20240101000000_users.sql': ['sqlx', 'wrapped'],
+      'api/migrations/20240201000000_email_index.sql': ['sqlx', 'none'],
+      'api/migrations/20240301000000_name_index.sql': ['sqlx', 'wrapped'],
+      'tool/migrations/0001_items.up.sql': ['golang-migrate', 'none'],
+    });
+    const rules = (p: string) => result.report.migrations.find((m) => m.path === p)!.findings.map((f) => f.rule);
+    // A comment-only edit: sqlx's checksum sees it, golang-migrate runs the same statements.
+    expect(result.report.migrations.find((m) => m.path === 'api/migrations/20240101000000_users.sql')!.findings.find((f) => f.rule === 'migration-edited')?.message).toContain('sqlx migrate run refuses to run');
+    expect(rules('tool/migrations/0001_items.up.sql')).not.toContain('migration-edited');
+    // CONCURRENTLY in sqlx's transaction fails; with -- no-transaction it runs.
+    expect(rules('api/migrations/20240301000000_name_index.sql')).toContain('concurrently-in-transaction');
+    expect(rules('api/migrations/20240201000000_email_index.sql')).not.toContain('concurrently-in-transaction');
+  });
+
   it('a deleted migration keeps its rule id (migration-edited), not a parse error', async () => {
     const r = repo()
       .write({

@@ -23,6 +23,17 @@ describe('layouts', () => {
     expect(r.findings[0]!.message).toContain('expected db/migrations/0010_add_index.down.sql');
   });
 
+  it('sqlx: names like golang-migrate\'s in a crate that depends on sqlx; simple and reversible files, a transaction per file unless -- no-transaction', async () => {
+    const r = await discover('sqlx');
+    expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['migrations', 'sqlx']]);
+    // A reversible pair in the folder makes rollbacks expected, and the simple files have none.
+    expect(summary(r.sets[0]!)).toEqual([
+      '20240101000000_create_users missing wrapped -',
+      '20240201000000_index_email missing none -',
+      '20240301000000_add_name present wrapped 20240301000000_add_name.down.sql',
+    ]);
+  });
+
   it('pop: the .postgres. file replaces the generic one, other dialects are skipped, .autocommit. has no transaction', async () => {
     const r = await discover('pop');
     expect(r.sets.map((s) => s.layout)).toEqual(['pop']);

@@ -1,4 +1,5 @@
-// golang-migrate / sqlx style: `0042_name.up.sql` + `0042_name.down.sql` in one folder.
+// golang-migrate: `0042_name.up.sql` + `0042_name.down.sql` in one folder (sqlx names its files the
+// same way: a folder in a crate that depends on sqlx is sqlx's, see sqlx.ts).
 // Also accepts Authelia's `V0001.Name.up.sql`. golang-migrate refuses two files with the same
 // version number, so the version (by value) is the duplicate key.
 import { compareDigits, naturalCompare } from '../version.js';

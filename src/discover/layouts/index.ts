@@ -11,13 +11,14 @@ import { plain } from './plain.js';
 import { pop } from './pop.js';
 import { prisma } from './prisma.js';
 import { sqitch } from './sqitch.js';
+import { sqlx } from './sqlx.js';
 import { supabase } from './supabase.js';
 import type { Layout } from './types.js';
 import { versionedRollbacks } from './versioned-rollbacks.js';
 
 export const LAYOUT_MODULES: readonly Layout[] = [
   liquibaseSql, dbmate, goose, sqitch, prisma, directoryPairs, pop, golangMigrate, flyway,
-  drizzle, supabase, versionedRollbacks, plain,
+  drizzle, supabase, versionedRollbacks, sqlx, plain,
 ];
 
 export function layoutModule(name: LayoutName): Layout {
