@@ -26,7 +26,9 @@ const ALL_RUNNERS =
  */
 export function runnerTransaction(state: Readonly<AnalysisState>): string {
   if (!state.oneQueryString) return 'the transaction the runner wraps this file in';
-  return `the one transaction Postgres runs this file in (${state.layout === 'golang-migrate' ? 'golang-migrate' : 'the runner'} sends the file as one query)`;
+  const runner = state.layout === 'golang-migrate' ? 'golang-migrate' : 'the runner';
+  if (state.runnerTransaction === 'wrapped') return `the one transaction Postgres runs this file in (${runner} sends the file as one query)`;
+  return `the implicit transaction Postgres runs the statements outside the file's own BEGIN ... COMMIT in (${runner} sends the file as one query)`;
 }
 
 /** Why the statement is inside a transaction block, and how to take it out, for this file's runner. */

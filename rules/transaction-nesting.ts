@@ -23,7 +23,8 @@ export const rule: Rule = {
     const wrapped = state.runnerTransaction === 'wrapped';
     switch (t.kind) {
       case 'TRANS_STMT_BEGIN': case 'TRANS_STMT_START': {
-        if (!state.tx.active) return [];
+        // In a query string of several statements, BEGIN takes over the implicit block it is in.
+        if (!state.tx.active || (state.oneQueryString && !state.tx.explicit)) return [];
         const outer = state.tx.explicit
           ? `the transaction opened at line ${state.tx.beganAt?.line ?? '?'} is still open`
           : 'the runner already wraps this file in a transaction';
@@ -37,6 +38,17 @@ export const rule: Rule = {
       case 'TRANS_STMT_COMMIT': case 'TRANS_STMT_ROLLBACK': {
         const word = t.kind === 'TRANS_STMT_COMMIT' ? 'COMMIT' : 'ROLLBACK';
         if (state.tx.explicit) return [];
+        if (state.tx.active && state.oneQueryString && !wrapped) {
+          // Postgres warns "there is no transaction in progress", then ends the implicit block
+          // the statements since the last BEGIN or COMMIT ran in.
+          return [{
+            ...(word === 'ROLLBACK' ? { risk: 'DANGEROUS' as const } : { risk: 'SAFE' as const }),
+            message: word === 'ROLLBACK'
+              ? 'ROLLBACK without a BEGIN in a file sent as one query: it discards the statements before it since the last COMMIT (they ran in one implicit transaction), while the runner records the migration as applied'
+              : 'COMMIT without a BEGIN in a file sent as one query: it commits the implicit transaction the statements before it ran in (Postgres warns), and the statements after it run in another',
+            suggestion: word === 'ROLLBACK' ? 'remove it, or put the statements it should undo between BEGIN and ROLLBACK' : `add BEGIN where the transaction should start, or remove this ${word}`,
+          }];
+        }
         if (state.tx.active && wrapped) {
           return [{
             ...(word === 'ROLLBACK' ? { risk: 'DANGEROUS' as const } : {}),

@@ -94,7 +94,11 @@ export interface AnalysisState {
   learningOnly: boolean;
   /** The layout of the migration being analyzed, when known (wording of transaction advice). */
   layout?: LayoutName;
-  /** True when the runner sends the file as one query string (the `implicit` mode), however it resolved for this file. */
+  /**
+   * True when the runner sends the file as one query string of several statements (the
+   * `implicit` mode): every statement outside the file's own BEGIN ... COMMIT runs in an implicit
+   * transaction block, however the mode resolved for the file.
+   */
   oneQueryString?: boolean;
   /**
    * Tables created in this run that rows were then inserted into (INSERT, COPY): new, but not

@@ -48,7 +48,10 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
   };
 }
 
-/** `oneQueryString`: the configured mode was `implicit` (`runner` is what it resolved to for this file). */
+/**
+ * `oneQueryString`: the runner sends the file as one query string of several statements
+ * (core/transaction.ts sentAsOneQuery); `runner` is what its mode resolved to for this file.
+ */
 export function beginFile(state: AnalysisState, path: string, runner: FileTransaction, learningOnly: boolean, layout?: LayoutName, oneQueryString = false): void {
   state.path = path;
   if (layout) state.layout = layout;
@@ -61,7 +64,9 @@ export function beginFile(state: AnalysisState, path: string, runner: FileTransa
   state.statementTimeout = false;
   state.statementCount = 0;
   state.earlierInFile = [];
-  state.tx = { active: runner === 'wrapped', explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+  // In a query string of several statements, no statement runs outside a transaction block: the
+  // file starts in an implicit one, as it does again after each COMMIT (trackTransaction).
+  state.tx = { active: runner === 'wrapped' || oneQueryString, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
 }
 
 const DML = new Set(['UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS']);
@@ -176,8 +181,10 @@ function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statem
   switch (t.kind) {
     case 'TRANS_STMT_BEGIN': case 'TRANS_STMT_START':
       // Postgres ignores a BEGIN inside an open transaction (with a warning): the same
-      // transaction goes on, and from here the file's own COMMIT is what ends it.
+      // transaction goes on, and from here the file's own COMMIT is what ends it. An implicit
+      // block (a query string of several statements) is taken over without a warning.
       if (state.tx.active) {
+        if (state.oneQueryString && !state.tx.explicit) state.tx.beganAt ??= { line: stmt.line, column: stmt.column };
         state.tx.explicit = true;
         return;
       }
@@ -189,7 +196,8 @@ function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statem
         state.lockTimeout = state.tx.timeoutsBefore.lockTimeout;
         state.statementTimeout = state.tx.timeoutsBefore.statementTimeout;
       }
-      state.tx = { active: false, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+      // The next statement of a query string of several statements opens another implicit block.
+      state.tx = { active: state.oneQueryString === true, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
       return;
     default:
       return;

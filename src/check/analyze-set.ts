@@ -1,7 +1,7 @@
 // One migration set's parse and analysis, in order, with the set's own state: the unit of work
 // runCheck runs on the main thread or hands to a worker thread (check/parallel.ts). Sets share
 // nothing, so any split of them over threads gives the same results.
-import { fileTransaction } from '../core/transaction.js';
+import { fileTransaction, sentAsOneQuery } from '../core/transaction.js';
 import type { Node } from '@pgsql/types';
 import { analyzeSource, startAnalysis, type AnalyzeOutput } from '../analyze/analyze.js';
 import { tagOnly } from '../analyze/ast.js';
@@ -119,7 +119,7 @@ function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boole
   if (m.transaction === 'implicit') {
     const parsed = parseSource(m.up, opts);
     const transaction = fileTransaction(m.transaction, parsed.statements);
-    beginFile(state, m.up.path, transaction, learningOnly, m.layout, true);
+    beginFile(state, m.up.path, transaction, learningOnly, m.layout, sentAsOneQuery(m.transaction, parsed.statements));
     const out = analyzeSource(parsed, m.up.text, state, allRules, ctx.settings);
     return { up: dropTrees ? withoutTrees(parsed) : parsed, out, transaction };
   }

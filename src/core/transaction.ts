@@ -3,8 +3,11 @@
 // one transaction ("implicit transaction block") unless the string holds a single statement. So
 // a file with an UPDATE after an ALTER TABLE holds the ALTER's lock through the UPDATE, and
 // CREATE INDEX CONCURRENTLY fails in any file but one of its own. A file with its own BEGIN or
-// COMMIT is read as it says ('none'): an approximation, since statements after its last COMMIT
-// still run in one more implicit block, which the analysis reads as autocommitted.
+// COMMIT resolves to 'none' (no transaction around the whole file), and its statements outside
+// its own blocks still run in implicit blocks: Postgres opens one for the statements before a
+// BEGIN (which the BEGIN takes over) and after each COMMIT (checked on PostgreSQL 15:
+// `BEGIN; ...; COMMIT; CREATE INDEX CONCURRENTLY ...` sent as one query fails); the analysis
+// opens them too (analyze/track.ts beginFile and trackTransaction, given sentAsOneQuery).
 import type { FileTransaction, Statement, TransactionMode } from './types.js';
 
 export type TxControl = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'other';
@@ -37,6 +40,14 @@ export function txControl(stmt: Statement): TxControl | null {
 function controlsTransaction(s: Statement): boolean {
   const c = txControl(s);
   return c === 'begin' || c === 'commit' || c === 'rollback';
+}
+
+/**
+ * True when the runner sends the file as one query string of several statements (implicit mode):
+ * then no statement of it runs outside a transaction block.
+ */
+export function sentAsOneQuery(mode: TransactionMode, statements: readonly Statement[]): boolean {
+  return mode === 'implicit' && statements.filter((s) => !s.nestedIn).length > 1;
 }
 
 /** `mode` for this file: `implicit` becomes `wrapped` or `none` by the file's statements. */

@@ -19,6 +19,11 @@ const FILES: Record<string, string> = {
   '0003_index_alone.up.sql': 'CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n',
   '0004_index_with_other.up.sql': 'CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total);\nCOMMENT ON TABLE orders IS \'orders\';\n',
   '0005_own_block.up.sql': 'BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;\n',
+  // After the file's COMMIT, Postgres opens another implicit block: CONCURRENTLY fails there
+  // (checked with psql -c on PostgreSQL 15), and the UPDATE holds the ALTER's lock.
+  '0006_after_commit.up.sql': 'BEGIN;\nALTER TABLE orders ADD COLUMN kind text;\nCOMMIT;\nCREATE INDEX CONCURRENTLY orders_kind_idx ON orders (kind);\n',
+  '0007_before_begin.up.sql': 'ALTER TABLE orders ADD COLUMN region text;\nUPDATE orders SET region = \'eu\';\nBEGIN;\nCOMMENT ON TABLE orders IS \'o\';\nCOMMIT;\n',
+  '0008_rollback.up.sql': 'ALTER TABLE orders ADD COLUMN gone text;\nROLLBACK;\n',
 };
 
 let dir = '';
@@ -61,7 +66,7 @@ describe('golang-migrate: one query string per file', () => {
   it('the mode each file resolved to travels with it, also when its trees are dropped (lint and check without markdown)', async () => {
     const modes = async (withoutTrees: boolean) =>
       (await runCheck({ files: fsRepoFiles(dir), config: resolveConfig({}), scope: { kind: 'all' }, withoutTrees })).migrations.map((m) => `${path.basename(m.migration.up.path)} ${m.transaction}`);
-    const expected = ['0001_init.up.sql none', '0002_backfill.up.sql wrapped', '0003_index_alone.up.sql none', '0004_index_with_other.up.sql wrapped', '0005_own_block.up.sql none'];
+    const expected = ['0001_init.up.sql none', '0002_backfill.up.sql wrapped', '0003_index_alone.up.sql none', '0004_index_with_other.up.sql wrapped', '0005_own_block.up.sql none', '0006_after_commit.up.sql none', '0007_before_begin.up.sql none', '0008_rollback.up.sql none'];
     expect(await modes(false)).toEqual(expected);
     expect(await modes(true)).toEqual(expected);
   });
@@ -78,6 +83,15 @@ describe('golang-migrate: one query string per file', () => {
     const wrapped = await findings('wrapped');
     expect(wrapped.find((f) => f.startsWith('0003'))).toContain('the runner wraps this migration in a transaction');
     expect(wrapped.join('\n')).not.toContain('one query');
+  });
+
+  it('statements outside the file\'s own BEGIN ... COMMIT run in implicit blocks: before a BEGIN, which takes the block over, and after a COMMIT', async () => {
+    const byFile = await rulesByFile();
+    expect(byFile['0006_after_commit.up.sql']).toContain('DANGEROUS concurrently-in-transaction');
+    expect(byFile['0007_before_begin.up.sql']).toContain('DANGEROUS dml-in-ddl-transaction');
+    expect(byFile['0007_before_begin.up.sql']!.filter((r) => r.endsWith('transaction-nesting'))).toEqual([]);
+    // ROLLBACK with no BEGIN discards the implicit block before it.
+    expect(byFile['0008_rollback.up.sql']).toContain('DANGEROUS transaction-nesting');
   });
 
   it('with transaction: { golang-migrate: none } (x-multi-statement) every statement runs on its own', async () => {

@@ -1,5 +1,5 @@
 // Runs the real parse and analyze stages over SQL strings, for rule and context tests.
-import { fileTransaction } from '../../src/core/transaction.js';
+import { fileTransaction, sentAsOneQuery } from '../../src/core/transaction.js';
 import { analyzeSource, type AnalyzeOutput } from '../../src/analyze/analyze.js';
 import type { Rule } from '../../src/analyze/rule.js';
 import type { TableStats } from '../../src/analyze/state.js';
@@ -29,7 +29,7 @@ export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<A
   const state = newRunState({ pgVersion: opts.pgVersion ?? 16, tableStats: new Map(Object.entries(opts.tableStats ?? {})) });
   const run = (text: string, path: string, learningOnly: boolean) => {
     const parsed = parseSource({ path, text });
-    beginFile(state, path, fileTransaction(opts.runner ?? 'none', parsed.statements), learningOnly, undefined, opts.runner === 'implicit');
+    beginFile(state, path, fileTransaction(opts.runner ?? 'none', parsed.statements), learningOnly, undefined, sentAsOneQuery(opts.runner ?? 'none', parsed.statements));
     return { parsed, out: analyzeSource(parsed, text, state, rules, opts.settings ?? {}) };
   };
   if (opts.history) run(opts.history, 'history.sql', true);
