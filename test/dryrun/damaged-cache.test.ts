@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImageCache } from '../../src/dryrun/cache.js';
-import { PgliteProvider, freshKey } from '../../src/dryrun/engines/pglite.js';
+import { PgliteProvider, freshKey, type PgliteSandbox } from '../../src/dryrun/engines/pglite.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mg-damaged-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +19,8 @@ describe('PGlite image cache', () => {
     const { sandbox, fromCache } = await provider.open('no-such-base');
     try {
       expect(fromCache).toBe(false);
+      // The cold start's initdb kept its heap copies sparse (the memory a cold dry-run saves).
+      expect((sandbox as PgliteSandbox).initdbHeapCopies).toBeGreaterThan(0);
       const rows = await sandbox.query<{ one: number }>('SELECT 1 AS one');
       expect(rows[0]!.one).toBe(1);
     } finally {

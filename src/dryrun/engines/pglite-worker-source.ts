@@ -162,8 +162,11 @@ const ZERO_PAGE = new Uint8Array(PAGE);
 function isZero(view) {
   return Buffer.compare(view, ZERO_PAGE) === 0;
 }
+/** Sparse copies taken by this worker: its cold start reports them (a PGlite release that no longer takes the copy would leave 0). */
+let sparseCopies = 0;
 function sparseSlice(...args) {
   if (args.length > 0 || this.length % PAGE !== 0) return Uint8Array.prototype.slice.apply(this, args);
+  sparseCopies++;
   const copy = new SparseHeapCopy(0);
   copy.heapLength = this.length;
   copy.pages = new Map();
@@ -257,7 +260,7 @@ parentPort.on('message', async (msg) => {
       }
       if (undo) await collectInitdbEngine();
       const v = await db.query('show server_version');
-      parentPort.postMessage({ id: msg.id, ok: true, version: v.rows[0].server_version });
+      parentPort.postMessage({ id: msg.id, ok: true, version: v.rows[0].server_version, ...(undo ? { sparseCopies } : {}) });
     } else if (msg.type === 'exec') {
       await db.exec(msg.sql);
       parentPort.postMessage({ id: msg.id, ok: true });

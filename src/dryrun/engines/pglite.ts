@@ -74,7 +74,7 @@ function watchMemory(): void {
   memoryTimer.unref();
 }
 
-interface Reply { id: number; ok: boolean; error?: { code?: string; message: string; position?: number }; rows?: unknown[]; version?: string; data?: ArrayBuffer }
+interface Reply { id: number; ok: boolean; error?: { code?: string; message: string; position?: number }; rows?: unknown[]; version?: string; data?: ArrayBuffer; sparseCopies?: number }
 
 /** One PGlite in one worker thread; every request carries its own time limit. */
 class PgliteWorker {
@@ -140,9 +140,14 @@ class PgliteWorker {
   }
 }
 
-class PgliteSandbox implements Sandbox {
+export class PgliteSandbox implements Sandbox {
   readonly engine = 'pglite' as const;
-  constructor(private readonly w: PgliteWorker, readonly serverVersion: string) {}
+  /**
+   * `initdbHeapCopies`: on a cold start (initdb), how many of its heap copies were kept sparse
+   * (worker source, sparseInitdbHeaps); 0 means PGlite took none the way it did when measured,
+   * and a cold start costs its full memory again. Absent when started from an image.
+   */
+  constructor(private readonly w: PgliteWorker, readonly serverVersion: string, readonly initdbHeapCopies?: number) {}
   get alive(): boolean { return !this.w.dead; }
   async exec(sql: string, timeoutMs: number): Promise<void> {
     await this.w.request({ type: 'exec', sql }, timeoutMs);
@@ -228,7 +233,7 @@ async function startPglite(image: { data: ArrayBuffer; owned: boolean } | null, 
       ...(modules ? { wasmModule: modules.pglite, initdbModule: modules.initdb } : {}),
       ...(data ? { dataDir: data } : {}),
     }, INIT_TIMEOUT_MS, data ? [data] : []);
-    return new PgliteSandbox(w, r.version ?? 'unknown');
+    return new PgliteSandbox(w, r.version ?? 'unknown', r.sparseCopies);
   } catch (e) {
     await w.terminate().catch(() => undefined);
     throw e;
