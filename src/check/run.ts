@@ -25,7 +25,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   progress({ stage: 'discover', done: 0, total: 1 });
   const only = opts.scope.kind === 'paths' ? opts.scope.paths : undefined;
-  const discovered = await discoverMigrations(opts.files, config, only ? { only } : undefined);
+  const changedPaths = opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) : null;
+  const touched = new Set(changedPaths ?? []);
+  const discovered = await discoverMigrations(opts.files, config, only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p) } : undefined);
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];
   let sets = discovered.sets;
@@ -81,7 +83,6 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   // Scope: with a change under review, only the files it touches are reported; what the base
   // branch already had is context, and its problems are at most one note (docs/scope.md).
   // Notes about folders (other engines, a sparse checkout) only where the change touched them.
-  const changedPaths = opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) : null;
   const notes: ReportNote[] = discovered.notes.filter(
     (n) => changedPaths === null || n.path === undefined || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`)),
   );

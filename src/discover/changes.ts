@@ -30,7 +30,14 @@ export function applyChanges(
   const claimedDeletions = new Set<string>();
 
   const result = sets.map((set) => {
+    const moved = baseSets ? movedWhole(set, sets, baseSets) : undefined;
     const migrations = set.migrations.map((m) => {
+      // A migration the folder's move carried along as it was: nothing changed for its runner.
+      const carried = moved?.get(m.up.path);
+      if (carried) {
+        for (const p of [carried.up.path, carried.down?.path]) if (p !== undefined) claimedDeletions.add(p);
+        return { ...m, change: 'unchanged' as const };
+      }
       const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? '')), sameStatements);
       if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change as 'modified' | 'renamed'));
       return marked.migration;
@@ -58,6 +65,34 @@ export function applyChanges(
 
   for (const set of result) findings.push(...outOfOrder(set, baseSets ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout) : null));
   return { sets: result, findings };
+}
+
+/**
+ * A migrations folder the change moved whole (a crate or service moved in the tree): the head
+ * set's folder is new, a base set's folder is gone, and every migration of that base set is in
+ * the head set under the same name within the folder with the same text (rollback too).
+ * Runners key an applied migration by its version or name, never by the folder, so moving it
+ * changes nothing any database runs, and nothing in it escapes review: a migration added or
+ * edited on the way is no part of the match. The layouts may differ (a moved Rust crate's new
+ * Cargo.toml is the change's word, so its folder reads as golang-migrate's until it is merged).
+ * Returns the head migrations' base counterparts by up path.
+ */
+function movedWhole(set: MigrationSet, heads: readonly MigrationSet[], baseSets: readonly MigrationSet[]): Map<string, Migration> | undefined {
+  const sameFolder = (a: MigrationSet, b: MigrationSet) => a.dir === b.dir;
+  if (baseSets.some((b) => sameFolder(b, set))) return undefined;
+  const within = (dir: string, path: string | undefined) => (path === undefined ? undefined : dir === '' ? path : path.slice(dir.length + 1));
+  const byName = new Map(set.migrations.map((m) => [within(set.dir, m.up.path), m]));
+  for (const base of baseSets) {
+    if (base.migrations.length === 0 || heads.some((h) => sameFolder(h, base))) continue;
+    const pairs = new Map<string, Migration>();
+    for (const b of base.migrations) {
+      const h = byName.get(within(base.dir, b.up.path));
+      if (!h || h.up.text !== b.up.text || within(set.dir, h.down?.path) !== within(base.dir, b.down?.path) || (h.down?.text ?? '') !== (b.down?.text ?? '')) break;
+      pairs.set(h.up.path, b);
+    }
+    if (pairs.size === base.migrations.length) return pairs;
+  }
+  return undefined;
 }
 
 function setKey(set: MigrationSet, upPath: string): string {

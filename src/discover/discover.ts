@@ -11,7 +11,8 @@ import type { MigrationDirConfig } from '../config/schema.js';
 import { findFolderGroups, looksLikeMigrationFolder, type FolderGroup } from './folders.js';
 import { duplicateVersion, rollbackMissing, rollbackOrphan, type PathFinding } from './findings.js';
 import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
-import { dependsOnSqlx, sqlxCoverage } from './layouts/sqlx.js';
+import { sqlxCoverage } from './layouts/sqlx.js';
+import { sqlxUse } from './cargo.js';
 import type { DraftMigration, LayoutFiles } from './layouts/types.js';
 import { repoPath } from './layouts/types.js';
 import picomatch from 'picomatch';
@@ -36,10 +37,18 @@ export interface DiscoveryResult {
   notes: ReportNote[];
 }
 
+/** A repository's Cargo.toml files and Rust sources: what says whether a migrations folder is sqlx's. */
+interface RustFiles {
+  manifests: string[];
+  sources: string[];
+}
+
 export interface DiscoverOptions {
   /** Explicit files or folders (the `lint path...` case): only migrations among them are kept;
    * a file outside every recognised layout becomes a lone `plain` migration. */
   only?: string[];
+  /** Whether the change under review touches the file (added, modified, renamed or deleted); absent: no change is under review. */
+  changedByChange?: (path: string) => boolean;
 }
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
@@ -100,10 +109,10 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   // `lint <folder>` must judge them as `check` does, never as lone files.
   const grouped = new Set<string>();
   const testData: FolderGroup[] = [];
-  const crates = listed.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml'));
+  const crates: RustFiles = { manifests: listed.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')), sources: listed.filter((p) => p.endsWith('.rs')) };
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates);
+    await buildGroup(group, entry, config, readText, result, crates, opts.changedByChange ?? (() => false));
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -195,16 +204,28 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
 /**
  * sqlx names its migrations as golang-migrate does (or as a plain numbered folder), and the
  * runner differs (a transaction per file, a checksum of each applied one): such a folder inside
- * a Rust crate that depends on sqlx is sqlx's. The crate is the nearest Cargo.toml at or above
- * the folder (a workspace's list of dependencies is no use of them by its other members).
+ * a Rust crate that depends on sqlx is sqlx's, and one whose sqlx drivers are SQLite's or
+ * MySQL's only holds that engine's SQL ('other'). What says so counts only as the base branch
+ * has it: a change that edits a manifest or a source read (its author's words) leaves the folder
+ * as its names say.
  */
-async function sqlxIfCrate(layout: LayoutName, group: FolderGroup, crates: readonly string[], readText: (path: string) => Promise<string>): Promise<LayoutName> {
+async function sqlxRunner(
+  layout: LayoutName,
+  group: FolderGroup,
+  crates: RustFiles,
+  readText: (path: string) => Promise<string>,
+  changed: (path: string) => boolean,
+  result: DiscoveryResult,
+): Promise<LayoutName | { other: string }> {
   if ((layout !== 'golang-migrate' && layout !== 'plain') || sqlxCoverage(group.files) <= 0.5) return layout;
-  const dirOf = (cargo: string) => cargo.slice(0, -'Cargo.toml'.length).replace(/\/$/, '');
-  const nearest = crates
-    .filter((c) => dirOf(c) === '' || group.dir === dirOf(c) || group.dir.startsWith(`${dirOf(c)}/`))
-    .sort((a, b) => b.length - a.length)[0];
-  return nearest !== undefined && dependsOnSqlx(await readText(nearest)) ? 'sqlx' : layout;
+  const use = await sqlxUse(group.dir, crates.manifests, crates.sources, readText);
+  if (!use) return layout;
+  const edited = use.evidence.filter(changed);
+  if (edited.length > 0) {
+    result.notes.push({ path: group.dir, message: `reviewed as ${layout}: the change edits ${edited.join(', ')}, which would make this folder sqlx's${use.otherEngine ? ` (for ${use.otherEngine})` : ''}; such files count once they are on the base branch` });
+    return layout;
+  }
+  return use.otherEngine ? { other: use.otherEngine } : 'sqlx';
 }
 
 async function buildGroup(
@@ -213,10 +234,23 @@ async function buildGroup(
   config: Config,
   readText: (path: string) => Promise<string>,
   result: DiscoveryResult,
-  crates: readonly string[],
+  crates: RustFiles,
+  changed: (path: string) => boolean,
 ): Promise<void> {
   const folder = folderOf(group, readText);
-  const layout = entry?.layout ?? (await sqlxIfCrate(group.shape ?? (await detectLayout(folder)), group, crates, readText));
+  const runner = entry?.layout ?? (await sqlxRunner(group.shape ?? (await detectLayout(folder)), group, crates, readText, changed, result));
+  if (typeof runner !== 'string') {
+    const forced = config.otherDatabases.review.length > 0 ? picomatch([...config.otherDatabases.review], { dot: true }) : () => false;
+    if (!group.files.some((f) => forced(repoPath(group.dir, f)))) {
+      const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
+      result.notes.push({
+        path: group.dir,
+        message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: the crate uses sqlx with ${runner.other}, not PostgreSQL (its Cargo.toml features, or its sources' types) (set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'})`,
+      });
+      return;
+    }
+  }
+  const layout = typeof runner === 'string' ? runner : 'sqlx';
   const built = await layoutModule(layout).build(folder);
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
   const other = built.otherDatabases ?? [];

@@ -139,6 +139,42 @@ describe('scope: with --base only the change is judged', () => {
     expect(rules('api/migrations/20240201000000_email_index.sql')).not.toContain('concurrently-in-transaction');
   });
 
+  it('a sqlx crate whose drivers are SQLite\'s only is left alone, unless the change is what says so', async () => {
+    const r = repo()
+      .write({
+        'Cargo.toml': '[workspace]\nmembers = ["client", "server"]\n\n[workspace.dependencies.sqlx]\nversion = "0.8"\nfeatures = ["runtime-tokio"]\n',
+        'client/Cargo.toml': '[package]\nname = "client"\n\n[dependencies]\nsqlx = { workspace = true, features = ["sqlite"] }\n',
+        'client/migrations/20240101000000_history.sql': 'CREATE TABLE history (id integer PRIMARY KEY AUTOINCREMENT, command text);\n',
+        'server/Cargo.toml': '[package]\nname = "server"\n\n[dependencies.sqlx]\nworkspace = true\nfeatures = [\n  "postgres",\n]\n',
+        'server/migrations/20240101000000_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        // No driver among its features (Cargo unifies them across the workspace): its sources say.
+        'kv/Cargo.toml': '[package]\nname = "kv"\n\n[dependencies]\nsqlx = { workspace = true }\n',
+        'kv/src/database.rs': 'use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};\n',
+        'kv/migrations/20240101000000_kv.sql': 'CREATE TABLE kv (k text PRIMARY KEY, v text);\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      'client/migrations/20240201000000_drop.sql': 'DROP TABLE history;\n',
+      'server/migrations/20240201000000_drop.sql': 'DROP TABLE users;\n',
+      'kv/migrations/20240201000000_drop.sql': 'DROP TABLE kv;\n',
+    }).commit('drops');
+    const result = await check(r.dir, { base: 'main' });
+    expect(result.report.migrations.map((m) => [m.path, m.risk])).toEqual([['server/migrations/20240201000000_drop.sql', 'DANGEROUS']]);
+    expect((result.report.notes ?? []).map((n) => n.message).join('\n')).toContain('left alone: the crate uses sqlx with SQLite, not PostgreSQL');
+
+    // The author turns the server's driver into SQLite's in the same change: its manifest is the
+    // change's word, so the folder is reviewed as its names say, and the DROP still needs approval.
+    r.git('checkout', '-q', '-b', 'sneaky', 'main');
+    r.write({
+      'server/Cargo.toml': '[package]\nname = "server"\n\n[dependencies]\nsqlx = { workspace = true, features = ["sqlite"] }\n',
+      'server/migrations/20240201000000_drop.sql': 'DROP TABLE users;\n',
+    }).commit('sneaky');
+    const sneaky = await check(r.dir, { base: 'main' });
+    expect(sneaky.report.migrations.map((m) => [m.path, m.risk])).toEqual([['server/migrations/20240201000000_drop.sql', 'DANGEROUS']]);
+    expect((sneaky.report.notes ?? []).map((n) => n.message).join('\n')).toContain('the change edits server/Cargo.toml');
+  });
+
   it('a deleted migration keeps its rule id (migration-edited), not a parse error', async () => {
     const r = repo()
       .write({

@@ -1,6 +1,6 @@
 // Change detection against real throwaway git repositories: what git reports, how each
 // migration is marked, and the migration-edited / migration-out-of-order findings.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -148,6 +148,56 @@ describe('gitChanges + applyChanges', () => {
     const { sets, findings } = await review(r.dir);
     expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual(['V1__init unchanged', 'R__view modified']);
     expect(findings).toEqual([]);
+  });
+});
+
+describe('a migrations folder the change moves whole', () => {
+  const base = {
+    [`${M}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+    [`${M}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+    [`${M}/0002_orders.up.sql`]: 'CREATE TABLE orders (id bigint PRIMARY KEY);\n',
+    [`${M}/0002_orders.down.sql`]: 'DROP TABLE orders;\n',
+  };
+  const NEW = 'services/api/db/migrations';
+  const moveFolder = (r: TempRepo) => {
+    mkdirSync(path.join(r.dir, path.dirname(NEW)), { recursive: true });
+    r.git('mv', M, NEW);
+  };
+
+  it('is no edit of its migrations (atuin moved its crates into crates/): unchanged, no finding; one added with it is new', async () => {
+    const r = repo().write(base).commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    moveFolder(r);
+    r.write({ [`${NEW}/0003_items.up.sql`]: 'CREATE TABLE items (id bigint PRIMARY KEY);\n', [`${NEW}/0003_items.down.sql`]: 'DROP TABLE items;\n' }).commit('move');
+    const { sets, findings } = await review(r.dir);
+    expect(findings).toEqual([]);
+    expect(sets.flatMap((s) => s.migrations.map((m) => `${m.up.path} ${m.change}`))).toEqual([
+      `${NEW}/0001_users.up.sql unchanged`, `${NEW}/0002_orders.up.sql unchanged`, `${NEW}/0003_items.up.sql added`,
+    ]);
+    // Without rename detection (a file list of deletions and additions), the same.
+    const changes = [
+      ...Object.keys(base).map((p) => ({ path: p, status: 'deleted' as const })),
+      ...Object.keys(base).map((p) => ({ path: p.replace(M, NEW), status: 'added' as const })),
+    ];
+    const cfg = config();
+    const head = await discoverMigrations(fsRepoFiles(r.dir), cfg);
+    const baseSets = (await discoverMigrations(memoryRepoFiles(new Map(Object.entries(base))), cfg)).sets;
+    const plain = applyChanges(head.sets, changes, baseSets);
+    expect(plain.findings).toEqual([]);
+  });
+
+  it('is an edit when a migration changed on the way, or the old folder stays', async () => {
+    const r = repo().write(base).commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    moveFolder(r);
+    r.write({ [`${NEW}/0002_orders.up.sql`]: 'CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n' }).commit('move and edit');
+    expect((await review(r.dir)).findings.map((f) => f.rule)).toContain('migration-edited');
+
+    const s = repo().write(base).commit('base');
+    s.git('checkout', '-q', '-b', 'feature');
+    mkdirSync(path.join(s.dir, NEW), { recursive: true });
+    s.move(`${M}/0002_orders.up.sql`, `${NEW}/0002_orders.up.sql`).move(`${M}/0002_orders.down.sql`, `${NEW}/0002_orders.down.sql`).commit('one moved out');
+    expect((await review(s.dir)).findings.map((f) => f.rule)).toContain('migration-edited');
   });
 });
 

@@ -4,7 +4,7 @@
 // it starts with `-- no-transaction`, and keeps a checksum of each applied file, refusing to run
 // when one changed. Folder names cannot tell the two apart, so this layout is never detected from
 // the folder alone: discovery picks it for such a folder inside a crate that depends on sqlx
-// (sqlxCrate), or the config names it.
+// (discover/cargo.ts), or the config names it.
 import { compareDigits, naturalCompare } from '../version.js';
 import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type Layout, type LayoutBuild } from './types.js';
 
@@ -18,13 +18,6 @@ export function sqlxCoverage(files: readonly string[]): number {
   return coverage(sqlFiles(files.filter((f) => !f.includes('/'))), (f) => FILE.test(f));
 }
 
-/**
- * True for a Cargo.toml that depends on sqlx (`sqlx = ...`, `sqlx.workspace = true`,
- * `[dependencies.sqlx]`, also as a dev- or build-dependency or in the workspace's list).
- */
-export function dependsOnSqlx(cargoToml: string): boolean {
-  return /^\s*sqlx(?:\.workspace)?\s*=/m.test(cargoToml) || /^\s*\[(?:workspace\.)?(?:dev-|build-)?dependencies\.sqlx\]/m.test(cargoToml);
-}
 
 export const sqlx: Layout = {
   name: 'sqlx',

@@ -1,0 +1,104 @@
+// What a Rust crate says about sqlx, for the migrations folder inside it: whether the crate
+// depends on sqlx (then sqlx runs the folder: discover.ts), and for which database. Its features
+// name the drivers it turns on; a workspace member often names none and gets them from another
+// member (Cargo unifies features), so then the crate's own top-level sources say which driver's
+// types it uses. A crate that uses only SQLite's or MySQL's keeps migrations for that engine.
+import { parse } from 'smol-toml';
+
+type Table = Record<string, unknown>;
+
+export interface SqlxUse {
+  /** The files that say it: the crate's Cargo.toml, the workspace root's when it inherits, the sources read. */
+  evidence: string[];
+  /** The engine the drivers turned on say; null when they name none (sqlx's default) or PostgreSQL is among them. */
+  otherEngine: string | null;
+}
+
+const DRIVERS: ReadonlyArray<readonly [string, string]> = [['sqlite', 'SQLite'], ['mysql', 'MySQL']];
+
+/** Each driver's own names in Rust source (its module, pool, connection and options types). */
+const DRIVER_USE: ReadonlyArray<readonly [string, RegExp]> = [
+  ['postgres', /\bsqlx::(?:postgres|Postgres)\b|\bPg(?:Pool|Connection|ConnectOptions|PoolOptions)\b/],
+  ['sqlite', /\bsqlx::(?:sqlite|Sqlite)\b|\bSqlite(?:Pool|Connection|ConnectOptions|PoolOptions)\b/],
+  ['mysql', /\bsqlx::(?:mysql|MySql)\b|\bMySql(?:Pool|Connection|ConnectOptions|PoolOptions)\b/],
+];
+/** Sources read per crate at most: the files directly in src/ (a repository read is a request for the App). */
+const MAX_SOURCES = 24;
+
+function table(v: unknown): Table | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Table) : undefined;
+}
+
+function manifest(text: string): Table | undefined {
+  try {
+    return parse(text) as Table;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The crate's sqlx dependency entries: in [dependencies], [dev-dependencies], [build-dependencies], also per target. */
+function sqlxEntries(doc: Table): unknown[] {
+  const sections = [doc, ...Object.values(table(doc.target) ?? {})].map(table).filter((t): t is Table => t !== undefined);
+  return sections.flatMap((s) => ['dependencies', 'dev-dependencies', 'build-dependencies'].map((k) => table(s[k])?.sqlx)).filter((e) => e !== undefined);
+}
+
+function features(entry: unknown): string[] {
+  const list = table(entry)?.features;
+  return Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string') : [];
+}
+
+/**
+ * How the crate whose manifest is nearest at or above `dir` uses sqlx, or null when it does not
+ * (or no manifest parses). `crates`: every Cargo.toml path of the repository; `rustFiles`: its
+ * .rs files.
+ */
+export async function sqlxUse(dir: string, crates: readonly string[], rustFiles: readonly string[], read: (path: string) => Promise<string>): Promise<SqlxUse | null> {
+  const dirOf = (cargo: string) => cargo.slice(0, -'Cargo.toml'.length).replace(/\/$/, '');
+  const above = crates
+    .filter((c) => dirOf(c) === '' || dir === dirOf(c) || dir.startsWith(`${dirOf(c)}/`))
+    .sort((a, b) => b.length - a.length);
+  const nearest = above[0];
+  if (nearest === undefined) return null;
+  const doc = manifest(await read(nearest));
+  if (!doc) return null;
+  const own = table(table(doc.workspace)?.dependencies)?.sqlx;
+  const entries = sqlxEntries(doc);
+  // A virtual workspace manifest with migrations beside it: its own list is what it uses.
+  if (entries.length === 0 && own === undefined) return null;
+  const used = entries.length > 0 ? entries : [own];
+  const evidence = [nearest];
+  const turnedOn = new Set(used.flatMap(features));
+  if (used.some((e) => table(e)?.workspace === true)) {
+    // The entry inherits the workspace's: the nearest manifest above with a [workspace] table.
+    for (const root of above.slice(1)) {
+      const rootDoc = manifest(await read(root));
+      const inherited = table(table(rootDoc?.workspace)?.dependencies)?.sqlx;
+      if (!table(rootDoc?.workspace)) continue;
+      evidence.push(root);
+      for (const f of features(inherited)) turnedOn.add(f);
+      break;
+    }
+  }
+  if (!DRIVERS.some(([f]) => turnedOn.has(f)) && !turnedOn.has('postgres')) {
+    const crate = dirOf(nearest);
+    const src = `${crate === '' ? '' : `${crate}/`}src/`;
+    const sources = sourcesIn(src, rustFiles);
+    for (const file of sources) {
+      const text = await read(file);
+      for (const [driver, pattern] of DRIVER_USE) if (pattern.test(text)) turnedOn.add(driver);
+    }
+    evidence.push(...sources);
+  }
+  const other = turnedOn.has('postgres') ? undefined : DRIVERS.find(([feature]) => turnedOn.has(feature));
+  return { evidence, otherEngine: other ? other[1] : null };
+}
+
+/** The .rs files directly in `src` (a folder path ending in /), most telling names first, at most MAX_SOURCES. */
+function sourcesIn(src: string, files: readonly string[]): string[] {
+  const telling = (f: string) => (/(?:^|_)(?:db|database|store|storage|sql|pool|repo)\w*\.rs$/.test(f.slice(src.length)) ? 0 : /^(?:lib|main)\.rs$/.test(f.slice(src.length)) ? 1 : 2);
+  return files
+    .filter((f) => f.startsWith(src) && f.endsWith('.rs') && !f.slice(src.length).includes('/'))
+    .sort((a, b) => telling(a) - telling(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, MAX_SOURCES);
+}
