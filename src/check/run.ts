@@ -27,7 +27,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const only = opts.scope.kind === 'paths' ? opts.scope.paths : undefined;
   const changedPaths = opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) : null;
   const touched = new Set(changedPaths ?? []);
-  const discovered = await discoverMigrations(opts.files, config, only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p) } : undefined);
+  const base = opts.scope.kind === 'changes' ? opts.scope.base : null;
+  const discovered = await discoverMigrations(opts.files, config, only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), ...(base ? { base } : {}) } : undefined);
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];
   let sets = discovered.sets;

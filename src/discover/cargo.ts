@@ -68,30 +68,37 @@ export async function sqlxUse(dir: string, crates: readonly string[], rustFiles:
   if (entries.length === 0 && own === undefined) return null;
   const used = entries.length > 0 ? entries : [own];
   const evidence = [nearest];
-  const turnedOn = new Set(used.flatMap(features));
-  if (used.some((e) => table(e)?.workspace === true)) {
+  // The drivers the crate names itself say most; those it inherits from the workspace's list
+  // next; when neither names exactly one, the sqlx types its sources use.
+  let named = drivers(used.flatMap(features));
+  if (named.length === 0 && used.some((e) => table(e)?.workspace === true)) {
     // The entry inherits the workspace's: the nearest manifest above with a [workspace] table.
     for (const root of above.slice(1)) {
       const rootDoc = manifest(await read(root));
-      const inherited = table(table(rootDoc?.workspace)?.dependencies)?.sqlx;
       if (!table(rootDoc?.workspace)) continue;
       evidence.push(root);
-      for (const f of features(inherited)) turnedOn.add(f);
+      named = drivers(features(table(table(rootDoc?.workspace)?.dependencies)?.sqlx));
       break;
     }
   }
-  if (!DRIVERS.some(([f]) => turnedOn.has(f)) && !turnedOn.has('postgres')) {
+  if (named.length !== 1) {
     const crate = dirOf(nearest);
-    const src = `${crate === '' ? '' : `${crate}/`}src/`;
-    const sources = sourcesIn(src, rustFiles);
+    const sources = sourcesIn(`${crate === '' ? '' : `${crate}/`}src/`, rustFiles);
+    const seen = new Set<string>();
     for (const file of sources) {
       const text = await read(file);
-      for (const [driver, pattern] of DRIVER_USE) if (pattern.test(text)) turnedOn.add(driver);
+      for (const [driver, pattern] of DRIVER_USE) if (pattern.test(text)) seen.add(driver);
     }
     evidence.push(...sources);
+    if (seen.size > 0) named = [...seen];
   }
-  const other = turnedOn.has('postgres') ? undefined : DRIVERS.find(([feature]) => turnedOn.has(feature));
+  const other = named.includes('postgres') ? undefined : DRIVERS.find(([feature]) => named.includes(feature));
   return { evidence, otherEngine: other ? other[1] : null };
+}
+
+/** The database drivers among sqlx features. */
+function drivers(list: readonly string[]): string[] {
+  return ['postgres', ...DRIVERS.map(([f]) => f)].filter((d) => list.includes(d));
 }
 
 /** The .rs files directly in `src` (a folder path ending in /), most telling names first, at most MAX_SOURCES. */

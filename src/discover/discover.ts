@@ -43,12 +43,31 @@ interface RustFiles {
   sources: string[];
 }
 
+function rustFiles(paths: readonly string[]): RustFiles {
+  return { manifests: paths.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')), sources: paths.filter((p) => p.endsWith('.rs')) };
+}
+
+/** The change under review: what it touches, and the base branch's Rust files to hold an edit against. */
+interface ChangeView {
+  changed: (path: string) => boolean;
+  /** Listed and read once, and only when an edit needs it. */
+  base: (() => Promise<{ files: RustFiles; read: (path: string) => Promise<string> }>) | undefined;
+}
+
+function baseRust(base: RepoFiles): ChangeView['base'] {
+  let listed: Promise<RustFiles> | undefined;
+  const read = (path: string) => base.read(path).then(decodeText, () => '');
+  return async () => ({ files: await (listed ??= base.list().then((paths) => rustFiles(paths.map(normalizePath)))), read });
+}
+
 export interface DiscoverOptions {
   /** Explicit files or folders (the `lint path...` case): only migrations among them are kept;
    * a file outside every recognised layout becomes a lone `plain` migration. */
   only?: string[];
   /** Whether the change under review touches the file (added, modified, renamed or deleted); absent: no change is under review. */
   changedByChange?: (path: string) => boolean;
+  /** The base branch's files, with a change under review: what the change edits that decides how a folder is read is held against them. */
+  base?: RepoFiles;
 }
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
@@ -109,10 +128,10 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   // `lint <folder>` must judge them as `check` does, never as lone files.
   const grouped = new Set<string>();
   const testData: FolderGroup[] = [];
-  const crates: RustFiles = { manifests: listed.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')), sources: listed.filter((p) => p.endsWith('.rs')) };
+  const crates = rustFiles(listed);
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, opts.changedByChange ?? (() => false));
+    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), base: opts.base ? baseRust(opts.base) : undefined });
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -205,23 +224,25 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
  * sqlx names its migrations as golang-migrate does (or as a plain numbered folder), and the
  * runner differs (a transaction per file, a checksum of each applied one): such a folder inside
  * a Rust crate that depends on sqlx is sqlx's, and one whose sqlx drivers are SQLite's or
- * MySQL's only holds that engine's SQL ('other'). What says so counts only as the base branch
- * has it: a change that edits a manifest or a source read (its author's words) leaves the folder
- * as its names say.
+ * MySQL's only holds that engine's SQL ('other'). What says so counts as the base branch has it:
+ * when the change edits a manifest or a source read (its author's words), the conclusion stands
+ * only if the base's files say the same; else the folder is read as its names say.
  */
 async function sqlxRunner(
   layout: LayoutName,
   group: FolderGroup,
   crates: RustFiles,
   readText: (path: string) => Promise<string>,
-  changed: (path: string) => boolean,
+  change: ChangeView,
   result: DiscoveryResult,
 ): Promise<LayoutName | { other: string }> {
   if ((layout !== 'golang-migrate' && layout !== 'plain') || sqlxCoverage(group.files) <= 0.5) return layout;
   const use = await sqlxUse(group.dir, crates.manifests, crates.sources, readText);
   if (!use) return layout;
-  const edited = use.evidence.filter(changed);
-  if (edited.length > 0) {
+  const edited = use.evidence.filter(change.changed);
+  const base = edited.length > 0 && change.base ? await change.base() : undefined;
+  const before = base ? await sqlxUse(group.dir, base.files.manifests, base.files.sources, base.read) : null;
+  if (edited.length > 0 && (before === null || before.otherEngine !== use.otherEngine)) {
     result.notes.push({ path: group.dir, message: `reviewed as ${layout}: the change edits ${edited.join(', ')}, which would make this folder sqlx's${use.otherEngine ? ` (for ${use.otherEngine})` : ''}; such files count once they are on the base branch` });
     return layout;
   }
@@ -235,10 +256,10 @@ async function buildGroup(
   readText: (path: string) => Promise<string>,
   result: DiscoveryResult,
   crates: RustFiles,
-  changed: (path: string) => boolean,
+  change: ChangeView,
 ): Promise<void> {
   const folder = folderOf(group, readText);
-  const runner = entry?.layout ?? (await sqlxRunner(group.shape ?? (await detectLayout(folder)), group, crates, readText, changed, result));
+  const runner = entry?.layout ?? (await sqlxRunner(group.shape ?? (await detectLayout(folder)), group, crates, readText, change, result));
   if (typeof runner !== 'string') {
     const forced = config.otherDatabases.review.length > 0 ? picomatch([...config.otherDatabases.review], { dot: true }) : () => false;
     if (!group.files.some((f) => forced(repoPath(group.dir, f)))) {
