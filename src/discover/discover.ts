@@ -50,6 +50,7 @@ function rustFiles(paths: readonly string[]): RustFiles {
 /** The change under review: what it touches, and the base branch's Rust files to hold an edit against. */
 interface ChangeView {
   changed: (path: string) => boolean;
+  previous: (path: string) => string | undefined;
   /** Listed and read once, and only when an edit needs it. */
   base: (() => Promise<{ files: RustFiles; read: (path: string) => Promise<string> }>) | undefined;
 }
@@ -66,6 +67,8 @@ export interface DiscoverOptions {
   only?: string[];
   /** Whether the change under review touches the file (added, modified, renamed or deleted); absent: no change is under review. */
   changedByChange?: (path: string) => boolean;
+  /** Where the change moved the file from, when it renamed it. */
+  previousPath?: (path: string) => string | undefined;
   /** The base branch's files, with a change under review: what the change edits that decides how a folder is read is held against them. */
   base?: RepoFiles;
 }
@@ -131,7 +134,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const crates = rustFiles(listed);
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), base: opts.base ? baseRust(opts.base) : undefined });
+    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseRust(opts.base) : undefined });
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -241,7 +244,11 @@ async function sqlxRunner(
   if (!use) return layout;
   const edited = use.evidence.filter(change.changed);
   const base = edited.length > 0 && change.base ? await change.base() : undefined;
-  const before = base ? await sqlxUse(group.dir, base.files.manifests, base.files.sources, base.read) : null;
+  // Where the folder was on the base branch, if the change moved it (a crate moved in the tree).
+  const sample = group.files.find((f) => /\.sql$/i.test(f));
+  const from = sample ? change.previous(repoPath(group.dir, sample)) : undefined;
+  const baseDir = from?.endsWith(`/${sample}`) ? from.slice(0, -sample!.length - 1) : from === sample ? '' : group.dir;
+  const before = base ? await sqlxUse(baseDir, base.files.manifests, base.files.sources, base.read) : null;
   if (edited.length > 0 && (before === null || before.otherEngine !== use.otherEngine)) {
     result.notes.push({ path: group.dir, message: `reviewed as ${layout}: the change edits ${edited.join(', ')}, which would make this folder sqlx's${use.otherEngine ? ` (for ${use.otherEngine})` : ''}; such files count once they are on the base branch` });
     return layout;

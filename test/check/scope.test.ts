@@ -1,7 +1,7 @@
 // The scope model (docs/scope.md) in real git repositories: with --base only what the change
 // touches is reported; other engines' migrations are left alone with a note; a sparse checkout
 // reads from git's objects; every message keeps its class.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
@@ -173,6 +173,26 @@ describe('scope: with --base only the change is judged', () => {
     const sneaky = await check(r.dir, { base: 'main' });
     expect(sneaky.report.migrations.map((m) => [m.path, m.risk])).toEqual([['server/migrations/20240201000000_drop.sql', 'DANGEROUS']]);
     expect((sneaky.report.notes ?? []).map((n) => n.message).join('\n')).toContain('the change edits server/Cargo.toml');
+
+    // An edit that leaves what the crate says as it was (a version bump) changes nothing.
+    r.git('checkout', '-q', '-b', 'bump', 'main');
+    r.write({
+      'kv/Cargo.toml': '[package]\nname = "kv"\nversion = "0.2.0"\n\n[dependencies]\nsqlx = { workspace = true }\n',
+      'kv/migrations/20240201000000_drop.sql': 'DROP TABLE kv;\n',
+    }).commit('bump');
+    const bump = await check(r.dir, { base: 'main' });
+    expect(bump.report.migrations).toEqual([]);
+    expect((bump.report.notes ?? []).map((n) => n.message).join('\n')).toContain('left alone: the crate uses sqlx with SQLite');
+
+    // The crate moves in the tree, its manifest with it and the workspace's list edited: what
+    // the files say is held against where the folder was (atuin moved its crates into crates/).
+    r.git('checkout', '-q', '-b', 'move', 'main');
+    mkdirSync(path.join(r.dir, 'crates'));
+    r.git('mv', 'client', 'crates/client');
+    r.write({ 'Cargo.toml': '[workspace]\nmembers = ["crates/client", "server"]\n\n[workspace.dependencies.sqlx]\nversion = "0.8"\nfeatures = ["runtime-tokio"]\n' }).commit('move');
+    const moved = await check(r.dir, { base: 'main' });
+    expect(moved.report.migrations).toEqual([]);
+    expect((moved.report.notes ?? []).map((n) => n.message).join('\n')).toContain('left alone: the crate uses sqlx with SQLite');
   });
 
   it('a deleted migration keeps its rule id (migration-edited), not a parse error', async () => {
