@@ -52,13 +52,19 @@ interface ChangeView {
   changed: (path: string) => boolean;
   previous: (path: string) => string | undefined;
   /** Listed and read once, and only when an edit needs it. */
-  base: (() => Promise<{ files: RustFiles; read: (path: string) => Promise<string> }>) | undefined;
+  base: (() => Promise<{ files: RustFiles; has: (path: string) => boolean; read: (path: string) => Promise<string> }>) | undefined;
 }
 
-function baseRust(base: RepoFiles): ChangeView['base'] {
-  let listed: Promise<RustFiles> | undefined;
+function baseView(base: RepoFiles): ChangeView['base'] {
+  let listed: Promise<{ files: RustFiles; all: Set<string> }> | undefined;
   const read = (path: string) => base.read(path).then(decodeText, () => '');
-  return async () => ({ files: await (listed ??= base.list().then((paths) => rustFiles(paths.map(normalizePath)))), read });
+  return async () => {
+    const { files, all } = await (listed ??= base.list().then((paths) => {
+      const normal = paths.map(normalizePath);
+      return { files: rustFiles(normal), all: new Set(normal) };
+    }));
+    return { files, has: (p: string) => all.has(p), read };
+  };
 }
 
 export interface DiscoverOptions {
@@ -134,7 +140,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const crates = rustFiles(listed);
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseRust(opts.base) : undefined });
+    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base) : undefined });
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -256,6 +262,28 @@ async function sqlxRunner(
   return use.otherEngine ? { other: use.otherEngine } : 'sqlx';
 }
 
+/**
+ * The whole-schema files beside a folder's migrations (LATEST.sql) that are reviewed anyway: one
+ * the change adds, whose name is its author's choice (the base branch does not have it). The
+ * others are left alone with a note: editing one changes no database that has run the migrations.
+ */
+async function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult): Promise<string[]> {
+  if (snapshots.length === 0) return [];
+  const base = change.base ? await change.base() : undefined;
+  const added = snapshots.filter((f) => {
+    const path = repoPath(dir, f);
+    return change.changed(path) && base !== undefined && !base.has(change.previous(path) ?? path);
+  });
+  const left = snapshots.filter((f) => !added.includes(f));
+  if (left.length > 0) {
+    result.notes.push({
+      path: dir,
+      message: `${left.join(', ')} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`,
+    });
+  }
+  return added;
+}
+
 async function buildGroup(
   group: FolderGroup,
   entry: MigrationDirConfig | undefined,
@@ -289,7 +317,8 @@ async function buildGroup(
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  addSet(group.dir, layout, built.migrations, entry, config, result);
+  const snapshots = await reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
+  addSet(group.dir, layout, [...built.migrations, ...(await layoutModule('plain').build({ ...folder, files: snapshots })).migrations], entry, config, result);
   if (built.leftovers.length > 0 && layout !== 'plain') {
     // Files that do not follow the layout's naming: the runner will not pick them up, but
     // their SQL is still worth a review, so they form a plain set of their own.

@@ -3,7 +3,7 @@
 // subfolders); every other SQL file belongs to its own folder, which the layout detectors score.
 import type { LayoutName } from '../core/types.js';
 import { isLiquibaseSql } from './layouts/liquibase-sql.js';
-import { looksLikeMigrationName } from './layouts/plain.js';
+import { isSchemaSnapshot, looksLikeMigrationName } from './layouts/plain.js';
 
 export interface FolderGroup {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -101,14 +101,24 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
     claim(root, 'liquibase-sql', (rel) => /\.sql$/i.test(rel) && liquibaseDirs.has(parent(root ? `${root}/${rel}` : rel)));
   }
 
-  // Version subfolders (temporal): <root>/v1.10/<name>.sql, names without their own version.
-  const versionRoots = new Set<string>();
+  // Version subfolders: <root>/v1.10/<name>.sql, names without their own version (temporal), or
+  // numbered within them (memos: 0.19/00__name.sql) when the root has several such folders and
+  // no runner's pairs (`.up.sql`); a whole-schema file beside them (memos' LATEST.sql, what a new
+  // database starts from) goes with them, for the layout to tell apart.
+  const versionRoots = new Map<string, { unnumbered: boolean; dirs: Set<string>; pairs: boolean }>();
   for (const p of sql) {
     const m = VERSION_SUBDIR.exec(p);
-    if (!claimed.has(p) && m && !/^[vV]?\d/.test(m[2]!)) versionRoots.add(m[1] ?? '');
+    if (claimed.has(p) || !m) continue;
+    const root = versionRoots.get(m[1] ?? '') ?? { unnumbered: false, dirs: new Set<string>(), pairs: false };
+    if (!/^[vV]?\d/.test(m[2]!)) root.unnumbered = true;
+    if (/\.(up|down)\.sql$/i.test(m[2]!)) root.pairs = true;
+    root.dirs.add(parent(p));
+    versionRoots.set(m[1] ?? '', root);
   }
-  for (const root of versionRoots) {
-    claim(root, 'plain', (rel) => VERSION_SUBDIR.test(rel) && !/^[vV]?\d/.test(rel.slice(rel.indexOf('/') + 1)));
+  for (const [root, seen] of versionRoots) {
+    const numbered = !seen.pairs && seen.dirs.size >= 2;
+    if (!seen.unnumbered && !numbered) continue;
+    claim(root, 'plain', (rel) => (VERSION_SUBDIR.test(rel) && (numbered || !/^[vV]?\d/.test(rel.slice(rel.indexOf('/') + 1)))) || (numbered && isSchemaSnapshot(rel)));
   }
 
   // Everything else: one folder per directory; rollbacks/ and drizzle's meta/ belong to it.

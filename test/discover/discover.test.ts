@@ -81,6 +81,34 @@ describe('bad input', () => {
   });
 });
 
+describe('version folders with a whole-schema file (memos)', () => {
+  const files = {
+    'store/migration/postgres/LATEST.sql': 'CREATE TABLE memo (id serial PRIMARY KEY, content text);\n',
+    'store/migration/postgres/0.19/00__add_resource_name.sql': 'ALTER TABLE memo ADD COLUMN name text;\n',
+    'store/migration/postgres/0.20/00__reaction.sql': 'CREATE TABLE reaction (id serial PRIMARY KEY);\n',
+    'store/migration/postgres/0.20/01__reaction_index.sql': 'CREATE INDEX reaction_id ON reaction (id);\n',
+    'store/migration/postgres/0.9/00__early.sql': 'SELECT 1;\n',
+  };
+
+  it('are one set in version order, numbered within each folder; the whole schema beside them is no migration of it', async () => {
+    const r = await discoverMigrations(repo(files), config());
+    expect(r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)])).toEqual([
+      ['store/migration/postgres', 'plain', ['0.9/00__early', '0.19/00__add_resource_name', '0.20/00__reaction', '0.20/01__reaction_index']],
+    ]);
+    expect(r.notes.map((n) => [n.path, n.message.split(':')[0]])).toEqual([['store/migration/postgres', 'LATEST.sql left alone']]);
+  });
+
+  it('a whole-schema file the change adds is reviewed: its name is the author\'s choice', async () => {
+    const added = { ...files, 'store/migration/postgres/schema.sql': 'DROP TABLE memo;\n' };
+    const r = await discoverMigrations(repo(added), config(), {
+      changedByChange: (p) => p.endsWith('/schema.sql'),
+      base: repo(files),
+    });
+    expect(r.sets[0]!.migrations.map((m) => m.id)).toContain('schema');
+    expect(r.notes.map((n) => n.message).join('\n')).not.toContain('schema.sql');
+  });
+});
+
 describe('configuration', () => {
   const files = {
     'db/migrations/001_a.sql': 'SELECT 1;',

@@ -1,7 +1,8 @@
 // Plain folders: SQL files with no runner convention. Ordered by the version a name starts with
 // (`0001-`, `v1.2_`, `00010-` = 10) or the version folder a file sits in (`v1.10/schema.sql`),
-// then by name; files without a version follow in name order. No rollbacks, no duplicate check:
-// nothing is known about the runner.
+// then by name; files without a version follow in name order, except a whole-schema file beside
+// versioned ones (LATEST.sql, schema.sql: `snapshots`). No rollbacks, no duplicate check: nothing
+// is known about the runner.
 import { compareVersions, naturalCompare } from '../version.js';
 import { emptyBuild, sqlFiles, repoPath, type Layout, type LayoutBuild } from './types.js';
 
@@ -9,6 +10,14 @@ import { emptyBuild, sqlFiles, repoPath, type Layout, type LayoutBuild } from '.
 // long name of digits and dots cannot make the engine retry every split (quadratic).
 const LEADING_VERSION = /^([vV]?\d+(?:[._]\d+)*)(?:[_\-.](.*))?$/s;
 const VERSION_DIR = /^([vV]?\d+(?:\.\d+)*)\/([^/]+)\.sql$/;
+
+/** An unversioned name that says the file is the whole schema, not a step of it. */
+const SNAPSHOT = /^(?:latest|schema|structure|baseline|current)(?:[._-][^/]*)?\.sql$/i;
+
+/** True for a file name (no folder) that says it holds the whole schema (LATEST.sql, schema.sql). */
+export function isSchemaSnapshot(file: string): boolean {
+  return SNAPSHOT.test(file);
+}
 
 /** True when a folder of SQL files looks like it holds migrations rather than queries or seeds. */
 export function looksLikeMigrationName(file: string): boolean {
@@ -36,7 +45,14 @@ export const plain: Layout = {
       if (a.versioned !== b.versioned) return a.versioned ? -1 : 1;
       return (a.versioned ? compareVersions(a.version, b.version) : 0) || naturalCompare(a.file, b.file);
     });
+    // Beside versioned migrations, the whole schema under an unversioned name is what a new
+    // database starts from (memos applies LATEST.sql instead of its migrations), not one of them.
+    const versioned = entries.some((e) => e.versioned);
     for (const e of entries) {
+      if (versioned && !e.versioned && SNAPSHOT.test(e.file)) {
+        (out.snapshots ??= []).push(e.file);
+        continue;
+      }
       out.migrations.push({
         id: e.file.slice(0, -4),
         version: e.version || e.name,

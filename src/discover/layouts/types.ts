@@ -48,6 +48,12 @@ export interface LayoutBuild {
   issues: LayoutIssue[];
   /** Files (relative) written for another engine (pop's `.sqlite.up.sql`): left alone, with a note. */
   otherDatabases?: Array<{ file: string; dialect: string }>;
+  /**
+   * Files (relative) holding the whole schema beside the versioned migrations (memos'
+   * `LATEST.sql`, applied to a new database instead of the migrations): no migration of the
+   * sequence, so left alone with a note unless the change adds them.
+   */
+  snapshots?: string[];
 }
 
 /** Whether the layout's runner has rollbacks, and so whether a missing one is reported by default. */
