@@ -109,6 +109,19 @@ describe('version folders with a whole-schema file (memos)', () => {
   });
 });
 
+describe('Flyway baseline migrations', () => {
+  it('B5__name.sql is the whole schema for a new database, no step of the sequence: left alone with a note', async () => {
+    const r = await discoverMigrations(repo({
+      'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+      'db/migration/B2__baseline.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+      'db/migration/V2__email.sql': 'ALTER TABLE users ADD COLUMN email text;\n',
+      'db/migration/V3__name.sql': 'ALTER TABLE users ADD COLUMN name text;\n',
+    }), config());
+    expect(r.sets.map((s) => [s.layout, s.migrations.map((m) => m.id)])).toEqual([['flyway', ['V1__users', 'V2__email', 'V3__name']]]);
+    expect(r.notes.map((n) => n.message.split(':')[0])).toEqual(['B2__baseline.sql left alone']);
+  });
+});
+
 describe('configuration', () => {
   const files = {
     'db/migrations/001_a.sql': 'SELECT 1;',

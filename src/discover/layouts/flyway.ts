@@ -2,11 +2,15 @@
 // are expected only once a folder has any), `R__name.sql` (repeatable: re-run whenever its
 // checksum changes, after all versioned migrations, ordered by description). A sidecar
 // `V1__name.sql.conf` with `executeInTransaction=false` opts out of the transaction.
+// `B5__name.sql` (a baseline migration) is the whole schema at version 5: Flyway runs it only on
+// an empty database, in place of V5 and the ones before, so it is no step of the sequence
+// (LayoutBuild.snapshots).
 import { compareVersions, naturalCompare } from '../version.js';
 import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type DraftMigration, type Layout, type LayoutBuild } from './types.js';
 
 const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const REPEATABLE = /^R__(.+)\.sql$/;
+const BASELINE = /^B\d+(?:[._]\d+)*__.+\.sql$/;
 
 /** Flyway's identity of a version: numeric parts, leading zeros and trailing `.0`s dropped. */
 export function flywayVersionKey(version: string): string {
@@ -19,7 +23,7 @@ export const flyway: Layout = {
   name: 'flyway',
   rollbacks: 'when-used',
   async detect(folder) {
-    return 0.9 * coverage(sqlFiles(directFiles(folder)), (f) => VERSIONED.test(f) || REPEATABLE.test(f));
+    return 0.9 * coverage(sqlFiles(directFiles(folder)), (f) => VERSIONED.test(f) || REPEATABLE.test(f) || BASELINE.test(f));
   },
   async build(folder) {
     const out: LayoutBuild = emptyBuild();
@@ -33,6 +37,7 @@ export const flyway: Layout = {
       if (v && v[1] === 'V') versioned.push({ file, version: v[2]!, name: v[3]! });
       else if (v) undo.set(flywayVersionKey(v[2]!), [...(undo.get(flywayVersionKey(v[2]!)) ?? []), file]);
       else if (r) repeatable.push({ file, name: r[1]! });
+      else if (BASELINE.test(file)) (out.snapshots ??= []).push(file);
       else out.leftovers.push(file);
     }
     versioned.sort((a, b) => compareVersions(a.version, b.version) || naturalCompare(a.file, b.file));
