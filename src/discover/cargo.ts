@@ -4,6 +4,9 @@
 // member (Cargo unifies features), so then the crate's own top-level sources say which driver's
 // types it uses. A crate that uses only SQLite's or MySQL's keeps migrations for that engine.
 import { parse } from 'smol-toml';
+import type { LayoutName } from '../core/types.js';
+import type { ChangeView, RustFiles } from './change-view.js';
+import { sqlxCoverage } from './layouts/sqlx.js';
 
 type Table = Record<string, unknown>;
 
@@ -108,4 +111,36 @@ function sourcesIn(src: string, files: readonly string[]): string[] {
     .filter((f) => f.startsWith(src) && f.endsWith('.rs') && !f.slice(src.length).includes('/'))
     .sort((a, b) => telling(a) - telling(b) || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, MAX_SOURCES);
+}
+
+/**
+ * sqlx names its migrations as golang-migrate does (or as a plain numbered folder), and the
+ * runner differs (a transaction per file, a checksum of each applied one): such a folder inside
+ * a Rust crate that depends on sqlx is sqlx's, and one whose sqlx drivers are SQLite's or
+ * MySQL's only holds that engine's SQL ('other'). What says so counts as the base branch has it:
+ * when the change edits a manifest or a source read (its author's words), the conclusion stands
+ * only if the base's files say the same; else the folder is read as its names say.
+ */
+export async function sqlxRunner(
+  layout: LayoutName,
+  dir: string,
+  files: readonly string[],
+  crates: RustFiles,
+  readText: (path: string) => Promise<string>,
+  change: ChangeView,
+): Promise<{ runner: LayoutName | { other: string }; note?: string }> {
+  if ((layout !== 'golang-migrate' && layout !== 'plain') || sqlxCoverage(files) <= 0.5) return { runner: layout };
+  const use = await sqlxUse(dir, crates.manifests, crates.sources, readText);
+  if (!use) return { runner: layout };
+  const edited = use.evidence.filter(change.changed);
+  const base = edited.length > 0 && change.base ? await change.base() : undefined;
+  // Where the folder was on the base branch, if the change moved it (a crate moved in the tree).
+  const sample = files.find((f) => /\.sql$/i.test(f));
+  const from = sample ? change.previous(dir === '' ? sample : `${dir}/${sample}`) : undefined;
+  const baseDir = from?.endsWith(`/${sample}`) ? from.slice(0, -sample!.length - 1) : from === sample ? '' : dir;
+  const before = base ? await sqlxUse(baseDir, base.files.manifests, base.files.sources, base.read) : null;
+  if (edited.length > 0 && (before === null || before.otherEngine !== use.otherEngine)) {
+    return { runner: layout, note: `reviewed as ${layout}: the change edits ${edited.join(', ')}, which would make this folder sqlx's${use.otherEngine ? ` (for ${use.otherEngine})` : ''}; such files count once they are on the base branch` };
+  }
+  return { runner: use.otherEngine ? { other: use.otherEngine } : 'sqlx' };
 }

@@ -11,8 +11,8 @@ import type { MigrationDirConfig } from '../config/schema.js';
 import { findFolderGroups, looksLikeMigrationFolder, type FolderGroup } from './folders.js';
 import { duplicateVersion, rollbackMissing, rollbackOrphan, type PathFinding } from './findings.js';
 import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
-import { sqlxCoverage } from './layouts/sqlx.js';
-import { sqlxUse } from './cargo.js';
+import { sqlxRunner } from './cargo.js';
+import { baseView, rustFiles, type ChangeView, type RustFiles } from './change-view.js';
 import type { DraftMigration, LayoutFiles } from './layouts/types.js';
 import { repoPath } from './layouts/types.js';
 import picomatch from 'picomatch';
@@ -35,36 +35,6 @@ export interface DiscoveryResult {
   findings: PathFinding[];
   /** What was left alone and why (other engines' migrations, files missing from a sparse checkout). */
   notes: ReportNote[];
-}
-
-/** A repository's Cargo.toml files and Rust sources: what says whether a migrations folder is sqlx's. */
-interface RustFiles {
-  manifests: string[];
-  sources: string[];
-}
-
-function rustFiles(paths: readonly string[]): RustFiles {
-  return { manifests: paths.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')), sources: paths.filter((p) => p.endsWith('.rs')) };
-}
-
-/** The change under review: what it touches, and the base branch's Rust files to hold an edit against. */
-interface ChangeView {
-  changed: (path: string) => boolean;
-  previous: (path: string) => string | undefined;
-  /** Listed and read once, and only when an edit needs it. */
-  base: (() => Promise<{ files: RustFiles; has: (path: string) => boolean; read: (path: string) => Promise<string> }>) | undefined;
-}
-
-function baseView(base: RepoFiles): ChangeView['base'] {
-  let listed: Promise<{ files: RustFiles; all: Set<string> }> | undefined;
-  const read = (path: string) => base.read(path).then(decodeText, () => '');
-  return async () => {
-    const { files, all } = await (listed ??= base.list().then((paths) => {
-      const normal = paths.map(normalizePath);
-      return { files: rustFiles(normal), all: new Set(normal) };
-    }));
-    return { files, has: (p: string) => all.has(p), read };
-  };
 }
 
 export interface DiscoverOptions {
@@ -140,7 +110,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const crates = rustFiles(listed);
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base) : undefined });
+    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base, normalizePath) : undefined });
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -230,39 +200,6 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
 }
 
 /**
- * sqlx names its migrations as golang-migrate does (or as a plain numbered folder), and the
- * runner differs (a transaction per file, a checksum of each applied one): such a folder inside
- * a Rust crate that depends on sqlx is sqlx's, and one whose sqlx drivers are SQLite's or
- * MySQL's only holds that engine's SQL ('other'). What says so counts as the base branch has it:
- * when the change edits a manifest or a source read (its author's words), the conclusion stands
- * only if the base's files say the same; else the folder is read as its names say.
- */
-async function sqlxRunner(
-  layout: LayoutName,
-  group: FolderGroup,
-  crates: RustFiles,
-  readText: (path: string) => Promise<string>,
-  change: ChangeView,
-  result: DiscoveryResult,
-): Promise<LayoutName | { other: string }> {
-  if ((layout !== 'golang-migrate' && layout !== 'plain') || sqlxCoverage(group.files) <= 0.5) return layout;
-  const use = await sqlxUse(group.dir, crates.manifests, crates.sources, readText);
-  if (!use) return layout;
-  const edited = use.evidence.filter(change.changed);
-  const base = edited.length > 0 && change.base ? await change.base() : undefined;
-  // Where the folder was on the base branch, if the change moved it (a crate moved in the tree).
-  const sample = group.files.find((f) => /\.sql$/i.test(f));
-  const from = sample ? change.previous(repoPath(group.dir, sample)) : undefined;
-  const baseDir = from?.endsWith(`/${sample}`) ? from.slice(0, -sample!.length - 1) : from === sample ? '' : group.dir;
-  const before = base ? await sqlxUse(baseDir, base.files.manifests, base.files.sources, base.read) : null;
-  if (edited.length > 0 && (before === null || before.otherEngine !== use.otherEngine)) {
-    result.notes.push({ path: group.dir, message: `reviewed as ${layout}: the change edits ${edited.join(', ')}, which would make this folder sqlx's${use.otherEngine ? ` (for ${use.otherEngine})` : ''}; such files count once they are on the base branch` });
-    return layout;
-  }
-  return use.otherEngine ? { other: use.otherEngine } : 'sqlx';
-}
-
-/**
  * The whole-schema files beside a folder's migrations (LATEST.sql) that are reviewed anyway: one
  * the change adds, whose name is its author's choice (the base branch does not have it). The
  * others are left alone with a note: editing one changes no database that has run the migrations.
@@ -294,7 +231,9 @@ async function buildGroup(
   change: ChangeView,
 ): Promise<void> {
   const folder = folderOf(group, readText);
-  const runner = entry?.layout ?? (await sqlxRunner(group.shape ?? (await detectLayout(folder)), group, crates, readText, change, result));
+  const sqlx = entry?.layout ? null : await sqlxRunner(group.shape ?? (await detectLayout(folder)), group.dir, group.files, crates, readText, change);
+  if (sqlx?.note) result.notes.push({ path: group.dir, message: sqlx.note });
+  const runner = entry?.layout ?? sqlx!.runner;
   if (typeof runner !== 'string') {
     const forced = config.otherDatabases.review.length > 0 ? picomatch([...config.otherDatabases.review], { dot: true }) : () => false;
     if (!group.files.some((f) => forced(repoPath(group.dir, f)))) {
