@@ -3,7 +3,6 @@
 // name the drivers it turns on; a workspace member often names none and gets them from another
 // member (Cargo unifies features), so then the crate's own top-level sources say which driver's
 // types it uses. A crate that uses only SQLite's or MySQL's keeps migrations for that engine.
-import { parse } from 'smol-toml';
 import type { LayoutName } from '../core/types.js';
 import type { ChangeView, RustFiles } from './change-view.js';
 import { sqlxCoverage } from './layouts/sqlx.js';
@@ -32,7 +31,11 @@ function table(v: unknown): Table | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Table) : undefined;
 }
 
-function manifest(text: string): Table | undefined {
+/** The TOML parser, loaded only for a repository with a Cargo.toml beside its migrations (lint starts without it). */
+let toml: Promise<typeof import('smol-toml')> | undefined;
+
+async function manifest(text: string): Promise<Table | undefined> {
+  const { parse } = await (toml ??= import('smol-toml'));
   try {
     return parse(text) as Table;
   } catch {
@@ -63,7 +66,7 @@ export async function sqlxUse(dir: string, crates: readonly string[], rustFiles:
     .sort((a, b) => b.length - a.length);
   const nearest = above[0];
   if (nearest === undefined) return null;
-  const doc = manifest(await read(nearest));
+  const doc = await manifest(await read(nearest));
   if (!doc) return null;
   const own = table(table(doc.workspace)?.dependencies)?.sqlx;
   const entries = sqlxEntries(doc);
@@ -77,7 +80,7 @@ export async function sqlxUse(dir: string, crates: readonly string[], rustFiles:
   if (named.length === 0 && used.some((e) => table(e)?.workspace === true)) {
     // The entry inherits the workspace's: the nearest manifest above with a [workspace] table.
     for (const root of above.slice(1)) {
-      const rootDoc = manifest(await read(root));
+      const rootDoc = await manifest(await read(root));
       if (!table(rootDoc?.workspace)) continue;
       evidence.push(root);
       named = drivers(features(table(table(rootDoc?.workspace)?.dependencies)?.sqlx));
