@@ -1,25 +1,25 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-6E6JBP3K.js";
-import "./chunks/chunk-MTNXLFTH.js";
-import "./chunks/chunk-Z4YWVK2L.js";
-import "./chunks/chunk-5ZNOQRKC.js";
+} from "./chunks/chunk-KF23SK2S.js";
+import "./chunks/chunk-4LJYTEWE.js";
+import "./chunks/chunk-WGO4PAPB.js";
+import "./chunks/chunk-NTVTLWBC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-U533O73U.js";
-import "./chunks/chunk-3Z4G5N2P.js";
-import "./chunks/chunk-6FMBX7GO.js";
-import "./chunks/chunk-QLHDLUSU.js";
+import "./chunks/chunk-VDFA5MLU.js";
+import "./chunks/chunk-V3SUC56D.js";
+import "./chunks/chunk-TAADQLEX.js";
+import "./chunks/chunk-FC3R3YAT.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-G4HX6ETJ.js";
-import "./chunks/chunk-67FMOH27.js";
-import "./chunks/chunk-XA526BWC.js";
-import "./chunks/chunk-EL46WGV2.js";
-import "./chunks/chunk-W6STXGJT.js";
+import "./chunks/chunk-42S443HH.js";
+import "./chunks/chunk-EGWSCFWY.js";
+import "./chunks/chunk-KZSMXPAX.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-AXGHJB3C.js";
-import "./chunks/chunk-CUM6X7PU.js";
+import "./chunks/chunk-IMVOTMCP.js";
+import "./chunks/chunk-DBHT5RFC.js";
+import "./chunks/chunk-U4IZUMWU.js";
+import "./chunks/chunk-GAJUOGXM.js";
 import "./chunks/chunk-C4OQG7EQ.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

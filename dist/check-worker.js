@@ -1,16 +1,16 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-G4HX6ETJ.js";
-import "./chunks/chunk-67FMOH27.js";
-import "./chunks/chunk-XA526BWC.js";
+} from "./chunks/chunk-42S443HH.js";
+import "./chunks/chunk-EGWSCFWY.js";
+import "./chunks/chunk-KZSMXPAX.js";
+import "./chunks/chunk-DMW4FM6X.js";
+import "./chunks/chunk-IMVOTMCP.js";
 import {
   initParser
-} from "./chunks/chunk-EL46WGV2.js";
-import "./chunks/chunk-W6STXGJT.js";
-import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-AXGHJB3C.js";
-import "./chunks/chunk-CUM6X7PU.js";
+} from "./chunks/chunk-DBHT5RFC.js";
+import "./chunks/chunk-U4IZUMWU.js";
+import "./chunks/chunk-GAJUOGXM.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/check/worker.ts

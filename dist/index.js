@@ -3,8 +3,8 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-SQJWNKDE.js";
-import "./chunks/chunk-OBWVBOP3.js";
+} from "./chunks/chunk-EWHIGJG3.js";
+import "./chunks/chunk-ZIE52CRQ.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -36,11 +36,11 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-MTNXLFTH.js";
-import "./chunks/chunk-Z4YWVK2L.js";
+} from "./chunks/chunk-4LJYTEWE.js";
+import "./chunks/chunk-WGO4PAPB.js";
 import {
   loadConfig
-} from "./chunks/chunk-5ZNOQRKC.js";
+} from "./chunks/chunk-NTVTLWBC.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
@@ -49,23 +49,23 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-U533O73U.js";
-import "./chunks/chunk-3Z4G5N2P.js";
-import "./chunks/chunk-6FMBX7GO.js";
-import "./chunks/chunk-QLHDLUSU.js";
+} from "./chunks/chunk-VDFA5MLU.js";
+import "./chunks/chunk-V3SUC56D.js";
+import "./chunks/chunk-TAADQLEX.js";
+import "./chunks/chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-G4HX6ETJ.js";
-import "./chunks/chunk-67FMOH27.js";
-import "./chunks/chunk-XA526BWC.js";
-import "./chunks/chunk-EL46WGV2.js";
-import "./chunks/chunk-W6STXGJT.js";
+import "./chunks/chunk-42S443HH.js";
+import "./chunks/chunk-EGWSCFWY.js";
+import "./chunks/chunk-KZSMXPAX.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-AXGHJB3C.js";
+import "./chunks/chunk-IMVOTMCP.js";
+import "./chunks/chunk-DBHT5RFC.js";
+import "./chunks/chunk-U4IZUMWU.js";
 import {
   RISKS
-} from "./chunks/chunk-CUM6X7PU.js";
+} from "./chunks/chunk-GAJUOGXM.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/action/main.ts

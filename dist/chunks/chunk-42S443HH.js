@@ -1,5 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  fileTransaction,
+  sentAsOneQuery
+} from "./chunk-EGWSCFWY.js";
+import {
   allRules,
   beginFile,
   expressionVolatility,
@@ -7,16 +11,13 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-67FMOH27.js";
+} from "./chunk-KZSMXPAX.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-EL46WGV2.js";
-import {
-  fileTransaction
-} from "./chunk-W6STXGJT.js";
+} from "./chunk-DBHT5RFC.js";
 import {
   as,
   blocksReads,
@@ -35,7 +36,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 
 // src/analyze/classify.ts
 function classify(stmt, state) {
@@ -535,6 +536,7 @@ function startAnalysis(state, rules, settings = {}) {
         message,
         ...hit.suggestion ? { suggestion: hit.suggestion } : {},
         ...hit.suggestion && hit.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
+        ...hit.suggestion && hit.suggestionRuns !== "before" && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {},
         ...stmt ? { statement: stmt.index } : {},
         path: source.path
       };
@@ -699,6 +701,7 @@ function expectedRollback(m) {
   switch (m.layout) {
     case "golang-migrate":
     case "pop":
+    case "sqlx":
       return `expected ${p.replace(/(\.autocommit)?\.up\.sql$/, "$1.down.sql")}`;
     case "directory-pairs":
       return `expected ${p.replace(/up\.sql$/, "down.sql")}`;
@@ -743,7 +746,8 @@ function duplicateVersion(m, others) {
 var CHECKSUM_REFUSAL = {
   flyway: 'Flyway refuses to migrate until the checksum is repaired ("migration checksum mismatch")',
   "liquibase-sql": 'Liquibase refuses to update ("checksum changed") unless the changeset says runOnChange or validCheckSum',
-  prisma: "Prisma Migrate reports that the migration was modified after it was applied"
+  prisma: "Prisma Migrate reports that the migration was modified after it was applied",
+  sqlx: 'sqlx migrate run refuses to run ("migration was previously applied but has been modified")'
 };
 function migrationEdited(m, how) {
   const verb = how === "modified" ? "was modified" : how === "renamed" ? `was renamed from ${m.previousPath ?? "another name"}` : "was deleted";
@@ -1342,7 +1346,7 @@ function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
   if (m.transaction === "implicit") {
     const parsed = parseSource(m.up, opts);
     const transaction2 = fileTransaction(m.transaction, parsed.statements);
-    beginFile(state, m.up.path, transaction2, learningOnly, m.layout, true);
+    beginFile(state, m.up.path, transaction2, learningOnly, m.layout, sentAsOneQuery(m.transaction, parsed.statements));
     const out = analyzeSource(parsed, m.up.text, state, allRules, ctx.settings);
     return { up: dropTrees ? withoutTrees(parsed) : parsed, out, transaction: transaction2 };
   }

@@ -35,19 +35,19 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-MTNXLFTH.js";
+} from "./chunk-4LJYTEWE.js";
 import {
   require_dist
-} from "./chunk-5ZNOQRKC.js";
+} from "./chunk-NTVTLWBC.js";
 import {
   OutsideRepositoryError,
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-U533O73U.js";
+} from "./chunk-VDFA5MLU.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
-} from "./chunk-QLHDLUSU.js";
+} from "./chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

@@ -9,8 +9,8 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-4TERKWIH.js";
-import "./chunk-W6STXGJT.js";
+} from "./chunk-4YC6WW4W.js";
+import "./chunk-EGWSCFWY.js";
 import {
   rule,
   rule2,
@@ -24,8 +24,8 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-AXGHJB3C.js";
-import "./chunk-CUM6X7PU.js";
+} from "./chunk-U4IZUMWU.js";
+import "./chunk-GAJUOGXM.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-AGRUZNOM.js";
+} from "./chunk-627C4VLM.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,8 +14,8 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-SQJWNKDE.js";
-import "./chunk-OBWVBOP3.js";
+} from "./chunk-EWHIGJG3.js";
+import "./chunk-ZIE52CRQ.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -37,34 +37,34 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-U533O73U.js";
+} from "./chunk-VDFA5MLU.js";
 import {
   buildPlan
-} from "./chunk-3Z4G5N2P.js";
-import "./chunk-6FMBX7GO.js";
+} from "./chunk-V3SUC56D.js";
+import "./chunk-TAADQLEX.js";
 import {
   DEFAULT_PG_VERSION
-} from "./chunk-QLHDLUSU.js";
+} from "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-G4HX6ETJ.js";
+import "./chunk-42S443HH.js";
+import "./chunk-EGWSCFWY.js";
 import {
   allRules,
   ruleById
-} from "./chunk-67FMOH27.js";
-import "./chunk-XA526BWC.js";
+} from "./chunk-KZSMXPAX.js";
+import "./chunk-DMW4FM6X.js";
+import "./chunk-IMVOTMCP.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-EL46WGV2.js";
-import "./chunk-W6STXGJT.js";
-import "./chunk-DMW4FM6X.js";
+} from "./chunk-DBHT5RFC.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 import {
   RISKS
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-GAJUOGXM.js";
 import {
   __commonJS,
   __toESM
@@ -857,9 +857,9 @@ async function planCommand(repoDir, flags) {
   };
   const base2 = result.history ?? [];
   const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-ROJMF45F.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-LXJVBFY6.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-RBVUQARG.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-5BF4XC3S.js");
   let plan;
   let verification;
   try {

@@ -4,13 +4,13 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-EL46WGV2.js";
+} from "./chunk-DBHT5RFC.js";
 import {
   as,
   columnRefs,
   functionsCalled,
   nodeTag
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 
 // src/analyze/batch-sql.ts
 function oneBatch(ast, o) {

@@ -18,14 +18,14 @@ import {
   CONFIG_FILE_NAMES,
   PRESETS,
   resolveConfig
-} from "./chunk-QLHDLUSU.js";
+} from "./chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   LAYOUTS,
   RISKS
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-GAJUOGXM.js";
 import {
   __commonJS,
   __require,

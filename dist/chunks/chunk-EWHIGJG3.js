@@ -1,20 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-OBWVBOP3.js";
+} from "./chunk-ZIE52CRQ.js";
 import {
   DRY_RUN_ERROR_RULE,
   PARSE_ERROR_RULE,
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-U533O73U.js";
+} from "./chunk-VDFA5MLU.js";
 import {
   allRules
-} from "./chunk-67FMOH27.js";
+} from "./chunk-KZSMXPAX.js";
 import {
   atLeast
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {
@@ -150,6 +150,7 @@ function finding(f, migrationPath) {
     message: f.message,
     ...f.suggestion !== void 0 ? { suggestion: f.suggestion } : {},
     ...f.suggestion !== void 0 && f.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
+    ...f.suggestion !== void 0 && f.alsoReplaces?.length ? { alsoReplacesLines: f.alsoReplaces.map((r) => r.line) } : {},
     // Only when it differs: a rollback finding points at the down file.
     ...f.path !== void 0 && f.path !== migrationPath ? { path: f.path } : {},
     ...f.suggestionVerification ? { suggestionVerification: f.suggestionVerification } : {}

@@ -2,15 +2,15 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   fileTransaction,
   txControl
-} from "./chunk-W6STXGJT.js";
+} from "./chunk-EGWSCFWY.js";
 import {
   lockRank,
   nodeTag,
   optionOn
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 import {
   LOCK_MODES
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-GAJUOGXM.js";
 import {
   esm_default
 } from "./chunk-GW7LTBFS.js";
@@ -1200,8 +1200,11 @@ const ZERO_PAGE = new Uint8Array(PAGE);
 function isZero(view) {
   return Buffer.compare(view, ZERO_PAGE) === 0;
 }
+/** Sparse copies taken by this worker: its cold start reports them (a PGlite release that no longer takes the copy would leave 0). */
+let sparseCopies = 0;
 function sparseSlice(...args) {
   if (args.length > 0 || this.length % PAGE !== 0) return Uint8Array.prototype.slice.apply(this, args);
+  sparseCopies++;
   const copy = new SparseHeapCopy(0);
   copy.heapLength = this.length;
   copy.pages = new Map();
@@ -1295,7 +1298,7 @@ parentPort.on('message', async (msg) => {
       }
       if (undo) await collectInitdbEngine();
       const v = await db.query('show server_version');
-      parentPort.postMessage({ id: msg.id, ok: true, version: v.rows[0].server_version });
+      parentPort.postMessage({ id: msg.id, ok: true, version: v.rows[0].server_version, ...(undo ? { sparseCopies } : {}) });
     } else if (msg.type === 'exec') {
       await db.exec(msg.sql);
       parentPort.postMessage({ id: msg.id, ok: true });
@@ -1453,12 +1456,19 @@ var PgliteWorker = class {
   }
 };
 var PgliteSandbox = class {
-  constructor(w, serverVersion) {
+  /**
+   * `initdbHeapCopies`: on a cold start (initdb), how many of its heap copies were kept sparse
+   * (worker source, sparseInitdbHeaps); 0 means PGlite took none the way it did when measured,
+   * and a cold start costs its full memory again. Absent when started from an image.
+   */
+  constructor(w, serverVersion, initdbHeapCopies) {
     this.w = w;
     this.serverVersion = serverVersion;
+    this.initdbHeapCopies = initdbHeapCopies;
   }
   w;
   serverVersion;
+  initdbHeapCopies;
   engine = "pglite";
   get alive() {
     return !this.w.dead;
@@ -1518,7 +1528,7 @@ async function startPglite(image, limitBytes, extensions = []) {
       ...modules ? { wasmModule: modules.pglite, initdbModule: modules.initdb } : {},
       ...data ? { dataDir: data } : {}
     }, INIT_TIMEOUT_MS, data ? [data] : []);
-    return new PgliteSandbox(w, r.version ?? "unknown");
+    return new PgliteSandbox(w, r.version ?? "unknown", r.sparseCopies);
   } catch (e) {
     await w.terminate().catch(() => void 0);
     throw e;

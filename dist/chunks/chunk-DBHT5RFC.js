@@ -5,7 +5,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 import {
   __commonJS,
   __toESM

@@ -45,6 +45,7 @@ var package_default = {
     picocolors: "^1.1.1",
     picomatch: "^4.0.7",
     probot: "^14.3.2",
+    "smol-toml": "^1.9.1",
     "string-width": "^8.3.0",
     yaml: "^2.9.1",
     zod: "^4.6.7"

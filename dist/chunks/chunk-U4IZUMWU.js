@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   LOCK_MODES,
   RISKS
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-GAJUOGXM.js";
 
 // src/core/risk.ts
 function riskRank(risk) {

@@ -1,13 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  columnShapeKey
-} from "./chunk-6FMBX7GO.js";
-import {
-  columnTypeSource,
-  ident,
-  parseSource
-} from "./chunk-EL46WGV2.js";
-import {
   SEED_FORMAT,
   applyBase,
   applyUntraced,
@@ -21,17 +13,25 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-4TERKWIH.js";
+} from "./chunk-4YC6WW4W.js";
+import {
+  columnShapeKey
+} from "./chunk-TAADQLEX.js";
 import {
   txControl
-} from "./chunk-W6STXGJT.js";
+} from "./chunk-EGWSCFWY.js";
+import {
+  columnTypeSource,
+  ident,
+  parseSource
+} from "./chunk-DBHT5RFC.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-AXGHJB3C.js";
-import "./chunk-CUM6X7PU.js";
+} from "./chunk-U4IZUMWU.js";
+import "./chunk-GAJUOGXM.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
 import {
@@ -264,15 +264,16 @@ async function verifyPlan(doc, input, opts) {
 }
 
 // src/verify/suggestions.ts
+var PLACEHOLDER = /(['"])<[A-Za-z][\w .-]*>\1/;
 function runnableSuggestion(text) {
-  if (!text) return void 0;
+  if (!text || PLACEHOLDER.test(text)) return void 0;
   const parsed = parseSource({ path: "suggestion.sql", text });
   if (parsed.errors.length > 0) return void 0;
   const top = parsed.statements.filter((s) => !s.nestedIn);
   return top.length > 0 ? top : void 0;
 }
-function withSuggestion(m, index, replacement, runs) {
-  const top = m.up.statements.filter((s) => !s.nestedIn);
+function withSuggestion(m, index, replacement, runs, also) {
+  const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
   const outside = replacement.some((s) => cannotRunInTransaction(s));
   return top.flatMap((s) => s.index !== index ? [s] : runs === "before" ? [...replacement, s] : replacement).filter((s) => !(outside && txControl(s) !== null && !replacement.includes(s))).map((s) => `${s.text.trim().replace(/;\s*$/, "")};`).join("\n");
 }
@@ -304,6 +305,7 @@ async function verifySuggestions(base, review, opts) {
         out.failed++;
         const words = opts.fallback(job.f);
         delete job.f.suggestionRuns;
+        delete job.f.alsoReplaces;
         job.f.suggestion = `(the suggested SQL failed when run on ${v.engine}: ${v.reason}, so it is not shown)${words ? ` ${words}` : ""}`;
       }
     }
@@ -329,7 +331,7 @@ async function runOne(session, base, before, m, f, sql, limits, seedRows) {
   let result;
   try {
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: opened.seed.tables.length > 0 ? seedRows : 0 };
-    const text = withSuggestion(m, f.statement, sql, f.suggestionRuns ?? "instead");
+    const text = withSuggestion(m, f.statement, sql, f.suggestionRuns ?? "instead", new Set((f.alsoReplaces ?? []).map((r) => r.statement)));
     const parsed = parseSource({ path: m.migration.up.path, text });
     let err;
     try {

@@ -27,6 +27,9 @@ function controlsTransaction(s) {
   const c = txControl(s);
   return c === "begin" || c === "commit" || c === "rollback";
 }
+function sentAsOneQuery(mode, statements) {
+  return mode === "implicit" && statements.filter((s) => !s.nestedIn).length > 1;
+}
 function fileTransaction(mode, statements) {
   if (mode !== "implicit") return mode;
   const top = statements.filter((s) => !s.nestedIn);
@@ -36,5 +39,6 @@ function fileTransaction(mode, statements) {
 
 export {
   txControl,
+  sentAsOneQuery,
   fileTransaction
 };

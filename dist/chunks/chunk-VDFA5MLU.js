@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-3Z4G5N2P.js";
+} from "./chunk-V3SUC56D.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-QLHDLUSU.js";
+} from "./chunk-FC3R3YAT.js";
 import {
   CHECKSUM_REFUSAL,
   NO_TREE,
@@ -19,11 +19,11 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-G4HX6ETJ.js";
+} from "./chunk-42S443HH.js";
 import {
   allRules,
   ruleById
-} from "./chunk-67FMOH27.js";
+} from "./chunk-KZSMXPAX.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -31,14 +31,14 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-EL46WGV2.js";
+} from "./chunk-DBHT5RFC.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   maxRisk,
   riskRank
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 import {
   __commonJS,
   __toESM
@@ -1837,7 +1837,13 @@ function applyChanges(sets, changes, baseSets, sameStatements2 = (a, b) => a ===
   const findings = [];
   const claimedDeletions = /* @__PURE__ */ new Set();
   const result = sets.map((set) => {
+    const moved = baseSets ? movedWhole(set, sets, baseSets) : void 0;
     const migrations = set.migrations.map((m) => {
+      const carried = moved?.get(m.up.path);
+      if (carried) {
+        for (const p of [carried.up.path, carried.down?.path]) if (p !== void 0) claimedDeletions.add(p);
+        return { ...m, change: "unchanged" };
+      }
       const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? "")), sameStatements2);
       if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change));
       return marked.migration;
@@ -1858,6 +1864,23 @@ function applyChanges(sets, changes, baseSets, sameStatements2 = (a, b) => a ===
   }
   for (const set of result) findings.push(...outOfOrder(set, baseSets ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout) : null));
   return { sets: result, findings };
+}
+function movedWhole(set, heads, baseSets) {
+  const sameFolder = (a, b) => a.dir === b.dir;
+  if (baseSets.some((b) => sameFolder(b, set))) return void 0;
+  const within = (dir, path2) => path2 === void 0 ? void 0 : dir === "" ? path2 : path2.slice(dir.length + 1);
+  const byName = new Map(set.migrations.map((m) => [within(set.dir, m.up.path), m]));
+  for (const base of baseSets) {
+    if (base.migrations.length === 0 || heads.some((h) => sameFolder(h, base))) continue;
+    const pairs = /* @__PURE__ */ new Map();
+    for (const b of base.migrations) {
+      const h = byName.get(within(base.dir, b.up.path));
+      if (!h || h.up.text !== b.up.text || within(set.dir, h.down?.path) !== within(base.dir, b.down?.path) || (h.down?.text ?? "") !== (b.down?.text ?? "")) break;
+      pairs.set(h.up.path, b);
+    }
+    if (pairs.size === base.migrations.length) return pairs;
+  }
+  return void 0;
 }
 function setKey(set, upPath) {
   return `${set.dir}\0${set.layout}\0${upPath}`;
@@ -2159,6 +2182,10 @@ function parseChangelog(text, path2, rel) {
 // src/discover/layouts/plain.ts
 var LEADING_VERSION = /^([vV]?\d+(?:[._]\d+)*)(?:[_\-.](.*))?$/s;
 var VERSION_DIR = /^([vV]?\d+(?:\.\d+)*)\/([^/]+)\.sql$/;
+var SNAPSHOT = /^(?:latest|schema|structure|baseline|current)(?:[._-][^/]*)?\.sql$/i;
+function isSchemaSnapshot(file) {
+  return SNAPSHOT.test(file);
+}
 function looksLikeMigrationName(file) {
   return /^[vV]?\d/.test(file) || /migrat|upgrade|rollback|schema/i.test(file);
 }
@@ -2181,7 +2208,12 @@ var plain = {
       if (a.versioned !== b.versioned) return a.versioned ? -1 : 1;
       return (a.versioned ? compareVersions(a.version, b.version) : 0) || naturalCompare(a.file, b.file);
     });
+    const versioned = entries.some((e) => e.versioned);
     for (const e of entries) {
+      if (versioned && !e.versioned && SNAPSHOT.test(e.file)) {
+        (out.snapshots ??= []).push(e.file);
+        continue;
+      }
       out.migrations.push({
         id: e.file.slice(0, -4),
         version: e.version || e.name,
@@ -2263,13 +2295,20 @@ async function findFolderGroups(paths, readText) {
   for (const root of [...liquibaseRoots].sort((a, b) => b.length - a.length)) {
     claim(root, "liquibase-sql", (rel) => /\.sql$/i.test(rel) && liquibaseDirs.has(parent(root ? `${root}/${rel}` : rel)));
   }
-  const versionRoots = /* @__PURE__ */ new Set();
+  const versionRoots = /* @__PURE__ */ new Map();
   for (const p of sql) {
     const m = VERSION_SUBDIR.exec(p);
-    if (!claimed.has(p) && m && !/^[vV]?\d/.test(m[2])) versionRoots.add(m[1] ?? "");
+    if (claimed.has(p) || !m) continue;
+    const root = versionRoots.get(m[1] ?? "") ?? { unnumbered: false, dirs: /* @__PURE__ */ new Set(), pairs: false };
+    if (!/^[vV]?\d/.test(m[2])) root.unnumbered = true;
+    if (/\.(up|down)\.sql$/i.test(m[2])) root.pairs = true;
+    root.dirs.add(parent(p));
+    versionRoots.set(m[1] ?? "", root);
   }
-  for (const root of versionRoots) {
-    claim(root, "plain", (rel) => VERSION_SUBDIR.test(rel) && !/^[vV]?\d/.test(rel.slice(rel.indexOf("/") + 1)));
+  for (const [root, seen] of versionRoots) {
+    const numbered = !seen.pairs && seen.dirs.size >= 2;
+    if (!seen.unnumbered && !numbered) continue;
+    claim(root, "plain", (rel) => VERSION_SUBDIR.test(rel) && (numbered || !/^[vV]?\d/.test(rel.slice(rel.indexOf("/") + 1))) || numbered && isSchemaSnapshot(rel));
   }
   const dirs = new Set(sql.filter((p) => !claimed.has(p)).map((p) => {
     const d = parent(p);
@@ -2462,6 +2501,7 @@ function journalOrder(text) {
 // src/discover/layouts/flyway.ts
 var VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 var REPEATABLE = /^R__(.+)\.sql$/;
+var BASELINE = /^B\d+(?:[._]\d+)*__.+\.sql$/;
 function flywayVersionKey(version) {
   const parts = version.split(/[._]/).map((p) => p.replace(/^0+(?=\d)/, ""));
   while (parts.length > 1 && parts[parts.length - 1] === "0") parts.pop();
@@ -2471,7 +2511,7 @@ var flyway = {
   name: "flyway",
   rollbacks: "when-used",
   async detect(folder) {
-    return 0.9 * coverage(sqlFiles(directFiles(folder)), (f) => VERSIONED.test(f) || REPEATABLE.test(f));
+    return 0.9 * coverage(sqlFiles(directFiles(folder)), (f) => VERSIONED.test(f) || REPEATABLE.test(f) || BASELINE.test(f));
   },
   async build(folder) {
     const out = emptyBuild();
@@ -2485,6 +2525,7 @@ var flyway = {
       if (v && v[1] === "V") versioned.push({ file, version: v[2], name: v[3] });
       else if (v) undo.set(flywayVersionKey(v[2]), [...undo.get(flywayVersionKey(v[2])) ?? [], file]);
       else if (r) repeatable.push({ file, name: r[1] });
+      else if (BASELINE.test(file)) (out.snapshots ??= []).push(file);
       else out.leftovers.push(file);
     }
     versioned.sort((a, b) => compareVersions(a.version, b.version) || naturalCompare(a.file, b.file));
@@ -2788,6 +2829,55 @@ var sqitch = {
   }
 };
 
+// src/discover/layouts/sqlx.ts
+var FILE4 = /^(\d+)_(.+?)(?:\.(up|down))?\.sql$/;
+var NO_TRANSACTION = /^-- no-transaction/;
+function sqlxCoverage(files) {
+  return coverage(sqlFiles(files.filter((f) => !f.includes("/"))), (f) => FILE4.test(f));
+}
+var sqlx = {
+  name: "sqlx",
+  // Reversible migrations come with a down file; simple ones have none, on purpose.
+  rollbacks: "when-used",
+  async detect() {
+    return 0;
+  },
+  async build(folder) {
+    const out = emptyBuild();
+    const byId = /* @__PURE__ */ new Map();
+    for (const file of sqlFiles(directFiles(folder))) {
+      const m = FILE4.exec(file);
+      if (!m) {
+        out.leftovers.push(file);
+        continue;
+      }
+      const id = m[3] ? file.slice(0, -`.${m[3]}.sql`.length) : file.slice(0, -".sql".length);
+      const entry = byId.get(id) ?? { version: m[1], name: m[2] };
+      entry[m[3] === "down" ? "down" : "up"] = file;
+      byId.set(id, entry);
+    }
+    const ordered = [...byId.entries()].sort(([ia, a], [ib, b]) => compareDigits(a.version, b.version) || naturalCompare(ia, ib));
+    for (const [id, e] of ordered) {
+      if (!e.up) {
+        out.orphans.push(e.down);
+        continue;
+      }
+      const text = await folder.read(e.up);
+      out.migrations.push({
+        id,
+        version: e.version,
+        name: e.name,
+        up: { path: repoPath(folder.dir, e.up), text },
+        down: e.down ? { path: repoPath(folder.dir, e.down), text: await folder.read(e.down) } : null,
+        ...NO_TRANSACTION.test(text) ? { noTransaction: true } : {},
+        // The version is an i64: 0042 and 42 are the same migration to sqlx.
+        dupKey: e.version.replace(/^0+(?=\d)/, "")
+      });
+    }
+    return out;
+  }
+};
+
 // src/discover/layouts/supabase.ts
 var NAME4 = /^(\d+)_(.+)\.sql$/;
 var supabase = {
@@ -2918,10 +3008,114 @@ var LAYOUT_MODULES = [
   drizzle,
   supabase,
   versionedRollbacks,
+  sqlx,
   plain
 ];
 function layoutModule(name) {
   return LAYOUT_MODULES.find((l) => l.name === name);
+}
+
+// src/discover/cargo.ts
+var DRIVERS = [["sqlite", "SQLite"], ["mysql", "MySQL"]];
+var DRIVER_USE = [
+  ["postgres", /\bsqlx::(?:postgres|Postgres)\b|\bPg(?:Pool|Connection|ConnectOptions|PoolOptions)\b/],
+  ["sqlite", /\bsqlx::(?:sqlite|Sqlite)\b|\bSqlite(?:Pool|Connection|ConnectOptions|PoolOptions)\b/],
+  ["mysql", /\bsqlx::(?:mysql|MySql)\b|\bMySql(?:Pool|Connection|ConnectOptions|PoolOptions)\b/]
+];
+var MAX_SOURCES = 24;
+function table(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+var toml;
+async function manifest(text) {
+  const { parse } = await (toml ??= import("./dist-PXEY3JBH.js"));
+  try {
+    return parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function sqlxEntries(doc) {
+  const sections = [doc, ...Object.values(table(doc.target) ?? {})].map(table).filter((t) => t !== void 0);
+  return sections.flatMap((s) => ["dependencies", "dev-dependencies", "build-dependencies"].map((k) => table(s[k])?.sqlx)).filter((e) => e !== void 0);
+}
+function features(entry) {
+  const list = table(entry)?.features;
+  return Array.isArray(list) ? list.filter((f) => typeof f === "string") : [];
+}
+async function sqlxUse(dir, crates, rustFiles2, read) {
+  const dirOf = (cargo) => cargo.slice(0, -"Cargo.toml".length).replace(/\/$/, "");
+  const above = crates.filter((c) => dirOf(c) === "" || dir === dirOf(c) || dir.startsWith(`${dirOf(c)}/`)).sort((a, b) => b.length - a.length);
+  const nearest = above[0];
+  if (nearest === void 0) return null;
+  const doc = await manifest(await read(nearest));
+  if (!doc) return null;
+  const own = table(table(doc.workspace)?.dependencies)?.sqlx;
+  const entries = sqlxEntries(doc);
+  if (entries.length === 0 && own === void 0) return null;
+  const used = entries.length > 0 ? entries : [own];
+  const evidence = [nearest];
+  let named = drivers(used.flatMap(features));
+  if (named.length === 0 && used.some((e) => table(e)?.workspace === true)) {
+    for (const root of above.slice(1)) {
+      const rootDoc = await manifest(await read(root));
+      if (!table(rootDoc?.workspace)) continue;
+      evidence.push(root);
+      named = drivers(features(table(table(rootDoc?.workspace)?.dependencies)?.sqlx));
+      break;
+    }
+  }
+  if (named.length !== 1) {
+    const crate = dirOf(nearest);
+    const sources = sourcesIn(`${crate === "" ? "" : `${crate}/`}src/`, rustFiles2);
+    const seen = /* @__PURE__ */ new Set();
+    for (const file of sources) {
+      const text = await read(file);
+      for (const [driver, pattern] of DRIVER_USE) if (pattern.test(text)) seen.add(driver);
+    }
+    evidence.push(...sources);
+    if (seen.size > 0) named = [...seen];
+  }
+  const other = named.includes("postgres") ? void 0 : DRIVERS.find(([feature]) => named.includes(feature));
+  return { evidence, otherEngine: other ? other[1] : null };
+}
+function drivers(list) {
+  return ["postgres", ...DRIVERS.map(([f]) => f)].filter((d) => list.includes(d));
+}
+function sourcesIn(src, files) {
+  const telling = (f) => /(?:^|_)(?:db|database|store|storage|sql|pool|repo)\w*\.rs$/.test(f.slice(src.length)) ? 0 : /^(?:lib|main)\.rs$/.test(f.slice(src.length)) ? 1 : 2;
+  return files.filter((f) => f.startsWith(src) && f.endsWith(".rs") && !f.slice(src.length).includes("/")).sort((a, b) => telling(a) - telling(b) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_SOURCES);
+}
+async function sqlxRunner(layout, dir, files, crates, readText, change) {
+  if (layout !== "golang-migrate" && layout !== "plain" || sqlxCoverage(files) <= 0.5) return { runner: layout };
+  const use = await sqlxUse(dir, crates.manifests, crates.sources, readText);
+  if (!use) return { runner: layout };
+  const edited = use.evidence.filter(change.changed);
+  const base = edited.length > 0 && change.base ? await change.base() : void 0;
+  const sample = files.find((f) => /\.sql$/i.test(f));
+  const from = sample ? change.previous(dir === "" ? sample : `${dir}/${sample}`) : void 0;
+  const baseDir = from?.endsWith(`/${sample}`) ? from.slice(0, -sample.length - 1) : from === sample ? "" : dir;
+  const before = base ? await sqlxUse(baseDir, base.files.manifests, base.files.sources, base.read) : null;
+  if (edited.length > 0 && (before === null || before.otherEngine !== use.otherEngine)) {
+    return { runner: layout, note: `reviewed as ${layout}: the change edits ${edited.join(", ")}, which would make this folder sqlx's${use.otherEngine ? ` (for ${use.otherEngine})` : ""}; such files count once they are on the base branch` };
+  }
+  return { runner: use.otherEngine ? { other: use.otherEngine } : "sqlx" };
+}
+
+// src/discover/change-view.ts
+function rustFiles(paths) {
+  return { manifests: paths.filter((p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml")), sources: paths.filter((p) => p.endsWith(".rs")) };
+}
+function baseView(base, normalize) {
+  let listed;
+  const read = (path2) => base.read(path2).then(decodeText, () => "");
+  return async () => {
+    const { files, all } = await (listed ??= base.list().then((paths) => {
+      const normal = paths.map(normalize);
+      return { files: rustFiles(normal), all: new Set(normal) };
+    }));
+    return { files, has: (p) => all.has(p), read };
+  };
 }
 
 // src/discover/discover.ts
@@ -3045,9 +3239,10 @@ async function discoverMigrations(files, config, opts = {}) {
   }
   const grouped = /* @__PURE__ */ new Set();
   const testData = [];
+  const crates = rustFiles(listed);
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result);
+    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => void 0), base: opts.base ? baseView(opts.base, normalizePath) : void 0 });
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -3119,9 +3314,39 @@ async function detectLayout(folder) {
   }
   return best;
 }
-async function buildGroup(group, entry, config, readText, result) {
+async function reviewedSnapshots(dir, snapshots, change, result) {
+  if (snapshots.length === 0) return [];
+  const base = change.base ? await change.base() : void 0;
+  const added = snapshots.filter((f) => {
+    const path2 = repoPath(dir, f);
+    return change.changed(path2) && base !== void 0 && !base.has(change.previous(path2) ?? path2);
+  });
+  const left = snapshots.filter((f) => !added.includes(f));
+  if (left.length > 0) {
+    result.notes.push({
+      path: dir,
+      message: `${left.join(", ")} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`
+    });
+  }
+  return added;
+}
+async function buildGroup(group, entry, config, readText, result, crates, change) {
   const folder = folderOf(group, readText);
-  const layout = entry?.layout ?? group.shape ?? await detectLayout(folder);
+  const sqlx2 = entry?.layout ? null : await sqlxRunner(group.shape ?? await detectLayout(folder), group.dir, group.files, crates, readText, change);
+  if (sqlx2?.note) result.notes.push({ path: group.dir, message: sqlx2.note });
+  const runner = entry?.layout ?? sqlx2.runner;
+  if (typeof runner !== "string") {
+    const forced = config.otherDatabases.review.length > 0 ? (0, import_picomatch2.default)([...config.otherDatabases.review], { dot: true }) : () => false;
+    if (!group.files.some((f) => forced(repoPath(group.dir, f)))) {
+      const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
+      result.notes.push({
+        path: group.dir,
+        message: `${sql} SQL file${sql === 1 ? "" : "s"} left alone: the crate uses sqlx with ${runner.other}, not PostgreSQL (its Cargo.toml features, or its sources' types) (set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? "it" : "them"})`
+      });
+      return;
+    }
+  }
+  const layout = typeof runner === "string" ? runner : "sqlx";
   const built = await layoutModule(layout).build(folder);
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: "layout-error", risk: "DANGEROUS" });
   const other = built.otherDatabases ?? [];
@@ -3132,7 +3357,8 @@ async function buildGroup(group, entry, config, readText, result) {
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  addSet(group.dir, layout, built.migrations, entry, config, result);
+  const snapshots = await reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
+  addSet(group.dir, layout, [...built.migrations, ...(await layoutModule("plain").build({ ...folder, files: snapshots })).migrations], entry, config, result);
   if (built.leftovers.length > 0 && layout !== "plain") {
     const rest = await layoutModule("plain").build({ ...folder, files: built.leftovers });
     addSet(group.dir, "plain", rest.migrations, entry, config, result);
@@ -3409,7 +3635,11 @@ async function runCheck(opts) {
   await initParser();
   progress({ stage: "discover", done: 0, total: 1 });
   const only = opts.scope.kind === "paths" ? opts.scope.paths : void 0;
-  const discovered = await discoverMigrations(opts.files, config, only ? { only } : void 0);
+  const changedPaths = opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) : null;
+  const touched = new Set(changedPaths ?? []);
+  const renamedFrom = new Map(opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [[c.path, c.previousPath]] : []) : []);
+  const base = opts.scope.kind === "changes" ? opts.scope.base : null;
+  const discovered = await discoverMigrations(opts.files, config, only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), previousPath: (p) => renamedFrom.get(p), ...base ? { base } : {} } : void 0);
   const errors = [...discovered.errors];
   const extraFindings = [...discovered.findings];
   let sets = discovered.sets;
@@ -3453,7 +3683,6 @@ async function runCheck(opts) {
     if (m.down) sources.set(m.down.path, m.down.text);
   }
   progress({ stage: "analyze", done: total, total });
-  const changedPaths = opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) : null;
   const notes = discovered.notes.filter(
     (n) => changedPaths === null || n.path === void 0 || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`))
   );
@@ -3478,8 +3707,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-25LBK6FT.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-ROJMF45F.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-KGHLPUGE.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-LXJVBFY6.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3532,7 +3761,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-RBVUQARG.js");
+      const { buildPlan, planDocument } = await import("./plan-5BF4XC3S.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -3758,7 +3987,10 @@ var PARSE_ERROR_RULE = "parse-error";
 var DRY_RUN_ERROR_RULE = "dry-run-error";
 var DRY_RUN_FINDING_RULES = /* @__PURE__ */ new Set(["dry-run-failed", "dry-run-refused", "dry-run-unobserved", "rollback-incomplete", "rollback-reapply-failed"]);
 function suggestionLabel(d) {
-  return d.suggestionRuns === "before" ? "Before it, run" : "Instead";
+  if (d.suggestionRuns === "before") return "Before it, run";
+  const also = (d.alsoReplaces ?? []).map((r) => r.line);
+  if (also.length === 0) return "Instead";
+  return `Instead of it and the statement${also.length > 1 ? "s" : ""} at line${also.length > 1 ? "s" : ""} ${also.join(", ")}`;
 }
 function collectDiagnostics(result, lookup = defaultRuleLookup) {
   const out = [];
@@ -3781,6 +4013,7 @@ function collectDiagnostics(result, lookup = defaultRuleLookup) {
         message: f.message,
         ...f.suggestion ? { suggestion: f.suggestion } : {},
         ...f.suggestion && f.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
+        ...f.suggestion && f.alsoReplaces?.length ? { alsoReplaces: f.alsoReplaces } : {},
         ...withRule(lookup(f.rule)),
         ...statement ? { statement } : {},
         migration: i
@@ -4031,13 +4264,13 @@ function estimatedGantt(m) {
   const total = ops.reduce((a, o) => a + o.estimate.durationMs, 0);
   const lines2 = ["gantt", `  title ${label2(`Estimated locks on production, ${m.path}`)}`, "  dateFormat x", `  axisFormat ${total >= 6e4 ? "%M:%S" : "%S.%L s"}`];
   const tables = [...new Set(ops.map((o) => o.table ?? ""))];
-  for (const table of tables) {
-    lines2.push(`  section ${label2(table)}`);
+  for (const table2 of tables) {
+    lines2.push(`  section ${label2(table2)}`);
     t = 0;
     for (const o of ops) {
       const start = Math.round(t);
       t += o.estimate.durationMs;
-      if ((o.table ?? "") !== table) continue;
+      if ((o.table ?? "") !== table2) continue;
       const crit = blocksWrites(o.estimate.lock) ? "crit, " : "";
       lines2.push(`  ${label2(`${lockModeSql(o.estimate.lock)} line ${o.line} ${o.kind}`)} :${crit}${start}, ${Math.max(start + 1, Math.round(t))}`);
     }
@@ -4284,8 +4517,8 @@ function assemble(result, plan, o, layout, marker, cut) {
   blocks.push(headline(result));
   const approval = approvalBlock(result, o);
   if (approval) blocks.push(approval);
-  const table = migrationsTable(result, layout.tableRows);
-  if (table) blocks.push(table);
+  const table2 = migrationsTable(result, layout.tableRows);
+  if (table2) blocks.push(table2);
   const errors = errorsBlock(result);
   if (errors) blocks.push(errors);
   if (cut) {

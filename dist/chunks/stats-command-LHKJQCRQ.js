@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-AGRUZNOM.js";
+} from "./chunk-627C4VLM.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -9,14 +9,14 @@ import {
   StatsReadError,
   readStatsFromUrl
 } from "./chunk-YWX34JRL.js";
-import "./chunk-QLHDLUSU.js";
+import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-67FMOH27.js";
-import "./chunk-XA526BWC.js";
-import "./chunk-EL46WGV2.js";
+import "./chunk-KZSMXPAX.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-AXGHJB3C.js";
-import "./chunk-CUM6X7PU.js";
+import "./chunk-IMVOTMCP.js";
+import "./chunk-DBHT5RFC.js";
+import "./chunk-U4IZUMWU.js";
+import "./chunk-GAJUOGXM.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/cli/stats-command.ts

@@ -19,6 +19,8 @@ var LAYOUT_TRANSACTION = {
   supabase: "none",
   "versioned-rollbacks": "none",
   pop: "wrapped",
+  sqlx: "wrapped",
+  // sqlx migrate run: one transaction per file unless it starts with -- no-transaction
   plain: "none"
 };
 var DEFAULT_MEMORY_LIMIT_MB = 2048;

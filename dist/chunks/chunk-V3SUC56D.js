@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-6FMBX7GO.js";
+} from "./chunk-TAADQLEX.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-XA526BWC.js";
+} from "./chunk-IMVOTMCP.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-EL46WGV2.js";
+} from "./chunk-DBHT5RFC.js";
 import {
   as,
   blocksWrites,
@@ -27,7 +27,7 @@ import {
   qualifiedFromList,
   relationName,
   stringList
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];

@@ -1,8 +1,17 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  rule,
+  rule2,
+  rule3,
+  rule4,
+  rule5,
+  rule6,
+  rule7
+} from "./chunk-DMW4FM6X.js";
+import {
   batchLoop,
   oneBatch
-} from "./chunk-XA526BWC.js";
+} from "./chunk-IMVOTMCP.js";
 import {
   alterCmds,
   declaredType,
@@ -16,16 +25,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-EL46WGV2.js";
-import {
-  rule,
-  rule2,
-  rule3,
-  rule4,
-  rule5,
-  rule6,
-  rule7
-} from "./chunk-DMW4FM6X.js";
+} from "./chunk-DBHT5RFC.js";
 import {
   as,
   blocksWrites,
@@ -43,7 +43,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 
 // rules/_sql-build.ts
 function runsDuringMigration(statement) {
@@ -867,12 +867,15 @@ var RUNNER_OPT_OUT = {
   drizzle: "drizzle-kit runs migrations in a transaction and has no opt-out: run this statement by hand (psql) outside the tool",
   supabase: "the Supabase CLI runs each migration in a transaction: run this statement by hand (psql) outside the CLI",
   "golang-migrate": "golang-migrate sends the whole file as one query, which Postgres runs as one transaction when it holds more than one statement: give the statement a file of its own, alone (no other statement, no BEGIN/COMMIT)",
-  sqitch: "Sqitch runs the script as written: remove the BEGIN/COMMIT around this statement"
+  sqitch: "Sqitch runs the script as written: remove the BEGIN/COMMIT around this statement",
+  sqlx: "sqlx migrate run wraps each file in a transaction: start the file with the line `-- no-transaction`"
 };
-var ALL_RUNNERS = "golang-migrate: a file holding only this statement; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool";
+var ALL_RUNNERS = "golang-migrate: a file holding only this statement; sqlx: `-- no-transaction` as the first line; dbmate: `-- migrate:up transaction:false`; goose: `-- +goose NO TRANSACTION`; Flyway: a `<script>.sql.conf` with `executeInTransaction=false`; Liquibase: `runInTransaction:false` on the changeset; Prisma / Drizzle / Supabase: no opt-out, run it by hand outside the tool";
 function runnerTransaction(state) {
   if (!state.oneQueryString) return "the transaction the runner wraps this file in";
-  return `the one transaction Postgres runs this file in (${state.layout === "golang-migrate" ? "golang-migrate" : "the runner"} sends the file as one query)`;
+  const runner = state.layout === "golang-migrate" ? "golang-migrate" : "the runner";
+  if (state.runnerTransaction === "wrapped") return `the one transaction Postgres runs this file in (${runner} sends the file as one query)`;
+  return `the implicit transaction Postgres runs the statements outside the file's own BEGIN ... COMMIT in (${runner} sends the file as one query)`;
 }
 function outOfTransactionAdvice(state, doBlock) {
   if (doBlock) return "a DO block runs as one function call inside a transaction: move the statement out of the DO block and run it as a plain statement";
@@ -1853,12 +1856,17 @@ var rule37 = {
     const earlier = state.tx.blockingStatements?.get(table) ?? [];
     if (earlier.length !== 1) return [];
     const parts = [...earlier, statement.text].map(subcommands);
-    const earlierStatements = (state.earlierInFile ?? []).map((s) => s.statement).filter((s) => earlier.includes(s.text));
-    const unfilled = nullThenNotNull([...earlierStatements, statement]);
-    const combined = !unfilled && parts.every((p) => !!p) ? `${alterTable(table)}
+    const steps = state.earlierInFile ?? [];
+    let at = steps.length - 1;
+    while (at >= 0 && steps[at].statement.text !== earlier[0]) at--;
+    const first = steps[at]?.statement;
+    const unfilled = nullThenNotNull(first ? [first, statement] : [statement]);
+    const between = at < 0 || steps.slice(at + 1).some((s) => s.operations.some((o) => o.table === table || o.kind === "DO_BLOCK"));
+    const combined = first && !between && !unfilled && parts.every((p) => !!p) ? `${alterTable(table)}
   ${parts.join(",\n  ")};` : void 0;
     return [{
       operation: index,
+      ...combined && first ? { alsoReplaces: [{ statement: first.index, line: first.line }] } : {},
       message: `a second ALTER TABLE on ${table} in the same transaction: the ACCESS EXCLUSIVE lock taken by the first one is still held, so reads and writes of ${table} wait until COMMIT`,
       suggestion: combined ? `-- one statement, one lock:
 ${combined}` : unfilled ? `-- do not combine these: ${ident(unfilled)} is added without a value for existing rows and then made NOT NULL, which fails on a table with rows either way. Add it with a DEFAULT, or add it nullable, backfill it in batches, then add CHECK (${ident(unfilled)} IS NOT NULL) NOT VALID, VALIDATE it, and SET NOT NULL, each in its own transaction after SET lock_timeout = '5s'` : `-- run each statement in its own transaction, after SET lock_timeout = '5s', so no lock outlives its statement`
@@ -3202,7 +3210,7 @@ function beginFile(state, path, runner, learningOnly, layout, oneQueryString = f
   state.statementTimeout = false;
   state.statementCount = 0;
   state.earlierInFile = [];
-  state.tx = { active: runner === "wrapped", explicit: false, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
+  state.tx = { active: runner === "wrapped" || oneQueryString, explicit: false, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
 }
 var DML = /* @__PURE__ */ new Set(["UPDATE_VALUES", "DELETE_ROWS", "INSERT_ROWS"]);
 var NOT_DDL = /* @__PURE__ */ new Set(["TRANSACTION_CONTROL", "SET_SETTING", "OTHER", "COMMENT", "GRANT", "UPDATE_VALUES", "DELETE_ROWS", "INSERT_ROWS", "ANALYZE"]);
@@ -3312,6 +3320,7 @@ function trackTransaction(state, t, stmt) {
     case "TRANS_STMT_BEGIN":
     case "TRANS_STMT_START":
       if (state.tx.active) {
+        if (state.oneQueryString && !state.tx.explicit) state.tx.beganAt ??= { line: stmt.line, column: stmt.column };
         state.tx.explicit = true;
         return;
       }
@@ -3326,7 +3335,7 @@ function trackTransaction(state, t, stmt) {
         state.lockTimeout = state.tx.timeoutsBefore.lockTimeout;
         state.statementTimeout = state.tx.timeoutsBefore.statementTimeout;
       }
-      state.tx = { active: false, explicit: false, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
+      state.tx = { active: state.oneQueryString === true, explicit: false, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
       return;
     default:
       return;
@@ -3765,7 +3774,7 @@ var rule73 = {
     switch (t.kind) {
       case "TRANS_STMT_BEGIN":
       case "TRANS_STMT_START": {
-        if (!state.tx.active) return [];
+        if (!state.tx.active || state.oneQueryString && !state.tx.explicit) return [];
         const outer = state.tx.explicit ? `the transaction opened at line ${state.tx.beganAt?.line ?? "?"} is still open` : "the runner already wraps this file in a transaction";
         return [{
           message: `BEGIN inside a transaction: ${outer}; Postgres only warns, and the next COMMIT ends the outer transaction early, so what follows runs without one`,
@@ -3776,6 +3785,13 @@ var rule73 = {
       case "TRANS_STMT_ROLLBACK": {
         const word = t.kind === "TRANS_STMT_COMMIT" ? "COMMIT" : "ROLLBACK";
         if (state.tx.explicit) return [];
+        if (state.tx.active && state.oneQueryString && !wrapped) {
+          return [{
+            ...word === "ROLLBACK" ? { risk: "DANGEROUS" } : { risk: "SAFE" },
+            message: word === "ROLLBACK" ? "ROLLBACK without a BEGIN in a file sent as one query: it discards the statements before it since the last COMMIT (they ran in one implicit transaction), while the runner records the migration as applied" : "COMMIT without a BEGIN in a file sent as one query: it commits the implicit transaction the statements before it ran in (Postgres warns), and the statements after it run in another",
+            suggestion: word === "ROLLBACK" ? "remove it, or put the statements it should undo between BEGIN and ROLLBACK" : `add BEGIN where the transaction should start, or remove this ${word}`
+          }];
+        }
         if (state.tx.active && wrapped) {
           return [{
             ...word === "ROLLBACK" ? { risk: "DANGEROUS" } : {},

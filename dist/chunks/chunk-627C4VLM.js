@@ -6,16 +6,16 @@ import {
   CONFIG_FILE_NAMES,
   PRESETS,
   resolveConfig
-} from "./chunk-QLHDLUSU.js";
+} from "./chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-67FMOH27.js";
+} from "./chunk-KZSMXPAX.js";
 import {
   RISKS
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-GAJUOGXM.js";
 
 // src/cli/options.ts
 import { existsSync } from "node:fs";
@@ -23,7 +23,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 async function configFromFlags(repoDir, flags) {
   const hasFile = flags.config !== void 0 || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
-  const { config } = hasFile ? await (await import("./load-NGWNGACP.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
+  const { config } = hasFile ? await (await import("./load-EF2S3ZTQ.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
   if (flags.pgVersion !== void 0) config.pgVersion = intFlag("--pg-version", flags.pgVersion, 9, 19);
   if (flags.failOn !== void 0) config.failOn = riskFlag("--fail-on", flags.failOn);
   if (flags.preset !== void 0) {

@@ -101,6 +101,7 @@ var LAYOUTS = [
   "supabase",
   "versioned-rollbacks",
   "pop",
+  "sqlx",
   "plain"
 ];
 

@@ -11,10 +11,10 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
-} from "./chunk-3Z4G5N2P.js";
+} from "./chunk-V3SUC56D.js";
 import {
   OPERATION_KINDS
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-GAJUOGXM.js";
 
 // src/plan/json.ts
 var verificationSchema = discriminatedUnion("status", [

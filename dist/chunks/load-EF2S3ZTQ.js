@@ -2,16 +2,16 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-5ZNOQRKC.js";
+} from "./chunk-NTVTLWBC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
 import {
   CONFIG_FILE_NAMES
-} from "./chunk-QLHDLUSU.js";
+} from "./chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
-import "./chunk-CUM6X7PU.js";
+import "./chunk-GAJUOGXM.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   CONFIG_FILE_NAMES,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-5ZNOQRKC.js";
+} from "./chunk-NTVTLWBC.js";
 import {
   tableStatsFromText
 } from "./chunk-UBPJFDOA.js";
@@ -22,35 +22,35 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-U533O73U.js";
+} from "./chunk-VDFA5MLU.js";
 import {
   buildPlan
-} from "./chunk-3Z4G5N2P.js";
+} from "./chunk-V3SUC56D.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
-} from "./chunk-QLHDLUSU.js";
+} from "./chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-G4HX6ETJ.js";
+} from "./chunk-42S443HH.js";
 import {
   allRules
-} from "./chunk-67FMOH27.js";
+} from "./chunk-KZSMXPAX.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-EL46WGV2.js";
+} from "./chunk-DBHT5RFC.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-AXGHJB3C.js";
+} from "./chunk-U4IZUMWU.js";
 import {
   RISKS
-} from "./chunk-CUM6X7PU.js";
+} from "./chunk-GAJUOGXM.js";
 import {
   __commonJS,
   __toESM

@@ -3,19 +3,19 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-Z4YWVK2L.js";
+} from "./chunk-WGO4PAPB.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-3Z4G5N2P.js";
-import "./chunk-6FMBX7GO.js";
-import "./chunk-XA526BWC.js";
-import "./chunk-EL46WGV2.js";
-import "./chunk-AXGHJB3C.js";
-import "./chunk-CUM6X7PU.js";
+} from "./chunk-V3SUC56D.js";
+import "./chunk-TAADQLEX.js";
+import "./chunk-IMVOTMCP.js";
+import "./chunk-DBHT5RFC.js";
+import "./chunk-U4IZUMWU.js";
+import "./chunk-GAJUOGXM.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   PHASE_NAMES,
