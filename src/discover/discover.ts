@@ -18,6 +18,7 @@ import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
 import { splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
+import { RUNNER_FILE } from './layouts/golang-migrate.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -69,7 +70,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     if (!text) {
       text = files.read(path).then(
         (bytes) => {
-          if (!/\.sql$/i.test(path)) return decodeText(bytes);
+          if (!runsAsSql(path)) return decodeText(bytes);
           const decoded = decodeSql(bytes, path);
           if (decoded.ok) return decoded.text;
           result.errors.push({ ...decoded.error, rule: 'file-unreadable', risk: 'DANGEROUS' });
@@ -87,7 +88,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   };
 
   // Read the SQL files concurrently up front: the layout builders ask for them one at a time.
-  await Promise.all(paths.filter((p) => /\.sql$/i.test(p)).map(readText));
+  await Promise.all(paths.filter(runsAsSql).map(readText));
   if (absent.size > 0) {
     paths = paths.filter((p) => !absent.has(p));
     const first = [...absent].sort()[0]!;
@@ -335,6 +336,11 @@ async function restrictTo(
     errors: [...found.errors.filter((e) => kept.has(e.path)), ...errors],
     findings: found.findings.filter((f) => kept.has(f.path)),
   };
+}
+
+/** A file some runner executes as SQL: a `.sql` file, or one golang-migrate runs whatever its extension. */
+function runsAsSql(path: string): boolean {
+  return /\.sql$/i.test(path) || RUNNER_FILE.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** Repository-relative, forward slashes, no `./` or trailing slash. */
