@@ -25,7 +25,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   progress({ stage: 'discover', done: 0, total: 1 });
   const only = opts.scope.kind === 'paths' ? opts.scope.paths : undefined;
-  const discovered = await discoverMigrations(opts.files, config, only ? { only } : undefined);
+  const added = opts.scope.kind === 'changes' ? new Set(opts.scope.changes.flatMap((c) => (c.status === 'added' || c.status === 'renamed' ? [c.path] : []))) : null;
+  const discovered = await discoverMigrations(opts.files, config, only ? { only } : added ? { addedByChange: (p) => added.has(p) } : undefined);
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];
   let sets = discovered.sets;

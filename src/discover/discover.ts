@@ -40,6 +40,8 @@ export interface DiscoverOptions {
   /** Explicit files or folders (the `lint path...` case): only migrations among them are kept;
    * a file outside every recognised layout becomes a lone `plain` migration. */
   only?: string[];
+  /** Whether the change under review adds the file (or renames it there); absent: no change is under review. */
+  addedByChange?: (path: string) => boolean;
 }
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
@@ -55,6 +57,16 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   for (const folder of split.other) {
     const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
     if (sql === 0) continue;
+    // A folder the change brings whole is named by the pull request's author: its name proves
+    // nothing (otherDatabases.skip, from the base branch's config, still does), and Flyway or Liquibase's includeAll, reading a tree, would run what it holds.
+    if (opts.addedByChange && !folder.engine.startsWith('not ') && folder.files.filter((f) => /\.sql$/i.test(f)).every(opts.addedByChange)) {
+      paths = [...paths, ...folder.files].sort();
+      result.notes.push({
+        path: folder.dir,
+        message: `${sql} SQL file${sql === 1 ? '' : 's'} reviewed as PostgreSQL although the folder name says ${folder.engine}: the change adds the folder, and a runner that reads a whole tree (Flyway, Liquibase includeAll) would run ${sql === 1 ? 'it' : 'them'} (otherDatabases.skip in .migration-guard.yml on the base branch leaves such a folder alone)`,
+      });
+      continue;
+    }
     result.notes.push({
       path: folder.dir,
       message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: ${folder.engine.startsWith('not ') ? folder.engine : `the folder name says ${folder.engine}, not PostgreSQL`} (set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'})`,
