@@ -274,6 +274,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     change: 'unchanged',
     ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),
     ...(d.repeatable ? { repeatable: true } : {}),
+    ...(d.placeholders ? { placeholders: d.placeholders } : {}),
   };
 }
 

@@ -22,6 +22,10 @@ const CHANGESET_ANYWHERE = /^[ \t]*--[ \t]*changeset[ \t]+[^\s:]+:\S/im;
 // Postgres, yet `sql-check` (named exactly so) runs the body's SQL before the changeset.
 const PRECONDITION = /^\s*--\s*precondition-([a-zA-Z0-9-]+) (.*)$/i;
 // The body is `[expectedResult:]<word>|'<text>'|"<text>" <sql>` (tried in this order).
+// `--property name:<n> value:<v>` sets `${n}`, which Liquibase replaces in the changesets' SQL.
+// Liquibase's patterns (`\s*--[\s]*property\s+(.*:.*)\s+(.*:.*).*`, `.*name:\s*(\S++).*`) would
+// backtrack on a long line: the same is tested by scanning (propertyOf).
+const PROPERTY_START = /^\s*--\s*property\s/i;
 const SQL_CHECK_BODY = [/^(?:expectedResult:)?(\w+) (.*)$/i, /^(?:expectedResult:)?'([^']+)' (.*)$/i, /^(?:expectedResult:)?"([^"]+)" (.*)$/i];
 
 /** `--rollback empty` / `--rollback not required`: a deliberate empty rollback. */
@@ -75,6 +79,40 @@ function sqlCheck(line: string): { start: number; end: number; sql: string } | n
   return null;
 }
 
+const JAVA_SPACE = /[ \t\n\x0B\f\r]/;
+
+/**
+ * A `--property` line's name and value as Liquibase reads them: the line is `--property`, blanks,
+ * then something with a colon, blanks, something with a colon; the name and the value follow the
+ * last `name:` and `value:` that have a word after them. Null for any other line.
+ */
+function propertyOf(line: string): { name: string; value: string } | null {
+  const start = PROPERTY_START.exec(line);
+  if (!start) return null;
+  const rest = line.slice(start[0].length - 1);
+  const colon = rest.indexOf(':');
+  let blank = colon + 1;
+  while (colon >= 0 && blank < rest.length && !JAVA_SPACE.test(rest[blank]!)) blank++;
+  if (colon < 0 || blank >= rest.length || rest.indexOf(':', blank + 1) < 0) return null;
+  const name = lastWordAfter(line, /name:/gi);
+  const value = lastWordAfter(line, /value:/gi);
+  return name !== null && value !== null ? { name, value } : null;
+}
+
+/** The run of non-blanks after the last match of `key` that has one (blanks skipped). */
+function lastWordAfter(line: string, key: RegExp): string | null {
+  const ends: number[] = [];
+  for (let m = key.exec(line); m; m = key.exec(line)) ends.push(m.index + m[0].length);
+  for (let i = ends.length - 1; i >= 0; i--) {
+    let at = ends[i]!;
+    while (at < line.length && JAVA_SPACE.test(line[at]!)) at++;
+    let end = at;
+    while (end < line.length && !JAVA_SPACE.test(line[end]!)) end++;
+    if (end > at) return line.slice(at, end);
+  }
+  return null;
+}
+
 /** Where Java's trim() would end the text (a loop: a regex anchored at the end is quadratic on a run of blanks). */
 function javaTrimmedEnd(text: string): number {
   let end = text.length;
@@ -99,9 +137,16 @@ function parseChangelog(text: string, path: string, rel: string, issues: LayoutI
   const rollbackSql: Range[] = []; // the SQL inside them, kept in down
   // Precondition SQL that runs: shown to the review as a statement of its own, on its line.
   const checks: Array<{ start: number; end: number; sql: string }> = [];
+  // A property is set once: the first definition stays (Liquibase's properties are immutable).
+  const properties = Object.create(null) as Record<string, string>;
   const all = lines(text);
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
+    const property = propertyOf(line.text);
+    if (property) {
+      if (!Object.prototype.hasOwnProperty.call(properties, property.name)) properties[property.name] = property.value;
+      continue;
+    }
     const check = sqlCheck(line.text);
     if (check) {
       if (isolable(check.sql)) checks.push({ start: line.start, end: line.end, sql: check.sql });
@@ -154,6 +199,7 @@ function parseChangelog(text: string, path: string, rel: string, issues: LayoutI
     down: anyRollback ? { path, text: keepRanges(text, rollbackSql) } : null,
     ...(noTransaction ? { noTransaction } : {}),
     ...(repeatable ? { repeatable } : {}),
+    ...(Object.keys(properties).length > 0 ? { placeholders: properties } : {}),
     ...(anyRollback
       ? {
           partsWithoutRollback: changesets
