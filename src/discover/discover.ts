@@ -213,6 +213,17 @@ async function buildGroup(
   const folder = folderOf(group, readText);
   const layout = entry?.layout ?? group.shape ?? (await detectLayout(folder));
   const built = await layoutModule(layout).build(folder);
+  for (const file of group.files) {
+    if (!FIZZ_UP.test(file)) continue;
+    result.errors.push({
+      path: repoPath(group.dir, file),
+      line: 1,
+      column: 1,
+      message: 'pop runs this fizz migration (a DSL it turns into SQL as it runs), and nothing here can review it: write it as an .up.sql file, or have it approved',
+      rule: 'layout-error',
+      risk: 'DANGEROUS',
+    });
+  }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
   const other = built.otherDatabases ?? [];
   if (other.length > 0) {
@@ -350,6 +361,9 @@ async function restrictTo(
     findings: found.findings.filter((f) => kept.has(f.path)),
   };
 }
+
+/** pop's up migration in its fizz DSL (pop's own pattern, `^(\d+)_([^.]+)(\.[a-z0-9]+)?\.(up|down)\.(sql|fizz)$`; fizz has no dialect). */
+const FIZZ_UP = /^\d+_[^./]+\.up\.fizz$/;
 
 /** A file some runner executes as SQL: a `.sql` file, or one golang-migrate runs whatever its extension. */
 function runsAsSql(path: string): boolean {
