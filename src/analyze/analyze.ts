@@ -133,6 +133,7 @@ export function startAnalysis(
     for (const o of ops) operations.push(o);
     // `SELECT f()`, `CALL p()`, a trigger on f: f's statements run (or will on every write), so
     // they are judged as running here, once (a DROP TABLE in a function the migration calls).
+    if (state.routines.size === 0) return;
     for (const name of routinesRun(stmt.ast, new Set(state.routines.keys()))) {
       const body = state.routines.get(name) ?? [];
       state.routines.delete(name);
