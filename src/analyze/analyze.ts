@@ -8,6 +8,7 @@ import { firstKey } from './ast.js';
 import { classify } from './classify.js';
 import type { Rule, RuleHit } from './rule.js';
 import type { AnalysisState, TableStats } from './state.js';
+import { definedRoutine, routinesRun } from './routine-calls.js';
 import { readDirectives, suppressedBy } from './suppress.js';
 import { track } from './track.js';
 
@@ -88,6 +89,10 @@ export function startAnalysis(
   // Rules without a check (finish-only) are skipped once here, not once per statement.
   const checkers = byStatementTag(enabled.filter((r) => r.check));
   const bodyCheckers = byStatementTag(enabled.filter((r) => r.check && r.functionBodies));
+  // A routine's statements, once something runs it: the rules that read bodies already did.
+  const replayCheckers = byStatementTag(enabled.filter((r) => r.check && !r.functionBodies));
+  // The routine each CREATE FUNCTION / PROCEDURE of this file defines, by statement index.
+  const defining = new Map<number, string>();
   const lookingBack = enabled.filter((r) => r.readsEarlierTree);
   const runChecks = (which: (tag: string) => readonly Rule[], stmt: Statement, ops: Operation[]) => {
     if (state.learningOnly) return;
@@ -111,13 +116,35 @@ export function startAnalysis(
     // runs later, with its caller's rights.
     if (stmt.nestedIn?.kind === 'function-body') {
       runChecks(bodyCheckers, stmt, []);
+      // Kept (with its tree) in case the migration runs the routine; history is not replayed.
+      const routine = defining.get(stmt.nestedIn.statement);
+      if (routine !== undefined && !state.learningOnly) state.routines.set(routine, [...(state.routines.get(routine) ?? []), stmt]);
       return;
+    }
+    const routine = definedRoutine(stmt.ast);
+    if (routine !== undefined) {
+      defining.set(stmt.index, routine);
+      state.routines.delete(routine); // CREATE OR REPLACE: the new body is the one that runs
     }
     const ops = classify(stmt, state);
     runChecks(checkers, stmt, ops);
     const keepTree = lookingBack.some((r) => r.readsEarlierTree!(stmt, ops));
     track(state, stmt, ops, keepTree ? stmt : light);
     for (const o of ops) operations.push(o);
+    // `SELECT f()`, `CALL p()`, a trigger on f: f's statements run (or will on every write), so
+    // they are judged as running here, once (a DROP TABLE in a function the migration calls).
+    if (state.routines.size === 0) return;
+    for (const name of routinesRun(stmt.ast, new Set(state.routines.keys()))) {
+      const body = state.routines.get(name) ?? [];
+      state.routines.delete(name);
+      for (const inner of body) {
+        const running: Statement = { ...inner, nestedIn: { statement: inner.nestedIn!.statement, kind: 'do-block' } };
+        const innerOps = classify(running, state);
+        runChecks(replayCheckers, running, innerOps);
+        track(state, running, innerOps, running);
+        for (const o of innerOps) operations.push(o);
+      }
+    }
   };
 
   const finish = (source: ParsedSource, text: string): AnalyzeOutput => {

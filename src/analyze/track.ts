@@ -45,6 +45,7 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
     earlierInFile: [],
     facts: opts.facts ?? newFacts(),
     learningOnly: false,
+    routines: new Map(),
   };
 }
 

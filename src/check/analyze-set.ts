@@ -70,7 +70,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     if (m.change === 'deleted') continue;
     step(unit);
     // A history migration's rollback matters only to the dry-run, which replays the history.
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout) : null;
     if (!unit.underReview) {
       // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
       const { up } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
@@ -102,6 +102,14 @@ function parse(src: SqlSource, placeholders: Record<string, string>, layout: Lay
   return parseSource(src, parseOptionsFor(layout, placeholders));
 }
 
+/**
+ * The placeholder values a migration runs with: the configured ones, and for the rest those its
+ * own file defines (a Liquibase property is set once; the first value, the deployment's, stays).
+ */
+export function placeholdersOf(m: Migration, configured: Record<string, string>): Record<string, string> {
+  return m.placeholders ? { ...m.placeholders, ...configured } : configured;
+}
+
 /** How a file of `layout` is parsed: pop renders its SQL files as Go templates (supabase/auth: {{ index .Options "Namespace" }}). */
 export function parseOptionsFor(layout: LayoutName, placeholders: Record<string, string>): ParseOptions {
   return { placeholders, goTemplates: layout === 'pop' };
@@ -115,7 +123,7 @@ export function parseOptionsFor(layout: LayoutName, placeholders: Record<string,
  * resolves by the whole file, so it parses first (and drops the trees after, as NO_TREE).
  */
 function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boolean, ctx: SetContext, dropTrees: boolean): { up: ParsedSource; out: AnalyzeOutput; transaction: FileTransaction } {
-  const opts = parseOptionsFor(m.layout, ctx.config.placeholders);
+  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders));
   if (m.transaction === 'implicit') {
     const parsed = parseSource(m.up, opts);
     const transaction = fileTransaction(m.transaction, parsed.statements);

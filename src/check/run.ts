@@ -28,8 +28,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const changedPaths = opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) : null;
   const touched = new Set(changedPaths ?? []);
   const renamedFrom = new Map(opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [[c.path, c.previousPath] as const] : [])) : []);
+  const added = new Set(opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.status === 'added' || c.status === 'renamed' ? [c.path] : [])) : []);
   const base = opts.scope.kind === 'changes' ? opts.scope.base : null;
-  const discovered = await discoverMigrations(opts.files, config, only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), previousPath: (p) => renamedFrom.get(p), ...(base ? { base } : {}) } : undefined);
+  const discovered = await discoverMigrations(
+    opts.files,
+    config,
+    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), ...(base ? { base } : {}) } : undefined,
+  );
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];
   let sets = discovered.sets;

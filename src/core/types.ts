@@ -273,6 +273,8 @@ export interface Migration {
   rollbackEmpty?: boolean;
   /** The runner re-applies it whenever it changes (Flyway `R__`, Liquibase `runOnChange`), so editing it is expected. */
   repeatable?: boolean;
+  /** `${name}` values the file itself defines (Liquibase `--property`); configured placeholders win. */
+  placeholders?: Record<string, string>;
 }
 
 // ---------------------------------------------------------------------------------------------

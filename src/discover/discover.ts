@@ -20,6 +20,7 @@ import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
 import { splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
+import { RUNNER_FILE } from './layouts/golang-migrate.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -47,6 +48,8 @@ export interface DiscoverOptions {
   previousPath?: (path: string) => string | undefined;
   /** The base branch's files, with a change under review: what the change edits that decides how a folder is read is held against them. */
   base?: RepoFiles;
+  /** Whether the change under review adds the file (or renames it there); absent: no change is under review. */
+  addedByChange?: (path: string) => boolean;
 }
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
@@ -62,6 +65,16 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   for (const folder of split.other) {
     const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
     if (sql === 0) continue;
+    // A folder the change brings whole is named by the pull request's author: its name proves
+    // nothing (otherDatabases.skip, from the base branch's config, still does), and Flyway or Liquibase's includeAll, reading a tree, would run what it holds.
+    if (opts.addedByChange && !folder.engine.startsWith('not ') && folder.files.filter((f) => /\.sql$/i.test(f)).every(opts.addedByChange)) {
+      paths = [...paths, ...folder.files].sort();
+      result.notes.push({
+        path: folder.dir,
+        message: `${sql} SQL file${sql === 1 ? '' : 's'} reviewed as PostgreSQL although the folder name says ${folder.engine}: the change adds the folder, and a runner that reads a whole tree (Flyway, Liquibase includeAll) would run ${sql === 1 ? 'it' : 'them'} (otherDatabases.skip in .migration-guard.yml on the base branch leaves such a folder alone)`,
+      });
+      continue;
+    }
     result.notes.push({
       path: folder.dir,
       message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: ${folder.engine.startsWith('not ') ? folder.engine : `the folder name says ${folder.engine}, not PostgreSQL`} (set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'})`,
@@ -77,7 +90,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     if (!text) {
       text = files.read(path).then(
         (bytes) => {
-          if (!/\.sql$/i.test(path)) return decodeText(bytes);
+          if (!runsAsSql(path)) return decodeText(bytes);
           const decoded = decodeSql(bytes, path);
           if (decoded.ok) return decoded.text;
           result.errors.push({ ...decoded.error, rule: 'file-unreadable', risk: 'DANGEROUS' });
@@ -95,7 +108,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   };
 
   // Read the SQL files concurrently up front: the layout builders ask for them one at a time.
-  await Promise.all(paths.filter((p) => /\.sql$/i.test(p)).map(readText));
+  await Promise.all(paths.filter(runsAsSql).map(readText));
   if (absent.size > 0) {
     paths = paths.filter((p) => !absent.has(p));
     const first = [...absent].sort()[0]!;
@@ -247,6 +260,17 @@ async function buildGroup(
   }
   const layout = typeof runner === 'string' ? runner : 'sqlx';
   const built = await layoutModule(layout).build(folder);
+  for (const file of group.files) {
+    if (!FIZZ_UP.test(file)) continue;
+    result.errors.push({
+      path: repoPath(group.dir, file),
+      line: 1,
+      column: 1,
+      message: 'pop runs this fizz migration (a DSL it turns into SQL as it runs), and nothing here can review it: write it as an .up.sql file, or have it approved',
+      rule: 'layout-error',
+      risk: 'DANGEROUS',
+    });
+  }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
   const other = built.otherDatabases ?? [];
   if (other.length > 0) {
@@ -309,6 +333,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     change: 'unchanged',
     ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),
     ...(d.repeatable ? { repeatable: true } : {}),
+    ...(d.placeholders ? { placeholders: d.placeholders } : {}),
   };
 }
 
@@ -383,6 +408,14 @@ async function restrictTo(
     errors: [...found.errors.filter((e) => kept.has(e.path)), ...errors],
     findings: found.findings.filter((f) => kept.has(f.path)),
   };
+}
+
+/** pop's up migration in its fizz DSL (pop's own pattern, `^(\d+)_([^.]+)(\.[a-z0-9]+)?\.(up|down)\.(sql|fizz)$`; fizz has no dialect). */
+const FIZZ_UP = /^\d+_[^./]+\.up\.fizz$/;
+
+/** A file some runner executes as SQL: a `.sql` file, or one golang-migrate runs whatever its extension. */
+function runsAsSql(path: string): boolean {
+  return /\.sql$/i.test(path) || RUNNER_FILE.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** Repository-relative, forward slashes, no `./` or trailing slash. */

@@ -57,6 +57,26 @@ export function lines(text: string): Line[] {
 }
 
 /**
+ * Lines as the Go runners (goose's bufio.Scanner, dbmate's multi-line regexps) see them: only
+ * `\n` ends a line, and a `\r` right before it is not part of the line. A lone `\r` is inside
+ * a line for them (Postgres still ends a `--` comment there), so a marker after one is no marker.
+ */
+export function lfLines(text: string): Line[] {
+  const result: Line[] = [];
+  let start = 0;
+  let number = 1;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const stop = nl < 0 ? text.length : nl;
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    result.push({ number, start, end, text: text.slice(start, end) });
+    if (nl < 0) return result;
+    start = nl + 1;
+    number++;
+  }
+}
+
+/**
  * True when the SQL has nothing to run: only whitespace and comments. Used to record a
  * rollback that exists but is empty (a common placeholder in pop and golang-migrate folders).
  */

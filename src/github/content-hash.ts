@@ -1,6 +1,7 @@
 // The fingerprint an approval is bound to: sha256 over the reviewed migrations' paths and
-// contents. A push that changes any of them changes the hash and voids the approval; a push
-// that changes other files leaves it intact.
+// contents, whether each runs without a transaction, and the problems reported about other
+// files. A push that changes any of them changes the hash and voids the approval; a push that
+// changes other files leaves it intact.
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../check/types.js';
 import type { FileChange } from '../core/types.js';
@@ -43,5 +44,19 @@ export function reviewedFiles(result: CheckResult, changes: FileChange[] = []): 
     if (c.status === 'deleted' && /\.sql$/i.test(c.path)) files.push({ path: c.path, content: null });
     if (c.status === 'renamed' && c.previousPath && /\.sql$/i.test(c.previousPath)) files.push({ path: c.previousPath, content: null });
   }
+  // What the review found that no hashed file carries: a push that keeps every migration as it
+  // was can still change how one runs (a Flyway .conf sidecar turning its transaction off) or
+  // add a problem about another file (a drizzle journal entry running SQL from elsewhere). Each
+  // is bound as an entry of its own; a path never holds a NUL, so none is taken for a file.
+  for (const { migration } of result.migrations) {
+    if (migration.transaction === 'none') files.push({ path: `${migration.up.path}\0runs-without-transaction`, content: '' });
+  }
+  const hashed = new Set(files.map((f) => f.path));
+  const problems = new Map<string, string[]>();
+  for (const e of result.report.errors) {
+    if (hashed.has(e.path)) continue;
+    problems.set(e.path, [...(problems.get(e.path) ?? []), `${e.rule ?? 'parse-error'} ${e.risk ?? 'DANGEROUS'} ${e.line}:${e.column} ${e.message}`]);
+  }
+  for (const [path, list] of problems) files.push({ path: `${path}\0problems`, content: list.sort().join('\n') });
   return files;
 }

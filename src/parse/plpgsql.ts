@@ -62,6 +62,44 @@ export function plpgsqlBody(ast: Node): { kind: BodyKind; body: string } | undef
   return undefined;
 }
 
+/** The body of a LANGUAGE sql routine written as a string (`AS $$ ... $$`), or undefined. */
+function sqlFunctionBody(ast: Node): string | undefined {
+  const create = (ast as unknown as Json).CreateFunctionStmt;
+  if (!isObject(create)) return undefined;
+  const options = defElems(create.options);
+  const language = stringValue(options.find((d) => d.defname === 'language')?.arg);
+  const as = options.find((d) => d.defname === 'as')?.arg;
+  const items = isObject(as) && isObject(as.List) && Array.isArray(as.List.items) ? as.List.items : [];
+  return language?.toLowerCase() === 'sql' ? stringValue(items[0]) : undefined;
+}
+
+/** The statements of a LANGUAGE sql body: they run when the routine is called. */
+function sqlInnerStatements(statementText: string, statementStart: number, body: string): BodyResult {
+  const result: BodyResult = { kind: 'function-body', statements: [], notes: [] };
+  const parsed = parseSql(body);
+  if (!parsed.ok) {
+    result.notes.push({ offset: statementStart, message: `did not look inside the SQL function body: ${parsed.message}` });
+    return result;
+  }
+  // Offsets carry over to the file when the body is found as written (a $$-quoted one is); in a
+  // '...' body with doubled quotes each statement is looked for by its first word.
+  const bodyAt = body === '' ? -1 : statementText.indexOf(body);
+  const bytes = new ByteOffsets(body);
+  let cursor = 0;
+  for (const raw of parsed.value.stmts ?? []) {
+    if (raw.stmt === undefined) continue;
+    const s = bytes.toUnit(raw.stmt_location ?? 0);
+    const e = raw.stmt_len ? bytes.toUnit((raw.stmt_location ?? 0) + raw.stmt_len) : body.length;
+    const end = trimEnd(body, s, e);
+    const text = body.slice(s, end);
+    const found = bodyAt === -1 ? locate(statementText, text, cursor) : bodyAt + s;
+    if (found !== -1) cursor = found + 1;
+    const start = statementStart + (found === -1 ? 0 : found);
+    result.statements.push({ start, end: start + (end - s), text, ast: raw.stmt });
+  }
+  return result;
+}
+
 interface Found {
   lineno: number;
   /** The SQL as PL/pgSQL holds it (an INTO clause is blanked to spaces, keeping its length). */
@@ -139,6 +177,8 @@ function locate(body: string, query: string, from: number): number {
  * starts at `statementStart`). Never throws: a body that does not parse yields a note.
  */
 export function innerStatements(statementText: string, statementStart: number, ast: Node): BodyResult | undefined {
+  const sqlBody = sqlFunctionBody(ast);
+  if (sqlBody !== undefined) return sqlInnerStatements(statementText, statementStart, sqlBody);
   const target = plpgsqlBody(ast);
   if (target === undefined) return undefined;
   const result: BodyResult = { kind: target.kind, statements: [], notes: [] };

@@ -311,7 +311,7 @@ describe('PL/pgSQL bodies', () => {
     expect(index).toMatchObject(pick(where(doBlock, 'CREATE INDEX')));
   });
 
-  it('looks into plpgsql functions and procedures, not into SQL-language ones', () => {
+  it('looks into plpgsql functions and procedures, and SQL-language ones written as a string', () => {
     const text = [
       'CREATE OR REPLACE FUNCTION f(id t.a%TYPE) RETURNS void AS $fn$',
       'BEGIN',
@@ -331,9 +331,11 @@ describe('PL/pgSQL bodies', () => {
       ['CreateFunctionStmt', undefined, undefined],
       ['TruncateStmt', 3, 'function-body'],
       ['CreateFunctionStmt', undefined, undefined],
+      ['DeleteStmt', 5, 'function-body'],
     ]);
     expect(p.statements[2]).toMatchObject({ text: 'DELETE FROM t', ...pick(where(text, 'DELETE FROM t')) });
     expect(p.statements[4]).toMatchObject({ text: 'TRUNCATE t', ...pick(where(text, 'TRUNCATE')) });
+    expect(p.statements[6]).toMatchObject({ text: 'DELETE FROM t RETURNING 1', ...pick(where(text, 'DELETE FROM t RETURNING')) });
   });
 
   it('notes a body it cannot parse and keeps going', () => {

@@ -3,7 +3,11 @@
 import { findMarkers, numberedFiles, sectionTexts } from './sections.js';
 import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type Layout, type LayoutBuild } from './types.js';
 
-const MARKER = /^--\s*migrate:(up|down)\b(.*)$/i;
+// dbmate's own grammar (`(?m)^--\s*migrate:up(\s*$|\s+\S+)`): case-sensitive, and Go's `\s` is
+// ASCII whitespace only. A line we took for a marker and dbmate does not (`-- migrate:Down`,
+// `-- migrate:down-x`, a no-break space) would move the SQL after it from the up section dbmate
+// runs into a down section we do not gate.
+const MARKER = /^--[\t\n\f\r ]*migrate:(up|down)((?:[\t\n\f\r ][^]*)?)$/;
 const NAME = /^(\d+)(?:[_-](.*))?\.sql$/;
 
 export const dbmate: Layout = {
@@ -26,7 +30,7 @@ export const dbmate: Layout = {
       }
       const sections = sectionTexts(text, markers, ['up', 'down']);
       const path = repoPath(folder.dir, file);
-      const noTransaction = [up, down].some((m) => m && /\btransaction:\s*false\b/i.test(m.rest));
+      const noTransaction = [up, down].some((m) => m && transactionOff(m.rest));
       out.migrations.push({
         id: file.slice(0, -4),
         version,
@@ -40,3 +44,8 @@ export const dbmate: Layout = {
     return out;
   },
 };
+
+/** dbmate's options: whitespace-separated `key:value` pairs after the marker, compared exactly. */
+function transactionOff(rest: string): boolean {
+  return rest.trim().split(/[\t\n\f\r ]+/).some((pair) => pair === 'transaction:false');
+}

@@ -19,6 +19,18 @@ export const drizzle: Layout = {
     const out: LayoutBuild = emptyBuild();
     const files = sqlFiles(directFiles(folder));
     const journal = folder.files.includes('meta/_journal.json') ? journalOrder(await folder.read('meta/_journal.json')) : [];
+    // drizzle's migrator runs `<folder>/<tag>.sql` for every entry, wherever the tag leads, and
+    // runs an entry again when its tag repeats with a newer `when`: the journal, not the folder,
+    // says what runs. An entry naming anything but one of the folder's own files, or naming one
+    // twice, makes drizzle run SQL this review does not hold as a migration of its own.
+    const seen = new Set<string>();
+    journal.forEach((tag, i) => {
+      const problem = !files.includes(`${tag}.sql`)
+        ? `names ${tag}.sql, which is not a migration file of this folder; drizzle runs it all the same, unreviewed`
+        : seen.has(tag) ? `names ${tag}.sql again; drizzle runs it a second time when this entry's 'when' is newer than the last migration applied` : null;
+      seen.add(tag);
+      if (problem) out.issues.push({ path: 'meta/_journal.json', line: 1, column: 1, message: `drizzle journal entry ${i + 1} ${problem}` });
+    });
     const rank = (file: string): number => {
       const i = journal.indexOf(file.slice(0, -4));
       return i < 0 ? Number.MAX_SAFE_INTEGER : i;
@@ -42,12 +54,11 @@ export const drizzle: Layout = {
   },
 };
 
+/** The tags in the order drizzle runs them: the entries' order in the file (`idx` is not read). */
 function journalOrder(text: string): string[] {
   try {
-    const journal = JSON.parse(text) as { entries?: Array<{ idx?: number; tag?: string }> };
-    return [...(journal.entries ?? [])]
-      .sort((a, b) => (a.idx ?? 0) - (b.idx ?? 0))
-      .flatMap((e) => (typeof e.tag === 'string' ? [e.tag] : []));
+    const journal = JSON.parse(text) as { entries?: Array<{ tag?: unknown }> };
+    return (Array.isArray(journal.entries) ? journal.entries : []).flatMap((e) => (typeof e?.tag === 'string' ? [e.tag] : []));
   } catch {
     return [];
   }

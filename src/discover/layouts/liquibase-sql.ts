@@ -8,7 +8,7 @@
 // reports those changesets.
 import { byteCompare } from '../version.js';
 import { keepRanges, lines, type Range } from '../text.js';
-import { coverage, emptyBuild, repoPath, sqlFiles, baseName, type Layout, type LayoutBuild, type DraftMigration } from './types.js';
+import { coverage, emptyBuild, repoPath, sqlFiles, baseName, type Layout, type LayoutBuild, type LayoutIssue, type DraftMigration } from './types.js';
 
 const HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
 const CHANGESET = /^\s*--\s*changeset\s+(\S+)(.*)$/i;
@@ -18,6 +18,15 @@ const ROLLBACK_BLOCK_START = /^\s*\/\*\s*liquibase\s+rollback\b/i;
 // quantifiers over the same characters, so matching is linear in the line (no backtracking storm).
 const BLOCK_HEADER = /\/\*\s*liquibase\s+rollback\b/iy;
 const CHANGESET_ANYWHERE = /^[ \t]*--[ \t]*changeset[ \t]+[^\s:]+:\S/im;
+// Liquibase's `--precondition-<name> <body>` (AbstractFormattedChangeLogParser): a comment to
+// Postgres, yet `sql-check` (named exactly so) runs the body's SQL before the changeset.
+const PRECONDITION = /^\s*--\s*precondition-([a-zA-Z0-9-]+) (.*)$/i;
+// The body is `[expectedResult:]<word>|'<text>'|"<text>" <sql>` (tried in this order).
+// `--property name:<n> value:<v>` sets `${n}`, which Liquibase replaces in the changesets' SQL.
+// Liquibase's patterns (`\s*--[\s]*property\s+(.*:.*)\s+(.*:.*).*`, `.*name:\s*(\S++).*`) would
+// backtrack on a long line: the same is tested by scanning (propertyOf).
+const PROPERTY_START = /^\s*--\s*property\s/i;
+const SQL_CHECK_BODY = [/^(?:expectedResult:)?(\w+) (.*)$/i, /^(?:expectedResult:)?'([^']+)' (.*)$/i, /^(?:expectedResult:)?"([^"]+)" (.*)$/i];
 
 /** `--rollback empty` / `--rollback not required`: a deliberate empty rollback. */
 function isEmptyRollback(sql: string): boolean {
@@ -46,19 +55,104 @@ export const liquibaseSql: Layout = {
     for (const file of files) {
       // includeAll runs a .sql file without the header as one raw changeset, so every file counts.
       const text = await folder.read(file);
-      out.migrations.push(parseChangelog(text, repoPath(folder.dir, file), file));
+      out.migrations.push(parseChangelog(text, repoPath(folder.dir, file), file, out.issues));
     }
     return out;
   },
 };
 
-function parseChangelog(text: string, path: string, rel: string): DraftMigration {
+/**
+ * The SQL a `--precondition-sql-check` line runs, at its offsets in the line; null for any other
+ * line. Java's trim() (characters up to U+0020) is what Liquibase applies to the body.
+ */
+function sqlCheck(line: string): { start: number; end: number; sql: string } | null {
+  const m = PRECONDITION.exec(line);
+  if (!m || m[1] !== 'sql-check') return null;
+  const end = javaTrimmedEnd(line);
+  let from = line.length - m[2]!.length;
+  while (from < end && line.charCodeAt(from) <= 0x20) from++;
+  const body = line.slice(from, end);
+  for (const pattern of SQL_CHECK_BODY) {
+    const b = pattern.exec(body);
+    if (b) return { start: end - b[2]!.length, end, sql: b[2]! };
+  }
+  return null;
+}
+
+const JAVA_SPACE = /[ \t\n\x0B\f\r]/;
+
+/**
+ * A `--property` line's name and value as Liquibase reads them: the line is `--property`, blanks,
+ * then something with a colon, blanks, something with a colon; the name and the value follow the
+ * last `name:` and `value:` that have a word after them. Null for any other line.
+ */
+function propertyOf(line: string): { name: string; value: string } | null {
+  const start = PROPERTY_START.exec(line);
+  if (!start) return null;
+  const rest = line.slice(start[0].length - 1);
+  const colon = rest.indexOf(':');
+  let blank = colon + 1;
+  while (colon >= 0 && blank < rest.length && !JAVA_SPACE.test(rest[blank]!)) blank++;
+  if (colon < 0 || blank >= rest.length || rest.indexOf(':', blank + 1) < 0) return null;
+  const name = lastWordAfter(line, /name:/gi);
+  const value = lastWordAfter(line, /value:/gi);
+  return name !== null && value !== null ? { name, value } : null;
+}
+
+/** The run of non-blanks after the last match of `key` that has one (blanks skipped). */
+function lastWordAfter(line: string, key: RegExp): string | null {
+  const ends: number[] = [];
+  for (let m = key.exec(line); m; m = key.exec(line)) ends.push(m.index + m[0].length);
+  for (let i = ends.length - 1; i >= 0; i--) {
+    let at = ends[i]!;
+    while (at < line.length && JAVA_SPACE.test(line[at]!)) at++;
+    let end = at;
+    while (end < line.length && !JAVA_SPACE.test(line[end]!)) end++;
+    if (end > at) return line.slice(at, end);
+  }
+  return null;
+}
+
+/** Where Java's trim() would end the text (a loop: a regex anchored at the end is quadratic on a run of blanks). */
+function javaTrimmedEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
+  return end;
+}
+
+/**
+ * Whether a precondition's SQL can stand as a statement of its own in the reviewed text: nothing
+ * in it may open a comment, string or dollar quote that would run on into the changeset's SQL
+ * (and hide it from the review), or end the statement early.
+ */
+function isolable(sql: string): boolean {
+  const rest = sql.replace(/\$\{[A-Za-z_][A-Za-z0-9_.\-]*\}/g, 'x');
+  if (/;|--|\/\*|\*\/|\\|\$/.test(rest)) return false;
+  return (rest.split("'").length - 1) % 2 === 0 && (rest.split('"').length - 1) % 2 === 0;
+}
+
+function parseChangelog(text: string, path: string, rel: string, issues: LayoutIssue[]): DraftMigration {
   const changesets: Array<{ line: number; label: string; attrs: string; hasRollback: boolean }> = [];
   const rollbackLines: Range[] = []; // whole lines/blocks, removed from up
   const rollbackSql: Range[] = []; // the SQL inside them, kept in down
+  // Precondition SQL that runs: shown to the review as a statement of its own, on its line.
+  const checks: Array<{ start: number; end: number; sql: string }> = [];
+  // A property is set once: the first definition stays (Liquibase's properties are immutable).
+  const properties = Object.create(null) as Record<string, string>;
   const all = lines(text);
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
+    const property = propertyOf(line.text);
+    if (property) {
+      if (!Object.prototype.hasOwnProperty.call(properties, property.name)) properties[property.name] = property.value;
+      continue;
+    }
+    const check = sqlCheck(line.text);
+    if (check) {
+      if (isolable(check.sql)) checks.push({ start: line.start, end: line.end, sql: check.sql });
+      else issues.push({ path: rel, line: line.number, column: check.start + 1, message: 'this --precondition-sql-check runs SQL that cannot be reviewed on its own (a comment, quote, semicolon or dollar sign in it could run on into the changeset\'s SQL); Liquibase runs it before the changeset' });
+      continue;
+    }
     const cs = CHANGESET.exec(line.text);
     if (cs) {
       changesets.push({ line: line.number, label: cs[1]!, attrs: cs[2] ?? '', hasRollback: false });
@@ -101,10 +195,11 @@ function parseChangelog(text: string, path: string, rel: string): DraftMigration
     id,
     version: id,
     name: baseName(id),
-    up: { path, text: keepRanges(text, upKeep) },
+    up: { path, text: withChecks(keepRanges(text, upKeep), checks) },
     down: anyRollback ? { path, text: keepRanges(text, rollbackSql) } : null,
     ...(noTransaction ? { noTransaction } : {}),
     ...(repeatable ? { repeatable } : {}),
+    ...(Object.keys(properties).length > 0 ? { placeholders: properties } : {}),
     ...(anyRollback
       ? {
           partsWithoutRollback: changesets
@@ -113,4 +208,11 @@ function parseChangelog(text: string, path: string, rel: string): DraftMigration
         }
       : {}),
   };
+}
+
+/** Each precondition line becomes `;<sql>;` and blanks, as long as the line: its statement stands alone. */
+function withChecks(up: string, checks: ReadonlyArray<{ start: number; end: number; sql: string }>): string {
+  let out = up;
+  for (const c of checks) out = `${out.slice(0, c.start)};${c.sql};${' '.repeat(c.end - c.start - c.sql.length - 2)}${out.slice(c.end)}`;
+  return out;
 }

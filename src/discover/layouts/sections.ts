@@ -1,7 +1,7 @@
 // Shared by the layouts that keep up and down in one file (dbmate, goose): find the marker
 // lines and turn each section into an SqlSource that is the whole file with everything else
 // blanked, so statement positions are file positions.
-import { keepRanges, lines, type Line, type Range } from '../text.js';
+import { keepRanges, lfLines, type Line, type Range } from '../text.js';
 import { compareDigits, naturalCompare } from '../version.js';
 import { directFiles, sqlFiles, type LayoutBuild, type LayoutFiles } from './types.js';
 
@@ -12,10 +12,13 @@ export interface Marker {
   rest: string;
 }
 
-/** Every line matching `re` (group 1 = kind, group 2 = rest), in order. */
+/**
+ * Every line matching `re` (group 1 = kind, group 2 = rest), in order. Lines end where the
+ * runner's end (`\n` only): a marker we saw after a lone `\r` would be SQL the runner runs.
+ */
 export function findMarkers(text: string, re: RegExp): Marker[] {
   const found: Marker[] = [];
-  for (const line of lines(text)) {
+  for (const line of lfLines(text)) {
     const m = re.exec(line.text);
     if (m) found.push({ kind: m[1]!.toLowerCase().replace(/\s+/g, ' '), line, rest: m[2] ?? '' });
   }

@@ -24,6 +24,8 @@ export interface DraftMigration {
   noTransaction?: boolean;
   /** The runner re-applies it when it changes (Flyway R__, Liquibase runOnChange). */
   repeatable?: boolean;
+  /** `${name}` values the file defines for itself (Liquibase `--property`). */
+  placeholders?: Record<string, string>;
   /** Migrations whose keys are equal collide in the runner (duplicate-version). */
   dupKey?: string;
   /** Parts of the migration that have no rollback although the file has some (Liquibase changesets). */

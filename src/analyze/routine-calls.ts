@@ -1,0 +1,48 @@
+// Which routines a statement runs, by bare lower-case name: a call anywhere in it (SELECT f(),
+// CALL p(), a DEFAULT f() that an INSERT fills), and the function a trigger or event trigger it
+// creates will run. A routine's body is analysed as code that runs later; once the migration
+// runs the routine, its statements run now (analyze.ts replays them there).
+import type { Node } from '@pgsql/types';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
+
+/** The last part of a qualified name list (`[String schema, String name]`), lower-cased. */
+function bareName(list: unknown): string | undefined {
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const last = list[list.length - 1] as Json | undefined;
+  const sval = isObject(last) && isObject(last.String) ? last.String.sval : undefined;
+  return typeof sval === 'string' ? sval.toLowerCase() : undefined;
+}
+
+/** The routine a CREATE FUNCTION / PROCEDURE statement defines, or undefined for any other statement. */
+export function definedRoutine(ast: Node): string | undefined {
+  const create = (ast as unknown as Json).CreateFunctionStmt;
+  return isObject(create) ? bareName(create.funcname) : undefined;
+}
+
+/** Names of the routines the statement runs or sets up to run, among `known` (walked only when there are some). */
+export function routinesRun(ast: Node, known: ReadonlySet<string>): string[] {
+  if (known.size === 0) return [];
+  const found = new Set<string>();
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (!isObject(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      // A function body defined here runs later (it is replayed when something runs it).
+      if (key === 'CreateFunctionStmt') continue;
+      // CALL's `funccall` is a FuncCall without its wrapper.
+      if ((key === 'FuncCall' || key === 'funccall' || key === 'CreateTrigStmt' || key === 'CreateEventTrigStmt') && isObject(value)) {
+        const name = bareName(value.funcname);
+        if (name !== undefined && known.has(name)) found.add(name);
+      }
+      if (isObject(value)) stack.push(value);
+    }
+  }
+  return [...found];
+}

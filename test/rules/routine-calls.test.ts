@@ -1,0 +1,37 @@
+// A routine's body runs when it is called, so the rules about what a migration does skip it.
+// A migration that creates a routine and runs it runs its body: `CREATE FUNCTION f() ... DROP
+// TABLE users ...; SELECT f();` passed as SAFE. Once the migration runs the routine (a call,
+// CALL, a DEFAULT an INSERT fills, a trigger on it), its statements are judged as running there.
+import { describe, expect, it } from 'vitest';
+import { lintSql } from '../support/lint-sql.js';
+
+const HISTORY = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);';
+const rules = async (sql: string) => (await lintSql(sql, { history: HISTORY })).findings.map((f) => f.rule);
+const PLPGSQL = 'CREATE FUNCTION wipe() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DROP TABLE users; END $$;\n';
+
+describe('a routine the migration creates and runs', () => {
+  it.each([
+    ['SELECT', `${PLPGSQL}SELECT wipe();`],
+    ['a qualified call', `${PLPGSQL}SELECT public.wipe();`],
+    ['CALL of a procedure', 'CREATE PROCEDURE wipe() LANGUAGE plpgsql AS $$ BEGIN DROP TABLE users; END $$;\nCALL wipe();'],
+    ['a LANGUAGE sql body', 'CREATE FUNCTION wipe() RETURNS void LANGUAGE sql AS $$ DROP TABLE users $$;\nSELECT wipe();'],
+    ['a DEFAULT an INSERT fills', 'CREATE FUNCTION wipe() RETURNS int LANGUAGE plpgsql AS $$ BEGIN DROP TABLE users; RETURN 1; END $$;\nCREATE TABLE t (a int DEFAULT wipe());\nINSERT INTO t DEFAULT VALUES;'],
+    ['a trigger on it', 'CREATE FUNCTION wipe() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DROP TABLE users; RETURN NEW; END $$;\nCREATE TABLE t (a int);\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION wipe();'],
+  ])('%s: its DROP TABLE is judged as running', async (_name, sql) => {
+    expect(await rules(sql)).toContain('ban-drop-table');
+  });
+
+  it('a routine created and not run stays code that runs later', async () => {
+    expect(await rules(PLPGSQL)).not.toContain('ban-drop-table');
+  });
+
+  it('CREATE OR REPLACE: the body that runs is the last one defined', async () => {
+    const sql = `${PLPGSQL}CREATE OR REPLACE FUNCTION wipe() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; END $$;\nSELECT wipe();`;
+    expect(await rules(sql)).not.toContain('ban-drop-table');
+  });
+
+  it('a body is judged once, however often it is run', async () => {
+    const out = await lintSql(`${PLPGSQL}SELECT wipe();\nSELECT wipe();`, { history: HISTORY });
+    expect(out.findings.filter((f) => f.rule === 'ban-drop-table')).toHaveLength(1);
+  });
+});
