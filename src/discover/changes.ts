@@ -86,7 +86,14 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
     else upEdited = !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
   } else if (down || baseDown) change = 'modified';
-  const migration: Migration = { ...m, change, ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}) };
+  // Only the rollback changed: its own file, or a one-file layout's down section (the up part reads as before).
+  const rollbackOnly = change === 'modified' && (!up || (m.down?.path === m.up.path && !!base && sameSql(base.up.text, m.up.text)));
+  const migration: Migration = {
+    ...m,
+    change,
+    ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}),
+    ...(rollbackOnly ? { rollbackOnly: true as const } : {}),
+  };
   return { migration, upEdited };
 }
 

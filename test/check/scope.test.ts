@@ -9,6 +9,7 @@ import type { CheckScope } from '../../src/check/types.js';
 import type { ConfigFile } from '../../src/config/schema.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
 import { gitChanges } from '../../src/discover/git.js';
+import { buildPlan } from '../../src/plan/index.js';
 import { collectDiagnostics } from '../../src/report/diagnostics.js';
 import { config } from '../discover/helpers.js';
 import { TempRepo } from '../discover/git-repo.js';
@@ -118,6 +119,47 @@ describe('scope: with --base only the change is judged', () => {
     expect(result.report.errors).toEqual([expect.objectContaining({ path: `${GM}/0002_x.up.sql`, rule: 'migration-edited', risk: 'DANGEROUS' })]);
     const d = collectDiagnostics(result);
     expect(d.map((x) => [x.kind, x.ruleId])).toEqual([['finding', 'migration-edited']]);
+  });
+
+  // lemmy's ffada22215 edits only 2025-08-01-000041's down.sql: its unchanged up.sql (a bulk
+  // rewrite of six tables, already run) came back with 170 findings, DANGEROUS, and a plan.
+  it('a change to a rollback alone is judged as a rollback: the up it undoes is context', async () => {
+    const GOOSE = 'sql/schema';
+    const up = 'ALTER TABLE users ADD COLUMN age int;\nCREATE INDEX users_age ON users (age);\nDROP TABLE old_users;\n';
+    const r = repo()
+      .write({
+        [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE old_users (id bigint);\n',
+        [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${GM}/0002_age.up.sql`]: up,
+        [`${GM}/0002_age.down.sql`]: 'ALTER TABLE users DROP COLUMN age;\n',
+        [`${GOOSE}/00001_t.sql`]: `-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE t;\n`,
+        [`${GOOSE}/00002_t_x.sql`]: `-- +goose Up\nALTER TABLE t ADD COLUMN x int;\nCREATE INDEX t_x ON t (x);\n-- +goose Down\nSELECT 1;\n`,
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      // Now also recreates the table the up dropped (dropping the column takes the index along).
+      [`${GM}/0002_age.down.sql`]: 'CREATE TABLE old_users (id bigint);\nALTER TABLE users DROP COLUMN age;\n',
+      // The down section is written; the up section is byte for byte the same.
+      [`${GOOSE}/00002_t_x.sql`]: `-- +goose Up\nALTER TABLE t ADD COLUMN x int;\nCREATE INDEX t_x ON t (x);\n-- +goose Down\nDROP INDEX t_x;\n`,
+    }).commit('rollback only');
+
+    const result = await check(r.dir, { base: 'main' });
+    const byPath = new Map(result.report.migrations.map((m) => [m.path, m]));
+    expect([...byPath.keys()].sort()).toEqual([`${GM}/0002_age.up.sql`, `${GOOSE}/00002_t_x.sql`]);
+    // What the up did (an index without CONCURRENTLY, a dropped table) is not this change's.
+    expect(byPath.get(`${GM}/0002_age.up.sql`)!.findings.map((f) => f.rule)).toEqual([]);
+    expect(byPath.get(`${GM}/0002_age.up.sql`)!.operations).toEqual([]);
+    expect(byPath.get(`${GM}/0002_age.up.sql`)!.irreversible).toBeUndefined();
+    // The goose down forgot the column: the rollback's own finding stays.
+    expect(byPath.get(`${GOOSE}/00002_t_x.sql`)!.findings.map((f) => f.rule)).toEqual(['rollback-mismatch']);
+    expect(result.report.risk).toBe('CAUTION');
+    expect(buildPlan(result.migrations, { pgVersion: 16 }).phases.flatMap((p) => p.steps)).toEqual([]);
+
+    // The same up edited along with its rollback is judged whole.
+    r.write({ [`${GM}/0002_age.up.sql`]: `${up}-- and a comment\n` }).commit('and the up');
+    const both = await check(r.dir, { base: 'main' });
+    expect(both.report.migrations.find((m) => m.path === `${GM}/0002_age.up.sql`)!.findings.map((f) => f.rule)).toContain('require-concurrent-index');
   });
 
   it('a duplicate version already on the base branch is not this change’s finding', async () => {
