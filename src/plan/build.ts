@@ -3,10 +3,10 @@
 // JSON schema, which is zod.
 import type { AnalyzedMigration } from '../check/types.js';
 import type { Draft, PlanMemory, StatementContext } from './context.js';
-import { DropOrder } from './order.js';
+import { DropOrder, afterDeferred } from './order.js';
 import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
-import type { Plan, PlanOptions } from './types.js';
+import { PHASE_NAMES, type PhaseName, type Plan, type PlanOptions } from './types.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
   const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
@@ -20,6 +20,7 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
       memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
     }
     if (m.up.errors.length > 0) continue;
+    let latest: PhaseName | undefined;
     const opsByStatement = new Map<number, typeof m.report.operations>();
     for (const op of m.report.operations) {
       const list = opsByStatement.get(op.statement) ?? [];
@@ -39,7 +40,9 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
         memory,
       };
       const out = planStatement(ctx);
+      afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
+      latest = latestPhase(out, latest);
       if (out.some((d) => !d.step.transactional && d.step.sql.length > 0)) outsideTx = true;
       drafts.push(...out);
     }
@@ -51,4 +54,11 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
     );
   }
   return { phases: assemblePhases(drafts.filter((d) => !d.absorbed)), notes };
+}
+
+/** The later of `since` and the phases these drafts' steps are in. */
+function latestPhase(drafts: readonly Draft[], since: PhaseName | undefined): PhaseName | undefined {
+  let at = since ? PHASE_NAMES.indexOf(since) : -1;
+  for (const d of drafts) if (!d.absorbed && d.step.sql.length > 0) at = Math.max(at, PHASE_NAMES.indexOf(d.phase));
+  return at < 0 ? undefined : PHASE_NAMES[at];
 }

@@ -4,7 +4,8 @@
 // front of its re-creation, in the re-creation's phase.
 import type { Operation } from '../core/types.js';
 import type { Draft } from './context.js';
-import { PHASE_NAMES } from './types.js';
+import { CONTRACT_KINDS } from './statements.js';
+import { PHASE_NAMES, type PhaseName } from './types.js';
 
 // Tables, views, sequences and indexes share one namespace (pg_class): a view may take the name
 // of a dropped table. A rename frees its old name and takes its new one.
@@ -83,4 +84,16 @@ export class DropOrder {
       }
     }
   }
+}
+
+/**
+ * A drop or rename of something the change created stays in the expand phase (no data, no
+ * users), but the statements of its migration before it may have moved to a later phase and
+ * still read it: a temporary column of a new table that an old table's backfill joins on, then
+ * dropped (documenso's add_organisation_sso_portal). Such a step follows the latest of them.
+ * `latest` is the latest phase among the migration's steps so far.
+ */
+export function afterDeferred(ops: readonly Operation[], drafts: readonly Draft[], latest: PhaseName | undefined): void {
+  if (!latest || ops.length === 0 || !ops.every((o) => o.targetIsNew) || !ops.some((o) => CONTRACT_KINDS.has(o.kind))) return;
+  for (const d of drafts) if (!d.absorbed && PHASE_NAMES.indexOf(d.phase) < PHASE_NAMES.indexOf(latest)) d.phase = latest;
 }

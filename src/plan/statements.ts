@@ -15,7 +15,7 @@ import { columnTypesAt } from './pending.js';
 import { deparse, ident, makeObjectName, relationSql, siblingSql } from './sql.js';
 import type { PhaseName } from './types.js';
 
-const CONTRACT_KINDS = new Set<OperationKind>([
+export const CONTRACT_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'DROP_TABLE', 'DROP_COLUMN', 'DROP_INDEX', 'DROP_INDEX_CONCURRENTLY', 'DROP_CONSTRAINT', 'DROP_TYPE',
   'DROP_SCHEMA', 'DROP_SEQUENCE', 'DROP_EXTENSION', 'DROP_DATABASE', 'TRUNCATE', 'DETACH_PARTITION',
   'RENAME_TABLE', 'RENAME_COLUMN', 'RENAME_SCHEMA', 'ALTER_TYPE_RENAME_VALUE',
