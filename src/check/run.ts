@@ -179,7 +179,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   // A migration whose file could not be read or parsed is DANGEROUS (docs/design.md).
   for (const a of analyzed) {
-    if (a.migration.rollbackOnly) a.report = rollbackPartOf(a);
+    if (a.migration.upAsBase) a.report = withoutUpFindings(a);
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
     a.report.impact = impactOf(a.report, a.transaction, config);
   }
@@ -248,21 +248,28 @@ function withoutStaticRollbackGuess(a: AnalyzedMigration): MigrationReport {
 }
 
 function parseErrorsOf(a: AnalyzedMigration): ReportError[] {
-  const up = a.migration.rollbackOnly ? [] : a.up.errors;
+  const up = a.migration.upAsBase ? [] : a.up.errors;
   return [...up, ...(a.down?.errors ?? [])].map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message }));
 }
 
-/** What judges a rollback: whether it undoes the up, runs, and lets the up run again. */
-const ROLLBACK_RULES: ReadonlySet<string> = new Set(['rollback-missing', 'rollback-empty', 'rollback-mismatch', 'rollback-incomplete', 'rollback-reapply-failed', 'rollback-orphan']);
+/**
+ * What judges a rollback (whether it undoes the up, runs, and lets the up run again), and the
+ * findings about the file as a file (an edit a checksumming runner refuses, its version).
+ */
+const NOT_THE_UPS: ReadonlySet<string> = new Set([
+  'rollback-missing', 'rollback-empty', 'rollback-mismatch', 'rollback-incomplete', 'rollback-reapply-failed', 'rollback-orphan',
+  'migration-edited', 'migration-out-of-order', 'duplicate-version',
+]);
 
 /**
- * The report of a migration whose rollback alone the change touched: the rollback's findings and
- * those in its file. The up's own (its findings, operations and impact, its parse errors) were
- * the base branch's to judge; the up was analysed only as the context the rollback is held against.
+ * The report of a migration whose up statements the change left as they were (it changed the
+ * rollback, or comments and spacing): the findings above and those in the rollback's file. The
+ * up's own (its findings, operations and impact, its parse errors) were the base branch's to
+ * judge; the up was analysed only as the context the rollback is held against.
  */
-function rollbackPartOf(a: AnalyzedMigration): MigrationReport {
+function withoutUpFindings(a: AnalyzedMigration): MigrationReport {
   const down = a.migration.down?.path;
-  const findings = a.report.findings.filter((f) => ROLLBACK_RULES.has(f.rule) || (down !== undefined && down !== a.migration.up.path && f.path === down));
+  const findings = a.report.findings.filter((f) => NOT_THE_UPS.has(f.rule) || (down !== undefined && down !== a.migration.up.path && f.path === down));
   const report: MigrationReport = { ...a.report, operations: [], findings, risk: maxRisk(...findings.map((f) => f.risk)) };
   delete report.irreversible;
   return report;

@@ -259,10 +259,10 @@ export interface Migration {
   /** For renamed migrations, the old path. */
   previousPath?: string;
   /**
-   * The change touched only the rollback (its file, or a one-file layout's down section): the up
-   * statements are as on the base branch, which already reviewed (and probably ran) them.
+   * A change modified it, but its up runs the statements the base branch has (only the rollback,
+   * comments or spacing changed): the base branch already reviewed, and probably ran, them.
    */
-  rollbackOnly?: true;
+  upAsBase?: true;
   /** The rollback exists but holds no SQL (an empty down file or section); rollback review flags it. */
   rollbackEmpty?: boolean;
   /** The runner re-applies it whenever it changes (Flyway `R__`, Liquibase `runOnChange`), so editing it is expected. */

@@ -70,6 +70,8 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
   const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : undefined;
   let change: ChangeKind = 'unchanged';
   let upEdited = false;
+  // The up runs the statements the base branch has: only its rollback, comments or spacing changed.
+  let upAsBase = false;
   if (up?.status === 'added' && !base) change = 'added';
   else if (up?.status === 'renamed') {
     change = 'renamed';
@@ -82,17 +84,19 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     // that leaves what runs as it was (comments, blank lines) changes nothing any database runs.
     const oneFile = m.down?.path === m.up.path;
     const checksummed = CHECKSUM_REFUSAL[m.layout] !== undefined;
+    upAsBase = !!base && (sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
     if (!base) upEdited = true;
     else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
-    else upEdited = !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
-  } else if (down || baseDown) change = 'modified';
-  // Only the rollback changed: its own file, or a one-file layout's down section (the up part reads as before).
-  const rollbackOnly = change === 'modified' && (!up || (m.down?.path === m.up.path && !!base && sameSql(base.up.text, m.up.text)));
+    else upEdited = !upAsBase;
+  } else if (down || baseDown) {
+    change = 'modified';
+    upAsBase = true;
+  }
   const migration: Migration = {
     ...m,
     change,
     ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}),
-    ...(rollbackOnly ? { rollbackOnly: true as const } : {}),
+    ...(upAsBase ? { upAsBase: true as const } : {}),
   };
   return { migration, upEdited };
 }

@@ -14,8 +14,8 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
   let outsideTx = false;
   const dropOrder = new DropOrder();
   for (const m of migrations) {
-    // Its up ran as the base branch has it: nothing of it is this change's to plan.
-    if (m.migration.rollbackOnly) continue;
+    // Its up runs as the base branch has it: nothing of it is this change's to plan.
+    if (m.migration.upAsBase) continue;
     for (const e of m.up.errors) {
       memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
     }

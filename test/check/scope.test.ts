@@ -122,9 +122,12 @@ describe('scope: with --base only the change is judged', () => {
   });
 
   // lemmy's ffada22215 edits only 2025-08-01-000041's down.sql: its unchanged up.sql (a bulk
-  // rewrite of six tables, already run) came back with 170 findings, DANGEROUS, and a plan.
-  it('a change to a rollback alone is judged as a rollback: the up it undoes is context', async () => {
+  // rewrite of six tables, already run) came back with 170 findings, DANGEROUS, and its steps in
+  // the plan. river's d04b82a8f9 puts template comments into old migrations: the DROP INDEX
+  // they ran long ago was CAUTION again.
+  it('a migration whose up statements the change left as they were is judged by its rollback: the up is context', async () => {
     const GOOSE = 'sql/schema';
+    const FW = 'src/main/resources/db/migration';
     const up = 'ALTER TABLE users ADD COLUMN age int;\nCREATE INDEX users_age ON users (age);\nDROP TABLE old_users;\n';
     const r = repo()
       .write({
@@ -132,32 +135,42 @@ describe('scope: with --base only the change is judged', () => {
         [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
         [`${GM}/0002_age.up.sql`]: up,
         [`${GM}/0002_age.down.sql`]: 'ALTER TABLE users DROP COLUMN age;\n',
+        [`${GM}/0003_drop_age_idx.up.sql`]: 'DROP INDEX users_age;\n',
+        [`${GM}/0003_drop_age_idx.down.sql`]: 'CREATE INDEX users_age ON users (age);\n',
         [`${GOOSE}/00001_t.sql`]: `-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE t;\n`,
         [`${GOOSE}/00002_t_x.sql`]: `-- +goose Up\nALTER TABLE t ADD COLUMN x int;\nCREATE INDEX t_x ON t (x);\n-- +goose Down\nSELECT 1;\n`,
+        [`${FW}/V1__accounts.sql`]: 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n',
+        [`${FW}/V2__accounts_email.sql`]: 'CREATE INDEX accounts_email ON accounts (email);\n',
       })
       .commit('base');
     r.git('checkout', '-q', '-b', 'feature');
     r.write({
       // Now also recreates the table the up dropped (dropping the column takes the index along).
       [`${GM}/0002_age.down.sql`]: 'CREATE TABLE old_users (id bigint);\nALTER TABLE users DROP COLUMN age;\n',
+      // A comment inside the statement: what runs is the same.
+      [`${GM}/0003_drop_age_idx.up.sql`]: 'DROP INDEX /* TEMPLATE: schema */ users_age;\n',
       // The down section is written; the up section is byte for byte the same.
       [`${GOOSE}/00002_t_x.sql`]: `-- +goose Up\nALTER TABLE t ADD COLUMN x int;\nCREATE INDEX t_x ON t (x);\n-- +goose Down\nDROP INDEX t_x;\n`,
-    }).commit('rollback only');
+      // Flyway checksums the file: the comment is still an edit it refuses, and only that is reported.
+      [`${FW}/V2__accounts_email.sql`]: '-- by email\nCREATE INDEX accounts_email ON accounts (email);\n',
+    }).commit('rollbacks and comments');
 
     const result = await check(r.dir, { base: 'main' });
-    const byPath = new Map(result.report.migrations.map((m) => [m.path, m]));
-    expect([...byPath.keys()].sort()).toEqual([`${GM}/0002_age.up.sql`, `${GOOSE}/00002_t_x.sql`]);
+    const rules = new Map(result.report.migrations.map((m) => [m.path, m.findings.map((f) => f.rule)]));
+    expect([...rules.keys()].sort()).toEqual([`${GM}/0002_age.up.sql`, `${GM}/0003_drop_age_idx.up.sql`, `${GOOSE}/00002_t_x.sql`, `${FW}/V2__accounts_email.sql`].sort());
     // What the up did (an index without CONCURRENTLY, a dropped table) is not this change's.
-    expect(byPath.get(`${GM}/0002_age.up.sql`)!.findings.map((f) => f.rule)).toEqual([]);
-    expect(byPath.get(`${GM}/0002_age.up.sql`)!.operations).toEqual([]);
-    expect(byPath.get(`${GM}/0002_age.up.sql`)!.irreversible).toBeUndefined();
+    expect(rules.get(`${GM}/0002_age.up.sql`)).toEqual([]);
+    const age = result.report.migrations.find((m) => m.path === `${GM}/0002_age.up.sql`)!;
+    expect(age.operations).toEqual([]);
+    expect(age.irreversible).toBeUndefined();
+    expect(rules.get(`${GM}/0003_drop_age_idx.up.sql`)).toEqual([]);
     // The goose down forgot the column: the rollback's own finding stays.
-    expect(byPath.get(`${GOOSE}/00002_t_x.sql`)!.findings.map((f) => f.rule)).toEqual(['rollback-mismatch']);
-    expect(result.report.risk).toBe('CAUTION');
+    expect(rules.get(`${GOOSE}/00002_t_x.sql`)).toEqual(['rollback-mismatch']);
+    expect(rules.get(`${FW}/V2__accounts_email.sql`)).toEqual(['migration-edited']);
     expect(buildPlan(result.migrations, { pgVersion: 16 }).phases.flatMap((p) => p.steps)).toEqual([]);
 
     // The same up edited along with its rollback is judged whole.
-    r.write({ [`${GM}/0002_age.up.sql`]: `${up}-- and a comment\n` }).commit('and the up');
+    r.write({ [`${GM}/0002_age.up.sql`]: `${up}CREATE INDEX users_id_age ON users (id, age);\n` }).commit('and the up');
     const both = await check(r.dir, { base: 'main' });
     expect(both.report.migrations.find((m) => m.path === `${GM}/0002_age.up.sql`)!.findings.map((f) => f.rule)).toContain('require-concurrent-index');
   });
