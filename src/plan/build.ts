@@ -3,16 +3,17 @@
 // JSON schema, which is zod.
 import type { AnalyzedMigration } from '../check/types.js';
 import type { Draft, PlanMemory, StatementContext } from './context.js';
-import { DropOrder, afterDeferred } from './order.js';
+import { DropOrder, HeldConstraintDrops, afterDeferred } from './order.js';
 import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
-import { PHASE_NAMES, type PhaseName, type Plan, type PlanOptions } from './types.js';
+import type { PhaseName, Plan, PlanOptions } from './types.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
   const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
   const drafts: Draft[] = [];
   let outsideTx = false;
   const dropOrder = new DropOrder();
+  const held = new HeldConstraintDrops();
   for (const m of migrations) {
     // Its up runs as the base branch has it: nothing of it is this change's to plan.
     if (m.migration.upAsBase) continue;
@@ -39,7 +40,9 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
         lockTimeout: opts.lockTimeout ?? '5s',
         memory,
       };
+      held.learn(statement.ast);
       const out = planStatement(ctx);
+      held.release(ctx.ops, out, memory);
       afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
       latest = latestPhase(out, latest);
@@ -56,9 +59,11 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
   return { phases: assemblePhases(drafts.filter((d) => !d.absorbed)), notes };
 }
 
-/** The later of `since` and the phases these drafts' steps are in. */
+/**
+ * `since`, or the backfill phase when one of these drafts' steps is in it: a data change there
+ * may read what a later statement of its migration drops. A validation or what waits for the
+ * contract phase does not wait for anything new.
+ */
 function latestPhase(drafts: readonly Draft[], since: PhaseName | undefined): PhaseName | undefined {
-  let at = since ? PHASE_NAMES.indexOf(since) : -1;
-  for (const d of drafts) if (!d.absorbed && d.step.sql.length > 0) at = Math.max(at, PHASE_NAMES.indexOf(d.phase));
-  return at < 0 ? undefined : PHASE_NAMES[at];
+  return since ?? (drafts.some((d) => !d.absorbed && d.step.sql.length > 0 && d.phase === 'backfill') ? 'backfill' : undefined);
 }

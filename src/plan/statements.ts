@@ -234,7 +234,10 @@ function planAlterTable(ctx: StatementContext, v: AlterTableStmt): Draft[] {
  */
 function sameNameConstraints(ctx: StatementContext, rel: RangeVar, cmds: AlterTableCmd[], d: Draft): Draft {
   const only = cmds.length === 1 ? cmds[0] : undefined;
-  if (only?.subtype === 'AT_DropConstraint' && only.name && d.phase === 'contract') ctx.memory.drops.set(constraintKey(rel, only.name), d);
+  if (only?.subtype === 'AT_DropConstraint' && only.name && d.phase === 'contract') {
+    ctx.memory.drops.set(constraintKey(rel, only.name), d);
+    (ctx.memory.constraintDropTables ??= new Map()).set(constraintKey(rel, only.name), qualified(rel)!);
+  }
   const dropFirst = cmds.flatMap((c) => {
     const name = c.subtype === 'AT_AddConstraint' ? as<Constraint>(c.def, 'Constraint')?.conname : undefined;
     return name ? absorbDrop(ctx, constraintKey(rel, name)) : [];
