@@ -9,7 +9,7 @@ import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
-import { analyzeSet, parseOptionsFor, type SetContext, type Unit } from './analyze-set.js';
+import { analyzeSet, parseOptionsFor, type HistoryEntry, type SetContext, type Unit } from './analyze-set.js';
 import { idleMeter, runSetsInParallel } from './parallel.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 import { byCodeUnit } from '../core/strings.js';
@@ -70,7 +70,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
   const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
   const analyzed = results.flatMap((r) => r.analyzed);
-  const history = results.flatMap((r) => r.history);
+  const { history, review: replayed } = replayOrder(work, results, ctx.keepHistory);
   const sources = new Map<string, string>();
   for (const { migration: m } of analyzed) {
     sources.set(m.up.path, m.up.text);
@@ -119,7 +119,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     // One engine and its images for the dry-run and every verification after it (src/verify/session.ts).
     const session = new VerifySession({ ...engine, targetMajor: config.pgVersion });
     try {
-      const review = analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+      const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       session.useExtensionsOf({ base: history, review });
       const byId = new Map(analyzed.map((a) => [a.migration.id, a]));
       const result = await runDryRun(
@@ -165,9 +165,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         session,
       };
-      await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+      await verifySuggestions(history, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       // The columns whose type changes, as the plan needs them (every renderer's plan reads them from `analyzed`).
-      await readColumnShapes(history, analyzed, verifyOpts);
+      await readColumnShapes(history, replayed, verifyOpts);
       // The plan the renderers show, run before it is shown.
       const { buildPlan, planDocument } = await import('../plan/index.js');
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
@@ -229,6 +229,38 @@ function newerEngineNote(results: Iterable<DryRunResult>, target: number): Repor
     };
   }
   return undefined;
+}
+
+/**
+ * The history the dry-run and the verifiers replay before the reviewed migrations, and those:
+ * a reviewed migration that history follows in its set (an old one edited, reformatted or given
+ * a new rollback: lemmy's pg_format upgrades) is replayed as history in its place, so that what
+ * follows finds what it made, and is marked historyFollows (nothing to trace or plan: it ran
+ * before those). The history is empty unless the run keeps it (a dry-run).
+ */
+function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed: AnalyzedMigration[]; history: HistoryEntry[] }>, keep: boolean): { history: HistoryEntry[]; review: AnalyzedMigration[] } {
+  const history: HistoryEntry[] = [];
+  const review: AnalyzedMigration[] = [];
+  work.forEach((units, i) => {
+    const { analyzed, history: past } = results[i]!;
+    let lastPast = -1;
+    units.forEach((u, j) => {
+      if (!u.underReview && u.migration.change !== 'deleted') lastPast = j;
+    });
+    const pastById = new Map(past.map((h) => [h.migration.id, h]));
+    const analyzedById = new Map(analyzed.map((a) => [a.migration.id, a]));
+    units.forEach((u, j) => {
+      const a = analyzedById.get(u.migration.id);
+      if (!a) {
+        const h = pastById.get(u.migration.id);
+        if (h) history.push(h);
+      } else if (j < lastPast) {
+        a.migration = { ...a.migration, historyFollows: true };
+        if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });
+      } else review.push(a);
+    });
+  });
+  return { history, review };
 }
 
 function lastReviewedIndex(units: Unit[]): number {

@@ -15,8 +15,8 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
   const dropOrder = new DropOrder();
   const held = new HeldConstraintDrops();
   for (const m of migrations) {
-    // Its up runs as the base branch has it: nothing of it is this change's to plan.
-    if (m.migration.upAsBase) continue;
+    // Its up runs as the base branch has it, or it ran before migrations that stay: nothing of it is this change's to plan.
+    if (m.migration.upAsBase || m.migration.historyFollows) continue;
     for (const e of m.up.errors) {
       memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
     }

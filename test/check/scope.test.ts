@@ -175,6 +175,32 @@ describe('scope: with --base only the change is judged', () => {
     expect(both.report.migrations.find((m) => m.path === `${GM}/0002_age.up.sql`)!.findings.map((f) => f.rule)).toContain('require-concurrent-index');
   });
 
+  // lemmy's 5cb3e222c3 (pg_format 5.8) reformats sixteen migrations from 2019 on: the dry-run
+  // replayed the history between them first, and stopped at 'relation "community" does not exist'.
+  it('a reviewed migration the history continues after is replayed as history, in its place; the dry-run traces the rest', { timeout: 120_000 }, async () => {
+    const r = repo()
+      .write({
+        [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${GM}/0002_posts.up.sql`]: 'CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint REFERENCES users);\n',
+        [`${GM}/0002_posts.down.sql`]: 'DROP TABLE posts;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (\n    id bigint PRIMARY KEY\n);\n',
+      [`${GM}/0003_title.up.sql`]: 'ALTER TABLE posts ADD COLUMN title text;\n',
+      [`${GM}/0003_title.down.sql`]: 'ALTER TABLE posts DROP COLUMN title;\n',
+    }).commit('reformat and add');
+    const git = await gitChanges(r.dir, 'main');
+    const result = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base }, dryRun: true });
+    const byPath = new Map(result.report.migrations.map((m) => [m.path, m]));
+    expect(byPath.get(`${GM}/0003_title.up.sql`)!.dryRun).toMatchObject({ status: 'passed', rollback: { status: 'exact' } });
+    expect(byPath.get(`${GM}/0001_users.up.sql`)!.dryRun).toBeUndefined();
+    expect(result.migrations.find((a) => a.migration.id === '0001_users')!.migration.historyFollows).toBe(true);
+    expect(result.history!.map((h) => h.migration.id)).toEqual(['0001_users', '0002_posts']);
+  });
+
   it('a duplicate version already on the base branch is not this change’s finding', async () => {
     const r = repo()
       .write({
