@@ -1,10 +1,11 @@
 // The scope model (docs/scope.md) in real git repositories: with --base only what the change
 // touches is reported; other engines' migrations are left alone with a note; a sparse checkout
 // reads from git's objects; every message keeps its class.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
+import { planCommand } from '../../src/cli/commands.js';
 import type { CheckScope } from '../../src/check/types.js';
 import type { ConfigFile } from '../../src/config/schema.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
@@ -199,6 +200,10 @@ describe('scope: with --base only the change is judged', () => {
     expect(byPath.get(`${GM}/0001_users.up.sql`)!.dryRun).toBeUndefined();
     expect(result.migrations.find((a) => a.migration.id === '0001_users')!.migration.historyFollows).toBe(true);
     expect(result.history!.map((h) => h.migration.id)).toEqual(['0001_users', '0002_posts']);
+    // `plan` verifies in the same order (it applied the reformatted migration twice).
+    const out = path.join(r.dir, 'plan.json');
+    await planCommand(r.dir, { base: 'main', format: 'json', output: out, progress: false });
+    expect(JSON.parse(readFileSync(out, 'utf8')).verification).toMatchObject({ status: 'verified' });
   });
 
   it('a duplicate version already on the base branch is not this change’s finding', async () => {
