@@ -7,6 +7,7 @@ import type { DryRunResult, Finding, MigrationReport, Report, ReportError, Repor
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
+import { routineBodyTokens } from '../parse/body-tokens.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import { analyzeSet, parseOptionsFor, type HistoryEntry, type SetContext, type Unit } from './analyze-set.js';
@@ -322,11 +323,40 @@ function dedupeErrors(errors: ReportError[]): ReportError[] {
  * positions aside), the same psql meta-commands and the same Go template actions, which the
  * parse stage blanks before the trees are built. A text that does not parse is not the same.
  */
+/** Languages whose routine bodies mean the same whatever their layout, case and comments. */
+const LAID_OUT_FREELY = new Set(['sql', 'plpgsql']);
+
+/**
+ * A statement's tree with the body of a SQL or PL/pgSQL function, procedure or DO block as
+ * what it does (parse/body-tokens.ts): the parser keeps a body as the string it was written as.
+ */
+function withBodyTokens(ast: unknown): unknown {
+  const fn = (ast as { CreateFunctionStmt?: { options?: unknown[] } }).CreateFunctionStmt;
+  const block = (ast as { DoStmt?: { args?: unknown[] } }).DoStmt;
+  const options = fn?.options ?? block?.args;
+  if (!options) return ast;
+  const defs = options.map((o) => (o as { DefElem?: { defname?: string; arg?: unknown } }).DefElem);
+  const language = (defs.find((d) => d?.defname === 'language')?.arg as { String?: { sval?: string } } | undefined)?.String?.sval ?? (block ? 'plpgsql' : undefined);
+  if (!language || !LAID_OUT_FREELY.has(language.toLowerCase())) return ast;
+  const copy = JSON.parse(JSON.stringify(ast)) as typeof ast;
+  const copied = ((copy as { CreateFunctionStmt?: { options?: unknown[] } }).CreateFunctionStmt?.options ?? (copy as { DoStmt?: { args?: unknown[] } }).DoStmt?.args)!;
+  for (const o of copied) {
+    const d = (o as { DefElem?: { defname?: string; arg?: unknown } }).DefElem;
+    if (d?.defname !== 'as') continue;
+    const strings = (d.arg as { List?: { items?: unknown[] } }).List?.items ?? [d.arg];
+    for (const item of strings) {
+      const str = (item as { String?: { sval?: string } } | undefined)?.String;
+      if (str?.sval !== undefined) str.sval = routineBodyTokens(str.sval);
+    }
+  }
+  return copy;
+}
+
 function sameStatements(a: string, b: string, opts: ParseOptions): boolean {
   const pa = parseSource({ path: 'base.sql', text: a }, opts);
   const pb = parseSource({ path: 'head.sql', text: b }, opts);
   if (pa.errors.length > 0 || pb.errors.length > 0) return false;
-  const trees = (p: typeof pa) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v: unknown) => (k === 'location' ? undefined : v)));
+  const trees = (p: typeof pa) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(withBodyTokens(s.ast), (k, v: unknown) => (k === 'location' ? undefined : v)));
   const meta = (p: typeof pa) => (p.metaCommands ?? []).map((m) => `${m.name} ${m.argument}`);
   const actions = (text: string) => (opts.goTemplates ? (text.match(/\{\{[^{}]*\}\}/g) ?? []).map((t) => t.replace(/\s+/g, ' ')) : []);
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((t, i) => t === y[i]);

@@ -105,6 +105,33 @@ describe('scope: with --base only the change is judged', () => {
     ]);
   });
 
+  // lemmy's 6f45f801cc (pg_format 5.9) re-indents PL/pgSQL bodies and upper-cases their
+  // keywords in three migrations from 2021 and 2023: each was migration-edited, DANGEROUS.
+  it('a SQL or PL/pgSQL body laid out anew is no edit; a changed word or string in it, or a body in another language, is', async () => {
+    const fn = (body: string, language = 'plpgsql') => `CREATE FUNCTION f(i text) RETURNS int LANGUAGE ${language} AS $$${body}$$;\n`;
+    const before = '\nBEGIN\n    RETURN query\n        SELECT count(*) FROM t WHERE x = \'A  b\'; -- all\nEND;\n';
+    const r = repo()
+      .write({
+        [`${GM}/0001_t.up.sql`]: 'CREATE TABLE t (x text);\n',
+        [`${GM}/0001_t.down.sql`]: 'DROP TABLE t;\n',
+        [`${GM}/0002_laid_out.up.sql`]: fn(before),
+        [`${GM}/0003_word.up.sql`]: fn(before),
+        [`${GM}/0004_string.up.sql`]: fn(before),
+        [`${GM}/0005_python.up.sql`]: fn('\nreturn 1\n', 'plpython3u'),
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      [`${GM}/0002_laid_out.up.sql`]: fn('\nBEGIN\n  RETURN QUERY\n  SELECT\n    count (*)\n  FROM\n    t\n  WHERE\n    x = \'A  b\';\nEND;\n'),
+      [`${GM}/0003_word.up.sql`]: fn(before.replace('count(*)', 'count(x)')),
+      [`${GM}/0004_string.up.sql`]: fn(before.replace("'A  b'", "'a b'")),
+      [`${GM}/0005_python.up.sql`]: fn('\nRETURN 1\n', 'plpython3u'),
+    }).commit('format');
+    const result = await check(r.dir, { base: 'main', config: { rollbackMissingRisk: 'SAFE' } });
+    const edited = result.report.migrations.filter((m) => m.findings.some((f) => f.rule === 'migration-edited')).map((m) => m.path);
+    expect(edited).toEqual([`${GM}/0003_word.up.sql`, `${GM}/0004_string.up.sql`, `${GM}/0005_python.up.sql`]);
+  });
+
   it('a deleted migration keeps its rule id (migration-edited), not a parse error', async () => {
     const r = repo()
       .write({
