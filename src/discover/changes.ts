@@ -92,6 +92,9 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     change = 'modified';
     upAsBase = true;
   }
+  // Nothing that runs changed, neither the up's statements nor the rollback's (comments, layout:
+  // lemmy's pg_format upgrades), and no runner checksums the file: nothing to review.
+  if (change === 'modified' && upAsBase && !upEdited && !rollbackChanged(m, base, down ?? baseDown, sameStatements)) change = 'unchanged';
   const migration: Migration = {
     ...m,
     change,
@@ -99,6 +102,14 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     ...(upAsBase ? { upAsBase: true as const } : {}),
   };
   return { migration, upEdited };
+}
+
+/** Whether the change touched what the rollback runs: its own file, or a one-file layout's down section. */
+function rollbackChanged(m: Migration, base: Migration | undefined, downChange: FileChange | undefined, sameStatements: SameStatements): boolean {
+  if (m.down?.path !== m.up.path) return downChange !== undefined;
+  const before = base?.down?.text ?? '';
+  const after = m.down?.text ?? '';
+  return !(sameSql(before, after) || sameStatements(before, after, m.layout));
 }
 
 function sameSql(a: string, b: string): boolean {
