@@ -79,7 +79,14 @@ function replay(source) {
         continue;
       }
       const changed = new Set();
-      for (const l of git(work, 'diff', '--name-status', '-M', parent, sha).split('\n')) {
+      // Rename detection reads blobs a partial mirror may lack: without it, a rename is a delete and an add.
+      let diff;
+      try {
+        diff = git(work, 'diff', '--name-status', '-M', parent, sha);
+      } catch {
+        diff = git(work, 'diff', '--name-status', '--no-renames', parent, sha);
+      }
+      for (const l of diff.split('\n')) {
         const parts = l.split('\t');
         for (const p of parts.slice(1)) if (p) changed.add(p);
       }

@@ -6,17 +6,23 @@ import { as, functionsCalled } from '../src/analyze/ast.js';
 import { describeLock, stmtNode, stmtTag, transactionSummary } from '../src/analyze/rule-helpers.js';
 import type { Operation, Statement } from '../src/core/types.js';
 import { batchedSql, columnTypeIn } from './_backfill-sql.js';
+import { isCatalogTable } from './_catalog.js';
 import { blocksExisting } from './_blocking.js';
 import { executesNow } from './_statement.js';
 import { runnerTransaction } from './_tx-advice.js';
 
 const DML_TAGS = new Set(['UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 
-/** A data change that touches many rows: UPDATE/DELETE/MERGE on an existing table, or INSERT ... SELECT. */
+/**
+ * A data change that touches many rows: UPDATE/DELETE/MERGE on an existing table, or INSERT ...
+ * SELECT. Not one into the system catalog: a few rows of metadata (lemmy's migrations flip
+ * pg_index.indisready around a bulk load), which no batching applies to.
+ */
 function isBackfill(statement: Statement, ops: readonly Operation[]): boolean {
   const tag = stmtTag(statement);
-  if (DML_TAGS.has(tag)) return ops.some((o) => !!o.table && !o.targetIsNew);
+  if (DML_TAGS.has(tag)) return ops.some((o) => !!o.table && !o.targetIsNew && !isCatalogTable(o.table));
   if (tag === 'InsertStmt') {
+    if (ops.some((o) => o.table && isCatalogTable(o.table))) return false;
     const select = as<SelectStmt>(stmtNode<InsertStmt>(statement, 'InsertStmt')?.selectStmt, 'SelectStmt');
     return !!select && !select.valuesLists;
   }

@@ -1,6 +1,7 @@
 import type { Node } from '@pgsql/types';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { nodeTag, stringList } from '../src/analyze/ast.js';
+import { isCatalogRelation } from './_catalog.js';
 
 // What a schema migration has no business doing, whoever runs it: these reach the server's
 // programs, files, configuration, other servers or other roles' rights. They are DANGEROUS
@@ -104,18 +105,6 @@ const POWER_ATTRIBUTES: ReadonlyMap<string, string> = new Map([
   ['replication', 'REPLICATION can stream the whole cluster\'s data'],
 ]);
 
-/** The system catalog tables (pg_catalog's base tables a superuser could write to). */
-const SYSTEM_CATALOGS = new Set([
-  'pg_aggregate', 'pg_am', 'pg_amop', 'pg_amproc', 'pg_attrdef', 'pg_attribute', 'pg_authid', 'pg_auth_members', 'pg_cast',
-  'pg_class', 'pg_collation', 'pg_constraint', 'pg_conversion', 'pg_database', 'pg_db_role_setting', 'pg_default_acl',
-  'pg_depend', 'pg_description', 'pg_enum', 'pg_event_trigger', 'pg_extension', 'pg_foreign_data_wrapper', 'pg_foreign_server',
-  'pg_foreign_table', 'pg_index', 'pg_inherits', 'pg_init_privs', 'pg_language', 'pg_largeobject', 'pg_largeobject_metadata',
-  'pg_namespace', 'pg_opclass', 'pg_operator', 'pg_opfamily', 'pg_parameter_acl', 'pg_partitioned_table', 'pg_policy', 'pg_proc',
-  'pg_publication', 'pg_range', 'pg_replication_origin', 'pg_rewrite', 'pg_seclabel', 'pg_sequence', 'pg_shdepend',
-  'pg_shdescription', 'pg_shseclabel', 'pg_statistic', 'pg_statistic_ext', 'pg_subscription', 'pg_tablespace', 'pg_transform',
-  'pg_trigger', 'pg_ts_config', 'pg_ts_dict', 'pg_ts_parser', 'pg_ts_template', 'pg_type', 'pg_user_mapping',
-]);
-
 const CATALOG_FIRST = 'puts pg_catalog first in the search_path: what the migration then creates without a schema goes into the system catalog';
 
 /** The first schema a SET search_path names (its arguments are string constants). */
@@ -162,14 +151,11 @@ function inPgCatalog(names: string[]): boolean {
 
 function catalogTarget(tag: string, v: Record<string, unknown>): string | undefined {
   const rel = v.relation as { schemaname?: string; relname?: string } | undefined;
-  // Unqualified, a system catalog's name resolves to it: pg_catalog comes first unless a path says otherwise.
-  const catalogRel = (r: { schemaname?: string; relname?: string } | undefined) =>
-    r?.relname !== undefined && (r.schemaname === 'pg_catalog' || (r.schemaname === undefined && SYSTEM_CATALOGS.has(r.relname)));
-  if (['UpdateStmt', 'DeleteStmt', 'InsertStmt', 'AlterTableStmt'].includes(tag) && catalogRel(rel)) {
+  if (['UpdateStmt', 'DeleteStmt', 'InsertStmt', 'AlterTableStmt'].includes(tag) && isCatalogRelation(rel)) {
     return `pg_catalog.${rel!.relname}`;
   }
   if (tag === 'TruncateStmt') {
-    const hit = ((v.relations as Node[] | undefined) ?? []).map((n) => nodeTag(n)?.[1] as { schemaname?: string; relname?: string }).find(catalogRel);
+    const hit = ((v.relations as Node[] | undefined) ?? []).map((n) => nodeTag(n)?.[1] as { schemaname?: string; relname?: string }).find(isCatalogRelation);
     if (hit) return `pg_catalog.${hit.relname}`;
   }
   if (tag === 'CreateFunctionStmt' && inPgCatalog(stringList(v.funcname as Node[]))) return stringList(v.funcname as Node[]).join('.');

@@ -7,9 +7,10 @@ import type { DryRunResult, Finding, MigrationReport, Report, ReportError, Repor
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations } from '../discover/discover.js';
 import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
+import { routineBodyTokens } from '../parse/body-tokens.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
-import { analyzeSet, parseOptionsFor, type SetContext, type Unit } from './analyze-set.js';
+import { analyzeSet, parseOptionsFor, type HistoryEntry, type SetContext, type Unit } from './analyze-set.js';
 import { idleMeter, runSetsInParallel } from './parallel.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 import { byCodeUnit } from '../core/strings.js';
@@ -79,7 +80,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
   const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
   const analyzed = results.flatMap((r) => r.analyzed);
-  const history = results.flatMap((r) => r.history);
+  const { history, review: replayed } = replayOrder(work, results, ctx.keepHistory);
   const sources = new Map<string, string>();
   for (const { migration: m } of analyzed) {
     sources.set(m.up.path, m.up.text);
@@ -127,7 +128,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     // One engine and its images for the dry-run and every verification after it (src/verify/session.ts).
     const session = new VerifySession({ ...engine, targetMajor: config.pgVersion });
     try {
-      const review = analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+      const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       session.useExtensionsOf({ base: history, review });
       const byId = new Map(analyzed.map((a) => [a.migration.id, a]));
       const result = await runDryRun(
@@ -173,9 +174,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         session,
       };
-      await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+      await verifySuggestions(history, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       // The columns whose type changes, as the plan needs them (every renderer's plan reads them from `analyzed`).
-      await readColumnShapes(history, analyzed, verifyOpts);
+      await readColumnShapes(history, replayed, verifyOpts);
       // The plan the renderers show, run before it is shown.
       const { buildPlan, planDocument } = await import('../plan/index.js');
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
@@ -187,6 +188,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   // A migration whose file could not be read or parsed is DANGEROUS (docs/design.md).
   for (const a of analyzed) {
+    if (a.migration.upAsBase) a.report = withoutUpFindings(a);
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
     a.report.impact = impactOf(a.report, a.transaction, config);
   }
@@ -238,6 +240,38 @@ function newerEngineNote(results: Iterable<DryRunResult>, target: number): Repor
   return undefined;
 }
 
+/**
+ * The history the dry-run and the verifiers replay before the reviewed migrations, and those:
+ * a reviewed migration that history follows in its set (an old one edited, reformatted or given
+ * a new rollback: lemmy's pg_format upgrades) is replayed as history in its place, so that what
+ * follows finds what it made, and is marked historyFollows (nothing to trace or plan: it ran
+ * before those). The history is empty unless the run keeps it (a dry-run).
+ */
+function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed: AnalyzedMigration[]; history: HistoryEntry[] }>, keep: boolean): { history: HistoryEntry[]; review: AnalyzedMigration[] } {
+  const history: HistoryEntry[] = [];
+  const review: AnalyzedMigration[] = [];
+  work.forEach((units, i) => {
+    const { analyzed, history: past } = results[i]!;
+    let lastPast = -1;
+    units.forEach((u, j) => {
+      if (!u.underReview && u.migration.change !== 'deleted') lastPast = j;
+    });
+    const pastById = new Map(past.map((h) => [h.migration.id, h]));
+    const analyzedById = new Map(analyzed.map((a) => [a.migration.id, a]));
+    units.forEach((u, j) => {
+      const a = analyzedById.get(u.migration.id);
+      if (!a) {
+        const h = pastById.get(u.migration.id);
+        if (h) history.push(h);
+      } else if (j < lastPast) {
+        a.migration = { ...a.migration, historyFollows: true };
+        if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });
+      } else review.push(a);
+    });
+  });
+  return { history, review };
+}
+
 function lastReviewedIndex(units: Unit[]): number {
   for (let i = units.length - 1; i >= 0; i--) if (units[i]!.underReview) return i;
   return -1;
@@ -255,7 +289,31 @@ function withoutStaticRollbackGuess(a: AnalyzedMigration): MigrationReport {
 }
 
 function parseErrorsOf(a: AnalyzedMigration): ReportError[] {
-  return [...a.up.errors, ...(a.down?.errors ?? [])].map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message }));
+  const up = a.migration.upAsBase ? [] : a.up.errors;
+  return [...up, ...(a.down?.errors ?? [])].map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message }));
+}
+
+/**
+ * What judges a rollback (whether it undoes the up, runs, and lets the up run again), and the
+ * findings about the file as a file (an edit a checksumming runner refuses, its version).
+ */
+const NOT_THE_UPS: ReadonlySet<string> = new Set([
+  'rollback-missing', 'rollback-empty', 'rollback-mismatch', 'rollback-incomplete', 'rollback-reapply-failed', 'rollback-orphan',
+  'migration-edited', 'migration-out-of-order', 'duplicate-version',
+]);
+
+/**
+ * The report of a migration whose up statements the change left as they were (it changed the
+ * rollback, or comments and spacing): the findings above and those in the rollback's file. The
+ * up's own (its findings, operations and impact, its parse errors) were the base branch's to
+ * judge; the up was analysed only as the context the rollback is held against.
+ */
+function withoutUpFindings(a: AnalyzedMigration): MigrationReport {
+  const down = a.migration.down?.path;
+  const findings = a.report.findings.filter((f) => NOT_THE_UPS.has(f.rule) || (down !== undefined && down !== a.migration.up.path && f.path === down));
+  const report: MigrationReport = { ...a.report, operations: [], findings, risk: maxRisk(...findings.map((f) => f.risk)) };
+  delete report.irreversible;
+  return report;
 }
 
 function dedupeErrors(errors: ReportError[]): ReportError[] {
@@ -273,11 +331,40 @@ function dedupeErrors(errors: ReportError[]): ReportError[] {
  * positions aside), the same psql meta-commands and the same Go template actions, which the
  * parse stage blanks before the trees are built. A text that does not parse is not the same.
  */
+/** Languages whose routine bodies mean the same whatever their layout, case and comments. */
+const LAID_OUT_FREELY = new Set(['sql', 'plpgsql']);
+
+/**
+ * A statement's tree with the body of a SQL or PL/pgSQL function, procedure or DO block as
+ * what it does (parse/body-tokens.ts): the parser keeps a body as the string it was written as.
+ */
+function withBodyTokens(ast: unknown): unknown {
+  const fn = (ast as { CreateFunctionStmt?: { options?: unknown[] } }).CreateFunctionStmt;
+  const block = (ast as { DoStmt?: { args?: unknown[] } }).DoStmt;
+  const options = fn?.options ?? block?.args;
+  if (!options) return ast;
+  const defs = options.map((o) => (o as { DefElem?: { defname?: string; arg?: unknown } }).DefElem);
+  const language = (defs.find((d) => d?.defname === 'language')?.arg as { String?: { sval?: string } } | undefined)?.String?.sval ?? (block ? 'plpgsql' : undefined);
+  if (!language || !LAID_OUT_FREELY.has(language.toLowerCase())) return ast;
+  const copy = JSON.parse(JSON.stringify(ast)) as typeof ast;
+  const copied = ((copy as { CreateFunctionStmt?: { options?: unknown[] } }).CreateFunctionStmt?.options ?? (copy as { DoStmt?: { args?: unknown[] } }).DoStmt?.args)!;
+  for (const o of copied) {
+    const d = (o as { DefElem?: { defname?: string; arg?: unknown } }).DefElem;
+    if (d?.defname !== 'as') continue;
+    const strings = (d.arg as { List?: { items?: unknown[] } }).List?.items ?? [d.arg];
+    for (const item of strings) {
+      const str = (item as { String?: { sval?: string } } | undefined)?.String;
+      if (str?.sval !== undefined) str.sval = routineBodyTokens(str.sval);
+    }
+  }
+  return copy;
+}
+
 function sameStatements(a: string, b: string, opts: ParseOptions): boolean {
   const pa = parseSource({ path: 'base.sql', text: a }, opts);
   const pb = parseSource({ path: 'head.sql', text: b }, opts);
   if (pa.errors.length > 0 || pb.errors.length > 0) return false;
-  const trees = (p: typeof pa) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v: unknown) => (k === 'location' ? undefined : v)));
+  const trees = (p: typeof pa) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(withBodyTokens(s.ast), (k, v: unknown) => (k === 'location' ? undefined : v)));
   const meta = (p: typeof pa) => (p.metaCommands ?? []).map((m) => `${m.name} ${m.argument}`);
   const actions = (text: string) => (opts.goTemplates ? (text.match(/\{\{[^{}]*\}\}/g) ?? []).map((t) => t.replace(/\s+/g, ' ')) : []);
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((t, i) => t === y[i]);

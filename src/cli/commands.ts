@@ -75,7 +75,9 @@ export async function planCommand(
     totalTimeoutMs: config.dryRun.totalTimeoutMs,
   };
   const base = result.history ?? [];
-  const review = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+  // A reviewed migration the history continues after is in the history already, in its place (check/run.ts).
+  const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
+  const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
   // One engine and its images for the column shapes and the plan's verification: the shapes'
   // pass leaves the schema the migrations produce, which the verification compares with.
   const verify = flags.verify !== false ? await import('../verify/index.js') : null;
@@ -87,7 +89,7 @@ export async function planCommand(
   try {
     session?.useExtensionsOf({ base, review });
     // Verifying needs a database anyway: the plan reads from it the columns whose type changes.
-    if (verify && session) await verify.readColumnShapes(base, result.migrations, { ...verifyOpts, session });
+    if (verify && session) await verify.readColumnShapes(base, replayed, { ...verifyOpts, session });
     plan = buildPlan(result.migrations, { pgVersion: config.pgVersion });
     if (verify && session && plan.phases.length > 0) verification = await verify.verifyPlan(planDocument(plan, config.pgVersion), { base, review }, { ...verifyOpts, session });
   } finally {

@@ -269,6 +269,16 @@ export interface Migration {
   change: ChangeKind;
   /** For renamed migrations, the old path. */
   previousPath?: string;
+  /**
+   * A change modified it, but its up runs the statements the base branch has (only the rollback,
+   * comments or spacing changed): the base branch already reviewed, and probably ran, them.
+   */
+  upAsBase?: true;
+  /**
+   * Under review, but migrations the change leaves alone come after it (an old migration edited,
+   * reformatted or given a new rollback): the dry-run replays it as history, and the plan skips it.
+   */
+  historyFollows?: true;
   /** The rollback exists but holds no SQL (an empty down file or section); rollback review flags it. */
   rollbackEmpty?: boolean;
   /** The runner re-applies it whenever it changes (Flyway `R__`, Liquibase `runOnChange`), so editing it is expected. */

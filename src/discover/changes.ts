@@ -105,6 +105,8 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
   const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : undefined;
   let change: ChangeKind = 'unchanged';
   let upEdited = false;
+  // The up runs the statements the base branch has: only its rollback, comments or spacing changed.
+  let upAsBase = false;
   if (up?.status === 'added' && !base) change = 'added';
   else if (up?.status === 'renamed') {
     change = 'renamed';
@@ -117,12 +119,32 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     // that leaves what runs as it was (comments, blank lines) changes nothing any database runs.
     const oneFile = m.down?.path === m.up.path;
     const checksummed = CHECKSUM_REFUSAL[m.layout] !== undefined;
+    upAsBase = !!base && (sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
     if (!base) upEdited = true;
     else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
-    else upEdited = !(sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
-  } else if (down || baseDown) change = 'modified';
-  const migration: Migration = { ...m, change, ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}) };
+    else upEdited = !upAsBase;
+  } else if (down || baseDown) {
+    change = 'modified';
+    upAsBase = true;
+  }
+  // Nothing that runs changed, neither the up's statements nor the rollback's (comments, layout:
+  // lemmy's pg_format upgrades), and no runner checksums the file: nothing to review.
+  if (change === 'modified' && upAsBase && !upEdited && !rollbackChanged(m, base, down ?? baseDown, sameStatements)) change = 'unchanged';
+  const migration: Migration = {
+    ...m,
+    change,
+    ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}),
+    ...(upAsBase ? { upAsBase: true as const } : {}),
+  };
   return { migration, upEdited };
+}
+
+/** Whether the change touched what the rollback runs: its own file, or a one-file layout's down section. */
+function rollbackChanged(m: Migration, base: Migration | undefined, downChange: FileChange | undefined, sameStatements: SameStatements): boolean {
+  if (m.down?.path !== m.up.path) return downChange !== undefined;
+  const before = base?.down?.text ?? '';
+  const after = m.down?.text ?? '';
+  return !(sameSql(before, after) || sameStatements(before, after, m.layout));
 }
 
 function sameSql(a: string, b: string): boolean {

@@ -19,6 +19,8 @@ const PRISMA = /^(?:(.*)\/)?[^/]+\/migration\.sql$/;
 const DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
 const VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
 const LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
+// A test suite's folder, at any depth.
+const TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?)(\/|$)/i;
 // A folder named like one that holds migrations; `db` or `schema` only as the last part (`db/queries` is not).
 const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
 
@@ -134,10 +136,13 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
 
 /**
  * Whether an automatically found plain folder holds migrations: its path says so
- * (migrations, db, schema, changelog...) or most of its files are named like migrations.
+ * (migrations, db, schema, changelog...) or most of its files are named like migrations, and it
+ * is not a test's folder (SQL a test suite applies to its own database: formbricks'
+ * apps/web/integration/ba-test-schema-shape.sql).
  */
 export function looksLikeMigrationFolder(group: FolderGroup): boolean {
   if (MIGRATION_DIR.test(group.dir)) return true;
+  if (TEST_DIR.test(group.dir)) return false;
   const files = group.files.filter((f) => /\.sql$/i.test(f));
   return files.filter((f) => looksLikeMigrationName(f.slice(f.lastIndexOf('/') + 1))).length * 2 >= files.length;
 }

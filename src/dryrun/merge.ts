@@ -85,7 +85,10 @@ export function mergeDryRun(report: MigrationReport, result: DryRunResult): Migr
     for (const l of t.locks) {
       if (!l.preExisting || (l.kind !== undefined && l.kind !== 'table') || lockRank(l.mode) < lockRank('ShareLock')) continue;
       if (rewritten.includes(l.relation)) continue;
-      const staticLock = opsOf(t.statement).filter((o) => o.table === l.relation && o.lock).map((o) => lockRank(o.lock!));
+      // An index operation whose table the analysis could not name (DROP INDEX, REINDEX INDEX)
+      // locks the table of that index: the one the statement locked beside it.
+      const onItsTable = (o: Operation) => o.table === l.relation || (!o.table && !!o.indexName && t.locks.some((x) => x.relation === o.indexName));
+      const staticLock = opsOf(t.statement).filter((o) => onItsTable(o) && o.lock).map((o) => lockRank(o.lock!));
       const foreseen = staticLock.some((r) => r >= lockRank(l.mode));
       const across = l.heldAcross ?? 0;
       if (foreseen && across === 0) continue;

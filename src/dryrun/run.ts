@@ -11,6 +11,7 @@ import { PgliteProvider, pgliteExtensionsFor, pgliteVersion } from './engines/pg
 import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
 import { ObservationError, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
+import { createRunnerTables } from './runner-tables.js';
 import { Seeder, type SeedOutcome } from './seed.js';
 import { diffSnapshots, enumValuesKept, takeSnapshot, type Queryable } from './snapshot.js';
 
@@ -251,6 +252,7 @@ async function rebuildForward(
 ): Promise<{ sandbox: Sandbox; seeder: Seeder | null } | null> {
   const { sandbox, fromCache } = await provider.open(key, extensions);
   try {
+    await createRunnerTables(sandbox, [...base, ...applied], limits.statementTimeoutMs);
     if (!fromCache && (await applyBase(sandbox, base, limits, () => {})).status !== 'ok') throw new Error('base history');
     const seeder = opts.seedRows > 0 ? new Seeder(opts.seedRows, opts.statementTimeoutMs) : null;
     // The rows the first run had when each of these migrations ran.
@@ -291,6 +293,7 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
     const key = baseKey(input.base, extensions);
     const opened = await provider.open(key, extensions);
     sandbox = opened.sandbox;
+    await createRunnerTables(sandbox, [...input.base, ...input.review], limits.statementTimeoutMs);
     const cachedBase = opened.fromCache ? (opened.cachedMeta as BaseOutcome | undefined) : undefined;
     if (cachedBase) {
       base = cachedBase;

@@ -3,21 +3,25 @@
 // JSON schema, which is zod.
 import type { AnalyzedMigration } from '../check/types.js';
 import type { Draft, PlanMemory, StatementContext } from './context.js';
-import { DropOrder } from './order.js';
+import { DropOrder, HeldConstraintDrops, afterDeferred } from './order.js';
 import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
-import type { Plan, PlanOptions } from './types.js';
+import type { PhaseName, Plan, PlanOptions } from './types.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
   const memory: PlanMemory = { newTables: new Set(), newIndexes: new Set(), notNullChecks: new Set(), drops: new Map(), notes: [] };
   const drafts: Draft[] = [];
   let outsideTx = false;
   const dropOrder = new DropOrder();
+  const held = new HeldConstraintDrops();
   for (const m of migrations) {
+    // Its up runs as the base branch has it, or it ran before migrations that stay: nothing of it is this change's to plan.
+    if (m.migration.upAsBase || m.migration.historyFollows) continue;
     for (const e of m.up.errors) {
       memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
     }
     if (m.up.errors.length > 0) continue;
+    let latest: PhaseName | undefined;
     const opsByStatement = new Map<number, typeof m.report.operations>();
     for (const op of m.report.operations) {
       const list = opsByStatement.get(op.statement) ?? [];
@@ -36,8 +40,12 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
         lockTimeout: opts.lockTimeout ?? '5s',
         memory,
       };
+      held.learn(statement.ast);
       const out = planStatement(ctx);
+      held.release(ctx.ops, out, memory);
+      afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
+      latest = latestPhase(out, latest);
       if (out.some((d) => !d.step.transactional && d.step.sql.length > 0)) outsideTx = true;
       drafts.push(...out);
     }
@@ -49,4 +57,13 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
     );
   }
   return { phases: assemblePhases(drafts.filter((d) => !d.absorbed)), notes };
+}
+
+/**
+ * `since`, or the backfill phase when one of these drafts' steps is in it: a data change there
+ * may read what a later statement of its migration drops. A validation or what waits for the
+ * contract phase does not wait for anything new.
+ */
+function latestPhase(drafts: readonly Draft[], since: PhaseName | undefined): PhaseName | undefined {
+  return since ?? (drafts.some((d) => !d.absorbed && d.step.sql.length > 0 && d.phase === 'backfill') ? 'backfill' : undefined);
 }

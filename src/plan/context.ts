@@ -30,6 +30,8 @@ export interface PlanMemory {
    * planned so far: a later re-add of the same name must run after the drop, not phases later.
    */
   drops: Map<string, Draft>;
+  /** The table of each constraint drop in `drops` (`constraint schema.table.name` -> `schema.table`). */
+  constraintDropTables?: Map<string, string>;
   notes: string[];
 }
 

@@ -15,7 +15,7 @@ import { columnTypesAt } from './pending.js';
 import { deparse, ident, makeObjectName, relationSql, siblingSql } from './sql.js';
 import type { PhaseName } from './types.js';
 
-const CONTRACT_KINDS = new Set<OperationKind>([
+export const CONTRACT_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'DROP_TABLE', 'DROP_COLUMN', 'DROP_INDEX', 'DROP_INDEX_CONCURRENTLY', 'DROP_CONSTRAINT', 'DROP_TYPE',
   'DROP_SCHEMA', 'DROP_SEQUENCE', 'DROP_EXTENSION', 'DROP_DATABASE', 'TRUNCATE', 'DETACH_PARTITION',
   'RENAME_TABLE', 'RENAME_COLUMN', 'RENAME_SCHEMA', 'ALTER_TYPE_RENAME_VALUE',
@@ -234,7 +234,10 @@ function planAlterTable(ctx: StatementContext, v: AlterTableStmt): Draft[] {
  */
 function sameNameConstraints(ctx: StatementContext, rel: RangeVar, cmds: AlterTableCmd[], d: Draft): Draft {
   const only = cmds.length === 1 ? cmds[0] : undefined;
-  if (only?.subtype === 'AT_DropConstraint' && only.name && d.phase === 'contract') ctx.memory.drops.set(constraintKey(rel, only.name), d);
+  if (only?.subtype === 'AT_DropConstraint' && only.name && d.phase === 'contract') {
+    ctx.memory.drops.set(constraintKey(rel, only.name), d);
+    (ctx.memory.constraintDropTables ??= new Map()).set(constraintKey(rel, only.name), qualified(rel)!);
+  }
   const dropFirst = cmds.flatMap((c) => {
     const name = c.subtype === 'AT_AddConstraint' ? as<Constraint>(c.def, 'Constraint')?.conname : undefined;
     return name ? absorbDrop(ctx, constraintKey(rel, name)) : [];

@@ -112,11 +112,15 @@ function createdBy(statements: readonly Statement[], ops: readonly Operation[]):
       case 'CREATE_VIEW':
         if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
         break;
+      // Renamed back, or the new name dropped (a rollback that rebuilds the old table and drops the new one).
       case 'RENAME_TABLE':
-        if (o.table && o.typeName) out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${o.table.split('.')[0]}.${o.typeName}->${o.table.split('.').pop()}`], ...at(o) });
+        if (o.table && o.typeName) {
+          const renamed = `${o.table.split('.')[0]}.${o.typeName}`;
+          out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${renamed}->${o.table.split('.').pop()}`, `table:${renamed}`], ...at(o) });
+        }
         break;
       case 'RENAME_COLUMN':
-        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, ...dropTable], ...at(o) });
+        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, `column:${o.table}.${o.typeName}`, ...dropTable], ...at(o) });
         break;
       default:
         break;
@@ -183,15 +187,27 @@ function undoKeys(o: Operation): string[] {
     case 'DROP_CONSTRAINT': return o.table && o.constraintName ? [`constraint:${o.table}.${o.constraintName}`] : [];
     case 'DROP_TYPE': return o.typeName ? [`type:${o.typeName}`] : [];
     case 'DROP_SCHEMA': return o.typeName ? [`schema:${o.typeName.split('.').pop()}`] : [];
-    case 'RENAME_TABLE': return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`] : [];
-    case 'RENAME_COLUMN': return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`] : [];
+    // A rename takes the old name away as a drop does: what the up created under it is gone
+    // (renamed aside and dropped, or renamed back to the name the up had replaced).
+    case 'RENAME_TABLE': return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`, `table:${o.table}`] : [];
+    case 'RENAME_COLUMN': return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`, `column:${o.table}.${o.columnName}`] : [];
+    case 'RENAME_INDEX': return o.indexName ? [`index:${o.indexName}`] : [];
     default: return [];
   }
 }
 
-/** DROP VIEW / MATERIALIZED VIEW name their relation differently from tables; read them here. */
+/**
+ * DROP VIEW / MATERIALIZED VIEW name their relation differently from tables, and ALTER TYPE ...
+ * RENAME TO classifies as no operation; read them here.
+ */
 function undoKeysFromAst(s: Statement): string[] {
   const t = nodeTag(s.ast);
+  if (t?.[0] === 'RenameStmt') {
+    const r = t[1] as { renameType?: string; object?: Node };
+    if (r.renameType !== 'OBJECT_TYPE' && r.renameType !== 'OBJECT_DOMAIN') return [];
+    const name = qualifiedFromList(as<{ items?: Node[] }>(r.object, 'List')?.items);
+    return name ? [`type:${name}`] : [];
+  }
   if (t?.[0] !== 'DropStmt') return [];
   const d = t[1] as { removeType?: string; objects?: Node[] };
   if (d.removeType !== 'OBJECT_MATVIEW') return [];

@@ -9,6 +9,7 @@ import { hashKey } from '../dryrun/cache.js';
 import { applyUntraced, type Limits } from '../dryrun/execute.js';
 import type { Sandbox, SandboxProvider } from '../dryrun/sandbox.js';
 import { toDbError } from '../dryrun/sandbox.js';
+import { createRunnerTables } from '../dryrun/runner-tables.js';
 import { SEED_FORMAT, seedTables, type SeedOutcome } from '../dryrun/seed.js';
 import { takeSnapshot, type Snapshot } from '../dryrun/snapshot.js';
 
@@ -70,6 +71,7 @@ export class VerifySession {
     const key = baseKey([...input.base, ...on], extensions);
     if (on.length === 0) {
       const { sandbox, fromCache } = await this.provider.open(key, extensions);
+      await createRunnerTables(sandbox, [...input.base, ...input.review], limits.statementTimeoutMs);
       if (fromCache) return { sandbox };
       return this.applied(sandbox, input.base, key, limits, input.base.length);
     }

@@ -1,14 +1,16 @@
 // The scope model (docs/scope.md) in real git repositories: with --base only what the change
 // touches is reported; other engines' migrations are left alone with a note; a sparse checkout
 // reads from git's objects; every message keeps its class.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
+import { planCommand } from '../../src/cli/commands.js';
 import type { CheckScope } from '../../src/check/types.js';
 import type { ConfigFile } from '../../src/config/schema.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
 import { gitChanges } from '../../src/discover/git.js';
+import { buildPlan } from '../../src/plan/index.js';
 import { collectDiagnostics } from '../../src/report/diagnostics.js';
 import { config } from '../discover/helpers.js';
 import { TempRepo } from '../discover/git-repo.js';
@@ -128,12 +130,12 @@ describe('scope: with --base only the change is judged', () => {
       'api/migrations/20240101000000_users.sql': ['sqlx', 'wrapped'],
       'api/migrations/20240201000000_email_index.sql': ['sqlx', 'none'],
       'api/migrations/20240301000000_name_index.sql': ['sqlx', 'wrapped'],
-      'tool/migrations/0001_items.up.sql': ['golang-migrate', 'none'],
     });
     const rules = (p: string) => result.report.migrations.find((m) => m.path === p)!.findings.map((f) => f.rule);
     // A comment-only edit: sqlx's checksum sees it, golang-migrate runs the same statements.
     expect(result.report.migrations.find((m) => m.path === 'api/migrations/20240101000000_users.sql')!.findings.find((f) => f.rule === 'migration-edited')?.message).toContain('sqlx migrate run refuses to run');
-    expect(rules('tool/migrations/0001_items.up.sql')).not.toContain('migration-edited');
+    // golang-migrate keeps no checksum: the same statements are nothing to review.
+    expect(result.report.migrations.find((m) => m.path === 'tool/migrations/0001_items.up.sql')).toBeUndefined();
     // CONCURRENTLY in sqlx's transaction fails; with -- no-transaction it runs.
     expect(rules('api/migrations/20240301000000_name_index.sql')).toContain('concurrently-in-transaction');
     expect(rules('api/migrations/20240201000000_email_index.sql')).not.toContain('concurrently-in-transaction');
@@ -195,6 +197,33 @@ describe('scope: with --base only the change is judged', () => {
     expect((moved.report.notes ?? []).map((n) => n.message).join('\n')).toContain('left alone: the crate uses sqlx with SQLite');
   });
 
+  // lemmy's 6f45f801cc (pg_format 5.9) re-indents PL/pgSQL bodies and upper-cases their
+  // keywords in three migrations from 2021 and 2023: each was migration-edited, DANGEROUS.
+  it('a SQL or PL/pgSQL body laid out anew is no edit; a changed word or string in it, or a body in another language, is', async () => {
+    const fn = (body: string, language = 'plpgsql') => `CREATE FUNCTION f(i text) RETURNS int LANGUAGE ${language} AS $$${body}$$;\n`;
+    const before = '\nBEGIN\n    RETURN query\n        SELECT count(*) FROM t WHERE x = \'A  b\'; -- all\nEND;\n';
+    const r = repo()
+      .write({
+        [`${GM}/0001_t.up.sql`]: 'CREATE TABLE t (x text);\n',
+        [`${GM}/0001_t.down.sql`]: 'DROP TABLE t;\n',
+        [`${GM}/0002_laid_out.up.sql`]: fn(before),
+        [`${GM}/0003_word.up.sql`]: fn(before),
+        [`${GM}/0004_string.up.sql`]: fn(before),
+        [`${GM}/0005_python.up.sql`]: fn('\nreturn 1\n', 'plpython3u'),
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      [`${GM}/0002_laid_out.up.sql`]: fn('\nBEGIN\n  RETURN QUERY\n  SELECT\n    count (*)\n  FROM\n    t\n  WHERE\n    x = \'A  b\';\nEND;\n'),
+      [`${GM}/0003_word.up.sql`]: fn(before.replace('count(*)', 'count(x)')),
+      [`${GM}/0004_string.up.sql`]: fn(before.replace("'A  b'", "'a b'")),
+      [`${GM}/0005_python.up.sql`]: fn('\nRETURN 1\n', 'plpython3u'),
+    }).commit('format');
+    const result = await check(r.dir, { base: 'main', config: { rollbackMissingRisk: 'SAFE' } });
+    const edited = result.report.migrations.filter((m) => m.findings.some((f) => f.rule === 'migration-edited')).map((m) => m.path);
+    expect(edited).toEqual([`${GM}/0003_word.up.sql`, `${GM}/0004_string.up.sql`, `${GM}/0005_python.up.sql`]);
+  });
+
   it('a deleted migration keeps its rule id (migration-edited), not a parse error', async () => {
     const r = repo()
       .write({
@@ -210,6 +239,92 @@ describe('scope: with --base only the change is judged', () => {
     expect(result.report.errors).toEqual([expect.objectContaining({ path: `${GM}/0002_x.up.sql`, rule: 'migration-edited', risk: 'DANGEROUS' })]);
     const d = collectDiagnostics(result);
     expect(d.map((x) => [x.kind, x.ruleId])).toEqual([['finding', 'migration-edited']]);
+  });
+
+  // lemmy's ffada22215 edits only 2025-08-01-000041's down.sql: its unchanged up.sql (a bulk
+  // rewrite of six tables, already run) came back with 170 findings, DANGEROUS, and its steps in
+  // the plan. river's d04b82a8f9 puts template comments into old migrations: the DROP INDEX
+  // they ran long ago was CAUTION again.
+  it('a migration whose up statements the change left as they were is judged by its rollback: the up is context', async () => {
+    const GOOSE = 'sql/schema';
+    const FW = 'src/main/resources/db/migration';
+    const up = 'ALTER TABLE users ADD COLUMN age int;\nCREATE INDEX users_age ON users (age);\nDROP TABLE old_users;\n';
+    const r = repo()
+      .write({
+        [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE old_users (id bigint);\n',
+        [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${GM}/0002_age.up.sql`]: up,
+        [`${GM}/0002_age.down.sql`]: 'ALTER TABLE users DROP COLUMN age;\n',
+        [`${GM}/0003_drop_age_idx.up.sql`]: 'DROP INDEX users_age;\n',
+        [`${GM}/0003_drop_age_idx.down.sql`]: 'CREATE INDEX users_age ON users (age);\n',
+        [`${GOOSE}/00001_t.sql`]: `-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE t;\n`,
+        [`${GOOSE}/00002_t_x.sql`]: `-- +goose Up\nALTER TABLE t ADD COLUMN x int;\nCREATE INDEX t_x ON t (x);\n-- +goose Down\nSELECT 1;\n`,
+        [`${FW}/V1__accounts.sql`]: 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n',
+        [`${FW}/V2__accounts_email.sql`]: 'CREATE INDEX accounts_email ON accounts (email);\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      // Now also recreates the table the up dropped (dropping the column takes the index along).
+      [`${GM}/0002_age.down.sql`]: 'CREATE TABLE old_users (id bigint);\nALTER TABLE users DROP COLUMN age;\n',
+      // A comment inside the statement: what runs is the same.
+      [`${GM}/0003_drop_age_idx.up.sql`]: 'DROP INDEX /* TEMPLATE: schema */ users_age;\n',
+      // The down section is written; the up section is byte for byte the same.
+      [`${GOOSE}/00002_t_x.sql`]: `-- +goose Up\nALTER TABLE t ADD COLUMN x int;\nCREATE INDEX t_x ON t (x);\n-- +goose Down\nDROP INDEX t_x;\n`,
+      // Flyway checksums the file: the comment is still an edit it refuses, and only that is reported.
+      [`${FW}/V2__accounts_email.sql`]: '-- by email\nCREATE INDEX accounts_email ON accounts (email);\n',
+    }).commit('rollbacks and comments');
+
+    const result = await check(r.dir, { base: 'main' });
+    const rules = new Map(result.report.migrations.map((m) => [m.path, m.findings.map((f) => f.rule)]));
+    // The comment changed nothing that runs, up or down: nothing to review.
+    expect([...rules.keys()].sort()).toEqual([`${GM}/0002_age.up.sql`, `${GOOSE}/00002_t_x.sql`, `${FW}/V2__accounts_email.sql`].sort());
+    // What the up did (an index without CONCURRENTLY, a dropped table) is not this change's.
+    expect(rules.get(`${GM}/0002_age.up.sql`)).toEqual([]);
+    const age = result.report.migrations.find((m) => m.path === `${GM}/0002_age.up.sql`)!;
+    expect(age.operations).toEqual([]);
+    expect(age.irreversible).toBeUndefined();
+    // The goose down forgot the column: the rollback's own finding stays.
+    expect(rules.get(`${GOOSE}/00002_t_x.sql`)).toEqual(['rollback-mismatch']);
+    expect(rules.get(`${FW}/V2__accounts_email.sql`)).toEqual(['migration-edited']);
+    expect(buildPlan(result.migrations, { pgVersion: 16 }).phases.flatMap((p) => p.steps)).toEqual([]);
+
+    // The same up edited along with its rollback is judged whole.
+    r.write({ [`${GM}/0002_age.up.sql`]: `${up}CREATE INDEX users_id_age ON users (id, age);\n` }).commit('and the up');
+    const both = await check(r.dir, { base: 'main' });
+    expect(both.report.migrations.find((m) => m.path === `${GM}/0002_age.up.sql`)!.findings.map((f) => f.rule)).toContain('require-concurrent-index');
+  });
+
+  // lemmy's 5cb3e222c3 (pg_format 5.8) reformats sixteen migrations from 2019 on, rollbacks too:
+  // the dry-run replayed the history between them first, and stopped at 'relation "community"
+  // does not exist'.
+  it('a reviewed migration the history continues after is replayed as history, in its place; the dry-run traces the rest', { timeout: 120_000 }, async () => {
+    const r = repo()
+      .write({
+        [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        [`${GM}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${GM}/0002_posts.up.sql`]: 'CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint REFERENCES users);\n',
+        [`${GM}/0002_posts.down.sql`]: 'DROP TABLE posts;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      [`${GM}/0001_users.up.sql`]: 'CREATE TABLE users (\n    id bigint PRIMARY KEY\n);\n',
+      [`${GM}/0001_users.down.sql`]: 'DROP TABLE IF EXISTS users;\n',
+      [`${GM}/0003_title.up.sql`]: 'ALTER TABLE posts ADD COLUMN title text;\n',
+      [`${GM}/0003_title.down.sql`]: 'ALTER TABLE posts DROP COLUMN title;\n',
+    }).commit('reformat and add');
+    const git = await gitChanges(r.dir, 'main');
+    const result = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base }, dryRun: true });
+    const byPath = new Map(result.report.migrations.map((m) => [m.path, m]));
+    expect(byPath.get(`${GM}/0003_title.up.sql`)!.dryRun).toMatchObject({ status: 'passed', rollback: { status: 'exact' } });
+    expect(byPath.get(`${GM}/0001_users.up.sql`)!.dryRun).toBeUndefined();
+    expect(result.migrations.find((a) => a.migration.id === '0001_users')!.migration.historyFollows).toBe(true);
+    expect(result.history!.map((h) => h.migration.id)).toEqual(['0001_users', '0002_posts']);
+    // `plan` verifies in the same order (it applied the reformatted migration twice).
+    const out = path.join(r.dir, 'plan.json');
+    await planCommand(r.dir, { base: 'main', format: 'json', output: out, progress: false });
+    expect(JSON.parse(readFileSync(out, 'utf8')).verification).toMatchObject({ status: 'verified' });
   });
 
   it('a duplicate version already on the base branch is not this change’s finding', async () => {

@@ -11,6 +11,26 @@ import { config, summary } from './helpers.js';
 
 const repo = (files: Record<string, string>) => memoryRepoFiles(new Map(Object.entries(files)));
 
+describe('which plain folders hold migrations', () => {
+  // formbricks' c7de0016aa adds apps/web/integration/ba-test-schema-shape.sql, the shape its
+  // integration tests give their own database: it was reviewed as a migration (the word schema
+  // in its name), DANGEROUS for its ALTER COLUMN TYPE.
+  it('a test suite\'s folder is not one, whatever its files are named; a migrations folder inside one still is', async () => {
+    const r = await discoverMigrations(
+      repo({
+        'apps/web/integration/ba-test-schema-shape.sql': 'ALTER TABLE "User" ALTER COLUMN email_verified TYPE boolean USING (email_verified IS NOT NULL);',
+        'packages/api/tests/fixtures/001_seed.sql': "INSERT INTO users VALUES (1, 'a');",
+        'e2e/schema.sql': 'CREATE TABLE t (id int);',
+        'test/db/migrations/001_init.sql': 'CREATE TABLE t (id int);',
+        'sql/0001_init.sql': 'CREATE TABLE users (id int);',
+        'sql/upgrade_schema.sql': 'ALTER TABLE users ADD COLUMN note text;',
+      }),
+      config(),
+    );
+    expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['sql', 'plain'], ['test/db/migrations', 'plain']]);
+  });
+});
+
 describe('bad input', () => {
   it('two migrations with the same version in one folder: duplicate-version on each', async () => {
     const r = await discoverMigrations(

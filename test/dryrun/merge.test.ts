@@ -41,6 +41,32 @@ describe('mergeDryRun', () => {
     expect(report.findings[0]!.message).toBe('May rewrite the table.'); // input untouched
   });
 
+  // lemmy's 2026-03-08 fixup_post_action_indexes: DROP INDEX names no table, and the lock the
+  // dry-run saw on post_actions was said to be stronger than the static analysis expected.
+  it('a DROP INDEX\'s lock on its table is the one the static analysis foresaw for the index', () => {
+    const drop: MigrationReport = {
+      path: 'db/0002.up.sql', risk: 'CAUTION', rollback: { path: null, status: 'not-required' },
+      operations: [{ kind: 'DROP_INDEX', risk: 'CAUTION', line: 1, column: 1, indexName: 'public.orders_x_idx', lock: 'AccessExclusiveLock', rules: [], statement: 0 }],
+      findings: [],
+    };
+    const merged = mergeDryRun(drop, result({
+      statements: [{ statement: 0, path: 'db/0002.up.sql', line: 1, column: 1, durationMs: 1, rewrites: [],
+        locks: [{ ...lock('AccessExclusiveLock', 0), relation: 'public.orders_x_idx', kind: 'index' as const }, lock('AccessExclusiveLock', 0)] }],
+      rollback: undefined,
+    }));
+    expect(merged.findings.filter((f) => f.rule === 'observed-blocking-lock')).toEqual([]);
+    // Held across what follows in its transaction, it is reported, without the claim.
+    const held = mergeDryRun(drop, result({
+      statements: [{ statement: 0, path: 'db/0002.up.sql', line: 1, column: 1, durationMs: 1, rewrites: [],
+        locks: [{ ...lock('AccessExclusiveLock', 1), relation: 'public.orders_x_idx', kind: 'index' as const }, lock('AccessExclusiveLock', 1)] },
+      { statement: 1, path: 'db/0002.up.sql', line: 2, column: 1, durationMs: 1, locks: [], rewrites: [] }],
+      rollback: undefined,
+    }));
+    const f = held.findings.find((x) => x.rule === 'observed-blocking-lock');
+    expect(f?.message).toMatch(/across 1 more statement/);
+    expect(f?.message).not.toMatch(/expected a weaker lock/);
+  });
+
   it('rollback differences become findings on the down file; the re-apply that fails on the leftover is the same finding', () => {
     const merged = mergeDryRun(report, result({
       statements: [],

@@ -122,6 +122,11 @@ const CASES: Case[] = [
     phases: ['expand', 'deploy', 'contract'], data: 'SELECT id, username FROM tokens ORDER BY id' },
   { name: 'RENAME COLUMN of a NOT NULL column with a default is renamed in place', before: "ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new', ALTER COLUMN status SET NOT NULL;",
     sql: 'ALTER TABLE orders RENAME COLUMN status TO state;', phases: ['expand'], contains: ['RENAME COLUMN status TO state'], data: 'SELECT id, state FROM orders ORDER BY id' },
+  // documenso's add_organisation_sso_portal: the new table's temporary column was dropped in the
+  // expand phase, before the backfill (moved to its own phase) that joins on it.
+  { name: 'a new table\'s temporary column, read by an old table\'s backfill, is dropped after it',
+    sql: 'CREATE TABLE portals (id bigint PRIMARY KEY, order_id bigint);\nINSERT INTO portals SELECT id + 1000, id FROM orders;\nALTER TABLE orders ADD COLUMN portal_id bigint;\nUPDATE orders o SET portal_id = p.id FROM portals p WHERE p.order_id = o.id AND o.portal_id IS NULL;\nALTER TABLE portals DROP COLUMN order_id;',
+    phases: ['expand', 'backfill'], data: 'SELECT id, portal_id FROM orders ORDER BY id' },
   { name: 'EXCLUDE (no online alternative)', sql: 'ALTER TABLE events ADD CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&);', phases: ['validate'], note: 'maintenance window' },
   { name: 'mixed: new table, its index, data and a constraint on an old table', sql: `
 CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint NOT NULL, total integer);

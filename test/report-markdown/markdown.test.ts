@@ -7,6 +7,7 @@ import type { DryRunResult, Finding, LockObservation } from '../../src/core/type
 import { buildPlan } from '../../src/plan/index.js';
 import { COMMENT_MARKER, renderComment, renderJobSummary, type CommentOptions } from '../../src/report/markdown/index.js';
 import { analyzeMigrations, type MigrationInput } from '../plan/helpers.js';
+import { runOnPostgres } from '../rules/part-a-support.js';
 
 const OPTS: CommentOptions = {
   approvalRisk: 'DANGEROUS',
@@ -184,6 +185,22 @@ describe('markdown comment rules', () => {
     expect(small).toContain('details left out');
     expect(small).toContain('<b>db/b.up.sql</b>');
     expect(small).not.toContain('<b>db/a.up.sql</b>');
+  });
+
+  // lemmy's remove-aggregate-tables: the batch loop and the merged ALTER TABLE came out on one
+  // line of the findings table, where their first `--` comment swallowed the rest.
+  it('a suggestion of several lines keeps its lines: the SQL a reader copies from the table runs (on PostgreSQL)', async () => {
+    const sql = "BEGIN;\nALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;\n";
+    const { comment } = await check([{ path: 'db/0002_status.up.sql', sql }]);
+    const row = comment.split('\n').find((l) => l.includes('[dml-in-ddl-transaction]'))!;
+    const copied = /\*\*Instead:\*\* (.*) \|$/.exec(row)![1]!
+      .replace(/<br>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\([[\]|])/g, '$1').replace(/&amp;/g, '&');
+    expect(copied.split('\n').length).toBeGreaterThan(5);
+    expect(copied.startsWith('--')).toBe(true);
+    await runOnPostgres('md_lines', 'CREATE TABLE orders (id bigint PRIMARY KEY, status text);\nINSERT INTO orders SELECT g FROM generate_series(1, 25000) g;', [
+      copied,
+      "DO $$ BEGIN IF EXISTS (SELECT 1 FROM orders WHERE status IS DISTINCT FROM 'new') THEN RAISE EXCEPTION 'rows left'; END IF; END $$",
+    ]);
   });
 
   it('shows an approval and a voided approval', async () => {

@@ -80,6 +80,24 @@ describe('static rollback review', () => {
     expect(ids(undone)).not.toContain('rollback-mismatch');
   });
 
+  // lemmy's rollbacks (found when its PostgreSQL 18 upgrade rewrote them): a table, type or
+  // column set aside under another name and dropped there, or renamed back to the name the up
+  // had replaced, is as gone as a dropped one; a renamed table whose new name the rollback drops
+  // (re-creating the old one) is undone.
+  it('a rename in the rollback takes the old name away, as a drop does; dropping a rename\'s new name undoes it', async () => {
+    const cases: Array<[string, string]> = [
+      ['ALTER TABLE orders ADD COLUMN owner_id bigint;', 'ALTER TABLE orders RENAME TO orders_old;\nCREATE TABLE orders (id bigint PRIMARY KEY, status text, legacy text);\nINSERT INTO orders SELECT id, status, legacy FROM orders_old;\nDROP TABLE orders_old;'],
+      ["CREATE TYPE mood AS ENUM ('ok');", 'ALTER TYPE mood RENAME TO mood__;\nDROP TYPE mood__;'],
+      ['CREATE TABLE order_actions AS SELECT id FROM orders;\nDROP TABLE orders;', 'ALTER TABLE order_actions RENAME TO orders;'],
+      ['CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);', 'ALTER INDEX orders_status_idx RENAME TO orders_status_old;\nDROP INDEX orders_status_old;'],
+      ['ALTER TABLE orders RENAME TO purchases;', 'CREATE TABLE orders (id bigint PRIMARY KEY, status text, legacy text);\nDROP TABLE purchases;'],
+      ['ALTER TABLE orders RENAME COLUMN status TO state;', 'ALTER TABLE orders ADD COLUMN status text;\nALTER TABLE orders DROP COLUMN state;'],
+    ];
+    for (const [up, down] of cases) expect([up, ids(await review(up, down)).filter((id) => id === 'rollback-mismatch')]).toEqual([up, []]);
+    // A rename of something else leaves the up's object where it was.
+    expect(ids(await review("CREATE TYPE mood AS ENUM ('ok');", 'ALTER TYPE other RENAME TO other__;'))).toContain('rollback-mismatch');
+  });
+
   it('an empty rollback is reported', async () => {
     const r = await review('ALTER TABLE orders ADD COLUMN note text;', '-- nothing to do\n');
     expect(r.findings[0]).toMatchObject({ rule: 'rollback-empty', path: 'db/0002_x.down.sql' });

@@ -55,6 +55,23 @@ describe('dml-in-ddl-transaction', () => {
     expect(of(await lintSql("BEGIN;\nCREATE TABLE kinds (id bigint PRIMARY KEY, name text);\nINSERT INTO kinds VALUES (1, 'a');\nCOMMIT;"), 'dml-in-ddl-transaction')).toEqual([]);
   });
 
+  // lemmy's 2025-08-01-000041 marks a table's indexes not ready around its bulk UPDATE: a write
+  // to the system catalog is metadata, not a backfill to batch (security-sensitive-sql reports it).
+  it('an UPDATE of the system catalog is not a backfill: the real backfill after it is the one named', async () => {
+    const sql = [
+      'ALTER TABLE comment ADD COLUMN score int NOT NULL DEFAULT 0;',
+      "UPDATE pg_index SET indisready = false WHERE indrelid = (SELECT oid FROM pg_class WHERE relname = 'comment');",
+      'UPDATE comment SET score = 1 WHERE id < 10;',
+      'UPDATE pg_catalog.pg_index SET indisready = true WHERE indrelid = 0;',
+      'REINDEX TABLE comment;',
+    ].join('\n');
+    const out = await lintSql(sql, { runner: 'wrapped', history: 'CREATE TABLE comment (id bigint PRIMARY KEY);' });
+    const found = of(out, 'dml-in-ddl-transaction');
+    expect(found.map((f) => f.line)).toEqual([3, 5]);
+    expect(found[1]?.message).toContain('the backfill at line 3');
+    expect(out.findings.filter((f) => f.rule === 'security-sensitive-sql').map((f) => f.line)).toEqual([2, 4]);
+  });
+
   it('flags INSERT ... SELECT after a blocking DDL', async () => {
     const out = await lintSql('BEGIN;\nALTER TABLE orders ADD COLUMN copy_of bigint;\nINSERT INTO order_archive SELECT * FROM orders;\nCOMMIT;');
     expect(of(out, 'dml-in-ddl-transaction')).toHaveLength(1);

@@ -55,6 +55,23 @@ describe('verifyPlan', () => {
     expect(planDocumentSchema.safeParse(planDocument(buildPlan([], { pgVersion: 16 }), 16, v)).success).toBe(true);
   }, 120_000);
 
+  // documenso's add_folders (17370749b4, two Prisma migrations): a foreign key is added, dropped,
+  // its column and the key it references change type, and it is added again. The drop waited
+  // for its re-add past the type change ('foreign key constraint cannot be implemented'), and
+  // the new table's own rewrite was then reported as one of a table with data.
+  it('verifies a foreign key dropped, both its columns retyped, and added again under its name', async () => {
+    const change = `CREATE TABLE "Folder" ("id" SERIAL NOT NULL, "parentId" INTEGER, CONSTRAINT "Folder_pkey" PRIMARY KEY ("id"));
+ALTER TABLE "Document" ADD COLUMN "folderId" INTEGER;
+ALTER TABLE "Document" ADD CONSTRAINT "Document_folderId_fkey" FOREIGN KEY ("folderId") REFERENCES "Folder"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "Document" DROP CONSTRAINT "Document_folderId_fkey";
+ALTER TABLE "Document" ALTER COLUMN "folderId" SET DATA TYPE TEXT;
+ALTER TABLE "Folder" DROP CONSTRAINT "Folder_pkey", ADD COLUMN "pinned" BOOLEAN NOT NULL DEFAULT false, ALTER COLUMN "id" DROP DEFAULT, ALTER COLUMN "id" SET DATA TYPE TEXT, ADD CONSTRAINT "Folder_pkey" PRIMARY KEY ("id");
+ALTER TABLE "Document" ADD CONSTRAINT "Document_folderId_fkey" FOREIGN KEY ("folderId") REFERENCES "Folder"("id") ON DELETE SET NULL ON UPDATE CASCADE;`;
+    const { input, doc } = await setup(change, 'CREATE TABLE "Document" (id integer PRIMARY KEY, title text);');
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan, JSON.stringify(v.plan)).toMatchObject({ status: 'verified', seededRows: 50 });
+  }, 120_000);
+
   it('reports Postgres\' error for a step that fails, and does not run later phases', async () => {
     const { v } = await (brokenRun ??= verifyBroken());
     expect(v.plan.status).toBe('failed');
@@ -86,7 +103,7 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
     const { input, doc, review } = await setup('ALTER TABLE "TeamCollection" ALTER COLUMN rank TYPE bigint;', base);
     expect([...review.columnShapes!.values()][0]).toMatchObject({ notNull: true, default: '0', blockers: [] });
     const v = await verifyPlan(doc, input, OPTS);
-    expect(v.plan).toMatchObject({ status: 'verified', seededRows: 50 });
+    expect(v.plan, JSON.stringify(v.plan)).toMatchObject({ status: 'verified', seededRows: 50 });
   }, 120_000);
 
   it('owns up to the rewrite of a step with no online route (ADD COLUMN serial)', async () => {
@@ -123,7 +140,7 @@ UPDATE event_data SET label = number_value, props = '{"a": 1}' WHERE number_valu
     expect(steps).toContain('string_value IS DISTINCT FROM CAST(number_value AS character varying(500))');
     expect(steps).toMatch(/\(label, props::text\) IS DISTINCT FROM \(CAST\(number_value AS varchar\(40\)\), CAST\('\{"a": 1\}' AS json\)::text\)/);
     const v = await verifyPlan(doc, input, OPTS);
-    expect(v.plan).toMatchObject({ status: 'verified', seededRows: 50 });
+    expect(v.plan, JSON.stringify(v.plan)).toMatchObject({ status: 'verified', seededRows: 50 });
   }, 120_000);
 });
 

@@ -5,7 +5,7 @@ import { atLeast, blocksWrites, lockModeSql } from '../../core/risk.js';
 import type { DryRunResult, MigrationReport, Risk, Verification } from '../../core/types.js';
 import { verificationLine } from '../../plan/text.js';
 import type { Plan, PlanStep } from '../../plan/types.js';
-import { cell, code, fenced, prose } from './escape.js';
+import { cell, code, fenced, linesCell, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
 import { DRY_RUN_FINDING_RULES, findStatement, suggestionLabel } from '../diagnostics.js';
 import { serverAndTarget } from '../dry-run-version.js';
@@ -148,7 +148,7 @@ function findingsTable(m: MigrationReport, o: SectionOptions): string {
     const title = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title ? `<br>${cell(title)}` : ''}`;
     const checked = f.suggestionVerification?.status === 'verified' ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : '';
-    const why = cell(f.message) + (f.suggestion ? `<br>**${suggestionLabel(f)}:** ${cell(f.suggestion)}${checked}` : '');
+    const why = cell(f.message) + (f.suggestion ? `<br>**${suggestionLabel(f)}:** ${linesCell(f.suggestion)}${checked}` : '');
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
     lines.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
   }
