@@ -189,18 +189,26 @@ describe('markdown comment rules', () => {
 
   // lemmy's remove-aggregate-tables: the batch loop and the merged ALTER TABLE came out on one
   // line of the findings table, where their first `--` comment swallowed the rest.
-  it('a suggestion of several lines keeps its lines: the SQL a reader copies from the table runs (on PostgreSQL)', async () => {
+  it('a suggestion of several lines keeps its lines: the SQL a reader copies from the comment runs (on PostgreSQL)', async () => {
     const sql = "BEGIN;\nALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;\n";
     const { comment } = await check([{ path: 'db/0002_status.up.sql', sql }]);
     const row = comment.split('\n').find((l) => l.includes('[dml-in-ddl-transaction]'))!;
-    const copied = /\*\*Instead:\*\* (.*) \|$/.exec(row)![1]!
-      .replace(/<br>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\([[\]|])/g, '$1').replace(/&amp;/g, '&');
+    const label = /\*\*Instead:\*\* the SQL (S\d+) below/.exec(row)![1]!;
+    const copied = new RegExp(`\\*\\*${label}\\*\\*[^\\n]*\\n\\n\`\`\`sql\\n([\\s\\S]*?)\\n\`\`\``).exec(comment)![1]!;
     expect(copied.split('\n').length).toBeGreaterThan(5);
     expect(copied.startsWith('--')).toBe(true);
     await runOnPostgres('md_lines', 'CREATE TABLE orders (id bigint PRIMARY KEY, status text);\nINSERT INTO orders SELECT g FROM generate_series(1, 25000) g;', [
       copied,
       "DO $$ BEGIN IF EXISTS (SELECT 1 FROM orders WHERE status IS DISTINCT FROM 'new') THEN RAISE EXCEPTION 'rows left'; END IF; END $$",
     ]);
+  });
+
+  it('a suggestion the table cell would change (an @> operator, a URL in a string) is shown below it exactly', async () => {
+    const { comment } = await check([{ path: 'db/0003_idx.up.sql', sql: "CREATE INDEX docs_tags ON docs USING gin (tags) WHERE tags @> '{\"a\"}';\n" }]);
+    const row = comment.split('\n').find((l) => l.includes('[require-concurrent-index]'))!;
+    expect(row).toMatch(/the SQL S1 below/);
+    expect(comment).toContain("```sql\nCREATE INDEX CONCURRENTLY docs_tags ON docs USING gin (tags) WHERE tags @> '{\"a\"}';");
+    expect(comment).not.toContain('@\u200b>');
   });
 
   it('shows an approval and a voided approval', async () => {

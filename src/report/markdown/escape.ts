@@ -5,15 +5,6 @@ export function cell(text: string): string {
   return inert(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').trim();
 }
 
-/**
- * Text whose lines matter (a suggestion's SQL) in a table cell, one `<br>` per line: a cell
- * cannot hold a newline, and SQL flattened onto one line is not the SQL it was (a `--` comment
- * then swallows every line after it).
- */
-export function linesCell(text: string): string {
-  return text.trim().split(/\r?\n/).map(cell).join('<br>');
-}
-
 export function code(text: string): string {
   const flat = text.replace(/\r?\n/g, ' ');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));

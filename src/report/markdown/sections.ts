@@ -5,7 +5,7 @@ import { atLeast, blocksWrites, lockModeSql } from '../../core/risk.js';
 import type { DryRunResult, MigrationReport, Risk, Verification } from '../../core/types.js';
 import { verificationLine } from '../../plan/text.js';
 import type { Plan, PlanStep } from '../../plan/types.js';
-import { cell, code, fenced, linesCell, prose } from './escape.js';
+import { cell, code, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
 import { DRY_RUN_FINDING_RULES, findStatement, suggestionLabel } from '../diagnostics.js';
 import { serverAndTarget } from '../dry-run-version.js';
@@ -141,17 +141,36 @@ export function planOverview(plan: Plan, verification?: { plan: Verification; ph
   return out.join('\n');
 }
 
+/**
+ * A suggestion a table cell shows as it is when copied from the rendered comment: one line, and
+ * nothing the cell's escaping changes beyond entities (a zero-width space keeps `@` from being a
+ * mention, and breaks `@>`; a cell collapses runs of spaces, also inside a string literal).
+ */
+function copiesFromCell(sql: string): boolean {
+  return !/[\r\n@|[\]]|#\d|:\/\/|www\.| {2}/i.test(sql.trim());
+}
+
 function findingsTable(m: MigrationReport, o: SectionOptions): string {
   if (m.findings.length === 0) return '_No findings._';
   const lines = ['| | Rule | Line | Why |', '|---|---|---|---|'];
+  // Suggestions a cell would change go below the table, each in a block that keeps it exact.
+  const below: Array<{ label: string; head: string; sql: string }> = [];
   for (const f of m.findings) {
     const title = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title ? `<br>${cell(title)}` : ''}`;
     const checked = f.suggestionVerification?.status === 'verified' ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : '';
-    const why = cell(f.message) + (f.suggestion ? `<br>**${suggestionLabel(f)}:** ${linesCell(f.suggestion)}${checked}` : '');
+    let suggestion = '';
+    if (f.suggestion && copiesFromCell(f.suggestion)) suggestion = `<br>**${suggestionLabel(f)}:** ${cell(f.suggestion)}${checked}`;
+    else if (f.suggestion) {
+      const label = `S${below.length + 1}`;
+      suggestion = `<br>**${suggestionLabel(f)}:** the SQL ${label} below${checked}`;
+      below.push({ label, head: `**${label}** (line ${f.line}, ${code(f.rule)}):`, sql: f.suggestion.trim() });
+    }
+    const why = cell(f.message) + suggestion;
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
     lines.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
   }
+  for (const b of below) lines.push('', b.head, '', fenced('sql', b.sql));
   return lines.join('\n');
 }
 
