@@ -1,14 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-42S443HH.js";
+} from "./chunks/chunk-6YA5SE7Z.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-KZSMXPAX.js";
+import "./chunks/chunk-QDBEP3XU.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-IMVOTMCP.js";
+import "./chunks/chunk-R6BKVYTY.js";
 import {
   initParser
-} from "./chunks/chunk-DBHT5RFC.js";
+} from "./chunks/chunk-4ZOB6AYH.js";
 import "./chunks/chunk-U4IZUMWU.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import "./chunks/chunk-ZGDBGMMU.js";

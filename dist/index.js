@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-EWHIGJG3.js";
+} from "./chunks/chunk-SZIZ25O7.js";
 import "./chunks/chunk-ZIE52CRQ.js";
 import {
   readStatsFromUrl
@@ -36,8 +36,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-4LJYTEWE.js";
-import "./chunks/chunk-WGO4PAPB.js";
+} from "./chunks/chunk-WCCN4XXB.js";
+import "./chunks/chunk-PNQ373PX.js";
 import {
   loadConfig
 } from "./chunks/chunk-NTVTLWBC.js";
@@ -49,19 +49,19 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-VDFA5MLU.js";
-import "./chunks/chunk-V3SUC56D.js";
-import "./chunks/chunk-TAADQLEX.js";
+} from "./chunks/chunk-JIMMJY5L.js";
+import "./chunks/chunk-T5VH7YJL.js";
+import "./chunks/chunk-RZB2ZV6F.js";
 import "./chunks/chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-42S443HH.js";
+import "./chunks/chunk-6YA5SE7Z.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-KZSMXPAX.js";
+import "./chunks/chunk-QDBEP3XU.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-IMVOTMCP.js";
-import "./chunks/chunk-DBHT5RFC.js";
+import "./chunks/chunk-R6BKVYTY.js";
+import "./chunks/chunk-4ZOB6AYH.js";
 import "./chunks/chunk-U4IZUMWU.js";
 import {
   RISKS

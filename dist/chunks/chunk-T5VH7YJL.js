@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-TAADQLEX.js";
+} from "./chunk-RZB2ZV6F.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-IMVOTMCP.js";
+} from "./chunk-R6BKVYTY.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   as,
   blocksWrites,
@@ -81,138 +81,6 @@ function renderPlanText(plan, verification) {
     for (const n of plan.notes) out.push(`  - ${n}`);
   }
   return out.join("\n").trimEnd() + "\n";
-}
-
-// src/plan/order.ts
-var DROPS = {
-  DROP_COLUMN: "column",
-  DROP_TABLE: "relation",
-  DROP_VIEW: "relation",
-  DROP_CONSTRAINT: "constraint",
-  DROP_TYPE: "type",
-  RENAME_COLUMN: "column",
-  RENAME_TABLE: "relation"
-  // Indexes are not here: a re-created index is built under a temporary name and renamed after
-  // the old one is dropped (statements.ts), so the old one keeps serving queries until then.
-};
-var CREATES = {
-  ADD_COLUMN_NULLABLE: "column",
-  ADD_COLUMN_NOT_NULL: "column",
-  ADD_COLUMN_VOLATILE_DEFAULT: "column",
-  CREATE_TABLE: "relation",
-  CREATE_VIEW: "relation",
-  ADD_FOREIGN_KEY: "constraint",
-  ADD_CHECK: "constraint",
-  ADD_UNIQUE: "constraint",
-  ADD_PRIMARY_KEY: "constraint",
-  ADD_EXCLUSION: "constraint",
-  CREATE_INDEX: "index",
-  CREATE_INDEX_CONCURRENTLY: "index",
-  CREATE_TYPE: "type",
-  CREATE_DOMAIN: "type",
-  RENAME_COLUMN: "column",
-  RENAME_TABLE: "relation"
-};
-function keyOf(kind, op, dropped) {
-  const renamed = !dropped && (op.kind === "RENAME_COLUMN" || op.kind === "RENAME_TABLE") ? op.typeName : void 0;
-  if (!dropped && (op.kind === "RENAME_COLUMN" || op.kind === "RENAME_TABLE") && !renamed) return void 0;
-  switch (kind) {
-    case "column": {
-      const col = renamed ?? op.columnName;
-      return op.table && col ? `column ${op.table}.${col}` : void 0;
-    }
-    case "constraint":
-      return op.table && op.constraintName ? `constraint ${op.table}.${op.constraintName}` : void 0;
-    case "index":
-      return op.indexName ? `index ${op.indexName}` : void 0;
-    case "relation": {
-      if (!op.table) return void 0;
-      return renamed ? `relation ${op.table.split(".").slice(0, -1).join(".") || "public"}.${renamed}` : `relation ${op.table}`;
-    }
-    // Types and domains share one namespace (pg_type).
-    case "type":
-      return op.typeName ? `type ${op.typeName}` : void 0;
-    default:
-      return op.table ? `${kind} ${op.table}` : void 0;
-  }
-}
-var DropOrder = class {
-  pending = /* @__PURE__ */ new Map();
-  /** Destructive steps kept for a later phase, per table they touch (for a table that is rebuilt). */
-  byTable = /* @__PURE__ */ new Map();
-  /** Called with each statement's operations and the drafts planned for it, in order. */
-  add(ops, drafts) {
-    const live = drafts.filter((d) => !d.absorbed);
-    const rank = (d) => PHASE_NAMES.indexOf(d.phase);
-    const pull = (drops) => {
-      if (live.length === 0) return;
-      const earliest = live.reduce((a, b) => rank(b) < rank(a) ? b : a);
-      for (const d of drops) if (!d.absorbed && rank(d) > rank(earliest)) d.phase = earliest.phase;
-    };
-    for (const op of ops) {
-      const created = CREATES[op.kind];
-      const key = created ? keyOf(created, op, false) : void 0;
-      const drops = key ? this.pending.get(key) : void 0;
-      if (key && drops && live.length > 0) {
-        pull(drops);
-        this.pending.delete(key);
-      }
-      if (created === "relation" && key && op.kind !== "RENAME_TABLE" && op.table && drops) {
-        pull(this.byTable.get(op.table) ?? []);
-        this.byTable.delete(op.table);
-      }
-    }
-    for (const op of ops) {
-      const dropped = DROPS[op.kind];
-      const key = dropped ? keyOf(dropped, op, true) : void 0;
-      const destructive = live.filter((d) => d.step.sql.length > 0);
-      if (key) this.pending.set(key, [...this.pending.get(key) ?? [], ...destructive]);
-      if (op.table && (key || op.kind === "DROP_INDEX" || op.kind === "DROP_INDEX_CONCURRENTLY")) {
-        this.byTable.set(op.table, [...this.byTable.get(op.table) ?? [], ...destructive.filter((d) => d.phase !== "expand")]);
-      }
-    }
-  }
-};
-
-// src/plan/phases.ts
-var TITLES = {
-  expand: "Expand: additive, non-blocking changes",
-  backfill: "Backfill: data changes in batches, outside the DDL transaction",
-  validate: "Validate: check constraints against existing rows without blocking writes",
-  deploy: "Deploy: the application switches to the new shape",
-  contract: "Contract: destructive changes, in a later release"
-};
-var DEFAULT_APP = {
-  expand: "Nothing yet: the running code keeps working on the expanded schema.",
-  backfill: "Let the backfill finish; new rows are already filled by the defaults and sync triggers.",
-  deploy: "Release the code that uses the new shape, and wait until no instance of the old code is running."
-};
-var ROLLBACK = {
-  expand: "Drop what this phase added (statements below, in order); the old code never used it.",
-  backfill: "Nothing structural to undo: backfilled values live in columns the expand rollback drops. UPDATE or DELETE of existing data cannot be undone without a backup taken before it.",
-  validate: "Drop the constraints this phase added (statements below); the data stays as it is.",
-  deploy: "Deploy the previous version of the application: the schema still serves it until the contract phase.",
-  contract: "Not reversible: dropped columns and tables take their data with them. Take a backup first; undoing means restoring the data and re-creating the objects (the migration's rollback file, if it has one)."
-};
-function assemblePhases(drafts) {
-  const phases = [];
-  const hasContract = drafts.some((d) => d.phase === "contract");
-  for (const name of PHASE_NAMES) {
-    const mine = drafts.filter((d) => d.phase === name);
-    if (mine.length === 0 && !(name === "deploy" && hasContract)) continue;
-    const asks = [...new Set(mine.map((d) => d.appMustDo).filter((a) => !!a))];
-    const appMustDo = asks.length > 0 ? asks.join(" ") : name === "deploy" && mine.length === 0 ? "Deploy code that no longer reads or writes what the contract phase removes, and wait until no instance of the old code runs." : DEFAULT_APP[name];
-    const rollbackSql = mine.flatMap((d) => d.step.rollback ?? []).length ? [...mine].reverse().flatMap((d) => d.step.rollback ?? []) : void 0;
-    phases.push({
-      name,
-      title: TITLES[name],
-      steps: mine.map((d) => d.step),
-      ...appMustDo ? { appMustDo } : {},
-      rollback: ROLLBACK[name],
-      ...rollbackSql ? { rollbackSql } : {}
-    });
-  }
-  return phases;
 }
 
 // src/plan/context.ts
@@ -1070,7 +938,10 @@ function planAlterTable(ctx, v) {
 }
 function sameNameConstraints(ctx, rel, cmds, d) {
   const only = cmds.length === 1 ? cmds[0] : void 0;
-  if (only?.subtype === "AT_DropConstraint" && only.name && d.phase === "contract") ctx.memory.drops.set(constraintKey(rel, only.name), d);
+  if (only?.subtype === "AT_DropConstraint" && only.name && d.phase === "contract") {
+    ctx.memory.drops.set(constraintKey(rel, only.name), d);
+    (ctx.memory.constraintDropTables ??= /* @__PURE__ */ new Map()).set(constraintKey(rel, only.name), qualified(rel));
+  }
   const dropFirst = cmds.flatMap((c) => {
     const name = c.subtype === "AT_AddConstraint" ? as(c.def, "Constraint")?.conname : void 0;
     return name ? absorbDrop(ctx, constraintKey(rel, name)) : [];
@@ -1347,17 +1218,196 @@ function planDo(ctx, v) {
   return d;
 }
 
+// src/plan/order.ts
+var DROPS = {
+  DROP_COLUMN: "column",
+  DROP_TABLE: "relation",
+  DROP_VIEW: "relation",
+  DROP_CONSTRAINT: "constraint",
+  DROP_TYPE: "type",
+  RENAME_COLUMN: "column",
+  RENAME_TABLE: "relation"
+  // Indexes are not here: a re-created index is built under a temporary name and renamed after
+  // the old one is dropped (statements.ts), so the old one keeps serving queries until then.
+};
+var CREATES = {
+  ADD_COLUMN_NULLABLE: "column",
+  ADD_COLUMN_NOT_NULL: "column",
+  ADD_COLUMN_VOLATILE_DEFAULT: "column",
+  CREATE_TABLE: "relation",
+  CREATE_VIEW: "relation",
+  ADD_FOREIGN_KEY: "constraint",
+  ADD_CHECK: "constraint",
+  ADD_UNIQUE: "constraint",
+  ADD_PRIMARY_KEY: "constraint",
+  ADD_EXCLUSION: "constraint",
+  CREATE_INDEX: "index",
+  CREATE_INDEX_CONCURRENTLY: "index",
+  CREATE_TYPE: "type",
+  CREATE_DOMAIN: "type",
+  RENAME_COLUMN: "column",
+  RENAME_TABLE: "relation"
+};
+function keyOf(kind, op, dropped) {
+  const renamed = !dropped && (op.kind === "RENAME_COLUMN" || op.kind === "RENAME_TABLE") ? op.typeName : void 0;
+  if (!dropped && (op.kind === "RENAME_COLUMN" || op.kind === "RENAME_TABLE") && !renamed) return void 0;
+  switch (kind) {
+    case "column": {
+      const col = renamed ?? op.columnName;
+      return op.table && col ? `column ${op.table}.${col}` : void 0;
+    }
+    case "constraint":
+      return op.table && op.constraintName ? `constraint ${op.table}.${op.constraintName}` : void 0;
+    case "index":
+      return op.indexName ? `index ${op.indexName}` : void 0;
+    case "relation": {
+      if (!op.table) return void 0;
+      return renamed ? `relation ${op.table.split(".").slice(0, -1).join(".") || "public"}.${renamed}` : `relation ${op.table}`;
+    }
+    // Types and domains share one namespace (pg_type).
+    case "type":
+      return op.typeName ? `type ${op.typeName}` : void 0;
+    default:
+      return op.table ? `${kind} ${op.table}` : void 0;
+  }
+}
+var DropOrder = class {
+  pending = /* @__PURE__ */ new Map();
+  /** Destructive steps kept for a later phase, per table they touch (for a table that is rebuilt). */
+  byTable = /* @__PURE__ */ new Map();
+  /** Called with each statement's operations and the drafts planned for it, in order. */
+  add(ops, drafts) {
+    const live = drafts.filter((d) => !d.absorbed);
+    const rank = (d) => PHASE_NAMES.indexOf(d.phase);
+    const pull = (drops) => {
+      if (live.length === 0) return;
+      const earliest = live.reduce((a, b) => rank(b) < rank(a) ? b : a);
+      for (const d of drops) if (!d.absorbed && rank(d) > rank(earliest)) d.phase = earliest.phase;
+    };
+    for (const op of ops) {
+      const created = CREATES[op.kind];
+      const key = created ? keyOf(created, op, false) : void 0;
+      const drops = key ? this.pending.get(key) : void 0;
+      if (key && drops && live.length > 0) {
+        pull(drops);
+        this.pending.delete(key);
+      }
+      if (created === "relation" && key && op.kind !== "RENAME_TABLE" && op.table && drops) {
+        pull(this.byTable.get(op.table) ?? []);
+        this.byTable.delete(op.table);
+      }
+    }
+    for (const op of ops) {
+      const dropped = DROPS[op.kind];
+      const key = dropped ? keyOf(dropped, op, true) : void 0;
+      const destructive = live.filter((d) => d.step.sql.length > 0);
+      if (key) this.pending.set(key, [...this.pending.get(key) ?? [], ...destructive]);
+      if (op.table && (key || op.kind === "DROP_INDEX" || op.kind === "DROP_INDEX_CONCURRENTLY")) {
+        this.byTable.set(op.table, [...this.byTable.get(op.table) ?? [], ...destructive.filter((d) => d.phase !== "expand")]);
+      }
+    }
+  }
+};
+function afterDeferred(ops, drafts, latest) {
+  if (!latest || ops.length === 0 || !ops.every((o) => o.targetIsNew) || !ops.some((o) => CONTRACT_KINDS.has(o.kind))) return;
+  for (const d of drafts) if (!d.absorbed && PHASE_NAMES.indexOf(d.phase) < PHASE_NAMES.indexOf(latest)) d.phase = latest;
+}
+var ON_ITS_TABLE = /* @__PURE__ */ new Set(["ALTER_COLUMN_TYPE", "DROP_COLUMN"]);
+var ON_REFERENCED = /* @__PURE__ */ new Set(["ALTER_COLUMN_TYPE", "DROP_COLUMN", "DROP_CONSTRAINT"]);
+var HeldConstraintDrops = class {
+  /** Foreign keys added in the change: constraint key -> the table it references. */
+  references = /* @__PURE__ */ new Map();
+  /** Called with each statement before it is planned: learns the foreign keys it adds. */
+  learn(ast) {
+    const t = nodeTag(ast);
+    if (t?.[0] === "AlterTableStmt") {
+      const v = t[1];
+      for (const c of v.cmds ?? []) this.noteForeignKey(v.relation, as(as(c, "AlterTableCmd")?.def, "Constraint"));
+    } else if (t?.[0] === "CreateStmt") {
+      const v = t[1];
+      for (const e of v.tableElts ?? []) this.noteForeignKey(v.relation, as(e, "Constraint"));
+    }
+  }
+  /** Called with each statement's operations and drafts after it is planned. */
+  release(ops, drafts, memory) {
+    const tables = memory.constraintDropTables;
+    const live = drafts.filter((d) => !d.absorbed);
+    if (!tables || tables.size === 0 || live.length === 0) return;
+    const touches = (table, kinds) => ops.some((o) => o.table === table && kinds.has(o.kind));
+    const rank = (d) => PHASE_NAMES.indexOf(d.phase);
+    const earliest = live.reduce((a, b) => rank(b) < rank(a) ? b : a);
+    for (const [key, table] of tables) {
+      const drop = memory.drops.get(key);
+      if (drop && drafts.includes(drop)) continue;
+      const referenced = this.references.get(key);
+      if (!touches(table, ON_ITS_TABLE) && !(referenced && touches(referenced, ON_REFERENCED))) continue;
+      if (drop && !drop.absorbed && rank(drop) > rank(earliest)) drop.phase = earliest.phase;
+      memory.drops.delete(key);
+      tables.delete(key);
+    }
+  }
+  noteForeignKey(rel, c) {
+    if (!rel || c?.contype !== "CONSTR_FOREIGN" || !c.conname || !c.pktable) return;
+    const target = qualified(c.pktable);
+    if (target) this.references.set(constraintKey(rel, c.conname), target);
+  }
+};
+
+// src/plan/phases.ts
+var TITLES = {
+  expand: "Expand: additive, non-blocking changes",
+  backfill: "Backfill: data changes in batches, outside the DDL transaction",
+  validate: "Validate: check constraints against existing rows without blocking writes",
+  deploy: "Deploy: the application switches to the new shape",
+  contract: "Contract: destructive changes, in a later release"
+};
+var DEFAULT_APP = {
+  expand: "Nothing yet: the running code keeps working on the expanded schema.",
+  backfill: "Let the backfill finish; new rows are already filled by the defaults and sync triggers.",
+  deploy: "Release the code that uses the new shape, and wait until no instance of the old code is running."
+};
+var ROLLBACK = {
+  expand: "Drop what this phase added (statements below, in order); the old code never used it.",
+  backfill: "Nothing structural to undo: backfilled values live in columns the expand rollback drops. UPDATE or DELETE of existing data cannot be undone without a backup taken before it.",
+  validate: "Drop the constraints this phase added (statements below); the data stays as it is.",
+  deploy: "Deploy the previous version of the application: the schema still serves it until the contract phase.",
+  contract: "Not reversible: dropped columns and tables take their data with them. Take a backup first; undoing means restoring the data and re-creating the objects (the migration's rollback file, if it has one)."
+};
+function assemblePhases(drafts) {
+  const phases = [];
+  const hasContract = drafts.some((d) => d.phase === "contract");
+  for (const name of PHASE_NAMES) {
+    const mine = drafts.filter((d) => d.phase === name);
+    if (mine.length === 0 && !(name === "deploy" && hasContract)) continue;
+    const asks = [...new Set(mine.map((d) => d.appMustDo).filter((a) => !!a))];
+    const appMustDo = asks.length > 0 ? asks.join(" ") : name === "deploy" && mine.length === 0 ? "Deploy code that no longer reads or writes what the contract phase removes, and wait until no instance of the old code runs." : DEFAULT_APP[name];
+    const rollbackSql = mine.flatMap((d) => d.step.rollback ?? []).length ? [...mine].reverse().flatMap((d) => d.step.rollback ?? []) : void 0;
+    phases.push({
+      name,
+      title: TITLES[name],
+      steps: mine.map((d) => d.step),
+      ...appMustDo ? { appMustDo } : {},
+      rollback: ROLLBACK[name],
+      ...rollbackSql ? { rollbackSql } : {}
+    });
+  }
+  return phases;
+}
+
 // src/plan/build.ts
 function buildPlan(migrations, opts) {
   const memory = { newTables: /* @__PURE__ */ new Set(), newIndexes: /* @__PURE__ */ new Set(), notNullChecks: /* @__PURE__ */ new Set(), drops: /* @__PURE__ */ new Map(), notes: [] };
   const drafts = [];
   let outsideTx = false;
   const dropOrder = new DropOrder();
+  const held = new HeldConstraintDrops();
   for (const m of migrations) {
+    if (m.migration.upAsBase || m.migration.historyFollows) continue;
     for (const e of m.up.errors) {
       memory.notes.push(`${e.path}:${e.line}:${e.column}: does not parse (${e.message}); the plan leaves this migration out until it does.`);
     }
     if (m.up.errors.length > 0) continue;
+    let latest;
     const opsByStatement = /* @__PURE__ */ new Map();
     for (const op of m.report.operations) {
       const list = opsByStatement.get(op.statement) ?? [];
@@ -1375,8 +1425,12 @@ function buildPlan(migrations, opts) {
         lockTimeout: opts.lockTimeout ?? "5s",
         memory
       };
+      held.learn(statement.ast);
       const out = planStatement(ctx);
+      held.release(ctx.ops, out, memory);
+      afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
+      latest = latestPhase(out, latest);
       if (out.some((d) => !d.step.transactional && d.step.sql.length > 0)) outsideTx = true;
       drafts.push(...out);
     }
@@ -1388,6 +1442,9 @@ function buildPlan(migrations, opts) {
     );
   }
   return { phases: assemblePhases(drafts.filter((d) => !d.absorbed)), notes };
+}
+function latestPhase(drafts, since) {
+  return since ?? (drafts.some((d) => !d.absorbed && d.step.sql.length > 0 && d.phase === "backfill") ? "backfill" : void 0);
 }
 
 export {

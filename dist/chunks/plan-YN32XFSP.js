@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-WGO4PAPB.js";
+} from "./chunk-PNQ373PX.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-V3SUC56D.js";
-import "./chunk-TAADQLEX.js";
-import "./chunk-IMVOTMCP.js";
-import "./chunk-DBHT5RFC.js";
+} from "./chunk-T5VH7YJL.js";
+import "./chunk-RZB2ZV6F.js";
+import "./chunk-R6BKVYTY.js";
+import "./chunk-4ZOB6AYH.js";
 import "./chunk-U4IZUMWU.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-ZGDBGMMU.js";

@@ -11,13 +11,13 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-KZSMXPAX.js";
+} from "./chunk-QDBEP3XU.js";
 import {
   LineIndex,
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   as,
   blocksReads,
@@ -405,6 +405,41 @@ function addConstraint(c, table, state) {
   }
 }
 
+// src/analyze/routine-calls.ts
+var isObject = (v) => typeof v === "object" && v !== null;
+function bareName(list) {
+  if (!Array.isArray(list) || list.length === 0) return void 0;
+  const last = list[list.length - 1];
+  const sval = isObject(last) && isObject(last.String) ? last.String.sval : void 0;
+  return typeof sval === "string" ? sval.toLowerCase() : void 0;
+}
+function definedRoutine(ast) {
+  const create = ast.CreateFunctionStmt;
+  return isObject(create) ? bareName(create.funcname) : void 0;
+}
+function routinesRun(ast, known) {
+  if (known.size === 0) return [];
+  const found = /* @__PURE__ */ new Set();
+  const stack = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (!isObject(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "CreateFunctionStmt") continue;
+      if ((key === "FuncCall" || key === "funccall" || key === "CreateTrigStmt" || key === "CreateEventTrigStmt") && isObject(value)) {
+        const name = bareName(value.funcname);
+        if (name !== void 0 && known.has(name)) found.add(name);
+      }
+      if (isObject(value)) stack.push(value);
+    }
+  }
+  return [...found];
+}
+
 // src/analyze/suppress.ts
 var DIRECTIVE = /(?:--|\/\*)[ \t]*migration-guard-ignore(-file)?\b([^\n]*)/g;
 function readDirectives(text, statements) {
@@ -483,6 +518,8 @@ function startAnalysis(state, rules, settings = {}) {
   const pending = [];
   const checkers = byStatementTag(enabled.filter((r) => r.check));
   const bodyCheckers = byStatementTag(enabled.filter((r) => r.check && r.functionBodies));
+  const replayCheckers = byStatementTag(enabled.filter((r) => r.check && !r.functionBodies));
+  const defining = /* @__PURE__ */ new Map();
   const lookingBack = enabled.filter((r) => r.readsEarlierTree);
   const runChecks = (which, stmt, ops) => {
     if (state.learningOnly) return;
@@ -500,13 +537,32 @@ function startAnalysis(state, rules, settings = {}) {
   const feed = (stmt, light) => {
     if (stmt.nestedIn?.kind === "function-body") {
       runChecks(bodyCheckers, stmt, []);
+      const routine2 = defining.get(stmt.nestedIn.statement);
+      if (routine2 !== void 0 && !state.learningOnly) state.routines.set(routine2, [...state.routines.get(routine2) ?? [], stmt]);
       return;
+    }
+    const routine = definedRoutine(stmt.ast);
+    if (routine !== void 0) {
+      defining.set(stmt.index, routine);
+      state.routines.delete(routine);
     }
     const ops = classify(stmt, state);
     runChecks(checkers, stmt, ops);
     const keepTree = lookingBack.some((r) => r.readsEarlierTree(stmt, ops));
     track(state, stmt, ops, keepTree ? stmt : light);
     for (const o of ops) operations.push(o);
+    if (state.routines.size === 0) return;
+    for (const name of routinesRun(stmt.ast, new Set(state.routines.keys()))) {
+      const body = state.routines.get(name) ?? [];
+      state.routines.delete(name);
+      for (const inner of body) {
+        const running = { ...inner, nestedIn: { statement: inner.nestedIn.statement, kind: "do-block" } };
+        const innerOps = classify(running, state);
+        runChecks(replayCheckers, running, innerOps);
+        track(state, running, innerOps, running);
+        for (const o of innerOps) operations.push(o);
+      }
+    }
   };
   const finish = (source, text) => {
     const directives = readDirectives(text, source.statements);
@@ -1216,11 +1272,15 @@ function createdBy(statements, ops) {
       case "CREATE_VIEW":
         if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
         break;
+      // Renamed back, or the new name dropped (a rollback that rebuilds the old table and drops the new one).
       case "RENAME_TABLE":
-        if (o.table && o.typeName) out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${o.table.split(".")[0]}.${o.typeName}->${o.table.split(".").pop()}`], ...at(o) });
+        if (o.table && o.typeName) {
+          const renamed = `${o.table.split(".")[0]}.${o.typeName}`;
+          out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${renamed}->${o.table.split(".").pop()}`, `table:${renamed}`], ...at(o) });
+        }
         break;
       case "RENAME_COLUMN":
-        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, ...dropTable], ...at(o) });
+        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, `column:${o.table}.${o.typeName}`, ...dropTable], ...at(o) });
         break;
       default:
         break;
@@ -1286,16 +1346,26 @@ function undoKeys(o) {
       return o.typeName ? [`type:${o.typeName}`] : [];
     case "DROP_SCHEMA":
       return o.typeName ? [`schema:${o.typeName.split(".").pop()}`] : [];
+    // A rename takes the old name away as a drop does: what the up created under it is gone
+    // (renamed aside and dropped, or renamed back to the name the up had replaced).
     case "RENAME_TABLE":
-      return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`] : [];
+      return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`, `table:${o.table}`] : [];
     case "RENAME_COLUMN":
-      return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`] : [];
+      return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`, `column:${o.table}.${o.columnName}`] : [];
+    case "RENAME_INDEX":
+      return o.indexName ? [`index:${o.indexName}`] : [];
     default:
       return [];
   }
 }
 function undoKeysFromAst(s) {
   const t = nodeTag(s.ast);
+  if (t?.[0] === "RenameStmt") {
+    const r = t[1];
+    if (r.renameType !== "OBJECT_TYPE" && r.renameType !== "OBJECT_DOMAIN") return [];
+    const name = qualifiedFromList(as(r.object, "List")?.items);
+    return name ? [`type:${name}`] : [];
+  }
   if (t?.[0] !== "DropStmt") return [];
   const d = t[1];
   if (d.removeType !== "OBJECT_MATVIEW") return [];
@@ -1312,7 +1382,7 @@ function analyzeSet(units, ctx, step) {
     const m = unit.migration;
     if (m.change === "deleted") continue;
     step(unit);
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, config.placeholders, m.layout) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout) : null;
     if (!unit.underReview) {
       const { up: up2 } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
       if (ctx.keepHistory) history.push({ migration: m, up: up2, down });
@@ -1338,11 +1408,14 @@ function analyzeSet(units, ctx, step) {
 function parse(src, placeholders, layout) {
   return parseSource(src, parseOptionsFor(layout, placeholders));
 }
+function placeholdersOf(m, configured) {
+  return m.placeholders ? { ...m.placeholders, ...configured } : configured;
+}
 function parseOptionsFor(layout, placeholders) {
   return { placeholders, goTemplates: layout === "pop" };
 }
 function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
-  const opts = parseOptionsFor(m.layout, ctx.config.placeholders);
+  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders));
   if (m.transaction === "implicit") {
     const parsed = parseSource(m.up, opts);
     const transaction2 = fileTransaction(m.transaction, parsed.statements);

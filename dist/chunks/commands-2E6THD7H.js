@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTFZQU2.js";
 import {
   configFromFlags
-} from "./chunk-627C4VLM.js";
+} from "./chunk-4I3PBBVQ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-EWHIGJG3.js";
+} from "./chunk-SZIZ25O7.js";
 import "./chunk-ZIE52CRQ.js";
 import {
   ROLLBACK_TEXT,
@@ -37,27 +37,27 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-VDFA5MLU.js";
+} from "./chunk-JIMMJY5L.js";
 import {
   buildPlan
-} from "./chunk-V3SUC56D.js";
-import "./chunk-TAADQLEX.js";
+} from "./chunk-T5VH7YJL.js";
+import "./chunk-RZB2ZV6F.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-42S443HH.js";
+import "./chunk-6YA5SE7Z.js";
 import "./chunk-EGWSCFWY.js";
 import {
   allRules,
   ruleById
-} from "./chunk-KZSMXPAX.js";
+} from "./chunk-QDBEP3XU.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-IMVOTMCP.js";
+import "./chunk-R6BKVYTY.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   lockModeSql,
   riskRank
@@ -856,15 +856,16 @@ async function planCommand(repoDir, flags) {
     totalTimeoutMs: config.dryRun.totalTimeoutMs
   };
   const base2 = result.history ?? [];
-  const review2 = result.migrations.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-LXJVBFY6.js") : null;
+  const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
+  const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+  const verify = flags.verify !== false ? await import("./verify-ZPC5L74G.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-5BF4XC3S.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-YN32XFSP.js");
   let plan;
   let verification;
   try {
     session?.useExtensionsOf({ base: base2, review: review2 });
-    if (verify && session) await verify.readColumnShapes(base2, result.migrations, { ...verifyOpts, session });
+    if (verify && session) await verify.readColumnShapes(base2, replayed, { ...verifyOpts, session });
     plan = buildPlan2(result.migrations, { pgVersion: config.pgVersion });
     if (verify && session && plan.phases.length > 0) verification = await verify.verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review: review2 }, { ...verifyOpts, session });
   } finally {

@@ -11,7 +11,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
-} from "./chunk-V3SUC56D.js";
+} from "./chunk-T5VH7YJL.js";
 import {
   OPERATION_KINDS
 } from "./chunk-GAJUOGXM.js";

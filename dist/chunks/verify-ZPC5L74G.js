@@ -5,6 +5,7 @@ import {
   applyUntraced,
   baseKey,
   cannotRunInTransaction,
+  createRunnerTables,
   diffSnapshots,
   executeTraced,
   extensionsCreated,
@@ -13,10 +14,10 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-4YC6WW4W.js";
+} from "./chunk-NAGOF2JZ.js";
 import {
   columnShapeKey
-} from "./chunk-TAADQLEX.js";
+} from "./chunk-RZB2ZV6F.js";
 import {
   txControl
 } from "./chunk-EGWSCFWY.js";
@@ -24,7 +25,7 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   as,
   lockRank,
@@ -78,6 +79,7 @@ var VerifySession = class {
     const key = baseKey([...input.base, ...on], extensions);
     if (on.length === 0) {
       const { sandbox, fromCache } = await this.provider.open(key, extensions);
+      await createRunnerTables(sandbox, [...input.base, ...input.review], limits.statementTimeoutMs);
       if (fromCache) return { sandbox };
       return this.applied(sandbox, input.base, key, limits, input.base.length);
     }
@@ -183,10 +185,11 @@ function sessionFor(opts) {
 
 // src/verify/plan.ts
 var SUE = lockRank("ShareUpdateExclusiveLock");
-function lockViolation(step, traces) {
+function lockViolation(step, traces, base) {
   const maintenance = /No online alternative/i.test(step.prose);
   for (const t of traces) {
-    if (!maintenance && (t.rewrittenTables ?? []).length > 0) return `step ${step.id} rewrote ${t.rewrittenTables.join(", ")}, which the plan does not say`;
+    const rewritten = (t.rewrittenTables ?? []).filter((r) => base.has(r));
+    if (!maintenance && rewritten.length > 0) return `step ${step.id} rewrote ${rewritten.join(", ")}, which the plan does not say`;
   }
   const validatesOnly = step.sql.every((s) => /^\s*ALTER\s+TABLE\b[^;]*\bVALIDATE\s+CONSTRAINT\b/i.test(s));
   if (validatesOnly) {
@@ -225,6 +228,7 @@ async function verifyPlan(doc, input, opts) {
     sandbox = b.sandbox;
     const rows = b.seed.tables.length > 0 ? seedRows : 0;
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: rows };
+    const base = new Set([...(await relationsNow(sandbox)).values()].map((r) => r.name));
     const phases = [];
     let failure;
     for (const phase of doc.phases) {
@@ -234,7 +238,7 @@ async function verifyPlan(doc, input, opts) {
       }
       for (const step of phase.steps) {
         const r = await runStep(sandbox, step, limits);
-        failure = r.error ?? lockViolation(step, r.traces);
+        failure = r.error ?? lockViolation(step, r.traces, base);
         if (failure) {
           phases.push({ status: "failed", ...where, reason: failure, step: step.id });
           break;

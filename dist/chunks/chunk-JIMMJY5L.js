@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-V3SUC56D.js";
+} from "./chunk-T5VH7YJL.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-FC3R3YAT.js";
@@ -19,11 +19,11 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-42S443HH.js";
+} from "./chunk-6YA5SE7Z.js";
 import {
   allRules,
   ruleById
-} from "./chunk-KZSMXPAX.js";
+} from "./chunk-QDBEP3XU.js";
 import {
   LineIndex,
   byCodeUnit,
@@ -31,7 +31,7 @@ import {
   initParser,
   parseSource,
   trimTrailing
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   atLeast,
   blocksWrites,
@@ -1891,6 +1891,7 @@ function mark(m, byPath, base, sameStatements2) {
   const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : void 0;
   let change = "unchanged";
   let upEdited = false;
+  let upAsBase = false;
   if (up?.status === "added" && !base) change = "added";
   else if (up?.status === "renamed") {
     change = "renamed";
@@ -1899,12 +1900,28 @@ function mark(m, byPath, base, sameStatements2) {
     change = "modified";
     const oneFile = m.down?.path === m.up.path;
     const checksummed = CHECKSUM_REFUSAL[m.layout] !== void 0;
+    upAsBase = !!base && (sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout));
     if (!base) upEdited = true;
     else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
-    else upEdited = !(sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout));
-  } else if (down || baseDown) change = "modified";
-  const migration = { ...m, change, ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {} };
+    else upEdited = !upAsBase;
+  } else if (down || baseDown) {
+    change = "modified";
+    upAsBase = true;
+  }
+  if (change === "modified" && upAsBase && !upEdited && !rollbackChanged(m, base, down ?? baseDown, sameStatements2)) change = "unchanged";
+  const migration = {
+    ...m,
+    change,
+    ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {},
+    ...upAsBase ? { upAsBase: true } : {}
+  };
   return { migration, upEdited };
+}
+function rollbackChanged(m, base, downChange, sameStatements2) {
+  if (m.down?.path !== m.up.path) return downChange !== void 0;
+  const before = base?.down?.text ?? "";
+  const after = m.down?.text ?? "";
+  return !(sameSql(before, after) || sameStatements2(before, after, m.layout));
 }
 function sameSql(a, b) {
   return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
@@ -2041,6 +2058,20 @@ function lines(text) {
   result.push({ number, start, end: text.length, text: text.slice(start) });
   return result;
 }
+function lfLines(text) {
+  const result = [];
+  let start = 0;
+  let number = 1;
+  for (; ; ) {
+    const nl = text.indexOf("\n", start);
+    const stop = nl < 0 ? text.length : nl;
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    result.push({ number, start, end, text: text.slice(start, end) });
+    if (nl < 0) return result;
+    start = nl + 1;
+    number++;
+  }
+}
 function isBlankSql(text) {
   let i = 0;
   while (i < text.length) {
@@ -2093,6 +2124,9 @@ var ROLLBACK_LINE = /^(\s*--\s*rollback\b\s?)(.*)$/i;
 var ROLLBACK_BLOCK_START = /^\s*\/\*\s*liquibase\s+rollback\b/i;
 var BLOCK_HEADER = /\/\*\s*liquibase\s+rollback\b/iy;
 var CHANGESET_ANYWHERE = /^[ \t]*--[ \t]*changeset[ \t]+[^\s:]+:\S/im;
+var PRECONDITION = /^\s*--\s*precondition-([a-zA-Z0-9-]+) (.*)$/i;
+var PROPERTY_START = /^\s*--\s*property\s/i;
+var SQL_CHECK_BODY = [/^(?:expectedResult:)?(\w+) (.*)$/i, /^(?:expectedResult:)?'([^']+)' (.*)$/i, /^(?:expectedResult:)?"([^"]+)" (.*)$/i];
 function isEmptyRollback(sql) {
   let t = sql.trim();
   if (t.endsWith(";")) t = t.slice(0, -1).trimEnd();
@@ -2115,18 +2149,79 @@ var liquibaseSql = {
     const files = [...sqlFiles(folder.files)].sort(byteCompare);
     for (const file of files) {
       const text = await folder.read(file);
-      out.migrations.push(parseChangelog(text, repoPath(folder.dir, file), file));
+      out.migrations.push(parseChangelog(text, repoPath(folder.dir, file), file, out.issues));
     }
     return out;
   }
 };
-function parseChangelog(text, path2, rel) {
+function sqlCheck(line) {
+  const m = PRECONDITION.exec(line);
+  if (!m || m[1] !== "sql-check") return null;
+  const end = javaTrimmedEnd(line);
+  let from = line.length - m[2].length;
+  while (from < end && line.charCodeAt(from) <= 32) from++;
+  const body = line.slice(from, end);
+  for (const pattern of SQL_CHECK_BODY) {
+    const b = pattern.exec(body);
+    if (b) return { start: end - b[2].length, end, sql: b[2] };
+  }
+  return null;
+}
+var JAVA_SPACE = /[ \t\n\x0B\f\r]/;
+function propertyOf(line) {
+  const start = PROPERTY_START.exec(line);
+  if (!start) return null;
+  const rest = line.slice(start[0].length - 1);
+  const colon = rest.indexOf(":");
+  let blank2 = colon + 1;
+  while (colon >= 0 && blank2 < rest.length && !JAVA_SPACE.test(rest[blank2])) blank2++;
+  if (colon < 0 || blank2 >= rest.length || rest.indexOf(":", blank2 + 1) < 0) return null;
+  const name = lastWordAfter(line, /name:/gi);
+  const value = lastWordAfter(line, /value:/gi);
+  return name !== null && value !== null ? { name, value } : null;
+}
+function lastWordAfter(line, key) {
+  const ends = [];
+  for (let m = key.exec(line); m; m = key.exec(line)) ends.push(m.index + m[0].length);
+  for (let i = ends.length - 1; i >= 0; i--) {
+    let at = ends[i];
+    while (at < line.length && JAVA_SPACE.test(line[at])) at++;
+    let end = at;
+    while (end < line.length && !JAVA_SPACE.test(line[end])) end++;
+    if (end > at) return line.slice(at, end);
+  }
+  return null;
+}
+function javaTrimmedEnd(text) {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  return end;
+}
+function isolable(sql) {
+  const rest = sql.replace(/\$\{[A-Za-z_][A-Za-z0-9_.\-]*\}/g, "x");
+  if (/;|--|\/\*|\*\/|\\|\$/.test(rest)) return false;
+  return (rest.split("'").length - 1) % 2 === 0 && (rest.split('"').length - 1) % 2 === 0;
+}
+function parseChangelog(text, path2, rel, issues) {
   const changesets = [];
   const rollbackLines = [];
   const rollbackSql = [];
+  const checks = [];
+  const properties = /* @__PURE__ */ Object.create(null);
   const all = lines(text);
   for (let i = 0; i < all.length; i++) {
     const line = all[i];
+    const property = propertyOf(line.text);
+    if (property) {
+      if (!Object.prototype.hasOwnProperty.call(properties, property.name)) properties[property.name] = property.value;
+      continue;
+    }
+    const check = sqlCheck(line.text);
+    if (check) {
+      if (isolable(check.sql)) checks.push({ start: line.start, end: line.end, sql: check.sql });
+      else issues.push({ path: rel, line: line.number, column: check.start + 1, message: "this --precondition-sql-check runs SQL that cannot be reviewed on its own (a comment, quote, semicolon or dollar sign in it could run on into the changeset's SQL); Liquibase runs it before the changeset" });
+      continue;
+    }
     const cs = CHANGESET.exec(line.text);
     if (cs) {
       changesets.push({ line: line.number, label: cs[1], attrs: cs[2] ?? "", hasRollback: false });
@@ -2169,14 +2264,20 @@ function parseChangelog(text, path2, rel) {
     id,
     version: id,
     name: baseName(id),
-    up: { path: path2, text: keepRanges(text, upKeep) },
+    up: { path: path2, text: withChecks(keepRanges(text, upKeep), checks) },
     down: anyRollback ? { path: path2, text: keepRanges(text, rollbackSql) } : null,
     ...noTransaction ? { noTransaction } : {},
     ...repeatable ? { repeatable } : {},
+    ...Object.keys(properties).length > 0 ? { placeholders: properties } : {},
     ...anyRollback ? {
       partsWithoutRollback: changesets.filter((c) => !c.hasRollback).map((c) => ({ line: c.line, column: 1, label: `changeset ${c.label}` }))
     } : {}
   };
+}
+function withChecks(up, checks) {
+  let out = up;
+  for (const c of checks) out = `${out.slice(0, c.start)};${c.sql};${" ".repeat(c.end - c.start - c.sql.length - 2)}${out.slice(c.end)}`;
+  return out;
 }
 
 // src/discover/layouts/plain.ts
@@ -2232,6 +2333,7 @@ var PRISMA = /^(?:(.*)\/)?[^/]+\/migration\.sql$/;
 var DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
 var VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
 var LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
+var TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?)(\/|$)/i;
 var MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
 function parent(path2) {
   const i = path2.lastIndexOf("/");
@@ -2321,6 +2423,7 @@ async function findFolderGroups(paths, readText) {
 }
 function looksLikeMigrationFolder(group) {
   if (MIGRATION_DIR.test(group.dir)) return true;
+  if (TEST_DIR.test(group.dir)) return false;
   const files = group.files.filter((f) => /\.sql$/i.test(f));
   return files.filter((f) => looksLikeMigrationName(f.slice(f.lastIndexOf("/") + 1))).length * 2 >= files.length;
 }
@@ -2328,7 +2431,7 @@ function looksLikeMigrationFolder(group) {
 // src/discover/layouts/sections.ts
 function findMarkers(text, re) {
   const found = [];
-  for (const line of lines(text)) {
+  for (const line of lfLines(text)) {
     const m = re.exec(line.text);
     if (m) found.push({ kind: m[1].toLowerCase().replace(/\s+/g, " "), line, rest: m[2] ?? "" });
   }
@@ -2356,7 +2459,7 @@ function numberedFiles(folder, pattern, out) {
 }
 
 // src/discover/layouts/dbmate.ts
-var MARKER = /^--\s*migrate:(up|down)\b(.*)$/i;
+var MARKER = /^--[\t\n\f\r ]*migrate:(up|down)((?:[\t\n\f\r ][^]*)?)$/;
 var NAME = /^(\d+)(?:[_-](.*))?\.sql$/;
 var dbmate = {
   name: "dbmate",
@@ -2378,7 +2481,7 @@ var dbmate = {
       }
       const sections = sectionTexts(text, markers, ["up", "down"]);
       const path2 = repoPath(folder.dir, file);
-      const noTransaction = [up, down].some((m) => m && /\btransaction:\s*false\b/i.test(m.rest));
+      const noTransaction = [up, down].some((m) => m && transactionOff(m.rest));
       out.migrations.push({
         id: file.slice(0, -4),
         version,
@@ -2392,6 +2495,9 @@ var dbmate = {
     return out;
   }
 };
+function transactionOff(rest) {
+  return rest.trim().split(/[\t\n\f\r ]+/).some((pair) => pair === "transaction:false");
+}
 
 // src/discover/layouts/directory-pairs.ts
 var FILE = /^([^/]+)\/(up|down)\.sql$/;
@@ -2467,6 +2573,12 @@ var drizzle = {
     const out = emptyBuild();
     const files = sqlFiles(directFiles(folder));
     const journal = folder.files.includes("meta/_journal.json") ? journalOrder(await folder.read("meta/_journal.json")) : [];
+    const seen = /* @__PURE__ */ new Set();
+    journal.forEach((tag, i) => {
+      const problem = !files.includes(`${tag}.sql`) ? `names ${tag}.sql, which is not a migration file of this folder; drizzle runs it all the same, unreviewed` : seen.has(tag) ? `names ${tag}.sql again; drizzle runs it a second time when this entry's 'when' is newer than the last migration applied` : null;
+      seen.add(tag);
+      if (problem) out.issues.push({ path: "meta/_journal.json", line: 1, column: 1, message: `drizzle journal entry ${i + 1} ${problem}` });
+    });
     const rank = (file) => {
       const i = journal.indexOf(file.slice(0, -4));
       return i < 0 ? Number.MAX_SAFE_INTEGER : i;
@@ -2492,7 +2604,7 @@ var drizzle = {
 function journalOrder(text) {
   try {
     const journal = JSON.parse(text);
-    return [...journal.entries ?? []].sort((a, b) => (a.idx ?? 0) - (b.idx ?? 0)).flatMap((e) => typeof e.tag === "string" ? [e.tag] : []);
+    return (Array.isArray(journal.entries) ? journal.entries : []).flatMap((e) => typeof e?.tag === "string" ? [e.tag] : []);
   } catch {
     return [];
   }
@@ -2559,6 +2671,7 @@ var flyway = {
 
 // src/discover/layouts/golang-migrate.ts
 var PAIR = /^[vV]?(\d+)(?:[._-](.*?))?\.(up|down)\.sql$/;
+var RUNNER_FILE = /^(\d+)_(.*)\.(up|down)\.(.*)$/s;
 var golangMigrate = {
   name: "golang-migrate",
   rollbacks: "always",
@@ -2568,13 +2681,14 @@ var golangMigrate = {
   async build(folder) {
     const out = emptyBuild();
     const byId = /* @__PURE__ */ new Map();
-    for (const file of sqlFiles(directFiles(folder))) {
-      const m = PAIR.exec(file);
+    const sql = new Set(sqlFiles(directFiles(folder)));
+    for (const file of directFiles(folder)) {
+      const m = sql.has(file) ? PAIR.exec(file) : RUNNER_FILE.exec(file);
       if (!m) {
-        out.leftovers.push(file);
+        if (sql.has(file)) out.leftovers.push(file);
         continue;
       }
-      const id = file.slice(0, -`.${m[3]}.sql`.length);
+      const id = sql.has(file) ? file.slice(0, -`.${m[3]}.sql`.length) : file.slice(0, -`.${m[3]}.${m[4]}`.length);
       const entry = byId.get(id) ?? { version: m[1], name: m[2] ?? "" };
       entry[m[3]] = file;
       byId.set(id, entry);
@@ -3201,6 +3315,14 @@ async function discoverMigrations(files, config, opts = {}) {
   for (const folder of split.other) {
     const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
     if (sql === 0) continue;
+    if (opts.addedByChange && !folder.engine.startsWith("not ") && folder.files.filter((f) => /\.sql$/i.test(f)).every(opts.addedByChange)) {
+      paths = [...paths, ...folder.files].sort();
+      result.notes.push({
+        path: folder.dir,
+        message: `${sql} SQL file${sql === 1 ? "" : "s"} reviewed as PostgreSQL although the folder name says ${folder.engine}: the change adds the folder, and a runner that reads a whole tree (Flyway, Liquibase includeAll) would run ${sql === 1 ? "it" : "them"} (otherDatabases.skip in .migration-guard.yml on the base branch leaves such a folder alone)`
+      });
+      continue;
+    }
     result.notes.push({
       path: folder.dir,
       message: `${sql} SQL file${sql === 1 ? "" : "s"} left alone: ${folder.engine.startsWith("not ") ? folder.engine : `the folder name says ${folder.engine}, not PostgreSQL`} (set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? "it" : "them"})`
@@ -3213,7 +3335,7 @@ async function discoverMigrations(files, config, opts = {}) {
     if (!text) {
       text = files.read(path2).then(
         (bytes) => {
-          if (!/\.sql$/i.test(path2)) return decodeText(bytes);
+          if (!runsAsSql(path2)) return decodeText(bytes);
           const decoded = decodeSql(bytes, path2);
           if (decoded.ok) return decoded.text;
           result.errors.push({ ...decoded.error, rule: "file-unreadable", risk: "DANGEROUS" });
@@ -3229,7 +3351,7 @@ async function discoverMigrations(files, config, opts = {}) {
     }
     return text;
   };
-  await Promise.all(paths.filter((p) => /\.sql$/i.test(p)).map(readText));
+  await Promise.all(paths.filter(runsAsSql).map(readText));
   if (absent.size > 0) {
     paths = paths.filter((p) => !absent.has(p));
     const first = [...absent].sort()[0];
@@ -3348,6 +3470,17 @@ async function buildGroup(group, entry, config, readText, result, crates, change
   }
   const layout = typeof runner === "string" ? runner : "sqlx";
   const built = await layoutModule(layout).build(folder);
+  for (const file of group.files) {
+    if (!FIZZ_UP.test(file)) continue;
+    result.errors.push({
+      path: repoPath(group.dir, file),
+      line: 1,
+      column: 1,
+      message: "pop runs this fizz migration (a DSL it turns into SQL as it runs), and nothing here can review it: write it as an .up.sql file, or have it approved",
+      rule: "layout-error",
+      risk: "DANGEROUS"
+    });
+  }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: "layout-error", risk: "DANGEROUS" });
   const other = built.otherDatabases ?? [];
   if (other.length > 0) {
@@ -3398,7 +3531,8 @@ function toMigration(d, layout, dir, required, transaction) {
     transaction: d.noTransaction ? "none" : transaction,
     change: "unchanged",
     ...d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {},
-    ...d.repeatable ? { repeatable: true } : {}
+    ...d.repeatable ? { repeatable: true } : {},
+    ...d.placeholders ? { placeholders: d.placeholders } : {}
   };
 }
 async function restrictTo(found, only, paths, grouped, config, readText, exists) {
@@ -3457,8 +3591,75 @@ async function restrictTo(found, only, paths, grouped, config, readText, exists)
     findings: found.findings.filter((f) => kept.has(f.path))
   };
 }
+var FIZZ_UP = /^\d+_[^./]+\.up\.fizz$/;
+function runsAsSql(path2) {
+  return /\.sql$/i.test(path2) || RUNNER_FILE.test(path2.slice(path2.lastIndexOf("/") + 1));
+}
 function normalizePath(p) {
   return trimTrailing(p.replace(/\\/g, "/").replace(/^(\.\/)+/, ""), "/").replace(/^\.$/, "");
+}
+
+// src/parse/body-tokens.ts
+function isSpace(c) {
+  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+}
+function isWordChar(c) {
+  return c !== void 0 && /[\p{L}\p{N}_$]/u.test(c);
+}
+function routineBodyTokens(body) {
+  let out = "";
+  let pendingSpace = false;
+  let i = 0;
+  const push = (s) => {
+    if (pendingSpace && isWordChar(out[out.length - 1]) && isWordChar(s[0])) out += " ";
+    pendingSpace = false;
+    out += s;
+  };
+  while (i < body.length) {
+    const c = body[i];
+    if (isSpace(c)) {
+      pendingSpace = true;
+      i++;
+    } else if (c === "-" && body[i + 1] === "-") {
+      while (i < body.length && body[i] !== "\n") i++;
+      pendingSpace = true;
+    } else if (c === "/" && body[i + 1] === "*") {
+      let depth = 0;
+      do {
+        if (body[i] === "/" && body[i + 1] === "*") {
+          depth++;
+          i += 2;
+        } else if (body[i] === "*" && body[i + 1] === "/") {
+          depth--;
+          i += 2;
+        } else i++;
+      } while (i < body.length && depth > 0);
+      pendingSpace = true;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      for (; j < body.length; j++) {
+        if (body[j] === c) {
+          if (body[j + 1] === c) j++;
+          else break;
+        } else if (c === "'" && body[j] === "\\" && /[eE]$/.test(out)) j++;
+      }
+      push(body.slice(i, j + 1));
+      i = j + 1;
+    } else if (c === "$" && !isWordChar(out[out.length - 1]) && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(body.slice(i, i + 66))) {
+      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body.slice(i, i + 66))[0];
+      const end = body.indexOf(tag, i + tag.length);
+      const stop = end < 0 ? body.length : end + tag.length;
+      push(body.slice(i, stop));
+      i = stop;
+    } else {
+      let j = i;
+      while (j < body.length && !isSpace(body[j]) && !`'"`.includes(body[j]) && !(body[j] === "-" && body[j + 1] === "-") && !(body[j] === "/" && body[j + 1] === "*") && !(body[j] === "$" && j > i && !isWordChar(body[j - 1]))) j++;
+      if (j === i) j = i + 1;
+      push(body.slice(i, j).toLowerCase());
+      i = j;
+    }
+  }
+  return out;
 }
 
 // src/check/parallel.ts
@@ -3638,8 +3839,13 @@ async function runCheck(opts) {
   const changedPaths = opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) : null;
   const touched = new Set(changedPaths ?? []);
   const renamedFrom = new Map(opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [[c.path, c.previousPath]] : []) : []);
+  const added = new Set(opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.status === "added" || c.status === "renamed" ? [c.path] : []) : []);
   const base = opts.scope.kind === "changes" ? opts.scope.base : null;
-  const discovered = await discoverMigrations(opts.files, config, only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), previousPath: (p) => renamedFrom.get(p), ...base ? { base } : {} } : void 0);
+  const discovered = await discoverMigrations(
+    opts.files,
+    config,
+    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), ...base ? { base } : {} } : void 0
+  );
   const errors = [...discovered.errors];
   const extraFindings = [...discovered.findings];
   let sets = discovered.sets;
@@ -3676,7 +3882,7 @@ async function runCheck(opts) {
   const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
   const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
   const analyzed = results.flatMap((r) => r.analyzed);
-  const history = results.flatMap((r) => r.history);
+  const { history, review: replayed } = replayOrder(work, results, ctx.keepHistory);
   const sources = /* @__PURE__ */ new Map();
   for (const { migration: m } of analyzed) {
     sources.set(m.up.path, m.up.text);
@@ -3707,8 +3913,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-KGHLPUGE.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-LXJVBFY6.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-DYSCTMW6.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-ZPC5L74G.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3716,7 +3922,7 @@ async function runCheck(opts) {
     };
     const session = new VerifySession({ ...engine, targetMajor: config.pgVersion });
     try {
-      const review = analyzed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
+      const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       session.useExtensionsOf({ base: history, review });
       const byId = new Map(analyzed.map((a) => [a.migration.id, a]));
       const result = await runDryRun(
@@ -3759,9 +3965,9 @@ async function runCheck(opts) {
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         session
       };
-      await verifySuggestions(history, analyzed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
-      await readColumnShapes(history, analyzed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-5BF4XC3S.js");
+      await verifySuggestions(history, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+      await readColumnShapes(history, replayed, verifyOpts);
+      const { buildPlan, planDocument } = await import("./plan-YN32XFSP.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -3769,6 +3975,7 @@ async function runCheck(opts) {
     }
   }
   for (const a of analyzed) {
+    if (a.migration.upAsBase) a.report = withoutUpFindings(a);
     if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? "DANGEROUS") === "DANGEROUS")) a.report.risk = "DANGEROUS";
     a.report.impact = impactOf(a.report, a.transaction, config);
   }
@@ -3806,6 +4013,30 @@ function newerEngineNote(results, target) {
   }
   return void 0;
 }
+function replayOrder(work, results, keep) {
+  const history = [];
+  const review = [];
+  work.forEach((units, i) => {
+    const { analyzed, history: past } = results[i];
+    let lastPast = -1;
+    units.forEach((u, j) => {
+      if (!u.underReview && u.migration.change !== "deleted") lastPast = j;
+    });
+    const pastById = new Map(past.map((h) => [h.migration.id, h]));
+    const analyzedById = new Map(analyzed.map((a) => [a.migration.id, a]));
+    units.forEach((u, j) => {
+      const a = analyzedById.get(u.migration.id);
+      if (!a) {
+        const h = pastById.get(u.migration.id);
+        if (h) history.push(h);
+      } else if (j < lastPast) {
+        a.migration = { ...a.migration, historyFollows: true };
+        if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });
+      } else review.push(a);
+    });
+  });
+  return { history, review };
+}
 function lastReviewedIndex(units) {
   for (let i = units.length - 1; i >= 0; i--) if (units[i].underReview) return i;
   return -1;
@@ -3817,7 +4048,26 @@ function withoutStaticRollbackGuess(a) {
   return { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
 }
 function parseErrorsOf(a) {
-  return [...a.up.errors, ...a.down?.errors ?? []].map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message }));
+  const up = a.migration.upAsBase ? [] : a.up.errors;
+  return [...up, ...a.down?.errors ?? []].map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message }));
+}
+var NOT_THE_UPS = /* @__PURE__ */ new Set([
+  "rollback-missing",
+  "rollback-empty",
+  "rollback-mismatch",
+  "rollback-incomplete",
+  "rollback-reapply-failed",
+  "rollback-orphan",
+  "migration-edited",
+  "migration-out-of-order",
+  "duplicate-version"
+]);
+function withoutUpFindings(a) {
+  const down = a.migration.down?.path;
+  const findings = a.report.findings.filter((f) => NOT_THE_UPS.has(f.rule) || down !== void 0 && down !== a.migration.up.path && f.path === down);
+  const report = { ...a.report, operations: [], findings, risk: maxRisk(...findings.map((f) => f.risk)) };
+  delete report.irreversible;
+  return report;
 }
 function dedupeErrors(errors) {
   const seen = /* @__PURE__ */ new Set();
@@ -3828,11 +4078,33 @@ function dedupeErrors(errors) {
     return true;
   });
 }
+var LAID_OUT_FREELY = /* @__PURE__ */ new Set(["sql", "plpgsql"]);
+function withBodyTokens(ast) {
+  const fn = ast.CreateFunctionStmt;
+  const block = ast.DoStmt;
+  const options = fn?.options ?? block?.args;
+  if (!options) return ast;
+  const defs = options.map((o) => o.DefElem);
+  const language = defs.find((d) => d?.defname === "language")?.arg?.String?.sval ?? (block ? "plpgsql" : void 0);
+  if (!language || !LAID_OUT_FREELY.has(language.toLowerCase())) return ast;
+  const copy = JSON.parse(JSON.stringify(ast));
+  const copied = copy.CreateFunctionStmt?.options ?? copy.DoStmt?.args;
+  for (const o of copied) {
+    const d = o.DefElem;
+    if (d?.defname !== "as") continue;
+    const strings = d.arg.List?.items ?? [d.arg];
+    for (const item of strings) {
+      const str = item?.String;
+      if (str?.sval !== void 0) str.sval = routineBodyTokens(str.sval);
+    }
+  }
+  return copy;
+}
 function sameStatements(a, b, opts) {
   const pa = parseSource({ path: "base.sql", text: a }, opts);
   const pb = parseSource({ path: "head.sql", text: b }, opts);
   if (pa.errors.length > 0 || pb.errors.length > 0) return false;
-  const trees = (p) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(s.ast, (k, v) => k === "location" ? void 0 : v));
+  const trees = (p) => p.statements.filter((s) => !s.nestedIn).map((s) => JSON.stringify(withBodyTokens(s.ast), (k, v) => k === "location" ? void 0 : v));
   const meta = (p) => (p.metaCommands ?? []).map((m) => `${m.name} ${m.argument}`);
   const actions = (text) => opts.goTemplates ? (text.match(/\{\{[^{}]*\}\}/g) ?? []).map((t) => t.replace(/\s+/g, " ")) : [];
   const same = (x, y) => x.length === y.length && x.every((t, i) => t === y[i]);
@@ -4389,17 +4661,29 @@ function planOverview(plan, verification) {
   }
   return out.join("\n");
 }
+function copiesFromCell(sql) {
+  return !/[\r\n@|[\]]|#\d|:\/\/|www\.| {2}/i.test(sql.trim());
+}
 function findingsTable(m, o) {
   if (m.findings.length === 0) return "_No findings._";
   const lines2 = ["| | Rule | Line | Why |", "|---|---|---|---|"];
+  const below = [];
   for (const f of m.findings) {
     const title2 = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title2 ? `<br>${cell(title2)}` : ""}`;
     const checked = f.suggestionVerification?.status === "verified" ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : "";
-    const why = cell(f.message) + (f.suggestion ? `<br>**${suggestionLabel(f)}:** ${cell(f.suggestion)}${checked}` : "");
+    let suggestion = "";
+    if (f.suggestion && copiesFromCell(f.suggestion)) suggestion = `<br>**${suggestionLabel(f)}:** ${cell(f.suggestion)}${checked}`;
+    else if (f.suggestion) {
+      const label3 = `S${below.length + 1}`;
+      suggestion = `<br>**${suggestionLabel(f)}:** the SQL ${label3} below${checked}`;
+      below.push({ label: label3, head: `**${label3}** (line ${f.line}, ${code(f.rule)}):`, sql: f.suggestion.trim() });
+    }
+    const why = cell(f.message) + suggestion;
     const where = f.path && f.path !== m.path ? `${cell(f.path)}:${f.line}` : String(f.line);
     lines2.push(`| ${RISK_ICON[f.risk]} | ${rule} | ${where} | ${why} |`);
   }
+  for (const b of below) lines2.push("", b.head, "", fenced("sql", b.sql));
   return lines2.join("\n");
 }
 function statementText(a, index) {

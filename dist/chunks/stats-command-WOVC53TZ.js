@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-627C4VLM.js";
+} from "./chunk-4I3PBBVQ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,10 +11,10 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-KZSMXPAX.js";
+import "./chunk-QDBEP3XU.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-IMVOTMCP.js";
-import "./chunk-DBHT5RFC.js";
+import "./chunk-R6BKVYTY.js";
+import "./chunk-4ZOB6AYH.js";
 import "./chunk-U4IZUMWU.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-ZGDBGMMU.js";

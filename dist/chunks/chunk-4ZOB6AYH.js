@@ -11018,6 +11018,38 @@ function plpgsqlBody(ast) {
   }
   return void 0;
 }
+function sqlFunctionBody(ast) {
+  const create = ast.CreateFunctionStmt;
+  if (!isObject(create)) return void 0;
+  const options = defElems(create.options);
+  const language = stringValue(options.find((d) => d.defname === "language")?.arg);
+  const as2 = options.find((d) => d.defname === "as")?.arg;
+  const items = isObject(as2) && isObject(as2.List) && Array.isArray(as2.List.items) ? as2.List.items : [];
+  return language?.toLowerCase() === "sql" ? stringValue(items[0]) : void 0;
+}
+function sqlInnerStatements(statementText, statementStart, body) {
+  const result = { kind: "function-body", statements: [], notes: [] };
+  const parsed = parseSql(body);
+  if (!parsed.ok) {
+    result.notes.push({ offset: statementStart, message: `did not look inside the SQL function body: ${parsed.message}` });
+    return result;
+  }
+  const bodyAt = body === "" ? -1 : statementText.indexOf(body);
+  const bytes = new ByteOffsets(body);
+  let cursor = 0;
+  for (const raw of parsed.value.stmts ?? []) {
+    if (raw.stmt === void 0) continue;
+    const s = bytes.toUnit(raw.stmt_location ?? 0);
+    const e = raw.stmt_len ? bytes.toUnit((raw.stmt_location ?? 0) + raw.stmt_len) : body.length;
+    const end = trimEnd(body, s, e);
+    const text = body.slice(s, end);
+    const found = bodyAt === -1 ? locate(statementText, text, cursor) : bodyAt + s;
+    if (found !== -1) cursor = found + 1;
+    const start = statementStart + (found === -1 ? 0 : found);
+    result.statements.push({ start, end: start + (end - s), text, ast: raw.stmt });
+  }
+  return result;
+}
 function collect(tree) {
   const found = [];
   const stack = [tree];
@@ -11075,6 +11107,8 @@ function locate(body, query, from) {
   return re.exec(body)?.index ?? -1;
 }
 function innerStatements(statementText, statementStart, ast) {
+  const sqlBody = sqlFunctionBody(ast);
+  if (sqlBody !== void 0) return sqlInnerStatements(statementText, statementStart, sqlBody);
   const target = plpgsqlBody(ast);
   if (target === void 0) return void 0;
   const result = { kind: target.kind, statements: [], notes: [] };

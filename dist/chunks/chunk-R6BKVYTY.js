@@ -4,7 +4,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   as,
   columnRefs,

@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-4LJYTEWE.js";
+} from "./chunk-WCCN4XXB.js";
 import {
   require_dist
 } from "./chunk-NTVTLWBC.js";
@@ -44,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-VDFA5MLU.js";
+} from "./chunk-JIMMJY5L.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-FC3R3YAT.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-KZSMXPAX.js";
+} from "./chunk-QDBEP3XU.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -11,7 +11,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-IMVOTMCP.js";
+} from "./chunk-R6BKVYTY.js";
 import {
   alterCmds,
   declaredType,
@@ -25,7 +25,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   as,
   blocksWrites,
@@ -544,15 +544,21 @@ var rule15 = {
   risk: "DANGEROUS",
   title: "Dropping a schema loses everything in it",
   docs: {
-    why: "DROP SCHEMA ... CASCADE drops every table, view, function and type in the schema, with their data, in one statement; a rollback cannot bring the data back. Without CASCADE it fails unless the schema is already empty, which is the safe form.",
+    why: "DROP SCHEMA ... CASCADE drops every table, view, function and type in the schema, with their data, in one statement; a rollback cannot bring the data back. Without CASCADE it fails unless the schema is already empty, which is the safe form. DROP OWNED BY is the same for every schema: it drops every object the role owns in the database, and the migration's role owns the application's tables.",
     lock: "ACCESS EXCLUSIVE on every table in the schema while they are dropped.",
     instead: "Drop the objects one by one in earlier migrations (each reviewed on its own), keep a dump of anything you may need, and drop the empty schema without CASCADE, so Postgres refuses if something is still in it.",
     bad: "DROP SCHEMA reporting CASCADE;",
     good: "CREATE SCHEMA scratch;\nDROP SCHEMA scratch;",
     equivalents: { pgfence: "Destructive operation checks" }
   },
-  statements: ["DropStmt"],
+  statements: ["DropStmt", "DropOwnedStmt"],
   check({ statement, state }) {
+    if (executesNow(statement) && stmtNode(statement, "DropOwnedStmt")) {
+      return [{
+        message: "DROP OWNED BY drops every table, view, function and type the role owns in this database, in every schema, with their data, for good (a rollback cannot bring them back)",
+        suggestion: "-- drop what must go one object at a time in reviewed migrations; to hand objects over, REASSIGN OWNED BY <old role> TO <new role>;"
+      }];
+    }
     const d = stmtNode(statement, "DropStmt");
     if (!executesNow(statement) || d?.removeType !== "OBJECT_SCHEMA") return [];
     const cascade = d.behavior === "DROP_CASCADE";
@@ -1154,12 +1160,84 @@ function batchedSql(statement, table, typeOf = () => void 0, batch = 1e4) {
   ].join("\n");
 }
 
+// rules/_catalog.ts
+var SYSTEM_CATALOGS = /* @__PURE__ */ new Set([
+  "pg_aggregate",
+  "pg_am",
+  "pg_amop",
+  "pg_amproc",
+  "pg_attrdef",
+  "pg_attribute",
+  "pg_authid",
+  "pg_auth_members",
+  "pg_cast",
+  "pg_class",
+  "pg_collation",
+  "pg_constraint",
+  "pg_conversion",
+  "pg_database",
+  "pg_db_role_setting",
+  "pg_default_acl",
+  "pg_depend",
+  "pg_description",
+  "pg_enum",
+  "pg_event_trigger",
+  "pg_extension",
+  "pg_foreign_data_wrapper",
+  "pg_foreign_server",
+  "pg_foreign_table",
+  "pg_index",
+  "pg_inherits",
+  "pg_init_privs",
+  "pg_language",
+  "pg_largeobject",
+  "pg_largeobject_metadata",
+  "pg_namespace",
+  "pg_opclass",
+  "pg_operator",
+  "pg_opfamily",
+  "pg_parameter_acl",
+  "pg_partitioned_table",
+  "pg_policy",
+  "pg_proc",
+  "pg_publication",
+  "pg_range",
+  "pg_replication_origin",
+  "pg_rewrite",
+  "pg_seclabel",
+  "pg_sequence",
+  "pg_shdepend",
+  "pg_shdescription",
+  "pg_shseclabel",
+  "pg_statistic",
+  "pg_statistic_ext",
+  "pg_subscription",
+  "pg_tablespace",
+  "pg_transform",
+  "pg_trigger",
+  "pg_ts_config",
+  "pg_ts_dict",
+  "pg_ts_parser",
+  "pg_ts_template",
+  "pg_type",
+  "pg_user_mapping"
+]);
+function isCatalogRelation(r) {
+  return r?.relname !== void 0 && (r.schemaname === "pg_catalog" || r.schemaname === void 0 && SYSTEM_CATALOGS.has(r.relname));
+}
+function isCatalogTable(table) {
+  const dot = table.indexOf(".");
+  const schema = table.slice(0, dot);
+  return schema === "pg_catalog" || schema === "public" && SYSTEM_CATALOGS.has(table.slice(dot + 1));
+}
+
 // rules/dml-in-ddl-transaction.ts
 var DML_TAGS = /* @__PURE__ */ new Set(["UpdateStmt", "DeleteStmt", "MergeStmt"]);
 function isBackfill(statement, ops) {
   const tag = stmtTag(statement);
-  if (DML_TAGS.has(tag)) return ops.some((o) => !!o.table && !o.targetIsNew);
+  if (DML_TAGS.has(tag)) return ops.some((o) => !!o.table && !o.targetIsNew && !isCatalogTable(o.table));
   if (tag === "InsertStmt") {
+    if (ops.some((o) => o.table && isCatalogTable(o.table))) return false;
     const select = as(stmtNode(statement, "InsertStmt")?.selectStmt, "SelectStmt");
     return !!select && !select.valuesLists;
   }
@@ -1264,32 +1342,33 @@ var rule25 = {
   risk: "DANGEROUS",
   title: "UPDATE or DELETE without WHERE on an existing table",
   docs: {
-    why: "An UPDATE without WHERE (or with one that is always true, such as WHERE 1 = 1) rewrites every row of the table in one transaction: each row gets a new version (the table can double in size until vacuum), every row stays locked until the statement commits, so application writes to any row wait, and replicas fall behind while they replay it. A DELETE without WHERE deletes every row: that is data loss, and a rollback of the migration cannot bring the rows back once it committed.",
+    why: "An UPDATE without WHERE (or with one that is always true, such as WHERE 1 = 1) rewrites every row of the table in one transaction: each row gets a new version (the table can double in size until vacuum), every row stays locked until the statement commits, so application writes to any row wait, and replicas fall behind while they replay it. A DELETE without WHERE deletes every row: that is data loss, and a rollback of the migration cannot bring the rows back once it committed. The same UPDATE or DELETE inside another statement counts as written: a data-modifying WITH query (`WITH d AS (DELETE FROM t) SELECT 1`), EXPLAIN ANALYZE, PREPARE.",
     lock: "ROW EXCLUSIVE on the table (does not block reads), plus a row lock on every row until COMMIT, which blocks concurrent updates and deletes of those rows.",
     instead: "Backfill in batches of a few thousand rows by primary-key range, committing after each batch and pausing between them, from a migration that runs outside a transaction (or a one-off job). Add `WHERE new_column IS NULL` so a re-run skips rows already done. For a DELETE, say which rows in a WHERE clause; to empty a table on purpose, see ban-truncate.",
     bad: "UPDATE orders SET status = 'new';",
     good: "UPDATE orders SET status = 'new' WHERE id > 0 AND id <= 10000 AND status IS NULL;",
     equivalents: { pgfence: "Destructive operation checks" }
   },
-  statements: ["UpdateStmt", "DeleteStmt"],
+  statements: ["UpdateStmt", "DeleteStmt", "SelectStmt", "InsertStmt", "MergeStmt", "ExplainStmt", "CreateTableAsStmt", "PrepareStmt"],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
+    const nested = nestedHits(statement.ast, state);
     const update = stmtNode(statement, "UpdateStmt");
     const del = stmtNode(statement, "DeleteStmt");
     const op = operations[0];
-    if (!update && !del || !op?.table || op.targetIsNew) return [];
+    if (!update && !del || !op?.table || op.targetIsNew) return nested;
     const where = update?.whereClause ?? del?.whereClause;
-    if (where && !isAlwaysTrue(where)) return [];
+    if (where && !isAlwaysTrue(where)) return nested;
     const what = where ? "with a WHERE that is always true" : "without WHERE";
     if (del) {
-      return [{
+      return [...nested, {
         operation: 0,
         message: `DELETE ${what} removes every row of ${op.table}; once committed, a rollback cannot bring them back`,
         suggestion: `-- say which rows: DELETE FROM ${tableRef(op.table)} WHERE <condition>;  in batches for many rows:
 ${batchedSql(statement, op.table)}`
       }];
     }
-    return [{
+    return [...nested, {
       risk: "CAUTION",
       operation: 0,
       message: `UPDATE ${what} rewrites every row of ${op.table} in one transaction: all rows stay locked until it commits, the table bloats and replicas lag`,
@@ -1297,6 +1376,40 @@ ${batchedSql(statement, op.table)}`
     }];
   }
 };
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function nestedHits(ast, state) {
+  const found = [];
+  const visitStatement = (node, top) => {
+    if (!isObject(node)) return;
+    for (const [tag, value] of Object.entries(node)) {
+      if (!isObject(value)) continue;
+      if (!top && (tag === "DeleteStmt" || tag === "UpdateStmt")) {
+        const table = relationName(value.relation);
+        const where = value.whereClause;
+        if (table && (!where || isAlwaysTrue(where))) found.push({ kind: tag === "DeleteStmt" ? "DELETE" : "UPDATE", table, always: where !== void 0 });
+      }
+      if (tag === "ExplainStmt") {
+        const analyze = Array.isArray(value.options) && value.options.some((o) => isObject(o) && isObject(o.DefElem) && o.DefElem.defname === "analyze");
+        if (analyze) visitStatement(value.query, false);
+        continue;
+      }
+      if (tag === "CreateTableAsStmt" || tag === "PrepareStmt") visitStatement(value.query, false);
+      if (tag === "InsertStmt") visitStatement(value.selectStmt, false);
+      if (tag === "SelectStmt") {
+        visitStatement(value.larg, false);
+        visitStatement(value.rarg, false);
+      }
+      const withClause = value.withClause;
+      const ctes = isObject(withClause) && Array.isArray(withClause.ctes) ? withClause.ctes : [];
+      for (const cte of ctes) if (isObject(cte) && isObject(cte.CommonTableExpr)) visitStatement(cte.CommonTableExpr.ctequery, false);
+    }
+  };
+  visitStatement(ast, true);
+  return found.filter((f) => !state.newTables.has(f.table) && !state.newSchemas.has(f.table.split(".")[0] ?? "")).map((f) => {
+    const what = f.always ? "with a WHERE that is always true" : "without WHERE";
+    return f.kind === "DELETE" ? { message: `a DELETE ${what} inside this statement (a data-modifying WITH query, EXPLAIN ANALYZE or PREPARE runs it) removes every row of ${f.table}; once committed, a rollback cannot bring them back` } : { risk: "CAUTION", message: `an UPDATE ${what} inside this statement (a data-modifying WITH query, EXPLAIN ANALYZE or PREPARE runs it) rewrites every row of ${f.table} in one transaction` };
+  });
+}
 
 // rules/drop-not-null.ts
 var rule26 = {
@@ -2785,7 +2898,7 @@ var rule64 = {
   title: "The rollback does not undo everything the migration did",
   docs: {
     why: "When the rollback forgets an object the migration created (a table, a column, an index, a constraint, a type) or a rename it made, rolling back leaves the schema in a state no version of the application expects, and re-applying the migration then fails because the object already exists.",
-    instead: "For every object the up migration creates, the down migration drops it; for every rename, the down renames it back. The dry-run (`--dry-run`) checks the same thing on a real database and names every difference.",
+    instead: "For every object the up migration creates, the down migration drops it (or renames it aside and drops it there); for every rename, the down renames it back (or drops the new name and re-creates the old). The dry-run (`--dry-run`) checks the same thing on a real database and names every difference.",
     bad: "-- up\nALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n-- down\nALTER TABLE orders DROP COLUMN note;",
     good: "-- up\nALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n-- down\nDROP INDEX CONCURRENTLY orders_note_idx;\nALTER TABLE orders DROP COLUMN note;"
   }
@@ -2940,67 +3053,6 @@ var POWER_ATTRIBUTES = /* @__PURE__ */ new Map([
   ["isreplication", "REPLICATION can stream the whole cluster's data"],
   ["replication", "REPLICATION can stream the whole cluster's data"]
 ]);
-var SYSTEM_CATALOGS = /* @__PURE__ */ new Set([
-  "pg_aggregate",
-  "pg_am",
-  "pg_amop",
-  "pg_amproc",
-  "pg_attrdef",
-  "pg_attribute",
-  "pg_authid",
-  "pg_auth_members",
-  "pg_cast",
-  "pg_class",
-  "pg_collation",
-  "pg_constraint",
-  "pg_conversion",
-  "pg_database",
-  "pg_db_role_setting",
-  "pg_default_acl",
-  "pg_depend",
-  "pg_description",
-  "pg_enum",
-  "pg_event_trigger",
-  "pg_extension",
-  "pg_foreign_data_wrapper",
-  "pg_foreign_server",
-  "pg_foreign_table",
-  "pg_index",
-  "pg_inherits",
-  "pg_init_privs",
-  "pg_language",
-  "pg_largeobject",
-  "pg_largeobject_metadata",
-  "pg_namespace",
-  "pg_opclass",
-  "pg_operator",
-  "pg_opfamily",
-  "pg_parameter_acl",
-  "pg_partitioned_table",
-  "pg_policy",
-  "pg_proc",
-  "pg_publication",
-  "pg_range",
-  "pg_replication_origin",
-  "pg_rewrite",
-  "pg_seclabel",
-  "pg_sequence",
-  "pg_shdepend",
-  "pg_shdescription",
-  "pg_shseclabel",
-  "pg_statistic",
-  "pg_statistic_ext",
-  "pg_subscription",
-  "pg_tablespace",
-  "pg_transform",
-  "pg_trigger",
-  "pg_ts_config",
-  "pg_ts_dict",
-  "pg_ts_parser",
-  "pg_ts_template",
-  "pg_type",
-  "pg_user_mapping"
-]);
 var CATALOG_FIRST = "puts pg_catalog first in the search_path: what the migration then creates without a schema goes into the system catalog";
 function firstPathEntry(args) {
   const first = nodeTag(args?.[0])?.[1]?.sval?.sval;
@@ -3039,12 +3091,11 @@ function inPgCatalog(names) {
 }
 function catalogTarget(tag, v) {
   const rel = v.relation;
-  const catalogRel = (r) => r?.relname !== void 0 && (r.schemaname === "pg_catalog" || r.schemaname === void 0 && SYSTEM_CATALOGS.has(r.relname));
-  if (["UpdateStmt", "DeleteStmt", "InsertStmt", "AlterTableStmt"].includes(tag) && catalogRel(rel)) {
+  if (["UpdateStmt", "DeleteStmt", "InsertStmt", "AlterTableStmt"].includes(tag) && isCatalogRelation(rel)) {
     return `pg_catalog.${rel.relname}`;
   }
   if (tag === "TruncateStmt") {
-    const hit = (v.relations ?? []).map((n) => nodeTag(n)?.[1]).find(catalogRel);
+    const hit = (v.relations ?? []).map((n) => nodeTag(n)?.[1]).find(isCatalogRelation);
     if (hit) return `pg_catalog.${hit.relname}`;
   }
   if (tag === "CreateFunctionStmt" && inPgCatalog(stringList(v.funcname))) return stringList(v.funcname).join(".");
@@ -3195,7 +3246,8 @@ function newRunState(opts) {
     statementCount: 0,
     earlierInFile: [],
     facts: opts.facts ?? newFacts(),
-    learningOnly: false
+    learningOnly: false,
+    routines: /* @__PURE__ */ new Map()
   };
 }
 function beginFile(state, path, runner, learningOnly, layout, oneQueryString = false) {

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-4YC6WW4W.js";
+} from "./chunk-NAGOF2JZ.js";
 import "./chunk-EGWSCFWY.js";
 import {
   rule,
@@ -112,7 +112,8 @@ function mergeDryRun(report, result) {
     for (const l of t.locks) {
       if (!l.preExisting || l.kind !== void 0 && l.kind !== "table" || lockRank(l.mode) < lockRank("ShareLock")) continue;
       if (rewritten.includes(l.relation)) continue;
-      const staticLock = opsOf(t.statement).filter((o) => o.table === l.relation && o.lock).map((o) => lockRank(o.lock));
+      const onItsTable = (o) => o.table === l.relation || !o.table && !!o.indexName && t.locks.some((x) => x.relation === o.indexName);
+      const staticLock = opsOf(t.statement).filter((o) => onItsTable(o) && o.lock).map((o) => lockRank(o.lock));
       const foreseen = staticLock.some((r) => r >= lockRank(l.mode));
       const across = l.heldAcross ?? 0;
       if (foreseen && across === 0) continue;

@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-VDFA5MLU.js";
+} from "./chunk-JIMMJY5L.js";
 import {
   allRules
-} from "./chunk-KZSMXPAX.js";
+} from "./chunk-QDBEP3XU.js";
 import {
   atLeast
 } from "./chunk-U4IZUMWU.js";

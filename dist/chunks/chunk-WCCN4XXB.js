@@ -22,10 +22,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-VDFA5MLU.js";
+} from "./chunk-JIMMJY5L.js";
 import {
   buildPlan
-} from "./chunk-V3SUC56D.js";
+} from "./chunk-T5VH7YJL.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -35,14 +35,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-42S443HH.js";
+} from "./chunk-6YA5SE7Z.js";
 import {
   allRules
-} from "./chunk-KZSMXPAX.js";
+} from "./chunk-QDBEP3XU.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-DBHT5RFC.js";
+} from "./chunk-4ZOB6AYH.js";
 import {
   atLeast,
   maxRisk,
@@ -6268,6 +6268,16 @@ function reviewedFiles(result, changes = []) {
     if (c.status === "deleted" && /\.sql$/i.test(c.path)) files.push({ path: c.path, content: null });
     if (c.status === "renamed" && c.previousPath && /\.sql$/i.test(c.previousPath)) files.push({ path: c.previousPath, content: null });
   }
+  for (const { migration } of result.migrations) {
+    if (migration.transaction === "none") files.push({ path: `${migration.up.path}\0runs-without-transaction`, content: "" });
+  }
+  const hashed = new Set(files.map((f) => f.path));
+  const problems = /* @__PURE__ */ new Map();
+  for (const e of result.report.errors) {
+    if (hashed.has(e.path)) continue;
+    problems.set(e.path, [...problems.get(e.path) ?? [], `${e.rule ?? "parse-error"} ${e.risk ?? "DANGEROUS"} ${e.line}:${e.column} ${e.message}`]);
+  }
+  for (const [path, list] of problems) files.push({ path: `${path}\0problems`, content: list.sort().join("\n") });
   return files;
 }
 

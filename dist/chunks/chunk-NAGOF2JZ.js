@@ -1610,6 +1610,32 @@ var PgliteProvider = class {
   }
 };
 
+// src/dryrun/runner-tables.ts
+var TABLES = [
+  { name: "__diesel_schema_migrations", sql: "CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version varchar(50) PRIMARY KEY NOT NULL, run_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP)" },
+  { name: "_sqlx_migrations", sql: "CREATE TABLE IF NOT EXISTS _sqlx_migrations (version bigint PRIMARY KEY, description text NOT NULL, installed_on timestamptz NOT NULL DEFAULT now(), success boolean NOT NULL, checksum bytea NOT NULL, execution_time bigint NOT NULL)" },
+  { name: "_prisma_migrations", sql: "CREATE TABLE IF NOT EXISTS _prisma_migrations (id varchar(36) PRIMARY KEY NOT NULL, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)" },
+  { name: "goose_db_version", sql: "CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())" },
+  { name: "flyway_schema_history", sql: "CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank integer PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer, installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time integer NOT NULL, success boolean NOT NULL)" },
+  { name: "schema_migrations", layouts: ["golang-migrate"], sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, dirty boolean NOT NULL)" },
+  { name: "schema_migrations", layouts: ["dbmate"], sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY)" },
+  { name: "schema_migration", layouts: ["pop"], sql: "CREATE TABLE IF NOT EXISTS schema_migration (version varchar(14) NOT NULL PRIMARY KEY)" }
+];
+function runnerTablesSql(migrations) {
+  const out = [];
+  for (const t of TABLES) {
+    const named = new RegExp(`(^|[^\\w$])"?${t.name}"?($|[^\\w$])`, "i");
+    const created = new RegExp(`\\bCREATE\\s+(UNLOGGED\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?("?\\w+"?\\.)?"?${t.name}"?($|[^\\w$])`, "i");
+    const mine = migrations.filter((m) => !t.layouts || t.layouts.includes(m.migration.layout));
+    const texts = mine.flatMap((m) => [m.migration.up.text, m.migration.down?.text ?? ""]);
+    if (texts.some((x) => named.test(x)) && !texts.some((x) => created.test(x)) && !out.includes(t.sql)) out.push(t.sql);
+  }
+  return out;
+}
+async function createRunnerTables(sandbox, migrations, timeoutMs) {
+  for (const sql of runnerTablesSql(migrations)) await sandbox.exec(sql, timeoutMs);
+}
+
 // src/dryrun/seed.ts
 var ident = (s) => `"${s.replace(/"/g, '""')}"`;
 var qualified = (name) => name.split(".").map(ident).join(".");
@@ -1903,6 +1929,7 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
 async function rebuildForward(provider, key, extensions, base, applied, limits, opts) {
   const { sandbox, fromCache } = await provider.open(key, extensions);
   try {
+    await createRunnerTables(sandbox, [...base, ...applied], limits.statementTimeoutMs);
     if (!fromCache && (await applyBase(sandbox, base, limits, () => {
     })).status !== "ok") throw new Error("base history");
     const seeder = opts.seedRows > 0 ? new Seeder(opts.seedRows, opts.statementTimeoutMs) : null;
@@ -1943,6 +1970,7 @@ async function runDryRun(input, opts) {
     const key = baseKey(input.base, extensions);
     const opened = await provider.open(key, extensions);
     sandbox = opened.sandbox;
+    await createRunnerTables(sandbox, [...input.base, ...input.review], limits.statementTimeoutMs);
     const cachedBase = opened.fromCache ? opened.cachedMeta : void 0;
     if (cachedBase) {
       base = cachedBase;
@@ -2034,6 +2062,7 @@ export {
   sweepStale,
   findPgBinDir,
   sweepStaleClusters,
+  createRunnerTables,
   SEED_FORMAT,
   seedTables,
   takeSnapshot,
