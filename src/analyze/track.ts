@@ -2,9 +2,9 @@
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
-import { declaredType } from './column-type.js';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
+import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
 export function newFacts(): SchemaFacts {
@@ -13,9 +13,14 @@ export function newFacts(): SchemaFacts {
 
 /** Records (or, with no type, forgets) the type of `key` (`schema.table.column`). */
 function setColumnType(state: AnalysisState, key: string, t: TypeName | undefined): void {
-  state.facts.columnTypes.set(key, typeNameText(t));
-  if (t) state.facts.columnTypeNames.set(key, declaredType(t));
-  else state.facts.columnTypeNames.delete(key);
+  if (!t) {
+    state.facts.columnTypes.set(key, typeNameText(t));
+    state.facts.columnTypeNames.delete(key);
+    return;
+  }
+  const known = knownType(state.facts, t);
+  state.facts.columnTypes.set(key, known.text);
+  state.facts.columnTypeNames.set(key, known.declared);
 }
 
 function forgetColumn(state: AnalysisState, key: string): void {
