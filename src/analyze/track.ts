@@ -35,7 +35,7 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
     pgVersion: opts.pgVersion,
     path: '',
     runnerTransaction: 'none',
-    tx: { active: false, explicit: false, id: 0, blockingAlters: new Map(), hasDdl: false, hasDml: false },
+    tx: { active: false, explicit: false, id: 0, hasDdl: false, hasDml: false },
     newTables: new Set(),
     newIndexes: new Set(),
     newSchemas: new Set(),
@@ -66,7 +66,7 @@ export function beginFile(state: AnalysisState, path: string, runner: FileTransa
   state.statementTimeout = false;
   state.statementCount = 0;
   state.earlierInFile = [];
-  state.tx = { active: runner === 'wrapped', explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+  state.tx = { active: runner === 'wrapped', explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
 }
 
 const DML = new Set(['UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS']);
@@ -89,7 +89,8 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
   }
   // A statement outside any transaction block is its own transaction.
   if (!state.tx.active) {
-    state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: new Map(), blockingStatements: new Map(), hasDdl: false, hasDml: false };
+    // No map of blocking statements until one is recorded (trackBlockingStatement): most statements record none.
+    state.tx = { ...state.tx, id: state.tx.id + 1, blockingStatements: undefined, hasDdl: false, hasDml: false };
   }
   recordStep(state, step, ops);
   trackBlockingStatement(state, tag, stmt, ops);
@@ -97,9 +98,6 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
   for (const op of ops) {
     if (DML.has(op.kind)) state.tx.hasDml = true;
     else if (!NOT_DDL.has(op.kind)) state.tx.hasDdl = true;
-    if (op.table && op.lock === 'AccessExclusiveLock' && !op.targetIsNew) {
-      state.tx.blockingAlters.set(op.table, (state.tx.blockingAlters.get(op.table) ?? 0) + 1);
-    }
   }
 
   switch (tag) {
@@ -186,7 +184,7 @@ function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statem
         state.tx.explicit = true;
         return;
       }
-      state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+      state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, hasDdl: false, hasDml: false };
       return;
     case 'TRANS_STMT_COMMIT': case 'TRANS_STMT_ROLLBACK': case 'TRANS_STMT_COMMIT_PREPARED': case 'TRANS_STMT_ROLLBACK_PREPARED': case 'TRANS_STMT_PREPARE':
       // SET LOCAL settings end with the transaction; plain SET persists for the session.
@@ -194,7 +192,7 @@ function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statem
         state.lockTimeout = state.tx.timeoutsBefore.lockTimeout;
         state.statementTimeout = state.tx.timeoutsBefore.statementTimeout;
       }
-      state.tx = { active: false, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+      state.tx = { active: false, explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
       return;
     default:
       return;
