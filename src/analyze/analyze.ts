@@ -174,7 +174,7 @@ export function startAnalysis(
       const touched = target ? [target] : ops;
       for (const o of touched) {
         o.risk = maxRisk(o.risk, risk);
-        if (!o.rules.includes(rule.id)) o.rules.push(rule.id);
+        if (!o.rules.includes(rule.id)) o.rules = [...o.rules, rule.id];
       }
     };
 
