@@ -57,6 +57,12 @@ export interface PrefetchInit {
 
 /** Waiting this long for a worker that is not inside the parser means it is not coming (it failed to start). */
 const GIVE_UP_MS = 5000;
+/**
+ * Nor does a worker that stays this long inside the parser on one slice (parsing 1 MB takes
+ * about 0.1 s): it died there (out of memory), where it could not say so, and the main thread,
+ * blocked here, cannot hear of it otherwise.
+ */
+const GIVE_UP_PARSING_MS = 60_000;
 
 /** Slices parsed on the worker; `take` answers undefined for a slice the caller must parse itself. */
 export interface Prefetch {
@@ -93,7 +99,8 @@ export function startPrefetch(text: string): Prefetch | null {
     port1.close();
   };
   const next = (): SliceMessage | undefined => {
-    let idleSince = Date.now();
+    const since = Date.now();
+    let idleSince = since;
     for (;;) {
       const posted = Atomics.load(shared, SLOT.POSTED);
       const m = receiveMessageOnPort(port1) as { message: SliceMessage } | undefined;
@@ -104,8 +111,11 @@ export function startPrefetch(text: string): Prefetch | null {
       }
       if (Atomics.load(shared, SLOT.POSTED) !== posted) continue;
       if (Atomics.load(shared, SLOT.DONE) === 1) return undefined;
-      if (Atomics.load(shared, SLOT.WORKING) === 1) idleSince = Date.now();
-      else if (Date.now() - idleSince > GIVE_UP_MS) return undefined;
+      const now = Date.now();
+      if (Atomics.load(shared, SLOT.WORKING) === 1) {
+        if (now - since > GIVE_UP_PARSING_MS) return undefined;
+        idleSince = now;
+      } else if (now - idleSince > GIVE_UP_MS) return undefined;
       Atomics.wait(shared, SLOT.POSTED, posted, 100);
     }
   };
