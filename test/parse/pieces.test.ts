@@ -1,4 +1,4 @@
-// Large files are parsed a piece (about 64 KB) at a time, cut at a `;` found by plain search.
+// Large files are parsed a piece (about 8 KB) at a time, cut at a `;` found by plain search.
 // Whatever sits across the cut (a `;` in a string, comment, dollar quote or BEGIN ATOMIC body,
 // a syntax error) must come out exactly as when the whole text is parsed at once.
 import { loadModule, parseSync } from 'libpg-query';
