@@ -23,6 +23,8 @@ const entries = [
   { in: 'src/app/main.ts', out: 'app' },
   // The worker threads of a large lint (src/check/parallel.ts finds it next to its own chunk).
   { in: 'src/check/worker.ts', out: 'check-worker' },
+  // The parser's thread for a large file (src/parse/prefetch.ts finds it the same way).
+  { in: 'src/parse/parse-worker.ts', out: 'parse-worker' },
 ].filter((e) => existsSync(path.join(root, e.in)));
 const EXECUTABLES = new Set(['cli']);
 

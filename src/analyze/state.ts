@@ -31,8 +31,6 @@ export interface TransactionState {
   id: number;
   /** Where the open explicit transaction began. */
   beganAt?: Position;
-  /** Tables that got a blocking ALTER in the current transaction, with how many. */
-  blockingAlters: Map<string, number>;
   /** The current transaction has run DDL / DML so far. */
   hasDdl: boolean;
   hasDml: boolean;
@@ -42,7 +40,7 @@ export interface TransactionState {
    * Texts of the ALTER TABLE / rename statements that took ACCESS EXCLUSIVE on each pre-existing
    * table in the current transaction (a lock held until COMMIT spans all of them).
    */
-  blockingStatements?: Map<string, string[]>;
+  blockingStatements?: Map<string, string[]> | undefined;
 }
 
 /** A foreign key added in the file being analyzed, for checks at the end of the file. */

@@ -2,9 +2,9 @@
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
-import { declaredType } from './column-type.js';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
+import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
 export function newFacts(): SchemaFacts {
@@ -13,9 +13,14 @@ export function newFacts(): SchemaFacts {
 
 /** Records (or, with no type, forgets) the type of `key` (`schema.table.column`). */
 function setColumnType(state: AnalysisState, key: string, t: TypeName | undefined): void {
-  state.facts.columnTypes.set(key, typeNameText(t));
-  if (t) state.facts.columnTypeNames.set(key, declaredType(t));
-  else state.facts.columnTypeNames.delete(key);
+  if (!t) {
+    state.facts.columnTypes.set(key, typeNameText(t));
+    state.facts.columnTypeNames.delete(key);
+    return;
+  }
+  const known = knownType(state.facts, t);
+  state.facts.columnTypes.set(key, known.text);
+  state.facts.columnTypeNames.set(key, known.declared);
 }
 
 function forgetColumn(state: AnalysisState, key: string): void {
@@ -30,7 +35,7 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
     pgVersion: opts.pgVersion,
     path: '',
     runnerTransaction: 'none',
-    tx: { active: false, explicit: false, id: 0, blockingAlters: new Map(), hasDdl: false, hasDml: false },
+    tx: { active: false, explicit: false, id: 0, hasDdl: false, hasDml: false },
     newTables: new Set(),
     newIndexes: new Set(),
     newSchemas: new Set(),
@@ -67,7 +72,7 @@ export function beginFile(state: AnalysisState, path: string, runner: FileTransa
   state.earlierInFile = [];
   // In a query string of several statements, no statement runs outside a transaction block: the
   // file starts in an implicit one, as it does again after each COMMIT (trackTransaction).
-  state.tx = { active: runner === 'wrapped' || oneQueryString, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+  state.tx = { active: runner === 'wrapped' || oneQueryString, explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
 }
 
 const DML = new Set(['UPDATE_VALUES', 'DELETE_ROWS', 'INSERT_ROWS']);
@@ -90,7 +95,8 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
   }
   // A statement outside any transaction block is its own transaction.
   if (!state.tx.active) {
-    state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: new Map(), blockingStatements: new Map(), hasDdl: false, hasDml: false };
+    // No map of blocking statements until one is recorded (trackBlockingStatement): most statements record none.
+    state.tx = { ...state.tx, id: state.tx.id + 1, blockingStatements: undefined, hasDdl: false, hasDml: false };
   }
   recordStep(state, step, ops);
   trackBlockingStatement(state, tag, stmt, ops);
@@ -98,9 +104,6 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
   for (const op of ops) {
     if (DML.has(op.kind)) state.tx.hasDml = true;
     else if (!NOT_DDL.has(op.kind)) state.tx.hasDdl = true;
-    if (op.table && op.lock === 'AccessExclusiveLock' && !op.targetIsNew) {
-      state.tx.blockingAlters.set(op.table, (state.tx.blockingAlters.get(op.table) ?? 0) + 1);
-    }
   }
 
   switch (tag) {
@@ -189,7 +192,7 @@ function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statem
         state.tx.explicit = true;
         return;
       }
-      state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+      state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, hasDdl: false, hasDml: false };
       return;
     case 'TRANS_STMT_COMMIT': case 'TRANS_STMT_ROLLBACK': case 'TRANS_STMT_COMMIT_PREPARED': case 'TRANS_STMT_ROLLBACK_PREPARED': case 'TRANS_STMT_PREPARE':
       // SET LOCAL settings end with the transaction; plain SET persists for the session.
@@ -198,7 +201,7 @@ function trackTransaction(state: AnalysisState, t: TransactionStmt, stmt: Statem
         state.statementTimeout = state.tx.timeoutsBefore.statementTimeout;
       }
       // The next statement of a query string of several statements opens another implicit block.
-      state.tx = { active: state.oneQueryString === true, explicit: false, id: state.tx.id + 1, blockingAlters: new Map(), hasDdl: false, hasDml: false };
+      state.tx = { active: state.oneQueryString === true, explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
       return;
     default:
       return;

@@ -48,6 +48,8 @@ export interface SetContext {
   withoutTrees: boolean;
   /** Discovery's findings about files (missing rollbacks...): each migration report takes its own. */
   extraFindings: Array<Finding & { path: string }>;
+  /** A large file may be parsed on a thread of its own while it is analyzed (ParseOptions.parseAhead). */
+  parseAhead?: boolean;
 }
 
 export interface SetResult {
@@ -70,7 +72,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     if (m.change === 'deleted') continue;
     step(unit);
     // A history migration's rollback matters only to the dry-run, which replays the history.
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead) : null;
     if (!unit.underReview) {
       // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
       const { up } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
@@ -98,8 +100,8 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
   return { analyzed, history };
 }
 
-function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName): ParsedSource {
-  return parseSource(src, parseOptionsFor(layout, placeholders));
+function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName, parseAhead?: boolean): ParsedSource {
+  return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead));
 }
 
 /**
@@ -111,8 +113,8 @@ export function placeholdersOf(m: Migration, configured: Record<string, string>)
 }
 
 /** How a file of `layout` is parsed: pop renders its SQL files as Go templates (supabase/auth: {{ index .Options "Namespace" }}). */
-export function parseOptionsFor(layout: LayoutName, placeholders: Record<string, string>): ParseOptions {
-  return { placeholders, goTemplates: layout === 'pop' };
+export function parseOptionsFor(layout: LayoutName, placeholders: Record<string, string>, parseAhead = false): ParseOptions {
+  return { placeholders, goTemplates: layout === 'pop', ...(parseAhead ? { parseAhead } : {}) };
 }
 
 /**
@@ -123,7 +125,7 @@ export function parseOptionsFor(layout: LayoutName, placeholders: Record<string,
  * resolves by the whole file, so it parses first (and drops the trees after, as NO_TREE).
  */
 function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boolean, ctx: SetContext, dropTrees: boolean): { up: ParsedSource; out: AnalyzeOutput; transaction: FileTransaction } {
-  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders));
+  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders), ctx.parseAhead);
   if (m.transaction === 'implicit') {
     const parsed = parseSource(m.up, opts);
     const transaction = fileTransaction(m.transaction, parsed.statements);

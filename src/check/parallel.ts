@@ -167,6 +167,19 @@ export function workerCount(chars: number, sets: number, idleCores: () => number
   return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
 }
 
+/**
+ * Whether a large file may be parsed on a thread of its own while the main thread analyzes it
+ * (ParseOptions.parseAhead): when the machine had an idle core while the migrations were
+ * discovered (see idleMeter; on busy cores the parser's thread only takes turns with the
+ * analysis, and it costs CPU of its own: each tree is read from JSON on both threads).
+ * MG_WORKERS=0 keeps the run on one thread; any other number allows it.
+ */
+export function parseAhead(idleCores: () => number, env: NodeJS.ProcessEnv = process.env): boolean {
+  const forced = env.MG_WORKERS;
+  if (forced !== undefined && forced !== '' && Number.isInteger(Number(forced)) && Number(forced) >= 0) return Number(forced) > 0;
+  return Math.floor(idleCores() + 0.5) >= 1;
+}
+
 /** The bundled worker script next to (or one folder above) this code's chunk; none from the sources. */
 function workerScript(): URL | null {
   for (const rel of ['./check-worker.js', '../check-worker.js']) {

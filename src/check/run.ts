@@ -11,7 +11,7 @@ import { routineBodyTokens } from '../parse/body-tokens.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import { analyzeSet, parseOptionsFor, type HistoryEntry, type SetContext, type Unit } from './analyze-set.js';
-import { idleMeter, runSetsInParallel } from './parallel.js';
+import { idleMeter, parseAhead, runSetsInParallel } from './parallel.js';
 import type { AnalyzedMigration, CheckOptions, CheckResult } from './types.js';
 import { byCodeUnit } from '../core/strings.js';
 
@@ -21,7 +21,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   // Only a run without syntax trees may go to worker threads (check/parallel.ts).
   const withoutTrees = opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory;
   // How busy the machine is while this thread discovers: whether worker threads would find idle cores.
-  const idleCores = withoutTrees ? idleMeter() : () => 0;
+  const meter = idleMeter();
+  const idleCores = withoutTrees ? meter : () => 0;
   await initParser();
 
   progress({ stage: 'discover', done: 0, total: 1 });
@@ -69,6 +70,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     withoutTrees,
     calibration: await calibrationFor(config, opts.dryRun === true),
     extraFindings,
+    parseAhead: parseAhead(meter),
   };
   const work = perSet.map((units) => units.slice(0, lastReviewedIndex(units) + 1));
   let done = 0;

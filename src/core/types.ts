@@ -126,7 +126,8 @@ export interface Operation {
   table?: string;
   /** The heaviest table lock Postgres takes for it. */
   lock?: LockMode;
-  rules: string[];
+  /** Ids of the rules that hit it; a list is never changed in place (operations share the empty one). */
+  rules: readonly string[];
   notValid?: true;
   usingIndex?: true;
   /** Index of the statement (Statement.index) this operation comes from. */

@@ -38,7 +38,7 @@ export function mergeDryRun(report: MigrationReport, result: DryRunResult): Migr
     for (const op of operations) {
       if (op.statement !== statement) continue;
       op.risk = maxRisk(op.risk, risk);
-      if (!op.rules.includes(ruleId)) op.rules.push(ruleId);
+      if (!op.rules.includes(ruleId)) op.rules = [...op.rules, ruleId];
     }
   };
   const opsOf = (statement: number) => operations.filter((o) => o.statement === statement);

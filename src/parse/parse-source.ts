@@ -5,10 +5,11 @@ import type { MetaCommand, ParsedSource, ParseError, ParseNote, SqlSource, State
 import { MAX_COMMENT_DEPTH, tooDeepComments } from './guard.js';
 import { innerStatements } from './plpgsql.js';
 import { ByteOffsets, LineIndex } from './positions.js';
+import { startPrefetch, type Prefetch } from './prefetch.js';
 import { preprocess, type MetaCommandAt } from './preprocess.js';
 import { statementRanges, type RawError } from './recover.js';
 import { readGap, trimEnd } from './trivia.js';
-import { parserReady, scanSql } from './wasm.js';
+import { parseSql, parserReady, scanSql } from './wasm.js';
 import { newerSyntaxMessage } from './newer-syntax.js';
 
 export interface ParseOptions {
@@ -19,6 +20,12 @@ export interface ParseOptions {
   placeholders?: Record<string, string>;
   /** The file is rendered as a Go template before it runs (pop): `{{ ... }}` actions are placeholders too. */
   goTemplates?: boolean;
+  /**
+   * A large text may be parsed on a worker thread while the caller reads the statements
+   * already parsed (parse/prefetch.ts): for a caller that does real work per statement, on a
+   * machine with an idle core. The result is the same either way.
+   */
+  parseAhead?: boolean;
 }
 
 /** Most statements have no comments before them: one shared empty list (a file holds 10^5 statements). */
@@ -64,6 +71,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
     return result;
   }
   const original = typeof src.text === 'string' ? src.text : '';
+  let prefetch: Prefetch | null = null;
   try {
     const lines = new LineIndex(original);
     const pre = preprocess(original, opts.placeholders ?? {}, opts.goTemplates === true);
@@ -79,7 +87,10 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
     }
     const errors: RawError[] = [];
     let previousEnd = 0;
-    for (const range of statementRanges(text, errors)) {
+    prefetch = opts.parseAhead === true ? startPrefetch(text) : null;
+    const ahead = prefetch;
+    const parse = ahead ? (from: number, to: number) => ahead.take(from, to) ?? parseSql(text.slice(from, to)) : undefined;
+    for (const range of statementRanges(text, errors, parse)) {
       const gap = readGap(text, previousEnd, range.start);
       const lead = readGap(text, range.start, range.end);
       const first = lead.next;
@@ -126,6 +137,8 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
   } catch (e) {
     // Last resort: nothing above is meant to throw, but a parse stage that throws takes the whole review down.
     result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe(e)}` });
+  } finally {
+    prefetch?.stop();
   }
   return result;
 }

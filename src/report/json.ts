@@ -35,8 +35,16 @@ export function renderJson(result: CheckResult): string {
  * (and again as the bytes written) doubles the peak memory of a run on a large file.
  */
 export function* renderJsonChunks(result: CheckResult): Generator<string> {
-  yield* jsonChunks(toJsonReport(result.report), '', 0);
+  yield* jsonChunks(jsonReport(result.report, true), '', 0);
   yield '\n';
+}
+
+/**
+ * A list whose members are made into their JSON form one at a time as they are written: the
+ * JSON copy of 10^5 operations never exists all at once, only each member's in turn.
+ */
+class MappedList<T> {
+  constructor(readonly items: readonly T[], readonly map: (item: T) => unknown) {}
 }
 
 /** Levels below this are written by one JSON.stringify each (report > migrations > migration > operations > one operation). */
@@ -49,27 +57,37 @@ function omitted(v: unknown): boolean {
 
 /** JSON.stringify(value, null, 2) as it reads nested at `indent`, split at array and object members down to CHUNKED_DEPTH. */
 function* jsonChunks(value: unknown, indent: string, depth: number): Generator<string> {
-  const plain = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  const mapped = value instanceof MappedList ? value : undefined;
+  const plain = mapped !== undefined || (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function');
   if (!plain || depth >= CHUNKED_DEPTH) {
-    yield JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+    yield stringified(value, indent);
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
+  if (mapped !== undefined || Array.isArray(value)) {
+    const items: readonly unknown[] = mapped ? mapped.items : (value as unknown[]);
+    if (items.length === 0) {
       yield '[]';
       return;
     }
     yield '[\n';
-    for (let i = 0; i < value.length; i++) {
+    const whole = depth + 1 >= CHUNKED_DEPTH;
+    for (let i = 0; i < items.length; i++) {
+      const item = mapped ? mapped.map(items[i]) : items[i];
+      const end = i < items.length - 1 ? ',\n' : '\n';
+      // A member written whole is one piece with its indent and separator: 10^5 of them cost no nested generators.
+      if (whole || omitted(item)) {
+        yield `${inner}${omitted(item) ? 'null' : stringified(item, inner)}${end}`;
+        continue;
+      }
       yield inner;
-      yield* omitted(value[i]) ? ['null'] : jsonChunks(value[i], inner, depth + 1);
-      yield i < value.length - 1 ? ',\n' : '\n';
+      yield* jsonChunks(item, inner, depth + 1);
+      yield end;
     }
     yield `${indent}]`;
     return;
   }
-  const entries = Object.entries(value).filter(([, v]) => !omitted(v));
+  const entries = Object.entries(value as object).filter(([, v]) => !omitted(v));
   if (entries.length === 0) {
     yield '{}';
     return;
@@ -84,24 +102,35 @@ function* jsonChunks(value: unknown, indent: string, depth: number): Generator<s
   yield `${indent}}`;
 }
 
+function stringified(value: unknown, indent: string): string {
+  const text = JSON.stringify(value, null, 2);
+  return indent === '' || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
 export function toJsonReport(report: Report): JsonReport {
+  return jsonReport(report, false) as JsonReport;
+}
+
+/** `lazy`: the migrations and their operations and findings as MappedLists, for jsonChunks. */
+function jsonReport(report: Report, lazy: boolean): JsonReport | Record<string, unknown> {
   return {
     version: 1,
     risk: report.risk,
     ...(report.pgVersion !== undefined ? { pgVersion: report.pgVersion } : {}),
-    migrations: report.migrations.map(migration),
+    migrations: lazy ? new MappedList(report.migrations, (m) => migration(m, true)) : report.migrations.map((m) => migration(m, false)),
     errors: report.errors.map(reportError),
     ...(report.notes && report.notes.length ? { notes: report.notes.map((n) => ({ message: n.message, ...(n.path !== undefined ? { path: n.path } : {}) })) } : {}),
   };
 }
 
-function migration(m: MigrationReport): JsonMigration {
+function migration(m: MigrationReport, lazy: boolean): JsonMigration | Record<string, unknown> {
+  const toFinding = (f: Finding) => finding(f, m.path);
   return {
     path: m.path,
     risk: m.risk,
     rollback: { path: m.rollback.path, status: m.rollback.status },
-    operations: m.operations.map(operation),
-    findings: m.findings.map((f) => finding(f, m.path)),
+    operations: lazy ? new MappedList(m.operations, operation) : m.operations.map(operation),
+    findings: lazy ? new MappedList(m.findings, toFinding) : m.findings.map(toFinding),
     ...(m.dryRun ? { dryRun: dryRun(m.dryRun) } : {}),
     ...(m.id !== undefined ? { id: m.id } : {}),
     ...(m.layout !== undefined ? { layout: m.layout } : {}),

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveSettings } from '../../src/analyze/rule.js';
 import { analyzeSet, NO_TREE, type SetContext, type Unit } from '../../src/check/analyze-set.js';
-import { analyzeSetsOn, idleMeter, MIN_CHARS_PER_THREAD, workerCount } from '../../src/check/parallel.js';
+import { analyzeSetsOn, idleMeter, MIN_CHARS_PER_THREAD, parseAhead, workerCount } from '../../src/check/parallel.js';
 import { discoverMigrations } from '../../src/discover/discover.js';
 import { memoryRepoFiles } from '../../src/discover/fs-files.js';
 import { LOCAL_POSTGRES } from '../../src/estimate/constants.js';
@@ -117,5 +117,16 @@ describe('how many worker threads', () => {
     const got = meter();
     expect(got).toBeGreaterThanOrEqual(0);
     expect(got).toBeLessThanOrEqual(cpus().length);
+  });
+});
+
+describe('parseAhead', () => {
+  it('parses a large file on a thread of its own only with an idle core, or when MG_WORKERS asks for threads', () => {
+    expect(parseAhead(() => 1, {})).toBe(true);
+    expect(parseAhead(() => 0.6, {})).toBe(true);
+    expect(parseAhead(() => 0.2, {})).toBe(false);
+    expect(parseAhead(() => 1, { MG_WORKERS: '0' })).toBe(false);
+    expect(parseAhead(() => 0, { MG_WORKERS: '1' })).toBe(true);
+    expect(parseAhead(() => 0, { MG_WORKERS: '' })).toBe(false);
   });
 });

@@ -166,7 +166,7 @@ describe('migration-guard CLI', () => {
   });
 
   // Large enough for every path a 20 MB file takes through the process: past the preprocessor's
-  // 1 MB switch, dozens of the parser's 64 KB pieces, and a report written in several batches
+  // 1 MB switch, dozens of the parser's 8 KB pieces, and a report written in several batches
   // (the CLI writes 1 MB at a time; each operation is ~250 bytes of JSON). Per statement is what
   // costs, so the rows are short; test/parse/read.test.ts tells why nothing switches above that.
   it('a large file is read and linted', () => {

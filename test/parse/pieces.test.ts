@@ -1,10 +1,11 @@
-// Large files are parsed a piece (about 64 KB) at a time, cut at a `;` found by plain search.
+// Large files are parsed a piece (about 8 KB) at a time, cut at a `;` found by plain search.
 // Whatever sits across the cut (a `;` in a string, comment, dollar quote or BEGIN ATOMIC body,
 // a syntax error) must come out exactly as when the whole text is parsed at once.
 import { loadModule, parseSync } from 'libpg-query';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initParser, parseSource } from '../../src/parse/index.js';
-import { PIECE } from '../../src/parse/recover.js';
+import { PIECE, statementRanges, type ParseSlice } from '../../src/parse/recover.js';
+import { parseSql } from '../../src/parse/wasm.js';
 
 beforeAll(async () => {
   await initParser();
@@ -81,4 +82,39 @@ describe('a statement sink', () => {
     expect(out.statements.every((s) => Object.keys(s.ast).length === 0)).toBe(true);
     expect(out.statements.map(({ ast: _a, ...rest }) => rest)).toEqual(plain.statements.map(({ ast: _a, ...rest }) => rest));
   });
+});
+
+describe('the slices parsed (what a thread parsing ahead relies on, parse/prefetch.ts)', () => {
+  const texts = {
+    ...Object.fromEntries(Object.entries(TRICKY).map(([name, tricky]) => [name, textAround(tricky, 12)])),
+    'syntax errors': textAround('SELEC oops;\nSELECT 5; DO $$ BEGIN PERFORM 1; $$ junk;', 3) + FILL.repeat(100) + "SELECT 'open",
+  };
+  for (const [name, text] of Object.entries(texts)) {
+    it(`${name}: the same slices in the same order, and their outcomes given back make the same statements`, () => {
+      const asked: Array<[number, number]> = [];
+      const outcomes: Array<ReturnType<ParseSlice>> = [];
+      const recording: ParseSlice = (from, to) => {
+        asked.push([from, to]);
+        const outcome = parseSql(text.slice(from, to));
+        outcomes.push(outcome);
+        return outcome;
+      };
+      const errors1: Parameters<typeof statementRanges>[1] = [];
+      const first = [...statementRanges(text, errors1, recording)].map(({ start, end, open }) => ({ start, end, open }));
+      expect(asked.length).toBeGreaterThan(1);
+      if (name === 'syntax errors') expect(errors1.length).toBeGreaterThan(1);
+      let i = 0;
+      const replaying: ParseSlice = (from, to) => {
+        expect([from, to]).toEqual(asked[i]);
+        return outcomes[i++]!;
+      };
+      const errors2: typeof errors1 = [];
+      expect([...statementRanges(text, errors2)].map(({ start, end, open }) => ({ start, end, open }))).toEqual(first);
+      const errors3: typeof errors1 = [];
+      expect([...statementRanges(text, errors3, replaying)].map(({ start, end, open }) => ({ start, end, open }))).toEqual(first);
+      expect(i).toBe(asked.length);
+      expect(errors2).toEqual(errors1);
+      expect(errors3).toEqual(errors1);
+    });
+  }
 });
