@@ -1,16 +1,18 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-6YA5SE7Z.js";
-import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-QDBEP3XU.js";
+} from "./chunks/chunk-D6A7IGHL.js";
+import "./chunks/chunk-23ZGW36R.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-R6BKVYTY.js";
+import "./chunks/chunk-EGWSCFWY.js";
+import "./chunks/chunk-QA4YOPT6.js";
+import "./chunks/chunk-ESH43FHK.js";
+import "./chunks/chunk-KAFW6XA3.js";
+import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser
-} from "./chunks/chunk-4ZOB6AYH.js";
-import "./chunks/chunk-U4IZUMWU.js";
-import "./chunks/chunk-GAJUOGXM.js";
+} from "./chunks/chunk-GASG4FJA.js";
+import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/check/worker.ts

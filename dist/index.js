@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  readStatsFromUrl
+} from "./chunks/chunk-YWX34JRL.js";
+import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-SZIZ25O7.js";
+} from "./chunks/chunk-YBPCXXT3.js";
 import "./chunks/chunk-ZIE52CRQ.js";
-import {
-  readStatsFromUrl
-} from "./chunks/chunk-YWX34JRL.js";
 import {
   ACTIONS_BOT,
   RULE_IDS,
@@ -36,8 +36,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-WCCN4XXB.js";
-import "./chunks/chunk-PNQ373PX.js";
+} from "./chunks/chunk-NPUUHPVI.js";
+import "./chunks/chunk-HDONFPCA.js";
 import {
   loadConfig
 } from "./chunks/chunk-NTVTLWBC.js";
@@ -49,23 +49,25 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-JIMMJY5L.js";
-import "./chunks/chunk-T5VH7YJL.js";
-import "./chunks/chunk-RZB2ZV6F.js";
+} from "./chunks/chunk-WITH53P7.js";
+import "./chunks/chunk-GPKYOE2F.js";
+import "./chunks/chunk-3UGVK57D.js";
 import "./chunks/chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-6YA5SE7Z.js";
-import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-QDBEP3XU.js";
+import "./chunks/chunk-D6A7IGHL.js";
+import "./chunks/chunk-23ZGW36R.js";
 import "./chunks/chunk-DMW4FM6X.js";
-import "./chunks/chunk-R6BKVYTY.js";
-import "./chunks/chunk-4ZOB6AYH.js";
-import "./chunks/chunk-U4IZUMWU.js";
+import "./chunks/chunk-EGWSCFWY.js";
+import "./chunks/chunk-QA4YOPT6.js";
+import "./chunks/chunk-ESH43FHK.js";
+import "./chunks/chunk-KAFW6XA3.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
+import "./chunks/chunk-GASG4FJA.js";
+import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/action/main.ts

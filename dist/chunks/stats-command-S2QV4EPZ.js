@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-4I3PBBVQ.js";
+} from "./chunk-D6Q2EOPB.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,12 +11,14 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-QDBEP3XU.js";
+import "./chunk-23ZGW36R.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-R6BKVYTY.js";
-import "./chunk-4ZOB6AYH.js";
-import "./chunk-U4IZUMWU.js";
+import "./chunk-QA4YOPT6.js";
+import "./chunk-ESH43FHK.js";
+import "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
+import "./chunk-GASG4FJA.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/cli/stats-command.ts

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-QDBEP3XU.js";
+} from "./chunk-23ZGW36R.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -9,8 +9,10 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-NAGOF2JZ.js";
-import "./chunk-EGWSCFWY.js";
+} from "./chunk-V4IGFGDH.js";
+import {
+  resolveCacheDir
+} from "./chunk-2AUCPTE4.js";
 import {
   rule,
   rule2,
@@ -20,17 +22,16 @@ import {
   rule6,
   rule7
 } from "./chunk-DMW4FM6X.js";
+import "./chunk-EGWSCFWY.js";
 import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
-import {
-  resolveCacheDir
-} from "./chunk-2AUCPTE4.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/dryrun/merge.ts
@@ -66,7 +67,7 @@ function mergeDryRun(report, result) {
     for (const op of operations) {
       if (op.statement !== statement) continue;
       op.risk = maxRisk(op.risk, risk);
-      if (!op.rules.includes(ruleId)) op.rules.push(ruleId);
+      if (!op.rules.includes(ruleId)) op.rules = [...op.rules, ruleId];
     }
   };
   const opsOf = (statement) => operations.filter((o) => o.statement === statement);

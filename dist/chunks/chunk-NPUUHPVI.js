@@ -22,10 +22,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-JIMMJY5L.js";
+} from "./chunk-WITH53P7.js";
 import {
   buildPlan
-} from "./chunk-T5VH7YJL.js";
+} from "./chunk-GPKYOE2F.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -35,19 +35,19 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-6YA5SE7Z.js";
+} from "./chunk-D6A7IGHL.js";
 import {
   allRules
-} from "./chunk-QDBEP3XU.js";
+} from "./chunk-23ZGW36R.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

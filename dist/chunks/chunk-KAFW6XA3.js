@@ -29,10 +29,6 @@ function lockModeSql(mode) {
   return mode.replace(/Lock$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
 }
 
-// src/core/wasm-tier.ts
-import { setFlagsFromString } from "node:v8";
-setFlagsFromString("--liftoff-only");
-
 // src/analyze/ast.ts
 function nodeTag(node) {
   const key = firstKey(node);

@@ -1,5 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  hashKey,
+  imageCache,
+  resolveCacheDir
+} from "./chunk-2AUCPTE4.js";
+import {
   fileTransaction,
   txControl
 } from "./chunk-EGWSCFWY.js";
@@ -7,18 +12,13 @@ import {
   lockRank,
   nodeTag,
   optionOn
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 import {
   LOCK_MODES
 } from "./chunk-GAJUOGXM.js";
 import {
   esm_default
 } from "./chunk-GW7LTBFS.js";
-import {
-  hashKey,
-  imageCache,
-  resolveCacheDir
-} from "./chunk-2AUCPTE4.js";
 
 // src/dryrun/engines/url.ts
 import { createHash, randomBytes } from "node:crypto";

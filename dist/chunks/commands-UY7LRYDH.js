@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  configFromFlags
+} from "./chunk-D6Q2EOPB.js";
+import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
-import {
-  configFromFlags
-} from "./chunk-4I3PBBVQ.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-SZIZ25O7.js";
+} from "./chunk-YBPCXXT3.js";
 import "./chunk-ZIE52CRQ.js";
 import {
   ROLLBACK_TEXT,
@@ -37,34 +37,36 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-JIMMJY5L.js";
+} from "./chunk-WITH53P7.js";
 import {
   buildPlan
-} from "./chunk-T5VH7YJL.js";
-import "./chunk-RZB2ZV6F.js";
+} from "./chunk-GPKYOE2F.js";
+import "./chunk-3UGVK57D.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-6YA5SE7Z.js";
-import "./chunk-EGWSCFWY.js";
+import "./chunk-D6A7IGHL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-QDBEP3XU.js";
+} from "./chunk-23ZGW36R.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-R6BKVYTY.js";
+import "./chunk-EGWSCFWY.js";
+import "./chunk-QA4YOPT6.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
+import "./chunk-GASG4FJA.js";
+import "./chunk-T6JTDSA5.js";
 import {
   __commonJS,
   __toESM
@@ -858,9 +860,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-ZPC5L74G.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-GMWTNS76.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-YN32XFSP.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-MUU5UDXL.js");
   let plan;
   let verification;
   try {

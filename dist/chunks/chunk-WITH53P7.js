@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-T5VH7YJL.js";
+} from "./chunk-GPKYOE2F.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-FC3R3YAT.js";
@@ -19,26 +19,28 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-6YA5SE7Z.js";
+} from "./chunk-D6A7IGHL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-QDBEP3XU.js";
+} from "./chunk-23ZGW36R.js";
 import {
-  LineIndex,
   byCodeUnit,
   decodeSql,
-  initParser,
   parseSource,
   trimTrailing
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   maxRisk,
   riskRank
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
+import {
+  LineIndex,
+  initParser
+} from "./chunk-GASG4FJA.js";
 import {
   __commonJS,
   __toESM
@@ -3733,6 +3735,11 @@ function workerCount(chars, sets, idleCores, env = process.env, cores = availabl
   if (threads < 2) return 0;
   return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
 }
+function parseAhead(idleCores, env = process.env) {
+  const forced = env.MG_WORKERS;
+  if (forced !== void 0 && forced !== "" && Number.isInteger(Number(forced)) && Number(forced) >= 0) return Number(forced) > 0;
+  return Math.floor(idleCores() + 0.5) >= 1;
+}
 function workerScript() {
   for (const rel of ["./check-worker.js", "../check-worker.js"]) {
     const url = new URL(rel, import.meta.url);
@@ -3832,7 +3839,8 @@ async function runCheck(opts) {
   const progress = opts.onProgress ?? (() => {
   });
   const withoutTrees = opts.withoutTrees === true && !opts.dryRun && !opts.keepHistory;
-  const idleCores = withoutTrees ? idleMeter() : () => 0;
+  const meter = idleMeter();
+  const idleCores = withoutTrees ? meter : () => 0;
   await initParser();
   progress({ stage: "discover", done: 0, total: 1 });
   const only = opts.scope.kind === "paths" ? opts.scope.paths : void 0;
@@ -3871,7 +3879,8 @@ async function runCheck(opts) {
     keepHistory: opts.dryRun === true || opts.keepHistory === true,
     withoutTrees,
     calibration: await calibrationFor(config, opts.dryRun === true),
-    extraFindings
+    extraFindings,
+    parseAhead: parseAhead(meter)
   };
   const work = perSet.map((units) => units.slice(0, lastReviewedIndex(units) + 1));
   let done = 0;
@@ -3913,8 +3922,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-DYSCTMW6.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-ZPC5L74G.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-THD56PS3.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-GMWTNS76.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3967,7 +3976,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-YN32XFSP.js");
+      const { buildPlan, planDocument } = await import("./plan-MUU5UDXL.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

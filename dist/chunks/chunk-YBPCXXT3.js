@@ -8,13 +8,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-JIMMJY5L.js";
+} from "./chunk-WITH53P7.js";
 import {
   allRules
-} from "./chunk-QDBEP3XU.js";
+} from "./chunk-23ZGW36R.js";
 import {
   atLeast
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {
@@ -53,31 +53,47 @@ function renderJson(result) {
   return JSON.stringify(toJsonReport(result.report), null, 2) + "\n";
 }
 function* renderJsonChunks(result) {
-  yield* jsonChunks(toJsonReport(result.report), "", 0);
+  yield* jsonChunks(jsonReport(result.report, true), "", 0);
   yield "\n";
 }
+var MappedList = class {
+  constructor(items, map) {
+    this.items = items;
+    this.map = map;
+  }
+  items;
+  map;
+};
 var CHUNKED_DEPTH = 4;
 function omitted(v) {
   return v === void 0 || typeof v === "function" || typeof v === "symbol";
 }
 function* jsonChunks(value, indent, depth) {
-  const plain = value !== null && typeof value === "object" && typeof value.toJSON !== "function";
+  const mapped = value instanceof MappedList ? value : void 0;
+  const plain = mapped !== void 0 || value !== null && typeof value === "object" && typeof value.toJSON !== "function";
   if (!plain || depth >= CHUNKED_DEPTH) {
-    yield JSON.stringify(value, null, 2).replaceAll("\n", `
-${indent}`);
+    yield stringified(value, indent);
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
+  if (mapped !== void 0 || Array.isArray(value)) {
+    const items = mapped ? mapped.items : value;
+    if (items.length === 0) {
       yield "[]";
       return;
     }
     yield "[\n";
-    for (let i = 0; i < value.length; i++) {
+    const whole = depth + 1 >= CHUNKED_DEPTH;
+    for (let i = 0; i < items.length; i++) {
+      const item = mapped ? mapped.map(items[i]) : items[i];
+      const end = i < items.length - 1 ? ",\n" : "\n";
+      if (whole || omitted(item)) {
+        yield `${inner}${omitted(item) ? "null" : stringified(item, inner)}${end}`;
+        continue;
+      }
       yield inner;
-      yield* omitted(value[i]) ? ["null"] : jsonChunks(value[i], inner, depth + 1);
-      yield i < value.length - 1 ? ",\n" : "\n";
+      yield* jsonChunks(item, inner, depth + 1);
+      yield end;
     }
     yield `${indent}]`;
     return;
@@ -96,23 +112,32 @@ ${indent}`);
   }
   yield `${indent}}`;
 }
+function stringified(value, indent) {
+  const text = JSON.stringify(value, null, 2);
+  return indent === "" || !text.includes("\n") ? text : text.replaceAll("\n", `
+${indent}`);
+}
 function toJsonReport(report) {
+  return jsonReport(report, false);
+}
+function jsonReport(report, lazy) {
   return {
     version: 1,
     risk: report.risk,
     ...report.pgVersion !== void 0 ? { pgVersion: report.pgVersion } : {},
-    migrations: report.migrations.map(migration),
+    migrations: lazy ? new MappedList(report.migrations, (m) => migration(m, true)) : report.migrations.map((m) => migration(m, false)),
     errors: report.errors.map(reportError),
     ...report.notes && report.notes.length ? { notes: report.notes.map((n) => ({ message: n.message, ...n.path !== void 0 ? { path: n.path } : {} })) } : {}
   };
 }
-function migration(m) {
+function migration(m, lazy) {
+  const toFinding = (f) => finding(f, m.path);
   return {
     path: m.path,
     risk: m.risk,
     rollback: { path: m.rollback.path, status: m.rollback.status },
-    operations: m.operations.map(operation),
-    findings: m.findings.map((f) => finding(f, m.path)),
+    operations: lazy ? new MappedList(m.operations, operation) : m.operations.map(operation),
+    findings: lazy ? new MappedList(m.findings, toFinding) : m.findings.map(toFinding),
     ...m.dryRun ? { dryRun: dryRun(m.dryRun) } : {},
     ...m.id !== void 0 ? { id: m.id } : {},
     ...m.layout !== void 0 ? { layout: m.layout } : {},

@@ -4,13 +4,13 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   as,
   columnRefs,
   functionsCalled,
   nodeTag
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 
 // src/analyze/batch-sql.ts
 function oneBatch(ast, o) {

@@ -3,19 +3,21 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-PNQ373PX.js";
+} from "./chunk-HDONFPCA.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-T5VH7YJL.js";
-import "./chunk-RZB2ZV6F.js";
-import "./chunk-R6BKVYTY.js";
-import "./chunk-4ZOB6AYH.js";
-import "./chunk-U4IZUMWU.js";
+} from "./chunk-GPKYOE2F.js";
+import "./chunk-3UGVK57D.js";
+import "./chunk-QA4YOPT6.js";
+import "./chunk-ESH43FHK.js";
+import "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
+import "./chunk-GASG4FJA.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   PHASE_NAMES,

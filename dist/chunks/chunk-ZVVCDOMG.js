@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-WCCN4XXB.js";
+} from "./chunk-NPUUHPVI.js";
 import {
   require_dist
 } from "./chunk-NTVTLWBC.js";
@@ -44,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-JIMMJY5L.js";
+} from "./chunk-WITH53P7.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-FC3R3YAT.js";

@@ -1,9 +1,5 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  fileTransaction,
-  sentAsOneQuery
-} from "./chunk-EGWSCFWY.js";
-import {
   allRules,
   beginFile,
   expressionVolatility,
@@ -11,13 +7,16 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-QDBEP3XU.js";
+} from "./chunk-23ZGW36R.js";
 import {
-  LineIndex,
+  fileTransaction,
+  sentAsOneQuery
+} from "./chunk-EGWSCFWY.js";
+import {
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   as,
   blocksReads,
@@ -36,15 +35,19 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
+import {
+  LineIndex
+} from "./chunk-GASG4FJA.js";
 
 // src/analyze/classify.ts
+var NO_RULES = Object.freeze([]);
 function classify(stmt, state) {
   const drafts = classifyNode(stmt.ast, state);
   return drafts.map((d) => ({
     ...d,
     risk: "SAFE",
-    rules: [],
+    rules: NO_RULES,
     statement: stmt.index,
     line: stmt.line,
     column: stmt.column,
@@ -568,7 +571,13 @@ function startAnalysis(state, rules, settings = {}) {
     const directives = readDirectives(text, source.statements);
     const findings = [];
     const suppressed = [];
-    const byIndex = new Map(source.statements.map((s) => [s.index, s]));
+    let byIndex;
+    const statementAt = (i) => {
+      const s = source.statements[i];
+      if (s?.index === i) return s;
+      byIndex ??= new Map(source.statements.map((t) => [t.index, t]));
+      return byIndex.get(i);
+    };
     const emit = (rule2, hit, stmt, ops, suppressible = stmt) => {
       const directive = suppressedBy(directives, rule2.id, suppressible);
       const target = hit.operation !== void 0 ? ops[hit.operation] : void 0;
@@ -597,7 +606,7 @@ function startAnalysis(state, rules, settings = {}) {
         path: source.path
       };
       if (directive) {
-        const top = suppressible?.nestedIn ? byIndex.get(suppressible.nestedIn.statement) : suppressible;
+        const top = suppressible?.nestedIn ? statementAt(suppressible.nestedIn.statement) : suppressible;
         suppressed.push({
           finding,
           directive: { scope: directive.scope, rules: directive.rules, line: directive.position.line, column: directive.position.column },
@@ -609,10 +618,10 @@ function startAnalysis(state, rules, settings = {}) {
       const touched = target ? [target] : ops;
       for (const o of touched) {
         o.risk = maxRisk(o.risk, risk);
-        if (!o.rules.includes(rule2.id)) o.rules.push(rule2.id);
+        if (!o.rules.includes(rule2.id)) o.rules = [...o.rules, rule2.id];
       }
     };
-    for (const p of pending) emit(p.rule, p.hit, byIndex.get(p.statement), p.ops);
+    for (const p of pending) emit(p.rule, p.hit, statementAt(p.statement), p.ops);
     pending.length = 0;
     if (!state.learningOnly) {
       const file = { metaCommands: source.metaCommands ?? [] };
@@ -639,7 +648,7 @@ function startAnalysis(state, rules, settings = {}) {
           message: `this migration-guard-ignore${d.scope === "file" ? "-file" : ""} (${what}) suppresses nothing${d.scope === "statement" && d.statement === void 0 ? ": no statement follows it" : ""}`,
           suggestion: "remove the comment, or fix the rule name it lists",
           path: source.path,
-          ...d.statement !== void 0 && byIndex.has(d.statement) ? { statement: d.statement } : {}
+          ...d.statement !== void 0 && statementAt(d.statement) !== void 0 ? { statement: d.statement } : {}
         });
       }
     }
@@ -1382,7 +1391,7 @@ function analyzeSet(units, ctx, step) {
     const m = unit.migration;
     if (m.change === "deleted") continue;
     step(unit);
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead) : null;
     if (!unit.underReview) {
       const { up: up2 } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
       if (ctx.keepHistory) history.push({ migration: m, up: up2, down });
@@ -1405,17 +1414,17 @@ function analyzeSet(units, ctx, step) {
   }
   return { analyzed, history };
 }
-function parse(src, placeholders, layout) {
-  return parseSource(src, parseOptionsFor(layout, placeholders));
+function parse(src, placeholders, layout, parseAhead) {
+  return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead));
 }
 function placeholdersOf(m, configured) {
   return m.placeholders ? { ...m.placeholders, ...configured } : configured;
 }
-function parseOptionsFor(layout, placeholders) {
-  return { placeholders, goTemplates: layout === "pop" };
+function parseOptionsFor(layout, placeholders, parseAhead = false) {
+  return { placeholders, goTemplates: layout === "pop", ...parseAhead ? { parseAhead } : {} };
 }
 function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
-  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders));
+  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders), ctx.parseAhead);
   if (m.transaction === "implicit") {
     const parsed = parseSource(m.up, opts);
     const transaction2 = fileTransaction(m.transaction, parsed.statements);

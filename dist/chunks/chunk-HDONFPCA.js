@@ -11,7 +11,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
-} from "./chunk-T5VH7YJL.js";
+} from "./chunk-GPKYOE2F.js";
 import {
   OPERATION_KINDS
 } from "./chunk-GAJUOGXM.js";

@@ -14,10 +14,13 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-NAGOF2JZ.js";
+} from "./chunk-V4IGFGDH.js";
+import {
+  hashKey
+} from "./chunk-2AUCPTE4.js";
 import {
   columnShapeKey
-} from "./chunk-RZB2ZV6F.js";
+} from "./chunk-3UGVK57D.js";
 import {
   txControl
 } from "./chunk-EGWSCFWY.js";
@@ -25,19 +28,18 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
+import "./chunk-GASG4FJA.js";
+import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
-import {
-  hashKey
-} from "./chunk-2AUCPTE4.js";
 import "./chunk-ZGDBGMMU.js";
 
 // src/verify/session.ts

@@ -11,7 +11,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-R6BKVYTY.js";
+} from "./chunk-QA4YOPT6.js";
 import {
   alterCmds,
   declaredType,
@@ -25,7 +25,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   as,
   blocksWrites,
@@ -43,7 +43,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 
 // rules/_sql-build.ts
 function runsDuringMigration(statement) {
@@ -3213,14 +3213,77 @@ var rule67 = {
   }
 };
 
+// src/analyze/type-pool.ts
+var pools = /* @__PURE__ */ new WeakMap();
+function knownType(facts, t) {
+  const key = shapeKey(t);
+  if (key === void 0) return { text: typeNameText(t), declared: declaredType(t) };
+  let pool = pools.get(facts);
+  if (!pool) pools.set(facts, pool = /* @__PURE__ */ new Map());
+  let known = pool.get(key);
+  if (!known) pool.set(key, known = { text: typeNameText(t), declared: declaredType(t) });
+  return known;
+}
+function shapeKey(t) {
+  let key = "";
+  const fields = t;
+  for (const field in fields) {
+    const v = fields[field];
+    if (field === "location") continue;
+    if (field === "typemod" && typeof v === "number") key += `m${v};`;
+    else if (field === "names" && Array.isArray(v)) {
+      for (const n of v) {
+        const s = only(n, "String");
+        const sval = only(s, "sval");
+        if (typeof sval !== "string") return void 0;
+        key += `n${sval}\0`;
+      }
+      key += ";";
+    } else if (field === "typmods" && Array.isArray(v)) {
+      for (const m of v) {
+        const ival = integerOf(only(m, "A_Const"), "ival", "location");
+        if (ival === void 0) return void 0;
+        key += `t${ival},`;
+      }
+      key += ";";
+    } else if (field === "arrayBounds" && Array.isArray(v)) {
+      for (const b of v) {
+        const ival = integerOf(b, "Integer");
+        if (ival === void 0) return void 0;
+        key += `a${ival},`;
+      }
+      key += ";";
+    } else return void 0;
+  }
+  return key;
+}
+function only(o, name, also) {
+  if (o === null || typeof o !== "object") return void 0;
+  for (const k in o) if (k !== name && k !== also) return void 0;
+  return o[name];
+}
+function integerOf(o, name, also) {
+  const inner = only(o, name, also);
+  if (inner === null || typeof inner !== "object") return void 0;
+  const ival = inner.ival;
+  for (const k in inner) if (k !== "ival") return void 0;
+  if (ival === void 0) return 0;
+  return typeof ival === "number" ? ival : void 0;
+}
+
 // src/analyze/track.ts
 function newFacts() {
   return { columnTypes: /* @__PURE__ */ new Map(), columnTypeNames: /* @__PURE__ */ new Map(), functionVolatility: /* @__PURE__ */ new Map(), enums: /* @__PURE__ */ new Set(), notNullColumns: /* @__PURE__ */ new Set() };
 }
 function setColumnType(state, key, t) {
-  state.facts.columnTypes.set(key, typeNameText(t));
-  if (t) state.facts.columnTypeNames.set(key, declaredType(t));
-  else state.facts.columnTypeNames.delete(key);
+  if (!t) {
+    state.facts.columnTypes.set(key, typeNameText(t));
+    state.facts.columnTypeNames.delete(key);
+    return;
+  }
+  const known = knownType(state.facts, t);
+  state.facts.columnTypes.set(key, known.text);
+  state.facts.columnTypeNames.set(key, known.declared);
 }
 function forgetColumn(state, key) {
   state.facts.columnTypes.delete(key);
@@ -3232,7 +3295,7 @@ function newRunState(opts) {
     pgVersion: opts.pgVersion,
     path: "",
     runnerTransaction: "none",
-    tx: { active: false, explicit: false, id: 0, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false },
+    tx: { active: false, explicit: false, id: 0, hasDdl: false, hasDml: false },
     newTables: /* @__PURE__ */ new Set(),
     newIndexes: /* @__PURE__ */ new Set(),
     newSchemas: /* @__PURE__ */ new Set(),
@@ -3262,7 +3325,7 @@ function beginFile(state, path, runner, learningOnly, layout, oneQueryString = f
   state.statementTimeout = false;
   state.statementCount = 0;
   state.earlierInFile = [];
-  state.tx = { active: runner === "wrapped" || oneQueryString, explicit: false, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
+  state.tx = { active: runner === "wrapped" || oneQueryString, explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
 }
 var DML = /* @__PURE__ */ new Set(["UPDATE_VALUES", "DELETE_ROWS", "INSERT_ROWS"]);
 var NOT_DDL = /* @__PURE__ */ new Set(["TRANSACTION_CONTROL", "SET_SETTING", "OTHER", "COMMENT", "GRANT", "UPDATE_VALUES", "DELETE_ROWS", "INSERT_ROWS", "ANALYZE"]);
@@ -3276,16 +3339,13 @@ function track(state, stmt, ops, remembered) {
     return;
   }
   if (!state.tx.active) {
-    state.tx = { ...state.tx, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), blockingStatements: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
+    state.tx = { ...state.tx, id: state.tx.id + 1, blockingStatements: void 0, hasDdl: false, hasDml: false };
   }
   recordStep(state, step, ops);
   trackBlockingStatement(state, tag, stmt, ops);
   for (const op of ops) {
     if (DML.has(op.kind)) state.tx.hasDml = true;
     else if (!NOT_DDL.has(op.kind)) state.tx.hasDdl = true;
-    if (op.table && op.lock === "AccessExclusiveLock" && !op.targetIsNew) {
-      state.tx.blockingAlters.set(op.table, (state.tx.blockingAlters.get(op.table) ?? 0) + 1);
-    }
   }
   switch (tag) {
     case "VariableSetStmt":
@@ -3376,7 +3436,7 @@ function trackTransaction(state, t, stmt) {
         state.tx.explicit = true;
         return;
       }
-      state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
+      state.tx = { active: true, explicit: true, id: state.tx.id + 1, beganAt: { line: stmt.line, column: stmt.column }, hasDdl: false, hasDml: false };
       return;
     case "TRANS_STMT_COMMIT":
     case "TRANS_STMT_ROLLBACK":
@@ -3387,7 +3447,7 @@ function trackTransaction(state, t, stmt) {
         state.lockTimeout = state.tx.timeoutsBefore.lockTimeout;
         state.statementTimeout = state.tx.timeoutsBefore.statementTimeout;
       }
-      state.tx = { active: state.oneQueryString === true, explicit: false, id: state.tx.id + 1, blockingAlters: /* @__PURE__ */ new Map(), hasDdl: false, hasDml: false };
+      state.tx = { active: state.oneQueryString === true, explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
       return;
     default:
       return;

@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-RZB2ZV6F.js";
+} from "./chunk-3UGVK57D.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-R6BKVYTY.js";
+} from "./chunk-QA4YOPT6.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-4ZOB6AYH.js";
+} from "./chunk-ESH43FHK.js";
 import {
   as,
   blocksWrites,
@@ -27,7 +27,7 @@ import {
   qualifiedFromList,
   relationName,
   stringList
-} from "./chunk-U4IZUMWU.js";
+} from "./chunk-KAFW6XA3.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];
