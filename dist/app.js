@@ -1,26 +1,26 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-ZVVCDOMG.js";
-import "./chunks/chunk-NPUUHPVI.js";
-import "./chunks/chunk-HDONFPCA.js";
+} from "./chunks/chunk-2IE2YRVO.js";
+import "./chunks/chunk-ZX2S3WX7.js";
+import "./chunks/chunk-RPPZILEG.js";
 import "./chunks/chunk-NTVTLWBC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-WITH53P7.js";
-import "./chunks/chunk-GPKYOE2F.js";
-import "./chunks/chunk-3UGVK57D.js";
+import "./chunks/chunk-6T2HOYBT.js";
+import "./chunks/chunk-2XGT7ME7.js";
+import "./chunks/chunk-S32D3CSC.js";
 import "./chunks/chunk-FC3R3YAT.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-D6A7IGHL.js";
-import "./chunks/chunk-23ZGW36R.js";
+import "./chunks/chunk-Y2BMPMNI.js";
+import "./chunks/chunk-3MNNT5C2.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-QA4YOPT6.js";
-import "./chunks/chunk-ESH43FHK.js";
+import "./chunks/chunk-TCUJOH2C.js";
+import "./chunks/chunk-DA4DZLLF.js";
 import "./chunks/chunk-KAFW6XA3.js";
 import "./chunks/chunk-GAJUOGXM.js";
-import "./chunks/chunk-GASG4FJA.js";
+import "./chunks/chunk-NXVMW54H.js";
 import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-C4OQG7EQ.js";
 import "./chunks/chunk-ZGDBGMMU.js";

@@ -1,17 +1,17 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-D6A7IGHL.js";
-import "./chunks/chunk-23ZGW36R.js";
+} from "./chunks/chunk-Y2BMPMNI.js";
+import "./chunks/chunk-3MNNT5C2.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-QA4YOPT6.js";
-import "./chunks/chunk-ESH43FHK.js";
+import "./chunks/chunk-TCUJOH2C.js";
+import "./chunks/chunk-DA4DZLLF.js";
 import "./chunks/chunk-KAFW6XA3.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser
-} from "./chunks/chunk-GASG4FJA.js";
+} from "./chunks/chunk-NXVMW54H.js";
 import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

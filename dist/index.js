@@ -6,7 +6,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-YBPCXXT3.js";
+} from "./chunks/chunk-RVSK2BTZ.js";
 import "./chunks/chunk-ZIE52CRQ.js";
 import {
   ACTIONS_BOT,
@@ -36,8 +36,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-NPUUHPVI.js";
-import "./chunks/chunk-HDONFPCA.js";
+} from "./chunks/chunk-ZX2S3WX7.js";
+import "./chunks/chunk-RPPZILEG.js";
 import {
   loadConfig
 } from "./chunks/chunk-NTVTLWBC.js";
@@ -49,24 +49,24 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-WITH53P7.js";
-import "./chunks/chunk-GPKYOE2F.js";
-import "./chunks/chunk-3UGVK57D.js";
+} from "./chunks/chunk-6T2HOYBT.js";
+import "./chunks/chunk-2XGT7ME7.js";
+import "./chunks/chunk-S32D3CSC.js";
 import "./chunks/chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-D6A7IGHL.js";
-import "./chunks/chunk-23ZGW36R.js";
+import "./chunks/chunk-Y2BMPMNI.js";
+import "./chunks/chunk-3MNNT5C2.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-QA4YOPT6.js";
-import "./chunks/chunk-ESH43FHK.js";
+import "./chunks/chunk-TCUJOH2C.js";
+import "./chunks/chunk-DA4DZLLF.js";
 import "./chunks/chunk-KAFW6XA3.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
-import "./chunks/chunk-GASG4FJA.js";
+import "./chunks/chunk-NXVMW54H.js";
 import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

@@ -5,7 +5,7 @@ import {
   initParser,
   parseSql,
   statementRanges
-} from "./chunks/chunk-GASG4FJA.js";
+} from "./chunks/chunk-NXVMW54H.js";
 import "./chunks/chunk-T6JTDSA5.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

@@ -105,10 +105,10 @@ function* walkToFailure(text: string, from: number, errors: RawError[], parse: P
  */
 export const PIECE = 8 * 1024;
 
-/** Where the piece starting at `from` ends: just after the first `;` past PIECE characters. */
-export function pieceEnd(text: string, from: number): number {
-  if (text.length - from <= PIECE + PIECE / 2) return text.length;
-  const semi = text.indexOf(';', from + PIECE);
+/** Where the piece starting at `from` ends: just after the first `;` past `size` characters. */
+export function pieceEnd(text: string, from: number, size = PIECE): number {
+  if (text.length - from <= size + size / 2) return text.length;
+  const semi = text.indexOf(';', from + size);
   return semi === -1 ? text.length : semi + 1;
 }
 
@@ -142,7 +142,9 @@ export function* statementRanges(text: string, errors: RawError[], parse: ParseS
       // statement, or a comment the piece's `;` was in) is read again with the next piece.
       const kept = toRanges(text, from, to, last !== undefined && !last.stmt_len ? stmts.slice(0, -1) : stmts);
       if (kept.length === 0) {
-        to = text.length; // one statement longer than the piece: parse it with the rest
+        // One statement longer than the piece: a piece twice as long, up to the next `;` (not
+        // the whole rest of the text, whose tree a large file would hold at once).
+        to = pieceEnd(text, from, 2 * (to - from));
         continue;
       }
       from = kept[kept.length - 1]!.end + 1;

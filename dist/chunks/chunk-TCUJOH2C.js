@@ -4,7 +4,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   as,
   columnRefs,

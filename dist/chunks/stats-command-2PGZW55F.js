@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-D6Q2EOPB.js";
+} from "./chunk-SMC637AV.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,13 +11,13 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-23ZGW36R.js";
+import "./chunk-3MNNT5C2.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-QA4YOPT6.js";
-import "./chunk-ESH43FHK.js";
+import "./chunk-TCUJOH2C.js";
+import "./chunk-DA4DZLLF.js";
 import "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-GASG4FJA.js";
+import "./chunk-NXVMW54H.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";
 

@@ -11,7 +11,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-QA4YOPT6.js";
+} from "./chunk-TCUJOH2C.js";
 import {
   alterCmds,
   declaredType,
@@ -25,7 +25,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   as,
   blocksWrites,

@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-23ZGW36R.js";
+} from "./chunk-3MNNT5C2.js";
 import {
   fileTransaction,
   sentAsOneQuery
@@ -16,7 +16,7 @@ import {
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   as,
   blocksReads,
@@ -38,7 +38,7 @@ import {
 } from "./chunk-KAFW6XA3.js";
 import {
   LineIndex
-} from "./chunk-GASG4FJA.js";
+} from "./chunk-NXVMW54H.js";
 
 // src/analyze/classify.ts
 var NO_RULES = Object.freeze([]);

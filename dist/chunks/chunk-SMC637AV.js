@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-23ZGW36R.js";
+} from "./chunk-3MNNT5C2.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

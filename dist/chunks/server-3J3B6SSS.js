@@ -1,26 +1,26 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-ZVVCDOMG.js";
-import "./chunk-NPUUHPVI.js";
-import "./chunk-HDONFPCA.js";
+} from "./chunk-2IE2YRVO.js";
+import "./chunk-ZX2S3WX7.js";
+import "./chunk-RPPZILEG.js";
 import "./chunk-NTVTLWBC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-WITH53P7.js";
-import "./chunk-GPKYOE2F.js";
-import "./chunk-3UGVK57D.js";
+import "./chunk-6T2HOYBT.js";
+import "./chunk-2XGT7ME7.js";
+import "./chunk-S32D3CSC.js";
 import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-D6A7IGHL.js";
-import "./chunk-23ZGW36R.js";
+import "./chunk-Y2BMPMNI.js";
+import "./chunk-3MNNT5C2.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-EGWSCFWY.js";
-import "./chunk-QA4YOPT6.js";
-import "./chunk-ESH43FHK.js";
+import "./chunk-TCUJOH2C.js";
+import "./chunk-DA4DZLLF.js";
 import "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-GASG4FJA.js";
+import "./chunk-NXVMW54H.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-C4OQG7EQ.js";
 import "./chunk-ZGDBGMMU.js";

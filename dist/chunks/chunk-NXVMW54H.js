@@ -372,9 +372,9 @@ function* walkToFailure(text, from, errors, parse) {
   return text.length;
 }
 var PIECE = 8 * 1024;
-function pieceEnd(text, from) {
-  if (text.length - from <= PIECE + PIECE / 2) return text.length;
-  const semi = text.indexOf(";", from + PIECE);
+function pieceEnd(text, from, size = PIECE) {
+  if (text.length - from <= size + size / 2) return text.length;
+  const semi = text.indexOf(";", from + size);
   return semi === -1 ? text.length : semi + 1;
 }
 function* statementRanges(text, errors, parse = (from, to) => parseSql(text.slice(from, to))) {
@@ -391,7 +391,7 @@ function* statementRanges(text, errors, parse = (from, to) => parseSql(text.slic
       }
       const kept = toRanges(text, from, to, last !== void 0 && !last.stmt_len ? stmts.slice(0, -1) : stmts);
       if (kept.length === 0) {
-        to = text.length;
+        to = pieceEnd(text, from, 2 * (to - from));
         continue;
       }
       from = kept[kept.length - 1].end + 1;

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-GPKYOE2F.js";
+} from "./chunk-2XGT7ME7.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-FC3R3YAT.js";
@@ -19,17 +19,17 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-D6A7IGHL.js";
+} from "./chunk-Y2BMPMNI.js";
 import {
   allRules,
   ruleById
-} from "./chunk-23ZGW36R.js";
+} from "./chunk-3MNNT5C2.js";
 import {
   byCodeUnit,
   decodeSql,
   parseSource,
   trimTrailing
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   atLeast,
   blocksWrites,
@@ -40,7 +40,7 @@ import {
 import {
   LineIndex,
   initParser
-} from "./chunk-GASG4FJA.js";
+} from "./chunk-NXVMW54H.js";
 import {
   __commonJS,
   __toESM
@@ -3923,7 +3923,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-THD56PS3.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-GMWTNS76.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-PXIQXU3Q.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3976,7 +3976,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-MUU5UDXL.js");
+      const { buildPlan, planDocument } = await import("./plan-M3JDV7A2.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {

@@ -20,7 +20,7 @@ import {
 } from "./chunk-2AUCPTE4.js";
 import {
   columnShapeKey
-} from "./chunk-3UGVK57D.js";
+} from "./chunk-S32D3CSC.js";
 import {
   txControl
 } from "./chunk-EGWSCFWY.js";
@@ -28,7 +28,7 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   as,
   lockRank,
@@ -36,7 +36,7 @@ import {
   relationName
 } from "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-GASG4FJA.js";
+import "./chunk-NXVMW54H.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";

@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-NPUUHPVI.js";
+} from "./chunk-ZX2S3WX7.js";
 import {
   require_dist
 } from "./chunk-NTVTLWBC.js";
@@ -44,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-WITH53P7.js";
+} from "./chunk-6T2HOYBT.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-FC3R3YAT.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-D6Q2EOPB.js";
+} from "./chunk-SMC637AV.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-YBPCXXT3.js";
+} from "./chunk-RVSK2BTZ.js";
 import "./chunk-ZIE52CRQ.js";
 import {
   ROLLBACK_TEXT,
@@ -37,27 +37,27 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-WITH53P7.js";
+} from "./chunk-6T2HOYBT.js";
 import {
   buildPlan
-} from "./chunk-GPKYOE2F.js";
-import "./chunk-3UGVK57D.js";
+} from "./chunk-2XGT7ME7.js";
+import "./chunk-S32D3CSC.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-D6A7IGHL.js";
+import "./chunk-Y2BMPMNI.js";
 import {
   allRules,
   ruleById
-} from "./chunk-23ZGW36R.js";
+} from "./chunk-3MNNT5C2.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-EGWSCFWY.js";
-import "./chunk-QA4YOPT6.js";
+import "./chunk-TCUJOH2C.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   lockModeSql,
   riskRank
@@ -65,7 +65,7 @@ import {
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
-import "./chunk-GASG4FJA.js";
+import "./chunk-NXVMW54H.js";
 import "./chunk-T6JTDSA5.js";
 import {
   __commonJS,
@@ -860,9 +860,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-GMWTNS76.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-PXIQXU3Q.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-MUU5UDXL.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-M3JDV7A2.js");
   let plan;
   let verification;
   try {

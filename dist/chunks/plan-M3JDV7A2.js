@@ -3,20 +3,20 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-HDONFPCA.js";
+} from "./chunk-RPPZILEG.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-GPKYOE2F.js";
-import "./chunk-3UGVK57D.js";
-import "./chunk-QA4YOPT6.js";
-import "./chunk-ESH43FHK.js";
+} from "./chunk-2XGT7ME7.js";
+import "./chunk-S32D3CSC.js";
+import "./chunk-TCUJOH2C.js";
+import "./chunk-DA4DZLLF.js";
 import "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-GASG4FJA.js";
+import "./chunk-NXVMW54H.js";
 import "./chunk-T6JTDSA5.js";
 import "./chunk-ZGDBGMMU.js";
 export {

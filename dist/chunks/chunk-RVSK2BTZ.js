@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-WITH53P7.js";
+} from "./chunk-6T2HOYBT.js";
 import {
   allRules
-} from "./chunk-23ZGW36R.js";
+} from "./chunk-3MNNT5C2.js";
 import {
   atLeast
 } from "./chunk-KAFW6XA3.js";

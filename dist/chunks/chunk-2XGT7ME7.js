@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-3UGVK57D.js";
+} from "./chunk-S32D3CSC.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-QA4YOPT6.js";
+} from "./chunk-TCUJOH2C.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   as,
   blocksWrites,

@@ -17,7 +17,7 @@ import {
   startPrefetch,
   statementRanges,
   trimEnd
-} from "./chunk-GASG4FJA.js";
+} from "./chunk-NXVMW54H.js";
 import {
   __commonJS,
   __toESM

@@ -22,10 +22,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-WITH53P7.js";
+} from "./chunk-6T2HOYBT.js";
 import {
   buildPlan
-} from "./chunk-GPKYOE2F.js";
+} from "./chunk-2XGT7ME7.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -35,14 +35,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-D6A7IGHL.js";
+} from "./chunk-Y2BMPMNI.js";
 import {
   allRules
-} from "./chunk-23ZGW36R.js";
+} from "./chunk-3MNNT5C2.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   atLeast,
   maxRisk,

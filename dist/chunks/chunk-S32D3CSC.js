@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   ident,
   require_pgsql_deparser
-} from "./chunk-ESH43FHK.js";
+} from "./chunk-DA4DZLLF.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";
