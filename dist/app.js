@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-2IE2YRVO.js";
-import "./chunks/chunk-ZX2S3WX7.js";
+} from "./chunks/chunk-LWGRRYX5.js";
+import "./chunks/chunk-JR5F4OJH.js";
 import "./chunks/chunk-RPPZILEG.js";
 import "./chunks/chunk-NTVTLWBC.js";
 import "./chunks/chunk-UBPJFDOA.js";

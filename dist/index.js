@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-ZX2S3WX7.js";
+} from "./chunks/chunk-JR5F4OJH.js";
 import "./chunks/chunk-RPPZILEG.js";
 import {
   loadConfig
@@ -798,13 +798,7 @@ async function onPullRequest(octokit, repo, inputs) {
   const headSha = pr.head.sha;
   try {
     const workdir = path.resolve(workspace(), inputs.workingDirectory);
-    const trusted = await trustedConfig(octokit, repo, inputs, pr.base.sha);
-    const config = await withTableStats(withInputs(trusted.config, inputs), inputs, async (file) => {
-      if (context.eventName === "pull_request_target") return readFile(path.resolve(workspace(), file), "utf8");
-      const text = await readRepoFile(octokit, repo, path.posix.normalize(file.replace(/\\/g, "/")).replace(/^(\.\/)+/, ""), pr.base.sha);
-      if (text === null) throw Object.assign(new Error(`no such file on the base commit`), { code: "ENOENT" });
-      return text;
-    });
+    const { trusted, config } = await configFromBase(octokit, repo, inputs, pr.base.sha);
     const settings = {
       ...reviewSettings(inputs, config, await tokenIdentity(octokit)),
       gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)) }
@@ -932,7 +926,7 @@ async function onComment(octokit, repo, inputs) {
 async function onMergeGroup(octokit, repo, inputs) {
   const group = context.payload.merge_group;
   try {
-    const config = await configFor(inputs);
+    const { trusted, config } = await configFromBase(octokit, repo, inputs, group.base_sha);
     const settings = reviewSettings(inputs, config, await tokenIdentity(octokit));
     const files = fsRepoFiles(path.resolve(workspace(), inputs.workingDirectory));
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
@@ -940,7 +934,14 @@ async function onMergeGroup(octokit, repo, inputs) {
       octokit,
       repo,
       { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
-      { approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...settings.targetUrl ? { targetUrl: settings.targetUrl } : {}, log: (m) => info(m) },
+      {
+        approvalRisk: config.approvalRisk,
+        identity: settings.identity,
+        statusContext: settings.statusContext,
+        ...settings.targetUrl ? { targetUrl: settings.targetUrl } : {},
+        log: (m) => info(m),
+        gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) }
+      },
       (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: null }, dryRun })
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
@@ -980,6 +981,16 @@ async function currentComment(octokit, repo, id) {
 }
 function workspace() {
   return process.env.GITHUB_WORKSPACE ?? process.cwd();
+}
+async function configFromBase(octokit, repo, inputs, baseSha) {
+  const trusted = await trustedConfig(octokit, repo, inputs, baseSha);
+  const config = await withTableStats(withInputs(trusted.config, inputs), inputs, async (file) => {
+    if (context.eventName === "pull_request_target") return readFile(path.resolve(workspace(), file), "utf8");
+    const text = await readRepoFile(octokit, repo, path.posix.normalize(file.replace(/\\/g, "/")).replace(/^(\.\/)+/, ""), baseSha);
+    if (text === null) throw Object.assign(new Error(`no such file on the base commit`), { code: "ENOENT" });
+    return text;
+  });
+  return { trusted, config };
 }
 async function trustedConfig(octokit, repo, inputs, baseSha) {
   if (context.eventName === "pull_request_target") return { config: await workspaceConfig(inputs), base: await readConfigText(octokit, repo, baseSha, configPath(inputs)) };

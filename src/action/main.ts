@@ -77,14 +77,7 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
   const headSha = pr.head.sha;
   try {
     const workdir = path.resolve(workspace(), inputs.workingDirectory);
-    const trusted = await trustedConfig(octokit, repo, inputs, pr.base.sha);
-    // The stats file, like the config, from the base commit: a pull request must not shrink its own tables.
-    const config = await withTableStats(withInputs(trusted.config, inputs), inputs, async (file) => {
-      if (context.eventName === 'pull_request_target') return readFile(path.resolve(workspace(), file), 'utf8');
-      const text = await readRepoFile(octokit, repo, path.posix.normalize(file.replace(/\\/g, '/')).replace(/^(\.\/)+/, ''), pr.base.sha);
-      if (text === null) throw Object.assign(new Error(`no such file on the base commit`), { code: 'ENOENT' });
-      return text;
-    });
+    const { trusted, config } = await configFromBase(octokit, repo, inputs, pr.base.sha);
     const settings: ReviewSettings & { statusContext: string } = {
       ...reviewSettings(inputs, config, await tokenIdentity(octokit)),
       gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)) },
@@ -237,7 +230,8 @@ async function onComment(octokit: GitHubClient, repo: RepoRef, inputs: ActionInp
 async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs): Promise<void> {
   const group = context.payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
   try {
-    const config = await configFor(inputs);
+    // The target branch's settings, as for a pull request: the queued changes cannot loosen their own review.
+    const { trusted, config } = await configFromBase(octokit, repo, inputs, group.base_sha);
     const settings = reviewSettings(inputs, config, await tokenIdentity(octokit));
     const files = fsRepoFiles(path.resolve(workspace(), inputs.workingDirectory));
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
@@ -245,7 +239,10 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
       octokit,
       repo,
       { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
-      { approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m) },
+      {
+        approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m),
+        gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) },
+      },
       (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
@@ -302,6 +299,21 @@ function workspace(): string {
  * the base branch's (and the `tableStatsFile` it names) is read through the API at the base commit instead. Under
  * `pull_request_target` the workspace root is the base branch's checkout and is read as it is.
  */
+/**
+ * The settings a review runs with, from the base commit: the config file, and the table stats file
+ * it names (a change must not shrink its own tables), with the workflow's inputs laid over them.
+ */
+async function configFromBase(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs, baseSha: string): Promise<{ trusted: { config: Config; base: ConfigText | null }; config: Config }> {
+  const trusted = await trustedConfig(octokit, repo, inputs, baseSha);
+  const config = await withTableStats(withInputs(trusted.config, inputs), inputs, async (file) => {
+    if (context.eventName === 'pull_request_target') return readFile(path.resolve(workspace(), file), 'utf8');
+    const text = await readRepoFile(octokit, repo, path.posix.normalize(file.replace(/\\/g, '/')).replace(/^(\.\/)+/, ''), baseSha);
+    if (text === null) throw Object.assign(new Error(`no such file on the base commit`), { code: 'ENOENT' });
+    return text;
+  });
+  return { trusted, config };
+}
+
 async function trustedConfig(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs, baseSha: string): Promise<{ config: Config; base: ConfigText | null }> {
   // pull_request_target checks the base branch out into the workspace: its config is there.
   if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base: await readConfigText(octokit, repo, baseSha, configPath(inputs)) };

@@ -13,6 +13,7 @@ import { apiRepoFiles, type BlobCache } from './repo-files.js';
 import { QueueFullError } from './dry-run-queue.js';
 import { configErrorCheckRun, describeError, failureTitle, type AppDeps } from './review-pull.js';
 import { configErrorLine } from '../github/config-file.js';
+import { readConfigText } from '../github/repo-file.js';
 
 export type MergeGroupReview =
   | { kind: 'published'; conclusion: 'success' | 'failure'; headSha: string; message: string }
@@ -25,13 +26,17 @@ export async function reviewMergeGroupCommit(deps: AppDeps, repo: RepoRef, group
   try {
     // The target branch's configuration, as for pull requests: the queue cannot loosen its own review.
     const baseRef = group.baseRef.replace(/^refs\/heads\//, '');
-    const { config } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
+    const { config, source } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const blobs: BlobCache = new Map();
     const outcome = await reviewMergeGroup(
       octokit,
       repo,
       group,
-      { approvalRisk: config.approvalRisk, identity: await deps.identity(), statusContext: env.statusContext, log: deps.log },
+      {
+        approvalRisk: config.approvalRisk, identity: await deps.identity(), statusContext: env.statusContext, log: deps.log,
+        // As for the pull request (review-pull.ts): its config edits and suppressions are gated, and hashed alike.
+        gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, group.headSha) },
+      },
       async (changes) => {
         const files = apiRepoFiles(octokit, repo, group.headSha, blobs);
         const base = apiRepoFiles(octokit, repo, group.baseSha, blobs);

@@ -11,6 +11,8 @@ import type { ApprovalRecord, CheckResult } from '../check/types.js';
 import { APPROVE_COMMAND } from './approval.js';
 import { parseState } from './comment-state.js';
 import { contentHash, reviewedFiles } from './content-hash.js';
+import { applyGate, type GateInputs } from './gate.js';
+import { readRepoFile } from './repo-file.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { toFileChanges, type PullFile } from './pr-files.js';
 import { STICKY_MARKER } from './render.js';
@@ -56,6 +58,12 @@ async function listCommitDiff(octokit: GitHubClient, repo: RepoRef, baseSha: str
 
 export interface MergeGroupSettings {
   approvalRisk: Risk;
+  /**
+   * What the queued changes may not settle for themselves, as for a pull request (gate.ts): their
+   * config edits and added suppressions. With it the queue's review and its content hash are the
+   * pull request's, so an approval of a change that also edits the config carries over.
+   */
+  gate?: Omit<GateInputs, 'readBase'>;
   /** The running identity: only its own review comment on the pull request is trusted. */
   identity: string;
   statusContext?: string;
@@ -82,11 +90,15 @@ export async function reviewMergeGroup(
 
   const changes = await listCommitDiff(octokit, repo, group.baseSha, group.headSha);
   log(`merge queue commit ${group.headSha.slice(0, 7)} changes ${changes.length} file(s) over ${group.baseSha.slice(0, 7)}`);
-  const result = await runChecks(changes);
+  const checked = await runChecks(changes);
+  const gated = settings.gate
+    ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, group.baseSha) })
+    : { result: checked, hashed: [] };
+  const result = gated.result;
   const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
   const risk = hasMigrations ? result.report.risk : null;
   const needsApproval = risk !== null && atLeast(risk, settings.approvalRisk);
-  const hash = contentHash(reviewedFiles(result, changes));
+  const hash = contentHash([...reviewedFiles(result, changes), ...gated.hashed]);
   const pullNumber = pullNumberOfQueueRef(group.headRef);
 
   let approval: ApprovalRecord | null = null;

@@ -46,6 +46,24 @@ describe('merge_group', () => {
     expectCleanTraffic(s);
   });
 
+  it('an approved pull request that also edits the config: the queue holds the same gate, and the approval carries over', { timeout: 240_000 }, async () => {
+    // The pull request switches off the rule that flags it: config-weakened, approved with the rest.
+    const s = await after({ ...DANGEROUS, head: { ...DANGEROUS_MIGRATION, '.migration-guard.yml': 'rules:\n  ban-drop-column: off\n' } }, APPROVED);
+    const { run, queueSha } = await s.runMergeGroup();
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(queueStatus(s, queueSha)).toMatchObject({ state: 'success', description: 'Merge queue: DANGEROUS migrations approved by @alice in #12' });
+    expectCleanTraffic(s);
+  });
+
+  it('an unapproved pull request that switches off the rule that flags it: the queue reviews with the base branch\'s settings and fails', { timeout: 240_000 }, async () => {
+    // The queue read the queue commit's config: the DROP COLUMN was CAUTION there, green without approval.
+    const s = await after({ ...DANGEROUS, head: { ...DANGEROUS_MIGRATION, '.migration-guard.yml': 'rules:\n  ban-drop-column: off\n' } }, REVIEWED);
+    const { run, queueSha } = await s.runMergeGroup();
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(queueStatus(s, queueSha)).toMatchObject({ state: 'failure', description: 'Merge queue: DANGEROUS migrations not approved; /approve-migration in #12' });
+    expectCleanTraffic(s);
+  });
+
   it('the queue changed the approved migrations: the approval does not carry over', { timeout: 240_000 }, async () => {
     const s = await after(DANGEROUS, APPROVED);
     const { run, queueSha } = await s.runMergeGroup({ 'db/migrations/0002_drop_email.up.sql': 'ALTER TABLE users DROP COLUMN email;\nDROP TABLE users;\n' });

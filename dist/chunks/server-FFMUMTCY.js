@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-2IE2YRVO.js";
-import "./chunk-ZX2S3WX7.js";
+} from "./chunk-LWGRRYX5.js";
+import "./chunk-JR5F4OJH.js";
 import "./chunk-RPPZILEG.js";
 import "./chunk-NTVTLWBC.js";
 import "./chunk-UBPJFDOA.js";

@@ -6881,11 +6881,13 @@ async function reviewMergeGroup(octokit, repo, group, settings, runChecks) {
   await setCommitStatus(octokit, repo, group.headSha, { state: "pending", description: "Reviewing the merge queue\u2019s migrations\u2026", ...target }, context);
   const changes = await listCommitDiff(octokit, repo, group.baseSha, group.headSha);
   log(`merge queue commit ${group.headSha.slice(0, 7)} changes ${changes.length} file(s) over ${group.baseSha.slice(0, 7)}`);
-  const result = await runChecks(changes);
+  const checked = await runChecks(changes);
+  const gated = settings.gate ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, group.baseSha) }) : { result: checked, hashed: [] };
+  const result = gated.result;
   const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
   const risk = hasMigrations ? result.report.risk : null;
   const needsApproval = risk !== null && atLeast(risk, settings.approvalRisk);
-  const hash = contentHash(reviewedFiles(result, changes));
+  const hash = contentHash([...reviewedFiles(result, changes), ...gated.hashed]);
   const pullNumber = pullNumberOfQueueRef(group.headRef);
   let approval = null;
   let reviewedHash = null;

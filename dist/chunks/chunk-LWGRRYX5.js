@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-ZX2S3WX7.js";
+} from "./chunk-JR5F4OJH.js";
 import {
   require_dist
 } from "./chunk-NTVTLWBC.js";
@@ -18227,13 +18227,20 @@ async function reviewMergeGroupCommit(deps, repo, group) {
   const checkRunId = await startCheckRun(octokit, repo, group.headSha);
   try {
     const baseRef = group.baseRef.replace(/^refs\/heads\//, "");
-    const { config: config2 } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
+    const { config: config2, source } = await loadRepoConfig(octokit, repo, baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const blobs = /* @__PURE__ */ new Map();
     const outcome = await reviewMergeGroup(
       octokit,
       repo,
       group,
-      { approvalRisk: config2.approvalRisk, identity: await deps.identity(), statusContext: env.statusContext, log: deps.log },
+      {
+        approvalRisk: config2.approvalRisk,
+        identity: await deps.identity(),
+        statusContext: env.statusContext,
+        log: deps.log,
+        // As for the pull request (review-pull.ts): its config edits and suppressions are gated, and hashed alike.
+        gate: { config: config2, baseConfig: source, headConfig: await readConfigText(octokit, repo, group.headSha) }
+      },
       async (changes) => {
         const files = apiRepoFiles(octokit, repo, group.headSha, blobs);
         const base = apiRepoFiles(octokit, repo, group.baseSha, blobs);
