@@ -17,21 +17,17 @@ export function rustFiles(paths: readonly string[]): RustFiles {
 /** The change under review: what it touches, and the base branch's Rust files to hold an edit against. */
 export interface ChangeView {
   changed: (path: string) => boolean;
+  /** The change adds the file (or renames it there). */
+  added: (path: string) => boolean;
   previous: (path: string) => string | undefined;
   /** Listed and read once, and only when an edit needs it. */
-  base: (() => Promise<{ files: RustFiles; has: (path: string) => boolean; read: (path: string) => Promise<string> }>) | undefined;
+  base: (() => Promise<{ files: RustFiles; read: (path: string) => Promise<string> }>) | undefined;
 }
 
 /** `normalize`: how discovery spells a path (forward slashes, no leading ./). */
 export function baseView(base: RepoFiles, normalize: (path: string) => string): ChangeView['base'] {
-  let listed: Promise<{ files: RustFiles; all: Set<string> }> | undefined;
+  let listed: Promise<RustFiles> | undefined;
   const read = (path: string) => base.read(path).then(decodeText, () => '');
-  return async () => {
-    const { files, all } = await (listed ??= base.list().then((paths) => {
-      const normal = paths.map(normalize);
-      return { files: rustFiles(normal), all: new Set(normal) };
-    }));
-    return { files, has: (p: string) => all.has(p), read };
-  };
+  return async () => ({ files: await (listed ??= base.list().then((paths) => rustFiles(paths.map(normalize)))), read });
 }
 

@@ -123,7 +123,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const crates = rustFiles(listed);
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base, normalizePath) : undefined });
+    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), added: opts.addedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base, normalizePath) : undefined });
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -214,16 +214,12 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
 
 /**
  * The whole-schema files beside a folder's migrations (LATEST.sql) that are reviewed anyway: one
- * the change adds, whose name is its author's choice (the base branch does not have it). The
- * others are left alone with a note: editing one changes no database that has run the migrations.
+ * the change adds, whose name is its author's choice. The others are left alone with a note:
+ * editing one changes no database that has run the migrations.
  */
-async function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult): Promise<string[]> {
+function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult): string[] {
   if (snapshots.length === 0) return [];
-  const base = change.base ? await change.base() : undefined;
-  const added = snapshots.filter((f) => {
-    const path = repoPath(dir, f);
-    return change.changed(path) && base !== undefined && !base.has(change.previous(path) ?? path);
-  });
+  const added = snapshots.filter((f) => change.added(repoPath(dir, f)));
   const left = snapshots.filter((f) => !added.includes(f));
   if (left.length > 0) {
     result.notes.push({
@@ -280,7 +276,7 @@ async function buildGroup(
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  const snapshots = await reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
+  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
   addSet(group.dir, layout, [...built.migrations, ...(await layoutModule('plain').build({ ...folder, files: snapshots })).migrations], entry, config, result);
   if (built.leftovers.length > 0 && layout !== 'plain') {
     // Files that do not follow the layout's naming: the runner will not pick them up, but

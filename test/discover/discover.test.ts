@@ -120,10 +120,7 @@ describe('version folders with a whole-schema file (memos)', () => {
 
   it('a whole-schema file the change adds is reviewed: its name is the author\'s choice', async () => {
     const added = { ...files, 'store/migration/postgres/schema.sql': 'DROP TABLE memo;\n' };
-    const r = await discoverMigrations(repo(added), config(), {
-      changedByChange: (p) => p.endsWith('/schema.sql'),
-      base: repo(files),
-    });
+    const r = await discoverMigrations(repo(added), config(), { addedByChange: (p) => p.endsWith('/schema.sql') });
     expect(r.sets[0]!.migrations.map((m) => m.id)).toContain('schema');
     expect(r.notes.map((n) => n.message).join('\n')).not.toContain('schema.sql');
   });
