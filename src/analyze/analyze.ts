@@ -118,7 +118,11 @@ export function startAnalysis(
       runChecks(bodyCheckers, stmt, []);
       // Kept (with its tree) in case the migration runs the routine; history is not replayed.
       const routine = defining.get(stmt.nestedIn.statement);
-      if (routine !== undefined && !state.learningOnly) state.routines.set(routine, [...(state.routines.get(routine) ?? []), stmt]);
+      if (routine !== undefined && !state.learningOnly) {
+        const body = state.routines.get(routine);
+        if (body) body.push(stmt);
+        else state.routines.set(routine, [stmt]);
+      }
       return;
     }
     const routine = definedRoutine(stmt.ast);
@@ -134,7 +138,7 @@ export function startAnalysis(
     // `SELECT f()`, `CALL p()`, a trigger on f: f's statements run (or will on every write), so
     // they are judged as running here, once (a DROP TABLE in a function the migration calls).
     if (state.routines.size === 0) return;
-    for (const name of routinesRun(stmt.ast, new Set(state.routines.keys()))) {
+    for (const name of routinesRun(stmt.ast, state.routines)) {
       const body = state.routines.get(name) ?? [];
       state.routines.delete(name);
       for (const inner of body) {

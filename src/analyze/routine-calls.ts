@@ -1,6 +1,6 @@
 // Which routines a statement runs, by bare lower-case name: a call anywhere in it (SELECT f(),
-// CALL p(), a DEFAULT f() that an INSERT fills), and the function a trigger or event trigger it
-// creates will run. A routine's body is analysed as code that runs later; once the migration
+// CALL p(), an UPDATE ... SET x = f(); also a DEFAULT f() or a view's f(), read as running then:
+// the cautious side), and the function a trigger or event trigger it creates will run. A routine's body is analysed as code that runs later; once the migration
 // runs the routine, its statements run now (analyze.ts replays them there).
 import type { Node } from '@pgsql/types';
 
@@ -22,7 +22,7 @@ export function definedRoutine(ast: Node): string | undefined {
 }
 
 /** Names of the routines the statement runs or sets up to run, among `known` (walked only when there are some). */
-export function routinesRun(ast: Node, known: ReadonlySet<string>): string[] {
+export function routinesRun(ast: Node, known: { readonly size: number; has(name: string): boolean }): string[] {
   if (known.size === 0) return [];
   const found = new Set<string>();
   const stack: unknown[] = [ast];
