@@ -83,6 +83,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const cache = new Map<string, Promise<string>>();
   // Files git lists but the work tree lacks (a sparse checkout) and git cannot give either.
   const absent = new Set<string>();
+  const runsAsSql = sqlRunBy(paths);
   // SQL is decoded strictly: a binary file or invalid UTF-8 is an error at its place, and the
   // migration is reviewed as empty rather than as garbage. Metadata files decode leniently.
   const readText = (path: string): Promise<string> => {
@@ -121,9 +122,11 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const grouped = new Set<string>();
   const testData: FolderGroup[] = [];
   const crates = rustFiles(listed);
+  // One view for every folder: the base branch is listed at most once.
+  const change: ChangeView = { changed: opts.changedByChange ?? (() => false), added: opts.addedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base, normalizePath) : undefined };
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), added: opts.addedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base, normalizePath) : undefined });
+    await buildGroup(group, entry, config, readText, result, crates, change);
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -277,7 +280,8 @@ async function buildGroup(
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
   const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
-  addSet(group.dir, layout, [...built.migrations, ...(await layoutModule('plain').build({ ...folder, files: snapshots })).migrations], entry, config, result);
+  const reviewed = snapshots.length > 0 ? (await layoutModule('plain').build({ ...folder, files: snapshots })).migrations : [];
+  addSet(group.dir, layout, [...built.migrations, ...reviewed], entry, config, result);
   if (built.leftovers.length > 0 && layout !== 'plain') {
     // Files that do not follow the layout's naming: the runner will not pick them up, but
     // their SQL is still worth a review, so they form a plain set of their own.
@@ -409,9 +413,15 @@ async function restrictTo(
 /** pop's up migration in its fizz DSL (pop's own pattern, `^(\d+)_([^.]+)(\.[a-z0-9]+)?\.(up|down)\.(sql|fizz)$`; fizz has no dialect). */
 const FIZZ_UP = /^\d+_[^./]+\.up\.fizz$/;
 
-/** A file some runner executes as SQL: a `.sql` file, or one golang-migrate runs whatever its extension. */
-function runsAsSql(path: string): boolean {
-  return /\.sql$/i.test(path) || RUNNER_FILE.test(path.slice(path.lastIndexOf('/') + 1));
+/**
+ * Which files some runner executes as SQL: `.sql` files, and those golang-migrate runs whatever
+ * their extension when they sit in a folder of migrations (`docs/1_flow.up.png` elsewhere is an
+ * image, not a migration to decode strictly).
+ */
+function sqlRunBy(paths: readonly string[]): (path: string) => boolean {
+  const folderOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
+  const sqlFolders = new Set(paths.filter((p) => /\.sql$/i.test(p)).map(folderOf));
+  return (path) => /\.sql$/i.test(path) || (RUNNER_FILE.test(path.slice(path.lastIndexOf('/') + 1)) && sqlFolders.has(folderOf(path)));
 }
 
 /** Repository-relative, forward slashes, no `./` or trailing slash. */

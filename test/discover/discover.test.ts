@@ -139,6 +139,19 @@ describe('Flyway baseline migrations', () => {
   });
 });
 
+describe('files named like golang-migrate migrations', () => {
+  it('outside a folder of migrations are not decoded as SQL (an image named 1_flow.up.png)', async () => {
+    const files = memoryRepoFiles(new Map<string, Uint8Array | string>([
+      ['docs/img/1_flow.up.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe])],
+      ['db/migrations/0001_users.up.sql', 'CREATE TABLE users (id bigint PRIMARY KEY);\n'],
+      ['db/migrations/0001_users.down.sql', 'DROP TABLE users;\n'],
+    ]));
+    const r = await discoverMigrations(files, config());
+    expect(r.errors).toEqual([]);
+    expect(r.sets.map((s) => s.migrations.map((m) => m.up.path))).toEqual([['db/migrations/0001_users.up.sql']]);
+  });
+});
+
 describe('configuration', () => {
   const files = {
     'db/migrations/001_a.sql': 'SELECT 1;',
