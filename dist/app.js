@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-LWGRRYX5.js";
-import "./chunks/chunk-JR5F4OJH.js";
+} from "./chunks/chunk-GTPAFKDQ.js";
+import "./chunks/chunk-Z3Y5GUUN.js";
 import "./chunks/chunk-RPPZILEG.js";
 import "./chunks/chunk-NTVTLWBC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-6T2HOYBT.js";
+import "./chunks/chunk-3NFF6BHR.js";
 import "./chunks/chunk-2XGT7ME7.js";
 import "./chunks/chunk-S32D3CSC.js";
 import "./chunks/chunk-FC3R3YAT.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-Y2BMPMNI.js";
-import "./chunks/chunk-3MNNT5C2.js";
+import "./chunks/chunk-4DM6UDSU.js";
+import "./chunks/chunk-UHYKLGDE.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-TCUJOH2C.js";

@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-Y2BMPMNI.js";
-import "./chunks/chunk-3MNNT5C2.js";
+} from "./chunks/chunk-4DM6UDSU.js";
+import "./chunks/chunk-UHYKLGDE.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-TCUJOH2C.js";

@@ -6,7 +6,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-RVSK2BTZ.js";
+} from "./chunks/chunk-CQTSVMZT.js";
 import "./chunks/chunk-ZIE52CRQ.js";
 import {
   ACTIONS_BOT,
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-JR5F4OJH.js";
+} from "./chunks/chunk-Z3Y5GUUN.js";
 import "./chunks/chunk-RPPZILEG.js";
 import {
   loadConfig
@@ -49,15 +49,15 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-6T2HOYBT.js";
+} from "./chunks/chunk-3NFF6BHR.js";
 import "./chunks/chunk-2XGT7ME7.js";
 import "./chunks/chunk-S32D3CSC.js";
 import "./chunks/chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-Y2BMPMNI.js";
-import "./chunks/chunk-3MNNT5C2.js";
+import "./chunks/chunk-4DM6UDSU.js";
+import "./chunks/chunk-UHYKLGDE.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-TCUJOH2C.js";

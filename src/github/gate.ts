@@ -12,7 +12,7 @@ import { weakenedSettings } from '../config/weakened.js';
 import { atLeast, maxRisk } from '../core/risk.js';
 import type { FileChange, Finding, ReportError, Risk } from '../core/types.js';
 import { parseSource } from '../parse/index.js';
-import type { HashedFile } from './content-hash.js';
+import { contentHash, reviewedFiles, type HashedFile } from './content-hash.js';
 import type { ConfigText } from './repo-file.js';
 import { byCodeUnit } from '../core/strings.js';
 
@@ -143,4 +143,27 @@ function baseSuppressions(path: string, text: string, placeholders: Record<strin
 
 function keyOf(scope: SuppressedFinding['directive']['scope'], rules: string[], statement: string | null): string {
   return JSON.stringify([scope, [...rules].sort(), statement === null ? null : statement.replace(/\s+/g, ' ').trim()]);
+}
+
+/** A review once gated, and the hash an approval of it is bound to. */
+export interface GatedReview {
+  result: CheckResult;
+  /** Migrations or problems to judge (a change without either needs no status beyond green). */
+  hasMigrations: boolean;
+  risk: Risk | null;
+  needsApproval: boolean;
+  contentHash: string;
+}
+
+/**
+ * Gates a review (when `gate` is given) and works out its risk and content hash: one place, so a
+ * pull request's review and its merge queue entry judge and hash the same change alike.
+ */
+export async function gatedReview(checked: CheckResult, changes: FileChange[], gate: GateInputs | undefined, approvalRisk: Risk): Promise<GatedReview> {
+  const gated = gate ? await applyGate(checked, changes, gate) : { result: checked, hashed: [] };
+  const result = gated.result;
+  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
+  const risk = hasMigrations ? result.report.risk : null;
+  const needsApproval = risk !== null && atLeast(risk, approvalRisk);
+  return { result, hasMigrations, risk, needsApproval, contentHash: contentHash([...reviewedFiles(result, changes), ...gated.hashed]) };
 }

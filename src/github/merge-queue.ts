@@ -5,13 +5,11 @@
 // recorded, so an approval given on the pull request carries over exactly when the queued
 // migrations are the ones approved, and never when the queue changed them (a conflict
 // resolution, a base that moved under them).
-import { atLeast } from '../core/risk.js';
 import type { FileChange, Risk } from '../core/types.js';
 import type { ApprovalRecord, CheckResult } from '../check/types.js';
 import { APPROVE_COMMAND } from './approval.js';
 import { parseState } from './comment-state.js';
-import { contentHash, reviewedFiles } from './content-hash.js';
-import { applyGate, type GateInputs } from './gate.js';
+import { gatedReview, type GateInputs } from './gate.js';
 import { readRepoFile } from './repo-file.js';
 import type { GitHubClient, RepoRef } from './octokit.js';
 import { toFileChanges, type PullFile } from './pr-files.js';
@@ -90,15 +88,8 @@ export async function reviewMergeGroup(
 
   const changes = await listCommitDiff(octokit, repo, group.baseSha, group.headSha);
   log(`merge queue commit ${group.headSha.slice(0, 7)} changes ${changes.length} file(s) over ${group.baseSha.slice(0, 7)}`);
-  const checked = await runChecks(changes);
-  const gated = settings.gate
-    ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, group.baseSha) })
-    : { result: checked, hashed: [] };
-  const result = gated.result;
-  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
-  const risk = hasMigrations ? result.report.risk : null;
-  const needsApproval = risk !== null && atLeast(risk, settings.approvalRisk);
-  const hash = contentHash([...reviewedFiles(result, changes), ...gated.hashed]);
+  const gate = settings.gate && { ...settings.gate, readBase: (path: string) => readRepoFile(octokit, repo, path, group.baseSha) };
+  const { result, hasMigrations, risk, needsApproval, contentHash: hash } = await gatedReview(await runChecks(changes), changes, gate, settings.approvalRisk);
   const pullNumber = pullNumberOfQueueRef(group.headRef);
 
   let approval: ApprovalRecord | null = null;

@@ -5,7 +5,6 @@
 //
 // Fail closed: the status starts `pending` and only becomes `success` once everything that
 // decides it has been read and written; any error leaves it pending or failing.
-import { atLeast } from '../core/risk.js';
 import type { FileChange, Risk } from '../core/types.js';
 import type { ApprovalRecord, CheckResult } from '../check/types.js';
 import { APPROVE_COMMAND, describePolicy, parseApprovalCommand, type ApprovalPolicy } from './approval.js';
@@ -13,8 +12,7 @@ import { approvalFromTrace } from './approval-evidence.js';
 import { mayApprove } from './approver-lookup.js';
 import { approvalSummary, composeComment, voidedReason } from './comment-body.js';
 import { EMPTY_STATE, parseState, voidApproval, type CommentState, type VoidedApproval } from './comment-state.js';
-import { contentHash, reviewedFiles } from './content-hash.js';
-import { applyGate, type GateInputs } from './gate.js';
+import { gatedReview, type GateInputs } from './gate.js';
 import { readRepoFile } from './repo-file.js';
 import { recordApproval, type RecordedApproval } from './record-approval.js';
 import { combineWithSiblings } from './shared-head.js';
@@ -106,14 +104,8 @@ export async function checkPullRequest(
   const changes = await listPullRequestFiles(octokit, repo, pr.number);
   log(`pull request #${pr.number} changes ${changes.length} file(s)`);
   const checked = await runChecks(changes);
-  const gated = settings.gate
-    ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, pr.baseSha) })
-    : { result: checked, hashed: [] };
-  const result = gated.result;
-  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
-  const risk = hasMigrations ? result.report.risk : null;
-  const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
-  return { changes, result, hasMigrations, risk, needsApproval, contentHash: contentHash([...reviewedFiles(result, changes), ...gated.hashed]) };
+  const gate = settings.gate && { ...settings.gate, readBase: (path: string) => readRepoFile(octokit, repo, path, pr.baseSha) };
+  return { changes, ...(await gatedReview(checked, changes, gate, settings.policy.approvalRisk)) };
 }
 
 export async function reviewPullRequest(

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-SMC637AV.js";
+} from "./chunk-KOLG4P2X.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,7 +11,7 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-3MNNT5C2.js";
+import "./chunk-UHYKLGDE.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-TCUJOH2C.js";
 import "./chunk-DA4DZLLF.js";

@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-LWGRRYX5.js";
-import "./chunk-JR5F4OJH.js";
+} from "./chunk-GTPAFKDQ.js";
+import "./chunk-Z3Y5GUUN.js";
 import "./chunk-RPPZILEG.js";
 import "./chunk-NTVTLWBC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-6T2HOYBT.js";
+import "./chunk-3NFF6BHR.js";
 import "./chunk-2XGT7ME7.js";
 import "./chunk-S32D3CSC.js";
 import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-Y2BMPMNI.js";
-import "./chunk-3MNNT5C2.js";
+import "./chunk-4DM6UDSU.js";
+import "./chunk-UHYKLGDE.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-EGWSCFWY.js";
 import "./chunk-TCUJOH2C.js";

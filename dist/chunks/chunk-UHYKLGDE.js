@@ -1342,7 +1342,7 @@ var rule25 = {
   risk: "DANGEROUS",
   title: "UPDATE or DELETE without WHERE on an existing table",
   docs: {
-    why: "An UPDATE without WHERE (or with one that is always true, such as WHERE 1 = 1) rewrites every row of the table in one transaction: each row gets a new version (the table can double in size until vacuum), every row stays locked until the statement commits, so application writes to any row wait, and replicas fall behind while they replay it. A DELETE without WHERE deletes every row: that is data loss, and a rollback of the migration cannot bring the rows back once it committed. The same UPDATE or DELETE inside another statement counts as written: a data-modifying WITH query (`WITH d AS (DELETE FROM t) SELECT 1`), EXPLAIN ANALYZE, PREPARE.",
+    why: "An UPDATE without WHERE (or with one that is always true, such as WHERE 1 = 1) rewrites every row of the table in one transaction: each row gets a new version (the table can double in size until vacuum), every row stays locked until the statement commits, so application writes to any row wait, and replicas fall behind while they replay it. A DELETE without WHERE deletes every row: that is data loss, and a rollback of the migration cannot bring the rows back once it committed. The same UPDATE or DELETE inside another statement counts as written: a data-modifying WITH query (`WITH d AS (DELETE FROM t) SELECT 1`), EXPLAIN ANALYZE, CREATE TABLE AS, and PREPARE (for the EXECUTE that runs it).",
     lock: "ROW EXCLUSIVE on the table (does not block reads), plus a row lock on every row until COMMIT, which blocks concurrent updates and deletes of those rows.",
     instead: "Backfill in batches of a few thousand rows by primary-key range, committing after each batch and pausing between them, from a migration that runs outside a transaction (or a one-off job). Add `WHERE new_column IS NULL` so a re-run skips rows already done. For a DELETE, say which rows in a WHERE clause; to empty a table on purpose, see ban-truncate.",
     bad: "UPDATE orders SET status = 'new';",
@@ -1389,8 +1389,7 @@ function nestedHits(ast, state) {
         if (table && (!where || isAlwaysTrue(where))) found.push({ kind: tag === "DeleteStmt" ? "DELETE" : "UPDATE", table, always: where !== void 0 });
       }
       if (tag === "ExplainStmt") {
-        const analyze = Array.isArray(value.options) && value.options.some((o) => isObject(o) && isObject(o.DefElem) && o.DefElem.defname === "analyze");
-        if (analyze) visitStatement(value.query, false);
+        if (optionOn(value.options, "analyze")) visitStatement(value.query, false);
         continue;
       }
       if (tag === "CreateTableAsStmt" || tag === "PrepareStmt") visitStatement(value.query, false);
@@ -1407,7 +1406,7 @@ function nestedHits(ast, state) {
   visitStatement(ast, true);
   return found.filter((f) => !state.newTables.has(f.table) && !state.newSchemas.has(f.table.split(".")[0] ?? "")).map((f) => {
     const what = f.always ? "with a WHERE that is always true" : "without WHERE";
-    return f.kind === "DELETE" ? { message: `a DELETE ${what} inside this statement (a data-modifying WITH query, EXPLAIN ANALYZE or PREPARE runs it) removes every row of ${f.table}; once committed, a rollback cannot bring them back` } : { risk: "CAUTION", message: `an UPDATE ${what} inside this statement (a data-modifying WITH query, EXPLAIN ANALYZE or PREPARE runs it) rewrites every row of ${f.table} in one transaction` };
+    return f.kind === "DELETE" ? { message: `a DELETE ${what} inside this statement (a data-modifying WITH query, EXPLAIN ANALYZE or CREATE TABLE AS runs it; PREPARE, at EXECUTE) removes every row of ${f.table}; once committed, a rollback cannot bring them back` } : { risk: "CAUTION", message: `an UPDATE ${what} inside this statement (a data-modifying WITH query, EXPLAIN ANALYZE or CREATE TABLE AS runs it; PREPARE, at EXECUTE) rewrites every row of ${f.table} in one transaction` };
   });
 }
 

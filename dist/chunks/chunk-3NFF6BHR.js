@@ -19,11 +19,11 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-Y2BMPMNI.js";
+} from "./chunk-4DM6UDSU.js";
 import {
   allRules,
   ruleById
-} from "./chunk-3MNNT5C2.js";
+} from "./chunk-UHYKLGDE.js";
 import {
   byCodeUnit,
   decodeSql,
@@ -3225,13 +3225,7 @@ function rustFiles(paths) {
 function baseView(base, normalize) {
   let listed;
   const read = (path2) => base.read(path2).then(decodeText, () => "");
-  return async () => {
-    const { files, all } = await (listed ??= base.list().then((paths) => {
-      const normal = paths.map(normalize);
-      return { files: rustFiles(normal), all: new Set(normal) };
-    }));
-    return { files, has: (p) => all.has(p), read };
-  };
+  return async () => ({ files: await (listed ??= base.list().then((paths) => rustFiles(paths.map(normalize)))), read });
 }
 
 // src/discover/discover.ts
@@ -3332,6 +3326,7 @@ async function discoverMigrations(files, config, opts = {}) {
   }
   const cache = /* @__PURE__ */ new Map();
   const absent = /* @__PURE__ */ new Set();
+  const runsAsSql = sqlRunBy(paths);
   const readText = (path2) => {
     let text = cache.get(path2);
     if (!text) {
@@ -3364,9 +3359,10 @@ async function discoverMigrations(files, config, opts = {}) {
   const grouped = /* @__PURE__ */ new Set();
   const testData = [];
   const crates = rustFiles(listed);
+  const change = { changed: opts.changedByChange ?? (() => false), added: opts.addedByChange ?? (() => false), previous: opts.previousPath ?? (() => void 0), base: opts.base ? baseView(opts.base, normalizePath) : void 0 };
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, { changed: opts.changedByChange ?? (() => false), previous: opts.previousPath ?? (() => void 0), base: opts.base ? baseView(opts.base, normalizePath) : void 0 });
+    await buildGroup(group, entry, config, readText, result, crates, change);
   }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
@@ -3438,13 +3434,9 @@ async function detectLayout(folder) {
   }
   return best;
 }
-async function reviewedSnapshots(dir, snapshots, change, result) {
+function reviewedSnapshots(dir, snapshots, change, result) {
   if (snapshots.length === 0) return [];
-  const base = change.base ? await change.base() : void 0;
-  const added = snapshots.filter((f) => {
-    const path2 = repoPath(dir, f);
-    return change.changed(path2) && base !== void 0 && !base.has(change.previous(path2) ?? path2);
-  });
+  const added = snapshots.filter((f) => change.added(repoPath(dir, f)));
   const left = snapshots.filter((f) => !added.includes(f));
   if (left.length > 0) {
     result.notes.push({
@@ -3492,8 +3484,9 @@ async function buildGroup(group, entry, config, readText, result, crates, change
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  const snapshots = await reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
-  addSet(group.dir, layout, [...built.migrations, ...(await layoutModule("plain").build({ ...folder, files: snapshots })).migrations], entry, config, result);
+  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
+  const reviewed = snapshots.length > 0 ? (await layoutModule("plain").build({ ...folder, files: snapshots })).migrations : [];
+  addSet(group.dir, layout, [...built.migrations, ...reviewed], entry, config, result);
   if (built.leftovers.length > 0 && layout !== "plain") {
     const rest = await layoutModule("plain").build({ ...folder, files: built.leftovers });
     addSet(group.dir, "plain", rest.migrations, entry, config, result);
@@ -3594,8 +3587,10 @@ async function restrictTo(found, only, paths, grouped, config, readText, exists)
   };
 }
 var FIZZ_UP = /^\d+_[^./]+\.up\.fizz$/;
-function runsAsSql(path2) {
-  return /\.sql$/i.test(path2) || RUNNER_FILE.test(path2.slice(path2.lastIndexOf("/") + 1));
+function sqlRunBy(paths) {
+  const folderOf2 = (p) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
+  const sqlFolders = new Set(paths.filter((p) => /\.sql$/i.test(p)).map(folderOf2));
+  return (path2) => /\.sql$/i.test(path2) || RUNNER_FILE.test(path2.slice(path2.lastIndexOf("/") + 1)) && sqlFolders.has(folderOf2(path2));
 }
 function normalizePath(p) {
   return trimTrailing(p.replace(/\\/g, "/").replace(/^(\.\/)+/, ""), "/").replace(/^\.$/, "");

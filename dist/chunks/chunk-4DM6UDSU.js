@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-3MNNT5C2.js";
+} from "./chunk-UHYKLGDE.js";
 import {
   fileTransaction,
   sentAsOneQuery
@@ -541,7 +541,11 @@ function startAnalysis(state, rules, settings = {}) {
     if (stmt.nestedIn?.kind === "function-body") {
       runChecks(bodyCheckers, stmt, []);
       const routine2 = defining.get(stmt.nestedIn.statement);
-      if (routine2 !== void 0 && !state.learningOnly) state.routines.set(routine2, [...state.routines.get(routine2) ?? [], stmt]);
+      if (routine2 !== void 0 && !state.learningOnly) {
+        const body = state.routines.get(routine2);
+        if (body) body.push(stmt);
+        else state.routines.set(routine2, [stmt]);
+      }
       return;
     }
     const routine = definedRoutine(stmt.ast);
@@ -555,7 +559,7 @@ function startAnalysis(state, rules, settings = {}) {
     track(state, stmt, ops, keepTree ? stmt : light);
     for (const o of ops) operations.push(o);
     if (state.routines.size === 0) return;
-    for (const name of routinesRun(stmt.ast, new Set(state.routines.keys()))) {
+    for (const name of routinesRun(stmt.ast, state.routines)) {
       const body = state.routines.get(name) ?? [];
       state.routines.delete(name);
       for (const inner of body) {

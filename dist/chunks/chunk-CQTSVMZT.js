@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-6T2HOYBT.js";
+} from "./chunk-3NFF6BHR.js";
 import {
   allRules
-} from "./chunk-3MNNT5C2.js";
+} from "./chunk-UHYKLGDE.js";
 import {
   atLeast
 } from "./chunk-KAFW6XA3.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-SMC637AV.js";
+} from "./chunk-KOLG4P2X.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-RVSK2BTZ.js";
+} from "./chunk-CQTSVMZT.js";
 import "./chunk-ZIE52CRQ.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-6T2HOYBT.js";
+} from "./chunk-3NFF6BHR.js";
 import {
   buildPlan
 } from "./chunk-2XGT7ME7.js";
@@ -46,11 +46,11 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-Y2BMPMNI.js";
+import "./chunk-4DM6UDSU.js";
 import {
   allRules,
   ruleById
-} from "./chunk-3MNNT5C2.js";
+} from "./chunk-UHYKLGDE.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-EGWSCFWY.js";
 import "./chunk-TCUJOH2C.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-3MNNT5C2.js";
+} from "./chunk-UHYKLGDE.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

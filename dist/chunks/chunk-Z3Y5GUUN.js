@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-6T2HOYBT.js";
+} from "./chunk-3NFF6BHR.js";
 import {
   buildPlan
 } from "./chunk-2XGT7ME7.js";
@@ -35,10 +35,10 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-Y2BMPMNI.js";
+} from "./chunk-4DM6UDSU.js";
 import {
   allRules
-} from "./chunk-3MNNT5C2.js";
+} from "./chunk-UHYKLGDE.js";
 import {
   byCodeUnit,
   parseSource
@@ -6240,47 +6240,6 @@ async function approvalFromTrace(octokit, repo, q) {
   return null;
 }
 
-// src/github/content-hash.ts
-import { createHash } from "node:crypto";
-function contentHash(files) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const f of files) byPath.set(f.path, f);
-  const h = createHash("sha256");
-  for (const path of [...byPath.keys()].sort()) {
-    const content = byPath.get(path).content;
-    const bytes = content === null ? null : typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    h.update(`${Buffer.byteLength(path)}:${path}\0`);
-    h.update(bytes === null ? "deleted\0" : `${bytes.length}:`);
-    if (bytes !== null) h.update(bytes);
-    h.update("\0");
-  }
-  return `sha256:${h.digest("hex")}`;
-}
-function reviewedFiles(result, changes = []) {
-  const files = [];
-  for (const { migration } of result.migrations) {
-    for (const source of [migration.up, migration.down]) {
-      if (!source) continue;
-      files.push({ path: source.path, content: result.sources.get(source.path) ?? source.text });
-    }
-  }
-  for (const c of changes) {
-    if (c.status === "deleted" && /\.sql$/i.test(c.path)) files.push({ path: c.path, content: null });
-    if (c.status === "renamed" && c.previousPath && /\.sql$/i.test(c.previousPath)) files.push({ path: c.previousPath, content: null });
-  }
-  for (const { migration } of result.migrations) {
-    if (migration.transaction === "none") files.push({ path: `${migration.up.path}\0runs-without-transaction`, content: "" });
-  }
-  const hashed = new Set(files.map((f) => f.path));
-  const problems = /* @__PURE__ */ new Map();
-  for (const e of result.report.errors) {
-    if (hashed.has(e.path)) continue;
-    problems.set(e.path, [...problems.get(e.path) ?? [], `${e.rule ?? "parse-error"} ${e.risk ?? "DANGEROUS"} ${e.line}:${e.column} ${e.message}`]);
-  }
-  for (const [path, list] of problems) files.push({ path: `${path}\0problems`, content: list.sort().join("\n") });
-  return files;
-}
-
 // src/config/weakened.ts
 function weakenedSettings(base, head) {
   const out = [];
@@ -6342,6 +6301,47 @@ function union(a, b) {
 function show(v) {
   if (v instanceof Map) return JSON.stringify(Object.fromEntries(v));
   return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+// src/github/content-hash.ts
+import { createHash } from "node:crypto";
+function contentHash(files) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const f of files) byPath.set(f.path, f);
+  const h = createHash("sha256");
+  for (const path of [...byPath.keys()].sort()) {
+    const content = byPath.get(path).content;
+    const bytes = content === null ? null : typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    h.update(`${Buffer.byteLength(path)}:${path}\0`);
+    h.update(bytes === null ? "deleted\0" : `${bytes.length}:`);
+    if (bytes !== null) h.update(bytes);
+    h.update("\0");
+  }
+  return `sha256:${h.digest("hex")}`;
+}
+function reviewedFiles(result, changes = []) {
+  const files = [];
+  for (const { migration } of result.migrations) {
+    for (const source of [migration.up, migration.down]) {
+      if (!source) continue;
+      files.push({ path: source.path, content: result.sources.get(source.path) ?? source.text });
+    }
+  }
+  for (const c of changes) {
+    if (c.status === "deleted" && /\.sql$/i.test(c.path)) files.push({ path: c.path, content: null });
+    if (c.status === "renamed" && c.previousPath && /\.sql$/i.test(c.previousPath)) files.push({ path: c.previousPath, content: null });
+  }
+  for (const { migration } of result.migrations) {
+    if (migration.transaction === "none") files.push({ path: `${migration.up.path}\0runs-without-transaction`, content: "" });
+  }
+  const hashed = new Set(files.map((f) => f.path));
+  const problems = /* @__PURE__ */ new Map();
+  for (const e of result.report.errors) {
+    if (hashed.has(e.path)) continue;
+    problems.set(e.path, [...problems.get(e.path) ?? [], `${e.rule ?? "parse-error"} ${e.risk ?? "DANGEROUS"} ${e.line}:${e.column} ${e.message}`]);
+  }
+  for (const [path, list] of problems) files.push({ path: `${path}\0problems`, content: list.sort().join("\n") });
+  return files;
 }
 
 // src/github/gate.ts
@@ -6440,6 +6440,14 @@ function baseSuppressions(path, text, placeholders) {
 }
 function keyOf(scope, rules, statement) {
   return JSON.stringify([scope, [...rules].sort(), statement === null ? null : statement.replace(/\s+/g, " ").trim()]);
+}
+async function gatedReview(checked, changes, gate, approvalRisk) {
+  const gated = gate ? await applyGate(checked, changes, gate) : { result: checked, hashed: [] };
+  const result = gated.result;
+  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
+  const risk = hasMigrations ? result.report.risk : null;
+  const needsApproval = risk !== null && atLeast(risk, approvalRisk);
+  return { result, hasMigrations, risk, needsApproval, contentHash: contentHash([...reviewedFiles(result, changes), ...gated.hashed]) };
 }
 
 // src/github/shared-head.ts
@@ -6627,12 +6635,8 @@ async function checkPullRequest(octokit, repo, pr, settings, runChecks, log) {
   const changes = await listPullRequestFiles(octokit, repo, pr.number);
   log(`pull request #${pr.number} changes ${changes.length} file(s)`);
   const checked = await runChecks(changes);
-  const gated = settings.gate ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, pr.baseSha) }) : { result: checked, hashed: [] };
-  const result = gated.result;
-  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
-  const risk = hasMigrations ? result.report.risk : null;
-  const needsApproval = risk !== null && atLeast(risk, settings.policy.approvalRisk);
-  return { changes, result, hasMigrations, risk, needsApproval, contentHash: contentHash([...reviewedFiles(result, changes), ...gated.hashed]) };
+  const gate = settings.gate && { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, pr.baseSha) };
+  return { changes, ...await gatedReview(checked, changes, gate, settings.policy.approvalRisk) };
 }
 async function reviewPullRequest(octokit, repo, pr, settings, runChecks, hooks = {}) {
   const log = settings.log ?? (() => {
@@ -6881,13 +6885,8 @@ async function reviewMergeGroup(octokit, repo, group, settings, runChecks) {
   await setCommitStatus(octokit, repo, group.headSha, { state: "pending", description: "Reviewing the merge queue\u2019s migrations\u2026", ...target }, context);
   const changes = await listCommitDiff(octokit, repo, group.baseSha, group.headSha);
   log(`merge queue commit ${group.headSha.slice(0, 7)} changes ${changes.length} file(s) over ${group.baseSha.slice(0, 7)}`);
-  const checked = await runChecks(changes);
-  const gated = settings.gate ? await applyGate(checked, changes, { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, group.baseSha) }) : { result: checked, hashed: [] };
-  const result = gated.result;
-  const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
-  const risk = hasMigrations ? result.report.risk : null;
-  const needsApproval = risk !== null && atLeast(risk, settings.approvalRisk);
-  const hash = contentHash([...reviewedFiles(result, changes), ...gated.hashed]);
+  const gate = settings.gate && { ...settings.gate, readBase: (path) => readRepoFile(octokit, repo, path, group.baseSha) };
+  const { result, hasMigrations, risk, needsApproval, contentHash: hash } = await gatedReview(await runChecks(changes), changes, gate, settings.approvalRisk);
   const pullNumber = pullNumberOfQueueRef(group.headRef);
   let approval = null;
   let reviewedHash = null;
