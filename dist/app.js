@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-GTPAFKDQ.js";
-import "./chunks/chunk-Z3Y5GUUN.js";
+} from "./chunks/chunk-JZNG4IHD.js";
+import "./chunks/chunk-JFKLKTHJ.js";
 import "./chunks/chunk-RPPZILEG.js";
 import "./chunks/chunk-NTVTLWBC.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-3NFF6BHR.js";
+import "./chunks/chunk-IBTY62NR.js";
 import "./chunks/chunk-2XGT7ME7.js";
 import "./chunks/chunk-S32D3CSC.js";
 import "./chunks/chunk-FC3R3YAT.js";

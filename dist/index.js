@@ -6,7 +6,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-CQTSVMZT.js";
+} from "./chunks/chunk-ZWUMCHKB.js";
 import "./chunks/chunk-ZIE52CRQ.js";
 import {
   ACTIONS_BOT,
@@ -36,7 +36,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-Z3Y5GUUN.js";
+} from "./chunks/chunk-JFKLKTHJ.js";
 import "./chunks/chunk-RPPZILEG.js";
 import {
   loadConfig
@@ -49,7 +49,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-3NFF6BHR.js";
+} from "./chunks/chunk-IBTY62NR.js";
 import "./chunks/chunk-2XGT7ME7.js";
 import "./chunks/chunk-S32D3CSC.js";
 import "./chunks/chunk-FC3R3YAT.js";

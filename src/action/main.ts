@@ -294,12 +294,6 @@ function workspace(): string {
 }
 
 /**
- * The gate's settings for a pull request, from the base branch only. Under `pull_request` the
- * checkout is the pull request's merge commit, so its config file is the pull request's own:
- * the base branch's (and the `tableStatsFile` it names) is read through the API at the base commit instead. Under
- * `pull_request_target` the workspace root is the base branch's checkout and is read as it is.
- */
-/**
  * The settings a review runs with, from the base commit: the config file, and the table stats file
  * it names (a change must not shrink its own tables), with the workflow's inputs laid over them.
  */
@@ -314,6 +308,12 @@ async function configFromBase(octokit: GitHubClient, repo: RepoRef, inputs: Acti
   return { trusted, config };
 }
 
+/**
+ * The gate's settings for a pull request or a merge queue entry, from the base branch only. Under `pull_request` the
+ * checkout is the pull request's merge commit, so its config file is the pull request's own:
+ * the base branch's (and the `tableStatsFile` it names) is read through the API at the base commit instead. Under
+ * `pull_request_target` the workspace root is the base branch's checkout and is read as it is.
+ */
 async function trustedConfig(octokit: GitHubClient, repo: RepoRef, inputs: ActionInputs, baseSha: string): Promise<{ config: Config; base: ConfigText | null }> {
   // pull_request_target checks the base branch out into the workspace: its config is there.
   if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base: await readConfigText(octokit, repo, baseSha, configPath(inputs)) };

@@ -108,7 +108,7 @@ function parse(src: SqlSource, placeholders: Record<string, string>, layout: Lay
  * The placeholder values a migration runs with: the configured ones, and for the rest those its
  * own file defines (a Liquibase property is set once; the first value, the deployment's, stays).
  */
-export function placeholdersOf(m: Migration, configured: Record<string, string>): Record<string, string> {
+function placeholdersOf(m: Migration, configured: Record<string, string>): Record<string, string> {
   return m.placeholders ? { ...m.placeholders, ...configured } : configured;
 }
 

@@ -27,10 +27,16 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   progress({ stage: 'discover', done: 0, total: 1 });
   const only = opts.scope.kind === 'paths' ? opts.scope.paths : undefined;
-  const changedPaths = opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) : null;
+  // What the change touches (both names of a rename), adds (or renames there), and where it moved files from.
+  const changes = opts.scope.kind === 'changes' ? opts.scope.changes : null;
+  const changedPaths = changes?.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) ?? null;
   const touched = new Set(changedPaths ?? []);
-  const renamedFrom = new Map(opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.previousPath ? [[c.path, c.previousPath] as const] : [])) : []);
-  const added = new Set(opts.scope.kind === 'changes' ? opts.scope.changes.flatMap((c) => (c.status === 'added' || c.status === 'renamed' ? [c.path] : [])) : []);
+  const added = new Set<string>();
+  const renamedFrom = new Map<string, string>();
+  for (const c of changes ?? []) {
+    if (c.status === 'added' || c.status === 'renamed') added.add(c.path);
+    if (c.previousPath) renamedFrom.set(c.path, c.previousPath);
+  }
   const base = opts.scope.kind === 'changes' ? opts.scope.base : null;
   const discovered = await discoverMigrations(
     opts.files,
@@ -328,11 +334,6 @@ function dedupeErrors(errors: ReportError[]): ReportError[] {
   });
 }
 
-/**
- * Whether two migration texts run the same: the same statement trees (comments, spacing and
- * positions aside), the same psql meta-commands and the same Go template actions, which the
- * parse stage blanks before the trees are built. A text that does not parse is not the same.
- */
 /** Languages whose routine bodies mean the same whatever their layout, case and comments. */
 const LAID_OUT_FREELY = new Set(['sql', 'plpgsql']);
 
@@ -362,6 +363,11 @@ function withBodyTokens(ast: unknown): unknown {
   return copy;
 }
 
+/**
+ * Whether two migration texts run the same: the same statement trees (comments, spacing and
+ * positions aside), the same psql meta-commands and the same Go template actions, which the
+ * parse stage blanks before the trees are built. A text that does not parse is not the same.
+ */
 function sameStatements(a: string, b: string, opts: ParseOptions): boolean {
   const pa = parseSource({ path: 'base.sql', text: a }, opts);
   const pb = parseSource({ path: 'head.sql', text: b }, opts);

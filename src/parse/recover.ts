@@ -106,7 +106,7 @@ function* walkToFailure(text: string, from: number, errors: RawError[], parse: P
 export const PIECE = 8 * 1024;
 
 /** Where the piece starting at `from` ends: just after the first `;` past `size` characters. */
-export function pieceEnd(text: string, from: number, size = PIECE): number {
+function pieceEnd(text: string, from: number, size = PIECE): number {
   if (text.length - from <= size + size / 2) return text.length;
   const semi = text.indexOf(';', from + size);
   return semi === -1 ? text.length : semi + 1;

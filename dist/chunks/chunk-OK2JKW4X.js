@@ -1621,11 +1621,14 @@ var TABLES = [
   { name: "schema_migrations", layouts: ["dbmate"], sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY)" },
   { name: "schema_migration", layouts: ["pop"], sql: "CREATE TABLE IF NOT EXISTS schema_migration (version varchar(14) NOT NULL PRIMARY KEY)" }
 ];
+var MATCHERS = TABLES.map((t) => ({
+  table: t,
+  named: new RegExp(`(^|[^\\w$])"?${t.name}"?($|[^\\w$])`, "i"),
+  created: new RegExp(`\\bCREATE\\s+(UNLOGGED\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?("?\\w+"?\\.)?"?${t.name}"?($|[^\\w$])`, "i")
+}));
 function runnerTablesSql(migrations) {
   const out = [];
-  for (const t of TABLES) {
-    const named = new RegExp(`(^|[^\\w$])"?${t.name}"?($|[^\\w$])`, "i");
-    const created = new RegExp(`\\bCREATE\\s+(UNLOGGED\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?("?\\w+"?\\.)?"?${t.name}"?($|[^\\w$])`, "i");
+  for (const { table: t, named, created } of MATCHERS) {
     const mine = migrations.filter((m) => !t.layouts || t.layouts.includes(m.migration.layout));
     const texts = mine.flatMap((m) => [m.migration.up.text, m.migration.down?.text ?? ""]);
     if (texts.some((x) => named.test(x)) && !texts.some((x) => created.test(x)) && !out.includes(t.sql)) out.push(t.sql);

@@ -3839,10 +3839,15 @@ async function runCheck(opts) {
   await initParser();
   progress({ stage: "discover", done: 0, total: 1 });
   const only = opts.scope.kind === "paths" ? opts.scope.paths : void 0;
-  const changedPaths = opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) : null;
+  const changes = opts.scope.kind === "changes" ? opts.scope.changes : null;
+  const changedPaths = changes?.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) ?? null;
   const touched = new Set(changedPaths ?? []);
-  const renamedFrom = new Map(opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.previousPath ? [[c.path, c.previousPath]] : []) : []);
-  const added = new Set(opts.scope.kind === "changes" ? opts.scope.changes.flatMap((c) => c.status === "added" || c.status === "renamed" ? [c.path] : []) : []);
+  const added = /* @__PURE__ */ new Set();
+  const renamedFrom = /* @__PURE__ */ new Map();
+  for (const c of changes ?? []) {
+    if (c.status === "added" || c.status === "renamed") added.add(c.path);
+    if (c.previousPath) renamedFrom.set(c.path, c.previousPath);
+  }
   const base = opts.scope.kind === "changes" ? opts.scope.base : null;
   const discovered = await discoverMigrations(
     opts.files,
@@ -3917,8 +3922,8 @@ async function runCheck(opts) {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-THD56PS3.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-PXIQXU3Q.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-QIPDHTJI.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-NOGO7GU2.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},

@@ -8,7 +8,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-3NFF6BHR.js";
+} from "./chunk-IBTY62NR.js";
 import {
   allRules
 } from "./chunk-UHYKLGDE.js";

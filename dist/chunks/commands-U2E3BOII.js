@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-CQTSVMZT.js";
+} from "./chunk-ZWUMCHKB.js";
 import "./chunk-ZIE52CRQ.js";
 import {
   ROLLBACK_TEXT,
@@ -37,7 +37,7 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-3NFF6BHR.js";
+} from "./chunk-IBTY62NR.js";
 import {
   buildPlan
 } from "./chunk-2XGT7ME7.js";
@@ -860,7 +860,7 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-PXIQXU3Q.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-NOGO7GU2.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
   const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-M3JDV7A2.js");
   let plan;

@@ -3464,7 +3464,7 @@ var {
 var VERSION = package_default.version;
 
 // src/cli/main.ts
-var commands = () => import("./commands-ENHTND3K.js");
+var commands = () => import("./commands-U2E3BOII.js");
 var EXAMPLES_LINT = `
 Examples:
   $ migration-guard lint db/migrations/0042_add_orders_index.up.sql
@@ -3532,7 +3532,7 @@ function buildProgram() {
 `);
   });
   program2.command("app").summary("run the GitHub App server (Probot), configured by the environment").description("Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.").action(async () => {
-    const { startApp } = await import("./server-QWMO4YD2.js");
+    const { startApp } = await import("./server-KRB3R5LN.js");
     await startApp();
   });
   program2.addHelpText(

@@ -22,7 +22,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-3NFF6BHR.js";
+} from "./chunk-IBTY62NR.js";
 import {
   buildPlan
 } from "./chunk-2XGT7ME7.js";

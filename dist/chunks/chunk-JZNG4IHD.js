@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-Z3Y5GUUN.js";
+} from "./chunk-JFKLKTHJ.js";
 import {
   require_dist
 } from "./chunk-NTVTLWBC.js";
@@ -44,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-3NFF6BHR.js";
+} from "./chunk-IBTY62NR.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-FC3R3YAT.js";

@@ -14,7 +14,7 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-V4IGFGDH.js";
+} from "./chunk-OK2JKW4X.js";
 import {
   hashKey
 } from "./chunk-2AUCPTE4.js";

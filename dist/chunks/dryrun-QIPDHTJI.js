@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-V4IGFGDH.js";
+} from "./chunk-OK2JKW4X.js";
 import {
   resolveCacheDir
 } from "./chunk-2AUCPTE4.js";

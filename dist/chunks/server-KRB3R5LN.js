@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-GTPAFKDQ.js";
-import "./chunk-Z3Y5GUUN.js";
+} from "./chunk-JZNG4IHD.js";
+import "./chunk-JFKLKTHJ.js";
 import "./chunk-RPPZILEG.js";
 import "./chunk-NTVTLWBC.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-3NFF6BHR.js";
+import "./chunk-IBTY62NR.js";
 import "./chunk-2XGT7ME7.js";
 import "./chunk-S32D3CSC.js";
 import "./chunk-FC3R3YAT.js";
