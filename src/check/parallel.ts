@@ -157,11 +157,8 @@ export async function analyzeSetsOn(script: URL, workers: number, work: readonly
  * still forces one there).
  */
 export function workerCount(chars: number, sets: number, idleCores: () => number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
-  const forced = env.MG_WORKERS;
-  if (forced !== undefined && forced !== '') {
-    const n = Number(forced);
-    if (Number.isInteger(n) && n >= 0) return Math.min(n, Math.max(0, sets - 1));
-  }
+  const forced = forcedWorkers(env);
+  if (forced !== undefined) return Math.min(forced, Math.max(0, sets - 1));
   const threads = Math.min(cores - 1, Math.floor(chars / MIN_CHARS_PER_THREAD), sets);
   if (threads < 2) return 0;
   return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
@@ -175,9 +172,17 @@ export function workerCount(chars: number, sets: number, idleCores: () => number
  * MG_WORKERS=0 keeps the run on one thread; any other number allows it.
  */
 export function parseAhead(idleCores: () => number, env: NodeJS.ProcessEnv = process.env): boolean {
-  const forced = env.MG_WORKERS;
-  if (forced !== undefined && forced !== '' && Number.isInteger(Number(forced)) && Number(forced) >= 0) return Number(forced) > 0;
+  const forced = forcedWorkers(env);
+  if (forced !== undefined) return forced > 0;
   return Math.floor(idleCores() + 0.5) >= 1;
+}
+
+/** MG_WORKERS when it is a whole number of 0 or more; anything else is ignored. */
+function forcedWorkers(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.MG_WORKERS;
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** The bundled worker script next to (or one folder above) this code's chunk; none from the sources. */

@@ -127,8 +127,9 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     change = 'modified';
     upAsBase = true;
   }
-  // Nothing that runs changed, neither the up's statements nor the rollback's (comments, layout:
-  // lemmy's pg_format upgrades), and no runner checksums the file: nothing to review.
+  // Nothing that runs changed (the up's statements as they were: comments, layout, lemmy's
+  // pg_format upgrades), the rollback untouched (a one-file layout's down section: its
+  // statements as they were), and no runner checksums the file: nothing to review.
   if (change === 'modified' && upAsBase && !upEdited && !rollbackChanged(m, base, down ?? baseDown, sameStatements)) change = 'unchanged';
   const migration: Migration = {
     ...m,

@@ -24,8 +24,9 @@ export const drizzle: Layout = {
     // says what runs. An entry naming anything but one of the folder's own files, or naming one
     // twice, makes drizzle run SQL this review does not hold as a migration of its own.
     const seen = new Set<string>();
+    const own = new Set(files);
     journal.forEach((tag, i) => {
-      const problem = !files.includes(`${tag}.sql`)
+      const problem = !own.has(`${tag}.sql`)
         ? `names ${tag}.sql, which is not a migration file of this folder; drizzle runs it all the same, unreviewed`
         : seen.has(tag) ? `names ${tag}.sql again; drizzle runs it a second time when this entry's 'when' is newer than the last migration applied` : null;
       seen.add(tag);
