@@ -24,6 +24,20 @@ export function prose(text: string): string {
   return inert(text);
 }
 
+/**
+ * Whether text a table cell shows reads back as itself when copied from the rendered comment: one
+ * line, no `|`, no run of spaces (a cell collapses it, also inside a string literal), and nothing
+ * `inert` changes beyond entities (its zero-width space after `@` breaks `@>`).
+ */
+export function copiesFromCell(text: string): boolean {
+  const t = text.trim();
+  return !/[\r\n|]| {2}/.test(t) && inert(t) === entities(t);
+}
+
+function entities(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 const ZWSP = '\u200b';
 
 /**
@@ -33,10 +47,7 @@ const ZWSP = '\u200b';
  * A zero-width space breaks what GitHub would otherwise turn into a mention or a link.
  */
 function inert(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+  return entities(text)
     .replace(/([[\]])/g, '\\$1')
     .replace(/@/g, `@${ZWSP}`)
     .replace(/#(?=\d)/g, `#${ZWSP}`)

@@ -5,7 +5,7 @@ import { atLeast, blocksWrites, lockModeSql } from '../../core/risk.js';
 import type { DryRunResult, MigrationReport, Risk, Verification } from '../../core/types.js';
 import { verificationLine } from '../../plan/text.js';
 import type { Plan, PlanStep } from '../../plan/types.js';
-import { cell, code, fenced, prose } from './escape.js';
+import { cell, code, copiesFromCell, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
 import { DRY_RUN_FINDING_RULES, findStatement, suggestionLabel } from '../diagnostics.js';
 import { serverAndTarget } from '../dry-run-version.js';
@@ -139,15 +139,6 @@ export function planOverview(plan: Plan, verification?: { plan: Verification; ph
     out.push('', '<details><summary>Notes on the plan</summary>', '', ...plan.notes.map((n) => `- ${prose(n)}`), '', '</details>');
   }
   return out.join('\n');
-}
-
-/**
- * A suggestion a table cell shows as it is when copied from the rendered comment: one line, and
- * nothing the cell's escaping changes beyond entities (a zero-width space keeps `@` from being a
- * mention, and breaks `@>`; a cell collapses runs of spaces, also inside a string literal).
- */
-function copiesFromCell(sql: string): boolean {
-  return !/[\r\n@|[\]]|#\d|:\/\/|www\.| {2}/i.test(sql.trim());
 }
 
 function findingsTable(m: MigrationReport, o: SectionOptions): string {
