@@ -50,27 +50,26 @@ export function plpgsqlBody(ast: Node): { kind: BodyKind; body: string } | undef
     if (language.toLowerCase() !== 'plpgsql' || body === undefined) return undefined;
     return { kind: 'do-block', body };
   }
-  if (isObject(node.CreateFunctionStmt)) {
-    const options = defElems(node.CreateFunctionStmt.options);
-    const language = stringValue(options.find((d) => d.defname === 'language')?.arg);
-    const as = options.find((d) => d.defname === 'as')?.arg;
-    const items = isObject(as) && isObject(as.List) && Array.isArray(as.List.items) ? as.List.items : [];
-    const body = stringValue(items[0]);
-    if (language?.toLowerCase() !== 'plpgsql' || body === undefined) return undefined;
-    return { kind: 'function-body', body };
-  }
-  return undefined;
+  const fn = routineBody(ast);
+  return fn?.language === 'plpgsql' ? { kind: 'function-body', body: fn.body } : undefined;
 }
 
-/** The body of a LANGUAGE sql routine written as a string (`AS $$ ... $$`), or undefined. */
-function sqlFunctionBody(ast: Node): string | undefined {
+/** A CREATE FUNCTION / PROCEDURE's language (lower-case) and its body written as a string (`AS $$ ... $$`). */
+function routineBody(ast: Node): { language: string | undefined; body: string } | undefined {
   const create = (ast as unknown as Json).CreateFunctionStmt;
   if (!isObject(create)) return undefined;
   const options = defElems(create.options);
-  const language = stringValue(options.find((d) => d.defname === 'language')?.arg);
+  const language = stringValue(options.find((d) => d.defname === 'language')?.arg)?.toLowerCase();
   const as = options.find((d) => d.defname === 'as')?.arg;
   const items = isObject(as) && isObject(as.List) && Array.isArray(as.List.items) ? as.List.items : [];
-  return language?.toLowerCase() === 'sql' ? stringValue(items[0]) : undefined;
+  const body = stringValue(items[0]);
+  return body === undefined ? undefined : { language, body };
+}
+
+/** The body of a LANGUAGE sql routine written as a string, or undefined. */
+function sqlFunctionBody(ast: Node): string | undefined {
+  const fn = routineBody(ast);
+  return fn?.language === 'sql' ? fn.body : undefined;
 }
 
 /** The statements of a LANGUAGE sql body: they run when the routine is called. */
