@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-4DM6UDSU.js";
-import "./chunks/chunk-UHYKLGDE.js";
+} from "./chunks/chunk-4MY55WFK.js";
+import "./chunks/chunk-5KYLD3CL.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-TCUJOH2C.js";
-import "./chunks/chunk-DA4DZLLF.js";
+import "./chunks/chunk-RU7VR3SK.js";
+import "./chunks/chunk-I2ZFNCD6.js";
 import "./chunks/chunk-KAFW6XA3.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {

@@ -6,7 +6,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-ZWUMCHKB.js";
+} from "./chunks/chunk-3KKO7OYL.js";
 import "./chunks/chunk-ZIE52CRQ.js";
 import {
   ACTIONS_BOT,
@@ -36,8 +36,8 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-JFKLKTHJ.js";
-import "./chunks/chunk-RPPZILEG.js";
+} from "./chunks/chunk-3JMUFO37.js";
+import "./chunks/chunk-HXNGSEXO.js";
 import {
   loadConfig
 } from "./chunks/chunk-NTVTLWBC.js";
@@ -49,19 +49,19 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-IBTY62NR.js";
-import "./chunks/chunk-2XGT7ME7.js";
-import "./chunks/chunk-S32D3CSC.js";
+} from "./chunks/chunk-VIBKWNRV.js";
+import "./chunks/chunk-X64BWBNE.js";
+import "./chunks/chunk-RSPF6POG.js";
 import "./chunks/chunk-FC3R3YAT.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-4DM6UDSU.js";
-import "./chunks/chunk-UHYKLGDE.js";
+import "./chunks/chunk-4MY55WFK.js";
+import "./chunks/chunk-5KYLD3CL.js";
 import "./chunks/chunk-DMW4FM6X.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-TCUJOH2C.js";
-import "./chunks/chunk-DA4DZLLF.js";
+import "./chunks/chunk-RU7VR3SK.js";
+import "./chunks/chunk-I2ZFNCD6.js";
 import "./chunks/chunk-KAFW6XA3.js";
 import {
   RISKS

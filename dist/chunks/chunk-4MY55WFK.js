@@ -7,7 +7,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-UHYKLGDE.js";
+} from "./chunk-5KYLD3CL.js";
 import {
   fileTransaction,
   sentAsOneQuery
@@ -16,7 +16,7 @@ import {
   byCodeUnit,
   parseSource,
   serialType
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   as,
   blocksReads,

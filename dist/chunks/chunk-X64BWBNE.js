@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-S32D3CSC.js";
+} from "./chunk-RSPF6POG.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-TCUJOH2C.js";
+} from "./chunk-RU7VR3SK.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   as,
   blocksWrites,

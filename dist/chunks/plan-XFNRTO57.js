@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-RPPZILEG.js";
+} from "./chunk-HXNGSEXO.js";
 import "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-2XGT7ME7.js";
-import "./chunk-S32D3CSC.js";
-import "./chunk-TCUJOH2C.js";
-import "./chunk-DA4DZLLF.js";
+} from "./chunk-X64BWBNE.js";
+import "./chunk-RSPF6POG.js";
+import "./chunk-RU7VR3SK.js";
+import "./chunk-I2ZFNCD6.js";
 import "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-NXVMW54H.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-KOLG4P2X.js";
+} from "./chunk-FAQR2XOS.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,10 +11,10 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-UHYKLGDE.js";
+import "./chunk-5KYLD3CL.js";
 import "./chunk-DMW4FM6X.js";
-import "./chunk-TCUJOH2C.js";
-import "./chunk-DA4DZLLF.js";
+import "./chunk-RU7VR3SK.js";
+import "./chunk-I2ZFNCD6.js";
 import "./chunk-KAFW6XA3.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-NXVMW54H.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-UHYKLGDE.js";
+} from "./chunk-5KYLD3CL.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -20,7 +20,7 @@ import {
 } from "./chunk-2AUCPTE4.js";
 import {
   columnShapeKey
-} from "./chunk-S32D3CSC.js";
+} from "./chunk-RSPF6POG.js";
 import {
   txControl
 } from "./chunk-EGWSCFWY.js";
@@ -28,7 +28,7 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   as,
   lockRank,

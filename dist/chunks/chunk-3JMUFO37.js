@@ -22,10 +22,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-IBTY62NR.js";
+} from "./chunk-VIBKWNRV.js";
 import {
   buildPlan
-} from "./chunk-2XGT7ME7.js";
+} from "./chunk-X64BWBNE.js";
 import {
   CONFIG_FILE_NAMES,
   resolveConfig
@@ -35,14 +35,14 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   readDirectives
-} from "./chunk-4DM6UDSU.js";
+} from "./chunk-4MY55WFK.js";
 import {
   allRules
-} from "./chunk-UHYKLGDE.js";
+} from "./chunk-5KYLD3CL.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   atLeast,
   maxRisk,

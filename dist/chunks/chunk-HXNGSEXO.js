@@ -11,7 +11,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   PHASE_NAMES
-} from "./chunk-2XGT7ME7.js";
+} from "./chunk-X64BWBNE.js";
 import {
   OPERATION_KINDS
 } from "./chunk-GAJUOGXM.js";

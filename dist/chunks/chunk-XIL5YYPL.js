@@ -35,7 +35,7 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-JFKLKTHJ.js";
+} from "./chunk-3JMUFO37.js";
 import {
   require_dist
 } from "./chunk-NTVTLWBC.js";
@@ -44,7 +44,7 @@ import {
   prose,
   renderAnnotations,
   runCheck
-} from "./chunk-IBTY62NR.js";
+} from "./chunk-VIBKWNRV.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-FC3R3YAT.js";

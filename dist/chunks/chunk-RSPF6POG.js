@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   ident,
   require_pgsql_deparser
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   __toESM
 } from "./chunk-ZGDBGMMU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-KOLG4P2X.js";
+} from "./chunk-FAQR2XOS.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -14,7 +14,7 @@ import {
   renderSarif,
   ruleDocsUrl,
   verdict
-} from "./chunk-ZWUMCHKB.js";
+} from "./chunk-3KKO7OYL.js";
 import "./chunk-ZIE52CRQ.js";
 import {
   ROLLBACK_TEXT,
@@ -37,27 +37,27 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-IBTY62NR.js";
+} from "./chunk-VIBKWNRV.js";
 import {
   buildPlan
-} from "./chunk-2XGT7ME7.js";
-import "./chunk-S32D3CSC.js";
+} from "./chunk-X64BWBNE.js";
+import "./chunk-RSPF6POG.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-FC3R3YAT.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-4DM6UDSU.js";
+import "./chunk-4MY55WFK.js";
 import {
   allRules,
   ruleById
-} from "./chunk-UHYKLGDE.js";
+} from "./chunk-5KYLD3CL.js";
 import "./chunk-DMW4FM6X.js";
 import "./chunk-EGWSCFWY.js";
-import "./chunk-TCUJOH2C.js";
+import "./chunk-RU7VR3SK.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   lockModeSql,
   riskRank
@@ -860,9 +860,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-NOGO7GU2.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-5Q4ROTQB.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-M3JDV7A2.js");
+  const { buildPlan: buildPlan2, planDocument, renderPlanText } = await import("./plan-XFNRTO57.js");
   let plan;
   let verification;
   try {

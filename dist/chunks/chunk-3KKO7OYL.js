@@ -8,10 +8,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-IBTY62NR.js";
+} from "./chunk-VIBKWNRV.js";
 import {
   allRules
-} from "./chunk-UHYKLGDE.js";
+} from "./chunk-5KYLD3CL.js";
 import {
   atLeast
 } from "./chunk-KAFW6XA3.js";

@@ -10836,25 +10836,22 @@ function plpgsqlBody(ast) {
     if (language.toLowerCase() !== "plpgsql" || body === void 0) return void 0;
     return { kind: "do-block", body };
   }
-  if (isObject(node.CreateFunctionStmt)) {
-    const options = defElems(node.CreateFunctionStmt.options);
-    const language = stringValue(options.find((d) => d.defname === "language")?.arg);
-    const as2 = options.find((d) => d.defname === "as")?.arg;
-    const items = isObject(as2) && isObject(as2.List) && Array.isArray(as2.List.items) ? as2.List.items : [];
-    const body = stringValue(items[0]);
-    if (language?.toLowerCase() !== "plpgsql" || body === void 0) return void 0;
-    return { kind: "function-body", body };
-  }
-  return void 0;
+  const fn = routineBody(ast);
+  return fn?.language === "plpgsql" ? { kind: "function-body", body: fn.body } : void 0;
 }
-function sqlFunctionBody(ast) {
+function routineBody(ast) {
   const create = ast.CreateFunctionStmt;
   if (!isObject(create)) return void 0;
   const options = defElems(create.options);
-  const language = stringValue(options.find((d) => d.defname === "language")?.arg);
+  const language = stringValue(options.find((d) => d.defname === "language")?.arg)?.toLowerCase();
   const as2 = options.find((d) => d.defname === "as")?.arg;
   const items = isObject(as2) && isObject(as2.List) && Array.isArray(as2.List.items) ? as2.List.items : [];
-  return language?.toLowerCase() === "sql" ? stringValue(items[0]) : void 0;
+  const body = stringValue(items[0]);
+  return body === void 0 ? void 0 : { language, body };
+}
+function sqlFunctionBody(ast) {
+  const fn = routineBody(ast);
+  return fn?.language === "sql" ? fn.body : void 0;
 }
 function sqlInnerStatements(statementText, statementStart, body) {
   const result = { kind: "function-body", statements: [], notes: [] };

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   verificationLine
-} from "./chunk-2XGT7ME7.js";
+} from "./chunk-X64BWBNE.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-FC3R3YAT.js";
@@ -19,17 +19,17 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-4DM6UDSU.js";
+} from "./chunk-4MY55WFK.js";
 import {
   allRules,
   ruleById
-} from "./chunk-UHYKLGDE.js";
+} from "./chunk-5KYLD3CL.js";
 import {
   byCodeUnit,
   decodeSql,
   parseSource,
   trimTrailing
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   atLeast,
   blocksWrites,
@@ -2576,8 +2576,9 @@ var drizzle = {
     const files = sqlFiles(directFiles(folder));
     const journal = folder.files.includes("meta/_journal.json") ? journalOrder(await folder.read("meta/_journal.json")) : [];
     const seen = /* @__PURE__ */ new Set();
+    const own = new Set(files);
     journal.forEach((tag, i) => {
-      const problem = !files.includes(`${tag}.sql`) ? `names ${tag}.sql, which is not a migration file of this folder; drizzle runs it all the same, unreviewed` : seen.has(tag) ? `names ${tag}.sql again; drizzle runs it a second time when this entry's 'when' is newer than the last migration applied` : null;
+      const problem = !own.has(`${tag}.sql`) ? `names ${tag}.sql, which is not a migration file of this folder; drizzle runs it all the same, unreviewed` : seen.has(tag) ? `names ${tag}.sql again; drizzle runs it a second time when this entry's 'when' is newer than the last migration applied` : null;
       seen.add(tag);
       if (problem) out.issues.push({ path: "meta/_journal.json", line: 1, column: 1, message: `drizzle journal entry ${i + 1} ${problem}` });
     });
@@ -3721,19 +3722,22 @@ async function analyzeSetsOn(script, workers, work, ctx, step, weights = work.ma
   return results.map((r, i) => r ?? analyzeSet(work[i], ctx, step));
 }
 function workerCount(chars, sets, idleCores, env = process.env, cores = availableParallelism()) {
-  const forced = env.MG_WORKERS;
-  if (forced !== void 0 && forced !== "") {
-    const n = Number(forced);
-    if (Number.isInteger(n) && n >= 0) return Math.min(n, Math.max(0, sets - 1));
-  }
+  const forced = forcedWorkers(env);
+  if (forced !== void 0) return Math.min(forced, Math.max(0, sets - 1));
   const threads = Math.min(cores - 1, Math.floor(chars / MIN_CHARS_PER_THREAD), sets);
   if (threads < 2) return 0;
   return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
 }
 function parseAhead(idleCores, env = process.env) {
-  const forced = env.MG_WORKERS;
-  if (forced !== void 0 && forced !== "" && Number.isInteger(Number(forced)) && Number(forced) >= 0) return Number(forced) > 0;
+  const forced = forcedWorkers(env);
+  if (forced !== void 0) return forced > 0;
   return Math.floor(idleCores() + 0.5) >= 1;
+}
+function forcedWorkers(env) {
+  const value = env.MG_WORKERS;
+  if (value === void 0 || value === "") return void 0;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : void 0;
 }
 function workerScript() {
   for (const rel of ["./check-worker.js", "../check-worker.js"]) {
@@ -3923,7 +3927,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-QIPDHTJI.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-NOGO7GU2.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-5Q4ROTQB.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -3976,7 +3980,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(history, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(history, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-M3JDV7A2.js");
+      const { buildPlan, planDocument } = await import("./plan-XFNRTO57.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
     } finally {
@@ -4413,9 +4417,16 @@ ${fence}`;
 function prose(text) {
   return inert(text);
 }
+function copiesFromCell(text) {
+  const t = text.trim();
+  return !/[\r\n|]| {2}/.test(t) && inert(t) === entities(t);
+}
+function entities(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
 var ZWSP = "\u200B";
 function inert(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([[\]])/g, "\\$1").replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(https?|ftp)(?=:\/\/)/gi, `$1${ZWSP}`).replace(/\bwww\./gi, `www${ZWSP}.`);
+  return entities(text).replace(/([[\]])/g, "\\$1").replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(https?|ftp)(?=:\/\/)/gi, `$1${ZWSP}`).replace(/\bwww\./gi, `www${ZWSP}.`);
 }
 
 // src/report/markdown/mermaid.ts
@@ -4669,9 +4680,6 @@ function planOverview(plan, verification) {
     out.push("", "<details><summary>Notes on the plan</summary>", "", ...plan.notes.map((n) => `- ${prose(n)}`), "", "</details>");
   }
   return out.join("\n");
-}
-function copiesFromCell(sql) {
-  return !/[\r\n@|[\]]|#\d|:\/\/|www\.| {2}/i.test(sql.trim());
 }
 function findingsTable(m, o) {
   if (m.findings.length === 0) return "_No findings._";

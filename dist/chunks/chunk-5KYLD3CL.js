@@ -11,7 +11,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-TCUJOH2C.js";
+} from "./chunk-RU7VR3SK.js";
 import {
   alterCmds,
   declaredType,
@@ -25,7 +25,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-DA4DZLLF.js";
+} from "./chunk-I2ZFNCD6.js";
 import {
   as,
   blocksWrites,
