@@ -2,8 +2,8 @@
 // recording per statement: duration, the locks it took (pg_locks of our own backend, read
 // inside the same transaction), how long each was held (until commit), the relations it
 // rewrote (relfilenode changed) and the error, mapped to file:line:col.
-import type { DryRunError, LockMode, LockObservation, ParsedSource, Statement, StatementTrace, FileTransaction, TransactionMode } from '../core/types.js';
-import { fileTransaction, txControl } from '../core/transaction.js';
+import type { DryRunError, LockMode, LockObservation, ParsedSource, Statement, StatementTrace, TransactionMode } from '../core/types.js';
+import { fileTransaction, sentAsOneQuery, txControl } from '../core/transaction.js';
 import { LOCK_MODES } from '../core/types.js';
 import { lockRank } from '../core/risk.js';
 import { errorAt } from './positions.js';
@@ -199,19 +199,21 @@ function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
-/** The runner's mode for this file, unless the file needs autocommit: it controls transactions itself or has CONCURRENTLY & co. */
-export function effectiveTransaction(parsed: ParsedSource, mode: TransactionMode): FileTransaction {
-  if (fileTransaction(mode, parsed.statements) === 'none') return 'none';
-  const top = topLevel(parsed.statements);
-  return top.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt)) ? 'none' : 'wrapped';
-}
-
 export async function executeTraced(input: ExecuteInput): Promise<ExecuteOutput> {
   const { sandbox, parsed, sourceText } = input;
   const tracer = new Tracer(input);
   const statements = topLevel(parsed.statements);
-  const mode = effectiveTransaction(parsed, input.transaction);
+  // The transaction the analysis resolves for this file (check/analyze-set.ts): the runner's
+  // own around the whole file (`wrapped`), and whether the file goes to Postgres as one query
+  // string of several statements, which runs every statement outside the file's own BEGIN ...
+  // COMMIT in an implicit block (core/transaction.ts). An implicit block is played as a block
+  // of ours: what Postgres refuses in one (CONCURRENTLY, VACUUM, a DO block that commits) it
+  // refuses here, and a lock is held until the block ends, as in production.
+  const runner = fileTransaction(input.transaction, parsed.statements);
+  const oneQuery = sentAsOneQuery(input.transaction, parsed.statements);
   let inTx = false;
+  // One query string: after each COMMIT, the next statement opens another implicit block.
+  let reopen = false;
   let current: Statement | undefined;
 
   // Refuse before anything runs: a refused statement must not be half-applied either.
@@ -227,21 +229,29 @@ export async function executeTraced(input: ExecuteInput): Promise<ExecuteOutput>
   }
 
   try {
-    if (mode === 'wrapped' && statements.length > 0) {
+    if ((runner === 'wrapped' || oneQuery) && statements.length > 0) {
       await tracer.control('BEGIN');
       inTx = true;
     }
     for (const { stmt } of statements) {
       current = stmt;
+      if (reopen && !inTx) {
+        await tracer.control('BEGIN');
+        inTx = true;
+      }
+      reopen = false;
       const trace = tracer.newTrace(stmt);
       const ctl = txControl(stmt);
       if (ctl === 'begin') {
+        // Inside an open block (the runner's, or an implicit one) the file's BEGIN takes it over:
+        // Postgres goes on with the same transaction, as it does here.
         await tracer.run(stmt, trace);
         inTx = true;
       } else if (ctl === 'commit' || ctl === 'rollback') {
         await tracer.run(stmt, trace);
         if (inTx) tracer.endTransaction(trace.durationMs);
         inTx = false;
+        reopen = oneQuery;
       } else if (ctl !== null) {
         await tracer.run(stmt, trace);
       } else if (inTx) {
@@ -329,7 +339,8 @@ export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sour
     }
   }
   let inTx = false;
-  if (batchable && effectiveTransaction(parsed, transaction) === 'wrapped') {
+  // Only a batch that failed gets here batchable: run it as the runner would, to find the statement.
+  if (batchable && fileTransaction(transaction, parsed.statements) === 'wrapped') {
     await sandbox.exec('BEGIN', 10_000);
     inTx = true;
   }

@@ -100,3 +100,32 @@ describe('golang-migrate: one query string per file', () => {
     expect(byFile['0004_index_with_other.up.sql']).not.toContain('DANGEROUS concurrently-in-transaction');
   });
 });
+
+describe('golang-migrate: the dry-run runs each file as one query string, as the analysis reads it', () => {
+  const DRY: Record<string, string> = {
+    '0001_init.up.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);\n',
+    // Before the file's BEGIN: the ALTER's lock is held through the UPDATE until the file's COMMIT.
+    '0002_before_begin.up.sql': 'ALTER TABLE orders ADD COLUMN region text;\nUPDATE orders SET region = \'eu\';\nBEGIN;\nCOMMENT ON TABLE orders IS \'o\';\nCOMMIT;\n',
+    // Beside another statement, CONCURRENTLY fails in production: it fails in the dry-run too.
+    '0003_index_with_other.up.sql': 'CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total);\nCOMMENT ON TABLE orders IS \'orders\';\n',
+  };
+  let dryDir = '';
+  beforeAll(() => {
+    dryDir = mkdtempSync(path.join(tmpdir(), 'mg-implicit-dry-'));
+    mkdirSync(path.join(dryDir, 'db/migrations'), { recursive: true });
+    for (const [name, sql] of Object.entries(DRY)) writeFileSync(path.join(dryDir, 'db/migrations', name), sql);
+  });
+  afterAll(() => rmSync(dryDir, { recursive: true, force: true }));
+
+  it('observes the lock held across the statements of the implicit block, and fails what Postgres refuses in one', async () => {
+    const config = resolveConfig({ dryRun: { seedRows: 20 } });
+    const result = await runCheck({ files: fsRepoFiles(dryDir), config, scope: { kind: 'all' }, dryRun: true });
+    const byFile = new Map(result.report.migrations.map((m) => [path.basename(m.path), m]));
+    const held = byFile.get('0002_before_begin.up.sql')!.findings.find((f) => f.rule === 'observed-blocking-lock' && f.line === 1);
+    expect(held?.risk).toBe('DANGEROUS');
+    expect(held?.message).toMatch(/until COMMIT, across 2 more statements that touch rows/);
+    const failed = byFile.get('0003_index_with_other.up.sql')!;
+    expect(failed.dryRun?.status).toBe('failed');
+    expect(failed.findings).toContainEqual(expect.objectContaining({ rule: 'dry-run-failed', line: 1, risk: 'DANGEROUS' }));
+  }, 120_000);
+});

@@ -23,8 +23,8 @@ const REVIEW = [
   mig('0005_volatile_default', 'ALTER TABLE orders ADD COLUMN r float8 DEFAULT random();', 'ALTER TABLE orders DROP COLUMN r;'),
   // The rollback forgets the index.
   mig('0006_forgetful', 'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_note_idx ON orders (note);', 'ALTER TABLE orders DROP COLUMN note;\nCREATE INDEX orders_n_idx ON orders (n);'),
-  // Statements that cannot run in a transaction: the file runs in autocommit.
-  mig('0007_concurrently', 'CREATE INDEX CONCURRENTLY orders_n2_idx ON orders (n);', 'DROP INDEX CONCURRENTLY orders_n2_idx;'),
+  // Statements that cannot run in a transaction, alone in a golang-migrate file: autocommit.
+  mig('0007_concurrently', 'CREATE INDEX CONCURRENTLY orders_n2_idx ON orders (n);', 'DROP INDEX CONCURRENTLY orders_n2_idx;', 'implicit'),
   // Fails on line 3 at the unknown column.
   mig('0008_broken', 'ALTER TABLE orders ADD COLUMN ok int;\n\nUPDATE orders SET ok = 1 WHERE  nosuch = 2;', null),
   mig('0009_after_broken', 'ALTER TABLE orders ADD COLUMN later int;', null),
