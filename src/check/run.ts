@@ -3,9 +3,9 @@
 // stage talks to Postgres.
 import { effectiveSettings } from '../analyze/rule.js';
 import { maxRisk } from '../core/risk.js';
-import type { DryRunResult, Finding, MigrationReport, Report, ReportError, ReportNote, Risk } from '../core/types.js';
+import type { DryRunError, DryRunResult, Finding, Migration, MigrationReport, Report, ReportError, ReportNote, Risk } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
-import { discoverMigrations } from '../discover/discover.js';
+import { discoverMigrations, type MigrationSet } from '../discover/discover.js';
 import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
 import { routineBodyTokens } from '../parse/body-tokens.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
@@ -46,9 +46,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];
   let sets = discovered.sets;
+  let baseSets: MigrationSet[] | null = null;
 
   if (opts.scope.kind === 'changes') {
-    const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
+    baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
     const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
@@ -88,7 +89,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
   const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
   const analyzed = results.flatMap((r) => r.analyzed);
-  const { history, review: replayed } = replayOrder(work, results, ctx.keepHistory);
+  const { history, perSet: historyPerSet, review: replayed } = replayOrder(work, results, ctx.keepHistory);
   const sources = new Map<string, string>();
   for (const { migration: m } of analyzed) {
     sources.set(m.up.path, m.up.text);
@@ -137,10 +138,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     const session = new VerifySession({ ...engine, targetMajor: config.pgVersion });
     try {
       const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-      session.useExtensionsOf({ base: history, review });
+      const snapshots = changes ? fromSnapshots(sets, historyPerSet, baseSets, touched, config.placeholders) : null;
+      const snapshotBase = snapshots?.base;
+      session.useExtensionsOf({ base: [...history, ...(snapshotBase ?? [])], review });
       const byId = new Map(analyzed.map((a) => [a.migration.id, a]));
       const result = await runDryRun(
-        { base: history, review },
+        { base: history, review, ...(snapshotBase ? { snapshotBase } : {}) },
         {
           ...engine,
           statementTimeoutMs: config.dryRun.statementTimeoutMs,
@@ -161,7 +164,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
               await readMigrationShapes(db, a);
               session.shapesRead.add(a.migration.id);
             },
-            after: async (db) => session.rememberSchema({ base: history, review }, await takeSnapshot(db)),
+            after: async (db, base) => session.rememberSchema({ base, review }, await takeSnapshot(db)),
           },
         },
       );
@@ -174,6 +177,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       }
       const newer = newerEngineNote(result.results.values(), config.pgVersion);
       if (newer) notes.push(newer);
+      // What the verifiers replay too: the base the migrations ran after.
+      const base = result.baseUsed;
+      if (snapshots && result.base.fromSnapshot && result.base.status === 'ok') notes.push(snapshotNote(snapshots.files, result.base.fromSnapshot.historyError));
       // Every suggestion that is SQL to run is run before it is shown (src/verify).
       const verifyOpts = {
         ...engine,
@@ -182,13 +188,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         totalTimeoutMs: config.dryRun.totalTimeoutMs,
         session,
       };
-      await verifySuggestions(history, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
+      await verifySuggestions(base, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       // The columns whose type changes, as the plan needs them (every renderer's plan reads them from `analyzed`).
-      await readColumnShapes(history, replayed, verifyOpts);
+      await readColumnShapes(base, replayed, verifyOpts);
       // The plan the renderers show, run before it is shown.
       const { buildPlan, planDocument } = await import('../plan/index.js');
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
-      if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: history, review }, verifyOpts);
+      if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base, review }, verifyOpts);
     } finally {
       await session.dispose();
     }
@@ -255,10 +261,12 @@ function newerEngineNote(results: Iterable<DryRunResult>, target: number): Repor
  * follows finds what it made, and is marked historyFollows (nothing to trace or plan: it ran
  * before those). The history is empty unless the run keeps it (a dry-run).
  */
-function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed: AnalyzedMigration[]; history: HistoryEntry[] }>, keep: boolean): { history: HistoryEntry[]; review: AnalyzedMigration[] } {
+function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed: AnalyzedMigration[]; history: HistoryEntry[] }>, keep: boolean): { history: HistoryEntry[]; perSet: HistoryEntry[][]; review: AnalyzedMigration[] } {
   const history: HistoryEntry[] = [];
+  const perSet: HistoryEntry[][] = [];
   const review: AnalyzedMigration[] = [];
   work.forEach((units, i) => {
+    const before = history.length;
     const { analyzed, history: past } = results[i]!;
     let lastPast = -1;
     units.forEach((u, j) => {
@@ -276,8 +284,52 @@ function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed:
         if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });
       } else review.push(a);
     });
+    perSet.push(history.slice(before));
   });
-  return { history, review };
+  return { history, perSet, review };
+}
+
+/**
+ * The base history with each set that keeps its whole schema beside its versioned migrations
+ * (memos' LATEST.sql) started from those files instead of its history (DryRunInput.snapshotBase),
+ * or null when no set has one. The files as the base branch has them: from the base tree, or,
+ * without it, the head's when the change leaves them alone (an edited one's base text is
+ * unknown, and the head's already holds what the change's migrations add). A new database on
+ * the base branch starts from them, so they stand for the whole base history of their set.
+ */
+function fromSnapshots(
+  sets: readonly MigrationSet[],
+  historyPerSet: readonly HistoryEntry[][],
+  baseSets: readonly MigrationSet[] | null,
+  touched: ReadonlySet<string>,
+  placeholders: Record<string, string>,
+): { base: HistoryEntry[]; files: string[] } | null {
+  const out: HistoryEntry[] = [];
+  const used: string[] = [];
+  sets.forEach((set, i) => {
+    const files = baseSets
+      ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout).flatMap((b) => b.snapshots ?? [])
+      : (set.snapshots ?? []).filter((f) => !touched.has(f.path));
+    if (files.length === 0) {
+      out.push(...(historyPerSet[i] ?? []));
+      return;
+    }
+    for (const up of files) {
+      used.push(up.path);
+      const migration: Migration = {
+        id: up.path, version: '', name: up.path.slice(up.path.lastIndexOf('/') + 1), layout: 'plain', dir: set.dir,
+        up, down: null, rollbackStatus: 'not-required', transaction: 'none', change: 'unchanged',
+      };
+      out.push({ migration, up: parseSource(up, parseOptionsFor('plain', placeholders)), down: null });
+    }
+  });
+  return used.length > 0 ? { base: out, files: used } : null;
+}
+
+function snapshotNote(files: readonly string[], historyError: DryRunError): ReportNote {
+  return {
+    message: `the dry-run built the base from ${files.join(', ')} as the base branch has ${files.length === 1 ? 'it' : 'them'} (the whole schema a new database starts from): the versioned history does not build a database from nothing (it fails at ${historyError.path}:${historyError.line}:${historyError.column}: ${historyError.message})`,
+  };
 }
 
 function lastReviewedIndex(units: Unit[]): number {

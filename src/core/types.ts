@@ -354,7 +354,9 @@ export interface DryRunResult {
   /**
    * Why the dry-run could not observe this migration (one of its own queries failed, the
    * engine died, a resource cap was hit): its locks, rewrites and errors are unknown. Set with
-   * status `failed`; the gate treats it as a finding, never as a pass.
+   * status `failed`, and with `skipped` or `base-failed` for a migration the dry-run never ran
+   * (the base could not be built, an earlier migration stopped the run); the gate treats it as a
+   * finding, never as a pass.
    */
   unobserved?: string;
   /** Traces of the rollback's statements, same shape as `statements`. */

@@ -4,7 +4,7 @@
 //
 // Findings cover every migration found, not only changed ones; callers keep those whose path
 // is a migration they review (see check/run.ts).
-import type { LayoutName, Migration, ReportError, ReportNote, RepoFiles, TransactionMode } from '../core/types.js';
+import type { LayoutName, Migration, ReportError, ReportNote, RepoFiles, SqlSource, TransactionMode } from '../core/types.js';
 import type { Config } from '../config/defaults.js';
 import { LAYOUT_TRANSACTION } from '../config/defaults.js';
 import type { MigrationDirConfig } from '../config/schema.js';
@@ -28,6 +28,12 @@ export interface MigrationSet {
   layout: LayoutName;
   /** In the order the runner applies them. */
   migrations: Migration[];
+  /**
+   * The whole schema kept beside the versioned migrations and left alone (memos' LATEST.sql:
+   * what a new database starts from), in name order: the dry-run builds its base from them when
+   * the versioned history cannot build one from nothing.
+   */
+  snapshots?: SqlSource[];
 }
 
 export interface DiscoveryResult {
@@ -281,7 +287,11 @@ async function buildGroup(
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
   const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
   const reviewed = snapshots.length > 0 ? (await layoutModule('plain').build({ ...folder, files: snapshots })).migrations : [];
-  addSet(group.dir, layout, [...built.migrations, ...reviewed], entry, config, result);
+  const left: SqlSource[] = [];
+  for (const file of built.snapshots ?? []) {
+    if (!snapshots.includes(file)) left.push({ path: repoPath(group.dir, file), text: await folder.read(file) });
+  }
+  addSet(group.dir, layout, [...built.migrations, ...reviewed], entry, config, result, left);
   if (built.leftovers.length > 0 && layout !== 'plain') {
     // Files that do not follow the layout's naming: the runner will not pick them up, but
     // their SQL is still worth a review, so they form a plain set of their own.
@@ -297,6 +307,7 @@ function addSet(
   entry: MigrationDirConfig | undefined,
   config: Config,
   result: DiscoveryResult,
+  snapshots: SqlSource[] = [],
 ): void {
   if (drafts.length === 0) return;
   const convention = layoutModule(layout).rollbacks;
@@ -316,7 +327,7 @@ function addSet(
   for (const same of byKey.values()) {
     if (same.length > 1) for (const m of same) result.findings.push(duplicateVersion(m, same.filter((o) => o !== m)));
   }
-  result.sets.push({ dir, layout, migrations });
+  result.sets.push({ dir, layout, migrations, ...(snapshots.length > 0 ? { snapshots } : {}) });
 }
 
 function toMigration(d: DraftMigration, layout: LayoutName, dir: string, required: boolean, transaction: TransactionMode): Migration {

@@ -48,7 +48,7 @@ export function mergeDryRun(report: MigrationReport, result: DryRunResult): Migr
     added.push({
       rule: dryRunUnobserved.id, risk: dryRunUnobserved.risk, line: at?.line ?? 1, column: at?.column ?? 1,
       ...(at ? { statement: at.statement, path: at.path } : {}),
-      message: `The dry-run could not observe this migration on ${engineLabel(result)}: ${result.unobserved}. What it locks, rewrites or breaks is unknown.`,
+      message: `${result.status === 'failed' ? 'The dry-run could not observe this migration' : 'The dry-run did not run this migration'} on ${engineLabel(result)}: ${result.unobserved}. What it locks, rewrites or breaks is unknown.`,
     });
   }
 

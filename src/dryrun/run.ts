@@ -68,8 +68,20 @@ export interface DryRunOptions {
 export interface DryRunObserver {
   /** Before the migration `m` runs. */
   before?(db: Queryable, m: DryRunMigration): Promise<void>;
-  /** After the last reviewed migration. */
-  after?(db: Queryable): Promise<void>;
+  /** After the last reviewed migration; `base`: the history the database was built from (DryRunInput). */
+  after?(db: Queryable, base: readonly DryRunMigration[]): Promise<void>;
+}
+
+export interface DryRunInput {
+  base: DryRunMigration[];
+  review: DryRunMigration[];
+  /**
+   * The base built another way, tried when `base` fails: each migration set that keeps its whole
+   * schema beside its versioned migrations (memos' LATEST.sql, as the base branch has it) starts
+   * from that file instead of its history, whose first migration may assume a schema no file
+   * builds.
+   */
+  snapshotBase?: DryRunMigration[];
 }
 
 export interface BaseOutcome {
@@ -77,10 +89,14 @@ export interface BaseOutcome {
   error?: DryRunError;
   applied: number;
   skipped?: string[];
+  /** The base was built from `snapshotBase` because the history failed with `historyError`. */
+  fromSnapshot?: { historyError: DryRunError };
 }
 
 export interface DryRunOutput {
   base: BaseOutcome;
+  /** The history the reviewed migrations ran after: `base`, or `snapshotBase` when that was used. */
+  baseUsed: DryRunMigration[];
   results: Map<string, DryRunResult>;
 }
 
@@ -154,8 +170,13 @@ function unobservedResult(common: Pick<DryRunResult, 'engine' | 'serverVersion'>
   return { ...common, status: 'failed', unobserved: why, reason: `the dry-run could not observe this migration: ${why}`, statements, durationMs };
 }
 
-function skipped(engine: EngineName, serverVersion: string, reason: string, status: DryRunResult['status'] = 'skipped'): DryRunResult {
-  return { engine, serverVersion, status, reason, statements: [], durationMs: 0 };
+/**
+ * A migration under review the dry-run never ran (the base failed, an earlier migration
+ * stopped the run, the engine stopped): what it does is as unknown as for one it could not
+ * observe, so it carries `unobserved` too (a dry-run-unobserved finding, never a pass).
+ */
+function notRun(engine: EngineName, serverVersion: string, reason: string, status: DryRunResult['status'] = 'skipped'): DryRunResult {
+  return { engine, serverVersion, status, reason, unobserved: reason, statements: [], durationMs: 0 };
 }
 
 /**
@@ -267,7 +288,40 @@ async function rebuildForward(
   }
 }
 
-export async function runDryRun(input: { base: DryRunMigration[]; review: DryRunMigration[] }, opts: DryRunOptions): Promise<DryRunOutput> {
+/**
+ * Opens a sandbox holding `base`: from the snapshot cache when it has it, else applied (and
+ * saved when it applied). A base that fails leaves the sandbox open with an outcome saying where;
+ * the sandbox is closed when opening it throws.
+ */
+async function openBase(
+  provider: SandboxProvider,
+  base: readonly DryRunMigration[],
+  all: readonly DryRunMigration[],
+  extensions: readonly string[],
+  limits: Limits,
+  tick: (label: string) => void,
+  fromSnapshot?: BaseOutcome['fromSnapshot'],
+): Promise<{ sandbox: Sandbox; fromCache: boolean; key: string; outcome: BaseOutcome }> {
+  const key = baseKey(base, extensions);
+  const opened = await provider.open(key, extensions);
+  const sandbox = opened.sandbox;
+  try {
+    await createRunnerTables(sandbox, all, limits.statementTimeoutMs);
+    const cached = opened.fromCache ? (opened.cachedMeta as BaseOutcome | undefined) : undefined;
+    if (cached) {
+      for (const m of base) tick(m.migration.id);
+      return { sandbox, fromCache: true, key, outcome: cached };
+    }
+    const outcome: BaseOutcome = { ...(await applyBase(sandbox, base, limits, tick)), ...(fromSnapshot ? { fromSnapshot } : {}) };
+    if (outcome.status === 'ok' && base.length > 0) await provider.save(sandbox, key, outcome);
+    return { sandbox, fromCache: opened.fromCache, key, outcome };
+  } catch (e) {
+    await sandbox.close();
+    throw e;
+  }
+}
+
+export async function runDryRun(input: DryRunInput, opts: DryRunOptions): Promise<DryRunOutput> {
   const results = new Map<string, DryRunResult>();
   const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs, deadline: Date.now() + opts.totalTimeoutMs };
   const total = input.base.length + input.review.length;
@@ -275,12 +329,13 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
   const tick = (label: string) => opts.onProgress?.({ stage: 'dry-run', done: ++done, total, label });
   const engineName = opts.engine;
   const failAll = (reason: string, status: DryRunResult['status'] = 'skipped', version = 'unknown') => {
-    for (const m of input.review) if (!results.has(m.migration.id)) results.set(m.migration.id, skipped(engineName, version, reason, status));
+    for (const m of input.review) if (!results.has(m.migration.id)) results.set(m.migration.id, notRun(engineName, version, reason, status));
   };
 
   let provider: SandboxProvider | null = null;
   let sandbox: Sandbox | null = null;
   let base: BaseOutcome = { status: 'ok', applied: 0 };
+  let baseUsed = input.base;
   // Whether the database is still the base plus the reviewed migrations as written (DryRunObserver).
   let clean = true;
   const look = async (read: () => Promise<void> | undefined) => {
@@ -289,23 +344,28 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
   };
   try {
     provider = opts.provider ?? makeProvider(opts);
-    const extensions = extensionsCreated([...input.base, ...input.review]);
-    const key = baseKey(input.base, extensions);
-    const opened = await provider.open(key, extensions);
+    const extensions = extensionsCreated([...input.base, ...(input.snapshotBase ?? []), ...input.review]);
+    let opened = await openBase(provider, input.base, [...input.base, ...input.review], extensions, limits, tick);
     sandbox = opened.sandbox;
-    await createRunnerTables(sandbox, [...input.base, ...input.review], limits.statementTimeoutMs);
-    const cachedBase = opened.fromCache ? (opened.cachedMeta as BaseOutcome | undefined) : undefined;
-    if (cachedBase) {
-      base = cachedBase;
-      for (const m of input.base) tick(m.migration.id);
-    } else {
-      base = await applyBase(sandbox, input.base, limits, tick);
-      if (base.status === 'ok' && input.base.length > 0) await provider.save(sandbox, key, base);
+    base = opened.outcome;
+    if (base.status === 'failed' && input.snapshotBase && input.snapshotBase.length > 0) {
+      // The history cannot build the base from nothing: start from the whole-schema files.
+      const historyError = base.error!;
+      await sandbox.close();
+      sandbox = null;
+      opened = await openBase(provider, input.snapshotBase, [...input.snapshotBase, ...input.review], extensions, limits, () => {}, { historyError });
+      sandbox = opened.sandbox;
+      base = opened.outcome.status === 'ok' ? opened.outcome : { ...opened.outcome, fromSnapshot: { historyError } };
+      baseUsed = input.snapshotBase;
     }
+    const key = opened.key;
     if (base.status === 'failed') {
       const e = base.error!;
-      failAll(`the base history fails at ${where(e)}: ${e.message}; the migrations under review were not run`, 'base-failed', sandbox.serverVersion);
-      return { base, results };
+      const history = base.fromSnapshot
+        ? `the base history fails at ${where(base.fromSnapshot.historyError)}: ${base.fromSnapshot.historyError.message}, and the base built from the whole schema fails at ${where(e)}: ${e.message}`
+        : `the base history fails at ${where(e)}: ${e.message}`;
+      failAll(`${history}; the migrations under review were not run`, 'base-failed', sandbox.serverVersion);
+      return { base, baseUsed, results };
     }
     let seeder = opts.seedRows > 0 ? new Seeder(opts.seedRows, opts.statementTimeoutMs) : null;
     let seed: SeedOutcome | null = null;
@@ -313,10 +373,10 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
     const applied: DryRunMigration[] = [];
     for (const m of input.review) {
       if (stoppedBy || !sandbox) {
-        results.set(m.migration.id, skipped(engineName, sandbox?.serverVersion ?? 'unknown', stoppedBy ?? 'not run'));
+        results.set(m.migration.id, notRun(engineName, sandbox?.serverVersion ?? 'unknown', stoppedBy ?? 'not run'));
       } else if (!sandbox.alive) {
         stoppedBy = 'the dry-run engine was stopped at a time limit';
-        results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+        results.set(m.migration.id, notRun(sandbox.engine, sandbox.serverVersion, stoppedBy));
       } else {
         let outcome: Awaited<ReturnType<typeof reviewOne>>;
         try {
@@ -328,7 +388,7 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
           }
           if (!sandbox.alive) {
             stoppedBy = 'not run: the dry-run engine was stopped at a time limit while seeding rows';
-            results.set(m.migration.id, skipped(sandbox.engine, sandbox.serverVersion, stoppedBy));
+            results.set(m.migration.id, notRun(sandbox.engine, sandbox.serverVersion, stoppedBy));
             tick(m.migration.id);
             continue;
           }
@@ -353,7 +413,7 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
         else if (rebuild && m !== input.review.at(-1)) {
           await sandbox.close();
           sandbox = null;
-          const rebuilt = await rebuildForward(provider, key, extensions, input.base, applied, limits, opts);
+          const rebuilt = await rebuildForward(provider, key, extensions, baseUsed, applied, limits, opts);
           sandbox = rebuilt?.sandbox ?? null;
           seeder = rebuilt?.seeder ?? null;
           if (!sandbox) stoppedBy = `not run: the database could not be rebuilt after the rollback of ${m.migration.id}`;
@@ -363,7 +423,7 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
     }
     if (sandbox?.alive && input.review.length > 0 && results.size === input.review.length) {
       const db = sandbox;
-      await look(() => opts.observe?.after?.(db));
+      await look(() => opts.observe?.after?.(db, baseUsed));
     }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -376,5 +436,5 @@ export async function runDryRun(input: { base: DryRunMigration[]; review: DryRun
     await sandbox?.close();
     if (!opts.provider) await provider?.dispose().catch(() => undefined);
   }
-  return { base, results };
+  return { base, baseUsed, results };
 }

@@ -104,7 +104,12 @@ for (const engine of ['pglite', 'url'] as const) {
       const merged = mergeDryRun(report('0008_broken'), r);
       expect(merged.risk).toBe('DANGEROUS');
       expect(merged.findings).toContainEqual(expect.objectContaining({ rule: 'dry-run-failed', line: 3, column: 33 }));
-      expect(out.results.get('0009_after_broken')!.status).toBe('skipped');
+      const after = out.results.get('0009_after_broken')!;
+      expect(after.status).toBe('skipped');
+      // Not run is not passed: it carries a dry-run-unobserved finding naming the migration that stopped the run.
+      const notRun = mergeDryRun(report('0009_after_broken'), after);
+      expect(notRun.risk).toBe('DANGEROUS');
+      expect(notRun.findings.find((f) => f.rule === 'dry-run-unobserved')?.message).toMatch(/did not run this migration.*0008_broken/);
     });
 
     if (engine === 'url') {
