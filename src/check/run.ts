@@ -175,6 +175,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         const compared = r?.rollback?.status === 'exact' || r?.rollback?.status === 'incomplete';
         if (r) a.report = mergeDryRun(compared ? withoutStaticRollbackGuess(a) : a.report, { ...r, targetPgVersion: config.pgVersion });
       }
+      // A reviewed migration replayed as history: its rollback was run in its place (dryrun applyBase).
+      for (const a of analyzed) {
+        const r = a.migration.historyFollows ? result.base.historyRollbacks?.[a.migration.id] : undefined;
+        const compared = r?.rollback?.status === 'exact' || r?.rollback?.status === 'incomplete';
+        if (r) a.report = mergeDryRun(compared ? withoutStaticRollbackGuess(a) : a.report, { ...r, targetPgVersion: config.pgVersion });
+      }
       const newer = newerEngineNote(result.results.values(), config.pgVersion);
       if (newer) notes.push(newer);
       // What the verifiers replay too: the base the migrations ran after.
@@ -360,6 +366,8 @@ function parseErrorsOf(a: AnalyzedMigration): ReportError[] {
 const NOT_THE_UPS: ReadonlySet<string> = new Set([
   'rollback-missing', 'rollback-empty', 'rollback-mismatch', 'rollback-incomplete', 'rollback-reapply-failed', 'rollback-orphan',
   'migration-edited', 'migration-out-of-order', 'duplicate-version',
+  // The dry-run did not run the rollback (or the up it runs after): the rollback was not judged.
+  'dry-run-unobserved',
 ]);
 
 /**

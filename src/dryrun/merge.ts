@@ -45,10 +45,12 @@ export function mergeDryRun(report: MigrationReport, result: DryRunResult): Migr
 
   if (result.unobserved) {
     const at = result.statements.at(-1);
+    // A migration that passed but was not run whole: its rollback was not (dryrun rollbackInPlace).
+    const rollbackPath = result.status === 'passed' ? report.rollback.path : null;
     added.push({
       rule: dryRunUnobserved.id, risk: dryRunUnobserved.risk, line: at?.line ?? 1, column: at?.column ?? 1,
-      ...(at ? { statement: at.statement, path: at.path } : {}),
-      message: `${result.status === 'failed' ? 'The dry-run could not observe this migration' : 'The dry-run did not run this migration'} on ${engineLabel(result)}: ${result.unobserved}. What it locks, rewrites or breaks is unknown.`,
+      ...(at ? { statement: at.statement, path: at.path } : rollbackPath ? { path: rollbackPath } : {}),
+      message: `${result.status === 'failed' ? 'The dry-run could not observe this migration' : result.status === 'passed' ? 'The dry-run did not run all of this migration' : 'The dry-run did not run this migration'} on ${engineLabel(result)}: ${result.unobserved}. What it locks, rewrites or breaks is unknown.`,
     });
   }
 

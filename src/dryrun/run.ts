@@ -3,17 +3,20 @@
 // migration under review, traced; its rollback, compared with the
 // schema before it; and the migration again. Engine trouble and broken base histories
 // become statuses with reasons, never exceptions.
-import type { DryRunError, DryRunResult, Migration, ParsedSource } from '../core/types.js';
+import type { DryRunError, DryRunResult, Migration, ParsedSource, Statement } from '../core/types.js';
+import { txControl } from '../core/transaction.js';
+import { errorAt } from './positions.js';
+import { cannotRunInTransaction, refusal, topLevel } from './statements.js';
 import { hashKey, imageCache, resolveCacheDir } from './cache.js';
 import { applyUntraced, executeTraced, relationsNow, type Limits } from './execute.js';
 import { LocalProvider } from './engines/local.js';
 import { PgliteProvider, pgliteExtensionsFor, pgliteVersion } from './engines/pglite.js';
 import { nodeTag } from '../analyze/ast.js';
 import { UrlProvider } from './engines/url.js';
-import { ObservationError, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
+import { ObservationError, SQLSTATE_CANCELED, toDbError, type EngineName, type Sandbox, type SandboxProvider } from './sandbox.js';
 import { createRunnerTables } from './runner-tables.js';
 import { Seeder, type SeedOutcome } from './seed.js';
-import { diffSnapshots, enumValuesKept, takeSnapshot, type Queryable } from './snapshot.js';
+import { diffSnapshots, enumValuesKept, takeSnapshot, type Queryable, type Snapshot } from './snapshot.js';
 
 export interface DryRunMigration {
   migration: Migration;
@@ -91,6 +94,11 @@ export interface BaseOutcome {
   skipped?: string[];
   /** The base was built from `snapshotBase` because the history failed with `historyError`. */
   fromSnapshot?: { historyError: DryRunError };
+  /**
+   * By migration id, for the reviewed migrations replayed as history (`historyFollows`) that
+   * have a rollback: that rollback's round trip, run in their place (rollbackInPlace).
+   */
+  historyRollbacks?: Record<string, DryRunResult>;
 }
 
 export interface DryRunOutput {
@@ -119,7 +127,11 @@ export function baseKey(base: readonly DryRunMigration[], extensions: readonly s
   const loaded = pgliteExtensionsFor(extensions).map(([name]) => name);
   return hashKey([
     'pglite', pgliteVersion(), loaded.sort().join(','),
-    ...base.flatMap((m) => [m.migration.id, m.migration.transaction, m.migration.up.path, m.migration.up.text]),
+    ...base.flatMap((m) => [
+      m.migration.id, m.migration.transaction, m.migration.up.path, m.migration.up.text,
+      // Its rollback's round trip is part of the outcome kept with the image (applyBase).
+      ...(m.migration.historyFollows && m.migration.down ? ['down', m.migration.down.path, m.migration.down.text] : []),
+    ]),
   ]);
 }
 
@@ -146,23 +158,103 @@ function where(e: DryRunError): string {
   return `${e.path}:${e.line}:${e.column}`;
 }
 
-export async function applyBase(sandbox: Sandbox, base: readonly DryRunMigration[], limits: Limits, tick: (label: string) => void): Promise<BaseOutcome> {
+/**
+ * Applies the base history. With `roundTrips`, a reviewed migration replayed as history
+ * (`historyFollows`: unchanged migrations come after it) that has a rollback gets that rollback
+ * run in its place (rollbackInPlace): the change changed it, and it is no migration's to run
+ * otherwise.
+ */
+export async function applyBase(sandbox: Sandbox, base: readonly DryRunMigration[], limits: Limits, tick: (label: string) => void, roundTrips = false): Promise<BaseOutcome> {
   let applied = 0;
+  let historyRollbacks: Record<string, DryRunResult> | undefined;
+  const outcome = (o: BaseOutcome): BaseOutcome => (historyRollbacks ? { ...o, historyRollbacks } : o);
   for (const m of base) {
     const parseError = parseFailure(m, m.up);
-    if (parseError) return { status: 'failed', error: parseError, applied };
+    if (parseError) return outcome({ status: 'failed', error: parseError, applied });
+    const trip = roundTrips && m.migration.historyFollows === true && m.down !== null && m.migration.down !== null;
+    let before: Snapshot | null = null;
     let error: DryRunError | null;
     try {
+      before = trip ? await takeSnapshot(sandbox).catch(() => null) : null;
       error = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
     } catch (e) {
       const err = toDbError(e);
       error = { sqlstate: err.sqlstate, message: err.message, path: m.migration.up.path, line: 1, column: 1 };
     }
-    if (error) return { status: 'failed', error, applied };
+    if (error) return outcome({ status: 'failed', error, applied });
+    if (trip) {
+      (historyRollbacks ??= {})[m.migration.id] = await rollbackInPlace(sandbox, m, before, limits);
+      if (!sandbox.alive) {
+        return outcome({ status: 'failed', applied, error: { sqlstate: SQLSTATE_CANCELED, message: 'the dry-run engine was stopped while it ran the rollback', path: m.migration.down!.path, line: 1, column: 1 } });
+      }
+    }
     applied += 1;
     tick(m.migration.id);
   }
-  return { status: 'ok', applied };
+  return outcome({ status: 'ok', applied });
+}
+
+/**
+ * The rollback of `m`, just applied as history, run and compared with the schema before `m`,
+ * and `m` applied again, all in one transaction that is then rolled back: the history goes on
+ * from the database as it was. The file's own BEGIN and COMMIT are part of that transaction; a
+ * rollback Postgres would not run in one (CONCURRENTLY, its own ROLLBACK) is not run, and says so.
+ */
+async function rollbackInPlace(sandbox: Sandbox, m: DryRunMigration, before: Snapshot | null, limits: Limits): Promise<DryRunResult> {
+  const t0 = Date.now();
+  const common = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, statements: [] as DryRunResult['statements'] };
+  const down = m.down!;
+  const downPath = m.migration.down!.path;
+  const notRun = (why: string): DryRunResult => ({
+    ...common, status: 'passed', durationMs: Date.now() - t0, rollback: { status: 'not-run', differences: [], reapply: 'not-run' },
+    unobserved: `its rollback ${downPath} was not run: ${why}`,
+  });
+  const downParse = parseFailure(m, down);
+  if (downParse) return { ...common, status: 'passed', durationMs: 0, rollback: { status: 'failed', differences: [], reapply: 'not-run', error: downParse } };
+  if (!before) return notRun('the schema before the migration could not be read');
+  const inOne = (p: ParsedSource) => topLevel(p.statements).filter(({ stmt }) => txControl(stmt) !== 'begin' && txControl(stmt) !== 'commit');
+  const statements = inOne(down);
+  const outsideOne = (stmt: Statement) => (txControl(stmt) !== null && txControl(stmt) !== 'savepoint') || cannotRunInTransaction(stmt);
+  const blocker = statements.find(({ stmt, nested }) => outsideOne(stmt) || refusal(stmt, nested) !== null);
+  if (blocker) {
+    const at = `${blocker.stmt.path}:${blocker.stmt.line}:${blocker.stmt.column}`;
+    return notRun(`the dry-run runs it inside a transaction that it rolls back, so that the history after the migration goes on as it was, and the statement at ${at} does not run inside one (or is refused)`);
+  }
+  const left = () => Math.min(limits.statementTimeoutMs, Math.max(1, limits.deadline - Date.now()));
+  const result: DryRunResult = { ...common, status: 'passed', durationMs: 0, rollback: { status: 'exact', differences: [], reapply: 'not-run' } };
+  try {
+    await sandbox.exec('BEGIN', 10_000);
+    for (const { stmt } of statements) {
+      try {
+        await sandbox.exec(stmt.text, left());
+      } catch (e) {
+        result.rollback = { status: 'failed', differences: [], reapply: 'not-run', error: errorAt(toDbError(e), stmt, m.migration.down!.text) };
+        return result;
+      }
+    }
+    const after = await takeSnapshot(sandbox);
+    const differences = diffSnapshots(before, after, 'after rollback', { enumValuesStay: true });
+    result.rollback = { status: differences.length ? 'incomplete' : 'exact', differences, reapply: 'not-run' };
+    const up = inOne(m.up);
+    if (enumValuesKept(before, after).length === 0 && !up.some(({ stmt }) => outsideOne(stmt))) {
+      result.rollback.reapply = 'passed';
+      for (const { stmt } of up) {
+        try {
+          await sandbox.exec(stmt.text, left());
+        } catch (e) {
+          result.rollback.reapply = 'failed';
+          result.rollback.error = errorAt(toDbError(e), stmt, m.migration.up.text);
+          break;
+        }
+      }
+    }
+    return result;
+  } catch (e) {
+    return notRun(`the dry-run's own work around it failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    result.durationMs = Date.now() - t0;
+    if (sandbox.alive) await sandbox.exec('ROLLBACK', 10_000).catch(() => undefined);
+  }
 }
 
 /** The migration ran (or began to) but the dry-run could not see what it did. */
@@ -312,7 +404,7 @@ async function openBase(
       for (const m of base) tick(m.migration.id);
       return { sandbox, fromCache: true, key, outcome: cached };
     }
-    const outcome: BaseOutcome = { ...(await applyBase(sandbox, base, limits, tick)), ...(fromSnapshot ? { fromSnapshot } : {}) };
+    const outcome: BaseOutcome = { ...(await applyBase(sandbox, base, limits, tick, true)), ...(fromSnapshot ? { fromSnapshot } : {}) };
     if (outcome.status === 'ok' && base.length > 0) await provider.save(sandbox, key, outcome);
     return { sandbox, fromCache: opened.fromCache, key, outcome };
   } catch (e) {

@@ -318,7 +318,8 @@ describe('scope: with --base only the change is judged', () => {
     const result = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base }, dryRun: true });
     const byPath = new Map(result.report.migrations.map((m) => [m.path, m]));
     expect(byPath.get(`${GM}/0003_title.up.sql`)!.dryRun).toMatchObject({ status: 'passed', rollback: { status: 'exact' } });
-    expect(byPath.get(`${GM}/0001_users.up.sql`)!.dryRun).toBeUndefined();
+    // Its up is history (not traced); its new rollback is run in its place.
+    expect(byPath.get(`${GM}/0001_users.up.sql`)!.dryRun).toMatchObject({ statements: [], rollback: { status: 'exact', reapply: 'passed' } });
     expect(result.migrations.find((a) => a.migration.id === '0001_users')!.migration.historyFollows).toBe(true);
     expect(result.history!.map((h) => h.migration.id)).toEqual(['0001_users', '0002_posts']);
     // `plan` verifies in the same order (it applied the reformatted migration twice).
