@@ -21,6 +21,7 @@ import { decodeSql } from '../parse/read.js';
 import { splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
+import { unreadableMigrations } from './unreadable.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -135,6 +136,8 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
       message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: Go test data (a testdata/ folder, which runners that read one folder, such as golang-migrate, goose or dbmate, never run); set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'}`,
     });
   }
+  // Migrations the runners run that are not SQL (goose Go, Flyway Java, Liquibase XML/YAML/JSON).
+  if (!opts.only) result.errors.push(...(await unreadableMigrations(listed, files, opts.changedByChange)));
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
   return opts.only ? await restrictTo(result, opts.only.map(normalizePath), paths, grouped, config, readText, (p) =>
