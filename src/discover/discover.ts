@@ -331,7 +331,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     dir,
     up: d.up,
     down: d.down,
-    rollbackStatus: d.down ? 'present' : required ? 'missing' : 'not-required',
+    rollbackStatus: d.down ? 'present' : required && !d.noRollback ? 'missing' : 'not-required',
     transaction: d.noTransaction ? 'none' : transaction,
     change: 'unchanged',
     ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),
