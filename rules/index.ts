@@ -60,6 +60,7 @@ import { rule as requireLockTimeout } from './require-lock-timeout.js';
 import { rule as requireStatementTimeout } from './require-statement-timeout.js';
 import { rule as requireTableSchema } from './require-table-schema.js';
 import { rule as rollbackDataLoss } from './rollback-data-loss.js';
+import { rule as rollbackDestroysData } from './rollback-destroys-data.js';
 import { rule as rollbackEmpty } from './rollback-empty.js';
 import { rule as rollbackIncomplete } from './rollback-incomplete.js';
 import { rule as rollbackMismatch } from './rollback-mismatch.js';
@@ -139,6 +140,7 @@ export const allRules: readonly Rule[] = [
   requireStatementTimeout,
   requireTableSchema,
   rollbackDataLoss,
+  rollbackDestroysData,
   rollbackEmpty,
   rollbackIncomplete,
   rollbackMismatch,

@@ -61,4 +61,23 @@ describe('sqitch verify scripts are reviewed', () => {
     });
     expect(evil.risk).toBe('DANGEROUS');
   });
+
+  it('a revert script edited to drop more than its change made is DANGEROUS (rollback-destroys-data)', async () => {
+    const report = await review({ 'sq/revert/users.sql': 'BEGIN;\nDROP TABLE users;\nDROP SCHEMA public CASCADE;\nCOMMIT;\n' });
+    const deploy = report.migrations.find((m) => m.path === 'sq/deploy/users.sql');
+    expect(deploy?.findings.map((f) => [f.rule, f.risk, f.path])).toContainEqual(['rollback-destroys-data', 'DANGEROUS', 'sq/revert/users.sql']);
+    expect(report.risk).toBe('DANGEROUS');
+  });
+
+  it('a goose down section edited alone to empty a table is DANGEROUS too', async () => {
+    const r = new TempRepo().init();
+    repos.push(r);
+    const goose = (down: string) => `-- +goose Up\nALTER TABLE users ADD COLUMN email text;\n-- +goose Down\n${down}`;
+    r.write({ 'db/migrations/00001_users.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE users;\n', 'db/migrations/00002_email.sql': goose('ALTER TABLE users DROP COLUMN email;\n') }).commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ 'db/migrations/00002_email.sql': goose('ALTER TABLE users DROP COLUMN email;\nDELETE FROM users;\n') }).commit('change');
+    const git = await gitChanges(r.dir, 'main');
+    const report = (await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
+    expect(report.migrations[0]?.findings.map((f) => [f.rule, f.risk])).toEqual([['rollback-destroys-data', 'DANGEROUS']]);
+  });
 });
