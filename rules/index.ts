@@ -37,6 +37,7 @@ import { rule as multipleTablesLocked } from './multiple-tables-locked.js';
 import { rule as observedBlockingLock } from './observed-blocking-lock.js';
 import { rule as observedRewrite } from './observed-rewrite.js';
 import { rule as partitionAttachDetach } from './partition-attach-detach.js';
+import { rule as placeholderUnknown } from './placeholder-unknown.js';
 import { rule as preferBigintKeys } from './prefer-bigint-keys.js';
 import { rule as preferBigintOverInt } from './prefer-bigint-over-int.js';
 import { rule as preferIdentity } from './prefer-identity.js';
@@ -117,6 +118,7 @@ export const allRules: readonly Rule[] = [
   observedBlockingLock,
   observedRewrite,
   partitionAttachDetach,
+  placeholderUnknown,
   preferBigintKeys,
   preferBigintOverInt,
   preferIdentity,

@@ -224,7 +224,7 @@ export function startAnalysis(
     pending.length = 0;
 
     if (!state.learningOnly) {
-      const file = { metaCommands: source.metaCommands ?? [] };
+      const file = { metaCommands: source.metaCommands ?? [], unknownPlaceholders: source.unknownPlaceholders ?? [] };
       for (const rule of enabled) {
         if (!rule.finish) continue;
         for (const hit of safeCheck(rule, () => rule.finish!(state, file))) {

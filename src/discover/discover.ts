@@ -22,6 +22,8 @@ import { splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
+import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
+import { CONFIG_FILE_NAMES } from '../config/files.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -138,6 +140,14 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   }
   // Migrations the runners run that are not SQL (goose Go, Flyway Java, Liquibase XML/YAML/JSON).
   if (!opts.only) result.errors.push(...(await unreadableMigrations(listed, files, opts.changedByChange)));
+  // Placeholder values the change sets in the runner's own files (flyway.conf, application.yml...);
+  // this tool's config file is the gate's to judge (config-weakened).
+  if (opts.changedByChange) {
+    const changed = listed.filter((p) => opts.changedByChange!(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p));
+    const used = new Set<string>();
+    for (const set of result.sets) for (const m of set.migrations) for (const src of [m.up, m.down]) if (src) placeholdersUsed(src.text, used);
+    result.errors.push(...(await placeholderEdits(changed, files, opts.base, used)));
+  }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
   return opts.only ? await restrictTo(result, opts.only.map(normalizePath), paths, grouped, config, readText, (p) =>
