@@ -27,7 +27,9 @@ export const rule: Rule = {
     // Without a layout (a file linted alone) any runner may have substituted it.
     if (state.layout !== undefined && !SUBSTITUTES.has(state.layout)) return [];
     const runner = (state.layout && RUNNER[state.layout]) ?? 'the runner';
-    return file.unknownPlaceholders.map((p) => ({
+    // pop renders Go templates and leaves `${x}` as text.
+    const substituted = state.layout === 'pop' ? file.unknownPlaceholders.filter((p) => p.shown.startsWith('Go template')) : file.unknownPlaceholders;
+    return substituted.map((p) => ({
       position: { line: p.line, column: p.column },
       message: `${p.shown.startsWith('Go template') ? p.shown : `placeholder ${p.shown}`} has no value this review knows: ${runner} fills it in from its own configuration or the environment, which a pull request can change, so what runs here may be any SQL (it was reviewed as a plain name)`,
       suggestion: `# .migration-guard.yml on the base branch\nplaceholders:\n  ${p.shown.startsWith('Go template') ? '<name>' : p.shown.slice(2, -1)}: <the value it runs with>`,
