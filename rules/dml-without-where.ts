@@ -1,4 +1,4 @@
-import type { DeleteStmt, Node, UpdateStmt } from '@pgsql/types';
+import type { DeleteStmt, MergeStmt, Node, UpdateStmt } from '@pgsql/types';
 import { isAlwaysTrue, optionOn, relationName } from '../src/analyze/ast.js';
 import type { AnalysisState } from '../src/analyze/state.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
@@ -12,7 +12,7 @@ export const rule: Rule = {
   title: 'UPDATE or DELETE without WHERE on an existing table',
   docs: {
     why:
-      'An UPDATE without WHERE (or with one that is always true, such as WHERE 1 = 1) rewrites every row of the table in one transaction: each row gets a new version (the table can double in size until vacuum), every row stays locked until the statement commits, so application writes to any row wait, and replicas fall behind while they replay it. A DELETE without WHERE deletes every row: that is data loss, and a rollback of the migration cannot bring the rows back once it committed. The same UPDATE or DELETE inside another statement counts as written: a data-modifying WITH query (`WITH d AS (DELETE FROM t) SELECT 1`), EXPLAIN ANALYZE, CREATE TABLE AS, and PREPARE (for the EXECUTE that runs it).',
+      'An UPDATE without WHERE (or with one that is always true, such as WHERE 1 = 1, WHERE id = id or WHERE x IS NULL OR x IS NOT NULL) rewrites every row of the table in one transaction: each row gets a new version (the table can double in size until vacuum), every row stays locked until the statement commits, so application writes to any row wait, and replicas fall behind while they replay it. A DELETE without WHERE deletes every row: that is data loss, and a rollback of the migration cannot bring the rows back once it committed; so does a MERGE whose join condition is always true with WHEN MATCHED THEN DELETE. The same UPDATE or DELETE inside another statement counts as written: a data-modifying WITH query (`WITH d AS (DELETE FROM t) SELECT 1`), EXPLAIN ANALYZE, CREATE TABLE AS, and PREPARE (for the EXECUTE that runs it).',
     lock: 'ROW EXCLUSIVE on the table (does not block reads), plus a row lock on every row until COMMIT, which blocks concurrent updates and deletes of those rows.',
     instead:
       'Backfill in batches of a few thousand rows by primary-key range, committing after each batch and pausing between them, from a migration that runs outside a transaction (or a one-off job). Add `WHERE new_column IS NULL` so a re-run skips rows already done. For a DELETE, say which rows in a WHERE clause; to empty a table on purpose, see ban-truncate.',
@@ -27,6 +27,16 @@ export const rule: Rule = {
     const update = stmtNode<UpdateStmt>(statement, 'UpdateStmt');
     const del = stmtNode<DeleteStmt>(statement, 'DeleteStmt');
     const op = operations[0];
+    const merge = stmtNode<MergeStmt>(statement, 'MergeStmt');
+    // MERGE … ON true WHEN MATCHED THEN DELETE: every row matches, so every row goes.
+    if (merge && op?.table && !op.targetIsNew && isAlwaysTrue(merge.joinCondition) && mergeDeletesMatched(merge)) {
+      return [...nested, {
+        operation: 0,
+        message: `MERGE with a join condition that is always true and WHEN MATCHED THEN DELETE removes every row of ${op.table} (when the source has a row); once committed, a rollback cannot bring them back`,
+        suggestion: `-- join on the key, so only the rows the source names are deleted:
+MERGE INTO ${tableRef(op.table)} t USING <source> s ON t.id = s.id WHEN MATCHED THEN DELETE;`,
+      }];
+    }
     if ((!update && !del) || !op?.table || op.targetIsNew) return nested;
     const where = update?.whereClause ?? del?.whereClause;
     // `WHERE 1 = 1` and friends select every row: the same as no WHERE at all.
@@ -49,6 +59,14 @@ export const rule: Rule = {
 };
 
 type Json = Record<string, unknown>;
+
+/** A `WHEN MATCHED [AND <always true>] THEN DELETE` clause. */
+function mergeDeletesMatched(merge: MergeStmt): boolean {
+  return (merge.mergeWhenClauses ?? []).some((n) => {
+    const c = (n as { MergeWhenClause?: { matchKind?: string; commandType?: string; condition?: Node } }).MergeWhenClause;
+    return c?.matchKind === 'MERGE_WHEN_MATCHED' && c.commandType === 'CMD_DELETE' && (c.condition === undefined || isAlwaysTrue(c.condition));
+  });
+}
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**

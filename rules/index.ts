@@ -14,7 +14,9 @@ import { rule as banVacuumFull } from './ban-vacuum-full.js';
 import { rule as changingColumnType } from './changing-column-type.js';
 import { rule as concurrentlyInTransaction } from './concurrently-in-transaction.js';
 import { rule as constraintMissingNotValid } from './constraint-missing-not-valid.js';
+import { rule as createRule } from './create-rule.js';
 import { rule as creatingTrigger } from './creating-trigger.js';
+import { rule as disableRowLevelSecurity } from './disable-row-level-security.js';
 import { rule as disallowedUniqueConstraint } from './disallowed-unique-constraint.js';
 import { rule as dmlInDdlTransaction } from './dml-in-ddl-transaction.js';
 import { rule as dmlWithoutWhere } from './dml-without-where.js';
@@ -29,6 +31,7 @@ import { rule as enableRlsWithoutPolicy } from './enable-rls-without-policy.js';
 import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
 import { rule as foreignKeyWithoutIndex } from './foreign-key-without-index.js';
+import { rule as grantToPublic } from './grant-to-public.js';
 import { rule as identifierTooLong } from './identifier-too-long.js';
 import { rule as migrationEdited } from './migration-edited.js';
 import { rule as migrationOutOfOrder } from './migration-out-of-order.js';
@@ -37,6 +40,7 @@ import { rule as multipleTablesLocked } from './multiple-tables-locked.js';
 import { rule as observedBlockingLock } from './observed-blocking-lock.js';
 import { rule as observedRewrite } from './observed-rewrite.js';
 import { rule as partitionAttachDetach } from './partition-attach-detach.js';
+import { rule as placeholderUnknown } from './placeholder-unknown.js';
 import { rule as preferBigintKeys } from './prefer-bigint-keys.js';
 import { rule as preferBigintOverInt } from './prefer-bigint-over-int.js';
 import { rule as preferIdentity } from './prefer-identity.js';
@@ -60,12 +64,14 @@ import { rule as requireLockTimeout } from './require-lock-timeout.js';
 import { rule as requireStatementTimeout } from './require-statement-timeout.js';
 import { rule as requireTableSchema } from './require-table-schema.js';
 import { rule as rollbackDataLoss } from './rollback-data-loss.js';
+import { rule as rollbackDestroysData } from './rollback-destroys-data.js';
 import { rule as rollbackEmpty } from './rollback-empty.js';
 import { rule as rollbackIncomplete } from './rollback-incomplete.js';
 import { rule as rollbackMismatch } from './rollback-mismatch.js';
 import { rule as rollbackMissing } from './rollback-missing.js';
 import { rule as rollbackOrphan } from './rollback-orphan.js';
 import { rule as rollbackReapplyFailed } from './rollback-reapply-failed.js';
+import { rule as securityDefinerFunction } from './security-definer-function.js';
 import { rule as securitySensitiveSql } from './security-sensitive-sql.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
 import { rule as statementTimeoutBeforeLock } from './statement-timeout-before-lock.js';
@@ -93,7 +99,9 @@ export const allRules: readonly Rule[] = [
   changingColumnType,
   concurrentlyInTransaction,
   constraintMissingNotValid,
+  createRule,
   creatingTrigger,
+  disableRowLevelSecurity,
   disallowedUniqueConstraint,
   dmlInDdlTransaction,
   dmlWithoutWhere,
@@ -108,6 +116,7 @@ export const allRules: readonly Rule[] = [
   enumValueChanges,
   exclusionConstraint,
   foreignKeyWithoutIndex,
+  grantToPublic,
   identifierTooLong,
   migrationEdited,
   migrationOutOfOrder,
@@ -116,6 +125,7 @@ export const allRules: readonly Rule[] = [
   observedBlockingLock,
   observedRewrite,
   partitionAttachDetach,
+  placeholderUnknown,
   preferBigintKeys,
   preferBigintOverInt,
   preferIdentity,
@@ -139,12 +149,14 @@ export const allRules: readonly Rule[] = [
   requireStatementTimeout,
   requireTableSchema,
   rollbackDataLoss,
+  rollbackDestroysData,
   rollbackEmpty,
   rollbackIncomplete,
   rollbackMismatch,
   rollbackMissing,
   rollbackOrphan,
   rollbackReapplyFailed,
+  securityDefinerFunction,
   securitySensitiveSql,
   setNotNullWithoutCheck,
   statementTimeoutBeforeLock,

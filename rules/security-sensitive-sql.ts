@@ -180,6 +180,8 @@ function catalogTarget(tag: string, v: Record<string, unknown>): string | undefi
  */
 const MAY_CALL_REPORTED = new RegExp(`${[...HOST_FUNCTIONS.keys(), 'set_config'].join('|')}|u&`, 'i');
 
+const REPLICA_ROLE = 'SET session_replication_role = replica turns off every ordinary trigger for the rest of the session, the ones that check foreign keys among them: rows the migration writes skip those checks and the triggers\' work (audit, denormalised copies), and nothing re-checks them later';
+
 function findings(ast: Node, text: string): string[] {
   const t = nodeTag(ast);
   if (!t) return [];
@@ -215,6 +217,16 @@ function findings(ast: Node, text: string): string[] {
       }
       if (v.name === 'search_path' && firstPathEntry(v.args as Node[] | undefined) === 'pg_catalog') {
         out.push(CATALOG_FIRST);
+      }
+      if (v.name === 'session_replication_role' && v.kind === 'VAR_SET_VALUE' && firstPathEntry(v.args as Node[] | undefined) === 'replica') {
+        out.push(REPLICA_ROLE);
+      }
+      break;
+    case 'AlterTableStmt':
+      for (const c of (v.cmds as Node[] | undefined) ?? []) {
+        if ((nodeTag(c)?.[1] as { subtype?: string } | undefined)?.subtype === 'AT_DisableTrigAll') {
+          out.push('ALTER TABLE … DISABLE TRIGGER ALL turns off the table\'s system triggers too, the ones that check its foreign keys: rows written until it is enabled again skip them, and nothing re-checks them later');
+        }
       }
       break;
     case 'CopyStmt':
@@ -257,7 +269,8 @@ function findings(ast: Node, text: string): string[] {
     const firstArg = args[0]?.toLowerCase();
     const why = HOST_FUNCTIONS.get(name)
       ?? (name === 'set_config' && (firstArg === 'role' || firstArg === 'session_authorization') ? `switches to another role ('${firstArg}'), with that role's rights` : undefined)
-      ?? (name === 'set_config' && firstArg === 'search_path' && /^\s*"?pg_catalog"?\s*(,|$)/i.test(args[1] ?? '') ? CATALOG_FIRST.replace('puts', 'which puts') : undefined);
+      ?? (name === 'set_config' && firstArg === 'search_path' && /^\s*"?pg_catalog"?\s*(,|$)/i.test(args[1] ?? '') ? CATALOG_FIRST.replace('puts', 'which puts') : undefined)
+      ?? (name === 'set_config' && firstArg === 'session_replication_role' && args[1]?.trim().toLowerCase() === 'replica' ? REPLICA_ROLE.replace(/^SET session_replication_role = replica/, 'sets session_replication_role to replica, which') : undefined);
     if (why && !seen.has(name)) {
       seen.add(name);
       out.push(`calls ${name}(), which ${why}`);
@@ -272,7 +285,7 @@ export const rule: Rule = {
   title: 'The migration reaches outside the database: programs, server files, server settings, other servers or roles\' powers',
   docs: {
     why:
-      'A schema migration changes tables, columns, indexes and the data in them. Running programs on the database server (COPY … PROGRAM, untrusted languages such as plpython3u or C), reading or writing its files (pg_read_file, lo_import, COPY to or from a server file, adminpack), changing the server\'s configuration (ALTER SYSTEM), connecting to other servers (dblink, postgres_fdw), handing out SUPERUSER, BYPASSRLS or REPLICATION, switching roles (SET ROLE, SET SESSION AUTHORIZATION), granting the predefined roles that do any of that, or changing the system catalog itself is not schema work, and in a pull request it may be an attack: production runs migrations with real privileges. migration-guard reports these statically, so the gate holds with or without a dry-run, also when they sit in a DO block or a function body (a function runs later, with its caller\'s rights).',
+      'A schema migration changes tables, columns, indexes and the data in them. Running programs on the database server (COPY … PROGRAM, untrusted languages such as plpython3u or C), reading or writing its files (pg_read_file, lo_import, COPY to or from a server file, adminpack), changing the server\'s configuration (ALTER SYSTEM), connecting to other servers (dblink, postgres_fdw), handing out SUPERUSER, BYPASSRLS or REPLICATION, switching roles (SET ROLE, SET SESSION AUTHORIZATION), granting the predefined roles that do any of that, turning off the triggers that enforce foreign keys (SET session_replication_role = replica, DISABLE TRIGGER ALL), or changing the system catalog itself is not schema work, and in a pull request it may be an attack: production runs migrations with real privileges. migration-guard reports these statically, so the gate holds with or without a dry-run, also when they sit in a DO block or a function body (a function runs later, with its caller\'s rights).',
     lock: 'Not a locking problem: the risk is what the statement can do to the server.',
     instead:
       'Do server administration (roles, configuration, extensions that reach the host, foreign servers) as a reviewed operations change outside application migrations, by someone who holds those rights. Load data with COPY … FROM STDIN from the deploy tooling. If this really belongs in the migration, have it approved with /approve-migration.',

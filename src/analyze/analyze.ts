@@ -116,9 +116,10 @@ export function startAnalysis(
     // runs later, with its caller's rights.
     if (stmt.nestedIn?.kind === 'function-body') {
       runChecks(bodyCheckers, stmt, []);
-      // Kept (with its tree) in case the migration runs the routine; history is not replayed.
+      // Kept (with its tree) in case a reviewed migration runs the routine: one the history
+      // created too (`SELECT drop_everything()` runs the DROP TABLE its base migration wrote).
       const routine = defining.get(stmt.nestedIn.statement);
-      if (routine !== undefined && !state.learningOnly) {
+      if (routine !== undefined) {
         const body = state.routines.get(routine);
         if (body) body.push(stmt);
         else state.routines.set(routine, [stmt]);
@@ -137,16 +138,25 @@ export function startAnalysis(
     for (const o of ops) operations.push(o);
     // `SELECT f()`, `CALL p()`, a trigger on f: f's statements run (or will on every write), so
     // they are judged as running here, once (a DROP TABLE in a function the migration calls).
-    if (state.routines.size === 0) return;
-    for (const name of routinesRun(stmt.ast, state.routines)) {
-      const body = state.routines.get(name) ?? [];
-      state.routines.delete(name);
-      for (const inner of body) {
-        const running: Statement = { ...inner, nestedIn: { statement: inner.nestedIn!.statement, kind: 'do-block' } };
-        const innerOps = classify(running, state);
-        runChecks(replayCheckers, running, innerOps);
-        track(state, running, innerOps, running);
-        for (const o of innerOps) operations.push(o);
+    // History ran its calls before the change: what it did is in the state it learned, and its
+    // routines stay for the change's calls.
+    if (state.learningOnly || state.routines.size === 0) return;
+    // A routine's statements may run others (`PERFORM wipe()` in f): those run too, each once.
+    const callers: Statement[] = [stmt];
+    for (let caller = callers.pop(); caller !== undefined; caller = callers.pop()) {
+      for (const name of routinesRun(caller.ast, state.routines)) {
+        const body = state.routines.get(name) ?? [];
+        state.routines.delete(name);
+        for (const inner of body) {
+          // A body written in another file (a base migration's routine) is judged at the call.
+          const at = inner.path === caller.path ? inner : { ...inner, path: caller.path, index: caller.index, line: caller.line, column: caller.column, start: caller.start, end: caller.end };
+          const running: Statement = { ...at, nestedIn: { statement: at === inner ? inner.nestedIn!.statement : (caller.nestedIn?.statement ?? caller.index), kind: 'do-block' } };
+          const innerOps = classify(running, state);
+          runChecks(replayCheckers, running, innerOps);
+          track(state, running, innerOps, running);
+          for (const o of innerOps) operations.push(o);
+          callers.push(running);
+        }
       }
     }
   };
@@ -214,7 +224,7 @@ export function startAnalysis(
     pending.length = 0;
 
     if (!state.learningOnly) {
-      const file = { metaCommands: source.metaCommands ?? [] };
+      const file = { metaCommands: source.metaCommands ?? [], unknownPlaceholders: source.unknownPlaceholders ?? [] };
       for (const rule of enabled) {
         if (!rule.finish) continue;
         for (const hit of safeCheck(rule, () => rule.finish!(state, file))) {

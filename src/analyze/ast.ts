@@ -166,6 +166,18 @@ export function optionOn(options: Node[] | undefined, name: string): boolean {
 type ConstValue = boolean | number | string | null;
 
 /** The value of a constant expression the parser left unevaluated, or undefined when it is not one. */
+/** The same expression written twice (places aside): `t.id` and `t.id`. */
+function sameExpression(a: Node | undefined, b: Node | undefined): boolean {
+  const bare = (n: Node | undefined) => JSON.stringify(n, (k, val: unknown) => (k === 'location' ? undefined : val));
+  return a !== undefined && b !== undefined && bare(a) === bare(b);
+}
+
+/** `x IS NULL OR x IS NOT NULL`: one branch or the other holds for every row. */
+function coversNull(args: readonly Node[]): boolean {
+  const tests = args.map((a) => nodeTag(a)).filter((t) => t?.[0] === 'NullTest').map((t) => t![1] as { arg?: Node; nulltesttype?: string });
+  return tests.some((x) => x.nulltesttype === 'IS_NULL' && tests.some((y) => y.nulltesttype === 'IS_NOT_NULL' && sameExpression(x.arg, y.arg)));
+}
+
 function constValue(node: Node | undefined): ConstValue | undefined {
   const t = nodeTag(node);
   if (!t) return undefined;
@@ -196,12 +208,16 @@ function constValue(node: Node | undefined): ConstValue | undefined {
     const args = (b.args ?? []).map(constValue);
     if (b.boolop === 'NOT_EXPR') return typeof args[0] === 'boolean' ? !args[0] : undefined;
     // true OR <anything> is true, false AND <anything> is false, whatever the other side is.
+    if (b.boolop === 'OR_EXPR' && coversNull(b.args ?? [])) return true;
     if (b.boolop === 'OR_EXPR') return args.includes(true) ? true : args.every((a) => a === false) ? false : undefined;
     if (b.boolop === 'AND_EXPR') return args.includes(false) ? false : args.every((a) => a === true) ? true : undefined;
     return undefined;
   }
   if (tag === 'A_Expr') {
     const e = v as { kind?: string; name?: Node[]; lexpr?: Node; rexpr?: Node };
+    // `x IS NOT DISTINCT FROM x` holds for every row; `t.id = t.id` (=, <=, >=) for every row whose id is not null.
+    if (e.kind === 'AEXPR_NOT_DISTINCT' && e.lexpr && sameExpression(e.lexpr, e.rexpr)) return true;
+    if (e.kind === 'AEXPR_OP' && ['=', '<=', '>='].includes(stringList(e.name).at(-1) ?? '') && e.lexpr && sameExpression(e.lexpr, e.rexpr) && nodeTag(e.lexpr)?.[0] === 'ColumnRef') return true;
     if (e.kind !== 'AEXPR_OP') return undefined;
     const l = constValue(e.lexpr);
     const r = constValue(e.rexpr);

@@ -36,6 +36,8 @@ export interface RuleInput {
 export interface FileFacts {
   /** psql meta-commands (`\ir lib.sql`, `\gexec`), in order. */
   metaCommands: readonly MetaCommand[];
+  /** `${name}` placeholders (pop: Go template actions) with no value the review knows, each once. */
+  unknownPlaceholders: ReadonlyArray<{ line: number; column: number; shown: string }>;
 }
 
 export interface RuleHit {

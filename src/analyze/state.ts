@@ -91,8 +91,9 @@ export interface AnalysisState {
   /** True while analyzing base history (state is learned, nothing is reported). */
   learningOnly: boolean;
   /**
-   * The statements of the routines the reviewed migrations created, by bare lower-case name,
-   * until a statement runs the routine: then they run, and are analysed as running (analyze.ts).
+   * The statements of the routines the history and the reviewed migrations created, by bare
+   * lower-case name, until a reviewed statement runs the routine: then they run, and are
+   * analysed as running (analyze.ts).
    */
   routines: Map<string, Statement[]>;
   /** The layout of the migration being analyzed, when known (wording of transaction advice). */

@@ -364,7 +364,7 @@ function parseErrorsOf(a: AnalyzedMigration): ReportError[] {
  * findings about the file as a file (an edit a checksumming runner refuses, its version).
  */
 const NOT_THE_UPS: ReadonlySet<string> = new Set([
-  'rollback-missing', 'rollback-empty', 'rollback-mismatch', 'rollback-incomplete', 'rollback-reapply-failed', 'rollback-orphan',
+  'rollback-missing', 'rollback-empty', 'rollback-mismatch', 'rollback-destroys-data', 'rollback-incomplete', 'rollback-reapply-failed', 'rollback-orphan',
   'migration-edited', 'migration-out-of-order', 'duplicate-version',
   // The dry-run did not run the rollback (or the up it runs after): the rollback was not judged.
   'dry-run-unobserved',

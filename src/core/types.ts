@@ -115,6 +115,8 @@ export interface ParsedSource {
   notes: ParseNote[];
   /** psql meta-commands in the file, in order; absent when there are none. */
   metaCommands?: MetaCommand[];
+  /** `${name}` placeholders (pop: Go template actions) without a known value, each once; absent when there are none. */
+  unknownPlaceholders?: Array<{ line: number; column: number; shown: string }>;
 }
 
 export interface Operation {

@@ -21,6 +21,9 @@ import { decodeSql } from '../parse/read.js';
 import { splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
+import { unreadableMigrations } from './unreadable.js';
+import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
+import { CONFIG_FILE_NAMES } from '../config/files.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -140,6 +143,16 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
       path: group.dir,
       message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: Go test data (a testdata/ folder, which runners that read one folder, such as golang-migrate, goose or dbmate, never run); set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'}`,
     });
+  }
+  // Migrations the runners run that are not SQL (goose Go, Flyway Java, Liquibase XML/YAML/JSON).
+  if (!opts.only) result.errors.push(...(await unreadableMigrations(listed, files, opts.changedByChange)));
+  // Placeholder values the change sets in the runner's own files (flyway.conf, application.yml...);
+  // this tool's config file is the gate's to judge (config-weakened).
+  if (opts.changedByChange) {
+    const changed = listed.filter((p) => opts.changedByChange!(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p));
+    const used = new Set<string>();
+    for (const set of result.sets) for (const m of set.migrations) for (const src of [m.up, m.down]) if (src) placeholdersUsed(src.text, used);
+    result.errors.push(...(await placeholderEdits(changed, files, opts.base, used)));
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
@@ -339,7 +352,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     dir,
     up: d.up,
     down: d.down,
-    rollbackStatus: d.down ? 'present' : required ? 'missing' : 'not-required',
+    rollbackStatus: d.down ? 'present' : required && !d.noRollback ? 'missing' : 'not-required',
     transaction: d.noTransaction ? 'none' : transaction,
     change: 'unchanged',
     ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),

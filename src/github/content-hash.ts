@@ -1,6 +1,6 @@
 // The fingerprint an approval is bound to: sha256 over the reviewed migrations' paths and
-// contents, whether each runs without a transaction, and the problems reported about other
-// files. A push that changes any of them changes the hash and voids the approval; a push that
+// contents, the order they run in, whether each runs without a transaction, and the problems
+// reported about other files. A push that changes any of them changes the hash and voids the approval; a push that
 // changes other files leaves it intact.
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../check/types.js';
@@ -51,6 +51,9 @@ export function reviewedFiles(result: CheckResult, changes: FileChange[] = []): 
   for (const { migration } of result.migrations) {
     if (migration.transaction === 'none') files.push({ path: `${migration.up.path}\0runs-without-transaction`, content: '' });
   }
+  // The order they run in (the report's): a sqitch.plan or drizzle journal that reorders the
+  // approved migrations keeps every one of them byte for byte and changes what runs first.
+  if (result.migrations.length > 1) files.push({ path: '\0run-order', content: result.migrations.map(({ migration }) => migration.up.path).join('\n') });
   const hashed = new Set(files.map((f) => f.path));
   const problems = new Map<string, string[]>();
   for (const e of result.report.errors) {

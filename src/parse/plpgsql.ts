@@ -105,6 +105,8 @@ interface Found {
   query: string;
   /** For EXECUTE '<literal>': the literal as written in the body. */
   literal?: string;
+  /** For an expression run as `SELECT <expression>`: the expression as written in the body. */
+  expression?: string;
 }
 
 /** Walks the PL/pgSQL tree in document order without recursion (bodies can nest deeply). */
@@ -131,10 +133,47 @@ function collect(tree: unknown): Found[] {
       if (raw !== undefined && value !== undefined) found.push({ lineno: Number(dyn.lineno) || 1, query: value, literal: raw });
       continue;
     }
+    // PERFORM <expression> is held as `SELECT <expression>`: found in the body by the expression.
+    const perform = v.PLpgSQL_stmt_perform;
+    if (isObject(perform)) {
+      const query = exprQuery(perform.expr);
+      if (query !== undefined && /^SELECT\s/.test(query)) found.push({ lineno: Number(perform.lineno) || 1, query, expression: query.slice('SELECT '.length).trim() });
+      continue;
+    }
+    // Every other query or expression runs too: FOR ... IN <query>, RETURN QUERY, an
+    // assignment, an IF or WHILE condition, a RAISE argument. What they can do is call routines
+    // (`PERFORM wipe()`, `x := wipe()`), so each that calls anything is one SELECT of its own.
+    const lineno = Number(v.lineno) || undefined;
+    for (const [key, value] of Object.entries(v)) {
+      if (key === 'datums') continue;
+      for (const e of Array.isArray(value) ? value : [value]) {
+        const expr = isObject(e) && isObject(e.PLpgSQL_expr) ? e.PLpgSQL_expr : undefined;
+        if (!expr || typeof expr.query !== 'string' || !expr.query.includes('(')) continue;
+        const query = expressionQuery(expr.query, Number(expr.parseMode) || 0);
+        if (query !== undefined) found.push({ lineno: lineno ?? 1, query: query.text, ...(query.expression !== undefined ? { expression: query.expression } : {}) });
+      }
+    }
     const keys = Object.keys(v).filter((k) => k !== 'datums');
     for (let i = keys.length - 1; i >= 0; i--) stack.push(v[keys[i]!]);
   }
   return found.map((f, i) => ({ f, i })).sort((a, b) => a.f.lineno - b.f.lineno || a.i - b.i).map(({ f }) => f);
+}
+
+/**
+ * The SQL a PL/pgSQL expression runs as a statement: a query (parse mode 0) as it is, an
+ * expression (a condition, a RAISE argument) or an assignment's right side (`x := f()`, modes
+ * 3 to 5) as `SELECT <expression>`, with the expression as written to find it by.
+ */
+function expressionQuery(query: string, parseMode: number): { text: string; expression?: string } | undefined {
+  if (parseMode === 0) return { text: query };
+  if (parseMode === 2) return { text: `SELECT ${query}`, expression: query };
+  if (parseMode >= 3 && parseMode <= 5) {
+    const assign = /^[^:=]*(?::=|=)/.exec(query);
+    if (!assign) return undefined;
+    const expression = query.slice(assign[0].length).trim();
+    return expression === '' ? undefined : { text: `SELECT ${expression}`, expression };
+  }
+  return undefined;
 }
 
 function exprQuery(expr: unknown): string | undefined {
@@ -211,6 +250,12 @@ export function innerStatements(statementText: string, statementStart: number, a
       const literalAt = haystack.indexOf(f.literal, from);
       at = literalAt === -1 ? -1 : literalAt + literalContentOffset(f.literal);
       if (literalAt !== -1) cursor = literalAt + f.literal.length;
+    } else if (f.expression !== undefined) {
+      // `SELECT ` is not in the body: the statement is placed where its expression is. One that
+      // is not there is PL/pgSQL's own rewrite (a CASE's WHEN as `"__Case__Variable_1__" IN (...)`).
+      at = haystack.indexOf(f.expression, from);
+      if (at === -1) continue;
+      cursor = at + f.expression.length;
     } else {
       at = locate(haystack, f.query, from);
       if (at !== -1) cursor = at + f.query.length;
@@ -229,7 +274,13 @@ export function innerStatements(statementText: string, statementStart: number, a
       const s = bytes.toUnit(raw.stmt_location ?? 0);
       const e = raw.stmt_len ? bytes.toUnit((raw.stmt_location ?? 0) + raw.stmt_len) : f.query.length;
       const end = trimEnd(f.query, s, e);
-      // Offsets inside the query carry over to the file when the query was found there.
+      // Offsets inside the query carry over to the file when the query was found there. An
+      // expression is its SELECT's tree with the text and place of the expression as written.
+      if (f.expression !== undefined) {
+        const start = base + anchor;
+        result.statements.push({ start, end: start + (located ? f.expression.length : 0), text: f.expression, ast: raw.stmt });
+        continue;
+      }
       const start = base + anchor + (located ? s : 0);
       result.statements.push({ start, end: start + (end - s), text: f.query.slice(s, end), ast: raw.stmt });
     }

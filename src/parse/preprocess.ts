@@ -57,6 +57,8 @@ export interface Preprocessed {
   notes: PreprocessNote[];
   /** The psql meta-commands blanked, in order. */
   metaCommands: MetaCommandAt[];
+  /** Placeholders (and Go template actions) without a value, each name once, at its first place. */
+  unknownPlaceholders: Array<{ offset: number; shown: string }>;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -244,6 +246,7 @@ function substitutePlaceholders(
   values: Record<string, string>,
   notes: PreprocessNote[],
   goTemplates: boolean,
+  unknown: Array<{ offset: number; shown: string }>,
 ): { text: string; edits: Edit[] } {
   const found = placeholdersIn(text, goTemplates);
   if (found.length === 0) return { text, edits: [] };
@@ -259,6 +262,7 @@ function substitutePlaceholders(
     const value = name === null ? ' '.repeat(m.length) : configured ? String(values[name]) : neutralIdentifier(name);
     if (name !== null && !configured && !noted.has(m.shown)) {
       noted.add(m.shown);
+      unknown.push({ offset: m.index, shown: m.shown });
       notes.push({
         offset: m.index,
         message: `${m.shown.startsWith('Go template') ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
@@ -278,7 +282,8 @@ export function preprocess(text: string, placeholders: Record<string, string> = 
   const notes: PreprocessNote[] = [];
   const metaCommands: MetaCommandAt[] = [];
   const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands);
-  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates);
+  const unknownPlaceholders: Array<{ offset: number; shown: string }> = [];
+  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates, unknownPlaceholders);
   notes.sort((a, b) => a.offset - b.offset);
-  return { text: substituted, map: new OffsetMap(edits), notes, metaCommands };
+  return { text: substituted, map: new OffsetMap(edits), notes, metaCommands, unknownPlaceholders };
 }

@@ -2,9 +2,9 @@
 // objects the up creates, adds or renames with what the down drops or renames back, and says
 // plainly when the up destroys data no rollback can bring back. The dry-run checks the same
 // thing for real (rollback-incomplete); this works without a database.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateEnumStmt, IndexElem, IndexStmt, Node } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateEnumStmt, DeleteStmt, IndexElem, IndexStmt, InsertStmt, Node, RangeVar, SelectStmt } from '@pgsql/types';
 import { classify } from '../analyze/classify.js';
-import { as, columnRefs, nodeTag, qualifiedFromList, stringList } from '../analyze/ast.js';
+import { as, columnRefs, isAlwaysTrue, nodeTag, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
 import { newRunState } from '../analyze/track.js';
 import type { Finding, Migration, Operation, ParsedSource, Statement } from '../core/types.js';
 import { needsNoRollback } from './needs-rollback.js';
@@ -60,8 +60,10 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
   }
 
   const state = newRunState({ pgVersion: 16 });
-  const downOps = downStatements.flatMap((s) => classify(s, state));
+  const opsByStatement = downStatements.map((s) => ({ s, ops: classify(s, state) }));
+  const downOps = opsByStatement.flatMap((x) => x.ops);
   const undone = new Set(downOps.flatMap(undoKeys).concat(downStatements.flatMap(undoKeysFromAst)));
+  findings.push(...destroyedByRollback(down.path, opsByStatement, up.statements, upOps));
   for (const c of createdBy(up.statements, upOps)) {
     if (c.undoneBy.some((k) => undone.has(k))) continue;
     findings.push({
@@ -76,6 +78,69 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
     });
   }
   return { findings, irreversible };
+}
+
+/**
+ * What the rollback destroys that its migration did not make: a table, a column or a schema it
+ * drops, a table it truncates or deletes every row of. The migration's own objects (and those the
+ * rollback itself creates) are its to drop.
+ */
+function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement; ops: Operation[] }>, upStatements: readonly Statement[], upOps: readonly Operation[]): Finding[] {
+  // The migration's tables: created (also by SELECT INTO), or renamed to (a backup of the old one).
+  const tables = new Set<string>();
+  for (const o of upOps) {
+    if ((o.kind === 'CREATE_TABLE' || o.kind === 'CREATE_MATERIALIZED_VIEW') && o.table) tables.add(o.table);
+    if (o.kind === 'RENAME_TABLE' && o.table && o.typeName) tables.add(`${o.table.split('.')[0]}.${o.typeName.toLowerCase()}`);
+  }
+  for (const st of upStatements) {
+    const into = relationName(as<{ intoClause?: { rel?: RangeVar } }>(st.ast, 'SelectStmt')?.intoClause?.rel);
+    if (into) tables.add(into);
+  }
+  const columns = new Set(upOps.filter((o) => o.kind.startsWith('ADD_COLUMN') && o.table && o.columnName).map((o) => `${o.table}.${o.columnName}`));
+  const schemas = new Set(upStatements.map((st) => as<{ schemaname?: string }>(st.ast, 'CreateSchemaStmt')?.schemaname).filter((n): n is string => !!n));
+  // A table the rollback renames is still the table it was: dropping it drops that one.
+  const renamedFrom = new Map<string, string>();
+  const original = (table: string): string => renamedFrom.get(table) ?? table;
+  const made = (table: string | undefined) => !table || tables.has(original(table)) || schemas.has(original(table).split('.')[0]!);
+  // Emptied and then filled from a table of the migration's (a backup it took): restored, not lost.
+  const restored = (table: string, from: number): boolean =>
+    downOps.slice(from + 1).some(({ s }) => {
+      const insert = as<InsertStmt>(s.ast, 'InsertStmt');
+      if (!insert || relationName(insert.relation) !== table) return false;
+      const sources = as<SelectStmt>(insert.selectStmt, 'SelectStmt')?.fromClause ?? [];
+      return sources.some((n) => {
+        const source = relationName(as<RangeVar>(n, 'RangeVar'));
+        return source !== undefined && tables.has(original(source));
+      });
+    });
+  const out: Finding[] = [];
+  for (const [i, { s, ops }] of downOps.entries()) {
+    for (const o of ops) {
+      if (o.kind === 'RENAME_TABLE' && o.table && o.typeName) renamedFrom.set(`${o.table.split('.')[0]}.${o.typeName.toLowerCase()}`, original(o.table));
+      if (o.targetIsNew) continue;
+      let what: string | undefined;
+      if (o.kind === 'DROP_TABLE' && !made(o.table)) what = `drops table ${o.table}`;
+      else if (o.kind === 'TRUNCATE' && !made(o.table) && !restored(o.table!, i)) what = `empties table ${o.table}`;
+      else if (o.kind === 'DROP_COLUMN' && !made(o.table) && !columns.has(`${original(o.table!)}.${o.columnName}`)) what = `drops column ${o.columnName} of ${o.table}`;
+      else if (o.kind === 'DROP_SCHEMA' && o.typeName && !schemas.has(o.typeName.split('.').pop()!)) what = `drops schema ${o.typeName.split('.').pop()} and everything in it`;
+      else if (o.kind === 'DELETE_ROWS' && !made(o.table) && !restored(o.table!, i)) {
+        const where = as<DeleteStmt>(s.ast, 'DeleteStmt')?.whereClause;
+        if (!where || isAlwaysTrue(where)) what = `deletes every row of ${o.table}`;
+      }
+      if (!what) continue;
+      out.push({
+        rule: 'rollback-destroys-data',
+        risk: 'DANGEROUS',
+        line: s.line,
+        column: s.column,
+        path,
+        statement: s.index,
+        message: `the rollback ${what}, which its migration did not create: rolling back destroys data that was there before the migration ran`,
+        suggestion: 'make the rollback undo only what its migration did: drop what it created, rename back what it renamed',
+      });
+    }
+  }
+  return out;
 }
 
 function describeDestroy(o: Operation): string {

@@ -45,3 +45,39 @@ describe('the approval hash', () => {
     expect(pushed.hash).toBe(approved.hash);
   });
 });
+
+// Reordering the approved migrations keeps every file byte for byte: a sqitch.plan or drizzle
+// journal that moves the approved DROP before the CREATE ... AS SELECT copy that made it safe
+// kept the hash, and with it the approval.
+describe('the approval hash and the order migrations run in', () => {
+  const plan = (...changes: string[]) => `%project=x\n\n${changes.map((c, i) => `${c} 2024-01-0${i + 1}T00:00:00Z A <a@b> # ${c}`).join('\n')}\n`;
+  const sqitch = {
+    'sq/deploy/users.sql': 'CREATE TABLE users (id bigint);\n',
+    'sq/revert/users.sql': 'DROP TABLE users;\n',
+    'sq/deploy/copy.sql': 'CREATE TABLE users_archive AS SELECT * FROM users;\n',
+    'sq/revert/copy.sql': 'DROP TABLE users_archive;\n',
+    'sq/deploy/purge.sql': 'DELETE FROM users;\n',
+    'sq/revert/purge.sql': 'INSERT INTO users SELECT * FROM users_archive;\n',
+  };
+  const changed = ['sq/sqitch.plan', 'sq/deploy/copy.sql', 'sq/revert/copy.sql', 'sq/deploy/purge.sql', 'sq/revert/purge.sql'];
+
+  it('changes when sqitch.plan reorders the reviewed changes', async () => {
+    const approved = await hashOf({ ...sqitch, 'sq/sqitch.plan': plan('users', 'copy', 'purge') }, changed);
+    const pushed = await hashOf({ ...sqitch, 'sq/sqitch.plan': plan('users', 'purge', 'copy') }, changed);
+    expect(pushed.hash).not.toBe(approved.hash);
+  });
+
+  it('changes when the drizzle journal reorders the reviewed migrations', async () => {
+    const files = { 'drizzle/0000_a.sql': 'CREATE TABLE a (id int);\n', 'drizzle/0001_b.sql': 'CREATE TABLE b AS SELECT * FROM a;\n', 'drizzle/0002_c.sql': 'DROP TABLE a;\n' };
+    const paths = ['drizzle/0001_b.sql', 'drizzle/0002_c.sql', 'drizzle/meta/_journal.json'];
+    const approved = await hashOf({ ...files, 'drizzle/meta/_journal.json': journal('0000_a', '0001_b', '0002_c') }, paths);
+    const pushed = await hashOf({ ...files, 'drizzle/meta/_journal.json': journal('0000_a', '0002_c', '0001_b') }, paths);
+    expect(pushed.hash).not.toBe(approved.hash);
+  });
+
+  it('stays when the order stays', async () => {
+    const approved = await hashOf({ ...sqitch, 'sq/sqitch.plan': plan('users', 'copy', 'purge') }, changed);
+    const again = await hashOf({ ...sqitch, 'sq/sqitch.plan': `${plan('users', 'copy', 'purge')}\n` }, changed);
+    expect(again.hash).toBe(approved.hash);
+  });
+});

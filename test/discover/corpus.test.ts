@@ -110,14 +110,20 @@ describe.skipIf(manifest.length === 0)('corpus', () => {
       }
       for (const s of r.sets) expect(dirs, `unexpected folder ${s.dir}`).toContain(s.dir);
 
-      // Every SQL file found: as an up, a separate down, a sqitch verify script or an orphan rollback.
+      // Every SQL file found: as an up (a sqitch verify script is one), a separate down or an orphan rollback.
       const all = (await fsRepoFiles(path.join(CORPUS, dir)).list()).filter((p) => p.endsWith('.sql'));
       expect(all).toHaveLength(entry.file_count);
       const ups = r.sets.flatMap((s) => s.migrations.map((m) => m.up.path));
       const downs = r.sets.flatMap((s) => s.migrations.flatMap((m) => (m.down && m.down.path !== m.up.path ? [m.down.path] : [])));
       const orphans = r.findings.filter((f) => f.rule === 'rollback-orphan').map((f) => f.path);
-      const verify = all.filter((p) => /(^|\/)verify\/[^/]+\.sql$/.test(p));
-      expect([...ups, ...downs, ...orphans, ...verify].sort()).toEqual([...all].sort());
+      // A verify script whose change sqitch never deploys (not in the plan) is no migration.
+      const unplanned = all.filter((p) => /(^|\/)verify\/[^/]+\.sql$/.test(p) && !ups.includes(p));
+      expect([...ups, ...downs, ...orphans, ...unplanned].sort()).toEqual([...all].sort());
+      for (const set of r.sets.filter((x) => x.layout === 'sqitch')) {
+        set.migrations.forEach((m, i) => {
+          if (m.id.endsWith(':verify')) expect(set.migrations[i - 1]?.id, `${m.up.path} right after its change`).toBe(m.id.slice(0, -':verify'.length));
+        });
+      }
       expect(orphans.filter((o) => !GENUINE_ORPHANS.has(o))).toEqual([]);
 
       // Order.
@@ -131,7 +137,7 @@ describe.skipIf(manifest.length === 0)('corpus', () => {
             .split('\n')
             .filter((l) => /^[a-z_]/i.test(l))
             .map((l) => l.split(/[\s[]/)[0]);
-          const planned = set.migrations.filter((m) => plan.includes(m.name)).map((m) => m.name);
+          const planned = set.migrations.filter((m) => plan.includes(m.name) && !m.id.endsWith(':verify')).map((m) => m.name);
           expect(planned).toEqual(plan);
         }
         if (set.layout === 'versioned-rollbacks') {
@@ -157,7 +163,7 @@ describe.skipIf(manifest.length === 0)('corpus', () => {
   }
 
   it('spot checks of the order', async () => {
-    const ids = async (dir: string, set: string) => (await discovered(dir)).sets.find((s) => s.dir === set)!.migrations.map((m) => m.id);
+    const ids = async (dir: string, set: string) => (await discovered(dir)).sets.find((s) => s.dir === set)!.migrations.map((m) => m.id).filter((id) => !id.endsWith(':verify'));
     const tenant = await ids('supabase__storage', 'migrations/tenant');
     expect(tenant.slice(8, 11)).toEqual(['0009-fix-search-function', '00010-search-files-search-function', '0011-add-trigger-to-auto-update-updated_at-column']);
     const temporal = await ids('temporalio__temporal', 'schema/postgresql/v12/temporal/versioned');

@@ -122,15 +122,17 @@ describe('layouts', () => {
     ]);
   });
 
-  it('sqitch: plan order with reworked changes, revert/ pairs, verify/ is not a migration', async () => {
+  it('sqitch: plan order with reworked changes, revert/ pairs, verify/ runs right after its change', async () => {
     const r = await discover('sqitch');
     expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['db', 'sqitch']]);
     expect(summary(r.sets[0]!)).toEqual([
       'widgets present none revert/widgets.sql',
+      'widgets:verify not-required none -',
       'users@v1.0 present none revert/users@v1.0.sql',
       'users missing none -',
     ]);
-    expect(r.sets[0]!.migrations.map((m) => m.version)).toEqual(['1', '2', '3']);
+    expect(r.sets[0]!.migrations.map((m) => m.version)).toEqual(['1', '1:verify', '2', '3']);
+    expect(r.sets[0]!.migrations[1]).toMatchObject({ up: { path: 'db/verify/widgets.sql' }, repeatable: true });
   });
 
   it('prisma: folder order, no rollbacks by design', async () => {

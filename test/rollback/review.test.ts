@@ -117,3 +117,40 @@ describe('static rollback review', () => {
     expect(none.findings).toEqual([]);
   });
 });
+
+// A rollback that destroys what its migration did not make is a trap for whoever rolls back: a
+// sqitch revert or down file with `DROP TABLE users` passed as SAFE, only the up being judged.
+describe('a rollback that destroys data its migration did not create', () => {
+  const destroys = (r: Awaited<ReturnType<typeof review>>) => r.findings.filter((f) => f.rule === 'rollback-destroys-data').map((f) => [f.risk, f.path, f.message.replace(/, which.*/, '')]);
+
+  it.each([
+    ['DROP TABLE', 'DROP TABLE orders;', 'the rollback drops table public.orders'],
+    ['TRUNCATE', 'TRUNCATE orders;', 'the rollback empties table public.orders'],
+    ['DELETE without WHERE', 'DELETE FROM orders;', 'the rollback deletes every row of public.orders'],
+    ['DELETE with an always-true WHERE', 'DELETE FROM orders WHERE 1 = 1;', 'the rollback deletes every row of public.orders'],
+    ['DROP COLUMN', 'ALTER TABLE orders DROP COLUMN legacy;', 'the rollback drops column legacy of public.orders'],
+    ['DROP SCHEMA', 'DROP SCHEMA public CASCADE;', 'the rollback drops schema public and everything in it'],
+    ['a table renamed aside and dropped', 'ALTER TABLE orders RENAME TO orders_old;\nDROP TABLE orders_old;', 'the rollback drops table public.orders_old'],
+  ])('%s: DANGEROUS, on the rollback', async (_name, extra, message) => {
+    const r = await review('ALTER TABLE orders ADD COLUMN note text;', `ALTER TABLE orders DROP COLUMN note;\n${extra}`);
+    expect(destroys(r)).toEqual([['DANGEROUS', 'db/0002_x.down.sql', message]]);
+  });
+
+  it('what the migration made is the rollback\'s to drop: tables, columns, schemas, a backup it took, a table it renamed to', async () => {
+    const r = await review(
+      'CREATE SCHEMA audit;\nCREATE TABLE audit.log (id bigint);\nCREATE TABLE refunds (id bigint);\nALTER TABLE orders ADD COLUMN note text;\nSELECT * INTO orders_bkp FROM orders;\nALTER TABLE orders RENAME TO orders_v1;\nCREATE TABLE orders (id bigint PRIMARY KEY, status text);',
+      'DROP TABLE orders;\nALTER TABLE orders_v1 RENAME TO orders;\nALTER TABLE orders DROP COLUMN note;\nDROP TABLE orders_bkp;\nDROP TABLE refunds;\nDROP SCHEMA audit CASCADE;\nDELETE FROM refunds WHERE id > 0;',
+    );
+    expect(destroys(r)).toEqual([]);
+  });
+
+  it('a table emptied and filled again from the migration\'s backup is restored, not lost', async () => {
+    const r = await review('SELECT * INTO orders_bkp FROM orders;\nUPDATE orders SET status = lower(status) WHERE status IS NOT NULL;', 'TRUNCATE orders;\nINSERT INTO orders SELECT * FROM orders_bkp;\nDROP TABLE orders_bkp;');
+    expect(destroys(r)).toEqual([]);
+  });
+
+  it('a DELETE that says which rows is no finding (undoing the rows the migration inserted)', async () => {
+    const r = await review("INSERT INTO orders (id, status) VALUES (1, 'seed');", 'DELETE FROM orders WHERE id = 1;');
+    expect(destroys(r)).toEqual([]);
+  });
+});

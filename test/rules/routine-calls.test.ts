@@ -30,8 +30,43 @@ describe('a routine the migration creates and runs', () => {
     expect(await rules(sql)).not.toContain('ban-drop-table');
   });
 
+  it.each([
+    ['PERFORM in a DO block', 'DO $$ BEGIN PERFORM wipe(); END $$;'],
+    ['an assignment', 'DO $$ DECLARE x int; BEGIN x := wipe(); END $$;'],
+    ['an IF condition', 'DO $$ BEGIN IF wipe() IS NULL THEN NULL; END IF; END $$;'],
+    ['a FOR loop over a query', 'DO $$ DECLARE r record; BEGIN FOR r IN SELECT wipe() LOOP END LOOP; END $$;'],
+    ['a RAISE argument', "DO $$ BEGIN RAISE NOTICE '%', wipe(); END $$;"],
+    ['another routine that runs it', 'CREATE FUNCTION outer_fn() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM wipe(); END $$;\nSELECT outer_fn();'],
+  ])('a call from PL/pgSQL (%s) runs it', async (_name, call) => {
+    expect(await rules(`${PLPGSQL}${call}`)).toContain('ban-drop-table');
+  });
+
   it('a body is judged once, however often it is run', async () => {
     const out = await lintSql(`${PLPGSQL}SELECT wipe();\nSELECT wipe();`, { history: HISTORY });
     expect(out.findings.filter((f) => f.rule === 'ban-drop-table')).toHaveLength(1);
+  });
+});
+
+// The routine need not be the change's: one a base migration created runs its body just as well
+// when the change calls it. `SELECT drop_everything();` over a base function that drops a table
+// passed as SAFE, the body being history the analysis had not kept.
+describe('a routine the history created and the migration runs', () => {
+  const history = `${HISTORY}\n${PLPGSQL}`;
+  it.each([
+    ['SELECT', 'SELECT wipe();'],
+    ['PERFORM in a DO block', 'DO $$ BEGIN PERFORM wipe(); END $$;'],
+    ['CALL of a procedure', 'CALL wipe();', `${HISTORY}\nCREATE PROCEDURE wipe() LANGUAGE plpgsql AS $$ BEGIN DROP TABLE users; END $$;`],
+    ['a LANGUAGE sql body', 'SELECT wipe();', `${HISTORY}\nCREATE FUNCTION wipe() RETURNS void LANGUAGE sql AS $$ DROP TABLE users $$;`],
+  ])('%s: its DROP TABLE is judged as running', async (_name, sql, h = history) => {
+    expect((await lintSql(sql, { history: h })).findings.map((f) => f.rule)).toContain('ban-drop-table');
+  });
+
+  it('a history call does not use the body up: the change running it again is judged', async () => {
+    expect((await lintSql('SELECT wipe();', { history: `${history}\nSELECT 1;` })).findings.map((f) => f.rule)).toContain('ban-drop-table');
+  });
+
+  it('the body the change replaces it with is the one judged', async () => {
+    const sql = 'CREATE OR REPLACE FUNCTION wipe() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; END $$;\nSELECT wipe();';
+    expect((await lintSql(sql, { history })).findings.map((f) => f.rule)).not.toContain('ban-drop-table');
   });
 });

@@ -13,6 +13,11 @@ async function hits(sql: string) {
 describe('security-sensitive-sql', () => {
   const dangerous: Array<[string, RegExp]> = [
     ["ALTER SYSTEM SET shared_preload_libraries = 'x';", /ALTER SYSTEM/],
+    // Triggers that check foreign keys switched off: rows written meanwhile skip the checks.
+    ['SET session_replication_role = replica;', /session_replication_role = replica/],
+    ["SET LOCAL session_replication_role TO 'replica';", /session_replication_role = replica/],
+    ["SELECT set_config('session_replication_role', 'replica', true);", /sets session_replication_role to replica/],
+    ['ALTER TABLE t DISABLE TRIGGER ALL;', /DISABLE TRIGGER ALL/],
     ['CREATE ROLE backdoor WITH LOGIN SUPERUSER;', /SUPERUSER/],
     ['ALTER ROLE app BYPASSRLS;', /BYPASSRLS/],
     ['ALTER ROLE app WITH REPLICATION;', /REPLICATION/],
@@ -72,6 +77,8 @@ describe('security-sensitive-sql', () => {
     "SELECT pg_catalog.set_config('search_path', 'app, public', false);",
     'ALTER TABLE t ALTER COLUMN v TYPE pg_catalog.int8;',
     "UPDATE pg_settings_backup SET v = 1;",
+    'SET session_replication_role = origin;',
+    'ALTER TABLE t DISABLE TRIGGER USER;',
   ];
   for (const sql of fine) {
     it(`not flagged: ${sql}`, async () => {

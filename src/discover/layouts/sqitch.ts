@@ -1,5 +1,7 @@
-// Sqitch: `deploy/<change>.sql`, `revert/<change>.sql` (and `verify/`, not a migration) under a
-// project folder, applied in `sqitch.plan` order. A reworked change appears in the plan more
+// Sqitch: `deploy/<change>.sql`, `revert/<change>.sql` and `verify/<change>.sql` under a project
+// folder, applied in `sqitch.plan` order. A verify script runs on the database too (`sqitch
+// deploy --verify`, `sqitch verify`), after its change and again whenever it is run, so it is a
+// migration of its own right after the change's: repeatable, with no rollback. A reworked change appears in the plan more
 // than once; its older scripts are `<change>@<tag>.sql`, the tag named by the next rework's
 // dependency (`update_acl [update_acl@1.2.0]`). Without a plan, changes run in name order.
 import { naturalCompare } from '../version.js';
@@ -56,11 +58,13 @@ export const sqitch: Layout = {
     const out: LayoutBuild = emptyBuild();
     const deploy = new Set<string>();
     const revert = new Set<string>();
+    const verify = new Set<string>();
     for (const file of sqlFiles(folder.files)) {
       const m = SCRIPT.exec(file);
       if (!m) out.leftovers.push(file);
       else if (m[1] === 'deploy') deploy.add(m[2]!);
       else if (m[1] === 'revert') revert.add(m[2]!);
+      else verify.add(m[2]!);
     }
     const order: Array<{ script: string; name: string }> = [];
     if (folder.files.includes('sqitch.plan')) {
@@ -100,6 +104,18 @@ export const sqitch: Layout = {
         up: { path: repoPath(folder.dir, up), text: await folder.read(up) },
         down: revert.has(change.script) ? { path: repoPath(folder.dir, down), text: await folder.read(down) } : null,
       });
+      if (verify.has(change.script)) {
+        const check = `verify/${change.script}.sql`;
+        out.migrations.push({
+          id: `${change.script}:verify`,
+          version: `${hasPlan ? String(i + 1) : change.script}:verify`,
+          name: change.name,
+          up: { path: repoPath(folder.dir, check), text: await folder.read(check) },
+          down: null,
+          repeatable: true,
+          noRollback: true,
+        });
+      }
     }
     const used = new Set(order.map((c) => c.script));
     for (const script of revert) if (!used.has(script)) out.orphans.push(`revert/${script}.sql`);

@@ -24,6 +24,8 @@ export interface DraftMigration {
   noTransaction?: boolean;
   /** The runner re-applies it when it changes (Flyway R__, Liquibase runOnChange). */
   repeatable?: boolean;
+  /** A script that has no rollback by design, whatever the folder's convention (a sqitch verify script). */
+  noRollback?: boolean;
   /** `${name}` values the file defines for itself (Liquibase `--property`). */
   placeholders?: Record<string, string>;
   /** Migrations whose keys are equal collide in the runner (duplicate-version). */

@@ -1,0 +1,84 @@
+// Flyway and Liquibase paste `${name}` values into the SQL before it runs, from their own
+// configuration, which a pull request can change as freely as the SQL. `SELECT ${x};` with
+// flyway.conf's `flyway.placeholders.x=1; DROP TABLE users` passed as SAFE: the review read
+// ${x} as a neutral name. A placeholder without a value in the base branch's .migration-guard.yml
+// is now placeholder-unknown (DANGEROUS), and a change that sets a value in the runner's files
+// (for a placeholder a migration uses) is a DANGEROUS finding on that file naming the value.
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import type { ConfigFile } from '../../src/config/schema.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { gitChanges } from '../../src/discover/git.js';
+import { placeholderDefinitions } from '../../src/discover/placeholder-files.js';
+import { config } from '../discover/helpers.js';
+import { TempRepo } from '../discover/git-repo.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+async function review(base: Record<string, string>, change: Record<string, string>, file: ConfigFile = {}) {
+  const r = new TempRepo().init();
+  repos.push(r);
+  r.write(base).commit('base');
+  r.git('checkout', '-q', '-b', 'feature');
+  r.write(change).commit('change');
+  const git = await gitChanges(r.dir, 'main');
+  return (await runCheck({ files: fsRepoFiles(r.dir), config: config(file), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
+}
+
+const USERS = { 'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n' };
+
+describe('placeholders whose value the review does not know', () => {
+  it('an unconfigured placeholder in a Flyway migration is placeholder-unknown (DANGEROUS)', async () => {
+    const report = await review({ ...USERS, 'flyway.conf': 'flyway.placeholders.x=1\n' }, { 'db/migration/V2__x.sql': 'SELECT ${x};\n', 'flyway.conf': 'flyway.placeholders.x=1; DROP TABLE users\n' });
+    const m = report.migrations.find((x) => x.path === 'db/migration/V2__x.sql');
+    expect(m?.findings.map((f) => [f.rule, f.risk, f.line])).toContainEqual(['placeholder-unknown', 'DANGEROUS', 1]);
+    expect(report.risk).toBe('DANGEROUS');
+  });
+
+  it('a placeholder configured on the base branch is read with its value', async () => {
+    const report = await review(USERS, { 'db/migration/V2__x.sql': 'CREATE TABLE ${schema}.audit (id bigint PRIMARY KEY);\n' }, { placeholders: { schema: 'public' } });
+    expect(report.migrations[0]?.findings.map((f) => f.rule)).not.toContain('placeholder-unknown');
+  });
+
+  it('runners that do not substitute leave ${x} as text: no finding', async () => {
+    const report = await review({ 'db/migrations/0001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n', 'db/migrations/0001_users.down.sql': 'DROP TABLE users;\n' }, {
+      'db/migrations/0002_note.up.sql': "COMMENT ON TABLE users IS 'costs ${amount}';\n",
+      'db/migrations/0002_note.down.sql': 'COMMENT ON TABLE users IS NULL;\n',
+    });
+    expect(report.migrations.flatMap((m) => m.findings.map((f) => f.rule))).not.toContain('placeholder-unknown');
+  });
+});
+
+describe('a change that sets a placeholder value in the runner\'s files', () => {
+  const MIGRATIONS = { ...USERS, 'db/migration/V2__x.sql': 'SELECT ${x};\n' };
+  it.each([
+    ['flyway.conf', 'flyway.conf', 'flyway.placeholders.x=1\n', 'flyway.placeholders.x=1; DROP TABLE users\n'],
+    ['Spring application.properties', 'src/main/resources/application.properties', 'spring.flyway.placeholders.x=1\n', 'spring.flyway.placeholders.x=1; DROP TABLE users\n'],
+    ['Spring application.yml', 'src/main/resources/application.yml', 'spring:\n  flyway:\n    placeholders:\n      x: 1\n', 'spring:\n  flyway:\n    placeholders:\n      x: 1; DROP TABLE users\n'],
+    ['flyway.toml', 'flyway.toml', '[flyway.placeholders]\nx = "1"\n', '[flyway.placeholders]\nx = "1; DROP TABLE users"\n'],
+    ['Maven pom.xml', 'pom.xml', '<project><configuration><placeholders><x>1</x></placeholders></configuration></project>\n', '<project><configuration><placeholders><x>1; DROP TABLE users</x></placeholders></configuration></project>\n'],
+    ['an environment file', 'deploy/.env', 'FLYWAY_PLACEHOLDERS_X=1\n', 'FLYWAY_PLACEHOLDERS_X=1; DROP TABLE users\n'],
+  ])('%s: DANGEROUS on the file, naming the new value', async (_name, path, before, after) => {
+    const report = await review({ ...MIGRATIONS, [path]: before }, { [path]: after }, { placeholders: { x: '1' } });
+    const e = report.errors.find((x) => x.path === path);
+    expect(e).toMatchObject({ rule: 'placeholder-unknown', risk: 'DANGEROUS' });
+    expect(e?.message).toContain('${x} from `1` to `1; DROP TABLE users`');
+  });
+
+  it('a value no migration uses, or a file whose values stay, is no finding', async () => {
+    const report = await review({ ...MIGRATIONS, 'flyway.conf': 'flyway.placeholders.x=1\nflyway.placeholders.unused=a\n' }, { 'flyway.conf': '# comment\nflyway.placeholders.x=1\nflyway.placeholders.unused=b\n' }, { placeholders: { x: '1' } });
+    expect(report.errors).toEqual([]);
+  });
+});
+
+describe('placeholderDefinitions', () => {
+  it('reads the forms the runners read', () => {
+    expect(Object.fromEntries(placeholderDefinitions('flyway.placeholders.a=1\nparameter.b = two\nspring.liquibase.parameters.c: 3\nFLYWAY_PLACEHOLDERS_D=4\n'))).toEqual({ a: '1', b: 'two', c: '3', d: '4' });
+    expect(Object.fromEntries(placeholderDefinitions('<databaseChangeLog><property name="e" value="5"/></databaseChangeLog>'))).toEqual({ e: '5' });
+    expect(Object.fromEntries(placeholderDefinitions("flyway {\n  placeholders = ['f': 'six', g: \"7\"]\n}\n"))).toEqual({ f: 'six', g: '7' });
+    expect(Object.fromEntries(placeholderDefinitions('spring:\n  flyway:\n    placeholders:\n      h: 8\n    locations: x\n'))).toEqual({ h: '8' });
+  });
+});
