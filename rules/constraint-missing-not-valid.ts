@@ -94,7 +94,8 @@ function withColumnConstraints(cmds: readonly AlterTableCmd[], moved: ReadonlyMa
 function lockText(c: Constraint, table: string): string {
   if (c.contype === 'CONSTR_FOREIGN') {
     const referenced = relationName(c.pktable);
-    return `SHARE ROW EXCLUSIVE locks on ${table}${referenced && referenced !== table ? ` and ${referenced}` : ''} (writes to both wait)`;
+    // A self-reference (a tree's parent key) locks one table.
+    return referenced && referenced !== table ? `SHARE ROW EXCLUSIVE locks on ${table} and ${referenced} (writes to both wait)` : `a SHARE ROW EXCLUSIVE lock on ${table} (writes to it wait)`;
   }
   return `an ACCESS EXCLUSIVE lock on ${table} (reads and writes wait)`;
 }

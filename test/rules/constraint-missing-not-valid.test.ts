@@ -20,6 +20,12 @@ describe(ID, () => {
     expect(f?.suggestion).toContain('ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;');
   });
 
+  // hoppscotch's 20251203202452_cascade_delete re-adds TeamCollection's parent key: one table, not 'both'.
+  it('a self-referencing FOREIGN KEY locks one table', async () => {
+    const [f] = findingsOf(await lintSql('ALTER TABLE orders ADD CONSTRAINT orders_parent_fk FOREIGN KEY (customer_id) REFERENCES orders (id);', { history: HISTORY }), ID);
+    expect(f?.message).toContain('holding a SHARE ROW EXCLUSIVE lock on public.orders (writes to it wait)');
+  });
+
   it('the suggested SQL runs on PostgreSQL 15 against the real tables', async () => {
     const out = await lintSql('ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id), ADD CHECK (total >= 0);', { history: HISTORY });
     const found = findingsOf(out, ID);
