@@ -12,6 +12,12 @@ export interface FolderGroup {
   files: string[];
   /** The layout its shape proves, when it does. */
   shape?: LayoutName;
+  /**
+   * True for a folder right above a folder of version subfolders (temporal keeps the whole
+   * schema in `visibility/schema.sql` beside `visibility/versioned/v1.10/...`): a whole-schema
+   * file in it is what a new database starts from, not a migration.
+   */
+  besideVersions?: boolean;
 }
 
 const SQITCH_SCRIPT = /^(?:(.*)\/)?(deploy|revert|verify)\/.+\.sql$/;
@@ -44,13 +50,15 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
   const claimed = new Set<string>();
   const groups: FolderGroup[] = [];
 
-  const claim = (dir: string, shape: LayoutName | undefined, accept: (rel: string) => boolean): void => {
+  const claim = (dir: string, shape: LayoutName | undefined, accept: (rel: string) => boolean, besideVersions = false): boolean => {
     const files = all.flatMap((p) => {
       const rel = under(dir, p);
       return rel !== null && !claimed.has(p) && accept(rel) ? [rel] : [];
     });
     for (const rel of files) if (/\.sql$/i.test(rel)) claimed.add(dir ? `${dir}/${rel}` : rel);
-    if (files.some((f) => /\.sql$/i.test(f))) groups.push({ dir, files, ...(shape ? { shape } : {}) });
+    if (!files.some((f) => /\.sql$/i.test(f))) return false;
+    groups.push({ dir, files, ...(shape ? { shape } : {}), ...(besideVersions ? { besideVersions } : {}) });
+    return true;
   };
 
   // Sqitch: a project folder with deploy/ scripts and a plan or revert/ scripts.
@@ -117,10 +125,11 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
     root.dirs.add(parent(p));
     versionRoots.set(m[1] ?? '', root);
   }
+  const versionParents = new Set<string>();
   for (const [root, seen] of versionRoots) {
     const numbered = !seen.pairs && seen.dirs.size >= 2;
     if (!seen.unnumbered && !numbered) continue;
-    claim(root, 'plain', (rel) => (VERSION_SUBDIR.test(rel) && (numbered || !/^[vV]?\d/.test(rel.slice(rel.indexOf('/') + 1)))) || (numbered && isSchemaSnapshot(rel)));
+    if (claim(root, 'plain', (rel) => (VERSION_SUBDIR.test(rel) && (numbered || !/^[vV]?\d/.test(rel.slice(rel.indexOf('/') + 1)))) || (numbered && isSchemaSnapshot(rel))) && root !== '') versionParents.add(parent(root));
   }
 
   // Everything else: one folder per directory; rollbacks/ and drizzle's meta/ belong to it.
@@ -129,7 +138,7 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
     return /(^|\/)rollbacks?$/i.test(d) && sql.some((q) => !claimed.has(q) && parent(q) === parent(d)) ? parent(d) : d;
   }));
   for (const dir of dirs) {
-    claim(dir, undefined, (rel) => !rel.includes('/') || /^rollbacks?\/[^/]+\.sql$/i.test(rel) || rel === 'meta/_journal.json');
+    claim(dir, undefined, (rel) => !rel.includes('/') || /^rollbacks?\/[^/]+\.sql$/i.test(rel) || rel === 'meta/_journal.json', versionParents.has(dir));
   }
   return groups.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }

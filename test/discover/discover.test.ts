@@ -126,6 +126,40 @@ describe('version folders with a whole-schema file (memos)', () => {
   });
 });
 
+// temporal: schema/postgresql/v12/visibility/schema.sql is the whole schema for a new database,
+// right above versioned/v1.0/..., which its schema tool applies in version order. Every temporal
+// pull request that added a versioned file also edited schema.sql, and was migration-edited, DANGEROUS.
+describe('a whole-schema file right above a folder of version subfolders (temporal)', () => {
+  const files = {
+    'schema/postgresql/v12/visibility/schema.sql': 'CREATE TABLE executions_visibility (run_id text PRIMARY KEY, x bigint);\n',
+    'schema/postgresql/v12/visibility/database.sql': 'CREATE DATABASE temporal_visibility;\n',
+    'schema/postgresql/v12/visibility/versioned/v1.0/schema.sql': 'CREATE TABLE executions_visibility (run_id text PRIMARY KEY);\n',
+    'schema/postgresql/v12/visibility/versioned/v1.0/manifest.json': '{"CurrVersion": "1.0", "SchemaUpdateCqlFiles": ["schema.sql"]}\n',
+    'schema/postgresql/v12/visibility/versioned/v1.10/add_x.sql': 'ALTER TABLE executions_visibility ADD COLUMN x bigint;\n',
+    'schema/postgresql/v12/visibility/versioned/v1.9/index.sql': 'CREATE INDEX by_run ON executions_visibility (run_id);\n',
+  };
+
+  it('is left alone with a note, as the whole schema beside the migrations is; the versioned files are the set', async () => {
+    const r = await discoverMigrations(repo(files), config());
+    expect(r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)])).toEqual([
+      ['schema/postgresql/v12/visibility', 'plain', ['database']],
+      ['schema/postgresql/v12/visibility/versioned', 'plain', ['v1.0/schema', 'v1.9/index', 'v1.10/add_x']],
+    ]);
+    expect(r.notes.map((n) => [n.path, n.message.split(':')[0]])).toEqual([['schema/postgresql/v12/visibility', 'schema.sql left alone']]);
+  });
+
+  it('one the change adds is reviewed', async () => {
+    const r = await discoverMigrations(repo(files), config(), { addedByChange: (p) => p === 'schema/postgresql/v12/visibility/schema.sql' });
+    expect(r.sets[0]!.migrations.map((m) => m.id)).toEqual(['database', 'schema']);
+  });
+
+  it('a folder of loose files with no version folder below keeps schema.sql as a migration', async () => {
+    const r = await discoverMigrations(repo({ 'db/schema.sql': 'CREATE TABLE a (id int);\n', 'db/users.sql': 'SELECT 1;\n', 'db/sub/other.sql': 'SELECT 2;\n' }), config());
+    expect(r.sets.map((s) => s.migrations.map((m) => m.id))).toEqual([['schema', 'users']]);
+    expect(r.notes).toEqual([]);
+  });
+});
+
 describe('Flyway baseline migrations', () => {
   it('B5__name.sql is the whole schema for a new database, no step of the sequence: left alone with a note', async () => {
     const r = await discoverMigrations(repo({
