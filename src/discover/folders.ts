@@ -12,6 +12,13 @@ export interface FolderGroup {
   files: string[];
   /** The layout its shape proves, when it does. */
   shape?: LayoutName;
+  /**
+   * True for a folder above a folder of migrations: dbmate dumps the whole schema to
+   * `db/schema.sql` over `db/migrations/`, temporal keeps `visibility/schema.sql` over
+   * `visibility/versioned/v1.10/...`. A whole-schema file in it is what a new database starts
+   * from, not a migration.
+   */
+  besideMigrations?: boolean;
 }
 
 const SQITCH_SCRIPT = /^(?:(.*)\/)?(deploy|revert|verify)\/.+\.sql$/;
@@ -20,7 +27,7 @@ const DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
 const VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
 const LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
 // A test suite's folder, at any depth.
-const TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?)(\/|$)/i;
+const TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?|stubs?)(\/|$)/i;
 // A folder named like one that holds migrations; `db` or `schema` only as the last part (`db/queries` is not).
 const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
 
@@ -131,7 +138,25 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
   for (const dir of dirs) {
     claim(dir, undefined, (rel) => !rel.includes('/') || /^rollbacks?\/[^/]+\.sql$/i.test(rel) || rel === 'meta/_journal.json');
   }
+  // A folder above a folder of migrations (a runner's shape, or files named with a version
+  // first): dbmate's db/schema.sql over db/migrations/, temporal's schema.sql over versioned/,
+  // supabase/postgres' migrations/schema-15.sql over migrations/db/migrations/.
+  const aboveMigrations = new Set<string>();
+  for (const g of groups) {
+    if (g.dir === '' || !(g.shape || namedWithVersions(g.files))) continue;
+    for (let d = parent(g.dir); ; d = parent(d)) {
+      aboveMigrations.add(d);
+      if (d === '') break;
+    }
+  }
+  for (const g of groups) if (!g.shape && aboveMigrations.has(g.dir)) g.besideMigrations = true;
   return groups.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+/** Most of the SQL files are named with a version first (`20200101_x.sql`, `V2__x.sql`, `0001-x.sql`). */
+function namedWithVersions(files: readonly string[]): boolean {
+  const sqlNames = files.filter((f) => /\.sql$/i.test(f)).map((f) => f.slice(f.lastIndexOf('/') + 1));
+  return sqlNames.filter((f) => /^[vV]?\d/.test(f)).length * 2 > sqlNames.length;
 }
 
 /**

@@ -126,6 +126,60 @@ describe('version folders with a whole-schema file (memos)', () => {
   });
 });
 
+// temporal: schema/postgresql/v12/visibility/schema.sql is the whole schema for a new database,
+// right above versioned/v1.0/..., which its schema tool applies in version order. Every temporal
+// pull request that added a versioned file also edited schema.sql, and was migration-edited, DANGEROUS.
+describe('a whole-schema file above a folder of migrations (temporal, dbmate)', () => {
+  const files = {
+    'schema/postgresql/v12/visibility/schema.sql': 'CREATE TABLE executions_visibility (run_id text PRIMARY KEY, x bigint);\n',
+    'schema/postgresql/v12/visibility/database.sql': 'CREATE DATABASE temporal_visibility;\n',
+    'schema/postgresql/v12/visibility/versioned/v1.0/schema.sql': 'CREATE TABLE executions_visibility (run_id text PRIMARY KEY);\n',
+    'schema/postgresql/v12/visibility/versioned/v1.0/manifest.json': '{"CurrVersion": "1.0", "SchemaUpdateCqlFiles": ["schema.sql"]}\n',
+    'schema/postgresql/v12/visibility/versioned/v1.10/add_x.sql': 'ALTER TABLE executions_visibility ADD COLUMN x bigint;\n',
+    'schema/postgresql/v12/visibility/versioned/v1.9/index.sql': 'CREATE INDEX by_run ON executions_visibility (run_id);\n',
+  };
+
+  it('is left alone with a note, as the whole schema beside the migrations is; the versioned files are the set', async () => {
+    const r = await discoverMigrations(repo(files), config());
+    expect(r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)])).toEqual([
+      ['schema/postgresql/v12/visibility', 'plain', ['database']],
+      ['schema/postgresql/v12/visibility/versioned', 'plain', ['v1.0/schema', 'v1.9/index', 'v1.10/add_x']],
+    ]);
+    expect(r.notes.map((n) => [n.path, n.message.split(':')[0]])).toEqual([['schema/postgresql/v12/visibility', 'schema.sql left alone']]);
+  });
+
+  it('one the change adds is reviewed', async () => {
+    const r = await discoverMigrations(repo(files), config(), { addedByChange: (p) => p === 'schema/postgresql/v12/visibility/schema.sql' });
+    expect(r.sets[0]!.migrations.map((m) => m.id)).toEqual(['database', 'schema']);
+  });
+
+  // dbmate dumps the whole schema to db/schema.sql after each migration (its default): every
+  // dbmate pull request edits it, and it was reviewed as a plain migration, migration-edited,
+  // DANGEROUS. supabase/postgres keeps migrations/schema-15.sql over migrations/db/migrations/.
+  it('so is one in any folder above a folder of migrations (dbmate\'s db/schema.sql)', async () => {
+    const dbmate = await discoverMigrations(repo({
+      'db/schema.sql': 'CREATE TABLE a (id int, b int);\n',
+      'db/migrations/20200101000000_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n',
+      'db/migrations/20200102000000_b.sql': '-- migrate:up\nALTER TABLE a ADD COLUMN b int;\n-- migrate:down\nALTER TABLE a DROP COLUMN b;\n',
+    }), config());
+    expect(dbmate.sets.map((s) => [s.dir, s.layout, s.migrations.length])).toEqual([['db/migrations', 'dbmate', 2]]);
+    expect(dbmate.notes.map((n) => [n.path, n.message.split(':')[0]])).toEqual([['db', 'schema.sql left alone']]);
+    const deeper = await discoverMigrations(repo({
+      'migrations/schema.sql': 'CREATE TABLE a (id int);\n',
+      'migrations/schema-15.sql': 'CREATE TABLE a (id int);\n',
+      'migrations/db/migrations/20211115181400_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\n',
+    }), config());
+    expect(deeper.sets.map((s) => s.dir)).toEqual(['migrations/db/migrations']);
+    expect(deeper.notes.map((n) => n.message.split(':')[0])).toEqual(['schema-15.sql, schema.sql left alone']);
+  });
+
+  it('a folder of loose files with no version folder below keeps schema.sql as a migration', async () => {
+    const r = await discoverMigrations(repo({ 'db/schema.sql': 'CREATE TABLE a (id int);\n', 'db/users.sql': 'SELECT 1;\n', 'db/sub/other.sql': 'SELECT 2;\n' }), config());
+    expect(r.sets.map((s) => s.migrations.map((m) => m.id))).toEqual([['schema', 'users']]);
+    expect(r.notes).toEqual([]);
+  });
+});
+
 describe('Flyway baseline migrations', () => {
   it('B5__name.sql is the whole schema for a new database, no step of the sequence: left alone with a note', async () => {
     const r = await discoverMigrations(repo({
@@ -263,7 +317,23 @@ describe('Go test data', () => {
   it('a testdata folder of golang-migrate-named files is left alone with a note; Flyway files and files under a Liquibase changelog are reviewed', async () => {
     const r = await discoverMigrations(repo(files), config());
     expect(r.sets.map((s) => s.dir)).toEqual(['coderd/database/migrations', 'db/changelog', 'db/changelog/testdata', 'db/migration/testdata']);
-    expect(r.notes.map((n) => [n.path, n.message.slice(0, 40)])).toEqual([['coderd/database/migrations/testdata/fixtures', '2 SQL files left alone: Go test data (a ']]);
+    expect(r.notes.map((n) => [n.path, n.message.slice(0, 53)])).toEqual([['coderd/database/migrations/testdata/fixtures', '2 SQL files left alone: test data (a testdata/ folder']]);
+  });
+
+  // ory/kratos took in ory/x: oryx/popx/stub/migrations/ holds the pop migrations popx's tests
+  // apply (72 reviewed, DANGEROUS for their fizz files), and oryx/dbal/stub/a/1.sql numbered
+  // stubs, whose deletion was migration-edited.
+  it('so is a stub folder of runner-named files, and a plain one of numbered files', async () => {
+    const r = await discoverMigrations(repo({
+      'persistence/sql/migrations/sql/20200101000000000000_init.up.sql': 'CREATE TABLE identities (id uuid);',
+      'persistence/sql/migrations/sql/20200101000000000000_init.down.sql': 'DROP TABLE identities;',
+      'oryx/popx/stub/migrations/transactional/20191100000001000000_identities.postgres.up.sql': 'CREATE TABLE identities (id uuid);',
+      'oryx/popx/stub/migrations/transactional/20191100000001000000_identities.postgres.down.sql': 'DROP TABLE identities;',
+      'oryx/dbal/stub/a/1.sql': 'CREATE TABLE a (id int);',
+      'oryx/dbal/stub/a/3.sql': 'CREATE TABLE b (id int);',
+    }), config());
+    expect(r.sets.map((s) => s.dir)).toEqual(['persistence/sql/migrations/sql']);
+    expect(r.notes.map((n) => [n.path, n.message.slice(0, 49)])).toEqual([['oryx/popx/stub/migrations/transactional', '2 SQL files left alone: test data (a stub/ folder']]);
   });
 
   it('given to lint, under a configured folder, or matched by otherDatabases.review, it is reviewed', async () => {

@@ -12,6 +12,8 @@ export interface LayoutFiles {
   files: readonly string[];
   /** Decoded text of a file under the folder (relative path); '' when it cannot be read. */
   read(rel: string): Promise<string>;
+  /** The folder sits above a folder of migrations (see FolderGroup.besideMigrations). */
+  besideMigrations?: boolean;
 }
 
 export interface DraftMigration {
