@@ -1,7 +1,7 @@
 // Advances the analysis state past one statement: objects it created, constraints it added or
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
 import { knownType } from './type-pool.js';
@@ -281,6 +281,12 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
   if (v.idxname) (state.indexDefinitions ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), keyColumns(v.indexParams));
+  const elems = (v.indexParams ?? []).map((p) => as<IndexElem>(p, 'IndexElem'));
+  if (v.whereClause || elems.some((e) => e?.expr)) {
+    const columns = columnRefs([elems.map((e) => e?.expr), v.whereClause]).concat(elems.map((e) => e?.name).filter((n): n is string => !!n));
+    const map = (state.alwaysRebuiltIndexColumns ??= new Map());
+    map.set(table, new Set([...(map.get(table) ?? []), ...columns]));
+  }
 }
 
 function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean): void {
