@@ -30,6 +30,7 @@ import { rule as enumValueChanges } from './enum-value-changes.js';
 import { rule as exclusionConstraint } from './exclusion-constraint.js';
 import { rule as foreignKeyWithoutIndex } from './foreign-key-without-index.js';
 import { rule as identifierTooLong } from './identifier-too-long.js';
+import { rule as indexTooManyColumns } from './index-too-many-columns.js';
 import { rule as migrationEdited } from './migration-edited.js';
 import { rule as migrationOutOfOrder } from './migration-out-of-order.js';
 import { rule as multipleBlockingAlters } from './multiple-blocking-alters.js';
@@ -109,6 +110,7 @@ export const allRules: readonly Rule[] = [
   exclusionConstraint,
   foreignKeyWithoutIndex,
   identifierTooLong,
+  indexTooManyColumns,
   migrationEdited,
   migrationOutOfOrder,
   multipleBlockingAlters,
