@@ -79,6 +79,12 @@ export interface AnalysisState {
    * these columns rebuilds it even when the table is not rewritten.
    */
   alwaysRebuiltIndexColumns?: Map<string, Set<string>>;
+  /**
+   * Views (plain and materialized) that exist at this point: from the history or created
+   * earlier in this run, and not dropped since. CREATE OR REPLACE VIEW of one of them takes an
+   * ACCESS EXCLUSIVE lock on it.
+   */
+  views?: Set<string>;
   /** `SET lock_timeout` / `statement_timeout` seen earlier in this file (and not reset to 0). */
   lockTimeout: boolean;
   statementTimeout: boolean;

@@ -112,6 +112,25 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     case 'CreateTableAsStmt': {
       const name = relationName((v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
+      if (name && (v as { objtype?: string }).objtype === 'OBJECT_MATVIEW') (state.views ??= new Set()).add(name);
+      return;
+    }
+    case 'ViewStmt': {
+      const view = v as { view?: Parameters<typeof relationName>[0]; replace?: boolean };
+      const name = relationName(view.view);
+      if (!name) return;
+      // A plain CREATE VIEW fails if the view exists: it is new. OR REPLACE may replace one in use.
+      if (!view.replace && !state.learningOnly) state.newTables.add(name);
+      (state.views ??= new Set()).add(name);
+      return;
+    }
+    case 'DropStmt': {
+      const d = v as { removeType?: string; objects?: Node[] };
+      if (d.removeType !== 'OBJECT_VIEW' && d.removeType !== 'OBJECT_MATVIEW') return;
+      for (const o of d.objects ?? []) {
+        const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
+        if (name) state.views?.delete(name);
+      }
       return;
     }
     case 'IndexStmt': return trackIndex(state, v as IndexStmt);
