@@ -70,6 +70,7 @@ import { rule as rollbackReapplyFailed } from './rollback-reapply-failed.js';
 import { rule as securitySensitiveSql } from './security-sensitive-sql.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
 import { rule as statementTimeoutBeforeLock } from './statement-timeout-before-lock.js';
+import { rule as syntaxNewerThanTarget } from './syntax-newer-than-target.js';
 import { rule as tableRebuild } from './table-rebuild.js';
 import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
 import { rule as timeoutTooLong } from './timeout-too-long.js';
@@ -150,6 +151,7 @@ export const allRules: readonly Rule[] = [
   securitySensitiveSql,
   setNotNullWithoutCheck,
   statementTimeoutBeforeLock,
+  syntaxNewerThanTarget,
   tableRebuild,
   tableRewriteSettings,
   timeoutTooLong,
