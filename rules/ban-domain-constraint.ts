@@ -10,8 +10,8 @@ export const rule: Rule = {
   title: 'Constraints on domains are hard to change without blocking',
   docs: {
     why:
-      'A constraint on a domain applies to every column of every table that uses the domain. Adding one (ALTER DOMAIN ... ADD CONSTRAINT) checks all those columns in all those tables in one statement, locking each table against writes while it scans; changing a domain constraint later means doing that again, with no NOT VALID / VALIDATE path as convenient as for tables, and the tables involved are not visible in the migration. Table CHECK constraints can be added NOT VALID and validated without blocking, one table at a time.',
-    lock: 'ALTER DOMAIN ADD CONSTRAINT: a lock that blocks writes on every table with a column of the domain, for the time it takes to scan them all.',
+      'A constraint on a domain applies to every column of every table that uses the domain. Adding one (ALTER DOMAIN ... ADD CONSTRAINT, or SET NOT NULL) checks all those columns in all those tables in one statement, locking each table against writes while it scans; changing a domain constraint later means doing that again, with no NOT VALID / VALIDATE path as convenient as for tables, and the tables involved are not visible in the migration. Table CHECK constraints can be added NOT VALID and validated without blocking, one table at a time.',
+    lock: 'ALTER DOMAIN ADD CONSTRAINT and SET NOT NULL: SHARE on every table with a column of the domain (blocks writes), for the time it takes to scan them all.',
     instead:
       'Keep domains without constraints (or avoid them) and put CHECK constraints on the table columns: `ALTER TABLE t ADD CONSTRAINT ... CHECK (...) NOT VALID;` then `ALTER TABLE t VALIDATE CONSTRAINT ...;`. On a domain already in use, add the constraint NOT VALID and validate it in a quiet period.',
     bad: "CREATE DOMAIN us_postal_code AS text CHECK (VALUE ~ '^[0-9]{5}$');",
@@ -32,9 +32,17 @@ export const rule: Rule = {
       }];
     }
     const alter = stmtNode<AlterDomainStmt>(statement, 'AlterDomainStmt');
+    const name = qualifiedFromList(alter?.typeName) ?? 'the domain';
+    // SET NOT NULL: the same scan of every column of the domain, with no NOT VALID form.
+    if (alter?.subtype === 'O' && !state.newTypes.has(name)) {
+      const bare = name.replace(/^public\./, '');
+      return [{
+        message: `ALTER DOMAIN ${name} SET NOT NULL checks every column of every table that uses ${name} for NULLs, blocking writes to those tables while it scans them (and fails if one has a NULL)`,
+        suggestion: `ALTER DOMAIN ${bare} ADD CONSTRAINT ${bare.replace(/^.*\./, '')}_not_null CHECK (VALUE IS NOT NULL) NOT VALID;\n-- then, in a quiet period: ALTER DOMAIN ${bare} VALIDATE CONSTRAINT ${bare.replace(/^.*\./, '')}_not_null;`,
+      }];
+    }
     if (alter?.subtype !== 'C') return [];
     const con = as<Constraint>(alter.def, 'Constraint');
-    const name = qualifiedFromList(alter.typeName) ?? 'the domain';
     if (con?.skip_validation || state.newTypes.has(name)) return [];
     return [{
       message: `ALTER DOMAIN ${name} ADD CONSTRAINT checks every column of every table that uses ${name}, blocking writes to those tables while it scans them`,

@@ -30,19 +30,24 @@ function expandContract(table: string, column: string, newType: string, valueSql
 
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'zulu', 'z', 'universal', 'etc/universal', 'utc0', '+00', '0']);
 
-/** True when a SET timezone earlier in the file (still in force) chose UTC: then timestamp -> timestamptz does not rewrite. */
-function sessionTimeZoneIsUtc(state: Parameters<NonNullable<Rule['check']>>[0]['state']): boolean {
-  let utc = false;
+/**
+ * The session time zone a SET timezone earlier in the file (still in force) chose: 'utc' (then
+ * timestamp -> timestamptz does not rewrite), 'other' (it does), or undefined when the file
+ * does not say (the server's default decides).
+ */
+function sessionTimeZone(state: Parameters<NonNullable<Rule['check']>>[0]['state']): 'utc' | 'other' | undefined {
+  let zone: 'utc' | 'other' | undefined;
   for (const s of state.earlierInFile ?? []) {
     const set = as<VariableSetStmt>(s.statement.ast, 'VariableSetStmt');
     if (!set || set.name?.toLowerCase() !== 'timezone') continue;
     // SET LOCAL ends with its transaction: only count it inside the current one.
     if (set.is_local && !(s.inTransaction && s.txId === state.tx.id && state.tx.active)) continue;
+    if (set.kind !== 'VAR_SET_VALUE') { zone = undefined; continue; }
     const value = as<{ sval?: { sval?: string }; ival?: { ival?: number } }>(set.args?.[0], 'A_Const');
     const text = value?.sval?.sval ?? (value ? String(value.ival?.ival ?? 0) : '');
-    utc = set.kind === 'VAR_SET_VALUE' && UTC_NAMES.has(text.toLowerCase());
+    zone = UTC_NAMES.has(text.toLowerCase()) ? 'utc' : 'other';
   }
-  return utc;
+  return zone;
 }
 
 export const rule: Rule = {
@@ -52,7 +57,7 @@ export const rule: Rule = {
   sizeSensitive: true,
   docs: {
     why:
-      'Changing a column\'s type makes PostgreSQL rewrite every row and rebuild every index of the table while it holds an ACCESS EXCLUSIVE lock, so nothing can read or write the table until it is done. Only a few changes skip the rewrite (the binary-coercible casts of pg_cast and the typmod rules): varchar(n) to a longer varchar, varchar or text; text to varchar without a limit; text or varchar to and from citext (indexes on the column are still rebuilt, citext compares differently); numeric(p,s) to a larger precision with the same scale or to plain numeric; a longer bit varying; cidr to inet; a higher or removed timestamp/time/interval precision; and, since PostgreSQL 12, timestamp to timestamptz when the session time zone is UTC (a SET timezone = UTC earlier in the file counts). A USING clause that computes something always rewrites. Shrinking a varchar also fails if a longer value exists. Even without a rewrite, every CHECK constraint that uses the column is checked again against all rows under the same lock.',
+      'Changing a column\'s type makes PostgreSQL rewrite every row and rebuild every index of the table while it holds an ACCESS EXCLUSIVE lock, so nothing can read or write the table until it is done. Only a few changes skip the rewrite (the binary-coercible casts of pg_cast and the typmod rules): varchar(n) to a longer varchar, varchar or text; text to varchar without a limit; text or varchar to and from citext (indexes on the column are still rebuilt, citext compares differently); numeric(p,s) to a larger precision with the same scale or to plain numeric; a longer bit varying; cidr to inet; a higher or removed timestamp/time/interval precision; and, since PostgreSQL 12, timestamp to timestamptz when the session time zone is UTC (a SET timezone = UTC earlier in the file counts; a SET to another zone makes it a rewrite). A USING clause that computes something always rewrites. Shrinking a varchar also fails if a longer value exists. Even without a rewrite, every CHECK constraint that uses the column is checked again against all rows under the same lock, and every expression or partial index that uses the column is rebuilt (PostgreSQL cannot prove its expressions unchanged).',
     lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) for the rewrite and the index rebuilds.',
     instead:
       'Expand and contract: add a new column of the new type, keep it in step for new writes (trigger or application), backfill it in batches, switch readers, then swap the names and drop the old column. To limit a text length, keep the type and add CHECK (char_length(col) <= n) NOT VALID, then VALIDATE CONSTRAINT.',
@@ -61,7 +66,7 @@ export const rule: Rule = {
     equivalents: { squawk: 'changing-column-type', strongMigrations: 'change_column', eugene: 'E5', pgfence: 'ALTER COLUMN checks' },
   },
   statements: ['AlterTableStmt'],
-  // sessionTimeZoneIsUtc reads the SET timezone statements before it.
+  // sessionTimeZone reads the SET timezone statements before it.
   readsEarlierTree: (s) => stmtTag(s) === 'VariableSetStmt',
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
@@ -94,7 +99,8 @@ export const rule: Rule = {
         return;
       }
       const change = typeChange(oldType, newType, state.pgVersion);
-      if (change.effect !== 'rewrite') {
+      const zone = change.effect === 'utc-only' ? sessionTimeZone(state) : undefined;
+      if (change.effect !== 'rewrite' && zone !== 'other') {
         // No rewrite, but PostgreSQL drops and re-adds the constraints that use the column, and a
         // re-added CHECK is validated against every row under the ACCESS EXCLUSIVE lock.
         const checks = [...state.constraints.values()].filter((c) => c.table === table && c.kind === 'check' && c.validated && (c.columns ?? []).includes(column));
@@ -107,24 +113,35 @@ export const rule: Rule = {
           return;
         }
       }
-      if (change.effect === 'none') return;
-      if (change.effect === 'index-rebuild') {
-        const indexed = (state.indexedColumns.get(table) ?? []).some((cols) => cols.includes(column));
-        if (!indexed) return;
+      // No rewrite: an expression or partial index on the column is still rebuilt (PostgreSQL
+      // does not compare expressions or predicates), and a plain one too when the operator class changes.
+      const noRewrite = change.effect === 'none' || change.effect === 'index-rebuild' || (change.effect === 'utc-only' && zone === 'utc');
+      if (noRewrite) {
+        const exprIndexed = state.alwaysRebuiltIndexColumns?.get(table)?.has(column) ?? false;
+        const plainIndexed = change.effect === 'index-rebuild' && (state.indexedColumns.get(table) ?? []).some((cols) => cols.includes(column));
+        if (!exprIndexed && !plainIndexed) return;
+        const why = plainIndexed ? `the indexes on ${column} change operator class` : `the expression or partial indexes that use ${column} cannot be proven unchanged`;
         hits.push({
           operation: i,
-          message: `ALTER COLUMN ${column} TYPE ${newType} (from ${oldType}) on ${table} does not rewrite the table, but the indexes on ${column} change operator class and are rebuilt under an ACCESS EXCLUSIVE lock (reads and writes wait for the rebuild)`,
+          message: `ALTER COLUMN ${column} TYPE ${newType} (from ${oldType}) on ${table} does not rewrite the table, but ${why} and are rebuilt under an ACCESS EXCLUSIVE lock (reads and writes wait for the rebuild)`,
           suggestion: expandContract(table, column, newType, cast),
         });
         return;
       }
-      if (change.effect === 'utc-only' && sessionTimeZoneIsUtc(state)) return;
-      if (change.effect === 'utc-only') {
+      if (change.effect === 'utc-only' && zone === undefined) {
         hits.push({
           operation: i,
           risk: 'CAUTION',
           message: `ALTER COLUMN ${column} TYPE ${newType} (from ${oldType}) on ${table}: PostgreSQL skips the rewrite only when the session's TimeZone is UTC, and then reads the stored values as UTC; in any other time zone it rewrites the table under an ACCESS EXCLUSIVE lock`,
           suggestion: `SET timezone = 'UTC';  -- in the same session, right before it; only correct if the stored values are UTC\n${statement.text.trim()};`,
+        });
+        return;
+      }
+      if (change.effect === 'utc-only') {
+        hits.push({
+          operation: i,
+          message: `ALTER COLUMN ${column} TYPE ${newType} (from ${oldType}) on ${table}: the SET timezone earlier in this file is not UTC, so PostgreSQL converts every value from that zone and rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
+          suggestion: expandContract(table, column, newType, cast),
         });
         return;
       }

@@ -33,6 +33,7 @@ import { rule as exclusionConstraint } from './exclusion-constraint.js';
 import { rule as foreignKeyWithoutIndex } from './foreign-key-without-index.js';
 import { rule as grantToPublic } from './grant-to-public.js';
 import { rule as identifierTooLong } from './identifier-too-long.js';
+import { rule as indexTooManyColumns } from './index-too-many-columns.js';
 import { rule as migrationEdited } from './migration-edited.js';
 import { rule as migrationOutOfOrder } from './migration-out-of-order.js';
 import { rule as multipleBlockingAlters } from './multiple-blocking-alters.js';
@@ -75,6 +76,7 @@ import { rule as securityDefinerFunction } from './security-definer-function.js'
 import { rule as securitySensitiveSql } from './security-sensitive-sql.js';
 import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js';
 import { rule as statementTimeoutBeforeLock } from './statement-timeout-before-lock.js';
+import { rule as syntaxNewerThanTarget } from './syntax-newer-than-target.js';
 import { rule as tableRebuild } from './table-rebuild.js';
 import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
 import { rule as timeoutTooLong } from './timeout-too-long.js';
@@ -118,6 +120,7 @@ export const allRules: readonly Rule[] = [
   foreignKeyWithoutIndex,
   grantToPublic,
   identifierTooLong,
+  indexTooManyColumns,
   migrationEdited,
   migrationOutOfOrder,
   multipleBlockingAlters,
@@ -160,6 +163,7 @@ export const allRules: readonly Rule[] = [
   securitySensitiveSql,
   setNotNullWithoutCheck,
   statementTimeoutBeforeLock,
+  syntaxNewerThanTarget,
   tableRebuild,
   tableRewriteSettings,
   timeoutTooLong,

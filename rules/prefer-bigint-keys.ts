@@ -1,3 +1,5 @@
+import type { CreateStmt } from '@pgsql/types';
+import { as } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { ident } from '../src/analyze/rule-helpers.js';
 import { columnSpecs, executesNow, isArrayType, rawTypeName, retypeColumn, type ColumnSpec } from './_statement.js';
@@ -34,7 +36,8 @@ export const rule: Rule = {
   },
   statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
-    if (!executesNow(statement)) return [];
+    // A temporary table ends with the session: its keys never grow old enough to run out.
+    if (!executesNow(statement) || as<CreateStmt>(statement.ast, 'CreateStmt')?.relation?.relpersistence === 't') return [];
     const cols = columnSpecs(statement).filter((c) => c.via !== 'alter-type' && !isArrayType(c.type) && SMALL_INTS.has(rawTypeName(c.type)) && isKey(c));
     if (cols.length === 0) return [];
     let suggestion = statement.text.trim();

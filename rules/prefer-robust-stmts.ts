@@ -1,22 +1,54 @@
 import type { CreateStmt, DropStmt, IndexStmt } from '@pgsql/types';
 import { nodeTag } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
-import { alterCmds } from '../src/analyze/rule-helpers.js';
+import { alterCmds, stmtTag } from '../src/analyze/rule-helpers.js';
 import { executesNow } from './_statement.js';
 
 const CREATES: Record<string, string> = { CreateSchemaStmt: 'CREATE SCHEMA', CreateSeqStmt: 'CREATE SEQUENCE', CreateExtensionStmt: 'CREATE EXTENSION' };
 
+type Check = Parameters<NonNullable<Rule['check']>>[0];
+
+/**
+ * Whether `ADD CONSTRAINT name` on `table` is re-runnable: only when a DROP CONSTRAINT IF EXISTS
+ * of that name ran before it, and no other ADD of the name came in between (each drop guards
+ * one add).
+ */
+function guardedAdd(state: Check['state'], statement: Check['statement'], table: string | undefined, name: string): boolean {
+  let guarded = false;
+  for (const step of state.earlierInFile ?? []) {
+    if (step.statement === statement) break;
+    step.operations.forEach((op, i) => {
+      const cmd = alterCmds(step.statement)[i];
+      if (!cmd || op.table !== table) return;
+      if (cmd.subtype === 'AT_DropConstraint' && cmd.name === name && cmd.missing_ok) guarded = true;
+      const added = (cmd.def as { Constraint?: { conname?: string } } | undefined)?.Constraint?.conname;
+      if (cmd.subtype === 'AT_AddConstraint' && added === name) guarded = false;
+    });
+  }
+  return guarded;
+}
+
 /** What the statement creates or drops without IF [NOT] EXISTS, or undefined when it is re-runnable. */
-function fragile(statement: Parameters<NonNullable<Rule['check']>>[0]['statement']): string[] {
+function fragile(statement: Check['statement'], operations: Check['operations'], state: Check['state']): string[] {
   const [tag, v] = nodeTag(statement.ast) ?? ['', {}];
   switch (tag) {
-    case 'CreateStmt': return (v as CreateStmt).if_not_exists ? [] : ['CREATE TABLE without IF NOT EXISTS'];
+    case 'CreateStmt': {
+      const create = v as CreateStmt;
+      // A temporary table dropped at commit is gone before the migration could run again.
+      if (create.if_not_exists || (create.relation?.relpersistence === 't' && create.oncommit === 'ONCOMMIT_DROP')) return [];
+      return ['CREATE TABLE without IF NOT EXISTS'];
+    }
     case 'IndexStmt': return (v as IndexStmt).if_not_exists ? [] : [`CREATE INDEX${(v as IndexStmt).concurrent ? ' CONCURRENTLY' : ''} without IF NOT EXISTS`];
     case 'CreateSchemaStmt': case 'CreateSeqStmt': case 'CreateExtensionStmt':
       return v.if_not_exists ? [] : [`${CREATES[tag]} without IF NOT EXISTS`];
     case 'DropStmt': return (v as DropStmt).missing_ok ? [] : ['DROP without IF EXISTS'];
     case 'AlterTableStmt':
-      return alterCmds(statement).flatMap((c) => {
+      return alterCmds(statement).flatMap((c, i) => {
+        // A named constraint added twice fails ("already exists"); an unnamed one gets a new name.
+        const conname = (c.def as { Constraint?: { conname?: string } } | undefined)?.Constraint?.conname;
+        if (c.subtype === 'AT_AddConstraint' && conname && !guardedAdd(state, statement, operations[i]?.table, conname)) {
+          return [`ADD CONSTRAINT ${conname} without a DROP CONSTRAINT IF EXISTS before it`];
+        }
         if (c.missing_ok) return [];
         if (c.subtype === 'AT_AddColumn') return ['ADD COLUMN without IF NOT EXISTS'];
         if (c.subtype === 'AT_DropColumn') return ['DROP COLUMN without IF EXISTS'];
@@ -35,18 +67,20 @@ export const rule: Rule = {
   presets: ['squawk'],
   docs: {
     why:
-      'A migration that runs outside a transaction block (CREATE INDEX CONCURRENTLY needs that) and fails half-way leaves its first statements applied. Running it again then fails at the first CREATE or ADD COLUMN that already happened, or the first DROP of what is already gone, and someone has to finish it by hand.',
+      'A migration that runs outside a transaction block (CREATE INDEX CONCURRENTLY needs that) and fails half-way leaves its first statements applied. Running it again then fails at the first CREATE, ADD COLUMN or ADD CONSTRAINT that already happened, or the first DROP of what is already gone, and someone has to finish it by hand. ADD CONSTRAINT has no IF NOT EXISTS: a DROP CONSTRAINT IF EXISTS of the same name right before it makes the pair re-runnable. A temporary table with ON COMMIT DROP is gone at the end of its transaction and needs no guard.',
     policy: 'Off by default: inside a transaction a failed migration rolls back entirely, and most runners record which migrations completed; turn it on (or use `preset: squawk`) if your migrations must be re-runnable.',
     instead: 'Write CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, DROP ... IF EXISTS. A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind: drop it (DROP INDEX CONCURRENTLY IF EXISTS) before building it again.',
     bad: 'CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
     good: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_at_idx ON orders (created_at);',
     equivalents: { squawk: 'prefer-robust-stmts', pgfence: 'Prefer robust DDL statements' },
   },
-  check({ statement, state }) {
+  // guardedAdd reads the ALTER TABLE statements before it (their DROP CONSTRAINT IF EXISTS).
+  readsEarlierTree: (s) => stmtTag(s) === 'AlterTableStmt',
+  check({ statement, operations, state }) {
     if (!executesNow(statement) || state.tx.active) return [];
-    return fragile(statement).map((what): RuleHit => ({
+    return fragile(statement, operations, state).map((what): RuleHit => ({
       message: `${what}: outside a transaction a failed run leaves it applied, and running the migration again then fails here`,
-      suggestion: what.includes('NOT EXISTS') ? 'add IF NOT EXISTS' : 'add IF EXISTS',
+      suggestion: what.startsWith('ADD CONSTRAINT') ? 'put ALTER TABLE ... DROP CONSTRAINT IF EXISTS with the same name right before it' : what.includes('NOT EXISTS') ? 'add IF NOT EXISTS' : 'add IF EXISTS',
     }));
   },
 };

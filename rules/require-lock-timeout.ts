@@ -10,7 +10,7 @@ export const rule: Rule = {
   docs: {
     why:
       'Postgres grants locks in order. A migration statement that needs a strong lock waits behind any long query (or a transaction left idle) on the table, and while it waits every new query on that table, even a plain SELECT, queues behind it. A change that takes a millisecond can so stall the table for minutes. A lock_timeout makes the statement give up instead, so the migration fails fast and can be retried.',
-    lock: 'Any lock that blocks writes (SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE, ACCESS EXCLUSIVE) on a table that already exists; ACCESS EXCLUSIVE also blocks reads.',
+    lock: 'Any lock that blocks writes (SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE, ACCESS EXCLUSIVE) on a table that already exists; ACCESS EXCLUSIVE also blocks reads. A view counts too: DROP VIEW and CREATE OR REPLACE VIEW of an existing view lock it ACCESS EXCLUSIVE, so queries on the view queue the same way.',
     instead:
       "Start the migration with `SET lock_timeout = '5s';` (or `SET LOCAL` inside a transaction). When it fails with `canceling statement due to lock timeout`, nothing was blocked for long: retry later, ideally automatically a few times with a pause. Reported once per file, at the first statement that needs it.",
     bad: 'ALTER TABLE orders ADD COLUMN note text;',

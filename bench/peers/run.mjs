@@ -22,7 +22,7 @@ const rank = (r) => RISKS.indexOf(r);
  * @typedef {{ id: string, peer: string, peerRule: string, class: string, style?: boolean,
  *   expect: 'hazard' | 'ok', risk: 'SAFE' | 'CAUTION' | 'DANGEROUS', rule?: string,
  *   pgVersion: number, transaction: 'wrapped' | 'none', preset?: 'squawk',
- *   rules?: Record<string, string>, history?: string,
+ *   rules?: Record<string, string>, history?: string, absent?: string[],
  *   sql: string, note?: string }} PeerCase
  */
 
@@ -39,7 +39,8 @@ export function loadCases() {
  * Runs every case through `node dist/cli.js lint` and returns one verdict per case: the risk of
  * its migration, the rules that fired, any parse error, and whether that meets the expectation
  * (a hazard is caught when the risk reaches `risk` and, when named, `rule` fired; a good case is
- * right when its risk stays at or under `risk`).
+ * right when its risk stays at or under `risk` and none of its `absent` rules fired: a style
+ * rule's false alarm is SAFE, so only `absent` can catch it).
  */
 export function runCases(cases) {
   const work = mkdtempSync(path.join(tmpdir(), 'mg-peers-'));
@@ -78,7 +79,7 @@ export function runCases(cases) {
         const rules = [...new Set((m?.findings ?? []).map((f) => f.rule))];
         const ok = c.expect === 'hazard'
           ? rank(risk) >= rank(c.risk) && (m?.findings ?? []).length > 0 && (!c.rule || rules.includes(c.rule))
-          : rank(risk) <= rank(c.risk) && errors.length === 0;
+          : rank(risk) <= rank(c.risk) && errors.length === 0 && !(c.absent ?? []).some((id) => rules.includes(id));
         verdicts.push({ case: c, risk, rules, errors: errors.map((e) => e.message), ok });
       });
     }

@@ -72,7 +72,12 @@ function classifyNode(ast: Node, state: Readonly<AnalysisState>): Draft[] {
     }
     case 'CreateDomainStmt': return [op('CREATE_DOMAIN', { typeName: qualifiedFromList((v as { domainname?: Node[] }).domainname) })];
     case 'AlterDomainStmt': return [op('ALTER_DOMAIN', { typeName: qualifiedFromList((v as { typeName?: Node[] }).typeName) })];
-    case 'ViewStmt': return [op('CREATE_VIEW', { table: relationName((v as { view?: RangeVar }).view) })];
+    case 'ViewStmt': {
+      // CREATE OR REPLACE VIEW of a view that exists locks it ACCESS EXCLUSIVE (measured on 15).
+      const view = v as { view?: RangeVar; replace?: boolean };
+      const name = relationName(view.view);
+      return [op('CREATE_VIEW', { table: name, ...(view.replace && name && state.views?.has(name) ? { lock: 'AccessExclusiveLock' as const } : {}) })];
+    }
     case 'RefreshMatViewStmt': {
       const r = v as { concurrent?: boolean; relation?: RangeVar };
       return [op('REFRESH_MATERIALIZED_VIEW', { table: relationName(r.relation), lock: r.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock' })];
@@ -147,7 +152,7 @@ function drop(v: DropStmt): Draft[] {
       return each(v.concurrent ? 'DROP_INDEX_CONCURRENTLY' : 'DROP_INDEX', (n) => ({
         indexName: n, lock: v.concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
       }));
-    case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return each('DROP_VIEW', (n) => ({ table: n }));
+    case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return each('DROP_VIEW', (n) => ({ table: n, lock: 'AccessExclusiveLock' }));
     case 'OBJECT_SCHEMA': return each('DROP_SCHEMA', (n) => ({ typeName: n }));
     case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return each('DROP_TYPE', (n) => ({ typeName: n }));
     case 'OBJECT_TRIGGER': {

@@ -73,6 +73,18 @@ export interface AnalysisState {
   indexDefinitions?: Map<string, string[]>;
   /** Indexed column lists per table seen in this run (first columns matter for FK lookups). */
   indexedColumns: Map<string, string[][]>;
+  /**
+   * Per table, the columns used by an expression index or a partial index (keys, expressions or
+   * WHERE): PostgreSQL cannot prove such an index unchanged, so ALTER COLUMN TYPE on any of
+   * these columns rebuilds it even when the table is not rewritten.
+   */
+  alwaysRebuiltIndexColumns?: Map<string, Set<string>>;
+  /**
+   * Views (plain and materialized) that exist at this point: from the history or created
+   * earlier in this run, and not dropped since. CREATE OR REPLACE VIEW of one of them takes an
+   * ACCESS EXCLUSIVE lock on it.
+   */
+  views?: Set<string>;
   /** `SET lock_timeout` / `statement_timeout` seen earlier in this file (and not reset to 0). */
   lockTimeout: boolean;
   statementTimeout: boolean;

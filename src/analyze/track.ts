@@ -1,7 +1,7 @@
 // Advances the analysis state past one statement: objects it created, constraints it added or
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
 import { knownType } from './type-pool.js';
@@ -112,6 +112,25 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     case 'CreateTableAsStmt': {
       const name = relationName((v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
+      if (name && (v as { objtype?: string }).objtype === 'OBJECT_MATVIEW') (state.views ??= new Set()).add(name);
+      return;
+    }
+    case 'ViewStmt': {
+      const view = v as { view?: Parameters<typeof relationName>[0]; replace?: boolean };
+      const name = relationName(view.view);
+      if (!name) return;
+      // A plain CREATE VIEW fails if the view exists: it is new. OR REPLACE may replace one in use.
+      if (!view.replace && !state.learningOnly) state.newTables.add(name);
+      (state.views ??= new Set()).add(name);
+      return;
+    }
+    case 'DropStmt': {
+      const d = v as { removeType?: string; objects?: Node[] };
+      if (d.removeType !== 'OBJECT_VIEW' && d.removeType !== 'OBJECT_MATVIEW') return;
+      for (const o of d.objects ?? []) {
+        const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
+        if (name) state.views?.delete(name);
+      }
       return;
     }
     case 'IndexStmt': return trackIndex(state, v as IndexStmt);
@@ -281,6 +300,12 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
   if (v.idxname) (state.indexDefinitions ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), keyColumns(v.indexParams));
+  const elems = (v.indexParams ?? []).map((p) => as<IndexElem>(p, 'IndexElem'));
+  if (v.whereClause || elems.some((e) => e?.expr)) {
+    const columns = columnRefs([elems.map((e) => e?.expr), v.whereClause]).concat(elems.map((e) => e?.name).filter((n): n is string => !!n));
+    const map = (state.alwaysRebuiltIndexColumns ??= new Map());
+    map.set(table, new Set([...(map.get(table) ?? []), ...columns]));
+  }
 }
 
 function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean): void {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { lintSql } from '../support/lint-sql.js';
 import { typeChange } from '../../rules/_type-change.js';
@@ -41,6 +42,56 @@ describe(ID, () => {
     expect(pg12?.suggestion).toContain("SET timezone = 'UTC';");
     const [pg11] = findingsOf(await lintSql(sql, { history: history('timestamp'), pgVersion: 11 }), ID);
     expect(pg11?.risk).toBe('DANGEROUS');
+  });
+
+  it('a SET timezone to another zone earlier in the file makes timestamp -> timestamptz a rewrite; UTC makes it none', async () => {
+    const sql = 'ALTER TABLE orders ALTER COLUMN c TYPE timestamptz;';
+    const [la] = findingsOf(await lintSql(`SET timezone = 'America/Los_Angeles';\n${sql}`, { history: history('timestamp') }), ID);
+    expect(la?.risk).toBe('DANGEROUS');
+    expect(la?.message).toContain('is not UTC');
+    expect(findingsOf(await lintSql(`SET timezone = 'UTC';\n${sql}`, { history: history('timestamp') }), ID)).toEqual([]);
+    // RESET hands the choice back to the server's default: unknown again.
+    const [reset] = findingsOf(await lintSql(`SET timezone = 'UTC';\nRESET timezone;\n${sql}`, { history: history('timestamp') }), ID);
+    expect(reset?.risk).toBe('CAUTION');
+  });
+
+  it('a change without a rewrite still rebuilds the expression and partial indexes that use the column', async () => {
+    const sql = 'ALTER TABLE orders ALTER COLUMN c TYPE varchar(30);';
+    for (const index of ['CREATE INDEX orders_lower_c ON orders (lower(c));', "CREATE INDEX orders_c_open ON orders (id) WHERE c <> 'closed';", "CREATE INDEX orders_c_part ON orders (c) WHERE id > 0;"]) {
+      const [f] = findingsOf(await lintSql(sql, { history: `${history('varchar(20)')}\n${index}` }), ID);
+      expect(f?.risk, index).toBe('DANGEROUS');
+      expect(f?.message).toContain('expression or partial indexes that use c');
+    }
+    // A plain index on the column keeps its storage, and an expression index on another column is not touched.
+    expect(findingsOf(await lintSql(sql, { history: `${history('varchar(20)')}\nCREATE INDEX orders_c ON orders (c);\nCREATE INDEX orders_lower_id ON orders ((id + 1));` }), ID)).toEqual([]);
+  });
+
+  it('PostgreSQL rebuilds an expression index on a binary-coercible type change and keeps a plain one', async () => {
+    const db = `ruletest_ct_rebuild_${process.pid}`;
+    const admin = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+      await admin.query(`CREATE DATABASE ${db}`);
+      const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: db });
+      await client.connect();
+      try {
+        await client.query(`${history('varchar(20)')} CREATE INDEX orders_c ON orders (c); CREATE INDEX orders_lower_c ON orders (lower(c)); CREATE INDEX orders_c_part ON orders (c) WHERE id > 0;`);
+        const files = async () => Object.fromEntries((await client.query("SELECT relname, relfilenode FROM pg_class WHERE relname IN ('orders', 'orders_c', 'orders_lower_c', 'orders_c_part')")).rows.map((r: { relname: string; relfilenode: number }) => [r.relname, r.relfilenode]));
+        const before = await files();
+        await client.query('ALTER TABLE orders ALTER COLUMN c TYPE varchar(30);');
+        const after = await files();
+        expect(after.orders).toBe(before.orders);
+        expect(after.orders_c).toBe(before.orders_c);
+        expect(after.orders_lower_c).not.toBe(before.orders_lower_c);
+        expect(after.orders_c_part).not.toBe(before.orders_c_part);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+      await admin.end();
+    }
   });
 
   it('flags a USING expression that computes something, but not USING col::type', async () => {

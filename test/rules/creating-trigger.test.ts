@@ -2,6 +2,7 @@
 // table-rewrite-settings, partition-attach-detach, ban-domain-constraint, identifier-too-long.
 import { describe, expect, it } from 'vitest';
 import { lintSql } from '../support/lint-sql.js';
+import { expectValidSql } from './part-a-support.js';
 import { identifiersIn, truncateIdentifier } from '../../rules/identifier-too-long.js';
 
 const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
@@ -87,6 +88,19 @@ describe('ban-domain-constraint', () => {
     const [f] = of(await lintSql('ALTER DOMAIN pos ADD CONSTRAINT pos_check CHECK (VALUE > 0);'), 'ban-domain-constraint');
     expect(f?.suggestion).toContain('NOT VALID;');
     expect(of(await lintSql('ALTER DOMAIN pos ADD CONSTRAINT pos_check CHECK (VALUE > 0) NOT VALID;'), 'ban-domain-constraint')).toEqual([]);
+  });
+
+  it('flags ALTER DOMAIN SET NOT NULL (the same scan of every column of the domain), with a NOT VALID check as the way out; passes the other ALTER DOMAIN forms', async () => {
+    const history = 'CREATE DOMAIN pos AS int CONSTRAINT pos_check CHECK (VALUE > 0);\nCREATE TABLE t (id bigint PRIMARY KEY, n pos);';
+    const [f] = of(await lintSql('ALTER DOMAIN pos SET NOT NULL;', { history }), 'ban-domain-constraint');
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.message).toContain('SET NOT NULL checks every column');
+    expect(f?.suggestion).toContain('ALTER DOMAIN pos ADD CONSTRAINT pos_not_null CHECK (VALUE IS NOT NULL) NOT VALID;');
+    await expectValidSql(f?.suggestion);
+    const other = 'ALTER DOMAIN pos DROP NOT NULL;\nALTER DOMAIN pos RENAME CONSTRAINT pos_check TO pos_positive;\nALTER DOMAIN pos VALIDATE CONSTRAINT pos_positive;\nALTER DOMAIN pos DROP CONSTRAINT pos_positive;';
+    expect(of(await lintSql(other, { history }), 'ban-domain-constraint')).toEqual([]);
+    // A domain created in the same migration has no columns yet.
+    expect(of(await lintSql('CREATE DOMAIN fresh AS int;\nALTER DOMAIN fresh SET NOT NULL;'), 'ban-domain-constraint')).toEqual([]);
   });
 });
 

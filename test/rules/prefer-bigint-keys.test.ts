@@ -18,6 +18,11 @@ describe('prefer-bigint-keys', () => {
     expect(found[0]?.suggestion).toContain('id bigint PRIMARY KEY, customer_id bigint, total integer');
   });
 
+  it('skips temporary tables: they end with the session', async () => {
+    expect(of(await lintSql('CREATE TEMP TABLE staging (id int, user_id int) ON COMMIT DROP;'), 'prefer-bigint-keys')).toEqual([]);
+    expect(of(await lintSql('CREATE TEMPORARY TABLE staging (id int);'), 'prefer-bigint-keys')).toEqual([]);
+  });
+
   it('counts table-level FOREIGN KEY columns and smallint', async () => {
     const sql = 'CREATE TABLE lines (owner smallint, FOREIGN KEY (owner) REFERENCES owners (key));';
     expect(of(await lintSql(sql), 'prefer-bigint-keys')[0]?.message).toContain('owner (int2');

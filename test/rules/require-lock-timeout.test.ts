@@ -5,6 +5,19 @@ import { lintSql } from '../support/lint-sql.js';
 const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
 
 describe('require-lock-timeout', () => {
+  it('DROP VIEW and CREATE OR REPLACE VIEW of a view that exists lock it ACCESS EXCLUSIVE; a view new in the run does not count', async () => {
+    const history = 'CREATE TABLE t (id bigint PRIMARY KEY, c text);\nCREATE VIEW v AS SELECT * FROM t;\nCREATE MATERIALIZED VIEW mv AS SELECT * FROM t;';
+    for (const sql of ['DROP VIEW v;', 'DROP MATERIALIZED VIEW mv;', 'CREATE OR REPLACE VIEW v AS SELECT id, c, 1 AS one FROM t;']) {
+      const [f] = of(await lintSql(sql, { history }), 'require-lock-timeout');
+      expect(f?.message, sql).toContain('ACCESS EXCLUSIVE lock (blocks reads and writes): if public.');
+    }
+    for (const sql of [
+      'CREATE OR REPLACE VIEW w AS SELECT id FROM t;',
+      'CREATE VIEW w AS SELECT id FROM t;\nDROP VIEW w;',
+      'CREATE VIEW w AS SELECT id FROM t;\nCREATE OR REPLACE VIEW w AS SELECT id, c FROM t;',
+    ]) expect(of(await lintSql(sql, { history }), 'require-lock-timeout'), sql).toEqual([]);
+  });
+
   it('reports only the first blocking statement of a file', async () => {
     const out = await lintSql('ALTER TABLE orders ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;\nCREATE INDEX i ON items (x);');
     const found = of(out, 'require-lock-timeout');

@@ -43,4 +43,19 @@ describe(ID, () => {
     const sql = `BEGIN;\nCREATE TABLE orders (total numeric);\n${ADD}\n${VALIDATE}\nCOMMIT;`;
     expect(findingsOf(await lintSql(sql), ID)).toEqual([]);
   });
+
+  it('flags VALIDATE in one ALTER TABLE with a sub-command that locks harder (eugene\'s VALIDATE ..., DROP COLUMN), and after another blocking statement of the transaction', async () => {
+    const history = `CREATE TABLE orders (id bigint PRIMARY KEY, total numeric, old_total numeric);\n${ADD}`;
+    const [same] = findingsOf(await lintSql('ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check, DROP COLUMN old_total;', { history }), ID);
+    expect(same?.risk).toBe('DANGEROUS');
+    expect(same?.message).toContain('shares its ALTER TABLE with drop column, so the statement takes an ACCESS EXCLUSIVE lock on public.orders');
+    expect(same?.suggestion).toContain(VALIDATE);
+    const [after] = findingsOf(await lintSql(`BEGIN;\nALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;\n${VALIDATE}\nCOMMIT;`, { history }), ID);
+    expect(after?.message).toContain('runs in the transaction where set default took an ACCESS EXCLUSIVE lock on public.orders');
+    // Outside a transaction each statement's lock ends with it; a lock on another table does not matter.
+    expect(findingsOf(await lintSql(`ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;\n${VALIDATE}`, { history }), ID)).toEqual([]);
+    expect(findingsOf(await lintSql(`BEGIN;\nALTER TABLE other ADD COLUMN x int;\n${VALIDATE}\nCOMMIT;`, { history }), ID)).toEqual([]);
+    // VALIDATE alone, or with another SHARE UPDATE EXCLUSIVE sub-command, keeps its weak lock.
+    expect(findingsOf(await lintSql('ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check, SET (fillfactor = 90);', { history }), ID)).toEqual([]);
+  });
 });
