@@ -3,7 +3,7 @@
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
-import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
+import { FileSteps, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
@@ -47,7 +47,7 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
     statementTimeout: false,
     tableStats: opts.tableStats ?? new Map(),
     statementCount: 0,
-    earlierInFile: [],
+    earlierInFile: new FileSteps(),
     facts: opts.facts ?? newFacts(),
     learningOnly: false,
     routines: new Map(),
@@ -69,7 +69,7 @@ export function beginFile(state: AnalysisState, path: string, runner: FileTransa
   state.lockTimeout = false;
   state.statementTimeout = false;
   state.statementCount = 0;
-  state.earlierInFile = [];
+  state.earlierInFile = new FileSteps();
   // In a query string of several statements, no statement runs outside a transaction block: the
   // file starts in an implicit one, as it does again after each COMMIT (trackTransaction).
   state.tx = { active: runner === 'wrapped' || oneQueryString, explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
@@ -175,7 +175,7 @@ function recordForeignKey(state: AnalysisState, table: string, columns: string[]
 /** Remembers the statement for rules that look back over the file (see AnalysisState.earlierInFile). */
 function recordStep(state: AnalysisState, stmt: Statement, ops: readonly Operation[]): void {
   if (state.learningOnly) return;
-  (state.earlierInFile ??= []).push({
+  (state.earlierInFile ??= new FileSteps()).push({
     statement: stmt, operations: ops, txId: state.tx.id, inTransaction: state.tx.active,
     lockTimeout: state.lockTimeout, statementTimeout: state.statementTimeout,
   });
