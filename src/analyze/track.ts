@@ -245,8 +245,9 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
   for (const elt of v.tableElts ?? []) {
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {
-      setColumnType(state, `${table}.${col.colname}`, col.typeName);
-      trackColumnConstraints(state, table, col, true, stmt);
+      const key = `${table}.${col.colname}`;
+      setColumnType(state, key, col.typeName);
+      trackColumnConstraints(state, table, key, col, true, stmt);
     }
     const con = as<Constraint>(elt, 'Constraint');
     if (con) trackConstraint(state, table, con, true);
@@ -255,12 +256,15 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
   }
 }
 
-/** Constraints written on a column (CREATE TABLE or ADD COLUMN): NOT NULL, keys, CHECK, REFERENCES. */
-function trackColumnConstraints(state: AnalysisState, table: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): void {
+/**
+ * Constraints written on a column (CREATE TABLE or ADD COLUMN): NOT NULL, keys, CHECK, REFERENCES.
+ * `key`: the column's `table.column`, the one string every set and map of the column shares.
+ */
+function trackColumnConstraints(state: AnalysisState, table: string, key: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): void {
   const column = def.colname!;
   for (const c of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
     if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [column]);
-    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_NOTNULL') state.facts.notNullColumns.add(`${table}.${column}`);
+    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_NOTNULL') state.facts.notNullColumns.add(key);
     if (c?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [column], c, stmt);
     if (c?.contype === 'CONSTR_CHECK') trackConstraint(state, table, c, tableIsNew);
   }
@@ -322,9 +326,10 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       case 'AT_AddColumn': {
         const def = as<ColumnDef>(c.def, 'ColumnDef');
         if (!def?.colname) break;
-        setColumnType(state, `${table}.${def.colname}`, def.typeName);
-        if (!state.learningOnly) state.newColumns.add(`${table}.${def.colname}`);
-        trackColumnConstraints(state, table, def, isNew, stmt);
+        const key = `${table}.${def.colname}`;
+        setColumnType(state, key, def.typeName);
+        if (!state.learningOnly) state.newColumns.add(key);
+        trackColumnConstraints(state, table, key, def, isNew, stmt);
         break;
       }
       case 'AT_SetNotNull':
