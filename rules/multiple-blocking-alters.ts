@@ -1,5 +1,6 @@
 import type { Rule } from '../src/analyze/rule.js';
 import type { AlterTableCmd, ColumnDef } from '@pgsql/types';
+import { FileSteps } from '../src/analyze/state.js';
 import { as } from '../src/analyze/ast.js';
 import { alterCmds, stmtTag } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
@@ -61,15 +62,15 @@ export const rule: Rule = {
     if (earlier.length !== 1) return [];
     const parts = [...earlier, statement.text].map(subcommands);
     // The first ALTER itself: the last statement of the file with its text.
-    const steps = state.earlierInFile ?? [];
+    const steps = state.earlierInFile ?? new FileSteps();
     let at = steps.length - 1;
-    while (at >= 0 && steps[at]!.statement.text !== earlier[0]) at--;
-    const first = steps[at]?.statement;
+    while (at >= 0 && steps.statementAt(at)!.text !== earlier[0]) at--;
+    const first = steps.statementAt(at);
     const unfilled = nullThenNotNull(first ? [first, statement] : [statement]);
     // The combined statement stands here and the first one goes: its changes move past what runs
     // between them, so only when nothing between touches the table (an UPDATE that fills a column
     // the first one added, an index on it) or may (a DO block).
-    const between = at < 0 || steps.slice(at + 1).some((s) => s.operations.some((o) => o.table === table || o.kind === 'DO_BLOCK'));
+    const between = at < 0 || steps.some((s) => s.operations.some((o) => o.table === table || o.kind === 'DO_BLOCK'), at + 1);
     const combined = first && !between && !unfilled && parts.every((p): p is string => !!p) ? `${alterTable(table)}\n  ${parts.join(',\n  ')};` : undefined;
     return [{
       operation: index,

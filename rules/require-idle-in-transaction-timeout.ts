@@ -1,6 +1,7 @@
 import { nodeTag } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, stmtTag } from '../src/analyze/rule-helpers.js';
+import type { FileStep } from '../src/analyze/state.js';
 import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
 
@@ -27,7 +28,7 @@ export const rule: Rule = {
     const i = operations.findIndex((o) => o.table && o.lock === 'AccessExclusiveLock' && !o.targetIsNew);
     if (i < 0) return [];
     const steps = state.earlierInFile ?? [];
-    const setting = (s: (typeof steps)[number]) => {
+    const setting = (s: FileStep) => {
       const [tag, v] = nodeTag(s.statement.ast) ?? ['', {}];
       return tag === 'VariableSetStmt' && String(v.name ?? '').toLowerCase() === SETTING;
     };

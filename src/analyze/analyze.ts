@@ -3,6 +3,7 @@
 // table sizes are applied here, once, so rules stay simple.
 import type { RuleSetting } from '../config/schema.js';
 import { maxRisk } from '../core/risk.js';
+import { flattened } from '../core/strings.js';
 import type { Finding, Operation, ParsedSource, Risk, Statement } from '../core/types.js';
 import { firstKey } from './ast.js';
 import { classify } from './classify.js';
@@ -105,7 +106,11 @@ export function startAnalysis(
       } catch (e) {
         hits = [ruleFailure(rule, e)];
       }
-      for (const hit of hits) pending.push({ rule, hit, statement: stmt.index, ops });
+      for (const hit of hits) {
+        flattened(hit.message);
+        if (hit.suggestion !== undefined) flattened(hit.suggestion);
+        pending.push({ rule, hit, statement: stmt.index, ops });
+      }
     }
   };
 

@@ -30,7 +30,7 @@ export function classify(stmt: Statement, state: Readonly<AnalysisState>): Opera
 }
 
 function isNewTable(table: string, state: Readonly<AnalysisState>): boolean {
-  return state.newTables.has(table) || state.newSchemas.has(table.split('.')[0] ?? '');
+  return state.newTables.has(table) || (state.newSchemas.size > 0 && state.newSchemas.has(table.split('.')[0] ?? ''));
 }
 
 function op(kind: OperationKind, fields: Partial<Draft> = {}): Draft {

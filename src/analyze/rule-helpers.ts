@@ -5,7 +5,7 @@ import { QuoteUtils, deparseSync } from 'pgsql-deparser';
 import type { LockMode, Operation, Statement } from '../core/types.js';
 import { lockModeSql } from '../core/risk.js';
 import { as, nodeTag } from './ast.js';
-import type { AnalysisState, FileStep } from './state.js';
+import { FileSteps, type AnalysisState, type FileStep } from './state.js';
 
 /** The statement's node when it has this tag: `stmtNode<IndexStmt>(s, 'IndexStmt')`. */
 export function stmtNode<T>(statement: Statement, tag: string): T | undefined {
@@ -78,8 +78,8 @@ export function tableRef(qualified: string | undefined): string {
  * `add` may only read the step itself, which never changes once recorded.
  */
 export function transactionSummary<T>(start: () => T, add: (summary: T, step: FileStep) => void): (state: Readonly<AnalysisState>) => T {
-  const memo = new WeakMap<readonly FileStep[], { txId: number; seen: number; summary: T }>();
-  const none: FileStep[] = [];
+  const memo = new WeakMap<FileSteps, { txId: number; seen: number; summary: T }>();
+  const none = new FileSteps();
   return (state) => {
     const steps = state.earlierInFile ?? none;
     let m = memo.get(steps);
@@ -87,12 +87,12 @@ export function transactionSummary<T>(start: () => T, add: (summary: T, step: Fi
       // Transaction ids only grow and steps are recorded in order, so the steps of the current
       // transaction are the last ones: walk back to its first.
       let first = steps.length;
-      while (first > 0 && steps[first - 1]!.txId === state.tx.id) first--;
+      while (first > 0 && steps.txIdAt(first - 1) === state.tx.id) first--;
       m = { txId: state.tx.id, seen: first, summary: start() };
       memo.set(steps, m);
     }
     for (; m.seen < steps.length; m.seen++) {
-      const step = steps[m.seen]!;
+      const step = steps.at(m.seen)!;
       if (step.inTransaction && step.txId === state.tx.id) add(m.summary, step);
     }
     return m.summary;

@@ -3,7 +3,7 @@
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
-import type { AnalysisState, ForeignKeyRef, KnownConstraint, SchemaFacts, TableStats } from './state.js';
+import { FileSteps, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
@@ -47,7 +47,7 @@ export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<
     statementTimeout: false,
     tableStats: opts.tableStats ?? new Map(),
     statementCount: 0,
-    earlierInFile: [],
+    earlierInFile: new FileSteps(),
     facts: opts.facts ?? newFacts(),
     learningOnly: false,
     routines: new Map(),
@@ -69,7 +69,7 @@ export function beginFile(state: AnalysisState, path: string, runner: FileTransa
   state.lockTimeout = false;
   state.statementTimeout = false;
   state.statementCount = 0;
-  state.earlierInFile = [];
+  state.earlierInFile = new FileSteps();
   // In a query string of several statements, no statement runs outside a transaction block: the
   // file starts in an implicit one, as it does again after each COMMIT (trackTransaction).
   state.tx = { active: runner === 'wrapped' || oneQueryString, explicit: false, id: state.tx.id + 1, hasDdl: false, hasDml: false };
@@ -194,7 +194,7 @@ function recordForeignKey(state: AnalysisState, table: string, columns: string[]
 /** Remembers the statement for rules that look back over the file (see AnalysisState.earlierInFile). */
 function recordStep(state: AnalysisState, stmt: Statement, ops: readonly Operation[]): void {
   if (state.learningOnly) return;
-  (state.earlierInFile ??= []).push({
+  (state.earlierInFile ??= new FileSteps()).push({
     statement: stmt, operations: ops, txId: state.tx.id, inTransaction: state.tx.active,
     lockTimeout: state.lockTimeout, statementTimeout: state.statementTimeout,
   });
@@ -264,8 +264,9 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
   for (const elt of v.tableElts ?? []) {
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {
-      setColumnType(state, `${table}.${col.colname}`, col.typeName);
-      trackColumnConstraints(state, table, col, true, stmt);
+      const key = `${table}.${col.colname}`;
+      setColumnType(state, key, col.typeName);
+      trackColumnConstraints(state, table, key, col, true, stmt);
     }
     const con = as<Constraint>(elt, 'Constraint');
     if (con) trackConstraint(state, table, con, true);
@@ -274,12 +275,15 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
   }
 }
 
-/** Constraints written on a column (CREATE TABLE or ADD COLUMN): NOT NULL, keys, CHECK, REFERENCES. */
-function trackColumnConstraints(state: AnalysisState, table: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): void {
+/**
+ * Constraints written on a column (CREATE TABLE or ADD COLUMN): NOT NULL, keys, CHECK, REFERENCES.
+ * `key`: the column's `table.column`, the one string every set and map of the column shares.
+ */
+function trackColumnConstraints(state: AnalysisState, table: string, key: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): void {
   const column = def.colname!;
   for (const c of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
     if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [column]);
-    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_NOTNULL') state.facts.notNullColumns.add(`${table}.${column}`);
+    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_NOTNULL') state.facts.notNullColumns.add(key);
     if (c?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [column], c, stmt);
     if (c?.contype === 'CONSTR_CHECK') trackConstraint(state, table, c, tableIsNew);
   }
@@ -347,9 +351,10 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       case 'AT_AddColumn': {
         const def = as<ColumnDef>(c.def, 'ColumnDef');
         if (!def?.colname) break;
-        setColumnType(state, `${table}.${def.colname}`, def.typeName);
-        if (!state.learningOnly) state.newColumns.add(`${table}.${def.colname}`);
-        trackColumnConstraints(state, table, def, isNew, stmt);
+        const key = `${table}.${def.colname}`;
+        setColumnType(state, key, def.typeName);
+        if (!state.learningOnly) state.newColumns.add(key);
+        trackColumnConstraints(state, table, key, def, isNew, stmt);
         break;
       }
       case 'AT_SetNotNull':

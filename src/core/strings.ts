@@ -17,3 +17,15 @@ export function trimTrailing(s: string, char: string): string {
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * `s`, stored in one piece. A string built by concatenation (`${a} on ${b}: ...`) is kept by V8
+ * as a tree of its parts, about twice the memory of its characters; reading a character makes
+ * V8 join the parts into one flat copy that the same string then points to. For strings held
+ * long (a finding's message and suggestion, kept until the file's end: 38,000 of them held 25 MB
+ * as trees on a 20 MB file, 12 MB flat). The value is unchanged either way.
+ */
+export function flattened(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}

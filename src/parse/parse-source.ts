@@ -23,9 +23,10 @@ export interface ParseOptions {
   /**
    * A large text may be parsed on a worker thread while the caller reads the statements
    * already parsed (parse/prefetch.ts): for a caller that does real work per statement, on a
-   * machine with an idle core. The result is the same either way.
+   * machine with an idle core. The result is the same either way. `{ worker }`: the same, with
+   * that script as the worker's code instead of dist/parse-worker.js (tests run it from the sources).
    */
-  parseAhead?: boolean;
+  parseAhead?: boolean | { worker: URL };
 }
 
 /** Most statements have no comments before them: one shared empty list (a file holds 10^5 statements). */
@@ -87,7 +88,8 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
     }
     const errors: RawError[] = [];
     let previousEnd = 0;
-    prefetch = opts.parseAhead === true ? startPrefetch(text) : null;
+    const wanted = opts.parseAhead;
+    prefetch = wanted === true ? startPrefetch(text) : wanted ? startPrefetch(text, wanted.worker) : null;
     const ahead = prefetch;
     const parse = ahead ? (from: number, to: number) => ahead.take(from, to) ?? parseSql(text.slice(from, to)) : undefined;
     for (const range of statementRanges(text, errors, parse)) {

@@ -1,9 +1,9 @@
 // The worker thread of parse/prefetch.ts (bundled as dist/parse-worker.js): runs statementRanges
 // over the main thread's text and sends the outcome of each slice it parses, in order, at most
-// AHEAD outcomes ahead of what the main thread has taken.
+// AHEAD outcomes and AHEAD_CHARS characters of JSON ahead of what the main thread has taken.
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { ParseResult } from '@pgsql/types';
-import { AHEAD, SLOT, type PrefetchInit, type SliceMessage } from './prefetch.js';
+import { AHEAD, AHEAD_CHARS, SLOT, type PrefetchInit, type SliceMessage } from './prefetch.js';
 import { statementRanges } from './recover.js';
 import { initParser, parseSql, type Outcome } from './wasm.js';
 
@@ -23,7 +23,8 @@ function waitForRoom(): void {
   for (;;) {
     const tick = Atomics.load(shared, SLOT.TICK);
     if (stopAsked()) throw new Stopped();
-    if (Atomics.load(shared, SLOT.POSTED) - Atomics.load(shared, SLOT.TAKEN) < AHEAD) return;
+    const waiting = Atomics.load(shared, SLOT.POSTED) - Atomics.load(shared, SLOT.TAKEN);
+    if (waiting === 0 || (waiting < AHEAD && Atomics.load(shared, SLOT.CHARS) < AHEAD_CHARS)) return;
     Atomics.wait(shared, SLOT.TICK, tick, 1000);
   }
 }
@@ -49,6 +50,7 @@ function parseSlice(from: number, to: number): Outcome<ParseResult> {
     Atomics.store(shared, SLOT.WORKING, 0);
   }
   const message: SliceMessage = outcome.ok && json !== undefined ? { from, to, json } : { from, to, outcome };
+  if (message.json !== undefined) Atomics.add(shared, SLOT.CHARS, message.json.length);
   port.postMessage(message);
   Atomics.add(shared, SLOT.POSTED, 1);
   Atomics.notify(shared, SLOT.POSTED);

@@ -24,8 +24,24 @@ import type { Outcome } from './wasm.js';
  */
 export const PREFETCH_MIN_CHARS = 1_000_000;
 
-/** Outcomes the worker may send before the main thread has taken them: the JSON text waiting is a few MB at most. */
+/** Outcomes the worker may send before the main thread has taken them. */
 export const AHEAD = 4;
+
+/**
+ * JSON characters the worker may have sent and the main thread not yet taken: past this it sends
+ * nothing more until the main thread has taken all of it. A piece's JSON is about 60 KB, so
+ * AHEAD bounds the usual case; this bounds a run of large statements (a 5 MB INSERT's JSON is
+ * about 40 MB), which the worker would otherwise keep parsing ahead of the analysis.
+ */
+export const AHEAD_CHARS = 8_000_000;
+
+/**
+ * The worker's V8 heap limits. Its live data is the text and one piece's tree, and everything else
+ * it makes dies young: a young generation of a few MB is collected often and cheaply, where V8's
+ * default (48 MB) let the garbage of the 20 MB file's parse hold tens of MB more resident. The
+ * old generation is not capped: a statement of many MB needs its tree whole, on either thread.
+ */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 /** Slots of the shared counters (Int32Array). */
 export const SLOT = {
@@ -39,6 +55,8 @@ export const SLOT = {
   TICK: 3,
   /** 1 once the worker has stopped (it sends nothing more). */
   DONE: 4,
+  /** JSON characters sent and not yet taken (see AHEAD_CHARS). */
+  CHARS: 5,
 } as const;
 
 /** What the worker sends for each slice: the tree as JSON text, or the outcome itself (a failure, a blank slice). */
@@ -70,16 +88,19 @@ export interface Prefetch {
   stop(): void;
 }
 
-/** Starts parsing `text` on a worker when it is large enough, on a machine with a core to spare; null otherwise. */
-export function startPrefetch(text: string): Prefetch | null {
+/**
+ * Starts parsing `text` on a worker when it is large enough, on a machine with a core to spare;
+ * null otherwise. `script`: the worker's code, by default dist/parse-worker.js (tests run it from
+ * a bundle of their own).
+ */
+export function startPrefetch(text: string, script: URL | null = workerScript()): Prefetch | null {
   if (text.length < PREFETCH_MIN_CHARS || !isMainThread || availableParallelism() < 2) return null;
-  const script = workerScript();
   if (!script) return null;
-  const counters = new SharedArrayBuffer(5 * 4);
+  const counters = new SharedArrayBuffer(6 * 4);
   const shared = new Int32Array(counters);
   const { port1, port2 } = new MessageChannel();
   try {
-    const worker = new Worker(script, { workerData: { text, counters, port: port2 } satisfies PrefetchInit, transferList: [port2] });
+    const worker = new Worker(script, { workerData: { text, counters, port: port2 } satisfies PrefetchInit, transferList: [port2], resourceLimits: WORKER_LIMITS });
     worker.unref();
     // A worker that fails leaves the rest of the slices to the main thread (see take).
     worker.on('error', () => {});
@@ -105,9 +126,11 @@ export function startPrefetch(text: string): Prefetch | null {
       const posted = Atomics.load(shared, SLOT.POSTED);
       const m = receiveMessageOnPort(port1) as { message: SliceMessage } | undefined;
       if (m) {
+        const taken = m.message as SliceMessage;
+        if (taken.json !== undefined) Atomics.sub(shared, SLOT.CHARS, taken.json.length);
         Atomics.add(shared, SLOT.TAKEN, 1);
         tick();
-        return m.message;
+        return taken;
       }
       if (Atomics.load(shared, SLOT.POSTED) !== posted) continue;
       if (Atomics.load(shared, SLOT.DONE) === 1) return undefined;

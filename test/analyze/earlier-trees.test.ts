@@ -32,7 +32,7 @@ describe('earlier statements keep their trees for the rules that read them', () 
     const state = newRunState({ pgVersion: 16 });
     beginFile(state, 'm.sql', 'none', false);
     analyzeSource(parsed, sql, state, allRules);
-    const steps = state.earlierInFile ?? [];
+    const steps = [...(state.earlierInFile ?? [])];
     expect(steps.map((s) => firstKey(s.statement.ast))).toEqual(['VariableSetStmt', 'CreateStmt', 'IndexStmt']);
     // changing-column-type reads an earlier SET timezone.
     expect(steps[0]!.statement.ast).toBe(parsed.statements[0]!.ast);

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STREAM_IMPLICIT_MIN_CHARS } from '../../src/check/analyze-set.js';
 import { runCheck } from '../../src/check/run.js';
 import { resolveConfig } from '../../src/config/defaults.js';
 import { fileTransaction } from '../../src/core/transaction.js';
@@ -98,6 +99,28 @@ describe('golang-migrate: one query string per file', () => {
     const byFile = await rulesByFile('none');
     expect(byFile['0002_backfill.up.sql']).not.toContain('DANGEROUS dml-in-ddl-transaction');
     expect(byFile['0004_index_with_other.up.sql']).not.toContain('DANGEROUS concurrently-in-transaction');
+  });
+
+  it('a file of 1 MB or more, parsed once for its outline and then streamed, is judged as a small one held whole', async () => {
+    const report = async (at: string) => {
+      const result = await runCheck({ files: fsRepoFiles(at), config: resolveConfig({}), scope: { kind: 'all' }, withoutTrees: true });
+      return result.migrations.map((m) => ({ file: path.basename(m.migration.up.path), transaction: m.transaction, findings: m.report.findings, operations: m.report.operations }));
+    };
+    // The same statements after a comment that takes each file past the threshold: nothing moves.
+    const large = mkdtempSync(path.join(tmpdir(), 'mg-implicit-large-'));
+    try {
+      mkdirSync(path.join(large, 'db/migrations'), { recursive: true });
+      const padding = `-- ${'x'.repeat(STREAM_IMPLICIT_MIN_CHARS)}\n`;
+      for (const [name, sql] of Object.entries(FILES)) {
+        writeFileSync(path.join(large, 'db/migrations', name), `${sql}${padding}`);
+        writeFileSync(path.join(large, 'db/migrations', name.replace('.up.', '.down.')), '-- nothing to undo here\nSELECT 1;\n');
+      }
+      const whole = await report(dir);
+      expect(whole.map((m) => m.transaction)).toContain('wrapped');
+      expect(await report(large)).toEqual(whole);
+    } finally {
+      rmSync(large, { recursive: true, force: true });
+    }
   });
 });
 

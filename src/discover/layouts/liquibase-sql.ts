@@ -37,8 +37,23 @@ function isEmptyRollback(sql: string): boolean {
 
 /** True when the text is Liquibase formatted SQL: its first non-blank line says so, or it has changesets. */
 export function isLiquibaseSql(text: string): boolean {
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '');
+  const first = firstNonBlankLine(text);
   return (first !== undefined && HEADER.test(first)) || CHANGESET_ANYWHERE.test(text);
+}
+
+/**
+ * The first line (lines end at `\n` or `\r\n`) with more than whitespace, read up to it: every
+ * SQL file is asked, and splitting a 20 MB one into its lines first took 0.3 s.
+ */
+function firstNonBlankLine(text: string): string | undefined {
+  for (let from = 0; ; ) {
+    const newline = text.indexOf('\n', from);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(from, newline > from && text[newline - 1] === '\r' ? end - 1 : end);
+    if (line.trim() !== '') return line;
+    if (newline === -1) return undefined;
+    from = newline + 1;
+  }
 }
 
 export const liquibaseSql: Layout = {
