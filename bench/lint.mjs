@@ -3,7 +3,9 @@
 // dev dependency) and `node -e ''` (the floor any Node program pays), medians of several runs,
 // peak RSS from /usr/bin/time. Rows: the whole corpus, one small file, `--version`, one
 // generated 20 MB migration, and (only when asked for, `bigtx`) the same file in one
-// BEGIN ... COMMIT, where every rule that looks back over the transaction sees all of it.
+// BEGIN ... COMMIT, where every rule that looks back over the transaction sees all of it. The
+// corpus and one-file rows also time `parse only` (bench/parse-only.mjs: one process that loads
+// the parser and parses the same files, nothing else), the floor under a lint of them.
 // Run: `npm run bench` (after `npm run build`).
 //
 //   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx]
@@ -42,6 +44,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const squawk = path.join(root, 'node_modules', '.bin', 'squawk');
+const parseOnly = ['parse only (libpg-query)', process.execPath, [path.join(root, 'bench', 'parse-only.mjs')]];
 const tools = [
   ...(args.workers
     ? args.workers.split(',').map((n) => ({ name: `migration-guard MG_WORKERS=${n || "(auto)"}`, cmd: process.execPath, pre: [cli], env: { MG_WORKERS: n } }))
@@ -108,6 +111,7 @@ if (rows.has('corpus') && existsSync(corpus)) {
   const results = measure(runs, [
     ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', ...rel, '--format', 'json', '--output', '/dev/null', '--no-progress'], t.env]),
     ['squawk', squawk, ['--reporter', 'json', ...rel]],
+    [parseOnly[0], parseOnly[1], [...parseOnly[2], ...rel]],
   ]);
   add(`lint corpus (${files.length} files, ${statements} stmts)`, results, (r) => `${Math.round(statements / (r.wall / 1000)).toLocaleString('en-US')} stmts/s`);
 }
@@ -122,6 +126,7 @@ try {
     add('lint one small file', measure(runs, [
       ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', one, '--no-progress', '--no-color'], t.env]),
       ['squawk', squawk, [one]],
+      [parseOnly[0], parseOnly[1], [...parseOnly[2], one]],
       ['node -e ""', process.execPath, ['-e', '']],
     ], path.dirname(one)));
   }

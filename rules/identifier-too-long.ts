@@ -8,6 +8,8 @@ const MAX_BYTES = 63;
 
 // A run of name characters is tried from its first character only (the lookbehind): tried at
 // every position, each run was read again from each of its characters.
+/** The fewest UTF-16 code units that can take more than 63 bytes in UTF-8 (3 bytes each at most). */
+const MIN_LONG_CHARS = 22;
 const MAYBE_LONG = /(?<![A-Za-z0-9_$\u0080-\uffff])[A-Za-z0-9_$\u0080-\uffff]{22}|"[^"]{22}/;
 
 /** Statements that give something a name (tables, columns, indexes, constraints, ...). */
@@ -23,9 +25,11 @@ const NAMING = new Set<string>(NAMING_TAGS);
 /**
  * Identifiers as written in the SQL text, skipping strings, comments and dollar-quoted bodies.
  * The parser has already truncated the ones in its tree, so the text is the only place the
- * full name survives. Unquoted names are folded to lower case, as Postgres does.
+ * full name survives. Unquoted names are folded to lower case, as Postgres does. `minChars`:
+ * only names of at least that many UTF-16 code units (the rule's, 22, is the shortest that can
+ * exceed 63 bytes), so a long statement's many short words are skipped, not copied.
  */
-export function identifiersIn(sql: string): string[] {
+export function identifiersIn(sql: string, minChars = 0): string[] {
   const out: string[] = [];
   // Sticky patterns matched at i: slicing the rest of the text at every step would make this
   // quadratic in the statement's length (a long function body took seconds).
@@ -57,21 +61,25 @@ export function identifiersIn(sql: string): string[] {
       }
     }
     if (ch === '"') {
+      // Up to the closing quote; a doubled quote is one quote of the name.
       let j = i + 1;
       let name = '';
-      while (j < sql.length) {
-        if (sql[j] === '"') { if (sql[j + 1] === '"') { name += '"'; j += 2; continue; } break; }
-        name += sql[j];
-        j++;
+      for (;;) {
+        const q = sql.indexOf('"', j);
+        if (q < 0) { name += sql.slice(j); j = sql.length; break; }
+        name += sql.slice(j, q);
+        if (sql[q + 1] !== '"') { j = q; break; }
+        name += '"';
+        j = q + 2;
       }
-      out.push(name);
+      if (name.length >= minChars) out.push(name);
       i = j + 1;
       continue;
     }
     wordAt.lastIndex = i;
     const word = wordAt.exec(sql);
     if (word) {
-      out.push(word[0].replace(/[A-Z]/g, (c) => c.toLowerCase()));
+      if (word[0].length >= minChars) out.push(word[0].replace(/[A-Z]/g, (c) => c.toLowerCase()));
       i += word[0].length;
       continue;
     }
@@ -112,7 +120,7 @@ export const rule: Rule = {
     // statement with no such run of name characters cannot have one, and most have none.
     if (!MAYBE_LONG.test(statement.text)) return [];
     const seen = new Set<string>();
-    const long = identifiersIn(statement.text).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES && !seen.has(n) && seen.add(n));
+    const long = identifiersIn(statement.text, MIN_LONG_CHARS).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES && !seen.has(n) && seen.add(n));
     return long.map((name) => ({
       message: `"${name}" is ${Buffer.byteLength(name, 'utf8')} bytes; Postgres silently truncates it to "${truncateIdentifier(name)}"`,
       suggestion: `use a name of at most ${MAX_BYTES} bytes, e.g. by abbreviating its middle part`,

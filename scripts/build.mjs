@@ -4,7 +4,9 @@
 // its own, so `lint` never loads the dry-run or GitHub code and `--version` loads almost nothing. The two WebAssembly packages (libpg-query, PGlite) stay external and are
 // copied whole into dist/node_modules, so Node's own resolution finds them next to the bundles
 // (their loaders locate .wasm/.data files relative to their own modules) and the committed
-// dist/ runs with no `npm install`. The output is deterministic: .ci/run rebuilds and diffs it.
+// dist/ runs with no `npm install`. So do two packages required only when a run needs them, so a
+// run that does not never compiles them: pgsql-deparser (0.4 MB of JavaScript; src/parse/deparse.ts,
+// the first time a run prints SQL) and picomatch (src/discover/globs.ts, for a config's globs). The output is deterministic: .ci/run rebuilds and diffs it.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,9 +16,12 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 await import('./gen-rules-index.mjs');
 
-const EXTERNAL_PACKAGES = ['libpg-query', '@electric-sql/pglite'];
-// What the external packages require at run time (libpg-query re-exports @pgsql/types' enums).
-const RUNTIME_PACKAGES = [...EXTERNAL_PACKAGES, '@pgsql/types'];
+const EXTERNAL_PACKAGES = ['libpg-query', '@electric-sql/pglite', 'pgsql-deparser', 'picomatch'];
+// What the external packages require at run time (libpg-query re-exports @pgsql/types' enums;
+// pgsql-deparser requires @pgsql/quotes).
+const RUNTIME_PACKAGES = [...EXTERNAL_PACKAGES, '@pgsql/types', '@pgsql/quotes'];
+// Folders of a package its CommonJS entry never loads (pgsql-deparser's ES module copy).
+const UNUSED_FOLDERS = { 'pgsql-deparser': ['esm'], '@pgsql/quotes': ['esm'] };
 const entries = [
   { in: 'src/cli/bin.ts', out: 'cli' },
   { in: 'src/action/index.ts', out: 'index' },
@@ -80,7 +85,7 @@ for (const pkg of RUNTIME_PACKAGES) {
     recursive: true,
     filter: (src) => {
       const name = path.basename(src);
-      if (statSync(src).isDirectory()) return !['test', 'src', 'templates', 'scripts'].includes(name) || src === from;
+      if (statSync(src).isDirectory()) return ![...['test', 'src', 'templates', 'scripts'], ...(UNUSED_FOLDERS[pkg] ?? [])].includes(name) || src === from;
       return !/\.(map|d\.ts|d\.cts|md)$/.test(name);
     },
   });

@@ -1,7 +1,8 @@
 // Readers rules share: the statement's node, the ALTER TABLE sub-commands aligned with the
 // operations the classifier made of them, and the wording of tables and locks in messages.
 import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types';
-import { QuoteUtils, deparseSync } from 'pgsql-deparser';
+import { QuoteUtils } from '@pgsql/quotes';
+import { deparseSync } from '../parse/deparse.js';
 import type { LockMode, Operation, Statement } from '../core/types.js';
 import { lockModeSql } from '../core/risk.js';
 import { as, nodeTag } from './ast.js';

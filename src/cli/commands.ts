@@ -11,7 +11,7 @@ import { fsRepoFiles, gitWorkTreeOf } from '../discover/fs-files.js';
 import { lintScope } from '../discover/lint-scope.js';
 import type { RepoFiles } from '../core/types.js';
 import { gitChanges } from '../discover/git.js';
-import { renderReportWhenReady } from '../report/index.js';
+import { renderReportWhenReady } from '../report/render.js';
 import type { PlanVerification } from '../verify/index.js';
 import type { Config } from '../config/defaults.js';
 import { configFromFlags, UsageError, type CommonFlags, type DryRunFlags } from './options.js';

@@ -15,7 +15,7 @@ import { sqlxRunner } from './cargo.js';
 import { baseView, rustFiles, type ChangeView, type RustFiles } from './change-view.js';
 import type { DraftMigration, LayoutFiles } from './layouts/types.js';
 import { repoPath } from './layouts/types.js';
-import picomatch from 'picomatch';
+import { globMatcher } from './globs.js';
 import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
 import { splitOtherDatabases } from './other-databases.js';
@@ -63,7 +63,7 @@ export interface DiscoverOptions {
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
   // `ignore` globs leave files out entirely: not discovered, not paired, not reported.
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+  const ignored = globMatcher(config.ignore);
   const listed = (await files.list()).map(normalizePath).filter((p) => !ignored(p));
   const result: DiscoveryResult = { sets: [], errors: [], findings: [], notes: [] };
   // Other engines' migrations are left alone before anything reads them (only SQL counts: a
@@ -214,7 +214,7 @@ async function migrationFolders(
   if (!testData) return units;
   const groups = units.map((u) => u.group);
   // otherDatabases.review forces a review here too ("left alone, force it either way").
-  const forced = config.otherDatabases.review.length > 0 ? picomatch([...config.otherDatabases.review], { dot: true }) : () => false;
+  const forced = globMatcher(config.otherDatabases.review);
   return units.filter((u) => {
     if (!isTestData(u.group, groups) || u.group.files.some((f) => forced(repoPath(u.group.dir, f)))) return true;
     testData.push(u.group);
@@ -272,7 +272,7 @@ async function buildGroup(
   if (sqlx?.note) result.notes.push({ path: group.dir, message: sqlx.note });
   const runner = entry?.layout ?? sqlx!.runner;
   if (typeof runner !== 'string') {
-    const forced = config.otherDatabases.review.length > 0 ? picomatch([...config.otherDatabases.review], { dot: true }) : () => false;
+    const forced = globMatcher(config.otherDatabases.review);
     if (!group.files.some((f) => forced(repoPath(group.dir, f)))) {
       const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
       result.notes.push({

@@ -5,7 +5,7 @@
 //
 // Only folder names count, as whole words (`migration_mysql`, `mysql-persistence`) or with a
 // prefix glued on (`riversqlite`): a file named `add_sqlite_fallback.sql` is still reviewed.
-import picomatch from 'picomatch';
+import { globMatcher } from './globs.js';
 import { byCodeUnit } from '../core/strings.js';
 
 /** Engines whose name in a folder marks it as theirs (a Map: a folder named `constructor` is no engine). */
@@ -62,8 +62,8 @@ export function splitOtherDatabases(
   overrides: OtherDatabaseOverrides,
   rootOf: (path: string) => string = () => '',
 ): { keep: string[]; other: OtherDatabaseFolder[] } {
-  const forceSkip = overrides.skip.length > 0 ? picomatch([...overrides.skip], { dot: true }) : () => false;
-  const forceReview = overrides.review.length > 0 ? picomatch([...overrides.review], { dot: true }) : () => false;
+  const forceSkip = globMatcher(overrides.skip);
+  const forceReview = globMatcher(overrides.review);
   const keep: string[] = [];
   const byDir = new Map<string, OtherDatabaseFolder>();
   const add = (dir: string, engine: string, path: string) => {

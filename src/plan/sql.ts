@@ -2,7 +2,7 @@
 // Postgres would choose them, and AST fragments printed back with pgsql-deparser (the SQL the
 // plan proposes is rebuilt from the parsed statement, never pieced together from guesses).
 import type { Node, RangeVar } from '@pgsql/types';
-import { deparseSync } from 'pgsql-deparser';
+import { deparseSync } from '../parse/deparse.js';
 import { ident } from '../analyze/rule-helpers.js';
 
 // The plan quotes identifiers as the rules' suggestions do (Postgres' quote_ident).

@@ -49,6 +49,13 @@ describe('migration-guard CLI', () => {
     expect(lint.stdout).toContain('migration-guard-ignore');
   });
 
+  it('--version and -V print the package version alone, as the argument parser does with other arguments', () => {
+    const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) expect(run([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    // Not alone: commander reads the line (a global option before a command still prints the version).
+    expect(run(['--version', 'lint'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
   it('lints the bundled examples: findings at file:line:col, exit 1', () => {
     const r = lintExamples();
     expect(r.code).toBe(1);

@@ -120,6 +120,8 @@ describe('identifier-too-long', () => {
 
   it('reads identifiers the way Postgres does', () => {
     expect(identifiersIn(`SELECT "Mixed""Case", Plain, 'str', $q$ body $q$ /* c */ FROM x`)).toEqual(['select', 'Mixed"Case', 'plain', 'from', 'x']);
+    // Only the names of at least minChars code units; a quoted name may run to the end of the text.
+    expect(identifiersIn(`SELECT "Mixed""Case", LongerName, 'LongerString' FROM "unclosed`, 8)).toEqual(['Mixed"Case', 'longername', 'unclosed']);
     expect(truncateIdentifier('é'.repeat(40))).toBe('é'.repeat(31));
   });
 });
