@@ -48,10 +48,10 @@ interface NullColumn {
 /** The columns of `table` that are all NULL when `statement` runs, each with where it was added. */
 function nullColumns(table: string, cmds: readonly AlterTableCmd[], operations: readonly Operation[], state: Readonly<AnalysisState>): Map<string, NullColumn> {
   const out = new Map<string, NullColumn>();
-  const steps = state.earlierInFile ?? [];
+  const steps = state.earlierInFile;
   let touched = false;
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const step = steps[i]!;
+  for (let i = (steps?.length ?? 0) - 1; i >= 0; i--) {
+    const step = steps!.at(i)!;
     if (!writesNoRows(step)) break;
     alterCmds(step.statement).forEach((cmd, k) => {
       const def = addColumnDef(cmd);

@@ -3,7 +3,7 @@ import { blocksWrites, lockModeSql } from '../src/core/risk.js';
 import type { Operation } from '../src/core/types.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds } from '../src/analyze/rule-helpers.js';
-import type { KnownConstraint } from '../src/analyze/state.js';
+import type { AnalysisState, KnownConstraint } from '../src/analyze/state.js';
 import { addedConstraint, alterTable, ident, runsDuringMigration } from './_sql-build.js';
 import { runnerTransaction } from './_tx-advice.js';
 
@@ -56,10 +56,7 @@ export const rule: Rule = {
         // Another blocking lock on the table, from a sub-command of this ALTER TABLE or an
         // earlier statement of this transaction: the scan runs under it just the same.
         const here = operations.find((o, j) => j !== i && blocking(o, table));
-        const before = here || !state.tx.active ? undefined : (state.earlierInFile ?? [])
-          .filter((s) => s.inTransaction && s.txId === state.tx.id)
-          .flatMap((s) => s.operations)
-          .find((o) => blocking(o, table));
+        const before = here || !state.tx.active ? undefined : firstInTransaction(state, (o) => blocking(o, table));
         const holder = here ?? before;
         if (!holder?.lock) return;
         const lockText = `${lockModeSql(holder.lock)} lock`;
@@ -90,3 +87,16 @@ export const rule: Rule = {
 };
 
 export default rule;
+
+/** The first operation of the current transaction's earlier steps that passes `test` (the steps of a transaction are the file's last ones). */
+function firstInTransaction(state: Readonly<AnalysisState>, test: (o: Operation) => boolean): Operation | undefined {
+  const steps = state.earlierInFile;
+  let first: Operation | undefined;
+  for (let j = (steps?.length ?? 0) - 1; j >= 0 && steps!.txIdAt(j) === state.tx.id; j--) {
+    const step = steps!.at(j)!;
+    if (!step.inTransaction) continue;
+    const hit = step.operations.find(test);
+    if (hit) first = hit;
+  }
+  return first;
+}
