@@ -74,7 +74,7 @@ export const rule: Rule = {
   title: 'Syntax the target PostgreSQL version does not have: the migration fails there',
   docs: {
     why:
-      'The parser reads the newest PostgreSQL syntax, but the server the migration runs on rejects what arrived after its version, and the migration stops with a syntax error there. Checked against `pgVersion` (16 by default): identity columns (10), CREATE PROCEDURE and CALL, INCLUDE in an index or constraint (11), stored generated columns and REINDEX ... CONCURRENTLY (12), ALTER COLUMN ... DROP EXPRESSION (13), DETACH PARTITION ... CONCURRENTLY or FINALIZE, CREATE OR REPLACE TRIGGER and column COMPRESSION (14), MERGE and NULLS NOT DISTINCT (15), ALTER COLUMN ... SET EXPRESSION (17), virtual generated columns (a GENERATED ALWAYS AS without STORED) and named NOT NULL constraints (18).',
+      'The parser reads the newest PostgreSQL syntax, but the server the migration runs on rejects what arrived after its version, and the migration stops with a syntax error there. Checked against `pgVersion` (CAUTION while it is not set and 16 is assumed; DANGEROUS once the configuration names it): identity columns (10), CREATE PROCEDURE and CALL, INCLUDE in an index or constraint (11), stored generated columns and REINDEX ... CONCURRENTLY (12), ALTER COLUMN ... DROP EXPRESSION (13), DETACH PARTITION ... CONCURRENTLY or FINALIZE, CREATE OR REPLACE TRIGGER and column COMPRESSION (14), MERGE and NULLS NOT DISTINCT (15), ALTER COLUMN ... SET EXPRESSION (17), virtual generated columns (a GENERATED ALWAYS AS without STORED) and named NOT NULL constraints (18).',
     instead:
       'Write what the target version runs (the rule names the version that added the syntax), or raise `pgVersion` if the production server is newer than the configuration says. Before 12, build a replacement index with CREATE INDEX CONCURRENTLY instead of REINDEX CONCURRENTLY; before 14, DETACH PARTITION without CONCURRENTLY under a lock_timeout; before 18, add STORED to a generated column.',
     bad: 'ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100);',
@@ -83,8 +83,14 @@ export const rule: Rule = {
   },
   check({ statement, state }) {
     if (!executesNow(statement)) return [];
+    // Without pgVersion in the configuration the target is a guess: production may well run
+    // the newer server, so the hit asks for the version instead of blocking the merge.
+    const assumed = state.pgVersionAssumed === true;
     return newerFeatures(statement.ast, state.pgVersion).map((f): RuleHit => ({
-      message: `${f.what} needs PostgreSQL ${f.since} or later; the target is ${state.pgVersion} (pgVersion), where this statement is a syntax error and the migration fails`,
+      ...(assumed ? { risk: 'CAUTION' as const } : {}),
+      message: assumed
+        ? `${f.what} needs PostgreSQL ${f.since} or later; pgVersion is not set, and on ${state.pgVersion} (the default) this statement is a syntax error and the migration fails: set pgVersion to the version production runs`
+        : `${f.what} needs PostgreSQL ${f.since} or later; the target is ${state.pgVersion} (pgVersion), where this statement is a syntax error and the migration fails`,
       suggestion: `-- rewrite it without ${f.what}, or set pgVersion to the version production runs if it is ${f.since} or later`,
     }));
   },

@@ -56,6 +56,8 @@ export interface ForeignKeyRef {
 
 export interface AnalysisState {
   pgVersion: number;
+  /** pgVersion is the default guess, not the configuration's (Config.pgVersionSet false). */
+  pgVersionAssumed?: boolean;
   /** The file being analyzed. */
   path: string;
   /** How the migration's runner executes this file. */

@@ -30,9 +30,10 @@ function forgetColumn(state: AnalysisState, key: string): void {
 }
 
 /** State for a whole run; `beginFile` resets the per-file parts. */
-export function newRunState(opts: { pgVersion: number; tableStats?: ReadonlyMap<string, TableStats>; facts?: SchemaFacts }): AnalysisState {
+export function newRunState(opts: { pgVersion: number; pgVersionAssumed?: boolean; tableStats?: ReadonlyMap<string, TableStats>; facts?: SchemaFacts }): AnalysisState {
   return {
     pgVersion: opts.pgVersion,
+    ...(opts.pgVersionAssumed ? { pgVersionAssumed: true } : {}),
     path: '',
     runnerTransaction: 'none',
     tx: { active: false, explicit: false, id: 0, hasDdl: false, hasDml: false },

@@ -42,6 +42,8 @@ export interface DryRunConfig {
 
 export interface Config {
   pgVersion: number;
+  /** The config file names pgVersion; otherwise it is DEFAULT_PG_VERSION, a guess at production's server. */
+  pgVersionSet: boolean;
   failOn: Risk;
   approvalRisk: Risk;
   /** A suppression the pull request adds over a finding that needs approval still needs it. */
@@ -68,6 +70,7 @@ export function resolveConfig(file: ConfigFile): Config {
   for (const [name, stats] of Object.entries(file.tableStats ?? {})) tableStats.set(qualify(name), stats);
   return {
     pgVersion: file.pgVersion ?? DEFAULT_PG_VERSION,
+    pgVersionSet: file.pgVersion !== undefined,
     failOn: file.failOn ?? 'DANGEROUS',
     approvalRisk: file.approvalRisk ?? 'DANGEROUS',
     suppressionsNeedApproval: file.suppressionsNeedApproval ?? true,

@@ -2,6 +2,12 @@
 // table is checked against this machine's PostgreSQL 15 server: what it lists as newer than 15
 // must fail there, what it lists as 15 or older must run.
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCheck } from '../../src/check/run.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { config } from '../discover/helpers.js';
 import { lintSql } from '../support/lint-sql.js';
 import { findingsOf, runOnPostgres } from './part-a-support.js';
 
@@ -52,5 +58,25 @@ describe(ID, () => {
 
   it('says nothing about the history: those migrations already ran', async () => {
     expect(findingsOf(await lintSql('SELECT 1;', { history: `${SETUP}\nMERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE;`, pgVersion: 14 }), ID)).toEqual([]);
+  });
+
+  it('is CAUTION while pgVersion is not configured (16 is a guess), DANGEROUS once it is', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-newer-syntax-'));
+    try {
+      mkdirSync(path.join(dir, 'migrations'));
+      writeFileSync(path.join(dir, 'migrations', '001_t.sql'), 'CREATE TABLE t (id bigint PRIMARY KEY, n int);\n');
+      writeFileSync(path.join(dir, 'migrations', '002_v.sql'), 'ALTER TABLE t ADD COLUMN v int GENERATED ALWAYS AS (n + 3);\n');
+      const risks = async (pgVersion?: number) => {
+        const { report } = await runCheck({ files: fsRepoFiles(dir), config: config(pgVersion ? { pgVersion } : {}), scope: { kind: 'all' } });
+        return report.migrations.flatMap((m) => m.findings.filter((f) => f.rule === ID).map((f) => [f.risk, f.message]));
+      };
+      const [[assumed, message]] = (await risks()) as [[string, string]];
+      expect(assumed).toBe('CAUTION');
+      expect(message).toContain('pgVersion is not set');
+      expect((await risks(16)).map(([r]) => r)).toEqual(['DANGEROUS']);
+      expect(await risks(18)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
