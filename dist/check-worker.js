@@ -1,18 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-4MY55WFK.js";
-import "./chunks/chunk-5KYLD3CL.js";
-import "./chunks/chunk-DMW4FM6X.js";
+} from "./chunks/chunk-O545ALXD.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-RU7VR3SK.js";
-import "./chunks/chunk-I2ZFNCD6.js";
-import "./chunks/chunk-KAFW6XA3.js";
+import "./chunks/chunk-2T3GAX63.js";
+import "./chunks/chunk-HQ65UJES.js";
+import "./chunks/chunk-M7F56F33.js";
+import "./chunks/chunk-PP33Q3RZ.js";
+import "./chunks/chunk-HR3UTUST.js";
+import "./chunks/chunk-CUW4H2R5.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser
-} from "./chunks/chunk-NXVMW54H.js";
-import "./chunks/chunk-T6JTDSA5.js";
+} from "./chunks/chunk-JYYL5Z2X.js";
+import "./chunks/chunk-BKYH3ZIB.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/check/worker.ts

@@ -1,13 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  readStatsFromUrl
-} from "./chunks/chunk-YWX34JRL.js";
-import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-3KKO7OYL.js";
-import "./chunks/chunk-ZIE52CRQ.js";
+} from "./chunks/chunk-YAQJH2H2.js";
+import {
+  readStatsFromUrl
+} from "./chunks/chunk-YWX34JRL.js";
+import "./chunks/chunk-ZCZCFGZS.js";
+import "./chunks/chunk-HQM6YGGO.js";
 import {
   ACTIONS_BOT,
   RULE_IDS,
@@ -36,38 +37,42 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-3JMUFO37.js";
-import "./chunks/chunk-HXNGSEXO.js";
-import {
-  loadConfig
-} from "./chunks/chunk-NTVTLWBC.js";
-import {
-  tableStatsFromText
-} from "./chunks/chunk-UBPJFDOA.js";
-import "./chunks/chunk-CRPVOVPB.js";
+} from "./chunks/chunk-R6BJ4YHE.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-VIBKWNRV.js";
-import "./chunks/chunk-X64BWBNE.js";
-import "./chunks/chunk-RSPF6POG.js";
-import "./chunks/chunk-FC3R3YAT.js";
+} from "./chunks/chunk-FHH2XMYX.js";
+import "./chunks/chunk-E5KM5U27.js";
+import "./chunks/chunk-NU2U44DZ.js";
+import "./chunks/chunk-CLOZ6XY2.js";
+import "./chunks/chunk-FEWWAD7D.js";
+import "./chunks/chunk-2EFWLV63.js";
+import {
+  loadConfig
+} from "./chunks/chunk-CRU3OJFF.js";
+import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-4MY55WFK.js";
-import "./chunks/chunk-5KYLD3CL.js";
-import "./chunks/chunk-DMW4FM6X.js";
+import "./chunks/chunk-45JDSWNU.js";
+import {
+  tableStatsFromText
+} from "./chunks/chunk-UBPJFDOA.js";
+import "./chunks/chunk-CRPVOVPB.js";
+import "./chunks/chunk-O545ALXD.js";
 import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-RU7VR3SK.js";
-import "./chunks/chunk-I2ZFNCD6.js";
-import "./chunks/chunk-KAFW6XA3.js";
+import "./chunks/chunk-2T3GAX63.js";
+import "./chunks/chunk-HQ65UJES.js";
+import "./chunks/chunk-M7F56F33.js";
+import "./chunks/chunk-PP33Q3RZ.js";
+import "./chunks/chunk-HR3UTUST.js";
+import "./chunks/chunk-CUW4H2R5.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
-import "./chunks/chunk-NXVMW54H.js";
-import "./chunks/chunk-T6JTDSA5.js";
+import "./chunks/chunk-JYYL5Z2X.js";
+import "./chunks/chunk-BKYH3ZIB.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/action/main.ts

@@ -1,12 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   AHEAD,
+  AHEAD_CHARS,
   SLOT,
   initParser,
   parseSql,
   statementRanges
-} from "./chunks/chunk-NXVMW54H.js";
-import "./chunks/chunk-T6JTDSA5.js";
+} from "./chunks/chunk-JYYL5Z2X.js";
+import "./chunks/chunk-BKYH3ZIB.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/parse/parse-worker.ts
@@ -24,7 +25,8 @@ function waitForRoom() {
   for (; ; ) {
     const tick = Atomics.load(shared, SLOT.TICK);
     if (stopAsked()) throw new Stopped();
-    if (Atomics.load(shared, SLOT.POSTED) - Atomics.load(shared, SLOT.TAKEN) < AHEAD) return;
+    const waiting = Atomics.load(shared, SLOT.POSTED) - Atomics.load(shared, SLOT.TAKEN);
+    if (waiting === 0 || waiting < AHEAD && Atomics.load(shared, SLOT.CHARS) < AHEAD_CHARS) return;
     Atomics.wait(shared, SLOT.TICK, tick, 1e3);
   }
 }
@@ -45,6 +47,7 @@ function parseSlice(from, to) {
     Atomics.store(shared, SLOT.WORKING, 0);
   }
   const message = outcome.ok && json !== void 0 ? { from, to, json } : { from, to, outcome };
+  if (message.json !== void 0) Atomics.add(shared, SLOT.CHARS, message.json.length);
   port.postMessage(message);
   Atomics.add(shared, SLOT.POSTED, 1);
   Atomics.notify(shared, SLOT.POSTED);

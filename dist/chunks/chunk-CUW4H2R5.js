@@ -1,0 +1,266 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import {
+  LOCK_MODES,
+  RISKS
+} from "./chunk-GAJUOGXM.js";
+
+// src/core/risk.ts
+function riskRank(risk) {
+  return RISKS.indexOf(risk);
+}
+function maxRisk(...risks) {
+  let best = "SAFE";
+  for (const r of risks) if (riskRank(r) > riskRank(best)) best = r;
+  return best;
+}
+function atLeast(risk, threshold) {
+  return riskRank(risk) >= riskRank(threshold);
+}
+function lockRank(mode) {
+  return LOCK_MODES.indexOf(mode);
+}
+function blocksReads(mode) {
+  return mode === "AccessExclusiveLock";
+}
+function blocksWrites(mode) {
+  return lockRank(mode) >= lockRank("ShareLock");
+}
+function lockModeSql(mode) {
+  return mode.replace(/Lock$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+}
+
+// src/analyze/ast.ts
+function nodeTag(node) {
+  const key = firstKey(node);
+  if (key === void 0) return null;
+  return [key, node[key] ?? {}];
+}
+function firstKey(node) {
+  if (!node || typeof node !== "object") return void 0;
+  for (const key in node) return key;
+  return void 0;
+}
+var TAG_ONLY = /* @__PURE__ */ new Map();
+function tagOnly(node) {
+  const key = firstKey(node);
+  if (key === void 0) return node;
+  let stub = TAG_ONLY.get(key);
+  if (!stub) {
+    stub = Object.freeze({ [key]: Object.freeze({}) });
+    TAG_ONLY.set(key, stub);
+  }
+  return stub;
+}
+function as(node, tag) {
+  if (firstKey(node) !== tag) return void 0;
+  return node[tag] ?? {};
+}
+function stringList(nodes) {
+  return (nodes ?? []).map((n) => as(n, "String")?.sval ?? "").filter((s) => s !== "");
+}
+function qualifiedName(schema, name) {
+  return `${schema ?? "public"}.${name}`;
+}
+function relationName(rel) {
+  if (!rel?.relname) return void 0;
+  return qualifiedName(rel.schemaname, rel.relname);
+}
+function qualifiedFromList(nodes) {
+  const parts = stringList(nodes);
+  if (parts.length === 0) return void 0;
+  if (parts.length === 1) return qualifiedName(void 0, parts[0]);
+  return qualifiedName(parts[parts.length - 2], parts[parts.length - 1]);
+}
+var TYPE_ALIASES = new Map(Object.entries({
+  int2: "smallint",
+  int4: "integer",
+  int8: "bigint",
+  float4: "real",
+  float8: "double precision",
+  bool: "boolean",
+  bpchar: "char",
+  varchar: "varchar",
+  timestamptz: "timestamptz",
+  timestamp: "timestamp"
+}));
+function typeNameText(t) {
+  if (!t) return "";
+  const names = stringList(t.names).filter((n, i, all) => !(n === "pg_catalog" && all.length > 1));
+  const base = names[names.length - 1] ?? "";
+  const schema = names.length > 1 ? `${names[names.length - 2]}.` : "";
+  const mods = (t.typmods ?? []).map((m) => {
+    const c = as(m, "A_Const");
+    if (c) return String(c.ival?.ival ?? 0);
+    const ref = as(m, "ColumnRef");
+    return ref ? stringList(ref.fields).join(".") : "?";
+  });
+  const canonical = TYPE_ALIASES.get(base) ?? base;
+  const arr = (t.arrayBounds ?? []).map(() => "[]").join("");
+  return `${schema}${canonical}${mods.length ? `(${mods.join(",")})` : ""}${arr}`;
+}
+function typeBase(t) {
+  const text = typeNameText(t);
+  const name = text.split("(", 1)[0];
+  return name.slice(name.lastIndexOf(".") + 1);
+}
+function functionsCalled(node, out = []) {
+  if (Array.isArray(node)) {
+    for (const n of node) functionsCalled(n, out);
+  } else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "FuncCall") {
+        const names = stringList(value.funcname);
+        const name = names[names.length - 1];
+        if (name) out.push(name.toLowerCase());
+      }
+      if (key === "SubLink") out.push("(subquery)");
+      functionsCalled(value, out);
+    }
+  }
+  return out;
+}
+function isConstantExpr(node) {
+  if (!node) return true;
+  const t = nodeTag(node);
+  if (!t) return true;
+  const [tag, v] = t;
+  if (tag === "A_Const") return true;
+  if (tag === "TypeCast") return isConstantExpr(v.arg);
+  if (tag === "A_ArrayExpr") return (v.elements ?? []).every(isConstantExpr);
+  if (tag === "A_Expr") {
+    const e = v;
+    return isConstantExpr(e.lexpr) && isConstantExpr(e.rexpr);
+  }
+  return false;
+}
+function keyColumns(nodes) {
+  return (nodes ?? []).map((n) => {
+    const s = as(n, "String");
+    if (s) return s.sval ?? "";
+    const ie = as(n, "IndexElem");
+    if (ie?.name) return ie.name;
+    return "(expression)";
+  });
+}
+function optionOn(options, name) {
+  const d = (options ?? []).map((o) => as(o, "DefElem")).filter((x) => x?.defname === name).at(-1);
+  if (!d) return false;
+  if (!d.arg) return true;
+  const s = as(d.arg, "String")?.sval ?? as(d.arg, "Boolean")?.boolval;
+  if (typeof s === "boolean") return s;
+  if (typeof s === "string") return !["false", "off", "no", "0", "f", "n"].includes(s.toLowerCase());
+  const i = as(d.arg, "Integer");
+  if (i) return (i.ival ?? 0) !== 0;
+  return true;
+}
+function sameExpression(a, b) {
+  const bare = (n) => JSON.stringify(n, (k, val) => k === "location" ? void 0 : val);
+  return a !== void 0 && b !== void 0 && bare(a) === bare(b);
+}
+function coversNull(args) {
+  const tests = args.map((a) => nodeTag(a)).filter((t) => t?.[0] === "NullTest").map((t) => t[1]);
+  return tests.some((x) => x.nulltesttype === "IS_NULL" && tests.some((y) => y.nulltesttype === "IS_NOT_NULL" && sameExpression(x.arg, y.arg)));
+}
+function constValue(node) {
+  const t = nodeTag(node);
+  if (!t) return void 0;
+  const [tag, v] = t;
+  if (tag === "A_Const") {
+    const c = v;
+    if (c.isnull) return null;
+    if (c.boolval) return c.boolval.boolval === true;
+    if (c.ival) return c.ival.ival ?? 0;
+    if (c.fval) return Number(c.fval.fval);
+    if (c.sval) return c.sval.sval ?? "";
+    return void 0;
+  }
+  if (tag === "TypeCast") {
+    const inner = constValue(v.arg);
+    const type = stringList(v.typeName?.names).at(-1);
+    if (type === "bool" && typeof inner === "string") return ["t", "true", "y", "yes", "on", "1"].includes(inner.toLowerCase());
+    return inner;
+  }
+  if (tag === "NullTest") {
+    const n = v;
+    const inner = constValue(n.arg);
+    if (inner === void 0) return void 0;
+    return n.nulltesttype === "IS_NULL" ? inner === null : inner !== null;
+  }
+  if (tag === "BoolExpr") {
+    const b = v;
+    const args = (b.args ?? []).map(constValue);
+    if (b.boolop === "NOT_EXPR") return typeof args[0] === "boolean" ? !args[0] : void 0;
+    if (b.boolop === "OR_EXPR" && coversNull(b.args ?? [])) return true;
+    if (b.boolop === "OR_EXPR") return args.includes(true) ? true : args.every((a) => a === false) ? false : void 0;
+    if (b.boolop === "AND_EXPR") return args.includes(false) ? false : args.every((a) => a === true) ? true : void 0;
+    return void 0;
+  }
+  if (tag === "A_Expr") {
+    const e = v;
+    if (e.kind === "AEXPR_NOT_DISTINCT" && e.lexpr && sameExpression(e.lexpr, e.rexpr)) return true;
+    if (e.kind === "AEXPR_OP" && ["=", "<=", ">="].includes(stringList(e.name).at(-1) ?? "") && e.lexpr && sameExpression(e.lexpr, e.rexpr) && nodeTag(e.lexpr)?.[0] === "ColumnRef") return true;
+    if (e.kind !== "AEXPR_OP") return void 0;
+    const l = constValue(e.lexpr);
+    const r = constValue(e.rexpr);
+    if (l === void 0 || r === void 0 || l === null || r === null || typeof l !== typeof r) return void 0;
+    switch (stringList(e.name).at(-1)) {
+      case "=":
+        return l === r;
+      case "<>":
+      case "!=":
+        return l !== r;
+      case "<":
+        return l < r;
+      case "<=":
+        return l <= r;
+      case ">":
+        return l > r;
+      case ">=":
+        return l >= r;
+      default:
+        return void 0;
+    }
+  }
+  return void 0;
+}
+function isAlwaysTrue(expr) {
+  return !!expr && constValue(expr) === true;
+}
+function columnRefs(node, out = []) {
+  if (Array.isArray(node)) node.forEach((n) => columnRefs(n, out));
+  else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "ColumnRef") {
+        const name = stringList(value.fields).at(-1);
+        if (name && !out.includes(name)) out.push(name);
+      } else columnRefs(value, out);
+    }
+  }
+  return out;
+}
+
+export {
+  riskRank,
+  maxRisk,
+  atLeast,
+  lockRank,
+  blocksReads,
+  blocksWrites,
+  lockModeSql,
+  nodeTag,
+  firstKey,
+  tagOnly,
+  as,
+  stringList,
+  qualifiedName,
+  relationName,
+  qualifiedFromList,
+  typeNameText,
+  typeBase,
+  functionsCalled,
+  isConstantExpr,
+  keyColumns,
+  optionOn,
+  isAlwaysTrue,
+  columnRefs
+};
