@@ -82,6 +82,7 @@ import { rule as tableRewriteSettings } from './table-rewrite-settings.js';
 import { rule as timeoutTooLong } from './timeout-too-long.js';
 import { rule as transactionNesting } from './transaction-nesting.js';
 import { rule as transactionNotCommitted } from './transaction-not-committed.js';
+import { rule as unreviewedRoutineCall } from './unreviewed-routine-call.js';
 import { rule as unusedIgnore } from './unused-ignore.js';
 import { rule as validateInSameTransaction } from './validate-in-same-transaction.js';
 import { rule as volatileDefault } from './volatile-default.js';
@@ -169,6 +170,7 @@ export const allRules: readonly Rule[] = [
   timeoutTooLong,
   transactionNesting,
   transactionNotCommitted,
+  unreviewedRoutineCall,
   unusedIgnore,
   validateInSameTransaction,
   volatileDefault,

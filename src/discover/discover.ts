@@ -71,6 +71,8 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const configured = (config.migrations ?? []).map((m) => normalizePath(m.path)).sort((a, b) => b.length - a.length);
   const split = splitOtherDatabases(listed, config.otherDatabases, (p) => configured.find((d) => d === '' || p.startsWith(`${d}/`)) ?? '');
   let paths = split.keep;
+  // Folders that hold Flyway versioned migrations themselves: Flyway reads a location's whole tree.
+  const flywayDirs = new Set(listed.filter((p) => FLYWAY_FILE.test(p.slice(p.lastIndexOf('/') + 1))).map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))));
   for (const folder of split.other) {
     const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
     if (sql === 0) continue;
@@ -81,6 +83,17 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
       result.notes.push({
         path: folder.dir,
         message: `${sql} SQL file${sql === 1 ? '' : 's'} reviewed as PostgreSQL although the folder name says ${folder.engine}: the change adds the folder, and a runner that reads a whole tree (Flyway, Liquibase includeAll) would run ${sql === 1 ? 'it' : 'them'} (otherDatabases.skip in .migration-guard.yml on the base branch leaves such a folder alone)`,
+      });
+      continue;
+    }
+    // A vendor folder inside a folder of Flyway migrations (db/migration/mysql beside
+    // db/migration/V1__x.sql) is in that location's tree: Flyway runs its files on PostgreSQL too.
+    const flywayParent = folder.engine.startsWith('not ') ? undefined : [...flywayDirs].find((d) => d !== folder.dir && (d === '' || folder.dir.startsWith(`${d}/`)));
+    if (flywayParent !== undefined) {
+      paths = [...paths, ...folder.files].sort();
+      result.notes.push({
+        path: folder.dir,
+        message: `${sql} SQL file${sql === 1 ? '' : 's'} reviewed as PostgreSQL although the folder name says ${folder.engine}: ${flywayParent || 'the repository root'} holds Flyway migrations, and Flyway runs every migration below its location (otherDatabases.skip in .migration-guard.yml on the base branch leaves such a folder alone)`,
       });
       continue;
     }
@@ -439,6 +452,9 @@ async function restrictTo(
     findings: found.findings.filter((f) => kept.has(f.path)),
   };
 }
+
+/** A Flyway versioned or repeatable migration's file name. */
+const FLYWAY_FILE = /^(?:V\d+(?:[._]\d+)*|R)__.+\.sql$/;
 
 /** pop's up migration in its fizz DSL (pop's own pattern, `^(\d+)_([^.]+)(\.[a-z0-9]+)?\.(up|down)\.(sql|fizz)$`; fizz has no dialect). */
 const FIZZ_UP = /^\d+_[^./]+\.up\.fizz$/;

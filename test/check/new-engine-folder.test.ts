@@ -48,6 +48,15 @@ describe('a folder of another engine that the change adds', () => {
     expect(report.notes?.find((n) => n.path === 'db/vendor/h2')?.message).toMatch(/left alone: the folder name says H2/);
   });
 
+  // Flyway reads its location's whole tree: a vendor folder inside a folder of Flyway migrations
+  // is run with them, however old the folder. Adding V3__drop.sql to an existing
+  // db/migration/mysql/ passed as SAFE.
+  it('an existing vendor folder inside a folder of Flyway migrations is reviewed, with a note', async () => {
+    const report = await reviewChange({ 'db/migration/mysql/V1_1__mysql_only.sql': 'SELECT 1;\n' }, { 'db/migration/mysql/V3__drop.sql': 'DROP TABLE users;\n' });
+    expect(report.migrations.find((m) => m.path === 'db/migration/mysql/V3__drop.sql')?.findings.map((f) => f.rule)).toContain('ban-drop-table');
+    expect(report.notes?.find((n) => n.path === 'db/migration/mysql')?.message).toMatch(/db\/migration holds Flyway migrations, and Flyway runs every migration below its location/);
+  });
+
   it('otherDatabases.skip (the base branch\'s config) still leaves a new folder alone', async () => {
     const report = await reviewChange({}, { 'db/migration/mysql/V2__x.sql': 'CREATE TABLE x (id INT) ENGINE=InnoDB;\n' }, { otherDatabases: { skip: ['db/migration/mysql/**'] } });
     expect(report.migrations).toEqual([]);

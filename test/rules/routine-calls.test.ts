@@ -70,3 +70,16 @@ describe('a routine the history created and the migration runs', () => {
     expect((await lintSql(sql, { history })).findings.map((f) => f.rule)).not.toContain('ban-drop-table');
   });
 });
+
+describe('a routine whose body no migration shows', () => {
+  it('CALL of a procedure no migration created is unreviewed-routine-call (CAUTION)', async () => {
+    const out = await lintSql('CALL wipe_everything();', { history: HISTORY });
+    expect(out.findings.map((f) => [f.rule, f.risk])).toContainEqual(['unreviewed-routine-call', 'CAUTION']);
+  });
+
+  it('one the history or the migration created is judged by its body instead', async () => {
+    const history = `${HISTORY}\nCREATE PROCEDURE tidy() LANGUAGE sql AS $$ SELECT 1 $$;`;
+    expect((await lintSql('CALL tidy();', { history })).findings.map((f) => f.rule)).not.toContain('unreviewed-routine-call');
+    expect((await lintSql('CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;\nCALL p();', { history: HISTORY })).findings.map((f) => f.rule)).not.toContain('unreviewed-routine-call');
+  });
+});
