@@ -20,10 +20,12 @@ function definer(options: unknown): { definer: boolean; pinned: boolean } {
 
 export const rule: Rule = {
   id: 'security-definer-function',
-  risk: 'DANGEROUS',
+  // A privilege door to review, not a lock or data hazard: PostgreSQL 15+ lets no one but the
+  // owner create in public, and Supabase's own advisor rates an unpinned search_path a warning.
+  risk: 'CAUTION',
   title: 'SECURITY DEFINER function: it runs with its owner\'s rights, whoever calls it',
   docs: {
-    why: 'A SECURITY DEFINER function runs with the rights of the role that owns it (in a migration, usually the schema owner or a superuser), whoever calls it: it is a door through the privilege checks. Without `SET search_path` on the function, a caller who can create objects in a schema on the search_path (or put one first, with SET search_path) can make it call their own function or operator instead of the intended one, with the owner\'s rights: the classic privilege escalation PostgreSQL\'s manual warns about. Without a pinned search_path it is DANGEROUS; with one it is CAUTION, a privilege change to review.',
+    why: 'A SECURITY DEFINER function runs with the rights of the role that owns it (in a migration, usually the schema owner or a superuser), whoever calls it: it is a door through the privilege checks. Without `SET search_path` on the function, a caller who can create objects in a schema on the search_path (or put one first, with SET search_path) can make it call their own function or operator instead of the intended one, with the owner\'s rights: the classic privilege escalation PostgreSQL\'s manual warns about. Either way it is CAUTION, a privilege change to review; the message says whether the search path is pinned.',
     instead: 'Prefer SECURITY INVOKER (the default) and grants to the roles that need the data. When a definer function is needed, pin its search path (`SET search_path = pg_catalog, pg_temp`, schema-qualifying everything else), REVOKE EXECUTE … FROM PUBLIC and grant EXECUTE to the roles that need it.',
     bad: 'CREATE FUNCTION purge_user(uid bigint) RETURNS void LANGUAGE sql SECURITY DEFINER AS $$ DELETE FROM users WHERE id = uid $$;',
     good: 'CREATE FUNCTION purge_user(uid bigint) RETURNS void LANGUAGE sql AS $$ DELETE FROM public.users WHERE id = uid $$;',
@@ -37,7 +39,7 @@ export const rule: Rule = {
     const { definer: on, pinned } = definer(options);
     if (!on) return [];
     const what = tag === 'CreateFunctionStmt' ? 'This function runs' : 'ALTER FUNCTION … SECURITY DEFINER makes the function run';
-    if (pinned) return [{ risk: 'CAUTION', message: `${what} with its owner's rights, whoever calls it (its search_path is pinned): check who may EXECUTE it and what it lets them do` }];
+    if (pinned) return [{ message: `${what} with its owner's rights, whoever calls it (its search_path is pinned): check who may EXECUTE it and what it lets them do` }];
     return [{
       message: `${what} with its owner's rights, whoever calls it, and does not pin search_path: a caller who can put a schema of theirs first on the search_path makes it run their functions or operators with the owner's rights`,
       suggestion: 'add SET search_path = pg_catalog, pg_temp to the function (and schema-qualify the objects it uses), or drop SECURITY DEFINER',
