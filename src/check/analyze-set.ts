@@ -18,7 +18,7 @@ import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
 import { parseSource, type ParseOptions } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
-import { reviewRollback } from '../rollback/review.js';
+import { createdObjects, reviewRollback, type RollbackReview } from '../rollback/review.js';
 import { allRules } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
 
@@ -66,6 +66,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
   const state = newRunState({ pgVersion: config.pgVersion, pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
   const analyzed: AnalyzedMigration[] = [];
   const history: HistoryEntry[] = [];
+  const destroys: Array<NonNullable<RollbackReview['destroys']>> = [];
   for (const unit of units) {
     const m = unit.migration;
     // A deleted migration is no longer part of the history the pull request builds on.
@@ -87,7 +88,8 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     // A pull request's new migrations deploy together, so what one creates is new to the next;
     // a whole-repository or file review judges each migration against the history before it.
     if (ctx.scopeKind !== 'changes') settleNewObjects(state);
-    const report = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
+    const { report, rollbackDestroys } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
+    destroys[analyzed.length] = rollbackDestroys ?? [];
     analyzed.push({
       migration: m,
       up: ctx.withoutTrees && !dropEarly ? withoutTrees(up) : up,
@@ -97,7 +99,30 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
       ...(out.suppressed.length ? { suppressed: out.suppressed } : {}),
     });
   }
+  forgiveCreatedAlongside(analyzed, destroys, ctx.scopeKind === 'changes');
   return { analyzed, history };
+}
+
+/**
+ * A rollback that drops what a later migration of the set creates loses nothing that was there
+ * before its own migration ran, nor does one that drops what another migration the pull request
+ * adds creates (they deploy and roll back together): pop's split groups (kratos'
+ * `<version>000000`..`000004`) pair their downs in reverse, so each down drops the column a
+ * sibling added. Those findings go, and the report's risk is worked out again without them.
+ */
+function forgiveCreatedAlongside(analyzed: AnalyzedMigration[], destroys: ReadonlyArray<NonNullable<RollbackReview['destroys']>>, inChange: boolean): void {
+  const added = new Set(inChange ? analyzed.filter((a) => a.migration.change === 'added').flatMap((a) => createdObjects(a.report.operations)) : []);
+  const later = new Set<string>();
+  for (let i = analyzed.length - 1; i >= 0; i--) {
+    const forgiven = new Set(destroys[i]!.filter((d) => later.has(d.object) || (analyzed[i]!.migration.change === 'added' && added.has(d.object))).map((d) => d.finding));
+    const a = analyzed[i]!;
+    if (forgiven.size > 0) {
+      const findings = a.report.findings.filter((f) => !forgiven.has(f));
+      const parseRisk: Risk[] = a.up.errors.length ? ['DANGEROUS'] : [];
+      a.report = { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
+    }
+    for (const object of createdObjects(a.report.operations)) later.add(object);
+  }
 }
 
 function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName, parseAhead?: boolean): ParsedSource {
@@ -178,7 +203,7 @@ function buildMigrationReport(
   out: AnalyzeOutput,
   transaction: FileTransaction,
   extra: Array<Finding & { path: string }>,
-): MigrationReport {
+): { report: MigrationReport; rollbackDestroys: RollbackReview['destroys'] } {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const rollback = reviewRollback(m, up, down, out.operations);
@@ -188,7 +213,7 @@ function buildMigrationReport(
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
   const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
-  return {
+  const report: MigrationReport = {
     path: m.up.path,
     risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
     rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === 'missing' ? 'not-required' : m.rollbackStatus },
@@ -200,6 +225,7 @@ function buildMigrationReport(
     ...(rollback.irreversible ? { irreversible: true } : {}),
     ...(up.notes.length ? { notes: up.notes } : {}),
   };
+  return { report, rollbackDestroys: rollback.destroys };
 }
 
 /**

@@ -13,6 +13,23 @@ export interface RollbackReview {
   findings: Finding[];
   /** The up migration destroys data: its rollback can restore structure, not contents. */
   irreversible: boolean;
+  /**
+   * The rollback-destroys-data findings with what each destroys (`schema.table` or
+   * `schema.table.column`): one a later migration of the set creates was not there before this
+   * migration ran (pop's split groups, whose downs pair in reverse), see laterCreated.
+   */
+  destroys?: ReadonlyArray<{ finding: Finding; object: string }>;
+}
+
+/** The tables and `table.column`s `ops` create: what a rollback of an earlier migration may drop without losing older data. */
+export function createdObjects(ops: readonly Operation[]): string[] {
+  const out: string[] = [];
+  for (const o of ops) {
+    if (!o.table) continue;
+    if (o.kind === 'CREATE_TABLE' || o.kind === 'CREATE_MATERIALIZED_VIEW') out.push(o.table);
+    else if (o.kind.startsWith('ADD_COLUMN') && o.columnName) out.push(`${o.table}.${o.columnName}`);
+  }
+  return out;
 }
 
 /** What an up migration leaves behind that its rollback must take away. */
@@ -63,7 +80,8 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
   const opsByStatement = downStatements.map((s) => ({ s, ops: classify(s, state) }));
   const downOps = opsByStatement.flatMap((x) => x.ops);
   const undone = new Set(downOps.flatMap(undoKeys).concat(downStatements.flatMap(undoKeysFromAst)));
-  findings.push(...destroyedByRollback(down.path, opsByStatement, up.statements, upOps));
+  const destroys = destroyedByRollback(down.path, opsByStatement, up.statements, upOps);
+  findings.push(...destroys.map((d) => d.finding));
   for (const c of createdBy(up.statements, upOps)) {
     if (c.undoneBy.some((k) => undone.has(k))) continue;
     findings.push({
@@ -77,7 +95,7 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
       suggestion: `add to ${down.path} the statement that removes ${c.what}`,
     });
   }
-  return { findings, irreversible };
+  return { findings, irreversible, ...(destroys.length ? { destroys } : {}) };
 }
 
 /**
@@ -85,7 +103,7 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
  * drops, a table it truncates or deletes every row of. The migration's own objects (and those the
  * rollback itself creates) are its to drop.
  */
-function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement; ops: Operation[] }>, upStatements: readonly Statement[], upOps: readonly Operation[]): Finding[] {
+function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement; ops: Operation[] }>, upStatements: readonly Statement[], upOps: readonly Operation[]): Array<{ finding: Finding; object: string }> {
   // The migration's tables: created (also by SELECT INTO), or renamed to (a backup of the old one).
   const tables = new Set<string>();
   for (const o of upOps) {
@@ -113,7 +131,7 @@ function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement
         return source !== undefined && tables.has(original(source));
       });
     });
-  const out: Finding[] = [];
+  const out: Array<{ finding: Finding; object: string }> = [];
   for (const [i, { s, ops }] of downOps.entries()) {
     for (const o of ops) {
       if (o.kind === 'RENAME_TABLE' && o.table && o.typeName) renamedFrom.set(`${o.table.split('.')[0]}.${o.typeName.toLowerCase()}`, original(o.table));
@@ -128,7 +146,8 @@ function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement
         if (!where || isAlwaysTrue(where)) what = `deletes every row of ${o.table}`;
       }
       if (!what) continue;
-      out.push({
+      const object = o.kind === 'DROP_SCHEMA' ? `${o.typeName!.split('.').pop()}` : o.kind === 'DROP_COLUMN' ? `${original(o.table!)}.${o.columnName}` : original(o.table!);
+      out.push({ object, finding: {
         rule: 'rollback-destroys-data',
         risk: 'DANGEROUS',
         line: s.line,
@@ -137,7 +156,7 @@ function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement
         statement: s.index,
         message: `the rollback ${what}, which its migration did not create: rolling back destroys data that was there before the migration ran`,
         suggestion: 'make the rollback undo only what its migration did: drop what it created, rename back what it renamed',
-      });
+      } });
     }
   }
   return out;

@@ -80,4 +80,22 @@ describe('sqitch verify scripts are reviewed', () => {
     const report = (await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
     expect(report.migrations[0]?.findings.map((f) => [f.rule, f.risk])).toEqual([['rollback-destroys-data', 'DANGEROUS']]);
   });
+
+  it("a down that drops what a later migration of the change adds loses nothing older (pop's split groups pair their downs in reverse)", async () => {
+    const r = new TempRepo().init();
+    repos.push(r);
+    r.write({ 'db/migrations/00001_users.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY, name text);\n-- +goose Down\nDROP TABLE users;\n' }).commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      'db/migrations/00002_a.sql': '-- +goose Up\nALTER TABLE users ADD COLUMN a text;\n-- +goose Down\nALTER TABLE users DROP COLUMN b;\n',
+      'db/migrations/00003_b.sql': '-- +goose Up\nALTER TABLE users ADD COLUMN b text;\n-- +goose Down\nALTER TABLE users DROP COLUMN a;\nALTER TABLE users DROP COLUMN name;\n',
+    }).commit('change');
+    const git = await gitChanges(r.dir, 'main');
+    const report = (await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
+    const destroys = (path: string) => report.migrations.find((m) => m.path === path)?.findings.filter((f) => f.rule === 'rollback-destroys-data').map((f) => f.message);
+    expect(destroys('db/migrations/00002_a.sql')).toEqual([]);
+    expect(report.migrations.find((m) => m.path === 'db/migrations/00002_a.sql')?.risk).not.toBe('DANGEROUS');
+    // name was there before either migration: dropping it still loses data.
+    expect(destroys('db/migrations/00003_b.sql')).toEqual([expect.stringContaining('drops column name of public.users')]);
+  });
 });
