@@ -132,7 +132,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
     result.notes.push({
       path: group.dir,
-      message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: Go test data (a testdata/ folder, which runners that read one folder, such as golang-migrate, goose or dbmate, never run); set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'}`,
+      message: `${sql} SQL file${sql === 1 ? '' : 's'} left alone: test data (a ${group.dir.split('/').find((p) => TEST_DATA_DIRS.has(p))}/ folder, which runners that read one folder, such as golang-migrate, goose, dbmate or pop, never run); set otherDatabases.review in .migration-guard.yml to review ${sql === 1 ? 'it' : 'them'}`,
     });
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
@@ -147,15 +147,21 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
 }
 
 /**
- * Go keeps test fixtures in folders named testdata, which the go tool ignores; coder keeps SQL
- * fixtures named like migrations there, beside its migrations. Runners that read one folder
- * (golang-migrate, goose, dbmate) never run them. Runners that may read a tree do: Liquibase's
- * includeAll runs every .sql file below its changelog, and Flyway every V__ file below its
- * location, so a testdata folder under a Liquibase changelog, or of Flyway or Liquibase files,
- * is reviewed like any other.
+ * Folders of test fixtures: Go's testdata (the go tool ignores it; coder keeps SQL fixtures named
+ * like migrations there, beside its migrations) and test stubs (ory's popx/stub/migrations and
+ * dbal/stub/a/1.sql, the migrations its runner's own tests apply). Runners that read one folder
+ * (golang-migrate, goose, dbmate, pop) never run them.
+ */
+const TEST_DATA_DIRS = new Set(['testdata', 'stub', 'stubs']);
+
+/**
+ * A folder of test fixtures (TEST_DATA_DIRS at any depth). Runners that may read a tree do run
+ * them: Liquibase's includeAll runs every .sql file below its changelog, and Flyway every V__
+ * file below its location, so such a folder under a Liquibase changelog, or of Flyway or
+ * Liquibase files, is reviewed like any other.
  */
 function isTestData(group: FolderGroup, all: readonly FolderGroup[]): boolean {
-  if (!group.dir.split('/').includes('testdata')) return false;
+  if (!group.dir.split('/').some((p) => TEST_DATA_DIRS.has(p))) return false;
   if (group.shape === 'flyway' || group.shape === 'liquibase-sql') return false;
   return !all.some((g) => g.shape === 'liquibase-sql' && (g.dir === '' || group.dir.startsWith(`${g.dir}/`)));
 }

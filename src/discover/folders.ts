@@ -26,7 +26,7 @@ const DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
 const VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
 const LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
 // A test suite's folder, at any depth.
-const TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?)(\/|$)/i;
+const TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?|stubs?)(\/|$)/i;
 // A folder named like one that holds migrations; `db` or `schema` only as the last part (`db/queries` is not).
 const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
 

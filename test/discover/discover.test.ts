@@ -297,7 +297,23 @@ describe('Go test data', () => {
   it('a testdata folder of golang-migrate-named files is left alone with a note; Flyway files and files under a Liquibase changelog are reviewed', async () => {
     const r = await discoverMigrations(repo(files), config());
     expect(r.sets.map((s) => s.dir)).toEqual(['coderd/database/migrations', 'db/changelog', 'db/changelog/testdata', 'db/migration/testdata']);
-    expect(r.notes.map((n) => [n.path, n.message.slice(0, 40)])).toEqual([['coderd/database/migrations/testdata/fixtures', '2 SQL files left alone: Go test data (a ']]);
+    expect(r.notes.map((n) => [n.path, n.message.slice(0, 53)])).toEqual([['coderd/database/migrations/testdata/fixtures', '2 SQL files left alone: test data (a testdata/ folder']]);
+  });
+
+  // ory/kratos took in ory/x: oryx/popx/stub/migrations/ holds the pop migrations popx's tests
+  // apply (72 reviewed, DANGEROUS for their fizz files), and oryx/dbal/stub/a/1.sql numbered
+  // stubs, whose deletion was migration-edited.
+  it('so is a stub folder of runner-named files, and a plain one of numbered files', async () => {
+    const r = await discoverMigrations(repo({
+      'persistence/sql/migrations/sql/20200101000000000000_init.up.sql': 'CREATE TABLE identities (id uuid);',
+      'persistence/sql/migrations/sql/20200101000000000000_init.down.sql': 'DROP TABLE identities;',
+      'oryx/popx/stub/migrations/transactional/20191100000001000000_identities.postgres.up.sql': 'CREATE TABLE identities (id uuid);',
+      'oryx/popx/stub/migrations/transactional/20191100000001000000_identities.postgres.down.sql': 'DROP TABLE identities;',
+      'oryx/dbal/stub/a/1.sql': 'CREATE TABLE a (id int);',
+      'oryx/dbal/stub/a/3.sql': 'CREATE TABLE b (id int);',
+    }), config());
+    expect(r.sets.map((s) => s.dir)).toEqual(['persistence/sql/migrations/sql']);
+    expect(r.notes.map((n) => [n.path, n.message.slice(0, 49)])).toEqual([['oryx/popx/stub/migrations/transactional', '2 SQL files left alone: test data (a stub/ folder']]);
   });
 
   it('given to lint, under a configured folder, or matched by otherDatabases.review, it is reviewed', async () => {
