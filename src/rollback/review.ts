@@ -112,15 +112,22 @@ function createdBy(statements: readonly Statement[], ops: readonly Operation[]):
       case 'CREATE_VIEW':
         if (o.table) out.push({ what: `view ${o.table}`, undoneBy: [`table:${o.table}`], ...at(o) });
         break;
-      // Renamed back, or the new name dropped (a rollback that rebuilds the old table and drops the new one).
+      // Renamed back, or the new name dropped (a rollback that rebuilds the old table and drops
+      // the new one). When the up dropped what had the new name first (lemmy's
+      // no-individual-inboxes: DROP COLUMN inbox_url, RENAME shared_inbox_url TO inbox_url), the
+      // rollback that adds the old name back restores the shape: both names, as before.
       case 'RENAME_TABLE':
         if (o.table && o.typeName) {
           const renamed = `${o.table.split('.')[0]}.${o.typeName}`;
-          out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${renamed}->${o.table.split('.').pop()}`, `table:${renamed}`], ...at(o) });
+          const replaced = droppedBefore(ops, o, (d) => d.kind === 'DROP_TABLE' && d.table === renamed);
+          out.push({ what: `the rename of ${o.table} to ${o.typeName}`, undoneBy: [`rename:${renamed}->${o.table.split('.').pop()}`, `table:${renamed}`, ...(replaced ? [`create-table:${o.table}`] : [])], ...at(o) });
         }
         break;
       case 'RENAME_COLUMN':
-        if (o.table && o.columnName && o.typeName) out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, `column:${o.table}.${o.typeName}`, ...dropTable], ...at(o) });
+        if (o.table && o.columnName && o.typeName) {
+          const replaced = droppedBefore(ops, o, (d) => d.kind === 'DROP_COLUMN' && d.table === o.table && d.columnName === o.typeName);
+          out.push({ what: `the rename of column ${o.table}.${o.columnName} to ${o.typeName}`, undoneBy: [`rename-column:${o.table}.${o.typeName}->${o.columnName}`, `column:${o.table}.${o.typeName}`, ...dropTable, ...(replaced ? [`add-column:${o.table}.${o.columnName}`] : [])], ...at(o) });
+        }
         break;
       default:
         break;
@@ -133,6 +140,12 @@ function createdBy(statements: readonly Statement[], ops: readonly Operation[]):
     if (typeName) out.push({ what: `type ${typeName}`, undoneBy: [`type:${typeName}`, `schema:${typeName.split('.')[0]}`], line: s.line, column: s.column, statement: s.index });
   }
   return out;
+}
+
+/** True when an operation before `o` (in an earlier statement, or earlier in the same one) matches. */
+function droppedBefore(ops: readonly Operation[], o: Operation, match: (d: Operation) => boolean): boolean {
+  const at = ops.indexOf(o);
+  return ops.some((d, i) => i < at && d.statement <= o.statement && match(d));
 }
 
 /** Undo keys of the columns whose drop takes an index or constraint with it. */
@@ -192,6 +205,9 @@ function undoKeys(o: Operation): string[] {
     case 'RENAME_TABLE': return o.table && o.typeName ? [`rename:${o.table}->${o.typeName}`, `table:${o.table}`] : [];
     case 'RENAME_COLUMN': return o.table && o.columnName && o.typeName ? [`rename-column:${o.table}.${o.columnName}->${o.typeName}`, `column:${o.table}.${o.columnName}`] : [];
     case 'RENAME_INDEX': return o.indexName ? [`index:${o.indexName}`] : [];
+    // What the rollback brings back under a name a rename took over (see createdBy).
+    case 'ADD_COLUMN_NULLABLE': case 'ADD_COLUMN_NOT_NULL': case 'ADD_COLUMN_VOLATILE_DEFAULT': return o.table && o.columnName ? [`add-column:${o.table}.${o.columnName}`] : [];
+    case 'CREATE_TABLE': return o.table ? [`create-table:${o.table}`] : [];
     default: return [];
   }
 }

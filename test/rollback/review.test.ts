@@ -98,6 +98,21 @@ describe('static rollback review', () => {
     expect(ids(await review("CREATE TYPE mood AS ENUM ('ok');", 'ALTER TYPE other RENAME TO other__;'))).toContain('rollback-mismatch');
   });
 
+  // lemmy's 2025-08-01-000012_no-individual-inboxes: the up drops inbox_url and renames
+  // shared_inbox_url into its name; the rollback adds shared_inbox_url back, and both names are
+  // there again, as before. Each rename was a rollback-mismatch guess.
+  it('a rename into the name of what the up dropped is undone by adding the old name back', async () => {
+    const up = 'ALTER TABLE orders DROP COLUMN status;\nALTER TABLE orders RENAME COLUMN legacy TO status;';
+    expect(ids(await review(up, 'ALTER TABLE orders ADD COLUMN legacy text;')).filter((id) => id === 'rollback-mismatch')).toEqual([]);
+    const tables = 'DROP TABLE orders;\nALTER TABLE purchases RENAME TO orders;';
+    expect(ids(await review(tables, 'CREATE TABLE purchases (id bigint PRIMARY KEY);')).filter((id) => id === 'rollback-mismatch')).toEqual([]);
+    expect(ids(await review('ALTER TABLE purchases RENAME TO orders_new;', 'CREATE TABLE purchases (id bigint PRIMARY KEY);'))).toContain('rollback-mismatch');
+    // Without the drop, adding the old name back leaves the new one: still a mismatch.
+    expect(ids(await review('ALTER TABLE orders RENAME COLUMN legacy TO state;', 'ALTER TABLE orders ADD COLUMN legacy text;'))).toContain('rollback-mismatch');
+    // A drop after the rename is of the renamed column itself: adding the old name back does not undo it.
+    expect(ids(await review('ALTER TABLE orders RENAME COLUMN legacy TO state;\nALTER TABLE orders DROP COLUMN state;\nALTER TABLE orders ADD COLUMN state int;', 'ALTER TABLE orders ADD COLUMN legacy text;'))).toContain('rollback-mismatch');
+  });
+
   it('an empty rollback is reported', async () => {
     const r = await review('ALTER TABLE orders ADD COLUMN note text;', '-- nothing to do\n');
     expect(r.findings[0]).toMatchObject({ rule: 'rollback-empty', path: 'db/0002_x.down.sql' });
