@@ -115,8 +115,13 @@ export const rule: Rule = {
     if (isBackfill(statement, operations)) {
       const ddl = sameTx.ddl.flatMap((s) => lockingDdl(s.operations, state).map((op) => ({ op, s })));
       if (ddl.length === 0) return [];
-      const strongest = ddl.find((d) => d.op.lock === 'AccessExclusiveLock') ?? ddl[0]!;
       const target = operations.find((o) => o.table)?.table;
+      // The lock that matters most is the backfilled table's own: readers and writers of the
+      // rows being changed wait for the whole backfill. Another table's lock is named only when
+      // the backfilled one holds none.
+      const onTarget = ddl.filter((d) => d.op.table === target);
+      const pool = onTarget.length > 0 ? onTarget : ddl;
+      const strongest = pool.find((d) => d.op.lock === 'AccessExclusiveLock') ?? pool[0]!;
       return [{
         risk: strongest.op.lock === 'AccessExclusiveLock' ? 'DANGEROUS' : 'CAUTION',
         message: `this backfill runs in ${wrapper} as \`${firstLine(strongest.s.statement.text)}\` (line ${strongest.s.statement.line}), whose ${describeLock(strongest.op.lock, strongest.op.table)} is held until COMMIT, so for the whole backfill`,

@@ -31,6 +31,16 @@ describe('dml-in-ddl-transaction', () => {
     expect(f?.suggestion).not.toContain('DO $');
   });
 
+  it('names the DDL on the backfilled table, not the first table the transaction locked', async () => {
+    const sql = "BEGIN;\nALTER TABLE customers ADD COLUMN tier text;\nALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;";
+    const [f] = of(await lintSql(sql), 'dml-in-ddl-transaction');
+    expect(f?.message).toContain('`ALTER TABLE orders ADD COLUMN status text` (line 3)');
+    expect(f?.message).toContain('public.orders');
+    // A backfill of a table no DDL of the transaction touched names the other table's lock.
+    const [g] = of(await lintSql("BEGIN;\nALTER TABLE customers ADD COLUMN tier text;\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;"), 'dml-in-ddl-transaction');
+    expect(g?.message).toContain('(line 2)');
+  });
+
   it('a lock that blocks only writes makes it CAUTION', async () => {
     const out = await lintSql("BEGIN;\nCREATE INDEX orders_status_idx ON orders (status);\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;");
     expect(of(out, 'dml-in-ddl-transaction')[0]?.risk).toBe('CAUTION');
