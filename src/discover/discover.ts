@@ -204,7 +204,7 @@ async function migrationFolders(
 }
 
 function folderOf(group: FolderGroup, readText: (path: string) => Promise<string>): LayoutFiles {
-  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)), ...(group.besideVersions ? { besideVersions: true } : {}) };
+  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)), ...(group.besideMigrations ? { besideMigrations: true } : {}) };
 }
 
 /** The layout that scores highest for a folder; ties go to the more specific layout. */
@@ -286,7 +286,7 @@ async function buildGroup(
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
   const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
-  const reviewed = snapshots.length > 0 ? (await layoutModule('plain').build({ ...folder, files: snapshots, besideVersions: false })).migrations : [];
+  const reviewed = snapshots.length > 0 ? (await layoutModule('plain').build({ ...folder, files: snapshots, besideMigrations: false })).migrations : [];
   addSet(group.dir, layout, [...built.migrations, ...reviewed], entry, config, result);
   if (built.leftovers.length > 0 && layout !== 'plain') {
     // Files that do not follow the layout's naming: the runner will not pick them up, but

@@ -13,11 +13,12 @@ export interface FolderGroup {
   /** The layout its shape proves, when it does. */
   shape?: LayoutName;
   /**
-   * True for a folder right above a folder of version subfolders (temporal keeps the whole
-   * schema in `visibility/schema.sql` beside `visibility/versioned/v1.10/...`): a whole-schema
-   * file in it is what a new database starts from, not a migration.
+   * True for a folder above a folder of migrations: dbmate dumps the whole schema to
+   * `db/schema.sql` over `db/migrations/`, temporal keeps `visibility/schema.sql` over
+   * `visibility/versioned/v1.10/...`. A whole-schema file in it is what a new database starts
+   * from, not a migration.
    */
-  besideVersions?: boolean;
+  besideMigrations?: boolean;
 }
 
 const SQITCH_SCRIPT = /^(?:(.*)\/)?(deploy|revert|verify)\/.+\.sql$/;
@@ -50,15 +51,13 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
   const claimed = new Set<string>();
   const groups: FolderGroup[] = [];
 
-  const claim = (dir: string, shape: LayoutName | undefined, accept: (rel: string) => boolean, besideVersions = false): boolean => {
+  const claim = (dir: string, shape: LayoutName | undefined, accept: (rel: string) => boolean): void => {
     const files = all.flatMap((p) => {
       const rel = under(dir, p);
       return rel !== null && !claimed.has(p) && accept(rel) ? [rel] : [];
     });
     for (const rel of files) if (/\.sql$/i.test(rel)) claimed.add(dir ? `${dir}/${rel}` : rel);
-    if (!files.some((f) => /\.sql$/i.test(f))) return false;
-    groups.push({ dir, files, ...(shape ? { shape } : {}), ...(besideVersions ? { besideVersions } : {}) });
-    return true;
+    if (files.some((f) => /\.sql$/i.test(f))) groups.push({ dir, files, ...(shape ? { shape } : {}) });
   };
 
   // Sqitch: a project folder with deploy/ scripts and a plan or revert/ scripts.
@@ -125,11 +124,10 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
     root.dirs.add(parent(p));
     versionRoots.set(m[1] ?? '', root);
   }
-  const versionParents = new Set<string>();
   for (const [root, seen] of versionRoots) {
     const numbered = !seen.pairs && seen.dirs.size >= 2;
     if (!seen.unnumbered && !numbered) continue;
-    if (claim(root, 'plain', (rel) => (VERSION_SUBDIR.test(rel) && (numbered || !/^[vV]?\d/.test(rel.slice(rel.indexOf('/') + 1)))) || (numbered && isSchemaSnapshot(rel))) && root !== '') versionParents.add(parent(root));
+    claim(root, 'plain', (rel) => (VERSION_SUBDIR.test(rel) && (numbered || !/^[vV]?\d/.test(rel.slice(rel.indexOf('/') + 1)))) || (numbered && isSchemaSnapshot(rel)));
   }
 
   // Everything else: one folder per directory; rollbacks/ and drizzle's meta/ belong to it.
@@ -138,9 +136,27 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
     return /(^|\/)rollbacks?$/i.test(d) && sql.some((q) => !claimed.has(q) && parent(q) === parent(d)) ? parent(d) : d;
   }));
   for (const dir of dirs) {
-    claim(dir, undefined, (rel) => !rel.includes('/') || /^rollbacks?\/[^/]+\.sql$/i.test(rel) || rel === 'meta/_journal.json', versionParents.has(dir));
+    claim(dir, undefined, (rel) => !rel.includes('/') || /^rollbacks?\/[^/]+\.sql$/i.test(rel) || rel === 'meta/_journal.json');
   }
+  // A folder above a folder of migrations (a runner's shape, or files named with a version
+  // first): dbmate's db/schema.sql over db/migrations/, temporal's schema.sql over versioned/,
+  // supabase/postgres' migrations/schema-15.sql over migrations/db/migrations/.
+  const aboveMigrations = new Set<string>();
+  for (const g of groups) {
+    if (g.dir === '' || !(g.shape || namedWithVersions(g.files))) continue;
+    for (let d = parent(g.dir); ; d = parent(d)) {
+      aboveMigrations.add(d);
+      if (d === '') break;
+    }
+  }
+  for (const g of groups) if (!g.shape && aboveMigrations.has(g.dir)) g.besideMigrations = true;
   return groups.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+/** Most of the SQL files are named with a version first (`20200101_x.sql`, `V2__x.sql`, `0001-x.sql`). */
+function namedWithVersions(files: readonly string[]): boolean {
+  const sqlNames = files.filter((f) => /\.sql$/i.test(f)).map((f) => f.slice(f.lastIndexOf('/') + 1));
+  return sqlNames.filter((f) => /^[vV]?\d/.test(f)).length * 2 > sqlNames.length;
 }
 
 /**

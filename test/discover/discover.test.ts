@@ -129,7 +129,7 @@ describe('version folders with a whole-schema file (memos)', () => {
 // temporal: schema/postgresql/v12/visibility/schema.sql is the whole schema for a new database,
 // right above versioned/v1.0/..., which its schema tool applies in version order. Every temporal
 // pull request that added a versioned file also edited schema.sql, and was migration-edited, DANGEROUS.
-describe('a whole-schema file right above a folder of version subfolders (temporal)', () => {
+describe('a whole-schema file above a folder of migrations (temporal, dbmate)', () => {
   const files = {
     'schema/postgresql/v12/visibility/schema.sql': 'CREATE TABLE executions_visibility (run_id text PRIMARY KEY, x bigint);\n',
     'schema/postgresql/v12/visibility/database.sql': 'CREATE DATABASE temporal_visibility;\n',
@@ -151,6 +151,26 @@ describe('a whole-schema file right above a folder of version subfolders (tempor
   it('one the change adds is reviewed', async () => {
     const r = await discoverMigrations(repo(files), config(), { addedByChange: (p) => p === 'schema/postgresql/v12/visibility/schema.sql' });
     expect(r.sets[0]!.migrations.map((m) => m.id)).toEqual(['database', 'schema']);
+  });
+
+  // dbmate dumps the whole schema to db/schema.sql after each migration (its default): every
+  // dbmate pull request edits it, and it was reviewed as a plain migration, migration-edited,
+  // DANGEROUS. supabase/postgres keeps migrations/schema-15.sql over migrations/db/migrations/.
+  it('so is one in any folder above a folder of migrations (dbmate\'s db/schema.sql)', async () => {
+    const dbmate = await discoverMigrations(repo({
+      'db/schema.sql': 'CREATE TABLE a (id int, b int);\n',
+      'db/migrations/20200101000000_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n',
+      'db/migrations/20200102000000_b.sql': '-- migrate:up\nALTER TABLE a ADD COLUMN b int;\n-- migrate:down\nALTER TABLE a DROP COLUMN b;\n',
+    }), config());
+    expect(dbmate.sets.map((s) => [s.dir, s.layout, s.migrations.length])).toEqual([['db/migrations', 'dbmate', 2]]);
+    expect(dbmate.notes.map((n) => [n.path, n.message.split(':')[0]])).toEqual([['db', 'schema.sql left alone']]);
+    const deeper = await discoverMigrations(repo({
+      'migrations/schema.sql': 'CREATE TABLE a (id int);\n',
+      'migrations/schema-15.sql': 'CREATE TABLE a (id int);\n',
+      'migrations/db/migrations/20211115181400_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\n',
+    }), config());
+    expect(deeper.sets.map((s) => s.dir)).toEqual(['migrations/db/migrations']);
+    expect(deeper.notes.map((n) => n.message.split(':')[0])).toEqual(['schema-15.sql, schema.sql left alone']);
   });
 
   it('a folder of loose files with no version folder below keeps schema.sql as a migration', async () => {

@@ -1,7 +1,7 @@
 // Plain folders: SQL files with no runner convention. Ordered by the version a name starts with
 // (`0001-`, `v1.2_`, `00010-` = 10) or the version folder a file sits in (`v1.10/schema.sql`),
 // then by name; files without a version follow in name order, except a whole-schema file beside
-// versioned ones, or right above a folder of version subfolders (LATEST.sql, schema.sql: `snapshots`). No rollbacks, no duplicate check: nothing
+// versioned ones, or above a folder of migrations (LATEST.sql, schema.sql: `snapshots`). No rollbacks, no duplicate check: nothing
 // is known about the runner.
 import { compareVersions, naturalCompare } from '../version.js';
 import { emptyBuild, sqlFiles, repoPath, type Layout, type LayoutBuild } from './types.js';
@@ -47,9 +47,9 @@ export const plain: Layout = {
     });
     // Beside versioned migrations, the whole schema under an unversioned name is what a new
     // database starts from (memos applies LATEST.sql instead of its migrations), not one of them;
-    // so it is right above a folder of version subfolders (temporal's visibility/schema.sql over
-    // visibility/versioned/v1.10/).
-    const versioned = folder.besideVersions === true || entries.some((e) => e.versioned);
+    // so it is above a folder of migrations (dbmate's db/schema.sql over db/migrations/,
+    // temporal's visibility/schema.sql over visibility/versioned/v1.10/).
+    const versioned = folder.besideMigrations === true || entries.some((e) => e.versioned);
     for (const e of entries) {
       if (versioned && !e.versioned && SNAPSHOT.test(e.file)) {
         (out.snapshots ??= []).push(e.file);

@@ -12,8 +12,8 @@ export interface LayoutFiles {
   files: readonly string[];
   /** Decoded text of a file under the folder (relative path); '' when it cannot be read. */
   read(rel: string): Promise<string>;
-  /** The folder sits right above a folder of version subfolders (see FolderGroup.besideVersions). */
-  besideVersions?: boolean;
+  /** The folder sits above a folder of migrations (see FolderGroup.besideMigrations). */
+  besideMigrations?: boolean;
 }
 
 export interface DraftMigration {
