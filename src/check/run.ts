@@ -46,12 +46,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];
   let sets = discovered.sets;
+  const changeNotes: ReportNote[] = [];
 
   if (opts.scope.kind === 'changes') {
     const baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
     const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
+    changeNotes.push(...changed.notes);
   }
   progress({ stage: 'discover', done: 1, total: 1 });
 
@@ -99,9 +101,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   // Scope: with a change under review, only the files it touches are reported; what the base
   // branch already had is context, and its problems are at most one note (docs/scope.md).
   // Notes about folders (other engines, a sparse checkout) only where the change touched them.
-  const notes: ReportNote[] = discovered.notes.filter(
+  const notes: ReportNote[] = [...discovered.notes.filter(
     (n) => changedPaths === null || n.path === undefined || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`)),
-  );
+  ), ...changeNotes];
   const reviewedPaths = new Set(analyzed.flatMap((a) => (a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path])));
   const inScope = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
   const unrelated = new Map<string, number>();

@@ -12,6 +12,8 @@ export interface AppliedChanges {
    * base sets when given) at their old place with `change: 'deleted'`. */
   sets: MigrationSet[];
   findings: PathFinding[];
+  /** What the change did that is no finding: a migrations folder it deleted whole. */
+  notes: Array<{ path: string; message: string }>;
 }
 
 /** Whether two texts hold the same statements (comments and spacing aside); only equal texts when not told. */
@@ -45,6 +47,22 @@ export function applyChanges(
     return { ...set, migrations };
   });
 
+  // A migrations folder deleted whole (temporal dropping its PostgreSQL 9.6 schema, schema/postgresql/v96/):
+  // no runner applies those migrations again and no database that ran them changes, so no
+  // migration of it was edited. One note says so.
+  // Not when the change adds one of them back elsewhere under its name: that is a move
+  // (movedWhole, or an edit on the way, which its deletion reports).
+  const notes: Array<{ path: string; message: string }> = [];
+  const deletedPaths = new Set(changes.filter((c) => c.status === 'deleted').map((c) => c.path));
+  const fileName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  const headNames = new Set(result.flatMap((s) => s.migrations.filter((m) => m.change === 'added' || m.change === 'renamed').map((m) => fileName(m.up.path))));
+  for (const set of baseSets ?? []) {
+    if (set.migrations.length === 0 || sets.some((s) => s.dir === set.dir)) continue;
+    if (!set.migrations.every((m) => deletedPaths.has(m.up.path) && !headNames.has(fileName(m.up.path)))) continue;
+    for (const m of set.migrations) for (const p of [m.up.path, m.down?.path]) if (p !== undefined) claimedDeletions.add(p);
+    notes.push({ path: set.dir, message: `${set.migrations.length} migration${set.migrations.length === 1 ? '' : 's'} of ${set.dir || 'the repository root'} deleted with the whole folder: no runner applies ${set.migrations.length === 1 ? 'it' : 'them'} again, and databases that ran ${set.migrations.length === 1 ? 'it' : 'them'} keep what ${set.migrations.length === 1 ? 'it' : 'they'} made` });
+  }
+
   // Deleted migrations: from the base sets when known, else rebuilt from the path alone.
   for (const change of changes) {
     if (change.status !== 'deleted' || claimedDeletions.has(change.path)) continue;
@@ -64,7 +82,7 @@ export function applyChanges(
   }
 
   for (const set of result) findings.push(...outOfOrder(set, baseSets ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout) : null));
-  return { sets: result, findings };
+  return { sets: result, findings, notes };
 }
 
 /**

@@ -201,6 +201,43 @@ describe('a migrations folder the change moves whole', () => {
   });
 });
 
+// temporal's f6937601ef drops its PostgreSQL 9.6 schema: schema/postgresql/v96/ deleted whole.
+// Each of its 19 migrations was migration-edited ('databases that applied it never see this
+// change'), DANGEROUS, though no runner would apply any of them again.
+describe('a migrations folder the change deletes whole', () => {
+  const base = {
+    [`${M}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+    [`${M}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+    'legacy/pg96/0001_users.up.sql': 'CREATE TABLE users (id int PRIMARY KEY);\n',
+    'legacy/pg96/0001_users.down.sql': 'DROP TABLE users;\n',
+    'legacy/pg96/0002_orders.up.sql': 'CREATE TABLE orders (id int PRIMARY KEY);\n',
+    'legacy/pg96/0002_orders.down.sql': 'DROP TABLE orders;\n',
+  };
+
+  it('is no edit of its migrations: one note, no finding', async () => {
+    const r = repo().write(base).commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.git('rm', '-q', '-r', 'legacy');
+    r.commit('drop 9.6');
+    const { findings, notes } = await review(r.dir);
+    expect(findings).toEqual([]);
+    expect(notes.map((n) => [n.path, n.message.split(':')[0]])).toEqual([['legacy/pg96', '2 migrations of legacy/pg96 deleted with the whole folder']]);
+  });
+
+  it('is an edit when one migration of it goes, or its migrations come back elsewhere', async () => {
+    const one = repo().write(base).commit('base');
+    one.git('checkout', '-q', '-b', 'feature');
+    one.remove('legacy/pg96/0002_orders.up.sql').remove('legacy/pg96/0002_orders.down.sql').commit('drop one');
+    expect((await review(one.dir)).findings.map((f) => f.rule)).toEqual(['migration-edited']);
+
+    const back = repo().write(base).commit('base');
+    back.git('checkout', '-q', '-b', 'feature');
+    back.git('rm', '-q', '-r', 'legacy');
+    back.write({ 'services/db/0001_users.up.sql': 'CREATE TABLE users (id int PRIMARY KEY, note text);\n', 'services/db/0001_users.down.sql': 'DROP TABLE users;\n' }).commit('moved and edited');
+    expect((await review(back.dir)).findings.map((f) => f.rule)).toContain('migration-edited');
+  });
+});
+
 describe('applyChanges without base sets (GitHub pull-request file list)', () => {
   it('still marks and reports edits, deletions and out-of-order additions', async () => {
     const files = memoryRepoFiles(
