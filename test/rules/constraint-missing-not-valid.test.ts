@@ -60,6 +60,7 @@ describe(ID, () => {
     expect(f?.risk).toBe('DANGEROUS');
     expect(f?.message).toContain('orders_session_fk, orders_flow_fk on the new columns session_id, flow_id of public.orders');
     expect(f?.message).toContain('nothing is looked up in public.customers');
+    expect(f?.message).toContain('SHARE ROW EXCLUSIVE locks on public.orders and public.customers (writes to both wait)');
     expect(f?.message).toContain('reading every row of public.orders');
     expect(f?.message).not.toContain('every existing row is checked');
     expect(f?.suggestion).toBe('ALTER TABLE orders ADD COLUMN session_id bigint NULL CONSTRAINT orders_session_fk REFERENCES customers (id) ON DELETE SET NULL, ADD COLUMN flow_id bigint CONSTRAINT orders_flow_fk REFERENCES customers (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;');
@@ -80,6 +81,12 @@ describe(ID, () => {
     expect(f?.suggestion).toBe('ALTER TABLE orders ADD COLUMN session_id bigint CONSTRAINT orders_session_fk REFERENCES customers (id) ON UPDATE CASCADE ON DELETE SET NULL;');
     expect(f?.alsoReplaces).toEqual([{ statement: 0, line: 1 }]);
     await runOnPostgres('cmnv_moved', `${HISTORY}\nINSERT INTO customers VALUES (1);\nINSERT INTO orders VALUES (1, 1, 10);`, [f!.suggestion!]);
+  });
+
+  it('foreign keys on new columns to two tables name the three locked tables', async () => {
+    const sql = 'ALTER TABLE orders ADD COLUMN a bigint, ADD CONSTRAINT fa FOREIGN KEY (a) REFERENCES customers (id), ADD COLUMN b bigint, ADD CONSTRAINT fb FOREIGN KEY (b) REFERENCES items (id);';
+    const [f] = findingsOf(await lintSql(sql, { history: `${HISTORY}\nCREATE TABLE items (id bigint PRIMARY KEY);` }), ID);
+    expect(f?.message).toContain('SHARE ROW EXCLUSIVE locks on public.orders, public.customers and public.items (writes to all of them wait)');
   });
 
   it('an earlier ADD COLUMN with something on the table between keeps its place: NOT VALID, then VALIDATE', async () => {
