@@ -91,9 +91,10 @@ export interface Prefetch {
 /**
  * Starts parsing `text` on a worker when it is large enough, on a machine with a core to spare;
  * null otherwise. `script`: the worker's code, by default dist/parse-worker.js (tests run it from
- * a bundle of their own).
+ * a bundle of their own). `giveUpMs`: how long to wait for a worker that is not parsing (one
+ * that could not start); a test that must see the worker's slices on a busy machine waits longer.
  */
-export function startPrefetch(text: string, script: URL | null = workerScript()): Prefetch | null {
+export function startPrefetch(text: string, script: URL | null = workerScript(), giveUpMs = GIVE_UP_MS): Prefetch | null {
   if (text.length < PREFETCH_MIN_CHARS || !isMainThread || availableParallelism() < 2) return null;
   if (!script) return null;
   const counters = new SharedArrayBuffer(6 * 4);
@@ -138,7 +139,7 @@ export function startPrefetch(text: string, script: URL | null = workerScript())
       if (Atomics.load(shared, SLOT.WORKING) === 1) {
         if (now - since > GIVE_UP_PARSING_MS) return undefined;
         idleSince = now;
-      } else if (now - idleSince > GIVE_UP_MS) return undefined;
+      } else if (now - idleSince > giveUpMs) return undefined;
       Atomics.wait(shared, SLOT.POSTED, posted, 100);
     }
   };
