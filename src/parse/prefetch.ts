@@ -35,13 +35,6 @@ export const AHEAD = 4;
  */
 export const AHEAD_CHARS = 8_000_000;
 
-/**
- * The worker's V8 heap limits. Its live data is the text and one piece's tree, and everything else
- * it makes dies young: a young generation of a few MB is collected often and cheaply, where V8's
- * default (48 MB) let the garbage of the 20 MB file's parse hold tens of MB more resident. The
- * old generation is not capped: a statement of many MB needs its tree whole, on either thread.
- */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 /** Slots of the shared counters (Int32Array). */
 export const SLOT = {
@@ -101,7 +94,7 @@ export function startPrefetch(text: string, script: URL | null = workerScript(),
   const shared = new Int32Array(counters);
   const { port1, port2 } = new MessageChannel();
   try {
-    const worker = new Worker(script, { workerData: { text, counters, port: port2 } satisfies PrefetchInit, transferList: [port2], resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(script, { workerData: { text, counters, port: port2 } satisfies PrefetchInit, transferList: [port2] });
     worker.unref();
     // A worker that fails leaves the rest of the slices to the main thread (see take).
     worker.on('error', () => {});
