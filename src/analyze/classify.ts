@@ -6,7 +6,7 @@ import type {
   RangeVar, ReindexStmt, RenameStmt, TypeName, VacuumStmt, VariableSetStmt,
 } from '@pgsql/types';
 import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
-import type { AnalysisState } from './state.js';
+import { sharedName, type AnalysisState } from './state.js';
 import { as, functionsCalled, isConstantExpr, nodeTag, optionOn, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
 import { serialType } from './serial-types.js';
 import { expressionVolatility } from './volatility.js';
@@ -25,7 +25,7 @@ export function classify(stmt: Statement, state: Readonly<AnalysisState>): Opera
     statement: stmt.index,
     line: stmt.line,
     column: stmt.column,
-    ...(d.table !== undefined ? { targetIsNew: isNewTable(d.table, state) || d.targetIsNew === true } : {}),
+    ...(d.table !== undefined ? { table: sharedName(state, d.table), targetIsNew: isNewTable(d.table, state) || d.targetIsNew === true } : {}),
   }));
 }
 

@@ -2,6 +2,7 @@
 // transaction the next statement runs in, timeouts set, the target version and table sizes.
 // Rules only read it; `track.ts` advances it after each statement.
 import type { TypeName } from '@pgsql/types';
+import { flattened } from '../core/strings.js';
 import type { LayoutName, Operation, Position, Statement, FileTransaction } from '../core/types.js';
 
 export type { TableStats } from '../core/table-stats.js';
@@ -125,6 +126,21 @@ export interface AnalysisState {
   seededTables?: Set<string>;
   /** Foreign keys added in the current file (reset by beginFile). */
   fileForeignKeys?: ForeignKeyRef[];
+  /** Every table name of the run, once (see sharedName). */
+  names: Map<string, string>;
+}
+
+/**
+ * `name` as one string shared by the whole run: a table's name is made anew for every statement
+ * that names it (`schema.table`, held as V8's concatenation of the parts), and each operation and
+ * entry of the state kept its own copy (10^5 operations of a 20 MB file held 17 MB of them).
+ */
+export function sharedName(state: Readonly<AnalysisState>, name: string): string {
+  const known = state.names.get(name);
+  if (known !== undefined) return known;
+  const flat = flattened(name);
+  state.names.set(flat, flat);
+  return flat;
 }
 
 /** Facts learned from base history and earlier migrations that outlive one file. */

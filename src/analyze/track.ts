@@ -3,12 +3,18 @@
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
-import { FileSteps, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
+import { FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
 export function newFacts(): SchemaFacts {
   return { columnTypes: new Map(), columnTypeNames: new Map(), functionVolatility: new Map(), enums: new Set(), notNullColumns: new Set() };
+}
+
+/** The table `rel` names, as the run's one copy of its name (sharedName). */
+function tableOf(state: AnalysisState, rel: Parameters<typeof relationName>[0]): string | undefined {
+  const name = relationName(rel);
+  return name === undefined ? undefined : sharedName(state, name);
 }
 
 /** Records (or, with no type, forgets) the type of `key` (`schema.table.column`). */
@@ -52,6 +58,7 @@ export function newRunState(opts: { pgVersion: number; pgVersionAssumed?: boolea
     facts: opts.facts ?? newFacts(),
     learningOnly: false,
     routines: new Map(),
+    names: new Map(),
   };
 }
 
@@ -111,7 +118,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     case 'VariableSetStmt': return trackSetting(state, v as VariableSetStmt);
     case 'CreateStmt': return trackCreateTable(state, v as CreateStmt, stmt);
     case 'CreateTableAsStmt': {
-      const name = relationName((v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
+      const name = tableOf(state, (v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
       if (name && (v as { objtype?: string }).objtype === 'OBJECT_MATVIEW') (state.views ??= new Set()).add(name);
       return;
@@ -136,7 +143,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     }
     case 'IndexStmt': return trackIndex(state, v as IndexStmt);
     case 'InsertStmt': case 'CopyStmt': {
-      const table = relationName((v as { relation?: Parameters<typeof relationName>[0] }).relation);
+      const table = tableOf(state, (v as { relation?: Parameters<typeof relationName>[0] }).relation);
       if (table && state.newTables.has(table)) (state.seededTables ??= new Set()).add(table);
       return;
     }
@@ -165,7 +172,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     }
     case 'CreateFunctionStmt': return trackFunction(state, v as CreateFunctionStmt);
     case 'CreatePolicyStmt': {
-      const table = relationName((v as { table?: Parameters<typeof relationName>[0] }).table);
+      const table = tableOf(state, (v as { table?: Parameters<typeof relationName>[0] }).table);
       if (table) (state.facts.policyTables ??= new Set()).add(table);
       return;
     }
@@ -253,13 +260,13 @@ function trackSetting(state: AnalysisState, v: VariableSetStmt): void {
 }
 
 function recordIndex(state: AnalysisState, table: string, columns: string[]): void {
-  const list = state.indexedColumns.get(table) ?? [];
-  list.push(columns);
-  state.indexedColumns.set(table, list);
+  // A new list of the exact length: most tables have one or two, and a list grown by push holds room for 16.
+  const list = state.indexedColumns.get(table);
+  state.indexedColumns.set(table, list ? [...list, columns] : [columns]);
 }
 
 function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement): void {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table) return;
   if (!state.learningOnly) state.newTables.add(table);
   for (const elt of v.tableElts ?? []) {
@@ -299,7 +306,7 @@ export function primaryKeyColumns(state: Readonly<AnalysisState>, table: string,
 }
 
 function trackIndex(state: AnalysisState, v: IndexStmt): void {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table) return;
   // A partial index cannot serve every lookup on its columns (foreign-key checks, for one).
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
@@ -342,7 +349,7 @@ export function isNotNullCheck(expr: Node | undefined): string | undefined {
 }
 
 function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): void {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table || (v.objtype && v.objtype !== 'OBJECT_TABLE')) return;
   const isNew = state.newTables.has(table);
   for (const cmdNode of v.cmds ?? []) {
@@ -397,7 +404,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
 }
 
 function trackRename(state: AnalysisState, v: RenameStmt): void {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table || !v.newname) return;
   if (v.renameType === 'OBJECT_TABLE' && state.newTables.has(table)) {
     state.newTables.add(qualifiedName(v.relation?.schemaname, v.newname));

@@ -35,13 +35,6 @@ export const AHEAD = 4;
  */
 export const AHEAD_CHARS = 8_000_000;
 
-/**
- * The worker's V8 heap limits. Its live data is the text and one piece's tree, and everything else
- * it makes dies young: a young generation of a few MB is collected often and cheaply, where V8's
- * default (48 MB) let the garbage of the 20 MB file's parse hold tens of MB more resident. The
- * old generation is not capped: a statement of many MB needs its tree whole, on either thread.
- */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 /** Slots of the shared counters (Int32Array). */
 export const SLOT = {
@@ -91,16 +84,17 @@ export interface Prefetch {
 /**
  * Starts parsing `text` on a worker when it is large enough, on a machine with a core to spare;
  * null otherwise. `script`: the worker's code, by default dist/parse-worker.js (tests run it from
- * a bundle of their own).
+ * a bundle of their own). `giveUpMs`: how long to wait for a worker that is not parsing (one
+ * that could not start); a test that must see the worker's slices on a busy machine waits longer.
  */
-export function startPrefetch(text: string, script: URL | null = workerScript()): Prefetch | null {
+export function startPrefetch(text: string, script: URL | null = workerScript(), giveUpMs = GIVE_UP_MS): Prefetch | null {
   if (text.length < PREFETCH_MIN_CHARS || !isMainThread || availableParallelism() < 2) return null;
   if (!script) return null;
   const counters = new SharedArrayBuffer(6 * 4);
   const shared = new Int32Array(counters);
   const { port1, port2 } = new MessageChannel();
   try {
-    const worker = new Worker(script, { workerData: { text, counters, port: port2 } satisfies PrefetchInit, transferList: [port2], resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(script, { workerData: { text, counters, port: port2 } satisfies PrefetchInit, transferList: [port2] });
     worker.unref();
     // A worker that fails leaves the rest of the slices to the main thread (see take).
     worker.on('error', () => {});
@@ -138,7 +132,7 @@ export function startPrefetch(text: string, script: URL | null = workerScript())
       if (Atomics.load(shared, SLOT.WORKING) === 1) {
         if (now - since > GIVE_UP_PARSING_MS) return undefined;
         idleSince = now;
-      } else if (now - idleSince > GIVE_UP_MS) return undefined;
+      } else if (now - idleSince > giveUpMs) return undefined;
       Atomics.wait(shared, SLOT.POSTED, posted, 100);
     }
   };

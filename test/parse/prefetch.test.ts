@@ -59,6 +59,9 @@ function migration(): string {
 }
 
 const text = migration();
+/** On a busy machine the worker may take seconds to start: these tests wait for it (a hang still fails, at the test's timeout). */
+const PATIENT = 240_000;
+const SLOW = { timeout: 300_000 };
 
 function analyzed(parsed: ParsedSource) {
   const state = newRunState({ pgVersion: 16 });
@@ -67,9 +70,9 @@ function analyzed(parsed: ParsedSource) {
 }
 
 describe('the parser thread', () => {
-  it('hands over every slice: the same statement ranges and errors as parsing on one thread', () => {
+  it('hands over every slice: the same statement ranges and errors as parsing on one thread', SLOW, () => {
     expect(text.length).toBeGreaterThanOrEqual(PREFETCH_MIN_CHARS);
-    const prefetch = startPrefetch(text, worker);
+    const prefetch = startPrefetch(text, worker, PATIENT);
     expect(prefetch).not.toBeNull();
     let fromWorker = 0;
     let slices = 0;
@@ -91,7 +94,7 @@ describe('the parser thread', () => {
     expect(alone.length).toBeGreaterThan(0);
   });
 
-  it('parseSource with the parser thread: the same statements, errors, notes and findings', () => {
+  it('parseSource with the parser thread: the same statements, errors, notes and findings', SLOW, () => {
     const src = { path: 'db/0001_big.sql', text };
     const ahead = parseSource(src, { parseAhead: { worker } });
     const alone = parseSource(src);
@@ -110,8 +113,8 @@ describe('the parser thread', () => {
     expect(startPrefetch(text, null)).toBeNull();
   });
 
-  it('after a stop, every slice is parsed on the main thread: the same ranges', () => {
-    const prefetch = startPrefetch(text, worker)!;
+  it('after a stop, every slice is parsed on the main thread: the same ranges', SLOW, () => {
+    const prefetch = startPrefetch(text, worker, PATIENT)!;
     const errors: RawError[] = [];
     let taken = 0;
     let parsedHere = 0;
