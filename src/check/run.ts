@@ -267,7 +267,8 @@ function newerEngineNote(results: Iterable<DryRunResult>, target: number): Repor
  * a reviewed migration that history follows in its set (an old one edited, reformatted or given
  * a new rollback: lemmy's pg_format upgrades) is replayed as history in its place, so that what
  * follows finds what it made, and is marked historyFollows (nothing to trace or plan: it ran
- * before those). The history is empty unless the run keeps it (a dry-run).
+ * before those); a repeatable one (run again at each deploy that changes it) is replayed there
+ * and reviewed after the history too. The history is empty unless the run keeps it (a dry-run).
  */
 function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed: AnalyzedMigration[]; history: HistoryEntry[] }>, keep: boolean): { history: HistoryEntry[]; perSet: HistoryEntry[][]; review: AnalyzedMigration[] } {
   const history: HistoryEntry[] = [];
@@ -277,8 +278,15 @@ function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed:
     const before = history.length;
     const { analyzed, history: past } = results[i]!;
     let lastPast = -1;
+    // An unchanged repeatable migration is not run at the deploy: what it made is history, but it
+    // does not come after the changed ones (Flyway runs its R__ after all versioned migrations).
+    // A changed repeatable one that history follows is replayed in its place too (what follows may
+    // use what it makes), and reviewed after the history as well.
+    let lastAny = -1;
     units.forEach((u, j) => {
-      if (!u.underReview && u.migration.change !== 'deleted') lastPast = j;
+      if (u.underReview || u.migration.change === 'deleted') return;
+      lastAny = j;
+      if (!u.migration.repeatable) lastPast = j;
     });
     const pastById = new Map(past.map((h) => [h.migration.id, h]));
     const analyzedById = new Map(analyzed.map((a) => [a.migration.id, a]));
@@ -287,6 +295,11 @@ function replayOrder(work: readonly Unit[][], results: ReadonlyArray<{ analyzed:
       if (!a) {
         const h = pastById.get(u.migration.id);
         if (h) history.push(h);
+      } else if (j < lastAny && a.migration.repeatable) {
+        // The runner runs a changed repeatable migration again at the deploy (Flyway R__,
+        // Liquibase runOnChange): replayed in its place, and traced again after the history.
+        if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });
+        review.push(a);
       } else if (j < lastPast) {
         a.migration = { ...a.migration, historyFollows: true };
         if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });
