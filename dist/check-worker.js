@@ -1,18 +1,18 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-O545ALXD.js";
+} from "./chunks/chunk-K4UPUGBO.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
-import "./chunks/chunk-HQ65UJES.js";
+import "./chunks/chunk-RVNRVMW5.js";
 import "./chunks/chunk-M7F56F33.js";
-import "./chunks/chunk-PP33Q3RZ.js";
-import "./chunks/chunk-HR3UTUST.js";
+import "./chunks/chunk-JLES7RKZ.js";
+import "./chunks/chunk-AXT75SFH.js";
 import "./chunks/chunk-CUW4H2R5.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser
-} from "./chunks/chunk-JYYL5Z2X.js";
+} from "./chunks/chunk-QGIMEMHQ.js";
 import "./chunks/chunk-BKYH3ZIB.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

@@ -20,7 +20,7 @@ async function run() {
   nodeModule.enableCompileCache?.();
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-BFKXULGK.js");
+  const { main } = await import("./chunks/main-CI2ZOEUH.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-YAQJH2H2.js";
+} from "./chunks/chunk-5HSGMAJS.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -37,17 +37,17 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-R6BJ4YHE.js";
+} from "./chunks/chunk-ZSS3UJMX.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-FHH2XMYX.js";
-import "./chunks/chunk-E5KM5U27.js";
-import "./chunks/chunk-NU2U44DZ.js";
-import "./chunks/chunk-CLOZ6XY2.js";
-import "./chunks/chunk-FEWWAD7D.js";
-import "./chunks/chunk-2EFWLV63.js";
+} from "./chunks/chunk-3CJ3SICA.js";
+import "./chunks/chunk-U5W6SUN2.js";
+import "./chunks/chunk-LRXJIAFL.js";
+import "./chunks/chunk-DIC2MR7C.js";
+import "./chunks/chunk-XEF3333Q.js";
+import "./chunks/chunk-EHH6CC44.js";
 import {
   loadConfig
 } from "./chunks/chunk-CRU3OJFF.js";
@@ -60,18 +60,18 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-O545ALXD.js";
+import "./chunks/chunk-K4UPUGBO.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
-import "./chunks/chunk-HQ65UJES.js";
+import "./chunks/chunk-RVNRVMW5.js";
 import "./chunks/chunk-M7F56F33.js";
-import "./chunks/chunk-PP33Q3RZ.js";
-import "./chunks/chunk-HR3UTUST.js";
+import "./chunks/chunk-JLES7RKZ.js";
+import "./chunks/chunk-AXT75SFH.js";
 import "./chunks/chunk-CUW4H2R5.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
-import "./chunks/chunk-JYYL5Z2X.js";
+import "./chunks/chunk-QGIMEMHQ.js";
 import "./chunks/chunk-BKYH3ZIB.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

@@ -6,7 +6,7 @@ import {
   initParser,
   parseSql,
   statementRanges
-} from "./chunks/chunk-JYYL5Z2X.js";
+} from "./chunks/chunk-QGIMEMHQ.js";
 import "./chunks/chunk-BKYH3ZIB.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

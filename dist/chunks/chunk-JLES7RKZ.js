@@ -4,7 +4,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   as,
   columnRefs,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-YG4SCN6L.js";
+} from "./chunk-Q7CSBN2M.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderJsonChunks,
   renderSarif,
   verdict
-} from "./chunk-YAQJH2H2.js";
+} from "./chunk-5HSGMAJS.js";
 import {
   ruleDocsUrl
 } from "./chunk-ZCZCFGZS.js";
@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-FHH2XMYX.js";
+} from "./chunk-3CJ3SICA.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -40,23 +40,23 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-CLOZ6XY2.js";
+} from "./chunk-DIC2MR7C.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-45JDSWNU.js";
-import "./chunk-O545ALXD.js";
+import "./chunk-K4UPUGBO.js";
 import "./chunk-EGWSCFWY.js";
 import "./chunk-2T3GAX63.js";
 import {
   allRules,
   ruleById
-} from "./chunk-HQ65UJES.js";
+} from "./chunk-RVNRVMW5.js";
 import "./chunk-M7F56F33.js";
-import "./chunk-PP33Q3RZ.js";
+import "./chunk-JLES7RKZ.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   lockModeSql,
   riskRank
@@ -64,7 +64,7 @@ import {
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
-import "./chunk-JYYL5Z2X.js";
+import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
 import {
   __commonJS,
@@ -731,7 +731,7 @@ function renderPlainFormat(result, format, opts = {}) {
   }
 }
 async function renderReportWhenReady(result, format, opts = {}) {
-  if (format === "markdown") return [(await import("./markdown-report-BLU5KGIF.js")).renderMarkdownReport(result, opts)];
+  if (format === "markdown") return [(await import("./markdown-report-HTPXDZ56.js")).renderMarkdownReport(result, opts)];
   if (format === "json") return renderJsonChunks(result);
   if (format !== "pretty") return [renderPlainFormat(result, format, opts)];
   try {
@@ -849,9 +849,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-QUW3GDAV.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-F5MSNHJI.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan, planDocument, renderPlanText } = await import("./plan-YFNBAWJK.js");
+  const { buildPlan, planDocument, renderPlanText } = await import("./plan-NTGGUZ57.js");
   let plan;
   let verification;
   try {

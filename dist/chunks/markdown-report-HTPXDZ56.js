@@ -5,25 +5,25 @@ import {
 import "./chunk-HQM6YGGO.js";
 import {
   renderJobSummary
-} from "./chunk-NU2U44DZ.js";
+} from "./chunk-LRXJIAFL.js";
 import {
   defaultRuleLookup
-} from "./chunk-CLOZ6XY2.js";
+} from "./chunk-DIC2MR7C.js";
 import {
   buildPlan
-} from "./chunk-FEWWAD7D.js";
-import "./chunk-2EFWLV63.js";
+} from "./chunk-XEF3333Q.js";
+import "./chunk-EHH6CC44.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-45JDSWNU.js";
 import "./chunk-2T3GAX63.js";
-import "./chunk-HQ65UJES.js";
+import "./chunk-RVNRVMW5.js";
 import "./chunk-M7F56F33.js";
-import "./chunk-PP33Q3RZ.js";
-import "./chunk-HR3UTUST.js";
+import "./chunk-JLES7RKZ.js";
+import "./chunk-AXT75SFH.js";
 import "./chunk-CUW4H2R5.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-JYYL5Z2X.js";
+import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
 import "./chunk-ZGDBGMMU.js";
 

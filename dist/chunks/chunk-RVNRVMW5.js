@@ -11,7 +11,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-PP33Q3RZ.js";
+} from "./chunk-JLES7RKZ.js";
 import {
   FileSteps,
   alterCmds,
@@ -21,12 +21,13 @@ import {
   ident,
   onExistingTable,
   serialType,
+  sharedName,
   sqlOf,
   stmtNode,
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   as,
   blocksWrites,
@@ -1137,7 +1138,7 @@ function newColumnForeignKeys(statement, cmds, table, fks, nulls) {
   const names = fks.map(({ con }) => con.conname).filter((n) => !!n);
   const columns = fks.flatMap(({ con }) => stringList(con.fk_attrs));
   const referenced = [...new Set(fks.map(({ con }) => relationName(con.pktable)).filter((r) => !!r && r !== table))];
-  const message = `FOREIGN KEY${names.length ? ` ${names.join(", ")}` : ""} on ${columns.length === 1 ? "the new column" : "the new columns"} ${columns.join(", ")} of ${table}: ${columns.length === 1 ? "the column is" : "they are"} all NULL, so nothing is looked up in ${referenced.join(" and ") || table}, but PostgreSQL still validates ${fks.length === 1 ? "the constraint" : "the constraints"} by reading every row of ${table} while holding ${lockText(fks[0].con, table)}. A REFERENCES written on the ADD COLUMN itself is not validated (the column is known to be NULL), so nothing is read`;
+  const message = `FOREIGN KEY${names.length ? ` ${names.join(", ")}` : ""} on ${columns.length === 1 ? "the new column" : "the new columns"} ${columns.join(", ")} of ${table}: ${columns.length === 1 ? "the column is" : "they are"} all NULL, so nothing is looked up in ${referenced.join(" and ") || table}, but PostgreSQL still validates ${fks.length === 1 ? "the constraint" : "the constraints"} by reading every row of ${table} while holding ${referenced.length > 1 ? `SHARE ROW EXCLUSIVE locks on ${table}, ${referenced.join(" and ")} (writes to all of them wait)` : lockText(fks[0].con, table)}. A REFERENCES written on the ADD COLUMN itself is not validated (the column is known to be NULL), so nothing is read`;
   const moved = /* @__PURE__ */ new Map();
   const earlier = /* @__PURE__ */ new Set();
   for (const { con } of fks) {
@@ -3388,10 +3389,12 @@ function definer(options) {
 }
 var rule73 = {
   id: "security-definer-function",
-  risk: "DANGEROUS",
+  // A privilege door to review, not a lock or data hazard: PostgreSQL 15+ lets no one but the
+  // owner create in public, and Supabase's own advisor rates an unpinned search_path a warning.
+  risk: "CAUTION",
   title: "SECURITY DEFINER function: it runs with its owner's rights, whoever calls it",
   docs: {
-    why: "A SECURITY DEFINER function runs with the rights of the role that owns it (in a migration, usually the schema owner or a superuser), whoever calls it: it is a door through the privilege checks. Without `SET search_path` on the function, a caller who can create objects in a schema on the search_path (or put one first, with SET search_path) can make it call their own function or operator instead of the intended one, with the owner's rights: the classic privilege escalation PostgreSQL's manual warns about. Without a pinned search_path it is DANGEROUS; with one it is CAUTION, a privilege change to review.",
+    why: "A SECURITY DEFINER function runs with the rights of the role that owns it (in a migration, usually the schema owner or a superuser), whoever calls it: it is a door through the privilege checks. Without `SET search_path` on the function, a caller who can create objects in a schema on the search_path (or put one first, with SET search_path) can make it call their own function or operator instead of the intended one, with the owner's rights: the classic privilege escalation PostgreSQL's manual warns about. Either way it is CAUTION, a privilege change to review; the message says whether the search path is pinned.",
     instead: "Prefer SECURITY INVOKER (the default) and grants to the roles that need the data. When a definer function is needed, pin its search path (`SET search_path = pg_catalog, pg_temp`, schema-qualifying everything else), REVOKE EXECUTE \u2026 FROM PUBLIC and grant EXECUTE to the roles that need it.",
     bad: "CREATE FUNCTION purge_user(uid bigint) RETURNS void LANGUAGE sql SECURITY DEFINER AS $$ DELETE FROM users WHERE id = uid $$;",
     good: "CREATE FUNCTION purge_user(uid bigint) RETURNS void LANGUAGE sql AS $$ DELETE FROM public.users WHERE id = uid $$;"
@@ -3405,7 +3408,7 @@ var rule73 = {
     const { definer: on, pinned } = definer(options);
     if (!on) return [];
     const what2 = tag === "CreateFunctionStmt" ? "This function runs" : "ALTER FUNCTION \u2026 SECURITY DEFINER makes the function run";
-    if (pinned) return [{ risk: "CAUTION", message: `${what2} with its owner's rights, whoever calls it (its search_path is pinned): check who may EXECUTE it and what it lets them do` }];
+    if (pinned) return [{ message: `${what2} with its owner's rights, whoever calls it (its search_path is pinned): check who may EXECUTE it and what it lets them do` }];
     return [{
       message: `${what2} with its owner's rights, whoever calls it, and does not pin search_path: a caller who can put a schema of theirs first on the search_path makes it run their functions or operators with the owner's rights`,
       suggestion: "add SET search_path = pg_catalog, pg_temp to the function (and schema-qualify the objects it uses), or drop SECURITY DEFINER"
@@ -3769,6 +3772,10 @@ function integerOf(o, name, also) {
 function newFacts() {
   return { columnTypes: /* @__PURE__ */ new Map(), columnTypeNames: /* @__PURE__ */ new Map(), functionVolatility: /* @__PURE__ */ new Map(), enums: /* @__PURE__ */ new Set(), notNullColumns: /* @__PURE__ */ new Set() };
 }
+function tableOf(state, rel) {
+  const name = relationName(rel);
+  return name === void 0 ? void 0 : sharedName(state, name);
+}
 function setColumnType(state, key, t) {
   if (!t) {
     state.facts.columnTypes.set(key, typeNameText(t));
@@ -3805,7 +3812,8 @@ function newRunState(opts) {
     earlierInFile: new FileSteps(),
     facts: opts.facts ?? newFacts(),
     learningOnly: false,
-    routines: /* @__PURE__ */ new Map()
+    routines: /* @__PURE__ */ new Map(),
+    names: /* @__PURE__ */ new Map()
   };
 }
 function beginFile(state, path, runner, learningOnly, layout, oneQueryString = false) {
@@ -3848,7 +3856,7 @@ function track(state, stmt, ops, remembered) {
     case "CreateStmt":
       return trackCreateTable(state, v, stmt);
     case "CreateTableAsStmt": {
-      const name = relationName(v.into?.rel);
+      const name = tableOf(state, v.into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
       if (name && v.objtype === "OBJECT_MATVIEW") (state.views ??= /* @__PURE__ */ new Set()).add(name);
       return;
@@ -3874,7 +3882,7 @@ function track(state, stmt, ops, remembered) {
       return trackIndex(state, v);
     case "InsertStmt":
     case "CopyStmt": {
-      const table = relationName(v.relation);
+      const table = tableOf(state, v.relation);
       if (table && state.newTables.has(table)) (state.seededTables ??= /* @__PURE__ */ new Set()).add(table);
       return;
     }
@@ -3906,7 +3914,7 @@ function track(state, stmt, ops, remembered) {
     case "CreateFunctionStmt":
       return trackFunction(state, v);
     case "CreatePolicyStmt": {
-      const table = relationName(v.table);
+      const table = tableOf(state, v.table);
       if (table) (state.facts.policyTables ??= /* @__PURE__ */ new Set()).add(table);
       return;
     }
@@ -3991,12 +3999,11 @@ function trackSetting(state, v) {
   else state.statementTimeout = on;
 }
 function recordIndex(state, table, columns) {
-  const list = state.indexedColumns.get(table) ?? [];
-  list.push(columns);
-  state.indexedColumns.set(table, list);
+  const list = state.indexedColumns.get(table);
+  state.indexedColumns.set(table, list ? [...list, columns] : [columns]);
 }
 function trackCreateTable(state, v, stmt) {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table) return;
   if (!state.learningOnly) state.newTables.add(table);
   for (const elt of v.tableElts ?? []) {
@@ -4028,7 +4035,7 @@ function primaryKeyColumns(state, table, c) {
   return state.indexDefinitions?.get(`${schema}.${c.indexname}`) ?? [];
 }
 function trackIndex(state, v) {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table) return;
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
@@ -4073,7 +4080,7 @@ function isNotNullCheck(expr) {
   return parts[parts.length - 1];
 }
 function trackAlter(state, v, stmt) {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table || v.objtype && v.objtype !== "OBJECT_TABLE") return;
   const isNew = state.newTables.has(table);
   for (const cmdNode of v.cmds ?? []) {
@@ -4125,7 +4132,7 @@ function trackAlter(state, v, stmt) {
   }
 }
 function trackRename(state, v) {
-  const table = relationName(v.relation);
+  const table = tableOf(state, v.relation);
   if (!table || !v.newname) return;
   if (v.renameType === "OBJECT_TABLE" && state.newTables.has(table)) {
     state.newTables.add(qualifiedName(v.relation?.schemaname, v.newname));
@@ -4555,8 +4562,29 @@ var rule82 = {
   }
 };
 
-// rules/unused-ignore.ts
+// rules/unreviewed-routine-call.ts
 var rule83 = {
+  id: "unreviewed-routine-call",
+  risk: "CAUTION",
+  title: "CALL of a procedure no migration here creates",
+  docs: {
+    why: "When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure that no migration in the repository creates (made by hand, by an extension, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen.",
+    instead: "Create (or replace) the procedure in a migration, so its body is reviewed, or write its statements in the migration itself.",
+    bad: "CALL archive_old_orders();",
+    good: "CREATE OR REPLACE PROCEDURE archive_old_orders() LANGUAGE sql AS $$ DELETE FROM orders WHERE created_at < now() - interval '5 years' $$;\nCALL archive_old_orders();"
+  },
+  statements: ["CallStmt"],
+  check({ statement, state }) {
+    const call = nodeTag(statement.ast)?.[1];
+    const parts = stringList(call?.funccall?.funcname);
+    const name = parts.at(-1)?.toLowerCase();
+    if (!name || state.facts.functionVolatility.has(name)) return [];
+    return [{ message: `CALL ${parts.join(".")}() runs a procedure that no migration here creates: its body was not reviewed, and what it does runs now` }];
+  }
+};
+
+// rules/unused-ignore.ts
+var rule84 = {
   id: "unused-ignore",
   risk: "SAFE",
   title: "An ignore comment that suppresses nothing",
@@ -4578,7 +4606,7 @@ function blocking(op, table) {
 function what(op) {
   return op.kind.toLowerCase().replace(/_/g, " ");
 }
-var rule84 = {
+var rule85 = {
   id: "validate-in-same-transaction",
   risk: "DANGEROUS",
   title: "VALIDATE CONSTRAINT in the same transaction as its NOT VALID add (or another blocking change to the table) scans under that lock",
@@ -4762,7 +4790,7 @@ function isNullConst2(expr) {
 function generatesValues(def) {
   return serialType(typeBase(def.typeName)) !== void 0 || columnConstraints(def).some((c) => c.contype === "CONSTR_IDENTITY" || c.contype === "CONSTR_GENERATED");
 }
-var rule85 = {
+var rule86 = {
   id: "volatile-default",
   risk: "DANGEROUS",
   title: "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table",
@@ -4903,7 +4931,8 @@ var allRules = [
   rule82,
   rule83,
   rule84,
-  rule85
+  rule85,
+  rule86
 ];
 var byId = new Map(allRules.map((r) => [r.id, r]));
 function ruleById(id) {

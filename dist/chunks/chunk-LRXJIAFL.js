@@ -11,10 +11,10 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-CLOZ6XY2.js";
+} from "./chunk-DIC2MR7C.js";
 import {
   verificationLine
-} from "./chunk-FEWWAD7D.js";
+} from "./chunk-XEF3333Q.js";
 import {
   formatRange
 } from "./chunk-2T3GAX63.js";

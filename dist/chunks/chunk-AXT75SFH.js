@@ -17,7 +17,7 @@ import {
   startPrefetch,
   statementRanges,
   trimEnd
-} from "./chunk-JYYL5Z2X.js";
+} from "./chunk-QGIMEMHQ.js";
 import {
   __commonJS,
   __toESM
@@ -1336,10 +1336,12 @@ function parseSource(src, opts = {}, sink = (s) => s) {
       previousEnd = range.end;
       const statementText = text.slice(first, end);
       const parentIndex = result.statements.length;
+      const at = where(first);
       result.statements.push(sink({
         index: parentIndex,
         path,
-        ...where(first),
+        line: at.line,
+        column: at.column,
         start: pre.map.toOriginal(first),
         end: pre.map.toOriginal(end),
         text: statementText,
@@ -1350,10 +1352,12 @@ function parseSource(src, opts = {}, sink = (s) => s) {
       if (inner === void 0) continue;
       for (const n of inner.notes) result.notes.push(note(n.offset, n.message));
       for (const s of inner.statements) {
+        const place = where(s.start);
         const nested = {
           index: result.statements.length,
           path,
-          ...where(s.start),
+          line: place.line,
+          column: place.column,
           start: pre.map.toOriginal(s.start),
           end: pre.map.toOriginal(s.end),
           text: s.text,
@@ -1480,6 +1484,13 @@ function deparseSync(node, opts) {
 }
 
 // src/analyze/state.ts
+function sharedName(state, name) {
+  const known = state.names.get(name);
+  if (known !== void 0) return known;
+  const flat = flattened(name);
+  state.names.set(flat, flat);
+  return flat;
+}
 var FileSteps = class {
   count = 0;
   statements = [];
@@ -1709,6 +1720,7 @@ export {
   dynamicExecutes,
   parseSource,
   deparseSync,
+  sharedName,
   FileSteps,
   stmtNode,
   stmtTag,

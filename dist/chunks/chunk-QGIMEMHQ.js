@@ -64,7 +64,6 @@ import { MessageChannel, receiveMessageOnPort, isMainThread, Worker } from "node
 var PREFETCH_MIN_CHARS = 1e6;
 var AHEAD = 4;
 var AHEAD_CHARS = 8e6;
-var WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 var SLOT = {
   /** Outcomes the worker has sent. */
   POSTED: 0,
@@ -81,14 +80,14 @@ var SLOT = {
 };
 var GIVE_UP_MS = 5e3;
 var GIVE_UP_PARSING_MS = 6e4;
-function startPrefetch(text, script = workerScript()) {
+function startPrefetch(text, script = workerScript(), giveUpMs = GIVE_UP_MS) {
   if (text.length < PREFETCH_MIN_CHARS || !isMainThread || availableParallelism() < 2) return null;
   if (!script) return null;
   const counters = new SharedArrayBuffer(6 * 4);
   const shared = new Int32Array(counters);
   const { port1, port2 } = new MessageChannel();
   try {
-    const worker = new Worker(script, { workerData: { text, counters, port: port2 }, transferList: [port2], resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(script, { workerData: { text, counters, port: port2 }, transferList: [port2] });
     worker.unref();
     worker.on("error", () => {
     });
@@ -126,7 +125,7 @@ function startPrefetch(text, script = workerScript()) {
       if (Atomics.load(shared, SLOT.WORKING) === 1) {
         if (now - since > GIVE_UP_PARSING_MS) return void 0;
         idleSince = now;
-      } else if (now - idleSince > GIVE_UP_MS) return void 0;
+      } else if (now - idleSince > giveUpMs) return void 0;
       Atomics.wait(shared, SLOT.POSTED, posted, 100);
     }
   };

@@ -11,10 +11,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-CLOZ6XY2.js";
+} from "./chunk-DIC2MR7C.js";
 import {
   allRules
-} from "./chunk-HQ65UJES.js";
+} from "./chunk-RVNRVMW5.js";
 import {
   atLeast
 } from "./chunk-CUW4H2R5.js";

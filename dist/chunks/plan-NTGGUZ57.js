@@ -3,20 +3,20 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-E5KM5U27.js";
+} from "./chunk-U5W6SUN2.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-FEWWAD7D.js";
-import "./chunk-2EFWLV63.js";
+} from "./chunk-XEF3333Q.js";
+import "./chunk-EHH6CC44.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-PP33Q3RZ.js";
-import "./chunk-HR3UTUST.js";
+import "./chunk-JLES7RKZ.js";
+import "./chunk-AXT75SFH.js";
 import "./chunk-CUW4H2R5.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-JYYL5Z2X.js";
+import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
 import "./chunk-ZGDBGMMU.js";
 export {

@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-2EFWLV63.js";
+} from "./chunk-EHH6CC44.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-PP33Q3RZ.js";
+} from "./chunk-JLES7RKZ.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   as,
   blocksWrites,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-YG4SCN6L.js";
+} from "./chunk-Q7CSBN2M.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -12,13 +12,13 @@ import {
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-45JDSWNU.js";
-import "./chunk-HQ65UJES.js";
+import "./chunk-RVNRVMW5.js";
 import "./chunk-M7F56F33.js";
-import "./chunk-PP33Q3RZ.js";
-import "./chunk-HR3UTUST.js";
+import "./chunk-JLES7RKZ.js";
+import "./chunk-AXT75SFH.js";
 import "./chunk-CUW4H2R5.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-JYYL5Z2X.js";
+import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
 import "./chunk-ZGDBGMMU.js";
 

@@ -17,13 +17,14 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-HQ65UJES.js";
+} from "./chunk-RVNRVMW5.js";
 import {
   byCodeUnit,
   flattened,
   parseSource,
-  serialType
-} from "./chunk-HR3UTUST.js";
+  serialType,
+  sharedName
+} from "./chunk-AXT75SFH.js";
 import {
   as,
   columnRefs,
@@ -44,7 +45,7 @@ import {
 } from "./chunk-CUW4H2R5.js";
 import {
   LineIndex
-} from "./chunk-JYYL5Z2X.js";
+} from "./chunk-QGIMEMHQ.js";
 
 // src/analyze/classify.ts
 var NO_RULES = Object.freeze([]);
@@ -57,7 +58,7 @@ function classify(stmt, state) {
     statement: stmt.index,
     line: stmt.line,
     column: stmt.column,
-    ...d.table !== void 0 ? { targetIsNew: isNewTable(d.table, state) || d.targetIsNew === true } : {}
+    ...d.table !== void 0 ? { table: sharedName(state, d.table), targetIsNew: isNewTable(d.table, state) || d.targetIsNew === true } : {}
   }));
 }
 function isNewTable(table, state) {
@@ -1036,6 +1037,15 @@ function needsNoRollback(up, upOps) {
 }
 
 // src/rollback/review.ts
+function createdObjects(ops) {
+  const out = [];
+  for (const o of ops) {
+    if (!o.table) continue;
+    if (o.kind === "CREATE_TABLE" || o.kind === "CREATE_MATERIALIZED_VIEW") out.push(o.table);
+    else if (o.kind.startsWith("ADD_COLUMN") && o.columnName) out.push(`${o.table}.${o.columnName}`);
+  }
+  return out;
+}
 function reviewRollback(m, up, down, upOps) {
   const findings = [];
   const destroying = upOps.filter((o) => ["DROP_TABLE", "DROP_COLUMN", "TRUNCATE", "DELETE_ROWS", "DROP_SCHEMA"].includes(o.kind) && !o.targetIsNew);
@@ -1071,7 +1081,8 @@ function reviewRollback(m, up, down, upOps) {
   const opsByStatement = downStatements.map((s) => ({ s, ops: classify(s, state) }));
   const downOps = opsByStatement.flatMap((x) => x.ops);
   const undone = new Set(downOps.flatMap(undoKeys).concat(downStatements.flatMap(undoKeysFromAst)));
-  findings.push(...destroyedByRollback(down.path, opsByStatement, up.statements, upOps));
+  const destroys = destroyedByRollback(down.path, opsByStatement, up.statements, upOps);
+  findings.push(...destroys.map((d) => d.finding));
   for (const c of createdBy(up.statements, upOps)) {
     if (c.undoneBy.some((k) => undone.has(k))) continue;
     findings.push({
@@ -1085,7 +1096,7 @@ function reviewRollback(m, up, down, upOps) {
       suggestion: `add to ${down.path} the statement that removes ${c.what}`
     });
   }
-  return { findings, irreversible };
+  return { findings, irreversible, ...destroys.length ? { destroys } : {} };
 }
 function destroyedByRollback(path, downOps, upStatements, upOps) {
   const tables = /* @__PURE__ */ new Set();
@@ -1126,7 +1137,8 @@ function destroyedByRollback(path, downOps, upStatements, upOps) {
         if (!where || isAlwaysTrue(where)) what = `deletes every row of ${o.table}`;
       }
       if (!what) continue;
-      out.push({
+      const object = o.kind === "DROP_SCHEMA" ? `${o.typeName.split(".").pop()}` : o.kind === "DROP_COLUMN" ? `${original(o.table)}.${o.columnName}` : original(o.table);
+      out.push({ object, finding: {
         rule: "rollback-destroys-data",
         risk: "DANGEROUS",
         line: s.line,
@@ -1135,7 +1147,7 @@ function destroyedByRollback(path, downOps, upStatements, upOps) {
         statement: s.index,
         message: `the rollback ${what}, which its migration did not create: rolling back destroys data that was there before the migration ran`,
         suggestion: "make the rollback undo only what its migration did: drop what it created, rename back what it renamed"
-      });
+      } });
     }
   }
   return out;
@@ -1310,6 +1322,7 @@ function analyzeSet(units, ctx, step) {
   const state = newRunState({ pgVersion: config.pgVersion, pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
   const analyzed = [];
   const history = [];
+  const destroys = [];
   for (const unit of units) {
     const m = unit.migration;
     if (m.change === "deleted") continue;
@@ -1325,7 +1338,8 @@ function analyzeSet(units, ctx, step) {
     const { up, out, transaction } = parseAndAnalyze(state, m, false, ctx, dropEarly);
     estimateAnalyzed(out, config, allRules, ctx.calibration);
     if (ctx.scopeKind !== "changes") settleNewObjects(state);
-    const report = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
+    const { report, rollbackDestroys } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
+    destroys[analyzed.length] = rollbackDestroys ?? [];
     analyzed.push({
       migration: m,
       up: ctx.withoutTrees && !dropEarly ? withoutTrees(up) : up,
@@ -1335,7 +1349,22 @@ function analyzeSet(units, ctx, step) {
       ...out.suppressed.length ? { suppressed: out.suppressed } : {}
     });
   }
+  forgiveCreatedAlongside(analyzed, destroys, ctx.scopeKind === "changes");
   return { analyzed, history };
+}
+function forgiveCreatedAlongside(analyzed, destroys, inChange) {
+  const added = new Set(inChange ? analyzed.filter((a) => a.migration.change === "added").flatMap((a) => createdObjects(a.report.operations)) : []);
+  const later = /* @__PURE__ */ new Set();
+  for (let i = analyzed.length - 1; i >= 0; i--) {
+    const forgiven = new Set(destroys[i].filter((d) => later.has(d.object) || analyzed[i].migration.change === "added" && added.has(d.object)).map((d) => d.finding));
+    const a = analyzed[i];
+    if (forgiven.size > 0) {
+      const findings = a.report.findings.filter((f) => !forgiven.has(f));
+      const parseRisk = a.up.errors.length ? ["DANGEROUS"] : [];
+      a.report = { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
+    }
+    for (const object of createdObjects(a.report.operations)) later.add(object);
+  }
 }
 function parse(src, placeholders, layout, parseAhead) {
   return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead));
@@ -1351,7 +1380,7 @@ function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
   const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders), ctx.parseAhead);
   let transaction;
   let oneQuery = false;
-  if (m.transaction === "implicit" && m.up.text.length < STREAM_IMPLICIT_MIN_CHARS) {
+  if (m.transaction === "implicit" && (m.up.text.length < STREAM_IMPLICIT_MIN_CHARS || !dropTrees)) {
     const parsed = parseSource(m.up, opts);
     transaction = fileTransaction(m.transaction, parsed.statements);
     beginFile(state, m.up.path, transaction, learningOnly, m.layout, sentAsOneQuery(m.transaction, parsed.statements));
@@ -1367,7 +1396,7 @@ function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
   const analysis = startAnalysis(state, allRules, ctx.settings);
   let failed;
   const up = parseSource(m.up, opts, (s) => {
-    const light = dropTrees ? { ...s, ast: tagOnly(s.ast) } : void 0;
+    const light = dropTrees ? withTagOnly(s) : void 0;
     if (failed === void 0) {
       try {
         analysis.feed(s, light);
@@ -1389,7 +1418,7 @@ function buildMigrationReport(m, up, down, out, transaction, extra) {
   const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
   const discovery = escalateRollbackMissing(own, coreRisk);
   const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? "", b.path ?? "") || a.line - b.line);
-  return {
+  const report = {
     path: m.up.path,
     risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
     rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === "missing" ? "not-required" : m.rollbackStatus },
@@ -1401,6 +1430,12 @@ function buildMigrationReport(m, up, down, out, transaction, extra) {
     ...rollback.irreversible ? { irreversible: true } : {},
     ...up.notes.length ? { notes: up.notes } : {}
   };
+  return { report, rollbackDestroys: rollback.destroys };
+}
+function withTagOnly(s) {
+  const light = { index: s.index, path: s.path, line: s.line, column: s.column, start: s.start, end: s.end, text: s.text, ast: tagOnly(s.ast), comments: s.comments };
+  if (s.nestedIn) light.nestedIn = s.nestedIn;
+  return light;
 }
 var NO_TREE = Object.freeze({});
 function withoutTrees(src) {

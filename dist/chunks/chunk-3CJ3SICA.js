@@ -4,7 +4,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-CLOZ6XY2.js";
+} from "./chunk-DIC2MR7C.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -23,23 +23,23 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-O545ALXD.js";
+} from "./chunk-K4UPUGBO.js";
 import {
   allRules,
   ruleById
-} from "./chunk-HQ65UJES.js";
+} from "./chunk-RVNRVMW5.js";
 import {
   byCodeUnit,
   decodeSql,
   parseSource,
   trimTrailing
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   maxRisk
 } from "./chunk-CUW4H2R5.js";
 import {
   initParser
-} from "./chunk-JYYL5Z2X.js";
+} from "./chunk-QGIMEMHQ.js";
 
 // src/analyze/rule.ts
 function effectiveSettings(rules, preset, settings) {
@@ -1707,6 +1707,7 @@ async function discoverMigrations(files, config, opts = {}) {
   const configured = (config.migrations ?? []).map((m) => normalizePath(m.path)).sort((a, b) => b.length - a.length);
   const split = splitOtherDatabases(listed, config.otherDatabases, (p) => configured.find((d) => d === "" || p.startsWith(`${d}/`)) ?? "");
   let paths = split.keep;
+  const flywayDirs = new Set(listed.filter((p) => FLYWAY_FILE.test(p.slice(p.lastIndexOf("/") + 1))).map((p) => p.slice(0, Math.max(0, p.lastIndexOf("/")))));
   for (const folder of split.other) {
     const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
     if (sql === 0) continue;
@@ -1715,6 +1716,15 @@ async function discoverMigrations(files, config, opts = {}) {
       result.notes.push({
         path: folder.dir,
         message: `${sql} SQL file${sql === 1 ? "" : "s"} reviewed as PostgreSQL although the folder name says ${folder.engine}: the change adds the folder, and a runner that reads a whole tree (Flyway, Liquibase includeAll) would run ${sql === 1 ? "it" : "them"} (otherDatabases.skip in .migration-guard.yml on the base branch leaves such a folder alone)`
+      });
+      continue;
+    }
+    const flywayParent = folder.engine.startsWith("not ") ? void 0 : [...flywayDirs].find((d) => d !== folder.dir && (d === "" || folder.dir.startsWith(`${d}/`)));
+    if (flywayParent !== void 0) {
+      paths = [...paths, ...folder.files].sort();
+      result.notes.push({
+        path: folder.dir,
+        message: `${sql} SQL file${sql === 1 ? "" : "s"} reviewed as PostgreSQL although the folder name says ${folder.engine}: ${flywayParent || "the repository root"} holds Flyway migrations, and Flyway runs every migration below its location (otherDatabases.skip in .migration-guard.yml on the base branch leaves such a folder alone)`
       });
       continue;
     }
@@ -1997,6 +2007,7 @@ async function restrictTo(found, only, paths, grouped, config, readText, exists)
     findings: found.findings.filter((f) => kept.has(f.path))
   };
 }
+var FLYWAY_FILE = /^(?:V\d+(?:[._]\d+)*|R)__.+\.sql$/;
 var FIZZ_UP = /^\d+_[^./]+\.up\.fizz$/;
 function sqlRunBy(paths) {
   const folderOf2 = (p) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
@@ -2340,7 +2351,7 @@ async function runCheck(opts) {
   let planVerification;
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-XI653XRS.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-QUW3GDAV.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-F5MSNHJI.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -2402,7 +2413,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-YFNBAWJK.js");
+      const { buildPlan, planDocument } = await import("./plan-NTGGUZ57.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);
     } finally {
@@ -2456,8 +2467,11 @@ function replayOrder(work, results, keep) {
     const before = history.length;
     const { analyzed, history: past } = results[i];
     let lastPast = -1;
+    let lastAny = -1;
     units.forEach((u, j) => {
-      if (!u.underReview && u.migration.change !== "deleted") lastPast = j;
+      if (u.underReview || u.migration.change === "deleted") return;
+      lastAny = j;
+      if (!u.migration.repeatable) lastPast = j;
     });
     const pastById = new Map(past.map((h) => [h.migration.id, h]));
     const analyzedById = new Map(analyzed.map((a) => [a.migration.id, a]));
@@ -2466,6 +2480,9 @@ function replayOrder(work, results, keep) {
       if (!a) {
         const h = pastById.get(u.migration.id);
         if (h) history.push(h);
+      } else if (j < lastAny && a.migration.repeatable) {
+        if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });
+        review.push(a);
       } else if (j < lastPast) {
         a.migration = { ...a.migration, historyFollows: true };
         if (keep) history.push({ migration: a.migration, up: a.up, down: a.down });

@@ -20,7 +20,7 @@ import {
 } from "./chunk-2AUCPTE4.js";
 import {
   columnShapeKey
-} from "./chunk-2EFWLV63.js";
+} from "./chunk-EHH6CC44.js";
 import {
   txControl
 } from "./chunk-EGWSCFWY.js";
@@ -28,7 +28,7 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   as,
   lockRank,
@@ -36,7 +36,7 @@ import {
   relationName
 } from "./chunk-CUW4H2R5.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-JYYL5Z2X.js";
+import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";

@@ -5,17 +5,17 @@ import {
 } from "./chunk-2T3GAX63.js";
 import {
   ruleById
-} from "./chunk-HQ65UJES.js";
+} from "./chunk-RVNRVMW5.js";
 import {
   byCodeUnit
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   lockModeSql,
   riskRank
 } from "./chunk-CUW4H2R5.js";
 import {
   LineIndex
-} from "./chunk-JYYL5Z2X.js";
+} from "./chunk-QGIMEMHQ.js";
 
 // src/report/diagnostics.ts
 var defaultRuleLookup = ruleById;

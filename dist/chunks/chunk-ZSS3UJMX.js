@@ -8,10 +8,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-NU2U44DZ.js";
+} from "./chunk-LRXJIAFL.js";
 import {
   buildPlan
-} from "./chunk-FEWWAD7D.js";
+} from "./chunk-XEF3333Q.js";
 import {
   parseConfig
 } from "./chunk-CRU3OJFF.js";
@@ -37,14 +37,14 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-O545ALXD.js";
+} from "./chunk-K4UPUGBO.js";
 import {
   allRules
-} from "./chunk-HQ65UJES.js";
+} from "./chunk-RVNRVMW5.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-HR3UTUST.js";
+} from "./chunk-AXT75SFH.js";
 import {
   atLeast,
   maxRisk,

@@ -14,7 +14,7 @@ import {
 } from "./chunk-45JDSWNU.js";
 import {
   allRules
-} from "./chunk-HQ65UJES.js";
+} from "./chunk-RVNRVMW5.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -35,15 +35,15 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-R6BJ4YHE.js";
+} from "./chunk-ZSS3UJMX.js";
 import {
   OutsideRepositoryError,
   renderAnnotations,
   runCheck
-} from "./chunk-FHH2XMYX.js";
+} from "./chunk-3CJ3SICA.js";
 import {
   prose
-} from "./chunk-NU2U44DZ.js";
+} from "./chunk-LRXJIAFL.js";
 import {
   require_dist
 } from "./chunk-CRU3OJFF.js";
