@@ -1,5 +1,7 @@
 // One fixture repository per layout (test/fixtures/layouts/<layout>/): the layout detected, the
 // order, the rollback pairing and the transaction mode of every migration.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverMigrations } from '../../src/discover/discover.js';
@@ -72,6 +74,31 @@ describe('layouts', () => {
     ]);
     expect(set.migrations.map((m) => m.version)).toEqual(['1', '1_1', '2', '10', '']);
     expect(set.migrations[4]!.repeatable).toBe(true);
+  });
+
+  it("flyway: a statement Flyway's PostgreSQL parser cannot run in a transaction, or a flyway:executeInTransaction=false comment, runs the file outside one", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-flyway-tx-'));
+    try {
+      const files: Record<string, string> = {
+        'V1__t.sql': 'CREATE TABLE t (id bigint PRIMARY KEY, c text);\n',
+        'V2__idx.sql': '-- the index, built without blocking writes\nCREATE INDEX CONCURRENTLY t_c ON t (c);\n',
+        'V3__script_config.sql': '-- flyway:executeInTransaction=false\nALTER TABLE t ADD COLUMN d int;\n',
+        'V4__comment_only.sql': '-- not: CREATE INDEX CONCURRENTLY t_d ON t (d);\n/* VACUUM t; */\nALTER TABLE t ADD COLUMN e int;\n',
+        'V5__vacuum.sql': 'VACUUM ANALYZE t;\n',
+      };
+      mkdirSync(path.join(dir, 'db', 'migration'), { recursive: true });
+      for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, 'db', 'migration', name), text);
+      const r = await discoverMigrations(fsRepoFiles(dir), config());
+      expect(r.sets[0]!.migrations.map((m) => [m.id, m.transaction])).toEqual([
+        ['V1__t', 'wrapped'],
+        ['V2__idx', 'none'],
+        ['V3__script_config', 'none'],
+        ['V4__comment_only', 'wrapped'],
+        ['V5__vacuum', 'none'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('dbmate: in-file sections at file positions, transaction:false, an empty down section is present-but-empty', async () => {

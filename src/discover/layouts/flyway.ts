@@ -1,7 +1,10 @@
 // Flyway: `V1_2__name.sql` (versioned), `U1_2__name.sql` (undo, a paid feature, so rollbacks
 // are expected only once a folder has any), `R__name.sql` (repeatable: re-run whenever its
 // checksum changes, after all versioned migrations, ordered by description). A sidecar
-// `V1__name.sql.conf` with `executeInTransaction=false` opts out of the transaction.
+// `V1__name.sql.conf` with `executeInTransaction=false` opts out of the transaction, as does
+// the same setting in a `-- flyway:executeInTransaction=false` comment line of the script; and
+// Flyway's PostgreSQL parser runs a file outside a transaction by itself when a statement cannot
+// run in one (flywayNonTransactional).
 // `B5__name.sql` (a baseline migration) is the whole schema at version 5: Flyway runs it only on
 // an empty database, in place of V5 and the ones before, so it is no step of the sequence
 // (LayoutBuild.snapshots).
@@ -11,6 +14,19 @@ import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type DraftMigrat
 const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const REPEATABLE = /^R__(.+)\.sql$/;
 const BASELINE = /^B\d+(?:[._]\d+)*__.+\.sql$/;
+const SCRIPT_CONFIG_OFF = /^[ \t]*--[ \t]*flyway:executeInTransaction[ \t]*=[ \t]*false\b/im;
+/** The statements Flyway's PostgreSQL parser knows cannot run in a transaction, at a statement's start. */
+const NON_TRANSACTIONAL = /(?:^|;)\s*(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\s[^;]*?\bCONCURRENTLY|VACUUM|ALTER\s+SYSTEM|(?:CREATE|DROP)\s+(?:DATABASE|TABLESPACE))\b/i;
+
+/**
+ * Flyway runs a PostgreSQL migration outside a transaction when one of its statements cannot run
+ * in one (CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM, ALTER SYSTEM, CREATE or
+ * DROP DATABASE/TABLESPACE): it detects them itself (PostgreSQLParser.detectCanExecuteInTransaction),
+ * so such a file needs no executeInTransaction setting. Comments are left out of the look.
+ */
+export function flywayNonTransactional(sql: string): boolean {
+  return NON_TRANSACTIONAL.test(sql.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/--[^\n]*/g, ' '));
+}
 
 /** Flyway's identity of a version: numeric parts, leading zeros and trailing `.0`s dropped. */
 export function flywayVersionKey(version: string): string {
@@ -45,10 +61,12 @@ export const flyway: Layout = {
 
     const draft = async (file: string, fields: Omit<DraftMigration, 'up' | 'down'>, downFile?: string): Promise<DraftMigration> => {
       const conf = `${file}.conf`;
-      const noTransaction = files.includes(conf) && /^[ \t]*executeInTransaction[ \t]*=[ \t]*false\b/m.test(await folder.read(conf));
+      const text = await folder.read(file);
+      const noTransaction = (files.includes(conf) && /^[ \t]*executeInTransaction[ \t]*=[ \t]*false\b/m.test(await folder.read(conf)))
+        || SCRIPT_CONFIG_OFF.test(text) || flywayNonTransactional(text);
       return {
         ...fields,
-        up: { path: repoPath(folder.dir, file), text: await folder.read(file) },
+        up: { path: repoPath(folder.dir, file), text },
         down: downFile ? { path: repoPath(folder.dir, downFile), text: await folder.read(downFile) } : null,
         ...(noTransaction ? { noTransaction } : {}),
       };
