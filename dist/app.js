@@ -1,9 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-7ZKSJTCK.js";
+} from "./chunks/chunk-DZN3ODUE.js";
 import "./chunks/chunk-ZSS3UJMX.js";
-import "./chunks/chunk-3CJ3SICA.js";
+import "./chunks/chunk-DD5ZWBAW.js";
 import "./chunks/chunk-U5W6SUN2.js";
 import "./chunks/chunk-LRXJIAFL.js";
 import "./chunks/chunk-DIC2MR7C.js";

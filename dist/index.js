@@ -42,7 +42,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-3CJ3SICA.js";
+} from "./chunks/chunk-DD5ZWBAW.js";
 import "./chunks/chunk-U5W6SUN2.js";
 import "./chunks/chunk-LRXJIAFL.js";
 import "./chunks/chunk-DIC2MR7C.js";

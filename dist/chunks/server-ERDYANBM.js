@@ -1,9 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-7ZKSJTCK.js";
+} from "./chunk-DZN3ODUE.js";
 import "./chunk-ZSS3UJMX.js";
-import "./chunk-3CJ3SICA.js";
+import "./chunk-DD5ZWBAW.js";
 import "./chunk-U5W6SUN2.js";
 import "./chunk-LRXJIAFL.js";
 import "./chunk-DIC2MR7C.js";

@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-3CJ3SICA.js";
+} from "./chunk-DD5ZWBAW.js";
 import {
   ROLLBACK_TEXT,
   blockingText,

@@ -40,7 +40,7 @@ import {
   OutsideRepositoryError,
   renderAnnotations,
   runCheck
-} from "./chunk-3CJ3SICA.js";
+} from "./chunk-DD5ZWBAW.js";
 import {
   prose
 } from "./chunk-LRXJIAFL.js";

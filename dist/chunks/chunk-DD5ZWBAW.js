@@ -869,6 +869,11 @@ function journalOrder(text) {
 var VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 var REPEATABLE = /^R__(.+)\.sql$/;
 var BASELINE = /^B\d+(?:[._]\d+)*__.+\.sql$/;
+var SCRIPT_CONFIG_OFF = /^[ \t]*--[ \t]*flyway:executeInTransaction[ \t]*=[ \t]*false\b/im;
+var NON_TRANSACTIONAL = /(?:^|;)\s*(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\s[^;]*?\bCONCURRENTLY|VACUUM|ALTER\s+SYSTEM|(?:CREATE|DROP)\s+(?:DATABASE|TABLESPACE))\b/i;
+function flywayNonTransactional(sql) {
+  return NON_TRANSACTIONAL.test(sql.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/--[^\n]*/g, " "));
+}
 function flywayVersionKey(version) {
   const parts = version.split(/[._]/).map((p) => p.replace(/^0+(?=\d)/, ""));
   while (parts.length > 1 && parts[parts.length - 1] === "0") parts.pop();
@@ -899,10 +904,11 @@ var flyway = {
     repeatable.sort((a, b) => naturalCompare(a.name, b.name));
     const draft = async (file, fields, downFile) => {
       const conf = `${file}.conf`;
-      const noTransaction = files.includes(conf) && /^[ \t]*executeInTransaction[ \t]*=[ \t]*false\b/m.test(await folder.read(conf));
+      const text = await folder.read(file);
+      const noTransaction = files.includes(conf) && /^[ \t]*executeInTransaction[ \t]*=[ \t]*false\b/m.test(await folder.read(conf)) || SCRIPT_CONFIG_OFF.test(text) || flywayNonTransactional(text);
       return {
         ...fields,
-        up: { path: repoPath(folder.dir, file), text: await folder.read(file) },
+        up: { path: repoPath(folder.dir, file), text },
         down: downFile ? { path: repoPath(folder.dir, downFile), text: await folder.read(downFile) } : null,
         ...noTransaction ? { noTransaction } : {}
       };
