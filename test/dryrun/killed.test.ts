@@ -41,7 +41,7 @@ function postgresProcessesIn(dirs: string[]): Promise<string[]> {
 }
 
 /** Starts the child, waits until its migration runs, sends `signal`, waits for it to exit. */
-async function killMidRun(engine: 'url' | 'local', signal: NodeJS.Signals, variant = '', onRunning: (pid: number) => void = () => {}): Promise<number> {
+async function killMidRun(engine: 'url' | 'local', signal: NodeJS.Signals, variant = '', onRunning: (pid: number) => void = () => {}, ready?: () => Promise<boolean>): Promise<number> {
   const child = spawn(process.execPath, [OUT, engine, SERVER_URL, variant], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -50,7 +50,9 @@ async function killMidRun(engine: 'url' | 'local', signal: NodeJS.Signals, varia
     child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('RUNNING')) { clearTimeout(t); onRunning(child.pid!); resolve(); } });
     child.on('exit', () => reject(new Error(`child exited early: ${stderr}`)));
   });
-  await new Promise((r) => setTimeout(r, 300));
+  // RUNNING comes once the base is applied; a test about the migration's own statement waits until the server runs it (a busy machine takes longer than 300 ms to get there).
+  if (ready) await eventually(ready, (v) => v, 30_000);
+  else await new Promise((r) => setTimeout(r, 300));
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   child.kill(signal);
   await exited;
@@ -82,10 +84,10 @@ describe('a killed dry-run leaves nothing behind', () => {
   }, 90_000);
 
   it('url, SIGKILL: a migration that rewrote its database\'s comment and is still running is swept all the same', async () => {
-    await killMidRun('url', 'SIGKILL', 'rebrand');
+    const backends = () => serverRows<{ n: number }>(`select count(*)::int as n from pg_stat_activity where starts_with(usename, 'mg_') and query like '%pg_sleep(120)%'`);
+    await killMidRun('url', 'SIGKILL', 'rebrand', undefined, async () => (await backends())[0]!.n > 0);
     const orphans = await scratchLeftovers();
     expect(orphans.length).toBeGreaterThan(0);
-    const backends = () => serverRows<{ n: number }>(`select count(*)::int as n from pg_stat_activity where starts_with(usename, 'mg_') and query like '%pg_sleep(120)%'`);
     expect((await backends())[0]!.n).toBeGreaterThan(0);
     await sweepStale(SERVER_URL);
     expect(await scratchLeftovers()).toEqual([]);
