@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-DZN3ODUE.js";
-import "./chunks/chunk-ZSS3UJMX.js";
-import "./chunks/chunk-DD5ZWBAW.js";
+} from "./chunks/chunk-EQFJ4PD6.js";
+import "./chunks/chunk-W3T76JW4.js";
+import "./chunks/chunk-24AKNE7N.js";
 import "./chunks/chunk-U5W6SUN2.js";
-import "./chunks/chunk-LRXJIAFL.js";
-import "./chunks/chunk-DIC2MR7C.js";
+import "./chunks/chunk-PTXCKEMP.js";
+import "./chunks/chunk-HG34RRO4.js";
 import "./chunks/chunk-XEF3333Q.js";
 import "./chunks/chunk-EHH6CC44.js";
 import "./chunks/chunk-CRU3OJFF.js";
@@ -15,10 +15,10 @@ import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-45JDSWNU.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-K4UPUGBO.js";
+import "./chunks/chunk-6WOXK5B6.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
-import "./chunks/chunk-RVNRVMW5.js";
+import "./chunks/chunk-YYT3UYLY.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-JLES7RKZ.js";
 import "./chunks/chunk-AXT75SFH.js";

@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-K4UPUGBO.js";
+} from "./chunks/chunk-6WOXK5B6.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
-import "./chunks/chunk-RVNRVMW5.js";
+import "./chunks/chunk-YYT3UYLY.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-JLES7RKZ.js";
 import "./chunks/chunk-AXT75SFH.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-5HSGMAJS.js";
+} from "./chunks/chunk-6WVJU5F6.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -37,15 +37,15 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-ZSS3UJMX.js";
+} from "./chunks/chunk-W3T76JW4.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-DD5ZWBAW.js";
+} from "./chunks/chunk-24AKNE7N.js";
 import "./chunks/chunk-U5W6SUN2.js";
-import "./chunks/chunk-LRXJIAFL.js";
-import "./chunks/chunk-DIC2MR7C.js";
+import "./chunks/chunk-PTXCKEMP.js";
+import "./chunks/chunk-HG34RRO4.js";
 import "./chunks/chunk-XEF3333Q.js";
 import "./chunks/chunk-EHH6CC44.js";
 import {
@@ -60,10 +60,10 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-K4UPUGBO.js";
+import "./chunks/chunk-6WOXK5B6.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
-import "./chunks/chunk-RVNRVMW5.js";
+import "./chunks/chunk-YYT3UYLY.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-JLES7RKZ.js";
 import "./chunks/chunk-AXT75SFH.js";

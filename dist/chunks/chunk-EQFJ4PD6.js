@@ -35,15 +35,15 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-ZSS3UJMX.js";
+} from "./chunk-W3T76JW4.js";
 import {
   OutsideRepositoryError,
   renderAnnotations,
   runCheck
-} from "./chunk-DD5ZWBAW.js";
+} from "./chunk-24AKNE7N.js";
 import {
   prose
-} from "./chunk-LRXJIAFL.js";
+} from "./chunk-PTXCKEMP.js";
 import {
   require_dist
 } from "./chunk-CRU3OJFF.js";

@@ -8,7 +8,7 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-LRXJIAFL.js";
+} from "./chunk-PTXCKEMP.js";
 import {
   buildPlan
 } from "./chunk-XEF3333Q.js";
@@ -37,10 +37,10 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-K4UPUGBO.js";
+} from "./chunk-6WOXK5B6.js";
 import {
   allRules
-} from "./chunk-RVNRVMW5.js";
+} from "./chunk-YYT3UYLY.js";
 import {
   byCodeUnit,
   parseSource

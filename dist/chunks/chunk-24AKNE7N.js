@@ -4,7 +4,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-DIC2MR7C.js";
+} from "./chunk-HG34RRO4.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -23,11 +23,11 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-K4UPUGBO.js";
+} from "./chunk-6WOXK5B6.js";
 import {
   allRules,
   ruleById
-} from "./chunk-RVNRVMW5.js";
+} from "./chunk-YYT3UYLY.js";
 import {
   byCodeUnit,
   decodeSql,

@@ -11,10 +11,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-DIC2MR7C.js";
+} from "./chunk-HG34RRO4.js";
 import {
   allRules
-} from "./chunk-RVNRVMW5.js";
+} from "./chunk-YYT3UYLY.js";
 import {
   atLeast
 } from "./chunk-CUW4H2R5.js";

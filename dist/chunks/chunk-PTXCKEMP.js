@@ -11,7 +11,7 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-DIC2MR7C.js";
+} from "./chunk-HG34RRO4.js";
 import {
   verificationLine
 } from "./chunk-XEF3333Q.js";

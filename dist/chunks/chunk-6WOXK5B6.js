@@ -17,7 +17,7 @@ import {
   rule,
   settleNewObjects,
   track
-} from "./chunk-RVNRVMW5.js";
+} from "./chunk-YYT3UYLY.js";
 import {
   byCodeUnit,
   flattened,

@@ -4370,6 +4370,9 @@ var rule77 = {
     good: "ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;",
     equivalents: { pgfence: "REINDEX (non-concurrent), Partition operations (version notes)" }
   },
+  // Every feature of featureOf sits in one of these statements (function bodies are strings): the
+  // rule walks no other statement's tree.
+  statements: ["ReindexStmt", "MergeStmt", "CallStmt", "CreateFunctionStmt", "CreateTrigStmt", "IndexStmt", "AlterTableStmt", "CreateStmt", "CreateForeignTableStmt"],
   check({ statement, state }) {
     if (!executesNow(statement)) return [];
     const assumed = state.pgVersionAssumed === true;

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-Q7CSBN2M.js";
+} from "./chunk-6YO6SQWY.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderJsonChunks,
   renderSarif,
   verdict
-} from "./chunk-5HSGMAJS.js";
+} from "./chunk-6WVJU5F6.js";
 import {
   ruleDocsUrl
 } from "./chunk-ZCZCFGZS.js";
@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-DD5ZWBAW.js";
+} from "./chunk-24AKNE7N.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -40,17 +40,17 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-DIC2MR7C.js";
+} from "./chunk-HG34RRO4.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-45JDSWNU.js";
-import "./chunk-K4UPUGBO.js";
+import "./chunk-6WOXK5B6.js";
 import "./chunk-EGWSCFWY.js";
 import "./chunk-2T3GAX63.js";
 import {
   allRules,
   ruleById
-} from "./chunk-RVNRVMW5.js";
+} from "./chunk-YYT3UYLY.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-JLES7RKZ.js";
 import {
@@ -731,7 +731,7 @@ function renderPlainFormat(result, format, opts = {}) {
   }
 }
 async function renderReportWhenReady(result, format, opts = {}) {
-  if (format === "markdown") return [(await import("./markdown-report-HTPXDZ56.js")).renderMarkdownReport(result, opts)];
+  if (format === "markdown") return [(await import("./markdown-report-PKIWDN3R.js")).renderMarkdownReport(result, opts)];
   if (format === "json") return renderJsonChunks(result);
   if (format !== "pretty") return [renderPlainFormat(result, format, opts)];
   try {

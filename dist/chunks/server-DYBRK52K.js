@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-DZN3ODUE.js";
-import "./chunk-ZSS3UJMX.js";
-import "./chunk-DD5ZWBAW.js";
+} from "./chunk-EQFJ4PD6.js";
+import "./chunk-W3T76JW4.js";
+import "./chunk-24AKNE7N.js";
 import "./chunk-U5W6SUN2.js";
-import "./chunk-LRXJIAFL.js";
-import "./chunk-DIC2MR7C.js";
+import "./chunk-PTXCKEMP.js";
+import "./chunk-HG34RRO4.js";
 import "./chunk-XEF3333Q.js";
 import "./chunk-EHH6CC44.js";
 import "./chunk-CRU3OJFF.js";
@@ -15,10 +15,10 @@ import "./chunk-QKDHYJIW.js";
 import "./chunk-45JDSWNU.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-K4UPUGBO.js";
+import "./chunk-6WOXK5B6.js";
 import "./chunk-EGWSCFWY.js";
 import "./chunk-2T3GAX63.js";
-import "./chunk-RVNRVMW5.js";
+import "./chunk-YYT3UYLY.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-JLES7RKZ.js";
 import "./chunk-AXT75SFH.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-Q7CSBN2M.js";
+} from "./chunk-6YO6SQWY.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -12,7 +12,7 @@ import {
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-45JDSWNU.js";
-import "./chunk-RVNRVMW5.js";
+import "./chunk-YYT3UYLY.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-JLES7RKZ.js";
 import "./chunk-AXT75SFH.js";

@@ -5,10 +5,10 @@ import {
 import "./chunk-HQM6YGGO.js";
 import {
   renderJobSummary
-} from "./chunk-LRXJIAFL.js";
+} from "./chunk-PTXCKEMP.js";
 import {
   defaultRuleLookup
-} from "./chunk-DIC2MR7C.js";
+} from "./chunk-HG34RRO4.js";
 import {
   buildPlan
 } from "./chunk-XEF3333Q.js";
@@ -17,7 +17,7 @@ import {
   DEFAULT_PG_VERSION
 } from "./chunk-45JDSWNU.js";
 import "./chunk-2T3GAX63.js";
-import "./chunk-RVNRVMW5.js";
+import "./chunk-YYT3UYLY.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-JLES7RKZ.js";
 import "./chunk-AXT75SFH.js";

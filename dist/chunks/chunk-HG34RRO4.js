@@ -5,7 +5,7 @@ import {
 } from "./chunk-2T3GAX63.js";
 import {
   ruleById
-} from "./chunk-RVNRVMW5.js";
+} from "./chunk-YYT3UYLY.js";
 import {
   byCodeUnit
 } from "./chunk-AXT75SFH.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-45JDSWNU.js";
 import {
   allRules
-} from "./chunk-RVNRVMW5.js";
+} from "./chunk-YYT3UYLY.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
