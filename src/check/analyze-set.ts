@@ -118,8 +118,7 @@ function forgiveCreatedAlongside(analyzed: AnalyzedMigration[], destroys: Readon
     const a = analyzed[i]!;
     if (forgiven.size > 0) {
       const findings = a.report.findings.filter((f) => !forgiven.has(f));
-      const parseRisk: Risk[] = a.up.errors.length ? ['DANGEROUS'] : [];
-      a.report = { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
+      a.report = { ...a.report, findings, risk: reportRisk(findings, a.up) };
     }
     for (const object of createdObjects(a.report.operations)) later.add(object);
   }
@@ -197,6 +196,11 @@ function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boole
   return { up, out: analysis.finish(up, m.up.text), transaction };
 }
 
+/** A migration report's risk: its findings' highest, and DANGEROUS when its up file did not parse. */
+function reportRisk(findings: readonly Finding[], up: ParsedSource): Risk {
+  return maxRisk(...findings.map((f) => f.risk), ...(up.errors.length ? ['DANGEROUS' as const] : []));
+}
+
 function buildMigrationReport(
   m: Migration,
   up: ParsedSource,
@@ -209,14 +213,13 @@ function buildMigrationReport(
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const rollback = reviewRollback(m, up, down, out.operations);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped');
-  const parseRisk: Risk[] = up.errors.length ? ['DANGEROUS'] : [];
-  const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
+  const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
   const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   const report: MigrationReport = {
     path: m.up.path,
-    risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
+    risk: reportRisk(allFindings, up),
     rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === 'missing' ? 'not-required' : m.rollbackStatus },
     operations: out.operations,
     findings: allFindings,
