@@ -1,9 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-EQFJ4PD6.js";
-import "./chunks/chunk-W3T76JW4.js";
-import "./chunks/chunk-24AKNE7N.js";
+} from "./chunks/chunk-YA5MGLWL.js";
+import "./chunks/chunk-LM2PFCWK.js";
+import "./chunks/chunk-COJ4L3KZ.js";
 import "./chunks/chunk-U5W6SUN2.js";
 import "./chunks/chunk-PTXCKEMP.js";
 import "./chunks/chunk-HG34RRO4.js";
@@ -15,7 +15,7 @@ import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-45JDSWNU.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-6WOXK5B6.js";
+import "./chunks/chunk-5I4IUC2N.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
 import "./chunks/chunk-YYT3UYLY.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-6WOXK5B6.js";
+} from "./chunks/chunk-5I4IUC2N.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
 import "./chunks/chunk-YYT3UYLY.js";

@@ -37,12 +37,12 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-W3T76JW4.js";
+} from "./chunks/chunk-LM2PFCWK.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-24AKNE7N.js";
+} from "./chunks/chunk-COJ4L3KZ.js";
 import "./chunks/chunk-U5W6SUN2.js";
 import "./chunks/chunk-PTXCKEMP.js";
 import "./chunks/chunk-HG34RRO4.js";
@@ -60,7 +60,7 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-6WOXK5B6.js";
+import "./chunks/chunk-5I4IUC2N.js";
 import "./chunks/chunk-EGWSCFWY.js";
 import "./chunks/chunk-2T3GAX63.js";
 import "./chunks/chunk-YYT3UYLY.js";

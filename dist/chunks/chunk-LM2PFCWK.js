@@ -37,7 +37,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-6WOXK5B6.js";
+} from "./chunk-5I4IUC2N.js";
 import {
   allRules
 } from "./chunk-YYT3UYLY.js";

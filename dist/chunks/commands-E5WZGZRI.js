@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-24AKNE7N.js";
+} from "./chunk-COJ4L3KZ.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -44,7 +44,7 @@ import {
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-45JDSWNU.js";
-import "./chunk-6WOXK5B6.js";
+import "./chunk-5I4IUC2N.js";
 import "./chunk-EGWSCFWY.js";
 import "./chunk-2T3GAX63.js";
 import {

@@ -23,7 +23,7 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-6WOXK5B6.js";
+} from "./chunk-5I4IUC2N.js";
 import {
   allRules,
   ruleById

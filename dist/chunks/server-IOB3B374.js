@@ -1,9 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-EQFJ4PD6.js";
-import "./chunk-W3T76JW4.js";
-import "./chunk-24AKNE7N.js";
+} from "./chunk-YA5MGLWL.js";
+import "./chunk-LM2PFCWK.js";
+import "./chunk-COJ4L3KZ.js";
 import "./chunk-U5W6SUN2.js";
 import "./chunk-PTXCKEMP.js";
 import "./chunk-HG34RRO4.js";
@@ -15,7 +15,7 @@ import "./chunk-QKDHYJIW.js";
 import "./chunk-45JDSWNU.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-6WOXK5B6.js";
+import "./chunk-5I4IUC2N.js";
 import "./chunk-EGWSCFWY.js";
 import "./chunk-2T3GAX63.js";
 import "./chunk-YYT3UYLY.js";

@@ -35,12 +35,12 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-W3T76JW4.js";
+} from "./chunk-LM2PFCWK.js";
 import {
   OutsideRepositoryError,
   renderAnnotations,
   runCheck
-} from "./chunk-24AKNE7N.js";
+} from "./chunk-COJ4L3KZ.js";
 import {
   prose
 } from "./chunk-PTXCKEMP.js";

@@ -1360,8 +1360,7 @@ function forgiveCreatedAlongside(analyzed, destroys, inChange) {
     const a = analyzed[i];
     if (forgiven.size > 0) {
       const findings = a.report.findings.filter((f) => !forgiven.has(f));
-      const parseRisk = a.up.errors.length ? ["DANGEROUS"] : [];
-      a.report = { ...a.report, findings, risk: maxRisk(...findings.map((f) => f.risk), ...parseRisk) };
+      a.report = { ...a.report, findings, risk: reportRisk(findings, a.up) };
     }
     for (const object of createdObjects(a.report.operations)) later.add(object);
   }
@@ -1409,18 +1408,20 @@ function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
   if (failed !== void 0) throw failed.error;
   return { up, out: analysis.finish(up, m.up.text), transaction };
 }
+function reportRisk(findings, up) {
+  return maxRisk(...findings.map((f) => f.risk), ...up.errors.length ? ["DANGEROUS"] : []);
+}
 function buildMigrationReport(m, up, down, out, transaction, extra) {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
   const rollback = reviewRollback(m, up, down, out.operations);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === "wrapped");
-  const parseRisk = up.errors.length ? ["DANGEROUS"] : [];
-  const coreRisk = maxRisk(...findings.map((f) => f.risk), ...parseRisk);
+  const coreRisk = reportRisk(findings, up);
   const discovery = escalateRollbackMissing(own, coreRisk);
   const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? "", b.path ?? "") || a.line - b.line);
   const report = {
     path: m.up.path,
-    risk: maxRisk(coreRisk, ...discovery.map((f) => f.risk)),
+    risk: reportRisk(allFindings, up),
     rollback: { path: m.down?.path ?? null, status: nothingToUndo && m.rollbackStatus === "missing" ? "not-required" : m.rollbackStatus },
     operations: out.operations,
     findings: allFindings,
