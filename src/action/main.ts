@@ -28,6 +28,7 @@ import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 import { isWriteRefused, once, reviewWithoutWrites } from './read-only.js';
 import { jobFailure } from './job-failure.js';
 import { withTableStats } from './table-stats.js';
+import { baseTree } from './base-tree.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
 
@@ -86,7 +87,9 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
 
     const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
-    const runChecks = once((changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }));
+    const runChecks = once(async (changes) =>
+      runCheck({ files, config, scope: { kind: 'changes', changes, base: await baseTree(octokit, repo, pr.base.sha, files, (m) => core.info(m)) }, dryRun }),
+    );
     let outcome: PullRequestOutcome;
     try {
       outcome = await reviewPullRequest(octokit, repo, prRef, settings, runChecks);
@@ -243,7 +246,7 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
         approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m),
         gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) },
       },
-      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
+      async (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: await baseTree(octokit, repo, group.base_sha, files, (m) => core.info(m)) }, dryRun }),
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);

@@ -9,7 +9,7 @@ import { renderSummary } from '../github/render.js';
 import { setCommitStatus } from '../github/status.js';
 import { renderAnnotations } from '../report/github.js';
 import { ConfigError, loadRepoConfig } from './config.js';
-import { apiRepoFiles, type BlobCache } from './repo-files.js';
+import { apiRepoFiles, type BlobCache } from '../github/repo-files.js';
 import { QueueFullError } from './dry-run-queue.js';
 import { configErrorCheckRun, describeError, failureTitle, type AppDeps } from './review-pull.js';
 import { configErrorLine } from '../github/config-file.js';

@@ -18,7 +18,7 @@ import { renderAnnotations } from '../report/github.js';
 import { ConfigError, loadRepoConfig } from './config.js';
 import { QueueFullError } from './dry-run-queue.js';
 import type { AppEnv } from './env.js';
-import { apiRepoFiles, type BlobCache } from './repo-files.js';
+import { apiRepoFiles, type BlobCache } from '../github/repo-files.js';
 
 export interface AppDeps {
   octokit: GitHubClient;

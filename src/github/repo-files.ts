@@ -3,9 +3,10 @@
 // layout metadata beside them (sqitch.plan, Drizzle's journal, Flyway's .conf...), so a review
 // downloads those and nothing else. Blobs are cached by sha, so the base and head trees of one
 // review share every unchanged migration.
+import { createHash } from 'node:crypto';
 import type { RepoFiles } from '../core/types.js';
 import { OutsideRepositoryError } from '../discover/fs-files.js';
-import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import type { GitHubClient, RepoRef } from './octokit.js';
 
 export class TreeTooLargeError extends Error {}
 
@@ -18,14 +19,27 @@ const MAX_PARALLEL_BLOBS = 8;
 /** Links followed in a row before giving up (a loop, or a chain no repository needs). */
 const MAX_LINK_HOPS = 8;
 
-export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: string, blobs: BlobCache = new Map()): RepoFiles {
+/**
+ * `localCopy`: a checkout whose files may equal the commit's (the Action's workspace, a pull
+ * request's merge commit, against its base): a file there whose git blob sha is the one the tree
+ * lists is that blob, byte for byte, and is read from disk instead of the API. Anything else
+ * (changed, missing, unreadable, a link) is fetched.
+ */
+export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: string, blobs: BlobCache = new Map(), localCopy?: RepoFiles): RepoFiles {
   let tree: Promise<Map<string, TreeEntry>> | undefined;
   const limit = limiter(MAX_PARALLEL_BLOBS);
   const listing = () => (tree ??= readTree(octokit, repo, commitSha));
-  const blob = (sha: string): Promise<Uint8Array> => {
+  const fetched = async (sha: string, path: string): Promise<Uint8Array> => {
+    if (localCopy) {
+      const bytes = await localCopy.read(path).catch(() => null);
+      if (bytes !== null && gitBlobSha(bytes) === sha) return bytes;
+    }
+    return limit(() => readBlob(octokit, repo, sha));
+  };
+  const blob = (sha: string, path: string): Promise<Uint8Array> => {
     let found = blobs.get(sha);
     if (!found) {
-      found = limit(() => readBlob(octokit, repo, sha));
+      found = fetched(sha, path);
       blobs.set(sha, found);
       // A failed read must not poison the cache for a retry of the review.
       found.catch(() => blobs.delete(sha));
@@ -46,8 +60,8 @@ export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: st
           if (current === path) throw new Error(`no such file at ${commitSha.slice(0, 7)}: ${path}`);
           throw new Error(`${path} is a symbolic link to ${current}, which is not a file of the repository`);
         }
-        if (!entry.link) return blob(entry.sha);
-        const target = new TextDecoder().decode(await blob(entry.sha));
+        if (!entry.link) return blob(entry.sha, current);
+        const target = new TextDecoder().decode(await blob(entry.sha, current));
         const next = resolveLink(current, target);
         if (next === null) throw new OutsideRepositoryError(path);
         current = next;
@@ -55,6 +69,11 @@ export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: st
       throw new Error(`${path}: more than ${MAX_LINK_HOPS} symbolic links in a row`);
     },
   };
+}
+
+/** The name git gives a file's bytes: sha-1 of `blob <length>\0` and the bytes. */
+export function gitBlobSha(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
 
 interface TreeEntry {
