@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-YA5MGLWL.js";
-import "./chunks/chunk-LM2PFCWK.js";
+} from "./chunks/chunk-RGTLKFBU.js";
+import "./chunks/chunk-HVGMZGIV.js";
 import "./chunks/chunk-COJ4L3KZ.js";
 import "./chunks/chunk-U5W6SUN2.js";
 import "./chunks/chunk-PTXCKEMP.js";

@@ -20,7 +20,7 @@ async function run() {
   nodeModule.enableCompileCache?.();
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-ZS7S46O3.js");
+  const { main } = await import("./chunks/main-QMURUDZA.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

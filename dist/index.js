@@ -14,6 +14,7 @@ import {
   RULE_IDS,
   STATUS_CONTEXT,
   STICKY_MARKER,
+  apiRepoFiles,
   buildOctokit,
   checkPullRequest,
   configErrorLine,
@@ -37,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-LM2PFCWK.js";
+} from "./chunks/chunk-HVGMZGIV.js";
 import {
   fsRepoFiles,
   renderAnnotations,
@@ -758,6 +759,18 @@ async function withTableStats(config, inputs, read) {
   return { ...config, tableStats: stats };
 }
 
+// src/action/base-tree.ts
+async function baseTree(octokit, repo, baseSha, workspaceFiles, log) {
+  const files = apiRepoFiles(octokit, repo, baseSha, /* @__PURE__ */ new Map(), workspaceFiles);
+  try {
+    await files.list();
+    return files;
+  } catch (e) {
+    log(`the base commit ${baseSha.slice(0, 7)}'s files could not be listed (${e instanceof Error ? e.message : String(e)}): every edit of an applied migration counts as one`);
+    return null;
+  }
+}
+
 // src/action/main.ts
 var PR_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
 async function main() {
@@ -811,7 +824,9 @@ async function onPullRequest(octokit, repo, inputs) {
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
     const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
-    const runChecks = once((changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: null }, dryRun }));
+    const runChecks = once(
+      async (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: await baseTree(octokit, repo, pr.base.sha, files, (m) => info(m)) }, dryRun })
+    );
     let outcome;
     try {
       outcome = await reviewPullRequest(octokit, repo, prRef, settings, runChecks);
@@ -947,7 +962,7 @@ async function onMergeGroup(octokit, repo, inputs) {
         log: (m) => info(m),
         gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) }
       },
-      (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: null }, dryRun })
+      async (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: await baseTree(octokit, repo, group.base_sha, files, (m) => info(m)) }, dryRun })
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);

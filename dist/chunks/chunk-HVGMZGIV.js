@@ -1,5 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  OutsideRepositoryError
+} from "./chunk-COJ4L3KZ.js";
+import {
   COMMENT_MARKER,
   approvalBlock,
   code,
@@ -797,14 +800,14 @@ var require_light = __commonJS({
           key(key = "") {
             var ref;
             return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+              var limiter2;
+              limiter2 = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
                 id: `${this.id}-${key}`,
                 timeout: this.timeout,
                 connection: this.connection
               }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
+              this.Events.trigger("created", limiter2, key);
+              return limiter2;
             })();
           }
           async deleteKey(key = "") {
@@ -5408,8 +5411,8 @@ async function errorRequest(state, octokit, error, options) {
   throw error;
 }
 async function wrapRequest(state, octokit, request2, options) {
-  const limiter = new import_light.default();
-  limiter.on("failed", function(error, info) {
+  const limiter2 = new import_light.default();
+  limiter2.on("failed", function(error, info) {
     const maxRetries = ~~error.request.request?.retries;
     const after = ~~error.request.request?.retryAfter;
     options.request.retryCount = info.retryCount + 1;
@@ -5417,7 +5420,7 @@ async function wrapRequest(state, octokit, request2, options) {
       return after * state.retryAfterBaseValue;
     }
   });
-  return limiter.schedule(
+  return limiter2.schedule(
     requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
     options
   );
@@ -6917,6 +6920,108 @@ function mergeGroupStatus(o) {
   return { state: "failure", description: `Merge queue: ${o.risk} migrations not approved; ${APPROVE_COMMAND} in ${pr}` };
 }
 
+// src/github/repo-files.ts
+import { createHash as createHash2 } from "node:crypto";
+var TreeTooLargeError = class extends Error {
+};
+var MAX_PARALLEL_BLOBS = 8;
+var MAX_LINK_HOPS = 8;
+function apiRepoFiles(octokit, repo, commitSha, blobs = /* @__PURE__ */ new Map(), localCopy) {
+  let tree;
+  const limit = limiter(MAX_PARALLEL_BLOBS);
+  const listing = () => tree ??= readTree(octokit, repo, commitSha);
+  const fetched = async (sha, path) => {
+    if (localCopy) {
+      const bytes = await localCopy.read(path).catch(() => null);
+      if (bytes !== null && gitBlobSha(bytes) === sha) return bytes;
+    }
+    return limit(() => readBlob(octokit, repo, sha));
+  };
+  const blob = (sha, path) => {
+    let found = blobs.get(sha);
+    if (!found) {
+      found = fetched(sha, path);
+      blobs.set(sha, found);
+      found.catch(() => blobs.delete(sha));
+    }
+    return found;
+  };
+  return {
+    async list() {
+      return [...(await listing()).keys()].sort();
+    },
+    async read(path) {
+      let current = path;
+      for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+        const entry = (await listing()).get(current);
+        if (entry === void 0) {
+          if (current === path) throw new Error(`no such file at ${commitSha.slice(0, 7)}: ${path}`);
+          throw new Error(`${path} is a symbolic link to ${current}, which is not a file of the repository`);
+        }
+        if (!entry.link) return blob(entry.sha, current);
+        const target = new TextDecoder().decode(await blob(entry.sha, current));
+        const next = resolveLink(current, target);
+        if (next === null) throw new OutsideRepositoryError(path);
+        current = next;
+      }
+      throw new Error(`${path}: more than ${MAX_LINK_HOPS} symbolic links in a row`);
+    }
+  };
+}
+function gitBlobSha(bytes) {
+  return createHash2("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+function resolveLink(from, target) {
+  if (target.startsWith("/") || /^[A-Za-z]:/.test(target) || target.includes("\0")) return null;
+  const parts = from.split("/").slice(0, -1);
+  for (const part of target.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length ? parts.join("/") : null;
+}
+async function readTree(octokit, repo, commitSha) {
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+    owner: repo.owner,
+    repo: repo.repo,
+    tree_sha: commitSha,
+    recursive: "1"
+  });
+  if (data.truncated) {
+    throw new TreeTooLargeError(
+      `the repository's tree at ${commitSha.slice(0, 7)} is larger than GitHub's tree API lists in one answer (100,000 entries); review this repository with the Action or the CLI instead`
+    );
+  }
+  const files = /* @__PURE__ */ new Map();
+  for (const entry of data.tree) {
+    if (entry.type === "blob" && entry.path && entry.sha) files.set(entry.path, { sha: entry.sha, link: entry.mode === "120000" });
+  }
+  return files;
+}
+async function readBlob(octokit, repo, sha) {
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { owner: repo.owner, repo: repo.repo, file_sha: sha });
+  if (data.encoding === "base64") return new Uint8Array(Buffer.from(data.content, "base64"));
+  if (data.encoding === "utf-8" || data.encoding === "utf8") return new TextEncoder().encode(data.content);
+  throw new Error(`blob ${sha.slice(0, 7)} came in an unknown encoding "${data.encoding}"`);
+}
+function limiter(n) {
+  let active = 0;
+  const waiting = [];
+  return async (task) => {
+    if (active >= n) await new Promise((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await task();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
 export {
   getUserAgent,
   RequestError,
@@ -6961,5 +7066,6 @@ export {
   checkPullRequest,
   reviewPullRequest,
   handleApprovalComment,
+  apiRepoFiles,
   reviewMergeGroup
 };

@@ -4,6 +4,7 @@ import {
   Octokit,
   RequestError,
   STICKY_MARKER,
+  apiRepoFiles,
   configErrorLine,
   configErrorMarkdown,
   configOnRef,
@@ -35,9 +36,8 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-LM2PFCWK.js";
+} from "./chunk-HVGMZGIV.js";
 import {
-  OutsideRepositoryError,
   renderAnnotations,
   runCheck
 } from "./chunk-COJ4L3KZ.js";
@@ -10285,14 +10285,14 @@ var require_Group = __commonJS({
         key(key = "") {
           var ref;
           return (ref = this.instances[key]) != null ? ref : (() => {
-            var limiter2;
-            limiter2 = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+            var limiter;
+            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
               id: `${this.id}-${key}`,
               timeout: this.timeout,
               connection: this.connection
             }));
-            this.Events.trigger("created", limiter2, key);
-            return limiter2;
+            this.Events.trigger("created", limiter, key);
+            return limiter;
           })();
         }
         deleteKey(key = "") {
@@ -17811,97 +17811,6 @@ function dryRunQueue(options2) {
       return await task();
     } finally {
       release();
-    }
-  };
-}
-
-// src/app/repo-files.ts
-var TreeTooLargeError = class extends Error {
-};
-var MAX_PARALLEL_BLOBS = 8;
-var MAX_LINK_HOPS = 8;
-function apiRepoFiles(octokit, repo, commitSha, blobs = /* @__PURE__ */ new Map()) {
-  let tree;
-  const limit = limiter(MAX_PARALLEL_BLOBS);
-  const listing = () => tree ??= readTree(octokit, repo, commitSha);
-  const blob = (sha) => {
-    let found = blobs.get(sha);
-    if (!found) {
-      found = limit(() => readBlob(octokit, repo, sha));
-      blobs.set(sha, found);
-      found.catch(() => blobs.delete(sha));
-    }
-    return found;
-  };
-  return {
-    async list() {
-      return [...(await listing()).keys()].sort();
-    },
-    async read(path9) {
-      let current = path9;
-      for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
-        const entry = (await listing()).get(current);
-        if (entry === void 0) {
-          if (current === path9) throw new Error(`no such file at ${commitSha.slice(0, 7)}: ${path9}`);
-          throw new Error(`${path9} is a symbolic link to ${current}, which is not a file of the repository`);
-        }
-        if (!entry.link) return blob(entry.sha);
-        const target = new TextDecoder().decode(await blob(entry.sha));
-        const next = resolveLink(current, target);
-        if (next === null) throw new OutsideRepositoryError(path9);
-        current = next;
-      }
-      throw new Error(`${path9}: more than ${MAX_LINK_HOPS} symbolic links in a row`);
-    }
-  };
-}
-function resolveLink(from, target) {
-  if (target.startsWith("/") || /^[A-Za-z]:/.test(target) || target.includes("\0")) return null;
-  const parts = from.split("/").slice(0, -1);
-  for (const part of target.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.length ? parts.join("/") : null;
-}
-async function readTree(octokit, repo, commitSha) {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
-    owner: repo.owner,
-    repo: repo.repo,
-    tree_sha: commitSha,
-    recursive: "1"
-  });
-  if (data.truncated) {
-    throw new TreeTooLargeError(
-      `the repository's tree at ${commitSha.slice(0, 7)} is larger than GitHub's tree API lists in one answer (100,000 entries); review this repository with the Action or the CLI instead`
-    );
-  }
-  const files = /* @__PURE__ */ new Map();
-  for (const entry of data.tree) {
-    if (entry.type === "blob" && entry.path && entry.sha) files.set(entry.path, { sha: entry.sha, link: entry.mode === "120000" });
-  }
-  return files;
-}
-async function readBlob(octokit, repo, sha) {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { owner: repo.owner, repo: repo.repo, file_sha: sha });
-  if (data.encoding === "base64") return new Uint8Array(Buffer.from(data.content, "base64"));
-  if (data.encoding === "utf-8" || data.encoding === "utf8") return new TextEncoder().encode(data.content);
-  throw new Error(`blob ${sha.slice(0, 7)} came in an unknown encoding "${data.encoding}"`);
-}
-function limiter(n) {
-  let active = 0;
-  const waiting = [];
-  return async (task) => {
-    if (active >= n) await new Promise((resolve4) => waiting.push(resolve4));
-    active += 1;
-    try {
-      return await task();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
     }
   };
 }

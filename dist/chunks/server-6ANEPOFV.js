@@ -1,8 +1,8 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-YA5MGLWL.js";
-import "./chunk-LM2PFCWK.js";
+} from "./chunk-RGTLKFBU.js";
+import "./chunk-HVGMZGIV.js";
 import "./chunk-COJ4L3KZ.js";
 import "./chunk-U5W6SUN2.js";
 import "./chunk-PTXCKEMP.js";

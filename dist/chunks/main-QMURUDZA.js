@@ -3530,7 +3530,7 @@ function buildProgram() {
 `);
   });
   program2.command("app").summary("run the GitHub App server (Probot), configured by the environment").description("Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.").action(async () => {
-    const { startApp } = await import("./server-IOB3B374.js");
+    const { startApp } = await import("./server-6ANEPOFV.js");
     await startApp();
   });
   program2.addHelpText(
