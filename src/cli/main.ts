@@ -64,7 +64,7 @@ export function buildProgram(): Command {
     program
       .command('lint')
       .summary('lint migration files or folders (no git, no database)')
-      .description('Parse the given migration files (or the migrations in the given folders) with the Postgres parser\nand report every risky operation, with the lock it takes and the safe alternative.')
+      .description('Parse the given migration files (or the migrations in the given folders) with the Postgres parser and report every risky operation, with the lock it takes and the safe alternative.')
       .argument('[paths...]', 'files or folders'),
   )
     .addHelpText('after', EXAMPLES_LINT)
@@ -76,7 +76,7 @@ export function buildProgram(): Command {
     program
       .command('check')
       .summary("review a repository's migrations (all, or those changed since --base)")
-      .description('Find the migrations of a repository (any of the common layouts), order them, pair each with its\nrollback, lint them, review the rollbacks, and optionally dry-run them on a throwaway Postgres.')
+      .description('Find the migrations of a repository (any of the common layouts), order them, pair each with its rollback, lint them, review the rollbacks, and optionally dry-run them on a throwaway Postgres.')
       .argument('[repo-dir]', 'repository folder', '.')
       .option('-b, --base <ref>', 'review only migrations added or changed since the merge base with this git ref'),
   )
@@ -108,7 +108,7 @@ export function buildProgram(): Command {
   program
     .command('stats')
     .summary('read table sizes from a database (catalog only, no rows) into a --table-stats file')
-    .description('Reads row counts, heap/index/TOAST sizes, each index, write activity and the cost settings from\npg_class and pg_stat_user_tables in a read-only transaction. A role with pg_read_all_stats (or\nany role that can log in) is enough: no table is read. See docs/estimates.md.')
+    .description('Reads row counts, heap/index/TOAST sizes, each index, write activity and the cost settings from pg_class and pg_stat_user_tables in a read-only transaction. A role with pg_read_all_stats (or any role that can log in) is enough: no table is read. See docs/estimates.md.')
     .option('--database-url <url>', 'the database to read (also: MIGRATION_GUARD_STATS_URL)')
     .option('-o, --output <file>', 'write the stats file here instead of stdout')
     .option('--schema <name...>', 'only these schemas (default: all but the system schemas)')
