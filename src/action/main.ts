@@ -86,7 +86,10 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
 
     const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
-    const runChecks = once((changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }));
+    // No base tree here (a full discovery of it would need a second checkout); the few base files a
+    // change's runner settings are held against are read through the API at the base commit.
+    const readBase = (p: string) => readRepoFile(octokit, repo, p, pr.base.sha);
+    const runChecks = once((changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null, readBase }, dryRun }));
     let outcome: PullRequestOutcome;
     try {
       outcome = await reviewPullRequest(octokit, repo, prRef, settings, runChecks);
@@ -243,7 +246,7 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
         approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m),
         gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) },
       },
-      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null }, dryRun }),
+      (changes) => runCheck({ files, config, scope: { kind: 'changes', changes, base: null, readBase: (p) => readRepoFile(octokit, repo, p, group.base_sha) }, dryRun }),
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);

@@ -23,6 +23,7 @@ import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
 import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
+import { runnerConfigEdits } from './runner-config.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
 
 export interface MigrationSet {
@@ -59,6 +60,10 @@ export interface DiscoverOptions {
   base?: RepoFiles;
   /** Whether the change under review adds the file (or renames it there); absent: no change is under review. */
   addedByChange?: (path: string) => boolean;
+  /** Paths the change deletes or renames away: a runner's settings file that is gone changes what runs too. */
+  goneByChange?: readonly string[];
+  /** A file's text on the base branch (null: not there), when `base` is not given: the Action reads the few files it needs through the API. */
+  readBase?: (path: string) => Promise<string | null>;
 }
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
@@ -162,10 +167,17 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   // Placeholder values the change sets in the runner's own files (flyway.conf, application.yml...);
   // this tool's config file is the gate's to judge (config-weakened).
   if (opts.changedByChange) {
-    const changed = listed.filter((p) => opts.changedByChange!(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p));
+    const gone = (opts.goneByChange ?? []).map(normalizePath).filter((p) => !ignored(p) && !/\.sql$/i.test(p) && !CONFIG_FILE_NAMES.includes(p));
+    const changed = [...listed.filter((p) => opts.changedByChange!(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p)), ...gone];
     const used = new Set<string>();
     for (const set of result.sets) for (const m of set.migrations) for (const src of [m.up, m.down]) if (src) placeholdersUsed(src.text, used);
-    result.errors.push(...(await placeholderEdits(changed, files, opts.base, used)));
+    const readBase = opts.base ? (p: string) => opts.base!.read(p).then(decodeText, () => '')
+      : opts.readBase ? (p: string) => opts.readBase!(p).then((t) => t ?? '', () => '')
+      : () => Promise.resolve('');
+    const readHead = (p: string) => files.read(p).then(decodeText, () => '');
+    result.errors.push(...(await placeholderEdits(changed, readHead, readBase, used)));
+    // The runner's settings of which files run and how (flyway.conf's locations, suffixes, initSql...).
+    result.errors.push(...(await runnerConfigEdits(changed, readHead, readBase)));
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
