@@ -28,6 +28,9 @@ const SETTINGS = new Set([
 
 const RUNNER = /^(?:spring)?(flyway|liquibase)$/;
 
+/** Files of the kinds that carry settings or command lines. */
+const CONFIG_LIKE = /\.(?:conf|properties|ya?ml|toml|xml|gradle|kts|env|sh|bash|cfg|ini|json|mk)$/i;
+
 /** Files that hold a runner's settings by their name (the rest count when their text names a runner). */
 export const SETTINGS_FILE = /(?:^|\/)(?:[^/]*flyway[^/]*|[^/]*liquibase[^/]*|application[^/]*\.(?:properties|ya?ml)|bootstrap[^/]*\.(?:properties|ya?ml)|pom\.xml|build\.gradle(?:\.kts)?|[^/]*\.env|\.env[^/]*|Dockerfile[^/]*|[^/]*compose[^/]*\.ya?ml|Makefile|\.github\/workflows\/[^/]+)$/i;
 
@@ -123,6 +126,8 @@ export function runnerSettings(text: string, file = ''): Map<string, string> {
 export async function runnerConfigEdits(paths: readonly string[], readHead: (path: string) => Promise<string>, readBase: (path: string) => Promise<string>): Promise<ReportError[]> {
   const out: ReportError[] = [];
   for (const path of paths) {
+    // Source code is no settings file (and the App reads each file through the API).
+    if (!SETTINGS_FILE.test(path) && !CONFIG_LIKE.test(path)) continue;
     const headText = await readHead(path);
     // A file that names no runner now and is no runner's settings file by its name had no settings to lose either (spares the Action an API read per changed file).
     if (headText !== '' && !/flyway|liquibase/i.test(headText) && !SETTINGS_FILE.test(path)) continue;
