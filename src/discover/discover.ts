@@ -389,6 +389,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),
     ...(d.repeatable ? { repeatable: true } : {}),
     ...(d.placeholders ? { placeholders: d.placeholders } : {}),
+    ...(d.envsub ? { envsub: true as const } : {}),
   };
 }
 
