@@ -23,7 +23,7 @@ import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
 import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
-import { runnerConfigEdits } from './runner-config.js';
+import { changelogIncludeEdits, runnerConfigEdits } from './runner-config.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
 
 export interface MigrationSet {
@@ -178,6 +178,9 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     result.errors.push(...(await placeholderEdits(changed, readHead, readBase, used)));
     // The runner's settings of which files run and how (flyway.conf's locations, suffixes, initSql...).
     result.errors.push(...(await runnerConfigEdits(changed, readHead, readBase)));
+    // Liquibase includes of files or folders the review does not read as migrations.
+    const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path])));
+    result.errors.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) })));
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));

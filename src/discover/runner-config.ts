@@ -152,3 +152,78 @@ export async function runnerConfigEdits(paths: readonly string[], readHead: (pat
   }
   return out;
 }
+
+/** The files and folders a Liquibase changelog (XML, YAML or JSON) includes, as written: `<include file>`, `<includeAll path>`. */
+export function changelogIncludes(text: string): Array<{ kind: 'include' | 'includeAll'; target: string }> {
+  if (!/databaseChangeLog/.test(text) || !/include/i.test(text)) return [];
+  const out: Array<{ kind: 'include' | 'includeAll'; target: string }> = [];
+  for (const m of text.matchAll(/<(include|includeAll)\b([^>]*)>/g)) {
+    const target = new RegExp(`\\b${m[1] === 'include' ? 'file' : 'path'}\\s*=\\s*["']([^"']*)["']`).exec(m[2]!)?.[1];
+    if (target !== undefined) out.push({ kind: m[1] as 'include' | 'includeAll', target });
+  }
+  // YAML and JSON: `include:` / `includeAll:` followed (within a few lines) by `file:` / `path:`.
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const head = /["']?(include|includeAll)["']?\s*:/.exec(lines[i]!);
+    if (!head) continue;
+    const key = head[1] === 'include' ? 'file' : 'path';
+    for (let j = i; j < Math.min(lines.length, i + 6); j++) {
+      const v = new RegExp(`["']?${key}["']?\\s*:\\s*["']?([^"',}\\n]+)`).exec(j === i ? lines[j]!.slice(head.index + head[0].length) : lines[j]!);
+      if (v) {
+        out.push({ kind: head[1] as 'include' | 'includeAll', target: v[1]!.trim() });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Findings for changed Liquibase changelogs that include a file or folder the base version did
+ * not, where nothing reviewed answers to it: `<include file="../../scripts/cleanup.sql"/>` or
+ * `<includeAll path="../../tools/"/>` runs SQL from a folder no layout reads as migrations.
+ * `reviewed` holds the paths of the files read as migrations and the folders of their sets.
+ */
+export async function changelogIncludeEdits(paths: readonly string[], readHead: (path: string) => Promise<string>, readBase: (path: string) => Promise<string>, reviewed: { files: readonly string[]; dirs: readonly string[] }): Promise<ReportError[]> {
+  const out: ReportError[] = [];
+  const clean = (p: string) => p.replace(/^classpath\*?:/, '').replace(/^\.?\//, '').replace(/\/+$/, '');
+  const resolve = (changelog: string, target: string) => {
+    const parts = [...changelog.split('/').slice(0, -1), ...clean(target).split('/')];
+    const stack: string[] = [];
+    for (const p of parts) {
+      if (p === '..') {
+        if (stack.length === 0) return null;
+        stack.pop();
+      } else if (p !== '.' && p !== '') stack.push(p);
+    }
+    return stack.join('/');
+  };
+  for (const path of paths) {
+    if (!/\.(?:xml|ya?ml|json)$/i.test(path)) continue;
+    const head = changelogIncludes(await readHead(path));
+    if (head.length === 0) continue;
+    const before = new Set(changelogIncludes(await readBase(path)).map((i) => `${i.kind} ${i.target}`));
+    const unread: string[] = [];
+    for (const inc of head) {
+      if (before.has(`${inc.kind} ${inc.target}`)) continue;
+      const target = clean(inc.target);
+      // Relative to the changelog or to the classpath root: whichever names a reviewed file or folder.
+      const relative = resolve(path, inc.target);
+      const matches = (p: string) => p === target || p.endsWith(`/${target}`) || (relative !== null && p === relative);
+      const answered = inc.kind === 'include'
+        ? !/\.sql$/i.test(target) || reviewed.files.some(matches)
+        : reviewed.dirs.some((d) => matches(d) || d.startsWith(`${relative}/`) || (target !== '' && d.includes(`${target}/`)));
+      if (!answered || target.split('/').includes('..') && relative === null) unread.push(`${inc.kind} ${inc.target}`);
+    }
+    if (unread.length === 0) continue;
+    out.push({
+      path,
+      line: 1,
+      column: 1,
+      message: `this change makes Liquibase run what this review does not read as migrations (${unread.join('; ')}): SQL there runs unreviewed; merging it needs approval`,
+      rule: 'layout-error',
+      risk: 'DANGEROUS',
+    });
+  }
+  return out;
+}

@@ -111,3 +111,40 @@ describe('runnerSettings reads the forms the runners take', () => {
     expect([...runnerSettings('<plugin><artifactId>maven-compiler-plugin</artifactId><configuration><target>21</target></configuration></plugin> flyway', 'pom.xml').keys()]).toEqual([]);
   });
 });
+
+describe('a Liquibase changelog that includes what the review does not read', () => {
+  // `<includeAll path="../../tools/"/>` ran every .sql file of a folder no layout reads as
+  // migrations, and the changelog edit itself was no finding: the gate stayed green.
+  const DIR = 'src/main/resources/db/changelog';
+  const master = (...lines: string[]) => `<?xml version="1.0"?>\n<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">\n${lines.map((l) => `  ${l}\n`).join('')}</databaseChangeLog>\n`;
+  const BASE = { [`${DIR}/db.changelog-master.xml`]: master('<include file="db/changelog/001.sql"/>'), [`${DIR}/001.sql`]: '--liquibase formatted sql\n--changeset a:1\nCREATE TABLE users (id int);\n' };
+
+  it('an include or includeAll of SQL outside the reviewed folders is a DANGEROUS layout-error on the changelog', async () => {
+    const report = await review(BASE, {
+      [`${DIR}/db.changelog-master.xml`]: master('<include file="db/changelog/001.sql"/>', '<includeAll path="../../../../../tools/" relativeToChangelogFile="true"/>', '<include file="tools/cleanup.sql"/>'),
+      'tools/x.sql': 'DROP TABLE users;\n',
+      'tools/cleanup.sql': 'TRUNCATE users;\n',
+    });
+    const e = report.errors.find((x) => x.path === `${DIR}/db.changelog-master.xml`);
+    expect([e?.rule, e?.risk]).toEqual(['layout-error', 'DANGEROUS']);
+    expect(e?.message).toMatch(/includeAll \.\.\/\.\.\/\.\.\/\.\.\/\.\.\/tools\//);
+    expect(e?.message).toMatch(/include tools\/cleanup\.sql/);
+    expect(report.risk).toBe('DANGEROUS');
+  });
+
+  it('an include of a migration the review reads (the ordinary Liquibase pull request) is no finding', async () => {
+    const report = await review(BASE, {
+      [`${DIR}/db.changelog-master.xml`]: master('<include file="db/changelog/001.sql"/>', '<include file="db/changelog/002.sql"/>', '<includeAll path="db/changelog/"/>'),
+      [`${DIR}/002.sql`]: '--liquibase formatted sql\n--changeset a:2\nCREATE TABLE orders (id int);\n',
+    });
+    expect(report.errors).toEqual([]);
+  });
+
+  it('reads YAML changelogs too', async () => {
+    const { changelogIncludes } = await import('../../src/discover/runner-config.js');
+    expect(changelogIncludes('databaseChangeLog:\n  - include:\n      file: db/a.sql\n  - includeAll:\n      path: ../tools/\n')).toEqual([
+      { kind: 'include', target: 'db/a.sql' },
+      { kind: 'includeAll', target: '../tools/' },
+    ]);
+  });
+});
