@@ -42,7 +42,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const discovered = await discoverMigrations(
     opts.files,
     config,
-    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, ...(base ? { base } : {}), ...(opts.scope.kind === 'changes' && opts.scope.readBase ? { readBase: opts.scope.readBase } : {}) } : undefined,
+    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, presentByChange: (changes ?? []).filter((c) => c.status !== 'deleted').map((c) => c.path), ...(base ? { base } : {}), ...(opts.scope.kind === 'changes' && opts.scope.readBase ? { readBase: opts.scope.readBase } : {}) } : undefined,
   );
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];

@@ -62,6 +62,8 @@ export interface DiscoverOptions {
   addedByChange?: (path: string) => boolean;
   /** Paths the change deletes or renames away: a runner's settings file that is gone changes what runs too. */
   goneByChange?: readonly string[];
+  /** Paths the change adds or modifies: one the tree does not list as a file is a submodule the change moved. */
+  presentByChange?: readonly string[];
   /** A file's text on the base branch (null: not there), when `base` is not given: the Action reads the few files it needs through the API. */
   readBase?: (path: string) => Promise<string | null>;
 }
@@ -178,6 +180,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     result.errors.push(...(await placeholderEdits(changed, readHead, readBase, used)));
     // The runner's settings of which files run and how (flyway.conf's locations, suffixes, initSql...).
     result.errors.push(...(await runnerConfigEdits(changed, readHead, readBase)));
+    result.errors.push(...(await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes)));
     // Liquibase includes of files or folders the review does not read as migrations.
     const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path])));
     result.errors.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) })));
@@ -489,4 +492,43 @@ function sqlRunBy(paths: readonly string[]): (path: string) => boolean {
 /** Repository-relative, forward slashes, no `./` or trailing slash. */
 export function normalizePath(p: string): string {
   return trimTrailing(p.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), '/').replace(/^\.$/, '');
+}
+
+/** Folder names that say a submodule may hold migrations. */
+const DATABASE_NAME = /^(?:migrations?|migrate|db|database|schema|sql|ddl|changelogs?|flyway|liquibase|sqitch|supabase|prisma|drizzle|dbmate|goose)$/i;
+
+/**
+ * A submodule the change adds or moves to another commit: git lists it as a commit, not files, so
+ * discovery never reads what is in it, and a runner that reads a folder in it (`db/` as a
+ * submodule of shared migrations, its URL in .gitmodules changed too) runs migrations nobody
+ * reviewed. Where its name or place says it may hold migrations (a database-like folder name, a
+ * migrations folder in it or around it, a configured `migrations:` path), it is a DANGEROUS
+ * layout-error; elsewhere, a note.
+ */
+async function submoduleChanges(present: readonly string[], repo: RepoFiles, listed: readonly string[], ignored: (p: string) => boolean, setDirs: readonly string[], configured: readonly string[], notes: ReportNote[]): Promise<ReportError[]> {
+  if (present.length === 0) return [];
+  const files = new Set(listed);
+  const out: ReportError[] = [];
+  for (const raw of present) {
+    const path = normalizePath(raw);
+    if (ignored(path) || /\.gitmodules$/.test(path) || /\.sql$/i.test(path)) continue;
+    const inside = (a: string, b: string) => a === b || b === '' || a.startsWith(`${b}/`);
+    const risky = path.split('/').some((p) => DATABASE_NAME.test(p)) || setDirs.some((d) => inside(d, path) || inside(path, d)) || configured.some((d) => inside(d, path) || inside(path, d));
+    // The API's tree leaves a submodule out; a work tree lists it (git ls-files) as a folder that
+    // cannot be read as a file. Only a path that matters is read (the App reads through the API).
+    if (files.has(path) && (!risky || (await repo.read(path).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'EISDIR')))) continue;
+    if (!risky) {
+      notes.push({ path, message: `the change moves the submodule ${path}: files in a submodule are not reviewed` });
+      continue;
+    }
+    out.push({
+      path,
+      line: 1,
+      column: 1,
+      message: `this change adds or moves the submodule ${path}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
+      rule: 'layout-error',
+      risk: 'DANGEROUS',
+    });
+  }
+  return out;
 }

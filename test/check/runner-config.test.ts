@@ -148,3 +148,33 @@ describe('a Liquibase changelog that includes what the review does not read', ()
     ]);
   });
 });
+
+describe('a submodule the change moves', () => {
+  // Files in a submodule are not listed (git lists the submodule as a commit): a pull request
+  // that moved `db/`, a submodule of shared migrations, to a commit with a DROP TABLE passed
+  // green with nothing reviewed.
+  it('one where migrations may live is a DANGEROUS layout-error; a vendored library is not', async () => {
+    const shared = new TempRepo().init();
+    const lib = new TempRepo().init();
+    repos.push(shared, lib);
+    shared.write({ 'migrations/0001_users.up.sql': 'CREATE TABLE users (id int);\n', 'migrations/0001_users.down.sql': 'DROP TABLE users;\n' }).commit('one');
+    lib.write({ 'lib.c': 'int x;\n' }).commit('one');
+    const r = new TempRepo().init();
+    repos.push(r);
+    r.write({ 'README.md': 'x\n' });
+    r.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', shared.dir, 'db');
+    r.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib.dir, 'vendor/lib');
+    r.git('add', '-A');
+    r.commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    shared.write({ 'migrations/0002_wipe.up.sql': 'DROP TABLE users;\n', 'migrations/0002_wipe.down.sql': 'SELECT 1;\n' }).commit('two');
+    lib.write({ 'lib.c': 'int y;\n' }).commit('two');
+    for (const [sub, from] of [['db', shared], ['vendor/lib', lib]] as const) r.git('-C', sub, '-c', 'protocol.file.allow=always', 'pull', '-q', from.dir, 'main');
+    r.git('add', '-A');
+    r.commit('bump');
+    const git = await gitChanges(r.dir, 'main');
+    const { report } = await runCheck({ files: fsRepoFiles(r.dir), config: config({}), scope: { kind: 'changes', changes: git.changes, base: git.base } });
+    expect(report.errors.map((e) => [e.path, e.rule, e.risk])).toEqual([['db', 'layout-error', 'DANGEROUS']]);
+    expect(report.risk).toBe('DANGEROUS');
+  });
+});
