@@ -4,6 +4,7 @@
 //
 // Findings cover every migration found, not only changed ones; callers keep those whose path
 // is a migration they review (see check/run.ts).
+import { createHash } from 'node:crypto';
 import type { LayoutName, Migration, ReportError, ReportNote, RepoFiles, SqlSource, TransactionMode } from '../core/types.js';
 import type { Config } from '../config/defaults.js';
 import { LAYOUT_TRANSACTION } from '../config/defaults.js';
@@ -179,11 +180,26 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     const readHead = (p: string) => files.read(p).then(decodeText, () => '');
     result.errors.push(...(await placeholderEdits(changed, readHead, readBase, used)));
     // The runner's settings of which files run and how (flyway.conf's locations, suffixes, initSql...).
-    result.errors.push(...(await runnerConfigEdits(changed, readHead, readBase)));
-    result.errors.push(...(await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes)));
+    const unfollowed = await runnerConfigEdits(changed, readHead, readBase);
+    unfollowed.push(...(await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes)));
     // Liquibase includes of files or folders the review does not read as migrations.
     const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path])));
-    result.errors.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) })));
+    unfollowed.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) })));
+    // What such a change makes run is not reviewed, so an approval of it is bound to every file the
+    // change touches: after `sqlMigrationSuffixes=.sql,.txt` is approved, a push that edits the
+    // V9__x.txt it runs must void the approval too (the findings' text is in the approval's hash).
+    if (unfollowed.length > 0) {
+      const touched = [...new Set([...listed.filter((p) => opts.changedByChange!(p)), ...gone])].sort();
+      const digest = createHash('sha256');
+      for (const p of touched) {
+        const bytes = await files.read(p).catch(() => null);
+        digest.update(`${Buffer.byteLength(p)}:${p}\0${bytes === null ? 'none' : `${bytes.length}:`}`);
+        if (bytes !== null) digest.update(bytes);
+      }
+      const bound = ` [bound to the ${touched.length} file${touched.length === 1 ? '' : 's'} this change touches: sha256:${digest.digest('hex').slice(0, 16)}]`;
+      for (const e of unfollowed) e.message += bound;
+    }
+    result.errors.push(...unfollowed);
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));

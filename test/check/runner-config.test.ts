@@ -178,3 +178,17 @@ describe('a submodule the change moves', () => {
     expect(report.risk).toBe('DANGEROUS');
   });
 });
+
+describe('an approval of a change the review cannot follow', () => {
+  // After `sqlMigrationSuffixes=.sql,.txt` was approved, a push that rewrote the V9__x.txt it
+  // makes Flyway run kept the finding's text, and so the approval: the finding now carries a
+  // digest of every file the change touches, and the approval's hash holds the finding's text.
+  it('the finding changes when a file it makes run changes', async () => {
+    const head = (txt: string) => ({ 'flyway.conf': 'flyway.sqlMigrationSuffixes=.sql,.txt\n', 'src/main/resources/db/migration/V9__x.txt': txt });
+    const message = async (txt: string) => (await review({ ...USERS, 'flyway.conf': CONF }, head(txt))).errors.find((e) => e.path === 'flyway.conf')?.message;
+    const first = await message('SELECT 1;\n');
+    expect(first).toMatch(/bound to the 2 files this change touches: sha256:[0-9a-f]{16}/);
+    expect(await message('DROP TABLE users;\n')).not.toBe(first);
+    expect(await message('SELECT 1;\n')).toBe(first);
+  });
+});
