@@ -184,7 +184,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     unfollowed.push(...(await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes)));
     // Liquibase includes of files or folders the review does not read as migrations.
     const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path])));
-    unfollowed.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) })));
+    unfollowed.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) }, listed)));
     // What such a change makes run is not reviewed, so an approval of it is bound to every file the
     // change touches: after `sqlMigrationSuffixes=.sql,.txt` is approved, a push that edits the
     // V9__x.txt it runs must void the approval too (the findings' text is in the approval's hash).

@@ -182,9 +182,12 @@ export function changelogIncludes(text: string): Array<{ kind: 'include' | 'incl
  * Findings for changed Liquibase changelogs that include a file or folder the base version did
  * not, where nothing reviewed answers to it: `<include file="../../scripts/cleanup.sql"/>` or
  * `<includeAll path="../../tools/"/>` runs SQL from a folder no layout reads as migrations.
- * `reviewed` holds the paths of the files read as migrations and the folders of their sets.
+ * `reviewed` holds the paths of the files read as migrations and the folders of their sets;
+ * `listed`, the repository's files: a target that names no SQL file there makes Liquibase fail,
+ * which runs nothing, and is no finding.
  */
-export async function changelogIncludeEdits(paths: readonly string[], readHead: (path: string) => Promise<string>, readBase: (path: string) => Promise<string>, reviewed: { files: readonly string[]; dirs: readonly string[] }): Promise<ReportError[]> {
+export async function changelogIncludeEdits(paths: readonly string[], readHead: (path: string) => Promise<string>, readBase: (path: string) => Promise<string>, reviewed: { files: readonly string[]; dirs: readonly string[] }, listed: readonly string[]): Promise<ReportError[]> {
+  const isReviewed = new Set(reviewed.files);
   const out: ReportError[] = [];
   const clean = (p: string) => p.replace(/^classpath\*?:/, '').replace(/^\.?\//, '').replace(/\/+$/, '');
   const resolve = (changelog: string, target: string) => {
@@ -207,13 +210,14 @@ export async function changelogIncludeEdits(paths: readonly string[], readHead: 
     for (const inc of head) {
       if (before.has(`${inc.kind} ${inc.target}`)) continue;
       const target = clean(inc.target);
-      // Relative to the changelog or to the classpath root: whichever names a reviewed file or folder.
+      // Relative to the changelog or to the classpath root: the repository's files it can name.
       const relative = resolve(path, inc.target);
-      const matches = (p: string) => p === target || p.endsWith(`/${target}`) || (relative !== null && p === relative);
-      const answered = inc.kind === 'include'
-        ? !/\.sql$/i.test(target) || reviewed.files.some(matches)
-        : reviewed.dirs.some((d) => matches(d) || d.startsWith(`${relative}/`) || (target !== '' && d.includes(`${target}/`)));
-      if (!answered || target.split('/').includes('..') && relative === null) unread.push(`${inc.kind} ${inc.target}`);
+      const names = (p: string) => p === target || p.endsWith(`/${target}`) || (relative !== null && p === relative);
+      const under = (p: string) => (target !== '' && (p.startsWith(`${target}/`) || p.includes(`/${target}/`))) || (relative !== null && (relative === '' || p.startsWith(`${relative}/`)));
+      // SQL of the repository that the include runs and no layout reads as a migration (a target
+      // that names no file makes Liquibase fail, which runs nothing).
+      const runs = inc.kind === 'include' ? listed.filter((p) => /\.sql$/i.test(p) && names(p)) : listed.filter((p) => /\.sql$/i.test(p) && under(p));
+      if (runs.some((p) => !isReviewed.has(p))) unread.push(`${inc.kind} ${inc.target}`);
     }
     if (unread.length === 0) continue;
     out.push({
