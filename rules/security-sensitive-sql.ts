@@ -182,6 +182,31 @@ const MAY_CALL_REPORTED = new RegExp(`${[...HOST_FUNCTIONS.keys(), 'set_config']
 
 const REPLICA_ROLE = 'SET session_replication_role = replica turns off every ordinary trigger for the rest of the session, the ones that check foreign keys among them: rows the migration writes skip those checks and the triggers\' work (audit, denormalised copies), and nothing re-checks them later';
 
+/** What a SET (or the SET of ALTER ROLE/DATABASE/FUNCTION … SET) does that a migration has no business doing. */
+function settingFindings(v: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (v.kind !== 'VAR_RESET' && v.kind !== 'VAR_RESET_ALL' && (v.name === 'role' || v.name === 'session_authorization')) {
+    out.push(`SET ${v.name === 'role' ? 'ROLE' : 'SESSION AUTHORIZATION'} runs the rest of the migration as another role, with that role's rights`);
+  }
+  if (v.kind === 'VAR_RESET' && v.name === 'session_authorization') {
+    out.push('RESET SESSION AUTHORIZATION switches back to the role that opened the session, whatever role the migration was meant to run as');
+  }
+  if (v.name === 'search_path' && firstPathEntry(v.args as Node[] | undefined) === 'pg_catalog') {
+    out.push(CATALOG_FIRST);
+  }
+  if (v.name === 'session_replication_role' && v.kind === 'VAR_SET_VALUE' && firstPathEntry(v.args as Node[] | undefined) === 'replica') {
+    out.push(REPLICA_ROLE);
+  }
+  return out;
+}
+
+/** A function's `SET name = value` clause: in force whenever the function runs. */
+function functionSetting(arg: Node | undefined): string[] {
+  const set = nodeTag(arg);
+  if (set?.[0] !== 'VariableSetStmt') return [];
+  return settingFindings(set[1] as Record<string, unknown>).map((why) => `the function's SET clause applies this whenever it runs: ${why}`);
+}
+
 function findings(ast: Node, text: string): string[] {
   const t = nodeTag(ast);
   if (!t) return [];
@@ -209,19 +234,22 @@ function findings(ast: Node, text: string): string[] {
       }
       break;
     case 'VariableSetStmt':
-      if (v.kind !== 'VAR_RESET' && v.kind !== 'VAR_RESET_ALL' && (v.name === 'role' || v.name === 'session_authorization')) {
-        out.push(`SET ${v.name === 'role' ? 'ROLE' : 'SESSION AUTHORIZATION'} runs the rest of the migration as another role, with that role's rights`);
-      }
-      if (v.kind === 'VAR_RESET' && v.name === 'session_authorization') {
-        out.push('RESET SESSION AUTHORIZATION switches back to the role that opened the session, whatever role the migration was meant to run as');
-      }
-      if (v.name === 'search_path' && firstPathEntry(v.args as Node[] | undefined) === 'pg_catalog') {
-        out.push(CATALOG_FIRST);
-      }
-      if (v.name === 'session_replication_role' && v.kind === 'VAR_SET_VALUE' && firstPathEntry(v.args as Node[] | undefined) === 'replica') {
-        out.push(REPLICA_ROLE);
-      }
+      out.push(...settingFindings(v));
       break;
+    case 'AlterRoleSetStmt':
+    case 'AlterDatabaseSetStmt': {
+      // A default for every later session of the role or database: the same setting, for good.
+      const set = v.setstmt as Record<string, unknown> | undefined;
+      const who = tag === 'AlterRoleSetStmt' ? 'ALTER ROLE … SET' : 'ALTER DATABASE … SET';
+      if (set) for (const why of settingFindings(set)) out.push(`${who} makes this the default of every later session: ${why}`);
+      break;
+    }
+    case 'ReassignOwnedStmt': {
+      const to = v.newrole as { rolename?: string; roletype?: string } | undefined;
+      const name = to?.rolename ?? to?.roletype?.replace(/^ROLESPEC_/, '').toLowerCase() ?? 'another role';
+      out.push(`REASSIGN OWNED hands every object the named roles own in this database (and their databases and tablespaces) to ${name}, which may then alter, drop or grant them`);
+      break;
+    }
     case 'AlterTableStmt':
       for (const c of (v.cmds as Node[] | undefined) ?? []) {
         if ((nodeTag(c)?.[1] as { subtype?: string } | undefined)?.subtype === 'AT_DisableTrigAll') {
@@ -247,12 +275,19 @@ function findings(ast: Node, text: string): string[] {
     case 'CreateFunctionStmt': {
       for (const o of (v.options as Node[] | undefined) ?? []) {
         const d = nodeTag(o)?.[1] as { defname?: string; arg?: Node } | undefined;
+        if (d?.defname === 'set') out.push(...functionSetting(d.arg));
         if (d?.defname !== 'language') continue;
         const lang = (nodeTag(d.arg)?.[1] as { sval?: string } | undefined)?.sval?.toLowerCase();
         if (lang && UNTRUSTED_LANGUAGES.has(lang)) out.push(`a function in language ${lang} runs with the server's OS rights (or loads native code)`);
       }
       break;
     }
+    case 'AlterFunctionStmt':
+      for (const o of (v.actions as Node[] | undefined) ?? []) {
+        const d = nodeTag(o)?.[1] as { defname?: string; arg?: Node } | undefined;
+        if (d?.defname === 'set') out.push(...functionSetting(d.arg));
+      }
+      break;
     case 'CreateForeignServerStmt':
       out.push(`CREATE SERVER … FOREIGN DATA WRAPPER ${String(v.fdwname ?? '')} connects this database to another server`);
       break;
@@ -285,7 +320,7 @@ export const rule: Rule = {
   title: 'The migration reaches outside the database: programs, server files, server settings, other servers or roles\' powers',
   docs: {
     why:
-      'A schema migration changes tables, columns, indexes and the data in them. Running programs on the database server (COPY … PROGRAM, untrusted languages such as plpython3u or C), reading or writing its files (pg_read_file, lo_import, COPY to or from a server file, adminpack), changing the server\'s configuration (ALTER SYSTEM), connecting to other servers (dblink, postgres_fdw), handing out SUPERUSER, BYPASSRLS or REPLICATION, switching roles (SET ROLE, SET SESSION AUTHORIZATION), granting the predefined roles that do any of that, turning off the triggers that enforce foreign keys (SET session_replication_role = replica, DISABLE TRIGGER ALL), or changing the system catalog itself is not schema work, and in a pull request it may be an attack: production runs migrations with real privileges. migration-guard reports these statically, so the gate holds with or without a dry-run, also when they sit in a DO block or a function body (a function runs later, with its caller\'s rights).',
+      'A schema migration changes tables, columns, indexes and the data in them. Running programs on the database server (COPY … PROGRAM, untrusted languages such as plpython3u or C), reading or writing its files (pg_read_file, lo_import, COPY to or from a server file, adminpack), changing the server\'s configuration (ALTER SYSTEM), connecting to other servers (dblink, postgres_fdw), handing out SUPERUSER, BYPASSRLS or REPLICATION, switching roles (SET ROLE, SET SESSION AUTHORIZATION), handing every object of a role to another (REASSIGN OWNED), granting the predefined roles that do any of that, turning off the triggers that enforce foreign keys (SET session_replication_role = replica, DISABLE TRIGGER ALL), also as the default of a role, database or function (ALTER ROLE/DATABASE … SET, a function\'s SET clause), or changing the system catalog itself is not schema work, and in a pull request it may be an attack: production runs migrations with real privileges. migration-guard reports these statically, so the gate holds with or without a dry-run, also when they sit in a DO block or a function body (a function runs later, with its caller\'s rights).',
     lock: 'Not a locking problem: the risk is what the statement can do to the server.',
     instead:
       'Do server administration (roles, configuration, extensions that reach the host, foreign servers) as a reviewed operations change outside application migrations, by someone who holds those rights. Load data with COPY … FROM STDIN from the deploy tooling. If this really belongs in the migration, have it approved with /approve-migration.',

@@ -164,6 +164,10 @@ export interface SchemaFacts {
   notNullColumns: Set<string>;
   /** Tables (schema-qualified) that have at least one row-level security policy. */
   policyTables?: Set<string>;
+  /** Extensions created (lower-case names): their functions exist without a CREATE FUNCTION. */
+  extensions?: Set<string>;
+  /** Aggregates created (lower-case, unqualified): routines a CREATE FUNCTION did not make. */
+  aggregates?: Set<string>;
 }
 
 /** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */

@@ -171,6 +171,17 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       return;
     }
     case 'CreateFunctionStmt': return trackFunction(state, v as CreateFunctionStmt);
+    case 'CreateExtensionStmt': {
+      const name = (v as { extname?: string }).extname?.toLowerCase();
+      if (name) (state.facts.extensions ??= new Set()).add(name);
+      return;
+    }
+    case 'DefineStmt': {
+      const d = v as { kind?: string; defnames?: Node[] };
+      const name = d.kind === 'OBJECT_AGGREGATE' ? stringList(d.defnames).at(-1)?.toLowerCase() : undefined;
+      if (name) (state.facts.aggregates ??= new Set()).add(name);
+      return;
+    }
     case 'CreatePolicyStmt': {
       const table = tableOf(state, (v as { table?: Parameters<typeof relationName>[0] }).table);
       if (table) (state.facts.policyTables ??= new Set()).add(table);

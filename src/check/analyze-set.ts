@@ -73,7 +73,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     if (m.change === 'deleted') continue;
     step(unit);
     // A history migration's rollback matters only to the dry-run, which replays the history.
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead, m.envsub) : null;
     if (!unit.underReview) {
       // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
       const { up } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
@@ -124,8 +124,8 @@ function forgiveCreatedAlongside(analyzed: AnalyzedMigration[], destroys: Readon
   }
 }
 
-function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName, parseAhead?: boolean): ParsedSource {
-  return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead));
+function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName, parseAhead?: boolean, envsub?: boolean): ParsedSource {
+  return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead, envsub));
 }
 
 /**
@@ -137,8 +137,8 @@ function placeholdersOf(m: Migration, configured: Record<string, string>): Recor
 }
 
 /** How a file of `layout` is parsed: pop renders its SQL files as Go templates (supabase/auth: {{ index .Options "Namespace" }}). */
-export function parseOptionsFor(layout: LayoutName, placeholders: Record<string, string>, parseAhead = false): ParseOptions {
-  return { placeholders, goTemplates: layout === 'pop', ...(parseAhead ? { parseAhead } : {}) };
+export function parseOptionsFor(layout: LayoutName, placeholders: Record<string, string>, parseAhead = false, envsub = false): ParseOptions {
+  return { placeholders, goTemplates: layout === 'pop', ...(envsub ? { envsub } : {}), ...(parseAhead ? { parseAhead } : {}) };
 }
 
 /**
@@ -159,7 +159,7 @@ export const STREAM_IMPLICIT_MIN_CHARS = 1_000_000;
  * first (STREAM_IMPLICIT_MIN_CHARS).
  */
 function parseAndAnalyze(state: AnalysisState, m: Migration, learningOnly: boolean, ctx: SetContext, dropTrees: boolean): { up: ParsedSource; out: AnalyzeOutput; transaction: FileTransaction } {
-  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders), ctx.parseAhead);
+  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders), ctx.parseAhead, m.envsub);
   let transaction: FileTransaction;
   let oneQuery = false;
   // Trees kept anyway (the rollback's review reads them): a first parse would only cost time.

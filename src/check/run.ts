@@ -38,10 +38,11 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     if (c.previousPath) renamedFrom.set(c.path, c.previousPath);
   }
   const base = opts.scope.kind === 'changes' ? opts.scope.base : null;
+  const gone = (changes ?? []).flatMap((c) => (c.status === 'deleted' ? [c.path] : c.status === 'renamed' && c.previousPath ? [c.previousPath] : []));
   const discovered = await discoverMigrations(
     opts.files,
     config,
-    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), ...(base ? { base } : {}) } : undefined,
+    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, presentByChange: (changes ?? []).filter((c) => c.status !== 'deleted').map((c) => c.path), ...(base ? { base } : {}), ...(opts.scope.kind === 'changes' && opts.scope.readBase ? { readBase: opts.scope.readBase } : {}) } : undefined,
   );
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];

@@ -12,7 +12,7 @@ export type CheckScope =
   /** Exactly these files (or folders), outside any layout unless one is detected around them. */
   | { kind: 'paths'; paths: string[] }
   /** The migrations these changes touch; `base` is the tree at the merge base (for history and edits). */
-  | { kind: 'changes'; changes: FileChange[]; base: RepoFiles | null };
+  | { kind: 'changes'; changes: FileChange[]; base: RepoFiles | null; readBase?: (path: string) => Promise<string | null> };
 
 export interface ProgressEvent {
   stage: 'discover' | 'parse' | 'analyze' | 'dry-run';

@@ -288,6 +288,8 @@ export interface Migration {
   repeatable?: boolean;
   /** `${name}` values the file itself defines (Liquibase `--property`); configured placeholders win. */
   placeholders?: Record<string, string>;
+  /** goose `-- +goose ENVSUB ON`: the runner substitutes the environment into the SQL (parse's `envsub`). */
+  envsub?: true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 //
 // Findings cover every migration found, not only changed ones; callers keep those whose path
 // is a migration they review (see check/run.ts).
+import { createHash } from 'node:crypto';
 import type { LayoutName, Migration, ReportError, ReportNote, RepoFiles, SqlSource, TransactionMode } from '../core/types.js';
 import type { Config } from '../config/defaults.js';
 import { LAYOUT_TRANSACTION } from '../config/defaults.js';
@@ -23,6 +24,7 @@ import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
 import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
+import { changelogIncludeEdits, runnerConfigEdits } from './runner-config.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
 
 export interface MigrationSet {
@@ -59,6 +61,12 @@ export interface DiscoverOptions {
   base?: RepoFiles;
   /** Whether the change under review adds the file (or renames it there); absent: no change is under review. */
   addedByChange?: (path: string) => boolean;
+  /** Paths the change deletes or renames away: a runner's settings file that is gone changes what runs too. */
+  goneByChange?: readonly string[];
+  /** Paths the change adds or modifies: one the tree does not list as a file is a submodule the change moved. */
+  presentByChange?: readonly string[];
+  /** A file's text on the base branch (null: not there), when `base` is not given: the Action reads the few files it needs through the API. */
+  readBase?: (path: string) => Promise<string | null>;
 }
 
 export async function discoverMigrations(files: RepoFiles, config: Config, opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
@@ -162,10 +170,36 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   // Placeholder values the change sets in the runner's own files (flyway.conf, application.yml...);
   // this tool's config file is the gate's to judge (config-weakened).
   if (opts.changedByChange) {
-    const changed = listed.filter((p) => opts.changedByChange!(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p));
+    const gone = (opts.goneByChange ?? []).map(normalizePath).filter((p) => !ignored(p) && !/\.sql$/i.test(p) && !CONFIG_FILE_NAMES.includes(p));
+    const changed = [...listed.filter((p) => opts.changedByChange!(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p)), ...gone];
     const used = new Set<string>();
     for (const set of result.sets) for (const m of set.migrations) for (const src of [m.up, m.down]) if (src) placeholdersUsed(src.text, used);
-    result.errors.push(...(await placeholderEdits(changed, files, opts.base, used)));
+    const readBase = opts.base ? (p: string) => opts.base!.read(p).then(decodeText, () => '')
+      : opts.readBase ? (p: string) => opts.readBase!(p).then((t) => t ?? '', () => '')
+      : () => Promise.resolve('');
+    const readHead = (p: string) => files.read(p).then(decodeText, () => '');
+    result.errors.push(...(await placeholderEdits(changed, readHead, readBase, used)));
+    // The runner's settings of which files run and how (flyway.conf's locations, suffixes, initSql...).
+    const unfollowed = await runnerConfigEdits(changed, readHead, readBase);
+    unfollowed.push(...(await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes)));
+    // Liquibase includes of files or folders the review does not read as migrations.
+    const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path])));
+    unfollowed.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) }, listed)));
+    // What such a change makes run is not reviewed, so an approval of it is bound to every file the
+    // change touches: after `sqlMigrationSuffixes=.sql,.txt` is approved, a push that edits the
+    // V9__x.txt it runs must void the approval too (the findings' text is in the approval's hash).
+    if (unfollowed.length > 0) {
+      const touched = [...new Set([...listed.filter((p) => opts.changedByChange!(p)), ...gone])].sort();
+      const digest = createHash('sha256');
+      for (const p of touched) {
+        const bytes = await files.read(p).catch(() => null);
+        digest.update(`${Buffer.byteLength(p)}:${p}\0${bytes === null ? 'none' : `${bytes.length}:`}`);
+        if (bytes !== null) digest.update(bytes);
+      }
+      const bound = ` [bound to the ${touched.length} file${touched.length === 1 ? '' : 's'} this change touches: sha256:${digest.digest('hex').slice(0, 16)}]`;
+      for (const e of unfollowed) e.message += bound;
+    }
+    result.errors.push(...unfollowed);
   }
   result.sets.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === 'plain' ? 1 : b.layout === 'plain' ? -1 : 0));
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
@@ -377,6 +411,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),
     ...(d.repeatable ? { repeatable: true } : {}),
     ...(d.placeholders ? { placeholders: d.placeholders } : {}),
+    ...(d.envsub ? { envsub: true as const } : {}),
   };
 }
 
@@ -473,4 +508,43 @@ function sqlRunBy(paths: readonly string[]): (path: string) => boolean {
 /** Repository-relative, forward slashes, no `./` or trailing slash. */
 export function normalizePath(p: string): string {
   return trimTrailing(p.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), '/').replace(/^\.$/, '');
+}
+
+/** Folder names that say a submodule may hold migrations. */
+const DATABASE_NAME = /^(?:migrations?|migrate|db|database|schema|sql|ddl|changelogs?|flyway|liquibase|sqitch|supabase|prisma|drizzle|dbmate|goose)$/i;
+
+/**
+ * A submodule the change adds or moves to another commit: git lists it as a commit, not files, so
+ * discovery never reads what is in it, and a runner that reads a folder in it (`db/` as a
+ * submodule of shared migrations, its URL in .gitmodules changed too) runs migrations nobody
+ * reviewed. Where its name or place says it may hold migrations (a database-like folder name, a
+ * migrations folder in it or around it, a configured `migrations:` path), it is a DANGEROUS
+ * layout-error; elsewhere, a note.
+ */
+async function submoduleChanges(present: readonly string[], repo: RepoFiles, listed: readonly string[], ignored: (p: string) => boolean, setDirs: readonly string[], configured: readonly string[], notes: ReportNote[]): Promise<ReportError[]> {
+  if (present.length === 0) return [];
+  const files = new Set(listed);
+  const out: ReportError[] = [];
+  for (const raw of present) {
+    const path = normalizePath(raw);
+    if (ignored(path) || /\.gitmodules$/.test(path) || /\.sql$/i.test(path)) continue;
+    const inside = (a: string, b: string) => a === b || b === '' || a.startsWith(`${b}/`);
+    const risky = path.split('/').some((p) => DATABASE_NAME.test(p)) || setDirs.some((d) => inside(d, path) || inside(path, d)) || configured.some((d) => inside(d, path) || inside(path, d));
+    // The API's tree leaves a submodule out; a work tree lists it (git ls-files) as a folder that
+    // cannot be read as a file. Only a path that matters is read (the App reads through the API).
+    if (files.has(path) && (!risky || (await repo.read(path).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'EISDIR')))) continue;
+    if (!risky) {
+      notes.push({ path, message: `the change moves the submodule ${path}: files in a submodule are not reviewed` });
+      continue;
+    }
+    out.push({
+      path,
+      line: 1,
+      column: 1,
+      message: `this change adds or moves the submodule ${path}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
+      rule: 'layout-error',
+      risk: 'DANGEROUS',
+    });
+  }
+  return out;
 }

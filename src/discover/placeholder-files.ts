@@ -6,8 +6,7 @@
 // runs without changing the SQL reviewed: analysed as `SELECT 1`, run as `SELECT 1; DROP TABLE
 // users`. Each value the change sets, changes or removes, for a placeholder a migration uses, is
 // a DANGEROUS finding on the file that names the new value (so an approval is bound to it).
-import type { ReportError, RepoFiles } from '../core/types.js';
-import { decodeText } from './text.js';
+import type { ReportError } from '../core/types.js';
 
 const NAME = String.raw`[A-Za-z_][A-Za-z0-9_.\-]*`;
 
@@ -82,14 +81,13 @@ export function placeholdersUsed(text: string, into: Set<string>): void {
  * Findings for the files among `changed` (not migrations) whose placeholder values differ from
  * the base branch's, for placeholders in `used`. Flyway matches names case-insensitively.
  */
-export async function placeholderEdits(changed: readonly string[], head: RepoFiles, base: RepoFiles | undefined, used: ReadonlySet<string>): Promise<ReportError[]> {
+export async function placeholderEdits(changed: readonly string[], readHead: (path: string) => Promise<string>, readBase: (path: string) => Promise<string>, used: ReadonlySet<string>): Promise<ReportError[]> {
   if (used.size === 0 || changed.length === 0) return [];
   const usedLower = new Map([...used].map((n) => [n.toLowerCase(), n]));
-  const read = (files: RepoFiles | undefined, path: string) => (files ? files.read(path).then(decodeText, () => '') : Promise.resolve(''));
   const out: ReportError[] = [];
   for (const path of changed) {
-    const after = placeholderDefinitions(await read(head, path));
-    const before = placeholderDefinitions(await read(base, path));
+    const after = placeholderDefinitions(await readHead(path));
+    const before = placeholderDefinitions(await readBase(path));
     const edits: string[] = [];
     for (const name of new Set([...after.keys(), ...before.keys()])) {
       const used = usedLower.get(name.toLowerCase());

@@ -21,6 +21,12 @@ export interface ParseOptions {
   /** The file is rendered as a Go template before it runs (pop): `{{ ... }}` actions are placeholders too. */
   goTemplates?: boolean;
   /**
+   * goose's `-- +goose ENVSUB ON`: goose replaces `$NAME`, `${NAME}` and `${NAME:-default}` (and
+   * the other shell forms) with the deploy's environment, in strings and comments too, so each is
+   * a placeholder the review has no value for.
+   */
+  envsub?: boolean;
+  /**
    * A large text may be parsed on a worker thread while the caller reads the statements
    * already parsed (parse/prefetch.ts): for a caller that does real work per statement, on a
    * machine with an idle core. The result is the same either way. `{ worker }`: the same, with
@@ -75,7 +81,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
   let prefetch: Prefetch | null = null;
   try {
     const lines = new LineIndex(original);
-    const pre = preprocess(original, opts.placeholders ?? {}, opts.goTemplates === true);
+    const pre = preprocess(original, opts.placeholders ?? {}, opts.goTemplates === true, opts.envsub === true);
     const where = (offset: number) => lines.position(pre.map.toOriginal(offset));
     const note = (offset: number, message: string): ParseNote => ({ path, ...where(offset), message });
     for (const n of pre.notes) result.notes.push({ path, ...lines.position(n.offset), message: n.message });

@@ -231,9 +231,23 @@ function goTemplateName(action: string): string | null {
   return quoted ?? /\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(action)?.[1] ?? null;
 }
 
-/** Where `${name}` placeholders (and, with `goTemplates`, Go template actions) are, and what they stand for. */
-function placeholdersIn(text: string, goTemplates: boolean): Array<{ index: number; length: number; name: string | null; shown: string }> {
+/**
+ * What goose's environment substitution replaces (mfridman/interpolate): `$NAME`, `${NAME}` and
+ * `${NAME` with a shell modifier (`:-default`, `-default`, `:?message`, `:+alt`...) `}`; `$$` is
+ * left as it is. Line by line, wherever it stands: in strings and comments too.
+ */
+const ENV_REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?=+-][^}\n]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Where `${name}` placeholders (and, with `goTemplates`, Go template actions; with `envsub`, goose's environment references) are, and what they stand for. */
+function placeholdersIn(text: string, goTemplates: boolean, envsub = false): Array<{ index: number; length: number; name: string | null; shown: string }> {
   const out: Array<{ index: number; length: number; name: string | null; shown: string }> = [];
+  if (envsub && text.includes('$')) {
+    for (const m of text.matchAll(ENV_REFERENCE)) {
+      const name = m[1] ?? m[2];
+      if (name !== undefined) out.push({ index: m.index, length: m[0].length, name, shown: `environment variable ${m[0]} (goose ENVSUB)` });
+    }
+    return out;
+  }
   if (text.includes('${')) for (const m of text.matchAll(PLACEHOLDER)) out.push({ index: m.index, length: m[0].length, name: m[1]!, shown: `\${${m[1]}}` });
   if (goTemplates && text.includes('{{')) {
     for (const m of text.matchAll(GO_TEMPLATE)) out.push({ index: m.index, length: m[0].length, name: goTemplateName(m[1]!), shown: `Go template {{ ${m[1]} }}` });
@@ -247,8 +261,9 @@ function substitutePlaceholders(
   notes: PreprocessNote[],
   goTemplates: boolean,
   unknown: Array<{ offset: number; shown: string }>,
+  envsub = false,
 ): { text: string; edits: Edit[] } {
-  const found = placeholdersIn(text, goTemplates);
+  const found = placeholdersIn(text, goTemplates, envsub);
   if (found.length === 0) return { text, edits: [] };
   const edits: Edit[] = [];
   const noted = new Set<string>();
@@ -265,7 +280,7 @@ function substitutePlaceholders(
       unknown.push({ offset: m.index, shown: m.shown });
       notes.push({
         offset: m.index,
-        message: `${m.shown.startsWith('Go template') ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
+        message: `${m.shown.startsWith('Go template') || m.shown.startsWith('environment') ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
       });
     }
     out += text.slice(last, m.index);
@@ -278,12 +293,12 @@ function substitutePlaceholders(
 }
 
 /** `goTemplates`: the file is rendered as a Go template before it runs (pop), so `{{ ... }}` actions are placeholders too. */
-export function preprocess(text: string, placeholders: Record<string, string> = {}, goTemplates = false): Preprocessed {
+export function preprocess(text: string, placeholders: Record<string, string> = {}, goTemplates = false, envsub = false): Preprocessed {
   const notes: PreprocessNote[] = [];
   const metaCommands: MetaCommandAt[] = [];
   const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands);
   const unknownPlaceholders: Array<{ offset: number; shown: string }> = [];
-  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates, unknownPlaceholders);
+  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates, unknownPlaceholders, envsub);
   notes.sort((a, b) => a.offset - b.offset);
   return { text: substituted, map: new OffsetMap(edits), notes, metaCommands, unknownPlaceholders };
 }

@@ -82,3 +82,25 @@ describe('placeholderDefinitions', () => {
     expect(Object.fromEntries(placeholderDefinitions('spring:\n  flyway:\n    placeholders:\n      h: 8\n    locations: x\n'))).toEqual({ h: '8' });
   });
 });
+
+describe('goose ENVSUB ON', () => {
+  // goose replaces $NAME, ${NAME} and ${NAME:-default} with the deploy's environment (goose loads
+  // a .env file a pull request can change), in strings and comments too: a review of the text as
+  // written read `COMMENT ON TABLE users IS '${NOTE:-hello}'` as a harmless string and passed it.
+  const GOOSE = { 'db/migrations/00001_users.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE users;\n' };
+  it('every environment reference of an ENVSUB file is placeholder-unknown (DANGEROUS), wherever it stands', async () => {
+    const report = await review(GOOSE, {
+      'db/migrations/00002_note.sql': "-- +goose ENVSUB ON\n-- +goose Up\nCOMMENT ON TABLE users IS '${NOTE:-hello}';\nCOMMENT ON TABLE users IS 'x$OTHER';\nSELECT 1; -- ${X}\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n-- +goose Down\nCOMMENT ON TABLE users IS NULL;\n",
+    });
+    const m = report.migrations.find((x) => x.path === 'db/migrations/00002_note.sql');
+    expect(m?.findings.filter((f) => f.rule === 'placeholder-unknown').map((f) => [f.risk, f.line])).toEqual([['DANGEROUS', 3], ['DANGEROUS', 4], ['DANGEROUS', 5]]);
+    expect(m?.findings.find((f) => f.line === 3)?.message).toMatch(/\$\{NOTE:-hello\}/);
+  });
+
+  it('a goose file without ENVSUB leaves $ and ${x} as text: no finding', async () => {
+    const report = await review(GOOSE, {
+      'db/migrations/00002_note.sql': "-- +goose Up\nCOMMENT ON TABLE users IS 'costs $5, ${x} or $y';\n-- +goose Down\nCOMMENT ON TABLE users IS NULL;\n",
+    });
+    expect(report.migrations.flatMap((m) => m.findings.map((f) => f.rule))).not.toContain('placeholder-unknown');
+  });
+});

@@ -82,4 +82,33 @@ describe('a routine whose body no migration shows', () => {
     expect((await lintSql('CALL tidy();', { history })).findings.map((f) => f.rule)).not.toContain('unreviewed-routine-call');
     expect((await lintSql('CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;\nCALL p();', { history: HISTORY })).findings.map((f) => f.rule)).not.toContain('unreviewed-routine-call');
   });
+
+  // `SELECT wipe_everything();` of a function no migration created passed as SAFE: unlike a
+  // procedure, a function may be built in, so the built-in names are listed (rules/_builtin-functions.ts).
+  it.each([
+    ['SELECT', 'SELECT wipe_everything();'],
+    ['a qualified SELECT', 'SELECT public.wipe_everything(1);'],
+    ['an UPDATE', 'UPDATE users SET email = scrub(email) WHERE id > 0;'],
+    ['an INSERT … SELECT', 'INSERT INTO users (id) SELECT next_user_id() FROM generate_series(1, 2);'],
+    ['a DO block', 'DO $$ BEGIN PERFORM wipe_everything(); END $$;'],
+    ['CREATE TABLE AS', 'CREATE TABLE snapshot AS SELECT export_all();'],
+  ])('a function no migration created, called in %s, is unreviewed-routine-call (CAUTION)', async (_name, sql) => {
+    const out = await lintSql(sql, { history: HISTORY });
+    expect(out.findings.filter((f) => f.rule === 'unreviewed-routine-call').map((f) => f.risk)).toEqual(['CAUTION']);
+  });
+
+  it.each([
+    ['built-in functions', "SELECT now(), lower(email), count(*), coalesce(1, 2), extract(year FROM now()), substring('abc' FROM 1 FOR 2), trim(' x '), to_jsonb(1), row_number() OVER () FROM users;"],
+    ['extension functions, created or not', "SELECT uuid_generate_v4(), gen_random_uuid(), crypt('x', gen_salt('bf')), similarity('a', 'b'), digest('x', 'sha256');"],
+    ['functions of an extension this list lacks', "CREATE EXTENSION IF NOT EXISTS postgis;\nSELECT AddGeometryColumn('users', 'geom', 4326, 'POINT', 2);\nSELECT some_postgis_helper();"],
+    ['PostGIS and pgvector functions without their CREATE EXTENSION', "UPDATE users SET email = ST_AsText(ST_MakePoint(1, 2)) WHERE id = 1;\nSELECT l2_distance('[1]', '[2]');"],
+    ['Supabase auth functions', 'SELECT auth.uid();'],
+    ['a function the history created', 'SELECT tidy();'],
+    ['an aggregate the history created', 'SELECT my_sum(id) FROM users;'],
+    ['a call in a function body (it runs when called)', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT secret() $$;'],
+    ['a view (nothing runs)', 'CREATE VIEW v AS SELECT secret() AS s;'],
+  ])('no finding for %s', async (_name, sql) => {
+    const history = `${HISTORY}\nCREATE FUNCTION tidy() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\nCREATE AGGREGATE my_sum(bigint) (SFUNC = int8pl, STYPE = bigint);`;
+    expect((await lintSql(sql, { history })).findings.map((f) => f.rule)).not.toContain('unreviewed-routine-call');
+  });
 });

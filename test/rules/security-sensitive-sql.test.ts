@@ -18,6 +18,15 @@ describe('security-sensitive-sql', () => {
     ["SET LOCAL session_replication_role TO 'replica';", /session_replication_role = replica/],
     ["SELECT set_config('session_replication_role', 'replica', true);", /sets session_replication_role to replica/],
     ['ALTER TABLE t DISABLE TRIGGER ALL;', /DISABLE TRIGGER ALL/],
+    // The same settings as a default of every later session of a role or database, or of a function's calls.
+    ['ALTER ROLE app SET session_replication_role = replica;', /ALTER ROLE … SET makes this the default.*session_replication_role = replica/],
+    ["ALTER DATABASE app SET session_replication_role TO 'replica';", /ALTER DATABASE … SET makes this the default/],
+    ['ALTER ROLE app IN DATABASE app SET role = postgres;', /SET ROLE/],
+    ['ALTER DATABASE app SET search_path = pg_catalog, public;', /pg_catalog first/],
+    ['CREATE FUNCTION f() RETURNS int LANGUAGE sql SET session_replication_role = replica AS $$ SELECT 1 $$;', /function's SET clause/],
+    ['ALTER FUNCTION f() SET role = postgres;', /function's SET clause.*SET ROLE/],
+    // Every object a role owns handed to another, which may then drop or grant them.
+    ['REASSIGN OWNED BY app TO attacker;', /REASSIGN OWNED hands every object .* to attacker/],
     ['CREATE ROLE backdoor WITH LOGIN SUPERUSER;', /SUPERUSER/],
     ['ALTER ROLE app BYPASSRLS;', /BYPASSRLS/],
     ['ALTER ROLE app WITH REPLICATION;', /REPLICATION/],
@@ -79,6 +88,9 @@ describe('security-sensitive-sql', () => {
     "UPDATE pg_settings_backup SET v = 1;",
     'SET session_replication_role = origin;',
     'ALTER TABLE t DISABLE TRIGGER USER;',
+    "ALTER ROLE app SET statement_timeout = '5s';",
+    'ALTER DATABASE app SET session_replication_role = origin;',
+    "CREATE FUNCTION f() RETURNS int LANGUAGE sql SET search_path = app, pg_temp AS $$ SELECT 1 $$;",
   ];
   for (const sql of fine) {
     it(`not flagged: ${sql}`, async () => {

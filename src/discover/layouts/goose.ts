@@ -26,6 +26,9 @@ export const goose: Layout = {
       const sections = sectionTexts(text, markers, ['up', 'down']);
       const path = repoPath(folder.dir, file);
       const noTransaction = markers.some((m) => m.kind === 'no transaction');
+      // Substitution runs from an ENVSUB ON to the next OFF; any ON makes the whole file's
+      // references placeholders (the cautious side: a reference after an OFF is read as one too).
+      const envsub = markers.some((m) => /^envsub\s+on$/.test(m.kind));
       out.migrations.push({
         id: file.slice(0, -4),
         version,
@@ -33,6 +36,7 @@ export const goose: Layout = {
         up: { path, text: up ? sections.get('up')! : text },
         down: down ? { path, text: sections.get('down')! } : null,
         ...(noTransaction ? { noTransaction } : {}),
+        ...(envsub ? { envsub } : {}),
         dupKey: version.replace(/^0+(?=\d)/, ''),
       });
     }

@@ -30,6 +30,8 @@ export interface DraftMigration {
   noRollback?: boolean;
   /** `${name}` values the file defines for itself (Liquibase `--property`). */
   placeholders?: Record<string, string>;
+  /** The runner substitutes environment variables into the SQL (goose ENVSUB ON). */
+  envsub?: boolean;
   /** Migrations whose keys are equal collide in the runner (duplicate-version). */
   dupKey?: string;
   /** Parts of the migration that have no rollback although the file has some (Liquibase changesets). */
