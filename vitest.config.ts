@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,9 @@ export default defineConfig({
     // bundled dependencies load once per worker, not once per file (a third of the suite's CPU).
     // Test files therefore keep no state in shared modules that another file could see.
     isolate: false,
+    // The longest files start first (test/support/sequencer.ts): a long file started last
+    // would run alone at the end while the other workers are idle.
+    sequence: { sequencer: LongestFirst },
     // One private TMPDIR per run: leftovers fail the run by name, and the folder goes either way.
     globalSetup: ['test/support/global-setup.ts'],
   },

@@ -20,7 +20,7 @@ if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
 const live = process.argv.includes('--live-squawk');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const cases = loadCases().filter((c) => only.length === 0 || only.includes(c.peer));
-const verdicts = runCases(cases);
+const verdicts = await runCases(cases);
 const pct = (a, b) => (b === 0 ? '    -' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 const rows = [...summarize(verdicts)].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)));
 console.log(`${'group'.padEnd(32)} ${'hazards'.padStart(8)} ${'recall'.padStart(7)} ${'style'.padStart(6)} ${'recall'.padStart(7)} ${'good'.padStart(5)} ${'right'.padStart(7)}`);

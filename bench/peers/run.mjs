@@ -1,7 +1,9 @@
 // The peer-comparison runner shared by bench/peers.mjs and test/peers: loads the cases written
 // from the public rule documentation of squawk, eugene, strong_migrations and pgfence
 // (bench/peers/cases/*.json, our own SQL), lints them through the real CLI (dist/cli.js) and
-// returns each case's verdict.
+// returns each case's verdict. test/peers passes its own linter: the same lint command called in
+// the test's process (one CLI process per group cost most of that test's CPU; that dist/ runs
+// as a real process is tested in test/cli).
 //
 // Each case becomes its own folder (`0001_history.sql` when it has a history, then
 // `0002_case.sql`): the CLI gives every folder its own analysis state, so cases never see each
@@ -36,13 +38,29 @@ export function loadCases() {
 }
 
 /**
- * Runs every case through `node dist/cli.js lint` and returns one verdict per case: the risk of
- * its migration, the rules that fired, any parse error, and whether that meets the expectation
- * (a hazard is caught when the risk reaches `risk` and, when named, `rule` fired; a good case is
- * right when its risk stays at or under `risk` and none of its `absent` rules fired: a style
- * rule's false alarm is SAFE, so only `absent` can catch it).
+ * `migration-guard lint <folders> --config <config> --format json` through the real CLI
+ * (`node dist/cli.js`) in `dir`, the folders named relative to it: the JSON report's text.
+ * @param {string} dir @param {string[]} folders @param {string} config
+ * @returns {Promise<string>}
  */
-export function runCases(cases) {
+export async function cliLint(dir, folders, config) {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', ...folders, '--config', config, '--format', 'json', '--no-progress'], {
+    cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+  });
+  if (!run.stdout.trim()) throw new Error(`the CLI produced no report: ${run.stderr}`);
+  return run.stdout;
+}
+
+/**
+ * Runs every case through `lint` (default: `node dist/cli.js lint`, cliLint) and returns one
+ * verdict per case: the risk of its migration, the rules that fired, any parse error, and
+ * whether that meets the expectation (a hazard is caught when the risk reaches `risk` and, when
+ * named, `rule` fired; a good case is right when its risk stays at or under `risk` and none of
+ * its `absent` rules fired: a style rule's false alarm is SAFE, so only `absent` can catch it).
+ * @param {PeerCase[]} cases
+ * @param {typeof cliLint} [lint]
+ */
+export async function runCases(cases, lint = cliLint) {
   const work = mkdtempSync(path.join(tmpdir(), 'mg-peers-'));
   try {
     const groups = new Map();
@@ -65,11 +83,13 @@ export function runCases(cases) {
         writeFileSync(path.join(dir, folder, '0002_case.sql'), `${c.sql}\n`);
         return folder;
       });
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', ...folders, '--config', path.join(dir, '.migration-guard.yml'), '--format', 'json', '--no-progress'], {
-        cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
-      });
-      if (!run.stdout.trim()) throw new Error(`the CLI produced no report for ${key}: ${run.stderr}`);
-      const report = JSON.parse(run.stdout);
+      let text;
+      try {
+        text = await lint(dir, folders, path.join(dir, '.migration-guard.yml'));
+      } catch (e) {
+        throw new Error(`no report for ${key}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const report = JSON.parse(text);
       group.forEach((c, i) => {
         // Paths are relative to the folders' common root: the group folder, or the case folder itself when alone.
         const file = folders.length === 1 ? '0002_case.sql' : `${folders[i]}/0002_case.sql`;

@@ -17,7 +17,11 @@ const BASE = [
 INSERT INTO orders (id, total) SELECT g, g FROM generate_series(1, 50) g;`),
 ];
 
-/** Each case in a run of its own: a failure stops the migrations after it. */
+/**
+ * The cases, as the migrations of a few runs (RUNS): a failure stops the migrations after it,
+ * so each case that fails is the last of its run; the ones that pass share a run, one after
+ * another as a change's migrations are, each file in its own mode (their names differ).
+ */
 const CASES: Record<string, { mode: TransactionMode; sql: string }> = {
   // golang-migrate (one query string per file)
   implicitConcurrentlyWithOther: { mode: 'implicit', sql: 'CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total);\nCOMMENT ON TABLE orders IS \'orders\';' },
@@ -34,6 +38,12 @@ const CASES: Record<string, { mode: TransactionMode; sql: string }> = {
   noneOwnBlock: { mode: 'none', sql: 'BEGIN;\nALTER TABLE orders ADD COLUMN b text;\nUPDATE orders SET b = \'x\';\nCOMMIT;\nCREATE INDEX CONCURRENTLY orders_b_idx ON orders (b);' },
 };
 
+const RUNS: string[][] = [
+  ['implicitBeforeBegin', 'implicitAfterCommit', 'implicitConcurrentlyAlone', 'implicitSeveral', 'wrappedBeforeBegin', 'noneSeveral', 'noneOwnBlock', 'implicitConcurrentlyAfterCommit'],
+  ['implicitConcurrentlyWithOther'],
+  ['wrappedConcurrently'],
+];
+
 function ordersLock(r: DryRunResult, statement: number) {
   return r.statements.find((t) => t.statement === statement)?.locks.find((l) => l.relation === 'public.orders' && l.mode === 'AccessExclusiveLock');
 }
@@ -44,10 +54,18 @@ for (const engine of ['pglite', 'url'] as const) {
     const result = (name: string) => out.get(name)!.results.get(name)!;
     beforeAll(async () => {
       if (engine === 'url') await requireServer();
-      for (const [name, c] of Object.entries(CASES)) {
-        out.set(name, await runDryRun({ base: BASE, review: [mig(name, c.sql, null, c.mode)] }, options(engine)));
+      for (const run of RUNS) {
+        const o = await runDryRun({ base: BASE, review: run.map((name) => mig(name, CASES[name]!.sql, null, CASES[name]!.mode)) }, options(engine));
+        for (const name of run) out.set(name, o);
       }
     }, 300_000);
+
+    it('runs every case, each that fails last in its run', () => {
+      expect(RUNS.flat().sort()).toEqual(Object.keys(CASES).sort());
+      for (const run of RUNS) {
+        for (const name of run.slice(0, -1)) expect(result(name).status, `${name}: ${result(name).reason ?? ''}`).toBe('passed');
+      }
+    });
 
     it('golang-migrate: CONCURRENTLY beside another statement fails, as Postgres refuses it in the implicit block', () => {
       for (const name of ['implicitConcurrentlyWithOther', 'implicitConcurrentlyAfterCommit']) {

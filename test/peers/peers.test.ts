@@ -1,11 +1,25 @@
-// The peer-comparison suite through the real CLI (dist/cli.js: run `npm run build` first): the
-// cases written from the public rule docs of squawk, eugene, strong_migrations and pgfence
-// (bench/peers/cases), each with its verdict, Postgres version and transaction mode. Every
-// hazard must be caught at its risk and every good case must stay at or under its risk, with no
-// parse error. `node bench/peers.mjs` prints the same results as recall tables.
+// The peer-comparison suite through the CLI's lint command: the cases written from the public
+// rule docs of squawk, eugene, strong_migrations and pgfence (bench/peers/cases), each with its
+// verdict, Postgres version and transaction mode. Every hazard must be caught at its risk and
+// every good case must stay at or under its risk, with no parse error. `node bench/peers.mjs`
+// prints the same results as recall tables, through dist/cli.js as a process.
+// Here the lint command runs in this process, from the sources, with the same arguments the
+// benchmark gives the CLI (folders, --config, JSON to a file): one CLI process per Postgres
+// version, transaction mode and preset (17 of them) cost most of this file's CPU in start-up.
+// dist/cli.js as a real process is test/cli's (cli.test.ts, errors.test.ts, workers.test.ts).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs module shared with the benchmark script, no type declarations
 import { loadCases, runCases, summarize } from '../../bench/peers/run.mjs';
+import { lintCommand } from '../../src/cli/commands.js';
+
+/** `migration-guard lint <folders> --config <config> --format json --output <file> --no-progress`, in this process. */
+async function lintHere(dir: string, folders: string[], config: string): Promise<string> {
+  const output = path.join(dir, 'report.json');
+  await lintCommand(folders.map((f) => path.join(dir, f)), { config, format: 'json', output, progress: false });
+  return readFileSync(output, 'utf8');
+}
 
 interface Verdict {
   case: { id: string; peer: string; peerRule: string; expect: string; risk: string; rule?: string; pgVersion: number; transaction: string };
@@ -17,7 +31,7 @@ interface Verdict {
 
 const PEERS = ['eugene', 'pgfence', 'squawk', 'strong_migrations'];
 
-describe('peer comparison (bench/peers/cases through dist/cli.js)', () => {
+describe('peer comparison (bench/peers/cases through the lint command)', () => {
   const cases = loadCases() as Verdict['case'][];
 
   it('has cases for every peer, each with its verdict, Postgres version and transaction mode', () => {
@@ -34,8 +48,8 @@ describe('peer comparison (bench/peers/cases through dist/cli.js)', () => {
     }
   });
 
-  it('catches every hazard and passes every good case', { timeout: 600_000 }, () => {
-    const verdicts = runCases(cases) as Verdict[];
+  it('catches every hazard and passes every good case', { timeout: 600_000 }, async () => {
+    const verdicts = (await runCases(cases, lintHere)) as Verdict[];
     expect(verdicts).toHaveLength(cases.length);
     const off = verdicts.filter((v) => !v.ok).map((v) =>
       `${v.case.id} ${v.case.peerRule}: expected ${v.case.expect} ${v.case.expect === 'hazard' ? '>=' : '<='} ${v.case.risk}${v.case.rule ? ` via ${v.case.rule}` : ''}, got ${v.risk} [${v.rules.join(', ')}]${v.errors.length ? ` errors: ${v.errors.join('; ')}` : ''}`);
