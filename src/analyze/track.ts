@@ -49,6 +49,7 @@ export function newRunState(opts: { pgVersion: number; pgVersionAssumed?: boolea
     newTypes: new Set(),
     newColumns: new Set(),
     constraints: new Map(),
+    constraintsByTable: new Map(),
     indexedColumns: new Map(),
     lockTimeout: false,
     statementTimeout: false,
@@ -351,7 +352,22 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
   const notNullColumn = kind === 'check' ? isNotNullCheck(c.raw_expr) : undefined;
   if (notNullColumn) known.notNullColumn = notNullColumn;
   if (kind === 'check') known.columns = columnRefs(c.raw_expr);
-  state.constraints.set(`${table}|${name}`, known);
+  setConstraint(state, table, name, known);
+}
+
+/** Records a constraint in state.constraints and in its table's list (constraintsOn), alike. */
+function setConstraint(state: AnalysisState, table: string, name: string, known: KnownConstraint): void {
+  const key = `${table}|${name}`;
+  state.constraints.set(key, known);
+  let onTable = state.constraintsByTable.get(table);
+  if (!onTable) state.constraintsByTable.set(table, (onTable = new Map()));
+  onTable.set(key, known);
+}
+
+function deleteConstraint(state: AnalysisState, table: string, name: string): void {
+  const key = `${table}|${name}`;
+  state.constraints.delete(key);
+  state.constraintsByTable.get(table)?.delete(key);
 }
 
 /** `CHECK (col IS NOT NULL)` -> col. */
@@ -405,11 +421,11 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       case 'AT_ValidateConstraint': {
         const known = c.name ? state.constraints.get(`${table}|${c.name}`) : undefined;
         if (known) known.validated = true;
-        else if (c.name) state.constraints.set(`${table}|${c.name}`, { table, name: c.name, kind: 'check', validated: true, addedInTx: -1 });
+        else if (c.name) setConstraint(state, table, c.name, { table, name: c.name, kind: 'check', validated: true, addedInTx: -1 });
         break;
       }
       case 'AT_DropConstraint':
-        if (c.name) state.constraints.delete(`${table}|${c.name}`);
+        if (c.name) deleteConstraint(state, table, c.name);
         break;
 
       default:

@@ -35,3 +35,34 @@ describe('per-table lists of the analysis state, long ones', () => {
     expect(rulesOf(out, 'multiple-blocking-alters').map((h) => h.line)).toEqual([3]);
   });
 });
+
+describe('constraintsOn', () => {
+  it('holds each table\'s constraints in the order state.constraints holds them, through adds, validations and drops', async () => {
+    const { fileTransaction } = await import('../../src/core/transaction.js');
+    const { analyzeSource } = await import('../../src/analyze/analyze.js');
+    const { beginFile, newRunState } = await import('../../src/analyze/track.js');
+    const { constraintsOn } = await import('../../src/analyze/state.js');
+    const { initParser, parseSource } = await import('../../src/parse/index.js');
+    const { allRules } = await import('../../rules/index.js');
+    await initParser();
+    const sql = [
+      'CREATE TABLE a (x int CHECK (x > 0), y int, CONSTRAINT a_y_check CHECK (y IS NOT NULL));',
+      'CREATE TABLE b (x int PRIMARY KEY);',
+      'ALTER TABLE a ADD CONSTRAINT a_x2 CHECK (x < 10) NOT VALID;',
+      'ALTER TABLE b ADD CONSTRAINT b_u UNIQUE (x);',
+      'ALTER TABLE a VALIDATE CONSTRAINT a_x2;',
+      'ALTER TABLE a VALIDATE CONSTRAINT a_unknown;',
+      'ALTER TABLE a DROP CONSTRAINT a_y_check;',
+      'ALTER TABLE a ADD CONSTRAINT a_y_check CHECK (y > 1);',
+      'ALTER TABLE b DROP CONSTRAINT b_u;',
+    ].join('\n');
+    const state = newRunState({ pgVersion: 16 });
+    const parsed = parseSource({ path: 'm.sql', text: sql });
+    beginFile(state, 'm.sql', fileTransaction('none', parsed.statements), false);
+    analyzeSource(parsed, sql, state, allRules);
+    for (const table of ['public.a', 'public.b', 'public.c']) {
+      expect([...constraintsOn(state, table)], table).toEqual([...state.constraints.values()].filter((c) => c.table === table));
+    }
+    expect([...constraintsOn(state, 'public.a')].map((c) => c.name)).toEqual(['public.a#1', 'a_x2', 'a_unknown', 'a_y_check']);
+  });
+});
