@@ -4,11 +4,14 @@
 // peak RSS from /usr/bin/time. Rows: the whole corpus, one small file, `--version`, one
 // generated 20 MB migration, and (only when asked for, `bigtx`) the same file in one
 // BEGIN ... COMMIT, where every rule that looks back over the transaction sees all of it. The
-// corpus and one-file rows also time `parse only` (bench/parse-only.mjs: one process that loads
+// `locks` (only when asked for) is a generated file of 60,000 statements on one table it does
+// not create (INSERTs, then ALTER TABLE / CREATE INDEX / UPDATE triples): every lock blocks an
+// existing table, which the per-table state and the once-per-file look-backs must not make
+// quadratic. The corpus and one-file rows also time `parse only` (bench/parse-only.mjs: one process that loads
 // the parser and parses the same files, nothing else), the floor under a lint of them.
 // Run: `npm run bench` (after `npm run build`).
 //
-//   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx]
+//   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx,locks]
 //                       [--compare OTHER/dist/cli.js] [--workers N,M]
 //
 // --compare runs another build (e.g. a copy of the previous dist/) in the same rounds, paired
@@ -147,6 +150,15 @@ try {
       ['squawk', squawk, ['--reporter', 'json', big]],
     ], path.dirname(big)));
   }
+  if (rows.has('locks')) {
+    const locks = path.join(scratch, 'locks', '0001_locks.sql');
+    mkdirp(path.dirname(locks));
+    writeFileSync(locks, onExistingTable(15000));
+    add(`lint one generated file of 60,000 statements on an existing table`, measure(bigRuns, [
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', locks, '--format', 'json', '--output', '/dev/null', '--no-progress'], t.env]),
+      ['squawk', squawk, ['--reporter', 'json', locks]],
+    ], path.dirname(locks)));
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -182,4 +194,14 @@ function generated(size) {
     n++;
   }
   return parts.join('\n');
+}
+
+/** `n` INSERTs into a table the file does not create, then `n` triples that lock it, index it and update it. */
+function onExistingTable(n) {
+  const parts = [];
+  for (let i = 0; i < n; i++) parts.push(`INSERT INTO orders (id) VALUES (${i});`);
+  for (let i = 0; i < n; i++) {
+    parts.push(`ALTER TABLE orders ADD COLUMN c${i} int;`, `CREATE INDEX orders_c${i}_idx ON orders (c${i});`, `UPDATE orders SET c${i} = 1 WHERE id = ${i};`);
+  }
+  return `${parts.join('\n')}\n`;
 }

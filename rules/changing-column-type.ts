@@ -1,3 +1,4 @@
+import { constraintsOn } from '../src/analyze/state.js';
 import type { ColumnDef, Node, VariableSetStmt } from '@pgsql/types';
 import { as, stringList, typeNameText } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
@@ -103,7 +104,7 @@ export const rule: Rule = {
       if (change.effect !== 'rewrite' && zone !== 'other') {
         // No rewrite, but PostgreSQL drops and re-adds the constraints that use the column, and a
         // re-added CHECK is validated against every row under the ACCESS EXCLUSIVE lock.
-        const checks = [...state.constraints.values()].filter((c) => c.table === table && c.kind === 'check' && c.validated && (c.columns ?? []).includes(column));
+        const checks = [...constraintsOn(state, table)].filter((c) => c.table === table && c.kind === 'check' && c.validated && (c.columns ?? []).includes(column));
         if (checks.length > 0) {
           hits.push({
             operation: i,

@@ -1,3 +1,4 @@
+import { constraintsOn } from '../src/analyze/state.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { as } from '../src/analyze/ast.js';
 import { alterCmds, describeLock, onExistingTable, tableRef } from '../src/analyze/rule-helpers.js';
@@ -29,7 +30,7 @@ export const rule: Rule = {
       const partName = op.typeName ?? (part?.name?.relname ? `${part.name.schemaname ?? 'public'}.${part.name.relname}` : 'the partition');
       if (c.subtype === 'AT_AttachPartition') {
         const partitionIsNew = state.newTables.has(partName);
-        const proven = [...state.constraints.values()].some((k) => k.table === partName && k.kind === 'check' && k.validated);
+        const proven = [...constraintsOn(state, partName)].some((k) => k.table === partName && k.kind === 'check' && k.validated);
         if (state.pgVersion < 12 && onExistingTable(op)) {
           hits.push({
             operation: i,

@@ -1,7 +1,10 @@
 import type { Rule } from '../src/analyze/rule.js';
-import { describeLock } from '../src/analyze/rule-helpers.js';
+import { describeLock, earlierStepPasses } from '../src/analyze/rule-helpers.js';
 import { article, blocksExisting } from './_blocking.js';
 import { executesNow } from './_statement.js';
+
+/** An earlier statement of the file took a lock that blocks, with no lock_timeout set. */
+const earlierNeededOne = earlierStepPasses((s, state) => executesNow(s.statement) && !s.lockTimeout && s.operations.some((op) => blocksExisting(op, state)));
 
 export const rule: Rule = {
   id: 'require-lock-timeout',
@@ -22,10 +25,7 @@ export const rule: Rule = {
     const i = operations.findIndex((op) => blocksExisting(op, state));
     if (i < 0) return [];
     // Once per file: an earlier statement already needed a timeout it did not have.
-    const earlier = (state.earlierInFile ?? []).some(
-      (s) => executesNow(s.statement) && !s.lockTimeout && s.operations.some((op) => blocksExisting(op, state)),
-    );
-    if (earlier) return [];
+    if (earlierNeededOne(state)) return [];
     const op = operations[i]!;
     const target = op.table ?? `the table of ${op.indexName}`;
     return [{

@@ -1,7 +1,10 @@
 import type { Rule } from '../src/analyze/rule.js';
-import { describeLock } from '../src/analyze/rule-helpers.js';
+import { describeLock, earlierStepPasses } from '../src/analyze/rule-helpers.js';
 import { article, longWhileBlocking } from './_blocking.js';
 import { executesNow } from './_statement.js';
+
+/** An earlier statement of the file did long work while blocking, with no statement_timeout set. */
+const earlierNeededOne = earlierStepPasses((s, state) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op) => longWhileBlocking(op, state)));
 
 export const rule: Rule = {
   id: 'require-statement-timeout',
@@ -21,10 +24,7 @@ export const rule: Rule = {
     if (!executesNow(statement) || state.statementTimeout) return [];
     const i = operations.findIndex((op) => longWhileBlocking(op, state));
     if (i < 0) return [];
-    const earlier = (state.earlierInFile ?? []).some(
-      (s) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op) => longWhileBlocking(op, state)),
-    );
-    if (earlier) return [];
+    if (earlierNeededOne(state)) return [];
     const op = operations[i]!;
     return [{
       operation: i,

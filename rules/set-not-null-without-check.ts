@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
 import { primaryKeyColumns } from '../src/analyze/track.js';
-import type { AnalysisState, KnownConstraint } from '../src/analyze/state.js';
+import { constraintsOn, type AnalysisState, type KnownConstraint } from '../src/analyze/state.js';
 import { addedConstraint, alterTable, defaultConstraintName, ident, runsDuringMigration } from './_sql-build.js';
 
 /** Columns of the key the history shows nullable and not proven NOT NULL by a validated CHECK (12+). */
@@ -11,7 +11,7 @@ function nullableKeyColumns(state: Readonly<AnalysisState>, table: string, colum
 }
 
 function notNullChecks(state: Readonly<AnalysisState>, table: string, column: string): KnownConstraint[] {
-  return [...state.constraints.values()].filter((c) => c.table === table && c.notNullColumn === column);
+  return [...constraintsOn(state, table)].filter((c) => c.table === table && c.notNullColumn === column);
 }
 
 function safeSteps(state: Readonly<AnalysisState>, table: string, column: string): string {

@@ -1,7 +1,10 @@
 import type { Rule } from '../src/analyze/rule.js';
-import { describeLock } from '../src/analyze/rule-helpers.js';
+import { describeLock, earlierStepPasses } from '../src/analyze/rule-helpers.js';
 import { article, blocksExisting } from './_blocking.js';
 import { executesNow } from './_statement.js';
+
+/** An earlier statement of the file took a lock that blocks, with no statement_timeout set. */
+const earlierNeededOne = earlierStepPasses((s, state) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op) => blocksExisting(op, state)));
 
 export const rule: Rule = {
   id: 'statement-timeout-before-lock',
@@ -23,8 +26,7 @@ export const rule: Rule = {
     if (!executesNow(statement) || state.statementTimeout) return [];
     const i = operations.findIndex((op) => blocksExisting(op, state));
     if (i < 0) return [];
-    const earlier = (state.earlierInFile ?? []).some((s) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op) => blocksExisting(op, state)));
-    if (earlier) return [];
+    if (earlierNeededOne(state)) return [];
     const op = operations[i]!;
     return [{
       operation: i,

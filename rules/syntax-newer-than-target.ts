@@ -9,7 +9,6 @@ interface Feature {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The syntax a node uses that arrived in a given PostgreSQL major version, by node tag. */
 function featureOf(tag: string, v: Json): Feature | undefined {
@@ -50,15 +49,28 @@ function featureOf(tag: string, v: Json): Feature | undefined {
   }
 }
 
+/**
+ * Nodes that hold no node featureOf knows, however deep (constants, names, column references,
+ * table references): not entered. Most of a CREATE TABLE's or ALTER TABLE's tree is these.
+ */
+const LEAVES = new Set(['String', 'A_Const', 'Integer', 'Float', 'Boolean', 'BitString', 'ColumnRef', 'ParamRef', 'A_Star', 'RangeVar']);
+
 /** Every feature of the tree newer than `pgVersion`, once each. Function bodies are strings: not entered. */
 function newerFeatures(ast: unknown, pgVersion: number): Feature[] {
   const found = new Map<string, Feature>();
+  // Keys in their own order (for...in over the parser's plain objects), as Object.entries gave
+  // them, without an array of pairs per node.
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(visit); return; }
-    if (!isObject(node)) return;
-    for (const [key, value] of Object.entries(node)) {
-      if (isObject(value)) {
-        const f = featureOf(key, value);
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    for (const key in node) {
+      const value = (node as Json)[key];
+      if (typeof value !== 'object' || value === null || LEAVES.has(key)) continue;
+      if (!Array.isArray(value)) {
+        const f = featureOf(key, value as Json);
         if (f && f.since > pgVersion && !found.has(f.what)) found.set(f.what, f);
       }
       visit(value);

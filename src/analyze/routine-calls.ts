@@ -21,6 +21,12 @@ export function definedRoutine(ast: Node): string | undefined {
   return isObject(create) ? bareName(create.funcname) : undefined;
 }
 
+/**
+ * Nodes under which no call and no trigger can sit (constants, names, column and table
+ * references): not entered. A run that has met a CREATE FUNCTION walks every later statement.
+ */
+const LEAVES = new Set(['String', 'A_Const', 'Integer', 'Float', 'Boolean', 'BitString', 'ColumnRef', 'ParamRef', 'A_Star', 'RangeVar']);
+
 /** Names of the routines the statement runs or sets up to run, among `known` (walked only when there are some). */
 export function routinesRun(ast: Node, known: { readonly size: number; has(name: string): boolean }): string[] {
   if (known.size === 0) return [];
@@ -33,15 +39,18 @@ export function routinesRun(ast: Node, known: { readonly size: number; has(name:
       continue;
     }
     if (!isObject(node)) continue;
-    for (const [key, value] of Object.entries(node)) {
+    // Keys in their own order (for...in over the parser's plain objects), without an array of entries per node.
+    for (const key in node) {
       // A function body defined here runs later (it is replayed when something runs it).
-      if (key === 'CreateFunctionStmt') continue;
+      if (key === 'CreateFunctionStmt' || LEAVES.has(key)) continue;
+      const value = node[key];
+      if (!isObject(value)) continue;
       // CALL's `funccall` is a FuncCall without its wrapper.
-      if ((key === 'FuncCall' || key === 'funccall' || key === 'CreateTrigStmt' || key === 'CreateEventTrigStmt') && isObject(value)) {
+      if (key === 'FuncCall' || key === 'funccall' || key === 'CreateTrigStmt' || key === 'CreateEventTrigStmt') {
         const name = bareName(value.funcname);
         if (name !== undefined && known.has(name)) found.add(name);
       }
-      if (isObject(value)) stack.push(value);
+      stack.push(value);
     }
   }
   return [...found];

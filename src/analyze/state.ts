@@ -71,7 +71,14 @@ export interface AnalysisState {
   newTypes: Set<string>;
   /** Columns added earlier in this run, `table.column`. */
   newColumns: Set<string>;
+  /** `table|name` -> the constraint; changed only through track.ts' setConstraint / deleteConstraint. */
   constraints: Map<string, KnownConstraint>;
+  /**
+   * The same constraints by table, in the same order (constraintsOn): a rule that asks for one
+   * table's constraints at every statement that changes a column made a run of 10^4 constraints
+   * and 10^4 such statements quadratic.
+   */
+  constraintsByTable: Map<string, Map<string, KnownConstraint>>;
   /** Key columns of each named index seen in this run, `schema.index` -> columns (for ... USING INDEX). */
   indexDefinitions?: Map<string, string[]>;
   /** Indexed column lists per table seen in this run (first columns matter for FK lookups). */
@@ -128,6 +135,11 @@ export interface AnalysisState {
   fileForeignKeys?: ForeignKeyRef[];
   /** Every table name of the run, once (see sharedName). */
   names: Map<string, string>;
+}
+
+/** The constraints known on `table`, in the order `constraints` holds them. */
+export function constraintsOn(state: Readonly<AnalysisState>, table: string): Iterable<KnownConstraint> {
+  return state.constraintsByTable.get(table)?.values() ?? [];
 }
 
 /**
