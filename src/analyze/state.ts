@@ -57,6 +57,8 @@ export interface ForeignKeyRef {
 
 export interface AnalysisState {
   pgVersion: number;
+  /** The target's minor release, when the configuration names one (`pgVersion: "14.3"`). */
+  pgMinorVersion?: number;
   /** pgVersion is the default guess, not the configuration's (Config.pgVersionSet false). */
   pgVersionAssumed?: boolean;
   /** The file being analyzed. */

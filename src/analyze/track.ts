@@ -36,9 +36,10 @@ function forgetColumn(state: AnalysisState, key: string): void {
 }
 
 /** State for a whole run; `beginFile` resets the per-file parts. */
-export function newRunState(opts: { pgVersion: number; pgVersionAssumed?: boolean; tableStats?: ReadonlyMap<string, TableStats>; facts?: SchemaFacts }): AnalysisState {
+export function newRunState(opts: { pgVersion: number; pgMinorVersion?: number; pgVersionAssumed?: boolean; tableStats?: ReadonlyMap<string, TableStats>; facts?: SchemaFacts }): AnalysisState {
   return {
     pgVersion: opts.pgVersion,
+    ...(opts.pgMinorVersion !== undefined ? { pgMinorVersion: opts.pgMinorVersion } : {}),
     ...(opts.pgVersionAssumed ? { pgVersionAssumed: true } : {}),
     path: '',
     runnerTransaction: 'none',

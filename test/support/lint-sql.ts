@@ -11,6 +11,8 @@ import { allRules } from '../../rules/index.js';
 
 export interface LintSqlOptions {
   pgVersion?: number;
+  /** The target's minor release (the config's `pgVersion: "14.3"`). */
+  pgMinorVersion?: number;
   /** How the runner executes the file: `wrapped` in one transaction, or `none` (default). */
   runner?: TransactionMode;
   /** SQL that ran before (base history): its objects are pre-existing, not new. */
@@ -26,7 +28,7 @@ export interface LintSqlOptions {
 export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<AnalyzeOutput & { errors: unknown[] }> {
   await initParser();
   const rules = opts.rules ?? allRules;
-  const state = newRunState({ pgVersion: opts.pgVersion ?? 16, tableStats: new Map(Object.entries(opts.tableStats ?? {})) });
+  const state = newRunState({ pgVersion: opts.pgVersion ?? 16, ...(opts.pgMinorVersion !== undefined ? { pgMinorVersion: opts.pgMinorVersion } : {}), tableStats: new Map(Object.entries(opts.tableStats ?? {})) });
   const run = (text: string, path: string, learningOnly: boolean) => {
     const parsed = parseSource({ path, text });
     beginFile(state, path, fileTransaction(opts.runner ?? 'none', parsed.statements), learningOnly, undefined, sentAsOneQuery(opts.runner ?? 'none', parsed.statements));
