@@ -166,6 +166,12 @@ export interface SchemaFacts {
   notNullColumns: Set<string>;
   /** Tables (schema-qualified) that have at least one row-level security policy. */
   policyTables?: Set<string>;
+  /** Partitioned tables (CREATE TABLE ... PARTITION BY), schema-qualified. */
+  partitionedTables?: Set<string>;
+  /** Partitioned table -> its partitions made with CREATE TABLE ... PARTITION OF, in order. */
+  partitions?: Map<string, string[]>;
+  /** Indexes on partitioned tables (schema-qualified): no CONCURRENTLY build or drop for them. */
+  partitionedIndexes?: Set<string>;
 }
 
 /** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */
