@@ -244,6 +244,8 @@ describe('policy rules', () => {
     expect(arr).toBe('ids bigint[]');
     expect(findingsOf(await lintSql('CREATE TABLE a (ids int[], small smallint[], big bigint[]);', { settings: { 'prefer-bigint-over-int': 'on' } }), 'prefer-bigint-over-int')).toHaveLength(2);
     expect(findingsOf(await lintSql('CREATE TABLE a (id bigint);', { settings: { 'require-table-schema': 'on' } }), 'require-table-schema')).toHaveLength(1);
+    // squawk's drop_table_err / drop_table_ok: each bare name of a DROP TABLE, not a qualified one.
+    expect(findingsOf(await lintSql('DROP TABLE a, app.b;', { settings: { 'require-table-schema': 'on' } }), 'require-table-schema').map((f) => f.message)).toEqual([expect.stringMatching(/^a has no schema/)]);
     expect(findingsOf(await lintSql('ALTER TABLE a ADD COLUMN n text;', { settings: { 'statement-timeout-before-lock': 'on' } }), 'statement-timeout-before-lock')).toHaveLength(1);
     expect(findingsOf(await lintSql('BEGIN;\nALTER TABLE a ADD COLUMN n text;\nCOMMIT;', { settings: { 'require-idle-in-transaction-timeout': 'on' } }), 'require-idle-in-transaction-timeout')).toHaveLength(1);
   });

@@ -44,3 +44,13 @@ export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<A
 export function ruleIds(out: AnalyzeOutput): string[] {
   return out.findings.map((f) => f.rule);
 }
+
+/**
+ * The target a documented rule example names in its first line (`-- pgVersion: "14.3"`), for the
+ * rules that depend on the version: the example tests lint it for that target.
+ */
+export function exampleTarget(sql: string): Pick<LintSqlOptions, 'pgVersion' | 'pgMinorVersion'> {
+  const m = /^--\s*pgVersion:\s*"?(\d+)(?:\.(\d+))?"?/.exec(sql);
+  if (!m) return {};
+  return { pgVersion: Number(m[1]), ...(m[2] !== undefined ? { pgMinorVersion: Number(m[2]) } : {}) };
+}
