@@ -12,6 +12,8 @@ import { rule as banDropTable } from './ban-drop-table.js';
 import { rule as banTruncate } from './ban-truncate.js';
 import { rule as banVacuumFull } from './ban-vacuum-full.js';
 import { rule as changingColumnType } from './changing-column-type.js';
+import { rule as concurrentIndexPartitionedTable } from './concurrent-index-partitioned-table.js';
+import { rule as concurrentIndexPg14Corruption } from './concurrent-index-pg14-corruption.js';
 import { rule as concurrentlyInTransaction } from './concurrently-in-transaction.js';
 import { rule as constraintMissingNotValid } from './constraint-missing-not-valid.js';
 import { rule as createRule } from './create-rule.js';
@@ -100,6 +102,8 @@ export const allRules: readonly Rule[] = [
   banTruncate,
   banVacuumFull,
   changingColumnType,
+  concurrentIndexPartitionedTable,
+  concurrentIndexPg14Corruption,
   concurrentlyInTransaction,
   constraintMissingNotValid,
   createRule,

@@ -22,7 +22,7 @@ export const rule: Rule = {
     why:
       'A counter, a sum or an external id stored as integer overflows at 2,147,483,647 (smallint at 32,767), and widening it later rewrites the table under ACCESS EXCLUSIVE.',
     policy: 'Off by default: for most non-key columns (a quantity, a rating, a year) integer is the right size and 4 bytes per row smaller; key columns, which do run out, are covered by prefer-bigint-keys. Turn it on (or use `preset: squawk`) to require bigint everywhere.',
-    instead: 'Use bigint for any column whose values grow with time or traffic.',
+    instead: 'Use bigint for any column whose values grow with time or traffic (bigint[] for an array of them, such as a list of ids).',
     bad: 'CREATE TABLE page_views (id bigint PRIMARY KEY, views integer);',
     good: 'CREATE TABLE page_views (id bigint PRIMARY KEY, views bigint);',
     equivalents: { squawk: 'prefer-bigint-over-int, prefer-bigint-over-smallint' },
@@ -30,11 +30,12 @@ export const rule: Rule = {
   statements: ['CreateStmt', 'AlterTableStmt'],
   check({ statement }) {
     if (!executesNow(statement)) return [];
-    const cols = columnSpecs(statement).filter((c) => !isArrayType(c.type) && SMALL.has(rawTypeName(c.type)) && !isKey(c));
+    // An array's elements overflow the same way (squawk's fix_array_types: ids int[] -> bigint[]).
+    const cols = columnSpecs(statement).filter((c) => SMALL.has(rawTypeName(c.type)) && !(isKey(c) && !isArrayType(c.type)));
     return cols.map((c) => ({
       ...(c.operation !== undefined ? { operation: c.operation } : {}),
-      message: `${ident(c.name)} ${SMALL.get(rawTypeName(c.type))} on ${c.table}: it overflows at ${rawTypeName(c.type).endsWith('2') || rawTypeName(c.type) === 'smallserial' ? '32,767' : '2,147,483,647'}, and widening it later rewrites the table`,
-      suggestion: `${ident(c.name)} bigint`,
+      message: `${ident(c.name)} ${SMALL.get(rawTypeName(c.type))}${isArrayType(c.type) ? '[]' : ''} on ${c.table}: ${isArrayType(c.type) ? 'its elements overflow' : 'it overflows'} at ${rawTypeName(c.type).endsWith('2') || rawTypeName(c.type) === 'smallserial' ? '32,767' : '2,147,483,647'}, and widening it later rewrites the table`,
+      suggestion: `${ident(c.name)} bigint${isArrayType(c.type) ? '[]' : ''}`,
     }));
   },
 };

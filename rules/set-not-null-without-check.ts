@@ -34,7 +34,7 @@ export const rule: Rule = {
   sizeSensitive: true,
   docs: {
     why:
-      'ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it. ADD PRIMARY KEY USING INDEX does the same implicit SET NOT NULL on any key column the history shows nullable.',
+      'ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it. ADD PRIMARY KEY USING INDEX does the same implicit SET NOT NULL on any key column the history shows nullable (CAUTION when the history does not show the index or its columns, so nullability is unknown).',
     lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) for a full scan.',
     instead:
       'PostgreSQL 12+: add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a separate transaction (no blocking), then SET NOT NULL (instant, it uses the check) and drop the CHECK. PostgreSQL 18+: ADD CONSTRAINT ... NOT NULL column NOT VALID, then VALIDATE CONSTRAINT. Before 12 there is no online way: keep the validated CHECK as the constraint, or run SET NOT NULL in a maintenance window.',
@@ -52,7 +52,18 @@ export const rule: Rule = {
       const con = op.kind === 'ADD_PRIMARY_KEY' && op.usingIndex && op.table && onExistingTable(op) ? addedConstraint(cmds[i]) : undefined;
       if (con && op.table) {
         const table = op.table;
-        const nullable = nullableKeyColumns(state, table, primaryKeyColumns(state, table, con));
+        const keys = primaryKeyColumns(state, table, con);
+        const nullable = nullableKeyColumns(state, table, keys);
+        // The history does not show the index (or its columns): whether the implicit SET NOT NULL scans is unknown.
+        const unknown = keys.length === 0 || keys.some((c) => !state.facts.columnTypes.has(`${table}.${c}`));
+        if (nullable.length === 0 && unknown) {
+          hits.push({
+            operation: i,
+            risk: 'CAUTION',
+            message: `ADD PRIMARY KEY USING INDEX ${con.indexname ?? ''} on ${table}: the history does not show ${keys.length === 0 ? 'the index\'s columns' : 'whether its columns are NOT NULL'}; any nullable key column gets an implicit SET NOT NULL first, which scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
+            suggestion: `-- make sure every key column is NOT NULL first (on PostgreSQL 12+: a CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL), then:\n${statement.text.trim().replace(/;?$/, ';')}`,
+          });
+        }
         if (nullable.length > 0) {
           hits.push({
             operation: i,

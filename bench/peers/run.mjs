@@ -23,7 +23,7 @@ const rank = (r) => RISKS.indexOf(r);
 /**
  * @typedef {{ id: string, peer: string, peerRule: string, class: string, style?: boolean,
  *   expect: 'hazard' | 'ok', risk: 'SAFE' | 'CAUTION' | 'DANGEROUS', rule?: string,
- *   pgVersion: number, transaction: 'wrapped' | 'none', preset?: 'squawk',
+ *   pgVersion: number | string, transaction: 'wrapped' | 'none', preset?: 'squawk',
  *   rules?: Record<string, string>, history?: string, absent?: string[],
  *   sql: string, note?: string }} PeerCase
  */
@@ -75,7 +75,8 @@ export async function runCases(cases, lint = cliLint) {
       const settings = Object.entries(group[0].rules ?? {}).map(([id, s]) => `  ${id}: ${s}\n`).join('');
       const dir = path.join(work, `g${g++}`);
       mkdirSync(dir);
-      writeFileSync(path.join(dir, '.migration-guard.yml'), `pgVersion: ${pgVersion}\ndefaultTransaction: ${transaction}\ntransaction:\n  plain: ${transaction}\n${preset ? `preset: ${preset}\n` : ''}${settings ? `rules:\n${settings}` : ''}`);
+      // A "major.minor" version is a string in the config (a YAML number would read 14.10 as 14.1).
+      writeFileSync(path.join(dir, '.migration-guard.yml'), `pgVersion: ${pgVersion.includes('.') ? `"${pgVersion}"` : pgVersion}\ndefaultTransaction: ${transaction}\ntransaction:\n  plain: ${transaction}\n${preset ? `preset: ${preset}\n` : ''}${settings ? `rules:\n${settings}` : ''}`);
       const folders = group.map((c, i) => {
         const folder = `case${String(i).padStart(4, '0')}`;
         mkdirSync(path.join(dir, folder));

@@ -240,6 +240,13 @@ export function isAlwaysTrue(expr: Node | undefined): boolean {
   return !!expr && constValue(expr) === true;
 }
 
+/** True for a WHERE that no row passes (`false`, `1 = 2`, `NULL IS NOT NULL`, a bare NULL): the statement touches nothing. */
+export function isAlwaysFalse(expr: Node | undefined): boolean {
+  if (!expr) return false;
+  const v = constValue(expr);
+  return v === false || v === null;
+}
+
 /** Column names an expression reads (the last part of each ColumnRef), without duplicates. */
 export function columnRefs(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => columnRefs(n, out));

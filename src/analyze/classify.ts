@@ -7,7 +7,7 @@ import type {
 } from '@pgsql/types';
 import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
 import { sharedName, type AnalysisState } from './state.js';
-import { as, functionsCalled, isConstantExpr, nodeTag, optionOn, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
+import { as, functionsCalled, isAlwaysFalse, isConstantExpr, nodeTag, optionOn, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
 import { serialType } from './serial-types.js';
 import { expressionVolatility } from './volatility.js';
 
@@ -60,7 +60,8 @@ function classifyNode(ast: Node, state: Readonly<AnalysisState>): Draft[] {
       return rels.map((table) => op('TRUNCATE', { table, lock: 'AccessExclusiveLock' }));
     }
     case 'UpdateStmt': return [op('UPDATE_VALUES', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
-    case 'DeleteStmt': return [op('DELETE_ROWS', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
+    // A WHERE no row can pass (`NULL IS NOT NULL`, `false`) deletes nothing: no rows to lose or restore.
+    case 'DeleteStmt': return [op(isAlwaysFalse((v as { whereClause?: Node }).whereClause) ? 'OTHER' : 'DELETE_ROWS', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
     case 'InsertStmt': return [op('INSERT_ROWS', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
     case 'MergeStmt': return [op('UPDATE_VALUES', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];
     case 'CopyStmt': return [op('INSERT_ROWS', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'RowExclusiveLock' })];

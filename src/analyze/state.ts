@@ -57,6 +57,8 @@ export interface ForeignKeyRef {
 
 export interface AnalysisState {
   pgVersion: number;
+  /** The target's minor release, when the configuration names one (`pgVersion: "14.3"`). */
+  pgMinorVersion?: number;
   /** pgVersion is the default guess, not the configuration's (Config.pgVersionSet false). */
   pgVersionAssumed?: boolean;
   /** The file being analyzed. */
@@ -180,6 +182,12 @@ export interface SchemaFacts {
   extensions?: Set<string>;
   /** Aggregates created (lower-case, unqualified): routines a CREATE FUNCTION did not make. */
   aggregates?: Set<string>;
+  /** Partitioned tables (CREATE TABLE ... PARTITION BY), schema-qualified. */
+  partitionedTables?: Set<string>;
+  /** Partitioned table -> its partitions made with CREATE TABLE ... PARTITION OF, in order. */
+  partitions?: Map<string, string[]>;
+  /** Indexes on partitioned tables (schema-qualified): no CONCURRENTLY build or drop for them. */
+  partitionedIndexes?: Set<string>;
 }
 
 /** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */

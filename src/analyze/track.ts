@@ -1,7 +1,7 @@
 // Advances the analysis state past one statement: objects it created, constraints it added or
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import { FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
@@ -36,9 +36,10 @@ function forgetColumn(state: AnalysisState, key: string): void {
 }
 
 /** State for a whole run; `beginFile` resets the per-file parts. */
-export function newRunState(opts: { pgVersion: number; pgVersionAssumed?: boolean; tableStats?: ReadonlyMap<string, TableStats>; facts?: SchemaFacts }): AnalysisState {
+export function newRunState(opts: { pgVersion: number; pgMinorVersion?: number; pgVersionAssumed?: boolean; tableStats?: ReadonlyMap<string, TableStats>; facts?: SchemaFacts }): AnalysisState {
   return {
     pgVersion: opts.pgVersion,
+    ...(opts.pgMinorVersion !== undefined ? { pgMinorVersion: opts.pgMinorVersion } : {}),
     ...(opts.pgVersionAssumed ? { pgVersionAssumed: true } : {}),
     path: '',
     runnerTransaction: 'none',
@@ -293,6 +294,9 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
   const table = tableOf(state, v.relation);
   if (!table) return;
   if (!state.learningOnly) state.newTables.add(table);
+  if (v.partspec) (state.facts.partitionedTables ??= new Set()).add(table);
+  const parent = v.partbound ? tableOf(state, as<RangeVar>(v.inhRelations?.[0], 'RangeVar')) : undefined;
+  if (parent) (state.facts.partitions ??= new Map()).set(parent, [...(state.facts.partitions?.get(parent) ?? []), table]);
   for (const elt of v.tableElts ?? []) {
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {
@@ -336,6 +340,7 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
   if (v.idxname) (state.indexDefinitions ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), keyColumns(v.indexParams));
+  if (v.idxname && state.facts.partitionedTables?.has(table)) (state.facts.partitionedIndexes ??= new Set()).add(qualifiedName(v.relation?.schemaname, v.idxname));
   const elems = (v.indexParams ?? []).map((p) => as<IndexElem>(p, 'IndexElem'));
   if (v.whereClause || elems.some((e) => e?.expr)) {
     const columns = columnRefs([elems.map((e) => e?.expr), v.whereClause]).concat(elems.map((e) => e?.name).filter((n): n is string => !!n));
@@ -460,6 +465,7 @@ function trackRename(state: AnalysisState, v: RenameStmt): void {
   // The columns of a renamed table go with it.
   if (v.renameType === 'OBJECT_TABLE') {
     const to = qualifiedName(v.relation?.schemaname, v.newname);
+    if (state.facts.partitionedTables?.delete(table)) state.facts.partitionedTables.add(to);
     const moved = (key: string) => (key.startsWith(`${table}.`) && !key.slice(table.length + 1).includes('.') ? `${to}.${key.slice(table.length + 1)}` : undefined);
     for (const map of [state.facts.columnTypes, state.facts.columnTypeNames] as Array<Map<string, unknown>>) {
       for (const [key, value] of [...map.entries()]) {

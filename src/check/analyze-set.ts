@@ -63,7 +63,7 @@ export interface SetResult {
  */
 export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit: Unit) => void): SetResult {
   const { config } = ctx;
-  const state = newRunState({ pgVersion: config.pgVersion, pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
+  const state = newRunState({ pgVersion: config.pgVersion, ...(config.pgMinorVersion !== undefined ? { pgMinorVersion: config.pgMinorVersion } : {}), pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
   const analyzed: AnalyzedMigration[] = [];
   const history: HistoryEntry[] = [];
   const destroys: Array<NonNullable<RollbackReview['destroys']>> = [];

@@ -35,7 +35,10 @@ export async function configFromFlags(repoDir: string, flags: CommonFlags & DryR
   // The YAML parser and the schema (a third of the code a lint loads) only when there is a file.
   const hasFile = flags.config !== undefined || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
   const { config } = hasFile ? await (await import('../config/load.js')).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
-  if (flags.pgVersion !== undefined) config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
+  if (flags.pgVersion !== undefined) {
+    config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
+    delete config.pgMinorVersion; // the flag names a major only: the file's minor was of another target
+  }
   if (flags.failOn !== undefined) config.failOn = riskFlag('--fail-on', flags.failOn);
   if (flags.preset !== undefined) {
     if (!(PRESETS as readonly string[]).includes(flags.preset)) throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, not "${flags.preset}"`);

@@ -42,6 +42,8 @@ export interface DryRunConfig {
 
 export interface Config {
   pgVersion: number;
+  /** The minor release, when the config file names one (`pgVersion: "14.3"`); most rules need only the major. */
+  pgMinorVersion?: number;
   /** The config file names pgVersion; otherwise it is DEFAULT_PG_VERSION, a guess at production's server. */
   pgVersionSet: boolean;
   failOn: Risk;
@@ -69,7 +71,8 @@ export function resolveConfig(file: ConfigFile): Config {
   const tableStats = new Map<string, TableStats>();
   for (const [name, stats] of Object.entries(file.tableStats ?? {})) tableStats.set(qualify(name), stats);
   return {
-    pgVersion: file.pgVersion ?? DEFAULT_PG_VERSION,
+    pgVersion: typeof file.pgVersion === 'string' ? Number(file.pgVersion.split('.')[0]) : file.pgVersion ?? DEFAULT_PG_VERSION,
+    ...(typeof file.pgVersion === 'string' ? { pgMinorVersion: Number(file.pgVersion.split('.')[1]) } : {}),
     pgVersionSet: file.pgVersion !== undefined,
     failOn: file.failOn ?? 'DANGEROUS',
     approvalRisk: file.approvalRisk ?? 'DANGEROUS',

@@ -33,8 +33,14 @@ export const migrationDirSchema = z
 
 export const configSchema = z
   .object({
-    /** Target Postgres major version. */
-    pgVersion: z.number().int().min(9).max(19).optional(),
+    /**
+     * Target Postgres major version, or `"major.minor"` (a string, from 10 on: `"14.3"`) when a
+     * rule depends on the minor release (concurrent-index-pg14-corruption).
+     */
+    pgVersion: z.union([
+      z.number().int().min(9).max(19),
+      z.string().regex(/^1[0-9]\.[0-9]{1,2}$/, 'write a major version (16) or a quoted "major.minor" from 10 on ("14.3")'),
+    ]).optional(),
     /** Lowest risk that fails the run (exit code 1, failing status). */
     failOn: risk.optional(),
     /** Lowest risk that needs `/approve-migration` in the GitHub surfaces. */

@@ -396,6 +396,17 @@ function addSet(
   result.sets.push({ dir, layout, migrations, ...(snapshots.length > 0 ? { snapshots } : {}) });
 }
 
+/**
+ * squawk's `-- squawk-disable-assume-in-transaction` line: the file is known not to run in the
+ * transaction the configuration assumes. Honoured for plain folders only, where nothing is known
+ * of the runner; a known runner's own convention says how it runs a file.
+ */
+const SQUAWK_NO_TRANSACTION = /^[ \t]*--[ \t]*squawk-disable-assume-in-transaction[ \t]*$/m;
+
+function plainTransaction(transaction: TransactionMode, text: string): TransactionMode {
+  return transaction === 'wrapped' && SQUAWK_NO_TRANSACTION.test(text) ? 'none' : transaction;
+}
+
 function toMigration(d: DraftMigration, layout: LayoutName, dir: string, required: boolean, transaction: TransactionMode): Migration {
   return {
     id: d.id,
@@ -406,7 +417,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     up: d.up,
     down: d.down,
     rollbackStatus: d.down ? 'present' : required && !d.noRollback ? 'missing' : 'not-required',
-    transaction: d.noTransaction ? 'none' : transaction,
+    transaction: d.noTransaction ? 'none' : layout === 'plain' ? plainTransaction(transaction, d.up.text) : transaction,
     change: 'unchanged',
     ...(d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {}),
     ...(d.repeatable ? { repeatable: true } : {}),
@@ -463,16 +474,17 @@ async function restrictTo(
     const migrations: Migration[] = [];
     for (const path of files) {
       const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.sql$/i, '');
+      const text = await readText(path);
       migrations.push({
         id: name,
         version: name,
         name,
         layout: 'plain',
         dir,
-        up: { path, text: await readText(path) },
+        up: { path, text },
         down: null,
         rollbackStatus: 'not-required',
-        transaction: config.defaultTransaction,
+        transaction: plainTransaction(config.defaultTransaction, text),
         change: 'unchanged',
       });
     }

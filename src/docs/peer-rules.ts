@@ -15,6 +15,7 @@ export const PEER_RULES_WITHOUT_COUNTERPART: readonly PeerRuleWithoutCounterpart
   { tool: 'eugene', rule: 'W13 (enum type creation)', why: 'creating an enum blocks nothing; the hazard is changing it later, which enum-value-changes reports when it happens' },
   { tool: 'pgfence', rule: 'SET application_name', why: 'naming the session helps operators find it in pg_stat_activity but changes no risk of the migration; not a review finding' },
   { tool: 'pgfence', rule: 'DISABLE / NO FORCE ROW LEVEL SECURITY', why: 'widening access is a security review, not a migration-safety one (enable-rls-without-policy covers the outage side: enabling it with no policy)' },
+  { tool: 'pgfence', rule: 'statement_timeout too long (over 10 minutes)', why: 'statement_timeout limits the work, not the wait: a long one is what CREATE INDEX CONCURRENTLY and backfills need; what a blocking statement holds is judged by require-statement-timeout and the estimates, and lock_timeout by timeout-too-long' },
   { tool: 'pgfence', rule: 'INHERIT / NO INHERIT', why: 'classified as a SHARE ROW EXCLUSIVE change and reported through require-lock-timeout; no dedicated rule' },
   { tool: 'pgfence', rule: 'CREATE TYPE ... AS ENUM (no DROP VALUE)', why: 'the same reason as eugene W13: reported when a label is changed (enum-value-changes), not when the type is created' },
 ];

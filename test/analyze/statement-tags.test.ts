@@ -10,7 +10,7 @@ import { firstKey } from '../../src/analyze/ast.js';
 import type { Rule } from '../../src/analyze/rule.js';
 import { initParser, parseSource } from '../../src/parse/index.js';
 import { allRules } from '../../rules/index.js';
-import { lintSql } from '../support/lint-sql.js';
+import { exampleTarget, lintSql } from '../support/lint-sql.js';
 
 /** The tags of @pgsql/types' Node union, read from its declaration (types vanish at run time). */
 function parserTags(): Set<string> {
@@ -39,7 +39,7 @@ describe('rules that name the statements they read', () => {
       await initParser();
       const unlisted: Rule = { ...rule, statements: undefined };
       const rules = allRules.map((r) => (r === rule ? unlisted : r));
-      const out = await lintSql(rule.docs.bad, { settings: { [id]: 'on' }, rules });
+      const out = await lintSql(rule.docs.bad, { settings: { [id]: 'on' }, rules, ...exampleTarget(rule.docs.bad) });
       const statements = parseSource({ path: 'migration.sql', text: rule.docs.bad }).statements;
       const hit = out.findings.filter((f) => f.rule === id);
       expect(hit.length, `bad example of ${id}`).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe('rules that name the statements they read', () => {
         expect(rule.statements, `${id} reported on:\n${stmt!.text}`).toContain(firstKey(stmt!.ast));
       }
       // And with the list in place, the analyzer loses none of them.
-      const kept = (await lintSql(rule.docs.bad, { settings: { [id]: 'on' } })).findings.filter((f) => f.rule === id);
+      const kept = (await lintSql(rule.docs.bad, { settings: { [id]: 'on' }, ...exampleTarget(rule.docs.bad) })).findings.filter((f) => f.rule === id);
       expect(kept).toEqual(hit);
     });
   });

@@ -76,6 +76,14 @@ describe('config file', () => {
       'bad value for "rules.require-concurrent-index": expected off, on, true, false, SAFE, CAUTION or DANGEROUS',
     );
     expect(configError('pgVersion: "sixteen"\n').message).toMatch(/pgVersion/);
+    // A minor release is a quoted "major.minor": a YAML number would read 14.10 as 14.1.
+    expect(configError('pgVersion: 14.3\n').message).toMatch(/pgVersion/);
+  });
+
+  it('pgVersion takes a quoted "major.minor" for the rules that depend on the minor release', () => {
+    const minor = resolveConfig(parseConfig('pgVersion: "14.10"\n', 'x.yml'));
+    expect(minor).toMatchObject({ pgVersion: 14, pgMinorVersion: 10, pgVersionSet: true });
+    expect(resolveConfig(parseConfig('pgVersion: 14\n', 'x.yml')).pgMinorVersion).toBeUndefined();
   });
 
   it('an unknown preset names the closest one, at its line and column', () => {

@@ -243,6 +243,17 @@ describe('configuration', () => {
     expect(summary(r.sets[0]!)).toEqual(['0001_x missing wrapped -']);
     expect(r.findings.map((f) => f.risk)).toEqual(['DANGEROUS']);
   });
+
+  it("squawk's -- squawk-disable-assume-in-transaction line takes a plain folder's file out of the assumed transaction; a known runner's convention wins", async () => {
+    const line = '-- squawk-disable-assume-in-transaction\nCREATE INDEX CONCURRENTLY a_idx ON a (x);';
+    const plainRun = await discoverMigrations(
+      repo({ 'sql/001_a.sql': line, 'sql/002_b.sql': 'SELECT 1;\n-- squawk-disable-assume-in-transaction is mentioned, not set' }),
+      config({ transaction: { plain: 'wrapped' } as ConfigFile['transaction'] }),
+    );
+    expect(summary(plainRun.sets[0]!)).toEqual(['001_a not-required none -', '002_b not-required wrapped -']);
+    const known = await discoverMigrations(repo({ 'db/migrations/0001_x.up.sql': line }), config({ transaction: { 'golang-migrate': 'wrapped' } as ConfigFile['transaction'] }));
+    expect(summary(known.sets[0]!)).toEqual(['0001_x missing wrapped -']);
+  });
 });
 
 describe('explicit paths (lint path...)', () => {

@@ -131,6 +131,17 @@ describe('static rollback review', () => {
     const none = await review('ALTER TABLE orders ADD COLUMN note text;', null);
     expect(none.findings).toEqual([]);
   });
+
+  it('a DELETE whose WHERE no row can pass deletes nothing: no data loss, not irreversible', async () => {
+    for (const where of ['NULL IS NOT NULL', 'false', '1 = 2', 'NULL']) {
+      const r = await review(`DELETE FROM orders WHERE ${where};`, null);
+      expect(r.findings, where).toEqual([]);
+      expect(r.irreversible, where).toBe(false);
+    }
+    // Always true, or not known: every row may go.
+    expect(ids(await review('DELETE FROM orders WHERE NULL IS NULL OR false;', null))).toEqual(['rollback-data-loss']);
+    expect(ids(await review('DELETE FROM orders WHERE status IS NOT NULL;', null))).toEqual(['rollback-data-loss']);
+  });
 });
 
 // A rollback that destroys what its migration did not make is a trap for whoever rolls back: a

@@ -2,7 +2,7 @@
 // table-rewrite-settings, partition-attach-detach, ban-domain-constraint, identifier-too-long.
 import { describe, expect, it } from 'vitest';
 import { lintSql } from '../support/lint-sql.js';
-import { expectValidSql } from './part-a-support.js';
+import { expectValidSql, runOnPostgres } from './part-a-support.js';
 import { identifiersIn, truncateIdentifier } from '../../rules/identifier-too-long.js';
 
 const of = (out: Awaited<ReturnType<typeof lintSql>>, id: string) => out.findings.filter((f) => f.rule === id);
@@ -97,10 +97,21 @@ describe('ban-domain-constraint', () => {
     expect(f?.message).toContain('SET NOT NULL checks every column');
     expect(f?.suggestion).toContain('ALTER DOMAIN pos ADD CONSTRAINT pos_not_null CHECK (VALUE IS NOT NULL) NOT VALID;');
     await expectValidSql(f?.suggestion);
-    const other = 'ALTER DOMAIN pos DROP NOT NULL;\nALTER DOMAIN pos RENAME CONSTRAINT pos_check TO pos_positive;\nALTER DOMAIN pos VALIDATE CONSTRAINT pos_positive;\nALTER DOMAIN pos DROP CONSTRAINT pos_positive;';
+    const other = 'ALTER DOMAIN pos DROP NOT NULL;\nALTER DOMAIN pos RENAME CONSTRAINT pos_check TO pos_positive;\nALTER DOMAIN pos DROP CONSTRAINT pos_positive;';
     expect(of(await lintSql(other, { history }), 'ban-domain-constraint')).toEqual([]);
     // A domain created in the same migration has no columns yet.
     expect(of(await lintSql('CREATE DOMAIN fresh AS int;\nALTER DOMAIN fresh SET NOT NULL;'), 'ban-domain-constraint')).toEqual([]);
+  });
+
+  it('flags ALTER DOMAIN ... VALIDATE CONSTRAINT: unlike ALTER TABLE ... VALIDATE it holds SHARE (writes wait) on the tables it scans', async () => {
+    const setup = "CREATE DOMAIN dd AS text;\nCREATE TABLE dt (x dd);\nALTER DOMAIN dd ADD CONSTRAINT c CHECK (VALUE <> '') NOT VALID;";
+    const [f] = of(await lintSql('ALTER DOMAIN dd VALIDATE CONSTRAINT c;', { history: setup }), 'ban-domain-constraint');
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.message).toContain('SHARE lock');
+    // The lock, as PostgreSQL takes it.
+    const holdsShare = "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'dt'::regclass AND pid = pg_backend_pid() AND mode = 'ShareLock') THEN RAISE EXCEPTION 'no SHARE lock on dt'; END IF; END $$;";
+    await runOnPostgres('domain_validate', setup, ['BEGIN;', 'ALTER DOMAIN dd VALIDATE CONSTRAINT c;', holdsShare, 'COMMIT;']);
+    expect(of(await lintSql(`CREATE DOMAIN fresh AS int;\nALTER DOMAIN fresh ADD CONSTRAINT p CHECK (VALUE > 0) NOT VALID;\nALTER DOMAIN fresh VALIDATE CONSTRAINT p;`), 'ban-domain-constraint')).toEqual([]);
   });
 });
 

@@ -239,7 +239,13 @@ describe('policy rules', () => {
     // In a transaction a failed run rolls back entirely: nothing to re-run half-way.
     expect(findingsOf(await lintSql('CREATE TABLE a (id bigint);', { runner: 'wrapped', settings: { 'prefer-robust-stmts': 'on' } }), 'prefer-robust-stmts')).toEqual([]);
     expect(findingsOf(await lintSql('CREATE TABLE a (id bigint, n integer);', { settings: { 'prefer-bigint-over-int': 'on' } }), 'prefer-bigint-over-int')).toHaveLength(1);
+    // squawk's fix_array_types: an array's elements overflow the same way.
+    const [arr] = findingsOf(await lintSql('CREATE TABLE a (ids int[], small smallint[], big bigint[]);', { settings: { 'prefer-bigint-over-int': 'on' } }), 'prefer-bigint-over-int').map((f) => f.suggestion);
+    expect(arr).toBe('ids bigint[]');
+    expect(findingsOf(await lintSql('CREATE TABLE a (ids int[], small smallint[], big bigint[]);', { settings: { 'prefer-bigint-over-int': 'on' } }), 'prefer-bigint-over-int')).toHaveLength(2);
     expect(findingsOf(await lintSql('CREATE TABLE a (id bigint);', { settings: { 'require-table-schema': 'on' } }), 'require-table-schema')).toHaveLength(1);
+    // squawk's drop_table_err / drop_table_ok: each bare name of a DROP TABLE, not a qualified one.
+    expect(findingsOf(await lintSql('DROP TABLE a, app.b;', { settings: { 'require-table-schema': 'on' } }), 'require-table-schema').map((f) => f.message)).toEqual([expect.stringMatching(/^a has no schema/)]);
     expect(findingsOf(await lintSql('ALTER TABLE a ADD COLUMN n text;', { settings: { 'statement-timeout-before-lock': 'on' } }), 'statement-timeout-before-lock')).toHaveLength(1);
     expect(findingsOf(await lintSql('BEGIN;\nALTER TABLE a ADD COLUMN n text;\nCOMMIT;', { settings: { 'require-idle-in-transaction-timeout': 'on' } }), 'require-idle-in-transaction-timeout')).toHaveLength(1);
   });

@@ -57,4 +57,16 @@ describe(ID, () => {
     const [f] = findingsOf(await lintSql(SET, { tableStats: { 'public.orders': { rows: 10 } } }), ID);
     expect(f?.risk).toBe('CAUTION');
   });
+
+  it('ADD PRIMARY KEY USING INDEX: CAUTION when the history does not show the index or its columns, nothing when they are NOT NULL', async () => {
+    const sql = 'ALTER TABLE books ADD PRIMARY KEY USING INDEX books_pkey;';
+    const [unknown] = findingsOf(await lintSql(sql), ID);
+    expect(unknown?.risk).toBe('CAUTION');
+    expect(unknown?.message).toContain("the history does not show the index's columns");
+    expect(unknown?.suggestion).toContain(sql);
+    const known = 'CREATE TABLE books (isbn text NOT NULL);\nCREATE UNIQUE INDEX books_pkey ON books (isbn);';
+    expect(findingsOf(await lintSql(sql, { history: known }), ID)).toEqual([]);
+    const nullable = 'CREATE TABLE books (isbn text);\nCREATE UNIQUE INDEX books_pkey ON books (isbn);';
+    expect(findingsOf(await lintSql(sql, { history: nullable }), ID)[0]?.risk).toBe('DANGEROUS');
+  });
 });

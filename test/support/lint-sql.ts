@@ -11,6 +11,8 @@ import { allRules } from '../../rules/index.js';
 
 export interface LintSqlOptions {
   pgVersion?: number;
+  /** The target's minor release (the config's `pgVersion: "14.3"`). */
+  pgMinorVersion?: number;
   /** How the runner executes the file: `wrapped` in one transaction, or `none` (default). */
   runner?: TransactionMode;
   /** SQL that ran before (base history): its objects are pre-existing, not new. */
@@ -26,7 +28,7 @@ export interface LintSqlOptions {
 export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<AnalyzeOutput & { errors: unknown[] }> {
   await initParser();
   const rules = opts.rules ?? allRules;
-  const state = newRunState({ pgVersion: opts.pgVersion ?? 16, tableStats: new Map(Object.entries(opts.tableStats ?? {})) });
+  const state = newRunState({ pgVersion: opts.pgVersion ?? 16, ...(opts.pgMinorVersion !== undefined ? { pgMinorVersion: opts.pgMinorVersion } : {}), tableStats: new Map(Object.entries(opts.tableStats ?? {})) });
   const run = (text: string, path: string, learningOnly: boolean) => {
     const parsed = parseSource({ path, text });
     beginFile(state, path, fileTransaction(opts.runner ?? 'none', parsed.statements), learningOnly, undefined, sentAsOneQuery(opts.runner ?? 'none', parsed.statements));
@@ -41,4 +43,14 @@ export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<A
 /** The ids of the rules that fired, in order, for compact assertions. */
 export function ruleIds(out: AnalyzeOutput): string[] {
   return out.findings.map((f) => f.rule);
+}
+
+/**
+ * The target a documented rule example names in its first line (`-- pgVersion: "14.3"`), for the
+ * rules that depend on the version: the example tests lint it for that target.
+ */
+export function exampleTarget(sql: string): Pick<LintSqlOptions, 'pgVersion' | 'pgMinorVersion'> {
+  const m = /^--\s*pgVersion:\s*"?(\d+)(?:\.(\d+))?"?/.exec(sql);
+  if (!m) return {};
+  return { pgVersion: Number(m[1]), ...(m[2] !== undefined ? { pgMinorVersion: Number(m[2]) } : {}) };
 }
