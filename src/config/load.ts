@@ -80,6 +80,8 @@ function unknownPreset(name: string): string {
 function describeIssue(issue: { code: string; message: string; path: PropertyKey[] }): string {
   // A rule setting is a union; zod's own wording ("Invalid input") says nothing useful there.
   if (issue.code === 'invalid_union' && issue.path[0] === 'rules') return 'expected off, on, true, false, SAFE, CAUTION or DANGEROUS';
+  // A bare 14.3 is a YAML number (14.10 would read as 14.1): the minor release goes in quotes.
+  if (issue.code === 'invalid_union' && issue.path[0] === 'pgVersion') return 'expected a major version from 9 to 19 (16), or a quoted "major.minor" from 10 on ("14.3")';
   return issue.message.replace(/^Invalid input: /, '');
 }
 

@@ -77,7 +77,7 @@ describe('config file', () => {
     );
     expect(configError('pgVersion: "sixteen"\n').message).toMatch(/pgVersion/);
     // A minor release is a quoted "major.minor": a YAML number would read 14.10 as 14.1.
-    expect(configError('pgVersion: 14.3\n').message).toMatch(/pgVersion/);
+    expect(configError('pgVersion: 14.3\n').message).toBe('bad value for "pgVersion": expected a major version from 9 to 19 (16), or a quoted "major.minor" from 10 on ("14.3")');
   });
 
   it('pgVersion takes a quoted "major.minor" for the rules that depend on the minor release', () => {
