@@ -54,7 +54,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
-    changeNotes.push(...changed.notes);
+    changeNotes.push(...(opts.scope.notes ?? []), ...changed.notes);
   }
   progress({ stage: 'discover', done: 1, total: 1 });
 
