@@ -160,7 +160,13 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
 
 /** Whether the change touched what the rollback runs: its own file, or a one-file layout's down section. */
 function rollbackChanged(m: Migration, base: Migration | undefined, downChange: FileChange | undefined, sameStatements: SameStatements): boolean {
-  if (m.down?.path !== m.up.path) return downChange !== undefined;
+  if (m.down?.path !== m.up.path) {
+    if (downChange === undefined) return false;
+    // A rollback file edited only in its comments or layout (hydra regenerating the header
+    // comment of 80 down files) runs what it ran: nothing to review.
+    if (downChange.status !== 'modified' || !m.down || base?.down?.path !== m.down.path) return true;
+    return !(sameSql(base.down.text, m.down.text) || sameStatements(base.down.text, m.down.text, m.layout));
+  }
   const before = base?.down?.text ?? '';
   const after = m.down?.text ?? '';
   return !(sameSql(before, after) || sameStatements(before, after, m.layout));
