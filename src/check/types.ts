@@ -57,6 +57,11 @@ export interface AnalyzedMigration {
   /** Findings silenced by `migration-guard-ignore` directives (the GitHub gate re-checks who added them). */
   suppressed?: SuppressedFinding[];
   /**
+   * Rule ids of the rollback review's findings left out because the rollback, which the change
+   * left as it was, had them with the up as the base branch had it (Migration.rollbackAsBase).
+   */
+  preexisting?: string[];
+  /**
    * The columns this migration changes the type of, as they were before it (key from
    * columnShapeKey): read from a database by src/verify when one is at hand. The plan carries
    * each one's attributes over to the new column, and offers no online swap without them.

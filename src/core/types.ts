@@ -278,6 +278,12 @@ export interface Migration {
    */
   upAsBase?: true;
   /**
+   * A change edited its up but left its rollback file as the base branch has it (its statements
+   * as they were): the base branch's up, to tell the rollback's problems the base branch already
+   * had from those the edit brought.
+   */
+  rollbackAsBase?: { baseUp: string };
+  /**
    * Under review, but migrations the change leaves alone come after it (an old migration edited,
    * reformatted or given a new rollback): the dry-run replays it as history, and the plan skips it.
    */

@@ -320,6 +320,40 @@ describe('scope: with --base only the change is judged', () => {
     expect(changed.report.migrations.map((m) => [m.path, m.findings.map((f) => f.rule)])).toEqual([[`${GM}/0002_age.up.sql`, ['rollback-mismatch']]]);
   });
 
+  it('an edited migration whose rollback the change left as it was: the rollback\'s old problems are the base branch\'s, new ones the edit\'s', async () => {
+    const r = repo()
+      .write({
+        [`${GM}/0001_networks.up.sql`]: 'CREATE TABLE networks (id uuid PRIMARY KEY);\nCREATE TABLE logs (id int);\nINSERT INTO networks VALUES (md5(random()::text)::uuid);\n',
+        [`${GM}/0001_networks.down.sql`]: '',
+        [`${GM}/0002_items.up.sql`]: 'CREATE TABLE items (id bigint PRIMARY KEY);\n',
+        [`${GM}/0002_items.down.sql`]: 'DROP TABLE items;\nDROP TABLE logs;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    // hydra's c206066066: the up files edited (a better uuid function), the down files not.
+    r.write({
+      [`${GM}/0001_networks.up.sql`]: 'CREATE TABLE networks (id uuid PRIMARY KEY);\nCREATE TABLE logs (id int);\nINSERT INTO networks VALUES (gen_random_uuid());\n',
+      [`${GM}/0002_items.up.sql`]: 'CREATE TABLE items (id bigint PRIMARY KEY, name text);\nALTER TABLE networks ADD COLUMN note text;\n',
+    }).commit('edit the ups');
+    const result = await check(r.dir, { base: 'main' });
+    const rules = result.report.migrations.map((m) => [m.path, m.findings.filter((f) => f.rule.startsWith('rollback-')).map((f) => `${f.rule} ${f.path}`)]);
+    expect(rules).toEqual([
+      // Empty before and after: not this change's.
+      [`${GM}/0001_networks.up.sql`, []],
+      // The rollback already dropped a table its migration did not create; the column the edit adds is new.
+      [`${GM}/0002_items.up.sql`, [`rollback-mismatch ${GM}/0002_items.up.sql`]],
+    ]);
+    expect(result.report.notes?.map((n) => n.message)).toContainEqual(
+      "2 rollback problems (1 rollback-destroys-data, 1 rollback-empty) are the base branch's: this change edits the migration but leaves its rollback as it was, and the rollback had them with the migration as it was; they are not part of this review",
+    );
+    expect(reportedPaths(result)).toEqual([`${GM}/0001_networks.up.sql`, `${GM}/0002_items.up.sql`]);
+
+    // The rollback edited too: judged whole, its old problems included.
+    r.write({ [`${GM}/0002_items.down.sql`]: 'DROP TABLE items;\nDROP TABLE logs;\nSELECT 1;\n' }).commit('and a down');
+    const both = await check(r.dir, { base: 'main' });
+    expect(both.report.migrations.find((m) => m.path === `${GM}/0002_items.up.sql`)!.findings.map((f) => f.rule).filter((x) => x.startsWith('rollback-')).sort()).toEqual(['rollback-destroys-data', 'rollback-mismatch']);
+  });
+
   // lemmy's 5cb3e222c3 (pg_format 5.8) reformats sixteen migrations from 2019 on, rollbacks too:
   // the dry-run replayed the history between them first, and stopped at 'relation "community"
   // does not exist'.
