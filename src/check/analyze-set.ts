@@ -16,10 +16,10 @@ import type { CostCalibration } from '../core/table-stats.js';
 import type { FileTransaction, Finding, LayoutName, Migration, MigrationReport, ParsedSource, Risk, SqlSource, Statement } from '../core/types.js';
 import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
-import { parseSource, type ParseOptions } from '../parse/index.js';
+import { parseSource, placeholderStandIns, type ParseOptions } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { createdObjects, reviewRollback, type RollbackReview } from '../rollback/review.js';
-import { allRules } from '../../rules/index.js';
+import { allRules, ruleById } from '../../rules/index.js';
 import { classify } from '../analyze/classify.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
 
@@ -223,7 +223,7 @@ function buildMigrationReport(
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
+  const allFindings = withPlaceholdersWritten([...findings, ...discovery], up, down).sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   const report: MigrationReport = {
     path: m.up.path,
     risk: reportRisk(allFindings, up),
@@ -237,6 +237,27 @@ function buildMigrationReport(
     ...(up.notes.length ? { notes: up.notes } : {}),
   };
   return { report, rollbackDestroys: rollback.destroys, preexisting };
+}
+
+/**
+ * The findings with the placeholders of either file written as the file has them, not as the
+ * stand-ins they were parsed as (the rollback review's findings name the up's objects too).
+ */
+function withPlaceholdersWritten(findings: Finding[], up: ParsedSource, down: ParsedSource | null): Finding[] {
+  const placeholders = [...(up.unknownPlaceholders ?? []), ...(down?.unknownPlaceholders ?? [])];
+  if (placeholders.length === 0) return findings;
+  const standIns = placeholderStandIns(placeholders);
+  // In place: the rollback review's `destroys` hold these very findings.
+  for (const f of findings) {
+    const message = standIns.restore(f.message);
+    if (message !== f.message) f.message = message;
+    const suggestion = f.suggestion === undefined ? undefined : standIns.restore(f.suggestion, ruleById(f.rule)?.docs.instead);
+    if (suggestion !== f.suggestion) {
+      if (suggestion) f.suggestion = suggestion;
+      else delete f.suggestion;
+    }
+  }
+  return findings;
 }
 
 /** What the rollback review says of a pair of files, for telling one review from another. */

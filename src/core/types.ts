@@ -115,8 +115,11 @@ export interface ParsedSource {
   notes: ParseNote[];
   /** psql meta-commands in the file, in order; absent when there are none. */
   metaCommands?: MetaCommand[];
-  /** `${name}` placeholders (pop: Go template actions) without a known value, each once; absent when there are none. */
-  unknownPlaceholders?: Array<{ line: number; column: number; shown: string }>;
+  /**
+   * `${name}` placeholders (pop: Go template actions) without a known value, each once; absent
+   * when there are none. `written`: as the file has it; `standIn`: the identifier parsed in its place.
+   */
+  unknownPlaceholders?: Array<{ line: number; column: number; shown: string; written: string; standIn: string }>;
 }
 
 export interface Operation {
