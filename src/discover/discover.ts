@@ -14,7 +14,7 @@ import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
 import { sqlxRunner } from './cargo.js';
 import { baseView, rustFiles, type ChangeView, type RustFiles } from './change-view.js';
 import type { DraftMigration, LayoutFiles } from './layouts/types.js';
-import { repoPath } from './layouts/types.js';
+import { emptyBuild, repoPath, sqlFiles } from './layouts/types.js';
 import { globMatcher } from './globs.js';
 import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
@@ -258,14 +258,17 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
  * the change adds, whose name is its author's choice. The others are left alone with a note:
  * editing one changes no database that has run the migrations.
  */
-function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult): string[] {
+function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult, initScripts = false): string[] {
   if (snapshots.length === 0) return [];
   const added = snapshots.filter((f) => change.added(repoPath(dir, f)));
   const left = snapshots.filter((f) => !added.includes(f));
   if (left.length > 0) {
+    const named = left.length > 3 ? `${left.slice(0, 3).join(', ')} and ${left.length - 3} more` : left.join(', ');
     result.notes.push({
       path: dir,
-      message: `${left.join(', ')} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`,
+      message: initScripts
+        ? `${named} left alone: scripts that initialise a new database, beside the migrations (what a new database starts from), not migrations; editing one changes no database that exists`
+        : `${left.join(', ')} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`,
     });
   }
   return added;
@@ -296,7 +299,8 @@ async function buildGroup(
     }
   }
   const layout = typeof runner === 'string' ? runner : 'sqlx';
-  const built = await layoutModule(layout).build(folder);
+  // Scripts that initialise a new database are what it starts from, all of them (FolderGroup.initScripts).
+  const built = group.initScripts && !entry ? { ...emptyBuild(), snapshots: sqlFiles(group.files) } : await layoutModule(layout).build(folder);
   for (const file of group.files) {
     if (!FIZZ_UP.test(file)) continue;
     result.errors.push({
@@ -317,7 +321,7 @@ async function buildGroup(
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
+  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result, group.initScripts === true && !entry);
   const reviewed = snapshots.length > 0 ? (await layoutModule('plain').build({ ...folder, files: snapshots, besideMigrations: false })).migrations : [];
   const left: SqlSource[] = [];
   for (const file of built.snapshots ?? []) {

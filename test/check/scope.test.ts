@@ -354,6 +354,30 @@ describe('scope: with --base only the change is judged', () => {
     expect(both.report.migrations.find((m) => m.path === `${GM}/0002_items.up.sql`)!.findings.map((f) => f.rule).filter((x) => x.startsWith('rollback-')).sort()).toEqual(['rollback-destroys-data', 'rollback-mismatch']);
   });
 
+  it('scripts that initialise a new database, beside the migrations, are what it starts from: an edit is left alone with a note, a new one reviewed', async () => {
+    // supabase/postgres: migrations/db/init-scripts/ run once on an empty data directory, migrations/db/migrations/ after.
+    const INIT = 'migrations/db/init-scripts';
+    const MIG = 'migrations/db/migrations';
+    const r = repo()
+      .write({
+        [`${INIT}/00000000000000-initial-schema.sql`]: 'CREATE SCHEMA extensions;\n',
+        [`${INIT}/00000000000001-auth-schema.sql`]: 'CREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);\n',
+        [`${MIG}/20211115181400_update-auth-permissions.sql`]: 'GRANT USAGE ON SCHEMA auth TO postgres;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({
+      [`${INIT}/00000000000001-auth-schema.sql`]: 'CREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY, email text);\n',
+      [`${INIT}/00000000000002-storage-schema.sql`]: 'CREATE SCHEMA storage;\nCREATE TABLE storage.objects (id uuid PRIMARY KEY, at timestamp);\n',
+    }).commit('init scripts');
+    const result = await check(r.dir, { base: 'main' });
+    expect(collectDiagnostics(result).filter((d) => d.ruleId === 'migration-edited')).toEqual([]);
+    expect(result.report.migrations.map((m) => m.path)).toEqual([`${INIT}/00000000000002-storage-schema.sql`]);
+    expect(result.report.notes?.map((n) => n.message)).toContainEqual(
+      '00000000000000-initial-schema.sql, 00000000000001-auth-schema.sql left alone: scripts that initialise a new database, beside the migrations (what a new database starts from), not migrations; editing one changes no database that exists',
+    );
+  });
+
   // lemmy's 5cb3e222c3 (pg_format 5.8) reformats sixteen migrations from 2019 on, rollbacks too:
   // the dry-run replayed the history between them first, and stopped at 'relation "community"
   // does not exist'.
