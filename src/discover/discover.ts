@@ -18,7 +18,7 @@ import { emptyBuild, repoPath, sqlFiles } from './layouts/types.js';
 import { globMatcher } from './globs.js';
 import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
-import { splitOtherDatabases } from './other-databases.js';
+import { engineOfPath, splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
@@ -78,7 +78,14 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     if (sql === 0) continue;
     // A folder the change brings whole is named by the pull request's author: its name proves
     // nothing (otherDatabases.skip, from the base branch's config, still does), and Flyway or Liquibase's includeAll, reading a tree, would run what it holds.
-    if (opts.addedByChange && !folder.engine.startsWith('not ') && folder.files.filter((f) => /\.sql$/i.test(f)).every(opts.addedByChange)) {
+    // Not one the change only moved from another folder named for the same engine (flipt moving
+    // config/migrations/clickhouse/ to internal/migrations/clickhouse/): its name is the base branch's.
+    const movedFromSameEngine = (f: string) => {
+      const from = opts.previousPath?.(f);
+      return from !== undefined && engineOfPath(from) === folder.engine;
+    };
+    const folderSql = folder.files.filter((f) => /\.sql$/i.test(f));
+    if (opts.addedByChange && !folder.engine.startsWith('not ') && folderSql.every(opts.addedByChange) && !folderSql.every(movedFromSameEngine)) {
       paths = [...paths, ...folder.files].sort();
       result.notes.push({
         path: folder.dir,

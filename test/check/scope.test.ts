@@ -451,6 +451,32 @@ describe('other databases are left alone, with a note', () => {
     expect(result.report.notes?.find((n) => n.path === 'riverdriver/riversqlite')?.message).toMatch(/SQLite/);
   });
 
+  it('flipt: a cockroachdb folder is CockroachDB\'s, and a ClickHouse folder the change only moves stays ClickHouse\'s', async () => {
+    const CH = "CREATE TABLE IF NOT EXISTS `flipt_counter_analytics` (`timestamp` DateTime('UTC')) Engine = MergeTree ORDER BY timestamp;\n";
+    const r = repo()
+      .write({
+        'config/migrations/postgres/1_init.up.sql': PG,
+        'config/migrations/postgres/1_init.down.sql': 'DROP TABLE jobs;\n',
+        'config/migrations/cockroachdb/1_init.up.sql': PG,
+        'config/migrations/cockroachdb/1_init.down.sql': 'DROP TABLE jobs;\n',
+        'config/migrations/clickhouse/1_counter.up.sql': CH,
+        'config/migrations/clickhouse/1_counter.down.sql': 'DROP TABLE `flipt_counter_analytics`;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write({ 'config/migrations/cockroachdb/1_init.up.sql': `${PG}CREATE INDEX jobs_x ON jobs (id);\n` })
+      .move('config/migrations/clickhouse', 'internal-clickhouse')
+      .commit('cockroach edit, clickhouse moved');
+    mkdirSync(path.join(r.dir, 'internal/migrations'), { recursive: true });
+    r.move('internal-clickhouse', 'internal/migrations/clickhouse').commit('clickhouse moved');
+    const result = await check(r.dir, { base: 'main' });
+    expect(result.report.errors).toEqual([]);
+    expect(result.report.migrations).toEqual([]);
+    const notes = result.report.notes?.map((n) => [n.path, n.message.replace(/ \(set otherDatabases.*/, '')]);
+    expect(notes).toContainEqual(['config/migrations/cockroachdb', '2 SQL files left alone: the folder name says CockroachDB, not PostgreSQL']);
+    expect(notes).toContainEqual(['internal/migrations/clickhouse', '2 SQL files left alone: the folder name says ClickHouse, not PostgreSQL']);
+  });
+
   it('Flyway per-vendor trees: only the Postgres folder is reviewed; a file name mentioning sqlite is still reviewed', async () => {
     const base = 'src/main/resources/db/migration';
     const r = repo()
