@@ -78,14 +78,15 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     if (sql === 0) continue;
     // A folder the change brings whole is named by the pull request's author: its name proves
     // nothing (otherDatabases.skip, from the base branch's config, still does), and Flyway or Liquibase's includeAll, reading a tree, would run what it holds.
-    // Not one the change only moved from another folder named for the same engine (flipt moving
-    // config/migrations/clickhouse/ to internal/migrations/clickhouse/): its name is the base branch's.
+    // Not one the change moves another folder named for the same engine to (flipt moving
+    // config/migrations/clickhouse/ to internal/migrations/clickhouse/, renaming some files and
+    // adding others): its name is the base branch's.
     const movedFromSameEngine = (f: string) => {
       const from = opts.previousPath?.(f);
       return from !== undefined && engineOfPath(from) === folder.engine;
     };
     const folderSql = folder.files.filter((f) => /\.sql$/i.test(f));
-    if (opts.addedByChange && !folder.engine.startsWith('not ') && folderSql.every(opts.addedByChange) && !folderSql.every(movedFromSameEngine)) {
+    if (opts.addedByChange && !folder.engine.startsWith('not ') && folderSql.every(opts.addedByChange) && !folderSql.some(movedFromSameEngine)) {
       paths = [...paths, ...folder.files].sort();
       result.notes.push({
         path: folder.dir,

@@ -451,7 +451,7 @@ describe('other databases are left alone, with a note', () => {
     expect(result.report.notes?.find((n) => n.path === 'riverdriver/riversqlite')?.message).toMatch(/SQLite/);
   });
 
-  it('flipt: a cockroachdb folder is CockroachDB\'s, and a ClickHouse folder the change only moves stays ClickHouse\'s', async () => {
+  it('flipt: a cockroachdb folder is CockroachDB\'s, and a ClickHouse folder the change moves (with a file more) stays ClickHouse\'s', async () => {
     const CH = "CREATE TABLE IF NOT EXISTS `flipt_counter_analytics` (`timestamp` DateTime('UTC')) Engine = MergeTree ORDER BY timestamp;\n";
     const r = repo()
       .write({
@@ -468,13 +468,15 @@ describe('other databases are left alone, with a note', () => {
       .move('config/migrations/clickhouse', 'internal-clickhouse')
       .commit('cockroach edit, clickhouse moved');
     mkdirSync(path.join(r.dir, 'internal/migrations'), { recursive: true });
-    r.move('internal-clickhouse', 'internal/migrations/clickhouse').commit('clickhouse moved');
+    r.move('internal-clickhouse', 'internal/migrations/clickhouse')
+      .write({ 'internal/migrations/clickhouse/2_more.up.sql': CH.replace('flipt_counter_analytics', 'flipt_more') })
+      .commit('clickhouse moved, and one more');
     const result = await check(r.dir, { base: 'main' });
     expect(result.report.errors).toEqual([]);
     expect(result.report.migrations).toEqual([]);
     const notes = result.report.notes?.map((n) => [n.path, n.message.replace(/ \(set otherDatabases.*/, '')]);
     expect(notes).toContainEqual(['config/migrations/cockroachdb', '2 SQL files left alone: the folder name says CockroachDB, not PostgreSQL']);
-    expect(notes).toContainEqual(['internal/migrations/clickhouse', '2 SQL files left alone: the folder name says ClickHouse, not PostgreSQL']);
+    expect(notes).toContainEqual(['internal/migrations/clickhouse', '3 SQL files left alone: the folder name says ClickHouse, not PostgreSQL']);
   });
 
   it('Flyway per-vendor trees: only the Postgres folder is reviewed; a file name mentioning sqlite is still reviewed', async () => {
