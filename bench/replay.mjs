@@ -12,9 +12,10 @@
 //   s/PR        mean wall time per PR
 //
 // Run `npm run build` first. Usage: node bench/replay.mjs <git repo or dir>... [--last N] [--verbose]
+// [--save DIR] (each PR's report, with the commit and the files it changed, as DIR/<repo>/<sha>.json)
 // The repository is cloned into a temp folder and never modified.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,10 +37,11 @@ const flag = (name) => {
 };
 const last = Number(flag('--last') ?? 20);
 const timeoutMs = Number(flag('--timeout') ?? 300_000);
+const save = flag('--save');
 const verbose = args.includes('--verbose');
 const repos = args.filter((a) => a !== '--verbose');
 if (repos.length === 0) {
-  console.error('usage: node bench/replay.mjs <git repo>... [--last N] [--timeout ms] [--verbose]');
+  console.error('usage: node bench/replay.mjs <git repo>... [--last N] [--timeout ms] [--save dir] [--verbose]');
   process.exit(2);
 }
 await loadModule();
@@ -108,6 +110,10 @@ function replay(source) {
         out.crashes++;
         out.details.push(`${sha.slice(0, 10)} crash: ${e.message}`);
         continue;
+      }
+      if (save) {
+        mkdirSync(path.join(save, out.repo), { recursive: true });
+        writeFileSync(path.join(save, out.repo, `${sha.slice(0, 10)}.json`), JSON.stringify({ sha, parent, changed: [...changed], report }, null, 1));
       }
       const verdict = report.migrations.length === 0 && report.errors.length === 0 ? 'none' : report.risk;
       out.verdicts[verdict] = (out.verdicts[verdict] ?? 0) + 1;

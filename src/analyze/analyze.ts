@@ -12,6 +12,7 @@ import type { AnalysisState, TableStats } from './state.js';
 import { definedRoutine, routinesRun } from './routine-calls.js';
 import { readDirectives, suppressedBy } from './suppress.js';
 import { track } from './track.js';
+import { placeholderStandIns } from '../parse/preprocess.js';
 
 export interface AnalyzeOutput {
   operations: Operation[];
@@ -168,6 +169,7 @@ export function startAnalysis(
 
   const finish = (source: ParsedSource, text: string): AnalyzeOutput => {
     const directives = readDirectives(text, source.statements);
+    const standIns = source.unknownPlaceholders?.length ? placeholderStandIns(source.unknownPlaceholders) : undefined;
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
     // Statements sit at their index (parseSource numbers them so); a Map of 10^5 of them cost more than the lookups.
@@ -196,15 +198,22 @@ export function startAnalysis(
         }
       }
       const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
+      let suggestion = hit.suggestion;
+      if (standIns) {
+        message = standIns.restore(message);
+        // A stand-in glued into a longer name (a constraint named after the table) has no spelling
+        // the file could use: the rule's general advice instead.
+        if (suggestion !== undefined) suggestion = standIns.restore(suggestion, rule.docs.instead);
+      }
       const finding: Finding = {
         rule: rule.id,
         risk,
         line: pos.line,
         column: pos.column,
         message,
-        ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
-        ...(hit.suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
-        ...(hit.suggestion && hit.suggestionRuns !== 'before' && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {}),
+        ...(suggestion ? { suggestion } : {}),
+        ...(suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
+        ...(suggestion && hit.suggestionRuns !== 'before' && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {}),
         ...(stmt ? { statement: stmt.index } : {}),
         path: source.path,
       };
@@ -319,3 +328,4 @@ function formatBytes(n: number): string {
   while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
   return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
 }
+

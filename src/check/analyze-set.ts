@@ -16,10 +16,11 @@ import type { CostCalibration } from '../core/table-stats.js';
 import type { FileTransaction, Finding, LayoutName, Migration, MigrationReport, ParsedSource, Risk, SqlSource, Statement } from '../core/types.js';
 import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
-import { parseSource, type ParseOptions } from '../parse/index.js';
+import { parseSource, placeholderStandIns, type ParseOptions } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
 import { createdObjects, reviewRollback, type RollbackReview } from '../rollback/review.js';
-import { allRules } from '../../rules/index.js';
+import { allRules, ruleById } from '../../rules/index.js';
+import { classify } from '../analyze/classify.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
 
 export interface Unit {
@@ -88,7 +89,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     // A pull request's new migrations deploy together, so what one creates is new to the next;
     // a whole-repository or file review judges each migration against the history before it.
     if (ctx.scopeKind !== 'changes') settleNewObjects(state);
-    const { report, rollbackDestroys } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
+    const { report, rollbackDestroys, preexisting } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings, placeholdersOf(m, config.placeholders));
     destroys[analyzed.length] = rollbackDestroys ?? [];
     analyzed.push({
       migration: m,
@@ -97,6 +98,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
       report,
       transaction,
       ...(out.suppressed.length ? { suppressed: out.suppressed } : {}),
+      ...(preexisting.length ? { preexisting } : {}),
     });
   }
   forgiveCreatedAlongside(analyzed, destroys, ctx.scopeKind === 'changes');
@@ -208,15 +210,20 @@ function buildMigrationReport(
   out: AnalyzeOutput,
   transaction: FileTransaction,
   extra: Array<Finding & { path: string }>,
-): { report: MigrationReport; rollbackDestroys: RollbackReview['destroys'] } {
+  placeholders: Record<string, string>,
+): { report: MigrationReport; rollbackDestroys: RollbackReview['destroys']; preexisting: string[] } {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
-  const rollback = reviewRollback(m, up, down, out.operations);
+  const review = reviewRollback(m, up, down, out.operations);
+  const before = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders) : new Set<string>();
+  const kept = review.findings.filter((f) => !before.has(problemKey(f)));
+  const rollback: RollbackReview = { ...review, findings: kept, ...(review.destroys ? { destroys: review.destroys.filter((d) => kept.includes(d.finding)) } : {}) };
+  const preexisting = review.findings.filter((f) => !kept.includes(f)).map((f) => f.rule);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped');
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
+  const allFindings = withPlaceholdersWritten([...findings, ...discovery], up, down).sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   const report: MigrationReport = {
     path: m.up.path,
     risk: reportRisk(allFindings, up),
@@ -229,7 +236,47 @@ function buildMigrationReport(
     ...(rollback.irreversible ? { irreversible: true } : {}),
     ...(up.notes.length ? { notes: up.notes } : {}),
   };
-  return { report, rollbackDestroys: rollback.destroys };
+  return { report, rollbackDestroys: rollback.destroys, preexisting };
+}
+
+/**
+ * The findings with the placeholders of either file written as the file has them, not as the
+ * stand-ins they were parsed as (the rollback review's findings name the up's objects too).
+ */
+function withPlaceholdersWritten(findings: Finding[], up: ParsedSource, down: ParsedSource | null): Finding[] {
+  const placeholders = [...(up.unknownPlaceholders ?? []), ...(down?.unknownPlaceholders ?? [])];
+  if (placeholders.length === 0) return findings;
+  const standIns = placeholderStandIns(placeholders);
+  // In place: the rollback review's `destroys` hold these very findings.
+  for (const f of findings) {
+    const message = standIns.restore(f.message);
+    if (message !== f.message) f.message = message;
+    const suggestion = f.suggestion === undefined ? undefined : standIns.restore(f.suggestion, ruleById(f.rule)?.docs.instead);
+    if (suggestion !== f.suggestion) {
+      if (suggestion) f.suggestion = suggestion;
+      else delete f.suggestion;
+    }
+  }
+  return findings;
+}
+
+/** What the rollback review says of a pair of files, for telling one review from another. */
+const problemKey = (f: Finding): string => `${f.rule}\0${f.path ?? ''}\0${f.message}`;
+
+/** The rollback review's findings that only compare the rollback with its up, and so an edit of the up can bring or take away. */
+const PAIR_PROBLEMS: ReadonlySet<string> = new Set(['rollback-empty', 'rollback-mismatch', 'rollback-destroys-data']);
+
+/**
+ * The problems the rollback review finds with the rollback as the base branch has it, held
+ * against the up as the base branch had it: the base branch's, not the edit's. The up's
+ * statements are classified on their own (no history): only what they create, drop and rename
+ * counts, as the review reads it.
+ */
+function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, placeholders: Record<string, string>): Set<string> {
+  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders));
+  const state = newRunState({ pgVersion: 16 });
+  const ops = up.statements.filter((s) => !s.nestedIn).flatMap((s) => classify(s, state));
+  return new Set(reviewRollback(m, up, down, ops).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
 
 /**

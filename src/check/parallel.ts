@@ -48,6 +48,7 @@ interface WireMigration {
   report: AnalyzedMigration['report'];
   transaction: AnalyzedMigration['transaction'];
   suppressed?: AnalyzedMigration['suppressed'];
+  preexisting?: AnalyzedMigration['preexisting'];
 }
 
 export interface WorkerInit {
@@ -217,6 +218,7 @@ function revive(units: readonly Unit[], m: WireMigration): AnalyzedMigration {
     report: m.report,
     transaction: m.transaction,
     ...(m.suppressed ? { suppressed: m.suppressed } : {}),
+    ...(m.preexisting ? { preexisting: m.preexisting } : {}),
   };
 }
 

@@ -55,7 +55,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
-    changeNotes.push(...changed.notes);
+    changeNotes.push(...(opts.scope.notes ?? []), ...changed.notes);
   }
   progress({ stage: 'discover', done: 1, total: 1 });
 
@@ -125,6 +125,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     else countUnrelated(e.rule ?? 'parse error');
   }
   if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
+  const kept = new Map<string, number>();
+  for (const rule of analyzed.flatMap((a) => a.preexisting ?? [])) kept.set(rule, (kept.get(rule) ?? 0) + 1);
+  if (kept.size > 0) notes.push(keptRollbackNote(kept));
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
 
   let planVerification: CheckResult['planVerification'];
@@ -244,6 +247,14 @@ function unrelatedNote(counts: ReadonlyMap<string, number>): ReportNote {
   const what = [...counts.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([rule, n]) => `${n} ${rule}`).join(', ');
   return {
     message: `the base branch already has ${total} problem${total === 1 ? '' : 's'} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`,
+  };
+}
+
+function keptRollbackNote(counts: ReadonlyMap<string, number>): ReportNote {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const what = [...counts.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([rule, n]) => `${n} ${rule}`).join(', ');
+  return {
+    message: `${total} rollback problem${total === 1 ? '' : 's'} (${what}) ${total === 1 ? 'is' : 'are'} the base branch's: this change edits the migration but leaves its rollback as it was, and the rollback had ${total === 1 ? 'it' : 'them'} with the migration as it was; they are not part of this review`,
   };
 }
 

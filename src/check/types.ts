@@ -4,7 +4,7 @@
 import type { SuppressedFinding } from '../analyze/analyze.js';
 import type { Config } from '../config/defaults.js';
 import type { ColumnShape } from '../core/column-shape.js';
-import type { FileChange, FileTransaction, Migration, MigrationReport, ParsedSource, Report, RepoFiles, Verification } from '../core/types.js';
+import type { FileChange, FileTransaction, Migration, MigrationReport, ParsedSource, Report, ReportNote, RepoFiles, Verification } from '../core/types.js';
 
 export type CheckScope =
   /** Every migration found in the tree is under review. */
@@ -12,7 +12,8 @@ export type CheckScope =
   /** Exactly these files (or folders), outside any layout unless one is detected around them. */
   | { kind: 'paths'; paths: string[] }
   /** The migrations these changes touch; `base` is the tree at the merge base (for history and edits). */
-  | { kind: 'changes'; changes: FileChange[]; base: RepoFiles | null; readBase?: (path: string) => Promise<string | null> };
+  /** `notes`: what the comparison itself could not do as usual, reported as they are. */
+  | { kind: 'changes'; changes: FileChange[]; base: RepoFiles | null; readBase?: (path: string) => Promise<string | null>; notes?: ReportNote[] };
 
 export interface ProgressEvent {
   stage: 'discover' | 'parse' | 'analyze' | 'dry-run';
@@ -55,6 +56,11 @@ export interface AnalyzedMigration {
   transaction: FileTransaction;
   /** Findings silenced by `migration-guard-ignore` directives (the GitHub gate re-checks who added them). */
   suppressed?: SuppressedFinding[];
+  /**
+   * Rule ids of the rollback review's findings left out because the rollback, which the change
+   * left as it was, had them with the up as the base branch had it (Migration.rollbackAsBase).
+   */
+  preexisting?: string[];
   /**
    * The columns this migration changes the type of, as they were before it (key from
    * columnShapeKey): read from a database by src/verify when one is at hand. The plan carries

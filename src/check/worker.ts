@@ -54,6 +54,7 @@ function run(task: WorkerTask): void {
       report: a.report,
       transaction: a.transaction,
       ...(a.suppressed ? { suppressed: a.suppressed } : {}),
+      ...(a.preexisting ? { preexisting: a.preexisting } : {}),
     })),
   });
 }

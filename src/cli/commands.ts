@@ -221,7 +221,7 @@ function parseFormat(format: string | undefined): Format {
 async function scopeFor(root: string, base: string | undefined): Promise<CheckScope> {
   if (!base) return { kind: 'all' };
   const changes = await gitChanges(root, base);
-  return { kind: 'changes', changes: changes.changes, base: changes.base };
+  return { kind: 'changes', changes: changes.changes, base: changes.base, notes: changes.notes };
 }
 
 function repoRoot(dir: string | undefined): string {

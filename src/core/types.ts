@@ -115,8 +115,11 @@ export interface ParsedSource {
   notes: ParseNote[];
   /** psql meta-commands in the file, in order; absent when there are none. */
   metaCommands?: MetaCommand[];
-  /** `${name}` placeholders (pop: Go template actions) without a known value, each once; absent when there are none. */
-  unknownPlaceholders?: Array<{ line: number; column: number; shown: string }>;
+  /**
+   * `${name}` placeholders (pop: Go template actions) without a known value, each once; absent
+   * when there are none. `written`: as the file has it; `standIn`: the identifier parsed in its place.
+   */
+  unknownPlaceholders?: Array<{ line: number; column: number; shown: string; written: string; standIn: string }>;
 }
 
 export interface Operation {
@@ -277,6 +280,12 @@ export interface Migration {
    * comments or spacing changed): the base branch already reviewed, and probably ran, them.
    */
   upAsBase?: true;
+  /**
+   * A change edited its up but left its rollback file as the base branch has it (its statements
+   * as they were): the base branch's up, to tell the rollback's problems the base branch already
+   * had from those the edit brought.
+   */
+  rollbackAsBase?: { baseUp: string };
   /**
    * Under review, but migrations the change leaves alone come after it (an old migration edited,
    * reformatted or given a new rollback): the dry-run replays it as history, and the plan skips it.

@@ -148,10 +148,15 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
   // Nothing that runs changed (the up's statements as they were: comments, layout, lemmy's
   // pg_format upgrades), the rollback untouched (a one-file layout's down section: its
   // statements as they were), and no runner checksums the file: nothing to review.
-  if (change === 'modified' && upAsBase && !upEdited && !rollbackChanged(m, base, down ?? baseDown, sameStatements)) change = 'unchanged';
+  const rollbackAsIs = !rollbackChanged(m, base, down ?? baseDown, sameStatements);
+  if (change === 'modified' && upAsBase && !upEdited && rollbackAsIs) change = 'unchanged';
+  // The up edited, its own rollback file left as it was: what was wrong with the pair before is
+  // the base branch's (check/analyze-set.ts tells it from what the edit brought).
+  const keptRollback = change === 'modified' && !upAsBase && rollbackAsIs && !!base && !!m.down && m.down.path !== m.up.path && base.down?.path === m.down.path;
   const migration: Migration = {
     ...m,
     change,
+    ...(keptRollback ? { rollbackAsBase: { baseUp: base!.up.text } } : {}),
     ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}),
     ...(upAsBase ? { upAsBase: true as const } : {}),
   };
@@ -160,7 +165,13 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
 
 /** Whether the change touched what the rollback runs: its own file, or a one-file layout's down section. */
 function rollbackChanged(m: Migration, base: Migration | undefined, downChange: FileChange | undefined, sameStatements: SameStatements): boolean {
-  if (m.down?.path !== m.up.path) return downChange !== undefined;
+  if (m.down?.path !== m.up.path) {
+    if (downChange === undefined) return false;
+    // A rollback file edited only in its comments or layout (hydra regenerating the header
+    // comment of 80 down files) runs what it ran: nothing to review.
+    if (downChange.status !== 'modified' || !m.down || base?.down?.path !== m.down.path) return true;
+    return !(sameSql(base.down.text, m.down.text) || sameStatements(base.down.text, m.down.text, m.layout));
+  }
   const before = base?.down?.text ?? '';
   const after = m.down?.text ?? '';
   return !(sameSql(before, after) || sameStatements(before, after, m.layout));

@@ -15,11 +15,11 @@ import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
 import { sqlxRunner } from './cargo.js';
 import { baseView, rustFiles, type ChangeView, type RustFiles } from './change-view.js';
 import type { DraftMigration, LayoutFiles } from './layouts/types.js';
-import { repoPath } from './layouts/types.js';
+import { emptyBuild, repoPath, sqlFiles } from './layouts/types.js';
 import { globMatcher } from './globs.js';
 import { decodeText, isBlankSql } from './text.js';
 import { decodeSql } from '../parse/read.js';
-import { splitOtherDatabases } from './other-databases.js';
+import { engineOfPath, splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
@@ -86,7 +86,15 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     if (sql === 0) continue;
     // A folder the change brings whole is named by the pull request's author: its name proves
     // nothing (otherDatabases.skip, from the base branch's config, still does), and Flyway or Liquibase's includeAll, reading a tree, would run what it holds.
-    if (opts.addedByChange && !folder.engine.startsWith('not ') && folder.files.filter((f) => /\.sql$/i.test(f)).every(opts.addedByChange)) {
+    // Not one the change moves another folder named for the same engine to (flipt moving
+    // config/migrations/clickhouse/ to internal/migrations/clickhouse/, renaming some files and
+    // adding others): its name is the base branch's.
+    const movedFromSameEngine = (f: string) => {
+      const from = opts.previousPath?.(f);
+      return from !== undefined && engineOfPath(from) === folder.engine;
+    };
+    const folderSql = folder.files.filter((f) => /\.sql$/i.test(f));
+    if (opts.addedByChange && !folder.engine.startsWith('not ') && folderSql.every(opts.addedByChange) && !folderSql.some(movedFromSameEngine)) {
       paths = [...paths, ...folder.files].sort();
       result.notes.push({
         path: folder.dir,
@@ -292,14 +300,17 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
  * the change adds, whose name is its author's choice. The others are left alone with a note:
  * editing one changes no database that has run the migrations.
  */
-function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult): string[] {
+function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult, initScripts = false): string[] {
   if (snapshots.length === 0) return [];
   const added = snapshots.filter((f) => change.added(repoPath(dir, f)));
   const left = snapshots.filter((f) => !added.includes(f));
   if (left.length > 0) {
+    const named = left.length > 3 ? `${left.slice(0, 3).join(', ')} and ${left.length - 3} more` : left.join(', ');
     result.notes.push({
       path: dir,
-      message: `${left.join(', ')} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`,
+      message: initScripts
+        ? `${named} left alone: scripts that initialise a new database, beside the migrations (what a new database starts from), not migrations; editing one changes no database that exists`
+        : `${left.join(', ')} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`,
     });
   }
   return added;
@@ -330,7 +341,8 @@ async function buildGroup(
     }
   }
   const layout = typeof runner === 'string' ? runner : 'sqlx';
-  const built = await layoutModule(layout).build(folder);
+  // Scripts that initialise a new database are what it starts from, all of them (FolderGroup.initScripts).
+  const built = group.initScripts && !entry ? { ...emptyBuild(), snapshots: sqlFiles(group.files) } : await layoutModule(layout).build(folder);
   for (const file of group.files) {
     if (!FIZZ_UP.test(file)) continue;
     result.errors.push({
@@ -351,7 +363,7 @@ async function buildGroup(
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
+  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result, group.initScripts === true && !entry);
   const reviewed = snapshots.length > 0 ? (await layoutModule('plain').build({ ...folder, files: snapshots, besideMigrations: false })).migrations : [];
   const left: SqlSource[] = [];
   for (const file of built.snapshots ?? []) {

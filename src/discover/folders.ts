@@ -19,7 +19,17 @@ export interface FolderGroup {
    * from, not a migration.
    */
   besideMigrations?: boolean;
+  /**
+   * True for a folder of scripts that initialise a new database, beside a folder of migrations
+   * (supabase/postgres' migrations/db/init-scripts/ beside migrations/db/migrations/; Postgres'
+   * docker image runs docker-entrypoint-initdb.d/ only on an empty data directory): what a new
+   * database starts from, as a whole-schema file is, not migrations of the sequence.
+   */
+  initScripts?: boolean;
 }
+
+/** A folder named for database initialisation: init-scripts, initdb, init.d, docker-entrypoint-initdb.d. */
+const INIT_DIR = /^(?:docker-entrypoint-)?init(?:db)?(?:[-_.]?(?:scripts?|d))?$/i;
 
 const SQITCH_SCRIPT = /^(?:(.*)\/)?(deploy|revert|verify)\/.+\.sql$/;
 const PRISMA = /^(?:(.*)\/)?[^/]+\/migration\.sql$/;
@@ -150,6 +160,12 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
     }
   }
   for (const g of groups) if (!g.shape && aboveMigrations.has(g.dir)) g.besideMigrations = true;
+  const last = (dir: string) => dir.slice(dir.lastIndexOf('/') + 1);
+  for (const g of groups) {
+    if (g.shape || !INIT_DIR.test(last(g.dir))) continue;
+    const migrations = groups.some((o) => o !== g && !INIT_DIR.test(last(o.dir)) && parent(o.dir) === parent(g.dir) && (o.shape || namedWithVersions(o.files) || MIGRATION_DIR.test(o.dir)));
+    if (migrations) g.initScripts = true;
+  }
   return groups.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 

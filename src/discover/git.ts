@@ -7,7 +7,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { FileChange, RepoFiles } from '../core/types.js';
+import type { FileChange, RepoFiles, ReportNote } from '../core/types.js';
 import { DiscoverError } from './errors.js';
 
 const run = promisify(execFile);
@@ -17,6 +17,8 @@ export interface GitChanges {
   changes: FileChange[];
   /** The files of the merge-base commit, paths relative to `repoDir`. */
   base: RepoFiles;
+  /** What the comparison could not do as usual (rename detection on a clone missing objects). */
+  notes: ReportNote[];
 }
 
 export async function gitChanges(repoDir: string, baseRef: string): Promise<GitChanges> {
@@ -41,9 +43,22 @@ export async function gitChanges(repoDir: string, baseRef: string): Promise<GitC
   }
 
   const prefix = (await git(['rev-parse', '--show-prefix'])).trim();
-  const diff = await git(['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', '--relative', mergeBase]);
+  const notes: ReportNote[] = [];
+  let changes: FileChange[];
+  try {
+    changes = parseNameStatus(await git(['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', '--relative', mergeBase]));
+  } catch (e) {
+    // Rename detection reads the deleted and added files' contents; a clone missing some objects
+    // (a damaged or partial clone) cannot give them. Without it, git lists a rename as a delete
+    // and an add: the exact renames are paired again by their blob ids, which need no contents.
+    const plain = await git(['diff', '--name-status', '-z', '--no-renames', '--no-color', '--no-ext-diff', '--relative', mergeBase]);
+    changes = await pairExactRenames(parseNameStatus(plain), mergeBase, prefix, git, repoDir);
+    const why = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
+    notes.push({
+      message: `git could not detect renames (${why}): a file renamed and edited in the same change is read as deleted and added; files renamed unchanged are still seen as renames`,
+    });
+  }
   const untracked = await git(['ls-files', '-z', '--others', '--exclude-standard']);
-  const changes = parseNameStatus(diff);
   const seen = new Set(changes.map((c) => c.path));
   for (const path of untracked.split('\0')) if (path && !seen.has(path)) changes.push({ path, status: 'added' });
 
@@ -54,7 +69,44 @@ export async function gitChanges(repoDir: string, baseRef: string): Promise<GitC
     .map((p) => p.slice(prefix.length))
     .sort();
   const read = blobReader(repoDir, mergeBase, prefix);
-  return { mergeBase, changes, base: { list: async () => baseFiles, read } };
+  return { mergeBase, changes, base: { list: async () => baseFiles, read }, notes };
+}
+
+/**
+ * Pairs a deleted file with an added file of the same contents as a rename, as `git diff -M`
+ * would, from object ids only: the deleted file's from the merge-base tree, the added file's
+ * hashed from the work tree. No blob is read, so a clone missing objects can do it.
+ */
+async function pairExactRenames(
+  changes: FileChange[],
+  mergeBase: string,
+  prefix: string,
+  git: (args: string[]) => Promise<string>,
+  repoDir: string,
+): Promise<FileChange[]> {
+  const deleted = changes.filter((c) => c.status === 'deleted');
+  const added = changes.filter((c) => c.status === 'added' && existsSync(`${repoDir}/${c.path}`));
+  if (deleted.length === 0 || added.length === 0) return changes;
+  const byId = new Map<string, string[]>();
+  const tree = await git(['ls-tree', '-r', '-z', '--full-tree', mergeBase, '--', ...deleted.map((c) => `${prefix}${c.path}`)]).catch(() => '');
+  for (const entry of tree.split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (!m || !m[2]!.startsWith(prefix)) continue;
+    const list = byId.get(m[1]!) ?? [];
+    list.push(m[2]!.slice(prefix.length));
+    byId.set(m[1]!, list);
+  }
+  const ids = (await git(['hash-object', '--', ...added.map((c) => c.path)]).catch(() => '')).split('\n');
+  if (ids.length < added.length) return changes;
+  const renamedFrom = new Map<string, string>();
+  added.forEach((c, i) => {
+    const from = byId.get(ids[i]!.trim())?.shift();
+    if (from) renamedFrom.set(c.path, from);
+  });
+  const gone = new Set(renamedFrom.values());
+  return changes
+    .filter((c) => !(c.status === 'deleted' && gone.has(c.path)))
+    .map((c) => (c.status === 'added' && renamedFrom.has(c.path) ? { path: c.path, status: 'renamed' as const, previousPath: renamedFrom.get(c.path)! } : c));
 }
 
 /** `git diff --name-status -z` output to FileChanges (copies count as added, type changes as modified). */

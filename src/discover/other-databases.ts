@@ -14,6 +14,8 @@ const ENGINES: ReadonlyMap<string, string> = new Map(Object.entries({
   sqlserver: 'SQL Server', tsql: 'SQL Server', oracle: 'Oracle', h2: 'H2', hsqldb: 'HSQLDB',
   derby: 'Derby', db2: 'Db2', sybase: 'Sybase', clickhouse: 'ClickHouse', snowflake: 'Snowflake',
   spanner: 'Spanner', informix: 'Informix', firebird: 'Firebird',
+  // PostgreSQL's wire protocol, its own SQL and schema changes: flipt keeps config/migrations/cockroachdb/ beside postgres/.
+  cockroach: 'CockroachDB', cockroachdb: 'CockroachDB', crdb: 'CockroachDB',
 }));
 /** Long, unambiguous names also match at the end of a glued word (`riversqlite`, `gomysql`). */
 const GLUED = ['sqlite', 'mysql', 'mariadb', 'mssql', 'sqlserver', 'oracle', 'clickhouse'];
@@ -34,6 +36,15 @@ function engineOfFolderName(segment: string): string | null {
     if (engine) return engine;
     const glued = GLUED.find((g) => bare.length > g.length && bare.endsWith(g));
     if (glued) return ENGINES.get(glued)!;
+  }
+  return null;
+}
+
+/** The engine a path's folders name, e.g. `db/mysql/V1__x.sql` -> MySQL; null when none does. */
+export function engineOfPath(path: string): string | null {
+  for (const segment of path.split('/').slice(0, -1)) {
+    const engine = engineOfFolderName(segment);
+    if (engine) return engine;
   }
   return null;
 }

@@ -5,5 +5,6 @@
 export { initParser } from './wasm.js';
 export { dynamicExecutes } from './plpgsql.js';
 export { parseSource, type ParseOptions } from './parse-source.js';
+export { placeholderStandIns } from './preprocess.js';
 export { readSqlFile, decodeSql, MAX_SQL_BYTES, type ReadResult } from './read.js';
 export { MAX_COMMENT_DEPTH } from './guard.js';

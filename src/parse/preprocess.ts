@@ -58,7 +58,8 @@ export interface Preprocessed {
   /** The psql meta-commands blanked, in order. */
   metaCommands: MetaCommandAt[];
   /** Placeholders (and Go template actions) without a value, each name once, at its first place. */
-  unknownPlaceholders: Array<{ offset: number; shown: string }>;
+  /** `written`: the placeholder as the file has it; `standIn`: the identifier the SQL was parsed with. */
+  unknownPlaceholders: Array<{ offset: number; shown: string; written: string; standIn: string }>;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -260,7 +261,7 @@ function substitutePlaceholders(
   values: Record<string, string>,
   notes: PreprocessNote[],
   goTemplates: boolean,
-  unknown: Array<{ offset: number; shown: string }>,
+  unknown: Preprocessed['unknownPlaceholders'],
   envsub = false,
 ): { text: string; edits: Edit[] } {
   const found = placeholdersIn(text, goTemplates, envsub);
@@ -277,7 +278,7 @@ function substitutePlaceholders(
     const value = name === null ? ' '.repeat(m.length) : configured ? String(values[name]) : neutralIdentifier(name);
     if (name !== null && !configured && !noted.has(m.shown)) {
       noted.add(m.shown);
-      unknown.push({ offset: m.index, shown: m.shown });
+      unknown.push({ offset: m.index, shown: m.shown, written: text.slice(m.index, m.index + m.length), standIn: value });
       notes.push({
         offset: m.index,
         message: `${m.shown.startsWith('Go template') || m.shown.startsWith('environment') ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
@@ -297,8 +298,30 @@ export function preprocess(text: string, placeholders: Record<string, string> = 
   const notes: PreprocessNote[] = [];
   const metaCommands: MetaCommandAt[] = [];
   const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands);
-  const unknownPlaceholders: Array<{ offset: number; shown: string }> = [];
+  const unknownPlaceholders: Preprocessed['unknownPlaceholders'] = [];
   const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates, unknownPlaceholders, envsub);
   notes.sort((a, b) => a.offset - b.offset);
   return { text: substituted, map: new OffsetMap(edits), notes, metaCommands, unknownPlaceholders };
+}
+
+/**
+ * Puts back, in a finding's message or suggestion, the placeholders the SQL was parsed with
+ * stand-ins for (`${schema}` as `schema___`, pop's `{{ identifier .Parameters.tableName }}` as
+ * `tablename___`): the author wrote the placeholder, and a suggestion with the stand-in is SQL
+ * for a name that does not exist. A stand-in only part of a longer name cannot be put back
+ * (`{{ ... }}_id_length` is no name once pop renders it): `otherwise` is said instead.
+ */
+export function placeholderStandIns(placeholders: ReadonlyArray<{ written: string; standIn: string }>): { restore(text: string, otherwise?: string): string } {
+  const byStandIn = new Map<string, string>();
+  for (const p of placeholders) if (!byStandIn.has(p.standIn)) byStandIn.set(p.standIn, p.written);
+  const escaped = [...byStandIn.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const whole = new RegExp(`(?<![A-Za-z0-9_$])(${escaped.join('|')})(?![A-Za-z0-9_$])`, 'g');
+  const anywhere = new RegExp(escaped.join('|'));
+  return {
+    restore(text, otherwise) {
+      if (!anywhere.test(text)) return text;
+      const restored = text.replace(whole, (m) => byStandIn.get(m) ?? m);
+      return otherwise !== undefined && anywhere.test(restored) ? otherwise : restored;
+    },
+  };
 }

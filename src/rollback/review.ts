@@ -119,6 +119,10 @@ function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement
   // A table the rollback renames is still the table it was: dropping it drops that one.
   const renamedFrom = new Map<string, string>();
   const original = (table: string): string => renamedFrom.get(table) ?? table;
+  // Likewise a column it renames (hydra's rollbacks rename the migration's new `pk` to `pk_tmp`,
+  // then drop `pk_tmp`): keyed `table.column` by the names the rollback gave, to the first name.
+  const columnFrom = new Map<string, string>();
+  const originalColumn = (table: string, column: string): string => columnFrom.get(`${original(table)}.${column}`) ?? column;
   const made = (table: string | undefined) => !table || tables.has(original(table)) || schemas.has(original(table).split('.')[0]!);
   // Emptied and then filled from a table of the migration's (a backup it took): restored, not lost.
   const restored = (table: string, from: number): boolean =>
@@ -135,18 +139,19 @@ function destroyedByRollback(path: string, downOps: ReadonlyArray<{ s: Statement
   for (const [i, { s, ops }] of downOps.entries()) {
     for (const o of ops) {
       if (o.kind === 'RENAME_TABLE' && o.table && o.typeName) renamedFrom.set(`${o.table.split('.')[0]}.${o.typeName.toLowerCase()}`, original(o.table));
+      if (o.kind === 'RENAME_COLUMN' && o.table && o.columnName && o.typeName) columnFrom.set(`${original(o.table)}.${o.typeName}`, originalColumn(o.table, o.columnName));
       if (o.targetIsNew) continue;
       let what: string | undefined;
       if (o.kind === 'DROP_TABLE' && !made(o.table)) what = `drops table ${o.table}`;
       else if (o.kind === 'TRUNCATE' && !made(o.table) && !restored(o.table!, i)) what = `empties table ${o.table}`;
-      else if (o.kind === 'DROP_COLUMN' && !made(o.table) && !columns.has(`${original(o.table!)}.${o.columnName}`)) what = `drops column ${o.columnName} of ${o.table}`;
+      else if (o.kind === 'DROP_COLUMN' && !made(o.table) && !columns.has(`${original(o.table!)}.${originalColumn(o.table!, o.columnName!)}`)) what = `drops column ${o.columnName} of ${o.table}`;
       else if (o.kind === 'DROP_SCHEMA' && o.typeName && !schemas.has(o.typeName.split('.').pop()!)) what = `drops schema ${o.typeName.split('.').pop()} and everything in it`;
       else if (o.kind === 'DELETE_ROWS' && !made(o.table) && !restored(o.table!, i)) {
         const where = as<DeleteStmt>(s.ast, 'DeleteStmt')?.whereClause;
         if (!where || isAlwaysTrue(where)) what = `deletes every row of ${o.table}`;
       }
       if (!what) continue;
-      const object = o.kind === 'DROP_SCHEMA' ? `${o.typeName!.split('.').pop()}` : o.kind === 'DROP_COLUMN' ? `${original(o.table!)}.${o.columnName}` : original(o.table!);
+      const object = o.kind === 'DROP_SCHEMA' ? `${o.typeName!.split('.').pop()}` : o.kind === 'DROP_COLUMN' ? `${original(o.table!)}.${originalColumn(o.table!, o.columnName!)}` : original(o.table!);
       out.push({ object, finding: {
         rule: 'rollback-destroys-data',
         risk: 'DANGEROUS',

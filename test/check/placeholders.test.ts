@@ -52,6 +52,34 @@ describe('placeholders whose value the review does not know', () => {
   });
 });
 
+describe('findings in a file with unknown placeholders', () => {
+  const stands = /[a-z]+___/;
+  it('name the placeholder as written, never the stand-in the SQL was parsed with (Flyway ${x}, pop {{ }})', async () => {
+    const report = await review(
+      { ...USERS, 'db/pop/20200101000000_init.up.sql': 'CREATE TABLE t (id int);\n', 'db/pop/20200101000000_init.down.sql': 'DROP TABLE t;\n' },
+      {
+        'db/migration/V2__audit.sql': 'CREATE TABLE ${schema}.audit (id bigint PRIMARY KEY, at timestamp);\nCREATE INDEX audit_at ON ${schema}.users (id);\n',
+        // keto's namespace migration: the table is named by the template.
+        'db/pop/20210128140414_namespace.postgres.up.sql': 'CREATE TABLE {{ identifier .Parameters.tableName }} (shard_id varchar(64), commit_time timestamp);\n',
+        'db/pop/20210128140414_namespace.down.sql': 'SELECT 1;\n',
+      },
+    );
+    const findings = report.migrations.flatMap((m) => m.findings.filter((f) => f.rule !== 'placeholder-unknown'));
+    expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['prefer-timestamptz', 'prefer-text-field', 'rollback-mismatch']));
+    for (const f of findings) {
+      expect(f.message).not.toMatch(stands);
+      expect(f.suggestion ?? '').not.toMatch(stands);
+    }
+    const timestamptz = (path: string) => report.migrations.find((m) => m.path === path)!.findings.find((f) => f.rule === 'prefer-timestamptz')!;
+    expect(timestamptz('db/migration/V2__audit.sql').suggestion).toContain('CREATE TABLE ${schema}.audit');
+    expect(timestamptz('db/pop/20210128140414_namespace.postgres.up.sql').suggestion).toContain('CREATE TABLE {{ identifier .Parameters.tableName }}');
+    expect(timestamptz('db/pop/20210128140414_namespace.postgres.up.sql').message).toContain('{{ identifier .Parameters.tableName }}');
+    // A constraint named after the table has no spelling with the template in it: the rule's advice instead.
+    const text = report.migrations.find((m) => m.path === 'db/pop/20210128140414_namespace.postgres.up.sql')!.findings.find((f) => f.rule === 'prefer-text-field')!;
+    expect(text.suggestion).not.toContain('{{');
+  });
+});
+
 describe('a change that sets a placeholder value in the runner\'s files', () => {
   const MIGRATIONS = { ...USERS, 'db/migration/V2__x.sql': 'SELECT ${x};\n' };
   it.each([

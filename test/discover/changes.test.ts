@@ -151,6 +151,46 @@ describe('gitChanges + applyChanges', () => {
   });
 });
 
+describe('a clone missing objects that rename detection reads', () => {
+  it('falls back to a comparison without renames, pairs the exact renames by object id, and says so in a note', async () => {
+    const r = repo()
+      .write({
+        'README.txt': 'line one\nline two\nline three\n',
+        [`${M}/0001_a.up.sql`]: 'CREATE TABLE a (id int);\n',
+        [`${M}/0001_a.down.sql`]: 'DROP TABLE a;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.move('README.txt', 'NOTES.txt')
+      .write({ 'NOTES.txt': 'line one\nline two\nline three\nline four\n' })
+      .move(`${M}/0001_a.up.sql`, `${M}/0001_a_renamed.up.sql`)
+      .move(`${M}/0001_a.down.sql`, `${M}/0001_a_renamed.down.sql`)
+      .write({ [`${M}/0002_b.up.sql`]: 'CREATE TABLE b (id int);\n', [`${M}/0002_b.down.sql`]: 'DROP TABLE b;\n' })
+      .commit('feature');
+    // The README's base contents are gone: an inexact rename (README -> NOTES) needs them.
+    const id = r.git('rev-parse', 'main:README.txt').trim();
+    rmSync(path.join(r.dir, '.git', 'objects', id.slice(0, 2), id.slice(2)));
+    expect(() => r.git('diff', '--name-status', '-M', 'main')).toThrow();
+
+    const { git, sets, findings } = await review(r.dir);
+    expect(git.changes.map((c) => `${c.status} ${c.previousPath ? `${c.previousPath} -> ` : ''}${c.path}`).sort()).toEqual([
+      'added NOTES.txt',
+      `added ${M}/0002_b.down.sql`,
+      `added ${M}/0002_b.up.sql`,
+      'deleted README.txt',
+      `renamed ${M}/0001_a.down.sql -> ${M}/0001_a_renamed.down.sql`,
+      `renamed ${M}/0001_a.up.sql -> ${M}/0001_a_renamed.up.sql`,
+    ]);
+    expect(git.notes).toHaveLength(1);
+    expect(git.notes[0]!.message).toMatch(/^git could not detect renames \(fatal: unable to read [0-9a-f]+\): a file renamed and edited/);
+    expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual(['0001_a_renamed renamed', '0002_b added']);
+    // Judged as a rename, as with rename detection, not as a deleted migration and a new one.
+    expect(findings.map((f) => `${f.rule} ${f.path}: ${f.message.replace(/:.*/, '')}`)).toEqual([
+      `migration-edited ${M}/0001_a_renamed.up.sql: ${M}/0001_a_renamed.up.sql already exists on the base branch and was renamed from ${M}/0001_a.up.sql`,
+    ]);
+  });
+});
+
 describe('a migrations folder the change moves whole', () => {
   const base = {
     [`${M}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',

@@ -170,6 +170,20 @@ describe('a rollback that destroys data its migration did not create', () => {
     expect(destroys(r)).toEqual([]);
   });
 
+  it('a column the migration added, renamed aside by the rollback and then dropped, is the migration\'s (hydra\'s primary key swaps)', async () => {
+    const r = await review(
+      'ALTER TABLE orders RENAME id TO id_deprecated;\nALTER TABLE orders ADD COLUMN id uuid;',
+      'ALTER TABLE orders RENAME id TO id_tmp;\nALTER TABLE orders RENAME id_deprecated TO id;\nALTER TABLE orders DROP id_tmp;',
+    );
+    expect(destroys(r)).toEqual([]);
+    // A column that was there before the migration, renamed aside and dropped, is still lost.
+    const old = await review(
+      'ALTER TABLE orders ADD COLUMN note text;',
+      'ALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders RENAME legacy TO legacy_old;\nALTER TABLE orders RENAME legacy_old TO legacy_gone;\nALTER TABLE orders DROP COLUMN legacy_gone;',
+    );
+    expect(destroys(old)).toEqual([['DANGEROUS', 'db/0002_x.down.sql', 'the rollback drops column legacy_gone of public.orders']]);
+  });
+
   it('a table emptied and filled again from the migration\'s backup is restored, not lost', async () => {
     const r = await review('SELECT * INTO orders_bkp FROM orders;\nUPDATE orders SET status = lower(status) WHERE status IS NOT NULL;', 'TRUNCATE orders;\nINSERT INTO orders SELECT * FROM orders_bkp;\nDROP TABLE orders_bkp;');
     expect(destroys(r)).toEqual([]);
