@@ -26,7 +26,9 @@ const PLATFORM: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 function known(name: string, schema: string | undefined, facts: SchemaFacts): boolean {
   if ((schema !== undefined && PLATFORM.get(schema)?.has(name)) || facts.functionVolatility.has(name) || facts.aggregates?.has(name) || BUILTIN.has(name) || OTHER_EXTENSIONS.test(name)) return true;
   for (const names of EXTENSION_FUNCTIONS.values()) if (names.has(name)) return true;
-  // An extension the generating server did not have: its functions are unknown here.
+  // Routines a routine creates with EXECUTE, and an extension the generating server did not have:
+  // their names are unknown here.
+  if (facts.routinesMadeDynamically) return true;
   for (const ext of facts.extensions ?? []) if (!EXTENSION_FUNCTIONS.has(ext) && ext !== 'plpgsql') return true;
   return false;
 }
@@ -59,7 +61,7 @@ export const rule: Rule = {
   risk: 'CAUTION',
   title: 'A call of a routine no migration here creates and the database does not have built in',
   docs: {
-    why: 'When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure, or a function called by a statement that runs now (SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE TABLE AS), that no migration in the repository creates and that is neither built in nor an extension\'s (made by hand, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen. Built-in names are those of pg_catalog on PostgreSQL 15 and 17, and the functions of the extensions a stock server ships (uuid-ossp, pgcrypto, pg_trgm, hstore...), listed in rules/_builtin-functions.ts; a migration history that creates another extension (PostGIS, say) turns the check off for functions, since its functions are unknown here.',
+    why: 'When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure, or a function called by a statement that runs now (SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE TABLE AS), that no migration in the repository creates and that is neither built in nor an extension\'s (made by hand, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen. Built-in names are those of pg_catalog on PostgreSQL 15 and 17, and the functions of the extensions a stock server ships (uuid-ossp, pgcrypto, pg_trgm, hstore...), listed in rules/_builtin-functions.ts; a migration history that creates another extension (PostGIS, say) turns the check off for functions, since its functions are unknown here, and so does a routine of the history that creates routines with EXECUTE (their names are built when it runs).',
     instead: 'Create (or replace) the routine in a migration, so its body is reviewed, or write its statements in the migration itself.',
     bad: 'CALL archive_old_orders();\nSELECT purge_soft_deleted();',
     good: "CREATE OR REPLACE PROCEDURE archive_old_orders() LANGUAGE sql AS $$ DELETE FROM orders WHERE created_at < now() - interval '5 years' $$;\nCALL archive_old_orders();",

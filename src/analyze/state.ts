@@ -182,6 +182,8 @@ export interface SchemaFacts {
   extensions?: Set<string>;
   /** Aggregates created (lower-case, unqualified): routines a CREATE FUNCTION did not make. */
   aggregates?: Set<string>;
+  /** A routine whose body creates routines with EXECUTE: their names are known only when it runs. */
+  routinesMadeDynamically?: true;
   /** Partitioned tables (CREATE TABLE ... PARTITION BY), schema-qualified. */
   partitionedTables?: Set<string>;
   /** Partitioned table -> its partitions made with CREATE TABLE ... PARTITION OF, in order. */

@@ -489,6 +489,10 @@ function trackFunction(state: AnalysisState, v: CreateFunctionStmt): void {
     if (d?.defname === 'volatility') {
       const val = as<{ sval?: string }>(d.arg, 'String')?.sval;
       vol = val === 'immutable' ? 'i' : val === 'stable' ? 's' : 'v';
+    } else if (d?.defname === 'as' && !state.facts.routinesMadeDynamically) {
+      // hsadmin's rbac.generateRbacRoleDescriptors: EXECUTE of a built `create or replace function`.
+      const body = stringList(as<{ items?: Node[] }>(d.arg, 'List')?.items).join('\n');
+      if (/\bexecute\b/i.test(body) && /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\b/i.test(body)) state.facts.routinesMadeDynamically = true;
     }
   }
   state.facts.functionVolatility.set(name, vol);

@@ -107,6 +107,10 @@ describe('a routine whose body no migration shows', () => {
     ['an aggregate the history created', 'SELECT my_sum(id) FROM users;'],
     ['a call in a function body (it runs when called)', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT secret() $$;'],
     ['a view (nothing runs)', 'CREATE VIEW v AS SELECT secret() AS s;'],
+    [
+      'a function a routine of the history creates with EXECUTE (its name is built at run time)',
+      "CREATE FUNCTION make_owner(t text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE format('create or replace function %I() returns int language sql as ''select 1''', t || '_owner'); END $$;\nSELECT make_owner('customer');\nSELECT customer_owner();",
+    ],
   ])('no finding for %s', async (_name, sql) => {
     const history = `${HISTORY}\nCREATE FUNCTION tidy() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\nCREATE AGGREGATE my_sum(bigint) (SFUNC = int8pl, STYPE = bigint);`;
     expect((await lintSql(sql, { history })).findings.map((f) => f.rule)).not.toContain('unreviewed-routine-call');
