@@ -1,6 +1,7 @@
 import type { IndexStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, onExistingTable, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { ownMigrationComment } from './_tx-advice.js';
 
 export const rule: Rule = {
   id: 'require-concurrent-index',
@@ -18,7 +19,7 @@ export const rule: Rule = {
     equivalents: { squawk: 'require-concurrent-index-creation', strongMigrations: 'add_index', eugene: 'E6', pgfence: 'CREATE INDEX / DROP INDEX checks' },
   },
   statements: ['IndexStmt'],
-  check({ statement, operations }) {
+  check({ statement, operations, state }) {
     const idx = stmtNode<IndexStmt>(statement, 'IndexStmt');
     const op = operations[0];
     if (!idx || idx.concurrent || !op || !onExistingTable(op)) return [];
@@ -26,7 +27,7 @@ export const rule: Rule = {
     return [{
       operation: 0,
       message: `CREATE INDEX ${name}on ${op.table} without CONCURRENTLY takes a ${describeLock(op.lock)} for the whole build`,
-      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  -- in its own migration, outside a transaction (${tableRef(op.table)})`,
+      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  ${ownMigrationComment(state)} (${tableRef(op.table)})`,
     }];
   },
 };

@@ -3,6 +3,7 @@
 // recommendation.
 import { describe, expect, it } from 'vitest';
 import { runnableSuggestion, verifySuggestions } from '../../src/verify/index.js';
+import { suggestionParts } from '../../src/verify/suggestions.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { initParser } from '../../src/parse/index.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
@@ -115,5 +116,51 @@ UPDATE event_data SET props = '{"a": 1}';`;
     await verifySuggestions([{ migration: b!.migration, up: b!.up, down: null }], [m!], OPTS);
     for (const f of batches) expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
-});
 
+  it('runs a CONCURRENTLY suggestion in the runner\'s transaction unless it says it goes into a migration of its own', async () => {
+    // The runner wraps this file in a transaction: CREATE INDEX CONCURRENTLY in its place fails
+    // there, as it would in production. Run statement by statement, it used to pass.
+    const sql = 'ALTER TABLE docs ADD COLUMN slug text;\nCREATE INDEX docs_title_idx ON docs (title);\nUPDATE docs SET slug = id;';
+    const inPlace = 'CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);';
+    const own = 'CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);  -- in a migration of its own that the runner does not wrap in a transaction';
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      {
+        path: 'db/0002_idx.up.sql', sql, transaction: 'wrapped',
+        findings: [
+          { rule: 'x', risk: 'DANGEROUS', line: 2, column: 1, statement: 1, message: 'm', suggestion: inPlace },
+          { rule: 'y', risk: 'DANGEROUS', line: 2, column: 1, statement: 1, message: 'm', suggestion: own },
+        ],
+      },
+    ]);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    const [a, b] = m!.report.findings;
+    expect(a!.suggestionVerification).toMatchObject({ status: 'failed', reason: expect.stringMatching(/cannot run inside a transaction block/) });
+    expect(a!.suggestion).toMatch(/^\(the suggested SQL failed/);
+    expect(b!.suggestionVerification).toMatchObject({ status: 'verified' });
+    expect(b!.suggestion).toBe(own);
+    // Split: the statements before it, the suggestion alone outside a transaction, the rest.
+    const parts = suggestionParts(m!, 1, runnableSuggestion(own)!, own, 'instead', new Set());
+    expect(parts.map((p) => [p.text, p.transaction])).toEqual([
+      ['ALTER TABLE docs ADD COLUMN slug text;', 'wrapped'],
+      ['CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);', 'none'],
+      ['UPDATE docs SET slug = id;', 'wrapped'],
+    ]);
+  }, 300_000);
+
+  it('verifies the real CONCURRENTLY suggestions of a wrapped file and an explicit BEGIN block, each saying where it goes', async () => {
+    const sql = 'BEGIN;\nCREATE INDEX docs_title_id_idx ON docs (title, id);\nDROP INDEX docs_old_idx;\nCOMMIT;';
+    const [base, wrapped, explicit] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: `${BASE}\nCREATE INDEX docs_old_idx ON docs (id, title);`, history: true },
+      { path: 'db/0002_idx.up.sql', sql: 'CREATE INDEX docs_title_idx ON docs (title);\nALTER TABLE docs ADD COLUMN slug text;', transaction: 'wrapped' },
+      { path: 'db/0003_idx.up.sql', sql, transaction: 'none' },
+    ]);
+    const hits = [...wrapped!.report.findings, ...explicit!.report.findings].filter((f) => /CONCURRENTLY/.test(f.suggestion ?? ''));
+    expect(hits.map((f) => f.rule).sort()).toEqual(['require-concurrent-index', 'require-concurrent-index', 'require-concurrent-index-drop']);
+    for (const f of hits) expect(f.suggestion).toContain('-- in a migration of its own');
+    const b = [{ migration: base!.migration, up: base!.up, down: null }];
+    await verifySuggestions(b, [wrapped!], OPTS);
+    await verifySuggestions([...b, { migration: wrapped!.migration, up: wrapped!.up, down: null }], [explicit!], OPTS);
+    for (const f of hits) expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
+});
