@@ -72,3 +72,8 @@ export const OWN_MIGRATION = 'in a migration of its own';
 export function saysOwnMigration(sql: string): boolean {
   return /--[^\n]*\bin (?:a migration of its own|its own migration)\b/i.test(sql);
 }
+
+/** Whether it also says that migration runs outside a transaction (rules/_tx-advice.ts ownMigrationComment). */
+export function saysOutsideTransaction(sql: string): boolean {
+  return /--[^\n]*\b(?:does not wrap in a transaction|one statement per file|outside a transaction)\b/i.test(sql);
+}

@@ -9,7 +9,7 @@ import type { DryRunError, Finding, ParsedSource, Statement, SuggestionRuns, Tra
 import type { DryRunMigration } from '../dryrun/run.js';
 import { applyUntraced, executeTraced, relationsNow, type Limits } from '../dryrun/execute.js';
 import { toDbError, type Sandbox } from '../dryrun/sandbox.js';
-import { saysOwnMigration } from '../core/transaction.js';
+import { saysOutsideTransaction, saysOwnMigration } from '../core/transaction.js';
 import { cannotRunInTransaction } from '../dryrun/statements.js';
 import { parseSource } from '../parse/index.js';
 import type { VerifyOptions } from './plan.js';
@@ -48,7 +48,8 @@ function sqlOf(list: readonly Statement[]): string {
  * runs it: in a file the runner wraps in a transaction, CREATE INDEX CONCURRENTLY fails, as it
  * would in production. A suggestion whose comment says it goes into a migration of its own
  * (saysOwnMigration) runs as one, between two migrations holding the statements before and after
- * it; outside a transaction when it holds a statement Postgres refuses in one (its comment says so).
+ * it; outside a transaction when its comment says so (it must when it holds a statement Postgres
+ * refuses in one: CONCURRENTLY), else in the runner's.
  */
 export function suggestionParts(m: AnalyzedMigration, index: number, replacement: Statement[], suggestion: string, runs: SuggestionRuns, also: ReadonlySet<number>): Part[] {
   const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
@@ -60,7 +61,7 @@ export function suggestionParts(m: AnalyzedMigration, index: number, replacement
   if (!saysOwnMigration(suggestion)) return [{ text: sqlOf([...before, ...replacement, ...after]), transaction: mode, faithful: outside }];
   return [
     { text: sqlOf(before), transaction: mode, faithful: false },
-    { text: sqlOf(replacement), transaction: outside ? 'none' : mode, faithful: outside },
+    { text: sqlOf(replacement), transaction: outside || saysOutsideTransaction(suggestion) ? 'none' : mode, faithful: outside },
     { text: sqlOf(after), transaction: mode, faithful: false },
   ].filter((p) => p.text !== '');
 }

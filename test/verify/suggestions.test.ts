@@ -163,4 +163,19 @@ UPDATE event_data SET props = '{"a": 1}';`;
     await verifySuggestions([...b, { migration: wrapped!.migration, up: wrapped!.up, down: null }], [explicit!], OPTS);
     for (const f of hits) expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
+
+  it('runs a new enum label as the migration of its own it says it goes in, committed before the rest uses it', async () => {
+    // In the file's one transaction the UPDATE would be refused ("unsafe use of new value").
+    const sql = "ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';\nUPDATE orders SET status = 'dispatched' WHERE id = '7';";
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: "CREATE TYPE order_status AS ENUM ('new', 'shipped');\nCREATE TABLE orders (id text PRIMARY KEY, status order_status);", history: true },
+      { path: 'db/0002_rename.up.sql', sql, transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'enum-value-changes')!;
+    expect(f.suggestion).toContain('-- in a migration of its own, committed before anything uses the label');
+    const parts = suggestionParts(m!, f.statement!, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set());
+    expect(parts.map((p) => p.transaction)).toEqual(['wrapped', 'wrapped']);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
 });
