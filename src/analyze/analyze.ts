@@ -11,6 +11,7 @@ import type { Rule, RuleHit } from './rule.js';
 import type { AnalysisState, TableStats } from './state.js';
 import { definedRoutine, routinesRun } from './routine-calls.js';
 import { readDirectives, suppressedBy } from './suppress.js';
+import { restorePlaceholders } from './placeholders.js';
 import { track } from './track.js';
 
 export interface AnalyzeOutput {
@@ -202,7 +203,8 @@ export function startAnalysis(
         line: pos.line,
         column: pos.column,
         message,
-        ...(hit.suggestion ? { suggestion: hit.suggestion } : {}),
+        // Printed SQL shows a placeholder as written, not the parser's stand-in for it.
+        ...(hit.suggestion ? { suggestion: restorePlaceholders(hit.suggestion, source.unknownPlaceholders) } : {}),
         ...(hit.suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
         ...(hit.suggestion && hit.suggestionRuns !== 'before' && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {}),
         ...(stmt ? { statement: stmt.index } : {}),
