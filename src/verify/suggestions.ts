@@ -80,6 +80,8 @@ async function runPart(sandbox: Sandbox, path: string, part: Part, limits: Limit
   return out.error ?? null;
 }
 
+const NO_PLACE = 'it belongs to no one top-level statement of the migration, so there is no place to run it';
+
 export interface SuggestionRun {
   /** Findings whose suggestion was run, with the result written into them. */
   verified: number;
@@ -101,10 +103,16 @@ export async function verifySuggestions(
   const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 10_000, deadline: Date.now() + (opts.totalTimeoutMs ?? 120_000) };
   const jobs = review.flatMap((m, i) =>
     m.report.findings
-      // Only a top-level statement can be replaced (one inside a DO block runs with its parent).
-      .filter((f) => f.statement !== undefined && (f.path === undefined || f.path === m.migration.up.path) && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn))
       .map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion) }))
-      .filter((j): j is typeof j & { sql: Statement[] } => !!j.sql),
+      .filter((j): j is typeof j & { sql: Statement[] } => !!j.sql)
+      .filter(({ f }) => {
+        // Only a top-level statement can be replaced (one inside a DO block runs with its parent).
+        if (f.statement !== undefined && (f.path === undefined || f.path === m.migration.up.path) && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn)) return true;
+        // SQL with no statement to stand in for is never shown as if it had run.
+        f.suggestionVerification = { status: 'not-run', reason: NO_PLACE };
+        out.notRun++;
+        return false;
+      }),
   );
   if (jobs.length === 0) return out;
   let own: VerifySession | undefined;

@@ -178,4 +178,16 @@ UPDATE event_data SET props = '{"a": 1}';`;
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
+
+  it('says SQL tied to no one statement was not run, rather than print it as if it had been', async () => {
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: `${BASE}\nCREATE TABLE notes (id text PRIMARY KEY, doc_id text);`, history: true },
+      { path: 'db/0002_fk.up.sql', sql: 'ALTER TABLE notes ADD CONSTRAINT notes_doc_fk FOREIGN KEY (doc_id) REFERENCES docs (id) NOT VALID;' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'foreign-key-without-index')!;
+    expect(f.statement).toBeUndefined();
+    expect(runnableSuggestion(f.suggestion)).toHaveLength(1);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'not-run', reason: expect.stringContaining('no place to run it') });
+  }, 300_000);
 });
