@@ -10,6 +10,7 @@ import { analyzeMigrations, type MigrationInput } from '../plan/helpers.js';
 import { runOnPostgres } from '../rules/part-a-support.js';
 import { cutOutsideFences } from '../../src/report/markdown/escape.js';
 import { composeComment } from '../../src/github/comment-body.js';
+import { renderReviewComment, renderSummary } from '../../src/github/render.js';
 import { EMPTY_STATE } from '../../src/github/comment-state.js';
 
 const OPTS: CommentOptions = {
@@ -230,7 +231,8 @@ describe('markdown comment rules', () => {
 });
 
 describe('the SQL blocks of the comment are what was run', () => {
-  const blocks = (md: string) => [...md.matchAll(/^```sql\n([\s\S]*?)\n```$/gm)].map((m) => m[1]!);
+  // Every SQL block, top-level or indented under a plan step, without its indentation.
+  const blocks = (md: string) => [...md.matchAll(/^( *)```sql\n([\s\S]*?)\n\1```$/gm)].map((m) => m[2]!.split('\n').map((l) => l.slice(m[1]!.length)).join('\n'));
   const openFences = (md: string) => md.split('\n').filter((l) => /^\s*```/.test(l)).length % 2;
 
   it('a comment cut to fit never ends in half a SQL block', async () => {
@@ -261,5 +263,19 @@ describe('the SQL blocks of the comment are what was run', () => {
     const f = { ...INDEX_FINDING, suggestionVerification: { status: 'not-run' as const, reason: 'the migration itself fails on the engine with the seeded rows' } };
     const { comment } = await check([{ path: 'db/0002_idx.up.sql', sql: 'CREATE INDEX orders_customer_id_idx ON orders (customer_id);\n', findings: [f] }]);
     expect(comment).toContain('_(⚪ not verified: the migration itself fails on the engine with the seeded rows)_');
+  });
+
+  it('shows the plan its verification ran, whatever version the surface would build one for (Action and App)', async () => {
+    const { result } = await check([{ path: 'db/0002_nn.up.sql', sql: "UPDATE orders SET note = 'x';\n" }]);
+    const verified = buildPlan(result.migrations, { pgVersion: 16 });
+    const other = buildPlan(result.migrations, { pgVersion: 10 });
+    const sqlOf = (p: typeof verified) => p.phases.flatMap((ph) => ph.steps.flatMap((st) => st.sql));
+    expect(sqlOf(other)).not.toEqual(sqlOf(verified));
+    const withPlan = { ...result, plan: verified, planVerification: { plan: { status: 'verified' as const, engine: 'pglite', serverVersion: '18.6', seededRows: 20 }, phases: verified.phases.map(() => ({ status: 'verified' as const, engine: 'pglite', serverVersion: '18.6', seededRows: 20 })) } };
+    const { report } = renderReviewComment(withPlan, { pgVersion: 10, approvalRisk: 'DANGEROUS', approval: null });
+    const shown = blocks(report);
+    for (const s of sqlOf(verified)) expect(shown.some((b) => b.includes(`${s};`))).toBe(true);
+    const summary = blocks(renderSummary(withPlan, { pgVersion: 10, approvalRisk: 'DANGEROUS', approval: null }));
+    for (const s of sqlOf(verified)) expect(summary.some((b) => b.includes(`${s};`))).toBe(true);
   });
 });
