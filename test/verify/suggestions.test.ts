@@ -190,4 +190,16 @@ UPDATE event_data SET props = '{"a": 1}';`;
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'not-run', reason: expect.stringContaining('no place to run it') });
   }, 300_000);
+
+  it('verifies concurrently-in-transaction\'s advice: the statement in a migration of its own, the runner\'s advice as a comment', async () => {
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      { path: 'db/0002_idx.up.sql', sql: 'ALTER TABLE docs ADD COLUMN slug text;\nCREATE INDEX CONCURRENTLY docs_slug_idx ON docs (slug);', transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'concurrently-in-transaction')!;
+    expect(f.suggestion).toMatch(/^-- the runner wraps this migration in a transaction: .*\nCREATE INDEX CONCURRENTLY docs_slug_idx ON docs \(slug\);  -- in a migration of its own that the runner does not wrap in a transaction$/);
+    expect(runnableSuggestion(f.suggestion)).toHaveLength(1);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
 });
