@@ -1,6 +1,6 @@
 import type { IndexStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
-import { describeLock, onExistingTable, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
+import { describeLock, onExistingTable, stmtNode } from '../src/analyze/rule-helpers.js';
 import { ownMigrationComment } from './_tx-advice.js';
 
 export const rule: Rule = {
@@ -27,7 +27,7 @@ export const rule: Rule = {
     return [{
       operation: 0,
       message: `CREATE INDEX ${name}on ${op.table} without CONCURRENTLY takes a ${describeLock(op.lock)} for the whole build`,
-      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  ${ownMigrationComment(state)} (${tableRef(op.table)})`,
+      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  ${ownMigrationComment(state)}`,
     }];
   },
 };
