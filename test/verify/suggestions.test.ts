@@ -158,6 +158,7 @@ UPDATE event_data SET props = '{"a": 1}';`;
     const hits = [...wrapped!.report.findings, ...explicit!.report.findings].filter((f) => /CONCURRENTLY/.test(f.suggestion ?? ''));
     expect(hits.map((f) => f.rule).sort()).toEqual(['require-concurrent-index', 'require-concurrent-index', 'require-concurrent-index-drop']);
     for (const f of hits) expect(f.suggestion).toContain('-- in a migration of its own');
+    expect(hits.find((f) => f.rule === 'require-concurrent-index')!.suggestion).toBe('CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);  -- in a migration of its own that the runner does not wrap in a transaction');
     const b = [{ migration: base!.migration, up: base!.up, down: null }];
     await verifySuggestions(b, [wrapped!], OPTS);
     await verifySuggestions([...b, { migration: wrapped!.migration, up: wrapped!.up, down: null }], [explicit!], OPTS);
