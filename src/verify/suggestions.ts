@@ -43,7 +43,9 @@ function sqlOf(list: readonly Statement[]): string {
 }
 
 /**
- * Where the suggestion runs and how. By default in the file, in place of statement `index` (the
+ * Where the suggestion runs and how. A finding about no one statement (`index` undefined: an index
+ * for a foreign key the file adds, reported at the end of the file) adds its SQL after the file's
+ * statements. Otherwise, by default in the file, in place of statement `index` (the
  * earlier statements it also replaces taken out) or before it, the whole file the way the runner
  * runs it: in a file the runner wraps in a transaction, CREATE INDEX CONCURRENTLY fails, as it
  * would in production. A suggestion whose comment says it goes into a migration of its own
@@ -51,9 +53,9 @@ function sqlOf(list: readonly Statement[]): string {
  * it; outside a transaction when its comment says so (it must when it holds a statement Postgres
  * refuses in one: CONCURRENTLY), else in the runner's.
  */
-export function suggestionParts(m: AnalyzedMigration, index: number, replacement: Statement[], suggestion: string, runs: SuggestionRuns, also: ReadonlySet<number>): Part[] {
+export function suggestionParts(m: AnalyzedMigration, index: number | undefined, replacement: Statement[], suggestion: string, runs: SuggestionRuns, also: ReadonlySet<number>): Part[] {
   const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
-  const at = top.findIndex((s) => s.index === index);
+  const at = index === undefined ? top.length : top.findIndex((s) => s.index === index);
   const before = top.slice(0, at);
   const after = runs === 'before' ? top.slice(at) : top.slice(at + 1);
   const mode = m.migration.transaction;
@@ -80,7 +82,7 @@ async function runPart(sandbox: Sandbox, path: string, part: Part, limits: Limit
   return out.error ?? null;
 }
 
-const NO_PLACE = 'it belongs to no one top-level statement of the migration, so there is no place to run it';
+const NO_PLACE = 'it is about a statement inside another one, or about the rollback file, so there is no place to run it';
 
 export interface SuggestionRun {
   /** Findings whose suggestion was run, with the result written into them. */
@@ -107,8 +109,11 @@ export async function verifySuggestions(
       .filter((j): j is typeof j & { sql: Statement[] } => !!j.sql)
       .filter(({ f }) => {
         // Only a top-level statement can be replaced (one inside a DO block runs with its parent).
-        if (f.statement !== undefined && (f.path === undefined || f.path === m.migration.up.path) && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn)) return true;
-        // SQL with no statement to stand in for is never shown as if it had run.
+        const inUp = f.path === undefined || f.path === m.migration.up.path;
+        if (f.statement !== undefined && inUp && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn)) return true;
+        // About the file as a whole (no statement): its SQL goes after the file's statements.
+        if (f.statement === undefined && inUp && f.suggestionRuns !== 'before' && !f.alsoReplaces?.length) return true;
+        // SQL with no place to run is never shown as if it had run.
         f.suggestionVerification = { status: 'not-run', reason: NO_PLACE };
         out.notRun++;
         return false;
@@ -172,7 +177,7 @@ async function runOne(
   let result: Verification;
   try {
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: opened.seed.tables.length > 0 ? seedRows : 0 };
-    const parts = suggestionParts(m, f.statement!, sql, f.suggestion!, f.suggestionRuns ?? 'instead', new Set((f.alsoReplaces ?? []).map((r) => r.statement)));
+    const parts = suggestionParts(m, f.statement, sql, f.suggestion!, f.suggestionRuns ?? 'instead', new Set((f.alsoReplaces ?? []).map((r) => r.statement)));
     let err: Pick<DryRunError, 'message' | 'sqlstate'> | null = null;
     for (const part of parts) {
       try {
