@@ -2,6 +2,7 @@
 // the file: each runner has its own switch (or none at all).
 import type { AnalysisState } from '../src/analyze/state.js';
 import type { LayoutName } from '../src/core/types.js';
+import { OWN_MIGRATION } from '../src/core/transaction.js';
 
 const RUNNER_OPT_OUT: Partial<Record<LayoutName, string>> = {
   dbmate: 'dbmate wraps each section in a transaction: write the header as `-- migrate:up transaction:false`',
@@ -42,4 +43,17 @@ export function outOfTransactionAdvice(state: Readonly<AnalysisState>, doBlock: 
   const specific = layout && (layout !== 'golang-migrate' || state.oneQueryString) ? RUNNER_OPT_OUT[layout] : undefined;
   if (specific) return `${specific}; keep the statement in a migration of its own`;
   return `the runner wraps this migration in a transaction: put the statement in a migration of its own and turn the wrapping off (${ALL_RUNNERS})`;
+}
+
+/**
+ * The SQL comment that sends a suggestion to a migration of its own that runs outside a
+ * transaction (CONCURRENTLY): the verifier reads it (core/transaction.ts saysOwnMigration) and
+ * runs the suggestion so, between the statements before and after it. golang-migrate runs a
+ * file of several statements as one transaction, so there it is one statement per file.
+ */
+export function ownMigrationComment(state: Readonly<AnalysisState>): string {
+  if (state.layout === 'golang-migrate' || state.oneQueryString) {
+    return `-- ${OWN_MIGRATION}, one statement per file (${state.layout === 'golang-migrate' ? 'golang-migrate' : 'the runner'} runs a file of several statements as one transaction)`;
+  }
+  return `-- ${OWN_MIGRATION} that the runner does not wrap in a transaction`;
 }

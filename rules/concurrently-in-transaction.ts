@@ -4,7 +4,7 @@ import type { Rule } from '../src/analyze/rule.js';
 import { alterCmds, stmtNode } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
 import { runsDuringMigration } from './_sql-build.js';
-import { outOfTransactionAdvice, runnerTransaction } from './_tx-advice.js';
+import { outOfTransactionAdvice, ownMigrationComment, runnerTransaction } from './_tx-advice.js';
 
 /** The CONCURRENTLY command this statement is, if any: these refuse to run in a transaction block. */
 function concurrentCommand(statement: Statement): string | undefined {
@@ -41,7 +41,8 @@ export const rule: Rule = {
     const where = inDoBlock ? 'inside a DO block' : state.tx.explicit ? 'inside the transaction the file opens with BEGIN' : `inside ${runnerTransaction(state)}`;
     return [{
       message: `${command} cannot run ${where}: PostgreSQL rejects it ("cannot run inside a transaction block") and the migration fails`,
-      suggestion: `${outOfTransactionAdvice(state, inDoBlock)}:\n${statement.text.trim()};`,
+      // The advice as a comment over the statement, so the SQL is verified where the comment sends it.
+      suggestion: `-- ${outOfTransactionAdvice(state, inDoBlock)}:\n${statement.text.trim()};  ${ownMigrationComment(state)}`,
     }];
   },
 };

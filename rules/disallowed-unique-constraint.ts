@@ -3,16 +3,17 @@ import { stringList } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds, onExistingTable } from '../src/analyze/rule-helpers.js';
 import { addColumnDef, addedConstraint, alterTable, columnConstraints, defaultConstraintName, ident, runsDuringMigration, sqlOf, tableRef } from './_sql-build.js';
+import { ownMigrationComment } from './_tx-advice.js';
 
 /** `CREATE UNIQUE INDEX CONCURRENTLY` + `ADD CONSTRAINT ... USING INDEX` for the same key. */
-function viaIndex(table: string, c: Constraint, columns: string[], pgVersion: number): string {
+function viaIndex(table: string, c: Constraint, columns: string[], pgVersion: number, ownComment: string): string {
   const primary = c.contype === 'CONSTR_PRIMARY';
   const name = c.conname ?? defaultConstraintName(table, columns, primary ? 'pkey' : 'key');
   const cols = columns.map(ident).join(', ');
   const include = stringList(c.including);
   const nullsNotDistinct = (c as { nulls_not_distinct?: boolean }).nulls_not_distinct ? ' NULLS NOT DISTINCT' : '';
   const lines = [
-    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${tableRef(table)} (${cols})${include.length ? ` INCLUDE (${include.map(ident).join(', ')})` : ''}${nullsNotDistinct};  -- outside a transaction block`,
+    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${tableRef(table)} (${cols})${include.length ? ` INCLUDE (${include.map(ident).join(', ')})` : ''}${nullsNotDistinct};  ${ownComment}`,
   ];
   if (primary) {
     lines.push(pgVersion >= 12
@@ -53,7 +54,7 @@ export const rule: Rule = {
         hits.push({
           operation: i,
           message: `ADD ${what}${con.conname ? ` ${con.conname}` : ''} (${columns.join(', ')}) on the existing table ${table} builds a unique index under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole build`,
-          suggestion: viaIndex(table, con, columns, state.pgVersion),
+          suggestion: viaIndex(table, con, columns, state.pgVersion, ownMigrationComment(state)),
         });
         return;
       }
@@ -65,7 +66,7 @@ export const rule: Rule = {
       hits.push({
         operation: i,
         message: `ADD COLUMN ${def.colname} ... ${what} on the existing table ${table} builds a unique index over every row under an ACCESS EXCLUSIVE lock`,
-        suggestion: `${alterTable(table)} ADD COLUMN ${bare ?? ident(def.colname)};\n${viaIndex(table, inline, [def.colname], state.pgVersion)}`,
+        suggestion: `${alterTable(table)} ADD COLUMN ${bare ?? ident(def.colname)};\n${viaIndex(table, inline, [def.colname], state.pgVersion, ownMigrationComment(state))}`,
       });
     });
     return hits;

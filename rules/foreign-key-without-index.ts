@@ -1,6 +1,7 @@
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import type { AnalysisState } from '../src/analyze/state.js';
 import { ident, tableRef } from './_sql-build.js';
+import { ownMigrationComment } from './_tx-advice.js';
 
 /** An index serves a foreign-key lookup when its first columns are the key's columns, in any order. */
 function covered(indexes: readonly string[][], columns: readonly string[]): boolean {
@@ -42,7 +43,7 @@ export const rule: Rule = {
       const bare = fk.table.split('.').slice(1).join('.');
       const name = `${bare}_${fk.columns.join('_')}_idx`.slice(0, 63);
       const isNew = state.newTables.has(fk.table);
-      const suggestion = `CREATE INDEX ${isNew ? '' : 'CONCURRENTLY '}${ident(name)} ON ${tableRef(fk.table)} (${fk.columns.map(ident).join(', ')});${isNew ? '' : '  -- outside a transaction block'}`;
+      const suggestion = `CREATE INDEX ${isNew ? '' : 'CONCURRENTLY '}${ident(name)} ON ${tableRef(fk.table)} (${fk.columns.map(ident).join(', ')});${isNew ? '' : `  ${ownMigrationComment(state)}`}`;
       if (!tableKnown(state, fk.table)) {
         // The table's history is not in the reviewed files: its indexes are unknown, not absent.
         hits.push({

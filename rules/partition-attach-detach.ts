@@ -4,6 +4,7 @@ import { as } from '../src/analyze/ast.js';
 import { alterCmds, describeLock, onExistingTable, tableRef } from '../src/analyze/rule-helpers.js';
 import { article } from './_blocking.js';
 import { executesNow } from './_statement.js';
+import { ownMigrationComment } from './_tx-advice.js';
 
 export const rule: Rule = {
   id: 'partition-attach-detach',
@@ -67,7 +68,7 @@ export const rule: Rule = {
           operation: i,
           message: `DETACH PARTITION ${partName} takes ${article(describeLock(op.lock, op.table))}: it waits behind every running query on the partitioned table, and everything queued behind it waits too`,
           suggestion: state.pgVersion >= 14
-            ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  -- PG 14+, outside a transaction block`
+            ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  ${ownMigrationComment(state)}`
             : `SET lock_timeout = '5s';  -- retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`,
           ...(state.pgVersion >= 14 ? {} : { suggestionRuns: 'before' as const }),
         });

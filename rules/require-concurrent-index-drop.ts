@@ -2,6 +2,7 @@ import type { DropStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import { stmtNode } from '../src/analyze/rule-helpers.js';
 import { runsDuringMigration } from './_sql-build.js';
+import { ownMigrationComment } from './_tx-advice.js';
 
 /** `public.orders_created_at_idx` -> `orders_created_at_idx`, other schemas kept. */
 function indexRef(qualified: string): string {
@@ -33,7 +34,7 @@ export const rule: Rule = {
     if (existing.length === 0) return [];
     const ifExists = drop.missing_ok ? 'IF EXISTS ' : '';
     const suggestion = existing.map(({ op }) => `DROP INDEX CONCURRENTLY ${ifExists}${indexRef(op.indexName!)};`).join('\n')
-      + '\n-- in a migration that is not wrapped in a transaction; one index per statement';
+      + `\n${ownMigrationComment(state)}; one index per statement`;
     return existing.map(({ op, i }) => ({
       operation: i,
       message: `DROP INDEX ${indexRef(op.indexName!)} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table: every query on the table waits behind it${drop.behavior === 'DROP_CASCADE' ? ' (CASCADE also drops the objects that depend on the index)' : ''}`,

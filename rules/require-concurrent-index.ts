@@ -2,6 +2,7 @@ import type { IndexStmt } from '@pgsql/types';
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, onExistingTable, stmtNode, tableRef } from '../src/analyze/rule-helpers.js';
 import { onPartitionedTable, partitionedIndexRecipe } from './_partition-index.js';
+import { ownMigrationComment } from './_tx-advice.js';
 
 export const rule: Rule = {
   id: 'require-concurrent-index',
@@ -36,7 +37,7 @@ export const rule: Rule = {
     return [{
       operation: 0,
       message: `CREATE INDEX ${name}on ${op.table} without CONCURRENTLY takes a ${describeLock(op.lock)} for the whole build`,
-      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  -- in its own migration, outside a transaction (${tableRef(op.table)})`,
+      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  ${ownMigrationComment(state)}`,
     }];
   },
 };

@@ -3,6 +3,7 @@ import { optionOn } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { stmtNode } from '../src/analyze/rule-helpers.js';
 import { runsDuringMigration } from './_sql-build.js';
+import { ownMigrationComment } from './_tx-advice.js';
 
 const KIND_WORD: Record<string, string> = {
   REINDEX_OBJECT_INDEX: 'INDEX', REINDEX_OBJECT_TABLE: 'TABLE', REINDEX_OBJECT_SCHEMA: 'SCHEMA',
@@ -57,7 +58,7 @@ export const rule: Rule = {
     return [{
       operation: 0,
       message: `REINDEX ${kind} without CONCURRENTLY rebuilds ${what} while blocking writes to the table and the reads that plan against the index`,
-      suggestion: `${concurrently};  -- outside a transaction block`,
+      suggestion: `${concurrently};  ${ownMigrationComment(state)}`,
     }];
   },
 };

@@ -131,6 +131,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
 
   let planVerification: CheckResult['planVerification'];
+  let verifiedPlan: CheckResult['plan'];
   if (opts.dryRun && analyzed.length > 0) {
     const { runDryRun, mergeDryRun, takeSnapshot } = await import('../dryrun/index.js');
     const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import('../verify/index.js');
@@ -206,7 +207,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       // The plan the renderers show, run before it is shown.
       const { buildPlan, planDocument } = await import('../plan/index.js');
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
-      if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base, review }, verifyOpts);
+      if (plan.phases.length > 0) {
+        planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base, review }, verifyOpts);
+        verifiedPlan = plan;
+      }
     } finally {
       await session.dispose();
     }
@@ -227,7 +231,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     pgVersion: config.pgVersion,
     ...(notes.length ? { notes } : {}),
   };
-  return { report, migrations: analyzed, sources, history, ...(planVerification ? { planVerification } : {}) };
+  return { report, migrations: analyzed, sources, history, ...(planVerification ? { planVerification, plan: verifiedPlan } : {}) };
 }
 
 /**

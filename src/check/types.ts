@@ -5,6 +5,7 @@ import type { SuppressedFinding } from '../analyze/analyze.js';
 import type { Config } from '../config/defaults.js';
 import type { ColumnShape } from '../core/column-shape.js';
 import type { FileChange, FileTransaction, Migration, MigrationReport, ParsedSource, Report, ReportNote, RepoFiles, Verification } from '../core/types.js';
+import type { Plan } from '../plan/types.js';
 
 export type CheckScope =
   /** Every migration found in the tree is under review. */
@@ -79,6 +80,13 @@ export interface CheckResult {
   history?: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }>;
   /** With a dry-run: the safe plan run phase by phase (src/verify), one entry per phase of buildPlan's plan. */
   planVerification?: { plan: Verification; phases: Verification[] };
+  /** The plan `planVerification` ran: what the renderers show (planFor), so the SQL shown is the SQL run. */
+  plan?: Plan;
+}
+
+/** The plan to show for `result`: the one its verification ran, else one built now. */
+export function planFor(result: CheckResult, build: () => Plan): Plan {
+  return result.plan ?? build();
 }
 
 /** An approval recorded in the sticky comment (Action and App). */

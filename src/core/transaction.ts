@@ -57,3 +57,23 @@ export function fileTransaction(mode: TransactionMode, statements: readonly Stat
   if (top.length <= 1 || top.some(controlsTransaction)) return 'none';
   return 'wrapped';
 }
+
+/**
+ * The words a suggestion's SQL comment uses when the SQL must go into a migration of its own
+ * (CREATE INDEX CONCURRENTLY in a file the runner wraps in a transaction; an enum label that
+ * must be committed before it is used). The verifier reads them (src/verify/suggestions.ts):
+ * such a suggestion is run as a migration of its own, between the statements before and after
+ * it, each part the way the runner runs it; any other suggestion runs in the file's place, in
+ * the file's transaction.
+ */
+export const OWN_MIGRATION = 'in a migration of its own';
+
+/** Whether a suggestion's SQL says, in a comment, that it goes into a migration of its own (or "in its own migration"). */
+export function saysOwnMigration(sql: string): boolean {
+  return /--[^\n]*\bin (?:a migration of its own|its own migration)\b/i.test(sql);
+}
+
+/** Whether it also says that migration runs outside a transaction (rules/_tx-advice.ts ownMigrationComment). */
+export function saysOutsideTransaction(sql: string): boolean {
+  return /--[^\n]*\b(?:does not wrap in a transaction|one statement per file|outside a transaction)\b/i.test(sql);
+}

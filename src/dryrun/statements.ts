@@ -10,7 +10,7 @@ const NO_TX_TAGS = new Set([
   'CreateSubscriptionStmt', 'DropSubscriptionStmt',
 ]);
 
-/** Statements Postgres refuses inside a transaction block ("cannot run inside a transaction block"). */
+/** Statements Postgres refuses inside a transaction block ("... cannot run inside a transaction block"). */
 export function cannotRunInTransaction(stmt: Statement): boolean {
   const t = nodeTag(stmt.ast);
   if (!t) return false;
@@ -18,6 +18,11 @@ export function cannotRunInTransaction(stmt: Statement): boolean {
   if (NO_TX_TAGS.has(tag)) return true;
   if ((tag === 'IndexStmt' || tag === 'DropStmt') && v.concurrent === true) return true;
   if (tag === 'VacuumStmt' && v.is_vacuumcmd === true) return true;
+  // ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+).
+  if (tag === 'AlterTableStmt') {
+    const cmds = (v.cmds as Array<{ AlterTableCmd?: { subtype?: string; def?: { PartitionCmd?: { concurrent?: boolean } } } }> | undefined) ?? [];
+    return cmds.some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent === true);
+  }
   if (tag === 'ReindexStmt') {
     return optionOn(v.params as PgNode[] | undefined, 'concurrently');
   }

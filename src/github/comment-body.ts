@@ -3,7 +3,7 @@
 // lets `/approve-migration` record an approval without re-running the review.
 import { embedState, type CommentState } from './comment-state.js';
 import type { ApprovalRecord } from '../check/types.js';
-import { code, prose } from '../report/markdown/escape.js';
+import { code, cutOutsideFences, prose } from '../report/markdown/escape.js';
 
 const APPROVAL_OPEN = '<!-- migration-guard-approval -->';
 const APPROVAL_CLOSE = '<!-- /migration-guard-approval -->';
@@ -31,7 +31,7 @@ export function composeComment(parts: CommentParts): string {
   }
   const tail = `\n\n${embedState(parts.state)}\n`;
   const room = MAX_COMMENT_LENGTH - tail.length;
-  if (report.length > room) report = `${report.slice(0, room - 80)}\n\n…(cut to fit GitHub's size limit; see the job summary)`;
+  if (report.length > room) report = `${cutOutsideFences(report, room - 80)}\n\n…(cut to fit GitHub's size limit; see the job summary)`;
   return `${report.trimEnd()}${tail}`;
 }
 

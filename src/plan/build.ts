@@ -6,6 +6,7 @@ import type { Draft, PlanMemory, StatementContext } from './context.js';
 import { DropOrder, HeldConstraintDrops, afterDeferred } from './order.js';
 import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
+import { restorePlaceholders } from '../analyze/placeholders.js';
 import type { PhaseName, Plan, PlanOptions } from './types.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
@@ -42,6 +43,8 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
       };
       held.learn(statement.ast);
       const out = planStatement(ctx);
+      // The plan prints a placeholder as written (`${schema}`), not the parser's stand-in for it.
+      if (m.up.unknownPlaceholders?.length) for (const d of out) restoreStep(d, m.up.unknownPlaceholders);
       held.release(ctx.ops, out, memory);
       afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
@@ -66,4 +69,12 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
  */
 function latestPhase(drafts: readonly Draft[], since: PhaseName | undefined): PhaseName | undefined {
   return since ?? (drafts.some((d) => !d.absorbed && d.step.sql.length > 0 && d.phase === 'backfill') ? 'backfill' : undefined);
+}
+
+function restoreStep(d: Draft, unknown: NonNullable<AnalyzedMigration['up']['unknownPlaceholders']>): void {
+  const r = (t: string) => restorePlaceholders(t, unknown);
+  d.step.sql = d.step.sql.map(r);
+  d.step.description = r(d.step.description);
+  if (d.step.replaces !== undefined) d.step.replaces = r(d.step.replaces);
+  if (d.step.rollback) d.step.rollback = d.step.rollback.map(r);
 }

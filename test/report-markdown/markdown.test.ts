@@ -8,6 +8,10 @@ import { buildPlan } from '../../src/plan/index.js';
 import { COMMENT_MARKER, renderComment, renderJobSummary, type CommentOptions } from '../../src/report/markdown/index.js';
 import { analyzeMigrations, type MigrationInput } from '../plan/helpers.js';
 import { runOnPostgres } from '../rules/part-a-support.js';
+import { cutOutsideFences } from '../../src/report/markdown/escape.js';
+import { composeComment } from '../../src/github/comment-body.js';
+import { renderReviewComment, renderSummary } from '../../src/github/render.js';
+import { EMPTY_STATE } from '../../src/github/comment-state.js';
 
 const OPTS: CommentOptions = {
   approvalRisk: 'DANGEROUS',
@@ -223,5 +227,55 @@ describe('markdown comment rules', () => {
     expect(approved).toContain('**Approved** by @octocat on 2024-05-01 for `0123456`: table has 40 rows');
     const voided = renderComment(result, plan, { ...OPTS, approvalVoidedReason: 'the migrations changed after the approval' });
     expect(voided).toContain('no longer applies');
+  });
+});
+
+describe('the SQL blocks of the comment are what was run', () => {
+  // Every SQL block, top-level or indented under a plan step, without its indentation.
+  const blocks = (md: string) => [...md.matchAll(/^( *)```sql\n([\s\S]*?)\n\1```$/gm)].map((m) => m[2]!.split('\n').map((l) => l.slice(m[1]!.length)).join('\n'));
+  const openFences = (md: string) => md.split('\n').filter((l) => /^\s*```/.test(l)).length % 2;
+
+  it('a comment cut to fit never ends in half a SQL block', async () => {
+    // Many long suggestions below the table, and a limit that falls inside one of them.
+    const long = (i: number) => Array.from({ length: 40 }, (_, k) => `ALTER TABLE t${i} ADD COLUMN c${k} text;`).join('\n');
+    const inputs: MigrationInput[] = Array.from({ length: 3 }, (_, i) => ({
+      path: `db/000${i}_m.up.sql`, sql: `CREATE INDEX t${i}_idx ON t${i} (a);\n`,
+      findings: [finding('require-concurrent-index', 'DANGEROUS', 1, 'blocks writes', long(i))],
+    }));
+    const { result } = await check(inputs);
+    const plan = buildPlan(result.migrations, { pgVersion: 16 });
+    const full = renderComment(result, plan, OPTS);
+    const suggested = new Set(result.migrations.flatMap((a) => a.report.findings.map((f) => f.suggestion!.trim())));
+    for (let max = 1500; max < full.length; max += 677) {
+      const cut = renderComment(result, plan, { ...OPTS, maxLength: max });
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(openFences(cut)).toBe(0);
+      for (const b of blocks(cut)) if (b.startsWith('ALTER TABLE t')) expect(suggested.has(b)).toBe(true);
+    }
+    expect(cutOutsideFences('a\n```sql\nSELECT 1;\nSELECT 2;\n```\nb\n', 20)).toBe('a\n');
+    expect(cutOutsideFences('a\n```sql\nSELECT 1;\n```\nb\nc\n', 24)).toBe('a\n```sql\nSELECT 1;\n```\nb');
+    // The sticky comment's own cut (Action and App: github/comment-body.ts) keeps to it too.
+    const body = composeComment({ marker: COMMENT_MARKER, report: `${COMMENT_MARKER}\n${'x'.repeat(65_000)}\n\n\`\`\`sql\n${long(9)}\n\`\`\`\n`, approvalBlock: '', state: EMPTY_STATE });
+    expect(openFences(body)).toBe(0);
+  });
+
+  it('marks a suggestion that is SQL but was not run as not verified, and why', async () => {
+    const f = { ...INDEX_FINDING, suggestionVerification: { status: 'not-run' as const, reason: 'the migration itself fails on the engine with the seeded rows' } };
+    const { comment } = await check([{ path: 'db/0002_idx.up.sql', sql: 'CREATE INDEX orders_customer_id_idx ON orders (customer_id);\n', findings: [f] }]);
+    expect(comment).toContain('_(⚪ not verified: the migration itself fails on the engine with the seeded rows)_');
+  });
+
+  it('shows the plan its verification ran, whatever version the surface would build one for (Action and App)', async () => {
+    const { result } = await check([{ path: 'db/0002_nn.up.sql', sql: "UPDATE orders SET note = 'x';\n" }]);
+    const verified = buildPlan(result.migrations, { pgVersion: 16 });
+    const other = buildPlan(result.migrations, { pgVersion: 10 });
+    const sqlOf = (p: typeof verified) => p.phases.flatMap((ph) => ph.steps.flatMap((st) => st.sql));
+    expect(sqlOf(other)).not.toEqual(sqlOf(verified));
+    const withPlan = { ...result, plan: verified, planVerification: { plan: { status: 'verified' as const, engine: 'pglite', serverVersion: '18.6', seededRows: 20 }, phases: verified.phases.map(() => ({ status: 'verified' as const, engine: 'pglite', serverVersion: '18.6', seededRows: 20 })) } };
+    const { report } = renderReviewComment(withPlan, { pgVersion: 10, approvalRisk: 'DANGEROUS', approval: null });
+    const shown = blocks(report);
+    for (const s of sqlOf(verified)) expect(shown.some((b) => b.includes(`${s};`))).toBe(true);
+    const summary = blocks(renderSummary(withPlan, { pgVersion: 10, approvalRisk: 'DANGEROUS', approval: null }));
+    for (const s of sqlOf(verified)) expect(summary.some((b) => b.includes(`${s};`))).toBe(true);
   });
 });

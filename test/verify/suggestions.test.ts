@@ -3,6 +3,7 @@
 // recommendation.
 import { describe, expect, it } from 'vitest';
 import { runnableSuggestion, verifySuggestions } from '../../src/verify/index.js';
+import { suggestionParts } from '../../src/verify/suggestions.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { initParser } from '../../src/parse/index.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
@@ -115,5 +116,93 @@ UPDATE event_data SET props = '{"a": 1}';`;
     await verifySuggestions([{ migration: b!.migration, up: b!.up, down: null }], [m!], OPTS);
     for (const f of batches) expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
-});
 
+  it('runs a CONCURRENTLY suggestion in the runner\'s transaction unless it says it goes into a migration of its own', async () => {
+    // The runner wraps this file in a transaction: CREATE INDEX CONCURRENTLY in its place fails
+    // there, as it would in production. Run statement by statement, it used to pass.
+    const sql = 'ALTER TABLE docs ADD COLUMN slug text;\nCREATE INDEX docs_title_idx ON docs (title);\nUPDATE docs SET slug = id;';
+    const inPlace = 'CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);';
+    const own = 'CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);  -- in a migration of its own that the runner does not wrap in a transaction';
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      {
+        path: 'db/0002_idx.up.sql', sql, transaction: 'wrapped',
+        findings: [
+          { rule: 'x', risk: 'DANGEROUS', line: 2, column: 1, statement: 1, message: 'm', suggestion: inPlace },
+          { rule: 'y', risk: 'DANGEROUS', line: 2, column: 1, statement: 1, message: 'm', suggestion: own },
+        ],
+      },
+    ]);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    const [a, b] = m!.report.findings;
+    expect(a!.suggestionVerification).toMatchObject({ status: 'failed', reason: expect.stringMatching(/cannot run inside a transaction block/) });
+    expect(a!.suggestion).toMatch(/^\(the suggested SQL failed/);
+    expect(b!.suggestionVerification).toMatchObject({ status: 'verified' });
+    expect(b!.suggestion).toBe(own);
+    // Split: the statements before it, the suggestion alone outside a transaction, the rest.
+    const parts = suggestionParts(m!, 1, runnableSuggestion(own)!, own, 'instead', new Set());
+    expect(parts.map((p) => [p.text, p.transaction])).toEqual([
+      ['ALTER TABLE docs ADD COLUMN slug text;', 'wrapped'],
+      ['CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);', 'none'],
+      ['UPDATE docs SET slug = id;', 'wrapped'],
+    ]);
+  }, 300_000);
+
+  it('verifies the real CONCURRENTLY suggestions of a wrapped file and an explicit BEGIN block, each saying where it goes', async () => {
+    const sql = 'BEGIN;\nCREATE INDEX docs_title_id_idx ON docs (title, id);\nDROP INDEX docs_old_idx;\nCOMMIT;';
+    const [base, wrapped, explicit] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: `${BASE}\nCREATE INDEX docs_old_idx ON docs (id, title);`, history: true },
+      { path: 'db/0002_idx.up.sql', sql: 'CREATE INDEX docs_title_idx ON docs (title);\nALTER TABLE docs ADD COLUMN slug text;', transaction: 'wrapped' },
+      { path: 'db/0003_idx.up.sql', sql, transaction: 'none' },
+    ]);
+    const hits = [...wrapped!.report.findings, ...explicit!.report.findings].filter((f) => /CONCURRENTLY/.test(f.suggestion ?? ''));
+    expect(hits.map((f) => f.rule).sort()).toEqual(['require-concurrent-index', 'require-concurrent-index', 'require-concurrent-index-drop']);
+    for (const f of hits) expect(f.suggestion).toContain('-- in a migration of its own');
+    expect(hits.find((f) => f.rule === 'require-concurrent-index')!.suggestion).toBe('CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);  -- in a migration of its own that the runner does not wrap in a transaction');
+    const b = [{ migration: base!.migration, up: base!.up, down: null }];
+    await verifySuggestions(b, [wrapped!], OPTS);
+    await verifySuggestions([...b, { migration: wrapped!.migration, up: wrapped!.up, down: null }], [explicit!], OPTS);
+    for (const f of hits) expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
+
+  it('runs a new enum label as the migration of its own it says it goes in, committed before the rest uses it', async () => {
+    // In the file's one transaction the UPDATE would be refused ("unsafe use of new value").
+    const sql = "ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';\nUPDATE orders SET status = 'dispatched' WHERE id = '7';";
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: "CREATE TYPE order_status AS ENUM ('new', 'shipped');\nCREATE TABLE orders (id text PRIMARY KEY, status order_status);", history: true },
+      { path: 'db/0002_rename.up.sql', sql, transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'enum-value-changes')!;
+    expect(f.suggestion).toContain('-- in a migration of its own, committed before anything uses the label');
+    const parts = suggestionParts(m!, f.statement!, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set());
+    expect(parts.map((p) => p.transaction)).toEqual(['wrapped', 'wrapped']);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
+
+  it('runs SQL about the file as a whole (no one statement: an index for its foreign key) after the file\'s statements', async () => {
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: `${BASE}\nCREATE TABLE notes (id text PRIMARY KEY, doc_id text);`, history: true },
+      { path: 'db/0002_fk.up.sql', sql: 'ALTER TABLE notes ADD CONSTRAINT notes_doc_fk FOREIGN KEY (doc_id) REFERENCES docs (id) NOT VALID;\nALTER TABLE notes VALIDATE CONSTRAINT notes_doc_fk;', transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'foreign-key-without-index')!;
+    expect(f.statement).toBeUndefined();
+    expect(f.suggestion).toBe('CREATE INDEX CONCURRENTLY notes_doc_id_idx ON notes (doc_id);  -- in a migration of its own that the runner does not wrap in a transaction');
+    const parts = suggestionParts(m!, undefined, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set());
+    expect(parts.map((p) => [p.text.split('\n').length, p.transaction])).toEqual([[2, 'wrapped'], [1, 'none']]);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
+
+  it('verifies concurrently-in-transaction\'s advice: the statement in a migration of its own, the runner\'s advice as a comment', async () => {
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      { path: 'db/0002_idx.up.sql', sql: 'ALTER TABLE docs ADD COLUMN slug text;\nCREATE INDEX CONCURRENTLY docs_slug_idx ON docs (slug);', transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'concurrently-in-transaction')!;
+    expect(f.suggestion).toMatch(/^-- the runner wraps this migration in a transaction: .*\nCREATE INDEX CONCURRENTLY docs_slug_idx ON docs \(slug\);  -- in a migration of its own that the runner does not wrap in a transaction$/);
+    expect(runnableSuggestion(f.suggestion)).toHaveLength(1);
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
+  }, 300_000);
+});

@@ -54,3 +54,27 @@ function inert(text: string): string {
     .replace(/\b(https?|ftp)(?=:\/\/)/gi, `$1${ZWSP}`)
     .replace(/\bwww\./gi, `www${ZWSP}.`);
 }
+
+/**
+ * The longest start of `text`, at most `max` characters, that ends at a line break outside every
+ * fenced block: a comment cut to fit GitHub's size limit never ends in half a SQL block (which
+ * would show the start of a statement as if it were the whole advice).
+ */
+export function cutOutsideFences(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const limit = Math.max(0, text.lastIndexOf('\n', max));
+  let open: { at: number; fence: number } | null = null;
+  let pos = 0;
+  while (pos < limit) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, end);
+    const m = /^\s*(`{3,})/.exec(line);
+    if (m) {
+      if (!open) open = { at: pos, fence: m[1]!.length };
+      else if (m[1]!.length >= open.fence && /^\s*`+\s*$/.test(line)) open = null;
+    }
+    pos = end + 1;
+  }
+  return text.slice(0, open ? open.at : limit);
+}

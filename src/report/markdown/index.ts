@@ -9,6 +9,7 @@ import {
   approvalBlock, errorsBlock, footer, headline, migrationDetails, migrationStub, migrationsTable, planOverview,
   type SectionOptions,
 } from './sections.js';
+import { cutOutsideFences } from './escape.js';
 
 /** Hidden marker that identifies the comment, so it is found and updated in place. */
 export const COMMENT_MARKER = '<!-- migration-guard -->';
@@ -106,7 +107,7 @@ export function renderComment(result: CheckResult, plan: Plan, opts: CommentOpti
   if (body.length > max) {
     // Last resort: keep the head (marker, headline, approval state) and cut the rest.
     const tail = '\n\n…(cut to fit GitHub\'s size limit; see the job summary)\n';
-    body = body.slice(0, max - tail.length) + tail;
+    body = cutOutsideFences(body, max - tail.length) + tail;
   }
   return body;
 }

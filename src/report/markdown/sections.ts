@@ -149,7 +149,9 @@ function findingsTable(m: MigrationReport, o: SectionOptions): string {
   for (const f of m.findings) {
     const title = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title ? `<br>${cell(title)}` : ''}`;
-    const checked = f.suggestionVerification?.status === 'verified' ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : '';
+    // Whether the SQL ran: verified, or not verified and why (a failed one is no longer shown).
+    const v = f.suggestionVerification;
+    const checked = v && v.status !== 'failed' ? ` _(${v.status === 'verified' ? '' : '⚪ '}${cell(verificationLine(v))})_` : '';
     let suggestion = '';
     if (f.suggestion && copiesFromCell(f.suggestion)) suggestion = `<br>**${suggestionLabel(f)}:** ${cell(f.suggestion)}${checked}`;
     else if (f.suggestion) {

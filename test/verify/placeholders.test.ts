@@ -1,0 +1,46 @@
+// A statement with a placeholder the review has no value for (`${schema}`, Flyway): the advice
+// built from it prints the placeholder as written, never the parser's stand-in (`schema___`), and
+// the verifier runs the printed SQL the way the dry-run ran the migration.
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildPlan, planDocument } from '../../src/plan/index.js';
+import { VerifySession, verifyPlan, verifySuggestions } from '../../src/verify/index.js';
+import { analyzeMigrations } from '../plan/helpers.js';
+import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
+import { restorePlaceholders } from '../../src/analyze/placeholders.js';
+
+const session = new VerifySession({ engine: 'pglite', cacheDir: TEST_CACHE_DIR });
+afterAll(() => session.dispose());
+const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 20, session, fallback: () => undefined };
+
+describe('placeholders in printed SQL', () => {
+  it('puts a stand-in back as the placeholder it stands for, also inside a longer name', () => {
+    const unknown = [
+      { line: 1, column: 1, shown: '${schema}', written: '${schema}', standIn: 'schema___' },
+      { line: 1, column: 1, shown: '${table}', written: '${table}', standIn: 'table___' },
+    ];
+    expect(restorePlaceholders('DROP INDEX CONCURRENTLY "schema___"."table____vr_idx";  -- (schema___.table___)', unknown))
+      .toBe('DROP INDEX CONCURRENTLY "${schema}"."${table}_vr_idx";  -- (${schema}.${table})');
+    expect(restorePlaceholders('SELECT myschema___x FROM schema___.t', unknown)).toBe('SELECT myschema___x FROM ${schema}.t');
+  });
+
+  it('suggestions and plan steps show ${schema}, and are verified as the dry-run runs the file', async () => {
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/V1__base.sql', sql: 'CREATE SCHEMA ${schema};\nCREATE TABLE ${schema}.orders (id bigint PRIMARY KEY, created_at timestamptz);', history: true },
+      { path: 'db/V2__idx.sql', sql: 'CREATE INDEX orders_created_idx ON ${schema}.orders (created_at);', transaction: 'wrapped' },
+    ]);
+    const printed = m!.report.findings.filter((f) => f.suggestion).map((f) => f.suggestion!);
+    expect(printed.join('\n')).not.toContain('schema___');
+    const idx = m!.report.findings.find((f) => f.rule === 'require-concurrent-index')!;
+    expect(idx.suggestion).toMatch(/^CREATE INDEX CONCURRENTLY orders_created_idx ON \$\{schema\}\.orders \(created_at\);/);
+    const plan = buildPlan([m!], { pgVersion: 16 });
+    const sql = plan.phases.flatMap((p) => p.steps.flatMap((s) => [...s.sql, s.replaces ?? '', s.description]));
+    expect(sql.join('\n')).toContain('${schema}.orders');
+    expect(sql.join('\n')).not.toContain('schema___');
+
+    const input = { base: [{ migration: base!.migration, up: base!.up, down: null }], review: [{ migration: m!.migration, up: m!.up, down: null }] };
+    await verifySuggestions(input.base, [m!], OPTS);
+    expect(idx.suggestionVerification).toMatchObject({ status: 'verified' });
+    const v = await verifyPlan(planDocument(plan, 16), input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified' });
+  }, 300_000);
+});
