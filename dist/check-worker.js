@@ -1,14 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-5I4IUC2N.js";
-import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-2T3GAX63.js";
-import "./chunks/chunk-YYT3UYLY.js";
+} from "./chunks/chunk-SQKLX34I.js";
+import "./chunks/chunk-IUXZYRAU.js";
+import "./chunks/chunk-XLFHIRZD.js";
 import "./chunks/chunk-M7F56F33.js";
-import "./chunks/chunk-JLES7RKZ.js";
-import "./chunks/chunk-AXT75SFH.js";
-import "./chunks/chunk-CUW4H2R5.js";
+import "./chunks/chunk-2FJ3R25C.js";
+import "./chunks/chunk-PFL4GIEE.js";
+import "./chunks/chunk-WUDUNKN3.js";
+import "./chunks/chunk-PLFNNFNN.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser
@@ -59,7 +59,8 @@ function run(task) {
       down: a.down ? wire(a.down) : null,
       report: a.report,
       transaction: a.transaction,
-      ...a.suppressed ? { suppressed: a.suppressed } : {}
+      ...a.suppressed ? { suppressed: a.suppressed } : {},
+      ...a.preexisting ? { preexisting: a.preexisting } : {}
     }))
   });
 }

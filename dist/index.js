@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-6WVJU5F6.js";
+} from "./chunks/chunk-6G3SU4RD.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,37 +38,37 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-HVGMZGIV.js";
+} from "./chunks/chunk-NE33QMLW.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-COJ4L3KZ.js";
-import "./chunks/chunk-U5W6SUN2.js";
-import "./chunks/chunk-PTXCKEMP.js";
-import "./chunks/chunk-HG34RRO4.js";
-import "./chunks/chunk-XEF3333Q.js";
-import "./chunks/chunk-EHH6CC44.js";
+} from "./chunks/chunk-O3CTZTF3.js";
+import "./chunks/chunk-STCQM5JI.js";
+import "./chunks/chunk-4MC3XWKK.js";
+import "./chunks/chunk-46WCHPGE.js";
+import "./chunks/chunk-R3XHRRWM.js";
+import "./chunks/chunk-CNLOJ7MV.js";
 import {
   loadConfig
-} from "./chunks/chunk-CRU3OJFF.js";
+} from "./chunks/chunk-ARN7YUHD.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-45JDSWNU.js";
+import "./chunks/chunk-BCDIPO2D.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-5I4IUC2N.js";
-import "./chunks/chunk-EGWSCFWY.js";
-import "./chunks/chunk-2T3GAX63.js";
-import "./chunks/chunk-YYT3UYLY.js";
+import "./chunks/chunk-SQKLX34I.js";
+import "./chunks/chunk-IUXZYRAU.js";
+import "./chunks/chunk-XLFHIRZD.js";
 import "./chunks/chunk-M7F56F33.js";
-import "./chunks/chunk-JLES7RKZ.js";
-import "./chunks/chunk-AXT75SFH.js";
-import "./chunks/chunk-CUW4H2R5.js";
+import "./chunks/chunk-2FJ3R25C.js";
+import "./chunks/chunk-PFL4GIEE.js";
+import "./chunks/chunk-WUDUNKN3.js";
+import "./chunks/chunk-PLFNNFNN.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
@@ -824,8 +824,9 @@ async function onPullRequest(octokit, repo, inputs) {
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
     const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
+    const readBase = (p) => readRepoFile(octokit, repo, p, pr.base.sha);
     const runChecks = once(
-      async (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: await baseTree(octokit, repo, pr.base.sha, files, (m) => info(m)) }, dryRun })
+      async (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: await baseTree(octokit, repo, pr.base.sha, files, (m) => info(m)), readBase }, dryRun })
     );
     let outcome;
     try {
@@ -962,7 +963,12 @@ async function onMergeGroup(octokit, repo, inputs) {
         log: (m) => info(m),
         gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) }
       },
-      async (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: await baseTree(octokit, repo, group.base_sha, files, (m) => info(m)) }, dryRun })
+      async (changes) => runCheck({
+        files,
+        config,
+        scope: { kind: "changes", changes, base: await baseTree(octokit, repo, group.base_sha, files, (m) => info(m)), readBase: (p) => readRepoFile(octokit, repo, p, group.base_sha) },
+        dryRun
+      })
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);

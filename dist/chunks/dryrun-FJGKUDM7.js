@@ -9,11 +9,10 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-TKUBJPR5.js";
+} from "./chunk-LQMK2WDP.js";
 import {
   resolveCacheDir
 } from "./chunk-2AUCPTE4.js";
-import "./chunk-EGWSCFWY.js";
 import {
   rule,
   rule2,
@@ -23,11 +22,12 @@ import {
   rule6,
   rule7
 } from "./chunk-M7F56F33.js";
+import "./chunk-2FJ3R25C.js";
 import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BKYH3ZIB.js";
 import "./chunk-GW7LTBFS.js";

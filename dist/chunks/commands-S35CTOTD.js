@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-6YO6SQWY.js";
+} from "./chunk-LZXBDCNF.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderJsonChunks,
   renderSarif,
   verdict
-} from "./chunk-6WVJU5F6.js";
+} from "./chunk-6G3SU4RD.js";
 import {
   ruleDocsUrl
 } from "./chunk-ZCZCFGZS.js";
@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-COJ4L3KZ.js";
+} from "./chunk-O3CTZTF3.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -40,27 +40,27 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-HG34RRO4.js";
+} from "./chunk-46WCHPGE.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-45JDSWNU.js";
-import "./chunk-5I4IUC2N.js";
-import "./chunk-EGWSCFWY.js";
-import "./chunk-2T3GAX63.js";
+import "./chunk-BCDIPO2D.js";
+import "./chunk-SQKLX34I.js";
+import "./chunk-IUXZYRAU.js";
 import {
   allRules,
   ruleById
-} from "./chunk-YYT3UYLY.js";
+} from "./chunk-XLFHIRZD.js";
 import "./chunk-M7F56F33.js";
-import "./chunk-JLES7RKZ.js";
+import "./chunk-2FJ3R25C.js";
+import "./chunk-PFL4GIEE.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
@@ -225,15 +225,48 @@ async function gitChanges(repoDir, baseRef) {
     );
   }
   const prefix = (await git(["rev-parse", "--show-prefix"])).trim();
-  const diff = await git(["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", "--relative", mergeBase]);
+  const notes = [];
+  let changes;
+  try {
+    changes = parseNameStatus(await git(["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", "--relative", mergeBase]));
+  } catch (e) {
+    const plain = await git(["diff", "--name-status", "-z", "--no-renames", "--no-color", "--no-ext-diff", "--relative", mergeBase]);
+    changes = await pairExactRenames(parseNameStatus(plain), mergeBase, prefix, git, repoDir);
+    const why = String(e.stderr ?? e.message).trim().split("\n")[0];
+    notes.push({
+      message: `git could not detect renames (${why}): a file renamed and edited in the same change is read as deleted and added; files renamed unchanged are still seen as renames`
+    });
+  }
   const untracked = await git(["ls-files", "-z", "--others", "--exclude-standard"]);
-  const changes = parseNameStatus(diff);
   const seen = new Set(changes.map((c) => c.path));
   for (const path2 of untracked.split("\0")) if (path2 && !seen.has(path2)) changes.push({ path: path2, status: "added" });
   const tree = await git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", mergeBase]);
   const baseFiles = tree.split("\0").filter((p) => p !== "" && p.startsWith(prefix)).map((p) => p.slice(prefix.length)).sort();
   const read = blobReader(repoDir, mergeBase, prefix);
-  return { mergeBase, changes, base: { list: async () => baseFiles, read } };
+  return { mergeBase, changes, base: { list: async () => baseFiles, read }, notes };
+}
+async function pairExactRenames(changes, mergeBase, prefix, git, repoDir) {
+  const deleted = changes.filter((c) => c.status === "deleted");
+  const added = changes.filter((c) => c.status === "added" && existsSync(`${repoDir}/${c.path}`));
+  if (deleted.length === 0 || added.length === 0) return changes;
+  const byId = /* @__PURE__ */ new Map();
+  const tree = await git(["ls-tree", "-r", "-z", "--full-tree", mergeBase, "--", ...deleted.map((c) => `${prefix}${c.path}`)]).catch(() => "");
+  for (const entry of tree.split("\0")) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (!m || !m[2].startsWith(prefix)) continue;
+    const list = byId.get(m[1]) ?? [];
+    list.push(m[2].slice(prefix.length));
+    byId.set(m[1], list);
+  }
+  const ids = (await git(["hash-object", "--", ...added.map((c) => c.path)]).catch(() => "")).split("\n");
+  if (ids.length < added.length) return changes;
+  const renamedFrom = /* @__PURE__ */ new Map();
+  added.forEach((c, i) => {
+    const from = byId.get(ids[i].trim())?.shift();
+    if (from) renamedFrom.set(c.path, from);
+  });
+  const gone = new Set(renamedFrom.values());
+  return changes.filter((c) => !(c.status === "deleted" && gone.has(c.path))).map((c) => c.status === "added" && renamedFrom.has(c.path) ? { path: c.path, status: "renamed", previousPath: renamedFrom.get(c.path) } : c);
 }
 function parseNameStatus(out) {
   const fields = out.split("\0");
@@ -731,7 +764,7 @@ function renderPlainFormat(result, format, opts = {}) {
   }
 }
 async function renderReportWhenReady(result, format, opts = {}) {
-  if (format === "markdown") return [(await import("./markdown-report-PKIWDN3R.js")).renderMarkdownReport(result, opts)];
+  if (format === "markdown") return [(await import("./markdown-report-CJCN26UE.js")).renderMarkdownReport(result, opts)];
   if (format === "json") return renderJsonChunks(result);
   if (format !== "pretty") return [renderPlainFormat(result, format, opts)];
   try {
@@ -849,9 +882,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-F5MSNHJI.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-33B2RCQA.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan, planDocument, renderPlanText } = await import("./plan-NTGGUZ57.js");
+  const { buildPlan, planDocument, renderPlanText } = await import("./plan-AJPTX5IL.js");
   let plan;
   let verification;
   try {
@@ -970,7 +1003,7 @@ function parseFormat(format) {
 async function scopeFor(root, base2) {
   if (!base2) return { kind: "all" };
   const changes = await gitChanges(root, base2);
-  return { kind: "changes", changes: changes.changes, base: changes.base };
+  return { kind: "changes", changes: changes.changes, base: changes.base, notes: changes.notes };
 }
 function repoRoot(dir) {
   const root = path.resolve(dir ?? ".");

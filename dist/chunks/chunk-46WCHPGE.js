@@ -2,17 +2,17 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   formatBytes,
   formatRange
-} from "./chunk-2T3GAX63.js";
+} from "./chunk-IUXZYRAU.js";
 import {
   ruleById
-} from "./chunk-YYT3UYLY.js";
+} from "./chunk-XLFHIRZD.js";
 import {
   byCodeUnit
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import {
   LineIndex
 } from "./chunk-QGIMEMHQ.js";

@@ -36,23 +36,23 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-HVGMZGIV.js";
+} from "./chunk-NE33QMLW.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-COJ4L3KZ.js";
+} from "./chunk-O3CTZTF3.js";
 import {
   prose
-} from "./chunk-PTXCKEMP.js";
+} from "./chunk-4MC3XWKK.js";
 import {
   require_dist
-} from "./chunk-CRU3OJFF.js";
+} from "./chunk-ARN7YUHD.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
-} from "./chunk-45JDSWNU.js";
+} from "./chunk-BCDIPO2D.js";
 import {
   require_split2
 } from "./chunk-C4OQG7EQ.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   resolveConfig
-} from "./chunk-45JDSWNU.js";
+} from "./chunk-BCDIPO2D.js";
 import {
   tableStatsFromText,
   tableStatsSchema
@@ -7390,8 +7390,14 @@ var migrationDirSchema = object({
   requireRollback: boolean().optional()
 }).strict();
 var configSchema = object({
-  /** Target Postgres major version. */
-  pgVersion: number().int().min(9).max(19).optional(),
+  /**
+   * Target Postgres major version, or `"major.minor"` (a string, from 10 on: `"14.3"`) when a
+   * rule depends on the minor release (concurrent-index-pg14-corruption).
+   */
+  pgVersion: union([
+    number().int().min(9).max(19),
+    string().regex(/^1[0-9]\.[0-9]{1,2}$/, 'write a major version (16) or a quoted "major.minor" from 10 on ("14.3")')
+  ]).optional(),
   /** Lowest risk that fails the run (exit code 1, failing status). */
   failOn: risk.optional(),
   /** Lowest risk that needs `/approve-migration` in the GitHub surfaces. */
@@ -7509,6 +7515,7 @@ function unknownPreset(name) {
 }
 function describeIssue(issue) {
   if (issue.code === "invalid_union" && issue.path[0] === "rules") return "expected off, on, true, false, SAFE, CAUTION or DANGEROUS";
+  if (issue.code === "invalid_union" && issue.path[0] === "pgVersion") return 'expected a major version from 9 to 19 (16), or a quoted "major.minor" from 10 on ("14.3")';
   return issue.message.replace(/^Invalid input: /, "");
 }
 function findNode(node, keys, atKey) {

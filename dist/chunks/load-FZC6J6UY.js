@@ -2,14 +2,14 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-CRU3OJFF.js";
+} from "./chunk-ARN7YUHD.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
-import "./chunk-45JDSWNU.js";
+import "./chunk-BCDIPO2D.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
 import "./chunk-GAJUOGXM.js";

@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-EHH6CC44.js";
+} from "./chunk-CNLOJ7MV.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-JLES7RKZ.js";
+} from "./chunk-PFL4GIEE.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   as,
   blocksWrites,
@@ -27,7 +27,7 @@ import {
   qualifiedFromList,
   relationName,
   stringList
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];
@@ -1394,6 +1394,20 @@ function assemblePhases(drafts) {
   return phases;
 }
 
+// src/analyze/placeholders.ts
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function restorePlaceholders(text, unknown) {
+  if (!unknown?.length) return text;
+  let out = text;
+  for (const u of unknown) {
+    if (!out.includes(u.standIn)) continue;
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(u.standIn)}`, "g"), () => u.written);
+  }
+  return out;
+}
+
 // src/plan/build.ts
 function buildPlan(migrations, opts) {
   const memory = { newTables: /* @__PURE__ */ new Set(), newIndexes: /* @__PURE__ */ new Set(), notNullChecks: /* @__PURE__ */ new Set(), drops: /* @__PURE__ */ new Map(), notes: [] };
@@ -1427,6 +1441,7 @@ function buildPlan(migrations, opts) {
       };
       held.learn(statement.ast);
       const out = planStatement(ctx);
+      if (m.up.unknownPlaceholders?.length) for (const d of out) restoreStep(d, m.up.unknownPlaceholders);
       held.release(ctx.ops, out, memory);
       afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
@@ -1445,6 +1460,13 @@ function buildPlan(migrations, opts) {
 }
 function latestPhase(drafts, since) {
   return since ?? (drafts.some((d) => !d.absorbed && d.step.sql.length > 0 && d.phase === "backfill") ? "backfill" : void 0);
+}
+function restoreStep(d, unknown) {
+  const r = (t) => restorePlaceholders(t, unknown);
+  d.step.sql = d.step.sql.map(r);
+  d.step.description = r(d.step.description);
+  if (d.step.replaces !== void 0) d.step.replaces = r(d.step.replaces);
+  if (d.step.rollback) d.step.rollback = d.step.rollback.map(r);
 }
 
 export {

@@ -28,7 +28,8 @@ function resolveConfig(file) {
   const tableStats = /* @__PURE__ */ new Map();
   for (const [name, stats] of Object.entries(file.tableStats ?? {})) tableStats.set(qualify(name), stats);
   return {
-    pgVersion: file.pgVersion ?? DEFAULT_PG_VERSION,
+    pgVersion: typeof file.pgVersion === "string" ? Number(file.pgVersion.split(".")[0]) : file.pgVersion ?? DEFAULT_PG_VERSION,
+    ...typeof file.pgVersion === "string" ? { pgMinorVersion: Number(file.pgVersion.split(".")[1]) } : {},
     pgVersionSet: file.pgVersion !== void 0,
     failOn: file.failOn ?? "DANGEROUS",
     approvalRisk: file.approvalRisk ?? "DANGEROUS",

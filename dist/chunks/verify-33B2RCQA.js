@@ -14,27 +14,28 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-TKUBJPR5.js";
+} from "./chunk-LQMK2WDP.js";
 import {
   hashKey
 } from "./chunk-2AUCPTE4.js";
 import {
   columnShapeKey
-} from "./chunk-EHH6CC44.js";
+} from "./chunk-CNLOJ7MV.js";
 import {
-  txControl
-} from "./chunk-EGWSCFWY.js";
+  saysOutsideTransaction,
+  saysOwnMigration
+} from "./chunk-2FJ3R25C.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
@@ -278,17 +279,43 @@ function runnableSuggestion(text) {
   const top = parsed.statements.filter((s) => !s.nestedIn);
   return top.length > 0 ? top : void 0;
 }
-function withSuggestion(m, index, replacement, runs, also) {
-  const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
-  const outside = replacement.some((s) => cannotRunInTransaction(s));
-  return top.flatMap((s) => s.index !== index ? [s] : runs === "before" ? [...replacement, s] : replacement).filter((s) => !(outside && txControl(s) !== null && !replacement.includes(s))).map((s) => `${s.text.trim().replace(/;\s*$/, "")};`).join("\n");
+function sqlOf(list) {
+  return list.map((s) => `${s.text.trim().replace(/;\s*$/, "")};`).join("\n");
 }
+function suggestionParts(m, index, replacement, suggestion, runs, also) {
+  const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
+  const at = index === void 0 ? top.length : top.findIndex((s) => s.index === index);
+  const before = top.slice(0, at);
+  const after = runs === "before" ? top.slice(at) : top.slice(at + 1);
+  const mode = m.migration.transaction;
+  const outside = replacement.some((s) => cannotRunInTransaction(s));
+  if (!saysOwnMigration(suggestion)) return [{ text: sqlOf([...before, ...replacement, ...after]), transaction: mode, faithful: outside }];
+  return [
+    { text: sqlOf(before), transaction: mode, faithful: false },
+    { text: sqlOf(replacement), transaction: outside || saysOutsideTransaction(suggestion) ? "none" : mode, faithful: outside },
+    { text: sqlOf(after), transaction: mode, faithful: false }
+  ].filter((p) => p.text !== "");
+}
+async function runPart(sandbox, path, part, limits) {
+  const parsed = parseSource({ path, text: part.text });
+  if (!part.faithful) return applyUntraced(sandbox, parsed, part.text, part.transaction, limits);
+  const out = await executeTraced({ sandbox, parsed, sourceText: part.text, transaction: part.transaction, pre: await relationsNow(sandbox), limits });
+  return out.error ?? null;
+}
+var NO_PLACE = "it is about a statement inside another one, or about the rollback file, so there is no place to run it";
 async function verifySuggestions(base, review, opts) {
   const out = { verified: 0, failed: 0, notRun: 0 };
   const seedRows = opts.seedRows ?? 100;
   const limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 1e4, deadline: Date.now() + (opts.totalTimeoutMs ?? 12e4) };
   const jobs = review.flatMap(
-    (m, i) => m.report.findings.filter((f) => f.statement !== void 0 && (f.path === void 0 || f.path === m.migration.up.path) && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn)).map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion) })).filter((j) => !!j.sql)
+    (m, i) => m.report.findings.map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion) })).filter((j) => !!j.sql).filter(({ f }) => {
+      const inUp = f.path === void 0 || f.path === m.migration.up.path;
+      if (f.statement !== void 0 && inUp && m.up.statements.some((s) => s.index === f.statement && !s.nestedIn)) return true;
+      if (f.statement === void 0 && inUp && f.suggestionRuns !== "before" && !f.alsoReplaces?.length) return true;
+      f.suggestionVerification = { status: "not-run", reason: NO_PLACE };
+      out.notRun++;
+      return false;
+    })
   );
   if (jobs.length === 0) return out;
   let own;
@@ -337,13 +364,15 @@ async function runOne(session, base, before, m, f, sql, limits, seedRows) {
   let result;
   try {
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: opened.seed.tables.length > 0 ? seedRows : 0 };
-    const text = withSuggestion(m, f.statement, sql, f.suggestionRuns ?? "instead", new Set((f.alsoReplaces ?? []).map((r) => r.statement)));
-    const parsed = parseSource({ path: m.migration.up.path, text });
-    let err;
-    try {
-      err = await applyUntraced(sandbox, parsed, text, m.migration.transaction, limits);
-    } catch (e) {
-      err = { ...toDbError(e), line: 0 };
+    const parts = suggestionParts(m, f.statement, sql, f.suggestion, f.suggestionRuns ?? "instead", new Set((f.alsoReplaces ?? []).map((r) => r.statement)));
+    let err = null;
+    for (const part of parts) {
+      try {
+        err = await runPart(sandbox, m.migration.up.path, part, limits);
+      } catch (e) {
+        err = toDbError(e);
+      }
+      if (err) break;
     }
     if (!err) return { status: "verified", ...where };
     failure = `${err.message} (SQLSTATE ${err.sqlstate})`;

@@ -36,9 +36,19 @@ function fileTransaction(mode, statements) {
   if (top.length <= 1 || top.some(controlsTransaction)) return "none";
   return "wrapped";
 }
+var OWN_MIGRATION = "in a migration of its own";
+function saysOwnMigration(sql) {
+  return /--[^\n]*\bin (?:a migration of its own|its own migration)\b/i.test(sql);
+}
+function saysOutsideTransaction(sql) {
+  return /--[^\n]*\b(?:does not wrap in a transaction|one statement per file|outside a transaction)\b/i.test(sql);
+}
 
 export {
   txControl,
   sentAsOneQuery,
-  fileTransaction
+  fileTransaction,
+  OWN_MIGRATION,
+  saysOwnMigration,
+  saysOutsideTransaction
 };

@@ -226,6 +226,11 @@ function constValue(node) {
 function isAlwaysTrue(expr) {
   return !!expr && constValue(expr) === true;
 }
+function isAlwaysFalse(expr) {
+  if (!expr) return false;
+  const v = constValue(expr);
+  return v === false || v === null;
+}
 function columnRefs(node, out = []) {
   if (Array.isArray(node)) node.forEach((n) => columnRefs(n, out));
   else if (node && typeof node === "object") {
@@ -262,5 +267,6 @@ export {
   keyColumns,
   optionOn,
   isAlwaysTrue,
+  isAlwaysFalse,
   columnRefs
 };

@@ -4,13 +4,13 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   as,
   columnRefs,
   functionsCalled,
   nodeTag
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 
 // src/analyze/batch-sql.ts
 function oneBatch(ast, o) {

@@ -11,19 +11,24 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-HG34RRO4.js";
+} from "./chunk-46WCHPGE.js";
 import {
   verificationLine
-} from "./chunk-XEF3333Q.js";
+} from "./chunk-R3XHRRWM.js";
 import {
   formatRange
-} from "./chunk-2T3GAX63.js";
+} from "./chunk-IUXZYRAU.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   riskRank
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
+
+// src/check/types.ts
+function planFor(result, build) {
+  return result.plan ?? build();
+}
 
 // src/report/markdown/escape.ts
 function cell(text) {
@@ -56,6 +61,24 @@ function entities(text) {
 var ZWSP = "\u200B";
 function inert(text) {
   return entities(text).replace(/([[\]])/g, "\\$1").replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(https?|ftp)(?=:\/\/)/gi, `$1${ZWSP}`).replace(/\bwww\./gi, `www${ZWSP}.`);
+}
+function cutOutsideFences(text, max) {
+  if (text.length <= max) return text;
+  const limit = Math.max(0, text.lastIndexOf("\n", max));
+  let open = null;
+  let pos = 0;
+  while (pos < limit) {
+    const nl = text.indexOf("\n", pos);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, end);
+    const m = /^\s*(`{3,})/.exec(line);
+    if (m) {
+      if (!open) open = { at: pos, fence: m[1].length };
+      else if (m[1].length >= open.fence && /^\s*`+\s*$/.test(line)) open = null;
+    }
+    pos = end + 1;
+  }
+  return text.slice(0, open ? open.at : limit);
 }
 
 // src/report/markdown/mermaid.ts
@@ -266,7 +289,8 @@ function findingsTable(m, o) {
   for (const f of m.findings) {
     const title = o.ruleTitle(f.rule);
     const rule = `[${f.rule}](${o.docsUrl(f.rule)})${title ? `<br>${cell(title)}` : ""}`;
-    const checked = f.suggestionVerification?.status === "verified" ? ` _(${cell(verificationLine(f.suggestionVerification))})_` : "";
+    const v = f.suggestionVerification;
+    const checked = v && v.status !== "failed" ? ` _(${v.status === "verified" ? "" : "\u26AA "}${cell(verificationLine(v))})_` : "";
     let suggestion = "";
     if (f.suggestion && copiesFromCell(f.suggestion)) suggestion = `<br>**${suggestionLabel(f)}:** ${cell(f.suggestion)}${checked}`;
     else if (f.suggestion) {
@@ -438,7 +462,7 @@ function renderComment(result, plan, opts) {
   }
   if (body.length > max) {
     const tail = "\n\n\u2026(cut to fit GitHub's size limit; see the job summary)\n";
-    body = body.slice(0, max - tail.length) + tail;
+    body = cutOutsideFences(body, max - tail.length) + tail;
   }
   return body;
 }
@@ -447,9 +471,11 @@ function renderJobSummary(result, plan, opts) {
 }
 
 export {
+  planFor,
   code,
   fenced,
   prose,
+  cutOutsideFences,
   approvalBlock,
   COMMENT_MARKER,
   defaultDocsUrl,

@@ -1,34 +1,37 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  fileTransaction,
-  sentAsOneQuery,
-  txControl
-} from "./chunk-EGWSCFWY.js";
-import {
   estimateOperation,
   formatRange,
   workOf
-} from "./chunk-2T3GAX63.js";
+} from "./chunk-IUXZYRAU.js";
 import {
   allRules,
   beginFile,
   expressionVolatility,
   newRunState,
   rule,
+  ruleById,
   settleNewObjects,
   track
-} from "./chunk-YYT3UYLY.js";
+} from "./chunk-XLFHIRZD.js";
+import {
+  fileTransaction,
+  sentAsOneQuery,
+  txControl
+} from "./chunk-2FJ3R25C.js";
 import {
   byCodeUnit,
   flattened,
   parseSource,
+  placeholderStandIns,
   serialType,
   sharedName
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   as,
   columnRefs,
   firstKey,
+  isAlwaysFalse,
   isAlwaysTrue,
   isConstantExpr,
   lockModeSql,
@@ -42,7 +45,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import {
   LineIndex
 } from "./chunk-QGIMEMHQ.js";
@@ -99,8 +102,9 @@ function classifyNode(ast, state) {
     }
     case "UpdateStmt":
       return [op("UPDATE_VALUES", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
+    // A WHERE no row can pass (`NULL IS NOT NULL`, `false`) deletes nothing: no rows to lose or restore.
     case "DeleteStmt":
-      return [op("DELETE_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
+      return [op(isAlwaysFalse(v.whereClause) ? "OTHER" : "DELETE_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
     case "InsertStmt":
       return [op("INSERT_ROWS", { table: relationName(v.relation), lock: "RowExclusiveLock" })];
     case "MergeStmt":
@@ -430,6 +434,7 @@ function definedRoutine(ast) {
   const create = ast.CreateFunctionStmt;
   return isObject(create) ? bareName(create.funcname) : void 0;
 }
+var LEAVES = /* @__PURE__ */ new Set(["String", "A_Const", "Integer", "Float", "Boolean", "BitString", "ColumnRef", "ParamRef", "A_Star", "RangeVar"]);
 function routinesRun(ast, known) {
   if (known.size === 0) return [];
   const found = /* @__PURE__ */ new Set();
@@ -441,13 +446,15 @@ function routinesRun(ast, known) {
       continue;
     }
     if (!isObject(node)) continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "CreateFunctionStmt") continue;
-      if ((key === "FuncCall" || key === "funccall" || key === "CreateTrigStmt" || key === "CreateEventTrigStmt") && isObject(value)) {
+    for (const key in node) {
+      if (key === "CreateFunctionStmt" || LEAVES.has(key)) continue;
+      const value = node[key];
+      if (!isObject(value)) continue;
+      if (key === "FuncCall" || key === "funccall" || key === "CreateTrigStmt" || key === "CreateEventTrigStmt") {
         const name = bareName(value.funcname);
         if (name !== void 0 && known.has(name)) found.add(name);
       }
-      if (isObject(value)) stack.push(value);
+      stack.push(value);
     }
   }
   return [...found];
@@ -592,6 +599,7 @@ function startAnalysis(state, rules, settings = {}) {
   };
   const finish = (source, text) => {
     const directives = readDirectives(text, source.statements);
+    const standIns = source.unknownPlaceholders?.length ? placeholderStandIns(source.unknownPlaceholders) : void 0;
     const findings = [];
     const suppressed = [];
     let byIndex;
@@ -616,15 +624,20 @@ function startAnalysis(state, rules, settings = {}) {
         }
       }
       const pos = hit.position ?? (stmt ? { line: stmt.line, column: stmt.column } : { line: 1, column: 1 });
+      let suggestion = hit.suggestion;
+      if (standIns) {
+        message = standIns.restore(message);
+        if (suggestion !== void 0) suggestion = standIns.restore(suggestion, rule2.docs.instead);
+      }
       const finding = {
         rule: rule2.id,
         risk,
         line: pos.line,
         column: pos.column,
         message,
-        ...hit.suggestion ? { suggestion: hit.suggestion } : {},
-        ...hit.suggestion && hit.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
-        ...hit.suggestion && hit.suggestionRuns !== "before" && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {},
+        ...suggestion ? { suggestion } : {},
+        ...suggestion && hit.suggestionRuns === "before" ? { suggestionRuns: "before" } : {},
+        ...suggestion && hit.suggestionRuns !== "before" && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {},
         ...stmt ? { statement: stmt.index } : {},
         path: source.path
       };
@@ -1112,6 +1125,8 @@ function destroyedByRollback(path, downOps, upStatements, upOps) {
   const schemas = new Set(upStatements.map((st) => as(st.ast, "CreateSchemaStmt")?.schemaname).filter((n) => !!n));
   const renamedFrom = /* @__PURE__ */ new Map();
   const original = (table) => renamedFrom.get(table) ?? table;
+  const columnFrom = /* @__PURE__ */ new Map();
+  const originalColumn = (table, column) => columnFrom.get(`${original(table)}.${column}`) ?? column;
   const made = (table) => !table || tables.has(original(table)) || schemas.has(original(table).split(".")[0]);
   const restored = (table, from) => downOps.slice(from + 1).some(({ s }) => {
     const insert = as(s.ast, "InsertStmt");
@@ -1126,18 +1141,19 @@ function destroyedByRollback(path, downOps, upStatements, upOps) {
   for (const [i, { s, ops }] of downOps.entries()) {
     for (const o of ops) {
       if (o.kind === "RENAME_TABLE" && o.table && o.typeName) renamedFrom.set(`${o.table.split(".")[0]}.${o.typeName.toLowerCase()}`, original(o.table));
+      if (o.kind === "RENAME_COLUMN" && o.table && o.columnName && o.typeName) columnFrom.set(`${original(o.table)}.${o.typeName}`, originalColumn(o.table, o.columnName));
       if (o.targetIsNew) continue;
       let what;
       if (o.kind === "DROP_TABLE" && !made(o.table)) what = `drops table ${o.table}`;
       else if (o.kind === "TRUNCATE" && !made(o.table) && !restored(o.table, i)) what = `empties table ${o.table}`;
-      else if (o.kind === "DROP_COLUMN" && !made(o.table) && !columns.has(`${original(o.table)}.${o.columnName}`)) what = `drops column ${o.columnName} of ${o.table}`;
+      else if (o.kind === "DROP_COLUMN" && !made(o.table) && !columns.has(`${original(o.table)}.${originalColumn(o.table, o.columnName)}`)) what = `drops column ${o.columnName} of ${o.table}`;
       else if (o.kind === "DROP_SCHEMA" && o.typeName && !schemas.has(o.typeName.split(".").pop())) what = `drops schema ${o.typeName.split(".").pop()} and everything in it`;
       else if (o.kind === "DELETE_ROWS" && !made(o.table) && !restored(o.table, i)) {
         const where = as(s.ast, "DeleteStmt")?.whereClause;
         if (!where || isAlwaysTrue(where)) what = `deletes every row of ${o.table}`;
       }
       if (!what) continue;
-      const object = o.kind === "DROP_SCHEMA" ? `${o.typeName.split(".").pop()}` : o.kind === "DROP_COLUMN" ? `${original(o.table)}.${o.columnName}` : original(o.table);
+      const object = o.kind === "DROP_SCHEMA" ? `${o.typeName.split(".").pop()}` : o.kind === "DROP_COLUMN" ? `${original(o.table)}.${originalColumn(o.table, o.columnName)}` : original(o.table);
       out.push({ object, finding: {
         rule: "rollback-destroys-data",
         risk: "DANGEROUS",
@@ -1319,7 +1335,7 @@ function undoKeysFromAst(s) {
 // src/check/analyze-set.ts
 function analyzeSet(units, ctx, step) {
   const { config } = ctx;
-  const state = newRunState({ pgVersion: config.pgVersion, pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
+  const state = newRunState({ pgVersion: config.pgVersion, ...config.pgMinorVersion !== void 0 ? { pgMinorVersion: config.pgMinorVersion } : {}, pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
   const analyzed = [];
   const history = [];
   const destroys = [];
@@ -1327,7 +1343,7 @@ function analyzeSet(units, ctx, step) {
     const m = unit.migration;
     if (m.change === "deleted") continue;
     step(unit);
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead, m.envsub) : null;
     if (!unit.underReview) {
       const { up: up2 } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
       if (ctx.keepHistory) history.push({ migration: m, up: up2, down });
@@ -1338,7 +1354,7 @@ function analyzeSet(units, ctx, step) {
     const { up, out, transaction } = parseAndAnalyze(state, m, false, ctx, dropEarly);
     estimateAnalyzed(out, config, allRules, ctx.calibration);
     if (ctx.scopeKind !== "changes") settleNewObjects(state);
-    const { report, rollbackDestroys } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings);
+    const { report, rollbackDestroys, preexisting } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings, placeholdersOf(m, config.placeholders));
     destroys[analyzed.length] = rollbackDestroys ?? [];
     analyzed.push({
       migration: m,
@@ -1346,7 +1362,8 @@ function analyzeSet(units, ctx, step) {
       down: down && ctx.withoutTrees ? withoutTrees(down) : down,
       report,
       transaction,
-      ...out.suppressed.length ? { suppressed: out.suppressed } : {}
+      ...out.suppressed.length ? { suppressed: out.suppressed } : {},
+      ...preexisting.length ? { preexisting } : {}
     });
   }
   forgiveCreatedAlongside(analyzed, destroys, ctx.scopeKind === "changes");
@@ -1365,18 +1382,18 @@ function forgiveCreatedAlongside(analyzed, destroys, inChange) {
     for (const object of createdObjects(a.report.operations)) later.add(object);
   }
 }
-function parse(src, placeholders, layout, parseAhead) {
-  return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead));
+function parse(src, placeholders, layout, parseAhead, envsub) {
+  return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead, envsub));
 }
 function placeholdersOf(m, configured) {
   return m.placeholders ? { ...m.placeholders, ...configured } : configured;
 }
-function parseOptionsFor(layout, placeholders, parseAhead = false) {
-  return { placeholders, goTemplates: layout === "pop", ...parseAhead ? { parseAhead } : {} };
+function parseOptionsFor(layout, placeholders, parseAhead = false, envsub = false) {
+  return { placeholders, goTemplates: layout === "pop", ...envsub ? { envsub } : {}, ...parseAhead ? { parseAhead } : {} };
 }
 var STREAM_IMPLICIT_MIN_CHARS = 1e6;
 function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
-  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders), ctx.parseAhead);
+  const opts = parseOptionsFor(m.layout, placeholdersOf(m, ctx.config.placeholders), ctx.parseAhead, m.envsub);
   let transaction;
   let oneQuery = false;
   if (m.transaction === "implicit" && (m.up.text.length < STREAM_IMPLICIT_MIN_CHARS || !dropTrees)) {
@@ -1411,14 +1428,18 @@ function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
 function reportRisk(findings, up) {
   return maxRisk(...findings.map((f) => f.risk), ...up.errors.length ? ["DANGEROUS"] : []);
 }
-function buildMigrationReport(m, up, down, out, transaction, extra) {
+function buildMigrationReport(m, up, down, out, transaction, extra, placeholders) {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
-  const rollback = reviewRollback(m, up, down, out.operations);
+  const review = reviewRollback(m, up, down, out.operations);
+  const before2 = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders) : /* @__PURE__ */ new Set();
+  const kept = review.findings.filter((f) => !before2.has(problemKey(f)));
+  const rollback = { ...review, findings: kept, ...review.destroys ? { destroys: review.destroys.filter((d) => kept.includes(d.finding)) } : {} };
+  const preexisting = review.findings.filter((f) => !kept.includes(f)).map((f) => f.rule);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === "wrapped");
   const coreRisk = reportRisk(findings, up);
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? "", b.path ?? "") || a.line - b.line);
+  const allFindings = withPlaceholdersWritten([...findings, ...discovery], up, down).sort((a, b) => byCodeUnit(a.path ?? "", b.path ?? "") || a.line - b.line);
   const report = {
     path: m.up.path,
     risk: reportRisk(allFindings, up),
@@ -1431,7 +1452,30 @@ function buildMigrationReport(m, up, down, out, transaction, extra) {
     ...rollback.irreversible ? { irreversible: true } : {},
     ...up.notes.length ? { notes: up.notes } : {}
   };
-  return { report, rollbackDestroys: rollback.destroys };
+  return { report, rollbackDestroys: rollback.destroys, preexisting };
+}
+function withPlaceholdersWritten(findings, up, down) {
+  const placeholders = [...up.unknownPlaceholders ?? [], ...down?.unknownPlaceholders ?? []];
+  if (placeholders.length === 0) return findings;
+  const standIns = placeholderStandIns(placeholders);
+  for (const f of findings) {
+    const message = standIns.restore(f.message);
+    if (message !== f.message) f.message = message;
+    const suggestion = f.suggestion === void 0 ? void 0 : standIns.restore(f.suggestion, ruleById(f.rule)?.docs.instead);
+    if (suggestion !== f.suggestion) {
+      if (suggestion) f.suggestion = suggestion;
+      else delete f.suggestion;
+    }
+  }
+  return findings;
+}
+var problemKey = (f) => `${f.rule}\0${f.path ?? ""}\0${f.message}`;
+var PAIR_PROBLEMS = /* @__PURE__ */ new Set(["rollback-empty", "rollback-mismatch", "rollback-destroys-data"]);
+function baseRollbackProblems(m, baseUp, down, placeholders) {
+  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders));
+  const state = newRunState({ pgVersion: 16 });
+  const ops = up.statements.filter((s) => !s.nestedIn).flatMap((s) => classify(s, state));
+  return new Set(reviewRollback(m, up, down, ops).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
 function withTagOnly(s) {
   const light = { index: s.index, path: s.path, line: s.line, column: s.column, start: s.start, end: s.end, text: s.text, ast: tagOnly(s.ast), comments: s.comments };

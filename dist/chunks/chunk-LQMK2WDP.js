@@ -8,12 +8,12 @@ import {
   fileTransaction,
   sentAsOneQuery,
   txControl
-} from "./chunk-EGWSCFWY.js";
+} from "./chunk-2FJ3R25C.js";
 import {
   lockRank,
   nodeTag,
   optionOn
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import {
   LOCK_MODES
 } from "./chunk-GAJUOGXM.js";
@@ -716,6 +716,10 @@ function cannotRunInTransaction(stmt) {
   if (NO_TX_TAGS.has(tag)) return true;
   if ((tag === "IndexStmt" || tag === "DropStmt") && v.concurrent === true) return true;
   if (tag === "VacuumStmt" && v.is_vacuumcmd === true) return true;
+  if (tag === "AlterTableStmt") {
+    const cmds = v.cmds ?? [];
+    return cmds.some((c) => c.AlterTableCmd?.subtype === "AT_DetachPartition" && c.AlterTableCmd.def?.PartitionCmd?.concurrent === true);
+  }
   if (tag === "ReindexStmt") {
     return optionOn(v.params, "concurrently");
   }

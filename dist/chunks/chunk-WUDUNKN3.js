@@ -5,7 +5,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import {
   ByteOffsets,
   LineIndex,
@@ -1226,16 +1226,24 @@ function goTemplateName(action) {
   const quoted = [...action.matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)].pop()?.[1];
   return quoted ?? /\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(action)?.[1] ?? null;
 }
-function placeholdersIn(text, goTemplates) {
+var ENV_REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?=+-][^}\n]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+function placeholdersIn(text, goTemplates, envsub = false) {
   const out = [];
+  if (envsub && text.includes("$")) {
+    for (const m of text.matchAll(ENV_REFERENCE)) {
+      const name = m[1] ?? m[2];
+      if (name !== void 0) out.push({ index: m.index, length: m[0].length, name, shown: `environment variable ${m[0]} (goose ENVSUB)` });
+    }
+    return out;
+  }
   if (text.includes("${")) for (const m of text.matchAll(PLACEHOLDER)) out.push({ index: m.index, length: m[0].length, name: m[1], shown: `\${${m[1]}}` });
   if (goTemplates && text.includes("{{")) {
     for (const m of text.matchAll(GO_TEMPLATE)) out.push({ index: m.index, length: m[0].length, name: goTemplateName(m[1]), shown: `Go template {{ ${m[1]} }}` });
   }
   return out.sort((a, b) => a.index - b.index);
 }
-function substitutePlaceholders(text, values, notes, goTemplates, unknown) {
-  const found = placeholdersIn(text, goTemplates);
+function substitutePlaceholders(text, values, notes, goTemplates, unknown, envsub = false) {
+  const found = placeholdersIn(text, goTemplates, envsub);
   if (found.length === 0) return { text, edits: [] };
   const edits = [];
   const noted = /* @__PURE__ */ new Set();
@@ -1248,10 +1256,10 @@ function substitutePlaceholders(text, values, notes, goTemplates, unknown) {
     const value = name === null ? " ".repeat(m.length) : configured ? String(values[name]) : neutralIdentifier(name);
     if (name !== null && !configured && !noted.has(m.shown)) {
       noted.add(m.shown);
-      unknown.push({ offset: m.index, shown: m.shown });
+      unknown.push({ offset: m.index, shown: m.shown, written: text.slice(m.index, m.index + m.length), standIn: value });
       notes.push({
         offset: m.index,
-        message: `${m.shown.startsWith("Go template") ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, "_")}`
+        message: `${m.shown.startsWith("Go template") || m.shown.startsWith("environment") ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, "_")}`
       });
     }
     out += text.slice(last, m.index);
@@ -1262,14 +1270,28 @@ function substitutePlaceholders(text, values, notes, goTemplates, unknown) {
   out += text.slice(last);
   return { text: out, edits };
 }
-function preprocess(text, placeholders = {}, goTemplates = false) {
+function preprocess(text, placeholders = {}, goTemplates = false, envsub = false) {
   const notes = [];
   const metaCommands2 = [];
   const clean = blankMetaCommands(sanitize(text, notes), notes, metaCommands2);
   const unknownPlaceholders = [];
-  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates, unknownPlaceholders);
+  const { text: substituted, edits } = substitutePlaceholders(clean, placeholders, notes, goTemplates, unknownPlaceholders, envsub);
   notes.sort((a, b) => a.offset - b.offset);
   return { text: substituted, map: new OffsetMap(edits), notes, metaCommands: metaCommands2, unknownPlaceholders };
+}
+function placeholderStandIns(placeholders) {
+  const byStandIn = /* @__PURE__ */ new Map();
+  for (const p of placeholders) if (!byStandIn.has(p.standIn)) byStandIn.set(p.standIn, p.written);
+  const escaped = [...byStandIn.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const whole = new RegExp(`(?<![A-Za-z0-9_$])(${escaped.join("|")})(?![A-Za-z0-9_$])`, "g");
+  const anywhere = new RegExp(escaped.join("|"));
+  return {
+    restore(text, otherwise) {
+      if (!anywhere.test(text)) return text;
+      const restored = text.replace(whole, (m) => byStandIn.get(m) ?? m);
+      return otherwise !== void 0 && anywhere.test(restored) ? otherwise : restored;
+    }
+  };
 }
 
 // src/parse/newer-syntax.ts
@@ -1311,7 +1333,7 @@ function parseSource(src, opts = {}, sink = (s) => s) {
   let prefetch = null;
   try {
     const lines = new LineIndex(original);
-    const pre = preprocess(original, opts.placeholders ?? {}, opts.goTemplates === true);
+    const pre = preprocess(original, opts.placeholders ?? {}, opts.goTemplates === true, opts.envsub === true);
     const where = (offset) => lines.position(pre.map.toOriginal(offset));
     const note = (offset, message) => ({ path, ...where(offset), message });
     for (const n of pre.notes) result.notes.push({ path, ...lines.position(n.offset), message: n.message });
@@ -1375,7 +1397,7 @@ function parseSource(src, opts = {}, sink = (s) => s) {
     for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
     result.notes.sort((a, b) => a.line - b.line || a.column - b.column);
     if (pre.metaCommands.length > 0) result.metaCommands = metaCommands(pre.metaCommands, result.statements, lines);
-    if (pre.unknownPlaceholders.length > 0) result.unknownPlaceholders = pre.unknownPlaceholders.map((u) => ({ ...lines.position(u.offset), shown: u.shown }));
+    if (pre.unknownPlaceholders.length > 0) result.unknownPlaceholders = pre.unknownPlaceholders.map((u) => ({ ...lines.position(u.offset), shown: u.shown, written: u.written, standIn: u.standIn }));
   } catch (e) {
     result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe(e)}` });
   } finally {
@@ -1484,6 +1506,9 @@ function deparseSync(node, opts) {
 }
 
 // src/analyze/state.ts
+function constraintsOn(state, table) {
+  return state.constraintsByTable.get(table)?.values() ?? [];
+}
 function sharedName(state, name) {
   const known = state.names.get(name);
   if (known !== void 0) return known;
@@ -1586,11 +1611,26 @@ function describeLock(mode, table) {
 }
 function sqlOf(node) {
   if (!node) return void 0;
+  const key = JSON.stringify(node, withoutLocations);
+  const known = printed.get(key);
+  if (known !== void 0 || printed.has(key)) return known;
+  let sql;
   try {
-    return deparseSync(node, { pretty: false }).trim();
+    sql = deparseSync(node, { pretty: false }).trim();
   } catch {
-    return void 0;
+    sql = void 0;
   }
+  if (key.length <= PRINTED_KEY_MAX) {
+    if (printed.size >= PRINTED_MAX) printed.clear();
+    printed.set(key, sql);
+  }
+  return sql;
+}
+var printed = /* @__PURE__ */ new Map();
+var PRINTED_MAX = 2048;
+var PRINTED_KEY_MAX = 2048;
+function withoutLocations(key, value) {
+  return key === "location" && typeof value === "number" ? void 0 : value;
 }
 function ident(name) {
   return name === "" ? '""' : import_quotes.QuoteUtils.quoteIdentifier(name);
@@ -1600,6 +1640,22 @@ function tableRef(qualified) {
   const [schema, ...rest] = qualified.split(".");
   const name = rest.join(".");
   return schema === "public" ? ident(name) : `${ident(schema ?? "")}.${ident(name)}`;
+}
+function earlierStepPasses(test) {
+  const passed = /* @__PURE__ */ new WeakMap();
+  return (state) => {
+    const steps = state.earlierInFile;
+    if (!steps) return false;
+    const last = passed.get(steps);
+    if (last !== void 0 && last < steps.length && test(steps.at(last), state)) return true;
+    for (let i = 0; i < steps.length; i++) {
+      if (test(steps.at(i), state)) {
+        passed.set(steps, i);
+        return true;
+      }
+    }
+    return false;
+  };
 }
 function transactionSummary(start, add) {
   const memo = /* @__PURE__ */ new WeakMap();
@@ -1718,8 +1774,10 @@ export {
   byCodeUnit,
   flattened,
   dynamicExecutes,
+  placeholderStandIns,
   parseSource,
   deparseSync,
+  constraintsOn,
   sharedName,
   FileSteps,
   stmtNode,
@@ -1730,6 +1788,7 @@ export {
   sqlOf,
   ident,
   tableRef,
+  earlierStepPasses,
   transactionSummary,
   serialType,
   declaredType,

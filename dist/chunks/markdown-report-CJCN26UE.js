@@ -4,24 +4,26 @@ import {
 } from "./chunk-ZCZCFGZS.js";
 import "./chunk-HQM6YGGO.js";
 import {
+  planFor,
   renderJobSummary
-} from "./chunk-PTXCKEMP.js";
+} from "./chunk-4MC3XWKK.js";
 import {
   defaultRuleLookup
-} from "./chunk-HG34RRO4.js";
+} from "./chunk-46WCHPGE.js";
 import {
   buildPlan
-} from "./chunk-XEF3333Q.js";
-import "./chunk-EHH6CC44.js";
+} from "./chunk-R3XHRRWM.js";
+import "./chunk-CNLOJ7MV.js";
 import {
   DEFAULT_PG_VERSION
-} from "./chunk-45JDSWNU.js";
-import "./chunk-2T3GAX63.js";
-import "./chunk-YYT3UYLY.js";
+} from "./chunk-BCDIPO2D.js";
+import "./chunk-IUXZYRAU.js";
+import "./chunk-XLFHIRZD.js";
 import "./chunk-M7F56F33.js";
-import "./chunk-JLES7RKZ.js";
-import "./chunk-AXT75SFH.js";
-import "./chunk-CUW4H2R5.js";
+import "./chunk-2FJ3R25C.js";
+import "./chunk-PFL4GIEE.js";
+import "./chunk-WUDUNKN3.js";
+import "./chunk-PLFNNFNN.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
@@ -30,7 +32,7 @@ import "./chunk-ZGDBGMMU.js";
 // src/report/markdown-report.ts
 function renderMarkdownReport(result, opts = {}) {
   const ruleById = opts.ruleById ?? defaultRuleLookup;
-  const plan = buildPlan(result.migrations, { pgVersion: opts.pgVersion ?? result.report.pgVersion ?? DEFAULT_PG_VERSION });
+  const plan = planFor(result, () => buildPlan(result.migrations, { pgVersion: opts.pgVersion ?? result.report.pgVersion ?? DEFAULT_PG_VERSION }));
   return renderJobSummary(result, plan, {
     approvalRisk: opts.approvalRisk ?? "DANGEROUS",
     docsUrl: (id) => ruleDocsUrl(id),

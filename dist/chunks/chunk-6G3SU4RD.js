@@ -11,13 +11,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-HG34RRO4.js";
+} from "./chunk-46WCHPGE.js";
 import {
   allRules
-} from "./chunk-YYT3UYLY.js";
+} from "./chunk-XLFHIRZD.js";
 import {
   atLeast
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

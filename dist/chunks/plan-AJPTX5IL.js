@@ -3,18 +3,18 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-U5W6SUN2.js";
+} from "./chunk-STCQM5JI.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-XEF3333Q.js";
-import "./chunk-EHH6CC44.js";
+} from "./chunk-R3XHRRWM.js";
+import "./chunk-CNLOJ7MV.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-JLES7RKZ.js";
-import "./chunk-AXT75SFH.js";
-import "./chunk-CUW4H2R5.js";
+import "./chunk-PFL4GIEE.js";
+import "./chunk-WUDUNKN3.js";
+import "./chunk-PLFNNFNN.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

@@ -9,15 +9,20 @@ import {
   rule7
 } from "./chunk-M7F56F33.js";
 import {
+  OWN_MIGRATION
+} from "./chunk-2FJ3R25C.js";
+import {
   batchLoop,
   oneBatch
-} from "./chunk-JLES7RKZ.js";
+} from "./chunk-PFL4GIEE.js";
 import {
   FileSteps,
   alterCmds,
+  constraintsOn,
   declaredType,
   describeLock,
   dynamicExecutes,
+  earlierStepPasses,
   ident,
   onExistingTable,
   serialType,
@@ -27,7 +32,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   as,
   blocksWrites,
@@ -46,7 +51,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 
 // rules/_sql-build.ts
 function runsDuringMigration(statement) {
@@ -447,8 +452,8 @@ var rule12 = {
   risk: "CAUTION",
   title: "Constraints on domains are hard to change without blocking",
   docs: {
-    why: "A constraint on a domain applies to every column of every table that uses the domain. Adding one (ALTER DOMAIN ... ADD CONSTRAINT, or SET NOT NULL) checks all those columns in all those tables in one statement, locking each table against writes while it scans; changing a domain constraint later means doing that again, with no NOT VALID / VALIDATE path as convenient as for tables, and the tables involved are not visible in the migration. Table CHECK constraints can be added NOT VALID and validated without blocking, one table at a time.",
-    lock: "ALTER DOMAIN ADD CONSTRAINT and SET NOT NULL: SHARE on every table with a column of the domain (blocks writes), for the time it takes to scan them all.",
+    why: "A constraint on a domain applies to every column of every table that uses the domain. Adding one (ALTER DOMAIN ... ADD CONSTRAINT, or SET NOT NULL) checks all those columns in all those tables in one statement, locking each table against writes while it scans; changing a domain constraint later means doing that again, with no NOT VALID / VALIDATE path as convenient as for tables (VALIDATE CONSTRAINT on a domain blocks writes while it scans), and the tables involved are not visible in the migration. Table CHECK constraints can be added NOT VALID and validated without blocking, one table at a time.",
+    lock: "ALTER DOMAIN ADD CONSTRAINT, SET NOT NULL and VALIDATE CONSTRAINT: SHARE on every table with a column of the domain (blocks writes), for the time it takes to scan them all (PostgreSQL 15: VALIDATE on a domain takes SHARE, where ALTER TABLE ... VALIDATE takes SHARE UPDATE EXCLUSIVE).",
     instead: "Keep domains without constraints (or avoid them) and put CHECK constraints on the table columns: `ALTER TABLE t ADD CONSTRAINT ... CHECK (...) NOT VALID;` then `ALTER TABLE t VALIDATE CONSTRAINT ...;`. On a domain already in use, add the constraint NOT VALID and validate it in a quiet period.",
     bad: "CREATE DOMAIN us_postal_code AS text CHECK (VALUE ~ '^[0-9]{5}$');",
     good: "CREATE TABLE addresses (id bigint PRIMARY KEY, postal_code text CHECK (postal_code ~ '^[0-9]{5}$'));",
@@ -475,6 +480,12 @@ var rule12 = {
         message: `ALTER DOMAIN ${name} SET NOT NULL checks every column of every table that uses ${name} for NULLs, blocking writes to those tables while it scans them (and fails if one has a NULL)`,
         suggestion: `ALTER DOMAIN ${bare} ADD CONSTRAINT ${bare.replace(/^.*\./, "")}_not_null CHECK (VALUE IS NOT NULL) NOT VALID;
 -- then, in a quiet period: ALTER DOMAIN ${bare} VALIDATE CONSTRAINT ${bare.replace(/^.*\./, "")}_not_null;`
+      }];
+    }
+    if (alter?.subtype === "V" && !state.newTypes.has(name)) {
+      return [{
+        message: `ALTER DOMAIN ${name} VALIDATE CONSTRAINT ${alter.name ?? ""} scans every column of every table that uses ${name} holding a SHARE lock on each (writes wait), unlike ALTER TABLE ... VALIDATE CONSTRAINT, which lets writes go on`,
+        suggestion: `${statement.text.trim().replace(/;?$/, ";")}  -- in a quiet period, with lock_timeout and statement_timeout set: it blocks writes to those tables while it scans`
       }];
     }
     if (alter?.subtype !== "C") return [];
@@ -823,7 +834,7 @@ var rule19 = {
       const change = typeChange(oldType, newType, state.pgVersion);
       const zone = change.effect === "utc-only" ? sessionTimeZone(state) : void 0;
       if (change.effect !== "rewrite" && zone !== "other") {
-        const checks = [...state.constraints.values()].filter((c) => c.table === table && c.kind === "check" && c.validated && (c.columns ?? []).includes(column));
+        const checks = [...constraintsOn(state, table)].filter((c) => c.table === table && c.kind === "check" && c.validated && (c.columns ?? []).includes(column));
         if (checks.length > 0) {
           hits.push({
             operation: i,
@@ -888,6 +899,103 @@ ${alterTable(table)} VALIDATE CONSTRAINT ${ident(check)};`
   }
 };
 
+// rules/_partition-index.ts
+var shortName = (qualified) => qualified.split(".").pop() ?? qualified;
+function partitionedIndexRecipe(state, idx, table, text) {
+  const sql = text.trim().replace(/;$/, "");
+  const cols = keyColumns(idx.indexParams);
+  const parentIndex = idx.idxname ?? `${shortName(table)}_${cols.join("_") || "expr"}_idx`;
+  const rest = /\bON\s+(?:ONLY\s+)?(?:"[^"]+"|[^\s(]+)(?:\.(?:"[^"]+"|[^\s(]+))?\s*([\s\S]*)$/i.exec(sql)?.[1] ?? `(${cols.map(ident).join(", ")})`;
+  const unique = idx.unique ? "UNIQUE " : "";
+  const lines = [
+    `CREATE ${unique}INDEX IF NOT EXISTS ${ident(parentIndex)} ON ONLY ${tableRef(table)} ${rest};  -- the parent alone: instant, INVALID until every partition's index is attached`
+  ];
+  const parts = state.facts.partitions?.get(table) ?? [];
+  for (const part of parts) {
+    const child = `${shortName(part)}_${parentIndex}`.slice(0, 63);
+    lines.push(`CREATE ${unique}INDEX CONCURRENTLY IF NOT EXISTS ${ident(child)} ON ${tableRef(part)} ${rest};  -- outside a transaction`);
+    lines.push(`ALTER INDEX ${ident(parentIndex)} ATTACH PARTITION ${ident(child)};`);
+  }
+  if (parts.length === 0) {
+    lines.push(`-- for each partition: CREATE ${unique}INDEX CONCURRENTLY <partition>_${parentIndex} ON <partition> ${rest};  (outside a transaction)`);
+    lines.push(`-- then: ALTER INDEX ${ident(parentIndex)} ATTACH PARTITION <partition>_${parentIndex};`);
+  }
+  return lines.join("\n");
+}
+function onPartitionedTable(state, idx, table) {
+  return !!table && !!state.facts.partitionedTables?.has(table) && idx.relation?.inh === true;
+}
+
+// rules/concurrent-index-partitioned-table.ts
+var rule20 = {
+  id: "concurrent-index-partitioned-table",
+  risk: "DANGEROUS",
+  title: "CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY fail on a partitioned table",
+  docs: {
+    why: `PostgreSQL cannot build or drop an index concurrently on a partitioned table: CREATE INDEX CONCURRENTLY on the parent fails with "cannot create index on partitioned table ... concurrently", and DROP INDEX CONCURRENTLY of the parent's index with "cannot drop partitioned index ... concurrently" (every release up to 18). The migration stops there. The rule knows a table is partitioned from its CREATE TABLE ... PARTITION BY in the history.`,
+    instead: "Create the index on the parent alone with CREATE INDEX ... ON ONLY (instant; the index stays INVALID), build it on each partition with CREATE INDEX CONCURRENTLY outside a transaction, and attach each one with ALTER INDEX ... ATTACH PARTITION: the parent's index turns valid when every partition has one. A partitioned index can only be dropped without CONCURRENTLY: set lock_timeout first, as it locks the parent and every partition ACCESS EXCLUSIVE (briefly).",
+    bad: "CREATE TABLE measurements (id bigint, device_id bigint, taken_on date) PARTITION BY RANGE (taken_on);\nCREATE TABLE measurements_2026 PARTITION OF measurements FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n-- later, in a migration without a transaction:\nCREATE INDEX CONCURRENTLY measurements_device_idx ON measurements (device_id);",
+    good: "CREATE TABLE measurements (id bigint, device_id bigint, taken_on date) PARTITION BY RANGE (taken_on);\nCREATE TABLE measurements_2026 PARTITION OF measurements FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n-- later, in a migration without a transaction:\nCREATE INDEX IF NOT EXISTS measurements_device_idx ON ONLY measurements (device_id);\nCREATE INDEX CONCURRENTLY IF NOT EXISTS measurements_2026_device_idx ON measurements_2026 (device_id);\nALTER INDEX measurements_device_idx ATTACH PARTITION measurements_2026_device_idx;"
+  },
+  statements: ["IndexStmt", "DropStmt"],
+  check({ statement, operations, state }) {
+    if (!runsDuringMigration(statement)) return [];
+    const idx = stmtNode(statement, "IndexStmt");
+    const table = operations[0]?.table;
+    if (idx?.concurrent && table && (onPartitionedTable(state, idx, table) || state.facts.partitionedTables?.has(table))) {
+      return [{
+        operation: 0,
+        message: `CREATE INDEX CONCURRENTLY on ${table}, a partitioned table: PostgreSQL refuses it ("cannot create index on partitioned table concurrently") and the migration fails`,
+        suggestion: partitionedIndexRecipe(state, idx, table, statement.text)
+      }];
+    }
+    const drop = stmtNode(statement, "DropStmt");
+    if (drop?.removeType !== "OBJECT_INDEX" || !drop.concurrent) return [];
+    const hits = [];
+    operations.forEach((op, i) => {
+      if (!op.indexName || !state.facts.partitionedIndexes?.has(op.indexName)) return;
+      hits.push({
+        operation: i,
+        message: `DROP INDEX CONCURRENTLY ${op.indexName}, an index of a partitioned table: PostgreSQL refuses it ("cannot drop partitioned index concurrently") and the migration fails`,
+        suggestion: `SET lock_timeout = '2s';
+${statement.text.trim().replace(/;$/, "").replace(/\bCONCURRENTLY\s+/i, "")};  -- locks the parent and every partition ACCESS EXCLUSIVE, briefly`
+      });
+    });
+    return hits;
+  }
+};
+
+// rules/concurrent-index-pg14-corruption.ts
+function affected(pgVersion, minor) {
+  return pgVersion === 14 && minor !== void 0 && minor < 4;
+}
+var rule21 = {
+  id: "concurrent-index-pg14-corruption",
+  risk: "DANGEROUS",
+  title: "On PostgreSQL 14.0 to 14.3, CREATE INDEX CONCURRENTLY and REINDEX CONCURRENTLY can build a corrupt index",
+  docs: {
+    why: 'PostgreSQL 14.0 to 14.3 have a bug (fixed in 14.4, June 2022) in CREATE INDEX CONCURRENTLY and REINDEX CONCURRENTLY: rows updated while the index is built can be left out of it. The index is valid as far as Postgres knows, so queries that use it silently miss rows and a unique index can let duplicates in. The rule needs the minor release to tell, so it reports only when the configuration names one (`pgVersion: "14.3"`); with `pgVersion: 14` it stays quiet, as most 14 servers have long been updated.',
+    instead: "Update the server to 14.4 or later before building indexes concurrently. Indexes built concurrently on 14.0 to 14.3 should be rebuilt after the update (REINDEX INDEX CONCURRENTLY); `pg_amcheck --heapallindexed` finds the damaged ones.",
+    bad: '-- pgVersion: "14.3"\nCREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
+    good: '-- pgVersion: "14.4" (or later)\nCREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);',
+    equivalents: { strongMigrations: "add_index_corruption" }
+  },
+  statements: ["IndexStmt", "ReindexStmt"],
+  check({ statement, state }) {
+    if (!affected(state.pgVersion, state.pgMinorVersion) || !runsDuringMigration(statement)) return [];
+    const index = stmtNode(statement, "IndexStmt");
+    const reindex = stmtNode(statement, "ReindexStmt");
+    const what2 = index?.concurrent ? "CREATE INDEX CONCURRENTLY" : reindex && optionOn(reindex.params, "concurrently") ? "REINDEX CONCURRENTLY" : void 0;
+    if (!what2) return [];
+    return [{
+      operation: 0,
+      message: `${what2} on PostgreSQL 14.${state.pgMinorVersion}: releases 14.0 to 14.3 can leave rows updated during the build out of the index (fixed in 14.4), and nothing reports it`,
+      suggestion: "-- update the server to PostgreSQL 14.4 or later first, then run this migration",
+      suggestionRuns: "before"
+    }];
+  }
+};
+
 // rules/_tx-advice.ts
 var RUNNER_OPT_OUT = {
   dbmate: "dbmate wraps each section in a transaction: write the header as `-- migrate:up transaction:false`",
@@ -918,6 +1026,12 @@ function outOfTransactionAdvice(state, doBlock) {
   if (specific) return `${specific}; keep the statement in a migration of its own`;
   return `the runner wraps this migration in a transaction: put the statement in a migration of its own and turn the wrapping off (${ALL_RUNNERS})`;
 }
+function ownMigrationComment(state) {
+  if (state.layout === "golang-migrate" || state.oneQueryString) {
+    return `-- ${OWN_MIGRATION}, one statement per file (${state.layout === "golang-migrate" ? "golang-migrate" : "the runner"} runs a file of several statements as one transaction)`;
+  }
+  return `-- ${OWN_MIGRATION} that the runner does not wrap in a transaction`;
+}
 
 // rules/concurrently-in-transaction.ts
 function concurrentCommand(statement) {
@@ -930,7 +1044,7 @@ function concurrentCommand(statement) {
   if (detach) return "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
   return void 0;
 }
-var rule20 = {
+var rule22 = {
   id: "concurrently-in-transaction",
   risk: "DANGEROUS",
   title: "A CONCURRENTLY command inside a transaction block fails at run time",
@@ -951,8 +1065,9 @@ var rule20 = {
     const where = inDoBlock ? "inside a DO block" : state.tx.explicit ? "inside the transaction the file opens with BEGIN" : `inside ${runnerTransaction(state)}`;
     return [{
       message: `${command} cannot run ${where}: PostgreSQL rejects it ("cannot run inside a transaction block") and the migration fails`,
-      suggestion: `${outOfTransactionAdvice(state, inDoBlock)}:
-${statement.text.trim()};`
+      // The advice as a comment over the statement, so the SQL is verified where the comment sends it.
+      suggestion: `-- ${outOfTransactionAdvice(state, inDoBlock)}:
+${statement.text.trim()};  ${ownMigrationComment(state)}`
     }];
   }
 };
@@ -1044,7 +1159,7 @@ function twoStep(table, clause) {
 -- then, in a separate transaction (the next migration):
 ${alterTable(table)} VALIDATE CONSTRAINT ${ident(clause.name)};`;
 }
-var rule21 = {
+var rule23 = {
   id: "constraint-missing-not-valid",
   risk: "DANGEROUS",
   title: "Adding a FOREIGN KEY or CHECK to an existing table without NOT VALID scans it under a blocking lock",
@@ -1170,7 +1285,7 @@ function newColumnForeignKeys(statement, cmds, table, fks, nulls) {
 // rules/create-rule.ts
 var EVENTS = { CMD_INSERT: "INSERT", CMD_UPDATE: "UPDATE", CMD_DELETE: "DELETE", CMD_SELECT: "SELECT" };
 var DESTRUCTIVE = /* @__PURE__ */ new Set(["DeleteStmt", "UpdateStmt", "TruncateStmt", "MergeStmt"]);
-var rule22 = {
+var rule24 = {
   id: "create-rule",
   risk: "DANGEROUS",
   title: "CREATE RULE rewrites every later query on the table",
@@ -1211,7 +1326,7 @@ var TOGGLES = {
   AT_DisableTrigAll: "DISABLE TRIGGER ALL",
   AT_DisableTrigUser: "DISABLE TRIGGER USER"
 };
-var rule23 = {
+var rule25 = {
   id: "creating-trigger",
   risk: "CAUTION",
   title: "Adding, dropping, enabling or disabling a trigger on an existing table",
@@ -1264,7 +1379,7 @@ var rule23 = {
 };
 
 // rules/disable-row-level-security.ts
-var rule24 = {
+var rule26 = {
   id: "disable-row-level-security",
   risk: "DANGEROUS",
   title: "DISABLE ROW LEVEL SECURITY (or NO FORCE) on an existing table",
@@ -1292,14 +1407,14 @@ var rule24 = {
 };
 
 // rules/disallowed-unique-constraint.ts
-function viaIndex(table, c, columns, pgVersion) {
+function viaIndex(table, c, columns, pgVersion, ownComment) {
   const primary = c.contype === "CONSTR_PRIMARY";
   const name = c.conname ?? defaultConstraintName(table, columns, primary ? "pkey" : "key");
   const cols = columns.map(ident).join(", ");
   const include = stringList(c.including);
   const nullsNotDistinct = c.nulls_not_distinct ? " NULLS NOT DISTINCT" : "";
   const lines = [
-    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${tableRef(table)} (${cols})${include.length ? ` INCLUDE (${include.map(ident).join(", ")})` : ""}${nullsNotDistinct};  -- outside a transaction block`
+    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${tableRef(table)} (${cols})${include.length ? ` INCLUDE (${include.map(ident).join(", ")})` : ""}${nullsNotDistinct};  ${ownComment}`
   ];
   if (primary) {
     lines.push(pgVersion >= 12 ? `-- PRIMARY KEY also needs NOT NULL on ${cols}: without it the next step scans the table; prove it first with CHECK (... IS NOT NULL) NOT VALID + VALIDATE CONSTRAINT, then SET NOT NULL` : `-- PRIMARY KEY also needs NOT NULL on ${cols}: before PostgreSQL 12 setting it scans the table under ACCESS EXCLUSIVE`);
@@ -1307,7 +1422,7 @@ function viaIndex(table, c, columns, pgVersion) {
   lines.push(`${alterTable(table)} ADD CONSTRAINT ${ident(name)} ${primary ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(name)};`);
   return lines.join("\n");
 }
-var rule25 = {
+var rule27 = {
   id: "disallowed-unique-constraint",
   risk: "DANGEROUS",
   title: "Adding a UNIQUE or PRIMARY KEY constraint to an existing table builds its index under an ACCESS EXCLUSIVE lock",
@@ -1335,7 +1450,7 @@ var rule25 = {
         hits.push({
           operation: i,
           message: `ADD ${what3}${con.conname ? ` ${con.conname}` : ""} (${columns.join(", ")}) on the existing table ${table} builds a unique index under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole build`,
-          suggestion: viaIndex(table, con, columns, state.pgVersion)
+          suggestion: viaIndex(table, con, columns, state.pgVersion, ownMigrationComment(state))
         });
         return;
       }
@@ -1348,7 +1463,7 @@ var rule25 = {
         operation: i,
         message: `ADD COLUMN ${def.colname} ... ${what2} on the existing table ${table} builds a unique index over every row under an ACCESS EXCLUSIVE lock`,
         suggestion: `${alterTable(table)} ADD COLUMN ${bare ?? ident(def.colname)};
-${viaIndex(table, inline, [def.colname], state.pgVersion)}`
+${viaIndex(table, inline, [def.colname], state.pgVersion, ownMigrationComment(state))}`
       });
     });
     return hits;
@@ -1496,7 +1611,7 @@ function firstLine(text) {
   const line = text.trim().split("\n")[0] ?? "";
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
-var rule26 = {
+var rule28 = {
   id: "dml-in-ddl-transaction",
   risk: "DANGEROUS",
   title: "A backfill in the same transaction as DDL holds the DDL locks for the whole backfill",
@@ -1552,7 +1667,7 @@ var rule26 = {
 };
 
 // rules/dml-without-where.ts
-var rule27 = {
+var rule29 = {
   id: "dml-without-where",
   risk: "DANGEROUS",
   title: "UPDATE or DELETE without WHERE on an existing table",
@@ -1641,7 +1756,7 @@ function nestedHits(ast, state) {
 }
 
 // rules/drop-not-null.ts
-var rule28 = {
+var rule30 = {
   id: "drop-not-null",
   risk: "CAUTION",
   title: "DROP NOT NULL lets NULLs into a column that running code expects to be filled",
@@ -1771,7 +1886,7 @@ function duplicatesOf(statement) {
   }
   return void 0;
 }
-var rule29 = {
+var rule31 = {
   id: "duplicate-column",
   risk: "DANGEROUS",
   title: "The same column twice in one statement: the statement fails",
@@ -1795,7 +1910,7 @@ var rule29 = {
 };
 
 // rules/duplicate-version.ts
-var rule30 = {
+var rule32 = {
   id: "duplicate-version",
   risk: "DANGEROUS",
   title: "Two migrations in one folder have the same version",
@@ -1813,7 +1928,7 @@ function oneLine(sql) {
   const shown = sql.replace(/\s+/g, " ").trim();
   return shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
 }
-var rule31 = {
+var rule33 = {
   id: "dynamic-sql",
   risk: "CAUTION",
   title: "EXECUTE of SQL built at run time cannot be reviewed",
@@ -1857,7 +1972,7 @@ var rule31 = {
 };
 
 // rules/enable-rls-without-policy.ts
-var rule32 = {
+var rule34 = {
   id: "enable-rls-without-policy",
   risk: "CAUTION",
   title: "ENABLE ROW LEVEL SECURITY on a table with no policy hides every row from non-owner roles",
@@ -1891,6 +2006,10 @@ var rule32 = {
 };
 
 // rules/enum-value-changes.ts
+function addValueComment(state) {
+  if (state.pgVersion < 12) return `${ownMigrationComment(state)} (before PostgreSQL 12 ADD VALUE cannot run in one)`;
+  return `-- ${OWN_MIGRATION}, committed before anything uses the label (since PostgreSQL 12 it may run in a transaction, but the label cannot be used until that transaction commits)`;
+}
 var labelsAdded = transactionSummary(() => [], (added, s) => {
   const e = stmtNode(s.statement, "AlterEnumStmt");
   if (e?.newVal && e.oldVal === void 0) added.push({ s, e });
@@ -1911,14 +2030,14 @@ function stringConstants(node, out = /* @__PURE__ */ new Set()) {
 function sqlString(s) {
   return `'${s.replace(/'/g, "''")}'`;
 }
-var rule33 = {
+var rule35 = {
   id: "enum-value-changes",
   risk: "CAUTION",
   title: "Enum labels: ADD VALUE in a transaction, RENAME VALUE, and no way to remove one",
   docs: {
     why: 'Before PostgreSQL 12, `ALTER TYPE ... ADD VALUE` cannot run inside a transaction block at all: the migration fails. Since 12 it can, but the new label cannot be used until that transaction commits ("unsafe use of new value"), so a migration that adds a label and then inserts or updates rows with it in the same transaction fails. `RENAME VALUE` commits instantly, and the running application, which still writes the old label, gets "invalid input value for enum" on every such write: like renaming a column, it is DANGEROUS. Removing a label is impossible: there is no DROP VALUE; it takes creating a new type, converting every column (a table rewrite under ACCESS EXCLUSIVE) and dropping the old one.',
     lock: "ADD VALUE and RENAME VALUE change only the catalog (no table lock); converting columns to a new enum type rewrites each table under ACCESS EXCLUSIVE.",
-    instead: "Add labels in a migration of their own that runs outside a transaction (or on PG 12+ commit it before the migration that uses the label). Instead of renaming a label, add the new one, move the code and the rows to it, and stop using the old one (it stays in the type). If labels come and go, use a lookup table with a foreign key instead of an enum.",
+    instead: "Add labels in a migration of their own that commits before any statement uses them: since PostgreSQL 12 that migration may run in a transaction (the label is usable once it commits); before 12 it must run outside one. Instead of renaming a label, add the new one, move the code and the rows to it, and stop using the old one (it stays in the type). If labels come and go, use a lookup table with a foreign key instead of an enum.",
     bad: "ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';",
     good: "ALTER TYPE order_status ADD VALUE 'dispatched';",
     equivalents: { pgfence: "ALTER TYPE ... ADD VALUE (enum)" }
@@ -1938,7 +2057,7 @@ var rule33 = {
           operation: 0,
           message: `renaming label '${e.oldVal}' of ${type} to '${e.newVal}' breaks running code that still writes '${e.oldVal}' ("invalid input value for enum")`,
           suggestion: [
-            `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${sqlString(e.newVal)};  -- in its own migration, outside a transaction`,
+            `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${sqlString(e.newVal)};  ${addValueComment(state)}`,
             `-- then deploy code that writes '${e.newVal}', move the rows in batches (UPDATE ... SET <column> = ${sqlString(e.newVal)} WHERE <column> = ${sqlString(e.oldVal)} AND id BETWEEN ...),`,
             `-- and stop using '${e.oldVal}' (a label cannot be removed without recreating the type)`
           ].join("\n")
@@ -1949,7 +2068,7 @@ var rule33 = {
           risk: "DANGEROUS",
           operation: 0,
           message: `ALTER TYPE ${type} ADD VALUE cannot run inside a transaction block before PostgreSQL 12 (target: ${state.pgVersion}); the migration fails`,
-          suggestion: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${sqlString(e.newVal)};  -- in a migration of its own that the runner does not wrap in a transaction`
+          suggestion: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${sqlString(e.newVal)};  ${addValueComment(state)}`
         }];
       }
       return hits;
@@ -1962,7 +2081,7 @@ var rule33 = {
       if (!used.has(add.newVal)) continue;
       hits.push({
         message: `uses '${add.newVal}', the label added to ${qualifiedFromList(add.typeName)} at line ${s.statement.line} in the same transaction: Postgres refuses it until that transaction commits ("unsafe use of new value")`,
-        suggestion: "commit the ADD VALUE first: move it to its own migration (or put COMMIT; BEGIN; between them)",
+        suggestion: `move the ADD VALUE to a migration of its own that runs, and commits, before this one: since PostgreSQL 12 it may run in a transaction, but the label cannot be used until that transaction commits`,
         ...operations.length ? { operation: 0 } : {}
       });
       break;
@@ -1972,7 +2091,7 @@ var rule33 = {
 };
 
 // rules/exclusion-constraint.ts
-var rule34 = {
+var rule36 = {
   id: "exclusion-constraint",
   risk: "DANGEROUS",
   title: "Adding an EXCLUDE constraint to an existing table builds its index under an ACCESS EXCLUSIVE lock, with no online alternative",
@@ -2018,7 +2137,7 @@ function tableKnown(state, table) {
   for (const key of state.facts.columnTypes.keys()) if (key.startsWith(prefix)) return true;
   return false;
 }
-var rule35 = {
+var rule37 = {
   id: "foreign-key-without-index",
   risk: "CAUTION",
   title: "A foreign key without an index on its columns makes deletes and updates of the referenced table scan the referencing table",
@@ -2040,7 +2159,7 @@ var rule35 = {
       const bare = fk.table.split(".").slice(1).join(".");
       const name = `${bare}_${fk.columns.join("_")}_idx`.slice(0, 63);
       const isNew = state.newTables.has(fk.table);
-      const suggestion = `CREATE INDEX ${isNew ? "" : "CONCURRENTLY "}${ident(name)} ON ${tableRef(fk.table)} (${fk.columns.map(ident).join(", ")});${isNew ? "" : "  -- outside a transaction block"}`;
+      const suggestion = `CREATE INDEX ${isNew ? "" : "CONCURRENTLY "}${ident(name)} ON ${tableRef(fk.table)} (${fk.columns.map(ident).join(", ")});${isNew ? "" : `  ${ownMigrationComment(state)}`}`;
       if (!tableKnown(state, fk.table)) {
         hits.push({
           position: fk.position,
@@ -2080,7 +2199,7 @@ function grantHit(v, defaults) {
   const what2 = `${defaults ? "ALTER DEFAULT PRIVILEGES \u2026 GRANT" : "GRANT"} ${privs.join(", ").toUpperCase()} ON ${objectKind(v.objtype)}${defaults ? " objects created from now on" : ""} TO PUBLIC`;
   return writes.length > 0 ? { message: `${what2} lets every role on the server, present and future, ${writes.includes("all") ? "do anything to them" : `${writes.join(", ").toUpperCase()} on them`}: writing, emptying or taking over data is no longer limited to the roles meant to`, suggestion: "GRANT \u2026 TO <the role that needs it>;" } : { risk: "CAUTION", message: `${what2} lets every role on the server, present and future, read or use them`, suggestion: "GRANT \u2026 TO <the role that needs it>;" };
 }
-var rule36 = {
+var rule38 = {
   id: "grant-to-public",
   risk: "DANGEROUS",
   title: "GRANT to PUBLIC: every role on the server gets the privilege",
@@ -2227,7 +2346,7 @@ function truncateIdentifier(name) {
   }
   return out;
 }
-var rule37 = {
+var rule39 = {
   id: "identifier-too-long",
   risk: "CAUTION",
   title: "Names longer than 63 bytes are silently truncated",
@@ -2253,7 +2372,7 @@ var rule37 = {
 
 // rules/index-too-many-columns.ts
 var MAX_COLUMNS = 3;
-var rule38 = {
+var rule40 = {
   id: "index-too-many-columns",
   risk: "SAFE",
   title: "A non-unique index with more than three key columns rarely pays for itself",
@@ -2283,7 +2402,7 @@ ${narrowed};` : "keep the two or three leading columns queries filter on"
 };
 
 // rules/migration-edited.ts
-var rule39 = {
+var rule41 = {
   id: "migration-edited",
   risk: "DANGEROUS",
   title: "A migration that already exists on the base branch was edited or deleted",
@@ -2296,7 +2415,7 @@ var rule39 = {
 };
 
 // rules/migration-out-of-order.ts
-var rule40 = {
+var rule42 = {
   id: "migration-out-of-order",
   risk: "CAUTION",
   title: "A new migration sorts before existing ones",
@@ -2327,7 +2446,7 @@ function subcommands(text) {
   const rest = text.slice(m[0].length).trim().replace(/;$/, "");
   return /^RENAME\b/i.test(rest) ? void 0 : rest;
 }
-var rule41 = {
+var rule43 = {
   id: "multiple-blocking-alters",
   risk: "CAUTION",
   title: "Several ALTER TABLE statements on one table in a transaction hold its ACCESS EXCLUSIVE lock across all of them",
@@ -2376,7 +2495,7 @@ var heldTables = transactionSummary(() => /* @__PURE__ */ new Set(), (held, s) =
   if (!runsDuringMigration(s.statement)) return;
   for (const o of s.operations) if (locks(o)) held.add(o.table);
 });
-var rule42 = {
+var rule44 = {
   id: "multiple-tables-locked",
   risk: "CAUTION",
   title: "ACCESS EXCLUSIVE locks on several existing tables in one transaction",
@@ -2405,7 +2524,7 @@ var rule42 = {
 };
 
 // rules/partition-attach-detach.ts
-var rule43 = {
+var rule45 = {
   id: "partition-attach-detach",
   risk: "CAUTION",
   title: "ATTACH PARTITION scans the partition; DETACH PARTITION without CONCURRENTLY locks the parent",
@@ -2428,7 +2547,7 @@ var rule43 = {
       const partName = op.typeName ?? (part?.name?.relname ? `${part.name.schemaname ?? "public"}.${part.name.relname}` : "the partition");
       if (c.subtype === "AT_AttachPartition") {
         const partitionIsNew = state.newTables.has(partName);
-        const proven = [...state.constraints.values()].some((k) => k.table === partName && k.kind === "check" && k.validated);
+        const proven = [...constraintsOn(state, partName)].some((k) => k.table === partName && k.kind === "check" && k.validated);
         if (state.pgVersion < 12 && onExistingTable(op)) {
           hits.push({
             operation: i,
@@ -2464,7 +2583,7 @@ var rule43 = {
         hits.push({
           operation: i,
           message: `DETACH PARTITION ${partName} takes ${article(describeLock(op.lock, op.table))}: it waits behind every running query on the partitioned table, and everything queued behind it waits too`,
-          suggestion: state.pgVersion >= 14 ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  -- PG 14+, outside a transaction block` : `SET lock_timeout = '5s';  -- retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`,
+          suggestion: state.pgVersion >= 14 ? `ALTER TABLE ${tableRef(op.table)} DETACH PARTITION ${tableRef(partName)} CONCURRENTLY;  ${ownMigrationComment(state)}` : `SET lock_timeout = '5s';  -- retry on timeout (DETACH ... CONCURRENTLY needs PostgreSQL 14)`,
           ...state.pgVersion >= 14 ? {} : { suggestionRuns: "before" }
         });
       }
@@ -2475,27 +2594,28 @@ var rule43 = {
 
 // rules/placeholder-unknown.ts
 var SUBSTITUTES = /* @__PURE__ */ new Set(["flyway", "liquibase-sql", "pop"]);
-var RUNNER = { flyway: "Flyway", "liquibase-sql": "Liquibase", pop: "pop" };
-var rule44 = {
+var RUNNER = { flyway: "Flyway", "liquibase-sql": "Liquibase", pop: "pop", goose: "goose (ENVSUB ON)" };
+var rule46 = {
   id: "placeholder-unknown",
   risk: "DANGEROUS",
   title: "A placeholder whose value the review does not know",
   docs: {
-    why: "Flyway and Liquibase replace `${name}` placeholders (pop: `{{ ... }}` template actions) with values from their own configuration before the SQL runs: flyway.conf or flyway.toml, application.yml, liquibase.properties, pom.xml or build.gradle, the command line, the environment. Those are files a pull request changes as easily as the migration, and the value is pasted into the SQL as text, so it can be anything: `SELECT ${x};` with `x=1; DROP TABLE users` runs a DROP TABLE. The review reads a placeholder it has no value for as a neutral identifier, which is right for a schema name and blind to anything else.",
+    why: "Flyway and Liquibase replace `${name}` placeholders (pop: `{{ ... }}` template actions; goose, in a file with `-- +goose ENVSUB ON`: `$NAME`, `${NAME}` and `${NAME:-default}` from the environment, in strings and comments too) with values from their own configuration before the SQL runs: flyway.conf or flyway.toml, application.yml, liquibase.properties, pom.xml or build.gradle, the command line, the environment. Those are files a pull request changes as easily as the migration, and the value is pasted into the SQL as text, so it can be anything: `SELECT ${x};` with `x=1; DROP TABLE users` runs a DROP TABLE. The review reads a placeholder it has no value for as a neutral identifier, which is right for a schema name and blind to anything else.",
     instead: "Give the placeholder its value in `placeholders:` in .migration-guard.yml on the base branch (`placeholders: { schema: app }`): the review then reads the SQL as it runs, and a pull request that changes the value there is a config-weakened finding. Or write the name in the migration.",
     bad: "CREATE TABLE ${schema}.audit_log (id bigint PRIMARY KEY);",
     good: "CREATE TABLE app.audit_log (id bigint PRIMARY KEY);"
   },
   finish(state, file) {
-    if (state.layout !== void 0 && !SUBSTITUTES.has(state.layout)) return [];
+    const envsub = file.unknownPlaceholders.filter((p) => p.shown.startsWith("environment variable"));
+    if (state.layout !== void 0 && !SUBSTITUTES.has(state.layout) && envsub.length === 0) return [];
     const runner = (state.layout && RUNNER[state.layout]) ?? "the runner";
-    const substituted = state.layout === "pop" ? file.unknownPlaceholders.filter((p) => p.shown.startsWith("Go template")) : file.unknownPlaceholders;
+    const substituted = envsub.length > 0 ? envsub : state.layout === "pop" ? file.unknownPlaceholders.filter((p) => p.shown.startsWith("Go template")) : file.unknownPlaceholders;
     return substituted.map((p) => ({
       position: { line: p.line, column: p.column },
-      message: `${p.shown.startsWith("Go template") ? p.shown : `placeholder ${p.shown}`} has no value this review knows: ${runner} fills it in from its own configuration or the environment, which a pull request can change, so what runs here may be any SQL (it was reviewed as a plain name)`,
+      message: `${p.shown.startsWith("Go template") || p.shown.startsWith("environment") ? p.shown : `placeholder ${p.shown}`} has no value this review knows: ${runner} fills it in from its own configuration or the environment, which a pull request can change, so what runs here may be any SQL (it was reviewed as a plain name)`,
       suggestion: `# .migration-guard.yml on the base branch
 placeholders:
-  ${p.shown.startsWith("Go template") ? "<name>" : p.shown.slice(2, -1)}: <the value it runs with>`
+  ${p.shown.startsWith("Go template") ? "<name>" : p.shown.startsWith("environment") ? /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(p.shown)?.[1] ?? "<name>" : p.shown.slice(2, -1)}: <the value it runs with>`
     }));
   }
 };
@@ -2514,7 +2634,7 @@ function isKey(col) {
   if (col.constraints.some((c) => c.contype === "CONSTR_PRIMARY" || c.contype === "CONSTR_FOREIGN")) return true;
   return /^(id|.+_id)$/i.test(col.name);
 }
-var rule45 = {
+var rule47 = {
   id: "prefer-bigint-keys",
   risk: "CAUTION",
   title: "Integer keys run out: use bigint for ids and foreign keys",
@@ -2551,7 +2671,7 @@ function isKey2(col) {
   if (col.constraints.some((c) => c.contype === "CONSTR_PRIMARY" || c.contype === "CONSTR_FOREIGN")) return true;
   return /^(id|.+_id)$/i.test(col.name);
 }
-var rule46 = {
+var rule48 = {
   id: "prefer-bigint-over-int",
   risk: "SAFE",
   title: "integer or smallint columns (not only keys): prefer bigint",
@@ -2560,7 +2680,7 @@ var rule46 = {
   docs: {
     why: "A counter, a sum or an external id stored as integer overflows at 2,147,483,647 (smallint at 32,767), and widening it later rewrites the table under ACCESS EXCLUSIVE.",
     policy: "Off by default: for most non-key columns (a quantity, a rating, a year) integer is the right size and 4 bytes per row smaller; key columns, which do run out, are covered by prefer-bigint-keys. Turn it on (or use `preset: squawk`) to require bigint everywhere.",
-    instead: "Use bigint for any column whose values grow with time or traffic.",
+    instead: "Use bigint for any column whose values grow with time or traffic (bigint[] for an array of them, such as a list of ids).",
     bad: "CREATE TABLE page_views (id bigint PRIMARY KEY, views integer);",
     good: "CREATE TABLE page_views (id bigint PRIMARY KEY, views bigint);",
     equivalents: { squawk: "prefer-bigint-over-int, prefer-bigint-over-smallint" }
@@ -2568,18 +2688,18 @@ var rule46 = {
   statements: ["CreateStmt", "AlterTableStmt"],
   check({ statement }) {
     if (!executesNow(statement)) return [];
-    const cols = columnSpecs(statement).filter((c) => !isArrayType(c.type) && SMALL.has(rawTypeName(c.type)) && !isKey2(c));
+    const cols = columnSpecs(statement).filter((c) => SMALL.has(rawTypeName(c.type)) && !(isKey2(c) && !isArrayType(c.type)));
     return cols.map((c) => ({
       ...c.operation !== void 0 ? { operation: c.operation } : {},
-      message: `${ident(c.name)} ${SMALL.get(rawTypeName(c.type))} on ${c.table}: it overflows at ${rawTypeName(c.type).endsWith("2") || rawTypeName(c.type) === "smallserial" ? "32,767" : "2,147,483,647"}, and widening it later rewrites the table`,
-      suggestion: `${ident(c.name)} bigint`
+      message: `${ident(c.name)} ${SMALL.get(rawTypeName(c.type))}${isArrayType(c.type) ? "[]" : ""} on ${c.table}: ${isArrayType(c.type) ? "its elements overflow" : "it overflows"} at ${rawTypeName(c.type).endsWith("2") || rawTypeName(c.type) === "smallserial" ? "32,767" : "2,147,483,647"}, and widening it later rewrites the table`,
+      suggestion: `${ident(c.name)} bigint${isArrayType(c.type) ? "[]" : ""}`
     }));
   }
 };
 
 // rules/prefer-identity.ts
 var IDENTITY = "bigint GENERATED BY DEFAULT AS IDENTITY";
-var rule47 = {
+var rule49 = {
   id: "prefer-identity",
   risk: "SAFE",
   title: "serial columns: prefer GENERATED ... AS IDENTITY",
@@ -2609,7 +2729,7 @@ var rule47 = {
 };
 
 // rules/prefer-jsonb.ts
-var rule48 = {
+var rule50 = {
   id: "prefer-jsonb",
   risk: "CAUTION",
   title: "json columns have no equality operator; use jsonb",
@@ -2655,6 +2775,14 @@ function guardedAdd(state, statement, table, name) {
   }
   return guarded;
 }
+function buildsIndexEarlier(state, statement, index) {
+  for (const step of state.earlierInFile ?? []) {
+    if (step.statement === statement) break;
+    const [tag, v] = nodeTag(step.statement.ast) ?? ["", {}];
+    if (tag === "IndexStmt" && v.idxname === index) return true;
+  }
+  return false;
+}
 function fragile(statement, operations, state) {
   const [tag, v] = nodeTag(statement.ast) ?? ["", {}];
   switch (tag) {
@@ -2663,8 +2791,9 @@ function fragile(statement, operations, state) {
       if (create.if_not_exists || create.relation?.relpersistence === "t" && create.oncommit === "ONCOMMIT_DROP") return [];
       return ["CREATE TABLE without IF NOT EXISTS"];
     }
+    // An unnamed index gets a fresh name on every run (and IF NOT EXISTS needs a name).
     case "IndexStmt":
-      return v.if_not_exists ? [] : [`CREATE INDEX${v.concurrent ? " CONCURRENTLY" : ""} without IF NOT EXISTS`];
+      return v.if_not_exists || !v.idxname ? [] : [`CREATE INDEX${v.concurrent ? " CONCURRENTLY" : ""} without IF NOT EXISTS`];
     case "CreateSchemaStmt":
     case "CreateSeqStmt":
     case "CreateExtensionStmt":
@@ -2673,41 +2802,60 @@ function fragile(statement, operations, state) {
       return v.missing_ok ? [] : ["DROP without IF EXISTS"];
     case "AlterTableStmt":
       return alterCmds(statement).flatMap((c, i) => {
-        const conname = c.def?.Constraint?.conname;
+        const constraint = c.def?.Constraint;
+        const conname = constraint?.conname;
         if (c.subtype === "AT_AddConstraint" && conname && !guardedAdd(state, statement, operations[i]?.table, conname)) {
           return [`ADD CONSTRAINT ${conname} without a DROP CONSTRAINT IF EXISTS before it`];
         }
+        if (c.subtype === "AT_AddConstraint" && constraint?.indexname && (!conname || !buildsIndexEarlier(state, statement, constraint.indexname))) {
+          return [conname ? `ADD CONSTRAINT ${conname} USING INDEX ${constraint.indexname} without building that index earlier in the file` : `ADD ... USING INDEX ${constraint.indexname} without a constraint name`];
+        }
+        if (c.subtype === "AT_AttachPartition") return ["ATTACH PARTITION"];
+        if (c.subtype === "AT_DetachPartition") return ["DETACH PARTITION"];
         if (c.missing_ok) return [];
         if (c.subtype === "AT_AddColumn") return ["ADD COLUMN without IF NOT EXISTS"];
         if (c.subtype === "AT_DropColumn") return ["DROP COLUMN without IF EXISTS"];
         if (c.subtype === "AT_DropConstraint") return ["DROP CONSTRAINT without IF EXISTS"];
         return [];
       });
+    case "RenameStmt": {
+      const rename = v;
+      if (rename.missing_ok && !["OBJECT_COLUMN", "OBJECT_TABCONSTRAINT", "OBJECT_TRIGGER", "OBJECT_POLICY", "OBJECT_RULE"].includes(rename.renameType ?? "")) return [];
+      return [`RENAME${rename.renameType === "OBJECT_COLUMN" ? " COLUMN" : ""} (the old name is gone once it ran)`];
+    }
     default:
       return [];
   }
 }
-var rule49 = {
+function suggestionFor(what2) {
+  if (what2.includes("USING INDEX")) return "build the index in this file first (CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS, in a migration without a transaction), then DROP CONSTRAINT IF EXISTS and ADD CONSTRAINT ... USING INDEX: a second run then rebuilds the index the first run consumed";
+  if (what2.startsWith("ADD CONSTRAINT")) return "put ALTER TABLE ... DROP CONSTRAINT IF EXISTS with the same name right before it";
+  if (what2.includes("PARTITION")) return "run it inside a transaction, or alone in its migration, so that a failed run leaves nothing to repeat";
+  if (what2.startsWith("RENAME")) return "run it inside a transaction with what depends on it; a table rename can be written ALTER TABLE IF EXISTS old RENAME TO new";
+  return what2.includes("NOT EXISTS") ? "add IF NOT EXISTS" : "add IF EXISTS";
+}
+var rule51 = {
   id: "prefer-robust-stmts",
   risk: "SAFE",
   title: "Outside a transaction, statements without IF [NOT] EXISTS make a half-applied migration impossible to re-run",
   enabledByDefault: false,
   presets: ["squawk"],
   docs: {
-    why: "A migration that runs outside a transaction block (CREATE INDEX CONCURRENTLY needs that) and fails half-way leaves its first statements applied. Running it again then fails at the first CREATE, ADD COLUMN or ADD CONSTRAINT that already happened, or the first DROP of what is already gone, and someone has to finish it by hand. ADD CONSTRAINT has no IF NOT EXISTS: a DROP CONSTRAINT IF EXISTS of the same name right before it makes the pair re-runnable. A temporary table with ON COMMIT DROP is gone at the end of its transaction and needs no guard.",
+    why: "A migration that runs outside a transaction block (CREATE INDEX CONCURRENTLY needs that) and fails half-way leaves its first statements applied. Running it again then fails at the first CREATE, ADD COLUMN or ADD CONSTRAINT that already happened, or the first DROP of what is already gone, and someone has to finish it by hand. ADD CONSTRAINT has no IF NOT EXISTS: a DROP CONSTRAINT IF EXISTS of the same name right before it makes the pair re-runnable, except for ADD CONSTRAINT ... USING INDEX: it renames the index to the constraint, the DROP CONSTRAINT of the next run drops both, and the index it names no longer exists, unless the file builds it again first. A RENAME looks for the old name, which the first run took away (ALTER TABLE IF EXISTS old RENAME TO new skips instead), and ATTACH / DETACH PARTITION fail when repeated. An unnamed CREATE INDEX gets a new name on every run, and a temporary table with ON COMMIT DROP is gone at the end of its transaction: neither needs a guard. Statements that can simply run again (SET NOT NULL, ENABLE ROW LEVEL SECURITY, ALTER COLUMN TYPE) are not reported, though squawk reports every ALTER TABLE outside a transaction.",
     policy: "Off by default: inside a transaction a failed migration rolls back entirely, and most runners record which migrations completed; turn it on (or use `preset: squawk`) if your migrations must be re-runnable.",
     instead: "Write CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, DROP ... IF EXISTS. A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind: drop it (DROP INDEX CONCURRENTLY IF EXISTS) before building it again.",
     bad: "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);",
     good: "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_at_idx ON orders (created_at);",
     equivalents: { squawk: "prefer-robust-stmts", pgfence: "Prefer robust DDL statements" }
   },
-  // guardedAdd reads the ALTER TABLE statements before it (their DROP CONSTRAINT IF EXISTS).
-  readsEarlierTree: (s) => stmtTag(s) === "AlterTableStmt",
+  // guardedAdd reads the ALTER TABLE statements before it (their DROP CONSTRAINT IF EXISTS),
+  // buildsIndexEarlier the CREATE INDEX statements (the index an ADD ... USING INDEX consumes).
+  readsEarlierTree: (s) => stmtTag(s) === "AlterTableStmt" || stmtTag(s) === "IndexStmt",
   check({ statement, operations, state }) {
     if (!executesNow(statement) || state.tx.active) return [];
     return fragile(statement, operations, state).map((what2) => ({
       message: `${what2}: outside a transaction a failed run leaves it applied, and running the migration again then fails here`,
-      suggestion: what2.startsWith("ADD CONSTRAINT") ? "put ALTER TABLE ... DROP CONSTRAINT IF EXISTS with the same name right before it" : what2.includes("NOT EXISTS") ? "add IF NOT EXISTS" : "add IF EXISTS"
+      suggestion: suggestionFor(what2)
     }));
   }
 };
@@ -2718,7 +2866,7 @@ function asText(c) {
   const printed = c.def ? sqlOf({ ColumnDef: { ...c.def, typeName: text } }) : void 0;
   return printed ?? `${ident(c.name)} text`;
 }
-var rule50 = {
+var rule52 = {
   id: "prefer-text-field",
   risk: "SAFE",
   title: "varchar(n): prefer text with a CHECK constraint",
@@ -2747,7 +2895,7 @@ var rule50 = {
 };
 
 // rules/prefer-timestamptz.ts
-var rule51 = {
+var rule53 = {
   id: "prefer-timestamptz",
   risk: "SAFE",
   title: "timestamp without time zone loses the offset: use timestamptz",
@@ -2791,7 +2939,7 @@ function quoted(text) {
   const one = text.replace(/\s+/g, " ").trim();
   return `"${one.length > 80 ? `${one.slice(0, 77)}...` : one}"`;
 }
-var rule52 = {
+var rule54 = {
   id: "psql-meta-command",
   risk: "DANGEROUS",
   title: "A psql meta-command runs a file or a program the review cannot see",
@@ -2821,7 +2969,7 @@ var rule52 = {
 };
 
 // rules/refresh-matview-concurrently.ts
-var rule53 = {
+var rule55 = {
   id: "refresh-matview-concurrently",
   risk: "DANGEROUS",
   title: "REFRESH MATERIALIZED VIEW without CONCURRENTLY blocks reads of the view",
@@ -2848,7 +2996,7 @@ var rule53 = {
 };
 
 // rules/renaming-column.ts
-var rule54 = {
+var rule56 = {
   id: "renaming-column",
   risk: "DANGEROUS",
   title: "Renaming a column breaks the code that still uses the old name",
@@ -2881,7 +3029,7 @@ var rule54 = {
 };
 
 // rules/renaming-schema.ts
-var rule55 = {
+var rule57 = {
   id: "renaming-schema",
   risk: "DANGEROUS",
   title: "Renaming a schema breaks the code that still uses the old name",
@@ -2910,7 +3058,7 @@ var rule55 = {
 };
 
 // rules/renaming-table.ts
-var rule56 = {
+var rule58 = {
   id: "renaming-table",
   risk: "DANGEROUS",
   title: "Renaming a table breaks the code that still uses the old name",
@@ -2955,7 +3103,7 @@ function droppedMatviews(ast) {
     return name ? [name] : [];
   });
 }
-var rule57 = {
+var rule59 = {
   id: "replace-matview-in-place",
   risk: "CAUTION",
   title: "A materialized view dropped and created again is unavailable while its query runs",
@@ -2998,7 +3146,7 @@ var rule57 = {
 };
 
 // rules/replica-identity-full.ts
-var rule58 = {
+var rule60 = {
   id: "replica-identity-full",
   risk: "CAUTION",
   title: "REPLICA IDENTITY FULL writes the whole old row to WAL on every UPDATE and DELETE",
@@ -3031,14 +3179,14 @@ var rule58 = {
 function indexRef(qualified) {
   return qualified.startsWith("public.") ? qualified.slice("public.".length) : qualified;
 }
-var rule59 = {
+var rule61 = {
   id: "require-concurrent-index-drop",
   risk: "CAUTION",
   title: "DROP INDEX without CONCURRENTLY locks the table against reads and writes",
   docs: {
     why: "A plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the index's table. Removing the index itself is quick, but the lock has to wait until every running query on the table has finished, and while it waits every new query on the table queues behind it. On a busy table with one long query that is a stall of everything; inside a transaction the lock is also held until COMMIT.",
     lock: "ACCESS EXCLUSIVE on the table: blocks reads and writes while it waits and until the transaction ends.",
-    instead: "Use DROP INDEX CONCURRENTLY (one index per statement, no CASCADE), in a migration that is not wrapped in a transaction. It waits for running queries without blocking new ones. Indexes that back a UNIQUE or PRIMARY KEY constraint must be dropped with ALTER TABLE ... DROP CONSTRAINT instead.",
+    instead: "Use DROP INDEX CONCURRENTLY (one index per statement, no CASCADE), in a migration that is not wrapped in a transaction. It waits for running queries without blocking new ones. Indexes that back a UNIQUE or PRIMARY KEY constraint must be dropped with ALTER TABLE ... DROP CONSTRAINT instead. An index of a partitioned table cannot be dropped concurrently at all: it is not reported here; drop it under a short lock_timeout.",
     bad: "DROP INDEX orders_created_at_idx;",
     good: "DROP INDEX CONCURRENTLY orders_created_at_idx;",
     equivalents: { squawk: "require-concurrent-index-deletion", strongMigrations: "remove_index", pgfence: "CREATE INDEX / DROP INDEX checks" }
@@ -3047,10 +3195,11 @@ var rule59 = {
   check({ statement, operations, state }) {
     const drop = stmtNode(statement, "DropStmt");
     if (!drop || drop.removeType !== "OBJECT_INDEX" || drop.concurrent || !runsDuringMigration(statement)) return [];
-    const existing = operations.map((op, i) => ({ op, i })).filter(({ op }) => op.indexName && !state.newIndexes.has(op.indexName));
+    const existing = operations.map((op, i) => ({ op, i })).filter(({ op }) => op.indexName && !state.newIndexes.has(op.indexName) && !state.facts.partitionedIndexes?.has(op.indexName));
     if (existing.length === 0) return [];
     const ifExists = drop.missing_ok ? "IF EXISTS " : "";
-    const suggestion = existing.map(({ op }) => `DROP INDEX CONCURRENTLY ${ifExists}${indexRef(op.indexName)};`).join("\n") + "\n-- in a migration that is not wrapped in a transaction; one index per statement";
+    const suggestion = existing.map(({ op }) => `DROP INDEX CONCURRENTLY ${ifExists}${indexRef(op.indexName)};`).join("\n") + `
+${ownMigrationComment(state)}; one index per statement`;
     return existing.map(({ op, i }) => ({
       operation: i,
       message: `DROP INDEX ${indexRef(op.indexName)} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table: every query on the table waits behind it${drop.behavior === "DROP_CASCADE" ? " (CASCADE also drops the objects that depend on the index)" : ""}`,
@@ -3060,7 +3209,7 @@ var rule59 = {
 };
 
 // rules/require-concurrent-index.ts
-var rule60 = {
+var rule62 = {
   id: "require-concurrent-index",
   risk: "DANGEROUS",
   title: "CREATE INDEX without CONCURRENTLY blocks writes to the table",
@@ -3068,21 +3217,29 @@ var rule60 = {
   docs: {
     why: "A plain CREATE INDEX reads the whole table while holding a SHARE lock: every INSERT, UPDATE and DELETE waits until the index is built, which takes as long as reading the table. On a large, busy table that is an outage.",
     lock: "SHARE on the table: reads continue, all writes wait for the whole build.",
-    instead: "Build it with CREATE INDEX CONCURRENTLY, in a migration of its own that the runner does not wrap in a transaction (CONCURRENTLY cannot run inside one). If the build fails it leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY and build it again.",
+    instead: "Build it with CREATE INDEX CONCURRENTLY, in a migration of its own that the runner does not wrap in a transaction (CONCURRENTLY cannot run inside one). If the build fails it leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY and build it again. A partitioned table has no CONCURRENTLY build: create the index ON ONLY the parent, build it CONCURRENTLY on each partition and ATTACH each one (the suggestion spells it out for the partitions the history shows).",
     bad: "CREATE INDEX orders_created_at_idx ON orders (created_at);",
     good: "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);",
     equivalents: { squawk: "require-concurrent-index-creation", strongMigrations: "add_index", eugene: "E6", pgfence: "CREATE INDEX / DROP INDEX checks" }
   },
   statements: ["IndexStmt"],
-  check({ statement, operations }) {
+  check({ statement, operations, state }) {
     const idx = stmtNode(statement, "IndexStmt");
     const op = operations[0];
     if (!idx || idx.concurrent || !op || !onExistingTable(op)) return [];
     const name = idx.idxname ? `${idx.idxname} ` : "";
+    if (op.table && state.facts.partitionedTables?.has(op.table)) {
+      if (!onPartitionedTable(state, idx, op.table)) return [];
+      return [{
+        operation: 0,
+        message: `CREATE INDEX ${name}on ${op.table} without CONCURRENTLY takes a ${describeLock(op.lock)} on every partition for the whole build; a partitioned table has no CONCURRENTLY build, so build it partition by partition`,
+        suggestion: partitionedIndexRecipe(state, idx, op.table, statement.text)
+      }];
+    }
     return [{
       operation: 0,
       message: `CREATE INDEX ${name}on ${op.table} without CONCURRENTLY takes a ${describeLock(op.lock)} for the whole build`,
-      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  -- in its own migration, outside a transaction (${tableRef(op.table)})`
+      suggestion: `${statement.text.replace(/^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+/i, (m) => `${m.trimEnd()} CONCURRENTLY `)};  ${ownMigrationComment(state)}`
     }];
   }
 };
@@ -3095,10 +3252,10 @@ var KIND_WORD = {
   REINDEX_OBJECT_DATABASE: "DATABASE",
   REINDEX_OBJECT_SYSTEM: "SYSTEM"
 };
-function shortName(qualified) {
+function shortName2(qualified) {
   return qualified.startsWith("public.") ? qualified.slice("public.".length) : qualified;
 }
-var rule61 = {
+var rule63 = {
   id: "require-concurrent-reindex",
   risk: "DANGEROUS",
   title: "REINDEX without CONCURRENTLY blocks writes and most reads while it rebuilds",
@@ -3121,7 +3278,7 @@ var rule61 = {
     if (kind === "SYSTEM") return [];
     if (kind === "INDEX" && op.indexName && state.newIndexes.has(op.indexName)) return [];
     if (kind !== "INDEX" && op.targetIsNew) return [];
-    const target = shortName(op.indexName ?? op.table ?? r.name ?? "");
+    const target = shortName2(op.indexName ?? op.table ?? r.name ?? "");
     const what2 = kind === "INDEX" ? `index ${target}` : kind === "TABLE" ? `every index of ${target}` : `every index in ${kind.toLowerCase()} ${target}`;
     if (state.pgVersion < 12) {
       const qualified = op.indexName ?? op.table ?? target;
@@ -3139,13 +3296,13 @@ pg_repack --table=${qualified} --only-indexes` : `-- no online REINDEX before Po
     return [{
       operation: 0,
       message: `REINDEX ${kind} without CONCURRENTLY rebuilds ${what2} while blocking writes to the table and the reads that plan against the index`,
-      suggestion: `${concurrently};  -- outside a transaction block`
+      suggestion: `${concurrently};  ${ownMigrationComment(state)}`
     }];
   }
 };
 
 // rules/require-enum-value-ordering.ts
-var rule62 = {
+var rule64 = {
   id: "require-enum-value-ordering",
   risk: "SAFE",
   title: "ALTER TYPE ... ADD VALUE without BEFORE or AFTER puts the label last",
@@ -3171,7 +3328,7 @@ var rule62 = {
 
 // rules/require-idle-in-transaction-timeout.ts
 var SETTING = "idle_in_transaction_session_timeout";
-var rule63 = {
+var rule65 = {
   id: "require-idle-in-transaction-timeout",
   risk: "SAFE",
   title: "An ACCESS EXCLUSIVE lock in a transaction with no idle_in_transaction_session_timeout",
@@ -3207,7 +3364,8 @@ var rule63 = {
 };
 
 // rules/require-lock-timeout.ts
-var rule64 = {
+var earlierNeededOne = earlierStepPasses((s, state) => executesNow(s.statement) && !s.lockTimeout && s.operations.some((op) => blocksExisting(op, state)));
+var rule66 = {
   id: "require-lock-timeout",
   risk: "CAUTION",
   title: "A blocking lock without lock_timeout can queue every query on the table",
@@ -3223,10 +3381,7 @@ var rule64 = {
     if (!executesNow(statement) || state.lockTimeout) return [];
     const i = operations.findIndex((op2) => blocksExisting(op2, state));
     if (i < 0) return [];
-    const earlier = (state.earlierInFile ?? []).some(
-      (s) => executesNow(s.statement) && !s.lockTimeout && s.operations.some((op2) => blocksExisting(op2, state))
-    );
-    if (earlier) return [];
+    if (earlierNeededOne(state)) return [];
     const op = operations[i];
     const target = op.table ?? `the table of ${op.indexName}`;
     return [{
@@ -3239,7 +3394,8 @@ var rule64 = {
 };
 
 // rules/require-statement-timeout.ts
-var rule65 = {
+var earlierNeededOne2 = earlierStepPasses((s, state) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op) => longWhileBlocking(op, state)));
+var rule67 = {
   id: "require-statement-timeout",
   risk: "SAFE",
   title: "Long work under a blocking lock without statement_timeout",
@@ -3255,10 +3411,7 @@ var rule65 = {
     if (!executesNow(statement) || state.statementTimeout) return [];
     const i = operations.findIndex((op2) => longWhileBlocking(op2, state));
     if (i < 0) return [];
-    const earlier = (state.earlierInFile ?? []).some(
-      (s) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op2) => longWhileBlocking(op2, state))
-    );
-    if (earlier) return [];
+    if (earlierNeededOne2(state)) return [];
     const op = operations[i];
     return [{
       operation: i,
@@ -3271,7 +3424,7 @@ var rule65 = {
 
 // rules/require-table-schema.ts
 var TARGET = { CreateStmt: "relation", AlterTableStmt: "relation", IndexStmt: "relation", CreateTableAsStmt: "into" };
-var rule66 = {
+var rule68 = {
   id: "require-table-schema",
   risk: "SAFE",
   title: "A table named without its schema",
@@ -3279,14 +3432,20 @@ var rule66 = {
   docs: {
     why: "An unqualified table name is resolved through search_path, which the session running the migration may set differently from the one the application uses (a role setting, a connection option, a tool that changes it). The migration then creates or alters a table in another schema than intended.",
     policy: "Off by default: most projects use one schema and a fixed search_path; turn it on where several schemas exist (squawk has it as an opt-in rule too).",
-    instead: "Qualify the table: `CREATE TABLE app.orders (...)`, `ALTER TABLE app.orders ...`.",
+    instead: "Qualify the table: `CREATE TABLE app.orders (...)`, `ALTER TABLE app.orders ...`, `DROP TABLE app.orders`.",
     bad: "CREATE TABLE orders (id bigint PRIMARY KEY);",
     good: "CREATE TABLE public.orders (id bigint PRIMARY KEY);",
     equivalents: { squawk: "require-table-schema" }
   },
-  statements: ["CreateStmt", "AlterTableStmt", "IndexStmt", "CreateTableAsStmt"],
+  statements: ["CreateStmt", "AlterTableStmt", "IndexStmt", "CreateTableAsStmt", "DropStmt"],
   check({ statement }) {
     const [tag, v] = nodeTag(statement.ast) ?? ["", {}];
+    if (tag === "DropStmt" && v.removeType === "OBJECT_TABLE" && executesNow(statement)) {
+      return (v.objects ?? []).map((o) => stringList(as(o, "List")?.items)).filter((parts) => parts.length === 1).map(([name]) => ({
+        message: `${name} has no schema: DROP TABLE resolves it through the session's search_path, which may differ from the application's`,
+        suggestion: `public.${name}  -- or the schema it belongs in`
+      }));
+    }
     const key = TARGET[tag];
     if (!key || !executesNow(statement)) return [];
     const rel = key === "into" ? v.into?.rel : v[key];
@@ -3299,7 +3458,7 @@ var rule66 = {
 };
 
 // rules/rollback-data-loss.ts
-var rule67 = {
+var rule69 = {
   id: "rollback-data-loss",
   risk: "CAUTION",
   title: "The migration destroys data no rollback can restore",
@@ -3312,7 +3471,7 @@ var rule67 = {
 };
 
 // rules/rollback-destroys-data.ts
-var rule68 = {
+var rule70 = {
   id: "rollback-destroys-data",
   risk: "DANGEROUS",
   title: "The rollback destroys data its migration did not create",
@@ -3325,7 +3484,7 @@ var rule68 = {
 };
 
 // rules/rollback-empty.ts
-var rule69 = {
+var rule71 = {
   id: "rollback-empty",
   risk: "CAUTION",
   title: "The rollback is empty",
@@ -3338,7 +3497,7 @@ var rule69 = {
 };
 
 // rules/rollback-mismatch.ts
-var rule70 = {
+var rule72 = {
   id: "rollback-mismatch",
   risk: "CAUTION",
   title: "The rollback does not undo everything the migration did",
@@ -3351,7 +3510,7 @@ var rule70 = {
 };
 
 // rules/rollback-missing.ts
-var rule71 = {
+var rule73 = {
   id: "rollback-missing",
   risk: "CAUTION",
   title: "The migration has no rollback",
@@ -3364,7 +3523,7 @@ var rule71 = {
 };
 
 // rules/rollback-orphan.ts
-var rule72 = {
+var rule74 = {
   id: "rollback-orphan",
   risk: "CAUTION",
   title: "A rollback file has no migration",
@@ -3387,7 +3546,7 @@ function definer(options) {
   const pinned = elems.some((d) => d.defname === "set" && nodeTag(d.arg)?.[1]?.name === "search_path");
   return { definer: on, pinned };
 }
-var rule73 = {
+var rule75 = {
   id: "security-definer-function",
   // A privilege door to review, not a lock or data hazard: PostgreSQL 15+ lets no one but the
   // owner create in public, and Supabase's own advisor rates an unpinned search_path a warning.
@@ -3599,6 +3758,27 @@ function catalogTarget(tag, v) {
 }
 var MAY_CALL_REPORTED = new RegExp(`${[...HOST_FUNCTIONS.keys(), "set_config"].join("|")}|u&`, "i");
 var REPLICA_ROLE = "SET session_replication_role = replica turns off every ordinary trigger for the rest of the session, the ones that check foreign keys among them: rows the migration writes skip those checks and the triggers' work (audit, denormalised copies), and nothing re-checks them later";
+function settingFindings(v) {
+  const out = [];
+  if (v.kind !== "VAR_RESET" && v.kind !== "VAR_RESET_ALL" && (v.name === "role" || v.name === "session_authorization")) {
+    out.push(`SET ${v.name === "role" ? "ROLE" : "SESSION AUTHORIZATION"} runs the rest of the migration as another role, with that role's rights`);
+  }
+  if (v.kind === "VAR_RESET" && v.name === "session_authorization") {
+    out.push("RESET SESSION AUTHORIZATION switches back to the role that opened the session, whatever role the migration was meant to run as");
+  }
+  if (v.name === "search_path" && firstPathEntry(v.args) === "pg_catalog") {
+    out.push(CATALOG_FIRST);
+  }
+  if (v.name === "session_replication_role" && v.kind === "VAR_SET_VALUE" && firstPathEntry(v.args) === "replica") {
+    out.push(REPLICA_ROLE);
+  }
+  return out;
+}
+function functionSetting(arg) {
+  const set = nodeTag(arg);
+  if (set?.[0] !== "VariableSetStmt") return [];
+  return settingFindings(set[1]).map((why) => `the function's SET clause applies this whenever it runs: ${why}`);
+}
 function findings(ast, text) {
   const t = nodeTag(ast);
   if (!t) return [];
@@ -3626,19 +3806,21 @@ function findings(ast, text) {
       }
       break;
     case "VariableSetStmt":
-      if (v.kind !== "VAR_RESET" && v.kind !== "VAR_RESET_ALL" && (v.name === "role" || v.name === "session_authorization")) {
-        out.push(`SET ${v.name === "role" ? "ROLE" : "SESSION AUTHORIZATION"} runs the rest of the migration as another role, with that role's rights`);
-      }
-      if (v.kind === "VAR_RESET" && v.name === "session_authorization") {
-        out.push("RESET SESSION AUTHORIZATION switches back to the role that opened the session, whatever role the migration was meant to run as");
-      }
-      if (v.name === "search_path" && firstPathEntry(v.args) === "pg_catalog") {
-        out.push(CATALOG_FIRST);
-      }
-      if (v.name === "session_replication_role" && v.kind === "VAR_SET_VALUE" && firstPathEntry(v.args) === "replica") {
-        out.push(REPLICA_ROLE);
-      }
+      out.push(...settingFindings(v));
       break;
+    case "AlterRoleSetStmt":
+    case "AlterDatabaseSetStmt": {
+      const set = v.setstmt;
+      const who = tag === "AlterRoleSetStmt" ? "ALTER ROLE \u2026 SET" : "ALTER DATABASE \u2026 SET";
+      if (set) for (const why of settingFindings(set)) out.push(`${who} makes this the default of every later session: ${why}`);
+      break;
+    }
+    case "ReassignOwnedStmt": {
+      const to = v.newrole;
+      const name = to?.rolename ?? to?.roletype?.replace(/^ROLESPEC_/, "").toLowerCase() ?? "another role";
+      out.push(`REASSIGN OWNED hands every object the named roles own in this database (and their databases and tablespaces) to ${name}, which may then alter, drop or grant them`);
+      break;
+    }
     case "AlterTableStmt":
       for (const c of v.cmds ?? []) {
         if (nodeTag(c)?.[1]?.subtype === "AT_DisableTrigAll") {
@@ -3664,12 +3846,19 @@ function findings(ast, text) {
     case "CreateFunctionStmt": {
       for (const o of v.options ?? []) {
         const d = nodeTag(o)?.[1];
+        if (d?.defname === "set") out.push(...functionSetting(d.arg));
         if (d?.defname !== "language") continue;
         const lang = nodeTag(d.arg)?.[1]?.sval?.toLowerCase();
         if (lang && UNTRUSTED_LANGUAGES.has(lang)) out.push(`a function in language ${lang} runs with the server's OS rights (or loads native code)`);
       }
       break;
     }
+    case "AlterFunctionStmt":
+      for (const o of v.actions ?? []) {
+        const d = nodeTag(o)?.[1];
+        if (d?.defname === "set") out.push(...functionSetting(d.arg));
+      }
+      break;
     case "CreateForeignServerStmt":
       out.push(`CREATE SERVER \u2026 FOREIGN DATA WRAPPER ${String(v.fdwname ?? "")} connects this database to another server`);
       break;
@@ -3692,12 +3881,12 @@ function findings(ast, text) {
   }
   return out;
 }
-var rule74 = {
+var rule76 = {
   id: "security-sensitive-sql",
   risk: "DANGEROUS",
   title: "The migration reaches outside the database: programs, server files, server settings, other servers or roles' powers",
   docs: {
-    why: "A schema migration changes tables, columns, indexes and the data in them. Running programs on the database server (COPY \u2026 PROGRAM, untrusted languages such as plpython3u or C), reading or writing its files (pg_read_file, lo_import, COPY to or from a server file, adminpack), changing the server's configuration (ALTER SYSTEM), connecting to other servers (dblink, postgres_fdw), handing out SUPERUSER, BYPASSRLS or REPLICATION, switching roles (SET ROLE, SET SESSION AUTHORIZATION), granting the predefined roles that do any of that, turning off the triggers that enforce foreign keys (SET session_replication_role = replica, DISABLE TRIGGER ALL), or changing the system catalog itself is not schema work, and in a pull request it may be an attack: production runs migrations with real privileges. migration-guard reports these statically, so the gate holds with or without a dry-run, also when they sit in a DO block or a function body (a function runs later, with its caller's rights).",
+    why: "A schema migration changes tables, columns, indexes and the data in them. Running programs on the database server (COPY \u2026 PROGRAM, untrusted languages such as plpython3u or C), reading or writing its files (pg_read_file, lo_import, COPY to or from a server file, adminpack), changing the server's configuration (ALTER SYSTEM), connecting to other servers (dblink, postgres_fdw), handing out SUPERUSER, BYPASSRLS or REPLICATION, switching roles (SET ROLE, SET SESSION AUTHORIZATION), handing every object of a role to another (REASSIGN OWNED), granting the predefined roles that do any of that, turning off the triggers that enforce foreign keys (SET session_replication_role = replica, DISABLE TRIGGER ALL), also as the default of a role, database or function (ALTER ROLE/DATABASE \u2026 SET, a function's SET clause), or changing the system catalog itself is not schema work, and in a pull request it may be an attack: production runs migrations with real privileges. migration-guard reports these statically, so the gate holds with or without a dry-run, also when they sit in a DO block or a function body (a function runs later, with its caller's rights).",
     lock: "Not a locking problem: the risk is what the statement can do to the server.",
     instead: "Do server administration (roles, configuration, extensions that reach the host, foreign servers) as a reviewed operations change outside application migrations, by someone who holds those rights. Load data with COPY \u2026 FROM STDIN from the deploy tooling. If this really belongs in the migration, have it approved with /approve-migration.",
     bad: "ALTER SYSTEM SET shared_preload_libraries = 'evil';",
@@ -3717,9 +3906,9 @@ function knownType(facts, t) {
   if (key === void 0) return { text: typeNameText(t), declared: declaredType(t) };
   let pool = pools.get(facts);
   if (!pool) pools.set(facts, pool = /* @__PURE__ */ new Map());
-  let known = pool.get(key);
-  if (!known) pool.set(key, known = { text: typeNameText(t), declared: declaredType(t) });
-  return known;
+  let known2 = pool.get(key);
+  if (!known2) pool.set(key, known2 = { text: typeNameText(t), declared: declaredType(t) });
+  return known2;
 }
 function shapeKey(t) {
   let key = "";
@@ -3782,9 +3971,9 @@ function setColumnType(state, key, t) {
     state.facts.columnTypeNames.delete(key);
     return;
   }
-  const known = knownType(state.facts, t);
-  state.facts.columnTypes.set(key, known.text);
-  state.facts.columnTypeNames.set(key, known.declared);
+  const known2 = knownType(state.facts, t);
+  state.facts.columnTypes.set(key, known2.text);
+  state.facts.columnTypeNames.set(key, known2.declared);
 }
 function forgetColumn(state, key) {
   state.facts.columnTypes.delete(key);
@@ -3794,6 +3983,7 @@ function forgetColumn(state, key) {
 function newRunState(opts) {
   return {
     pgVersion: opts.pgVersion,
+    ...opts.pgMinorVersion !== void 0 ? { pgMinorVersion: opts.pgMinorVersion } : {},
     ...opts.pgVersionAssumed ? { pgVersionAssumed: true } : {},
     path: "",
     runnerTransaction: "none",
@@ -3804,6 +3994,7 @@ function newRunState(opts) {
     newTypes: /* @__PURE__ */ new Set(),
     newColumns: /* @__PURE__ */ new Set(),
     constraints: /* @__PURE__ */ new Map(),
+    constraintsByTable: /* @__PURE__ */ new Map(),
     indexedColumns: /* @__PURE__ */ new Map(),
     lockTimeout: false,
     statementTimeout: false,
@@ -3913,6 +4104,17 @@ function track(state, stmt, ops, remembered) {
     }
     case "CreateFunctionStmt":
       return trackFunction(state, v);
+    case "CreateExtensionStmt": {
+      const name = v.extname?.toLowerCase();
+      if (name) (state.facts.extensions ??= /* @__PURE__ */ new Set()).add(name);
+      return;
+    }
+    case "DefineStmt": {
+      const d = v;
+      const name = d.kind === "OBJECT_AGGREGATE" ? stringList(d.defnames).at(-1)?.toLowerCase() : void 0;
+      if (name) (state.facts.aggregates ??= /* @__PURE__ */ new Set()).add(name);
+      return;
+    }
     case "CreatePolicyStmt": {
       const table = tableOf(state, v.table);
       if (table) (state.facts.policyTables ??= /* @__PURE__ */ new Set()).add(table);
@@ -3927,7 +4129,11 @@ function trackBlockingStatement(state, tag, stmt, ops) {
   const tables = new Set(ops.filter((o) => o.table && o.lock === "AccessExclusiveLock" && !o.targetIsNew).map((o) => o.table));
   if (tables.size === 0) return;
   const byTable = state.tx.blockingStatements ??= /* @__PURE__ */ new Map();
-  for (const t of tables) byTable.set(t, [...byTable.get(t) ?? [], stmt.text]);
+  for (const t of tables) {
+    const list = byTable.get(t);
+    if (list) list.push(stmt.text);
+    else byTable.set(t, [stmt.text]);
+  }
 }
 function recordForeignKey(state, table, columns, c, stmt) {
   if (state.learningOnly || !stmt || columns.length === 0) return;
@@ -4000,12 +4206,18 @@ function trackSetting(state, v) {
 }
 function recordIndex(state, table, columns) {
   const list = state.indexedColumns.get(table);
-  state.indexedColumns.set(table, list ? [...list, columns] : [columns]);
+  if (!list) state.indexedColumns.set(table, [columns]);
+  else if (list.length < INDEX_LIST_COPIED) state.indexedColumns.set(table, [...list, columns]);
+  else list.push(columns);
 }
+var INDEX_LIST_COPIED = 8;
 function trackCreateTable(state, v, stmt) {
   const table = tableOf(state, v.relation);
   if (!table) return;
   if (!state.learningOnly) state.newTables.add(table);
+  if (v.partspec) (state.facts.partitionedTables ??= /* @__PURE__ */ new Set()).add(table);
+  const parent = v.partbound ? tableOf(state, as(v.inhRelations?.[0], "RangeVar")) : void 0;
+  if (parent) (state.facts.partitions ??= /* @__PURE__ */ new Map()).set(parent, [...state.facts.partitions?.get(parent) ?? [], table]);
   for (const elt of v.tableElts ?? []) {
     const col = as(elt, "ColumnDef");
     if (col?.colname) {
@@ -4040,11 +4252,14 @@ function trackIndex(state, v) {
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
   if (v.idxname) (state.indexDefinitions ??= /* @__PURE__ */ new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), keyColumns(v.indexParams));
+  if (v.idxname && state.facts.partitionedTables?.has(table)) (state.facts.partitionedIndexes ??= /* @__PURE__ */ new Set()).add(qualifiedName(v.relation?.schemaname, v.idxname));
   const elems = (v.indexParams ?? []).map((p) => as(p, "IndexElem"));
   if (v.whereClause || elems.some((e) => e?.expr)) {
     const columns = columnRefs([elems.map((e) => e?.expr), v.whereClause]).concat(elems.map((e) => e?.name).filter((n) => !!n));
     const map = state.alwaysRebuiltIndexColumns ??= /* @__PURE__ */ new Map();
-    map.set(table, /* @__PURE__ */ new Set([...map.get(table) ?? [], ...columns]));
+    let set = map.get(table);
+    if (!set) map.set(table, set = /* @__PURE__ */ new Set());
+    for (const c of columns) set.add(c);
   }
 }
 function trackConstraint(state, table, c, tableIsNew) {
@@ -4060,7 +4275,7 @@ function trackConstraint(state, table, c, tableIsNew) {
   if (!kind) return;
   if (kind === "unique" || kind === "primary-key") recordIndex(state, table, keyColumns(c.keys));
   const name = c.conname ?? `${table}#${state.statementCount}`;
-  const known = {
+  const known2 = {
     table,
     name,
     kind,
@@ -4068,9 +4283,21 @@ function trackConstraint(state, table, c, tableIsNew) {
     addedInTx: state.tx.id
   };
   const notNullColumn = kind === "check" ? isNotNullCheck(c.raw_expr) : void 0;
-  if (notNullColumn) known.notNullColumn = notNullColumn;
-  if (kind === "check") known.columns = columnRefs(c.raw_expr);
-  state.constraints.set(`${table}|${name}`, known);
+  if (notNullColumn) known2.notNullColumn = notNullColumn;
+  if (kind === "check") known2.columns = columnRefs(c.raw_expr);
+  setConstraint(state, table, name, known2);
+}
+function setConstraint(state, table, name, known2) {
+  const key = `${table}|${name}`;
+  state.constraints.set(key, known2);
+  let onTable = state.constraintsByTable.get(table);
+  if (!onTable) state.constraintsByTable.set(table, onTable = /* @__PURE__ */ new Map());
+  onTable.set(key, known2);
+}
+function deleteConstraint(state, table, name) {
+  const key = `${table}|${name}`;
+  state.constraints.delete(key);
+  state.constraintsByTable.get(table)?.delete(key);
 }
 function isNotNullCheck(expr) {
   const t = as(expr, "NullTest");
@@ -4118,13 +4345,13 @@ function trackAlter(state, v, stmt) {
         break;
       }
       case "AT_ValidateConstraint": {
-        const known = c.name ? state.constraints.get(`${table}|${c.name}`) : void 0;
-        if (known) known.validated = true;
-        else if (c.name) state.constraints.set(`${table}|${c.name}`, { table, name: c.name, kind: "check", validated: true, addedInTx: -1 });
+        const known2 = c.name ? state.constraints.get(`${table}|${c.name}`) : void 0;
+        if (known2) known2.validated = true;
+        else if (c.name) setConstraint(state, table, c.name, { table, name: c.name, kind: "check", validated: true, addedInTx: -1 });
         break;
       }
       case "AT_DropConstraint":
-        if (c.name) state.constraints.delete(`${table}|${c.name}`);
+        if (c.name) deleteConstraint(state, table, c.name);
         break;
       default:
         break;
@@ -4145,6 +4372,7 @@ function trackRename(state, v) {
   }
   if (v.renameType === "OBJECT_TABLE") {
     const to = qualifiedName(v.relation?.schemaname, v.newname);
+    if (state.facts.partitionedTables?.delete(table)) state.facts.partitionedTables.add(to);
     const moved = (key) => key.startsWith(`${table}.`) && !key.slice(table.length + 1).includes(".") ? `${to}.${key.slice(table.length + 1)}` : void 0;
     for (const map of [state.facts.columnTypes, state.facts.columnTypeNames]) {
       for (const [key, value] of [...map.entries()]) {
@@ -4167,6 +4395,9 @@ function trackFunction(state, v) {
     if (d?.defname === "volatility") {
       const val = as(d.arg, "String")?.sval;
       vol = val === "immutable" ? "i" : val === "stable" ? "s" : "v";
+    } else if (d?.defname === "as" && !state.facts.routinesMadeDynamically) {
+      const body = stringList(as(d.arg, "List")?.items).join("\n");
+      if (/\bexecute\b/i.test(body) && /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\b/i.test(body)) state.facts.routinesMadeDynamically = true;
     }
   }
   state.facts.functionVolatility.set(name, vol);
@@ -4185,7 +4416,7 @@ function nullableKeyColumns(state, table, columns) {
   return columns.filter((c) => state.facts.columnTypes.has(`${table}.${c}`) && !state.facts.notNullColumns.has(`${table}.${c}`) && !(state.pgVersion >= 12 && notNullChecks(state, table, c).some((k) => k.validated)));
 }
 function notNullChecks(state, table, column) {
-  return [...state.constraints.values()].filter((c) => c.table === table && c.notNullColumn === column);
+  return [...constraintsOn(state, table)].filter((c) => c.table === table && c.notNullColumn === column);
 }
 function safeSteps(state, table, column) {
   const name = defaultConstraintName(table, [column], "not_null");
@@ -4208,13 +4439,13 @@ ${t} ADD CONSTRAINT ${ident(name)} CHECK (${col} IS NOT NULL) NOT VALID;
 -- then, in a separate transaction (the next migration):
 ${t} VALIDATE CONSTRAINT ${ident(name)};`;
 }
-var rule75 = {
+var rule77 = {
   id: "set-not-null-without-check",
   risk: "DANGEROUS",
   title: "SET NOT NULL on an existing column scans the whole table under an ACCESS EXCLUSIVE lock",
   sizeSensitive: true,
   docs: {
-    why: "ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it. ADD PRIMARY KEY USING INDEX does the same implicit SET NOT NULL on any key column the history shows nullable.",
+    why: "ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it. ADD PRIMARY KEY USING INDEX does the same implicit SET NOT NULL on any key column the history shows nullable (CAUTION when the history does not show the index or its columns, so nullability is unknown).",
     lock: "ACCESS EXCLUSIVE on the table (blocks reads and writes) for a full scan.",
     instead: "PostgreSQL 12+: add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a separate transaction (no blocking), then SET NOT NULL (instant, it uses the check) and drop the CHECK. PostgreSQL 18+: ADD CONSTRAINT ... NOT NULL column NOT VALID, then VALIDATE CONSTRAINT. Before 12 there is no online way: keep the validated CHECK as the constraint, or run SET NOT NULL in a maintenance window.",
     bad: "ALTER TABLE orders ALTER COLUMN status SET NOT NULL;",
@@ -4230,7 +4461,18 @@ var rule75 = {
       const con = op.kind === "ADD_PRIMARY_KEY" && op.usingIndex && op.table && onExistingTable(op) ? addedConstraint(cmds[i]) : void 0;
       if (con && op.table) {
         const table2 = op.table;
-        const nullable = nullableKeyColumns(state, table2, primaryKeyColumns(state, table2, con));
+        const keys = primaryKeyColumns(state, table2, con);
+        const nullable = nullableKeyColumns(state, table2, keys);
+        const unknown = keys.length === 0 || keys.some((c) => !state.facts.columnTypes.has(`${table2}.${c}`));
+        if (nullable.length === 0 && unknown) {
+          hits.push({
+            operation: i,
+            risk: "CAUTION",
+            message: `ADD PRIMARY KEY USING INDEX ${con.indexname ?? ""} on ${table2}: the history does not show ${keys.length === 0 ? "the index's columns" : "whether its columns are NOT NULL"}; any nullable key column gets an implicit SET NOT NULL first, which scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
+            suggestion: `-- make sure every key column is NOT NULL first (on PostgreSQL 12+: a CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL), then:
+${statement.text.trim().replace(/;?$/, ";")}`
+          });
+        }
         if (nullable.length > 0) {
           hits.push({
             operation: i,
@@ -4261,7 +4503,8 @@ ${alterTable(table)} ALTER COLUMN ${ident(column)} SET NOT NULL;` : safeSteps(st
 };
 
 // rules/statement-timeout-before-lock.ts
-var rule76 = {
+var earlierNeededOne3 = earlierStepPasses((s, state) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op) => blocksExisting(op, state)));
+var rule78 = {
   id: "statement-timeout-before-lock",
   risk: "SAFE",
   title: "A lock-taking statement with no statement_timeout set before it",
@@ -4280,8 +4523,7 @@ var rule76 = {
     if (!executesNow(statement) || state.statementTimeout) return [];
     const i = operations.findIndex((op2) => blocksExisting(op2, state));
     if (i < 0) return [];
-    const earlier = (state.earlierInFile ?? []).some((s) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op2) => blocksExisting(op2, state)));
-    if (earlier) return [];
+    if (earlierNeededOne3(state)) return [];
     const op = operations[i];
     return [{
       operation: i,
@@ -4293,7 +4535,6 @@ var rule76 = {
 };
 
 // rules/syntax-newer-than-target.ts
-var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function featureOf(tag, v) {
   switch (tag) {
     case "ReindexStmt":
@@ -4340,16 +4581,19 @@ function featureOf(tag, v) {
       return void 0;
   }
 }
+var LEAVES = /* @__PURE__ */ new Set(["String", "A_Const", "Integer", "Float", "Boolean", "BitString", "ColumnRef", "ParamRef", "A_Star", "RangeVar"]);
 function newerFeatures(ast, pgVersion) {
   const found = /* @__PURE__ */ new Map();
   const visit = (node) => {
+    if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
-      node.forEach(visit);
+      for (const n of node) visit(n);
       return;
     }
-    if (!isObject2(node)) return;
-    for (const [key, value] of Object.entries(node)) {
-      if (isObject2(value)) {
+    for (const key in node) {
+      const value = node[key];
+      if (typeof value !== "object" || value === null || LEAVES.has(key)) continue;
+      if (!Array.isArray(value)) {
         const f = featureOf(key, value);
         if (f && f.since > pgVersion && !found.has(f.what)) found.set(f.what, f);
       }
@@ -4359,7 +4603,7 @@ function newerFeatures(ast, pgVersion) {
   visit(ast);
   return [...found.values()];
 }
-var rule77 = {
+var rule79 = {
   id: "syntax-newer-than-target",
   risk: "DANGEROUS",
   title: "Syntax the target PostgreSQL version does not have: the migration fails there",
@@ -4385,7 +4629,7 @@ var rule77 = {
 };
 
 // rules/table-rebuild.ts
-var rule78 = {
+var rule80 = {
   id: "table-rebuild",
   risk: "DANGEROUS",
   title: "Rebuilding a table by rename, create, copy and drop holds it locked (or empty) for the whole copy",
@@ -4400,7 +4644,7 @@ var rule78 = {
 };
 
 // rules/table-rewrite-settings.ts
-var rule79 = {
+var rule81 = {
   id: "table-rewrite-settings",
   risk: "DANGEROUS",
   title: "SET TABLESPACE, SET LOGGED and SET UNLOGGED rewrite the table under ACCESS EXCLUSIVE",
@@ -4460,7 +4704,7 @@ function durationMs(text) {
 
 // rules/timeout-too-long.ts
 var MAX_LOCK_TIMEOUT_MS = 1e4;
-var rule80 = {
+var rule82 = {
   id: "timeout-too-long",
   risk: "CAUTION",
   title: "A lock_timeout so long that it no longer protects the table",
@@ -4487,7 +4731,7 @@ var rule80 = {
 };
 
 // rules/transaction-nesting.ts
-var rule81 = {
+var rule83 = {
   id: "transaction-nesting",
   risk: "CAUTION",
   title: "BEGIN inside a transaction, or COMMIT/ROLLBACK without one",
@@ -4544,7 +4788,7 @@ var rule81 = {
 };
 
 // rules/transaction-not-committed.ts
-var rule82 = {
+var rule84 = {
   id: "transaction-not-committed",
   risk: "DANGEROUS",
   title: "BEGIN without COMMIT at the end of the file",
@@ -4565,29 +4809,736 @@ var rule82 = {
   }
 };
 
+// rules/_builtin-functions.ts
+var words = (text) => new Set(text.split(/\s+/));
+var BUILTIN = words(`abbrev abs aclcontains acldefault aclexplode aclinsert aclitemeq aclitemin aclitemout aclremove
+acos acosd acosh age amvalidate any_in any_out any_value any_value_transfn anyarray_in
+anyarray_out anyarray_recv anyarray_send anycompatible_in anycompatible_out
+anycompatiblearray_in anycompatiblearray_out anycompatiblearray_recv anycompatiblearray_send
+anycompatiblemultirange_in anycompatiblemultirange_out anycompatiblenonarray_in
+anycompatiblenonarray_out anycompatiblerange_in anycompatiblerange_out anyelement_in
+anyelement_out anyenum_in anyenum_out anymultirange_in anymultirange_out anynonarray_in
+anynonarray_out anyrange_in anyrange_out anytextcat area areajoinsel areasel array_agg
+array_agg_array_combine array_agg_array_deserialize array_agg_array_finalfn
+array_agg_array_serialize array_agg_array_transfn array_agg_combine array_agg_deserialize
+array_agg_finalfn array_agg_serialize array_agg_transfn array_append array_append_support
+array_cat array_dims array_eq array_fill array_ge array_gt array_in array_larger array_le
+array_length array_lower array_lt array_ndims array_ne array_out array_position array_positions
+array_prepend array_prepend_support array_recv array_remove array_replace array_reverse
+array_sample array_send array_shuffle array_smaller array_sort array_subscript_handler
+array_subscript_handler_support array_to_json array_to_string array_to_tsvector array_typanalyze
+array_unnest_support array_upper arraycontained arraycontains arraycontjoinsel arraycontsel
+arrayoverlap ascii asin asind asinh atan atan2 atan2d atand atanh avg bernoulli big5_to_euc_tw
+big5_to_mic big5_to_utf8 binary_upgrade_add_sub_rel_state binary_upgrade_create_empty_extension
+binary_upgrade_logical_slot_has_caught_up binary_upgrade_replorigin_advance
+binary_upgrade_set_missing_value binary_upgrade_set_next_array_pg_type_oid
+binary_upgrade_set_next_attribute_versions binary_upgrade_set_next_heap_pg_class_oid
+binary_upgrade_set_next_heap_relfilenode binary_upgrade_set_next_index_pg_class_oid
+binary_upgrade_set_next_index_relfilenode binary_upgrade_set_next_multirange_array_pg_type_oid
+binary_upgrade_set_next_multirange_pg_type_oid binary_upgrade_set_next_pg_authid_oid
+binary_upgrade_set_next_pg_enum_oid binary_upgrade_set_next_pg_tablespace_oid
+binary_upgrade_set_next_pg_type_oid binary_upgrade_set_next_toast_pg_class_oid
+binary_upgrade_set_next_toast_relfilenode binary_upgrade_set_record_init_privs bit bit_and
+bit_count bit_in bit_length bit_or bit_out bit_recv bit_send bit_xor bitand bitcat bitcmp biteq
+bitge bitgt bitle bitlt bitne bitnot bitor bitshiftleft bitshiftright bittypmodin bittypmodout
+bitxor bool bool_accum bool_accum_inv bool_alltrue bool_and bool_anytrue bool_or
+booland_statefunc booleq boolge boolgt boolin boolle boollt boolne boolor_statefunc boolout
+boolrecv boolsend bound_box box box_above box_above_eq box_add box_below box_below_eq box_center
+box_contain box_contain_pt box_contained box_distance box_div box_eq box_ge box_gt box_in
+box_intersect box_le box_left box_lt box_mul box_out box_overabove box_overbelow box_overlap
+box_overleft box_overright box_recv box_right box_same box_send box_sub bpchar bpchar_larger
+bpchar_pattern_ge bpchar_pattern_gt bpchar_pattern_le bpchar_pattern_lt bpchar_smaller
+bpchar_sortsupport bpcharcmp bpchareq bpcharge bpchargt bpchariclike bpcharicnlike
+bpcharicregexeq bpcharicregexne bpcharin bpcharle bpcharlike bpcharlt bpcharne bpcharnlike
+bpcharout bpcharrecv bpcharregexeq bpcharregexne bpcharsend bpchartypmodin bpchartypmodout
+brin_bloom_add_value brin_bloom_consistent brin_bloom_opcinfo brin_bloom_options
+brin_bloom_summary_in brin_bloom_summary_out brin_bloom_summary_recv brin_bloom_summary_send
+brin_bloom_union brin_desummarize_range brin_inclusion_add_value brin_inclusion_consistent
+brin_inclusion_opcinfo brin_inclusion_union brin_minmax_add_value brin_minmax_consistent
+brin_minmax_multi_add_value brin_minmax_multi_consistent brin_minmax_multi_distance_date
+brin_minmax_multi_distance_float4 brin_minmax_multi_distance_float8
+brin_minmax_multi_distance_inet brin_minmax_multi_distance_int2 brin_minmax_multi_distance_int4
+brin_minmax_multi_distance_int8 brin_minmax_multi_distance_interval
+brin_minmax_multi_distance_macaddr brin_minmax_multi_distance_macaddr8
+brin_minmax_multi_distance_numeric brin_minmax_multi_distance_pg_lsn
+brin_minmax_multi_distance_tid brin_minmax_multi_distance_time
+brin_minmax_multi_distance_timestamp brin_minmax_multi_distance_timetz
+brin_minmax_multi_distance_uuid brin_minmax_multi_opcinfo brin_minmax_multi_options
+brin_minmax_multi_summary_in brin_minmax_multi_summary_out brin_minmax_multi_summary_recv
+brin_minmax_multi_summary_send brin_minmax_multi_union brin_minmax_opcinfo brin_minmax_union
+brin_summarize_new_values brin_summarize_range brinhandler broadcast btarraycmp btboolcmp
+btboolskipsupport btbpchar_pattern_cmp btbpchar_pattern_sortsupport btcharcmp btcharskipsupport
+btequalimage btfloat48cmp btfloat4cmp btfloat4sortsupport btfloat84cmp btfloat8cmp
+btfloat8sortsupport bthandler btint24cmp btint28cmp btint2cmp btint2skipsupport
+btint2sortsupport btint42cmp btint48cmp btint4cmp btint4skipsupport btint4sortsupport btint82cmp
+btint84cmp btint8cmp btint8skipsupport btint8sortsupport btnamecmp btnamesortsupport
+btnametextcmp btoidcmp btoidskipsupport btoidsortsupport btoidvectorcmp btrecordcmp
+btrecordimagecmp btrim bttext_pattern_cmp bttext_pattern_sortsupport bttextcmp bttextnamecmp
+bttextsortsupport bttidcmp btvarstrequalimage bytea bytea_larger bytea_smaller bytea_sortsupport
+bytea_string_agg_finalfn bytea_string_agg_transfn byteacat byteacmp byteaeq byteage byteagt
+byteain byteale bytealike bytealt byteane byteanlike byteaout bytearecv byteasend cardinality
+casefold cash_cmp cash_div_cash cash_div_flt4 cash_div_flt8 cash_div_int2 cash_div_int4
+cash_div_int8 cash_eq cash_ge cash_gt cash_in cash_le cash_lt cash_mi cash_mul_flt4
+cash_mul_flt8 cash_mul_int2 cash_mul_int4 cash_mul_int8 cash_ne cash_out cash_pl cash_recv
+cash_send cash_words cashlarger cashsmaller cbrt ceil ceiling center char char_length
+character_length chareq charge chargt charin charle charlt charne charout charrecv charsend chr
+cideq cidin cidout cidr cidr_in cidr_out cidr_recv cidr_send cidrecv cidsend circle circle_above
+circle_add_pt circle_below circle_center circle_contain circle_contain_pt circle_contained
+circle_distance circle_div_pt circle_eq circle_ge circle_gt circle_in circle_le circle_left
+circle_lt circle_mul_pt circle_ne circle_out circle_overabove circle_overbelow circle_overlap
+circle_overleft circle_overright circle_recv circle_right circle_same circle_send circle_sub_pt
+clock_timestamp close_ls close_lseg close_pb close_pl close_ps close_sb col_description concat
+concat_ws contjoinsel contsel convert convert_from convert_to corr cos cosd cosh cot cotd count
+covar_pop covar_samp crc32 crc32c cstring_in cstring_out cstring_recv cstring_send cume_dist
+cume_dist_final current_database current_query current_schema current_schemas current_setting
+current_user currtid2 currval cursor_to_xml cursor_to_xmlschema database_to_xml
+database_to_xml_and_xmlschema database_to_xmlschema date date_add date_bin date_cmp
+date_cmp_timestamp date_cmp_timestamptz date_eq date_eq_timestamp date_eq_timestamptz date_ge
+date_ge_timestamp date_ge_timestamptz date_gt date_gt_timestamp date_gt_timestamptz date_in
+date_larger date_le date_le_timestamp date_le_timestamptz date_lt date_lt_timestamp
+date_lt_timestamptz date_mi date_mi_interval date_mii date_ne date_ne_timestamp
+date_ne_timestamptz date_out date_part date_pl_interval date_pli date_recv date_send
+date_skipsupport date_smaller date_sortsupport date_subtract date_trunc datemultirange daterange
+daterange_canonical daterange_subdiff datetime_pl datetimetz_pl dcbrt decode degrees dense_rank
+dense_rank_final dexp diagonal diameter dispell_init dispell_lexize dist_bp dist_bs dist_cpoint
+dist_cpoly dist_lp dist_ls dist_pathp dist_pb dist_pc dist_pl dist_polyc dist_polyp dist_ppath
+dist_ppoly dist_ps dist_sb dist_sl dist_sp div dlog1 dlog10 domain_in domain_recv dpow dround
+dsimple_init dsimple_lexize dsnowball_init dsnowball_lexize dsqrt dsynonym_init dsynonym_lexize
+dtrunc elem_contained_by_multirange elem_contained_by_range elem_contained_by_range_support
+encode enum_cmp enum_eq enum_first enum_ge enum_gt enum_in enum_larger enum_last enum_le enum_lt
+enum_ne enum_out enum_range enum_recv enum_send enum_smaller eqjoinsel eqsel erf erfc
+euc_cn_to_mic euc_cn_to_utf8 euc_jis_2004_to_shift_jis_2004 euc_jis_2004_to_utf8 euc_jp_to_mic
+euc_jp_to_sjis euc_jp_to_utf8 euc_kr_to_mic euc_kr_to_utf8 euc_tw_to_big5 euc_tw_to_mic
+euc_tw_to_utf8 event_trigger_in event_trigger_out every exp extract factorial family
+fdw_handler_in fdw_handler_out first_value float4 float48div float48eq float48ge float48gt
+float48le float48lt float48mi float48mul float48ne float48pl float4_accum float4abs float4div
+float4eq float4ge float4gt float4in float4larger float4le float4lt float4mi float4mul float4ne
+float4out float4pl float4recv float4send float4smaller float4um float4up float8 float84div
+float84eq float84ge float84gt float84le float84lt float84mi float84mul float84ne float84pl
+float8_accum float8_avg float8_combine float8_corr float8_covar_pop float8_covar_samp
+float8_regr_accum float8_regr_avgx float8_regr_avgy float8_regr_combine float8_regr_intercept
+float8_regr_r2 float8_regr_slope float8_regr_sxx float8_regr_sxy float8_regr_syy
+float8_stddev_pop float8_stddev_samp float8_var_pop float8_var_samp float8abs float8div float8eq
+float8ge float8gt float8in float8larger float8le float8lt float8mi float8mul float8ne float8out
+float8pl float8recv float8send float8smaller float8um float8up floor flt4_mul_cash flt8_mul_cash
+fmgr_c_validator fmgr_internal_validator fmgr_sql_validator format format_type gamma
+gb18030_to_utf8 gbk_to_utf8 gcd gen_random_uuid generate_series generate_series_int4_support
+generate_series_int8_support generate_series_numeric_support generate_series_timestamp_support
+generate_subscripts get_bit get_byte get_current_ts_config getdatabaseencoding getpgusername
+gin_clean_pending_list gin_cmp_prefix gin_cmp_tslexeme gin_compare_jsonb gin_consistent_jsonb
+gin_consistent_jsonb_path gin_extract_jsonb gin_extract_jsonb_path gin_extract_jsonb_query
+gin_extract_jsonb_query_path gin_extract_tsquery gin_extract_tsvector gin_triconsistent_jsonb
+gin_triconsistent_jsonb_path gin_tsquery_consistent gin_tsquery_triconsistent ginarrayconsistent
+ginarrayextract ginarraytriconsistent ginhandler ginqueryarrayextract gist_box_consistent
+gist_box_distance gist_box_penalty gist_box_picksplit gist_box_same gist_box_union
+gist_circle_compress gist_circle_consistent gist_circle_distance gist_point_compress
+gist_point_consistent gist_point_distance gist_point_fetch gist_point_sortsupport
+gist_poly_compress gist_poly_consistent gist_poly_distance gist_translate_cmptype_common
+gisthandler gtsquery_compress gtsquery_consistent gtsquery_penalty gtsquery_picksplit
+gtsquery_same gtsquery_union gtsvector_compress gtsvector_consistent gtsvector_decompress
+gtsvector_options gtsvector_penalty gtsvector_picksplit gtsvector_same gtsvector_union
+gtsvectorin gtsvectorout has_any_column_privilege has_column_privilege has_database_privilege
+has_foreign_data_wrapper_privilege has_function_privilege has_language_privilege
+has_largeobject_privilege has_parameter_privilege has_schema_privilege has_sequence_privilege
+has_server_privilege has_table_privilege has_tablespace_privilege has_type_privilege
+hash_aclitem hash_aclitem_extended hash_array hash_array_extended hash_multirange
+hash_multirange_extended hash_numeric hash_numeric_extended hash_range hash_range_extended
+hash_record hash_record_extended hashbool hashboolextended hashbpchar hashbpcharextended
+hashbytea hashbyteaextended hashchar hashcharextended hashcid hashcidextended hashdate
+hashdateextended hashenum hashenumextended hashfloat4 hashfloat4extended hashfloat8
+hashfloat8extended hashhandler hashinet hashinetextended hashint2 hashint2extended hashint4
+hashint4extended hashint8 hashint8extended hashmacaddr hashmacaddr8 hashmacaddr8extended
+hashmacaddrextended hashname hashnameextended hashoid hashoidextended hashoidvector
+hashoidvectorextended hashtext hashtextextended hashtid hashtidextended hashvarlena
+hashvarlenaextended hashxid hashxid8 hashxid8extended hashxidextended heap_tableam_handler
+height host hostmask iclikejoinsel iclikesel icnlikejoinsel icnlikesel icregexeqjoinsel
+icregexeqsel icregexnejoinsel icregexnesel icu_unicode_version in_range index_am_handler_in
+index_am_handler_out inet_client_addr inet_client_port inet_gist_compress inet_gist_consistent
+inet_gist_fetch inet_gist_penalty inet_gist_picksplit inet_gist_same inet_gist_union inet_in
+inet_merge inet_out inet_recv inet_same_family inet_send inet_server_addr inet_server_port
+inet_spg_choose inet_spg_config inet_spg_inner_consistent inet_spg_leaf_consistent
+inet_spg_picksplit inetand inetmi inetmi_int8 inetnot inetor inetpl initcap int2 int24div
+int24eq int24ge int24gt int24le int24lt int24mi int24mul int24ne int24pl int28div int28eq
+int28ge int28gt int28le int28lt int28mi int28mul int28ne int28pl int2_accum int2_accum_inv
+int2_avg_accum int2_avg_accum_inv int2_mul_cash int2_sum int2abs int2and int2div int2eq int2ge
+int2gt int2in int2int4_sum int2larger int2le int2lt int2mi int2mod int2mul int2ne int2not int2or
+int2out int2pl int2recv int2send int2shl int2shr int2smaller int2um int2up int2vectorin
+int2vectorout int2vectorrecv int2vectorsend int2xor int4 int42div int42eq int42ge int42gt
+int42le int42lt int42mi int42mul int42ne int42pl int48div int48eq int48ge int48gt int48le
+int48lt int48mi int48mul int48ne int48pl int4_accum int4_accum_inv int4_avg_accum
+int4_avg_accum_inv int4_avg_combine int4_mul_cash int4_sum int4abs int4and int4div int4eq int4ge
+int4gt int4in int4inc int4larger int4le int4lt int4mi int4mod int4mul int4multirange int4ne
+int4not int4or int4out int4pl int4range int4range_canonical int4range_subdiff int4recv int4send
+int4shl int4shr int4smaller int4um int4up int4xor int8 int82div int82eq int82ge int82gt int82le
+int82lt int82mi int82mul int82ne int82pl int84div int84eq int84ge int84gt int84le int84lt
+int84mi int84mul int84ne int84pl int8_accum int8_accum_inv int8_avg int8_avg_accum
+int8_avg_accum_inv int8_avg_combine int8_avg_deserialize int8_avg_serialize int8_mul_cash
+int8_sum int8abs int8and int8dec int8dec_any int8div int8eq int8ge int8gt int8in int8inc
+int8inc_any int8inc_float8_float8 int8inc_support int8larger int8le int8lt int8mi int8mod
+int8mul int8multirange int8ne int8not int8or int8out int8pl int8pl_inet int8range
+int8range_canonical int8range_subdiff int8recv int8send int8shl int8shr int8smaller int8um
+int8up int8xor integer_pl_date inter_lb inter_sb inter_sl internal_in internal_out interval
+interval_accum interval_accum_inv interval_avg interval_avg_accum interval_avg_accum_inv
+interval_avg_combine interval_avg_deserialize interval_avg_serialize interval_cmp
+interval_combine interval_div interval_eq interval_ge interval_gt interval_hash
+interval_hash_extended interval_in interval_larger interval_le interval_lt interval_mi
+interval_mul interval_ne interval_out interval_pl interval_pl_date interval_pl_time
+interval_pl_timestamp interval_pl_timestamptz interval_pl_timetz interval_recv interval_send
+interval_smaller interval_sum interval_support interval_um intervaltypmodin intervaltypmodout
+is_normalized isclosed isempty isfinite ishorizontal iso8859_1_to_utf8 iso8859_to_utf8
+iso_to_koi8r iso_to_mic iso_to_win1251 iso_to_win866 isopen isparallel isperp isvertical
+johab_to_utf8 json_agg json_agg_finalfn json_agg_strict json_agg_strict_transfn json_agg_transfn
+json_array_element json_array_element_text json_array_elements json_array_elements_text
+json_array_length json_build_array json_build_object json_each json_each_text json_extract_path
+json_extract_path_text json_in json_object json_object_agg json_object_agg_finalfn
+json_object_agg_strict json_object_agg_strict_transfn json_object_agg_transfn
+json_object_agg_unique json_object_agg_unique_strict json_object_agg_unique_strict_transfn
+json_object_agg_unique_transfn json_object_field json_object_field_text json_object_keys
+json_out json_populate_record json_populate_recordset json_recv json_send json_strip_nulls
+json_to_record json_to_recordset json_to_tsvector json_typeof jsonb_agg jsonb_agg_finalfn
+jsonb_agg_strict jsonb_agg_strict_transfn jsonb_agg_transfn jsonb_array_element
+jsonb_array_element_text jsonb_array_elements jsonb_array_elements_text jsonb_array_length
+jsonb_build_array jsonb_build_object jsonb_cmp jsonb_concat jsonb_contained jsonb_contains
+jsonb_delete jsonb_delete_path jsonb_each jsonb_each_text jsonb_eq jsonb_exists jsonb_exists_all
+jsonb_exists_any jsonb_extract_path jsonb_extract_path_text jsonb_ge jsonb_gt jsonb_hash
+jsonb_hash_extended jsonb_in jsonb_insert jsonb_le jsonb_lt jsonb_ne jsonb_object
+jsonb_object_agg jsonb_object_agg_finalfn jsonb_object_agg_strict
+jsonb_object_agg_strict_transfn jsonb_object_agg_transfn jsonb_object_agg_unique
+jsonb_object_agg_unique_strict jsonb_object_agg_unique_strict_transfn
+jsonb_object_agg_unique_transfn jsonb_object_field jsonb_object_field_text jsonb_object_keys
+jsonb_out jsonb_path_exists jsonb_path_exists_opr jsonb_path_exists_tz jsonb_path_match
+jsonb_path_match_opr jsonb_path_match_tz jsonb_path_query jsonb_path_query_array
+jsonb_path_query_array_tz jsonb_path_query_first jsonb_path_query_first_tz jsonb_path_query_tz
+jsonb_populate_record jsonb_populate_record_valid jsonb_populate_recordset jsonb_pretty
+jsonb_recv jsonb_send jsonb_set jsonb_set_lax jsonb_strip_nulls jsonb_subscript_handler
+jsonb_to_record jsonb_to_recordset jsonb_to_tsvector jsonb_typeof jsonpath_in jsonpath_out
+jsonpath_recv jsonpath_send justify_days justify_hours justify_interval koi8r_to_iso
+koi8r_to_mic koi8r_to_utf8 koi8r_to_win1251 koi8r_to_win866 koi8u_to_utf8 lag
+language_handler_in language_handler_out last_value lastval latin1_to_mic latin2_to_mic
+latin2_to_win1250 latin3_to_mic latin4_to_mic lcm lead left length lgamma like like_escape
+likejoinsel likesel line line_distance line_eq line_horizontal line_in line_interpt
+line_intersect line_out line_parallel line_perp line_recv line_send line_vertical ln lo_close
+lo_creat lo_create lo_export lo_from_bytea lo_get lo_import lo_lseek lo_lseek64 lo_open lo_put
+lo_tell lo_tell64 lo_truncate lo_truncate64 lo_unlink log log10 loread lower lower_inc lower_inf
+lowrite lpad lseg lseg_center lseg_distance lseg_eq lseg_ge lseg_gt lseg_horizontal lseg_in
+lseg_interpt lseg_intersect lseg_le lseg_length lseg_lt lseg_ne lseg_out lseg_parallel lseg_perp
+lseg_recv lseg_send lseg_vertical ltrim macaddr macaddr8 macaddr8_and macaddr8_cmp macaddr8_eq
+macaddr8_ge macaddr8_gt macaddr8_in macaddr8_le macaddr8_lt macaddr8_ne macaddr8_not macaddr8_or
+macaddr8_out macaddr8_recv macaddr8_send macaddr8_set7bit macaddr_and macaddr_cmp macaddr_eq
+macaddr_ge macaddr_gt macaddr_in macaddr_le macaddr_lt macaddr_ne macaddr_not macaddr_or
+macaddr_out macaddr_recv macaddr_send macaddr_sortsupport make_date make_interval make_time
+make_timestamp make_timestamptz makeaclitem masklen matchingjoinsel matchingsel max md5
+mic_to_big5 mic_to_euc_cn mic_to_euc_jp mic_to_euc_kr mic_to_euc_tw mic_to_iso mic_to_koi8r
+mic_to_latin1 mic_to_latin2 mic_to_latin3 mic_to_latin4 mic_to_sjis mic_to_win1250
+mic_to_win1251 mic_to_win866 min min_scale mod mode mode_final money mul_d_interval multirange
+multirange_adjacent_multirange multirange_adjacent_range multirange_after_multirange
+multirange_after_range multirange_agg_finalfn multirange_agg_transfn
+multirange_before_multirange multirange_before_range multirange_cmp
+multirange_contained_by_multirange multirange_contained_by_range multirange_contains_elem
+multirange_contains_multirange multirange_contains_range multirange_eq multirange_ge
+multirange_gist_compress multirange_gist_consistent multirange_gt multirange_in
+multirange_intersect multirange_intersect_agg_transfn multirange_le multirange_lt
+multirange_minus multirange_ne multirange_out multirange_overlaps_multirange
+multirange_overlaps_range multirange_overleft_multirange multirange_overleft_range
+multirange_overright_multirange multirange_overright_range multirange_recv multirange_send
+multirange_typanalyze multirange_union multirangesel mxid_age name nameconcatoid nameeq
+nameeqtext namege namegetext namegt namegttext nameiclike nameicnlike nameicregexeq
+nameicregexne namein namele nameletext namelike namelt namelttext namene namenetext namenlike
+nameout namerecv nameregexeq nameregexne namesend neqjoinsel neqsel netmask network network_cmp
+network_eq network_ge network_gt network_larger network_le network_lt network_ne network_overlap
+network_smaller network_sortsupport network_sub network_subeq network_subset_support network_sup
+network_supeq networkjoinsel networksel nextval nlikejoinsel nlikesel normalize notlike now
+npoints nth_value ntile num_nonnulls num_nulls numeric numeric_abs numeric_accum
+numeric_accum_inv numeric_add numeric_avg numeric_avg_accum numeric_avg_combine
+numeric_avg_deserialize numeric_avg_serialize numeric_cmp numeric_combine numeric_deserialize
+numeric_div numeric_div_trunc numeric_eq numeric_exp numeric_ge numeric_gt numeric_in
+numeric_inc numeric_larger numeric_le numeric_ln numeric_log numeric_lt numeric_mod numeric_mul
+numeric_ne numeric_out numeric_pl_pg_lsn numeric_poly_avg numeric_poly_combine
+numeric_poly_deserialize numeric_poly_serialize numeric_poly_stddev_pop numeric_poly_stddev_samp
+numeric_poly_sum numeric_poly_var_pop numeric_poly_var_samp numeric_power numeric_recv
+numeric_send numeric_serialize numeric_smaller numeric_sortsupport numeric_sqrt
+numeric_stddev_pop numeric_stddev_samp numeric_sub numeric_sum numeric_support numeric_uminus
+numeric_uplus numeric_var_pop numeric_var_samp numerictypmodin numerictypmodout nummultirange
+numnode numrange numrange_subdiff obj_description octet_length oid oideq oidge oidgt oidin
+oidlarger oidle oidlt oidne oidout oidrecv oidsend oidsmaller oidvectoreq oidvectorge
+oidvectorgt oidvectorin oidvectorle oidvectorlt oidvectorne oidvectorout oidvectorrecv
+oidvectorsend oidvectortypes on_pb on_pl on_ppath on_ps on_sb on_sl ordered_set_transition
+ordered_set_transition_multi overlaps overlay parse_ident path path_add path_add_pt
+path_contain_pt path_distance path_div_pt path_in path_inter path_length path_mul_pt path_n_eq
+path_n_ge path_n_gt path_n_le path_n_lt path_npoints path_out path_recv path_send path_sub_pt
+pclose percent_rank percent_rank_final percentile_cont percentile_cont_float8_final
+percentile_cont_float8_multi_final percentile_cont_interval_final
+percentile_cont_interval_multi_final percentile_disc percentile_disc_final
+percentile_disc_multi_final pg_advisory_lock pg_advisory_lock_shared pg_advisory_unlock
+pg_advisory_unlock_all pg_advisory_unlock_shared pg_advisory_xact_lock
+pg_advisory_xact_lock_shared pg_available_extension_versions pg_available_extensions
+pg_available_wal_summaries pg_backend_pid pg_backup_start pg_backup_stop pg_basetype
+pg_blocking_pids pg_cancel_backend pg_char_to_encoding pg_clear_attribute_stats
+pg_clear_relation_stats pg_client_encoding pg_collation_actual_version pg_collation_for
+pg_collation_is_visible pg_column_compression pg_column_is_updatable pg_column_size
+pg_column_toast_chunk_id pg_conf_load_time pg_config pg_control_checkpoint pg_control_init
+pg_control_recovery pg_control_system pg_conversion_is_visible pg_copy_logical_replication_slot
+pg_copy_physical_replication_slot pg_create_logical_replication_slot
+pg_create_physical_replication_slot pg_create_restore_point pg_current_logfile
+pg_current_snapshot pg_current_wal_flush_lsn pg_current_wal_insert_lsn pg_current_wal_lsn
+pg_current_xact_id pg_current_xact_id_if_assigned pg_cursor pg_database_collation_actual_version
+pg_database_size pg_ddl_command_in pg_ddl_command_out pg_ddl_command_recv pg_ddl_command_send
+pg_dependencies_in pg_dependencies_out pg_dependencies_recv pg_dependencies_send
+pg_describe_object pg_drop_replication_slot pg_encoding_max_length pg_encoding_to_char
+pg_event_trigger_ddl_commands pg_event_trigger_dropped_objects
+pg_event_trigger_table_rewrite_oid pg_event_trigger_table_rewrite_reason pg_export_snapshot
+pg_extension_config_dump pg_extension_update_paths pg_filenode_relation pg_function_is_visible
+pg_get_acl pg_get_aios pg_get_backend_memory_contexts pg_get_catalog_foreign_keys
+pg_get_constraintdef pg_get_expr pg_get_function_arg_default pg_get_function_arguments
+pg_get_function_identity_arguments pg_get_function_result pg_get_function_sqlbody
+pg_get_functiondef pg_get_indexdef pg_get_keywords pg_get_loaded_modules
+pg_get_multixact_members pg_get_object_address pg_get_partition_constraintdef pg_get_partkeydef
+pg_get_publication_tables pg_get_replica_identity_index pg_get_replication_slots pg_get_ruledef
+pg_get_sequence_data pg_get_serial_sequence pg_get_shmem_allocations
+pg_get_shmem_allocations_numa pg_get_statisticsobjdef pg_get_statisticsobjdef_columns
+pg_get_statisticsobjdef_expressions pg_get_triggerdef pg_get_userbyid pg_get_viewdef
+pg_get_wait_events pg_get_wal_replay_pause_state pg_get_wal_resource_managers
+pg_get_wal_summarizer_state pg_has_role pg_hba_file_rules pg_ident_file_mappings
+pg_identify_object pg_identify_object_as_address pg_import_system_collations
+pg_index_column_has_property pg_index_has_property pg_indexam_has_property
+pg_indexam_progress_phasename pg_indexes_size pg_input_error_info pg_input_is_valid
+pg_is_in_recovery pg_is_other_temp_schema pg_is_wal_replay_paused
+pg_isolation_test_session_is_blocked pg_jit_available pg_last_committed_xact
+pg_last_wal_receive_lsn pg_last_wal_replay_lsn pg_last_xact_replay_timestamp
+pg_listening_channels pg_lock_status pg_log_backend_memory_contexts pg_log_standby_snapshot
+pg_logical_emit_message pg_logical_slot_get_binary_changes pg_logical_slot_get_changes
+pg_logical_slot_peek_binary_changes pg_logical_slot_peek_changes pg_ls_archive_statusdir
+pg_ls_dir pg_ls_logdir pg_ls_logicalmapdir pg_ls_logicalsnapdir pg_ls_replslotdir
+pg_ls_summariesdir pg_ls_tmpdir pg_ls_waldir pg_lsn pg_lsn_cmp pg_lsn_eq pg_lsn_ge pg_lsn_gt
+pg_lsn_hash pg_lsn_hash_extended pg_lsn_in pg_lsn_larger pg_lsn_le pg_lsn_lt pg_lsn_mi
+pg_lsn_mii pg_lsn_ne pg_lsn_out pg_lsn_pli pg_lsn_recv pg_lsn_send pg_lsn_smaller pg_mcv_list_in
+pg_mcv_list_items pg_mcv_list_out pg_mcv_list_recv pg_mcv_list_send pg_my_temp_schema
+pg_ndistinct_in pg_ndistinct_out pg_ndistinct_recv pg_ndistinct_send pg_nextoid pg_node_tree_in
+pg_node_tree_out pg_node_tree_recv pg_node_tree_send pg_notification_queue_usage pg_notify
+pg_numa_available pg_opclass_is_visible pg_operator_is_visible pg_opfamily_is_visible
+pg_options_to_table pg_partition_ancestors pg_partition_root pg_partition_tree
+pg_postmaster_start_time pg_prepared_statement pg_prepared_xact pg_promote pg_read_binary_file
+pg_read_file pg_read_file_old pg_relation_filenode pg_relation_filepath
+pg_relation_is_publishable pg_relation_is_updatable pg_relation_size pg_reload_conf
+pg_replication_origin_advance pg_replication_origin_create pg_replication_origin_drop
+pg_replication_origin_oid pg_replication_origin_progress pg_replication_origin_session_is_setup
+pg_replication_origin_session_progress pg_replication_origin_session_reset
+pg_replication_origin_session_setup pg_replication_origin_xact_reset
+pg_replication_origin_xact_setup pg_replication_slot_advance pg_restore_attribute_stats
+pg_restore_relation_stats pg_rotate_logfile pg_rotate_logfile_old pg_safe_snapshot_blocking_pids
+pg_sequence_last_value pg_sequence_parameters pg_settings_get_flags pg_show_all_file_settings
+pg_show_all_settings pg_show_replication_origin_status pg_size_bytes pg_size_pretty pg_sleep
+pg_sleep_for pg_sleep_until pg_snapshot_in pg_snapshot_out pg_snapshot_recv pg_snapshot_send
+pg_snapshot_xip pg_snapshot_xmax pg_snapshot_xmin pg_split_walfile_name pg_stat_clear_snapshot
+pg_stat_file pg_stat_force_next_flush pg_stat_get_activity pg_stat_get_analyze_count
+pg_stat_get_archiver pg_stat_get_autoanalyze_count pg_stat_get_autovacuum_count
+pg_stat_get_backend_activity pg_stat_get_backend_activity_start pg_stat_get_backend_client_addr
+pg_stat_get_backend_client_port pg_stat_get_backend_dbid pg_stat_get_backend_idset
+pg_stat_get_backend_io pg_stat_get_backend_pid pg_stat_get_backend_start
+pg_stat_get_backend_subxact pg_stat_get_backend_userid pg_stat_get_backend_wait_event
+pg_stat_get_backend_wait_event_type pg_stat_get_backend_wal pg_stat_get_backend_xact_start
+pg_stat_get_bgwriter_buf_written_checkpoints pg_stat_get_bgwriter_buf_written_clean
+pg_stat_get_bgwriter_maxwritten_clean pg_stat_get_bgwriter_requested_checkpoints
+pg_stat_get_bgwriter_stat_reset_time pg_stat_get_bgwriter_timed_checkpoints
+pg_stat_get_blocks_fetched pg_stat_get_blocks_hit pg_stat_get_buf_alloc
+pg_stat_get_buf_fsync_backend pg_stat_get_buf_written_backend pg_stat_get_checkpoint_sync_time
+pg_stat_get_checkpoint_write_time pg_stat_get_checkpointer_buffers_written
+pg_stat_get_checkpointer_num_performed pg_stat_get_checkpointer_num_requested
+pg_stat_get_checkpointer_num_timed pg_stat_get_checkpointer_restartpoints_performed
+pg_stat_get_checkpointer_restartpoints_requested pg_stat_get_checkpointer_restartpoints_timed
+pg_stat_get_checkpointer_slru_written pg_stat_get_checkpointer_stat_reset_time
+pg_stat_get_checkpointer_sync_time pg_stat_get_checkpointer_write_time
+pg_stat_get_db_active_time pg_stat_get_db_blk_read_time pg_stat_get_db_blk_write_time
+pg_stat_get_db_blocks_fetched pg_stat_get_db_blocks_hit pg_stat_get_db_checksum_failures
+pg_stat_get_db_checksum_last_failure pg_stat_get_db_conflict_all
+pg_stat_get_db_conflict_bufferpin pg_stat_get_db_conflict_lock
+pg_stat_get_db_conflict_logicalslot pg_stat_get_db_conflict_snapshot
+pg_stat_get_db_conflict_startup_deadlock pg_stat_get_db_conflict_tablespace
+pg_stat_get_db_deadlocks pg_stat_get_db_idle_in_transaction_time pg_stat_get_db_numbackends
+pg_stat_get_db_parallel_workers_launched pg_stat_get_db_parallel_workers_to_launch
+pg_stat_get_db_session_time pg_stat_get_db_sessions pg_stat_get_db_sessions_abandoned
+pg_stat_get_db_sessions_fatal pg_stat_get_db_sessions_killed pg_stat_get_db_stat_reset_time
+pg_stat_get_db_temp_bytes pg_stat_get_db_temp_files pg_stat_get_db_tuples_deleted
+pg_stat_get_db_tuples_fetched pg_stat_get_db_tuples_inserted pg_stat_get_db_tuples_returned
+pg_stat_get_db_tuples_updated pg_stat_get_db_xact_commit pg_stat_get_db_xact_rollback
+pg_stat_get_dead_tuples pg_stat_get_function_calls pg_stat_get_function_self_time
+pg_stat_get_function_total_time pg_stat_get_ins_since_vacuum pg_stat_get_io
+pg_stat_get_last_analyze_time pg_stat_get_last_autoanalyze_time pg_stat_get_last_autovacuum_time
+pg_stat_get_last_vacuum_time pg_stat_get_lastscan pg_stat_get_live_tuples
+pg_stat_get_mod_since_analyze pg_stat_get_numscans pg_stat_get_progress_info
+pg_stat_get_recovery_prefetch pg_stat_get_replication_slot pg_stat_get_slru
+pg_stat_get_snapshot_timestamp pg_stat_get_subscription pg_stat_get_subscription_stats
+pg_stat_get_total_analyze_time pg_stat_get_total_autoanalyze_time
+pg_stat_get_total_autovacuum_time pg_stat_get_total_vacuum_time pg_stat_get_tuples_deleted
+pg_stat_get_tuples_fetched pg_stat_get_tuples_hot_updated pg_stat_get_tuples_inserted
+pg_stat_get_tuples_newpage_updated pg_stat_get_tuples_returned pg_stat_get_tuples_updated
+pg_stat_get_vacuum_count pg_stat_get_wal pg_stat_get_wal_receiver pg_stat_get_wal_senders
+pg_stat_get_xact_blocks_fetched pg_stat_get_xact_blocks_hit pg_stat_get_xact_function_calls
+pg_stat_get_xact_function_self_time pg_stat_get_xact_function_total_time
+pg_stat_get_xact_numscans pg_stat_get_xact_tuples_deleted pg_stat_get_xact_tuples_fetched
+pg_stat_get_xact_tuples_hot_updated pg_stat_get_xact_tuples_inserted
+pg_stat_get_xact_tuples_newpage_updated pg_stat_get_xact_tuples_returned
+pg_stat_get_xact_tuples_updated pg_stat_have_stats pg_stat_reset pg_stat_reset_backend_stats
+pg_stat_reset_replication_slot pg_stat_reset_shared pg_stat_reset_single_function_counters
+pg_stat_reset_single_table_counters pg_stat_reset_slru pg_stat_reset_subscription_stats
+pg_statistics_obj_is_visible pg_stop_making_pinned_objects pg_switch_wal
+pg_sync_replication_slots pg_table_is_visible pg_table_size pg_tablespace_databases
+pg_tablespace_location pg_tablespace_size pg_terminate_backend pg_timezone_abbrevs
+pg_timezone_abbrevs_abbrevs pg_timezone_abbrevs_zone pg_timezone_names pg_total_relation_size
+pg_trigger_depth pg_try_advisory_lock pg_try_advisory_lock_shared pg_try_advisory_xact_lock
+pg_try_advisory_xact_lock_shared pg_ts_config_is_visible pg_ts_dict_is_visible
+pg_ts_parser_is_visible pg_ts_template_is_visible pg_type_is_visible pg_typeof
+pg_visible_in_snapshot pg_wal_lsn_diff pg_wal_replay_pause pg_wal_replay_resume
+pg_wal_summary_contents pg_walfile_name pg_walfile_name_offset pg_xact_commit_timestamp
+pg_xact_commit_timestamp_origin pg_xact_status phraseto_tsquery pi plainto_tsquery
+plpgsql_call_handler plpgsql_inline_handler plpgsql_validator point point_above point_add
+point_below point_distance point_div point_eq point_horiz point_in point_left point_mul point_ne
+point_out point_recv point_right point_send point_sub point_vert poly_above poly_below
+poly_center poly_contain poly_contain_pt poly_contained poly_distance poly_in poly_left
+poly_npoints poly_out poly_overabove poly_overbelow poly_overlap poly_overleft poly_overright
+poly_recv poly_right poly_same poly_send polygon popen position positionjoinsel positionsel
+postgresql_fdw_validator pow power prefixjoinsel prefixsel prsd_end prsd_headline prsd_lextype
+prsd_nexttoken prsd_start pt_contained_circle pt_contained_poly query_to_xml
+query_to_xml_and_xmlschema query_to_xmlschema querytree quote_ident quote_literal quote_nullable
+radians radius random random_normal range_adjacent range_adjacent_multirange range_after
+range_after_multirange range_agg range_agg_finalfn range_agg_transfn range_before
+range_before_multirange range_cmp range_contained_by range_contained_by_multirange
+range_contains range_contains_elem range_contains_elem_support range_contains_multirange
+range_eq range_ge range_gist_consistent range_gist_penalty range_gist_picksplit range_gist_same
+range_gist_union range_gt range_in range_intersect range_intersect_agg
+range_intersect_agg_transfn range_le range_lt range_merge range_minus range_ne range_out
+range_overlaps range_overlaps_multirange range_overleft range_overleft_multirange
+range_overright range_overright_multirange range_recv range_send range_sortsupport
+range_typanalyze range_union rangesel rank rank_final raw_array_subscript_handler record_eq
+record_ge record_gt record_image_eq record_image_ge record_image_gt record_image_le
+record_image_lt record_image_ne record_in record_larger record_le record_lt record_ne record_out
+record_recv record_send record_smaller regclass regclassin regclassout regclassrecv regclasssend
+regcollationin regcollationout regcollationrecv regcollationsend regconfigin regconfigout
+regconfigrecv regconfigsend regdictionaryin regdictionaryout regdictionaryrecv regdictionarysend
+regexeqjoinsel regexeqsel regexnejoinsel regexnesel regexp_count regexp_instr regexp_like
+regexp_match regexp_matches regexp_replace regexp_split_to_array regexp_split_to_table
+regexp_substr regnamespacein regnamespaceout regnamespacerecv regnamespacesend regoperatorin
+regoperatorout regoperatorrecv regoperatorsend regoperin regoperout regoperrecv regopersend
+regprocedurein regprocedureout regprocedurerecv regproceduresend regprocin regprocout
+regprocrecv regprocsend regr_avgx regr_avgy regr_count regr_intercept regr_r2 regr_slope
+regr_sxx regr_sxy regr_syy regrolein regroleout regrolerecv regrolesend regtypein regtypeout
+regtyperecv regtypesend repeat replace reverse ri_fkey_cascade_del ri_fkey_cascade_upd
+ri_fkey_check_ins ri_fkey_check_upd ri_fkey_noaction_del ri_fkey_noaction_upd
+ri_fkey_restrict_del ri_fkey_restrict_upd ri_fkey_setdefault_del ri_fkey_setdefault_upd
+ri_fkey_setnull_del ri_fkey_setnull_upd right round row_number row_security_active row_to_json
+rpad rtrim satisfies_hash_partition scalargejoinsel scalargesel scalargtjoinsel scalargtsel
+scalarlejoinsel scalarlesel scalarltjoinsel scalarltsel scale schema_to_xml
+schema_to_xml_and_xmlschema schema_to_xmlschema session_user set_bit set_byte set_config
+set_masklen setseed setval setweight sha224 sha256 sha384 sha512 shell_in shell_out
+shift_jis_2004_to_euc_jis_2004 shift_jis_2004_to_utf8 shobj_description sign similar_escape
+similar_to_escape sin sind sinh sjis_to_euc_jp sjis_to_mic sjis_to_utf8 slope
+spg_bbox_quad_config spg_box_quad_choose spg_box_quad_config spg_box_quad_inner_consistent
+spg_box_quad_leaf_consistent spg_box_quad_picksplit spg_kd_choose spg_kd_config
+spg_kd_inner_consistent spg_kd_picksplit spg_poly_quad_compress spg_quad_choose spg_quad_config
+spg_quad_inner_consistent spg_quad_leaf_consistent spg_quad_picksplit spg_range_quad_choose
+spg_range_quad_config spg_range_quad_inner_consistent spg_range_quad_leaf_consistent
+spg_range_quad_picksplit spg_text_choose spg_text_config spg_text_inner_consistent
+spg_text_leaf_consistent spg_text_picksplit spghandler split_part sqrt starts_with
+statement_timestamp stddev stddev_pop stddev_samp string_agg string_agg_combine
+string_agg_deserialize string_agg_finalfn string_agg_serialize string_agg_transfn
+string_to_array string_to_table strip strpos substr substring sum
+suppress_redundant_updates_trigger system system_user table_am_handler_in table_am_handler_out
+table_to_xml table_to_xml_and_xmlschema table_to_xmlschema tan tand tanh text text_ge text_gt
+text_larger text_le text_lt text_pattern_ge text_pattern_gt text_pattern_le text_pattern_lt
+text_smaller text_starts_with_support textanycat textcat texteq texteqname textgename textgtname
+texticlike texticlike_support texticnlike texticregexeq texticregexeq_support texticregexne
+textin textlen textlename textlike textlike_support textltname textne textnename textnlike
+textout textrecv textregexeq textregexeq_support textregexne textsend thesaurus_init
+thesaurus_lexize tideq tidge tidgt tidin tidlarger tidle tidlt tidne tidout tidrecv tidsend
+tidsmaller time time_cmp time_eq time_ge time_gt time_hash time_hash_extended time_in
+time_larger time_le time_lt time_mi_interval time_mi_time time_ne time_out time_pl_interval
+time_recv time_send time_smaller time_support timedate_pl timeofday timestamp timestamp_cmp
+timestamp_cmp_date timestamp_cmp_timestamptz timestamp_eq timestamp_eq_date
+timestamp_eq_timestamptz timestamp_ge timestamp_ge_date timestamp_ge_timestamptz timestamp_gt
+timestamp_gt_date timestamp_gt_timestamptz timestamp_hash timestamp_hash_extended timestamp_in
+timestamp_larger timestamp_le timestamp_le_date timestamp_le_timestamptz timestamp_lt
+timestamp_lt_date timestamp_lt_timestamptz timestamp_mi timestamp_mi_interval timestamp_ne
+timestamp_ne_date timestamp_ne_timestamptz timestamp_out timestamp_pl_interval timestamp_recv
+timestamp_send timestamp_skipsupport timestamp_smaller timestamp_sortsupport timestamp_support
+timestamptypmodin timestamptypmodout timestamptz timestamptz_cmp timestamptz_cmp_date
+timestamptz_cmp_timestamp timestamptz_eq timestamptz_eq_date timestamptz_eq_timestamp
+timestamptz_ge timestamptz_ge_date timestamptz_ge_timestamp timestamptz_gt timestamptz_gt_date
+timestamptz_gt_timestamp timestamptz_hash timestamptz_hash_extended timestamptz_in
+timestamptz_larger timestamptz_le timestamptz_le_date timestamptz_le_timestamp timestamptz_lt
+timestamptz_lt_date timestamptz_lt_timestamp timestamptz_mi timestamptz_mi_interval
+timestamptz_ne timestamptz_ne_date timestamptz_ne_timestamp timestamptz_out
+timestamptz_pl_interval timestamptz_recv timestamptz_send timestamptz_smaller
+timestamptztypmodin timestamptztypmodout timetypmodin timetypmodout timetz timetz_cmp timetz_eq
+timetz_ge timetz_gt timetz_hash timetz_hash_extended timetz_in timetz_larger timetz_le timetz_lt
+timetz_mi_interval timetz_ne timetz_out timetz_pl_interval timetz_recv timetz_send
+timetz_smaller timetzdate_pl timetztypmodin timetztypmodout timezone to_ascii to_bin to_char
+to_date to_hex to_json to_jsonb to_number to_oct to_regclass to_regcollation to_regnamespace
+to_regoper to_regoperator to_regproc to_regprocedure to_regrole to_regtype to_regtypemod
+to_timestamp to_tsquery to_tsvector transaction_timestamp translate trigger_in trigger_out
+trim_array trim_scale trunc ts_debug ts_delete ts_filter ts_headline ts_lexize ts_match_qv
+ts_match_tq ts_match_tt ts_match_vq ts_parse ts_rank ts_rank_cd ts_rewrite ts_stat ts_token_type
+ts_typanalyze tsm_handler_in tsm_handler_out tsmatchjoinsel tsmatchsel tsmultirange
+tsq_mcontained tsq_mcontains tsquery_and tsquery_cmp tsquery_eq tsquery_ge tsquery_gt tsquery_le
+tsquery_lt tsquery_ne tsquery_not tsquery_or tsquery_phrase tsqueryin tsqueryout tsqueryrecv
+tsquerysend tsrange tsrange_subdiff tstzmultirange tstzrange tstzrange_subdiff tsvector_cmp
+tsvector_concat tsvector_eq tsvector_ge tsvector_gt tsvector_le tsvector_lt tsvector_ne
+tsvector_to_array tsvector_update_trigger tsvector_update_trigger_column tsvectorin tsvectorout
+tsvectorrecv tsvectorsend txid_current txid_current_if_assigned txid_current_snapshot
+txid_snapshot_in txid_snapshot_out txid_snapshot_recv txid_snapshot_send txid_snapshot_xip
+txid_snapshot_xmax txid_snapshot_xmin txid_status txid_visible_in_snapshot uhc_to_utf8
+unicode_assigned unicode_version unique_key_recheck unistr unknownin unknownout unknownrecv
+unknownsend unnest upper upper_inc upper_inf utf8_to_big5 utf8_to_euc_cn utf8_to_euc_jis_2004
+utf8_to_euc_jp utf8_to_euc_kr utf8_to_euc_tw utf8_to_gb18030 utf8_to_gbk utf8_to_iso8859
+utf8_to_iso8859_1 utf8_to_johab utf8_to_koi8r utf8_to_koi8u utf8_to_shift_jis_2004 utf8_to_sjis
+utf8_to_uhc utf8_to_win uuid_cmp uuid_eq uuid_extract_timestamp uuid_extract_version uuid_ge
+uuid_gt uuid_hash uuid_hash_extended uuid_in uuid_le uuid_lt uuid_ne uuid_out uuid_recv
+uuid_send uuid_skipsupport uuid_sortsupport uuidv4 uuidv7 var_pop var_samp varbit varbit_in
+varbit_out varbit_recv varbit_send varbit_support varbitcmp varbiteq varbitge varbitgt varbitle
+varbitlt varbitne varbittypmodin varbittypmodout varchar varchar_support varcharin varcharout
+varcharrecv varcharsend varchartypmodin varchartypmodout variance version void_in void_out
+void_recv void_send websearch_to_tsquery width width_bucket win1250_to_latin2 win1250_to_mic
+win1251_to_iso win1251_to_koi8r win1251_to_mic win1251_to_win866 win866_to_iso win866_to_koi8r
+win866_to_mic win866_to_win1251 win_to_utf8 window_cume_dist_support window_dense_rank_support
+window_ntile_support window_percent_rank_support window_rank_support window_row_number_support
+xid xid8_larger xid8_smaller xid8cmp xid8eq xid8ge xid8gt xid8in xid8le xid8lt xid8ne xid8out
+xid8recv xid8send xideq xideqint4 xidin xidneq xidneqint4 xidout xidrecv xidsend xml xml_in
+xml_is_well_formed xml_is_well_formed_content xml_is_well_formed_document xml_out xml_recv
+xml_send xmlagg xmlcomment xmlconcat2 xmlexists xmltext xmlvalidate xpath xpath_exists`);
+var EXTENSION_FUNCTIONS = /* @__PURE__ */ new Map([
+  ["adminpack", words(`pg_file_rename pg_file_sync pg_file_unlink pg_file_write pg_logdir_ls`)],
+  ["amcheck", words(`bt_index_check bt_index_parent_check verify_heapam`)],
+  ["autoinc", words(`autoinc`)],
+  ["bloom", words(`blhandler`)],
+  ["btree_gin", words(`gin_btree_consistent gin_compare_prefix_anyenum gin_compare_prefix_bit gin_compare_prefix_bool
+gin_compare_prefix_bpchar gin_compare_prefix_bytea gin_compare_prefix_char
+gin_compare_prefix_cidr gin_compare_prefix_date gin_compare_prefix_float4
+gin_compare_prefix_float8 gin_compare_prefix_inet gin_compare_prefix_int2
+gin_compare_prefix_int4 gin_compare_prefix_int8 gin_compare_prefix_interval
+gin_compare_prefix_macaddr gin_compare_prefix_macaddr8 gin_compare_prefix_money
+gin_compare_prefix_name gin_compare_prefix_numeric gin_compare_prefix_oid
+gin_compare_prefix_text gin_compare_prefix_time gin_compare_prefix_timestamp
+gin_compare_prefix_timestamptz gin_compare_prefix_timetz gin_compare_prefix_uuid
+gin_compare_prefix_varbit gin_enum_cmp gin_extract_query_anyenum gin_extract_query_bit
+gin_extract_query_bool gin_extract_query_bpchar gin_extract_query_bytea gin_extract_query_char
+gin_extract_query_cidr gin_extract_query_date gin_extract_query_float4 gin_extract_query_float8
+gin_extract_query_inet gin_extract_query_int2 gin_extract_query_int4 gin_extract_query_int8
+gin_extract_query_interval gin_extract_query_macaddr gin_extract_query_macaddr8
+gin_extract_query_money gin_extract_query_name gin_extract_query_numeric gin_extract_query_oid
+gin_extract_query_text gin_extract_query_time gin_extract_query_timestamp
+gin_extract_query_timestamptz gin_extract_query_timetz gin_extract_query_uuid
+gin_extract_query_varbit gin_extract_value_anyenum gin_extract_value_bit gin_extract_value_bool
+gin_extract_value_bpchar gin_extract_value_bytea gin_extract_value_char gin_extract_value_cidr
+gin_extract_value_date gin_extract_value_float4 gin_extract_value_float8 gin_extract_value_inet
+gin_extract_value_int2 gin_extract_value_int4 gin_extract_value_int8 gin_extract_value_interval
+gin_extract_value_macaddr gin_extract_value_macaddr8 gin_extract_value_money
+gin_extract_value_name gin_extract_value_numeric gin_extract_value_oid gin_extract_value_text
+gin_extract_value_time gin_extract_value_timestamp gin_extract_value_timestamptz
+gin_extract_value_timetz gin_extract_value_uuid gin_extract_value_varbit gin_numeric_cmp`)],
+  ["btree_gist", words(`cash_dist date_dist float4_dist float8_dist gbt_bit_compress gbt_bit_consistent gbt_bit_penalty
+gbt_bit_picksplit gbt_bit_same gbt_bit_union gbt_bool_compress gbt_bool_consistent
+gbt_bool_fetch gbt_bool_penalty gbt_bool_picksplit gbt_bool_same gbt_bool_union
+gbt_bpchar_compress gbt_bpchar_consistent gbt_bytea_compress gbt_bytea_consistent
+gbt_bytea_penalty gbt_bytea_picksplit gbt_bytea_same gbt_bytea_union gbt_cash_compress
+gbt_cash_consistent gbt_cash_distance gbt_cash_fetch gbt_cash_penalty gbt_cash_picksplit
+gbt_cash_same gbt_cash_union gbt_date_compress gbt_date_consistent gbt_date_distance
+gbt_date_fetch gbt_date_penalty gbt_date_picksplit gbt_date_same gbt_date_union gbt_decompress
+gbt_enum_compress gbt_enum_consistent gbt_enum_fetch gbt_enum_penalty gbt_enum_picksplit
+gbt_enum_same gbt_enum_union gbt_float4_compress gbt_float4_consistent gbt_float4_distance
+gbt_float4_fetch gbt_float4_penalty gbt_float4_picksplit gbt_float4_same gbt_float4_union
+gbt_float8_compress gbt_float8_consistent gbt_float8_distance gbt_float8_fetch
+gbt_float8_penalty gbt_float8_picksplit gbt_float8_same gbt_float8_union gbt_inet_compress
+gbt_inet_consistent gbt_inet_penalty gbt_inet_picksplit gbt_inet_same gbt_inet_union
+gbt_int2_compress gbt_int2_consistent gbt_int2_distance gbt_int2_fetch gbt_int2_penalty
+gbt_int2_picksplit gbt_int2_same gbt_int2_union gbt_int4_compress gbt_int4_consistent
+gbt_int4_distance gbt_int4_fetch gbt_int4_penalty gbt_int4_picksplit gbt_int4_same
+gbt_int4_union gbt_int8_compress gbt_int8_consistent gbt_int8_distance gbt_int8_fetch
+gbt_int8_penalty gbt_int8_picksplit gbt_int8_same gbt_int8_union gbt_intv_compress
+gbt_intv_consistent gbt_intv_decompress gbt_intv_distance gbt_intv_fetch gbt_intv_penalty
+gbt_intv_picksplit gbt_intv_same gbt_intv_union gbt_macad8_compress gbt_macad8_consistent
+gbt_macad8_fetch gbt_macad8_penalty gbt_macad8_picksplit gbt_macad8_same gbt_macad8_union
+gbt_macad_compress gbt_macad_consistent gbt_macad_fetch gbt_macad_penalty gbt_macad_picksplit
+gbt_macad_same gbt_macad_union gbt_numeric_compress gbt_numeric_consistent gbt_numeric_penalty
+gbt_numeric_picksplit gbt_numeric_same gbt_numeric_union gbt_oid_compress gbt_oid_consistent
+gbt_oid_distance gbt_oid_fetch gbt_oid_penalty gbt_oid_picksplit gbt_oid_same gbt_oid_union
+gbt_text_compress gbt_text_consistent gbt_text_penalty gbt_text_picksplit gbt_text_same
+gbt_text_union gbt_time_compress gbt_time_consistent gbt_time_distance gbt_time_fetch
+gbt_time_penalty gbt_time_picksplit gbt_time_same gbt_time_union gbt_timetz_compress
+gbt_timetz_consistent gbt_ts_compress gbt_ts_consistent gbt_ts_distance gbt_ts_fetch
+gbt_ts_penalty gbt_ts_picksplit gbt_ts_same gbt_ts_union gbt_tstz_compress gbt_tstz_consistent
+gbt_tstz_distance gbt_uuid_compress gbt_uuid_consistent gbt_uuid_fetch gbt_uuid_penalty
+gbt_uuid_picksplit gbt_uuid_same gbt_uuid_union gbt_var_decompress gbt_var_fetch gbtreekey16_in
+gbtreekey16_out gbtreekey2_in gbtreekey2_out gbtreekey32_in gbtreekey32_out gbtreekey4_in
+gbtreekey4_out gbtreekey8_in gbtreekey8_out gbtreekey_var_in gbtreekey_var_out int2_dist
+int4_dist int8_dist interval_dist oid_dist time_dist ts_dist tstz_dist`)],
+  ["citext", words(`citext citext_cmp citext_eq citext_ge citext_gt citext_hash citext_hash_extended citext_larger
+citext_le citext_lt citext_ne citext_pattern_cmp citext_pattern_ge citext_pattern_gt
+citext_pattern_le citext_pattern_lt citext_smaller citextin citextout citextrecv citextsend max
+min regexp_match regexp_matches regexp_replace regexp_split_to_array regexp_split_to_table
+replace split_part strpos texticlike texticnlike texticregexeq texticregexne translate`)],
+  ["cube", words(`cube cube_cmp cube_contained cube_contains cube_coord cube_coord_llur cube_dim cube_distance
+cube_enlarge cube_eq cube_ge cube_gt cube_in cube_inter cube_is_point cube_le cube_ll_coord
+cube_lt cube_ne cube_out cube_overlap cube_recv cube_send cube_size cube_subset cube_union
+cube_ur_coord distance_chebyshev distance_taxicab g_cube_consistent g_cube_distance
+g_cube_penalty g_cube_picksplit g_cube_same g_cube_union`)],
+  ["dblink", words(`dblink dblink_build_sql_delete dblink_build_sql_insert dblink_build_sql_update
+dblink_cancel_query dblink_close dblink_connect dblink_connect_u dblink_current_query
+dblink_disconnect dblink_error_message dblink_exec dblink_fdw_validator dblink_fetch
+dblink_get_connections dblink_get_notify dblink_get_pkey dblink_get_result dblink_is_busy
+dblink_open dblink_send_query`)],
+  ["dict_int", words(`dintdict_init dintdict_lexize`)],
+  ["dict_xsyn", words(`dxsyn_init dxsyn_lexize`)],
+  ["earthdistance", words(`earth earth_box earth_distance gc_to_sec geo_distance latitude ll_to_earth longitude sec_to_gc`)],
+  ["file_fdw", words(`file_fdw_handler file_fdw_validator`)],
+  ["fuzzystrmatch", words(`difference dmetaphone dmetaphone_alt levenshtein levenshtein_less_equal metaphone soundex
+text_soundex`)],
+  ["hstore", words(`akeys avals defined delete each exist exists_all exists_any fetchval ghstore_compress
+ghstore_consistent ghstore_decompress ghstore_in ghstore_options ghstore_out ghstore_penalty
+ghstore_picksplit ghstore_same ghstore_union gin_consistent_hstore gin_extract_hstore
+gin_extract_hstore_query hs_concat hs_contained hs_contains hstore hstore_cmp hstore_eq
+hstore_ge hstore_gt hstore_hash hstore_hash_extended hstore_in hstore_le hstore_lt hstore_ne
+hstore_out hstore_recv hstore_send hstore_subscript_handler hstore_to_array hstore_to_json
+hstore_to_json_loose hstore_to_jsonb hstore_to_jsonb_loose hstore_to_matrix hstore_version_diag
+isdefined isexists populate_record skeys slice slice_array svals tconvert`)],
+  ["insert_username", words(`insert_username`)],
+  ["intagg", words(`int_agg_final_array int_agg_state int_array_aggregate int_array_enum`)],
+  ["intarray", words(`_int_contained _int_contained_joinsel _int_contained_sel _int_contains _int_contains_joinsel
+_int_contains_sel _int_different _int_inter _int_matchsel _int_overlap _int_overlap_joinsel
+_int_overlap_sel _int_same _int_union _intbig_in _intbig_out boolop bqarr_in bqarr_out
+g_int_compress g_int_consistent g_int_decompress g_int_options g_int_penalty g_int_picksplit
+g_int_same g_int_union g_intbig_compress g_intbig_consistent g_intbig_decompress
+g_intbig_options g_intbig_penalty g_intbig_picksplit g_intbig_same g_intbig_union
+ginint4_consistent ginint4_queryextract icount idx intarray_del_elem intarray_push_array
+intarray_push_elem intset intset_subtract intset_union_elem querytree rboolop sort sort_asc
+sort_desc subarray uniq`)],
+  ["isn", words(`btean13cmp btisbn13cmp btisbncmp btismn13cmp btismncmp btissn13cmp btissncmp btupccmp ean13_in
+ean13_out hashean13 hashisbn hashisbn13 hashismn hashismn13 hashissn hashissn13 hashupc is_valid
+isbn isbn13 isbn13_in isbn_in ismn ismn13 ismn13_in ismn_in isn_out isn_weak isneq isnge isngt
+isnle isnlt isnne issn issn13 issn13_in issn_in make_valid upc upc_in`)],
+  ["lo", words(`lo_manage lo_oid`)],
+  ["ltree", words(`_lt_q_regex _lt_q_rregex _ltq_extract_regex _ltq_regex _ltq_rregex _ltree_compress
+_ltree_consistent _ltree_extract_isparent _ltree_extract_risparent _ltree_gist_options
+_ltree_isparent _ltree_penalty _ltree_picksplit _ltree_r_isparent _ltree_r_risparent
+_ltree_risparent _ltree_same _ltree_union _ltxtq_exec _ltxtq_extract_exec _ltxtq_rexec index lca
+lquery_in lquery_out lquery_recv lquery_send lt_q_regex lt_q_rregex ltq_regex ltq_rregex
+ltree2text ltree_addltree ltree_addtext ltree_cmp ltree_compress ltree_consistent
+ltree_decompress ltree_eq ltree_ge ltree_gist_in ltree_gist_options ltree_gist_out ltree_gt
+ltree_in ltree_isparent ltree_le ltree_lt ltree_ne ltree_out ltree_penalty ltree_picksplit
+ltree_recv ltree_risparent ltree_same ltree_send ltree_textadd ltree_union ltreeparentsel
+ltxtq_exec ltxtq_in ltxtq_out ltxtq_recv ltxtq_rexec ltxtq_send nlevel subltree subpath
+text2ltree`)],
+  ["moddatetime", words(`moddatetime`)],
+  ["old_snapshot", words(`pg_old_snapshot_time_mapping`)],
+  ["pageinspect", words(`brin_metapage_info brin_page_items brin_page_type brin_revmap_data bt_metap bt_page_items
+bt_page_stats fsm_page_contents get_raw_page gin_leafpage_items gin_metapage_info
+gin_page_opaque_info gist_page_items gist_page_items_bytea gist_page_opaque_info
+hash_bitmap_info hash_metapage_info hash_page_items hash_page_stats hash_page_type
+heap_page_item_attrs heap_page_items heap_tuple_infomask_flags page_checksum page_header
+tuple_data_split`)],
+  ["pg_buffercache", words(`pg_buffercache_pages`)],
+  ["pg_freespacemap", words(`pg_freespace`)],
+  ["pg_prewarm", words(`autoprewarm_dump_now autoprewarm_start_worker pg_prewarm`)],
+  ["pg_stat_statements", words(`pg_stat_statements pg_stat_statements_info pg_stat_statements_reset`)],
+  ["pg_surgery", words(`heap_force_freeze heap_force_kill`)],
+  ["pg_trgm", words(`gin_extract_query_trgm gin_extract_value_trgm gin_trgm_consistent gin_trgm_triconsistent
+gtrgm_compress gtrgm_consistent gtrgm_decompress gtrgm_distance gtrgm_in gtrgm_options gtrgm_out
+gtrgm_penalty gtrgm_picksplit gtrgm_same gtrgm_union set_limit show_limit show_trgm similarity
+similarity_dist similarity_op strict_word_similarity strict_word_similarity_commutator_op
+strict_word_similarity_dist_commutator_op strict_word_similarity_dist_op
+strict_word_similarity_op word_similarity word_similarity_commutator_op
+word_similarity_dist_commutator_op word_similarity_dist_op word_similarity_op`)],
+  ["pg_visibility", words(`pg_check_frozen pg_check_visible pg_truncate_visibility_map pg_visibility pg_visibility_map
+pg_visibility_map_summary`)],
+  ["pg_walinspect", words(`pg_get_wal_record_info pg_get_wal_records_info pg_get_wal_records_info_till_end_of_wal
+pg_get_wal_stats pg_get_wal_stats_till_end_of_wal`)],
+  ["pgcrypto", words(`armor crypt dearmor decrypt decrypt_iv digest encrypt encrypt_iv gen_random_bytes
+gen_random_uuid gen_salt hmac pgp_armor_headers pgp_key_id pgp_pub_decrypt pgp_pub_decrypt_bytea
+pgp_pub_encrypt pgp_pub_encrypt_bytea pgp_sym_decrypt pgp_sym_decrypt_bytea pgp_sym_encrypt
+pgp_sym_encrypt_bytea`)],
+  ["pgrowlocks", words(`pgrowlocks`)],
+  ["pgstattuple", words(`pg_relpages pgstatginindex pgstathashindex pgstatindex pgstattuple pgstattuple_approx`)],
+  ["postgres_fdw", words(`postgres_fdw_disconnect postgres_fdw_disconnect_all postgres_fdw_get_connections
+postgres_fdw_handler postgres_fdw_validator`)],
+  ["refint", words(`check_foreign_key check_primary_key`)],
+  ["seg", words(`gseg_consistent gseg_penalty gseg_picksplit gseg_same gseg_union seg_center seg_cmp
+seg_contained seg_contains seg_different seg_ge seg_gt seg_in seg_inter seg_le seg_left
+seg_lower seg_lt seg_out seg_over_left seg_over_right seg_overlap seg_right seg_same seg_size
+seg_union seg_upper`)],
+  ["sslinfo", words(`ssl_cipher ssl_client_cert_present ssl_client_dn ssl_client_dn_field ssl_client_serial
+ssl_extension_info ssl_is_used ssl_issuer_dn ssl_issuer_field ssl_version`)],
+  ["tablefunc", words(`connectby crosstab crosstab2 crosstab3 crosstab4 normal_rand`)],
+  ["tcn", words(`triggered_change_notification`)],
+  ["tsm_system_rows", words(`system_rows`)],
+  ["tsm_system_time", words(`system_time`)],
+  ["unaccent", words(`unaccent unaccent_init unaccent_lexize`)],
+  ["uuid-ossp", words(`uuid_generate_v1 uuid_generate_v1mc uuid_generate_v3 uuid_generate_v4 uuid_generate_v5 uuid_nil
+uuid_ns_dns uuid_ns_oid uuid_ns_url uuid_ns_x500`)],
+  ["xml2", words(`xml_encode_special_chars xml_valid xpath_bool xpath_list xpath_nodeset xpath_number xpath_string
+xpath_table xslt_process`)]
+]);
+
 // rules/unreviewed-routine-call.ts
-var rule83 = {
+var OTHER_EXTENSIONS = /^(?:_?st_|postgis_|pgis_|addgeometrycolumn$|dropgeometry|updategeometrysrid$|find_srid$|populate_geometry_columns$|geometry|geography|box[23]d|l2_distance$|cosine_distance$|inner_product$|l1_distance$|vector_|halfvec|sparsevec|subvector$|time_bucket|create_hypertable$|create_distributed_hypertable$|add_\w+_policy$|remove_\w+_policy$|set_chunk_time_interval$|show_chunks$|drop_chunks$|compress_chunk$|decompress_chunk$|set_integer_now_func$|create_parent$|run_maintenance|schedule$|unschedule$|uuid_generate_v[1-7]|uuid_nil$|gen_random_uuid$|uuidv[47]$|ulid|nanoid|pgmq_|graphql|jsonb_schema_is_valid$|json_matches_schema$)/;
+var PLATFORM = /* @__PURE__ */ new Map([
+  ["auth", /* @__PURE__ */ new Set(["uid", "role", "jwt", "email"])],
+  ["storage", /* @__PURE__ */ new Set(["foldername", "filename", "extension", "search", "get_size_by_bucket"])],
+  ["vault", /* @__PURE__ */ new Set(["create_secret", "update_secret"])]
+]);
+function known(name, schema, facts) {
+  if (schema !== void 0 && PLATFORM.get(schema)?.has(name) || facts.functionVolatility.has(name) || facts.aggregates?.has(name) || BUILTIN.has(name) || OTHER_EXTENSIONS.test(name)) return true;
+  for (const names of EXTENSION_FUNCTIONS.values()) if (names.has(name)) return true;
+  if (facts.routinesMadeDynamically) return true;
+  for (const ext of facts.extensions ?? []) if (!EXTENSION_FUNCTIONS.has(ext) && ext !== "plpgsql") return true;
+  return false;
+}
+function unknownCalls(ast, facts) {
+  const found = /* @__PURE__ */ new Map();
+  const stack = [ast];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    if (!v || typeof v !== "object") continue;
+    const call = v.FuncCall;
+    if (call) {
+      const parts = stringList(call.funcname);
+      const name = parts.at(-1)?.toLowerCase();
+      const schema = parts.length > 1 ? parts.at(-2)?.toLowerCase() : void 0;
+      if (name && schema !== "pg_catalog" && schema !== "information_schema" && !known(name, schema, facts) && !found.has(name)) found.set(name, parts.join("."));
+    }
+    for (const x of Object.values(v)) if (x && typeof x === "object") stack.push(x);
+  }
+  return [...found.values()];
+}
+var rule85 = {
   id: "unreviewed-routine-call",
   risk: "CAUTION",
-  title: "CALL of a procedure no migration here creates",
+  title: "A call of a routine no migration here creates and the database does not have built in",
   docs: {
-    why: "When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure that no migration in the repository creates (made by hand, by an extension, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen.",
-    instead: "Create (or replace) the procedure in a migration, so its body is reviewed, or write its statements in the migration itself.",
-    bad: "CALL archive_old_orders();",
+    why: "When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure, or a function called by a statement that runs now (SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE TABLE AS), that no migration in the repository creates and that is neither built in nor an extension's (made by hand, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen. Built-in names are those of pg_catalog on PostgreSQL 15 and 17, and the functions of the extensions a stock server ships (uuid-ossp, pgcrypto, pg_trgm, hstore...), listed in rules/_builtin-functions.ts; a migration history that creates another extension (PostGIS, say) turns the check off for functions, since its functions are unknown here, and so does a routine of the history that creates routines with EXECUTE (their names are built when it runs).",
+    instead: "Create (or replace) the routine in a migration, so its body is reviewed, or write its statements in the migration itself.",
+    bad: "CALL archive_old_orders();\nSELECT purge_soft_deleted();",
     good: "CREATE OR REPLACE PROCEDURE archive_old_orders() LANGUAGE sql AS $$ DELETE FROM orders WHERE created_at < now() - interval '5 years' $$;\nCALL archive_old_orders();"
   },
-  statements: ["CallStmt"],
+  statements: ["CallStmt", "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt", "CreateTableAsStmt"],
   check({ statement, state }) {
-    const call = nodeTag(statement.ast)?.[1];
-    const parts = stringList(call?.funccall?.funcname);
-    const name = parts.at(-1)?.toLowerCase();
-    if (!name || state.facts.functionVolatility.has(name)) return [];
-    return [{ message: `CALL ${parts.join(".")}() runs a procedure that no migration here creates: its body was not reviewed, and what it does runs now` }];
+    const [tag, v] = nodeTag(statement.ast) ?? ["", {}];
+    if (tag === "CallStmt") {
+      const parts = stringList(v.funccall?.funcname);
+      const name = parts.at(-1)?.toLowerCase();
+      if (!name || state.facts.functionVolatility.has(name)) return [];
+      return [{ message: `CALL ${parts.join(".")}() runs a procedure that no migration here creates: its body was not reviewed, and what it does runs now` }];
+    }
+    if (statement.nestedIn?.kind === "function-body") return [];
+    return unknownCalls(statement.ast, state.facts).map((name) => ({
+      message: `${name}() is called here, but no migration here creates it and it is not a built-in or extension function: its body was not reviewed, and what it does runs now`
+    }));
   }
 };
 
 // rules/unused-ignore.ts
-var rule84 = {
+var rule86 = {
   id: "unused-ignore",
   risk: "SAFE",
   title: "An ignore comment that suppresses nothing",
@@ -4609,7 +5560,7 @@ function blocking(op, table) {
 function what(op) {
   return op.kind.toLowerCase().replace(/_/g, " ");
 }
-var rule85 = {
+var rule87 = {
   id: "validate-in-same-transaction",
   risk: "DANGEROUS",
   title: "VALIDATE CONSTRAINT in the same transaction as its NOT VALID add (or another blocking change to the table) scans under that lock",
@@ -4632,8 +5583,8 @@ var rule85 = {
       if (cmd.subtype !== "AT_ValidateConstraint" || !cmd.name || !op?.table) return;
       const table = op.table;
       const sameStatement = cmds.slice(0, i).map(addedConstraint).find((c) => c?.conname === cmd.name && c?.skip_validation);
-      const known = state.constraints.get(`${table}|${cmd.name}`);
-      const earlier = known && !known.validated && state.tx.active && known.addedInTx === state.tx.id ? known : void 0;
+      const known2 = state.constraints.get(`${table}|${cmd.name}`);
+      const earlier = known2 && !known2.validated && state.tx.active && known2.addedInTx === state.tx.id ? known2 : void 0;
       if (op.targetIsNew) return;
       if (!sameStatement && !earlier) {
         const here = operations.find((o, j) => j !== i && blocking(o, table));
@@ -4779,8 +5730,8 @@ function expressionVolatility(expr, facts) {
   return result;
 }
 function functionVolatility(name, facts) {
-  const known = facts.functionVolatility.get(name);
-  if (known) return known;
+  const known2 = facts.functionVolatility.get(name);
+  if (known2) return known2;
   if (VOLATILE.has(name)) return "v";
   if (NON_VOLATILE.has(name)) return "s";
   return "v";
@@ -4793,7 +5744,7 @@ function isNullConst2(expr) {
 function generatesValues(def) {
   return serialType(typeBase(def.typeName)) !== void 0 || columnConstraints(def).some((c) => c.contype === "CONSTR_IDENTITY" || c.contype === "CONSTR_GENERATED");
 }
-var rule86 = {
+var rule88 = {
   id: "volatile-default",
   risk: "DANGEROUS",
   title: "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table",
@@ -4871,11 +5822,11 @@ var allRules = [
   rule26,
   rule27,
   rule28,
+  rule29,
+  rule30,
   rule,
   rule2,
   rule3,
-  rule29,
-  rule30,
   rule31,
   rule32,
   rule33,
@@ -4888,10 +5839,10 @@ var allRules = [
   rule40,
   rule41,
   rule42,
-  rule4,
-  rule5,
   rule43,
   rule44,
+  rule4,
+  rule5,
   rule45,
   rule46,
   rule47,
@@ -4917,13 +5868,13 @@ var allRules = [
   rule67,
   rule68,
   rule69,
-  rule6,
   rule70,
   rule71,
+  rule6,
   rule72,
-  rule7,
   rule73,
   rule74,
+  rule7,
   rule75,
   rule76,
   rule77,
@@ -4935,7 +5886,9 @@ var allRules = [
   rule83,
   rule84,
   rule85,
-  rule86
+  rule86,
+  rule87,
+  rule88
 ];
 var byId = new Map(allRules.map((r) => [r.id, r]));
 function ruleById(id) {
@@ -4947,7 +5900,7 @@ export {
   beginFile,
   track,
   settleNewObjects,
-  rule78 as rule,
+  rule80 as rule,
   expressionVolatility,
   allRules,
   ruleById

@@ -11,10 +11,10 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   resolveConfig
-} from "./chunk-45JDSWNU.js";
+} from "./chunk-BCDIPO2D.js";
 import {
   allRules
-} from "./chunk-YYT3UYLY.js";
+} from "./chunk-XLFHIRZD.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
@@ -25,8 +25,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 async function configFromFlags(repoDir, flags) {
   const hasFile = flags.config !== void 0 || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
-  const { config } = hasFile ? await (await import("./load-IBQOZZVR.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
-  if (flags.pgVersion !== void 0) config.pgVersion = intFlag("--pg-version", flags.pgVersion, 9, 19);
+  const { config } = hasFile ? await (await import("./load-FZC6J6UY.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
+  if (flags.pgVersion !== void 0) {
+    config.pgVersion = intFlag("--pg-version", flags.pgVersion, 9, 19);
+    delete config.pgMinorVersion;
+  }
   if (flags.failOn !== void 0) config.failOn = riskFlag("--fail-on", flags.failOn);
   if (flags.preset !== void 0) {
     if (!PRESETS.includes(flags.preset)) throw new UsageError(`--preset must be one of ${PRESETS.join(", ")}, not "${flags.preset}"`);

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   deparseSync,
   ident
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 
 // src/core/column-shape.ts
 function columnShapeKey(table, column) {

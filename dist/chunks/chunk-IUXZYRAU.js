@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   blocksReads,
   blocksWrites
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 
 // src/estimate/model.ts
 function workOf(op) {

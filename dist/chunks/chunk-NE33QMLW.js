@@ -1,23 +1,25 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   OutsideRepositoryError
-} from "./chunk-COJ4L3KZ.js";
+} from "./chunk-O3CTZTF3.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
   code,
+  cutOutsideFences,
   defaultDocsUrl,
   fenced,
+  planFor,
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-PTXCKEMP.js";
+} from "./chunk-4MC3XWKK.js";
 import {
   buildPlan
-} from "./chunk-XEF3333Q.js";
+} from "./chunk-R3XHRRWM.js";
 import {
   parseConfig
-} from "./chunk-CRU3OJFF.js";
+} from "./chunk-ARN7YUHD.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -26,7 +28,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   resolveConfig
-} from "./chunk-45JDSWNU.js";
+} from "./chunk-BCDIPO2D.js";
 import {
   tableStatsFromText
 } from "./chunk-UBPJFDOA.js";
@@ -40,19 +42,19 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-5I4IUC2N.js";
+} from "./chunk-SQKLX34I.js";
 import {
   allRules
-} from "./chunk-YYT3UYLY.js";
+} from "./chunk-XLFHIRZD.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
@@ -5934,7 +5936,7 @@ ${report}`;
 ${embedState(parts.state)}
 `;
   const room = MAX_COMMENT_LENGTH - tail.length;
-  if (report.length > room) report = `${report.slice(0, room - 80)}
+  if (report.length > room) report = `${cutOutsideFences(report, room - 80)}
 
 \u2026(cut to fit GitHub's size limit; see the job summary)`;
   return `${report.trimEnd()}${tail}`;
@@ -5979,7 +5981,7 @@ function commentOptions(o) {
   };
 }
 function renderReviewComment(result, o) {
-  const plan = buildPlan(result.migrations, { pgVersion: o.pgVersion });
+  const plan = planFor(result, () => buildPlan(result.migrations, { pgVersion: o.pgVersion }));
   const opts = commentOptions(o);
   const block = approvalBlock(result, {
     approval: o.approval,
@@ -5991,7 +5993,7 @@ function renderReviewComment(result, o) {
   return { report: renderComment(result, plan, opts), approvalBlock: block };
 }
 function renderSummary(result, o) {
-  const plan = buildPlan(result.migrations, { pgVersion: o.pgVersion });
+  const plan = planFor(result, () => buildPlan(result.migrations, { pgVersion: o.pgVersion }));
   return renderJobSummary(result, plan, commentOptions(o));
 }
 

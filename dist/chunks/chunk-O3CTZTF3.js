@@ -4,13 +4,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-HG34RRO4.js";
+} from "./chunk-46WCHPGE.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
 import {
   LAYOUT_TRANSACTION
-} from "./chunk-45JDSWNU.js";
+} from "./chunk-BCDIPO2D.js";
 import {
   CHECKSUM_REFUSAL,
   NO_TREE,
@@ -23,20 +23,20 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-5I4IUC2N.js";
+} from "./chunk-SQKLX34I.js";
 import {
   allRules,
   ruleById
-} from "./chunk-YYT3UYLY.js";
+} from "./chunk-XLFHIRZD.js";
 import {
   byCodeUnit,
   decodeSql,
   parseSource,
   trimTrailing
-} from "./chunk-AXT75SFH.js";
+} from "./chunk-WUDUNKN3.js";
 import {
   maxRisk
-} from "./chunk-CUW4H2R5.js";
+} from "./chunk-PLFNNFNN.js";
 import {
   initParser
 } from "./chunk-QGIMEMHQ.js";
@@ -139,17 +139,24 @@ function mark(m, byPath, base, sameStatements2) {
     change = "modified";
     upAsBase = true;
   }
-  if (change === "modified" && upAsBase && !upEdited && !rollbackChanged(m, base, down ?? baseDown, sameStatements2)) change = "unchanged";
+  const rollbackAsIs = !rollbackChanged(m, base, down ?? baseDown, sameStatements2);
+  if (change === "modified" && upAsBase && !upEdited && rollbackAsIs) change = "unchanged";
+  const keptRollback = change === "modified" && !upAsBase && rollbackAsIs && !!base && !!m.down && m.down.path !== m.up.path && base.down?.path === m.down.path;
   const migration = {
     ...m,
     change,
+    ...keptRollback ? { rollbackAsBase: { baseUp: base.up.text } } : {},
     ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {},
     ...upAsBase ? { upAsBase: true } : {}
   };
   return { migration, upEdited };
 }
 function rollbackChanged(m, base, downChange, sameStatements2) {
-  if (m.down?.path !== m.up.path) return downChange !== void 0;
+  if (m.down?.path !== m.up.path) {
+    if (downChange === void 0) return false;
+    if (downChange.status !== "modified" || !m.down || base?.down?.path !== m.down.path) return true;
+    return !(sameSql(base.down.text, m.down.text) || sameStatements2(base.down.text, m.down.text, m.layout));
+  }
   const before = base?.down?.text ?? "";
   const after = m.down?.text ?? "";
   return !(sameSql(before, after) || sameStatements2(before, after, m.layout));
@@ -212,6 +219,9 @@ function parentOf(path2) {
   const i = path2.lastIndexOf("/");
   return i < 0 ? "" : path2.slice(0, i);
 }
+
+// src/discover/discover.ts
+import { createHash } from "node:crypto";
 
 // src/discover/version.ts
 function compareDigits(a, b) {
@@ -569,6 +579,7 @@ var plain = {
 };
 
 // src/discover/folders.ts
+var INIT_DIR = /^(?:docker-entrypoint-)?init(?:db)?(?:[-_.]?(?:scripts?|d))?$/i;
 var SQITCH_SCRIPT = /^(?:(.*)\/)?(deploy|revert|verify)\/.+\.sql$/;
 var PRISMA = /^(?:(.*)\/)?[^/]+\/migration\.sql$/;
 var DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
@@ -669,6 +680,12 @@ async function findFolderGroups(paths, readText) {
     }
   }
   for (const g of groups) if (!g.shape && aboveMigrations.has(g.dir)) g.besideMigrations = true;
+  const last = (dir) => dir.slice(dir.lastIndexOf("/") + 1);
+  for (const g of groups) {
+    if (g.shape || !INIT_DIR.test(last(g.dir))) continue;
+    const migrations = groups.some((o) => o !== g && !INIT_DIR.test(last(o.dir)) && parent(o.dir) === parent(g.dir) && (o.shape || namedWithVersions(o.files) || MIGRATION_DIR.test(o.dir)));
+    if (migrations) g.initScripts = true;
+  }
   return groups.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
 }
 function namedWithVersions(files) {
@@ -997,6 +1014,7 @@ var goose = {
       const sections = sectionTexts(text, markers, ["up", "down"]);
       const path2 = repoPath(folder.dir, file);
       const noTransaction = markers.some((m) => m.kind === "no transaction");
+      const envsub = markers.some((m) => /^envsub\s+on$/.test(m.kind));
       out.migrations.push({
         id: file.slice(0, -4),
         version,
@@ -1004,6 +1022,7 @@ var goose = {
         up: { path: path2, text: up ? sections.get("up") : text },
         down: down ? { path: path2, text: sections.get("down") } : null,
         ...noTransaction ? { noTransaction } : {},
+        ...envsub ? { envsub } : {},
         dupKey: version.replace(/^0+(?=\d)/, "")
       });
     }
@@ -1529,7 +1548,11 @@ var ENGINES = new Map(Object.entries({
   snowflake: "Snowflake",
   spanner: "Spanner",
   informix: "Informix",
-  firebird: "Firebird"
+  firebird: "Firebird",
+  // PostgreSQL's wire protocol, its own SQL and schema changes: flipt keeps config/migrations/cockroachdb/ beside postgres/.
+  cockroach: "CockroachDB",
+  cockroachdb: "CockroachDB",
+  crdb: "CockroachDB"
 }));
 var GLUED = ["sqlite", "mysql", "mariadb", "mssql", "sqlserver", "oracle", "clickhouse"];
 function engineOfFolderName(segment) {
@@ -1542,6 +1565,13 @@ function engineOfFolderName(segment) {
     if (engine) return engine;
     const glued = GLUED.find((g) => bare.length > g.length && bare.endsWith(g));
     if (glued) return ENGINES.get(glued);
+  }
+  return null;
+}
+function engineOfPath(path2) {
+  for (const segment of path2.split("/").slice(0, -1)) {
+    const engine = engineOfFolderName(segment);
+    if (engine) return engine;
   }
   return null;
 }
@@ -1676,14 +1706,13 @@ function placeholdersUsed(text, into) {
   if (!text.includes("${")) return;
   for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}/g)) into.add(m[1]);
 }
-async function placeholderEdits(changed, head, base, used) {
+async function placeholderEdits(changed, readHead, readBase, used) {
   if (used.size === 0 || changed.length === 0) return [];
   const usedLower = new Map([...used].map((n) => [n.toLowerCase(), n]));
-  const read = (files, path2) => files ? files.read(path2).then(decodeText, () => "") : Promise.resolve("");
   const out = [];
   for (const path2 of changed) {
-    const after = placeholderDefinitions(await read(head, path2));
-    const before = placeholderDefinitions(await read(base, path2));
+    const after = placeholderDefinitions(await readHead(path2));
+    const before = placeholderDefinitions(await readBase(path2));
     const edits = [];
     for (const name of /* @__PURE__ */ new Set([...after.keys(), ...before.keys()])) {
       const used2 = usedLower.get(name.toLowerCase());
@@ -1705,6 +1734,225 @@ async function placeholderEdits(changed, head, base, used) {
   return out;
 }
 
+// src/discover/runner-config.ts
+var SETTINGS = /* @__PURE__ */ new Set([
+  // Flyway: where and which files.
+  "locations",
+  "location",
+  "sqlmigrationprefix",
+  "sqlmigrationseparator",
+  "sqlmigrationsuffixes",
+  "sqlmigrationsuffix",
+  "repeatablesqlmigrationprefix",
+  "undosqlmigrationprefix",
+  "baselinemigrationprefix",
+  "ignoremigrationpatterns",
+  "validatemigrationnaming",
+  "target",
+  "cherrypick",
+  "outoforder",
+  "skipdefaultresolvers",
+  "resolvers",
+  // Flyway: what else runs, and how.
+  "initsql",
+  "initsqls",
+  "callbacks",
+  "skipdefaultcallbacks",
+  "mixed",
+  "group",
+  "executeintransaction",
+  "placeholderprefix",
+  "placeholdersuffix",
+  "placeholderseparator",
+  "placeholderreplacement",
+  "scriptplaceholderprefix",
+  "scriptplaceholdersuffix",
+  "cleandisabled",
+  "cleanonvalidationerror",
+  "table",
+  "defaultschema",
+  "schemas",
+  "baselineonmigrate",
+  "baselineversion",
+  // Liquibase: which changelog, and which of its changesets.
+  "changelogfile",
+  "changelog",
+  "contexts",
+  "contextfilter",
+  "labels",
+  "labelfilter",
+  "searchpath"
+]);
+var RUNNER = /^(?:spring)?(flyway|liquibase)$/;
+var CONFIG_LIKE = /\.(?:conf|properties|ya?ml|toml|xml|gradle|kts|env|sh|bash|cfg|ini|json|mk)$/i;
+var SETTINGS_FILE = /(?:^|\/)(?:[^/]*flyway[^/]*|[^/]*liquibase[^/]*|application[^/]*\.(?:properties|ya?ml)|bootstrap[^/]*\.(?:properties|ya?ml)|pom\.xml|build\.gradle(?:\.kts)?|[^/]*\.env|\.env[^/]*|Dockerfile[^/]*|[^/]*compose[^/]*\.ya?ml|Makefile|\.github\/workflows\/[^/]+)$/i;
+function settingOf(path2) {
+  const parts = path2.flatMap((p) => p.split(".")).map((p) => p.replace(/^["']|["']$/g, "").toLowerCase());
+  if (parts.length === 1) {
+    const env = /^(?:spring_)?(?:flyway|liquibase)_(?:command_)?(.+)$/.exec(parts[0]);
+    if (!env) return void 0;
+    const name2 = env[1].replace(/[-_]/g, "");
+    return SETTINGS.has(name2) ? name2 : void 0;
+  }
+  let at = -1;
+  for (let i = 0; i < parts.length; i++) if (RUNNER.test(parts[i].replace(/[-_]/g, ""))) at = i;
+  if (at === -1 || at === parts.length - 1) return void 0;
+  if (parts[at + 1] === "placeholders" || parts[at + 1] === "parameters") return void 0;
+  const name = parts.slice(at + 1).join("").replace(/[-_]/g, "");
+  return SETTINGS.has(name) ? name : void 0;
+}
+function runnerSettings(text, file = "") {
+  const found = /* @__PURE__ */ new Map();
+  const bare = /(?:^|\/)[^/]*liquibase[^/]*\.(?:properties|ya?ml)$/i.test(file) ? ["liquibase"] : [];
+  if (!/flyway|liquibase/i.test(text) && bare.length === 0) return /* @__PURE__ */ new Map();
+  const add = (path2, value) => {
+    const setting = settingOf([...bare, ...path2]);
+    if (setting) found.set(setting, [...found.get(setting) ?? [], value.trim()]);
+  };
+  const lines2 = text.split(/\r\n|\n|\r/);
+  const stack = [];
+  let section = [];
+  const blocks = [];
+  let depth = 0;
+  let lastKey = null;
+  for (const raw of lines2) {
+    const line = raw.replace(/^\uFEFF/, "");
+    if (/^\s*(#|\/\/|$)/.test(line)) continue;
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    if (/flyway|liquibase/i.test(line)) {
+      const runner = /liquibase/i.test(line) && !/flyway/i.test(line) ? "liquibase" : "flyway";
+      for (const m of line.matchAll(/(?:^|\s)--?([A-Za-z][\w.-]*)=("[^"]*"|'[^']*'|\S+)/g)) add([runner, m[1]], m[2]);
+    }
+    const toml2 = /^\s*\[+\s*([\w."-]+)\s*\]+\s*$/.exec(line);
+    if (toml2) {
+      section = toml2[1].split(".");
+      stack.length = 0;
+      continue;
+    }
+    const item = /^\s*-\s+(.*)$/.exec(line);
+    if (item && lastKey && indent >= lastKey.indent) {
+      add(lastKey.path, item[1]);
+      continue;
+    }
+    const block = /^\s*([\w.]+)\s*\{\s*$/.exec(line);
+    if (block) blocks.push({ key: block[1], depth });
+    depth += (line.match(/\{/g)?.length ?? 0) - (line.match(/\}/g)?.length ?? 0);
+    while (blocks.length > 0 && depth <= blocks[blocks.length - 1].depth) blocks.pop();
+    if (block) continue;
+    const kv = /^\s*(?:export\s+|ENV\s+)?([\w.\-"'[\]]+)\s*(?:=|:(?!\/\/)|\s(?=\S))\s*(.*)$/.exec(line);
+    if (kv) {
+      const key = kv[1];
+      while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
+      const path2 = [...section, ...blocks.map((b) => b.key), ...stack.map((s) => s.key), key];
+      const value = kv[2].replace(/\s+#.*$/, "");
+      if (value === "") {
+        stack.push({ indent, key });
+        lastKey = { indent, path: path2 };
+      } else {
+        add(path2, value);
+        lastKey = null;
+      }
+    }
+  }
+  for (const plugin of text.matchAll(/<plugin>([\s\S]*?)<\/plugin>/g)) {
+    const runner = /<artifactId>[^<]*(flyway|liquibase)[^<]*<\/artifactId>/i.exec(plugin[1])?.[1]?.toLowerCase();
+    if (!runner) continue;
+    for (const m of plugin[1].matchAll(/<([A-Za-z][\w.-]*)>([^<]*)<\/\1>/g)) add([runner, m[1]], m[2]);
+  }
+  return new Map([...found].map(([k, v]) => [k, v.sort().join(", ")]));
+}
+async function runnerConfigEdits(paths, readHead, readBase) {
+  const out = [];
+  for (const path2 of paths) {
+    if (!SETTINGS_FILE.test(path2) && !CONFIG_LIKE.test(path2)) continue;
+    const headText = await readHead(path2);
+    if (headText !== "" && !/flyway|liquibase/i.test(headText) && !SETTINGS_FILE.test(path2)) continue;
+    const after = runnerSettings(headText, path2);
+    const before = runnerSettings(await readBase(path2), path2);
+    const edits = [];
+    for (const name of [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort()) {
+      if (after.get(name) === before.get(name)) continue;
+      const was = before.has(name) ? `\`${before.get(name)}\`` : "unset";
+      const is = after.has(name) ? `\`${after.get(name)}\`` : "unset";
+      edits.push(`${name} from ${was} to ${is}`);
+    }
+    if (edits.length === 0) continue;
+    out.push({
+      path: path2,
+      line: 1,
+      column: 1,
+      message: `this change sets the migration runner's own settings (${edits.join("; ")}): they decide which files run, in what order and how, and what else runs, which this review does not follow; merging it needs approval`,
+      rule: "layout-error",
+      risk: "DANGEROUS"
+    });
+  }
+  return out;
+}
+function changelogIncludes(text) {
+  if (!/databaseChangeLog/.test(text) || !/include/i.test(text)) return [];
+  const out = [];
+  for (const m of text.matchAll(/<(include|includeAll)\b([^>]*)>/g)) {
+    const target = new RegExp(`\\b${m[1] === "include" ? "file" : "path"}\\s*=\\s*["']([^"']*)["']`).exec(m[2])?.[1];
+    if (target !== void 0) out.push({ kind: m[1], target });
+  }
+  const lines2 = text.split(/\r?\n/);
+  for (let i = 0; i < lines2.length; i++) {
+    const head = /["']?(include|includeAll)["']?\s*:/.exec(lines2[i]);
+    if (!head) continue;
+    const key = head[1] === "include" ? "file" : "path";
+    for (let j = i; j < Math.min(lines2.length, i + 6); j++) {
+      const v = new RegExp(`["']?${key}["']?\\s*:\\s*["']?([^"',}\\n]+)`).exec(j === i ? lines2[j].slice(head.index + head[0].length) : lines2[j]);
+      if (v) {
+        out.push({ kind: head[1], target: v[1].trim() });
+        break;
+      }
+    }
+  }
+  return out;
+}
+async function changelogIncludeEdits(paths, readHead, readBase, reviewed, listed) {
+  const isReviewed = new Set(reviewed.files);
+  const out = [];
+  const clean = (p) => p.replace(/^classpath\*?:/, "").replace(/^\.?\//, "").replace(/\/+$/, "");
+  const resolve = (changelog, target) => {
+    const parts = [...changelog.split("/").slice(0, -1), ...clean(target).split("/")];
+    const stack = [];
+    for (const p of parts) {
+      if (p === "..") {
+        if (stack.length === 0) return null;
+        stack.pop();
+      } else if (p !== "." && p !== "") stack.push(p);
+    }
+    return stack.join("/");
+  };
+  for (const path2 of paths) {
+    if (!/\.(?:xml|ya?ml|json)$/i.test(path2)) continue;
+    const head = changelogIncludes(await readHead(path2));
+    if (head.length === 0) continue;
+    const before = new Set(changelogIncludes(await readBase(path2)).map((i) => `${i.kind} ${i.target}`));
+    const unread = [];
+    for (const inc of head) {
+      if (before.has(`${inc.kind} ${inc.target}`)) continue;
+      const target = clean(inc.target);
+      const relative = resolve(path2, inc.target);
+      const names = (p) => p === target || p.endsWith(`/${target}`) || relative !== null && p === relative;
+      const under2 = (p) => target !== "" && (p.startsWith(`${target}/`) || p.includes(`/${target}/`)) || relative !== null && (relative === "" || p.startsWith(`${relative}/`));
+      const runs = inc.kind === "include" ? listed.filter((p) => /\.sql$/i.test(p) && names(p)) : listed.filter((p) => /\.sql$/i.test(p) && under2(p));
+      if (runs.some((p) => !isReviewed.has(p))) unread.push(`${inc.kind} ${inc.target}`);
+    }
+    if (unread.length === 0) continue;
+    out.push({
+      path: path2,
+      line: 1,
+      column: 1,
+      message: `this change makes Liquibase run what this review does not read as migrations (${unread.join("; ")}): SQL there runs unreviewed; merging it needs approval`,
+      rule: "layout-error",
+      risk: "DANGEROUS"
+    });
+  }
+  return out;
+}
+
 // src/discover/discover.ts
 async function discoverMigrations(files, config, opts = {}) {
   const ignored = globMatcher(config.ignore);
@@ -1717,7 +1965,12 @@ async function discoverMigrations(files, config, opts = {}) {
   for (const folder of split.other) {
     const sql = folder.files.filter((f) => /\.sql$/i.test(f)).length;
     if (sql === 0) continue;
-    if (opts.addedByChange && !folder.engine.startsWith("not ") && folder.files.filter((f) => /\.sql$/i.test(f)).every(opts.addedByChange)) {
+    const movedFromSameEngine = (f) => {
+      const from = opts.previousPath?.(f);
+      return from !== void 0 && engineOfPath(from) === folder.engine;
+    };
+    const folderSql = folder.files.filter((f) => /\.sql$/i.test(f));
+    if (opts.addedByChange && !folder.engine.startsWith("not ") && folderSql.every(opts.addedByChange) && !folderSql.some(movedFromSameEngine)) {
       paths = [...paths, ...folder.files].sort();
       result.notes.push({
         path: folder.dir,
@@ -1788,10 +2041,29 @@ async function discoverMigrations(files, config, opts = {}) {
   }
   if (!opts.only) result.errors.push(...await unreadableMigrations(listed, files, opts.changedByChange));
   if (opts.changedByChange) {
-    const changed = listed.filter((p) => opts.changedByChange(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p));
+    const gone = (opts.goneByChange ?? []).map(normalizePath).filter((p) => !ignored(p) && !/\.sql$/i.test(p) && !CONFIG_FILE_NAMES.includes(p));
+    const changed = [...listed.filter((p) => opts.changedByChange(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p)), ...gone];
     const used = /* @__PURE__ */ new Set();
     for (const set of result.sets) for (const m of set.migrations) for (const src of [m.up, m.down]) if (src) placeholdersUsed(src.text, used);
-    result.errors.push(...await placeholderEdits(changed, files, opts.base, used));
+    const readBase = opts.base ? (p) => opts.base.read(p).then(decodeText, () => "") : opts.readBase ? (p) => opts.readBase(p).then((t) => t ?? "", () => "") : () => Promise.resolve("");
+    const readHead = (p) => files.read(p).then(decodeText, () => "");
+    result.errors.push(...await placeholderEdits(changed, readHead, readBase, used));
+    const unfollowed = await runnerConfigEdits(changed, readHead, readBase);
+    unfollowed.push(...await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes));
+    const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => m.down ? [m.up.path, m.down.path] : [m.up.path]));
+    unfollowed.push(...await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) }, listed));
+    if (unfollowed.length > 0) {
+      const touched = [.../* @__PURE__ */ new Set([...listed.filter((p) => opts.changedByChange(p)), ...gone])].sort();
+      const digest = createHash("sha256");
+      for (const p of touched) {
+        const bytes = await files.read(p).catch(() => null);
+        digest.update(`${Buffer.byteLength(p)}:${p}\0${bytes === null ? "none" : `${bytes.length}:`}`);
+        if (bytes !== null) digest.update(bytes);
+      }
+      const bound = ` [bound to the ${touched.length} file${touched.length === 1 ? "" : "s"} this change touches: sha256:${digest.digest("hex").slice(0, 16)}]`;
+      for (const e of unfollowed) e.message += bound;
+    }
+    result.errors.push(...unfollowed);
   }
   result.sets.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.layout === "plain" ? 1 : b.layout === "plain" ? -1 : 0);
   const leftAlone = new Set(split.other.flatMap((f) => f.files));
@@ -1857,14 +2129,15 @@ async function detectLayout(folder) {
   }
   return best;
 }
-function reviewedSnapshots(dir, snapshots, change, result) {
+function reviewedSnapshots(dir, snapshots, change, result, initScripts = false) {
   if (snapshots.length === 0) return [];
   const added = snapshots.filter((f) => change.added(repoPath(dir, f)));
   const left = snapshots.filter((f) => !added.includes(f));
   if (left.length > 0) {
+    const named = left.length > 3 ? `${left.slice(0, 3).join(", ")} and ${left.length - 3} more` : left.join(", ");
     result.notes.push({
       path: dir,
-      message: `${left.join(", ")} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`
+      message: initScripts ? `${named} left alone: scripts that initialise a new database, beside the migrations (what a new database starts from), not migrations; editing one changes no database that exists` : `${left.join(", ")} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`
     });
   }
   return added;
@@ -1886,7 +2159,7 @@ async function buildGroup(group, entry, config, readText, result, crates, change
     }
   }
   const layout = typeof runner === "string" ? runner : "sqlx";
-  const built = await layoutModule(layout).build(folder);
+  const built = group.initScripts && !entry ? { ...emptyBuild(), snapshots: sqlFiles(group.files) } : await layoutModule(layout).build(folder);
   for (const file of group.files) {
     if (!FIZZ_UP.test(file)) continue;
     result.errors.push({
@@ -1907,7 +2180,7 @@ async function buildGroup(group, entry, config, readText, result, crates, change
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result);
+  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result, group.initScripts === true && !entry);
   const reviewed = snapshots.length > 0 ? (await layoutModule("plain").build({ ...folder, files: snapshots, besideMigrations: false })).migrations : [];
   const left = [];
   for (const file of built.snapshots ?? []) {
@@ -1940,6 +2213,10 @@ function addSet(dir, layout, drafts, entry, config, result, snapshots = []) {
   }
   result.sets.push({ dir, layout, migrations, ...snapshots.length > 0 ? { snapshots } : {} });
 }
+var SQUAWK_NO_TRANSACTION = /^[ \t]*--[ \t]*squawk-disable-assume-in-transaction[ \t]*$/m;
+function plainTransaction(transaction, text) {
+  return transaction === "wrapped" && SQUAWK_NO_TRANSACTION.test(text) ? "none" : transaction;
+}
 function toMigration(d, layout, dir, required, transaction) {
   return {
     id: d.id,
@@ -1950,11 +2227,12 @@ function toMigration(d, layout, dir, required, transaction) {
     up: d.up,
     down: d.down,
     rollbackStatus: d.down ? "present" : required && !d.noRollback ? "missing" : "not-required",
-    transaction: d.noTransaction ? "none" : transaction,
+    transaction: d.noTransaction ? "none" : layout === "plain" ? plainTransaction(transaction, d.up.text) : transaction,
     change: "unchanged",
     ...d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {},
     ...d.repeatable ? { repeatable: true } : {},
-    ...d.placeholders ? { placeholders: d.placeholders } : {}
+    ...d.placeholders ? { placeholders: d.placeholders } : {},
+    ...d.envsub ? { envsub: true } : {}
   };
 }
 async function restrictTo(found, only, paths, grouped, config, readText, exists) {
@@ -1989,16 +2267,17 @@ async function restrictTo(found, only, paths, grouped, config, readText, exists)
     const migrations = [];
     for (const path2 of files) {
       const name = path2.slice(path2.lastIndexOf("/") + 1).replace(/\.sql$/i, "");
+      const text = await readText(path2);
       migrations.push({
         id: name,
         version: name,
         name,
         layout: "plain",
         dir,
-        up: { path: path2, text: await readText(path2) },
+        up: { path: path2, text },
         down: null,
         rollbackStatus: "not-required",
-        transaction: config.defaultTransaction,
+        transaction: plainTransaction(config.defaultTransaction, text),
         change: "unchanged"
       });
     }
@@ -2022,6 +2301,32 @@ function sqlRunBy(paths) {
 }
 function normalizePath(p) {
   return trimTrailing(p.replace(/\\/g, "/").replace(/^(\.\/)+/, ""), "/").replace(/^\.$/, "");
+}
+var DATABASE_NAME = /^(?:migrations?|migrate|db|database|schema|sql|ddl|changelogs?|flyway|liquibase|sqitch|supabase|prisma|drizzle|dbmate|goose)$/i;
+async function submoduleChanges(present, repo, listed, ignored, setDirs, configured, notes) {
+  if (present.length === 0) return [];
+  const files = new Set(listed);
+  const out = [];
+  for (const raw of present) {
+    const path2 = normalizePath(raw);
+    if (ignored(path2) || /\.gitmodules$/.test(path2) || /\.sql$/i.test(path2)) continue;
+    const inside = (a, b) => a === b || b === "" || a.startsWith(`${b}/`);
+    const risky = path2.split("/").some((p) => DATABASE_NAME.test(p)) || setDirs.some((d) => inside(d, path2) || inside(path2, d)) || configured.some((d) => inside(d, path2) || inside(path2, d));
+    if (files.has(path2) && (!risky || await repo.read(path2).then(() => true, (e) => e.code !== "EISDIR"))) continue;
+    if (!risky) {
+      notes.push({ path: path2, message: `the change moves the submodule ${path2}: files in a submodule are not reviewed` });
+      continue;
+    }
+    out.push({
+      path: path2,
+      line: 1,
+      column: 1,
+      message: `this change adds or moves the submodule ${path2}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
+      rule: "layout-error",
+      risk: "DANGEROUS"
+    });
+  }
+  return out;
 }
 
 // src/parse/body-tokens.ts
@@ -2155,10 +2460,10 @@ function workerCount(chars, sets, idleCores, env = process.env, cores = availabl
   if (threads < 2) return 0;
   return Math.max(0, Math.min(threads - 1, Math.floor(idleCores() + 0.5)));
 }
-function parseAhead(idleCores, env = process.env) {
+function parseAhead(idleCores, env = process.env, cores = availableParallelism()) {
   const forced = forcedWorkers(env);
   if (forced !== void 0) return forced > 0;
-  return Math.floor(idleCores() + 0.5) >= 1;
+  return cores >= 3 && Math.floor(idleCores() + 0.5) >= 1;
 }
 function forcedWorkers(env) {
   const value = env.MG_WORKERS;
@@ -2190,7 +2495,8 @@ function revive(units, m) {
     down: m.down ? source(m.down) : null,
     report: m.report,
     transaction: m.transaction,
-    ...m.suppressed ? { suppressed: m.suppressed } : {}
+    ...m.suppressed ? { suppressed: m.suppressed } : {},
+    ...m.preexisting ? { preexisting: m.preexisting } : {}
   };
 }
 var Pool = class {
@@ -2280,10 +2586,11 @@ async function runCheck(opts) {
     if (c.previousPath) renamedFrom.set(c.path, c.previousPath);
   }
   const base = opts.scope.kind === "changes" ? opts.scope.base : null;
+  const gone = (changes ?? []).flatMap((c) => c.status === "deleted" ? [c.path] : c.status === "renamed" && c.previousPath ? [c.previousPath] : []);
   const discovered = await discoverMigrations(
     opts.files,
     config,
-    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), ...base ? { base } : {} } : void 0
+    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, presentByChange: (changes ?? []).filter((c) => c.status !== "deleted").map((c) => c.path), ...base ? { base } : {}, ...opts.scope.kind === "changes" && opts.scope.readBase ? { readBase: opts.scope.readBase } : {} } : void 0
   );
   const errors = [...discovered.errors];
   const extraFindings = [...discovered.findings];
@@ -2295,7 +2602,7 @@ async function runCheck(opts) {
     const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
-    changeNotes.push(...changed.notes);
+    changeNotes.push(...opts.scope.notes ?? [], ...changed.notes);
   }
   progress({ stage: "discover", done: 1, total: 1 });
   const perSet = sets.map(
@@ -2353,11 +2660,15 @@ async function runCheck(opts) {
     else countUnrelated(e.rule ?? "parse error");
   }
   if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
+  const kept = /* @__PURE__ */ new Map();
+  for (const rule of analyzed.flatMap((a) => a.preexisting ?? [])) kept.set(rule, (kept.get(rule) ?? 0) + 1);
+  if (kept.size > 0) notes.push(keptRollbackNote(kept));
   for (const a of analyzed) errors.push(...parseErrorsOf(a));
   let planVerification;
+  let verifiedPlan;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-XI653XRS.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-F5MSNHJI.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-FJGKUDM7.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-33B2RCQA.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -2419,9 +2730,12 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-NTGGUZ57.js");
+      const { buildPlan, planDocument } = await import("./plan-AJPTX5IL.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
-      if (plan.phases.length > 0) planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);
+      if (plan.phases.length > 0) {
+        planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);
+        verifiedPlan = plan;
+      }
     } finally {
       await session.dispose();
     }
@@ -2440,7 +2754,7 @@ async function runCheck(opts) {
     pgVersion: config.pgVersion,
     ...notes.length ? { notes } : {}
   };
-  return { report, migrations: analyzed, sources, history, ...planVerification ? { planVerification } : {} };
+  return { report, migrations: analyzed, sources, history, ...planVerification ? { planVerification, plan: verifiedPlan } : {} };
 }
 function scopeFilter(scope, reviewed, listed) {
   if (scope.kind !== "changes") return () => true;
@@ -2453,6 +2767,13 @@ function unrelatedNote(counts) {
   const what = [...counts.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([rule, n]) => `${n} ${rule}`).join(", ");
   return {
     message: `the base branch already has ${total} problem${total === 1 ? "" : "s"} in files this change does not touch (${what}); they are not part of this review (run \`migration-guard check\` without --base to list them)`
+  };
+}
+function keptRollbackNote(counts) {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const what = [...counts.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([rule, n]) => `${n} ${rule}`).join(", ");
+  return {
+    message: `${total} rollback problem${total === 1 ? "" : "s"} (${what}) ${total === 1 ? "is" : "are"} the base branch's: this change edits the migration but leaves its rollback as it was, and the rollback had ${total === 1 ? "it" : "them"} with the migration as it was; they are not part of this review`
   };
 }
 function newerEngineNote(results, target) {

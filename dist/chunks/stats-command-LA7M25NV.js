@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-6YO6SQWY.js";
+} from "./chunk-LZXBDCNF.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,12 +11,13 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-45JDSWNU.js";
-import "./chunk-YYT3UYLY.js";
+import "./chunk-BCDIPO2D.js";
+import "./chunk-XLFHIRZD.js";
 import "./chunk-M7F56F33.js";
-import "./chunk-JLES7RKZ.js";
-import "./chunk-AXT75SFH.js";
-import "./chunk-CUW4H2R5.js";
+import "./chunk-2FJ3R25C.js";
+import "./chunk-PFL4GIEE.js";
+import "./chunk-WUDUNKN3.js";
+import "./chunk-PLFNNFNN.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";
