@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
-import { nodeTag, stringList } from '../src/analyze/ast.js';
+import { funcCalls, nodeTag, stringList } from '../src/analyze/ast.js';
 import { isCatalogRelation } from './_catalog.js';
 
 // What a schema migration has no business doing, whoever runs it: these reach the server's
@@ -121,25 +121,13 @@ function isTrue(arg: Node | undefined): boolean {
   return true;
 }
 
-/** Every function call in the tree (last part of its name, its string-constant arguments), iteratively: expressions nest deeply. */
+/** Every function call in the tree: the last part of its name, its string-constant arguments. */
 function calledFunctions(ast: Node): Array<{ name: string; args: Array<string | undefined> }> {
   const calls: Array<{ name: string; args: Array<string | undefined> }> = [];
-  const stack: unknown[] = [ast];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-      continue;
-    }
-    if (!v || typeof v !== 'object') continue;
-    const call = (v as { FuncCall?: { funcname?: Node[]; args?: Node[] } }).FuncCall;
-    if (call) {
-      const parts = stringList(call.funcname);
-      const name = parts[parts.length - 1];
-      const args = (call.args ?? []).map((a) => (nodeTag(a)?.[1] as { sval?: { sval?: string } } | undefined)?.sval?.sval);
-      if (name) calls.push({ name: name.toLowerCase(), args });
-    }
-    for (const x of Object.values(v)) if (x && typeof x === 'object') stack.push(x);
+  for (const call of funcCalls(ast)) {
+    const name = stringList(call.funcname).at(-1);
+    const args = (call.args ?? []).map((a) => (nodeTag(a)?.[1] as { sval?: { sval?: string } } | undefined)?.sval?.sval);
+    if (name) calls.push({ name: name.toLowerCase(), args });
   }
   return calls;
 }

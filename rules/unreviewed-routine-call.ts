@@ -1,5 +1,5 @@
 import type { Node } from '@pgsql/types';
-import { nodeTag, stringList } from '../src/analyze/ast.js';
+import { funcCalls, nodeTag, stringList } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import type { SchemaFacts } from '../src/analyze/state.js';
 import { BUILTIN, EXTENSION_FUNCTIONS } from './_builtin-functions.js';
@@ -36,22 +36,11 @@ function known(name: string, schema: string | undefined, facts: SchemaFacts): bo
 /** Every function call in the tree, as written, that no known routine answers (the first of each name). */
 function unknownCalls(ast: Node, facts: SchemaFacts): string[] {
   const found = new Map<string, string>();
-  const stack: unknown[] = [ast];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-      continue;
-    }
-    if (!v || typeof v !== 'object') continue;
-    const call = (v as { FuncCall?: { funcname?: Node[] } }).FuncCall;
-    if (call) {
-      const parts = stringList(call.funcname);
-      const name = parts.at(-1)?.toLowerCase();
-      const schema = parts.length > 1 ? parts.at(-2)?.toLowerCase() : undefined;
-      if (name && schema !== 'pg_catalog' && schema !== 'information_schema' && !known(name, schema, facts) && !found.has(name)) found.set(name, parts.join('.'));
-    }
-    for (const x of Object.values(v)) if (x && typeof x === 'object') stack.push(x);
+  for (const call of funcCalls(ast)) {
+    const parts = stringList(call.funcname);
+    const name = parts.at(-1)?.toLowerCase();
+    const schema = parts.length > 1 ? parts.at(-2)?.toLowerCase() : undefined;
+    if (name && schema !== 'pg_catalog' && schema !== 'information_schema' && !known(name, schema, facts) && !found.has(name)) found.set(name, parts.join('.'));
   }
   return [...found.values()];
 }

@@ -260,3 +260,21 @@ export function columnRefs(node: unknown, out: string[] = []): string[] {
   }
   return out;
 }
+
+/** Every function call in a statement's tree, in no set order; iterative, since expressions nest deeply. */
+export function funcCalls(ast: Node): Array<{ funcname?: Node[]; args?: Node[] }> {
+  const calls: Array<{ funcname?: Node[]; args?: Node[] }> = [];
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    if (!v || typeof v !== 'object') continue;
+    const call = (v as { FuncCall?: { funcname?: Node[]; args?: Node[] } }).FuncCall;
+    if (call) calls.push(call);
+    for (const x of Object.values(v)) if (x && typeof x === 'object') stack.push(x);
+  }
+  return calls;
+}
