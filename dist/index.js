@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-6G3SU4RD.js";
+} from "./chunks/chunk-2LHW7QE2.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,17 +38,17 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-NE33QMLW.js";
+} from "./chunks/chunk-5DNQKLCJ.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-O3CTZTF3.js";
-import "./chunks/chunk-STCQM5JI.js";
-import "./chunks/chunk-4MC3XWKK.js";
-import "./chunks/chunk-46WCHPGE.js";
-import "./chunks/chunk-R3XHRRWM.js";
-import "./chunks/chunk-CNLOJ7MV.js";
+} from "./chunks/chunk-JNM4UQ53.js";
+import "./chunks/chunk-276QULOO.js";
+import "./chunks/chunk-BQW4RP54.js";
+import "./chunks/chunk-NVAEBWL5.js";
+import "./chunks/chunk-YRNP52AJ.js";
+import "./chunks/chunk-YJLFCJFM.js";
 import {
   loadConfig
 } from "./chunks/chunk-ARN7YUHD.js";
@@ -61,14 +61,14 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-SQKLX34I.js";
-import "./chunks/chunk-IUXZYRAU.js";
-import "./chunks/chunk-XLFHIRZD.js";
+import "./chunks/chunk-K7JB4IEF.js";
+import "./chunks/chunk-ATWPWNJZ.js";
+import "./chunks/chunk-ZFBFSYF7.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-PFL4GIEE.js";
-import "./chunks/chunk-WUDUNKN3.js";
-import "./chunks/chunk-PLFNNFNN.js";
+import "./chunks/chunk-6ZNHY3OX.js";
+import "./chunks/chunk-KRQTM44P.js";
+import "./chunks/chunk-7BJ6A35V.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";

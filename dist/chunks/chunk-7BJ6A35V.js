@@ -243,6 +243,22 @@ function columnRefs(node, out = []) {
   }
   return out;
 }
+function funcCalls(ast) {
+  const calls = [];
+  const stack = [ast];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    if (!v || typeof v !== "object") continue;
+    const call = v.FuncCall;
+    if (call) calls.push(call);
+    for (const x of Object.values(v)) if (x && typeof x === "object") stack.push(x);
+  }
+  return calls;
+}
 
 export {
   riskRank,
@@ -268,5 +284,6 @@ export {
   optionOn,
   isAlwaysTrue,
   isAlwaysFalse,
-  columnRefs
+  columnRefs,
+  funcCalls
 };

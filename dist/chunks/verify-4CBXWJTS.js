@@ -14,13 +14,13 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-LQMK2WDP.js";
+} from "./chunk-NO6VXF6O.js";
 import {
   hashKey
 } from "./chunk-2AUCPTE4.js";
 import {
   columnShapeKey
-} from "./chunk-CNLOJ7MV.js";
+} from "./chunk-YJLFCJFM.js";
 import {
   saysOutsideTransaction,
   saysOwnMigration
@@ -29,13 +29,13 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

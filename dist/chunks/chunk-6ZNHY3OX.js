@@ -4,13 +4,13 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   as,
   columnRefs,
   functionsCalled,
   nodeTag
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 
 // src/analyze/batch-sql.ts
 function oneBatch(ast, o) {

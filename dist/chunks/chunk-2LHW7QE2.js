@@ -11,13 +11,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-46WCHPGE.js";
+} from "./chunk-NVAEBWL5.js";
 import {
   allRules
-} from "./chunk-XLFHIRZD.js";
+} from "./chunk-ZFBFSYF7.js";
 import {
   atLeast
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

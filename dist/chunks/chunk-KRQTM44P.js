@@ -5,7 +5,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 import {
   ByteOffsets,
   LineIndex,

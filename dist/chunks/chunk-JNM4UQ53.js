@@ -4,7 +4,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-46WCHPGE.js";
+} from "./chunk-NVAEBWL5.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -23,20 +23,20 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-SQKLX34I.js";
+} from "./chunk-K7JB4IEF.js";
 import {
   allRules,
   ruleById
-} from "./chunk-XLFHIRZD.js";
+} from "./chunk-ZFBFSYF7.js";
 import {
   byCodeUnit,
   decodeSql,
   parseSource,
   trimTrailing
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   maxRisk
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 import {
   initParser
 } from "./chunk-QGIMEMHQ.js";
@@ -2667,8 +2667,8 @@ async function runCheck(opts) {
   let planVerification;
   let verifiedPlan;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-FJGKUDM7.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-33B2RCQA.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-ZCUYWC6B.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-4CBXWJTS.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -2730,7 +2730,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-AJPTX5IL.js");
+      const { buildPlan, planDocument } = await import("./plan-QTL7GLMH.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) {
         planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);

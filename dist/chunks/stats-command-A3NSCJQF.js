@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-LZXBDCNF.js";
+} from "./chunk-4TVSX3IG.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -12,12 +12,12 @@ import {
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-BCDIPO2D.js";
-import "./chunk-XLFHIRZD.js";
+import "./chunk-ZFBFSYF7.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-PFL4GIEE.js";
-import "./chunk-WUDUNKN3.js";
-import "./chunk-PLFNNFNN.js";
+import "./chunk-6ZNHY3OX.js";
+import "./chunk-KRQTM44P.js";
+import "./chunk-7BJ6A35V.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

@@ -3,18 +3,18 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-STCQM5JI.js";
+} from "./chunk-276QULOO.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-R3XHRRWM.js";
-import "./chunk-CNLOJ7MV.js";
+} from "./chunk-YRNP52AJ.js";
+import "./chunk-YJLFCJFM.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-PFL4GIEE.js";
-import "./chunk-WUDUNKN3.js";
-import "./chunk-PLFNNFNN.js";
+import "./chunk-6ZNHY3OX.js";
+import "./chunk-KRQTM44P.js";
+import "./chunk-7BJ6A35V.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

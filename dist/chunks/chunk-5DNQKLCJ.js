@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   OutsideRepositoryError
-} from "./chunk-O3CTZTF3.js";
+} from "./chunk-JNM4UQ53.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
@@ -13,10 +13,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-4MC3XWKK.js";
+} from "./chunk-BQW4RP54.js";
 import {
   buildPlan
-} from "./chunk-R3XHRRWM.js";
+} from "./chunk-YRNP52AJ.js";
 import {
   parseConfig
 } from "./chunk-ARN7YUHD.js";
@@ -42,19 +42,19 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-SQKLX34I.js";
+} from "./chunk-K7JB4IEF.js";
 import {
   allRules
-} from "./chunk-XLFHIRZD.js";
+} from "./chunk-ZFBFSYF7.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -11,19 +11,19 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-46WCHPGE.js";
+} from "./chunk-NVAEBWL5.js";
 import {
   verificationLine
-} from "./chunk-R3XHRRWM.js";
+} from "./chunk-YRNP52AJ.js";
 import {
   formatRange
-} from "./chunk-IUXZYRAU.js";
+} from "./chunk-ATWPWNJZ.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   riskRank
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 
 // src/check/types.ts
 function planFor(result, build) {

@@ -3,7 +3,7 @@ import {
   estimateOperation,
   formatRange,
   workOf
-} from "./chunk-IUXZYRAU.js";
+} from "./chunk-ATWPWNJZ.js";
 import {
   allRules,
   beginFile,
@@ -13,7 +13,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-XLFHIRZD.js";
+} from "./chunk-ZFBFSYF7.js";
 import {
   fileTransaction,
   sentAsOneQuery,
@@ -26,7 +26,7 @@ import {
   placeholderStandIns,
   serialType,
   sharedName
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   as,
   columnRefs,
@@ -45,7 +45,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 import {
   LineIndex
 } from "./chunk-QGIMEMHQ.js";

@@ -6,24 +6,24 @@ import "./chunk-HQM6YGGO.js";
 import {
   planFor,
   renderJobSummary
-} from "./chunk-4MC3XWKK.js";
+} from "./chunk-BQW4RP54.js";
 import {
   defaultRuleLookup
-} from "./chunk-46WCHPGE.js";
+} from "./chunk-NVAEBWL5.js";
 import {
   buildPlan
-} from "./chunk-R3XHRRWM.js";
-import "./chunk-CNLOJ7MV.js";
+} from "./chunk-YRNP52AJ.js";
+import "./chunk-YJLFCJFM.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-BCDIPO2D.js";
-import "./chunk-IUXZYRAU.js";
-import "./chunk-XLFHIRZD.js";
+import "./chunk-ATWPWNJZ.js";
+import "./chunk-ZFBFSYF7.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-PFL4GIEE.js";
-import "./chunk-WUDUNKN3.js";
-import "./chunk-PLFNNFNN.js";
+import "./chunk-6ZNHY3OX.js";
+import "./chunk-KRQTM44P.js";
+import "./chunk-7BJ6A35V.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

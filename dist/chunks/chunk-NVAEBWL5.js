@@ -2,17 +2,17 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   formatBytes,
   formatRange
-} from "./chunk-IUXZYRAU.js";
+} from "./chunk-ATWPWNJZ.js";
 import {
   ruleById
-} from "./chunk-XLFHIRZD.js";
+} from "./chunk-ZFBFSYF7.js";
 import {
   byCodeUnit
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 import {
   LineIndex
 } from "./chunk-QGIMEMHQ.js";

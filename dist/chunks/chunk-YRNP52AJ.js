@@ -6,18 +6,18 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-CNLOJ7MV.js";
+} from "./chunk-YJLFCJFM.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-PFL4GIEE.js";
+} from "./chunk-6ZNHY3OX.js";
 import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   as,
   blocksWrites,
@@ -27,7 +27,7 @@ import {
   qualifiedFromList,
   relationName,
   stringList
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];

@@ -14,7 +14,7 @@ import {
 } from "./chunk-BCDIPO2D.js";
 import {
   allRules
-} from "./chunk-XLFHIRZD.js";
+} from "./chunk-ZFBFSYF7.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   deparseSync,
   ident
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 
 // src/core/column-shape.ts
 function columnShapeKey(table, column) {

@@ -36,14 +36,14 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-NE33QMLW.js";
+} from "./chunk-5DNQKLCJ.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-O3CTZTF3.js";
+} from "./chunk-JNM4UQ53.js";
 import {
   prose
-} from "./chunk-4MC3XWKK.js";
+} from "./chunk-BQW4RP54.js";
 import {
   require_dist
 } from "./chunk-ARN7YUHD.js";

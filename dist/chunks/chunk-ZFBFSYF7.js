@@ -14,7 +14,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-PFL4GIEE.js";
+} from "./chunk-6ZNHY3OX.js";
 import {
   FileSteps,
   alterCmds,
@@ -32,11 +32,12 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-WUDUNKN3.js";
+} from "./chunk-KRQTM44P.js";
 import {
   as,
   blocksWrites,
   columnRefs,
+  funcCalls,
   functionsCalled,
   isAlwaysTrue,
   isConstantExpr,
@@ -51,7 +52,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 
 // rules/_sql-build.ts
 function runsDuringMigration(statement) {
@@ -3712,22 +3713,10 @@ function isTrue(arg) {
 }
 function calledFunctions(ast) {
   const calls = [];
-  const stack = [ast];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-      continue;
-    }
-    if (!v || typeof v !== "object") continue;
-    const call = v.FuncCall;
-    if (call) {
-      const parts = stringList(call.funcname);
-      const name = parts[parts.length - 1];
-      const args = (call.args ?? []).map((a) => nodeTag(a)?.[1]?.sval?.sval);
-      if (name) calls.push({ name: name.toLowerCase(), args });
-    }
-    for (const x of Object.values(v)) if (x && typeof x === "object") stack.push(x);
+  for (const call of funcCalls(ast)) {
+    const name = stringList(call.funcname).at(-1);
+    const args = (call.args ?? []).map((a) => nodeTag(a)?.[1]?.sval?.sval);
+    if (name) calls.push({ name: name.toLowerCase(), args });
   }
   return calls;
 }
@@ -5492,22 +5481,11 @@ function known(name, schema, facts) {
 }
 function unknownCalls(ast, facts) {
   const found = /* @__PURE__ */ new Map();
-  const stack = [ast];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-      continue;
-    }
-    if (!v || typeof v !== "object") continue;
-    const call = v.FuncCall;
-    if (call) {
-      const parts = stringList(call.funcname);
-      const name = parts.at(-1)?.toLowerCase();
-      const schema = parts.length > 1 ? parts.at(-2)?.toLowerCase() : void 0;
-      if (name && schema !== "pg_catalog" && schema !== "information_schema" && !known(name, schema, facts) && !found.has(name)) found.set(name, parts.join("."));
-    }
-    for (const x of Object.values(v)) if (x && typeof x === "object") stack.push(x);
+  for (const call of funcCalls(ast)) {
+    const parts = stringList(call.funcname);
+    const name = parts.at(-1)?.toLowerCase();
+    const schema = parts.length > 1 ? parts.at(-2)?.toLowerCase() : void 0;
+    if (name && schema !== "pg_catalog" && schema !== "information_schema" && !known(name, schema, facts) && !found.has(name)) found.set(name, parts.join("."));
   }
   return [...found.values()];
 }

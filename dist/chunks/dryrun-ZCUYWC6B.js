@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-LQMK2WDP.js";
+} from "./chunk-NO6VXF6O.js";
 import {
   resolveCacheDir
 } from "./chunk-2AUCPTE4.js";
@@ -27,7 +27,7 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-PLFNNFNN.js";
+} from "./chunk-7BJ6A35V.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BKYH3ZIB.js";
 import "./chunk-GW7LTBFS.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   PHASE_NAMES
-} from "./chunk-R3XHRRWM.js";
+} from "./chunk-YRNP52AJ.js";
 import {
   _enum,
   array,
