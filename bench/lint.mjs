@@ -27,16 +27,28 @@ import { loadModule, parseSync } from 'libpg-query';
 import { benchCorpus } from './corpus.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    corpus: { type: 'string', default: benchCorpus().dir },
-    runs: { type: 'string', default: '5' },
-    'big-runs': { type: 'string', default: '3' },
-    rows: { type: 'string', default: 'corpus,one,version,big' },
-    compare: { type: 'string' },
-    workers: { type: 'string' },
-  },
-});
+// --help prints the comment at the top of this file: what each row measures and the options.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  const head = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+  console.log(head.slice(0, head.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: benchCorpus().dir },
+      runs: { type: 'string', default: '5' },
+      'big-runs': { type: 'string', default: '3' },
+      rows: { type: 'string', default: 'corpus,one,version,big' },
+      compare: { type: 'string' },
+      workers: { type: 'string' },
+    },
+  }));
+} catch (e) {
+  console.error(`bench/lint: ${e.message} (see --help)`);
+  process.exit(2);
+}
 const corpus = path.resolve(args.corpus);
 const runs = Number(args.runs);
 const bigRuns = Number(args['big-runs']);
