@@ -308,20 +308,35 @@ export function preprocess(text: string, placeholders: Record<string, string> = 
  * Puts back, in a finding's message or suggestion, the placeholders the SQL was parsed with
  * stand-ins for (`${schema}` as `schema___`, pop's `{{ identifier .Parameters.tableName }}` as
  * `tablename___`): the author wrote the placeholder, and a suggestion with the stand-in is SQL
- * for a name that does not exist. A stand-in only part of a longer name cannot be put back
- * (`{{ ... }}_id_length` is no name once pop renders it): `otherwise` is said instead.
+ * for a name that does not exist. In a finding (`restore`), a stand-in only part of a longer
+ * name is not put back (`{{ ... }}_id_length` is no name once pop renders it): `otherwise` is
+ * said instead.
  */
-export function placeholderStandIns(placeholders: ReadonlyArray<{ written: string; standIn: string }>): { restore(text: string, otherwise?: string): string } {
+export function placeholderStandIns(placeholders: ReadonlyArray<{ written: string; standIn: string }>): {
+  restore(text: string, otherwise?: string): string;
+  restoreInNames(text: string): string;
+} {
   const byStandIn = new Map<string, string>();
   for (const p of placeholders) if (!byStandIn.has(p.standIn)) byStandIn.set(p.standIn, p.written);
   const escaped = [...byStandIn.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const whole = new RegExp(`(?<![A-Za-z0-9_$])(${escaped.join('|')})(?![A-Za-z0-9_$])`, 'g');
-  const anywhere = new RegExp(escaped.join('|'));
+  const alternatives = escaped.join('|');
+  const whole = new RegExp(`(?<![A-Za-z0-9_$])(${alternatives})(?![A-Za-z0-9_$])`, 'g');
+  const starting = new RegExp(`(?<![A-Za-z0-9_$])(${alternatives})`, 'g');
+  const anywhere = new RegExp(alternatives);
+  const put = (m: string) => byStandIn.get(m) ?? m;
   return {
     restore(text, otherwise) {
-      if (!anywhere.test(text)) return text;
-      const restored = text.replace(whole, (m) => byStandIn.get(m) ?? m);
+      if (byStandIn.size === 0 || !anywhere.test(text)) return text;
+      const restored = text.replace(whole, put);
       return otherwise !== undefined && anywhere.test(restored) ? otherwise : restored;
+    },
+    /**
+     * Also where a stand-in starts a longer name (`"table____vr_idx"` from Flyway's
+     * `"${table}_vr_idx"`, which the runner fills in as text): the plan's SQL, run as printed.
+     */
+    restoreInNames(text) {
+      if (byStandIn.size === 0 || !anywhere.test(text)) return text;
+      return text.replace(starting, put);
     },
   };
 }

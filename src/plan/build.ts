@@ -6,7 +6,7 @@ import type { Draft, PlanMemory, StatementContext } from './context.js';
 import { DropOrder, HeldConstraintDrops, afterDeferred } from './order.js';
 import { assemblePhases } from './phases.js';
 import { planStatement } from './statements.js';
-import { restorePlaceholders } from '../analyze/placeholders.js';
+import { placeholderStandIns } from '../parse/index.js';
 import type { PhaseName, Plan, PlanOptions } from './types.js';
 
 export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): Plan {
@@ -72,7 +72,8 @@ function latestPhase(drafts: readonly Draft[], since: PhaseName | undefined): Ph
 }
 
 function restoreStep(d: Draft, unknown: NonNullable<AnalyzedMigration['up']['unknownPlaceholders']>): void {
-  const r = (t: string) => restorePlaceholders(t, unknown);
+  const standIns = placeholderStandIns(unknown);
+  const r = (t: string) => standIns.restoreInNames(t);
   d.step.sql = d.step.sql.map(r);
   d.step.description = r(d.step.description);
   if (d.step.replaces !== undefined) d.step.replaces = r(d.step.replaces);

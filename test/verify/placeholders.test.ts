@@ -6,7 +6,7 @@ import { buildPlan, planDocument } from '../../src/plan/index.js';
 import { VerifySession, verifyPlan, verifySuggestions } from '../../src/verify/index.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
-import { restorePlaceholders } from '../../src/analyze/placeholders.js';
+import { placeholderStandIns } from '../../src/parse/index.js';
 
 const session = new VerifySession({ engine: 'pglite', cacheDir: TEST_CACHE_DIR });
 afterAll(() => session.dispose());
@@ -18,9 +18,9 @@ describe('placeholders in printed SQL', () => {
       { line: 1, column: 1, shown: '${schema}', written: '${schema}', standIn: 'schema___' },
       { line: 1, column: 1, shown: '${table}', written: '${table}', standIn: 'table___' },
     ];
-    expect(restorePlaceholders('DROP INDEX CONCURRENTLY "schema___"."table____vr_idx";  -- (schema___.table___)', unknown))
+    expect(placeholderStandIns(unknown).restoreInNames('DROP INDEX CONCURRENTLY "schema___"."table____vr_idx";  -- (schema___.table___)'))
       .toBe('DROP INDEX CONCURRENTLY "${schema}"."${table}_vr_idx";  -- (${schema}.${table})');
-    expect(restorePlaceholders('SELECT myschema___x FROM schema___.t', unknown)).toBe('SELECT myschema___x FROM ${schema}.t');
+    expect(placeholderStandIns(unknown).restoreInNames('SELECT myschema___x FROM schema___.t')).toBe('SELECT myschema___x FROM ${schema}.t');
   });
 
   it('suggestions and plan steps show ${schema}, and are verified as the dry-run runs the file', async () => {
