@@ -148,7 +148,7 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
   // Nothing that runs changed (the up's statements as they were: comments, layout, lemmy's
   // pg_format upgrades), the rollback untouched (a one-file layout's down section: its
   // statements as they were), and no runner checksums the file: nothing to review.
-  const rollbackAsIs = !rollbackChanged(m, base, down ?? baseDown, sameStatements);
+  const rollbackAsIs = change === 'modified' && !rollbackChanged(m, base, down ?? baseDown, sameStatements);
   if (change === 'modified' && upAsBase && !upEdited && rollbackAsIs) change = 'unchanged';
   // The up edited, its own rollback file left as it was: what was wrong with the pair before is
   // the base branch's (check/analyze-set.ts tells it from what the edit brought).

@@ -182,17 +182,19 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     const changed = [...listed.filter((p) => opts.changedByChange!(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p)), ...gone];
     const used = new Set<string>();
     for (const set of result.sets) for (const m of set.migrations) for (const src of [m.up, m.down]) if (src) placeholdersUsed(src.text, used);
-    const readBase = opts.base ? (p: string) => opts.base!.read(p).then(decodeText, () => '')
+    // Three checks below read the same changed files: each is read once per side (through the
+    // API, for the App and for an Action without the base tree).
+    const readBase = once(opts.base ? (p: string) => opts.base!.read(p).then(decodeText, () => '')
       : opts.readBase ? (p: string) => opts.readBase!(p).then((t) => t ?? '', () => '')
-      : () => Promise.resolve('');
-    const readHead = (p: string) => files.read(p).then(decodeText, () => '');
+      : () => Promise.resolve(''));
+    const readHead = once((p: string) => files.read(p).then(decodeText, () => ''));
     result.errors.push(...(await placeholderEdits(changed, readHead, readBase, used)));
     // The runner's settings of which files run and how (flyway.conf's locations, suffixes, initSql...).
     const unfollowed = await runnerConfigEdits(changed, readHead, readBase);
     unfollowed.push(...(await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes)));
     // Liquibase includes of files or folders the review does not read as migrations.
     const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => (m.down ? [m.up.path, m.down.path] : [m.up.path])));
-    unfollowed.push(...(await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) }, listed)));
+    unfollowed.push(...(await changelogIncludeEdits(changed, readHead, readBase, reviewedFiles, listed)));
     // What such a change makes run is not reviewed, so an approval of it is bound to every file the
     // change touches: after `sqlMigrationSuffixes=.sql,.txt` is approved, a push that edits the
     // V9__x.txt it runs must void the approval too (the findings' text is in the approval's hash).
@@ -571,4 +573,14 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
     });
   }
   return out;
+}
+
+/** `read`, each path's answer kept for the next caller. */
+function once(read: (path: string) => Promise<string>): (path: string) => Promise<string> {
+  const answers = new Map<string, Promise<string>>();
+  return (path) => {
+    let answer = answers.get(path);
+    if (!answer) answers.set(path, (answer = read(path)));
+    return answer;
+  };
 }

@@ -182,12 +182,12 @@ export function changelogIncludes(text: string): Array<{ kind: 'include' | 'incl
  * Findings for changed Liquibase changelogs that include a file or folder the base version did
  * not, where nothing reviewed answers to it: `<include file="../../scripts/cleanup.sql"/>` or
  * `<includeAll path="../../tools/"/>` runs SQL from a folder no layout reads as migrations.
- * `reviewed` holds the paths of the files read as migrations and the folders of their sets;
+ * `reviewed` holds the paths of the files read as migrations;
  * `listed`, the repository's files: a target that names no SQL file there makes Liquibase fail,
  * which runs nothing, and is no finding.
  */
-export async function changelogIncludeEdits(paths: readonly string[], readHead: (path: string) => Promise<string>, readBase: (path: string) => Promise<string>, reviewed: { files: readonly string[]; dirs: readonly string[] }, listed: readonly string[]): Promise<ReportError[]> {
-  const isReviewed = new Set(reviewed.files);
+export async function changelogIncludeEdits(paths: readonly string[], readHead: (path: string) => Promise<string>, readBase: (path: string) => Promise<string>, reviewed: readonly string[], listed: readonly string[]): Promise<ReportError[]> {
+  const isReviewed = new Set(reviewed);
   const out: ReportError[] = [];
   const clean = (p: string) => p.replace(/^classpath\*?:/, '').replace(/^\.?\//, '').replace(/\/+$/, '');
   const resolve = (changelog: string, target: string) => {
