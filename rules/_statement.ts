@@ -3,6 +3,7 @@
 import type { AlterTableCmd, ColumnDef, Constraint, CreateStmt, Node, TypeName } from '@pgsql/types';
 import { as, keyColumns, relationName, stringList } from '../src/analyze/ast.js';
 import { alterCmds, stmtNode } from '../src/analyze/rule-helpers.js';
+import { escapeRegExp } from '../src/core/strings.js';
 import type { Statement } from '../src/core/types.js';
 
 /**
@@ -137,7 +138,7 @@ function afterName(typePattern: RegExp): RegExp {
 }
 
 function retypeColumnByRegExp(text: string, column: string, typePattern: RegExp, replacement: string): string | undefined {
-  const name = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(column);
   const re = new RegExp(`((?:^|[\\s,(])"?${name}"?\\s+(?:TYPE\\s+|SET\\s+DATA\\s+TYPE\\s+)?)${typePattern.source}`, 'i');
   const replaced = text.replace(re, `$1${replacement}`);
   return replaced === text ? undefined : replaced;

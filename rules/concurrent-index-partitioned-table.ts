@@ -1,7 +1,7 @@
 import type { DropStmt, IndexStmt } from '@pgsql/types';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { stmtNode } from '../src/analyze/rule-helpers.js';
-import { onPartitionedTable, partitionedIndexRecipe } from './_partition-index.js';
+import { partitionedIndexRecipe } from './_partition-index.js';
 import { runsDuringMigration } from './_sql-build.js';
 
 export const rule: Rule = {
@@ -21,7 +21,7 @@ export const rule: Rule = {
     if (!runsDuringMigration(statement)) return [];
     const idx = stmtNode<IndexStmt>(statement, 'IndexStmt');
     const table = operations[0]?.table;
-    if (idx?.concurrent && table && (onPartitionedTable(state, idx, table) || state.facts.partitionedTables?.has(table))) {
+    if (idx?.concurrent && table && state.facts.partitionedTables?.has(table)) {
       return [{
         operation: 0,
         message: `CREATE INDEX CONCURRENTLY on ${table}, a partitioned table: PostgreSQL refuses it ("cannot create index on partitioned table concurrently") and the migration fails`,

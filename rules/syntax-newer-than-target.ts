@@ -1,5 +1,5 @@
 import type { Node } from '@pgsql/types';
-import { optionOn } from '../src/analyze/ast.js';
+import { LEAF_NODES, optionOn } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { executesNow } from './_statement.js';
 
@@ -49,13 +49,8 @@ function featureOf(tag: string, v: Json): Feature | undefined {
   }
 }
 
-/**
- * Nodes that hold no node featureOf knows, however deep (constants, names, column references,
- * table references): not entered. Most of a CREATE TABLE's or ALTER TABLE's tree is these.
- */
-const LEAVES = new Set(['String', 'A_Const', 'Integer', 'Float', 'Boolean', 'BitString', 'ColumnRef', 'ParamRef', 'A_Star', 'RangeVar']);
 
-/** Every feature of the tree newer than `pgVersion`, once each. Function bodies are strings: not entered. */
+/** Every feature of the tree newer than `pgVersion`, once each (LEAF_NODES hold none: most of a CREATE or ALTER TABLE's tree). Function bodies are strings: not entered. */
 function newerFeatures(ast: unknown, pgVersion: number): Feature[] {
   const found = new Map<string, Feature>();
   // Keys in their own order (for...in over the parser's plain objects), as Object.entries gave
@@ -68,7 +63,7 @@ function newerFeatures(ast: unknown, pgVersion: number): Feature[] {
     }
     for (const key in node) {
       const value = (node as Json)[key];
-      if (typeof value !== 'object' || value === null || LEAVES.has(key)) continue;
+      if (typeof value !== 'object' || value === null || LEAF_NODES.has(key)) continue;
       if (!Array.isArray(value)) {
         const f = featureOf(key, value as Json);
         if (f && f.since > pgVersion && !found.has(f.what)) found.set(f.what, f);

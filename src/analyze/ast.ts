@@ -261,6 +261,12 @@ export function columnRefs(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * Node kinds that hold no statement, call or expression below them (constants, names, column and
+ * table references): tree walks that look for those skip them.
+ */
+export const LEAF_NODES: ReadonlySet<string> = new Set(['String', 'A_Const', 'Integer', 'Float', 'Boolean', 'BitString', 'ColumnRef', 'ParamRef', 'A_Star', 'RangeVar']);
+
 /** Every function call in a statement's tree, in no set order; iterative, since expressions nest deeply. */
 export function funcCalls(ast: Node): Array<{ funcname?: Node[]; args?: Node[] }> {
   const calls: Array<{ funcname?: Node[]; args?: Node[] }> = [];
@@ -274,7 +280,11 @@ export function funcCalls(ast: Node): Array<{ funcname?: Node[]; args?: Node[] }
     if (!v || typeof v !== 'object') continue;
     const call = (v as { FuncCall?: { funcname?: Node[]; args?: Node[] } }).FuncCall;
     if (call) calls.push(call);
-    for (const x of Object.values(v)) if (x && typeof x === 'object') stack.push(x);
+    // Keys in their own order, without an array of values per node.
+    for (const key in v) {
+      const x = (v as Record<string, unknown>)[key];
+      if (x && typeof x === 'object' && !LEAF_NODES.has(key)) stack.push(x);
+    }
   }
   return calls;
 }

@@ -3,6 +3,7 @@
 // the cautious side), and the function a trigger or event trigger it creates will run. A routine's body is analysed as code that runs later; once the migration
 // runs the routine, its statements run now (analyze.ts replays them there).
 import type { Node } from '@pgsql/types';
+import { LEAF_NODES } from './ast.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
@@ -21,13 +22,11 @@ export function definedRoutine(ast: Node): string | undefined {
   return isObject(create) ? bareName(create.funcname) : undefined;
 }
 
-/**
- * Nodes under which no call and no trigger can sit (constants, names, column and table
- * references): not entered. A run that has met a CREATE FUNCTION walks every later statement.
- */
-const LEAVES = new Set(['String', 'A_Const', 'Integer', 'Float', 'Boolean', 'BitString', 'ColumnRef', 'ParamRef', 'A_Star', 'RangeVar']);
 
-/** Names of the routines the statement runs or sets up to run, among `known` (walked only when there are some). */
+/**
+ * Names of the routines the statement runs or sets up to run, among `known` (walked only when there
+ * are some: a run that has met a CREATE FUNCTION walks every later statement), skipping LEAF_NODES.
+ */
 export function routinesRun(ast: Node, known: { readonly size: number; has(name: string): boolean }): string[] {
   if (known.size === 0) return [];
   const found = new Set<string>();
@@ -42,7 +41,7 @@ export function routinesRun(ast: Node, known: { readonly size: number; has(name:
     // Keys in their own order (for...in over the parser's plain objects), without an array of entries per node.
     for (const key in node) {
       // A function body defined here runs later (it is replayed when something runs it).
-      if (key === 'CreateFunctionStmt' || LEAVES.has(key)) continue;
+      if (key === 'CreateFunctionStmt' || LEAF_NODES.has(key)) continue;
       const value = node[key];
       if (!isObject(value)) continue;
       // CALL's `funccall` is a FuncCall without its wrapper.

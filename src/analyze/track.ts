@@ -296,7 +296,12 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
   if (!state.learningOnly) state.newTables.add(table);
   if (v.partspec) (state.facts.partitionedTables ??= new Set()).add(table);
   const parent = v.partbound ? tableOf(state, as<RangeVar>(v.inhRelations?.[0], 'RangeVar')) : undefined;
-  if (parent) (state.facts.partitions ??= new Map()).set(parent, [...(state.facts.partitions?.get(parent) ?? []), table]);
+  if (parent) {
+    const partitions = (state.facts.partitions ??= new Map());
+    const list = partitions.get(parent);
+    if (list) list.push(table);
+    else partitions.set(parent, [table]);
+  }
   for (const elt of v.tableElts ?? []) {
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {

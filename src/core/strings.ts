@@ -29,3 +29,8 @@ export function flattened(s: string): string {
   s.charCodeAt(0);
   return s;
 }
+
+/** `s` as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

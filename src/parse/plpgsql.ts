@@ -3,6 +3,7 @@
 // concatenation or format()) cannot be known before it runs and is not followed; EXECUTE of a
 // single string literal is.
 import type { Node } from '@pgsql/types';
+import { escapeRegExp } from '../core/strings.js';
 import { ByteOffsets } from './positions.js';
 import { trimEnd } from './trivia.js';
 import { parsePlpgsql, parseSql } from './wasm.js';
@@ -195,9 +196,6 @@ function literalValue(raw: string): string | undefined {
   return typeof sval === 'string' ? sval : undefined;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Finds where `query` starts in `body`, at or after `from`; INTO blanking can break an exact match. */
 function locate(body: string, query: string, from: number): number {

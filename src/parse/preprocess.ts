@@ -3,7 +3,7 @@
 // are substituted the way Flyway or Liquibase would before running the file.
 import { scanSql } from './wasm.js';
 import { ByteOffsets } from './positions.js';
-import { trimTrailing } from '../core/strings.js';
+import { escapeRegExp, trimTrailing } from '../core/strings.js';
 
 /** One replacement made while preprocessing: original [from, from+oldLength) became newLength units. */
 interface Edit {
@@ -318,7 +318,7 @@ export function placeholderStandIns(placeholders: ReadonlyArray<{ written: strin
 } {
   const byStandIn = new Map<string, string>();
   for (const p of placeholders) if (!byStandIn.has(p.standIn)) byStandIn.set(p.standIn, p.written);
-  const escaped = [...byStandIn.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = [...byStandIn.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const alternatives = escaped.join('|');
   const whole = new RegExp(`(?<![A-Za-z0-9_$])(${alternatives})(?![A-Za-z0-9_$])`, 'g');
   const starting = new RegExp(`(?<![A-Za-z0-9_$])(${alternatives})`, 'g');
