@@ -29,6 +29,8 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
       list.push(op);
       opsByStatement.set(op.statement, list);
     }
+    // The plan prints a placeholder as written (`${schema}`), not the parser's stand-in for it.
+    const standIns = m.up.unknownPlaceholders?.length ? placeholderStandIns(m.up.unknownPlaceholders) : undefined;
     for (const statement of m.up.statements) {
       // Statements inside DO blocks and function bodies run with their parent.
       if (statement.nestedIn) continue;
@@ -43,8 +45,7 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
       };
       held.learn(statement.ast);
       const out = planStatement(ctx);
-      // The plan prints a placeholder as written (`${schema}`), not the parser's stand-in for it.
-      if (m.up.unknownPlaceholders?.length) for (const d of out) restoreStep(d, m.up.unknownPlaceholders);
+      if (standIns) for (const d of out) restoreStep(d, standIns);
       held.release(ctx.ops, out, memory);
       afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
@@ -71,8 +72,7 @@ function latestPhase(drafts: readonly Draft[], since: PhaseName | undefined): Ph
   return since ?? (drafts.some((d) => !d.absorbed && d.step.sql.length > 0 && d.phase === 'backfill') ? 'backfill' : undefined);
 }
 
-function restoreStep(d: Draft, unknown: NonNullable<AnalyzedMigration['up']['unknownPlaceholders']>): void {
-  const standIns = placeholderStandIns(unknown);
+function restoreStep(d: Draft, standIns: ReturnType<typeof placeholderStandIns>): void {
   const r = (t: string) => standIns.restoreInNames(t);
   d.step.sql = d.step.sql.map(r);
   d.step.description = r(d.step.description);
