@@ -4,13 +4,28 @@
 // deleted). With it the Action judges an edit as the App does: an applied migration whose
 // statements stayed as they were (comments, spacing, its rollback), a folder moved whole, the
 // base's whole-schema file the dry-run starts from, the manifests and placeholder files as the base
-// has them. Without it (a tree too large for one listing, a base the token cannot read) the review
-// runs on the head alone, which is stricter: every edit of an applied migration counts.
-import type { RepoFiles } from '../core/types.js';
+// has them. Without it (a tree too large for one listing, a base the token cannot read) every edit
+// of an applied migration counts, which is stricter; the few settings and placeholder files a
+// change is held against are then read one by one through the contents API (`readBase`).
+import type { FileChange, RepoFiles } from '../core/types.js';
+import type { CheckScope } from '../check/types.js';
 import type { GitHubClient, RepoRef } from '../github/octokit.js';
+import { readRepoFile } from '../github/repo-file.js';
 import { apiRepoFiles } from '../github/repo-files.js';
 
-export async function baseTree(
+/** What a review of `changes` against the base commit reads of the base. */
+export async function changesScope(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  baseSha: string,
+  changes: FileChange[],
+  workspaceFiles: RepoFiles,
+  log: (message: string) => void,
+): Promise<CheckScope> {
+  return { kind: 'changes', changes, base: await baseTree(octokit, repo, baseSha, workspaceFiles, log), readBase: (p) => readRepoFile(octokit, repo, p, baseSha) };
+}
+
+async function baseTree(
   octokit: GitHubClient,
   repo: RepoRef,
   baseSha: string,

@@ -28,7 +28,7 @@ import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 import { isWriteRefused, once, reviewWithoutWrites } from './read-only.js';
 import { jobFailure } from './job-failure.js';
 import { withTableStats } from './table-stats.js';
-import { baseTree } from './base-tree.js';
+import { changesScope } from './base-tree.js';
 
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
 
@@ -87,12 +87,7 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
 
     const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
-    // The base tree (apiRepoFiles) when GitHub lists it; the few base files a change's runner
-    // settings and placeholders are held against are read through the contents API when it does not.
-    const readBase = (p: string) => readRepoFile(octokit, repo, p, pr.base.sha);
-    const runChecks = once(async (changes) =>
-      runCheck({ files, config, scope: { kind: 'changes', changes, base: await baseTree(octokit, repo, pr.base.sha, files, (m) => core.info(m)), readBase }, dryRun }),
-    );
+    const runChecks = once(async (changes) => runCheck({ files, config, scope: await changesScope(octokit, repo, pr.base.sha, changes, files, (m) => core.info(m)), dryRun }));
     let outcome: PullRequestOutcome;
     try {
       outcome = await reviewPullRequest(octokit, repo, prRef, settings, runChecks);
@@ -249,13 +244,7 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
         approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m),
         gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) },
       },
-      async (changes) =>
-        runCheck({
-          files,
-          config,
-          scope: { kind: 'changes', changes, base: await baseTree(octokit, repo, group.base_sha, files, (m) => core.info(m)), readBase: (p) => readRepoFile(octokit, repo, p, group.base_sha) },
-          dryRun,
-        }),
+      async (changes) => runCheck({ files, config, scope: await changesScope(octokit, repo, group.base_sha, changes, files, (m) => core.info(m)), dryRun }),
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);
