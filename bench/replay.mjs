@@ -12,7 +12,7 @@
 //   s/PR        mean wall time per PR
 //
 // Run `npm run build` first. Usage: node bench/replay.mjs <git repo or dir>... [--last N] [--verbose]
-// [--save DIR] (each PR's report, with the commit and the files it changed, as DIR/<repo>/<sha>.json)
+// [--save DIR] (each PR's report, with the commit and the files it changed, as DIR/<repo>/<first 10 characters of the sha>.json)
 // The repository is cloned into a temp folder and never modified.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,13 +2,16 @@
 // can tell `SELECT now()` from `SELECT purge_everything()`. It is generated from a server
 // (scripts/gen-builtin-functions.mjs); this fails when the server here has a built-in function
 // the list lacks (regenerate it), so a newer server's functions are not taken for unreviewed ones.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { BUILTIN, EXTENSION_FUNCTIONS } from '../../rules/_builtin-functions.js';
+import { requireServer, SERVER_URL } from '../dryrun/helpers.js';
 
 describe('the built-in function list', () => {
+  beforeAll(requireServer);
+
   it('holds every pg_catalog function of the PostgreSQL server here', async () => {
-    const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    const client = new pg.Client({ connectionString: SERVER_URL });
     await client.connect();
     try {
       const { rows } = await client.query<{ name: string }>("SELECT DISTINCT lower(proname) AS name FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace");
