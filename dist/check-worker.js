@@ -1,14 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-K7JB4IEF.js";
-import "./chunks/chunk-ATWPWNJZ.js";
-import "./chunks/chunk-ZFBFSYF7.js";
+} from "./chunks/chunk-YR2A6R5V.js";
+import "./chunks/chunk-Q2OHSGXS.js";
+import "./chunks/chunk-FJSWYJIY.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-6ZNHY3OX.js";
-import "./chunks/chunk-KRQTM44P.js";
-import "./chunks/chunk-7BJ6A35V.js";
+import "./chunks/chunk-E6MAL5MB.js";
+import "./chunks/chunk-MWFXC2FY.js";
+import "./chunks/chunk-CTL3ZZCH.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser

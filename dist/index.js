@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-2LHW7QE2.js";
+} from "./chunks/chunk-BIDEU5BO.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,17 +38,17 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-5DNQKLCJ.js";
+} from "./chunks/chunk-LLM56AQI.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-JNM4UQ53.js";
-import "./chunks/chunk-276QULOO.js";
-import "./chunks/chunk-BQW4RP54.js";
-import "./chunks/chunk-NVAEBWL5.js";
-import "./chunks/chunk-YRNP52AJ.js";
-import "./chunks/chunk-YJLFCJFM.js";
+} from "./chunks/chunk-SB3WWWX4.js";
+import "./chunks/chunk-YNBMPLQX.js";
+import "./chunks/chunk-NERLK6YZ.js";
+import "./chunks/chunk-TRQ5RGOX.js";
+import "./chunks/chunk-5BQ6DS2H.js";
+import "./chunks/chunk-TA7Q6LOO.js";
 import {
   loadConfig
 } from "./chunks/chunk-ARN7YUHD.js";
@@ -61,14 +61,14 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-K7JB4IEF.js";
-import "./chunks/chunk-ATWPWNJZ.js";
-import "./chunks/chunk-ZFBFSYF7.js";
+import "./chunks/chunk-YR2A6R5V.js";
+import "./chunks/chunk-Q2OHSGXS.js";
+import "./chunks/chunk-FJSWYJIY.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-6ZNHY3OX.js";
-import "./chunks/chunk-KRQTM44P.js";
-import "./chunks/chunk-7BJ6A35V.js";
+import "./chunks/chunk-E6MAL5MB.js";
+import "./chunks/chunk-MWFXC2FY.js";
+import "./chunks/chunk-CTL3ZZCH.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
@@ -760,6 +760,9 @@ async function withTableStats(config, inputs, read) {
 }
 
 // src/action/base-tree.ts
+async function changesScope(octokit, repo, baseSha, changes, workspaceFiles, log) {
+  return { kind: "changes", changes, base: await baseTree(octokit, repo, baseSha, workspaceFiles, log), readBase: (p) => readRepoFile(octokit, repo, p, baseSha) };
+}
 async function baseTree(octokit, repo, baseSha, workspaceFiles, log) {
   const files = apiRepoFiles(octokit, repo, baseSha, /* @__PURE__ */ new Map(), workspaceFiles);
   try {
@@ -824,10 +827,7 @@ async function onPullRequest(octokit, repo, inputs) {
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
     const prRef = { number: pr.number, headSha, baseSha: pr.base.sha, author: pr.user.login };
-    const readBase = (p) => readRepoFile(octokit, repo, p, pr.base.sha);
-    const runChecks = once(
-      async (changes) => runCheck({ files, config, scope: { kind: "changes", changes, base: await baseTree(octokit, repo, pr.base.sha, files, (m) => info(m)), readBase }, dryRun })
-    );
+    const runChecks = once(async (changes) => runCheck({ files, config, scope: await changesScope(octokit, repo, pr.base.sha, changes, files, (m) => info(m)), dryRun }));
     let outcome;
     try {
       outcome = await reviewPullRequest(octokit, repo, prRef, settings, runChecks);
@@ -963,12 +963,7 @@ async function onMergeGroup(octokit, repo, inputs) {
         log: (m) => info(m),
         gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) }
       },
-      async (changes) => runCheck({
-        files,
-        config,
-        scope: { kind: "changes", changes, base: await baseTree(octokit, repo, group.base_sha, files, (m) => info(m)), readBase: (p) => readRepoFile(octokit, repo, p, group.base_sha) },
-        dryRun
-      })
+      async (changes) => runCheck({ files, config, scope: await changesScope(octokit, repo, group.base_sha, changes, files, (m) => info(m)), dryRun })
     );
     const { reportPath, sarifPath } = await writeReports(outcome.result, inputs);
     publishAnnotations(outcome.result);

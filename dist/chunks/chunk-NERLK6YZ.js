@@ -11,19 +11,19 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-NVAEBWL5.js";
+} from "./chunk-TRQ5RGOX.js";
 import {
   verificationLine
-} from "./chunk-YRNP52AJ.js";
+} from "./chunk-5BQ6DS2H.js";
 import {
   formatRange
-} from "./chunk-ATWPWNJZ.js";
+} from "./chunk-Q2OHSGXS.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   riskRank
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 
 // src/check/types.ts
 function planFor(result, build) {

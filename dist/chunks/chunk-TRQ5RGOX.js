@@ -2,17 +2,17 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   formatBytes,
   formatRange
-} from "./chunk-ATWPWNJZ.js";
+} from "./chunk-Q2OHSGXS.js";
 import {
   ruleById
-} from "./chunk-ZFBFSYF7.js";
+} from "./chunk-FJSWYJIY.js";
 import {
   byCodeUnit
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import {
   LineIndex
 } from "./chunk-QGIMEMHQ.js";

@@ -14,7 +14,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-6ZNHY3OX.js";
+} from "./chunk-E6MAL5MB.js";
 import {
   FileSteps,
   alterCmds,
@@ -23,6 +23,7 @@ import {
   describeLock,
   dynamicExecutes,
   earlierStepPasses,
+  escapeRegExp,
   ident,
   onExistingTable,
   serialType,
@@ -32,8 +33,9 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
+  LEAF_NODES,
   as,
   blocksWrites,
   columnRefs,
@@ -52,7 +54,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 
 // rules/_sql-build.ts
 function runsDuringMigration(statement) {
@@ -342,7 +344,7 @@ function afterName(typePattern) {
   return re;
 }
 function retypeColumnByRegExp(text, column, typePattern, replacement) {
-  const name = column.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const name = escapeRegExp(column);
   const re = new RegExp(`((?:^|[\\s,(])"?${name}"?\\s+(?:TYPE\\s+|SET\\s+DATA\\s+TYPE\\s+)?)${typePattern.source}`, "i");
   const replaced = text.replace(re, `$1${replacement}`);
   return replaced === text ? void 0 : replaced;
@@ -943,7 +945,7 @@ var rule20 = {
     if (!runsDuringMigration(statement)) return [];
     const idx = stmtNode(statement, "IndexStmt");
     const table = operations[0]?.table;
-    if (idx?.concurrent && table && (onPartitionedTable(state, idx, table) || state.facts.partitionedTables?.has(table))) {
+    if (idx?.concurrent && table && state.facts.partitionedTables?.has(table)) {
       return [{
         operation: 0,
         message: `CREATE INDEX CONCURRENTLY on ${table}, a partitioned table: PostgreSQL refuses it ("cannot create index on partitioned table concurrently") and the migration fails`,
@@ -4206,7 +4208,12 @@ function trackCreateTable(state, v, stmt) {
   if (!state.learningOnly) state.newTables.add(table);
   if (v.partspec) (state.facts.partitionedTables ??= /* @__PURE__ */ new Set()).add(table);
   const parent = v.partbound ? tableOf(state, as(v.inhRelations?.[0], "RangeVar")) : void 0;
-  if (parent) (state.facts.partitions ??= /* @__PURE__ */ new Map()).set(parent, [...state.facts.partitions?.get(parent) ?? [], table]);
+  if (parent) {
+    const partitions = state.facts.partitions ??= /* @__PURE__ */ new Map();
+    const list = partitions.get(parent);
+    if (list) list.push(table);
+    else partitions.set(parent, [table]);
+  }
   for (const elt of v.tableElts ?? []) {
     const col = as(elt, "ColumnDef");
     if (col?.colname) {
@@ -4570,7 +4577,6 @@ function featureOf(tag, v) {
       return void 0;
   }
 }
-var LEAVES = /* @__PURE__ */ new Set(["String", "A_Const", "Integer", "Float", "Boolean", "BitString", "ColumnRef", "ParamRef", "A_Star", "RangeVar"]);
 function newerFeatures(ast, pgVersion) {
   const found = /* @__PURE__ */ new Map();
   const visit = (node) => {
@@ -4581,7 +4587,7 @@ function newerFeatures(ast, pgVersion) {
     }
     for (const key in node) {
       const value = node[key];
-      if (typeof value !== "object" || value === null || LEAVES.has(key)) continue;
+      if (typeof value !== "object" || value === null || LEAF_NODES.has(key)) continue;
       if (!Array.isArray(value)) {
         const f = featureOf(key, value);
         if (f && f.since > pgVersion && !found.has(f.what)) found.set(f.what, f);
@@ -5472,12 +5478,14 @@ var PLATFORM = /* @__PURE__ */ new Map([
   ["storage", /* @__PURE__ */ new Set(["foldername", "filename", "extension", "search", "get_size_by_bucket"])],
   ["vault", /* @__PURE__ */ new Set(["create_secret", "update_secret"])]
 ]);
-function known(name, schema, facts) {
-  if (schema !== void 0 && PLATFORM.get(schema)?.has(name) || facts.functionVolatility.has(name) || facts.aggregates?.has(name) || BUILTIN.has(name) || OTHER_EXTENSIONS.test(name)) return true;
-  for (const names of EXTENSION_FUNCTIONS.values()) if (names.has(name)) return true;
+var ANY_EXTENSION_FUNCTION = new Set([...EXTENSION_FUNCTIONS.values()].flatMap((names) => [...names]));
+function namesUnknowable(facts) {
   if (facts.routinesMadeDynamically) return true;
   for (const ext of facts.extensions ?? []) if (!EXTENSION_FUNCTIONS.has(ext) && ext !== "plpgsql") return true;
   return false;
+}
+function known(name, schema, facts) {
+  return schema !== void 0 && PLATFORM.get(schema)?.has(name) || facts.functionVolatility.has(name) || !!facts.aggregates?.has(name) || BUILTIN.has(name) || OTHER_EXTENSIONS.test(name) || ANY_EXTENSION_FUNCTION.has(name);
 }
 function unknownCalls(ast, facts) {
   const found = /* @__PURE__ */ new Map();
@@ -5494,7 +5502,7 @@ var rule85 = {
   risk: "CAUTION",
   title: "A call of a routine no migration here creates and the database does not have built in",
   docs: {
-    why: "When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure, or a function called by a statement that runs now (SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE TABLE AS), that no migration in the repository creates and that is neither built in nor an extension's (made by hand, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen. Built-in names are those of pg_catalog on PostgreSQL 15 and 17, and the functions of the extensions a stock server ships (uuid-ossp, pgcrypto, pg_trgm, hstore...), listed in rules/_builtin-functions.ts; a migration history that creates another extension (PostGIS, say) turns the check off for functions, since its functions are unknown here, and so does a routine of the history that creates routines with EXECUTE (their names are built when it runs).",
+    why: "When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure, or a function called by a statement that runs now (SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE TABLE AS), that no migration in the repository creates and that is neither built in nor an extension's (made by hand, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen. Built-in names are those of pg_catalog on PostgreSQL 15 and 18 (PGlite), and the functions of the extensions a stock server ships (uuid-ossp, pgcrypto, pg_trgm, hstore...), listed in rules/_builtin-functions.ts; a migration history that creates another extension (PostGIS, say) turns the check off for functions, since its functions are unknown here, and so does a routine of the history that creates routines with EXECUTE (their names are built when it runs).",
     instead: "Create (or replace) the routine in a migration, so its body is reviewed, or write its statements in the migration itself.",
     bad: "CALL archive_old_orders();\nSELECT purge_soft_deleted();",
     good: "CREATE OR REPLACE PROCEDURE archive_old_orders() LANGUAGE sql AS $$ DELETE FROM orders WHERE created_at < now() - interval '5 years' $$;\nCALL archive_old_orders();"
@@ -5508,7 +5516,7 @@ var rule85 = {
       if (!name || state.facts.functionVolatility.has(name)) return [];
       return [{ message: `CALL ${parts.join(".")}() runs a procedure that no migration here creates: its body was not reviewed, and what it does runs now` }];
     }
-    if (statement.nestedIn?.kind === "function-body") return [];
+    if (statement.nestedIn?.kind === "function-body" || namesUnknowable(state.facts)) return [];
     return unknownCalls(statement.ast, state.facts).map((name) => ({
       message: `${name}() is called here, but no migration here creates it and it is not a built-in or extension function: its body was not reviewed, and what it does runs now`
     }));

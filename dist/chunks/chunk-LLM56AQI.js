@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   OutsideRepositoryError
-} from "./chunk-JNM4UQ53.js";
+} from "./chunk-SB3WWWX4.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
@@ -13,10 +13,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-BQW4RP54.js";
+} from "./chunk-NERLK6YZ.js";
 import {
   buildPlan
-} from "./chunk-YRNP52AJ.js";
+} from "./chunk-5BQ6DS2H.js";
 import {
   parseConfig
 } from "./chunk-ARN7YUHD.js";
@@ -42,19 +42,19 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-K7JB4IEF.js";
+} from "./chunk-YR2A6R5V.js";
 import {
   allRules
-} from "./chunk-ZFBFSYF7.js";
+} from "./chunk-FJSWYJIY.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   PHASE_NAMES
-} from "./chunk-YRNP52AJ.js";
+} from "./chunk-5BQ6DS2H.js";
 import {
   _enum,
   array,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-4TVSX3IG.js";
+} from "./chunk-CNFYND7U.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderJsonChunks,
   renderSarif,
   verdict
-} from "./chunk-2LHW7QE2.js";
+} from "./chunk-BIDEU5BO.js";
 import {
   ruleDocsUrl
 } from "./chunk-ZCZCFGZS.js";
@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-JNM4UQ53.js";
+} from "./chunk-SB3WWWX4.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -40,27 +40,27 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-NVAEBWL5.js";
+} from "./chunk-TRQ5RGOX.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-BCDIPO2D.js";
-import "./chunk-K7JB4IEF.js";
-import "./chunk-ATWPWNJZ.js";
+import "./chunk-YR2A6R5V.js";
+import "./chunk-Q2OHSGXS.js";
 import {
   allRules,
   ruleById
-} from "./chunk-ZFBFSYF7.js";
+} from "./chunk-FJSWYJIY.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-6ZNHY3OX.js";
+import "./chunk-E6MAL5MB.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
@@ -764,7 +764,7 @@ function renderPlainFormat(result, format, opts = {}) {
   }
 }
 async function renderReportWhenReady(result, format, opts = {}) {
-  if (format === "markdown") return [(await import("./markdown-report-EKIVFGTN.js")).renderMarkdownReport(result, opts)];
+  if (format === "markdown") return [(await import("./markdown-report-PTV72LEK.js")).renderMarkdownReport(result, opts)];
   if (format === "json") return renderJsonChunks(result);
   if (format !== "pretty") return [renderPlainFormat(result, format, opts)];
   try {
@@ -882,9 +882,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-4CBXWJTS.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-2TZCGFKE.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan, planDocument, renderPlanText } = await import("./plan-QTL7GLMH.js");
+  const { buildPlan, planDocument, renderPlanText } = await import("./plan-3EBIHLUF.js");
   let plan;
   let verification;
   try {

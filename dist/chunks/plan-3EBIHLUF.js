@@ -3,18 +3,18 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-276QULOO.js";
+} from "./chunk-YNBMPLQX.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-YRNP52AJ.js";
-import "./chunk-YJLFCJFM.js";
+} from "./chunk-5BQ6DS2H.js";
+import "./chunk-TA7Q6LOO.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-6ZNHY3OX.js";
-import "./chunk-KRQTM44P.js";
-import "./chunk-7BJ6A35V.js";
+import "./chunk-E6MAL5MB.js";
+import "./chunk-MWFXC2FY.js";
+import "./chunk-CTL3ZZCH.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

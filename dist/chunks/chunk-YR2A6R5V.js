@@ -3,7 +3,7 @@ import {
   estimateOperation,
   formatRange,
   workOf
-} from "./chunk-ATWPWNJZ.js";
+} from "./chunk-Q2OHSGXS.js";
 import {
   allRules,
   beginFile,
@@ -13,7 +13,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-ZFBFSYF7.js";
+} from "./chunk-FJSWYJIY.js";
 import {
   fileTransaction,
   sentAsOneQuery,
@@ -26,8 +26,9 @@ import {
   placeholderStandIns,
   serialType,
   sharedName
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
+  LEAF_NODES,
   as,
   columnRefs,
   firstKey,
@@ -45,7 +46,7 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import {
   LineIndex
 } from "./chunk-QGIMEMHQ.js";
@@ -434,7 +435,6 @@ function definedRoutine(ast) {
   const create = ast.CreateFunctionStmt;
   return isObject(create) ? bareName(create.funcname) : void 0;
 }
-var LEAVES = /* @__PURE__ */ new Set(["String", "A_Const", "Integer", "Float", "Boolean", "BitString", "ColumnRef", "ParamRef", "A_Star", "RangeVar"]);
 function routinesRun(ast, known) {
   if (known.size === 0) return [];
   const found = /* @__PURE__ */ new Set();
@@ -447,7 +447,7 @@ function routinesRun(ast, known) {
     }
     if (!isObject(node)) continue;
     for (const key in node) {
-      if (key === "CreateFunctionStmt" || LEAVES.has(key)) continue;
+      if (key === "CreateFunctionStmt" || LEAF_NODES.has(key)) continue;
       const value = node[key];
       if (!isObject(value)) continue;
       if (key === "FuncCall" || key === "funccall" || key === "CreateTrigStmt" || key === "CreateEventTrigStmt") {

@@ -243,6 +243,7 @@ function columnRefs(node, out = []) {
   }
   return out;
 }
+var LEAF_NODES = /* @__PURE__ */ new Set(["String", "A_Const", "Integer", "Float", "Boolean", "BitString", "ColumnRef", "ParamRef", "A_Star", "RangeVar"]);
 function funcCalls(ast) {
   const calls = [];
   const stack = [ast];
@@ -255,7 +256,10 @@ function funcCalls(ast) {
     if (!v || typeof v !== "object") continue;
     const call = v.FuncCall;
     if (call) calls.push(call);
-    for (const x of Object.values(v)) if (x && typeof x === "object") stack.push(x);
+    for (const key in v) {
+      const x = v[key];
+      if (x && typeof x === "object" && !LEAF_NODES.has(key)) stack.push(x);
+    }
   }
   return calls;
 }
@@ -285,5 +289,6 @@ export {
   isAlwaysTrue,
   isAlwaysFalse,
   columnRefs,
+  LEAF_NODES,
   funcCalls
 };

@@ -4,7 +4,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-NVAEBWL5.js";
+} from "./chunk-TRQ5RGOX.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -23,20 +23,20 @@ import {
   parseOptionsFor,
   rollbackMissing,
   rollbackOrphan
-} from "./chunk-K7JB4IEF.js";
+} from "./chunk-YR2A6R5V.js";
 import {
   allRules,
   ruleById
-} from "./chunk-ZFBFSYF7.js";
+} from "./chunk-FJSWYJIY.js";
 import {
   byCodeUnit,
   decodeSql,
   parseSource,
   trimTrailing
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
   maxRisk
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import {
   initParser
 } from "./chunk-QGIMEMHQ.js";
@@ -139,7 +139,7 @@ function mark(m, byPath, base, sameStatements2) {
     change = "modified";
     upAsBase = true;
   }
-  const rollbackAsIs = !rollbackChanged(m, base, down ?? baseDown, sameStatements2);
+  const rollbackAsIs = change === "modified" && !rollbackChanged(m, base, down ?? baseDown, sameStatements2);
   if (change === "modified" && upAsBase && !upEdited && rollbackAsIs) change = "unchanged";
   const keptRollback = change === "modified" && !upAsBase && rollbackAsIs && !!base && !!m.down && m.down.path !== m.up.path && base.down?.path === m.down.path;
   const migration = {
@@ -1911,7 +1911,7 @@ function changelogIncludes(text) {
   return out;
 }
 async function changelogIncludeEdits(paths, readHead, readBase, reviewed, listed) {
-  const isReviewed = new Set(reviewed.files);
+  const isReviewed = new Set(reviewed);
   const out = [];
   const clean = (p) => p.replace(/^classpath\*?:/, "").replace(/^\.?\//, "").replace(/\/+$/, "");
   const resolve = (changelog, target) => {
@@ -2045,13 +2045,13 @@ async function discoverMigrations(files, config, opts = {}) {
     const changed = [...listed.filter((p) => opts.changedByChange(p) && !runsAsSql(p) && !CONFIG_FILE_NAMES.includes(p)), ...gone];
     const used = /* @__PURE__ */ new Set();
     for (const set of result.sets) for (const m of set.migrations) for (const src of [m.up, m.down]) if (src) placeholdersUsed(src.text, used);
-    const readBase = opts.base ? (p) => opts.base.read(p).then(decodeText, () => "") : opts.readBase ? (p) => opts.readBase(p).then((t) => t ?? "", () => "") : () => Promise.resolve("");
-    const readHead = (p) => files.read(p).then(decodeText, () => "");
+    const readBase = once(opts.base ? (p) => opts.base.read(p).then(decodeText, () => "") : opts.readBase ? (p) => opts.readBase(p).then((t) => t ?? "", () => "") : () => Promise.resolve(""));
+    const readHead = once((p) => files.read(p).then(decodeText, () => ""));
     result.errors.push(...await placeholderEdits(changed, readHead, readBase, used));
     const unfollowed = await runnerConfigEdits(changed, readHead, readBase);
     unfollowed.push(...await submoduleChanges(opts.presentByChange ?? [], files, listed, ignored, result.sets.map((s) => s.dir), configured, result.notes));
     const reviewedFiles = result.sets.flatMap((s) => s.migrations.flatMap((m) => m.down ? [m.up.path, m.down.path] : [m.up.path]));
-    unfollowed.push(...await changelogIncludeEdits(changed, readHead, readBase, { files: reviewedFiles, dirs: result.sets.map((s) => s.dir) }, listed));
+    unfollowed.push(...await changelogIncludeEdits(changed, readHead, readBase, reviewedFiles, listed));
     if (unfollowed.length > 0) {
       const touched = [.../* @__PURE__ */ new Set([...listed.filter((p) => opts.changedByChange(p)), ...gone])].sort();
       const digest = createHash("sha256");
@@ -2327,6 +2327,14 @@ async function submoduleChanges(present, repo, listed, ignored, setDirs, configu
     });
   }
   return out;
+}
+function once(read) {
+  const answers = /* @__PURE__ */ new Map();
+  return (path2) => {
+    let answer = answers.get(path2);
+    if (!answer) answers.set(path2, answer = read(path2));
+    return answer;
+  };
 }
 
 // src/parse/body-tokens.ts
@@ -2667,8 +2675,8 @@ async function runCheck(opts) {
   let planVerification;
   let verifiedPlan;
   if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-ZCUYWC6B.js");
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-4CBXWJTS.js");
+    const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-5IYWWOQV.js");
+    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import("./verify-2TZCGFKE.js");
     const engine = {
       engine: config.dryRun.engine,
       ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
@@ -2730,7 +2738,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-QTL7GLMH.js");
+      const { buildPlan, planDocument } = await import("./plan-3EBIHLUF.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) {
         planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-NO6VXF6O.js";
+} from "./chunk-B4L4BM2W.js";
 import {
   resolveCacheDir
 } from "./chunk-2AUCPTE4.js";
@@ -27,7 +27,7 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BKYH3ZIB.js";
 import "./chunk-GW7LTBFS.js";

@@ -11,13 +11,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-NVAEBWL5.js";
+} from "./chunk-TRQ5RGOX.js";
 import {
   allRules
-} from "./chunk-ZFBFSYF7.js";
+} from "./chunk-FJSWYJIY.js";
 import {
   atLeast
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

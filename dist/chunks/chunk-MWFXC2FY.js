@@ -5,7 +5,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import {
   ByteOffsets,
   LineIndex,
@@ -809,6 +809,23 @@ var require_quotes = __commonJS({
   }
 });
 
+// src/core/strings.ts
+function trimTrailing(s, char) {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === char) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+function byCodeUnit(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function flattened(s) {
+  s.charCodeAt(0);
+  return s;
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // src/parse/plpgsql.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -941,9 +958,6 @@ function literalValue(raw) {
   const sval = constant && isObject(constant.sval) ? constant.sval.sval : void 0;
   return typeof sval === "string" ? sval : void 0;
 }
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 function locate(body, query, from) {
   const exact = body.indexOf(query, from);
   if (exact !== -1) return exact;
@@ -1066,20 +1080,6 @@ function tooDeepComments(text, limit = MAX_COMMENT_DEPTH) {
     }
   }
   return -1;
-}
-
-// src/core/strings.ts
-function trimTrailing(s, char) {
-  let end = s.length;
-  while (end > 0 && s[end - 1] === char) end--;
-  return end === s.length ? s : s.slice(0, end);
-}
-function byCodeUnit(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function flattened(s) {
-  s.charCodeAt(0);
-  return s;
 }
 
 // src/parse/preprocess.ts
@@ -1282,14 +1282,25 @@ function preprocess(text, placeholders = {}, goTemplates = false, envsub = false
 function placeholderStandIns(placeholders) {
   const byStandIn = /* @__PURE__ */ new Map();
   for (const p of placeholders) if (!byStandIn.has(p.standIn)) byStandIn.set(p.standIn, p.written);
-  const escaped = [...byStandIn.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const whole = new RegExp(`(?<![A-Za-z0-9_$])(${escaped.join("|")})(?![A-Za-z0-9_$])`, "g");
-  const anywhere = new RegExp(escaped.join("|"));
+  const escaped = [...byStandIn.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const alternatives = escaped.join("|");
+  const whole = new RegExp(`(?<![A-Za-z0-9_$])(${alternatives})(?![A-Za-z0-9_$])`, "g");
+  const starting = new RegExp(`(?<![A-Za-z0-9_$])(${alternatives})`, "g");
+  const anywhere = new RegExp(alternatives);
+  const put = (m) => byStandIn.get(m) ?? m;
   return {
     restore(text, otherwise) {
-      if (!anywhere.test(text)) return text;
-      const restored = text.replace(whole, (m) => byStandIn.get(m) ?? m);
+      if (byStandIn.size === 0 || !anywhere.test(text)) return text;
+      const restored = text.replace(whole, put);
       return otherwise !== void 0 && anywhere.test(restored) ? otherwise : restored;
+    },
+    /**
+     * Also where a stand-in starts a longer name (`"table____vr_idx"` from Flyway's
+     * `"${table}_vr_idx"`, which the runner fills in as text): the plan's SQL, run as printed.
+     */
+    restoreInNames(text) {
+      if (byStandIn.size === 0 || !anywhere.test(text)) return text;
+      return text.replace(starting, put);
     }
   };
 }
@@ -1773,6 +1784,7 @@ export {
   trimTrailing,
   byCodeUnit,
   flattened,
+  escapeRegExp,
   dynamicExecutes,
   placeholderStandIns,
   parseSource,

@@ -14,13 +14,13 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-NO6VXF6O.js";
+} from "./chunk-B4L4BM2W.js";
 import {
   hashKey
 } from "./chunk-2AUCPTE4.js";
 import {
   columnShapeKey
-} from "./chunk-YJLFCJFM.js";
+} from "./chunk-TA7Q6LOO.js";
 import {
   saysOutsideTransaction,
   saysOwnMigration
@@ -29,13 +29,13 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

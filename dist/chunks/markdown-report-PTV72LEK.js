@@ -6,24 +6,24 @@ import "./chunk-HQM6YGGO.js";
 import {
   planFor,
   renderJobSummary
-} from "./chunk-BQW4RP54.js";
+} from "./chunk-NERLK6YZ.js";
 import {
   defaultRuleLookup
-} from "./chunk-NVAEBWL5.js";
+} from "./chunk-TRQ5RGOX.js";
 import {
   buildPlan
-} from "./chunk-YRNP52AJ.js";
-import "./chunk-YJLFCJFM.js";
+} from "./chunk-5BQ6DS2H.js";
+import "./chunk-TA7Q6LOO.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-BCDIPO2D.js";
-import "./chunk-ATWPWNJZ.js";
-import "./chunk-ZFBFSYF7.js";
+import "./chunk-Q2OHSGXS.js";
+import "./chunk-FJSWYJIY.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-6ZNHY3OX.js";
-import "./chunk-KRQTM44P.js";
-import "./chunk-7BJ6A35V.js";
+import "./chunk-E6MAL5MB.js";
+import "./chunk-MWFXC2FY.js";
+import "./chunk-CTL3ZZCH.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

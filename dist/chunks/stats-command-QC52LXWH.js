@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-4TVSX3IG.js";
+} from "./chunk-CNFYND7U.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -12,12 +12,12 @@ import {
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-BCDIPO2D.js";
-import "./chunk-ZFBFSYF7.js";
+import "./chunk-FJSWYJIY.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-6ZNHY3OX.js";
-import "./chunk-KRQTM44P.js";
-import "./chunk-7BJ6A35V.js";
+import "./chunk-E6MAL5MB.js";
+import "./chunk-MWFXC2FY.js";
+import "./chunk-CTL3ZZCH.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-QGIMEMHQ.js";
 import "./chunk-BKYH3ZIB.js";

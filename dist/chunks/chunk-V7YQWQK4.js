@@ -36,14 +36,14 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-5DNQKLCJ.js";
+} from "./chunk-LLM56AQI.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-JNM4UQ53.js";
+} from "./chunk-SB3WWWX4.js";
 import {
   prose
-} from "./chunk-BQW4RP54.js";
+} from "./chunk-NERLK6YZ.js";
 import {
   require_dist
 } from "./chunk-ARN7YUHD.js";

@@ -13,7 +13,7 @@ import {
   lockRank,
   nodeTag,
   optionOn
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 import {
   LOCK_MODES
 } from "./chunk-GAJUOGXM.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-BCDIPO2D.js";
 import {
   allRules
-} from "./chunk-ZFBFSYF7.js";
+} from "./chunk-FJSWYJIY.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -4,13 +4,13 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 import {
   as,
   columnRefs,
   functionsCalled,
   nodeTag
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 
 // src/analyze/batch-sql.ts
 function oneBatch(ast, o) {

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   deparseSync,
   ident
-} from "./chunk-KRQTM44P.js";
+} from "./chunk-MWFXC2FY.js";
 
 // src/core/column-shape.ts
 function columnShapeKey(table, column) {

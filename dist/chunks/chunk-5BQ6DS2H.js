@@ -6,18 +6,19 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-YJLFCJFM.js";
+} from "./chunk-TA7Q6LOO.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-6ZNHY3OX.js";
+} from "./chunk-E6MAL5MB.js";
 import {
   columnTypeSource,
   ident,
-  parseSource
-} from "./chunk-KRQTM44P.js";
+  parseSource,
+  placeholderStandIns
+} from "./chunk-MWFXC2FY.js";
 import {
   as,
   blocksWrites,
@@ -27,7 +28,7 @@ import {
   qualifiedFromList,
   relationName,
   stringList
-} from "./chunk-7BJ6A35V.js";
+} from "./chunk-CTL3ZZCH.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];
@@ -1394,20 +1395,6 @@ function assemblePhases(drafts) {
   return phases;
 }
 
-// src/analyze/placeholders.ts
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function restorePlaceholders(text, unknown) {
-  if (!unknown?.length) return text;
-  let out = text;
-  for (const u of unknown) {
-    if (!out.includes(u.standIn)) continue;
-    out = out.replace(new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(u.standIn)}`, "g"), () => u.written);
-  }
-  return out;
-}
-
 // src/plan/build.ts
 function buildPlan(migrations, opts) {
   const memory = { newTables: /* @__PURE__ */ new Set(), newIndexes: /* @__PURE__ */ new Set(), notNullChecks: /* @__PURE__ */ new Set(), drops: /* @__PURE__ */ new Map(), notes: [] };
@@ -1428,6 +1415,7 @@ function buildPlan(migrations, opts) {
       list.push(op);
       opsByStatement.set(op.statement, list);
     }
+    const standIns = m.up.unknownPlaceholders?.length ? placeholderStandIns(m.up.unknownPlaceholders) : void 0;
     for (const statement of m.up.statements) {
       if (statement.nestedIn) continue;
       const ctx = {
@@ -1441,7 +1429,7 @@ function buildPlan(migrations, opts) {
       };
       held.learn(statement.ast);
       const out = planStatement(ctx);
-      if (m.up.unknownPlaceholders?.length) for (const d of out) restoreStep(d, m.up.unknownPlaceholders);
+      if (standIns) for (const d of out) restoreStep(d, standIns);
       held.release(ctx.ops, out, memory);
       afterDeferred(ctx.ops, out, latest);
       dropOrder.add(ctx.ops, out);
@@ -1461,8 +1449,8 @@ function buildPlan(migrations, opts) {
 function latestPhase(drafts, since) {
   return since ?? (drafts.some((d) => !d.absorbed && d.step.sql.length > 0 && d.phase === "backfill") ? "backfill" : void 0);
 }
-function restoreStep(d, unknown) {
-  const r = (t) => restorePlaceholders(t, unknown);
+function restoreStep(d, standIns) {
+  const r = (t) => standIns.restoreInNames(t);
   d.step.sql = d.step.sql.map(r);
   d.step.description = r(d.step.description);
   if (d.step.replaces !== void 0) d.step.replaces = r(d.step.replaces);
