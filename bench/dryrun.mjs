@@ -15,7 +15,8 @@
 // numbers there (to pair runs of two checkouts); MG_BENCH_ROWS=floor,history,examples,pr,risky
 // runs only those rows (history: row 2 on every engine). Run: node bench/dryrun.mjs [corpus-set-dir]
 // (MG_CORPUS=<dir> for the full corpus, see corpus.mjs). It bundles src/ with esbuild first
-// (Node 20 cannot run TypeScript itself) into a folder of its own, removed at the end.
+// (Node 20 cannot run TypeScript itself) into a folder of its own, removed at the end. Every
+// child runs under the Node that runs this script (`/path/to/node24 bench/dryrun.mjs`).
 import { build } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -9,7 +9,8 @@
 // existing table, which the per-table state and the once-per-file look-backs must not make
 // quadratic. The corpus and one-file rows also time `parse only` (bench/parse-only.mjs: one process that loads
 // the parser and parses the same files, nothing else), the floor under a lint of them.
-// Run: `npm run bench` (after `npm run build`).
+// Run: `npm run bench` (after `npm run build`). Every row (and `node -e ''`) runs under the Node
+// that runs this script: `/path/to/node24 bench/lint.mjs` measures that runtime.
 //
 //   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx,locks]
 //                       [--compare OTHER/dist/cli.js] [--workers N,M]
