@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--liftoff-only');
+setFlagsFromString('--wasm-tier-up-filter=2147483647');
 setFlagsFromString('--wasm-lazy-validation');
 const { loadModule, parseSync } = await import('libpg-query');
 await loadModule();
