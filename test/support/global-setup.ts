@@ -22,6 +22,11 @@ export default async function setup(): Promise<() => void> {
   chmodSync(root, 0o755);
   chmodSync(dir, 0o1777);
   process.env.TMPDIR = dir;
+  // On Node 22+ the CLI turns on Node's compile cache, which Node keeps in
+  // $TMPDIR/node-compile-cache unless told otherwise: give it the run's own folder, beside the
+  // watched one, so it is shared by the run's processes and removed with the rest.
+  const previousCompileCache = process.env.NODE_COMPILE_CACHE;
+  process.env.NODE_COMPILE_CACHE = path.join(root, 'node-compile-cache');
   // What tests must keep inside the checkout (copies of dist/ that resolve the project's packages):
   // one folder for the run, removed at the end whatever the workers did.
   const runDir = path.join(path.resolve(import.meta.dirname, '..', '..'), 'node_modules', '.cache', `mg-test-run-${process.pid}`);
@@ -42,6 +47,8 @@ export default async function setup(): Promise<() => void> {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     if (ownCache) delete process.env.MIGRATION_GUARD_CACHE_DIR;
+    if (previousCompileCache === undefined) delete process.env.NODE_COMPILE_CACHE;
+    else process.env.NODE_COMPILE_CACHE = previousCompileCache;
     if (left.length > 0) {
       // vitest reports an error thrown here but keeps exit code 0: set the code ourselves.
       process.stderr.write(`\nFAIL: tests left ${left.length} temp entr${left.length === 1 ? 'y' : 'ies'} behind (each test removes its own, also on failure): ${left.slice(0, 20).join(', ')}\n`);
