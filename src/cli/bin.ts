@@ -18,6 +18,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 
 async function run(): Promise<void> {
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  await import('../core/young-generation.js');
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
   const { main } = await import('./main.js');
