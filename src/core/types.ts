@@ -453,4 +453,10 @@ export interface FileChange {
   path: string;
   status: 'added' | 'modified' | 'renamed' | 'deleted';
   previousPath?: string;
+  /**
+   * The git object the path holds after the change, as GitHub lists it: a file's blob, or for a
+   * submodule the commit it points to (what no file of the review shows). Absent for a deletion
+   * and where the change comes from elsewhere (git in a work tree).
+   */
+  object?: string;
 }
