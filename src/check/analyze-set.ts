@@ -18,9 +18,8 @@ import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
 import { parseSource, placeholderStandIns, type ParseOptions } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
-import { createdObjects, reviewRollback, type RollbackReview } from '../rollback/review.js';
+import { classifyAlone, createdObjects, reviewRollback, type RollbackReview, type ServerVersion } from '../rollback/review.js';
 import { allRules, ruleById } from '../../rules/index.js';
-import { classify } from '../analyze/classify.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
 
 export interface Unit {
@@ -64,7 +63,7 @@ export interface SetResult {
  */
 export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit: Unit) => void): SetResult {
   const { config } = ctx;
-  const state = newRunState({ pgVersion: config.pgVersion, ...(config.pgMinorVersion !== undefined ? { pgMinorVersion: config.pgMinorVersion } : {}), pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
+  const state = newRunState({ ...serverVersion(config), pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
   const analyzed: AnalyzedMigration[] = [];
   const history: HistoryEntry[] = [];
   const destroys: Array<NonNullable<RollbackReview['destroys']>> = [];
@@ -89,7 +88,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     // A pull request's new migrations deploy together, so what one creates is new to the next;
     // a whole-repository or file review judges each migration against the history before it.
     if (ctx.scopeKind !== 'changes') settleNewObjects(state);
-    const { report, rollbackDestroys, preexisting } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings, placeholdersOf(m, config.placeholders));
+    const { report, rollbackDestroys, preexisting } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings, placeholdersOf(m, config.placeholders), serverVersion(config));
     destroys[analyzed.length] = rollbackDestroys ?? [];
     analyzed.push({
       migration: m,
@@ -211,11 +210,12 @@ function buildMigrationReport(
   transaction: FileTransaction,
   extra: Array<Finding & { path: string }>,
   placeholders: Record<string, string>,
+  version: ServerVersion,
 ): { report: MigrationReport; rollbackDestroys: RollbackReview['destroys']; preexisting: string[] } {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
-  const review = reviewRollback(m, up, down, out.operations);
-  const before = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders) : new Set<string>();
+  const review = reviewRollback(m, up, down, out.operations, version);
+  const before = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders, version) : new Set<string>();
   const kept = review.findings.filter((f) => !before.has(problemKey(f)));
   const rollback: RollbackReview = { ...review, findings: kept, ...(review.destroys ? { destroys: review.destroys.filter((d) => kept.includes(d.finding)) } : {}) };
   const preexisting = review.findings.filter((f) => !kept.includes(f)).map((f) => f.rule);
@@ -268,15 +268,19 @@ const PAIR_PROBLEMS: ReadonlySet<string> = new Set(['rollback-empty', 'rollback-
 
 /**
  * The problems the rollback review finds with the rollback as the base branch has it, held
- * against the up as the base branch had it: the base branch's, not the edit's. The up's
- * statements are classified on their own (no history): only what they create, drop and rename
- * counts, as the review reads it.
+ * against the up as the base branch had it (parsed as the up is: ENVSUB too): the base
+ * branch's, not the edit's. The up's statements are classified on their own (no history), as
+ * the review classifies the rollback's: only what they create, drop and rename counts.
  */
-function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, placeholders: Record<string, string>): Set<string> {
-  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders));
-  const state = newRunState({ pgVersion: 16 });
-  const ops = up.statements.filter((s) => !s.nestedIn).flatMap((s) => classify(s, state));
-  return new Set(reviewRollback(m, up, down, ops).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
+function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, placeholders: Record<string, string>, version: ServerVersion): Set<string> {
+  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders, false, m.envsub));
+  const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn), version).flatMap((x) => x.ops);
+  return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
+}
+
+/** The configured server, for the set's analysis and the steps that classify statements outside it. */
+function serverVersion(config: Config): ServerVersion {
+  return { pgVersion: config.pgVersion, ...(config.pgMinorVersion !== undefined ? { pgMinorVersion: config.pgMinorVersion } : {}) };
 }
 
 /**
