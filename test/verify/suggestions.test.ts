@@ -205,4 +205,18 @@ UPDATE event_data SET props = '{"a": 1}';`;
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
+  // The partition-by-partition recipe holds CREATE INDEX CONCURRENTLY: its comment said only
+  // "outside a transaction", which does not send a suggestion to a migration of its own, so it
+  // ran in the runner's transaction, where PostgreSQL refuses it.
+  it('runs the partitioned-index recipe as a migration of its own, outside the runner\'s transaction', async () => {
+    const history = "CREATE TABLE m (id bigint, device_id bigint, taken_on date) PARTITION BY RANGE (taken_on);\nCREATE TABLE m_2025 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');";
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: history, history: true },
+      { path: 'db/0002_idx.up.sql', sql: 'CREATE INDEX m_device_idx ON m (device_id);', transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'require-concurrent-index')!;
+    expect(f.suggestion).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS m_2025_m_device_idx ON m_2025 (device_id);  -- in a migration of its own');
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified', engine: 'pglite' });
+  }, 300_000);
 });
