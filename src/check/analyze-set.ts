@@ -220,10 +220,14 @@ function buildMigrationReport(
   const rollback: RollbackReview = { ...review, findings: kept, ...(review.destroys ? { destroys: review.destroys.filter((d) => kept.includes(d.finding)) } : {}) };
   const preexisting = review.findings.filter((f) => !kept.includes(f)).map((f) => f.rule);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped');
+  // The analysis wrote the placeholders back into its own findings; the rollback review's and
+  // the table rebuilds' are made here, from names as parsed.
+  const analyzed = new Set(out.findings);
+  writePlaceholders(findings.filter((f) => !analyzed.has(f)), up, down);
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const allFindings = withPlaceholdersWritten([...findings, ...discovery], up, down).sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
+  const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   const report: MigrationReport = {
     path: m.up.path,
     risk: reportRisk(allFindings, up),
@@ -240,12 +244,12 @@ function buildMigrationReport(
 }
 
 /**
- * The findings with the placeholders of either file written as the file has them, not as the
+ * Writes the placeholders of either file into the findings as the file has them, not as the
  * stand-ins they were parsed as (the rollback review's findings name the up's objects too).
  */
-function withPlaceholdersWritten(findings: Finding[], up: ParsedSource, down: ParsedSource | null): Finding[] {
+function writePlaceholders(findings: readonly Finding[], up: ParsedSource, down: ParsedSource | null): void {
   const placeholders = [...(up.unknownPlaceholders ?? []), ...(down?.unknownPlaceholders ?? [])];
-  if (placeholders.length === 0) return findings;
+  if (placeholders.length === 0 || findings.length === 0) return;
   const standIns = placeholderStandIns(placeholders);
   // In place: the rollback review's `destroys` hold these very findings.
   for (const f of findings) {
@@ -257,7 +261,6 @@ function withPlaceholdersWritten(findings: Finding[], up: ParsedSource, down: Pa
       else delete f.suggestion;
     }
   }
-  return findings;
 }
 
 /** What the rollback review says of a pair of files, for telling one review from another. */
