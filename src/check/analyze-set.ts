@@ -9,7 +9,7 @@ import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
 import type { RuleSetting } from '../config/schema.js';
-import type { Config } from '../config/defaults.js';
+import { serverVersion, type Config, type ServerVersion } from '../config/defaults.js';
 import { maxRisk } from '../core/risk.js';
 import { byCodeUnit } from '../core/strings.js';
 import type { CostCalibration } from '../core/table-stats.js';
@@ -18,7 +18,7 @@ import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
 import { parseSource, placeholderStandIns, type ParseOptions } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
-import { classifyAlone, createdObjects, reviewRollback, type RollbackReview, type ServerVersion } from '../rollback/review.js';
+import { classifyAlone, createdObjects, reviewRollback, type RollbackReview } from '../rollback/review.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
 
@@ -281,10 +281,6 @@ function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, 
   return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
 
-/** The configured server, for the set's analysis and the steps that classify statements outside it. */
-function serverVersion(config: Config): ServerVersion {
-  return { pgVersion: config.pgVersion, ...(config.pgMinorVersion !== undefined ? { pgMinorVersion: config.pgMinorVersion } : {}) };
-}
 
 /**
  * `s` with its tree reduced to its tag (tagOnly), its fields in the same order. Written out, not

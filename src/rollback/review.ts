@@ -6,6 +6,7 @@ import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateEnumSt
 import { classify } from '../analyze/classify.js';
 import { as, columnRefs, isAlwaysTrue, nodeTag, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
 import { newRunState } from '../analyze/track.js';
+import type { ServerVersion } from '../config/defaults.js';
 import type { Finding, Migration, Operation, ParsedSource, Statement } from '../core/types.js';
 import { needsNoRollback } from './needs-rollback.js';
 
@@ -40,12 +41,6 @@ interface Created {
   line: number;
   column: number;
   statement: number;
-}
-
-/** The server the statements run on, as configured (pgVersion): what an operation is may depend on it. */
-export interface ServerVersion {
-  pgVersion: number;
-  pgMinorVersion?: number;
 }
 
 /**
