@@ -34,7 +34,8 @@ export const rule: Rule = {
     return substituted.map((p) => ({
       position: { line: p.line, column: p.column },
       message: `${describePlaceholder(p)} has no value this review knows: ${runner} fills it in from its own configuration or the environment, which a pull request can change, so what runs here may be any SQL (it was reviewed as a plain name)`,
-      suggestion: `# .migration-guard.yml on the base branch\nplaceholders:\n  ${p.kind === 'go-template' ? '<name>' : p.name}: <the value it runs with>`,
+      // The name a value is read by: a Go template action's is its last quoted string or field.
+      suggestion: `# .migration-guard.yml on the base branch\nplaceholders:\n  ${p.name}: <the value it runs with>`,
     }));
   },
 };
