@@ -1,5 +1,5 @@
 import type { DropStmt, IndexStmt, ReindexStmt } from '@pgsql/types';
-import { as, optionOn } from '../src/analyze/ast.js';
+import { detachesConcurrently, optionOn } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { alterCmds, stmtNode } from '../src/analyze/rule-helpers.js';
 import type { Statement } from '../src/core/types.js';
@@ -13,8 +13,7 @@ function concurrentCommand(statement: Statement): string | undefined {
   if (drop?.concurrent && drop.removeType === 'OBJECT_INDEX') return 'DROP INDEX CONCURRENTLY';
   const reindex = stmtNode<ReindexStmt>(statement, 'ReindexStmt');
   if (reindex && optionOn(reindex.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
-  const detach = alterCmds(statement).find((c) => c.subtype === 'AT_DetachPartition' && as<{ concurrent?: boolean }>(c.def, 'PartitionCmd')?.concurrent);
-  if (detach) return 'ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY';
+  if (alterCmds(statement).some(detachesConcurrently)) return 'ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY';
   return undefined;
 }
 

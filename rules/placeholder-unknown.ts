@@ -1,5 +1,6 @@
 import type { LayoutName } from '../src/core/types.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
+import { describePlaceholder } from '../src/parse/preprocess.js';
 
 // Flyway and Liquibase put a `${name}` placeholder's value into the SQL before they run it, and
 // pop renders its SQL as a Go template; the value comes from the runner's configuration
@@ -26,14 +27,15 @@ export const rule: Rule = {
   finish(state, file): RuleHit[] {
     // Without a layout (a file linted alone) any runner may have substituted it.
     // goose substitutes only in a file with ENVSUB ON, whose references the parser then reports.
-    const envsub = file.unknownPlaceholders.filter((p) => p.shown.startsWith('environment variable'));
+    const envsub = file.unknownPlaceholders.filter((p) => p.kind === 'environment');
     if (state.layout !== undefined && !SUBSTITUTES.has(state.layout) && envsub.length === 0) return [];
     const runner = (state.layout && RUNNER[state.layout]) ?? 'the runner';
-    const substituted = envsub.length > 0 ? envsub : state.layout === 'pop' ? file.unknownPlaceholders.filter((p) => p.shown.startsWith('Go template')) : file.unknownPlaceholders;
+    const substituted = envsub.length > 0 ? envsub : state.layout === 'pop' ? file.unknownPlaceholders.filter((p) => p.kind === 'go-template') : file.unknownPlaceholders;
     return substituted.map((p) => ({
       position: { line: p.line, column: p.column },
-      message: `${p.shown.startsWith('Go template') || p.shown.startsWith('environment') ? p.shown : `placeholder ${p.shown}`} has no value this review knows: ${runner} fills it in from its own configuration or the environment, which a pull request can change, so what runs here may be any SQL (it was reviewed as a plain name)`,
-      suggestion: `# .migration-guard.yml on the base branch\nplaceholders:\n  ${p.shown.startsWith('Go template') ? '<name>' : p.shown.startsWith('environment') ? (/\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(p.shown)?.[1] ?? '<name>') : p.shown.slice(2, -1)}: <the value it runs with>`,
+      message: `${describePlaceholder(p)} has no value this review knows: ${runner} fills it in from its own configuration or the environment, which a pull request can change, so what runs here may be any SQL (it was reviewed as a plain name)`,
+      // The name a value is read by: a Go template action's is its last quoted string or field.
+      suggestion: `# .migration-guard.yml on the base branch\nplaceholders:\n  ${p.name}: <the value it runs with>`,
     }));
   },
 };

@@ -1,5 +1,5 @@
-import type { Node } from '@pgsql/types';
-import { LEAF_NODES, optionOn } from '../src/analyze/ast.js';
+import type { AlterTableCmd, Node } from '@pgsql/types';
+import { detachesConcurrently, LEAF_NODES, optionOn } from '../src/analyze/ast.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { executesNow } from './_statement.js';
 
@@ -25,7 +25,7 @@ function featureOf(tag: string, v: Json): Feature | undefined {
     case 'AlterTableCmd':
       switch (v.subtype) {
         case 'AT_DetachPartition':
-          return (v.def as { PartitionCmd?: { concurrent?: boolean } } | undefined)?.PartitionCmd?.concurrent ? { what: 'DETACH PARTITION ... CONCURRENTLY', since: 14 } : undefined;
+          return detachesConcurrently(v as AlterTableCmd) ? { what: 'DETACH PARTITION ... CONCURRENTLY', since: 14 } : undefined;
         case 'AT_DetachPartitionFinalize': return { what: 'DETACH PARTITION ... FINALIZE', since: 14 };
         case 'AT_DropExpression': return { what: 'ALTER COLUMN ... DROP EXPRESSION', since: 13 };
         case 'AT_SetExpression': return { what: 'ALTER COLUMN ... SET EXPRESSION', since: 17 };

@@ -3,7 +3,7 @@ import { blocksWrites, lockModeSql } from '../src/core/risk.js';
 import type { Operation } from '../src/core/types.js';
 import type { Rule, RuleHit } from '../src/analyze/rule.js';
 import { alterCmds } from '../src/analyze/rule-helpers.js';
-import type { AnalysisState, KnownConstraint } from '../src/analyze/state.js';
+import { constraintNamed, type AnalysisState, type KnownConstraint } from '../src/analyze/state.js';
 import { addedConstraint, alterTable, ident, runsDuringMigration } from './_sql-build.js';
 import { runnerTransaction } from './_tx-advice.js';
 
@@ -49,7 +49,7 @@ export const rule: Rule = {
       const table = op.table;
       // NOT VALID added by an earlier sub-command of this same ALTER TABLE.
       const sameStatement = cmds.slice(0, i).map(addedConstraint).find((c) => c?.conname === cmd.name && c?.skip_validation);
-      const known = state.constraints.get(`${table}|${cmd.name}`);
+      const known = constraintNamed(state, table, cmd.name);
       const earlier = known && !known.validated && state.tx.active && known.addedInTx === state.tx.id ? known : undefined;
       if (op.targetIsNew) return;
       if (!sameStatement && !earlier) {

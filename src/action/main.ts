@@ -8,7 +8,7 @@ import { context } from '@actions/github';
 import { runCheck } from '../check/run.js';
 import type { CheckResult } from '../check/types.js';
 import { ConfigError, loadConfig } from '../config/load.js';
-import type { Config } from '../config/defaults.js';
+import { withMajorVersion, type Config } from '../config/defaults.js';
 import { configErrorLine, configErrorMarkdown, configOnRef, publishConfigErrorComment, RULE_IDS } from '../github/config-file.js';
 import { readConfigText, readRepoFile, type ConfigText } from '../github/repo-file.js';
 import { fsRepoFiles } from '../discover/fs-files.js';
@@ -344,8 +344,8 @@ async function configFor(inputs: ActionInputs): Promise<Config> {
 /** The config with the workflow's inputs laid over it. */
 function withInputs(config: Config, inputs: ActionInputs): Config {
   return {
-    ...config,
-    ...(inputs.pgVersion !== undefined ? { pgVersion: inputs.pgVersion } : {}),
+    // The input names a major only, as --pg-version does: the file's minor was of another target.
+    ...(inputs.pgVersion !== undefined ? withMajorVersion(config, inputs.pgVersion) : config),
     ...(inputs.failOn && inputs.failOn !== 'never' ? { failOn: inputs.failOn } : {}),
     ...(inputs.approvalRisk ? { approvalRisk: inputs.approvalRisk } : {}),
     ...(inputs.migrations.length > 0 ? { migrations: inputs.migrations.map((p) => ({ path: p.replace(/^\.\//, '').replace(/\/+$/, '') })) } : {}),

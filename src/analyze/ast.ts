@@ -1,6 +1,6 @@
 // Small readers over libpg-query's JSON AST: names, qualified relations, type names and
 // expression shapes. Pure functions; nothing here knows about rules or risk.
-import type { Node, RangeVar, TypeName } from '@pgsql/types';
+import type { AlterTableCmd, Node, RangeVar, TypeName } from '@pgsql/types';
 
 /** Every tag a parse tree node can carry: 'IndexStmt', 'AlterTableStmt', 'ColumnDef', ... */
 export type NodeTag = KeyOfEach<Node>;
@@ -45,6 +45,19 @@ export function tagOnly(node: Node): Node {
 export function as<T>(node: Node | undefined | null, tag: string): T | undefined {
   if (firstKey(node) !== tag) return undefined;
   return ((node as unknown as Record<string, unknown>)[tag] ?? {}) as T;
+}
+
+/**
+ * ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+): it commits part way, so
+ * PostgreSQL refuses it in a transaction block, and it takes only SHARE UPDATE EXCLUSIVE.
+ */
+export function detachesConcurrently(cmd: AlterTableCmd | undefined): boolean {
+  return cmd?.subtype === 'AT_DetachPartition' && as<{ concurrent?: boolean }>(cmd.def, 'PartitionCmd')?.concurrent === true;
+}
+
+/** Some command of the ALTER TABLE statement `ast` detaches a partition concurrently. */
+export function alterDetachesConcurrently(ast: Node): boolean {
+  return (as<{ cmds?: Node[] }>(ast, 'AlterTableStmt')?.cmds ?? []).some((c) => detachesConcurrently(as<AlterTableCmd>(c, 'AlterTableCmd')));
 }
 
 /** `String` nodes -> their values (names lists, qualified names). */

@@ -2,7 +2,7 @@
 // operations the classifier made of it and the state of the migration before it) and says
 // what is risky; it never changes state. Its documentation is written once, here, and feeds
 // the terminal output, the PR comment and docs/rules.md.
-import type { MetaCommand, Operation, Position, Risk, Statement, StatementRef, SuggestionRuns } from '../core/types.js';
+import type { MetaCommand, Operation, Position, Risk, Statement, StatementRef, SuggestionRuns, UnknownPlaceholder } from '../core/types.js';
 import type { Preset, RuleSetting } from '../config/schema.js';
 import type { NodeTag } from './ast.js';
 import type { AnalysisState } from './state.js';
@@ -37,7 +37,7 @@ export interface FileFacts {
   /** psql meta-commands (`\ir lib.sql`, `\gexec`), in order. */
   metaCommands: readonly MetaCommand[];
   /** `${name}` placeholders (pop: Go template actions) with no value the review knows, each once. */
-  unknownPlaceholders: ReadonlyArray<{ line: number; column: number; shown: string }>;
+  unknownPlaceholders: ReadonlyArray<UnknownPlaceholder & { line: number; column: number }>;
 }
 
 export interface RuleHit {

@@ -73,12 +73,11 @@ export interface AnalysisState {
   newTypes: Set<string>;
   /** Columns added earlier in this run, `table.column`. */
   newColumns: Set<string>;
-  /** `table|name` -> the constraint; changed only through track.ts' setConstraint / deleteConstraint. */
-  constraints: Map<string, KnownConstraint>;
   /**
-   * The same constraints by table, in the same order (constraintsOn): a rule that asks for one
-   * table's constraints at every statement that changes a column made a run of 10^4 constraints
-   * and 10^4 such statements quadratic.
+   * Table -> constraint name -> the constraint, each table's in the order they became known
+   * (constraintsOn); changed only through track.ts' setConstraint / deleteConstraint. By table:
+   * a rule that asks for one table's constraints at every statement that changes a column made a
+   * run of 10^4 constraints and 10^4 such statements quadratic over one list of them all.
    */
   constraintsByTable: Map<string, Map<string, KnownConstraint>>;
   /** Key columns of each named index seen in this run, `schema.index` -> columns (for ... USING INDEX). */
@@ -139,9 +138,14 @@ export interface AnalysisState {
   names: Map<string, string>;
 }
 
-/** The constraints known on `table`, in the order `constraints` holds them. */
+/** The constraints known on `table`, in the order they became known. */
 export function constraintsOn(state: Readonly<AnalysisState>, table: string): Iterable<KnownConstraint> {
   return state.constraintsByTable.get(table)?.values() ?? [];
+}
+
+/** The constraint `name` known on `table`. */
+export function constraintNamed(state: Readonly<AnalysisState>, table: string, name: string): KnownConstraint | undefined {
+  return state.constraintsByTable.get(table)?.get(name);
 }
 
 /**

@@ -3,7 +3,7 @@
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
-import { FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
+import { constraintNamed, FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
@@ -49,7 +49,6 @@ export function newRunState(opts: { pgVersion: number; pgMinorVersion?: number; 
     newSchemas: new Set(),
     newTypes: new Set(),
     newColumns: new Set(),
-    constraints: new Map(),
     constraintsByTable: new Map(),
     indexedColumns: new Map(),
     lockTimeout: false,
@@ -376,19 +375,15 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
   setConstraint(state, table, name, known);
 }
 
-/** Records a constraint in state.constraints and in its table's list (constraintsOn), alike. */
+/** Records a constraint in its table's list (constraintsOn). */
 function setConstraint(state: AnalysisState, table: string, name: string, known: KnownConstraint): void {
-  const key = `${table}|${name}`;
-  state.constraints.set(key, known);
   let onTable = state.constraintsByTable.get(table);
   if (!onTable) state.constraintsByTable.set(table, (onTable = new Map()));
-  onTable.set(key, known);
+  onTable.set(name, known);
 }
 
 function deleteConstraint(state: AnalysisState, table: string, name: string): void {
-  const key = `${table}|${name}`;
-  state.constraints.delete(key);
-  state.constraintsByTable.get(table)?.delete(key);
+  state.constraintsByTable.get(table)?.delete(name);
 }
 
 /** `CHECK (col IS NOT NULL)` -> col. */
@@ -440,7 +435,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
         break;
       }
       case 'AT_ValidateConstraint': {
-        const known = c.name ? state.constraints.get(`${table}|${c.name}`) : undefined;
+        const known = c.name ? constraintNamed(state, table, c.name) : undefined;
         if (known) known.validated = true;
         else if (c.name) setConstraint(state, table, c.name, { table, name: c.name, kind: 'check', validated: true, addedInTx: -1 });
         break;

@@ -9,7 +9,7 @@ import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
 import type { RuleSetting } from '../config/schema.js';
-import type { Config } from '../config/defaults.js';
+import { serverVersion, type Config, type ServerVersion } from '../config/defaults.js';
 import { maxRisk } from '../core/risk.js';
 import { byCodeUnit } from '../core/strings.js';
 import type { CostCalibration } from '../core/table-stats.js';
@@ -18,9 +18,8 @@ import { escalateRollbackMissing } from '../discover/findings.js';
 import { estimateAnalyzed } from '../estimate/index.js';
 import { parseSource, placeholderStandIns, type ParseOptions } from '../parse/index.js';
 import { needsNoRollback } from '../rollback/needs-rollback.js';
-import { createdObjects, reviewRollback, type RollbackReview } from '../rollback/review.js';
+import { classifyAlone, createdObjects, reviewRollback, type RollbackReview } from '../rollback/review.js';
 import { allRules, ruleById } from '../../rules/index.js';
-import { classify } from '../analyze/classify.js';
 import type { AnalyzedMigration, CheckScope } from './types.js';
 
 export interface Unit {
@@ -64,7 +63,7 @@ export interface SetResult {
  */
 export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit: Unit) => void): SetResult {
   const { config } = ctx;
-  const state = newRunState({ pgVersion: config.pgVersion, ...(config.pgMinorVersion !== undefined ? { pgMinorVersion: config.pgMinorVersion } : {}), pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
+  const state = newRunState({ ...serverVersion(config), pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
   const analyzed: AnalyzedMigration[] = [];
   const history: HistoryEntry[] = [];
   const destroys: Array<NonNullable<RollbackReview['destroys']>> = [];
@@ -89,7 +88,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     // A pull request's new migrations deploy together, so what one creates is new to the next;
     // a whole-repository or file review judges each migration against the history before it.
     if (ctx.scopeKind !== 'changes') settleNewObjects(state);
-    const { report, rollbackDestroys, preexisting } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings, placeholdersOf(m, config.placeholders));
+    const { report, rollbackDestroys, preexisting } = buildMigrationReport(m, up, down, out, transaction, ctx.extraFindings, placeholdersOf(m, config.placeholders), serverVersion(config));
     destroys[analyzed.length] = rollbackDestroys ?? [];
     analyzed.push({
       migration: m,
@@ -211,19 +210,24 @@ function buildMigrationReport(
   transaction: FileTransaction,
   extra: Array<Finding & { path: string }>,
   placeholders: Record<string, string>,
+  version: ServerVersion,
 ): { report: MigrationReport; rollbackDestroys: RollbackReview['destroys']; preexisting: string[] } {
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
-  const review = reviewRollback(m, up, down, out.operations);
-  const before = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders) : new Set<string>();
+  const review = reviewRollback(m, up, down, out.operations, version);
+  const before = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders, version) : new Set<string>();
   const kept = review.findings.filter((f) => !before.has(problemKey(f)));
   const rollback: RollbackReview = { ...review, findings: kept, ...(review.destroys ? { destroys: review.destroys.filter((d) => kept.includes(d.finding)) } : {}) };
   const preexisting = review.findings.filter((f) => !kept.includes(f)).map((f) => f.rule);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped');
+  // The analysis wrote the placeholders back into its own findings; the rollback review's and
+  // the table rebuilds' are made here, from names as parsed.
+  const analyzed = new Set(out.findings);
+  writePlaceholders(findings.filter((f) => !analyzed.has(f)), up, down);
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const allFindings = withPlaceholdersWritten([...findings, ...discovery], up, down).sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
+  const allFindings = [...findings, ...discovery].sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   const report: MigrationReport = {
     path: m.up.path,
     risk: reportRisk(allFindings, up),
@@ -240,12 +244,12 @@ function buildMigrationReport(
 }
 
 /**
- * The findings with the placeholders of either file written as the file has them, not as the
+ * Writes the placeholders of either file into the findings as the file has them, not as the
  * stand-ins they were parsed as (the rollback review's findings name the up's objects too).
  */
-function withPlaceholdersWritten(findings: Finding[], up: ParsedSource, down: ParsedSource | null): Finding[] {
+function writePlaceholders(findings: readonly Finding[], up: ParsedSource, down: ParsedSource | null): void {
   const placeholders = [...(up.unknownPlaceholders ?? []), ...(down?.unknownPlaceholders ?? [])];
-  if (placeholders.length === 0) return findings;
+  if (placeholders.length === 0 || findings.length === 0) return;
   const standIns = placeholderStandIns(placeholders);
   // In place: the rollback review's `destroys` hold these very findings.
   for (const f of findings) {
@@ -257,7 +261,6 @@ function withPlaceholdersWritten(findings: Finding[], up: ParsedSource, down: Pa
       else delete f.suggestion;
     }
   }
-  return findings;
 }
 
 /** What the rollback review says of a pair of files, for telling one review from another. */
@@ -268,16 +271,16 @@ const PAIR_PROBLEMS: ReadonlySet<string> = new Set(['rollback-empty', 'rollback-
 
 /**
  * The problems the rollback review finds with the rollback as the base branch has it, held
- * against the up as the base branch had it: the base branch's, not the edit's. The up's
- * statements are classified on their own (no history): only what they create, drop and rename
- * counts, as the review reads it.
+ * against the up as the base branch had it (parsed as the up is: ENVSUB too): the base
+ * branch's, not the edit's. The up's statements are classified on their own (no history), as
+ * the review classifies the rollback's: only what they create, drop and rename counts.
  */
-function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, placeholders: Record<string, string>): Set<string> {
-  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders));
-  const state = newRunState({ pgVersion: 16 });
-  const ops = up.statements.filter((s) => !s.nestedIn).flatMap((s) => classify(s, state));
-  return new Set(reviewRollback(m, up, down, ops).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
+function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, placeholders: Record<string, string>, version: ServerVersion): Set<string> {
+  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders, false, m.envsub));
+  const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn), version).flatMap((x) => x.ops);
+  return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
+
 
 /**
  * `s` with its tree reduced to its tag (tagOnly), its fields in the same order. Written out, not

@@ -80,13 +80,8 @@ export interface CheckResult {
   history?: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }>;
   /** With a dry-run: the safe plan run phase by phase (src/verify), one entry per phase of buildPlan's plan. */
   planVerification?: { plan: Verification; phases: Verification[] };
-  /** The plan `planVerification` ran: what the renderers show (planFor), so the SQL shown is the SQL run. */
+  /** The plan `planVerification` ran: what the renderers show when it is there, so the SQL shown is the SQL run. */
   plan?: Plan;
-}
-
-/** The plan to show for `result`: the one its verification ran, else one built now. */
-export function planFor(result: CheckResult, build: () => Plan): Plan {
-  return result.plan ?? build();
 }
 
 /** An approval recorded in the sticky comment (Action and App). */

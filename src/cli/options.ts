@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/defaults.js';
-import { qualify, resolveConfig } from '../config/defaults.js';
+import { qualify, resolveConfig, withMajorVersion } from '../config/defaults.js';
 import { ConfigError } from '../config/errors.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
 import { PRESETS, type Preset } from '../config/presets.js';
@@ -34,11 +34,8 @@ export interface DryRunFlags {
 export async function configFromFlags(repoDir: string, flags: CommonFlags & DryRunFlags): Promise<Config> {
   // The YAML parser and the schema (a third of the code a lint loads) only when there is a file.
   const hasFile = flags.config !== undefined || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
-  const { config } = hasFile ? await (await import('../config/load.js')).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) }) : { config: resolveConfig({}) };
-  if (flags.pgVersion !== undefined) {
-    config.pgVersion = intFlag('--pg-version', flags.pgVersion, 9, 19);
-    delete config.pgMinorVersion; // the flag names a major only: the file's minor was of another target
-  }
+  const loaded = hasFile ? (await (await import('../config/load.js')).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) })).config : resolveConfig({});
+  const config = flags.pgVersion !== undefined ? withMajorVersion(loaded, intFlag('--pg-version', flags.pgVersion, 9, 19)) : loaded;
   if (flags.failOn !== undefined) config.failOn = riskFlag('--fail-on', flags.failOn);
   if (flags.preset !== undefined) {
     if (!(PRESETS as readonly string[]).includes(flags.preset)) throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, not "${flags.preset}"`);

@@ -8,6 +8,38 @@ export const DEFAULT_MAX_BLOCKING_MS = 300;
 
 export const DEFAULT_PG_VERSION = 16;
 
+/** The server the migrations target: its major, and its minor when the configuration names one. */
+export interface ServerVersion {
+  pgVersion: number;
+  pgMinorVersion?: number;
+}
+
+/** The config file's `pgVersion` as written (16, or "14.3", which the schema checked) as a major and a minor. */
+export function parsePgVersion(written: number | string): ServerVersion {
+  if (typeof written === 'number') return { pgVersion: written };
+  const [major, minor] = written.split('.');
+  return { pgVersion: Number(major), ...(minor !== undefined ? { pgMinorVersion: Number(minor) } : {}) };
+}
+
+/** The configuration's target server, on its own. */
+export function serverVersion(config: ServerVersion): ServerVersion {
+  return { pgVersion: config.pgVersion, ...(config.pgMinorVersion !== undefined ? { pgMinorVersion: config.pgMinorVersion } : {}) };
+}
+
+/** The target as the config file writes it: `16`, or `14.3` when it names the minor. */
+export function showPgVersion(v: ServerVersion): string {
+  return v.pgMinorVersion === undefined ? String(v.pgVersion) : `${v.pgVersion}.${v.pgMinorVersion}`;
+}
+
+/**
+ * The configuration with its target set to `major`, from a command line or workflow input that
+ * names a major only: a minor the file named was of another target, so it goes.
+ */
+export function withMajorVersion<C extends ServerVersion>(config: C, major: number): C {
+  const { pgMinorVersion: _, ...rest } = config;
+  return { ...(rest as C), pgVersion: major };
+}
+
 /** How each layout's runner executes a migration unless the file says otherwise. */
 export const LAYOUT_TRANSACTION: Record<LayoutName, TransactionMode> = {
   // One Exec of the whole file: a file of several statements is one implicit transaction.
@@ -71,8 +103,7 @@ export function resolveConfig(file: ConfigFile): Config {
   const tableStats = new Map<string, TableStats>();
   for (const [name, stats] of Object.entries(file.tableStats ?? {})) tableStats.set(qualify(name), stats);
   return {
-    pgVersion: typeof file.pgVersion === 'string' ? Number(file.pgVersion.split('.')[0]) : file.pgVersion ?? DEFAULT_PG_VERSION,
-    ...(typeof file.pgVersion === 'string' ? { pgMinorVersion: Number(file.pgVersion.split('.')[1]) } : {}),
+    ...(file.pgVersion !== undefined ? parsePgVersion(file.pgVersion) : { pgVersion: DEFAULT_PG_VERSION }),
     pgVersionSet: file.pgVersion !== undefined,
     failOn: file.failOn ?? 'DANGEROUS',
     approvalRisk: file.approvalRisk ?? 'DANGEROUS',

@@ -6,7 +6,7 @@
 // placeholder, the Postgres version) can turn a DANGEROUS finding into a quiet one.
 import { riskRank } from '../core/risk.js';
 import type { Risk } from '../core/types.js';
-import type { Config } from './defaults.js';
+import { showPgVersion, type Config } from './defaults.js';
 import type { RuleSetting } from './schema.js';
 
 /** One weakened setting: its key path and how it changes, in words. */
@@ -40,7 +40,8 @@ export function weakenedSettings(base: Config, head: Config): WeakenedSetting[] 
 
   // Settings that change what is read or how it is understood: any change.
   if (JSON.stringify(base.migrations ?? null) !== JSON.stringify(head.migrations ?? null)) note('migrations', base.migrations ?? 'auto-detected', head.migrations ?? 'auto-detected');
-  if (head.pgVersion !== base.pgVersion) note('pgVersion', base.pgVersion, head.pgVersion);
+  // The minor too: "14.3" -> "14.4" (or 14) quiets concurrent-index-pg14-corruption.
+  if (showPgVersion(head) !== showPgVersion(base)) note('pgVersion', showPgVersion(base), showPgVersion(head));
   if (head.defaultTransaction !== base.defaultTransaction) note('defaultTransaction', base.defaultTransaction, head.defaultTransaction);
   for (const layout of Object.keys(head.transaction) as Array<keyof Config['transaction']>) {
     if (head.transaction[layout] !== base.transaction[layout]) note(`transaction.${layout}`, base.transaction[layout], head.transaction[layout]);

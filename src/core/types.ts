@@ -119,7 +119,20 @@ export interface ParsedSource {
    * `${name}` placeholders (pop: Go template actions) without a known value, each once; absent
    * when there are none. `written`: as the file has it; `standIn`: the identifier parsed in its place.
    */
-  unknownPlaceholders?: Array<{ line: number; column: number; shown: string; written: string; standIn: string }>;
+  unknownPlaceholders?: Array<UnknownPlaceholder & { line: number; column: number; written: string; standIn: string }>;
+}
+
+/**
+ * What fills a placeholder in: a runner's `${name}` (Flyway, Liquibase), a Go template action
+ * (pop), or an environment variable (goose ENVSUB).
+ */
+export type PlaceholderKind = 'placeholder' | 'go-template' | 'environment';
+
+/** A placeholder without a value the review knows: its kind, the name a value is given by, and how a message shows it. */
+export interface UnknownPlaceholder {
+  kind: PlaceholderKind;
+  name: string;
+  shown: string;
 }
 
 export interface Operation {
@@ -453,4 +466,10 @@ export interface FileChange {
   path: string;
   status: 'added' | 'modified' | 'renamed' | 'deleted';
   previousPath?: string;
+  /**
+   * The git object the path holds after the change, as GitHub lists it: a file's blob, or for a
+   * submodule the commit it points to (what no file of the review shows). Absent for a deletion
+   * and where the change comes from elsewhere (git in a work tree).
+   */
+  object?: string;
 }

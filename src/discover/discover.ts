@@ -24,7 +24,7 @@ import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
 import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
-import { changelogIncludeEdits, runnerConfigEdits } from './runner-config.js';
+import { changelogIncludeEdits, runnerConfigEdits, runnerSettings, SETTINGS_FILE } from './runner-config.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
 
 export interface MigrationSet {
@@ -162,10 +162,12 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const crates = rustFiles(listed);
   // One view for every folder: the base branch is listed at most once.
   const change: ChangeView = { changed: opts.changedByChange ?? (() => false), added: opts.addedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base, normalizePath) : undefined };
+  const mixed: ReportError[] = [];
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, change);
+    await buildGroup(group, entry, config, readText, result, crates, change, mixed);
   }
+  if (mixed.length > 0 && !(await flywayMixedAllowed(listed, files))) result.errors.push(...mixed);
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
     result.notes.push({
@@ -326,6 +328,7 @@ async function buildGroup(
   result: DiscoveryResult,
   crates: RustFiles,
   change: ChangeView,
+  mixed: ReportError[],
 ): Promise<void> {
   const folder = folderOf(group, readText);
   const sqlx = entry?.layout ? null : await sqlxRunner(group.shape ?? (await detectLayout(folder)), group.dir, group.files, crates, readText, change);
@@ -357,6 +360,18 @@ async function buildGroup(
     });
   }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
+  for (const d of built.migrations) {
+    if (!d.mixedTransaction) continue;
+    const at = d.mixedTransaction;
+    mixed.push({
+      path: d.up.path,
+      line: at.line,
+      column: at.column,
+      message: `Flyway refuses to run this migration: it mixes statements that run in a transaction with ${at.nonTransactional ? 'this one, which cannot' : 'one that cannot (before this one)'} ("Detected both transactional and non-transactional statements within the same migration (even though mixed is false)"): move the statements that cannot run in a transaction to a migration of their own, or set executeInTransaction in a ${d.up.path.slice(d.up.path.lastIndexOf('/') + 1)}.conf beside it`,
+      rule: 'layout-error',
+      risk: 'DANGEROUS',
+    });
+  }
   const other = built.otherDatabases ?? [];
   if (other.length > 0) {
     result.notes.push({
@@ -573,6 +588,22 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
     });
   }
   return out;
+}
+
+/**
+ * Whether Flyway's configuration in the repository sets `mixed=true` (flyway.conf, flyway.toml,
+ * application.properties' spring.flyway.mixed, FLYWAY_MIXED, a `flyway -mixed=true` command
+ * line): then it runs a script mixing statements that run in a transaction with ones that cannot,
+ * all outside one. Read only when some script mixes them.
+ */
+async function flywayMixedAllowed(listed: readonly string[], files: RepoFiles): Promise<boolean> {
+  for (const path of listed) {
+    if (!SETTINGS_FILE.test(path)) continue;
+    const text = await files.read(path).then(decodeText, () => '');
+    const values = runnerSettings(text, path).get('mixed');
+    if (values?.split(', ').some((v) => v.replace(/^["']|["']$/g, '').toLowerCase() === 'true')) return true;
+  }
+  return false;
 }
 
 /** `read`, each path's answer kept for the next caller. */

@@ -3,7 +3,7 @@
 // the database server). Whether it controls the transaction: core/transaction.ts txControl.
 import type { Statement } from '../core/types.js';
 import type { Node as PgNode } from '@pgsql/types';
-import { nodeTag, optionOn } from '../analyze/ast.js';
+import { alterDetachesConcurrently, nodeTag, optionOn } from '../analyze/ast.js';
 
 const NO_TX_TAGS = new Set([
   'CreatedbStmt', 'DropdbStmt', 'AlterSystemStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt',
@@ -18,11 +18,7 @@ export function cannotRunInTransaction(stmt: Statement): boolean {
   if (NO_TX_TAGS.has(tag)) return true;
   if ((tag === 'IndexStmt' || tag === 'DropStmt') && v.concurrent === true) return true;
   if (tag === 'VacuumStmt' && v.is_vacuumcmd === true) return true;
-  // ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+).
-  if (tag === 'AlterTableStmt') {
-    const cmds = (v.cmds as Array<{ AlterTableCmd?: { subtype?: string; def?: { PartitionCmd?: { concurrent?: boolean } } } }> | undefined) ?? [];
-    return cmds.some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent === true);
-  }
+  if (tag === 'AlterTableStmt') return alterDetachesConcurrently(stmt.ast);
   if (tag === 'ReindexStmt') {
     return optionOn(v.params as PgNode[] | undefined, 'concurrently');
   }

@@ -1,6 +1,6 @@
 // The fingerprint an approval is bound to: sha256 over the reviewed migrations' paths and
 // contents, the order they run in, whether each runs without a transaction, and the problems
-// reported about other files. A push that changes any of them changes the hash and voids the approval; a push that
+// reported about other files (with what a changed one holds: a moved submodule's commit). A push that changes any of them changes the hash and voids the approval; a push that
 // changes other files leaves it intact.
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../check/types.js';
@@ -60,6 +60,13 @@ export function reviewedFiles(result: CheckResult, changes: FileChange[] = []): 
     if (hashed.has(e.path)) continue;
     problems.set(e.path, [...(problems.get(e.path) ?? []), `${e.rule ?? 'parse-error'} ${e.risk ?? 'DANGEROUS'} ${e.line}:${e.column} ${e.message}`]);
   }
-  for (const [path, list] of problems) files.push({ path: `${path}\0problems`, content: list.sort().join('\n') });
+  // A problem about a path the change touched is bound to what the path holds: a submodule moved
+  // again to another commit keeps its problem's text word for word (files in it are not read),
+  // and what the approval let through is the commit it saw.
+  const objects = new Map(changes.flatMap((c) => (c.object && c.status !== 'deleted' ? [[c.path, c.object] as const] : [])));
+  for (const [path, list] of problems) {
+    const object = objects.get(path);
+    files.push({ path: `${path}\0problems`, content: [...list.sort(), ...(object ? [`holds ${object}`] : [])].join('\n') });
+  }
   return files;
 }

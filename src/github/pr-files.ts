@@ -12,6 +12,8 @@ export interface PullFile {
   filename: string;
   status: string;
   previous_filename?: string;
+  /** The object the path holds after the change (a submodule's: the commit it points to). */
+  sha?: string;
 }
 
 export async function listPullRequestFiles(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<FileChange[]> {
@@ -32,20 +34,21 @@ export async function listPullRequestFiles(octokit: GitHubClient, repo: RepoRef,
 export function toFileChanges(files: PullFile[]): FileChange[] {
   const out: FileChange[] = [];
   for (const f of files) {
+    const object = f.sha ? { object: f.sha } : {};
     switch (f.status) {
       case 'added':
       case 'copied':
-        out.push({ path: f.filename, status: 'added' });
+        out.push({ path: f.filename, status: 'added', ...object });
         break;
       case 'removed':
         out.push({ path: f.filename, status: 'deleted' });
         break;
       case 'renamed':
-        out.push({ path: f.filename, status: 'renamed', ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) });
+        out.push({ path: f.filename, status: 'renamed', ...(f.previous_filename ? { previousPath: f.previous_filename } : {}), ...object });
         break;
       case 'modified':
       case 'changed':
-        out.push({ path: f.filename, status: 'modified' });
+        out.push({ path: f.filename, status: 'modified', ...object });
         break;
       default:
         // 'unchanged' and anything new GitHub invents: no change to review.

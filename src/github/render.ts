@@ -1,6 +1,6 @@
 // The review as Markdown for GitHub: the sticky comment and the job summary, with the plan.
 // One place that ties the report renderer's options to the approval state.
-import { planFor, type ApprovalRecord, type CheckResult } from '../check/types.js';
+import type { ApprovalRecord, CheckResult } from '../check/types.js';
 import type { Risk } from '../core/types.js';
 import { buildPlan } from '../plan/index.js';
 import { COMMENT_MARKER, renderComment, renderJobSummary, type CommentOptions } from '../report/markdown/index.js';
@@ -29,7 +29,7 @@ function commentOptions(o: RenderOptions): CommentOptions {
 
 /** The comment's report part and its approval block (to find it again later). */
 export function renderReviewComment(result: CheckResult, o: RenderOptions): { report: string; approvalBlock: string } {
-  const plan = planFor(result, () => buildPlan(result.migrations, { pgVersion: o.pgVersion }));
+  const plan = result.plan ?? buildPlan(result.migrations, { pgVersion: o.pgVersion });
   const opts = commentOptions(o);
   const block = approvalBlock(result, {
     approval: o.approval,
@@ -42,6 +42,6 @@ export function renderReviewComment(result: CheckResult, o: RenderOptions): { re
 }
 
 export function renderSummary(result: CheckResult, o: RenderOptions): string {
-  const plan = planFor(result, () => buildPlan(result.migrations, { pgVersion: o.pgVersion }));
+  const plan = result.plan ?? buildPlan(result.migrations, { pgVersion: o.pgVersion });
   return renderJobSummary(result, plan, commentOptions(o));
 }

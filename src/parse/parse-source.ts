@@ -148,7 +148,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
     for (const l of located.sort((a, b) => a.offset - b.offset)) result.errors.push(l.error);
     result.notes.sort((a, b) => a.line - b.line || a.column - b.column);
     if (pre.metaCommands.length > 0) result.metaCommands = metaCommands(pre.metaCommands, result.statements, lines);
-    if (pre.unknownPlaceholders.length > 0) result.unknownPlaceholders = pre.unknownPlaceholders.map((u) => ({ ...lines.position(u.offset), shown: u.shown, written: u.written, standIn: u.standIn }));
+    if (pre.unknownPlaceholders.length > 0) result.unknownPlaceholders = pre.unknownPlaceholders.map((u) => ({ ...lines.position(u.offset), kind: u.kind, name: u.name, shown: u.shown, written: u.written, standIn: u.standIn }));
   } catch (e) {
     // Last resort: nothing above is meant to throw, but a parse stage that throws takes the whole review down.
     result.errors.push({ path, line: 1, column: 1, message: `internal error while parsing: ${describe(e)}` });

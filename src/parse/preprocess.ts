@@ -4,6 +4,7 @@
 import { scanSql } from './wasm.js';
 import { ByteOffsets } from './positions.js';
 import { escapeRegExp, trimTrailing } from '../core/strings.js';
+import type { PlaceholderKind, UnknownPlaceholder } from '../core/types.js';
 
 /** One replacement made while preprocessing: original [from, from+oldLength) became newLength units. */
 interface Edit {
@@ -59,7 +60,7 @@ export interface Preprocessed {
   metaCommands: MetaCommandAt[];
   /** Placeholders (and Go template actions) without a value, each name once, at its first place. */
   /** `written`: the placeholder as the file has it; `standIn`: the identifier the SQL was parsed with. */
-  unknownPlaceholders: Array<{ offset: number; shown: string; written: string; standIn: string }>;
+  unknownPlaceholders: Array<UnknownPlaceholder & { offset: number; written: string; standIn: string }>;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -239,19 +240,24 @@ function goTemplateName(action: string): string | null {
  */
 const ENV_REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?=+-][^}\n]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
+/** A placeholder as a message names it: `placeholder ${x}`, `Go template {{ ... }}`, `environment variable $X (goose ENVSUB)`. */
+export function describePlaceholder(p: UnknownPlaceholder): string {
+  return p.kind === 'placeholder' ? `placeholder ${p.shown}` : p.shown;
+}
+
 /** Where `${name}` placeholders (and, with `goTemplates`, Go template actions; with `envsub`, goose's environment references) are, and what they stand for. */
-function placeholdersIn(text: string, goTemplates: boolean, envsub = false): Array<{ index: number; length: number; name: string | null; shown: string }> {
-  const out: Array<{ index: number; length: number; name: string | null; shown: string }> = [];
+function placeholdersIn(text: string, goTemplates: boolean, envsub = false): Array<{ index: number; length: number; kind: PlaceholderKind; name: string | null; shown: string }> {
+  const out: Array<{ index: number; length: number; kind: PlaceholderKind; name: string | null; shown: string }> = [];
   if (envsub && text.includes('$')) {
     for (const m of text.matchAll(ENV_REFERENCE)) {
       const name = m[1] ?? m[2];
-      if (name !== undefined) out.push({ index: m.index, length: m[0].length, name, shown: `environment variable ${m[0]} (goose ENVSUB)` });
+      if (name !== undefined) out.push({ index: m.index, length: m[0].length, kind: 'environment', name, shown: `environment variable ${m[0]} (goose ENVSUB)` });
     }
     return out;
   }
-  if (text.includes('${')) for (const m of text.matchAll(PLACEHOLDER)) out.push({ index: m.index, length: m[0].length, name: m[1]!, shown: `\${${m[1]}}` });
+  if (text.includes('${')) for (const m of text.matchAll(PLACEHOLDER)) out.push({ index: m.index, length: m[0].length, kind: 'placeholder', name: m[1]!, shown: `\${${m[1]}}` });
   if (goTemplates && text.includes('{{')) {
-    for (const m of text.matchAll(GO_TEMPLATE)) out.push({ index: m.index, length: m[0].length, name: goTemplateName(m[1]!), shown: `Go template {{ ${m[1]} }}` });
+    for (const m of text.matchAll(GO_TEMPLATE)) out.push({ index: m.index, length: m[0].length, kind: 'go-template', name: goTemplateName(m[1]!), shown: `Go template {{ ${m[1]} }}` });
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -278,11 +284,9 @@ function substitutePlaceholders(
     const value = name === null ? ' '.repeat(m.length) : configured ? String(values[name]) : neutralIdentifier(name);
     if (name !== null && !configured && !noted.has(m.shown)) {
       noted.add(m.shown);
-      unknown.push({ offset: m.index, shown: m.shown, written: text.slice(m.index, m.index + m.length), standIn: value });
-      notes.push({
-        offset: m.index,
-        message: `${m.shown.startsWith('Go template') || m.shown.startsWith('environment') ? m.shown : `placeholder ${m.shown}`} is not configured; parsed as the identifier ${trimTrailing(value, '_')}`,
-      });
+      const placeholder: UnknownPlaceholder = { kind: m.kind, name, shown: m.shown };
+      unknown.push({ offset: m.index, ...placeholder, written: text.slice(m.index, m.index + m.length), standIn: value });
+      notes.push({ offset: m.index, message: `${describePlaceholder(placeholder)} is not configured; parsed as the identifier ${trimTrailing(value, '_')}` });
     }
     out += text.slice(last, m.index);
     if (value.length !== m.length) edits.push({ at: out.length, newLength: value.length, from: m.index, oldLength: m.length });

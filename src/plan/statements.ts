@@ -5,7 +5,7 @@ import type {
   AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DropStmt, IndexStmt, Node,
   RangeVar, ReindexStmt, RenameStmt, VariableSetStmt,
 } from '@pgsql/types';
-import { as, nodeTag, optionOn, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
+import { alterDetachesConcurrently, as, nodeTag, optionOn, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
 import { oneBatch } from '../analyze/batch-sql.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange, renameInPlace } from './columns.js';
@@ -56,12 +56,7 @@ function runsOutsideTransaction(ast: Node): boolean {
   if (tag === 'IndexStmt' || tag === 'DropStmt') return (v as { concurrent?: boolean }).concurrent === true;
   if (tag === 'ReindexStmt') return optionOn((v as ReindexStmt).params, 'concurrently');
   if (tag === 'VacuumStmt') return true;
-  if (tag === 'AlterTableStmt') {
-    return ((v as AlterTableStmt).cmds ?? []).some((c) => {
-      const cmd = as<AlterTableCmd>(c, 'AlterTableCmd');
-      return cmd?.subtype === 'AT_DetachPartition' && as<{ concurrent?: boolean }>(cmd.def, 'PartitionCmd')?.concurrent === true;
-    });
-  }
+  if (tag === 'AlterTableStmt') return alterDetachesConcurrently(ast);
   if (tag === 'DoStmt') return /\bCOMMIT\b|\bROLLBACK\b/i.test(doBody(v));
   return false;
 }

@@ -6,6 +6,7 @@ import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateEnumSt
 import { classify } from '../analyze/classify.js';
 import { as, columnRefs, isAlwaysTrue, nodeTag, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
 import { newRunState } from '../analyze/track.js';
+import type { ServerVersion } from '../config/defaults.js';
 import type { Finding, Migration, Operation, ParsedSource, Statement } from '../core/types.js';
 import { needsNoRollback } from './needs-rollback.js';
 
@@ -42,7 +43,16 @@ interface Created {
   statement: number;
 }
 
-export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSource | null, upOps: readonly Operation[]): RollbackReview {
+/**
+ * The statements' operations, classified with no history before them: what they create, drop
+ * and rename, which is what the review reads of a file it holds against another.
+ */
+export function classifyAlone(statements: readonly Statement[], version: ServerVersion): Array<{ s: Statement; ops: Operation[] }> {
+  const state = newRunState(version);
+  return statements.map((s) => ({ s, ops: classify(s, state) }));
+}
+
+export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSource | null, upOps: readonly Operation[], version: ServerVersion): RollbackReview {
   const findings: Finding[] = [];
   const destroying = upOps.filter((o) => ['DROP_TABLE', 'DROP_COLUMN', 'TRUNCATE', 'DELETE_ROWS', 'DROP_SCHEMA'].includes(o.kind) && !o.targetIsNew);
   const irreversible = destroying.length > 0;
@@ -76,8 +86,7 @@ export function reviewRollback(m: Migration, up: ParsedSource, down: ParsedSourc
     return { findings, irreversible };
   }
 
-  const state = newRunState({ pgVersion: 16 });
-  const opsByStatement = downStatements.map((s) => ({ s, ops: classify(s, state) }));
+  const opsByStatement = classifyAlone(downStatements, version);
   const downOps = opsByStatement.flatMap((x) => x.ops);
   const undone = new Set(downOps.flatMap(undoKeys).concat(downStatements.flatMap(undoKeysFromAst)));
   const destroys = destroyedByRollback(down.path, opsByStatement, up.statements, upOps);

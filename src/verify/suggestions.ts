@@ -82,7 +82,12 @@ async function runPart(sandbox: Sandbox, path: string, part: Part, limits: Limit
   return out.error ?? null;
 }
 
-const NO_PLACE = 'it is about a statement inside another one, or about the rollback file, so there is no place to run it';
+/** Why a suggestion that is SQL was not run: there is no place in the migration to run it. */
+const NO_PLACE = {
+  nested: 'it is about a statement inside another one, so there is no place to run it',
+  rollback: 'it is about the rollback file, so there is no place to run it',
+  file: 'it is about the file as a whole, not one statement of it, so there is no statement to run it before or in place of',
+} as const;
 
 export interface SuggestionRun {
   /** Findings whose suggestion was run, with the result written into them. */
@@ -114,7 +119,7 @@ export async function verifySuggestions(
         // About the file as a whole (no statement): its SQL goes after the file's statements.
         if (f.statement === undefined && inUp && f.suggestionRuns !== 'before' && !f.alsoReplaces?.length) return true;
         // SQL with no place to run is never shown as if it had run.
-        f.suggestionVerification = { status: 'not-run', reason: NO_PLACE };
+        f.suggestionVerification = { status: 'not-run', reason: !inUp ? NO_PLACE.rollback : f.statement === undefined ? NO_PLACE.file : NO_PLACE.nested };
         out.notRun++;
         return false;
       }),

@@ -81,3 +81,24 @@ describe('the approval hash and the order migrations run in', () => {
     expect(again.hash).toBe(approved.hash);
   });
 });
+
+// A submodule the change moves is a DANGEROUS problem whose text names no commit (files in it are
+// not read): a push moving an approved submodule on to another commit kept the hash, and with it
+// the approval of a commit nobody approved.
+describe('the approval hash and a moved submodule', () => {
+  const files = { 'db/migrations/0001_a.up.sql': 'CREATE TABLE a (id int);\n' };
+  async function hashAt(commit: string) {
+    const changes: FileChange[] = [{ path: 'db/shared', status: 'modified', object: commit }];
+    const result = await runCheck({ files: memoryRepoFiles(new Map(Object.entries(files))), config: config(), scope: { kind: 'changes', changes, base: null } });
+    expect(result.report.errors.map((e) => [e.path, e.rule])).toEqual([['db/shared', 'layout-error']]);
+    return contentHash(reviewedFiles(result, changes));
+  }
+
+  it('changes when the submodule moves on to another commit', async () => {
+    expect(await hashAt('b'.repeat(40))).not.toBe(await hashAt('a'.repeat(40)));
+  });
+
+  it('stays while it points at the approved commit', async () => {
+    expect(await hashAt('a'.repeat(40))).toBe(await hashAt('a'.repeat(40)));
+  });
+});

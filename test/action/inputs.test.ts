@@ -94,4 +94,16 @@ describe('toFileChanges', () => {
       { path: 'f.sql', status: 'modified' },
     ]);
   });
+
+  it('keeps what a path holds after the change (a submodule: its commit), not what a deleted one held', () => {
+    expect(
+      toFileChanges([
+        { filename: 'db', status: 'modified', sha: 'c'.repeat(40) },
+        { filename: 'b.sql', status: 'removed', sha: 'd'.repeat(40) },
+      ]),
+    ).toEqual([
+      { path: 'db', status: 'modified', object: 'c'.repeat(40) },
+      { path: 'b.sql', status: 'deleted' },
+    ]);
+  });
 });

@@ -52,6 +52,21 @@ describe('placeholders whose value the review does not know', () => {
   });
 });
 
+describe('placeholder-unknown\'s suggestion', () => {
+  // It said `<name>` for a pop Go template action: the key the value is read by was not known
+  // from the text the rule was given. It is the action's name, which the setting then fills in.
+  const POP = { 'db/pop/20200101000000_init.up.sql': 'CREATE TABLE t (id int);\n', 'db/pop/20200101000000_init.down.sql': 'DROP TABLE t;\n' };
+  const change = { 'db/pop/20200102000000_users.postgres.up.sql': 'CREATE TABLE {{ index .Options "Namespace" }}.users (id int);\n', 'db/pop/20200102000000_users.postgres.down.sql': 'DROP TABLE {{ index .Options "Namespace" }}.users;\n' };
+
+  it('names the Go template action\'s key, and that key gives it its value', async () => {
+    const report = await review(POP, change);
+    const f = report.migrations.flatMap((m) => m.findings).find((x) => x.rule === 'placeholder-unknown');
+    expect(f?.suggestion).toBe('# .migration-guard.yml on the base branch\nplaceholders:\n  Namespace: <the value it runs with>');
+    const set = await review(POP, change, { placeholders: { Namespace: 'auth' } });
+    expect(set.migrations.flatMap((m) => m.findings.map((x) => x.rule))).not.toContain('placeholder-unknown');
+  });
+});
+
 describe('findings in a file with unknown placeholders', () => {
   const stands = /[a-z]+___/;
   it('name the placeholder as written, never the stand-in the SQL was parsed with (Flyway ${x}, pop {{ }})', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
-import { resolveConfig } from '../../src/config/defaults.js';
+import { parsePgVersion, resolveConfig, showPgVersion, withMajorVersion } from '../../src/config/defaults.js';
 
 function configError(text: string): ConfigError {
   try {
@@ -84,6 +84,18 @@ describe('config file', () => {
     const minor = resolveConfig(parseConfig('pgVersion: "14.10"\n', 'x.yml'));
     expect(minor).toMatchObject({ pgVersion: 14, pgMinorVersion: 10, pgVersionSet: true });
     expect(resolveConfig(parseConfig('pgVersion: 14\n', 'x.yml')).pgMinorVersion).toBeUndefined();
+  });
+
+  // --pg-version and the Action's pg-version input name a major only: the Action kept the file's
+  // minor under the new major, the command line dropped it.
+  it('a major set over the file\'s "major.minor" drops the minor', () => {
+    const file = resolveConfig(parseConfig('pgVersion: "14.3"\n', 'x.yml'));
+    expect(showPgVersion(file)).toBe('14.3');
+    const set = withMajorVersion(file, 14);
+    expect(set).toMatchObject({ pgVersion: 14, pgVersionSet: true });
+    expect('pgMinorVersion' in set).toBe(false);
+    expect(file.pgMinorVersion).toBe(3);
+    expect(parsePgVersion(16)).toEqual({ pgVersion: 16 });
   });
 
   it('an unknown preset names the closest one, at its line and column', () => {

@@ -101,6 +101,56 @@ describe('layouts', () => {
     }
   });
 
+  // Flyway tells the statements it runs outside a transaction from their text, and refuses a
+  // script that mixes them with others unless `mixed=true` or the script's own setting says how
+  // to run it ("Detected both transactional and non-transactional statements within the same
+  // migration (even though mixed is false)"). Read here from the statements' trees: a word in a
+  // string is none, and REINDEX ... CONCURRENTLY is not one Flyway knows (it wraps it, and
+  // PostgreSQL refuses it there).
+  describe('flyway: statements mixed in and out of a transaction', () => {
+    async function discoverFlyway(files: Record<string, string>) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'mg-flyway-mixed-'));
+      try {
+        for (const [name, text] of Object.entries(files)) {
+          mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+          writeFileSync(path.join(dir, name), text);
+        }
+        return await discoverMigrations(fsRepoFiles(dir), config());
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const migrations = {
+      'db/migration/V1__t.sql': 'CREATE TABLE t (id bigint PRIMARY KEY, c text);\n',
+      'db/migration/V2__mixed.sql': 'ALTER TABLE t ADD COLUMN d int;\nCREATE INDEX CONCURRENTLY t_d ON t (d);\n',
+      'db/migration/V3__reindex.sql': 'REINDEX TABLE CONCURRENTLY t;\n',
+      'db/migration/V4__string.sql': "INSERT INTO t (id, c) VALUES (1, 'VACUUM; CREATE DATABASE x');\n",
+      'db/migration/V5__set.sql': 'ALTER TABLE t ADD COLUMN e int;\nCREATE INDEX CONCURRENTLY t_e ON t (e);\n',
+      'db/migration/V5__set.sql.conf': 'executeInTransaction=true\n',
+    };
+
+    it('refuses a script with both kinds at the statement where they meet, unless the script says how to run it', async () => {
+      const r = await discoverFlyway(migrations);
+      expect(r.sets[0]!.migrations.map((m) => [m.id, m.transaction])).toEqual([
+        ['V1__t', 'wrapped'],
+        ['V2__mixed', 'none'],
+        ['V3__reindex', 'wrapped'],
+        ['V4__string', 'wrapped'],
+        ['V5__set', 'wrapped'],
+      ]);
+      expect(r.errors.map((e) => [e.path, e.line, e.rule, e.risk])).toEqual([['db/migration/V2__mixed.sql', 2, 'layout-error', 'DANGEROUS']]);
+      expect(r.errors[0]!.message).toMatch(/^Flyway refuses to run this migration: .*this one, which cannot/);
+    });
+
+    it('runs it outside a transaction with mixed=true in Flyway\'s configuration', async () => {
+      for (const [file, text] of [['flyway.conf', 'flyway.mixed=true\n'], ['src/main/resources/application.properties', 'spring.flyway.mixed=true\n']] as const) {
+        const r = await discoverFlyway({ ...migrations, [file]: text });
+        expect(r.errors).toEqual([]);
+        expect(r.sets[0]!.migrations[1]!.transaction).toBe('none');
+      }
+    });
+  });
+
   it('dbmate: in-file sections at file positions, transaction:false, an empty down section is present-but-empty', async () => {
     const r = await discover('dbmate');
     expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['db/migrations', 'dbmate']]);

@@ -26,6 +26,14 @@ describe('plan options', () => {
     expect(sql).toContain("SET lock_timeout = '2s'");
   });
 
+  it('keeps DETACH PARTITION ... CONCURRENTLY out of a transaction, and a plain DETACH in one', async () => {
+    const ms = await analyzeMigrations([{ path: 'db/1.up.sql', sql: 'ALTER TABLE m DETACH PARTITION m_2023 CONCURRENTLY;\nALTER TABLE m DETACH PARTITION m_2024;\n' }]);
+    const steps = buildPlan(ms, { pgVersion: 16 }).phases.flatMap((p) => p.steps);
+    const detach = (sql: string) => steps.find((s) => s.sql.some((x) => x.includes(sql)));
+    expect(detach('m_2023 CONCURRENTLY')?.transactional).toBe(false);
+    expect(detach('PARTITION m_2024')?.transactional).toBe(true);
+  });
+
   it('an empty plan says so', () => {
     expect(renderPlanText({ phases: [], notes: [] })).toContain('Nothing to plan');
   });

@@ -22,7 +22,7 @@ async function review(up: string, down: string | null, status: RollbackStatus = 
   beginFile(state, migration.up.path, 'none', false);
   const upParsed = parseSource(migration.up);
   const { operations } = analyzeSource(upParsed, up, state, allRules);
-  return reviewRollback(migration, upParsed, migration.down ? parseSource(migration.down) : null, operations);
+  return reviewRollback(migration, upParsed, migration.down ? parseSource(migration.down) : null, operations, { pgVersion: 16 });
 }
 
 const ids = (r: Awaited<ReturnType<typeof review>>) => r.findings.map((f) => f.rule);

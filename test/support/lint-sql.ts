@@ -4,6 +4,7 @@ import { analyzeSource, type AnalyzeOutput } from '../../src/analyze/analyze.js'
 import type { Rule } from '../../src/analyze/rule.js';
 import type { TableStats } from '../../src/analyze/state.js';
 import { beginFile, newRunState } from '../../src/analyze/track.js';
+import { parsePgVersion } from '../../src/config/defaults.js';
 import type { RuleSetting } from '../../src/config/schema.js';
 import type { TransactionMode } from '../../src/core/types.js';
 import { initParser, parseSource } from '../../src/parse/index.js';
@@ -50,7 +51,7 @@ export function ruleIds(out: AnalyzeOutput): string[] {
  * rules that depend on the version: the example tests lint it for that target.
  */
 export function exampleTarget(sql: string): Pick<LintSqlOptions, 'pgVersion' | 'pgMinorVersion'> {
-  const m = /^--\s*pgVersion:\s*"?(\d+)(?:\.(\d+))?"?/.exec(sql);
+  const m = /^--\s*pgVersion:\s*(?:"(\d+\.\d+)"|(\d+))/.exec(sql);
   if (!m) return {};
-  return { pgVersion: Number(m[1]), ...(m[2] !== undefined ? { pgMinorVersion: Number(m[2]) } : {}) };
+  return parsePgVersion(m[1] ?? Number(m[2]));
 }

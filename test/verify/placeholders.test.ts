@@ -15,8 +15,8 @@ const OPTS = { engine: 'pglite' as const, cacheDir: TEST_CACHE_DIR, seedRows: 20
 describe('placeholders in printed SQL', () => {
   it('puts a stand-in back as the placeholder it stands for, also inside a longer name', () => {
     const unknown = [
-      { line: 1, column: 1, shown: '${schema}', written: '${schema}', standIn: 'schema___' },
-      { line: 1, column: 1, shown: '${table}', written: '${table}', standIn: 'table___' },
+      { line: 1, column: 1, kind: 'placeholder', name: 'schema', shown: '${schema}', written: '${schema}', standIn: 'schema___' },
+      { line: 1, column: 1, kind: 'placeholder', name: 'table', shown: '${table}', written: '${table}', standIn: 'table___' },
     ];
     expect(placeholderStandIns(unknown).restoreInNames('DROP INDEX CONCURRENTLY "schema___"."table____vr_idx";  -- (schema___.table___)'))
       .toBe('DROP INDEX CONCURRENTLY "${schema}"."${table}_vr_idx";  -- (${schema}.${table})');

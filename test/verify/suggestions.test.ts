@@ -205,4 +205,41 @@ UPDATE event_data SET props = '{"a": 1}';`;
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
+  // The partition-by-partition recipe holds CREATE INDEX CONCURRENTLY: its comment said only
+  // "outside a transaction", which does not send a suggestion to a migration of its own, so it
+  // ran in the runner's transaction, where PostgreSQL refuses it.
+  it('runs the partitioned-index recipe as a migration of its own, outside the runner\'s transaction', async () => {
+    const history = "CREATE TABLE m (id bigint, device_id bigint, taken_on date) PARTITION BY RANGE (taken_on);\nCREATE TABLE m_2025 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');";
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: history, history: true },
+      { path: 'db/0002_idx.up.sql', sql: 'CREATE INDEX m_device_idx ON m (device_id);', transaction: 'wrapped' },
+    ]);
+    const f = m!.report.findings.find((x) => x.rule === 'require-concurrent-index')!;
+    expect(f.suggestion).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS m_2025_m_device_idx ON m_2025 (device_id);  -- in a migration of its own');
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(f.suggestionVerification).toMatchObject({ status: 'verified', engine: 'pglite' });
+  }, 300_000);
+  it('says why SQL with no place to run was not run: a nested statement, the rollback file, or the file as a whole', async () => {
+    const sql = "DO $$ BEGIN UPDATE docs SET title = 'x'; END $$;\nALTER TABLE docs ADD COLUMN slug text;";
+    const suggestion = 'ALTER TABLE docs ADD COLUMN body text;';
+    const [base, m] = await analyzeMigrations([
+      { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+      {
+        path: 'db/0002_x.up.sql', sql,
+        findings: [
+          { rule: 'x', risk: 'CAUTION', line: 1, column: 19, statement: 1, message: 'nested', suggestion },
+          { rule: 'x', risk: 'CAUTION', line: 1, column: 1, path: 'db/0002_x.down.sql', message: 'rollback', suggestion },
+          { rule: 'x', risk: 'CAUTION', line: 1, column: 1, message: 'file', suggestion, suggestionRuns: 'before' },
+        ],
+      },
+    ]);
+    expect(m!.up.statements.find((s) => s.index === 1)?.nestedIn).toBeDefined();
+    const run = await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+    expect(run).toEqual({ verified: 0, failed: 0, notRun: 3 });
+    expect(m!.report.findings.map((f) => [f.message, f.suggestionVerification?.status === 'not-run' ? f.suggestionVerification.reason : f.suggestionVerification?.status])).toEqual([
+      ['nested', 'it is about a statement inside another one, so there is no place to run it'],
+      ['rollback', 'it is about the rollback file, so there is no place to run it'],
+      ['file', 'it is about the file as a whole, not one statement of it, so there is no statement to run it before or in place of'],
+    ]);
+  });
 });

@@ -4,28 +4,71 @@
 // `V1__name.sql.conf` with `executeInTransaction=false` opts out of the transaction, as does
 // the same setting in a `-- flyway:executeInTransaction=false` comment line of the script; and
 // Flyway's PostgreSQL parser runs a file outside a transaction by itself when a statement cannot
-// run in one (flywayNonTransactional).
+// run in one (flywayTransaction). A file holding both kinds Flyway refuses to run unless told
+// how (`mixed=true`, or the setting in the script's config).
 // `B5__name.sql` (a baseline migration) is the whole schema at version 5: Flyway runs it only on
 // an empty database, in place of V5 and the ones before, so it is no step of the sequence
 // (LayoutBuild.snapshots).
+import type { Statement } from '../../core/types.js';
+import { initParser, parseSource } from '../../parse/index.js';
 import { compareVersions, naturalCompare } from '../version.js';
 import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type DraftMigration, type Layout, type LayoutBuild } from './types.js';
 
 const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const REPEATABLE = /^R__(.+)\.sql$/;
 const BASELINE = /^B\d+(?:[._]\d+)*__.+\.sql$/;
-const SCRIPT_CONFIG_OFF = /^[ \t]*--[ \t]*flyway:executeInTransaction[ \t]*=[ \t]*false\b/im;
-/** The statements Flyway's PostgreSQL parser knows cannot run in a transaction, at a statement's start. */
-const NON_TRANSACTIONAL = /(?:^|;)\s*(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\s[^;]*?\bCONCURRENTLY|VACUUM|ALTER\s+SYSTEM|(?:CREATE|DROP)\s+(?:DATABASE|TABLESPACE))\b/i;
+const SCRIPT_CONFIG = /^[ \t]*--[ \t]*flyway:executeInTransaction[ \t]*=[ \t]*(true|false)\b/im;
+const SIDECAR_CONFIG = /^[ \t]*executeInTransaction[ \t]*=[ \t]*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\b/m;
+/** A word every statement Flyway runs outside a transaction holds: only a file with one is parsed here. */
+const MAYBE_NON_TRANSACTIONAL = /\b(?:CONCURRENTLY|VACUUM|SYSTEM|DATABASE|TABLESPACE|SUBSCRIPTION|DISCARD)\b/i;
 
 /**
- * Flyway runs a PostgreSQL migration outside a transaction when one of its statements cannot run
- * in one (CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM, ALTER SYSTEM, CREATE or
- * DROP DATABASE/TABLESPACE): it detects them itself (PostgreSQLParser.detectCanExecuteInTransaction),
- * so such a file needs no executeInTransaction setting. Comments are left out of the look.
+ * The statements Flyway's PostgreSQL parser runs outside a transaction
+ * (PostgreSQLParser.detectCanExecuteInTransaction), read from the tree rather than its regular
+ * expressions' text: CREATE/DROP DATABASE, TABLESPACE or SUBSCRIPTION; ALTER SYSTEM; CREATE or
+ * DROP INDEX CONCURRENTLY; REINDEX SCHEMA, DATABASE or SYSTEM; VACUUM; DISCARD ALL. Flyway does not
+ * know REINDEX ... CONCURRENTLY nor DETACH PARTITION ... CONCURRENTLY: it runs them in its
+ * transaction, where PostgreSQL refuses them. ALTER TYPE ... ADD VALUE counts only on a server
+ * before 12, which Flyway asks and a file cannot tell.
  */
-export function flywayNonTransactional(sql: string): boolean {
-  return NON_TRANSACTIONAL.test(sql.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/--[^\n]*/g, ' '));
+function flywayRunsOutsideTransaction(stmt: Statement): boolean {
+  const ast = stmt.ast as unknown as Record<string, Record<string, unknown> | undefined>;
+  if (ast.CreatedbStmt || ast.DropdbStmt || ast.CreateTableSpaceStmt || ast.DropTableSpaceStmt || ast.CreateSubscriptionStmt || ast.DropSubscriptionStmt || ast.AlterSystemStmt) return true;
+  if (ast.IndexStmt) return ast.IndexStmt.concurrent === true;
+  if (ast.DropStmt) return ast.DropStmt.concurrent === true && ast.DropStmt.removeType === 'OBJECT_INDEX';
+  if (ast.ReindexStmt) return ['REINDEX_OBJECT_SCHEMA', 'REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE'].includes(ast.ReindexStmt.kind as string);
+  if (ast.VacuumStmt) return ast.VacuumStmt.is_vacuumcmd === true;
+  if (ast.DiscardStmt) return ast.DiscardStmt.target === 'DISCARD_ALL';
+  return false;
+}
+
+/** What Flyway makes of a script's transaction by itself (no executeInTransaction setting for it). */
+export interface FlywayTransaction {
+  /** Some statement cannot run in a transaction, so Flyway runs the script without one. */
+  nonTransactional: boolean;
+  /**
+   * The script also holds statements that can: Flyway refuses it unless `mixed` is true
+   * ("Detected both transactional and non-transactional statements within the same migration").
+   * The statement it names, the first at which both kinds were seen.
+   */
+  mixedAt?: { line: number; column: number; nonTransactional: boolean };
+}
+
+/** Reads how Flyway runs `text` from its statements (comments and strings are no statements). */
+export async function flywayTransaction(path: string, text: string): Promise<FlywayTransaction> {
+  if (!MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
+  await initParser();
+  const top = parseSource({ path, text }).statements.filter((s) => !s.nestedIn);
+  let inside = false;
+  let outside = false;
+  let mixedAt: FlywayTransaction['mixedAt'];
+  for (const s of top) {
+    const out = flywayRunsOutsideTransaction(s);
+    if (out) outside = true;
+    else inside = true;
+    if (inside && outside && !mixedAt) mixedAt = { line: s.line, column: s.column, nonTransactional: out };
+  }
+  return { nonTransactional: outside, ...(mixedAt ? { mixedAt } : {}) };
 }
 
 /** Flyway's identity of a version: numeric parts, leading zeros and trailing `.0`s dropped. */
@@ -62,13 +105,17 @@ export const flyway: Layout = {
     const draft = async (file: string, fields: Omit<DraftMigration, 'up' | 'down'>, downFile?: string): Promise<DraftMigration> => {
       const conf = `${file}.conf`;
       const text = await folder.read(file);
-      const noTransaction = (files.includes(conf) && /^[ \t]*executeInTransaction[ \t]*=[ \t]*false\b/m.test(await folder.read(conf)))
-        || SCRIPT_CONFIG_OFF.test(text) || flywayNonTransactional(text);
+      const path = repoPath(folder.dir, file);
+      // The script's own setting (its .conf sidecar's first) decides, and then Flyway neither detects nor refuses.
+      const set = (files.includes(conf) ? SIDECAR_CONFIG.exec(await folder.read(conf)) : null) ?? SCRIPT_CONFIG.exec(text);
+      const detected = set ? null : await flywayTransaction(path, text);
+      const noTransaction = set ? set[1]!.toLowerCase() === 'false' : detected!.nonTransactional;
       return {
         ...fields,
-        up: { path: repoPath(folder.dir, file), text },
+        up: { path, text },
         down: downFile ? { path: repoPath(folder.dir, downFile), text: await folder.read(downFile) } : null,
         ...(noTransaction ? { noTransaction } : {}),
+        ...(detected?.mixedAt ? { mixedTransaction: detected.mixedAt } : {}),
       };
     };
     const usedUndo = new Set<string>();

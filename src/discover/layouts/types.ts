@@ -34,6 +34,12 @@ export interface DraftMigration {
   envsub?: boolean;
   /** Migrations whose keys are equal collide in the runner (duplicate-version). */
   dupKey?: string;
+  /**
+   * The runner refuses the file for mixing statements that run in a transaction with ones that
+   * cannot, unless its configuration allows it (Flyway without `mixed=true`): where it finds the
+   * mix, and whether the statement there is one that cannot.
+   */
+  mixedTransaction?: { line: number; column: number; nonTransactional: boolean };
   /** Parts of the migration that have no rollback although the file has some (Liquibase changesets). */
   partsWithoutRollback?: Array<{ line: number; column: number; label: string }>;
 }
