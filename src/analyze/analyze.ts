@@ -185,7 +185,8 @@ export function startAnalysis(
     // file-level hit at a position, the first statement at or after it).
     const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[], suppressible = stmt) => {
       const directive = suppressedBy(directives, rule.id, suppressible);
-      const target = hit.operation !== undefined ? ops[hit.operation] : undefined;
+      const targets = hit.operations ? hit.operations.map((i) => ops[i]).filter((o): o is Operation => !!o) : hit.operation !== undefined ? [ops[hit.operation]].filter((o): o is Operation => !!o) : undefined;
+      const target = targets?.[0];
       let risk: Risk = overrideRisk(settings[rule.id]) ?? hit.risk ?? rule.risk;
       let message = hit.message;
       if (rule.sizeSensitive) {
@@ -227,7 +228,7 @@ export function startAnalysis(
         return;
       }
       findings.push(finding);
-      const touched = target ? [target] : ops;
+      const touched = targets?.length ? targets : ops;
       for (const o of touched) {
         o.risk = maxRisk(o.risk, risk);
         if (!o.rules.includes(rule.id)) o.rules = [...o.rules, rule.id];
