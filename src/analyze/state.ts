@@ -190,6 +190,8 @@ export interface SchemaFacts {
   partitions?: Map<string, string[]>;
   /** Indexes on partitioned tables (schema-qualified): no CONCURRENTLY build or drop for them. */
   partitionedIndexes?: Set<string>;
+  /** Named index (schema-qualified) -> the table it is on, from CREATE INDEX: a DROP INDEX names only the index. */
+  indexTables?: Map<string, string>;
 }
 
 /** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */

@@ -345,6 +345,7 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
   if (v.idxname) (state.indexDefinitions ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), keyColumns(v.indexParams));
+  if (v.idxname) (state.facts.indexTables ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), table);
   if (v.idxname && state.facts.partitionedTables?.has(table)) (state.facts.partitionedIndexes ??= new Set()).add(qualifiedName(v.relation?.schemaname, v.idxname));
   const elems = (v.indexParams ?? []).map((p) => as<IndexElem>(p, 'IndexElem'));
   if (v.whereClause || elems.some((e) => e?.expr)) {
