@@ -18,7 +18,7 @@ export const rule: Rule = {
   title: 'ACCESS EXCLUSIVE locks on several existing tables in one transaction',
   docs: {
     why:
-      'Locks are held until the transaction ends. Once a transaction holds ACCESS EXCLUSIVE on one table, taking it on a second one means the first stays unreadable while the second lock is waited for (behind any long query on it) and while the rest runs; every application request that touches either table queues. Locking tables in an order other sessions do not expect can also deadlock.',
+      'Locks are held until the transaction ends. Once a transaction holds ACCESS EXCLUSIVE on one table, taking it on a second one means the first stays unreadable while the second lock is waited for (behind any long query on it) and while the rest runs; every application request that touches either table queues. Locking tables in an order other sessions do not expect can also deadlock. This holds when each change is instant (a nullable ADD COLUMN, a SET DEFAULT): the risk is the wait for the second lock while the first is held, not the work, so such changes are reported too, as eugene (E4, more statements after an ACCESS EXCLUSIVE lock) and pgfence (a lock window over two tables) report them; squawk and strong_migrations have no such check. A lock_timeout bounds the wait but does not end the overlap, so it does not silence the rule.',
     lock: 'ACCESS EXCLUSIVE on every table locked so far (blocks reads and writes), held until COMMIT.',
     instead:
       'Change one table per transaction (one migration per table, or COMMIT between them), each after SET lock_timeout so a blocked lock gives up instead of queueing traffic behind it.',
