@@ -22,6 +22,19 @@ export function definedRoutine(ast: Node): string | undefined {
   return isObject(create) ? bareName(create.funcname) : undefined;
 }
 
+// CREATE [OR REPLACE] FUNCTION|PROCEDURE [schema.]name, unquoted or quoted.
+const CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+(?:(?:"[^"]+"|[A-Za-z_][\w$]*)\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
+
+/**
+ * The routines a migration file creates, by bare lower-case name, read from its text without
+ * parsing it (every file of every set is read so, before any is analysed): a name in a comment
+ * counts too, which can only make a call look known, never raise a finding.
+ */
+export function routinesCreatedInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CREATE_ROUTINE)) out.push(m[1]!.replace(/^"|"$/g, '').toLowerCase());
+  return out;
+}
 
 /**
  * Names of the routines the statement runs or sets up to run, among `known` (walked only when there

@@ -115,6 +115,12 @@ export interface AnalysisState {
   /** True while analyzing base history (state is learned, nothing is reported). */
   learningOnly: boolean;
   /**
+   * Routines (bare, lower-case) some migration of the repository creates, in any set and at any
+   * point of its history: their bodies are in the repository for review, so a call of one is
+   * not a call of unreviewed code (unreviewed-routine-call).
+   */
+  repositoryRoutines?: ReadonlySet<string>;
+  /**
    * The statements of the routines the history and the reviewed migrations created, by bare
    * lower-case name, until a reviewed statement runs the routine: then they run, and are
    * analysed as running (analyze.ts).

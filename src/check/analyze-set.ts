@@ -51,6 +51,8 @@ export interface SetContext {
   extraFindings: Array<Finding & { path: string }>;
   /** A large file may be parsed on a thread of its own while it is analyzed (ParseOptions.parseAhead). */
   parseAhead?: boolean;
+  /** Routines any migration of any set creates (AnalysisState.repositoryRoutines), read before the sets are analysed. */
+  repositoryRoutines?: string[];
 }
 
 export interface SetResult {
@@ -65,6 +67,7 @@ export interface SetResult {
 export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit: Unit) => void): SetResult {
   const { config } = ctx;
   const state = newRunState({ pgVersion: config.pgVersion, ...(config.pgMinorVersion !== undefined ? { pgMinorVersion: config.pgMinorVersion } : {}), pgVersionAssumed: !config.pgVersionSet, tableStats: config.tableStats });
+  if (ctx.repositoryRoutines?.length) state.repositoryRoutines = new Set(ctx.repositoryRoutines);
   const analyzed: AnalyzedMigration[] = [];
   const history: HistoryEntry[] = [];
   const destroys: Array<NonNullable<RollbackReview['destroys']>> = [];
