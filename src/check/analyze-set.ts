@@ -206,6 +206,9 @@ function reportRisk(findings: readonly Finding[], up: ParsedSource): Risk {
   return maxRisk(...findings.map((f) => f.risk), ...(up.errors.length ? ['DANGEROUS' as const] : []));
 }
 
+/** Rules whose finding on a statement says that its data is gone for good, as rollback-data-loss would. */
+const DESTROYING_RULES: ReadonlySet<string> = new Set(['ban-drop-column', 'ban-drop-table', 'ban-truncate', 'ban-drop-schema', 'dml-without-where']);
+
 function buildMigrationReport(
   m: Migration,
   up: ParsedSource,
@@ -219,9 +222,14 @@ function buildMigrationReport(
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const review = reviewRollback(m, up, down, out.operations);
   const before = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders) : new Set<string>();
-  const kept = review.findings.filter((f) => !before.has(problemKey(f)));
+  // A statement whose own finding already says its data is gone for good (ban-drop-column,
+  // ban-drop-table, ...; reported, or silenced by an ignore directive) is not told so twice: 744
+  // of the corpus's 863 rollback-data-loss findings sat on such a statement.
+  const saidGone = new Set([...out.findings, ...out.suppressed.map((x) => x.finding)].filter((f) => DESTROYING_RULES.has(f.rule) && f.statement !== undefined).map((f) => f.statement));
+  const told = review.findings.filter((f) => !(f.rule === 'rollback-data-loss' && f.path === m.up.path && f.statement !== undefined && saidGone.has(f.statement)));
+  const kept = told.filter((f) => !before.has(problemKey(f)));
   const rollback: RollbackReview = { ...review, findings: kept, ...(review.destroys ? { destroys: review.destroys.filter((d) => kept.includes(d.finding)) } : {}) };
-  const preexisting = review.findings.filter((f) => !kept.includes(f)).map((f) => f.rule);
+  const preexisting = told.filter((f) => !kept.includes(f)).map((f) => f.rule);
   const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped');
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
