@@ -14,6 +14,15 @@ export function executesNow(statement: Statement): boolean {
   return statement.nestedIn?.kind !== 'function-body';
 }
 
+/**
+ * False also for a routine body judged as running because a trigger the migration creates runs
+ * it: it runs in the transactions of the writes that fire the trigger, so rules about what the
+ * migration's own transaction holds skip it.
+ */
+export function inMigrationTransaction(statement: Statement): boolean {
+  return executesNow(statement) && statement.nestedIn?.trigger !== true;
+}
+
 /** A column a statement defines: in CREATE TABLE, ADD COLUMN, or ALTER COLUMN ... TYPE. */
 export interface ColumnSpec {
   table: string | undefined;

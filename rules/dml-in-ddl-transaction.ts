@@ -8,7 +8,7 @@ import type { Operation, Statement } from '../src/core/types.js';
 import { batchedSql, columnTypeIn } from './_backfill-sql.js';
 import { isCatalogTable } from './_catalog.js';
 import { blocksExisting } from './_blocking.js';
-import { executesNow } from './_statement.js';
+import { inMigrationTransaction } from './_statement.js';
 import { runnerTransaction } from './_tx-advice.js';
 
 const DML_TAGS = new Set(['UpdateStmt', 'DeleteStmt', 'MergeStmt']);
@@ -70,7 +70,7 @@ function longOtherWork(statement: Statement): string | undefined {
 const earlierInTransaction = transactionSummary(
   (): { ddl: FileStep[]; firstBackfill?: FileStep } => ({ ddl: [] }),
   (summary, s) => {
-    if (!executesNow(s.statement)) return;
+    if (!inMigrationTransaction(s.statement)) return;
     if (s.operations.some(mayLockExisting)) summary.ddl.push(s);
     if (!summary.firstBackfill && isBackfill(s.statement, s.operations)) summary.firstBackfill = s;
   },
@@ -108,7 +108,7 @@ export const rule: Rule = {
   // isBackfill reads an earlier INSERT's query; one it is true for is the only one worth keeping.
   readsEarlierTree: (s, ops) => stmtTag(s) === 'InsertStmt' && isBackfill(s, ops),
   check({ statement, operations, state }) {
-    if (!executesNow(statement) || !state.tx.active) return [];
+    if (!inMigrationTransaction(statement) || !state.tx.active) return [];
     const sameTx = earlierInTransaction(state);
     const wrapper = state.tx.explicit ? 'the same transaction' : runnerTransaction(state);
 

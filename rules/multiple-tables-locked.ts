@@ -1,6 +1,6 @@
 import type { Rule } from '../src/analyze/rule.js';
 import type { Operation } from '../src/core/types.js';
-import { runsDuringMigration } from './_sql-build.js';
+import { inMigrationTransaction } from './_statement.js';
 import { transactionSummary } from '../src/analyze/rule-helpers.js';
 
 /** A table being dropped is no longer in use: holding its lock widens no window anyone waits in. */
@@ -8,7 +8,7 @@ const locks = (o: Operation) => !!o.table && o.lock === 'AccessExclusiveLock' &&
 
 /** Tables the earlier statements of this transaction locked ACCESS EXCLUSIVE, in the order first locked. */
 const heldTables = transactionSummary(() => new Set<string>(), (held, s) => {
-  if (!runsDuringMigration(s.statement)) return;
+  if (!inMigrationTransaction(s.statement)) return;
   for (const o of s.operations) if (locks(o)) held.add(o.table!);
 });
 
@@ -27,7 +27,7 @@ export const rule: Rule = {
     equivalents: { eugene: 'E4' },
   },
   check({ statement, operations, state }) {
-    if (!state.tx.active || !runsDuringMigration(statement)) return [];
+    if (!state.tx.active || !inMigrationTransaction(statement)) return [];
     const held = heldTables(state);
     if (held.size !== 1) return [];
     const first = held.values().next().value!;

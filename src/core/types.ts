@@ -75,7 +75,16 @@ export interface Statement {
   /** Comments between the previous statement and this one, without their `--` or `/* *\/`. */
   comments: readonly string[];
   /** Set when the statement was found inside the static SQL of a DO block or function body. */
-  nestedIn?: { statement: number; kind: 'do-block' | 'function-body' };
+  nestedIn?: {
+    statement: number;
+    kind: 'do-block' | 'function-body';
+    /**
+     * A routine body judged as running because a trigger the migration creates runs it: it runs
+     * in the transactions of the writes that fire the trigger, after the migration, not in the
+     * migration's own transaction, and the migration itself changes no data with it.
+     */
+    trigger?: true;
+  };
 }
 
 export interface ParseError {
