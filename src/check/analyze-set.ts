@@ -206,6 +206,36 @@ function reportRisk(findings: readonly Finding[], up: ParsedSource): Risk {
   return maxRisk(...findings.map((f) => f.risk), ...(up.errors.length ? ['DANGEROUS' as const] : []));
 }
 
+/** Findings about the edit itself, kept on a statement the edit left as it was. */
+const ABOUT_THE_EDIT: ReadonlySet<string> = new Set(['migration-edited', 'migration-out-of-order', 'duplicate-version']);
+
+/**
+ * The statements of an edited up (indexes, nested ones with their block) the base branch's up
+ * has too, word for word apart from spacing, each matched once: a database that ran the
+ * migration ran them, one that has not runs them as the base branch had them, so their
+ * findings are not the edit's (chirpstack's initial migration, edited for one password hash,
+ * reported every CREATE TABLE in it again).
+ */
+function statementsAsBefore(m: Migration, up: ParsedSource, baseUp: string, placeholders: Record<string, string>): Set<number> {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim().replace(/;$/, '');
+  const base = parse({ path: m.up.path, text: baseUp }, placeholders, m.layout, false, m.envsub);
+  const left = new Map<string, number>();
+  for (const s of base.statements) if (!s.nestedIn) left.set(norm(s.text), (left.get(norm(s.text)) ?? 0) + 1);
+  const same = new Set<number>();
+  for (const s of up.statements) {
+    if (s.nestedIn) {
+      if (same.has(s.nestedIn.statement)) same.add(s.index);
+      continue;
+    }
+    const n = left.get(norm(s.text)) ?? 0;
+    if (n > 0) {
+      left.set(norm(s.text), n - 1);
+      same.add(s.index);
+    }
+  }
+  return same;
+}
+
 /** Rules whose finding on a statement says that its data is gone for good, as rollback-data-loss would. */
 const DESTROYING_RULES: ReadonlySet<string> = new Set(['ban-drop-column', 'ban-drop-table', 'ban-truncate', 'ban-drop-schema', 'dml-without-where']);
 
@@ -234,7 +264,16 @@ function buildMigrationReport(
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const allFindings = withPlaceholdersWritten([...findings, ...discovery], up, down).sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
+  const asBefore = m.baseUp !== undefined ? statementsAsBefore(m, up, m.baseUp, placeholders) : undefined;
+  // A file-level finding (foreign-key-without-index, at the end of the file) stands at the statement it is about.
+  const statementOf = (f: Finding) => f.statement ?? up.statements.find((s) => !s.nestedIn && s.line === f.line && s.column === f.column)?.index;
+  const fromEdit = asBefore ? findings.filter((f) => {
+    const at = f.path === m.up.path ? statementOf(f) : undefined;
+    return !(at !== undefined && asBefore.has(at) && !ABOUT_THE_EDIT.has(f.rule) && !f.rule.startsWith('rollback-'));
+  }) : findings;
+  const leftOut = findings.length - fromEdit.length;
+  const editNote = leftOut > 0 ? [{ path: m.up.path, line: 1, column: 1, message: `${leftOut} finding${leftOut === 1 ? '' : 's'} on statements this change leaves as the base branch has them ${leftOut === 1 ? 'is' : 'are'} not shown: a database that ran the migration does not run them again, and one that has not runs them as they were; only what the edit brings is reviewed` }] : [];
+  const allFindings = withPlaceholdersWritten([...fromEdit, ...discovery], up, down).sort((a, b) => byCodeUnit(a.path ?? '', b.path ?? '') || a.line - b.line);
   const report: MigrationReport = {
     path: m.up.path,
     risk: reportRisk(allFindings, up),
@@ -245,7 +284,7 @@ function buildMigrationReport(
     layout: m.layout,
     change: m.change,
     ...(rollback.irreversible ? { irreversible: true } : {}),
-    ...(up.notes.length ? { notes: up.notes } : {}),
+    ...(up.notes.length || editNote.length ? { notes: [...up.notes, ...editNote] } : {}),
   };
   return { report, rollbackDestroys: rollback.destroys, preexisting };
 }

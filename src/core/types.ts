@@ -296,6 +296,12 @@ export interface Migration {
    */
   rollbackAsBase?: { baseUp: string };
   /**
+   * A change edited its up (it was on the base branch): the up as the base branch has it. A
+   * statement the edit left as it was ran (or not) with the migration before; only what the edit
+   * brought is this change's to review.
+   */
+  baseUp?: string;
+  /**
    * Under review, but migrations the change leaves alone come after it (an old migration edited,
    * reformatted or given a new rollback): the dry-run replays it as history, and the plan skips it.
    */
