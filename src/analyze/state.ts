@@ -196,7 +196,11 @@ export interface SchemaFacts {
   partitions?: Map<string, string[]>;
   /** Indexes on partitioned tables (schema-qualified): no CONCURRENTLY build or drop for them. */
   partitionedIndexes?: Set<string>;
-  /** Named index (schema-qualified) -> the table it is on, from CREATE INDEX: a DROP INDEX names only the index. */
+  /**
+   * Named indexes that exist (schema-qualified) -> the table each is on, from CREATE INDEX, until
+   * a DROP INDEX or DROP TABLE; renames followed. A DROP INDEX names only the index; a CREATE
+   * INDEX IF NOT EXISTS of one of them builds nothing.
+   */
   indexTables?: Map<string, string>;
 }
 
