@@ -40,7 +40,8 @@ const timeoutMs = Number(flag('--timeout') ?? 300_000);
 const save = flag('--save');
 const verbose = args.includes('--verbose');
 const repos = args.filter((a) => a !== '--verbose');
-if (repos.length === 0) {
+// `--help` was taken for a repository to clone (git clone --help failed with its own usage).
+if (repos.length === 0 || repos.some((a) => a === '--help' || a === '-h')) {
   console.error('usage: node bench/replay.mjs <git repo>... [--last N] [--timeout ms] [--save dir] [--verbose]');
   process.exit(2);
 }

@@ -1,7 +1,8 @@
 // Small readers shared by several rules of part B: whether a statement runs during the
 // migration, and the column definitions a statement creates.
-import type { AlterTableCmd, ColumnDef, Constraint, CreateStmt, Node, TypeName } from '@pgsql/types';
-import { as, keyColumns, relationName, stringList } from '../src/analyze/ast.js';
+import type { AlterTableCmd, ColumnDef, Constraint, CreateStmt, IndexStmt, Node, TypeName } from '@pgsql/types';
+import { as, keyColumns, qualifiedName, relationName, stringList } from '../src/analyze/ast.js';
+import type { AnalysisState } from '../src/analyze/state.js';
 import { alterCmds, stmtNode } from '../src/analyze/rule-helpers.js';
 import { escapeRegExp } from '../src/core/strings.js';
 import type { Statement } from '../src/core/types.js';
@@ -12,6 +13,24 @@ import type { Statement } from '../src/core/types.js';
  */
 export function executesNow(statement: Statement): boolean {
   return statement.nestedIn?.kind !== 'function-body';
+}
+
+/**
+ * False also for a routine body judged as running because a trigger the migration creates runs
+ * it: it runs in the transactions of the writes that fire the trigger, so rules about what the
+ * migration's own transaction holds skip it.
+ */
+export function inMigrationTransaction(statement: Statement): boolean {
+  return executesNow(statement) && statement.nestedIn?.trigger !== true;
+}
+
+/**
+ * CREATE INDEX IF NOT EXISTS of an index the history or the run made (and did not drop): the
+ * statement takes its lock, says "already exists, skipping" and builds nothing.
+ */
+export function buildsNoIndex(statement: Statement, state: Readonly<AnalysisState>): boolean {
+  const idx = stmtNode<IndexStmt>(statement, 'IndexStmt');
+  return !!idx?.if_not_exists && !!idx.idxname && !!state.facts.indexTables?.has(qualifiedName(idx.relation?.schemaname, idx.idxname));
 }
 
 /** A column a statement defines: in CREATE TABLE, ADD COLUMN, or ALTER COLUMN ... TYPE. */

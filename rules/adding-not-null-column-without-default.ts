@@ -43,6 +43,7 @@ export const rule: Rule = {
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
     const hits: RuleHit[] = [];
+    const columns: string[] = [];
     alterCmds(statement).forEach((cmd, i) => {
       const op = operations[i];
       const def = addColumnDef(cmd);
@@ -57,6 +58,7 @@ export const rule: Rule = {
       const check = defaultConstraintName(table, [def.colname], 'not_null');
       const example = exampleDefault(op.typeName ?? '');
       const rows = state.tableStats.get(table)?.rows;
+      columns.push(`${def.colname} ${op.typeName ?? ''}`.trim());
       hits.push({
         operation: i,
         message: `ADD COLUMN ${def.colname} ${op.typeName ?? ''} NOT NULL without a DEFAULT on ${seeded ? `${table}, which this migration created and already inserted rows into` : `the existing table ${table}`}: it fails with "contains null values" as soon as the table has a row${rows === 0 ? ' (the table stats show it empty now, so it passes today and fails on any database that has rows)' : ''}`.replace(/  +/g, ' '),
@@ -75,7 +77,15 @@ export const rule: Rule = {
         ].join('\n'),
       });
     });
-    return hits;
+    if (hits.length < 2) return hits;
+    // One statement fails once, for all its columns: one hit naming them, the steps for each.
+    const first = hits[0]!;
+    return [{
+      ...(first.risk ? { risk: first.risk } : {}),
+      operations: hits.map((h) => h.operation!),
+      message: first.message.replace(/^ADD COLUMN .*? NOT NULL without a DEFAULT/, `ADD COLUMN ${columns.join(', ')}, each NOT NULL without a DEFAULT,`),
+      suggestion: hits.map((h) => h.suggestion).join('\n\n'),
+    }];
   },
 };
 

@@ -50,7 +50,9 @@ export const rule: Rule = {
   statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!runsDuringMigration(statement)) return [];
-    const hits: RuleHit[] = [];
+    // One ALTER TABLE rewrites the table once however many such columns it adds: one hit per
+    // statement naming them all (temporal's visibility schema adds 28 in one statement).
+    const found: Array<{ operation: number; table: string; what: string; steps: string[] }> = [];
     alterCmds(statement).forEach((cmd, i) => {
       const op = operations[i];
       const def = addColumnDef(cmd);
@@ -87,13 +89,17 @@ export const rule: Rule = {
         const type = kind === 'serial' ? serialType(typeBase(def.typeName))!.sql : (op.typeName || 'bigint');
         suggestion = sequenceSteps(table, def.colname, type);
       }
-      hits.push({
-        operation: i,
-        message: `ADD COLUMN ${def.colname} (${kind}) on the existing table ${table}: every row needs a value, so PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
-        suggestion: suggestion.join('\n'),
-      });
+      found.push({ operation: i, table, what: `${def.colname} (${kind})`, steps: suggestion });
     });
-    return hits;
+    const first = found[0];
+    if (!first) return [];
+    const many = found.length > 1;
+    const hit: RuleHit = {
+      ...(many ? { operations: found.map((f) => f.operation) } : { operation: first.operation }),
+      message: `ADD COLUMN ${found.map((f) => f.what).join(', ')} on the existing table ${first.table}: every row needs ${many ? 'values' : 'a value'}, so PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
+      suggestion: found.map((f) => f.steps.join('\n')).join('\n\n'),
+    };
+    return [hit];
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/analyze/rule.js';
 import { alterCmds, describeLock, ident, onExistingTable, tableRef } from '../src/analyze/rule-helpers.js';
 import type { RuleHit } from '../src/analyze/rule.js';
+import type { Operation } from '../src/core/types.js';
 import { executesNow } from './_statement.js';
 
 export const rule: Rule = {
@@ -20,23 +21,33 @@ export const rule: Rule = {
   statements: ['AlterTableStmt'],
   check({ statement, operations, state }) {
     if (!executesNow(statement)) return [];
-    const hits: RuleHit[] = [];
+    // One hit per statement: `DROP COLUMN a, DROP COLUMN b, ...` is one change to deploy code
+    // for, under one lock.
+    const dropped: Array<{ operation: number; column: string }> = [];
+    let on: Operation | undefined;
     alterCmds(statement).forEach((c, i) => {
       const op = operations[i];
       if (c.subtype !== 'AT_DropColumn' || !c.name || !op || !onExistingTable(op)) return;
       if (state.newColumns.has(`${op.table}.${c.name}`)) return;
-      const t = tableRef(op.table);
-      hits.push({
-        operation: i,
-        message: `dropping ${op.table}.${c.name} deletes its data for good (a rollback cannot bring the values back) and breaks running code that still uses it (${describeLock(op.lock)})`,
-        suggestion: [
-          `-- 1. deploy code that no longer reads or writes ${c.name} (ORMs: mark it ignored)`,
-          `-- 2. keep the values if you may need them: CREATE TABLE ${ident(`${op.table?.split('.').pop()}_${c.name}_archive`)} AS SELECT <primary key>, ${ident(c.name)} FROM ${t};`,
-          `-- 3. in a later migration: ALTER TABLE ${t} DROP COLUMN ${ident(c.name)};`,
-        ].join('\n'),
-      });
+      on ??= op;
+      dropped.push({ operation: i, column: c.name });
     });
-    return hits;
+    if (!on || dropped.length === 0) return [];
+    const t = tableRef(on.table);
+    const names = dropped.map((d) => d.column);
+    const many = names.length > 1;
+    const hit: RuleHit = {
+      ...(many ? { operations: dropped.map((d) => d.operation) } : { operation: dropped[0]!.operation }),
+      message: many
+        ? `dropping ${names.length} columns of ${on.table} (${names.join(', ')}) deletes their data for good (a rollback cannot bring the values back) and breaks running code that still uses them (${describeLock(on.lock)})`
+        : `dropping ${on.table}.${names[0]} deletes its data for good (a rollback cannot bring the values back) and breaks running code that still uses it (${describeLock(on.lock)})`,
+      suggestion: [
+        `-- 1. deploy code that no longer reads or writes ${names.join(', ')} (ORMs: mark ${many ? 'them' : 'it'} ignored)`,
+        `-- 2. keep the values if you may need them: CREATE TABLE ${ident(`${on.table?.split('.').pop()}_${many ? 'dropped_columns' : names[0]}_archive`)} AS SELECT <primary key>, ${names.map(ident).join(', ')} FROM ${t};`,
+        `-- 3. in a later migration: ALTER TABLE ${t} ${names.map((n) => `DROP COLUMN ${ident(n)}`).join(', ')};`,
+      ].join('\n'),
+    };
+    return [hit];
   },
 };
 

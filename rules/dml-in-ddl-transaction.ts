@@ -8,7 +8,7 @@ import type { Operation, Statement } from '../src/core/types.js';
 import { batchedSql, columnTypeIn } from './_backfill-sql.js';
 import { isCatalogTable } from './_catalog.js';
 import { blocksExisting } from './_blocking.js';
-import { executesNow } from './_statement.js';
+import { inMigrationTransaction } from './_statement.js';
 import { runnerTransaction } from './_tx-advice.js';
 
 const DML_TAGS = new Set(['UpdateStmt', 'DeleteStmt', 'MergeStmt']);
@@ -70,7 +70,7 @@ function longOtherWork(statement: Statement): string | undefined {
 const earlierInTransaction = transactionSummary(
   (): { ddl: FileStep[]; firstBackfill?: FileStep } => ({ ddl: [] }),
   (summary, s) => {
-    if (!executesNow(s.statement)) return;
+    if (!inMigrationTransaction(s.statement)) return;
     if (s.operations.some(mayLockExisting)) summary.ddl.push(s);
     if (!summary.firstBackfill && isBackfill(s.statement, s.operations)) summary.firstBackfill = s;
   },
@@ -97,7 +97,7 @@ export const rule: Rule = {
   title: 'A backfill in the same transaction as DDL holds the DDL locks for the whole backfill',
   docs: {
     why:
-      'Locks are held until the transaction ends. When an ALTER TABLE and an UPDATE of many rows share a transaction, the ALTER\'s lock (ACCESS EXCLUSIVE for most ALTER TABLE forms) stays held for as long as the UPDATE runs, so the table is unreadable and unwritable for the whole backfill, and every row the backfill touched stays locked until the end too. In the other order (backfill, then DDL) the backfill\'s row locks are kept while the DDL waits for its lock, and if the DDL fails the whole backfill is rolled back. A long query, CREATE TABLE AS, DO block or procedure call after an ACCESS EXCLUSIVE lock extends it in the same way. A runner that wraps each migration in a transaction (Flyway, Rails, Django...) does this to every DDL and DML in the same file.',
+      'Locks are held until the transaction ends. When an ALTER TABLE and an UPDATE of many rows share a transaction, the ALTER\'s lock (ACCESS EXCLUSIVE for most ALTER TABLE forms) stays held for as long as the UPDATE runs, so the table is unreadable and unwritable for the whole backfill, and every row the backfill touched stays locked until the end too. In the other order (backfill, then DDL) the backfill\'s row locks are kept while the DDL waits for its lock, and if the DDL fails the whole backfill is rolled back. A long query, CREATE TABLE AS, DO block or procedure call after an ACCESS EXCLUSIVE lock extends it in the same way. A runner that wraps each migration in a transaction (Flyway, Rails, Django...) does this to every DDL and DML in the same file. A DDL after a backfill is reported once per transaction, at the first one: the later ones hold the same rows the same way.',
     lock: 'The DDL\'s lock on the table (ACCESS EXCLUSIVE blocks reads and writes; SHARE and stronger block writes), held until COMMIT, plus the backfill\'s row locks.',
     instead:
       'Put the backfill in its own migration that runs outside a transaction, in batches that each commit, after the DDL migration has committed (and the NOT NULL or constraint that depends on it in a migration after that).',
@@ -108,7 +108,7 @@ export const rule: Rule = {
   // isBackfill reads an earlier INSERT's query; one it is true for is the only one worth keeping.
   readsEarlierTree: (s, ops) => stmtTag(s) === 'InsertStmt' && isBackfill(s, ops),
   check({ statement, operations, state }) {
-    if (!executesNow(statement) || !state.tx.active) return [];
+    if (!inMigrationTransaction(statement) || !state.tx.active) return [];
     const sameTx = earlierInTransaction(state);
     const wrapper = state.tx.explicit ? 'the same transaction' : runnerTransaction(state);
 
@@ -146,11 +146,15 @@ export const rule: Rule = {
     if (locking.length === 0) return [];
     const backfill = sameTx.firstBackfill;
     if (!backfill) return [];
+    // Once per transaction, at its first locking DDL after the backfill: every later one holds
+    // the same rows the same way, and the fix (commit the backfill first) is one decision. A
+    // file of 300 ALTERs after one UPDATE (DSpace's Hibernate migration) gave 300 findings.
+    if (sameTx.ddl.some((s) => s.statement.index > backfill.statement.index && lockingDdl(s.operations, state).length > 0)) return [];
     const op = locking[0]!;
     return [{
       risk: 'CAUTION',
       operation: operations.indexOf(op),
-      message: `this DDL runs in ${wrapper} as the backfill at line ${backfill.statement.line}: the backfilled rows stay locked while it waits for its ${describeLock(op.lock, op.table)}, and if it fails the whole backfill is rolled back`,
+      message: `this DDL, and any after it in ${state.tx.explicit ? 'this transaction' : 'the file'}, runs in ${wrapper} as the backfill at line ${backfill.statement.line}: the backfilled rows stay locked while it waits for its ${describeLock(op.lock, op.table)}, and if it fails the whole backfill is rolled back`,
       suggestion: 'commit the backfill first: move this statement to the next migration, which runs after the backfill has committed',
     }];
   },

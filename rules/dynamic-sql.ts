@@ -31,6 +31,9 @@ export const rule: Rule = {
     // Nested statements belong to their DO block or function, which is checked itself.
     if (statement.nestedIn) return [];
     const hits: RuleHit[] = [];
+    // The plain ones (no sensitive word) of a block are one finding: 8 EXECUTEs of one DO block
+    // are one piece of code to read, not 8 findings. A sensitive one stays a finding of its own.
+    const plain: string[] = [];
     for (const { kind, expression } of dynamicExecutes(statement.text, statement.ast)) {
       const sensitive = SENSITIVE.exec(expression);
       // A function's dynamic SQL runs when it is called, not by the migration: only what it
@@ -38,9 +41,14 @@ export const rule: Rule = {
       if (kind === 'function-body' && !sensitive) continue;
       const clipped = oneLine(expression);
       const where = kind === 'do-block' ? 'this DO block runs during the migration' : 'this function runs it when called';
-      hits.push(sensitive
-        ? { risk: 'DANGEROUS', message: `EXECUTE ${clipped}: ${where}, and the string it builds mentions "${sensitive[0]}" (see security-sensitive-sql); what it runs cannot be reviewed before it runs` }
-        : { message: `EXECUTE ${clipped}: ${where} on SQL built at run time, which neither the rules nor a reviewer can see` });
+      if (sensitive) hits.push({ risk: 'DANGEROUS', message: `EXECUTE ${clipped}: ${where}, and the string it builds mentions "${sensitive[0]}" (see security-sensitive-sql); what it runs cannot be reviewed before it runs` });
+      else plain.push(clipped);
+    }
+    if (plain.length === 1) hits.push({ message: `EXECUTE ${plain[0]}: this DO block runs during the migration on SQL built at run time, which neither the rules nor a reviewer can see` });
+    else if (plain.length > 1) {
+      const shown = plain.slice(0, 3).map((e) => `EXECUTE ${e}`).join('; ');
+      const more = plain.length > 3 ? ` and ${plain.length - 3} more` : '';
+      hits.push({ message: `${plain.length} EXECUTEs (${shown}${more}): this DO block runs during the migration on SQL built at run time, which neither the rules nor a reviewer can see` });
     }
     return hits;
   },

@@ -1,3 +1,4 @@
+import type { Node } from '@pgsql/types';
 import type { NodeTag } from '../src/analyze/ast.js';
 import type { Rule } from '../src/analyze/rule.js';
 import { stmtTag } from '../src/analyze/rule-helpers.js';
@@ -12,15 +13,65 @@ const MAX_BYTES = 63;
 const MIN_LONG_CHARS = 22;
 const MAYBE_LONG = /(?<![A-Za-z0-9_$\u0080-\uffff])[A-Za-z0-9_$\u0080-\uffff]{22}|"[^"]{22}/;
 
-/** Statements that give something a name (tables, columns, indexes, constraints, ...). */
+/**
+ * Statements that give something a name (tables, columns, indexes, constraints, ...). A statement
+ * that only refers to a name (DROP INDEX, SELECT, a REFERENCES target) is not here: PostgreSQL
+ * truncates a reference to the same 63 bytes as the definition, so it finds the object the
+ * long name created, and a DROP INDEX IF EXISTS of a long name drops it.
+ */
 const NAMING_TAGS: readonly NodeTag[] = [
   'CreateStmt', 'CreateTableAsStmt', 'ViewStmt', 'IndexStmt', 'AlterTableStmt', 'RenameStmt', 'CreateSeqStmt',
   'CreateTrigStmt', 'CreateFunctionStmt', 'CreateSchemaStmt', 'CreateEnumStmt', 'CompositeTypeStmt', 'CreateDomainStmt',
   'CreateRangeStmt', 'CreatePolicyStmt', 'CreateStatsStmt', 'AlterDomainStmt', 'CreateEventTrigStmt',
-  // A DROP names what it removes: a long name there is truncated too, and may match another object.
-  'DropStmt',
 ];
 const NAMING = new Set<string>(NAMING_TAGS);
+
+const last = (names: unknown): string | undefined => {
+  const n = Array.isArray(names) ? (names.at(-1) as { String?: { sval?: string } } | undefined) : undefined;
+  return n?.String?.sval;
+};
+const relname = (rel: unknown): string | undefined => (rel as { relname?: string } | undefined)?.relname;
+
+/**
+ * The names a node defines, by its tag, as the parser kept them (already cut to 63 bytes): a
+ * created relation, column, constraint, index, trigger, routine and its parameters, type,
+ * schema, policy, statistics object, or a RENAME's new name. Its other names are references.
+ */
+const DEFINED: Record<string, (n: Record<string, unknown>) => Array<string | undefined>> = {
+  CreateStmt: (n) => [relname(n.relation)],
+  ViewStmt: (n) => [relname(n.view), ...((n.aliases as Node[] | undefined) ?? []).map((a) => last([a]))],
+  IntoClause: (n) => [relname(n.rel), ...((n.colNames as Node[] | undefined) ?? []).map((a) => last([a]))],
+  CreateSeqStmt: (n) => [relname(n.sequence)],
+  CompositeTypeStmt: (n) => [relname(n.typevar)],
+  ColumnDef: (n) => [n.colname as string | undefined],
+  Constraint: (n) => [n.conname as string | undefined],
+  IndexStmt: (n) => [n.idxname as string | undefined],
+  RenameStmt: (n) => [n.newname as string | undefined],
+  CreateTrigStmt: (n) => [n.trigname as string | undefined],
+  CreateEventTrigStmt: (n) => [n.trigname as string | undefined],
+  CreateFunctionStmt: (n) => [last(n.funcname)],
+  FunctionParameter: (n) => [n.name as string | undefined],
+  CreateSchemaStmt: (n) => [n.schemaname as string | undefined],
+  CreateEnumStmt: (n) => [last(n.typeName)],
+  CreateDomainStmt: (n) => [last(n.domainname)],
+  CreateRangeStmt: (n) => [last(n.typeName)],
+  CreatePolicyStmt: (n) => [n.policy_name as string | undefined],
+  CreateStatsStmt: (n) => [last(n.defnames)],
+};
+
+/** Every name the statement's tree defines (see DEFINED), anywhere in it. */
+function definedNames(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const n of node) definedNames(n, out);
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      const pick = DEFINED[key];
+      if (pick && value && typeof value === 'object') for (const name of pick(value as Record<string, unknown>)) if (name) out.add(name);
+      definedNames(value, out);
+    }
+  }
+  return out;
+}
 
 /**
  * Identifiers as written in the SQL text, skipping strings, comments and dollar-quoted bodies.
@@ -107,7 +158,7 @@ export const rule: Rule = {
   title: 'Names longer than 63 bytes are silently truncated',
   docs: {
     why:
-      'Postgres keeps only the first 63 bytes of a name (bytes, not characters: an accented letter takes two) and drops the rest with at most a NOTICE. The table, column, index or constraint then exists under a name that differs from the one in the migration and the code: tools that look objects up by name (ORMs, schema diff, a later DROP INDEX written out in full in another system) miss it, and two long names that share their first 63 bytes collide, so the second CREATE fails or, with IF NOT EXISTS, silently does nothing.',
+      'Postgres keeps only the first 63 bytes of a name (bytes, not characters: an accented letter takes two) and drops the rest with at most a NOTICE. The table, column, index or constraint then exists under a name that differs from the one in the migration and the code: tools that look objects up by name (ORMs, schema diff, a later DROP INDEX written out in full in another system) miss it, and two long names that share their first 63 bytes collide, so the second CREATE fails or, with IF NOT EXISTS, silently does nothing. Only names a statement creates are reported (CREATE, ADD COLUMN/CONSTRAINT, RENAME TO): PostgreSQL cuts a name that refers to an object (DROP INDEX, a REFERENCES target, a query) to the same 63 bytes, so the reference finds what the long name created.',
     instead: 'Choose a name of at most 63 bytes; abbreviate the middle rather than the end, so names stay distinct.',
     bad: 'CREATE INDEX CONCURRENTLY orders_customer_id_created_at_status_shipping_country_code_partial_idx ON orders (customer_id, created_at);',
     good: 'CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);',
@@ -119,8 +170,11 @@ export const rule: Rule = {
     // Over 63 bytes takes at least 22 characters (3-byte UTF-8 at most per BMP character): a
     // statement with no such run of name characters cannot have one, and most have none.
     if (!MAYBE_LONG.test(statement.text)) return [];
+    // A long name in the text is one the statement defines when its first 63 bytes are a name
+    // the tree defines; the others (the table an index is on, a foreign key's target) are references.
+    const defined = definedNames(statement.ast);
     const seen = new Set<string>();
-    const long = identifiersIn(statement.text, MIN_LONG_CHARS).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES && !seen.has(n) && seen.add(n));
+    const long = identifiersIn(statement.text, MIN_LONG_CHARS).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES && defined.has(truncateIdentifier(n)) && !seen.has(n) && seen.add(n));
     return long.map((name) => ({
       message: `"${name}" is ${Buffer.byteLength(name, 'utf8')} bytes; Postgres silently truncates it to "${truncateIdentifier(name)}"`,
       suggestion: `use a name of at most ${MAX_BYTES} bytes, e.g. by abbreviating its middle part`,

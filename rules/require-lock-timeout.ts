@@ -27,7 +27,9 @@ export const rule: Rule = {
     // Once per file: an earlier statement already needed a timeout it did not have.
     if (earlierNeededOne(state)) return [];
     const op = operations[i]!;
-    const target = op.table ?? `the table of ${op.indexName}`;
+    // DROP INDEX names only the index: its table as the history's CREATE INDEX gave it, when seen.
+    const indexTable = op.indexName ? state.facts.indexTables?.get(op.indexName) : undefined;
+    const target = op.table ?? indexTable ?? `the table index ${op.indexName} is on`;
     return [{
       operation: i,
       message: `no lock_timeout is set before this statement takes ${article(describeLock(op.lock))}: if ${target} is busy it waits, and every query on ${target} queues behind it`,

@@ -1,7 +1,7 @@
 import type { Rule } from '../src/analyze/rule.js';
 import { describeLock, earlierStepPasses } from '../src/analyze/rule-helpers.js';
 import { article, longWhileBlocking } from './_blocking.js';
-import { executesNow } from './_statement.js';
+import { buildsNoIndex, executesNow } from './_statement.js';
 
 /** An earlier statement of the file did long work while blocking, with no statement_timeout set. */
 const earlierNeededOne = earlierStepPasses((s, state) => executesNow(s.statement) && !s.statementTimeout && s.operations.some((op) => longWhileBlocking(op, state)));
@@ -22,7 +22,8 @@ export const rule: Rule = {
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement) || state.statementTimeout) return [];
-    const i = operations.findIndex((op) => longWhileBlocking(op, state));
+    // An index that already exists is not built again: no work grows with the table.
+    const i = buildsNoIndex(statement, state) ? -1 : operations.findIndex((op) => longWhileBlocking(op, state));
     if (i < 0) return [];
     if (earlierNeededOne(state)) return [];
     const op = operations[i]!;

@@ -76,6 +76,9 @@ export const rule: Rule = {
       if (op.kind !== 'SET_NOT_NULL' || op.notValid || !op.columnName || !op.table || !onExistingTable(op)) return;
       const table = op.table;
       const column = op.columnName;
+      // Already NOT NULL (declared, a primary key, or set earlier): PostgreSQL has nothing to
+      // check and reads no row.
+      if (state.facts.notNullColumns.has(`${table}.${column}`)) return;
       const checks = notNullChecks(state, table, column);
       const validated = checks.find((c) => c.validated);
       if (validated && state.pgVersion >= 12) return;

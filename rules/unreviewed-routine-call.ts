@@ -57,7 +57,7 @@ export const rule: Rule = {
   risk: 'CAUTION',
   title: 'A call of a routine no migration here creates and the database does not have built in',
   docs: {
-    why: 'When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure, or a function called by a statement that runs now (SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE TABLE AS), that no migration in the repository creates and that is neither built in nor an extension\'s (made by hand, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen. Built-in names are those of pg_catalog on PostgreSQL 15 and 18 (PGlite), and the functions of the extensions a stock server ships (uuid-ossp, pgcrypto, pg_trgm, hstore...), listed in rules/_builtin-functions.ts; a migration history that creates another extension (PostGIS, say) turns the check off for functions, since its functions are unknown here, and so does a routine of the history that creates routines with EXECUTE (their names are built when it runs).',
+    why: 'When a migration runs a routine that a migration created, its statements are judged as running there (a DROP TABLE in the body is a DROP TABLE at the CALL). A procedure, or a function called by a statement that runs now (SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE TABLE AS), that no migration in the repository creates (in any migration folder, before or after this one: its body is there to review) and that is neither built in nor an extension\'s (made by hand, or by code outside the migrations) has a body the review never saw, so whatever it does, dropping or rewriting tables included, passes unseen. Built-in names are those of pg_catalog on PostgreSQL 15 and 18 (PGlite), and the functions of the extensions a stock server ships (uuid-ossp, pgcrypto, pg_trgm, hstore...), listed in rules/_builtin-functions.ts; a migration history that creates another extension (PostGIS, say) turns the check off for functions, since its functions are unknown here, and so does a routine of the history that creates routines with EXECUTE (their names are built when it runs).',
     instead: 'Create (or replace) the routine in a migration, so its body is reviewed, or write its statements in the migration itself.',
     bad: 'CALL archive_old_orders();\nSELECT purge_soft_deleted();',
     good: "CREATE OR REPLACE PROCEDURE archive_old_orders() LANGUAGE sql AS $$ DELETE FROM orders WHERE created_at < now() - interval '5 years' $$;\nCALL archive_old_orders();",
@@ -68,12 +68,12 @@ export const rule: Rule = {
     if (tag === 'CallStmt') {
       const parts = stringList((v as { funccall?: { funcname?: Node[] } }).funccall?.funcname);
       const name = parts.at(-1)?.toLowerCase();
-      if (!name || state.facts.functionVolatility.has(name)) return [];
+      if (!name || state.facts.functionVolatility.has(name) || state.repositoryRoutines?.has(name)) return [];
       return [{ message: `CALL ${parts.join('.')}() runs a procedure that no migration here creates: its body was not reviewed, and what it does runs now` }];
     }
     // A function body's statements run when it is called, and are replayed there when a migration calls it.
     if (statement.nestedIn?.kind === 'function-body' || namesUnknowable(state.facts)) return [];
-    return unknownCalls(statement.ast, state.facts).map((name) => ({
+    return unknownCalls(statement.ast, state.facts).filter((name) => !state.repositoryRoutines?.has(name.split('.').at(-1)!.toLowerCase())).map((name) => ({
       message: `${name}() is called here, but no migration here creates it and it is not a built-in or extension function: its body was not reviewed, and what it does runs now`,
     }));
   },

@@ -150,17 +150,20 @@ export function startAnalysis(
     // A routine's statements may run others (`PERFORM wipe()` in f): those run too, each once.
     const callers: Statement[] = [stmt];
     for (let caller = callers.pop(); caller !== undefined; caller = callers.pop()) {
-      for (const name of routinesRun(caller.ast, state.routines)) {
+      for (const { name, trigger: viaTrigger } of routinesRun(caller.ast, state.routines)) {
         const body = state.routines.get(name) ?? [];
         state.routines.delete(name);
+        // Run by a trigger the migration creates (or by a routine such a body calls): it runs on
+        // the writes that fire it, later, so its operations are not the migration's own.
+        const trigger = viaTrigger || caller.nestedIn?.trigger === true;
         for (const inner of body) {
           // A body written in another file (a base migration's routine) is judged at the call.
           const at = inner.path === caller.path ? inner : { ...inner, path: caller.path, index: caller.index, line: caller.line, column: caller.column, start: caller.start, end: caller.end };
-          const running: Statement = { ...at, nestedIn: { statement: at === inner ? inner.nestedIn!.statement : (caller.nestedIn?.statement ?? caller.index), kind: 'do-block' } };
+          const running: Statement = { ...at, nestedIn: { statement: at === inner ? inner.nestedIn!.statement : (caller.nestedIn?.statement ?? caller.index), kind: 'do-block', ...(trigger ? { trigger: true as const } : {}) } };
           const innerOps = classify(running, state);
           runChecks(replayCheckers, running, innerOps);
           track(state, running, innerOps, running);
-          for (const o of innerOps) operations.push(o);
+          if (!trigger) for (const o of innerOps) operations.push(o);
           callers.push(running);
         }
       }
@@ -185,7 +188,8 @@ export function startAnalysis(
     // file-level hit at a position, the first statement at or after it).
     const emit = (rule: Rule, hit: RuleHit, stmt: Statement | undefined, ops: Operation[], suppressible = stmt) => {
       const directive = suppressedBy(directives, rule.id, suppressible);
-      const target = hit.operation !== undefined ? ops[hit.operation] : undefined;
+      const targets = hit.operations ? hit.operations.map((i) => ops[i]).filter((o): o is Operation => !!o) : hit.operation !== undefined ? [ops[hit.operation]].filter((o): o is Operation => !!o) : undefined;
+      const target = targets?.[0];
       let risk: Risk = overrideRisk(settings[rule.id]) ?? hit.risk ?? rule.risk;
       let message = hit.message;
       if (rule.sizeSensitive) {
@@ -227,7 +231,7 @@ export function startAnalysis(
         return;
       }
       findings.push(finding);
-      const touched = target ? [target] : ops;
+      const touched = targets?.length ? targets : ops;
       for (const o of touched) {
         o.risk = maxRisk(o.risk, risk);
         if (!o.rules.includes(rule.id)) o.rules = [...o.rules, rule.id];

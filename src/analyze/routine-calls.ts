@@ -22,14 +22,29 @@ export function definedRoutine(ast: Node): string | undefined {
   return isObject(create) ? bareName(create.funcname) : undefined;
 }
 
+// CREATE [OR REPLACE] FUNCTION|PROCEDURE [schema.]name, unquoted or quoted.
+const CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+(?:(?:"[^"]+"|[A-Za-z_][\w$]*)\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
 
 /**
- * Names of the routines the statement runs or sets up to run, among `known` (walked only when there
+ * The routines a migration file creates, by bare lower-case name, read from its text without
+ * parsing it (every file of every set is read so, before any is analysed): a name in a comment
+ * counts too, which can only make a call look known, never raise a finding.
+ */
+export function routinesCreatedInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CREATE_ROUTINE)) out.push(m[1]!.replace(/^"|"$/g, '').toLowerCase());
+  return out;
+}
+
+/**
+ * Names of the routines the statement runs or sets up to run (`trigger`: only through a trigger
+ * it creates, so they run later, on the writes that fire it), among `known` (walked only when there
  * are some: a run that has met a CREATE FUNCTION walks every later statement), skipping LEAF_NODES.
  */
-export function routinesRun(ast: Node, known: { readonly size: number; has(name: string): boolean }): string[] {
+export function routinesRun(ast: Node, known: { readonly size: number; has(name: string): boolean }): Array<{ name: string; trigger: boolean }> {
   if (known.size === 0) return [];
-  const found = new Set<string>();
+  // Name -> whether only a trigger (or event trigger) runs it; a call anywhere makes it false.
+  const found = new Map<string, boolean>();
   const stack: unknown[] = [ast];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -47,10 +62,11 @@ export function routinesRun(ast: Node, known: { readonly size: number; has(name:
       // CALL's `funccall` is a FuncCall without its wrapper.
       if (key === 'FuncCall' || key === 'funccall' || key === 'CreateTrigStmt' || key === 'CreateEventTrigStmt') {
         const name = bareName(value.funcname);
-        if (name !== undefined && known.has(name)) found.add(name);
+        const trigger = key === 'CreateTrigStmt' || key === 'CreateEventTrigStmt';
+        if (name !== undefined && known.has(name)) found.set(name, trigger && (found.get(name) ?? true));
       }
       stack.push(value);
     }
   }
-  return [...found];
+  return [...found].map(([name, trigger]) => ({ name, trigger }));
 }

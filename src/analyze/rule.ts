@@ -52,6 +52,11 @@ export interface RuleHit {
   risk?: Risk;
   /** Index into `operations` the hit is about; absent for the whole statement. */
   operation?: number;
+  /**
+   * Indexes into `operations` when one hit covers several of them (a statement's like changes,
+   * reported once instead of once each); takes the place of `operation`.
+   */
+  operations?: number[];
   /** Defaults to the statement's position. */
   position?: Position;
 }

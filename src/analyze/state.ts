@@ -114,6 +114,12 @@ export interface AnalysisState {
   /** True while analyzing base history (state is learned, nothing is reported). */
   learningOnly: boolean;
   /**
+   * Routines (bare, lower-case) some migration of the repository creates, in any set and at any
+   * point of its history: their bodies are in the repository for review, so a call of one is
+   * not a call of unreviewed code (unreviewed-routine-call).
+   */
+  repositoryRoutines?: ReadonlySet<string>;
+  /**
    * The statements of the routines the history and the reviewed migrations created, by bare
    * lower-case name, until a reviewed statement runs the routine: then they run, and are
    * analysed as running (analyze.ts).
@@ -194,6 +200,12 @@ export interface SchemaFacts {
   partitions?: Map<string, string[]>;
   /** Indexes on partitioned tables (schema-qualified): no CONCURRENTLY build or drop for them. */
   partitionedIndexes?: Set<string>;
+  /**
+   * Named indexes that exist (schema-qualified) -> the table each is on, from CREATE INDEX, until
+   * a DROP INDEX or DROP TABLE; renames followed. A DROP INDEX names only the index; a CREATE
+   * INDEX IF NOT EXISTS of one of them builds nothing.
+   */
+  indexTables?: Map<string, string>;
 }
 
 /** One statement already analyzed in the current file (see AnalysisState.earlierInFile). */

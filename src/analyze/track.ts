@@ -135,6 +135,17 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     }
     case 'DropStmt': {
       const d = v as { removeType?: string; objects?: Node[] };
+      const indexes = state.facts.indexTables;
+      if (indexes && (d.removeType === 'OBJECT_INDEX' || d.removeType === 'OBJECT_TABLE')) {
+        for (const o of d.objects ?? []) {
+          const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
+          if (!name) continue;
+          if (d.removeType === 'OBJECT_INDEX') indexes.delete(name);
+          // A dropped table takes its indexes with it.
+          else for (const [index, table] of indexes) if (table === name) indexes.delete(index);
+        }
+        return;
+      }
       if (d.removeType !== 'OBJECT_VIEW' && d.removeType !== 'OBJECT_MATVIEW') return;
       for (const o of d.objects ?? []) {
         const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
@@ -344,6 +355,8 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   if (!v.whereClause) recordIndex(state, table, keyColumns(v.indexParams));
   if (v.idxname && !state.learningOnly) state.newIndexes.add(qualifiedName(v.relation?.schemaname, v.idxname));
   if (v.idxname) (state.indexDefinitions ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), keyColumns(v.indexParams));
+  // IF NOT EXISTS of an index that exists leaves it (and its table) as it was.
+  if (v.idxname && !(v.if_not_exists && state.facts.indexTables?.has(qualifiedName(v.relation?.schemaname, v.idxname)))) (state.facts.indexTables ??= new Map()).set(qualifiedName(v.relation?.schemaname, v.idxname), table);
   if (v.idxname && state.facts.partitionedTables?.has(table)) (state.facts.partitionedIndexes ??= new Set()).add(qualifiedName(v.relation?.schemaname, v.idxname));
   const elems = (v.indexParams ?? []).map((p) => as<IndexElem>(p, 'IndexElem'));
   if (v.whereClause || elems.some((e) => e?.expr)) {
@@ -453,6 +466,16 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
 function trackRename(state: AnalysisState, v: RenameStmt): void {
   const table = tableOf(state, v.relation);
   if (!table || !v.newname) return;
+  const indexes = state.facts.indexTables;
+  if (indexes && v.renameType === 'OBJECT_INDEX') {
+    // ALTER INDEX's relation is the index: the index keeps its table under the new name.
+    const on = indexes.get(table);
+    if (on !== undefined) indexes.delete(table), indexes.set(qualifiedName(v.relation?.schemaname, v.newname), on);
+  }
+  if (indexes && v.renameType === 'OBJECT_TABLE') {
+    const to = qualifiedName(v.relation?.schemaname, v.newname);
+    for (const [index, on] of indexes) if (on === table) indexes.set(index, to);
+  }
   if (v.renameType === 'OBJECT_TABLE' && state.newTables.has(table)) {
     state.newTables.add(qualifiedName(v.relation?.schemaname, v.newname));
   }

@@ -8,6 +8,7 @@ import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations, type MigrationSet } from '../discover/discover.js';
 import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
 import { routineBodyTokens } from '../parse/body-tokens.js';
+import { routinesCreatedInText } from '../analyze/routine-calls.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
 import { allRules, ruleById } from '../../rules/index.js';
 import { analyzeSet, parseOptionsFor, type HistoryEntry, type SetContext, type Unit } from './analyze-set.js';
@@ -81,6 +82,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     calibration: await calibrationFor(config, opts.dryRun === true),
     extraFindings,
     parseAhead: parseAhead(meter),
+    repositoryRoutines: repositoryRoutines(sets),
   };
   const work = perSet.map((units) => units.slice(0, lastReviewedIndex(units) + 1));
   let done = 0;
@@ -367,6 +369,22 @@ function snapshotNote(files: readonly string[], historyError: DryRunError): Repo
   return {
     message: `the dry-run built the base from ${files.join(', ')} as the base branch has ${files.length === 1 ? 'it' : 'them'} (the whole schema a new database starts from): the versioned history does not build a database from nothing (it fails at ${historyError.path}:${historyError.line}:${historyError.column}: ${historyError.message})`,
   };
+}
+
+/**
+ * The routines any migration of any set creates (DSpace's workflow set calls getnextid(), which
+ * its main set creates; a Liquibase changelog calls a procedure a later changeset file defines):
+ * their bodies are in the repository, for unreviewed-routine-call. Read from the text, once.
+ */
+function repositoryRoutines(sets: readonly MigrationSet[]): string[] {
+  const names = new Set<string>();
+  for (const set of sets) {
+    for (const m of set.migrations) {
+      if (m.change === 'deleted') continue;
+      for (const name of routinesCreatedInText(m.up.text)) names.add(name);
+    }
+  }
+  return [...names];
 }
 
 function lastReviewedIndex(units: Unit[]): number {

@@ -75,7 +75,16 @@ export interface Statement {
   /** Comments between the previous statement and this one, without their `--` or `/* *\/`. */
   comments: readonly string[];
   /** Set when the statement was found inside the static SQL of a DO block or function body. */
-  nestedIn?: { statement: number; kind: 'do-block' | 'function-body' };
+  nestedIn?: {
+    statement: number;
+    kind: 'do-block' | 'function-body';
+    /**
+     * A routine body judged as running because a trigger the migration creates runs it: it runs
+     * in the transactions of the writes that fire the trigger, after the migration, not in the
+     * migration's own transaction, and the migration itself changes no data with it.
+     */
+    trigger?: true;
+  };
 }
 
 export interface ParseError {
@@ -299,6 +308,12 @@ export interface Migration {
    * had from those the edit brought.
    */
   rollbackAsBase?: { baseUp: string };
+  /**
+   * A change edited its up (it was on the base branch): the up as the base branch has it. A
+   * statement the edit left as it was ran (or not) with the migration before; only what the edit
+   * brought is this change's to review.
+   */
+  baseUp?: string;
   /**
    * Under review, but migrations the change leaves alone come after it (an old migration edited,
    * reformatted or given a new rollback): the dry-run replays it as history, and the plan skips it.

@@ -157,6 +157,9 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     ...m,
     change,
     ...(keptRollback ? { rollbackAsBase: { baseUp: base!.up.text } } : {}),
+    // A runner that re-applies the migration when it changes runs every statement again: all of
+    // them are the change's to review.
+    ...(change === 'modified' && upEdited && base && base.up.path === m.up.path && !m.repeatable && !/\b(?:runOnChange|runAlways):\s*true\b/i.test(m.up.text) ? { baseUp: base.up.text } : {}),
     ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}),
     ...(upAsBase ? { upAsBase: true as const } : {}),
   };

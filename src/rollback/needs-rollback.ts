@@ -4,11 +4,13 @@
 // VALIDATE CONSTRAINT proves what the rows already satisfy, ANALYZE and VACUUM refresh
 // statistics, SET and transaction control end with the session, and an enum value added with
 // ALTER TYPE ... ADD VALUE cannot be taken away (Postgres has no DROP VALUE), so the honest
-// rollback of it is empty.
+// rollback of it is empty. Rows deleted (DELETE, TRUNCATE) are gone for good: no rollback can
+// put them back, so its honest rollback is empty too (rollback-data-loss says the data is gone).
 import type { Operation, OperationKind, ParsedSource } from '../core/types.js';
 
 const NO_UNDO: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'VALIDATE_CONSTRAINT', 'ANALYZE', 'VACUUM', 'SET_SETTING', 'TRANSACTION_CONTROL', 'ALTER_TYPE_ADD_VALUE',
+  'DELETE_ROWS', 'TRUNCATE',
 ]);
 
 const UNDO_FREE = 1;

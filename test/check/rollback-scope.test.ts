@@ -87,6 +87,18 @@ describe('rollbacks that need no undo', () => {
     expect(validate.findings.map((f) => f.rule)).not.toContain('rollback-missing');
     expect(validate.rollback.status).toBe('not-required');
   });
+
+  // chirpstack's delete_lora_cloud_integration deletes rows and has an empty down.sql: no
+  // rollback can bring the rows back, so the empty one is the honest one.
+  it('an up that only deletes rows needs no rollback: its empty down is not rollback-empty, the loss is still said', async () => {
+    const r = repo({
+      ...BASE,
+      [`${M}/0003_purge.up.sql`]: "DELETE FROM t WHERE x < 0;\n",
+      [`${M}/0003_purge.down.sql`]: '',
+    });
+    const result = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'all' } });
+    expect(rules(result, `${M}/0003_purge.up.sql`)).toEqual(['rollback-data-loss']);
+  });
 });
 
 describe('the static rollback review defers to the dry-run', () => {

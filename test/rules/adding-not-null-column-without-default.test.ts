@@ -42,3 +42,15 @@ describe(ID, () => {
     expect(big?.risk).toBe('DANGEROUS');
   });
 });
+
+describe('adding-not-null-column-without-default: one statement, one finding', () => {
+  it('names every such column of one ALTER TABLE, with the steps for each', async () => {
+    const out = await lintSql('ALTER TABLE orders ADD COLUMN a text NOT NULL, ADD COLUMN b int NOT NULL DEFAULT 0, ADD COLUMN c bigint NOT NULL;', { history: 'CREATE TABLE orders (id bigint PRIMARY KEY);' });
+    const found = out.findings.filter((f) => f.rule === 'adding-not-null-column-without-default');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain('ADD COLUMN a text, c bigint, each NOT NULL without a DEFAULT, on the existing table public.orders: it fails');
+    expect(found[0]?.suggestion).toContain('ADD COLUMN a text;');
+    expect(found[0]?.suggestion).toContain('ADD COLUMN c bigint;');
+    expect(out.operations.filter((o) => o.rules.includes('adding-not-null-column-without-default')).map((o) => o.columnName)).toEqual(['a', 'c']);
+  });
+});

@@ -57,3 +57,16 @@ describe(ID, () => {
     expect(f?.message).toContain('5,000,000 rows');
   });
 });
+
+describe(`${ID}: one statement, one rewrite`, () => {
+  it('names every column one ALTER TABLE adds so, in one finding whose steps cover each', async () => {
+    const out = await lintSql('ALTER TABLE orders ADD COLUMN seq bigserial, ADD COLUMN note text, ADD COLUMN doubled numeric GENERATED ALWAYS AS (total * 2) STORED;', { history: 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);' });
+    const found = findingsOf(out, ID);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain('ADD COLUMN seq (serial), doubled (stored generated) on the existing table public.orders: every row needs values');
+    expect(found[0]?.suggestion).toContain('seq');
+    expect(found[0]?.suggestion).toContain('doubled');
+    await expectValidSql(found[0]?.suggestion);
+    expect(out.operations.filter((o) => o.rules.includes(ID)).map((o) => o.columnName)).toEqual(['seq', 'doubled']);
+  });
+});

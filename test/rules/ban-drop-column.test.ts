@@ -75,3 +75,14 @@ describe('ban-truncate', () => {
     expect(of(await lintSql('CREATE TABLE staging (id bigint);\nTRUNCATE staging;'), 'ban-truncate')).toEqual([]);
   });
 });
+
+describe('ban-drop-column: one statement, one finding', () => {
+  it('names every column one ALTER TABLE drops, with one suggestion for all of them', async () => {
+    const out = await lintSql('ALTER TABLE orders DROP COLUMN a, ADD COLUMN note text, DROP COLUMN "B", DROP COLUMN c;');
+    const found = of(out, 'ban-drop-column');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain('dropping 3 columns of public.orders (a, B, c) deletes their data for good');
+    expect(found[0]?.suggestion).toContain('ALTER TABLE orders DROP COLUMN a, DROP COLUMN "B", DROP COLUMN c;');
+    expect(out.operations.filter((o) => o.rules.includes('ban-drop-column')).map((o) => o.columnName)).toEqual(['a', 'B', 'c']);
+  });
+});

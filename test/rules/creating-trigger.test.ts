@@ -129,6 +129,24 @@ describe('identifier-too-long', () => {
     expect(of(await lintSql(`ALTER TABLE t ADD COLUMN c text DEFAULT '${long}'; -- ${long}`), 'identifier-too-long')).toEqual([]);
   });
 
+  it('flags names a statement creates, not the long names it refers to', async () => {
+    const table = `t_${'a'.repeat(70)}`;
+    const index = `i_${'c'.repeat(70)}`;
+    const created = await lintSql(`CREATE INDEX ${index} ON ${table} (id);\nALTER TABLE ${table} RENAME COLUMN ${'b'.repeat(70)} TO ${'d'.repeat(70)};`, { history: `CREATE TABLE ${table} (id bigint, ${'b'.repeat(70)} int);` });
+    // The index's name and the new column name; the table (a reference) and the old column name are not.
+    expect(of(created, 'identifier-too-long').map((f) => f.message.slice(1, 11))).toEqual([index.slice(0, 10), 'd'.repeat(10)]);
+    const refs = await lintSql(`DROP INDEX IF EXISTS ${index};\nALTER TABLE orders ADD CONSTRAINT orders_fk FOREIGN KEY (x) REFERENCES ${table} (id) NOT VALID;\nSELECT 1 FROM ${table};`);
+    expect(of(refs, 'identifier-too-long')).toEqual([]);
+    expect(of(await lintSql(`ALTER TABLE orders ADD CONSTRAINT ${'k'.repeat(70)} CHECK (x > 0) NOT VALID;`), 'identifier-too-long')).toHaveLength(1);
+    expect(of(await lintSql(`CREATE FUNCTION f(${'p'.repeat(70)} int) RETURNS int LANGUAGE sql AS 'SELECT 1';`), 'identifier-too-long')).toHaveLength(1);
+    // PostgreSQL cuts a reference to the same 63 bytes as the definition: a DROP INDEX IF EXISTS
+    // of the long name, even with a different tail past byte 63, drops the index it created.
+    await runOnPostgres('long_reference', `CREATE TABLE ${table} (id bigint); CREATE INDEX ${index} ON ${table} (id);`, [
+      `DROP INDEX IF EXISTS ${index}_other_tail;`,
+      `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_class WHERE relname LIKE 'i\\_ccc%') THEN RAISE EXCEPTION 'index still there'; END IF; END $$;`,
+    ]);
+  });
+
   it('reads identifiers the way Postgres does', () => {
     expect(identifiersIn(`SELECT "Mixed""Case", Plain, 'str', $q$ body $q$ /* c */ FROM x`)).toEqual(['select', 'Mixed"Case', 'plain', 'from', 'x']);
     // Only the names of at least minChars code units; a quoted name may run to the end of the text.

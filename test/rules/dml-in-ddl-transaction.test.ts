@@ -116,3 +116,30 @@ describe('dml-without-where', () => {
     expect(of(out, 'dml-without-where')).toHaveLength(1);
   });
 });
+
+describe('dml-in-ddl-transaction: DDL after a backfill', () => {
+  it('is reported once per transaction, at the first locking DDL after the backfill', async () => {
+    const history = 'CREATE TABLE orders (id bigint PRIMARY KEY, status text, note text, kind text);';
+    const sql = [
+      'BEGIN;',
+      "UPDATE orders SET status = 'new' WHERE status IS NULL;",
+      "ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';",
+      'ALTER TABLE orders DROP COLUMN note;',
+      'ALTER TABLE orders ALTER COLUMN kind SET NOT NULL;',
+      'COMMIT;',
+      'BEGIN;',
+      "UPDATE orders SET kind = 'a' WHERE kind IS NULL;",
+      'ALTER TABLE orders DROP COLUMN kind;',
+      'COMMIT;',
+    ].join('\n');
+    const found = of(await lintSql(sql, { history }), 'dml-in-ddl-transaction');
+    expect(found.map((f) => [f.line, f.risk])).toEqual([[3, 'CAUTION'], [9, 'CAUTION']]);
+    expect(found[0]?.message).toContain('this DDL, and any after it in this transaction, runs in the same transaction as the backfill at line 2');
+  });
+
+  it('a backfill after the DDL is still reported for each backfill', async () => {
+    const history = 'CREATE TABLE orders (id bigint PRIMARY KEY, status text, kind text);';
+    const sql = "ALTER TABLE orders ADD COLUMN extra text;\nUPDATE orders SET status = 'a' WHERE status IS NULL;\nUPDATE orders SET kind = 'b' WHERE kind IS NULL;";
+    expect(of(await lintSql(sql, { history, runner: 'wrapped' }), 'dml-in-ddl-transaction').map((f) => f.line)).toEqual([2, 3]);
+  });
+});

@@ -23,3 +23,22 @@ describe(ID, () => {
     expect(findingsOf(await lintSql('ALTER TABLE orders ALTER COLUMN status DROP NOT NULL;', { earlier: ['CREATE TABLE orders (status text NOT NULL);'] }), ID)).toEqual([]);
   });
 });
+
+describe(`${ID}: one finding per statement`, () => {
+  it('names every column one ALTER TABLE relaxes, in one finding that marks each of its operations', async () => {
+    const history = 'CREATE TABLE orders (a text NOT NULL, b text NOT NULL, c text NOT NULL, d text);';
+    const report = await lintSql('ALTER TABLE orders ALTER COLUMN a DROP NOT NULL, ALTER COLUMN b DROP NOT NULL, ALTER COLUMN d SET DEFAULT \'x\', ALTER COLUMN c DROP NOT NULL;', { history });
+    const found = findingsOf(report, ID);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain('public.orders (3 columns: a, b, c)');
+    expect(found[0]?.suggestion).toContain('NULL in a, b, c');
+    const ops = report.operations;
+    expect(ops.filter((o) => o.rules.includes(ID)).map((o) => o.kind)).toEqual(['DROP_NOT_NULL', 'DROP_NOT_NULL', 'DROP_NOT_NULL']);
+    expect(ops.find((o) => o.kind !== 'DROP_NOT_NULL')?.rules ?? []).not.toContain(ID);
+  });
+
+  it('keeps statements apart: two statements are two findings', async () => {
+    const history = 'CREATE TABLE orders (a text NOT NULL, b text NOT NULL);';
+    expect(findingsOf(await lintSql('ALTER TABLE orders ALTER COLUMN a DROP NOT NULL;\nALTER TABLE orders ALTER COLUMN b DROP NOT NULL;', { history }), ID)).toHaveLength(2);
+  });
+});

@@ -28,6 +28,15 @@ describe('prefer-bigint-keys', () => {
     expect(of(await lintSql(sql), 'prefer-bigint-keys')[0]?.message).toContain('owner (int2');
   });
 
+  it('leaves a foreign key column that must match an integer key the history or the statement shows', async () => {
+    const history = 'CREATE TABLE memo (id serial PRIMARY KEY);\nCREATE TABLE big (id bigint PRIMARY KEY);';
+    const sql = 'CREATE TABLE share (id serial PRIMARY KEY, memo_id integer REFERENCES memo (id), parent_id integer, big_id integer, other_id integer REFERENCES unknown_table (id), FOREIGN KEY (parent_id) REFERENCES share (id), FOREIGN KEY (big_id) REFERENCES big (id));';
+    const [f] = of(await lintSql(sql, { history }), 'prefer-bigint-keys');
+    // id is the key itself; big_id references a bigint (a real mismatch); other_id's target is unknown.
+    expect(f?.message).toMatch(/^key columns id \(serial, [^)]*\), big_id \(int4, [^)]*\), other_id \(int4, [^)]*\) on public\.share/);
+    expect(of(await lintSql('CREATE TABLE share (memo_id integer REFERENCES memo (id));', { history }), 'prefer-bigint-keys')).toEqual([]);
+  });
+
   it('is silent for bigint keys and non-key integer columns', async () => {
     expect(of(await lintSql('CREATE TABLE t (id bigint PRIMARY KEY, qty integer);'), 'prefer-bigint-keys')).toEqual([]);
     expect(of(await lintSql('ALTER TABLE orders ADD COLUMN quantity integer;'), 'prefer-bigint-keys')).toEqual([]);

@@ -46,6 +46,16 @@ describe('require-lock-timeout', () => {
     expect(of(await lintSql('CREATE INDEX CONCURRENTLY orders_idx ON orders (x);\nDROP INDEX orders_idx;'), 'require-lock-timeout')).toEqual([]);
   });
 
+  it('names the table of a dropped index when the history created it, else words it for an index', async () => {
+    const [known] = of(await lintSql('DROP INDEX IF EXISTS orders_idx;', { history: 'CREATE TABLE orders (x int);\nCREATE INDEX orders_idx ON orders (x);' }), 'require-lock-timeout');
+    expect(known?.message).toContain('if public.orders is busy it waits');
+    const [qualified] = of(await lintSql('DROP INDEX app.orders_idx;', { history: 'CREATE TABLE app.orders (x int);\nCREATE INDEX orders_idx ON app.orders (x);' }), 'require-lock-timeout');
+    expect(qualified?.message).toContain('if app.orders is busy it waits, and every query on app.orders queues behind it');
+    const [unknown] = of(await lintSql('DROP INDEX orders_idx;'), 'require-lock-timeout');
+    expect(unknown?.message).toContain('if the table index public.orders_idx is on is busy it waits');
+    expect(unknown?.message).not.toContain('the table of');
+  });
+
   it('suggests SET LOCAL inside a transaction', async () => {
     const [f] = of(await lintSql('ALTER TABLE orders ADD COLUMN a text;', { runner: 'wrapped' }), 'require-lock-timeout');
     expect(f?.suggestion).toContain('SET LOCAL lock_timeout');

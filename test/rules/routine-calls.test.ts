@@ -116,3 +116,25 @@ describe('a routine whose body no migration shows', () => {
     expect((await lintSql(sql, { history })).findings.map((f) => f.rule)).not.toContain('unreviewed-routine-call');
   });
 });
+
+// A trigger function runs on the writes that fire it, after the migration, in their own
+// transactions: chef's smart_delete and hatchet's v1_0_0 got "this backfill runs in the same
+// transaction as CREATE TRIGGER" for an UPDATE in the trigger's body, and a DELETE in a body
+// made the migration "irreversible". What the body does is still judged (its DROP TABLE above).
+describe('a routine a trigger the migration creates runs', () => {
+  const history = 'CREATE TABLE files (id bigint PRIMARY KEY, refs int);\nCREATE TABLE counts (n int);';
+  const body = "CREATE FUNCTION on_file() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE counts SET n = n + 1; DELETE FROM files WHERE refs = 0; RETURN NEW; END $$;\n";
+
+  it('is not part of the migration\'s transaction, nor of the operations the migration performs', async () => {
+    const out = await lintSql(`${body}CREATE TRIGGER t AFTER INSERT ON files FOR EACH ROW EXECUTE FUNCTION on_file();`, { history, runner: 'wrapped' });
+    expect(out.findings.map((f) => f.rule)).not.toContain('dml-in-ddl-transaction');
+    expect(out.operations.map((o) => o.kind)).not.toContain('DELETE_ROWS');
+    expect(out.operations.map((o) => o.kind)).not.toContain('UPDATE_VALUES');
+  });
+
+  it('a direct call still runs it in the migration', async () => {
+    const out = await lintSql("CREATE FUNCTION fix() RETURNS void LANGUAGE plpgsql AS $$ BEGIN UPDATE counts SET n = 0 WHERE n IS NULL; END $$;\nALTER TABLE counts ADD COLUMN m int;\nSELECT fix();", { history, runner: 'wrapped' });
+    expect(out.findings.map((f) => f.rule)).toContain('dml-in-ddl-transaction');
+    expect(out.operations.map((o) => o.kind)).toContain('UPDATE_VALUES');
+  });
+});

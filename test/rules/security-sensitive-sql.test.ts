@@ -127,6 +127,13 @@ describe('dynamic-sql', () => {
     expect(await hits("CREATE FUNCTION p(n text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE format('CREATE TABLE %I (id int)', n); END $$;")).toEqual([]);
   });
 
+  it('the plain EXECUTEs of one DO block are one finding; a sensitive one stays its own', async () => {
+    const sql = "DO $$ DECLARE r record; BEGIN FOR r IN SELECT relname FROM pg_class LOOP EXECUTE format('ALTER TABLE %I RENAME TO %I', r.relname, r.relname || '_old'); EXECUTE 'ANALYZE ' || r.relname; EXECUTE format('ALTER INDEX %I SET (fillfactor = 90)', r.relname); EXECUTE 'VACUUM ' || r.relname; EXECUTE format('COPY %I TO PROGRAM %L', r.relname, 'id'); END LOOP; END $$;";
+    const found = (await hits(sql)).filter((f) => f.rule === 'dynamic-sql');
+    expect(found.map((f) => f.risk)).toEqual(['DANGEROUS', 'CAUTION']);
+    expect(found[1]!.message).toMatch(/^4 EXECUTEs \(EXECUTE .*; EXECUTE .*; EXECUTE .* and 1 more\): this DO block runs during the migration on SQL built at run time/);
+  });
+
   it('the rule ids appear in the analysis output in order', async () => {
     const out = await lintSql("ALTER SYSTEM SET work_mem = '1GB';", { history: HISTORY });
     expect(ruleIds(out)).toContain('security-sensitive-sql');

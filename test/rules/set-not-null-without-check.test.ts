@@ -70,3 +70,19 @@ describe(ID, () => {
     expect(findingsOf(await lintSql(sql, { history: nullable }), ID)[0]?.risk).toBe('DANGEROUS');
   });
 });
+
+describe(`${ID}: a column already NOT NULL`, () => {
+  it('is silent: PostgreSQL reads no row (checked on the server), and a nullable one still scans', async () => {
+    const history = 'CREATE TABLE t (id int PRIMARY KEY, c int NOT NULL, d int);';
+    expect(findingsOf(await lintSql('ALTER TABLE t ALTER COLUMN c SET NOT NULL, ALTER COLUMN id SET NOT NULL;', { history }), ID)).toEqual([]);
+    expect(findingsOf(await lintSql('ALTER TABLE t ALTER COLUMN d SET NOT NULL;', { history }), ID)).toHaveLength(1);
+    // DROP NOT NULL earlier in the run makes it nullable again.
+    expect(findingsOf(await lintSql('ALTER TABLE t ALTER COLUMN c DROP NOT NULL;\nALTER TABLE t ALTER COLUMN c SET NOT NULL;', { history }), ID)).toHaveLength(1);
+    // The backend's scan counter may hold earlier transactions' scans: counted from a baseline.
+    const scans = (n: number) => `DO $$ BEGIN IF (SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 't') - (SELECT n FROM scans_before) <> ${n} THEN RAISE EXCEPTION 'expected ${n} scans'; END IF; END $$;`;
+    await runOnPostgres('set_not_null_again', `${history} INSERT INTO t SELECT g, g, g FROM generate_series(1, 100) g;`, [
+      'BEGIN;', "CREATE TEMP TABLE scans_before AS SELECT seq_scan AS n FROM pg_stat_xact_user_tables WHERE relname = 't';",
+      'ALTER TABLE t ALTER COLUMN c SET NOT NULL;', scans(0), 'ALTER TABLE t ALTER COLUMN d SET NOT NULL;', scans(1), 'COMMIT;',
+    ]);
+  });
+});

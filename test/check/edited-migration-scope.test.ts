@@ -1,0 +1,46 @@
+// An edited migration is reviewed for what the edit brings. chirpstack's initial migration,
+// edited for one password hash, was migration-edited (right) and had every CREATE TABLE of it
+// reported again (prefer-text-field, foreign-key-without-index...): statements a database that
+// ran the migration never runs again, and one that has not runs as they were.
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { gitChanges } from '../../src/discover/git.js';
+import { config } from '../discover/helpers.js';
+import { TempRepo } from '../discover/git-repo.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+async function reviewChange(base: Record<string, string>, change: Record<string, string>) {
+  const r = new TempRepo().init();
+  repos.push(r);
+  r.write(base).commit('base');
+  r.git('checkout', '-q', '-b', 'feature');
+  r.write(change).commit('change');
+  const git = await gitChanges(r.dir, 'main');
+  return (await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
+}
+
+const INIT = "CREATE TABLE account (id bigint PRIMARY KEY, name varchar(100), owner_id bigint REFERENCES account (id));\nINSERT INTO account (id, name) VALUES (1, 'admin');\n";
+
+describe('an edited migration', () => {
+  it('is reviewed for the statements the edit brings, with the edit itself reported', async () => {
+    const report = await reviewChange(
+      { 'migrations/000001_init.up.sql': INIT, 'migrations/000001_init.down.sql': 'DROP TABLE account;\n' },
+      { 'migrations/000001_init.up.sql': INIT.replace("'admin'", "'root'") + 'ALTER TABLE account ADD COLUMN code char(2);\n' },
+    );
+    const m = report.migrations.find((x) => x.path === 'migrations/000001_init.up.sql')!;
+    expect(m.findings.map((f) => `${f.line} ${f.rule}`).sort()).toEqual(['1 migration-edited', '3 ban-char-field']);
+    expect(m.notes?.map((n) => n.message).join('\n')).toMatch(/^2 findings on statements this change leaves as the base branch has them are not shown/);
+  });
+
+  it('a Flyway repeatable migration runs again whole: every finding stays', async () => {
+    const view = 'CREATE TABLE IF NOT EXISTS t (id int, name varchar(50));\n';
+    const report = await reviewChange({ 'db/migration/V1__t.sql': 'CREATE TABLE base (id bigint PRIMARY KEY);\n', 'db/migration/R__t.sql': view }, { 'db/migration/R__t.sql': `${view}CREATE TABLE IF NOT EXISTS u (id bigint PRIMARY KEY);\n` });
+    const m = report.migrations.find((x) => x.path === 'db/migration/R__t.sql')!;
+    expect(m.findings.map((f) => f.rule)).toContain('prefer-text-field');
+  });
+});

@@ -1,0 +1,43 @@
+// unreviewed-routine-call asks whether a routine's body is in the repository for review. DSpace's
+// workflow migrations (their own Flyway folder) call getnextid(), which its main folder creates:
+// each folder is analysed on its own, so 20 calls were reported as unreviewed code. Any set's
+// migrations, before or after the call, count; a routine no migration creates is still reported.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { routinesCreatedInText } from '../../src/analyze/routine-calls.js';
+import { config } from '../discover/helpers.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function lint(files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-routines-'));
+  dirs.push(dir);
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+    writeFileSync(path.join(dir, p), text);
+  }
+  const { report } = await runCheck({ files: fsRepoFiles(dir), config: config(), scope: { kind: 'all' } });
+  return report.migrations.flatMap((m) => m.findings.filter((f) => f.rule === 'unreviewed-routine-call').map((f) => `${m.path}: ${f.message.split(' ')[0]}`));
+}
+
+describe('routines another migration folder of the repository creates', () => {
+  it('are known in every folder; a routine no migration creates is still reported', async () => {
+    const found = await lint({
+      'main/V1__init.sql': 'CREATE TABLE item (id int);\nCREATE FUNCTION getnextid(t varchar) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n',
+      'workflow/V1__wf.sql': 'CREATE TABLE wf (id int);\nINSERT INTO wf SELECT getnextid(\'wf\');\nINSERT INTO wf SELECT made_by_hand();\nCALL "Tidy_Up"();\n',
+      'later/V1__later.sql': 'CREATE OR REPLACE PROCEDURE app."Tidy_Up"() LANGUAGE sql AS $$ SELECT 1 $$;\n',
+    });
+    expect(found).toEqual(['workflow/V1__wf.sql: made_by_hand()']);
+  });
+
+  it('are read from the text, quoted or not, qualified or not', () => {
+    expect(routinesCreatedInText('create or replace function rbac.currentSubjectUuid() returns uuid ...;\nCREATE PROCEDURE "Mixed"() ...;\nCREATE  FUNCTION\n  f2 (x int)')).toEqual(['currentsubjectuuid', 'mixed', 'f2']);
+  });
+});
