@@ -27,13 +27,46 @@ const CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+
 
 /**
  * The routines a migration file creates, by bare lower-case name, read from its text without
- * parsing it (every file of every set is read so, before any is analysed): a name in a comment
- * counts too, which can only make a call look known, never raise a finding.
+ * parsing it (every file of every set is read so, before any is analysed). Comments are passed
+ * over: a pull request could otherwise make any call look known with `-- CREATE FUNCTION f`.
+ * Strings are read (EXECUTE 'CREATE FUNCTION ...' creates one too).
  */
 export function routinesCreatedInText(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(CREATE_ROUTINE)) out.push(m[1]!.replace(/^"|"$/g, '').toLowerCase());
+  for (const m of withoutComments(text).matchAll(CREATE_ROUTINE)) out.push(m[1]!.replace(/^"|"$/g, '').toLowerCase());
   return out;
+}
+
+/** The text with its `--` and (nested) block comments blanked, quoted text kept as it is. */
+function withoutComments(text: string): string {
+  if (!text.includes('--') && !text.includes('/*')) return text;
+  let out = '';
+  let i = 0;
+  let kept = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') {
+      // To the closing quote; a doubled quote is one character of the text.
+      i++;
+      while (i < text.length && !(text[i] === c && text[i + 1] !== c)) i += text[i] === c ? 2 : 1;
+      i++;
+    } else if (c === '-' && text[i + 1] === '-') {
+      out += text.slice(kept, i);
+      while (i < text.length && text[i] !== '\n') i++;
+      kept = i;
+    } else if (c === '/' && text[i + 1] === '*') {
+      out += text.slice(kept, i);
+      let depth = 0;
+      do {
+        if (text[i] === '/' && text[i + 1] === '*') (depth++, (i += 2));
+        else if (text[i] === '*' && text[i + 1] === '/') (depth--, (i += 2));
+        else i++;
+      } while (depth > 0 && i < text.length);
+      out += ' ';
+      kept = i;
+    } else i++;
+  }
+  return out + text.slice(kept);
 }
 
 /**
