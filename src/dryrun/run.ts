@@ -214,7 +214,7 @@ async function rollbackInPlace(sandbox: Sandbox, m: DryRunMigration, before: Sna
   if (!before) return notRun('the schema before the migration could not be read');
   const inOne = (p: ParsedSource) => topLevel(p.statements).filter(({ stmt }) => txControl(stmt) !== 'begin' && txControl(stmt) !== 'commit');
   const statements = inOne(down);
-  const outsideOne = (stmt: Statement) => (txControl(stmt) !== null && txControl(stmt) !== 'savepoint') || cannotRunInTransaction(stmt);
+  const outsideOne = (stmt: Statement) => (txControl(stmt) !== null && txControl(stmt) !== 'savepoint') || cannotRunInTransaction(stmt, sandbox.serverVersion);
   const blocker = statements.find(({ stmt, nested }) => outsideOne(stmt) || refusal(stmt, nested) !== null);
   if (blocker) {
     const at = `${blocker.stmt.path}:${blocker.stmt.line}:${blocker.stmt.column}`;
