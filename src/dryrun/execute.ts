@@ -8,7 +8,7 @@ import { LOCK_MODES } from '../core/types.js';
 import { lockRank } from '../core/risk.js';
 import { errorAt } from './positions.js';
 import { DbError, ObservationError, SQLSTATE_CANCELED, SQLSTATE_PRIVILEGE, toDbError, type Sandbox } from './sandbox.js';
-import { cannotRunInTransaction, refusal, topLevel } from './statements.js';
+import { cannotRunInTransaction, refusal, refusedInSandbox, topLevel } from './statements.js';
 
 /** A relation that existed before the migration, by oid. */
 export interface PreRelation {
@@ -257,7 +257,7 @@ export async function executeTraced(input: ExecuteInput): Promise<ExecuteOutput>
       } else if (inTx) {
         await tracer.run(stmt, trace);
         await tracer.probe(trace);
-      } else if (cannotRunInTransaction(stmt)) {
+      } else if (await refusedInSandbox(sandbox, stmt)) {
         if (sandbox.execWatched) {
           const t0 = performance.now();
           try {
@@ -324,7 +324,7 @@ export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sour
     if (ms <= 0) throw new DbError({ sqlstate: SQLSTATE_CANCELED, message: 'the dry-run total time limit was reached' });
     return ms;
   };
-  const batchable = !statements.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt));
+  const batchable = !statements.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt, sandbox.serverVersion));
   if (batchable) {
     try {
       // A multi-statement simple query is one implicit transaction: all or nothing.

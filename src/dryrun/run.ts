@@ -6,7 +6,7 @@
 import type { DryRunError, DryRunResult, Migration, ParsedSource, Statement } from '../core/types.js';
 import { txControl } from '../core/transaction.js';
 import { errorAt } from './positions.js';
-import { cannotRunInTransaction, refusal, topLevel } from './statements.js';
+import { refusal, refusedInSandbox, topLevel } from './statements.js';
 import { hashKey, imageCache, resolveCacheDir } from './cache.js';
 import { applyUntraced, executeTraced, relationsNow, type Limits } from './execute.js';
 import { LocalProvider } from './engines/local.js';
@@ -214,8 +214,15 @@ async function rollbackInPlace(sandbox: Sandbox, m: DryRunMigration, before: Sna
   if (!before) return notRun('the schema before the migration could not be read');
   const inOne = (p: ParsedSource) => topLevel(p.statements).filter(({ stmt }) => txControl(stmt) !== 'begin' && txControl(stmt) !== 'commit');
   const statements = inOne(down);
-  const outsideOne = (stmt: Statement) => (txControl(stmt) !== null && txControl(stmt) !== 'savepoint') || cannotRunInTransaction(stmt);
-  const blocker = statements.find(({ stmt, nested }) => outsideOne(stmt) || refusal(stmt, nested) !== null);
+  // A REINDEX or CLUSTER refused only on a partitioned table: the sandbox's catalog tells.
+  const outsideOne = async (stmt: Statement) => (txControl(stmt) !== null && txControl(stmt) !== 'savepoint') || await refusedInSandbox(sandbox, stmt);
+  let blocker: (typeof statements)[number] | undefined;
+  for (const s of statements) {
+    if (await outsideOne(s.stmt) || refusal(s.stmt, s.nested) !== null) {
+      blocker = s;
+      break;
+    }
+  }
   if (blocker) {
     const at = `${blocker.stmt.path}:${blocker.stmt.line}:${blocker.stmt.column}`;
     return notRun(`the dry-run runs it inside a transaction that it rolls back, so that the history after the migration goes on as it was, and the statement at ${at} does not run inside one (or is refused)`);
@@ -236,7 +243,9 @@ async function rollbackInPlace(sandbox: Sandbox, m: DryRunMigration, before: Sna
     const differences = diffSnapshots(before, after, 'after rollback', { enumValuesStay: true });
     result.rollback = { status: differences.length ? 'incomplete' : 'exact', differences, reapply: 'not-run' };
     const up = inOne(m.up);
-    if (enumValuesKept(before, after).length === 0 && !up.some(({ stmt }) => outsideOne(stmt))) {
+    let reapplies = enumValuesKept(before, after).length === 0;
+    for (const { stmt } of up) if (reapplies && await outsideOne(stmt)) reapplies = false;
+    if (reapplies) {
       result.rollback.reapply = 'passed';
       for (const { stmt } of up) {
         try {

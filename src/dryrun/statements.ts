@@ -1,35 +1,44 @@
 // What the runner must know about a statement before running it: whether Postgres refuses it
-// inside a transaction block, and whether it must not run at all (COPY … PROGRAM: a program on
-// the database server). Whether it controls the transaction: core/transaction.ts txControl.
+// inside a transaction block (the list: analyze/transaction-block.ts), and whether it must not
+// run at all (COPY … PROGRAM: a program on the database server). Whether it controls the
+// transaction: core/transaction.ts txControl.
 import type { Statement } from '../core/types.js';
-import type { Node as PgNode } from '@pgsql/types';
-import { alterDetachesConcurrently, nodeTag, optionOn } from '../analyze/ast.js';
+import { nodeTag } from '../analyze/ast.js';
+import { transactionBlockRefusal } from '../analyze/transaction-block.js';
+import type { Sandbox } from './sandbox.js';
 
-const NO_TX_TAGS = new Set([
-  'CreatedbStmt', 'DropdbStmt', 'AlterSystemStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt',
-  'CreateSubscriptionStmt', 'DropSubscriptionStmt',
-]);
+/** The major release of a server_version ("15.20 (Debian ...)" -> 15). */
+export function serverMajor(serverVersion: string): number {
+  const major = Number.parseInt(serverVersion, 10);
+  // An engine that says nothing usable: the newest rules, as for PGlite.
+  return Number.isFinite(major) ? major : 99;
+}
 
-/** Statements Postgres refuses inside a transaction block ("... cannot run inside a transaction block"). */
-export function cannotRunInTransaction(stmt: Statement): boolean {
-  const t = nodeTag(stmt.ast);
-  if (!t) return false;
-  const [tag, v] = t;
-  if (NO_TX_TAGS.has(tag)) return true;
-  if ((tag === 'IndexStmt' || tag === 'DropStmt') && v.concurrent === true) return true;
-  if (tag === 'VacuumStmt' && v.is_vacuumcmd === true) return true;
-  if (tag === 'AlterTableStmt') return alterDetachesConcurrently(stmt.ast);
-  if (tag === 'ReindexStmt') {
-    return optionOn(v.params as PgNode[] | undefined, 'concurrently');
-  }
-  // A DO block that commits (a batched backfill) fails with "invalid transaction termination"
-  // inside a transaction block.
-  if (tag === 'DoStmt') {
-    const args = (v.args as Array<{ DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }> | undefined) ?? [];
-    const body = args.find((a) => a.DefElem?.defname === 'as')?.DefElem?.arg?.String?.sval ?? '';
-    return /^\s*(COMMIT|ROLLBACK)\s*(AND\s+(NO\s+)?CHAIN\s*)?;/im.test(body.replace(/--[^\n]*/g, ''));
-  }
-  return false;
+/**
+ * Statements Postgres (release `serverVersion`) may refuse inside a transaction block
+ * (analyze/transaction-block.ts), answered without the database: a REINDEX or CLUSTER that is
+ * refused only on a partitioned table counts, so the callers that cannot ask the database
+ * (a batch of the base history, a rollback replayed inside a transaction) run it on its own.
+ */
+export function cannotRunInTransaction(stmt: Statement, serverVersion: string): boolean {
+  return transactionBlockRefusal(stmt.ast, serverMajor(serverVersion)) !== undefined;
+}
+
+/**
+ * The same, asked of the sandbox for a REINDEX or CLUSTER: refused when the table or index is
+ * partitioned there. The session's search_path is pinned for our queries, so an unqualified
+ * name counts as partitioned when a partitioned relation of that name exists in any schema.
+ */
+export async function refusedInSandbox(sandbox: Sandbox, stmt: Statement): Promise<boolean> {
+  const r = transactionBlockRefusal(stmt.ast, serverMajor(sandbox.serverVersion));
+  if (!r) return false;
+  if (!r.ifPartitioned) return true;
+  const { schema, name } = r.ifPartitioned;
+  const rows = await sandbox.query<{ n: number | string }>(
+    `select count(*)::int as n from pg_catalog.pg_class c join pg_catalog.pg_namespace s on s.oid = c.relnamespace
+      where c.relname = $1 and c.relkind in ('p', 'I') and ($2::text is null and s.nspname not in ('pg_catalog', 'information_schema') or s.nspname = $2::text)`,
+    [name, schema ?? null]);
+  return Number(rows[0]?.n ?? 0) > 0;
 }
 
 /**

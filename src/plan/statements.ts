@@ -5,7 +5,8 @@ import type {
   AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DropStmt, IndexStmt, Node,
   RangeVar, ReindexStmt, RenameStmt, VariableSetStmt,
 } from '@pgsql/types';
-import { alterDetachesConcurrently, as, nodeTag, optionOn, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
+import { as, nodeTag, optionOn, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
+import { refusedInTransactionBlock } from '../analyze/transaction-block.js';
 import { oneBatch } from '../analyze/batch-sql.js';
 import type { Operation, OperationKind } from '../core/types.js';
 import { planAddColumn, planRenameColumn, planTypeChange, renameInPlace } from './columns.js';
@@ -49,16 +50,13 @@ function asIsPhase(ctx: StatementContext, ops: Operation[]): PhaseName {
   return 'expand';
 }
 
-function runsOutsideTransaction(ast: Node): boolean {
-  const t = nodeTag(ast);
-  if (!t) return false;
-  const [tag, v] = t;
-  if (tag === 'IndexStmt' || tag === 'DropStmt') return (v as { concurrent?: boolean }).concurrent === true;
-  if (tag === 'ReindexStmt') return optionOn((v as ReindexStmt).params, 'concurrently');
-  if (tag === 'VacuumStmt') return true;
-  if (tag === 'AlterTableStmt') return alterDetachesConcurrently(ast);
-  if (tag === 'DoStmt') return /\bCOMMIT\b|\bROLLBACK\b/i.test(doBody(v));
-  return false;
+/**
+ * Statements PostgreSQL refuses inside a transaction block (analyze/transaction-block.ts). The
+ * plan does not know which tables are partitioned, so a REINDEX or CLUSTER refused only on a
+ * partitioned table keeps its transaction.
+ */
+function runsOutsideTransaction(ctx: StatementContext, ast: Node): boolean {
+  return refusedInTransactionBlock(ast, ctx.pgVersion);
 }
 
 function doBody(v: Record<string, unknown>): string {
@@ -74,7 +72,7 @@ function doBody(v: Record<string, unknown>): string {
 function asIs(ctx: StatementContext, ops: Operation[], sqlText: string, ast: Node, extra = ''): Draft {
   const phase = asIsPhase(ctx, ops);
   const main = ops[0]?.kind ?? 'OTHER';
-  const transactional = !runsOutsideTransaction(ast);
+  const transactional = !runsOutsideTransaction(ctx, ast);
   const blocks = transactional && ops.some((o) => !o.targetIsNew && o.table !== undefined && blocking(o.lock) && !isNewName(ctx, o.table));
   const maintenance = ops.map((o) => (o.targetIsNew ? undefined : MAINTENANCE_KINDS.get(o.kind))).find((m) => m !== undefined);
   if (maintenance) {

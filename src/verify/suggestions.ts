@@ -53,13 +53,13 @@ function sqlOf(list: readonly Statement[]): string {
  * it; outside a transaction when its comment says so (it must when it holds a statement Postgres
  * refuses in one: CONCURRENTLY), else in the runner's.
  */
-export function suggestionParts(m: AnalyzedMigration, index: number | undefined, replacement: Statement[], suggestion: string, runs: SuggestionRuns, also: ReadonlySet<number>): Part[] {
+export function suggestionParts(m: AnalyzedMigration, index: number | undefined, replacement: Statement[], suggestion: string, runs: SuggestionRuns, also: ReadonlySet<number>, serverVersion: string): Part[] {
   const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
   const at = index === undefined ? top.length : top.findIndex((s) => s.index === index);
   const before = top.slice(0, at);
   const after = runs === 'before' ? top.slice(at) : top.slice(at + 1);
   const mode = m.migration.transaction;
-  const outside = replacement.some((s) => cannotRunInTransaction(s));
+  const outside = replacement.some((s) => cannotRunInTransaction(s, serverVersion));
   if (!saysOwnMigration(suggestion)) return [{ text: sqlOf([...before, ...replacement, ...after]), transaction: mode, faithful: outside }];
   return [
     { text: sqlOf(before), transaction: mode, faithful: false },
@@ -182,7 +182,7 @@ async function runOne(
   let result: Verification;
   try {
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: opened.seed.tables.length > 0 ? seedRows : 0 };
-    const parts = suggestionParts(m, f.statement, sql, f.suggestion!, f.suggestionRuns ?? 'instead', new Set((f.alsoReplaces ?? []).map((r) => r.statement)));
+    const parts = suggestionParts(m, f.statement, sql, f.suggestion!, f.suggestionRuns ?? 'instead', new Set((f.alsoReplaces ?? []).map((r) => r.statement)), sandbox.serverVersion);
     let err: Pick<DryRunError, 'message' | 'sqlstate'> | null = null;
     for (const part of parts) {
       try {

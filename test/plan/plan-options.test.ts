@@ -34,6 +34,24 @@ describe('plan options', () => {
     expect(detach('PARTITION m_2024')?.transactional).toBe(true);
   });
 
+  it('keeps in a transaction what PostgreSQL runs in one (ANALYZE, a DO block that only mentions COMMIT) and takes out what it refuses', async () => {
+    const sql = [
+      'ANALYZE orders;',
+      'VACUUM orders;',
+      'DISCARD ALL;',
+      "DO $$ BEGIN RAISE NOTICE 'COMMIT'; END $$;",
+      'DO $$ BEGIN UPDATE orders SET a = 1 WHERE id < 10; COMMIT; END $$;',
+    ];
+    const ms = await analyzeMigrations([{ path: 'db/1.up.sql', sql: `${sql.join('\n')}\n` }]);
+    const steps = buildPlan(ms, { pgVersion: 16 }).phases.flatMap((p) => p.steps);
+    const step = (text: string) => steps.find((s) => s.sql.some((x) => x.includes(text)));
+    expect(step('ANALYZE')?.transactional).toBe(true);
+    expect(step('VACUUM')?.transactional).toBe(false);
+    expect(step('DISCARD')?.transactional).toBe(false);
+    expect(step('RAISE NOTICE')?.transactional).toBe(true);
+    expect(step('UPDATE orders')?.transactional).toBe(false);
+  });
+
   it('an empty plan says so', () => {
     expect(renderPlanText({ phases: [], notes: [] })).toContain('Nothing to plan');
   });

@@ -140,7 +140,7 @@ UPDATE event_data SET props = '{"a": 1}';`;
     expect(b!.suggestionVerification).toMatchObject({ status: 'verified' });
     expect(b!.suggestion).toBe(own);
     // Split: the statements before it, the suggestion alone outside a transaction, the rest.
-    const parts = suggestionParts(m!, 1, runnableSuggestion(own)!, own, 'instead', new Set());
+    const parts = suggestionParts(m!, 1, runnableSuggestion(own)!, own, 'instead', new Set(), '17.5');
     expect(parts.map((p) => [p.text, p.transaction])).toEqual([
       ['ALTER TABLE docs ADD COLUMN slug text;', 'wrapped'],
       ['CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);', 'none'],
@@ -174,7 +174,7 @@ UPDATE event_data SET props = '{"a": 1}';`;
     ]);
     const f = m!.report.findings.find((x) => x.rule === 'enum-value-changes')!;
     expect(f.suggestion).toContain('-- in a migration of its own, committed before anything uses the label');
-    const parts = suggestionParts(m!, f.statement!, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set());
+    const parts = suggestionParts(m!, f.statement!, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set(), '17.5');
     expect(parts.map((p) => p.transaction)).toEqual(['wrapped', 'wrapped']);
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
@@ -188,7 +188,7 @@ UPDATE event_data SET props = '{"a": 1}';`;
     const f = m!.report.findings.find((x) => x.rule === 'foreign-key-without-index')!;
     expect(f.statement).toBeUndefined();
     expect(f.suggestion).toBe('CREATE INDEX CONCURRENTLY notes_doc_id_idx ON notes (doc_id);  -- in a migration of its own that the runner does not wrap in a transaction');
-    const parts = suggestionParts(m!, undefined, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set());
+    const parts = suggestionParts(m!, undefined, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set(), '17.5');
     expect(parts.map((p) => [p.text.split('\n').length, p.transaction])).toEqual([[2, 'wrapped'], [1, 'none']]);
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });

@@ -29,7 +29,9 @@ const MAYBE_NON_TRANSACTIONAL = /\b(?:CONCURRENTLY|VACUUM|SYSTEM|DATABASE|TABLES
  * DROP INDEX CONCURRENTLY; REINDEX SCHEMA, DATABASE or SYSTEM; VACUUM; DISCARD ALL. Flyway does not
  * know REINDEX ... CONCURRENTLY nor DETACH PARTITION ... CONCURRENTLY: it runs them in its
  * transaction, where PostgreSQL refuses them. ALTER TYPE ... ADD VALUE counts only on a server
- * before 12, which Flyway asks and a file cannot tell.
+ * before 12, which Flyway asks and a file cannot tell. This is Flyway's list, not PostgreSQL's
+ * (analyze/transaction-block.ts): it decides how Flyway runs the script, so it must stay
+ * Flyway's, gaps included.
  */
 function flywayRunsOutsideTransaction(stmt: Statement): boolean {
   const ast = stmt.ast as unknown as Record<string, Record<string, unknown> | undefined>;
