@@ -46,7 +46,7 @@ function sqlOf(list: readonly Statement[]): string {
  * Where the suggestion runs and how. A finding about no one statement (`index` undefined: an index
  * for a foreign key the file adds, reported at the end of the file) adds its SQL after the file's
  * statements. Otherwise, by default in the file, in place of statement `index` (the
- * earlier statements it also replaces taken out) or before it, the whole file the way the runner
+ * earlier statements it also replaces taken out), before it or after it, the whole file the way the runner
  * runs it: in a file the runner wraps in a transaction, CREATE INDEX CONCURRENTLY fails, as it
  * would in production. A suggestion whose comment says it goes into a migration of its own
  * (saysOwnMigration) runs as one, between two migrations holding the statements before and after
@@ -56,7 +56,8 @@ function sqlOf(list: readonly Statement[]): string {
 export function suggestionParts(m: AnalyzedMigration, index: number | undefined, replacement: Statement[], suggestion: string, runs: SuggestionRuns, also: ReadonlySet<number>): Part[] {
   const top = m.up.statements.filter((s) => !s.nestedIn && !also.has(s.index));
   const at = index === undefined ? top.length : top.findIndex((s) => s.index === index);
-  const before = top.slice(0, at);
+  // `after` keeps the statement (a finding about the whole file: after its last statement).
+  const before = top.slice(0, runs === 'after' ? at + 1 : at);
   const after = runs === 'before' ? top.slice(at) : top.slice(at + 1);
   const mode = m.migration.transaction;
   const outside = replacement.some((s) => cannotRunInTransaction(s));

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runnableSuggestion, verifySuggestions } from '../../src/verify/index.js';
 import { suggestionParts } from '../../src/verify/suggestions.js';
+import { suggestionLabel } from '../../src/report/diagnostics.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { initParser } from '../../src/parse/index.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
@@ -188,8 +189,14 @@ UPDATE event_data SET props = '{"a": 1}';`;
     const f = m!.report.findings.find((x) => x.rule === 'foreign-key-without-index')!;
     expect(f.statement).toBeUndefined();
     expect(f.suggestion).toBe('CREATE INDEX CONCURRENTLY notes_doc_id_idx ON notes (doc_id);  -- in a migration of its own that the runner does not wrap in a transaction');
-    const parts = suggestionParts(m!, undefined, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set());
+    // Run as well as the file, not instead of anything: reports say "Also run:".
+    expect(f.suggestionRuns).toBe('after');
+    expect(suggestionLabel(f)).toBe('Also run');
+    const parts = suggestionParts(m!, undefined, runnableSuggestion(f.suggestion)!, f.suggestion!, f.suggestionRuns!, new Set());
     expect(parts.map((p) => [p.text.split('\n').length, p.transaction])).toEqual([[2, 'wrapped'], [1, 'none']]);
+    // After a statement, the statement is kept: the suggestion comes between it and the next one.
+    const between = suggestionParts(m!, m!.up.statements[0]!.index, runnableSuggestion('SELECT 1;')!, 'SELECT 1;', 'after', new Set());
+    expect(between).toEqual([{ text: `${m!.up.statements[0]!.text.trim().replace(/;\s*$/, '')};\nSELECT 1;\n${m!.up.statements[1]!.text.trim().replace(/;\s*$/, '')};`, transaction: 'wrapped', faithful: false }]);
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
