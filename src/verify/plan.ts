@@ -12,10 +12,14 @@ import type { DryRunMigration, DryRunOptions } from '../dryrun/run.js';
 import { applyUntraced, executeTraced, relationsNow, type Limits } from '../dryrun/execute.js';
 import type { Sandbox } from '../dryrun/sandbox.js';
 import { diffSnapshots, takeSnapshot, type Snapshot } from '../dryrun/snapshot.js';
-import { parseSource } from '../parse/index.js';
+import { parseSource, type ParseOptions } from '../parse/index.js';
 import type { PlanDocument, PlanDocumentPhase, PlanDocumentStep } from '../plan/json.js';
 import type { Verification } from '../plan/types.js';
 import { sessionFor, type VerifySession } from './session.js';
+import { templateOptions } from './suggestions.js';
+
+/** The parse options of the migration at a path. */
+type Parse = (path: string) => ParseOptions;
 
 export interface VerifyOptions extends Pick<DryRunOptions, 'engine' | 'databaseUrl' | 'cacheDir' | 'pgBinDir' | 'memoryLimitMb'> {
   /** Synthetic rows per pre-existing table (default 100): advice that only works on empty tables is not verified. */
@@ -64,10 +68,10 @@ function lockViolation(step: PlanDocumentStep, traces: StatementTrace[], base: R
   return undefined;
 }
 
-async function runStep(sandbox: Sandbox, step: PlanDocumentStep, limits: Limits): Promise<{ error?: string; traces: StatementTrace[] }> {
+async function runStep(sandbox: Sandbox, step: PlanDocumentStep, limits: Limits, parse: ParseOptions): Promise<{ error?: string; traces: StatementTrace[] }> {
   if (step.sql.length === 0) return { traces: [] };
   const text = step.sql.map((s) => `${s};`).join('\n');
-  const parsed = parseSource({ path: `step ${step.id}`, text });
+  const parsed = parseSource({ path: `step ${step.id}`, text }, parse);
   if (parsed.errors.length > 0) return { error: `step ${step.id} does not parse: ${parsed.errors[0]!.message}`, traces: [] };
   const pre = await relationsNow(sandbox);
   const out = await executeTraced({ sandbox, parsed, sourceText: text, transaction: step.transaction === 'one' ? 'wrapped' : 'none', pre, limits });
@@ -79,9 +83,9 @@ async function runStep(sandbox: Sandbox, step: PlanDocumentStep, limits: Limits)
 }
 
 /** The phase's steps, in order: the first failure (a step's error, or a lock the plan does not own up to), if any. */
-async function runPhase(sandbox: Sandbox, phase: PlanDocumentPhase, limits: Limits, base: ReadonlySet<string>): Promise<{ failure: string; step: string } | undefined> {
+async function runPhase(sandbox: Sandbox, phase: PlanDocumentPhase, limits: Limits, base: ReadonlySet<string>, parse: Parse): Promise<{ failure: string; step: string } | undefined> {
   for (const step of phase.steps) {
-    const r = await runStep(sandbox, step, limits);
+    const r = await runStep(sandbox, step, limits, parse(step.source.path));
     const failure = r.error ?? lockViolation(step, r.traces, base);
     if (failure) return { failure, step: step.id };
   }
@@ -93,9 +97,11 @@ async function runPhase(sandbox: Sandbox, phase: PlanDocumentPhase, limits: Limi
  * own outside a transaction block (the list holds DROP INDEX CONCURRENTLY), and the schema must
  * be the one the phase started from. Undefined when it did; else why not.
  */
-async function runRollback(sandbox: Sandbox, phase: PlanDocumentPhase, before: Snapshot, limits: Limits): Promise<string | undefined> {
+async function runRollback(sandbox: Sandbox, phase: PlanDocumentPhase, before: Snapshot, limits: Limits, parse: Parse): Promise<string | undefined> {
   const text = (phase.rollbackSql ?? []).map((s) => `${s};`).join('\n');
-  const parsed = parseSource({ path: `rollback of ${phase.name}`, text });
+  // The rollback of a phase whose steps come from a pop migration prints its Go template actions too.
+  const pop = phase.steps.map((s) => parse(s.source.path)).find((o) => o.goTemplates) ?? {};
+  const parsed = parseSource({ path: `rollback of ${phase.name}`, text }, pop);
   if (parsed.errors.length > 0) return `the rollback SQL does not parse: ${parsed.errors[0]!.message}`;
   const err = await applyUntraced(sandbox, parsed, text, 'none', limits);
   if (err) {
@@ -124,6 +130,9 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
     if ('reason' in b) return notRun(b.reason);
     sandbox = b.sandbox;
     const rows = b.seed.tables.length > 0 ? seedRows : 0;
+    // A step prints its migration's placeholders as written: read it as that migration was read.
+    const layouts = new Map(input.review.map((r) => [r.migration.up.path, r.migration.layout]));
+    const parse: Parse = (path) => templateOptions(layouts.get(path) ?? 'plain');
     const where = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, seededRows: rows };
     const base = new Set([...(await relationsNow(sandbox)).values()].map((r) => r.name));
     const phases: Verification[] = [];
@@ -137,7 +146,7 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
       }
       const undo = (phase.rollbackSql ?? []).length > 0;
       const before = undo ? await takeSnapshot(sandbox) : undefined;
-      const ran = await runPhase(sandbox, phase, limits, base);
+      const ran = await runPhase(sandbox, phase, limits, base, parse);
       if (ran) {
         failure = ran.failure;
         phases.push({ status: 'failed', ...where, reason: ran.failure, step: ran.step });
@@ -149,10 +158,10 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
         rollbacks.push({ status: 'not-run', reason: 'the phase has no rollback SQL' });
         continue;
       }
-      let broke = await runRollback(sandbox, phase, before, limits);
+      let broke = await runRollback(sandbox, phase, before, limits, parse);
       if (!broke) {
         // Back to where the plan leaves the database, for the phases after it: the phase again.
-        const again = await runPhase(sandbox, phase, limits, base);
+        const again = await runPhase(sandbox, phase, limits, base, parse);
         if (again) broke = `after the rollback, the phase does not run again: ${again.failure}`;
       }
       rollbacks.push(broke ? { status: 'failed', ...where, reason: broke } : { status: 'verified', ...where });
@@ -164,7 +173,7 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
         if ('reason' in fresh) return { ...notRun(fresh.reason), rollbacks: [...rollbacks, ...doc.phases.slice(i + 1).map(() => ({ status: 'not-run' as const, reason: fresh.reason }))] };
         sandbox = fresh.sandbox;
         for (const done of doc.phases.slice(0, i + 1)) {
-          const r = await runPhase(sandbox, done, limits, base);
+          const r = await runPhase(sandbox, done, limits, base, parse);
           if (r) throw new Error(`phase ${done.name} failed when run again on a fresh database: ${r.failure}`);
         }
       }

@@ -7,14 +7,14 @@
 // breaks what the others make of the file is found one by one and taken back too. A suggestion
 // that fails is taken back: the finding keeps the rule's advice in words and says why.
 import type { AnalyzedMigration } from '../check/types.js';
-import type { DryRunError, Finding, ParsedSource, Statement, SuggestionRuns, TransactionMode, Verification } from '../core/types.js';
+import type { DryRunError, Finding, LayoutName, ParsedSource, Statement, SuggestionRuns, TransactionMode, Verification } from '../core/types.js';
 import type { DryRunMigration } from '../dryrun/run.js';
 import { applyUntraced, executeTraced, relationsNow, type Limits } from '../dryrun/execute.js';
 import { toDbError, type Sandbox } from '../dryrun/sandbox.js';
 import { fileTransaction, saysOutsideTransaction, saysOwnMigration, txControl } from '../core/transaction.js';
 import type { VariableSetStmt } from '@pgsql/types';
 import { cannotRunInTransaction } from '../dryrun/statements.js';
-import { parseSource } from '../parse/index.js';
+import { parseSource, type ParseOptions } from '../parse/index.js';
 import type { VerifyOptions } from './plan.js';
 import { sessionFor, type VerifySession } from './session.js';
 
@@ -24,10 +24,14 @@ import { sessionFor, type VerifySession } from './session.js';
  */
 const PLACEHOLDER = /(['"])<[A-Za-z][\w .-]*>\1/;
 
-/** The suggestion's statements when it is complete SQL (comments allowed), else undefined (prose, or a template). */
-export function runnableSuggestion(text: string | undefined): Statement[] | undefined {
+/**
+ * The suggestion's statements when it is complete SQL (comments allowed), else undefined (prose,
+ * or a template). `parse`: the options its migration was read with, so that a placeholder the
+ * suggestion keeps as written (pop's `{{ .Table }}`) is read as the migration's was.
+ */
+export function runnableSuggestion(text: string | undefined, parse: ParseOptions = {}): Statement[] | undefined {
   if (!text || PLACEHOLDER.test(text)) return undefined;
-  const parsed = parseSource({ path: 'suggestion.sql', text });
+  const parsed = parseSource({ path: 'suggestion.sql', text }, parse);
   if (parsed.errors.length > 0) return undefined;
   const top = parsed.statements.filter((s) => !s.nestedIn);
   return top.length > 0 ? top : undefined;
@@ -161,8 +165,8 @@ function localOutsideBlock(list: ReadonlyArray<{ s: Statement; mine: boolean }>)
  * exactly as the runner would run it (executeTraced), so advice that only works outside a
  * transaction is not verified inside one.
  */
-async function runPart(sandbox: Sandbox, path: string, part: Part, limits: Limits): Promise<DryRunError | null> {
-  const parsed: ParsedSource = parseSource({ path, text: part.text });
+async function runPart(sandbox: Sandbox, path: string, part: Part, limits: Limits, parse: ParseOptions): Promise<DryRunError | null> {
+  const parsed: ParsedSource = parseSource({ path, text: part.text }, parse);
   if (!part.faithful) return applyUntraced(sandbox, parsed, part.text, part.transaction, limits);
   const out = await executeTraced({ sandbox, parsed, sourceText: part.text, transaction: part.transaction, pre: await relationsNow(sandbox), limits });
   return out.error ?? null;
@@ -191,7 +195,7 @@ export async function verifySuggestions(
   const limits: Limits = { statementTimeoutMs: opts.statementTimeoutMs ?? 10_000, deadline: Date.now() + (opts.totalTimeoutMs ?? 120_000) };
   const jobs = review.flatMap((m, i) =>
     m.report.findings
-      .map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion) }))
+      .map((f) => ({ m, i, f, sql: runnableSuggestion(f.suggestion, templateOptions(m.migration.layout)) }))
       .filter((j): j is typeof j & { sql: Statement[] } => !!j.sql)
       .map((j): Job => ({
         ...j,
@@ -328,7 +332,7 @@ async function runPlaced(
         break;
       }
       try {
-        err = await runPart(sandbox, m.migration.up.path, part, limits);
+        err = await runPart(sandbox, m.migration.up.path, part, limits, templateOptions(m.migration.layout));
       } catch (e) {
         err = toDbError(e);
       }
@@ -354,6 +358,11 @@ interface Job {
 }
 
 const FILE_END = Number.MAX_SAFE_INTEGER;
+
+/** How printed SQL for a migration of `layout` is read: pop renders its files as Go templates (as check/analyze-set.ts reads them). */
+export function templateOptions(layout: LayoutName): ParseOptions {
+  return layout === 'pop' ? { goTemplates: true } : {};
+}
 
 /** In the order of the file: by the statement each is about (the file's end for the file as a whole), then as found. */
 function inFileOrder(jobs: readonly Job[]): Job[] {
