@@ -183,7 +183,9 @@ export interface SuggestionRun {
 
 /**
  * Verifies the runnable suggestions of `review` (in place), each on a fresh database holding
- * `base` and the review migrations before its own, with seeded rows. At most `limit` run.
+ * `base` and the review migrations before its own, with seeded rows; then those of one migration
+ * that passed, all applied together (one more run when they pass together). At most `limit`
+ * runs of single suggestions and of the search for one that breaks the others.
  */
 export async function verifySuggestions(
   base: DryRunMigration[],
