@@ -218,6 +218,27 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
     expect(v.rollbacks, JSON.stringify(v.rollbacks)).toEqual([expect.objectContaining({ status: 'verified' }), expect.objectContaining({ status: 'verified' })]);
   }, 120_000);
 
+  // DSpace's V1.2 created a table and a view on it in the same migration: the view had no undo,
+  // so the rollback's DROP TABLE failed on it ('other objects depend on it'); V1.3's sequence stayed.
+  it('undoes a view, a materialized view and a sequence the phase created', async () => {
+    const { input, doc } = await setup(`CREATE SEQUENCE item_seq;
+CREATE TABLE item (id bigint PRIMARY KEY DEFAULT nextval('item_seq'), collection text REFERENCES "TeamCollection" (id));
+CREATE VIEW item_view AS SELECT id, collection FROM item;
+CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS n FROM item;
+CREATE OR REPLACE VIEW team_view AS SELECT id FROM "Team";`);
+    expect(doc.phases[0]!.rollbackSql).toEqual([
+      'DROP MATERIALIZED VIEW IF EXISTS item_count',
+      'DROP VIEW IF EXISTS item_view',
+      'DROP TABLE IF EXISTS item',
+      'DROP SEQUENCE IF EXISTS item_seq',
+    ]);
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified' });
+    // CREATE OR REPLACE may replace a view of the base: it has no undo, and the rollback says what it leaves.
+    expect(v.rollbacks[0]!.status === 'failed' && v.rollbacks[0]!.reason).toMatch(/^the rollback SQL does not undo the phase: .*team_view.* still exists after the rollback/);
+    expect(v.rollbacks[0]!.status === 'failed' && v.rollbacks[0]!.reason).not.toMatch(/item/);
+  }, 120_000);
+
   it('prints verified rollback SQL with its mark, in the text plan and the comment', async () => {
     const { input, doc, plan } = await setup(CHANGE);
     const v = await verifyPlan(doc, input, OPTS);
