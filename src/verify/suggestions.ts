@@ -270,15 +270,17 @@ export async function verifySuggestions(
       // One by one, the most important first (group's order): the first that breaks what is kept is the one to take back.
       const kept = [group[0]!];
       for (const j of group.slice(1)) {
-        if (ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) {
+        if ((ran >= (opts.limit ?? 20) || Date.now() > limits.deadline) && kept.length + 1 < group.length) {
           j.f.suggestionVerification = { status: 'not-run', reason: `together with the other suggestions for this file it failed (${all.reason}), and the verification limit was reached before the one that breaks was found` };
           out.verified--;
           out.notRun++;
           continue;
         }
-        ran++;
         const trial = [...kept, j];
-        const v = await runPlaced(session, base, before, m, inFileOrder(trial).map((t) => t.place), limits, seedRows, 'the suggestions together');
+        // The whole group is what failed already: no need to run it again.
+        const whole = trial.length === group.length;
+        if (!whole) ran++;
+        const v = whole ? all : await runPlaced(session, base, before, m, inFileOrder(trial).map((t) => t.place), limits, seedRows, 'the suggestions together');
         if (v.status === 'verified') {
           kept.push(j);
           continue;
