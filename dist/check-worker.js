@@ -1,13 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-LQOZGBAS.js";
+} from "./chunks/chunk-YR2A6R5V.js";
 import "./chunks/chunk-Q2OHSGXS.js";
-import "./chunks/chunk-HZXTWBIH.js";
+import "./chunks/chunk-FJSWYJIY.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-2NDW5C5P.js";
-import "./chunks/chunk-ZULIBU2I.js";
+import "./chunks/chunk-E6MAL5MB.js";
+import "./chunks/chunk-MWFXC2FY.js";
 import "./chunks/chunk-CTL3ZZCH.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {

@@ -20,7 +20,7 @@ async function run() {
   nodeModule.enableCompileCache?.();
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-2WBPRW5I.js");
+  const { main } = await import("./chunks/main-DUHVXD4C.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

@@ -3,10 +3,10 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-MOYT62PU.js";
+} from "./chunks/chunk-BIDEU5BO.js";
 import {
   readStatsFromUrl
-} from "./chunks/chunk-NRMTP7P3.js";
+} from "./chunks/chunk-YWX34JRL.js";
 import "./chunks/chunk-ZCZCFGZS.js";
 import "./chunks/chunk-HQM6YGGO.js";
 import {
@@ -38,20 +38,20 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-GKN5Z5IW.js";
+} from "./chunks/chunk-LLM56AQI.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-6JEASF7Y.js";
-import "./chunks/chunk-WEOFMPRJ.js";
-import "./chunks/chunk-BBKJGECB.js";
-import "./chunks/chunk-QIZEW7T4.js";
-import "./chunks/chunk-7ELRLQND.js";
-import "./chunks/chunk-SA566XNG.js";
+} from "./chunks/chunk-SB3WWWX4.js";
+import "./chunks/chunk-YNBMPLQX.js";
+import "./chunks/chunk-NERLK6YZ.js";
+import "./chunks/chunk-TRQ5RGOX.js";
+import "./chunks/chunk-5BQ6DS2H.js";
+import "./chunks/chunk-TA7Q6LOO.js";
 import {
   loadConfig
-} from "./chunks/chunk-AVCKKDNX.js";
+} from "./chunks/chunk-ARN7YUHD.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
@@ -59,15 +59,15 @@ import {
 import "./chunks/chunk-BCDIPO2D.js";
 import {
   tableStatsFromText
-} from "./chunks/chunk-RYNAGSLZ.js";
-import "./chunks/chunk-GSZPT6D4.js";
-import "./chunks/chunk-LQOZGBAS.js";
+} from "./chunks/chunk-UBPJFDOA.js";
+import "./chunks/chunk-CRPVOVPB.js";
+import "./chunks/chunk-YR2A6R5V.js";
 import "./chunks/chunk-Q2OHSGXS.js";
-import "./chunks/chunk-HZXTWBIH.js";
+import "./chunks/chunk-FJSWYJIY.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-2NDW5C5P.js";
-import "./chunks/chunk-ZULIBU2I.js";
+import "./chunks/chunk-E6MAL5MB.js";
+import "./chunks/chunk-MWFXC2FY.js";
 import "./chunks/chunk-CTL3ZZCH.js";
 import {
   RISKS
@@ -80,10 +80,10 @@ import "./chunks/chunk-ZGDBGMMU.js";
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import path from "node:path";
 
-// ../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// ../main/node_modules/@actions/core/lib/utils.js
+// node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -106,7 +106,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// ../main/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -151,7 +151,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// ../main/node_modules/@actions/core/lib/file-command.js
+// node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -179,10 +179,10 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// ../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// ../main/node_modules/@actions/core/lib/summary.js
+// node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -467,23 +467,23 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// ../main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// ../main/node_modules/@actions/io/lib/io-util.js
+// node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// ../main/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// ../main/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// ../main/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -527,7 +527,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// ../main/node_modules/@actions/github/lib/context.js
+// node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
@@ -578,7 +578,7 @@ var Context = class {
   }
 };
 
-// ../main/node_modules/@actions/github/lib/github.js
+// node_modules/@actions/github/lib/github.js
 var context = new Context();
 
 // src/action/inputs.ts

@@ -1,0 +1,22 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import {
+  loadConfig,
+  parseConfig
+} from "./chunk-ARN7YUHD.js";
+import {
+  CONFIG_FILE_NAMES
+} from "./chunk-4I7UKKAC.js";
+import {
+  ConfigError
+} from "./chunk-QKDHYJIW.js";
+import "./chunk-BCDIPO2D.js";
+import "./chunk-UBPJFDOA.js";
+import "./chunk-CRPVOVPB.js";
+import "./chunk-GAJUOGXM.js";
+import "./chunk-ZGDBGMMU.js";
+export {
+  CONFIG_FILE_NAMES,
+  ConfigError,
+  loadConfig,
+  parseConfig
+};
