@@ -1,8 +1,9 @@
 // Runs the verifier over the corpus, each history's migrations in order with base = the ones
 // before: the safe plan of every migration whose plan rewrites at least one statement (or of
 // every migration with SQL to run, with --all), and every finding's suggestion that is SQL to
-// run. Prints plans verified / failed / could not run, suggestions verified / failed / could not
-// run, the ratio over the ones that could run, and the failure classes with one example each.
+// run. Prints plans verified / failed / could not run, the rollback SQL of their phases (run after
+// each phase) likewise, suggestions verified / failed / could not run, the ratio over the ones
+// that could run, and the failure classes with one example each.
 //
 // Run: node bench/verify.mjs [options]     (MG_CORPUS=<dir> for the full corpus, else the sample)
 //   --engine url|pglite      where to run (default url: the server at --database-url)
@@ -98,6 +99,7 @@ function record(t, status, reason, where) {
 }
 
 const plans = tally();
+const rollbacks = tally();
 const suggestions = tally();
 const config = mg.resolveConfig({});
 const opts = { engine, databaseUrl, seedRows: 20, cacheDir: null };
@@ -122,7 +124,7 @@ for (const repo of repos) {
       // Plans and suggestions each count towards their own cap, so the plan numbers do not
       // depend on whether suggestions are counted too.
       const planned = n < max && doPlans && steps.some((s) => s.sql.length > 0) && (all || steps.some((s) => s.replaces));
-      const suggested = ns < max && doSuggestions && a.report.findings.some((f) => mg.runnableSuggestion(f.suggestion));
+      const suggested = ns < max && doSuggestions && a.report.findings.some((f) => mg.runnableSuggestion(f.suggestion, mg.templateOptions(a.migration.layout)));
       if (planned) n++;
       if (suggested) ns++;
       const where = `${repo}/${a.migration.up.path}`;
@@ -131,6 +133,12 @@ for (const repo of repos) {
         const v = await mg.verifyPlan(doc, { base, review: [{ migration: a.migration, up: a.up, down: null }] }, opts);
         record(plans, v.plan.status, v.plan.reason, where);
         row.p[['verified', 'failed', 'not-run'].indexOf(v.plan.status)]++;
+        doc.phases.forEach((p, k) => {
+          if (!p.rollbackSql?.length || !v.rollbacks?.[k]) return;
+          const r = v.rollbacks[k];
+          record(rollbacks, r.status, r.reason, `${where} (${p.name})`);
+          if (verbose && r.status !== 'verified') console.error(`ROLLBACK ${r.status === 'failed' ? 'FAILED' : 'NOT RUN'} ${where} (${p.name}): ${r.reason}`);
+        });
         if (verbose && v.plan.status !== 'verified') {
           console.error(`PLAN ${v.plan.status === 'failed' ? 'FAILED' : 'NOT RUN'} ${where}: ${v.plan.reason}`);
           if (showPlan && v.plan.status === 'failed') console.error(mg.renderPlanText(plan));
@@ -155,11 +163,13 @@ for (const repo of repos) {
 const pct = (t) => (t.verified + t.failed ? `${((100 * t.verified) / (t.verified + t.failed)).toFixed(1)}%` : '-');
 console.log(`\n${full ? 'full corpus' : 'vendored sample'}, engine ${engine}, ${max === Infinity ? 'every' : `at most ${max}`} migration${max === 1 ? '' : 's'} per repository, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 console.log(`plans:       verified ${plans.verified}, failed ${plans.failed}, could not run ${plans.notRun}; verified among those that could run: ${pct(plans)}`);
+console.log(`rollbacks:   verified ${rollbacks.verified}, failed ${rollbacks.failed}, could not run ${rollbacks.notRun}; verified among those that could run: ${pct(rollbacks)}`);
 console.log(`suggestions: verified ${suggestions.verified}, failed ${suggestions.failed}, could not run ${suggestions.notRun}; verified among those that could run: ${pct(suggestions)}`);
 const both = { verified: plans.verified + suggestions.verified, failed: plans.failed + suggestions.failed };
 console.log(`together:    ${pct(both)} of ${both.verified + both.failed} that could run`);
 for (const [title, map] of [
   ['plan failure classes', plans.failures], ['plans that could not run', plans.notRuns],
+  ['rollback failure classes', rollbacks.failures], ['rollbacks that could not run', rollbacks.notRuns],
   ['suggestion failure classes', suggestions.failures], ['suggestions that could not run', suggestions.notRuns],
 ]) {
   if (map.size === 0) continue;

@@ -50,6 +50,7 @@ export const rule: Rule = {
           position: fk.position,
           message: `foreign key${fk.name ? ` ${fk.name}` : ''} ${fk.table} (${fk.columns.join(', ')})${fk.referencedTable ? ` -> ${fk.referencedTable}` : ''}: no index on ${tableRef(fk.table)}(${fk.columns.join(', ')}) is visible in the reviewed files (the table's history is unknown); without one, each DELETE or key UPDATE on ${fk.referencedTable ?? 'the referenced table'} scans ${fk.table}`,
           suggestion: `-- if no index starts with these columns yet:\n${suggestion}`,
+          suggestionRuns: 'after',
         });
         continue;
       }
@@ -57,6 +58,8 @@ export const rule: Rule = {
         position: fk.position,
         message: `foreign key${fk.name ? ` ${fk.name}` : ''} ${fk.table} (${fk.columns.join(', ')})${fk.referencedTable ? ` -> ${fk.referencedTable}` : ''} has no index starting with its columns: each DELETE or key UPDATE on ${fk.referencedTable ?? 'the referenced table'} scans ${fk.table}`,
         suggestion,
+        // As well as the foreign key, after the file: not in place of anything.
+        suggestionRuns: 'after',
       });
     }
     return hits;

@@ -216,8 +216,8 @@ export function startAnalysis(
         column: pos.column,
         message,
         ...(suggestion ? { suggestion } : {}),
-        ...(suggestion && hit.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
-        ...(suggestion && hit.suggestionRuns !== 'before' && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {}),
+        ...(suggestion && hit.suggestionRuns && hit.suggestionRuns !== 'instead' ? { suggestionRuns: hit.suggestionRuns } : {}),
+        ...(suggestion && (hit.suggestionRuns ?? 'instead') === 'instead' && hit.alsoReplaces?.length ? { alsoReplaces: hit.alsoReplaces.map((r) => ({ ...r })) } : {}),
         ...(stmt ? { statement: stmt.index } : {}),
         path: source.path,
       };

@@ -44,7 +44,7 @@ export interface RuleHit {
   message: string;
   /** The safe alternative, concrete for this statement where possible. */
   suggestion?: string;
-  /** `before`: the suggestion runs ahead of the statement, which stays; else it replaces the statement. */
+  /** `before`: the suggestion runs ahead of the statement, which stays; `after`: after it (or the file), as well; else it replaces the statement. */
   suggestionRuns?: SuggestionRuns;
   /** Earlier statements the suggestion replaces too (see Finding.alsoReplaces); never with `before`. */
   alsoReplaces?: StatementRef[];

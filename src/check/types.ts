@@ -5,7 +5,7 @@ import type { SuppressedFinding } from '../analyze/analyze.js';
 import type { Config } from '../config/defaults.js';
 import type { ColumnShape } from '../core/column-shape.js';
 import type { FileChange, FileTransaction, Migration, MigrationReport, ParsedSource, Report, ReportNote, RepoFiles, Verification } from '../core/types.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan, PlanChecks } from '../plan/types.js';
 
 export type CheckScope =
   /** Every migration found in the tree is under review. */
@@ -79,7 +79,7 @@ export interface CheckResult {
   /** The migrations before the ones under review (the base the verifier and dry-run start from). */
   history?: Array<{ migration: Migration; up: ParsedSource; down: ParsedSource | null }>;
   /** With a dry-run: the safe plan run phase by phase (src/verify), one entry per phase of buildPlan's plan. */
-  planVerification?: { plan: Verification; phases: Verification[] };
+  planVerification?: PlanChecks;
   /** The plan `planVerification` ran: what the renderers show when it is there, so the SQL shown is the SQL run. */
   plan?: Plan;
 }

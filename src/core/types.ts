@@ -212,8 +212,12 @@ export interface StatementRef {
   line: number;
 }
 
-/** Where a finding's suggestion goes: in place of the statement, or just before it. */
-export type SuggestionRuns = 'instead' | 'before';
+/**
+ * Where a finding's suggestion goes: in place of the statement, just before it, or after it
+ * (after the file's statements for a finding about the file as a whole), everything kept: SQL
+ * to run as well, such as an index for a foreign key the file adds.
+ */
+export type SuggestionRuns = 'instead' | 'before' | 'after';
 
 export interface Finding {
   rule: string;
@@ -223,8 +227,9 @@ export interface Finding {
   message: string;
   suggestion?: string;
   /**
-   * How the suggestion applies: `instead` of the statement (the default, when absent) or run
-   * `before` it, the statement kept (a SET lock_timeout ahead of a blocking ALTER).
+   * How the suggestion applies: `instead` of the statement (the default, when absent), run
+   * `before` it, the statement kept (a SET lock_timeout ahead of a blocking ALTER), or run
+   * `after` it (or after the file), as well (the index a foreign key needs).
    */
   suggestionRuns?: SuggestionRuns;
   /**

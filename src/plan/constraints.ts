@@ -210,7 +210,10 @@ export function planUniqueUsingIndex(
         `ALTER TABLE ${table} ADD CONSTRAINT ${ident(name)} ${isPk ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${ident(built)}${deferrable}`,
         ...nnChecks.map((c) => `ALTER TABLE ${table} DROP CONSTRAINT ${ident(c)}`),
       ],
-      { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`] },
+      // Dropping the constraint drops the index it took over, which the expand phase built and
+      // its rollback drops: built again, the database is where this phase found it. A constraint
+      // the migration dropped first cannot be brought back from here.
+      dropFirst.length ? {} : { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`, create.replace(/^CREATE UNIQUE INDEX CONCURRENTLY /, 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ')] },
     ),
   );
   return steps;

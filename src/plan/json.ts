@@ -4,7 +4,7 @@
 // any transaction block.
 import * as z from 'zod';
 import { OPERATION_KINDS } from '../core/types.js';
-import { PHASE_NAMES, type Plan, type Verification } from './types.js';
+import { PHASE_NAMES, type Plan, type PlanChecks } from './types.js';
 
 const verificationSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('verified'), engine: z.string(), serverVersion: z.string(), seededRows: z.number().int().min(0) }),
@@ -37,6 +37,8 @@ const phaseSchema = z.strictObject({
   rollback: z.string(),
   rollbackSql: z.array(z.string()).optional(),
   verification: verificationSchema.optional(),
+  /** What running `rollbackSql` right after the phase proved: it ran, and left the schema the phase started from. */
+  rollbackVerification: verificationSchema.optional(),
 });
 
 export const planDocumentSchema = z.strictObject({
@@ -50,6 +52,7 @@ export const planDocumentSchema = z.strictObject({
 
 export type PlanDocument = z.infer<typeof planDocumentSchema>;
 export type PlanDocumentStep = z.infer<typeof stepSchema>;
+export type PlanDocumentPhase = z.infer<typeof phaseSchema>;
 
 export function planJsonSchema(): Record<string, unknown> {
   return {
@@ -59,7 +62,7 @@ export function planJsonSchema(): Record<string, unknown> {
   };
 }
 
-export function planDocument(plan: Plan, pgVersion: number, verification?: { plan: Verification; phases: Verification[] }): PlanDocument {
+export function planDocument(plan: Plan, pgVersion: number, verification?: PlanChecks): PlanDocument {
   return {
     kind: 'migration-guard-plan',
     version: 1,
@@ -81,6 +84,7 @@ export function planDocument(plan: Plan, pgVersion: number, verification?: { pla
       rollback: p.rollback,
       ...(p.rollbackSql ? { rollbackSql: p.rollbackSql } : {}),
       ...(verification?.phases[i] ? { verification: verification.phases[i] } : {}),
+      ...(p.rollbackSql && verification?.rollbacks?.[i] ? { rollbackVerification: verification.rollbacks[i] } : {}),
     })),
     notes: plan.notes,
     ...(verification ? { verification: verification.plan } : {}),

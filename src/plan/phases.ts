@@ -17,12 +17,19 @@ const DEFAULT_APP: Partial<Record<PhaseName, string>> = {
   deploy: 'Release the code that uses the new shape, and wait until no instance of the old code is running.',
 };
 
+// Words only: the renderers print the phase's rollbackSql after them, and say so, when it has any.
 const ROLLBACK: Record<PhaseName, string> = {
-  expand: 'Drop what this phase added (statements below, in order); the old code never used it.',
+  expand: 'Drop what this phase added; the old code never used it.',
   backfill: 'Nothing structural to undo: backfilled values live in columns the expand rollback drops. UPDATE or DELETE of existing data cannot be undone without a backup taken before it.',
-  validate: 'Drop the constraints this phase added (statements below); the data stays as it is.',
+  validate: 'Drop the constraints this phase added; the data stays as it is.',
   deploy: 'Deploy the previous version of the application: the schema still serves it until the contract phase.',
   contract: 'Not reversible: dropped columns and tables take their data with them. Take a backup first; undoing means restoring the data and re-creating the objects (the migration\'s rollback file, if it has one).',
+};
+
+/** A phase whose steps have no undo the plan can write (a column's type changed in place, only a validation). */
+const ROLLBACK_WITHOUT_SQL: Partial<Record<PhaseName, string>> = {
+  expand: 'The plan has no SQL that undoes these steps: undo them by hand (the migration\'s rollback file, if it has one); the old code never used what they added.',
+  validate: 'Nothing to undo: a validation changes no data, and the constraints stay until the expand phase is rolled back.',
 };
 
 export function assemblePhases(drafts: Draft[]): PlanPhase[] {
@@ -48,7 +55,7 @@ export function assemblePhases(drafts: Draft[]): PlanPhase[] {
       title: TITLES[name],
       steps: mine.map((d) => d.step),
       ...(appMustDo ? { appMustDo } : {}),
-      rollback: ROLLBACK[name],
+      rollback: (rollbackSql ? undefined : ROLLBACK_WITHOUT_SQL[name]) ?? ROLLBACK[name],
       ...(rollbackSql ? { rollbackSql } : {}),
     });
   }

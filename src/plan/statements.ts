@@ -2,8 +2,8 @@
 // as written, in the phase their kind belongs to; risky ones on tables that hold data are
 // rewritten into their online form (see columns.ts and constraints.ts).
 import type {
-  AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, DropStmt, IndexStmt, Node,
-  RangeVar, ReindexStmt, RenameStmt, VariableSetStmt,
+  AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateSeqStmt, CreateTableAsStmt, DropStmt, IndexStmt, Node,
+  RangeVar, ReindexStmt, RenameStmt, VariableSetStmt, ViewStmt,
 } from '@pgsql/types';
 import { as, nodeTag, optionOn, qualifiedFromList, relationName, stringList } from '../analyze/ast.js';
 import { refusedInTransactionBlock } from '../analyze/transaction-block.js';
@@ -116,6 +116,21 @@ function undoOf(ctx: StatementContext, ast: Node, ops: Operation[]): string[] {
   if (tag === 'CreateStmt') {
     const rel = (v as { relation?: RangeVar }).relation;
     return rel ? [`DROP TABLE IF EXISTS ${relationSql(rel)}`] : [];
+  }
+  if (tag === 'CreateSeqStmt') {
+    const seq = (v as CreateSeqStmt).sequence;
+    return seq ? [`DROP SEQUENCE IF EXISTS ${relationSql(seq)}`] : [];
+  }
+  if (tag === 'ViewStmt') {
+    // CREATE OR REPLACE may replace a view of the base: dropping it would not undo that.
+    const s = v as ViewStmt;
+    return s.view && !s.replace ? [`DROP VIEW IF EXISTS ${relationSql(s.view)}`] : [];
+  }
+  if (tag === 'CreateTableAsStmt') {
+    const s = v as CreateTableAsStmt;
+    const rel = s.into?.rel;
+    if (!rel) return [];
+    return [`DROP ${s.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE'} IF EXISTS ${relationSql(rel)}`];
   }
   if (tag === 'IndexStmt') {
     const s = v as IndexStmt;

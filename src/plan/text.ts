@@ -1,5 +1,5 @@
 // The plan as plain terminal text, for `migration-guard plan`.
-import type { Plan, Verification } from './types.js';
+import type { Plan, PlanChecks, PlanPhase, Verification } from './types.js';
 
 /** One line saying what running the SQL proved (or why it proves nothing). */
 export function verificationLine(v: Verification): string {
@@ -13,6 +13,17 @@ export function verificationLine(v: Verification): string {
   }
 }
 
+/**
+ * How a phase's rollback SQL is shown: the SQL with what running it proved, or, when running
+ * it failed, no SQL (nothing that failed is printed as something to run) and why.
+ */
+export function rollbackShown(phase: PlanPhase, v: Verification | undefined): { sql: string[]; head: string } | { failed: string } | undefined {
+  if (!phase.rollbackSql?.length) return undefined;
+  if (v?.status === 'failed') return { failed: `Its rollback SQL is not shown: it ${verificationLine(v)}` };
+  const head = `Run these one at a time, outside a transaction, in this order${v ? ` (${verificationLine(v)})` : ''}:`;
+  return { sql: phase.rollbackSql, head };
+}
+
 function indent(text: string, by: string): string {
   return text
     .split('\n')
@@ -20,7 +31,7 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
-export function renderPlanText(plan: Plan, verification?: { plan: Verification; phases: Verification[] }): string {
+export function renderPlanText(plan: Plan, verification?: PlanChecks): string {
   if (plan.phases.length === 0) {
     return ['Nothing to plan: no statements under review.', ...plan.notes.map((n) => `- ${n}`)].join('\n') + '\n';
   }
@@ -51,7 +62,9 @@ export function renderPlanText(plan: Plan, verification?: { plan: Verification; 
     });
     if (phase.appMustDo) out.push(`  Before the next phase: ${phase.appMustDo}`);
     out.push(`  Roll back: ${phase.rollback}`);
-    for (const s of phase.rollbackSql ?? []) out.push(indent(`${s};`, '    '));
+    const undo = rollbackShown(phase, verification?.rollbacks?.[i]);
+    if (undo && 'failed' in undo) out.push(indent(undo.failed, '    '));
+    else if (undo) out.push(`    ${undo.head}`, ...undo.sql.map((s) => indent(`${s};`, '      ')));
     out.push('');
   });
   if (plan.notes.length) {

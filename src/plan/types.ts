@@ -43,6 +43,14 @@ export interface Plan {
   notes: string[];
 }
 
+/** What running a plan proved: the whole, each phase, and each phase's rollback SQL (index by index with the phases). */
+export interface PlanChecks {
+  plan: Verification;
+  phases: Verification[];
+  /** Absent from a result made before rollbacks were run: then no rollback SQL is marked verified. */
+  rollbacks?: Verification[];
+}
+
 export interface PlanOptions {
   /** Target Postgres major version. */
   pgVersion: number;

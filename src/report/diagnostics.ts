@@ -52,9 +52,10 @@ export interface Diagnostic extends Span {
   sqlstate?: string;
 }
 
-/** How a report introduces a diagnostic's suggestion: what to write instead, or what to run before the statement. */
+/** How a report introduces a diagnostic's suggestion: what to write instead, what to run before the statement, or what to run as well. */
 export function suggestionLabel(d: Pick<Diagnostic, 'suggestionRuns' | 'alsoReplaces'>): string {
   if (d.suggestionRuns === 'before') return 'Before it, run';
+  if (d.suggestionRuns === 'after') return 'Also run';
   const also = (d.alsoReplaces ?? []).map((r) => r.line);
   if (also.length === 0) return 'Instead';
   return `Instead of it and the statement${also.length > 1 ? 's' : ''} at line${also.length > 1 ? 's' : ''} ${also.join(', ')}`;
@@ -81,7 +82,7 @@ export function collectDiagnostics(result: CheckResult, lookup: RuleLookup = def
         ...(atStatement ? extents.end(path, statement) : {}),
         message: f.message,
         ...(f.suggestion ? { suggestion: f.suggestion } : {}),
-        ...(f.suggestion && f.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
+        ...(f.suggestion && f.suggestionRuns && f.suggestionRuns !== 'instead' ? { suggestionRuns: f.suggestionRuns } : {}),
         ...(f.suggestion && f.alsoReplaces?.length ? { alsoReplaces: f.alsoReplaces } : {}),
         ...withRule(lookup(f.rule)),
         ...(statement ? { statement } : {}),

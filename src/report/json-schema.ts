@@ -62,8 +62,12 @@ export const jsonFindingSchema = z.strictObject({
   column,
   message: z.string(),
   suggestion: z.string().optional(),
-  /** Present (as `before`) when the suggestion runs ahead of the statement, which stays; absent: it replaces the statement. */
-  suggestionRuns: z.enum(['instead', 'before']).optional(),
+  /**
+   * Present when the suggestion does not replace the statement: `before` it runs ahead of the
+   * statement, which stays; `after` it runs after the statement (or, for a finding about the
+   * file, after the file), as well: "Also run". Absent: it replaces the statement.
+   */
+  suggestionRuns: z.enum(['instead', 'before', 'after']).optional(),
   /** Lines of earlier statements the suggestion replaces too (it stands where this one is, and they go): one ALTER TABLE for two. */
   alsoReplacesLines: z.array(line).optional(),
   /** Present only when the finding is in another file than the migration (its rollback). */

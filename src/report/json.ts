@@ -169,7 +169,7 @@ function finding(f: Finding, migrationPath: string): JsonFinding {
     column: f.column,
     message: f.message,
     ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
-    ...(f.suggestion !== undefined && f.suggestionRuns === 'before' ? { suggestionRuns: 'before' as const } : {}),
+    ...(f.suggestion !== undefined && f.suggestionRuns && f.suggestionRuns !== 'instead' ? { suggestionRuns: f.suggestionRuns } : {}),
     ...(f.suggestion !== undefined && f.alsoReplaces?.length ? { alsoReplacesLines: f.alsoReplaces.map((r) => r.line) } : {}),
     // Only when it differs: a rollback finding points at the down file.
     ...(f.path !== undefined && f.path !== migrationPath ? { path: f.path } : {}),

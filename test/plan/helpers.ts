@@ -26,6 +26,8 @@ export interface MigrationInput {
   findings?: Finding[];
   /** Base history: learned from (its objects pre-exist), not reviewed. */
   history?: boolean;
+  /** Rendered as a Go template before it runs (pop): `{{ ... }}` actions are placeholders. */
+  goTemplates?: boolean;
 }
 
 /** Parses and analyzes migrations in order, sharing one analysis state (as a check run does). */
@@ -33,7 +35,7 @@ export async function analyzeMigrations(inputs: MigrationInput[], pgVersion = 16
   await initParser();
   const state = newRunState({ pgVersion });
   return inputs.map((input) => {
-    const up = parseSource({ path: input.path, text: input.sql });
+    const up = parseSource({ path: input.path, text: input.sql }, input.goTemplates ? { goTemplates: true } : {});
     const down = input.down ? parseSource({ path: input.path.replace(/\.up\.sql$/, '.down.sql'), text: input.down }) : null;
     const transaction = input.transaction ?? 'none';
     const fileMode = fileTransaction(transaction, up.statements);
@@ -59,7 +61,7 @@ export async function analyzeMigrations(inputs: MigrationInput[], pgVersion = 16
       id: name,
       version: name.split('_')[0] ?? name,
       name,
-      layout: 'golang-migrate',
+      layout: input.goTemplates ? 'pop' : 'golang-migrate',
       dir: input.path.split('/').slice(0, -1).join('/'),
       up: { path: input.path, text: input.sql },
       down: down && input.down ? { path: down.path, text: input.down } : null,

@@ -3,7 +3,8 @@
 // recommendation.
 import { describe, expect, it } from 'vitest';
 import { runnableSuggestion, verifySuggestions } from '../../src/verify/index.js';
-import { suggestionParts } from '../../src/verify/suggestions.js';
+import { placedParts, suggestionParts } from '../../src/verify/suggestions.js';
+import { suggestionLabel } from '../../src/report/diagnostics.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { initParser } from '../../src/parse/index.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
@@ -86,6 +87,9 @@ describe('verifySuggestions', () => {
     const g = m2!.report.findings.find((x) => x.rule === 'multiple-blocking-alters')!;
     expect(g.alsoReplaces).toBeUndefined();
     expect(g.suggestion).toMatch(/^-- run each statement in its own transaction/);
+    // Words in a comment, not SQL: never run in one transaction and marked as if it said so.
+    await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m2!], OPTS);
+    expect(g.suggestionVerification).toBeUndefined();
   }, 300_000);
 
   it('suggests an identity column that, like the serial it replaces, takes the explicit ids the migration inserts', async () => {
@@ -188,8 +192,14 @@ UPDATE event_data SET props = '{"a": 1}';`;
     const f = m!.report.findings.find((x) => x.rule === 'foreign-key-without-index')!;
     expect(f.statement).toBeUndefined();
     expect(f.suggestion).toBe('CREATE INDEX CONCURRENTLY notes_doc_id_idx ON notes (doc_id);  -- in a migration of its own that the runner does not wrap in a transaction');
-    const parts = suggestionParts(m!, undefined, runnableSuggestion(f.suggestion)!, f.suggestion!, 'instead', new Set(), '17.5');
+    // Run as well as the file, not instead of anything: reports say "Also run:".
+    expect(f.suggestionRuns).toBe('after');
+    expect(suggestionLabel(f)).toBe('Also run');
+    const parts = suggestionParts(m!, undefined, runnableSuggestion(f.suggestion)!, f.suggestion!, f.suggestionRuns!, new Set(), '17.5');
     expect(parts.map((p) => [p.text.split('\n').length, p.transaction])).toEqual([[2, 'wrapped'], [1, 'none']]);
+    // After a statement, the statement is kept: the suggestion comes between it and the next one.
+    const between = suggestionParts(m!, m!.up.statements[0]!.index, runnableSuggestion('SELECT 1;')!, 'SELECT 1;', 'after', new Set(), '17.5');
+    expect(between).toEqual([{ text: `${m!.up.statements[0]!.text.trim().replace(/;\s*$/, '')};\nSELECT 1;\n${m!.up.statements[1]!.text.trim().replace(/;\s*$/, '')};`, transaction: 'wrapped', faithful: false }]);
     await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
     expect(f.suggestionVerification).toMatchObject({ status: 'verified' });
   }, 300_000);
@@ -241,5 +251,72 @@ UPDATE event_data SET props = '{"a": 1}';`;
       ['rollback', 'it is about the rollback file, so there is no place to run it'],
       ['file', 'it is about the file as a whole, not one statement of it, so there is no statement to run it before or in place of'],
     ]);
+    });
+
+  // Each suggestion verified in its place alone can still break another: the author applies them
+  // all. A SET before a CREATE INDEX that goes to a migration of its own goes with it.
+  describe('together', () => {
+    const IDX = 'CREATE INDEX docs_title_idx ON docs (title);';
+    async function review(sql: string, transaction: 'implicit' | 'none' | 'wrapped') {
+      const [base, m] = await analyzeMigrations([
+        { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+        { path: 'db/0002_change.up.sql', sql, transaction },
+      ]);
+      const byRule = (rule: string) => m!.report.findings.find((f) => f.rule === rule)!;
+      return { base: [{ migration: base!.migration, up: base!.up, down: null }], m: m!, byRule };
+    }
+
+    it('golang-migrate: SET before the CONCURRENTLY index that needs a file of its own would make that file one transaction', async () => {
+      const { base, m, byRule } = await review(IDX, 'implicit');
+      const idx = byRule('require-concurrent-index');
+      const lock = byRule('require-lock-timeout');
+      expect(lock).toMatchObject({ statement: 0, suggestionRuns: 'before' });
+      expect(lock.suggestion).toMatch(/^SET lock_timeout/);
+      const run = await verifySuggestions(base, [m], OPTS);
+      expect(idx.suggestionVerification).toMatchObject({ status: 'verified' });
+      for (const rule of ['require-lock-timeout', 'require-statement-timeout']) {
+        const f = byRule(rule);
+        expect(f.suggestionVerification, rule).toMatchObject({ status: 'failed' });
+        const v = f.suggestionVerification!;
+        expect(v.status === 'failed' && v.reason).toMatch(/^applied together with the suggestion for line 1, it fails: CREATE INDEX CONCURRENTLY cannot run inside a transaction block/);
+        // Taken back: the rule's words, not the SQL.
+        expect(f.suggestion).toMatch(/^\(the suggested SQL failed when run on pglite: applied together/);
+        expect(f.suggestionRuns).toBeUndefined();
+      }
+      expect(run).toEqual({ verified: 1, failed: 2, notRun: 0 });
+    }, 300_000);
+
+    it('a runner that runs the file outside a transaction: the SETs and the index run together', async () => {
+      const { base, m, byRule } = await review(IDX, 'none');
+      const run = await verifySuggestions(base, [m], OPTS);
+      expect(run).toEqual({ verified: 3, failed: 0, notRun: 0 });
+      expect(byRule('require-lock-timeout').suggestion).toMatch(/^SET lock_timeout/);
+    }, 300_000);
+
+    it('a wrapping runner: SET LOCAL would go with the index into a migration outside a transaction, where it does nothing', async () => {
+      const { base, m, byRule } = await review(IDX, 'wrapped');
+      const idx = byRule('require-concurrent-index');
+      const lock = byRule('require-lock-timeout');
+      expect(lock.suggestion).toMatch(/^SET LOCAL lock_timeout/);
+      const parts = placedParts(m, [idx, lock].map((f) => ({ index: f.statement, sql: runnableSuggestion(f.suggestion)!, suggestion: f.suggestion!, runs: f.suggestionRuns ?? 'instead', also: new Set<number>() })), '17.5');
+      expect(parts).toEqual([expect.objectContaining({ transaction: 'none', faithful: true, noEffect: expect.stringMatching(/^SET LOCAL lock_timeout would run outside a transaction block/) })]);
+      expect(parts[0]!.text).toMatch(/^SET LOCAL lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY docs_title_idx/);
+      await verifySuggestions(base, [m], OPTS);
+      expect(idx.suggestionVerification).toMatchObject({ status: 'verified' });
+      const v = lock.suggestionVerification!;
+      expect(v.status === 'failed' && v.reason).toMatch(/SET LOCAL lock_timeout would run outside a transaction block, where it changes nothing/);
+    }, 300_000);
+
+    it('a SET before a statement that one ALTER TABLE for two takes along goes before that ALTER TABLE, and they verify together', async () => {
+      const { base, m, byRule } = await review('ALTER TABLE docs ADD COLUMN slug text;\nALTER TABLE docs ADD COLUMN body text;', 'wrapped');
+      const combined = byRule('multiple-blocking-alters');
+      const lock = byRule('require-lock-timeout');
+      expect(combined.alsoReplaces).toEqual([{ statement: 0, line: 1 }]);
+      expect(lock).toMatchObject({ statement: 0, suggestionRuns: 'before' });
+      const run = await verifySuggestions(base, [m], OPTS);
+      expect(run.failed).toBe(0);
+      expect(combined.suggestionVerification).toMatchObject({ status: 'verified' });
+      expect(lock.suggestionVerification).toMatchObject({ status: 'verified' });
+    }, 300_000);
   });
 });

@@ -5,6 +5,7 @@ import { buildPlan } from '../../src/plan/index.js';
 import { parsePlanDocument, planDocument, planDocumentSchema, type PlanDocument } from '../../src/plan/json.js';
 import { VerifySession, readColumnShapes, verifyPlan } from '../../src/verify/index.js';
 import { approvalBlock, planOverview } from '../../src/report/markdown/sections.js';
+import { renderPlanText } from '../../src/plan/text.js';
 import { analyzeMigrations } from '../plan/helpers.js';
 import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
 
@@ -104,6 +105,10 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
     expect([...review.columnShapes!.values()][0]).toMatchObject({ notNull: true, default: '0', blockers: [] });
     const v = await verifyPlan(doc, input, OPTS);
     expect(v.plan, JSON.stringify(v.plan)).toMatchObject({ status: 'verified', seededRows: 50 });
+    // The new column, its sync trigger, index and check: the expand phase's rollback drops them all.
+    const expand = doc.phases.findIndex((p) => p.name === 'expand');
+    expect(doc.phases[expand]!.rollbackSql?.length).toBeGreaterThan(0);
+    expect(v.rollbacks[expand], JSON.stringify(v.rollbacks)).toMatchObject({ status: 'verified', seededRows: 50 });
   }, 120_000);
 
   it('owns up to the rewrite of a step with no online route (ADD COLUMN serial)', async () => {
@@ -144,3 +149,105 @@ UPDATE event_data SET label = number_value, props = '{"a": 1}' WHERE number_valu
   }, 120_000);
 });
 
+
+
+// A phase's rollback SQL is printed as something to run: it is run right after its phase, in the
+// same database, one statement at a time, and must leave the schema the phase started from.
+describe('verifyPlan: rollback SQL', () => {
+  const CHANGE = `ALTER TABLE "TeamCollection" ADD COLUMN rank integer;
+ALTER TABLE "TeamCollection" ADD CONSTRAINT title_set CHECK (title IS NOT NULL);
+CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
+
+  it('runs each phase\'s rollback after it (DROP INDEX CONCURRENTLY outside a transaction), then the phase again', async () => {
+    const { input, doc } = await setup(CHANGE);
+    expect(doc.phases.map((p) => p.name)).toEqual(['expand', 'validate']);
+    expect(doc.phases[0]!.rollbackSql![0]).toMatch(/^DROP INDEX CONCURRENTLY IF EXISTS/);
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified', seededRows: 50 });
+    expect(v.rollbacks[0]).toMatchObject({ status: 'verified', seededRows: 50 });
+    // The validate phase validates what the expand phase added: nothing of its own to drop, and its words say so.
+    expect(doc.phases[1]!.rollbackSql).toBeUndefined();
+    expect(v.rollbacks[1]).toMatchObject({ status: 'not-run' });
+    expect(doc.phases[1]!.rollback).not.toMatch(/below/);
+    const json = planDocument(buildPlan([], { pgVersion: 16 }), 16, v);
+    expect(planDocumentSchema.safeParse(json).success).toBe(true);
+  }, 120_000);
+
+  it('fails a rollback that errors, shows no SQL for it, and still verifies the plan on a fresh database', async () => {
+    const { input, doc, plan } = await setup(CHANGE);
+    const broken: PlanDocument = structuredClone(doc);
+    broken.phases[0]!.rollbackSql!.splice(1, 0, 'ALTER TABLE "NoSuchTable" DROP COLUMN rank');
+    const v = await verifyPlan(broken, input, OPTS);
+    expect(v.rollbacks[0]).toMatchObject({ status: 'failed', seededRows: 50 });
+    expect(v.rollbacks[0]!.status === 'failed' && v.rollbacks[0]!.reason).toMatch(/rollback SQL failed: .*NoSuchTable.*does not exist/);
+    // The database the rollback left is not where the plan leaves it: the next phase ran on a fresh one.
+    expect(v.phases).toEqual([expect.objectContaining({ status: 'verified' }), expect.objectContaining({ status: 'verified' })]);
+    expect(v.plan).toMatchObject({ status: 'verified' });
+
+    const shown = structuredClone(plan);
+    shown.phases[0]!.rollbackSql = broken.phases[0]!.rollbackSql;
+    const text = renderPlanText(shown, v);
+    expect(text).not.toContain('DROP COLUMN IF EXISTS rank');
+    expect(text).toMatch(/Its rollback SQL is not shown: it FAILED verification/);
+    const md = planOverview(shown, v);
+    expect(md).not.toContain('DROP COLUMN IF EXISTS rank');
+    expect(md).toContain('❌ Its rollback SQL is not shown');
+  }, 120_000);
+
+  it('fails a rollback that leaves part of the phase behind', async () => {
+    const { input, doc } = await setup(CHANGE);
+    const short: PlanDocument = structuredClone(doc);
+    short.phases[0]!.rollbackSql = short.phases[0]!.rollbackSql!.filter((s) => !/DROP COLUMN/.test(s));
+    const v = await verifyPlan(short, input, OPTS);
+    expect(v.rollbacks[0]!.status === 'failed' && v.rollbacks[0]!.reason).toMatch(/does not undo the phase: .*rank.* still exists after the rollback/);
+    expect(v.plan).toMatchObject({ status: 'verified' });
+  }, 120_000);
+
+  // Attaching the constraint USING INDEX hands the index to it: dropping the constraint drops the
+  // index too, which the validate phase's rollback then has to build again (the expand phase's
+  // rollback drops it). Its rollback used to leave the expand phase's index missing.
+  it('rolls back a unique constraint attached USING INDEX to the index the expand phase built', async () => {
+    const { input, doc } = await setup('ALTER TABLE "TeamCollection" ADD CONSTRAINT title_key UNIQUE (title);');
+    expect(doc.phases.map((p) => p.name)).toEqual(['expand', 'validate']);
+    expect(doc.phases[1]!.rollbackSql).toEqual([
+      'ALTER TABLE "TeamCollection" DROP CONSTRAINT IF EXISTS title_key',
+      'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS title_key ON "TeamCollection" (title)',
+    ]);
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified' });
+    expect(v.rollbacks, JSON.stringify(v.rollbacks)).toEqual([expect.objectContaining({ status: 'verified' }), expect.objectContaining({ status: 'verified' })]);
+  }, 120_000);
+
+  // DSpace's V1.2 created a table and a view on it in the same migration: the view had no undo,
+  // so the rollback's DROP TABLE failed on it ('other objects depend on it'); V1.3's sequence stayed.
+  it('undoes a view, a materialized view and a sequence the phase created', async () => {
+    const { input, doc } = await setup(`CREATE SEQUENCE item_seq;
+CREATE TABLE item (id bigint PRIMARY KEY DEFAULT nextval('item_seq'), collection text REFERENCES "TeamCollection" (id));
+CREATE VIEW item_view AS SELECT id, collection FROM item;
+CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS n FROM item;
+CREATE OR REPLACE VIEW team_view AS SELECT id FROM "Team";`);
+    expect(doc.phases[0]!.rollbackSql).toEqual([
+      'DROP MATERIALIZED VIEW IF EXISTS item_count',
+      'DROP VIEW IF EXISTS item_view',
+      'DROP TABLE IF EXISTS item',
+      'DROP SEQUENCE IF EXISTS item_seq',
+    ]);
+    const v = await verifyPlan(doc, input, OPTS);
+    expect(v.plan).toMatchObject({ status: 'verified' });
+    // CREATE OR REPLACE may replace a view of the base: it has no undo, and the rollback says what it leaves.
+    expect(v.rollbacks[0]!.status === 'failed' && v.rollbacks[0]!.reason).toMatch(/^the rollback SQL does not undo the phase: .*team_view.* still exists after the rollback/);
+    expect(v.rollbacks[0]!.status === 'failed' && v.rollbacks[0]!.reason).not.toMatch(/item/);
+  }, 120_000);
+
+  it('prints verified rollback SQL with its mark, in the text plan and the comment', async () => {
+    const { input, doc, plan } = await setup(CHANGE);
+    const v = await verifyPlan(doc, input, OPTS);
+    const text = renderPlanText(plan, v);
+    expect(text).toMatch(/Roll back: Drop what this phase added; the old code never used it\.\n {4}Run these one at a time, outside a transaction, in this order \(verified on pglite/);
+    expect(text).toContain('      DROP INDEX CONCURRENTLY IF EXISTS "TeamCollection_rank_idx";');
+    const md = planOverview(plan, v);
+    expect(md).toContain('✅ Run these one at a time');
+    expect(md).toContain('ALTER TABLE "TeamCollection" DROP COLUMN IF EXISTS rank;');
+    expect(md).not.toMatch(/statements below/);
+  }, 120_000);
+});

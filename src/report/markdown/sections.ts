@@ -3,8 +3,8 @@
 import type { AnalyzedMigration, ApprovalRecord, CheckResult } from '../../check/types.js';
 import { atLeast, blocksWrites, lockModeSql } from '../../core/risk.js';
 import type { DryRunResult, MigrationReport, Risk, Verification } from '../../core/types.js';
-import { verificationLine } from '../../plan/text.js';
-import type { Plan, PlanStep } from '../../plan/types.js';
+import { rollbackShown, verificationLine } from '../../plan/text.js';
+import type { Plan, PlanChecks, PlanStep } from '../../plan/types.js';
 import { cell, code, copiesFromCell, fenced, prose } from './escape.js';
 import { lockGantt } from './mermaid.js';
 import { DRY_RUN_FINDING_RULES, findStatement, suggestionLabel } from '../diagnostics.js';
@@ -121,7 +121,7 @@ export function errorsBlock(result: CheckResult): string {
   return out.join('\n');
 }
 
-export function planOverview(plan: Plan, verification?: { plan: Verification; phases: Verification[] }): string {
+export function planOverview(plan: Plan, verification?: PlanChecks): string {
   if (plan.phases.length === 0 && plan.notes.length === 0) return '';
   const v = verification?.plan;
   const out = [v?.status === 'failed' ? '### Plan (failed verification: not safe as it is)' : '### Safe plan', ''];
@@ -134,6 +134,13 @@ export function planOverview(plan: Plan, verification?: { plan: Verification; ph
     out.push(`${i + 1}. **${prose(p.title)}**${n ? ` (${plural(n, 'step')})` : ''}${mark}`);
     if (p.appMustDo) out.push(`   - Before the next phase: ${prose(p.appMustDo)}`);
     out.push(`   - Roll back: ${prose(p.rollback)}`);
+    // The comment shows rollback SQL only once it was run (check --dry-run); a failed one never.
+    const rv = verification?.rollbacks?.[i];
+    const undo = rv && rollbackShown(p, rv);
+    if (undo && 'failed' in undo) out.push(`     ❌ ${prose(undo.failed)}`);
+    else if (undo) {
+      out.push(`     ${rv.status === 'verified' ? '✅' : '⚪'} ${prose(undo.head)}`, '', indentBlock(fenced('sql', undo.sql.map((s) => `${s};`).join('\n')), '     '));
+    }
   });
   if (plan.notes.length) {
     out.push('', '<details><summary>Notes on the plan</summary>', '', ...plan.notes.map((n) => `- ${prose(n)}`), '', '</details>');
