@@ -1,7 +1,8 @@
-// Gaps found against diesel-guard's checks, atlas's migrate lint analyzers and squawk's
-// cross-migration tests: a primary key dropped, a NOT NULL proven by one AND term of a CHECK or
-// by a VALIDATE of a constraint the history does not show, REFRESH ... WITH NO DATA, and the
-// statements of a DO block sharing one transaction. Each verdict was checked on PostgreSQL 15.
+// Gaps found against diesel-guard's checks, atlas's migrate lint analyzers, squawk's
+// cross-migration tests and safe-migrate's cascade rules: a primary key dropped, a NOT NULL
+// proven by one AND term of a CHECK or by a VALIDATE of a constraint the history does not show,
+// REFRESH ... WITH NO DATA, DROP TYPE ... CASCADE, and the statements of a DO block sharing one
+// transaction. Each verdict was checked on PostgreSQL 15.
 import { describe, expect, it } from 'vitest';
 import { lintSql } from '../support/lint-sql.js';
 import { findingsOf, runOnPostgres } from './part-a-support.js';
@@ -83,5 +84,25 @@ describe('refresh-matview-concurrently', () => {
     const [f] = findingsOf(await lintSql('REFRESH MATERIALIZED VIEW mv WITH NO DATA;', { history }), 'refresh-matview-concurrently');
     expect(f?.message).toMatch(/WITH NO DATA empties the view: every SELECT from it fails/);
     await expect(runOnPostgres('mv_nodata', `${history}\nINSERT INTO sales VALUES (1, 1);\nREFRESH MATERIALIZED VIEW mv;`, ['REFRESH MATERIALIZED VIEW mv WITH NO DATA;', 'SELECT * FROM mv;'])).rejects.toThrow(/has not been populated/);
+  });
+});
+
+describe('drop-type-cascade', () => {
+  it('DROP TYPE / DOMAIN ... CASCADE of a type a known column uses is DANGEROUS and names the columns', async () => {
+    const [f] = findingsOf(await lintSql('DROP TYPE mood CASCADE;', { history: "CREATE TYPE mood AS ENUM ('a', 'b');\nCREATE TABLE t (id bigint PRIMARY KEY, m mood, ms mood[]);" }), 'drop-type-cascade');
+    expect(f?.risk).toBe('DANGEROUS');
+    expect(f?.message).toMatch(/drops the columns public\.t\.m, public\.t\.ms/);
+    const [d] = findingsOf(await lintSql('DROP DOMAIN dx CASCADE;', { history: 'CREATE DOMAIN dx AS int;\nCREATE TABLE t (id bigint PRIMARY KEY, q dx);' }), 'drop-type-cascade');
+    expect(d?.risk).toBe('DANGEROUS');
+    await expect(runOnPostgres('dtc', "CREATE TYPE mood AS ENUM ('a');\nCREATE TABLE t (id bigint PRIMARY KEY, m mood);\nINSERT INTO t VALUES (1, 'a');", ['DROP TYPE mood CASCADE;', 'SELECT m FROM t;'])).rejects.toThrow(/column "m" does not exist/);
+  });
+
+  it('the enum swap that retyped every column first, a DROP without CASCADE and a new type are not reported; an unknown type is CAUTION', async () => {
+    const history = "CREATE TYPE mood AS ENUM ('a', 'b');\nCREATE TABLE t (id bigint PRIMARY KEY, m mood);";
+    const swap = "CREATE TYPE mood_new AS ENUM ('a', 'b', 'c');\nALTER TABLE t ALTER COLUMN m TYPE mood_new USING m::text::mood_new;\nDROP TYPE mood CASCADE;\nALTER TYPE mood_new RENAME TO mood;";
+    expect(findingsOf(await lintSql(swap, { history }), 'drop-type-cascade')).toEqual([]);
+    expect(findingsOf(await lintSql('DROP TYPE mood;', { history }), 'drop-type-cascade')).toEqual([]);
+    expect(findingsOf(await lintSql("CREATE TYPE x AS ENUM ('a');\nDROP TYPE x CASCADE;"), 'drop-type-cascade')).toEqual([]);
+    expect(findingsOf(await lintSql('DROP TYPE mood CASCADE;'), 'drop-type-cascade')[0]?.risk).toBe('CAUTION');
   });
 });
