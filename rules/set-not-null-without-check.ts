@@ -10,8 +10,11 @@ function nullableKeyColumns(state: Readonly<AnalysisState>, table: string, colum
     && !(state.pgVersion >= 12 && notNullChecks(state, table, c).some((k) => k.validated)));
 }
 
+/** The CHECKs proving `column` NOT NULL, each as PostgreSQL sees it (validated in pg_constraint or not). */
 function notNullChecks(state: Readonly<AnalysisState>, table: string, column: string): KnownConstraint[] {
-  return [...constraintsOn(state, table)].filter((c) => c.table === table && (c.notNullColumns ?? []).includes(column));
+  return [...constraintsOn(state, table)]
+    .filter((c) => c.table === table && (c.notNullColumns ?? []).includes(column))
+    .map((c) => (c.catalogNotValid ? { ...c, validated: false } : c));
 }
 
 function safeSteps(state: Readonly<AnalysisState>, table: string, column: string): string {

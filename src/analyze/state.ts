@@ -15,6 +15,12 @@ export interface KnownConstraint {
   kind: 'check' | 'foreign-key' | 'unique' | 'primary-key' | 'exclusion' | 'not-null';
   /** False while added NOT VALID and not yet validated. */
   validated: boolean;
+  /**
+   * Added NOT VALID by ALTER TABLE to a table new in this run: `validated` (no row to check), but
+   * pg_constraint says not valid until VALIDATE CONSTRAINT, so PostgreSQL does not use it to skip
+   * a later SET NOT NULL scan (tested on PostgreSQL 15).
+   */
+  catalogNotValid?: true;
   /** Transaction it was added in (see TransactionState.id); -1 when only its VALIDATE CONSTRAINT was seen (definition unknown). */
   addedInTx: number;
   /** For a CHECK with `col IS NOT NULL` among its top-level AND terms: the columns it proves not null. */

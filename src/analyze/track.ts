@@ -358,7 +358,7 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   }
 }
 
-function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean): void {
+function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean, added = false): void {
   const kinds: Record<string, KnownConstraint['kind']> = {
     CONSTR_CHECK: 'check', CONSTR_FOREIGN: 'foreign-key', CONSTR_UNIQUE: 'unique', CONSTR_PRIMARY: 'primary-key', CONSTR_EXCLUSION: 'exclusion', CONSTR_NOTNULL: 'not-null',
   };
@@ -371,6 +371,8 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
     validated: !c.skip_validation || tableIsNew,
     addedInTx: state.tx.id,
   };
+  // CREATE TABLE ignores NOT VALID on a CHECK; ALTER TABLE ... ADD keeps it, new table or not.
+  if (added && c.skip_validation && tableIsNew) known.catalogNotValid = true;
   const notNullColumns = kind === 'check' ? notNullChecked(c.raw_expr) : [];
   if (notNullColumns.length > 0) known.notNullColumns = notNullColumns;
   if (kind === 'check') known.columns = columnRefs(c.raw_expr);
@@ -463,7 +465,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       }
       case 'AT_AddConstraint': {
         const con = as<Constraint>(c.def, 'Constraint');
-        if (con) trackConstraint(state, table, con, isNew);
+        if (con) trackConstraint(state, table, con, isNew, true);
         // A primary key makes its columns NOT NULL (PostgreSQL adds the constraint itself).
         if (con?.contype === 'CONSTR_PRIMARY') for (const k of primaryKeyColumns(state, table, con)) state.facts.notNullColumns.add(`${table}.${k}`);
         if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
@@ -471,7 +473,10 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       }
       case 'AT_ValidateConstraint': {
         const known = c.name ? constraintNamed(state, table, c.name) : undefined;
-        if (known) known.validated = true;
+        if (known) {
+          known.validated = true;
+          delete known.catalogNotValid;
+        }
         else if (c.name) setConstraint(state, table, c.name, { table, name: c.name, kind: 'check', validated: true, addedInTx: -1 });
         break;
       }

@@ -67,6 +67,15 @@ describe('set-not-null-without-check', () => {
     }
   });
 
+  it('a CHECK added NOT VALID by ALTER TABLE to a new table proves nothing until validated (pg_constraint keeps it not valid)', async () => {
+    const history = `${T}\nALTER TABLE t ADD CONSTRAINT c_chk CHECK (c > 0 AND c IS NOT NULL) NOT VALID;`;
+    expect(findingsOf(await lintSql('ALTER TABLE t ALTER COLUMN c SET NOT NULL;', { history }), 'set-not-null-without-check')).toHaveLength(1);
+    expect(findingsOf(await lintSql('ALTER TABLE t VALIDATE CONSTRAINT c_chk;\nALTER TABLE t ALTER COLUMN c SET NOT NULL;', { history, runner: 'none' }), 'set-not-null-without-check')).toEqual([]);
+    // CREATE TABLE ignores NOT VALID on a CHECK: valid from the start.
+    const created = 'CREATE TABLE t (id bigint PRIMARY KEY, c int, CONSTRAINT c_chk CHECK (c IS NOT NULL) NOT VALID);';
+    expect(findingsOf(await lintSql('ALTER TABLE t ALTER COLUMN c SET NOT NULL;', { history: created }), 'set-not-null-without-check')).toEqual([]);
+  });
+
   it('a VALIDATE of a constraint the history does not show, named after the column, makes it CAUTION on 12+', async () => {
     const sql = 'ALTER TABLE foo VALIDATE CONSTRAINT foo_bar_not_null;\nALTER TABLE foo ALTER COLUMN bar SET NOT NULL;';
     const [f] = findingsOf(await lintSql(sql, { runner: 'none' }), 'set-not-null-without-check');
