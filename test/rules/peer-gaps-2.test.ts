@@ -29,6 +29,9 @@ describe('drop-primary-key', () => {
     const twoStatements = 'ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users ADD PRIMARY KEY (uuid);';
     expect(findingsOf(await lintSql(twoStatements, { history, runner: 'wrapped' }), 'drop-primary-key')).toEqual([]);
     expect(findingsOf(await lintSql(`DO $$ BEGIN ${twoStatements} END $$;`, { history, runner: 'none' }), 'drop-primary-key')).toEqual([]);
+    // CASCADE: the key comes back, the foreign keys it took do not.
+    const [cascade] = findingsOf(await lintSql('ALTER TABLE users DROP CONSTRAINT users_pkey CASCADE;\nALTER TABLE users ADD PRIMARY KEY (uuid);', { history, runner: 'wrapped' }), 'drop-primary-key');
+    expect(cascade?.message).toMatch(/CASCADE silently dropped every foreign key that referenced the old one/);
     // Dropped to free the name for a rebuilt table: the old table is renamed away (or dropped).
     const rebuild = 'ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users RENAME TO users_backup;\nCREATE TABLE users (id bigint CONSTRAINT users_pkey PRIMARY KEY);';
     expect(findingsOf(await lintSql(rebuild, { history, runner: 'none' }), 'drop-primary-key')).toEqual([]);
