@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // bench/peers: how migration-guard does on the cases written from the public rule docs of
-// squawk, eugene, strong_migrations and pgfence (bench/peers/cases). Prints, per peer and per
+// squawk, eugene, strong_migrations, pgfence, diesel-guard and atlas (bench/peers/cases). Prints, per peer and per
 // hazard class: recall on real hazards, recall on style rules (reported apart), and the share
 // of "this is fine" cases it gets right; then every miss. Run after `npm run build`:
 // `node bench/peers.mjs [peer...] [--live-squawk]`. With --live-squawk, the squawk cases are

@@ -23,6 +23,8 @@ import { rule as disallowedUniqueConstraint } from './disallowed-unique-constrai
 import { rule as dmlInDdlTransaction } from './dml-in-ddl-transaction.js';
 import { rule as dmlWithoutWhere } from './dml-without-where.js';
 import { rule as dropNotNull } from './drop-not-null.js';
+import { rule as dropPrimaryKey } from './drop-primary-key.js';
+import { rule as dropTypeCascade } from './drop-type-cascade.js';
 import { rule as dryRunFailed } from './dry-run-failed.js';
 import { rule as dryRunRefused } from './dry-run-refused.js';
 import { rule as dryRunUnobserved } from './dry-run-unobserved.js';
@@ -113,6 +115,8 @@ export const allRules: readonly Rule[] = [
   dmlInDdlTransaction,
   dmlWithoutWhere,
   dropNotNull,
+  dropPrimaryKey,
+  dropTypeCascade,
   dryRunFailed,
   dryRunRefused,
   dryRunUnobserved,

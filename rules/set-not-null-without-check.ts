@@ -10,8 +10,11 @@ function nullableKeyColumns(state: Readonly<AnalysisState>, table: string, colum
     && !(state.pgVersion >= 12 && notNullChecks(state, table, c).some((k) => k.validated)));
 }
 
+/** The CHECKs proving `column` NOT NULL, each as PostgreSQL sees it (validated in pg_constraint or not). */
 function notNullChecks(state: Readonly<AnalysisState>, table: string, column: string): KnownConstraint[] {
-  return [...constraintsOn(state, table)].filter((c) => c.table === table && c.notNullColumn === column);
+  return [...constraintsOn(state, table)]
+    .filter((c) => c.table === table && (c.notNullColumns ?? []).includes(column))
+    .map((c) => (c.catalogNotValid ? { ...c, validated: false } : c));
 }
 
 function safeSteps(state: Readonly<AnalysisState>, table: string, column: string): string {
@@ -34,7 +37,7 @@ export const rule: Rule = {
   sizeSensitive: true,
   docs: {
     why:
-      'ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it. ADD PRIMARY KEY USING INDEX does the same implicit SET NOT NULL on any key column the history shows nullable (CAUTION when the history does not show the index or its columns, so nullability is unknown).',
+      'ALTER COLUMN ... SET NOT NULL reads every row to prove there is no NULL, holding an ACCESS EXCLUSIVE lock the whole time: nothing can read or write the table until the scan ends, and the statement fails if a NULL is found. Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it. ADD PRIMARY KEY USING INDEX does the same implicit SET NOT NULL on any key column the history shows nullable (CAUTION when the history does not show the index or its columns, so nullability is unknown). Any top-level AND term of the CHECK counts (CHECK (c > 0 AND c IS NOT NULL) proves it; CHECK (c > 0) alone lets NULL through and proves nothing). When the file validates a constraint whose definition the history does not show and whose name mentions the column, the scan may be skipped: CAUTION.',
     lock: 'ACCESS EXCLUSIVE on the table (blocks reads and writes) for a full scan.',
     instead:
       'PostgreSQL 12+: add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a separate transaction (no blocking), then SET NOT NULL (instant, it uses the check) and drop the CHECK. PostgreSQL 18+: ADD CONSTRAINT ... NOT NULL column NOT VALID, then VALIDATE CONSTRAINT. Before 12 there is no online way: keep the validated CHECK as the constraint, or run SET NOT NULL in a maintenance window.',
@@ -82,6 +85,21 @@ export const rule: Rule = {
       const checks = notNullChecks(state, table, column);
       const validated = checks.find((c) => c.validated);
       if (validated && state.pgVersion >= 12) return;
+      // VALIDATE CONSTRAINT of a constraint whose definition the history does not show (added in
+      // a migration outside the reviewed files): whether it proves the column NOT NULL is unknown.
+      // Its name mentioning the column is the one hint that it is the CHECK (col IS NOT NULL) step.
+      const unseen = state.pgVersion >= 12 && !validated
+        ? [...constraintsOn(state, table)].find((c) => c.table === table && c.validated && c.addedInTx === -1 && c.name.toLowerCase().includes(column.toLowerCase()))
+        : undefined;
+      if (unseen) {
+        hits.push({
+          operation: i,
+          risk: 'CAUTION',
+          message: `SET NOT NULL on ${table}.${column}: the history does not show the definition of ${unseen.name}, validated before it; if it is CHECK (${column} IS NOT NULL) PostgreSQL skips the scan, otherwise SET NOT NULL scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait)`,
+          suggestion: safeSteps(state, table, column),
+        });
+        return;
+      }
       const note = validated
         ? ` (the validated CHECK ${validated.name} does not help before PostgreSQL 12)`
         : checks[0] && !checks[0].name.includes('#')

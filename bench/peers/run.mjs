@@ -1,9 +1,9 @@
 // The peer-comparison runner shared by bench/peers.mjs and test/peers: loads the cases written
-// from the public rule documentation of squawk, eugene, strong_migrations and pgfence
-// (bench/peers/cases/*.json, our own SQL), lints them through the real CLI (dist/cli.js) and
-// returns each case's verdict. test/peers passes its own linter: the same lint command called in
-// the test's process (one CLI process per group cost most of that test's CPU; that dist/ runs
-// as a real process is tested in test/cli).
+// from the public rule documentation of squawk, eugene, strong_migrations, pgfence, diesel-guard
+// and atlas's migrate lint checks (bench/peers/cases/*.json, our own SQL), lints them through
+// the real CLI (dist/cli.js) and returns each case's verdict. test/peers passes its own linter:
+// the same lint command called in the test's process (one CLI process per group cost most of
+// that test's CPU; that dist/ runs as a real process is tested in test/cli).
 //
 // Each case becomes its own folder (`0001_history.sql` when it has a history, then
 // `0002_case.sql`): the CLI gives every folder its own analysis state, so cases never see each

@@ -15,10 +15,16 @@ export interface KnownConstraint {
   kind: 'check' | 'foreign-key' | 'unique' | 'primary-key' | 'exclusion' | 'not-null';
   /** False while added NOT VALID and not yet validated. */
   validated: boolean;
-  /** Transaction it was added in (see TransactionState.id). */
+  /**
+   * Added NOT VALID by ALTER TABLE to a table new in this run: `validated` (no row to check), but
+   * pg_constraint says not valid until VALIDATE CONSTRAINT, so PostgreSQL does not use it to skip
+   * a later SET NOT NULL scan (tested on PostgreSQL 15).
+   */
+  catalogNotValid?: true;
+  /** Transaction it was added in (see TransactionState.id); -1 when only its VALIDATE CONSTRAINT was seen (definition unknown). */
   addedInTx: number;
-  /** For CHECK (col IS NOT NULL): the column it proves not null. */
-  notNullColumn?: string;
+  /** For a CHECK with `col IS NOT NULL` among its top-level AND terms: the columns it proves not null. */
+  notNullColumns?: string[];
   /** For CHECK: the columns its expression reads (ALTER COLUMN TYPE re-checks it over every row). */
   columns?: string[];
 }
@@ -45,6 +51,17 @@ export interface TransactionState {
 }
 
 /** A foreign key added in the file being analyzed, for checks at the end of the file. */
+/** A primary key dropped by ALTER TABLE ... DROP CONSTRAINT (see AnalysisState.fileDroppedKeys). */
+export interface DroppedKey {
+  table: string;
+  name: string;
+  /** DROP ... CASCADE: the foreign keys that reference it go too. */
+  cascade: boolean;
+  /** The transaction it ran in (TransactionState.id). */
+  txId: number;
+  position: Position;
+}
+
 export interface ForeignKeyRef {
   /** Referencing table, schema-qualified. */
   table: string;
@@ -140,6 +157,8 @@ export interface AnalysisState {
   seededTables?: Set<string>;
   /** Foreign keys added in the current file (reset by beginFile). */
   fileForeignKeys?: ForeignKeyRef[];
+  /** Primary keys of existing tables dropped in the current file (reset by beginFile). */
+  fileDroppedKeys?: DroppedKey[];
   /** Every table name of the run, once (see sharedName). */
   names: Map<string, string>;
 }

@@ -3,7 +3,7 @@
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
-import { constraintNamed, FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
+import { constraintNamed, constraintsOn, FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
@@ -73,6 +73,7 @@ export function beginFile(state: AnalysisState, path: string, runner: FileTransa
   else delete state.layout;
   state.oneQueryString = oneQueryString;
   state.fileForeignKeys = [];
+  state.fileDroppedKeys = [];
   state.runnerTransaction = runner;
   state.learningOnly = learningOnly;
   state.lockTimeout = false;
@@ -102,8 +103,9 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     trackTransaction(state, v as TransactionStmt, stmt);
     return;
   }
-  // A statement outside any transaction block is its own transaction.
-  if (!state.tx.active) {
+  // A statement outside any transaction block is its own transaction; the statements of a DO
+  // block (or function body) run inside their parent's, which was tracked just before them.
+  if (!state.tx.active && !stmt.nestedIn) {
     // No map of blocking statements until one is recorded (trackBlockingStatement): most statements record none.
     state.tx = { ...state.tx, id: state.tx.id + 1, blockingStatements: undefined, hasDdl: false, hasDml: false };
   }
@@ -369,7 +371,7 @@ function trackIndex(state: AnalysisState, v: IndexStmt): void {
   }
 }
 
-function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean): void {
+function trackConstraint(state: AnalysisState, table: string, c: Constraint, tableIsNew: boolean, added = false): void {
   const kinds: Record<string, KnownConstraint['kind']> = {
     CONSTR_CHECK: 'check', CONSTR_FOREIGN: 'foreign-key', CONSTR_UNIQUE: 'unique', CONSTR_PRIMARY: 'primary-key', CONSTR_EXCLUSION: 'exclusion', CONSTR_NOTNULL: 'not-null',
   };
@@ -382,8 +384,10 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
     validated: !c.skip_validation || tableIsNew,
     addedInTx: state.tx.id,
   };
-  const notNullColumn = kind === 'check' ? isNotNullCheck(c.raw_expr) : undefined;
-  if (notNullColumn) known.notNullColumn = notNullColumn;
+  // CREATE TABLE ignores NOT VALID on a CHECK; ALTER TABLE ... ADD keeps it, new table or not.
+  if (added && c.skip_validation && tableIsNew) known.catalogNotValid = true;
+  const notNullColumns = kind === 'check' ? notNullChecked(c.raw_expr) : [];
+  if (notNullColumns.length > 0) known.notNullColumns = notNullColumns;
   if (kind === 'check') known.columns = columnRefs(c.raw_expr);
   setConstraint(state, table, name, known);
 }
@@ -399,13 +403,46 @@ function deleteConstraint(state: AnalysisState, table: string, name: string): vo
   state.constraintsByTable.get(table)?.delete(name);
 }
 
-/** `CHECK (col IS NOT NULL)` -> col. */
-export function isNotNullCheck(expr: Node | undefined): string | undefined {
-  const t = as<{ arg?: Node; nulltesttype?: string }>(expr, 'NullTest');
-  if (!t || t.nulltesttype !== 'IS_NOT_NULL') return undefined;
-  const ref = as<{ fields?: Node[] }>(t.arg, 'ColumnRef');
-  const parts = stringList(ref?.fields);
-  return parts[parts.length - 1];
+/**
+ * Forgets the constraint DROP CONSTRAINT `name` drops and returns its kind, when known. An inline
+ * or unnamed PRIMARY KEY is recorded without a name, but PostgreSQL names it `<table>_pkey`; with
+ * no history at all, a `..._pkey` name is taken for the primary key unless the history shows
+ * the key under another name.
+ */
+function dropConstraint(state: AnalysisState, table: string, name: string): KnownConstraint['kind'] | undefined {
+  const known = constraintNamed(state, table, name);
+  if (known) {
+    deleteConstraint(state, table, name);
+    return known.kind;
+  }
+  const keys = [...constraintsOn(state, table)].filter((c) => c.kind === 'primary-key');
+  const unnamed = keys.find((c) => c.name.includes('#'));
+  if (unnamed && name === `${table.slice(table.lastIndexOf('.') + 1)}_pkey`) {
+    deleteConstraint(state, table, unnamed.name);
+    return 'primary-key';
+  }
+  return keys.length === 0 && name.endsWith('_pkey') ? 'primary-key' : undefined;
+}
+
+/**
+ * The columns a CHECK proves NOT NULL: each `col IS NOT NULL` (or `NOT (col IS NULL)`) among the
+ * expression's top-level AND terms. PostgreSQL proves SET NOT NULL from such a term whatever the
+ * other terms say (`CHECK (c > 10 AND c IS NOT NULL)` skips the scan; tested on PostgreSQL 15),
+ * while `CHECK (c > 10)` alone passes a NULL and proves nothing.
+ */
+export function notNullChecked(expr: Node | undefined): string[] {
+  const bool = as<{ boolop?: string; args?: Node[] }>(expr, 'BoolExpr');
+  if (bool?.boolop === 'AND_EXPR') return (bool.args ?? []).flatMap((a) => notNullChecked(a));
+  let test = as<{ arg?: Node; nulltesttype?: string }>(expr, 'NullTest');
+  let wanted = 'IS_NOT_NULL';
+  if (bool?.boolop === 'NOT_EXPR' && bool.args?.length === 1) {
+    test = as<{ arg?: Node; nulltesttype?: string }>(bool.args[0], 'NullTest');
+    wanted = 'IS_NULL';
+  }
+  if (!test || test.nulltesttype !== wanted) return [];
+  const parts = stringList(as<{ fields?: Node[] }>(test.arg, 'ColumnRef')?.fields);
+  const column = parts[parts.length - 1];
+  return column ? [column] : [];
 }
 
 function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): void {
@@ -441,7 +478,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       }
       case 'AT_AddConstraint': {
         const con = as<Constraint>(c.def, 'Constraint');
-        if (con) trackConstraint(state, table, con, isNew);
+        if (con) trackConstraint(state, table, con, isNew, true);
         // A primary key makes its columns NOT NULL (PostgreSQL adds the constraint itself).
         if (con?.contype === 'CONSTR_PRIMARY') for (const k of primaryKeyColumns(state, table, con)) state.facts.notNullColumns.add(`${table}.${k}`);
         if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
@@ -449,13 +486,23 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
       }
       case 'AT_ValidateConstraint': {
         const known = c.name ? constraintNamed(state, table, c.name) : undefined;
-        if (known) known.validated = true;
+        if (known) {
+          known.validated = true;
+          delete known.catalogNotValid;
+        }
         else if (c.name) setConstraint(state, table, c.name, { table, name: c.name, kind: 'check', validated: true, addedInTx: -1 });
         break;
       }
-      case 'AT_DropConstraint':
-        if (c.name) deleteConstraint(state, table, c.name);
+      case 'AT_DropConstraint': {
+        if (!c.name) break;
+        const dropped = dropConstraint(state, table, c.name);
+        if (dropped === 'primary-key' && !isNew && !state.learningOnly && stmt && stmt.nestedIn?.kind !== 'function-body') {
+          (state.fileDroppedKeys ??= []).push({
+            table, name: c.name, cascade: c.behavior === 'DROP_CASCADE', txId: state.tx.id, position: { line: stmt.line, column: stmt.column },
+          });
+        }
         break;
+      }
 
       default:
         break;

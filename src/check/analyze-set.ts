@@ -7,6 +7,7 @@ import { analyzeSource, startAnalysis, type AnalyzeOutput } from '../analyze/ana
 import { tagOnly } from '../analyze/ast.js';
 import type { AnalysisState } from '../analyze/state.js';
 import { beginFile, newRunState, settleNewObjects } from '../analyze/track.js';
+import { foldCompatViews } from '../analyze/rename-view.js';
 import { foldTableRebuilds } from '../analyze/table-rebuild.js';
 import type { RuleSetting } from '../config/schema.js';
 import { serverVersion, type Config, type ServerVersion } from '../config/defaults.js';
@@ -260,7 +261,10 @@ function buildMigrationReport(
   const kept = told.filter((f) => !before.has(problemKey(f)));
   const rollback: RollbackReview = { ...review, findings: kept, ...(review.destroys ? { destroys: review.destroys.filter((d) => kept.includes(d.finding)) } : {}) };
   const preexisting = told.filter((f) => !kept.includes(f)).map((f) => f.rule);
-  const findings = foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped');
+  const findings = foldCompatViews(
+    foldTableRebuilds([...out.findings, ...rollback.findings], out.operations, m.up.path, transaction === 'wrapped'),
+    out.operations, up.statements, transaction === 'wrapped',
+  );
   // The analysis wrote the placeholders back into its own findings; the rollback review's and
   // the table rebuilds' are made here, from names as parsed.
   const analyzed = new Set(out.findings);

@@ -1,4 +1,5 @@
-// The rename-and-replace table rebuild, plain and inside a DO block, in a real repository.
+// The rename-and-replace table rebuild, plain and inside a DO block, and the rename covered by a
+// view under the old name (src/analyze/rename-view.ts), in a real repository.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
@@ -55,5 +56,12 @@ describe('rename-and-replace table rebuild', () => {
     const m = await review('ALTER TABLE events RENAME TO events_archive;\nCREATE TABLE events (id bigint PRIMARY KEY, payload jsonb);\n');
     expect(m.findings.map((f) => f.rule)).not.toContain('renaming-table');
     for (const x of m.findings) expect(x.suggestion ?? '').not.toMatch(/CREATE VIEW (public\.)?events\b/i);
+  });
+
+  it('a rename covered by a view under the old name in the same transaction is not reported; one in a later transaction is', async () => {
+    const covered = await review('BEGIN;\nALTER TABLE events RENAME TO app_events;\nCREATE VIEW events AS SELECT * FROM app_events;\nCOMMIT;\n');
+    expect(covered.findings.map((f) => f.rule)).not.toContain('renaming-table');
+    const apart = await review('BEGIN;\nALTER TABLE events RENAME TO app_events;\nCOMMIT;\nBEGIN;\nCREATE VIEW events AS SELECT * FROM app_events;\nCOMMIT;\n');
+    expect(apart.findings.map((f) => f.rule)).toContain('renaming-table');
   });
 });

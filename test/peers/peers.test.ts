@@ -1,8 +1,9 @@
 // The peer-comparison suite through the CLI's lint command: the cases written from the public
-// rule docs of squawk, eugene, strong_migrations and pgfence (bench/peers/cases), each with its
-// verdict, Postgres version and transaction mode. Every hazard must be caught at its risk and
-// every good case must stay at or under its risk, with no parse error. `node bench/peers.mjs`
-// prints the same results as recall tables, through dist/cli.js as a process.
+// rule docs of squawk, eugene, strong_migrations, pgfence, diesel-guard and atlas's migrate lint
+// checks (bench/peers/cases), each with its verdict, Postgres version and transaction mode.
+// Every hazard must be caught at its risk and every good case must stay at or under its risk,
+// with no parse error. `node bench/peers.mjs` prints the same results as recall tables, through
+// dist/cli.js as a process.
 // Here the lint command runs in this process, from the sources, with the same arguments the
 // benchmark gives the CLI (folders, --config, JSON to a file): one CLI process per Postgres
 // version, transaction mode and preset (17 of them) cost most of this file's CPU in start-up.
@@ -29,7 +30,7 @@ interface Verdict {
   ok: boolean;
 }
 
-const PEERS = ['eugene', 'pgfence', 'squawk', 'strong_migrations'];
+const PEERS = ['atlas', 'diesel-guard', 'eugene', 'pgfence', 'squawk', 'strong_migrations'];
 
 describe('peer comparison (bench/peers/cases through the lint command)', () => {
   const cases = loadCases() as Verdict['case'][];
