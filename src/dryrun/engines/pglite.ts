@@ -223,9 +223,15 @@ function wasmModules(): Promise<{ pglite: WebAssembly.Module; initdb: WebAssembl
  * buffer is transferred to the worker, which keeps its files in it: a buffer the cache still
  * holds (`owned` false) is copied first.
  */
-async function startPglite(image: { data: ArrayBuffer; owned: boolean } | null, limitBytes: number, extensions: ReadonlyArray<readonly [string, string]> = []): Promise<PgliteSandbox> {
+async function startPglite(
+  image: { data: ArrayBuffer; owned: boolean } | null,
+  limitBytes: number,
+  extensions: ReadonlyArray<readonly [string, string]> = [],
+  started: (w: PgliteWorker) => void = () => {},
+): Promise<PgliteSandbox> {
   const modules = await wasmModules();
   const w = new PgliteWorker(limitBytes);
+  started(w);
   try {
     const data = image ? (image.owned ? image.data : image.data.slice(0)) : undefined;
     const r = await w.request({
@@ -261,8 +267,34 @@ export class PgliteProvider implements SandboxProvider {
    * the file costs more than keeping it. Freed by dispose().
    */
   private readonly held = new Map<string, CachedImage>();
+  /**
+   * The engine prepare() started: initdb's, with no extensions loaded, for the first fresh()
+   * sandbox; `worker` lets dispose() stop it mid-start when no one took it.
+   */
+  private spare: { sandbox: Promise<PgliteSandbox | null>; worker: PgliteWorker | null } | null = null;
   constructor(private readonly cache: ImageCache, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB) {
     this.limitBytes = memoryLimitMb * 2 ** 20;
+  }
+
+  /**
+   * On a cache without the fresh image, starts initdb now, in its worker thread, so that it
+   * runs while the caller still parses and analyses on its own thread (a cold start's initdb
+   * is ~1.5 s of CPU, most of a small review's dry-run). The first sandbox opened from
+   * nothing is that engine; one opened with extensions starts from the fresh image it saved.
+   */
+  prepare(): void {
+    if (this.spare || this.cache.has(freshKey())) return;
+    const spare: NonNullable<PgliteProvider['spare']> = { sandbox: Promise.resolve(null), worker: null };
+    spare.sandbox = this.initdb((w) => { spare.worker = w; }).then((r) => r.sandbox, () => null);
+    this.spare = spare;
+  }
+
+  /** prepare()'s engine, once it started (null when it failed or there is none); it is the caller's then. */
+  private async takeSpare(): Promise<PgliteSandbox | null> {
+    const spare = this.spare;
+    this.spare = null;
+    const sandbox = spare ? await spare.sandbox : null;
+    return sandbox?.alive ? sandbox : null;
   }
 
   async open(baseKey: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
@@ -294,23 +326,30 @@ export class PgliteProvider implements SandboxProvider {
 
   /** A sandbox with no migrations applied: from the fresh image, or the engine that makes it. */
   private async fresh(ext: ReadonlyArray<readonly [string, string]>): Promise<PgliteSandbox> {
+    const spare = await this.takeSpare();
+    // Without extensions the engine that ran initdb is that sandbox: no second start. An
+    // extension can write its settings into the data directory, so the image stays without them.
+    if (spare && ext.length === 0) return spare;
+    await spare?.close();
     const key = freshKey();
     const hit = await this.cache.get(key);
     if (hit) return startPglite(hit, this.limitBytes, ext);
-    const sb = await startPglite(null, this.limitBytes);
-    let image: { data: ArrayBuffer; owned: boolean };
+    const made = await this.initdb();
+    if (ext.length === 0) return made.sandbox;
+    await made.sandbox.close();
+    return startPglite(made.image, this.limitBytes, ext);
+  }
+
+  /** A new engine from initdb, and its data directory saved as the fresh image. */
+  private async initdb(started?: (w: PgliteWorker) => void): Promise<{ sandbox: PgliteSandbox; image: { data: ArrayBuffer; owned: boolean } }> {
+    const sb = await startPglite(null, this.limitBytes, [], started);
     try {
       const data = await sb.dump();
-      image = { data, owned: !(await this.cache.put(key, data, null)) };
+      return { sandbox: sb, image: { data, owned: !(await this.cache.put(freshKey(), data, null)) } };
     } catch (e) {
       await sb.close();
       throw e;
     }
-    // Without extensions the engine that ran initdb is that sandbox: no second start. An
-    // extension can write its settings into the data directory, so the image stays without them.
-    if (ext.length === 0) return sb;
-    await sb.close();
-    return startPglite(image, this.limitBytes, ext);
   }
 
   async save(sandbox: Sandbox, baseKey: string, meta: unknown): Promise<void> {
@@ -326,8 +365,13 @@ export class PgliteProvider implements SandboxProvider {
     while (this.held.size > HELD_IMAGES) this.held.delete(this.held.keys().next().value as string);
   }
 
-  /** Lets go of the images this provider held. */
+  /** Lets go of the images this provider held, and stops prepare()'s engine when no sandbox took it. */
   async dispose(): Promise<void> {
     this.held.clear();
+    const spare = this.spare;
+    if (!spare) return;
+    // Mid-start, its thread is stopped rather than waited for (initdb takes seconds).
+    await spare.worker?.terminate().catch(() => undefined);
+    await (await this.takeSpare())?.close();
   }
 }
