@@ -83,6 +83,32 @@ describe('PgliteProvider.prepare', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   }, 60_000);
 
+  it('stops the prepared engine when the base turns out to be saved (the fresh image alone had gone)', async () => {
+    const dir = scratch();
+    const first = new PgliteProvider(new ImageCache(dir));
+    const made = await first.open(KEY);
+    await made.sandbox.exec('CREATE TABLE t (id int)', 10_000);
+    await first.save(made.sandbox, KEY, { status: 'ok', applied: 1 });
+    await made.sandbox.close();
+    await first.dispose();
+    for (const f of readdirSync(dir)) if (f.startsWith(freshKey())) rmSync(path.join(dir, f));
+    const before = threads();
+    const provider = new PgliteProvider(new ImageCache(dir));
+    provider.prepare();
+    try {
+      for (let i = 0; i < 100 && threads() === before; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(threads()).toBeGreaterThan(before);
+      const { sandbox, fromCache } = await provider.open(KEY);
+      expect(fromCache).toBe(true);
+      expect(await sandbox.query<{ n: number }>('select count(*)::int as n from public.t')).toEqual([{ n: 0 }]);
+      await sandbox.close();
+      // Both engines gone before dispose(): the sandbox's, and the prepared one.
+      expect(await threadsBackTo(before)).toBe(before);
+    } finally {
+      await provider.dispose();
+    }
+  }, 120_000);
+
   it('starts nothing ahead when the cache has the fresh image', async () => {
     const dir = scratch();
     const first = new PgliteProvider(new ImageCache(dir));

@@ -299,7 +299,12 @@ export class PgliteProvider implements SandboxProvider {
 
   async open(baseKey: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
     const saved = await this.openSaved(baseKey, extensions);
-    if (saved) return { sandbox: saved.sandbox, fromCache: true, cachedMeta: saved.meta };
+    if (saved) {
+      // The base was saved after all (only the fresh image had gone): prepare()'s engine is
+      // not needed, and stops now rather than at dispose().
+      await this.dropSpare();
+      return { sandbox: saved.sandbox, fromCache: true, cachedMeta: saved.meta };
+    }
     const ext = pgliteExtensionsFor(extensions);
     try {
       return { sandbox: await this.fresh(ext), fromCache: false };
@@ -365,13 +370,17 @@ export class PgliteProvider implements SandboxProvider {
     while (this.held.size > HELD_IMAGES) this.held.delete(this.held.keys().next().value as string);
   }
 
+  /** Stops prepare()'s engine; mid-start, its thread is stopped rather than waited for (initdb takes seconds). */
+  private async dropSpare(): Promise<void> {
+    const spare = this.spare;
+    if (!spare) return;
+    await spare.worker?.terminate().catch(() => undefined);
+    await (await this.takeSpare())?.close();
+  }
+
   /** Lets go of the images this provider held, and stops prepare()'s engine when no sandbox took it. */
   async dispose(): Promise<void> {
     this.held.clear();
-    const spare = this.spare;
-    if (!spare) return;
-    // Mid-start, its thread is stopped rather than waited for (initdb takes seconds).
-    await spare.worker?.terminate().catch(() => undefined);
-    await (await this.takeSpare())?.close();
+    await this.dropSpare();
   }
 }
