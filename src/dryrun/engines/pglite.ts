@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DbError, INTROSPECTION_TIMEOUT_MS, ObservationError, SQLSTATE_CANCELED, pinnedScript, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
-import type { CachedImage, ImageCache } from '../cache.js';
+import type { ImageCache } from '../cache.js';
 import { PGLITE_WORKER_SOURCE } from './pglite-worker-source.js';
 
 /** Contrib extensions PGlite ships that real migrations create; [export name, module path]. */
@@ -246,9 +246,6 @@ async function startPglite(
   }
 }
 
-/** Images a provider keeps in memory: the base, the base with seeded rows, and a review's own history. */
-const HELD_IMAGES = 3;
-
 /** Key of the image of a freshly initialised PGlite (no migrations applied), in this module's layout. */
 export function freshKey(): string {
   return `pglite-${pgliteVersion()}-fresh-2`;
@@ -261,12 +258,6 @@ export function freshKey(): string {
 export class PgliteProvider implements SandboxProvider {
   readonly engine = 'pglite' as const;
   private readonly limitBytes: number;
-  /**
-   * The images this provider opened or saved, for its next sandboxes: a review opens the same
-   * base (and the same base with seeded rows) several times, and a disk read plus a copy of
-   * the file costs more than keeping it. Freed by dispose().
-   */
-  private readonly held = new Map<string, CachedImage>();
   /**
    * The engine prepare() started: initdb's, with no extensions loaded, for the first fresh()
    * sandbox; `worker` lets dispose() stop it mid-start when no one took it.
@@ -315,15 +306,17 @@ export class PgliteProvider implements SandboxProvider {
   }
 
   async openSaved(key: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; meta: unknown } | null> {
-    const image = this.held.get(key) ?? (await this.cache.get(key));
+    // Each sandbox reads its image again: one read from disk (the page cache, for an image this
+    // run wrote or read) is the buffer the worker takes, where keeping a copy here for the next
+    // sandbox cost a copy of the same size for every start, and the image's size in memory for
+    // the whole run (30 MB for langfuse's base), used or not. Only where the cache could not
+    // write it does the cache keep it in memory (and each start copies it).
+    const image = await this.cache.get(key);
     if (!image) return null;
     try {
-      // The worker takes the buffer it starts from: the held copy stays here for the next one.
-      if (image.owned) this.hold(key, { data: image.data.slice(0), meta: image.meta, owned: false });
       return { sandbox: await startPglite(image, this.limitBytes, pgliteExtensionsFor(extensions)), meta: image.meta };
     } catch {
       // A damaged image (a disk full mid-write, another PGlite build) only costs a replay.
-      this.held.delete(key);
       await this.cache.forget(key);
       return null;
     }
@@ -361,13 +354,6 @@ export class PgliteProvider implements SandboxProvider {
     if (!(sandbox instanceof PgliteSandbox)) return;
     const data = await sandbox.dump();
     await this.cache.put(baseKey, data, meta);
-    this.hold(baseKey, { data, meta, owned: false });
-  }
-
-  private hold(key: string, image: CachedImage): void {
-    this.held.delete(key);
-    this.held.set(key, image);
-    while (this.held.size > HELD_IMAGES) this.held.delete(this.held.keys().next().value as string);
   }
 
   /** Stops prepare()'s engine; mid-start, its thread is stopped rather than waited for (initdb takes seconds). */
@@ -378,9 +364,8 @@ export class PgliteProvider implements SandboxProvider {
     await (await this.takeSpare())?.close();
   }
 
-  /** Lets go of the images this provider held, and stops prepare()'s engine when no sandbox took it. */
+  /** Stops prepare()'s engine when no sandbox took it. */
   async dispose(): Promise<void> {
-    this.held.clear();
     await this.dropSpare();
   }
 }
