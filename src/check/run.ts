@@ -85,67 +85,74 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     repositoryRoutines: repositoryRoutines(sets),
   };
   const work = perSet.map((units) => units.slice(0, lastReviewedIndex(units) + 1));
-  let done = 0;
-  // `count`: a worker thread reports the migrations it went through since its last report at once.
-  const step = (unit: Unit, count = 1) => {
-    done += count;
-    progress({ stage: unit.underReview ? 'analyze' : 'parse', done: done - 1, total, label: unit.migration.up.path });
+  // The engine as configured.
+  const engine = {
+    engine: config.dryRun.engine,
+    ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
+    memoryLimitMb: config.dryRun.memoryLimitMb,
   };
-  const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
-  const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
-  const analyzed = results.flatMap((r) => r.analyzed);
-  const { history, perSet: historyPerSet, review: replayed } = replayOrder(work, results, ctx.keepHistory);
-  const sources = new Map<string, string>();
-  for (const { migration: m } of analyzed) {
-    sources.set(m.up.path, m.up.text);
-    if (m.down) sources.set(m.down.path, m.down.text);
-  }
-  progress({ stage: 'analyze', done: total, total });
-
-  // Scope: with a change under review, only the files it touches are reported; what the base
-  // branch already had is context, and its problems are at most one note (docs/scope.md).
-  // Notes about folders (other engines, a sparse checkout) only where the change touched them.
-  const notes: ReportNote[] = [...discovered.notes.filter(
-    (n) => changedPaths === null || n.path === undefined || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`)),
-  ), ...changeNotes];
-  const reviewedPaths = new Set(analyzed.flatMap((a) => (a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path])));
-  const inScope = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
-  const unrelated = new Map<string, number>();
-  const countUnrelated = (what: string) => unrelated.set(what, (unrelated.get(what) ?? 0) + 1);
-  for (const e of extraFindings) {
-    if (reviewedPaths.has(e.path)) continue; // already in its migration's report
-    if (!inScope(e.path)) {
-      countUnrelated(e.rule);
-      continue;
-    }
-    // Findings about files no migration report holds (a deleted migration, an orphan rollback).
-    errors.push({ path: e.path, line: e.line, column: e.column, message: e.message, rule: e.rule, risk: e.risk });
-  }
-  const discoveryErrors = errors.splice(0, errors.length);
-  for (const e of discoveryErrors) {
-    if (inScope(e.path)) errors.push(e);
-    else countUnrelated(e.rule ?? 'parse error');
-  }
-  if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
-  const kept = new Map<string, number>();
-  for (const rule of analyzed.flatMap((a) => a.preexisting ?? [])) kept.set(rule, (kept.get(rule) ?? 0) + 1);
-  if (kept.size > 0) notes.push(keptRollbackNote(kept));
-  for (const a of analyzed) errors.push(...parseErrorsOf(a));
-
-  let planVerification: CheckResult['planVerification'];
-  let verifiedPlan: CheckResult['plan'];
-  if (opts.dryRun && analyzed.length > 0) {
-    const { runDryRun, mergeDryRun, takeSnapshot } = await import('../dryrun/index.js');
-    const { VerifySession, verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = await import('../verify/index.js');
-    // The engine as configured: the session opens it, the dry-run and the verifiers name it.
-    const engine = {
-      engine: config.dryRun.engine,
-      ...(config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {}),
-      memoryLimitMb: config.dryRun.memoryLimitMb,
+  // With a dry-run to come, its engine starts now and, on a cold cache, runs initdb in its
+  // worker thread while this one analyses (PgliteProvider.prepare): the session the dry-run
+  // and the verifiers share is made here for that, and disposed of however the run ends.
+  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import('../verify/index.js') : null;
+  const session = verify ? new verify.VerifySession({ ...engine, targetMajor: config.pgVersion }) : null;
+  session?.provider.prepare?.();
+  try {
+    let done = 0;
+    // `count`: a worker thread reports the migrations it went through since its last report at once.
+    const step = (unit: Unit, count = 1) => {
+      done += count;
+      progress({ stage: unit.underReview ? 'analyze' : 'parse', done: done - 1, total, label: unit.migration.up.path });
     };
-    // One engine and its images for the dry-run and every verification after it (src/verify/session.ts).
-    const session = new VerifySession({ ...engine, targetMajor: config.pgVersion });
-    try {
+    const parallel = ctx.withoutTrees ? await runSetsInParallel(work, ctx, step, idleCores) : null;
+    const results = parallel ?? work.map((units) => analyzeSet(units, ctx, step));
+    const analyzed = results.flatMap((r) => r.analyzed);
+    const { history, perSet: historyPerSet, review: replayed } = replayOrder(work, results, ctx.keepHistory);
+    const sources = new Map<string, string>();
+    for (const { migration: m } of analyzed) {
+      sources.set(m.up.path, m.up.text);
+      if (m.down) sources.set(m.down.path, m.down.text);
+    }
+    progress({ stage: 'analyze', done: total, total });
+
+    // Scope: with a change under review, only the files it touches are reported; what the base
+    // branch already had is context, and its problems are at most one note (docs/scope.md).
+    // Notes about folders (other engines, a sparse checkout) only where the change touched them.
+    const notes: ReportNote[] = [...discovered.notes.filter(
+      (n) => changedPaths === null || n.path === undefined || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`)),
+    ), ...changeNotes];
+    const reviewedPaths = new Set(analyzed.flatMap((a) => (a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path])));
+    const inScope = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
+    const unrelated = new Map<string, number>();
+    const countUnrelated = (what: string) => unrelated.set(what, (unrelated.get(what) ?? 0) + 1);
+    for (const e of extraFindings) {
+      if (reviewedPaths.has(e.path)) continue; // already in its migration's report
+      if (!inScope(e.path)) {
+        countUnrelated(e.rule);
+        continue;
+      }
+      // Findings about files no migration report holds (a deleted migration, an orphan rollback).
+      errors.push({ path: e.path, line: e.line, column: e.column, message: e.message, rule: e.rule, risk: e.risk });
+    }
+    const discoveryErrors = errors.splice(0, errors.length);
+    for (const e of discoveryErrors) {
+      if (inScope(e.path)) errors.push(e);
+      else countUnrelated(e.rule ?? 'parse error');
+    }
+    if (unrelated.size > 0) notes.push(unrelatedNote(unrelated));
+    const kept = new Map<string, number>();
+    for (const rule of analyzed.flatMap((a) => a.preexisting ?? [])) kept.set(rule, (kept.get(rule) ?? 0) + 1);
+    if (kept.size > 0) notes.push(keptRollbackNote(kept));
+    for (const a of analyzed) errors.push(...parseErrorsOf(a));
+
+    let planVerification: CheckResult['planVerification'];
+    let verifiedPlan: CheckResult['plan'];
+    if (session && verify && analyzed.length > 0) {
+      const { runDryRun, mergeDryRun, takeSnapshot } = await import('../dryrun/index.js');
+      const { verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = verify;
+      // The engine as configured (`engine`): the session opens it, the dry-run and the verifiers
+      // name it; one engine and its images for the dry-run and every verification after it
+      // (src/verify/session.ts).
       const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       const snapshots = changes ? fromSnapshots(sets, historyPerSet, baseSets, touched, config.placeholders) : null;
       const snapshotBase = snapshots?.base;
@@ -213,27 +220,27 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
         planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base, review }, verifyOpts);
         verifiedPlan = plan;
       }
-    } finally {
-      await session.dispose();
     }
-  }
 
-  // A migration whose file could not be read or parsed is DANGEROUS (docs/design.md).
-  for (const a of analyzed) {
-    if (a.migration.upAsBase) a.report = withoutUpFindings(a);
-    if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
-    a.report.impact = impactOf(a.report, a.transaction, config);
+    // A migration whose file could not be read or parsed is DANGEROUS (docs/design.md).
+    for (const a of analyzed) {
+      if (a.migration.upAsBase) a.report = withoutUpFindings(a);
+      if (errors.some((e) => e.path === a.migration.up.path && (e.risk ?? 'DANGEROUS') === 'DANGEROUS')) a.report.risk = 'DANGEROUS';
+      a.report.impact = impactOf(a.report, a.transaction, config);
+    }
+    const migrations = analyzed.map((a) => a.report);
+    const report: Report = {
+      version: 1,
+      risk: maxRisk(...migrations.map((m) => m.risk), ...errors.map((e) => e.risk ?? 'DANGEROUS')),
+      migrations,
+      errors: dedupeErrors(errors),
+      pgVersion: config.pgVersion,
+      ...(notes.length ? { notes } : {}),
+    };
+    return { report, migrations: analyzed, sources, history, ...(planVerification ? { planVerification, plan: verifiedPlan } : {}) };
+  } finally {
+    await session?.dispose();
   }
-  const migrations = analyzed.map((a) => a.report);
-  const report: Report = {
-    version: 1,
-    risk: maxRisk(...migrations.map((m) => m.risk), ...errors.map((e) => e.risk ?? 'DANGEROUS')),
-    migrations,
-    errors: dedupeErrors(errors),
-    pgVersion: config.pgVersion,
-    ...(notes.length ? { notes } : {}),
-  };
-  return { report, migrations: analyzed, sources, history, ...(planVerification ? { planVerification, plan: verifiedPlan } : {}) };
 }
 
 /**

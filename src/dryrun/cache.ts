@@ -71,6 +71,11 @@ export class ImageCache {
     }
   }
 
+  /** Whether the cache holds an image for `key` (without reading it). */
+  has(key: string): boolean {
+    return this.memory.has(key) || (this.dir !== null && existsSync(join(this.dir, `${key}.tar`)) && existsSync(join(this.dir, `${key}.json`)));
+  }
+
   async get(key: string): Promise<CachedImage | null> {
     const hit = this.memory.get(key);
     if (hit) return { ...hit, owned: false };

@@ -142,6 +142,12 @@ export interface SandboxProvider {
   open(baseKey: string, extensions?: readonly string[]): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }>;
   /** A sandbox from the snapshot saved for `key`, with its meta; null when there is none (or the backend keeps none). */
   openSaved?(key: string, extensions?: readonly string[]): Promise<{ sandbox: Sandbox; meta: unknown } | null>;
+  /**
+   * Starts, in the background, the work the first sandbox opened from nothing needs (PGlite:
+   * initdb on a cold cache), so that it overlaps the caller's own; dispose() stops it when no
+   * sandbox took it. Absent where a sandbox has nothing to start ahead.
+   */
+  prepare?(): void;
   /** Saves the sandbox's database as the snapshot for `baseKey` (no-op where unsupported). */
   save(sandbox: Sandbox, baseKey: string, meta: unknown): Promise<void>;
   /** Ends anything shared between sandboxes. */

@@ -25,6 +25,11 @@ const REVIEW = [
   mig('0006_forgetful', 'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_note_idx ON orders (note);', 'ALTER TABLE orders DROP COLUMN note;\nCREATE INDEX orders_n_idx ON orders (n);'),
   // Statements that cannot run in a transaction, alone in a golang-migrate file: autocommit.
   mig('0007_concurrently', 'CREATE INDEX CONCURRENTLY orders_n2_idx ON orders (n);', 'DROP INDEX CONCURRENTLY orders_n2_idx;', 'implicit'),
+  // The same table rewritten twice in one file, and a statement between that rewrites nothing:
+  // each rewrite is seen against the relation's number as the statement before it left it.
+  mig('0007_twice', 'ALTER TABLE orders ALTER COLUMN n TYPE int;\nALTER TABLE orders ADD COLUMN twice int;\nALTER TABLE orders ALTER COLUMN n TYPE bigint;', null),
+  // A rewrite outside any transaction, read after the statement.
+  mig('0007_vacuum_full', 'VACUUM FULL orders;', null, 'implicit'),
   // Fails on line 3 at the unknown column.
   mig('0008_broken', 'ALTER TABLE orders ADD COLUMN ok int;\n\nUPDATE orders SET ok = 1 WHERE  nosuch = 2;', null),
   mig('0009_after_broken', 'ALTER TABLE orders ADD COLUMN later int;', null),
@@ -94,6 +99,15 @@ for (const engine of ['pglite', 'url'] as const) {
         // Watched from a second connection: never more than ShareUpdateExclusiveLock on the table.
         for (const l of r.statements[0]!.locks) expect(['AccessShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock']).toContain(l.mode);
       }
+    });
+
+    it('sees each rewrite of a table rewritten twice in one file, and one outside a transaction', () => {
+      const twice = out.results.get('0007_twice')!;
+      expect(twice.status).toBe('passed');
+      expect(twice.statements.map((t) => t.rewrittenTables ?? [])).toEqual([['public.orders'], [], ['public.orders']]);
+      const vacuum = out.results.get('0007_vacuum_full')!;
+      expect(vacuum.status).toBe('passed');
+      expect(vacuum.statements[0]!.rewrittenTables).toEqual(['public.orders']);
     });
 
     it('maps a failing statement to its file, line and column, and skips what follows', () => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DbError, INTROSPECTION_TIMEOUT_MS, ObservationError, SQLSTATE_CANCELED, pinnedScript, toDbError, type Sandbox, type SandboxProvider } from '../sandbox.js';
-import type { CachedImage, ImageCache } from '../cache.js';
+import type { ImageCache } from '../cache.js';
 import { PGLITE_WORKER_SOURCE } from './pglite-worker-source.js';
 
 /** Contrib extensions PGlite ships that real migrations create; [export name, module path]. */
@@ -223,9 +223,15 @@ function wasmModules(): Promise<{ pglite: WebAssembly.Module; initdb: WebAssembl
  * buffer is transferred to the worker, which keeps its files in it: a buffer the cache still
  * holds (`owned` false) is copied first.
  */
-async function startPglite(image: { data: ArrayBuffer; owned: boolean } | null, limitBytes: number, extensions: ReadonlyArray<readonly [string, string]> = []): Promise<PgliteSandbox> {
+async function startPglite(
+  image: { data: ArrayBuffer; owned: boolean } | null,
+  limitBytes: number,
+  extensions: ReadonlyArray<readonly [string, string]> = [],
+  started: (w: PgliteWorker) => void = () => {},
+): Promise<PgliteSandbox> {
   const modules = await wasmModules();
   const w = new PgliteWorker(limitBytes);
+  started(w);
   try {
     const data = image ? (image.owned ? image.data : image.data.slice(0)) : undefined;
     const r = await w.request({
@@ -240,9 +246,6 @@ async function startPglite(image: { data: ArrayBuffer; owned: boolean } | null, 
   }
 }
 
-/** Images a provider keeps in memory: the base, the base with seeded rows, and a review's own history. */
-const HELD_IMAGES = 3;
-
 /** Key of the image of a freshly initialised PGlite (no migrations applied), in this module's layout. */
 export function freshKey(): string {
   return `pglite-${pgliteVersion()}-fresh-2`;
@@ -256,18 +259,43 @@ export class PgliteProvider implements SandboxProvider {
   readonly engine = 'pglite' as const;
   private readonly limitBytes: number;
   /**
-   * The images this provider opened or saved, for its next sandboxes: a review opens the same
-   * base (and the same base with seeded rows) several times, and a disk read plus a copy of
-   * the file costs more than keeping it. Freed by dispose().
+   * The engine prepare() started: initdb's, with no extensions loaded, for the first fresh()
+   * sandbox; `worker` lets dispose() stop it mid-start when no one took it.
    */
-  private readonly held = new Map<string, CachedImage>();
+  private spare: { sandbox: Promise<PgliteSandbox | null>; worker: PgliteWorker | null } | null = null;
   constructor(private readonly cache: ImageCache, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB) {
     this.limitBytes = memoryLimitMb * 2 ** 20;
   }
 
+  /**
+   * On a cache without the fresh image, starts initdb now, in its worker thread, so that it
+   * runs while the caller still parses and analyses on its own thread (a cold start's initdb
+   * is ~1.5 s of CPU, most of a small review's dry-run). The first sandbox opened from
+   * nothing is that engine; one opened with extensions starts from the fresh image it saved.
+   */
+  prepare(): void {
+    if (this.spare || this.cache.has(freshKey())) return;
+    const spare: NonNullable<PgliteProvider['spare']> = { sandbox: Promise.resolve(null), worker: null };
+    spare.sandbox = this.initdb((w) => { spare.worker = w; }).then((r) => r.sandbox, () => null);
+    this.spare = spare;
+  }
+
+  /** prepare()'s engine, once it started (null when it failed or there is none); it is the caller's then. */
+  private async takeSpare(): Promise<PgliteSandbox | null> {
+    const spare = this.spare;
+    this.spare = null;
+    const sandbox = spare ? await spare.sandbox : null;
+    return sandbox?.alive ? sandbox : null;
+  }
+
   async open(baseKey: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; fromCache: boolean; cachedMeta?: unknown }> {
     const saved = await this.openSaved(baseKey, extensions);
-    if (saved) return { sandbox: saved.sandbox, fromCache: true, cachedMeta: saved.meta };
+    if (saved) {
+      // The base was saved after all (only the fresh image had gone): prepare()'s engine is
+      // not needed, and stops now rather than at dispose().
+      await this.dropSpare();
+      return { sandbox: saved.sandbox, fromCache: true, cachedMeta: saved.meta };
+    }
     const ext = pgliteExtensionsFor(extensions);
     try {
       return { sandbox: await this.fresh(ext), fromCache: false };
@@ -278,15 +306,17 @@ export class PgliteProvider implements SandboxProvider {
   }
 
   async openSaved(key: string, extensions: readonly string[] = []): Promise<{ sandbox: Sandbox; meta: unknown } | null> {
-    const image = this.held.get(key) ?? (await this.cache.get(key));
+    // Each sandbox reads its image again: one read from disk (the page cache, for an image this
+    // run wrote or read) is the buffer the worker takes, where keeping a copy here for the next
+    // sandbox cost a copy of the same size for every start, and the image's size in memory for
+    // the whole run (30 MB for langfuse's base), used or not. Only where the cache could not
+    // write it does the cache keep it in memory (and each start copies it).
+    const image = await this.cache.get(key);
     if (!image) return null;
     try {
-      // The worker takes the buffer it starts from: the held copy stays here for the next one.
-      if (image.owned) this.hold(key, { data: image.data.slice(0), meta: image.meta, owned: false });
       return { sandbox: await startPglite(image, this.limitBytes, pgliteExtensionsFor(extensions)), meta: image.meta };
     } catch {
       // A damaged image (a disk full mid-write, another PGlite build) only costs a replay.
-      this.held.delete(key);
       await this.cache.forget(key);
       return null;
     }
@@ -294,40 +324,48 @@ export class PgliteProvider implements SandboxProvider {
 
   /** A sandbox with no migrations applied: from the fresh image, or the engine that makes it. */
   private async fresh(ext: ReadonlyArray<readonly [string, string]>): Promise<PgliteSandbox> {
+    const spare = await this.takeSpare();
+    // Without extensions the engine that ran initdb is that sandbox: no second start. An
+    // extension can write its settings into the data directory, so the image stays without them.
+    if (spare && ext.length === 0) return spare;
+    await spare?.close();
     const key = freshKey();
     const hit = await this.cache.get(key);
     if (hit) return startPglite(hit, this.limitBytes, ext);
-    const sb = await startPglite(null, this.limitBytes);
-    let image: { data: ArrayBuffer; owned: boolean };
+    const made = await this.initdb();
+    if (ext.length === 0) return made.sandbox;
+    await made.sandbox.close();
+    return startPglite(made.image, this.limitBytes, ext);
+  }
+
+  /** A new engine from initdb, and its data directory saved as the fresh image. */
+  private async initdb(started?: (w: PgliteWorker) => void): Promise<{ sandbox: PgliteSandbox; image: { data: ArrayBuffer; owned: boolean } }> {
+    const sb = await startPglite(null, this.limitBytes, [], started);
     try {
       const data = await sb.dump();
-      image = { data, owned: !(await this.cache.put(key, data, null)) };
+      return { sandbox: sb, image: { data, owned: !(await this.cache.put(freshKey(), data, null)) } };
     } catch (e) {
       await sb.close();
       throw e;
     }
-    // Without extensions the engine that ran initdb is that sandbox: no second start. An
-    // extension can write its settings into the data directory, so the image stays without them.
-    if (ext.length === 0) return sb;
-    await sb.close();
-    return startPglite(image, this.limitBytes, ext);
   }
 
   async save(sandbox: Sandbox, baseKey: string, meta: unknown): Promise<void> {
     if (!(sandbox instanceof PgliteSandbox)) return;
     const data = await sandbox.dump();
     await this.cache.put(baseKey, data, meta);
-    this.hold(baseKey, { data, meta, owned: false });
   }
 
-  private hold(key: string, image: CachedImage): void {
-    this.held.delete(key);
-    this.held.set(key, image);
-    while (this.held.size > HELD_IMAGES) this.held.delete(this.held.keys().next().value as string);
+  /** Stops prepare()'s engine; mid-start, its thread is stopped rather than waited for (initdb takes seconds). */
+  private async dropSpare(): Promise<void> {
+    const spare = this.spare;
+    if (!spare) return;
+    await spare.worker?.terminate().catch(() => undefined);
+    await (await this.takeSpare())?.close();
   }
 
-  /** Lets go of the images this provider held. */
+  /** Stops prepare()'s engine when no sandbox took it. */
   async dispose(): Promise<void> {
-    this.held.clear();
+    await this.dropSpare();
   }
 }
