@@ -27,6 +27,12 @@ import { benchCorpus } from './corpus.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const [mode, ...args] = process.argv.slice(2);
+// --help prints the comment at the top of this file: what each row measures and how to choose rows.
+if (mode === '--help' || mode === '-h') {
+  const head = readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+  console.log(head.slice(0, head.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
 
 /**
  * Row 5's risky migration for the default sets, on tables their histories keep: a type change
