@@ -5,7 +5,7 @@
 // and GitHub's pull-request file list (Action, App) both feed it.
 import type { ChangeKind, FileChange, LayoutName, Migration } from '../core/types.js';
 import type { MigrationSet } from './discover.js';
-import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, type PathFinding, type RenamedFrom } from './findings.js';
+import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, renameRunsNothing, type PathFinding, type RenamedFrom } from './findings.js';
 
 export interface AppliedChanges {
   /** The same sets, each migration with `change` set; deleted migrations are added back (from the
@@ -141,6 +141,7 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
         // The statements only (a tool switch adds its annotations and takes in the rollback).
         sameStatements: sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout),
       };
+      upAsBase = renameRunsNothing({ ...m, ...(up.previousPath ? { previousPath: up.previousPath } : {}) }, renamedFrom);
     }
   } else if (up) {
     change = 'modified';

@@ -95,6 +95,22 @@ export const CHECKSUM_REFUSAL: Partial<Record<LayoutName, string>> = {
   sqlx: 'sqlx migrate run refuses to run ("migration was previously applied but has been modified")',
 };
 
+/**
+ * Runners whose record of an applied migration is its version alone (golang-migrate's
+ * schema_migrations, goose's version_id, dbmate's and pop's version): a new name for the same
+ * version and statements is nothing they run again.
+ */
+const VERSION_KEYED: ReadonlySet<LayoutName> = new Set(['golang-migrate', 'goose', 'dbmate', 'pop']);
+
+/**
+ * A rename within its folder that keeps the version and the statements, for a runner that keys
+ * by version alone: no database runs anything again, so the up is the base branch's as it was.
+ */
+export function renameRunsNothing(m: Pick<Migration, 'layout' | 'version' | 'up' | 'previousPath'>, from: RenamedFrom): boolean {
+  const folder = (p: string | undefined) => (p === undefined ? undefined : p.slice(0, Math.max(0, p.lastIndexOf('/'))));
+  return from.sameStatements && from.layout === m.layout && from.version === m.version && VERSION_KEYED.has(m.layout) && m.previousPath !== undefined && folder(m.previousPath) === folder(m.up.path);
+}
+
 /** What a renamed migration was on the base branch, when the base branch has it. */
 export interface RenamedFrom {
   version: string;
@@ -109,6 +125,17 @@ export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'del
   // A rename that keeps what runs changes nothing a database that applied it would see: what
   // goes wrong is the runner's record of it, kept under the old version or name.
   if (how === 'renamed' && renamedFrom?.sameStatements) {
+    if (renameRunsNothing(m, renamedFrom)) {
+      return {
+        rule: 'migration-edited',
+        risk: 'SAFE',
+        path: m.up.path,
+        line: 1,
+        column: 1,
+        message: `${m.up.path} already exists on the base branch and ${verb} with the same statements and version (${m.version}): ${m.layout} records applied migrations by version alone, so no database runs it again`,
+        suggestion: 'Nothing to do for this runner; keep the new name only if every tool that reads the folder keys migrations by version.',
+      };
+    }
     const runner = renamedFrom.layout !== m.layout
       ? `it moved from ${renamedFrom.layout} to ${m.layout}, whose record of applied migrations has no entry for it, so databases that applied it run it again`
       : renamedFrom.version !== m.version

@@ -98,8 +98,9 @@ describe('gitChanges + applyChanges', () => {
     expect(sets[0]!.migrations[4]!.up.text).toContain('CREATE TABLE legacy');
     expect(findings.map((f) => [f.rule, f.risk, f.path]).sort()).toEqual([
       ['migration-edited', 'DANGEROUS', `${M}/0001_users.up.sql`],
-      ['migration-edited', 'DANGEROUS', `${M}/0002_customer_orders.up.sql`],
       ['migration-edited', 'DANGEROUS', `${M}/0004_legacy.up.sql`],
+      // A new name for the same version and statements: golang-migrate keys by version alone.
+      ['migration-edited', 'SAFE', `${M}/0002_customer_orders.up.sql`],
       ['migration-out-of-order', 'CAUTION', `${M}/0000_extensions.up.sql`],
     ]);
     expect(findings.find((f) => f.rule === 'migration-out-of-order')!.message).toContain(`sorts before ${M}/0001_users.up.sql`);
@@ -118,6 +119,8 @@ describe('gitChanges + applyChanges', () => {
         [`${M}/0001_users.down.sql`]: 'DROP TABLE users;\n',
         [`${M}/0002_orders.up.sql`]: orders,
         [`${M}/0002_orders.down.sql`]: 'DROP TABLE orders;\n',
+        [`${M}/0004_tags.up.sql`]: tuple.replace('tuple', 'tags'),
+        [`${M}/0004_tags.down.sql`]: 'DROP TABLE tags;\n',
       })
       .commit('base');
     r.git('checkout', '-q', '-b', 'feature');
@@ -128,13 +131,20 @@ describe('gitChanges + applyChanges', () => {
       .write({ 'assets/migrations/001_init.sql': `-- +goose Up\n${tuple}\n-- +goose Down\nDROP TABLE tuple;\n` })
       .move(`${M}/0001_users.up.sql`, `${M}/0003_users.up.sql`)
       .move(`${M}/0001_users.down.sql`, `${M}/0003_users.down.sql`)
+      .move(`${M}/0004_tags.up.sql`, `${M}/0004_tag_table.up.sql`)
+      .move(`${M}/0004_tags.down.sql`, `${M}/0004_tag_table.down.sql`)
       .move(`${M}/0002_orders.up.sql`, `${M}/0002_customer_orders.up.sql`)
       .write({ [`${M}/0002_customer_orders.up.sql`]: orders.replace('status text NOT NULL', 'status text NOT NULL,\n  note text') })
       .commit('feature');
-    const { findings } = await review(r.dir);
+    const { findings, sets } = await review(r.dir);
     const edited = Object.fromEntries(findings.filter((f) => f.rule === 'migration-edited').map((f) => [f.path, f]));
-    expect(Object.keys(edited).sort()).toEqual(['assets/migrations/001_init.sql', `${M}/0002_customer_orders.up.sql`, `${M}/0003_users.up.sql`]);
-    for (const f of Object.values(edited)) expect(f.risk).toBe('DANGEROUS');
+    expect(Object.keys(edited).sort()).toEqual(['assets/migrations/001_init.sql', `${M}/0002_customer_orders.up.sql`, `${M}/0003_users.up.sql`, `${M}/0004_tag_table.up.sql`]);
+    expect(Object.values(edited).map((f) => f.risk)).toEqual(['DANGEROUS', 'DANGEROUS', 'DANGEROUS', 'SAFE']);
+    // The same version and statements under a new name in its folder: golang-migrate runs nothing again.
+    expect(edited[`${M}/0004_tag_table.up.sql`]!.message).toContain('with the same statements and version (0004): golang-migrate records applied migrations by version alone');
+    const migrations = sets.flatMap((s) => s.migrations);
+    expect(migrations.find((m) => m.up.path === `${M}/0004_tag_table.up.sql`)).toMatchObject({ change: 'renamed', upAsBase: true });
+    expect(migrations.find((m) => m.up.path === `${M}/0003_users.up.sql`)!.upAsBase).toBeUndefined();
     expect(edited['assets/migrations/001_init.sql']!.message).toContain('was renamed from storage/migrations/20220617_init.up.sql with the same statements: it moved from golang-migrate to goose');
     expect(edited['assets/migrations/001_init.sql']!.message).not.toContain('never see this change');
     expect(edited[`${M}/0003_users.up.sql`]!.message).toContain('databases that applied it as 0001 take 0003 for a new migration and run it again');
@@ -224,7 +234,7 @@ describe('a clone missing objects that rename detection reads', () => {
     expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual(['0001_a_renamed renamed', '0002_b added']);
     // Judged as a rename, as with rename detection, not as a deleted migration and a new one.
     expect(findings.map((f) => `${f.rule} ${f.path}: ${f.message.replace(/:.*/, '')}`)).toEqual([
-      `migration-edited ${M}/0001_a_renamed.up.sql: ${M}/0001_a_renamed.up.sql already exists on the base branch and was renamed from ${M}/0001_a.up.sql with the same statements`,
+      `migration-edited ${M}/0001_a_renamed.up.sql: ${M}/0001_a_renamed.up.sql already exists on the base branch and was renamed from ${M}/0001_a.up.sql with the same statements and version (0001)`,
     ]);
   });
 });
