@@ -13,6 +13,8 @@
 //
 // Run `npm run build` first. Usage: node bench/replay.mjs <git repo or dir>... [--last N] [--verbose]
 // [--save DIR] (each PR's report, with the commit and the files it changed, as DIR/<repo>/<first 10 characters of the sha>.json)
+// [--config FILE] (a .migration-guard.yml to review every commit with, as a project that set one up
+// would: pop's `{{ index .Options "Namespace" }}` has no value the review knows until `placeholders:` gives it one)
 // The repository is cloned into a temp folder and never modified.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,11 +40,12 @@ const flag = (name) => {
 const last = Number(flag('--last') ?? 20);
 const timeoutMs = Number(flag('--timeout') ?? 300_000);
 const save = flag('--save');
+const config = flag('--config');
 const verbose = args.includes('--verbose');
 const repos = args.filter((a) => a !== '--verbose');
 // `--help` was taken for a repository to clone (git clone --help failed with its own usage).
 if (repos.length === 0 || repos.some((a) => a === '--help' || a === '-h')) {
-  console.error('usage: node bench/replay.mjs <git repo>... [--last N] [--timeout ms] [--save dir] [--verbose]');
+  console.error('usage: node bench/replay.mjs <git repo>... [--last N] [--timeout ms] [--save dir] [--config file] [--verbose]');
   process.exit(2);
 }
 await loadModule();
@@ -94,7 +97,7 @@ function replay(source) {
         for (const p of parts.slice(1)) if (p) changed.add(p);
       }
       const started = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [cli, 'check', work, '--base', parent, '--format', 'json', '--no-progress', '--no-color'], {
+      const r = spawnSync(process.execPath, [cli, 'check', work, '--base', parent, '--format', 'json', '--no-progress', '--no-color', ...(config ? ['--config', path.resolve(config)] : [])], {
         encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs,
       });
       out.seconds += Number(process.hrtime.bigint() - started) / 1e9;

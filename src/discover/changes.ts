@@ -5,7 +5,7 @@
 // and GitHub's pull-request file list (Action, App) both feed it.
 import type { ChangeKind, FileChange, LayoutName, Migration } from '../core/types.js';
 import type { MigrationSet } from './discover.js';
-import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, type PathFinding } from './findings.js';
+import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, renameRunsNothing, type PathFinding, type RenamedFrom } from './findings.js';
 
 export interface AppliedChanges {
   /** The same sets, each migration with `change` set; deleted migrations are added back (from the
@@ -40,8 +40,12 @@ export function applyChanges(
         for (const p of [carried.up.path, carried.down?.path]) if (p !== undefined) claimedDeletions.add(p);
         return { ...m, change: 'unchanged' as const };
       }
-      const marked = mark(m, byPath, baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, byPath.get(m.up.path)?.previousPath ?? '')), sameStatements);
-      if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change as 'modified' | 'renamed'));
+      const previousPath = byPath.get(m.up.path)?.previousPath;
+      // A file moved to another folder or runner (openfga's golang-migrate `.up.sql` becoming a
+      // goose file) has its base counterpart in another set.
+      const base = baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, previousPath ?? '')) ?? (previousPath === undefined ? undefined : baseSets?.flatMap((b) => b.migrations).find((b) => b.up.path === previousPath));
+      const marked = mark(m, byPath, base, sameStatements);
+      if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change as 'modified' | 'renamed', marked.renamedFrom));
       return marked.migration;
     });
     return { ...set, migrations };
@@ -117,7 +121,7 @@ function setKey(set: MigrationSet, upPath: string): string {
   return `${set.dir}\0${set.layout}\0${upPath}`;
 }
 
-function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | undefined, sameStatements: SameStatements): { migration: Migration; upEdited: boolean } {
+function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | undefined, sameStatements: SameStatements): { migration: Migration; upEdited: boolean; renamedFrom?: RenamedFrom } {
   const up = byPath.get(m.up.path);
   const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : undefined;
   const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : undefined;
@@ -125,10 +129,20 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
   let upEdited = false;
   // The up runs the statements the base branch has: only its rollback, comments or spacing changed.
   let upAsBase = false;
+  let renamedFrom: RenamedFrom | undefined;
   if (up?.status === 'added' && !base) change = 'added';
   else if (up?.status === 'renamed') {
     change = 'renamed';
     upEdited = true;
+    if (base) {
+      renamedFrom = {
+        version: base.version,
+        layout: base.layout,
+        // The statements only (a tool switch adds its annotations and takes in the rollback).
+        sameStatements: sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout),
+      };
+      upAsBase = renameRunsNothing({ ...m, ...(up.previousPath ? { previousPath: up.previousPath } : {}) }, renamedFrom);
+    }
   } else if (up) {
     change = 'modified';
     // In a one-file layout (goose, dbmate, Liquibase) the edit may be only in the down section:
@@ -163,7 +177,7 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}),
     ...(upAsBase ? { upAsBase: true as const } : {}),
   };
-  return { migration, upEdited };
+  return { migration, upEdited, ...(renamedFrom ? { renamedFrom } : {}) };
 }
 
 /** Whether the change touched what the rollback runs: its own file, or a one-file layout's down section. */

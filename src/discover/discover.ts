@@ -14,7 +14,8 @@ import { duplicateVersion, rollbackMissing, rollbackOrphan, type PathFinding } f
 import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
 import { sqlxRunner } from './cargo.js';
 import { baseView, rustFiles, type ChangeView, type RustFiles } from './change-view.js';
-import type { DraftMigration, LayoutFiles } from './layouts/types.js';
+import type { DraftMigration, LayoutBuild, LayoutFiles } from './layouts/types.js';
+import { isPgDump, isSchemaSnapshot, isSqlcQueries } from './layouts/plain.js';
 import { emptyBuild, repoPath, sqlFiles } from './layouts/types.js';
 import { globMatcher } from './globs.js';
 import { decodeText, isBlankSql } from './text.js';
@@ -304,7 +305,7 @@ export async function detectLayout(folder: LayoutFiles): Promise<LayoutName> {
  * the change adds, whose name is its author's choice. The others are left alone with a note:
  * editing one changes no database that has run the migrations.
  */
-function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult, initScripts = false): string[] {
+function reviewedSnapshots(dir: string, snapshots: readonly string[], change: ChangeView, result: DiscoveryResult, initScripts = false, besideMigrations = true): string[] {
   if (snapshots.length === 0) return [];
   const added = snapshots.filter((f) => change.added(repoPath(dir, f)));
   const left = snapshots.filter((f) => !added.includes(f));
@@ -314,10 +315,40 @@ function reviewedSnapshots(dir: string, snapshots: readonly string[], change: Ch
       path: dir,
       message: initScripts
         ? `${named} left alone: scripts that initialise a new database, beside the migrations (what a new database starts from), not migrations; editing one changes no database that exists`
-        : `${left.join(', ')} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`,
+        : besideMigrations
+          ? `${left.join(', ')} left alone: the whole schema kept beside the versioned migrations (what a new database starts from), not one of them; editing it changes no database that has run them`
+          : `${named} left alone: the whole schema as pg_dump writes it, not a migration (no runner applies a dump again); editing it changes no database`,
     });
   }
   return added;
+}
+
+/**
+ * In a folder with no runner convention, the files that are no migration by their own text: a
+ * pg_dump under a whole-schema name (schema.sql) joins the snapshots, and sqlc's query files
+ * (`-- name: GetUser :one` before each query) are left alone with a note. One the change adds is
+ * reviewed all the same, as an added snapshot is: its text is its author's choice.
+ */
+function setAsideNonMigrations(dir: string, built: LayoutBuild, change: ChangeView, result: DiscoveryResult): void {
+  const queries: string[] = [];
+  built.migrations = built.migrations.filter((d) => {
+    const file = dir === '' ? d.up.path : d.up.path.slice(dir.length + 1);
+    if (!file.includes('/') && isSchemaSnapshot(file) && isPgDump(d.up.text)) {
+      (built.snapshots ??= []).push(file);
+      return false;
+    }
+    if (isSqlcQueries(d.up.text) && !change.added(d.up.path)) {
+      queries.push(file);
+      return false;
+    }
+    return true;
+  });
+  if (queries.length > 0) {
+    result.notes.push({
+      path: dir,
+      message: `${queries.join(', ')} left alone: sqlc queries (each named by a \`-- name:\` annotation for code generation), not migrations; no runner applies ${queries.length === 1 ? 'it' : 'them'}`,
+    });
+  }
 }
 
 async function buildGroup(
@@ -360,6 +391,7 @@ async function buildGroup(
     });
   }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
+  if (layout === 'plain' && !entry) setAsideNonMigrations(group.dir, built, change, result);
   for (const d of built.migrations) {
     if (!d.mixedTransaction) continue;
     const at = d.mixedTransaction;
@@ -380,7 +412,7 @@ async function buildGroup(
     });
   }
   for (const orphan of built.orphans) result.findings.push(rollbackOrphan(repoPath(group.dir, orphan)));
-  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result, group.initScripts === true && !entry);
+  const snapshots = reviewedSnapshots(group.dir, built.snapshots ?? [], change, result, group.initScripts === true && !entry, built.migrations.length > 0 || group.besideMigrations === true);
   const reviewed = snapshots.length > 0 ? (await layoutModule('plain').build({ ...folder, files: snapshots, besideMigrations: false })).migrations : [];
   const left: SqlSource[] = [];
   for (const file of built.snapshots ?? []) {

@@ -95,15 +95,69 @@ export const CHECKSUM_REFUSAL: Partial<Record<LayoutName, string>> = {
   sqlx: 'sqlx migrate run refuses to run ("migration was previously applied but has been modified")',
 };
 
-export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'deleted'): PathFinding {
+/**
+ * Runners whose record of an applied migration is its version alone (golang-migrate's
+ * schema_migrations, goose's version_id, dbmate's and pop's version): a new name for the same
+ * version and statements is nothing they run again.
+ */
+const VERSION_KEYED: ReadonlySet<LayoutName> = new Set(['golang-migrate', 'goose', 'dbmate', 'pop']);
+
+/**
+ * A rename within its folder that keeps the version and the statements, for a runner that keys
+ * by version alone: no database runs anything again, so the up is the base branch's as it was.
+ */
+export function renameRunsNothing(m: Pick<Migration, 'layout' | 'version' | 'up' | 'previousPath'>, from: RenamedFrom): boolean {
+  const folder = (p: string | undefined) => (p === undefined ? undefined : p.slice(0, Math.max(0, p.lastIndexOf('/'))));
+  return from.sameStatements && from.layout === m.layout && from.version === m.version && VERSION_KEYED.has(m.layout) && m.previousPath !== undefined && folder(m.previousPath) === folder(m.up.path);
+}
+
+/** What a renamed migration was on the base branch, when the base branch has it. */
+export interface RenamedFrom {
+  version: string;
+  layout: LayoutName;
+  /** The up runs the statements it ran under the old name (comments, spacing, a tool's annotations aside). */
+  sameStatements: boolean;
+}
+
+export function migrationEdited(m: Migration, how: 'modified' | 'renamed' | 'deleted', renamedFrom?: RenamedFrom): PathFinding {
   const verb = how === 'modified' ? 'was modified' : how === 'renamed' ? `was renamed from ${m.previousPath ?? 'another name'}` : 'was deleted';
+  const checksum = CHECKSUM_REFUSAL[m.layout] ? `, and ${CHECKSUM_REFUSAL[m.layout]}` : '';
+  // A rename that keeps what runs changes nothing a database that applied it would see: what
+  // goes wrong is the runner's record of it, kept under the old version or name.
+  if (how === 'renamed' && renamedFrom?.sameStatements) {
+    if (renameRunsNothing(m, renamedFrom)) {
+      return {
+        rule: 'migration-edited',
+        risk: 'SAFE',
+        path: m.up.path,
+        line: 1,
+        column: 1,
+        message: `${m.up.path} already exists on the base branch and ${verb} with the same statements and version (${m.version}): ${m.layout} records applied migrations by version alone, so no database runs it again`,
+        suggestion: 'Nothing to do for this runner; keep the new name only if every tool that reads the folder keys migrations by version.',
+      };
+    }
+    const runner = renamedFrom.layout !== m.layout
+      ? `it moved from ${renamedFrom.layout} to ${m.layout}, whose record of applied migrations has no entry for it, so databases that applied it run it again`
+      : renamedFrom.version !== m.version
+        ? `its runner records applied migrations by version, and databases that applied it as ${renamedFrom.version} take ${m.version} for a new migration and run it again`
+        : `its statements are as they were and its version (${m.version}) too, but a runner that records applied migrations by name (Prisma's folder, Flyway's description, a Liquibase file path) takes it for a new migration or refuses to migrate`;
+    return {
+      rule: 'migration-edited',
+      risk: 'DANGEROUS',
+      path: m.up.path,
+      line: 1,
+      column: 1,
+      message: `${m.up.path} already exists on the base branch and ${verb} with the same statements: ${runner}`,
+      suggestion: 'Keep the old name; if the move is deliberate (a new folder or migration tool), mark the migration as applied under its new name on every database that ran it before this deploys.',
+    };
+  }
   return {
     rule: 'migration-edited',
     risk: 'DANGEROUS',
     path: m.up.path,
     line: 1,
     column: 1,
-    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${CHECKSUM_REFUSAL[m.layout] ? `, and ${CHECKSUM_REFUSAL[m.layout]}` : ''}`,
+    message: `${m.up.path} already exists on the base branch and ${verb}: it has probably run in production, so databases that applied it never see this change${checksum}`,
     suggestion: 'Restore the original migration and make the change in a new migration.',
   };
 }

@@ -98,12 +98,60 @@ describe('gitChanges + applyChanges', () => {
     expect(sets[0]!.migrations[4]!.up.text).toContain('CREATE TABLE legacy');
     expect(findings.map((f) => [f.rule, f.risk, f.path]).sort()).toEqual([
       ['migration-edited', 'DANGEROUS', `${M}/0001_users.up.sql`],
-      ['migration-edited', 'DANGEROUS', `${M}/0002_customer_orders.up.sql`],
       ['migration-edited', 'DANGEROUS', `${M}/0004_legacy.up.sql`],
+      // A new name for the same version and statements: golang-migrate keys by version alone.
+      ['migration-edited', 'SAFE', `${M}/0002_customer_orders.up.sql`],
       ['migration-out-of-order', 'CAUTION', `${M}/0000_extensions.up.sql`],
     ]);
     expect(findings.find((f) => f.rule === 'migration-out-of-order')!.message).toContain(`sorts before ${M}/0001_users.up.sql`);
     expect(findings.find((f) => f.path.endsWith('0004_legacy.up.sql'))!.message).toContain('was deleted');
+  });
+
+  it('a migration renamed with its statements as they were is blamed on the runner record, not on an edit', async () => {
+    // Tables of some size, so that git tells a rename with an edit from a new file.
+    const tuple = 'CREATE TABLE tuple (\n  store text NOT NULL,\n  object_type text NOT NULL,\n  object_id text NOT NULL,\n  relation text NOT NULL,\n  _user text NOT NULL,\n  inserted_at timestamptz NOT NULL,\n  PRIMARY KEY (store, object_type, object_id, relation, _user)\n);\n';
+    const orders = 'CREATE TABLE orders (\n  id bigint PRIMARY KEY,\n  customer_id bigint NOT NULL,\n  placed_at timestamptz NOT NULL,\n  total numeric(12, 2) NOT NULL,\n  status text NOT NULL\n);\n';
+    const r = repo()
+      .write({
+        'storage/migrations/20220617_init.up.sql': tuple,
+        'storage/migrations/20220617_init.down.sql': 'DROP TABLE tuple;\n',
+        [`${M}/0001_users.up.sql`]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        [`${M}/0001_users.down.sql`]: 'DROP TABLE users;\n',
+        [`${M}/0002_orders.up.sql`]: orders,
+        [`${M}/0002_orders.down.sql`]: 'DROP TABLE orders;\n',
+        [`${M}/0004_tags.up.sql`]: tuple.replace('tuple', 'tags'),
+        [`${M}/0004_tags.down.sql`]: 'DROP TABLE tags;\n',
+      })
+      .commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    // A switch of runner (golang-migrate to goose: annotations added, the rollback taken in), a new
+    // version for the same statements, and an edit on the way.
+    r.remove('storage/migrations/20220617_init.up.sql')
+      .remove('storage/migrations/20220617_init.down.sql')
+      .write({ 'assets/migrations/001_init.sql': `-- +goose Up\n${tuple}\n-- +goose Down\nDROP TABLE tuple;\n` })
+      .move(`${M}/0001_users.up.sql`, `${M}/0003_users.up.sql`)
+      .move(`${M}/0001_users.down.sql`, `${M}/0003_users.down.sql`)
+      .move(`${M}/0004_tags.up.sql`, `${M}/0004_tag_table.up.sql`)
+      .move(`${M}/0004_tags.down.sql`, `${M}/0004_tag_table.down.sql`)
+      .move(`${M}/0002_orders.up.sql`, `${M}/0002_customer_orders.up.sql`)
+      .write({ [`${M}/0002_customer_orders.up.sql`]: orders.replace('status text NOT NULL', 'status text NOT NULL,\n  note text') })
+      .commit('feature');
+    const { findings, sets } = await review(r.dir);
+    const edited = Object.fromEntries(findings.filter((f) => f.rule === 'migration-edited').map((f) => [f.path, f]));
+    expect(Object.keys(edited).sort()).toEqual(['assets/migrations/001_init.sql', `${M}/0002_customer_orders.up.sql`, `${M}/0003_users.up.sql`, `${M}/0004_tag_table.up.sql`]);
+    expect(Object.values(edited).map((f) => f.risk)).toEqual(['DANGEROUS', 'DANGEROUS', 'DANGEROUS', 'SAFE']);
+    // The same version and statements under a new name in its folder: golang-migrate runs nothing again.
+    expect(edited[`${M}/0004_tag_table.up.sql`]!.message).toContain('with the same statements and version (0004): golang-migrate records applied migrations by version alone');
+    const migrations = sets.flatMap((s) => s.migrations);
+    expect(migrations.find((m) => m.up.path === `${M}/0004_tag_table.up.sql`)).toMatchObject({ change: 'renamed', upAsBase: true });
+    expect(migrations.find((m) => m.up.path === `${M}/0003_users.up.sql`)!.upAsBase).toBeUndefined();
+    expect(edited['assets/migrations/001_init.sql']!.message).toContain('was renamed from storage/migrations/20220617_init.up.sql with the same statements: it moved from golang-migrate to goose');
+    expect(edited['assets/migrations/001_init.sql']!.message).not.toContain('never see this change');
+    expect(edited[`${M}/0003_users.up.sql`]!.message).toContain('databases that applied it as 0001 take 0003 for a new migration and run it again');
+    expect(edited[`${M}/0003_users.up.sql`]!.suggestion).toContain('mark the migration as applied under its new name');
+    // Renamed and edited: what it runs changed, and databases that applied it never see that.
+    expect(edited[`${M}/0002_customer_orders.up.sql`]!.message).toContain('never see this change');
+    expect(edited[`${M}/0002_customer_orders.up.sql`]!.suggestion).toBe('Restore the original migration and make the change in a new migration.');
   });
 
   it('in a one-file layout, an edit of only the down section is not an edit of the applied migration', async () => {
@@ -186,7 +234,7 @@ describe('a clone missing objects that rename detection reads', () => {
     expect(sets[0]!.migrations.map((m) => `${m.id} ${m.change}`)).toEqual(['0001_a_renamed renamed', '0002_b added']);
     // Judged as a rename, as with rename detection, not as a deleted migration and a new one.
     expect(findings.map((f) => `${f.rule} ${f.path}: ${f.message.replace(/:.*/, '')}`)).toEqual([
-      `migration-edited ${M}/0001_a_renamed.up.sql: ${M}/0001_a_renamed.up.sql already exists on the base branch and was renamed from ${M}/0001_a.up.sql`,
+      `migration-edited ${M}/0001_a_renamed.up.sql: ${M}/0001_a_renamed.up.sql already exists on the base branch and was renamed from ${M}/0001_a.up.sql with the same statements and version (0001)`,
     ]);
   });
 });

@@ -126,6 +126,43 @@ describe('version folders with a whole-schema file (memos)', () => {
   });
 });
 
+// inngest kept sqlc's inputs in a folder of their own (pkg/cqrs/base_cqrs/sqlc/postgres/): a pg_dump
+// as schema.sql and the named queries sqlc turns into Go. Read as a plain folder of migrations,
+// each regenerated dump or edited query was migration-edited, DANGEROUS.
+describe('a folder of a pg_dump and sqlc queries (inngest)', () => {
+  const dump = '--\n-- PostgreSQL database dump\n--\n\n-- Dumped from database version 16.13\n\nSET statement_timeout = 0;\nCREATE TABLE public.apps (id uuid NOT NULL, name text);\n';
+  const queries = '-- name: GetApps :many\nSELECT * FROM apps;\n\n-- name: DeleteApp :exec\nDELETE FROM apps WHERE id = $1;\n';
+  const files = {
+    'pkg/cqrs/sqlc/postgres/schema.sql': dump,
+    'pkg/cqrs/sqlc/postgres/queries.sql': queries,
+  };
+
+  it('holds no migration: the dump is the whole schema, the queries are left alone, each with a note', async () => {
+    const r = await discoverMigrations(repo(files), config());
+    expect(r.sets).toEqual([]);
+    expect(r.errors).toEqual([]);
+    expect(r.notes.map((n) => [n.path, n.message.split(':')[0]]).sort()).toEqual([
+      ['pkg/cqrs/sqlc/postgres', 'queries.sql left alone'],
+      ['pkg/cqrs/sqlc/postgres', 'schema.sql left alone'],
+    ]);
+    expect(r.notes.find((n) => n.message.startsWith('schema.sql'))!.message).toContain('as pg_dump writes it');
+  });
+
+  it('a file under a whole-schema name that is no dump, or queries with a statement before the first name, are still migrations', async () => {
+    const r = await discoverMigrations(repo({
+      'db/schema.sql': 'CREATE TABLE apps (id uuid NOT NULL);\n',
+      'db/queries.sql': `DROP TABLE apps;\n${queries}`,
+    }), config());
+    expect(r.sets.map((s) => [s.dir, s.migrations.map((m) => m.id)])).toEqual([['db', ['queries', 'schema']]]);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('a dump or query file the change adds is reviewed: its text is the author\'s choice', async () => {
+    const r = await discoverMigrations(repo(files), config(), { addedByChange: () => true });
+    expect(r.sets.map((s) => s.migrations.map((m) => m.id).sort())).toEqual([['queries', 'schema']]);
+  });
+});
+
 // temporal: schema/postgresql/v12/visibility/schema.sql is the whole schema for a new database,
 // right above versioned/v1.0/..., which its schema tool applies in version order. Every temporal
 // pull request that added a versioned file also edited schema.sql, and was migration-edited, DANGEROUS.

@@ -19,6 +19,30 @@ export function isSchemaSnapshot(file: string): boolean {
   return SNAPSHOT.test(file);
 }
 
+/**
+ * True for the output of pg_dump (its header comment): a picture of the whole schema taken from a
+ * database, which no runner applies again (its CREATE TABLEs fail on a database that has the
+ * tables), so under a whole-schema name it is a snapshot whatever lies beside it.
+ */
+export function isPgDump(text: string): boolean {
+  return /^--\s*PostgreSQL database dump\s*$/m.test(text.slice(0, 400));
+}
+
+// sqlc's query annotation: `-- name: GetAuthor :one` (or in a block comment).
+const SQLC_NAME = /^[ \t]*(?:--|\/\*)[ \t]*name:[ \t]*\w+[ \t]+:(?:one|many|exec|execrows|execresult|execlastid|copyfrom|batchexec|batchmany|batchone)\b/m;
+
+/**
+ * True for a file of sqlc queries: it starts (after comments) with a `-- name: X :one` annotation,
+ * which sqlc requires before each query it turns into code. No runner applies such a file.
+ */
+export function isSqlcQueries(text: string): boolean {
+  const first = SQLC_NAME.exec(text);
+  if (!first) return false;
+  // Only comments and blank lines before the first annotation: no statement that is not a named query.
+  const before = text.slice(0, first.index).replace(/\/\*[\s\S]*?\*\//g, '').replace(/--[^\n]*/g, '');
+  return before.trim() === '';
+}
+
 /** True when a folder of SQL files looks like it holds migrations rather than queries or seeds. */
 export function looksLikeMigrationName(file: string): boolean {
   return /^[vV]?\d/.test(file) || /migrat|upgrade|rollback|schema/i.test(file);
