@@ -86,6 +86,7 @@ export function identifiersIn(sql: string, minChars = 0): string[] {
   // quadratic in the statement's length (a long function body took seconds).
   const dollarAt = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
   const wordAt = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
+  const plainRun = /[^-/'$"A-Za-z_\u0080-\uffff]+/y;
   let i = 0;
   while (i < sql.length) {
     const ch = sql[i]!;
@@ -127,14 +128,18 @@ export function identifiersIn(sql: string, minChars = 0): string[] {
       i = j + 1;
       continue;
     }
+    // test, not exec: a word is copied out only when it is long enough to be kept (most are not).
     wordAt.lastIndex = i;
-    const word = wordAt.exec(sql);
-    if (word) {
-      if (word[0].length >= minChars) out.push(word[0].replace(/[A-Z]/g, (c) => c.toLowerCase()));
-      i += word[0].length;
+    if (wordAt.test(sql)) {
+      const end = wordAt.lastIndex;
+      if (end - i >= minChars) out.push(sql.slice(i, end).replace(/[A-Z]/g, (c) => c.toLowerCase()));
+      i = end;
       continue;
     }
-    i++;
+    // Past this character and the run of others that start nothing above (spaces, digits,
+    // punctuation) at once, not one loop turn each.
+    plainRun.lastIndex = i + 1;
+    i = plainRun.test(sql) ? plainRun.lastIndex : i + 1;
   }
   return out;
 }

@@ -66,7 +66,7 @@ export function analyzeSource(
   text: string,
   state: AnalysisState,
   rules: readonly Rule[],
-  settings: Readonly<Record<string, RuleSetting>> = {},
+  settings: Readonly<Record<string, RuleSetting>> = NO_SETTINGS,
 ): AnalyzeOutput {
   const analysis = startAnalysis(state, rules, settings);
   for (const stmt of source.statements) analysis.feed(stmt);
@@ -82,20 +82,13 @@ export function analyzeSource(
 export function startAnalysis(
   state: AnalysisState,
   rules: readonly Rule[],
-  settings: Readonly<Record<string, RuleSetting>> = {},
+  settings: Readonly<Record<string, RuleSetting>> = NO_SETTINGS,
 ): SourceAnalysis {
-  const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
+  const { enabled, checkers, bodyCheckers, replayCheckers, lookingBack } = rulePlan(rules, settings);
   const operations: Operation[] = [];
   const pending: PendingHit[] = [];
-
-  // Rules without a check (finish-only) are skipped once here, not once per statement.
-  const checkers = byStatementTag(enabled.filter((r) => r.check));
-  const bodyCheckers = byStatementTag(enabled.filter((r) => r.check && r.functionBodies));
-  // A routine's statements, once something runs it: the rules that read bodies already did.
-  const replayCheckers = byStatementTag(enabled.filter((r) => r.check && !r.functionBodies));
   // The routine each CREATE FUNCTION / PROCEDURE of this file defines, by statement index.
   const defining = new Map<number, string>();
-  const lookingBack = enabled.filter((r) => r.readsEarlierTree);
   const runChecks = (which: (tag: string) => readonly Rule[], stmt: Statement, ops: Operation[]) => {
     if (state.learningOnly) return;
     const ctx = { statement: stmt, operations: ops, state };
@@ -275,6 +268,45 @@ export function startAnalysis(
   };
 
   return { feed, finish };
+}
+
+/** Which rules run on what, for one list of rules and one set of rule settings. */
+interface RulePlan {
+  enabled: readonly Rule[];
+  checkers: (tag: string) => readonly Rule[];
+  bodyCheckers: (tag: string) => readonly Rule[];
+  replayCheckers: (tag: string) => readonly Rule[];
+  lookingBack: readonly Rule[];
+}
+
+/** Settings when none are given: one shared object, so that rulePlan finds its plan again. */
+const NO_SETTINGS: Readonly<Record<string, RuleSetting>> = Object.freeze({});
+
+const plans = new WeakMap<readonly Rule[], WeakMap<Readonly<Record<string, RuleSetting>>, RulePlan>>();
+
+/**
+ * The plan for these rules and settings, made once and shared by every file analysed with them
+ * (the same objects for a whole run): made per file, filtering 100 rules per statement tag per
+ * file was 2.5% of a lint of 4,000 small files.
+ */
+function rulePlan(rules: readonly Rule[], settings: Readonly<Record<string, RuleSetting>>): RulePlan {
+  let bySettings = plans.get(rules);
+  if (!bySettings) plans.set(rules, (bySettings = new WeakMap()));
+  let plan = bySettings.get(settings);
+  if (!plan) {
+    const enabled = rules.filter((r) => isEnabled(settings[r.id], r));
+    plan = {
+      enabled,
+      // Rules without a check (finish-only) are skipped once here, not once per statement.
+      checkers: byStatementTag(enabled.filter((r) => r.check)),
+      bodyCheckers: byStatementTag(enabled.filter((r) => r.check && r.functionBodies)),
+      // A routine's statements, once something runs it: the rules that read bodies already did.
+      replayCheckers: byStatementTag(enabled.filter((r) => r.check && !r.functionBodies)),
+      lookingBack: enabled.filter((r) => r.readsEarlierTree),
+    };
+    bySettings.set(settings, plan);
+  }
+  return plan;
 }
 
 /**

@@ -18,15 +18,16 @@ const NO_RULES: readonly string[] = Object.freeze([]);
 
 export function classify(stmt: Statement, state: Readonly<AnalysisState>): Operation[] {
   const drafts = classifyNode(stmt.ast, state);
-  return drafts.map((d) => ({
-    ...d,
-    risk: 'SAFE',
-    rules: NO_RULES,
-    statement: stmt.index,
-    line: stmt.line,
-    column: stmt.column,
-    ...(d.table !== undefined ? { table: sharedName(state, d.table), targetIsNew: isNewTable(d.table, state) || d.targetIsNew === true } : {}),
-  }));
+  return drafts.map((d) => {
+    const o: Operation = { ...d, risk: 'SAFE', rules: NO_RULES, statement: stmt.index, line: stmt.line, column: stmt.column };
+    // Assigned, not spread from a second object literal: one operation per statement of a large
+    // file. A draft with a table has the key, so `table` keeps its place among the draft's keys.
+    if (d.table !== undefined) {
+      o.table = sharedName(state, d.table);
+      o.targetIsNew = isNewTable(d.table, state) || d.targetIsNew === true;
+    }
+    return o;
+  });
 }
 
 function isNewTable(table: string, state: Readonly<AnalysisState>): boolean {

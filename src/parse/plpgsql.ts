@@ -6,7 +6,7 @@ import type { Node } from '@pgsql/types';
 import { escapeRegExp } from '../core/strings.js';
 import { ByteOffsets } from './positions.js';
 import { trimEnd } from './trivia.js';
-import { parsePlpgsql, parseSql } from './wasm.js';
+import { parsePlpgsql, parseSql, type Outcome, type PlpgsqlResult } from './wasm.js';
 
 export type BodyKind = 'do-block' | 'function-body';
 
@@ -197,6 +197,28 @@ function literalValue(raw: string): string | undefined {
 }
 
 
+/** `x%TYPE` and `x%ROWTYPE` with the suffix blanked (same length): parsable without a catalog. */
+function withoutTypeOf(text: string): string {
+  return text.replace(/%(row)?type\b/gi, (m) => ' '.repeat(m.length));
+}
+
+/** The text plpgsqlTree parsed last, when it parsed, and its tree. */
+let lastTree: { text: string; tree: Outcome<PlpgsqlResult> } | undefined;
+
+/**
+ * parsePlpgsql, remembering the last body that parsed: the dynamic-sql rule reads each DO
+ * block's and routine's PL/pgSQL tree as the statement is analysed, right before the parse
+ * stage looks inside the same body (innerStatements), so each body is parsed once, not twice.
+ * A failure is not kept: innerStatements then parses the body again with %TYPE blanked, which
+ * is the text dynamicExecutes parsed. Callers only read the tree.
+ */
+function plpgsqlTree(text: string): Outcome<PlpgsqlResult> {
+  if (lastTree !== undefined && lastTree.text === text) return lastTree.tree;
+  const tree = parsePlpgsql(text);
+  if (tree.ok) lastTree = { text, tree };
+  return tree;
+}
+
 /** Finds where `query` starts in `body`, at or after `from`; INTO blanking can break an exact match. */
 function locate(body: string, query: string, from: number): number {
   const exact = body.indexOf(query, from);
@@ -219,11 +241,11 @@ export function innerStatements(statementText: string, statementStart: number, a
   if (target === undefined) return undefined;
   const result: BodyResult = { kind: target.kind, statements: [], notes: [] };
   const what = target.kind === 'do-block' ? 'DO block' : 'function body';
-  let tree = parsePlpgsql(statementText);
+  let tree = plpgsqlTree(statementText);
   if (!tree.ok && /%(row)?type\b/i.test(statementText)) {
     // `x%TYPE` needs the catalog, which this parser does not have ("Not implemented"); the
     // bare type name (same length, so lines keep their numbers) is as good for finding SQL.
-    tree = parsePlpgsql(statementText.replace(/%(row)?type\b/gi, (m) => ' '.repeat(m.length)));
+    tree = plpgsqlTree(withoutTypeOf(statementText));
   }
   if (!tree.ok) {
     result.notes.push({ offset: statementStart, message: `did not look inside the PL/pgSQL ${what}: ${tree.message}` });
@@ -296,7 +318,7 @@ export function dynamicExecutes(statementText: string, ast: Node): Array<{ kind:
   // All three forms (EXECUTE, FOR ... IN EXECUTE, OPEN ... FOR EXECUTE) spell the keyword: a
   // body without the word needs no second parse of its PL/pgSQL (the parse stage did one).
   if (target === undefined || !/execute/i.test(statementText)) return [];
-  const tree = parsePlpgsql(statementText.replace(/%(row)?type\b/gi, (m) => ' '.repeat(m.length)));
+  const tree = plpgsqlTree(withoutTypeOf(statementText));
   if (!tree.ok) return [];
   const out: Array<{ kind: BodyKind; expression: string }> = [];
   const stack: unknown[] = [tree.value];

@@ -2,6 +2,8 @@
 // throw anything for pathological input; these wrappers turn every outcome into data.
 // Baseline WebAssembly code for the parser also when no entry loaded first (tests, library use).
 import '../core/wasm-tier.js';
+// Only code that stays hot is optimised (core/js-tier.ts): every lint loads the parser first.
+import '../core/js-tier.js';
 import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from 'libpg-query';
 import type { ParseResult } from '@pgsql/types';
 
