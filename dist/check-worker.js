@@ -1,19 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-YR2A6R5V.js";
-import "./chunks/chunk-Q2OHSGXS.js";
-import "./chunks/chunk-FJSWYJIY.js";
+} from "./chunks/chunk-HK7PJZAX.js";
+import "./chunks/chunk-BDFYVYTE.js";
+import "./chunks/chunk-4QHGWZ4T.js";
+import "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-E6MAL5MB.js";
-import "./chunks/chunk-MWFXC2FY.js";
-import "./chunks/chunk-CTL3ZZCH.js";
+import "./chunks/chunk-UBYWTKN5.js";
+import "./chunks/chunk-NTDTDA7A.js";
+import "./chunks/chunk-TQ5DHK46.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser
-} from "./chunks/chunk-QGIMEMHQ.js";
-import "./chunks/chunk-BKYH3ZIB.js";
+} from "./chunks/chunk-BDVNOOZC.js";
+import "./chunks/chunk-A3JI777A.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/check/worker.ts

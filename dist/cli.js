@@ -18,9 +18,10 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
 }
 async function run() {
   nodeModule.enableCompileCache?.();
+  await import("./chunks/young-generation-UOH2AF4A.js");
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-DUHVXD4C.js");
+  const { main } = await import("./chunks/main-LSNNQRBA.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-BIDEU5BO.js";
+} from "./chunks/chunk-SND36FDG.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,42 +38,45 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-LLM56AQI.js";
+} from "./chunks/chunk-EEOLLJ2T.js";
+import {
+  loadConfig
+} from "./chunks/chunk-J3GDONXB.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-SB3WWWX4.js";
-import "./chunks/chunk-YNBMPLQX.js";
-import "./chunks/chunk-NERLK6YZ.js";
-import "./chunks/chunk-TRQ5RGOX.js";
-import "./chunks/chunk-5BQ6DS2H.js";
-import "./chunks/chunk-TA7Q6LOO.js";
-import {
-  loadConfig
-} from "./chunks/chunk-ARN7YUHD.js";
+} from "./chunks/chunk-KHMSKJUR.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-BCDIPO2D.js";
+import "./chunks/chunk-N5WFYR5U.js";
+import "./chunks/chunk-LORA4CZ3.js";
+import "./chunks/chunk-PF5ISWMH.js";
+import "./chunks/chunk-QOMLNQTS.js";
+import "./chunks/chunk-GZIZ33TD.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-YR2A6R5V.js";
-import "./chunks/chunk-Q2OHSGXS.js";
-import "./chunks/chunk-FJSWYJIY.js";
+import "./chunks/chunk-HK7PJZAX.js";
+import "./chunks/chunk-BDFYVYTE.js";
+import "./chunks/chunk-4QHGWZ4T.js";
+import {
+  withMajorVersion
+} from "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-E6MAL5MB.js";
-import "./chunks/chunk-MWFXC2FY.js";
-import "./chunks/chunk-CTL3ZZCH.js";
+import "./chunks/chunk-UBYWTKN5.js";
+import "./chunks/chunk-NTDTDA7A.js";
+import "./chunks/chunk-TQ5DHK46.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
-import "./chunks/chunk-QGIMEMHQ.js";
-import "./chunks/chunk-BKYH3ZIB.js";
+import "./chunks/chunk-BDVNOOZC.js";
+import "./chunks/chunk-A3JI777A.js";
+import "./chunks/chunk-72JHAUBW.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/action/main.ts
@@ -1031,8 +1034,8 @@ async function configFor(inputs) {
 }
 function withInputs(config, inputs) {
   return {
-    ...config,
-    ...inputs.pgVersion !== void 0 ? { pgVersion: inputs.pgVersion } : {},
+    // The input names a major only, as --pg-version does: the file's minor was of another target.
+    ...inputs.pgVersion !== void 0 ? withMajorVersion(config, inputs.pgVersion) : config,
     ...inputs.failOn && inputs.failOn !== "never" ? { failOn: inputs.failOn } : {},
     ...inputs.approvalRisk ? { approvalRisk: inputs.approvalRisk } : {},
     ...inputs.migrations.length > 0 ? { migrations: inputs.migrations.map((p) => ({ path: p.replace(/^\.\//, "").replace(/\/+$/, "") })) } : {},

@@ -6,8 +6,8 @@ import {
   initParser,
   parseSql,
   statementRanges
-} from "./chunks/chunk-QGIMEMHQ.js";
-import "./chunks/chunk-BKYH3ZIB.js";
+} from "./chunks/chunk-BDVNOOZC.js";
+import "./chunks/chunk-A3JI777A.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/parse/parse-worker.ts

@@ -1,6 +1,0 @@
-import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
-
-// src/core/wasm-tier.ts
-import { setFlagsFromString } from "node:v8";
-setFlagsFromString("--liftoff-only");
-setFlagsFromString("--wasm-lazy-validation");
