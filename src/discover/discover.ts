@@ -327,28 +327,38 @@ function reviewedSnapshots(dir: string, snapshots: readonly string[], change: Ch
  * In a folder with no runner convention, the files that are no migration by their own text: a
  * pg_dump under a whole-schema name (schema.sql) joins the snapshots, and sqlc's query files
  * (`-- name: GetUser :one` before each query) are left alone with a note. One the change adds is
- * reviewed all the same, as an added snapshot is: its text is its author's choice.
+ * reviewed all the same, as an added snapshot is: its text is its author's choice. So is one it
+ * edits unless the base branch's text was of the same kind: a pull request that puts a dump's
+ * header or a `-- name:` line on top of a migration does not make it "no migration".
  */
-function setAsideNonMigrations(dir: string, built: LayoutBuild, change: ChangeView, result: DiscoveryResult): void {
+async function setAsideNonMigrations(dir: string, built: LayoutBuild, change: ChangeView, result: DiscoveryResult): Promise<void> {
   const queries: string[] = [];
-  built.migrations = built.migrations.filter((d) => {
+  const kept: typeof built.migrations = [];
+  for (const d of built.migrations) {
     const file = dir === '' ? d.up.path : d.up.path.slice(dir.length + 1);
-    if (!file.includes('/') && isSchemaSnapshot(file) && isPgDump(d.up.text)) {
+    if (!file.includes('/') && isSchemaSnapshot(file) && isPgDump(d.up.text) && (await soOnBase(d.up.path, isPgDump, change))) {
       (built.snapshots ??= []).push(file);
-      return false;
-    }
-    if (isSqlcQueries(d.up.text) && !change.added(d.up.path)) {
+    } else if (isSqlcQueries(d.up.text) && !change.added(d.up.path) && (await soOnBase(d.up.path, isSqlcQueries, change))) {
       queries.push(file);
-      return false;
-    }
-    return true;
-  });
+    } else kept.push(d);
+  }
+  built.migrations = kept;
   if (queries.length > 0) {
     result.notes.push({
       path: dir,
       message: `${queries.join(', ')} left alone: sqlc queries (each named by a \`-- name:\` annotation for code generation), not migrations; no runner applies ${queries.length === 1 ? 'it' : 'them'}`,
     });
   }
+}
+
+/**
+ * Whether a file the change edits was of `kind` on the base branch too (true for one it leaves
+ * alone or adds: those are judged by their own text). Without the base branch's files, no.
+ */
+async function soOnBase(path: string, kind: (text: string) => boolean, change: ChangeView): Promise<boolean> {
+  if (!change.changed(path) || change.added(path)) return true;
+  const base = change.base ? await change.base() : undefined;
+  return base ? kind(await base.read(change.previous(path) ?? path)) : false;
 }
 
 async function buildGroup(
@@ -391,7 +401,7 @@ async function buildGroup(
     });
   }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
-  if (layout === 'plain' && !entry) setAsideNonMigrations(group.dir, built, change, result);
+  if (layout === 'plain' && !entry) await setAsideNonMigrations(group.dir, built, change, result);
   for (const d of built.migrations) {
     if (!d.mixedTransaction) continue;
     const at = d.mixedTransaction;

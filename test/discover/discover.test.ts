@@ -157,6 +157,24 @@ describe('a folder of a pg_dump and sqlc queries (inngest)', () => {
     expect(r.notes).toEqual([]);
   });
 
+  it('a migration the change edits into a dump or a query file is still a migration: the base branch\'s text decides', async () => {
+    const base = repo({ 'db/001_init.sql': 'CREATE TABLE apps (id uuid);\n', 'sqlc/schema.sql': 'CREATE TABLE users (id int);\n', 'sqlc/queries.sql': queries });
+    const head = {
+      'db/001_init.sql': '-- name: Wipe :exec\nDROP TABLE apps;\n',
+      'sqlc/schema.sql': `${dump}DROP TABLE users;\n`,
+      'sqlc/queries.sql': `${queries}\n-- name: Count :one\nSELECT count(*) FROM apps;\n`,
+    };
+    const edited = (p: string) => p in head;
+    const ids = (r: Awaited<ReturnType<typeof discoverMigrations>>) => r.sets.map((s) => [s.dir, s.migrations.map((m) => m.id).sort()]);
+    const r = await discoverMigrations(repo(head), config(), { changedByChange: edited, base });
+    // The two that were migrations stay migrations; the query file that was one on the base too is left alone.
+    expect(ids(r)).toEqual([['db', ['001_init']], ['sqlc', ['schema']]]);
+    expect(r.notes.map((n) => n.message.split(':')[0])).toEqual(['queries.sql left alone']);
+    // Without the base branch's files, an edited file is reviewed.
+    const blind = await discoverMigrations(repo(head), config(), { changedByChange: edited });
+    expect(ids(blind)).toEqual([['db', ['001_init']], ['sqlc', ['queries', 'schema']]]);
+  });
+
   it('a dump or query file the change adds is reviewed: its text is the author\'s choice', async () => {
     const r = await discoverMigrations(repo(files), config(), { addedByChange: () => true });
     expect(r.sets.map((s) => s.migrations.map((m) => m.id).sort())).toEqual([['queries', 'schema']]);
