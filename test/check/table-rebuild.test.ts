@@ -63,5 +63,22 @@ describe('rename-and-replace table rebuild', () => {
     expect(covered.findings.map((f) => f.rule)).not.toContain('renaming-table');
     const apart = await review('BEGIN;\nALTER TABLE events RENAME TO app_events;\nCOMMIT;\nBEGIN;\nCREATE VIEW events AS SELECT * FROM app_events;\nCOMMIT;\n');
     expect(apart.findings.map((f) => f.rule)).toContain('renaming-table');
+    const columns = await review('BEGIN;\nALTER TABLE events RENAME TO app_events;\nCREATE VIEW events AS SELECT id, name FROM app_events;\nCOMMIT;\n');
+    expect(columns.findings.map((f) => f.rule)).not.toContain('renaming-table');
+  });
+
+  it('a view under the old name that is not the renamed table passed through does not cover the rename', async () => {
+    for (const view of [
+      'SELECT 1 AS x', // another relation entirely
+      'SELECT * FROM other_table',
+      'SELECT e.* FROM app_events e JOIN users u ON u.id = e.id',
+      'SELECT * FROM app_events WHERE id > 0',
+      'SELECT id, upper(name) AS name FROM app_events',
+      'SELECT DISTINCT * FROM app_events',
+      'SELECT * FROM app_events LIMIT 10',
+    ]) {
+      const r = await review(`BEGIN;\nALTER TABLE events RENAME TO app_events;\nCREATE VIEW events AS ${view};\nCOMMIT;\n`);
+      expect(r.findings.map((f) => f.rule), view).toContain('renaming-table');
+    }
   });
 });
