@@ -87,9 +87,11 @@ export const rule: Rule = {
       if (validated && state.pgVersion >= 12) return;
       // VALIDATE CONSTRAINT of a constraint whose definition the history does not show (added in
       // a migration outside the reviewed files): whether it proves the column NOT NULL is unknown.
-      // Its name mentioning the column is the one hint that it is the CHECK (col IS NOT NULL) step.
+      // Its name is the one hint that it is the CHECK (col IS NOT NULL) step: it must name the
+      // column as a word and read as a CHECK (not a key's, a foreign key's or an exclusion's name,
+      // which VALIDATE can name too, and not a name the history gave an unnamed constraint).
       const unseen = state.pgVersion >= 12 && !validated
-        ? [...constraintsOn(state, table)].find((c) => c.table === table && c.validated && c.addedInTx === -1 && c.name.toLowerCase().includes(column.toLowerCase()))
+        ? [...constraintsOn(state, table)].find((c) => c.table === table && c.validated && c.addedInTx === -1 && looksLikeNotNullCheck(c.name, column))
         : undefined;
       if (unseen) {
         hits.push({
@@ -118,3 +120,13 @@ export const rule: Rule = {
 };
 
 export default rule;
+
+/** A constraint name that reads as a CHECK on the column: the column as a word, and `check` or `not_null`/`notnull`/`nn` in it, no key suffix. */
+function looksLikeNotNullCheck(name: string, column: string): boolean {
+  const n = name.toLowerCase();
+  if (n.includes('#') || /_(?:p?key|fkey|excl)$/.test(n)) return false;
+  const words = n.split(/[^a-z0-9]+/);
+  const col = column.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const at = words.findIndex((_, i) => col.every((w, j) => words[i + j] === w));
+  return at >= 0 && /check|not_?null|(?:^|_)nn(?:_|$)/.test(n);
+}

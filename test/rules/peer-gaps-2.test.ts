@@ -87,6 +87,12 @@ describe('set-not-null-without-check', () => {
     expect(findingsOf(await lintSql(sql, { runner: 'none', pgVersion: 11 }), 'set-not-null-without-check')[0]?.risk).toBe('DANGEROUS');
     const other = 'ALTER TABLE foo VALIDATE CONSTRAINT foo_amount_positive;\nALTER TABLE foo ALTER COLUMN bar SET NOT NULL;';
     expect(findingsOf(await lintSql(other, { runner: 'none' }), 'set-not-null-without-check')[0]?.risk).toBe('DANGEROUS');
+    // A foreign key's or a key's name that holds the column, or a column name inside another word, is no hint.
+    for (const name of ['foo_bar_fkey', 'foo_bar_key', 'foo_bar_pkey', 'foo_barcode_check']) {
+      const validate = `ALTER TABLE foo VALIDATE CONSTRAINT ${name};\nALTER TABLE foo ALTER COLUMN bar SET NOT NULL;`;
+      expect(findingsOf(await lintSql(validate, { runner: 'none' }), 'set-not-null-without-check')[0]?.risk, name).toBe('DANGEROUS');
+    }
+    expect(findingsOf(await lintSql('ALTER TABLE foo VALIDATE CONSTRAINT foo_bar_check;\nALTER TABLE foo ALTER COLUMN bar SET NOT NULL;', { runner: 'none' }), 'set-not-null-without-check')[0]?.risk).toBe('CAUTION');
   });
 });
 
