@@ -27,43 +27,60 @@ const CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+
 
 /**
  * The routines a migration file creates, by bare lower-case name, read from its text without
- * parsing it (every file of every set is read so, before any is analysed). Comments are passed
- * over: a pull request could otherwise make any call look known with `-- CREATE FUNCTION f`.
- * Strings are read (EXECUTE 'CREATE FUNCTION ...' creates one too).
+ * parsing it (every file of every set is read so, before any is analysed). Comments and quoted
+ * strings are passed over: a pull request could otherwise make any call look known with
+ * `-- CREATE FUNCTION f` or `SELECT 'CREATE FUNCTION f'`. So is EXECUTE 'CREATE FUNCTION ...' (a
+ * call of such a routine stays reported: the cautious side). Dollar-quoted text is read, as
+ * routine bodies and DO blocks that create routines are written in it.
  */
 export function routinesCreatedInText(text: string): string[] {
   const out: string[] = [];
-  for (const m of withoutComments(text).matchAll(CREATE_ROUTINE)) out.push(m[1]!.replace(/^"|"$/g, '').toLowerCase());
+  for (const m of codeOf(text).matchAll(CREATE_ROUTINE)) out.push(m[1]!.replace(/^"|"$/g, '').toLowerCase());
   return out;
 }
 
-/** The text with its `--` and (nested) block comments blanked, quoted text kept as it is. */
-function withoutComments(text: string): string {
-  if (!text.includes('--') && !text.includes('/*')) return text;
+/** The text with its `--` and (nested) block comments and its single-quoted strings blanked; identifiers in double quotes kept. */
+function codeOf(text: string): string {
+  if (!text.includes('--') && !text.includes('/*') && !text.includes("'")) return text;
   let out = '';
   let i = 0;
   let kept = 0;
+  const blank = (from: number, to: number) => {
+    out += `${text.slice(kept, from)} `;
+    kept = to;
+  };
   while (i < text.length) {
     const c = text[i]!;
-    if (c === "'" || c === '"') {
-      // To the closing quote; a doubled quote is one character of the text.
+    if (c === '"') {
+      // To the closing quote; a doubled quote is one character of the name.
       i++;
-      while (i < text.length && !(text[i] === c && text[i + 1] !== c)) i += text[i] === c ? 2 : 1;
+      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
       i++;
+    } else if (c === "'") {
+      // E'...' strings escape with a backslash; others only by doubling the quote.
+      const escapes = i > 0 && /[eE]/.test(text[i - 1]!) && !/[\w$]/.test(text[i - 2] ?? ' ');
+      const from = i++;
+      while (i < text.length) {
+        if (escapes && text[i] === '\\') i += 2;
+        else if (text[i] === "'" && text[i + 1] === "'") i += 2;
+        else if (text[i] === "'") break;
+        else i++;
+      }
+      i++;
+      blank(from, i);
     } else if (c === '-' && text[i + 1] === '-') {
-      out += text.slice(kept, i);
+      const from = i;
       while (i < text.length && text[i] !== '\n') i++;
-      kept = i;
+      blank(from, i);
     } else if (c === '/' && text[i + 1] === '*') {
-      out += text.slice(kept, i);
+      const from = i;
       let depth = 0;
       do {
         if (text[i] === '/' && text[i + 1] === '*') (depth++, (i += 2));
         else if (text[i] === '*' && text[i + 1] === '/') (depth--, (i += 2));
         else i++;
       } while (depth > 0 && i < text.length);
-      out += ' ';
-      kept = i;
+      blank(from, i);
     } else i++;
   }
   return out + text.slice(kept);

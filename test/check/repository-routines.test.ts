@@ -41,8 +41,8 @@ describe('routines another migration folder of the repository creates', () => {
     expect(routinesCreatedInText('create or replace function rbac.currentSubjectUuid() returns uuid ...;\nCREATE PROCEDURE "Mixed"() ...;\nCREATE  FUNCTION\n  f2 (x int)')).toEqual(['currentsubjectuuid', 'mixed', 'f2']);
   });
 
-  it('are not read from comments, which would let a pull request make any call look known', async () => {
-    expect(routinesCreatedInText("-- CREATE FUNCTION hidden1()\n/* CREATE FUNCTION hidden2() /* nested */ CREATE FUNCTION hidden3() */\nSELECT '-- not a comment'; CREATE FUNCTION shown1() ...;\nDO $$ BEGIN EXECUTE 'CREATE FUNCTION shown2() ...'; END $$;")).toEqual(['shown1', 'shown2']);
+  it('are not read from comments or strings, which would let a pull request make any call look known', async () => {
+    expect(routinesCreatedInText("-- CREATE FUNCTION hidden1()\n/* CREATE FUNCTION hidden2() /* nested */ CREATE FUNCTION hidden3() */\nSELECT '-- not a comment'; CREATE FUNCTION shown1() ...;\nSELECT 'CREATE FUNCTION hidden4()', E'it\\'s -- CREATE FUNCTION hidden5()';\nDO $$ BEGIN CREATE FUNCTION shown2() RETURNS int LANGUAGE sql AS 'SELECT 1'; END $$;")).toEqual(['shown1', 'shown2']);
     const found = await lint({
       'main/V1__init.sql': 'CREATE TABLE item (id int);\n-- CREATE FUNCTION wipe_everything() is made by hand\n',
       'workflow/V1__wf.sql': 'CREATE TABLE wf (id int);\nSELECT wipe_everything();\n',
