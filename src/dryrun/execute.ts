@@ -324,9 +324,10 @@ export async function executeTraced(input: ExecuteInput): Promise<ExecuteOutput>
 /**
  * Applies a file without tracing (the base history, a re-apply): the whole file in one
  * round trip when it can run as one transaction, statement by statement otherwise or to
- * find the statement that failed.
+ * find the statement that failed. `oneAtATime`: never as one round trip (SQL we tell a user
+ * to run one statement at a time is run that way).
  */
-export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sourceText: string, transaction: TransactionMode, limits: Limits): Promise<DryRunError | null> {
+export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sourceText: string, transaction: TransactionMode, limits: Limits, oneAtATime = false): Promise<DryRunError | null> {
   const statements = topLevel(parsed.statements);
   for (const { stmt, nested } of statements) {
     const why = refusal(stmt, nested);
@@ -338,7 +339,7 @@ export async function applyUntraced(sandbox: Sandbox, parsed: ParsedSource, sour
     if (ms <= 0) throw new DbError({ sqlstate: SQLSTATE_CANCELED, message: 'the dry-run total time limit was reached' });
     return ms;
   };
-  const batchable = !statements.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt, sandbox.serverVersion));
+  const batchable = !oneAtATime && !statements.some(({ stmt }) => txControl(stmt) !== null || cannotRunInTransaction(stmt, sandbox.serverVersion));
   if (batchable) {
     try {
       // A multi-statement simple query is one implicit transaction: all or nothing.

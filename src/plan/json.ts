@@ -82,7 +82,8 @@ export function planDocument(plan: Plan, pgVersion: number, verification?: PlanC
       })),
       ...(p.appMustDo ? { appMustDo: p.appMustDo } : {}),
       rollback: p.rollback,
-      ...(p.rollbackSql ? { rollbackSql: p.rollbackSql } : {}),
+      // Not the SQL of a rollback that was run and failed: a reader of rollbackSql would run it.
+      ...(p.rollbackSql && verification?.rollbacks?.[i]?.status !== 'failed' ? { rollbackSql: p.rollbackSql } : {}),
       ...(verification?.phases[i] ? { verification: verification.phases[i] } : {}),
       ...(p.rollbackSql && verification?.rollbacks?.[i] ? { rollbackVerification: verification.rollbacks[i] } : {}),
     })),

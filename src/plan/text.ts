@@ -14,12 +14,14 @@ export function verificationLine(v: Verification): string {
 }
 
 /**
- * How a phase's rollback SQL is shown: the SQL with what running it proved, or, when running
- * it failed, no SQL (nothing that failed is printed as something to run) and why.
+ * How a phase's rollback SQL is shown: the SQL with what running it proved, or, when the
+ * verification did not run it or running it failed, no SQL (nothing is printed as something to
+ * run that we did not run) and why. Without a verification at all (`plan --no-verify`) the SQL,
+ * as the plan's steps are.
  */
 export function rollbackShown(phase: PlanPhase, v: Verification | undefined): { sql: string[]; head: string } | { failed: string } | undefined {
   if (!phase.rollbackSql?.length) return undefined;
-  if (v?.status === 'failed') return { failed: `Its rollback SQL is not shown: it ${verificationLine(v)}` };
+  if (v && v.status !== 'verified') return { failed: `Its rollback SQL is not shown: it ${v.status === 'failed' ? verificationLine(v) : `was not run (${v.reason})`}` };
   const head = `Run these one at a time, outside a transaction, in this order${v ? ` (${verificationLine(v)})` : ''}:`;
   return { sql: phase.rollbackSql, head };
 }

@@ -103,7 +103,7 @@ async function runRollback(sandbox: Sandbox, phase: PlanDocumentPhase, before: S
   const pop = phase.steps.map((s) => parse(s.source.path)).find((o) => o.goTemplates) ?? {};
   const parsed = parseSource({ path: `rollback of ${phase.name}`, text }, pop);
   if (parsed.errors.length > 0) return `the rollback SQL does not parse: ${parsed.errors[0]!.message}`;
-  const err = await applyUntraced(sandbox, parsed, text, 'none', limits);
+  const err = await applyUntraced(sandbox, parsed, text, 'none', limits, true);
   if (err) {
     const stmt = parsed.statements.find((s) => s.line === err.line);
     return `the rollback SQL failed: ${err.message} (SQLSTATE ${err.sqlstate})${stmt ? ` in: ${stmt.text.split('\n')[0]!.slice(0, 120)}` : ''}`;

@@ -192,6 +192,16 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
     const md = planOverview(shown, v);
     expect(md).not.toContain('DROP COLUMN IF EXISTS rank');
     expect(md).toContain('❌ Its rollback SQL is not shown');
+    // Nor in the plan's JSON: a reader of rollbackSql would run it.
+    expect(planDocument(shown, 16, v).phases[0]!.rollbackSql).toBeUndefined();
+
+    // A rollback that was not run is not shown either, only why.
+    const notRun = { ...v, rollbacks: [{ status: 'not-run' as const, reason: 'the phase failed' }, ...v.rollbacks.slice(1)] };
+    const unrun = structuredClone(plan);
+    expect(renderPlanText(unrun, notRun)).toMatch(/Its rollback SQL is not shown: it was not run \(the phase failed\)/);
+    const mdNotRun = planOverview(unrun, notRun);
+    expect(mdNotRun).toContain('⚪ Its rollback SQL is not shown: it was not run (the phase failed)');
+    expect(mdNotRun).not.toContain(unrun.phases[0]!.rollbackSql![0]!);
   }, 120_000);
 
   it('fails a rollback that leaves part of the phase behind', async () => {

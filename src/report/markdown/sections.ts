@@ -134,13 +134,11 @@ export function planOverview(plan: Plan, verification?: PlanChecks): string {
     out.push(`${i + 1}. **${prose(p.title)}**${n ? ` (${plural(n, 'step')})` : ''}${mark}`);
     if (p.appMustDo) out.push(`   - Before the next phase: ${prose(p.appMustDo)}`);
     out.push(`   - Roll back: ${prose(p.rollback)}`);
-    // The comment shows rollback SQL only once it was run (check --dry-run); a failed one never.
+    // The comment shows rollback SQL only once it was run and did its job (check --dry-run).
     const rv = verification?.rollbacks?.[i];
     const undo = rv && rollbackShown(p, rv);
-    if (undo && 'failed' in undo) out.push(`     ❌ ${prose(undo.failed)}`);
-    else if (undo) {
-      out.push(`     ${rv.status === 'verified' ? '✅' : '⚪'} ${prose(undo.head)}`, '', indentBlock(fenced('sql', undo.sql.map((s) => `${s};`).join('\n')), '     '));
-    }
+    if (undo && 'failed' in undo) out.push(`     ${rv.status === 'failed' ? '❌' : '⚪'} ${prose(undo.failed)}`);
+    else if (undo) out.push(`     ✅ ${prose(undo.head)}`, '', indentBlock(fenced('sql', undo.sql.map((s) => `${s};`).join('\n')), '     '));
   });
   if (plan.notes.length) {
     out.push('', '<details><summary>Notes on the plan</summary>', '', ...plan.notes.map((n) => `- ${prose(n)}`), '', '</details>');
