@@ -1,11 +1,11 @@
 // V8 optimises a JavaScript function (TurboFan, on a helper thread) once it has run through an
-// "interrupt budget" of bytecode; this process sets the budget 4 times V8's default (67,584).
+// "interrupt budget" of bytecode; this process sets the budget at 262,144, about 3.9 times V8's default (67,584).
 //
 // Why: a lint runs a little of a great deal of code (100 rules, the classifier, the report), and
 // at the default budget V8 optimised much of it soon after its first calls: the optimising
 // compiler was over a third of the instructions of a one-thread lint of the 4,115-file corpus
 // (10.6 of 29.1 G, callgrind). With the budget at 262,144 only code that stays hot is optimised:
-// the corpus 5.1-6.1 -> 3.9-4.3 s of CPU, peak 182 -> 176 MB; the 20 MB generated file, where
+// the corpus on one thread a median of 4.98 -> 3.59 s of CPU (paired runs on a loaded machine); the 20 MB generated file, where
 // the same few functions run 10^5 times, no slower (86.5 -> 85.9 G instructions together with
 // the other CPU changes of issue 16, callgrind; same output). Larger budgets were no better on
 // the corpus and slowed the large file (1,000,000: 8.7 -> 12.7 s), whose hot loops then waited

@@ -23,8 +23,8 @@ import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--liftoff-only');
 // Node 24's V8 no longer honours --liftoff-only set at run time (only on the command line), and its
-// optimising tier-up of the parser peaks at ~600 MB (a one-file lint: 610 MB and ~1 s against 70 MB
-// and 0.3 s). A tier-up filter naming a function index no module has is read at each tier-up, so
+// optimising tier-up of the parser peaks at ~600 MB (a one-file lint on Node 24: 610-625 MB and
+// 0.5-1 s against 73 MB and 0.13 s, bench/lint.mjs). A tier-up filter naming a function index no module has is read at each tier-up, so
 // it holds on Node 20, 22 and 24 alike.
 setFlagsFromString('--wasm-tier-up-filter=2147483647');
 setFlagsFromString('--wasm-lazy-validation');
