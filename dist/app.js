@@ -1,22 +1,22 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-IM33NEQQ.js";
-import "./chunks/chunk-EEOLLJ2T.js";
+} from "./chunks/chunk-NFYIIVK6.js";
+import "./chunks/chunk-T6OJFT7T.js";
 import "./chunks/chunk-J3GDONXB.js";
-import "./chunks/chunk-KHMSKJUR.js";
+import "./chunks/chunk-6L3WGVTF.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-N5WFYR5U.js";
-import "./chunks/chunk-LORA4CZ3.js";
-import "./chunks/chunk-PF5ISWMH.js";
-import "./chunks/chunk-QOMLNQTS.js";
+import "./chunks/chunk-SQKQK66G.js";
+import "./chunks/chunk-QXSAJGNQ.js";
+import "./chunks/chunk-SLFEKWWH.js";
+import "./chunks/chunk-MZGAIC4D.js";
 import "./chunks/chunk-GZIZ33TD.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-HK7PJZAX.js";
+import "./chunks/chunk-6EG6I2QK.js";
 import "./chunks/chunk-BDFYVYTE.js";
-import "./chunks/chunk-4QHGWZ4T.js";
+import "./chunks/chunk-WUBRGN6A.js";
 import "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";

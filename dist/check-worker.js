@@ -1,9 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-HK7PJZAX.js";
+} from "./chunks/chunk-6EG6I2QK.js";
 import "./chunks/chunk-BDFYVYTE.js";
-import "./chunks/chunk-4QHGWZ4T.js";
+import "./chunks/chunk-WUBRGN6A.js";
 import "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-SND36FDG.js";
+} from "./chunks/chunk-5M73YU6K.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-EEOLLJ2T.js";
+} from "./chunks/chunk-T6OJFT7T.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,23 +46,23 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-KHMSKJUR.js";
+} from "./chunks/chunk-6L3WGVTF.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-N5WFYR5U.js";
-import "./chunks/chunk-LORA4CZ3.js";
-import "./chunks/chunk-PF5ISWMH.js";
-import "./chunks/chunk-QOMLNQTS.js";
+import "./chunks/chunk-SQKQK66G.js";
+import "./chunks/chunk-QXSAJGNQ.js";
+import "./chunks/chunk-SLFEKWWH.js";
+import "./chunks/chunk-MZGAIC4D.js";
 import "./chunks/chunk-GZIZ33TD.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-HK7PJZAX.js";
+import "./chunks/chunk-6EG6I2QK.js";
 import "./chunks/chunk-BDFYVYTE.js";
-import "./chunks/chunk-4QHGWZ4T.js";
+import "./chunks/chunk-WUBRGN6A.js";
 import {
   withMajorVersion
 } from "./chunks/chunk-O6AHY4CV.js";

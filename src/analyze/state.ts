@@ -50,7 +50,6 @@ export interface TransactionState {
   blockingStatements?: Map<string, string[]> | undefined;
 }
 
-/** A foreign key added in the file being analyzed, for checks at the end of the file. */
 /** A primary key dropped by ALTER TABLE ... DROP CONSTRAINT (see AnalysisState.fileDroppedKeys). */
 export interface DroppedKey {
   table: string;
@@ -62,6 +61,7 @@ export interface DroppedKey {
   position: Position;
 }
 
+/** A foreign key added in the file being analyzed, for checks at the end of the file. */
 export interface ForeignKeyRef {
   /** Referencing table, schema-qualified. */
   table: string;

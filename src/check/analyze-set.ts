@@ -206,9 +206,6 @@ function reportRisk(findings: readonly Finding[], up: ParsedSource): Risk {
   return maxRisk(...findings.map((f) => f.risk), ...(up.errors.length ? ['DANGEROUS' as const] : []));
 }
 
-/** Findings about the edit itself, kept on a statement the edit left as it was. */
-const ABOUT_THE_EDIT: ReadonlySet<string> = new Set(['migration-edited', 'migration-out-of-order', 'duplicate-version']);
-
 /**
  * The statements of an edited up (indexes, nested ones with their block) the base branch's up
  * has too, word for word apart from spacing, each matched once: a database that ran the
@@ -277,7 +274,7 @@ function buildMigrationReport(
   const statementOf = (f: Finding) => f.statement ?? up.statements.find((s) => !s.nestedIn && s.line === f.line && s.column === f.column)?.index;
   const fromEdit = asBefore ? findings.filter((f) => {
     const at = f.path === m.up.path ? statementOf(f) : undefined;
-    return !(at !== undefined && asBefore.has(at) && !ABOUT_THE_EDIT.has(f.rule) && !f.rule.startsWith('rollback-'));
+    return !(at !== undefined && asBefore.has(at) && !f.rule.startsWith('rollback-'));
   }) : findings;
   const leftOut = findings.length - fromEdit.length;
   const editNote = leftOut > 0 ? [{ path: m.up.path, line: 1, column: 1, message: `${leftOut} finding${leftOut === 1 ? '' : 's'} on statements this change leaves as the base branch has them ${leftOut === 1 ? 'is' : 'are'} not shown: a database that ran the migration does not run them again, and one that has not runs them as they were; only what the edit brings is reviewed` }] : [];
@@ -334,7 +331,6 @@ function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, 
   const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn), version).flatMap((x) => x.ops);
   return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
-
 
 /**
  * `s` with its tree reduced to its tag (tagOnly), its fields in the same order. Written out, not

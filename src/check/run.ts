@@ -150,9 +150,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     if (session && verify && analyzed.length > 0) {
       const { runDryRun, mergeDryRun, takeSnapshot } = await import('../dryrun/index.js');
       const { verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = verify;
-      // The engine as configured (`engine`): the session opens it, the dry-run and the verifiers
-      // name it; one engine and its images for the dry-run and every verification after it
-      // (src/verify/session.ts).
+      // One engine and its images (`engine`, opened by the session) for the dry-run and every
+      // verification after it (src/verify/session.ts).
       const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       const snapshots = changes ? fromSnapshots(sets, historyPerSet, baseSets, touched, config.placeholders) : null;
       const snapshotBase = snapshots?.base;

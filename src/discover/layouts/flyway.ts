@@ -57,7 +57,7 @@ export interface FlywayTransaction {
 }
 
 /** Reads how Flyway runs `text` from its statements (comments and strings are no statements). */
-export async function flywayTransaction(path: string, text: string): Promise<FlywayTransaction> {
+async function flywayTransaction(path: string, text: string): Promise<FlywayTransaction> {
   if (!MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
   await initParser();
   const top = parseSource({ path, text }).statements.filter((s) => !s.nestedIn);
