@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-NFYIIVK6.js";
-import "./chunks/chunk-T6OJFT7T.js";
+} from "./chunks/chunk-KYA2ATLA.js";
+import "./chunks/chunk-M4B55YJZ.js";
 import "./chunks/chunk-J3GDONXB.js";
-import "./chunks/chunk-6L3WGVTF.js";
+import "./chunks/chunk-TIZ72LY4.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-SQKQK66G.js";
@@ -14,7 +14,7 @@ import "./chunks/chunk-MZGAIC4D.js";
 import "./chunks/chunk-GZIZ33TD.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-6EG6I2QK.js";
+import "./chunks/chunk-RIY6NIZR.js";
 import "./chunks/chunk-BDFYVYTE.js";
 import "./chunks/chunk-WUBRGN6A.js";
 import "./chunks/chunk-O6AHY4CV.js";

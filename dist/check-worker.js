@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-6EG6I2QK.js";
+} from "./chunks/chunk-RIY6NIZR.js";
 import "./chunks/chunk-BDFYVYTE.js";
 import "./chunks/chunk-WUBRGN6A.js";
 import "./chunks/chunk-O6AHY4CV.js";

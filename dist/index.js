@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-T6OJFT7T.js";
+} from "./chunks/chunk-M4B55YJZ.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,7 +46,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-6L3WGVTF.js";
+} from "./chunks/chunk-TIZ72LY4.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
@@ -60,7 +60,7 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-6EG6I2QK.js";
+import "./chunks/chunk-RIY6NIZR.js";
 import "./chunks/chunk-BDFYVYTE.js";
 import "./chunks/chunk-WUBRGN6A.js";
 import {

@@ -1,0 +1,43 @@
+import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
+import {
+  ruleDocsUrl
+} from "./chunk-ZCZCFGZS.js";
+import "./chunk-HQM6YGGO.js";
+import {
+  renderJobSummary
+} from "./chunk-QXSAJGNQ.js";
+import {
+  defaultRuleLookup
+} from "./chunk-SLFEKWWH.js";
+import {
+  buildPlan
+} from "./chunk-MZGAIC4D.js";
+import "./chunk-GZIZ33TD.js";
+import "./chunk-BDFYVYTE.js";
+import "./chunk-WUBRGN6A.js";
+import {
+  DEFAULT_PG_VERSION
+} from "./chunk-O6AHY4CV.js";
+import "./chunk-M7F56F33.js";
+import "./chunk-2FJ3R25C.js";
+import "./chunk-UBYWTKN5.js";
+import "./chunk-NTDTDA7A.js";
+import "./chunk-TQ5DHK46.js";
+import "./chunk-GAJUOGXM.js";
+import "./chunk-BDVNOOZC.js";
+import "./chunk-A3JI777A.js";
+import "./chunk-ZGDBGMMU.js";
+
+// src/report/markdown-report.ts
+function renderMarkdownReport(result, opts = {}) {
+  const ruleById = opts.ruleById ?? defaultRuleLookup;
+  const plan = result.plan ?? buildPlan(result.migrations, { pgVersion: opts.pgVersion ?? result.report.pgVersion ?? DEFAULT_PG_VERSION });
+  return renderJobSummary(result, plan, {
+    approvalRisk: opts.approvalRisk ?? "DANGEROUS",
+    docsUrl: (id) => ruleDocsUrl(id),
+    ruleTitle: (id) => ruleById(id)?.title
+  });
+}
+export {
+  renderMarkdownReport
+};
