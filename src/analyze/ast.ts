@@ -29,14 +29,18 @@ const TAG_ONLY = new Map<string, Node>();
 /**
  * The node's tag with nothing under it (`{ AlterTableStmt: {} }`), shared per tag: what an
  * earlier statement keeps of its tree when no rule reads more (AnalysisState.earlierInFile).
+ * A transaction statement keeps its kind (BEGIN, COMMIT...), which later stages still read
+ * (core/transaction.ts txControl) once the trees are gone.
  */
 export function tagOnly(node: Node): Node {
   const key = firstKey(node);
   if (key === undefined) return node;
-  let stub = TAG_ONLY.get(key);
+  const kind = key === 'TransactionStmt' ? (node as { TransactionStmt: { kind?: string } }).TransactionStmt.kind : undefined;
+  const id = kind ? `${key}:${kind}` : key;
+  let stub = TAG_ONLY.get(id);
   if (!stub) {
-    stub = Object.freeze({ [key]: Object.freeze({}) }) as unknown as Node;
-    TAG_ONLY.set(key, stub);
+    stub = Object.freeze({ [key]: Object.freeze(kind ? { kind } : {}) }) as unknown as Node;
+    TAG_ONLY.set(id, stub);
   }
   return stub;
 }

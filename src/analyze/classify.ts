@@ -8,6 +8,7 @@ import type {
 import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
 import { sharedName, type AnalysisState } from './state.js';
 import { as, functionsCalled, isAlwaysFalse, isConstantExpr, nodeTag, optionOn, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
+import { passedThrough } from './rename-view.js';
 import { serialType } from './serial-types.js';
 import { expressionVolatility } from './volatility.js';
 
@@ -76,9 +77,10 @@ function classifyNode(ast: Node, state: Readonly<AnalysisState>): Draft[] {
     case 'AlterDomainStmt': return [op('ALTER_DOMAIN', { typeName: qualifiedFromList((v as { typeName?: Node[] }).typeName) })];
     case 'ViewStmt': {
       // CREATE OR REPLACE VIEW of a view that exists locks it ACCESS EXCLUSIVE (measured on 15).
-      const view = v as { view?: RangeVar; replace?: boolean };
+      const view = v as { view?: RangeVar; replace?: boolean; query?: Node };
       const name = relationName(view.view);
-      return [op('CREATE_VIEW', { table: name, ...(view.replace && name && state.views?.has(name) ? { lock: 'AccessExclusiveLock' as const } : {}) })];
+      const viewOf = passedThrough(view.query);
+      return [op('CREATE_VIEW', { table: name, ...(view.replace && name && state.views?.has(name) ? { lock: 'AccessExclusiveLock' as const } : {}), ...(viewOf ? { viewOf } : {}) })];
     }
     case 'RefreshMatViewStmt': {
       const r = v as { concurrent?: boolean; relation?: RangeVar };

@@ -12,29 +12,24 @@ import type { Finding, Operation, Statement } from '../core/types.js';
 
 type Json = Record<string, unknown>;
 
-/** The name a table RENAME TO gives, or undefined for any other statement. */
-function renamedTo(s: Statement | undefined): string | undefined {
-  const r = (s?.ast as { RenameStmt?: { renameType?: string; newname?: string } } | undefined)?.RenameStmt;
-  return r?.renameType === 'OBJECT_TABLE' ? r.newname : undefined;
-}
-
 /**
- * True for CREATE VIEW ... AS SELECT <columns or *> FROM <table> with nothing else (the view
- * PostgreSQL makes updatable and that shows every row): the renamed table under its old name.
+ * The table a view's query passes through (SELECT <columns or *> FROM <table> with nothing else:
+ * no join, filter, expression, DISTINCT, LIMIT...), as written (`schema.name` or `name`), or
+ * undefined. Read when the view is classified: the trees may be gone by the time findings fold.
  */
-function passesThrough(s: Statement | undefined, table: string): boolean {
-  const view = (s?.ast as { ViewStmt?: { query?: Node } } | undefined)?.ViewStmt;
-  const select = (view?.query as { SelectStmt?: SelectStmt } | undefined)?.SelectStmt;
-  if (!select || select.op !== 'SETOP_NONE' || select.fromClause?.length !== 1) return false;
+export function passedThrough(query: Node | undefined): string | undefined {
+  const select = (query as { SelectStmt?: SelectStmt } | undefined)?.SelectStmt;
+  if (!select || select.op !== 'SETOP_NONE' || select.fromClause?.length !== 1) return undefined;
   const extra: Array<keyof SelectStmt> = ['whereClause', 'groupClause', 'havingClause', 'distinctClause', 'limitCount', 'limitOffset', 'withClause', 'windowClause', 'valuesLists', 'sortClause', 'intoClause', 'lockingClause'];
-  if (extra.some((k) => select[k] !== undefined)) return false;
+  if (extra.some((k) => select[k] !== undefined)) return undefined;
   const from = (select.fromClause[0] as { RangeVar?: RangeVar }).RangeVar;
-  if (!from || from.relname !== table || from.inh === false) return false;
+  if (!from?.relname || from.inh === false) return undefined;
   // Plain column references or *, no expressions (an expression column cannot be written).
-  return (select.targetList ?? []).every((t) => {
+  const plain = (select.targetList ?? []).every((t) => {
     const val = ((t as { ResTarget?: { val?: Json } }).ResTarget?.val ?? {}) as Json;
     return Object.keys(val).length === 1 && 'ColumnRef' in val;
   });
+  return plain ? (from.schemaname ? `${from.schemaname}.${from.relname}` : from.relname) : undefined;
 }
 
 /**
@@ -70,9 +65,12 @@ export function foldCompatViews(findings: readonly Finding[], ops: readonly Oper
   for (const r of renames) {
     const at = tx.get(r.statement) ?? -1;
     if (at < 0) continue;
-    const newName = renamedTo(statements.find((s) => s.index === r.statement));
+    // RENAME TO keeps the schema: the view must read the new name there.
+    const schema = r.table!.includes('.') ? r.table!.slice(0, r.table!.lastIndexOf('.')) : undefined;
+    const renamed = r.typeName;
     const view = ops.find((o) => o.kind === 'CREATE_VIEW' && o.table === r.table && o.statement > r.statement && tx.get(o.statement) === at);
-    if (view && newName && passesThrough(statements.find((s) => s.index === view.statement), newName)) covered.add(r.statement);
+    const through = view?.viewOf;
+    if (renamed && through && (through === renamed || (schema !== undefined && through === `${schema}.${renamed}`))) covered.add(r.statement);
   }
   return findings.filter((f) => !(f.rule === 'renaming-table' && f.statement !== undefined && covered.has(f.statement)));
 }

@@ -165,6 +165,11 @@ export interface Operation {
   indexName?: string;
   /** SQL text of a new column type or definition, as written. */
   typeName?: string;
+  /**
+   * CREATE VIEW that passes one table through (SELECT columns or * FROM it, nothing else: the view
+   * PostgreSQL makes updatable, showing every row): that table's name as written.
+   */
+  viewOf?: string;
   /** True when the target object was created earlier in this run (new objects are safe to touch). */
   targetIsNew?: boolean;
   /** How long it runs and locks on production, when the table's size is known (src/estimate). */
