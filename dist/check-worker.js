@@ -1,15 +1,15 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-RIY6NIZR.js";
-import "./chunks/chunk-BDFYVYTE.js";
-import "./chunks/chunk-WUBRGN6A.js";
+} from "./chunks/chunk-N2CBGV5V.js";
+import "./chunks/chunk-YZNHLSLL.js";
+import "./chunks/chunk-MJS5PQEV.js";
 import "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-UBYWTKN5.js";
-import "./chunks/chunk-NTDTDA7A.js";
-import "./chunks/chunk-TQ5DHK46.js";
+import "./chunks/chunk-NCBZBQAY.js";
+import "./chunks/chunk-B2AB5ODS.js";
+import "./chunks/chunk-UTBNT2LW.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser

@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-5M73YU6K.js";
+} from "./chunks/chunk-53WTJ2ZH.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-M4B55YJZ.js";
+} from "./chunks/chunk-HBTP3QTH.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,31 +46,31 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-TIZ72LY4.js";
+} from "./chunks/chunk-SLI7WQQV.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-SQKQK66G.js";
-import "./chunks/chunk-QXSAJGNQ.js";
-import "./chunks/chunk-SLFEKWWH.js";
-import "./chunks/chunk-MZGAIC4D.js";
-import "./chunks/chunk-GZIZ33TD.js";
+import "./chunks/chunk-KMK3TYT2.js";
+import "./chunks/chunk-GFS5CTOM.js";
+import "./chunks/chunk-SIYD46K5.js";
+import "./chunks/chunk-VUD6WAU2.js";
+import "./chunks/chunk-HTIKAIGM.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-RIY6NIZR.js";
-import "./chunks/chunk-BDFYVYTE.js";
-import "./chunks/chunk-WUBRGN6A.js";
+import "./chunks/chunk-N2CBGV5V.js";
+import "./chunks/chunk-YZNHLSLL.js";
+import "./chunks/chunk-MJS5PQEV.js";
 import {
   withMajorVersion
 } from "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-UBYWTKN5.js";
-import "./chunks/chunk-NTDTDA7A.js";
-import "./chunks/chunk-TQ5DHK46.js";
+import "./chunks/chunk-NCBZBQAY.js";
+import "./chunks/chunk-B2AB5ODS.js";
+import "./chunks/chunk-UTBNT2LW.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-J3GDONXB.js";
 import {
   OutsideRepositoryError
-} from "./chunk-TIZ72LY4.js";
+} from "./chunk-SLI7WQQV.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -21,10 +21,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-QXSAJGNQ.js";
+} from "./chunk-GFS5CTOM.js";
 import {
   buildPlan
-} from "./chunk-MZGAIC4D.js";
+} from "./chunk-VUD6WAU2.js";
 import {
   tableStatsFromText
 } from "./chunk-UBPJFDOA.js";
@@ -38,10 +38,10 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-RIY6NIZR.js";
+} from "./chunk-N2CBGV5V.js";
 import {
   allRules
-} from "./chunk-WUBRGN6A.js";
+} from "./chunk-MJS5PQEV.js";
 import {
   resolveConfig,
   showPgVersion
@@ -49,12 +49,12 @@ import {
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   atLeast,
   maxRisk,
   riskRank
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";

@@ -11,13 +11,13 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-SLFEKWWH.js";
+} from "./chunk-SIYD46K5.js";
 import {
   allRules
-} from "./chunk-WUBRGN6A.js";
+} from "./chunk-MJS5PQEV.js";
 import {
   atLeast
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 
 // src/report/verdict.ts
 function verdict(result, failOn) {

@@ -5,24 +5,24 @@ import {
 import "./chunk-HQM6YGGO.js";
 import {
   renderJobSummary
-} from "./chunk-QXSAJGNQ.js";
+} from "./chunk-GFS5CTOM.js";
 import {
   defaultRuleLookup
-} from "./chunk-SLFEKWWH.js";
+} from "./chunk-SIYD46K5.js";
 import {
   buildPlan
-} from "./chunk-MZGAIC4D.js";
-import "./chunk-GZIZ33TD.js";
-import "./chunk-BDFYVYTE.js";
-import "./chunk-WUBRGN6A.js";
+} from "./chunk-VUD6WAU2.js";
+import "./chunk-HTIKAIGM.js";
+import "./chunk-YZNHLSLL.js";
+import "./chunk-MJS5PQEV.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-O6AHY4CV.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-UBYWTKN5.js";
-import "./chunk-NTDTDA7A.js";
-import "./chunk-TQ5DHK46.js";
+import "./chunk-NCBZBQAY.js";
+import "./chunk-B2AB5ODS.js";
+import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";
 import "./chunk-A3JI777A.js";

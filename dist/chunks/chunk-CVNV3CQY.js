@@ -11,7 +11,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-WUBRGN6A.js";
+} from "./chunk-MJS5PQEV.js";
 import {
   resolveConfig,
   withMajorVersion

@@ -14,13 +14,13 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-J4BKAICA.js";
+} from "./chunk-GJXGOFN5.js";
 import {
   hashKey
 } from "./chunk-BEXAK5HS.js";
 import {
   columnShapeKey
-} from "./chunk-GZIZ33TD.js";
+} from "./chunk-HTIKAIGM.js";
 import {
   fileTransaction,
   saysOutsideTransaction,
@@ -31,13 +31,13 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   as,
   lockRank,
   nodeTag,
   relationName
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";
 import "./chunk-A3JI777A.js";

@@ -3,18 +3,18 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-SQKQK66G.js";
+} from "./chunk-KMK3TYT2.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-MZGAIC4D.js";
-import "./chunk-GZIZ33TD.js";
+} from "./chunk-VUD6WAU2.js";
+import "./chunk-HTIKAIGM.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-UBYWTKN5.js";
-import "./chunk-NTDTDA7A.js";
-import "./chunk-TQ5DHK46.js";
+import "./chunk-NCBZBQAY.js";
+import "./chunk-B2AB5ODS.js";
+import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";
 import "./chunk-A3JI777A.js";

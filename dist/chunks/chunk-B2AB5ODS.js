@@ -5,7 +5,7 @@ import {
   nodeTag,
   relationName,
   stringList
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import {
   ByteOffsets,
   LineIndex,

@@ -3,7 +3,7 @@ import {
   estimateOperation,
   formatRange,
   workOf
-} from "./chunk-BDFYVYTE.js";
+} from "./chunk-YZNHLSLL.js";
 import {
   allRules,
   beginFile,
@@ -13,7 +13,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-WUBRGN6A.js";
+} from "./chunk-MJS5PQEV.js";
 import {
   serverVersion
 } from "./chunk-O6AHY4CV.js";
@@ -29,7 +29,7 @@ import {
   placeholderStandIns,
   serialType,
   sharedName
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   LEAF_NODES,
   as,
@@ -49,10 +49,60 @@ import {
   tagOnly,
   typeBase,
   typeNameText
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import {
   LineIndex
 } from "./chunk-BDVNOOZC.js";
+
+// src/analyze/rename-view.ts
+function passedThrough(query) {
+  const select = query?.SelectStmt;
+  if (!select || select.op !== "SETOP_NONE" || select.fromClause?.length !== 1) return void 0;
+  const extra = ["whereClause", "groupClause", "havingClause", "distinctClause", "limitCount", "limitOffset", "withClause", "windowClause", "valuesLists", "sortClause", "intoClause", "lockingClause"];
+  if (extra.some((k) => select[k] !== void 0)) return void 0;
+  const from = select.fromClause[0].RangeVar;
+  if (!from?.relname || from.inh === false) return void 0;
+  const plain = (select.targetList ?? []).every((t) => {
+    const val = t.ResTarget?.val ?? {};
+    return Object.keys(val).length === 1 && "ColumnRef" in val;
+  });
+  return plain ? from.schemaname ? `${from.schemaname}.${from.relname}` : from.relname : void 0;
+}
+function transactionsOf(statements, wrapped) {
+  const out = /* @__PURE__ */ new Map();
+  let id = 0;
+  let active = wrapped;
+  for (const s of statements) {
+    if (s.nestedIn) continue;
+    const control = txControl(s);
+    const ends = control === "commit" || control === "rollback";
+    if (control === "begin") {
+      if (!active) id++;
+      active = true;
+    } else if (ends) {
+      active = false;
+    }
+    out.set(s.index, active ? id : -1);
+    if (ends) id++;
+  }
+  return out;
+}
+function foldCompatViews(findings, ops, statements, wrapped) {
+  const renames = ops.filter((o) => o.kind === "RENAME_TABLE" && o.table);
+  if (renames.length === 0 || !ops.some((o) => o.kind === "CREATE_VIEW")) return [...findings];
+  const tx = transactionsOf(statements, wrapped);
+  const covered = /* @__PURE__ */ new Set();
+  for (const r of renames) {
+    const at = tx.get(r.statement) ?? -1;
+    if (at < 0) continue;
+    const schema = r.table.includes(".") ? r.table.slice(0, r.table.lastIndexOf(".")) : void 0;
+    const renamed = r.typeName;
+    const view = ops.find((o) => o.kind === "CREATE_VIEW" && o.table === r.table && o.statement > r.statement && tx.get(o.statement) === at);
+    const through = view?.viewOf;
+    if (renamed && through && (through === renamed || schema !== void 0 && through === `${schema}.${renamed}`)) covered.add(r.statement);
+  }
+  return findings.filter((f) => !(f.rule === "renaming-table" && f.statement !== void 0 && covered.has(f.statement)));
+}
 
 // src/analyze/classify.ts
 var NO_RULES = Object.freeze([]);
@@ -130,7 +180,8 @@ function classifyNode(ast, state) {
     case "ViewStmt": {
       const view = v;
       const name = relationName(view.view);
-      return [op("CREATE_VIEW", { table: name, ...view.replace && name && state.views?.has(name) ? { lock: "AccessExclusiveLock" } : {} })];
+      const viewOf = passedThrough(view.query);
+      return [op("CREATE_VIEW", { table: name, ...view.replace && name && state.views?.has(name) ? { lock: "AccessExclusiveLock" } : {}, ...viewOf ? { viewOf } : {} })];
     }
     case "RefreshMatViewStmt": {
       const r = v;
@@ -811,58 +862,6 @@ function formatBytes(n) {
   return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
 }
 
-// src/analyze/rename-view.ts
-function renamedTo(s) {
-  const r = s?.ast?.RenameStmt;
-  return r?.renameType === "OBJECT_TABLE" ? r.newname : void 0;
-}
-function passesThrough(s, table) {
-  const view = s?.ast?.ViewStmt;
-  const select = view?.query?.SelectStmt;
-  if (!select || select.op !== "SETOP_NONE" || select.fromClause?.length !== 1) return false;
-  const extra = ["whereClause", "groupClause", "havingClause", "distinctClause", "limitCount", "limitOffset", "withClause", "windowClause", "valuesLists", "sortClause", "intoClause", "lockingClause"];
-  if (extra.some((k) => select[k] !== void 0)) return false;
-  const from = select.fromClause[0].RangeVar;
-  if (!from || from.relname !== table || from.inh === false) return false;
-  return (select.targetList ?? []).every((t) => {
-    const val = t.ResTarget?.val ?? {};
-    return Object.keys(val).length === 1 && "ColumnRef" in val;
-  });
-}
-function transactionsOf(statements, wrapped) {
-  const out = /* @__PURE__ */ new Map();
-  let id = 0;
-  let active = wrapped;
-  for (const s of statements) {
-    if (s.nestedIn) continue;
-    const control = txControl(s);
-    const ends = control === "commit" || control === "rollback";
-    if (control === "begin") {
-      if (!active) id++;
-      active = true;
-    } else if (ends) {
-      active = false;
-    }
-    out.set(s.index, active ? id : -1);
-    if (ends) id++;
-  }
-  return out;
-}
-function foldCompatViews(findings, ops, statements, wrapped) {
-  const renames = ops.filter((o) => o.kind === "RENAME_TABLE" && o.table);
-  if (renames.length === 0 || !ops.some((o) => o.kind === "CREATE_VIEW")) return [...findings];
-  const tx = transactionsOf(statements, wrapped);
-  const covered = /* @__PURE__ */ new Set();
-  for (const r of renames) {
-    const at = tx.get(r.statement) ?? -1;
-    if (at < 0) continue;
-    const newName = renamedTo(statements.find((s) => s.index === r.statement));
-    const view = ops.find((o) => o.kind === "CREATE_VIEW" && o.table === r.table && o.statement > r.statement && tx.get(o.statement) === at);
-    if (view && newName && passesThrough(statements.find((s) => s.index === view.statement), newName)) covered.add(r.statement);
-  }
-  return findings.filter((f) => !(f.rule === "renaming-table" && f.statement !== void 0 && covered.has(f.statement)));
-}
-
 // src/analyze/table-rebuild.ts
 var before = (a, b) => a.line < b.line || a.line === b.line && a.column < b.column;
 function findTableRebuilds(ops) {
@@ -870,11 +869,11 @@ function findTableRebuilds(ops) {
   for (const rename2 of ops) {
     if (rename2.kind !== "RENAME_TABLE" || !rename2.table || !rename2.typeName) continue;
     const schema = rename2.table.slice(0, rename2.table.indexOf("."));
-    const renamedTo2 = `${schema}.${rename2.typeName.toLowerCase()}`;
+    const renamedTo = `${schema}.${rename2.typeName.toLowerCase()}`;
     const create = ops.find((o) => o.kind === "CREATE_TABLE" && o.table === rename2.table && before(rename2, o));
     if (!create) continue;
-    const drop2 = ops.find((o) => o.kind === "DROP_TABLE" && o.table === renamedTo2 && before(create, o));
-    out.push({ table: rename2.table, renamedTo: renamedTo2, rename: rename2, create, ...drop2 ? { drop: drop2 } : {} });
+    const drop2 = ops.find((o) => o.kind === "DROP_TABLE" && o.table === renamedTo && before(create, o));
+    out.push({ table: rename2.table, renamedTo, rename: rename2, create, ...drop2 ? { drop: drop2 } : {} });
   }
   return out;
 }

@@ -11,20 +11,20 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-SLFEKWWH.js";
+} from "./chunk-SIYD46K5.js";
 import {
   rollbackShown,
   verificationLine
-} from "./chunk-MZGAIC4D.js";
+} from "./chunk-VUD6WAU2.js";
 import {
   formatRange
-} from "./chunk-BDFYVYTE.js";
+} from "./chunk-YZNHLSLL.js";
 import {
   atLeast,
   blocksWrites,
   lockModeSql,
   riskRank
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 
 // src/report/markdown/escape.ts
 function cell(text) {

@@ -13,7 +13,7 @@ import {
   lockRank,
   nodeTag,
   transactionBlockRefusal
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import {
   LOCK_MODES
 } from "./chunk-GAJUOGXM.js";

@@ -2,17 +2,17 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   formatBytes,
   formatRange
-} from "./chunk-BDFYVYTE.js";
+} from "./chunk-YZNHLSLL.js";
 import {
   ruleById
-} from "./chunk-WUBRGN6A.js";
+} from "./chunk-MJS5PQEV.js";
 import {
   byCodeUnit
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import {
   LineIndex
 } from "./chunk-BDVNOOZC.js";

@@ -6,19 +6,19 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-GZIZ33TD.js";
+} from "./chunk-HTIKAIGM.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-UBYWTKN5.js";
+} from "./chunk-NCBZBQAY.js";
 import {
   columnTypeSource,
   ident,
   parseSource,
   placeholderStandIns
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   as,
   blocksWrites,
@@ -29,7 +29,7 @@ import {
   refusedInTransactionBlock,
   relationName,
   stringList
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 
 // src/plan/types.ts
 var PHASE_NAMES = ["expand", "backfill", "validate", "deploy", "contract"];

@@ -7,7 +7,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-SLFEKWWH.js";
+} from "./chunk-SIYD46K5.js";
 import {
   CHECKSUM_REFUSAL,
   NO_TREE,
@@ -22,11 +22,11 @@ import {
   rollbackMissing,
   rollbackOrphan,
   routinesCreatedInText
-} from "./chunk-RIY6NIZR.js";
+} from "./chunk-N2CBGV5V.js";
 import {
   allRules,
   ruleById
-} from "./chunk-WUBRGN6A.js";
+} from "./chunk-MJS5PQEV.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-O6AHY4CV.js";
@@ -35,10 +35,10 @@ import {
   decodeSql,
   parseSource,
   trimTrailing
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   maxRisk
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import {
   initParser
 } from "./chunk-BDVNOOZC.js";
@@ -2740,7 +2740,7 @@ async function runCheck(opts) {
     ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
     memoryLimitMb: config.dryRun.memoryLimitMb
   };
-  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-ICJYDZIM.js") : null;
+  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-5P2GZ5EE.js") : null;
   const session = verify ? new verify.VerifySession({ ...engine, targetMajor: config.pgVersion }) : null;
   session?.provider.prepare?.();
   try {
@@ -2787,7 +2787,7 @@ async function runCheck(opts) {
     let planVerification;
     let verifiedPlan;
     if (session && verify && analyzed.length > 0) {
-      const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-JKQIRC5B.js");
+      const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-NX2RBLBE.js");
       const { verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = verify;
       const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       const snapshots = changes ? fromSnapshots(sets, historyPerSet, baseSets, touched, config.placeholders) : null;
@@ -2843,7 +2843,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-DVAQMECD.js");
+      const { buildPlan, planDocument } = await import("./plan-MC3TO5QE.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) {
         planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);

@@ -14,7 +14,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-UBYWTKN5.js";
+} from "./chunk-NCBZBQAY.js";
 import {
   FileSteps,
   alterCmds,
@@ -35,7 +35,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   LEAF_NODES,
   as,
@@ -58,7 +58,7 @@ import {
   transactionBlockRefusal,
   typeBase,
   typeNameText
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 
 // rules/_sql-build.ts
 function runsDuringMigration(statement) {

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-J4BKAICA.js";
+} from "./chunk-GJXGOFN5.js";
 import {
   resolveCacheDir
 } from "./chunk-BEXAK5HS.js";
@@ -27,7 +27,7 @@ import {
   lockModeSql,
   lockRank,
   maxRisk
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-A3JI777A.js";
 import "./chunk-GW7LTBFS.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-3CN77A4W.js";
+} from "./chunk-CVNV3CQY.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderJsonChunks,
   renderSarif,
   verdict
-} from "./chunk-5M73YU6K.js";
+} from "./chunk-53WTJ2ZH.js";
 import {
   ruleDocsUrl
 } from "./chunk-ZCZCFGZS.js";
@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-TIZ72LY4.js";
+} from "./chunk-SLI7WQQV.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import {
@@ -42,25 +42,25 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-SLFEKWWH.js";
-import "./chunk-RIY6NIZR.js";
-import "./chunk-BDFYVYTE.js";
+} from "./chunk-SIYD46K5.js";
+import "./chunk-N2CBGV5V.js";
+import "./chunk-YZNHLSLL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-WUBRGN6A.js";
+} from "./chunk-MJS5PQEV.js";
 import "./chunk-O6AHY4CV.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-UBYWTKN5.js";
+import "./chunk-NCBZBQAY.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   lockModeSql,
   riskRank
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
@@ -764,7 +764,7 @@ function renderPlainFormat(result, format, opts = {}) {
   }
 }
 async function renderReportWhenReady(result, format, opts = {}) {
-  if (format === "markdown") return [(await import("./markdown-report-5TV7CTMX.js")).renderMarkdownReport(result, opts)];
+  if (format === "markdown") return [(await import("./markdown-report-KIL3IHJ7.js")).renderMarkdownReport(result, opts)];
   if (format === "json") return renderJsonChunks(result);
   if (format !== "pretty") return [renderPlainFormat(result, format, opts)];
   try {
@@ -882,9 +882,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-ICJYDZIM.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-5P2GZ5EE.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan, planDocument, renderPlanText } = await import("./plan-DVAQMECD.js");
+  const { buildPlan, planDocument, renderPlanText } = await import("./plan-MC3TO5QE.js");
   let plan;
   let verification;
   try {

@@ -36,20 +36,20 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-M4B55YJZ.js";
+} from "./chunk-HBTP3QTH.js";
 import {
   require_dist
 } from "./chunk-J3GDONXB.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-TIZ72LY4.js";
+} from "./chunk-SLI7WQQV.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   prose
-} from "./chunk-QXSAJGNQ.js";
+} from "./chunk-GFS5CTOM.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-O6AHY4CV.js";

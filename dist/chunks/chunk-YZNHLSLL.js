@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   blocksReads,
   blocksWrites
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 
 // src/estimate/model.ts
 function workOf(op) {

@@ -4,13 +4,13 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-NTDTDA7A.js";
+} from "./chunk-B2AB5ODS.js";
 import {
   as,
   columnRefs,
   functionsCalled,
   nodeTag
-} from "./chunk-TQ5DHK46.js";
+} from "./chunk-UTBNT2LW.js";
 
 // src/analyze/batch-sql.ts
 function oneBatch(ast, o) {

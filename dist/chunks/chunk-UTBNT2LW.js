@@ -44,10 +44,12 @@ var TAG_ONLY = /* @__PURE__ */ new Map();
 function tagOnly(node) {
   const key = firstKey(node);
   if (key === void 0) return node;
-  let stub = TAG_ONLY.get(key);
+  const kind = key === "TransactionStmt" ? node.TransactionStmt.kind : void 0;
+  const id = kind ? `${key}:${kind}` : key;
+  let stub = TAG_ONLY.get(id);
   if (!stub) {
-    stub = Object.freeze({ [key]: Object.freeze({}) });
-    TAG_ONLY.set(key, stub);
+    stub = Object.freeze({ [key]: Object.freeze(kind ? { kind } : {}) });
+    TAG_ONLY.set(id, stub);
   }
   return stub;
 }
