@@ -164,6 +164,13 @@ export async function verifyPlan(doc: PlanDocument, input: VerifyInput, opts: Ve
         const again = await runPhase(sandbox, phase, limits, base, parse);
         if (again) broke = `after the rollback, the phase does not run again: ${again.failure}`;
       }
+      if (broke && Date.now() >= limits.deadline) {
+        // The time limit stopped it, not the rollback: nothing is proven either way, and no time is
+        // left to rebuild the database for the phases after it.
+        const reason = 'the verification total time limit was reached';
+        const rest = doc.phases.slice(i + 1).map(() => ({ status: 'not-run' as const, reason }));
+        return { plan: { status: 'not-run', reason }, phases: [...phases, ...rest], rollbacks: [...rollbacks, { status: 'not-run', reason }, ...rest] };
+      }
       rollbacks.push(broke ? { status: 'failed', ...where, reason: broke } : { status: 'verified', ...where });
       if (broke) {
         // This database is no longer where the plan leaves it: the phases so far again, on a fresh one.
