@@ -223,6 +223,8 @@ export async function verifySuggestions(
   );
   if (jobs.length === 0) return out;
   let own: VerifySession | undefined;
+  // The suggestions being run together when the engine fails (their "verified" is only alone).
+  let inGroup: Job[] | undefined;
   try {
     const { session, owned } = sessionFor(opts);
     if (owned) own = session;
@@ -256,6 +258,7 @@ export async function verifySuggestions(
     for (const [i, m] of review.entries()) {
       const group = together(jobs.filter((j) => j.i === i && j.f.suggestionVerification?.status === 'verified'));
       if (group.length < 2) continue;
+      inGroup = group;
       const before = review.slice(0, i);
       const lines = (list: readonly Job[]) => list.map((j) => j.f.line).join(', ');
       if (Date.now() > limits.deadline) {
@@ -301,10 +304,17 @@ export async function verifySuggestions(
         takeBack(j, j.f.suggestionVerification as Extract<Verification, { status: 'failed' }>);
       }
     }
+    inGroup = undefined;
   } catch (e) {
+    const reason = `the verification engine failed: ${e instanceof Error ? e.message : String(e)}`;
     for (const j of jobs) {
       if (!j.f.suggestionVerification) {
-        j.f.suggestionVerification = { status: 'not-run', reason: `the verification engine failed: ${e instanceof Error ? e.message : String(e)}` };
+        j.f.suggestionVerification = { status: 'not-run', reason };
+        out.notRun++;
+      } else if (inGroup?.includes(j) && j.f.suggestionVerification.status === 'verified') {
+        // Verified alone, but not together with the rest of its file, which is what it claims.
+        j.f.suggestionVerification = { status: 'not-run', reason: `not run together with the other suggestions for this file: ${reason}` };
+        out.verified--;
         out.notRun++;
       }
     }
