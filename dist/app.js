@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-3TMAECZC.js";
-import "./chunks/chunk-HBTP3QTH.js";
+} from "./chunks/chunk-2QMXHKCN.js";
+import "./chunks/chunk-N2OWK4KR.js";
 import "./chunks/chunk-J3GDONXB.js";
-import "./chunks/chunk-SLI7WQQV.js";
+import "./chunks/chunk-VTLNW746.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-KMK3TYT2.js";

@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-HBTP3QTH.js";
+} from "./chunks/chunk-N2OWK4KR.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,7 +46,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-SLI7WQQV.js";
+} from "./chunks/chunk-VTLNW746.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError

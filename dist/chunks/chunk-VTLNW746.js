@@ -2740,7 +2740,7 @@ async function runCheck(opts) {
     ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
     memoryLimitMb: config.dryRun.memoryLimitMb
   };
-  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-5P2GZ5EE.js") : null;
+  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-TD7KNE63.js") : null;
   const session = verify ? new verify.VerifySession({ ...engine, targetMajor: config.pgVersion }) : null;
   session?.provider.prepare?.();
   try {

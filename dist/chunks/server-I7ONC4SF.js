@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-3TMAECZC.js";
-import "./chunk-HBTP3QTH.js";
+} from "./chunk-2QMXHKCN.js";
+import "./chunk-N2OWK4KR.js";
 import "./chunk-J3GDONXB.js";
-import "./chunk-SLI7WQQV.js";
+import "./chunk-VTLNW746.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-KMK3TYT2.js";

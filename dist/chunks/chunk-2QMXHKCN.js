@@ -36,14 +36,14 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-HBTP3QTH.js";
+} from "./chunk-N2OWK4KR.js";
 import {
   require_dist
 } from "./chunk-J3GDONXB.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-SLI7WQQV.js";
+} from "./chunk-VTLNW746.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

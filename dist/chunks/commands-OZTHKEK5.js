@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-SLI7WQQV.js";
+} from "./chunk-VTLNW746.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import {
@@ -882,7 +882,7 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-5P2GZ5EE.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-TD7KNE63.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
   const { buildPlan, planDocument, renderPlanText } = await import("./plan-MC3TO5QE.js");
   let plan;

@@ -4,7 +4,7 @@ import {
 } from "./chunk-J3GDONXB.js";
 import {
   OutsideRepositoryError
-} from "./chunk-SLI7WQQV.js";
+} from "./chunk-VTLNW746.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";

@@ -294,6 +294,7 @@ async function verifySuggestions(base, review, opts) {
   );
   if (jobs.length === 0) return out;
   let own;
+  let inGroup;
   try {
     const { session, owned } = sessionFor(opts);
     if (owned) own = session;
@@ -323,6 +324,7 @@ async function verifySuggestions(base, review, opts) {
     for (const [i, m] of review.entries()) {
       const group = together(jobs.filter((j) => j.i === i && j.f.suggestionVerification?.status === "verified"));
       if (group.length < 2) continue;
+      inGroup = group;
       const before = review.slice(0, i);
       const lines = (list) => list.map((j) => j.f.line).join(", ");
       if (Date.now() > limits.deadline) {
@@ -366,10 +368,16 @@ async function verifySuggestions(base, review, opts) {
         takeBack(j, j.f.suggestionVerification);
       }
     }
+    inGroup = void 0;
   } catch (e) {
+    const reason = `the verification engine failed: ${e instanceof Error ? e.message : String(e)}`;
     for (const j of jobs) {
       if (!j.f.suggestionVerification) {
-        j.f.suggestionVerification = { status: "not-run", reason: `the verification engine failed: ${e instanceof Error ? e.message : String(e)}` };
+        j.f.suggestionVerification = { status: "not-run", reason };
+        out.notRun++;
+      } else if (inGroup?.includes(j) && j.f.suggestionVerification.status === "verified") {
+        j.f.suggestionVerification = { status: "not-run", reason: `not run together with the other suggestions for this file: ${reason}` };
+        out.verified--;
         out.notRun++;
       }
     }
@@ -535,6 +543,11 @@ async function verifyPlan(doc, input, opts) {
       if (!broke) {
         const again = await runPhase(sandbox, phase, limits, base, parse);
         if (again) broke = `after the rollback, the phase does not run again: ${again.failure}`;
+      }
+      if (broke && Date.now() >= limits.deadline) {
+        const reason = "the verification total time limit was reached";
+        const rest = doc.phases.slice(i + 1).map(() => ({ status: "not-run", reason }));
+        return { plan: { status: "not-run", reason }, phases: [...phases, ...rest], rollbacks: [...rollbacks, { status: "not-run", reason }, ...rest] };
       }
       rollbacks.push(broke ? { status: "failed", ...where, reason: broke } : { status: "verified", ...where });
       if (broke) {
