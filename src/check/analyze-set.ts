@@ -207,30 +207,49 @@ function reportRisk(findings: readonly Finding[], up: ParsedSource): Risk {
 }
 
 /**
- * The statements of an edited up (indexes, nested ones with their block) the base branch's up
- * has too, word for word apart from spacing, each matched once: a database that ran the
- * migration ran them, one that has not runs them as the base branch had them, so their
- * findings are not the edit's (chirpstack's initial migration, edited for one password hash,
- * reported every CREATE TABLE in it again).
+ * The statements of an edited migration that stand as the base branch has them (their findings are
+ * not the edit's), by index; none when the edit changed what those statements run under: a
+ * setting, a transaction boundary or a table created before them added or taken away, or a runner
+ * directive in a comment (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`). Then
+ * the same text can run differently, and every finding stays.
  */
 function statementsAsBefore(m: Migration, up: ParsedSource, baseUp: string, placeholders: Record<string, string>): Set<number> {
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim().replace(/;$/, '');
   const base = parse({ path: m.up.path, text: baseUp }, placeholders, m.layout, false, m.envsub);
-  const left = new Map<string, number>();
-  for (const s of base.statements) if (!s.nestedIn) left.set(norm(s.text), (left.get(norm(s.text)) ?? 0) + 1);
+  if (directives(baseUp) !== directives(m.up.text)) return new Set();
+  const left = new Map<string, Statement[]>();
+  for (const s of base.statements) {
+    if (s.nestedIn) continue;
+    const list = left.get(norm(s.text));
+    if (list) list.push(s);
+    else left.set(norm(s.text), [s]);
+  }
   const same = new Set<number>();
+  const added: Statement[] = [];
   for (const s of up.statements) {
     if (s.nestedIn) {
       if (same.has(s.nestedIn.statement)) same.add(s.index);
       continue;
     }
-    const n = left.get(norm(s.text)) ?? 0;
-    if (n > 0) {
-      left.set(norm(s.text), n - 1);
-      same.add(s.index);
-    }
+    if (left.get(norm(s.text))?.shift()) same.add(s.index);
+    else added.push(s);
   }
+  const removed = [...left.values()].flat();
+  if ([...added, ...removed].some(changesContext)) return new Set();
   return same;
+}
+
+/** Statement kinds that change how the statements after them run. */
+const CONTEXT_TAGS: ReadonlySet<string> = new Set(['VariableSetStmt', 'TransactionStmt', 'CreateStmt', 'CreateTableAsStmt']);
+
+function changesContext(s: Statement): boolean {
+  for (const key in s.ast) return CONTEXT_TAGS.has(key);
+  return false;
+}
+
+/** A migration's runner directives in comments, in order (goose, dbmate, Flyway, sqlx, squawk's...). */
+function directives(text: string): string {
+  return (text.match(/^[ \t]*--[ \t]*(?:\+goose|migrate:|flyway:|squawk-|atlas:|no-transaction|disable-transaction|postgres-migrations).*$/gim) ?? []).map((l) => l.trim()).join('\n');
 }
 
 /** Rules whose finding on a statement says that its data is gone for good, as rollback-data-loss would. */
