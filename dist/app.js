@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-2QMXHKCN.js";
-import "./chunks/chunk-N2OWK4KR.js";
+} from "./chunks/chunk-MJRBZM5F.js";
+import "./chunks/chunk-W53OHIJB.js";
 import "./chunks/chunk-J3GDONXB.js";
-import "./chunks/chunk-VTLNW746.js";
+import "./chunks/chunk-EKU36ZOJ.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-KMK3TYT2.js";
@@ -14,7 +14,7 @@ import "./chunks/chunk-VUD6WAU2.js";
 import "./chunks/chunk-HTIKAIGM.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-N2CBGV5V.js";
+import "./chunks/chunk-6BL2SJKZ.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-MJS5PQEV.js";
 import "./chunks/chunk-O6AHY4CV.js";

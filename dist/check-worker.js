@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-N2CBGV5V.js";
+} from "./chunks/chunk-6BL2SJKZ.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-MJS5PQEV.js";
 import "./chunks/chunk-O6AHY4CV.js";

@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-N2OWK4KR.js";
+} from "./chunks/chunk-W53OHIJB.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,7 +46,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-VTLNW746.js";
+} from "./chunks/chunk-EKU36ZOJ.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
@@ -60,7 +60,7 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-N2CBGV5V.js";
+import "./chunks/chunk-6BL2SJKZ.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-MJS5PQEV.js";
 import {

@@ -22,7 +22,7 @@ import {
   rollbackMissing,
   rollbackOrphan,
   routinesCreatedInText
-} from "./chunk-N2CBGV5V.js";
+} from "./chunk-6BL2SJKZ.js";
 import {
   allRules,
   ruleById

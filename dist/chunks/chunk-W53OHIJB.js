@@ -4,7 +4,7 @@ import {
 } from "./chunk-J3GDONXB.js";
 import {
   OutsideRepositoryError
-} from "./chunk-VTLNW746.js";
+} from "./chunk-EKU36ZOJ.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -38,7 +38,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-N2CBGV5V.js";
+} from "./chunk-6BL2SJKZ.js";
 import {
   allRules
 } from "./chunk-MJS5PQEV.js";

@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-VTLNW746.js";
+} from "./chunk-EKU36ZOJ.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import {
@@ -43,7 +43,7 @@ import {
   serverAndTarget,
   suggestionLabel
 } from "./chunk-SIYD46K5.js";
-import "./chunk-N2CBGV5V.js";
+import "./chunk-6BL2SJKZ.js";
 import "./chunk-YZNHLSLL.js";
 import {
   allRules,

@@ -597,23 +597,23 @@ function firstStartingAfter(statements, offset) {
   }
   return lo;
 }
-function suppressedBy(directives, rule2, statement) {
+function suppressedBy(directives2, rule2, statement) {
   const target = statement?.nestedIn ? statement.nestedIn.statement : statement?.index;
-  const { fileWide, byStatement } = indexOf(directives);
-  const applies = (i) => directives[i].rules.length === 0 || directives[i].rules.includes(rule2);
+  const { fileWide, byStatement } = indexOf(directives2);
+  const applies = (i) => directives2[i].rules.length === 0 || directives2[i].rules.includes(rule2);
   const a = fileWide.find(applies);
   const b = (target === void 0 ? void 0 : byStatement.get(target))?.find(applies);
   const first = a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-  const d = first === void 0 ? void 0 : directives[first];
+  const d = first === void 0 ? void 0 : directives2[first];
   if (d) d.used = true;
   return d;
 }
 var indexes = /* @__PURE__ */ new WeakMap();
-function indexOf(directives) {
-  let index = indexes.get(directives);
+function indexOf(directives2) {
+  let index = indexes.get(directives2);
   if (!index) {
     const built = { fileWide: [], byStatement: /* @__PURE__ */ new Map() };
-    directives.forEach((d, i) => {
+    directives2.forEach((d, i) => {
       if (d.scope === "file") built.fileWide.push(i);
       else if (d.statement !== void 0) {
         const list = built.byStatement.get(d.statement);
@@ -621,7 +621,7 @@ function indexOf(directives) {
         else built.byStatement.set(d.statement, [i]);
       }
     });
-    indexes.set(directives, built);
+    indexes.set(directives2, built);
     index = built;
   }
   return index;
@@ -698,7 +698,7 @@ function startAnalysis(state, rules, settings = NO_SETTINGS) {
     }
   };
   const finish = (source, text) => {
-    const directives = readDirectives(text, source.statements);
+    const directives2 = readDirectives(text, source.statements);
     const standIns = source.unknownPlaceholders?.length ? placeholderStandIns(source.unknownPlaceholders) : void 0;
     const findings = [];
     const suppressed = [];
@@ -710,7 +710,7 @@ function startAnalysis(state, rules, settings = NO_SETTINGS) {
       return byIndex.get(i);
     };
     const emit = (rule2, hit, stmt, ops, suppressible = stmt) => {
-      const directive = suppressedBy(directives, rule2.id, suppressible);
+      const directive = suppressedBy(directives2, rule2.id, suppressible);
       const targets = hit.operations ? hit.operations.map((i) => ops[i]).filter((o) => !!o) : hit.operation !== void 0 ? [ops[hit.operation]].filter((o) => !!o) : void 0;
       const target = targets?.[0];
       let risk = overrideRisk(settings[rule2.id]) ?? hit.risk ?? rule2.risk;
@@ -774,7 +774,7 @@ function startAnalysis(state, rules, settings = NO_SETTINGS) {
           emit(rule2, hit, void 0, [], at);
         }
       }
-      for (const d of directives) {
+      for (const d of directives2) {
         if (d.used || !isEnabled(settings[UNUSED_IGNORE_RULE])) continue;
         const what = d.rules.length ? d.rules.join(", ") : "every rule";
         findings.push({
@@ -1588,21 +1588,35 @@ function reportRisk(findings, up) {
 function statementsAsBefore(m, up, baseUp, placeholders) {
   const norm = (t) => t.replace(/\s+/g, " ").trim().replace(/;$/, "");
   const base = parse({ path: m.up.path, text: baseUp }, placeholders, m.layout, false, m.envsub);
+  if (directives(baseUp) !== directives(m.up.text)) return /* @__PURE__ */ new Set();
   const left = /* @__PURE__ */ new Map();
-  for (const s of base.statements) if (!s.nestedIn) left.set(norm(s.text), (left.get(norm(s.text)) ?? 0) + 1);
+  for (const s of base.statements) {
+    if (s.nestedIn) continue;
+    const list = left.get(norm(s.text));
+    if (list) list.push(s);
+    else left.set(norm(s.text), [s]);
+  }
   const same = /* @__PURE__ */ new Set();
+  const added = [];
   for (const s of up.statements) {
     if (s.nestedIn) {
       if (same.has(s.nestedIn.statement)) same.add(s.index);
       continue;
     }
-    const n = left.get(norm(s.text)) ?? 0;
-    if (n > 0) {
-      left.set(norm(s.text), n - 1);
-      same.add(s.index);
-    }
+    if (left.get(norm(s.text))?.shift()) same.add(s.index);
+    else added.push(s);
   }
+  const removed = [...left.values()].flat();
+  if ([...added, ...removed].some(changesContext)) return /* @__PURE__ */ new Set();
   return same;
+}
+var CONTEXT_TAGS = /* @__PURE__ */ new Set(["VariableSetStmt", "TransactionStmt", "CreateStmt", "CreateTableAsStmt"]);
+function changesContext(s) {
+  for (const key in s.ast) return CONTEXT_TAGS.has(key);
+  return false;
+}
+function directives(text) {
+  return (text.match(/^[ \t]*--[ \t]*(?:\+goose|migrate:|flyway:|squawk-|atlas:|no-transaction|disable-transaction|postgres-migrations).*$/gim) ?? []).map((l) => l.trim()).join("\n");
 }
 var DESTROYING_RULES = /* @__PURE__ */ new Set(["ban-drop-column", "ban-drop-table", "ban-truncate", "ban-drop-schema", "dml-without-where"]);
 function buildMigrationReport(m, up, down, out, transaction, extra, placeholders, version) {

@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-2QMXHKCN.js";
-import "./chunk-N2OWK4KR.js";
+} from "./chunk-MJRBZM5F.js";
+import "./chunk-W53OHIJB.js";
 import "./chunk-J3GDONXB.js";
-import "./chunk-VTLNW746.js";
+import "./chunk-EKU36ZOJ.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-KMK3TYT2.js";
@@ -14,7 +14,7 @@ import "./chunk-VUD6WAU2.js";
 import "./chunk-HTIKAIGM.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-N2CBGV5V.js";
+import "./chunk-6BL2SJKZ.js";
 import "./chunk-YZNHLSLL.js";
 import "./chunk-MJS5PQEV.js";
 import "./chunk-O6AHY4CV.js";

@@ -36,14 +36,14 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-N2OWK4KR.js";
+} from "./chunk-W53OHIJB.js";
 import {
   require_dist
 } from "./chunk-J3GDONXB.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-VTLNW746.js";
+} from "./chunk-EKU36ZOJ.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
