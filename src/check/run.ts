@@ -6,7 +6,7 @@ import { maxRisk } from '../core/risk.js';
 import type { DryRunError, DryRunResult, Finding, Migration, MigrationReport, Report, ReportError, ReportNote, Risk } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations, type MigrationSet } from '../discover/discover.js';
-import { initParser, parseSource, type ParseOptions } from '../parse/index.js';
+import { initParser, parseSource, topLevelStatements, type ParseOptions } from '../parse/index.js';
 import { routineBodyTokens } from '../parse/body-tokens.js';
 import { routinesCreatedInText } from '../analyze/routine-calls.js';
 import { calibrationFor, impactOf } from '../estimate/index.js';
@@ -43,7 +43,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const discovered = await discoverMigrations(
     opts.files,
     config,
-    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, presentByChange: (changes ?? []).filter((c) => c.status !== 'deleted').map((c) => c.path), ...(base ? { base } : {}), ...(opts.scope.kind === 'changes' && opts.scope.readBase ? { readBase: opts.scope.readBase } : {}) } : undefined,
+    only ? { only, statements: topLevelStatements } : changedPaths ? { statements: topLevelStatements, changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, presentByChange: (changes ?? []).filter((c) => c.status !== 'deleted').map((c) => c.path), ...(base ? { base } : {}), ...(opts.scope.kind === 'changes' && opts.scope.readBase ? { readBase: opts.scope.readBase } : {}) } : { statements: topLevelStatements },
   );
   const errors: ReportError[] = [...discovered.errors];
   const extraFindings: Array<Finding & { path: string }> = [...discovered.findings];
@@ -52,7 +52,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const changeNotes: ReportNote[] = [];
 
   if (opts.scope.kind === 'changes') {
-    baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
+    baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config, { statements: topLevelStatements })).sets : null;
     const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);

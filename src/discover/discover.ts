@@ -14,7 +14,7 @@ import { duplicateVersion, rollbackMissing, rollbackOrphan, type PathFinding } f
 import { LAYOUT_MODULES, layoutModule } from './layouts/index.js';
 import { sqlxRunner } from './cargo.js';
 import { baseView, rustFiles, type ChangeView, type RustFiles } from './change-view.js';
-import type { DraftMigration, LayoutBuild, LayoutFiles } from './layouts/types.js';
+import type { DraftMigration, LayoutBuild, LayoutFiles, StatementsOf } from './layouts/types.js';
 import { isPgDump, isSchemaSnapshot, isSqlcQueries } from './layouts/plain.js';
 import { emptyBuild, repoPath, sqlFiles } from './layouts/types.js';
 import { globMatcher } from './globs.js';
@@ -51,6 +51,8 @@ export interface DiscoveryResult {
 }
 
 export interface DiscoverOptions {
+  /** How a file's top-level statements are read (LayoutFiles.statements): the parse stage's, given by the caller. */
+  statements?: StatementsOf;
   /** Explicit files or folders (the `lint path...` case): only migrations among them are kept;
    * a file outside every recognised layout becomes a lone `plain` migration. */
   only?: string[];
@@ -166,7 +168,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   const mixed: ReportError[] = [];
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, change, mixed);
+    await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements);
   }
   if (mixed.length > 0 && !(await flywayMixedAllowed(listed, files))) result.errors.push(...mixed);
   for (const group of testData) {
@@ -282,8 +284,8 @@ async function migrationFolders(
   });
 }
 
-function folderOf(group: FolderGroup, readText: (path: string) => Promise<string>): LayoutFiles {
-  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)), ...(group.besideMigrations ? { besideMigrations: true } : {}) };
+function folderOf(group: FolderGroup, readText: (path: string) => Promise<string>, statements?: StatementsOf): LayoutFiles {
+  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)), ...(group.besideMigrations ? { besideMigrations: true } : {}), ...(statements ? { statements } : {}) };
 }
 
 /** The layout that scores highest for a folder; ties go to the more specific layout. */
@@ -370,8 +372,9 @@ async function buildGroup(
   crates: RustFiles,
   change: ChangeView,
   mixed: ReportError[],
+  statements: StatementsOf | undefined,
 ): Promise<void> {
-  const folder = folderOf(group, readText);
+  const folder = folderOf(group, readText, statements);
   const sqlx = entry?.layout ? null : await sqlxRunner(group.shape ?? (await detectLayout(folder)), group.dir, group.files, crates, readText, change);
   if (sqlx?.note) result.notes.push({ path: group.dir, message: sqlx.note });
   const runner = entry?.layout ?? sqlx!.runner;

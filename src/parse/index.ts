@@ -4,7 +4,7 @@
 //   if (read.ok) parseSource({ path: 'db/0001.sql', text: read.text }, { placeholders });
 export { initParser } from './wasm.js';
 export { dynamicExecutes } from './plpgsql.js';
-export { parseSource, type ParseOptions } from './parse-source.js';
+export { parseSource, topLevelStatements, type ParseOptions } from './parse-source.js';
 export { placeholderStandIns } from './preprocess.js';
 export { readSqlFile, decodeSql, MAX_SQL_BYTES, type ReadResult } from './read.js';
 export { MAX_COMMENT_DEPTH } from './guard.js';

@@ -9,7 +9,7 @@ import { startPrefetch, type Prefetch } from './prefetch.js';
 import { preprocess, type MetaCommandAt } from './preprocess.js';
 import { statementRanges, type RawError } from './recover.js';
 import { readGap, trimEnd } from './trivia.js';
-import { parseSql, parserReady, scanSql } from './wasm.js';
+import { initParser, parseSql, parserReady, scanSql } from './wasm.js';
 import { newerSyntaxMessage } from './newer-syntax.js';
 
 export interface ParseOptions {
@@ -192,4 +192,13 @@ function innerStatementsSafely(text: string, start: number, ast: Node): ReturnTy
 function atStatementStart(text: string, offset: number): boolean {
   const previous = text.lastIndexOf(';', offset - 1);
   return readGap(text, previous + 1, offset).next >= offset;
+}
+
+/**
+ * A text's top-level statements, the parser loaded first: how the stage that runs discovery
+ * reads a file's statements for it (DiscoverOptions.statements; discovery sits below parsing).
+ */
+export async function topLevelStatements(path: string, text: string): Promise<Statement[]> {
+  await initParser();
+  return parseSource({ path, text }).statements.filter((s) => !s.nestedIn);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverMigrations } from '../../src/discover/discover.js';
 import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { topLevelStatements } from '../../src/parse/index.js';
 import { config, FIXTURES, summary } from './helpers.js';
 
 async function discover(layout: string) {
@@ -88,7 +89,7 @@ describe('layouts', () => {
       };
       mkdirSync(path.join(dir, 'db', 'migration'), { recursive: true });
       for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, 'db', 'migration', name), text);
-      const r = await discoverMigrations(fsRepoFiles(dir), config());
+      const r = await discoverMigrations(fsRepoFiles(dir), config(), { statements: topLevelStatements });
       expect(r.sets[0]!.migrations.map((m) => [m.id, m.transaction])).toEqual([
         ['V1__t', 'wrapped'],
         ['V2__idx', 'none'],
@@ -115,7 +116,7 @@ describe('layouts', () => {
           mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
           writeFileSync(path.join(dir, name), text);
         }
-        return await discoverMigrations(fsRepoFiles(dir), config());
+        return await discoverMigrations(fsRepoFiles(dir), config(), { statements: topLevelStatements });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

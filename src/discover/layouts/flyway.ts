@@ -10,9 +10,8 @@
 // an empty database, in place of V5 and the ones before, so it is no step of the sequence
 // (LayoutBuild.snapshots).
 import type { Statement } from '../../core/types.js';
-import { initParser, parseSource } from '../../parse/index.js';
 import { compareVersions, naturalCompare } from '../version.js';
-import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type DraftMigration, type Layout, type LayoutBuild } from './types.js';
+import { coverage, directFiles, emptyBuild, repoPath, sqlFiles, type DraftMigration, type Layout, type LayoutBuild, type StatementsOf } from './types.js';
 
 const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const REPEATABLE = /^R__(.+)\.sql$/;
@@ -56,11 +55,14 @@ export interface FlywayTransaction {
   mixedAt?: { line: number; column: number; nonTransactional: boolean };
 }
 
-/** Reads how Flyway runs `text` from its statements (comments and strings are no statements). */
-async function flywayTransaction(path: string, text: string): Promise<FlywayTransaction> {
-  if (!MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
-  await initParser();
-  const top = parseSource({ path, text }).statements.filter((s) => !s.nestedIn);
+/**
+ * Reads how Flyway runs `text` from its statements (comments and strings are no statements).
+ * Without a reader of statements (a discovery run on its own, not by check), as Flyway runs a
+ * file without them: in a transaction.
+ */
+async function flywayTransaction(path: string, text: string, statements: StatementsOf | undefined): Promise<FlywayTransaction> {
+  if (!statements || !MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
+  const top = (await statements(path, text)).filter((s) => !s.nestedIn);
   let inside = false;
   let outside = false;
   let mixedAt: FlywayTransaction['mixedAt'];
@@ -110,7 +112,7 @@ export const flyway: Layout = {
       const path = repoPath(folder.dir, file);
       // The script's own setting (its .conf sidecar's first) decides, and then Flyway neither detects nor refuses.
       const set = (files.includes(conf) ? SIDECAR_CONFIG.exec(await folder.read(conf)) : null) ?? SCRIPT_CONFIG.exec(text);
-      const detected = set ? null : await flywayTransaction(path, text);
+      const detected = set ? null : await flywayTransaction(path, text, folder.statements);
       const noTransaction = set ? set[1]!.toLowerCase() === 'false' : detected!.nonTransactional;
       return {
         ...fields,

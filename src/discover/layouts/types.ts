@@ -1,7 +1,7 @@
 // What every layout module provides: a detector that scores how much a folder looks like the
 // layout, and a builder that turns the folder's files into ordered migrations. Builders return
 // drafts; discover.ts adds what depends on configuration (rollback status, transaction mode).
-import type { LayoutName, SqlSource } from '../../core/types.js';
+import type { LayoutName, SqlSource, Statement } from '../../core/types.js';
 
 /** The files of one migration folder. */
 export interface LayoutFiles {
@@ -14,7 +14,15 @@ export interface LayoutFiles {
   read(rel: string): Promise<string>;
   /** The folder sits above a folder of migrations (see FolderGroup.besideMigrations). */
   besideMigrations?: boolean;
+  /** How a file's top-level statements are read (DiscoverOptions.statements); absent: no layout reads them. */
+  statements?: StatementsOf;
 }
+
+/**
+ * A file's top-level statements, as the parse stage reads them. Discovery sits below parsing, so
+ * the stage that runs it passes one in (check/run.ts): Flyway tells a file's transaction by them.
+ */
+export type StatementsOf = (path: string, text: string) => Promise<readonly Statement[]>;
 
 export interface DraftMigration {
   id: string;
