@@ -21,7 +21,7 @@ async function run() {
   await import("./chunks/young-generation-UOH2AF4A.js");
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-7APCK5A4.js");
+  const { main } = await import("./chunks/main-VYW74FNQ.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

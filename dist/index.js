@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-53WTJ2ZH.js";
+} from "./chunks/chunk-LPWXLT5V.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-W53OHIJB.js";
+} from "./chunks/chunk-IAGJWP2G.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,30 +46,30 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-EKU36ZOJ.js";
+} from "./chunks/chunk-YYMWMFAC.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-KMK3TYT2.js";
-import "./chunks/chunk-GFS5CTOM.js";
-import "./chunks/chunk-SIYD46K5.js";
-import "./chunks/chunk-VUD6WAU2.js";
-import "./chunks/chunk-HTIKAIGM.js";
+import "./chunks/chunk-SK4BZ4RP.js";
+import "./chunks/chunk-P46DMTAS.js";
+import "./chunks/chunk-XWSQYYAE.js";
+import "./chunks/chunk-UIRCFJQU.js";
+import "./chunks/chunk-GDG2TXVN.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-6BL2SJKZ.js";
+import "./chunks/chunk-GYWIRSZE.js";
 import "./chunks/chunk-YZNHLSLL.js";
-import "./chunks/chunk-MJS5PQEV.js";
+import "./chunks/chunk-FHUQKCFL.js";
 import {
   withMajorVersion
 } from "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-NCBZBQAY.js";
-import "./chunks/chunk-B2AB5ODS.js";
+import "./chunks/chunk-2VGUKKC4.js";
+import "./chunks/chunk-IN3PTRDP.js";
 import "./chunks/chunk-UTBNT2LW.js";
 import {
   RISKS

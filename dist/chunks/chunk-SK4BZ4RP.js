@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   PHASE_NAMES
-} from "./chunk-VUD6WAU2.js";
+} from "./chunk-UIRCFJQU.js";
 import {
   _enum,
   array,

@@ -9,6 +9,7 @@ import {
 import {
   ByteOffsets,
   LineIndex,
+  initParser,
   parsePlpgsql,
   parseSql,
   parserReady,
@@ -1451,6 +1452,10 @@ function atStatementStart(text, offset) {
   const previous = text.lastIndexOf(";", offset - 1);
   return readGap(text, previous + 1, offset).next >= offset;
 }
+async function topLevelStatements(path, text) {
+  await initParser();
+  return parseSource({ path, text }).statements.filter((s) => !s.nestedIn);
+}
 
 // src/parse/read.ts
 var MAX_SQL_BYTES = 64 * 1024 * 1024;
@@ -1795,6 +1800,7 @@ function isUntypedLiteral(node) {
 }
 
 export {
+  decodeSql,
   trimTrailing,
   byCodeUnit,
   flattened,
@@ -1803,7 +1809,7 @@ export {
   describePlaceholder,
   placeholderStandIns,
   parseSource,
-  decodeSql,
+  topLevelStatements,
   deparseSync,
   constraintsOn,
   constraintNamed,

@@ -14,7 +14,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-NCBZBQAY.js";
+} from "./chunk-2VGUKKC4.js";
 import {
   FileSteps,
   alterCmds,
@@ -35,7 +35,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   LEAF_NODES,
   as,

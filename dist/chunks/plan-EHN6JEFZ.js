@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-KMK3TYT2.js";
+} from "./chunk-SK4BZ4RP.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-VUD6WAU2.js";
-import "./chunk-HTIKAIGM.js";
+} from "./chunk-UIRCFJQU.js";
+import "./chunk-GDG2TXVN.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-NCBZBQAY.js";
-import "./chunk-B2AB5ODS.js";
+import "./chunk-2VGUKKC4.js";
+import "./chunk-IN3PTRDP.js";
 import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";

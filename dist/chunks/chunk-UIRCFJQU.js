@@ -6,19 +6,19 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-HTIKAIGM.js";
+} from "./chunk-GDG2TXVN.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-NCBZBQAY.js";
+} from "./chunk-2VGUKKC4.js";
 import {
   columnTypeSource,
   ident,
   parseSource,
   placeholderStandIns
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   as,
   blocksWrites,

@@ -7,7 +7,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-SIYD46K5.js";
+} from "./chunk-XWSQYYAE.js";
 import {
   CHECKSUM_REFUSAL,
   NO_TREE,
@@ -22,11 +22,11 @@ import {
   rollbackMissing,
   rollbackOrphan,
   routinesCreatedInText
-} from "./chunk-6BL2SJKZ.js";
+} from "./chunk-GYWIRSZE.js";
 import {
   allRules,
   ruleById
-} from "./chunk-MJS5PQEV.js";
+} from "./chunk-FHUQKCFL.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-O6AHY4CV.js";
@@ -34,8 +34,9 @@ import {
   byCodeUnit,
   decodeSql,
   parseSource,
+  topLevelStatements,
   trimTrailing
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   maxRisk
 } from "./chunk-UTBNT2LW.js";
@@ -926,10 +927,9 @@ function flywayRunsOutsideTransaction(stmt) {
   if (ast.DiscardStmt) return ast.DiscardStmt.target === "DISCARD_ALL";
   return false;
 }
-async function flywayTransaction(path2, text) {
-  if (!MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
-  await initParser();
-  const top = parseSource({ path: path2, text }).statements.filter((s) => !s.nestedIn);
+async function flywayTransaction(path2, text, statements) {
+  if (!statements || !MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
+  const top = (await statements(path2, text)).filter((s) => !s.nestedIn);
   let inside = false;
   let outside = false;
   let mixedAt;
@@ -974,7 +974,7 @@ var flyway = {
       const text = await folder.read(file);
       const path2 = repoPath(folder.dir, file);
       const set = (files.includes(conf) ? SIDECAR_CONFIG.exec(await folder.read(conf)) : null) ?? SCRIPT_CONFIG.exec(text);
-      const detected = set ? null : await flywayTransaction(path2, text);
+      const detected = set ? null : await flywayTransaction(path2, text, folder.statements);
       const noTransaction = set ? set[1].toLowerCase() === "false" : detected.nonTransactional;
       return {
         ...fields,
@@ -2085,7 +2085,7 @@ async function discoverMigrations(files, config, opts = {}) {
   const mixed = [];
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, change, mixed);
+    await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements);
   }
   if (mixed.length > 0 && !await flywayMixedAllowed(listed, files)) result.errors.push(...mixed);
   for (const group of testData) {
@@ -2170,8 +2170,8 @@ async function migrationFolders(paths, config, readText, errors, testData) {
     return false;
   });
 }
-function folderOf(group, readText) {
-  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)), ...group.besideMigrations ? { besideMigrations: true } : {} };
+function folderOf(group, readText, statements) {
+  return { dir: group.dir, files: group.files, read: (rel) => readText(repoPath(group.dir, rel)), ...group.besideMigrations ? { besideMigrations: true } : {}, ...statements ? { statements } : {} };
 }
 async function detectLayout(folder) {
   let best = "plain";
@@ -2222,8 +2222,8 @@ async function soOnBase(path2, kind, change) {
   const base = change.base ? await change.base() : void 0;
   return base ? kind(await base.read(change.previous(path2) ?? path2)) : false;
 }
-async function buildGroup(group, entry, config, readText, result, crates, change, mixed) {
-  const folder = folderOf(group, readText);
+async function buildGroup(group, entry, config, readText, result, crates, change, mixed, statements) {
+  const folder = folderOf(group, readText, statements);
   const sqlx2 = entry?.layout ? null : await sqlxRunner(group.shape ?? await detectLayout(folder), group.dir, group.files, crates, readText, change);
   if (sqlx2?.note) result.notes.push({ path: group.dir, message: sqlx2.note });
   const runner = entry?.layout ?? sqlx2.runner;
@@ -2700,7 +2700,7 @@ async function runCheck(opts) {
   const discovered = await discoverMigrations(
     opts.files,
     config,
-    only ? { only } : changedPaths ? { changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, presentByChange: (changes ?? []).filter((c) => c.status !== "deleted").map((c) => c.path), ...base ? { base } : {}, ...opts.scope.kind === "changes" && opts.scope.readBase ? { readBase: opts.scope.readBase } : {} } : void 0
+    only ? { only, statements: topLevelStatements } : changedPaths ? { statements: topLevelStatements, changedByChange: (p) => touched.has(p), addedByChange: (p) => added.has(p), previousPath: (p) => renamedFrom.get(p), goneByChange: gone, presentByChange: (changes ?? []).filter((c) => c.status !== "deleted").map((c) => c.path), ...base ? { base } : {}, ...opts.scope.kind === "changes" && opts.scope.readBase ? { readBase: opts.scope.readBase } : {} } : { statements: topLevelStatements }
   );
   const errors = [...discovered.errors];
   const extraFindings = [...discovered.findings];
@@ -2708,7 +2708,7 @@ async function runCheck(opts) {
   let baseSets = null;
   const changeNotes = [];
   if (opts.scope.kind === "changes") {
-    baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config)).sets : null;
+    baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config, { statements: topLevelStatements })).sets : null;
     const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
@@ -2740,7 +2740,7 @@ async function runCheck(opts) {
     ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
     memoryLimitMb: config.dryRun.memoryLimitMb
   };
-  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-TD7KNE63.js") : null;
+  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-GOKA2RKZ.js") : null;
   const session = verify ? new verify.VerifySession({ ...engine, targetMajor: config.pgVersion }) : null;
   session?.provider.prepare?.();
   try {
@@ -2843,7 +2843,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-MC3TO5QE.js");
+      const { buildPlan, planDocument } = await import("./plan-EHN6JEFZ.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) {
         planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);

@@ -5,23 +5,23 @@ import {
 import "./chunk-HQM6YGGO.js";
 import {
   renderJobSummary
-} from "./chunk-GFS5CTOM.js";
+} from "./chunk-P46DMTAS.js";
 import {
   defaultRuleLookup
-} from "./chunk-SIYD46K5.js";
+} from "./chunk-XWSQYYAE.js";
 import {
   buildPlan
-} from "./chunk-VUD6WAU2.js";
-import "./chunk-HTIKAIGM.js";
+} from "./chunk-UIRCFJQU.js";
+import "./chunk-GDG2TXVN.js";
 import "./chunk-YZNHLSLL.js";
-import "./chunk-MJS5PQEV.js";
+import "./chunk-FHUQKCFL.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-O6AHY4CV.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-NCBZBQAY.js";
-import "./chunk-B2AB5ODS.js";
+import "./chunk-2VGUKKC4.js";
+import "./chunk-IN3PTRDP.js";
 import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";

@@ -36,20 +36,20 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-W53OHIJB.js";
+} from "./chunk-IAGJWP2G.js";
 import {
   require_dist
 } from "./chunk-J3GDONXB.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-EKU36ZOJ.js";
+} from "./chunk-YYMWMFAC.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   prose
-} from "./chunk-GFS5CTOM.js";
+} from "./chunk-P46DMTAS.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-O6AHY4CV.js";

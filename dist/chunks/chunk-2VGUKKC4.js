@@ -4,7 +4,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   as,
   columnRefs,

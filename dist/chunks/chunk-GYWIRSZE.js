@@ -13,7 +13,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-MJS5PQEV.js";
+} from "./chunk-FHUQKCFL.js";
 import {
   serverVersion
 } from "./chunk-O6AHY4CV.js";
@@ -29,7 +29,7 @@ import {
   placeholderStandIns,
   serialType,
   sharedName
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   LEAF_NODES,
   as,

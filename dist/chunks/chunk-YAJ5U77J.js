@@ -11,7 +11,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-MJS5PQEV.js";
+} from "./chunk-FHUQKCFL.js";
 import {
   resolveConfig,
   withMajorVersion

@@ -5,10 +5,10 @@ import {
 } from "./chunk-YZNHLSLL.js";
 import {
   ruleById
-} from "./chunk-MJS5PQEV.js";
+} from "./chunk-FHUQKCFL.js";
 import {
   byCodeUnit
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   lockModeSql,
   riskRank

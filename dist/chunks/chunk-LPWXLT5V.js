@@ -11,10 +11,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-SIYD46K5.js";
+} from "./chunk-XWSQYYAE.js";
 import {
   allRules
-} from "./chunk-MJS5PQEV.js";
+} from "./chunk-FHUQKCFL.js";
 import {
   atLeast
 } from "./chunk-UTBNT2LW.js";

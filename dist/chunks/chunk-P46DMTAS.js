@@ -11,11 +11,11 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-SIYD46K5.js";
+} from "./chunk-XWSQYYAE.js";
 import {
   rollbackShown,
   verificationLine
-} from "./chunk-VUD6WAU2.js";
+} from "./chunk-UIRCFJQU.js";
 import {
   formatRange
 } from "./chunk-YZNHLSLL.js";

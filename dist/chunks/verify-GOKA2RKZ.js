@@ -20,7 +20,7 @@ import {
 } from "./chunk-BEXAK5HS.js";
 import {
   columnShapeKey
-} from "./chunk-HTIKAIGM.js";
+} from "./chunk-GDG2TXVN.js";
 import {
   fileTransaction,
   saysOutsideTransaction,
@@ -31,7 +31,7 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   as,
   lockRank,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-CVNV3CQY.js";
+} from "./chunk-YAJ5U77J.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,12 +11,12 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-MJS5PQEV.js";
+import "./chunk-FHUQKCFL.js";
 import "./chunk-O6AHY4CV.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-NCBZBQAY.js";
-import "./chunk-B2AB5ODS.js";
+import "./chunk-2VGUKKC4.js";
+import "./chunk-IN3PTRDP.js";
 import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-J3GDONXB.js";
 import {
   OutsideRepositoryError
-} from "./chunk-EKU36ZOJ.js";
+} from "./chunk-YYMWMFAC.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -21,10 +21,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-GFS5CTOM.js";
+} from "./chunk-P46DMTAS.js";
 import {
   buildPlan
-} from "./chunk-VUD6WAU2.js";
+} from "./chunk-UIRCFJQU.js";
 import {
   tableStatsFromText
 } from "./chunk-UBPJFDOA.js";
@@ -38,10 +38,10 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-6BL2SJKZ.js";
+} from "./chunk-GYWIRSZE.js";
 import {
   allRules
-} from "./chunk-MJS5PQEV.js";
+} from "./chunk-FHUQKCFL.js";
 import {
   resolveConfig,
   showPgVersion
@@ -49,7 +49,7 @@ import {
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-B2AB5ODS.js";
+} from "./chunk-IN3PTRDP.js";
 import {
   atLeast,
   maxRisk,
