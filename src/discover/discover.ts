@@ -19,7 +19,7 @@ import { isPgDump, isSchemaSnapshot, isSqlcQueries } from './layouts/plain.js';
 import { emptyBuild, repoPath, sqlFiles } from './layouts/types.js';
 import { globMatcher } from './globs.js';
 import { decodeText, isBlankSql } from './text.js';
-import { decodeSql } from '../parse/read.js';
+import { decodeSql } from '../core/sql-bytes.js';
 import { engineOfPath, splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
