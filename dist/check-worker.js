@@ -1,14 +1,14 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-GYWIRSZE.js";
+} from "./chunks/chunk-2LBXWRGP.js";
 import "./chunks/chunk-YZNHLSLL.js";
-import "./chunks/chunk-FHUQKCFL.js";
+import "./chunks/chunk-QGNSZB3M.js";
 import "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-2VGUKKC4.js";
-import "./chunks/chunk-IN3PTRDP.js";
+import "./chunks/chunk-UE3NT7ZQ.js";
+import "./chunks/chunk-QWU7ZTZL.js";
 import "./chunks/chunk-UTBNT2LW.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {

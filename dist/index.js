@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-LPWXLT5V.js";
+} from "./chunks/chunk-S7PS5SU2.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-IAGJWP2G.js";
+} from "./chunks/chunk-NXE5XFJK.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,30 +46,30 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-YYMWMFAC.js";
+} from "./chunks/chunk-BRAEYOKY.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-SK4BZ4RP.js";
-import "./chunks/chunk-P46DMTAS.js";
-import "./chunks/chunk-XWSQYYAE.js";
-import "./chunks/chunk-UIRCFJQU.js";
-import "./chunks/chunk-GDG2TXVN.js";
+import "./chunks/chunk-42W57RNL.js";
+import "./chunks/chunk-TYFQS2RL.js";
+import "./chunks/chunk-PLFU5V7P.js";
+import "./chunks/chunk-K4YEWV3P.js";
+import "./chunks/chunk-J5VOLU4Z.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-GYWIRSZE.js";
+import "./chunks/chunk-2LBXWRGP.js";
 import "./chunks/chunk-YZNHLSLL.js";
-import "./chunks/chunk-FHUQKCFL.js";
+import "./chunks/chunk-QGNSZB3M.js";
 import {
   withMajorVersion
 } from "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-2VGUKKC4.js";
-import "./chunks/chunk-IN3PTRDP.js";
+import "./chunks/chunk-UE3NT7ZQ.js";
+import "./chunks/chunk-QWU7ZTZL.js";
 import "./chunks/chunk-UTBNT2LW.js";
 import {
   RISKS

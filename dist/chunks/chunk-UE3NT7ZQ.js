@@ -4,7 +4,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   as,
   columnRefs,

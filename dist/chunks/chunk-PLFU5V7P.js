@@ -5,10 +5,10 @@ import {
 } from "./chunk-YZNHLSLL.js";
 import {
   ruleById
-} from "./chunk-FHUQKCFL.js";
+} from "./chunk-QGNSZB3M.js";
 import {
   byCodeUnit
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   lockModeSql,
   riskRank

@@ -11,10 +11,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-XWSQYYAE.js";
+} from "./chunk-PLFU5V7P.js";
 import {
   allRules
-} from "./chunk-FHUQKCFL.js";
+} from "./chunk-QGNSZB3M.js";
 import {
   atLeast
 } from "./chunk-UTBNT2LW.js";

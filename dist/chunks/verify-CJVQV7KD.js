@@ -20,7 +20,7 @@ import {
 } from "./chunk-BEXAK5HS.js";
 import {
   columnShapeKey
-} from "./chunk-GDG2TXVN.js";
+} from "./chunk-J5VOLU4Z.js";
 import {
   fileTransaction,
   saysOutsideTransaction,
@@ -31,7 +31,7 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   as,
   lockRank,

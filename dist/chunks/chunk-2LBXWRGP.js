@@ -13,7 +13,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-FHUQKCFL.js";
+} from "./chunk-QGNSZB3M.js";
 import {
   serverVersion
 } from "./chunk-O6AHY4CV.js";
@@ -29,7 +29,7 @@ import {
   placeholderStandIns,
   serialType,
   sharedName
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   LEAF_NODES,
   as,

@@ -11,11 +11,11 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-XWSQYYAE.js";
+} from "./chunk-PLFU5V7P.js";
 import {
   rollbackShown,
   verificationLine
-} from "./chunk-UIRCFJQU.js";
+} from "./chunk-K4YEWV3P.js";
 import {
   formatRange
 } from "./chunk-YZNHLSLL.js";

@@ -1457,9 +1457,9 @@ async function topLevelStatements(path, text) {
   return parseSource({ path, text }).statements.filter((s) => !s.nestedIn);
 }
 
-// src/parse/read.ts
+// src/core/sql-bytes.ts
 var MAX_SQL_BYTES = 64 * 1024 * 1024;
-function fail(path, message, line = 1, column = 1) {
+function readFailure(path, message, line = 1, column = 1) {
   return { ok: false, error: { path, line, column, message } };
 }
 function megabytes(n) {
@@ -1504,12 +1504,12 @@ function placeOfByte(bytes, offset) {
 }
 function decodeSql(bytes, displayPath) {
   if (bytes.length > MAX_SQL_BYTES) {
-    return fail(displayPath, `file is too large to parse (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_SQL_BYTES)})`);
+    return readFailure(displayPath, `file is too large to parse (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_SQL_BYTES)})`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = placeOfByte(bytes, nul);
-    return fail(displayPath, "binary file (contains NUL bytes), not SQL text", line, column);
+    return readFailure(displayPath, "binary file (contains NUL bytes), not SQL text", line, column);
   }
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
@@ -1517,7 +1517,7 @@ function decodeSql(bytes, displayPath) {
     const bad = Math.max(0, firstInvalidByte(bytes));
     const { line, column } = placeOfByte(bytes, bad);
     const hex = bytes[bad]?.toString(16).padStart(2, "0") ?? "??";
-    return fail(displayPath, `file is not valid UTF-8: invalid byte 0x${hex} at line ${line}, column ${column}`, line, column);
+    return readFailure(displayPath, `file is not valid UTF-8: invalid byte 0x${hex} at line ${line}, column ${column}`, line, column);
   }
 }
 

@@ -3,17 +3,17 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-SK4BZ4RP.js";
+} from "./chunk-42W57RNL.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-UIRCFJQU.js";
-import "./chunk-GDG2TXVN.js";
+} from "./chunk-K4YEWV3P.js";
+import "./chunk-J5VOLU4Z.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-2VGUKKC4.js";
-import "./chunk-IN3PTRDP.js";
+import "./chunk-UE3NT7ZQ.js";
+import "./chunk-QWU7ZTZL.js";
 import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";

@@ -7,7 +7,7 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-XWSQYYAE.js";
+} from "./chunk-PLFU5V7P.js";
 import {
   CHECKSUM_REFUSAL,
   NO_TREE,
@@ -22,11 +22,11 @@ import {
   rollbackMissing,
   rollbackOrphan,
   routinesCreatedInText
-} from "./chunk-GYWIRSZE.js";
+} from "./chunk-2LBXWRGP.js";
 import {
   allRules,
   ruleById
-} from "./chunk-FHUQKCFL.js";
+} from "./chunk-QGNSZB3M.js";
 import {
   LAYOUT_TRANSACTION
 } from "./chunk-O6AHY4CV.js";
@@ -36,7 +36,7 @@ import {
   parseSource,
   topLevelStatements,
   trimTrailing
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   maxRisk
 } from "./chunk-UTBNT2LW.js";
@@ -2740,7 +2740,7 @@ async function runCheck(opts) {
     ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
     memoryLimitMb: config.dryRun.memoryLimitMb
   };
-  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-GOKA2RKZ.js") : null;
+  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-CJVQV7KD.js") : null;
   const session = verify ? new verify.VerifySession({ ...engine, targetMajor: config.pgVersion }) : null;
   session?.provider.prepare?.();
   try {
@@ -2843,7 +2843,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-EHN6JEFZ.js");
+      const { buildPlan, planDocument } = await import("./plan-KMRJS2QZ.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) {
         planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);

@@ -14,7 +14,7 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-2VGUKKC4.js";
+} from "./chunk-UE3NT7ZQ.js";
 import {
   FileSteps,
   alterCmds,
@@ -35,7 +35,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   LEAF_NODES,
   as,

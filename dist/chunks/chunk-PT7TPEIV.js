@@ -11,7 +11,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-FHUQKCFL.js";
+} from "./chunk-QGNSZB3M.js";
 import {
   resolveConfig,
   withMajorVersion

@@ -4,7 +4,7 @@ import {
 } from "./chunk-J3GDONXB.js";
 import {
   OutsideRepositoryError
-} from "./chunk-YYMWMFAC.js";
+} from "./chunk-BRAEYOKY.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -21,10 +21,10 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-P46DMTAS.js";
+} from "./chunk-TYFQS2RL.js";
 import {
   buildPlan
-} from "./chunk-UIRCFJQU.js";
+} from "./chunk-K4YEWV3P.js";
 import {
   tableStatsFromText
 } from "./chunk-UBPJFDOA.js";
@@ -38,10 +38,10 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-GYWIRSZE.js";
+} from "./chunk-2LBXWRGP.js";
 import {
   allRules
-} from "./chunk-FHUQKCFL.js";
+} from "./chunk-QGNSZB3M.js";
 import {
   resolveConfig,
   showPgVersion
@@ -49,7 +49,7 @@ import {
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   atLeast,
   maxRisk,

@@ -36,20 +36,20 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-IAGJWP2G.js";
+} from "./chunk-NXE5XFJK.js";
 import {
   require_dist
 } from "./chunk-J3GDONXB.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-YYMWMFAC.js";
+} from "./chunk-BRAEYOKY.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
 import {
   prose
-} from "./chunk-P46DMTAS.js";
+} from "./chunk-TYFQS2RL.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-O6AHY4CV.js";

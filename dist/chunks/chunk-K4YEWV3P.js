@@ -6,19 +6,19 @@ import {
   makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-GDG2TXVN.js";
+} from "./chunk-J5VOLU4Z.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-2VGUKKC4.js";
+} from "./chunk-UE3NT7ZQ.js";
 import {
   columnTypeSource,
   ident,
   parseSource,
   placeholderStandIns
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   as,
   blocksWrites,

@@ -5,23 +5,23 @@ import {
 import "./chunk-HQM6YGGO.js";
 import {
   renderJobSummary
-} from "./chunk-P46DMTAS.js";
+} from "./chunk-TYFQS2RL.js";
 import {
   defaultRuleLookup
-} from "./chunk-XWSQYYAE.js";
+} from "./chunk-PLFU5V7P.js";
 import {
   buildPlan
-} from "./chunk-UIRCFJQU.js";
-import "./chunk-GDG2TXVN.js";
+} from "./chunk-K4YEWV3P.js";
+import "./chunk-J5VOLU4Z.js";
 import "./chunk-YZNHLSLL.js";
-import "./chunk-FHUQKCFL.js";
+import "./chunk-QGNSZB3M.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-O6AHY4CV.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-2VGUKKC4.js";
-import "./chunk-IN3PTRDP.js";
+import "./chunk-UE3NT7ZQ.js";
+import "./chunk-QWU7ZTZL.js";
 import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
 import "./chunk-BDVNOOZC.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-YAJ5U77J.js";
+} from "./chunk-PT7TPEIV.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderJsonChunks,
   renderSarif,
   verdict
-} from "./chunk-LPWXLT5V.js";
+} from "./chunk-S7PS5SU2.js";
 import {
   ruleDocsUrl
 } from "./chunk-ZCZCFGZS.js";
@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-YYMWMFAC.js";
+} from "./chunk-BRAEYOKY.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import {
@@ -42,21 +42,21 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-XWSQYYAE.js";
-import "./chunk-GYWIRSZE.js";
+} from "./chunk-PLFU5V7P.js";
+import "./chunk-2LBXWRGP.js";
 import "./chunk-YZNHLSLL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-FHUQKCFL.js";
+} from "./chunk-QGNSZB3M.js";
 import "./chunk-O6AHY4CV.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-2VGUKKC4.js";
+import "./chunk-UE3NT7ZQ.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-IN3PTRDP.js";
+} from "./chunk-QWU7ZTZL.js";
 import {
   lockModeSql,
   riskRank
@@ -764,7 +764,7 @@ function renderPlainFormat(result, format, opts = {}) {
   }
 }
 async function renderReportWhenReady(result, format, opts = {}) {
-  if (format === "markdown") return [(await import("./markdown-report-AY6B5XSE.js")).renderMarkdownReport(result, opts)];
+  if (format === "markdown") return [(await import("./markdown-report-6NVFCP33.js")).renderMarkdownReport(result, opts)];
   if (format === "json") return renderJsonChunks(result);
   if (format !== "pretty") return [renderPlainFormat(result, format, opts)];
   try {
@@ -882,9 +882,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-GOKA2RKZ.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-CJVQV7KD.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan, planDocument, renderPlanText } = await import("./plan-EHN6JEFZ.js");
+  const { buildPlan, planDocument, renderPlanText } = await import("./plan-KMRJS2QZ.js");
   let plan;
   let verification;
   try {
