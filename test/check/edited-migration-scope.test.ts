@@ -2,27 +2,10 @@
 // edited for one password hash, was migration-edited (right) and had every CREATE TABLE of it
 // reported again (prefer-text-field, foreign-key-without-index...): statements a database that
 // ran the migration never runs again, and one that has not runs as they were.
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/check/run.js';
-import { fsRepoFiles } from '../../src/discover/fs-files.js';
-import { gitChanges } from '../../src/discover/git.js';
-import { config } from '../discover/helpers.js';
-import { TempRepo } from '../discover/git-repo.js';
+import { describe, expect, it } from 'vitest';
+import { changeReviewer } from './review-change.js';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const r of repos.splice(0)) r.cleanup();
-});
-
-async function reviewChange(base: Record<string, string>, change: Record<string, string>) {
-  const r = new TempRepo().init();
-  repos.push(r);
-  r.write(base).commit('base');
-  r.git('checkout', '-q', '-b', 'feature');
-  r.write(change).commit('change');
-  const git = await gitChanges(r.dir, 'main');
-  return (await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
-}
+const reviewChange = changeReviewer();
 
 const INIT = "CREATE TABLE account (id bigint PRIMARY KEY, name varchar(100), owner_id bigint REFERENCES account (id));\nINSERT INTO account (id, name) VALUES (1, 'admin');\n";
 

@@ -4,29 +4,11 @@
 // ${x} as a neutral name. A placeholder without a value in the base branch's .migration-guard.yml
 // is now placeholder-unknown (DANGEROUS), and a change that sets a value in the runner's files
 // (for a placeholder a migration uses) is a DANGEROUS finding on that file naming the value.
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/check/run.js';
-import type { ConfigFile } from '../../src/config/schema.js';
-import { fsRepoFiles } from '../../src/discover/fs-files.js';
-import { gitChanges } from '../../src/discover/git.js';
+import { describe, expect, it } from 'vitest';
 import { placeholderDefinitions } from '../../src/discover/placeholder-files.js';
-import { config } from '../discover/helpers.js';
-import { TempRepo } from '../discover/git-repo.js';
+import { changeReviewer } from './review-change.js';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const r of repos.splice(0)) r.cleanup();
-});
-
-async function review(base: Record<string, string>, change: Record<string, string>, file: ConfigFile = {}) {
-  const r = new TempRepo().init();
-  repos.push(r);
-  r.write(base).commit('base');
-  r.git('checkout', '-q', '-b', 'feature');
-  r.write(change).commit('change');
-  const git = await gitChanges(r.dir, 'main');
-  return (await runCheck({ files: fsRepoFiles(r.dir), config: config(file), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
-}
+const review = changeReviewer();
 
 const USERS = { 'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n' };
 

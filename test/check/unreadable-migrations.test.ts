@@ -2,27 +2,10 @@
 // Liquibase's XML, YAML and JSON changelogs. A pull request adding one that drops a table
 // passed as "no migrations to review" (SAFE): nothing here reads them. Each is now a
 // DANGEROUS layout-error on its file, so it needs approval.
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/check/run.js';
-import { fsRepoFiles } from '../../src/discover/fs-files.js';
-import { gitChanges } from '../../src/discover/git.js';
-import { config } from '../discover/helpers.js';
-import { TempRepo } from '../discover/git-repo.js';
+import { describe, expect, it } from 'vitest';
+import { changeReviewer } from './review-change.js';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const r of repos.splice(0)) r.cleanup();
-});
-
-async function review(base: Record<string, string>, change: Record<string, string>) {
-  const r = new TempRepo().init();
-  repos.push(r);
-  r.write(base).commit('base');
-  r.git('checkout', '-q', '-b', 'feature');
-  r.write(change).commit('change');
-  const git = await gitChanges(r.dir, 'main');
-  return (await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base } })).report;
-}
+const review = changeReviewer();
 
 const GOOSE_BASE = { 'db/migrations/00001_users.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE users;\n' };
 const GOOSE_GO = `package migrations
