@@ -3,6 +3,7 @@
 // the cautious side), and the function a trigger or event trigger it creates will run. A routine's body is analysed as code that runs later; once the migration
 // runs the routine, its statements run now (analyze.ts replays them there).
 import type { Node } from '@pgsql/types';
+import { routineBodyTokens } from '../parse/body-tokens.js';
 import { LEAF_NODES } from './ast.js';
 
 type Json = Record<string, unknown>;
@@ -23,7 +24,7 @@ export function definedRoutine(ast: Node): string | undefined {
 }
 
 // CREATE [OR REPLACE] FUNCTION|PROCEDURE [schema.]name, unquoted or quoted.
-const CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+(?:(?:"[^"]+"|[A-Za-z_][\w$]*)\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
+const CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)(?:\s+|(?="))(?:(?:"[^"]+"|[A-Za-z_][\w$]*)\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
 
 /**
  * The routines a migration file creates, by bare lower-case name, read from its text without
@@ -35,55 +36,20 @@ const CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+
  */
 export function routinesCreatedInText(text: string): string[] {
   const out: string[] = [];
+  // Most files create no routine: only those whose raw text can are read as code.
+  CREATE_ROUTINE.lastIndex = 0;
+  if (!CREATE_ROUTINE.test(text)) return out;
+  CREATE_ROUTINE.lastIndex = 0;
   for (const m of codeOf(text).matchAll(CREATE_ROUTINE)) out.push(m[1]!.replace(/^"|"$/g, '').toLowerCase());
   return out;
 }
 
-/** The text with its `--` and (nested) block comments and its single-quoted strings blanked; identifiers in double quotes kept. */
+/** Quoted strings in routineBodyTokens' output (E'...' escapes with a backslash, others by doubling the quote). */
+const STRINGS = /[eE]'(?:[^'\\]|''|\\.)*'|'(?:[^']|'')*'/g;
+
+/** The text as code: comments gone (routineBodyTokens, the parse stage's reading of a body), strings blanked. */
 function codeOf(text: string): string {
-  if (!text.includes('--') && !text.includes('/*') && !text.includes("'")) return text;
-  let out = '';
-  let i = 0;
-  let kept = 0;
-  const blank = (from: number, to: number) => {
-    out += `${text.slice(kept, from)} `;
-    kept = to;
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"') {
-      // To the closing quote; a doubled quote is one character of the name.
-      i++;
-      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
-      i++;
-    } else if (c === "'") {
-      // E'...' strings escape with a backslash; others only by doubling the quote.
-      const escapes = i > 0 && /[eE]/.test(text[i - 1]!) && !/[\w$]/.test(text[i - 2] ?? ' ');
-      const from = i++;
-      while (i < text.length) {
-        if (escapes && text[i] === '\\') i += 2;
-        else if (text[i] === "'" && text[i + 1] === "'") i += 2;
-        else if (text[i] === "'") break;
-        else i++;
-      }
-      i++;
-      blank(from, i);
-    } else if (c === '-' && text[i + 1] === '-') {
-      const from = i;
-      while (i < text.length && text[i] !== '\n') i++;
-      blank(from, i);
-    } else if (c === '/' && text[i + 1] === '*') {
-      const from = i;
-      let depth = 0;
-      do {
-        if (text[i] === '/' && text[i + 1] === '*') (depth++, (i += 2));
-        else if (text[i] === '*' && text[i + 1] === '/') (depth--, (i += 2));
-        else i++;
-      } while (depth > 0 && i < text.length);
-      blank(from, i);
-    } else i++;
-  }
-  return out + text.slice(kept);
+  return routineBodyTokens(text).replace(STRINGS, "''");
 }
 
 /**
