@@ -213,9 +213,8 @@ function reportRisk(findings: readonly Finding[], up: ParsedSource): Risk {
  * directive in a comment (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`). Then
  * the same text can run differently, and every finding stays.
  */
-function statementsAsBefore(m: Migration, up: ParsedSource, baseUp: string, placeholders: Record<string, string>): Set<number> {
+function statementsAsBefore(m: Migration, up: ParsedSource, base: ParsedSource, baseUp: string): Set<number> {
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim().replace(/;$/, '');
-  const base = parse({ path: m.up.path, text: baseUp }, placeholders, m.layout, false, m.envsub);
   if (directives(baseUp) !== directives(m.up.text)) return new Set();
   const left = new Map<string, Statement[]>();
   for (const s of base.statements) {
@@ -268,7 +267,10 @@ function buildMigrationReport(
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
   const review = reviewRollback(m, up, down, out.operations, version);
-  const before = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders, version) : new Set<string>();
+  // The base branch's up, parsed once for the two comparisons that read it.
+  const parsedBase = new Map<string, ParsedSource>();
+  const baseOf = (text: string) => parsedBase.get(text) ?? parsedBase.set(text, parse({ path: m.up.path, text }, placeholders, m.layout, false, m.envsub)).get(text)!;
+  const before = m.rollbackAsBase && down ? baseRollbackProblems(m, baseOf(m.rollbackAsBase.baseUp), down, version) : new Set<string>();
   // A statement whose own finding already says its data is gone for good (ban-drop-column,
   // ban-drop-table, ...; reported, or silenced by an ignore directive) is not told so twice: 744
   // of the corpus's 863 rollback-data-loss findings sat on such a statement.
@@ -288,7 +290,7 @@ function buildMigrationReport(
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const asBefore = m.baseUp !== undefined ? statementsAsBefore(m, up, m.baseUp, placeholders) : undefined;
+  const asBefore = m.baseUp !== undefined ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : undefined;
   // A file-level finding (foreign-key-without-index, at the end of the file) stands at the statement it is about.
   const statementOf = (f: Finding) => f.statement ?? up.statements.find((s) => !s.nestedIn && s.line === f.line && s.column === f.column)?.index;
   const fromEdit = asBefore ? findings.filter((f) => {
@@ -345,8 +347,7 @@ const PAIR_PROBLEMS: ReadonlySet<string> = new Set(['rollback-empty', 'rollback-
  * branch's, not the edit's. The up's statements are classified on their own (no history), as
  * the review classifies the rollback's: only what they create, drop and rename counts.
  */
-function baseRollbackProblems(m: Migration, baseUp: string, down: ParsedSource, placeholders: Record<string, string>, version: ServerVersion): Set<string> {
-  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders, false, m.envsub));
+function baseRollbackProblems(m: Migration, up: ParsedSource, down: ParsedSource, version: ServerVersion): Set<string> {
   const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn), version).flatMap((x) => x.ops);
   return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
