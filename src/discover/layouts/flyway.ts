@@ -62,7 +62,7 @@ export interface FlywayTransaction {
  */
 async function flywayTransaction(path: string, text: string, statements: StatementsOf | undefined): Promise<FlywayTransaction> {
   if (!statements || !MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
-  const top = (await statements(path, text)).filter((s) => !s.nestedIn);
+  const top = await statements(path, text);
   let inside = false;
   let outside = false;
   let mixedAt: FlywayTransaction['mixedAt'];

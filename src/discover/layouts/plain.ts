@@ -3,6 +3,7 @@
 // then by name; files without a version follow in name order, except a whole-schema file beside
 // versioned ones, or above a folder of migrations (LATEST.sql, schema.sql: `snapshots`). No rollbacks, no duplicate check: nothing
 // is known about the runner.
+import { isBlankSql } from '../text.js';
 import { compareVersions, naturalCompare } from '../version.js';
 import { emptyBuild, sqlFiles, repoPath, type Layout, type LayoutBuild } from './types.js';
 
@@ -39,8 +40,7 @@ export function isSqlcQueries(text: string): boolean {
   const first = SQLC_NAME.exec(text);
   if (!first) return false;
   // Only comments and blank lines before the first annotation: no statement that is not a named query.
-  const before = text.slice(0, first.index).replace(/\/\*[\s\S]*?\*\//g, '').replace(/--[^\n]*/g, '');
-  return before.trim() === '';
+  return isBlankSql(text.slice(0, first.index));
 }
 
 /** True when a folder of SQL files looks like it holds migrations rather than queries or seeds. */
