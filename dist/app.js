@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-N6PXC4PO.js";
-import "./chunks/chunk-NXE5XFJK.js";
+} from "./chunks/chunk-B4TL7F5M.js";
+import "./chunks/chunk-UC7JNTB6.js";
 import "./chunks/chunk-J3GDONXB.js";
-import "./chunks/chunk-BRAEYOKY.js";
+import "./chunks/chunk-2YH6MXWA.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-42W57RNL.js";
@@ -14,7 +14,7 @@ import "./chunks/chunk-K4YEWV3P.js";
 import "./chunks/chunk-J5VOLU4Z.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-2LBXWRGP.js";
+import "./chunks/chunk-FFGS6OUK.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-QGNSZB3M.js";
 import "./chunks/chunk-O6AHY4CV.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-2LBXWRGP.js";
+} from "./chunks/chunk-FFGS6OUK.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-QGNSZB3M.js";
 import "./chunks/chunk-O6AHY4CV.js";

@@ -21,7 +21,7 @@ async function run() {
   await import("./chunks/young-generation-UOH2AF4A.js");
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-N3U3KEHI.js");
+  const { main } = await import("./chunks/main-MIGIMGMQ.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

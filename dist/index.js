@@ -38,7 +38,7 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-NXE5XFJK.js";
+} from "./chunks/chunk-UC7JNTB6.js";
 import {
   loadConfig
 } from "./chunks/chunk-J3GDONXB.js";
@@ -46,7 +46,7 @@ import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-BRAEYOKY.js";
+} from "./chunks/chunk-2YH6MXWA.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
@@ -60,7 +60,7 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-2LBXWRGP.js";
+import "./chunks/chunk-FFGS6OUK.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-QGNSZB3M.js";
 import {

@@ -21,8 +21,9 @@ import {
   renameRunsNothing,
   rollbackMissing,
   rollbackOrphan,
+  routineBodyTokens,
   routinesCreatedInText
-} from "./chunk-2LBXWRGP.js";
+} from "./chunk-FFGS6OUK.js";
 import {
   allRules,
   ruleById
@@ -563,8 +564,7 @@ var SQLC_NAME = /^[ \t]*(?:--|\/\*)[ \t]*name:[ \t]*\w+[ \t]+:(?:one|many|exec|e
 function isSqlcQueries(text) {
   const first = SQLC_NAME.exec(text);
   if (!first) return false;
-  const before = text.slice(0, first.index).replace(/\/\*[\s\S]*?\*\//g, "").replace(/--[^\n]*/g, "");
-  return before.trim() === "";
+  return isBlankSql(text.slice(0, first.index));
 }
 function looksLikeMigrationName(file) {
   return /^[vV]?\d/.test(file) || /migrat|upgrade|rollback|schema/i.test(file);
@@ -929,7 +929,7 @@ function flywayRunsOutsideTransaction(stmt) {
 }
 async function flywayTransaction(path2, text, statements) {
   if (!statements || !MAYBE_NON_TRANSACTIONAL.test(text)) return { nonTransactional: false };
-  const top = (await statements(path2, text)).filter((s) => !s.nestedIn);
+  const top = await statements(path2, text);
   let inside = false;
   let outside = false;
   let mixedAt;
@@ -2437,69 +2437,6 @@ function once(read) {
     if (!answer) answers.set(path2, answer = read(path2));
     return answer;
   };
-}
-
-// src/parse/body-tokens.ts
-function isSpace(c) {
-  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
-}
-function isWordChar(c) {
-  return c !== void 0 && /[\p{L}\p{N}_$]/u.test(c);
-}
-function routineBodyTokens(body) {
-  let out = "";
-  let pendingSpace = false;
-  let i = 0;
-  const push = (s) => {
-    if (pendingSpace && isWordChar(out[out.length - 1]) && isWordChar(s[0])) out += " ";
-    pendingSpace = false;
-    out += s;
-  };
-  while (i < body.length) {
-    const c = body[i];
-    if (isSpace(c)) {
-      pendingSpace = true;
-      i++;
-    } else if (c === "-" && body[i + 1] === "-") {
-      while (i < body.length && body[i] !== "\n") i++;
-      pendingSpace = true;
-    } else if (c === "/" && body[i + 1] === "*") {
-      let depth = 0;
-      do {
-        if (body[i] === "/" && body[i + 1] === "*") {
-          depth++;
-          i += 2;
-        } else if (body[i] === "*" && body[i + 1] === "/") {
-          depth--;
-          i += 2;
-        } else i++;
-      } while (i < body.length && depth > 0);
-      pendingSpace = true;
-    } else if (c === "'" || c === '"') {
-      let j = i + 1;
-      for (; j < body.length; j++) {
-        if (body[j] === c) {
-          if (body[j + 1] === c) j++;
-          else break;
-        } else if (c === "'" && body[j] === "\\" && /[eE]$/.test(out)) j++;
-      }
-      push(body.slice(i, j + 1));
-      i = j + 1;
-    } else if (c === "$" && !isWordChar(out[out.length - 1]) && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(body.slice(i, i + 66))) {
-      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body.slice(i, i + 66))[0];
-      const end = body.indexOf(tag, i + tag.length);
-      const stop = end < 0 ? body.length : end + tag.length;
-      push(body.slice(i, stop));
-      i = stop;
-    } else {
-      let j = i;
-      while (j < body.length && !isSpace(body[j]) && !`'"`.includes(body[j]) && !(body[j] === "-" && body[j + 1] === "-") && !(body[j] === "/" && body[j + 1] === "*") && !(body[j] === "$" && j > i && !isWordChar(body[j - 1]))) j++;
-      if (j === i) j = i + 1;
-      push(body.slice(i, j).toLowerCase());
-      i = j;
-    }
-  }
-  return out;
 }
 
 // src/check/parallel.ts

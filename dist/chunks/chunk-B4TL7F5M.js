@@ -36,14 +36,14 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-NXE5XFJK.js";
+} from "./chunk-UC7JNTB6.js";
 import {
   require_dist
 } from "./chunk-J3GDONXB.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-BRAEYOKY.js";
+} from "./chunk-2YH6MXWA.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";

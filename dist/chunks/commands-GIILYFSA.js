@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-BRAEYOKY.js";
+} from "./chunk-2YH6MXWA.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import {
@@ -43,7 +43,7 @@ import {
   serverAndTarget,
   suggestionLabel
 } from "./chunk-PLFU5V7P.js";
-import "./chunk-2LBXWRGP.js";
+import "./chunk-FFGS6OUK.js";
 import "./chunk-YZNHLSLL.js";
 import {
   allRules,

@@ -1,10 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-N6PXC4PO.js";
-import "./chunk-NXE5XFJK.js";
+} from "./chunk-B4TL7F5M.js";
+import "./chunk-UC7JNTB6.js";
 import "./chunk-J3GDONXB.js";
-import "./chunk-BRAEYOKY.js";
+import "./chunk-2YH6MXWA.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-42W57RNL.js";
@@ -14,7 +14,7 @@ import "./chunk-K4YEWV3P.js";
 import "./chunk-J5VOLU4Z.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-2LBXWRGP.js";
+import "./chunk-FFGS6OUK.js";
 import "./chunk-YZNHLSLL.js";
 import "./chunk-QGNSZB3M.js";
 import "./chunk-O6AHY4CV.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-J3GDONXB.js";
 import {
   OutsideRepositoryError
-} from "./chunk-BRAEYOKY.js";
+} from "./chunk-2YH6MXWA.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";
@@ -38,7 +38,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-2LBXWRGP.js";
+} from "./chunk-FFGS6OUK.js";
 import {
   allRules
 } from "./chunk-QGNSZB3M.js";

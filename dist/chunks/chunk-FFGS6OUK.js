@@ -476,6 +476,69 @@ function addConstraint(c, table, state) {
   }
 }
 
+// src/parse/body-tokens.ts
+function isSpace(c) {
+  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+}
+function isWordChar(c) {
+  return c !== void 0 && /[\p{L}\p{N}_$]/u.test(c);
+}
+function routineBodyTokens(body) {
+  let out = "";
+  let pendingSpace = false;
+  let i = 0;
+  const push = (s) => {
+    if (pendingSpace && isWordChar(out[out.length - 1]) && isWordChar(s[0])) out += " ";
+    pendingSpace = false;
+    out += s;
+  };
+  while (i < body.length) {
+    const c = body[i];
+    if (isSpace(c)) {
+      pendingSpace = true;
+      i++;
+    } else if (c === "-" && body[i + 1] === "-") {
+      while (i < body.length && body[i] !== "\n") i++;
+      pendingSpace = true;
+    } else if (c === "/" && body[i + 1] === "*") {
+      let depth = 0;
+      do {
+        if (body[i] === "/" && body[i + 1] === "*") {
+          depth++;
+          i += 2;
+        } else if (body[i] === "*" && body[i + 1] === "/") {
+          depth--;
+          i += 2;
+        } else i++;
+      } while (i < body.length && depth > 0);
+      pendingSpace = true;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      for (; j < body.length; j++) {
+        if (body[j] === c) {
+          if (body[j + 1] === c) j++;
+          else break;
+        } else if (c === "'" && body[j] === "\\" && /[eE]$/.test(out)) j++;
+      }
+      push(body.slice(i, j + 1));
+      i = j + 1;
+    } else if (c === "$" && !isWordChar(out[out.length - 1]) && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(body.slice(i, i + 66))) {
+      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body.slice(i, i + 66))[0];
+      const end = body.indexOf(tag, i + tag.length);
+      const stop = end < 0 ? body.length : end + tag.length;
+      push(body.slice(i, stop));
+      i = stop;
+    } else {
+      let j = i;
+      while (j < body.length && !isSpace(body[j]) && !`'"`.includes(body[j]) && !(body[j] === "-" && body[j + 1] === "-") && !(body[j] === "/" && body[j + 1] === "*") && !(body[j] === "$" && j > i && !isWordChar(body[j - 1]))) j++;
+      if (j === i) j = i + 1;
+      push(body.slice(i, j).toLowerCase());
+      i = j;
+    }
+  }
+  return out;
+}
+
 // src/analyze/routine-calls.ts
 var isObject = (v) => typeof v === "object" && v !== null;
 function bareName(list) {
@@ -488,54 +551,18 @@ function definedRoutine(ast) {
   const create = ast.CreateFunctionStmt;
   return isObject(create) ? bareName(create.funcname) : void 0;
 }
-var CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)\s+(?:(?:"[^"]+"|[A-Za-z_][\w$]*)\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
+var CREATE_ROUTINE = /\bcreate\s+(?:or\s+replace\s+)?(?:function|procedure)(?:\s+|(?="))(?:(?:"[^"]+"|[A-Za-z_][\w$]*)\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
 function routinesCreatedInText(text) {
   const out = [];
+  CREATE_ROUTINE.lastIndex = 0;
+  if (!CREATE_ROUTINE.test(text)) return out;
+  CREATE_ROUTINE.lastIndex = 0;
   for (const m of codeOf(text).matchAll(CREATE_ROUTINE)) out.push(m[1].replace(/^"|"$/g, "").toLowerCase());
   return out;
 }
+var STRINGS = /[eE]'(?:[^'\\]|''|\\.)*'|'(?:[^']|'')*'/g;
 function codeOf(text) {
-  if (!text.includes("--") && !text.includes("/*") && !text.includes("'")) return text;
-  let out = "";
-  let i = 0;
-  let kept = 0;
-  const blank = (from, to) => {
-    out += `${text.slice(kept, from)} `;
-    kept = to;
-  };
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      i++;
-      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
-      i++;
-    } else if (c === "'") {
-      const escapes = i > 0 && /[eE]/.test(text[i - 1]) && !/[\w$]/.test(text[i - 2] ?? " ");
-      const from = i++;
-      while (i < text.length) {
-        if (escapes && text[i] === "\\") i += 2;
-        else if (text[i] === "'" && text[i + 1] === "'") i += 2;
-        else if (text[i] === "'") break;
-        else i++;
-      }
-      i++;
-      blank(from, i);
-    } else if (c === "-" && text[i + 1] === "-") {
-      const from = i;
-      while (i < text.length && text[i] !== "\n") i++;
-      blank(from, i);
-    } else if (c === "/" && text[i + 1] === "*") {
-      const from = i;
-      let depth = 0;
-      do {
-        if (text[i] === "/" && text[i + 1] === "*") depth++, i += 2;
-        else if (text[i] === "*" && text[i + 1] === "/") depth--, i += 2;
-        else i++;
-      } while (depth > 0 && i < text.length);
-      blank(from, i);
-    } else i++;
-  }
-  return out + text.slice(kept);
+  return routineBodyTokens(text).replace(STRINGS, "''");
 }
 function routinesRun(ast, known) {
   if (known.size === 0) return [];
@@ -1585,9 +1612,8 @@ function parseAndAnalyze(state, m, learningOnly, ctx, dropTrees) {
 function reportRisk(findings, up) {
   return maxRisk(...findings.map((f) => f.risk), ...up.errors.length ? ["DANGEROUS"] : []);
 }
-function statementsAsBefore(m, up, baseUp, placeholders) {
+function statementsAsBefore(m, up, base, baseUp) {
   const norm = (t) => t.replace(/\s+/g, " ").trim().replace(/;$/, "");
-  const base = parse({ path: m.up.path, text: baseUp }, placeholders, m.layout, false, m.envsub);
   if (directives(baseUp) !== directives(m.up.text)) return /* @__PURE__ */ new Set();
   const left = /* @__PURE__ */ new Map();
   for (const s of base.statements) {
@@ -1623,7 +1649,9 @@ function buildMigrationReport(m, up, down, out, transaction, extra, placeholders
   const nothingToUndo = needsNoRollback(up, out.operations);
   const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
   const review = reviewRollback(m, up, down, out.operations, version);
-  const before2 = m.rollbackAsBase && down ? baseRollbackProblems(m, m.rollbackAsBase.baseUp, down, placeholders, version) : /* @__PURE__ */ new Set();
+  const parsedBase = /* @__PURE__ */ new Map();
+  const baseOf = (text) => parsedBase.get(text) ?? parsedBase.set(text, parse({ path: m.up.path, text }, placeholders, m.layout, false, m.envsub)).get(text);
+  const before2 = m.rollbackAsBase && down ? baseRollbackProblems(m, baseOf(m.rollbackAsBase.baseUp), down, version) : /* @__PURE__ */ new Set();
   const saidGone = new Set([...out.findings, ...out.suppressed.map((x) => x.finding)].filter((f) => DESTROYING_RULES.has(f.rule) && f.statement !== void 0).map((f) => f.statement));
   const told = review.findings.filter((f) => !(f.rule === "rollback-data-loss" && f.path === m.up.path && f.statement !== void 0 && saidGone.has(f.statement)));
   const kept = told.filter((f) => !before2.has(problemKey(f)));
@@ -1639,7 +1667,7 @@ function buildMigrationReport(m, up, down, out, transaction, extra, placeholders
   writePlaceholders(findings.filter((f) => !analyzed.has(f)), up, down);
   const coreRisk = reportRisk(findings, up);
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const asBefore = m.baseUp !== void 0 ? statementsAsBefore(m, up, m.baseUp, placeholders) : void 0;
+  const asBefore = m.baseUp !== void 0 ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : void 0;
   const statementOf = (f) => f.statement ?? up.statements.find((s) => !s.nestedIn && s.line === f.line && s.column === f.column)?.index;
   const fromEdit = asBefore ? findings.filter((f) => {
     const at = f.path === m.up.path ? statementOf(f) : void 0;
@@ -1678,8 +1706,7 @@ function writePlaceholders(findings, up, down) {
 }
 var problemKey = (f) => `${f.rule}\0${f.path ?? ""}\0${f.message}`;
 var PAIR_PROBLEMS = /* @__PURE__ */ new Set(["rollback-empty", "rollback-mismatch", "rollback-destroys-data"]);
-function baseRollbackProblems(m, baseUp, down, placeholders, version) {
-  const up = parseSource({ path: m.up.path, text: baseUp }, parseOptionsFor(m.layout, placeholders, false, m.envsub));
+function baseRollbackProblems(m, up, down, version) {
   const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn), version).flatMap((x) => x.ops);
   return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
@@ -1701,6 +1728,7 @@ export {
   renameRunsNothing,
   migrationEdited,
   migrationOutOfOrder,
+  routineBodyTokens,
   routinesCreatedInText,
   impactOf,
   calibrationFor,
