@@ -17,13 +17,17 @@ function isWordChar(c: string | undefined): boolean {
  * identifiers and dollar-quoted strings are kept exactly.
  */
 export function routineBodyTokens(body: string): string {
-  let out = '';
+  // Pieces joined once at the end, and the last character kept aside: reading the end of a
+  // string built with += flattens it each time, which made a 100 KB file quadratic.
+  const out: string[] = [];
+  let last: string | undefined;
   let pendingSpace = false;
   let i = 0;
   const push = (s: string) => {
-    if (pendingSpace && isWordChar(out[out.length - 1]) && isWordChar(s[0])) out += ' ';
+    if (pendingSpace && isWordChar(last) && isWordChar(s[0])) out.push(' ');
     pendingSpace = false;
-    out += s;
+    out.push(s);
+    last = s[s.length - 1];
   };
   while (i < body.length) {
     const c = body[i]!;
@@ -45,11 +49,11 @@ export function routineBodyTokens(body: string): string {
         if (body[j] === c) {
           if (body[j + 1] === c) j++;
           else break;
-        } else if (c === "'" && body[j] === '\\' && /[eE]$/.test(out)) j++;
+        } else if (c === "'" && body[j] === '\\' && (last === 'e' || last === 'E')) j++;
       }
       push(body.slice(i, j + 1));
       i = j + 1;
-    } else if (c === '$' && !isWordChar(out[out.length - 1]) && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(body.slice(i, i + 66))) {
+    } else if (c === '$' && !isWordChar(last) && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(body.slice(i, i + 66))) {
       const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body.slice(i, i + 66))![0];
       const end = body.indexOf(tag, i + tag.length);
       const stop = end < 0 ? body.length : end + tag.length;
@@ -63,5 +67,5 @@ export function routineBodyTokens(body: string): string {
       i = j;
     }
   }
-  return out;
+  return out.join('');
 }
