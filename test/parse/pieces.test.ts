@@ -63,6 +63,25 @@ describe('parsing a large text in pieces', () => {
   });
 });
 
+describe('a cut inside a literal, comment or body', () => {
+  // Such a piece fails only because of the cut ("unterminated ...", "... at end of input"): it is
+  // read again longer, once, rather than taken for a syntax error and re-parsed piece by piece.
+  for (const name of ['string', 'block comment', 'dollar quote', 'begin atomic']) {
+    it(`${name}: parsed in about as many slices as the text has pieces`, () => {
+      for (const shift of [1, 5, 12, 20, 33, 60]) {
+        const text = textAround(TRICKY[name]!, shift);
+        let slices = 0;
+        const counting: ParseSlice = (from, to) => {
+          slices++;
+          return parseSql(text.slice(from, to));
+        };
+        [...statementRanges(text, [], counting)];
+        expect(slices).toBeLessThanOrEqual(Math.ceil(text.length / PIECE) + 1);
+      }
+    });
+  }
+});
+
 describe('a statement sink', () => {
   it('receives every statement of a text of many pieces in file order, a nested one right after its parent, and the result holds what it returns', () => {
     const text = `${FILL.repeat(150)}DO $$ BEGIN ALTER TABLE t ADD COLUMN c int; END $$;\nSELECT 2;\n`;
