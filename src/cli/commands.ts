@@ -1,7 +1,7 @@
 // The CLI commands as functions of their arguments: gather inputs, call runCheck, render, and
 // return the exit code. main.ts only parses the command line and maps errors to exit codes.
 import { verdict } from '../report/verdict.js';
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { atLeast } from '../core/risk.js';
@@ -34,7 +34,7 @@ export async function lintCommand(paths: string[], flags: CommonFlags & OutputFl
   if (paths.length === 0) throw new UsageError('lint needs at least one file or folder (e.g. `migration-guard lint db/migrations`)');
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-    if (statSync(p).isDirectory() && !readdirSync(p, { recursive: true }).some((f) => String(f).toLowerCase().endsWith('.sql'))) {
+    if (statSync(p).isDirectory() && !holdsSqlFile(p)) {
       throw new UsageError(`no .sql files in ${p}`);
     }
   }
@@ -43,6 +43,33 @@ export async function lintCommand(paths: string[], flags: CommonFlags & OutputFl
   const config = await configFromFlags(root, flags);
   const files = fsRepoFiles(root, lintScope(named, config));
   return review(files, { kind: 'paths', paths: named.map((n) => n.path) }, config, flags, false);
+}
+
+/**
+ * Whether a .sql file lies anywhere under `dir`, stopping at the first: a recursive readdir
+ * listed (and stat'ed) the whole tree first, about 8% of a lint of the 4,000-file corpus, whose
+ * discovery then walks it again.
+ */
+function holdsSqlFile(dir: string): boolean {
+  const pending = [dir];
+  // Symbolic links to folders are followed (discovery reads what they point to inside the
+  // repository), each real folder once, so a link loop ends.
+  const linked = new Set<string>();
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (const entry of readdirSync(next, { withFileTypes: true })) {
+      if (entry.name.toLowerCase().endsWith('.sql')) return true;
+      const full = path.join(next, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory()) {
+        const real = realpathSync(full);
+        if (!linked.has(real)) {
+          linked.add(real);
+          pending.push(full);
+        }
+      }
+    }
+  }
+  return false;
 }
 
 export async function checkCommand(repoDir: string | undefined, flags: CommonFlags & OutputFlags & DryRunFlags & { base?: string }): Promise<number> {
