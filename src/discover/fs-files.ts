@@ -3,7 +3,7 @@
 // repository's own tools leave them out. A scoped listing (`lint <files>`) lists only the given
 // folders to the given depth, so linting one file never walks a home or temp directory.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +23,17 @@ export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFile
   let listing: Promise<string[]> | undefined;
   let realRoot: string | undefined;
   const depths = scope ? deepestPerDir(scope) : null;
+  // Each folder's real path once: resolving every file's whole path (a readlink per component,
+  // 36,000 for the 4,000-file corpus) was 3% of its lint. A file that is not itself a link lies
+  // where its folder really is.
+  const realDirs = new Map<string, string>();
+  const realPath = (full: string): string => {
+    if (lstatSync(full).isSymbolicLink()) return realpathSync.native(full);
+    const dir = path.dirname(full);
+    let realDir = realDirs.get(dir);
+    if (realDir === undefined) realDirs.set(dir, (realDir = realpathSync.native(dir)));
+    return path.join(realDir, path.basename(full));
+  };
   return {
     list() {
       listing ??= depths
@@ -39,7 +50,7 @@ export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFile
         // A file of the repository is read where its links lead, as long as that is still inside
         // the repository: a pull request's symlink must not make us read (and print) the runner's files.
         if (isInside(root, full)) {
-          const real = realpathSync.native(full);
+          const real = realPath(full);
           if (!isInside((realRoot ??= realpathSync.native(root)), real)) throw new OutsideRepositoryError(rel);
           return new Uint8Array(readFileSync(real));
         }

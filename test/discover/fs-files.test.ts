@@ -1,10 +1,10 @@
 // RepoFiles over a folder: git's view of the files in a checkout, a directory walk elsewhere.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverMigrations } from '../../src/discover/discover.js';
-import { fsRepoFiles, memoryRepoFiles } from '../../src/discover/fs-files.js';
+import { fsRepoFiles, memoryRepoFiles, OutsideRepositoryError } from '../../src/discover/fs-files.js';
 import { lintScope } from '../../src/discover/lint-scope.js';
 import { TempRepo } from './git-repo.js';
 import { config } from './helpers.js';
@@ -32,6 +32,22 @@ describe('fsRepoFiles', () => {
       writeFileSync(path.join(dir, rel), 'SELECT 1;');
     }
     expect(await fsRepoFiles(dir).list()).toEqual(['a/1.sql', 'b/c/3.sql']);
+  });
+
+  it('reads a link by where it leads inside the folder, and refuses a file or a folder link that leads outside', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'mg-outside-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-links-'));
+    cleanups.push(() => [outside, dir].forEach((d) => rmSync(d, { recursive: true, force: true })));
+    writeFileSync(path.join(outside, 'secret.sql'), 'SELECT secret;');
+    mkdirSync(path.join(dir, 'db/real'), { recursive: true });
+    writeFileSync(path.join(dir, 'db/real/1.sql'), 'SELECT 1;');
+    symlinkSync('real/1.sql', path.join(dir, 'db/one.sql'));
+    symlinkSync('real', path.join(dir, 'db/again'));
+    symlinkSync(path.join(outside, 'secret.sql'), path.join(dir, 'db/steal.sql'));
+    symlinkSync(outside, path.join(dir, 'db/elsewhere'));
+    const files = fsRepoFiles(dir);
+    for (const rel of ['db/real/1.sql', 'db/one.sql', 'db/again/1.sql']) expect(new TextDecoder().decode(await files.read(rel))).toBe('SELECT 1;');
+    for (const rel of ['db/steal.sql', 'db/elsewhere/secret.sql']) await expect(files.read(rel)).rejects.toBeInstanceOf(OutsideRepositoryError);
   });
 });
 
