@@ -3,8 +3,7 @@
 // repository's own tools leave them out. A scoped listing (`lint <files>`) lists only the given
 // folders to the given depth, so linting one file never walks a home or temp directory.
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RepoFiles } from '../core/types.js';
@@ -130,10 +129,13 @@ async function gitListing(root: string, dirs?: string[]): Promise<string[] | nul
   }
 }
 
+// Folders are listed synchronously, as files are read (see read above): a promise per folder is
+// a round trip through the thread pool, and a Prisma history has a folder per migration (the
+// corpus: 1,549 folders, 0.1-0.2 s of a lint's CPU).
 async function walk(root: string): Promise<string[]> {
   const out: string[] = [];
   const visit = async (rel: string): Promise<void> => {
-    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    const entries = readdirSync(path.join(root, rel), { withFileTypes: true });
     for (const e of entries) {
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
@@ -173,7 +175,7 @@ async function walkScoped(root: string, depths: ReadonlyMap<string, number>): Pr
   const visit = async (rel: string, depth: number): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(path.join(root, rel), { withFileTypes: true });
+      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
     } catch {
       return;
     }
