@@ -177,9 +177,13 @@ export const rule: Rule = {
     if (!MAYBE_LONG.test(statement.text)) return [];
     // A long name in the text is one the statement defines when its first 63 bytes are a name
     // the tree defines; the others (the table an index is on, a foreign key's target) are references.
+    // The tree is walked only when the text has a name over the limit (22 characters is often
+    // under it: most statements that pass the test above have none).
+    const overLimit = identifiersIn(statement.text, MIN_LONG_CHARS).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES);
+    if (overLimit.length === 0) return [];
     const defined = definedNames(statement.ast);
     const seen = new Set<string>();
-    const long = identifiersIn(statement.text, MIN_LONG_CHARS).filter((n) => Buffer.byteLength(n, 'utf8') > MAX_BYTES && defined.has(truncateIdentifier(n)) && !seen.has(n) && seen.add(n));
+    const long = overLimit.filter((n) => defined.has(truncateIdentifier(n)) && !seen.has(n) && seen.add(n));
     return long.map((name) => ({
       message: `"${name}" is ${Buffer.byteLength(name, 'utf8')} bytes; Postgres silently truncates it to "${truncateIdentifier(name)}"`,
       suggestion: `use a name of at most ${MAX_BYTES} bytes, e.g. by abbreviating its middle part`,
