@@ -27,6 +27,7 @@ import { unreadableMigrations } from './unreadable.js';
 import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
 import { changelogIncludeEdits, runnerConfigEdits, runnerSettings, SETTINGS_FILE } from './runner-config.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
+import { holdYoungGeneration } from '../core/young-generation.js';
 
 export interface MigrationSet {
   /** The migration folder, relative to the repository root ('' = root). */
@@ -132,6 +133,7 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     if (!text) {
       text = files.read(path).then(
         (bytes) => {
+          holdYoungGeneration();
           if (!runsAsSql(path)) return decodeText(bytes);
           const decoded = decodeSql(bytes, path);
           if (decoded.ok) return decoded.text;

@@ -10,6 +10,7 @@ import { preprocess, type MetaCommandAt } from './preprocess.js';
 import { statementRanges, type RawError } from './recover.js';
 import { readGap, trimEnd } from './trivia.js';
 import { initParser, parseSql, parserReady, scanSql } from './wasm.js';
+import { holdYoungGeneration } from '../core/young-generation.js';
 import { newerSyntaxMessage } from './newer-syntax.js';
 
 export interface ParseOptions {
@@ -110,6 +111,7 @@ export function parseSource(src: SqlSource, opts: ParseOptions = {}, sink: State
       // Every field in the literal itself (no spread): V8 then keeps them all inside the object,
       // where a spread in the middle put the rest in a second block (10^5 statements held 2 of each).
       const at = where(first);
+      holdYoungGeneration();
       result.statements.push(sink({
         index: parentIndex,
         path,
