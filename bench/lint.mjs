@@ -7,12 +7,14 @@
 // `locks` (only when asked for) is a generated file of 60,000 statements on one table it does
 // not create (INSERTs, then ALTER TABLE / CREATE INDEX / UPDATE triples): every lock blocks an
 // existing table, which the per-table state and the once-per-file look-backs must not make
-// quadratic. The corpus and one-file rows also time `parse only` (bench/parse-only.mjs: one process that loads
+// quadratic. `functions` (only when asked for) is a generated file of 3,000 PL/pgSQL functions
+// (a `;` on every body line, comments in the bodies): what reads routine bodies, and parse pieces
+// cut inside a body, must stay linear in it. The corpus and one-file rows also time `parse only` (bench/parse-only.mjs: one process that loads
 // the parser and parses the same files, nothing else), the floor under a lint of them.
 // Run: `npm run bench` (after `npm run build`). Every row (and `node -e ''`) runs under the Node
 // that runs this script: `/path/to/node24 bench/lint.mjs` measures that runtime.
 //
-//   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx,locks]
+//   node bench/lint.mjs [--corpus DIR] [--runs N] [--big-runs N] [--rows corpus,one,version,big,bigtx,locks,functions]
 //                       [--compare OTHER/dist/cli.js] [--workers N,M]
 //
 // --compare runs another build (e.g. a copy of the previous dist/) in the same rounds, paired
@@ -172,6 +174,15 @@ try {
       ['squawk', squawk, ['--reporter', 'json', locks]],
     ], path.dirname(locks)));
   }
+  if (rows.has('functions')) {
+    const fns = path.join(scratch, 'functions', '0001_functions.sql');
+    mkdirp(path.dirname(fns));
+    writeFileSync(fns, functions(3000));
+    add(`lint one generated file of 3,000 PL/pgSQL functions (${(statSync(fns).size / 1e3).toFixed(0)} KB)`, measure(bigRuns, [
+      ...tools.map((t) => [t.name, t.cmd, [...t.pre, 'lint', fns, '--format', 'json', '--output', '/dev/null', '--no-progress'], t.env]),
+      ['squawk', squawk, ['--reporter', 'json', fns]],
+    ], path.dirname(fns)));
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -207,6 +218,15 @@ function generated(size) {
     n++;
   }
   return parts.join('\n');
+}
+
+/** `n` PL/pgSQL functions, each body a few lines ending in `;` with a comment of each kind. */
+function functions(n) {
+  const parts = [];
+  for (let i = 0; i < n; i++) {
+    parts.push(`CREATE FUNCTION f${i}(a int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN -- step ${i}\n  PERFORM pg_sleep(0);\n  RETURN a + ${i}; /* done */\nEND\n$$;\n`);
+  }
+  return parts.join('');
 }
 
 /** `n` INSERTs into a table the file does not create, then `n` triples that lock it, index it and update it. */
