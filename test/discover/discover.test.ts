@@ -181,6 +181,57 @@ describe('a folder of a pg_dump and sqlc queries (inngest)', () => {
   });
 });
 
+// hatchet keeps sql/schema/v0.sql and v1-core.sql, which pkg/repository/sqlcv1/sqlc.yaml names one
+// by one under `schema:`, and edits them in every pull request that adds a goose migration: read as
+// loose migrations (the folder is named schema), each such pull request was migration-edited,
+// DANGEROUS, with the whole schema's findings (found replaying hatchet-dev/hatchet).
+describe('the schema files a sqlc config names (hatchet)', () => {
+  const sqlcYaml = 'version: "2"\nsql:\n  - engine: postgresql\n    queries:\n      - tasks.sql\n    schema:\n      - ../../sql/schema/v0.sql\n      - ../../sql/schema/v1-core.sql\n      - ./extra.sql\n';
+  const files = {
+    'pkg/sqlcv1/sqlc.yaml': sqlcYaml,
+    'pkg/sqlcv1/tasks.sql': '-- name: GetTask :one\nSELECT * FROM tasks WHERE id = $1;\n',
+    'pkg/sqlcv1/extra.sql': 'CREATE TABLE extra (id int);\n',
+    'sql/schema/v0.sql': 'CREATE TABLE tenants (id uuid PRIMARY KEY);\n',
+    'sql/schema/v1-core.sql': 'CREATE TABLE tasks (id bigint PRIMARY KEY, tenant_id uuid REFERENCES tenants);\n',
+    'sql/schema/v2_notes.sql': 'ALTER TABLE tasks ADD COLUMN note text;\n',
+    'cmd/migrate/migrations/20260101000000_v1.sql': '-- +goose Up\nALTER TABLE tasks ADD COLUMN x int;\n',
+  };
+  const ids = (r: Awaited<ReturnType<typeof discoverMigrations>>) => r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)]);
+
+  it('are left alone with a note; a file of the same folder it does not name is still a migration', async () => {
+    const r = await discoverMigrations(repo(files), config());
+    expect(ids(r)).toEqual([
+      ['cmd/migrate/migrations', 'goose', ['20260101000000_v1']],
+      ['sql/schema', 'plain', ['v2_notes']],
+    ]);
+    expect(r.notes.map((n) => [n.path, n.message])).toContainEqual(
+      ['sql/schema', 'v0.sql, v1-core.sql left alone: the schema sqlc generates code from (pkg/sqlcv1/sqlc.yaml names them under `schema:`), not migrations; no runner applies them, so editing them changes no database'],
+    );
+    expect(r.errors).toEqual([]);
+  });
+
+  it('a folder named under schema: is left to the layouts (sqlc reads a folder of migrations too), and a sqlc.json counts as well', async () => {
+    const r = await discoverMigrations(repo({
+      'sqlc.json': JSON.stringify({ version: '1', packages: [{ name: 'db', schema: 'db/migrations', queries: 'db/queries' }] }),
+      'db/migrations/001_init.sql': 'CREATE TABLE t (id int);\n',
+      'db/migrations/002_more.sql': 'ALTER TABLE t ADD COLUMN x int;\n',
+    }), config());
+    expect(ids(r)).toEqual([['db/migrations', 'plain', ['001_init', '002_more']]]);
+  });
+
+  it('the config counts as the base branch has it: one the change adds or edits to name a migration does not set it aside', async () => {
+    const head = { ...files, 'pkg/sqlcv1/sqlc.yaml': `${sqlcYaml}      - ../../sql/schema/v2_notes.sql\n` };
+    const base = repo(files);
+    const edited = await discoverMigrations(repo(head), config(), { changedByChange: (p) => p === 'pkg/sqlcv1/sqlc.yaml', base });
+    expect(ids(edited).find((s) => s[0] === 'sql/schema')).toEqual(['sql/schema', 'plain', ['v2_notes']]);
+    const added = await discoverMigrations(repo(files), config(), { changedByChange: (p) => p === 'pkg/sqlcv1/sqlc.yaml', addedByChange: (p) => p === 'pkg/sqlcv1/sqlc.yaml' });
+    expect(ids(added).find((s) => s[0] === 'sql/schema')).toEqual(['sql/schema', 'plain', ['v0', 'v1-core', 'v2_notes']]);
+    // A schema file the change adds is reviewed: its text is its author's choice.
+    const fresh = await discoverMigrations(repo(files), config(), { addedByChange: (p) => p === 'sql/schema/v0.sql' });
+    expect(ids(fresh).find((s) => s[0] === 'sql/schema')).toEqual(['sql/schema', 'plain', ['v0', 'v2_notes']]);
+  });
+});
+
 // temporal: schema/postgresql/v12/visibility/schema.sql is the whole schema for a new database,
 // right above versioned/v1.0/..., which its schema tool applies in version order. Every temporal
 // pull request that added a versioned file also edited schema.sql, and was migration-edited, DANGEROUS.
