@@ -174,7 +174,7 @@ const OUT_OF_ORDER: Partial<Record<LayoutName, { does: string; applies?: true }>
   goose: { does: 'goose refuses to migrate databases already past that point ("missing migrations") unless run with allow-missing' },
   flyway: { does: 'Flyway refuses to migrate databases already past that point ("detected resolved migration not applied") unless outOfOrder is set' },
   supabase: { does: 'supabase db push refuses databases already past that point unless run with --include-all' },
-  'directory-pairs': { does: 'diesel applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it', applies: true },
+  'directory-pairs': { does: "diesel (and sourcegraph's migrator, which follows each migration's parents) applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
   sqlx: { does: 'sqlx applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it', applies: true },
   dbmate: { does: 'dbmate applies every migration it has not recorded (unless run with --strict), so databases already past that point run it after that one, a new database before it', applies: true },
   prisma: { does: 'prisma migrate deploy applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it', applies: true },

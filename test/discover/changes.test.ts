@@ -377,7 +377,7 @@ describe('migration-out-of-order says what the runner does', () => {
       'migrations/2023-06-17-200424_create_auth_requests/up.sql': 'CREATE TABLE auth_requests (id text);',
       'migrations/2023-06-17-200424_create_auth_requests/down.sql': 'DROP TABLE auth_requests;',
     }, 'migrations/2023-06-17-200424_create_auth_requests/up.sql');
-    expect(diesel).toEqual([['SAFE', 'diesel applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it']]);
+    expect(diesel).toEqual([['SAFE', "diesel (and sourcegraph's migrator, which follows each migration's parents) applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it"]]);
   });
 
   it('one that skips it or refuses to migrate keeps it CAUTION, in its own words', async () => {
