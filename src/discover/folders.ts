@@ -39,7 +39,9 @@ const LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
 // A test suite's folder, at any depth.
 const TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?|stubs?)(\/|$)/i;
 // A folder named like one that holds migrations; `db` or `schema` only as the last part (`db/queries` is not).
-const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
+const NAMED_MIGRATIONS = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)/i;
+const NAMED_DATABASE = /(^|\/)(db|schema|ddl)$/i;
+const MIGRATION_DIR = new RegExp(`${NAMED_MIGRATIONS.source}|${NAMED_DATABASE.source}`, 'i');
 
 function parent(path: string): string {
   const i = path.lastIndexOf('/');
@@ -182,8 +184,12 @@ function namedWithVersions(files: readonly string[]): boolean {
  * apps/web/integration/ba-test-schema-shape.sql).
  */
 export function looksLikeMigrationFolder(group: FolderGroup): boolean {
-  if (MIGRATION_DIR.test(group.dir)) return true;
+  if (NAMED_MIGRATIONS.test(group.dir)) return true;
+  // A test suite's db/ or schema/ is the SQL it loads into its own database (supabase/storage's
+  // src/test/db/02-dummy-data.sql, whose every edit was migration-edited, DANGEROUS): only a name
+  // that says migrations outweighs the test folder.
   if (TEST_DIR.test(group.dir)) return false;
+  if (NAMED_DATABASE.test(group.dir)) return true;
   const files = group.files.filter((f) => /\.sql$/i.test(f));
   return files.filter((f) => looksLikeMigrationName(f.slice(f.lastIndexOf('/') + 1))).length * 2 >= files.length;
 }

@@ -22,6 +22,10 @@ describe('which plain folders hold migrations', () => {
         'packages/api/tests/fixtures/001_seed.sql': "INSERT INTO users VALUES (1, 'a');",
         'e2e/schema.sql': 'CREATE TABLE t (id int);',
         'test/db/migrations/001_init.sql': 'CREATE TABLE t (id int);',
+        // supabase/storage's test database: a db/ folder says migrations, not inside a test folder.
+        'src/test/db/01-auth-schema.sql': 'CREATE SCHEMA IF NOT EXISTS auth;',
+        'src/test/db/02-dummy-data.sql': "INSERT INTO auth.users (id) VALUES (1);",
+        'spec/schema/structure.sql': 'CREATE TABLE t (id int);',
         'sql/0001_init.sql': 'CREATE TABLE users (id int);',
         'sql/upgrade_schema.sql': 'ALTER TABLE users ADD COLUMN note text;',
       }),
