@@ -35,6 +35,28 @@ describe('which plain folders hold migrations', () => {
   });
 });
 
+// synapse keeps its schema deltas as schema/main/delta/<version>/<name>.sql (82/05gaps.sql,
+// 76/04_add_room_forgetter.sql), applied once each in version order: no file of the folder is
+// named like a migration by itself, and the folder was not reviewed at all (found replaying
+// matrix-org/synapse: 20 of 20 pull requests had no migration).
+describe('schema deltas in version folders (synapse)', () => {
+  it('a delta/ folder of version folders holds migrations; one of loose SQL (Delta Lake) does not', async () => {
+    const r = await discoverMigrations(
+      repo({
+        'synapse/storage/schema/main/delta/82/05gaps.sql': 'CREATE TABLE event_gaps (event_id text);',
+        'synapse/storage/schema/main/delta/83/04_room_forgetter.sql': 'ALTER TABLE event_gaps ADD COLUMN x int;',
+        'synapse/storage/schema/main/delta/83/06_event_push_summary_room.sql': 'CREATE INDEX ON event_gaps (x);',
+        'analytics/delta/create_tables.sql': 'CREATE TABLE events (id int);',
+        'analytics/delta/merge_events.sql': 'DELETE FROM events;',
+      }),
+      config(),
+    );
+    expect(r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)])).toEqual([
+      ['synapse/storage/schema/main/delta', 'plain', ['82/05gaps', '83/04_room_forgetter', '83/06_event_push_summary_room']],
+    ]);
+  });
+});
+
 describe('bad input', () => {
   it('two migrations with the same version in one folder: duplicate-version on each', async () => {
     const r = await discoverMigrations(
