@@ -304,8 +304,10 @@ function buildMigrationReport(
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
   const asBefore = m.baseUp !== undefined ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : undefined;
-  // A file-level finding (foreign-key-without-index, at the end of the file) stands at the statement it is about.
-  const statementOf = (f: Finding) => f.statement ?? up.statements.find((s) => !s.nestedIn && s.line === f.line && s.column === f.column)?.index;
+  // A file-level finding (foreign-key-without-index, at the end of the file) stands at the statement
+  // it is about: a top-level one, else one in a DO block (supabase/storage's foreign keys).
+  const at = (f: Finding, nested: boolean) => up.statements.find((s) => !s.nestedIn === !nested && s.line === f.line && s.column === f.column);
+  const statementOf = (f: Finding) => f.statement ?? (at(f, false) ?? at(f, true))?.index;
   const fromEdit = asBefore ? findings.filter((f) => {
     const at = f.path === m.up.path ? statementOf(f) : undefined;
     return !(at !== undefined && asBefore.has(at) && !f.rule.startsWith('rollback-'));
