@@ -10,7 +10,7 @@ export const rule: Rule = {
   title: 'Dropping a table loses its data and breaks code that still uses it',
   docs: {
     why:
-      "All the table's rows are gone when the statement commits: rolling the migration back (or running its down migration) recreates an empty table at best. Code still running during the deploy fails with `relation does not exist`. With CASCADE, the views and foreign keys that depend on the table are dropped too, silently. DROP TABLE IF EXISTS of a table no migration before it creates, in a history that shows other tables (the guard before a CREATE TABLE of the same name), drops nothing unless the table was made outside the migrations: CAUTION.",
+      "All the table's rows are gone when the statement commits: rolling the migration back (or running its down migration) recreates an empty table at best. Code still running during the deploy fails with `relation does not exist`. With CASCADE, the views and foreign keys that depend on the table are dropped too, silently. DROP TABLE IF EXISTS of a table the history does not show (no migration before it creates, indexes or constrains it), in a history that shows other tables (the guard before a CREATE TABLE of the same name), drops nothing unless the table was made outside the migrations: CAUTION.",
     lock: 'ACCESS EXCLUSIVE on the table (and on the tables whose foreign keys reference it): it waits behind every running query on them, and everything queued behind it waits too.',
     instead:
       'First deploy code that no longer uses the table. Keep a copy of the data if you may need it (`pg_dump --table=...`, or rename it to a name nobody uses and drop it a release later). Then drop it, with `-- migration-guard-ignore ban-drop-table` and a note saying why it is safe now.',
@@ -58,9 +58,13 @@ function historyShowsTables(state: Readonly<AnalysisState>): boolean {
   return state.facts.columnTypes.size > 0;
 }
 
-/** The history (or this run) made the table: its columns are known. */
+/**
+ * The history (or this run) shows the table: made it (its columns are known), or indexed or
+ * constrained it, which a table made outside the files read still shows (synapse renamed
+ * chunk_events to batch_events in a .sql.postgres delta, then indexed batch_events in a .sql one).
+ */
 function historyShows(state: Readonly<AnalysisState>, table: string): boolean {
-  if (state.newTables.has(table)) return true;
+  if (state.newTables.has(table) || state.indexedColumns.has(table) || state.constraintsByTable.has(table)) return true;
   const prefix = `${table}.`;
   for (const key of state.facts.columnTypes.keys()) if (key.startsWith(prefix)) return true;
   return false;

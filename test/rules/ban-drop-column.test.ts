@@ -55,6 +55,10 @@ describe('ban-drop-table', () => {
     expect(of(await lintSql('DROP TABLE IF EXISTS users;', { history: 'CREATE TABLE users (uuid char(36) PRIMARY KEY);' }), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
     expect(of(await lintSql('DROP TABLE archives;', { history: 'CREATE TABLE users (uuid char(36) PRIMARY KEY);' }), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
     expect(of(await lintSql('DROP TABLE IF EXISTS archives;'), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
+    // A table the history indexes was made where the files read do not show (synapse's
+    // batch_events, renamed into being in a .sql.postgres delta): DANGEROUS.
+    const indexed = 'CREATE TABLE users (uuid char(36) PRIMARY KEY);\nCREATE INDEX batch_events_room_id ON batch_events (room_id);';
+    expect(of(await lintSql('DROP TABLE IF EXISTS batch_events;', { history: indexed }), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
   });
 });
 
