@@ -216,24 +216,37 @@ function reportRisk(findings: readonly Finding[], up: ParsedSource): Risk {
 function statementsAsBefore(m: Migration, up: ParsedSource, base: ParsedSource, baseUp: string): Set<number> {
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim().replace(/;$/, '');
   if (directives(baseUp) !== directives(m.up.text)) return new Set();
-  const left = new Map<string, Statement[]>();
-  for (const s of base.statements) {
-    if (s.nestedIn) continue;
-    const list = left.get(norm(s.text));
-    if (list) list.push(s);
-    else left.set(norm(s.text), [s]);
-  }
+  const pool = (statements: readonly Statement[]) => {
+    const left = new Map<string, Statement[]>();
+    for (const s of statements) {
+      const list = left.get(norm(s.text));
+      if (list) list.push(s);
+      else left.set(norm(s.text), [s]);
+    }
+    return left;
+  };
+  const left = pool(base.statements.filter((s) => !s.nestedIn));
   const same = new Set<number>();
+  const kept = new Set<number>();
   const added: Statement[] = [];
   for (const s of up.statements) {
-    if (s.nestedIn) {
-      if (same.has(s.nestedIn.statement)) same.add(s.index);
-      continue;
-    }
-    if (left.get(norm(s.text))?.shift()) same.add(s.index);
+    if (s.nestedIn) continue;
+    const was = left.get(norm(s.text))?.shift();
+    if (was) {
+      same.add(s.index);
+      kept.add(was.index);
+    } else added.push(s);
+  }
+  // Inside a DO block or routine body the edit changed (supabase/storage's migrations are one DO
+  // block each; one line of it edited reported every ALTER of it again), a statement of the base
+  // branch's blocks, word for word, is as it was: it ran with the migration too.
+  const nestedLeft = pool(base.statements.filter((s) => s.nestedIn && !kept.has(s.nestedIn.statement)));
+  for (const s of up.statements) {
+    if (!s.nestedIn) continue;
+    if (same.has(s.nestedIn.statement) || nestedLeft.get(norm(s.text))?.shift()) same.add(s.index);
     else added.push(s);
   }
-  const removed = [...left.values()].flat();
+  const removed = [...left.values(), ...nestedLeft.values()].flat();
   if ([...added, ...removed].some(changesContext)) return new Set();
   return same;
 }
@@ -291,8 +304,10 @@ function buildMigrationReport(
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
   const asBefore = m.baseUp !== undefined ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : undefined;
-  // A file-level finding (foreign-key-without-index, at the end of the file) stands at the statement it is about.
-  const statementOf = (f: Finding) => f.statement ?? up.statements.find((s) => !s.nestedIn && s.line === f.line && s.column === f.column)?.index;
+  // A file-level finding (foreign-key-without-index, at the end of the file) stands at the statement
+  // it is about: a top-level one, else one in a DO block (supabase/storage's foreign keys).
+  const at = (f: Finding, nested: boolean) => up.statements.find((s) => !s.nestedIn === !nested && s.line === f.line && s.column === f.column);
+  const statementOf = (f: Finding) => f.statement ?? (at(f, false) ?? at(f, true))?.index;
   const fromEdit = asBefore ? findings.filter((f) => {
     const at = f.path === m.up.path ? statementOf(f) : undefined;
     return !(at !== undefined && asBefore.has(at) && !f.rule.startsWith('rollback-'));
@@ -345,10 +360,13 @@ const PAIR_PROBLEMS: ReadonlySet<string> = new Set(['rollback-empty', 'rollback-
  * The problems the rollback review finds with the rollback as the base branch has it, held
  * against the up as the base branch had it (parsed as the up is: ENVSUB too): the base
  * branch's, not the edit's. The up's statements are classified on their own (no history), as
- * the review classifies the rollback's: only what they create, drop and rename counts.
+ * the review classifies the rollback's: only what they create, drop and rename counts (a DO
+ * block's statements included).
  */
 function baseRollbackProblems(m: Migration, up: ParsedSource, down: ParsedSource, version: ServerVersion): Set<string> {
-  const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn), version).flatMap((x) => x.ops);
+  // A DO block's statements run with the file, and the up's own review counts what they make:
+  // left out here, an edited block's unchanged CREATE INDEX was the edit's rollback-mismatch.
+  const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn || s.nestedIn.kind === 'do-block'), version).flatMap((x) => x.ops);
   return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
 

@@ -24,6 +24,7 @@ import { engineOfPath, splitOtherDatabases } from './other-databases.js';
 import { trimTrailing } from '../core/strings.js';
 import { RUNNER_FILE } from './layouts/golang-migrate.js';
 import { unreadableMigrations } from './unreadable.js';
+import { sqlcSchemaFiles } from './sqlc.js';
 import { placeholderEdits, placeholdersUsed } from './placeholder-files.js';
 import { changelogIncludeEdits, runnerConfigEdits, runnerSettings, SETTINGS_FILE } from './runner-config.js';
 import { CONFIG_FILE_NAMES } from '../config/files.js';
@@ -168,9 +169,12 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
   // One view for every folder: the base branch is listed at most once.
   const change: ChangeView = { changed: opts.changedByChange ?? (() => false), added: opts.addedByChange ?? (() => false), previous: opts.previousPath ?? (() => undefined), base: opts.base ? baseView(opts.base, normalizePath) : undefined };
   const mixed: ReportError[] = [];
+  // Read only when a folder of loose SQL is found: most repositories have no sqlc config.
+  let sqlcSchemas: Promise<Map<string, string>> | undefined;
+  const sqlcSchema = () => (sqlcSchemas ??= sqlcSchemaFiles(listed, readText, change));
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements);
+    await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements, sqlcSchema);
   }
   if (mixed.length > 0 && !(await flywayMixedAllowed(listed, files))) result.errors.push(...mixed);
   for (const group of testData) {
@@ -335,18 +339,28 @@ function reviewedSnapshots(dir: string, snapshots: readonly string[], change: Ch
  * edits unless the base branch's text was of the same kind: a pull request that puts a dump's
  * header or a `-- name:` line on top of a migration does not make it "no migration".
  */
-async function setAsideNonMigrations(dir: string, built: LayoutBuild, change: ChangeView, result: DiscoveryResult): Promise<void> {
+async function setAsideNonMigrations(dir: string, built: LayoutBuild, change: ChangeView, result: DiscoveryResult, sqlcSchema: () => Promise<Map<string, string>>): Promise<void> {
   const queries: string[] = [];
+  const schemas = new Map<string, string[]>();
   const kept: typeof built.migrations = [];
   for (const d of built.migrations) {
     const file = dir === '' ? d.up.path : d.up.path.slice(dir.length + 1);
+    const sqlcConfig = !change.added(d.up.path) ? (await sqlcSchema()).get(d.up.path) : undefined;
     if (!file.includes('/') && isSchemaSnapshot(file) && isPgDump(d.up.text) && (await soOnBase(d.up.path, isPgDump, change))) {
       (built.snapshots ??= []).push(file);
     } else if (isSqlcQueries(d.up.text) && !change.added(d.up.path) && (await soOnBase(d.up.path, isSqlcQueries, change))) {
       queries.push(file);
+    } else if (sqlcConfig !== undefined) {
+      schemas.set(sqlcConfig, [...(schemas.get(sqlcConfig) ?? []), file]);
     } else kept.push(d);
   }
   built.migrations = kept;
+  for (const [config, files] of schemas) {
+    result.notes.push({
+      path: dir,
+      message: `${files.join(', ')} left alone: the schema sqlc generates code from (${config} names ${files.length === 1 ? 'it' : 'them'} under \`schema:\`), not ${files.length === 1 ? 'a migration' : 'migrations'}; no runner applies ${files.length === 1 ? 'it' : 'them'}, so editing ${files.length === 1 ? 'it' : 'them'} changes no database`,
+    });
+  }
   if (queries.length > 0) {
     result.notes.push({
       path: dir,
@@ -375,6 +389,7 @@ async function buildGroup(
   change: ChangeView,
   mixed: ReportError[],
   statements: StatementsOf | undefined,
+  sqlcSchema: () => Promise<Map<string, string>>,
 ): Promise<void> {
   const folder = folderOf(group, readText, statements);
   const sqlx = entry?.layout ? null : await sqlxRunner(group.shape ?? (await detectLayout(folder)), group.dir, group.files, crates, readText, change);
@@ -406,7 +421,7 @@ async function buildGroup(
     });
   }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: 'layout-error', risk: 'DANGEROUS' });
-  if (layout === 'plain' && !entry) await setAsideNonMigrations(group.dir, built, change, result);
+  if (layout === 'plain' && !entry) await setAsideNonMigrations(group.dir, built, change, result, sqlcSchema);
   for (const d of built.migrations) {
     if (!d.mixedTransaction) continue;
     const at = d.mixedTransaction;

@@ -39,7 +39,9 @@ const LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
 // A test suite's folder, at any depth.
 const TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?|stubs?)(\/|$)/i;
 // A folder named like one that holds migrations; `db` or `schema` only as the last part (`db/queries` is not).
-const MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
+const NAMED_MIGRATIONS = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)/i;
+const NAMED_DATABASE = /(^|\/)(db|schema|ddl)$/i;
+const MIGRATION_DIR = new RegExp(`${NAMED_MIGRATIONS.source}|${NAMED_DATABASE.source}`, 'i');
 
 function parent(path: string): string {
   const i = path.lastIndexOf('/');
@@ -169,6 +171,14 @@ export async function findFolderGroups(paths: readonly string[], readText: (path
   return groups.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
+const DELTA_DIR = /(^|\/)deltas?$/i;
+
+/** Most of the SQL files lie in a version folder (`83/06_x.sql`, `v1.2/x.sql`). */
+function inVersionFolders(files: readonly string[]): boolean {
+  const sql = files.filter((f) => /\.sql$/i.test(f));
+  return sql.filter((f) => /^[vV]?\d+(?:\.\d+)*\/[^/]+$/.test(f)).length * 2 > sql.length;
+}
+
 /** Most of the SQL files are named with a version first (`20200101_x.sql`, `V2__x.sql`, `0001-x.sql`). */
 function namedWithVersions(files: readonly string[]): boolean {
   const sqlNames = files.filter((f) => /\.sql$/i.test(f)).map((f) => f.slice(f.lastIndexOf('/') + 1));
@@ -182,8 +192,16 @@ function namedWithVersions(files: readonly string[]): boolean {
  * apps/web/integration/ba-test-schema-shape.sql).
  */
 export function looksLikeMigrationFolder(group: FolderGroup): boolean {
-  if (MIGRATION_DIR.test(group.dir)) return true;
+  if (NAMED_MIGRATIONS.test(group.dir)) return true;
+  // A test suite's db/ or schema/ is the SQL it loads into its own database (supabase/storage's
+  // src/test/db/02-dummy-data.sql, whose every edit was migration-edited, DANGEROUS): only a name
+  // that says migrations outweighs the test folder.
   if (TEST_DIR.test(group.dir)) return false;
+  if (NAMED_DATABASE.test(group.dir)) return true;
+  // Schema deltas in version folders (synapse's schema/main/delta/83/06_event_push_summary_room.sql,
+  // applied once each, in version order): the name says migrations only with that shape, as a
+  // folder named delta may hold Delta Lake's SQL too.
+  if (DELTA_DIR.test(group.dir) && inVersionFolders(group.files)) return true;
   const files = group.files.filter((f) => /\.sql$/i.test(f));
   return files.filter((f) => looksLikeMigrationName(f.slice(f.lastIndexOf('/') + 1))).length * 2 >= files.length;
 }

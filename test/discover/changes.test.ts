@@ -360,6 +360,35 @@ describe('applyChanges without base sets (GitHub pull-request file list)', () =>
   });
 });
 
+// vaultwarden's diesel migrations and atuin's sqlx ones: a migration added below one already on the
+// base branch was CAUTION "databases already past that point may skip it or refuse to migrate",
+// while diesel and sqlx apply every migration they have not recorded (found replaying both).
+describe('migration-out-of-order says what the runner does', () => {
+  const outOfOrder = async (files: Record<string, string>, added: string) => {
+    const head = await discoverMigrations(memoryRepoFiles(new Map(Object.entries(files))), config());
+    const { findings } = applyChanges(head.sets, [{ path: added, status: 'added' }], null);
+    return findings.filter((f) => f.rule === 'migration-out-of-order').map((f) => [f.risk, f.message.slice(f.message.indexOf('; ') + 2)]);
+  };
+
+  it('one that applies every migration it has not recorded runs it all the same: SAFE, and says in which order', async () => {
+    const diesel = await outOfOrder({
+      'migrations/2023-06-28-133700_add_external_id/up.sql': 'ALTER TABLE c ADD COLUMN x text;',
+      'migrations/2023-06-28-133700_add_external_id/down.sql': 'ALTER TABLE c DROP COLUMN x;',
+      'migrations/2023-06-17-200424_create_auth_requests/up.sql': 'CREATE TABLE auth_requests (id text);',
+      'migrations/2023-06-17-200424_create_auth_requests/down.sql': 'DROP TABLE auth_requests;',
+    }, 'migrations/2023-06-17-200424_create_auth_requests/up.sql');
+    expect(diesel).toEqual([['SAFE', "diesel (and sourcegraph's migrator, which follows each migration's parents) applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it"]]);
+  });
+
+  it('one that skips it or refuses to migrate keeps it CAUTION, in its own words', async () => {
+    const golang = await outOfOrder({ 'db/000002_b.up.sql': 'SELECT 1;', 'db/000002_b.down.sql': 'SELECT 1;', 'db/000001_a.up.sql': 'SELECT 1;', 'db/000001_a.down.sql': 'SELECT 1;' }, 'db/000001_a.up.sql');
+    expect(golang).toEqual([['CAUTION', 'golang-migrate records only the highest version applied, so databases already past that point skip it']]);
+    const goose = await outOfOrder({ 'db/00002_b.sql': '-- +goose Up\nSELECT 1;\n', 'db/00001_a.sql': '-- +goose Up\nSELECT 1;\n' }, 'db/00001_a.sql');
+    expect(goose[0]![0]).toBe('CAUTION');
+    expect(goose[0]![1]).toMatch(/^goose refuses/);
+  });
+});
+
 describe('bad input', () => {
   it('a folder that is not a git repository', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mg-nogit-'));

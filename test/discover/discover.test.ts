@@ -22,12 +22,38 @@ describe('which plain folders hold migrations', () => {
         'packages/api/tests/fixtures/001_seed.sql': "INSERT INTO users VALUES (1, 'a');",
         'e2e/schema.sql': 'CREATE TABLE t (id int);',
         'test/db/migrations/001_init.sql': 'CREATE TABLE t (id int);',
+        // supabase/storage's test database: a db/ folder says migrations, not inside a test folder.
+        'src/test/db/01-auth-schema.sql': 'CREATE SCHEMA IF NOT EXISTS auth;',
+        'src/test/db/02-dummy-data.sql': "INSERT INTO auth.users (id) VALUES (1);",
+        'spec/schema/structure.sql': 'CREATE TABLE t (id int);',
         'sql/0001_init.sql': 'CREATE TABLE users (id int);',
         'sql/upgrade_schema.sql': 'ALTER TABLE users ADD COLUMN note text;',
       }),
       config(),
     );
     expect(r.sets.map((s) => [s.dir, s.layout])).toEqual([['sql', 'plain'], ['test/db/migrations', 'plain']]);
+  });
+});
+
+// synapse keeps its schema deltas as schema/main/delta/<version>/<name>.sql (82/05gaps.sql,
+// 76/04_add_room_forgetter.sql), applied once each in version order: no file of the folder is
+// named like a migration by itself, and the folder was not reviewed at all (found replaying
+// matrix-org/synapse: 20 of 20 pull requests had no migration).
+describe('schema deltas in version folders (synapse)', () => {
+  it('a delta/ folder of version folders holds migrations; one of loose SQL (Delta Lake) does not', async () => {
+    const r = await discoverMigrations(
+      repo({
+        'synapse/storage/schema/main/delta/82/05gaps.sql': 'CREATE TABLE event_gaps (event_id text);',
+        'synapse/storage/schema/main/delta/83/04_room_forgetter.sql': 'ALTER TABLE event_gaps ADD COLUMN x int;',
+        'synapse/storage/schema/main/delta/83/06_event_push_summary_room.sql': 'CREATE INDEX ON event_gaps (x);',
+        'analytics/delta/create_tables.sql': 'CREATE TABLE events (id int);',
+        'analytics/delta/merge_events.sql': 'DELETE FROM events;',
+      }),
+      config(),
+    );
+    expect(r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)])).toEqual([
+      ['synapse/storage/schema/main/delta', 'plain', ['82/05gaps', '83/04_room_forgetter', '83/06_event_push_summary_room']],
+    ]);
   });
 });
 
@@ -178,6 +204,57 @@ describe('a folder of a pg_dump and sqlc queries (inngest)', () => {
   it('a dump or query file the change adds is reviewed: its text is the author\'s choice', async () => {
     const r = await discoverMigrations(repo(files), config(), { addedByChange: () => true });
     expect(r.sets.map((s) => s.migrations.map((m) => m.id).sort())).toEqual([['queries', 'schema']]);
+  });
+});
+
+// hatchet keeps sql/schema/v0.sql and v1-core.sql, which pkg/repository/sqlcv1/sqlc.yaml names one
+// by one under `schema:`, and edits them in every pull request that adds a goose migration: read as
+// loose migrations (the folder is named schema), each such pull request was migration-edited,
+// DANGEROUS, with the whole schema's findings (found replaying hatchet-dev/hatchet).
+describe('the schema files a sqlc config names (hatchet)', () => {
+  const sqlcYaml = 'version: "2"\nsql:\n  - engine: postgresql\n    queries:\n      - tasks.sql\n    schema:\n      - ../../sql/schema/v0.sql\n      - ../../sql/schema/v1-core.sql\n      - ./extra.sql\n';
+  const files = {
+    'pkg/sqlcv1/sqlc.yaml': sqlcYaml,
+    'pkg/sqlcv1/tasks.sql': '-- name: GetTask :one\nSELECT * FROM tasks WHERE id = $1;\n',
+    'pkg/sqlcv1/extra.sql': 'CREATE TABLE extra (id int);\n',
+    'sql/schema/v0.sql': 'CREATE TABLE tenants (id uuid PRIMARY KEY);\n',
+    'sql/schema/v1-core.sql': 'CREATE TABLE tasks (id bigint PRIMARY KEY, tenant_id uuid REFERENCES tenants);\n',
+    'sql/schema/v2_notes.sql': 'ALTER TABLE tasks ADD COLUMN note text;\n',
+    'cmd/migrate/migrations/20260101000000_v1.sql': '-- +goose Up\nALTER TABLE tasks ADD COLUMN x int;\n',
+  };
+  const ids = (r: Awaited<ReturnType<typeof discoverMigrations>>) => r.sets.map((s) => [s.dir, s.layout, s.migrations.map((m) => m.id)]);
+
+  it('are left alone with a note; a file of the same folder it does not name is still a migration', async () => {
+    const r = await discoverMigrations(repo(files), config());
+    expect(ids(r)).toEqual([
+      ['cmd/migrate/migrations', 'goose', ['20260101000000_v1']],
+      ['sql/schema', 'plain', ['v2_notes']],
+    ]);
+    expect(r.notes.map((n) => [n.path, n.message])).toContainEqual(
+      ['sql/schema', 'v0.sql, v1-core.sql left alone: the schema sqlc generates code from (pkg/sqlcv1/sqlc.yaml names them under `schema:`), not migrations; no runner applies them, so editing them changes no database'],
+    );
+    expect(r.errors).toEqual([]);
+  });
+
+  it('a folder named under schema: is left to the layouts (sqlc reads a folder of migrations too), and a sqlc.json counts as well', async () => {
+    const r = await discoverMigrations(repo({
+      'sqlc.json': JSON.stringify({ version: '1', packages: [{ name: 'db', schema: 'db/migrations', queries: 'db/queries' }] }),
+      'db/migrations/001_init.sql': 'CREATE TABLE t (id int);\n',
+      'db/migrations/002_more.sql': 'ALTER TABLE t ADD COLUMN x int;\n',
+    }), config());
+    expect(ids(r)).toEqual([['db/migrations', 'plain', ['001_init', '002_more']]]);
+  });
+
+  it('the config counts as the base branch has it: one the change adds or edits to name a migration does not set it aside', async () => {
+    const head = { ...files, 'pkg/sqlcv1/sqlc.yaml': `${sqlcYaml}      - ../../sql/schema/v2_notes.sql\n` };
+    const base = repo(files);
+    const edited = await discoverMigrations(repo(head), config(), { changedByChange: (p) => p === 'pkg/sqlcv1/sqlc.yaml', base });
+    expect(ids(edited).find((s) => s[0] === 'sql/schema')).toEqual(['sql/schema', 'plain', ['v2_notes']]);
+    const added = await discoverMigrations(repo(files), config(), { changedByChange: (p) => p === 'pkg/sqlcv1/sqlc.yaml', addedByChange: (p) => p === 'pkg/sqlcv1/sqlc.yaml' });
+    expect(ids(added).find((s) => s[0] === 'sql/schema')).toEqual(['sql/schema', 'plain', ['v0', 'v1-core', 'v2_notes']]);
+    // A schema file the change adds is reviewed: its text is its author's choice.
+    const fresh = await discoverMigrations(repo(files), config(), { addedByChange: (p) => p === 'sql/schema/v0.sql' });
+    expect(ids(fresh).find((s) => s[0] === 'sql/schema')).toEqual(['sql/schema', 'plain', ['v0', 'v2_notes']]);
   });
 });
 

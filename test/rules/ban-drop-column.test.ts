@@ -42,6 +42,24 @@ describe('ban-drop-table', () => {
   it('pre-existing per the history is still pre-existing', async () => {
     expect(of(await lintSql('DROP TABLE t;', { history: 'CREATE TABLE t (id bigint);' }), 'ban-drop-table')).toHaveLength(1);
   });
+
+  // vaultwarden's 2026-03-09-005927_add_archives: `DROP TABLE IF EXISTS archives;` before its
+  // CREATE TABLE archives was DANGEROUS "deletes all of its rows", though no migration had made
+  // archives (found replaying dani-garcia/vaultwarden).
+  it('IF EXISTS of a table the history does not show drops nothing unless made outside the migrations: CAUTION', async () => {
+    const guard = 'DROP TABLE IF EXISTS archives;\nCREATE TABLE archives (user_uuid char(36) REFERENCES users (uuid));';
+    const [f] = of(await lintSql(guard, { history: 'CREATE TABLE users (uuid char(36) PRIMARY KEY);' }), 'ban-drop-table');
+    expect(f?.risk).toBe('CAUTION');
+    expect(f?.message).toBe('DROP TABLE IF EXISTS public.archives: no migration before it creates public.archives, so this drops nothing, unless the table was made outside the migrations (then its rows are gone for good)');
+    // A table the history made, a DROP without IF EXISTS, or no history at all: DANGEROUS as before.
+    expect(of(await lintSql('DROP TABLE IF EXISTS users;', { history: 'CREATE TABLE users (uuid char(36) PRIMARY KEY);' }), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
+    expect(of(await lintSql('DROP TABLE archives;', { history: 'CREATE TABLE users (uuid char(36) PRIMARY KEY);' }), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
+    expect(of(await lintSql('DROP TABLE IF EXISTS archives;'), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
+    // A table the history indexes was made where the files read do not show (synapse's
+    // batch_events, renamed into being in a .sql.postgres delta): DANGEROUS.
+    const indexed = 'CREATE TABLE users (uuid char(36) PRIMARY KEY);\nCREATE INDEX batch_events_room_id ON batch_events (room_id);';
+    expect(of(await lintSql('DROP TABLE IF EXISTS batch_events;', { history: indexed }), 'ban-drop-table')[0]?.risk).toBe('DANGEROUS');
+  });
 });
 
 describe('ban-drop-schema and ban-drop-database', () => {
