@@ -1,9 +1,13 @@
 // Which operations of a statement make other sessions wait, shared by the timeout rules and
 // the DDL-with-DML rule: a lock that conflicts with ordinary writes (SHARE or stronger) on
 // something that existed before this run.
+import type { Constraint, CreateStmt } from '@pgsql/types';
 import { blocksWrites } from '../src/core/risk.js';
-import type { Operation } from '../src/core/types.js';
+import type { Operation, Statement } from '../src/core/types.js';
 import type { AnalysisState } from '../src/analyze/state.js';
+import { as, relationName } from '../src/analyze/ast.js';
+import { stmtNode } from '../src/analyze/rule-helpers.js';
+import { columnSpecs } from './_statement.js';
 
 /** The operation waits for, then holds, a lock that blocks writes on a pre-existing table or index. */
 export function blocksExisting(op: Operation, state: Readonly<AnalysisState>): boolean {
@@ -12,6 +16,34 @@ export function blocksExisting(op: Operation, state: Readonly<AnalysisState>): b
   // DROP INDEX / REINDEX INDEX name only the index; the lock lands on its table.
   if (op.indexName) return !state.newIndexes.has(op.indexName);
   return false;
+}
+
+/**
+ * A foreign key locks the table it references SHARE ROW EXCLUSIVE, which blocks that table's
+ * writes, also when the key belongs to a table this run creates: CREATE TABLE ... REFERENCES,
+ * or ALTER TABLE new_table ADD FOREIGN KEY (pg_locks on PostgreSQL 15 show ShareRowExclusiveLock
+ * on the referenced table for both). The first referenced table that existed before this run,
+ * with the operation to report it on; undefined when the statement references none.
+ */
+export function referencedExisting(statement: Statement, operations: readonly Operation[], state: Readonly<AnalysisState>): { operation: number; table: string } | undefined {
+  const existing = (table: string | undefined): table is string => !!table && !state.newTables.has(table);
+  for (let i = 0; i < operations.length; i++) {
+    const op = operations[i]!;
+    // On a pre-existing table the key's own table is locked too: blocksExisting reports that one.
+    if (op.kind === 'ADD_FOREIGN_KEY' && op.targetIsNew && existing(op.typeName)) return { operation: i, table: op.typeName };
+  }
+  const create = stmtNode<CreateStmt>(statement, 'CreateStmt');
+  const own = relationName(create?.relation);
+  const tableKeys = (create?.tableElts ?? []).map((n) => as<Constraint>(n, 'Constraint')).filter((c): c is Constraint => !!c);
+  const specs = columnSpecs(statement).filter((c) => c.via === 'create-table' || (c.via === 'add-column' && operations[c.operation ?? -1]?.targetIsNew));
+  for (const c of [...tableKeys, ...specs.flatMap((spec) => spec.constraints)]) {
+    const referenced = c.contype === 'CONSTR_FOREIGN' ? relationName(c.pktable) : undefined;
+    if (referenced !== own && existing(referenced)) {
+      const spec = specs.find((x) => x.constraints.includes(c));
+      return { operation: spec?.operation ?? 0, table: referenced };
+    }
+  }
+  return undefined;
 }
 
 /** Operations whose work grows with the table: a rewrite, an index build, or a scan to validate. */

@@ -18,6 +18,26 @@ describe('require-lock-timeout', () => {
     ]) expect(of(await lintSql(sql, { history }), 'require-lock-timeout'), sql).toEqual([]);
   });
 
+  it('a foreign key on a new table locks the existing table it references SHARE ROW EXCLUSIVE (squawk analyze.rs, pg_locks on 15)', async () => {
+    const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);';
+    for (const sql of [
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));',
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint, FOREIGN KEY (user_id) REFERENCES users (id));',
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint);\nALTER TABLE invoices ADD CONSTRAINT invoices_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;',
+      'CREATE TABLE invoices (id bigint PRIMARY KEY);\nALTER TABLE invoices ADD COLUMN user_id bigint REFERENCES users (id);',
+    ]) {
+      const [f] = of(await lintSql(sql, { history }), 'require-lock-timeout');
+      expect(f?.message, sql).toContain('SHARE ROW EXCLUSIVE lock (blocks writes) on public.users, the existing table its foreign key references');
+      expect(f?.message, sql).toContain('every write to public.users queues behind it');
+    }
+    // The referenced table new in the run, a self-reference, a timeout set before: nothing to wait for.
+    for (const sql of [
+      'CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY, a_id bigint REFERENCES a (id), parent bigint REFERENCES b (id));',
+      "SET lock_timeout = '2s';\nCREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));",
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, email text);',
+    ]) expect(of(await lintSql(sql, { history }), 'require-lock-timeout'), sql).toEqual([]);
+  });
+
   it('reports only the first blocking statement of a file', async () => {
     const out = await lintSql('ALTER TABLE orders ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;\nCREATE INDEX i ON items (x);');
     const found = of(out, 'require-lock-timeout');
