@@ -31,7 +31,7 @@ const misses = verdicts.filter((v) => !v.ok);
 if (misses.length) {
   console.log(`\n${misses.length} case(s) off:`);
   for (const v of misses) {
-    console.log(`- ${v.case.id} ${v.case.peerRule} (${v.case.expect}, want ${v.case.expect === 'hazard' ? '>=' : '<='} ${v.case.risk}${v.case.rule ? ` via ${v.case.rule}` : ''}): got ${v.risk} [${v.rules.join(', ')}]${v.errors.length ? ` errors: ${v.errors.join('; ')}` : ''}`);
+    console.log(`- ${v.case.id} ${v.case.peerRule} (${v.case.expect}, want ${v.case.expect === 'hazard' ? '>=' : '<='} ${v.case.risk}${v.case.rule ? ` via ${v.case.rule}` : ''}): got ${v.risk} [${v.rules.join(', ')}]${v.errors.length ? ` errors: ${v.errors.join('; ')}` : ''}${v.locks.length ? ` locks: ${v.locks.join('; ')}` : ''}`);
   }
 }
 

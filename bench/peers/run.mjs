@@ -19,13 +19,29 @@ export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
 const CASES = path.join(ROOT, 'bench', 'peers', 'cases');
 const RISKS = ['SAFE', 'CAUTION', 'DANGEROUS'];
 const rank = (r) => RISKS.indexOf(r);
+const LOCKS = ['AccessShareLock', 'RowShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock'];
+
+/**
+ * The strongest lock the report's operations say the case takes on each table it names in
+ * `locks` (a peer's traced claim, e.g. eugene's lock traces), and where that differs.
+ * @param {PeerCase} c @param {{ table?: string, lock?: string }[]} operations
+ * @returns {string[]}
+ */
+function locksOff(c, operations) {
+  const held = new Map();
+  for (const op of operations) {
+    if (op.table && op.lock && LOCKS.indexOf(op.lock) > LOCKS.indexOf(held.get(op.table) ?? '')) held.set(op.table, op.lock);
+  }
+  return Object.entries(c.locks ?? {}).filter(([table, mode]) => held.get(table) !== mode)
+    .map(([table, mode]) => `${table}: ${held.get(table) ?? 'no lock'}, not ${mode}`);
+}
 
 /**
  * @typedef {{ id: string, peer: string, peerRule: string, class: string, style?: boolean,
  *   expect: 'hazard' | 'ok', risk: 'SAFE' | 'CAUTION' | 'DANGEROUS', rule?: string,
  *   pgVersion: number | string, transaction: 'wrapped' | 'none', preset?: 'squawk',
  *   rules?: Record<string, string>, history?: string, absent?: string[],
- *   sql: string, note?: string }} PeerCase
+ *   locks?: Record<string, string>, sql: string, note?: string }} PeerCase
  */
 
 /** @returns {PeerCase[]} every case, in file order. */
@@ -56,7 +72,8 @@ export async function cliLint(dir, folders, config) {
  * verdict per case: the risk of its migration, the rules that fired, any parse error, and
  * whether that meets the expectation (a hazard is caught when the risk reaches `risk` and, when
  * named, `rule` fired; a good case is right when its risk stays at or under `risk` and none of
- * its `absent` rules fired: a style rule's false alarm is SAFE, so only `absent` can catch it).
+ * its `absent` rules fired: a style rule's false alarm is SAFE, so only `absent` can catch it;
+ * either way, every table named in `locks` must get exactly that strongest lock).
  * @param {PeerCase[]} cases
  * @param {typeof cliLint} [lint]
  */
@@ -98,10 +115,11 @@ export async function runCases(cases, lint = cliLint) {
         const errors = report.errors.filter((e) => e.path === file);
         const risk = m?.risk ?? 'DANGEROUS';
         const rules = [...new Set((m?.findings ?? []).map((f) => f.rule))];
-        const ok = c.expect === 'hazard'
+        const locks = locksOff(c, m?.operations ?? []);
+        const ok = locks.length === 0 && (c.expect === 'hazard'
           ? rank(risk) >= rank(c.risk) && (m?.findings ?? []).length > 0 && (!c.rule || rules.includes(c.rule))
-          : rank(risk) <= rank(c.risk) && errors.length === 0 && !(c.absent ?? []).some((id) => rules.includes(id));
-        verdicts.push({ case: c, risk, rules, errors: errors.map((e) => e.message), ok });
+          : rank(risk) <= rank(c.risk) && errors.length === 0 && !(c.absent ?? []).some((id) => rules.includes(id)));
+        verdicts.push({ case: c, risk, rules, errors: errors.map((e) => e.message), locks, ok });
       });
     }
     return verdicts;

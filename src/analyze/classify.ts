@@ -86,6 +86,14 @@ function classifyNode(ast: Node, state: Readonly<AnalysisState>): Draft[] {
       const r = v as { concurrent?: boolean; relation?: RangeVar };
       return [op('REFRESH_MATERIALIZED_VIEW', { table: relationName(r.relation), lock: r.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock' })];
     }
+    // CREATE RULE rewrites the table's queries: ACCESS EXCLUSIVE on it (pg_locks on 15).
+    case 'RuleStmt': return [op('OTHER', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'AccessExclusiveLock' })];
+    case 'AlterObjectSchemaStmt': {
+      // ALTER TABLE / VIEW / SEQUENCE ... SET SCHEMA moves the relation under ACCESS EXCLUSIVE (pg_locks on 15).
+      const a = v as { objectType?: string; relation?: RangeVar };
+      const relation = a.objectType === 'OBJECT_TABLE' || a.objectType === 'OBJECT_VIEW' || a.objectType === 'OBJECT_MATVIEW' || a.objectType === 'OBJECT_FOREIGN_TABLE';
+      return [op('OTHER', relation ? { table: relationName(a.relation), lock: 'AccessExclusiveLock' } : {})];
+    }
     case 'CreateFunctionStmt': return [op('CREATE_FUNCTION')];
     case 'CreateTrigStmt': return [op('CREATE_TRIGGER', { table: relationName((v as { relation?: RangeVar }).relation), lock: 'ShareRowExclusiveLock' })];
     case 'CreateExtensionStmt': return [op('CREATE_EXTENSION')];
@@ -159,18 +167,18 @@ function drop(v: DropStmt): Draft[] {
     case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return each('DROP_VIEW', (n) => ({ table: n, lock: 'AccessExclusiveLock' }));
     case 'OBJECT_SCHEMA': return each('DROP_SCHEMA', (n) => ({ typeName: n }));
     case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return each('DROP_TYPE', (n) => ({ typeName: n }));
-    case 'OBJECT_TRIGGER': {
-      // DROP TRIGGER name ON table: the list is [schema?, table, trigger].
+    case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': case 'OBJECT_RULE': {
+      // DROP TRIGGER / POLICY / RULE name ON table: the list is [schema?, table, name], and each
+      // locks its table ACCESS EXCLUSIVE (pg_locks on 15).
       return (v.objects ?? []).map((o) => {
         const parts = stringList(as<{ items?: Node[] }>(o, 'List')?.items);
         const table = parts.length >= 2 ? qualifiedFromList(parts.slice(0, -1).map((sval) => ({ String: { sval } }) as Node)) : undefined;
-        return op('DROP_TRIGGER', { table, lock: 'AccessExclusiveLock' });
+        return op(v.removeType === 'OBJECT_TRIGGER' ? 'DROP_TRIGGER' : 'OTHER', { table, lock: 'AccessExclusiveLock' });
       });
     }
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return each('DROP_FUNCTION', () => ({}));
     case 'OBJECT_SEQUENCE': return each('DROP_SEQUENCE', () => ({}));
     case 'OBJECT_EXTENSION': return each('DROP_EXTENSION', () => ({}));
-    case 'OBJECT_POLICY': return each('OTHER', () => ({}));
     default: return [op('OTHER')];
   }
 }
@@ -186,6 +194,8 @@ function rename(v: RenameStmt): Draft {
     case 'OBJECT_INDEX': return op('RENAME_INDEX', { indexName: table, lock: 'ShareUpdateExclusiveLock' });
     case 'OBJECT_TABCONSTRAINT': return op('RENAME_CONSTRAINT', { table, constraintName: v.subname, lock: 'AccessExclusiveLock' });
     case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return op('OTHER');
+    // ALTER TRIGGER / POLICY / RULE ... ON table RENAME: ACCESS EXCLUSIVE on the table (pg_locks on 15).
+    case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': case 'OBJECT_RULE': return op('OTHER', { table, lock: 'AccessExclusiveLock' });
     default: return op('OTHER', { table });
   }
 }

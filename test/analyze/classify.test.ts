@@ -37,6 +37,15 @@ describe('classify: operation kinds and the lock Postgres takes', () => {
     ['REFRESH MATERIALIZED VIEW CONCURRENTLY mv', 'REFRESH_MATERIALIZED_VIEW', 'ExclusiveLock'],
     ['ALTER TABLE orders SET UNLOGGED', 'SET_UNLOGGED', 'AccessExclusiveLock'],
     ['ALTER TABLE orders DETACH PARTITION orders_2020 CONCURRENTLY', 'DETACH_PARTITION', 'ShareUpdateExclusiveLock'],
+    // The table a trigger, policy or rule hangs on is locked ACCESS EXCLUSIVE to drop or rename
+    // it, to create a rule, and to move the table to another schema (pg_locks on 15).
+    ['DROP POLICY p ON orders', 'OTHER', 'AccessExclusiveLock'],
+    ['ALTER POLICY p ON orders RENAME TO p2', 'OTHER', 'AccessExclusiveLock'],
+    ['ALTER TRIGGER t ON orders RENAME TO t2', 'OTHER', 'AccessExclusiveLock'],
+    ['DROP RULE r ON orders', 'OTHER', 'AccessExclusiveLock'],
+    ['ALTER RULE r ON orders RENAME TO r2', 'OTHER', 'AccessExclusiveLock'],
+    ['CREATE RULE r AS ON INSERT TO orders DO ALSO NOTIFY orders', 'OTHER', 'AccessExclusiveLock'],
+    ['ALTER TABLE orders SET SCHEMA archive', 'OTHER', 'AccessExclusiveLock'],
   ])('%s -> %s under %s', async (sql, kind, lock) => {
     const [first] = await ops(`${sql};`);
     expect(first).toMatchObject({ kind, lock });

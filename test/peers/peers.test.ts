@@ -2,7 +2,8 @@
 // rule docs of squawk, eugene, strong_migrations, pgfence, diesel-guard and atlas's migrate lint
 // checks (bench/peers/cases), each with its verdict, Postgres version and transaction mode.
 // Every hazard must be caught at its risk and every good case must stay at or under its risk,
-// with no parse error. `node bench/peers.mjs` prints the same results as recall tables, through
+// with no parse error; a case that names `locks` (eugene's traced locks) must get exactly those
+// strongest locks per table from the static analysis. `node bench/peers.mjs` prints the same results as recall tables, through
 // dist/cli.js as a process.
 // Here the lint command runs in this process, from the sources, with the same arguments the
 // benchmark gives the CLI (folders, --config, JSON to a file): one CLI process per Postgres
@@ -23,10 +24,11 @@ async function lintHere(dir: string, folders: string[], config: string): Promise
 }
 
 interface Verdict {
-  case: { id: string; peer: string; peerRule: string; expect: string; risk: string; rule?: string; pgVersion: number | string; transaction: string };
+  case: { id: string; peer: string; peerRule: string; expect: string; risk: string; rule?: string; pgVersion: number | string; transaction: string; locks?: Record<string, string> };
   risk: string;
   rules: string[];
   errors: string[];
+  locks: string[];
   ok: boolean;
 }
 
@@ -43,6 +45,7 @@ describe('peer comparison (bench/peers/cases through the lint command)', () => {
       // A major (16), or "major.minor" ("14.3") for the rules that depend on the minor release.
       expect(Number(String(c.pgVersion).split('.')[0]), c.id).toBeGreaterThanOrEqual(9);
       expect(['wrapped', 'none'], c.id).toContain(c.transaction);
+      for (const mode of Object.values(c.locks ?? {})) expect(mode, c.id).toMatch(/^(AccessShare|RowShare|RowExclusive|ShareUpdateExclusive|Share|ShareRowExclusive|Exclusive|AccessExclusive)Lock$/);
     }
     for (const peer of PEERS) {
       expect(cases.filter((c) => c.peer === peer && c.expect === 'hazard').length, peer).toBeGreaterThanOrEqual(10);
@@ -54,7 +57,7 @@ describe('peer comparison (bench/peers/cases through the lint command)', () => {
     const verdicts = (await runCases(cases, lintHere)) as Verdict[];
     expect(verdicts).toHaveLength(cases.length);
     const off = verdicts.filter((v) => !v.ok).map((v) =>
-      `${v.case.id} ${v.case.peerRule}: expected ${v.case.expect} ${v.case.expect === 'hazard' ? '>=' : '<='} ${v.case.risk}${v.case.rule ? ` via ${v.case.rule}` : ''}, got ${v.risk} [${v.rules.join(', ')}]${v.errors.length ? ` errors: ${v.errors.join('; ')}` : ''}`);
+      `${v.case.id} ${v.case.peerRule}: expected ${v.case.expect} ${v.case.expect === 'hazard' ? '>=' : '<='} ${v.case.risk}${v.case.rule ? ` via ${v.case.rule}` : ''}, got ${v.risk} [${v.rules.join(', ')}]${v.errors.length ? ` errors: ${v.errors.join('; ')}` : ''}${v.locks.length ? ` locks: ${v.locks.join('; ')}` : ''}`);
     expect(off).toEqual([]);
     const all = (summarize(verdicts) as Map<string, { hazards: number; caught: number; good: number; right: number }>).get('all')!;
     expect(all.caught).toBe(all.hazards);

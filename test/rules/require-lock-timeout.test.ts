@@ -18,6 +18,37 @@ describe('require-lock-timeout', () => {
     ]) expect(of(await lintSql(sql, { history }), 'require-lock-timeout'), sql).toEqual([]);
   });
 
+  it('a foreign key on a new table locks the existing table it references SHARE ROW EXCLUSIVE (squawk analyze.rs, pg_locks on 15)', async () => {
+    const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);';
+    for (const sql of [
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));',
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint, FOREIGN KEY (user_id) REFERENCES users (id));',
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint);\nALTER TABLE invoices ADD CONSTRAINT invoices_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;',
+      'CREATE TABLE invoices (id bigint PRIMARY KEY);\nALTER TABLE invoices ADD COLUMN user_id bigint REFERENCES users (id);',
+    ]) {
+      const [f] = of(await lintSql(sql, { history }), 'require-lock-timeout');
+      expect(f?.message, sql).toContain('SHARE ROW EXCLUSIVE lock (blocks writes) on public.users, the existing table its foreign key references');
+      expect(f?.message, sql).toContain('every write to public.users queues behind it');
+    }
+    // The referenced table new in the run, a self-reference, a timeout set before: nothing to wait for.
+    for (const sql of [
+      'CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY, a_id bigint REFERENCES a (id), parent bigint REFERENCES b (id));',
+      "SET lock_timeout = '2s';\nCREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));",
+      'CREATE TABLE invoices (id bigint PRIMARY KEY, email text);',
+    ]) expect(of(await lintSql(sql, { history }), 'require-lock-timeout'), sql).toEqual([]);
+  });
+
+  it('CREATE TABLE ... PARTITION OF locks the existing partitioned table ACCESS EXCLUSIVE (pg_locks on 15); ATTACH PARTITION does not', async () => {
+    const history = 'CREATE TABLE parted (id bigint, k int) PARTITION BY RANGE (k);\nCREATE TABLE p1 PARTITION OF parted FOR VALUES FROM (0) TO (100);';
+    const [f] = of(await lintSql('CREATE TABLE p2 PARTITION OF parted FOR VALUES FROM (100) TO (200);', { history }), 'require-lock-timeout');
+    expect(f?.message).toContain('ACCESS EXCLUSIVE lock (blocks reads and writes) on public.parted, the partitioned table it adds a partition to');
+    for (const sql of [
+      "SET lock_timeout = '2s';\nCREATE TABLE p2 PARTITION OF parted FOR VALUES FROM (100) TO (200);",
+      'CREATE TABLE p2 (LIKE parted);\nALTER TABLE parted ATTACH PARTITION p2 FOR VALUES FROM (100) TO (200);',
+      'CREATE TABLE np (id bigint, k int) PARTITION BY RANGE (k);\nCREATE TABLE np1 PARTITION OF np FOR VALUES FROM (0) TO (10);',
+    ]) expect(of(await lintSql(sql, { history }), 'require-lock-timeout'), sql).toEqual([]);
+  });
+
   it('reports only the first blocking statement of a file', async () => {
     const out = await lintSql('ALTER TABLE orders ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;\nCREATE INDEX i ON items (x);');
     const found = of(out, 'require-lock-timeout');
