@@ -308,6 +308,12 @@ export interface Migration {
   /** For renamed migrations, the old path. */
   previousPath?: string;
   /**
+   * Set by change detection: the path of this migration's up on the base branch (its old path for
+   * a rename). Unset when the base branch has no such migration, also when the file was there but
+   * was no migration (a fixture moved into the migrations folder): nothing in it was reviewed as one.
+   */
+  basePath?: string;
+  /**
    * A change modified it, but its up runs the statements the base branch has (only the rollback,
    * comments or spacing changed): the base branch already reviewed, and probably ran, them.
    */

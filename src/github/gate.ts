@@ -36,7 +36,7 @@ export interface GatedResult {
   hashed: HashedFile[];
 }
 
-export async function applyGate(result: CheckResult, changes: FileChange[], o: GateInputs): Promise<GatedResult> {
+export async function applyGate(result: CheckResult, o: GateInputs): Promise<GatedResult> {
   const errors: ReportError[] = [];
   const hashed: HashedFile[] = [];
 
@@ -48,7 +48,7 @@ export async function applyGate(result: CheckResult, changes: FileChange[], o: G
 
   const migrations: AnalyzedMigration[] = [];
   for (const a of result.migrations) {
-    const reopened = o.config.suppressionsNeedApproval ? await unsettled(a, changes, o) : [];
+    const reopened = o.config.suppressionsNeedApproval ? await unsettled(a, o) : [];
     if (reopened.length === 0) {
       migrations.push(a);
       continue;
@@ -106,39 +106,71 @@ function configChange(o: GateInputs): ReportError | null {
   };
 }
 
-/** The suppressed findings of one migration that need approval and whose suppression is not settled on the base branch. */
-async function unsettled(a: AnalyzedMigration, changes: FileChange[], o: GateInputs): Promise<Finding[]> {
+/**
+ * The suppressed findings of one migration that need approval and whose suppression is not
+ * settled on the base branch: the base version of the migration (under its old name for a
+ * rename; none when the file was no migration there) has the same directive over the same
+ * statement, as many times. A second copy of a settled statement (a changeset added to a
+ * Liquibase file, a line appended to a repeatable migration) runs again, later, and is the pull
+ * request's own.
+ */
+async function unsettled(a: AnalyzedMigration, o: GateInputs): Promise<Finding[]> {
   const risky = (a.suppressed ?? []).filter((s) => atLeast(s.finding.risk, o.config.approvalRisk));
   if (risky.length === 0) return [];
-  const path = a.migration.up.path;
-  const change = changes.find((c) => c.path === path);
-  const basePath = change?.status === 'renamed' && change.previousPath ? change.previousPath : path;
-  const baseText = change?.status === 'added' ? null : await o.readBase(basePath);
-  const settled = baseText === null ? null : baseSuppressions(basePath, baseText, o.config.placeholders);
+  const basePath = a.migration.basePath;
+  const baseText = basePath === undefined ? null : await o.readBase(basePath);
+  const settled = baseText === null ? new Map<string, number>() : baseSuppressions(basePath!, baseText, o.config.placeholders);
+  // The head's statements each key has settled so far, in file order: the first copies take the base's.
+  const taken = new Map<string, Set<string>>();
+  const topOf = (s: SuppressedFinding): string => {
+    const i = s.finding.statement;
+    const st = i === undefined ? undefined : a.up.statements.find((x) => x.index === i);
+    return st ? String(st.nestedIn ? st.nestedIn.statement : st.index) : `${s.finding.line}:${s.finding.column}`;
+  };
+  const isSettled = (s: SuppressedFinding): boolean => {
+    const key = keyOf(s.directive.scope, s.directive.rules, s.statementText);
+    const count = settled.get(key) ?? 0;
+    if (count === 0) return false;
+    if (s.statementText === null) return true;
+    const at = topOf(s);
+    const mine = taken.get(key) ?? taken.set(key, new Set()).get(key)!;
+    if (mine.has(at)) return true;
+    if (mine.size >= count) return false;
+    mine.add(at);
+    return true;
+  };
+  const inOrder = [...risky].sort((x, y) => x.finding.line - y.finding.line || x.finding.column - y.finding.column);
+  const open = new Set(inOrder.filter((s) => !isSettled(s)));
   return risky
-    .filter((s) => !settled?.has(keyOf(s.directive.scope, s.directive.rules, s.statementText)))
+    .filter((s) => open.has(s))
     .map((s) => ({
       ...s.finding,
       message: `${s.finding.message} [suppressed by the migration-guard-ignore${s.directive.scope === 'file' ? '-file' : ''} at line ${s.directive.line}, which this pull request adds or moves: a suppression settles a finding only once it is on the base branch, so this still needs approval]`,
     }));
 }
 
-/** Every (directive, statement) pair the base version of the file already suppressed. */
-function baseSuppressions(path: string, text: string, placeholders: Record<string, string>): Set<string> {
+/** How many times the base version of the file suppressed each (directive, statement) pair. */
+function baseSuppressions(path: string, text: string, placeholders: Record<string, string>): Map<string, number> {
   const parsed = parseSource({ path, text }, { placeholders });
   const directives = readDirectives(text, parsed.statements);
   const top = parsed.statements.filter((s) => !s.nestedIn);
-  const keys = new Set<string>();
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  // A file-wide directive written twice silences each statement once.
+  const fileWide = new Set<string>();
   for (const d of directives) {
     if (d.scope === 'file') {
-      keys.add(keyOf('file', d.rules, null));
-      for (const s of top) keys.add(keyOf('file', d.rules, s.text));
+      const rules = keyOf('file', d.rules, null);
+      if (fileWide.has(rules)) continue;
+      fileWide.add(rules);
+      add(rules);
+      for (const s of top) add(keyOf('file', d.rules, s.text));
     } else if (d.statement !== undefined) {
       const s = parsed.statements.find((x) => x.index === d.statement);
-      if (s) keys.add(keyOf('statement', d.rules, s.text));
+      if (s) add(keyOf('statement', d.rules, s.text));
     }
   }
-  return keys;
+  return counts;
 }
 
 function keyOf(scope: SuppressedFinding['directive']['scope'], rules: string[], statement: string | null): string {
@@ -160,7 +192,7 @@ export interface GatedReview {
  * pull request's review and its merge queue entry judge and hash the same change alike.
  */
 export async function gatedReview(checked: CheckResult, changes: FileChange[], gate: GateInputs | undefined, approvalRisk: Risk): Promise<GatedReview> {
-  const gated = gate ? await applyGate(checked, changes, gate) : { result: checked, hashed: [] };
+  const gated = gate ? await applyGate(checked, gate) : { result: checked, hashed: [] };
   const result = gated.result;
   const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
   const risk = hasMigrations ? result.report.risk : null;

@@ -1,0 +1,74 @@
+// Attacks on the gate by a pull request's author, through the bundled Action against the fake
+// GitHub: each test is a way a pull request might open the required status for itself.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
+import { assertBundleBuilt } from '../action/harness.js';
+import { Scenario, describeRun, type ScenarioOptions } from '../action/scenario.js';
+
+beforeAll(() => assertBundleBuilt());
+
+let current: Scenario | null = null;
+afterEach(async () => {
+  await current?.close();
+  current = null;
+});
+
+async function scenario(o: ScenarioOptions): Promise<Scenario> {
+  current = await Scenario.create(o);
+  return current;
+}
+
+const LOCKED = "SET lock_timeout = '5s';\n";
+
+describe('suppressions', () => {
+  it('a file renamed into a migration from one that was no migration on the base branch brings no settled suppression', { timeout: 300_000 }, async () => {
+    // Merged earlier without review: a test fixture is no migration, so its ignore comment was never the gate's to judge.
+    const sql = `${LOCKED}-- migration-guard-ignore ban-drop-column\nALTER TABLE users DROP COLUMN email;\n`;
+    const s = await scenario({
+      base: { 'test/fixtures/drop_email.sql': sql },
+      head: { 'test/fixtures/drop_email.sql': null, 'db/migrations/0002_drop_email.up.sql': sql, 'db/migrations/0002_drop_email.down.sql': 'ALTER TABLE users ADD COLUMN email text;\n' },
+    });
+    const run = await s.runPullRequest('opened');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.migrations.map((m: { path: string }) => m.path)).toEqual(['db/migrations/0002_drop_email.up.sql']);
+    expect(run.outputs['needs-approval'], describeRun(run)).toBe('true');
+    // Reopened as the pull request's own suppression; and the fixture was no migration, so this is none edited.
+    const rules = report.migrations[0].findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toContain('ban-drop-column');
+    expect(rules).not.toContain('migration-edited');
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expectCleanTraffic(s);
+  });
+
+  it('nor does one renamed into a Flyway repeatable migration, whose edits are no migration-edited', { timeout: 300_000 }, async () => {
+    const sql = `${LOCKED}-- migration-guard-ignore ban-drop-column\nALTER TABLE users DROP COLUMN IF EXISTS email;\n`;
+    const s = await scenario({
+      base: { 'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n', 'test/fixtures/cleanup.sql': sql },
+      head: { 'test/fixtures/cleanup.sql': null, 'db/migration/R__cleanup.sql': sql },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.outputs['needs-approval'], describeRun(run)).toBe('true');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.migrations[0].findings.map((f: { rule: string }) => f.rule)).toContain('ban-drop-column');
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expectCleanTraffic(s);
+  });
+
+  it('a second copy of a suppressed statement is not settled by the first (a changeset added to a Liquibase file)', { timeout: 300_000 }, async () => {
+    // The first copy dropped a table of the same name before the schema had it; the copy the pull request adds drops the live one.
+    const head = `--liquibase formatted sql\n\n--changeset dev:1\n${LOCKED}-- migration-guard-ignore ban-drop-table\nDROP TABLE IF EXISTS accounts;\n`;
+    const s = await scenario({
+      base: { 'db/changelog/001_cleanup.sql': head, 'db/changelog/002_accounts.sql': '--liquibase formatted sql\n\n--changeset dev:2\nCREATE TABLE accounts (id bigint PRIMARY KEY);\n' },
+      head: { 'db/changelog/001_cleanup.sql': `${head}\n--changeset dev:3\n${LOCKED}-- migration-guard-ignore ban-drop-table\nDROP TABLE IF EXISTS accounts;\n` },
+    });
+    const run = await s.runPullRequest('opened');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(run.outputs['needs-approval'], describeRun(run)).toBe('true');
+    const rules = report.migrations[0].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`);
+    expect(rules).toContain('ban-drop-table@11');
+    // The first copy is the base branch's, settled as it was.
+    expect(rules).not.toContain('ban-drop-table@6');
+    expectCleanTraffic(s);
+  });
+});
