@@ -170,7 +170,10 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
     await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements);
   }
-  if (mixed.length > 0 && !(await flywayMixedAllowed(listed, files))) result.errors.push(...mixed);
+  if (mixed.length > 0) {
+    const allowed = await flywayMixedRoots(listed, files);
+    result.errors.push(...mixed.filter((e) => !allowed.some((root) => root === '' || e.path!.startsWith(`${root}/`))));
+  }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
     result.notes.push({
@@ -636,19 +639,32 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
 }
 
 /**
- * Whether Flyway's configuration in the repository sets `mixed=true` (flyway.conf, flyway.toml,
+ * The projects whose Flyway configuration sets `mixed=true` (flyway.conf, flyway.toml,
  * application.properties' spring.flyway.mixed, FLYWAY_MIXED, a `flyway -mixed=true` command
- * line): then it runs a script mixing statements that run in a transaction with ones that cannot,
- * all outside one. Read only when some script mixes them.
+ * line): there Flyway runs a script mixing statements that run in a transaction with ones that
+ * cannot, all outside one. Each is the folder the settings file configures (settingsRoot): a
+ * service's setting says nothing of another service's migrations in the same repository. Read
+ * only when some script mixes them.
  */
-async function flywayMixedAllowed(listed: readonly string[], files: RepoFiles): Promise<boolean> {
+async function flywayMixedRoots(listed: readonly string[], files: RepoFiles): Promise<string[]> {
+  const roots: string[] = [];
   for (const path of listed) {
     if (!SETTINGS_FILE.test(path)) continue;
     const text = await files.read(path).then(decodeText, () => '');
     const values = runnerSettings(text, path).get('mixed');
-    if (values?.split(', ').some((v) => v.replace(/^["']|["']$/g, '').toLowerCase() === 'true')) return true;
+    if (values?.split(', ').some((v) => v.replace(/^["']|["']$/g, '').toLowerCase() === 'true')) roots.push(settingsRoot(path));
   }
-  return false;
+  return roots;
+}
+
+/**
+ * The project a runner settings file configures: its folder, or the project around it when it
+ * sits where a project keeps such files (Spring's `src/main/resources`, its `config/` folder, a
+ * `conf/` or `config/` folder, `.github/workflows`). The repository root ('') is every project's.
+ */
+function settingsRoot(path: string): string {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  return dir.replace(/(?:^|\/)(?:src\/[^/]+\/resources(?:\/config)?|conf|config|\.github\/workflows)$/i, '');
 }
 
 /** `read`, each path's answer kept for the next caller. */
