@@ -614,15 +614,26 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
   if (present.length === 0) return [];
   const files = new Set(listed);
   const out: ReportError[] = [];
+  // The texts that may name a folder, read once and only when a changed path could be a submodule nothing else flags.
+  let namers: Promise<Array<[string, string]>> | undefined;
+  const namerTexts = () => (namers ??= Promise.all(listed.filter((p) => SETTINGS_FILE.test(p) || NAMES_FOLDERS.test(p)).map(async (p): Promise<[string, string]> => [p, await repo.read(p).then(decodeText, () => '')])));
+  const isFolder = (path: string) => repo.read(path).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'EISDIR');
   for (const raw of present) {
     const path = normalizePath(raw);
     if (ignored(path) || /\.gitmodules$/.test(path) || /\.sql$/i.test(path)) continue;
     const inside = (a: string, b: string) => a === b || b === '' || a.startsWith(`${b}/`);
     const risky = path.split('/').some((p) => DATABASE_NAME.test(p)) || setDirs.some((d) => inside(d, path) || inside(path, d)) || configured.some((d) => inside(d, path) || inside(path, d));
     // The API's tree leaves a submodule out; a work tree lists it (git ls-files) as a folder that
-    // cannot be read as a file. Only a path that matters is read (the App reads through the API).
-    if (files.has(path) && (!risky || (await repo.read(path).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'EISDIR')))) continue;
+    // cannot be read as a file. Only a path that matters is read (the App reads through the API):
+    // one whose name or place says migrations, or one a runner's settings name.
+    let namedBy: string | undefined;
     if (!risky) {
+      // A folder of any name is a runner's when its settings point there (flyway.locations=filesystem:vendor/platform/sql).
+      const naming = new RegExp(`(?:^|[^\\w.-])(?:\\./)?${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\w.-])`, 'm');
+      namedBy = (await namerTexts()).find(([p, text]) => p !== path && naming.test(text))?.[0];
+    }
+    if (files.has(path) && ((!risky && namedBy === undefined) || !(await isFolder(path)))) continue;
+    if (!risky && namedBy === undefined) {
       notes.push({ path, message: `the change moves the submodule ${path}: files in a submodule are not reviewed` });
       continue;
     }
@@ -630,13 +641,18 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
       path,
       line: 1,
       column: 1,
-      message: `this change adds or moves the submodule ${path}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
+      message: namedBy !== undefined
+        ? `this change adds or moves the submodule ${path}, which ${namedBy} names (a runner may read migrations from it): files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`
+        : `this change adds or moves the submodule ${path}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
       rule: 'layout-error',
       risk: 'DANGEROUS',
     });
   }
   return out;
 }
+
+/** Files that tell a runner which folder to run (runner settings, changelogs, scripts that run it). */
+const NAMES_FOLDERS = /(?:^|\/)(?:[^/]*changelog[^/]*\.(?:xml|ya?ml|json|sql)|package\.json|diesel\.toml|sqitch\.conf|atlas\.hcl|[jJ]ustfile|Taskfile\.ya?ml|[^/]*\.sh)$/;
 
 /**
  * The projects whose Flyway configuration sets `mixed=true` (flyway.conf, flyway.toml,

@@ -72,3 +72,44 @@ describe('suppressions', () => {
     expectCleanTraffic(s);
   });
 });
+
+// A submodule is a commit of another repository: nothing in it is listed or read, so moving it is
+// a way to change what a runner runs without a line of SQL in the pull request.
+describe('submodules', () => {
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(40);
+
+  it('an approval of a moved submodule is bound to the commit GitHub lists for it: moving it on voids the approval', { timeout: 300_000 }, async () => {
+    const s = await scenario({ head: { '.gitmodules': '[submodule "db/shared"]\n\tpath = db/shared\n\turl = https://github.test/acme/shared-migrations\n' }, collaborators: { alice: 'write' } });
+    s.pushSubmodule('db/shared', A);
+    const run = await s.runPullRequest('synchronize');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.errors.map((e: { path: string; rule: string }) => [e.path, e.rule]), describeRun(run)).toEqual([['db/shared', 'layout-error']]);
+    expect(run.outputs['needs-approval']).toBe('true');
+    const { run: approve } = await s.runComment('alice', '/approve-migration the shared migrations at aaaaaaa are reviewed upstream');
+    expect(approve.outputs.approved, describeRun(approve)).toBe('true');
+    expect(s.status()).toMatchObject({ state: 'success' });
+    // The submodule moved on to a commit nobody approved.
+    s.pushSubmodule('db/shared', B);
+    const moved = await s.runPullRequest('synchronize');
+    expect(moved.outputs.approved, describeRun(moved)).toBe('false');
+    expect(moved.outputs['needs-approval']).toBe('true');
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expectCleanTraffic(s);
+  });
+
+  it('a submodule outside the usual folder names that the base branch\'s runner settings read migrations from needs approval', { timeout: 300_000 }, async () => {
+    const s = await scenario({
+      base: { 'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n', 'flyway.conf': 'flyway.locations=filesystem:db/migration,filesystem:vendor/platform/sql\n' },
+      head: { '.gitmodules': '[submodule "vendor/platform"]\n\tpath = vendor/platform\n\turl = https://github.test/acme/platform\n' },
+    });
+    s.pushSubmodule('vendor/platform', A);
+    const run = await s.runPullRequest('synchronize');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.errors.map((e: { path: string; rule: string }) => [e.path, e.rule]), describeRun(run)).toEqual([['vendor/platform', 'layout-error']]);
+    expect(report.errors[0].message).toContain('flyway.conf');
+    expect(run.outputs['needs-approval']).toBe('true');
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expectCleanTraffic(s);
+  });
+});
