@@ -15,6 +15,7 @@ import { parseSource } from '../parse/index.js';
 import { contentHash, reviewedFiles, type HashedFile } from './content-hash.js';
 import type { ConfigText } from './repo-file.js';
 import { byCodeUnit } from '../core/strings.js';
+import { tableStatsFromText } from '../config/stats-file.js';
 
 export const CONFIG_WEAKENED_RULE = 'config-weakened';
 export const SUPPRESSION_ADDED_RULE = 'suppression-added';
@@ -28,6 +29,10 @@ export interface GateInputs {
   headConfig: ConfigText | null;
   /** A file's text on the base branch, or null when it is not there. */
   readBase: (path: string) => Promise<string | null>;
+  /** A file's text as the pull request has it, or null when it is not there. */
+  readHead?: (path: string) => Promise<string | null>;
+  /** Table stats files the settings trust besides the config's tableStatsFile (the Action's `table-stats` input). */
+  statsFiles?: string[];
 }
 
 export interface GatedResult {
@@ -44,6 +49,11 @@ export async function applyGate(result: CheckResult, o: GateInputs): Promise<Gat
   if (configError) {
     errors.push(configError);
     hashed.push({ path: o.headConfig?.file ?? o.baseConfig!.file, content: o.headConfig?.text ?? null });
+  }
+
+  for (const changed of await statsFileChanges(o)) {
+    errors.push(changed.error);
+    hashed.push(changed.file);
   }
 
   const migrations: AnalyzedMigration[] = [];
@@ -104,6 +114,44 @@ function configChange(o: GateInputs): ReportError | null {
     column: 1,
     message: `${CONFIG_WEAKENED_RULE}: this pull request weakens the gate's settings: ${list}. Settings apply from the base branch only, so this review used the base branch's; merging the change needs approval.`,
   };
+}
+
+/**
+ * The table stats files the settings in force read (the config's tableStatsFile, the Action's
+ * input), as the pull request changes them. They are read from the base branch, so the change
+ * does nothing for its own review; once merged, every later review trusts its sizes, and a
+ * table made to look small turns a DANGEROUS blocking lock into CAUTION. Like a tableStats edit
+ * in the config file, any other size (or a file that no longer reads) needs approval.
+ */
+async function statsFileChanges(o: GateInputs): Promise<Array<{ error: ReportError; file: HashedFile }>> {
+  if (!o.readHead) return [];
+  const paths = [...new Set([o.config.tableStatsFile, ...(o.statsFiles ?? [])].filter((p): p is string => !!p).map((p) => p.replace(/^(\.\/)+/, '')))];
+  const out: Array<{ error: ReportError; file: HashedFile }> = [];
+  for (const path of paths) {
+    const [before, after] = await Promise.all([o.readBase(path), o.readHead(path)]);
+    // Deleted: the next review cannot read it and fails closed as a configuration error.
+    if (after === null || after === before) continue;
+    const was = before === null ? null : tableStatsFromText(before);
+    const now = tableStatsFromText(after);
+    let what: string;
+    if (!now.ok) what = `it no longer reads as table stats (${now.message})`;
+    else {
+      const old = was?.ok ? was.stats : new Map();
+      const tables = [...now.stats.keys()].filter((t) => JSON.stringify(old.get(t)) !== JSON.stringify(now.stats.get(t))).sort();
+      if (tables.length === 0) continue;
+      what = `it gives other sizes for ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ` and ${tables.length - 5} more` : ''}`;
+    }
+    out.push({
+      error: {
+        path,
+        line: 1,
+        column: 1,
+        message: `${CONFIG_WEAKENED_RULE}: this pull request changes ${path}, the table sizes the gate's estimates trust: ${what}. Sizes apply from the base branch only, so this review used the base branch's; merging the change needs approval.`,
+      },
+      file: { path, content: after },
+    });
+  }
+  return out;
 }
 
 /**

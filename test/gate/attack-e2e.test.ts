@@ -113,3 +113,43 @@ describe('submodules', () => {
     expectCleanTraffic(s);
   });
 });
+
+// The sizes the estimates trust come from the base branch; a pull request that changes them
+// changes every later review: a table made to look small turns a blocking lock from DANGEROUS
+// into CAUTION. Without a migration, such a pull request was green and merged unapproved.
+describe('settings in files the config names', () => {
+  it('a pull request that changes the tableStatsFile the base config names needs approval, bound to the file', { timeout: 300_000 }, async () => {
+    const big = JSON.stringify({ 'public.users': { rows: 40_000_000, bytes: 12_884_901_888 } });
+    const s = await scenario({
+      base: { '.migration-guard.yml': 'tableStatsFile: .migration-guard/stats.json\n', '.migration-guard/stats.json': big },
+      head: { '.migration-guard/stats.json': JSON.stringify({ 'public.users': { rows: 10, bytes: 8192 } }) },
+      collaborators: { alice: 'write' },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.outputs['needs-approval'], describeRun(run)).toBe('true');
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.errors.map((e: { path: string; message: string }) => [e.path, e.message.slice(0, 80)])).toEqual([['.migration-guard/stats.json', expect.stringContaining('config-weakened: this pull request changes .migration-guard/stats.json')]]);
+    expect(report.errors[0].message).toContain('public.users');
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    const { run: approve } = await s.runComment('alice', '/approve-migration users really is small now');
+    expect(approve.outputs.approved, describeRun(approve)).toBe('true');
+    // Editing the sizes again voids the approval.
+    s.push({ '.migration-guard/stats.json': JSON.stringify({ 'public.users': { rows: 1, bytes: 8192 } }) });
+    const again = await s.runPullRequest('synchronize');
+    expect(again.outputs.approved, describeRun(again)).toBe('false');
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    expectCleanTraffic(s);
+  });
+
+  it('a pull request that leaves the stats file as it is, or only adds sizes the base had, is no finding', { timeout: 300_000 }, async () => {
+    const stats = JSON.stringify({ 'public.users': { rows: 40_000_000, bytes: 12_884_901_888 } });
+    const s = await scenario({
+      base: { '.migration-guard.yml': 'tableStatsFile: .migration-guard/stats.json\n', '.migration-guard/stats.json': stats },
+      head: { '.migration-guard/stats.json': JSON.stringify(JSON.parse(stats), null, 2) },
+    });
+    const run = await s.runPullRequest('opened');
+    expect(run.outputs['needs-approval'], describeRun(run)).toBe('false');
+    expect(s.status()).toMatchObject({ state: 'success' });
+    expectCleanTraffic(s);
+  });
+});
