@@ -490,6 +490,12 @@ export interface RepoFiles {
   list(): Promise<string[]>;
   /** The file's bytes; rejects when the file does not exist. */
   read(path: string): Promise<Uint8Array>;
+  /**
+   * Every symbolic link among the listed files: its path -> the repository path whose bytes
+   * `read` returns for it (the end of its chain), or null when it leads outside the repository or
+   * nowhere. A change that edits only a link's target changes what the link runs.
+   */
+  links?(): Promise<Map<string, string | null>>;
 }
 
 /** One file a change touched, as git or GitHub's pull-request files list reports it. */

@@ -3,7 +3,7 @@
 // repository's own tools leave them out. A scoped listing (`lint <files>`) lists only the given
 // folders to the given depth, so linting one file never walks a home or temp directory.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,6 +29,27 @@ export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFile
         ? gitListing(root, [...depths.keys()]).then(async (files) => (files ?? (await walkScoped(root, depths))).filter((p) => inScope(depths, p)))
         : gitListing(root).then((files) => files ?? walk(root));
       return listing;
+    },
+    async links() {
+      const out = new Map<string, string | null>();
+      for (const rel of await this.list()) {
+        const full = path.resolve(root, rel);
+        let link: boolean;
+        try {
+          link = lstatSync(full).isSymbolicLink();
+        } catch {
+          continue;
+        }
+        if (!link) continue;
+        try {
+          const real = realpathSync.native(full);
+          const rootReal = (realRoot ??= realpathSync.native(root));
+          out.set(rel, isInside(rootReal, real) ? path.relative(rootReal, real).split(path.sep).join('/') : null);
+        } catch {
+          out.set(rel, null);
+        }
+      }
+      return out;
     },
     async read(rel) {
       const full = path.resolve(root, rel);

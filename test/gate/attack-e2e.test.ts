@@ -1,10 +1,14 @@
 // Attacks on the gate by a pull request's author, through the bundled Action against the fake
 // GitHub: each test is a way a pull request might open the required status for itself.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expectCleanTraffic } from '../support/fake-github/clean-traffic.js';
 import { assertBundleBuilt } from '../action/harness.js';
-import { Scenario, describeRun, type ScenarioOptions } from '../action/scenario.js';
+import { BASE_FILES, Scenario, describeRun, type RepoTemplate, type ScenarioOptions } from '../action/scenario.js';
+import { commitFiles, makeGitRepo, pullFilesBetween, readCommit } from '../support/fake-github/index.js';
+import { describeApp, useAppScenarios } from '../app/scenario.js';
 
 beforeAll(() => assertBundleBuilt());
 
@@ -14,8 +18,8 @@ afterEach(async () => {
   current = null;
 });
 
-async function scenario(o: ScenarioOptions): Promise<Scenario> {
-  current = await Scenario.create(o);
+async function scenario(o: ScenarioOptions, template?: RepoTemplate): Promise<Scenario> {
+  current = await Scenario.create(o, template);
   return current;
 }
 
@@ -150,6 +154,57 @@ describe('settings in files the config names', () => {
     const run = await s.runPullRequest('opened');
     expect(run.outputs['needs-approval'], describeRun(run)).toBe('false');
     expect(s.status()).toMatchObject({ state: 'success' });
+    expectCleanTraffic(s);
+  });
+});
+
+// A migration that is a symbolic link runs what its target holds: a pull request that edits only
+// the target changes the migration without touching its path.
+describe('symbolic links', () => {
+  it('editing the file a repeatable migration links to reviews that migration', { timeout: 300_000 }, async () => {
+    const dir = makeGitRepo();
+    try {
+      for (const [rel, text] of Object.entries({ ...BASE_FILES, 'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n', 'sql/views.sql': 'CREATE OR REPLACE VIEW user_emails AS SELECT id, email FROM users;\n' })) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), text);
+      }
+      symlinkSync('../../sql/views.sql', path.join(dir, 'db/migration/R__views.sql'));
+      const baseSha = commitFiles(dir, {}, 'base');
+      const headSha = commitFiles(dir, { 'sql/views.sql': `CREATE OR REPLACE VIEW user_emails AS SELECT id, email FROM users;\n${LOCKED}ALTER TABLE users DROP COLUMN email CASCADE;\n` }, 'pull request');
+      const template: RepoTemplate = { dir, baseSha, headSha, files: pullFilesBetween(dir, baseSha, headSha), commits: [readCommit(dir, baseSha), readCommit(dir, headSha)] };
+      const s = await scenario({ head: {} }, template);
+      // The copy resolves links to absolute paths: the checkout puts them back as git has them.
+      rmSync(path.join(s.dir, 'db/migration/R__views.sql'));
+      execFileSync('git', ['checkout', '-q', '--', 'db/migration/R__views.sql'], { cwd: s.dir });
+      expect(readlinkSync(path.join(s.dir, 'db/migration/R__views.sql'))).toBe('../../sql/views.sql');
+      const run = await s.runPullRequest('opened');
+      const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+      expect(report.migrations.map((m: { path: string }) => m.path), describeRun(run)).toEqual(['db/migration/R__views.sql']);
+      expect(report.migrations[0].findings.map((f: { rule: string }) => f.rule)).toContain('ban-drop-column');
+      expect(run.outputs['needs-approval']).toBe('true');
+      expect(s.status()).toMatchObject({ state: 'failure' });
+      expectCleanTraffic(s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('symbolic links, the App (the tree read through the API)', () => {
+  const { scenario: appScenario } = useAppScenarios();
+
+  it('editing the file a repeatable migration links to reviews that migration', { timeout: 300_000 }, async () => {
+    const s = await appScenario({
+      base: { 'db/migration/V1__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n', 'sql/views.sql': 'CREATE OR REPLACE VIEW user_emails AS SELECT id, email FROM users;\n' },
+      baseLinks: { 'db/migration/R__views.sql': '../../sql/views.sql' },
+      head: { 'sql/views.sql': `CREATE OR REPLACE VIEW user_emails AS SELECT id, email FROM users;\n${LOCKED}ALTER TABLE users DROP COLUMN email CASCADE;\n` },
+    });
+    const d = await s.pullRequest('opened');
+    expect(d.log?.outcome, describeApp(s)).toMatchObject({ kind: 'published', conclusion: 'action_required' });
+    expect(s.status()).toMatchObject({ state: 'failure' });
+    const body = s.stickyComments()[0]!.body;
+    expect(body).toContain('ban-drop-column');
+    expect(body).toContain('R__views.sql');
     expectCleanTraffic(s);
   });
 });
