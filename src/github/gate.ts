@@ -41,17 +41,20 @@ export interface GatedResult {
   hashed: HashedFile[];
 }
 
-export async function applyGate(result: CheckResult, o: GateInputs): Promise<GatedResult> {
+export async function applyGate(result: CheckResult, changes: FileChange[], o: GateInputs): Promise<GatedResult> {
   const errors: ReportError[] = [];
   const hashed: HashedFile[] = [];
 
-  const configError = configChange(o);
+  // Only a config file the change touches: one the base branch edited since the pull request
+  // branched off differs from the pull request's older copy, and is no edit of the pull request's.
+  const touched = new Set(changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
+  const configError = [o.baseConfig?.file, o.headConfig?.file].some((f) => f !== undefined && touched.has(f)) ? configChange(o) : null;
   if (configError) {
     errors.push(configError);
     hashed.push({ path: o.headConfig?.file ?? o.baseConfig!.file, content: o.headConfig?.text ?? null });
   }
 
-  for (const changed of await statsFileChanges(o)) {
+  for (const changed of await statsFileChanges(o, changes)) {
     errors.push(changed.error);
     hashed.push(changed.file);
   }
@@ -123,9 +126,12 @@ function configChange(o: GateInputs): ReportError | null {
  * table made to look small turns a DANGEROUS blocking lock into CAUTION. Like a tableStats edit
  * in the config file, any other size (or a file that no longer reads) needs approval.
  */
-async function statsFileChanges(o: GateInputs): Promise<Array<{ error: ReportError; file: HashedFile }>> {
+async function statsFileChanges(o: GateInputs, changes: FileChange[]): Promise<Array<{ error: ReportError; file: HashedFile }>> {
   if (!o.readHead) return [];
-  const paths = [...new Set([o.config.tableStatsFile, ...(o.statsFiles ?? [])].filter((p): p is string => !!p).map((p) => p.replace(/^(\.\/)+/, '')))];
+  // Only a file the change itself touches: a stats file the base branch refreshed since (a nightly
+  // workflow) differs from the pull request's older copy, and is no edit of the pull request's.
+  const touched = new Set(changes.filter((c) => c.status !== 'deleted').map((c) => c.path));
+  const paths = [...new Set([o.config.tableStatsFile, ...(o.statsFiles ?? [])].filter((p): p is string => !!p).map((p) => p.replace(/^(\.\/)+/, '')))].filter((p) => touched.has(p));
   const out: Array<{ error: ReportError; file: HashedFile }> = [];
   for (const path of paths) {
     const [before, after] = await Promise.all([o.readBase(path), o.readHead(path)]);
@@ -240,7 +246,7 @@ export interface GatedReview {
  * pull request's review and its merge queue entry judge and hash the same change alike.
  */
 export async function gatedReview(checked: CheckResult, changes: FileChange[], gate: GateInputs | undefined, approvalRisk: Risk): Promise<GatedReview> {
-  const gated = gate ? await applyGate(checked, gate) : { result: checked, hashed: [] };
+  const gated = gate ? await applyGate(checked, changes, gate) : { result: checked, hashed: [] };
   const result = gated.result;
   const hasMigrations = result.migrations.length > 0 || result.report.errors.length > 0;
   const risk = hasMigrations ? result.report.risk : null;

@@ -145,6 +145,46 @@ describe('settings in files the config names', () => {
     expectCleanTraffic(s);
   });
 
+  it('a stats file the base branch refreshed after the pull request branched off is not the pull request\'s edit', { timeout: 300_000 }, async () => {
+    // A nightly workflow writes new sizes to main; the pull request still has the old file.
+    const dir = makeGitRepo();
+    try {
+      const config = { '.migration-guard.yml': 'tableStatsFile: .migration-guard/stats.json\n' };
+      const forkPoint = commitFiles(dir, { ...BASE_FILES, ...config, '.migration-guard/stats.json': JSON.stringify({ 'public.users': { rows: 1_000, bytes: 81_920 } }) }, 'fork point');
+      const headSha = commitFiles(dir, { 'docs/notes.md': 'notes\n' }, 'pull request');
+      execFileSync('git', ['checkout', '-q', '--detach', forkPoint], { cwd: dir });
+      const baseSha = commitFiles(dir, { '.migration-guard/stats.json': JSON.stringify({ 'public.users': { rows: 40_000_000, bytes: 12_884_901_888 } }) }, 'nightly stats');
+      execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: dir });
+      const template: RepoTemplate = { dir, baseSha, headSha, files: pullFilesBetween(dir, forkPoint, headSha), commits: [readCommit(dir, forkPoint), readCommit(dir, baseSha), readCommit(dir, headSha)] };
+      const s = await scenario({ head: {} }, template);
+      const run = await s.runPullRequest('opened');
+      expect(run.outputs['needs-approval'], describeRun(run)).toBe('false');
+      expect(s.status()).toMatchObject({ state: 'success' });
+      expectCleanTraffic(s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a config the base branch tightened after the pull request branched off is not the pull request\'s weakening', { timeout: 300_000 }, async () => {
+    const dir = makeGitRepo();
+    try {
+      const forkPoint = commitFiles(dir, { ...BASE_FILES, '.migration-guard.yml': 'approvalRisk: DANGEROUS\n' }, 'fork point');
+      const headSha = commitFiles(dir, { 'docs/notes.md': 'notes\n' }, 'pull request');
+      execFileSync('git', ['checkout', '-q', '--detach', forkPoint], { cwd: dir });
+      const baseSha = commitFiles(dir, { '.migration-guard.yml': 'approvalRisk: CAUTION\n' }, 'tighter');
+      execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: dir });
+      const template: RepoTemplate = { dir, baseSha, headSha, files: pullFilesBetween(dir, forkPoint, headSha), commits: [readCommit(dir, forkPoint), readCommit(dir, baseSha), readCommit(dir, headSha)] };
+      const s = await scenario({ head: {} }, template);
+      const run = await s.runPullRequest('opened');
+      expect(run.outputs['needs-approval'], describeRun(run)).toBe('false');
+      expect(s.status()).toMatchObject({ state: 'success' });
+      expectCleanTraffic(s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a pull request that leaves the stats file as it is, or only adds sizes the base had, is no finding', { timeout: 300_000 }, async () => {
     const stats = JSON.stringify({ 'public.users': { rows: 40_000_000, bytes: 12_884_901_888 } });
     const s = await scenario({
