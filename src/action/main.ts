@@ -81,7 +81,7 @@ async function onPullRequest(octokit: GitHubClient, repo: RepoRef, inputs: Actio
     const { trusted, config } = await configFromBase(octokit, repo, inputs, pr.base.sha);
     const settings: ReviewSettings & { statusContext: string } = {
       ...reviewSettings(inputs, config, await tokenIdentity(octokit)),
-      gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)) },
+      gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)), readHead: (p) => readRepoFile(octokit, repo, p, headSha), ...statsInput(inputs) },
     };
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
@@ -242,7 +242,7 @@ async function onMergeGroup(octokit: GitHubClient, repo: RepoRef, inputs: Action
       { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
       {
         approvalRisk: config.approvalRisk, identity: settings.identity, statusContext: settings.statusContext, ...(settings.targetUrl ? { targetUrl: settings.targetUrl } : {}), log: (m) => core.info(m),
-        gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) },
+        gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)), readHead: (p) => readRepoFile(octokit, repo, p, group.head_sha), ...statsInput(inputs) },
       },
       async (changes) => runCheck({ files, config, scope: await changesScope(octokit, repo, group.base_sha, changes, files, (m) => core.info(m)), dryRun }),
     );
@@ -320,6 +320,11 @@ async function trustedConfig(octokit: GitHubClient, repo: RepoRef, inputs: Actio
   if (context.eventName === 'pull_request_target') return { config: await workspaceConfig(inputs), base: await readConfigText(octokit, repo, baseSha, configPath(inputs)) };
   const { config, source } = await configOnRef(octokit, repo, baseSha, `on the base branch, ${baseSha.slice(0, 7)}`, configPath(inputs));
   return { config, base: source };
+}
+
+/** The `table-stats` input as a path inside the repository: a stats file the gate's settings trust. */
+function statsInput(inputs: ActionInputs): { statsFiles?: string[] } {
+  return inputs.tableStats ? { statsFiles: [path.posix.normalize(inputs.tableStats.replace(/\\/g, '/')).replace(/^(\.\/)+/, '')] } : {};
 }
 
 /** The `config` input as a path inside the repository, for the contents API. */

@@ -13,7 +13,7 @@ import { apiRepoFiles, type BlobCache } from '../github/repo-files.js';
 import { QueueFullError } from './dry-run-queue.js';
 import { configErrorCheckRun, describeError, failureTitle, type AppDeps } from './review-pull.js';
 import { configErrorLine } from '../github/config-file.js';
-import { readConfigText } from '../github/repo-file.js';
+import { readConfigText, readRepoFile } from '../github/repo-file.js';
 
 export type MergeGroupReview =
   | { kind: 'published'; conclusion: 'success' | 'failure'; headSha: string; message: string }
@@ -35,7 +35,7 @@ export async function reviewMergeGroupCommit(deps: AppDeps, repo: RepoRef, group
       {
         approvalRisk: config.approvalRisk, identity: await deps.identity(), statusContext: env.statusContext, log: deps.log,
         // As for the pull request (review-pull.ts): its config edits and suppressions are gated, and hashed alike.
-        gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, group.headSha) },
+        gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, group.headSha), readHead: (p) => readRepoFile(octokit, repo, p, group.headSha) },
       },
       async (changes) => {
         const files = apiRepoFiles(octokit, repo, group.headSha, blobs);

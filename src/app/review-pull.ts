@@ -12,7 +12,7 @@ import type { GitHubClient, RepoRef } from '../github/octokit.js';
 import { renderSummary } from '../github/render.js';
 import { configErrorLine, configErrorMarkdown, publishConfigErrorComment } from '../github/config-file.js';
 import { reviewPullRequest, type PullRequestOutcome, type ReviewSettings } from '../github/review.js';
-import { readConfigText } from '../github/repo-file.js';
+import { readConfigText, readRepoFile } from '../github/repo-file.js';
 import { setCommitStatus } from '../github/status.js';
 import { renderAnnotations } from '../report/github.js';
 import { ConfigError, loadRepoConfig } from './config.js';
@@ -90,7 +90,7 @@ export async function reviewPull(deps: AppDeps, repo: RepoRef, target: PullTarge
     const { config, file, notes, source } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const settings: ReviewSettings = {
       ...reviewSettings(env, config, deps.log, await deps.identity()),
-      gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha) },
+      gate: { config, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha), readHead: (p) => readRepoFile(octokit, repo, p, target.headSha) },
     };
     const blobs: BlobCache = new Map();
     const last: { conclusion: CheckConclusion | null } = { conclusion: null };

@@ -3,7 +3,7 @@
 // stage talks to Postgres.
 import { effectiveSettings } from '../analyze/rule.js';
 import { maxRisk } from '../core/risk.js';
-import type { DryRunError, DryRunResult, Finding, Migration, MigrationReport, Report, ReportError, ReportNote, Risk } from '../core/types.js';
+import type { DryRunError, DryRunResult, FileChange, Finding, Migration, MigrationReport, Report, ReportError, ReportNote, RepoFiles, Risk } from '../core/types.js';
 import { applyChanges } from '../discover/changes.js';
 import { discoverMigrations, type MigrationSet } from '../discover/discover.js';
 import { initParser, parseSource, topLevelStatements, type ParseOptions } from '../parse/index.js';
@@ -29,7 +29,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   progress({ stage: 'discover', done: 0, total: 1 });
   const only = opts.scope.kind === 'paths' ? opts.scope.paths : undefined;
   // What the change touches (both names of a rename), adds (or renames there), and where it moved files from.
-  const changes = opts.scope.kind === 'changes' ? opts.scope.changes : null;
+  const changes = opts.scope.kind === 'changes' ? await withLinksToChanged(opts.scope.changes, opts.files) : null;
   const changedPaths = changes?.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])) ?? null;
   const touched = new Set(changedPaths ?? []);
   const added = new Set<string>();
@@ -53,7 +53,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   if (opts.scope.kind === 'changes') {
     baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config, { statements: topLevelStatements })).sets : null;
-    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
+    const changed = applyChanges(sets, changes!, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
     changeNotes.push(...(opts.scope.notes ?? []), ...changed.notes);
@@ -122,7 +122,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
       (n) => changedPaths === null || n.path === undefined || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`)),
     ), ...changeNotes];
     const reviewedPaths = new Set(analyzed.flatMap((a) => (a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path])));
-    const inScope = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
+    const inScope = scopeFilter(changes, reviewedPaths, await opts.files.list());
     const unrelated = new Map<string, number>();
     const countUnrelated = (what: string) => unrelated.set(what, (unrelated.get(what) ?? 0) + 1);
     for (const e of extraFindings) {
@@ -243,13 +243,31 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 }
 
 /**
+ * The change as it reaches what runs: a symbolic link (a Flyway `R__views.sql` -> `../sql/views.sql`)
+ * whose target the change edits, adds or deletes runs other SQL though its own path is unchanged,
+ * so it counts as modified. Without it, editing only the target left the migration unreviewed.
+ */
+async function withLinksToChanged(changes: FileChange[], files: RepoFiles): Promise<FileChange[]> {
+  if (!files.links || changes.length === 0) return changes;
+  const links = await files.links();
+  if (links.size === 0) return changes;
+  const touched = new Set(changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
+  const added: FileChange[] = [];
+  for (const [link, target] of links) {
+    if (touched.has(link)) continue;
+    if (target !== null && touched.has(target)) added.push({ path: link, status: 'modified' });
+  }
+  return added.length === 0 ? changes : [...changes, ...added];
+}
+
+/**
  * Which paths may carry a finding or an error. A whole-repository or file review reports
  * everything; a change reports the files it touches and the migrations it reviews, and keeps
  * problems about paths that are not files of the tree (a configured folder with no SQL).
  */
-function scopeFilter(scope: CheckOptions['scope'], reviewed: ReadonlySet<string>, listed: readonly string[]): (path: string) => boolean {
-  if (scope.kind !== 'changes') return () => true;
-  const changed = new Set(scope.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
+function scopeFilter(changes: readonly FileChange[] | null, reviewed: ReadonlySet<string>, listed: readonly string[]): (path: string) => boolean {
+  if (changes === null) return () => true;
+  const changed = new Set(changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
   const files = new Set(listed);
   return (path) => reviewed.has(path) || changed.has(path) || !files.has(path);
 }

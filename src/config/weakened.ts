@@ -38,6 +38,15 @@ export function weakenedSettings(base: Config, head: Config): WeakenedSetting[] 
     if (now && JSON.stringify(was) !== JSON.stringify(now)) note(`tableStats.${table}`, was ?? 'unset', now);
   }
 
+  // Dropping the preset turns its rules off; another stats file is other sizes to trust; a longer
+  // blocking budget lets more estimated blocking through as CAUTION.
+  if (base.preset && head.preset !== base.preset) note('preset', base.preset, head.preset ?? 'unset');
+  if (head.tableStatsFile !== undefined && head.tableStatsFile !== base.tableStatsFile) note('tableStatsFile', base.tableStatsFile ?? 'unset', head.tableStatsFile);
+  if (head.maxBlockingMs > base.maxBlockingMs) note('maxBlockingMs', base.maxBlockingMs, head.maxBlockingMs);
+  // Folders left alone as another engine's: a skip pattern added, or a review pattern taken away.
+  if (head.otherDatabases.skip.some((p) => !base.otherDatabases.skip.includes(p))) note('otherDatabases.skip', base.otherDatabases.skip, head.otherDatabases.skip);
+  if (base.otherDatabases.review.some((p) => !head.otherDatabases.review.includes(p))) note('otherDatabases.review', base.otherDatabases.review, head.otherDatabases.review);
+
   // Settings that change what is read or how it is understood: any change.
   if (JSON.stringify(base.migrations ?? null) !== JSON.stringify(head.migrations ?? null)) note('migrations', base.migrations ?? 'auto-detected', head.migrations ?? 'auto-detected');
   // The minor too: "14.3" -> "14.4" (or 14) quiets concurrent-index-pg14-corruption.

@@ -308,6 +308,12 @@ export interface Migration {
   /** For renamed migrations, the old path. */
   previousPath?: string;
   /**
+   * Set by change detection: the path of this migration's up on the base branch (its old path for
+   * a rename). Unset when the base branch has no such migration, also when the file was there but
+   * was no migration (a fixture moved into the migrations folder): nothing in it was reviewed as one.
+   */
+  basePath?: string;
+  /**
    * A change modified it, but its up runs the statements the base branch has (only the rollback,
    * comments or spacing changed): the base branch already reviewed, and probably ran, them.
    */
@@ -484,6 +490,12 @@ export interface RepoFiles {
   list(): Promise<string[]>;
   /** The file's bytes; rejects when the file does not exist. */
   read(path: string): Promise<Uint8Array>;
+  /**
+   * Every symbolic link among the listed files: its path -> the repository path whose bytes
+   * `read` returns for it (the end of its chain), or null when it leads outside the repository or
+   * nowhere. A change that edits only a link's target changes what the link runs.
+   */
+  links?(): Promise<Map<string, string | null>>;
 }
 
 /** One file a change touched, as git or GitHub's pull-request files list reports it. */

@@ -44,7 +44,7 @@ export function applyChanges(
       // A file moved to another folder or runner (openfga's golang-migrate `.up.sql` becoming a
       // goose file) has its base counterpart in another set.
       const base = baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, previousPath ?? '')) ?? (previousPath === undefined ? undefined : baseSets?.flatMap((b) => b.migrations).find((b) => b.up.path === previousPath));
-      const marked = mark(m, byPath, base, sameStatements);
+      const marked = mark(m, byPath, base, sameStatements, baseSets !== null);
       if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change as 'modified' | 'renamed', marked.renamedFrom));
       return marked.migration;
     });
@@ -121,7 +121,8 @@ function setKey(set: MigrationSet, upPath: string): string {
   return `${set.dir}\0${set.layout}\0${upPath}`;
 }
 
-function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | undefined, sameStatements: SameStatements): { migration: Migration; upEdited: boolean; renamedFrom?: RenamedFrom } {
+/** `baseKnown`: the base branch's migrations were listed, so a migration missing from them was none there. */
+function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | undefined, sameStatements: SameStatements, baseKnown: boolean): { migration: Migration; upEdited: boolean; renamedFrom?: RenamedFrom } {
   const up = byPath.get(m.up.path);
   const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : undefined;
   const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : undefined;
@@ -131,6 +132,9 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
   let upAsBase = false;
   let renamedFrom: RenamedFrom | undefined;
   if (up?.status === 'added' && !base) change = 'added';
+  // Renamed from a file that was no migration on the base branch (a test fixture moved into the
+  // migrations folder): new to every runner, and nothing of the old file was ever reviewed as one.
+  else if (up?.status === 'renamed' && !base && baseKnown) change = 'added';
   else if (up?.status === 'renamed') {
     change = 'renamed';
     upEdited = true;
@@ -174,7 +178,9 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     // A runner that re-applies the migration when it changes runs every statement again: all of
     // them are the change's to review.
     ...(change === 'modified' && upEdited && base && base.up.path === m.up.path && !m.repeatable && !/\b(?:runOnChange|runAlways):\s*true\b/i.test(m.up.text) ? { baseUp: base.up.text } : {}),
-    ...(up?.status === 'renamed' && up.previousPath ? { previousPath: up.previousPath } : {}),
+    ...(change === 'renamed' && up?.previousPath ? { previousPath: up.previousPath } : {}),
+    // Where the base branch has this migration; when its migrations are unknown, where it would be.
+    ...(base ? { basePath: base.up.path } : !baseKnown && change !== 'added' ? { basePath: (change === 'renamed' ? up?.previousPath : undefined) ?? m.up.path } : {}),
     ...(upAsBase ? { upAsBase: true as const } : {}),
   };
   return { migration, upEdited, ...(renamedFrom ? { renamedFrom } : {}) };

@@ -176,7 +176,10 @@ export async function discoverMigrations(files: RepoFiles, config: Config, opts:
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
     await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements, sqlcSchema);
   }
-  if (mixed.length > 0 && !(await flywayMixedAllowed(listed, files))) result.errors.push(...mixed);
+  if (mixed.length > 0) {
+    const allowed = await flywayMixedRoots(listed, files);
+    result.errors.push(...mixed.filter((e) => !allowed.some((root) => root === '' || e.path!.startsWith(`${root}/`))));
+  }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
     result.notes.push({
@@ -628,15 +631,26 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
   if (present.length === 0) return [];
   const files = new Set(listed);
   const out: ReportError[] = [];
+  // The texts that may name a folder, read once and only when a changed path could be a submodule nothing else flags.
+  let namers: Promise<Array<[string, string]>> | undefined;
+  const namerTexts = () => (namers ??= Promise.all(listed.filter((p) => SETTINGS_FILE.test(p) || NAMES_FOLDERS.test(p)).map(async (p): Promise<[string, string]> => [p, await repo.read(p).then(decodeText, () => '')])));
+  const isFolder = (path: string) => repo.read(path).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'EISDIR');
   for (const raw of present) {
     const path = normalizePath(raw);
     if (ignored(path) || /\.gitmodules$/.test(path) || /\.sql$/i.test(path)) continue;
     const inside = (a: string, b: string) => a === b || b === '' || a.startsWith(`${b}/`);
     const risky = path.split('/').some((p) => DATABASE_NAME.test(p)) || setDirs.some((d) => inside(d, path) || inside(path, d)) || configured.some((d) => inside(d, path) || inside(path, d));
     // The API's tree leaves a submodule out; a work tree lists it (git ls-files) as a folder that
-    // cannot be read as a file. Only a path that matters is read (the App reads through the API).
-    if (files.has(path) && (!risky || (await repo.read(path).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'EISDIR')))) continue;
+    // cannot be read as a file. Only a path that matters is read (the App reads through the API):
+    // one whose name or place says migrations, or one a runner's settings name.
+    let namedBy: string | undefined;
     if (!risky) {
+      // A folder of any name is a runner's when its settings point there (flyway.locations=filesystem:vendor/platform/sql).
+      const naming = new RegExp(`(?:^|[^\\w.-])(?:\\./)?${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\w.-])`, 'm');
+      namedBy = (await namerTexts()).find(([p, text]) => p !== path && naming.test(text))?.[0];
+    }
+    if (files.has(path) && ((!risky && namedBy === undefined) || !(await isFolder(path)))) continue;
+    if (!risky && namedBy === undefined) {
       notes.push({ path, message: `the change moves the submodule ${path}: files in a submodule are not reviewed` });
       continue;
     }
@@ -644,7 +658,9 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
       path,
       line: 1,
       column: 1,
-      message: `this change adds or moves the submodule ${path}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
+      message: namedBy !== undefined
+        ? `this change adds or moves the submodule ${path}, which ${namedBy} names (a runner may read migrations from it): files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`
+        : `this change adds or moves the submodule ${path}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
       rule: 'layout-error',
       risk: 'DANGEROUS',
     });
@@ -652,20 +668,36 @@ async function submoduleChanges(present: readonly string[], repo: RepoFiles, lis
   return out;
 }
 
+/** Files that tell a runner which folder to run (runner settings, changelogs, scripts that run it). */
+const NAMES_FOLDERS = /(?:^|\/)(?:[^/]*changelog[^/]*\.(?:xml|ya?ml|json|sql)|package\.json|diesel\.toml|sqitch\.conf|atlas\.hcl|[jJ]ustfile|Taskfile\.ya?ml|[^/]*\.sh)$/;
+
 /**
- * Whether Flyway's configuration in the repository sets `mixed=true` (flyway.conf, flyway.toml,
+ * The projects whose Flyway configuration sets `mixed=true` (flyway.conf, flyway.toml,
  * application.properties' spring.flyway.mixed, FLYWAY_MIXED, a `flyway -mixed=true` command
- * line): then it runs a script mixing statements that run in a transaction with ones that cannot,
- * all outside one. Read only when some script mixes them.
+ * line): there Flyway runs a script mixing statements that run in a transaction with ones that
+ * cannot, all outside one. Each is the folder the settings file configures (settingsRoot): a
+ * service's setting says nothing of another service's migrations in the same repository. Read
+ * only when some script mixes them.
  */
-async function flywayMixedAllowed(listed: readonly string[], files: RepoFiles): Promise<boolean> {
+async function flywayMixedRoots(listed: readonly string[], files: RepoFiles): Promise<string[]> {
+  const roots: string[] = [];
   for (const path of listed) {
     if (!SETTINGS_FILE.test(path)) continue;
     const text = await files.read(path).then(decodeText, () => '');
     const values = runnerSettings(text, path).get('mixed');
-    if (values?.split(', ').some((v) => v.replace(/^["']|["']$/g, '').toLowerCase() === 'true')) return true;
+    if (values?.split(', ').some((v) => v.replace(/^["']|["']$/g, '').toLowerCase() === 'true')) roots.push(settingsRoot(path));
   }
-  return false;
+  return roots;
+}
+
+/**
+ * The project a runner settings file configures: its folder, or the project around it when it
+ * sits where a project keeps such files (Spring's `src/main/resources`, its `config/` folder, a
+ * `conf/` or `config/` folder, `.github/workflows`). The repository root ('') is every project's.
+ */
+function settingsRoot(path: string): string {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  return dir.replace(/(?:^|\/)(?:src\/[^/]+\/resources(?:\/config)?|conf|config|\.github\/workflows)$/i, '');
 }
 
 /** `read`, each path's answer kept for the next caller. */

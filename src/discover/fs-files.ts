@@ -40,6 +40,27 @@ export function fsRepoFiles(dir: string, scope?: readonly ListScope[]): RepoFile
         : gitListing(root).then((files) => files ?? walk(root));
       return listing;
     },
+    async links() {
+      const out = new Map<string, string | null>();
+      for (const rel of await this.list()) {
+        const full = path.resolve(root, rel);
+        let link: boolean;
+        try {
+          link = lstatSync(full).isSymbolicLink();
+        } catch {
+          continue;
+        }
+        if (!link) continue;
+        try {
+          const real = realpathSync.native(full);
+          const rootReal = (realRoot ??= realpathSync.native(root));
+          out.set(rel, isInside(rootReal, real) ? path.relative(rootReal, real).split(path.sep).join('/') : null);
+        } catch {
+          out.set(rel, null);
+        }
+      }
+      return out;
+    },
     async read(rel) {
       const full = path.resolve(root, rel);
       // Read synchronously: a migration is small and in the page cache after checkout, and the

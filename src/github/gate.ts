@@ -15,6 +15,7 @@ import { parseSource } from '../parse/index.js';
 import { contentHash, reviewedFiles, type HashedFile } from './content-hash.js';
 import type { ConfigText } from './repo-file.js';
 import { byCodeUnit } from '../core/strings.js';
+import { tableStatsFromText } from '../config/stats-file.js';
 
 export const CONFIG_WEAKENED_RULE = 'config-weakened';
 export const SUPPRESSION_ADDED_RULE = 'suppression-added';
@@ -28,6 +29,10 @@ export interface GateInputs {
   headConfig: ConfigText | null;
   /** A file's text on the base branch, or null when it is not there. */
   readBase: (path: string) => Promise<string | null>;
+  /** A file's text as the pull request has it, or null when it is not there. */
+  readHead?: (path: string) => Promise<string | null>;
+  /** Table stats files the settings trust besides the config's tableStatsFile (the Action's `table-stats` input). */
+  statsFiles?: string[];
 }
 
 export interface GatedResult {
@@ -40,15 +45,23 @@ export async function applyGate(result: CheckResult, changes: FileChange[], o: G
   const errors: ReportError[] = [];
   const hashed: HashedFile[] = [];
 
-  const configError = configChange(o);
+  // Only a config file the change touches: one the base branch edited since the pull request
+  // branched off differs from the pull request's older copy, and is no edit of the pull request's.
+  const touched = new Set(changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
+  const configError = [o.baseConfig?.file, o.headConfig?.file].some((f) => f !== undefined && touched.has(f)) ? configChange(o) : null;
   if (configError) {
     errors.push(configError);
     hashed.push({ path: o.headConfig?.file ?? o.baseConfig!.file, content: o.headConfig?.text ?? null });
   }
 
+  for (const changed of await statsFileChanges(o, changes)) {
+    errors.push(changed.error);
+    hashed.push(changed.file);
+  }
+
   const migrations: AnalyzedMigration[] = [];
   for (const a of result.migrations) {
-    const reopened = o.config.suppressionsNeedApproval ? await unsettled(a, changes, o) : [];
+    const reopened = o.config.suppressionsNeedApproval ? await unsettled(a, o) : [];
     if (reopened.length === 0) {
       migrations.push(a);
       continue;
@@ -106,39 +119,112 @@ function configChange(o: GateInputs): ReportError | null {
   };
 }
 
-/** The suppressed findings of one migration that need approval and whose suppression is not settled on the base branch. */
-async function unsettled(a: AnalyzedMigration, changes: FileChange[], o: GateInputs): Promise<Finding[]> {
+/**
+ * The table stats files the settings in force read (the config's tableStatsFile, the Action's
+ * input), as the pull request changes them. They are read from the base branch, so the change
+ * does nothing for its own review; once merged, every later review trusts its sizes, and a
+ * table made to look small turns a DANGEROUS blocking lock into CAUTION. Like a tableStats edit
+ * in the config file, any other size (or a file that no longer reads) needs approval.
+ */
+async function statsFileChanges(o: GateInputs, changes: FileChange[]): Promise<Array<{ error: ReportError; file: HashedFile }>> {
+  if (!o.readHead) return [];
+  // Only a file the change itself touches: a stats file the base branch refreshed since (a nightly
+  // workflow) differs from the pull request's older copy, and is no edit of the pull request's.
+  const touched = new Set(changes.filter((c) => c.status !== 'deleted').map((c) => c.path));
+  const paths = [...new Set([o.config.tableStatsFile, ...(o.statsFiles ?? [])].filter((p): p is string => !!p).map((p) => p.replace(/^(\.\/)+/, '')))].filter((p) => touched.has(p));
+  const out: Array<{ error: ReportError; file: HashedFile }> = [];
+  for (const path of paths) {
+    const [before, after] = await Promise.all([o.readBase(path), o.readHead(path)]);
+    // Deleted: the next review cannot read it and fails closed as a configuration error.
+    if (after === null || after === before) continue;
+    const was = before === null ? null : tableStatsFromText(before);
+    const now = tableStatsFromText(after);
+    let what: string;
+    if (!now.ok) what = `it no longer reads as table stats (${now.message})`;
+    else {
+      const old = was?.ok ? was.stats : new Map();
+      const tables = [...now.stats.keys()].filter((t) => JSON.stringify(old.get(t)) !== JSON.stringify(now.stats.get(t))).sort();
+      if (tables.length === 0) continue;
+      what = `it gives other sizes for ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ` and ${tables.length - 5} more` : ''}`;
+    }
+    out.push({
+      error: {
+        path,
+        line: 1,
+        column: 1,
+        message: `${CONFIG_WEAKENED_RULE}: this pull request changes ${path}, the table sizes the gate's estimates trust: ${what}. Sizes apply from the base branch only, so this review used the base branch's; merging the change needs approval.`,
+      },
+      file: { path, content: after },
+    });
+  }
+  return out;
+}
+
+/**
+ * The suppressed findings of one migration that need approval and whose suppression is not
+ * settled on the base branch: the base version of the migration (under its old name for a
+ * rename; none when the file was no migration there) has the same directive over the same
+ * statement, as many times. A second copy of a settled statement (a changeset added to a
+ * Liquibase file, a line appended to a repeatable migration) runs again, later, and is the pull
+ * request's own.
+ */
+async function unsettled(a: AnalyzedMigration, o: GateInputs): Promise<Finding[]> {
   const risky = (a.suppressed ?? []).filter((s) => atLeast(s.finding.risk, o.config.approvalRisk));
   if (risky.length === 0) return [];
-  const path = a.migration.up.path;
-  const change = changes.find((c) => c.path === path);
-  const basePath = change?.status === 'renamed' && change.previousPath ? change.previousPath : path;
-  const baseText = change?.status === 'added' ? null : await o.readBase(basePath);
-  const settled = baseText === null ? null : baseSuppressions(basePath, baseText, o.config.placeholders);
+  const basePath = a.migration.basePath;
+  const baseText = basePath === undefined ? null : await o.readBase(basePath);
+  const settled = baseText === null ? new Map<string, number>() : baseSuppressions(basePath!, baseText, o.config.placeholders);
+  // The head's statements each key has settled so far, in file order: the first copies take the base's.
+  const taken = new Map<string, Set<string>>();
+  const topOf = (s: SuppressedFinding): string => {
+    const i = s.finding.statement;
+    const st = i === undefined ? undefined : a.up.statements.find((x) => x.index === i);
+    return st ? String(st.nestedIn ? st.nestedIn.statement : st.index) : `${s.finding.line}:${s.finding.column}`;
+  };
+  const isSettled = (s: SuppressedFinding): boolean => {
+    const key = keyOf(s.directive.scope, s.directive.rules, s.statementText);
+    const count = settled.get(key) ?? 0;
+    if (count === 0) return false;
+    if (s.statementText === null) return true;
+    const at = topOf(s);
+    const mine = taken.get(key) ?? taken.set(key, new Set()).get(key)!;
+    if (mine.has(at)) return true;
+    if (mine.size >= count) return false;
+    mine.add(at);
+    return true;
+  };
+  const inOrder = [...risky].sort((x, y) => x.finding.line - y.finding.line || x.finding.column - y.finding.column);
+  const open = new Set(inOrder.filter((s) => !isSettled(s)));
   return risky
-    .filter((s) => !settled?.has(keyOf(s.directive.scope, s.directive.rules, s.statementText)))
+    .filter((s) => open.has(s))
     .map((s) => ({
       ...s.finding,
       message: `${s.finding.message} [suppressed by the migration-guard-ignore${s.directive.scope === 'file' ? '-file' : ''} at line ${s.directive.line}, which this pull request adds or moves: a suppression settles a finding only once it is on the base branch, so this still needs approval]`,
     }));
 }
 
-/** Every (directive, statement) pair the base version of the file already suppressed. */
-function baseSuppressions(path: string, text: string, placeholders: Record<string, string>): Set<string> {
+/** How many times the base version of the file suppressed each (directive, statement) pair. */
+function baseSuppressions(path: string, text: string, placeholders: Record<string, string>): Map<string, number> {
   const parsed = parseSource({ path, text }, { placeholders });
   const directives = readDirectives(text, parsed.statements);
   const top = parsed.statements.filter((s) => !s.nestedIn);
-  const keys = new Set<string>();
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  // A file-wide directive written twice silences each statement once.
+  const fileWide = new Set<string>();
   for (const d of directives) {
     if (d.scope === 'file') {
-      keys.add(keyOf('file', d.rules, null));
-      for (const s of top) keys.add(keyOf('file', d.rules, s.text));
+      const rules = keyOf('file', d.rules, null);
+      if (fileWide.has(rules)) continue;
+      fileWide.add(rules);
+      add(rules);
+      for (const s of top) add(keyOf('file', d.rules, s.text));
     } else if (d.statement !== undefined) {
       const s = parsed.statements.find((x) => x.index === d.statement);
-      if (s) keys.add(keyOf('statement', d.rules, s.text));
+      if (s) add(keyOf('statement', d.rules, s.text));
     }
   }
-  return keys;
+  return counts;
 }
 
 function keyOf(scope: SuppressedFinding['directive']['scope'], rules: string[], statement: string | null): string {

@@ -46,9 +46,30 @@ export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: st
     }
     return found;
   };
-  return {
+  const files: RepoFiles = {
     async list() {
       return [...(await listing()).keys()].sort();
+    },
+    async links() {
+      const out = new Map<string, string | null>();
+      for (const [path, entry] of await listing()) {
+        if (!entry.link) continue;
+        let current = path;
+        let end: string | null = null;
+        for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+          const at = (await listing()).get(current);
+          if (at === undefined) break;
+          if (!at.link) {
+            end = current;
+            break;
+          }
+          const next = resolveLink(current, new TextDecoder().decode(await blob(at.sha, current)));
+          if (next === null) break;
+          current = next;
+        }
+        out.set(path, end);
+      }
+      return out;
     },
     async read(path) {
       // A symlink is reviewed as the file it points to, inside the repository; one that leaves
@@ -69,6 +90,7 @@ export function apiRepoFiles(octokit: GitHubClient, repo: RepoRef, commitSha: st
       throw new Error(`${path}: more than ${MAX_LINK_HOPS} symbolic links in a row`);
     },
   };
+  return files;
 }
 
 /** The name git gives a file's bytes: sha-1 of `blob <length>\0` and the bytes. */

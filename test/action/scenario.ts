@@ -8,6 +8,7 @@ import {
   addComment,
   checkout,
   commitFiles,
+  commitSubmodule,
   issueCommentEvent,
   latestStatuses,
   makeGitRepo,
@@ -167,6 +168,19 @@ export class Scenario {
   push(files: Record<string, string | null>, message = 'more work'): string {
     this.checkoutAt(this.headSha);
     const sha = commitFiles(this.dir, files, message);
+    this.checkedOut = sha;
+    const pull = this.repo.pulls.get(PR)!;
+    pull.head.sha = sha;
+    pull.files = pullFilesBetween(this.dir, this.baseSha, sha);
+    this.repo.commits.set(sha, readCommit(this.dir, sha));
+    this.headSha = sha;
+    return sha;
+  }
+
+  /** A new commit of the pull request that points the submodule at `rel` to `commit` (adding it when new). */
+  pushSubmodule(rel: string, commit: string): string {
+    this.checkoutAt(this.headSha);
+    const sha = commitSubmodule(this.dir, rel, commit);
     this.checkedOut = sha;
     const pull = this.repo.pulls.get(PR)!;
     pull.head.sha = sha;

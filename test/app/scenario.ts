@@ -41,6 +41,8 @@ export interface AppScenarioOptions {
   head: Record<string, string | null>;
   /** Files on the base branch besides BASE_FILES (its config, say). */
   base?: Record<string, string | null>;
+  /** Symlinks on the base branch (path -> target). */
+  baseLinks?: Record<string, string>;
   collaborators?: Record<string, Permission>;
   comments?: Array<Omit<CommentInit, 'issue_number'>>;
   failures?: FailureRule[];
@@ -79,7 +81,7 @@ export class AppScenario {
   static async create(o: AppScenarioOptions, host: AppHost): Promise<AppScenario> {
     const dir = host.git;
     const [baseSha, headSha] = writeCommits(dir, null, [
-      { files: { ...BASE_FILES, ...(o.base ?? {}) }, message: 'base' },
+      { files: { ...BASE_FILES, ...(o.base ?? {}) }, ...(o.baseLinks ? { links: o.baseLinks } : {}), message: 'base' },
       { files: o.head, message: 'pull request' },
     ]) as [string, string];
     const installation = host.nextInstallation();

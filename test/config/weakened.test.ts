@@ -19,3 +19,28 @@ describe('weakenedSettings: pgVersion', () => {
     expect(weakenedSettings(config('pgVersion: "14.3"\n'), config('pgVersion: "14.3"\n'))).toEqual([]);
   });
 });
+
+// Settings that quiet findings or take folders out of the review were missing: a pull request
+// could merge them without approval, and every later review ran on them.
+describe('weakenedSettings: what leaves findings out', () => {
+  it('notes a preset dropped (its rules go off), not one added', () => {
+    expect(weakenedSettings(config('preset: squawk\n'), config('failOn: DANGEROUS\n'))).toEqual([{ setting: 'preset', change: 'squawk → unset' }]);
+    expect(weakenedSettings(config('failOn: DANGEROUS\n'), config('preset: squawk\n'))).toEqual([]);
+  });
+
+  it('notes a longer maxBlockingMs (more blocking estimated CAUTION), not a shorter one', () => {
+    expect(weakenedSettings(config('maxBlockingMs: 300\n'), config('maxBlockingMs: 60000\n'))).toEqual([{ setting: 'maxBlockingMs', change: '300 → 60000' }]);
+    expect(weakenedSettings(config('failOn: DANGEROUS\n'), config('maxBlockingMs: 100\n'))).toEqual([]);
+  });
+
+  it('notes another tableStatsFile (the sizes the estimates trust), and one added', () => {
+    expect(weakenedSettings(config('tableStatsFile: stats.json\n'), config('tableStatsFile: tiny.json\n'))).toEqual([{ setting: 'tableStatsFile', change: 'stats.json → tiny.json' }]);
+    expect(weakenedSettings(config('failOn: DANGEROUS\n'), config('tableStatsFile: tiny.json\n'))).toEqual([{ setting: 'tableStatsFile', change: 'unset → tiny.json' }]);
+  });
+
+  it('notes folders left alone as another engine\'s (skip added, review taken away), not the other way', () => {
+    expect(weakenedSettings(config('failOn: DANGEROUS\n'), config('otherDatabases:\n  skip: ["db/**"]\n'))).toEqual([{ setting: 'otherDatabases.skip', change: '[] → ["db/**"]' }]);
+    expect(weakenedSettings(config('otherDatabases:\n  review: ["db/mysql/**"]\n'), config('failOn: DANGEROUS\n'))).toEqual([{ setting: 'otherDatabases.review', change: '["db/mysql/**"] → []' }]);
+    expect(weakenedSettings(config('otherDatabases:\n  skip: ["db/**"]\n'), config('otherDatabases:\n  review: ["db/mysql/**"]\n'))).toEqual([]);
+  });
+});

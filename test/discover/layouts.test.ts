@@ -150,6 +150,20 @@ describe('layouts', () => {
         expect(r.sets[0]!.migrations[1]!.transaction).toBe('none');
       }
     });
+
+    it("reads mixed=true only in the settings of the set's own project, not another's in the same repository", async () => {
+      const inService = Object.fromEntries(Object.entries(migrations).map(([p, t]) => [`billing/src/main/resources/${p}`, t]));
+      // Another service of the monorepo, whose Flyway runs its own folder.
+      for (const [file, text] of [['search/flyway.conf', 'flyway.mixed=true\n'], ['search/src/main/resources/application.properties', 'spring.flyway.mixed=true\n']] as const) {
+        const r = await discoverFlyway({ ...inService, [file]: text });
+        expect(r.errors.map((e) => [e.path, e.rule]), file).toEqual([['billing/src/main/resources/db/migration/V2__mixed.sql', 'layout-error']]);
+      }
+      // Its own: at the service's root, in its resources (Spring), or at the repository's root (a parent pom, a workflow).
+      for (const [file, text] of [['billing/flyway.conf', 'flyway.mixed=true\n'], ['billing/src/main/resources/application.properties', 'spring.flyway.mixed=true\n'], ['billing/src/main/resources/config/application.yml', 'spring:\n  flyway:\n    mixed: true\n'], ['pom.xml', '<project><build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId><configuration><mixed>true</mixed></configuration></plugin></plugins></build></project>\n']] as const) {
+        const r = await discoverFlyway({ ...inService, [file]: text });
+        expect(r.errors, file).toEqual([]);
+      }
+    });
   });
 
   it('dbmate: in-file sections at file positions, transaction:false, an empty down section is present-but-empty', async () => {

@@ -204,6 +204,30 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
     expect(mdNotRun).not.toContain(unrun.phases[0]!.rollbackSql![0]!);
   }, 120_000);
 
+  // The total time limit, reached while a phase's rollback runs, proves nothing about the
+  // rollback or the phases after it: neither is marked failed (nor verified), and no database is
+  // rebuilt with no time left (which read as "the verification engine failed").
+  it('marks a rollback cut by the total time limit, and the rest of the plan, not run', async () => {
+    const { input, doc, plan } = await setup(CHANGE);
+    const slow: PlanDocument = structuredClone(doc);
+    slow.phases[0]!.rollbackSql!.unshift('SELECT pg_sleep(600)');
+    const started = Date.now();
+    const v = await verifyPlan(slow, input, { ...OPTS, statementTimeoutMs: 300_000, totalTimeoutMs: 20_000 });
+    expect(Date.now() - started).toBeLessThan(90_000);
+    const reason = 'the verification total time limit was reached';
+    expect(v.phases[0]).toMatchObject({ status: 'verified' });
+    expect(v.rollbacks).toEqual([{ status: 'not-run', reason }, { status: 'not-run', reason }]);
+    expect(v.phases[1]).toEqual({ status: 'not-run', reason });
+    expect(v.plan).toEqual({ status: 'not-run', reason });
+    // The rollback is not shown as SQL to run, only why (the JSON keeps it, marked not run, as without verification).
+    const shown = structuredClone(plan);
+    shown.phases[0]!.rollbackSql = slow.phases[0]!.rollbackSql;
+    expect(planDocument(shown, 16, v).phases[0]!.rollbackVerification).toEqual({ status: 'not-run', reason });
+    const text = renderPlanText(shown, v);
+    expect(text).toContain(`Its rollback SQL is not shown: it was not run (${reason})`);
+    expect(text).not.toContain('pg_sleep');
+  }, 120_000);
+
   it('fails a rollback that leaves part of the phase behind', async () => {
     const { input, doc } = await setup(CHANGE);
     const short: PlanDocument = structuredClone(doc);

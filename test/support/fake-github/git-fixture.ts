@@ -52,6 +52,15 @@ export function commitFiles(dir: string, files: Record<string, string | null>, m
   return git(dir, ['rev-parse', 'HEAD']).trim();
 }
 
+/** Points `rel` at `commit` (a submodule's gitlink, the commit need not exist here) and commits; returns the commit sha. */
+export function commitSubmodule(dir: string, rel: string, commit: string, message = 'submodule'): string {
+  git(dir, ['update-index', '--add', '--cacheinfo', `160000,${commit},${rel}`]);
+  // An empty folder, as a checkout that does not fetch submodules leaves it.
+  mkdirSync(path.join(dir, rel), { recursive: true });
+  git(dir, ['commit', '-q', '-m', message]);
+  return git(dir, ['rev-parse', 'HEAD']).trim();
+}
+
 export function checkout(dir: string, rev: string): void {
   git(dir, ['checkout', '-q', '--detach', rev]);
 }
@@ -69,11 +78,14 @@ export function readCommit(dir: string, rev: string): FakeCommit {
     });
   // Every blob from one `git cat-file --batch` rather than a `git show` each: a process per file
   // was most of a scenario's set-up.
-  const out = gitBytes(dir, ['cat-file', '--batch'], entries.map((e) => `${e.object}\n`).join(''));
+  // A submodule is a commit of another repository, not a blob of this one.
+  const submodules = Object.fromEntries(entries.filter((e) => e.mode === '160000').map((e) => [e.path, e.object]));
+  const blobs = entries.filter((e) => e.mode !== '160000');
+  const out = gitBytes(dir, ['cat-file', '--batch'], blobs.map((e) => `${e.object}\n`).join(''));
   const files: Record<string, string> = {};
   const links: string[] = [];
   let at = 0;
-  for (const e of entries) {
+  for (const e of blobs) {
     // "<object> blob <size>\n<content>\n"
     const eol = out.indexOf(0x0a, at);
     const size = Number(out.toString('latin1', at, eol).split(' ')[2]);
@@ -81,7 +93,7 @@ export function readCommit(dir: string, rev: string): FakeCommit {
     at = eol + 1 + size + 1;
     if (e.mode === '120000') links.push(e.path);
   }
-  return { sha, files, ...(links.length ? { links } : {}) };
+  return { sha, files, ...(links.length ? { links } : {}), ...(Object.keys(submodules).length ? { submodules } : {}) };
 }
 
 /** The pull request's files the way GitHub lists them (`git diff --name-status -M base head`). */

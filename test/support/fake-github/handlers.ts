@@ -200,7 +200,8 @@ function pullJson(ctx: HandlerContext, repo: FakeRepo, p: FakePull): Json {
 function diffEntryJson(ctx: HandlerContext, repo: FakeRepo, p: FakePull, f: FakePull['files'][number]): Json {
   const head = repo.commits.get(p.head.sha);
   const text = head?.files[f.filename];
-  const sha = text !== undefined ? gitBlobSha(text) : '0000000000000000000000000000000000000000';
+  // A submodule's entry carries the commit it points to, as GitHub's does.
+  const sha = text !== undefined ? gitBlobSha(text) : head?.submodules?.[f.filename] ?? '0000000000000000000000000000000000000000';
   return {
     sha,
     filename: f.filename,
@@ -443,6 +444,22 @@ export const handlers: Record<string, Handler> = {
         sha,
         filename: name,
         status,
+        additions: 0,
+        deletions: 0,
+        changes: 0,
+        blob_url: `https://github.test/${repo.owner.login}/${repo.name}/blob/${head.sha}/${name}`,
+        raw_url: `https://github.test/${repo.owner.login}/${repo.name}/raw/${head.sha}/${name}`,
+        contents_url: `${repoUrl(ctx, repo)}/contents/${name}?ref=${head.sha}`,
+      });
+    }
+    for (const name of [...new Set([...Object.keys(base.submodules ?? {}), ...Object.keys(head.submodules ?? {})])].sort()) {
+      const before = base.submodules?.[name];
+      const after = head.submodules?.[name];
+      if (before === after) continue;
+      files.push({
+        sha: after ?? '0000000000000000000000000000000000000000',
+        filename: name,
+        status: before === undefined ? 'added' : after === undefined ? 'removed' : 'modified',
         additions: 0,
         deletions: 0,
         changes: 0,
@@ -721,6 +738,13 @@ export const handlers: Record<string, Handler> = {
       const sha = gitBlobSha(text);
       const mode = commit.links?.includes(path) ? '120000' : '100644';
       entries.push({ path, mode, type: 'blob', sha, size: Buffer.byteLength(text), url: `${repoUrl(ctx, repo)}/git/blobs/${sha}` });
+    }
+    // GitHub lists a submodule as an entry of type commit whose sha is the commit it points to.
+    for (const [path, sha] of Object.entries(commit.submodules ?? {}).sort()) {
+      const parts = path.split('/');
+      for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+      if (!recursive && parts.length > 1) continue;
+      entries.push({ path, mode: '160000', type: 'commit', sha });
     }
     for (const d of [...dirs].sort()) {
       if (!recursive && d.includes('/')) continue;

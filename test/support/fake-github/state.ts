@@ -82,6 +82,8 @@ export interface FakeCommit {
   files: Record<string, string>;
   /** Paths among `files` that are symbolic links (their text is the link's target). */
   links?: string[];
+  /** Submodules (gitlinks): path -> the commit it points to. Not among `files`. */
+  submodules?: Record<string, string>;
 }
 
 export interface FakeRepo {
