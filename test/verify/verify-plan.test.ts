@@ -7,7 +7,7 @@ import { VerifySession, readColumnShapes, verifyPlan } from '../../src/verify/in
 import { approvalBlock, planOverview } from '../../src/report/markdown/sections.js';
 import { renderPlanText } from '../../src/plan/text.js';
 import { analyzeMigrations } from '../plan/helpers.js';
-import { TEST_CACHE_DIR } from '../dryrun/helpers.js';
+import { SERVER_URL, TEST_CACHE_DIR, requireServer } from '../dryrun/helpers.js';
 
 const BASE = `CREATE TABLE "Team" (id text PRIMARY KEY);
 CREATE TABLE "TeamCollection" (id text PRIMARY KEY, "parentID" text, title text);
@@ -227,6 +227,43 @@ CREATE INDEX "TeamCollection_rank_idx" ON "TeamCollection" (rank);`;
     expect(v.plan).toMatchObject({ status: 'verified' });
     expect(v.rollbacks, JSON.stringify(v.rollbacks)).toEqual([expect.objectContaining({ status: 'verified' }), expect.objectContaining({ status: 'verified' })]);
   }, 120_000);
+
+  // ADD PRIMARY KEY sets its columns NOT NULL, and dropping the key leaves them so: the
+  // validate phase's rollback left a column NOT NULL that was nullable when the phase began.
+  // Whether it was comes from the base schema (read like the columns a type change moves) or
+  // from the migration's own statements before the key.
+  describe('a primary key attached USING INDEX', () => {
+    const EVENTS = 'CREATE TABLE events (id bigint, code bigint NOT NULL, name text);';
+    // A key on a column the migration adds fails on rows that exist (they hold NULL there), as
+    // written and as planned: those cases run on empty tables.
+    const cases: Array<{ name: string; sql: string; dropsNotNull: string[]; empty?: true }> = [
+      { name: 'a column nullable in the base', sql: 'ALTER TABLE events ADD PRIMARY KEY (id);', dropsNotNull: ['id'] },
+      { name: 'a column NOT NULL in the base', sql: 'ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (code);', dropsNotNull: [] },
+      { name: 'one of each', sql: 'ALTER TABLE events ADD PRIMARY KEY (code, id);', dropsNotNull: ['id'] },
+      { name: 'a column the migration adds with the key', sql: 'ALTER TABLE events ADD COLUMN ref bigint PRIMARY KEY;', dropsNotNull: ['ref'], empty: true },
+      { name: 'a column the migration added nullable before', sql: 'ALTER TABLE events ADD COLUMN ref bigint;\nALTER TABLE events ADD PRIMARY KEY (ref);', dropsNotNull: ['ref'], empty: true },
+      { name: 'a column the migration made nullable before', sql: 'ALTER TABLE events ALTER COLUMN code DROP NOT NULL;\nALTER TABLE events ADD PRIMARY KEY (code);', dropsNotNull: ['code'] },
+    ];
+    for (const c of cases) {
+      it(`undoes the NOT NULL it set: ${c.name}`, async () => {
+        const { input, doc } = await setup(c.sql, EVENTS);
+        const validate = doc.phases.findIndex((p) => p.name === 'validate');
+        const dropped = doc.phases[validate]!.rollbackSql!.filter((s) => /DROP NOT NULL/.test(s));
+        expect(dropped).toEqual(c.dropsNotNull.map((col) => `ALTER TABLE events ALTER COLUMN ${col} DROP NOT NULL`));
+        const v = await verifyPlan(doc, input, { ...OPTS, seedRows: c.empty ? 0 : 50 });
+        expect(v.plan, JSON.stringify(v.plan)).toMatchObject({ status: 'verified' });
+        expect(v.rollbacks[validate], JSON.stringify(v.rollbacks)).toMatchObject({ status: 'verified', seededRows: c.empty ? 0 : 50 });
+      }, 120_000);
+    }
+
+    it('is verified on the PostgreSQL server too', async () => {
+      await requireServer();
+      const { input, doc } = await setup('ALTER TABLE events ADD PRIMARY KEY (code, id);', EVENTS);
+      const v = await verifyPlan(doc, input, { engine: 'url', databaseUrl: SERVER_URL, seedRows: 20 });
+      expect(v.plan).toMatchObject({ status: 'verified', engine: 'url' });
+      expect(v.rollbacks, JSON.stringify(v.rollbacks)).toEqual([expect.objectContaining({ status: 'verified' }), expect.objectContaining({ status: 'verified' })]);
+    }, 120_000);
+  });
 
   // DSpace's V1.2 created a table and a view on it in the same migration: the view had no undo,
   // so the rollback's DROP TABLE failed on it ('other objects depend on it'); V1.3's sequence stayed.
