@@ -1,7 +1,7 @@
 // What the analyzer knows at a point in a migration run: objects created so far, the
 // transaction the next statement runs in, timeouts set, the target version and table sizes.
 // Rules only read it; `track.ts` advances it after each statement.
-import type { TypeName } from '@pgsql/types';
+import type { TypeName, ViewStmt } from '@pgsql/types';
 import { flattened } from '../core/strings.js';
 import type { LayoutName, Operation, Position, Statement, FileTransaction } from '../core/types.js';
 
@@ -113,6 +113,12 @@ export interface AnalysisState {
    * ACCESS EXCLUSIVE lock on it.
    */
   views?: Set<string>;
+  /**
+   * The CREATE [OR REPLACE] VIEW that last defined each of `views`, while nothing else changed
+   * the view (ALTER VIEW, a rename of one of its columns): what a rollback of a later CREATE OR
+   * REPLACE VIEW makes again (Operation.viewBefore).
+   */
+  viewDefinitions?: Map<string, ViewStmt>;
   /** `SET lock_timeout` / `statement_timeout` seen earlier in this file (and not reset to 0). */
   lockTimeout: boolean;
   statementTimeout: boolean;

@@ -1,7 +1,7 @@
 // Advances the analysis state past one statement: objects it created, constraints it added or
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt, ViewStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
 import { constraintNamed, constraintsOn, FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
@@ -123,7 +123,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     case 'CreateTableAsStmt': {
       const name = tableOf(state, (v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
-      if (name && (v as { objtype?: string }).objtype === 'OBJECT_MATVIEW') (state.views ??= new Set()).add(name);
+      if (name && (v as { objtype?: string }).objtype === 'OBJECT_MATVIEW') (state.views ??= new Set()).add(name), state.viewDefinitions?.delete(name);
       return;
     }
     case 'ViewStmt': {
@@ -133,6 +133,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       // A plain CREATE VIEW fails if the view exists: it is new. OR REPLACE may replace one in use.
       if (!view.replace && !state.learningOnly) state.newTables.add(name);
       (state.views ??= new Set()).add(name);
+      (state.viewDefinitions ??= new Map()).set(name, v as ViewStmt);
       return;
     }
     case 'DropStmt': {
@@ -151,7 +152,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       if (d.removeType !== 'OBJECT_VIEW' && d.removeType !== 'OBJECT_MATVIEW') return;
       for (const o of d.objects ?? []) {
         const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
-        if (name) state.views?.delete(name);
+        if (name) state.views?.delete(name), state.viewDefinitions?.delete(name);
       }
       return;
     }
@@ -447,6 +448,8 @@ export function notNullChecked(expr: Node | undefined): string[] {
 
 function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): void {
   const table = tableOf(state, v.relation);
+  // ALTER VIEW (or ALTER TABLE naming a view): its definition no longer says all it is.
+  if (table) state.viewDefinitions?.delete(table);
   if (!table || (v.objtype && v.objtype !== 'OBJECT_TABLE')) return;
   const isNew = state.newTables.has(table);
   for (const cmdNode of v.cmds ?? []) {
@@ -513,6 +516,7 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
 function trackRename(state: AnalysisState, v: RenameStmt): void {
   const table = tableOf(state, v.relation);
   if (!table || !v.newname) return;
+  trackViewRename(state, v, table);
   const indexes = state.facts.indexTables;
   if (indexes && v.renameType === 'OBJECT_INDEX') {
     // ALTER INDEX's relation is the index: the index keeps its table under the new name.
@@ -548,6 +552,18 @@ function trackRename(state: AnalysisState, v: RenameStmt): void {
       if (k) state.facts.notNullColumns.delete(key), state.facts.notNullColumns.add(k);
     }
   }
+}
+
+/** A view renamed (ALTER VIEW or ALTER TABLE ... RENAME TO) keeps its definition under its new name; one whose column is renamed no longer has the definition the run saw. */
+function trackViewRename(state: AnalysisState, v: RenameStmt, view: string): void {
+  if (!state.views?.has(view)) return;
+  const def = state.viewDefinitions?.get(view);
+  state.viewDefinitions?.delete(view);
+  if (v.renameType === 'OBJECT_COLUMN' || !['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(v.renameType ?? '')) return;
+  const to = qualifiedName(v.relation?.schemaname, v.newname!);
+  state.views.delete(view);
+  state.views.add(to);
+  if (def?.view) state.viewDefinitions!.set(to, { ...def, view: { ...def.view, relname: v.newname! } });
 }
 
 function trackFunction(state: AnalysisState, v: CreateFunctionStmt): void {
