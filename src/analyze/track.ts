@@ -3,7 +3,7 @@
 // was before the statement; this runs after the rules.
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt, ViewStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
-import { constraintNamed, constraintsOn, FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
+import { constraintNamed, constraintsOn, FileSteps, KEY_NAME, primaryKeyName, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
@@ -138,6 +138,12 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     }
     case 'DropStmt': {
       const d = v as { removeType?: string; objects?: Node[] };
+      if (d.removeType === 'OBJECT_TABLE') {
+        for (const o of d.objects ?? []) {
+          const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
+          if (name) forgetConstraints(state, name);
+        }
+      }
       const indexes = state.facts.indexTables;
       if (indexes && (d.removeType === 'OBJECT_INDEX' || d.removeType === 'OBJECT_TABLE')) {
         for (const o of d.objects ?? []) {
@@ -315,32 +321,43 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
     if (list) list.push(table);
     else partitions.set(parent, [table]);
   }
+  // PostgreSQL builds the primary key's index after the table and its other constraints: a
+  // CHECK named `<table>_pkey` makes the key `<table>_pkey1` wherever it is written.
+  const keys: Constraint[] = [];
   for (const elt of v.tableElts ?? []) {
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {
       const key = `${table}.${col.colname}`;
       setColumnType(state, key, col.typeName);
-      trackColumnConstraints(state, table, key, col, true, stmt);
+      const pk = trackColumnConstraints(state, table, key, col, true, stmt);
+      if (pk) keys.push(pk);
     }
     const con = as<Constraint>(elt, 'Constraint');
-    if (con) trackConstraint(state, table, con, true);
+    if (con?.contype === 'CONSTR_PRIMARY') keys.push(con);
+    else if (con) trackConstraint(state, table, con, true);
     if (con?.contype === 'CONSTR_PRIMARY') for (const k of keyColumns(con.keys)) state.facts.notNullColumns.add(`${table}.${k}`);
     if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
   }
+  for (const k of keys) trackConstraint(state, table, k, true);
 }
 
 /**
  * Constraints written on a column (CREATE TABLE or ADD COLUMN): NOT NULL, keys, CHECK, REFERENCES.
  * `key`: the column's `table.column`, the one string every set and map of the column shares.
+ * Returns a PRIMARY KEY written on the column, as a table constraint on it, for the caller to
+ * track once the table's other constraints are (its name depends on theirs).
  */
-function trackColumnConstraints(state: AnalysisState, table: string, key: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): void {
+function trackColumnConstraints(state: AnalysisState, table: string, key: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): Constraint | undefined {
   const column = def.colname!;
+  let pk: Constraint | undefined;
   for (const c of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
-    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [column]);
+    if (c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [column]);
     if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_NOTNULL') state.facts.notNullColumns.add(key);
+    if (c?.contype === 'CONSTR_PRIMARY') pk = { ...c, keys: [{ String: { sval: column } }] };
     if (c?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [column], c, stmt);
     if (c?.contype === 'CONSTR_CHECK') trackConstraint(state, table, c, tableIsNew);
   }
+  return pk;
 }
 
 /** Index columns of a PRIMARY KEY, also for PRIMARY KEY USING INDEX (columns from the index seen earlier). */
@@ -379,7 +396,8 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
   const kind = kinds[c.contype ?? ''];
   if (!kind) return;
   if (kind === 'unique' || kind === 'primary-key') recordIndex(state, table, keyColumns(c.keys));
-  const name = c.conname ?? `${table}#${state.statementCount}`;
+  // An unnamed key is known by the name PostgreSQL gives it (USING INDEX: the index's).
+  const name = c.conname ?? (kind === 'primary-key' ? c.indexname ?? primaryKeyName(state, table) : `${table}#${state.statementCount}`);
   const known: KnownConstraint = {
     table, name, kind,
     validated: !c.skip_validation || tableIsNew,
@@ -397,18 +415,39 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
 function setConstraint(state: AnalysisState, table: string, name: string, known: KnownConstraint): void {
   let onTable = state.constraintsByTable.get(table);
   if (!onTable) state.constraintsByTable.set(table, (onTable = new Map()));
+  if (!onTable.has(name)) countKeyName(state, table, name, 1);
   onTable.set(name, known);
 }
 
 function deleteConstraint(state: AnalysisState, table: string, name: string): void {
-  state.constraintsByTable.get(table)?.delete(name);
+  if (state.constraintsByTable.get(table)?.delete(name)) countKeyName(state, table, name, -1);
+}
+
+/** Keeps AnalysisState.keyNames: constraints named like a primary key PostgreSQL named, by schema. */
+function countKeyName(state: AnalysisState, table: string, name: string, by: 1 | -1): void {
+  if (!KEY_NAME.test(name)) return;
+  const q = `${table.slice(0, table.lastIndexOf('.'))}.${name}`;
+  const n = (state.keyNames?.get(q) ?? 0) + by;
+  if (n > 0) (state.keyNames ??= new Map()).set(q, n);
+  else state.keyNames?.delete(q);
+}
+
+/** The table's constraints go with it (a DROP TABLE): their names are free again. */
+function forgetConstraints(state: AnalysisState, table: string): void {
+  for (const c of [...constraintsOn(state, table)]) deleteConstraint(state, table, c.name);
+  state.constraintsByTable.delete(table);
+}
+
+/** A PRIMARY KEY that the run does not know, by its name alone: one PostgreSQL made up for some table (`..._pkey`, `..._pkey1`). */
+function keyByNameOnly(state: Readonly<AnalysisState>, table: string, name: string): boolean {
+  return KEY_NAME.test(name) && ![...constraintsOn(state, table)].some((c) => c.kind === 'primary-key');
 }
 
 /**
- * Forgets the constraint DROP CONSTRAINT `name` drops and returns its kind, when known. An inline
- * or unnamed PRIMARY KEY is recorded without a name, but PostgreSQL names it `<table>_pkey`; with
- * no history at all, a `..._pkey` name is taken for the primary key unless the history shows
- * the key under another name.
+ * Forgets the constraint DROP CONSTRAINT `name` drops and returns its kind, when known. Keys are
+ * known by their real names (an unnamed one by the name PostgreSQL gives it, renames followed);
+ * on a table with no key known (no history), a name PostgreSQL makes up for keys is taken for
+ * the primary key.
  */
 function dropConstraint(state: AnalysisState, table: string, name: string): KnownConstraint['kind'] | undefined {
   const known = constraintNamed(state, table, name);
@@ -416,13 +455,7 @@ function dropConstraint(state: AnalysisState, table: string, name: string): Know
     deleteConstraint(state, table, name);
     return known.kind;
   }
-  const keys = [...constraintsOn(state, table)].filter((c) => c.kind === 'primary-key');
-  const unnamed = keys.find((c) => c.name.includes('#'));
-  if (unnamed && name === `${table.slice(table.lastIndexOf('.') + 1)}_pkey`) {
-    deleteConstraint(state, table, unnamed.name);
-    return 'primary-key';
-  }
-  return keys.length === 0 && name.endsWith('_pkey') ? 'primary-key' : undefined;
+  return keyByNameOnly(state, table, name) ? 'primary-key' : undefined;
 }
 
 /**
@@ -462,7 +495,8 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
         const key = `${table}.${def.colname}`;
         setColumnType(state, key, def.typeName);
         if (!state.learningOnly) state.newColumns.add(key);
-        trackColumnConstraints(state, table, key, def, isNew, stmt);
+        const pk = trackColumnConstraints(state, table, key, def, isNew, stmt);
+        if (pk) trackConstraint(state, table, pk, isNew, true);
         break;
       }
       case 'AT_SetNotNull':
@@ -517,6 +551,39 @@ function trackRename(state: AnalysisState, v: RenameStmt): void {
   const table = tableOf(state, v.relation);
   if (!table || !v.newname) return;
   trackViewRename(state, v, table);
+  if (v.renameType === 'OBJECT_TABCONSTRAINT' && v.subname) {
+    // The constraint keeps what it is under its new name; one the run does not know is a key
+    // when its name says so and the table has none known (as DROP CONSTRAINT judges it).
+    const known = constraintNamed(state, table, v.subname);
+    if (known || keyByNameOnly(state, table, v.subname)) {
+      deleteConstraint(state, table, v.subname);
+      setConstraint(state, table, v.newname, known ? { ...known, name: v.newname } : { table, name: v.newname, kind: 'primary-key', validated: true, addedInTx: -1 });
+    }
+  }
+  if (v.renameType === 'OBJECT_TABLE') {
+    // Its constraints go with it, names and all (a key keeps `<old name>_pkey`).
+    const to = qualifiedName(v.relation?.schemaname, v.newname);
+    const onTable = state.constraintsByTable.get(table);
+    if (onTable && to !== table) {
+      // What the run still held under the new name belonged to a table gone since.
+      forgetConstraints(state, to);
+      state.constraintsByTable.delete(table);
+      for (const c of onTable.values()) c.table = to;
+      state.constraintsByTable.set(to, onTable);
+    }
+  }
+  if (v.renameType === 'OBJECT_INDEX' && (state.keyNames?.get(table) ?? 0) > 0) {
+    // ALTER INDEX of a key's index renames the key too.
+    const old = table.slice(table.lastIndexOf('.') + 1);
+    const schema = table.slice(0, table.lastIndexOf('.'));
+    for (const [on, constraints] of state.constraintsByTable) {
+      const c = on.slice(0, on.lastIndexOf('.')) === schema ? constraints.get(old) : undefined;
+      if (c?.kind !== 'primary-key' && c?.kind !== 'unique') continue;
+      deleteConstraint(state, on, old);
+      setConstraint(state, on, v.newname, { ...c, name: v.newname });
+      break;
+    }
+  }
   const indexes = state.facts.indexTables;
   if (indexes && v.renameType === 'OBJECT_INDEX') {
     // ALTER INDEX's relation is the index: the index keeps its table under the new name.
