@@ -156,6 +156,12 @@ export interface AnalysisState {
    * analysed as running (analyze.ts).
    */
   routines: Map<string, Statement[]>;
+  /**
+   * Routines of `routines` whose statements were judged as a trigger's body (they run later, on
+   * the writes that fire it): another trigger on one is not judged again; a direct call still
+   * runs it in the migration.
+   */
+  triggerRun?: Set<string>;
   /** The layout of the migration being analyzed, when known (wording of transaction advice). */
   layout?: LayoutName;
   /**
