@@ -129,6 +129,7 @@ export function startAnalysis(
     if (routine !== undefined) {
       defining.set(stmt.index, routine);
       state.routines.delete(routine); // CREATE OR REPLACE: the new body is the one that runs
+      state.triggerRun?.delete(routine);
     }
     const ops = classify(stmt, state);
     runChecks(checkers, stmt, ops);
@@ -144,11 +145,15 @@ export function startAnalysis(
     const callers: Statement[] = [stmt];
     for (let caller = callers.pop(); caller !== undefined; caller = callers.pop()) {
       for (const { name, trigger: viaTrigger } of routinesRun(caller.ast, state.routines)) {
-        const body = state.routines.get(name) ?? [];
-        state.routines.delete(name);
         // Run by a trigger the migration creates (or by a routine such a body calls): it runs on
         // the writes that fire it, later, so its operations are not the migration's own.
         const trigger = viaTrigger || caller.nestedIn?.trigger === true;
+        // Judged once as a trigger's body and once as running now: a trigger's replay leaves the
+        // body for a later direct call (which runs it in the migration), a call uses it up.
+        if (trigger && state.triggerRun?.has(name)) continue;
+        const body = state.routines.get(name) ?? [];
+        if (trigger) (state.triggerRun ??= new Set()).add(name);
+        else state.routines.delete(name), state.triggerRun?.delete(name);
         for (const inner of body) {
           // A body written in another file (a base migration's routine) is judged at the call.
           const at = inner.path === caller.path ? inner : { ...inner, path: caller.path, index: caller.index, line: caller.line, column: caller.column, start: caller.start, end: caller.end };

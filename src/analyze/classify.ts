@@ -3,12 +3,13 @@
 // Lock levels follow the PostgreSQL documentation ("Explicit Locking", and each command's page).
 import type {
   AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateStmt, DropStmt, IndexStmt, Node,
-  RangeVar, ReindexStmt, RenameStmt, TypeName, VacuumStmt, VariableSetStmt,
+  RangeVar, ReindexStmt, RenameStmt, TypeName, VacuumStmt, VariableSetStmt, ViewStmt,
 } from '@pgsql/types';
 import type { LockMode, Operation, OperationKind, Statement } from '../core/types.js';
 import { sharedName, type AnalysisState } from './state.js';
 import { as, functionsCalled, isAlwaysFalse, isConstantExpr, nodeTag, optionOn, qualifiedFromList, relationName, stringList, typeBase, typeNameText } from './ast.js';
 import { passedThrough } from './rename-view.js';
+import { sqlOf } from './rule-helpers.js';
 import { serialType } from './serial-types.js';
 import { expressionVolatility } from './volatility.js';
 
@@ -33,6 +34,43 @@ export function classify(stmt: Statement, state: Readonly<AnalysisState>): Opera
 
 function isNewTable(table: string, state: Readonly<AnalysisState>): boolean {
   return state.newTables.has(table) || (state.newSchemas.size > 0 && state.newSchemas.has(table.split('.')[0] ?? ''));
+}
+
+/**
+ * The SQL that undoes CREATE OR REPLACE VIEW `name` (Operation.viewBefore): DROP VIEW when the
+ * run knows no view of that name; the view's previous definition made again when the run saw it
+ * (in place, CREATE OR REPLACE, when both definitions name the same columns: OR REPLACE keeps
+ * the view's grants and what depends on it, but cannot take columns away; else dropped and
+ * created); undefined when a view exists whose definition the run does not know.
+ */
+function viewBefore(view: ViewStmt, name: string, state: Readonly<AnalysisState>): string[] | undefined {
+  const at = sqlOf({ RangeVar: view.view } as Node)?.replace(/^\s*/, '');
+  if (!at) return undefined;
+  if (!state.views?.has(name)) return [`DROP VIEW IF EXISTS ${at}`];
+  const old = state.viewDefinitions?.get(name);
+  if (!old) return undefined;
+  const oldColumns = viewColumns(old);
+  const same = oldColumns !== undefined && oldColumns.join('\0') === viewColumns(view)?.join('\0');
+  const make = sqlOf({ ViewStmt: { ...old, view: view.view, replace: same } } as Node);
+  if (!make) return undefined;
+  return same ? [make] : [`DROP VIEW IF EXISTS ${at}`, make];
+}
+
+/** The names of a view's columns, in order, where the statement says them all (no `*`, no unnamed expression). */
+function viewColumns(view: ViewStmt): string[] | undefined {
+  const select = as<{ targetList?: Node[]; op?: string }>(view.query, 'SelectStmt');
+  if (!select?.targetList || (select.op && select.op !== 'SETOP_NONE')) return undefined;
+  const names: string[] = [];
+  for (const t of select.targetList) {
+    const r = as<{ name?: string; val?: Node }>(t, 'ResTarget');
+    // A column reference is named after its column; `*` or an expression has no name to compare.
+    const last = as<{ fields?: Node[] }>(r?.val, 'ColumnRef')?.fields?.at(-1);
+    const name = r?.name ?? as<{ sval?: string }>(last, 'String')?.sval;
+    if (!name) return undefined;
+    names.push(name);
+  }
+  const aliases = stringList(view.aliases);
+  return names.map((n, i) => aliases[i] ?? n);
 }
 
 function op(kind: OperationKind, fields: Partial<Draft> = {}): Draft {
@@ -77,10 +115,11 @@ function classifyNode(ast: Node, state: Readonly<AnalysisState>): Draft[] {
     case 'AlterDomainStmt': return [op('ALTER_DOMAIN', { typeName: qualifiedFromList((v as { typeName?: Node[] }).typeName) })];
     case 'ViewStmt': {
       // CREATE OR REPLACE VIEW of a view that exists locks it ACCESS EXCLUSIVE (measured on 15).
-      const view = v as { view?: RangeVar; replace?: boolean; query?: Node };
+      const view = v as ViewStmt;
       const name = relationName(view.view);
       const viewOf = passedThrough(view.query);
-      return [op('CREATE_VIEW', { table: name, ...(view.replace && name && state.views?.has(name) ? { lock: 'AccessExclusiveLock' as const } : {}), ...(viewOf ? { viewOf } : {}) })];
+      const before = view.replace && name ? viewBefore(view, name, state) : undefined;
+      return [op('CREATE_VIEW', { table: name, ...(view.replace && name && state.views?.has(name) ? { lock: 'AccessExclusiveLock' as const } : {}), ...(viewOf ? { viewOf } : {}), ...(before ? { viewBefore: before } : {}) })];
     }
     case 'RefreshMatViewStmt': {
       const r = v as { concurrent?: boolean; relation?: RangeVar };

@@ -1,8 +1,9 @@
 // What the analyzer knows at a point in a migration run: objects created so far, the
 // transaction the next statement runs in, timeouts set, the target version and table sizes.
 // Rules only read it; `track.ts` advances it after each statement.
-import type { TypeName } from '@pgsql/types';
+import type { TypeName, ViewStmt } from '@pgsql/types';
 import { flattened } from '../core/strings.js';
+import { makeObjectName } from '../core/object-name.js';
 import type { LayoutName, Operation, Position, Statement, FileTransaction } from '../core/types.js';
 
 export type { TableStats } from '../core/table-stats.js';
@@ -97,6 +98,13 @@ export interface AnalysisState {
    * run of 10^4 constraints and 10^4 such statements quadratic over one list of them all.
    */
   constraintsByTable: Map<string, Map<string, KnownConstraint>>;
+  /**
+   * How many known constraints bear each schema-qualified name ending in `_pkey` or `_pkeyN`:
+   * PostgreSQL names an unnamed primary key `<table>_pkey` unless a relation or a constraint of
+   * the schema has that name already, then `_pkey1`, `_pkey2`... (primaryKeyName). Kept by
+   * setConstraint / deleteConstraint.
+   */
+  keyNames?: Map<string, number>;
   /** Key columns of each named index seen in this run, `schema.index` -> columns (for ... USING INDEX). */
   indexDefinitions?: Map<string, string[]>;
   /** Indexed column lists per table seen in this run (first columns matter for FK lookups). */
@@ -113,6 +121,12 @@ export interface AnalysisState {
    * ACCESS EXCLUSIVE lock on it.
    */
   views?: Set<string>;
+  /**
+   * The CREATE [OR REPLACE] VIEW that last defined each of `views`, while nothing else changed
+   * the view (ALTER VIEW, a rename of one of its columns): what a rollback of a later CREATE OR
+   * REPLACE VIEW makes again (Operation.viewBefore).
+   */
+  viewDefinitions?: Map<string, ViewStmt>;
   /** `SET lock_timeout` / `statement_timeout` seen earlier in this file (and not reset to 0). */
   lockTimeout: boolean;
   statementTimeout: boolean;
@@ -142,6 +156,12 @@ export interface AnalysisState {
    * analysed as running (analyze.ts).
    */
   routines: Map<string, Statement[]>;
+  /**
+   * Routines of `routines` whose statements were judged as a trigger's body (they run later, on
+   * the writes that fire it): another trigger on one is not judged again; a direct call still
+   * runs it in the migration.
+   */
+  triggerRun?: Set<string>;
   /** The layout of the migration being analyzed, when known (wording of transaction advice). */
   layout?: LayoutName;
   /**
@@ -161,6 +181,30 @@ export interface AnalysisState {
   fileDroppedKeys?: DroppedKey[];
   /** Every table name of the run, once (see sharedName). */
   names: Map<string, string>;
+}
+
+/** Names that PostgreSQL's choice of a primary key's name (primaryKeyName) can collide with. */
+export const KEY_NAME = /_pkey\d*$/;
+
+/**
+ * The name PostgreSQL gives an unnamed primary key of `table` (schema-qualified) at this point
+ * of the run: ChooseRelationName(table, NULL, "pkey") — `<table>_pkey` within 63 bytes (the
+ * table's name cut at a whole character), or `_pkey1`, `_pkey2`... while a relation of the
+ * schema (a table, view or index the run knows) or a constraint of any of its tables has the name
+ * (checked on PostgreSQL 15: a table renamed away keeps `users_pkey`, the new `users` gets
+ * `users_pkey1`).
+ */
+export function primaryKeyName(state: Readonly<AnalysisState>, table: string): string {
+  const dot = table.lastIndexOf('.');
+  const schema = table.slice(0, dot);
+  const relname = table.slice(dot + 1);
+  for (let pass = 0; ; pass++) {
+    const name = makeObjectName(relname, undefined, pass === 0 ? 'pkey' : `pkey${pass}`);
+    const q = `${schema}.${name}`;
+    const taken = (state.keyNames?.get(q) ?? 0) > 0 || state.facts.indexTables?.has(q) === true || state.views?.has(q) === true
+      || state.newTables.has(q) || state.constraintsByTable.has(q);
+    if (!taken) return name;
+  }
 }
 
 /** The constraints known on `table`, in the order they became known. */

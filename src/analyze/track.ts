@@ -1,9 +1,9 @@
 // Advances the analysis state past one statement: objects it created, constraints it added or
 // validated, the transaction it opened or closed, timeouts it set. Rules see the state as it
 // was before the statement; this runs after the rules.
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateFunctionStmt, CreateStmt, IndexElem, IndexStmt, Node, RangeVar, RenameStmt, TransactionStmt, TypeName, VariableSetStmt, ViewStmt } from '@pgsql/types';
 import type { LayoutName, Operation, Statement, FileTransaction } from '../core/types.js';
-import { constraintNamed, constraintsOn, FileSteps, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
+import { constraintNamed, constraintsOn, FileSteps, KEY_NAME, primaryKeyName, sharedName, type AnalysisState, type ForeignKeyRef, type KnownConstraint, type SchemaFacts, type TableStats } from './state.js';
 import { knownType } from './type-pool.js';
 import { as, columnRefs, keyColumns, nodeTag, qualifiedFromList, qualifiedName, relationName, stringList, tagOnly, typeNameText } from './ast.js';
 
@@ -123,7 +123,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
     case 'CreateTableAsStmt': {
       const name = tableOf(state, (v as { into?: { rel?: Parameters<typeof relationName>[0] } }).into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
-      if (name && (v as { objtype?: string }).objtype === 'OBJECT_MATVIEW') (state.views ??= new Set()).add(name);
+      if (name && (v as { objtype?: string }).objtype === 'OBJECT_MATVIEW') (state.views ??= new Set()).add(name), state.viewDefinitions?.delete(name);
       return;
     }
     case 'ViewStmt': {
@@ -133,10 +133,17 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       // A plain CREATE VIEW fails if the view exists: it is new. OR REPLACE may replace one in use.
       if (!view.replace && !state.learningOnly) state.newTables.add(name);
       (state.views ??= new Set()).add(name);
+      (state.viewDefinitions ??= new Map()).set(name, v as ViewStmt);
       return;
     }
     case 'DropStmt': {
       const d = v as { removeType?: string; objects?: Node[] };
+      if (d.removeType === 'OBJECT_TABLE') {
+        for (const o of d.objects ?? []) {
+          const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
+          if (name) forgetConstraints(state, name);
+        }
+      }
       const indexes = state.facts.indexTables;
       if (indexes && (d.removeType === 'OBJECT_INDEX' || d.removeType === 'OBJECT_TABLE')) {
         for (const o of d.objects ?? []) {
@@ -151,7 +158,7 @@ export function track(state: AnalysisState, stmt: Statement, ops: readonly Opera
       if (d.removeType !== 'OBJECT_VIEW' && d.removeType !== 'OBJECT_MATVIEW') return;
       for (const o of d.objects ?? []) {
         const name = qualifiedFromList(as<{ items?: Node[] }>(o, 'List')?.items);
-        if (name) state.views?.delete(name);
+        if (name) state.views?.delete(name), state.viewDefinitions?.delete(name);
       }
       return;
     }
@@ -314,32 +321,43 @@ function trackCreateTable(state: AnalysisState, v: CreateStmt, stmt?: Statement)
     if (list) list.push(table);
     else partitions.set(parent, [table]);
   }
+  // PostgreSQL builds the primary key's index after the table and its other constraints: a
+  // CHECK named `<table>_pkey` makes the key `<table>_pkey1` wherever it is written.
+  const keys: Constraint[] = [];
   for (const elt of v.tableElts ?? []) {
     const col = as<ColumnDef>(elt, 'ColumnDef');
     if (col?.colname) {
       const key = `${table}.${col.colname}`;
       setColumnType(state, key, col.typeName);
-      trackColumnConstraints(state, table, key, col, true, stmt);
+      const pk = trackColumnConstraints(state, table, key, col, true, stmt);
+      if (pk) keys.push(pk);
     }
     const con = as<Constraint>(elt, 'Constraint');
-    if (con) trackConstraint(state, table, con, true);
+    if (con?.contype === 'CONSTR_PRIMARY') keys.push(con);
+    else if (con) trackConstraint(state, table, con, true);
     if (con?.contype === 'CONSTR_PRIMARY') for (const k of keyColumns(con.keys)) state.facts.notNullColumns.add(`${table}.${k}`);
     if (con?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
   }
+  for (const k of keys) trackConstraint(state, table, k, true);
 }
 
 /**
  * Constraints written on a column (CREATE TABLE or ADD COLUMN): NOT NULL, keys, CHECK, REFERENCES.
  * `key`: the column's `table.column`, the one string every set and map of the column shares.
+ * Returns a PRIMARY KEY written on the column, as a table constraint on it, for the caller to
+ * track once the table's other constraints are (its name depends on theirs).
  */
-function trackColumnConstraints(state: AnalysisState, table: string, key: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): void {
+function trackColumnConstraints(state: AnalysisState, table: string, key: string, def: ColumnDef, tableIsNew: boolean, stmt: Statement | undefined): Constraint | undefined {
   const column = def.colname!;
+  let pk: Constraint | undefined;
   for (const c of (def.constraints ?? []).map((n) => as<Constraint>(n, 'Constraint'))) {
-    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [column]);
+    if (c?.contype === 'CONSTR_UNIQUE') recordIndex(state, table, [column]);
     if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_NOTNULL') state.facts.notNullColumns.add(key);
+    if (c?.contype === 'CONSTR_PRIMARY') pk = { ...c, keys: [{ String: { sval: column } }] };
     if (c?.contype === 'CONSTR_FOREIGN') recordForeignKey(state, table, [column], c, stmt);
     if (c?.contype === 'CONSTR_CHECK') trackConstraint(state, table, c, tableIsNew);
   }
+  return pk;
 }
 
 /** Index columns of a PRIMARY KEY, also for PRIMARY KEY USING INDEX (columns from the index seen earlier). */
@@ -378,7 +396,8 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
   const kind = kinds[c.contype ?? ''];
   if (!kind) return;
   if (kind === 'unique' || kind === 'primary-key') recordIndex(state, table, keyColumns(c.keys));
-  const name = c.conname ?? `${table}#${state.statementCount}`;
+  // An unnamed key is known by the name PostgreSQL gives it (USING INDEX: the index's).
+  const name = c.conname ?? (kind === 'primary-key' ? c.indexname ?? primaryKeyName(state, table) : `${table}#${state.statementCount}`);
   const known: KnownConstraint = {
     table, name, kind,
     validated: !c.skip_validation || tableIsNew,
@@ -396,18 +415,39 @@ function trackConstraint(state: AnalysisState, table: string, c: Constraint, tab
 function setConstraint(state: AnalysisState, table: string, name: string, known: KnownConstraint): void {
   let onTable = state.constraintsByTable.get(table);
   if (!onTable) state.constraintsByTable.set(table, (onTable = new Map()));
+  if (!onTable.has(name)) countKeyName(state, table, name, 1);
   onTable.set(name, known);
 }
 
 function deleteConstraint(state: AnalysisState, table: string, name: string): void {
-  state.constraintsByTable.get(table)?.delete(name);
+  if (state.constraintsByTable.get(table)?.delete(name)) countKeyName(state, table, name, -1);
+}
+
+/** Keeps AnalysisState.keyNames: constraints named like a primary key PostgreSQL named, by schema. */
+function countKeyName(state: AnalysisState, table: string, name: string, by: 1 | -1): void {
+  if (!KEY_NAME.test(name)) return;
+  const q = `${table.slice(0, table.lastIndexOf('.'))}.${name}`;
+  const n = (state.keyNames?.get(q) ?? 0) + by;
+  if (n > 0) (state.keyNames ??= new Map()).set(q, n);
+  else state.keyNames?.delete(q);
+}
+
+/** The table's constraints go with it (a DROP TABLE): their names are free again. */
+function forgetConstraints(state: AnalysisState, table: string): void {
+  for (const c of [...constraintsOn(state, table)]) deleteConstraint(state, table, c.name);
+  state.constraintsByTable.delete(table);
+}
+
+/** A PRIMARY KEY that the run does not know, by its name alone: one PostgreSQL made up for some table (`..._pkey`, `..._pkey1`). */
+function keyByNameOnly(state: Readonly<AnalysisState>, table: string, name: string): boolean {
+  return KEY_NAME.test(name) && ![...constraintsOn(state, table)].some((c) => c.kind === 'primary-key');
 }
 
 /**
- * Forgets the constraint DROP CONSTRAINT `name` drops and returns its kind, when known. An inline
- * or unnamed PRIMARY KEY is recorded without a name, but PostgreSQL names it `<table>_pkey`; with
- * no history at all, a `..._pkey` name is taken for the primary key unless the history shows
- * the key under another name.
+ * Forgets the constraint DROP CONSTRAINT `name` drops and returns its kind, when known. Keys are
+ * known by their real names (an unnamed one by the name PostgreSQL gives it, renames followed);
+ * on a table with no key known (no history), a name PostgreSQL makes up for keys is taken for
+ * the primary key.
  */
 function dropConstraint(state: AnalysisState, table: string, name: string): KnownConstraint['kind'] | undefined {
   const known = constraintNamed(state, table, name);
@@ -415,13 +455,7 @@ function dropConstraint(state: AnalysisState, table: string, name: string): Know
     deleteConstraint(state, table, name);
     return known.kind;
   }
-  const keys = [...constraintsOn(state, table)].filter((c) => c.kind === 'primary-key');
-  const unnamed = keys.find((c) => c.name.includes('#'));
-  if (unnamed && name === `${table.slice(table.lastIndexOf('.') + 1)}_pkey`) {
-    deleteConstraint(state, table, unnamed.name);
-    return 'primary-key';
-  }
-  return keys.length === 0 && name.endsWith('_pkey') ? 'primary-key' : undefined;
+  return keyByNameOnly(state, table, name) ? 'primary-key' : undefined;
 }
 
 /**
@@ -447,6 +481,8 @@ export function notNullChecked(expr: Node | undefined): string[] {
 
 function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): void {
   const table = tableOf(state, v.relation);
+  // ALTER VIEW (or ALTER TABLE naming a view): its definition no longer says all it is.
+  if (table) state.viewDefinitions?.delete(table);
   if (!table || (v.objtype && v.objtype !== 'OBJECT_TABLE')) return;
   const isNew = state.newTables.has(table);
   for (const cmdNode of v.cmds ?? []) {
@@ -459,7 +495,8 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
         const key = `${table}.${def.colname}`;
         setColumnType(state, key, def.typeName);
         if (!state.learningOnly) state.newColumns.add(key);
-        trackColumnConstraints(state, table, key, def, isNew, stmt);
+        const pk = trackColumnConstraints(state, table, key, def, isNew, stmt);
+        if (pk) trackConstraint(state, table, pk, isNew, true);
         break;
       }
       case 'AT_SetNotNull':
@@ -513,6 +550,40 @@ function trackAlter(state: AnalysisState, v: AlterTableStmt, stmt?: Statement): 
 function trackRename(state: AnalysisState, v: RenameStmt): void {
   const table = tableOf(state, v.relation);
   if (!table || !v.newname) return;
+  trackViewRename(state, v, table);
+  if (v.renameType === 'OBJECT_TABCONSTRAINT' && v.subname) {
+    // The constraint keeps what it is under its new name; one the run does not know is a key
+    // when its name says so and the table has none known (as DROP CONSTRAINT judges it).
+    const known = constraintNamed(state, table, v.subname);
+    if (known || keyByNameOnly(state, table, v.subname)) {
+      deleteConstraint(state, table, v.subname);
+      setConstraint(state, table, v.newname, known ? { ...known, name: v.newname } : { table, name: v.newname, kind: 'primary-key', validated: true, addedInTx: -1 });
+    }
+  }
+  if (v.renameType === 'OBJECT_TABLE') {
+    // Its constraints go with it, names and all (a key keeps `<old name>_pkey`).
+    const to = qualifiedName(v.relation?.schemaname, v.newname);
+    const onTable = state.constraintsByTable.get(table);
+    if (onTable && to !== table) {
+      // What the run still held under the new name belonged to a table gone since.
+      forgetConstraints(state, to);
+      state.constraintsByTable.delete(table);
+      for (const c of onTable.values()) c.table = to;
+      state.constraintsByTable.set(to, onTable);
+    }
+  }
+  if (v.renameType === 'OBJECT_INDEX' && (state.keyNames?.get(table) ?? 0) > 0) {
+    // ALTER INDEX of a key's index renames the key too.
+    const old = table.slice(table.lastIndexOf('.') + 1);
+    const schema = table.slice(0, table.lastIndexOf('.'));
+    for (const [on, constraints] of state.constraintsByTable) {
+      const c = on.slice(0, on.lastIndexOf('.')) === schema ? constraints.get(old) : undefined;
+      if (c?.kind !== 'primary-key' && c?.kind !== 'unique') continue;
+      deleteConstraint(state, on, old);
+      setConstraint(state, on, v.newname, { ...c, name: v.newname });
+      break;
+    }
+  }
   const indexes = state.facts.indexTables;
   if (indexes && v.renameType === 'OBJECT_INDEX') {
     // ALTER INDEX's relation is the index: the index keeps its table under the new name.
@@ -548,6 +619,18 @@ function trackRename(state: AnalysisState, v: RenameStmt): void {
       if (k) state.facts.notNullColumns.delete(key), state.facts.notNullColumns.add(k);
     }
   }
+}
+
+/** A view renamed (ALTER VIEW or ALTER TABLE ... RENAME TO) keeps its definition under its new name; one whose column is renamed no longer has the definition the run saw. */
+function trackViewRename(state: AnalysisState, v: RenameStmt, view: string): void {
+  if (!state.views?.has(view)) return;
+  const def = state.viewDefinitions?.get(view);
+  state.viewDefinitions?.delete(view);
+  if (v.renameType === 'OBJECT_COLUMN' || !['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(v.renameType ?? '')) return;
+  const to = qualifiedName(v.relation?.schemaname, v.newname!);
+  state.views.delete(view);
+  state.views.add(to);
+  if (def?.view) state.viewDefinitions!.set(to, { ...def, view: { ...def.view, relname: v.newname! } });
 }
 
 function trackFunction(state: AnalysisState, v: CreateFunctionStmt): void {

@@ -170,6 +170,13 @@ export interface Operation {
    * PostgreSQL makes updatable, showing every row): that table's name as written.
    */
   viewOf?: string;
+  /**
+   * CREATE OR REPLACE VIEW: the SQL that leaves the view as it was before the statement, where
+   * the run knows it: its previous definition made again (the history defined it), or DROP VIEW
+   * when the history has no view of that name. Absent when a view of that name exists whose
+   * definition the run does not know.
+   */
+  viewBefore?: string[];
   /** True when the target object was created earlier in this run (new objects are safe to touch). */
   targetIsNew?: boolean;
   /** How long it runs and locks on production, when the table's size is known (src/estimate). */

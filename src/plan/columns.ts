@@ -112,7 +112,8 @@ export function planAddColumn(ctx: StatementContext, rel: RangeVar, def: ColumnD
   if (needsNotNullSteps && !pk) steps.push(...planSetNotNull(ctx, rel, column, 'SET_NOT_NULL', false));
   for (const c of inline) {
     if (c.contype === 'CONSTR_UNIQUE') steps.push(...planUniqueUsingIndex(ctx, rel, c, 'ADD_UNIQUE', column));
-    else if (c.contype === 'CONSTR_PRIMARY') steps.push(...planUniqueUsingIndex(ctx, rel, c, 'ADD_PRIMARY_KEY', column));
+    // The expand step above added the column without NOT NULL: the key's rollback makes it nullable again.
+    else if (c.contype === 'CONSTR_PRIMARY') steps.push(...planUniqueUsingIndex(ctx, rel, c, 'ADD_PRIMARY_KEY', column, () => true));
   }
   // Only the first step replaces the original statement; the rest are its continuation.
   for (const s of steps.slice(1)) delete s.step.replaces;

@@ -1,8 +1,9 @@
 // Constraints added to tables that hold data: CHECK and FOREIGN KEY become NOT VALID plus a
 // separate VALIDATE; UNIQUE and PRIMARY KEY become a unique index built CONCURRENTLY that the
 // constraint then takes over (USING INDEX); NOT NULL goes through a validated CHECK.
-import type { Constraint, Node, RangeVar } from '@pgsql/types';
-import { as, columnRefs, stringList } from '../analyze/ast.js';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, RangeVar, RenameStmt } from '@pgsql/types';
+import { as, columnRefs, nodeTag, relationName, stringList } from '../analyze/ast.js';
+import { columnShapeKey } from '../core/column-shape.js';
 import type { OperationKind } from '../core/types.js';
 import { RETRY_ADVICE, absorbDrop, constraintKey, draft, lockTimeoutSql, qualified, type Draft, type StatementContext } from './context.js';
 import { deparse, ident, makeObjectName, relationSql } from './sql.js';
@@ -141,13 +142,65 @@ export function planSetNotNull(ctx: StatementContext, rel: RangeVar, column: str
   return steps;
 }
 
-/** UNIQUE / PRIMARY KEY on a table with data: build the index CONCURRENTLY, then attach it. */
+/**
+ * Whether `column` of `rel` is nullable when the validate phase starts, which a primary key's
+ * rollback must bring back (ADD PRIMARY KEY sets its columns NOT NULL, and dropping the key
+ * leaves them so): decided by the migration's statements before the key (followed back through
+ * column renames), else by the column as the base schema has it (AnalyzedMigration.columnShapes).
+ * Undefined where neither says: the rollback then leaves the column as it is, and its
+ * verification says whether that undid the phase.
+ */
+export function nullableWhenValidating(ctx: StatementContext, rel: RangeVar, column: string): boolean | undefined {
+  let table = qualified(rel) ?? '';
+  let col = column;
+  const earlier = ctx.migration.up.statements.filter((s) => !s.nestedIn && s.index < ctx.statement.index);
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const t = nodeTag(earlier[i]!.ast);
+    if (!t) continue;
+    if (t[0] === 'RenameStmt') {
+      const r = t[1] as RenameStmt;
+      if (r.renameType === 'OBJECT_COLUMN' && relationName(r.relation) === table && r.newname === col && r.subname) col = r.subname;
+      else if (r.renameType === 'OBJECT_TABLE' && r.relation?.relname && r.newname && `${r.relation.schemaname ?? 'public'}.${r.newname}` === table) table = relationName(r.relation)!;
+      continue;
+    }
+    if (t[0] === 'CreateStmt' && relationName((t[1] as { relation?: RangeVar }).relation) === table) return undefined;
+    if (t[0] !== 'AlterTableStmt') continue;
+    const v = t[1] as AlterTableStmt;
+    if (relationName(v.relation) !== table) continue;
+    for (const n of [...(v.cmds ?? [])].reverse()) {
+      const cmd = as<AlterTableCmd>(n, 'AlterTableCmd');
+      // Kept as written, in the expand phase: the column is nullable from there on.
+      if (cmd?.subtype === 'AT_DropNotNull' && cmd.name === col) return true;
+      if (cmd?.subtype === 'AT_DropColumn' && cmd.name === col) return undefined;
+      const def = as<ColumnDef>(cmd?.def, 'ColumnDef');
+      if (cmd?.subtype === 'AT_AddColumn' && def?.colname === col) {
+        // A plain nullable column is added as written, in the expand phase. Whether one declared
+        // NOT NULL is (a constant default) or gets NOT NULL in this same phase depends on the
+        // rest of its definition: not decided here.
+        const cons = (def.constraints ?? []).map((c) => as<Constraint>(c, 'Constraint')?.contype);
+        const notNull = def.is_not_null || cons.some((c) => c === 'CONSTR_NOTNULL' || c === 'CONSTR_PRIMARY' || c === 'CONSTR_IDENTITY');
+        const serial = /^(small|big)?serial[248]?$/i.test(stringList(def.typeName?.names).at(-1) ?? '');
+        return notNull || serial ? undefined : true;
+      }
+      // A SET NOT NULL before the key is a step of this same phase: the phase started without it.
+    }
+  }
+  const shape = ctx.migration.columnShapes?.get(columnShapeKey(table, col));
+  return shape ? !shape.notNull : undefined;
+}
+
+/**
+ * UNIQUE / PRIMARY KEY on a table with data: build the index CONCURRENTLY, then attach it.
+ * `nullable` says, for a primary key's column, whether it is nullable when the validate phase
+ * starts (nullableWhenValidating when absent).
+ */
 export function planUniqueUsingIndex(
   ctx: StatementContext,
   rel: RangeVar,
   con: Constraint,
   kind: OperationKind,
   columnOfDef?: string,
+  nullable: (column: string) => boolean | undefined = (c) => nullableWhenValidating(ctx, rel, c),
 ): Draft[] {
   const isPk = con.contype === 'CONSTR_PRIMARY';
   const name = con.conname ?? defaultConstraintName(rel, con, columnOfDef);
@@ -198,6 +251,8 @@ export function planUniqueUsingIndex(
     }
   }
   const deferrable = con.deferrable ? ` DEFERRABLE${con.initdeferred ? ' INITIALLY DEFERRED' : ''}` : '';
+  // The key set its columns NOT NULL, and dropping it leaves them so: those nullable before go back.
+  const dropNotNull = isPk ? cols.filter((c) => nullable(c) === true).map((c) => `ALTER TABLE ${table} ALTER COLUMN ${ident(c)} DROP NOT NULL`) : [];
   steps.push(
     draft(
       ctx,
@@ -213,7 +268,7 @@ export function planUniqueUsingIndex(
       // Dropping the constraint drops the index it took over, which the expand phase built and
       // its rollback drops: built again, the database is where this phase found it. A constraint
       // the migration dropped first cannot be brought back from here.
-      dropFirst.length ? {} : { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`, create.replace(/^CREATE UNIQUE INDEX CONCURRENTLY /, 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ')] },
+      dropFirst.length ? {} : { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`, ...dropNotNull, create.replace(/^CREATE UNIQUE INDEX CONCURRENTLY /, 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ')] },
     ),
   );
   return steps;

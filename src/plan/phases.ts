@@ -32,6 +32,11 @@ const ROLLBACK_WITHOUT_SQL: Partial<Record<PhaseName, string>> = {
   validate: 'Nothing to undo: a validation changes no data, and the constraints stay until the expand phase is rolled back.',
 };
 
+/** A phase with rollback SQL whose usual words say there is none to run (a contract phase that renames). */
+const ROLLBACK_WITH_SQL: Partial<Record<PhaseName, string>> = {
+  contract: 'The SQL below undoes what can be undone (a rename, what the phase adds); a drop cannot be: dropped columns and tables take their data with them. Take a backup first.',
+};
+
 export function assemblePhases(drafts: Draft[]): PlanPhase[] {
   const phases: PlanPhase[] = [];
   const hasContract = drafts.some((d) => d.phase === 'contract');
@@ -55,7 +60,7 @@ export function assemblePhases(drafts: Draft[]): PlanPhase[] {
       title: TITLES[name],
       steps: mine.map((d) => d.step),
       ...(appMustDo ? { appMustDo } : {}),
-      rollback: (rollbackSql ? undefined : ROLLBACK_WITHOUT_SQL[name]) ?? ROLLBACK[name],
+      rollback: (rollbackSql ? ROLLBACK_WITH_SQL[name] : ROLLBACK_WITHOUT_SQL[name]) ?? ROLLBACK[name],
       ...(rollbackSql ? { rollbackSql } : {}),
     });
   }

@@ -4,12 +4,11 @@
 import type { Node, RangeVar } from '@pgsql/types';
 import { deparseSync } from '../parse/deparse.js';
 import { ident } from '../analyze/rule-helpers.js';
+import { makeObjectName } from '../core/object-name.js';
 
-// The plan quotes identifiers as the rules' suggestions do (Postgres' quote_ident).
-export { ident };
-
-/** Postgres' NAMEDATALEN - 1: longer identifiers are truncated. */
-const MAX_IDENT_BYTES = 63;
+// The plan quotes identifiers as the rules' suggestions do (Postgres' quote_ident), and names
+// what it creates as Postgres would (core/object-name.ts, which the analysis names keys by too).
+export { ident, makeObjectName };
 
 /** A relation as the migration wrote it: `orders`, `billing.invoices`. */
 export function relationSql(rel: RangeVar): string {
@@ -31,29 +30,4 @@ export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-function truncateBytes(s: string, bytes: number): string {
-  let out = s;
-  while (Buffer.byteLength(out, 'utf8') > bytes) out = out.slice(0, -1);
-  return out;
-}
-
-/**
- * Postgres' makeObjectName: `name1_name2_label`, shortening the longer of name1/name2 until
- * the whole fits 63 bytes. The plan names what it creates the way Postgres would have named
- * it, so the final schema matches what the original statement would have produced.
- */
-export function makeObjectName(name1: string, name2: string | undefined, label: string): string {
-  const overhead = Buffer.byteLength(label) + 1 + (name2 ? 1 : 0);
-  const avail = MAX_IDENT_BYTES - overhead;
-  let n1 = Buffer.byteLength(name1);
-  let n2 = name2 ? Buffer.byteLength(name2) : 0;
-  while (n1 + n2 > avail) {
-    if (n1 > n2) n1--;
-    else n2--;
-  }
-  const parts = [truncateBytes(name1, n1)];
-  if (name2) parts.push(truncateBytes(name2, n2));
-  parts.push(label);
-  return parts.join('_');
-}
 

@@ -122,9 +122,21 @@ function undoOf(ctx: StatementContext, ast: Node, ops: Operation[]): string[] {
     return seq ? [`DROP SEQUENCE IF EXISTS ${relationSql(seq)}`] : [];
   }
   if (tag === 'ViewStmt') {
-    // CREATE OR REPLACE may replace a view of the base: dropping it would not undo that.
     const s = v as ViewStmt;
-    return s.view && !s.replace ? [`DROP VIEW IF EXISTS ${relationSql(s.view)}`] : [];
+    if (!s.view) return [];
+    if (!s.replace) return [`DROP VIEW IF EXISTS ${relationSql(s.view)}`];
+    // CREATE OR REPLACE may replace a view of the base: the analysis knows what it replaced, or
+    // that the history has no view of that name, or neither.
+    const before = ops.find((o) => o.kind === 'CREATE_VIEW')?.viewBefore;
+    if (!before) {
+      ctx.memory.notes.push(`${ctx.migration.report.path}:${ctx.statement.line}: CREATE OR REPLACE VIEW ${relationSql(s.view)} replaces a view whose definition the migrations before it do not show (created by a routine, dynamic SQL or outside the migrations, or changed by ALTER VIEW since): the plan has no SQL that puts it back.`);
+      return [];
+    }
+    return before;
+  }
+  if (tag === 'RenameStmt' || tag === 'AlterEnumStmt') {
+    const back = renamedBack(tag, v);
+    return back ? [back] : [];
   }
   if (tag === 'CreateTableAsStmt') {
     const s = v as CreateTableAsStmt;
@@ -155,9 +167,43 @@ function undoOf(ctx: StatementContext, ast: Node, ops: Operation[]): string[] {
     }
     return out;
   }
-  void ctx;
-  void ops;
   return [];
+}
+
+/**
+ * The rename that undoes a rename (the same statement with the two names swapped), or undefined
+ * for one this cannot say: an enum value rename is ALTER TYPE ... RENAME VALUE the other way;
+ * the objects named by a list (types, domains, schemas' routines) take the new last name.
+ */
+function renamedBack(tag: 'RenameStmt' | 'AlterEnumStmt', v: unknown): string | undefined {
+  if (tag === 'AlterEnumStmt') {
+    const e = v as { oldVal?: string; newVal?: string; typeName?: Node[] };
+    if (!e.oldVal || !e.newVal) return undefined;
+    return deparse({ AlterEnumStmt: { ...e, oldVal: e.newVal, newVal: e.oldVal } } as Node);
+  }
+  const r = v as RenameStmt;
+  if (!r.newname) return undefined;
+  const swap = (node: RenameStmt): string | undefined => {
+    try {
+      return deparse({ RenameStmt: node } as Node);
+    } catch {
+      return undefined;
+    }
+  };
+  switch (r.renameType) {
+    case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE': case 'OBJECT_INDEX': case 'OBJECT_SEQUENCE':
+      return r.relation?.relname ? swap({ ...r, relation: { ...r.relation, relname: r.newname }, newname: r.relation.relname }) : undefined;
+    case 'OBJECT_COLUMN': case 'OBJECT_TABCONSTRAINT': case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': case 'OBJECT_ATTRIBUTE': case 'OBJECT_SCHEMA':
+      return r.subname ? swap({ ...r, subname: r.newname, newname: r.subname }) : undefined;
+    case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': {
+      const items = as<{ items?: Node[] }>(r.object, 'List')?.items;
+      const last = as<{ sval?: string }>(items?.at(-1), 'String')?.sval;
+      if (!items || !last) return undefined;
+      return swap({ ...r, object: { List: { items: [...items.slice(0, -1), { String: { sval: r.newname } }] } } as Node, newname: last });
+    }
+    default:
+      return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 // Reads, from a database holding the base schema, the columns whose type the migrations under
-// review change, and those an UPDATE sets, each as it is just before its migration: the plan's
-// online type change carries their NOT NULL, DEFAULT, indexes and constraints over, and offers
-// no swap without them; its batched UPDATE compares each column with its new value as the
-// column's type.
-import type { AlterTableCmd, AlterTableStmt, RenameStmt, ResTarget, UpdateStmt } from '@pgsql/types';
-import { as, nodeTag, relationName } from '../analyze/ast.js';
+// review change, those an UPDATE sets, and the columns of a primary key they add, each as it is
+// just before its migration: the plan's online type change carries their NOT NULL, DEFAULT,
+// indexes and constraints over, and offers no swap without them; its batched UPDATE compares
+// each column with its new value as the column's type; the rollback of a key attached USING
+// INDEX makes the columns that were nullable nullable again.
+import type { AlterTableCmd, AlterTableStmt, Constraint, RenameStmt, ResTarget, UpdateStmt } from '@pgsql/types';
+import { as, nodeTag, relationName, stringList } from '../analyze/ast.js';
 import { columnTypeSource } from '../analyze/column-type.js';
 import type { AnalyzedMigration } from '../check/types.js';
 import { columnShapeKey, type ColumnShape } from '../core/column-shape.js';
@@ -24,10 +25,15 @@ function relationOf(table: string): string {
 
 /**
  * The columns a migration changes the type of or renames, and the pre-existing columns its
- * UPDATEs set (under their names before the migration): [schema-qualified table, column, relation as SQL].
+ * UPDATEs set or its primary keys cover (under their names before the migration):
+ * [schema-qualified table, column, relation as SQL].
  */
 function shapeTargets(m: AnalyzedMigration): Array<[string, string, string]> {
   const out: Array<[string, string, string]> = [];
+  const beforeMigration = (index: number, table: string, column: string): void => {
+    const source = columnTypeSource(m.up.statements, index, table, column);
+    if (source && 'table' in source && !out.some(([tb, c]) => tb === source.table && c === source.column)) out.push([source.table, source.column, relationOf(source.table)]);
+  };
   for (const s of m.up.statements) {
     if (s.nestedIn) continue;
     const t = nodeTag(s.ast);
@@ -35,8 +41,7 @@ function shapeTargets(m: AnalyzedMigration): Array<[string, string, string]> {
       const table = relationName((t[1] as UpdateStmt).relation);
       for (const n of (t[1] as UpdateStmt).targetList ?? []) {
         const name = as<ResTarget>(n, 'ResTarget')?.name;
-        const source = table && name ? columnTypeSource(m.up.statements, s.index, table, name) : undefined;
-        if (source && 'table' in source && !out.some(([tb, c]) => tb === source.table && c === source.column)) out.push([source.table, source.column, relationOf(source.table)]);
+        if (table && name) beforeMigration(s.index, table, name);
       }
       continue;
     }
@@ -56,6 +61,8 @@ function shapeTargets(m: AnalyzedMigration): Array<[string, string, string]> {
     for (const c of v.cmds ?? []) {
       const cmd = as<AlterTableCmd>(c, 'AlterTableCmd');
       if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name) out.push([`${schema}.${rel.relname}`, cmd.name, `${ident(schema)}.${ident(rel.relname)}`]);
+      const con = cmd?.subtype === 'AT_AddConstraint' ? as<Constraint>(cmd.def, 'Constraint') : undefined;
+      if (con?.contype === 'CONSTR_PRIMARY') for (const k of stringList(con.keys)) beforeMigration(s.index, `${schema}.${rel.relname}`, k);
     }
   }
   return out;

@@ -255,9 +255,9 @@ export async function verifySuggestions(
     // Then together, as the author applies them: each verified alone may still break another
     // (a SET before a CREATE INDEX CONCURRENTLY that goes to a file of its own makes that file
     // two statements, which golang-migrate runs as one transaction).
-    for (const [i, m] of review.entries()) {
-      const group = together(jobs.filter((j) => j.i === i && j.f.suggestionVerification?.status === 'verified'));
-      if (group.length < 2) continue;
+    // The suggestions of migration `i` that were verified alone (`group`: those that can all be
+    // applied), run together.
+    const runTogether = async (i: number, m: AnalyzedMigration, group: Job[]): Promise<void> => {
       inGroup = group;
       const before = review.slice(0, i);
       const lines = (list: readonly Job[]) => list.map((j) => j.f.line).join(', ');
@@ -265,15 +265,15 @@ export async function verifySuggestions(
         for (const j of group) j.f.suggestionVerification = { status: 'not-run', reason: `not run together with the other suggestions for this file (lines ${lines(group.filter((g) => g !== j))}): the verification time limit was reached` };
         out.verified -= group.length;
         out.notRun += group.length;
-        continue;
+        return;
       }
       const all = await runPlaced(session, base, before, m, group.map((j) => j.place), limits, seedRows, 'the suggestions together');
-      if (all.status === 'verified') continue;
+      if (all.status === 'verified') return;
       if (all.status === 'not-run') {
         for (const j of group) j.f.suggestionVerification = { status: 'not-run', reason: `run together with the other suggestions for this file (lines ${lines(group.filter((g) => g !== j))}): ${all.reason}` };
         out.verified -= group.length;
         out.notRun += group.length;
-        continue;
+        return;
       }
       // One by one, the most important first (group's order): the first that breaks what is kept is the one to take back.
       const kept = [group[0]!];
@@ -303,6 +303,16 @@ export async function verifySuggestions(
         out.failed++;
         takeBack(j, j.f.suggestionVerification as Extract<Verification, { status: 'failed' }>);
       }
+    };
+    for (const [i, m] of review.entries()) {
+      const alone = jobs.filter((j) => j.i === i && j.f.suggestionVerification?.status === 'verified');
+      const group = together(alone);
+      if (group.length >= 2) await runTogether(i, m, group);
+      // A suggestion replacing a statement another one in the group replaces is its alternative:
+      // shown both as verified, a reader would run both. Only the one tried with the rest is shown.
+      for (const alt of alone.filter((j) => !group.some((g) => g.f === j.f))) {
+        withdrawAlternative(alt, group, out, opts.fallback, takeBack);
+      }
     }
     inGroup = undefined;
   } catch (e) {
@@ -311,7 +321,7 @@ export async function verifySuggestions(
       if (!j.f.suggestionVerification) {
         j.f.suggestionVerification = { status: 'not-run', reason };
         out.notRun++;
-      } else if (inGroup?.includes(j) && j.f.suggestionVerification.status === 'verified') {
+      } else if (inGroup?.some((g) => g.f === j.f) && j.f.suggestionVerification.status === 'verified') {
         // Verified alone, but not together with the rest of its file, which is what it claims.
         j.f.suggestionVerification = { status: 'not-run', reason: `not run together with the other suggestions for this file: ${reason}` };
         out.verified--;
@@ -368,6 +378,53 @@ async function runPlaced(
   return own ? { status: 'not-run', reason: `${own}; ${what} failed on them too (${failure})` } : result;
 }
 
+/** Whether two placements are the same suggestion, comments (which say where it goes) included, runs of whitespace as one space. */
+function sameSql(a: Placement, b: Placement): boolean {
+  const text = (p: Placement) => p.suggestion.replace(/\s+/g, ' ').trim();
+  return a.runs === b.runs && text(a) === text(b) && [...a.also].join() === [...b.also].join();
+}
+
+/** The statements a replacing suggestion takes the place of. */
+function claims(p: Placement): number[] {
+  return [...(p.index === undefined ? [] : [p.index]), ...p.also];
+}
+
+/**
+ * Takes back the SQL of `alt`, which was verified alone but replaces a statement that the
+ * suggestion of another finding in `group` (verified together with the rest of the file, or alone
+ * when it is the only one) replaces: the finding names that one and keeps the rule's words.
+ */
+function withdrawAlternative(alt: Job, group: readonly Job[], out: SuggestionRun, fallback: (f: Finding) => string | undefined, takeBack: (job: Job, v: Extract<Verification, { status: 'failed' }>) => void): void {
+  const mine = claims(alt.place);
+  const chosen = group.find((g) => g.place.runs === 'instead' && claims(g.place).some((c) => mine.includes(c)));
+  if (!chosen) return;
+  const v = chosen.f.suggestionVerification;
+  if (sameSql(alt.place, chosen.place)) {
+    // Two rules asking for the same SQL: one suggestion, and what running it proved is the chosen one's.
+    if (v?.status === 'verified') return;
+    out.verified--;
+    if (v?.status === 'failed') {
+      out.failed++;
+      alt.f.suggestionVerification = { ...v };
+      takeBack(alt, v);
+    } else {
+      out.notRun++;
+      alt.f.suggestionVerification = v ? { ...v } : { status: 'not-run', reason: 'it was not run together with the other suggestions for this file' };
+    }
+    return;
+  }
+  const how = v?.status === 'verified'
+    ? `was verified${group.length > 1 ? ' together with the other suggestions for this file' : ''} and is the one shown: apply one of them, not both`
+    : `was tried first with the other suggestions for this file and is not shown either (${v?.status === 'failed' ? 'it failed' : 'it was not run'}); this one was never run with them`;
+  alt.f.suggestionVerification = { status: 'not-run', reason: `it replaces the same statement as the suggestion of ${chosen.f.rule} (line ${chosen.f.line}), which ${how}` };
+  out.verified--;
+  out.notRun++;
+  const words = fallback(alt.f);
+  delete alt.f.suggestionRuns;
+  delete alt.f.alsoReplaces;
+  alt.f.suggestion = `(its SQL is not shown: the suggestion of ${chosen.f.rule} at line ${chosen.f.line} replaces the same statement)${words ? ` ${words}` : ''}`;
+}
+
 interface Job {
   m: AnalyzedMigration;
   i: number;
@@ -402,10 +459,10 @@ function together(jobs: readonly Job[]): Job[] {
   const absorbedBy = new Map<number, number | undefined>();
   const out: Job[] = [];
   for (const j of replacing) {
-    const claims = [...(j.place.index === undefined ? [] : [j.place.index]), ...j.place.also];
-    if (claims.some((c) => taken.has(c))) continue;
+    const claimed = claims(j.place);
+    if (claimed.some((c) => taken.has(c))) continue;
     // Two about the file as a whole both go at its end: both can be applied.
-    for (const c of claims) taken.add(c);
+    for (const c of claimed) taken.add(c);
     for (const c of j.place.also) absorbedBy.set(c, j.place.index);
     out.push(j);
   }

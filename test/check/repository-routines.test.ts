@@ -43,6 +43,19 @@ describe('routines another migration folder of the repository creates', () => {
 
   it('are not read from comments or strings, which would let a pull request make any call look known', async () => {
     expect(routinesCreatedInText("-- CREATE FUNCTION hidden1()\n/* CREATE FUNCTION hidden2() /* nested */ CREATE FUNCTION hidden3() */\nSELECT '-- not a comment'; CREATE FUNCTION shown1() ...;\nSELECT 'CREATE FUNCTION hidden4()', E'it\\'s -- CREATE FUNCTION hidden5()';\nDO $$ BEGIN CREATE FUNCTION shown2() RETURNS int LANGUAGE sql AS 'SELECT 1'; END $$;")).toEqual(['shown1', 'shown2']);
+    // Dollar-quoted text is code only as a DO block's or a routine's body, or a constant string
+    // EXECUTE runs as it is: data written in dollar quotes (a comment, a value) creates nothing.
+    expect(routinesCreatedInText([
+      "COMMENT ON TABLE item IS $$ CREATE FUNCTION hidden6() is made by hand $$;",
+      "INSERT INTO docs VALUES ($t$CREATE OR REPLACE FUNCTION hidden7() RETURNS int$t$);",
+      'DO $$ BEGIN -- CREATE FUNCTION hidden8()\n RAISE NOTICE $m$CREATE FUNCTION hidden9()$m$; END $$;',
+      "DO $do$ BEGIN EXECUTE format('CREATE FUNCTION %I() RETURNS int LANGUAGE sql AS ''SELECT 1''', 'hidden10'); END $do$;",
+      "DO $do$ BEGIN EXECUTE 'CREATE FUNCTION ' || 'hidden11() RETURNS int'; END $do$;",
+      "DO LANGUAGE plpgsql $do$ BEGIN EXECUTE $q$CREATE FUNCTION shown3() RETURNS int LANGUAGE sql AS 'SELECT 1'$q$; END $do$;",
+      "DO 'BEGIN EXECUTE ''CREATE FUNCTION shown4() RETURNS int LANGUAGE sql AS $b$SELECT 1$b$''; END';",
+      'CREATE FUNCTION maker() RETURNS void LANGUAGE plpgsql AS $f$ BEGIN CREATE FUNCTION shown5() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$; END $f$;',
+      "SELECT $$ CREATE FUNCTION hidden12() $$ AS label;",
+    ].join('\n'))).toEqual(['shown3', 'shown4', 'maker', 'shown5']);
     const found = await lint({
       'main/V1__init.sql': 'CREATE TABLE item (id int);\n-- CREATE FUNCTION wipe_everything() is made by hand\n',
       'workflow/V1__wf.sql': 'CREATE TABLE wf (id int);\nSELECT wipe_everything();\n',

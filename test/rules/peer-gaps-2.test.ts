@@ -40,6 +40,51 @@ describe('drop-primary-key', () => {
     expect(apart?.message).toMatch(/the key added later in the file runs in another transaction/);
   });
 
+  // A key renamed away, and away and back, is followed under its names; a name PostgreSQL
+  // made up for a key is the one it really makes: the table's name cut to fit 63 bytes, and
+  // `_pkey1` when `_pkey` is taken in the schema (the table it was made for renamed away, an
+  // index, another constraint). Each name checked on PostgreSQL 15 below.
+  it('follows a key through renames and knows it by the name PostgreSQL gives it', async () => {
+    const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text CONSTRAINT users_email_key UNIQUE);';
+    const reported = async (sql: string, h = history) => findingsOf(await lintSql(sql, { history: h, runner: 'none' }), 'drop-primary-key').map((f) => f.message.slice(0, f.message.indexOf(' drops')));
+    expect(await reported('ALTER TABLE users RENAME CONSTRAINT users_pkey TO users_pk_old;\nALTER TABLE users DROP CONSTRAINT users_pk_old;')).toEqual(['DROP CONSTRAINT users_pk_old']);
+    expect(await reported('ALTER TABLE users RENAME CONSTRAINT users_pkey TO users_tmp;\nALTER TABLE users RENAME CONSTRAINT users_tmp TO users_pkey;\nALTER TABLE users DROP CONSTRAINT users_pkey;')).toEqual(['DROP CONSTRAINT users_pkey']);
+    expect(await reported('ALTER INDEX users_pkey RENAME TO users_id_idx;\nALTER TABLE users DROP CONSTRAINT users_id_idx;')).toEqual(['DROP CONSTRAINT users_id_idx']);
+    // The key renamed away and the unique constraint given its name: dropping that name drops no key.
+    expect(await reported('ALTER TABLE users RENAME CONSTRAINT users_pkey TO users_pk_old;\nALTER TABLE users RENAME CONSTRAINT users_email_key TO users_pkey;\nALTER TABLE users DROP CONSTRAINT users_pkey;')).toEqual([]);
+    // Without any history a name made up for a key is taken for one, renamed or not.
+    expect(await reported('ALTER TABLE users RENAME CONSTRAINT users_pkey TO users_pk_old;\nALTER TABLE users DROP CONSTRAINT users_pk_old;', undefined)).toEqual(['DROP CONSTRAINT users_pk_old']);
+
+    // The table rebuilt under its name: the old one keeps users_pkey, the new key is users_pkey1.
+    const rebuilt = `${history}\nALTER TABLE users RENAME TO users_old;\nCREATE TABLE users (id bigint PRIMARY KEY);`;
+    expect(await reported('ALTER TABLE users DROP CONSTRAINT users_pkey1;', rebuilt)).toEqual(['DROP CONSTRAINT users_pkey1']);
+    expect(await reported('ALTER TABLE users DROP CONSTRAINT users_pkey;', rebuilt)).toEqual([]);
+    expect(await reported('ALTER TABLE users_old DROP CONSTRAINT users_pkey;', rebuilt)).toEqual(['DROP CONSTRAINT users_pkey']);
+    await expect(runOnPostgres('dpk_rebuilt', rebuilt, ['ALTER TABLE users DROP CONSTRAINT users_pkey1;', 'ALTER TABLE users_old DROP CONSTRAINT users_pkey;'])).resolves.toBeUndefined();
+    await expect(runOnPostgres('dpk_rebuilt_no', rebuilt, ['ALTER TABLE users DROP CONSTRAINT users_pkey;'])).rejects.toThrow(/constraint "users_pkey" of relation "users" does not exist/);
+
+    // An index, or a constraint of another table, already named orders_pkey; a CHECK of the same table too.
+    for (const taken of ['CREATE TABLE other (id int);\nCREATE INDEX orders_pkey ON other (id);', 'CREATE TABLE other (id int CONSTRAINT orders_pkey CHECK (id > 0));']) {
+      const h = `${taken}\nCREATE TABLE orders (id int);\nALTER TABLE orders ADD PRIMARY KEY (id);`;
+      expect(await reported('ALTER TABLE orders DROP CONSTRAINT orders_pkey1;', h), taken).toEqual(['DROP CONSTRAINT orders_pkey1']);
+      expect(await reported('ALTER TABLE orders DROP CONSTRAINT orders_pkey;', h), taken).toEqual([]);
+      await expect(runOnPostgres('dpk_taken', h, ['ALTER TABLE orders DROP CONSTRAINT orders_pkey1;'])).resolves.toBeUndefined();
+    }
+    const checked = 'CREATE TABLE items (id int PRIMARY KEY, CONSTRAINT items_pkey CHECK (id > 0));';
+    expect(await reported('ALTER TABLE items DROP CONSTRAINT items_pkey1;', checked)).toEqual(['DROP CONSTRAINT items_pkey1']);
+    expect(await reported('ALTER TABLE items DROP CONSTRAINT items_pkey;', checked)).toEqual([]);
+    await expect(runOnPostgres('dpk_checked', checked, ['ALTER TABLE items DROP CONSTRAINT items_pkey1;'])).resolves.toBeUndefined();
+
+    // A table name of 63 bytes: the key's name keeps 58 of them (whole characters) and `_pkey`.
+    const long = `é${'b'.repeat(61)}`;
+    const key = `é${'b'.repeat(56)}_pkey`;
+    const h = `CREATE TABLE "${long}" (id int PRIMARY KEY);`;
+    expect(await reported(`ALTER TABLE "${long}" DROP CONSTRAINT "${key}";`, h)).toEqual([`DROP CONSTRAINT ${key}`]);
+    await expect(runOnPostgres('dpk_long', h, [`ALTER TABLE "${long}" DROP CONSTRAINT "${key}";`])).resolves.toBeUndefined();
+    // The table made again after a DROP TABLE: its old key's name is free again.
+    expect(await reported('ALTER TABLE users DROP CONSTRAINT users_pkey;', `${history}\nDROP TABLE users;\nCREATE TABLE users (id bigint PRIMARY KEY);`)).toEqual(['DROP CONSTRAINT users_pkey']);
+  }, 60_000);
+
   it('matches PostgreSQL: the drop fails under a foreign key, and UPDATE fails on a published table without a key', async () => {
     const setup = 'CREATE TABLE acc (id bigint PRIMARY KEY, v int);\nCREATE TABLE ref (id bigint PRIMARY KEY, acc_id bigint REFERENCES acc (id));\nINSERT INTO acc VALUES (1, 1);';
     await expect(runOnPostgres('dpk_fk', setup, ['ALTER TABLE acc DROP CONSTRAINT acc_pkey;'])).rejects.toThrow(/other objects depend on it/);

@@ -132,6 +132,19 @@ describe('a routine a trigger the migration creates runs', () => {
     expect(out.operations.map((o) => o.kind)).not.toContain('UPDATE_VALUES');
   });
 
+  // The trigger's replay used the body up: the same routine called directly later ran nothing.
+  it('a direct call after a trigger on the same routine still runs it in the migration, once', async () => {
+    const fn = 'CREATE FUNCTION fix() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE counts SET n = 0 WHERE n IS NULL; RETURN NEW; END $$;\n';
+    const sql = `${fn}CREATE TRIGGER t AFTER INSERT ON files FOR EACH ROW EXECUTE FUNCTION fix();\nCREATE TRIGGER t2 AFTER UPDATE ON files FOR EACH ROW EXECUTE FUNCTION fix();\nALTER TABLE counts ADD COLUMN m int;\nSELECT fix();\nSELECT fix();`;
+    const out = await lintSql(sql, { history, runner: 'wrapped' });
+    // Reported once, at the body's UPDATE (line 1 of this file): by the first SELECT, not by the triggers.
+    expect(out.findings.filter((f) => f.rule === 'dml-in-ddl-transaction').map((f) => f.line)).toEqual([1]);
+    expect(out.operations.filter((o) => o.kind === 'UPDATE_VALUES').map((o) => o.line)).toEqual([1]);
+    // A body that calls itself, run by a trigger, is judged once and ends.
+    const recursive = 'CREATE FUNCTION again() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM again(); RETURN NEW; END $$;\nCREATE TRIGGER t AFTER INSERT ON files FOR EACH ROW EXECUTE FUNCTION again();\nSELECT again();';
+    expect((await lintSql(recursive, { history, runner: 'wrapped' })).findings.map((f) => f.rule)).toBeDefined();
+  });
+
   it('a direct call still runs it in the migration', async () => {
     const out = await lintSql("CREATE FUNCTION fix() RETURNS void LANGUAGE plpgsql AS $$ BEGIN UPDATE counts SET n = 0 WHERE n IS NULL; END $$;\nALTER TABLE counts ADD COLUMN m int;\nSELECT fix();", { history, runner: 'wrapped' });
     expect(out.findings.map((f) => f.rule)).toContain('dml-in-ddl-transaction');

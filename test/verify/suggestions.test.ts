@@ -307,6 +307,35 @@ UPDATE event_data SET props = '{"a": 1}';`;
       expect(v.status === 'failed' && v.reason).toMatch(/SET LOCAL lock_timeout would run outside a transaction block, where it changes nothing/);
     }, 300_000);
 
+    // Two suggestions that each replace the same statement are alternatives: each verified alone,
+    // both shown as verified, a reader would run both. The one verified with the rest of the
+    // file is shown; the other's SQL is not, and its finding says which one to use.
+    it('shows one of two suggestions that replace the same statement, the one verified with the rest', async () => {
+      const sql = `${IDX}\nALTER TABLE docs ADD COLUMN slug text;`;
+      const findings = [
+        { rule: 'require-concurrent-index', risk: 'CAUTION' as const, line: 1, column: 1, statement: 0, message: 'blocks writes', suggestion: 'CREATE INDEX CONCURRENTLY docs_title_idx ON docs (title);' },
+        { rule: 'prefer-robust-stmts', risk: 'CAUTION' as const, line: 1, column: 1, statement: 0, message: 'not robust', suggestion: 'CREATE INDEX IF NOT EXISTS docs_title_idx ON docs (title);' },
+        { rule: 'other', risk: 'CAUTION' as const, line: 2, column: 1, statement: 1, message: 'm', suggestion: 'ALTER TABLE docs ADD COLUMN IF NOT EXISTS slug text;' },
+      ];
+      for (const withThird of [false, true]) {
+        const [base, m] = await analyzeMigrations([
+          { path: 'db/0001_base.up.sql', sql: BASE, history: true },
+          { path: 'db/0002_change.up.sql', sql, transaction: 'none', findings: structuredClone(withThird ? findings : findings.slice(0, 2)) },
+        ]);
+        const run = await verifySuggestions([{ migration: base!.migration, up: base!.up, down: null }], [m!], OPTS);
+        expect(run).toEqual({ verified: withThird ? 2 : 1, failed: 0, notRun: 1 });
+        const [kept, alternative] = m!.report.findings;
+        expect(kept!.suggestionVerification).toMatchObject({ status: 'verified' });
+        expect(kept!.suggestion).toContain('CONCURRENTLY');
+        const v = alternative!.suggestionVerification!;
+        expect(v.status).toBe('not-run');
+        expect(v.status === 'not-run' && v.reason).toMatch(new RegExp(`^it replaces the same statement as the suggestion of require-concurrent-index \\(line 1\\), which was verified${withThird ? ' together with the other suggestions for this file' : ''} and is the one shown`));
+        expect(alternative!.suggestion).not.toMatch(/CREATE INDEX/);
+        expect(alternative!.suggestion).toMatch(/^\(its SQL is not shown: the suggestion of require-concurrent-index at line 1 replaces the same statement\)/);
+        expect(runnableSuggestion(alternative!.suggestion)).toBeUndefined();
+      }
+    }, 300_000);
+
     it('a SET before a statement that one ALTER TABLE for two takes along goes before that ALTER TABLE, and they verify together', async () => {
       const { base, m, byRule } = await review('ALTER TABLE docs ADD COLUMN slug text;\nALTER TABLE docs ADD COLUMN body text;', 'wrapped');
       const combined = byRule('multiple-blocking-alters');
