@@ -5,6 +5,8 @@
 // and GitHub's pull-request file list (Action, App) both feed it.
 import type { ChangeKind, FileChange, LayoutName, Migration } from '../core/types.js';
 import type { MigrationSet } from './discover.js';
+import { addedChangesets } from './layouts/liquibase-sql.js';
+import { keepRanges } from './text.js';
 import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, renameRunsNothing, type PathFinding, type RenamedFrom } from './findings.js';
 
 export interface AppliedChanges {
@@ -156,6 +158,10 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     const oneFile = m.down?.path === m.up.path;
     const checksummed = CHECKSUM_REFUSAL[m.layout] !== undefined;
     upAsBase = !!base && (sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
+    // Liquibase keys and checksums each changeset, not the file: changesets added to a changelog
+    // whose own changesets stay as they were are new ones it runs, not an edit of what ran.
+    const grown = !upAsBase && base && oneFile && m.layout === 'liquibase-sql' && base.up.path === m.up.path ? addedChangesets(base.up.text, m.up.text, sameSql) : null;
+    if (grown) return grownChangelog(m, base!, grown);
     if (!base) upEdited = true;
     else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
     else upEdited = !upAsBase;
@@ -184,6 +190,34 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     ...(upAsBase ? { upAsBase: true as const } : {}),
   };
   return { migration, upEdited, ...(renamedFrom ? { renamedFrom } : {}) };
+}
+
+/**
+ * A Liquibase changelog the change only added changesets to: reviewed for those. Its rollback
+ * under review is what rolling the change back runs: the new changesets' rollbacks, and those of
+ * base changesets whose rollback the change rewrote (Liquibase does not checksum a rollback),
+ * each changeset's last first.
+ */
+function grownChangelog(m: Migration, base: Migration, grown: NonNullable<ReturnType<typeof addedChangesets>>): { migration: Migration; upEdited: boolean } {
+  const reviewed: Array<[number, number]> = [...grown.added];
+  if (m.down) {
+    for (const [start, end] of grown.kept) {
+      const was = grown.baseOf.get(start)!;
+      if (!sameSql(base.down?.text.slice(was[0], was[1]) ?? '', m.down.text.slice(start, end))) reviewed.push([start, end]);
+    }
+  }
+  const within = ([s, e]: readonly [number, number]) => reviewed.some(([a, b]) => s >= a && e <= b);
+  const order = m.downOrder?.filter(within);
+  const migration: Migration = {
+    ...m,
+    change: 'modified',
+    basePath: base.up.path,
+    baseChangesets: grown.kept,
+    ...(m.down ? { down: { ...m.down, text: keepRanges(m.down.text, reviewed) } } : {}),
+    ...(order && order.length > 1 ? { downOrder: order } : {}),
+  };
+  if (order && order.length <= 1) delete migration.downOrder;
+  return { migration, upEdited: false };
 }
 
 /** Whether the change touched what the rollback runs: its own file, or a one-file layout's down section. */
