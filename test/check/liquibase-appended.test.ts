@@ -2,6 +2,12 @@
 // changeset only (it keys and checksums each changeset, not the file), so the review is of the
 // new changeset: no migration-edited, and the base branch's changesets' findings stay theirs.
 import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import { fsRepoFiles } from '../../src/discover/fs-files.js';
+import { gitChanges } from '../../src/discover/git.js';
+import { buildPlan } from '../../src/plan/index.js';
+import { TempRepo } from '../discover/git-repo.js';
+import { config } from '../discover/helpers.js';
 import { changeReviewer } from './review-change.js';
 
 const review = changeReviewer();
@@ -35,5 +41,24 @@ describe('liquibase-sql: rollbacks of a changelog the change added changesets to
     expect(m.findings.filter((f) => f.rule === 'rollback-missing').map((f) => f.line)).toEqual([10]);
     // The rollback review holds the new changesets' rollback against what they make, not the base branch's tables.
     expect(m.findings.filter((f) => f.rule.startsWith('rollback-') && /accounts|users/.test(f.message))).toEqual([]);
+  });
+});
+
+describe('liquibase-sql: the plan of a changelog the change added changesets to', () => {
+  it('plans the new changesets\' statements, not the base branch\'s', async () => {
+    const r = new TempRepo().init();
+    try {
+      r.write({ [FILE]: BASE }).commit('base');
+      r.git('checkout', '-q', '-b', 'feature');
+      r.write({ [FILE]: `${BASE}\n--changeset bob:3\nALTER TABLE accounts ADD COLUMN note text;\n--rollback ALTER TABLE accounts DROP COLUMN note;\n` }).commit('change');
+      const git = await gitChanges(r.dir, 'main');
+      const { migrations } = await runCheck({ files: fsRepoFiles(r.dir), config: config(), scope: { kind: 'changes', changes: git.changes, base: git.base } });
+      const plan = buildPlan(migrations, { pgVersion: 16 });
+      const sql = JSON.stringify(plan.phases);
+      expect(sql).toContain('ADD COLUMN note');
+      expect(sql).not.toContain('accounts_email_idx');
+    } finally {
+      r.cleanup();
+    }
   });
 });
