@@ -6,7 +6,7 @@
 import type { ChangeKind, FileChange, LayoutName, Migration } from '../core/types.js';
 import type { MigrationSet } from './discover.js';
 import { addedChangesets } from './layouts/liquibase-sql.js';
-import { keepRanges } from './text.js';
+import { isBlankSql, keepRanges } from './text.js';
 import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, renameRunsNothing, type PathFinding, type RenamedFrom } from './findings.js';
 
 export interface AppliedChanges {
@@ -208,14 +208,20 @@ function grownChangelog(m: Migration, base: Migration, grown: NonNullable<Return
   }
   const within = ([s, e]: readonly [number, number]) => reviewed.some(([a, b]) => s >= a && e <= b);
   const order = m.downOrder?.filter(within);
+  const down = m.down ? { ...m.down, text: keepRanges(m.down.text, reviewed) } : null;
+  // New changesets with no rollback SQL: the change has none (rollback-missing names each one);
+  // the base changesets' rollbacks are no rollback of it.
+  const none = down !== null && isBlankSql(down.text);
   const migration: Migration = {
     ...m,
     change: 'modified',
     basePath: base.up.path,
     baseChangesets: grown.kept,
-    ...(m.down ? { down: { ...m.down, text: keepRanges(m.down.text, reviewed) } } : {}),
+    ...(down ? { down: none ? null : down } : {}),
+    ...(none ? { rollbackStatus: 'missing' as const } : {}),
     ...(order && order.length > 1 ? { downOrder: order } : {}),
   };
+  if (none) delete migration.rollbackEmpty;
   if (order && order.length <= 1) delete migration.downOrder;
   return { migration, upEdited: false };
 }

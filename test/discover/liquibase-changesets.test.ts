@@ -83,6 +83,15 @@ describe('liquibase-sql: changesets added to a changelog the base branch has', (
   });
 });
 
+describe('liquibase-sql: new changesets without a rollback', () => {
+  it('leave the change with no rollback, not with the base changesets\' rollbacks', async () => {
+    const { m, edited } = await review(HEAD + CS1, `${HEAD}${CS1}\n--changeset bob:2\nALTER TABLE accounts ADD COLUMN note text;\n`);
+    expect(edited).toEqual([]);
+    expect(m.down).toBeNull();
+    expect(m.rollbackStatus).toBe('missing');
+  });
+});
+
 describe('liquibase-sql: a changelog file\'s rollback', () => {
   it('runs changeset by changeset, last first, each at its place in the file', async () => {
     const text = HEAD + CS1 + CS2 + CS3;
