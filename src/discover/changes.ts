@@ -194,18 +194,12 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
 
 /**
  * A Liquibase changelog the change only added changesets to: reviewed for those. Its rollback
- * under review is what rolling the change back runs: the new changesets' rollbacks, and those of
- * base changesets whose rollback the change rewrote (Liquibase does not checksum a rollback),
- * each changeset's last first.
+ * under review is what rolling the change back runs (`rollbackCount` of the new changesets):
+ * their rollbacks, last changeset first. A base changeset's rollback rewritten on the way is no
+ * part of it (the approval still binds the whole file).
  */
 function grownChangelog(m: Migration, base: Migration, grown: NonNullable<ReturnType<typeof addedChangesets>>): { migration: Migration; upEdited: boolean } {
-  const reviewed: Array<[number, number]> = [...grown.added];
-  if (m.down) {
-    for (const [start, end] of grown.kept) {
-      const was = grown.baseOf.get(start)!;
-      if (!sameSql(base.down?.text.slice(was[0], was[1]) ?? '', m.down.text.slice(start, end))) reviewed.push([start, end]);
-    }
-  }
+  const reviewed = grown.added;
   const within = ([s, e]: readonly [number, number]) => reviewed.some(([a, b]) => s >= a && e <= b);
   const order = m.downOrder?.filter(within);
   const down = m.down ? { ...m.down, text: keepRanges(m.down.text, reviewed) } : null;

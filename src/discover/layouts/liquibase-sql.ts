@@ -268,20 +268,18 @@ export function changesetBlocks(up: string): Array<{ key: string; start: number;
  * `added`: the head's other changesets, new to Liquibase wherever they stand. Null when a base
  * changeset changed or went away, or when nothing was added.
  */
-export function addedChangesets(baseUp: string, headUp: string, same: (a: string, b: string) => boolean): { kept: Array<[number, number]>; added: Array<[number, number]>; baseOf: Map<number, [number, number]> } | null {
+export function addedChangesets(baseUp: string, headUp: string, same: (a: string, b: string) => boolean): { kept: Array<[number, number]>; added: Array<[number, number]> } | null {
   const base = changesetBlocks(baseUp);
   const head = changesetBlocks(headUp);
   if (!base || !head) return null;
   const byKey = new Map(head.map((b) => [b.key, b]));
   const kept: Array<[number, number]> = [];
-  const baseOf = new Map<number, [number, number]>();
   for (const b of base) {
     const h = byKey.get(b.key);
     if (!h || !same(baseUp.slice(b.start, b.end), headUp.slice(h.start, h.end))) return null;
     byKey.delete(b.key);
     kept.push([h.start, h.end]);
-    baseOf.set(h.start, [b.start, b.end]);
   }
   const added = [...byKey.values()].map((b): [number, number] => [b.start, b.end]);
-  return added.length > 0 ? { kept: kept.sort((a, b) => a[0] - b[0]), added, baseOf } : null;
+  return added.length > 0 ? { kept: kept.sort((a, b) => a[0] - b[0]), added } : null;
 }
