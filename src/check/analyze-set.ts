@@ -77,7 +77,7 @@ export function analyzeSet(units: readonly Unit[], ctx: SetContext, step: (unit:
     if (m.change === 'deleted') continue;
     step(unit);
     // A history migration's rollback matters only to the dry-run, which replays the history.
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead, m.envsub) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? inRunOrder(parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead, m.envsub), m.downOrder) : null;
     if (!unit.underReview) {
       // Only the dry-run and the plan's verification replay the history; otherwise its trees would only take memory.
       const { up } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
@@ -131,6 +131,23 @@ function forgiveCreatedAlongside(analyzed: AnalyzedMigration[], destroys: Readon
 
 function parse(src: SqlSource, placeholders: Record<string, string>, layout: LayoutName, parseAhead?: boolean, envsub?: boolean): ParsedSource {
   return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead, envsub));
+}
+
+/**
+ * The rollback's statements in the order the runner runs them (Migration.downOrder: Liquibase's
+ * changesets last first), each where the file has it; numbered again in that order, so every
+ * stage that walks them by index walks them as they run.
+ */
+export function inRunOrder(parsed: ParsedSource, order: ReadonlyArray<readonly [number, number]> | undefined): ParsedSource {
+  if (!order || order.length < 2) return parsed;
+  const rank = (s: Statement) => {
+    const i = order.findIndex(([a, b]) => s.start >= a && s.start < b);
+    return i < 0 ? order.length : i;
+  };
+  const sorted = parsed.statements.map((s, i) => ({ s, i, r: rank(s) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.s);
+  const renumber = new Map(sorted.map((s, i) => [s.index, i]));
+  const statements = sorted.map((s, i) => ({ ...s, index: i, ...(s.nestedIn ? { nestedIn: { ...s.nestedIn, statement: renumber.get(s.nestedIn.statement) ?? s.nestedIn.statement } } : {}) }));
+  return { ...parsed, statements };
 }
 
 /**
@@ -264,6 +281,21 @@ function directives(text: string): string {
   return (text.match(/^[ \t]*--[ \t]*(?:\+goose|migrate:|flyway:|squawk-|atlas:|no-transaction|disable-transaction|postgres-migrations).*$/gim) ?? []).map((l) => l.trim()).join('\n');
 }
 
+/**
+ * A changeset of the base branch's without a rollback, in a changelog the change added
+ * changesets to: the base branch's to answer for, not this change's (its new ones are told).
+ */
+function baseChangesetWithoutRollback(m: Migration, f: Finding): boolean {
+  if (f.rule !== 'rollback-missing' || !m.baseChangesets || m.rollbackStatus !== 'present') return false;
+  let at = 0;
+  for (let line = 1; line < f.line; line++) {
+    const newline = m.up.text.indexOf('\n', at);
+    if (newline < 0) return false;
+    at = newline + 1;
+  }
+  return m.baseChangesets.some(([start, end]) => start === at && end > start && /^\s*--\s*changeset\s/i.test(m.up.text.slice(start, Math.min(end, start + 200))));
+}
+
 /** Rules whose finding on a statement says that its data is gone for good, as rollback-data-loss would. */
 const DESTROYING_RULES: ReadonlySet<string> = new Set(['ban-drop-column', 'ban-drop-table', 'ban-truncate', 'ban-drop-schema', 'dml-without-where']);
 
@@ -278,8 +310,13 @@ function buildMigrationReport(
   version: ServerVersion,
 ): { report: MigrationReport; rollbackDestroys: RollbackReview['destroys']; preexisting: string[] } {
   const nothingToUndo = needsNoRollback(up, out.operations);
-  const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing'));
-  const review = reviewRollback(m, up, down, out.operations, version);
+  const own = extra.filter((f) => (f.path === m.up.path || (m.down && f.path === m.down.path)) && !(nothingToUndo && f.rule === 'rollback-missing') && !baseChangesetWithoutRollback(m, f));
+  // A Liquibase changelog the change added changesets to: the base branch's changesets ran (or
+  // not) by their own ids; what the change brings, rollback included, is the new ones.
+  const inBase = m.baseChangesets ? new Set(up.statements.filter((s) => m.baseChangesets!.some(([a, b]) => s.start >= a && s.start < b)).map((s) => s.index)) : undefined;
+  const review = inBase
+    ? reviewRollback(m, { ...up, statements: up.statements.filter((s) => !inBase.has(s.index)) }, down, out.operations.filter((o) => !inBase.has(o.statement)), version)
+    : reviewRollback(m, up, down, out.operations, version);
   // The base branch's up, parsed once for the two comparisons that read it.
   const parsedBase = new Map<string, ParsedSource>();
   const baseOf = (text: string) => parsedBase.get(text) ?? parsedBase.set(text, parse({ path: m.up.path, text }, placeholders, m.layout, false, m.envsub)).get(text)!;
@@ -303,7 +340,7 @@ function buildMigrationReport(
   const coreRisk = reportRisk(findings, up);
   // A missing rollback matters more when the migration itself is dangerous.
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const asBefore = m.baseUp !== undefined ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : undefined;
+  const asBefore = inBase ?? (m.baseUp !== undefined ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : undefined);
   // A file-level finding (foreign-key-without-index, at the end of the file) stands at the statement
   // it is about: a top-level one, else one in a DO block (supabase/storage's foreign keys).
   const at = (f: Finding, nested: boolean) => up.statements.find((s) => !s.nestedIn === !nested && s.line === f.line && s.column === f.column);

@@ -342,6 +342,20 @@ export interface Migration {
    * reformatted or given a new rollback): the dry-run replays it as history, and the plan skips it.
    */
   historyFollows?: true;
+  /**
+   * The rollback's ranges of text in the order the runner runs them, when that is not the file's:
+   * Liquibase rolls a changelog's changesets back last first. Its statements run in this order,
+   * each at its place in the file.
+   */
+  downOrder?: Array<[number, number]>;
+  /**
+   * Liquibase: a changelog the base branch has, to which the change only added changesets (every
+   * changeset of the base branch's file is still there with its author:id and its SQL as it was).
+   * Liquibase keys and checksums each changeset, not the file, so a database that ran the file
+   * runs only the new ones: the up's statements in these ranges are the base branch's changesets,
+   * not this change's to review, and the rollback under review is the new changesets'.
+   */
+  baseChangesets?: Array<[number, number]>;
   /** The rollback exists but holds no SQL (an empty down file or section); rollback review flags it. */
   rollbackEmpty?: boolean;
   /** The runner re-applies it whenever it changes (Flyway `R__`, Liquibase `runOnChange`), so editing it is expected. */

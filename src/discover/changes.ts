@@ -5,6 +5,8 @@
 // and GitHub's pull-request file list (Action, App) both feed it.
 import type { ChangeKind, FileChange, LayoutName, Migration } from '../core/types.js';
 import type { MigrationSet } from './discover.js';
+import { addedChangesets } from './layouts/liquibase-sql.js';
+import { isBlankSql, keepRanges } from './text.js';
 import { CHECKSUM_REFUSAL, migrationEdited, migrationOutOfOrder, renameRunsNothing, type PathFinding, type RenamedFrom } from './findings.js';
 
 export interface AppliedChanges {
@@ -156,6 +158,10 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     const oneFile = m.down?.path === m.up.path;
     const checksummed = CHECKSUM_REFUSAL[m.layout] !== undefined;
     upAsBase = !!base && (sameSql(base.up.text, m.up.text) || sameStatements(base.up.text, m.up.text, m.layout));
+    // Liquibase keys and checksums each changeset, not the file: changesets added to a changelog
+    // whose own changesets stay as they were are new ones it runs, not an edit of what ran.
+    const grown = !upAsBase && base && oneFile && m.layout === 'liquibase-sql' && base.up.path === m.up.path ? addedChangesets(base.up.text, m.up.text, sameSql) : null;
+    if (grown) return grownChangelog(m, base!, grown);
     if (!base) upEdited = true;
     else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
     else upEdited = !upAsBase;
@@ -184,6 +190,34 @@ function mark(m: Migration, byPath: Map<string, FileChange>, base: Migration | u
     ...(upAsBase ? { upAsBase: true as const } : {}),
   };
   return { migration, upEdited, ...(renamedFrom ? { renamedFrom } : {}) };
+}
+
+/**
+ * A Liquibase changelog the change only added changesets to: reviewed for those. Its rollback
+ * under review is what rolling the change back runs (`rollbackCount` of the new changesets):
+ * their rollbacks, last changeset first. A base changeset's rollback rewritten on the way is no
+ * part of it (the approval still binds the whole file).
+ */
+function grownChangelog(m: Migration, base: Migration, grown: NonNullable<ReturnType<typeof addedChangesets>>): { migration: Migration; upEdited: boolean } {
+  const reviewed = grown.added;
+  const within = ([s, e]: readonly [number, number]) => reviewed.some(([a, b]) => s >= a && e <= b);
+  const order = m.downOrder?.filter(within);
+  const down = m.down ? { ...m.down, text: keepRanges(m.down.text, reviewed) } : null;
+  // New changesets with no rollback SQL: the change has none (rollback-missing names each one);
+  // the base changesets' rollbacks are no rollback of it.
+  const none = down !== null && isBlankSql(down.text);
+  const migration: Migration = {
+    ...m,
+    change: 'modified',
+    basePath: base.up.path,
+    baseChangesets: grown.kept,
+    ...(down ? { down: none ? null : down } : {}),
+    ...(none ? { rollbackStatus: 'missing' as const } : {}),
+    ...(order && order.length > 1 ? { downOrder: order } : {}),
+  };
+  if (none) delete migration.rollbackEmpty;
+  if (order && order.length <= 1) delete migration.downOrder;
+  return { migration, upEdited: false };
 }
 
 /** Whether the change touched what the rollback runs: its own file, or a one-file layout's down section. */

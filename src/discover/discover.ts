@@ -517,6 +517,7 @@ function toMigration(d: DraftMigration, layout: LayoutName, dir: string, require
     ...(d.repeatable ? { repeatable: true } : {}),
     ...(d.placeholders ? { placeholders: d.placeholders } : {}),
     ...(d.envsub ? { envsub: true as const } : {}),
+    ...(d.downOrder && d.down ? { downOrder: d.downOrder } : {}),
   };
 }
 

@@ -172,18 +172,21 @@ export async function applyBase(sandbox: Sandbox, base: readonly DryRunMigration
     const parseError = parseFailure(m, m.up);
     if (parseError) return outcome({ status: 'failed', error: parseError, applied });
     const trip = roundTrips && m.migration.historyFollows === true && m.down !== null && m.migration.down !== null;
+    // The rollback undoes the changesets the change added: the base branch's ones stand before it.
+    const { kept, own } = trip ? splitBaseChangesets(m) : { kept: null, own: m };
     let before: Snapshot | null = null;
-    let error: DryRunError | null;
+    let error: DryRunError | null = null;
     try {
-      before = trip ? await takeSnapshot(sandbox).catch(() => null) : null;
-      error = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
+      if (kept) error = await applyUntraced(sandbox, kept, m.migration.up.text, m.migration.transaction, limits);
+      before = trip && !error ? await takeSnapshot(sandbox).catch(() => null) : null;
+      error ??= await applyUntraced(sandbox, own.up, m.migration.up.text, m.migration.transaction, limits);
     } catch (e) {
       const err = toDbError(e);
       error = { sqlstate: err.sqlstate, message: err.message, path: m.migration.up.path, line: 1, column: 1 };
     }
     if (error) return outcome({ status: 'failed', error, applied });
     if (trip) {
-      (historyRollbacks ??= {})[m.migration.id] = await rollbackInPlace(sandbox, m, before, limits);
+      (historyRollbacks ??= {})[m.migration.id] = await rollbackInPlace(sandbox, own, before, limits);
       if (!sandbox.alive) {
         return outcome({ status: 'failed', applied, error: { sqlstate: SQLSTATE_CANCELED, message: 'the dry-run engine was stopped while it ran the rollback', path: m.migration.down!.path, line: 1, column: 1 } });
       }
@@ -287,12 +290,27 @@ function notRun(engine: EngineName, serverVersion: string, reason: string, statu
  * `rebuild`: it applied, but its rollback round trip left a schema no migration expects; the
  * run goes on from a rebuilt database (base + the migrations applied so far).
  */
-async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, seed: SeedOutcome | null, fromCache: boolean): Promise<{ result: DryRunResult; stop: boolean; rebuild?: boolean }> {
+async function reviewOne(sandbox: Sandbox, whole: DryRunMigration, limits: Limits, seed: SeedOutcome | null, fromCache: boolean): Promise<{ result: DryRunResult; stop: boolean; rebuild?: boolean }> {
   const t0 = Date.now();
   const common = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, ...(seed ? { seed } : {}), ...(fromCache ? { baseFromCache: true } : {}) };
-  const parseError = parseFailure(m, m.up);
+  const parseError = parseFailure(whole, whole.up);
   if (parseError) {
     return { result: { ...common, status: 'skipped', reason: `the migration does not parse (${where(parseError)})`, statements: [], durationMs: 0 }, stop: true };
+  }
+  // A changelog the change added changesets to: a database that ran it has the base branch's
+  // changesets, so those go in untraced as history, and the new ones are what is run and rolled back.
+  const { kept, own: m } = splitBaseChangesets(whole);
+  if (kept) {
+    let error: DryRunError | null;
+    try {
+      error = await applyUntraced(sandbox, kept, m.migration.up.text, m.migration.transaction, limits);
+    } catch (e) {
+      const err = toDbError(e);
+      error = { sqlstate: err.sqlstate, message: err.message, path: m.migration.up.path, line: 1, column: 1 };
+    }
+    if (error) {
+      return { result: { ...common, status: 'failed', reason: `the base branch's changesets of the file failed at ${where(error)}: ${error.message} (SQLSTATE ${error.sqlstate})`, statements: [], error, durationMs: Date.now() - t0, rollback: { status: 'not-run', differences: [], reapply: 'not-run' } }, stop: true };
+    }
   }
   const pre = await relationsNow(sandbox);
   // The schema its rollback must restore: only a migration with a rollback needs it.
@@ -362,6 +380,21 @@ async function reviewOne(sandbox: Sandbox, m: DryRunMigration, limits: Limits, s
   }
   result.durationMs = Date.now() - t0;
   return { result, stop: false, rebuild };
+}
+
+/**
+ * A Liquibase changelog the change added changesets to (Migration.baseChangesets): the statements
+ * of the base branch's changesets (null when it is no such file), and the migration with the
+ * others alone, at their places in the file.
+ */
+function splitBaseChangesets(m: DryRunMigration): { kept: ParsedSource | null; own: DryRunMigration } {
+  const ranges = m.migration.baseChangesets;
+  if (!ranges) return { kept: null, own: m };
+  const inBase = (s: Statement) => ranges.some(([a, b]) => s.start >= a && s.start < b);
+  return {
+    kept: { ...m.up, statements: m.up.statements.filter(inBase) },
+    own: { ...m, up: { ...m.up, statements: m.up.statements.filter((s) => !inBase(s)) } },
+  };
 }
 
 /** A new sandbox holding the base history and the reviewed migrations applied so far (forward only). */

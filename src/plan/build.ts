@@ -34,6 +34,8 @@ export function buildPlan(migrations: AnalyzedMigration[], opts: PlanOptions): P
     for (const statement of m.up.statements) {
       // Statements inside DO blocks and function bodies run with their parent.
       if (statement.nestedIn) continue;
+      // A base changeset of a changelog the change added changesets to ran with the base branch.
+      if (m.migration.baseChangesets?.some(([a, b]) => statement.start >= a && statement.start < b)) continue;
       const ctx: StatementContext = {
         migration: m,
         statement,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/github/content-hash.js';
+import { runCheck } from '../../src/check/run.js';
+import { memoryRepoFiles } from '../../src/discover/fs-files.js';
+import { contentHash, reviewedFiles } from '../../src/github/content-hash.js';
+import { config } from '../discover/helpers.js';
 
 describe('contentHash', () => {
   const a = { path: 'db/migrations/0001_a.up.sql', content: 'CREATE TABLE a (id int);\n' };
@@ -24,5 +27,22 @@ describe('contentHash', () => {
 
   it('treats text and its UTF-8 bytes alike', () => {
     expect(contentHash([{ path: 'p', content: 'café' }])).toBe(contentHash([{ path: 'p', content: new TextEncoder().encode('café') }]));
+  });
+});
+
+describe('reviewedFiles of a one-file migration', () => {
+  const hashOf = async (path: string, text: string) => {
+    const result = await runCheck({ files: memoryRepoFiles(new Map([[path, text]])), config: config(), scope: { kind: 'all' } });
+    return contentHash(reviewedFiles(result));
+  };
+  it('binds the whole file: an edit of what runs changes the hash, not only one of its rollback', async () => {
+    const goose = (up: string) => `-- +goose Up\n${up}\n-- +goose Down\nDROP TABLE t;\n`;
+    expect(await hashOf('db/migrations/00001_t.sql', goose('CREATE TABLE t (id int);'))).not.toBe(await hashOf('db/migrations/00001_t.sql', goose('CREATE TABLE u (id int);')));
+    const lb = (up: string, rb: string) => `--liquibase formatted sql\n--changeset a:1\n${up}\n${rb}\n--changeset a:2\nSELECT 1;\n--rollback SELECT 1;\n`;
+    // A rollback line made into SQL that runs, the same bytes but its marker.
+    // The report shows the file as it is (its up lines were blank: the rollback section stood for it).
+    const text = goose('ALTER TABLE t DROP COLUMN c;');
+    expect((await runCheck({ files: memoryRepoFiles(new Map([['db/migrations/00001_t.sql', text]])), config: config(), scope: { kind: 'all' } })).sources.get('db/migrations/00001_t.sql')).toBe(text);
+    expect(await hashOf('db/changelog.sql', lb('CREATE TABLE t (id int);', '--rollback DROP TABLE t;'))).not.toBe(await hashOf('db/changelog.sql', lb('CREATE TABLE t (id int);', '           DROP TABLE t;')));
   });
 });

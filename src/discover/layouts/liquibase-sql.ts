@@ -148,6 +148,8 @@ function isolable(sql: string): boolean {
 
 function parseChangelog(text: string, path: string, rel: string, issues: LayoutIssue[]): DraftMigration {
   const changesets: Array<{ line: number; label: string; attrs: string; hasRollback: boolean }> = [];
+  // The rollback SQL of each changeset (0: lines before the first one), for the order rollbacks run in.
+  const rollbackOf: Range[][] = [[]];
   const rollbackLines: Range[] = []; // whole lines/blocks, removed from up
   const rollbackSql: Range[] = []; // the SQL inside them, kept in down
   // Precondition SQL that runs: shown to the review as a statement of its own, on its line.
@@ -171,13 +173,17 @@ function parseChangelog(text: string, path: string, rel: string, issues: LayoutI
     const cs = CHANGESET.exec(line.text);
     if (cs) {
       changesets.push({ line: line.number, label: cs[1]!, attrs: cs[2] ?? '', hasRollback: false });
+      rollbackOf.push([]);
       continue;
     }
     const current = changesets[changesets.length - 1];
     const rb = ROLLBACK_LINE.exec(line.text);
     if (rb) {
       rollbackLines.push([line.start, line.end]);
-      if (!isEmptyRollback(rb[2]!)) rollbackSql.push([line.start + rb[1]!.length, line.end]);
+      if (!isEmptyRollback(rb[2]!)) {
+        rollbackSql.push([line.start + rb[1]!.length, line.end]);
+        rollbackOf[rollbackOf.length - 1]!.push([line.start + rb[1]!.length, line.end]);
+      }
       if (current) current.hasRollback = true;
       continue;
     }
@@ -190,7 +196,10 @@ function parseChangelog(text: string, path: string, rel: string, issues: LayoutI
       const innerEnd = close < 0 ? text.length : close;
       const end = close < 0 ? text.length : close + 2;
       rollbackLines.push([start, end]);
-      if (!isEmptyRollback(text.slice(innerStart, innerEnd))) rollbackSql.push([innerStart, innerEnd]);
+      if (!isEmptyRollback(text.slice(innerStart, innerEnd))) {
+        rollbackSql.push([innerStart, innerEnd]);
+        rollbackOf[rollbackOf.length - 1]!.push([innerStart, innerEnd]);
+      }
       if (current) current.hasRollback = true;
       while (i + 1 < all.length && all[i + 1]!.start < end) i++;
     }
@@ -206,12 +215,15 @@ function parseChangelog(text: string, path: string, rel: string, issues: LayoutI
   const noTransaction = changesets.some((c) => /\brunInTransaction:\s*false\b/i.test(c.attrs));
   const repeatable = changesets.length > 0 && changesets.every((c) => /\b(runOnChange|runAlways):\s*true\b/i.test(c.attrs));
   const id = rel.replace(/\.sql$/i, '');
+  // Liquibase rolls a file's changesets back last first, each one's rollback as written.
+  const spans = rollbackOf.filter((r) => r.length > 0).map((r): [number, number] => [r[0]![0], r[r.length - 1]![1]]);
   return {
     id,
     version: id,
     name: baseName(id),
     up: { path, text: withChecks(keepRanges(text, upKeep), checks) },
     down: anyRollback ? { path, text: keepRanges(text, rollbackSql) } : null,
+    ...(anyRollback && spans.length > 1 ? { downOrder: spans.reverse() } : {}),
     ...(noTransaction ? { noTransaction } : {}),
     ...(repeatable ? { repeatable } : {}),
     ...(Object.keys(properties).length > 0 ? { placeholders: properties } : {}),
@@ -230,4 +242,44 @@ function withChecks(up: string, checks: ReadonlyArray<{ start: number; end: numb
   let out = up;
   for (const c of checks) out = `${out.slice(0, c.start)};${c.sql};${' '.repeat(c.end - c.start - c.sql.length - 2)}${out.slice(c.end)}`;
   return out;
+}
+
+/**
+ * The changesets of a changelog's up text (the file without its rollbacks, at file positions),
+ * as Liquibase tells them apart: by `author:id` (the file is the same). Each runs from its
+ * `--changeset` line to the next one; the text before the first is keyed ''. Null when a key
+ * is there twice (Liquibase refuses the file).
+ */
+export function changesetBlocks(up: string): Array<{ key: string; start: number; end: number }> | null {
+  const blocks: Array<{ key: string; start: number; end: number }> = [{ key: '', start: 0, end: up.length }];
+  for (const line of lines(up)) {
+    const cs = CHANGESET.exec(line.text);
+    if (!cs) continue;
+    blocks[blocks.length - 1]!.end = line.start;
+    blocks.push({ key: cs[1]!, start: line.start, end: up.length });
+  }
+  return new Set(blocks.map((b) => b.key)).size === blocks.length ? blocks : null;
+}
+
+/**
+ * How the head's changelog adds to the base branch's: each changeset of the base branch's (and
+ * the text before the first) is in the head with the same key and the same SQL (`same`: the
+ * comparison of the checksum the caller stands by), in any order. `kept`: those, in the head;
+ * `added`: the head's other changesets, new to Liquibase wherever they stand. Null when a base
+ * changeset changed or went away, or when nothing was added.
+ */
+export function addedChangesets(baseUp: string, headUp: string, same: (a: string, b: string) => boolean): { kept: Array<[number, number]>; added: Array<[number, number]> } | null {
+  const base = changesetBlocks(baseUp);
+  const head = changesetBlocks(headUp);
+  if (!base || !head) return null;
+  const byKey = new Map(head.map((b) => [b.key, b]));
+  const kept: Array<[number, number]> = [];
+  for (const b of base) {
+    const h = byKey.get(b.key);
+    if (!h || !same(baseUp.slice(b.start, b.end), headUp.slice(h.start, h.end))) return null;
+    byKey.delete(b.key);
+    kept.push([h.start, h.end]);
+  }
+  const added = [...byKey.values()].map((b): [number, number] => [b.start, b.end]);
+  return added.length > 0 ? { kept: kept.sort((a, b) => a[0] - b[0]), added } : null;
 }

@@ -48,6 +48,8 @@ export interface DraftMigration {
    * mix, and whether the statement there is one that cannot.
    */
   mixedTransaction?: { line: number; column: number; nonTransactional: boolean };
+  /** The rollback's ranges in the order the runner runs them, when not the file's (Migration.downOrder). */
+  downOrder?: Array<[number, number]>;
   /** Parts of the migration that have no rollback although the file has some (Liquibase changesets). */
   partsWithoutRollback?: Array<{ line: number; column: number; label: string }>;
 }
