@@ -1,32 +1,32 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-B4TL7F5M.js";
-import "./chunks/chunk-UC7JNTB6.js";
-import "./chunks/chunk-J3GDONXB.js";
-import "./chunks/chunk-2YH6MXWA.js";
+} from "./chunks/chunk-K6VA2NFM.js";
+import "./chunks/chunk-QYNY5ZII.js";
+import "./chunks/chunk-C6B47TPN.js";
+import "./chunks/chunk-BBEK6YX4.js";
+import "./chunks/chunk-Q2FU2UXF.js";
+import "./chunks/chunk-TDEUNMES.js";
+import "./chunks/chunk-MRESAA5M.js";
+import "./chunks/chunk-MBFNBSKS.js";
+import "./chunks/chunk-JDTEEXS6.js";
+import "./chunks/chunk-TGAEFO6I.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-42W57RNL.js";
-import "./chunks/chunk-TYFQS2RL.js";
-import "./chunks/chunk-PLFU5V7P.js";
-import "./chunks/chunk-K4YEWV3P.js";
-import "./chunks/chunk-J5VOLU4Z.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-FFGS6OUK.js";
+import "./chunks/chunk-KXY5S3HC.js";
 import "./chunks/chunk-YZNHLSLL.js";
-import "./chunks/chunk-QGNSZB3M.js";
-import "./chunks/chunk-O6AHY4CV.js";
+import "./chunks/chunk-UHER332N.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-UE3NT7ZQ.js";
-import "./chunks/chunk-QWU7ZTZL.js";
+import "./chunks/chunk-YRNUPKXT.js";
+import "./chunks/chunk-RRVIRGX7.js";
 import "./chunks/chunk-UTBNT2LW.js";
+import "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-GAJUOGXM.js";
-import "./chunks/chunk-BDVNOOZC.js";
+import "./chunks/chunk-KBDENZBY.js";
 import "./chunks/chunk-A3JI777A.js";
-import "./chunks/chunk-72JHAUBW.js";
 import "./chunks/chunk-C4OQG7EQ.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

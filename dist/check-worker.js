@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-FFGS6OUK.js";
+} from "./chunks/chunk-KXY5S3HC.js";
 import "./chunks/chunk-YZNHLSLL.js";
-import "./chunks/chunk-QGNSZB3M.js";
-import "./chunks/chunk-O6AHY4CV.js";
+import "./chunks/chunk-UHER332N.js";
 import "./chunks/chunk-M7F56F33.js";
 import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-UE3NT7ZQ.js";
-import "./chunks/chunk-QWU7ZTZL.js";
+import "./chunks/chunk-YRNUPKXT.js";
+import "./chunks/chunk-RRVIRGX7.js";
 import "./chunks/chunk-UTBNT2LW.js";
+import "./chunks/chunk-O6AHY4CV.js";
 import "./chunks/chunk-GAJUOGXM.js";
 import {
   initParser
-} from "./chunks/chunk-BDVNOOZC.js";
+} from "./chunks/chunk-KBDENZBY.js";
 import "./chunks/chunk-A3JI777A.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

@@ -18,10 +18,9 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
 }
 async function run() {
   nodeModule.enableCompileCache?.();
-  await import("./chunks/young-generation-UOH2AF4A.js");
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-MIGIMGMQ.js");
+  const { main } = await import("./chunks/main-EQCWCTQH.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

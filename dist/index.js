@@ -3,7 +3,7 @@ import {
   renderJson,
   renderSarif,
   verdict
-} from "./chunks/chunk-S7PS5SU2.js";
+} from "./chunks/chunk-QWNBOI35.js";
 import {
   readStatsFromUrl
 } from "./chunks/chunk-YWX34JRL.js";
@@ -38,45 +38,45 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-UC7JNTB6.js";
-import {
-  loadConfig
-} from "./chunks/chunk-J3GDONXB.js";
+} from "./chunks/chunk-QYNY5ZII.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-2YH6MXWA.js";
+} from "./chunks/chunk-C6B47TPN.js";
+import "./chunks/chunk-BBEK6YX4.js";
+import "./chunks/chunk-Q2FU2UXF.js";
+import "./chunks/chunk-TDEUNMES.js";
+import "./chunks/chunk-MRESAA5M.js";
+import "./chunks/chunk-MBFNBSKS.js";
+import {
+  loadConfig
+} from "./chunks/chunk-JDTEEXS6.js";
+import "./chunks/chunk-TGAEFO6I.js";
 import "./chunks/chunk-4I7UKKAC.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKDHYJIW.js";
-import "./chunks/chunk-42W57RNL.js";
-import "./chunks/chunk-TYFQS2RL.js";
-import "./chunks/chunk-PLFU5V7P.js";
-import "./chunks/chunk-K4YEWV3P.js";
-import "./chunks/chunk-J5VOLU4Z.js";
 import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-FFGS6OUK.js";
+import "./chunks/chunk-KXY5S3HC.js";
 import "./chunks/chunk-YZNHLSLL.js";
-import "./chunks/chunk-QGNSZB3M.js";
+import "./chunks/chunk-UHER332N.js";
+import "./chunks/chunk-M7F56F33.js";
+import "./chunks/chunk-2FJ3R25C.js";
+import "./chunks/chunk-YRNUPKXT.js";
+import "./chunks/chunk-RRVIRGX7.js";
+import "./chunks/chunk-UTBNT2LW.js";
 import {
   withMajorVersion
 } from "./chunks/chunk-O6AHY4CV.js";
-import "./chunks/chunk-M7F56F33.js";
-import "./chunks/chunk-2FJ3R25C.js";
-import "./chunks/chunk-UE3NT7ZQ.js";
-import "./chunks/chunk-QWU7ZTZL.js";
-import "./chunks/chunk-UTBNT2LW.js";
 import {
   RISKS
 } from "./chunks/chunk-GAJUOGXM.js";
-import "./chunks/chunk-BDVNOOZC.js";
+import "./chunks/chunk-KBDENZBY.js";
 import "./chunks/chunk-A3JI777A.js";
-import "./chunks/chunk-72JHAUBW.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 
 // src/action/main.ts
@@ -825,7 +825,7 @@ async function onPullRequest(octokit, repo, inputs) {
     const { trusted, config } = await configFromBase(octokit, repo, inputs, pr.base.sha);
     const settings = {
       ...reviewSettings(inputs, config, await tokenIdentity(octokit)),
-      gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)) }
+      gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, headSha, configPath(inputs)), readHead: (p) => readRepoFile(octokit, repo, p, headSha), ...statsInput(inputs) }
     };
     const files = fsRepoFiles(workdir);
     const dryRun = inputs.dryRun ?? config.dryRun.enabled;
@@ -964,7 +964,7 @@ async function onMergeGroup(octokit, repo, inputs) {
         statusContext: settings.statusContext,
         ...settings.targetUrl ? { targetUrl: settings.targetUrl } : {},
         log: (m) => info(m),
-        gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)) }
+        gate: { config, baseConfig: trusted.base, headConfig: await readConfigText(octokit, repo, group.head_sha, configPath(inputs)), readHead: (p) => readRepoFile(octokit, repo, p, group.head_sha), ...statsInput(inputs) }
       },
       async (changes) => runCheck({ files, config, scope: await changesScope(octokit, repo, group.base_sha, changes, files, (m) => info(m)), dryRun })
     );
@@ -1020,6 +1020,9 @@ async function trustedConfig(octokit, repo, inputs, baseSha) {
   if (context.eventName === "pull_request_target") return { config: await workspaceConfig(inputs), base: await readConfigText(octokit, repo, baseSha, configPath(inputs)) };
   const { config, source } = await configOnRef(octokit, repo, baseSha, `on the base branch, ${baseSha.slice(0, 7)}`, configPath(inputs));
   return { config, base: source };
+}
+function statsInput(inputs) {
+  return inputs.tableStats ? { statsFiles: [path.posix.normalize(inputs.tableStats.replace(/\\/g, "/")).replace(/^(\.\/)+/, "")] } : {};
 }
 function configPath(inputs) {
   return inputs.configFile ? path.posix.normalize(inputs.configFile.replace(/\\/g, "/")).replace(/^(\.\/)+/, "") : void 0;

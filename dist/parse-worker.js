@@ -6,7 +6,7 @@ import {
   initParser,
   parseSql,
   statementRanges
-} from "./chunks/chunk-BDVNOOZC.js";
+} from "./chunks/chunk-KBDENZBY.js";
 import "./chunks/chunk-A3JI777A.js";
 import "./chunks/chunk-ZGDBGMMU.js";
 

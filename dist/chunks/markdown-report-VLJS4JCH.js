@@ -5,26 +5,26 @@ import {
 import "./chunk-HQM6YGGO.js";
 import {
   renderJobSummary
-} from "./chunk-TYFQS2RL.js";
+} from "./chunk-Q2FU2UXF.js";
 import {
   defaultRuleLookup
-} from "./chunk-PLFU5V7P.js";
+} from "./chunk-TDEUNMES.js";
 import {
   buildPlan
-} from "./chunk-K4YEWV3P.js";
-import "./chunk-J5VOLU4Z.js";
+} from "./chunk-MRESAA5M.js";
+import "./chunk-MBFNBSKS.js";
 import "./chunk-YZNHLSLL.js";
-import "./chunk-QGNSZB3M.js";
+import "./chunk-UHER332N.js";
+import "./chunk-M7F56F33.js";
+import "./chunk-2FJ3R25C.js";
+import "./chunk-YRNUPKXT.js";
+import "./chunk-RRVIRGX7.js";
+import "./chunk-UTBNT2LW.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-O6AHY4CV.js";
-import "./chunk-M7F56F33.js";
-import "./chunk-2FJ3R25C.js";
-import "./chunk-UE3NT7ZQ.js";
-import "./chunk-QWU7ZTZL.js";
-import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-BDVNOOZC.js";
+import "./chunk-KBDENZBY.js";
 import "./chunk-A3JI777A.js";
 import "./chunk-ZGDBGMMU.js";
 

@@ -14,9 +14,10 @@ import {
 import {
   batchLoop,
   oneBatch
-} from "./chunk-UE3NT7ZQ.js";
+} from "./chunk-YRNUPKXT.js";
 import {
   FileSteps,
+  KEY_NAME,
   alterCmds,
   constraintNamed,
   constraintsOn,
@@ -28,6 +29,7 @@ import {
   escapeRegExp,
   ident,
   onExistingTable,
+  primaryKeyName,
   serialType,
   sharedName,
   sqlOf,
@@ -35,7 +37,7 @@ import {
   stmtTag,
   tableRef,
   transactionSummary
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   LEAF_NODES,
   as,
@@ -411,6 +413,27 @@ function blocksExisting(op, state) {
   if (op.indexName) return !state.newIndexes.has(op.indexName);
   return false;
 }
+function lockedBeyondNewTable(statement, operations, state) {
+  const existing = (table) => !!table && !state.newTables.has(table);
+  for (let i = 0; i < operations.length; i++) {
+    const op = operations[i];
+    if (op.kind === "ADD_FOREIGN_KEY" && op.targetIsNew && existing(op.typeName)) return { operation: i, table: op.typeName, lock: "ShareRowExclusiveLock", via: "foreign key" };
+  }
+  const create = stmtNode(statement, "CreateStmt");
+  const parent = create?.partbound ? relationName(as(create.inhRelations?.[0], "RangeVar")) : void 0;
+  if (existing(parent)) return { operation: 0, table: parent, lock: "AccessExclusiveLock", via: "partition" };
+  const own = relationName(create?.relation);
+  const tableKeys = (create?.tableElts ?? []).map((n) => as(n, "Constraint")).filter((c) => !!c);
+  const specs = columnSpecs(statement).filter((c) => c.via === "create-table" || c.via === "add-column" && operations[c.operation ?? -1]?.targetIsNew);
+  for (const c of [...tableKeys, ...specs.flatMap((spec) => spec.constraints)]) {
+    const referenced = c.contype === "CONSTR_FOREIGN" ? relationName(c.pktable) : void 0;
+    if (referenced !== own && existing(referenced)) {
+      const spec = specs.find((x) => x.constraints.includes(c));
+      return { operation: spec?.operation ?? 0, table: referenced, lock: "ShareRowExclusiveLock", via: "foreign key" };
+    }
+  }
+  return void 0;
+}
 var LONG_KINDS = /* @__PURE__ */ new Set([
   "ALTER_COLUMN_TYPE",
   "ADD_COLUMN_VOLATILE_DEFAULT",
@@ -642,7 +665,7 @@ var rule16 = {
   risk: "DANGEROUS",
   title: "Dropping a table loses its data and breaks code that still uses it",
   docs: {
-    why: "All the table's rows are gone when the statement commits: rolling the migration back (or running its down migration) recreates an empty table at best. Code still running during the deploy fails with `relation does not exist`. With CASCADE, the views and foreign keys that depend on the table are dropped too, silently.",
+    why: "All the table's rows are gone when the statement commits: rolling the migration back (or running its down migration) recreates an empty table at best. Code still running during the deploy fails with `relation does not exist`. With CASCADE, the views and foreign keys that depend on the table are dropped too, silently. DROP TABLE IF EXISTS of a table the history does not show (no migration before it creates, indexes or constrains it), in a history that shows other tables (the guard before a CREATE TABLE of the same name), drops nothing unless the table was made outside the migrations: CAUTION.",
     lock: "ACCESS EXCLUSIVE on the table (and on the tables whose foreign keys reference it): it waits behind every running query on them, and everything queued behind it waits too.",
     instead: "First deploy code that no longer uses the table. Keep a copy of the data if you may need it (`pg_dump --table=...`, or rename it to a name nobody uses and drop it a release later). Then drop it, with `-- migration-guard-ignore ban-drop-table` and a note saying why it is safe now.",
     bad: "DROP TABLE legacy_events;",
@@ -650,13 +673,23 @@ var rule16 = {
     equivalents: { squawk: "ban-drop-table", pgfence: "Destructive operation checks" }
   },
   statements: ["DropStmt"],
-  check({ statement, operations }) {
+  check({ statement, operations, state }) {
     const d = stmtNode(statement, "DropStmt");
     if (!executesNow(statement) || !d) return [];
     const cascade = d.behavior === "DROP_CASCADE";
     const hits = [];
     operations.forEach((op, i) => {
       if (op.kind !== "DROP_TABLE" || !op.table || op.targetIsNew) return;
+      if (d.missing_ok && historyShowsTables(state) && !historyShows(state, op.table)) {
+        hits.push({
+          operation: i,
+          risk: "CAUTION",
+          message: `DROP TABLE IF EXISTS ${op.table}: no migration before it creates ${op.table}, so this drops nothing, unless the table was made outside the migrations (then its rows are gone for good)`,
+          suggestion: `-- if ${tableRef(op.table)} can exist outside the migrations, keep its data first: pg_dump --table=${op.table} --format=custom <database> > ${op.table}.dump`,
+          suggestionRuns: "before"
+        });
+        return;
+      }
       hits.push({
         operation: i,
         message: `dropping ${op.table} deletes all of its rows for good (a rollback cannot bring them back) and breaks running code that still uses it${cascade ? "; CASCADE also drops every view and foreign key that depends on it" : ""} (${describeLock(op.lock)})`,
@@ -670,6 +703,15 @@ var rule16 = {
     return hits;
   }
 };
+function historyShowsTables(state) {
+  return state.facts.columnTypes.size > 0;
+}
+function historyShows(state, table) {
+  if (state.newTables.has(table) || state.indexedColumns.has(table) || state.constraintsByTable.has(table)) return true;
+  const prefix = `${table}.`;
+  for (const key of state.facts.columnTypes.keys()) if (key.startsWith(prefix)) return true;
+  return false;
+}
 
 // rules/ban-truncate.ts
 var rule17 = {
@@ -2578,9 +2620,11 @@ var rule41 = {
   check({ statement }) {
     if (!executesNow(statement) || !NAMING.has(stmtTag(statement))) return [];
     if (!MAYBE_LONG.test(statement.text)) return [];
+    const overLimit = identifiersIn(statement.text, MIN_LONG_CHARS).filter((n) => Buffer.byteLength(n, "utf8") > MAX_BYTES);
+    if (overLimit.length === 0) return [];
     const defined = definedNames(statement.ast);
     const seen = /* @__PURE__ */ new Set();
-    const long = identifiersIn(statement.text, MIN_LONG_CHARS).filter((n) => Buffer.byteLength(n, "utf8") > MAX_BYTES && defined.has(truncateIdentifier(n)) && !seen.has(n) && seen.add(n));
+    const long = overLimit.filter((n) => defined.has(truncateIdentifier(n)) && !seen.has(n) && seen.add(n));
     return long.map((name) => ({
       message: `"${name}" is ${Buffer.byteLength(name, "utf8")} bytes; Postgres silently truncates it to "${truncateIdentifier(name)}"`,
       suggestion: `use a name of at most ${MAX_BYTES} bytes, e.g. by abbreviating its middle part`
@@ -2625,7 +2669,7 @@ var rule43 = {
   risk: "DANGEROUS",
   title: "A migration that already exists on the base branch was edited or deleted",
   docs: {
-    why: 'A migration on the base branch has probably run in production already. Runners record what they applied and never run it again, so the edit never reaches those databases: production and fresh databases silently diverge. Flyway and Liquibase compare checksums and refuse to migrate at all ("checksum mismatch"); renaming changes the version, so the runner applies it a second time; deleting it makes new databases differ from old ones. Editing only a rollback, a Flyway `R__` repeatable or a Liquibase `runOnChange` changeset is expected and not reported, nor is an edit of only comments or spacing for a runner that keeps no checksum (golang-migrate, goose, dbmate, Sqitch...): the statements every database runs are the same.',
+    why: 'A migration on the base branch has probably run in production already. Runners record what they applied and never run it again, so the edit never reaches those databases: production and fresh databases silently diverge. Flyway and Liquibase compare checksums and refuse to migrate at all ("checksum mismatch"); renaming changes the version, so the runner applies it a second time; deleting it makes new databases differ from old ones. Editing only a rollback, a Flyway `R__` repeatable or a Liquibase `runOnChange` changeset is expected and not reported, nor is adding changesets to a Liquibase changelog whose own changesets stay as they were (Liquibase checksums each changeset, not the file), nor is an edit of only comments or spacing for a runner that keeps no checksum (golang-migrate, goose, dbmate, Sqitch...): the statements every database runs are the same.',
     instead: "Leave the applied migration exactly as it is and put the change in a new migration after it. To fix a migration that has not been deployed anywhere yet, check that with the team first, then say so in the review.",
     bad: "# db/migrations/0007_create_orders.up.sql, already on main, edited in the PR:\n CREATE TABLE orders (\n   id bigint PRIMARY KEY,\n-  total numeric\n+  total numeric NOT NULL\n );",
     good: "# leave 0007_create_orders.up.sql untouched; add db/migrations/0042_orders_total_not_null.up.sql:\nALTER TABLE orders ADD CONSTRAINT orders_total_not_null CHECK (total IS NOT NULL) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_not_null;"
@@ -2638,7 +2682,7 @@ var rule44 = {
   risk: "CAUTION",
   title: "A new migration sorts before existing ones",
   docs: {
-    why: 'Runners apply migrations in version order and remember the highest one applied. A new migration whose version is lower than one already merged (typically a timestamp generated before a rebase) is skipped by golang-migrate and goose on databases that are past it, rejected by Flyway ("detected resolved migration not applied"), or applied out of sequence, against a schema it was not written for.',
+    why: 'Runners apply migrations in version order and remember the highest one applied. A new migration whose version is lower than one already merged (typically a timestamp generated before a rebase) is skipped by golang-migrate and drizzle on databases that are past it, refused by goose, Flyway ("detected resolved migration not applied") and supabase db push, or applied out of sequence, against a schema it was not written for. diesel, sqlx, dbmate, Prisma, pop and Liquibase apply every migration they have not recorded: there the finding is SAFE, as only the order differs between old and new databases.',
     instead: "Give the migration a version after every existing one: regenerate its timestamp (or take the next number) after rebasing on the base branch.",
     bad: "# main has 20240105120000_add_status.up.sql; the PR adds\n20240103090000_add_index.up.sql",
     good: "# after rebasing, the PR adds\n20240106100000_add_index.up.sql"
@@ -3615,14 +3659,24 @@ var rule67 = {
 };
 
 // rules/require-lock-timeout.ts
-var earlierNeededOne = earlierStepPasses((s, state) => executesNow(s.statement) && !s.lockTimeout && s.operations.some((op) => blocksExisting(op, state)));
+function waitingLock(statement, operations, state) {
+  const i = operations.findIndex((op) => blocksExisting(op, state));
+  if (i >= 0) {
+    const op = operations[i];
+    const indexTable = op.indexName ? state.facts.indexTables?.get(op.indexName) : void 0;
+    return { operation: i, lock: op.lock, target: op.table ?? indexTable ?? `the table index ${op.indexName} is on` };
+  }
+  const other = lockedBeyondNewTable(statement, operations, state);
+  return other && { operation: other.operation, lock: other.lock, target: other.table, via: other.via };
+}
+var earlierNeededOne = earlierStepPasses((s, state) => executesNow(s.statement) && !s.lockTimeout && waitingLock(s.statement, s.operations, state) !== void 0);
 var rule68 = {
   id: "require-lock-timeout",
   risk: "CAUTION",
   title: "A blocking lock without lock_timeout can queue every query on the table",
   docs: {
     why: "Postgres grants locks in order. A migration statement that needs a strong lock waits behind any long query (or a transaction left idle) on the table, and while it waits every new query on that table, even a plain SELECT, queues behind it. A change that takes a millisecond can so stall the table for minutes. A lock_timeout makes the statement give up instead, so the migration fails fast and can be retried.",
-    lock: "Any lock that blocks writes (SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE, ACCESS EXCLUSIVE) on a table that already exists; ACCESS EXCLUSIVE also blocks reads. A view counts too: DROP VIEW and CREATE OR REPLACE VIEW of an existing view lock it ACCESS EXCLUSIVE, so queries on the view queue the same way.",
+    lock: "Any lock that blocks writes (SHARE, SHARE ROW EXCLUSIVE, EXCLUSIVE, ACCESS EXCLUSIVE) on a table that already exists; ACCESS EXCLUSIVE also blocks reads. A view counts too: DROP VIEW and CREATE OR REPLACE VIEW of an existing view lock it ACCESS EXCLUSIVE, so queries on the view queue the same way. So does a foreign key on a new table: CREATE TABLE ... REFERENCES an existing table takes SHARE ROW EXCLUSIVE on the referenced one, and writes to it queue; and CREATE TABLE ... PARTITION OF takes ACCESS EXCLUSIVE on the partitioned table.",
     instead: "Start the migration with `SET lock_timeout = '5s';` (or `SET LOCAL` inside a transaction). When it fails with `canceling statement due to lock timeout`, nothing was blocked for long: retry later, ideally automatically a few times with a pause. Reported once per file, at the first statement that needs it.",
     bad: "ALTER TABLE orders ADD COLUMN note text;",
     good: "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;",
@@ -3630,15 +3684,13 @@ var rule68 = {
   },
   check({ statement, operations, state }) {
     if (!executesNow(statement) || state.lockTimeout) return [];
-    const i = operations.findIndex((op2) => blocksExisting(op2, state));
-    if (i < 0) return [];
+    const wait = waitingLock(statement, operations, state);
+    if (!wait) return [];
     if (earlierNeededOne(state)) return [];
-    const op = operations[i];
-    const indexTable = op.indexName ? state.facts.indexTables?.get(op.indexName) : void 0;
-    const target = op.table ?? indexTable ?? `the table index ${op.indexName} is on`;
+    const { target } = wait;
     return [{
-      operation: i,
-      message: `no lock_timeout is set before this statement takes ${article(describeLock(op.lock))}: if ${target} is busy it waits, and every query on ${target} queues behind it`,
+      operation: wait.operation,
+      message: wait.via === "foreign key" ? `no lock_timeout is set before this statement takes ${article(describeLock(wait.lock))} on ${target}, the existing table its foreign key references: if ${target} is busy it waits, and every write to ${target} queues behind it` : wait.via === "partition" ? `no lock_timeout is set before this statement takes ${article(describeLock(wait.lock))} on ${target}, the partitioned table it adds a partition to: if any query on ${target} is running it waits, and every query on ${target} queues behind it (ALTER TABLE ... ATTACH PARTITION of a table created apart needs only SHARE UPDATE EXCLUSIVE)` : `no lock_timeout is set before this statement takes ${article(describeLock(wait.lock))}: if ${target} is busy it waits, and every query on ${target} queues behind it`,
       suggestion: `SET ${state.tx.active ? "LOCAL " : ""}lock_timeout = '5s';  -- on "canceling statement due to lock timeout", retry the migration later`,
       suggestionRuns: "before"
     }];
@@ -4289,7 +4341,7 @@ function track(state, stmt, ops, remembered) {
     case "CreateTableAsStmt": {
       const name = tableOf(state, v.into?.rel);
       if (name && !state.learningOnly) state.newTables.add(name);
-      if (name && v.objtype === "OBJECT_MATVIEW") (state.views ??= /* @__PURE__ */ new Set()).add(name);
+      if (name && v.objtype === "OBJECT_MATVIEW") (state.views ??= /* @__PURE__ */ new Set()).add(name), state.viewDefinitions?.delete(name);
       return;
     }
     case "ViewStmt": {
@@ -4298,10 +4350,17 @@ function track(state, stmt, ops, remembered) {
       if (!name) return;
       if (!view.replace && !state.learningOnly) state.newTables.add(name);
       (state.views ??= /* @__PURE__ */ new Set()).add(name);
+      (state.viewDefinitions ??= /* @__PURE__ */ new Map()).set(name, v);
       return;
     }
     case "DropStmt": {
       const d = v;
+      if (d.removeType === "OBJECT_TABLE") {
+        for (const o of d.objects ?? []) {
+          const name = qualifiedFromList(as(o, "List")?.items);
+          if (name) forgetConstraints(state, name);
+        }
+      }
       const indexes = state.facts.indexTables;
       if (indexes && (d.removeType === "OBJECT_INDEX" || d.removeType === "OBJECT_TABLE")) {
         for (const o of d.objects ?? []) {
@@ -4315,7 +4374,7 @@ function track(state, stmt, ops, remembered) {
       if (d.removeType !== "OBJECT_VIEW" && d.removeType !== "OBJECT_MATVIEW") return;
       for (const o of d.objects ?? []) {
         const name = qualifiedFromList(as(o, "List")?.items);
-        if (name) state.views?.delete(name);
+        if (name) state.views?.delete(name), state.viewDefinitions?.delete(name);
       }
       return;
     }
@@ -4473,27 +4532,34 @@ function trackCreateTable(state, v, stmt) {
     if (list) list.push(table);
     else partitions.set(parent, [table]);
   }
+  const keys = [];
   for (const elt of v.tableElts ?? []) {
     const col = as(elt, "ColumnDef");
     if (col?.colname) {
       const key = `${table}.${col.colname}`;
       setColumnType(state, key, col.typeName);
-      trackColumnConstraints(state, table, key, col, true, stmt);
+      const pk = trackColumnConstraints(state, table, key, col, true, stmt);
+      if (pk) keys.push(pk);
     }
     const con = as(elt, "Constraint");
-    if (con) trackConstraint(state, table, con, true);
+    if (con?.contype === "CONSTR_PRIMARY") keys.push(con);
+    else if (con) trackConstraint(state, table, con, true);
     if (con?.contype === "CONSTR_PRIMARY") for (const k of keyColumns(con.keys)) state.facts.notNullColumns.add(`${table}.${k}`);
     if (con?.contype === "CONSTR_FOREIGN") recordForeignKey(state, table, keyColumns(con.fk_attrs), con, stmt);
   }
+  for (const k of keys) trackConstraint(state, table, k, true);
 }
 function trackColumnConstraints(state, table, key, def, tableIsNew, stmt) {
   const column = def.colname;
+  let pk;
   for (const c of (def.constraints ?? []).map((n) => as(n, "Constraint"))) {
-    if (c?.contype === "CONSTR_PRIMARY" || c?.contype === "CONSTR_UNIQUE") recordIndex(state, table, [column]);
+    if (c?.contype === "CONSTR_UNIQUE") recordIndex(state, table, [column]);
     if (c?.contype === "CONSTR_PRIMARY" || c?.contype === "CONSTR_NOTNULL") state.facts.notNullColumns.add(key);
+    if (c?.contype === "CONSTR_PRIMARY") pk = { ...c, keys: [{ String: { sval: column } }] };
     if (c?.contype === "CONSTR_FOREIGN") recordForeignKey(state, table, [column], c, stmt);
     if (c?.contype === "CONSTR_CHECK") trackConstraint(state, table, c, tableIsNew);
   }
+  return pk;
 }
 function primaryKeyColumns(state, table, c) {
   const keys = keyColumns(c.keys);
@@ -4530,7 +4596,7 @@ function trackConstraint(state, table, c, tableIsNew, added = false) {
   const kind = kinds[c.contype ?? ""];
   if (!kind) return;
   if (kind === "unique" || kind === "primary-key") recordIndex(state, table, keyColumns(c.keys));
-  const name = c.conname ?? `${table}#${state.statementCount}`;
+  const name = c.conname ?? (kind === "primary-key" ? c.indexname ?? primaryKeyName(state, table) : `${table}#${state.statementCount}`);
   const known2 = {
     table,
     name,
@@ -4547,10 +4613,25 @@ function trackConstraint(state, table, c, tableIsNew, added = false) {
 function setConstraint(state, table, name, known2) {
   let onTable = state.constraintsByTable.get(table);
   if (!onTable) state.constraintsByTable.set(table, onTable = /* @__PURE__ */ new Map());
+  if (!onTable.has(name)) countKeyName(state, table, name, 1);
   onTable.set(name, known2);
 }
 function deleteConstraint(state, table, name) {
-  state.constraintsByTable.get(table)?.delete(name);
+  if (state.constraintsByTable.get(table)?.delete(name)) countKeyName(state, table, name, -1);
+}
+function countKeyName(state, table, name, by) {
+  if (!KEY_NAME.test(name)) return;
+  const q = `${table.slice(0, table.lastIndexOf("."))}.${name}`;
+  const n = (state.keyNames?.get(q) ?? 0) + by;
+  if (n > 0) (state.keyNames ??= /* @__PURE__ */ new Map()).set(q, n);
+  else state.keyNames?.delete(q);
+}
+function forgetConstraints(state, table) {
+  for (const c of [...constraintsOn(state, table)]) deleteConstraint(state, table, c.name);
+  state.constraintsByTable.delete(table);
+}
+function keyByNameOnly(state, table, name) {
+  return KEY_NAME.test(name) && ![...constraintsOn(state, table)].some((c) => c.kind === "primary-key");
 }
 function dropConstraint(state, table, name) {
   const known2 = constraintNamed(state, table, name);
@@ -4558,13 +4639,7 @@ function dropConstraint(state, table, name) {
     deleteConstraint(state, table, name);
     return known2.kind;
   }
-  const keys = [...constraintsOn(state, table)].filter((c) => c.kind === "primary-key");
-  const unnamed = keys.find((c) => c.name.includes("#"));
-  if (unnamed && name === `${table.slice(table.lastIndexOf(".") + 1)}_pkey`) {
-    deleteConstraint(state, table, unnamed.name);
-    return "primary-key";
-  }
-  return keys.length === 0 && name.endsWith("_pkey") ? "primary-key" : void 0;
+  return keyByNameOnly(state, table, name) ? "primary-key" : void 0;
 }
 function notNullChecked(expr) {
   const bool = as(expr, "BoolExpr");
@@ -4582,6 +4657,7 @@ function notNullChecked(expr) {
 }
 function trackAlter(state, v, stmt) {
   const table = tableOf(state, v.relation);
+  if (table) state.viewDefinitions?.delete(table);
   if (!table || v.objtype && v.objtype !== "OBJECT_TABLE") return;
   const isNew = state.newTables.has(table);
   for (const cmdNode of v.cmds ?? []) {
@@ -4594,7 +4670,8 @@ function trackAlter(state, v, stmt) {
         const key = `${table}.${def.colname}`;
         setColumnType(state, key, def.typeName);
         if (!state.learningOnly) state.newColumns.add(key);
-        trackColumnConstraints(state, table, key, def, isNew, stmt);
+        const pk = trackColumnConstraints(state, table, key, def, isNew, stmt);
+        if (pk) trackConstraint(state, table, pk, isNew, true);
         break;
       }
       case "AT_SetNotNull":
@@ -4648,6 +4725,35 @@ function trackAlter(state, v, stmt) {
 function trackRename(state, v) {
   const table = tableOf(state, v.relation);
   if (!table || !v.newname) return;
+  trackViewRename(state, v, table);
+  if (v.renameType === "OBJECT_TABCONSTRAINT" && v.subname) {
+    const known2 = constraintNamed(state, table, v.subname);
+    if (known2 || keyByNameOnly(state, table, v.subname)) {
+      deleteConstraint(state, table, v.subname);
+      setConstraint(state, table, v.newname, known2 ? { ...known2, name: v.newname } : { table, name: v.newname, kind: "primary-key", validated: true, addedInTx: -1 });
+    }
+  }
+  if (v.renameType === "OBJECT_TABLE") {
+    const to = qualifiedName(v.relation?.schemaname, v.newname);
+    const onTable = state.constraintsByTable.get(table);
+    if (onTable && to !== table) {
+      forgetConstraints(state, to);
+      state.constraintsByTable.delete(table);
+      for (const c of onTable.values()) c.table = to;
+      state.constraintsByTable.set(to, onTable);
+    }
+  }
+  if (v.renameType === "OBJECT_INDEX" && (state.keyNames?.get(table) ?? 0) > 0) {
+    const old = table.slice(table.lastIndexOf(".") + 1);
+    const schema = table.slice(0, table.lastIndexOf("."));
+    for (const [on, constraints] of state.constraintsByTable) {
+      const c = on.slice(0, on.lastIndexOf(".")) === schema ? constraints.get(old) : void 0;
+      if (c?.kind !== "primary-key" && c?.kind !== "unique") continue;
+      deleteConstraint(state, on, old);
+      setConstraint(state, on, v.newname, { ...c, name: v.newname });
+      break;
+    }
+  }
   const indexes = state.facts.indexTables;
   if (indexes && v.renameType === "OBJECT_INDEX") {
     const on = indexes.get(table);
@@ -4681,6 +4787,16 @@ function trackRename(state, v) {
       if (k) state.facts.notNullColumns.delete(key), state.facts.notNullColumns.add(k);
     }
   }
+}
+function trackViewRename(state, v, view) {
+  if (!state.views?.has(view)) return;
+  const def = state.viewDefinitions?.get(view);
+  state.viewDefinitions?.delete(view);
+  if (v.renameType === "OBJECT_COLUMN" || !["OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW"].includes(v.renameType ?? "")) return;
+  const to = qualifiedName(v.relation?.schemaname, v.newname);
+  state.views.delete(view);
+  state.views.add(to);
+  if (def?.view) state.viewDefinitions.set(to, { ...def, view: { ...def.view, relname: v.newname } });
 }
 function trackFunction(state, v) {
   const name = stringList(v.funcname).at(-1)?.toLowerCase();

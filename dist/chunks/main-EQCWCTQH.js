@@ -3462,7 +3462,7 @@ var {
 } = import_index.default;
 
 // src/cli/main.ts
-var commands = () => import("./commands-GIILYFSA.js");
+var commands = () => import("./commands-OIZ37PER.js");
 var EXAMPLES_LINT = `
 Examples:
   $ migration-guard lint db/migrations/0042_add_orders_index.up.sql
@@ -3505,7 +3505,7 @@ function buildProgram() {
     process.exitCode = await (await commands()).planCommand(repoDir, opts);
   });
   program2.command("stats").summary("read table sizes from a database (catalog only, no rows) into a --table-stats file").description("Reads row counts, heap/index/TOAST sizes, each index, write activity and the cost settings from pg_class and pg_stat_user_tables in a read-only transaction. A role with pg_read_all_stats (or any role that can log in) is enough: no table is read. See docs/estimates.md.").option("--database-url <url>", "the database to read (also: MIGRATION_GUARD_STATS_URL)").option("-o, --output <file>", "write the stats file here instead of stdout").option("--schema <name...>", "only these schemas (default: all but the system schemas)").option("--statement-timeout <ms>", "limit per catalog query (default 10000)").action(async (opts) => {
-    const { statsCommand } = await import("./stats-command-KNRVTSCK.js");
+    const { statsCommand } = await import("./stats-command-AFHY2BVD.js");
     process.exitCode = await statsCommand(opts);
   });
   program2.command("rules").summary("list the rules, or show one rule: why, lock, what to do instead, examples").argument("[id]", "rule id").option("--color", "force colour").option("--no-color", "no colour").action(async (id, opts) => {
@@ -3530,7 +3530,7 @@ function buildProgram() {
 `);
   });
   program2.command("app").summary("run the GitHub App server (Probot), configured by the environment").description("Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.").action(async () => {
-    const { startApp } = await import("./server-EAPQWP6N.js");
+    const { startApp } = await import("./server-5DADJ6TH.js");
     await startApp();
   });
   program2.addHelpText(

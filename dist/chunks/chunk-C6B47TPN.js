@@ -1,13 +1,16 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  CONFIG_FILE_NAMES
-} from "./chunk-4I7UKKAC.js";
-import {
   bySeverity,
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-PLFU5V7P.js";
+} from "./chunk-TDEUNMES.js";
+import {
+  require_dist
+} from "./chunk-TGAEFO6I.js";
+import {
+  CONFIG_FILE_NAMES
+} from "./chunk-4I7UKKAC.js";
 import {
   CHECKSUM_REFUSAL,
   NO_TREE,
@@ -21,29 +24,32 @@ import {
   renameRunsNothing,
   rollbackMissing,
   rollbackOrphan,
-  routineBodyTokens,
   routinesCreatedInText
-} from "./chunk-FFGS6OUK.js";
+} from "./chunk-KXY5S3HC.js";
 import {
   allRules,
   ruleById
-} from "./chunk-QGNSZB3M.js";
-import {
-  LAYOUT_TRANSACTION
-} from "./chunk-O6AHY4CV.js";
+} from "./chunk-UHER332N.js";
 import {
   byCodeUnit,
   decodeSql,
+  holdYoungGeneration,
   parseSource,
   topLevelStatements,
   trimTrailing
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   maxRisk
 } from "./chunk-UTBNT2LW.js";
 import {
+  LAYOUT_TRANSACTION
+} from "./chunk-O6AHY4CV.js";
+import {
   initParser
-} from "./chunk-BDVNOOZC.js";
+} from "./chunk-KBDENZBY.js";
+import {
+  __toESM
+} from "./chunk-ZGDBGMMU.js";
 
 // src/analyze/rule.ts
 function effectiveSettings(rules, preset, settings) {
@@ -53,194 +59,6 @@ function effectiveSettings(rules, preset, settings) {
   }
   return { ...out, ...settings };
 }
-
-// src/discover/changes.ts
-function applyChanges(sets, changes, baseSets, sameStatements2 = (a, b) => a === b) {
-  const byPath = new Map(changes.map((c) => [c.path, c]));
-  const baseByKey = /* @__PURE__ */ new Map();
-  for (const set of baseSets ?? []) for (const m of set.migrations) baseByKey.set(setKey(set, m.up.path), m);
-  const findings = [];
-  const claimedDeletions = /* @__PURE__ */ new Set();
-  const result = sets.map((set) => {
-    const moved = baseSets ? movedWhole(set, sets, baseSets) : void 0;
-    const migrations = set.migrations.map((m) => {
-      const carried = moved?.get(m.up.path);
-      if (carried) {
-        for (const p of [carried.up.path, carried.down?.path]) if (p !== void 0) claimedDeletions.add(p);
-        return { ...m, change: "unchanged" };
-      }
-      const previousPath = byPath.get(m.up.path)?.previousPath;
-      const base = baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, previousPath ?? "")) ?? (previousPath === void 0 ? void 0 : baseSets?.flatMap((b) => b.migrations).find((b) => b.up.path === previousPath));
-      const marked = mark(m, byPath, base, sameStatements2);
-      if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change, marked.renamedFrom));
-      return marked.migration;
-    });
-    return { ...set, migrations };
-  });
-  const notes = [];
-  const deletedPaths = new Set(changes.filter((c) => c.status === "deleted").map((c) => c.path));
-  const fileName = (p) => p.slice(p.lastIndexOf("/") + 1);
-  const headNames = new Set(result.flatMap((s) => s.migrations.filter((m) => m.change === "added" || m.change === "renamed").map((m) => fileName(m.up.path))));
-  for (const set of baseSets ?? []) {
-    if (set.migrations.length === 0 || sets.some((s) => s.dir === set.dir)) continue;
-    if (!set.migrations.every((m) => deletedPaths.has(m.up.path) && !headNames.has(fileName(m.up.path)))) continue;
-    for (const m of set.migrations) for (const p of [m.up.path, m.down?.path]) if (p !== void 0) claimedDeletions.add(p);
-    notes.push({ path: set.dir, message: `${set.migrations.length} migration${set.migrations.length === 1 ? "" : "s"} of ${set.dir || "the repository root"} deleted with the whole folder: no runner applies ${set.migrations.length === 1 ? "it" : "them"} again, and databases that ran ${set.migrations.length === 1 ? "it" : "them"} keep what ${set.migrations.length === 1 ? "it" : "they"} made` });
-  }
-  for (const change of changes) {
-    if (change.status !== "deleted" || claimedDeletions.has(change.path)) continue;
-    const fromBase = baseSets ? findBase(baseSets, change.path) : null;
-    const target = fromBase ? result.find((s) => s.dir === fromBase.set.dir && s.layout === fromBase.set.layout) : result.find((s) => parentOf(change.path) === s.dir || parentOf(parentOf(change.path)) === s.dir);
-    if (fromBase === null && (!target || !/\.sql$/i.test(change.path))) continue;
-    if (fromBase && fromBase.migration.up.path !== change.path) continue;
-    const deleted = fromBase ? { ...fromBase.migration, change: "deleted" } : deletedStub(change.path, target);
-    claimedDeletions.add(change.path);
-    findings.push(migrationEdited(deleted, "deleted"));
-    if (target) target.migrations = insertByBaseOrder(target.migrations, deleted, fromBase?.set.migrations ?? null);
-    else result.push({ dir: fromBase.set.dir, layout: fromBase.set.layout, migrations: [deleted] });
-  }
-  for (const set of result) findings.push(...outOfOrder(set, baseSets ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout) : null));
-  return { sets: result, findings, notes };
-}
-function movedWhole(set, heads, baseSets) {
-  const sameFolder = (a, b) => a.dir === b.dir;
-  if (baseSets.some((b) => sameFolder(b, set))) return void 0;
-  const within = (dir, path2) => path2 === void 0 ? void 0 : dir === "" ? path2 : path2.slice(dir.length + 1);
-  const byName = new Map(set.migrations.map((m) => [within(set.dir, m.up.path), m]));
-  for (const base of baseSets) {
-    if (base.migrations.length === 0 || heads.some((h) => sameFolder(h, base))) continue;
-    const pairs = /* @__PURE__ */ new Map();
-    for (const b of base.migrations) {
-      const h = byName.get(within(base.dir, b.up.path));
-      if (!h || h.up.text !== b.up.text || within(set.dir, h.down?.path) !== within(base.dir, b.down?.path) || (h.down?.text ?? "") !== (b.down?.text ?? "")) break;
-      pairs.set(h.up.path, b);
-    }
-    if (pairs.size === base.migrations.length) return pairs;
-  }
-  return void 0;
-}
-function setKey(set, upPath) {
-  return `${set.dir}\0${set.layout}\0${upPath}`;
-}
-function mark(m, byPath, base, sameStatements2) {
-  const up = byPath.get(m.up.path);
-  const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : void 0;
-  const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : void 0;
-  let change = "unchanged";
-  let upEdited = false;
-  let upAsBase = false;
-  let renamedFrom;
-  if (up?.status === "added" && !base) change = "added";
-  else if (up?.status === "renamed") {
-    change = "renamed";
-    upEdited = true;
-    if (base) {
-      renamedFrom = {
-        version: base.version,
-        layout: base.layout,
-        // The statements only (a tool switch adds its annotations and takes in the rollback).
-        sameStatements: sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout)
-      };
-      upAsBase = renameRunsNothing({ ...m, ...up.previousPath ? { previousPath: up.previousPath } : {} }, renamedFrom);
-    }
-  } else if (up) {
-    change = "modified";
-    const oneFile = m.down?.path === m.up.path;
-    const checksummed = CHECKSUM_REFUSAL[m.layout] !== void 0;
-    upAsBase = !!base && (sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout));
-    if (!base) upEdited = true;
-    else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
-    else upEdited = !upAsBase;
-  } else if (down || baseDown) {
-    change = "modified";
-    upAsBase = true;
-  }
-  const rollbackAsIs = change === "modified" && !rollbackChanged(m, base, down ?? baseDown, sameStatements2);
-  if (change === "modified" && upAsBase && !upEdited && rollbackAsIs) change = "unchanged";
-  const keptRollback = change === "modified" && !upAsBase && rollbackAsIs && !!base && !!m.down && m.down.path !== m.up.path && base.down?.path === m.down.path;
-  const migration = {
-    ...m,
-    change,
-    ...keptRollback ? { rollbackAsBase: { baseUp: base.up.text } } : {},
-    // A runner that re-applies the migration when it changes runs every statement again: all of
-    // them are the change's to review.
-    ...change === "modified" && upEdited && base && base.up.path === m.up.path && !m.repeatable && !/\b(?:runOnChange|runAlways):\s*true\b/i.test(m.up.text) ? { baseUp: base.up.text } : {},
-    ...up?.status === "renamed" && up.previousPath ? { previousPath: up.previousPath } : {},
-    ...upAsBase ? { upAsBase: true } : {}
-  };
-  return { migration, upEdited, ...renamedFrom ? { renamedFrom } : {} };
-}
-function rollbackChanged(m, base, downChange, sameStatements2) {
-  if (m.down?.path !== m.up.path) {
-    if (downChange === void 0) return false;
-    if (downChange.status !== "modified" || !m.down || base?.down?.path !== m.down.path) return true;
-    return !(sameSql(base.down.text, m.down.text) || sameStatements2(base.down.text, m.down.text, m.layout));
-  }
-  const before = base?.down?.text ?? "";
-  const after = m.down?.text ?? "";
-  return !(sameSql(before, after) || sameStatements2(before, after, m.layout));
-}
-function sameSql(a, b) {
-  return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
-}
-function findBase(baseSets, path2) {
-  for (const set of baseSets) {
-    for (const migration of set.migrations) {
-      if (migration.up.path === path2 || migration.down?.path === path2) return { set, migration };
-    }
-  }
-  return null;
-}
-function deletedStub(path2, set) {
-  const name = path2.slice(path2.lastIndexOf("/") + 1).replace(/\.sql$/i, "");
-  return {
-    id: name,
-    version: name,
-    name,
-    layout: set.layout,
-    dir: set.dir,
-    up: { path: path2, text: "" },
-    down: null,
-    rollbackStatus: "not-required",
-    transaction: "none",
-    change: "deleted"
-  };
-}
-function insertByBaseOrder(migrations, deleted, baseOrder) {
-  const out = [...migrations];
-  if (baseOrder) {
-    const i = baseOrder.findIndex((m) => m.up.path === deleted.up.path);
-    for (let j = i - 1; j >= 0; j--) {
-      const at = out.findIndex((m) => m.up.path === baseOrder[j].up.path || m.id === baseOrder[j].id);
-      if (at >= 0) {
-        out.splice(at + 1, 0, deleted);
-        return out;
-      }
-    }
-    out.unshift(deleted);
-    return out;
-  }
-  out.push(deleted);
-  return out;
-}
-function outOfOrder(set, base) {
-  const basePaths = base ? new Set(base.flatMap((s) => s.migrations.map((m) => m.up.path))) : null;
-  const existing = (m) => !m.repeatable && m.change !== "deleted" && m.change !== "added" && (basePaths === null || basePaths.has(m.up.path) || m.change === "renamed");
-  const findings = [];
-  set.migrations.forEach((m, i) => {
-    if (m.change !== "added" || m.repeatable) return;
-    const later = set.migrations.slice(i + 1).find((o) => existing(o) && o.change !== "renamed");
-    if (later) findings.push(migrationOutOfOrder(m, later));
-  });
-  return findings;
-}
-function parentOf(path2) {
-  const i = path2.lastIndexOf("/");
-  return i < 0 ? "" : path2.slice(0, i);
-}
-
-// src/discover/discover.ts
-import { createHash } from "node:crypto";
 
 // src/discover/version.ts
 function compareDigits(a, b) {
@@ -474,6 +292,7 @@ function isolable(sql) {
 }
 function parseChangelog(text, path2, rel, issues) {
   const changesets = [];
+  const rollbackOf = [[]];
   const rollbackLines = [];
   const rollbackSql = [];
   const checks = [];
@@ -495,13 +314,17 @@ function parseChangelog(text, path2, rel, issues) {
     const cs = CHANGESET.exec(line.text);
     if (cs) {
       changesets.push({ line: line.number, label: cs[1], attrs: cs[2] ?? "", hasRollback: false });
+      rollbackOf.push([]);
       continue;
     }
     const current = changesets[changesets.length - 1];
     const rb = ROLLBACK_LINE.exec(line.text);
     if (rb) {
       rollbackLines.push([line.start, line.end]);
-      if (!isEmptyRollback(rb[2])) rollbackSql.push([line.start + rb[1].length, line.end]);
+      if (!isEmptyRollback(rb[2])) {
+        rollbackSql.push([line.start + rb[1].length, line.end]);
+        rollbackOf[rollbackOf.length - 1].push([line.start + rb[1].length, line.end]);
+      }
       if (current) current.hasRollback = true;
       continue;
     }
@@ -514,7 +337,10 @@ function parseChangelog(text, path2, rel, issues) {
       const innerEnd = close < 0 ? text.length : close;
       const end = close < 0 ? text.length : close + 2;
       rollbackLines.push([start, end]);
-      if (!isEmptyRollback(text.slice(innerStart, innerEnd))) rollbackSql.push([innerStart, innerEnd]);
+      if (!isEmptyRollback(text.slice(innerStart, innerEnd))) {
+        rollbackSql.push([innerStart, innerEnd]);
+        rollbackOf[rollbackOf.length - 1].push([innerStart, innerEnd]);
+      }
       if (current) current.hasRollback = true;
       while (i + 1 < all.length && all[i + 1].start < end) i++;
     }
@@ -530,12 +356,14 @@ function parseChangelog(text, path2, rel, issues) {
   const noTransaction = changesets.some((c) => /\brunInTransaction:\s*false\b/i.test(c.attrs));
   const repeatable = changesets.length > 0 && changesets.every((c) => /\b(runOnChange|runAlways):\s*true\b/i.test(c.attrs));
   const id = rel.replace(/\.sql$/i, "");
+  const spans = rollbackOf.filter((r) => r.length > 0).map((r) => [r[0][0], r[r.length - 1][1]]);
   return {
     id,
     version: id,
     name: baseName(id),
     up: { path: path2, text: withChecks(keepRanges(text, upKeep), checks) },
     down: anyRollback ? { path: path2, text: keepRanges(text, rollbackSql) } : null,
+    ...anyRollback && spans.length > 1 ? { downOrder: spans.reverse() } : {},
     ...noTransaction ? { noTransaction } : {},
     ...repeatable ? { repeatable } : {},
     ...Object.keys(properties).length > 0 ? { placeholders: properties } : {},
@@ -549,6 +377,243 @@ function withChecks(up, checks) {
   for (const c of checks) out = `${out.slice(0, c.start)};${c.sql};${" ".repeat(c.end - c.start - c.sql.length - 2)}${out.slice(c.end)}`;
   return out;
 }
+function changesetBlocks(up) {
+  const blocks = [{ key: "", start: 0, end: up.length }];
+  for (const line of lines(up)) {
+    const cs = CHANGESET.exec(line.text);
+    if (!cs) continue;
+    blocks[blocks.length - 1].end = line.start;
+    blocks.push({ key: cs[1], start: line.start, end: up.length });
+  }
+  return new Set(blocks.map((b) => b.key)).size === blocks.length ? blocks : null;
+}
+function addedChangesets(baseUp, headUp, same) {
+  const base = changesetBlocks(baseUp);
+  const head = changesetBlocks(headUp);
+  if (!base || !head) return null;
+  const byKey = new Map(head.map((b) => [b.key, b]));
+  const kept = [];
+  for (const b of base) {
+    const h = byKey.get(b.key);
+    if (!h || !same(baseUp.slice(b.start, b.end), headUp.slice(h.start, h.end))) return null;
+    byKey.delete(b.key);
+    kept.push([h.start, h.end]);
+  }
+  const added = [...byKey.values()].map((b) => [b.start, b.end]);
+  return added.length > 0 ? { kept: kept.sort((a, b) => a[0] - b[0]), added } : null;
+}
+
+// src/discover/changes.ts
+function applyChanges(sets, changes, baseSets, sameStatements2 = (a, b) => a === b) {
+  const byPath = new Map(changes.map((c) => [c.path, c]));
+  const baseByKey = /* @__PURE__ */ new Map();
+  for (const set of baseSets ?? []) for (const m of set.migrations) baseByKey.set(setKey(set, m.up.path), m);
+  const findings = [];
+  const claimedDeletions = /* @__PURE__ */ new Set();
+  const result = sets.map((set) => {
+    const moved = baseSets ? movedWhole(set, sets, baseSets) : void 0;
+    const migrations = set.migrations.map((m) => {
+      const carried = moved?.get(m.up.path);
+      if (carried) {
+        for (const p of [carried.up.path, carried.down?.path]) if (p !== void 0) claimedDeletions.add(p);
+        return { ...m, change: "unchanged" };
+      }
+      const previousPath = byPath.get(m.up.path)?.previousPath;
+      const base = baseByKey.get(setKey(set, m.up.path)) ?? baseByKey.get(setKey(set, previousPath ?? "")) ?? (previousPath === void 0 ? void 0 : baseSets?.flatMap((b) => b.migrations).find((b) => b.up.path === previousPath));
+      const marked = mark(m, byPath, base, sameStatements2, baseSets !== null);
+      if (marked.upEdited && !m.repeatable) findings.push(migrationEdited(marked.migration, marked.migration.change, marked.renamedFrom));
+      return marked.migration;
+    });
+    return { ...set, migrations };
+  });
+  const notes = [];
+  const deletedPaths = new Set(changes.filter((c) => c.status === "deleted").map((c) => c.path));
+  const fileName = (p) => p.slice(p.lastIndexOf("/") + 1);
+  const headNames = new Set(result.flatMap((s) => s.migrations.filter((m) => m.change === "added" || m.change === "renamed").map((m) => fileName(m.up.path))));
+  for (const set of baseSets ?? []) {
+    if (set.migrations.length === 0 || sets.some((s) => s.dir === set.dir)) continue;
+    if (!set.migrations.every((m) => deletedPaths.has(m.up.path) && !headNames.has(fileName(m.up.path)))) continue;
+    for (const m of set.migrations) for (const p of [m.up.path, m.down?.path]) if (p !== void 0) claimedDeletions.add(p);
+    notes.push({ path: set.dir, message: `${set.migrations.length} migration${set.migrations.length === 1 ? "" : "s"} of ${set.dir || "the repository root"} deleted with the whole folder: no runner applies ${set.migrations.length === 1 ? "it" : "them"} again, and databases that ran ${set.migrations.length === 1 ? "it" : "them"} keep what ${set.migrations.length === 1 ? "it" : "they"} made` });
+  }
+  for (const change of changes) {
+    if (change.status !== "deleted" || claimedDeletions.has(change.path)) continue;
+    const fromBase = baseSets ? findBase(baseSets, change.path) : null;
+    const target = fromBase ? result.find((s) => s.dir === fromBase.set.dir && s.layout === fromBase.set.layout) : result.find((s) => parentOf(change.path) === s.dir || parentOf(parentOf(change.path)) === s.dir);
+    if (fromBase === null && (!target || !/\.sql$/i.test(change.path))) continue;
+    if (fromBase && fromBase.migration.up.path !== change.path) continue;
+    const deleted = fromBase ? { ...fromBase.migration, change: "deleted" } : deletedStub(change.path, target);
+    claimedDeletions.add(change.path);
+    findings.push(migrationEdited(deleted, "deleted"));
+    if (target) target.migrations = insertByBaseOrder(target.migrations, deleted, fromBase?.set.migrations ?? null);
+    else result.push({ dir: fromBase.set.dir, layout: fromBase.set.layout, migrations: [deleted] });
+  }
+  for (const set of result) findings.push(...outOfOrder(set, baseSets ? baseSets.filter((b) => b.dir === set.dir && b.layout === set.layout) : null));
+  return { sets: result, findings, notes };
+}
+function movedWhole(set, heads, baseSets) {
+  const sameFolder = (a, b) => a.dir === b.dir;
+  if (baseSets.some((b) => sameFolder(b, set))) return void 0;
+  const within = (dir, path2) => path2 === void 0 ? void 0 : dir === "" ? path2 : path2.slice(dir.length + 1);
+  const byName = new Map(set.migrations.map((m) => [within(set.dir, m.up.path), m]));
+  for (const base of baseSets) {
+    if (base.migrations.length === 0 || heads.some((h) => sameFolder(h, base))) continue;
+    const pairs = /* @__PURE__ */ new Map();
+    for (const b of base.migrations) {
+      const h = byName.get(within(base.dir, b.up.path));
+      if (!h || h.up.text !== b.up.text || within(set.dir, h.down?.path) !== within(base.dir, b.down?.path) || (h.down?.text ?? "") !== (b.down?.text ?? "")) break;
+      pairs.set(h.up.path, b);
+    }
+    if (pairs.size === base.migrations.length) return pairs;
+  }
+  return void 0;
+}
+function setKey(set, upPath) {
+  return `${set.dir}\0${set.layout}\0${upPath}`;
+}
+function mark(m, byPath, base, sameStatements2, baseKnown) {
+  const up = byPath.get(m.up.path);
+  const down = m.down && m.down.path !== m.up.path ? byPath.get(m.down.path) : void 0;
+  const baseDown = base?.down && base.down.path !== base.up.path ? byPath.get(base.down.path) : void 0;
+  let change = "unchanged";
+  let upEdited = false;
+  let upAsBase = false;
+  let renamedFrom;
+  if (up?.status === "added" && !base) change = "added";
+  else if (up?.status === "renamed" && !base && baseKnown) change = "added";
+  else if (up?.status === "renamed") {
+    change = "renamed";
+    upEdited = true;
+    if (base) {
+      renamedFrom = {
+        version: base.version,
+        layout: base.layout,
+        // The statements only (a tool switch adds its annotations and takes in the rollback).
+        sameStatements: sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout)
+      };
+      upAsBase = renameRunsNothing({ ...m, ...up.previousPath ? { previousPath: up.previousPath } : {} }, renamedFrom);
+    }
+  } else if (up) {
+    change = "modified";
+    const oneFile = m.down?.path === m.up.path;
+    const checksummed = CHECKSUM_REFUSAL[m.layout] !== void 0;
+    upAsBase = !!base && (sameSql(base.up.text, m.up.text) || sameStatements2(base.up.text, m.up.text, m.layout));
+    const grown = !upAsBase && base && oneFile && m.layout === "liquibase-sql" && base.up.path === m.up.path ? addedChangesets(base.up.text, m.up.text, sameSql) : null;
+    if (grown) return grownChangelog(m, base, grown);
+    if (!base) upEdited = true;
+    else if (checksummed) upEdited = oneFile ? !sameSql(base.up.text, m.up.text) : base.up.text !== m.up.text;
+    else upEdited = !upAsBase;
+  } else if (down || baseDown) {
+    change = "modified";
+    upAsBase = true;
+  }
+  const rollbackAsIs = change === "modified" && !rollbackChanged(m, base, down ?? baseDown, sameStatements2);
+  if (change === "modified" && upAsBase && !upEdited && rollbackAsIs) change = "unchanged";
+  const keptRollback = change === "modified" && !upAsBase && rollbackAsIs && !!base && !!m.down && m.down.path !== m.up.path && base.down?.path === m.down.path;
+  const migration = {
+    ...m,
+    change,
+    ...keptRollback ? { rollbackAsBase: { baseUp: base.up.text } } : {},
+    // A runner that re-applies the migration when it changes runs every statement again: all of
+    // them are the change's to review.
+    ...change === "modified" && upEdited && base && base.up.path === m.up.path && !m.repeatable && !/\b(?:runOnChange|runAlways):\s*true\b/i.test(m.up.text) ? { baseUp: base.up.text } : {},
+    ...change === "renamed" && up?.previousPath ? { previousPath: up.previousPath } : {},
+    // Where the base branch has this migration; when its migrations are unknown, where it would be.
+    ...base ? { basePath: base.up.path } : !baseKnown && change !== "added" ? { basePath: (change === "renamed" ? up?.previousPath : void 0) ?? m.up.path } : {},
+    ...upAsBase ? { upAsBase: true } : {}
+  };
+  return { migration, upEdited, ...renamedFrom ? { renamedFrom } : {} };
+}
+function grownChangelog(m, base, grown) {
+  const reviewed = grown.added;
+  const within = ([s, e]) => reviewed.some(([a, b]) => s >= a && e <= b);
+  const order = m.downOrder?.filter(within);
+  const down = m.down ? { ...m.down, text: keepRanges(m.down.text, reviewed) } : null;
+  const none = down !== null && isBlankSql(down.text);
+  const migration = {
+    ...m,
+    change: "modified",
+    basePath: base.up.path,
+    baseChangesets: grown.kept,
+    ...down ? { down: none ? null : down } : {},
+    ...none ? { rollbackStatus: "missing" } : {},
+    ...order && order.length > 1 ? { downOrder: order } : {}
+  };
+  if (none) delete migration.rollbackEmpty;
+  if (order && order.length <= 1) delete migration.downOrder;
+  return { migration, upEdited: false };
+}
+function rollbackChanged(m, base, downChange, sameStatements2) {
+  if (m.down?.path !== m.up.path) {
+    if (downChange === void 0) return false;
+    if (downChange.status !== "modified" || !m.down || base?.down?.path !== m.down.path) return true;
+    return !(sameSql(base.down.text, m.down.text) || sameStatements2(base.down.text, m.down.text, m.layout));
+  }
+  const before = base?.down?.text ?? "";
+  const after = m.down?.text ?? "";
+  return !(sameSql(before, after) || sameStatements2(before, after, m.layout));
+}
+function sameSql(a, b) {
+  return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
+}
+function findBase(baseSets, path2) {
+  for (const set of baseSets) {
+    for (const migration of set.migrations) {
+      if (migration.up.path === path2 || migration.down?.path === path2) return { set, migration };
+    }
+  }
+  return null;
+}
+function deletedStub(path2, set) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1).replace(/\.sql$/i, "");
+  return {
+    id: name,
+    version: name,
+    name,
+    layout: set.layout,
+    dir: set.dir,
+    up: { path: path2, text: "" },
+    down: null,
+    rollbackStatus: "not-required",
+    transaction: "none",
+    change: "deleted"
+  };
+}
+function insertByBaseOrder(migrations, deleted, baseOrder) {
+  const out = [...migrations];
+  if (baseOrder) {
+    const i = baseOrder.findIndex((m) => m.up.path === deleted.up.path);
+    for (let j = i - 1; j >= 0; j--) {
+      const at = out.findIndex((m) => m.up.path === baseOrder[j].up.path || m.id === baseOrder[j].id);
+      if (at >= 0) {
+        out.splice(at + 1, 0, deleted);
+        return out;
+      }
+    }
+    out.unshift(deleted);
+    return out;
+  }
+  out.push(deleted);
+  return out;
+}
+function outOfOrder(set, base) {
+  const basePaths = base ? new Set(base.flatMap((s) => s.migrations.map((m) => m.up.path))) : null;
+  const existing = (m) => !m.repeatable && m.change !== "deleted" && m.change !== "added" && (basePaths === null || basePaths.has(m.up.path) || m.change === "renamed");
+  const findings = [];
+  set.migrations.forEach((m, i) => {
+    if (m.change !== "added" || m.repeatable) return;
+    const later = set.migrations.slice(i + 1).find((o) => existing(o) && o.change !== "renamed");
+    if (later) findings.push(migrationOutOfOrder(m, later));
+  });
+  return findings;
+}
+function parentOf(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "" : path2.slice(0, i);
+}
+
+// src/discover/discover.ts
+import { createHash } from "node:crypto";
 
 // src/discover/layouts/plain.ts
 var LEADING_VERSION = /^([vV]?\d+(?:[._]\d+)*)(?:[_\-.](.*))?$/s;
@@ -614,7 +679,9 @@ var DIR_PAIR = /^(?:(.*)\/)?[^/]+\/(?:up|down)\.sql$/;
 var VERSION_SUBDIR = /^(?:(.*)\/)?[vV]?\d+(?:\.\d+)*\/([^/]+\.sql)$/;
 var LIQUIBASE_ROOT = /^(changelogs?|changesets?|liquibase|migrations?|db)$/i;
 var TEST_DIR = /(^|\/)(tests?|__tests__|integration|e2e|specs?|fixtures?|testdata|mocks?|stubs?)(\/|$)/i;
-var MIGRATION_DIR = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)|(^|\/)(db|schema|ddl)$/i;
+var NAMED_MIGRATIONS = /(^|\/)[^/]*(migrat|changelog|upgrade|versioned|flyway)[^/]*(\/|$)/i;
+var NAMED_DATABASE = /(^|\/)(db|schema|ddl)$/i;
+var MIGRATION_DIR = new RegExp(`${NAMED_MIGRATIONS.source}|${NAMED_DATABASE.source}`, "i");
 function parent(path2) {
   const i = path2.lastIndexOf("/");
   return i < 0 ? "" : path2.slice(0, i);
@@ -716,13 +783,20 @@ async function findFolderGroups(paths, readText) {
   }
   return groups.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
 }
+var DELTA_DIR = /(^|\/)deltas?$/i;
+function inVersionFolders(files) {
+  const sql = files.filter((f) => /\.sql$/i.test(f));
+  return sql.filter((f) => /^[vV]?\d+(?:\.\d+)*\/[^/]+$/.test(f)).length * 2 > sql.length;
+}
 function namedWithVersions(files) {
   const sqlNames = files.filter((f) => /\.sql$/i.test(f)).map((f) => f.slice(f.lastIndexOf("/") + 1));
   return sqlNames.filter((f) => /^[vV]?\d/.test(f)).length * 2 > sqlNames.length;
 }
 function looksLikeMigrationFolder(group) {
-  if (MIGRATION_DIR.test(group.dir)) return true;
+  if (NAMED_MIGRATIONS.test(group.dir)) return true;
   if (TEST_DIR.test(group.dir)) return false;
+  if (NAMED_DATABASE.test(group.dir)) return true;
+  if (DELTA_DIR.test(group.dir) && inVersionFolders(group.files)) return true;
   const files = group.files.filter((f) => /\.sql$/i.test(f));
   return files.filter((f) => looksLikeMigrationName(f.slice(f.lastIndexOf("/") + 1))).length * 2 >= files.length;
 }
@@ -1490,9 +1564,9 @@ function table(v) {
 }
 var toml;
 async function manifest(text) {
-  const { parse } = await (toml ??= import("./dist-PXEY3JBH.js"));
+  const { parse: parse2 } = await (toml ??= import("./dist-PXEY3JBH.js"));
   try {
-    return parse(text);
+    return parse2(text);
   } catch {
     return void 0;
   }
@@ -1701,6 +1775,56 @@ async function unreadableMigrations(paths, files, changed) {
     })
   );
   return found.filter((f) => f !== null).map(({ path: path2, format }) => ({ path: path2, line: 1, column: 1, message: format.message, rule: "layout-error", risk: "DANGEROUS" }));
+}
+
+// src/discover/sqlc.ts
+var import_yaml = __toESM(require_dist(), 1);
+var SQLC_CONFIG = /(?:^|\/)sqlc\.(?:ya?ml|json)$/;
+async function sqlcSchemaFiles(listed, read, change) {
+  const files = new Set(listed);
+  const named = /* @__PURE__ */ new Map();
+  for (const config of listed.filter((p) => SQLC_CONFIG.test(p))) {
+    let text;
+    if (!change.changed(config)) text = await read(config);
+    else if (change.added(config) || !change.base) continue;
+    else text = await (await change.base()).read(change.previous(config) ?? config);
+    const dir = config.includes("/") ? config.slice(0, config.lastIndexOf("/")) : "";
+    for (const entry of schemaEntries(text)) {
+      const path2 = resolve(dir, entry);
+      if (path2 !== null && /\.sql$/i.test(path2) && files.has(path2) && !named.has(path2)) named.set(path2, config);
+    }
+  }
+  return named;
+}
+function schemaEntries(text) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text);
+  } catch {
+    return [];
+  }
+  if (!doc || typeof doc !== "object") return [];
+  const out = [];
+  for (const key of ["sql", "packages"]) {
+    const list = doc[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const schema = item && typeof item === "object" ? item.schema : void 0;
+      for (const s of Array.isArray(schema) ? schema : [schema]) if (typeof s === "string") out.push(s);
+    }
+  }
+  return out;
+}
+function resolve(dir, entry) {
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of entry.replace(/\\/g, "/").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
 }
 
 // src/discover/placeholder-files.ts
@@ -1968,7 +2092,7 @@ async function changelogIncludeEdits(paths, readHead, readBase, reviewed, listed
   const isReviewed = new Set(reviewed);
   const out = [];
   const clean = (p) => p.replace(/^classpath\*?:/, "").replace(/^\.?\//, "").replace(/\/+$/, "");
-  const resolve = (changelog, target) => {
+  const resolve2 = (changelog, target) => {
     const parts = [...changelog.split("/").slice(0, -1), ...clean(target).split("/")];
     const stack = [];
     for (const p of parts) {
@@ -1988,7 +2112,7 @@ async function changelogIncludeEdits(paths, readHead, readBase, reviewed, listed
     for (const inc of head) {
       if (before.has(`${inc.kind} ${inc.target}`)) continue;
       const target = clean(inc.target);
-      const relative = resolve(path2, inc.target);
+      const relative = resolve2(path2, inc.target);
       const names = (p) => p === target || p.endsWith(`/${target}`) || relative !== null && p === relative;
       const under2 = (p) => target !== "" && (p.startsWith(`${target}/`) || p.includes(`/${target}/`)) || relative !== null && (relative === "" || p.startsWith(`${relative}/`));
       const runs = inc.kind === "include" ? listed.filter((p) => /\.sql$/i.test(p) && names(p)) : listed.filter((p) => /\.sql$/i.test(p) && under2(p));
@@ -2054,6 +2178,7 @@ async function discoverMigrations(files, config, opts = {}) {
     if (!text) {
       text = files.read(path2).then(
         (bytes) => {
+          holdYoungGeneration();
           if (!runsAsSql(path2)) return decodeText(bytes);
           const decoded = decodeSql(bytes, path2);
           if (decoded.ok) return decoded.text;
@@ -2083,11 +2208,16 @@ async function discoverMigrations(files, config, opts = {}) {
   const crates = rustFiles(listed);
   const change = { changed: opts.changedByChange ?? (() => false), added: opts.addedByChange ?? (() => false), previous: opts.previousPath ?? (() => void 0), base: opts.base ? baseView(opts.base, normalizePath) : void 0 };
   const mixed = [];
+  let sqlcSchemas;
+  const sqlcSchema = () => sqlcSchemas ??= sqlcSchemaFiles(listed, readText, change);
   for (const { group, entry } of await migrationFolders(paths, config, readText, result.errors, opts.only ? null : testData)) {
     for (const f of group.files) grouped.add(repoPath(group.dir, f));
-    await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements);
+    await buildGroup(group, entry, config, readText, result, crates, change, mixed, opts.statements, sqlcSchema);
   }
-  if (mixed.length > 0 && !await flywayMixedAllowed(listed, files)) result.errors.push(...mixed);
+  if (mixed.length > 0) {
+    const allowed = await flywayMixedRoots(listed, files);
+    result.errors.push(...mixed.filter((e) => !allowed.some((root) => root === "" || e.path.startsWith(`${root}/`))));
+  }
   for (const group of testData) {
     const sql = group.files.filter((f) => /\.sql$/i.test(f)).length;
     result.notes.push({
@@ -2198,18 +2328,28 @@ function reviewedSnapshots(dir, snapshots, change, result, initScripts = false, 
   }
   return added;
 }
-async function setAsideNonMigrations(dir, built, change, result) {
+async function setAsideNonMigrations(dir, built, change, result, sqlcSchema) {
   const queries = [];
+  const schemas = /* @__PURE__ */ new Map();
   const kept = [];
   for (const d of built.migrations) {
     const file = dir === "" ? d.up.path : d.up.path.slice(dir.length + 1);
+    const sqlcConfig = !change.added(d.up.path) ? (await sqlcSchema()).get(d.up.path) : void 0;
     if (!file.includes("/") && isSchemaSnapshot(file) && isPgDump(d.up.text) && await soOnBase(d.up.path, isPgDump, change)) {
       (built.snapshots ??= []).push(file);
     } else if (isSqlcQueries(d.up.text) && !change.added(d.up.path) && await soOnBase(d.up.path, isSqlcQueries, change)) {
       queries.push(file);
+    } else if (sqlcConfig !== void 0) {
+      schemas.set(sqlcConfig, [...schemas.get(sqlcConfig) ?? [], file]);
     } else kept.push(d);
   }
   built.migrations = kept;
+  for (const [config, files] of schemas) {
+    result.notes.push({
+      path: dir,
+      message: `${files.join(", ")} left alone: the schema sqlc generates code from (${config} names ${files.length === 1 ? "it" : "them"} under \`schema:\`), not ${files.length === 1 ? "a migration" : "migrations"}; no runner applies ${files.length === 1 ? "it" : "them"}, so editing ${files.length === 1 ? "it" : "them"} changes no database`
+    });
+  }
   if (queries.length > 0) {
     result.notes.push({
       path: dir,
@@ -2222,7 +2362,7 @@ async function soOnBase(path2, kind, change) {
   const base = change.base ? await change.base() : void 0;
   return base ? kind(await base.read(change.previous(path2) ?? path2)) : false;
 }
-async function buildGroup(group, entry, config, readText, result, crates, change, mixed, statements) {
+async function buildGroup(group, entry, config, readText, result, crates, change, mixed, statements, sqlcSchema) {
   const folder = folderOf(group, readText, statements);
   const sqlx2 = entry?.layout ? null : await sqlxRunner(group.shape ?? await detectLayout(folder), group.dir, group.files, crates, readText, change);
   if (sqlx2?.note) result.notes.push({ path: group.dir, message: sqlx2.note });
@@ -2252,7 +2392,7 @@ async function buildGroup(group, entry, config, readText, result, crates, change
     });
   }
   for (const issue of built.issues) result.errors.push({ ...issue, path: repoPath(group.dir, issue.path), rule: "layout-error", risk: "DANGEROUS" });
-  if (layout === "plain" && !entry) await setAsideNonMigrations(group.dir, built, change, result);
+  if (layout === "plain" && !entry) await setAsideNonMigrations(group.dir, built, change, result, sqlcSchema);
   for (const d of built.migrations) {
     if (!d.mixedTransaction) continue;
     const at = d.mixedTransaction;
@@ -2325,7 +2465,8 @@ function toMigration(d, layout, dir, required, transaction) {
     ...d.down && isBlankSql(d.down.text) ? { rollbackEmpty: true } : {},
     ...d.repeatable ? { repeatable: true } : {},
     ...d.placeholders ? { placeholders: d.placeholders } : {},
-    ...d.envsub ? { envsub: true } : {}
+    ...d.envsub ? { envsub: true } : {},
+    ...d.downOrder && d.down ? { downOrder: d.downOrder } : {}
   };
 }
 async function restrictTo(found, only, paths, grouped, config, readText, exists) {
@@ -2400,13 +2541,21 @@ async function submoduleChanges(present, repo, listed, ignored, setDirs, configu
   if (present.length === 0) return [];
   const files = new Set(listed);
   const out = [];
+  let namers;
+  const namerTexts = () => namers ??= Promise.all(listed.filter((p) => SETTINGS_FILE.test(p) || NAMES_FOLDERS.test(p)).map(async (p) => [p, await repo.read(p).then(decodeText, () => "")]));
+  const isFolder = (path2) => repo.read(path2).then(() => false, (e) => e.code === "EISDIR");
   for (const raw of present) {
     const path2 = normalizePath(raw);
     if (ignored(path2) || /\.gitmodules$/.test(path2) || /\.sql$/i.test(path2)) continue;
     const inside = (a, b) => a === b || b === "" || a.startsWith(`${b}/`);
     const risky = path2.split("/").some((p) => DATABASE_NAME.test(p)) || setDirs.some((d) => inside(d, path2) || inside(path2, d)) || configured.some((d) => inside(d, path2) || inside(path2, d));
-    if (files.has(path2) && (!risky || await repo.read(path2).then(() => true, (e) => e.code !== "EISDIR"))) continue;
+    let namedBy;
     if (!risky) {
+      const naming = new RegExp(`(?:^|[^\\w.-])(?:\\./)?${path2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w.-])`, "m");
+      namedBy = (await namerTexts()).find(([p, text]) => p !== path2 && naming.test(text))?.[0];
+    }
+    if (files.has(path2) && (!risky && namedBy === void 0 || !await isFolder(path2))) continue;
+    if (!risky && namedBy === void 0) {
       notes.push({ path: path2, message: `the change moves the submodule ${path2}: files in a submodule are not reviewed` });
       continue;
     }
@@ -2414,21 +2563,27 @@ async function submoduleChanges(present, repo, listed, ignored, setDirs, configu
       path: path2,
       line: 1,
       column: 1,
-      message: `this change adds or moves the submodule ${path2}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
+      message: namedBy !== void 0 ? `this change adds or moves the submodule ${path2}, which ${namedBy} names (a runner may read migrations from it): files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval` : `this change adds or moves the submodule ${path2}, where migrations may live: files in a submodule are not read by this review, so any migration in it runs unreviewed; merging it needs approval`,
       rule: "layout-error",
       risk: "DANGEROUS"
     });
   }
   return out;
 }
-async function flywayMixedAllowed(listed, files) {
+var NAMES_FOLDERS = /(?:^|\/)(?:[^/]*changelog[^/]*\.(?:xml|ya?ml|json|sql)|package\.json|diesel\.toml|sqitch\.conf|atlas\.hcl|[jJ]ustfile|Taskfile\.ya?ml|[^/]*\.sh)$/;
+async function flywayMixedRoots(listed, files) {
+  const roots = [];
   for (const path2 of listed) {
     if (!SETTINGS_FILE.test(path2)) continue;
     const text = await files.read(path2).then(decodeText, () => "");
     const values = runnerSettings(text, path2).get("mixed");
-    if (values?.split(", ").some((v) => v.replace(/^["']|["']$/g, "").toLowerCase() === "true")) return true;
+    if (values?.split(", ").some((v) => v.replace(/^["']|["']$/g, "").toLowerCase() === "true")) roots.push(settingsRoot(path2));
   }
-  return false;
+  return roots;
+}
+function settingsRoot(path2) {
+  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+  return dir.replace(/(?:^|\/)(?:src\/[^/]+\/resources(?:\/config)?|conf|config|\.github\/workflows)$/i, "");
 }
 function once(read) {
   const answers = /* @__PURE__ */ new Map();
@@ -2437,6 +2592,71 @@ function once(read) {
     if (!answer) answers.set(path2, answer = read(path2));
     return answer;
   };
+}
+
+// src/parse/body-tokens.ts
+function isSpace(c) {
+  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+}
+function isWordChar(c) {
+  return c !== void 0 && /[\p{L}\p{N}_$]/u.test(c);
+}
+function routineBodyTokens(body) {
+  const out = [];
+  let last;
+  let pendingSpace = false;
+  let i = 0;
+  const push = (s) => {
+    if (pendingSpace && isWordChar(last) && isWordChar(s[0])) out.push(" ");
+    pendingSpace = false;
+    out.push(s);
+    last = s[s.length - 1];
+  };
+  while (i < body.length) {
+    const c = body[i];
+    if (isSpace(c)) {
+      pendingSpace = true;
+      i++;
+    } else if (c === "-" && body[i + 1] === "-") {
+      while (i < body.length && body[i] !== "\n") i++;
+      pendingSpace = true;
+    } else if (c === "/" && body[i + 1] === "*") {
+      let depth = 0;
+      do {
+        if (body[i] === "/" && body[i + 1] === "*") {
+          depth++;
+          i += 2;
+        } else if (body[i] === "*" && body[i + 1] === "/") {
+          depth--;
+          i += 2;
+        } else i++;
+      } while (i < body.length && depth > 0);
+      pendingSpace = true;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      for (; j < body.length; j++) {
+        if (body[j] === c) {
+          if (body[j + 1] === c) j++;
+          else break;
+        } else if (c === "'" && body[j] === "\\" && (last === "e" || last === "E")) j++;
+      }
+      push(body.slice(i, j + 1));
+      i = j + 1;
+    } else if (c === "$" && !isWordChar(last) && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(body.slice(i, i + 66))) {
+      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body.slice(i, i + 66))[0];
+      const end = body.indexOf(tag, i + tag.length);
+      const stop = end < 0 ? body.length : end + tag.length;
+      push(body.slice(i, stop));
+      i = stop;
+    } else {
+      let j = i;
+      while (j < body.length && !isSpace(body[j]) && !`'"`.includes(body[j]) && !(body[j] === "-" && body[j + 1] === "-") && !(body[j] === "/" && body[j + 1] === "*") && !(body[j] === "$" && j > i && !isWordChar(body[j - 1]))) j++;
+      if (j === i) j = i + 1;
+      push(body.slice(i, j).toLowerCase());
+      i = j;
+    }
+  }
+  return out.join("");
 }
 
 // src/check/parallel.ts
@@ -2599,11 +2819,11 @@ var Pool = class {
    * in (an immediate runs after the event loop's poll phase, where they arrive).
    */
   settled(justPoll = false) {
-    return new Promise((resolve) => {
+    return new Promise((resolve2) => {
       const immediate = justPoll ? setImmediate(() => this.poke()) : void 0;
       this.wake = () => {
         if (immediate) clearImmediate(immediate);
-        resolve();
+        resolve2();
       };
     });
   }
@@ -2623,7 +2843,7 @@ async function runCheck(opts) {
   await initParser();
   progress({ stage: "discover", done: 0, total: 1 });
   const only = opts.scope.kind === "paths" ? opts.scope.paths : void 0;
-  const changes = opts.scope.kind === "changes" ? opts.scope.changes : null;
+  const changes = opts.scope.kind === "changes" ? await withLinksToChanged(opts.scope.changes, opts.files) : null;
   const changedPaths = changes?.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]) ?? null;
   const touched = new Set(changedPaths ?? []);
   const added = /* @__PURE__ */ new Set();
@@ -2646,7 +2866,7 @@ async function runCheck(opts) {
   const changeNotes = [];
   if (opts.scope.kind === "changes") {
     baseSets = opts.scope.base ? (await discoverMigrations(opts.scope.base, config, { statements: topLevelStatements })).sets : null;
-    const changed = applyChanges(sets, opts.scope.changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
+    const changed = applyChanges(sets, changes, baseSets, (a, b, layout) => sameStatements(a, b, parseOptionsFor(layout, config.placeholders)));
     sets = changed.sets;
     extraFindings.push(...changed.findings);
     changeNotes.push(...opts.scope.notes ?? [], ...changed.notes);
@@ -2677,7 +2897,7 @@ async function runCheck(opts) {
     ...config.dryRun.databaseUrl ? { databaseUrl: config.dryRun.databaseUrl } : {},
     memoryLimitMb: config.dryRun.memoryLimitMb
   };
-  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-CJVQV7KD.js") : null;
+  const verify = opts.dryRun && work.some((units) => units.length > 0) ? await import("./verify-3Y5R7US6.js") : null;
   const session = verify ? new verify.VerifySession({ ...engine, targetMajor: config.pgVersion }) : null;
   session?.provider.prepare?.();
   try {
@@ -2693,14 +2913,15 @@ async function runCheck(opts) {
     const sources = /* @__PURE__ */ new Map();
     for (const { migration: m } of analyzed) {
       sources.set(m.up.path, m.up.text);
-      if (m.down) sources.set(m.down.path, m.down.text);
+      if (m.down && m.down.path !== m.up.path) sources.set(m.down.path, m.down.text);
+      else if (m.down) sources.set(m.up.path, await opts.files.read(m.up.path).then(decodeText, () => overlay(m.up.text, m.down.text)));
     }
     progress({ stage: "analyze", done: total, total });
     const notes = [...discovered.notes.filter(
       (n) => changedPaths === null || n.path === void 0 || changedPaths.some((p) => p === n.path || p.startsWith(`${n.path}/`))
     ), ...changeNotes];
     const reviewedPaths = new Set(analyzed.flatMap((a) => a.migration.down ? [a.migration.up.path, a.migration.down.path] : [a.migration.up.path]));
-    const inScope2 = scopeFilter(opts.scope, reviewedPaths, await opts.files.list());
+    const inScope2 = scopeFilter(changes, reviewedPaths, await opts.files.list());
     const unrelated = /* @__PURE__ */ new Map();
     const countUnrelated = (what) => unrelated.set(what, (unrelated.get(what) ?? 0) + 1);
     for (const e of extraFindings) {
@@ -2724,7 +2945,7 @@ async function runCheck(opts) {
     let planVerification;
     let verifiedPlan;
     if (session && verify && analyzed.length > 0) {
-      const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-NX2RBLBE.js");
+      const { runDryRun, mergeDryRun, takeSnapshot } = await import("./dryrun-WG5FWK42.js");
       const { verifySuggestions, verifyPlan, readColumnShapes, readMigrationShapes, hasShapeTargets } = verify;
       const review = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
       const snapshots = changes ? fromSnapshots(sets, historyPerSet, baseSets, touched, config.placeholders) : null;
@@ -2780,7 +3001,7 @@ async function runCheck(opts) {
       };
       await verifySuggestions(base2, replayed, { ...verifyOpts, fallback: (f) => ruleById(f.rule)?.docs.instead });
       await readColumnShapes(base2, replayed, verifyOpts);
-      const { buildPlan, planDocument } = await import("./plan-KMRJS2QZ.js");
+      const { buildPlan, planDocument } = await import("./plan-KUEN4244.js");
       const plan = buildPlan(analyzed, { pgVersion: config.pgVersion });
       if (plan.phases.length > 0) {
         planVerification = await verifyPlan(planDocument(plan, config.pgVersion), { base: base2, review }, verifyOpts);
@@ -2806,9 +3027,21 @@ async function runCheck(opts) {
     await session?.dispose();
   }
 }
-function scopeFilter(scope, reviewed, listed) {
-  if (scope.kind !== "changes") return () => true;
-  const changed = new Set(scope.changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]));
+async function withLinksToChanged(changes, files) {
+  if (!files.links || changes.length === 0) return changes;
+  const links = await files.links();
+  if (links.size === 0) return changes;
+  const touched = new Set(changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]));
+  const added = [];
+  for (const [link, target] of links) {
+    if (touched.has(link)) continue;
+    if (target !== null && touched.has(target)) added.push({ path: link, status: "modified" });
+  }
+  return added.length === 0 ? changes : [...changes, ...added];
+}
+function scopeFilter(changes, reviewed, listed) {
+  if (changes === null) return () => true;
+  const changed = new Set(changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]));
   const files = new Set(listed);
   return (path2) => reviewed.has(path2) || changed.has(path2) || !files.has(path2);
 }
@@ -2988,11 +3221,15 @@ function sameStatements(a, b, opts) {
   const same = (x, y) => x.length === y.length && x.every((t, i) => t === y[i]);
   return same(trees(pa), trees(pb)) && same(meta(pa), meta(pb)) && same(actions(a), actions(b));
 }
+function overlay(a, b) {
+  let out = "";
+  for (let i = 0; i < a.length; i++) out += a[i] === " " && b[i] !== void 0 ? b[i] : a[i];
+  return out;
+}
 
 // src/discover/fs-files.ts
 import { execFile } from "node:child_process";
-import { existsSync as existsSync2, readFileSync, realpathSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -3002,16 +3239,45 @@ function fsRepoFiles(dir, scope) {
   let listing;
   let realRoot;
   const depths = scope ? deepestPerDir(scope) : null;
+  const realDirs = /* @__PURE__ */ new Map();
+  const realPath = (full) => {
+    if (lstatSync(full).isSymbolicLink()) return realpathSync.native(full);
+    const dir2 = path.dirname(full);
+    let realDir = realDirs.get(dir2);
+    if (realDir === void 0) realDirs.set(dir2, realDir = realpathSync.native(dir2));
+    return path.join(realDir, path.basename(full));
+  };
   return {
     list() {
       listing ??= depths ? gitListing(root, [...depths.keys()]).then(async (files) => (files ?? await walkScoped(root, depths)).filter((p) => inScope(depths, p))) : gitListing(root).then((files) => files ?? walk(root));
       return listing;
     },
+    async links() {
+      const out = /* @__PURE__ */ new Map();
+      for (const rel of await this.list()) {
+        const full = path.resolve(root, rel);
+        let link;
+        try {
+          link = lstatSync(full).isSymbolicLink();
+        } catch {
+          continue;
+        }
+        if (!link) continue;
+        try {
+          const real = realpathSync.native(full);
+          const rootReal = realRoot ??= realpathSync.native(root);
+          out.set(rel, isInside(rootReal, real) ? path.relative(rootReal, real).split(path.sep).join("/") : null);
+        } catch {
+          out.set(rel, null);
+        }
+      }
+      return out;
+    },
     async read(rel) {
       const full = path.resolve(root, rel);
       try {
         if (isInside(root, full)) {
-          const real = realpathSync.native(full);
+          const real = realPath(full);
           if (!isInside(realRoot ??= realpathSync.native(root), real)) throw new OutsideRepositoryError(rel);
           return new Uint8Array(readFileSync(real));
         }
@@ -3076,7 +3342,7 @@ async function gitListing(root, dirs) {
 async function walk(root) {
   const out = [];
   const visit = async (rel) => {
-    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    const entries = readdirSync(path.join(root, rel), { withFileTypes: true });
     for (const e of entries) {
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
@@ -3108,7 +3374,7 @@ async function walkScoped(root, depths) {
   const visit = async (rel, depth) => {
     let entries;
     try {
-      entries = await readdir(path.join(root, rel), { withFileTypes: true });
+      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
     } catch {
       return;
     }

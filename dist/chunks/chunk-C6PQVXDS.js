@@ -1873,18 +1873,20 @@ async function applyBase(sandbox, base, limits, tick, roundTrips = false) {
     const parseError = parseFailure(m, m.up);
     if (parseError) return outcome({ status: "failed", error: parseError, applied });
     const trip = roundTrips && m.migration.historyFollows === true && m.down !== null && m.migration.down !== null;
+    const { kept, own } = trip ? splitBaseChangesets(m) : { kept: null, own: m };
     let before = null;
-    let error;
+    let error = null;
     try {
-      before = trip ? await takeSnapshot(sandbox).catch(() => null) : null;
-      error = await applyUntraced(sandbox, m.up, m.migration.up.text, m.migration.transaction, limits);
+      if (kept) error = await applyUntraced(sandbox, kept, m.migration.up.text, m.migration.transaction, limits);
+      before = trip && !error ? await takeSnapshot(sandbox).catch(() => null) : null;
+      error ??= await applyUntraced(sandbox, own.up, m.migration.up.text, m.migration.transaction, limits);
     } catch (e) {
       const err = toDbError(e);
       error = { sqlstate: err.sqlstate, message: err.message, path: m.migration.up.path, line: 1, column: 1 };
     }
     if (error) return outcome({ status: "failed", error, applied });
     if (trip) {
-      (historyRollbacks ??= {})[m.migration.id] = await rollbackInPlace(sandbox, m, before, limits);
+      (historyRollbacks ??= {})[m.migration.id] = await rollbackInPlace(sandbox, own, before, limits);
       if (!sandbox.alive) {
         return outcome({ status: "failed", applied, error: { sqlstate: SQLSTATE_CANCELED, message: "the dry-run engine was stopped while it ran the rollback", path: m.migration.down.path, line: 1, column: 1 } });
       }
@@ -1967,12 +1969,25 @@ function unobservedResult(common, why, durationMs, statements = []) {
 function notRun(engine, serverVersion, reason, status = "skipped") {
   return { engine, serverVersion, status, reason, unobserved: reason, statements: [], durationMs: 0 };
 }
-async function reviewOne(sandbox, m, limits, seed, fromCache) {
+async function reviewOne(sandbox, whole, limits, seed, fromCache) {
   const t0 = Date.now();
   const common = { engine: sandbox.engine, serverVersion: sandbox.serverVersion, ...seed ? { seed } : {}, ...fromCache ? { baseFromCache: true } : {} };
-  const parseError = parseFailure(m, m.up);
+  const parseError = parseFailure(whole, whole.up);
   if (parseError) {
     return { result: { ...common, status: "skipped", reason: `the migration does not parse (${where(parseError)})`, statements: [], durationMs: 0 }, stop: true };
+  }
+  const { kept, own: m } = splitBaseChangesets(whole);
+  if (kept) {
+    let error;
+    try {
+      error = await applyUntraced(sandbox, kept, m.migration.up.text, m.migration.transaction, limits);
+    } catch (e) {
+      const err = toDbError(e);
+      error = { sqlstate: err.sqlstate, message: err.message, path: m.migration.up.path, line: 1, column: 1 };
+    }
+    if (error) {
+      return { result: { ...common, status: "failed", reason: `the base branch's changesets of the file failed at ${where(error)}: ${error.message} (SQLSTATE ${error.sqlstate})`, statements: [], error, durationMs: Date.now() - t0, rollback: { status: "not-run", differences: [], reapply: "not-run" } }, stop: true };
+    }
   }
   const pre = await relationsNow(sandbox);
   const before = m.down && m.migration.down ? await takeSnapshot(sandbox) : null;
@@ -2040,6 +2055,15 @@ async function reviewOne(sandbox, m, limits, seed, fromCache) {
   }
   result.durationMs = Date.now() - t0;
   return { result, stop: false, rebuild };
+}
+function splitBaseChangesets(m) {
+  const ranges = m.migration.baseChangesets;
+  if (!ranges) return { kept: null, own: m };
+  const inBase = (s) => ranges.some(([a, b]) => s.start >= a && s.start < b);
+  return {
+    kept: { ...m.up, statements: m.up.statements.filter(inBase) },
+    own: { ...m, up: { ...m.up, statements: m.up.statements.filter((s) => !inBase(s)) } }
+  };
 }
 async function rebuildForward(provider, key, extensions, base, applied, limits, opts) {
   const { sandbox, fromCache } = await provider.open(key, extensions);

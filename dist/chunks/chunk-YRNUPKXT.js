@@ -4,7 +4,7 @@ import {
   isUntypedLiteral,
   pendingComparison,
   sqlOf
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   as,
   columnRefs,

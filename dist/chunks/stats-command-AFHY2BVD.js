@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   intFlag
-} from "./chunk-PT7TPEIV.js";
+} from "./chunk-KDDTE7TC.js";
 import {
   UsageError
 } from "./chunk-FISKFK3V.js";
@@ -11,15 +11,15 @@ import {
 } from "./chunk-YWX34JRL.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-QGNSZB3M.js";
-import "./chunk-O6AHY4CV.js";
+import "./chunk-UHER332N.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-UE3NT7ZQ.js";
-import "./chunk-QWU7ZTZL.js";
+import "./chunk-YRNUPKXT.js";
+import "./chunk-RRVIRGX7.js";
 import "./chunk-UTBNT2LW.js";
+import "./chunk-O6AHY4CV.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-BDVNOOZC.js";
+import "./chunk-KBDENZBY.js";
 import "./chunk-A3JI777A.js";
 import "./chunk-ZGDBGMMU.js";
 

@@ -3,22 +3,22 @@ import {
   columnShapeKey,
   deparse,
   literal,
-  makeObjectName,
   relationSql,
   siblingSql
-} from "./chunk-J5VOLU4Z.js";
+} from "./chunk-MBFNBSKS.js";
 import {
   batchLoop,
   batchedUpdate,
   dollarTag,
   oneBatch
-} from "./chunk-UE3NT7ZQ.js";
+} from "./chunk-YRNUPKXT.js";
 import {
   columnTypeSource,
   ident,
+  makeObjectName,
   parseSource,
   placeholderStandIns
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   as,
   blocksWrites,
@@ -267,7 +267,40 @@ function planSetNotNull(ctx, rel, column, kind, replaces = true) {
   }
   return steps;
 }
-function planUniqueUsingIndex(ctx, rel, con, kind, columnOfDef) {
+function nullableWhenValidating(ctx, rel, column) {
+  let table = qualified(rel) ?? "";
+  let col = column;
+  const earlier = ctx.migration.up.statements.filter((s) => !s.nestedIn && s.index < ctx.statement.index);
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const t = nodeTag(earlier[i].ast);
+    if (!t) continue;
+    if (t[0] === "RenameStmt") {
+      const r = t[1];
+      if (r.renameType === "OBJECT_COLUMN" && relationName(r.relation) === table && r.newname === col && r.subname) col = r.subname;
+      else if (r.renameType === "OBJECT_TABLE" && r.relation?.relname && r.newname && `${r.relation.schemaname ?? "public"}.${r.newname}` === table) table = relationName(r.relation);
+      continue;
+    }
+    if (t[0] === "CreateStmt" && relationName(t[1].relation) === table) return void 0;
+    if (t[0] !== "AlterTableStmt") continue;
+    const v = t[1];
+    if (relationName(v.relation) !== table) continue;
+    for (const n of [...v.cmds ?? []].reverse()) {
+      const cmd = as(n, "AlterTableCmd");
+      if (cmd?.subtype === "AT_DropNotNull" && cmd.name === col) return true;
+      if (cmd?.subtype === "AT_DropColumn" && cmd.name === col) return void 0;
+      const def = as(cmd?.def, "ColumnDef");
+      if (cmd?.subtype === "AT_AddColumn" && def?.colname === col) {
+        const cons = (def.constraints ?? []).map((c) => as(c, "Constraint")?.contype);
+        const notNull = def.is_not_null || cons.some((c) => c === "CONSTR_NOTNULL" || c === "CONSTR_PRIMARY" || c === "CONSTR_IDENTITY");
+        const serial = /^(small|big)?serial[248]?$/i.test(stringList(def.typeName?.names).at(-1) ?? "");
+        return notNull || serial ? void 0 : true;
+      }
+    }
+  }
+  const shape = ctx.migration.columnShapes?.get(columnShapeKey(table, col));
+  return shape ? !shape.notNull : void 0;
+}
+function planUniqueUsingIndex(ctx, rel, con, kind, columnOfDef, nullable = (c) => nullableWhenValidating(ctx, rel, c)) {
   const isPk = con.contype === "CONSTR_PRIMARY";
   const name = con.conname ?? defaultConstraintName(rel, con, columnOfDef);
   const table = relationSql(rel);
@@ -311,6 +344,7 @@ function planUniqueUsingIndex(ctx, rel, con, kind, columnOfDef) {
     }
   }
   const deferrable = con.deferrable ? ` DEFERRABLE${con.initdeferred ? " INITIALLY DEFERRED" : ""}` : "";
+  const dropNotNull = isPk ? cols.filter((c) => nullable(c) === true).map((c) => `ALTER TABLE ${table} ALTER COLUMN ${ident(c)} DROP NOT NULL`) : [];
   steps.push(
     draft(
       ctx,
@@ -326,7 +360,7 @@ function planUniqueUsingIndex(ctx, rel, con, kind, columnOfDef) {
       // Dropping the constraint drops the index it took over, which the expand phase built and
       // its rollback drops: built again, the database is where this phase found it. A constraint
       // the migration dropped first cannot be brought back from here.
-      dropFirst.length ? {} : { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`, create.replace(/^CREATE UNIQUE INDEX CONCURRENTLY /, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ")] }
+      dropFirst.length ? {} : { rollback: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${ident(name)}`, ...dropNotNull, create.replace(/^CREATE UNIQUE INDEX CONCURRENTLY /, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ")] }
     )
   );
   return steps;
@@ -419,7 +453,7 @@ function planAddColumn(ctx, rel, def, op, missingOk = false) {
   if (needsNotNullSteps && !pk) steps.push(...planSetNotNull(ctx, rel, column, "SET_NOT_NULL", false));
   for (const c of inline) {
     if (c.contype === "CONSTR_UNIQUE") steps.push(...planUniqueUsingIndex(ctx, rel, c, "ADD_UNIQUE", column));
-    else if (c.contype === "CONSTR_PRIMARY") steps.push(...planUniqueUsingIndex(ctx, rel, c, "ADD_PRIMARY_KEY", column));
+    else if (c.contype === "CONSTR_PRIMARY") steps.push(...planUniqueUsingIndex(ctx, rel, c, "ADD_PRIMARY_KEY", column, () => true));
   }
   for (const s of steps.slice(1)) delete s.step.replaces;
   return steps;
@@ -851,7 +885,18 @@ function undoOf(ctx, ast, ops) {
   }
   if (tag === "ViewStmt") {
     const s = v;
-    return s.view && !s.replace ? [`DROP VIEW IF EXISTS ${relationSql(s.view)}`] : [];
+    if (!s.view) return [];
+    if (!s.replace) return [`DROP VIEW IF EXISTS ${relationSql(s.view)}`];
+    const before = ops.find((o) => o.kind === "CREATE_VIEW")?.viewBefore;
+    if (!before) {
+      ctx.memory.notes.push(`${ctx.migration.report.path}:${ctx.statement.line}: CREATE OR REPLACE VIEW ${relationSql(s.view)} replaces a view whose definition the migrations before it do not show (created by a routine, dynamic SQL or outside the migrations, or changed by ALTER VIEW since): the plan has no SQL that puts it back.`);
+      return [];
+    }
+    return before;
+  }
+  if (tag === "RenameStmt" || tag === "AlterEnumStmt") {
+    const back = renamedBack(tag, v);
+    return back ? [back] : [];
   }
   if (tag === "CreateTableAsStmt") {
     const s = v;
@@ -882,9 +927,48 @@ function undoOf(ctx, ast, ops) {
     }
     return out;
   }
-  void ctx;
-  void ops;
   return [];
+}
+function renamedBack(tag, v) {
+  if (tag === "AlterEnumStmt") {
+    const e = v;
+    if (!e.oldVal || !e.newVal) return void 0;
+    return deparse({ AlterEnumStmt: { ...e, oldVal: e.newVal, newVal: e.oldVal } });
+  }
+  const r = v;
+  if (!r.newname) return void 0;
+  const swap = (node) => {
+    try {
+      return deparse({ RenameStmt: node });
+    } catch {
+      return void 0;
+    }
+  };
+  switch (r.renameType) {
+    case "OBJECT_TABLE":
+    case "OBJECT_VIEW":
+    case "OBJECT_MATVIEW":
+    case "OBJECT_FOREIGN_TABLE":
+    case "OBJECT_INDEX":
+    case "OBJECT_SEQUENCE":
+      return r.relation?.relname ? swap({ ...r, relation: { ...r.relation, relname: r.newname }, newname: r.relation.relname }) : void 0;
+    case "OBJECT_COLUMN":
+    case "OBJECT_TABCONSTRAINT":
+    case "OBJECT_TRIGGER":
+    case "OBJECT_POLICY":
+    case "OBJECT_ATTRIBUTE":
+    case "OBJECT_SCHEMA":
+      return r.subname ? swap({ ...r, subname: r.newname, newname: r.subname }) : void 0;
+    case "OBJECT_TYPE":
+    case "OBJECT_DOMAIN": {
+      const items = as(r.object, "List")?.items;
+      const last = as(items?.at(-1), "String")?.sval;
+      if (!items || !last) return void 0;
+      return swap({ ...r, object: { List: { items: [...items.slice(0, -1), { String: { sval: r.newname } }] } }, newname: last });
+    }
+    default:
+      return void 0;
+  }
 }
 function planStatement(ctx) {
   const t = nodeTag(ctx.statement.ast);
@@ -1391,6 +1475,9 @@ var ROLLBACK_WITHOUT_SQL = {
   expand: "The plan has no SQL that undoes these steps: undo them by hand (the migration's rollback file, if it has one); the old code never used what they added.",
   validate: "Nothing to undo: a validation changes no data, and the constraints stay until the expand phase is rolled back."
 };
+var ROLLBACK_WITH_SQL = {
+  contract: "The SQL below undoes what can be undone (a rename, what the phase adds); a drop cannot be: dropped columns and tables take their data with them. Take a backup first."
+};
 function assemblePhases(drafts) {
   const phases = [];
   const hasContract = drafts.some((d) => d.phase === "contract");
@@ -1405,7 +1492,7 @@ function assemblePhases(drafts) {
       title: TITLES[name],
       steps: mine.map((d) => d.step),
       ...appMustDo ? { appMustDo } : {},
-      rollback: (rollbackSql ? void 0 : ROLLBACK_WITHOUT_SQL[name]) ?? ROLLBACK[name],
+      rollback: (rollbackSql ? ROLLBACK_WITH_SQL[name] : ROLLBACK_WITHOUT_SQL[name]) ?? ROLLBACK[name],
       ...rollbackSql ? { rollbackSql } : {}
     });
   }
@@ -1435,6 +1522,7 @@ function buildPlan(migrations, opts) {
     const standIns = m.up.unknownPlaceholders?.length ? placeholderStandIns(m.up.unknownPlaceholders) : void 0;
     for (const statement of m.up.statements) {
       if (statement.nestedIn) continue;
+      if (m.migration.baseChangesets?.some(([a, b]) => statement.start >= a && statement.start < b)) continue;
       const ctx = {
         migration: m,
         statement,

@@ -9,7 +9,7 @@ import {
   sweepStale,
   sweepStaleClusters,
   takeSnapshot
-} from "./chunk-GJXGOFN5.js";
+} from "./chunk-C6PQVXDS.js";
 import {
   resolveCacheDir
 } from "./chunk-BEXAK5HS.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   configFromFlags
-} from "./chunk-PT7TPEIV.js";
+} from "./chunk-KDDTE7TC.js";
 import {
   FORMATS
 } from "./chunk-AXTFZQU2.js";
@@ -13,7 +13,7 @@ import {
   renderJsonChunks,
   renderSarif,
   verdict
-} from "./chunk-S7PS5SU2.js";
+} from "./chunk-QWNBOI35.js";
 import {
   ruleDocsUrl
 } from "./chunk-ZCZCFGZS.js";
@@ -25,9 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-2YH6MXWA.js";
-import "./chunk-4I7UKKAC.js";
-import "./chunk-QKDHYJIW.js";
+} from "./chunk-C6B47TPN.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -42,29 +40,32 @@ import {
   seedSummary,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-PLFU5V7P.js";
-import "./chunk-FFGS6OUK.js";
+} from "./chunk-TDEUNMES.js";
+import "./chunk-TGAEFO6I.js";
+import "./chunk-4I7UKKAC.js";
+import "./chunk-QKDHYJIW.js";
+import "./chunk-KXY5S3HC.js";
 import "./chunk-YZNHLSLL.js";
 import {
   allRules,
   ruleById
-} from "./chunk-QGNSZB3M.js";
-import "./chunk-O6AHY4CV.js";
+} from "./chunk-UHER332N.js";
 import "./chunk-M7F56F33.js";
 import "./chunk-2FJ3R25C.js";
-import "./chunk-UE3NT7ZQ.js";
+import "./chunk-YRNUPKXT.js";
 import {
   byCodeUnit,
   trimTrailing
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   lockModeSql,
   riskRank
 } from "./chunk-UTBNT2LW.js";
+import "./chunk-O6AHY4CV.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
-import "./chunk-BDVNOOZC.js";
+import "./chunk-KBDENZBY.js";
 import "./chunk-A3JI777A.js";
 import {
   __commonJS,
@@ -144,7 +145,7 @@ var require_picocolors = __commonJS({
 });
 
 // src/cli/commands.ts
-import { closeSync, existsSync as existsSync2, openSync, readdirSync, statSync as statSync2, writeSync } from "node:fs";
+import { closeSync, existsSync as existsSync2, openSync, readdirSync, realpathSync, statSync as statSync2, writeSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 
@@ -764,7 +765,7 @@ function renderPlainFormat(result, format, opts = {}) {
   }
 }
 async function renderReportWhenReady(result, format, opts = {}) {
-  if (format === "markdown") return [(await import("./markdown-report-6NVFCP33.js")).renderMarkdownReport(result, opts)];
+  if (format === "markdown") return [(await import("./markdown-report-VLJS4JCH.js")).renderMarkdownReport(result, opts)];
   if (format === "json") return renderJsonChunks(result);
   if (format !== "pretty") return [renderPlainFormat(result, format, opts)];
   try {
@@ -844,7 +845,7 @@ async function lintCommand(paths, flags) {
   if (paths.length === 0) throw new UsageError("lint needs at least one file or folder (e.g. `migration-guard lint db/migrations`)");
   for (const p of paths) {
     if (!existsSync2(p)) throw new UsageError(`no such file or folder: ${p}`);
-    if (statSync2(p).isDirectory() && !readdirSync(p, { recursive: true }).some((f) => String(f).toLowerCase().endsWith(".sql"))) {
+    if (statSync2(p).isDirectory() && !holdsSqlFile(p)) {
       throw new UsageError(`no .sql files in ${p}`);
     }
   }
@@ -853,6 +854,25 @@ async function lintCommand(paths, flags) {
   const config = await configFromFlags(root, flags);
   const files = fsRepoFiles(root, lintScope(named, config));
   return review(files, { kind: "paths", paths: named.map((n) => n.path) }, config, flags, false);
+}
+function holdsSqlFile(dir) {
+  const pending = [dir];
+  const linked = /* @__PURE__ */ new Set();
+  for (let next = pending.pop(); next !== void 0; next = pending.pop()) {
+    for (const entry of readdirSync(next, { withFileTypes: true })) {
+      if (entry.name.toLowerCase().endsWith(".sql")) return true;
+      const full = path.join(next, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isSymbolicLink() && statSync2(full, { throwIfNoEntry: false })?.isDirectory()) {
+        const real = realpathSync(full);
+        if (!linked.has(real)) {
+          linked.add(real);
+          pending.push(full);
+        }
+      }
+    }
+  }
+  return false;
 }
 async function checkCommand(repoDir, flags) {
   const root = repoRoot(repoDir);
@@ -882,9 +902,9 @@ async function planCommand(repoDir, flags) {
   const base2 = result.history ?? [];
   const replayed = result.migrations.filter((a) => !a.migration.historyFollows);
   const review2 = replayed.map((a) => ({ migration: a.migration, up: a.up, down: a.down }));
-  const verify = flags.verify !== false ? await import("./verify-CJVQV7KD.js") : null;
+  const verify = flags.verify !== false ? await import("./verify-3Y5R7US6.js") : null;
   const session = verify ? new verify.VerifySession(verifyOpts) : null;
-  const { buildPlan, planDocument, renderPlanText } = await import("./plan-KMRJS2QZ.js");
+  const { buildPlan, planDocument, renderPlanText } = await import("./plan-KUEN4244.js");
   let plan;
   let verification;
   try {

@@ -380,6 +380,7 @@ function* walkToFailure(text, from, errors, parse) {
   return text.length;
 }
 var PIECE = 8 * 1024;
+var CUT_FAILURE = /^unterminated |at end of input$/;
 function pieceEnd(text, from, size = PIECE) {
   if (text.length - from <= size + size / 2) return text.length;
   const semi = text.indexOf(";", from + size);
@@ -410,6 +411,10 @@ function* statementRanges(text, errors, parse = (from, to) => parseSql(text.slic
     if (whole.cursor === void 0) {
       from = yield* walkToFailure(text, from, errors, parse);
       to = pieceEnd(text, from);
+      continue;
+    }
+    if (to < text.length && CUT_FAILURE.test(whole.message)) {
+      to = pieceEnd(text, from, 2 * (to - from));
       continue;
     }
     const at = from + codePointToUnit(text.slice(from, to), whole.cursor);

@@ -13,10 +13,7 @@ import {
   ruleById,
   settleNewObjects,
   track
-} from "./chunk-QGNSZB3M.js";
-import {
-  serverVersion
-} from "./chunk-O6AHY4CV.js";
+} from "./chunk-UHER332N.js";
 import {
   fileTransaction,
   sentAsOneQuery,
@@ -28,8 +25,9 @@ import {
   parseSource,
   placeholderStandIns,
   serialType,
-  sharedName
-} from "./chunk-QWU7ZTZL.js";
+  sharedName,
+  sqlOf
+} from "./chunk-RRVIRGX7.js";
 import {
   LEAF_NODES,
   as,
@@ -51,8 +49,11 @@ import {
   typeNameText
 } from "./chunk-UTBNT2LW.js";
 import {
+  serverVersion
+} from "./chunk-O6AHY4CV.js";
+import {
   LineIndex
-} from "./chunk-BDVNOOZC.js";
+} from "./chunk-KBDENZBY.js";
 
 // src/analyze/rename-view.ts
 function passedThrough(query) {
@@ -120,6 +121,32 @@ function classify(stmt, state) {
 function isNewTable(table, state) {
   return state.newTables.has(table) || state.newSchemas.size > 0 && state.newSchemas.has(table.split(".")[0] ?? "");
 }
+function viewBefore(view, name, state) {
+  const at = sqlOf({ RangeVar: view.view })?.replace(/^\s*/, "");
+  if (!at) return void 0;
+  if (!state.views?.has(name)) return [`DROP VIEW IF EXISTS ${at}`];
+  const old = state.viewDefinitions?.get(name);
+  if (!old) return void 0;
+  const oldColumns = viewColumns(old);
+  const same = oldColumns !== void 0 && oldColumns.join("\0") === viewColumns(view)?.join("\0");
+  const make = sqlOf({ ViewStmt: { ...old, view: view.view, replace: same } });
+  if (!make) return void 0;
+  return same ? [make] : [`DROP VIEW IF EXISTS ${at}`, make];
+}
+function viewColumns(view) {
+  const select = as(view.query, "SelectStmt");
+  if (!select?.targetList || select.op && select.op !== "SETOP_NONE") return void 0;
+  const names = [];
+  for (const t of select.targetList) {
+    const r = as(t, "ResTarget");
+    const last = as(r?.val, "ColumnRef")?.fields?.at(-1);
+    const name = r?.name ?? as(last, "String")?.sval;
+    if (!name) return void 0;
+    names.push(name);
+  }
+  const aliases = stringList(view.aliases);
+  return names.map((n, i) => aliases[i] ?? n);
+}
 function op(kind, fields = {}) {
   return { kind, ...fields };
 }
@@ -181,11 +208,20 @@ function classifyNode(ast, state) {
       const view = v;
       const name = relationName(view.view);
       const viewOf = passedThrough(view.query);
-      return [op("CREATE_VIEW", { table: name, ...view.replace && name && state.views?.has(name) ? { lock: "AccessExclusiveLock" } : {}, ...viewOf ? { viewOf } : {} })];
+      const before2 = view.replace && name ? viewBefore(view, name, state) : void 0;
+      return [op("CREATE_VIEW", { table: name, ...view.replace && name && state.views?.has(name) ? { lock: "AccessExclusiveLock" } : {}, ...viewOf ? { viewOf } : {}, ...before2 ? { viewBefore: before2 } : {} })];
     }
     case "RefreshMatViewStmt": {
       const r = v;
       return [op("REFRESH_MATERIALIZED_VIEW", { table: relationName(r.relation), lock: r.concurrent ? "ExclusiveLock" : "AccessExclusiveLock" })];
+    }
+    // CREATE RULE rewrites the table's queries: ACCESS EXCLUSIVE on it (pg_locks on 15).
+    case "RuleStmt":
+      return [op("OTHER", { table: relationName(v.relation), lock: "AccessExclusiveLock" })];
+    case "AlterObjectSchemaStmt": {
+      const a = v;
+      const relation = a.objectType === "OBJECT_TABLE" || a.objectType === "OBJECT_VIEW" || a.objectType === "OBJECT_MATVIEW" || a.objectType === "OBJECT_FOREIGN_TABLE";
+      return [op("OTHER", relation ? { table: relationName(a.relation), lock: "AccessExclusiveLock" } : {})];
     }
     case "CreateFunctionStmt":
       return [op("CREATE_FUNCTION")];
@@ -283,11 +319,13 @@ function drop(v) {
     case "OBJECT_TYPE":
     case "OBJECT_DOMAIN":
       return each("DROP_TYPE", (n) => ({ typeName: n }));
-    case "OBJECT_TRIGGER": {
+    case "OBJECT_TRIGGER":
+    case "OBJECT_POLICY":
+    case "OBJECT_RULE": {
       return (v.objects ?? []).map((o) => {
         const parts = stringList(as(o, "List")?.items);
         const table = parts.length >= 2 ? qualifiedFromList(parts.slice(0, -1).map((sval) => ({ String: { sval } }))) : void 0;
-        return op("DROP_TRIGGER", { table, lock: "AccessExclusiveLock" });
+        return op(v.removeType === "OBJECT_TRIGGER" ? "DROP_TRIGGER" : "OTHER", { table, lock: "AccessExclusiveLock" });
       });
     }
     case "OBJECT_FUNCTION":
@@ -298,8 +336,6 @@ function drop(v) {
       return each("DROP_SEQUENCE", () => ({}));
     case "OBJECT_EXTENSION":
       return each("DROP_EXTENSION", () => ({}));
-    case "OBJECT_POLICY":
-      return each("OTHER", () => ({}));
     default:
       return [op("OTHER")];
   }
@@ -323,6 +359,11 @@ function rename(v) {
     case "OBJECT_TYPE":
     case "OBJECT_DOMAIN":
       return op("OTHER");
+    // ALTER TRIGGER / POLICY / RULE ... ON table RENAME: ACCESS EXCLUSIVE on the table (pg_locks on 15).
+    case "OBJECT_TRIGGER":
+    case "OBJECT_POLICY":
+    case "OBJECT_RULE":
+      return op("OTHER", { table, lock: "AccessExclusiveLock" });
     default:
       return op("OTHER", { table });
   }
@@ -476,69 +517,6 @@ function addConstraint(c, table, state) {
   }
 }
 
-// src/parse/body-tokens.ts
-function isSpace(c) {
-  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
-}
-function isWordChar(c) {
-  return c !== void 0 && /[\p{L}\p{N}_$]/u.test(c);
-}
-function routineBodyTokens(body) {
-  let out = "";
-  let pendingSpace = false;
-  let i = 0;
-  const push = (s) => {
-    if (pendingSpace && isWordChar(out[out.length - 1]) && isWordChar(s[0])) out += " ";
-    pendingSpace = false;
-    out += s;
-  };
-  while (i < body.length) {
-    const c = body[i];
-    if (isSpace(c)) {
-      pendingSpace = true;
-      i++;
-    } else if (c === "-" && body[i + 1] === "-") {
-      while (i < body.length && body[i] !== "\n") i++;
-      pendingSpace = true;
-    } else if (c === "/" && body[i + 1] === "*") {
-      let depth = 0;
-      do {
-        if (body[i] === "/" && body[i + 1] === "*") {
-          depth++;
-          i += 2;
-        } else if (body[i] === "*" && body[i + 1] === "/") {
-          depth--;
-          i += 2;
-        } else i++;
-      } while (i < body.length && depth > 0);
-      pendingSpace = true;
-    } else if (c === "'" || c === '"') {
-      let j = i + 1;
-      for (; j < body.length; j++) {
-        if (body[j] === c) {
-          if (body[j + 1] === c) j++;
-          else break;
-        } else if (c === "'" && body[j] === "\\" && /[eE]$/.test(out)) j++;
-      }
-      push(body.slice(i, j + 1));
-      i = j + 1;
-    } else if (c === "$" && !isWordChar(out[out.length - 1]) && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(body.slice(i, i + 66))) {
-      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body.slice(i, i + 66))[0];
-      const end = body.indexOf(tag, i + tag.length);
-      const stop = end < 0 ? body.length : end + tag.length;
-      push(body.slice(i, stop));
-      i = stop;
-    } else {
-      let j = i;
-      while (j < body.length && !isSpace(body[j]) && !`'"`.includes(body[j]) && !(body[j] === "-" && body[j + 1] === "-") && !(body[j] === "/" && body[j + 1] === "*") && !(body[j] === "$" && j > i && !isWordChar(body[j - 1]))) j++;
-      if (j === i) j = i + 1;
-      push(body.slice(i, j).toLowerCase());
-      i = j;
-    }
-  }
-  return out;
-}
-
 // src/analyze/routine-calls.ts
 var isObject = (v) => typeof v === "object" && v !== null;
 function bareName(list) {
@@ -560,9 +538,93 @@ function routinesCreatedInText(text) {
   for (const m of codeOf(text).matchAll(CREATE_ROUTINE)) out.push(m[1].replace(/^"|"$/g, "").toLowerCase());
   return out;
 }
-var STRINGS = /[eE]'(?:[^'\\]|''|\\.)*'|'(?:[^']|'')*'/g;
-function codeOf(text) {
-  return routineBodyTokens(text).replace(STRINGS, "''");
+var DOLLAR = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/;
+function wordCode(c, digits) {
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95) return true;
+  if (digits && (c >= 48 && c <= 57 || c === 36)) return true;
+  return c >= 128 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+function tokens(text) {
+  const out = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c === 32 || c >= 9 && c <= 13) {
+      i++;
+    } else if (c === 45 && next === 45) {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? n : end;
+    } else if (c === 47 && next === 42) {
+      let depth = 0;
+      do {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          depth++;
+          i += 2;
+        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          depth--;
+          i += 2;
+        } else i++;
+      } while (i < n && depth > 0);
+    } else if (c === 39 || (c === 101 || c === 69) && next === 39 && !(i > 0 && wordCode(text.charCodeAt(i - 1), true))) {
+      const escapes = c !== 39;
+      let j = escapes ? i + 2 : i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 39) {
+          if (text.charCodeAt(j + 1) !== 39) break;
+          j++;
+        } else if (escapes && d === 92) j++;
+      }
+      const raw = text.slice(escapes ? i + 2 : i + 1, j);
+      const value = escapes ? raw.replace(/\\(.)|''/gs, (m, e) => e ?? "'") : raw.replaceAll("''", "'");
+      out.push({ kind: "string", text: text.slice(i, j + 1), value });
+      i = j + 1;
+    } else if (c === 34) {
+      const end = text.indexOf('"', i + 1);
+      const stop = end < 0 ? n : end + 1;
+      out.push({ kind: "ident", text: text.slice(i, stop) });
+      i = stop;
+    } else if (c === 36 && !(i > 0 && wordCode(text.charCodeAt(i - 1), true)) && DOLLAR.test(text.slice(i, i + 66))) {
+      const tag = DOLLAR.exec(text.slice(i, i + 66))[0];
+      const end = text.indexOf(tag, i + tag.length);
+      const stop = end < 0 ? n : end + tag.length;
+      out.push({ kind: "string", text: text.slice(i, stop), value: text.slice(i + tag.length, end < 0 ? n : end) });
+      i = stop;
+    } else if (wordCode(c, false)) {
+      let j = i + 1;
+      while (j < n && wordCode(text.charCodeAt(j), true)) j++;
+      out.push({ kind: "word", text: text.slice(i, j) });
+      i = j;
+    } else {
+      out.push({ kind: "other", text: text[i] });
+      i++;
+    }
+  }
+  return out;
+}
+function codeOf(text, depth = 0) {
+  const list = tokens(text);
+  const parts = [];
+  let statement = [];
+  for (let k = 0; k < list.length; k++) {
+    const t = list[k];
+    if (t.kind !== "string") {
+      parts.push(t.text);
+      if (t.text === ";") statement = [];
+      else if (t.kind === "word") statement.push(t.text.toLowerCase());
+      continue;
+    }
+    const before2 = list[k - 1]?.kind === "word" ? list[k - 1].text.toLowerCase() : void 0;
+    const twoBefore = list[k - 3]?.kind === "word" ? list[k - 3].text.toLowerCase() : void 0;
+    const after = list[k + 1];
+    const doBody = before2 === "do" || list[k - 2]?.text.toLowerCase() === "language" && twoBefore === "do";
+    const routineBody = before2 === "as" && /^create (or replace )?(function|procedure)$/.test(statement.slice(0, statement[1] === "or" ? 4 : 2).join(" "));
+    const executed = before2 === "execute" && (after === void 0 || after.text === ";" || after.kind === "word" && ["using", "into"].includes(after.text.toLowerCase()));
+    parts.push((doBody || routineBody || executed) && depth < 16 ? ` ${codeOf(t.value ?? "", depth + 1)} ` : "''");
+  }
+  return parts.join(" ");
 }
 function routinesRun(ast, known) {
   if (known.size === 0) return [];
@@ -699,6 +761,7 @@ function startAnalysis(state, rules, settings = NO_SETTINGS) {
     if (routine !== void 0) {
       defining.set(stmt.index, routine);
       state.routines.delete(routine);
+      state.triggerRun?.delete(routine);
     }
     const ops = classify(stmt, state);
     runChecks(checkers, stmt, ops);
@@ -709,9 +772,11 @@ function startAnalysis(state, rules, settings = NO_SETTINGS) {
     const callers = [stmt];
     for (let caller = callers.pop(); caller !== void 0; caller = callers.pop()) {
       for (const { name, trigger: viaTrigger } of routinesRun(caller.ast, state.routines)) {
-        const body = state.routines.get(name) ?? [];
-        state.routines.delete(name);
         const trigger = viaTrigger || caller.nestedIn?.trigger === true;
+        if (trigger && state.triggerRun?.has(name)) continue;
+        const body = state.routines.get(name) ?? [];
+        if (trigger) (state.triggerRun ??= /* @__PURE__ */ new Set()).add(name);
+        else state.routines.delete(name), state.triggerRun?.delete(name);
         for (const inner of body) {
           const at = inner.path === caller.path ? inner : { ...inner, path: caller.path, index: caller.index, line: caller.line, column: caller.column, start: caller.start, end: caller.end };
           const running = { ...at, nestedIn: { statement: at === inner ? inner.nestedIn.statement : caller.nestedIn?.statement ?? caller.index, kind: "do-block", ...trigger ? { trigger: true } : {} } };
@@ -1040,15 +1105,30 @@ function migrationEdited(m, how, renamedFrom) {
     suggestion: "Restore the original migration and make the change in a new migration."
   };
 }
+var OUT_OF_ORDER = {
+  "golang-migrate": { does: "golang-migrate records only the highest version applied, so databases already past that point skip it" },
+  drizzle: { does: "drizzle applies only migrations newer than the last one applied, so databases already past that point skip it" },
+  goose: { does: 'goose refuses to migrate databases already past that point ("missing migrations") unless run with allow-missing' },
+  flyway: { does: 'Flyway refuses to migrate databases already past that point ("detected resolved migration not applied") unless outOfOrder is set' },
+  supabase: { does: "supabase db push refuses databases already past that point unless run with --include-all" },
+  "directory-pairs": { does: "diesel (and sourcegraph's migrator, which follows each migration's parents) applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
+  sqlx: { does: "sqlx applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
+  dbmate: { does: "dbmate applies every migration it has not recorded (unless run with --strict), so databases already past that point run it after that one, a new database before it", applies: true },
+  prisma: { does: "prisma migrate deploy applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
+  pop: { does: "pop applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
+  "liquibase-sql": { does: "Liquibase runs every changeset it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true }
+};
 function migrationOutOfOrder(m, laterExisting) {
+  const runner = OUT_OF_ORDER[m.layout];
   return {
     rule: "migration-out-of-order",
-    risk: "CAUTION",
+    // A runner that applies it all the same runs it on every database: only the order differs.
+    risk: runner?.applies ? "SAFE" : "CAUTION",
     path: m.up.path,
     line: 1,
     column: 1,
-    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; databases already past that point may skip it or refuse to migrate`,
-    suggestion: "Rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)."
+    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; ${runner?.does ?? "databases already past that point may skip it or refuse to migrate"}`,
+    suggestion: runner?.applies ? "Nothing to do when neither depends on what the other changes; else rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)." : "Rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)."
   };
 }
 
@@ -1527,7 +1607,7 @@ function analyzeSet(units, ctx, step) {
     const m = unit.migration;
     if (m.change === "deleted") continue;
     step(unit);
-    const down = m.down && (unit.underReview || ctx.dryRun) ? parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead, m.envsub) : null;
+    const down = m.down && (unit.underReview || ctx.dryRun) ? inRunOrder(parse(m.down, placeholdersOf(m, config.placeholders), m.layout, ctx.parseAhead, m.envsub), m.downOrder) : null;
     if (!unit.underReview) {
       const { up: up2 } = parseAndAnalyze(state, m, true, ctx, !ctx.keepHistory);
       if (ctx.keepHistory) history.push({ migration: m, up: up2, down });
@@ -1568,6 +1648,17 @@ function forgiveCreatedAlongside(analyzed, destroys, inChange) {
 }
 function parse(src, placeholders, layout, parseAhead, envsub) {
   return parseSource(src, parseOptionsFor(layout, placeholders, parseAhead, envsub));
+}
+function inRunOrder(parsed, order) {
+  if (!order || order.length < 2) return parsed;
+  const rank = (s) => {
+    const i = order.findIndex(([a, b]) => s.start >= a && s.start < b);
+    return i < 0 ? order.length : i;
+  };
+  const sorted = parsed.statements.map((s, i) => ({ s, i, r: rank(s) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.s);
+  const renumber = new Map(sorted.map((s, i) => [s.index, i]));
+  const statements = sorted.map((s, i) => ({ ...s, index: i, ...s.nestedIn ? { nestedIn: { ...s.nestedIn, statement: renumber.get(s.nestedIn.statement) ?? s.nestedIn.statement } } : {} }));
+  return { ...parsed, statements };
 }
 function placeholdersOf(m, configured) {
   return m.placeholders ? { ...m.placeholders, ...configured } : configured;
@@ -1615,24 +1706,34 @@ function reportRisk(findings, up) {
 function statementsAsBefore(m, up, base, baseUp) {
   const norm = (t) => t.replace(/\s+/g, " ").trim().replace(/;$/, "");
   if (directives(baseUp) !== directives(m.up.text)) return /* @__PURE__ */ new Set();
-  const left = /* @__PURE__ */ new Map();
-  for (const s of base.statements) {
-    if (s.nestedIn) continue;
-    const list = left.get(norm(s.text));
-    if (list) list.push(s);
-    else left.set(norm(s.text), [s]);
-  }
+  const pool = (statements) => {
+    const left2 = /* @__PURE__ */ new Map();
+    for (const s of statements) {
+      const list = left2.get(norm(s.text));
+      if (list) list.push(s);
+      else left2.set(norm(s.text), [s]);
+    }
+    return left2;
+  };
+  const left = pool(base.statements.filter((s) => !s.nestedIn));
   const same = /* @__PURE__ */ new Set();
+  const kept = /* @__PURE__ */ new Set();
   const added = [];
   for (const s of up.statements) {
-    if (s.nestedIn) {
-      if (same.has(s.nestedIn.statement)) same.add(s.index);
-      continue;
-    }
-    if (left.get(norm(s.text))?.shift()) same.add(s.index);
+    if (s.nestedIn) continue;
+    const was = left.get(norm(s.text))?.shift();
+    if (was) {
+      same.add(s.index);
+      kept.add(was.index);
+    } else added.push(s);
+  }
+  const nestedLeft = pool(base.statements.filter((s) => s.nestedIn && !kept.has(s.nestedIn.statement)));
+  for (const s of up.statements) {
+    if (!s.nestedIn) continue;
+    if (same.has(s.nestedIn.statement) || nestedLeft.get(norm(s.text))?.shift()) same.add(s.index);
     else added.push(s);
   }
-  const removed = [...left.values()].flat();
+  const removed = [...left.values(), ...nestedLeft.values()].flat();
   if ([...added, ...removed].some(changesContext)) return /* @__PURE__ */ new Set();
   return same;
 }
@@ -1644,11 +1745,22 @@ function changesContext(s) {
 function directives(text) {
   return (text.match(/^[ \t]*--[ \t]*(?:\+goose|migrate:|flyway:|squawk-|atlas:|no-transaction|disable-transaction|postgres-migrations).*$/gim) ?? []).map((l) => l.trim()).join("\n");
 }
+function baseChangesetWithoutRollback(m, f) {
+  if (f.rule !== "rollback-missing" || !m.baseChangesets || m.rollbackStatus !== "present") return false;
+  let at = 0;
+  for (let line = 1; line < f.line; line++) {
+    const newline = m.up.text.indexOf("\n", at);
+    if (newline < 0) return false;
+    at = newline + 1;
+  }
+  return m.baseChangesets.some(([start, end]) => start === at && end > start && /^\s*--\s*changeset\s/i.test(m.up.text.slice(start, Math.min(end, start + 200))));
+}
 var DESTROYING_RULES = /* @__PURE__ */ new Set(["ban-drop-column", "ban-drop-table", "ban-truncate", "ban-drop-schema", "dml-without-where"]);
 function buildMigrationReport(m, up, down, out, transaction, extra, placeholders, version) {
   const nothingToUndo = needsNoRollback(up, out.operations);
-  const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing"));
-  const review = reviewRollback(m, up, down, out.operations, version);
+  const own = extra.filter((f) => (f.path === m.up.path || m.down && f.path === m.down.path) && !(nothingToUndo && f.rule === "rollback-missing") && !baseChangesetWithoutRollback(m, f));
+  const inBase = m.baseChangesets ? new Set(up.statements.filter((s) => m.baseChangesets.some(([a, b]) => s.start >= a && s.start < b)).map((s) => s.index)) : void 0;
+  const review = inBase ? reviewRollback(m, { ...up, statements: up.statements.filter((s) => !inBase.has(s.index)) }, down, out.operations.filter((o) => !inBase.has(o.statement)), version) : reviewRollback(m, up, down, out.operations, version);
   const parsedBase = /* @__PURE__ */ new Map();
   const baseOf = (text) => parsedBase.get(text) ?? parsedBase.set(text, parse({ path: m.up.path, text }, placeholders, m.layout, false, m.envsub)).get(text);
   const before2 = m.rollbackAsBase && down ? baseRollbackProblems(m, baseOf(m.rollbackAsBase.baseUp), down, version) : /* @__PURE__ */ new Set();
@@ -1667,11 +1779,12 @@ function buildMigrationReport(m, up, down, out, transaction, extra, placeholders
   writePlaceholders(findings.filter((f) => !analyzed.has(f)), up, down);
   const coreRisk = reportRisk(findings, up);
   const discovery = escalateRollbackMissing(own, coreRisk);
-  const asBefore = m.baseUp !== void 0 ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : void 0;
-  const statementOf = (f) => f.statement ?? up.statements.find((s) => !s.nestedIn && s.line === f.line && s.column === f.column)?.index;
+  const asBefore = inBase ?? (m.baseUp !== void 0 ? statementsAsBefore(m, up, baseOf(m.baseUp), m.baseUp) : void 0);
+  const at = (f, nested) => up.statements.find((s) => !s.nestedIn === !nested && s.line === f.line && s.column === f.column);
+  const statementOf = (f) => f.statement ?? (at(f, false) ?? at(f, true))?.index;
   const fromEdit = asBefore ? findings.filter((f) => {
-    const at = f.path === m.up.path ? statementOf(f) : void 0;
-    return !(at !== void 0 && asBefore.has(at) && !f.rule.startsWith("rollback-"));
+    const at2 = f.path === m.up.path ? statementOf(f) : void 0;
+    return !(at2 !== void 0 && asBefore.has(at2) && !f.rule.startsWith("rollback-"));
   }) : findings;
   const leftOut = findings.length - fromEdit.length;
   const editNote = leftOut > 0 ? [{ path: m.up.path, line: 1, column: 1, message: `${leftOut} finding${leftOut === 1 ? "" : "s"} on statements this change leaves as the base branch has them ${leftOut === 1 ? "is" : "are"} not shown: a database that ran the migration does not run them again, and one that has not runs them as they were; only what the edit brings is reviewed` }] : [];
@@ -1707,7 +1820,7 @@ function writePlaceholders(findings, up, down) {
 var problemKey = (f) => `${f.rule}\0${f.path ?? ""}\0${f.message}`;
 var PAIR_PROBLEMS = /* @__PURE__ */ new Set(["rollback-empty", "rollback-mismatch", "rollback-destroys-data"]);
 function baseRollbackProblems(m, up, down, version) {
-  const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn), version).flatMap((x) => x.ops);
+  const ops = classifyAlone(up.statements.filter((s) => !s.nestedIn || s.nestedIn.kind === "do-block"), version).flatMap((x) => x.ops);
   return new Set(reviewRollback(m, up, down, ops, version).findings.filter((f) => PAIR_PROBLEMS.has(f.rule)).map(problemKey));
 }
 function withTagOnly(s) {
@@ -1728,7 +1841,6 @@ export {
   renameRunsNothing,
   migrationEdited,
   migrationOutOfOrder,
-  routineBodyTokens,
   routinesCreatedInText,
   impactOf,
   calibrationFor,

@@ -5,17 +5,17 @@ import {
 } from "./chunk-YZNHLSLL.js";
 import {
   ruleById
-} from "./chunk-QGNSZB3M.js";
+} from "./chunk-UHER332N.js";
 import {
   byCodeUnit
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   lockModeSql,
   riskRank
 } from "./chunk-UTBNT2LW.js";
 import {
   LineIndex
-} from "./chunk-BDVNOOZC.js";
+} from "./chunk-KBDENZBY.js";
 
 // src/report/diagnostics.ts
 var defaultRuleLookup = ruleById;

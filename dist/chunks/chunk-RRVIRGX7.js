@@ -18,7 +18,7 @@ import {
   startPrefetch,
   statementRanges,
   trimEnd
-} from "./chunk-BDVNOOZC.js";
+} from "./chunk-KBDENZBY.js";
 import {
   __commonJS,
   __toESM
@@ -810,6 +810,28 @@ var require_quotes = __commonJS({
   }
 });
 
+// src/core/young-generation.ts
+import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
+import { isMainThread } from "node:worker_threads";
+var YOUNG_CAP = 16 * 1024 * 1024;
+var EVERY = 16;
+var phase = isMainThread ? "loading" : "held";
+if (isMainThread) setFlagsFromString("--semi-space-growth-factor=1");
+var calls = 0;
+function holdYoungGeneration() {
+  if (phase === "held") return;
+  if (phase === "loading") {
+    setFlagsFromString("--semi-space-growth-factor=2");
+    phase = "growing";
+    return;
+  }
+  if (++calls % EVERY !== 0) return;
+  const young = getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0;
+  if (young < YOUNG_CAP) return;
+  setFlagsFromString("--semi-space-growth-factor=1");
+  phase = "held";
+}
+
 // src/core/strings.ts
 function trimTrailing(s, char) {
   let end = s.length;
@@ -1382,6 +1404,7 @@ function parseSource(src, opts = {}, sink = (s) => s) {
       const statementText = text.slice(first, end);
       const parentIndex = result.statements.length;
       const at = where(first);
+      holdYoungGeneration();
       result.statements.push(sink({
         index: parentIndex,
         path,
@@ -1532,7 +1555,41 @@ function deparseSync(node, opts) {
   return deparser.deparseSync(node, opts);
 }
 
+// src/core/object-name.ts
+var MAX_IDENT_BYTES = 63;
+function truncateBytes(s, bytes) {
+  const chars = [...s];
+  while (Buffer.byteLength(chars.join(""), "utf8") > bytes) chars.pop();
+  return chars.join("");
+}
+function makeObjectName(name1, name2, label) {
+  const overhead = Buffer.byteLength(label) + 1 + (name2 ? 1 : 0);
+  const avail = MAX_IDENT_BYTES - overhead;
+  let n1 = Buffer.byteLength(name1);
+  let n2 = name2 ? Buffer.byteLength(name2) : 0;
+  while (n1 + n2 > avail) {
+    if (n1 > n2) n1--;
+    else n2--;
+  }
+  const parts = [truncateBytes(name1, n1)];
+  if (name2) parts.push(truncateBytes(name2, n2));
+  parts.push(label);
+  return parts.join("_");
+}
+
 // src/analyze/state.ts
+var KEY_NAME = /_pkey\d*$/;
+function primaryKeyName(state, table) {
+  const dot = table.lastIndexOf(".");
+  const schema = table.slice(0, dot);
+  const relname = table.slice(dot + 1);
+  for (let pass = 0; ; pass++) {
+    const name = makeObjectName(relname, void 0, pass === 0 ? "pkey" : `pkey${pass}`);
+    const q = `${schema}.${name}`;
+    const taken = (state.keyNames?.get(q) ?? 0) > 0 || state.facts.indexTables?.has(q) === true || state.views?.has(q) === true || state.newTables.has(q) || state.constraintsByTable.has(q);
+    if (!taken) return name;
+  }
+}
 function constraintsOn(state, table) {
   return state.constraintsByTable.get(table)?.values() ?? [];
 }
@@ -1805,12 +1862,16 @@ export {
   byCodeUnit,
   flattened,
   escapeRegExp,
+  holdYoungGeneration,
   dynamicExecutes,
   describePlaceholder,
   placeholderStandIns,
   parseSource,
   topLevelStatements,
   deparseSync,
+  makeObjectName,
+  KEY_NAME,
+  primaryKeyName,
   constraintsOn,
   constraintNamed,
   sharedName,

@@ -3,20 +3,20 @@ import {
   parsePlanDocument,
   planDocument,
   planJsonSchema
-} from "./chunk-42W57RNL.js";
+} from "./chunk-BBEK6YX4.js";
 import {
   PHASE_NAMES,
   buildPlan,
   renderPlanText,
   verificationLine
-} from "./chunk-K4YEWV3P.js";
-import "./chunk-J5VOLU4Z.js";
+} from "./chunk-MRESAA5M.js";
+import "./chunk-MBFNBSKS.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-UE3NT7ZQ.js";
-import "./chunk-QWU7ZTZL.js";
+import "./chunk-YRNUPKXT.js";
+import "./chunk-RRVIRGX7.js";
 import "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-BDVNOOZC.js";
+import "./chunk-KBDENZBY.js";
 import "./chunk-A3JI777A.js";
 import "./chunk-ZGDBGMMU.js";
 export {

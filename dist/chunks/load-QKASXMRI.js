@@ -2,7 +2,8 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   loadConfig,
   parseConfig
-} from "./chunk-J3GDONXB.js";
+} from "./chunk-JDTEEXS6.js";
+import "./chunk-TGAEFO6I.js";
 import {
   CONFIG_FILE_NAMES
 } from "./chunk-4I7UKKAC.js";

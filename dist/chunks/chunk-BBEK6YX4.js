@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   PHASE_NAMES
-} from "./chunk-K4YEWV3P.js";
+} from "./chunk-MRESAA5M.js";
 import {
   _enum,
   array,

@@ -14,13 +14,13 @@ import {
   seedTables,
   takeSnapshot,
   toDbError
-} from "./chunk-GJXGOFN5.js";
+} from "./chunk-C6PQVXDS.js";
 import {
   hashKey
 } from "./chunk-BEXAK5HS.js";
 import {
   columnShapeKey
-} from "./chunk-J5VOLU4Z.js";
+} from "./chunk-MBFNBSKS.js";
 import {
   fileTransaction,
   saysOutsideTransaction,
@@ -31,15 +31,16 @@ import {
   columnTypeSource,
   ident,
   parseSource
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   as,
   lockRank,
   nodeTag,
-  relationName
+  relationName,
+  stringList
 } from "./chunk-UTBNT2LW.js";
 import "./chunk-GAJUOGXM.js";
-import "./chunk-BDVNOOZC.js";
+import "./chunk-KBDENZBY.js";
 import "./chunk-A3JI777A.js";
 import "./chunk-GW7LTBFS.js";
 import "./chunk-C4OQG7EQ.js";
@@ -321,9 +322,7 @@ async function verifySuggestions(base, review, opts) {
         takeBack(job, v);
       }
     }
-    for (const [i, m] of review.entries()) {
-      const group = together(jobs.filter((j) => j.i === i && j.f.suggestionVerification?.status === "verified"));
-      if (group.length < 2) continue;
+    const runTogether = async (i, m, group) => {
       inGroup = group;
       const before = review.slice(0, i);
       const lines = (list) => list.map((j) => j.f.line).join(", ");
@@ -331,15 +330,15 @@ async function verifySuggestions(base, review, opts) {
         for (const j of group) j.f.suggestionVerification = { status: "not-run", reason: `not run together with the other suggestions for this file (lines ${lines(group.filter((g) => g !== j))}): the verification time limit was reached` };
         out.verified -= group.length;
         out.notRun += group.length;
-        continue;
+        return;
       }
       const all = await runPlaced(session, base, before, m, group.map((j) => j.place), limits, seedRows, "the suggestions together");
-      if (all.status === "verified") continue;
+      if (all.status === "verified") return;
       if (all.status === "not-run") {
         for (const j of group) j.f.suggestionVerification = { status: "not-run", reason: `run together with the other suggestions for this file (lines ${lines(group.filter((g) => g !== j))}): ${all.reason}` };
         out.verified -= group.length;
         out.notRun += group.length;
-        continue;
+        return;
       }
       const kept = [group[0]];
       for (const j of group.slice(1)) {
@@ -367,6 +366,14 @@ async function verifySuggestions(base, review, opts) {
         out.failed++;
         takeBack(j, j.f.suggestionVerification);
       }
+    };
+    for (const [i, m] of review.entries()) {
+      const alone = jobs.filter((j) => j.i === i && j.f.suggestionVerification?.status === "verified");
+      const group = together(alone);
+      if (group.length >= 2) await runTogether(i, m, group);
+      for (const alt of alone.filter((j) => !group.some((g) => g.f === j.f))) {
+        withdrawAlternative(alt, group, out, opts.fallback, takeBack);
+      }
     }
     inGroup = void 0;
   } catch (e) {
@@ -375,7 +382,7 @@ async function verifySuggestions(base, review, opts) {
       if (!j.f.suggestionVerification) {
         j.f.suggestionVerification = { status: "not-run", reason };
         out.notRun++;
-      } else if (inGroup?.includes(j) && j.f.suggestionVerification.status === "verified") {
+      } else if (inGroup?.some((g) => g.f === j.f) && j.f.suggestionVerification.status === "verified") {
         j.f.suggestionVerification = { status: "not-run", reason: `not run together with the other suggestions for this file: ${reason}` };
         out.verified--;
         out.notRun++;
@@ -419,6 +426,40 @@ async function runPlaced(session, base, before, m, placements, limits, seedRows,
   const own = await session.originalFailsWithRows(input, limits, seedRows, on);
   return own ? { status: "not-run", reason: `${own}; ${what} failed on them too (${failure})` } : result;
 }
+function sameSql(a, b) {
+  const text = (p) => p.suggestion.replace(/\s+/g, " ").trim();
+  return a.runs === b.runs && text(a) === text(b) && [...a.also].join() === [...b.also].join();
+}
+function claims(p) {
+  return [...p.index === void 0 ? [] : [p.index], ...p.also];
+}
+function withdrawAlternative(alt, group, out, fallback, takeBack) {
+  const mine = claims(alt.place);
+  const chosen = group.find((g) => g.place.runs === "instead" && claims(g.place).some((c) => mine.includes(c)));
+  if (!chosen) return;
+  const v = chosen.f.suggestionVerification;
+  if (sameSql(alt.place, chosen.place)) {
+    if (v?.status === "verified") return;
+    out.verified--;
+    if (v?.status === "failed") {
+      out.failed++;
+      alt.f.suggestionVerification = { ...v };
+      takeBack(alt, v);
+    } else {
+      out.notRun++;
+      alt.f.suggestionVerification = v ? { ...v } : { status: "not-run", reason: "it was not run together with the other suggestions for this file" };
+    }
+    return;
+  }
+  const how = v?.status === "verified" ? `was verified${group.length > 1 ? " together with the other suggestions for this file" : ""} and is the one shown: apply one of them, not both` : `was tried first with the other suggestions for this file and is not shown either (${v?.status === "failed" ? "it failed" : "it was not run"}); this one was never run with them`;
+  alt.f.suggestionVerification = { status: "not-run", reason: `it replaces the same statement as the suggestion of ${chosen.f.rule} (line ${chosen.f.line}), which ${how}` };
+  out.verified--;
+  out.notRun++;
+  const words = fallback(alt.f);
+  delete alt.f.suggestionRuns;
+  delete alt.f.alsoReplaces;
+  alt.f.suggestion = `(its SQL is not shown: the suggestion of ${chosen.f.rule} at line ${chosen.f.line} replaces the same statement)${words ? ` ${words}` : ""}`;
+}
 var FILE_END = Number.MAX_SAFE_INTEGER;
 function templateOptions(layout) {
   return layout === "pop" ? { goTemplates: true } : {};
@@ -433,9 +474,9 @@ function together(jobs) {
   const absorbedBy = /* @__PURE__ */ new Map();
   const out = [];
   for (const j of replacing) {
-    const claims = [...j.place.index === void 0 ? [] : [j.place.index], ...j.place.also];
-    if (claims.some((c) => taken.has(c))) continue;
-    for (const c of claims) taken.add(c);
+    const claimed = claims(j.place);
+    if (claimed.some((c) => taken.has(c))) continue;
+    for (const c of claimed) taken.add(c);
     for (const c of j.place.also) absorbedBy.set(c, j.place.index);
     out.push(j);
   }
@@ -659,6 +700,10 @@ function relationOf(table) {
 }
 function shapeTargets(m) {
   const out = [];
+  const beforeMigration = (index, table, column) => {
+    const source = columnTypeSource(m.up.statements, index, table, column);
+    if (source && "table" in source && !out.some(([tb, c]) => tb === source.table && c === source.column)) out.push([source.table, source.column, relationOf(source.table)]);
+  };
   for (const s of m.up.statements) {
     if (s.nestedIn) continue;
     const t = nodeTag(s.ast);
@@ -666,8 +711,7 @@ function shapeTargets(m) {
       const table = relationName(t[1].relation);
       for (const n of t[1].targetList ?? []) {
         const name = as(n, "ResTarget")?.name;
-        const source = table && name ? columnTypeSource(m.up.statements, s.index, table, name) : void 0;
-        if (source && "table" in source && !out.some(([tb, c]) => tb === source.table && c === source.column)) out.push([source.table, source.column, relationOf(source.table)]);
+        if (table && name) beforeMigration(s.index, table, name);
       }
       continue;
     }
@@ -687,6 +731,8 @@ function shapeTargets(m) {
     for (const c of v.cmds ?? []) {
       const cmd = as(c, "AlterTableCmd");
       if (cmd?.subtype === "AT_AlterColumnType" && cmd.name) out.push([`${schema}.${rel.relname}`, cmd.name, `${ident(schema)}.${ident(rel.relname)}`]);
+      const con = cmd?.subtype === "AT_AddConstraint" ? as(cmd.def, "Constraint") : void 0;
+      if (con?.contype === "CONSTR_PRIMARY") for (const k of stringList(con.keys)) beforeMigration(s.index, `${schema}.${rel.relname}`, k);
     }
   }
   return out;

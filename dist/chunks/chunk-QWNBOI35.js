@@ -11,10 +11,10 @@ import {
   collectDiagnostics,
   defaultRuleLookup,
   suggestionLabel
-} from "./chunk-PLFU5V7P.js";
+} from "./chunk-TDEUNMES.js";
 import {
   allRules
-} from "./chunk-QGNSZB3M.js";
+} from "./chunk-UHER332N.js";
 import {
   atLeast
 } from "./chunk-UTBNT2LW.js";

@@ -21,6 +21,7 @@ import {
   parseState,
   publishConfigErrorComment,
   readConfigText,
+  readRepoFile,
   recordApproval,
   renderSummary,
   request,
@@ -36,20 +37,20 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-UC7JNTB6.js";
-import {
-  require_dist
-} from "./chunk-J3GDONXB.js";
+} from "./chunk-QYNY5ZII.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-2YH6MXWA.js";
+} from "./chunk-C6B47TPN.js";
+import {
+  prose
+} from "./chunk-Q2FU2UXF.js";
+import {
+  require_dist
+} from "./chunk-TGAEFO6I.js";
 import {
   ConfigError
 } from "./chunk-QKDHYJIW.js";
-import {
-  prose
-} from "./chunk-TYFQS2RL.js";
 import {
   DEFAULT_MEMORY_LIMIT_MB
 } from "./chunk-O6AHY4CV.js";
@@ -17849,7 +17850,7 @@ async function reviewPull(deps, repo, target) {
     const { config: config2, file, notes, source } = await loadRepoConfig(octokit, repo, pull.baseRef, env.allowServerDryRun, env.dryRunMemoryMb);
     const settings = {
       ...reviewSettings(env, config2, deps.log, await deps.identity()),
-      gate: { config: config2, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha) }
+      gate: { config: config2, baseConfig: source, headConfig: await readConfigText(octokit, repo, target.headSha), readHead: (p) => readRepoFile(octokit, repo, p, target.headSha) }
     };
     const blobs = /* @__PURE__ */ new Map();
     const last = { conclusion: null };
@@ -18150,7 +18151,7 @@ async function reviewMergeGroupCommit(deps, repo, group) {
         statusContext: env.statusContext,
         log: deps.log,
         // As for the pull request (review-pull.ts): its config edits and suppressions are gated, and hashed alike.
-        gate: { config: config2, baseConfig: source, headConfig: await readConfigText(octokit, repo, group.headSha) }
+        gate: { config: config2, baseConfig: source, headConfig: await readConfigText(octokit, repo, group.headSha), readHead: (p) => readRepoFile(octokit, repo, p, group.headSha) }
       },
       async (changes) => {
         const files = apiRepoFiles(octokit, repo, group.headSha, blobs);

@@ -11,11 +11,11 @@ import {
   seedSkipped,
   serverAndTarget,
   suggestionLabel
-} from "./chunk-PLFU5V7P.js";
+} from "./chunk-TDEUNMES.js";
 import {
   rollbackShown,
   verificationLine
-} from "./chunk-K4YEWV3P.js";
+} from "./chunk-MRESAA5M.js";
 import {
   formatRange
 } from "./chunk-YZNHLSLL.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-QKDHYJIW.js";
 import {
   allRules
-} from "./chunk-QGNSZB3M.js";
+} from "./chunk-UHER332N.js";
 import {
   resolveConfig,
   withMajorVersion
@@ -26,7 +26,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 async function configFromFlags(repoDir, flags) {
   const hasFile = flags.config !== void 0 || CONFIG_FILE_NAMES.some((n) => existsSync(path.join(repoDir, n)));
-  const loaded = hasFile ? (await (await import("./load-YOIM2F2V.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) })).config : resolveConfig({});
+  const loaded = hasFile ? (await (await import("./load-QKASXMRI.js")).loadConfig(repoDir, flags.config, { ruleIds: allRules.map((r) => r.id) })).config : resolveConfig({});
   const config = flags.pgVersion !== void 0 ? withMajorVersion(loaded, intFlag("--pg-version", flags.pgVersion, 9, 19)) : loaded;
   if (flags.failOn !== void 0) config.failOn = riskFlag("--fail-on", flags.failOn);
   if (flags.preset !== void 0) {

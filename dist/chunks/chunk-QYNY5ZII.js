@@ -1,16 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  parseConfig
-} from "./chunk-J3GDONXB.js";
-import {
   OutsideRepositoryError
-} from "./chunk-2YH6MXWA.js";
-import {
-  CONFIG_FILE_NAMES
-} from "./chunk-4I7UKKAC.js";
-import {
-  ConfigError
-} from "./chunk-QKDHYJIW.js";
+} from "./chunk-C6B47TPN.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
@@ -21,10 +12,19 @@ import {
   prose,
   renderComment,
   renderJobSummary
-} from "./chunk-TYFQS2RL.js";
+} from "./chunk-Q2FU2UXF.js";
 import {
   buildPlan
-} from "./chunk-K4YEWV3P.js";
+} from "./chunk-MRESAA5M.js";
+import {
+  parseConfig
+} from "./chunk-JDTEEXS6.js";
+import {
+  CONFIG_FILE_NAMES
+} from "./chunk-4I7UKKAC.js";
+import {
+  ConfigError
+} from "./chunk-QKDHYJIW.js";
 import {
   tableStatsFromText
 } from "./chunk-UBPJFDOA.js";
@@ -38,23 +38,23 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-FFGS6OUK.js";
+} from "./chunk-KXY5S3HC.js";
 import {
   allRules
-} from "./chunk-QGNSZB3M.js";
-import {
-  resolveConfig,
-  showPgVersion
-} from "./chunk-O6AHY4CV.js";
+} from "./chunk-UHER332N.js";
 import {
   byCodeUnit,
   parseSource
-} from "./chunk-QWU7ZTZL.js";
+} from "./chunk-RRVIRGX7.js";
 import {
   atLeast,
   maxRisk,
   riskRank
 } from "./chunk-UTBNT2LW.js";
+import {
+  resolveConfig,
+  showPgVersion
+} from "./chunk-O6AHY4CV.js";
 import {
   RISKS
 } from "./chunk-GAJUOGXM.js";
@@ -6265,6 +6265,11 @@ function weakenedSettings(base, head) {
     const now = head.tableStats.get(table);
     if (now && JSON.stringify(was) !== JSON.stringify(now)) note(`tableStats.${table}`, was ?? "unset", now);
   }
+  if (base.preset && head.preset !== base.preset) note("preset", base.preset, head.preset ?? "unset");
+  if (head.tableStatsFile !== void 0 && head.tableStatsFile !== base.tableStatsFile) note("tableStatsFile", base.tableStatsFile ?? "unset", head.tableStatsFile);
+  if (head.maxBlockingMs > base.maxBlockingMs) note("maxBlockingMs", base.maxBlockingMs, head.maxBlockingMs);
+  if (head.otherDatabases.skip.some((p) => !base.otherDatabases.skip.includes(p))) note("otherDatabases.skip", base.otherDatabases.skip, head.otherDatabases.skip);
+  if (base.otherDatabases.review.some((p) => !head.otherDatabases.review.includes(p))) note("otherDatabases.review", base.otherDatabases.review, head.otherDatabases.review);
   if (JSON.stringify(base.migrations ?? null) !== JSON.stringify(head.migrations ?? null)) note("migrations", base.migrations ?? "auto-detected", head.migrations ?? "auto-detected");
   if (showPgVersion(head) !== showPgVersion(base)) note("pgVersion", showPgVersion(base), showPgVersion(head));
   if (head.defaultTransaction !== base.defaultTransaction) note("defaultTransaction", base.defaultTransaction, head.defaultTransaction);
@@ -6361,14 +6366,19 @@ var CONFIG_WEAKENED_RULE = "config-weakened";
 async function applyGate(result, changes, o) {
   const errors = [];
   const hashed = [];
-  const configError = configChange(o);
+  const touched = new Set(changes.flatMap((c) => c.previousPath ? [c.path, c.previousPath] : [c.path]));
+  const configError = [o.baseConfig?.file, o.headConfig?.file].some((f) => f !== void 0 && touched.has(f)) ? configChange(o) : null;
   if (configError) {
     errors.push(configError);
     hashed.push({ path: o.headConfig?.file ?? o.baseConfig.file, content: o.headConfig?.text ?? null });
   }
+  for (const changed of await statsFileChanges(o, changes)) {
+    errors.push(changed.error);
+    hashed.push(changed.file);
+  }
   const migrations = [];
   for (const a of result.migrations) {
-    const reopened = o.config.suppressionsNeedApproval ? await unsettled(a, changes, o) : [];
+    const reopened = o.config.suppressionsNeedApproval ? await unsettled(a, o) : [];
     if (reopened.length === 0) {
       migrations.push(a);
       continue;
@@ -6421,15 +6431,63 @@ function configChange(o) {
     message: `${CONFIG_WEAKENED_RULE}: this pull request weakens the gate's settings: ${list}. Settings apply from the base branch only, so this review used the base branch's; merging the change needs approval.`
   };
 }
-async function unsettled(a, changes, o) {
+async function statsFileChanges(o, changes) {
+  if (!o.readHead) return [];
+  const touched = new Set(changes.filter((c) => c.status !== "deleted").map((c) => c.path));
+  const paths = [...new Set([o.config.tableStatsFile, ...o.statsFiles ?? []].filter((p) => !!p).map((p) => p.replace(/^(\.\/)+/, "")))].filter((p) => touched.has(p));
+  const out = [];
+  for (const path of paths) {
+    const [before, after] = await Promise.all([o.readBase(path), o.readHead(path)]);
+    if (after === null || after === before) continue;
+    const was = before === null ? null : tableStatsFromText(before);
+    const now = tableStatsFromText(after);
+    let what;
+    if (!now.ok) what = `it no longer reads as table stats (${now.message})`;
+    else {
+      const old = was?.ok ? was.stats : /* @__PURE__ */ new Map();
+      const tables = [...now.stats.keys()].filter((t) => JSON.stringify(old.get(t)) !== JSON.stringify(now.stats.get(t))).sort();
+      if (tables.length === 0) continue;
+      what = `it gives other sizes for ${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ` and ${tables.length - 5} more` : ""}`;
+    }
+    out.push({
+      error: {
+        path,
+        line: 1,
+        column: 1,
+        message: `${CONFIG_WEAKENED_RULE}: this pull request changes ${path}, the table sizes the gate's estimates trust: ${what}. Sizes apply from the base branch only, so this review used the base branch's; merging the change needs approval.`
+      },
+      file: { path, content: after }
+    });
+  }
+  return out;
+}
+async function unsettled(a, o) {
   const risky = (a.suppressed ?? []).filter((s) => atLeast(s.finding.risk, o.config.approvalRisk));
   if (risky.length === 0) return [];
-  const path = a.migration.up.path;
-  const change = changes.find((c) => c.path === path);
-  const basePath = change?.status === "renamed" && change.previousPath ? change.previousPath : path;
-  const baseText = change?.status === "added" ? null : await o.readBase(basePath);
-  const settled = baseText === null ? null : baseSuppressions(basePath, baseText, o.config.placeholders);
-  return risky.filter((s) => !settled?.has(keyOf(s.directive.scope, s.directive.rules, s.statementText))).map((s) => ({
+  const basePath = a.migration.basePath;
+  const baseText = basePath === void 0 ? null : await o.readBase(basePath);
+  const settled = baseText === null ? /* @__PURE__ */ new Map() : baseSuppressions(basePath, baseText, o.config.placeholders);
+  const taken = /* @__PURE__ */ new Map();
+  const topOf = (s) => {
+    const i = s.finding.statement;
+    const st = i === void 0 ? void 0 : a.up.statements.find((x) => x.index === i);
+    return st ? String(st.nestedIn ? st.nestedIn.statement : st.index) : `${s.finding.line}:${s.finding.column}`;
+  };
+  const isSettled = (s) => {
+    const key = keyOf(s.directive.scope, s.directive.rules, s.statementText);
+    const count = settled.get(key) ?? 0;
+    if (count === 0) return false;
+    if (s.statementText === null) return true;
+    const at = topOf(s);
+    const mine = taken.get(key) ?? taken.set(key, /* @__PURE__ */ new Set()).get(key);
+    if (mine.has(at)) return true;
+    if (mine.size >= count) return false;
+    mine.add(at);
+    return true;
+  };
+  const inOrder = [...risky].sort((x, y) => x.finding.line - y.finding.line || x.finding.column - y.finding.column);
+  const open = new Set(inOrder.filter((s) => !isSettled(s)));
+  return risky.filter((s) => open.has(s)).map((s) => ({
     ...s.finding,
     message: `${s.finding.message} [suppressed by the migration-guard-ignore${s.directive.scope === "file" ? "-file" : ""} at line ${s.directive.line}, which this pull request adds or moves: a suppression settles a finding only once it is on the base branch, so this still needs approval]`
   }));
@@ -6438,17 +6496,22 @@ function baseSuppressions(path, text, placeholders) {
   const parsed = parseSource({ path, text }, { placeholders });
   const directives = readDirectives(text, parsed.statements);
   const top = parsed.statements.filter((s) => !s.nestedIn);
-  const keys = /* @__PURE__ */ new Set();
+  const counts = /* @__PURE__ */ new Map();
+  const add = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const fileWide = /* @__PURE__ */ new Set();
   for (const d of directives) {
     if (d.scope === "file") {
-      keys.add(keyOf("file", d.rules, null));
-      for (const s of top) keys.add(keyOf("file", d.rules, s.text));
+      const rules = keyOf("file", d.rules, null);
+      if (fileWide.has(rules)) continue;
+      fileWide.add(rules);
+      add(rules);
+      for (const s of top) add(keyOf("file", d.rules, s.text));
     } else if (d.statement !== void 0) {
       const s = parsed.statements.find((x) => x.index === d.statement);
-      if (s) keys.add(keyOf("statement", d.rules, s.text));
+      if (s) add(keyOf("statement", d.rules, s.text));
     }
   }
-  return keys;
+  return counts;
 }
 function keyOf(scope, rules, statement) {
   return JSON.stringify([scope, [...rules].sort(), statement === null ? null : statement.replace(/\s+/g, " ").trim()]);
@@ -6953,9 +7016,30 @@ function apiRepoFiles(octokit, repo, commitSha, blobs = /* @__PURE__ */ new Map(
     }
     return found;
   };
-  return {
+  const files = {
     async list() {
       return [...(await listing()).keys()].sort();
+    },
+    async links() {
+      const out = /* @__PURE__ */ new Map();
+      for (const [path, entry] of await listing()) {
+        if (!entry.link) continue;
+        let current = path;
+        let end = null;
+        for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+          const at = (await listing()).get(current);
+          if (at === void 0) break;
+          if (!at.link) {
+            end = current;
+            break;
+          }
+          const next = resolveLink(current, new TextDecoder().decode(await blob(at.sha, current)));
+          if (next === null) break;
+          current = next;
+        }
+        out.set(path, end);
+      }
+      return out;
     },
     async read(path) {
       let current = path;
@@ -6974,6 +7058,7 @@ function apiRepoFiles(octokit, repo, commitSha, blobs = /* @__PURE__ */ new Map(
       throw new Error(`${path}: more than ${MAX_LINK_HOPS} symbolic links in a row`);
     }
   };
+  return files;
 }
 function gitBlobSha(bytes) {
   return createHash2("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
