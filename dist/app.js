@@ -1,9 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunks/chunk-K6VA2NFM.js";
-import "./chunks/chunk-QYNY5ZII.js";
-import "./chunks/chunk-C6B47TPN.js";
+} from "./chunks/chunk-DKD6W6DI.js";
+import "./chunks/chunk-YPGMTMRV.js";
+import "./chunks/chunk-L7Z44GLS.js";
 import "./chunks/chunk-BBEK6YX4.js";
 import "./chunks/chunk-Q2FU2UXF.js";
 import "./chunks/chunk-TDEUNMES.js";
@@ -15,7 +15,7 @@ import "./chunks/chunk-4I7UKKAC.js";
 import "./chunks/chunk-QKDHYJIW.js";
 import "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-KXY5S3HC.js";
+import "./chunks/chunk-LHUFNNUF.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-UHER332N.js";
 import "./chunks/chunk-M7F56F33.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   analyzeSet
-} from "./chunks/chunk-KXY5S3HC.js";
+} from "./chunks/chunk-LHUFNNUF.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-UHER332N.js";
 import "./chunks/chunk-M7F56F33.js";

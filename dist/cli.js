@@ -20,7 +20,7 @@ async function run() {
   nodeModule.enableCompileCache?.();
   exitOnClosedPipe(process.stdout);
   exitOnClosedPipe(process.stderr);
-  const { main } = await import("./chunks/main-EQCWCTQH.js");
+  const { main } = await import("./chunks/main-LC2IERWX.js");
   try {
     process.exitCode = await main(process.argv);
   } catch (e) {

@@ -38,12 +38,12 @@ import {
   tokenIdentity,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunks/chunk-QYNY5ZII.js";
+} from "./chunks/chunk-YPGMTMRV.js";
 import {
   fsRepoFiles,
   renderAnnotations,
   runCheck
-} from "./chunks/chunk-C6B47TPN.js";
+} from "./chunks/chunk-L7Z44GLS.js";
 import "./chunks/chunk-BBEK6YX4.js";
 import "./chunks/chunk-Q2FU2UXF.js";
 import "./chunks/chunk-TDEUNMES.js";
@@ -61,7 +61,7 @@ import {
   tableStatsFromText
 } from "./chunks/chunk-UBPJFDOA.js";
 import "./chunks/chunk-CRPVOVPB.js";
-import "./chunks/chunk-KXY5S3HC.js";
+import "./chunks/chunk-LHUFNNUF.js";
 import "./chunks/chunk-YZNHLSLL.js";
 import "./chunks/chunk-UHER332N.js";
 import "./chunks/chunk-M7F56F33.js";

@@ -1,9 +1,9 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   startApp
-} from "./chunk-K6VA2NFM.js";
-import "./chunk-QYNY5ZII.js";
-import "./chunk-C6B47TPN.js";
+} from "./chunk-DKD6W6DI.js";
+import "./chunk-YPGMTMRV.js";
+import "./chunk-L7Z44GLS.js";
 import "./chunk-BBEK6YX4.js";
 import "./chunk-Q2FU2UXF.js";
 import "./chunk-TDEUNMES.js";
@@ -15,7 +15,7 @@ import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
 import "./chunk-UBPJFDOA.js";
 import "./chunk-CRPVOVPB.js";
-import "./chunk-KXY5S3HC.js";
+import "./chunk-LHUFNNUF.js";
 import "./chunk-YZNHLSLL.js";
 import "./chunk-UHER332N.js";
 import "./chunk-M7F56F33.js";

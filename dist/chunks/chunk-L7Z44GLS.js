@@ -25,7 +25,7 @@ import {
   rollbackMissing,
   rollbackOrphan,
   routinesCreatedInText
-} from "./chunk-KXY5S3HC.js";
+} from "./chunk-LHUFNNUF.js";
 import {
   allRules,
   ruleById

@@ -37,11 +37,11 @@ import {
   timedFetch,
   voidedReason,
   writeIntervalFromEnv
-} from "./chunk-QYNY5ZII.js";
+} from "./chunk-YPGMTMRV.js";
 import {
   renderAnnotations,
   runCheck
-} from "./chunk-C6B47TPN.js";
+} from "./chunk-L7Z44GLS.js";
 import {
   prose
 } from "./chunk-Q2FU2UXF.js";

@@ -1106,20 +1106,23 @@ function migrationEdited(m, how, renamedFrom) {
   };
 }
 var OUT_OF_ORDER = {
+  // `applies`: `does` goes on with APPLIED_LATE.
   "golang-migrate": { does: "golang-migrate records only the highest version applied, so databases already past that point skip it" },
   drizzle: { does: "drizzle applies only migrations newer than the last one applied, so databases already past that point skip it" },
   goose: { does: 'goose refuses to migrate databases already past that point ("missing migrations") unless run with allow-missing' },
   flyway: { does: 'Flyway refuses to migrate databases already past that point ("detected resolved migration not applied") unless outOfOrder is set' },
   supabase: { does: "supabase db push refuses databases already past that point unless run with --include-all" },
-  "directory-pairs": { does: "diesel (and sourcegraph's migrator, which follows each migration's parents) applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
-  sqlx: { does: "sqlx applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
-  dbmate: { does: "dbmate applies every migration it has not recorded (unless run with --strict), so databases already past that point run it after that one, a new database before it", applies: true },
-  prisma: { does: "prisma migrate deploy applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
-  pop: { does: "pop applies every migration it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true },
-  "liquibase-sql": { does: "Liquibase runs every changeset it has not recorded, so databases already past that point run it after that one, a new database before it", applies: true }
+  "directory-pairs": { does: "diesel (and sourcegraph's migrator, which follows each migration's parents) applies every migration it has not recorded", applies: true },
+  sqlx: { does: "sqlx applies every migration it has not recorded", applies: true },
+  dbmate: { does: "dbmate applies every migration it has not recorded (unless run with --strict)", applies: true },
+  prisma: { does: "prisma migrate deploy applies every migration it has not recorded", applies: true },
+  pop: { does: "pop applies every migration it has not recorded", applies: true },
+  "liquibase-sql": { does: "Liquibase runs every changeset it has not recorded", applies: true }
 };
+var APPLIED_LATE = "so databases already past that point run it after that one, a new database before it";
 function migrationOutOfOrder(m, laterExisting) {
   const runner = OUT_OF_ORDER[m.layout];
+  const does = runner ? runner.applies ? `${runner.does}, ${APPLIED_LATE}` : runner.does : void 0;
   return {
     rule: "migration-out-of-order",
     // A runner that applies it all the same runs it on every database: only the order differs.
@@ -1127,7 +1130,7 @@ function migrationOutOfOrder(m, laterExisting) {
     path: m.up.path,
     line: 1,
     column: 1,
-    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; ${runner?.does ?? "databases already past that point may skip it or refuse to migrate"}`,
+    message: `${m.up.path} is new but sorts before ${laterExisting.up.path}, which already exists on the base branch; ${does ?? "databases already past that point may skip it or refuse to migrate"}`,
     suggestion: runner?.applies ? "Nothing to do when neither depends on what the other changes; else rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)." : "Rename it so its version sorts after every existing migration (regenerate the timestamp after rebasing)."
   };
 }

@@ -3462,7 +3462,7 @@ var {
 } = import_index.default;
 
 // src/cli/main.ts
-var commands = () => import("./commands-OIZ37PER.js");
+var commands = () => import("./commands-ED4QAJ4Z.js");
 var EXAMPLES_LINT = `
 Examples:
   $ migration-guard lint db/migrations/0042_add_orders_index.up.sql
@@ -3530,7 +3530,7 @@ function buildProgram() {
 `);
   });
   program2.command("app").summary("run the GitHub App server (Probot), configured by the environment").description("Starts the migration-guard GitHub App: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET and PORT from the environment (or a .env file). Without APP_ID it starts the page that registers the App from app.yml. See docs/app.md.").action(async () => {
-    const { startApp } = await import("./server-5DADJ6TH.js");
+    const { startApp } = await import("./server-N2GXFALJ.js");
     await startApp();
   });
   program2.addHelpText(

@@ -25,7 +25,7 @@ import {
   normalizePath,
   renderAnnotations,
   runCheck
-} from "./chunk-C6B47TPN.js";
+} from "./chunk-L7Z44GLS.js";
 import {
   ROLLBACK_TEXT,
   blockingText,
@@ -44,7 +44,7 @@ import {
 import "./chunk-TGAEFO6I.js";
 import "./chunk-4I7UKKAC.js";
 import "./chunk-QKDHYJIW.js";
-import "./chunk-KXY5S3HC.js";
+import "./chunk-LHUFNNUF.js";
 import "./chunk-YZNHLSLL.js";
 import {
   allRules,

@@ -1,7 +1,7 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   OutsideRepositoryError
-} from "./chunk-C6B47TPN.js";
+} from "./chunk-L7Z44GLS.js";
 import {
   COMMENT_MARKER,
   approvalBlock,
@@ -38,7 +38,7 @@ import {
 } from "./chunk-CRPVOVPB.js";
 import {
   readDirectives
-} from "./chunk-KXY5S3HC.js";
+} from "./chunk-LHUFNNUF.js";
 import {
   allRules
 } from "./chunk-UHER332N.js";
